@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations; each script prints its figures (`python -m bench.NAME` or `python bench/NAME.py`)."""

@@ -1,0 +1,1 @@
+"""Coverage comparison: ingest news articles, extract quotes and dates, compare how outlets covered events."""

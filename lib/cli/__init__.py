@@ -1,0 +1,69 @@
+"""Command-line dispatcher: a table of sub-commands, each a module with configure(parser) and run(args)."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+
+import pandas as pd
+
+# (command, module under lib.cli, one-line help). Each module defines EXAMPLES, configure(parser), run(args).
+COMMANDS = (
+    ("parse", "parse", "parse files and print articles without storing them"),
+    ("ingest", "ingest", "parse files, extract quotes and dates, and store them in the DuckDB corpus"),
+    ("quotes", "quotes", "list the stored quotes (speaker, outlet, date, text)"),
+    ("stories", "stories", "group stored articles into stories"),
+    ("framing", "framing", "compare how each outlet framed one story"),
+    ("overlap", "overlap", "shared quotes across outlets, with their renderings and diffs"),
+    ("reuse", "reuse", "reused passages between articles, with direction"),
+)
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """The shared --db option (default: the user data folder's corpus.duckdb)."""
+    from lib.store import default_db_path
+
+    parser.add_argument("--db", default=None, help=f"DuckDB corpus file (default: {default_db_path()})")
+
+
+def add_format_argument(parser: argparse.ArgumentParser, choices=("table", "jsonl"), default="table") -> None:
+    """The shared --format option."""
+    parser.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
+
+
+def print_frame(frame: pd.DataFrame, fmt: str, out=None) -> None:
+    """Print a frame as JSONL (one record per line) or as an aligned text table."""
+    out = out or sys.stdout
+    if fmt == "jsonl":
+        for rec in frame.to_dict(orient="records"):
+            out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+    elif frame.empty:
+        out.write("(no rows)\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
+                               "display.max_colwidth", 80):
+            out.write(frame.to_string(index=False) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser with one sub-parser per row of COMMANDS."""
+    parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__)
+    subs = parser.add_subparsers(dest="command", required=True)
+    for name, module_name, help_text in COMMANDS:
+        module = importlib.import_module(f"lib.cli.{module_name}")
+        sub = subs.add_parser(name, help=help_text, description=help_text,
+                              epilog="examples:\n" + module.EXAMPLES,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.configure(sub)
+        sub.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one sub-command; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args._run(args) or 0)
+    except BrokenPipeError:  # `python -m lib parse ... | head`
+        return 0

@@ -1,0 +1,136 @@
+"""Data contracts shared by every stage: frozen records while extracting, one ``to_frame`` into pandas."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+# Where an article's date came from (Article.date_source); most trusted first.
+DATE_SOURCES = (
+    "header",  # a `Date:` header line or a bulk-file `published` field
+    "metadata",  # HTML metadata: JSON-LD, meta tags, <time>
+    "url",  # a date written in the article URL
+    "dateline",  # the wire dateline, year included
+    "byline",  # a visible date near the title/byline of an HTML page
+    "inferred-from-story",  # dateline without a year, year taken from same-event articles in the batch
+    "inferred-from-weekday",  # dateline without a year, year where the weekday mentioned fits
+    "inferred-from-mentions",  # year from the latest year the text itself mentions
+    "file-mtime",
+    "unknown",
+)
+
+
+class ParseError(ValueError):
+    """The project's one error type for input it cannot use; ``str()`` is a one-line reason."""
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+def normalise_for_id(text: str) -> str:
+    """Case-folded, NFC, whitespace-collapsed text: the basis of content ids."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def make_article_id(text: str, outlet: str | None) -> str:
+    """Content id: hash of normalised text + outlet (DESIGN.md), 16 hex digits."""
+    key = normalise_for_id(text) + "\x1f" + normalise_for_id(outlet or "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One parsed article; every character offset elsewhere refers to ``text``."""
+
+    id: str
+    text: str
+    outlet: str | None = None
+    via: str | None = None  # syndication source carried inside the outlet (Sputnik inside UrduPoint News)
+    published: dt.date | dt.datetime | None = None
+    date_source: str = "unknown"  # one of DATE_SOURCES
+    date_confidence: float = 0.0  # 0..1
+    date_note: str = ""  # human-readable reason, e.g. why a year was inferred
+    date_candidates: tuple[str, ...] = ()  # ISO dates considered, best first, each "YYYY-MM-DD source"
+    dateline: str | None = None  # the dateline exactly as written (it stays at the start of ``text``)
+    dateline_place: str | None = None
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    paragraphs: tuple[tuple[int, int], ...] = ()  # (start, end) offsets of each paragraph in ``text``
+    story: str | None = None  # story assigned by hand in the input; overrides clustering
+    origin: str = ""  # input file path, plus ":LINE" for JSONL/CSV rows
+    format: str = ""  # txt | html | jsonl | csv
+
+    def published_date(self) -> dt.date | None:
+        """The publication day, whether ``published`` holds a date or a datetime."""
+        if isinstance(self.published, dt.datetime):
+            return self.published.date()
+        return self.published
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct, partial or reported utterance with its evidence offsets into ``Article.text``."""
+
+    article_id: str
+    text: str  # the content, without the quote marks
+    start: int
+    end: int
+    kind: str  # direct | partial | reported
+    speaker: str | None = None  # as written at the attribution ("he", "the president", "Putin")
+    speaker_id: str | None = None  # canonical person, e.g. "Vladimir Putin"; None when unknown
+    speaker_role: str | None = None  # e.g. "Russian President"
+    cue: str | None = None  # the reporting verb or phrase as written: said, urged, told Sputnik, according to
+    cue_class: str | None = None  # neutral | assertive | proposing | doubting | ...
+    utterance: int = 0  # spans of one split quote share this number (per article)
+    speaker_start: int | None = None  # offsets of the attribution's speaker mention, when found
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or period an article mentions, resolved against the article's date where relative."""
+
+    article_id: str
+    text: str  # as written: "May 25, 1972", "last year", "on Friday"
+    start: int
+    end: int
+    value: dt.date | None  # first day of the period; None when it cannot be resolved
+    granularity: str  # day | month | year | decade | century
+    relative: bool  # resolved against the article's own date
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+
+# Column names, as constants (DESIGN.md house style).
+ARTICLE_COLUMNS = tuple(f.name for f in dataclasses.fields(Article))
+QUOTE_COLUMNS = tuple(f.name for f in dataclasses.fields(Quote))
+DATE_MENTION_COLUMNS = tuple(f.name for f in dataclasses.fields(DateMention))
+
+
+def to_frame(records: Iterable, columns: Sequence[str]) -> pd.DataFrame:
+    """One DataFrame from frozen records (tuples stay as Python objects)."""
+    rows = [dataclasses.astuple(r) if dataclasses.is_dataclass(r) else tuple(r) for r in records]
+    return pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def to_dict(record) -> dict:
+    """A JSON-ready dict of a record: dates as ISO strings, tuples as lists."""
+    out = {}
+    for f in dataclasses.fields(record):
+        v = getattr(record, f.name)
+        if isinstance(v, (dt.date, dt.datetime)):
+            v = v.isoformat()
+        elif isinstance(v, tuple):
+            v = [list(x) if isinstance(x, tuple) else x for x in v]
+        out[f.name] = v
+    return out
