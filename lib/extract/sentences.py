@@ -1,0 +1,57 @@
+"""Sentence spans by rule: paragraph breaks, then end punctuation not after a known abbreviation or initial."""
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending a sentence (titles, months, places, Latin).
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st jr sr rev hon amb fr
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+inc ltd co corp bros dept univ assn est approx no vol fig vs etc al ca cf ie eg
+u.s u.k u.n e.u d.c a.m p.m u.s.a n.y l.a ft mt ave blvd
+""".split())
+
+_END = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")
+_PARA = re.compile(r"\n\s*\n|\n(?=\s*[\"“«A-Z0-9])")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text[start:end]``, stripped of surrounding whitespace."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    block_start = start
+    for m in _PARA.finditer(text, start, end):
+        spans.extend(_split_block(text, block_start, m.start()))
+        block_start = m.end()
+    spans.extend(_split_block(text, block_start, end))
+    return spans
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of one paragraph."""
+    spans = []
+    cur = start
+    for m in _END.finditer(text, start, end):
+        if text[m.start()] == "." and _is_abbreviation(text, cur, m.start()):
+            continue
+        spans.append((cur, m.end()))
+        cur = m.end()
+    spans.append((cur, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
+    """True when the word before the full stop at ``dot`` is an abbreviation or a single initial."""
+    i = dot
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    word = text[i:dot].lstrip("\"'“‘«([").casefold()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
