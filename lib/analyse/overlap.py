@@ -1,0 +1,265 @@
+"""Shared quotes across articles: verbatim, cut short or altered renderings, grouped, with a diff against the earliest.
+
+Quotebank-style merging (Vaucher et al. 2021) on one machine: quotes are normalised (case, punctuation, quote
+marks), blocked by hashed word 3-grams in DuckDB (shingles in too many quotes are dropped, as passim drops
+boilerplate n-grams), and only candidate pairs are compared with rapidfuzz. Matched pairs are merged into
+groups (union-find); each rendering is diffed word by word against the group's earliest appearance.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+import duckdb
+import pandas as pd
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+# Columns of the frames this module returns (the dashboard codes against them).
+RENDERING_COLUMNS = ("group_id", "article_id", "outlet", "published", "speaker_id", "text", "start", "end", "role",
+                     "relation", "similarity", "added", "dropped", "replaced", "truncated", "diff")
+GROUP_COLUMNS = ("group_id", "speaker_id", "earliest_outlet", "earliest_published", "earliest_text", "n_carriers",
+                 "n_outlets", "altered")
+MATRIX_COLUMNS = ("outlet_a", "outlet_b", "shared_quotes", "share_of_a_words_in_b")
+
+QUOTE_KINDS = ("direct", "partial")  # reported speech is paraphrase: it is aligned by the framing analysis
+MIN_WORDS = 4  # a shared 3-word phrase ("a historic day") is not evidence of a shared quote
+SHINGLE = 3  # words per blocking shingle: a near match keeps at least one 3-gram unless every 3rd word changed
+MAX_QUOTES_PER_SHINGLE = 500  # a 3-gram in more quotes than this is a stock phrase, useless for blocking
+NEAR_RATIO = 85.0  # rapidfuzz character ratio (0..100) above which two renderings are one quote, a word changed
+NEAR_COVERAGE = 0.85  # share of the shorter rendering's words found in order in the longer one (a clause dropped)
+NEAR_COVERAGE_MIN_WORDS = 6
+
+# Typographic quote marks and apostrophes folded to ASCII before tokenising (Quotebank normalisation).
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def tokenise_quote(text: str) -> list[str]:
+    """Word tokens of a quote as written (punctuation and quote marks removed, inner apostrophes kept)."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text or "").translate(_FOLD))
+
+
+def _key(word: str) -> str:
+    """Comparison key of one word: case-folded, accents stripped."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def speakers_compatible(a, b) -> bool:
+    """Same speaker, one unknown, or names that agree on the surname ("Putin" ~ "Vladimir Putin")."""
+    if _missing(a) or _missing(b):
+        return True
+    ta, tb = [_key(w) for w in tokenise_quote(str(a))], [_key(w) for w in tokenise_quote(str(b))]
+    if not ta or not tb:
+        return True
+    return ta == tb or ta[-1] == tb[-1] or set(ta) <= set(tb) or set(tb) <= set(ta)
+
+
+def _missing(v) -> bool:
+    """True for None, NaN and empty strings."""
+    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip()) or v is pd.NA
+
+
+def classify_pair(keys_a: list[str], keys_b: list[str]) -> tuple[str | None, float]:
+    """(relation, similarity) of two normalised renderings: verbatim | contained | near | None (no match)."""
+    sim = float(fuzz.ratio(" ".join(keys_a), " ".join(keys_b)))
+    if keys_a == keys_b:
+        return "verbatim", 100.0
+    short, long_ = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
+    if len(short) >= MIN_WORDS and _contains(long_, short):
+        return "contained", sim
+    if sim >= NEAR_RATIO:
+        return "near", sim
+    if len(short) >= NEAR_COVERAGE_MIN_WORDS and LCSseq.similarity(short, long_) >= NEAR_COVERAGE * len(short):
+        return "near", sim
+    return None, sim
+
+
+def _contains(long_: list[str], short: list[str]) -> bool:
+    """True when ``short`` occurs as a contiguous run of words in ``long_``."""
+    n = len(short)
+    first = short[0]
+    return any(long_[i] == first and long_[i:i + n] == short for i in range(len(long_) - n + 1))
+
+
+def diff_words(earliest: list[str], rendering: list[str]) -> dict:
+    """Word-level diff of a rendering against the earliest one (difflib on case-folded words).
+
+    Returns added, dropped, replaced ([old, new] phrases), truncated (words of the earliest missing at either
+    edge) and the op list [{op, old, new}] for display.
+    """
+    ka, kb = [_key(w) for w in earliest], [_key(w) for w in rendering]
+    ops, added, dropped, replaced = [], [], [], []
+    opcodes = difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
+        old, new = " ".join(earliest[i1:i2]), " ".join(rendering[j1:j2])
+        ops.append({"op": tag, "old": old, "new": new})
+        if tag == "insert":
+            added.append(new)
+        elif tag == "delete":
+            dropped.append(old)
+        elif tag == "replace":
+            replaced.append([old, new])
+    truncated = bool(opcodes) and bool(ka) and (opcodes[0][0] == "delete" or opcodes[-1][0] == "delete")
+    return {"added": added, "dropped": dropped, "replaced": replaced, "truncated": truncated, "diff": ops}
+
+
+def _candidate_pairs(keys: list[list[str]], con=None) -> list[tuple[int, int]]:
+    """Quote index pairs sharing at least one word 3-gram, by a DuckDB self-join over hashed shingles."""
+    rows_q, rows_h = [], []
+    for i, k in enumerate(keys):
+        for h in {hash(tuple(k[j:j + SHINGLE])) for j in range(len(k) - SHINGLE + 1)}:
+            rows_q.append(i)
+            rows_h.append(h)
+    if not rows_q:
+        return []
+    con = con or duckdb.connect(":memory:")
+    con.register("_quote_shingles", pd.DataFrame({"q": rows_q, "h": rows_h}))
+    pairs = con.execute(f"""
+        WITH kept AS (
+            SELECT s.q, s.h FROM _quote_shingles s
+            JOIN (SELECT h FROM _quote_shingles GROUP BY h
+                  HAVING count(*) BETWEEN 2 AND {MAX_QUOTES_PER_SHINGLE}) f USING (h))
+        SELECT DISTINCT a.q, b.q FROM kept a JOIN kept b ON a.h = b.h AND a.q < b.q""").fetchall()
+    con.unregister("_quote_shingles")
+    return pairs
+
+
+def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataFrame:
+    """One row per rendering of every quote carried by two or more articles (columns RENDERING_COLUMNS)."""
+    if quotes is None or quotes.empty:
+        return pd.DataFrame(columns=list(RENDERING_COLUMNS))
+    q = quotes[quotes["kind"].isin(kinds)] if "kind" in quotes.columns and kinds else quotes
+    q = q.reset_index(drop=True)
+    words = [tokenise_quote(t) for t in q["text"]]
+    keys = [[_key(w) for w in ws] for ws in words]
+    speakers = [_speaker_of(r) for r in q.to_dict(orient="records")]
+    article = q["article_id"].tolist()
+    parent = list(range(len(q)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in _candidate_pairs(keys, con):
+        if article[i] == article[j] or min(len(keys[i]), len(keys[j])) < MIN_WORDS:
+            continue
+        if not speakers_compatible(speakers[i], speakers[j]):
+            continue
+        if classify_pair(keys[i], keys[j])[0] is not None:
+            parent[find(i)] = find(j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(q)):
+        members.setdefault(find(i), []).append(i)
+    published = pd.to_datetime(q["published"]) if "published" in q.columns else pd.Series([pd.NaT] * len(q))
+    groups = []
+    for idx in members.values():
+        if len({article[i] for i in idx}) < 2:
+            continue
+        # Earliest appearance: earliest published, undated last, ties broken by article id then offset.
+        idx.sort(key=lambda i: (pd.isna(published[i]), published[i] if not pd.isna(published[i]) else 0,
+                                article[i], int(q.at[i, "start"])))
+        groups.append(idx)
+    groups.sort(key=lambda idx: (pd.isna(published[idx[0]]), str(published[idx[0]]), article[idx[0]]))
+    rows = []
+    for gid, idx in enumerate(groups, start=1):
+        first = idx[0]
+        speaker_id = next((speakers[i] for i in idx if not _missing(speakers[i])), None)
+        for i in idx:
+            rec = q.iloc[i]
+            if i == first:
+                relation, sim = "verbatim", 100.0
+            else:
+                relation, sim = classify_pair(keys[first], keys[i])
+                relation = relation or "near"
+            d = diff_words(words[first], words[i])
+            rows.append((gid, rec["article_id"], rec.get("outlet"), published[i],
+                         speaker_id, rec["text"], int(rec["start"]), int(rec["end"]),
+                         "earliest" if i == first else "later", relation, round(sim, 1),
+                         d["added"], d["dropped"], d["replaced"], d["truncated"], d["diff"]))
+    return pd.DataFrame.from_records(rows, columns=list(RENDERING_COLUMNS))
+
+
+def _speaker_of(rec: dict):
+    """The canonical speaker of a quote row, else the speaker as written when it looks like a name."""
+    sid = rec.get("speaker_id")
+    if not _missing(sid):
+        return sid
+    written = rec.get("speaker")
+    # "he", "the president" say nothing about identity: only capitalised names take part in the check.
+    if not _missing(written) and str(written)[:1].isupper() and str(written).split()[0].lower() not in _NOT_NAMES:
+        return written
+    return None
+
+
+# Words that open an attribution without naming anyone (pronouns, determiners).
+_NOT_NAMES = frozenset({"he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "his", "her", "their",
+                        "this", "that", "one", "officials", "sources"})
+
+
+def quote_groups(renderings: pd.DataFrame) -> pd.DataFrame:
+    """One row per shared-quote group: earliest outlet/date/text, carriers, outlets, altered (GROUP_COLUMNS)."""
+    if renderings is None or renderings.empty:
+        return pd.DataFrame(columns=list(GROUP_COLUMNS))
+    rows = []
+    for gid, g in renderings.groupby("group_id", sort=True):
+        first = g[g["role"] == "earliest"].iloc[0]
+        rows.append((gid, first["speaker_id"], first["outlet"], first["published"], first["text"],
+                     int(g["article_id"].nunique()), int(g["outlet"].fillna("(unknown)").nunique()),
+                     bool((g["relation"] != "verbatim").any())))
+    return pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS))
+
+
+def outlet_quote_matrix(renderings: pd.DataFrame, quotes: pd.DataFrame, kinds=QUOTE_KINDS) -> pd.DataFrame:
+    """Ordered outlet pairs sharing quotes: count of shared groups and share of a's quoted words found in b's."""
+    if renderings is None or renderings.empty:
+        return pd.DataFrame(columns=list(MATRIX_COLUMNS))
+    q = quotes[quotes["kind"].isin(kinds)] if "kind" in quotes.columns and kinds else quotes
+    total_words = q.assign(n=q["text"].map(lambda t: len(tokenise_quote(t))),
+                           outlet=q["outlet"].fillna("(unknown)")).groupby("outlet")["n"].sum()
+    r = renderings.assign(outlet=renderings["outlet"].fillna("(unknown)"),
+                          keys=renderings["text"].map(lambda t: [_key(w) for w in tokenise_quote(t)]))
+    shared: dict[tuple[str, str], int] = {}
+    words: dict[tuple[str, str], int] = {}
+    for _, g in r.groupby("group_id"):
+        by_outlet = {o: list(x["keys"]) for o, x in g.groupby("outlet")}
+        for a, ra in by_outlet.items():
+            for b, rb in by_outlet.items():
+                if a == b:
+                    continue
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+                # Words of a's renderings found, in order, in b's closest rendering of the same quote.
+                words[(a, b)] = words.get((a, b), 0) + sum(max(LCSseq.similarity(x, y) for y in rb) for x in ra)
+    rows = [(a, b, n, round(words[(a, b)] / total_words[a], 4) if total_words.get(a) else 0.0)
+            for (a, b), n in sorted(shared.items())]
+    return pd.DataFrame.from_records(rows, columns=list(MATRIX_COLUMNS))
+
+
+def overlap_summary(renderings: pd.DataFrame, quotes: pd.DataFrame, n_articles: int | None = None) -> str:
+    """One plain sentence on what the articles share, e.g. "3 quotes are shared by 4 outlets; 1 was altered."."""
+    n = n_articles if n_articles is not None else (0 if quotes is None else int(quotes["article_id"].nunique()))
+    things = _plural(n, "article")
+    if renderings is None or renderings.empty:
+        if quotes is None or quotes.empty:
+            return f"No quotes were found in {'this' if n == 1 else 'these'} {things}, so none can be shared."
+        if n < 2:
+            return "Only one article has quotes, so no quote can be shared."
+        return f"These {n} articles share no verbatim quote."
+    groups = quote_groups(renderings)
+    n_groups, n_altered = len(groups), int(groups["altered"].sum())
+    n_outlets = int(renderings["outlet"].fillna("(unknown)").nunique())
+    verb = "is" if n_groups == 1 else "are"
+    head = f"{_plural(n_groups, 'quote')} {verb} shared by {_plural(n_outlets, 'outlet')}"
+    if n_altered == 0:
+        return f"{head}; none was altered."
+    return f"{head}; {n_altered} {'was' if n_altered == 1 else 'were'} altered."
+
+
+def _plural(n: int, noun: str) -> str:
+    """'1 quote', '3 quotes'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,297 @@
+"""Passage reuse between articles, its direction, and the lineage (who copied whom) it implies.
+
+passim's plan (Smith, Cordell & Mullen 2015), set-based in DuckDB instead of Spark: hashed word 5-gram
+shingles in one table; shingles in more than ``max_df`` documents are boilerplate and dropped; candidate
+pairs are documents sharing at least ``min_shingles`` shingles (one self-join with GROUP BY); each candidate
+pair is aligned locally by chaining its matching shingles into runs (gaps of a few words are an edit, not
+a new passage), mapped back to character offsets in both texts. Passages shorter than ``min_chars`` or made
+of boilerplate only (copyright lines, sign-offs) are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+# Columns of the frames this module returns (the dashboard codes against them).
+PASSAGE_COLUMNS = ("source_id", "target_id", "source_outlet", "target_outlet", "source_start", "source_end",
+                   "target_start", "target_end", "chars", "source_text", "target_text", "share_of_target",
+                   "direction")
+EDGE_COLUMNS = ("story", "source_id", "target_id", "source_outlet", "target_outlet", "source_published",
+                "target_published", "direction", "passages", "chars", "share_of_target")
+SOURCE_COLUMNS = ("story", "n_articles", "n_outlets", "n_independent", "independent_ids")
+DIRECTIONS = ("earlier", "tie", "syndication")  # undated pairs are ties: nothing says who came first
+
+SHINGLE = 5  # words per shingle (passim's default n-gram order)
+MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter than a copied paragraph
+MIN_SHINGLES = 3  # shared shingles that make a pair worth aligning
+MAX_DF = 100  # a shingle in more documents than this is boilerplate (passim's max-df idea)
+MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
+
+# Same tokens in DuckDB (RE2) and Python: \pL\pN in RE2 equals Python's [^\W_] (letters and numbers).
+_SQL_WORD = r"[\pL\pN]+"
+_PY_WORD = re.compile(r"[^\W_]+")
+
+# Boilerplate that outlets append to unrelated stories: a passage made only of these is not reuse.
+BOILERPLATE_PATTERNS = (
+    r"(?:copyright|\(c\)|©)[^.\n]{0,120}",
+    r"all rights reserved",
+    r"this (?:material|article|story) may not be (?:published|reproduced|copied)[^.\n]{0,200}",
+    r"(?:reporting|writing|additional reporting|editing|compiled) by [^.\n;]{0,120}",
+    r"(?:follow|like) us on [^.\n]{0,120}",
+    r"(?:sign up|subscribe) (?:for|to) [^.\n]{0,160}",
+    r"click here [^.\n]{0,160}",
+    r"(?:read|see) (?:more|also)[^.\n]{0,160}",
+    r"(?:share|tweet|email|print) this (?:article|story)",
+    r"the views expressed [^.\n]{0,200}",
+    r"(?:contact|email) (?:us|the author) at [^.\n]{0,120}",
+    r"for more (?:news|information|stories)[^.\n]{0,160}",
+)
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
+
+
+def _shingle_sql(n: int) -> str:
+    """SQL that builds hashed word n-gram shingles (doc, pos, h) from the registered ``_reuse_docs`` frame."""
+    return f"""
+        CREATE OR REPLACE TEMP TABLE _reuse_shingles AS
+        WITH t AS (SELECT doc, regexp_extract_all(lower(text), '{_SQL_WORD}') AS w FROM _reuse_docs)
+        SELECT doc, pos::INTEGER AS pos, (hash(list_slice(w, pos + 1, pos + {n})) >> 1)::BIGINT AS h
+        FROM (SELECT doc, w, unnest(range(0, greatest(len(w) - {n} + 1, 0))) AS pos FROM t)"""
+
+
+def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX_DF,
+                      min_shingles: int = MIN_SHINGLES, outlets: list[str] | None = None) -> pd.DataFrame:
+    """Matching shingle positions (a, b, pos_a, pos_b) of every candidate pair a < b, computed in DuckDB.
+
+    With ``outlets`` (one normalised name per text, '' when unknown), pairs from one outlet are skipped.
+    """
+    docs = pd.DataFrame({"doc": np.arange(len(texts), dtype=np.int32), "text": texts,
+                         "outlet": outlets if outlets is not None else [""] * len(texts)})
+    con.register("_reuse_docs", docs)
+    con.execute("CREATE OR REPLACE TEMP TABLE _reuse_outlets AS SELECT doc, outlet FROM _reuse_docs")
+    con.execute(_shingle_sql(n))
+    con.unregister("_reuse_docs")
+    # Boilerplate filter and de-duplication in one pass: a shingle counts once per document.
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _reuse_kept AS
+        SELECT s.doc, s.pos, s.h FROM _reuse_shingles s
+        JOIN (SELECT h FROM _reuse_shingles GROUP BY h HAVING count(DISTINCT doc) BETWEEN 2 AND {max_df}) f
+        USING (h)""")
+    con.execute("DROP TABLE _reuse_shingles")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _reuse_pairs AS
+        WITH d AS (SELECT DISTINCT doc, h FROM _reuse_kept)
+        SELECT x.doc AS a, y.doc AS b FROM d x JOIN d y ON x.h = y.h AND x.doc < y.doc
+        GROUP BY x.doc, y.doc HAVING count(*) >= {min_shingles}""")
+    if outlets is not None:
+        con.execute("""CREATE OR REPLACE TEMP TABLE _reuse_pairs AS
+                       SELECT p.* FROM _reuse_pairs p JOIN _reuse_outlets x ON x.doc = p.a
+                       JOIN _reuse_outlets y ON y.doc = p.b WHERE x.outlet = '' OR x.outlet <> y.outlet""")
+    out = con.execute("""
+        SELECT p.a, p.b, x.pos AS pos_a, y.pos AS pos_b
+        FROM _reuse_pairs p JOIN _reuse_kept x ON x.doc = p.a JOIN _reuse_kept y ON y.doc = p.b AND y.h = x.h
+        ORDER BY p.a, p.b, x.pos, y.pos""").df()
+    con.execute("DROP TABLE _reuse_kept")
+    con.execute("DROP TABLE _reuse_pairs")
+    con.execute("DROP TABLE _reuse_outlets")
+    return out
+
+
+def chain_runs(pos_a: np.ndarray, pos_b: np.ndarray, n: int = SHINGLE, max_gap: int = MAX_GAP) -> list[tuple]:
+    """Local alignment from matching shingles: (a_first, a_last, b_first, b_last, n_matches) word spans.
+
+    Matches sorted by position in a are chained greedily onto the open passage whose end they extend in
+    both texts (gap <= max_gap words, b moving forward); a shingle repeated elsewhere starts a new passage.
+    """
+    runs: list[list[int]] = []  # [a0, a1, b0, b1, matches]
+    for pa, pb in zip(pos_a.tolist(), pos_b.tolist()):
+        best = None
+        for r in runs:
+            if r[1] < pa <= r[1] + max_gap + 1 and r[3] < pb <= r[3] + max_gap + 1:
+                if best is None or (pb - r[3]) < (pb - best[3]):
+                    best = r
+        if best is None:
+            runs.append([pa, pa, pb, pb, 1])
+        else:
+            best[1], best[3], best[4] = pa, pb, best[4] + 1
+    return [(a0, a1 + n - 1, b0, b1 + n - 1, m) for a0, a1, b0, b1, m in runs]
+
+
+def _token_spans(text: str) -> np.ndarray:
+    """(start, end) char offsets of every word token, as DuckDB's shingler counts them."""
+    return np.array([m.span() for m in _PY_WORD.finditer(text)], dtype=np.int64).reshape(-1, 2)
+
+
+def boilerplate_chars(text: str) -> int:
+    """Characters of ``text`` covered by BOILERPLATE_PATTERNS (copyright lines, sign-offs, share prompts)."""
+    return sum(m.end() - m.start() for m in _BOILERPLATE.finditer(text))
+
+
+def _day_or_time(ts) -> pd.Timestamp | None:
+    """A comparable publication time; None when unknown."""
+    return None if ts is None or pd.isna(ts) else pd.Timestamp(ts)
+
+
+def orient_pair(a: dict, b: dict) -> tuple[dict, dict, str]:
+    """(source, target, direction): the wire's own article or the earlier one is the source.
+
+    Same `via` (both carry one wire) or one outlet being the other's `via` is syndication; the same
+    publication time (the same day when either has no clock time) or an unknown date is a tie.
+    """
+    via_a, via_b = _norm(a.get("via")), _norm(b.get("via"))
+    out_a, out_b = _norm(a.get("outlet")), _norm(b.get("outlet"))
+    if out_a and out_a == via_b:
+        return a, b, "syndication"
+    if out_b and out_b == via_a:
+        return b, a, "syndication"
+    ta, tb = _day_or_time(a.get("published")), _day_or_time(b.get("published"))
+    if ta is not None and tb is not None and (ta.normalize() == ta or tb.normalize() == tb):
+        ta, tb = ta.normalize(), tb.normalize()  # a date without clock time: compare days
+    if ta is not None and tb is not None:
+        ordered = (a, b) if (ta, str(a["id"])) <= (tb, str(b["id"])) else (b, a)
+    else:
+        ordered = (a, b) if str(a["id"]) <= str(b["id"]) else (b, a)
+    if via_a and via_a == via_b:
+        return ordered[0], ordered[1], "syndication"
+    if ta is None or tb is None or ta == tb:
+        return ordered[0], ordered[1], "tie"
+    return ordered[0], ordered[1], "earlier"
+
+
+def _norm(v) -> str:
+    """Case-folded, stripped outlet/wire name ('' when missing)."""
+    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else " ".join(str(v).casefold().split())
+
+
+def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: bool = False, con=None,
+               n: int = SHINGLE, max_df: int = MAX_DF, min_shingles: int = MIN_SHINGLES,
+               max_gap: int = MAX_GAP) -> pd.DataFrame:
+    """One row per reused passage between two articles, oriented source -> target (PASSAGE_COLUMNS)."""
+    if articles is None or len(articles) < 2:
+        return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
+    arts = articles.reset_index(drop=True)
+    texts = arts["text"].fillna("").astype(str).tolist()
+    con = con or duckdb.connect(":memory:")
+    outlets = arts["outlet"].map(_norm).tolist() if not same_outlet and "outlet" in arts.columns else None
+    matches = candidate_matches(con, texts, n=n, max_df=max_df, min_shingles=min_shingles, outlets=outlets)
+    if matches.empty:
+        return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
+    records = arts.to_dict(orient="records")
+    spans: dict[int, np.ndarray] = {}
+    rows = []
+    a_col, b_col = matches["a"].to_numpy(), matches["b"].to_numpy()
+    cuts = np.flatnonzero((a_col[1:] != a_col[:-1]) | (b_col[1:] != b_col[:-1])) + 1
+    pa_all, pb_all = matches["pos_a"].to_numpy(), matches["pos_b"].to_numpy()
+    for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(matches)]):
+        ia, ib = int(a_col[lo]), int(b_col[lo])
+        ra, rb = records[ia], records[ib]
+        for i in (ia, ib):
+            if i not in spans:
+                spans[i] = _token_spans(texts[i])
+        passages = []
+        for a0, a1, b0, b1, _m in chain_runs(pa_all[lo:hi], pb_all[lo:hi], n=n, max_gap=max_gap):
+            sa, sb = spans[ia], spans[ib]
+            if a1 >= len(sa) or b1 >= len(sb):  # tokenisers disagree (should not happen): skip, never crash
+                continue
+            s_a, e_a, s_b, e_b = int(sa[a0, 0]), int(sa[a1, 1]), int(sb[b0, 0]), int(sb[b1, 1])
+            text_a, text_b = texts[ia][s_a:e_a], texts[ib][s_b:e_b]
+            if min(len(text_a), len(text_b)) - max(boilerplate_chars(text_a), boilerplate_chars(text_b)) < min_chars:
+                continue
+            passages.append((s_a, e_a, s_b, e_b))
+        if not passages:
+            continue
+        src, tgt, direction = orient_pair(ra, rb)
+        flip = src is rb
+        covered = _covered([(p[2], p[3]) if not flip else (p[0], p[1]) for p in passages])
+        tlen = max(len(texts[ia] if flip else texts[ib]), 1)
+        for s_a, e_a, s_b, e_b in passages:
+            ss, se, ts, te = (s_b, e_b, s_a, e_a) if flip else (s_a, e_a, s_b, e_b)
+            rows.append((src["id"], tgt["id"], src.get("outlet"), tgt.get("outlet"), ss, se, ts, te, te - ts,
+                         src["text"][ss:se], tgt["text"][ts:te], round(covered / tlen, 4), direction))
+    out = pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
+    return out.sort_values(["source_id", "target_id", "target_start"], ignore_index=True)
+
+
+def _covered(intervals: list[tuple[int, int]]) -> int:
+    """Characters covered by the union of half-open intervals."""
+    total, end = 0, -1
+    for s, e in sorted(intervals):
+        if e <= end:
+            continue
+        total += e - max(s, end)
+        end = e
+    return total
+
+
+def lineage(pairs: pd.DataFrame, articles: pd.DataFrame, stories: dict | None = None) -> pd.DataFrame:
+    """One edge per (source, target) pair with passage count, chars and reused share (EDGE_COLUMNS).
+
+    ``story`` comes from ``stories`` (article id -> story) or the articles' own ``story`` column, when both
+    ends belong to the same story; otherwise it is empty (the edge still stands: reuse crosses stories).
+    """
+    if pairs is None or pairs.empty:
+        return pd.DataFrame(columns=list(EDGE_COLUMNS))
+    story_of = _story_map(articles, stories)
+    published = dict(zip(articles["id"], articles["published"])) if "published" in articles.columns else {}
+    g = pairs.groupby(["source_id", "target_id"], sort=False).agg(
+        source_outlet=("source_outlet", "first"), target_outlet=("target_outlet", "first"),
+        direction=("direction", "first"), passages=("chars", "size"), chars=("chars", "sum"),
+        share_of_target=("share_of_target", "first")).reset_index()
+    g["story"] = [story_of.get(s) if story_of.get(s) is not None and story_of.get(s) == story_of.get(t) else None
+                  for s, t in zip(g["source_id"], g["target_id"])]
+    g["source_published"] = g["source_id"].map(published)
+    g["target_published"] = g["target_id"].map(published)
+    return g[list(EDGE_COLUMNS)].sort_values(["story", "source_published", "source_id"], na_position="last",
+                                             ignore_index=True)
+
+
+def _story_map(articles: pd.DataFrame, stories: dict | None) -> dict:
+    """Article id -> story, from the explicit mapping first, then the articles' ``story`` column."""
+    out = {}
+    if "story" in articles.columns:
+        out = {i: s for i, s in zip(articles["id"], articles["story"]) if s is not None and not pd.isna(s)}
+    out.update(stories or {})
+    return out
+
+
+def independent_sources(edges: pd.DataFrame, articles: pd.DataFrame, stories: dict | None = None,
+                        min_share: float = 0.3) -> pd.DataFrame:
+    """Per story, how many independent sources its articles rest on (SOURCE_COLUMNS).
+
+    An article whose text is at least ``min_share`` reused from another article of the story is derived;
+    articles linked by such edges (in either direction, ties and syndication included) count as one source.
+    Articles without a story form one story per reuse component.
+    """
+    ids = articles["id"].tolist()
+    parent = {i: i for i in ids}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    strong = edges[edges["share_of_target"] >= min_share] if edges is not None and not edges.empty else edges
+    if strong is not None and not strong.empty:
+        for s, t in zip(strong["source_id"], strong["target_id"]):
+            if s in parent and t in parent:
+                parent[find(s)] = find(t)
+    story_of = _story_map(articles, stories)
+    outlet_of = dict(zip(articles["id"], articles["outlet"])) if "outlet" in articles.columns else {}
+    published = dict(zip(articles["id"], articles["published"])) if "published" in articles.columns else {}
+    groups: dict = {}
+    for i in ids:
+        key = story_of.get(i) or f"reuse-{find(i)}"
+        groups.setdefault(key, []).append(i)
+    rows = []
+    for story, members in groups.items():
+        comps: dict = {}
+        for i in members:
+            comps.setdefault(find(i), []).append(i)
+        # The representative of a component is its earliest article (the likely original).
+        firsts = sorted(min(c, key=lambda i: (pd.isna(published.get(i)), str(published.get(i)), i))
+                        for c in comps.values())
+        rows.append((story, len(members), len({outlet_of.get(i) for i in members}), len(comps), firsts))
+    return pd.DataFrame.from_records(rows, columns=list(SOURCE_COLUMNS))
