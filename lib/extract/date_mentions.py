@@ -1,0 +1,423 @@
+"""Dated references: every date or period an article mentions, with offsets, resolved against its own date.
+
+Method: a table of precompiled patterns (rows of kind + regex) finds candidates in one pass each; overlapping
+candidates are resolved by keeping the longest span (so "May 25, 1972" wins over "May 25" and "1972");
+each kind has a resolver that turns the match into (value, granularity, relative). Regex groups already give
+day, month and year, so dateparser is not needed for absolute forms, and relative forms ("last year", "on
+Friday", "two years ago") are date arithmetic on the article's day (dateparser would need a settings object
+per article for RELATIVE_BASE and is ~100x slower per call).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Callable
+
+from lib.extract.sentences import split_sentences
+from lib.models import Article, DateMention
+
+# Month names as written in news copy: (number, full name, abbreviations). Abbreviations may carry a full stop.
+MONTHS = (
+    (1, "January", ("Jan",)),
+    (2, "February", ("Feb",)),
+    (3, "March", ("Mar",)),
+    (4, "April", ("Apr",)),
+    (5, "May", ()),
+    (6, "June", ("Jun",)),
+    (7, "July", ("Jul",)),
+    (8, "August", ("Aug",)),
+    (9, "September", ("Sept", "Sep")),
+    (10, "October", ("Oct",)),
+    (11, "November", ("Nov",)),
+    (12, "December", ("Dec",)),
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Number words for "two years ago", "a decade ago".
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "a couple of": 2, "a hundred": 100,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21,
+}
+# Words before a weekday that make it a named day or event, not a day of the week near the article's date.
+WEEKDAY_EVENT_PREFIXES = frozenset(
+    "good black cyber super ash holy maundy easter palm bloody whit shrove giving plough trinity".split()
+)
+# Words after a 4-digit number that make it a count or a measure, not a year.
+COUNT_WORDS = frozenset("""
+people persons men women children kids troops soldiers police officers workers employees staff residents
+refugees migrants civilians protesters voters students patients cases deaths dead victims families homes
+houses jobs votes seats members delegates pages words units cars vehicles tonnes tons barrels acres hectares
+km kilometres kilometers miles metres meters feet ft m kg pounds lb mw gw kw sq square cubic percent
+per hours hrs gmt utc local bc bce
+""".split())
+# Strong cues before a 4-digit number that make it a year even outside the usual range.
+YEAR_CUES = frozenset("""
+in since until till by from during before after between year years circa c early late mid fiscal spring
+summer autumn fall winter through throughout as of around and or to
+""".split())
+
+_MONTH_NUMBER = {}
+_month_alternatives = []
+for _num, _full, _abbrs in MONTHS:
+    _MONTH_NUMBER[_full.casefold()] = _num
+    _month_alternatives += [_full, _full.upper()]
+    for _a in _abbrs:
+        _MONTH_NUMBER[_a.casefold()] = _num
+        _month_alternatives += [_a + r"\.", _a.upper() + r"\.", _a, _a.upper()]
+_MON = r"(?P<mon>" + "|".join(_month_alternatives) + r")\b\.?"
+_MON_FULL = r"(?P<mon>" + "|".join(full for _, full, _ in MONTHS) + r")\b"
+_WD = "|".join(WEEKDAYS)
+_WD_OPT = r"(?:(?:" + _WD + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_RANGE = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+_YEAR4 = r"(?P<year>1\d{3}|20\d{2})\b"
+_NUM = r"(?P<num>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ORD = r"(?P<ord>" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")"
+
+# The pattern table: (kind, regex). A group named "t" marks the mention text when the match carries a cue.
+PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (kind, re.compile(rx, flags))
+    for kind, rx, flags in (
+        ("mdy", _WD_OPT + _MON + r"\s*" + _DAY + _DAY_RANGE + r",?\s+" + _YEAR4, 0),
+        ("dmy", _WD_OPT + _DAY + _DAY_RANGE + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR4, 0),
+        ("iso", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b(?![-/]\d)", 0),
+        ("numeric", r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>1[6-9]\d\d|20\d\d)\b"
+                    r"(?![/.]\d)", 0),
+        ("md", _WD_OPT + _MON + r"\s*" + _DAY + r"\b(?![.,]?\d|:)", 0),
+        ("dm", _WD_OPT + _DAY + r"\s+(?:of\s+)?" + _MON, 0),
+        ("my", _MON + r",?\s+(?:of\s+)?" + _YEAR4, 0),
+        ("decade", r"(?<![\w$£€#/.,])(?P<year>1\d\d0|20\d0)['’]?s\b", 0),
+        ("decade2", r"(?<!\w)['’](?P<yy>\d0)s\b", 0),
+        ("century", r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|" + _ORD + r")[\s-]+[Cc]entury\b", 0),
+        ("year", r"(?<![\w$£€¥#№/\\])(?P<year>\d{4})(?!\w)", 0),
+        ("rel_unit", r"\b(?P<t>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious)\s+(?P<unit>week|month|year|decade|century))\b",
+         0),
+        ("rel_month", r"\b(?P<t>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+" + _MON_FULL + r")(?!\s+\d)", 0),
+        ("cue_month", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|"
+                      r"[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]nd\s+of|[Bb]eginning\s+of|[Ss]tart\s+of|[Bb]etween|"
+                      r"[Ss]ince\s+early|[Ss]ince\s+late)\s+(?P<t>" + _MON_FULL + r")(?![\s,]+\d)", 0),
+        ("weekday", r"\b(?P<t>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?:coming|past))?|[Pp]ast|[Cc]oming)\s+)?"
+                    r"(?P<wd>" + _WD + r"))\b", 0),
+        ("ago", r"\b(?P<t>" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\s+ago)\b",
+         re.IGNORECASE),
+        ("day_word", r"\b(?P<t>[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow|[Yy]esterday|"
+                     r"[Tt]omorrow|[Ll]ast\s+night|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)|"
+                     r"[Ee]arlier\s+today|[Ll]ater\s+today)\b", 0),
+    )
+)
+
+# Future markers shortly before a bare weekday: "will meet on Friday" points forward, not back.
+_FUTURE = re.compile(r"\b(?:will|shall|won't|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|"
+                     r"plans?\s+to|to\s+be\s+held)\b|['’]ll\b", re.IGNORECASE)
+_PAST_AFTER_FUTURE = re.compile(r"\b(?:said|told|announced|stated|added|was|were|had)\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+_WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+_BAD_BEFORE_YEAR = re.compile(r"(?:\d[.,:]|[A-Za-z]-|\bNo\.?\s*|\b(?:[Nn]umber|[Rr]oute|[Rr]esolution|[Ss]ection|"
+                              r"[Rr]oom|[Ff]light|[Pp]ages?|[Pp]p?\.|[Cc]ode|[Mm]odel|[Bb]uilding|[Ll]aw|[Dd]ecree|"
+                              r"[Oo]rder|[Aa]rticle|[Bb]ill|[Aa]t)\s+)$")
+_RANGE_BEFORE = re.compile(r"\b(1\d{3}|20\d{2})\s?[-–/]\s?$")
+_DASH_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_BAD_AFTER_YEAR = re.compile(r"^(?:[/%]|[.,:]\d|\s?(?:GMT|UTC|hrs|hours|h)\b)")
+_DASH_AFTER = re.compile(r"^\s?[-–]\s?\d")
+_RANGE_AFTER = re.compile(r"^\s?[-–/]\s?(?:\d{2}|\d{4})\b")
+
+Resolved = tuple[dt.date | None, str, bool]  # value, granularity, relative
+
+
+def extract_date_mentions(article: Article) -> list[DateMention]:
+    """Every date or period the article's text mentions, in text order, with offsets and its sentence."""
+    text = article.text
+    floor = len(article.dateline) if article.dateline and text.startswith(article.dateline) else 0
+    published = article.published_date()
+    candidates = []
+    for rank, (kind, rx) in enumerate(PATTERNS):
+        for m in rx.finditer(text, floor):
+            start, end = m.span("t") if "t" in rx.groupindex else m.span()
+            candidates.append((start, end, rank, kind, m))
+    # Longest span first, then table order: a full date beats its parts.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for start, end, _rank, kind, m in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        resolved = RESOLVERS[kind](m, text, published)
+        if resolved is None:
+            continue
+        taken.append((start, end))
+        kept.append((start, end, resolved))
+    kept.sort(key=lambda k: k[0])
+    return _with_sentences(article, kept)
+
+
+def _with_sentences(article: Article, kept: list) -> list[DateMention]:
+    """DateMention records carrying the sentence each mention sits in."""
+    if not kept:
+        return []
+    text = article.text
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    out = []
+    for start, end, (value, granularity, relative) in kept:
+        i = bisect.bisect_right(starts, start) - 1
+        s_start, s_end = sentences[i] if i >= 0 and sentences[i][1] >= end else (start, end)
+        out.append(DateMention(
+            article_id=article.id, text=text[start:end], start=start, end=end, value=value,
+            granularity=granularity, relative=relative, sentence=text[s_start:s_end],
+            sentence_start=s_start, sentence_end=s_end,
+        ))
+    return out
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the fields do not form one (31 September)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_of(m: re.Match) -> int:
+    """Month number of the ``mon`` group ("Sept." -> 9)."""
+    return _MONTH_NUMBER[m.group("mon").rstrip(".").casefold()]
+
+
+def _nearest_year(month: int, day: int, published: dt.date, past_only: bool = False) -> dt.date | None:
+    """The yearless date placed in the year that puts it within the 9 months before or 3 months after the
+    article's day (news mostly looks back, and ahead only to the near future); ``past_only`` after "since"."""
+    ahead = 0 if past_only else 92
+    for k in (0, -1, 1):
+        value = _safe_date(published.year + k, month, day)
+        if value is not None and -365 + ahead <= (value - published).days <= ahead:
+            return value
+    return None
+
+
+def _after_since(m: re.Match, text: str) -> bool:
+    """True when "since" comes right before the match: the date lies before the article's day."""
+    w = _WORD_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+    return bool(w) and w.group(1).casefold() == "since"
+
+
+def _resolve_full(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """Day, month and year all written: "May 25, 1972", "25 May 1972"."""
+    value = _safe_date(int(m.group("year")), _month_of(m), int(m.group("day")))
+    return (value, "day", False) if value else None
+
+
+def _resolve_iso(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """ISO 8601 day: "2020-09-25"."""
+    value = _safe_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    return (value, "day", False) if value else None
+
+
+def _resolve_numeric(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"25.09.2020" (day first with dots) or "9/25/2020" (month first with slashes), unless a field exceeds 12."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    day_first = m.group("sep") == "." or a > 12
+    if b > 12:
+        day_first = False
+    value = _safe_date(year, b, a) if day_first else _safe_date(year, a, b)
+    return (value, "day", False) if value else None
+
+
+def _resolve_month_day(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """Day and month without a year ("Sept. 25"): the year that puts it nearest the article's day."""
+    day, month = int(m.group("day")), _month_of(m)
+    if not 1 <= day <= 31 or _safe_date(2000, month, day) is None:
+        return None
+    return (_nearest_year(month, day, published, _after_since(m, text)) if published else None), "day", True
+
+
+def _resolve_month_year(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """Month and year: "September 2020"."""
+    return dt.date(int(m.group("year")), _month_of(m), 1), "month", False
+
+
+def _resolve_decade(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"1990s" -> 1990, decade."""
+    return dt.date(int(m.group("year")), 1, 1), "decade", False
+
+
+def _resolve_short_decade(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"the '90s": the latest such decade that is not after the article's year."""
+    ref = (published or dt.date.today()).year
+    year = 2000 + int(m.group("yy"))
+    if year > ref:
+        year -= 100
+    return dt.date(year, 1, 1), "decade", False
+
+
+def _resolve_century(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"20th century" -> 1901, century (centuries run from year 1 of their hundred)."""
+    n = int(m.group("n")) if m.group("n") else ORDINAL_WORDS[m.group("ord").casefold()]
+    if not 1 <= n <= 21:
+        return None
+    return dt.date((n - 1) * 100 + 1, 1, 1), "century", False
+
+
+def _resolve_year(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """A bare year, unless its context says it is a count, an amount, a code or a time."""
+    start, end = m.span("year")
+    year = int(m.group("year"))
+    before = text[max(0, start - 16):start]
+    after = text[end:end + 16]
+    if _BAD_BEFORE_YEAR.search(before) or _BAD_AFTER_YEAR.match(after):
+        return None
+    if _DASH_BEFORE.search(before) and not _RANGE_BEFORE.search(before):
+        return None
+    if _DASH_AFTER.match(after) and not _RANGE_AFTER.match(after):
+        return None
+    w = _WORD_BEFORE.search(before)
+    cued = bool(w and w.group(1).casefold() in YEAR_CUES) or bool(_RANGE_BEFORE.search(before))
+    ref = (published or dt.date.today()).year
+    low = 1000 if cued else 1600
+    if not low <= year <= max(ref + 30, 2035):
+        return None
+    nxt = _WORD_AFTER.match(after)
+    if nxt:
+        word = nxt.group(1)
+        if word.casefold() in COUNT_WORDS:
+            return None
+        # "2000 soldiers": a plural right after the number reads as a count unless the number is a recent year
+        # ("the 2016 elections") or a cue word says year.
+        if word.islower() and word.endswith("s") and not cued and abs(year - ref) > 30:
+            return None
+    return dt.date(year, 1, 1), "year", False
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    """First day of the month ``months`` away from ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _resolve_relative_unit(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"last year", "next month", "this week": the period one step from the article's own."""
+    unit = m.group("unit")
+    step = {"last": -1, "previous": -1, "next": 1, "this": 0}[m.group("rel").casefold()]
+    return _shift_period(published, unit, step)
+
+
+def _shift_period(published: dt.date | None, unit: str, step: int) -> Resolved:
+    """The period of ``unit`` that is ``step`` units from the one containing the article's day."""
+    granularity = {"week": "week", "month": "month", "year": "year", "decade": "decade", "century": "century",
+                   "day": "day"}[unit]
+    if published is None:
+        return None, granularity, True
+    if unit == "day":
+        return published + dt.timedelta(days=step), "day", True
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday())
+        return monday + dt.timedelta(weeks=step), "week", True
+    if unit == "month":
+        return _shift_months(published, step), "month", True
+    if unit == "year":
+        return dt.date(published.year + step, 1, 1), "year", True
+    if unit == "decade":
+        return dt.date(published.year // 10 * 10 + 10 * step, 1, 1), "decade", True
+    return dt.date(((published.year - 1) // 100 + step) * 100 + 1, 1, 1), "century", True
+
+
+def _resolve_relative_month(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"last May": the latest May before the article's month; "next May" the first after; "this May" same year."""
+    month = _month_of(m)
+    if published is None:
+        return None, "month", True
+    rel = m.group("rel").casefold()
+    year = published.year
+    if rel == "last" and month >= published.month:
+        year -= 1
+    elif rel == "next" and month <= published.month:
+        year += 1
+    return dt.date(year, month, 1), "month", True
+
+
+def _resolve_cue_month(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"in May" without a year: the May nearest the article's day."""
+    month = _month_of(m)
+    if published is None:
+        return None, "month", True
+    past_only = m.group(0)[:5].casefold() == "since"
+    nearest = _nearest_year(month, 1, published, past_only) or _nearest_year(month, 28, published, past_only)
+    return dt.date(nearest.year, month, 1), "month", True
+
+
+def _resolve_weekday(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"on Friday": the latest such day on or before the article's day, or the next one when the wording
+    points forward ("will meet on Friday", "next Friday")."""
+    start = m.start("t")
+    prev = _WORD_BEFORE.search(text[max(0, start - 16):start])
+    if prev and prev.group(1).casefold() in WEEKDAY_EVENT_PREFIXES:
+        return None
+    if published is None:
+        return None, "day", True
+    target = WEEKDAYS.index(m.group("wd"))
+    rel = (m.group("rel") or "").casefold().split()
+    forward = bool(rel) and rel[0] in ("next", "coming") or rel == ["this", "coming"] or rel == ["this"]
+    strict_past = rel[:1] == ["last"] or rel == ["this", "past"] or rel[:1] == ["past"]
+    if not rel:
+        window = text[max(0, start - 60):start]
+        future = _FUTURE.search(window)
+        forward = bool(future) and not _PAST_AFTER_FUTURE.search(window, future.end())
+    if forward:
+        delta = (target - published.weekday()) % 7
+        if delta == 0 and rel[:1] == ["next"]:
+            delta = 7
+        return published + dt.timedelta(days=delta), "day", True
+    delta = (published.weekday() - target) % 7
+    if delta == 0 and strict_past:
+        delta = 7
+    return published - dt.timedelta(days=delta), "day", True
+
+
+def _resolve_ago(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"two years ago": the period that many units before the article's own."""
+    num = m.group("num").casefold()
+    n = int(num) if num.isdigit() else NUMBER_WORDS[" ".join(num.split())]
+    unit = m.group("unit").casefold().rstrip("s")
+    if unit.startswith("centur") or unit == "decade":
+        # "a decade ago" names the year ten years back, not a calendar decade.
+        n, unit = n * (100 if unit.startswith("centur") else 10), "year"
+    return _shift_period(published, unit, -n)
+
+
+_DAY_WORD_STEPS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tonight": 0,
+                   "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
+                   "later today": 0, "tomorrow": 1, "the day after tomorrow": 2}
+
+
+def _resolve_day_word(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"yesterday", "last night", "tomorrow": days from the article's day."""
+    step = _DAY_WORD_STEPS[" ".join(m.group("t").casefold().split())]
+    return _shift_period(published, "day", step)
+
+
+RESOLVERS: dict[str, Callable[[re.Match, str, dt.date | None], Resolved | None]] = {
+    "mdy": _resolve_full,
+    "dmy": _resolve_full,
+    "iso": _resolve_iso,
+    "numeric": _resolve_numeric,
+    "md": _resolve_month_day,
+    "dm": _resolve_month_day,
+    "my": _resolve_month_year,
+    "decade": _resolve_decade,
+    "decade2": _resolve_short_decade,
+    "century": _resolve_century,
+    "year": _resolve_year,
+    "rel_unit": _resolve_relative_unit,
+    "rel_month": _resolve_relative_month,
+    "cue_month": _resolve_cue_month,
+    "weekday": _resolve_weekday,
+    "ago": _resolve_ago,
+    "day_word": _resolve_day_word,
+}

@@ -1,0 +1,123 @@
+"""Dated references: parametrized (text, expected) cases incl. negatives, the seeds, and offset invariants."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.extract.date_mentions import extract_date_mentions
+from lib.models import Article
+from tests.conftest import SEEDS
+
+PUBLISHED = dt.date(2020, 9, 25)  # a Friday
+
+
+def mentions(text: str, published=PUBLISHED, dateline=None) -> list[tuple[str, str | None, str]]:
+    """(text, ISO value, granularity) of every mention found in ``text``."""
+    article = Article(id="t", text=text, published=published, dateline=dateline)
+    return [(m.text, m.value.isoformat() if m.value else None, m.granularity) for m in extract_date_mentions(article)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # full dates
+    ("the agreement of May 25, 1972, was signed", [("May 25, 1972", "1972-05-25", "day")]),
+    ("signed on 25 May 1972 in Moscow", [("25 May 1972", "1972-05-25", "day")]),
+    ("signed on 25th of May, 1972.", [("25th of May, 1972", "1972-05-25", "day")]),
+    ("Data from 2020-09-25 show", [("2020-09-25", "2020-09-25", "day")]),
+    ("On Monday, Sept. 21, 2020, he left", [("Monday, Sept. 21, 2020", "2020-09-21", "day")]),
+    ("on 21.09.2020 and 9/21/2020", [("21.09.2020", "2020-09-21", "day"), ("9/21/2020", "2020-09-21", "day")]),
+    ("talks on May 25-26, 2019 ended", [("May 25-26, 2019", "2019-05-25", "day")]),
+    # yearless days take the year that puts them near the article's date
+    ("the vote on Sept. 25 was close", [("Sept. 25", "2020-09-25", "day")]),
+    ("on 3 October the panel meets", [("3 October", "2020-10-03", "day")]),
+    ("since Dec. 10 prices rose", [("Dec. 10", "2019-12-10", "day")]),
+    # months
+    ("in September 2020 the", [("September 2020", "2020-09-01", "month")]),
+    ("in March the agency", [("March", "2020-03-01", "month")]),
+    ("last May the agency", [("last May", "2020-05-01", "month")]),
+    ("next January the agency", [("next January", "2021-01-01", "month")]),
+    # years, decades, centuries
+    ("first introduced in 1998 on the subject", [("1998", "1998-01-01", "year")]),
+    ("established for this purpose in 2018.", [("2018", "2018-01-01", "year")]),
+    ("from 2019-2020 it grew", [("2019", "2019-01-01", "year"), ("2020", "2020-01-01", "year")]),
+    ("in the 1990s and the '80s", [("1990s", "1990-01-01", "decade"), ("'80s", "1980-01-01", "decade")]),
+    ("in the 20th century", [("20th century", "1901-01-01", "century")]),
+    ("below 1990 levels", [("1990", "1990-01-01", "year")]),
+    ("the 2016 elections", [("2016", "2016-01-01", "year")]),
+    ("the battle of 1066", [("1066", "1066-01-01", "year")]),
+    # relative
+    ("Last year, the organization passed", [("Last year", "2019-01-01", "year")]),
+    ("next month the", [("next month", "2020-10-01", "month")]),
+    ("this year the", [("this year", "2020-01-01", "year")]),
+    ("last week the", [("last week", "2020-09-14", "week")]),
+    ("two years ago the", [("two years ago", "2018-01-01", "year")]),
+    ("3 days ago the", [("3 days ago", "2020-09-22", "day")]),
+    ("yesterday the", [("yesterday", "2020-09-24", "day")]),
+    ("uploaded to the website on Friday.", [("Friday", "2020-09-25", "day")]),
+    ("He met them on Tuesday.", [("Tuesday", "2020-09-22", "day")]),
+    ("He will meet them on Tuesday.", [("Tuesday", "2020-09-29", "day")]),
+    ("He said on Tuesday he will go.", [("Tuesday", "2020-09-22", "day")]),
+    ("last Friday the", [("last Friday", "2020-09-18", "day")]),
+    ("next Friday the", [("next Friday", "2020-10-02", "day")]),
+    # negatives
+    ("adopted as resolution 53/70 by the Assembly", []),
+    ("it cost $1998 in total", []),
+    ("1,500 people marched", []),
+    ("2000 soldiers were sent", []),
+    ("call 555-2020 now", []),
+    ("He may go. They may 25 times.", []),
+    ("protesters march in the rain", []),
+    ("Black Friday sales and Good Friday", []),
+    ("at 1800 GMT", []),
+    ("one of the greatest challenges of today", []),
+])
+def test_mentions(text, expected):
+    """Each text yields exactly the expected mentions."""
+    assert mentions(text) == expected
+
+
+def test_relative_without_published_date_has_no_value():
+    """With no article date, relative mentions are kept but unresolved; absolute ones still resolve."""
+    assert mentions("Last year, in 1998, on Friday", published=None) == [
+        ("Last year", None, "year"), ("1998", "1998-01-01", "year"), ("Friday", None, "day")]
+
+
+def test_dateline_date_is_not_a_mention():
+    """The article's own dateline is not a reference to a date."""
+    dateline = "GENOA (UrduPoint News / Sputnik - 30th September, 2020)"
+    found = mentions(dateline + " The UN said in 2018.", published=dt.date(2020, 9, 30), dateline=dateline)
+    assert found == [("2018", "2018-01-01", "year")]
+
+
+def test_sentence_and_flags():
+    """A mention carries its sentence, and relative ones say so."""
+    text = "First sentence here. Last year, the body passed a text. It was in 1998."
+    found = extract_date_mentions(Article(id="t", text=text, published=PUBLISHED))
+    assert [(m.sentence, m.relative) for m in found] == [
+        ("Last year, the body passed a text.", True), ("It was in 1998.", False)]
+    assert all(text[m.sentence_start:m.sentence_end] == m.sentence for m in found)
+
+
+@pytest.mark.parametrize("name, published, dateline, expected", [
+    ("000_6c2b300fd0bd74a3.txt", dt.date(2020, 9, 25), "MOSCOW, September 25. /TASS/.",
+     [("Friday", "2020-09-25", "day"), ("May 25, 1972", "1972-05-25", "day")]),
+    ("004_782949620f890c67.txt", dt.date(2020, 9, 30), "GENOA (UrduPoint News / Sputnik - 30th September, 2020)",
+     [("Friday", "2020-09-25", "day"), ("2018", "2018-01-01", "year"), ("1998", "1998-01-01", "year"),
+      ("1972", "1972-01-01", "year"), ("Last year", "2019-01-01", "year")]),
+])
+def test_seeds(name, published, dateline, expected):
+    """The seeds' dated references: 1972 (with May 25), 1998, 2018, Friday -> 2020-09-25, last year -> 2019."""
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    assert mentions(text, published=published, dateline=dateline) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-/'MayJunFridaylastyearago s")), max_size=80),
+       st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))))
+def test_offsets_are_inside_text(text, published):
+    """Whatever the text, mentions point at their own text and sit inside their sentence."""
+    for m in extract_date_mentions(Article(id="t", text=text, published=published)):
+        assert text[m.start:m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
