@@ -1,0 +1,319 @@
+"""Side-by-side framing of one story: align the units (quotes, reported statements, sentences) that carry the
+same claim or proposal across outlets, then describe how each outlet rendered, added or left out each point.
+
+Method: each article's body (after the dateline) is cut into sentence units; a unit that contains a quote
+carries that quote's kind, speaker and cue. Units are encoded (``lib.analyse.similarity.encode_units``) and
+linked across outlets by mutual best match above the encoder's threshold (the "competitive linking" of
+Melamed 2000, used for sentence alignment of comparable corpora); links are then merged greedily, strongest
+first, into points, never putting two units of one article into a point (constrained single linkage).
+Every unit ends in exactly one point, so a point one outlet alone carries is that outlet's addition and
+the others' omission.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib.analyse.similarity import cosine_matrix, encode_units, resolve_encoder
+from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
+from lib.extract.sentences import split_sentences
+
+POINT_COLUMNS = ("point_id", "label", "is_proposal", "n_outlets", "outlets")
+CELL_COLUMNS = ("point_id", "outlet", "article_id", "unit_text", "start", "end", "mode", "quoted_text", "speaker",
+                "cue", "cue_class", "hedges", "intensifiers", "similarity")
+OMISSION_COLUMNS = ("point_id", "outlet")
+ADDITION_COLUMNS = ("outlet", "article_id", "unit_text", "start", "end", "mode", "speaker")
+VOICE_COLUMNS = ("outlet", "speaker", "quoted_words", "share", "reported_words")
+LEAD_COLUMNS = ("outlet", "article_id", "lead_text", "start", "end")
+UNIT_COLUMNS = ("unit", "article_id", "outlet", "position", "start", "end", "unit_text", "mode", "quoted_text",
+                "speaker", "cue", "cue_class", "is_proposing")
+
+OWN_VOICE = "own voice"
+MODES = ("direct", "partial", "reported", OWN_VOICE)
+MIN_UNIT_WORDS = 3  # shorter "sentences" are datelines, bylines and wire tags (/TASS/.), not claims
+LEAD_MIN_WORDS = 12  # a lead shorter than this takes the next unit too
+NEAR_IDENTICAL = 0.9  # two units of one article may share a point only when they repeat each other
+LABEL_CHARS = 110
+
+# Proposing cues as data rows (pattern, what it marks); matched case-insensitively on a unit's text. The
+# extractor's cue_class "proposing" counts too.
+PROPOSING_CUES = (
+    (r"\bpropos(?:e|es|ed|ing)\b", "proposed"),
+    (r"\bproposals?\s+(?:to|for|on|of)\b", "a proposal to/for"),
+    (r"\b(?:a|the|his|her|their|its)\s+(?:\w+\s+)?proposals?\b", "a proposal"),
+    (r"\bcall(?:s|ed|ing)?\s+(?:for|on|upon)\b", "called for/on"),
+    (r"\ba\s+call\s+(?:for|to|on)\b", "a call for"),
+    (r"\burg(?:e|es|ed|ing)\b", "urged"),
+    (r"\binvit(?:e|es|ed|ing)\b", "invited"),
+    (r"\boffer(?:s|ed|ing)?\s+(?:to|a|an|the)\b", "offered"),
+    (r"\bsuggest(?:s|ed|ing)?\s+(?:that|to|a|an|the)\b", "suggested"),
+    (r"\brecommend(?:s|ed|ing)?\b", "recommended"),
+    (r"\bappeal(?:s|ed|ing)?\s+(?:to|for)\b", "appealed"),
+)
+_PROPOSING = re.compile("|".join(f"(?:{p})" for p, _ in PROPOSING_CUES), re.IGNORECASE)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Framing:
+    """How the outlets of one story framed it; every frame has the column constants of this module."""
+
+    points: pd.DataFrame  # POINT_COLUMNS, proposals first, then by number of outlets, then story order
+    cells: pd.DataFrame  # CELL_COLUMNS: one row per point and article unit
+    omissions: pd.DataFrame  # OMISSION_COLUMNS: outlets of the story that do not carry the point
+    additions: pd.DataFrame  # ADDITION_COLUMNS: units no other outlet carries
+    voices: pd.DataFrame  # VOICE_COLUMNS: quoted words per speaker and outlet
+    leads: pd.DataFrame  # LEAD_COLUMNS: what each article put first after its dateline
+    terms: pd.DataFrame  # TERM_COLUMNS: distinctive vocabulary of each outlet against the others
+    encoder: str = "tfidf"  # the encoder that aligned the units
+
+
+def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "auto") -> Framing:
+    """Align one story's units across outlets into points and describe each outlet's framing."""
+    enc = resolve_encoder(encoder)
+    articles = _ordered_articles(articles)
+    units = build_units(articles, quotes)
+    groups, sims = align_units(units, enc.name, enc.threshold)
+    units = units.assign(point=groups)
+    story_outlets = list(dict.fromkeys(articles["outlet"]))
+    points, cells = _points_and_cells(units, sims, story_outlets)
+    omissions = _omissions(points, story_outlets)
+    multi = len(story_outlets) > 1
+    single = points.loc[points["n_outlets"] == 1, "point_id"] if multi else pd.Series([], dtype=int)
+    added = cells[cells["point_id"].isin(set(single))]
+    additions = added[list(ADDITION_COLUMNS)].reset_index(drop=True)
+    bodies = [(row.outlet, row.text[_body_start(row.text, row.dateline):]) for row in articles.itertuples()]
+    terms = outlet_terms(bodies) if multi else pd.DataFrame(columns=list(TERM_COLUMNS))
+    return Framing(points=points, cells=cells, omissions=omissions, additions=additions,
+                   voices=quote_voices(articles, quotes), leads=article_leads(units, articles), terms=terms,
+                   encoder=enc.name)
+
+
+def _ordered_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """The story's articles, earliest first, with an outlet name for every row and a dateline column."""
+    frame = articles.copy()
+    for col in ("dateline", "published", "outlet"):
+        if col not in frame.columns:
+            frame[col] = None
+    frame["outlet"] = [o if isinstance(o, str) and o.strip() else f"article {i}"
+                       for o, i in zip(frame["outlet"], frame["id"])]
+    frame["_published"] = pd.to_datetime(frame["published"], errors="coerce", utc=True)
+    return frame.sort_values(["_published", "id"], na_position="last", kind="stable").reset_index(drop=True)
+
+
+def _body_start(text: str, dateline) -> int:
+    """Offset just past the dateline when the text opens with it (wire copy keeps it in the text), else 0."""
+    if isinstance(dateline, str) and dateline.strip():
+        at = text.find(dateline.strip(), 0, len(dateline) + 200)
+        if at >= 0 and not text[:at].strip():
+            return at + len(dateline.strip())
+    return 0
+
+
+def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Sentence units of each article body with offsets, each carrying the quote it mostly contains (UNIT_COLUMNS)."""
+    by_article = _quotes_by_article(quotes)
+    rows = []
+    for art in _ordered_articles(articles).itertuples():
+        text = art.text or ""
+        qs = by_article.get(art.id, [])
+        position = 0
+        for s, e in split_sentences(text, _body_start(text, art.dateline)):
+            if len(_WORD.findall(text[s:e])) < MIN_UNIT_WORDS:
+                continue
+            quote = _carried_quote(qs, s, e)
+            mode, quoted, speaker, cue, cue_class = OWN_VOICE, None, None, None, None
+            if quote is not None:
+                mode = quote["kind"] if quote["kind"] in MODES else "reported"
+                quoted = text[max(s, quote["start"]):min(e, quote["end"])]
+                speaker, cue, cue_class = quote["speaker_name"], quote["cue"], quote["cue_class"]
+            proposing = bool(_PROPOSING.search(text[s:e])) or cue_class == "proposing"
+            rows.append((len(rows), art.id, art.outlet, position, s, e, text[s:e], mode, quoted, speaker, cue,
+                         cue_class, proposing))
+            position += 1
+    return pd.DataFrame.from_records(rows, columns=list(UNIT_COLUMNS))
+
+
+def _quotes_by_article(quotes: pd.DataFrame | None) -> dict[str, list[dict]]:
+    """Quote records grouped by article, each with a display speaker (canonical id, else as written)."""
+    out: dict[str, list[dict]] = {}
+    if quotes is None or len(quotes) == 0:
+        return out
+    for q in quotes.to_dict(orient="records"):
+        q = {k: (None if _missing(v) else v) for k, v in q.items()}
+        q["speaker_name"] = q.get("speaker_id") or q.get("speaker")
+        q.setdefault("cue", None)
+        q.setdefault("cue_class", None)
+        out.setdefault(q["article_id"], []).append(q)
+    return out
+
+
+def _missing(v) -> bool:
+    """True for None and NaN-like scalars."""
+    return v is None or (not isinstance(v, (str, list, tuple, dict)) and bool(pd.isna(v)))
+
+
+def _carried_quote(quotes: list[dict], start: int, end: int) -> dict | None:
+    """The quote overlapping a sentence most (direct before partial before reported on ties), or None."""
+    best, best_key = None, None
+    rank = {"direct": 0, "partial": 1, "reported": 2}
+    for q in quotes:
+        overlap = min(end, int(q["end"])) - max(start, int(q["start"]))
+        if overlap <= 0:
+            continue
+        key = (-overlap, rank.get(q["kind"], 3))
+        if best_key is None or key < best_key:
+            best, best_key = q, key
+    return best
+
+
+def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """A point number per unit and the unit-by-unit cosine matrix.
+
+    Links: for every pair of articles from different outlets, unit pairs that are each other's best match
+    above ``threshold``; plus near-identical repeats inside one article. Links are merged strongest first
+    while no point would hold two units of one article.
+    """
+    n = len(units)
+    if n == 0:
+        return np.zeros(0, dtype=int), np.zeros((0, 0))
+    sims = cosine_matrix(encode_units(units["unit_text"].tolist(), encoder))
+    articles = units["article_id"].to_numpy()
+    outlets = units["outlet"].to_numpy()
+    members = {a: np.flatnonzero(articles == a) for a in dict.fromkeys(articles)}
+    links = []
+    ids = list(members)
+    for i, a in enumerate(ids):
+        ra = members[a]
+        block = sims[np.ix_(ra, ra)]
+        for x, y in zip(*np.nonzero(np.triu(block >= NEAR_IDENTICAL, k=1))):
+            links.append((block[x, y], ra[x], ra[y]))
+        for b in ids[i + 1:]:
+            rb = members[b]
+            if outlets[ra[0]] == outlets[rb[0]]:
+                continue
+            block = sims[np.ix_(ra, rb)]
+            best_b, best_a = block.argmax(axis=1), block.argmax(axis=0)
+            for x, y in enumerate(best_b):
+                if best_a[y] == x and block[x, y] >= threshold:
+                    links.append((block[x, y], ra[x], rb[y]))
+    parent = list(range(n))
+    arts = [{articles[k]} for k in range(n)]
+
+    def find(k: int) -> int:
+        """Union-find root with path halving."""
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for sim, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        rx, ry = find(x), find(y)
+        if rx == ry:
+            continue
+        if articles[x] != articles[y] and arts[rx] & arts[ry]:
+            continue  # would put two units of one article in one point
+        parent[ry] = rx
+        arts[rx] |= arts[ry]
+    roots = [find(k) for k in range(n)]
+    numbering = {r: i for i, r in enumerate(dict.fromkeys(roots))}
+    return np.array([numbering[r] for r in roots]), sims
+
+
+def _points_and_cells(units: pd.DataFrame, sims: np.ndarray, outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Point rows (proposals first) and their cells, with readable labels and per-cell similarity."""
+    order_key = []
+    point_rows = {}
+    cell_rows = []
+    for point, group in units.groupby("point", sort=False):
+        idx = group.index.to_numpy()
+        carried = [o for o in outlets if o in set(group["outlet"])]
+        proposal = bool(group["is_proposing"].any())
+        if len(idx) > 1:
+            block = sims[np.ix_(idx, idx)]
+            other = group["outlet"].to_numpy()[:, None] != group["outlet"].to_numpy()[None, :]
+            with np.errstate(invalid="ignore"):
+                cell_sim = np.where(other.any(axis=1), (block * other).sum(axis=1) / other.sum(axis=1), np.nan)
+            centre = idx[int(np.nanargmax(np.where(np.isnan(cell_sim), -1, cell_sim)))]
+        else:
+            cell_sim = np.array([np.nan])
+            centre = idx[0]
+        point_rows[point] = (make_label(units.loc[centre]), proposal, len(carried), carried)
+        # Story order: the earliest position any outlet gave the point, earliest outlet breaking ties.
+        order_key.append((not proposal, -len(carried), int(group["position"].min()), int(idx.min()), point))
+        for k, s in zip(idx, cell_sim):
+            u = units.loc[k]
+            cell_rows.append((point, u["outlet"], u["article_id"], u["unit_text"], int(u["start"]), int(u["end"]),
+                              u["mode"], u["quoted_text"], u["speaker"], u["cue"], u["cue_class"],
+                              find_markers(u["unit_text"], "hedge"), find_markers(u["unit_text"], "intensifier"),
+                              float(s)))
+    renumber = {key[-1]: i for i, key in enumerate(sorted(order_key))}
+    points = pd.DataFrame.from_records(
+        [(renumber[p],) + point_rows[p] for p in point_rows], columns=list(POINT_COLUMNS)
+    ).sort_values("point_id", kind="stable").reset_index(drop=True)
+    cells = pd.DataFrame.from_records(cell_rows, columns=list(CELL_COLUMNS))
+    cells["point_id"] = cells["point_id"].map(renumber)
+    rank = {o: i for i, o in enumerate(outlets)}
+    cells = cells.assign(_o=cells["outlet"].map(rank)).sort_values(["point_id", "_o", "start"], kind="stable")
+    return points, cells.drop(columns="_o").reset_index(drop=True)
+
+
+def make_label(unit: pd.Series) -> str:
+    """A short readable summary of a unit: the quote when the sentence is mostly quote, cut at a word boundary."""
+    text = unit["unit_text"]
+    quoted = unit["quoted_text"]
+    if isinstance(quoted, str) and unit["mode"] == "direct" and len(quoted) >= 0.6 * len(text):
+        text = quoted
+    text = " ".join(text.split()).strip(" \"'“”‘’,")
+    if len(text) <= LABEL_CHARS:
+        return text
+    cut = text.rfind(" ", 0, LABEL_CHARS)
+    return text[: cut if cut > 40 else LABEL_CHARS].rstrip(" ,;:") + " …"
+
+
+def _omissions(points: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
+    """(point, outlet) for every outlet of the story that does not carry the point."""
+    if len(outlets) < 2:
+        return pd.DataFrame(columns=list(OMISSION_COLUMNS))
+    rows = [(p, o) for p, carried in zip(points["point_id"], points["outlets"]) for o in outlets if o not in carried]
+    return pd.DataFrame.from_records(rows, columns=list(OMISSION_COLUMNS))
+
+
+def quote_voices(articles: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """Words each outlet quotes (direct and partial) and reports per speaker, with the speaker's share."""
+    if quotes is None or len(quotes) == 0:
+        return pd.DataFrame(columns=list(VOICE_COLUMNS))
+    outlet_of = dict(zip(_ordered_articles(articles)["id"], _ordered_articles(articles)["outlet"]))
+    rows = []
+    for art_id, qs in _quotes_by_article(quotes).items():
+        if art_id not in outlet_of:
+            continue
+        for q in qs:
+            words = len(_WORD.findall(q.get("text") or ""))
+            quoted = q.get("kind") in ("direct", "partial")
+            rows.append((outlet_of[art_id], q["speaker_name"] or "(unattributed)",
+                         words if quoted else 0, 0 if quoted else words))
+    frame = pd.DataFrame.from_records(rows, columns=["outlet", "speaker", "quoted_words", "reported_words"])
+    if frame.empty:
+        return pd.DataFrame(columns=list(VOICE_COLUMNS))
+    frame = frame.groupby(["outlet", "speaker"], as_index=False, sort=False).sum()
+    totals = frame.groupby("outlet")["quoted_words"].transform("sum")
+    frame["share"] = np.where(totals > 0, frame["quoted_words"] / totals.where(totals > 0, 1), 0.0)
+    frame = frame.sort_values(["outlet", "quoted_words", "reported_words"], ascending=[True, False, False])
+    return frame[list(VOICE_COLUMNS)].reset_index(drop=True)
+
+
+def article_leads(units: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Each article's first unit after the dateline (and the next one when the first is very short)."""
+    texts = dict(zip(articles["id"], articles["text"]))
+    rows = []
+    for (art_id, outlet), group in units.groupby(["article_id", "outlet"], sort=False):
+        group = group.sort_values("position")
+        start, end = int(group.iloc[0]["start"]), int(group.iloc[0]["end"])
+        if len(_WORD.findall(group.iloc[0]["unit_text"])) < LEAD_MIN_WORDS and len(group) > 1:
+            end = int(group.iloc[1]["end"])
+        rows.append((outlet, art_id, texts[art_id][start:end], start, end))
+    return pd.DataFrame.from_records(rows, columns=list(LEAD_COLUMNS))

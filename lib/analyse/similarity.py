@@ -1,0 +1,152 @@
+"""Text encoders for aligning units across outlets: TF-IDF over word and character n-grams, or sentence embeddings.
+
+One interface, ``encode_units(texts, encoder)``, returns L2-normalised row vectors, so the dot product of two
+rows is their cosine similarity whichever encoder made them. TF-IDF needs nothing beyond scikit-learn; the
+embedding encoder needs the optional ``sentence-transformers`` extra (and torch) and is used by ``auto``
+only when it is importable.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """One row of the encoder table: its name and the cosine above which two units may carry the same claim."""
+
+    name: str
+    threshold: float  # calibrated on ../shared/data (AllSides leads, ECB+ clusters) against unrelated pairs
+    description: str
+
+
+# Thresholds: TF-IDF cosine of same-claim pairs in AllSides/ECB+ leads sits mostly above 0.2, unrelated
+# cross-outlet pairs below 0.12 (bench/framing_eval.py prints both distributions). MiniLM cosine: the
+# paraphrase-mining cut-off that sentence-transformers' documentation uses for near paraphrases.
+ENCODERS = (
+    Encoder("tfidf", 0.18, "TF-IDF over lightly stemmed word 1-2 grams and character 3-5 grams, fit on the story"),
+    Encoder("embedding", 0.55, f"sentence embeddings ({EMBEDDING_MODEL}); needs the sentence-transformers extra"),
+)
+ENCODER_NAMES = ("auto",) + tuple(e.name for e in ENCODERS)
+
+# Light suffix stripping (longest first): enough to meet "proposal"/"proposed"/"proposes" and
+# "resetting"/"reset" halfway without a stemmer dependency. Each row: (suffix, minimum stem length left).
+SUFFIXES = (
+    ("ations", 4), ("ation", 4), ("ments", 4), ("ment", 4), ("ness", 4), ("ities", 3), ("ity", 3),
+    ("ings", 3), ("ing", 3), ("ies", 3), ("ied", 3), ("ers", 3), ("er", 4), ("ed", 3), ("es", 4),
+    ("al", 4), ("ly", 4), ("s", 3),
+)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def stem_word(word: str) -> str:
+    """A word lower-cased with one common English suffix stripped and a doubled final consonant undone."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, min_stem in SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= min_stem:
+            w = w[: -len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # resett -> reset, planned -> plan
+                w = w[:-1]
+            break
+    return w
+
+
+def stem_tokens(text: str) -> list[str]:
+    """Content-word stems of a text (stop words dropped, hyphenated words split into parts too)."""
+    out = []
+    for tok in _WORD.findall(text):
+        low = tok.casefold()
+        parts = [low] + (low.split("-") if "-" in low else [])
+        for part in parts:
+            if part not in ENGLISH_STOP_WORDS and len(part) > 1:
+                out.append(stem_word(part))
+    return out
+
+
+def available_encoders() -> tuple[str, ...]:
+    """Encoder names usable here: tfidf always, embedding when sentence-transformers is importable."""
+    names = ["tfidf"]
+    if importlib.util.find_spec("sentence_transformers") is not None:
+        names.append("embedding")
+    return tuple(names)
+
+
+def resolve_encoder(encoder: str = "auto") -> Encoder:
+    """The encoder row for a name; ``auto`` picks embeddings when installed, else TF-IDF."""
+    if encoder == "auto":
+        encoder = "embedding" if "embedding" in available_encoders() else "tfidf"
+    for row in ENCODERS:
+        if row.name == encoder:
+            if encoder not in available_encoders():
+                raise ValueError(f"encoder {encoder!r} needs the optional sentence-transformers extra")
+            return row
+    raise ValueError(f"unknown encoder {encoder!r}; choose one of {', '.join(ENCODER_NAMES)}")
+
+
+def encode_units(texts: Sequence[str], encoder: str = "auto"):
+    """L2-normalised vectors of ``texts`` (rows): sparse for TF-IDF, dense for embeddings; dot = cosine."""
+    name = resolve_encoder(encoder).name
+    if not texts:
+        return sparse.csr_matrix((0, 0))
+    if name == "embedding":
+        vectors = _embedding_model().encode(list(texts), normalize_embeddings=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+    return _tfidf_vectors(list(texts))
+
+
+def _tfidf_vectors(texts: list[str]) -> sparse.csr_matrix:
+    """TF-IDF fit on these texts: stemmed word 1-2 grams and char 3-5 grams, equal weight, unit length."""
+    words = TfidfVectorizer(analyzer=stem_tokens, sublinear_tf=True)
+    word_bigrams = TfidfVectorizer(analyzer=_stem_bigrams, sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True,
+                            preprocessor=_strip_stop_words)
+    blocks = []
+    for vectoriser in (words, word_bigrams, chars):
+        try:
+            blocks.append(vectoriser.fit_transform(texts))
+        except ValueError:  # empty vocabulary (e.g. only stop words or punctuation)
+            blocks.append(sparse.csr_matrix((len(texts), 0)))
+    # Word unigrams carry the claim, bigrams its phrasing, char n-grams meet inflections and compounds
+    # ("no-first-strike" / "no first use") halfway.
+    weights = (0.45, 0.2, 0.35)
+    stacked = sparse.hstack([b * w for b, w in zip(blocks, weights)]).tocsr()
+    return normalize(stacked)
+
+
+def _stem_bigrams(text: str) -> list[str]:
+    """Adjacent content-stem pairs."""
+    stems = stem_tokens(text)
+    return [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+
+
+def _strip_stop_words(text: str) -> str:
+    """Lower-cased text with stop words removed, for the character n-grams."""
+    return " ".join(t for t in _WORD.findall(text.casefold()) if t not in ENGLISH_STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _embedding_model():
+    """The sentence-transformers model, loaded once per process."""
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(EMBEDDING_MODEL)
+
+
+def cosine_matrix(vectors, rows=None, cols=None) -> np.ndarray:
+    """Dense cosine similarities between the selected rows and columns of unit-length vectors."""
+    a = vectors if rows is None else vectors[rows]
+    b = vectors if cols is None else vectors[cols]
+    sims = a @ b.T
+    return np.asarray(sims.todense() if sparse.issparse(sims) else sims, dtype=float)

@@ -1,0 +1,121 @@
+"""`python -m lib framing`: how each outlet of one story framed it: points, wording, additions, omissions, terms."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pandas as pd
+
+from lib.cli import add_db_argument, add_format_argument, print_frame
+
+EXAMPLES = """  python -m lib framing --db corpus.duckdb --story all
+  python -m lib framing --db corpus.duckdb --story 6c2b300fd0bd74a3          # the story of this article
+  python -m lib framing --db corpus.duckdb --story STORY_ID --format jsonl > framing.jsonl
+"""
+
+
+def configure(parser) -> None:
+    """Options: corpus, story (story id, article id or "all"), output format and encoder."""
+    from lib.analyse.similarity import ENCODER_NAMES
+
+    add_db_argument(parser)
+    parser.add_argument("--story", required=True,
+                        help='a story id (see `python -m lib stories`), an article id (its story), or "all"')
+    parser.add_argument("--encoder", choices=ENCODER_NAMES, default="auto",
+                        help="unit encoder (auto: sentence embeddings when installed, else TF-IDF)")
+    add_format_argument(parser)
+
+
+def select_story(articles: pd.DataFrame, story: str) -> tuple[pd.DataFrame, str]:
+    """The articles of a story given by story id, article id or "all"; and a one-line description."""
+    if story == "all":
+        return articles, f"all {len(articles)} stored articles"
+    hand = articles["story"].astype("string") if "story" in articles.columns else None
+    if hand is not None and (hand == story).any():
+        return articles[hand == story], f"story {story} (assigned by hand)"
+    from lib.analyse.stories import cluster_stories
+
+    assignment = cluster_stories(articles)
+    story_of = dict(zip(assignment["article_id"], assignment["story_id"]))
+    if story in story_of:
+        sid = story_of[story]
+        how = f"story {sid} (of article {story})"
+    else:
+        sid, how = story, f"story {story}"
+    ids = {a for a, s in story_of.items() if s == sid}
+    return articles[articles["id"].isin(ids)], how
+
+
+def run(args) -> int:
+    """Load the story's articles and quotes, frame it, and print the result."""
+    from lib.analyse.framing import frame_story
+    from lib.store import connect, default_db_path, load_articles, load_quotes
+
+    path = args.db or default_db_path()
+    if str(path) != ":memory:" and not os.path.exists(path):
+        print(f"{path}: no such corpus file (create one with `python -m lib ingest --db {path} FILES`)",
+              file=sys.stderr)
+        return 2
+    con = connect(path, read_only=str(path) != ":memory:")
+    try:
+        articles, quotes = load_articles(con), load_quotes(con)
+    finally:
+        con.close()
+    chosen, how = select_story(articles, args.story)
+    if chosen.empty:
+        print(f"{path}: no story or article {args.story!r} (list them with `python -m lib stories --db {path}`)",
+              file=sys.stderr)
+        return 2
+    try:
+        framing = frame_story(chosen, quotes[quotes["article_id"].isin(set(chosen["id"]))], encoder=args.encoder)
+    except ValueError as err:  # an encoder that is not installed
+        print(f"framing: {err}", file=sys.stderr)
+        return 2
+    if args.format == "jsonl":
+        write_jsonl(framing, sys.stdout)
+    else:
+        write_tables(framing, how, sys.stdout)
+    return 0
+
+
+def write_jsonl(framing, out) -> None:
+    """One JSON record per line: each point with its cells and omitting outlets, then additions, voices, leads, terms."""
+    omitted = framing.omissions.groupby("point_id")["outlet"].apply(list).to_dict()
+    cells = {p: g.drop(columns="point_id") for p, g in framing.cells.groupby("point_id")}
+    for point in framing.points.to_dict(orient="records"):
+        rec = {"type": "point", **point, "omitted_by": omitted.get(point["point_id"], []),
+               "cells": _records(cells.get(point["point_id"], pd.DataFrame()))}
+        out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+    for kind, frame in (("addition", framing.additions), ("voice", framing.voices), ("lead", framing.leads),
+                        ("term", framing.terms)):
+        for rec in _records(frame):
+            out.write(json.dumps({"type": kind, **rec}, ensure_ascii=False, default=str) + "\n")
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """JSON-ready records: NaN as null."""
+    return [{k: (None if not isinstance(v, (list, str)) and pd.isna(v) else v) for k, v in r.items()}
+            for r in frame.to_dict(orient="records")]
+
+
+def write_tables(framing, how: str, out) -> None:
+    """Readable text tables: points with each outlet's wording, then additions, omissions, voices, leads, terms."""
+    out.write(f"# Framing of {how} (encoder: {framing.encoder})\n\n## Points (proposals first)\n")
+    omitted = framing.omissions.groupby("point_id")["outlet"].apply(", ".join).to_dict()
+    for point in framing.points.itertuples():
+        flag = "PROPOSAL " if point.is_proposal else ""
+        out.write(f"\n[{point.point_id}] {flag}{point.label}\n")
+        if point.point_id in omitted:
+            out.write(f"    omitted by: {omitted[point.point_id]}\n")
+        for cell in framing.cells[framing.cells["point_id"] == point.point_id].itertuples():
+            who = f", {cell.speaker}" if isinstance(cell.speaker, str) else ""
+            cue = f" ({cell.cue})" if isinstance(cell.cue, str) else ""
+            sim = "" if pd.isna(cell.similarity) else f" sim {cell.similarity:.2f}"
+            out.write(f"    {cell.outlet} [{cell.mode}{who}{cue}{sim}] {cell.start}-{cell.end}: "
+                      f"{' '.join(cell.unit_text.split())}\n")
+    for title, frame in (("Additions (units no other outlet carries)", framing.additions),
+                         ("Voices (quoted words per speaker)", framing.voices),
+                         ("Leads", framing.leads), ("Distinctive terms (log-odds, Monroe et al. 2008)", framing.terms)):
+        out.write(f"\n## {title}\n")
+        print_frame(frame, "table", out)
