@@ -119,6 +119,13 @@ def chain_runs(pos_a: np.ndarray, pos_b: np.ndarray, n: int = SHINGLE, max_gap: 
     return [(a0, a1 + n - 1, b0, b1 + n - 1, m) for a0, a1, b0, b1, m in runs]
 
 
+def _extend_end(text: str, end: int) -> int:
+    """Move a passage end past the punctuation that closes its last word (a full stop, a closing quote)."""
+    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    return end
+
+
 def _token_spans(text: str) -> np.ndarray:
     """(start, end) char offsets of every word token, as DuckDB's shingler counts them."""
     return np.array([m.span() for m in _PY_WORD.finditer(text)], dtype=np.int64).reshape(-1, 2)
@@ -195,7 +202,8 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
             sa, sb = spans[ia], spans[ib]
             if a1 >= len(sa) or b1 >= len(sb):  # tokenisers disagree (should not happen): skip, never crash
                 continue
-            s_a, e_a, s_b, e_b = int(sa[a0, 0]), int(sa[a1, 1]), int(sb[b0, 0]), int(sb[b1, 1])
+            s_a, s_b = int(sa[a0, 0]), int(sb[b0, 0])
+            e_a, e_b = _extend_end(texts[ia], int(sa[a1, 1])), _extend_end(texts[ib], int(sb[b1, 1]))
             text_a, text_b = texts[ia][s_a:e_a], texts[ib][s_b:e_b]
             if min(len(text_a), len(text_b)) - max(boilerplate_chars(text_a), boilerplate_chars(text_b)) < min_chars:
                 continue

@@ -1,0 +1,65 @@
+"""`python -m lib reuse`: passages reused between stored articles, with who ran them first."""
+from __future__ import annotations
+
+import os
+import sys
+
+from lib.cli import add_db_argument, add_format_argument, print_frame
+
+EXAMPLES = """  python -m lib reuse --db corpus.duckdb
+  python -m lib reuse --db corpus.duckdb --min-chars 300 --format jsonl
+  python -m lib reuse --db corpus.duckdb --same-outlet   # include reuse inside one outlet"""
+
+TABLE_COLUMNS = ("source_outlet", "target_outlet", "direction", "source_start", "source_end", "target_start",
+                 "target_end", "chars", "share_of_target", "target_text")
+
+
+def configure(parser) -> None:
+    """Options: --db, --min-chars, --same-outlet, --format."""
+    from lib.analyse.reuse import MIN_CHARS
+
+    add_db_argument(parser)
+    parser.add_argument("--min-chars", type=int, default=MIN_CHARS,
+                        help=f"shortest reused passage to report, in characters (default: {MIN_CHARS})")
+    parser.add_argument("--same-outlet", action="store_true", help="also report reuse inside one outlet")
+    add_format_argument(parser)
+
+
+def open_corpus(path):
+    """The stored corpus opened read-only, or None after one line on stderr when it does not exist."""
+    from lib.store import connect, default_db_path
+
+    target = path or default_db_path()
+    if str(target) != ":memory:" and not os.path.exists(target):
+        sys.stderr.write(f"{target}: no such corpus; run `python -m lib ingest --db {target} FILES` first\n")
+        return None
+    return connect(target, read_only=True)
+
+
+def one_line(text: str, width: int = 100) -> str:
+    """A passage on one table line: paragraph breaks as ' / ', long passages cut with an ellipsis."""
+    flat = " / ".join(part.strip() for part in text.split("\n") if part.strip())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def run(args) -> int:
+    """Print one row per reused passage (table) or one JSON passage per line."""
+    from lib.analyse.reuse import find_reuse
+    from lib.store import load_articles
+
+    con = open_corpus(args.db)
+    if con is None:
+        return 2
+    articles = load_articles(con)
+    pairs = find_reuse(articles, min_chars=args.min_chars, same_outlet=args.same_outlet)
+    if args.format == "jsonl":
+        print_frame(pairs, "jsonl")
+        return 0
+    if pairs.empty:
+        print(f"No passage of {args.min_chars}+ characters is shared by these {len(articles)} articles.")
+        return 0
+    n_pairs = pairs.groupby(["source_id", "target_id"]).ngroups
+    print(f"{len(pairs)} reused passages in {n_pairs} article pairs.")
+    table = pairs.assign(target_text=pairs["target_text"].map(one_line))
+    print_frame(table[list(TABLE_COLUMNS)], "table")
+    return 0
