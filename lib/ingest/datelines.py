@@ -1,0 +1,221 @@
+"""Wire datelines (``MOSCOW, September 25. /TASS/.``, ``WASHINGTON (Reuters) -``): a table-driven grammar.
+
+Each row of DATELINE_ROWS is one written form: a regex built from shared fragments (place, date, agency,
+separator) with named groups, as datasette's ``filters.py`` registers filters as data. ``match_dateline``
+tries the rows in order at the start of a text; outlet names pass through the OUTLET_ALIASES table.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DatelineMatch:
+    """A dateline at the start of a text: as written, where the body starts, and what it says."""
+
+    raw: str  # the dateline as written (without the dash that separates it from the body)
+    end: int  # offset just past the dateline, its separator and the following spaces
+    place: str | None
+    outlet: str | None
+    via: str | None
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+# Month names as written in datelines (English full/abbreviated/AP style, Russian genitive), -> month number.
+MONTHS = (
+    (1, ("january", "jan", "января", "январь", "янв")),
+    (2, ("february", "feb", "февраля", "февраль", "фев")),
+    (3, ("march", "mar", "марта", "март", "мар")),
+    (4, ("april", "apr", "апреля", "апрель", "апр")),
+    (5, ("may", "мая", "май")),
+    (6, ("june", "jun", "июня", "июнь", "июн")),
+    (7, ("july", "jul", "июля", "июль", "июл")),
+    (8, ("august", "aug", "августа", "август", "авг")),
+    (9, ("september", "sept", "sep", "сентября", "сентябрь", "сен", "сент")),
+    (10, ("october", "oct", "октября", "октябрь", "окт")),
+    (11, ("november", "nov", "ноября", "ноябрь", "ноя")),
+    (12, ("december", "dec", "декабря", "декабрь", "дек")),
+)
+MONTH_NUMBERS = {name: number for number, names in MONTHS for name in names}
+
+# Outlet names as written in datelines -> canonical outlet. Keys are compared case-folded, with dots and
+# extra spaces removed (see canonical_outlet). Unknown names are kept as written.
+OUTLET_ALIASES = (
+    ("tass", "TASS"), ("itar-tass", "TASS"), ("itar tass", "TASS"), ("тасс", "TASS"), ("итар-тасс", "TASS"),
+    ("reuters", "Reuters"), ("thomson reuters", "Reuters"),
+    ("ap", "Associated Press"), ("the associated press", "Associated Press"),
+    ("associated press", "Associated Press"),
+    ("afp", "AFP"), ("agence france-presse", "AFP"), ("agence france presse", "AFP"),
+    ("cnn", "CNN"), ("cnn business", "CNN"),
+    ("xinhua", "Xinhua"), ("xinhua news agency", "Xinhua"), ("xinhuanet", "Xinhua"),
+    ("interfax", "Interfax"), ("интерфакс", "Interfax"), ("interfax-ukraine", "Interfax-Ukraine"),
+    ("ria novosti", "RIA Novosti"), ("ria", "RIA Novosti"), ("риа новости", "RIA Novosti"),
+    ("sputnik", "Sputnik"), ("sputnik news", "Sputnik"),
+    ("urdupoint news", "UrduPoint News"), ("urdupoint", "UrduPoint News"),
+    ("pakistan point news", "Pakistan Point News"),
+    ("upi", "UPI"), ("united press international", "UPI"),
+    ("bloomberg", "Bloomberg"), ("dpa", "dpa"), ("efe", "EFE"), ("ansa", "ANSA"), ("kyodo", "Kyodo"),
+    ("kyodo news", "Kyodo"), ("yonhap", "Yonhap"), ("pti", "PTI"), ("ians", "IANS"), ("ani", "ANI"),
+    ("anadolu", "Anadolu Agency"), ("anadolu agency", "Anadolu Agency"), ("aa", "Anadolu Agency"),
+    ("bernama", "Bernama"), ("irna", "IRNA"), ("wam", "WAM"), ("sana", "SANA"), ("belta", "BelTA"),
+    ("ukrinform", "Ukrinform"), ("xinhua/ians", "Xinhua"), ("cna", "CNA"), ("mena", "MENA"),
+    ("bbc", "BBC"), ("bbc news", "BBC"), ("rt", "RT"), ("al jazeera", "Al Jazeera"),
+    ("the hill", "The Hill"), ("politico", "Politico"), ("axios", "Axios"),
+)
+_ALIASES = dict(OUTLET_ALIASES)
+
+# All-caps words that open a paragraph with a dash but are labels, not places.
+NOT_PLACES = frozenset({
+    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "COMMENT", "NOTE",
+    "CORRECTION", "WATCH", "LIVE", "VIDEO", "PHOTOS", "URGENT", "FLASH", "ALERT", "FACT CHECK", "REVIEW",
+    "EDITOR'S NOTE", "UPDATE 1", "UPDATE 2", "UPDATE 3", "THE", "A", "AN", "IT", "WE", "I", "US", "UK", "EU",
+})
+
+_MONTH_RE = "(?i:" + "|".join(sorted((re.escape(n) for n in MONTH_NUMBERS), key=len, reverse=True)) + ")"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+# A date as written in datelines: "September 25", "Sept. 25", "Oct 3", "25 September", "30th September, 2020",
+# "September 25, 2020", "25 сентября", "25.09.2020". Parsed afterwards by parse_dateline_date.
+DATE = (rf"(?:(?:{_MONTH_RE})\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
+        rf"|{_DAY}\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+{_YEAR})?"
+        rf"|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR})")
+# Optional weekday before the date ("Friday, Sept. 25").
+WEEKDAY = r"(?i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_NOT_REGION = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|" + _MONTH_RE + r")"
+# Places: ALL-CAPS words ("NEW YORK", "ST. PETERSBURG", "MOSCOW", "МОСКВА"), optionally followed by a
+# title-case region ("SAN JUAN, Puerto Rico"); or a Title-Case place, accepted only before a known agency.
+_CAPS_WORD = r"[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ'’.\-]*"
+CAPS_PLACE = rf"{_CAPS_WORD}(?:[ \-]{_CAPS_WORD}){{0,4}}(?:,\s+(?!{_NOT_REGION})[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){{0,2}}(?=\s*[,(.—–-]))?"
+_TITLE_WORD = r"[A-ZА-ЯЁ][a-zа-яё'’.\-]+"
+TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,3}}(?:,\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})?)?"
+# An agency name inside parentheses or slashes: 1-5 words, starts with a capital letter.
+AGENCY = r"[A-ZА-ЯЁ][\w.&'’\-]*(?:\s+[\w.&'’\-]+){0,4}"
+DASH = r"(?:-{1,2}|[—–])"
+
+# (name, pattern, requires_known_outlet). Groups: place, outlet, via, date. The pattern ends where the
+# body starts (separator and spaces included). Rows are tried in order; the first match wins.
+DATELINE_ROWS = (
+    # MOSCOW, September 25. /TASS/.   МОСКВА, 25 сентября. /ТАСС/.
+    ("slashed-agency", rf"(?P<place>{CAPS_PLACE}),\s+(?P<date>{DATE})\.?\s*/(?P<outlet>{AGENCY})/\.?\s*", False),
+    # GENOA (UrduPoint News / Sputnik - 30th September, 2020)    ISLAMABAD, (UrduPoint / Pakistan Point News - 25th Sep, 2020) :
+    ("agency-date-in-parens",
+     rf"(?P<place>{CAPS_PLACE}),?\s+\((?P<outlet>{AGENCY}?)\s*(?:/\s*(?P<via>{AGENCY}?)\s*)?{DASH}\s*"
+     rf"(?P<date>{DATE})\s*\)\s*(?:[:.]|{DASH})?\s*", False),
+    # LONDON, Oct 3 (Reuters) -   BEIJING, Sept. 25 (Xinhua) --   MOSCOW. Sept 25 (Interfax) -
+    ("place-date-agency",
+     rf"(?P<place>{CAPS_PLACE})[,.]\s+{WEEKDAY}(?P<date>{DATE})\s*\((?P<outlet>{AGENCY})\)\s*(?:{DASH}|:)?\s*", False),
+    # WASHINGTON (Reuters) -   NEW YORK (AP) —   PARIS (AFP) -   SAN JUAN, Puerto Rico (AP) —
+    ("place-agency", rf"(?P<place>{CAPS_PLACE})\s*\((?P<outlet>{AGENCY})\)\s*(?:{DASH}|:)\s*", False),
+    # Washington (CNN) --   Washington (CNN)President ...   (known agencies only: "Putin (right)" is no dateline)
+    ("titlecase-place-agency", rf"(?P<place>{TITLE_PLACE})\s*\((?P<outlet>{AGENCY})\)\s*(?:{DASH}|:)?\s*", True),
+    # МОСКВА, 25 сен — РИА Новости.   MOSCOW, Sept 25 - RIA Novosti.
+    ("place-date-dash-agency",
+     rf"(?P<place>{CAPS_PLACE}),\s+(?P<date>{DATE})\s*{DASH}\s*(?P<outlet>{AGENCY})\.\s+", True),
+    # WASHINGTON, Sept. 25 —   WASHINGTON —   (bare newspaper form: a dash must follow)
+    ("bare-place-date", rf"(?P<place>{CAPS_PLACE}),\s+{WEEKDAY}(?P<date>{DATE})\s*{DASH}\s*", False),
+    ("bare-place", rf"(?P<place>{CAPS_PLACE})\s+{DASH}\s*", False),
+)
+_COMPILED = tuple((name, re.compile(r"\s*" + pattern), known) for name, pattern, known in DATELINE_ROWS)
+_MAX_DATELINE = 160  # datelines are short; never scan further
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The canonical outlet for a name as written (OUTLET_ALIASES), else the name tidied; None if empty."""
+    if not name:
+        return None
+    tidy = " ".join(name.strip(" .,:;-–—").split())
+    if not tidy:
+        return None
+    return _ALIASES.get(_alias_key(tidy), tidy)
+
+
+def is_known_outlet(name: str) -> bool:
+    """True when the name is in the OUTLET_ALIASES table."""
+    return _alias_key(name) in _ALIASES
+
+
+def _alias_key(name: str) -> str:
+    """Lookup key: case-folded, dots dropped, spaces collapsed ("A.P." -> "ap")."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().replace(".", "").split()).strip(" ,:;-–—")
+
+
+_DATE_PARTS = (
+    re.compile(rf"(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?", re.I),
+    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\.?(?:,?\s+(?P<year>{_YEAR}))?",
+               re.I),
+    re.compile(rf"(?P<day>\d{{1,2}})[./](?P<month>\d{{1,2}})[./](?P<year>{_YEAR})"),
+)
+
+
+def parse_dateline_date(written: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a dateline date as written; None when it is no valid day."""
+    for pattern in _DATE_PARTS:
+        m = pattern.fullmatch(written.strip())
+        if not m:
+            continue
+        month_text = m.group("month")
+        month = int(month_text) if month_text.isdigit() else MONTH_NUMBERS.get(month_text.casefold())
+        day = int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else None
+        if month is None or not 1 <= month <= 12 or not 1 <= day <= _days_in_month(month, year):
+            return None
+        return year, month, day
+    return None
+
+
+def _days_in_month(month: int, year: int | None) -> int:
+    """Days in a month (29 for February when the year is unknown)."""
+    if month == 2:
+        return 29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def match_dateline(text: str) -> DatelineMatch | None:
+    """The dateline opening ``text`` (leading spaces allowed), or None when it opens with none."""
+    head = text[:_MAX_DATELINE]
+    for _name, pattern, known_only in _COMPILED:
+        m = pattern.match(head)
+        if m is None:
+            continue
+        found = _build_match(m, known_only)
+        if found is not None:
+            return found
+    return None
+
+
+def _build_match(m: re.Match, known_only: bool) -> DatelineMatch | None:
+    """Check one row's regex match against the tables and turn it into a DatelineMatch (None if rejected)."""
+    groups = m.groupdict()
+    place = " ".join(groups["place"].split()).rstrip(",")
+    if place.upper() in NOT_PLACES or place.rstrip(".") in NOT_PLACES:
+        return None
+    outlet_written = groups.get("outlet")
+    if outlet_written is not None and not outlet_written.strip():
+        outlet_written = None
+    if known_only and (outlet_written is None or not is_known_outlet(outlet_written)):
+        return None
+    if outlet_written is not None and not _looks_like_agency(outlet_written):
+        return None
+    year = month = day = None
+    if groups.get("date"):
+        parsed = parse_dateline_date(groups["date"])
+        if parsed is None:
+            return None
+        year, month, day = parsed
+    start = m.start("place")
+    raw = m.string[start:m.end()].rstrip()
+    raw = re.sub(rf"\s*{DASH}$", "", raw).rstrip(" :")
+    return DatelineMatch(raw=raw, end=m.end(), place=place, outlet=canonical_outlet(outlet_written),
+                         via=canonical_outlet(groups.get("via")), year=year, month=month, day=day)
+
+
+def _looks_like_agency(written: str) -> bool:
+    """An agency name is short and not a sentence fragment ("AP", "UrduPoint News"; not "right, pictured")."""
+    if is_known_outlet(written):
+        return True
+    words = written.split()
+    return 0 < len(words) <= 4 and not any(w.islower() and len(w) > 3 for w in words)

@@ -1,0 +1,82 @@
+"""Bytes -> text: BOMs, strict UTF-8, then charset-normalizer (cp1251, latin-1, ...); binary files refused."""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from lib.models import ParseError
+
+# File signatures of common binary formats that end up renamed as .txt/.csv: (magic bytes, name).
+BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive (or docx/xlsx)"),
+    (b"\x1f\x8b", "gzip archive"), (b"BZh", "bzip2 archive"), (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office (OLE) document"),
+    (b"RIFF", "RIFF media file"), (b"\x7fELF", "executable"), (b"MZ", "Windows executable"),
+    (b"SQLite format 3\x00", "SQLite database"), (b"DUCK", "DuckDB database"), (b"ID3", "MP3 audio"),
+    (b"\x00\x00\x00\x18ftyp", "MP4 video"), (b"\x00\x00\x00\x20ftyp", "MP4 video"), (b"OggS", "Ogg media"),
+)
+# Byte-order marks, checked longest first (UTF-32 LE starts with the UTF-16 LE mark).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_MAX_CONTROL_SHARE = 0.01  # text files carry almost no control characters; binaries carry many
+_SNIFF = 8192  # bytes looked at for binary detection
+
+
+def decode_bytes(data: bytes, origin: str) -> str:
+    """Text of a file's bytes; ParseError (one line, naming ``origin``) for empty, binary or undecodable data."""
+    if not data.strip():
+        raise ParseError(origin, "empty file")
+    for magic, kind in BINARY_SIGNATURES:
+        if data.startswith(magic):
+            raise ParseError(origin, f"binary file ({kind}), not text")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _checked(_decode_or_fail(data, encoding, origin), origin)
+    if b"\x00" in data[:_SNIFF]:
+        raise ParseError(origin, "binary file (NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"), origin)
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000] if len(data) > 200_000 else data).best()
+    if best is None:
+        raise ParseError(origin, "undecodable bytes: no text encoding fits")
+    return _checked(_decode_or_fail(data, best.encoding, origin), origin)
+
+
+def _decode_or_fail(data: bytes, encoding: str, origin: str) -> str:
+    """``data`` decoded strictly with ``encoding``, or ParseError naming the encoding and the byte offset."""
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        where = f" at byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else ""
+        raise ParseError(origin, f"undecodable bytes as {encoding}{where}") from None
+
+
+def _checked(text: str, origin: str) -> str:
+    """The decoded text, unless control characters show it is really binary data."""
+    sample = text[:_SNIFF]
+    if sample and len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+        raise ParseError(origin, "binary or undecodable content (control characters), not text")
+    if not text.strip():
+        raise ParseError(origin, "empty file (whitespace only)")
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """NFC, Unix line endings, no BOM/zero-width characters, no-break spaces as spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_TRANSLATE)
+
+
+# Characters that only disturb matching; removed or made plain (the final text is what offsets refer to).
+_TRANSLATE = str.maketrans({"\ufeff": None, "\u200b": None, "\u2060": None, "\u00ad": None,
+                            "\u00a0": " ", "\u2028": "\n", "\u2029": "\n\n", "\x0c": "\n\n", "\x0b": "\n"})

@@ -1,0 +1,212 @@
+"""Plain-text wire copy: optional ``Key: value`` header lines, title/byline lines, paragraphs, the dateline.
+
+``build_article`` is shared with the bulk (JSONL/CSV) reader: a body plus known fields -> an Article, with
+the dateline recorded (it stays in ``text``) and, when the date has no year, the (month, day) left for
+``lib.ingest.years`` to resolve across the batch.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lib.ingest.datelines import MONTHS, canonical_outlet, match_dateline
+from lib.ingest.decode import normalise_text
+from lib.models import Article, ParseError, make_article_id
+
+# Header line keys (case-insensitive) -> Article field. Header lines take precedence over the dateline.
+HEADER_KEYS = (
+    ("title", "title"), ("headline", "title"), ("outlet", "outlet"), ("source", "outlet"),
+    ("publication", "outlet"), ("publisher", "outlet"), ("via", "via"), ("agency", "via"),
+    ("date", "published"), ("published", "published"), ("publication date", "published"),
+    ("url", "url"), ("link", "url"), ("author", "author"), ("authors", "author"), ("byline", "author"),
+    ("by", "author"), ("language", "language"), ("lang", "language"), ("story", "story"), ("id", "id"),
+)
+_HEADER_FIELDS = dict(HEADER_KEYS)
+_HEADER_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z _-]{0,24}?)[ \t]*:[ \t]*(.*)")
+_BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<author>[A-ZÀ-Þ][\w.'’\-]*(?:,?\s+(?:and\s+)?[A-ZÀ-Þ][\w.'’\-]*){0,7})")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SPACES = re.compile(r"[ \t]+")
+_TITLE_MAX_WORDS = 20
+
+# Confidence of each way of knowing the date (the rest are set by lib.ingest.years).
+CONFIDENCE = {"header": 0.95, "dateline": 0.9}
+
+
+@dataclass(frozen=True)
+class Yearless:
+    """A day and month known without its year (a dateline such as ``September 25``), to be resolved."""
+
+    month: int
+    day: int
+    written: str  # as written, for the note
+
+    def describe(self) -> str:
+        """'September 25' for notes."""
+        return f"{MONTH_NAMES[self.month]} {self.day}"
+
+
+MONTH_NAMES = {number: names[0].capitalize() for number, names in MONTHS}
+
+
+def parse_text(raw: str, origin: str) -> tuple[Article, Yearless | None]:
+    """One article from a plain-text file's decoded content (ParseError when there is no body)."""
+    text = normalise_text(raw)
+    fields, body = split_header(text)
+    paragraphs = split_paragraphs(body)
+    if "title" not in fields:
+        title, paragraphs = take_title(paragraphs)
+        if title:
+            fields["title"] = title
+    if "author" not in fields:
+        author, paragraphs = take_byline(paragraphs)
+        if author:
+            fields["author"] = author
+    return build_article(paragraphs, fields, origin, "txt")
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Known ``Key: value`` lines at the top (first value wins) and the rest of the text."""
+    fields: dict[str, str] = {}
+    pos = len(text) - len(text.lstrip("\n \t"))
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        m = _HEADER_LINE.fullmatch(text, pos, line_end)
+        key = _HEADER_FIELDS.get(" ".join(m.group(1).casefold().replace("_", " ").split())) if m else None
+        if key is None:
+            break
+        value = m.group(2).strip()
+        if value and key not in fields:
+            fields[key] = value
+        pos = line_end + 1
+    return fields, text[pos:] if fields or pos else text
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """Paragraphs with inner whitespace collapsed: blocks between blank lines, else one per line."""
+    if _BLANK_LINE.search(body):
+        blocks = _BLANK_LINE.split(body)
+        paragraphs = [" ".join(_SPACES.sub(" ", line).strip() for line in block.split("\n") if line.strip())
+                      for block in blocks]
+    else:
+        paragraphs = [_SPACES.sub(" ", line).strip() for line in body.split("\n")]
+    return [p for p in paragraphs if p]
+
+
+def take_title(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """A short first line with no end punctuation and no dateline is the title (removed from the body)."""
+    if len(paragraphs) < 2:
+        return None, paragraphs
+    first = paragraphs[0]
+    if (len(first.split()) > _TITLE_MAX_WORDS or first[-1] in ".!?:;,\"”’'»)" or first[0] in "\"“'«("
+            or match_dateline(first) is not None or _BYLINE.fullmatch(first)):
+        return None, paragraphs
+    return first, paragraphs[1:]
+
+
+def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """A ``By Name`` paragraph before the body is the author (removed from the body)."""
+    if len(paragraphs) >= 2:
+        m = _BYLINE.fullmatch(paragraphs[0])
+        if m:
+            return m.group("author"), paragraphs[1:]
+    return None, paragraphs
+
+
+def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The article text (paragraphs joined by blank lines) and each paragraph's (start, end) offsets."""
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    return "\n\n".join(paragraphs), tuple(spans)
+
+
+def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fmt: str,
+                  dates: tuple | None = None) -> tuple[Article, Yearless | None]:
+    """An Article from body paragraphs and known fields (header lines or bulk columns), dateline recorded.
+
+    ``dates`` optionally carries (published, date_source, confidence, note) already decided by the caller.
+    """
+    text, spans = join_paragraphs(paragraphs)
+    if not text:
+        raise ParseError(origin, "no article text")
+    dateline = match_dateline(text)
+    if dateline is not None and len(dateline.raw) > spans[0][1]:
+        dateline = None  # a dateline never runs past the first paragraph
+    outlet = canonical_outlet(fields.get("outlet")) or (dateline.outlet if dateline else None)
+    via = canonical_outlet(fields.get("via")) or (dateline.via if dateline else None)
+    if via is None and dateline is not None and dateline.outlet and dateline.outlet != outlet:
+        via = dateline.outlet  # a newspaper's header names it; the dateline names the agency it carries
+    if via == outlet:
+        via = None
+    yearless = None
+    if dates is not None:
+        published, source, confidence, note = dates
+    else:
+        published, source, confidence, note, yearless = decide_date(fields.get("published"), dateline, fmt)
+    article = Article(
+        id=fields.get("id") or make_article_id(text, outlet), text=text, outlet=outlet, via=via,
+        published=published, date_source=source, date_confidence=confidence, date_note=note,
+        date_candidates=(f"{published.isoformat()[:10]} {source}",) if published else (),
+        dateline=dateline.raw if dateline else None, dateline_place=dateline.place if dateline else None,
+        title=fields.get("title"), author=fields.get("author"), url=fields.get("url"),
+        language=fields.get("language"), paragraphs=spans, story=fields.get("story"), origin=origin, format=fmt)
+    return article, yearless
+
+
+def decide_date(written: str | None, dateline, fmt: str):
+    """(published, date_source, confidence, note, yearless) from a Date header/field and the dateline."""
+    field_name = "Date header" if fmt == "txt" else "`published` field"
+    yearless = None
+    if written:
+        value, partial = parse_date_value(written)
+        if value is not None:
+            return value, "header", CONFIDENCE["header"], f"from the {field_name} {written!r}", None
+        if partial is not None:
+            yearless = Yearless(partial[0], partial[1], written)
+    if dateline is not None and dateline.month is not None:
+        if dateline.year is not None:
+            day = dt.date(dateline.year, dateline.month, dateline.day)
+            return day, "dateline", CONFIDENCE["dateline"], f"from the dateline {dateline.raw!r}", None
+        yearless = yearless or Yearless(dateline.month, dateline.day, dateline.raw)
+    if yearless is not None:
+        return None, "unknown", 0.0, f"{yearless.written!r} gives {yearless.describe()} without a year", yearless
+    if written:
+        return None, "unknown", 0.0, f"date unknown: cannot read the {field_name} {written!r}", None
+    if dateline is None:
+        return None, "unknown", 0.0, f"date unknown: no dateline and no {field_name}", None
+    return None, "unknown", 0.0, f"date unknown: the dateline {dateline.raw!r} has no date and no {field_name}", None
+
+
+def parse_date_value(written: str) -> tuple[dt.date | dt.datetime | None, tuple[int, int] | None]:
+    """A written date: (full date or datetime, None), or (None, (month, day)) when the year is missing."""
+    value = written.strip()
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value), None
+        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return stamp, None
+    except ValueError:
+        pass
+    return _parse_with_dateparser(value)
+
+
+@lru_cache(maxsize=4096)
+def _parse_with_dateparser(value: str) -> tuple[dt.date | dt.datetime | None, tuple[int, int] | None]:
+    """dateparser for free-form dates, never filling in a missing year (REQUIRE_PARTS)."""
+    import dateparser  # slow to import; only free-form dates need it
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY" if re.match(r"\d{1,2}[./]", value) else "MDY"}
+    try:
+        stamp = dateparser.parse(value, settings=settings)
+        if stamp is not None:
+            has_time = bool(re.search(r"\d:\d\d", value))
+            return (stamp if has_time else stamp.date()), None
+        partial = dateparser.parse(value, settings={**settings, "REQUIRE_PARTS": ["day", "month"]})
+    except (ValueError, OverflowError, TypeError, AttributeError):  # dateparser's own failures on odd input
+        return None, None
+    return None, (partial.month, partial.day) if partial is not None else None

@@ -1,0 +1,254 @@
+"""The year of a dateline that gives only a day and month (TASS's ``September 25``), inferred, never assumed.
+
+Evidence, in order (the first that yields a year wins; every candidate is kept with its reason):
+1. explicit metadata (a Date header or field: handled before this module is reached);
+2. the story: other articles in the batch with a trusted date that report the same event (TF-IDF cosine
+   over words and names) and refer to the same day ("On Friday, ... Putin announced" in a piece dated
+   2020-09-30 is 2020-09-25), or, more weakly, were published a few days after that day;
+3. weekdays: a weekday the article mentions ("uploaded ... on Friday") picks the most recent year, not in
+   the future, in which the day falls on that weekday;
+4. the latest year the text itself mentions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Sequence
+
+import numpy as np
+
+from lib.ingest.datelines import MONTH_NUMBERS
+from lib.ingest.text import Yearless
+from lib.models import Article
+
+TRUSTED_SOURCES = ("header", "metadata", "url", "dateline", "byline")
+STORY_MIN_SIMILARITY = 0.12  # TF-IDF cosine above which two articles plausibly report the same event
+STORY_PROXIMITY_SIMILARITY = 0.3  # stricter: a same-story date without a matching mention
+STORY_NEIGHBOURS = 20
+MENTION_WINDOW_DAYS = 14  # "on Friday" refers to the last two weeks at most
+PROXIMITY_WINDOW = (-2, 21)  # a same-story piece appears from 2 days before to 3 weeks after the event
+CONFIDENCE = {"story-mention": 0.85, "story-proximity": 0.6, "weekday": 0.45, "mentions": 0.3,
+              "agreement-bonus": 0.05}
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = "|".join(WEEKDAYS)
+_MONTH_RE = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+
+# Relative day references, as rows: (regex, kind). Resolved against the publishing date by RESOLVERS.
+RELATIVE_DAY_ROWS = (
+    (rf"\b(?:last|previous|past)\s+(?P<weekday>{_WEEKDAY_RE})\b", "last-weekday"),
+    (rf"\b(?:on|this|earlier on|late on|early on|since|from)?\s*(?P<weekday>{_WEEKDAY_RE})\b(?!\s*,?\s*(?:{_MONTH_RE}|\d))",
+     "weekday"),
+    (r"\bthe day before yesterday\b", "minus-2"),
+    (r"\byesterday\b", "minus-1"),
+    (r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+ago\b", "days-ago"),
+    (rf"\b(?:on\s+)?(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", "month-day"),
+    (rf"\b(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b(?!,?\s*\d{{4}})",
+     "month-day"),
+)
+_RELATIVE = tuple((re.compile(p, re.I), kind) for p, kind in RELATIVE_DAY_ROWS)
+_NEXT = re.compile(r"(?:next|coming|following)\s+$", re.I)
+_LAST = re.compile(r"(?:last|previous|past)\s+$", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_YEAR = re.compile(r"(?<![\d/.-])(1[89]\d{2}|20\d{2})(?![\d/-])")
+
+
+def resolve_years(batch: Sequence[Article], pending: Sequence[tuple[Article, Yearless]],
+                  today: dt.date | None = None) -> list[Article]:
+    """Each pending article with ``published`` set from the best evidence (or still None, with the reason)."""
+    today = today or dt.date.today()
+    story = StoryIndex(batch, [a for a, _ in pending])
+    return [infer_year(article, partial, story.neighbours(article), today) for article, partial in pending]
+
+
+class StoryIndex:
+    """TF-IDF vectors of the batch's trusted-date articles, to find each pending article's same-story pieces."""
+
+    def __init__(self, batch: Sequence[Article], queries: Sequence[Article]):
+        """Fit one vocabulary on the dated articles plus the queries (a light, batch-local IDF)."""
+        self.dated = [a for a in batch if a.published is not None and a.date_source in TRUSTED_SOURCES]
+        self.rows = {}
+        if not self.dated:
+            return
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vectoriser = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b",
+                                     dtype=np.float64)
+        texts = [a.text for a in self.dated] + [a.text for a in queries]
+        try:
+            matrix = vectoriser.fit_transform(texts)
+        except ValueError:  # no usable words at all
+            return
+        self.dated_matrix = matrix[: len(self.dated)]
+        self.rows = {id(a): matrix[len(self.dated) + i] for i, a in enumerate(queries)}
+
+    def neighbours(self, article: Article) -> list[tuple[Article, float]]:
+        """Dated articles of the same story, most similar first, with their cosine similarity."""
+        row = self.rows.get(id(article))
+        if row is None:
+            return []
+        scores = (self.dated_matrix @ row.T).toarray().ravel()
+        order = scores.argsort()[::-1][:STORY_NEIGHBOURS]
+        return [(self.dated[i], float(scores[i])) for i in order
+                if scores[i] >= STORY_MIN_SIMILARITY and self.dated[i] is not article]
+
+
+def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Article, float]],
+               today: dt.date) -> Article:
+    """One article's date from story, weekday and year-mention evidence; candidates and reason recorded."""
+    floor = latest_year(article.text, today)
+    candidates: list[tuple[dt.date, str, float, str]] = []  # (date, source, confidence, reason)
+    candidates += story_candidates(partial, neighbours, floor)
+    weekday = weekday_candidates(article.text, partial, today, floor)
+    candidates += weekday
+    if floor is not None and _valid(floor, partial) and _valid(floor, partial) <= today:
+        candidates.append((_valid(floor, partial), "inferred-from-mentions", CONFIDENCE["mentions"],
+                           f"the latest year the text mentions is {floor}"))
+    listed = _listed(candidates)
+    if not candidates:
+        note = (f"{partial.written!r} gives {partial.describe()} without a year, and nothing in the batch "
+                "(metadata, a same-story article, a weekday or a year mentioned) tells which year: date unknown")
+        return replace(article, published=None, date_source="unknown", date_confidence=0.0, date_note=note,
+                       date_candidates=())
+    best = candidates[0]
+    confidence = best[2]
+    agreeing = [c for c in candidates[1:] if c[0] == best[0] and c[1] != best[1]]
+    if agreeing:
+        confidence = min(0.95, confidence + CONFIDENCE["agreement-bonus"] * len({c[1] for c in agreeing}))
+    note = f"year inferred: {partial.written!r} gives {partial.describe()} without a year; {best[3]}"
+    if agreeing:
+        note += "; consistent with: " + "; ".join(dict.fromkeys(c[3] for c in agreeing))
+    return replace(article, published=best[0], date_source=best[1], date_confidence=round(confidence, 3),
+                   date_note=note, date_candidates=listed)
+
+
+def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
+                     floor: int | None) -> list[tuple[dt.date, str, float, str]]:
+    """Dates from same-story articles: a matching day reference first, then publication proximity."""
+    exact, near = [], []
+    for other, similarity in neighbours:
+        published = other.published_date()
+        for day, phrase in resolve_day_references(other.text, published):
+            if (day.month, day.day) == (partial.month, partial.day) and (floor is None or day.year >= floor):
+                exact.append((similarity, day, f"same-story article {other.origin or other.id} "
+                              f"({other.outlet or 'outlet unknown'}, {published.isoformat()}, similarity "
+                              f"{similarity:.2f}) refers to {phrase!r} = {day.isoformat()}"))
+        if similarity >= STORY_PROXIMITY_SIMILARITY:
+            for year in (published.year - 1, published.year, published.year + 1):
+                day = _valid(year, partial)
+                if day and PROXIMITY_WINDOW[0] <= (published - day).days <= PROXIMITY_WINDOW[1]:
+                    near.append((similarity, day, f"same-story article {other.origin or other.id} "
+                                 f"({other.outlet or 'outlet unknown'}) was published {published.isoformat()}, "
+                                 f"{(published - day).days} days later (similarity {similarity:.2f})"))
+    exact.sort(key=lambda c: -c[0])
+    near.sort(key=lambda c: -c[0])
+    return ([(d, "inferred-from-story", CONFIDENCE["story-mention"], why) for _, d, why in exact]
+            + [(d, "inferred-from-story", CONFIDENCE["story-proximity"], why) for _, d, why in near])
+
+
+def resolve_day_references(text: str, published: dt.date) -> list[tuple[dt.date, str]]:
+    """Days an article refers to relative to its own date ("on Friday", "yesterday", "September 25")."""
+    found, seen = [], set()
+    for pattern, kind in _RELATIVE:
+        for m in pattern.finditer(text):
+            if _NEXT.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "next Friday" is ahead, not the event
+            if kind == "weekday" and _LAST.search(text[max(0, m.start() - 12):m.start() + 1]):
+                continue  # resolved by the "last-weekday" row
+            for day in RESOLVERS[kind](m, published):
+                if 0 <= (published - day).days <= MENTION_WINDOW_DAYS * (5 if kind == "month-day" else 1):
+                    key = (day, m.start())
+                    if key not in seen:
+                        seen.add(key)
+                        found.append((day, m.group(0).strip()))
+    return found
+
+
+def _last_weekday(m: re.Match, published: dt.date) -> list[dt.date]:
+    """'last Friday': the Friday before the publishing day."""
+    back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7 or 7
+    return [published - dt.timedelta(days=back)]
+
+
+def _weekday(m: re.Match, published: dt.date) -> list[dt.date]:
+    """'on Friday': the latest Friday up to the publishing day (the same day, or a week back, when it is one)."""
+    back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
+    days = [published - dt.timedelta(days=back)]
+    if back == 0:
+        days.append(published - dt.timedelta(days=7))
+    return days
+
+
+def _days_ago(m: re.Match, published: dt.date) -> list[dt.date]:
+    """'three days ago'."""
+    n = m.group("n").lower()
+    return [published - dt.timedelta(days=int(n) if n.isdigit() else _NUMBER_WORDS[n])]
+
+
+def _month_day(m: re.Match, published: dt.date) -> list[dt.date]:
+    """'September 25' without a year: the latest such day up to the publishing day."""
+    month, day = MONTH_NUMBERS[m.group("month").lower()], int(m.group("day"))
+    out = []
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published:
+            out.append(candidate)
+            break
+    return out
+
+
+RESOLVERS = {
+    "last-weekday": _last_weekday,
+    "weekday": _weekday,
+    "minus-1": lambda m, published: [published - dt.timedelta(days=1)],
+    "minus-2": lambda m, published: [published - dt.timedelta(days=2)],
+    "days-ago": _days_ago,
+    "month-day": _month_day,
+}
+
+
+def weekday_candidates(text: str, partial: Yearless, today: dt.date,
+                       floor: int | None) -> list[tuple[dt.date, str, float, str]]:
+    """For each weekday the text mentions, the most recent past year in which the day falls on it."""
+    out = []
+    mentioned = []
+    for m in re.finditer(rf"\b(?:(?P<qual>last|next|previous|coming|following)\s+)?(?P<weekday>{_WEEKDAY_RE})\b",
+                         text, re.I):
+        if m.group("qual") is None and m.group("weekday").lower() not in mentioned:
+            mentioned.append(m.group("weekday").lower())
+    for name in mentioned:
+        target = WEEKDAYS.index(name)
+        for year in range(today.year, (floor or today.year - 60) - 1, -1):
+            day = _valid(year, partial)
+            if day and day <= today and day.weekday() == target:
+                out.append((day, "inferred-from-weekday", CONFIDENCE["weekday"],
+                            f"the text mentions {name.capitalize()}, and {partial.describe()} was a "
+                            f"{name.capitalize()} in {year} (most recent such year, not in the future"
+                            + (f", not before {floor}, the latest year mentioned)" if floor else ")")))
+                break
+    out.sort(key=lambda c: c[0], reverse=True)
+    return out
+
+
+def latest_year(text: str, today: dt.date) -> int | None:
+    """The latest plausible year (not after this year) that the text mentions."""
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+    return max(years) if years else None
+
+
+def _valid(year: int, partial: Yearless) -> dt.date | None:
+    """date(year, month, day), or None (29 February outside leap years)."""
+    try:
+        return dt.date(year, partial.month, partial.day)
+    except ValueError:
+        return None
+
+
+def _listed(candidates: list[tuple[dt.date, str, float, str]]) -> tuple[str, ...]:
+    """Distinct 'YYYY-MM-DD source' strings, best first."""
+    return tuple(dict.fromkeys(f"{d.isoformat()} {source}" for d, source, _, _ in candidates))
+
