@@ -1,0 +1,377 @@
+"""Stories: group articles that report the same event, label them and count their independent sources.
+
+Method (why it is built this way):
+- Each article becomes one sparse vector with two L2-normalised blocks: distinctive words (TF-IDF,
+  sublinear tf, English stop words removed) and "anchors", i.e. what tells two similar events apart:
+  capitalised names (multi-word and single), places (the dateline place too), numbers with their unit
+  word, years and explicit dates, found by the rule-based ``extract_anchors`` (no trained NER is
+  available). The cosine of the joined vector is a weighted mean of the word and anchor cosines.
+- Articles that both carry a date further apart than ``window_days`` get similarity 0; an article
+  without a date is compared with everything (no window for it).
+- Neighbours come from sparse matrix products in row chunks, each chunk against the date band it can
+  reach (so the work grows with articles x articles-per-window, not articles squared), keeping each
+  article's ``neighbours`` best partners above ``threshold``.
+- Clustering is average linkage (UPGMA) cut at ``threshold``, run inside the connected components of
+  that neighbour graph. Why: connected components alone chain (A~B, B~C puts A with C even when A and C
+  report different events, e.g. two earthquakes), while average linkage only merges groups whose MEAN
+  pairwise similarity clears the threshold. Since a merge at mean >= t needs at least one pair >= t,
+  the components of the ">= t" graph are an exact blocking for global average linkage, so running it
+  per component is the same result at a fraction of the cost. A component larger than ``max_block``
+  (a chained giant) is split first by raising its edge threshold, which keeps memory bounded.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+# Columns of the frames this module reads and returns.
+ARTICLE_INPUT_COLUMNS = ("id", "text", "outlet", "via", "published", "title", "story", "dateline_place")
+ASSIGNMENT_COLUMNS = ("article_id", "story_id", "assigned_by")  # assigned_by: "hand" | "auto"
+STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "outlets", "n_outlets",
+                 "independent_sources", "article_ids")
+
+# One configuration for every corpus; cluster_stories(**config) overrides any of these.
+DEFAULT_CONFIG = {
+    "threshold": 0.25,  # average-linkage cut on the combined cosine
+    "anchor_weight": 1.0,  # weight of the anchor block against the word block (1.0 = equal mean)
+    "window_days": 7,  # dated articles further apart than this never share a story
+    "neighbours": 30,  # best partners kept per article when building the graph
+    "chunk": 1000,  # rows per sparse product
+    "max_block": 3000,  # largest component clustered densely
+}
+NEAR_DUPLICATE = 0.8  # share of the shorter text's word 3-grams found in the other: a syndicated copy
+LABEL_TERMS = 5
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE_PATTERNS = (  # (regex, group names in order) for explicit day-month(-year) mentions
+    re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+)
+_YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+# A number and, when there is one, the word after it ("6.1 magnitude", "150 billion", "33 people").
+_NUMBER_RE = re.compile(r"(?<![\w.,])(\$|£|€)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent)|\s*-?\s*([A-Za-z]+))?")
+_CONNECTOR_RE = r"(?:of(?:\s+the)?|de|del|della|la|le|van|von|der|al|bin|da|du|dos)"
+_WORD_RE = r"(?:[A-Z][\w'’.-]*\w|[A-Z])"
+_NAME_RE = re.compile(rf"{_WORD_RE}(?:\s+(?:{_CONNECTOR_RE}\s+)?{_WORD_RE})*")  # "Bank of England", "Tara Reid"
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…]['\"”’)]?\s+|\n)\s*['\"“‘(]?$")
+# Capitalised words that are not names even mid-sentence (titles, pronouns, calendar words).
+_NOT_NAMES = frozenset("""
+i a an the this that these those he she it we they you his her its our their my your mr mrs ms dr
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+but and or so if when while after before as at by in on of for to from with
+""".split())
+_SMALL_NUMBERS = 10  # bare numbers up to this are too common to tell events apart
+
+
+def _stable_hash(parts) -> str:
+    """A short, order-independent hash of strings (stable story ids)."""
+    return hashlib.sha1("\x1f".join(sorted(parts)).encode("utf-8")).hexdigest()[:12]
+
+
+def _month_number(word: str) -> int:
+    """1..12 from a month name or abbreviation."""
+    return _MONTH_ABBR[word.rstrip(".").casefold()[:3]]
+
+
+def extract_anchors(text: str, place: str | None = None) -> list[str]:
+    """Event anchors of a text: names, places, numbers with units, years and dates, as normalised tokens."""
+    text = text or ""
+    out: list[str] = []
+    lower_words = set(re.findall(r"\b[a-z][\w'’-]*\b", text))
+    names: list[tuple[str, bool]] = []  # (name, is a lone word opening a sentence)
+    for m in _NAME_RE.finditer(text):
+        words = m.group(0).split()
+        at_start = m.start() == 0 or bool(_SENTENCE_START_RE.search(text[max(0, m.start() - 6):m.start()]))
+        if at_start and (words[0].casefold() in _NOT_NAMES or words[0].casefold() in lower_words):
+            words = words[1:]  # "The", "Police" opening a sentence are not part of the name
+        while words and words[0].casefold() in _NOT_NAMES:
+            words = words[1:]
+        name = re.sub(r"['’]s$", "", " ".join(words).strip(".'’")).casefold()
+        if not name or (len(words) == 1 and (name in _NOT_NAMES or len(name) < 2)):
+            continue
+        names.append((name, at_start and len(words) == 1))
+    # A lone capitalised word opening a sentence is a name only if the text also capitalises it mid-sentence.
+    mid_sentence = {name for name, opening in names if not opening}
+    out.extend("n:" + name for name, opening in names if not opening or name in mid_sentence)
+    date_spans = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            date_spans.append(m.span())
+            day = int(m.group("day"))
+            if not 1 <= day <= 31:
+                continue
+            month = _month_number(m.group("month"))
+            out.append(f"d:{month:02d}-{day:02d}")
+            if m.group("year"):
+                out.append(f"d:{m.group('year')}-{month:02d}-{day:02d}")
+    out.extend("y:" + y for y in _YEAR_RE.findall(text))
+    for m in _NUMBER_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in date_spans):
+            continue  # the day of a date already counted
+        currency, number, percent, unit = m.groups()
+        value = number.replace(",", "")
+        if _YEAR_RE.fullmatch(value):
+            continue
+        try:
+            magnitude = float(value)
+        except ValueError:
+            continue
+        if magnitude <= _SMALL_NUMBERS and "." not in value and not (currency or percent):
+            continue
+        out.append("#:" + (currency or "") + value + ("%" if percent else ""))
+        if unit and not percent and unit.casefold() not in _NOT_NAMES:
+            out.append("#:" + (currency or "") + value + " " + unit.casefold())
+    if place and isinstance(place, str) and place.strip():
+        out.append("n:" + place.strip().casefold())
+    return out
+
+
+def _article_text(row) -> str:
+    """Title and body as one string (the title once, even when the body starts with it)."""
+    title = row.title if isinstance(row.title, str) else ""
+    text = row.text if isinstance(row.text, str) else ""
+    if title and not text.lstrip().startswith(title.strip()[:40]):
+        return title + "\n\n" + text
+    return text
+
+
+def _as_tokens(tokens: list[str]) -> list[str]:
+    """TF-IDF analyzer for anchors: they are tokens already."""
+    return tokens
+
+
+def build_vectors(articles: pd.DataFrame, anchor_weight: float = DEFAULT_CONFIG["anchor_weight"]):
+    """(combined L2-normalised vectors, word TF-IDF vectors, word vocabulary) of each article."""
+    rows = list(articles.itertuples(index=False))
+    texts = [_article_text(r) for r in rows]
+    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{2,}\b",
+                            dtype=np.float32)
+    word_matrix = words.fit_transform(texts) if any(t.strip() for t in texts) else sp.csr_matrix((len(rows), 1))
+    places = [getattr(r, "dateline_place", None) for r in rows]
+    anchor_lists = [extract_anchors(t, p) for t, p in zip(texts, places)]
+    if any(anchor_lists):
+        anchors = TfidfVectorizer(analyzer=_as_tokens, sublinear_tf=True, dtype=np.float32)
+        anchor_matrix = anchors.fit_transform(anchor_lists)
+    else:
+        anchor_matrix = sp.csr_matrix((len(rows), 1), dtype=np.float32)
+    combined = sp.hstack([word_matrix, anchor_matrix * np.float32(anchor_weight)], format="csr")
+    vocabulary = words.get_feature_names_out() if word_matrix.shape[1] > 1 or texts and any(texts) else []
+    return normalize(combined).astype(np.float32), word_matrix.tocsr(), np.asarray(vocabulary)
+
+
+def _day_numbers(published: pd.Series) -> np.ndarray:
+    """Days since the epoch as floats, NaN where the article has no date."""
+    stamps = pd.to_datetime(published, errors="coerce", utc=True)
+    days = (stamps - pd.Timestamp("1970-01-01", tz="UTC")) / pd.Timedelta(days=1)
+    return np.asarray(days, dtype=float)
+
+
+def find_neighbours(vectors, days: np.ndarray, threshold: float, window_days: float, neighbours: int,
+                    chunk: int = 1000) -> sp.csr_matrix:
+    """Symmetric sparse graph of each article's best partners with similarity >= threshold (date-banded)."""
+    n = vectors.shape[0]
+    dated = ~np.isnan(days)
+    order = np.argsort(np.where(dated, days, np.inf), kind="stable")  # dated first, by date
+    sorted_days = days[order]
+    n_dated = int(dated.sum())
+    undated_idx = order[n_dated:]
+    rows_out, cols_out, vals_out = [], [], []
+    for start in range(0, n, chunk):
+        block = order[start:start + chunk]
+        block_days = sorted_days[start:start + chunk]
+        if start < n_dated and np.isfinite(block_days).all():
+            lo = np.searchsorted(sorted_days[:n_dated], block_days.min() - window_days, side="left")
+            hi = np.searchsorted(sorted_days[:n_dated], block_days.max() + window_days, side="right")
+            candidates = np.concatenate([order[lo:hi], undated_idx])
+        else:
+            candidates = np.arange(n)
+        sims = (vectors[block] @ vectors[candidates].T).toarray()
+        if window_days is not None:
+            gap = np.abs(days[block][:, None] - days[candidates][None, :])
+            sims[gap > window_days] = 0.0  # NaN gaps (undated) compare False: no window for them
+        sims[block[:, None] == candidates[None, :]] = 0.0
+        k = min(neighbours, sims.shape[1])
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < sims.shape[1] else \
+            np.tile(np.arange(sims.shape[1]), (len(block), 1))
+        top_sims = np.take_along_axis(sims, top, axis=1)
+        keep = top_sims >= threshold
+        rows_out.append(np.repeat(block, k)[keep.ravel()])
+        cols_out.append(candidates[top].ravel()[keep.ravel()])
+        vals_out.append(top_sims.ravel()[keep.ravel()])
+    rows = np.concatenate(rows_out) if rows_out else np.array([], dtype=int)
+    cols = np.concatenate(cols_out) if cols_out else np.array([], dtype=int)
+    vals = np.concatenate(vals_out) if vals_out else np.array([], dtype=np.float32)
+    graph = sp.coo_matrix((vals, (rows, cols)), shape=(n, n)).tocsr()
+    return graph.maximum(graph.T).tocsr()
+
+
+def _block_similarity(vectors, members: np.ndarray, days: np.ndarray, window_days: float | None) -> np.ndarray:
+    """Dense pairwise similarity inside one component, window applied."""
+    sims = (vectors[members] @ vectors[members].T).toarray()
+    if window_days is not None:
+        gap = np.abs(days[members][:, None] - days[members][None, :])
+        sims[gap > window_days] = 0.0
+    return sims
+
+
+def _average_linkage(sims: np.ndarray, threshold: float) -> np.ndarray:
+    """Flat average-linkage (UPGMA) clusters of a similarity matrix cut at ``threshold``."""
+    if len(sims) == 1:
+        return np.zeros(1, dtype=int)
+    dist = np.clip(1.0 - sims.astype(float), 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(dist, checks=False), method="average")
+    return fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance") - 1
+
+
+def _split_block(graph: sp.csr_matrix, members: np.ndarray, threshold: float, max_block: int) -> list[np.ndarray]:
+    """Pieces of an oversized component: its edges re-thresholded higher until every piece fits."""
+    sub = graph[members][:, members].tocsr()
+    for level in np.linspace(threshold, 1.0, 21)[1:]:
+        pruned = sub.multiply(sub >= level).tocsr()
+        _, labels = connected_components(pruned, directed=False)
+        if np.bincount(labels).max() <= max_block:
+            break
+    pieces = [members[labels == c] for c in np.unique(labels)]
+    return [p2 for p in pieces for p2 in np.array_split(p, int(np.ceil(len(p) / max_block)))]
+
+
+def cluster_labels(vectors, days: np.ndarray, threshold: float, window_days: float | None, neighbours: int,
+                   chunk: int, max_block: int) -> np.ndarray:
+    """Story number of each row: average linkage inside the components of the neighbour graph."""
+    n = vectors.shape[0]
+    if n == 0:
+        return np.zeros(0, dtype=int)
+    graph = find_neighbours(vectors, days, threshold, window_days, neighbours, chunk)
+    _, comp = connected_components(graph, directed=False)
+    labels = np.full(n, -1, dtype=int)
+    next_label = 0
+    groups = pd.Series(np.arange(n)).groupby(comp).indices
+    for members in groups.values():
+        blocks = [members] if len(members) <= max_block else _split_block(graph, members, threshold, max_block)
+        for block in blocks:
+            local = _average_linkage(_block_similarity(vectors, block, days, window_days), threshold)
+            labels[block] = local + next_label
+            next_label += int(local.max()) + 1
+    return labels
+
+
+def _hand_story(value) -> str | None:
+    """The hand-assigned story of a row, or None when the cell is empty."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def cluster_stories(articles: pd.DataFrame, **config) -> pd.DataFrame:
+    """Story of every article: the hand-assigned `story` where given, else clustering (ASSIGNMENT_COLUMNS)."""
+    unknown = set(config) - set(DEFAULT_CONFIG)
+    if unknown:
+        raise TypeError(f"unknown story settings: {', '.join(sorted(unknown))}")
+    cfg = DEFAULT_CONFIG | config
+    frame = articles.reset_index(drop=True)
+    for col in ARTICLE_INPUT_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = None
+    hand = [_hand_story(v) for v in frame["story"]]
+    auto_idx = np.array([i for i, h in enumerate(hand) if h is None], dtype=int)
+    story_ids: list[str | None] = list(hand)
+    if len(auto_idx):
+        auto = frame.iloc[auto_idx]
+        vectors, _, _ = build_vectors(auto, cfg["anchor_weight"])
+        labels = cluster_labels(vectors, _day_numbers(auto["published"]), cfg["threshold"], cfg["window_days"],
+                                cfg["neighbours"], cfg["chunk"], cfg["max_block"])
+        ids = auto["id"].astype(str).to_numpy()
+        for members in pd.Series(np.arange(len(labels))).groupby(labels).indices.values():
+            sid = "s-" + _stable_hash(ids[members])
+            for m in members:
+                story_ids[auto_idx[m]] = sid
+    return pd.DataFrame({"article_id": frame["id"].astype(str).to_numpy(), "story_id": story_ids,
+                         "assigned_by": ["hand" if h is not None else "auto" for h in hand]},
+                        columns=list(ASSIGNMENT_COLUMNS))
+
+
+def count_independent_sources(group: pd.DataFrame) -> int:
+    """Sources in one story, syndicated copies counted once: same `via`, or near-duplicate bodies.
+
+    Near-duplicate: word 3-gram shingle containment (Broder 1997) >= NEAR_DUPLICATE, so a wire story
+    trimmed or retitled by the outlet that carries it still counts as a copy.
+    """
+    n = len(group)
+    if n == 0:
+        return 0
+    rows, cols = [], []
+    first_by_via: dict[str, int] = {}
+    for i, v in enumerate(group["via"]):
+        if isinstance(v, str) and v.strip():
+            rows.append(i)
+            cols.append(first_by_via.setdefault(v.strip().casefold(), i))
+    texts = [t if isinstance(t, str) else "" for t in group["text"]]
+    if n > 1 and any(len(t.split()) >= 3 for t in texts):
+        shingles = CountVectorizer(ngram_range=(3, 3), binary=True, token_pattern=r"(?u)\b\w+\b",
+                                   dtype=np.int32).fit_transform(texts)
+        sizes = np.maximum(np.asarray(shingles.sum(axis=1)).ravel(), 1)
+        shared = (shingles @ shingles.T).toarray()
+        close = shared / np.minimum(sizes[:, None], sizes[None, :]) >= NEAR_DUPLICATE
+        i, j = np.nonzero(np.triu(close, 1))
+        rows.extend(i)
+        cols.extend(j)
+    links = sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    count, _ = connected_components(links, directed=False)
+    return int(count)
+
+
+def _top_terms(word_vectors, members: np.ndarray, vocabulary: np.ndarray, k: int = LABEL_TERMS) -> list[str]:
+    """The story's most distinctive words: highest mean TF-IDF weight over its members."""
+    if len(vocabulary) == 0:
+        return []
+    weights = np.asarray(word_vectors[members].mean(axis=0)).ravel()
+    top = np.argsort(-weights, kind="stable")[:k]
+    return [str(vocabulary[i]) for i in top if weights[i] > 0]
+
+
+def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
+    """One row per story (STORY_COLUMNS), earliest first; label = earliest article's title, else top terms."""
+    frame = articles.reset_index(drop=True).copy()
+    for col in ARTICLE_INPUT_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = None
+    frame["id"] = frame["id"].astype(str)
+    merged = frame.merge(assignment[["article_id", "story_id"]].astype(str), left_on="id", right_on="article_id",
+                         how="inner")
+    if merged.empty:
+        return pd.DataFrame(columns=list(STORY_COLUMNS))
+    merged["published"] = pd.to_datetime(merged["published"], errors="coerce")
+    _, word_vectors, vocabulary = build_vectors(merged)
+    rows = []
+    for sid, members in merged.groupby("story_id", sort=False).indices.items():
+        group = merged.iloc[members].sort_values(["published", "id"], na_position="last")
+        titles = [t for t in group["title"] if isinstance(t, str) and t.strip()]
+        terms = _top_terms(word_vectors, members, vocabulary)
+        outlets = sorted({o for o in group["outlet"] if isinstance(o, str) and o})
+        rows.append({
+            "story_id": sid, "label": titles[0].strip() if titles else " ".join(terms), "terms": terms,
+            "first": group["published"].min(), "last": group["published"].max(), "n_articles": len(group),
+            "outlets": outlets, "n_outlets": len(outlets),
+            "independent_sources": count_independent_sources(group),
+            "article_ids": group["id"].tolist(),
+        })
+    out = pd.DataFrame(rows, columns=list(STORY_COLUMNS))
+    return out.sort_values(["first", "n_articles", "story_id"], ascending=[True, False, True],
+                           na_position="last").reset_index(drop=True)

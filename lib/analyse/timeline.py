@@ -1,0 +1,59 @@
+"""Timelines: who covered each story when (first report, each outlet's lag), daily volume, and invoked history."""
+from __future__ import annotations
+
+import pandas as pd
+
+COVERAGE_COLUMNS = ("story_id", "article_id", "outlet", "published", "title", "is_first", "lag_hours")
+DAILY_COLUMNS = ("day", "outlet", "articles")
+HISTORY_COLUMNS = ("article_id", "outlet", "published", "value", "granularity", "text", "sentence", "start", "end")
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+def coverage_timeline(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
+    """Each story's articles in time: is_first marks the earliest report(s), lag_hours is the delay behind it.
+
+    Articles without a date stay in the frame with ``lag_hours`` missing and ``is_first`` False; ties for
+    the earliest time are all first.
+    """
+    if articles.empty or assignment.empty:
+        return pd.DataFrame(columns=list(COVERAGE_COLUMNS))
+    frame = articles[["id", "outlet", "published", "title"]].copy()
+    frame["id"] = frame["id"].astype(str)
+    merged = assignment[["article_id", "story_id"]].astype(str).merge(frame, left_on="article_id", right_on="id")
+    merged["published"] = pd.to_datetime(merged["published"], errors="coerce")
+    first = merged.groupby("story_id")["published"].transform("min")
+    lag = (merged["published"] - first) / pd.Timedelta(hours=1)
+    merged["lag_hours"] = lag.astype(float)
+    merged["is_first"] = (merged["published"] == first).fillna(False).astype(bool)
+    out = merged.sort_values(["story_id", "published", "article_id"], na_position="last")
+    return out[list(COVERAGE_COLUMNS)].reset_index(drop=True)
+
+
+def daily_counts(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles per day per outlet over the whole corpus (undated articles are left out)."""
+    published = pd.to_datetime(articles["published"], errors="coerce") if "published" in articles else pd.Series()
+    frame = pd.DataFrame({"day": published.dt.normalize(),
+                          "outlet": articles["outlet"].fillna(UNKNOWN_OUTLET) if "outlet" in articles else None})
+    frame = frame.dropna(subset=["day"])
+    if frame.empty:
+        return pd.DataFrame(columns=list(DAILY_COLUMNS))
+    out = frame.groupby(["day", "outlet"]).size().rename("articles").reset_index()
+    return out.sort_values(["day", "outlet"]).reset_index(drop=True)[list(DAILY_COLUMNS)]
+
+
+def history_timeline(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The dated references of each article (from lib.store.load_date_mentions), oldest referenced date first.
+
+    Mentions that could not be resolved to a date are dropped: they cannot be placed on a time axis.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=list(HISTORY_COLUMNS))
+    frame = mentions.copy()
+    for col in HISTORY_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = None
+    frame["value"] = pd.to_datetime(frame["value"], errors="coerce")
+    frame["published"] = pd.to_datetime(frame["published"], errors="coerce")
+    frame = frame.dropna(subset=["value"])
+    return frame.sort_values(["value", "published", "article_id", "start"], na_position="last")[
+        list(HISTORY_COLUMNS)].reset_index(drop=True)

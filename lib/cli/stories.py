@@ -1,0 +1,48 @@
+"""`python -m lib stories`: group the stored articles into stories and list them."""
+from __future__ import annotations
+
+import os
+import sys
+
+import pandas as pd
+
+from lib.cli import add_db_argument, add_format_argument, print_frame
+
+EXAMPLES = """  python -m lib stories --db corpus.duckdb
+  python -m lib stories --db corpus.duckdb --format jsonl > stories.jsonl
+"""
+OUTPUT_COLUMNS = ("story_id", "label", "first", "last", "n_articles", "independent_sources", "n_outlets", "outlets",
+                  "article_ids")
+
+
+def configure(parser) -> None:
+    """Options: the corpus file and the output format."""
+    add_db_argument(parser)
+    add_format_argument(parser)
+
+
+def run(args) -> int:
+    """Cluster the corpus and print one row per story, earliest first."""
+    from lib.analyse.stories import cluster_stories, summarise_stories
+    from lib.store import connect, default_db_path, load_articles
+
+    path = args.db or default_db_path()
+    if str(path) != ":memory:" and not os.path.exists(path):
+        print(f"{path}: no such corpus file (create one with `python -m lib ingest --db {path} FILES`)",
+              file=sys.stderr)
+        return 2
+    con = connect(path, read_only=str(path) != ":memory:")
+    try:
+        articles = load_articles(con)
+    finally:
+        con.close()
+    stories = summarise_stories(articles, cluster_stories(articles))
+    frame = stories[list(OUTPUT_COLUMNS)].copy()
+    for col in ("first", "last"):
+        frame[col] = frame[col].map(lambda v: None if pd.isna(v) else pd.Timestamp(v).isoformat())
+    if args.format == "table":
+        frame["outlets"] = frame["outlets"].map(", ".join)
+        frame["article_ids"] = frame["article_ids"].map(" ".join)
+        frame["label"] = frame["label"].str.slice(0, 70)
+    print_frame(frame, args.format)
+    return 0
