@@ -1,0 +1,42 @@
+"""`python -m lib ingest PATH... [--db FILE]`: parse, extract and store files, then print the report."""
+from __future__ import annotations
+
+import sys
+
+from lib.cli import add_db_argument
+from lib.cli.parse import add_max_bytes_argument, print_problems
+
+EXAMPLES = """  python -m lib ingest seeds/
+  python -m lib ingest wire/ exports/articles.jsonl --db corpus.duckdb
+  python -m lib ingest huge.csv --db corpus.duckdb --max-bytes 200000000
+"""
+
+
+def configure(parser) -> None:
+    """Options: paths, corpus file, size limit."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    add_db_argument(parser)
+    add_max_bytes_argument(parser)
+
+
+def run(args) -> int:
+    """Ingest and print counts plus one line per problem. Exit 0 if any article was ingested, else 1."""
+    from lib.pipeline import ingest_paths
+    from lib.store import connect, default_db_path
+
+    con = connect(args.db)
+    try:
+        outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes)
+    finally:
+        con.close()
+    results = [r for r, _, _ in outcome]
+    statuses = [r.status for r in results]
+    parsed = sum(len(r.articles) for r in results)
+    added = sum(a for _, a, _ in outcome)
+    removed = sum(d for _, _, d in outcome)
+    print(f"files: {len(results)} ({statuses.count('ok')} ok, {statuses.count('partial')} partial, "
+          f"{statuses.count('rejected')} rejected)")
+    print(f"articles: {parsed} parsed, {added} added, {parsed - added} unchanged, {removed} removed")
+    print(f"corpus: {args.db or default_db_path()}")
+    print_problems(results, sys.stdout)
+    return 0 if parsed else 1

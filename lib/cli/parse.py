@@ -1,0 +1,83 @@
+"""`python -m lib parse PATH...`: parse files and print the articles (JSONL interchange or a table), storing nothing."""
+from __future__ import annotations
+
+import json
+import sys
+
+from lib.cli import add_format_argument, print_frame
+from lib.ingest import DEFAULT_MAX_BYTES, FileResult, parse_paths
+from lib.models import Article, to_dict
+
+EXAMPLES = """  python -m lib parse seeds/
+  python -m lib parse wire.txt exports/ --format jsonl > articles.jsonl
+  python -m lib parse big_export.csv --max-bytes 200000000 --format table
+"""
+TABLE_COLUMNS = ("origin", "outlet", "via", "published", "date_source", "dateline_place", "title", "chars")
+
+
+def configure(parser) -> None:
+    """Options: paths, output format (JSONL is the interchange format), size limit."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    add_format_argument(parser, choices=("jsonl", "table"), default="jsonl")
+    add_max_bytes_argument(parser)
+
+
+def add_max_bytes_argument(parser) -> None:
+    """The --max-bytes option shared by parse and ingest."""
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help=f"skip files larger than N bytes (default: {DEFAULT_MAX_BYTES:,})")
+
+
+def run(args) -> int:
+    """Parse and print; problems go to stderr, one line each. Exit 1 only if no article was parsed."""
+    results = parse_paths(args.paths, max_bytes=args.max_bytes)
+    articles = [a for r in results for a in r.articles]
+    if args.format == "jsonl":
+        extract = extractor()
+        for article in articles:
+            sys.stdout.write(json.dumps(article_record(article, extract), ensure_ascii=False) + "\n")
+    else:
+        import pandas as pd
+
+        rows = [{**{c: _cell(getattr(a, c)) for c in TABLE_COLUMNS[:-2]}, "title": (a.title or "")[:50],
+                 "chars": len(a.text)} for a in articles]
+        frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+        print_frame(frame, "table")
+    print_problems(results, sys.stderr)
+    return 0 if articles else 1
+
+
+def _cell(value) -> str:
+    """A table cell: empty for missing values, ISO for dates."""
+    return "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def extractor():
+    """lib.extract.extract_article when the extraction stage is importable, else None (fields then omitted)."""
+    try:
+        from lib.extract import extract_article
+    except ImportError as exc:
+        print(f"note: quotes and date_mentions omitted, extraction unavailable ({exc})", file=sys.stderr)
+        return None
+    return extract_article
+
+
+def article_record(article: Article, extract) -> dict:
+    """One JSONL record: the Article fields plus its quotes and dated references when extraction is available."""
+    record = to_dict(article)
+    if extract is not None:
+        quotes, mentions = extract(article)
+        record["quotes"] = [to_dict(q) for q in quotes]
+        record["date_mentions"] = [to_dict(m) for m in mentions]
+    return record
+
+
+def print_problems(results: list[FileResult], out) -> None:
+    """One line per rejected file, per rejected row, and per file that ingested with a warning."""
+    for r in results:
+        if r.status == "rejected" and not r.errors:
+            out.write(f"{r.path}: rejected: {r.reason}\n")
+        for error in r.errors:
+            out.write(f"{error}\n")
+        if r.status == "ok" and r.reason:
+            out.write(f"{r.path}: warning: {r.reason}\n")

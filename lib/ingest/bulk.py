@@ -1,0 +1,152 @@
+"""Bulk files: JSON lines (or a JSON array) and CSV/TSV, one article per line/row; bad rows rejected alone.
+
+Columns/fields are matched case-insensitively through COLUMN_ALIASES; the JSONL that ``python -m lib parse``
+prints reads back in (its ``date_source``/``date_note`` are kept when valid).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+
+from lib.ingest.decode import decode_bytes, normalise_text
+from lib.ingest.text import CONFIDENCE, build_article, parse_date_value, split_paragraphs
+from lib.models import DATE_SOURCES, ParseError
+
+# Accepted column/field names (case-insensitive) -> the field they fill.
+COLUMN_ALIASES = (
+    ("text", "text"), ("body", "text"), ("content", "text"), ("article", "text"), ("full_text", "text"),
+    ("outlet", "outlet"), ("source", "outlet"), ("publication", "outlet"), ("media_name", "outlet"),
+    ("published", "published"), ("date", "published"), ("publish_date", "published"),
+    ("published_at", "published"), ("title", "title"), ("headline", "title"), ("url", "url"), ("link", "url"),
+    ("id", "id"), ("author", "author"), ("authors", "author"), ("byline", "author"), ("language", "language"),
+    ("lang", "language"), ("via", "via"), ("story", "story"),
+    ("date_source", "date_source"), ("date_confidence", "date_confidence"), ("date_note", "date_note"),
+)
+_ALIASES = dict(COLUMN_ALIASES)
+_TEXT_NAMES = ", ".join(f"`{name}`" for name, field in COLUMN_ALIASES if field == "text")
+_DELIMITERS = ",\t;|"  # ties go to the first
+
+
+def parse_jsonl(data: bytes, origin: str) -> tuple[list, list[str]]:
+    """Articles of a JSON-lines file (or JSON array): ([(Article, Yearless | None)], row errors)."""
+    text = normalise_text(decode_bytes(data, origin))
+    rows: list[tuple[int, object]] = []
+    errors: list[str] = []
+    if text.lstrip().startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ParseError(origin, f"broken JSON array at line {exc.lineno}: {exc.msg}") from None
+        rows = list(enumerate(items if isinstance(items, list) else [items], start=1))
+    else:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                rows.append((number, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                errors.append(f"{origin}:{number}: broken JSON line ({exc.msg} at column {exc.colno})")
+    objects = [(n, r) for n, r in rows if isinstance(r, dict)]
+    errors += [f"{origin}:{n}: not a JSON object" for n, r in rows if not isinstance(r, dict)]
+    fields_seen = {str(k).strip().casefold() for _, r in objects for k in r}
+    if objects and not any(_ALIASES.get(k) == "text" for k in fields_seen):
+        raise ParseError(origin, f"no `text` field in any row (accepted: {_TEXT_NAMES}; found: "
+                                 f"{', '.join(sorted(fields_seen))})")
+    return _articles(((n, _canonical_row(r)) for n, r in objects), origin, "jsonl", errors)
+
+
+def parse_csv(data: bytes, origin: str) -> tuple[list, list[str]]:
+    """Articles of a CSV/TSV file with a header row: ([(Article, Yearless | None)], row errors)."""
+    text = normalise_text(decode_bytes(data, origin))
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), quotechar='"', doublequote=True)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        raise ParseError(origin, f"no CSV header row ({exc})" if str(exc) else "no CSV header row") from None
+    names = [h.strip().casefold() for h in header]
+    if not any(_ALIASES.get(n) == "text" for n in names):
+        raise ParseError(origin, f"CSV has no `text` column (accepted: {_TEXT_NAMES}; columns: "
+                                 f"{', '.join(h.strip() for h in header) or '(none)'})")
+    errors: list[str] = []
+
+    def rows():
+        """(line number, canonical row) per CSV record; malformed records go to ``errors``."""
+        line = reader.line_num
+        while True:
+            start = line + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                errors.append(f"{origin}:{start}: malformed CSV row ({exc})")
+                line = reader.line_num
+                continue
+            line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(names):
+                errors.append(f"{origin}:{start}: row has {len(values)} fields, the header has {len(names)}")
+                continue
+            yield start, _canonical_row(dict(zip(names, values)))
+
+    return _articles(rows(), origin, "csv", errors)
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that occurs most in the header line (csv.Sniffer misreads quoted multi-line fields)."""
+    header = text.lstrip("\n").split("\n", 1)[0]
+    return max(_DELIMITERS, key=header.count)
+
+
+def _canonical_row(row: dict) -> dict[str, str]:
+    """Row keys mapped through COLUMN_ALIASES (first non-empty value wins), values as stripped strings."""
+    out: dict[str, str] = {}
+    for key, value in row.items():
+        field = _ALIASES.get(str(key).strip().casefold())
+        if field is None or value is None or field in out:
+            continue
+        value = value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
+        if field == "text" or value.strip():
+            out[field] = value if field == "text" else value.strip()
+    return out
+
+
+def _articles(rows, origin: str, fmt: str, errors: list[str]) -> tuple[list, list[str]]:
+    """Articles from canonical rows; rows without text, or repeating an earlier row, become errors."""
+    parsed, first_line = [], {}
+    for number, row in rows:
+        where = f"{origin}:{number}"
+        if not row.get("text", "").strip():
+            errors.append(f"{where}: no `text` in this row" if "text" not in row else f"{where}: empty `text`")
+            continue
+        try:
+            article, yearless = build_article(split_paragraphs(normalise_text(row["text"])), row, where, fmt,
+                                              dates=_given_dates(row))
+        except ParseError as exc:
+            errors.append(f"{where}: {exc.reason}")
+            continue
+        if article.id in first_line:
+            errors.append(f"{where}: same id/content as line {first_line[article.id]} (duplicate row skipped)")
+            continue
+        first_line[article.id] = number
+        parsed.append((article, yearless))
+    return parsed, errors
+
+
+def _given_dates(row: dict[str, str]):
+    """(published, date_source, confidence, note) kept from a row that states its own date_source, else None."""
+    source = row.get("date_source")
+    if not source or source not in DATE_SOURCES or source in ("header", "unknown") or not row.get("published"):
+        return None
+    value, _ = parse_date_value(row["published"])
+    if value is None:
+        return None
+    try:
+        confidence = float(row.get("date_confidence", ""))
+    except ValueError:
+        confidence = CONFIDENCE["header"]
+    return value, source, confidence, row.get("date_note", "")
