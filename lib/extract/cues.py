@@ -1,0 +1,94 @@
+"""Reporting cues as data: verb forms with a class each, and the regular expressions built from the table."""
+from __future__ import annotations
+
+import re
+
+# (lemma, class, reported, forms). `reported` says whether the cue, with a subject, introduces reported
+# speech without quote marks ("Putin called on all countries to ...", "She said that ..."); cues that only
+# frame quoted words ("called it", "described as") are False. Phrasal cues are their own rows because the
+# particle changes the meaning ("called on/for" proposes, bare "called" names).
+CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
+    ("say", "neutral", True, ("said", "says", "say", "saying")),
+    ("tell", "neutral", True, ("told", "tells", "tell", "telling")),
+    ("add", "neutral", True, ("added", "adds", "add")),
+    ("note", "neutral", True, ("noted", "notes", "note", "noting")),
+    ("state", "neutral", True, ("stated", "states")),
+    ("explain", "neutral", True, ("explained", "explains")),
+    ("write", "neutral", True, ("wrote", "writes")),
+    ("comment", "neutral", False, ("commented", "comments")),
+    ("remark", "neutral", True, ("remarked", "remarks")),
+    ("reply", "neutral", True, ("replied", "replies", "responded", "responds")),
+    ("continue", "neutral", False, ("continued", "continues")),
+    ("recall", "neutral", True, ("recalled", "recalls", "recounted", "recounts")),
+    ("report", "neutral", True, ("reported", "reports")),
+    ("point out", "neutral", True, ("pointed out", "points out")),
+    ("observe", "neutral", True, ("observed", "observes")),
+    ("tweet", "neutral", True, ("tweeted", "tweets", "posted")),
+    ("describe", "describing", False, ("described", "describes", "describing", "characterized",
+                                       "characterised")),
+    ("call", "describing", False, ("called", "calls", "calling", "dubbed", "labelled", "labeled", "termed")),
+    ("stress", "assertive", True, ("stressed", "stresses", "stressing")),
+    ("emphasise", "assertive", True, ("emphasized", "emphasised", "emphasizes", "emphasises")),
+    ("underline", "assertive", True, ("underlined", "underlines", "underscored", "underscores")),
+    ("insist", "assertive", True, ("insisted", "insists", "insisting")),
+    ("assert", "assertive", True, ("asserted", "asserts", "affirmed", "affirms", "maintained", "maintains")),
+    ("argue", "assertive", True, ("argued", "argues", "contended", "contends")),
+    ("declare", "assertive", True, ("declared", "declares", "proclaimed", "proclaims")),
+    ("vow", "assertive", True, ("vowed", "vows", "pledged", "pledges", "promised", "promises")),
+    ("reiterate", "assertive", True, ("reiterated", "reiterates", "repeated")),
+    ("call on", "proposing", True, ("called on", "calls on", "called upon", "calls upon", "calling on",
+                                    "calling upon")),
+    ("call for", "proposing", True, ("called for", "calls for", "calling for")),
+    ("urge", "proposing", True, ("urged", "urges", "urging")),
+    ("propose", "proposing", True, ("proposed", "proposes", "proposing")),
+    ("suggest", "proposing", True, ("suggested", "suggests")),
+    ("invite", "proposing", True, ("invited", "invites")),
+    ("recommend", "proposing", True, ("recommended", "recommends")),
+    ("appeal", "proposing", True, ("appealed", "appeals")),
+    ("offer", "proposing", False, ("offered", "offers")),
+    ("demand", "proposing", True, ("demanded", "demands")),
+    ("ask", "questioning", True, ("asked", "asks", "wondered", "wonders", "questioned")),
+    ("announce", "announcing", True, ("announced", "announces", "unveiled")),
+    ("confirm", "announcing", True, ("confirmed", "confirms", "revealed", "reveals", "disclosed")),
+    ("claim", "doubting", True, ("claimed", "claims", "alleged", "alleges", "purported")),
+    ("warn", "warning", True, ("warned", "warns", "cautioned", "cautions", "threatened")),
+    ("admit", "conceding", True, ("admitted", "admits", "acknowledged", "acknowledges", "conceded", "concedes")),
+    ("deny", "denying", True, ("denied", "denies", "rejected", "rejects", "dismissed")),
+    ("complain", "criticising", True, ("complained", "complains", "criticized", "criticised", "condemned",
+                                       "slammed", "accused", "accuses")),
+    ("welcome", "approving", False, ("welcomed", "welcomes", "praised", "praises", "hailed")),
+    ("believe", "opinion", True, ("believes", "believed", "thinks", "thought", "feels", "felt")),
+    ("predict", "opinion", True, ("predicted", "predicts", "estimated", "estimates", "expects", "expected")),
+    ("according to", "neutral", True, ("according to",)),
+)
+
+# Words that may sit between a subject and its cue ("Putin also called on", "she once said").
+ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "previously", "reportedly",
+           "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "was",
+           "is", "were", "are", "publicly", "separately", "however", "subsequently", "additionally", "firmly",
+           "personally", "simply", "flatly", "strongly", "specifically", "explicitly")
+
+CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form in forms}
+REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form in forms)
+
+
+def _alternation(forms) -> str:
+    """A regex alternation of the forms, longest first so phrasal cues win over their verb."""
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+CUE_PATTERN = r"(?:%s)" % _alternation(CUE_CLASS)
+REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
+ADVERB_PATTERN = r"(?:(?:%s)\s+)*" % _alternation(ADVERBS)
+
+
+def classify_cue(cue: str | None) -> str | None:
+    """The class of a cue as written ("told Sputnik" -> neutral), None for no cue."""
+    if not cue:
+        return None
+    words = " ".join(cue.lower().split())
+    while words:
+        if words in CUE_CLASS:
+            return CUE_CLASS[words]
+        words = words.rsplit(" ", 1)[0] if " " in words else ""
+    return None

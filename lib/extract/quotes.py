@@ -1,0 +1,437 @@
+"""Direct and partial quotes by quote-mark pairing, attributed to speakers by cue patterns around each quote.
+
+The method follows the rule-based attribution of Pareti et al. (2013) and Newell et al. (2018): pair the marks,
+then look for a speaker + reporting cue after, before or inside the quote, then fall back on the speaker of
+the quote before it in the paragraph, on a speaker named in the next paragraph, and on the previous
+paragraph's speaker, in that order. Pronouns and role nouns resolve to the most recently mentioned person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from lib.extract.cues import ADVERB_PATTERN, classify_cue
+from lib.extract.reported import extract_reported
+from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, NAME_PATTERN,
+                                  ROLE_PREFIX_PATTERN, SUBJECT_PATTERN as SUBJECT, PersonIndex,
+                                  canonicalise_speakers, parse_mention, resolve_mention)
+from lib.models import Article, Quote
+
+__all__ = ["extract_quotes", "canonicalise_speakers", "find_persons", "paragraph_spans"]
+
+_DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
+_OPENERS = {"“", "„", "«"}
+_CLOSERS = {"”", "»"}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_LINE_BREAK = re.compile(r"\n")
+_MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs to find its closing mark
+
+# After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
+AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}")
+AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[ \t]+(?!that\b|the\s+\w+\s+(?:is|was|are|were)\b){SUBJECT}")
+AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+# Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
+BEFORE_INTRO = re.compile(rf"{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
+BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[ \t]*,\s*$")
+# Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
+BEFORE_CLAUSE = re.compile(rf"{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}")
+# A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
+NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[ \t]+)?{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}")
+NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[ \t]+{_CUE}[ \t]+{SUBJECT}")
+# Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
+PERSON_CANDIDATE = re.compile(rf"(?P<name>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
+                              rf"(?P<post>,[ \t]+(?:the|a|an|who)[ \t]|[ \t]+{ADVERB_PATTERN}{_CUE})?")
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
+_AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
+# Words before a quote that mark it as the title of a work, not an utterance.
+_TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
+                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|titled|"
+                         r"entitled|dubbed|nicknamed|known as|named|slogan|hashtag|campaign|game)\s*[,:]?\s*$",
+                         re.IGNORECASE)
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by as is are vs via de la".split())
+_WORD = re.compile(r"[\w’'\-]+")
+
+
+@dataclass
+class _Span:
+    """One quoted span: mark and content offsets, paragraph, and the utterance it continues (if any)."""
+
+    open: int
+    close: int  # offset of the closing mark, or the paragraph end for a span left open
+    start: int
+    end: int
+    para: int
+    continues: int | None = None  # index of the span this one continues (multi-paragraph quote)
+
+
+@dataclass
+class _Attribution:
+    """A speaker + cue found for a quote, with the offsets of the speaker mention."""
+
+    speaker: str
+    speaker_start: int
+    cue: str
+    cue_start: int
+    source: str  # after | before | clause | next | inherited | previous
+
+
+def paragraph_spans(article: Article) -> list[tuple[int, int]]:
+    """The article's paragraphs: its own spans if parsed, else blank-line (or line) separated blocks."""
+    if article.paragraphs:
+        return [tuple(p) for p in article.paragraphs]
+    text = article.text
+    breaker = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans, cur = [], 0
+    for m in breaker.finditer(text):
+        spans.append((cur, m.start()))
+        cur = m.end()
+    spans.append((cur, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    """A mark after a word or punctuation and before space, punctuation or the end."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    """A mark after space, an opening bracket or the start, and before a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _is_dash(text: str, i: int) -> bool:
+    """A mark with spaces on both sides between words is used as a dash, not a quote mark."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return before in " \t" and after in " \t"
+
+
+def _closes(text: str, i: int, opener: str) -> bool:
+    """True when the mark at ``i`` closes a quote opened by ``opener``."""
+    ch = text[i]
+    if ch == '"':
+        return opener == '"' or _looks_closing(text, i)
+    if ch in _CLOSERS:
+        return opener != "«" or ch == "»"
+    if ch == "“":  # „…“ (German) or a mis-encoded closing mark
+        return opener == "„" or _looks_closing(text, i)
+    return False
+
+
+def _opens(text: str, i: int) -> bool:
+    """True when the mark at ``i`` can open a quote."""
+    ch = text[i]
+    if ch in _OPENERS:
+        return True
+    return _looks_opening(text, i)  # straight marks, and ” used for both ends by some systems
+
+
+def _next_mark_closes(text: str, paras: list[tuple[int, int]], k: int, opener: str) -> bool:
+    """True when the next quote mark after paragraph ``k`` (within a few paragraphs) closes a quote."""
+    for j in range(k + 1, min(len(paras), k + 1 + _MAX_CROSS_PARAGRAPHS)):
+        for m in _DOUBLE_MARKS.finditer(text, *paras[j]):
+            if _is_dash(text, m.start()):
+                continue
+            return _closes(text, m.start(), opener) and not (text[m.start()] in _OPENERS or (
+                _looks_opening(text, m.start()) and not _looks_closing(text, m.start())))
+    return False
+
+
+def _starts_with_opener(text: str, para: tuple[int, int]) -> bool:
+    """True when a paragraph begins with an opening quote mark (the multi-paragraph quote convention)."""
+    s = para[0]
+    while s < para[1] and text[s].isspace():
+        s += 1
+    return s < para[1] and text[s] in "\"“„«"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
+    """Pair the quote marks of the text into spans, paragraph by paragraph (see module docstring)."""
+    spans: list[_Span] = []
+    pending: tuple[int, str, int] | None = None  # (offset, mark, paragraph where the span resumes)
+    link: int | None = None  # span a continuation paragraph's quote belongs to
+    for k, (ps, pe) in enumerate(paras):
+        for m in _DOUBLE_MARKS.finditer(text, ps, pe):
+            i = m.start()
+            if _is_dash(text, i):
+                continue
+            if pending is None:
+                if _opens(text, i):
+                    pending = (i, text[i], k)
+                continue
+            if _closes(text, i, pending[1]):
+                s, e = _trim(text, pending[0] + 1, i)
+                if any(c.isalnum() for c in text[s:e]):
+                    spans.append(_Span(pending[0], i, s, e, pending[2], link))
+                link, pending = None, None
+            elif text[i] in _OPENERS:
+                pending = (i, text[i], k)  # an opener while one is open: the first was stray
+        if pending is None:
+            link = None
+            continue
+        opened_here = pending[2] == k
+        para_start = _trim(text, ps, pe)[0]
+        if k + 1 < len(paras) and _starts_with_opener(text, paras[k + 1]):
+            # Multi-paragraph quote: this paragraph's part ends here, the next paragraph's opener continues it.
+            s, e = _trim(text, pending[0] + 1, pe)
+            spans.append(_Span(pending[0], pe, s, e, pending[2], link))
+            link, pending = len(spans) - 1, None
+        elif k + 1 < len(paras) and _next_mark_closes(text, paras, k, pending[1]) and \
+                k - pending[2] < _MAX_CROSS_PARAGRAPHS:
+            continue  # the quote runs on over the paragraph break (one sentence a paragraph, as in ECB+)
+        elif opened_here and pending[0] == para_start or pending[2] < k:
+            # A paragraph-opening quote whose closing mark was lost: it runs to the paragraph end.
+            s, e = _trim(text, pending[0] + 1, pe)
+            if any(c.isalnum() for c in text[s:e]):
+                spans.append(_Span(pending[0], pe, s, e, pending[2], link))
+            link, pending = None, None
+        else:
+            link, pending = None, None  # a stray mark
+    return spans
+
+
+def _sentence_tail(text: str, start: int, end: int) -> int:
+    """Offset where the last sentence of ``text[start:end]`` begins."""
+    last = start
+    for m in _SENTENCE_END.finditer(text, start):  # no end bound: the lookahead must see past ``end``
+        if m.end() > end:
+            break
+        last = m.end()
+    return last
+
+
+def _after_end(text: str, start: int, end: int) -> int:
+    """Offset where the text after a quote stops: the first sentence end or quote mark."""
+    m = _AFTER_END.search(text, start, end)
+    return m.start() if m else end
+
+
+def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
+    """An attribution from a match of one of the cue patterns, offsets shifted by ``base``."""
+    cue = m.group("cue")
+    if m.groupdict().get("obj"):
+        cue += m.group("obj").rstrip(".,")
+    return _Attribution(" ".join(m.group("subj").split()), base + m.start("subj"), " ".join(cue.split()),
+                        base + m.start("cue"), source)
+
+
+def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
+    """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
+    window = text[start:end]
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING):
+        m = pattern.match(window)
+        if m and _plausible_subject(m.group("subj")):
+            return _attribution(m, start, "after")
+    return None
+
+
+def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attribution | None:
+    """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
+    window = text[start:end]
+    for pattern in (BEFORE_INTRO, BEFORE_ACCORDING) + ((BEFORE_CLAUSE,) if partial else ()):
+        for m in pattern.finditer(window):
+            if _plausible_subject(m.group("subj")):
+                return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
+    return None
+
+
+def _plausible_subject(subject: str) -> bool:
+    """False for capitalised words that cannot be speakers (sentence openers like "But", "In")."""
+    mention = parse_mention(subject)
+    return mention.kind != "unknown" and not (mention.kind == "org" and mention.name in ("", None))
+
+
+def _word_count(s: str) -> int:
+    """Number of words."""
+    return len(_WORD.findall(s))
+
+
+def _is_title_case(content: str) -> bool:
+    """True when every significant word is capitalised (a title of a work or a name, not speech)."""
+    words = _WORD.findall(content)
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) >= 2
+
+
+def _is_partial(text: str, span: _Span, before_start: int) -> bool:
+    """A quote embedded in the writer's own sentence (lower-case start, or words before it that are not an intro)."""
+    first = next((c for c in text[span.start:span.end] if c.isalnum()), "")
+    if span.continues is not None:
+        return False
+    lead = text[before_start:span.open].rstrip()
+    if not lead:
+        return first.islower()
+    if lead.endswith((",", ":", "—", "–", "(")):
+        return first.islower() and not lead.endswith(":")
+    return True
+
+
+def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
+    """The article's cast: names with a role, an apposition or a cue, and where each is mentioned outside quotes."""
+    persons = PersonIndex()
+    singles = []
+    inside = [(s.open, s.close) for s in spans]
+    for m in PERSON_CANDIDATE.finditer(text):
+        mention = parse_mention(m.group("name"))
+        if mention.kind != "person" or not (mention.role or m.group("post")):
+            continue
+        if len(mention.name.split()) == 1:
+            singles.append(mention)
+        else:
+            persons.add_person(mention.name, mention.role)
+    for mention in singles:
+        if persons.full_name(mention.name) == mention.name:
+            persons.add_person(mention.name, mention.role)
+    persons.index_mentions(text)
+    outside = [(p, n) for p, n in zip(persons.positions, persons.names)
+               if not any(a < p < b for a, b in inside)]
+    persons.positions = [p for p, _ in outside]
+    persons.names = [n for _, n in outside]
+    return persons
+
+
+def find_persons(article: Article) -> PersonIndex:
+    """The persons an article names (for reported speech and other extractors)."""
+    text = article.text
+    return _person_index(text, find_spans(text, paragraph_spans(article)))
+
+
+def _next_paragraph_attribution(text: str, para: tuple[int, int]) -> _Attribution | None:
+    """A speaker named at the start of the next paragraph, when that paragraph does not open with a quote."""
+    start, end = _trim(text, *para)
+    if start >= end or text[start] in "\"“„«":
+        return None
+    stop = _after_end(text, start, end)
+    window = text[start:stop]
+    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT):
+        m = pattern.match(window)
+        if m and _plausible_subject(m.group("subj")) and len(window.split()) <= 25:
+            return _attribution(m, start, "next")
+    return None
+
+
+def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
+    """True when a paragraph holds nothing but quoted text (and punctuation)."""
+    rest = text[para[0]:para[1]]
+    for s in sorted(spans, key=lambda s: s.open, reverse=True):
+        a, b = max(s.open, para[0]) - para[0], min(s.close + 1, para[1]) - para[0]
+        rest = rest[:a] + rest[b:]
+    return not any(c.isalnum() for c in rest)
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Direct, partial and reported quotes of an article, with speakers and cues, sorted by start offset."""
+    text = article.text
+    paras = paragraph_spans(article)
+    spans = find_spans(text, paras)
+    persons = _person_index(text, spans)
+    para_of = {}
+    for k, (ps, pe) in enumerate(paras):
+        para_of[k] = (ps, pe)
+
+    kept: list[tuple[_Span, str]] = []  # (span, kind)
+    attrib: dict[int, _Attribution] = {}
+    for idx, span in enumerate(spans):
+        ps, pe = paras[span.para]
+        prev_close = max([s.close + 1 for s in spans[:idx] if s.para == span.para and s.close < span.open] + [ps])
+        before_start = _sentence_tail(text, prev_close, span.open)
+        nxt = [s.open for s in spans[idx + 1:] if s.open > span.close]
+        after_end = min([pe] + nxt) if span.close < pe else span.close
+        content = text[span.start:span.end]
+        partial = _is_partial(text, span, before_start)
+        found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
+        if found is None:
+            found = _attribute_before(text, before_start, span.open, partial)
+        words = _word_count(content)
+        lead = text[max(ps, span.open - 40):span.open]
+        if found is None or found.source == "clause":
+            # Titles of works and scare quotes: short or title-case spans that no cue frames as speech.
+            if words <= 2 and not (found and words == 2):
+                continue
+            if _is_title_case(content) and not content.rstrip().endswith((",", "!", "?")):
+                continue
+            if _TITLE_CUES.search(lead):
+                continue
+        elif words <= 2 and _TITLE_CUES.search(lead):
+            continue
+        kind = "partial" if partial else "direct"
+        kept.append((span, kind))
+        if found is not None:
+            attrib[len(kept) - 1] = found
+
+    # Spans of one multi-paragraph quote share the attribution found for any of them.
+    index_of = {id(span): i for i, (span, _) in enumerate(kept)}
+    utterance = list(range(len(kept)))
+    for i, (span, _) in enumerate(kept):
+        if span.continues is not None and id(spans[span.continues]) in index_of:
+            utterance[i] = utterance[index_of[id(spans[span.continues])]]
+    groups: dict[int, list[int]] = {}
+    for i, u in enumerate(utterance):
+        groups.setdefault(u, []).append(i)
+    for members in groups.values():
+        found = next((attrib[i] for i in members if i in attrib), None)
+        if found:
+            for i in members:
+                attrib.setdefault(i, replace(found, source="inherited"))
+
+    # Split quotes and continuations inside a paragraph: `"X," he said, "Y."`, `"X" insists Burton. "Y."`
+    for i in range(1, len(kept)):
+        span, prev = kept[i][0], kept[i - 1][0]
+        if span.para != prev.para and not (span.para == prev.para + 1 and span.continues is not None):
+            continue
+        if i not in attrib and i - 1 in attrib:
+            attrib[i] = replace(attrib[i - 1], source="inherited")
+            between = text[prev.close + 1:span.open]
+            if len(between) < 120 and "\n" not in between:
+                utterance[i] = utterance[i - 1]
+        elif i in attrib and i - 1 in attrib and attrib[i].cue_start == attrib[i - 1].cue_start:
+            utterance[i] = utterance[i - 1]  # the attribution between the two spans of a split quote
+
+    # Quote-only paragraphs without a speaker: the next paragraph names it, or the previous one's speaker goes on.
+    by_para: dict[int, list[int]] = {}
+    for i, (span, _) in enumerate(kept):
+        by_para.setdefault(span.para, []).append(i)
+    for k, members in sorted(by_para.items()):
+        if any(i in attrib for i in members):
+            continue
+        para_spans = [kept[i][0] for i in members]
+        if not _quote_only(text, paras[k], para_spans):
+            continue
+        found = _next_paragraph_attribution(text, paras[k + 1]) if k + 1 < len(paras) else None
+        if found is None and k - 1 in by_para and by_para[k - 1][-1] in attrib:
+            prev_para_span = kept[by_para[k - 1][-1]][0]
+            if not any(s.para == k - 1 and s.open > prev_para_span.close for s in spans):
+                found = replace(attrib[by_para[k - 1][-1]], source="previous")
+        if found:
+            for i in members:
+                attrib[i] = found
+
+    quotes: list[Quote] = []
+    for i, (span, kind) in enumerate(kept):
+        a = attrib.get(i)
+        speaker = speaker_id = role = cue = None
+        s_start = s_end = None
+        if a is not None:
+            mention = parse_mention(a.speaker)
+            speaker_id, role = resolve_mention(mention, a.speaker_start, persons)
+            speaker, cue = a.speaker, a.cue
+            s_start, s_end = a.speaker_start, a.speaker_start + len(a.speaker)
+        quotes.append(Quote(article.id, text[span.start:span.end], span.start, span.end, kind, speaker,
+                            speaker_id, role, cue, classify_cue(cue), utterance[i], s_start, s_end))
+    covered = [(s.open, s.close) for s, _ in kept]
+    base = max([q.utterance for q in quotes] + [-1]) + 1
+    quotes.extend(extract_reported(article, paras, covered, persons, base))
+    return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -1,0 +1,93 @@
+"""Reported speech: sentences that attribute content to a speaker through a reporting cue, without quote marks."""
+from __future__ import annotations
+
+import re
+
+from lib.extract.cues import ADVERB_PATTERN, REPORTED_CUE_PATTERN, classify_cue
+from lib.extract.sentences import split_sentences
+from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, SUBJECT_PATTERN,
+                                  PersonIndex, parse_mention, resolve_mention)
+from lib.models import Article, Quote
+
+_OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells))[ \t]+(?:(?:the|a|an)[ \t]+)?"
+           rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
+_CUE = rf"(?P<cue>\b{REPORTED_CUE_PATTERN}\b){_OBJECT}"
+# An optional leading adverbial ("On Friday,", "In his new initiative,") before the subject.
+_LEAD = r"(?:[^,;\"“”«»]{1,70},[ \t]+)?"
+_MIN_WORDS = 4
+# A wire dateline in capitals, with a date and/or a parenthesised or slashed source, before the first sentence.
+_DATELINE = re.compile(r"[A-Z][A-Z .'\-]{1,40}(?:,[^.(/\n]{1,30})?\s*(?:\.?\s*/[^/\n]{1,30}/\.?|\([^)\n]{1,100}\))"
+                       r"\s*[-—–:]*\s*")
+
+# Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
+REPORTED_PATTERNS = (
+    # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
+    ("subject-cue", re.compile(rf"^{_LEAD}{SUBJECT_PATTERN}[ \t]+{ADVERB_PATTERN}{_CUE}(?:[ \t]+that\b)?"
+                               rf"[ \t]+(?P<content>.+?)[.!?]?$", re.S)),
+    # "..., UN official Izumi Nakamitsu told Sputnik.", "Bettie Page has died, her agent said."
+    ("content-subject-cue", re.compile(rf"^(?P<content>.{{15,}}?),[ \t]+{SUBJECT_PATTERN}[ \t]+{ADVERB_PATTERN}"
+                                       rf"{_CUE}(?P<tail>[^,.;:\"“”]{{0,60}})[.!?]?$", re.S)),
+    # "..., said Steve Pond, author of ..."
+    ("content-cue-subject", re.compile(rf"^(?P<content>.{{15,}}?),[ \t]+{_CUE}[ \t]+"
+                                       rf"(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
+                                       rf"(?P<tail>,[^.;\"“”]{{0,120}})?[.!?]?$", re.S)),
+    # "..., according to the ministry." and "According to X, ..."
+    ("content-according", re.compile(rf"^(?P<content>.{{15,}}?),?[ \t]+{ACCORDING_PATTERN}[.!?]?$", re.S)),
+    ("according-content", re.compile(rf"^{ACCORDING_PATTERN},[ \t]+(?P<content>.+?)[.!?]?$", re.S)),
+)
+
+
+def _skip_dateline(article: Article, start: int, end: int) -> int:
+    """Offset after a wire dateline ("MOSCOW, September 25. /TASS/.", "GENOA (Outlet - date)") opening a sentence."""
+    text = article.text
+    if article.dateline and text.startswith(article.dateline, start):
+        start += len(article.dateline)
+    else:
+        m = _DATELINE.match(text, start, end)
+        if m:
+            start = m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _overlaps(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
+    """True when [start, end) overlaps a quoted span."""
+    return any(start <= b and a < end for a, b in covered)
+
+
+def extract_reported(article: Article, paras: list[tuple[int, int]], covered: list[tuple[int, int]],
+                     persons: PersonIndex, first_utterance: int = 0) -> list[Quote]:
+    """Reported-speech quotes (kind "reported") of the sentences that hold no quote marks."""
+    text = article.text
+    out: list[Quote] = []
+    for ps, pe in paras:
+        for s, e in split_sentences(text, ps, pe):
+            s = _skip_dateline(article, s, e)
+            if _overlaps(s, e, covered):
+                continue
+            sentence = text[s:e]
+            for _, pattern in REPORTED_PATTERNS:
+                m = pattern.match(sentence)
+                if not m:
+                    continue
+                mention = parse_mention(m.group("subj"))
+                if mention.kind in ("unknown",) or (mention.kind == "role" and not m.group("subj")[:1].isalpha()):
+                    continue
+                c_start, c_end = s + m.start("content"), s + m.end("content")
+                while c_end > c_start and text[c_end - 1] in " ,;:":
+                    c_end -= 1
+                if len(text[c_start:c_end].split()) < _MIN_WORDS:
+                    continue
+                speaker_pos = s + m.start("subj")
+                speaker_id, role = resolve_mention(mention, speaker_pos, persons)
+                cue = m.group("cue")
+                if m.groupdict().get("obj"):
+                    cue += m.group("obj").rstrip(".,")
+                cue = " ".join(cue.split())
+                speaker = " ".join(m.group("subj").split())
+                out.append(Quote(article.id, text[c_start:c_end], c_start, c_end, "reported", speaker, speaker_id,
+                                 role, cue, classify_cue(cue), first_utterance + len(out), speaker_pos,
+                                 speaker_pos + len(m.group("subj"))))
+                break
+    return out

@@ -1,0 +1,269 @@
+"""Speakers: split titles from names, resolve pronouns and role nouns in an article, and one id per person in a corpus."""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from lib.extract.cues import CUE_PATTERN
+
+# Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
+# mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".
+ROLE_WORDS = frozenset("""
+president vice-president vice prime premier minister ministers secretary secretary-general under-secretary-general
+deputy assistant undersecretary representative high chief executive director director-general chairman chairwoman
+chair chairperson spokesman spokeswoman spokesperson senator sen. rep. representative congressman congresswoman
+gov. governor mayor judge justice ambassador envoy commissioner chancellor king queen prince princess pope
+ceo cfo coo cto founder co-founder coach manager head leader official officer attorney lawyer prosecutor professor
+prof. dr. dr mr. mr mrs. mrs ms. ms sir lord lady dame captain capt. colonel col. lt. sgt. sergeant lieutenant
+general gen. admiral adm. major maj. commander cmdr. detective sheriff police inspector superintendent chief
+adviser advisor analyst author actor actress singer star writer director producer host anchor editor reporter
+correspondent economist scientist researcher spokesman foreign defense defence interior finance justice health
+state affairs disarmament security national international federal council committee board member members mp mep
+emir sheikh crown president-elect acting former ex- late rev. reverend father bishop archbishop cardinal rabbi imam
+lawmaker legislator candidate nominee delegate negotiator diplomat deputy-director partner owner agent publicist
+""".split())
+
+# Capitalised words that are not part of a person's name (sentence openers, days, months, demonyms as
+# openers are handled by ROLE_WORDS); they stop a name when reading right to left.
+NON_NAME_WORDS = frozenset("""
+the a an in on at by for from to of and but or nor so yet as if when while after before since until though
+although because however meanwhile moreover also then now still later earlier today yesterday tomorrow tonight
+this that these those there here it its he she they we i you his her their our my your him them us me
+indeed instead thus hence yes no not never ever only even just again once speaking asked according
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+but what who whom whose which where why how with without during over under about against between among
+in-house statement meanwhile finally first second third last next new
+""".split())
+
+# Words that make a capitalised sequence an organisation or place rather than a person.
+ORG_WORDS = frozenset("""
+house ministry department council committee nations union kingdom states republic federation agency office
+company corp corp. inc inc. ltd ltd. group party government court police army navy force forces university
+college school institute foundation bank fund times post news press journal tribune herald guardian telegraph
+network tv radio agency center centre association organization organisation commission parliament congress
+senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
+international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
+""".split())
+
+PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
+
+_CAP = r"(?:[A-Z][\w’'\-]*\.?)"
+_CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
+# A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
+NAME_PATTERN = rf"{_CAP}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP})*"
+# An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
+ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[ \t]+){0,3}?)"
+# A role noun phrase standing for a person named earlier ("the president", "the high representative for
+# disarmament"), or an anonymous source ("a source with knowledge of the talks").
+ROLE_NOUN_PATTERN = (r"(?:[Tt]he|[Aa]n?|[Oo]ne)[ \t]+(?:[\w\-’']+[ \t]+){0,3}?[a-z][\w\-]*"
+                     r"(?:[ \t]+(?:for|of|with|in|at)[ \t]+(?:[\w\-’']+[ \t]+){0,3}?[\w\-’']+)?")
+
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
+SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN})"
+           r"(?P<appos>,[ \t]+[^,.;:\"“”]{1,90},)?")
+# The object of "told" belongs to the cue as written ("told Sputnik", "told reporters").
+_OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[ \t]+(?:(?:the|a|an)[ \t]+)?"
+           rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
+CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
+ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[ \t]+to\b)[ \t]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
+
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention as written, split into name and role; kind person|org|pronoun|role|unknown."""
+
+    text: str
+    name: str | None
+    role: str | None
+    kind: str
+
+
+def _clean_token(tok: str) -> str:
+    """A token without trailing possessive or comma."""
+    tok = tok.rstrip(",;:")
+    for suffix in ("’s", "'s"):
+        if tok.endswith(suffix):
+            tok = tok[: -len(suffix)]
+    return tok
+
+
+def _is_name_token(tok: str) -> bool:
+    """True for a capitalised word that can belong to a person's name."""
+    low = tok.lower()
+    if not tok[:1].isupper() or low in ROLE_WORDS or low in NON_NAME_WORDS:
+        return False
+    return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
+
+
+def parse_mention(text: str) -> Mention:
+    """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
+    text = " ".join(text.split()).strip(" ,")
+    if not text:
+        return Mention(text, None, None, "unknown")
+    if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they"):
+        return Mention(text, None, None, "pronoun")
+    tokens = [_clean_token(t) for t in text.split(" ")]
+    if tokens[0].lower() in ("the", "a", "an", "one") and not any(t[:1].isupper() for t in tokens[1:]):
+        return Mention(text, None, None, "role")
+    # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
+    i = len(tokens)
+    while i > 0 and _is_name_token(tokens[i - 1]) and len(tokens) - i < 4:
+        i -= 1
+    name_tokens = tokens[i:]
+    role_tokens = list(tokens[:i])
+    if role_tokens and role_tokens[-1].islower() and role_tokens[-1] not in ROLE_WORDS:
+        role_tokens = []  # lower-case words before a name are a role only when they end in a role noun
+    while role_tokens and role_tokens[-1].lower() in ("and", "of", "for", "the"):
+        role_tokens.pop()
+    while role_tokens and role_tokens[0].lower() in ("the", "a", "an"):
+        role_tokens.pop(0)
+    role_tokens = [t for t in role_tokens if t.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "prof")] \
+        if len(role_tokens) == 1 else role_tokens
+    role = " ".join(role_tokens) or None
+    if not name_tokens:
+        # "The White House", "Police", "The ministry": an organisation or a role noun.
+        core = " ".join(t for t in tokens if t.lower() not in ("the", "a", "an"))
+        kind = "org" if any(t.lower() in ORG_WORDS for t in tokens) or core[:1].isupper() else "role"
+        return Mention(text, core if kind == "org" else None, None, kind)
+    name = " ".join(name_tokens)
+    if any(t.lower() in ORG_WORDS for t in name_tokens):
+        return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
+    return Mention(text, name, role, "person")
+
+
+def normalise_name(name: str) -> str:
+    """Accent-free, case-folded name without initials or dots: the key for comparing persons."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).casefold().replace("’", "'")
+    words = [w.strip(".,") for w in re.split(r"[\s\-]+", name) if w.strip(".,")]
+    return " ".join(w for w in words if len(w) > 1)
+
+
+@dataclass
+class PersonIndex:
+    """The persons named in one article, with every mention's offset, for resolving later references."""
+
+    roles: dict[str, str | None] = field(default_factory=dict)  # full name -> role
+    positions: list[int] = field(default_factory=list)  # sorted mention offsets
+    names: list[str] = field(default_factory=list)  # full name of the mention at the same index
+
+    def add_person(self, name: str, role: str | None) -> None:
+        """Register a person (full name), keeping the first role seen."""
+        if name not in self.roles or (role and not self.roles[name]):
+            self.roles[name] = role
+
+    def index_mentions(self, text: str) -> None:
+        """Find every mention (full name or surname) of the registered persons in ``text``."""
+        keys: dict[str, str] = {}
+        for name in self.roles:
+            keys.setdefault(name, name)
+            parts = name.split()
+            if len(parts) > 1:
+                surname = parts[-1]
+                # A surname shared by two registered persons cannot be resolved by itself.
+                keys[surname] = name if keys.get(surname, name) == name else ""
+        keys = {k: v for k, v in keys.items() if v}
+        pairs = []
+        if keys:
+            pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+            pairs = [(m.start(), keys[m.group(0)]) for m in pattern.finditer(text)]
+        self.add_mentions(pairs)
+
+    def add_mentions(self, pairs) -> None:
+        """Record (offset, full name) mentions."""
+        merged = sorted(set(zip(self.positions, self.names)) | set(pairs))
+        self.positions = [p for p, _ in merged]
+        self.names = [n for _, n in merged]
+
+    def full_name(self, name: str) -> str:
+        """The registered full name a surname or name variant stands for, or the name itself."""
+        if name in self.roles:
+            return name
+        key = normalise_name(name)
+        hits = [n for n in self.roles if normalise_name(n) == key or normalise_name(n).split()[-1:] == key.split()]
+        return hits[0] if len(set(hits)) == 1 else name
+
+    def recent(self, pos: int, role_words: tuple[str, ...] = ()) -> str | None:
+        """The most recently mentioned person before ``pos`` (whose role contains ``role_words`` when given)."""
+        i = bisect.bisect_left(self.positions, pos)
+        while i > 0:
+            i -= 1
+            name = self.names[i]
+            if not role_words:
+                return name
+            role = (self.roles.get(name) or "").lower()
+            if all(w in role for w in role_words):
+                return name
+        return None
+
+
+def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
+    """(speaker_id, role) of a mention at offset ``pos``: names expanded, pronouns and role nouns resolved."""
+    if mention.kind == "person" and mention.name:
+        name = persons.full_name(mention.name)
+        return name, persons.roles.get(name) or mention.role
+    if mention.kind == "org":
+        return mention.name, None
+    if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
+        name = persons.recent(pos)
+        return name, persons.roles.get(name) if name else None
+    if mention.kind == "role":
+        words = mention.text.lower().split()
+        if words[0] != "the":
+            return None, None  # "a source", "one official": anonymous
+        core = words[1:]
+        for stop in ("for", "of", "with", "in", "at"):
+            if stop in core:
+                core = core[: core.index(stop)]
+        head = tuple(w for w in core if w in ROLE_WORDS)
+        if not head:
+            return None, None
+        name = persons.recent(pos, head)
+        return name, persons.roles.get(name) if name else None
+    return None, None
+
+
+def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """A new frame where one person has one speaker_id across articles: surnames and variants map to the
+    unique full name the corpus uses for them ("Putin" -> "Vladimir Putin"); ambiguous ones stay."""
+    out = quotes.copy()
+    if out.empty or "speaker_id" not in out:
+        return out
+    ids = out["speaker_id"].dropna().astype(str)
+    counts = ids.value_counts()
+    full = [n for n in counts.index if len(normalise_name(n).split()) >= 2]
+    # Group full-name variants by normalised key (accents, initials, case) and keep the most used spelling.
+    by_key: dict[str, str] = {}
+    for n in full:  # value_counts order: most frequent first
+        key = _person_key(n)
+        by_key.setdefault(key, n)
+    by_surname: dict[str, set[str]] = {}
+    for key, n in by_key.items():
+        by_surname.setdefault(key.split()[-1], set()).add(n)
+    mapping: dict[str, str] = {}
+    for n in counts.index:
+        norm = normalise_name(n)
+        if not norm:
+            continue
+        words = norm.split()
+        if len(words) >= 2:
+            mapping[n] = by_key.get(_person_key(n), n)
+        else:
+            targets = by_surname.get(words[0], set())
+            if len(targets) == 1:
+                mapping[n] = next(iter(targets))
+    out["speaker_id"] = out["speaker_id"].map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
+    return out
+
+
+def _person_key(name: str) -> str:
+    """First and last word of a normalised name: "Vladimir V. Putin" and "Vladimir Putin" share a key."""
+    words = normalise_name(name).split()
+    return f"{words[0]} {words[-1]}" if len(words) >= 2 else (words[0] if words else "")
