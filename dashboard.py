@@ -1,0 +1,329 @@
+"""The coverage-comparison dashboard: page config, corpus, shared filters kept in the URL, cached loaders, pages.
+
+Run: `streamlit run dashboard.py` (the seeds), `streamlit run dashboard.py -- --db FILE` or `-- FOLDER`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import sys
+import threading
+import urllib.parse
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from lib import corpus, store
+from lib.analyse.framing import frame_story
+from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups, shared_quotes
+from lib.analyse.reuse import MIN_CHARS, find_reuse, lineage
+from lib.analyse.stories import cluster_stories, summarise_stories
+from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
+from lib.charts import highlight_css, outlet_colours, outlet_label, plain_markdown
+from lib.extract.speakers import canonicalise_speakers
+
+st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
+
+SOURCE = corpus.parse_source(sys.argv[1:])
+
+
+# ---------------------------------------------------------------- loaders (cached; keyed by source + version)
+@dataclass
+class Store:
+    """The open corpus and the lock that serialises writes (uploads) across sessions."""
+
+    con: object
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@st.cache_resource(show_spinner="Opening the corpus…")
+def open_store(source: corpus.CorpusSource) -> Store:
+    """One DuckDB connection per corpus for the whole server; each reader takes its own cursor."""
+    return Store(corpus.open_corpus(source))
+
+
+def current_version(source: corpus.CorpusSource) -> str:
+    """The corpus version now (changes after an upload), the second key of every cached frame."""
+    with open_store(source).con.cursor() as cur:
+        return corpus.corpus_version(cur)
+
+
+@st.cache_data(show_spinner="Loading articles…", max_entries=4)
+def load_articles(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
+    """Every stored article."""
+    with open_store(source).con.cursor() as cur:
+        return store.load_articles(cur)
+
+
+@st.cache_data(show_spinner="Loading quotes…", max_entries=4)
+def load_quotes(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
+    """Every stored quote, speakers canonicalised across the corpus, plus a `who` column (id, else as written)."""
+    with open_store(source).con.cursor() as cur:
+        quotes = canonicalise_speakers(store.load_quotes(cur))
+    return quotes.assign(who=corpus.speaker_of(quotes))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def load_mentions(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
+    """Every stored dated reference."""
+    with open_store(source).con.cursor() as cur:
+        return store.load_date_mentions(cur)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def load_report(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
+    """The ingest report, newest first."""
+    with open_store(source).con.cursor() as cur:
+        return store.load_report(cur)
+
+
+@st.cache_data(show_spinner="Grouping articles into stories…", max_entries=4)
+def load_stories(source: corpus.CorpusSource, version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(assignment, story summary, coverage timeline) over the whole corpus."""
+    articles = load_articles(source, version)
+    assignment = cluster_stories(articles)
+    return assignment, summarise_stories(articles, assignment), coverage_timeline(articles, assignment)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_daily(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]) -> pd.DataFrame:
+    """Articles per day per outlet over the chosen articles, with their titles for the hover."""
+    articles = load_articles(source, version)
+    chosen = articles[articles["id"].isin(set(ids))]
+    daily = daily_counts(chosen)
+    titles = (chosen.assign(day=pd.to_datetime(chosen["published"]).dt.normalize(),
+                            outlet=chosen["outlet"].map(outlet_label),
+                            title=chosen["title"].fillna(chosen["text"].str.slice(0, 80)))
+              .groupby(["day", "outlet"])["title"].agg(lambda t: " · ".join(t.head(5)) + (" …" if len(t) > 5 else "")))
+    return daily.assign(outlet=daily["outlet"].map(outlet_label)).merge(
+        titles.rename("titles").reset_index(), on=["day", "outlet"], how="left")
+
+
+@st.cache_data(show_spinner="Aligning how each outlet framed the story…", max_entries=32)
+def load_framing(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]):
+    """Side-by-side framing of the given articles (one story)."""
+    articles = load_articles(source, version)
+    quotes = load_quotes(source, version)
+    chosen = set(ids)
+    return frame_story(articles[articles["id"].isin(chosen)], quotes[quotes["article_id"].isin(chosen)])
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_history(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]) -> pd.DataFrame:
+    """Dated references of the given articles, placed in time."""
+    mentions = load_mentions(source, version)
+    return history_timeline(mentions[mentions["article_id"].isin(set(ids))])
+
+
+@st.cache_data(show_spinner="Finding shared quotes…", max_entries=32)
+def load_overlap(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]):
+    """(renderings, groups, outlet matrix, one-line summary) of the quotes the given articles share."""
+    quotes = load_quotes(source, version)
+    chosen = quotes[quotes["article_id"].isin(set(ids))]
+    renderings = shared_quotes(chosen)
+    return (renderings, quote_groups(renderings), outlet_quote_matrix(renderings, chosen),
+            overlap_summary(renderings, chosen, n_articles=len(ids)))
+
+
+@st.cache_data(show_spinner="Finding reused passages…", max_entries=32)
+def load_reuse(source: corpus.CorpusSource, version: str, ids: tuple[str, ...], min_chars: int):
+    """(passages, lineage edges) of text reused between the given articles."""
+    articles = load_articles(source, version)
+    chosen = articles[articles["id"].isin(set(ids))]
+    pairs = find_reuse(chosen, min_chars=min_chars)
+    return pairs, lineage(pairs, chosen)
+
+
+@st.cache_data(show_spinner="Preparing the download…", max_entries=16)
+def load_export(source: corpus.CorpusSource, version: str, table: str, fmt: str) -> bytes:
+    """One corpus table as CSV or Parquet bytes."""
+    frames = {"articles": lambda: load_articles(source, version), "quotes": lambda: load_quotes(source, version),
+              "date_mentions": lambda: load_mentions(source, version),
+              "stories": lambda: load_stories(source, version)[1],
+              "ingest_report": lambda: load_report(source, version)}
+    return corpus.table_bytes(frames[table](), fmt)
+
+
+def ingest_uploads(source: corpus.CorpusSource, files: list[tuple[str, bytes]]) -> pd.DataFrame:
+    """Store uploaded files (one writer at a time); cached frames follow through the new corpus version."""
+    handle = open_store(source)
+    with handle.lock, handle.con.cursor() as cur:
+        return corpus.ingest_uploads(cur, files, corpus.upload_folder(source))
+
+
+# ---------------------------------------------------------------- the view every page draws
+@dataclass
+class View:
+    """What the pages draw: the corpus, the filtered articles and the filters, with loaders for analyses."""
+
+    source: corpus.CorpusSource
+    version: str
+    colours: dict
+    all_articles: pd.DataFrame
+    articles: pd.DataFrame  # after every sidebar filter
+    quotes: pd.DataFrame  # quotes of `articles` (speaker filter applied)
+    mentions: pd.DataFrame  # dated references of `articles`
+    stories: pd.DataFrame  # every story of the corpus
+    assignment: pd.DataFrame
+    coverage: pd.DataFrame
+    story_names: dict
+    story_id: str | None  # the story chosen in the sidebar
+    speaker: str | None
+    outlets: list
+    share: dict = field(default_factory=dict)  # page widgets' URL parameters (key -> list of values)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Ids of the filtered articles (a hashable cache key)."""
+        return tuple(self.articles["id"])
+
+    def story_of(self) -> dict:
+        """Article id -> story id."""
+        return dict(zip(self.assignment["article_id"], self.assignment["story_id"]))
+
+    def daily(self) -> pd.DataFrame:
+        """Articles per day per outlet of the filtered articles."""
+        return load_daily(self.source, self.version, self.ids)
+
+    def framing(self, ids):
+        """Framing of one story's articles."""
+        return load_framing(self.source, self.version, tuple(ids))
+
+    def history(self, ids) -> pd.DataFrame:
+        """Dated references of the given articles."""
+        return load_history(self.source, self.version, tuple(ids))
+
+    def overlap(self, ids):
+        """Shared quotes among the given articles."""
+        return load_overlap(self.source, self.version, tuple(ids))
+
+    def reuse(self, ids, min_chars: int = MIN_CHARS):
+        """Reused passages among the given articles."""
+        return load_reuse(self.source, self.version, tuple(ids), int(min_chars))
+
+    def export(self, table: str, fmt: str) -> bytes:
+        """A corpus table as download bytes."""
+        return load_export(self.source, self.version, table, fmt)
+
+    def report(self) -> pd.DataFrame:
+        """The ingest report."""
+        return load_report(self.source, self.version)
+
+    def ingest(self, files) -> pd.DataFrame:
+        """Store uploads into the corpus."""
+        return ingest_uploads(self.source, files)
+
+
+# ---------------------------------------------------------------- frame
+def password_ok() -> bool:
+    """Optional gate for a hosted deployment: `password` in Streamlit secrets; off when there is none."""
+    try:
+        expected = st.secrets.get("password")
+    except Exception:  # no secrets file at all: the gate is off (Streamlit raises its own not-found error)
+        expected = None
+    if not expected or st.session_state.get("_password_ok"):
+        return True
+    typed = st.text_input("Password", type="password", help="This dashboard is protected by its host.")
+    if typed and hmac.compare_digest(typed, str(expected)):
+        st.session_state["_password_ok"] = True
+        st.rerun()
+    if typed:
+        st.error("Wrong password.")
+    return False
+
+
+def sidebar_filters(articles: pd.DataFrame, quotes: pd.DataFrame, stories: pd.DataFrame,
+                    story_names: dict) -> dict:
+    """The shared filters; each widget is bound to its URL query parameter, so the URL reproduces the view."""
+    side = st.sidebar
+    side.header("Filters")
+    outlets = sorted(set(articles["outlet"].map(outlet_label)), key=str.casefold)
+    chosen = side.multiselect("Outlets", outlets, key="outlet", bind="query-params",
+                              placeholder="All outlets", help="Show only these outlets (empty: all).")
+    bounds = corpus.date_bounds(articles)
+    start = end = None
+    if bounds:
+        picked = side.date_input("Published between", value=bounds, min_value=bounds[0], max_value=bounds[1],
+                                 key="dates", bind="query-params", format="YYYY-MM-DD")
+        picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
+        if picked and tuple(picked) != tuple(bounds):
+            start, end = picked[0], picked[-1] if len(picked) > 1 else bounds[1]
+    order = stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"].tolist() \
+        if not stories.empty else []
+    story = side.selectbox("Story", order, index=None, key="story", bind="query-params",
+                           format_func=lambda s: story_names.get(s, s), placeholder="All stories",
+                           help="Stories are groups of articles on the same event.")
+    speakers = quotes["who"].dropna().value_counts().index.tolist() if not quotes.empty else []
+    speaker = side.selectbox("Speaker", speakers, index=None, key="speaker", bind="query-params",
+                             placeholder="Anyone", help="Only articles that quote this speaker.")
+    side.caption("Every filter narrows the articles on every page, and is kept in the page address.")
+    return {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds}
+
+
+def share_url(view: View, filters: dict) -> str:
+    """The address of this exact view: the page URL plus the filters and the page's own choices."""
+    params: list[tuple[str, str]] = [("outlet", o) for o in filters["outlets"]]
+    if filters["start"] is not None:
+        params += [("dates", filters["start"].isoformat()), ("dates", filters["end"].isoformat())]
+    if filters["story"]:
+        params.append(("story", view.story_names.get(filters["story"], filters["story"])))
+    if filters["speaker"]:
+        params.append(("speaker", filters["speaker"]))
+    for key, values in view.share.items():
+        params += [(key, v) for v in values]
+    base = st.context.url or "http://localhost:8501/"
+    return base + ("?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote) if params else "")
+
+
+def build_view() -> tuple[View, dict]:
+    """Load the corpus, draw the sidebar and apply its filters."""
+    version = current_version(SOURCE)
+    all_articles = load_articles(SOURCE, version)
+    quotes = load_quotes(SOURCE, version)
+    assignment, stories, coverage = load_stories(SOURCE, version)
+    story_names = corpus.unique_labels(list(stories["story_id"]), list(stories["label"]), width=80)
+    filters = sidebar_filters(all_articles, quotes, stories, story_names)
+    articles = corpus.filter_articles(all_articles, filters["outlets"], filters["start"], filters["end"])
+    if filters["story"]:
+        members = assignment.loc[assignment["story_id"] == filters["story"], "article_id"]
+        articles = articles[articles["id"].isin(set(members))]
+    if filters["speaker"]:
+        quoting = quotes.loc[quotes["who"] == filters["speaker"], "article_id"]
+        articles = articles[articles["id"].isin(set(quoting))]
+    ids = set(articles["id"])
+    shown_quotes = quotes[quotes["article_id"].isin(ids)]
+    mentions = load_mentions(SOURCE, version)
+    view = View(source=SOURCE, version=version, colours=outlet_colours(all_articles["outlet"]),
+                all_articles=all_articles, articles=articles, quotes=shown_quotes,
+                mentions=mentions[mentions["article_id"].isin(ids)], stories=stories, assignment=assignment,
+                coverage=coverage, story_names=story_names, story_id=filters["story"], speaker=filters["speaker"],
+                outlets=filters["outlets"])
+    return view, filters
+
+
+def main() -> None:
+    """Gate, view, navigation, then the share control once the page has said what it shows."""
+    if not password_ok():
+        st.stop()
+    st.html(highlight_css())
+    pages = [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page("pages/story.py", title="Story", icon=":material/view_column:", url_path="story"),
+        st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
+        st.Page("pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+        st.Page("pages/data.py", title="Data", icon=":material/database:", url_path="data"),
+    ]
+    page = st.navigation(pages)
+    view, filters = build_view()
+    st.session_state["view"] = view
+    share_slot = st.sidebar.empty()
+    page.run()
+    with share_slot.container():
+        with st.popover("Share this view", icon=":material/link:", width="stretch"):
+            st.caption("Anyone who opens this address sees this page with these filters.")
+            st.code(share_url(view, filters), language=None, wrap_lines=True)
+    st.sidebar.caption(f"Corpus: {plain_markdown(SOURCE.describe())} · {len(view.all_articles):,} articles")
+
+
+main()

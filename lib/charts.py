@@ -1,0 +1,429 @@
+"""Plotly figure builders (DataFrame in, go.Figure out) and the safe highlight markup the dashboard draws."""
+from __future__ import annotations
+
+import hashlib
+import html
+import textwrap
+from typing import Iterable, Mapping, Sequence
+
+import pandas as pd
+import plotly.colors as pc
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+UNKNOWN_OUTLET = "(unknown outlet)"
+UNKNOWN_COLOUR = "#8c8c8c"
+# Distinct qualitative colours, most distinguishable first; beyond them outlets get a hashed hue.
+PALETTE = tuple(dict.fromkeys(pc.qualitative.Dark24 + pc.qualitative.Alphabet + pc.qualitative.Light24))
+# Marker symbol per dated-reference granularity (history timeline).
+GRANULARITY_SYMBOLS = (("day", "circle"), ("month", "square"), ("year", "diamond"), ("decade", "triangle-up"),
+                       ("century", "star"))
+# Highlight classes of the article reader: (kind, css class, background, label for the legend).
+MARK_STYLES = (
+    ("direct", "q-direct", "#ffe08a", "direct quote"),
+    ("partial", "q-partial", "#ffd0a8", "partial quote"),
+    ("reported", "q-reported", "#d6e4ff", "reported speech"),
+    ("speaker", "q-speaker", "#c9f0c9", "speaker"),
+    ("date", "q-date", "#f3d1f4", "dated reference"),
+    ("reuse", "q-reuse", "#ffe08a", "reused passage"),
+    ("quoted", "q-quoted", "#ffe08a", "quoted words"),
+)
+LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left"),
+              legend=dict(title_text="Outlet"))
+
+
+def outlet_label(outlet) -> str:
+    """The display name of an outlet; missing outlets get one shared label."""
+    return UNKNOWN_OUTLET if outlet is None or (not isinstance(outlet, str) and pd.isna(outlet)) or outlet == "" \
+        else str(outlet)
+
+
+def outlet_colours(outlets: Iterable) -> dict[str, str]:
+    """A stable outlet -> colour map: palette colours in name order, hashed hues past the palette, grey for unknown."""
+    names = sorted({outlet_label(o) for o in outlets} - {UNKNOWN_OUTLET}, key=str.casefold)
+    colours = {UNKNOWN_OUTLET: UNKNOWN_COLOUR}
+    for i, name in enumerate(names):
+        colours[name] = PALETTE[i] if i < len(PALETTE) else _hashed_colour(name)
+    return colours
+
+
+def _hashed_colour(name: str) -> str:
+    """A deterministic mid-saturation colour for an outlet beyond the palette."""
+    h = int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:6], 16)
+    return f"hsl({h % 360},{55 + h % 30}%,{35 + (h >> 9) % 25}%)"
+
+
+def colour_of(colours: Mapping[str, str] | None, outlet) -> str:
+    """The colour of one outlet under a map (hashed when the map does not know it)."""
+    name = outlet_label(outlet)
+    if colours and name in colours:
+        return colours[name]
+    return UNKNOWN_COLOUR if name == UNKNOWN_OUTLET else _hashed_colour(name)
+
+
+def hover_text(text, width: int = 80, limit: int = 600) -> str:
+    """Evidence text for a plotly hover: shortened, wrapped with <br>, HTML-escaped (never markup)."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    s = " ".join(str(text).split())
+    if len(s) > limit:
+        s = s[: limit - 1].rsplit(" ", 1)[0] + "…"
+    lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def _empty_figure(title: str, reason: str) -> go.Figure:
+    """A figure that says why it has nothing to draw."""
+    fig = go.Figure()
+    fig.add_annotation(text=html.escape(reason), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font=dict(size=14, color="#555"))
+    fig.update_layout(**LAYOUT, title=title, height=220)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def _outlets_in_order(frame: pd.DataFrame, column: str = "outlet") -> list[str]:
+    """Outlet labels of a frame, most rows first, then by name (legend and axis order)."""
+    labels = frame[column].map(outlet_label)
+    counts = labels.value_counts()
+    return sorted(counts.index, key=lambda o: (-counts[o], o.casefold()))
+
+
+def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None = None) -> go.Figure:
+    """Stacked bars of articles per day per outlet; hover lists the day's titles when a `titles` column is given."""
+    title = "Articles per day, by outlet"
+    if daily is None or daily.empty:
+        return _empty_figure(title, "No dated articles match the filters.")
+    frame = daily.assign(outlet=daily["outlet"].map(outlet_label))
+    fig = go.Figure()
+    for outlet in _outlets_in_order(frame):
+        part = frame[frame["outlet"] == outlet]
+        evidence = part["titles"].map(hover_text) if "titles" in part else [""] * len(part)
+        fig.add_trace(go.Bar(
+            x=part["day"], y=part["articles"], name=outlet, marker_color=colour_of(colours, outlet),
+            customdata=list(zip([html.escape(outlet)] * len(part), evidence)),
+            hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d}<br>%{y} article(s)<br>%{customdata[1]}"
+                          "<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, barmode="stack", height=380, bargap=0.1)
+    fig.update_xaxes(title_text="Publication day", type="date")
+    fig.update_yaxes(title_text="Articles")
+    return fig
+
+
+def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
+                   colours: Mapping[str, str] | None = None, top: int = 25) -> go.Figure:
+    """Stories as bars in time (first to last report) with outlet and independent-source counts; each report a dot."""
+    title = "Stories in time: first to last report"
+    if stories is None or stories.empty:
+        return _empty_figure(title, "No stories: no articles match the filters.")
+    frame = stories.dropna(subset=["first"]).sort_values(["n_articles", "first"], ascending=[False, True]).head(top)
+    if frame.empty:
+        return _empty_figure(title, "No story has a dated article.")
+    frame = frame.sort_values("first", ascending=False)
+    names = [_story_name(r) for r in frame.itertuples()]
+    first = pd.to_datetime(frame["first"])
+    last = pd.to_datetime(frame["last"])
+    # A one-day story still gets a visible bar: half a day either side.
+    pad = pd.Timedelta(hours=12)
+    duration_ms = ((last + pad) - (first - pad)).dt.total_seconds() * 1000
+    counts = [f"{int(r.n_outlets)} outlet(s) · {int(r.independent_sources)} independent"
+              for r in frame.itertuples()]
+    outlets = [hover_text(", ".join(map(outlet_label, o)) if isinstance(o, (list, tuple)) or hasattr(o, "tolist")
+                          else o) for o in frame["outlets"]]
+    fig = go.Figure(go.Bar(
+        y=names, x=duration_ms, base=(first - pad), orientation="h", name="story span",
+        marker_color="rgba(120,120,140,0.25)", marker_line_color="rgba(80,80,100,0.6)", marker_line_width=1,
+        text=counts, textposition="inside", insidetextanchor="start", showlegend=False,
+        customdata=list(zip(first.dt.strftime("%Y-%m-%d"), last.dt.strftime("%Y-%m-%d"),
+                            frame["n_articles"], counts, outlets)),
+        hovertemplate="<b>%{y}</b><br>%{customdata[0]} → %{customdata[1]}<br>%{customdata[2]} article(s), "
+                      "%{customdata[3]}<br>%{customdata[4]}<extra></extra>"))
+    if coverage is not None and not coverage.empty:
+        name_of = dict(zip(frame["story_id"], names))
+        dots = coverage[coverage["story_id"].isin(name_of) & coverage["published"].notna()]
+        dots = dots.assign(outlet=dots["outlet"].map(outlet_label))
+        for outlet in _outlets_in_order(dots):
+            part = dots[dots["outlet"] == outlet]
+            fig.add_trace(go.Scatter(
+                x=part["published"], y=part["story_id"].map(name_of), mode="markers", name=outlet,
+                marker=dict(color=colour_of(colours, outlet), size=9, line=dict(width=1, color="white")),
+                customdata=list(zip([html.escape(outlet)] * len(part), part["title"].map(hover_text))),
+                hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, height=max(260, 34 * len(frame) + 120), barmode="overlay")
+    fig.update_xaxes(title_text="Date", type="date")
+    fig.update_yaxes(title_text="Story", type="category", automargin=True)
+    return fig
+
+
+def _story_name(row) -> str:
+    """A short axis label for a story row."""
+    label = str(row.label) if getattr(row, "label", None) is not None else str(row.story_id)
+    return label if len(label) <= 60 else label[:59] + "…"
+
+
+def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] | None = None,
+                             story: str = "") -> go.Figure:
+    """Each outlet's articles on one story in time; the first report is a star, hover gives title and lag."""
+    title = "Coverage timeline: who reported first" + (f" — {html.escape(story)}" if story else "")
+    if coverage is None or coverage.empty or coverage["published"].isna().all():
+        return _empty_figure(title, "No dated article in this story matches the filters.")
+    frame = coverage[coverage["published"].notna()]
+    frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
+    order = (frame.groupby("outlet")["published"].min().sort_values().index.tolist())
+    fig = go.Figure()
+    for outlet in order:
+        part = frame[frame["outlet"] == outlet]
+        first = part["is_first"].fillna(False).astype(bool)
+        lag = part["lag_hours"].map(lambda h: "first report" if pd.isna(h) or h == 0 else _lag_text(h))
+        fig.add_trace(go.Scatter(
+            x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
+            marker=dict(color=colour_of(colours, outlet), size=[20 if f else 12 for f in first],
+                        symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
+            customdata=list(zip([html.escape(outlet)] * len(part), lag, part["title"].map(hover_text))),
+            hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<br>%{customdata[2]}"
+                          "<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, height=max(240, 46 * len(order) + 140))
+    fig.update_xaxes(title_text="Published", type="date")
+    fig.update_yaxes(title_text="Outlet", type="category", categoryorder="array", categoryarray=order[::-1],
+                     automargin=True)
+    return fig
+
+
+def _lag_text(hours: float) -> str:
+    """A lag after the first report in words."""
+    return f"{hours:.0f} h after the first report" if hours < 48 else f"{hours / 24:.1f} days after the first report"
+
+
+def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | None = None) -> go.Figure:
+    """The dated references (history) each outlet invoked, on one time axis; hover gives the sentence."""
+    title = "History each outlet invoked: dated references in the text"
+    if history is None or history.empty or history["value"].isna().all():
+        return _empty_figure(title, "These articles mention no resolvable date.")
+    frame = history[history["value"].notna()]
+    frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
+    symbols = dict(GRANULARITY_SYMBOLS)
+    order = _outlets_in_order(frame)
+    fig = go.Figure()
+    for outlet in order:
+        part = frame[frame["outlet"] == outlet]
+        fig.add_trace(go.Scatter(
+            x=pd.to_datetime(part["value"]), y=[outlet] * len(part), mode="markers", name=outlet,
+            marker=dict(color=colour_of(colours, outlet), size=12, opacity=0.85,
+                        symbol=[symbols.get(g, "circle") for g in part["granularity"]],
+                        line=dict(width=1, color="white")),
+            customdata=list(zip([html.escape(outlet)] * len(part), part["text"].map(hover_text),
+                                part["granularity"].fillna(""), part["sentence"].map(hover_text))),
+            hovertemplate="<b>%{customdata[0]}</b>: “%{customdata[1]}” (%{customdata[2]})<br>%{customdata[3]}"
+                          "<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, height=max(240, 46 * len(order) + 140))
+    fig.update_xaxes(title_text="Date referred to", type="date")
+    fig.update_yaxes(title_text="Outlet", type="category", automargin=True)
+    return fig
+
+
+def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = 12) -> go.Figure:
+    """Whose voices each outlet carried: share of the outlet's quoted words per speaker, one bar group per speaker."""
+    title = "Whose voices each outlet carried (share of quoted words)"
+    if voices is None or voices.empty:
+        return _empty_figure(title, "No outlet quotes anyone in this story.")
+    frame = voices.assign(outlet=voices["outlet"].map(outlet_label),
+                          speaker=voices["speaker"].fillna("(unattributed)").astype(str))
+    speakers = frame.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False).head(top).index
+    frame = frame[frame["speaker"].isin(speakers)]
+    fig = go.Figure()
+    for outlet in _outlets_in_order(frame):
+        part = frame[frame["outlet"] == outlet]
+        fig.add_trace(go.Bar(
+            y=part["speaker"], x=part["share"], name=outlet, orientation="h", marker_color=colour_of(colours, outlet),
+            customdata=list(zip([html.escape(outlet)] * len(part), part["quoted_words"])),
+            hovertemplate="<b>%{customdata[0]}</b> quoting %{y}<br>%{x:.0%} of its quoted words "
+                          "(%{customdata[1]} words)<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, barmode="group", height=max(260, 40 * len(speakers) + 140))
+    fig.update_xaxes(title_text="Share of the outlet's quoted words", tickformat=".0%", rangemode="tozero")
+    fig.update_yaxes(title_text="Speaker", type="category", categoryorder="array",
+                     categoryarray=list(speakers)[::-1], automargin=True)
+    return fig
+
+
+def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = 10,
+                 max_outlets: int = 4) -> go.Figure:
+    """Each outlet's most distinctive terms (log-odds z-scores, Monroe et al. 2008), one panel per outlet."""
+    title = "Distinctive terms per outlet (weighted log-odds, z-score)"
+    if terms is None or terms.empty:
+        return _empty_figure(title, "Too little text to find distinctive terms.")
+    frame = terms.assign(outlet=terms["outlet"].map(outlet_label))
+    outlets = _outlets_in_order(frame)[:max_outlets]
+    fig = make_subplots(rows=1, cols=len(outlets), subplot_titles=[html.escape(o) for o in outlets],
+                        horizontal_spacing=0.12)
+    for i, outlet in enumerate(outlets, start=1):
+        part = frame[frame["outlet"] == outlet].sort_values("z", ascending=False).head(top).iloc[::-1]
+        fig.add_trace(go.Bar(
+            y=part["term"].astype(str), x=part["z"], name=outlet, orientation="h",
+            marker_color=colour_of(colours, outlet),
+            customdata=list(zip([html.escape(outlet)] * len(part), part["log_odds"])),
+            hovertemplate="<b>%{customdata[0]}</b>: “%{y}”<br>z = %{x:.2f}, log-odds = %{customdata[1]:.2f}"
+                          "<extra></extra>"), row=1, col=i)
+        fig.update_xaxes(title_text="z-score", row=1, col=i)
+    fig.update_yaxes(title_text="Term", row=1, col=1)
+    fig.update_layout(**LAYOUT, title=title, height=max(300, 26 * top + 160))
+    return fig
+
+
+def speaker_outlet_figure(quotes: pd.DataFrame, top: int = 20) -> go.Figure:
+    """Heatmap of how often each outlet quotes each speaker; hover shows one of the quotes."""
+    title = "Speakers × outlets: number of quotes"
+    if quotes is None or quotes.empty:
+        return _empty_figure(title, "No quotes match the filters.")
+    frame = quotes.assign(outlet=quotes["outlet"].map(outlet_label),
+                          who=_speaker_column(quotes).fillna("(unattributed)").astype(str))
+    speakers = frame["who"].value_counts().head(top).index.tolist()
+    outlets = _outlets_in_order(frame)
+    frame = frame[frame["who"].isin(speakers)]
+    counts = frame.pivot_table(index="who", columns="outlet", values="text", aggfunc="count", fill_value=0)
+    counts = counts.reindex(index=speakers, columns=outlets, fill_value=0)
+    example = frame.groupby(["who", "outlet"])["text"].first()
+    hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
+    fig = go.Figure(go.Heatmap(
+        z=counts.values, x=[html.escape(o) for o in outlets], y=[html.escape(s) for s in speakers],
+        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"),
+        hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160))
+    fig.update_xaxes(title_text="Outlet", type="category", automargin=True)
+    fig.update_yaxes(title_text="Speaker", type="category", autorange="reversed", automargin=True)
+    return fig
+
+
+def _speaker_column(quotes: pd.DataFrame) -> pd.Series:
+    """The canonical speaker where known, else the speaker as written."""
+    if "speaker_id" in quotes:
+        return quotes["speaker_id"].where(quotes["speaker_id"].notna(), quotes.get("speaker"))
+    return quotes["speaker"]
+
+
+def shared_quotes_figure(matrix: pd.DataFrame) -> go.Figure:
+    """Outlet × outlet heatmap of how many quotes each pair of outlets shares."""
+    title = "Quotes shared between outlets"
+    if matrix is None or matrix.empty or not matrix.values.any():
+        return _empty_figure(title, "No two outlets share a quote under the filters.")
+    labels = [html.escape(outlet_label(o)) for o in matrix.index]
+    cols = [html.escape(outlet_label(o)) for o in matrix.columns]
+    fig = go.Figure(go.Heatmap(
+        z=matrix.values, x=cols, y=labels, colorscale="Purples", colorbar=dict(title="Shared quotes"),
+        hovertemplate="<b>%{y}</b> and <b>%{x}</b> share %{z} quote(s)<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, height=max(300, 30 * len(labels) + 160))
+    fig.update_xaxes(title_text="Outlet", type="category", automargin=True)
+    fig.update_yaxes(title_text="Outlet", type="category", autorange="reversed", automargin=True)
+    return fig
+
+
+def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = None, quote: str = "") -> go.Figure:
+    """One quote's lineage in time: the earliest carrier, then each later carrier linked to it."""
+    title = "Quote lineage: earliest carrier → later carriers"
+    if carriers is None or carriers.empty or carriers["published"].isna().all():
+        return _empty_figure(title, "No dated carrier of this quote under the filters.")
+    frame = carriers[carriers["published"].notna()].sort_values("published")
+    frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
+    origin = frame.iloc[0]
+    fig = go.Figure()
+    for row in frame.iloc[1:].itertuples():
+        fig.add_trace(go.Scatter(x=[origin["published"], row.published], y=[origin["outlet"], row.outlet],
+                                 mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip",
+                                 showlegend=False))
+    for outlet in frame["outlet"].drop_duplicates():
+        part = frame[frame["outlet"] == outlet]
+        fig.add_trace(go.Scatter(
+            x=part["published"], y=part["outlet"], mode="markers", name=outlet,
+            marker=dict(color=colour_of(colours, outlet), size=14, line=dict(width=1, color="white")),
+            customdata=list(zip([html.escape(outlet)] * len(part), part["text"].map(hover_text))),
+            hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>“%{customdata[1]}”<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title + (f"<br><sup>{hover_text(quote, 120, 160)}</sup>" if quote else ""),
+                      height=max(260, 46 * frame["outlet"].nunique() + 160))
+    fig.update_xaxes(title_text="Published", type="date")
+    fig.update_yaxes(title_text="Outlet", type="category", automargin=True)
+    return fig
+
+
+def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = 20) -> go.Figure:
+    """Reused characters per outlet pair (source → target), coloured by the source outlet."""
+    title = "Passage reuse between outlets (characters reused, source → target)"
+    if pairs is None or pairs.empty:
+        return _empty_figure(title, "No passage is reused between the filtered articles.")
+    frame = pairs.assign(source_outlet=pairs["source_outlet"].map(outlet_label),
+                         target_outlet=pairs["target_outlet"].map(outlet_label))
+    flows = (frame.groupby(["source_outlet", "target_outlet"])
+             .agg(chars=("chars", "sum"), pairs=("chars", "size"), example=("target_text", "first"))
+             .reset_index().sort_values("chars", ascending=False).head(top).iloc[::-1])
+    flows["pair"] = flows["source_outlet"] + " → " + flows["target_outlet"]
+    fig = go.Figure()
+    for outlet in flows["source_outlet"].drop_duplicates():
+        part = flows[flows["source_outlet"] == outlet]
+        fig.add_trace(go.Bar(
+            y=part["pair"].map(html.escape), x=part["chars"], orientation="h", name=outlet,
+            marker_color=colour_of(colours, outlet),
+            customdata=list(zip(part["pairs"], part["example"].map(lambda t: hover_text(t, limit=240)))),
+            hovertemplate="<b>%{y}</b><br>%{x} characters in %{customdata[0]} article pair(s)<br>"
+                          "“%{customdata[1]}”<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, height=max(260, 30 * len(flows) + 160))
+    fig.update_layout(legend_title_text="Source outlet")
+    fig.update_xaxes(title_text="Characters reused", rangemode="tozero")
+    fig.update_yaxes(title_text="Outlet pair", type="category", automargin=True)
+    return fig
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
+
+
+def plain_markdown(text) -> str:
+    """Text that Streamlit markdown shows literally: every markdown/HTML special character backslash-escaped."""
+    return "" if text is None else str(text).translate(_MARKDOWN_SPECIAL)
+
+
+def highlight_html(text: str, spans: Sequence[tuple[int, int, str]], title_of=None) -> str:
+    """``text`` as escaped HTML with ``<mark>`` around each (start, end, kind) span; overlaps nest by start order.
+
+    Every character of ``text`` goes through html.escape, so markup inside an article shows as text.
+    """
+    classes = {kind: css for kind, css, _, _ in MARK_STYLES}
+    events = []
+    n = len(text)
+    for start, end, kind in spans:
+        start, end = max(0, int(start)), min(n, int(end))
+        if end > start:
+            events.append((start, end, kind))
+    # Flatten overlaps: cut the text at every boundary, each piece takes the innermost (latest-starting) span.
+    cuts = sorted({0, n, *(s for s, _, _ in events), *(e for _, e, _ in events)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [ev for ev in events if ev[0] <= a and ev[1] >= b]
+        piece = html.escape(text[a:b]).replace("\n", "<br>")
+        if covering:
+            kind = max(covering, key=lambda ev: (ev[0], -ev[1]))[2]
+            tip = html.escape(title_of(kind) if title_of else kind, quote=True)
+            out.append(f'<mark class="{classes.get(kind, "q-quoted")}" title="{tip}">{piece}</mark>')
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def highlight_css() -> str:
+    """The <style> block for highlight_html marks and the framing matrix badges."""
+    marks = "".join(f"mark.{css}{{background:{bg};padding:0 1px;border-radius:2px}}" for _, css, bg, _ in MARK_STYLES)
+    return ("<style>" + marks +
+            ".cc-badge{display:inline-block;font-size:0.72em;padding:1px 6px;border-radius:8px;margin-right:4px;"
+            "background:#eef;color:#223;border:1px solid #ccd;white-space:nowrap}"
+            ".cc-badge.direct{background:#ffe08a}.cc-badge.partial{background:#ffd0a8}"
+            ".cc-badge.reported{background:#d6e4ff}.cc-badge.own{background:#e8e8e8}"
+            ".cc-badge.proposal{background:#d8f5d0}"
+            ".cc-omit{color:#999;font-style:italic}"
+            ".cc-matrix{border-collapse:collapse;width:100%;font-size:0.9em}"
+            ".cc-matrix th,.cc-matrix td{border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left}"
+            ".cc-matrix th{background:#f6f6f9}"
+            ".cc-outlet{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px}"
+            ".cc-text{line-height:1.6}</style>")
+
+
+def legend_html() -> str:
+    """A one-line legend of the highlight classes used in the article reader."""
+    return " ".join(f'<mark class="{css}">{html.escape(label)}</mark>' for kind, css, _, label in MARK_STYLES
+                    if kind in ("direct", "partial", "reported", "speaker", "date"))
