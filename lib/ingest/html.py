@@ -1,0 +1,573 @@
+"""HTML pages -> Article: trafilatura for the body and metadata, the page's own date evidence combined by rule.
+
+Body: trafilatura's main-content extraction (Barbaresi 2021), with fallbacks when it comes back empty or short
+(``favor_recall``, then trafilatura's ``baseline``), and the standfirst put back when trafilatura drops it (a
+visible element repeating the page's description just before the body).
+
+Date: each kind of evidence the page carries gives candidates; the first kind in DATE_EVIDENCE that has one
+decides, the others only raise or lower the confidence. Published-metadata comes first (JSON-LD
+``datePublished``, ``article:published_time`` and similar meta tags, ``<time pubdate>``): it is the page's
+explicit claim, and URL dates are often the day a story slot was created, not the day it went out. htmldate
+(``original_date=True``) comes after the page's own claims; its extensive search is used only when it finds
+a real day, not the January 1st it returns for a bare year (a copyright line).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import lxml.html
+from lxml import etree
+
+from lib.ingest.decode import decode_bytes, normalise_text
+from lib.models import Article, ParseError, make_article_id
+
+# Meta tags (name/property/itemprop, lower-case) that state the publication time: key -> weight among metadata.
+PUBLISHED_META = (
+    ("article:published_time", 3), ("og:article:published_time", 3), ("og:published_time", 3),
+    ("datepublished", 3), ("published_time", 2), ("article.published", 2), ("article_date_original", 2),
+    ("parsely-pub-date", 2), ("sailthru.date", 2), ("pubdate", 2), ("publishdate", 2), ("publish-date", 2),
+    ("publish_date", 2), ("date_published", 2), ("publication_date", 2), ("original-publish-date", 2),
+    ("cxenseparse:recs:publishtime", 2), ("dc.date.issued", 2), ("dcterms.issued", 2), ("dc.date", 1),
+    ("dcterms.date", 1), ("dc.date.created", 1), ("dcterms.created", 1), ("date", 1), ("citation_publication_date", 2),
+    ("citation_date", 1), ("rnews:datepublished", 2), ("bt:pubdate", 2), ("pub_date", 2), ("ptime", 1),
+    ("article:published", 2), ("og:pubdate", 2), ("release_date", 1), ("dc.date.published", 2),
+)
+_PUBLISHED_META = dict(PUBLISHED_META)
+# JSON-LD types that describe the article itself (their datePublished is the article's).
+ARTICLE_TYPES = frozenset("""
+article newsarticle reportagenews analysisnewsarticle opinionnewsarticle reviewnewsarticle backgroundnewsarticle
+blogposting socialmediaposting liveblogposting scholarlyarticle techarticle report webpage itempage videoobject
+""".split())
+
+# Kinds of date evidence, most trusted first: (kind, Article.date_source, confidence when it decides alone).
+DATE_EVIDENCE = (
+    ("json-ld", "metadata", 0.9),
+    ("meta", "metadata", 0.88),
+    ("time-pubdate", "metadata", 0.85),
+    ("url", "url", 0.85),
+    ("dateline", "dateline", 0.8),
+    ("htmldate", "metadata", 0.75),
+    ("htmldate-extensive", "byline", 0.6),
+    ("time", "byline", 0.55),
+)
+_EVIDENCE = {kind: (source, conf) for kind, source, conf in DATE_EVIDENCE}
+_EVIDENCE_RANK = {kind: i for i, (kind, _, _) in enumerate(DATE_EVIDENCE)}
+
+# Country-code domains -> the country's main time zone: a UTC timestamp names the day as the publisher saw it
+# only after conversion to the publisher's clock.
+COUNTRY_ZONES = (
+    ("it", "Europe/Rome"), ("de", "Europe/Berlin"), ("fr", "Europe/Paris"), ("es", "Europe/Madrid"),
+    ("uk", "Europe/London"), ("ie", "Europe/Dublin"), ("nl", "Europe/Amsterdam"), ("be", "Europe/Brussels"),
+    ("ch", "Europe/Zurich"), ("at", "Europe/Vienna"), ("pl", "Europe/Warsaw"), ("cz", "Europe/Prague"),
+    ("sk", "Europe/Bratislava"), ("hu", "Europe/Budapest"), ("ro", "Europe/Bucharest"), ("bg", "Europe/Sofia"),
+    ("gr", "Europe/Athens"), ("pt", "Europe/Lisbon"), ("se", "Europe/Stockholm"), ("no", "Europe/Oslo"),
+    ("dk", "Europe/Copenhagen"), ("fi", "Europe/Helsinki"), ("ru", "Europe/Moscow"), ("ua", "Europe/Kiev"),
+    ("by", "Europe/Minsk"), ("rs", "Europe/Belgrade"), ("hr", "Europe/Zagreb"), ("si", "Europe/Ljubljana"),
+    ("lt", "Europe/Vilnius"), ("lv", "Europe/Riga"), ("ee", "Europe/Tallinn"), ("tr", "Europe/Istanbul"),
+    ("il", "Asia/Jerusalem"), ("ir", "Asia/Tehran"), ("pk", "Asia/Karachi"), ("in", "Asia/Kolkata"),
+    ("bd", "Asia/Dhaka"), ("cn", "Asia/Shanghai"), ("hk", "Asia/Hong_Kong"), ("tw", "Asia/Taipei"),
+    ("jp", "Asia/Tokyo"), ("kr", "Asia/Seoul"), ("sg", "Asia/Singapore"), ("my", "Asia/Kuala_Lumpur"),
+    ("id", "Asia/Jakarta"), ("ph", "Asia/Manila"), ("th", "Asia/Bangkok"), ("vn", "Asia/Ho_Chi_Minh"),
+    ("au", "Australia/Sydney"), ("nz", "Pacific/Auckland"), ("za", "Africa/Johannesburg"), ("ng", "Africa/Lagos"),
+    ("ke", "Africa/Nairobi"), ("eg", "Africa/Cairo"), ("ma", "Africa/Casablanca"), ("br", "America/Sao_Paulo"),
+    ("ar", "America/Argentina/Buenos_Aires"), ("mx", "America/Mexico_City"), ("co", "America/Bogota"),
+    ("cl", "America/Santiago"), ("pe", "America/Lima"), ("ve", "America/Caracas"), ("ca", "America/Toronto"),
+    ("ae", "Asia/Dubai"), ("sa", "Asia/Riyadh"), ("qa", "Asia/Qatar"), ("lb", "Asia/Beirut"), ("jo", "Asia/Amman"),
+    ("kz", "Asia/Almaty"), ("ge", "Asia/Tbilisi"), ("am", "Asia/Yerevan"), ("az", "Asia/Baku"),
+)
+_COUNTRY_ZONES = dict(COUNTRY_ZONES)
+
+MIN_BODY_CHARS = 250  # below this, trafilatura's default pass probably missed the article: try the fallbacks
+MIN_LEAD_CHARS = 40  # a description shorter than this is a tagline, not a standfirst
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{1,2}):(?P<M>\d{1,2})"
+                  r"(?::(?P<S>\d{1,2})(?:[.,]\d+)?)?\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?")
+# Dates in URL paths: /2020/07/08/, /2020-07-08, _20200708_ (htmldate's URL rules, Barbaresi 2020).
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$|[-_.])"),
+    re.compile(r"[/_.-](?P<y>(?:19|20)\d{2})[-_.](?P<m>[01]\d)[-_.](?P<d>[0-3]\d)(?:[/_.-]|$)"),
+    re.compile(r"[/_.-](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[/_.-]|$)"),
+)
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:»]\s+")
+_SPACES = re.compile(r"\s+")
+_NOT_CONTENT = frozenset(("script", "style", "meta", "title", "head", "noscript", "nav", "footer", "aside", "link"))
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
+
+
+@dataclass
+class PageMeta:
+    """What the page's markup says about itself, before the body is extracted."""
+
+    url: str | None = None
+    titles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    dates: list[tuple[str, str, int]] = field(default_factory=list)  # (value as written, kind, weight)
+
+
+def parse_html(data: bytes, origin: str) -> Article:
+    """One Article from an HTML page's bytes; ParseError when the page has no article body."""
+    html = decode_html(data, origin)
+    tree = _parse_tree(html, origin)
+    meta = read_page_meta(tree)
+    doc = _extract(html, meta.url)
+    paragraphs = _body_paragraphs(doc.text if doc else "")
+    if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
+        for fallback in (_extract_recall, _extract_baseline):
+            more = _body_paragraphs(fallback(html, meta.url))
+            if sum(map(len, more)) > sum(map(len, paragraphs)):
+                paragraphs = more
+    if not paragraphs:
+        raise ParseError(origin, "HTML page has no article body")
+    paragraphs = restore_lead(tree, paragraphs, meta.descriptions)
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    dateline = _match_dateline(text, spans[0][1])
+    outlet = _outlet(doc, meta)
+    from lib.ingest.datelines import canonical_outlet
+
+    via = dateline.outlet if dateline and dateline.outlet and dateline.outlet != outlet else None
+    published, source, confidence, note, candidates = decide_page_date(html, meta, dateline)
+    return Article(
+        id=make_article_id(text, outlet), text=text, outlet=outlet, via=canonical_outlet(via) if via else None,
+        published=published, date_source=source, date_confidence=confidence, date_note=note,
+        date_candidates=candidates, dateline=dateline.raw if dateline else None,
+        dateline_place=dateline.place if dateline else None, title=_title(doc, meta, outlet),
+        author=(doc.author if doc and doc.author else None) or _first(meta.authors), url=meta.url or (doc.url if doc else None),
+        language=_language(doc, meta), paragraphs=tuple(spans), origin=origin, format="html")
+
+
+def decode_html(data: bytes, origin: str) -> str:
+    """The page's text: UTF-8 when it is valid UTF-8, else the charset the page declares, else charset-normalizer."""
+    try:
+        return decode_bytes(data, origin)  # BOMs and strict UTF-8 first, as for every file
+    except ParseError:
+        declared = _declared_charset(data)
+        if declared is None:
+            raise
+    try:
+        return data.decode(declared)
+    except (UnicodeDecodeError, LookupError):
+        pass
+    text = data.decode(declared, errors="replace")
+    if text.count("\ufffd") > 0.001 * len(text):
+        raise ParseError(origin, f"undecodable bytes: not valid {declared} as the page declares")
+    return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset the page declares in a meta tag (latin-1 read as cp1252, as browsers do), if any."""
+    m = _CHARSET.search(data[:8192])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore").lower()
+    if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+        return "cp1252"  # WHATWG Encoding Standard: these labels mean windows-1252
+    try:
+        import codecs
+
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _parse_tree(html: str, origin: str):
+    """The lxml tree of the page (an XML declaration dropped: lxml refuses it on str input)."""
+    try:
+        tree = lxml.html.fromstring(_XML_ENCODING.sub("", html, count=1))
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(origin, f"HTML page cannot be parsed ({exc})") from None
+    return tree
+
+
+def read_page_meta(tree) -> PageMeta:
+    """Titles, descriptions, site names, authors, languages, URL and date claims from meta tags and JSON-LD."""
+    meta = PageMeta()
+    lang = tree.get("lang") or tree.get("xml:lang")
+    if lang:
+        meta.languages.append(lang)
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if not key or not content:
+            continue
+        if key in _PUBLISHED_META:
+            meta.dates.append((content, "meta", _PUBLISHED_META[key]))
+        elif key in ("og:title", "twitter:title", "headline"):
+            meta.titles.append(content)
+        elif key in ("description", "og:description", "twitter:description"):
+            meta.descriptions.append(content)
+        elif key in ("og:site_name", "application-name", "publisher", "cre"):
+            meta.site_names.append(content)
+        elif key in ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator"):
+            if not content.startswith("http"):
+                meta.authors.append(re.sub(r"^[Bb]y\s+", "", content))
+        elif key in ("og:locale", "content-language", "language", "dc.language", "inlanguage"):
+            meta.languages.append(content)
+        elif key == "og:url" and content.startswith("http"):
+            meta.url = meta.url or content
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and (el.get("href") or "").startswith("http"):
+            meta.url = el.get("href")
+            break
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower().strip() == "application/ld+json" and script.text:
+            for obj in _json_ld_objects(script.text):
+                _read_json_ld(obj, meta)
+    for el in tree.iter("time"):
+        value = el.get("datetime")
+        if not value:
+            continue
+        cls = (el.get("class") or "").lower()
+        if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished" or "publish" in cls:
+            meta.dates.append((value, "time-pubdate", 2))
+        else:
+            meta.dates.append((value, "time", 1))
+    for el in tree.xpath('//*[@itemprop="datePublished"][not(self::meta)][not(self::time)]'):
+        value = el.get("content") or el.get("datetime") or el.text_content()
+        if value and value.strip():
+            meta.dates.append((value.strip(), "meta", 2))
+    return meta
+
+
+def _json_ld_objects(raw: str) -> list[dict]:
+    """The objects of one JSON-LD script (lists and @graph flattened); [] when it is not valid JSON."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        try:
+            data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.strip().rstrip(";")), strict=False)
+        except ValueError:
+            return []
+    out, stack = [], [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            if isinstance(item.get("@graph"), list):
+                stack.extend(reversed(item["@graph"]))
+    return out
+
+
+def _read_json_ld(obj: dict, meta: PageMeta) -> None:
+    """Fields of one JSON-LD object that describe the article (its type says whether it is the article)."""
+    types = obj.get("@type")
+    types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+    if not types & ARTICLE_TYPES:
+        if types & {"organization", "newsmediaorganization", "website"} and isinstance(obj.get("name"), str):
+            meta.site_names.append(obj["name"])
+        return
+    weight = 1 if types <= {"webpage", "itempage"} else 3  # a WebPage's dates describe the page, weaker
+    if isinstance(obj.get("datePublished"), str):
+        meta.dates.append((obj["datePublished"], "json-ld", weight))
+    elif isinstance(obj.get("dateCreated"), str):
+        meta.dates.append((obj["dateCreated"], "json-ld", 1))
+    if isinstance(obj.get("headline"), str) and weight == 3:
+        meta.titles.insert(0, obj["headline"])
+    if isinstance(obj.get("description"), str):
+        meta.descriptions.append(obj["description"])
+    if isinstance(obj.get("inLanguage"), str):
+        meta.languages.append(obj["inLanguage"])
+    publisher = obj.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        meta.site_names.append(publisher["name"])
+    authors = obj.get("author")
+    for a in authors if isinstance(authors, list) else [authors]:
+        name = a.get("name") if isinstance(a, dict) else a
+        if isinstance(name, str) and name.strip() and not name.startswith("http"):
+            meta.authors.append(name.strip())
+
+
+def _extract(html: str, url: str | None):
+    """trafilatura's default extraction with metadata (a Document, or None)."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                       include_tables=False)
+
+
+def _extract_recall(html: str, url: str | None) -> str:
+    """trafilatura tuned for recall: for pages where the default pass keeps too little."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, favor_recall=True, include_comments=False, include_tables=False)
+    return doc.text if doc and doc.text else ""
+
+
+def _extract_baseline(html: str, url: str | None) -> str:
+    """trafilatura's baseline (article/JSON-LD body or all paragraphs): the last resort."""
+    from trafilatura import baseline
+
+    _tree, text, _length = baseline(html)
+    return text or ""
+
+
+def _body_paragraphs(text: str) -> list[str]:
+    """Paragraphs of an extracted body: one per line, inner whitespace collapsed, Unicode normalised."""
+    if not text:
+        return []
+    text = normalise_text(text)
+    return [p for p in (_SPACES.sub(" ", line).strip() for line in text.split("\n")) if p]
+
+
+def _norm(text: str) -> str:
+    """Whitespace-collapsed, case-folded text for comparisons."""
+    return _SPACES.sub(" ", normalise_text(text)).strip().casefold()
+
+
+def restore_lead(tree, paragraphs: list[str], descriptions: list[str]) -> list[str]:
+    """The body with its standfirst first, when trafilatura dropped it.
+
+    A standfirst (dek, lead) is shown above the body and usually repeats the page's meta description. It is
+    put back only when a visible element in the page body holds exactly that description, that element comes
+    before the body's first paragraph in document order, and the body does not contain it already.
+    """
+    body_start = _norm(paragraphs[0])[:60]
+    joined = _norm(" ".join(paragraphs[:3]))
+    for description in dict.fromkeys(descriptions):
+        lead = _norm(description)
+        if len(lead) < MIN_LEAD_CHARS or lead[:60] in joined:
+            continue
+        lead_pos = start_pos = None
+        for i, el in enumerate(tree.iter(etree.Element)):
+            # Only near-leaf elements can be a standfirst or the body's first paragraph (and this keeps it linear).
+            if len(el) > 3 or el.tag in _NOT_CONTENT:
+                continue
+            own = _norm(el.text_content())
+            if lead_pos is None and own == lead:
+                lead_pos = (i, el)
+            elif start_pos is None and own.startswith(body_start):
+                start_pos = i
+        if lead_pos and start_pos is not None and lead_pos[0] < start_pos:
+            if not _inside(lead_pos[1], ("nav", "header", "footer", "aside", "head")):
+                return [_SPACES.sub(" ", normalise_text(lead_pos[1].text_content())).strip()] + paragraphs
+    return paragraphs
+
+
+def _inside(el, tags: tuple[str, ...]) -> bool:
+    """True when an ancestor of ``el`` is one of ``tags``."""
+    return any(a.tag in tags for a in el.iterancestors())
+
+
+def _match_dateline(text: str, first_end: int):
+    """The wire dateline opening the body (lib.ingest.datelines), if it lies within the first paragraph."""
+    from lib.ingest.datelines import match_dateline
+
+    m = match_dateline(text)
+    return m if m is not None and len(m.raw) <= first_end else None
+
+
+def _first(values: list[str]) -> str | None:
+    """The first non-empty value, whitespace collapsed."""
+    for v in values:
+        v = _SPACES.sub(" ", v).strip()
+        if v:
+            return v
+    return None
+
+
+def _outlet(doc, meta: PageMeta) -> str | None:
+    """The site's name: og:site_name / JSON-LD publisher / trafilatura's sitename, else the host name."""
+    from lib.ingest.datelines import canonical_outlet
+
+    name = _first(meta.site_names) or (doc.sitename if doc and doc.sitename else None)
+    if not name and meta.url:
+        host = urlsplit(meta.url).hostname or ""
+        name = host[4:] if host.startswith("www.") else host
+    return canonical_outlet(name) if name else None
+
+
+def _title(doc, meta: PageMeta, outlet: str | None) -> str | None:
+    """The headline: JSON-LD/og title, else trafilatura's, without a trailing " - Site name"."""
+    title = _first(meta.titles) or (doc.title if doc and doc.title else None)
+    if not title:
+        return None
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1 and outlet and _norm(parts[-1]).replace(".com", "") in _norm(outlet).replace(".com", ""):
+        title = title[: title.rfind(parts[-1])].rstrip(" -–—|·:»")
+    return _SPACES.sub(" ", title).strip() or None
+
+
+def _language(doc, meta: PageMeta) -> str | None:
+    """ISO 639 code from the page (html lang, og:locale, JSON-LD inLanguage) or trafilatura."""
+    for value in meta.languages + ([doc.language] if doc and doc.language else []):
+        m = _LANG.match(value.strip())
+        if m:
+            return m.group(0).lower()
+    return None
+
+
+# ---- dates -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """One dated claim the page makes: the day it names, where it comes from, how much it weighs."""
+
+    day: dt.date
+    kind: str  # a DATE_EVIDENCE kind
+    weight: int
+    stamp: dt.datetime | None = None  # the full time when the claim carries one (publisher's clock)
+
+
+def decide_page_date(html: str, meta: PageMeta, dateline) -> tuple:
+    """(published, date_source, confidence, note, candidates) from every date claim the page carries."""
+    zone = _publisher_zone(meta)
+    candidates = [c for value, kind, weight in meta.dates if (c := _candidate(value, kind, weight, zone))]
+    if meta.url:
+        candidates += url_date_candidates(meta.url)
+    if dateline is not None and dateline.year and dateline.month and dateline.day:
+        try:
+            candidates.append(DateCandidate(dt.date(dateline.year, dateline.month, dateline.day), "dateline", 2))
+        except ValueError:
+            pass
+    candidates += _htmldate_candidates(html, meta.url)
+    listed = tuple(dict.fromkeys(f"{c.day.isoformat()} {c.kind}" for c in
+                                 sorted(candidates, key=lambda c: (_EVIDENCE_RANK[c.kind], -c.weight))))
+    if not candidates:
+        return None, "unknown", 0.0, "date unknown: the page carries no date", ()
+    best_kind = min(candidates, key=lambda c: _EVIDENCE_RANK[c.kind]).kind
+    votes: dict[dt.date, int] = {}
+    for c in candidates:
+        if c.kind == best_kind:
+            votes[c.day] = votes.get(c.day, 0) + c.weight
+    day = max(votes, key=lambda d: (votes[d], -d.toordinal()))  # heaviest, then earliest (original date)
+    agree = {c.kind for c in candidates if c.day == day}
+    disagree = {c.kind for c in candidates if c.day != day and c.kind not in agree}
+    source, confidence = _EVIDENCE[best_kind]
+    confidence = min(0.99, confidence + 0.03 * (len(agree) - 1) - 0.05 * len(disagree))
+    if dateline is not None and dateline.month and not dateline.year and (dateline.month, dateline.day) == (
+            day.month, day.day):
+        confidence = min(0.99, confidence + 0.03)
+    stamp = next((c.stamp for c in candidates if c.kind == best_kind and c.day == day and c.stamp), None)
+    note = f"from {best_kind}" + (f", agreeing with {', '.join(sorted(agree - {best_kind}))}" if len(agree) > 1 else "")
+    if disagree:
+        note += f"; other days from {', '.join(sorted(disagree))}"
+    ordered = tuple(x for x in listed if x.startswith(day.isoformat())) + tuple(
+        x for x in listed if not x.startswith(day.isoformat()))
+    return stamp or day, source, round(max(confidence, 0.3), 2), note, ordered
+
+
+def _publisher_zone(meta: PageMeta):
+    """The publisher's clock: an explicit non-UTC offset used elsewhere on the page, else the country domain's
+    main time zone, else None (UTC stays UTC)."""
+    for value, _kind, _weight in meta.dates:
+        m = _ISO.search(value)
+        if m and m.group("tz") and m.group("tz") not in ("Z", "UTC", "GMT") and _offset(m.group("tz")):
+            return _offset(m.group("tz"))
+    host = urlsplit(meta.url).hostname if meta.url else None
+    if host:
+        zone = _COUNTRY_ZONES.get(host.rsplit(".", 1)[-1].lower())
+        if zone:
+            return ZoneInfo(zone)
+    return None
+
+
+def _offset(tz: str) -> dt.timezone | None:
+    """A fixed offset from "+02:00" / "-0500" / "+03"; None for a zero offset."""
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) >= 4 else 0)
+    return dt.timezone(sign * dt.timedelta(minutes=minutes)) if minutes else None
+
+
+def _candidate(value: str, kind: str, weight: int, zone) -> DateCandidate | None:
+    """A candidate from a written date (ISO forms by regex, others by dateparser); None when unreadable."""
+    stamp = parse_page_date(value.strip())
+    if stamp is None:
+        return None
+    if isinstance(stamp, dt.datetime):
+        if stamp.tzinfo is not None and stamp.utcoffset() == dt.timedelta(0) and zone is not None:
+            stamp = stamp.astimezone(zone)
+        day = stamp.date()
+    else:
+        day, stamp = stamp, None
+    if not dt.date(1995, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=2):
+        return None  # before news sites existed, or in the future: a placeholder, not a publication date
+    return DateCandidate(day, kind, weight, stamp)
+
+
+def parse_page_date(value: str) -> dt.date | dt.datetime | None:
+    """A date or aware/naive datetime from a metadata value ("2020-12-05T23:15:0Z", "Tue, Sep 15 2020 10:01 EDT")."""
+    m = _ISO.match(value)
+    if m:
+        try:
+            day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+        if m.group("H") is None:
+            return day
+        try:
+            stamp = dt.datetime(day.year, day.month, day.day, int(m.group("H")), int(m.group("M")), int(m.group("S") or 0))
+        except ValueError:
+            return day
+        tz = m.group("tz")
+        if tz:
+            stamp = stamp.replace(tzinfo=dt.timezone.utc if tz in ("Z", "UTC", "GMT") else (_offset(tz) or dt.timezone.utc))
+        return stamp
+    if value.isdigit() and len(value) in (10, 13):  # Unix time, seconds or milliseconds
+        return dt.datetime.fromtimestamp(int(value[:10]), dt.timezone.utc)
+    return _dateparser_parse(value[:80])
+
+
+@lru_cache(maxsize=2048)
+def _dateparser_parse(value: str) -> dt.date | dt.datetime | None:
+    """dateparser for free-form metadata dates; full dates only (no day or year filled in from today)."""
+    import dateparser
+
+    try:
+        stamp = dateparser.parse(value, settings=_DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError, TypeError, AttributeError):  # dateparser's own failures on odd input
+        return None
+    return stamp
+
+
+_DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+
+
+def url_date_candidates(url: str) -> list[DateCandidate]:
+    """The date written in a URL's path (/2020/07/08/, -2020-07-08-, _20200708_), if any."""
+    path = urlsplit(url).path
+    for rx in _URL_DATES:
+        m = rx.search(path)
+        if m:
+            try:
+                day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+            if dt.date(1995, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=2):
+                return [DateCandidate(day, "url", 3)]
+    return []
+
+
+def _htmldate_candidates(html: str, url: str | None) -> list[DateCandidate]:
+    """htmldate's original-date guess: the fast search, else the extensive one unless it is a bare year."""
+    from htmldate import find_date
+
+    out = []
+    try:
+        fast = find_date(html, url=url, original_date=True, extensive_search=False)
+        if fast:
+            out.append(DateCandidate(dt.date.fromisoformat(fast), "htmldate", 2))
+        else:
+            wide = find_date(html, url=url, original_date=True, extensive_search=True)
+            # htmldate's extensive search falls back to January 1st of a year it saw (a copyright line): no day.
+            if wide and not wide.endswith("-01-01"):
+                out.append(DateCandidate(dt.date.fromisoformat(wide), "htmldate-extensive", 1))
+    except (ValueError, TypeError):  # htmldate on malformed markup
+        pass
+    return out
