@@ -87,12 +87,12 @@ def parse_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[FileRe
     except Exception as exc:  # a bug must not stop the batch; the file is reported, not silently dropped
         return FileResult(path, "rejected", f"internal error while parsing: {type(exc).__name__}: {exc}", ()), []
     articles = tuple(a for a, _ in parsed)
+    first = errors[0][len(path) + 1:] if errors and errors[0].startswith(path + ":") else (errors or ["?"])[0]
     if not articles:
-        reason = errors[0].split(": ", 1)[-1] if len(errors) == 1 else f"no usable rows ({len(errors)} rejected)"
+        reason = f"no usable rows: {len(errors)} rejected (first: line {first})" if errors else "no articles"
         return FileResult(path, "rejected", reason, (), tuple(errors)), []
     if errors:
-        first = errors[0].split(": ", 1)[-1]
-        reason = f"{len(errors)} of {len(errors) + len(articles)} rows rejected (first: {first})"
+        reason = f"{len(errors)} of {len(errors) + len(articles)} rows rejected (first: line {first})"
         return FileResult(path, "partial", reason, articles, tuple(errors)), [y for _, y in parsed]
     return FileResult(path, "ok", "", articles), [y for _, y in parsed]
 

@@ -93,7 +93,7 @@ CAPS_PLACE = rf"{_CAPS_WORD}(?:[ \-]{_CAPS_WORD}){{0,4}}(?:,\s+(?!{_NOT_REGION})
 _TITLE_WORD = r"[A-ZА-ЯЁ][a-zа-яё'’.\-]+"
 TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,3}}(?:,\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})?)?"
 # An agency name inside parentheses or slashes: 1-5 words, starts with a capital letter.
-AGENCY = r"[A-ZА-ЯЁ][\w.&'’\-]*(?:\s+[\w.&'’\-]+){0,4}"
+AGENCY = r"[^\W\d_][\w.&'’\-]*(?:\s+[\w.&'’\-]+){0,4}"
 DASH = r"(?:-{1,2}|[—–])"
 
 # (name, pattern, requires_known_outlet). Groups: place, outlet, via, date. The pattern ends where the

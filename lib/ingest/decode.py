@@ -24,6 +24,10 @@ BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Legacy encodings news files come in, most common first (the tie-break order for guess_encoding).
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253", "cp1254", "cp1256", "cp1255",
+                    "cp1257", "latin_1", "iso8859_5", "mac_cyrillic", "shift_jis", "euc_jp", "gb18030", "big5",
+                    "euc_kr")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _MAX_CONTROL_SHARE = 0.01  # text files carry almost no control characters; binaries carry many
 _SNIFF = 8192  # bytes looked at for binary detection
@@ -45,10 +49,22 @@ def decode_bytes(data: bytes, origin: str) -> str:
         return _checked(data.decode("utf-8"), origin)
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000] if len(data) > 200_000 else data).best()
-    if best is None:
+    encoding = guess_encoding(data)
+    if encoding is None:
         raise ParseError(origin, "undecodable bytes: no text encoding fits")
-    return _checked(_decode_or_fail(data, best.encoding, origin), origin)
+    return _checked(_decode_or_fail(data, encoding, origin), origin)
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The legacy encoding of non-UTF-8 bytes: charset-normalizer's least chaotic decoding, ties broken by
+    LEGACY_ENCODINGS order (on short texts its coherence score prefers e.g. cp775 over cp1252 for French)."""
+    sample = data[:200_000]
+    results = list(from_bytes(sample, cp_isolation=list(LEGACY_ENCODINGS))) or list(from_bytes(sample))
+    if not results:
+        return None
+    rank = {name: i for i, name in enumerate(LEGACY_ENCODINGS)}
+    best = min(results, key=lambda m: (round(m.chaos, 2), rank.get(m.encoding, len(rank))))
+    return best.encoding
 
 
 def _decode_or_fail(data: bytes, encoding: str, origin: str) -> str:

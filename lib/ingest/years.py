@@ -51,6 +51,8 @@ _RELATIVE = tuple((re.compile(p, re.I), kind) for p, kind in RELATIVE_DAY_ROWS)
 _NEXT = re.compile(r"(?:next|coming|following)\s+$", re.I)
 _LAST = re.compile(r"(?:last|previous|past)\s+$", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_PLAIN_WEEKDAY = re.compile(
+    rf"\b(?:(?P<qual>last|next|previous|coming|following|past)\s+)?(?P<weekday>{_WEEKDAY_RE})\b", re.I)
 _YEAR = re.compile(r"(?<![\d/.-])(1[89]\d{2}|20\d{2})(?![\d/-])")
 
 
@@ -112,13 +114,15 @@ def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Artic
         return replace(article, published=None, date_source="unknown", date_confidence=0.0, date_note=note,
                        date_candidates=())
     best = candidates[0]
-    confidence = best[2]
-    agreeing = [c for c in candidates[1:] if c[0] == best[0] and c[1] != best[1]]
-    if agreeing:
-        confidence = min(0.95, confidence + CONFIDENCE["agreement-bonus"] * len({c[1] for c in agreeing}))
+    agreeing = [c[3] for c in candidates[1:] if c[0] == best[0] and c[1] != best[1]]
+    weekday = WEEKDAYS[best[0].weekday()]
+    if best[1] != "inferred-from-weekday" and weekday in mentioned_weekdays(article.text):
+        agreeing.append(f"the text mentions {weekday.capitalize()}, and {best[0].isoformat()} was one")
+    agreeing = list(dict.fromkeys(agreeing))
+    confidence = min(0.95, best[2] + CONFIDENCE["agreement-bonus"] * len(agreeing))
     note = f"year inferred: {partial.written!r} gives {partial.describe()} without a year; {best[3]}"
     if agreeing:
-        note += "; consistent with: " + "; ".join(dict.fromkeys(c[3] for c in agreeing))
+        note += "; consistent with: " + "; ".join(agreeing)
     return replace(article, published=best[0], date_source=best[1], date_confidence=round(confidence, 3),
                    date_note=note, date_candidates=listed)
 
@@ -215,12 +219,7 @@ def weekday_candidates(text: str, partial: Yearless, today: dt.date,
                        floor: int | None) -> list[tuple[dt.date, str, float, str]]:
     """For each weekday the text mentions, the most recent past year in which the day falls on it."""
     out = []
-    mentioned = []
-    for m in re.finditer(rf"\b(?:(?P<qual>last|next|previous|coming|following)\s+)?(?P<weekday>{_WEEKDAY_RE})\b",
-                         text, re.I):
-        if m.group("qual") is None and m.group("weekday").lower() not in mentioned:
-            mentioned.append(m.group("weekday").lower())
-    for name in mentioned:
+    for name in mentioned_weekdays(text):
         target = WEEKDAYS.index(name)
         for year in range(today.year, (floor or today.year - 60) - 1, -1):
             day = _valid(year, partial)
@@ -232,6 +231,16 @@ def weekday_candidates(text: str, partial: Yearless, today: dt.date,
                 break
     out.sort(key=lambda c: c[0], reverse=True)
     return out
+
+
+def mentioned_weekdays(text: str) -> list[str]:
+    """Weekdays the text names without 'last'/'next' (those point away from the article's own day)."""
+    mentioned: list[str] = []
+    for m in _PLAIN_WEEKDAY.finditer(text):
+        name = m.group("weekday").lower()
+        if m.group("qual") is None and name not in mentioned:
+            mentioned.append(name)
+    return mentioned
 
 
 def latest_year(text: str, today: dt.date) -> int | None:
