@@ -26,6 +26,7 @@ DIRECTIONS = ("earlier", "tie", "syndication")  # undated pairs are ties: nothin
 
 SHINGLE = 5  # words per shingle (passim's default n-gram order)
 MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter than a copied paragraph
+SHORT_SHARE = 0.33  # ...unless it is at least half that long and this share of the shorter article
 MIN_SHINGLES = 3  # shared shingles that make a pair worth aligning
 MAX_DF = 100  # a shingle in more documents than this is boilerplate (passim's max-df idea)
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
@@ -34,31 +35,47 @@ MAX_GAP = 12  # words of edit allowed inside one passage on either side before i
 _SQL_WORD = r"[\pL\pN]+"
 _PY_WORD = re.compile(r"[^\W_]+")
 
-# Boilerplate that outlets append to unrelated stories: a passage made only of these is not reuse.
+# Boilerplate that outlets append to unrelated stories (data, one row per pattern). A sentence matching one
+# is boilerplate; a passage that is boilerplate once those sentences are taken out is not reuse.
 BOILERPLATE_PATTERNS = (
-    r"(?:copyright|\(c\)|©)[^.\n]{0,120}",
-    r"all rights reserved",
-    r"this (?:material|article|story) may not be (?:published|reproduced|copied)[^.\n]{0,200}",
-    r"(?:reporting|writing|additional reporting|editing|compiled) by [^.\n;]{0,120}",
-    r"(?:follow|like) us on [^.\n]{0,120}",
-    r"(?:sign up|subscribe) (?:for|to) [^.\n]{0,160}",
-    r"click here [^.\n]{0,160}",
-    r"(?:read|see) (?:more|also)[^.\n]{0,160}",
-    r"(?:share|tweet|email|print) this (?:article|story)",
-    r"the views expressed [^.\n]{0,200}",
-    r"(?:contact|email) (?:us|the author) at [^.\n]{0,120}",
-    r"for more (?:news|information|stories)[^.\n]{0,160}",
+    r"\bcopyright\b|\(c\)|©",
+    r"\ball rights reserved\b",
+    r"\bmay not be (?:published|reproduced|copied|broadcast|rewritten|redistributed)\b",
+    r"\b(?:reporting|writing|editing|compiled|additional reporting|edited) by\b",
+    r"\b(?:follow|like|find) us on\b",
+    r"\b(?:sign up|subscribe) (?:for|to)\b",
+    r"\bclick here\b",
+    r"\b(?:read|see) (?:more|also)\b",
+    r"\b(?:share|tweet|email|print) this (?:article|story)\b",
+    r"\bthe views expressed\b",
+    r"\b(?:contact|email) (?:us|the author)\b",
+    r"\bfor more (?:news|information|stories)\b",
 )
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
+# Literal pieces that every pattern contains: a cheap pre-check before the regex.
+_BOILERPLATE_HINTS = ("copyright", "(c)", "©", "rights reserved", "may not be", " by", "us on", "sign up",
+                      "subscribe", "click here", "read ", "see ", "this article", "this story", "views expressed",
+                      "contact", "email", "for more")
+_SEGMENT = re.compile(r"[^.;!?\n]*(?:[.;!?]+|\n|$)")
+BOILERPLATE_SCAN = 1500  # passages at least this long are never boilerplate only
 
 
 def _shingle_sql(n: int) -> str:
-    """SQL that builds hashed word n-gram shingles (doc, pos, h) from the registered ``_reuse_docs`` frame."""
+    """SQL that builds hashed word n-gram shingles (doc, pos, h) from the registered ``_reuse_docs`` frame.
+
+    Tokens are unnested once and each shingle hashes a window of ``n`` tokens (lead(), not list slices:
+    several times faster in DuckDB); pos is the 0-based index of the shingle's first word.
+    """
+    leads = ", ".join(f"lead(lower(tok), {k}) OVER w" for k in range(1, n))
     return f"""
         CREATE OR REPLACE TEMP TABLE _reuse_shingles AS
-        WITH t AS (SELECT doc, regexp_extract_all(lower(text), '{_SQL_WORD}') AS w FROM _reuse_docs)
-        SELECT doc, pos::INTEGER AS pos, (hash(list_slice(w, pos + 1, pos + {n})) >> 1)::BIGINT AS h
-        FROM (SELECT doc, w, unnest(range(0, greatest(len(w) - {n} + 1, 0))) AS pos FROM t)"""
+        SELECT doc, pos, h FROM (
+            SELECT doc, pos::INTEGER AS pos, (hash(lower(tok), {leads}) >> 1)::BIGINT AS h,
+                   lead(tok, {n - 1}) OVER w AS last
+            FROM (SELECT doc, unnest(w) AS tok, unnest(range(len(w))) AS pos
+                  FROM (SELECT doc, regexp_extract_all(text, '{_SQL_WORD}') AS w FROM _reuse_docs))
+            WINDOW w AS (PARTITION BY doc ORDER BY pos))
+        WHERE last IS NOT NULL"""
 
 
 def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX_DF,
@@ -73,12 +90,11 @@ def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX
     con.execute("CREATE OR REPLACE TEMP TABLE _reuse_outlets AS SELECT doc, outlet FROM _reuse_docs")
     con.execute(_shingle_sql(n))
     con.unregister("_reuse_docs")
-    # Boilerplate filter and de-duplication in one pass: a shingle counts once per document.
+    # Boilerplate filter: shingles in more than max_df places (passim's max-df) or in one place only.
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _reuse_kept AS
-        SELECT s.doc, s.pos, s.h FROM _reuse_shingles s
-        JOIN (SELECT h FROM _reuse_shingles GROUP BY h HAVING count(DISTINCT doc) BETWEEN 2 AND {max_df}) f
-        USING (h)""")
+        SELECT doc, pos, h FROM (SELECT doc, pos, h, count(*) OVER (PARTITION BY h) AS df FROM _reuse_shingles)
+        WHERE df BETWEEN 2 AND {max_df}""")
     con.execute("DROP TABLE _reuse_shingles")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _reuse_pairs AS
@@ -127,13 +143,29 @@ def _extend_end(text: str, end: int) -> int:
 
 
 def _token_spans(text: str) -> np.ndarray:
-    """(start, end) char offsets of every word token, as DuckDB's shingler counts them."""
-    return np.array([m.span() for m in _PY_WORD.finditer(text)], dtype=np.int64).reshape(-1, 2)
+    """(start, end) char offsets of every word token, exactly as ``[^\\W_]+`` (and DuckDB's shingler) finds them.
+
+    Vectorised over code points: a char is a word char when str.isalnum() (what \\w minus "_" tests).
+    """
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    word = _ASCII_WORD[np.minimum(cp, 127)]
+    high = cp > 127
+    if high.any():
+        uniq, inverse = np.unique(cp[high], return_inverse=True)
+        word[high] = np.array([chr(c).isalnum() for c in uniq.tolist()], dtype=bool)[inverse]
+    edges = np.diff(np.concatenate(([0], word.view(np.int8), [0])))
+    return np.stack([np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)], axis=1)
+
+
+_ASCII_WORD = np.array([chr(c).isalnum() for c in range(128)], dtype=bool)
 
 
 def boilerplate_chars(text: str) -> int:
-    """Characters of ``text`` covered by BOILERPLATE_PATTERNS (copyright lines, sign-offs, share prompts)."""
-    return sum(m.end() - m.start() for m in _BOILERPLATE.finditer(text))
+    """Characters of ``text`` in sentences that match BOILERPLATE_PATTERNS (copyright lines, sign-offs)."""
+    low = text.lower()
+    if not any(hint in low for hint in _BOILERPLATE_HINTS):
+        return 0
+    return sum(len(seg) for seg in _SEGMENT.findall(text) if seg and _BOILERPLATE.search(seg))
 
 
 def _day_or_time(ts) -> pd.Timestamp | None:
@@ -174,8 +206,13 @@ def _norm(v) -> str:
 
 def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: bool = False, con=None,
                n: int = SHINGLE, max_df: int = MAX_DF, min_shingles: int = MIN_SHINGLES,
-               max_gap: int = MAX_GAP) -> pd.DataFrame:
-    """One row per reused passage between two articles, oriented source -> target (PASSAGE_COLUMNS)."""
+               max_gap: int = MAX_GAP, one_source: bool = True) -> pd.DataFrame:
+    """One row per reused passage between two articles, oriented source -> target (PASSAGE_COLUMNS).
+
+    With ``one_source`` each stretch of a target is credited to the one source explaining most of it (an
+    article copying a wire story is not also reported as copying every other carrier of that story);
+    ``one_source=False`` reports every aligned pair, as passim does.
+    """
     if articles is None or len(articles) < 2:
         return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
     arts = articles.reset_index(drop=True)
@@ -185,19 +222,25 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
     matches = candidate_matches(con, texts, n=n, max_df=max_df, min_shingles=min_shingles, outlets=outlets)
     if matches.empty:
         return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
-    records = arts.to_dict(orient="records")
+    columns = {c: arts[c].tolist() for c in ("id", "outlet", "via", "published") if c in arts.columns}
+
+    def record(i: int) -> dict:
+        """The fields of article i that orientation and output need."""
+        return {**{c: v[i] for c, v in columns.items()}, "text": texts[i]}
+
     spans: dict[int, np.ndarray] = {}
-    rows = []
+    found = []
     a_col, b_col = matches["a"].to_numpy(), matches["b"].to_numpy()
     cuts = np.flatnonzero((a_col[1:] != a_col[:-1]) | (b_col[1:] != b_col[:-1])) + 1
     pa_all, pb_all = matches["pos_a"].to_numpy(), matches["pos_b"].to_numpy()
     for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(matches)]):
         ia, ib = int(a_col[lo]), int(b_col[lo])
-        ra, rb = records[ia], records[ib]
+        ra, rb = record(ia), record(ib)
         for i in (ia, ib):
             if i not in spans:
                 spans[i] = _token_spans(texts[i])
         passages = []
+        shorter = min(len(texts[ia]), len(texts[ib]))
         for a0, a1, b0, b1, _m in chain_runs(pa_all[lo:hi], pb_all[lo:hi], n=n, max_gap=max_gap):
             sa, sb = spans[ia], spans[ib]
             if a1 >= len(sa) or b1 >= len(sb):  # tokenisers disagree (should not happen): skip, never crash
@@ -205,21 +248,59 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
             s_a, s_b = int(sa[a0, 0]), int(sb[b0, 0])
             e_a, e_b = _extend_end(texts[ia], int(sa[a1, 1])), _extend_end(texts[ib], int(sb[b1, 1]))
             text_a, text_b = texts[ia][s_a:e_a], texts[ib][s_b:e_b]
-            if min(len(text_a), len(text_b)) - max(boilerplate_chars(text_a), boilerplate_chars(text_b)) < min_chars:
+            kept = min(len(text_a), len(text_b))
+            if kept < BOILERPLATE_SCAN:  # only short passages can be all boilerplate: skip the regex on long ones
+                kept -= max(boilerplate_chars(text_a), boilerplate_chars(text_b))
+            # A short passage still counts when it is a large part of the shorter article (a brief item copied).
+            if kept < min_chars and not (kept >= min_chars // 2 and kept >= SHORT_SHARE * shorter):
                 continue
             passages.append((s_a, e_a, s_b, e_b))
         if not passages:
             continue
         src, tgt, direction = orient_pair(ra, rb)
         flip = src is rb
-        covered = _covered([(p[2], p[3]) if not flip else (p[0], p[1]) for p in passages])
-        tlen = max(len(texts[ia] if flip else texts[ib]), 1)
-        for s_a, e_a, s_b, e_b in passages:
-            ss, se, ts, te = (s_b, e_b, s_a, e_a) if flip else (s_a, e_a, s_b, e_b)
+        oriented = [(s_b, e_b, s_a, e_a) if flip else (s_a, e_a, s_b, e_b) for s_a, e_a, s_b, e_b in passages]
+        found.append((src, tgt, direction, oriented))
+    if one_source:
+        found = _best_sources(found, min_chars)
+    rows = []
+    for src, tgt, direction, oriented in found:
+        share = round(_covered([(p[2], p[3]) for p in oriented]) / max(len(tgt["text"] or ""), 1), 4)
+        for ss, se, ts, te in oriented:
             rows.append((src["id"], tgt["id"], src.get("outlet"), tgt.get("outlet"), ss, se, ts, te, te - ts,
-                         src["text"][ss:se], tgt["text"][ts:te], round(covered / tlen, 4), direction))
+                         src["text"][ss:se], tgt["text"][ts:te], share, direction))
     out = pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
     return out.sort_values(["source_id", "target_id", "target_start"], ignore_index=True)
+
+
+def _best_sources(found: list[tuple], min_chars: int) -> list[tuple]:
+    """Per target, keep sources greedily by chars explained (then earliest, then id); drop passages whose
+    target stretch is already explained, except for a new stretch of at least ``min_chars``."""
+    by_target: dict = {}
+    for item in found:
+        by_target.setdefault(item[1]["id"], []).append(item)
+    kept = []
+    for items in by_target.values():
+        items.sort(key=lambda it: (-_covered([(p[2], p[3]) for p in it[3]]), _when(it[0]), str(it[0]["id"])))
+        taken: list[tuple[int, int]] = []
+        for src, tgt, direction, oriented in items:
+            fresh = [p for p in oriented if (p[3] - p[2]) - _overlap((p[2], p[3]), taken) >= min_chars]
+            if fresh:
+                kept.append((src, tgt, direction, fresh))
+                taken.extend((p[2], p[3]) for p in fresh)
+    return kept
+
+
+def _when(article: dict) -> tuple:
+    """Sort key on publication time, unknown last."""
+    ts = _day_or_time(article.get("published"))
+    return (ts is None, ts if ts is not None else pd.Timestamp(0))
+
+
+def _overlap(span: tuple[int, int], intervals: list[tuple[int, int]]) -> int:
+    """Characters of ``span`` covered by the union of ``intervals``."""
+    s, e = span
+    return _covered([(max(s, a), min(e, b)) for a, b in intervals if min(e, b) > max(s, a)])
 
 
 def _covered(intervals: list[tuple[int, int]]) -> int:
