@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lib.extract.cues import ADVERB_PATTERN, classify_cue
+from lib.extract.cues import ADVERB_PATTERN, CUE_PATTERN, classify_cue
 from lib.extract.reported import extract_reported
-from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, NAME_PATTERN,
-                                  ROLE_PREFIX_PATTERN, SUBJECT_PATTERN as SUBJECT, PersonIndex,
+from lib.extract.sentences import ABBREVIATIONS
+from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+                                  MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
+                                  ROLE_PREFIX_PATTERN, ROLE_WORDS, SUBJECT_PATTERN as SUBJECT, PersonIndex,
                                   canonicalise_speakers, parse_mention, resolve_mention)
 from lib.models import Article, Quote
 
@@ -24,23 +26,30 @@ _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LINE_BREAK = re.compile(r"\n")
+_PARAGRAPH_END = set(".!?:;\"”’»)]…\n")
 _MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs to find its closing mark
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
-AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}")
-AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[ \t]+(?!that\b|the\s+\w+\s+(?:is|was|are|were)\b){SUBJECT}")
+AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[ \t]+{ADVERB_PATTERN}{_CUE}")
+# A signature after a quote: `" --Thomas Jefferson`.
+AFTER_DASH = re.compile(rf"^[ \t]*(?:--?|—|–)[ \t]*(?P<subj>{NAME_PATTERN})[ \t]*$")
+AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[ \t]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+                               rf"{MENTION_END}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
-BEFORE_INTRO = re.compile(rf"{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
+BEFORE_INTRO = re.compile(rf"{SUBJECT},?[ \t]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[ \t]*,\s*$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
-BEFORE_CLAUSE = re.compile(rf"{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}")
+BEFORE_CLAUSE = re.compile(rf"{SUBJECT},?[ \t]+{ADVERB_PATTERN}{_CUE}")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[ \t]+)?{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[ \t]+{_CUE}[ \t]+{SUBJECT}")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
-PERSON_CANDIDATE = re.compile(rf"(?P<name>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
-                              rf"(?P<post>,[ \t]+(?:the|a|an|who)[ \t]|[ \t]+{ADVERB_PATTERN}{_CUE})?")
+PERSON_CANDIDATE = re.compile(rf"(?:(?P<precue>\b{CUE_PATTERN}\b)[ \t]+)?"
+                              rf"(?:(?P<pre>\b[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?),[ \t]+(?=[A-Z]))?"
+                              rf"(?P<name>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
+                              rf"(?P<post>,[ \t]+(?:the|a|an|who|\d+)[ \t,]|[ \t]+{ADVERB_PATTERN}{_CUE})?")
+_PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
 # Words before a quote that mark it as the title of a work, not an utterance.
@@ -62,6 +71,7 @@ class _Span:
     end: int
     para: int
     continues: int | None = None  # index of the span this one continues (multi-paragraph quote)
+    last_para: int = -1  # paragraph of the closing mark (a quote may run over paragraph breaks)
 
 
 @dataclass
@@ -70,7 +80,7 @@ class _Attribution:
 
     speaker: str
     speaker_start: int
-    cue: str
+    cue: str | None
     cue_start: int
     source: str  # after | before | clause | next | inherited | previous
 
@@ -80,13 +90,27 @@ def paragraph_spans(article: Article) -> list[tuple[int, int]]:
     if article.paragraphs:
         return [tuple(p) for p in article.paragraphs]
     text = article.text
-    breaker = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
     spans, cur = [], 0
-    for m in breaker.finditer(text):
+    for m in _LINE_BREAK.finditer(text):
+        if not _ends_paragraph(text, m.start()):
+            continue
         spans.append((cur, m.start()))
         cur = m.end()
     spans.append((cur, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _ends_paragraph(text: str, i: int) -> bool:
+    """True when the line break at ``i`` ends a paragraph: a blank line follows, the line ends a sentence, or the
+    next line opens a quote; a break inside a sentence is line wrapping."""
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return (j == 0 or text[j - 1] in _PARAGRAPH_END or k >= len(text) or text[k] in "\n\"“„«-•*"
+            or _PARAGRAPH_BREAK.match(text, i) is not None)
 
 
 def _looks_closing(text: str, i: int) -> bool:
@@ -175,7 +199,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
             if _closes(text, i, pending[1]):
                 s, e = _trim(text, pending[0] + 1, i)
                 if any(c.isalnum() for c in text[s:e]):
-                    spans.append(_Span(pending[0], i, s, e, pending[2], link))
+                    spans.append(_Span(pending[0], i, s, e, pending[2], link, k))
                 link, pending = None, None
             elif text[i] in _OPENERS:
                 pending = (i, text[i], k)  # an opener while one is open: the first was stray
@@ -187,7 +211,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
         if k + 1 < len(paras) and _starts_with_opener(text, paras[k + 1]):
             # Multi-paragraph quote: this paragraph's part ends here, the next paragraph's opener continues it.
             s, e = _trim(text, pending[0] + 1, pe)
-            spans.append(_Span(pending[0], pe, s, e, pending[2], link))
+            spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
             link, pending = len(spans) - 1, None
         elif k + 1 < len(paras) and _next_mark_closes(text, paras, k, pending[1]) and \
                 k - pending[2] < _MAX_CROSS_PARAGRAPHS:
@@ -196,7 +220,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
             # A paragraph-opening quote whose closing mark was lost: it runs to the paragraph end.
             s, e = _trim(text, pending[0] + 1, pe)
             if any(c.isalnum() for c in text[s:e]):
-                spans.append(_Span(pending[0], pe, s, e, pending[2], link))
+                spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
             link, pending = None, None
         else:
             link, pending = None, None  # a stray mark
@@ -214,24 +238,33 @@ def _sentence_tail(text: str, start: int, end: int) -> int:
 
 
 def _after_end(text: str, start: int, end: int) -> int:
-    """Offset where the text after a quote stops: the first sentence end or quote mark."""
-    m = _AFTER_END.search(text, start, end)
-    return m.start() if m else end
+    """Offset where the text after a quote stops: the first sentence end (not an abbreviation) or quote mark."""
+    for m in _AFTER_END.finditer(text, start, end):
+        if text[m.start()] == ".":
+            i = m.start()
+            while i > start and not text[i - 1].isspace():
+                i -= 1
+            word = text[i:m.start()].casefold()
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        return m.start()
+    return end
 
 
 def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     """An attribution from a match of one of the cue patterns, offsets shifted by ``base``."""
-    cue = m.group("cue")
+    cue = m.group("cue") if m.groupdict().get("cue") else ""
     if m.groupdict().get("obj"):
         cue += m.group("obj").rstrip(".,")
-    return _Attribution(" ".join(m.group("subj").split()), base + m.start("subj"), " ".join(cue.split()),
-                        base + m.start("cue"), source)
+    cue_start = base + m.start("cue") if cue else base + m.start("subj")
+    return _Attribution(" ".join(m.group("subj").split()), base + m.start("subj"), " ".join(cue.split()) or None,
+                        cue_start, source)
 
 
 def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
     window = text[start:end]
-    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING):
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH):
         m = pattern.match(window)
         if m and _plausible_subject(m.group("subj")):
             return _attribution(m, start, "after")
@@ -280,26 +313,28 @@ def _is_partial(text: str, span: _Span, before_start: int) -> bool:
 
 
 def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
-    """The article's cast: names with a role, an apposition or a cue, and where each is mentioned outside quotes."""
+    """The article's cast: names given with a role, an apposition or a cue, and their mentions outside quotes."""
     persons = PersonIndex()
     singles = []
-    inside = [(s.open, s.close) for s in spans]
     for m in PERSON_CANDIDATE.finditer(text):
         mention = parse_mention(m.group("name"))
-        if mention.kind != "person" or not (mention.role or m.group("post")):
+        if mention.kind != "person":
+            continue
+        role = mention.role if mention.role and any(
+            w.lower().strip(".,") in ROLE_WORDS for w in mention.role.split()) else None
+        if m.group("pre"):
+            role = role or m.group("pre").rstrip(", \t")
+        if not (role or m.group("post") or m.group("precue")):
             continue
         if len(mention.name.split()) == 1:
-            singles.append(mention)
+            if not mention.name.endswith(_PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
+                singles.append((mention.name, role))
         else:
-            persons.add_person(mention.name, mention.role)
-    for mention in singles:
-        if persons.full_name(mention.name) == mention.name:
-            persons.add_person(mention.name, mention.role)
-    persons.index_mentions(text)
-    outside = [(p, n) for p, n in zip(persons.positions, persons.names)
-               if not any(a < p < b for a, b in inside)]
-    persons.positions = [p for p, _ in outside]
-    persons.names = [n for _, n in outside]
+            persons.add_person(mention.name, role)
+    for name, role in singles:
+        if persons.full_name(name) == name:
+            persons.add_person(name, role)
+    persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
 
 
@@ -348,8 +383,9 @@ def extract_quotes(article: Article) -> list[Quote]:
         ps, pe = paras[span.para]
         prev_close = max([s.close + 1 for s in spans[:idx] if s.para == span.para and s.close < span.open] + [ps])
         before_start = _sentence_tail(text, prev_close, span.open)
+        last_end = paras[span.last_para][1]
         nxt = [s.open for s in spans[idx + 1:] if s.open > span.close]
-        after_end = min([pe] + nxt) if span.close < pe else span.close
+        after_end = min([last_end] + nxt) if span.close < last_end else span.close
         content = text[span.start:span.end]
         partial = _is_partial(text, span, before_start)
         found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
@@ -410,11 +446,14 @@ def extract_quotes(article: Article) -> list[Quote]:
         para_spans = [kept[i][0] for i in members]
         if not _quote_only(text, paras[k], para_spans):
             continue
-        found = _next_paragraph_attribution(text, paras[k + 1]) if k + 1 < len(paras) else None
-        if found is None and k - 1 in by_para and by_para[k - 1][-1] in attrib:
-            prev_para_span = kept[by_para[k - 1][-1]][0]
-            if not any(s.para == k - 1 and s.open > prev_para_span.close for s in spans):
-                found = replace(attrib[by_para[k - 1][-1]], source="previous")
+        last = max(s.last_para for s in para_spans)
+        found = _next_paragraph_attribution(text, paras[last + 1]) if last + 1 < len(paras) else None
+        before = [i for i in range(members[0]) if kept[i][0].last_para == k - 1]
+        if found is None and before and before[-1] in attrib:
+            # The quote before ended the previous paragraph (nothing quoted after it there): its speaker goes on.
+            prev_span = kept[before[-1]][0]
+            if not any(s.last_para == k - 1 and s.open > prev_span.close for s in spans):
+                found = replace(attrib[before[-1]], source="previous")
         if found:
             for i in members:
                 attrib[i] = found

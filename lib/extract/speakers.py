@@ -53,20 +53,35 @@ international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloombe
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
-_CAP = r"(?:[A-Z][\w’'\-]*\.?)"
+# A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
+# sentence end ("IFRS. America").
+_CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
-NAME_PATTERN = rf"{_CAP}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP})*"
+NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP})*"
 # An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[ \t]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
-ROLE_NOUN_PATTERN = (r"(?:[Tt]he|[Aa]n?|[Oo]ne)[ \t]+(?:[\w\-’']+[ \t]+){0,3}?[a-z][\w\-]*"
+ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne)[ \t]+(?:[\w\-’']+[ \t]+){0,3}?[a-z][\w\-]*"
                      r"(?:[ \t]+(?:for|of|with|in|at)[ \t]+(?:[\w\-’']+[ \t]+){0,3}?[\w\-’']+)?")
 
+# Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
+CLAUSE_WORDS = frozenset("""
+that which who whom whose but when while as if because after before since where then so than though although
+also however said says told is was are were has had have be been being will would could should may might not
+in on at between with by from to into about during under over through against without within per via
+""".split())
+_MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s)" % ("|".join(sorted(CLAUSE_WORDS)), _CAP))
+# A speaker mention: lower-case and capitalised role words ending in a name ("Palmer public safety director
+# Jon Owen", "Anchorage businessman and blogger Andrew Halcro").
+MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[ \t]+){{0,8}}?{NAME_PATTERN}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
-SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN})"
-           r"(?P<appos>,[ \t]+[^,.;:\"“”]{1,90},)?")
+SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+                   r"(?P<appos>,[ \t]+[^,;:\"“”]{1,90}?,?)?")
+# A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
+MENTION_END = (r"(?=[ \t]*(?:[,.;:!?)(]|$)|[ \t]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
+               r"last|this|yesterday|today|tonight|earlier|late|as)\b)")
 # The object of "told" belongs to the cue as written ("told Sputnik", "told reporters").
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[ \t]+(?:(?:the|a|an)[ \t]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
@@ -110,6 +125,8 @@ def parse_mention(text: str) -> Mention:
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they"):
         return Mention(text, None, None, "pronoun")
     tokens = [_clean_token(t) for t in text.split(" ")]
+    if all(t.lower() in NON_NAME_WORDS for t in tokens):
+        return Mention(text, None, None, "unknown")  # "It", "This", "But"
     if tokens[0].lower() in ("the", "a", "an", "one") and not any(t[:1].isupper() for t in tokens[1:]):
         return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
@@ -118,8 +135,8 @@ def parse_mention(text: str) -> Mention:
         i -= 1
     name_tokens = tokens[i:]
     role_tokens = list(tokens[:i])
-    if role_tokens and role_tokens[-1].islower() and role_tokens[-1] not in ROLE_WORDS:
-        role_tokens = []  # lower-case words before a name are a role only when they end in a role noun
+    if role_tokens and any(t in CLAUSE_WORDS for t in role_tokens):
+        role_tokens = []  # "in cybersecurity between Russia": a clause before a name, not a role
     while role_tokens and role_tokens[-1].lower() in ("and", "of", "for", "the"):
         role_tokens.pop()
     while role_tokens and role_tokens[0].lower() in ("the", "a", "an"):
@@ -146,6 +163,13 @@ def normalise_name(name: str) -> str:
     return " ".join(w for w in words if len(w) > 1)
 
 
+# After a mention: an apposition then a lower-case word (a verb: "Mr Steele said", "Reid, who ..., opened").
+_SUBJECT_AFTER = re.compile(r"(?:,[^,.;:\"“”]{1,90})?,?[ \t]+[a-z]")
+# Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
+_CUE_BEFORE = re.compile(rf"\b{CUE_PATTERN}[ \t]+(?:[\w.\-’']+[ \t]+){{0,5}}$")
+_POSSESSIVE = re.compile(r"[’']s\b")
+
+
 @dataclass
 class PersonIndex:
     """The persons named in one article, with every mention's offset, for resolving later references."""
@@ -153,14 +177,15 @@ class PersonIndex:
     roles: dict[str, str | None] = field(default_factory=dict)  # full name -> role
     positions: list[int] = field(default_factory=list)  # sorted mention offsets
     names: list[str] = field(default_factory=list)  # full name of the mention at the same index
+    subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
 
     def add_person(self, name: str, role: str | None) -> None:
         """Register a person (full name), keeping the first role seen."""
         if name not in self.roles or (role and not self.roles[name]):
             self.roles[name] = role
 
-    def index_mentions(self, text: str) -> None:
-        """Find every mention (full name or surname) of the registered persons in ``text``."""
+    def index_mentions(self, text: str, skip: list[tuple[int, int]] = ()) -> None:
+        """Find every mention (full name or surname) of the registered persons in ``text``, outside ``skip`` spans."""
         keys: dict[str, str] = {}
         for name in self.roles:
             keys.setdefault(name, name)
@@ -170,17 +195,20 @@ class PersonIndex:
                 # A surname shared by two registered persons cannot be resolved by itself.
                 keys[surname] = name if keys.get(surname, name) == name else ""
         keys = {k: v for k, v in keys.items() if v}
-        pairs = []
+        rows = []
         if keys:
-            pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
-            pairs = [(m.start(), keys[m.group(0)]) for m in pattern.finditer(text)]
-        self.add_mentions(pairs)
-
-    def add_mentions(self, pairs) -> None:
-        """Record (offset, full name) mentions."""
-        merged = sorted(set(zip(self.positions, self.names)) | set(pairs))
-        self.positions = [p for p, _ in merged]
-        self.names = [n for _, n in merged]
+            pattern = re.compile(r"(?<![\w’'\-])(?:%s)(?![\w\-])" % "|".join(
+                re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+            for m in pattern.finditer(text):
+                if any(a < m.start() < b for a, b in skip):
+                    continue
+                subject = not _POSSESSIVE.match(text, m.end()) and bool(
+                    _SUBJECT_AFTER.match(text, m.end()) or _CUE_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+                rows.append((m.start(), keys[m.group(0)], subject))
+        rows.sort()
+        self.positions = [p for p, _, _ in rows]
+        self.names = [n for _, n, _ in rows]
+        self.subjects = [s for _, _, s in rows]
 
     def full_name(self, name: str) -> str:
         """The registered full name a surname or name variant stands for, or the name itself."""
@@ -191,17 +219,19 @@ class PersonIndex:
         return hits[0] if len(set(hits)) == 1 else name
 
     def recent(self, pos: int, role_words: tuple[str, ...] = ()) -> str | None:
-        """The most recently mentioned person before ``pos`` (whose role contains ``role_words`` when given)."""
+        """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
+        subject preferred over a mention in an object or possessive (the centering preference, Grosz et al. 1995)."""
         i = bisect.bisect_left(self.positions, pos)
+        fallback = None
         while i > 0:
             i -= 1
             name = self.names[i]
-            if not role_words:
+            if role_words and not all(w in (self.roles.get(name) or "").lower() for w in role_words):
+                continue
+            if self.subjects[i] or role_words:
                 return name
-            role = (self.roles.get(name) or "").lower()
-            if all(w in role for w in role_words):
-                return name
-        return None
+            fallback = fallback or name
+        return fallback
 
 
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
