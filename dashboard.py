@@ -308,11 +308,11 @@ def main() -> None:
         st.stop()
     st.html(highlight_css())
     pages = [
-        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
-        st.Page("pages/story.py", title="Story", icon=":material/view_column:", url_path="story"),
-        st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
-        st.Page("pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
-        st.Page("pages/data.py", title="Data", icon=":material/database:", url_path="data"),
+        st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page("app_pages/story.py", title="Story", icon=":material/view_column:", url_path="story"),
+        st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
+        st.Page("app_pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+        st.Page("app_pages/data.py", title="Data", icon=":material/database:", url_path="data"),
     ]
     page = st.navigation(pages)
     view, filters = build_view()

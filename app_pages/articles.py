@@ -40,7 +40,7 @@ story_id = view.story_of().get(chosen)
 if story_id is not None:
     name = view.story_names.get(story_id, story_id)
     n = int(view.stories.loc[view.stories["story_id"] == story_id, "n_articles"].iloc[0])
-    st.page_link("pages/story.py", label=f"Open its story: {name} ({n} article(s))", icon=":material/view_column:",
+    st.page_link("app_pages/story.py", label=f"Open its story: {name} ({n} article(s))", icon=":material/view_column:",
                  query_params={"story": name})
 
 quotes = view.quotes[view.quotes["article_id"] == chosen]
