@@ -1,0 +1,224 @@
+"""Passage reuse: copies built from real ECB+ articles are found with direction and exact offsets; boilerplate is not."""
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.analyse.reuse import (EDGE_COLUMNS, PASSAGE_COLUMNS, SOURCE_COLUMNS, _token_spans, boilerplate_chars,
+                               find_reuse, independent_sources, lineage, orient_pair)
+
+BOILERPLATE = ("Copyright 2009 The Associated Press. All rights reserved. This material may not be published, "
+               "broadcast, rewritten or redistributed.\n\n(Reporting by Anna Smith; Editing by John Doe)")
+
+
+def frame(*rows: dict) -> pd.DataFrame:
+    """An articles frame as lib.store.load_articles returns it (id, text, outlet, via, published, story)."""
+    out = pd.DataFrame([{"via": None, "story": None, **r} for r in rows])
+    out["published"] = pd.to_datetime(out["published"])
+    return out
+
+
+@pytest.fixture
+def wire(shared_data):
+    """A real multi-paragraph wire story (ECB+) with at least five paragraphs."""
+    from bench.corpus import ecbplus_articles
+
+    doc = next(d for d in ecbplus_articles() if d["text"].count("\n\n") >= 6 and len(d["text"]) > 1500)
+    return {"id": "wire", "outlet": "Wire Service", "published": "2009-01-10", "text": doc["text"]}
+
+
+@pytest.fixture
+def other_texts(shared_data):
+    """Two real articles on topics unrelated to each other and to the wire fixture."""
+    from bench.corpus import ecbplus_articles
+
+    docs = ecbplus_articles()
+    first = next(d for d in docs if d["topic"] == docs[-1]["topic"] and len(d["text"]) > 800)
+    second = next(d for d in docs if d["topic"] == docs[len(docs) // 2]["topic"] and len(d["text"]) > 800)
+    return first["text"], second["text"]
+
+
+def assert_offsets(pairs: pd.DataFrame, articles: pd.DataFrame) -> None:
+    """Every passage's text is exactly its source/target text sliced at the reported offsets."""
+    text = dict(zip(articles["id"], articles["text"]))
+    for r in pairs.itertuples():
+        assert text[r.source_id][r.source_start:r.source_end] == r.source_text
+        assert text[r.target_id][r.target_start:r.target_end] == r.target_text
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of a bench.corpus article."""
+    return text.split("\n\n")
+
+
+def test_copied_whole(wire):
+    """A wire story copied whole a day later: one passage, the wire is the source, the target is all reuse."""
+    copy = {"id": "copy", "outlet": "Daily Paper", "published": "2009-01-11", "text": wire["text"]}
+    arts = frame(copy, wire)
+    pairs = find_reuse(arts)
+    assert list(pairs.columns) == list(PASSAGE_COLUMNS)
+    assert set(zip(pairs["source_id"], pairs["target_id"], pairs["direction"])) == {("wire", "copy", "earlier")}
+    assert pairs["share_of_target"].iloc[0] > 0.97
+    assert pairs["target_start"].min() == 0 and pairs["target_end"].max() >= len(wire["text"]) - 2
+    assert_offsets(pairs, arts)
+
+
+def test_copied_with_edited_lead(wire, other_texts):
+    """The lead is rewritten: the passage starts at the copy's second paragraph and the wire's second one."""
+    paras = paragraphs(wire["text"])
+    new_lead = paragraphs(other_texts[0])[0]
+    copy_text = "\n\n".join([new_lead] + paras[1:])
+    arts = frame(wire, {"id": "copy", "outlet": "Daily Paper", "published": "2009-01-12", "text": copy_text})
+    pairs = find_reuse(arts)
+    assert set(pairs["direction"]) == {"earlier"} and set(pairs["source_id"]) == {"wire"}
+    first = pairs.sort_values("target_start").iloc[0]
+    assert first["target_start"] == len(new_lead) + 2
+    assert first["source_start"] == len(paras[0]) + 2
+    assert 0.6 < first["share_of_target"] < 1.0
+    assert_offsets(pairs, arts)
+
+
+def test_one_word_altered_stays_one_passage(wire):
+    """A word changed mid-paragraph is an edit inside one passage, not two passages."""
+    text = wire["text"]
+    words = list(re.finditer(r"[A-Za-z]{5,}", text))
+    target = words[len(words) // 2]
+    altered = text[:target.start()] + "XYZZY" + text[target.end():]
+    arts = frame(wire, {"id": "copy", "outlet": "Daily Paper", "published": "2009-01-11", "text": altered})
+    pairs = find_reuse(arts)
+    assert len(pairs) == 1 and pairs["source_id"].iloc[0] == "wire"
+    assert pairs["target_start"].iloc[0] < target.start() < pairs["target_end"].iloc[0]
+    assert_offsets(pairs, arts)
+
+
+@pytest.mark.parametrize("copy_fields, expected", [
+    ({"published": "2009-01-10"}, "tie"),  # same day
+    ({"published": "2009-01-09"}, "earlier"),  # the "copy" ran first: it is the source
+    ({"published": "2009-01-11", "via": "AP"}, "syndication"),  # both carry the same wire
+    ({"published": None}, "tie"),  # undated: nobody can say who came first
+])
+def test_direction(wire, copy_fields, expected):
+    """Earlier is the source; the same day is a tie; the same wire (via) is syndication."""
+    base = {**wire, "via": "AP" if copy_fields.get("via") else None}
+    copy = {"id": "copy", "outlet": "Daily Paper", "text": wire["text"], **copy_fields}
+    pairs = find_reuse(frame(base, copy))
+    assert set(pairs["direction"]) == {expected}
+    if expected == "earlier":
+        assert set(pairs["source_id"]) == {"copy"}
+
+
+def test_wire_outlet_is_source_of_its_carriers():
+    """An outlet's article carrying that outlet as `via` is syndication from it, whatever the dates."""
+    a = {"id": "a", "outlet": "Sputnik", "via": None, "published": pd.Timestamp("2020-09-30")}
+    b = {"id": "b", "outlet": "UrduPoint News", "via": "Sputnik", "published": pd.Timestamp("2020-09-29")}
+    src, tgt, direction = orient_pair(b, a)
+    assert (src["id"], tgt["id"], direction) == ("a", "b", "syndication")
+
+
+def test_same_outlet_excluded_unless_asked(wire):
+    """Reuse inside one outlet (a re-run, an update) is left out by default and reported on request."""
+    arts = frame(wire, {"id": "update", "outlet": "Wire Service", "published": "2009-01-11", "text": wire["text"]})
+    assert find_reuse(arts).empty
+    assert len(find_reuse(arts, same_outlet=True)) == 1
+
+
+def test_boilerplate_only_is_not_reuse(other_texts):
+    """Two unrelated real articles ending with the same copyright line and sign-off produce nothing."""
+    a, b = other_texts
+    arts = frame({"id": "a", "outlet": "AP", "published": "2009-01-10", "text": a + "\n\n" + BOILERPLATE},
+                 {"id": "b", "outlet": "Reuters", "published": "2009-01-11", "text": b + "\n\n" + BOILERPLATE})
+    assert find_reuse(arts).empty
+    assert find_reuse(arts, min_chars=20).empty  # even a low threshold does not count boilerplate
+
+
+def test_unrelated_articles_share_nothing(other_texts):
+    """No passage between articles on different events."""
+    arts = frame({"id": "a", "outlet": "A", "published": "2009-01-10", "text": other_texts[0]},
+                 {"id": "b", "outlet": "B", "published": "2009-01-10", "text": other_texts[1]})
+    assert find_reuse(arts).empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    (BOILERPLATE, len(BOILERPLATE) - 2),  # every sentence is boilerplate (the paragraph break is not)
+    ("The minister said the bill would be voted on by parliament next week.", 0),
+    ("Follow us on Twitter. Police said two people died.", len("Follow us on Twitter.")),
+])
+def test_boilerplate_chars(text, expected):
+    """Boilerplate is counted by whole sentence, and ordinary sentences are not boilerplate."""
+    assert boilerplate_chars(text) == expected
+
+
+def test_lineage_and_independent_sources(wire, other_texts):
+    """Two copies of one wire story and one independent report: a star lineage and two independent sources."""
+    paras = paragraphs(wire["text"])
+    arts = frame(
+        {**wire, "story": "s"},
+        {"id": "c1", "outlet": "Paper One", "published": "2009-01-11", "text": wire["text"], "story": "s"},
+        {"id": "c2", "outlet": "Paper Two", "published": "2009-01-12", "story": "s",
+         "text": "\n\n".join([paragraphs(other_texts[0])[0]] + paras[1:5])},
+        {"id": "own", "outlet": "Paper Three", "published": "2009-01-11", "text": other_texts[1], "story": "s"})
+    pairs = find_reuse(arts)
+    edges = lineage(pairs, arts)
+    assert list(edges.columns) == list(EDGE_COLUMNS)
+    # One source per copied stretch: c2 copied the wire (earliest carrier), not c1 as well.
+    assert set(zip(edges["source_id"], edges["target_id"])) == {("wire", "c1"), ("wire", "c2")}
+    assert set(edges["story"]) == {"s"}
+    sources = independent_sources(edges, arts)
+    assert list(sources.columns) == list(SOURCE_COLUMNS)
+    row = sources.set_index("story").loc["s"]
+    assert (row["n_articles"], row["n_independent"]) == (4, 2)
+    assert sorted(row["independent_ids"]) == ["own", "wire"]
+    every = find_reuse(arts, one_source=False)
+    assert ("c1", "c2") in set(zip(every["source_id"], every["target_id"]))
+
+
+def test_empty_inputs():
+    """No articles, one article, or no reuse: empty frames with the documented columns."""
+    empty = frame({"id": "a", "outlet": "A", "published": "2020-01-01", "text": "Short text."})
+    assert list(find_reuse(empty).columns) == list(PASSAGE_COLUMNS)
+    assert lineage(find_reuse(empty), empty).empty
+
+
+def test_duckdb_and_python_tokenise_alike():
+    """The char offsets come from Python tokens, the shingles from DuckDB's: they must be the same tokens."""
+    samples = ["İstanbul'da ‘quoted’ text — naïve café, 3½ km², x_y, Ünïcödé ٣٤ 東京 abc",
+               "Straße ǅemal ⅻ ¹²³ e\u0301tude"]
+    con = duckdb.connect()
+    for text in samples:
+        ours = [text[s:e] for s, e in _token_spans(text)]
+        theirs = con.execute(r"SELECT regexp_extract_all(?, '[\pL\pN]+')", [text]).fetchone()[0]
+        assert ours == theirs
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_tokenisers_agree_on_any_text(text):
+    """Invariant: Python spans and DuckDB's RE2 tokens agree on arbitrary Unicode text."""
+    ours = [text[s:e] for s, e in _token_spans(text)]
+    theirs = duckdb.execute(r"SELECT regexp_extract_all(?, '[\pL\pN]+')", [text]).fetchone()[0]
+    assert ours == theirs
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=400), min_size=3, max_size=8, unique=True),
+       st.integers(min_value=1, max_value=3))
+def test_offsets_always_slice_to_passage_text(indices, cut):
+    """Invariant: for any recombination of real paragraphs, reported offsets slice to the reported text."""
+    from bench.corpus import DATA, real_paragraphs
+
+    if not DATA.exists():
+        pytest.skip("public sample data not found")
+    pool = real_paragraphs()
+    paras = [pool[i] for i in indices]
+    src = "\n\n".join(paras)
+    tgt = "\n\n".join([pool[500]] + paras[cut:])
+    arts = frame({"id": "s", "outlet": "A", "published": "2020-01-01", "text": src},
+                 {"id": "t", "outlet": "B", "published": "2020-01-02", "text": tgt})
+    pairs = find_reuse(arts)
+    assert_offsets(pairs, arts)
+    assert (pairs["source_start"] < pairs["source_end"]).all() and (pairs["share_of_target"] <= 1).all()
