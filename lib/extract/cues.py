@@ -64,8 +64,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
 
 # Words that may sit between a subject and its cue ("Putin also called on", "she once said").
 ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "previously", "reportedly",
-           "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "was",
-           "is", "were", "are", "publicly", "separately", "however", "subsequently", "additionally", "firmly",
+           "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "publicly", "separately", "however", "subsequently", "additionally", "firmly",
            "personally", "simply", "flatly", "strongly", "specifically", "explicitly")
 
 CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form in forms}
@@ -74,12 +73,12 @@ REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form
 
 def _alternation(forms) -> str:
     """A regex alternation of the forms, longest first so phrasal cues win over their verb."""
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return "|".join(re.escape(f).replace(r"\ ", r"[^\S\n]+") for f in sorted(forms, key=len, reverse=True))
 
 
 CUE_PATTERN = r"(?:%s)" % _alternation(CUE_CLASS)
 REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
-ADVERB_PATTERN = r"(?:(?:%s)\s+)*" % _alternation(ADVERBS)
+ADVERB_PATTERN = r"(?:(?:%s)[^\S\n]+)*" % _alternation(ADVERBS)
 
 
 def classify_cue(cue: str | None) -> str | None:

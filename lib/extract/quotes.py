@@ -30,25 +30,25 @@ _PARAGRAPH_END = set(".!?:;\"”’»)]…\n")
 _MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs to find its closing mark
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
-AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[ \t]+{ADVERB_PATTERN}{_CUE}")
+AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A signature after a quote: `" --Thomas Jefferson`.
-AFTER_DASH = re.compile(rf"^[ \t]*(?:--?|—|–)[ \t]*(?P<subj>{NAME_PATTERN})[ \t]*$")
-AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[ \t]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+AFTER_DASH = re.compile(rf"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>{NAME_PATTERN})[^\S\n]*$")
+AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
-BEFORE_INTRO = re.compile(rf"{SUBJECT},?[ \t]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
-BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[ \t]*,\s*$")
+BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
+BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
-BEFORE_CLAUSE = re.compile(rf"{SUBJECT},?[ \t]+{ADVERB_PATTERN}{_CUE}")
+BEFORE_CLAUSE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
-NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[ \t]+)?{SUBJECT}[ \t]+{ADVERB_PATTERN}{_CUE}")
-NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[ \t]+{_CUE}[ \t]+{SUBJECT}")
+NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
-PERSON_CANDIDATE = re.compile(rf"(?:(?P<precue>\b{CUE_PATTERN}\b)[ \t]+)?"
-                              rf"(?:(?P<pre>\b[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?),[ \t]+(?=[A-Z]))?"
+PERSON_CANDIDATE = re.compile(rf"(?:(?P<precue>\b{CUE_PATTERN}\b)[^\S\n]+)?"
+                              rf"(?:(?P<pre>\b[a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+(?=[A-Z]))?"
                               rf"(?P<name>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
-                              rf"(?P<post>,[ \t]+(?:the|a|an|who|\d+)[ \t,]|[ \t]+{ADVERB_PATTERN}{_CUE})?")
+                              rf"(?P<post>,[^\S\n]+(?:the|a|an|who|\d+)[^\S\n,]|[^\S\n]+{ADVERB_PATTERN}{_CUE})?")
 _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
@@ -157,11 +157,16 @@ def _opens(text: str, i: int) -> bool:
 def _next_mark_closes(text: str, paras: list[tuple[int, int]], k: int, opener: str) -> bool:
     """True when the next quote mark after paragraph ``k`` (within a few paragraphs) closes a quote."""
     for j in range(k + 1, min(len(paras), k + 1 + _MAX_CROSS_PARAGRAPHS)):
-        for m in _DOUBLE_MARKS.finditer(text, *paras[j]):
-            if _is_dash(text, m.start()):
-                continue
-            return _closes(text, m.start(), opener) and not (text[m.start()] in _OPENERS or (
-                _looks_opening(text, m.start()) and not _looks_closing(text, m.start())))
+        marks = [m.start() for m in _DOUBLE_MARKS.finditer(text, *paras[j]) if not _is_dash(text, m.start())]
+        if not marks:
+            continue
+        i = marks[0]
+        if text[i] == '"' and opener == '"':
+            # Straight marks cannot show their direction (detokenised `, "said`): an odd number of them in the
+            # paragraph means the first one closes the quote left open above.
+            return sum(text[x] == '"' for x in marks) % 2 == 1
+        return _closes(text, i, opener) and not (text[i] in _OPENERS or (
+            _looks_opening(text, i) and not _looks_closing(text, i)))
     return False
 
 
@@ -235,6 +240,15 @@ def _sentence_tail(text: str, start: int, end: int) -> int:
             break
         last = m.end()
     return last
+
+
+def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> int:
+    """Start of the sentence holding ``pos``, not counting sentence ends inside earlier quotes."""
+    start = _sentence_tail(text, para_start, pos)
+    for s in spans:
+        if s.open < start <= s.close:
+            return _sentence_tail(text, para_start, s.open)
+    return start
 
 
 def _after_end(text: str, start: int, end: int) -> int:
@@ -390,7 +404,10 @@ def extract_quotes(article: Article) -> list[Quote]:
         partial = _is_partial(text, span, before_start)
         found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
         if found is None:
-            found = _attribute_before(text, before_start, span.open, partial)
+            found = _attribute_before(text, before_start, span.open, False)
+        if found is None and partial:
+            # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start.
+            found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True)
         words = _word_count(content)
         lead = text[max(ps, span.open - 40):span.open]
         if found is None or found.source == "clause":

@@ -9,11 +9,11 @@ from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_P
                                   PersonIndex, parse_mention, resolve_mention)
 from lib.models import Article, Quote
 
-_OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells))[ \t]+(?:(?:the|a|an)[ \t]+)?"
+_OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
 _CUE = rf"(?P<cue>\b{REPORTED_CUE_PATTERN}\b){_OBJECT}"
 # An optional leading adverbial ("On Friday,", "In his new initiative,") before the subject.
-_LEAD = r"(?:[^,;\"“”«»]{1,70},[ \t]+)?"
+_LEAD = r"(?:[^,;\"“”«»]{1,70},[^\S\n]+)?"
 _MIN_WORDS = 4
 # A wire dateline in capitals, with a date and/or a parenthesised or slashed source, before the first sentence.
 _DATELINE = re.compile(r"[A-Z][A-Z .'\-]{1,40}(?:,[^.(/\n]{1,30})?\s*(?:\.?\s*/[^/\n]{1,30}/\.?|\([^)\n]{1,100}\))"
@@ -22,18 +22,18 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'\-]{1,40}(?:,[^.(/\n]{1,30})?\s*(?:\.?\s*/[
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
-    ("subject-cue", re.compile(rf"^{_LEAD}{SUBJECT_PATTERN}[ \t]+{ADVERB_PATTERN}{_CUE}(?:[ \t]+that\b)?"
-                               rf"[ \t]+(?P<content>.+?)[.!?]?$", re.S)),
+    ("subject-cue", re.compile(rf"^{_LEAD}{SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}{_CUE}(?:[^\S\n]+that\b)?"
+                               rf"[^\S\n]+(?P<content>.+?)[.!?]?$", re.S)),
     # "..., UN official Izumi Nakamitsu told Sputnik.", "Bettie Page has died, her agent said."
-    ("content-subject-cue", re.compile(rf"^(?P<content>.{{15,}}?),[ \t]+{SUBJECT_PATTERN}[ \t]+{ADVERB_PATTERN}"
+    ("content-subject-cue", re.compile(rf"^(?P<content>.{{15,}}?),[^\S\n]+{SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}"
                                        rf"{_CUE}(?P<tail>[^,.;:\"“”]{{0,60}})[.!?]?$", re.S)),
     # "..., said Steve Pond, author of ..."
-    ("content-cue-subject", re.compile(rf"^(?P<content>.{{15,}}?),[ \t]+{_CUE}[ \t]+"
+    ("content-cue-subject", re.compile(rf"^(?P<content>.{{15,}}?),[^\S\n]+{_CUE}[^\S\n]+"
                                        rf"(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
                                        rf"(?P<tail>,[^.;\"“”]{{0,120}})?[.!?]?$", re.S)),
     # "..., according to the ministry." and "According to X, ..."
-    ("content-according", re.compile(rf"^(?P<content>.{{15,}}?),?[ \t]+{ACCORDING_PATTERN}[.!?]?$", re.S)),
-    ("according-content", re.compile(rf"^{ACCORDING_PATTERN},[ \t]+(?P<content>.+?)[.!?]?$", re.S)),
+    ("content-according", re.compile(rf"^(?P<content>.{{15,}}?),?[^\S\n]+{ACCORDING_PATTERN}[.!?]?$", re.S)),
+    ("according-content", re.compile(rf"^{ACCORDING_PATTERN},[^\S\n]+(?P<content>.+?)[.!?]?$", re.S)),
 )
 
 

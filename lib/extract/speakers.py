@@ -58,13 +58,13 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 _CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
-NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP})*"
+NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?{_CAP})*"
 # An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
-ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[ \t]+){0,3}?)"
+ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
-ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne)[ \t]+(?:[\w\-’']+[ \t]+){0,3}?[a-z][\w\-]*"
-                     r"(?:[ \t]+(?:for|of|with|in|at)[ \t]+(?:[\w\-’']+[ \t]+){0,3}?[\w\-’']+)?")
+ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[a-z][\w\-]*"
+                     r"(?:[^\S\n]+(?:for|of|with|in|at)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
 CLAUSE_WORDS = frozenset("""
@@ -72,21 +72,21 @@ that which who whom whose but when while as if because after before since where 
 also however said says told is was are were has had have be been being will would could should may might not
 in on at between with by from to into about during under over through against without within per via
 """.split())
-_MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s)" % ("|".join(sorted(CLAUSE_WORDS)), _CAP))
+_MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s|\d[\w\-]*|[-–])" % ("|".join(sorted(CLAUSE_WORDS)), _CAP))
 # A speaker mention: lower-case and capitalised role words ending in a name ("Palmer public safety director
 # Jon Owen", "Anchorage businessman and blogger Andrew Halcro").
-MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[ \t]+){{0,8}}?{NAME_PATTERN}"
+MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[^\S\n]+){{0,8}}?{NAME_PATTERN}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
 SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
-                   r"(?P<appos>,[ \t]+[^,;:\"“”]{1,90}?,?)?")
+                   r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,90}?,?)?")
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
-MENTION_END = (r"(?=[ \t]*(?:[,.;:!?)(]|$)|[ \t]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
+MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
                r"last|this|yesterday|today|tonight|earlier|late|as)\b)")
 # The object of "told" belongs to the cue as written ("told Sputnik", "told reporters").
-_OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[ \t]+(?:(?:the|a|an)[ \t]+)?"
+_OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
 CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
-ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[ \t]+to\b)[ \t]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
+ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
 
 
 
@@ -131,6 +131,10 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
+    # The last capitalised word is a name even when it is also a role word ("Billy King", "Rafael General").
+    if tokens[-1][:1].isupper() and tokens[-1].lower() not in NON_NAME_WORDS and len(tokens) > 1 and (
+            _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
+        i -= 1
     while i > 0 and _is_name_token(tokens[i - 1]) and len(tokens) - i < 4:
         i -= 1
     name_tokens = tokens[i:]
@@ -164,9 +168,9 @@ def normalise_name(name: str) -> str:
 
 
 # After a mention: an apposition then a lower-case word (a verb: "Mr Steele said", "Reid, who ..., opened").
-_SUBJECT_AFTER = re.compile(r"(?:,[^,.;:\"“”]{1,90})?,?[ \t]+[a-z]")
+_SUBJECT_AFTER = re.compile(r"(?:,[^,.;:\"“”]{1,90})?,?[^\S\n]+[a-z]")
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
-_CUE_BEFORE = re.compile(rf"\b{CUE_PATTERN}[ \t]+(?:[\w.\-’']+[ \t]+){{0,5}}$")
+_CUE_BEFORE = re.compile(rf"\b{CUE_PATTERN}[^\S\n]+(?:[\w.\-’']+[^\S\n]+){{0,5}}$")
 _POSSESSIVE = re.compile(r"[’']s\b")
 
 
