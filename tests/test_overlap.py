@@ -1,0 +1,217 @@
+"""Shared quotes: verbatim, cut short and altered renderings of real quotes, grouped and diffed; the seeds share none."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.analyse.overlap import (GROUP_COLUMNS, MATRIX_COLUMNS, RENDERING_COLUMNS, classify_pair, diff_words,
+                                 outlet_quote_matrix, overlap_summary, quote_groups, shared_quotes,
+                                 speakers_compatible, tokenise_quote)
+from lib.models import QUOTE_COLUMNS, Quote
+from tests.conftest import ROOT, SEEDS
+
+GOLDEN = ROOT / "tests" / "golden" / "overlap_seeds_summary.txt"
+
+
+def quotes_frame(*rows: tuple[Quote, str, str]) -> pd.DataFrame:
+    """A frame as lib.store.load_quotes returns it: Quote columns plus outlet and published."""
+    out = pd.DataFrame([{**dataclasses.asdict(q), "outlet": o, "published": p} for q, o, p in rows])
+    out["published"] = pd.to_datetime(out["published"])
+    return out[list(QUOTE_COLUMNS) + ["outlet", "published"]]
+
+
+def quote_in(article_id: str, text: str, quote: str, speaker: str | None = "Reid") -> Quote:
+    """A direct Quote whose offsets point at ``quote`` inside ``text``."""
+    start = text.index(quote)
+    return Quote(article_id, quote, start, start + len(quote), "direct", speaker=speaker, speaker_id=speaker)
+
+
+@pytest.fixture
+def real_quote(shared_data):
+    """(article text, quote) from ECB+: a quote of 12+ words inside one paragraph."""
+    from bench.corpus import ecbplus_articles
+
+    for doc in ecbplus_articles():
+        for m in re.finditer(r'"([^"\n]{40,400})"', doc["text"]):
+            if len(m.group(1).split()) >= 12:
+                return doc["text"], m.group(1).strip(" ,.")
+    pytest.skip("no long quote in ECB+")
+
+
+def test_verbatim_copy_grouped_with_earliest(real_quote):
+    """The same quote in two outlets (case and marks differ): one group, the earlier outlet is the earliest."""
+    text, q = real_quote
+    later = text.replace(q, q.upper())
+    rows = quotes_frame((quote_in("b", later, q.upper()), "Daily Paper", "2009-01-11"),
+                        (quote_in("a", text, q), "Wire", "2009-01-10"))
+    r = shared_quotes(rows)
+    assert list(r.columns) == list(RENDERING_COLUMNS)
+    earliest = r[r["role"] == "earliest"].iloc[0]
+    assert (earliest["article_id"], earliest["outlet"]) == ("a", "Wire")
+    later_row = r[r["role"] == "later"].iloc[0]
+    assert later_row["relation"] == "verbatim" and later_row["similarity"] == 100.0
+    assert later_row["added"] == [] and later_row["dropped"] == [] and not later_row["truncated"]
+    assert later[later_row["start"]:later_row["end"]] == later_row["text"]
+    assert overlap_summary(r, rows) == "1 quote is shared by 2 outlets; none was altered."
+
+
+def test_quote_altered_by_one_word(real_quote):
+    """One word changed: a near match, with exactly that replacement in the diff."""
+    text, q = real_quote
+    words = q.split(" ")
+    i = max(range(len(words)), key=lambda k: len(words[k].strip(",.;")))  # the longest word
+    old = words[i].strip(",.;")
+    altered_q = " ".join(words[:i] + [words[i].replace(old, "extraordinary")] + words[i + 1:])
+    later = text.replace(q, altered_q)
+    rows = quotes_frame((quote_in("a", text, q), "Wire", "2009-01-10"),
+                        (quote_in("b", later, altered_q), "Daily Paper", "2009-01-11"))
+    r = shared_quotes(rows).set_index("role")
+    assert r.at["later", "relation"] == "near"
+    assert r.at["later", "replaced"] == [[old, "extraordinary"]]
+    assert r.at["later", "added"] == [] and r.at["later", "dropped"] == [] and not r.at["later", "truncated"]
+    assert 85 <= r.at["later", "similarity"] < 100
+    groups = quote_groups(shared_quotes(rows))
+    assert list(groups.columns) == list(GROUP_COLUMNS) and groups["altered"].tolist() == [True]
+    assert overlap_summary(shared_quotes(rows), rows) == "1 quote is shared by 2 outlets; 1 was altered."
+
+
+def test_quote_cut_short(real_quote):
+    """A later outlet stops mid-quote: contained, truncated, with the dropped words."""
+    text, q = real_quote
+    words = q.split(" ")
+    cut = " ".join(words[: len(words) * 2 // 3]).rstrip(",;")
+    later = text.replace(q, cut)
+    rows = quotes_frame((quote_in("a", text, q), "Wire", "2009-01-10"),
+                        (quote_in("b", later, cut), "Daily Paper", "2009-01-11"))
+    r = shared_quotes(rows).set_index("role")
+    assert r.at["later", "relation"] == "contained" and r.at["later", "truncated"]
+    assert r.at["later", "dropped"] == [" ".join(tokenise_quote(q)[len(tokenise_quote(cut)):])]
+    assert r.at["earliest", "text"] == q
+
+
+def test_earliest_is_earliest_published_then_id(real_quote):
+    """Ties on the date go to the smaller article id; an undated rendering is never the earliest."""
+    text, q = real_quote
+    rows = quotes_frame((quote_in("z", text, q), "Z", "2009-01-10"), (quote_in("m", text, q), "M", "2009-01-10"),
+                        (quote_in("a", text, q), "A", None))
+    r = shared_quotes(rows)
+    assert r.loc[r["role"] == "earliest", "article_id"].tolist() == ["m"]
+    assert quote_groups(r)["n_carriers"].tolist() == [3]
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("We will never surrender to terrorists", "we will never surrender to terrorists", "verbatim"),
+    ("We will never surrender to terrorists, and we will win", "We will never surrender to terrorists", "contained"),
+    ("We will never surrender to terrorists, and we will win", "We will never give in to terrorists, and we will win",
+     "near"),
+    ("The agreement must be signed by all parties before the end of the year, and then ratified",
+     "The agreement must be signed by all parties before the end of the year and ratified", "near"),
+    ("We will never surrender to terrorists", "The economy grew by three percent last year", None),
+    ("It is a very good day", "It is a very bad day for all of us here in the city", None),
+])
+def test_classify_pair(a, b, expected):
+    """Verbatim after normalisation, containment, near matches (word changed, clause dropped), negatives."""
+    ka = [w.casefold() for w in tokenise_quote(a)]
+    kb = [w.casefold() for w in tokenise_quote(b)]
+    assert classify_pair(ka, kb)[0] == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Vladimir Putin", "Vladimir Putin", True),
+    ("Putin", "Vladimir Putin", True),
+    (None, "Izumi Nakamitsu", True),
+    ("Vladimir Putin", "Izumi Nakamitsu", False),
+    ("Joe Biden", "Hunter Biden", True),  # surname-compatible: the diff, not the match, must tell them apart
+    ("Angela Merkel", "Emmanuel Macron", False),
+])
+def test_speakers_compatible(a, b, expected):
+    """Same, unknown, or surname-compatible speakers may share a quote; different people may not."""
+    assert speakers_compatible(a, b) is expected
+
+
+def test_incompatible_speakers_are_not_grouped(real_quote):
+    """The same words attributed to two different people are two quotes, not one shared quote."""
+    text, q = real_quote
+    rows = quotes_frame((quote_in("a", text, q, "Angela Merkel"), "A", "2009-01-10"),
+                        (quote_in("b", text, q, "Emmanuel Macron"), "B", "2009-01-11"))
+    assert shared_quotes(rows).empty
+
+
+def test_one_article_repeating_itself_is_not_shared(real_quote):
+    """A quote repeated inside one article is not shared across articles."""
+    text, q = real_quote
+    doubled = text + "\n\n" + q
+    first = quote_in("a", doubled, q)
+    second = Quote("a", q, doubled.rindex(q), doubled.rindex(q) + len(q), "direct", speaker_id="Reid")
+    assert shared_quotes(quotes_frame((first, "A", "2009-01-10"), (second, "A", "2009-01-10"))).empty
+
+
+def test_reported_speech_is_not_a_quote(real_quote):
+    """Paraphrase (kind=reported) does not take part in quote matching."""
+    text, q = real_quote
+    a, b = quote_in("a", text, q), quote_in("b", text, q)
+    rows = quotes_frame((dataclasses.replace(a, kind="reported"), "A", "2009-01-10"),
+                        (dataclasses.replace(b, kind="reported"), "B", "2009-01-11"))
+    assert shared_quotes(rows).empty
+
+
+def test_outlet_matrix(real_quote):
+    """Shared counts per ordered outlet pair and the share of each outlet's quoted words found in the other."""
+    text, q = real_quote
+    words = q.split(" ")
+    cut = " ".join(words[: len(words) // 2])
+    extra = "This is a different statement that nobody else carried at all"
+    rows = quotes_frame((quote_in("a", text, q), "Wire", "2009-01-10"),
+                        (quote_in("b", text.replace(q, cut), cut), "Paper", "2009-01-11"),
+                        (quote_in("c", extra, extra), "Paper", "2009-01-11"))
+    m = outlet_quote_matrix(shared_quotes(rows), rows).set_index(["outlet_a", "outlet_b"])
+    assert list(m.reset_index().columns) == list(MATRIX_COLUMNS)
+    n_q, n_cut, n_extra = (len(tokenise_quote(x)) for x in (q, cut, extra))
+    assert m.at[("Wire", "Paper"), "shared_quotes"] == 1
+    assert m.at[("Wire", "Paper"), "share_of_a_words_in_b"] == pytest.approx(n_cut / n_q, abs=1e-3)
+    assert m.at[("Paper", "Wire"), "share_of_a_words_in_b"] == pytest.approx(n_cut / (n_cut + n_extra), abs=1e-3)
+
+
+@pytest.mark.parametrize("n_articles, has_quotes, expected", [
+    (2, True, "These 2 articles share no verbatim quote."),
+    (5, True, "These 5 articles share no verbatim quote."),
+    (3, False, "No quotes were found in these 3 articles, so none can be shared."),
+])
+def test_summary_when_nothing_is_shared(real_quote, n_articles, has_quotes, expected):
+    """Nothing shared is said in one plain sentence, not an empty chart."""
+    text, q = real_quote
+    rows = quotes_frame((quote_in("a", text, q), "A", "2009-01-10")) if has_quotes else \
+        quotes_frame((quote_in("a", text, q), "A", "2009-01-10")).iloc[:0]
+    assert overlap_summary(shared_quotes(rows), rows, n_articles=n_articles) == expected
+
+
+def test_seeds_share_no_quote_golden():
+    """Seeds (TASS quoting Putin, UrduPoint quoting Nakamitsu): no shared quote, said plainly (golden file)."""
+    from lib.pipeline import ingest_paths
+    from lib.store import connect, load_quotes
+
+    con = connect(":memory:")
+    ingest_paths(con, [str(SEEDS)])
+    quotes = load_quotes(con)
+    assert quotes["outlet"].nunique() == 2 and (quotes["kind"] == "direct").any()
+    renderings = shared_quotes(quotes)
+    assert renderings.empty and quote_groups(renderings).empty
+    assert outlet_quote_matrix(renderings, quotes).empty
+    summary = overlap_summary(renderings, quotes, n_articles=con.execute("SELECT count(*) FROM articles").fetchone()[0])
+    assert summary + "\n" == GOLDEN.read_text(encoding="utf-8")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=6), min_size=1, max_size=15),
+       st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=6), min_size=0, max_size=15))
+def test_diff_rebuilds_the_rendering(earliest, rendering):
+    """Invariant: the diff's ops replay the earliest into the rendering, word for word."""
+    d = diff_words(earliest, rendering)
+    rebuilt = " ".join(op["new"] for op in d["diff"] if op["new"])
+    assert rebuilt.split() == [w for w in rendering]
+    assert " ".join(op["old"] for op in d["diff"] if op["old"]).split() == earliest
