@@ -153,19 +153,19 @@ def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
 
 def resolve_day_references(text: str, published: dt.date) -> list[tuple[dt.date, str]]:
     """Days an article refers to relative to its own date ("on Friday", "yesterday", "September 25")."""
-    found, seen = [], set()
+    found, taken = [], []  # taken: spans already read by an earlier row ("the day before yesterday")
     for pattern, kind in _RELATIVE:
         for m in pattern.finditer(text):
-            if _NEXT.search(text[max(0, m.start() - 12):m.start()]):
-                continue  # "next Friday" is ahead, not the event
-            if kind == "weekday" and _LAST.search(text[max(0, m.start() - 12):m.start() + 1]):
-                continue  # resolved by the "last-weekday" row
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            anchor = m.start("weekday") if "weekday" in pattern.groupindex else m.start()
+            before = text[max(0, anchor - 12):anchor]
+            if _NEXT.search(before) or (kind == "weekday" and _LAST.search(before)):
+                continue  # "next Friday" is ahead, not the event; "last Friday" has its own row
+            taken.append(m.span())
             for day in RESOLVERS[kind](m, published):
                 if 0 <= (published - day).days <= MENTION_WINDOW_DAYS * (5 if kind == "month-day" else 1):
-                    key = (day, m.start())
-                    if key not in seen:
-                        seen.add(key)
-                        found.append((day, m.group(0).strip()))
+                    found.append((day, m.group(0).strip()))
     return found
 
 
