@@ -15,7 +15,8 @@ from lib.extract.reported import extract_reported
 from lib.extract.sentences import ABBREVIATIONS
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
-                                  ROLE_PREFIX_PATTERN, ROLE_WORDS, SUBJECT_PATTERN as SUBJECT, PersonIndex,
+                                  NON_NAME_WORDS, ORG_WORDS, ROLE_PREFIX_PATTERN, ROLE_WORDS, SUBJECT_PATTERN as SUBJECT,
+                                  PersonIndex,
                                   canonicalise_speakers, parse_mention, resolve_mention)
 from lib.models import Article, Quote
 
@@ -50,6 +51,8 @@ PERSON_CANDIDATE = re.compile(rf"(?:(?P<precue>\b{CUE_PATTERN}\b)[^\S\n]+)?"
                               rf"(?P<name>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
                               rf"(?P<post>,[^\S\n]+(?:the|a|an|who|\d+)[^\S\n,]|[^\S\n]+{ADVERB_PATTERN}{_CUE})?")
 _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
+# A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
+SENTENCE_SUBJECT = re.compile(rf"^(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
 # Words before a quote that mark it as the title of a work, not an utterance.
@@ -336,8 +339,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             continue
         role = mention.role if mention.role and any(
             w.lower().strip(".,") in ROLE_WORDS for w in mention.role.split()) else None
-        if m.group("pre"):
-            role = role or m.group("pre").rstrip(", \t")
+        pre = m.group("pre")
+        if pre and any(w in ROLE_WORDS for w in pre.split()):
+            role = role or pre  # "The pastor, Larry Kroon, declined"
         if not (role or m.group("post") or m.group("precue")):
             continue
         if len(mention.name.split()) == 1:
@@ -347,9 +351,18 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.add_person(mention.name, role)
     for name, role in singles:
         if persons.full_name(name) == name:
-            persons.add_person(name, role)
+            persons.add_person(_full_name_in_text(text, name) or name, role)
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
+
+
+def _full_name_in_text(text: str, surname: str) -> str | None:
+    """The full name a surname-only speaker has elsewhere in the text ("Brown said" -> "Larry Brown left ...")."""
+    for m in re.finditer(rf"(?<![\w’'\-])((?:[A-Z][\w’'\-]+[^\S\n]+)(?:[A-Z]\.[^\S\n]*)?){re.escape(surname)}(?![\w\-])", text):
+        first = m.group(1).split()[0]
+        if first.lower() not in NON_NAME_WORDS and first.lower() not in ROLE_WORDS and first.lower() not in ORG_WORDS:
+            return " ".join(m.group(0).split())
+    return None
 
 
 def find_persons(article: Article) -> PersonIndex:
@@ -370,6 +383,36 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int]) -> _Attributio
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= 25:
             return _attribution(m, start, "next")
     return None
+
+
+def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
+    """The person a narrative sentence is about (its subject: a name, a resolvable pronoun or role noun)."""
+    m = SENTENCE_SUBJECT.match(text[start:end])
+    if not m:
+        return None
+    mention = parse_mention(m.group("subj"))
+    speaker_id, _ = resolve_mention(mention, start + m.start("subj"), persons)
+    if speaker_id is None or speaker_id not in persons.roles:
+        return None
+    return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
+                        "context")
+
+
+def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex) -> _Attribution | None:
+    """The article's main speaker (most quotes credited to one registered person), for interview answers."""
+    counts: dict[str, int] = {}
+    first: dict[str, _Attribution] = {}
+    for a in attrib.values():
+        speaker_id, _ = resolve_mention(parse_mention(a.speaker), a.speaker_start, persons)
+        if speaker_id in persons.roles:
+            counts[speaker_id] = counts.get(speaker_id, 0) + 1
+            first.setdefault(speaker_id, a)
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    if counts[best] * 2 <= sum(counts.values()):
+        return None
+    return replace(first[best], source="interview", cue=None)
 
 
 def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
@@ -471,8 +514,29 @@ def extract_quotes(article: Article) -> list[Quote]:
             prev_span = kept[before[-1]][0]
             if not any(s.last_para == k - 1 and s.open > prev_span.close for s in spans):
                 found = replace(attrib[before[-1]], source="previous")
+        prev_para = paras[k - 1] if k > 0 and not any(s.last_para == k - 1 for s in spans) else None
+        if found is None and prev_para:
+            # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
+            found = _attribute_before(text, _sentence_tail(text, *prev_para), prev_para[1], False) or \
+                _sentence_subject(text, _sentence_tail(text, *prev_para), prev_para[1], persons)
+        if found is None and prev_para and text[prev_para[0]:prev_para[1]].rstrip().endswith("?"):
+            found = _interviewee(attrib, persons)  # an interview: a question, then the answer in quotes
         if found:
             for i in members:
+                attrib[i] = found
+
+    # A quote appended to a narrative sentence about a person (profiles: `She and X first conceived it. "..."`).
+    for i, (span, kind) in enumerate(kept):
+        if i in attrib or kind != "direct":
+            continue
+        ps = paras[span.para][0]
+        prev_close = max([s.close + 1 for s in spans if s.para == span.para and s.close < span.open] + [ps])
+        stop = span.open
+        while stop > prev_close and text[stop - 1].isspace():
+            stop -= 1
+        if stop > prev_close and text[stop - 1] in ".!?":
+            found = _sentence_subject(text, _sentence_tail(text, prev_close, stop - 1), stop, persons)
+            if found:
                 attrib[i] = found
 
     quotes: list[Quote] = []

@@ -25,7 +25,18 @@ correspondent economist scientist researcher spokesman foreign defense defence i
 state affairs disarmament security national international federal council committee board member members mp mep
 emir sheikh crown president-elect acting former ex- late rev. reverend father bishop archbishop cardinal rabbi imam
 lawmaker legislator candidate nominee delegate negotiator diplomat deputy-director partner owner agent publicist
+pastor priest preacher minister coach player teammate student teacher resident witness neighbour neighbor friend
+mother father wife husband son daughter brother sister rep representative attorney doctor physician surgeon nurse
+employee worker expert historian pensioner voter farmer businessman businesswoman blogger commentator columnist
+critic activist campaigner organizer organiser volunteer secretary assistant aide consultant strategist pollster
+governor-elect mayor-elect councillor councilman councilwoman alderman trustee treasurer clerk registrar marshal
+sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 """.split())
+
+# Pronouns that tell a person's gender, for agreement when resolving "he"/"she" (Hobbs 1978).
+MALE_WORDS = frozenset("he him his himself mr mr.".split())
+FEMALE_WORDS = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
+_GENDER_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 # Capitalised words that are not part of a person's name (sentence openers, days, months, demonyms as
 # openers are handled by ROLE_WORDS); they stop a name when reading right to left.
@@ -37,7 +48,7 @@ indeed instead thus hence yes no not never ever only even just again once speaki
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 but what who whom whose which where why how with without during over under about against between among
-in-house statement meanwhile finally first second third last next new
+in-house statement meanwhile finally first second third last next new all some many most both each every other
 """.split())
 
 # Words that make a capitalised sequence an organisation or place rather than a person.
@@ -138,6 +149,10 @@ def parse_mention(text: str) -> Mention:
     while i > 0 and _is_name_token(tokens[i - 1]) and len(tokens) - i < 4:
         i -= 1
     name_tokens = tokens[i:]
+    if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
+                  or tokens[i - 1] in ("of", "for", "at", "from")):
+        # "Saturday Night Live", "The Hague Tribunal": a capitalised title the name cannot be cut out of.
+        return Mention(text, " ".join(tokens), None, "org")
     role_tokens = list(tokens[:i])
     if role_tokens and any(t in CLAUSE_WORDS for t in role_tokens):
         role_tokens = []  # "in cybersecurity between Russia": a clause before a name, not a role
@@ -182,6 +197,7 @@ class PersonIndex:
     positions: list[int] = field(default_factory=list)  # sorted mention offsets
     names: list[str] = field(default_factory=list)  # full name of the mention at the same index
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
 
     def add_person(self, name: str, role: str | None) -> None:
         """Register a person (full name), keeping the first role seen."""
@@ -213,6 +229,23 @@ class PersonIndex:
         self.positions = [p for p, _, _ in rows]
         self.names = [n for _, n, _ in rows]
         self.subjects = [s for _, _, s in rows]
+        self._infer_genders(text, skip)
+
+    def _infer_genders(self, text: str, skip) -> None:
+        """Gender per person from honorifics and from the pronouns that follow it as a subject in its sentence."""
+        votes: dict[str, int] = {}
+        for name, role in self.roles.items():
+            words = {w.lower() for w in (role or "").split()}
+            votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * 3
+        for pos, name, subject in zip(self.positions, self.names, self.subjects):
+            if not subject:
+                continue
+            end = text.find(".", pos, pos + 200)
+            end = pos + 200 if end < 0 else end
+            for m in _GENDER_WORD.finditer(text, pos, end):
+                if not any(a < m.start() < b for a, b in skip):
+                    votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
+        self.genders = {n: ("m" if v > 0 else "f") for n, v in votes.items() if v}
 
     def full_name(self, name: str) -> str:
         """The registered full name a surname or name variant stands for, or the name itself."""
@@ -222,7 +255,7 @@ class PersonIndex:
         hits = [n for n in self.roles if normalise_name(n) == key or normalise_name(n).split()[-1:] == key.split()]
         return hits[0] if len(set(hits)) == 1 else name
 
-    def recent(self, pos: int, role_words: tuple[str, ...] = ()) -> str | None:
+    def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
         subject preferred over a mention in an object or possessive (the centering preference, Grosz et al. 1995)."""
         i = bisect.bisect_left(self.positions, pos)
@@ -231,6 +264,8 @@ class PersonIndex:
             i -= 1
             name = self.names[i]
             if role_words and not all(w in (self.roles.get(name) or "").lower() for w in role_words):
+                continue
+            if gender and self.genders.get(name, gender) != gender:
                 continue
             if self.subjects[i] or role_words:
                 return name
@@ -244,9 +279,10 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         name = persons.full_name(mention.name)
         return name, persons.roles.get(name) or mention.role
     if mention.kind == "org":
-        return mention.name, None
+        name = persons.full_name(mention.name or "")
+        return (name, persons.roles.get(name)) if name in persons.roles else (mention.name, None)
     if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
-        name = persons.recent(pos)
+        name = persons.recent(pos, gender=PRONOUNS[mention.text])
         return name, persons.roles.get(name) if name else None
     if mention.kind == "role":
         words = mention.text.lower().split()
