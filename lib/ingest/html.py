@@ -39,6 +39,10 @@ PUBLISHED_META = (
     ("article:published", 2), ("og:pubdate", 2), ("release_date", 1), ("dc.date.published", 2),
 )
 _PUBLISHED_META = dict(PUBLISHED_META)
+MODIFIED_META = frozenset((
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "last-modified",
+    "dcterms.modified", "modified_time", "lastmod", "article.updated", "dc.date.modified",
+))
 # JSON-LD types that describe the article itself (their datePublished is the article's).
 ARTICLE_TYPES = frozenset("""
 article newsarticle reportagenews analysisnewsarticle opinionnewsarticle reviewnewsarticle backgroundnewsarticle
@@ -53,8 +57,9 @@ DATE_EVIDENCE = (
     ("url", "url", 0.85),
     ("dateline", "dateline", 0.8),
     ("htmldate", "metadata", 0.75),
-    ("htmldate-extensive", "byline", 0.6),
+    ("byline", "byline", 0.6),
     ("time", "byline", 0.55),
+    ("modified", "metadata", 0.4),  # last resort: a page's last change bounds its publication from above
 )
 _EVIDENCE = {kind: (source, conf) for kind, source, conf in DATE_EVIDENCE}
 _EVIDENCE_RANK = {kind: i for i, (kind, _, _) in enumerate(DATE_EVIDENCE)}
@@ -84,6 +89,7 @@ COUNTRY_ZONES = (
 _COUNTRY_ZONES = dict(COUNTRY_ZONES)
 
 MIN_BODY_CHARS = 250  # below this, trafilatura's default pass probably missed the article: try the fallbacks
+MIN_BODY_WORDS = 8  # fewer words than this is a menu or a caption, not an article
 MIN_LEAD_CHARS = 40  # a description shorter than this is a tagline, not a standfirst
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -97,6 +103,9 @@ _URL_DATES = (
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:»]\s+")
 _SPACES = re.compile(r"\s+")
+_BYLINE_MARK = re.compile(r"date|time|publish|posted|byline|dateline")
+_NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|event|weather")
+_LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
 _NOT_CONTENT = frozenset(("script", "style", "meta", "title", "head", "noscript", "nav", "footer", "aside", "link"))
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 
@@ -126,8 +135,14 @@ def parse_html(data: bytes, origin: str) -> Article:
             more = _body_paragraphs(fallback(html, meta.url))
             if sum(map(len, more)) > sum(map(len, paragraphs)):
                 paragraphs = more
-    if not paragraphs:
+    if sum(len(p.split()) for p in paragraphs) < MIN_BODY_WORDS:
         raise ParseError(origin, "HTML page has no article body")
+    outlet = _outlet(doc, meta)
+    title = _title(doc, meta, outlet)
+    # The headline is Article.title; a body that repeats it first would put it into every offset and hash.
+    headlines = {_norm(t) for t in meta.titles + [title or "", doc.title if doc and doc.title else ""] if t}
+    while len(paragraphs) > 1 and _norm(paragraphs[0]) in headlines:
+        paragraphs = paragraphs[1:]
     paragraphs = restore_lead(tree, paragraphs, meta.descriptions)
     text = "\n\n".join(paragraphs)
     spans, pos = [], 0
@@ -135,18 +150,18 @@ def parse_html(data: bytes, origin: str) -> Article:
         spans.append((pos, pos + len(p)))
         pos += len(p) + 2
     dateline = _match_dateline(text, spans[0][1])
-    outlet = _outlet(doc, meta)
     from lib.ingest.datelines import canonical_outlet
 
     via = dateline.outlet if dateline and dateline.outlet and dateline.outlet != outlet else None
-    published, source, confidence, note, candidates = decide_page_date(html, meta, dateline)
+    language = _language(doc, meta)
+    published, source, confidence, note, candidates = decide_page_date(tree, meta, dateline, doc.date if doc else None, language)
     return Article(
         id=make_article_id(text, outlet), text=text, outlet=outlet, via=canonical_outlet(via) if via else None,
         published=published, date_source=source, date_confidence=confidence, date_note=note,
         date_candidates=candidates, dateline=dateline.raw if dateline else None,
-        dateline_place=dateline.place if dateline else None, title=_title(doc, meta, outlet),
+        dateline_place=dateline.place if dateline else None, title=title,
         author=(doc.author if doc and doc.author else None) or _first(meta.authors), url=meta.url or (doc.url if doc else None),
-        language=_language(doc, meta), paragraphs=tuple(spans), origin=origin, format="html")
+        language=language, paragraphs=tuple(spans), origin=origin, format="html")
 
 
 def decode_html(data: bytes, origin: str) -> str:
@@ -205,6 +220,8 @@ def read_page_meta(tree) -> PageMeta:
             continue
         if key in _PUBLISHED_META:
             meta.dates.append((content, "meta", _PUBLISHED_META[key]))
+        elif key in MODIFIED_META:
+            meta.dates.append((content, "modified", 1))
         elif key in ("og:title", "twitter:title", "headline"):
             meta.titles.append(content)
         elif key in ("description", "og:description", "twitter:description"):
@@ -276,6 +293,8 @@ def _read_json_ld(obj: dict, meta: PageMeta) -> None:
         meta.dates.append((obj["datePublished"], "json-ld", weight))
     elif isinstance(obj.get("dateCreated"), str):
         meta.dates.append((obj["dateCreated"], "json-ld", 1))
+    if isinstance(obj.get("dateModified"), str):
+        meta.dates.append((obj["dateModified"], "modified", 1))
     if isinstance(obj.get("headline"), str) and weight == 3:
         meta.titles.insert(0, obj["headline"])
     if isinstance(obj.get("description"), str):
@@ -292,12 +311,17 @@ def _read_json_ld(obj: dict, meta: PageMeta) -> None:
             meta.authors.append(name.strip())
 
 
+_HTMLDATE_FAST = {"extensive_search": False, "original_date": True}
+
+
 def _extract(html: str, url: str | None):
     """trafilatura's default extraction with metadata (a Document, or None)."""
     import trafilatura
 
+    # trafilatura runs htmldate for its metadata: ask for the fast original-date search so that result is
+    # htmldate's own vote (decide_page_date) and htmldate is not run twice.
     return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                       include_tables=False)
+                                       include_tables=False, date_extraction_params=_HTMLDATE_FAST)
 
 
 def _extract_recall(html: str, url: str | None) -> str:
@@ -424,8 +448,10 @@ class DateCandidate:
     stamp: dt.datetime | None = None  # the full time when the claim carries one (publisher's clock)
 
 
-def decide_page_date(html: str, meta: PageMeta, dateline) -> tuple:
-    """(published, date_source, confidence, note, candidates) from every date claim the page carries."""
+def decide_page_date(tree, meta: PageMeta, dateline, fast_date: str | None = None,
+                     language: str | None = None) -> tuple:
+    """(published, date_source, confidence, note, candidates) from every date claim the page carries;
+    ``fast_date`` is htmldate's fast-search result when trafilatura already ran it."""
     zone = _publisher_zone(meta)
     candidates = [c for value, kind, weight in meta.dates if (c := _candidate(value, kind, weight, zone))]
     if meta.url:
@@ -435,7 +461,12 @@ def decide_page_date(html: str, meta: PageMeta, dateline) -> tuple:
             candidates.append(DateCandidate(dt.date(dateline.year, dateline.month, dateline.day), "dateline", 2))
         except ValueError:
             pass
-    candidates += _htmldate_candidates(html, meta.url)
+    # htmldate falls back to modification dates; alone, such a vote is only a modification date.
+    for c in _htmldate_candidates(fast_date):
+        seen = {x.kind for x in candidates if x.day == c.day}
+        candidates.append(DateCandidate(c.day, "modified", 1) if seen == {"modified"} else c)
+    if not candidates:
+        candidates += byline_date_candidates(tree, language)
     listed = tuple(dict.fromkeys(f"{c.day.isoformat()} {c.kind}" for c in
                                  sorted(candidates, key=lambda c: (_EVIDENCE_RANK[c.kind], -c.weight))))
     if not candidates:
@@ -525,15 +556,15 @@ def parse_page_date(value: str) -> dt.date | dt.datetime | None:
 
 
 @lru_cache(maxsize=2048)
-def _dateparser_parse(value: str) -> dt.date | dt.datetime | None:
-    """dateparser for free-form metadata dates; full dates only (no day or year filled in from today)."""
+def _dateparser_parse(value: str, language: str | None = None) -> dt.date | dt.datetime | None:
+    """dateparser for free-form dates (in the page's language when known); full dates only, nothing filled in
+    from today."""
     import dateparser
 
     try:
-        stamp = dateparser.parse(value, settings=_DATEPARSER_SETTINGS)
-    except (ValueError, OverflowError, TypeError, AttributeError):  # dateparser's own failures on odd input
+        return dateparser.parse(value, languages=[language] if language else None, settings=_DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError, TypeError, AttributeError, KeyError):  # dateparser's failures on odd input
         return None
-    return stamp
 
 
 _DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
@@ -554,20 +585,32 @@ def url_date_candidates(url: str) -> list[DateCandidate]:
     return []
 
 
-def _htmldate_candidates(html: str, url: str | None) -> list[DateCandidate]:
-    """htmldate's original-date guess: the fast search, else the extensive one unless it is a bare year."""
-    from htmldate import find_date
-
-    out = []
+def _htmldate_candidates(fast: str | None) -> list[DateCandidate]:
+    """htmldate's fast original-date search, as run by trafilatura. (Its extensive search is not used: it
+    runs dateparser over the whole page, seconds per page, and falls back to January 1st of a copyright year;
+    byline_date_candidates covers the visible dates it would find.)"""
     try:
-        fast = find_date(html, url=url, original_date=True, extensive_search=False)
-        if fast:
-            out.append(DateCandidate(dt.date.fromisoformat(fast), "htmldate", 2))
-        else:
-            wide = find_date(html, url=url, original_date=True, extensive_search=True)
-            # htmldate's extensive search falls back to January 1st of a year it saw (a copyright line): no day.
-            if wide and not wide.endswith("-01-01"):
-                out.append(DateCandidate(dt.date.fromisoformat(wide), "htmldate-extensive", 1))
-    except (ValueError, TypeError):  # htmldate on malformed markup
-        pass
-    return out
+        return [DateCandidate(dt.date.fromisoformat(fast[:10]), "htmldate", 2)] if fast else []
+    except ValueError:
+        return []
+
+
+def byline_date_candidates(tree, language: str | None) -> list[DateCandidate]:
+    """The first visible date in an element whose class or id marks it as the publication date ("published-date",
+    "byline", "timestamp"), parsed by dateparser in the page's language."""
+    for el in tree.iter(etree.Element):
+        if len(el) > 2 or el.tag in _NOT_CONTENT:
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if not _BYLINE_MARK.search(marks) or _NOT_PUBLISHED_MARK.search(marks):
+            continue
+        written = _SPACES.sub(" ", el.text_content()).strip()
+        if not 6 <= len(written) <= 80 or not any(ch.isdigit() for ch in written):
+            continue
+        written = _LABEL.sub("", written)
+        stamp = _dateparser_parse(written, language)
+        if stamp is not None:
+            day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
+            if dt.date(1995, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=2):
+                return [DateCandidate(day, "byline", 1)]
+    return []
