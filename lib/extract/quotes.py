@@ -46,10 +46,11 @@ BEFORE_CLAUSE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
-PERSON_CANDIDATE = re.compile(rf"(?:(?P<precue>\b{CUE_PATTERN}\b)[^\S\n]+)?"
+PERSON_CANDIDATE = re.compile(rf"(?:(?<=[,\"”’])[^\S\n]*(?P<precue>\b{CUE_PATTERN}\b)[^\S\n]+)?"
                               rf"(?:(?P<pre>\b[a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+(?=[A-Z]))?"
                               rf"(?P<name>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
                               rf"(?P<post>,[^\S\n]+(?:the|a|an|who|\d+)[^\S\n,]|[^\S\n]+{ADVERB_PATTERN}{_CUE})?")
+_SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
 SENTENCE_SUBJECT = re.compile(rf"^(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
@@ -349,6 +350,13 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 singles.append((mention.name, role))
         else:
             persons.add_person(mention.name, role)
+    for m in _SENTENCE_OPENING_NAME.finditer(text):
+        # "Meyer penned a letter": a sentence subject that the text also gives in full ("Stephenie Meyer's").
+        word = m.group(1)
+        if word.lower() not in NON_NAME_WORDS and word.lower() not in ROLE_WORDS and persons.full_name(word) == word:
+            full = _full_name_in_text(text, word)
+            if full:
+                persons.add_person(full, None)
     for name, role in singles:
         if persons.full_name(name) == name:
             persons.add_person(_full_name_in_text(text, name) or name, role)
