@@ -44,11 +44,13 @@ def _shingles(text: str, n: int = SHINGLE) -> set[str]:
 
 
 def _mutate(paragraph: str, rng: random.Random, vocab: list[str]) -> str:
-    """The paragraph with every fourth word replaced by a random corpus word (kills every shared 5-gram)."""
-    words = paragraph.split(" ")
-    for i in range(rng.randrange(4), len(words), 4):
-        words[i] = rng.choice(vocab)
-    return " ".join(words)
+    """The paragraph with every fourth word token replaced by a random corpus word (no 5-token shingle survives)."""
+    out, last = [], 0
+    for k, m in enumerate(_WORD.finditer(paragraph)):
+        if k % 4 == 0:
+            out.append(paragraph[last:m.start()] + rng.choice(vocab))
+            last = m.end()
+    return "".join(out) + paragraph[last:]
 
 
 def _plant(background: list[dict], n_copies: int, rng: random.Random, lead_of) -> tuple[list[dict], set]:
@@ -109,7 +111,7 @@ def synthetic_corpus(n: int, seed: int = 0) -> tuple[list[dict], set]:
     rng = random.Random(seed + 1)
     n_copies = int(n * COPY_SHARE / (1 + COPY_SHARE))
     background = synthetic_articles(n - n_copies, seed=seed)
-    vocab = sorted({w for p in real_paragraphs() for w in p.split(" ")})
+    vocab = sorted({w for p in real_paragraphs() for w in _WORD.findall(p) if len(w) > 2})
     seen = set(real_paragraphs()) - set(distinct_paragraphs())  # near-duplicates are mutated from the start
     for d in background:
         paras = []

@@ -29,6 +29,7 @@ MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter 
 SHORT_SHARE = 0.33  # ...unless it is at least half that long and this share of the shorter article
 MIN_SHINGLES = 3  # shared shingles that make a pair worth aligning
 MAX_DF = 100  # a shingle in more documents than this is boilerplate (passim's max-df idea)
+BATCH = 10_000  # documents shingled per SQL statement (bounds DuckDB's window memory)
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
 # Same tokens in DuckDB (RE2) and Python: \pL\pN in RE2 equals Python's [^\W_] (letters and numbers).
@@ -61,18 +62,19 @@ BOILERPLATE_SCAN = 1500  # passages at least this long are never boilerplate onl
 
 
 def _shingle_sql(n: int) -> str:
-    """SQL that builds hashed word n-gram shingles (doc, pos, h) from the registered ``_reuse_docs`` frame.
+    """SQL that appends hashed word n-gram shingles (doc, pos, h) of the registered ``_reuse_docs`` batch.
 
-    Tokens are unnested once and each shingle hashes a window of ``n`` tokens (lead(), not list slices:
-    several times faster in DuckDB); pos is the 0-based index of the shingle's first word.
+    Tokens are found in the original text (so offsets match ``_token_spans``) and lower-cased one by one;
+    each shingle hashes a window of ``n`` tokens (lead(), several times faster in DuckDB than list slices);
+    pos is the 0-based index of the shingle's first word.
     """
-    leads = ", ".join(f"lead(lower(tok), {k}) OVER w" for k in range(1, n))
+    leads = ", ".join(f"lead(tok, {k}) OVER w" for k in range(1, n))
     return f"""
-        CREATE OR REPLACE TEMP TABLE _reuse_shingles AS
+        INSERT INTO _reuse_shingles
         SELECT doc, pos, h FROM (
-            SELECT doc, pos::INTEGER AS pos, (hash(lower(tok), {leads}) >> 1)::BIGINT AS h,
+            SELECT doc, pos::INTEGER AS pos, (hash(tok, {leads}) >> 1)::BIGINT AS h,
                    lead(tok, {n - 1}) OVER w AS last
-            FROM (SELECT doc, unnest(w) AS tok, unnest(range(len(w))) AS pos
+            FROM (SELECT doc, lower(unnest(w)) AS tok, unnest(range(len(w))) AS pos
                   FROM (SELECT doc, regexp_extract_all(text, '{_SQL_WORD}') AS w FROM _reuse_docs))
             WINDOW w AS (PARTITION BY doc ORDER BY pos))
         WHERE last IS NOT NULL"""
@@ -84,12 +86,17 @@ def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX
 
     With ``outlets`` (one normalised name per text, '' when unknown), pairs from one outlet are skipped.
     """
-    docs = pd.DataFrame({"doc": np.arange(len(texts), dtype=np.int32), "text": texts,
-                         "outlet": outlets if outlets is not None else [""] * len(texts)})
-    con.register("_reuse_docs", docs)
-    con.execute("CREATE OR REPLACE TEMP TABLE _reuse_outlets AS SELECT doc, outlet FROM _reuse_docs")
-    con.execute(_shingle_sql(n))
-    con.unregister("_reuse_docs")
+    con.execute("CREATE OR REPLACE TEMP TABLE _reuse_shingles (doc INTEGER, pos INTEGER, h BIGINT)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _reuse_outlets (doc INTEGER, outlet VARCHAR)")
+    # Shingle in batches: the window over every token of a 100k corpus at once needs several GB.
+    for lo in range(0, len(texts), BATCH):
+        hi = min(lo + BATCH, len(texts))
+        con.register("_reuse_docs", pd.DataFrame({
+            "doc": np.arange(lo, hi, dtype=np.int32), "text": texts[lo:hi],
+            "outlet": outlets[lo:hi] if outlets is not None else [""] * (hi - lo)}))
+        con.execute(_shingle_sql(n))
+        con.execute("INSERT INTO _reuse_outlets SELECT doc, outlet FROM _reuse_docs")
+        con.unregister("_reuse_docs")
     # Boilerplate filter: shingles in more than max_df places (passim's max-df) or in one place only.
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _reuse_kept AS
