@@ -90,9 +90,10 @@ def normalise_text(text: str) -> str:
     """NFC, Unix line endings, no BOM/zero-width characters, no-break spaces as spaces."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_TRANSLATE)
+    return _ODD_SPACE.sub(lambda m: _REPLACEMENTS[m.group(0)], text)  # re.sub: much faster than str.translate
 
 
 # Characters that only disturb matching; removed or made plain (the final text is what offsets refer to).
-_TRANSLATE = str.maketrans({"\ufeff": None, "\u200b": None, "\u2060": None, "\u00ad": None,
-                            "\u00a0": " ", "\u2028": "\n", "\u2029": "\n\n", "\x0c": "\n\n", "\x0b": "\n"})
+_REPLACEMENTS = {"\ufeff": "", "\u200b": "", "\u2060": "", "\u00ad": "", "\u00a0": " ", "\u2028": "\n",
+                 "\u2029": "\n\n", "\x0c": "\n\n", "\x0b": "\n"}
+_ODD_SPACE = re.compile("[" + "".join(_REPLACEMENTS) + "]")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -26,6 +27,7 @@ TRUSTED_SOURCES = ("header", "metadata", "url", "dateline", "byline")
 STORY_MIN_SIMILARITY = 0.12  # TF-IDF cosine above which two articles plausibly report the same event
 STORY_PROXIMITY_SIMILARITY = 0.3  # stricter: a same-story date without a matching mention
 STORY_NEIGHBOURS = 20
+STORY_LEAD_CHARS = 2000  # similarity reads the lead, where the event is named
 MENTION_WINDOW_DAYS = 14  # "on Friday" refers to the last two weeks at most
 PROXIMITY_WINDOW = (-2, 21)  # a same-story piece appears from 2 days before to 3 weeks after the event
 CONFIDENCE = {"story-mention": 0.85, "story-proximity": 0.6, "weekday": 0.45, "mentions": 0.3,
@@ -68,32 +70,32 @@ class StoryIndex:
     """TF-IDF vectors of the batch's trusted-date articles, to find each pending article's same-story pieces."""
 
     def __init__(self, batch: Sequence[Article], queries: Sequence[Article]):
-        """Fit one vocabulary on the dated articles plus the queries (a light, batch-local IDF)."""
-        self.dated = [a for a in batch if a.published is not None and a.date_source in TRUSTED_SOURCES]
-        self.rows = {}
-        if not self.dated:
+        """Fit one vocabulary on the leads of the dated articles plus the queries (a light, batch-local IDF),
+        then find every query's nearest dated articles in chunks of sparse-dense products."""
+        self.found: dict[int, list[tuple[Article, float]]] = {}
+        dated = [a for a in batch if a.published is not None and a.date_source in TRUSTED_SOURCES]
+        if not dated or not queries:
             return
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         vectoriser = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b",
                                      dtype=np.float64)
-        texts = [a.text for a in self.dated] + [a.text for a in queries]
-        try:
-            matrix = vectoriser.fit_transform(texts)
+        try:  # the lead paragraphs name the event; reading them only keeps large batches fast
+            matrix = vectoriser.fit_transform([a.text[:STORY_LEAD_CHARS] for a in dated + list(queries)])
         except ValueError:  # no usable words at all
             return
-        self.dated_matrix = matrix[: len(self.dated)]
-        self.rows = {id(a): matrix[len(self.dated) + i] for i, a in enumerate(queries)}
+        dated_t = matrix[: len(dated)].T.tocsr()
+        for lo in range(0, len(queries), 256):
+            scores = (matrix[len(dated) + lo: len(dated) + lo + 256] @ dated_t).toarray()
+            for k, row in enumerate(scores):
+                top = np.argsort(row)[::-1][:STORY_NEIGHBOURS + 1]
+                query = queries[lo + k]
+                self.found[id(query)] = [(dated[i], float(row[i])) for i in top
+                                         if row[i] >= STORY_MIN_SIMILARITY and dated[i] is not query]
 
     def neighbours(self, article: Article) -> list[tuple[Article, float]]:
         """Dated articles of the same story, most similar first, with their cosine similarity."""
-        row = self.rows.get(id(article))
-        if row is None:
-            return []
-        scores = (self.dated_matrix @ row.T).toarray().ravel()
-        order = scores.argsort()[::-1][:STORY_NEIGHBOURS]
-        return [(self.dated[i], float(scores[i])) for i in order
-                if scores[i] >= STORY_MIN_SIMILARITY and self.dated[i] is not article]
+        return self.found.get(id(article), [])[:STORY_NEIGHBOURS]
 
 
 def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Article, float]],
@@ -133,7 +135,9 @@ def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
     exact, near = [], []
     for other, similarity in neighbours:
         published = other.published_date()
-        for day, phrase in resolve_day_references(other.text, published):
+        reachable = any(day and 0 <= (published - day).days <= MENTION_WINDOW_DAYS * 5
+                        for day in (_valid(published.year, partial), _valid(published.year - 1, partial)))
+        for day, phrase in (_day_references(other.text, published) if reachable else ()):
             if (day.month, day.day) == (partial.month, partial.day) and (floor is None or day.year >= floor):
                 exact.append((similarity, day, f"same-story article {other.origin or other.id} "
                               f"({other.outlet or 'outlet unknown'}, {published.isoformat()}, similarity "
@@ -167,6 +171,12 @@ def resolve_day_references(text: str, published: dt.date) -> list[tuple[dt.date,
                 if 0 <= (published - day).days <= MENTION_WINDOW_DAYS * (5 if kind == "month-day" else 1):
                     found.append((day, m.group(0).strip()))
     return found
+
+
+@lru_cache(maxsize=8192)
+def _day_references(text: str, published: dt.date) -> tuple[tuple[dt.date, str], ...]:
+    """resolve_day_references, cached: one dated article is a neighbour of many pending ones."""
+    return tuple(resolve_day_references(text, published))
 
 
 def _last_weekday(m: re.Match, published: dt.date) -> list[dt.date]:
