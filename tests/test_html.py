@@ -156,6 +156,7 @@ def test_parse_page_date(written, expected):
 @pytest.mark.parametrize("url, expected", [
     ("https://x.example/2020/07/08/story.html", dt.date(2020, 7, 8)),
     ("https://x.example/news/2020-07-08-story", dt.date(2020, 7, 8)),
+    ("http://www.cnn.com/2010/POLITICS/08/13/democrats.social.security/index.html", dt.date(2010, 8, 13)),
     ("https://x.example/news/story_20200708.html", dt.date(2020, 7, 8)),
     ("https://x.example/news/120200622120908039/story", None),  # digits inside an id, not a date
     ("https://x.example/2020/13/40/story", None),

@@ -21,6 +21,8 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from html import unescape as html_unescape
+
 import lxml.html
 from lxml import etree
 
@@ -90,14 +92,15 @@ _COUNTRY_ZONES = dict(COUNTRY_ZONES)
 
 MIN_BODY_CHARS = 250  # below this, trafilatura's default pass probably missed the article: try the fallbacks
 MIN_BODY_WORDS = 8  # fewer words than this is a menu or a caption, not an article
-MIN_LEAD_CHARS = 40  # a description shorter than this is a tagline, not a standfirst
+MIN_LEAD_CHARS = 40
+MIN_LINK_RUN = 3  # this many short link-like lines in a row at the body's edge are a menu  # a description shorter than this is a tagline, not a standfirst
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{1,2}):(?P<M>\d{1,2})"
                   r"(?::(?P<S>\d{1,2})(?:[.,]\d+)?)?\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?")
-# Dates in URL paths: /2020/07/08/, /2020-07-08, _20200708_ (htmldate's URL rules, Barbaresi 2020).
+# Dates in URL paths: /2020/07/08/, /2010/POLITICS/08/13/, /2020-07-08, _20200708_ (as htmldate's URL rules).
 _URL_DATES = (
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$|[-_.])"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?:[A-Za-z][\w-]*/)?(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$|[-_.])"),
     re.compile(r"[/_.-](?P<y>(?:19|20)\d{2})[-_.](?P<m>[01]\d)[-_.](?P<d>[0-3]\d)(?:[/_.-]|$)"),
     re.compile(r"[/_.-](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[/_.-]|$)"),
 )
@@ -106,6 +109,7 @@ _SPACES = re.compile(r"\s+")
 _BYLINE_MARK = re.compile(r"date|time|publish|posted|byline|dateline")
 _NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|event|weather")
 _LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
+_NOT_A_NAME = re.compile(r"^https?:|^www\.|©|&copy;|\bcopyright\b|^\W*$", re.IGNORECASE)  # junk site names
 _NOT_CONTENT = frozenset(("script", "style", "meta", "title", "head", "noscript", "nav", "footer", "aside", "link"))
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 
@@ -137,6 +141,7 @@ def parse_html(data: bytes, origin: str) -> Article:
                 paragraphs = more
     if sum(len(p.split()) for p in paragraphs) < MIN_BODY_WORDS:
         raise ParseError(origin, "HTML page has no article body")
+    paragraphs = trim_link_runs(paragraphs)
     outlet = _outlet(doc, meta)
     title = _title(doc, meta, outlet)
     # The headline is Article.title; a body that repeats it first would put it into every offset and hash.
@@ -348,6 +353,26 @@ def _body_paragraphs(text: str) -> list[str]:
     return [p for p in (_SPACES.sub(" ", line).strip() for line in text.split("\n")) if p]
 
 
+def trim_link_runs(paragraphs: list[str]) -> list[str]:
+    """The body without menu runs at its edges: MIN_LINK_RUN or more consecutive one-to-four-word lines with
+    no sentence punctuation ("Home", "- World", "Москва") are navigation that leaked into the extraction."""
+    def is_link(p: str) -> bool:
+        return len(p) <= 40 and len(p.split()) <= 4 and not p.endswith((".", "!", "?", "。", "！", "？", "\"", "”", "»"))
+
+    start = 0
+    while start < len(paragraphs) and is_link(paragraphs[start]):
+        start += 1
+    end = len(paragraphs)
+    while end > start and is_link(paragraphs[end - 1]):
+        end -= 1
+    if start < MIN_LINK_RUN:
+        start = 0
+    if len(paragraphs) - end < MIN_LINK_RUN:
+        end = len(paragraphs)
+    kept = paragraphs[start:end]
+    return kept if kept else paragraphs
+
+
 def _norm(text: str) -> str:
     """Whitespace-collapsed, case-folded text for comparisons."""
     return _SPACES.sub(" ", normalise_text(text)).strip().casefold()
@@ -408,7 +433,8 @@ def _outlet(doc, meta: PageMeta) -> str | None:
     """The site's name: og:site_name / JSON-LD publisher / trafilatura's sitename, else the host name."""
     from lib.ingest.datelines import canonical_outlet
 
-    name = _first(meta.site_names) or (doc.sitename if doc and doc.sitename else None)
+    names = [html_unescape(n) for n in meta.site_names + ([doc.sitename] if doc and doc.sitename else [])]
+    name = _first([n for n in names if not _NOT_A_NAME.search(n)])
     if not name and meta.url:
         host = urlsplit(meta.url).hostname or ""
         name = host[4:] if host.startswith("www.") else host
