@@ -72,8 +72,25 @@ REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form
 
 
 def _alternation(forms) -> str:
-    """A regex alternation of the forms, longest first so phrasal cues win over their verb."""
-    return "|".join(re.escape(f).replace(r"\ ", r"[^\S\n]+") for f in sorted(forms, key=len, reverse=True))
+    """A regex matching any of the forms, built as a character trie so the engine does not try a hundred
+    alternatives at every offset; at each branch the longest continuation comes first ("called on" over "called")."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    """The regex of one trie node (see _alternation)."""
+    branches = [(r"[^\S\n]+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+    return f"(?:{body})?" if "" in node else body
 
 
 CUE_PATTERN = r"(?:%s)" % _alternation(CUE_CLASS)

@@ -83,37 +83,74 @@ _YEAR4 = r"(?P<year>1\d{3}|20\d{2})\b"
 _NUM = r"(?P<num>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _ORD = r"(?P<ord>" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")"
 
-# The pattern table: (kind, regex). A group named "t" marks the mention text when the match carries a cue.
-PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (kind, re.compile(rx, flags))
-    for kind, rx, flags in (
-        ("mdy", _WD_OPT + _MON + r"\s*" + _DAY + _DAY_RANGE + r",?\s+" + _YEAR4, 0),
-        ("dmy", _WD_OPT + _DAY + _DAY_RANGE + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR4, 0),
-        ("iso", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b(?![-/]\d)", 0),
-        ("numeric", r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>1[6-9]\d\d|20\d\d)\b"
-                    r"(?![/.]\d)", 0),
-        ("md", _WD_OPT + _MON + r"\s*" + _DAY + r"\b(?![.,]?\d|:)", 0),
-        ("dm", _WD_OPT + _DAY + r"\s+(?:of\s+)?" + _MON, 0),
-        ("my", _MON + r",?\s+(?:of\s+)?" + _YEAR4, 0),
-        ("decade", r"(?<![\w$£€#/.,])(?P<year>1\d\d0|20\d0)['’]?s\b", 0),
-        ("decade2", r"(?<!\w)['’](?P<yy>\d0)s\b", 0),
-        ("century", r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|" + _ORD + r")[\s-]+[Cc]entury\b", 0),
-        ("year", r"(?<![\w$£€¥#№/\\])(?P<year>\d{4})(?!\w)", 0),
-        ("rel_unit", r"\b(?P<t>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious)\s+(?P<unit>week|month|year|decade|century))\b",
-         0),
-        ("rel_month", r"\b(?P<t>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+" + _MON_FULL + r")(?!\s+\d)", 0),
-        ("cue_month", r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|"
-                      r"[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]nd\s+of|[Bb]eginning\s+of|[Ss]tart\s+of|[Bb]etween|"
-                      r"[Ss]ince\s+early|[Ss]ince\s+late)\s+(?P<t>" + _MON_FULL + r")(?![\s,]+\d)", 0),
-        ("weekday", r"\b(?P<t>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?:coming|past))?|[Pp]ast|[Cc]oming)\s+)?"
-                    r"(?P<wd>" + _WD + r"))\b", 0),
-        ("ago", r"\b(?P<t>" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\s+ago)\b",
+# The pattern table: (kind, starters, regex). A group named "t" marks the mention text when the match carries
+# a cue word. ``starters`` name the tokens a match can begin at ("#digit", "#month", "#weekday", "#apostrophe",
+# or lower-case words): each pattern is tried only where such a token starts (see _STARTS), never at every
+# character, which keeps the whole table at a few tens of microseconds per article.
+_CUE_MONTH_WORDS = ("in", "since", "until", "till", "by", "from", "during", "early", "late", "mid", "through",
+                    "before", "after", "end", "beginning", "start", "between")
+_REL_WORDS = ("last", "next", "this", "past", "coming")
+PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern], ...] = tuple(
+    (kind, starters, re.compile(rx, flags))
+    for kind, starters, rx, flags in (
+        ("mdy", ("#weekday", "#month"), _WD_OPT + _MON + r"\s*" + _DAY + _DAY_RANGE + r",?\s+" + _YEAR4, 0),
+        ("dmy", ("#weekday", "#digit"), _WD_OPT + _DAY + _DAY_RANGE + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR4, 0),
+        ("iso", ("#digit",), r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b(?![-/]\d)", 0),
+        ("numeric", ("#digit",), r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+                                 r"(?P<year>1[6-9]\d\d|20\d\d)\b(?![/.]\d)", 0),
+        ("md", ("#weekday", "#month"), _WD_OPT + _MON + r"\s*" + _DAY + r"\b(?![.,]?\d|:)", 0),
+        ("dm", ("#weekday", "#digit"), _WD_OPT + _DAY + r"\s+(?:of\s+)?" + _MON, 0),
+        ("my", ("#month",), _MON + r",?\s+(?:of\s+)?" + _YEAR4, 0),
+        ("decade", ("#digit",), r"(?<![\w$£€#/.,])(?P<year>1\d\d0|20\d0)['’]?s\b", 0),
+        ("decade2", ("#apostrophe",), r"(?<!\w)['’](?P<yy>\d0)s\b", 0),
+        ("century", ("#digit", *ORDINAL_WORDS, "twenty"),
+         r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|" + _ORD + r")[\s-]+[Cc]entury\b", 0),
+        ("year", ("#digit",), r"(?<![\w$£€¥#№/\\])(?P<year>\d{4})(?!\w)", 0),
+        ("rel_unit", ("last", "next", "this"),
+         r"\b(?P<t>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>week|month|year|decade|century))\b", 0),
+        ("rel_month", ("last", "next", "this"), r"\b(?P<t>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+" + _MON_FULL + r")(?!\s+\d)", 0),
+        ("cue_month", _CUE_MONTH_WORDS,
+         r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|"
+         r"[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]nd\s+of|[Bb]eginning\s+of|[Ss]tart\s+of|[Bb]etween|"
+         r"[Ss]ince\s+early|[Ss]ince\s+late)\s+(?P<t>" + _MON_FULL + r")(?![\s,]+\d)", 0),
+        ("weekday", ("#weekday", *_REL_WORDS),
+         r"\b(?P<t>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?:coming|past))?|[Pp]ast|[Cc]oming)\s+)?"
+         r"(?P<wd>" + _WD + r"))\b", 0),
+        ("ago", ("#digit", *{w.split()[0] for w in NUMBER_WORDS}),
+         r"\b(?P<t>" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\s+ago)\b",
          re.IGNORECASE),
-        ("day_word", r"\b(?P<t>[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow|[Yy]esterday|"
-                     r"[Tt]omorrow|[Ll]ast\s+night|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)|"
-                     r"[Ee]arlier\s+today|[Ll]ater\s+today)\b", 0),
+        ("day_word", ("the", "yesterday", "tomorrow", "last", "tonight", "this", "earlier", "later"),
+         r"\b(?P<t>[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow|[Yy]esterday|"
+         r"[Tt]omorrow|[Ll]ast\s+night|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)|"
+         r"[Ee]arlier\s+today|[Ll]ater\s+today)\b", 0),
     )
 )
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|['’](?=\d0s)")
+_CLASS_WORDS = {
+    "#month": tuple(_MONTH_NUMBER),
+    "#weekday": tuple(w.casefold() for w in WEEKDAYS) + ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+                                                         "sat", "sun"),
+}
+
+
+def _build_starts() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+    """Token -> indices of the patterns that may start there; the same for digit runs and apostrophes."""
+    by_word: dict[str, list[int]] = {}
+    digits: list[int] = []
+    apostrophe: list[int] = []
+    for i, (_kind, starters, _rx) in enumerate(PATTERNS):
+        for starter in starters:
+            if starter == "#digit":
+                digits.append(i)
+            elif starter == "#apostrophe":
+                apostrophe.append(i)
+            else:
+                for word in _CLASS_WORDS.get(starter, (starter,)):
+                    by_word.setdefault(word, []).append(i)
+    return {w: tuple(dict.fromkeys(v)) for w, v in by_word.items()}, tuple(digits), tuple(apostrophe)
+
+
+_STARTS, _DIGIT_STARTS, _APOSTROPHE_STARTS = _build_starts()
 
 # Future markers shortly before a bare weekday: "will meet on Friday" points forward, not back.
 _FUTURE = re.compile(r"\b(?:will|shall|won't|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|"
@@ -139,10 +176,20 @@ def extract_date_mentions(article: Article) -> list[DateMention]:
     floor = len(article.dateline) if article.dateline and text.startswith(article.dateline) else 0
     published = article.published_date()
     candidates = []
-    for rank, (kind, rx) in enumerate(PATTERNS):
-        for m in rx.finditer(text, floor):
-            start, end = m.span("t") if "t" in rx.groupindex else m.span()
-            candidates.append((start, end, rank, kind, m))
+    for tok in _TOKEN.finditer(text, floor):
+        word = tok.group()
+        if word[0].isdigit():
+            ranks = _DIGIT_STARTS
+        elif word[0].isalpha():
+            ranks = _STARTS.get(word.casefold(), ())
+        else:
+            ranks = _APOSTROPHE_STARTS
+        for rank in ranks:
+            kind, _starters, rx = PATTERNS[rank]
+            m = rx.match(text, tok.start())
+            if m:
+                start, end = m.span("t") if "t" in rx.groupindex else m.span()
+                candidates.append((start, end, rank, kind, m))
     # Longest span first, then table order: a full date beats its parts.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []

@@ -15,7 +15,7 @@ from lib.extract.reported import extract_reported
 from lib.extract.sentences import ABBREVIATIONS
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
-                                  NON_NAME_WORDS, ORG_WORDS, ROLE_PREFIX_PATTERN, ROLE_WORDS, SUBJECT_PATTERN as SUBJECT,
+                                  NON_NAME_WORDS, ORG_WORDS, ROLE_WORDS, SUBJECT_PATTERN as SUBJECT,
                                   PersonIndex,
                                   canonicalise_speakers, parse_mention, resolve_mention)
 from lib.models import Article, Quote
@@ -46,10 +46,13 @@ BEFORE_CLAUSE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
-PERSON_CANDIDATE = re.compile(rf"(?:(?<=[,\"”’])[^\S\n]*(?P<precue>\b{CUE_PATTERN}\b)[^\S\n]+)?"
-                              rf"(?:(?P<pre>\b[a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+(?=[A-Z]))?"
-                              rf"(?P<name>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
-                              rf"(?P<post>,[^\S\n]+(?:the|a|an|who|\d+)[^\S\n,]|[^\S\n]+{ADVERB_PATTERN}{_CUE})?")
+_NAME = re.compile(NAME_PATTERN)
+_ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
+_APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
+_CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
+_PERSON_AFTER = re.compile(rf",[^\S\n]+(?:the|a|an|who|\d+)[^\S\n,]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b")
+# Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
+_NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
@@ -291,6 +294,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
 
 def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attribution | None:
     """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
+    start = max(start, end - 240)  # an introduction is a clause, not a paragraph
     window = text[start:end]
     for pattern in (BEFORE_INTRO, BEFORE_ACCORDING) + ((BEFORE_CLAUSE,) if partial else ()):
         for m in pattern.finditer(window):
@@ -334,43 +338,50 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     """The article's cast: names given with a role, an apposition or a cue, and their mentions outside quotes."""
     persons = PersonIndex()
     singles = []
-    for m in PERSON_CANDIDATE.finditer(text):
-        mention = parse_mention(m.group("name"))
+    for m in _NAME.finditer(text):
+        # Cheap checks around each capitalised run instead of one big pattern tried at every offset.
+        window = text[max(0, m.start() - 40):m.start()]
+        prefix = _ROLE_PREFIX_BEFORE.search(window) if window[-1:] == " " else None
+        mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
         if mention.kind != "person":
             continue
         role = mention.role if mention.role and any(
             w.lower().strip(".,") in ROLE_WORDS for w in mention.role.split()) else None
-        pre = m.group("pre")
-        if pre and any(w in ROLE_WORDS for w in pre.split()):
-            role = role or pre  # "The pastor, Larry Kroon, declined"
-        if not (role or m.group("post") or m.group("precue")):
+        if not role and window.rstrip().endswith(","):
+            pre = _APPOSED_ROLE_BEFORE.search(window)
+            if pre and any(w in ROLE_WORDS for w in pre.group(1).split()):
+                role = pre.group(1)  # "The pastor, Larry Kroon, declined"
+        if not (role or _PERSON_AFTER.match(text, m.end())
+                or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))):
             continue
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(_PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
                 singles.append((mention.name, role))
         else:
             persons.add_person(mention.name, role)
+    full_names = _full_names_by_surname(text)
     for m in _SENTENCE_OPENING_NAME.finditer(text):
         # "Meyer penned a letter": a sentence subject that the text also gives in full ("Stephenie Meyer's").
         word = m.group(1)
-        if word.lower() not in NON_NAME_WORDS and word.lower() not in ROLE_WORDS and persons.full_name(word) == word:
-            full = _full_name_in_text(text, word)
-            if full:
-                persons.add_person(full, None)
+        if word in full_names and word.lower() not in NON_NAME_WORDS and persons.full_name(word) == word:
+            persons.add_person(full_names[word], None)
     for name, role in singles:
         if persons.full_name(name) == name:
-            persons.add_person(_full_name_in_text(text, name) or name, role)
+            persons.add_person(full_names.get(name, name), role)
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
 
 
-def _full_name_in_text(text: str, surname: str) -> str | None:
-    """The full name a surname-only speaker has elsewhere in the text ("Brown said" -> "Larry Brown left ...")."""
-    for m in re.finditer(rf"(?<![\w’'\-])((?:[A-Z][\w’'\-]+[^\S\n]+)(?:[A-Z]\.[^\S\n]*)?){re.escape(surname)}(?![\w\-])", text):
-        first = m.group(1).split()[0]
-        if first.lower() not in NON_NAME_WORDS and first.lower() not in ROLE_WORDS and first.lower() not in ORG_WORDS:
-            return " ".join(m.group(0).split())
-    return None
+def _full_names_by_surname(text: str) -> dict[str, str]:
+    """Surname -> the first "First Last" pair of capitalised words in the text that ends with it."""
+    out: dict[str, str] = {}
+    for m in _NAME_PAIR.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS or first.lower() in ORG_WORDS:
+            continue
+        surname = last.split()[-1]
+        out.setdefault(surname, " ".join(f"{first} {last}".split()))
+    return out
 
 
 def find_persons(article: Article) -> PersonIndex:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -128,6 +129,7 @@ def _is_name_token(tok: str) -> bool:
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
 
 
+@lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Mention:
     """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
     text = " ".join(text.split()).strip(" ,")
@@ -186,6 +188,7 @@ def normalise_name(name: str) -> str:
 _SUBJECT_AFTER = re.compile(r"(?:,[^,.;:\"“”]{1,90})?,?[^\S\n]+[a-z]")
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
 _CUE_BEFORE = re.compile(rf"\b{CUE_PATTERN}[^\S\n]+(?:[\w.\-’']+[^\S\n]+){{0,5}}$")
+_CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s\b")
 
 
@@ -216,15 +219,21 @@ class PersonIndex:
                 keys[surname] = name if keys.get(surname, name) == name else ""
         keys = {k: v for k, v in keys.items() if v}
         rows = []
-        if keys:
-            pattern = re.compile(r"(?<![\w’'\-])(?:%s)(?![\w\-])" % "|".join(
-                re.escape(k) for k in sorted(keys, key=len, reverse=True)))
-            for m in pattern.finditer(text):
-                if any(a < m.start() < b for a, b in skip):
-                    continue
-                subject = not _POSSESSIVE.match(text, m.end()) and bool(
-                    _SUBJECT_AFTER.match(text, m.end()) or _CUE_BEFORE.search(text, max(0, m.start() - 60), m.start()))
-                rows.append((m.start(), keys[m.group(0)], subject))
+        ordered = sorted(keys, key=len, reverse=True)
+        next_free = 0
+        for m in _CAPITALISED.finditer(text) if keys else ():
+            start = m.start()
+            if start < next_free or any(a < start < b for a, b in skip):
+                continue
+            key = next((k for k in ordered if text.startswith(k, start)
+                        and not (text[start + len(k):start + len(k) + 1].isalnum())), None)
+            if key is None:
+                continue
+            end = start + len(key)
+            next_free = end
+            subject = not _POSSESSIVE.match(text, end) and bool(
+                _SUBJECT_AFTER.match(text, end) or _CUE_BEFORE.search(text, max(0, start - 60), start))
+            rows.append((start, keys[key], subject))
         rows.sort()
         self.positions = [p for p, _, _ in rows]
         self.names = [n for _, n, _ in rows]
