@@ -21,6 +21,7 @@ Method (why it is built this way):
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 
@@ -41,19 +42,31 @@ STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "o
 
 # One configuration for every corpus; cluster_stories(**config) overrides any of these.
 DEFAULT_CONFIG = {
-    "threshold": 0.25,  # average-linkage cut on the combined cosine
-    "anchor_weight": 1.0,  # weight of the anchor block against the word block (1.0 = equal mean)
+    "threshold": 0.14,  # average-linkage cut on the combined similarity
+    "direct_share": 0.5,  # combined = direct_share * cosine + (1 - direct_share) * shared-neighbour similarity
+    "profile_neighbours": 5,  # nearest neighbours that make an article's profile (shared-neighbour similarity)
+    "anchor_weight": 1.0,  # weight of the anchor blocks against the word blocks (1.0 = equal)
+    "lead_weight": 0.5,  # weight of the lead (first LEAD_WORDS words) blocks against the whole text's
     "window_days": 7,  # dated articles further apart than this never share a story
+    "half_life_days": 2,  # the direct similarity halves every this many days between two dated articles
     "neighbours": 30,  # best partners kept per article when building the graph
     "chunk": 1000,  # rows per sparse product
     "max_block": 3000,  # largest component clustered densely
 }
+LEAD_WORDS = 60
+REFERENCE_PENALTY = 1.0
+PROFILE_FLOOR = 1.0
+EVENT_DAYS = 3  # publication day + up to 2 days the lead refers back to
+BACKGROUND_DOCS = 1000  # unseen documents assumed in every IDF (see _tfidf_block)
+WORD_OPTIONS = {"stop_words": "english", "token_pattern": r"(?u)\b[^\W\d_]{2,}\b"}  # words of 2+ letters
 NEAR_DUPLICATE = 0.8  # share of the shorter text's word 3-grams found in the other: a syndicated copy
 LABEL_TERMS = 5
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DATE_PATTERNS = (  # (regex, group names in order) for explicit day-month(-year) mentions
@@ -155,78 +168,182 @@ def _as_tokens(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def build_vectors(articles: pd.DataFrame, anchor_weight: float = DEFAULT_CONFIG["anchor_weight"]):
-    """(combined L2-normalised vectors, word TF-IDF vectors, word vocabulary) of each article."""
+def _lead(text: str, words: int = LEAD_WORDS) -> str:
+    """The first ``words`` words (title and lead): where a news report states who, what, where and when."""
+    return " ".join(text.split()[:words])
+
+
+def _tfidf_block(docs: list, **options) -> sp.csr_matrix:
+    """Sublinear TF-IDF rows (L2-normalised) with BACKGROUND_DOCS unseen documents in the IDF.
+
+    The pseudo-documents (which contain none of the terms) keep a small corpus from penalising exactly
+    the words its articles share: with two articles, plain IDF ranks every shared word below every
+    unshared one. On large corpora they make no difference.
+    """
+    try:
+        counts = CountVectorizer(dtype=np.float32, **options).fit_transform(docs).tocsr()
+    except ValueError:  # empty vocabulary: only stop words, numbers or nothing at all
+        return sp.csr_matrix((len(docs), 0), dtype=np.float32)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((counts.shape[0] + BACKGROUND_DOCS + 1) / (df + 1)).astype(np.float32)
+    counts.data = 1.0 + np.log(counts.data)  # sublinear tf
+    return normalize(counts @ sp.diags(idf)).astype(np.float32).tocsr()
+
+
+def build_vectors(articles: pd.DataFrame, anchor_weight: float = DEFAULT_CONFIG["anchor_weight"],
+                  lead_weight: float = DEFAULT_CONFIG["lead_weight"]) -> sp.csr_matrix:
+    """One L2-normalised row per article: words and anchors of the whole text, and again of its lead."""
     rows = list(articles.itertuples(index=False))
     texts = [_article_text(r) for r in rows]
-    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{2,}\b",
-                            dtype=np.float32)
-    word_matrix = words.fit_transform(texts) if any(t.strip() for t in texts) else sp.csr_matrix((len(rows), 1))
     places = [getattr(r, "dateline_place", None) for r in rows]
-    anchor_lists = [extract_anchors(t, p) for t, p in zip(texts, places)]
-    if any(anchor_lists):
-        anchors = TfidfVectorizer(analyzer=_as_tokens, sublinear_tf=True, dtype=np.float32)
-        anchor_matrix = anchors.fit_transform(anchor_lists)
-    else:
-        anchor_matrix = sp.csr_matrix((len(rows), 1), dtype=np.float32)
-    combined = sp.hstack([word_matrix, anchor_matrix * np.float32(anchor_weight)], format="csr")
-    vocabulary = words.get_feature_names_out() if word_matrix.shape[1] > 1 or texts and any(texts) else []
-    return normalize(combined).astype(np.float32), word_matrix.tocsr(), np.asarray(vocabulary)
+    blocks = []
+    for docs, weight in ((texts, 1.0), ([_lead(t) for t in texts], lead_weight)):
+        anchors = [extract_anchors(t, p) for t, p in zip(docs, places)]
+        blocks.append(_tfidf_block(docs, **WORD_OPTIONS) * np.float32(weight))
+        blocks.append(_tfidf_block(anchors, analyzer=_as_tokens) * np.float32(weight * anchor_weight))
+    return normalize(sp.hstack(blocks, format="csr")).astype(np.float32)
 
 
 def _day_numbers(published: pd.Series) -> np.ndarray:
     """Days since the epoch as floats, NaN where the article has no date."""
     stamps = pd.to_datetime(published, errors="coerce", utc=True)
     days = (stamps - pd.Timestamp("1970-01-01", tz="UTC")) / pd.Timedelta(days=1)
-    return np.asarray(days, dtype=float)
+    return np.floor(np.asarray(days, dtype=float))
 
 
-def find_neighbours(vectors, days: np.ndarray, threshold: float, window_days: float, neighbours: int,
-                    chunk: int = 1000) -> sp.csr_matrix:
-    """Symmetric sparse graph of each article's best partners with similarity >= threshold (date-banded)."""
-    n = vectors.shape[0]
-    dated = ~np.isnan(days)
-    order = np.argsort(np.where(dated, days, np.inf), kind="stable")  # dated first, by date
-    sorted_days = days[order]
+def event_days(articles: pd.DataFrame, window_days: float | None) -> np.ndarray:
+    """(articles x EVENT_DAYS) day numbers: the publication day, then days the lead refers back to.
+
+    A follow-up published days later usually dates the event it reports in its lead ("On Friday, Putin
+    announced ..."); weekdays resolve to the latest such day on or before publication, month-day dates
+    to the nearest year; only references within ``window_days`` before publication count. Undated
+    articles get NaN throughout (no window for them).
+    """
+    published = _day_numbers(articles["published"])
+    out = np.full((len(published), EVENT_DAYS), np.nan)
+    out[:, 0] = published
+    reach = window_days if window_days is not None else 0
+    texts = [_lead(_article_text(r)) for r in articles.itertuples(index=False)]
+    for i, (day, text) in enumerate(zip(published, texts)):
+        if np.isnan(day) or not reach:
+            continue
+        pub = dt.date(1970, 1, 1) + dt.timedelta(days=int(day))
+        found = []
+        for m in _WEEKDAY_RE.finditer(text):
+            back = (pub.weekday() - _WEEKDAYS.index(m.group(1).casefold())) % 7
+            found.append(day - back)
+        for pattern in _DATE_PATTERNS:
+            for m in pattern.finditer(text):
+                try:
+                    when = dt.date(int(m.group("year") or pub.year), _month_number(m.group("month")),
+                                   int(m.group("day")))
+                except ValueError:
+                    continue
+                if not m.group("year") and when > pub:
+                    when = when.replace(year=pub.year - 1) if (when.month, when.day) != (2, 29) else when
+                found.append(day - (pub - when).days)
+        referenced = sorted({d for d in found if day - reach <= d < day}, reverse=True)[:EVENT_DAYS - 1]
+        out[i, 1:1 + len(referenced)] = referenced
+    return out
+
+
+def _day_gaps(days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
+    """Days between two sets of articles: the smallest gap between any of their event days (NaN: undated)."""
+    gap = np.full((len(days_a), len(days_b)), np.inf)
+    for a in range(days_a.shape[1]):
+        for b in range(days_b.shape[1]):
+            with np.errstate(invalid="ignore"):
+                gap = np.fmin(gap, np.abs(days_a[:, a][:, None] - days_b[:, b][None, :]) + REFERENCE_PENALTY * (
+                    (a > 0) + (b > 0)))
+    gap[np.isinf(gap)] = np.nan
+    return gap
+
+
+def weigh_by_time(sims: np.ndarray, days_a: np.ndarray, days_b: np.ndarray, window_days: float | None,
+                  half_life_days: float | None) -> None:
+    """In place: similarity decays with the days between two dated articles and is 0 beyond the window.
+
+    Time decay inside a window, as in retrospective event detection (Yang, Pierce and Carbonell 1998):
+    coverage of one event comes in a burst. A missing date (NaN) leaves the similarity as it is.
+    """
+    gap = _day_gaps(days_a, days_b)
+    with np.errstate(invalid="ignore"):
+        if half_life_days:
+            sims *= np.where(np.isnan(gap), 1.0, 0.5 ** (gap / half_life_days)).astype(sims.dtype)
+        if window_days is not None:
+            sims[gap > window_days] = 0.0  # NaN gaps compare False: no window for undated articles
+
+
+def find_neighbours(vectors, days: np.ndarray, cfg: dict) -> sp.csr_matrix:
+    """Each article's ``neighbours`` most similar articles (time-weighted cosine > 0), as a sparse matrix.
+
+    Rows are processed in chunks sorted by date, each against the articles its window can reach plus
+    the undated ones, so dated corpora cost articles x articles-per-window, not articles squared.
+    """
+    n, window, chunk = vectors.shape[0], cfg["window_days"], cfg["chunk"]
+    published = days[:, 0]
+    dated = ~np.isnan(published)
+    order = np.argsort(np.where(dated, published, np.inf), kind="stable")  # dated first, by date
+    sorted_days = published[order]
     n_dated = int(dated.sum())
     undated_idx = order[n_dated:]
     rows_out, cols_out, vals_out = [], [], []
     for start in range(0, n, chunk):
         block = order[start:start + chunk]
         block_days = sorted_days[start:start + chunk]
-        if start < n_dated and np.isfinite(block_days).all():
-            lo = np.searchsorted(sorted_days[:n_dated], block_days.min() - window_days, side="left")
-            hi = np.searchsorted(sorted_days[:n_dated], block_days.max() + window_days, side="right")
+        if window is not None and start < n_dated and np.isfinite(block_days).all():
+            # event days reach back at most one window, so partners lie within two windows
+            lo = np.searchsorted(sorted_days[:n_dated], block_days.min() - 2 * window, side="left")
+            hi = np.searchsorted(sorted_days[:n_dated], block_days.max() + 2 * window, side="right")
             candidates = np.concatenate([order[lo:hi], undated_idx])
         else:
             candidates = np.arange(n)
         sims = (vectors[block] @ vectors[candidates].T).toarray()
-        if window_days is not None:
-            gap = np.abs(days[block][:, None] - days[candidates][None, :])
-            sims[gap > window_days] = 0.0  # NaN gaps (undated) compare False: no window for them
+        weigh_by_time(sims, days[block], days[candidates], window, cfg["half_life_days"])
         sims[block[:, None] == candidates[None, :]] = 0.0
-        k = min(neighbours, sims.shape[1])
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < sims.shape[1] else \
-            np.tile(np.arange(sims.shape[1]), (len(block), 1))
+        k = min(cfg["neighbours"], sims.shape[1])
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         top_sims = np.take_along_axis(sims, top, axis=1)
-        keep = top_sims >= threshold
-        rows_out.append(np.repeat(block, k)[keep.ravel()])
-        cols_out.append(candidates[top].ravel()[keep.ravel()])
-        vals_out.append(top_sims.ravel()[keep.ravel()])
-    rows = np.concatenate(rows_out) if rows_out else np.array([], dtype=int)
-    cols = np.concatenate(cols_out) if cols_out else np.array([], dtype=int)
-    vals = np.concatenate(vals_out) if vals_out else np.array([], dtype=np.float32)
-    graph = sp.coo_matrix((vals, (rows, cols)), shape=(n, n)).tocsr()
-    return graph.maximum(graph.T).tocsr()
+        keep = (top_sims > 0).ravel()
+        rows_out.append(np.repeat(block, k)[keep])
+        cols_out.append(candidates[top].ravel()[keep])
+        vals_out.append(top_sims.ravel()[keep])
+    return sp.csr_matrix((np.concatenate(vals_out), (np.concatenate(rows_out), np.concatenate(cols_out))),
+                         shape=(n, n), dtype=np.float32)
 
 
-def _block_similarity(vectors, members: np.ndarray, days: np.ndarray, window_days: float | None) -> np.ndarray:
-    """Dense pairwise similarity inside one component, window applied."""
-    sims = (vectors[members] @ vectors[members].T).toarray()
-    if window_days is not None:
-        gap = np.abs(days[members][:, None] - days[members][None, :])
-        sims[gap > window_days] = 0.0
-    return sims
+def neighbour_profiles(neighbours: sp.csr_matrix, k: int, floor: float) -> sp.csr_matrix:
+    """L2-normalised rows of each article's k nearest neighbours' similarities, itself included with 1.
+
+    The dot product of two profiles is the shared-neighbour similarity (Jarvis and Patrick 1973): two
+    reports of one event have the same nearest neighbours even when their own wording overlaps little,
+    while two similar but different events each keep their own neighbourhood.
+    """
+    n = neighbours.shape[0]
+    rows, cols, vals = [np.arange(n)], [np.arange(n)], [np.ones(n, dtype=np.float32)]
+    for i in range(n):  # rows hold at most ``neighbours`` entries: this loop is linear in articles
+        lo, hi = neighbours.indptr[i], neighbours.indptr[i + 1]
+        if hi > lo:
+            best = np.argsort(-neighbours.data[lo:hi], kind="stable")[:k]
+            best = best[neighbours.data[lo:hi][best] >= floor]
+            rows.append(np.full(len(best), i))
+            cols.append(neighbours.indices[lo:hi][best])
+            vals.append(neighbours.data[lo:hi][best])
+    profiles = sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
+    return normalize(profiles).astype(np.float32)
+
+
+def _combine(direct, shared, alpha: float):
+    """The clustering similarity: a mix of the direct cosine and the shared-neighbour similarity."""
+    return direct * alpha + shared * (1.0 - alpha)
+
+
+def _block_similarity(vectors, profiles, members: np.ndarray, days: np.ndarray, cfg: dict) -> np.ndarray:
+    """Dense combined similarity inside one component (time weights applied to the direct part)."""
+    direct = (vectors[members] @ vectors[members].T).toarray()
+    weigh_by_time(direct, days[members], days[members], cfg["window_days"], cfg["half_life_days"])
+    shared = (profiles[members] @ profiles[members].T).toarray()
+    return _combine(direct, shared, cfg["direct_share"])
 
 
 def _average_linkage(sims: np.ndarray, threshold: float) -> np.ndarray:
@@ -242,30 +359,36 @@ def _average_linkage(sims: np.ndarray, threshold: float) -> np.ndarray:
 def _split_block(graph: sp.csr_matrix, members: np.ndarray, threshold: float, max_block: int) -> list[np.ndarray]:
     """Pieces of an oversized component: its edges re-thresholded higher until every piece fits."""
     sub = graph[members][:, members].tocsr()
+    labels = np.zeros(len(members), dtype=int)
     for level in np.linspace(threshold, 1.0, 21)[1:]:
-        pruned = sub.multiply(sub >= level).tocsr()
-        _, labels = connected_components(pruned, directed=False)
+        _, labels = connected_components(sub.multiply(sub >= level).tocsr(), directed=False)
         if np.bincount(labels).max() <= max_block:
             break
     pieces = [members[labels == c] for c in np.unique(labels)]
     return [p2 for p in pieces for p2 in np.array_split(p, int(np.ceil(len(p) / max_block)))]
 
 
-def cluster_labels(vectors, days: np.ndarray, threshold: float, window_days: float | None, neighbours: int,
-                   chunk: int, max_block: int) -> np.ndarray:
-    """Story number of each row: average linkage inside the components of the neighbour graph."""
+def cluster_labels(vectors, days: np.ndarray, cfg: dict) -> np.ndarray:
+    """Story number of each row: average linkage inside the components of the ">= threshold" graph."""
     n = vectors.shape[0]
     if n == 0:
         return np.zeros(0, dtype=int)
-    graph = find_neighbours(vectors, days, threshold, window_days, neighbours, chunk)
+    neighbours = find_neighbours(vectors, days, cfg)
+    neighbours = neighbours.maximum(neighbours.T).tocsr()
+    profiles = neighbour_profiles(neighbours, cfg["profile_neighbours"], cfg["threshold"] * PROFILE_FLOOR)
+    # Pairs that can reach the threshold: direct neighbours, or sharing a neighbour (profile overlap).
+    # (a pair outside the direct top lists counts 0 direct here; the dense step below is exact).
+    graph = _combine(neighbours, (profiles @ profiles.T).tocsr(), cfg["direct_share"]).tocsr()
+    graph.setdiag(0)
+    graph = graph.multiply(graph >= cfg["threshold"]).tocsr()
     _, comp = connected_components(graph, directed=False)
     labels = np.full(n, -1, dtype=int)
     next_label = 0
-    groups = pd.Series(np.arange(n)).groupby(comp).indices
-    for members in groups.values():
-        blocks = [members] if len(members) <= max_block else _split_block(graph, members, threshold, max_block)
+    for members in pd.Series(np.arange(n)).groupby(comp).indices.values():
+        blocks = [members] if len(members) <= cfg["max_block"] else \
+            _split_block(graph, members, cfg["threshold"], cfg["max_block"])
         for block in blocks:
-            local = _average_linkage(_block_similarity(vectors, block, days, window_days), threshold)
+            local = _average_linkage(_block_similarity(vectors, profiles, block, days, cfg), cfg["threshold"])
             labels[block] = local + next_label
             next_label += int(local.max()) + 1
     return labels
@@ -294,9 +417,8 @@ def cluster_stories(articles: pd.DataFrame, **config) -> pd.DataFrame:
     story_ids: list[str | None] = list(hand)
     if len(auto_idx):
         auto = frame.iloc[auto_idx]
-        vectors, _, _ = build_vectors(auto, cfg["anchor_weight"])
-        labels = cluster_labels(vectors, _day_numbers(auto["published"]), cfg["threshold"], cfg["window_days"],
-                                cfg["neighbours"], cfg["chunk"], cfg["max_block"])
+        vectors = build_vectors(auto, cfg["anchor_weight"], cfg["lead_weight"])
+        labels = cluster_labels(vectors, event_days(auto, cfg["window_days"]), cfg)
         ids = auto["id"].astype(str).to_numpy()
         for members in pd.Series(np.arange(len(labels))).groupby(labels).indices.values():
             sid = "s-" + _stable_hash(ids[members])
@@ -358,7 +480,12 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
     if merged.empty:
         return pd.DataFrame(columns=list(STORY_COLUMNS))
     merged["published"] = pd.to_datetime(merged["published"], errors="coerce")
-    _, word_vectors, vocabulary = build_vectors(merged)
+    texts = [_article_text(r) for r in merged.itertuples(index=False)]
+    try:
+        words = TfidfVectorizer(sublinear_tf=True, **WORD_OPTIONS)
+        word_vectors, vocabulary = words.fit_transform(texts).tocsr(), words.get_feature_names_out()
+    except ValueError:  # no words at all
+        word_vectors, vocabulary = sp.csr_matrix((len(texts), 0)), np.array([])
     rows = []
     for sid, members in merged.groupby("story_id", sort=False).indices.items():
         group = merged.iloc[members].sort_values(["published", "id"], na_position="last")
