@@ -244,8 +244,9 @@ def sidebar_filters(articles: pd.DataFrame, quotes: pd.DataFrame, stories: pd.Da
     bounds = corpus.date_bounds(articles)
     start = end = None
     if bounds:
-        picked = side.date_input("Published between", value=bounds, min_value=bounds[0], max_value=bounds[1],
-                                 key="dates", bind="query-params", format="YYYY-MM-DD")
+        # No min/max: a shared address keeps its dates even when they reach past this corpus's first/last day.
+        picked = side.date_input("Published between", value=bounds, key="dates", bind="query-params",
+                                 format="YYYY-MM-DD", min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))
         picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
         if picked and tuple(picked) != tuple(bounds):
             start, end = picked[0], picked[-1] if len(picked) > 1 else bounds[1]
@@ -308,7 +309,7 @@ def main() -> None:
         st.stop()
     st.html(highlight_css())
     pages = [
-        st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("app_pages/story.py", title="Story", icon=":material/view_column:", url_path="story"),
         st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
         st.Page("app_pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),

@@ -19,7 +19,8 @@ cols[1].metric("Outlets", f"{articles['outlet'].map(outlet_label).nunique():,}")
 cols[2].metric("Stories", f"{len(story_rows):,}")
 cols[3].metric("Quotes", f"{len(view.quotes):,}")
 dated = pd.to_datetime(articles["published"]).dropna()
-cols[4].metric("Span", f"{(dated.max() - dated.min()).days + 1} days" if len(dated) else "undated",
+span = (dated.max() - dated.min()).days + 1 if len(dated) else 0
+cols[4].metric("Span", f"{span} day{'s' if span != 1 else ''}" if len(dated) else "undated",
                help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
 
 st.plotly_chart(daily_counts_figure(view.daily(), view.colours), key="daily")

@@ -83,6 +83,23 @@ def _empty_figure(title: str, reason: str) -> go.Figure:
     return fig
 
 
+def _pad_time_axis(fig: go.Figure, times, min_span: pd.Timedelta = pd.Timedelta(days=2)) -> None:
+    """Widen a date axis whose points span less than ``min_span`` (one article would get sub-second ticks)."""
+    times = pd.to_datetime(pd.Series(list(times)), errors="coerce").dropna()
+    if times.empty:
+        return
+    lo, hi = times.min(), times.max()
+    if hi - lo < min_span:
+        mid = lo + (hi - lo) / 2
+        fig.update_xaxes(range=[mid - min_span / 2, mid + min_span / 2])
+
+
+def _integer_axis(fig: go.Figure, top: float, axis: str = "y") -> None:
+    """Whole-number ticks on a count axis with small counts (no 0.2 articles)."""
+    if top <= 10:
+        (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=1, tick0=0)
+
+
 def _outlets_in_order(frame: pd.DataFrame, column: str = "outlet") -> list[str]:
     """Outlet labels of a frame, most rows first, then by name (legend and axis order)."""
     labels = frame[column].map(outlet_label)
@@ -108,6 +125,8 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     fig.update_layout(**LAYOUT, title=title, barmode="stack", height=380, bargap=0.1)
     fig.update_xaxes(title_text="Publication day", type="date")
     fig.update_yaxes(title_text="Articles")
+    _integer_axis(fig, frame.groupby("day")["articles"].sum().max())
+    _pad_time_axis(fig, frame["day"], pd.Timedelta(days=7))
     return fig
 
 
@@ -121,7 +140,8 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
     if frame.empty:
         return _empty_figure(title, "No story has a dated article.")
     frame = frame.sort_values("first", ascending=False)
-    names = [_story_name(r) for r in frame.itertuples()]
+    names = [f"{_story_name(r)}<br><sup>{int(r.n_articles)} article(s) · {int(r.n_outlets)} outlet(s) · "
+             f"{int(r.independent_sources)} independent</sup>" for r in frame.itertuples()]
     first = pd.to_datetime(frame["first"])
     last = pd.to_datetime(frame["last"])
     # A one-day story still gets a visible bar: half a day either side.
@@ -134,7 +154,7 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
     fig = go.Figure(go.Bar(
         y=names, x=duration_ms, base=(first - pad), orientation="h", name="story span",
         marker_color="rgba(120,120,140,0.25)", marker_line_color="rgba(80,80,100,0.6)", marker_line_width=1,
-        text=counts, textposition="inside", insidetextanchor="start", showlegend=False,
+        showlegend=False,
         customdata=list(zip(first.dt.strftime("%Y-%m-%d"), last.dt.strftime("%Y-%m-%d"),
                             frame["n_articles"], counts, outlets)),
         hovertemplate="<b>%{y}</b><br>%{customdata[0]} → %{customdata[1]}<br>%{customdata[2]} article(s), "
@@ -150,8 +170,9 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
                 marker=dict(color=colour_of(colours, outlet), size=9, line=dict(width=1, color="white")),
                 customdata=list(zip([html.escape(outlet)] * len(part), part["title"].map(hover_text))),
                 hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, height=max(260, 34 * len(frame) + 120), barmode="overlay")
+    fig.update_layout(**LAYOUT, title=title, height=max(260, 44 * len(frame) + 130), barmode="overlay")
     fig.update_xaxes(title_text="Date", type="date")
+    _pad_time_axis(fig, pd.concat([first, last]), pd.Timedelta(days=4))
     fig.update_yaxes(title_text="Story", type="category", automargin=True)
     return fig
 
@@ -159,7 +180,7 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
 def _story_name(row) -> str:
     """A short axis label for a story row."""
     label = str(row.label) if getattr(row, "label", None) is not None else str(row.story_id)
-    return label if len(label) <= 60 else label[:59] + "…"
+    return html.escape(label if len(label) <= 60 else label[:59] + "…")
 
 
 def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] | None = None,
@@ -185,6 +206,7 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
                           "<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(240, 46 * len(order) + 140))
     fig.update_xaxes(title_text="Published", type="date")
+    _pad_time_axis(fig, frame["published"])
     fig.update_yaxes(title_text="Outlet", type="category", categoryorder="array", categoryarray=order[::-1],
                      automargin=True)
     return fig
@@ -218,6 +240,7 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
                           "<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(240, 46 * len(order) + 140))
     fig.update_xaxes(title_text="Date referred to", type="date")
+    _pad_time_axis(fig, frame["value"], pd.Timedelta(days=60))
     fig.update_yaxes(title_text="Outlet", type="category", automargin=True)
     return fig
 
@@ -286,7 +309,7 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = 20) -> go.Figure:
     hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
     fig = go.Figure(go.Heatmap(
         z=counts.values, x=[html.escape(o) for o in outlets], y=[html.escape(s) for s in speakers],
-        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"),
+        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"), texttemplate="%{z}",
         hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160))
     fig.update_xaxes(title_text="Outlet", type="category", automargin=True)
@@ -302,17 +325,25 @@ def _speaker_column(quotes: pd.DataFrame) -> pd.Series:
 
 
 def shared_quotes_figure(matrix: pd.DataFrame) -> go.Figure:
-    """Outlet × outlet heatmap of how many quotes each pair of outlets shares."""
+    """Outlet × outlet heatmap of shared quotes, from (outlet_a, outlet_b, shared_quotes, share_of_a_words_in_b) rows."""
     title = "Quotes shared between outlets"
-    if matrix is None or matrix.empty or not matrix.values.any():
+    if matrix is None or matrix.empty:
         return _empty_figure(title, "No two outlets share a quote under the filters.")
-    labels = [html.escape(outlet_label(o)) for o in matrix.index]
-    cols = [html.escape(outlet_label(o)) for o in matrix.columns]
+    frame = matrix.assign(outlet_a=matrix["outlet_a"].map(outlet_label), outlet_b=matrix["outlet_b"].map(outlet_label))
+    outlets = sorted(set(frame["outlet_a"]) | set(frame["outlet_b"]), key=str.casefold)
+    counts = frame.pivot_table(index="outlet_a", columns="outlet_b", values="shared_quotes", aggfunc="sum")
+    counts = counts.reindex(index=outlets, columns=outlets).fillna(0).astype(int)
+    share = frame.pivot_table(index="outlet_a", columns="outlet_b", values="share_of_a_words_in_b", aggfunc="max")
+    share = share.reindex(index=outlets, columns=outlets)
+    hover = [[("" if pd.isna(v) else f"{v:.0%} of {html.escape(a)}'s quoted words appear in {html.escape(b)}")
+              for b, v in zip(outlets, row)] for a, row in zip(outlets, share.values)]
+    labels = [html.escape(o) for o in outlets]
     fig = go.Figure(go.Heatmap(
-        z=matrix.values, x=cols, y=labels, colorscale="Purples", colorbar=dict(title="Shared quotes"),
-        hovertemplate="<b>%{y}</b> and <b>%{x}</b> share %{z} quote(s)<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, height=max(300, 30 * len(labels) + 160))
-    fig.update_xaxes(title_text="Outlet", type="category", automargin=True)
+        z=counts.values, x=labels, y=labels, colorscale="Purples", colorbar=dict(title="Shared quotes"),
+        texttemplate="%{z}", customdata=hover,
+        hovertemplate="<b>%{y}</b> and <b>%{x}</b> share %{z} quote(s)<br>%{customdata}<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=title, height=max(300, 36 * len(labels) + 170))
+    fig.update_xaxes(title_text="Outlet (carrying the same quote)", type="category", automargin=True)
     fig.update_yaxes(title_text="Outlet", type="category", autorange="reversed", automargin=True)
     return fig
 
@@ -341,6 +372,7 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
                       height=max(260, 46 * frame["outlet"].nunique() + 160))
     fig.update_xaxes(title_text="Published", type="date")
     fig.update_yaxes(title_text="Outlet", type="category", automargin=True)
+    _pad_time_axis(fig, frame["published"])
     return fig
 
 

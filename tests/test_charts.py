@@ -1,0 +1,200 @@
+"""Figure builders: titles, labelled axes, legends naming outlets, escaped evidence in hovers, stable colours,
+empty states that say why; and the escaped highlight markup."""
+import html
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib import charts
+
+EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+T = pd.Timestamp
+
+
+def _coverage():
+    return pd.DataFrame({
+        "story_id": ["s1"] * 3, "article_id": ["a", "b", "c"], "outlet": ["TASS", "UrduPoint News", None],
+        "published": [T("2020-09-25"), T("2020-09-30 10:00"), T("2020-10-01")],
+        "title": ["Putin proposes " + EVIL, "UN welcomes", "Third"], "is_first": [True, False, False],
+        "lag_hours": [0.0, 130.0, 144.0]})
+
+
+def _stories():
+    return pd.DataFrame({"story_id": ["s1", "s2"], "label": ["Cyber proposals", "Other"],
+                         "first": [T("2020-09-25"), T("2020-09-27")], "last": [T("2020-10-01"), T("2020-09-27")],
+                         "n_articles": [3, 1], "outlets": [["TASS", "UrduPoint News"], ["TASS"]], "n_outlets": [2, 1],
+                         "independent_sources": [2, 1], "article_ids": [["a", "b", "c"], ["d"]]})
+
+
+def _daily():
+    return pd.DataFrame({"day": [T("2020-09-25"), T("2020-09-30")], "outlet": ["TASS", "UrduPoint News"],
+                         "articles": [1, 2], "titles": ["t1 " + EVIL, "t2"]})
+
+
+def _history():
+    return pd.DataFrame({"article_id": ["a", "b"], "outlet": ["TASS", "UrduPoint News"],
+                         "published": [T("2020-09-25"), T("2020-09-30")], "value": [T("1972-05-25"), T("2018-01-01")],
+                         "granularity": ["day", "year"], "text": ["May 25, 1972", "2018"],
+                         "sentence": ["the Soviet-US Agreement of May 25, 1972 " + EVIL, "established in 2018"],
+                         "start": [0, 5], "end": [10, 9]})
+
+
+def _voices():
+    return pd.DataFrame({"outlet": ["TASS", "UrduPoint News", "UrduPoint News"],
+                         "speaker": ["Vladimir Putin", "Izumi Nakamitsu", "Vladimir Putin"],
+                         "quoted_words": [133, 130, 0], "share": [1.0, 1.0, 0.0]})
+
+
+def _terms():
+    return pd.DataFrame({"outlet": ["TASS", "TASS", "UrduPoint News"], "term": ["cyberspace", "agencies", "icts"],
+                         "log_odds": [0.7, 0.6, 0.9], "z": [1.0, 0.8, 1.2]})
+
+
+def _quotes():
+    return pd.DataFrame({"article_id": ["a", "a", "b"], "outlet": ["TASS", "TASS", "UrduPoint News"],
+                         "speaker": ["Putin", "he", "Nakamitsu"],
+                         "speaker_id": ["Vladimir Putin", "Vladimir Putin", "Izumi Nakamitsu"],
+                         "text": ["Special responsibility " + EVIL, "It might be possible", "I welcome"]})
+
+
+def _matrix():
+    return pd.DataFrame({"outlet_a": ["TASS", "UrduPoint News"], "outlet_b": ["UrduPoint News", "TASS"],
+                         "shared_quotes": [2, 2], "share_of_a_words_in_b": [0.4, 0.9]})
+
+
+def _renderings():
+    return pd.DataFrame({"group_id": [1, 1], "article_id": ["a", "b"], "outlet": ["TASS", "UrduPoint News"],
+                         "published": [T("2020-09-25"), T("2020-09-30")], "text": ["we call " + EVIL, "we call"]})
+
+
+def _pairs():
+    return pd.DataFrame({"source_id": ["a"], "target_id": ["b"], "source_outlet": ["TASS"],
+                         "target_outlet": ["UrduPoint News"], "source_start": [0], "source_end": [130],
+                         "target_start": [0], "target_end": [130], "chars": [130], "source_text": ["x" * 130],
+                         "target_text": ["copied " + EVIL], "share_of_target": [0.5], "direction": ["earlier"]})
+
+
+COLOURS = charts.outlet_colours(["TASS", "UrduPoint News", None])
+
+# (builder, frame factory, expected legend names (None: a heatmap, axes name the outlets), evidence expected in hover)
+BUILDERS = [
+    (lambda f: charts.daily_counts_figure(f, COLOURS), _daily, {"TASS", "UrduPoint News"}, "t1"),
+    (lambda f: charts.stories_figure(f, _coverage(), COLOURS), _stories, {"TASS", "UrduPoint News",
+                                                                           charts.UNKNOWN_OUTLET}, "Putin proposes"),
+    (lambda f: charts.coverage_timeline_figure(f, COLOURS), _coverage, {"TASS", "UrduPoint News",
+                                                                         charts.UNKNOWN_OUTLET}, "Putin proposes"),
+    (lambda f: charts.history_timeline_figure(f, COLOURS), _history, {"TASS", "UrduPoint News"}, "Soviet-US"),
+    (lambda f: charts.voices_figure(f, COLOURS), _voices, {"TASS", "UrduPoint News"}, None),
+    (lambda f: charts.terms_figure(f, COLOURS), _terms, {"TASS", "UrduPoint News"}, None),
+    (charts.speaker_outlet_figure, _quotes, None, "Special responsibility"),
+    (charts.shared_quotes_figure, _matrix, None, "quoted words"),
+    (lambda f: charts.lineage_figure(f, COLOURS), _renderings, {"TASS", "UrduPoint News"}, "we call"),
+    (lambda f: charts.reuse_flows_figure(f, COLOURS), _pairs, {"TASS"}, "copied"),
+]
+
+
+def _hover_strings(fig: go.Figure) -> str:
+    """Every string a hover can show: templates and customdata, flattened."""
+    out = []
+    for trace in fig.data:
+        out.append(str(trace.hovertemplate or ""))
+        custom = trace.customdata
+        if custom is not None:
+            out.append(repr(custom.tolist() if hasattr(custom, "tolist") else custom))
+    return " ".join(out)
+
+
+@pytest.mark.parametrize("build, make, legend, evidence", BUILDERS)
+def test_figure_has_title_axes_legend_and_escaped_evidence(build, make, legend, evidence):
+    fig = build(make())
+    assert fig.layout.title.text
+    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+    names = {t.name for t in fig.data if t.showlegend is not False and t.name}
+    if legend is not None:
+        assert names == legend
+    else:
+        axis_labels = set(map(str, fig.data[0].x)) | set(map(str, fig.data[0].y))
+        assert {"TASS", "UrduPoint News"} & axis_labels
+    hovers = _hover_strings(fig)
+    if evidence:
+        assert evidence in hovers
+    assert "<script>" not in hovers and "<img" not in hovers
+
+
+@pytest.mark.parametrize("build, make, legend, evidence", BUILDERS)
+def test_empty_input_says_why(build, make, legend, evidence):
+    fig = build(make().iloc[0:0])
+    assert fig.layout.title.text
+    assert fig.layout.annotations and re.search(r"\b(no|too little|one)\b", fig.layout.annotations[0].text, re.I)
+
+
+def test_trace_colours_follow_the_outlet_map():
+    fig = charts.coverage_timeline_figure(_coverage(), COLOURS)
+    for trace in fig.data:
+        assert trace.marker.color == COLOURS[trace.name]
+
+
+@pytest.mark.parametrize("outlets, other_order", [
+    (["TASS", "UrduPoint News", "Reuters"], ["Reuters", "UrduPoint News", "TASS", "TASS"]),
+    ([f"Outlet {i:03d}" for i in range(120)], [f"Outlet {i:03d}" for i in reversed(range(120))]),
+])
+def test_outlet_colours_are_stable_and_distinct(outlets, other_order):
+    a, b = charts.outlet_colours(outlets), charts.outlet_colours(other_order)
+    assert a == b
+    palette_part = [a[o] for o in sorted(set(outlets), key=str.casefold)[:len(charts.PALETTE)]]
+    assert len(set(palette_part)) == len(palette_part)
+    assert a[charts.UNKNOWN_OUTLET] == charts.UNKNOWN_COLOUR
+
+
+def test_colour_of_unknown_outlet_is_deterministic():
+    assert charts.colour_of({}, "Never Seen") == charts.colour_of(None, "Never Seen")
+    assert charts.colour_of(COLOURS, None) == charts.UNKNOWN_COLOUR
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;"),
+    ("a & b", "a &amp; b"),
+    (None, ""),
+    (float("nan"), ""),
+    ("word " * 40, "<br>"),
+])
+def test_hover_text_escapes_and_wraps(text, expected):
+    assert expected in charts.hover_text(text)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("He said hi", [(8, 10, "direct")], 'He said <mark class="q-direct" title="direct">hi</mark>'),
+    (EVIL, [], html.escape(EVIL)),
+    ("<b>x</b>", [(3, 4, "date")], '&lt;b&gt;<mark class="q-date" title="date">x</mark>&lt;/b&gt;'),
+    ("abcdef", [(0, 4, "direct"), (2, 3, "speaker")], '<mark class="q-direct" title="direct">ab</mark>'
+                                                       '<mark class="q-speaker" title="speaker">c</mark>'
+                                                       '<mark class="q-direct" title="direct">d</mark>ef'),
+    ("abc", [(5, 9, "date"), (2, 1, "date")], "abc"),  # out of range or empty spans are ignored
+    ("a\nb", [], "a<br>b"),
+])
+def test_highlight_html(text, spans, expected):
+    assert charts.highlight_html(text, spans) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.lists(st.tuples(st.integers(-5, 210), st.integers(-5, 210),
+                                                  st.sampled_from(["direct", "date", "speaker"])), max_size=6))
+def test_highlight_html_keeps_the_text_and_never_lets_markup_through(text, spans):
+    out = charts.highlight_html(text, spans)
+    plain = re.sub(r"<mark [^>]*>|</mark>", "", out).replace("<br>", "\n")
+    assert "<" not in plain
+    assert html.unescape(plain) == text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    ("*bold* _it_", "*bold*"),
+    ("<script>x</script>", "<script>"),
+    ("[link](javascript:alert(1))", "[link]("),
+])
+def test_plain_markdown_escapes(text, forbidden):
+    assert forbidden not in charts.plain_markdown(text)
+    assert charts.plain_markdown(text).replace("\\", "") == text

@@ -1,0 +1,314 @@
+"""The dashboard in Streamlit's AppTest on real corpora (seeds, hand-made folders): every page loads, the URL
+filters change what is shown, the Story page aligns proposals and omissions, nothing reaches the page as raw
+HTML, uploads are stored or refused, the optional password gate works; plus the pure corpus helpers."""
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import corpus, store
+from tests.conftest import ROOT, SEEDS
+
+PAGES = {"overview": "app_pages/overview.py", "story": "app_pages/story.py", "quotes": "app_pages/quotes.py",
+         "articles": "app_pages/articles.py", "data": "app_pages/data.py"}
+EVIL_TITLE = "<script>alert('title')</script>"
+EVIL_BODY = 'It said <img src=x onerror="alert(1)"> and <script>alert(2)</script> in the body.'
+
+
+def open_page(page: str, query: dict | None = None, secrets: dict | None = None) -> AppTest:
+    """Run the dashboard with the given URL query, then switch to a page (as a browser deep link does)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.query_params = dict(query or {})
+    if secrets:
+        at.secrets.update(secrets)
+    at.run()
+    if page != "overview":
+        at.switch_page(PAGES[page]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def html_text(at: AppTest) -> str:
+    """Everything drawn with st.html on the page."""
+    return "\n".join(e.proto.body for e in at.get("html"))
+
+
+def all_text(at: AppTest) -> str:
+    """Markdown, titles, captions and html of the page."""
+    parts = [e.value for kind in ("markdown", "title", "header", "subheader", "caption", "info", "error", "success")
+             for e in getattr(at, kind)]
+    return "\n".join(map(str, parts)) + "\n" + html_text(at)
+
+
+def frame_of(at: AppTest, i: int = 0) -> pd.DataFrame:
+    """The i-th st.dataframe of the page."""
+    return at.dataframe[i].value
+
+
+def metric(at: AppTest, label: str) -> str:
+    """A metric's value by label."""
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.fixture(autouse=True)
+def dashboard_argv(monkeypatch):
+    """The dashboard reads its corpus from sys.argv (streamlit run dashboard.py -- ...): not pytest's arguments."""
+    monkeypatch.setattr("sys.argv", ["dashboard.py"])
+    monkeypatch.delenv(corpus.ENV_CORPUS, raising=False)
+
+
+@pytest.fixture
+def folder_corpus(tmp_path, monkeypatch):
+    """Point the dashboard at a folder of input files (its DuckDB cache under a temporary data folder)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    monkeypatch.setenv(corpus.ENV_CORPUS, str(folder))
+    return folder
+
+
+def seed_story_jsonl(folder: Path) -> None:
+    """The two seed texts as one hand-assigned story in a JSONL export (so framing does not depend on clustering)."""
+    rows = [{"outlet": "TASS", "published": "2020-09-25", "title": "Putin proposes cyber cooperation",
+             "story": "cyber", "text": (SEEDS / "000_6c2b300fd0bd74a3.txt").read_text(encoding="utf-8")},
+            {"outlet": "UrduPoint News", "via": "Sputnik", "published": "2020-09-30", "title": "UN welcomes efforts",
+             "story": "cyber", "text": (SEEDS / "004_782949620f890c67.txt").read_text(encoding="utf-8")}]
+    (folder / "cyber.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- every page on the seeds
+@pytest.mark.parametrize("page, expected", [
+    ("overview", "Stories"),
+    ("story", "Side-by-side framing"),
+    ("quotes", "Shared quotes"),
+    ("articles", "Vladimir Putin"),
+    ("data", "Ingest report"),
+])
+def test_page_loads_on_the_seeds(page, expected):
+    at = open_page(page)
+    assert expected in all_text(at) or any(expected in str(d.value.to_dict()) for d in at.dataframe)
+
+
+def test_overview_counts_and_charts_on_the_seeds():
+    at = open_page("overview")
+    assert metric(at, "Articles") == "2" and metric(at, "Outlets") == "2"
+    assert len(at.get("plotly_chart")) == 2
+    stories = frame_of(at)
+    assert stories["n_articles"].sum() == 2
+
+
+def test_articles_page_highlights_quotes_speakers_and_dates():
+    at = open_page("articles", {"outlet": "TASS"})
+    body = html_text(at)
+    assert 'class="q-direct"' in body and 'class="q-speaker"' in body and 'class="q-date"' in body
+    assert "Special responsibility for its prevention" in body
+
+
+def test_data_page_offers_every_table_in_both_formats():
+    at = open_page("data")
+    assert len(at.get("download_button")) == 2 * len(corpus.EXPORT_TABLES)
+    report = frame_of(at)
+    assert set(report["status"]) <= {"ok", "partial", "rejected", "empty"} and len(report) >= 2
+
+
+# ---------------------------------------------------------------- filters from the URL change what is shown
+@pytest.mark.parametrize("query, outlets", [
+    ({}, {"TASS", "UrduPoint News"}),
+    ({"outlet": "TASS"}, {"TASS"}),
+    ({"outlet": ["UrduPoint News"]}, {"UrduPoint News"}),
+    ({"dates": ["2020-09-30", "2020-09-30"]}, {"UrduPoint News"}),
+    ({"speaker": "Izumi Nakamitsu"}, {"UrduPoint News"}),
+    ({"outlet": "No Such Outlet"}, {"TASS", "UrduPoint News"}),  # unknown values are ignored, not an error
+])
+def test_url_filters_narrow_the_articles(query, outlets):
+    at = open_page("articles", query)
+    options = at.selectbox(key="article").options
+    assert {o.split(" · ")[0] for o in options} == outlets
+
+
+@pytest.mark.parametrize("query, articles", [({}, "2"), ({"outlet": "TASS"}, "1"),
+                                             ({"dates": ["2020-09-20", "2020-09-26"]}, "1")])
+def test_url_filters_change_the_overview(query, articles):
+    at = open_page("overview", query)
+    assert metric(at, "Articles") == articles
+
+
+def test_url_outlet_filter_changes_the_quotes_table():
+    at = open_page("quotes", {"outlet": "UrduPoint News"})
+    assert set(frame_of(at)["Outlet"]) == {"UrduPoint News"}
+    at = open_page("quotes", {"q": "special responsibility"})
+    table = frame_of(at)
+    assert len(table) == 1 and table["Speaker"].iloc[0] == "Vladimir Putin"
+
+
+def test_story_filter_from_the_url_picks_the_story():
+    at = open_page("overview")
+    story_box = at.selectbox(key="story")
+    assert story_box.value is None and len(story_box.options) >= 1
+    name = story_box.options[-1]
+    at = open_page("story", {"story": name})
+    assert at.selectbox(key="story").value is not None
+    assert name.split("<")[0][:30] in at.title[0].value.replace("\\", "")
+
+
+def test_share_link_carries_the_filters():
+    at = open_page("articles", {"outlet": "TASS", "speaker": "Vladimir Putin"})
+    link = next(c.value for c in at.code)
+    assert "outlet=TASS" in link and "speaker=Vladimir%20Putin" in link
+
+
+# ---------------------------------------------------------------- the framing issue's acceptance on the seed texts
+def test_story_page_lists_aligned_proposals_and_omissions(folder_corpus):
+    seed_story_jsonl(folder_corpus)
+    at = open_page("story")
+    matrix = html_text(at)
+    assert "cc-matrix" in matrix and ">TASS</th>" in matrix and ">UrduPoint News</th>" in matrix
+    assert matrix.count("cc-badge proposal") >= 3
+    assert "omitted: not reported by this outlet" in matrix
+    omissions = next(d.value for d in at.dataframe if "Left out" in d.value.columns)
+    assert set(omissions["Outlet"]) == {"TASS", "UrduPoint News"} and omissions["Proposal"].any()
+    assert len(at.get("plotly_chart")) == 4  # coverage, history, voices, terms
+
+
+def test_story_page_outlet_filter_drops_the_other_column(folder_corpus):
+    seed_story_jsonl(folder_corpus)
+    at = open_page("story", {"outlet": "TASS"})
+    matrix = html_text(at)
+    assert ">TASS</th>" in matrix and ">UrduPoint News</th>" not in matrix
+    assert "framing compares two or more outlets" in all_text(at)
+
+
+# ---------------------------------------------------------------- safety
+@pytest.mark.parametrize("page", ["overview", "story", "quotes", "articles", "data"])
+def test_markup_in_articles_is_shown_as_text(folder_corpus, page):
+    (folder_corpus / "evil.txt").write_text(f"Title: {EVIL_TITLE}\nOutlet: Evil <b>Outlet</b>\nDate: 2021-03-04\n\n"
+                                            f"{EVIL_BODY}\n\n\"We will not be scripted,\" the minister said.\n",
+                                            encoding="utf-8")
+    (folder_corpus / "<img src=x onerror=alert(3)>.txt").write_text("Plain text.\n", encoding="utf-8")
+    at = open_page(page)
+    rendered = all_text(at)
+    # Markdown shows backslash-escaped "\\<script\\>" literally; HTML must carry "&lt;script&gt;".
+    assert not re.search(r"(?<!\\)<(script|img|b>Outlet)", rendered), rendered
+    if page == "articles":
+        assert "&lt;script&gt;" in rendered and "onerror=&quot;alert(1)&quot;" in rendered
+
+
+def test_upload_is_stored_and_oversize_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv(corpus.ENV_CORPUS, str(tmp_path / "empty.duckdb"))
+    at = open_page("data")
+    assert "0 articles" in all_text(at)
+    text = "WASHINGTON (Reuters) - The senator said on Monday that \"the bill will pass this week,\" officials said.\n"
+    at.file_uploader[0].set_value([("wire.txt", text.encode(), "text/plain"),
+                                   ("huge.txt", b"x" * (corpus.DEFAULT_MAX_BYTES + 1), "text/plain")])
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("Stored 1 new article" in s.value for s in at.success)
+    assert any("huge.txt" in e.value.replace("\\", "") and "upload limit" in e.value for e in at.error)
+    at.switch_page(PAGES["overview"]).run()
+    assert metric(at, "Articles") == "1"
+
+
+def test_read_only_corpus_turns_uploads_off(tmp_path, monkeypatch):
+    path = tmp_path / "ro.duckdb"
+    store.connect(str(path)).close()
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(path), "--read-only"])
+    at = open_page("data")
+    assert "read-only" in all_text(at) and not at.file_uploader
+
+
+@pytest.mark.parametrize("typed, opens", [(None, False), ("wrong", False), ("open sesame", True)])
+def test_password_gate(typed, opens):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.secrets["password"] = "open sesame"
+    at.run()
+    assert not at.metric and at.text_input[0].label == "Password"
+    if typed:
+        at.text_input[0].set_value(typed).run()
+    assert bool(at.metric) is opens
+    assert (typed == "wrong") is any("Wrong password" in e.value for e in at.error)
+
+
+# ---------------------------------------------------------------- the corpus helpers
+@pytest.mark.parametrize("argv, env, kind, read_only", [
+    ([], {}, "seeds", False),
+    (["--db", "/tmp/x.duckdb"], {}, "db", False),
+    (["--db", "/tmp/x.duckdb", "--read-only"], {}, "db", True),
+    ([str(SEEDS)], {}, "folder", False),
+    ([], {corpus.ENV_CORPUS: str(SEEDS)}, "folder", False),
+    (["--read-only", str(SEEDS)], {}, "folder", True),
+    (["--db", "/tmp/x.duckdb"], {corpus.ENV_CORPUS: str(SEEDS)}, "db", False),  # the argument wins over the env
+])
+def test_parse_source(argv, env, kind, read_only):
+    source = corpus.parse_source(argv, env)
+    assert (source.kind, source.read_only) == (kind, read_only)
+
+
+ARTICLES = pd.DataFrame({"id": ["a", "b", "c", "d"], "outlet": ["TASS", "Reuters", None, "TASS"],
+                         "published": pd.to_datetime(["2020-09-25 00:00", "2020-09-30 18:00", "2020-10-02 00:00", None])})
+
+
+@pytest.mark.parametrize("outlets, start, end, ids, expected", [
+    ((), None, None, None, ["a", "b", "c", "d"]),
+    (["TASS"], None, None, None, ["a", "d"]),
+    (["(unknown outlet)"], None, None, None, ["c"]),
+    ((), dt.date(2020, 9, 30), dt.date(2020, 9, 30), None, ["b"]),  # the whole end day counts
+    ((), dt.date(2020, 9, 26), None, None, ["b", "c"]),  # a date filter drops undated articles
+    (["TASS"], None, None, ["d"], ["d"]),
+    (["Nobody"], None, None, None, []),
+])
+def test_filter_articles(outlets, start, end, ids, expected):
+    assert list(corpus.filter_articles(ARTICLES, outlets, start, end, ids)["id"]) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("wire.txt", "wire.txt"), ("../../etc/passwd", "passwd"), ("C:\\x\\y.csv", "y.csv"),
+    (".hidden", "hidden"), ("<img onerror=1>.txt", "_img onerror_1_.txt"), ("", "upload"),
+])
+def test_safe_file_name(name, expected):
+    assert corpus.safe_file_name(name) == expected
+
+
+def test_unique_labels_disambiguate_collisions():
+    labels = corpus.unique_labels(["x1", "x2", "x3"], ["Same", "Same", None])
+    assert len(set(labels.values())) == 3 and labels["x3"] == "x3"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_table_bytes_round_trip_with_list_cells(fmt, tmp_path):
+    frame = pd.DataFrame({"id": ["a"], "paragraphs": [[[0, 5], [7, 9]]], "n": [3]})
+    data = corpus.table_bytes(frame, fmt)
+    path = tmp_path / f"t.{fmt}"
+    path.write_bytes(data)
+    back = pd.read_csv(path) if fmt == "csv" else pd.read_parquet(path)
+    assert json.loads(back["paragraphs"].iloc[0]) == [[0, 5], [7, 9]] and int(back["n"].iloc[0]) == 3
+
+
+def test_table_bytes_rejects_unknown_format():
+    with pytest.raises(ValueError):
+        corpus.table_bytes(pd.DataFrame({"a": [1]}), "xlsx")
+
+
+WIRE = b"MOSCOW, March 3. /TASS/. The minister said the talks went well."
+
+
+def test_ingest_uploads_stores_refuses_and_is_idempotent(tmp_path):
+    con = store.connect(":memory:")
+    report = corpus.ingest_uploads(con, [("a.txt", WIRE), ("big.txt", b"x" * 101)], tmp_path / "up", max_bytes=100)
+    assert list(report["file"]) == ["big.txt", "a.txt"]
+    assert report["status"].iloc[0] == "rejected" and "upload limit" in report["reason"].iloc[0]
+    assert report["added"].iloc[1] == 1 and len(store.load_articles(con)) == 1
+    again = corpus.ingest_uploads(con, [("a.txt", WIRE)], tmp_path / "up")
+    assert again["added"].iloc[0] == 0 and len(store.load_articles(con)) == 1
+    assert {"big.txt", "a.txt"} <= set(store.load_report(con)["path"].map(lambda p: Path(p).name))
+
+
+def test_corpus_version_changes_with_the_corpus(tmp_path):
+    con = store.connect(":memory:")
+    before = corpus.corpus_version(con)
+    corpus.ingest_uploads(con, [("a.txt", WIRE)], tmp_path / "up")
+    assert corpus.corpus_version(con) != before
