@@ -1,17 +1,89 @@
-"""Quote extraction: seeds golden file, textacy cases, and one parametrized table per construction."""
+"""Quote extraction: the seeds (golden file), textacy's cases, one parametrized table per construction, invariants."""
 from __future__ import annotations
 
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.extract.quotes import extract_quotes
-from lib.models import Article
+from lib.models import Article, to_dict
+from tests.conftest import ROOT, SEEDS
+
+GOLDEN = ROOT / "tests" / "golden" / "seed_quotes.json"
 
 
 def _quotes(text: str, kinds=("direct", "partial")):
-    """(kind, speaker_id, cue, text) of the quotes of one text, reported speech left out unless asked."""
+    """(kind, speaker_id, cue, text) of the quotes of one text; reported speech left out unless asked."""
     return [(q.kind, q.speaker_id, q.cue, q.text) for q in extract_quotes(Article("t", text)) if q.kind in kinds]
+
+
+def _seed_quotes() -> dict[str, list]:
+    """Seed file name -> its quotes, parsed the way the pipeline parses them."""
+    from lib.ingest import parse_paths
+
+    return {r.path.split("/")[-1]: extract_quotes(r.articles[0]) for r in parse_paths([str(SEEDS)])}
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    """Quotes of both seed articles."""
+    return _seed_quotes()
+
+
+def _golden_rows(quotes) -> list[dict]:
+    """The fields the golden file pins down."""
+    keep = ("kind", "text", "start", "end", "speaker", "speaker_id", "speaker_role", "cue", "cue_class", "utterance")
+    return [{k: to_dict(q)[k] for k in keep} for q in quotes]
+
+
+def test_seed_golden(seed_quotes):
+    """Both seeds give exactly the reviewed quotes of tests/golden/seed_quotes.json."""
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert {name: _golden_rows(qs) for name, qs in seed_quotes.items()} == golden
+
+
+def test_tass_every_direct_quote_is_putin(seed_quotes):
+    """TASS: every direct or partial quote is Vladimir Putin's, one of them the partial introduced by "He urged"."""
+    quotes = next(qs for name, qs in seed_quotes.items() if name.startswith("000_"))
+    quoted = [q for q in quotes if q.kind in ("direct", "partial")]
+    assert len(quoted) == 6
+    assert {q.speaker_id for q in quoted} == {"Vladimir Putin"}
+    urged = [q for q in quoted if q.cue == "urged"]
+    assert len(urged) == 1 and urged[0].kind == "partial" and urged[0].speaker == "He"
+    assert urged[0].text.startswith("continued and effective work via communication channels")
+    assert {q.speaker_role for q in quoted} == {"Russian President"}
+
+
+def test_urdupoint_nakamitsu_quotes_and_no_dash_quote(seed_quotes):
+    """UrduPoint: three direct quotes, all Izumi Nakamitsu's; the `”` used as dashes make no quote."""
+    name, quotes = next((n, qs) for n, qs in seed_quotes.items() if n.startswith("004_"))
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    direct = [q for q in quotes if q.kind in ("direct", "partial")]
+    assert [q.speaker_id for q in direct] == ["Izumi Nakamitsu"] * 3
+    assert all(q.kind == "direct" and q.cue == "said" for q in direct)
+    assert not any("Open-ended Working Group" in q.text for q in direct)
+    assert all(text.count("Open-ended") == 1 for _ in [0])
+
+
+@pytest.mark.parametrize("seed, speaker_id, cue, content_start", [
+    ("004_", "Vladimir Putin", "called on", "all countries to reach a global agreement"),
+    ("004_", "Vladimir Putin", "proposed", "to the United States joint efforts in developing"),
+    ("004_", "Vladimir Putin", "invited", "the United States to agree on a comprehensive program"),
+    ("004_", "Izumi Nakamitsu", "noted", "the United Nations provided a platform"),
+    ("000_", "Vladimir Putin", "called for", "restoring a full-scale bilateral regular inter-departmental dialogue"),
+    ("000_", "Vladimir Putin", "called on", "the United States to exchange, in an acceptable form, guarantees"),
+    ("000_", "Vladimir Putin", "stressed", "he would like to address the United States"),
+])
+def test_seed_reported_proposals(seed_quotes, seed, speaker_id, cue, content_start):
+    """The reported-speech proposals of the seeds, with speaker, cue and content span."""
+    quotes = next(qs for name, qs in seed_quotes.items() if name.startswith(seed))
+    hits = [q for q in quotes if q.kind == "reported" and q.text.startswith(content_start)]
+    assert len(hits) == 1
+    assert (hits[0].speaker_id, hits[0].cue, hits[0].cue_class) == (speaker_id, cue,
+                                                                    "neutral" if cue == "noted" else
+                                                                    "assertive" if cue == "stressed" else "proposing")
 
 
 def test_textacy_cases(shared_data):
@@ -21,3 +93,130 @@ def test_textacy_cases(shared_data):
         got = [(q[1], q[2], q[3]) for q in _quotes(case["text"])]
         want = [(" ".join(e["speaker"]), " ".join(e["cue"]), e["content"].strip('"“”')) for e in case["expected"]]
         assert got == want, case["case_id"]
+
+
+# (text, expected [(kind, speaker_id, cue, content)]) — one row per construction.
+DIRECT_CASES = [
+    # attribution after the quote, subject-verb and verb-subject
+    ('"We have to do it," he said of the plan, after John Smith spoke.', [("direct", None, "said", "We have to do it,")]),
+    ('Mayor Jane Doe visited.\n\n"We have to do it," she said.', [("direct", "Jane Doe", "said", "We have to do it,")]),
+    ('"The city will recover," said Mayor Jane Doe.', [("direct", "Jane Doe", "said", "The city will recover,")]),
+    ('"It is over," insists Burton.', [("direct", "Burton", "insists", "It is over,")]),
+    # attribution before: comma and colon introductions, "according to", "told X"
+    ('Burton said, "I love cats!"', [("direct", "Burton", "said", "I love cats!")]),
+    ('Putin said: "We are ready to talk."', [("direct", "Putin", "said", "We are ready to talk.")]),
+    ('According to Jane Doe, "the bridge will open in May."',
+     [("partial", "Jane Doe", "According to", "the bridge will open in May.")]),
+    ('"We welcome the initiative," Izumi Nakamitsu told Sputnik.',
+     [("direct", "Izumi Nakamitsu", "told Sputnik", "We welcome the initiative,")]),
+    # titles and roles stripped into the speaker id
+    ('"Talks will resume," Russian President Vladimir Putin said.',
+     [("direct", "Vladimir Putin", "said", "Talks will resume,")]),
+    # split quote: two spans, one speaker
+    ('"We will win," she said, "and we will win soon." Mayor Jane Doe spoke on Monday.',
+     [("direct", None, "said", "We will win,"), ("direct", None, "said", "and we will win soon.")]),
+    # guillemets, „…“, curly marks, nested single quotes
+    ('Le ministre Jean Dupont a dit. «Nous allons gagner cette bataille», said Dupont.',
+     [("direct", "Jean Dupont", "said", "Nous allons gagner cette bataille")]),
+    ('„Wir schaffen das jetzt“, said Angela Merkel.', [("direct", "Angela Merkel", "said", "Wir schaffen das jetzt")]),
+    ('“He told me ‘never again’ and left,” said Jane Doe.',
+     [("direct", "Jane Doe", "said", "He told me ‘never again’ and left,")]),
+    # short quotes of common words are still quotes
+    ('"No, thanks," he said.', [("direct", None, "said", "No, thanks,")]),
+    # partial quotes embedded in paraphrase
+    ('Clinton called it "horrific and unacceptable" on Monday.',
+     [("partial", "Clinton", "called", "horrific and unacceptable")]),
+    ('He urged "continued and effective work," such as talks.',
+     [("partial", None, "urged", "continued and effective work,")]),
+    # an unattributed quote keeps no speaker
+    ('The sign read: "Closed until further notice for repairs."',
+     [("direct", None, None, "Closed until further notice for repairs.")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIRECT_CASES)
+def test_direct_and_partial_constructions(text, expected):
+    """Each construction gives the expected quotes (kind, speaker id, cue, content)."""
+    assert _quotes(text) == expected
+
+
+# Negative cases: quote marks that are not quotes.
+NEGATIVE_CASES = [
+    'The so-called "experts" disagreed with the "reform" plan.',  # scare quotes of one or two words
+    'Burton claims that his favorite book is "One Hundred Years of Solitude".',  # title of a work
+    'She starred in the film "The Big Lebowski" last year.',
+    'Two UN processes ” an Open-ended Working Group and a Group of Experts ” were set up in 2018.',  # dashes
+    'Analysts expect a buyers’ strike as the dealers’ stocks grow.',  # curly apostrophes
+    'He wrote ”notes on the back of envelopes and kept them.',  # a stray closing mark
+    'The report said 5" of rain fell.',  # inch mark
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_CASES)
+def test_not_quotes(text):
+    """Scare quotes, titles, dashes, apostrophes and stray marks produce no direct or partial quote."""
+    assert _quotes(text) == []
+
+
+# Attribution across paragraphs: (text, expected speaker ids in quote order).
+PARAGRAPH_CASES = [
+    # a quote paragraph whose speaker is named in the next paragraph
+    ('"We will rebuild the school before winter comes."\n\nSchool board chairman Tom Reyes said the work starts '
+     'in May.', ["Tom Reyes"]),
+    # a second quote in a paragraph is the first speaker's, not the next paragraph's speaker
+    ('"We lost everything," said Maria Lopez. "The water came in at night."\n\nJohn Park said the levee failed.',
+     ["Maria Lopez", "Maria Lopez"]),
+    # the news convention: each paragraph re-opens the quote, the last one is attributed
+    ('"We lost the house and the car.\n\n"But we are alive," said Maria Lopez.', ["Maria Lopez", "Maria Lopez"]),
+    # one sentence a paragraph: the quote runs over the break until its closing mark
+    ('"We lost the house.\n\nBut we are alive," said Maria Lopez.', ["Maria Lopez"]),
+    # an unattributed continuation paragraph right after an attributed quote
+    ('"We lost the house," said Maria Lopez.\n\n"The insurance will not pay for any of it."', ["Maria Lopez"] * 2),
+    # pronouns and role nouns resolve to the most recent compatible named person
+    ('Interior Minister Anna Berg visited on Friday. Bob Stone, a farmer, met him.\n\n'
+     '"We need help now," the minister said.', ["Anna Berg"]),
+    ('Russian President Vladimir Putin spoke on Friday.\n\n"Cooperation is possible," he said.\n\n'
+     '"Talks will follow," Putin added.', ["Vladimir Putin", "Vladimir Putin"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARAGRAPH_CASES)
+def test_paragraph_attribution(text, expected):
+    """Speakers of quotes that depend on neighbouring paragraphs."""
+    assert [q[1] for q in _quotes(text)] == expected
+
+
+def test_split_quote_shares_utterance():
+    """The two spans of a split quote share one utterance id; a new quote gets another."""
+    text = '"We will win," Jane Doe said, "and soon."\n\n"Another matter," said John Roe.'
+    quotes = extract_quotes(Article("t", text))
+    assert [q.utterance for q in quotes][0] == quotes[1].utterance != quotes[2].utterance
+
+
+def test_offsets_and_sorting(seed_quotes):
+    """Every quote's text is the article text at its offsets (marks excluded), sorted by start."""
+    from lib.ingest import parse_paths
+
+    for result in parse_paths([str(SEEDS)]):
+        article = result.articles[0]
+        quotes = extract_quotes(article)
+        assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+        for q in quotes:
+            assert article.text[q.start:q.end] == q.text
+            if q.kind != "reported":
+                assert article.text[:q.start].rstrip()[-1] in "\"“”„«»"
+            if q.speaker_start is not None:
+                assert article.text[q.speaker_start:q.speaker_end].split() == q.speaker.split()
+
+
+_ALPHABET = st.sampled_from(list("abc XYZ.,:;!?\n\"“”„«»‘’'—-") + ["said", " he ", "Putin", "\n\n", "John Smith"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_never_crashes_and_offsets_hold(text):
+    """Any text: no exception, offsets inside the text, quote text equal to the text at its offsets."""
+    for q in extract_quotes(Article("h", text)):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.kind in ("direct", "partial", "reported")

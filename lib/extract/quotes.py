@@ -321,7 +321,7 @@ def _is_title_case(content: str) -> bool:
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) >= 2
 
 
-def _is_partial(text: str, span: _Span, before_start: int) -> bool:
+def _is_partial(text: str, span: _Span, before_start: int, after_quote: bool = False) -> bool:
     """A quote embedded in the writer's own sentence (lower-case start, or words before it that are not an intro)."""
     first = next((c for c in text[span.start:span.end] if c.isalnum()), "")
     if span.continues is not None:
@@ -330,7 +330,8 @@ def _is_partial(text: str, span: _Span, before_start: int) -> bool:
     if not lead:
         return first.islower()
     if lead.endswith((",", ":", "—", "–", "(")):
-        return first.islower() and not lead.endswith(":")
+        # `"X," he said, "and Y."`: a lower-case start after an attribution between two quotes is still direct.
+        return first.islower() and not lead.endswith(":") and not (after_quote and lead.endswith(","))
     return True
 
 
@@ -463,7 +464,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         nxt = [s.open for s in spans[idx + 1:] if s.open > span.close]
         after_end = min([last_end] + nxt) if span.close < last_end else span.close
         content = text[span.start:span.end]
-        partial = _is_partial(text, span, before_start)
+        partial = _is_partial(text, span, before_start, before_start == prev_close > ps)
         found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
         if found is None:
             found = _attribute_before(text, before_start, span.open, False)

@@ -67,7 +67,7 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
 # A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
 # sentence end ("IFRS. America").
-_CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'\-]*)"
+_CAP = r"(?:[A-Z][a-z]{0,2}\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?{_CAP})*"
