@@ -39,27 +39,36 @@ ENCODERS = (
 )
 ENCODER_NAMES = ("auto",) + tuple(e.name for e in ENCODERS)
 
-# Light suffix stripping (longest first): enough to meet "proposal"/"proposed"/"proposes" and
-# "resetting"/"reset" halfway without a stemmer dependency. Each row: (suffix, minimum stem length left).
-SUFFIXES = (
-    ("ations", 4), ("ation", 4), ("ments", 4), ("ment", 4), ("ness", 4), ("ities", 3), ("ity", 3),
-    ("ings", 3), ("ing", 3), ("ies", 3), ("ied", 3), ("ers", 3), ("er", 4), ("ed", 3), ("es", 4),
-    ("al", 4), ("ly", 4), ("s", 3),
-)
+# sklearn's stop list drops words that carry claims ("no first use", "voted against", "two processes",
+# "the bill"); these stay as content words.
+KEPT_WORDS = frozenset("""
+against amount back bill bottom call cry describe detail empty fill find fire first found front full give interest
+keep last made move name never no nobody none not nothing part put serious show side system take third whole
+one two three four five six eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred
+""".split())
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS - KEPT_WORDS)
+
+# Light suffix stripping in two passes, inflection then derivation (a cut-down Porter 1980, longest suffix
+# first): enough to meet "proposals"/"proposed"/"proposing" and "resetting"/"reset" halfway without a stemmer
+# dependency. Each row: (suffix, minimum stem length left).
+INFLECTIONS = (("ings", 3), ("ing", 3), ("ies", 3), ("ied", 3), ("ed", 3), ("es", 4), ("s", 3))
+DERIVATIONS = (("ations", 4), ("ation", 4), ("ments", 4), ("ment", 4), ("ness", 4), ("ities", 3), ("ity", 3),
+               ("ion", 3), ("ers", 3), ("er", 4), ("al", 4), ("ly", 4))
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 def stem_word(word: str) -> str:
-    """A word lower-cased with one common English suffix stripped and a doubled final consonant undone."""
+    """A word lower-cased with an inflection and then a derivational suffix stripped (doubled consonant undone)."""
     w = word.casefold().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, min_stem in SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= min_stem:
-            w = w[: -len(suffix)]
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # resett -> reset, planned -> plan
-                w = w[:-1]
-            break
+    for table in (INFLECTIONS, DERIVATIONS):
+        for suffix, min_stem in table:
+            if w.endswith(suffix) and len(w) - len(suffix) >= min_stem:
+                w = w[: -len(suffix)]
+                if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # resett -> reset, plann -> plan
+                    w = w[:-1]
+                break
     return w
 
 
@@ -70,7 +79,7 @@ def stem_tokens(text: str) -> list[str]:
         low = tok.casefold()
         parts = [low] + (low.split("-") if "-" in low else [])
         for part in parts:
-            if part not in ENGLISH_STOP_WORDS and len(part) > 1:
+            if part not in STOP_WORDS and len(part) > 1:
                 out.append(stem_word(part))
     return out
 
@@ -133,7 +142,7 @@ def _stem_bigrams(text: str) -> list[str]:
 
 def _strip_stop_words(text: str) -> str:
     """Lower-cased text with stop words removed, for the character n-grams."""
-    return " ".join(t for t in _WORD.findall(text.casefold()) if t not in ENGLISH_STOP_WORDS)
+    return " ".join(t for t in _WORD.findall(text.casefold()) if t not in STOP_WORDS)
 
 
 @lru_cache(maxsize=1)

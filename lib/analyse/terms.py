@@ -7,7 +7,8 @@ from typing import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from lib.analyse.similarity import STOP_WORDS
 
 TERM_COLUMNS = ("outlet", "term", "log_odds", "z", "count")
 
@@ -47,7 +48,7 @@ def count_terms(text: str) -> Counter:
     toks = (t.casefold().replace("’", "'") for t in _TOKEN.findall(text))
     # Numbers count only as four-digit years (1972, 1998): other figures are rarely vocabulary.
     return Counter(t for t in toks
-                   if t not in ENGLISH_STOP_WORDS and len(t) > 1 and (not t.isdigit() or len(t) == 4))
+                   if t not in STOP_WORDS and len(t) > 1 and (not t.isdigit() or len(t) == 4))
 
 
 def distinctive_terms(counts: Mapping[str, Counter], prior: Mapping[str, float] | None = None,
@@ -77,8 +78,10 @@ def distinctive_terms(counts: Mapping[str, Counter], prior: Mapping[str, float] 
     for gi, g in enumerate(groups):
         yi, yj = y[gi], pooled - y[gi]
         ni, nj = yi.sum(), yj.sum()
-        delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
-        z = delta / np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
+            z = delta / np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
+        z = np.where(np.isfinite(z), z, 0.0)  # a one-word vocabulary leaves no odds to compare
         order = np.argsort(-z, kind="stable")
         for k in order[:top]:
             if z[k] <= min_z or yi[k] == 0:

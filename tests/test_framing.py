@@ -1,0 +1,341 @@
+"""Claim alignment and framing: units, alignment, points, omissions, additions, voices, leads; seeds and public data."""
+import json
+import os
+import random
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.analyse.framing import (ADDITION_COLUMNS, CELL_COLUMNS, LEAD_COLUMNS, OMISSION_COLUMNS, POINT_COLUMNS,
+                                 NEAR_IDENTICAL, VOICE_COLUMNS, align_units, build_units,
+                                 frame_story)
+from lib.analyse.similarity import ENCODERS, encode_units, resolve_encoder
+from lib.analyse.terms import TERM_COLUMNS
+from tests.conftest import ROOT, SEEDS
+
+GOLDEN = ROOT / "tests" / "golden" / "seed_framing.json"
+
+
+def story(*texts_by_outlet, quotes=()):
+    """An articles frame (one article per outlet) and a quotes frame from plain tuples."""
+    articles = pd.DataFrame([{"id": f"a{i}", "outlet": outlet, "text": text, "dateline": None,
+                              "published": f"2021-01-0{i + 1}"} for i, (outlet, text) in enumerate(texts_by_outlet)])
+    return articles, pd.DataFrame(list(quotes))
+
+
+def point_of(framing, outlet, fragment):
+    """The point id of the cell of ``outlet`` whose wording contains ``fragment``."""
+    cells = framing.cells[(framing.cells["outlet"] == outlet) & framing.cells["unit_text"].str.contains(fragment,
+                                                                                                          regex=False)]
+    assert len(cells) == 1, f"{outlet}: {len(cells)} cells contain {fragment!r}"
+    return int(cells.iloc[0]["point_id"])
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_units_carry_quote_attributes_and_offsets():
+    text = ('LONDON (Wire) - Ministers met on Monday. "We will cut taxes next year," the minister said. '
+            'She urged banks to lend more to small firms.')
+    quote_start = text.index("We will")
+    reported_start = text.index("banks to")
+    articles, quotes = story(("Wire", text), quotes=[
+        {"article_id": "a0", "text": "We will cut taxes next year,", "start": quote_start,
+         "end": quote_start + len("We will cut taxes next year,"), "kind": "direct", "speaker": "the minister",
+         "speaker_id": "Jane Doe", "cue": "said", "cue_class": "neutral"},
+        {"article_id": "a0", "text": "banks to lend more to small firms", "start": reported_start,
+         "end": reported_start + len("banks to lend more to small firms"), "kind": "reported", "speaker": "She",
+         "speaker_id": "Jane Doe", "cue": "urged", "cue_class": "proposing"},
+    ])
+    articles.loc[0, "dateline"] = "LONDON (Wire) -"
+    units = build_units(articles, quotes)
+    assert list(units["mode"]) == ["own voice", "direct", "reported"]
+    assert units.iloc[0]["unit_text"] == "Ministers met on Monday."  # the dateline is not a unit
+    assert list(units["speaker"])[1:] == ["Jane Doe", "Jane Doe"]
+    assert list(units["is_proposing"]) == [False, False, True]
+    for row in units.itertuples():
+        assert text[row.start:row.end] == row.unit_text
+
+
+@pytest.mark.parametrize("sentence, proposing", [
+    ("He proposed a joint commission on trade.", True),
+    ("The minister called for an immediate ceasefire in the region.", True),
+    ("She called on both sides to show restraint.", True),
+    ("They urged the council to act quickly.", True),
+    ("The president invited the United States to agree on a programme.", True),
+    ("Moscow offered to host the next round of talks.", True),
+    ("He put forward a proposal to cap emissions.", True),
+    ("He made a number of proposals for cooperation in cybersecurity.", True),
+    ("The minister said the talks went well.", False),
+    ("The proposal was rejected by parliament last week.", True),
+    ("Officials called the meeting productive.", False),  # "called" without for/on is naming, not proposing
+    ("The company's offer price was cut in half.", False),
+])
+def test_proposing_cues(sentence, proposing):
+    units = build_units(*story(("X", sentence)))
+    assert bool(units.iloc[0]["is_proposing"]) is proposing
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def test_paraphrases_align_and_unrelated_sentences_do_not():
+    a = ("The government announced a plan to build 300,000 new homes in northern England by 2030. "
+         "The finance minister warned that interest rates could rise again this autumn. "
+         "A local football club celebrated its centenary with a parade.")
+    b = ("Ministers unveiled plans for 300,000 new homes across the north of England by 2030. "
+         "Interest rates may rise again in the autumn, the finance minister cautioned. "
+         "Heavy snow closed several mountain passes in the Alps on Tuesday.")
+    framing = frame_story(*story(("Paper A", a), ("Paper B", b)), encoder="tfidf")
+    assert point_of(framing, "Paper A", "300,000") == point_of(framing, "Paper B", "300,000")
+    assert point_of(framing, "Paper A", "interest rates") == point_of(framing, "Paper B", "Interest rates")
+    club, snow = point_of(framing, "Paper A", "football"), point_of(framing, "Paper B", "snow")
+    assert club != snow
+    assert set(framing.additions["unit_text"].str.slice(0, 10)) == {"A local fo", "Heavy snow"}
+    assert set(map(tuple, framing.omissions.values.tolist())) == {(club, "Paper B"), (snow, "Paper A")}
+
+
+def test_one_article_never_gives_two_units_to_one_point():
+    a = "Rates rose sharply in March. Rates rose sharply again in April."
+    b = "Rates rose sharply in March and April, the bank said."
+    framing = frame_story(*story(("A", a), ("B", b)), encoder="tfidf")
+    per_point = framing.cells.groupby("point_id")["article_id"].apply(list)
+    assert all(len(ids) == len(set(ids)) for ids in per_point)
+
+
+def test_single_outlet_story_has_no_additions_or_omissions():
+    framing = frame_story(*story(("Only", "The council approved the budget. Critics called for a recount.")),
+                          encoder="tfidf")
+    assert framing.omissions.empty and framing.additions.empty and framing.terms.empty
+    assert framing.points["is_proposal"].tolist() == [True, False]  # proposals first
+
+
+def test_empty_story_gives_empty_frames_with_columns():
+    framing = frame_story(pd.DataFrame(columns=["id", "text", "outlet"]), pd.DataFrame(), encoder="tfidf")
+    for frame, columns in ((framing.points, POINT_COLUMNS), (framing.cells, CELL_COLUMNS),
+                           (framing.omissions, OMISSION_COLUMNS), (framing.additions, ADDITION_COLUMNS),
+                           (framing.voices, VOICE_COLUMNS), (framing.leads, LEAD_COLUMNS),
+                           (framing.terms, TERM_COLUMNS)):
+        assert frame.empty and list(frame.columns) == list(columns)
+
+
+@pytest.mark.parametrize("name, ok", [("tfidf", True), ("auto", True), ("bogus", False)])
+def test_resolve_encoder(name, ok):
+    if ok:
+        assert resolve_encoder(name).name in {e.name for e in ENCODERS}
+    else:
+        with pytest.raises(ValueError, match="unknown encoder"):
+            resolve_encoder(name)
+
+
+def test_tfidf_vectors_are_unit_length():
+    vectors = encode_units(["A short claim about taxes.", "Another claim, about trade.", "..."], "tfidf")
+    norms = (vectors.multiply(vectors)).sum(axis=1).A.ravel()
+    assert norms[:2] == pytest.approx([1.0, 1.0])
+
+
+_words = st.sampled_from("tax trade rates rose fell minister bank said plan homes snow talks urged the a of".split())
+_sentence = st.lists(_words, min_size=3, max_size=9).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=4))
+def test_alignment_invariants(texts):
+    """A point holds two units of one article only when they repeat each other (cosine >= NEAR_IDENTICAL)."""
+    articles, quotes = story(*[(f"Outlet {i % 3}", t) for i, t in enumerate(texts)])
+    units = build_units(articles, quotes)
+    groups, sims = align_units(units, "tfidf", resolve_encoder("tfidf").threshold)
+    assert len(groups) == len(units)
+    for (_, _), members in units.groupby([groups, units["article_id"]]).groups.items():
+        members = list(members)
+        for k in members if len(members) > 1 else ():
+            assert max(sims[k, j] for j in members if j != k) >= NEAR_IDENTICAL - 1e-9
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=4))
+def test_framing_invariants(texts):
+    articles, quotes = story(*[(f"Outlet {i % 3}", t) for i, t in enumerate(texts)])
+    framing = frame_story(articles, quotes, encoder="tfidf")
+    text_of = dict(zip(articles["id"], articles["text"]))
+    for cell in framing.cells.itertuples():
+        assert text_of[cell.article_id][cell.start:cell.end] == cell.unit_text
+    assert not framing.cells.duplicated(["article_id", "start"]).any()  # every unit is in exactly one point
+    assert set(framing.cells["point_id"]) == set(framing.points["point_id"])
+    # Outlets carried + outlets omitting = the story's outlets, for every point.
+    outlets = set(articles["outlet"])
+    for point in framing.points.itertuples():
+        omitted = set(framing.omissions.loc[framing.omissions["point_id"] == point.point_id, "outlet"])
+        assert omitted | set(point.outlets) == outlets if len(outlets) > 1 else not omitted
+        assert not omitted & set(point.outlets)
+    assert list(framing.points["is_proposal"]) == sorted(framing.points["is_proposal"], reverse=True)
+
+
+# --------------------------------------------------------------------------- seeds (golden)
+
+
+@pytest.fixture(scope="module")
+def seed_framing():
+    """The seeds ingested into a real in-memory DuckDB, framed as one story."""
+    from lib.pipeline import ingest_paths
+    from lib.store import connect, load_articles, load_quotes
+
+    con = connect(":memory:")
+    ingest_paths(con, [str(SEEDS)])
+    articles, quotes = load_articles(con), load_quotes(con)
+    con.close()
+    return articles, frame_story(articles, quotes, encoder="tfidf")
+
+
+def outlet_named(articles, word):
+    """The stored outlet name containing ``word``."""
+    names = [o for o in articles["outlet"] if word.lower() in o.lower()]
+    assert len(names) == 1, names
+    return names[0]
+
+
+@pytest.mark.parametrize("tass_words, urdu_words", [
+    ("no first use", "no-first-strike"),  # the global agreement
+    ("High Seas", "High Seas"),  # the 1972-style incident agreement
+    ("resetting relations", "reboot bilateral relations"),  # the reset programme
+])
+def test_seed_points_align_tass_with_urdupoint(seed_framing, tass_words, urdu_words):
+    articles, framing = seed_framing
+    tass, urdu = outlet_named(articles, "TASS"), outlet_named(articles, "Urdu")
+    point = point_of(framing, tass, tass_words)
+    assert point == point_of(framing, urdu, urdu_words)
+    row = framing.points.set_index("point_id").loc[point]
+    assert row["is_proposal"] and row["n_outlets"] == 2
+
+
+@pytest.mark.parametrize("tass_words", ["expert dialogue", "non-interference", "inter-departmental dialogue",
+                                        "communication channels"])
+def test_seed_proposals_only_tass_carries_show_urdupoint_omitting(seed_framing, tass_words):
+    articles, framing = seed_framing
+    tass, urdu = outlet_named(articles, "TASS"), outlet_named(articles, "Urdu")
+    point = point_of(framing, tass, tass_words)
+    assert framing.points.set_index("point_id").loc[point, "is_proposal"]
+    assert ((framing.omissions["point_id"] == point) & (framing.omissions["outlet"] == urdu)).any()
+
+
+@pytest.mark.parametrize("urdu_words", [
+    "I welcome serious efforts", "remain fully committed",  # the UN reaction (Nakamitsu's quotes)
+    "in 2018", "draft resolution in 1998", "countering cybercrime",  # the UN background
+])
+def test_seed_un_reaction_and_background_are_urdupoint_additions(seed_framing, urdu_words):
+    articles, framing = seed_framing
+    urdu = outlet_named(articles, "Urdu")
+    added = framing.additions[framing.additions["unit_text"].str.contains(urdu_words, regex=False)]
+    assert list(added["outlet"]) == [urdu]
+
+
+def test_seed_tass_quotes_putin_where_urdupoint_paraphrases(seed_framing):
+    articles, framing = seed_framing
+    tass, urdu = outlet_named(articles, "TASS"), outlet_named(articles, "Urdu")
+    shared = framing.points.loc[framing.points["n_outlets"] == 2, "point_id"]
+    cells = framing.cells[framing.cells["point_id"].isin(shared)]
+    modes = cells.pivot_table(index="point_id", columns="outlet", values="mode", aggfunc="first")
+    speakers = cells.pivot_table(index="point_id", columns="outlet", values="speaker", aggfunc="first")
+    direct_vs_reported = modes[(modes[tass] == "direct") & (modes[urdu] == "reported")].index
+    assert len(direct_vs_reported) >= 1
+    assert all(speakers.loc[p, tass] == speakers.loc[p, urdu] and "Putin" in speakers.loc[p, tass]
+               for p in direct_vs_reported)
+    # UrduPoint never quotes Putin directly anywhere in the story.
+    urdu_putin = framing.cells[(framing.cells["outlet"] == urdu) & framing.cells["speaker"].fillna("").str.contains(
+        "Putin")]
+    assert set(urdu_putin["mode"]) == {"reported"}
+
+
+def test_seed_voices_leads_and_terms(seed_framing):
+    articles, framing = seed_framing
+    tass, urdu = outlet_named(articles, "TASS"), outlet_named(articles, "Urdu")
+    top_voice = framing.voices.sort_values("quoted_words", ascending=False).groupby("outlet").head(1)
+    top = dict(zip(top_voice["outlet"], top_voice["speaker"]))
+    assert "Putin" in top[tass] and "Nakamitsu" in top[urdu]
+    assert framing.voices.groupby("outlet")["share"].sum().round(6).tolist() == [1.0, 1.0]
+    leads = dict(zip(framing.leads["outlet"], framing.leads["lead_text"]))
+    assert leads[tass].startswith("Russian President Vladimir Putin has made")
+    assert leads[urdu].startswith("The United Nations is welcoming")
+    terms = framing.terms.groupby("outlet")["term"].apply(set)
+    assert "nakamitsu" in terms[urdu] and "nakamitsu" not in terms[tass]
+    assert (framing.terms["z"] > 0).all()
+
+
+def test_seed_cells_point_back_to_the_text(seed_framing):
+    articles, framing = seed_framing
+    text_of = dict(zip(articles["id"], articles["text"]))
+    for cell in framing.cells.itertuples():
+        assert text_of[cell.article_id][cell.start:cell.end] == cell.unit_text
+    for lead in framing.leads.itertuples():
+        assert text_of[lead.article_id][lead.start:lead.end] == lead.lead_text
+
+
+def golden_summary(framing) -> list[dict]:
+    """What the golden file pins: each point's flags and each outlet's wording (first 60 characters) and mode."""
+    out = []
+    for point in framing.points.itertuples():
+        cells = framing.cells[framing.cells["point_id"] == point.point_id]
+        out.append({"is_proposal": bool(point.is_proposal), "outlets": list(point.outlets),
+                    "cells": [[c.outlet, c.mode, c.speaker if isinstance(c.speaker, str) else None, " ".join(c.unit_text.split())[:60]]
+                              for c in cells.itertuples()]})
+    return out
+
+
+def test_seed_golden(seed_framing):
+    """The whole seed framing, against tests/golden/seed_framing.json (UPDATE_GOLDEN=1 rewrites it)."""
+    _, framing = seed_framing
+    summary = golden_summary(framing)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert summary == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- public data
+
+
+def allsides_stories():
+    """AllSides stories: story id -> its outlets' articles (opening paragraphs of one event)."""
+    from bench.corpus import allsides_articles
+
+    stories = {}
+    for doc in allsides_articles():
+        stories.setdefault(doc["story"], []).append(doc)
+    return stories
+
+
+def test_allsides_lead_claims_align_and_foreign_sentences_do_not(shared_data):
+    """Across every AllSides story: the outlets' leads share a point in most stories; a paragraph from another
+    story, slipped into one outlet's article, almost never aligns with anything."""
+    stories = allsides_stories()
+    keys = sorted(stories)
+    rng = random.Random(7)
+    leads_aligned = foreign_aligned = 0
+    for key in keys:
+        docs = stories[key]
+        foreign = stories[rng.choice([k for k in keys if k != key])][0]["text"].split("\n\n")[0]
+        articles = pd.DataFrame([{"id": d["id"], "outlet": d["outlet"], "published": d["date"],
+                                  "text": d["text"] + ("\n\n" + foreign if i == 0 else "")}
+                                 for i, d in enumerate(docs)])
+        framing = frame_story(articles, pd.DataFrame(), encoder="tfidf")
+        shared = set(framing.points.loc[framing.points["n_outlets"] > 1, "point_id"])
+        lead_cells = framing.cells.merge(framing.leads[["article_id", "start"]], on=["article_id", "start"])
+        leads_aligned += lead_cells["point_id"].duplicated().any()
+        foreign_cells = framing.cells[framing.cells["unit_text"].str.contains(foreign[:40], regex=False)]
+        foreign_aligned += foreign_cells["point_id"].isin(shared).any()
+    assert leads_aligned / len(keys) >= 0.55
+    assert foreign_aligned / len(keys) <= 0.03
+
+
+def test_allsides_story_reads_right(shared_data):
+    """One AllSides story read by hand: Manchin's opposition to the clean-energy programme is one point."""
+    docs = allsides_stories()[next(k for k, v in allsides_stories().items()
+                                   if any("Clean Energy Performance Program" in d["text"] for d in v))]
+    articles = pd.DataFrame([{"id": d["id"], "outlet": d["outlet"], "text": d["text"]} for d in docs])
+    framing = frame_story(articles, pd.DataFrame(), encoder="tfidf")
+    npr = next(o for o in articles["outlet"] if o.startswith("NPR"))
+    nbc = next(o for o in articles["outlet"] if o.startswith("NBC"))
+    assert point_of(framing, npr, "opposes the key climate measure") == point_of(framing, nbc,
+                                                                                   "linchpin of President Biden")
