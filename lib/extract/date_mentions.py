@@ -34,6 +34,8 @@ MONTHS = (
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+# Seasons -> the month they start in (meteorological seasons, northern hemisphere: the usual reading in news).
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # Number words for "two years ago", "a decade ago".
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -101,6 +103,11 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern], ...] = tuple(
         ("md", ("#weekday", "#month"), _WD_OPT + _MON + r"\s*" + _DAY + r"\b(?![.,]?\d|:)", 0),
         ("dm", ("#weekday", "#digit"), _WD_OPT + _DAY + r"\s+(?:of\s+)?" + _MON, 0),
         ("my", ("#month",), _MON + r",?\s+(?:of\s+)?" + _YEAR4, 0),
+        ("month_rel_year", ("#month",), _MON_FULL + r"\s+(?P<rel>this|last|next)\s+year\b", 0),
+        ("season", tuple(SEASONS) + ("fall",),
+         r"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?,?\s+" + _YEAR4, 0),
+        ("rel_season", ("last", "this", "next"),
+         r"\b(?P<t>(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>spring|summer|autumn|fall|winter))\b", 0),
         ("decade", ("#digit",), r"(?<![\w$£€#/.,])(?P<year>1\d\d0|20\d0)['’]?s\b", 0),
         ("decade2", ("#apostrophe",), r"(?<!\w)['’](?P<yy>\d0)s\b", 0),
         ("century", ("#digit", *ORDINAL_WORDS, "twenty"),
@@ -439,6 +446,36 @@ def _resolve_ago(m: re.Match, text: str, published: dt.date | None) -> Resolved 
     return _shift_period(published, unit, -n)
 
 
+def _resolve_month_relative_year(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"September this year", "August last year": the month in the year one step from the article's."""
+    if published is None:
+        return None, "month", True
+    step = {"last": -1, "this": 0, "next": 1}[m.group("rel")]
+    return dt.date(published.year + step, _month_of(m), 1), "month", True
+
+
+def _resolve_season(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"summer of 2019", "Fall 2009": the season's first day (winter 2019 starts in December 2019)."""
+    return dt.date(int(m.group("year")), SEASONS[m.group("season").casefold()], 1), "season", False
+
+
+def _resolve_relative_season(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
+    """"last summer" ended before the article's day, "next winter" starts after it, "this spring" is the one
+    whose middle is nearest the article's day."""
+    if published is None:
+        return None, "season", True
+    month = SEASONS[m.group("season")]
+    starts = [dt.date(published.year + k, month, 1) for k in (-2, -1, 0, 1)]
+    rel = m.group("rel").casefold()
+    if rel == "last":
+        value = max(d for d in starts if _shift_months(d, 3) <= published)
+    elif rel == "next":
+        value = min(d for d in starts if d > published)
+    else:
+        value = min(starts, key=lambda d: abs((d + dt.timedelta(days=45) - published).days))
+    return value, "season", True
+
+
 _DAY_WORD_STEPS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tonight": 0,
                    "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
                    "later today": 0, "tomorrow": 1, "the day after tomorrow": 2}
@@ -458,6 +495,9 @@ RESOLVERS: dict[str, Callable[[re.Match, str, dt.date | None], Resolved | None]]
     "md": _resolve_month_day,
     "dm": _resolve_month_day,
     "my": _resolve_month_year,
+    "month_rel_year": _resolve_month_relative_year,
+    "season": _resolve_season,
+    "rel_season": _resolve_relative_season,
     "decade": _resolve_decade,
     "decade2": _resolve_short_decade,
     "century": _resolve_century,

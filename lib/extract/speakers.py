@@ -37,7 +37,9 @@ sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spo
 # Pronouns that tell a person's gender, for agreement when resolving "he"/"she" (Hobbs 1978).
 MALE_WORDS = frozenset("he him his himself mr mr.".split())
 FEMALE_WORDS = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
-_GENDER_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# "him" is left out: after a subject it names someone else ("Berg answered him").
+_GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 
 # Capitalised words that are not part of a person's name (sentence openers, days, months, demonyms as
 # openers are handled by ROLE_WORDS); they stop a name when reading right to left.
@@ -141,6 +143,8 @@ def parse_mention(text: str) -> Mention:
     if all(t.lower() in NON_NAME_WORDS for t in tokens):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
     if tokens[0].lower() in ("the", "a", "an", "one") and not any(t[:1].isupper() for t in tokens[1:]):
+        if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
+            return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
@@ -152,6 +156,7 @@ def parse_mention(text: str) -> Mention:
         i -= 1
     name_tokens = tokens[i:]
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
+                  and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
                   or tokens[i - 1] in ("of", "for", "at", "from")):
         # "Saturday Night Live", "The Hague Tribunal": a capitalised title the name cannot be cut out of.
         return Mention(text, " ".join(tokens), None, "org")
@@ -247,6 +252,9 @@ class PersonIndex:
             words = {w.lower() for w in (role or "").split()}
             votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * 3
         for pos, name, subject in zip(self.positions, self.names, self.subjects):
+            honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - 6), pos)
+            if honorific:
+                votes[name] = votes.get(name, 0) + (3 if honorific.group(1) == "Mr" else -3)
             if not subject:
                 continue
             end = text.find(".", pos, pos + 200)
@@ -338,7 +346,8 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             targets = by_surname.get(words[0], set())
             if len(targets) == 1:
                 mapping[n] = next(iter(targets))
-    out["speaker_id"] = out["speaker_id"].map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
+    out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
+                                  index=out.index, dtype=object)
     return out
 
 

@@ -1,0 +1,58 @@
+"""Reported speech: speaker + reporting cue + content, without quote marks."""
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.quotes import extract_quotes
+from lib.models import Article
+
+CONTEXT = "Russian President Vladimir Putin spoke on Friday. "
+
+
+def _reported(text: str):
+    """(speaker_id, cue, cue_class, content) of the reported-speech quotes of a text."""
+    return [(q.speaker_id, q.cue, q.cue_class, q.text) for q in extract_quotes(Article("r", text))
+            if q.kind == "reported"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Putin also called on all countries to reach a global agreement.",
+     ("Vladimir Putin", "called on", "proposing", "all countries to reach a global agreement")),
+    ("In his new initiative, Putin proposed to the United States joint efforts in cyber security.",
+     ("Vladimir Putin", "proposed", "proposing", "to the United States joint efforts in cyber security")),
+    ("He called for restoring a full-scale dialogue on security.",
+     ("Vladimir Putin", "called for", "proposing", "restoring a full-scale dialogue on security")),
+    ("He stressed that the talks must continue next year.",
+     ("Vladimir Putin", "stressed", "assertive", "the talks must continue next year")),
+    ("In particular, the president invited the United States to agree on a program.",
+     ("Vladimir Putin", "invited", "proposing", "the United States to agree on a program")),
+    ("The attack killed five people, according to the interior ministry.",
+     ("interior ministry", "according to", "neutral", "The attack killed five people")),
+    ("Moscow is ready for talks, Putin told reporters.",
+     ("Vladimir Putin", "told reporters", "neutral", "Moscow is ready for talks")),
+    ("The plan will fail, claimed opposition leader Anna Berg.",
+     ("Anna Berg", "claimed", "doubting", "The plan will fail")),
+])
+def test_reported_constructions(sentence, expected):
+    """Each reported-speech shape gives one quote with speaker, cue, class and the content span."""
+    assert _reported(CONTEXT + sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Putin described the risk of confrontation as a challenge.",  # describing without content
+    "The ministry said so.",  # content too short
+    "Putin made a number of proposals for cooperation.",  # no reporting cue
+    'Putin said: "We are ready to talk."',  # a direct quote, not reported speech
+    "Russia has for years advocated a treaty.",  # no cue in the table
+])
+def test_not_reported(sentence):
+    """Sentences that report nothing, or quote directly, give no reported speech."""
+    assert _reported(CONTEXT + sentence) == []
+
+
+def test_reported_offsets_point_at_content():
+    """The content span is the article text at its offsets, after the cue."""
+    text = CONTEXT + "He called on the United States to exchange guarantees of non-interference."
+    (q,) = [q for q in extract_quotes(Article("r", text)) if q.kind == "reported"]
+    assert text[q.start:q.end] == q.text == "the United States to exchange guarantees of non-interference"
+    assert text[q.speaker_start:q.speaker_end] == "He"

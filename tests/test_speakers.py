@@ -1,0 +1,93 @@
+"""Speakers: names split from titles, pronoun and role-noun resolution, one id per person across a corpus."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.extract.cues import classify_cue
+from lib.extract.quotes import extract_quotes, find_persons
+from lib.extract.speakers import canonicalise_speakers, normalise_name, parse_mention, resolve_mention
+from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
+
+
+@pytest.mark.parametrize("mention, name, role, kind", [
+    ("Russian President Vladimir Putin", "Vladimir Putin", "Russian President", "person"),
+    ("UN Under-Secretary-General and High Representative for Disarmament Affairs Izumi Nakamitsu",
+     "Izumi Nakamitsu", "UN Under-Secretary-General and High Representative for Disarmament Affairs", "person"),
+    ("Judge Roger T. Benitez", "Roger T. Benitez", "Judge", "person"),
+    ("Secretary of State Condoleezza Rice", "Condoleezza Rice", "Secretary of State", "person"),
+    ("team president Billy King", "Billy King", "team president", "person"),  # a role word as a surname
+    ("her agent Mark Roesler", "Mark Roesler", "her agent", "person"),
+    ("Putin", "Putin", None, "person"),
+    ("he", None, None, "pronoun"),
+    ("the president", None, None, "role"),
+    ("The White House", "White House", None, "org"),
+    ("CEO of Valley Dairy", "CEO of Valley Dairy", None, "org"),  # a name after "of" is an organisation
+    ("But", None, None, "unknown"),
+])
+def test_parse_mention(mention, name, role, kind):
+    """Titles and roles go to the role; organisations and pronouns are told apart."""
+    got = parse_mention(mention)
+    assert (got.name, got.role, got.kind) == (name, role, kind)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Vladimir Putin", "vladimir  putin", True),
+    ("José Martí", "Jose Marti", True),
+    ("Vladimir V. Putin", "Vladimir Putin", True),  # initials do not count
+    ("Vladimir Putin", "Vladimir Potanin", False),
+])
+def test_normalise_name(a, b, same):
+    """Accents, case and spacing do not separate names."""
+    assert (normalise_name(a) == normalise_name(b)) is same
+
+
+ARTICLE = ("Russian President Vladimir Putin spoke on Friday. Interior Minister Anna Berg answered him. "
+           "Ms. Berg said the plan was ready.\n\nPutin said talks would follow.")
+
+
+@pytest.mark.parametrize("mention, at, expected", [
+    ("Putin", "Putin said talks", "Vladimir Putin"),  # a later surname-only mention
+    ("he", "Putin said talks", "Vladimir Putin"),  # Berg is the latest person, but a woman ("Ms.")
+    ("she", "Putin said talks", "Anna Berg"),
+    ("the minister", "Putin said talks", "Anna Berg"),  # a role noun to the latest person with that role
+    ("the president", "Putin said talks", "Vladimir Putin"),
+    ("the senator", "Putin said talks", None),  # no such role named: unknown, not a guess
+])
+def test_resolve_mention(mention, at, expected):
+    """Names expand to full names; pronouns and role nouns resolve to the latest compatible person."""
+    persons = find_persons(Article("a", ARTICLE))
+    speaker_id, _ = resolve_mention(parse_mention(mention), ARTICLE.index(at), persons)
+    assert speaker_id == expected
+
+
+@pytest.mark.parametrize("cue, cls", [("said", "neutral"), ("told Sputnik", "neutral"), ("urged", "proposing"),
+                                      ("called on", "proposing"), ("insists", "assertive"), ("alleged", "doubting"),
+                                      ("according to", "neutral"), ("frobnicated", None), (None, None)])
+def test_classify_cue(cue, cls):
+    """Cue classes come from the cue table; unknown cues have none."""
+    assert classify_cue(cue) == cls
+
+
+def _frame(rows):
+    """A quotes frame from (article id, speaker id) pairs."""
+    return to_frame([Quote(a, "x", 0, 1, "direct", speaker_id=s) for a, s in rows], QUOTE_COLUMNS)
+
+
+def test_canonicalise_speakers_across_articles():
+    """A bare surname takes the one full name the corpus uses; ambiguous surnames and unknowns stay."""
+    frame = _frame([("a1", "Putin"), ("a2", "Vladimir Putin"), ("a3", "Vladimir V. Putin"), ("a3", None),
+                    ("a4", "Smith"), ("a5", "John Smith"), ("a6", "Jane Smith"), ("a7", "Nakamitsu")])
+    out = canonicalise_speakers(frame)
+    assert list(out["speaker_id"]) == ["Vladimir Putin", "Vladimir Putin", "Vladimir Putin", None,
+                                       "Smith", "John Smith", "Jane Smith", "Nakamitsu"]
+    assert list(frame["speaker_id"])[0] == "Putin"  # a new frame: the input is not changed
+    assert canonicalise_speakers(frame.iloc[0:0]).empty
+
+
+def test_canonical_ids_hold_across_seed_like_articles():
+    """The same person quoted in two outlets' articles ends up with one id."""
+    a = Article("a", '"Talks will resume," Putin said.')
+    b = Article("b", 'Russian President Vladimir Putin spoke.\n\n"We are ready," he said.')
+    frame = to_frame(extract_quotes(a) + extract_quotes(b), QUOTE_COLUMNS)
+    assert set(canonicalise_speakers(frame)["speaker_id"]) == {"Vladimir Putin"}
