@@ -460,20 +460,19 @@ def _resolve_season(m: re.Match, text: str, published: dt.date | None) -> Resolv
 
 
 def _resolve_relative_season(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
-    """"last summer" ended before the article's day, "next winter" starts after it, "this spring" is the one
-    whose middle is nearest the article's day."""
+    """"this spring" is the spring whose middle is nearest the article's day; "last" is the one before it that
+    has ended, "next" the one after it that has not begun (in September, "this summer" is the one just gone)."""
     if published is None:
         return None, "season", True
     month = SEASONS[m.group("season")]
     starts = [dt.date(published.year + k, month, 1) for k in (-2, -1, 0, 1)]
     rel = m.group("rel").casefold()
+    this = min(starts, key=lambda d: abs((d + dt.timedelta(days=45) - published).days))
     if rel == "last":
-        value = max(d for d in starts if _shift_months(d, 3) <= published)
+        this = max(d for d in starts if _shift_months(d, 3) <= published and d != this)
     elif rel == "next":
-        value = min(d for d in starts if d > published)
-    else:
-        value = min(starts, key=lambda d: abs((d + dt.timedelta(days=45) - published).days))
-    return value, "season", True
+        this = min(d for d in starts if d > published and d != this)
+    return this, "season", True
 
 
 _DAY_WORD_STEPS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tonight": 0,

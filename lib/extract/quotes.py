@@ -418,7 +418,7 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
                         "context")
 
 
-def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex) -> _Attribution | None:
+def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quotes: int = 1) -> _Attribution | None:
     """The article's main speaker (most quotes credited to one registered person), for interview answers."""
     counts: dict[str, int] = {}
     first: dict[str, _Attribution] = {}
@@ -430,7 +430,7 @@ def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex) -> _Attr
     if not counts:
         return None
     best = max(counts, key=counts.get)
-    if counts[best] * 2 <= sum(counts.values()):
+    if counts[best] < min_quotes or counts[best] * 2 <= sum(counts.values()):
         return None
     return replace(first[best], source="interview", cue=None)
 
@@ -558,6 +558,13 @@ def extract_quotes(article: Article) -> list[Quote]:
             found = _sentence_subject(text, _sentence_tail(text, prev_close, stop - 1), stop, persons)
             if found:
                 attrib[i] = found
+
+    # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
+    main = _interviewee(attrib, persons, min_quotes=3)
+    if main is not None:
+        for i, (span, kind) in enumerate(kept):
+            if i not in attrib and kind == "direct":
+                attrib[i] = main
 
     quotes: list[Quote] = []
     for i, (span, kind) in enumerate(kept):
