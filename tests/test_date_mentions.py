@@ -40,6 +40,13 @@ def mentions(text: str, published=PUBLISHED, dateline=None) -> list[tuple[str, s
     ("in March the agency", [("March", "2020-03-01", "month")]),
     ("last May the agency", [("last May", "2020-05-01", "month")]),
     ("next January the agency", [("next January", "2021-01-01", "month")]),
+    ("since September this year", [("September this year", "2020-09-01", "month")]),
+    ("in August last year", [("August last year", "2019-08-01", "month")]),
+    # seasons
+    ("in the summer of 2019 and Fall 2009", [("summer of 2019", "2019-06-01", "season"),
+                                              ("Fall 2009", "2009-09-01", "season")]),
+    ("last summer and this winter", [("last summer", "2019-06-01", "season"), ("this winter", "2020-12-01", "season")]),
+    ("next spring the", [("next spring", "2021-03-01", "season")]),
     # years, decades, centuries
     ("first introduced in 1998 on the subject", [("1998", "1998-01-01", "year")]),
     ("established for this purpose in 2018.", [("2018", "2018-01-01", "year")]),
@@ -141,11 +148,21 @@ def test_seeds(name, expected):
     assert [(m["text"], m["value"], m["granularity"]) for m in seed_mentions()[name]] == expected
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-/'MayJunFridaylastyearago s")), max_size=80),
+VOCABULARY = ("May", "may", "25", "25th", "1972", "2020", "1990s", "'90s", ",", ".", "-", "/", "$", "of", "in", "since",
+              "last", "next", "this", "year", "week", "summer", "winter", "Friday", "Sept.", "ago", "two", "a",
+              "decade", "century", "20th", "yesterday", "the", "will", "said", "on", "2020-09-25", "09/25/2020",
+              "\n\n", "March", "people", "Black")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=30).map(" ".join),
        st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))))
 def test_offsets_are_inside_text(text, published):
-    """Whatever the text, mentions point at their own text and sit inside their sentence."""
-    for m in extract_date_mentions(Article(id="t", text=text, published=published)):
+    """Whatever the text and date, mentions point at their own text, sit in their sentence, never overlap."""
+    found = extract_date_mentions(Article(id="t", text=text, published=published))
+    for m in found:
         assert text[m.start:m.end] == m.text
         assert m.sentence_start <= m.start < m.end <= m.sentence_end
+        assert m.granularity in ("day", "week", "month", "season", "year", "decade", "century")
+        assert m.value is not None or m.relative
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
