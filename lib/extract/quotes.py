@@ -41,7 +41,11 @@ AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
-BEFORE_CLAUSE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+# The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
+BEFORE_CLAUSE = re.compile(rf"^(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+# A relative clause: `... Biden, who replied, "Good luck."`
+BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}{_CUE}[^.!?\"“”]{{0,80}}?[,:]\s*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
@@ -245,8 +249,20 @@ def _sentence_tail(text: str, start: int, end: int) -> int:
     for m in _SENTENCE_END.finditer(text, start):  # no end bound: the lookahead must see past ``end``
         if m.end() > end:
             break
-        last = m.end()
+        if not _after_abbreviation(text, start, m.start()):
+            last = m.end()
     return last
+
+
+def _after_abbreviation(text: str, floor: int, dot: int) -> bool:
+    """True when the full stop at ``dot`` ends an abbreviation or an initial ("Lt.", "U.S.", "J.")."""
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    word = text[i:dot].lstrip("\"“‘«([").casefold()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> int:
@@ -261,13 +277,8 @@ def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> i
 def _after_end(text: str, start: int, end: int) -> int:
     """Offset where the text after a quote stops: the first sentence end (not an abbreviation) or quote mark."""
     for m in _AFTER_END.finditer(text, start, end):
-        if text[m.start()] == ".":
-            i = m.start()
-            while i > start and not text[i - 1].isspace():
-                i -= 1
-            word = text[i:m.start()].casefold()
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
+        if _after_abbreviation(text, start, m.start()):
+            continue
         return m.start()
     return end
 
@@ -296,10 +307,16 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
     start = max(start, end - 240)  # an introduction is a clause, not a paragraph
     window = text[start:end]
-    for pattern in (BEFORE_INTRO, BEFORE_ACCORDING) + ((BEFORE_CLAUSE,) if partial else ()):
+    for pattern in (BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_WHO) + ((BEFORE_CLAUSE,) if partial else ()):
         for m in pattern.finditer(window):
             if _plausible_subject(m.group("subj")):
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
+    if partial:
+        # A subject inside the sentence (after a parenthesis, a clause): only a named person or a pronoun.
+        for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):
+            mention = parse_mention(m.group("subj"))
+            if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2):
+                return _attribution(m, start, "clause")
     return None
 
 
@@ -346,8 +363,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
         if mention.kind != "person":
             continue
-        role = mention.role if mention.role and any(
-            w.lower().strip(".,") in ROLE_WORDS for w in mention.role.split()) else None
+        role = mention.role if mention.role and _is_title(mention.role) else None
         if not role and window.rstrip().endswith(","):
             pre = _APPOSED_ROLE_BEFORE.search(window)
             if pre and any(w in ROLE_WORDS for w in pre.group(1).split()):
@@ -371,6 +387,16 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.add_person(full_names.get(name, name), role)
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
+
+
+def _is_title(role: str) -> bool:
+    """A role that titles a person: it ends in a role word ("her agent"), or is a capitalised title holding one
+    ("High Representative for Disarmament Affairs"); "fashion line called" is not."""
+    words = [w.strip(".,") for w in role.split()]
+    if words and words[-1].lower() in ROLE_WORDS:
+        return True
+    capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "the", "on") for w in words)
+    return capitalised and any(w.lower() in ROLE_WORDS for w in words)
 
 
 def _full_names_by_surname(text: str) -> dict[str, str]:

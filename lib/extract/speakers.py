@@ -34,6 +34,16 @@ governor-elect mayor-elect councillor councilman councilwoman alderman trustee t
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 """.split())
 
+# Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
+PERSON_NOUNS = frozenset("""
+man woman men women person people source sources group resident residents witness witnesses official officials
+officer officers expert experts analyst analysts observer observers fan fans voter voters worker workers
+employee employees user users neighbour neighbors neighbor neighbours relative relatives friend friends
+passenger passengers survivor survivors victim victims parent parents child children student students
+colleague colleagues insider insiders member members leader leaders spokesperson statement letter memo
+report study paper bio biography campaign office team staff aide aides government administration police
+""".split())
+
 # Pronouns that tell a person's gender, for agreement when resolving "he"/"she" (Hobbs 1978).
 MALE_WORDS = frozenset("he him his himself mr mr.".split())
 FEMALE_WORDS = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
@@ -53,6 +63,10 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
 """.split())
+
+# Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
+SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
+                             "Separately Finally Meanwhile Previously Thus Hence Here There When While After".split())
 
 # Words that make a capitalised sequence an organisation or place rather than a person.
 ORG_WORDS = frozenset("""
@@ -92,7 +106,7 @@ _MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s|\d[\w\-]*|[-–])" % ("|".j
 MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[^\S\n]+){{0,8}}?{NAME_PATTERN}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
 SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
-                   r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,90}?,?)?")
+                   r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?")
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
                r"last|this|yesterday|today|tonight|earlier|late|as)\b)")
@@ -140,11 +154,18 @@ def parse_mention(text: str) -> Mention:
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they"):
         return Mention(text, None, None, "pronoun")
     tokens = [_clean_token(t) for t in text.split(" ")]
+    while len(tokens) > 1 and tokens[0] in SENTENCE_OPENERS:
+        tokens = tokens[1:]  # "But Andrew Bacevich"
+    if len(tokens) > 1 and tokens[0].lower() == "the" and tokens[-1].islower() and tokens[-1] in ROLE_WORDS:
+        return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief"
     if all(t.lower() in NON_NAME_WORDS for t in tokens):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
     if tokens[0].lower() in ("the", "a", "an", "one") and not any(t[:1].isupper() for t in tokens[1:]):
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
+        head = _head_noun([t.lower() for t in tokens[1:]])
+        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS:
+            return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
@@ -179,6 +200,14 @@ def parse_mention(text: str) -> Mention:
     if any(t.lower() in ORG_WORDS for t in name_tokens):
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
     return Mention(text, name, role, "person")
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head of a noun phrase: the word before its first preposition ("friend" in "a friend of the actress")."""
+    for i, w in enumerate(words):
+        if w in ("of", "for", "with", "in", "at", "from", "on", "passing", "who", "close", "familiar"):
+            return words[i - 1] if i else w
+    return words[-1] if words else ""
 
 
 def normalise_name(name: str) -> str:
@@ -302,7 +331,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         name = persons.recent(pos, gender=PRONOUNS[mention.text])
         return name, persons.roles.get(name) if name else None
     if mention.kind == "role":
-        words = mention.text.lower().split()
+        words = [w for w in mention.text.lower().split() if w.capitalize() not in SENTENCE_OPENERS or w == "the"]
         if words[0] != "the":
             return None, None  # "a source", "one official": anonymous
         core = words[1:]
