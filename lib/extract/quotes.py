@@ -338,6 +338,27 @@ def _is_title_case(content: str) -> bool:
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) >= 2
 
 
+def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, lead: str) -> bool:
+    """True for quote marks around a title, a nickname or a scare-quoted term rather than someone's words.
+
+    Embedded fragments of one or two words are scare quotes even under a cue ("called it "a disgrace"");
+    unattributed three-word fragments are labels ("lab leak hypothesis"); title-case spans not framed by an
+    adjacent cue are titles ("Year of the Woman," "Meet The Press"). A sentence of one or two words that a
+    cue introduces or follows is speech (`"No," he said.`, `"It's devastating."`).
+    """
+    words = _word_count(content)
+    adjacent = found is not None and found.source in ("after", "before")
+    if _TITLE_CUES.search(lead) and not adjacent:
+        return True
+    if partial:
+        return words <= 2 or (words <= 3 and found is None) or (_is_title_case(content) and not adjacent)
+    stripped = content.rstrip()
+    sentence = stripped[:1].isupper() and stripped.endswith((".", "!", "?", ","))
+    if words <= 2 and not (adjacent or (sentence and not _is_title_case(content))):
+        return True
+    return _is_title_case(content) and not adjacent and not stripped.endswith(("!", "?"))
+
+
 def _is_partial(text: str, span: _Span, before_start: int, after_quote: bool = False) -> bool:
     """A quote embedded in the writer's own sentence (lower-case start, or words before it that are not an intro)."""
     first = next((c for c in text[span.start:span.end] if c.isalnum()), "")
@@ -497,17 +518,8 @@ def extract_quotes(article: Article) -> list[Quote]:
         if found is None and partial:
             # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start.
             found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True)
-        words = _word_count(content)
         lead = text[max(ps, span.open - 40):span.open]
-        if found is None or found.source == "clause":
-            # Titles of works and scare quotes: short or title-case spans that no cue frames as speech.
-            if words <= 2 and not (found and words == 2):
-                continue
-            if _is_title_case(content) and not content.rstrip().endswith((",", "!", "?")):
-                continue
-            if _TITLE_CUES.search(lead):
-                continue
-        elif words <= 2 and _TITLE_CUES.search(lead):
+        if _is_title_or_scare(content, partial, found, lead):
             continue
         kind = "partial" if partial else "direct"
         kept.append((span, kind))
