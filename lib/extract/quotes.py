@@ -342,8 +342,7 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     """True for quote marks around a title, a nickname or a scare-quoted term rather than someone's words.
 
     Embedded fragments of one or two words are scare quotes even under a cue ("called it "a disgrace"");
-    unattributed three-word fragments are labels ("lab leak hypothesis"); title-case spans not framed by an
-    adjacent cue are titles ("Year of the Woman," "Meet The Press"). A sentence of one or two words that a
+    title-case spans not framed by an adjacent cue are titles ("Year of the Woman," "Meet The Press"). A sentence of one or two words that a
     cue introduces or follows is speech (`"No," he said.`, `"It's devastating."`).
     """
     words = _word_count(content)
@@ -351,7 +350,7 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     if _TITLE_CUES.search(lead) and not adjacent:
         return True
     if partial:
-        return words <= 2 or (words <= 3 and found is None) or (_is_title_case(content) and not adjacent)
+        return words <= 2 or (_is_title_case(content) and not adjacent)
     stripped = content.rstrip()
     sentence = stripped[:1].isupper() and stripped.endswith((".", "!", "?", ","))
     if words <= 2 and not (adjacent or (sentence and not _is_title_case(content))):
