@@ -120,12 +120,20 @@ def test_standfirst_restored():
     assert PARAGRAPHS[0] in article.text
 
 
-def test_declared_charset_is_used():
-    """A cp1251 page that declares its charset decodes to the right Cyrillic text."""
-    ru = ["Городской совет во вторник одобрил новый бюджет, который увеличивает финансирование библиотек и "
-          "школьного транспорта после долгих споров между мэрией и жителями."] * 3
-    article = parse_html(page(paragraphs=ru, charset="windows-1251"), "ru.html")
-    assert ru[0] in article.text
+@pytest.mark.parametrize("charset, declared, sentence", [
+    ("windows-1251", "windows-1251", "Городской совет во вторник одобрил новый бюджет, который увеличивает "
+                                     "финансирование библиотек и школьного транспорта после долгих споров."),
+    # "iso-8859-1" means windows-1252 on the web (WHATWG): curly quotes in 0x80-0x9F must survive
+    ("cp1252", "iso-8859-1", "The council’s “historic” vote on the budget expands funding for libraries and "
+                             "school transport after months of debate in the city."),
+    ("koi8-r", "koi8-r", "Городской совет во вторник одобрил новый бюджет, который увеличивает финансирование "
+                         "библиотек и школьного транспорта после долгих споров."),
+])
+def test_declared_charset_is_used(charset, declared, sentence):
+    """A page in a legacy charset that it declares decodes to the right text."""
+    data = page(paragraphs=[sentence] * 3, charset=charset).replace(f'charset="{charset}"'.encode(),
+                                                                    f'charset="{declared}"'.encode())
+    assert sentence in parse_html(data, "legacy.html").text
 
 
 @pytest.mark.parametrize("data, reason", [

@@ -26,7 +26,7 @@ from html import unescape as html_unescape
 import lxml.html
 from lxml import etree
 
-from lib.ingest.decode import decode_bytes, normalise_text
+from lib.ingest.decode import BOMS, decode_bytes, normalise_text
 from lib.models import Article, ParseError, make_article_id
 
 # Meta tags (name/property/itemprop, lower-case) that state the publication time: key -> weight among metadata.
@@ -106,6 +106,7 @@ _URL_DATES = (
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:»]\s+")
 _SPACES = re.compile(r"\s+")
+_BOMS = tuple(bom for bom, _encoding in BOMS)
 _BYLINE_MARK = re.compile(r"date|time|publish|posted|byline|dateline")
 _NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|event|weather")
 _LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
@@ -170,17 +171,22 @@ def parse_html(data: bytes, origin: str) -> Article:
 
 
 def decode_html(data: bytes, origin: str) -> str:
-    """The page's text: UTF-8 when it is valid UTF-8, else the charset the page declares, else charset-normalizer."""
+    """The page's text: BOM or valid UTF-8 first, then the charset the page declares, then charset-normalizer."""
+    declared = _declared_charset(data)
+    if declared is not None and declared != "utf-8" and not data.startswith(_BOMS):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return data.decode(declared)
+            except (UnicodeDecodeError, LookupError):
+                pass
     try:
-        return decode_bytes(data, origin)  # BOMs and strict UTF-8 first, as for every file
+        return decode_bytes(data, origin)
     except ParseError:
-        declared = _declared_charset(data)
         if declared is None:
             raise
-    try:
-        return data.decode(declared)
-    except (UnicodeDecodeError, LookupError):
-        pass
+    # A page that declares its charset but carries a few stray bytes: keep it when they are rare.
     text = data.decode(declared, errors="replace")
     if text.count("\ufffd") > 0.001 * len(text):
         raise ParseError(origin, f"undecodable bytes: not valid {declared} as the page declares")
