@@ -70,6 +70,10 @@ ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "prev
            "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "publicly", "separately", "however", "subsequently", "additionally", "firmly",
            "personally", "simply", "flatly", "strongly", "specifically", "explicitly")
 
+# Cues that come before their subject after a quote ("said Putin", "added the minister"); "told"/"asked" are
+# left out because the name after them is the person spoken to.
+INVERSION_LEMMAS = frozenset("say add write explain note insist continue recall argue reply remark stress comment "
+                             "declare warn claim admit quip".split())
 CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form in forms}
 REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form in forms)
 
@@ -97,6 +101,8 @@ def _trie_regex(node: dict) -> str:
 
 
 CUE_PATTERN = r"(?:%s)" % _alternation(CUE_CLASS)
+INVERSION_CUE_PATTERN = r"(?:%s)" % _alternation(
+    [form for lemma, _, _, forms in CUE_ROWS if lemma in INVERSION_LEMMAS for form in forms])
 REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
 ADVERB_PATTERN = r"(?:(?:%s)[^\S\n]+)*" % _alternation(ADVERBS)
 

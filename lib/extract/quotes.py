@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lib.extract.cues import ADVERB_PATTERN, CUE_PATTERN, classify_cue
+from lib.extract.cues import ADVERB_PATTERN, CUE_PATTERN, INVERSION_CUE_PATTERN, classify_cue
 from lib.extract.reported import extract_reported
 from lib.extract.sentences import ABBREVIATIONS
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
@@ -51,10 +51,12 @@ NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
-_CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
+_CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
 _PERSON_AFTER = re.compile(rf",[^\S\n]+(?:the|a|an|who|\d+)[^\S\n,]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b")
+_APPOSITION_AFTER = re.compile(r",[^\S\n]+([a-z][^,;.\"“”\n]{2,60})")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
@@ -388,7 +390,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             pre = _APPOSED_ROLE_BEFORE.search(window)
             if pre and any(w in ROLE_WORDS for w in pre.group(1).split()):
                 role = pre.group(1)  # "The pastor, Larry Kroon, declined"
-        if not (role or _PERSON_AFTER.match(text, m.end())
+        if not (role or _PERSON_AFTER.match(text, m.end()) or _apposed_role(text, m.end())
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))):
             continue
         if len(mention.name.split()) == 1:
@@ -407,6 +409,12 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.add_person(full_names.get(name, name), role)
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
+
+
+def _apposed_role(text: str, pos: int) -> bool:
+    """True when a name at ``pos`` is followed by an apposition holding a role ("X, head of reporting at Y,")."""
+    m = _APPOSITION_AFTER.match(text, pos)
+    return bool(m) and any(w.strip("'’s") in ROLE_WORDS for w in m.group(1).lower().split()[:4])
 
 
 def _is_title(role: str) -> bool:
@@ -462,6 +470,25 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
         return None
     return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
                         "context")
+
+
+def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
+    """The person who is a subject in the sentence around a fragment: the last one before it, else the first after."""
+    before, after = [], []
+    for pos, name, subject in zip(persons.positions, persons.names, persons.subjects):
+        if subject and start <= pos < span.open:
+            before.append((pos, name))
+        elif subject and span.close < pos < end:
+            after.append((pos, name))
+    for m in _PRONOUN_SUBJECT.finditer(text, start, span.open):
+        if resolve_mention(parse_mention(m.group(0)), m.start(), persons)[0]:
+            before.append((m.start(), m.group(0)))
+    pick = max(before) if before else min(after) if after else None
+    if pick is None:
+        return None
+    pos, name = pick
+    written = name if text.startswith(name, pos) else name.split()[-1]  # a full name, surname or pronoun
+    return _Attribution(written, pos, None, pos, "sentence")
 
 
 def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quotes: int = 1) -> _Attribution | None:
@@ -595,6 +622,17 @@ def extract_quotes(article: Article) -> list[Quote]:
             found = _sentence_subject(text, _sentence_tail(text, prev_close, stop - 1), stop, persons)
             if found:
                 attrib[i] = found
+
+    # A fragment in a sentence about a person whose verb is no cue (`Rice was to ask the UN to authorize "..."`,
+    # `Fauci wrote back, acknowledging the "..."`): the person the sentence is about.
+    for i, (span, kind) in enumerate(kept):
+        if i in attrib or kind != "partial":
+            continue
+        ps, pe = paras[span.para][0], paras[span.last_para][1]
+        found = _clause_person(text, _clause_start(text, ps, span.open, spans), span,
+                               _after_end(text, span.close + 1, pe), persons)
+        if found:
+            attrib[i] = found
 
     # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
     main = _interviewee(attrib, persons, min_quotes=3)

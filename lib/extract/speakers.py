@@ -188,8 +188,6 @@ def parse_mention(text: str) -> Mention:
         role_tokens.pop()
     while role_tokens and role_tokens[0].lower() in ("the", "a", "an"):
         role_tokens.pop(0)
-    role_tokens = [t for t in role_tokens if t.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "prof")] \
-        if len(role_tokens) == 1 else role_tokens
     role = " ".join(role_tokens) or None
     if not name_tokens:
         # "The White House", "Police", "The ministry": an organisation or a role noun.
