@@ -339,3 +339,66 @@ def test_allsides_story_reads_right(shared_data):
     nbc = next(o for o in articles["outlet"] if o.startswith("NBC"))
     assert point_of(framing, npr, "opposes the key climate measure") == point_of(framing, nbc,
                                                                                    "linchpin of President Biden")
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory):
+    """A real DuckDB corpus file holding the seeds."""
+    from lib.pipeline import ingest_paths
+    from lib.store import connect, load_articles
+
+    path = tmp_path_factory.mktemp("framing") / "corpus.duckdb"
+    con = connect(path)
+    ingest_paths(con, [str(SEEDS)])
+    ids = load_articles(con)["id"].tolist()
+    con.close()
+    return str(path), ids
+
+
+@pytest.mark.parametrize("story_arg", ["all", "article"])
+def test_cli_jsonl(seed_db, capsys, story_arg):
+    from lib.cli import main
+
+    path, ids = seed_db
+    assert main(["framing", "--db", path, "--story", ids[0] if story_arg == "article" else "all",
+                 "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    kinds = {r["type"] for r in records}
+    assert kinds == {"point", "addition", "voice", "lead", "term"}
+    points = [r for r in records if r["type"] == "point"]
+    assert points[0]["is_proposal"] and points[0]["n_outlets"] == 2 and len(points[0]["cells"]) == 2
+    assert any(p["omitted_by"] for p in points)
+
+
+def test_cli_table(seed_db, capsys):
+    from lib.cli import main
+
+    path, _ = seed_db
+    assert main(["framing", "--db", path, "--story", "all"]) == 0
+    out = capsys.readouterr().out
+    assert "PROPOSAL" in out and "omitted by:" in out and "## Additions" in out and "## Distinctive terms" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--story", "no-such-story"], "no story or article 'no-such-story'"),
+    (["--story", "all", "--encoder", "embedding"], "sentence-transformers"),
+])
+def test_cli_errors(seed_db, capsys, args, message):
+    from lib.analyse.similarity import available_encoders
+    from lib.cli import main
+
+    if "embedding" in args and "embedding" in available_encoders():
+        pytest.skip("the embedding extra is installed here")
+    path, _ = seed_db
+    assert main(["framing", "--db", path] + args) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_missing_corpus(tmp_path, capsys):
+    from lib.cli import main
+
+    assert main(["framing", "--db", str(tmp_path / "none.duckdb"), "--story", "all"]) == 2
+    assert "no such corpus file" in capsys.readouterr().err

@@ -71,12 +71,16 @@ class Framing:
     encoder: str = "tfidf"  # the encoder that aligned the units
 
 
-def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "auto") -> Framing:
-    """Align one story's units across outlets into points and describe each outlet's framing."""
+def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "auto",
+                threshold: float | None = None) -> Framing:
+    """Align one story's units across outlets into points and describe each outlet's framing.
+
+    ``threshold`` overrides the encoder's calibrated cosine cut-off (lower links more loosely worded claims).
+    """
     enc = resolve_encoder(encoder)
     articles = _ordered_articles(articles)
-    units = build_units(articles, quotes)
-    groups, sims = align_units(units, enc.name, enc.threshold)
+    units = build_units(articles, quotes)  # articles already ordered: _ordered_articles is idempotent
+    groups, sims = align_units(units, enc.name, enc.threshold if threshold is None else threshold)
     units = units.assign(point=groups)
     story_outlets = list(dict.fromkeys(articles["outlet"]))
     points, cells = _points_and_cells(units, sims, story_outlets)
@@ -115,9 +119,10 @@ def _body_start(text: str, dateline) -> int:
 
 def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Sentence units of each article body with offsets, each carrying the quote it mostly contains (UNIT_COLUMNS)."""
+    articles = _ordered_articles(articles)
     by_article = _quotes_by_article(quotes)
     rows = []
-    for art in _ordered_articles(articles).itertuples():
+    for art in articles.itertuples():
         text = art.text or ""
         qs = by_article.get(art.id, [])
         position = 0
@@ -225,31 +230,35 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
 
 def _points_and_cells(units: pd.DataFrame, sims: np.ndarray, outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Point rows (proposals first) and their cells, with readable labels and per-cell similarity."""
-    order_key = []
-    point_rows = {}
-    cell_rows = []
-    for point, group in units.groupby("point", sort=False):
-        idx = group.index.to_numpy()
-        carried = [o for o in outlets if o in set(group["outlet"])]
-        proposal = bool(group["is_proposing"].any())
+    records = units.to_dict(orient="records")
+    unit_outlets = units["outlet"].to_numpy()
+    members: dict[int, list[int]] = {}
+    for k, point in enumerate(units["point"]):
+        members.setdefault(int(point), []).append(k)
+    order_key, point_rows, cell_rows = [], {}, []
+    for point, idx in members.items():
+        idx = np.array(idx)
+        present = set(unit_outlets[idx])
+        carried = [o for o in outlets if o in present]
+        proposal = any(records[k]["is_proposing"] for k in idx)
+        cell_sim = np.full(len(idx), np.nan)
         if len(idx) > 1:
-            block = sims[np.ix_(idx, idx)]
-            other = group["outlet"].to_numpy()[:, None] != group["outlet"].to_numpy()[None, :]
-            with np.errstate(invalid="ignore"):
-                cell_sim = np.where(other.any(axis=1), (block * other).sum(axis=1) / other.sum(axis=1), np.nan)
-            centre = idx[int(np.nanargmax(np.where(np.isnan(cell_sim), -1, cell_sim)))]
-        else:
-            cell_sim = np.array([np.nan])
-            centre = idx[0]
-        point_rows[point] = (make_label(units.loc[centre]), proposal, len(carried), carried)
+            # A cell's similarity: its mean cosine to the point's units from other outlets.
+            other = unit_outlets[idx][:, None] != unit_outlets[idx][None, :]
+            has_other = other.any(axis=1)
+            cell_sim[has_other] = ((sims[np.ix_(idx, idx)] * other).sum(axis=1) / np.maximum(other.sum(axis=1), 1))[
+                has_other]
+        centre = idx[int(np.argmax(np.nan_to_num(cell_sim, nan=-1.0)))]
+        point_rows[point] = (make_label(records[centre]), proposal, len(carried), carried)
         # Story order: the earliest position any outlet gave the point, earliest outlet breaking ties.
-        order_key.append((not proposal, -len(carried), int(group["position"].min()), int(idx.min()), point))
-        for k, s in zip(idx, cell_sim):
-            u = units.loc[k]
+        order_key.append((not proposal, -len(carried), min(records[k]["position"] for k in idx), int(idx.min()),
+                          point))
+        for k, sim in zip(idx, cell_sim):
+            u = records[k]
             cell_rows.append((point, u["outlet"], u["article_id"], u["unit_text"], int(u["start"]), int(u["end"]),
                               u["mode"], u["quoted_text"], u["speaker"], u["cue"], u["cue_class"],
                               find_markers(u["unit_text"], "hedge"), find_markers(u["unit_text"], "intensifier"),
-                              float(s)))
+                              float(sim)))
     renumber = {key[-1]: i for i, key in enumerate(sorted(order_key))}
     points = pd.DataFrame.from_records(
         [(renumber[p],) + point_rows[p] for p in point_rows], columns=list(POINT_COLUMNS)
@@ -261,13 +270,16 @@ def _points_and_cells(units: pd.DataFrame, sims: np.ndarray, outlets: list[str])
     return points, cells.drop(columns="_o").reset_index(drop=True)
 
 
-def make_label(unit: pd.Series) -> str:
-    """A short readable summary of a unit: the quote when the sentence is mostly quote, cut at a word boundary."""
-    text = unit["unit_text"]
-    quoted = unit["quoted_text"]
-    if isinstance(quoted, str) and unit["mode"] == "direct" and len(quoted) >= 0.6 * len(text):
-        text = quoted
-    text = " ".join(text.split()).strip(" \"'“”‘’,")
+def make_label(unit: dict) -> str:
+    """A short readable summary of a unit: "Speaker cue: content" for attributed speech, else the sentence, cut short."""
+    text = " ".join(unit["unit_text"].split())
+    quoted = unit.get("quoted_text")
+    if unit["mode"] != OWN_VOICE and isinstance(quoted, str) and len(quoted) >= 0.4 * len(text):
+        content = " ".join(quoted.split()).strip(" \"'“”‘’,")
+        speaker, cue = unit.get("speaker"), unit.get("cue")
+        who = " ".join(x for x in (speaker, cue) if isinstance(x, str))
+        text = f"{who}: {content}" if who else content
+    text = text.strip(" \"'“”‘’,")
     if len(text) <= LABEL_CHARS:
         return text
     cut = text.rfind(" ", 0, LABEL_CHARS)
@@ -286,7 +298,8 @@ def quote_voices(articles: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.Data
     """Words each outlet quotes (direct and partial) and reports per speaker, with the speaker's share."""
     if quotes is None or len(quotes) == 0:
         return pd.DataFrame(columns=list(VOICE_COLUMNS))
-    outlet_of = dict(zip(_ordered_articles(articles)["id"], _ordered_articles(articles)["outlet"]))
+    ordered = _ordered_articles(articles)
+    outlet_of = dict(zip(ordered["id"], ordered["outlet"]))
     rows = []
     for art_id, qs in _quotes_by_article(quotes).items():
         if art_id not in outlet_of:

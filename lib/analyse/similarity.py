@@ -57,6 +57,7 @@ DERIVATIONS = (("ations", 4), ("ation", 4), ("ments", 4), ("ment", 4), ("ness", 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem_word(word: str) -> str:
     """A word lower-cased with an inflection and then a derivational suffix stripped (doubled consonant undone)."""
     w = word.casefold().replace("’", "'")
