@@ -35,7 +35,7 @@ def page(head: str = "", body_top: str = "", paragraphs=PARAGRAPHS, extra: str =
     return html.encode(charset)
 
 
-def json_ld(obj: dict) -> str:
+def json_ld(obj) -> str:
     """A JSON-LD script tag."""
     return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
 
@@ -52,6 +52,9 @@ def json_ld(obj: dict) -> str:
     # published metadata beats a URL date that is a day off (the story slot was created the day before)
     ('<link rel="canonical" href="https://news.example.com/2020/07/08/budget/">'
      + json_ld({"@type": "NewsArticle", "datePublished": "2020-07-09T10:04:04Z"}), "2020-07-09", "metadata"),
+    # the first article object is the page's article; later ones are related stories
+    (json_ld([{"@type": "NewsArticle", "datePublished": "2020-07-09"}, {"@type": "NewsArticle", "datePublished":
+              "2020-07-01"}, {"@type": "NewsArticle", "datePublished": "2020-06-30"}]), "2020-07-09", "metadata"),
     # a UTC stamp is read on the publisher's clock: the country domain's zone (Italy, UTC+1 in December)
     ('<link rel="canonical" href="https://www.giornale.example.it/mondo/voto.html">'
      '<meta property="article:published_time" content="2020-12-05T23:15:00Z">', "2020-12-06", "metadata"),
@@ -153,6 +156,8 @@ def test_no_body_is_a_parse_error(data, reason):
     ("2020-12-05T23:15:0Z", dt.datetime(2020, 12, 5, 23, 15, tzinfo=dt.timezone.utc)),
     ("2019-03-02", dt.date(2019, 3, 2)),
     ("2019-03-02T08:00:00+0100", dt.datetime(2019, 3, 2, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))),
+    ("20200702", dt.date(2020, 7, 2)),
+    ("20200702T101500", dt.datetime(2020, 7, 2, 10, 15)),
     ("not a date", None),
     ("2019-13-45", None),
 ])

@@ -104,6 +104,7 @@ _URL_DATES = (
     re.compile(r"[/_.-](?P<y>(?:19|20)\d{2})[-_.](?P<m>[01]\d)[-_.](?P<d>[0-3]\d)(?:[/_.-]|$)"),
     re.compile(r"[/_.-](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[/_.-]|$)"),
 )
+_COMPACT = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:T?([0-2]\d)([0-5]\d)([0-5]\d))?$")
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:»]\s+")
 _SPACES = re.compile(r"\s+")
 _BOMS = tuple(bom for bom, _encoding in BOMS)
@@ -299,7 +300,9 @@ def _read_json_ld(obj: dict, meta: PageMeta) -> None:
         if types & {"organization", "newsmediaorganization", "website"} and isinstance(obj.get("name"), str):
             meta.site_names.append(obj["name"])
         return
-    weight = 1 if types <= {"webpage", "itempage"} else 3  # a WebPage's dates describe the page, weaker
+    # A WebPage's dates describe the page, and article objects after the first are usually related stories.
+    first_article = not any(kind == "json-ld" and weight == 3 for _v, kind, weight in meta.dates)
+    weight = 3 if first_article and not types <= {"webpage", "itempage"} else 1
     if isinstance(obj.get("datePublished"), str):
         meta.dates.append((obj["datePublished"], "json-ld", weight))
     elif isinstance(obj.get("dateCreated"), str):
@@ -582,6 +585,12 @@ def parse_page_date(value: str) -> dt.date | dt.datetime | None:
         if tz:
             stamp = stamp.replace(tzinfo=dt.timezone.utc if tz in ("Z", "UTC", "GMT") else (_offset(tz) or dt.timezone.utc))
         return stamp
+    m = _COMPACT.match(value)
+    if m:  # 20200702 or 20200702T101500
+        try:
+            return dt.datetime(*map(int, m.groups())) if m.group(4) else dt.date(*map(int, m.groups()[:3]))
+        except ValueError:
+            return None
     if value.isdigit() and len(value) in (10, 13):  # Unix time, seconds or milliseconds
         return dt.datetime.fromtimestamp(int(value[:10]), dt.timezone.utc)
     return _dateparser_parse(value[:80])
