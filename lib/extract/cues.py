@@ -16,6 +16,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("explain", "neutral", True, ("explained", "explains")),
     ("write", "neutral", True, ("wrote", "writes")),
     ("comment", "neutral", False, ("commented", "comments")),
+    ("quote", "neutral", False, ("is quoted as saying", "was quoted as saying", "were quoted as saying")),
     ("notify", "neutral", True, ("notified", "informed", "testified", "briefed")),
     ("quip", "neutral", False, ("quipped", "joked", "laughed", "shouted", "yelled", "exclaimed", "whispered",
                                 "countered", "retorted")),

@@ -33,7 +33,7 @@ _MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
 AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A signature after a quote: `" --Thomas Jefferson`.
-AFTER_DASH = re.compile(rf"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>{NAME_PATTERN})[^\S\n]*$")
+AFTER_DASH = re.compile(rf"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(\n]|$))")
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
@@ -49,6 +49,8 @@ BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVER
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
+# A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
+NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
@@ -452,7 +454,7 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int]) -> _Attributio
         return None
     stop = _after_end(text, start, end)
     window = text[start:stop]
-    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT):
+    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
         m = pattern.match(window)
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= 25:
             return _attribution(m, start, "next")
@@ -601,8 +603,12 @@ def extract_quotes(article: Article) -> list[Quote]:
         prev_para = paras[k - 1] if k > 0 and not any(s.last_para == k - 1 for s in spans) else None
         if found is None and prev_para:
             # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
-            found = _attribute_before(text, _sentence_tail(text, *prev_para), prev_para[1], False) or \
-                _sentence_subject(text, _sentence_tail(text, *prev_para), prev_para[1], persons)
+            tail = _sentence_tail(text, *prev_para)
+            found = _attribute_before(text, tail, prev_para[1], False) or \
+                _sentence_subject(text, tail, prev_para[1], persons)
+            if found is None and text[tail:prev_para[1]].rstrip().endswith(":"):
+                m = BEFORE_CLAUSE.match(text[tail:prev_para[1]])  # `Reid told People she ... habits:`
+                found = _attribution(m, tail, "before") if m and _plausible_subject(m.group("subj")) else None
         if found is None and prev_para and text[prev_para[0]:prev_para[1]].rstrip().endswith("?"):
             found = _interviewee(attrib, persons)  # an interview: a question, then the answer in quotes
         if found:

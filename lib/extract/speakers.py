@@ -83,7 +83,7 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
 # A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
 # sentence end ("IFRS. America").
-_CAP = r"(?:[A-Z][a-z]{0,2}\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?{_CAP})*"
@@ -105,7 +105,9 @@ _MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s|\d[\w\-]*|[-–])" % ("|".j
 # Jon Owen", "Anchorage businessman and blogger Andrew Halcro").
 MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[^\S\n]+){{0,8}}?{NAME_PATTERN}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
-SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+# A role held for a named person or body: "Reid's rep", "the company's spokesman".
+POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
+SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                    r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?")
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
@@ -153,6 +155,8 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they"):
         return Mention(text, None, None, "pronoun")
+    if re.search(r"[’']s [a-z]", text):
+        return Mention(text, None, None, "role")  # "Reid's rep": someone speaking for a named person
     tokens = [_clean_token(t) for t in text.split(" ")]
     while len(tokens) > 1 and tokens[0] in SENTENCE_OPENERS:
         tokens = tokens[1:]  # "But Andrew Bacevich"
