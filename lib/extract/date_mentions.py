@@ -120,8 +120,8 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern], ...] = tuple(
          r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|"
          r"[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]nd\s+of|[Bb]eginning\s+of|[Ss]tart\s+of|[Bb]etween|"
          r"[Ss]ince\s+early|[Ss]ince\s+late)\s+(?P<t>" + _MON_FULL + r")(?![\s,]+\d)"
-         # a month name followed by a verb or a surname is a person ("by May said", "from April Ryan")
-         r"(?!\s+(?:said|says|told|tells|has|had|is|was|will|would|added|wrote|[A-Z][a-z]))", 0),
+         # a month name followed by a verb is a person ("backed by May said", "from April was")
+         r"(?!\s+(?:said|says|told|tells|has|had|is|was|will|would|added|wrote)\b)", 0),
         ("weekday", ("#weekday", *_REL_WORDS),
          r"\b(?P<t>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?:coming|past))?|[Pp]ast|[Cc]oming)\s+)?"
          r"(?P<wd>" + _WD + r"))\b", 0),
