@@ -39,6 +39,7 @@ def mentions(text: str, published=PUBLISHED, dateline=None) -> list[tuple[str, s
     ("in September 2020 the", [("September 2020", "2020-09-01", "month")]),
     ("in March the agency", [("March", "2020-03-01", "month")]),
     ("last May the agency", [("last May", "2020-05-01", "month")]),
+    ("In March President Trump said", [("March", "2020-03-01", "month")]),
     ("next January the agency", [("next January", "2021-01-01", "month")]),
     ("since September this year", [("September this year", "2020-09-01", "month")]),
     ("in August last year", [("August last year", "2019-08-01", "month")]),
@@ -83,6 +84,8 @@ def mentions(text: str, published=PUBLISHED, dateline=None) -> list[tuple[str, s
     ("one of the greatest challenges of today", []),
     ("sales fell compared with the previous year", []),  # relative to a year in the text, not to the article
     ("on Super Bowl Sunday and Oscar Sunday", []),
+    ("a plan backed by May said little", []),  # Theresa May, not the month
+    ("a note from April was read", []),
     ("He flew an A320 and a 747 in 20 minutes", []),
     ("the 2,000th visitor in 1500 metres", []),
 ])
