@@ -116,23 +116,37 @@ def load_history(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]
     return history_timeline(mentions[mentions["article_id"].isin(set(ids))])
 
 
-@st.cache_data(show_spinner="Finding shared quotes…", max_entries=32)
+@st.cache_data(show_spinner="Finding shared quotes across the corpus…", max_entries=4)
+def load_renderings(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
+    """Every rendering of every quote two or more articles of the corpus share (computed once per version)."""
+    return shared_quotes(load_quotes(source, version))
+
+
+@st.cache_data(show_spinner="Comparing shared quotes…", max_entries=32)
 def load_overlap(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]):
     """(renderings, groups, outlet matrix, one-line summary) of the quotes the given articles share."""
+    chosen = set(ids)
     quotes = load_quotes(source, version)
-    chosen = quotes[quotes["article_id"].isin(set(ids))]
-    renderings = shared_quotes(chosen)
-    return (renderings, quote_groups(renderings), outlet_quote_matrix(renderings, chosen),
-            overlap_summary(renderings, chosen, n_articles=len(ids)))
+    quotes = quotes[quotes["article_id"].isin(chosen)]
+    renderings = corpus.keep_shared(load_renderings(source, version), chosen)
+    return (renderings, quote_groups(renderings), outlet_quote_matrix(renderings, quotes),
+            overlap_summary(renderings, quotes, n_articles=len(ids)))
 
 
-@st.cache_data(show_spinner="Finding reused passages…", max_entries=32)
+@st.cache_data(show_spinner="Finding reused passages across the corpus…", max_entries=4)
+def load_passages(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
+    """Every passage reused between two articles of the corpus (computed once per version)."""
+    return find_reuse(load_articles(source, version), min_chars=MIN_CHARS)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def load_reuse(source: corpus.CorpusSource, version: str, ids: tuple[str, ...], min_chars: int):
-    """(passages, lineage edges) of text reused between the given articles."""
+    """(passages, lineage edges) among the given articles, passages of at least ``min_chars`` characters."""
+    chosen = set(ids)
+    pairs = load_passages(source, version)
+    pairs = pairs[pairs["source_id"].isin(chosen) & pairs["target_id"].isin(chosen) & (pairs["chars"] >= min_chars)]
     articles = load_articles(source, version)
-    chosen = articles[articles["id"].isin(set(ids))]
-    pairs = find_reuse(chosen, min_chars=min_chars)
-    return pairs, lineage(pairs, chosen)
+    return pairs, lineage(pairs, articles[articles["id"].isin(chosen)])
 
 
 @st.cache_data(show_spinner="Preparing the download…", max_entries=16)

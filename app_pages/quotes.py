@@ -4,6 +4,8 @@ import html
 import pandas as pd
 import streamlit as st
 
+from lib.analyse.reuse import MIN_CHARS
+
 from lib.charts import (colour_of, highlight_html, lineage_figure, outlet_label, plain_markdown, reuse_flows_figure,
                         shared_quotes_figure, speaker_outlet_figure)
 
@@ -79,7 +81,7 @@ if not groups.empty:
 
 # ------------------------------------------------------------------ passage reuse
 st.header("Passage reuse")
-min_chars = st.slider("Shortest passage (characters)", 60, 600, 120, step=20, key="min_chars")
+min_chars = st.slider("Shortest passage (characters)", MIN_CHARS, 1000, MIN_CHARS, step=20, key="min_chars")
 pairs, edges = view.reuse(ids, min_chars)
 if pairs.empty:
     n = len(ids)

@@ -32,9 +32,9 @@ cols = st.columns(4)
 cols[0].metric("Articles", len(articles))
 cols[1].metric("Outlets", articles["outlet"].map(outlet_label).nunique())
 cols[2].metric("Independent sources", int(story["independent_sources"]),
-               help="Syndicated copies (same wire) and near-duplicate texts count once")
-cols[3].metric("Reported", f"{first:%Y-%m-%d}" + (f" → {last:%Y-%m-%d}" if last != first else "")
-               if pd.notna(first) else "undated")
+               help="In the whole story: syndicated copies (same wire) and near-duplicate texts count once")
+cols[3].metric("Reported", (f"{first:%b %d}" + (f" – {last:%b %d}" if last.date() != first.date() else ""))
+               if pd.notna(first) else "undated", help=f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if pd.notna(first) else None)
 
 coverage = view.coverage[view.coverage["article_id"].isin(set(members))]
 st.plotly_chart(coverage_timeline_figure(coverage, view.colours), key="coverage")

@@ -28,7 +28,8 @@ MARK_STYLES = (
     ("reuse", "q-reuse", "#ffe08a", "reused passage"),
     ("quoted", "q-quoted", "#ffe08a", "quoted words"),
 )
-LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left"),
+DAY_MS = 86_400_000
+LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left"), showlegend=True,
               legend=dict(title_text="Outlet"))
 
 
@@ -118,7 +119,9 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
         part = frame[frame["outlet"] == outlet]
         evidence = part["titles"].map(hover_text) if "titles" in part else [""] * len(part)
         fig.add_trace(go.Bar(
-            x=part["day"], y=part["articles"], name=outlet, marker_color=colour_of(colours, outlet),
+            # Explicit width: plotly sizes date bars by the closest pair of x values, a lone day gets none.
+            x=part["day"] + pd.Timedelta(hours=12), y=part["articles"], name=outlet, width=DAY_MS * 0.85,
+            marker_color=colour_of(colours, outlet),
             customdata=list(zip([html.escape(outlet)] * len(part), evidence)),
             hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d}<br>%{y} article(s)<br>%{customdata[1]}"
                           "<extra></extra>"))
@@ -171,6 +174,8 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
                 customdata=list(zip([html.escape(outlet)] * len(part), part["title"].map(hover_text))),
                 hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(260, 44 * len(frame) + 130), barmode="overlay")
+    # Room for the story names on the left: plotly's automargin does not measure <br><sup> labels well.
+    fig.update_layout(margin=dict(l=min(460, 12 + 7 * max(len(_story_name(r)) for r in frame.itertuples()))))
     fig.update_xaxes(title_text="Date", type="date")
     _pad_time_axis(fig, pd.concat([first, last]), pd.Timedelta(days=4))
     fig.update_yaxes(title_text="Story", type="category", automargin=True)

@@ -146,6 +146,22 @@ def filter_articles(articles: pd.DataFrame, outlets: Sequence[str] = (), start: 
     return articles[keep]
 
 
+def keep_shared(renderings: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
+    """Renderings of the given articles, only for quotes that two or more of those articles still share."""
+    ids = set(ids)
+    kept = renderings[renderings["article_id"].isin(ids)]
+    kept = kept[kept.groupby("group_id")["article_id"].transform("nunique") >= 2]
+    # A group whose corpus-wide earliest carrier is filtered out starts at its earliest remaining carrier (its
+    # diff still reads against the corpus-wide earliest wording, which is what a fact-checker compares with).
+    orphan = ~kept.groupby("group_id")["role"].transform(lambda r: (r == "earliest").any()).astype(bool)
+    if orphan.any():
+        first = kept[orphan].sort_values(["published", "article_id", "start"], na_position="last") \
+            .drop_duplicates("group_id").index
+        kept = kept.copy()
+        kept.loc[first, "role"] = "earliest"
+    return kept
+
+
 def speaker_of(quotes: pd.DataFrame) -> pd.Series:
     """Each quote's speaker: the canonical id where known, else the name as written."""
     if "speaker_id" in quotes:

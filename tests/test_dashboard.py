@@ -312,3 +312,31 @@ def test_corpus_version_changes_with_the_corpus(tmp_path):
     before = corpus.corpus_version(con)
     corpus.ingest_uploads(con, [("a.txt", WIRE)], tmp_path / "up")
     assert corpus.corpus_version(con) != before
+
+
+RENDERINGS = pd.DataFrame({
+    "group_id": [1, 1, 1, 2, 2], "article_id": ["a", "b", "c", "a", "d"],
+    "published": pd.to_datetime(["2020-01-01 00:00", "2020-01-02 00:00", "2020-01-03 00:00", "2020-01-01 00:00",
+                                 "2020-01-05 00:00"]),
+    "start": [0, 0, 0, 9, 9], "role": ["earliest", "later", "later", "earliest", "later"]})
+
+
+@pytest.mark.parametrize("ids, groups, earliest", [
+    ({"a", "b", "c", "d"}, {1, 2}, {"a"}),
+    ({"b", "c"}, {1}, {"b"}),  # the corpus-wide earliest is filtered out: the next carrier starts the group
+    ({"a", "b"}, {1}, {"a"}),
+    ({"a"}, set(), set()),  # one article alone shares nothing
+    ({"c", "d"}, set(), set()),
+])
+def test_keep_shared(ids, groups, earliest):
+    kept = corpus.keep_shared(RENDERINGS, ids)
+    assert set(kept["group_id"]) == groups
+    assert set(kept.loc[kept["role"] == "earliest", "article_id"]) == earliest
+    assert (kept.groupby("group_id")["role"].apply(lambda r: (r == "earliest").sum()) == 1).all()
+
+
+def test_story_page_on_the_seeds_aligns_both_outlets():
+    at = open_page("story")
+    matrix = html_text(at)
+    assert ">TASS</th>" in matrix and ">UrduPoint News</th>" in matrix
+    assert matrix.count("cc-badge proposal") >= 3 and "omitted: not reported by this outlet" in matrix

@@ -1,0 +1,194 @@
+"""Dashboard speed and memory on a 5,000-article corpus (synthetic articles from real paragraphs, in DuckDB).
+
+1. Browser: `streamlit run dashboard.py -- --db FILE` on a free port, headless chromium; time from server start
+   to the first complete render of each page (cold: the analyses run), then each page again in a fresh browser
+   context (warm: after warm-up). Peak RSS of the server process.
+2. Server side: the time of a filter change (AppTest reruns) on each page, median of several changes, and the
+   peak RSS of that process.
+Targets (issue 6): first render < 3 s after warm-up, filter change < 300 ms, memory < 1.5 GB.
+
+    python3 bench/dashboard.py [--articles 5000] [--db FILE] [--skip-browser]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import synthetic_articles  # noqa: E402
+from lib import store  # noqa: E402
+from lib.pipeline import ingest_paths  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGES = (("overview", "/", True), ("story", "/story", True), ("quotes", "/quotes", True),
+         ("articles", "/articles", False), ("data", "/data", False))  # (name, path, has plotly charts)
+TARGETS = {"render_s": 3.0, "filter_ms": 300.0, "memory_mb": 1500.0}
+
+
+def build_corpus(n: int, db: Path) -> float:
+    """Ingest ``n`` synthetic articles into ``db`` (reused when it already holds them); seconds spent."""
+    if db.exists():
+        con = store.connect(str(db), read_only=True)
+        have = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        con.close()
+        if have >= n:
+            return 0.0
+        db.unlink()
+    t = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for a in synthetic_articles(n, seed=6):
+                f.write(json.dumps(a) + "\n")
+        con = store.connect(str(db))
+        ingest_paths(con, [str(path)])
+        con.close()
+    return time.perf_counter() - t
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory of a process (VmHWM), MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def settle(page, charts: bool, timeout: float = 600_000) -> None:
+    """Wait for a complete render: the page title, charts when the page has them, no script run in progress."""
+    page.wait_for_selector("[data-testid=stMain] h1", timeout=timeout)
+    if charts:
+        page.wait_for_selector(".js-plotly-plot", timeout=timeout)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=timeout)
+
+
+def browser_bench(db: Path) -> dict:
+    """Server start -> first complete render per page (cold), each page again in a fresh context (warm)."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tempfile.NamedTemporaryFile("w", suffix=".log", delete=False)
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+                             "--server.port", str(port), "--browser.gatherUsageStats", "false", "--",
+                             "--db", str(db), "--read-only"],
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    out = {"cold": {}, "warm": {}}
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                    if r.read().strip() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.2)
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited; log in {log.name}")
+        out["server_up_s"] = time.perf_counter() - started
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for phase in ("cold", "warm"):
+                for name, path, charts in PAGES:
+                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    page = context.new_page()
+                    t = time.perf_counter()
+                    page.goto(base + path)
+                    settle(page, charts)
+                    out[phase][name] = time.perf_counter() - (started if phase == "cold" and name == "overview"
+                                                              else t)
+                    context.close()
+            browser.close()
+        out["server_peak_mb"] = peak_rss_mb(proc.pid)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    return out
+
+
+def filter_bench(db: Path, repeats: int = 3) -> dict:
+    """Server-side time of a filter change on each page (AppTest reruns after warm-up), median ms."""
+    from streamlit.testing.v1 import AppTest
+
+    sys.argv = ["dashboard.py", "--db", str(db), "--read-only"]
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900).run()
+    outlets = at.multiselect(key="outlet").options
+    speakers = at.selectbox(key="speaker").options
+    changes = [("outlet", lambda a, i: a.multiselect(key="outlet").set_value(outlets[i:i + 3])),
+               ("speaker", lambda a, i: a.selectbox(key="speaker").set_value(speakers[i] if speakers else None)),
+               ("clear", lambda a, i: (a.multiselect(key="outlet").set_value([]),
+                                       a.selectbox(key="speaker").set_value(None)))]
+    out = {}
+    for name, path, _ in PAGES:
+        if name != "overview":
+            at.switch_page(f"app_pages/{name}.py")
+        at.run()  # warm-up: this page's analyses for the unfiltered corpus
+        times = []
+        for i in range(repeats):
+            for label, change in changes:
+                change(at, i * 3)
+                t = time.perf_counter()
+                at.run()
+                times.append((time.perf_counter() - t) * 1000)
+                if at.exception:
+                    raise RuntimeError(f"{name} after {label}: {at.exception[0].value}")
+        out[name] = (statistics.median(times), max(times))
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def main(argv=None) -> int:
+    """Build (or reuse) the corpus, run both benchmarks, print the figures against the targets."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--db", default=None, help="corpus file (default: a reused file in the temp folder)")
+    ap.add_argument("--skip-browser", action="store_true")
+    args = ap.parse_args(argv)
+    db = Path(args.db or Path(tempfile.gettempdir()) / f"bench-dashboard-{args.articles}.duckdb")
+    spent = build_corpus(args.articles, db)
+    con = store.connect(str(db), read_only=True)
+    n, q = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes)").fetchone()
+    con.close()
+    print(f"corpus: {n:,} articles, {q:,} quotes in {db}" + (f" (ingested in {spent:.1f} s)" if spent else ""))
+    if not args.skip_browser:
+        b = browser_bench(db)
+        print(f"server up (health ok) after {b['server_up_s']:.2f} s")
+        print(f"{'page':10} {'cold first render (s)':>22} {'warm render (s)':>16}  target < {TARGETS['render_s']} s warm")
+        for name, _, _ in PAGES:
+            warm = b["warm"][name]
+            print(f"{name:10} {b['cold'][name]:22.2f} {warm:16.2f}  {'ok' if warm < TARGETS['render_s'] else 'OVER'}")
+        print(f"  (cold overview counts from server start; other cold pages from their navigation)")
+        print(f"server peak RSS: {b['server_peak_mb']:.0f} MB  target < {TARGETS['memory_mb']:.0f} MB")
+    f = filter_bench(db)
+    print(f"{'page':10} {'filter change median (ms)':>26} {'max (ms)':>10}  target < {TARGETS['filter_ms']:.0f} ms")
+    for name, _, _ in PAGES:
+        med, worst = f[name]
+        print(f"{name:10} {med:26.0f} {worst:10.0f}  {'ok' if med < TARGETS['filter_ms'] else 'OVER'}")
+    print(f"AppTest process peak RSS: {f['peak_mb']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
