@@ -15,7 +15,7 @@ from lib.extract.reported import extract_reported
 from lib.extract.sentences import ABBREVIATIONS
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
-                                  NON_NAME_WORDS, ORG_WORDS, ROLE_WORDS, SUBJECT_PATTERN as SUBJECT,
+                                  NON_NAME_WORDS, ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, SUBJECT_PATTERN as SUBJECT,
                                   PersonIndex,
                                   canonicalise_speakers, parse_mention, resolve_mention)
 from lib.models import Article, Quote
@@ -53,12 +53,16 @@ NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop
+# A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
+_ADVERBIAL_LEAD = re.compile(r"^(?:In|On|At|Later|Earlier|After|Before|Then|Now|Still|Yet|But|And|Asked|When)\b"
+                             r"[^.!?\x00]{0,50},\s*\x00[\x00\s.,;:!?]*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
-_PERSON_AFTER = re.compile(rf",[^\S\n]+(?:the|a|an|who|\d+)[^\S\n,]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b")
-_APPOSITION_AFTER = re.compile(r",[^\S\n]+([a-z][^,;.\"“”\n]{2,60})")
+_PERSON_AFTER = re.compile(rf",[^\S\n]+(?:(?:the|a|an|who)[^\S\n]|\d+\b)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b")
+_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,60}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
@@ -251,8 +255,8 @@ def _sentence_tail(text: str, start: int, end: int) -> int:
     """Offset where the last sentence of ``text[start:end]`` begins."""
     last = start
     for m in _SENTENCE_END.finditer(text, start):  # no end bound: the lookahead must see past ``end``
-        if m.end() > end:
-            break
+        if m.end() > end or (m.end() == end and text[start:end].strip()[-1:] in ".!?"):
+            break  # a sentence end at ``end`` itself closes the last sentence, it opens none
         if not _after_abbreviation(text, start, m.start()):
             last = m.end()
     return last
@@ -266,7 +270,7 @@ def _after_abbreviation(text: str, floor: int, dot: int) -> bool:
     while i > floor and not text[i - 1].isspace():
         i -= 1
     word = text[i:dot].lstrip("\"“‘«([").casefold()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
 def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> int:
@@ -392,7 +396,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             pre = _APPOSED_ROLE_BEFORE.search(window)
             if pre and any(w in ROLE_WORDS for w in pre.group(1).split()):
                 role = pre.group(1)  # "The pastor, Larry Kroon, declined"
-        if not (role or _PERSON_AFTER.match(text, m.end()) or _apposed_role(text, m.end())
+        if not role:
+            role = _apposition(text, m.end())  # "James Roosevelt Jr., the grandson of FDR, spoke"
+        if not (role or _PERSON_AFTER.match(text, m.end())
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))):
             continue
         if len(mention.name.split()) == 1:
@@ -413,10 +419,16 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     return persons
 
 
-def _apposed_role(text: str, pos: int) -> bool:
-    """True when a name at ``pos`` is followed by an apposition holding a role ("X, head of reporting at Y,")."""
+def _apposition(text: str, pos: int) -> str | None:
+    """The role an apposition after a name gives ("X, head of reporting at Y," -> "head of reporting at Y")."""
     m = _APPOSITION_AFTER.match(text, pos)
-    return bool(m) and any(w.strip("'’s") in ROLE_WORDS for w in m.group(1).lower().split()[:4])
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) if any(w.strip("'’s").lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
+                                  for w in words[:4]) else None
 
 
 def _is_title(role: str) -> bool:
@@ -511,12 +523,14 @@ def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quot
 
 
 def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
-    """True when a paragraph holds nothing but quoted text (and punctuation)."""
+    """True when a paragraph holds nothing but quoted text (and punctuation), or opens with a short adverbial
+    ("Later in the afternoon, "...""), so that its speaker must come from a neighbouring paragraph."""
     rest = text[para[0]:para[1]]
     for s in sorted(spans, key=lambda s: s.open, reverse=True):
         a, b = max(s.open, para[0]) - para[0], min(s.close + 1, para[1]) - para[0]
-        rest = rest[:a] + rest[b:]
-    return not any(c.isalnum() for c in rest)
+        rest = rest[:a] + "\x00" + rest[b:]
+    rest = rest.strip()
+    return not any(c.isalnum() for c in rest) or bool(_ADVERBIAL_LEAD.match(rest))
 
 
 def extract_quotes(article: Article) -> list[Quote]:

@@ -23,7 +23,7 @@ prof. dr. dr mr. mr mrs. mrs ms. ms sir lord lady dame captain capt. colonel col
 general gen. admiral adm. major maj. commander cmdr. detective sheriff police inspector superintendent chief
 adviser advisor analyst author actor actress singer star writer director producer host anchor editor reporter
 correspondent economist scientist researcher spokesman foreign defense defence interior finance justice health
-state affairs disarmament security national international federal council committee board member members mp mep
+state affairs disarmament council committee board member members mp mep
 emir sheikh crown president-elect acting former ex- late rev. reverend father bishop archbishop cardinal rabbi imam
 lawmaker legislator candidate nominee delegate negotiator diplomat deputy-director partner owner agent publicist
 pastor priest preacher minister coach player teammate student teacher resident witness neighbour neighbor friend
@@ -62,6 +62,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
+republican republicans democrat democrats democratic conservative conservatives liberal liberals american americans
 """.split())
 
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
@@ -73,7 +74,7 @@ ORG_WORDS = frozenset("""
 house ministry department council committee nations union kingdom states republic federation agency office
 company corp corp. inc inc. ltd ltd. group party government court police army navy force forces university
 college school institute foundation bank fund times post news press journal tribune herald guardian telegraph
-network tv radio agency center centre association organization organisation commission parliament congress
+network tv radio agency center centre association trustees organization organisation commission parliament congress
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
 """.split())
@@ -83,7 +84,7 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
 # A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
 # sentence end ("IFRS. America").
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+_CAP = r"(?:(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|[A-Z][a-z]{0,2}\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?{_CAP})*"
@@ -343,7 +344,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         for stop in ("for", "of", "with", "in", "at"):
             if stop in core:
                 core = core[: core.index(stop)]
-        head = tuple(w for w in core if w in ROLE_WORDS)
+        head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
         if not head:
             return None, None
         name = persons.recent(pos, head)
