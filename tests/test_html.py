@@ -106,6 +106,20 @@ def test_metadata_fields():
     assert article.id == make_article_id(article.text, "City News")
 
 
+@pytest.mark.parametrize("head, author, title", [
+    ('<meta name="author" content="Jane Doe"><meta property="og:title" content="Budget passes - Jane Doe">',
+     "Jane Doe", "Budget passes"),
+    ('<meta property="og:site_name" content="City News"><meta name="author" content="City News">', None,
+     "Council approves budget"),
+    ('<meta name="author" content="citynews.com">', None, "Council approves budget"),
+    ('<meta name="author" content="/people/jane-doe">', None, "Council approves budget"),
+])
+def test_author_and_title_cleanup(head, author, title):
+    """A byline is a person: not the outlet, a domain or a link; a title loses a trailing author or site name."""
+    article = parse_html(page(head), "a.html")
+    assert (article.author, article.title) == (author, title)
+
+
 def test_wire_dateline_in_html():
     """A body opening with a wire dateline records it, its place and the agency as ``via``."""
     first = "WASHINGTON (Reuters) - " + PARAGRAPHS[0]

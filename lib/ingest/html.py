@@ -112,6 +112,9 @@ _BYLINE_MARK = re.compile(r"date|time|publish|posted|byline|dateline")
 _NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|event|weather")
 _LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
 _NOT_A_NAME = re.compile(r"^https?:|^www\.|©|&copy;|\bcopyright\b|^\W*$", re.IGNORECASE)  # junk site names
+_NOT_AN_AUTHOR = re.compile(r"[/@\d]|\bwww\b|\.(?:com|org|net|es|fr|de|it|ru|co|uk)\b|\b(?:com|org|net)$",
+                            re.IGNORECASE)
+_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _NOT_CONTENT = frozenset(("script", "style", "meta", "title", "head", "noscript", "nav", "footer", "aside", "link"))
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 
@@ -145,7 +148,8 @@ def parse_html(data: bytes, origin: str) -> Article:
         raise ParseError(origin, "HTML page has no article body")
     paragraphs = trim_link_runs(paragraphs)
     outlet = _outlet(doc, meta)
-    title = _title(doc, meta, outlet)
+    author = _author(doc, meta, outlet)
+    title = _title(doc, meta, outlet, author)
     # The headline is Article.title; a body that repeats it first would put it into every offset and hash.
     headlines = {_norm(t) for t in meta.titles + [title or "", doc.title if doc and doc.title else ""] if t}
     while len(paragraphs) > 1 and _norm(paragraphs[0]) in headlines:
@@ -167,7 +171,7 @@ def parse_html(data: bytes, origin: str) -> Article:
         published=published, date_source=source, date_confidence=confidence, date_note=note,
         date_candidates=candidates, dateline=dateline.raw if dateline else None,
         dateline_place=dateline.place if dateline else None, title=title,
-        author=(doc.author if doc and doc.author else None) or _first(meta.authors), url=meta.url or (doc.url if doc else None),
+        author=author, url=meta.url or (doc.url if doc else None),
         language=language, paragraphs=tuple(spans), origin=origin, format="html")
 
 
@@ -450,15 +454,35 @@ def _outlet(doc, meta: PageMeta) -> str | None:
     return canonical_outlet(name) if name else None
 
 
-def _title(doc, meta: PageMeta, outlet: str | None) -> str | None:
-    """The headline: JSON-LD/og title, else trafilatura's, without a trailing " - Site name"."""
+def _title(doc, meta: PageMeta, outlet: str | None, author: str | None = None) -> str | None:
+    """The headline: JSON-LD/og title, else trafilatura's, without a trailing " - Site name" or " - Author"."""
     title = _first(meta.titles) or (doc.title if doc and doc.title else None)
     if not title:
         return None
     parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1 and outlet and _norm(parts[-1]).replace(".com", "") in _norm(outlet).replace(".com", ""):
+    tail = _norm(parts[-1]).replace(".com", "")
+    suffixes = [_norm(x).replace(".com", "") for x in (outlet, author) if x]
+    if len(parts) > 1 and tail and any(tail in x or x in tail for x in suffixes):
         title = title[: title.rfind(parts[-1])].rstrip(" -–—|·:»")
     return _SPACES.sub(" ", title).strip() or None
+
+
+def _author(doc, meta: PageMeta, outlet: str | None) -> str | None:
+    """The byline: the page's author metadata, else trafilatura's; never the outlet, a domain or a date word."""
+    rejected = {_squash(outlet)} if outlet else set()
+    for value in meta.authors + ([doc.author] if doc and doc.author else []):
+        name = _SPACES.sub(" ", html_unescape(value)).strip(" ,;|()")
+        # trafilatura prettifies a domain byline ("elmundo.es" -> "Elmundo Es"): compare letters only
+        if not name or _NOT_AN_AUTHOR.search(name) or _squash(name) in rejected or name.casefold() in _DATE_WORDS:
+            rejected.add(_squash(name))
+            continue
+        return name
+    return None
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, case-folded: "elmundo.es" and "Elmundo Es" compare equal."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _language(doc, meta: PageMeta) -> str | None:
