@@ -248,21 +248,30 @@ def _month_of(m: re.Match) -> int:
     return _MONTH_NUMBER[m.group("mon").rstrip(".").casefold()]
 
 
-def _nearest_year(month: int, day: int, published: dt.date, past_only: bool = False) -> dt.date | None:
-    """The yearless date placed in the year that puts it within the 9 months before or 3 months after the
-    article's day (news mostly looks back, and ahead only to the near future); ``past_only`` after "since"."""
-    ahead = 0 if past_only else 92
+def _nearest_year(month: int, day: int, published: dt.date, ahead: int = 92) -> dt.date | None:
+    """The yearless date placed in the year that puts it within the year-long window ending ``ahead`` days
+    after the article's day: by default 9 months back and 3 ahead (news mostly looks back); LEAN_AHEAD moves
+    the window for "since" (all past) and "until"/"by" (mostly future)."""
     for k in (0, -1, 1):
         value = _safe_date(published.year + k, month, day)
-        if value is not None and -365 + ahead <= (value - published).days <= ahead:
+        if value is not None and ahead - 365 <= (value - published).days <= ahead:
             return value
     return None
 
 
-def _after_since(m: re.Match, text: str) -> bool:
-    """True when "since" comes right before the match: the date lies before the article's day."""
-    w = _WORD_BEFORE.search(text[max(0, m.start() - 12):m.start()])
-    return bool(w) and w.group(1).casefold() == "since"
+# Words before a yearless date that move the window of _nearest_year: days ahead of the article it may reach.
+LEAN_AHEAD = {"since": 0, "until": 273, "till": 273, "by": 273, "through": 273}
+
+
+def _ahead_of(word: str | None) -> int:
+    """Days ahead of the article's day a yearless date after ``word`` may lie (LEAN_AHEAD, default 92)."""
+    return LEAN_AHEAD.get((word or "").casefold(), 92)
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """The word just before ``pos``, if any."""
+    w = _WORD_BEFORE.search(text[max(0, pos - 12):pos])
+    return w.group(1) if w else None
 
 
 def _resolve_full(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
@@ -292,7 +301,9 @@ def _resolve_month_day(m: re.Match, text: str, published: dt.date | None) -> Res
     day, month = int(m.group("day")), _month_of(m)
     if not 1 <= day <= 31 or _safe_date(2000, month, day) is None:
         return None
-    return (_nearest_year(month, day, published, _after_since(m, text)) if published else None), "day", True
+    if published is None:
+        return None, "day", True
+    return _nearest_year(month, day, published, _ahead_of(_word_before(text, m.start()))), "day", True
 
 
 def _resolve_month_year(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
@@ -404,8 +415,8 @@ def _resolve_cue_month(m: re.Match, text: str, published: dt.date | None) -> Res
     month = _month_of(m)
     if published is None:
         return None, "month", True
-    past_only = m.group(0)[:5].casefold() == "since"
-    nearest = _nearest_year(month, 1, published, past_only) or _nearest_year(month, 28, published, past_only)
+    ahead = _ahead_of(m.group(0).split()[0])
+    nearest = _nearest_year(month, 1, published, ahead) or _nearest_year(month, 28, published, ahead)
     return dt.date(nearest.year, month, 1), "month", True
 
 

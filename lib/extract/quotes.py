@@ -315,7 +315,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
     start = max(start, end - 240)  # an introduction is a clause, not a paragraph
     window = text[start:end]
-    for pattern in (BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_WHO) + ((BEFORE_CLAUSE,) if partial else ()):
+    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING) + ((BEFORE_CLAUSE,) if partial else ()):
         for m in pattern.finditer(window):
             if _plausible_subject(m.group("subj")):
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")

@@ -213,6 +213,12 @@ def _head_noun(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+def surname_of(name: str) -> str:
+    """The last word of a name that is not a generational suffix ("James Roosevelt Jr." -> "Roosevelt")."""
+    parts = [p for p in name.split() if p.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    return parts[-1] if parts else name
+
+
 def normalise_name(name: str) -> str:
     """Accent-free, case-folded name without initials or dots: the key for comparing persons."""
     name = unicodedata.normalize("NFKD", name)
@@ -246,16 +252,14 @@ class PersonIndex:
 
     def index_mentions(self, text: str, skip: list[tuple[int, int]] = ()) -> None:
         """Find every mention (full name or surname) of the registered persons in ``text``, outside ``skip`` spans."""
-        keys: dict[str, str] = {}
+        keys: dict[str, list[str]] = {}
         for name in self.roles:
-            keys.setdefault(name, name)
-            parts = name.split()
-            if len(parts) > 1:
-                surname = parts[-1]
-                # A surname shared by two registered persons cannot be resolved by itself.
-                keys[surname] = name if keys.get(surname, name) == name else ""
-        keys = {k: v for k, v in keys.items() if v}
+            keys.setdefault(name, [name])
+            surname = surname_of(name)
+            if surname != name and name not in keys.setdefault(surname, []):
+                keys[surname].append(name)
         rows = []
+        last_full: dict[str, int] = {}
         ordered = sorted(keys, key=len, reverse=True)
         next_free = 0
         for m in _CAPITALISED.finditer(text) if keys else ():
@@ -266,11 +270,20 @@ class PersonIndex:
                         and not (text[start + len(k):start + len(k) + 1].isalnum())), None)
             if key is None:
                 continue
+            # A surname two persons share goes to the one named in full most recently ("Franklin Roosevelt"
+            # then "James Roosevelt Jr." then "Roosevelt said").
+            candidates = keys[key]
+            named = [(last_full[c], c) for c in candidates if c in last_full]
+            if len(candidates) > 1 and not named:
+                continue
+            name = max(named)[1] if len(candidates) > 1 else candidates[0]
+            if key == name:
+                last_full[name] = start
             end = start + len(key)
             next_free = end
             subject = not _POSSESSIVE.match(text, end) and bool(
                 _SUBJECT_AFTER.match(text, end) or _CUE_BEFORE.search(text, max(0, start - 60), start))
-            rows.append((start, keys[key], subject))
+            rows.append((start, name, subject))
         rows.sort()
         self.positions = [p for p, _, _ in rows]
         self.names = [n for _, n, _ in rows]
@@ -335,6 +348,11 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         return (name, persons.roles.get(name)) if name in persons.roles else (mention.name, None)
     if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
         name = persons.recent(pos, gender=PRONOUNS[mention.text])
+        return name, persons.roles.get(name) if name else None
+    if mention.kind == "role" and re.search(r"[’']s ", mention.text):
+        # "Afghanistan's president": the latest person with that role; "Reid's rep" unnamed stays unknown.
+        head = tuple(w for w in re.split(r"[’']s ", mention.text, 1)[1].lower().split() if w in ROLE_WORDS)
+        name = persons.recent(pos, head) if head else None
         return name, persons.roles.get(name) if name else None
     if mention.kind == "role":
         words = [w for w in mention.text.lower().split() if w.capitalize() not in SENTENCE_OPENERS or w == "the"]
