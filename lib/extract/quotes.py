@@ -428,7 +428,7 @@ def _apposition(text: str, pos: int) -> str | None:
     if words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) if any(w.strip("'’s").lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
-                                  for w in words[:4]) else None
+                                  for w in words) else None
 
 
 def _is_title(role: str) -> bool:
