@@ -60,7 +60,7 @@ def _article_row(a: Article, source: str) -> tuple:
         pub = dt.datetime(pub.year, pub.month, pub.day)
     if isinstance(pub, dt.datetime) and pub.tzinfo is not None:
         pub = pub.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    values = dataclasses.asdict(a)
+    values = {c: getattr(a, c) for c in ARTICLE_COLUMNS}  # not dataclasses.asdict: it deep-copies every field
     values["published"] = pub
     values["date_candidates"] = list(a.date_candidates)
     values["paragraphs"] = [list(p) for p in a.paragraphs]
@@ -74,33 +74,59 @@ def store_file(con: duckdb.DuckDBPyConnection, source: str, articles: Sequence[A
     Articles already stored with the same content id are left as they are (re-ingesting adds nothing);
     articles this file stored before and no longer yields are removed with their quotes and mentions.
     """
-    new_ids = [a.id for a in articles]
+    return store_files(con, [(source, articles, quotes, mentions)])[0]
+
+
+def store_files(con: duckdb.DuckDBPyConnection,
+                batch: Iterable[tuple[str, Sequence[Article], Iterable[Quote], Iterable[DateMention]]]
+                ) -> list[tuple[int, int]]:
+    """``store_file`` for many input files in one transaction, set-based; returns (added, removed) per file.
+
+    One commit and three queries per batch instead of per file (a file-backed commit alone costs ~10 ms).
+    An id that several files of the batch yield is stored once, for the first of them.
+    """
+    batch = [(source, list(articles), list(quotes), list(mentions)) for source, articles, quotes, mentions in batch]
+    if not batch:
+        return []
+    new_ids: dict[str, set[str]] = {}
+    for source, articles, _, _ in batch:
+        new_ids.setdefault(source, set()).update(a.id for a in articles)
     con.execute("BEGIN TRANSACTION")
     try:
-        old = {r[0] for r in con.execute("SELECT id FROM articles WHERE source = ?", [source]).fetchall()}
-        stale = sorted(old - set(new_ids))
+        stale: dict[str, list[str]] = {}
+        for source, old_id in con.execute("SELECT source, id FROM articles WHERE source IN (SELECT unnest(?))",
+                                          [sorted(new_ids)]).fetchall():
+            if old_id not in new_ids[source]:
+                stale.setdefault(source, []).append(old_id)
         if stale:
-            _delete_ids(con, stale)
-        present = set()
-        if new_ids:
-            present = {r[0] for r in con.execute(
-                "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [new_ids]).fetchall()}
-        fresh = [a for a in articles if a.id not in present]
-        fresh_ids = {a.id for a in fresh}
-        if fresh:
-            rows = pd.DataFrame.from_records([_article_row(a, source) for a in fresh],
-                                             columns=list(ARTICLE_COLUMNS) + ["source"])
-            con.register("_new_articles", rows)
+            _delete_ids(con, sorted({i for ids in stale.values() for i in ids}))
+        wanted = sorted(set().union(*new_ids.values()))
+        present = {r[0] for r in con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]).fetchall()} if wanted else set()
+        owner: dict[str, int] = {}  # fresh id -> index of the file in the batch that stores it
+        rows, counts = [], []
+        for k, (source, articles, _, _) in enumerate(batch):
+            added = 0
+            for a in articles:
+                if a.id not in present and a.id not in owner:
+                    owner[a.id] = k
+                    rows.append(_article_row(a, source))
+                    added += 1
+            counts.append((added, len(stale.pop(source, ()))))
+        if rows:
+            frame = pd.DataFrame.from_records(rows, columns=list(ARTICLE_COLUMNS) + ["source"])
+            con.register("_new_articles", frame)
             con.execute("INSERT INTO articles SELECT * FROM _new_articles")
             con.unregister("_new_articles")
-            _insert_records(con, "quotes", QUOTE_COLUMNS, [q for q in quotes if q.article_id in fresh_ids])
+            _insert_records(con, "quotes", QUOTE_COLUMNS,
+                            [q for k, b in enumerate(batch) for q in b[2] if owner.get(q.article_id) == k])
             _insert_records(con, "date_mentions", DATE_MENTION_COLUMNS,
-                            [m for m in mentions if m.article_id in fresh_ids])
+                            [m for k, b in enumerate(batch) for m in b[3] if owner.get(m.article_id) == k])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return len(fresh), len(stale)
+    return counts
 
 
 def _insert_records(con, table: str, columns: Sequence[str], records: list) -> None:
@@ -124,8 +150,11 @@ def record_report(con, rows: Iterable[tuple[str, str, str, Sequence[str]]]) -> N
     """Append ingest-report rows (path, status, reason, article ids)."""
     now = dt.datetime.now()
     data = [(p, s, r, list(ids), now) for p, s, r, ids in rows]
-    if data:
-        con.executemany("INSERT INTO ingest_report VALUES (?, ?, ?, ?, ?)", data)
+    if data:  # one insert from a frame: executemany costs ~10 ms a row on a file
+        frame = pd.DataFrame.from_records(data, columns=["path", "status", "reason", "article_ids", "ingested_at"])
+        con.register("_new_report", frame)
+        con.execute("INSERT INTO ingest_report SELECT * FROM _new_report")
+        con.unregister("_new_report")
 
 
 def load_articles(con) -> pd.DataFrame:

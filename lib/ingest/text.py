@@ -86,12 +86,12 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 def split_paragraphs(body: str) -> list[str]:
     """Paragraphs with inner whitespace collapsed: blocks between blank lines, else one per line."""
+    body = _SPACES.sub(" ", body) if "\t" in body or "  " in body else body
     if _BLANK_LINE.search(body):
-        blocks = _BLANK_LINE.split(body)
-        paragraphs = [" ".join(_SPACES.sub(" ", line).strip() for line in block.split("\n") if line.strip())
-                      for block in blocks]
+        paragraphs = [" ".join(line.strip() for line in block.split("\n") if line.strip()) if "\n" in block
+                      else block.strip() for block in _BLANK_LINE.split(body)]
     else:
-        paragraphs = [_SPACES.sub(" ", line).strip() for line in body.split("\n")]
+        paragraphs = [line.strip() for line in body.split("\n")]
     return [p for p in paragraphs if p]
 
 
