@@ -162,6 +162,11 @@ _STARTS, _DIGIT_STARTS, _APOSTROPHE_STARTS = _build_starts()
 # Word and digit tokens; each is looked up in _STARTS (a regex alternation of all starter words measured 3x slower).
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|['’](?=\d0s)")
 
+# Pattern kinds whose year is inferred, and kinds that write the year; what may join them ("March and April 2020").
+YEARLESS_KINDS = frozenset(("md", "dm", "cue_month"))
+DATED_KINDS = frozenset(("mdy", "dmy", "my"))
+_COORDINATION = re.compile(r"\s*,?\s*(?:and|or|to|through|until|till|into|[-–—])\s*(?:early\s+|late\s+|mid-?)?")
+
 # Future markers shortly before a bare weekday: "will meet on Friday" points forward, not back.
 _FUTURE = re.compile(r"\b(?:will|shall|won't|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|"
                      r"plans?\s+to|to\s+be\s+held)\b|['’]ll\b", re.IGNORECASE)
@@ -211,9 +216,25 @@ def extract_date_mentions(article: Article) -> list[DateMention]:
         if resolved is None:
             continue
         taken.append((start, end))
-        kept.append((start, end, resolved))
+        kept.append((start, end, kind, resolved))
     kept.sort(key=lambda k: k[0])
-    return _with_sentences(article, kept)
+    return _with_sentences(article, _share_years(text, kept))
+
+
+def _share_years(text: str, kept: list) -> list:
+    """A yearless date coordinated with a dated one takes its year: "March and April 2020", "May 3 to June 5,
+    2019" (the year written once for both)."""
+    out = []
+    for i, (start, end, kind, (value, granularity, relative)) in enumerate(kept):
+        if kind in YEARLESS_KINDS and i + 1 < len(kept):
+            n_start, _n_end, n_kind, (n_value, _g, _r) = kept[i + 1]
+            if n_kind in DATED_KINDS and _COORDINATION.fullmatch(text, end, n_start):
+                month = value.month if value else _MONTH_NUMBER[text[start:end].rstrip(".").split()[-1].casefold()]
+                day = value.day if value and granularity == "day" else 1
+                value = _safe_date(n_value.year, month, day) or value
+                relative = False
+        out.append((start, end, (value, granularity, relative)))
+    return out
 
 
 def _with_sentences(article: Article, kept: list) -> list[DateMention]:
@@ -260,7 +281,7 @@ def _nearest_year(month: int, day: int, published: dt.date, ahead: int = 92) -> 
 
 
 # Words before a yearless date that move the window of _nearest_year: days ahead of the article it may reach.
-LEAN_AHEAD = {"since": 0, "until": 273, "till": 273, "by": 273, "through": 273}
+LEAN_AHEAD = {"since": 0, "until": 335, "till": 335, "by": 335, "through": 335}
 
 
 def _ahead_of(word: str | None) -> int:

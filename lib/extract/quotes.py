@@ -42,7 +42,7 @@ BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
-BEFORE_CLAUSE = re.compile(rf"^(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+BEFORE_CLAUSE = re.compile(rf"^(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}{_CUE}[^.!?\"“”]{{0,80}}?[,:]\s*$")
@@ -304,9 +304,14 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
     window = text[start:end]
+    ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH):
         m = pattern.match(window)
         if m and _plausible_subject(m.group("subj")):
+            # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
+            # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
+            if ended and window.lstrip()[:1].isupper() and len(window[m.end():].split()) > 8:
+                continue
             return _attribution(m, start, "after")
     return None
 
