@@ -212,7 +212,7 @@ def test_cli_prints_stories(tmp_path, capsys):
     assert "missing.duckdb" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("dataset, minimum", [("ecbplus", 0.94), ("allsides", 0.94)])
+@pytest.mark.parametrize("dataset, minimum", [("ecbplus", 0.92), ("allsides", 0.92)])
 def test_gold_sets_bcubed_f1(shared_data, dataset, minimum):
     from bench.stories_eval import allsides_frame, bcubed, ecbplus_frame
 

@@ -55,6 +55,7 @@ DEFAULT_CONFIG = {
 }
 LEAD_WORDS = 60
 REFERENCE_PENALTY = 1.0
+SMALL_BLOCK = 200  # components up to this size are scored pairwise in one batch
 PROFILE_FLOOR = 1.0
 EVENT_DAYS = 3  # publication day + up to 2 days the lead refers back to
 BACKGROUND_DOCS = 1000  # unseen documents assumed in every IDF (see _tfidf_block)
@@ -69,17 +70,19 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_DATE_PATTERNS = (  # (regex, group names in order) for explicit day-month(-year) mentions
-    re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
-)
+# Explicit dates, "September 25[, 2020]" or "25[th] [of] September[ 2020]"; the lookahead skips most positions fast.
+_DATE_RE = re.compile(
+    rf"\b(?=[JFMASOND0-9])(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>(?:19|20)\d\d))?)\b")
 _YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 # A number and, when there is one, the word after it ("6.1 magnitude", "150 billion", "33 people").
-_NUMBER_RE = re.compile(r"(?<![\w.,])(\$|£|€)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent)|\s*-?\s*([A-Za-z]+))?")
-_CONNECTOR_RE = r"(?:of(?:\s+the)?|de|del|della|la|le|van|von|der|al|bin|da|du|dos)"
+_NUMBER_RE = re.compile(r"(?=[\d$£€])(?<![\w.,])(\$|£|€)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent)|\s*-?\s*([A-Za-z]+))?")
+_CONNECTOR_RE = r"(?:of(?:[ \t\xa0]+the)?|de|del|della|la|le|van|von|der|al|bin|da|du|dos)"
 _WORD_RE = r"(?:[A-Z][\w'’.-]*\w|[A-Z])"
-_NAME_RE = re.compile(rf"{_WORD_RE}(?:\s+(?:{_CONNECTOR_RE}\s+)?{_WORD_RE})*")  # "Bank of England", "Tara Reid"
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…]['\"”’)]?\s+|\n)\s*['\"“‘(]?$")
+_NAME_RE = re.compile(rf"{_WORD_RE}(?:[ \t\xa0]+(?:{_CONNECTOR_RE}[ \t\xa0]+)?{_WORD_RE})*")  # "Bank of England", "Tara Reid"
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…]['\"”’)]?\s+|\n)\s*['\"“‘(]?")  # ends where a sentence starts
+_LEAD_RE = re.compile(r"\s*(?:\S+\s+){0,%d}\S+" % (LEAD_WORDS - 1))
+_LOWER_WORD_RE = re.compile(r"[a-z]+")  # lower-case words (and tails of others: harmless for the lookup)
 # Capitalised words that are not names even mid-sentence (titles, pronouns, calendar words).
 _NOT_NAMES = frozenset("""
 i a an the this that these those he she it we they you his her its our their my your mr mrs ms dr
@@ -101,40 +104,68 @@ def _month_number(word: str) -> int:
     return _MONTH_ABBR[word.rstrip(".").casefold()[:3]]
 
 
+def _date_parts(m: re.Match) -> tuple[int, int, int | None]:
+    """(day, month, year or None) of a _DATE_RE match, whichever order it was written in."""
+    day, month, year = (m.group("day"), m.group("month"), m.group("year")) if m.group("month") else \
+        (m.group("day2"), m.group("month2"), m.group("year2"))
+    return int(day), _month_number(month), int(year) if year else None
+
+
 def extract_anchors(text: str, place: str | None = None) -> list[str]:
     """Event anchors of a text: names, places, numbers with units, years and dates, as normalised tokens."""
+    return [token for _, token in anchor_spans(text, place)]
+
+
+def anchor_spans(text: str, place: str | None = None) -> list[tuple[int, str]]:
+    """(offset, anchor) pairs of a text, in no particular order; a dateline place counts at offset 0."""
     text = text or ""
-    out: list[str] = []
-    lower_words = set(re.findall(r"\b[a-z][\w'’-]*\b", text))
-    names: list[tuple[str, bool]] = []  # (name, is a lone word opening a sentence)
+    out: list[tuple[int, str]] = []
+    lower_words = set(_LOWER_WORD_RE.findall(text))
+    sentence_starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)}
+    names: list[tuple[int, str]] = []  # names found mid-sentence (or multi-word)
+    openers: list[tuple[int, str]] = []  # lone capitalised words opening a sentence: names only if seen mid-sentence
     for m in _NAME_RE.finditer(text):
-        words = m.group(0).split()
-        at_start = m.start() == 0 or bool(_SENTENCE_START_RE.search(text[max(0, m.start() - 6):m.start()]))
-        if at_start and (words[0].casefold() in _NOT_NAMES or words[0].casefold() in lower_words):
-            words = words[1:]  # "The", "Police" opening a sentence are not part of the name
-        while words and words[0].casefold() in _NOT_NAMES:
-            words = words[1:]
-        name = re.sub(r"['’]s$", "", " ".join(words).strip(".'’")).casefold()
-        if not name or (len(words) == 1 and (name in _NOT_NAMES or len(name) < 2)):
-            continue
-        names.append((name, at_start and len(words) == 1))
-    # A lone capitalised word opening a sentence is a name only if the text also capitalises it mid-sentence.
-    mid_sentence = {name for name, opening in names if not opening}
-    out.extend("n:" + name for name, opening in names if not opening or name in mid_sentence)
-    date_spans = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            date_spans.append(m.span())
-            day = int(m.group("day"))
-            if not 1 <= day <= 31:
+        found, at = m.group(0), m.start()
+        if " " not in found:  # one word: the common case, kept cheap
+            name = found.strip(".'’").casefold()
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+            if len(name) < 2 or name in _NOT_NAMES:
                 continue
-            month = _month_number(m.group("month"))
-            out.append(f"d:{month:02d}-{day:02d}")
-            if m.group("year"):
-                out.append(f"d:{m.group('year')}-{month:02d}-{day:02d}")
-    out.extend("y:" + y for y in _YEAR_RE.findall(text))
+            if at not in sentence_starts:
+                names.append((at, name))
+            elif name not in lower_words:  # "Police said" opens a sentence; "police" elsewhere: not a name
+                openers.append((at, name))
+            continue
+        words = found.split()
+        first = words[0].casefold()
+        if first in _NOT_NAMES or (at in sentence_starts and first in lower_words):
+            words = words[1:]  # "The", "Police" opening a sentence are not part of the name
+            while words and words[0].casefold() in _NOT_NAMES:
+                words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words).strip(".'’").casefold()
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        if len(words) == 1 and (name in _NOT_NAMES or len(name) < 2):
+            continue
+        names.append((at, name))
+    mid_sentence = {name for _, name in names}
+    out.extend((at, "n:" + name) for at, name in names)
+    out.extend((at, "n:" + name) for at, name in openers if name in mid_sentence)
+    date_starts = set()
+    for m in _DATE_RE.finditer(text):
+        date_starts.update(range(*m.span()))
+        day, month, year = _date_parts(m)
+        if not 1 <= day <= 31:
+            continue
+        out.append((m.start(), f"d:{month:02d}-{day:02d}"))
+        if year:
+            out.append((m.start(), f"d:{year}-{month:02d}-{day:02d}"))
+    out.extend((m.start(), "y:" + m.group(0)) for m in _YEAR_RE.finditer(text))
     for m in _NUMBER_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in date_spans):
+        if m.start() in date_starts:
             continue  # the day of a date already counted
         currency, number, percent, unit = m.groups()
         value = number.replace(",", "")
@@ -146,11 +177,11 @@ def extract_anchors(text: str, place: str | None = None) -> list[str]:
             continue
         if magnitude <= _SMALL_NUMBERS and "." not in value and not (currency or percent):
             continue
-        out.append("#:" + (currency or "") + value + ("%" if percent else ""))
+        out.append((m.start(), "#:" + (currency or "") + value + ("%" if percent else "")))
         if unit and not percent and unit.casefold() not in _NOT_NAMES:
-            out.append("#:" + (currency or "") + value + " " + unit.casefold())
+            out.append((m.start(), "#:" + (currency or "") + value + " " + unit.casefold()))
     if place and isinstance(place, str) and place.strip():
-        out.append("n:" + place.strip().casefold())
+        out.append((0, "n:" + place.strip().casefold()))
     return out
 
 
@@ -168,9 +199,10 @@ def _as_tokens(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _lead(text: str, words: int = LEAD_WORDS) -> str:
-    """The first ``words`` words (title and lead): where a news report states who, what, where and when."""
-    return " ".join(text.split()[:words])
+def _lead(text: str) -> str:
+    """The first LEAD_WORDS words (title and lead): where a news report states who, what, where and when."""
+    m = _LEAD_RE.match(text)
+    return m.group(0) if m else text
 
 
 def _tfidf_block(docs: list, **options) -> sp.csr_matrix:
@@ -232,46 +264,51 @@ def event_days(articles: pd.DataFrame, window_days: float | None) -> np.ndarray:
         for m in _WEEKDAY_RE.finditer(text):
             back = (pub.weekday() - _WEEKDAYS.index(m.group(1).casefold())) % 7
             found.append(day - back)
-        for pattern in _DATE_PATTERNS:
-            for m in pattern.finditer(text):
-                try:
-                    when = dt.date(int(m.group("year") or pub.year), _month_number(m.group("month")),
-                                   int(m.group("day")))
-                except ValueError:
-                    continue
-                if not m.group("year") and when > pub:
-                    when = when.replace(year=pub.year - 1) if (when.month, when.day) != (2, 29) else when
-                found.append(day - (pub - when).days)
+        for m in _DATE_RE.finditer(text):
+            mday, month, year = _date_parts(m)
+            try:
+                when = dt.date(year or pub.year, month, mday)
+                if not year and when > pub:  # "December 30" in a January article: last year
+                    when = when.replace(year=pub.year - 1)
+            except ValueError:  # February 30, or February 29 in a common year
+                continue
+            found.append(day - (pub - when).days)
         referenced = sorted({d for d in found if day - reach <= d < day}, reverse=True)[:EVENT_DAYS - 1]
         out[i, 1:1 + len(referenced)] = referenced
     return out
 
 
-def _day_gaps(days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
-    """Days between two sets of articles: the smallest gap between any of their event days (NaN: undated)."""
-    gap = np.full((len(days_a), len(days_b)), np.inf)
+def _day_gaps(days_a: np.ndarray, days_b: np.ndarray, paired: bool = False) -> np.ndarray:
+    """Days between articles: the smallest gap between any of their event days (NaN when either is undated).
+
+    A gap measured from a day the lead refers back to counts REFERENCE_PENALTY more per reference: a shared
+    publication day is stronger evidence than a follow-up naming the day. ``paired`` compares row i of
+    ``days_a`` with row i of ``days_b``; otherwise every row with every row.
+    """
+    shape = (len(days_a),) if paired else (len(days_a), len(days_b))
+    gap = np.full(shape, np.inf)
     for a in range(days_a.shape[1]):
         for b in range(days_b.shape[1]):
+            left, right = (days_a[:, a], days_b[:, b]) if paired else (days_a[:, a][:, None], days_b[:, b][None, :])
             with np.errstate(invalid="ignore"):
-                gap = np.fmin(gap, np.abs(days_a[:, a][:, None] - days_b[:, b][None, :]) + REFERENCE_PENALTY * (
-                    (a > 0) + (b > 0)))
+                gap = np.fmin(gap, np.abs(left - right) + REFERENCE_PENALTY * ((a > 0) + (b > 0)))
     gap[np.isinf(gap)] = np.nan
     return gap
 
 
-def weigh_by_time(sims: np.ndarray, days_a: np.ndarray, days_b: np.ndarray, window_days: float | None,
-                  half_life_days: float | None) -> None:
-    """In place: similarity decays with the days between two dated articles and is 0 beyond the window.
+def time_weights(gap: np.ndarray, window_days: float | None, half_life_days: float | None) -> np.ndarray:
+    """Factor on the similarity of two articles this many days apart: decays, and is 0 beyond the window.
 
     Time decay inside a window, as in retrospective event detection (Yang, Pierce and Carbonell 1998):
-    coverage of one event comes in a burst. A missing date (NaN) leaves the similarity as it is.
+    coverage of one event comes in a burst. A NaN gap (an undated article) leaves the similarity as it is.
     """
-    gap = _day_gaps(days_a, days_b)
-    with np.errstate(invalid="ignore"):
-        if half_life_days:
-            sims *= np.where(np.isnan(gap), 1.0, 0.5 ** (gap / half_life_days)).astype(sims.dtype)
-        if window_days is not None:
-            sims[gap > window_days] = 0.0  # NaN gaps compare False: no window for undated articles
+    weights = np.ones(gap.shape, dtype=np.float32)
+    dated = ~np.isnan(gap)
+    if half_life_days:
+        weights[dated] = 0.5 ** (gap[dated] / half_life_days)
+    if window_days is not None:
+        weights[dated & (np.nan_to_num(gap, nan=0.0) > window_days)] = 0.0
+    return weights
 
 
 def find_neighbours(vectors, days: np.ndarray, cfg: dict) -> sp.csr_matrix:
@@ -299,7 +336,7 @@ def find_neighbours(vectors, days: np.ndarray, cfg: dict) -> sp.csr_matrix:
         else:
             candidates = np.arange(n)
         sims = (vectors[block] @ vectors[candidates].T).toarray()
-        weigh_by_time(sims, days[block], days[candidates], window, cfg["half_life_days"])
+        sims *= time_weights(_day_gaps(days[block], days[candidates]), window, cfg["half_life_days"])
         sims[block[:, None] == candidates[None, :]] = 0.0
         k = min(cfg["neighbours"], sims.shape[1])
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
@@ -341,8 +378,18 @@ def _combine(direct, shared, alpha: float):
 def _block_similarity(vectors, profiles, members: np.ndarray, days: np.ndarray, cfg: dict) -> np.ndarray:
     """Dense combined similarity inside one component (time weights applied to the direct part)."""
     direct = (vectors[members] @ vectors[members].T).toarray()
-    weigh_by_time(direct, days[members], days[members], cfg["window_days"], cfg["half_life_days"])
+    direct *= time_weights(_day_gaps(days[members], days[members]), cfg["window_days"], cfg["half_life_days"])
     shared = (profiles[members] @ profiles[members].T).toarray()
+    return _combine(direct, shared, cfg["direct_share"])
+
+
+def _pair_similarity(vectors, profiles, left: np.ndarray, right: np.ndarray, days: np.ndarray,
+                     cfg: dict) -> np.ndarray:
+    """Combined similarity of many (left[i], right[i]) pairs at once: the small components in one pass."""
+    direct = np.asarray(vectors[left].multiply(vectors[right]).sum(axis=1)).ravel()
+    direct *= time_weights(_day_gaps(days[left], days[right], paired=True), cfg["window_days"],
+                           cfg["half_life_days"])
+    shared = np.asarray(profiles[left].multiply(profiles[right]).sum(axis=1)).ravel()
     return _combine(direct, shared, cfg["direct_share"])
 
 
@@ -383,14 +430,29 @@ def cluster_labels(vectors, days: np.ndarray, cfg: dict) -> np.ndarray:
     graph = graph.multiply(graph >= cfg["threshold"]).tocsr()
     _, comp = connected_components(graph, directed=False)
     labels = np.full(n, -1, dtype=int)
-    next_label = 0
-    for members in pd.Series(np.arange(n)).groupby(comp).indices.values():
-        blocks = [members] if len(members) <= cfg["max_block"] else \
-            _split_block(graph, members, cfg["threshold"], cfg["max_block"])
-        for block in blocks:
-            local = _average_linkage(_block_similarity(vectors, profiles, block, days, cfg), cfg["threshold"])
-            labels[block] = local + next_label
-            next_label += int(local.max()) + 1
+    groups = list(pd.Series(np.arange(n)).groupby(comp).indices.values())
+    blocks = [b for g in groups if len(g) > 1 for b in (
+        [g] if len(g) <= cfg["max_block"] else _split_block(graph, g, cfg["threshold"], cfg["max_block"]))]
+    singles = np.array([g[0] for g in groups if len(g) == 1], dtype=int)
+    labels[singles] = np.arange(len(singles))
+    next_label = len(singles)
+    # Small blocks: all their within-block pairs scored in one vectorised pass (per-block sparse slicing
+    # costs more than the arithmetic); large blocks get a dense matrix each.
+    small = [b for b in blocks if len(b) <= SMALL_BLOCK]
+    if small:
+        left = np.concatenate([np.repeat(b, len(b)) for b in small])
+        right = np.concatenate([np.tile(b, len(b)) for b in small])
+        pair_sims = _pair_similarity(vectors, profiles, left, right, days, cfg)
+    offset = 0
+    for block in blocks:
+        if len(block) <= SMALL_BLOCK:
+            sims = pair_sims[offset:offset + len(block) ** 2].reshape(len(block), len(block))
+            offset += len(block) ** 2
+        else:
+            sims = _block_similarity(vectors, profiles, block, days, cfg)
+        local = _average_linkage(sims, cfg["threshold"])
+        labels[block] = local + next_label
+        next_label += int(local.max()) + 1
     return labels
 
 
