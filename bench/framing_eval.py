@@ -6,7 +6,7 @@ alignment link. Sentences of the other sub-topic of the same topic (a similar bu
 negatives. For each threshold, prints the precision of the links ``lib.analyse.framing.align_units`` makes
 between annotated sentences, and the recall of annotated sentences that have a gold partner.
 
-    python bench/framing_eval.py [--thresholds 0.12 0.15 0.18 0.22 0.26] [--topics 14]
+    python bench/framing_eval.py [--thresholds 0.12 0.18 0.26] [--pairs 12] [--encoder tfidf|embedding]
 """
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def gold_sentence(doc: dict, start: int) -> int | None:
     return None
 
 
-def evaluate(docs: list[dict], thresholds: list[float], pairs_per_topic: int) -> pd.DataFrame:
+def evaluate(docs: list[dict], thresholds: list[float], pairs_per_topic: int, encoder: str = "tfidf") -> pd.DataFrame:
     """Precision/recall of alignment links per threshold, on same-event and different-event document pairs."""
     by_topic: dict[int, list[dict]] = {}
     for d in docs:
@@ -78,7 +78,7 @@ def evaluate(docs: list[dict], thresholds: list[float], pairs_per_topic: int) ->
                 doc_of = {da["id"]: da, db["id"]: db}
                 sent = [gold_sentence(doc_of[a], s) for a, s in zip(units["article_id"], units["start"])]
                 for t in thresholds:
-                    groups, _ = align_units(units, "tfidf", t)
+                    groups, _ = align_units(units, encoder, t)
                     rows.extend(_score(units, sent, groups, doc_of, kind, topic, t))
     return pd.DataFrame(rows)
 
@@ -101,7 +101,7 @@ def _score(units, sent, groups, doc_of, kind, topic, threshold) -> list[dict]:
     return out
 
 
-def allsides_figures(threshold: float) -> str:
+def allsides_figures(threshold: float, encoder: str = "tfidf") -> str:
     """On every AllSides story: share of stories whose outlets' leads share a point, and share where a paragraph
     from another story, added to one outlet's article, aligns with anything (it should not)."""
     import random
@@ -120,7 +120,7 @@ def allsides_figures(threshold: float) -> str:
         articles = pd.DataFrame([{"id": d["id"], "outlet": d["outlet"], "published": d["date"],
                                   "text": d["text"] + ("\n\n" + text if i == 0 else "")}
                                  for i, d in enumerate(stories[key])])
-        f = frame_story(articles, pd.DataFrame(), encoder="tfidf", threshold=threshold)
+        f = frame_story(articles, pd.DataFrame(), encoder=encoder, threshold=threshold)
         shared = set(f.points.loc[f.points["n_outlets"] > 1, "point_id"])
         lead_cells = f.cells.merge(f.leads[["article_id", "start"]], on=["article_id", "start"])
         leads += lead_cells["point_id"].duplicated().any()
@@ -134,8 +134,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.1, 0.14, 0.18, 0.22, 0.26, 0.3])
     parser.add_argument("--pairs", type=int, default=6, help="document pairs per topic and kind")
+    parser.add_argument("--encoder", default="tfidf", help="tfidf or embedding (needs sentence-transformers)")
     args = parser.parse_args()
-    scores = evaluate(load_documents(), args.thresholds, args.pairs)
+    scores = evaluate(load_documents(), args.thresholds, args.pairs, args.encoder)
     for t, g in scores.groupby("threshold"):
         same, diff = g[g["kind"] == "same event"], g[g["kind"] == "different event"]
         links = same[same["linked"]]
@@ -149,7 +150,7 @@ def main() -> None:
               f"sentence recall {found.mean():.3f} (of {len(found)}) | different-event pairs: "
               f"{false_cross} links over {diff['pair'].nunique()} document pairs")
     for t in args.thresholds:
-        print(allsides_figures(t))
+        print(allsides_figures(t, args.encoder))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -72,10 +73,12 @@ class Framing:
 
 
 def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "auto",
-                threshold: float | None = None) -> Framing:
+                threshold: float | None = None, background: Mapping[str, float] | None = None) -> Framing:
     """Align one story's units across outlets into points and describe each outlet's framing.
 
-    ``threshold`` overrides the encoder's calibrated cosine cut-off (lower links more loosely worded claims).
+    ``threshold`` overrides the encoder's calibrated cosine cut-off (lower links more loosely worded claims);
+    ``background``: term counts of a wider corpus (``terms.count_terms``) as the prior of the distinctive
+    vocabulary (Monroe et al. 2008), instead of the story's own pooled counts.
     """
     enc = resolve_encoder(encoder)
     articles = _ordered_articles(articles)
@@ -90,7 +93,7 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
     added = cells[cells["point_id"].isin(set(single))]
     additions = added[list(ADDITION_COLUMNS)].reset_index(drop=True)
     bodies = [(row.outlet, row.text[_body_start(row.text, row.dateline):]) for row in articles.itertuples()]
-    terms = outlet_terms(bodies) if multi else pd.DataFrame(columns=list(TERM_COLUMNS))
+    terms = outlet_terms(bodies, prior=background) if multi else pd.DataFrame(columns=list(TERM_COLUMNS))
     return Framing(points=points, cells=cells, omissions=omissions, additions=additions,
                    voices=quote_voices(articles, quotes), leads=article_leads(units, articles), terms=terms,
                    encoder=enc.name)
@@ -207,6 +210,7 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
                     links.append((block[x, y], ra[x], rb[y]))
     parent = list(range(n))
     arts = [{articles[k]} for k in range(n)]
+    units_of = [[k] for k in range(n)]
 
     def find(k: int) -> int:
         """Union-find root with path halving."""
@@ -221,11 +225,22 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
             continue
         if articles[x] != articles[y] and arts[rx] & arts[ry]:
             continue  # would put two units of one article in one point
+        if len(units_of[rx]) + len(units_of[ry]) > 2 and not _close_on_average(sims, outlets, units_of[rx],
+                                                                               units_of[ry], threshold):
+            continue  # a chain (A~B, B~C with A far from C) is not one claim: average linkage, as in UPGMA
         parent[ry] = rx
         arts[rx] |= arts[ry]
+        units_of[rx] += units_of[ry]
     roots = [find(k) for k in range(n)]
     numbering = {r: i for i, r in enumerate(dict.fromkeys(roots))}
     return np.array([numbering[r] for r in roots]), sims
+
+
+def _close_on_average(sims: np.ndarray, outlets: np.ndarray, a: list[int], b: list[int], threshold: float) -> bool:
+    """True when the mean cosine between the two groups' units from different outlets reaches ``threshold``."""
+    block = sims[np.ix_(a, b)]
+    other = outlets[a][:, None] != outlets[b][None, :]
+    return not other.any() or float(block[other].mean()) >= threshold
 
 
 def _points_and_cells(units: pd.DataFrame, sims: np.ndarray, outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -26,13 +26,16 @@ class Encoder:
     """One row of the encoder table: its name and the cosine above which two units may carry the same claim."""
 
     name: str
-    threshold: float  # calibrated on ../shared/data (AllSides leads, ECB+ clusters) against unrelated pairs
+    threshold: float  # cosine at or above which two units may carry the same claim (see the table's comment)
     description: str
 
 
-# Thresholds: TF-IDF cosine of same-claim pairs in AllSides/ECB+ leads sits mostly above 0.2, unrelated
-# cross-outlet pairs below 0.12 (bench/framing_eval.py prints both distributions). MiniLM cosine: the
-# paraphrase-mining cut-off that sentence-transformers' documentation uses for near paraphrases.
+# Thresholds. TF-IDF: on ECB+ gold sentence links (bench/framing_eval.py), mutual-best links keep a precision
+# of 0.97-0.98 from 0.12 to 0.26 while recall falls from 0.52 to 0.41 and links between two *different* but
+# similar events fall from 45 to 13; 0.18 keeps recall (0.51) and halves those; on the seeds the true links
+# score 0.25-0.49 and the best false candidate 0.14. Embeddings: MiniLM cosines of paraphrases run higher;
+# 0.55 is NOT calibrated here (torch is not installed on the build machine): run
+# `python bench/framing_eval.py --encoder embedding` where the extra is installed and adjust this row.
 ENCODERS = (
     Encoder("tfidf", 0.18, "TF-IDF over lightly stemmed word 1-2 grams and character 3-5 grams, fit on the story"),
     Encoder("embedding", 0.55, f"sentence embeddings ({EMBEDDING_MODEL}); needs the sentence-transformers extra"),

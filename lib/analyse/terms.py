@@ -90,9 +90,14 @@ def distinctive_terms(counts: Mapping[str, Counter], prior: Mapping[str, float] 
     return pd.DataFrame.from_records(rows, columns=list(TERM_COLUMNS))
 
 
-def outlet_terms(texts: Iterable[tuple[str, str]], top: int = 15) -> pd.DataFrame:
-    """Distinctive terms of each outlet from (outlet, text) pairs, against the other outlets of the same set."""
+def outlet_terms(texts: Iterable[tuple[str, str]], top: int = 15,
+                 prior: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """Distinctive terms of each outlet from (outlet, text) pairs, against the other outlets of the same set.
+
+    ``prior``: background term counts (e.g. ``count_terms`` over the whole corpus) for the informative
+    Dirichlet prior; by default the pooled counts of the set itself.
+    """
     counts: dict[str, Counter] = {}
     for outlet, text in texts:
         counts.setdefault(outlet, Counter()).update(count_terms(text))
-    return distinctive_terms(counts, top=top)
+    return distinctive_terms(counts, prior=prior, top=top)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 
 import pandas as pd
 
@@ -50,6 +51,7 @@ def select_story(articles: pd.DataFrame, story: str) -> tuple[pd.DataFrame, str]
 def run(args) -> int:
     """Load the story's articles and quotes, frame it, and print the result."""
     from lib.analyse.framing import frame_story
+    from lib.analyse.terms import count_terms
     from lib.store import connect, default_db_path, load_articles, load_quotes
 
     path = args.db or default_db_path()
@@ -67,8 +69,14 @@ def run(args) -> int:
         print(f"{path}: no story or article {args.story!r} (list them with `python -m lib stories --db {path}`)",
               file=sys.stderr)
         return 2
+    background = None
+    if len(chosen) < len(articles):  # the rest of the corpus is the prior of the distinctive vocabulary
+        background = Counter()
+        for text in articles["text"]:
+            background.update(count_terms(text))
     try:
-        framing = frame_story(chosen, quotes[quotes["article_id"].isin(set(chosen["id"]))], encoder=args.encoder)
+        framing = frame_story(chosen, quotes[quotes["article_id"].isin(set(chosen["id"]))], encoder=args.encoder,
+                              background=background)
     except ValueError as err:  # an encoder that is not installed
         print(f"framing: {err}", file=sys.stderr)
         return 2
