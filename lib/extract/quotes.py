@@ -601,6 +601,17 @@ def extract_quotes(article: Article) -> list[Quote]:
         elif i in attrib and i - 1 in attrib and attrib[i].cue_start == attrib[i - 1].cue_start:
             utterance[i] = utterance[i - 1]  # the attribution between the two spans of a split quote
 
+    # A fragment in a sentence about a person whose verb is no cue (`Rice was to ask the UN to authorize "..."`,
+    # `Fauci wrote back, acknowledging the "..."`): the person the sentence is about.
+    for i, (span, kind) in enumerate(kept):
+        if i in attrib or kind != "partial":
+            continue
+        ps, pe = paras[span.para][0], paras[span.last_para][1]
+        found = _clause_person(text, _clause_start(text, ps, span.open, spans), span,
+                               _after_end(text, span.close + 1, pe), persons)
+        if found:
+            attrib[i] = found
+
     # Quote-only paragraphs without a speaker: the next paragraph names it, or the previous one's speaker goes on.
     by_para: dict[int, list[int]] = {}
     for i, (span, _) in enumerate(kept):
@@ -647,17 +658,6 @@ def extract_quotes(article: Article) -> list[Quote]:
             found = _sentence_subject(text, _sentence_tail(text, prev_close, stop - 1), stop, persons)
             if found:
                 attrib[i] = found
-
-    # A fragment in a sentence about a person whose verb is no cue (`Rice was to ask the UN to authorize "..."`,
-    # `Fauci wrote back, acknowledging the "..."`): the person the sentence is about.
-    for i, (span, kind) in enumerate(kept):
-        if i in attrib or kind != "partial":
-            continue
-        ps, pe = paras[span.para][0], paras[span.last_para][1]
-        found = _clause_person(text, _clause_start(text, ps, span.open, spans), span,
-                               _after_end(text, span.close + 1, pe), persons)
-        if found:
-            attrib[i] = found
 
     # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
     main = _interviewee(attrib, persons, min_quotes=3)
