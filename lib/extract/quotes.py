@@ -321,9 +321,14 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     start = max(start, end - 240)  # an introduction is a clause, not a paragraph
     window = text[start:end]
     for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING) + ((BEFORE_CLAUSE,) if partial else ()):
-        for m in pattern.finditer(window):
+        pos = 0
+        while pos < len(window):
+            m = pattern.search(window, pos)
+            if m is None:
+                break
             if _plausible_subject(m.group("subj")):
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
+            pos = m.start("subj") + 1  # "a party girl, the Taradise star said,": try the next subject
     if partial:
         # A subject inside the sentence (after a parenthesis, a clause): only a named person or a pronoun.
         for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):

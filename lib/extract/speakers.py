@@ -48,6 +48,7 @@ report study paper bio biography campaign office team staff aide aides governmen
 MALE_WORDS = frozenset("he him his himself mr mr.".split())
 FEMALE_WORDS = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
 # "him" is left out: after a subject it names someone else ("Berg answered him").
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 
@@ -294,7 +295,7 @@ class PersonIndex:
         """Gender per person from honorifics and from the pronouns that follow it as a subject in its sentence."""
         votes: dict[str, int] = {}
         for name, role in self.roles.items():
-            words = {w.lower() for w in (role or "").split()}
+            words = {w.lower() for w in (role or "").split()} & HONORIFICS  # not "her publicist"
             votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * 3
         for pos, name, subject in zip(self.positions, self.names, self.subjects):
             honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - 6), pos)
