@@ -318,8 +318,7 @@ class PersonIndex:
         hits = [n for n in self.roles if normalise_name(n) == key or normalise_name(n).split()[-1:] == key.split()]
         return hits[0] if len(set(hits)) == 1 else name
 
-    def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None,
-               titled: bool = False) -> str | None:
+    def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
         subject preferred over a mention in an object or possessive (the centering preference, Grosz et al. 1995)."""
         i = bisect.bisect_left(self.positions, pos)
@@ -330,8 +329,6 @@ class PersonIndex:
             if role_words and not all(w in (self.roles.get(name) or "").lower() for w in role_words):
                 continue
             if gender and self.genders.get(name, gender) != gender:
-                continue
-            if titled and not self.roles.get(name):
                 continue
             if self.subjects[i] or role_words:
                 return name
@@ -368,8 +365,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             return None, None
         name = persons.recent(pos, head)
         if name is None and any(w[:1].isupper() for w in mention.text.split()[1:]):
-            # "the Pentagon chief", "the Navy chief": an institution's officer, named earlier with another title.
-            name = persons.recent(pos, titled=True)
+            # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
+            name = persons.recent(pos)
         return name, persons.roles.get(name) if name else None
     return None, None
 
