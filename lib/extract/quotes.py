@@ -458,8 +458,8 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
         first, last = m.group(1), m.group(2)
         if first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS or first.lower() in ORG_WORDS:
             continue
-        surname = last.split()[-1]
-        out.setdefault(surname, " ".join(f"{first} {last}".split()))
+        last = re.sub(r"[’']s$", "", last)  # "Stephenie Meyer's"
+        out.setdefault(last.split()[-1], " ".join(f"{first} {last}".split()))
     return out
 
 
