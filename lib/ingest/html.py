@@ -64,6 +64,12 @@ DATE_EVIDENCE = (
     ("modified", "metadata", 0.4),  # last resort: a page's last change bounds its publication from above
 )
 _EVIDENCE = {kind: (source, conf) for kind, source, conf in DATE_EVIDENCE}
+# How each kind of evidence reads in Article.date_note.
+EVIDENCE_LABELS = {
+    "json-ld": "JSON-LD datePublished", "meta": "a publication-time meta tag", "time-pubdate": "a <time pubdate>",
+    "url": "the URL", "dateline": "the dateline", "htmldate": "htmldate", "byline": "the visible byline date",
+    "time": "a <time> element", "modified": "the last-modified date",
+}
 _EVIDENCE_RANK = {kind: i for i, (kind, _, _) in enumerate(DATE_EVIDENCE)}
 
 # Country-code domains -> the country's main time zone: a UTC timestamp names the day as the publisher saw it
@@ -544,9 +550,11 @@ def decide_page_date(tree, meta: PageMeta, dateline, fast_date: str | None = Non
             day.month, day.day):
         confidence = min(0.99, confidence + 0.03)
     stamp = next((c.stamp for c in candidates if c.kind == best_kind and c.day == day and c.stamp), None)
-    note = f"from {best_kind}" + (f", agreeing with {', '.join(sorted(agree - {best_kind}))}" if len(agree) > 1 else "")
+    note = f"from {EVIDENCE_LABELS[best_kind]}"
+    if len(agree) > 1:
+        note += "; agrees: " + ", ".join(EVIDENCE_LABELS[k] for k in sorted(agree - {best_kind}, key=_EVIDENCE_RANK.get))
     if disagree:
-        note += f"; other days from {', '.join(sorted(disagree))}"
+        note += "; other days from " + ", ".join(EVIDENCE_LABELS[k] for k in sorted(disagree, key=_EVIDENCE_RANK.get))
     ordered = tuple(x for x in listed if x.startswith(day.isoformat())) + tuple(
         x for x in listed if not x.startswith(day.isoformat()))
     return stamp or day, source, round(max(confidence, 0.3), 2), note, ordered
