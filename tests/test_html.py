@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.ingest.html import parse_html, parse_page_date, url_date_candidates
+from lib.ingest.html import parse_html, parse_page_date, trim_link_runs, url_date_candidates
 from lib.models import ParseError
 
 PARAGRAPHS = [
@@ -164,6 +164,22 @@ def test_no_body_is_a_parse_error(data, reason):
     with pytest.raises(ParseError) as err:
         parse_html(data, "bad.html")
     assert err.value.origin == "bad.html" and reason in err.value.reason
+
+
+BODY = ["The council voted on Tuesday to approve the new budget.", "Critics warned that it relied on forecasts."]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Home", "World", "- News", "Sport"] + BODY, BODY),  # a leaked menu at the top
+    (BODY + ["Share", "Tweet", "Email"], BODY),  # and at the bottom
+    (["Home", "World"] + BODY, ["Home", "World"] + BODY),  # two short lines are not a menu run
+    (["Key points:", "Budget passes.", "Libraries reopen."] + BODY,
+     ["Key points:", "Budget passes.", "Libraries reopen."] + BODY),  # sentences are kept
+    (["Home", "World", "News"], ["Home", "World", "News"]),  # never empties the body
+])
+def test_trim_link_runs(paragraphs, expected):
+    """Runs of short link-like lines at the body's edges are dropped; everything else stays."""
+    assert trim_link_runs(paragraphs) == expected
 
 
 @pytest.mark.parametrize("written, expected", [
