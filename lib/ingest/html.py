@@ -636,7 +636,9 @@ def _dateparser_parse(value: str, language: str | None = None) -> dt.date | dt.d
 
     try:
         return dateparser.parse(value, languages=[language] if language else None, settings=_DATEPARSER_SETTINGS)
-    except (ValueError, OverflowError, TypeError, AttributeError, KeyError):  # dateparser's failures on odd input
+    except ValueError:  # a language dateparser does not know: let it detect one
+        return _dateparser_parse(value) if language else None
+    except (OverflowError, TypeError, AttributeError, KeyError):  # dateparser's own failures on odd input
         return None
 
 
