@@ -61,8 +61,9 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
-_PERSON_AFTER = re.compile(rf",[^\S\n]+(?:(?:the|a|an|who)[^\S\n]|\d+\b)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b")
-_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,60}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
+_PERSON_AFTER = re.compile(rf",[^\S\n]+(?:who[^\S\n]|\d+\b)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b")
+_APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
+_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
@@ -435,6 +436,8 @@ def _apposition(text: str, pos: int) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
+    if any(w in _APPOSITION_VERBS for w in words):
+        return None  # "USS Higgins, the Pentagon chief said ...": a clause, not an apposition
     if words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) if any(w.strip("'’s").lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
