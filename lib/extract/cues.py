@@ -76,6 +76,11 @@ ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "prev
 # left out because the name after them is the person spoken to.
 INVERSION_LEMMAS = frozenset("say add write explain note insist continue recall argue reply remark stress comment "
                              "declare warn claim admit quip".split())
+# Time phrases between a subject and its cue ("YouTube on Wednesday said", "Smith last week said").
+TIME_PHRASES = tuple(f"{p} {d}" for p in ("on", "last", "this", "earlier this", "late on", "early on")
+                     for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                               "week", "month", "year")) + ("today", "yesterday", "Monday", "Tuesday", "Wednesday",
+                                                            "Thursday", "Friday", "Saturday", "Sunday")
 CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form in forms}
 REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form in forms)
 
@@ -106,7 +111,7 @@ CUE_PATTERN = r"(?:%s)" % _alternation(CUE_CLASS)
 INVERSION_CUE_PATTERN = r"(?:%s)" % _alternation(
     [form for lemma, _, _, forms in CUE_ROWS if lemma in INVERSION_LEMMAS for form in forms])
 REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
-ADVERB_PATTERN = r"(?:(?:%s)[^\S\n]+)*" % _alternation(ADVERBS)
+ADVERB_PATTERN = r"(?:(?:%s)[^\S\n]+)*" % _alternation(ADVERBS + TIME_PHRASES)
 
 
 def classify_cue(cue: str | None) -> str | None:

@@ -333,8 +333,9 @@ def _resolve_month_year(m: re.Match, text: str, published: dt.date | None) -> Re
 
 
 def _resolve_decade(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
-    """"1990s" -> 1990, decade."""
-    return dt.date(int(m.group("year")), 1, 1), "decade", False
+    """"1990s" -> 1990, decade; "1800s" names a century in news usage (1800, century), "2000s" a decade."""
+    year = int(m.group("year"))
+    return dt.date(year, 1, 1), ("century" if year % 100 == 0 and year < 2000 else "decade"), False
 
 
 def _resolve_short_decade(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:

@@ -52,6 +52,9 @@ NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
+# Role nouns that stand for an organisation that spoke before ("the company said", "the ministry added").
+ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
+                      "statement office campaign administration network newspaper channel platform".split())
 _NAME = re.compile(NAME_PATTERN)
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop
 # A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
@@ -689,4 +692,28 @@ def extract_quotes(article: Article) -> list[Quote]:
     covered = [(s.open, s.close) for s, _ in kept]
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+    return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)))
+
+
+def _resolve_non_persons(quotes: list[Quote]) -> list[Quote]:
+    """Speakers that are no named person: "it"/"the company" take the latest organisation that spoke, and "he"
+    with no person to refer to takes the latest anonymous speaker ("said a senior officer" ... "he added")."""
+    out, last_org, last_anonymous = [], None, None
+    for q in quotes:
+        mention = parse_mention(q.speaker) if q.speaker else None
+        if mention is not None and q.speaker_id is None:
+            words = q.speaker.lower().split()
+            if last_org and (words == ["it"] or (mention.kind == "role" and words[-1] in ORG_HEADS)):
+                q = replace(q, speaker_id=last_org)
+            elif last_anonymous and mention.kind == "pronoun" and words[0] in ("he", "she"):
+                q = replace(q, speaker=last_anonymous.speaker, speaker_start=last_anonymous.speaker_start,
+                            speaker_end=last_anonymous.speaker_end)
+        if mention is not None and mention.kind == "org" and q.speaker_id:
+            last_org = q.speaker_id
+        if mention is not None and mention.kind == "role" and q.speaker_id is None and \
+                q.speaker.lower().startswith(("a ", "an ", "one ")):
+            last_anonymous = q
+        elif q.speaker_id is not None:
+            last_anonymous = None
+        out.append(q)
+    return out

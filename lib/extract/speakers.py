@@ -106,7 +106,7 @@ _MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s|\d[\w\-]*|[-–])" % ("|".j
 # A speaker mention: lower-case and capitalised role words ending in a name ("Palmer public safety director
 # Jon Owen", "Anchorage businessman and blogger Andrew Halcro").
 MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[^\S\n]+){{0,8}}?{NAME_PATTERN}"
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # A role held for a named person or body: "Reid's rep", "the company's spokesman".
 POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
 SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
@@ -155,7 +155,7 @@ def parse_mention(text: str) -> Mention:
     text = " ".join(text.split()).strip(" ,")
     if not text:
         return Mention(text, None, None, "unknown")
-    if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they"):
+    if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it"):
         return Mention(text, None, None, "pronoun")
     if re.search(r"[’']s [a-z]", text):
         return Mention(text, None, None, "role")  # "Reid's rep": someone speaking for a named person
@@ -182,6 +182,8 @@ def parse_mention(text: str) -> Mention:
     while i > 0 and _is_name_token(tokens[i - 1]) and len(tokens) - i < 4:
         i -= 1
     name_tokens = tokens[i:]
+    if i > 0 and tokens[i - 1] in ("from", "at") and i < len(tokens):
+        return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
                   or tokens[i - 1] in ("of", "for", "at", "from")):
