@@ -58,6 +58,7 @@ def mentions(text: str, published=PUBLISHED, dateline=None) -> list[tuple[str, s
     ("from 2019-2020 it grew", [("2019", "2019-01-01", "year"), ("2020", "2020-01-01", "year")]),
     ("in the 1990s and the '80s", [("1990s", "1990-01-01", "decade"), ("'80s", "1980-01-01", "decade")]),
     ("in the 20th century", [("20th century", "1901-01-01", "century")]),
+    ("in the late 1800s and the 2000s", [("1800s", "1800-01-01", "century"), ("2000s", "2000-01-01", "decade")]),
     ("below 1990 levels", [("1990", "1990-01-01", "year")]),
     ("the 2016 elections", [("2016", "2016-01-01", "year")]),
     ("the battle of 1066", [("1066", "1066-01-01", "year")]),
