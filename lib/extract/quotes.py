@@ -515,6 +515,11 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
             before.append((m.start(), m.group(0)))
     pick = max(before) if before else min(after) if after else None
     if pick is None:
+        # "The Taiwanese president stood firm ... and said the island would not "bow to pressure"": a role noun.
+        m = SENTENCE_SUBJECT.match(text[start:span.open])
+        if m and parse_mention(m.group("subj")).kind == "role" and m.group("subj")[:3].lower() == "the":
+            return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
+                                start + m.start("subj"), "sentence")
         return None
     pos, name = pick
     written = name if text.startswith(name, pos) else name.split()[-1]  # a full name, surname or pronoun
@@ -618,8 +623,9 @@ def extract_quotes(article: Article) -> list[Quote]:
         if i in attrib or kind != "partial":
             continue
         ps, pe = paras[span.para][0], paras[span.last_para][1]
+        end = _SENTENCE_END.search(text, span.close + 1, pe + 1)
         found = _clause_person(text, _clause_start(text, ps, span.open, spans), span,
-                               _after_end(text, span.close + 1, pe), persons)
+                               min(end.start() if end else pe, pe), persons)
         if found:
             attrib[i] = found
 

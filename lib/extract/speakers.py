@@ -93,7 +93,8 @@ NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?{_CAP
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
-ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[a-z][\w\-]*"
+ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
+                     r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      r"(?:[^\S\n]+(?:for|of|with|in|at)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
