@@ -679,8 +679,12 @@ def extract_quotes(article: Article) -> list[Quote]:
     # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
     main = _interviewee(attrib, persons, min_quotes=3)
     if main is not None:
+        explicit = sum(a.source in ("after", "before") for a in attrib.values())
         for i, (span, kind) in enumerate(kept):
             if i not in attrib and kind == "direct":
+                attrib[i] = main
+            elif explicit >= 5 and attrib.get(i) and attrib[i].source in ("context", "sentence"):
+                # In a profile, a quote placed after a sentence about someone else is still the subject's.
                 attrib[i] = main
 
     quotes: list[Quote] = []
