@@ -8,6 +8,7 @@ groups (union-find); each rendering is diffed word by word against the group's e
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -42,6 +43,7 @@ def tokenise_quote(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text or "").translate(_FOLD))
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _key(word: str) -> str:
     """Comparison key of one word: case-folded, accents stripped."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -63,9 +65,14 @@ def _missing(v) -> bool:
     return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip()) or v is pd.NA
 
 
-def classify_pair(keys_a: list[str], keys_b: list[str]) -> tuple[str | None, float]:
-    """(relation, similarity) of two normalised renderings: verbatim | contained | near | None (no match)."""
-    sim = float(fuzz.ratio(" ".join(keys_a), " ".join(keys_b)))
+def classify_pair(keys_a: list[str], keys_b: list[str], joined_a: str | None = None,
+                  joined_b: str | None = None) -> tuple[str | None, float]:
+    """(relation, similarity) of two normalised renderings: verbatim | contained | near | None (no match).
+
+    ``joined_*`` are the keys joined by spaces, when the caller already has them.
+    """
+    sim = float(fuzz.ratio(joined_a if joined_a is not None else " ".join(keys_a),
+                           joined_b if joined_b is not None else " ".join(keys_b)))
     if keys_a == keys_b:
         return "verbatim", 100.0
     short, long_ = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
@@ -136,7 +143,10 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
     q = q.reset_index(drop=True)
     words = [tokenise_quote(t) for t in q["text"]]
     keys = [[_key(w) for w in ws] for ws in words]
-    speakers = [_speaker_of(r) for r in q.to_dict(orient="records")]
+    joined = [" ".join(k) for k in keys]
+    speakers = [_speaker_of(sid, sp) for sid, sp in zip(
+        q["speaker_id"].tolist() if "speaker_id" in q.columns else [None] * len(q),
+        q["speaker"].tolist() if "speaker" in q.columns else [None] * len(q))]
     article = q["article_id"].tolist()
     parent = list(range(len(q)))
 
@@ -151,46 +161,46 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
             continue
         if not speakers_compatible(speakers[i], speakers[j]):
             continue
-        if classify_pair(keys[i], keys[j])[0] is not None:
+        if classify_pair(keys[i], keys[j], joined[i], joined[j])[0] is not None:
             parent[find(i)] = find(j)
     members: dict[int, list[int]] = {}
     for i in range(len(q)):
         members.setdefault(find(i), []).append(i)
-    published = pd.to_datetime(q["published"]) if "published" in q.columns else pd.Series([pd.NaT] * len(q))
+    # Plain lists, not per-row pandas access: groups are built in Python and pandas row access is slow.
+    published = (pd.to_datetime(q["published"]) if "published" in q.columns
+                 else pd.Series([pd.NaT] * len(q))).tolist()
+    when = [(True, 0) if pd.isna(p) else (False, p.value) for p in published]
+    starts, ends, texts = q["start"].astype(int).tolist(), q["end"].astype(int).tolist(), q["text"].tolist()
+    outlets = q["outlet"].tolist() if "outlet" in q.columns else [None] * len(q)
     groups = []
     for idx in members.values():
         if len({article[i] for i in idx}) < 2:
             continue
         # Earliest appearance: earliest published, undated last, ties broken by article id then offset.
-        idx.sort(key=lambda i: (pd.isna(published[i]), published[i] if not pd.isna(published[i]) else 0,
-                                article[i], int(q.at[i, "start"])))
+        idx.sort(key=lambda i: (when[i], article[i], starts[i]))
         groups.append(idx)
-    groups.sort(key=lambda idx: (pd.isna(published[idx[0]]), str(published[idx[0]]), article[idx[0]]))
+    groups.sort(key=lambda idx: (when[idx[0]], article[idx[0]], starts[idx[0]]))
     rows = []
     for gid, idx in enumerate(groups, start=1):
         first = idx[0]
         speaker_id = next((speakers[i] for i in idx if not _missing(speakers[i])), None)
         for i in idx:
-            rec = q.iloc[i]
             if i == first:
                 relation, sim = "verbatim", 100.0
             else:
-                relation, sim = classify_pair(keys[first], keys[i])
+                relation, sim = classify_pair(keys[first], keys[i], joined[first], joined[i])
                 relation = relation or "near"
             d = diff_words(words[first], words[i])
-            rows.append((gid, rec["article_id"], rec.get("outlet"), published[i],
-                         speaker_id, rec["text"], int(rec["start"]), int(rec["end"]),
+            rows.append((gid, article[i], outlets[i], published[i], speaker_id, texts[i], starts[i], ends[i],
                          "earliest" if i == first else "later", relation, round(sim, 1),
                          d["added"], d["dropped"], d["replaced"], d["truncated"], d["diff"]))
     return pd.DataFrame.from_records(rows, columns=list(RENDERING_COLUMNS))
 
 
-def _speaker_of(rec: dict):
+def _speaker_of(sid, written):
     """The canonical speaker of a quote row, else the speaker as written when it looks like a name."""
-    sid = rec.get("speaker_id")
     if not _missing(sid):
         return sid
-    written = rec.get("speaker")
     # "he", "the president" say nothing about identity: only capitalised names take part in the check.
     if not _missing(written) and str(written)[:1].isupper() and str(written).split()[0].lower() not in _NOT_NAMES:
         return written
@@ -206,13 +216,15 @@ def quote_groups(renderings: pd.DataFrame) -> pd.DataFrame:
     """One row per shared-quote group: earliest outlet/date/text, carriers, outlets, altered (GROUP_COLUMNS)."""
     if renderings is None or renderings.empty:
         return pd.DataFrame(columns=list(GROUP_COLUMNS))
-    rows = []
-    for gid, g in renderings.groupby("group_id", sort=True):
-        first = g[g["role"] == "earliest"].iloc[0]
-        rows.append((gid, first["speaker_id"], first["outlet"], first["published"], first["text"],
-                     int(g["article_id"].nunique()), int(g["outlet"].fillna("(unknown)").nunique()),
-                     bool((g["relation"] != "verbatim").any())))
-    return pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS))
+    r = renderings.assign(outlet_key=renderings["outlet"].fillna("(unknown)"),
+                          changed=renderings["relation"] != "verbatim")
+    first = r[r["role"] == "earliest"].drop_duplicates("group_id").set_index("group_id")
+    per = r.groupby("group_id").agg(n_carriers=("article_id", "nunique"), n_outlets=("outlet_key", "nunique"),
+                                    altered=("changed", "any"))
+    out = per.join(first[["speaker_id", "outlet", "published", "text"]]).reset_index().rename(
+        columns={"outlet": "earliest_outlet", "published": "earliest_published", "text": "earliest_text"})
+    out["altered"] = out["altered"].astype(bool)
+    return out[list(GROUP_COLUMNS)]
 
 
 def outlet_quote_matrix(renderings: pd.DataFrame, quotes: pd.DataFrame, kinds=QUOTE_KINDS) -> pd.DataFrame:
@@ -220,14 +232,16 @@ def outlet_quote_matrix(renderings: pd.DataFrame, quotes: pd.DataFrame, kinds=QU
     if renderings is None or renderings.empty:
         return pd.DataFrame(columns=list(MATRIX_COLUMNS))
     q = quotes[quotes["kind"].isin(kinds)] if "kind" in quotes.columns and kinds else quotes
-    total_words = q.assign(n=q["text"].map(lambda t: len(tokenise_quote(t))),
-                           outlet=q["outlet"].fillna("(unknown)")).groupby("outlet")["n"].sum()
-    r = renderings.assign(outlet=renderings["outlet"].fillna("(unknown)"),
-                          keys=renderings["text"].map(lambda t: [_key(w) for w in tokenise_quote(t)]))
+    total_words: dict[str, int] = {}
+    for o, t in zip(q["outlet"].fillna("(unknown)").tolist(), q["text"].tolist()):
+        total_words[o] = total_words.get(o, 0) + len(tokenise_quote(t))
+    by_group: dict = {}
+    for g, o, t in zip(renderings["group_id"].tolist(), renderings["outlet"].fillna("(unknown)").tolist(),
+                       renderings["text"].tolist()):
+        by_group.setdefault(g, {}).setdefault(o, []).append([_key(w) for w in tokenise_quote(t)])
     shared: dict[tuple[str, str], int] = {}
     words: dict[tuple[str, str], int] = {}
-    for _, g in r.groupby("group_id"):
-        by_outlet = {o: list(x["keys"]) for o, x in g.groupby("outlet")}
+    for by_outlet in by_group.values():
         for a, ra in by_outlet.items():
             for b, rb in by_outlet.items():
                 if a == b:
