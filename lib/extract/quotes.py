@@ -55,6 +55,7 @@ NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN
 # Role nouns that stand for an organisation that spoke before ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform".split())
+DOCUMENT_NOUNS = frozenset("report study paper statement letter memo survey document filing analysis".split())
 _NAME = re.compile(NAME_PATTERN)
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop
 # A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
@@ -277,6 +278,12 @@ def _after_abbreviation(text: str, floor: int, dot: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
+def _is_document(speaker: str) -> bool:
+    """True for a document that reports words ("a new report", "the statement") rather than a speaker."""
+    words = speaker.lower().split()
+    return words[0] in ("a", "an", "the") and words[-1] in DOCUMENT_NOUNS
+
+
 def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> int:
     """Start of the sentence holding ``pos``, not counting sentence ends inside earlier quotes."""
     start = _sentence_tail(text, para_start, pos)
@@ -443,8 +450,8 @@ def _apposition(text: str, pos: int) -> str | None:
         return None  # "USS Higgins, the Pentagon chief said ...": a clause, not an apposition
     if words[0] in ("the", "a", "an"):
         words = words[1:]
-    return " ".join(words) if any(w.strip("'’s").lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
-                                  for w in words) else None
+    nouns = [w.lower().strip(",") for w in words if not w.endswith(("'s", "’s"))]  # "a farmer's cooperative"
+    return " ".join(words) if any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
 
 
 def _is_title(role: str) -> bool:
@@ -578,9 +585,10 @@ def extract_quotes(article: Article) -> list[Quote]:
         found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
         if found is None:
             found = _attribute_before(text, before_start, span.open, False)
-        if found is None and partial:
-            # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start.
-            found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True)
+        if partial and (found is None or _is_document(found.speaker)):
+            # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start
+            # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
+            found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) or found
         lead = text[max(ps, span.open - 40):span.open]
         if _is_title_or_scare(content, partial, found, lead):
             continue
@@ -620,7 +628,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     # A fragment in a sentence about a person whose verb is no cue (`Rice was to ask the UN to authorize "..."`,
     # `Fauci wrote back, acknowledging the "..."`): the person the sentence is about.
     for i, (span, kind) in enumerate(kept):
-        if i in attrib or kind != "partial":
+        if kind != "partial" or (i in attrib and not _is_document(attrib[i].speaker)):
             continue
         ps, pe = paras[span.para][0], paras[span.last_para][1]
         end = _SENTENCE_END.search(text, span.close + 1, pe + 1)
