@@ -1,23 +1,32 @@
 """Stories: group articles that report the same event, label them and count their independent sources.
 
 Method (why it is built this way):
-- Each article becomes one sparse vector with two L2-normalised blocks: distinctive words (TF-IDF,
-  sublinear tf, English stop words removed) and "anchors", i.e. what tells two similar events apart:
-  capitalised names (multi-word and single), places (the dateline place too), numbers with their unit
-  word, years and explicit dates, found by the rule-based ``extract_anchors`` (no trained NER is
-  available). The cosine of the joined vector is a weighted mean of the word and anchor cosines.
-- Articles that both carry a date further apart than ``window_days`` get similarity 0; an article
-  without a date is compared with everything (no window for it).
-- Neighbours come from sparse matrix products in row chunks, each chunk against the date band it can
-  reach (so the work grows with articles x articles-per-window, not articles squared), keeping each
-  article's ``neighbours`` best partners above ``threshold``.
-- Clustering is average linkage (UPGMA) cut at ``threshold``, run inside the connected components of
-  that neighbour graph. Why: connected components alone chain (A~B, B~C puts A with C even when A and C
-  report different events, e.g. two earthquakes), while average linkage only merges groups whose MEAN
-  pairwise similarity clears the threshold. Since a merge at mean >= t needs at least one pair >= t,
-  the components of the ">= t" graph are an exact blocking for global average linkage, so running it
-  per component is the same result at a fraction of the cost. A component larger than ``max_block``
-  (a chained giant) is split first by raising its edge threshold, which keeps memory bounded.
+- Vectors. Each article is one sparse row of four L2-normalised blocks: distinctive words (TF-IDF,
+  sublinear tf, English stop words out) and "anchors" of the whole text, then the same two for its lead
+  (first LEAD_WORDS words, weight ``lead_weight``): in news the lead states who, what, where and when,
+  while background paragraphs are what similar events share. Anchors are what tell two similar events
+  apart: capitalised names, places (the dateline place too), numbers with their unit word, years and
+  explicit dates, found by the rule-based ``extract_anchors`` (no trained NER is available). The IDF
+  counts BACKGROUND_DOCS unseen documents so that a small corpus does not penalise shared words.
+- Time. Each dated article has event days: its publication day and the days its lead refers back to
+  ("On Friday, Putin announced ..."). The cosine of two dated articles decays with the gap between their
+  nearest event days (half-life ``half_life_days``) and is 0 beyond ``window_days``; an undated article
+  is compared with everything (no window for it).
+- Similarity. The clustering similarity mixes the time-weighted cosine with the shared-neighbour
+  similarity (Jarvis and Patrick 1973): the cosine of two articles' profiles over their
+  ``profile_neighbours`` nearest neighbours. Reports of one event share their neighbours even when their
+  wording overlaps little; two similar but different events (two earthquakes, two elections in one
+  country) each keep their own neighbourhood.
+- Scale. Neighbours come from sparse matrix products in row chunks, each chunk against the date band it
+  can reach, so the work grows with articles x articles-per-window, not articles squared.
+- Clustering. Average linkage (UPGMA) cut at ``threshold``, run inside the connected components of the
+  ">= threshold" candidate graph. Why not connected components alone: they chain (A~B, B~C puts A with
+  C even when A and C report different events), while average linkage merges two groups only when their
+  MEAN pairwise similarity clears the threshold. A merge at mean >= t needs at least one pair >= t, so
+  the components are an exact blocking for average linkage over the candidate pairs, at a fraction of
+  the cost. A component larger than ``max_block`` (a chained giant) is split first by raising its edge
+  threshold, which keeps memory bounded.
+Hand-assigned stories (the `story` field) override: those articles keep their story and are not clustered.
 """
 from __future__ import annotations
 
@@ -31,7 +40,7 @@ import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 # Columns of the frames this module reads and returns.
@@ -206,20 +215,26 @@ def _lead(text: str) -> str:
 
 
 def _tfidf_block(docs: list, **options) -> sp.csr_matrix:
-    """Sublinear TF-IDF rows (L2-normalised) with BACKGROUND_DOCS unseen documents in the IDF.
+    """Sublinear TF-IDF rows (L2-normalised) with BACKGROUND_DOCS unseen documents in the IDF."""
+    return _tfidf_vocabulary(docs, **options)[0]
+
+
+def _tfidf_vocabulary(docs: list, **options) -> tuple[sp.csr_matrix, np.ndarray]:
+    """(TF-IDF rows, vocabulary): sublinear tf, L2 rows, BACKGROUND_DOCS unseen documents in the IDF.
 
     The pseudo-documents (which contain none of the terms) keep a small corpus from penalising exactly
     the words its articles share: with two articles, plain IDF ranks every shared word below every
     unshared one. On large corpora they make no difference.
     """
+    vectoriser = CountVectorizer(dtype=np.float32, **options)
     try:
-        counts = CountVectorizer(dtype=np.float32, **options).fit_transform(docs).tocsr()
+        counts = vectoriser.fit_transform(docs).tocsr()
     except ValueError:  # empty vocabulary: only stop words, numbers or nothing at all
-        return sp.csr_matrix((len(docs), 0), dtype=np.float32)
+        return sp.csr_matrix((len(docs), 0), dtype=np.float32), np.array([], dtype=object)
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log((counts.shape[0] + BACKGROUND_DOCS + 1) / (df + 1)).astype(np.float32)
     counts.data = 1.0 + np.log(counts.data)  # sublinear tf
-    return normalize(counts @ sp.diags(idf)).astype(np.float32).tocsr()
+    return normalize(counts @ sp.diags(idf)).astype(np.float32).tocsr(), vectoriser.get_feature_names_out()
 
 
 def build_vectors(articles: pd.DataFrame, anchor_weight: float = DEFAULT_CONFIG["anchor_weight"],
@@ -491,25 +506,25 @@ def cluster_stories(articles: pd.DataFrame, **config) -> pd.DataFrame:
                         columns=list(ASSIGNMENT_COLUMNS))
 
 
-def count_independent_sources(group: pd.DataFrame) -> int:
-    """Sources in one story, syndicated copies counted once: same `via`, or near-duplicate bodies.
+def _shingles(texts: list[str]) -> sp.csr_matrix:
+    """Binary word 3-gram rows of texts (empty columns when no text has three words)."""
+    try:
+        return CountVectorizer(ngram_range=(3, 3), binary=True, token_pattern=r"(?u)\b\w+\b",
+                               dtype=np.int32).fit_transform(texts).tocsr()
+    except ValueError:
+        return sp.csr_matrix((len(texts), 0), dtype=np.int32)
 
-    Near-duplicate: word 3-gram shingle containment (Broder 1997) >= NEAR_DUPLICATE, so a wire story
-    trimmed or retitled by the outlet that carries it still counts as a copy.
-    """
-    n = len(group)
-    if n == 0:
-        return 0
+
+def _count_sources(vias: list, shingles: sp.csr_matrix) -> int:
+    """Connected groups of articles linked by the same `via` or by near-duplicate shingle sets."""
+    n = len(vias)
     rows, cols = [], []
     first_by_via: dict[str, int] = {}
-    for i, v in enumerate(group["via"]):
+    for i, v in enumerate(vias):
         if isinstance(v, str) and v.strip():
             rows.append(i)
             cols.append(first_by_via.setdefault(v.strip().casefold(), i))
-    texts = [t if isinstance(t, str) else "" for t in group["text"]]
-    if n > 1 and any(len(t.split()) >= 3 for t in texts):
-        shingles = CountVectorizer(ngram_range=(3, 3), binary=True, token_pattern=r"(?u)\b\w+\b",
-                                   dtype=np.int32).fit_transform(texts)
+    if n > 1 and shingles.shape[1]:
         sizes = np.maximum(np.asarray(shingles.sum(axis=1)).ravel(), 1)
         shared = (shingles @ shingles.T).toarray()
         close = shared / np.minimum(sizes[:, None], sizes[None, :]) >= NEAR_DUPLICATE
@@ -517,17 +532,25 @@ def count_independent_sources(group: pd.DataFrame) -> int:
         rows.extend(i)
         cols.extend(j)
     links = sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    count, _ = connected_components(links, directed=False)
-    return int(count)
+    return int(connected_components(links, directed=False)[0])
 
 
-def _top_terms(word_vectors, members: np.ndarray, vocabulary: np.ndarray, k: int = LABEL_TERMS) -> list[str]:
-    """The story's most distinctive words: highest mean TF-IDF weight over its members."""
-    if len(vocabulary) == 0:
-        return []
-    weights = np.asarray(word_vectors[members].mean(axis=0)).ravel()
-    top = np.argsort(-weights, kind="stable")[:k]
-    return [str(vocabulary[i]) for i in top if weights[i] > 0]
+def count_independent_sources(group: pd.DataFrame) -> int:
+    """Sources in one story, syndicated copies counted once: same `via`, or near-duplicate bodies.
+
+    Near-duplicate: word 3-gram shingle containment (Broder 1997) >= NEAR_DUPLICATE, so a wire story
+    trimmed or retitled by the outlet that carries it still counts as a copy.
+    """
+    if group.empty:
+        return 0
+    texts = [t if isinstance(t, str) else "" for t in group["text"]]
+    return _count_sources(list(group["via"]), _shingles(texts))
+
+
+def _top_terms(row_data: np.ndarray, row_indices: np.ndarray, vocabulary: np.ndarray, k: int = LABEL_TERMS) -> list[str]:
+    """The story's most distinctive words: highest summed TF-IDF weight over its members."""
+    best = np.lexsort((row_indices, -row_data))[:k]
+    return [str(vocabulary[row_indices[i]]) for i in best if row_data[i] > 0]
 
 
 def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
@@ -542,25 +565,38 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
     if merged.empty:
         return pd.DataFrame(columns=list(STORY_COLUMNS))
     merged["published"] = pd.to_datetime(merged["published"], errors="coerce")
+    merged = merged.sort_values(["story_id", "published", "id"], na_position="last", kind="stable")
+    merged = merged.reset_index(drop=True)
     texts = [_article_text(r) for r in merged.itertuples(index=False)]
-    try:
-        words = TfidfVectorizer(sublinear_tf=True, **WORD_OPTIONS)
-        word_vectors, vocabulary = words.fit_transform(texts).tocsr(), words.get_feature_names_out()
-    except ValueError:  # no words at all
-        word_vectors, vocabulary = sp.csr_matrix((len(texts), 0)), np.array([])
+    word_vectors, vocabulary = _tfidf_vocabulary(texts, **WORD_OPTIONS)
+    codes, story_ids = pd.factorize(merged["story_id"])  # rows are sorted by story: codes ascend
+    sizes = np.bincount(codes)
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    indicator = sp.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(sizes), len(codes)))
+    term_sums = (indicator @ word_vectors).tocsr()
+    multi = np.flatnonzero(sizes[codes] > 1)  # shingles only where syndication can happen
+    shingles = _shingles([texts[i] for i in multi])
+    shingle_row = np.full(len(codes), -1)
+    shingle_row[multi] = np.arange(len(multi))
+    published, ids = merged["published"].to_numpy(), merged["id"].to_numpy()
+    titles, outlets_col, vias = merged["title"].to_numpy(), merged["outlet"].to_numpy(), merged["via"].to_numpy()
     rows = []
-    for sid, members in merged.groupby("story_id", sort=False).indices.items():
-        group = merged.iloc[members].sort_values(["published", "id"], na_position="last")
-        titles = [t for t in group["title"] if isinstance(t, str) and t.strip()]
-        terms = _top_terms(word_vectors, members, vocabulary)
-        outlets = sorted({o for o in group["outlet"] if isinstance(o, str) and o})
+    for s, sid in enumerate(story_ids):
+        lo, hi = bounds[s], bounds[s + 1]
+        terms = _top_terms(term_sums.data[term_sums.indptr[s]:term_sums.indptr[s + 1]],
+                           term_sums.indices[term_sums.indptr[s]:term_sums.indptr[s + 1]], vocabulary)
+        title = next((t.strip() for t in titles[lo:hi] if isinstance(t, str) and t.strip()), None)
+        outlets = sorted({o for o in outlets_col[lo:hi] if isinstance(o, str) and o})
+        dates = published[lo:hi][~pd.isna(published[lo:hi])]
+        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), shingles[shingle_row[lo:hi]])
         rows.append({
-            "story_id": sid, "label": titles[0].strip() if titles else " ".join(terms), "terms": terms,
-            "first": group["published"].min(), "last": group["published"].max(), "n_articles": len(group),
-            "outlets": outlets, "n_outlets": len(outlets),
-            "independent_sources": count_independent_sources(group),
-            "article_ids": group["id"].tolist(),
+            "story_id": sid, "label": title or " ".join(terms), "terms": terms,
+            "first": dates.min() if len(dates) else pd.NaT, "last": dates.max() if len(dates) else pd.NaT,
+            "n_articles": int(hi - lo), "outlets": outlets, "n_outlets": len(outlets),
+            "independent_sources": sources, "article_ids": list(ids[lo:hi]),
         })
     out = pd.DataFrame(rows, columns=list(STORY_COLUMNS))
+    out["first"] = pd.to_datetime(out["first"])
+    out["last"] = pd.to_datetime(out["last"])
     return out.sort_values(["first", "n_articles", "story_id"], ascending=[True, False, True],
                            na_position="last").reset_index(drop=True)
