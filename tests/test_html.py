@@ -106,6 +106,12 @@ def test_metadata_fields():
     assert article.id == make_article_id(article.text, "City News")
 
 
+@pytest.mark.parametrize("site, outlet", [("CNN.com", "CNN"), ("City News", "City News"), ("citynews.com", "citynews.com")])
+def test_outlet_names(site, outlet):
+    """A known outlet's domain is that outlet (groups with its wire copy); other names stay as written."""
+    assert parse_html(page(f'<meta property="og:site_name" content="{site}">'), "o.html").outlet == outlet
+
+
 @pytest.mark.parametrize("head, author, title", [
     ('<meta name="author" content="Jane Doe"><meta property="og:title" content="Budget passes - Jane Doe">',
      "Jane Doe", "Budget passes"),

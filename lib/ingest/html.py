@@ -118,6 +118,7 @@ _BYLINE_MARK = re.compile(r"date|time|publish|posted|byline|dateline")
 _NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|event|weather")
 _LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
 _NOT_A_NAME = re.compile(r"^https?:|^www\.|©|&copy;|\bcopyright\b|^\W*$", re.IGNORECASE)  # junk site names
+_DOMAIN_SUFFIX = re.compile(r"\.(?:com|net|org|ru|co\.uk|com\.pk|pk|cn|de|fr|es|it)$", re.IGNORECASE)
 _NOT_AN_AUTHOR = re.compile(r"[/@\d]|\bwww\b|\.(?:com|org|net|es|fr|de|it|ru|co|uk)\b|\b(?:com|org|net)$",
                             re.IGNORECASE)
 _DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
@@ -450,14 +451,18 @@ def _first(values: list[str]) -> str | None:
 
 def _outlet(doc, meta: PageMeta) -> str | None:
     """The site's name: og:site_name / JSON-LD publisher / trafilatura's sitename, else the host name."""
-    from lib.ingest.datelines import canonical_outlet
+    from lib.ingest.datelines import canonical_outlet, is_known_outlet
 
     names = [html_unescape(n) for n in meta.site_names + ([doc.sitename] if doc and doc.sitename else [])]
     name = _first([n for n in names if not _NOT_A_NAME.search(n)])
     if not name and meta.url:
         host = urlsplit(meta.url).hostname or ""
         name = host[4:] if host.startswith("www.") else host
-    return canonical_outlet(name) if name else None
+    if not name:
+        return None
+    # "CNN.com", "tass.com": a known outlet's domain is that outlet, so pages and wire copy group together
+    bare = _DOMAIN_SUFFIX.sub("", name)
+    return canonical_outlet(bare if bare != name and is_known_outlet(bare) else name)
 
 
 def _title(doc, meta: PageMeta, outlet: str | None, author: str | None = None) -> str | None:
