@@ -74,6 +74,8 @@ def mentions(text: str, published=PUBLISHED, dateline=None) -> list[tuple[str, s
     ("He met them on Tuesday.", [("Tuesday", "2020-09-22", "day")]),
     ("He will meet them on Tuesday.", [("Tuesday", "2020-09-29", "day")]),
     ("He said on Tuesday he will go.", [("Tuesday", "2020-09-22", "day")]),
+    ("The school must respond by Tuesday.", [("Tuesday", "2020-09-29", "day")]),
+    ("The store was closed until Tuesday.", [("Tuesday", "2020-09-22", "day")]),
     ("last Friday the", [("last Friday", "2020-09-18", "day")]),
     ("next Friday the", [("next Friday", "2020-10-02", "day")]),
     # negatives

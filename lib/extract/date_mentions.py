@@ -170,6 +170,8 @@ _COORDINATION = re.compile(r"\s*,?\s*(?:and|or|to|through|until|till|into|[-–�
 # Future markers shortly before a bare weekday: "will meet on Friday" points forward, not back.
 _FUTURE = re.compile(r"\b(?:will|shall|won't|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|"
                      r"plans?\s+to|to\s+be\s+held)\b|['’]ll\b", re.IGNORECASE)
+DEADLINE_WORDS = frozenset(("by", "until", "till"))
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|said|ended|closed|remained|stayed|lasted)\b")
 _PAST_AFTER_FUTURE = re.compile(r"\b(?:said|told|announced|stated|added|was|were|had)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
@@ -459,6 +461,9 @@ def _resolve_weekday(m: re.Match, text: str, published: dt.date | None) -> Resol
         window = text[max(0, start - 60):start]
         future = _FUTURE.search(window)
         forward = bool(future) and not _PAST_AFTER_FUTURE.search(window, future.end())
+        # a deadline ("must respond by Friday", "has until Monday") points forward unless the clause is past
+        if not forward and (prev.group(1).casefold() if prev else "") in DEADLINE_WORDS:
+            forward = not _PAST_CLAUSE.search(window)
     if forward:
         delta = (target - published.weekday()) % 7
         if delta == 0 and rel[:1] == ["next"]:
