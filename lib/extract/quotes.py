@@ -321,7 +321,8 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
         if m and _plausible_subject(m.group("subj")):
             # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
             # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
-            if ended and window.lstrip()[:1].isupper() and len(window[m.end():].split()) > 8:
+            if ended and window.lstrip()[:1].isupper() and (len(window[m.end():].split()) > 8
+                                                            or len(m.group("subj").split()) > 3):
                 continue
             return _attribution(m, start, "after")
     return None
@@ -653,7 +654,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if found is None and before and before[-1] in attrib:
             # The quote before ended the previous paragraph (nothing quoted after it there): its speaker goes on.
             prev_span = kept[before[-1]][0]
-            if not any(s.last_para == k - 1 and s.open > prev_span.close for s in spans):
+            if not any(s.last_para == k - 1 and s.open > prev_span.close for s, _ in kept):
                 found = replace(attrib[before[-1]], source="previous")
         prev_para = paras[k - 1] if k > 0 and not any(s.last_para == k - 1 for s in spans) else None
         if found is None and prev_para:
