@@ -29,6 +29,7 @@ STORY_PROXIMITY_SIMILARITY = 0.3  # stricter: a same-story date without a matchi
 STORY_NEIGHBOURS = 20
 STORY_LEAD_CHARS = 1200  # similarity reads the lead, where the event is named
 MENTION_WINDOW_DAYS = 14  # "on Friday" refers to the last two weeks at most
+DATED_WINDOW_DAYS = 70  # "on September 25" (no year) in a piece published up to ten weeks later
 PROXIMITY_WINDOW = (-2, 21)  # a same-story piece appears from 2 days before to 3 weeks after the event
 CONFIDENCE = {"story-mention": 0.85, "story-proximity": 0.6, "weekday": 0.45, "mentions": 0.3,
               "agreement-bonus": 0.05}
@@ -53,8 +54,8 @@ _RELATIVE = tuple((re.compile(p, re.I), kind) for p, kind in RELATIVE_DAY_ROWS)
 _NEXT = re.compile(r"(?:next|coming|following)\s+$", re.I)
 _LAST = re.compile(r"(?:last|previous|past)\s+$", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_PLAIN_WEEKDAY = re.compile(
-    rf"\b(?:(?P<qual>last|next|previous|coming|following|past)\s+)?(?P<weekday>{_WEEKDAY_RE})\b", re.I)
+_PLAIN_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_QUALIFIED = re.compile(r"\b(?:last|next|previous|coming|following|past)\s+$")
 _YEAR = re.compile(r"(?<![\d/.-])(1[89]\d{2}|20\d{2})(?![\d/-])")
 
 
@@ -62,34 +63,38 @@ def resolve_years(batch: Sequence[Article], pending: Sequence[tuple[Article, Yea
                   today: dt.date | None = None) -> list[Article]:
     """Each pending article with ``published`` set from the best evidence (or still None, with the reason)."""
     today = today or dt.date.today()
-    story = StoryIndex(batch, [a for a, _ in pending])
+    story = StoryIndex(batch, pending)
     return [infer_year(article, partial, story.neighbours(article), today) for article, partial in pending]
 
 
 class StoryIndex:
     """TF-IDF vectors of the batch's trusted-date articles, to find each pending article's same-story pieces."""
 
-    def __init__(self, batch: Sequence[Article], queries: Sequence[Article]):
-        """Fit one vocabulary on the leads of the dated articles plus the queries (a light, batch-local IDF),
-        then find every query's nearest dated articles in chunks of sparse-dense products."""
+    def __init__(self, batch: Sequence[Article], pending: Sequence[tuple[Article, Yearless]]):
+        """Vectorise the leads of the dated articles that could report a pending day, plus the pending
+        articles (hashed TF-IDF, batch-local IDF); then find each one's nearest dated articles."""
         self.found: dict[int, list[tuple[Article, float]]] = {}
-        dated = [a for a in batch if a.published is not None and a.date_source in TRUSTED_SOURCES]
+        queries = [a for a, _ in pending]
+        reach = _reachable_days([p for _, p in pending])
+        dated = [a for a in batch if a.published is not None and a.date_source in TRUSTED_SOURCES
+                 and (a.published.month, a.published.day) in reach]
         if not dated or not queries:
             return
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
-        vectoriser = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b",
-                                     dtype=np.float64)
-        try:  # the lead paragraphs name the event; reading them only keeps large batches fast
-            matrix = vectoriser.fit_transform([a.text[:STORY_LEAD_CHARS] for a in dated + list(queries)])
-        except ValueError:  # no usable words at all
-            return
+        hashing = HashingVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{3,}\b", n_features=2 ** 20,
+                                    alternate_sign=False, norm=None, dtype=np.float64)
+        # the lead paragraphs name the event; reading only them keeps large batches fast
+        counts = hashing.transform([a.text[:STORY_LEAD_CHARS] for a in dated + queries])
+        matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
         dated_t = matrix[: len(dated)].T.tocsr()
+        k = min(STORY_NEIGHBOURS + 1, len(dated))
         for lo in range(0, len(queries), 256):
             scores = (matrix[len(dated) + lo: len(dated) + lo + 256] @ dated_t).toarray()
-            for k, row in enumerate(scores):
-                top = np.argsort(row)[::-1][:STORY_NEIGHBOURS + 1]
-                query = queries[lo + k]
+            tops = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            for j, (row, top) in enumerate(zip(scores, tops)):
+                query = queries[lo + j]
+                top = top[np.argsort(-row[top])]
                 self.found[id(query)] = [(dated[i], float(row[i])) for i in top
                                          if row[i] >= STORY_MIN_SIMILARITY and dated[i] is not query]
 
@@ -135,7 +140,7 @@ def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
     exact, near = [], []
     for other, similarity in neighbours:
         published = other.published_date()
-        reachable = any(day and 0 <= (published - day).days <= MENTION_WINDOW_DAYS * 5
+        reachable = any(day and 0 <= (published - day).days <= DATED_WINDOW_DAYS
                         for day in (_valid(published.year, partial), _valid(published.year - 1, partial)))
         for day, phrase in (_day_references(other.text, published) if reachable else ()):
             if (day.month, day.day) == (partial.month, partial.day) and (floor is None or day.year >= floor):
@@ -168,7 +173,7 @@ def resolve_day_references(text: str, published: dt.date) -> list[tuple[dt.date,
                 continue  # "next Friday" is ahead, not the event; "last Friday" has its own row
             taken.append(m.span())
             for day in RESOLVERS[kind](m, published):
-                if 0 <= (published - day).days <= MENTION_WINDOW_DAYS * (5 if kind == "month-day" else 1):
+                if 0 <= (published - day).days <= (DATED_WINDOW_DAYS if kind == "month-day" else MENTION_WINDOW_DAYS):
                     found.append((day, m.group(0).strip()))
     return found
 
@@ -246,9 +251,10 @@ def weekday_candidates(text: str, partial: Yearless, today: dt.date,
 def mentioned_weekdays(text: str) -> list[str]:
     """Weekdays the text names without 'last'/'next' (those point away from the article's own day)."""
     mentioned: list[str] = []
-    for m in _PLAIN_WEEKDAY.finditer(text):
-        name = m.group("weekday").lower()
-        if m.group("qual") is None and name not in mentioned:
+    lower = text.lower()  # a case-sensitive pattern on lowered text: several times faster than re.I
+    for m in _PLAIN_WEEKDAY.finditer(lower):
+        name = m.group(0)
+        if name not in mentioned and not _QUALIFIED.search(lower, max(0, m.start() - 12), m.start()):
             mentioned.append(name)
     return mentioned
 
@@ -257,6 +263,17 @@ def latest_year(text: str, today: dt.date) -> int | None:
     """The latest plausible year (not after this year) that the text mentions."""
     years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
     return max(years) if years else None
+
+
+def _reachable_days(partials: Sequence[Yearless]) -> set[tuple[int, int]]:
+    """(month, day) publication days from which a same-story article could refer to a pending day."""
+    reach = set()
+    for partial in {(p.month, p.day) for p in partials}:
+        base = dt.date(2000, *partial)  # a leap year, so 29 February has a place
+        for delta in range(PROXIMITY_WINDOW[0], DATED_WINDOW_DAYS + 1):
+            day = base + dt.timedelta(days=delta)
+            reach.add((day.month, day.day))
+    return reach
 
 
 def _valid(year: int, partial: Yearless) -> dt.date | None:
