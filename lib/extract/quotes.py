@@ -408,6 +408,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     singles = []
     for m in _NAME.finditer(text):
         # Cheap checks around each capitalised run instead of one big pattern tried at every offset.
+        if m.group(0).lower() in NON_NAME_WORDS:
+            continue  # "The", "In", "But": most capitalised runs are one sentence-opening word
         window = text[max(0, m.start() - 40):m.start()]
         prefix = _ROLE_PREFIX_BEFORE.search(window) if window[-1:] == " " else None
         mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
