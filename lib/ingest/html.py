@@ -1,27 +1,30 @@
 """HTML pages -> Article: trafilatura for the body and metadata, the page's own date evidence combined by rule.
 
 Body: trafilatura's main-content extraction (Barbaresi 2021), with fallbacks when it comes back empty or short
-(``favor_recall``, then trafilatura's ``baseline``), and the standfirst put back when trafilatura drops it (a
-visible element repeating the page's description just before the body).
+(``favor_recall``, then trafilatura's ``baseline``); the headline is not repeated in it, menu runs leaked at
+its edges are trimmed, and the standfirst is put back when trafilatura drops it (a visible element repeating the
+page's description just before the body).
 
 Date: each kind of evidence the page carries gives candidates; the first kind in DATE_EVIDENCE that has one
 decides, the others only raise or lower the confidence. Published-metadata comes first (JSON-LD
 ``datePublished``, ``article:published_time`` and similar meta tags, ``<time pubdate>``): it is the page's
 explicit claim, and URL dates are often the day a story slot was created, not the day it went out. htmldate
-(``original_date=True``) comes after the page's own claims; its extensive search is used only when it finds
-a real day, not the January 1st it returns for a bare year (a copyright line).
+(``original_date=True``, fast search, run once inside trafilatura) comes after the page's own claims; a visible
+byline date (an element marked "published-date", "byline" ...) read by dateparser in the page's language comes
+after it, instead of htmldate's extensive search (seconds per page, and a January 1st guess from a copyright
+year). UTC stamps are read on the publisher's clock (another offset on the page, else its country domain).
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape as html_unescape
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
-
-from html import unescape as html_unescape
 
 import lxml.html
 from lxml import etree
@@ -214,8 +217,6 @@ def _declared_charset(data: bytes) -> str | None:
     if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
         return "cp1252"  # WHATWG Encoding Standard: these labels mean windows-1252
     try:
-        import codecs
-
         return codecs.lookup(name).name
     except LookupError:
         return None
@@ -377,6 +378,7 @@ def trim_link_runs(paragraphs: list[str]) -> list[str]:
     """The body without menu runs at its edges: MIN_LINK_RUN or more consecutive one-to-four-word lines with
     no sentence punctuation ("Home", "- World", "Москва") are navigation that leaked into the extraction."""
     def is_link(p: str) -> bool:
+        """A short line with no sentence end."""
         return len(p) <= 40 and len(p.split()) <= 4 and not p.endswith((".", "!", "?", "。", "！", "？", "\"", "”", "»"))
 
     start = 0
