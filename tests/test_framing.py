@@ -146,8 +146,8 @@ def test_alignment_invariants(texts):
     """A point holds two units of one article only when they repeat each other (cosine >= NEAR_IDENTICAL)."""
     articles, quotes = story(*[(f"Outlet {i % 3}", t) for i, t in enumerate(texts)])
     units = build_units(articles, quotes)
-    groups, vectors = align_units(units, "tfidf", resolve_encoder("tfidf").threshold)
-    sims = (vectors @ vectors.T).toarray()
+    groups, similarity = align_units(units, "tfidf", resolve_encoder("tfidf").threshold)
+    sims = similarity.rows(list(range(len(units))))
     assert len(groups) == len(units)
     for (_, _), members in units.groupby([groups, units["article_id"]]).groups.items():
         members = list(members)

@@ -18,7 +18,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from lib.analyse.similarity import cosine_matrix, encode_units, resolve_encoder
+from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.extract.sentences import split_sentences
 
@@ -83,10 +83,10 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
     enc = resolve_encoder(encoder)
     articles = _ordered_articles(articles)
     units = build_units(articles, quotes)  # articles already ordered: _ordered_articles is idempotent
-    groups, vectors = align_units(units, enc.name, enc.threshold if threshold is None else threshold)
+    groups, sims = align_units(units, enc.name, enc.threshold if threshold is None else threshold)
     units = units.assign(point=groups)
     story_outlets = list(dict.fromkeys(articles["outlet"]))
-    points, cells = _points_and_cells(units, vectors, story_outlets)
+    points, cells = _points_and_cells(units, sims, story_outlets)
     omissions = _omissions(points, story_outlets)
     multi = len(story_outlets) > 1
     single = points.loc[points["n_outlets"] == 1, "point_id"] if multi else pd.Series([], dtype=int)
@@ -178,8 +178,8 @@ def _carried_quote(quotes: list[dict], start: int, end: int) -> dict | None:
     return best
 
 
-def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np.ndarray, object]:
-    """A point number per unit, and the unit vectors (unit length: a dot product is a cosine).
+def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np.ndarray, UnitSimilarity]:
+    """A point number per unit, and the units' cosine similarities.
 
     Links: for every pair of articles from different outlets, unit pairs that are each other's best match
     above ``threshold``; plus near-identical repeats inside one article. Links are merged strongest first
@@ -187,8 +187,8 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
     """
     n = len(units)
     if n == 0:
-        return np.zeros(0, dtype=int), np.zeros((0, 0))
-    vectors = encode_units(units["unit_text"].tolist(), encoder)
+        return np.zeros(0, dtype=int), UnitSimilarity(np.zeros((0, 1)))
+    sims = UnitSimilarity(encode_units(units["unit_text"].tolist(), encoder))
     articles = units["article_id"].to_numpy()
     outlets = units["outlet"].to_numpy()
     members = {a: np.asarray(rows) for a, rows in units.groupby("article_id", sort=False).indices.items()}
@@ -196,7 +196,7 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
     links = []
     for a, ra in members.items():
         # One article's rows against every unit at a time: memory grows with units, not units squared.
-        sims_a = cosine_matrix(vectors, rows=ra)
+        sims_a = sims.rows(ra)
         block = sims_a[:, ra]
         for x, y in zip(*np.nonzero(np.triu(block >= NEAR_IDENTICAL, k=1))):
             links.append((block[x, y], ra[x], ra[y]))
@@ -229,7 +229,7 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
             continue
         if articles[x] != articles[y] and arts[rx] & arts[ry]:
             continue  # would put two units of one article in one point
-        if len(units_of[rx]) + len(units_of[ry]) > 2 and not _close_on_average(vectors, outlets, units_of[rx],
+        if len(units_of[rx]) + len(units_of[ry]) > 2 and not _close_on_average(sims, outlets, units_of[rx],
                                                                                units_of[ry], threshold):
             continue  # a chain (A~B, B~C with A far from C) is not one claim: average linkage, as in UPGMA
         parent[ry] = rx
@@ -237,17 +237,18 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
         units_of[rx] += units_of[ry]
     roots = [find(k) for k in range(n)]
     numbering = {r: i for i, r in enumerate(dict.fromkeys(roots))}
-    return np.array([numbering[r] for r in roots]), vectors
+    return np.array([numbering[r] for r in roots]), sims
 
 
-def _close_on_average(vectors, outlets: np.ndarray, a: list[int], b: list[int], threshold: float) -> bool:
+def _close_on_average(sims: UnitSimilarity, outlets: np.ndarray, a: list[int], b: list[int],
+                      threshold: float) -> bool:
     """True when the mean cosine between the two groups' units from different outlets reaches ``threshold``."""
-    block = cosine_matrix(vectors, rows=a, cols=b)
+    block = sims.block(a, b)
     other = outlets[a][:, None] != outlets[b][None, :]
     return not other.any() or float(block[other].mean()) >= threshold
 
 
-def _points_and_cells(units: pd.DataFrame, vectors, outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _points_and_cells(units: pd.DataFrame, sims: UnitSimilarity, outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Point rows (proposals first) and their cells, with readable labels and per-cell similarity."""
     records = units.to_dict(orient="records")
     unit_outlets = units["outlet"].to_numpy()
@@ -265,8 +266,7 @@ def _points_and_cells(units: pd.DataFrame, vectors, outlets: list[str]) -> tuple
             # A cell's similarity: its mean cosine to the point's units from other outlets.
             other = unit_outlets[idx][:, None] != unit_outlets[idx][None, :]
             has_other = other.any(axis=1)
-            sims = cosine_matrix(vectors, rows=idx, cols=idx)
-            cell_sim[has_other] = ((sims * other).sum(axis=1) / np.maximum(other.sum(axis=1), 1))[
+            cell_sim[has_other] = ((sims.block(idx, idx) * other).sum(axis=1) / np.maximum(other.sum(axis=1), 1))[
                 has_other]
         centre = idx[int(np.argmax(np.nan_to_num(cell_sim, nan=-1.0)))]
         point_rows[point] = (make_label(records[centre]), proposal, len(carried), carried)

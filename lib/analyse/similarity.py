@@ -157,9 +157,48 @@ def _embedding_model():
     return SentenceTransformer(EMBEDDING_MODEL)
 
 
-def cosine_matrix(vectors, rows=None, cols=None) -> np.ndarray:
-    """Dense cosine similarities between the selected rows and columns of unit-length vectors."""
+def cosine_matrix(vectors, rows=None, cols=None, transposed=None) -> np.ndarray:
+    """Dense cosine similarities between the selected rows and columns of unit-length vectors.
+
+    ``transposed``: ``transpose_vectors(vectors)`` computed once by a caller that asks for many row blocks
+    against all columns (it saves a sparse format conversion per call).
+    """
     a = vectors if rows is None else vectors[rows]
-    b = vectors if cols is None else vectors[cols]
-    sims = a @ b.T
-    return np.asarray(sims.todense() if sparse.issparse(sims) else sims, dtype=float)
+    if cols is None and transposed is not None:
+        sims = a @ transposed
+    else:
+        b = vectors if cols is None else vectors[cols]
+        sims = a @ b.T
+    return np.asarray(sims.toarray() if sparse.issparse(sims) else sims, dtype=float)
+
+
+def transpose_vectors(vectors):
+    """The transpose of unit vectors in the layout a row-block product wants (CSR for sparse)."""
+    return vectors.T.tocsr() if sparse.issparse(vectors) else np.ascontiguousarray(vectors.T)
+
+
+DENSE_LIMIT = 3000  # up to this many units one dense float32 matrix (36 MB) beats many block products
+
+
+class UnitSimilarity:
+    """Cosines between encoded units: one dense matrix for a story-sized set, row blocks on demand beyond."""
+
+    def __init__(self, vectors, dense_limit: int = DENSE_LIMIT):
+        """Keep the vectors (and, when small enough, every pairwise cosine)."""
+        self.vectors = vectors
+        self._transposed = transpose_vectors(vectors)
+        n = vectors.shape[0]
+        self._full = (cosine_matrix(vectors, transposed=self._transposed).astype(np.float32)
+                      if n <= dense_limit else None)
+
+    def rows(self, rows) -> np.ndarray:
+        """Cosines of the given units against every unit."""
+        if self._full is not None:
+            return self._full[rows]
+        return cosine_matrix(self.vectors, rows=rows, transposed=self._transposed)
+
+    def block(self, rows, cols) -> np.ndarray:
+        """Cosines of the given units against the given units."""
+        if self._full is not None:
+            return self._full[np.ix_(rows, cols)]
+        return cosine_matrix(self.vectors, rows=rows, cols=cols)
