@@ -1,8 +1,9 @@
 """Dated references: every date or period an article mentions, with offsets, resolved against its own date.
 
-Method: a table of precompiled patterns (rows of kind + regex) finds candidates in one pass each; overlapping
-candidates are resolved by keeping the longest span (so "May 25, 1972" wins over "May 25" and "1972");
-each kind has a resolver that turns the match into (value, granularity, relative). Regex groups already give
+Method: a table of precompiled patterns (rows of kind, starter tokens, regex); one scan of the text's word and
+digit tokens tries each pattern only where one of its starters stands. Overlapping candidates are resolved by
+keeping the longest span (so "May 25, 1972" wins over "May 25" and "1972"); each kind has a resolver that turns
+the match into (value, granularity, relative), and a yearless date joined to a dated one takes its year. Regex groups already give
 day, month and year, so dateparser is not needed for absolute forms, and relative forms ("last year", "on
 Friday", "two years ago") are date arithmetic on the article's day (dateparser would need a settings object
 per article for RELATIVE_BASE and is ~100x slower per call).
