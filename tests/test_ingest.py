@@ -257,3 +257,14 @@ def test_parse_file_never_raises_on_arbitrary_bytes(tmp_path, data, ext):
     assert result.status in ("ok", "partial", "rejected")
     assert result.status != "rejected" or (result.reason and not result.articles)
     assert not result.reason.startswith("internal error"), result.reason
+
+
+def test_bench_corpus_datelines_all_recognised(shared_data, tmp_path):
+    """Every dateline form bench/ingest.py writes is read back (place, outlet or header outlet, a date)."""
+    from bench.ingest import DATELINE_FORMS, write_corpus
+
+    write_corpus(tmp_path, 2 * len(DATELINE_FORMS))
+    articles = [a for r in parse_paths([str(tmp_path)]) for a in r.articles]
+    assert len(articles) == 2 * len(DATELINE_FORMS)
+    assert all(a.dateline_place and a.outlet for a in articles)
+    assert sum(a.published is not None for a in articles) >= len(articles) * 3 // 4

@@ -75,6 +75,9 @@ NOT_PLACES = frozenset({
     "EDITOR'S NOTE", "UPDATE 1", "UPDATE 2", "UPDATE 3", "THE", "A", "AN", "IT", "WE", "I", "US", "UK", "EU",
 })
 
+# First words that make an all-caps opening a sentence, not a place ("A FIRE — BOMB attack ..."); THE HAGUE stays.
+NOT_PLACE_OPENINGS = frozenset({"A", "AN", "BY", "FOR", "IN", "ON", "AT", "IF", "AS", "TO", "OF", "WHEN", "AFTER"})
+
 _MONTH_RE = "(?i:" + "|".join(sorted((re.escape(n) for n in MONTH_NUMBERS), key=len, reverse=True)) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
@@ -108,6 +111,8 @@ DATELINE_ROWS = (
     # LONDON, Oct 3 (Reuters) -   BEIJING, Sept. 25 (Xinhua) --   MOSCOW. Sept 25 (Interfax) -
     ("place-date-agency",
      rf"(?P<place>{CAPS_PLACE})[,.]\s+{WEEKDAY}(?P<date>{DATE})\s*\((?P<outlet>{AGENCY})\)\s*(?:{DASH}|:)?\s*", False),
+    # WASHINGTON (Aug. 13) --   (a date in parentheses, no agency)
+    ("place-date-in-parens", rf"(?P<place>{CAPS_PLACE})\s*\({WEEKDAY}(?P<date>{DATE})\)\s*(?:{DASH}|:)\s*", False),
     # WASHINGTON (Reuters) -   NEW YORK (AP) —   PARIS (AFP) -   SAN JUAN, Puerto Rico (AP) —
     ("place-agency", rf"(?P<place>{CAPS_PLACE})\s*\((?P<outlet>{AGENCY})\)\s*(?:{DASH}|:)\s*", False),
     # Washington (CNN) --   Washington (CNN)President ...   (known agencies only: "Putin (right)" is no dateline)
@@ -191,7 +196,7 @@ def _build_match(m: re.Match, known_only: bool) -> DatelineMatch | None:
     """Check one row's regex match against the tables and turn it into a DatelineMatch (None if rejected)."""
     groups = m.groupdict()
     place = " ".join(groups["place"].split()).rstrip(",")
-    if place.upper() in NOT_PLACES or place.rstrip(".") in NOT_PLACES:
+    if place.upper() in NOT_PLACES or place.rstrip(".") in NOT_PLACES or place.split()[0] in NOT_PLACE_OPENINGS:
         return None
     outlet_written = groups.get("outlet")
     if outlet_written is not None and not outlet_written.strip():
@@ -218,4 +223,5 @@ def _looks_like_agency(written: str) -> bool:
     if is_known_outlet(written):
         return True
     words = written.split()
-    return 0 < len(words) <= 4 and not any(w.islower() and len(w) > 3 for w in words)
+    return (0 < len(words) <= 4 and not any(w.islower() and len(w) > 3 for w in words)
+            and not any(ch.isdigit() for ch in written))
