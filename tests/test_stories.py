@@ -212,10 +212,20 @@ def test_cli_prints_stories(tmp_path, capsys):
     assert "missing.duckdb" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("dataset, minimum", [("ecbplus", 0.92), ("allsides", 0.92)])
+@pytest.mark.parametrize("dataset, minimum", [("ecbplus", 0.94), ("allsides", 0.94)])
 def test_gold_sets_bcubed_f1(shared_data, dataset, minimum):
+    """One configuration on both dev sets; measured 0.947 (ECB+) and 0.948 (AllSides), the issue's target is 0.95.
+
+    The floor sits just under what we measure, above the 0.92 the unseen sets must reach, so a change that
+    costs quality fails here. ECB+'s two sub-topics of a topic must also never end up as one story.
+    """
     from bench.stories_eval import allsides_frame, bcubed, ecbplus_frame
 
+    from bench.stories_eval import merged_subtopics
+
     frame = ecbplus_frame() if dataset == "ecbplus" else allsides_frame()
-    _, _, f1 = bcubed(frame["gold"], cluster_stories(frame)["story_id"])
+    predicted = cluster_stories(frame)["story_id"]
+    _, _, f1 = bcubed(frame["gold"], predicted)
     assert f1 >= minimum
+    if dataset == "ecbplus":
+        assert merged_subtopics(frame, predicted) == 0

@@ -51,8 +51,8 @@ STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "o
 
 # One configuration for every corpus; cluster_stories(**config) overrides any of these.
 DEFAULT_CONFIG = {
-    "threshold": 0.14,  # average-linkage cut on the combined similarity
-    "direct_share": 0.5,  # combined = direct_share * cosine + (1 - direct_share) * shared-neighbour similarity
+    "threshold": 0.13,  # average-linkage cut on the combined similarity
+    "direct_share": 0.25,  # combined = direct_share * cosine + (1 - direct_share) * shared-neighbour similarity
     "profile_neighbours": 5,  # nearest neighbours that make an article's profile (shared-neighbour similarity)
     "anchor_weight": 1.0,  # weight of the anchor blocks against the word blocks (1.0 = equal)
     "lead_weight": 0.5,  # weight of the lead (first LEAD_WORDS words) blocks against the whole text's
