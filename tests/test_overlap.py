@@ -215,3 +215,62 @@ def test_diff_rebuilds_the_rendering(earliest, rendering):
     rebuilt = " ".join(op["new"] for op in d["diff"] if op["new"])
     assert rebuilt.split() == [w for w in rendering]
     assert " ".join(op["old"] for op in d["diff"] if op["old"]).split() == earliest
+
+
+def run_cli(*args: str):
+    """`python -m lib ARGS` as a user runs it; returns the completed process."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "lib", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)
+
+
+def test_cli_overlap_on_seeds_says_so_plainly(tmp_path):
+    """`python -m lib overlap` on the seeds prints the plain sentence, not an empty table."""
+    from lib.pipeline import ingest_paths
+    from lib.store import connect
+
+    db = tmp_path / "seeds.duckdb"
+    con = connect(db)
+    ingest_paths(con, [str(SEEDS)])
+    con.close()
+    done = run_cli("overlap", "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == GOLDEN.read_text(encoding="utf-8")
+    jsonl = run_cli("overlap", "--db", str(db), "--format", "jsonl")
+    assert jsonl.stdout == "" and jsonl.stderr.strip() == GOLDEN.read_text(encoding="utf-8").strip()
+
+
+def test_cli_overlap_groups_as_jsonl(tmp_path, real_quote):
+    """JSONL output: one group per line with its renderings and their diffs."""
+    import datetime as dt
+    import json
+
+    from lib.models import Article
+    from lib.store import connect, store_file
+
+    text, q = real_quote
+    cut = " ".join(q.split(" ")[: len(q.split(" ")) * 2 // 3]).rstrip(",;")
+    later = text.replace(q, cut)
+    con = connect(tmp_path / "c.duckdb")
+    a = Article(id="a", text=text, outlet="Wire", published=dt.date(2009, 1, 10))
+    b = Article(id="b", text=later, outlet="Paper", published=dt.date(2009, 1, 11))
+    store_file(con, "a.txt", [a], [quote_in("a", text, q)])
+    store_file(con, "b.txt", [b], [quote_in("b", later, cut)])
+    con.close()
+    done = run_cli("overlap", "--db", str(tmp_path / "c.duckdb"), "--format", "jsonl")
+    groups = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(groups) == 1 and groups[0]["earliest_outlet"] == "Wire" and groups[0]["altered"] is True
+    later_row = next(r for r in groups[0]["renderings"] if r["role"] == "later")
+    assert later_row["relation"] == "contained" and later_row["truncated"] is True
+    table = run_cli("overlap", "--db", str(tmp_path / "c.duckdb"))
+    assert table.stdout.splitlines()[0] == "1 quote is shared by 2 outlets; 1 was altered."
+    assert "cut short" in table.stdout
+
+
+def test_cli_missing_corpus_is_one_line(tmp_path):
+    """A corpus file that does not exist: exit code 2 and one line naming it."""
+    done = run_cli("overlap", "--db", str(tmp_path / "nope.duckdb"))
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert "nope.duckdb" in done.stderr

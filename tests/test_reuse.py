@@ -222,3 +222,37 @@ def test_offsets_always_slice_to_passage_text(indices, cut):
     pairs = find_reuse(arts)
     assert_offsets(pairs, arts)
     assert (pairs["source_start"] < pairs["source_end"]).all() and (pairs["share_of_target"] <= 1).all()
+
+
+def test_cli_reuse_table_and_jsonl(tmp_path, wire):
+    """`python -m lib reuse` prints the passage with direction; JSONL offsets slice the stored texts."""
+    import datetime as dt
+    import json
+    import subprocess
+    import sys
+
+    from lib.models import Article
+    from lib.store import connect, store_file
+    from tests.conftest import ROOT
+
+    db = tmp_path / "c.duckdb"
+    con = connect(db)
+    store_file(con, "w.txt", [Article(id="wire", text=wire["text"], outlet="Wire Service",
+                                      published=dt.date(2009, 1, 10))])
+    store_file(con, "c.txt", [Article(id="copy", text=wire["text"], outlet="Daily Paper",
+                                      published=dt.date(2009, 1, 11))])
+    con.close()
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "lib", "reuse", "--db", str(db), *args], cwd=ROOT,
+                              capture_output=True, text=True, timeout=300)
+
+    table = run()
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.splitlines()[0] == "1 reused passages in 1 article pairs."
+    assert "earlier" in table.stdout and "Wire Service" in table.stdout
+    rows = [json.loads(line) for line in run("--format", "jsonl").stdout.splitlines()]
+    assert len(rows) == 1 and (rows[0]["source_id"], rows[0]["target_id"]) == ("wire", "copy")
+    assert wire["text"][rows[0]["source_start"]:rows[0]["source_end"]] == rows[0]["source_text"]
+    nothing = run("--min-chars", str(len(wire["text"]) + 10))
+    assert nothing.stdout.startswith("No passage of")
