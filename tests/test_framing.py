@@ -342,6 +342,19 @@ def test_allsides_story_reads_right(shared_data):
                                                                                    "linchpin of President Biden")
 
 
+def test_ecbplus_gold_sentence_links(shared_data):
+    """ECB+ gold: sentences of two outlets mentioning the same cross-document event are linked with high
+    precision, and about half of the sentences that have such a partner find it (mutual best match is 1:1)."""
+    from bench.framing_eval import evaluate, load_documents
+
+    scores = evaluate(load_documents(), [resolve_encoder("tfidf").threshold], pairs_per_topic=4)
+    same = scores[scores["kind"] == "same event"]
+    links = same[same["linked"]]
+    assert len(links) >= 25
+    assert links["gold"].mean() >= 0.9
+    assert same[same["gold"]].groupby(["pair", "unit_a"])["linked"].any().mean() >= 0.4
+
+
 # --------------------------------------------------------------------------- CLI
 
 
