@@ -180,6 +180,34 @@ PARAGRAPH_CASES = [
 ]
 
 
+# Speakers that are no named person, or that only context gives: (text, expected (speaker, speaker_id) per quote).
+CONTEXT_CASES = [
+    # someone speaking for a named person
+    ('"She is resting now," Reid\'s rep told reporters.', [("Reid's rep", None)]),
+    # a signature line after the quote
+    ('"The care of human life is the object of good government." --Thomas Jefferson',
+     [("Thomas Jefferson", "Thomas Jefferson")]),
+    # "it" and "the company" take the organisation that spoke before
+    ('"We will expand the ban," YouTube said on Wednesday.\n\n"We looked to balance our work," the company said.',
+     [("YouTube", "YouTube"), ("the company", "YouTube")]),
+    # an anonymous source, then "he" with no named person to refer to
+    ('"The pirates surrendered," said a senior officer.\n\n"The arms were thrown overboard," he added.',
+     [("a senior officer", None), ("a senior officer", None)]),
+    # a relative clause introduces the reply
+    ('Johnson looked over to Biden, who replied, "Good luck."', [("Biden", "Biden")]),
+    # a fragment in a sentence whose verb is no cue: the person the sentence is about
+    ('Secretary of State Condoleezza Rice will ask the UN to authorize "all necessary measures" against pirates.',
+     [("Condoleezza Rice", "Condoleezza Rice")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONTEXT_CASES)
+def test_context_speakers(text, expected):
+    """Possessive roles, signatures, organisations, anonymous sources, relative clauses, sentence subjects."""
+    quotes = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported"]
+    assert [(q.speaker, q.speaker_id) for q in quotes] == expected
+
+
 @pytest.mark.parametrize("text, expected", PARAGRAPH_CASES)
 def test_paragraph_attribution(text, expected):
     """Speakers of quotes that depend on neighbouring paragraphs."""
@@ -220,3 +248,32 @@ def test_never_crashes_and_offsets_hold(text):
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start:q.end] == q.text
         assert q.kind in ("direct", "partial", "reported")
+
+
+@pytest.mark.parametrize("a, b, match", [
+    ("We have to do it", "we have to do it now, he said", True),  # half of the shorter one's words
+    ("continued and effective work", "effective work via channels between the agencies concerned", True),
+    ("We have to do it", "The weather is fine today", False),
+    ("", "anything", False),
+])
+def test_eval_quote_matching(a, b, match):
+    """bench.quotes_eval: quotes match when they share at least half of the shorter one's words."""
+    from bench.quotes_eval import quotes_match
+
+    assert quotes_match(a, b) is match
+
+
+@pytest.mark.parametrize("gold, predicted, match", [
+    ("Vladimir Putin", "Putin", True),  # surname allowed when the gold is a full name
+    ("Vladimir Putin", "vladimir putin", True),
+    ("Putin", "Vladimir Putin", True),
+    ("the Capitol Police", "Capitol Police", True),
+    ("Vladimir Putin", "Izumi Nakamitsu", False),
+    (None, None, True),  # unattributed in both
+    (None, "Vladimir Putin", False),
+])
+def test_eval_speaker_matching(gold, predicted, match):
+    """bench.quotes_eval: speakers match when they name the same person."""
+    from bench.quotes_eval import speakers_match
+
+    assert speakers_match(gold, predicted) is match

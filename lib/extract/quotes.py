@@ -33,7 +33,8 @@ _MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
 AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A signature after a quote: `" --Thomas Jefferson`.
-AFTER_DASH = re.compile(rf"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(\n]|$))")
+AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
+                        r"(?=[^\S\n]*(?:[,(\n]|$))")
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
@@ -713,10 +714,10 @@ def extract_quotes(article: Article) -> list[Quote]:
     covered = [(s.open, s.close) for s, _ in kept]
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
-    return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)))
+    return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons)
 
 
-def _resolve_non_persons(quotes: list[Quote]) -> list[Quote]:
+def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex) -> list[Quote]:
     """Speakers that are no named person: "it"/"the company" take the latest organisation that spoke, and "he"
     with no person to refer to takes the latest anonymous speaker ("said a senior officer" ... "he added")."""
     out, last_org, last_anonymous = [], None, None
@@ -729,7 +730,9 @@ def _resolve_non_persons(quotes: list[Quote]) -> list[Quote]:
             elif last_anonymous and mention.kind == "pronoun" and words[0] in ("he", "she"):
                 q = replace(q, speaker=last_anonymous.speaker, speaker_start=last_anonymous.speaker_start,
                             speaker_end=last_anonymous.speaker_end)
-        if mention is not None and mention.kind == "org" and q.speaker_id:
+        if mention is not None and q.speaker_id and (mention.kind == "org" or (
+                mention.kind == "person" and " " not in q.speaker_id and q.speaker_id not in persons.genders)):
+            # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said").
             last_org = q.speaker_id
         if mention is not None and mention.kind == "role" and q.speaker_id is None and \
                 q.speaker.lower().startswith(("a ", "an ", "one ")):
