@@ -34,7 +34,7 @@ UNIT_COLUMNS = ("unit", "article_id", "outlet", "position", "start", "end", "uni
 
 OWN_VOICE = "own voice"
 MODES = ("direct", "partial", "reported", OWN_VOICE)
-MIN_UNIT_WORDS = 3  # shorter "sentences" are datelines, bylines and wire tags (/TASS/.), not claims
+MIN_UNIT_WORDS = 3  # fewer words of 2+ letters: datelines, timestamps and wire tags (/TASS/.), not claims
 LEAD_MIN_WORDS = 12  # a lead shorter than this takes the next unit too
 NEAR_IDENTICAL = 0.9  # two units of one article may share a point only when they repeat each other
 LABEL_CHARS = 110
@@ -56,6 +56,7 @@ PROPOSING_CUES = (
 )
 _PROPOSING = re.compile("|".join(f"(?:{p})" for p, _ in PROPOSING_CUES), re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         qs = by_article.get(art.id, [])
         position = 0
         for s, e in split_sentences(text, _body_start(text, art.dateline)):
-            if len(_WORD.findall(text[s:e])) < MIN_UNIT_WORDS:
+            if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS:
                 continue
             quote = _carried_quote(qs, s, e)
             mode, quoted, speaker, cue, cue_class = OWN_VOICE, None, None, None, None

@@ -96,10 +96,22 @@ def available_encoders() -> tuple[str, ...]:
     return tuple(names)
 
 
+@lru_cache(maxsize=1)
+def embedding_ready() -> bool:
+    """True when the sentence-transformers extra is installed and its model loads (it may need a download)."""
+    if "embedding" not in available_encoders():
+        return False
+    try:
+        _embedding_model()
+    except Exception:  # noqa: BLE001 - any failure to load the optional model means: use TF-IDF
+        return False
+    return True
+
+
 def resolve_encoder(encoder: str = "auto") -> Encoder:
-    """The encoder row for a name; ``auto`` picks embeddings when installed, else TF-IDF."""
+    """The encoder row for a name; ``auto`` picks embeddings when installed and loadable, else TF-IDF."""
     if encoder == "auto":
-        encoder = "embedding" if "embedding" in available_encoders() else "tfidf"
+        encoder = "embedding" if embedding_ready() else "tfidf"
     for row in ENCODERS:
         if row.name == encoder:
             if encoder not in available_encoders():
