@@ -1,7 +1,6 @@
 """Speakers: names split from titles, pronoun and role-noun resolution, one id per person across a corpus."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from lib.extract.cues import classify_cue

@@ -163,6 +163,12 @@ def parse_mention(text: str) -> Mention:
     tokens = [_clean_token(t) for t in text.split(" ")]
     while len(tokens) > 1 and tokens[0] in SENTENCE_OPENERS:
         tokens = tokens[1:]  # "But Andrew Bacevich"
+    if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and \
+            _is_name_token(tokens[tokens.index("of", 2) - 2]):
+        # "Rep. Michael McCaul of Texas": a person from a place; the place is no part of the name.
+        inner = parse_mention(" ".join(tokens[:tokens.index("of", 2)]))
+        if inner.kind == "person":
+            return Mention(text, inner.name, inner.role, "person")
     if len(tokens) > 1 and tokens[0].lower() == "the" and tokens[-1].islower() and tokens[-1] in ROLE_WORDS:
         return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief"
     if all(t.lower() in NON_NAME_WORDS for t in tokens):
@@ -199,11 +205,18 @@ def parse_mention(text: str) -> Mention:
         role_tokens.pop(0)
     role = " ".join(role_tokens) or None
     if not name_tokens:
-        # "The White House", "Police", "The ministry": an organisation or a role noun.
+        # "The White House", "Police", "The ministry": an organisation or a role noun; "The Eastern Conference
+        # standings" or "The Indian warship" end in a common noun that speaks for no one.
         core = " ".join(t for t in tokens if t.lower() not in ("the", "a", "an"))
+        last = tokens[-1].lower()
+        if tokens[-1].islower() and last not in ORG_WORDS and last not in ROLE_WORDS and last not in PERSON_NOUNS:
+            return Mention(text, None, None, "unknown")
         kind = "org" if any(t.lower() in ORG_WORDS for t in tokens) or core[:1].isupper() else "role"
         return Mention(text, core if kind == "org" else None, None, kind)
     name = " ".join(name_tokens)
+    if any(t.lower().rstrip("s") in ORG_WORDS for t in tokens) and any(t in ("and", "for", "of") for t in role_tokens):
+        # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention".
+        return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
     if any(t.lower() in ORG_WORDS for t in name_tokens):
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
     return Mention(text, name, role, "person")
