@@ -23,6 +23,12 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("The White House", "White House", None, "org"),
     ("CEO of Valley Dairy", "CEO of Valley Dairy", None, "org"),  # a name after "of" is an organisation
     ("But", None, None, "unknown"),
+    ("Rep. Michael McCaul of Texas", "Michael McCaul", "Rep.", "person"),  # a person from a place
+    ("the Centers for Disease Control and Prevention", "Centers for Disease Control and Prevention", None, "org"),
+    ("The Indian warship", None, None, "unknown"),  # a common noun speaks for no one
+    ("Reid's rep", None, None, "role"),  # someone speaking for a named person
+    ("a bad kebab", None, None, "unknown"),
+    ("a friend of the actress", None, None, "role"),
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""
