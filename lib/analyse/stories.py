@@ -242,12 +242,15 @@ def build_vectors(articles: pd.DataFrame, anchor_weight: float = DEFAULT_CONFIG[
     """One L2-normalised row per article: words and anchors of the whole text, and again of its lead."""
     rows = list(articles.itertuples(index=False))
     texts = [_article_text(r) for r in rows]
-    places = [getattr(r, "dateline_place", None) for r in rows]
+    leads = [_lead(t) for t in texts]
+    # Anchors once per text; the lead's are those that start inside it (names judged on the whole text).
+    spans = [anchor_spans(t, getattr(r, "dateline_place", None)) for t, r in zip(texts, rows)]
+    anchors = [[a for _, a in found] for found in spans]
+    lead_anchors = [[a for at, a in found if at < len(lead)] for found, lead in zip(spans, leads)]
     blocks = []
-    for docs, weight in ((texts, 1.0), ([_lead(t) for t in texts], lead_weight)):
-        anchors = [extract_anchors(t, p) for t, p in zip(docs, places)]
+    for docs, doc_anchors, weight in ((texts, anchors, 1.0), (leads, lead_anchors, lead_weight)):
         blocks.append(_tfidf_block(docs, **WORD_OPTIONS) * np.float32(weight))
-        blocks.append(_tfidf_block(anchors, analyzer=_as_tokens) * np.float32(weight * anchor_weight))
+        blocks.append(_tfidf_block(doc_anchors, analyzer=_as_tokens) * np.float32(weight * anchor_weight))
     return normalize(sp.hstack(blocks, format="csr")).astype(np.float32)
 
 
@@ -302,8 +305,10 @@ def _day_gaps(days_a: np.ndarray, days_b: np.ndarray, paired: bool = False) -> n
     """
     shape = (len(days_a),) if paired else (len(days_a), len(days_b))
     gap = np.full(shape, np.inf)
-    for a in range(days_a.shape[1]):
-        for b in range(days_b.shape[1]):
+    used_a = [c for c in range(days_a.shape[1]) if c == 0 or not np.isnan(days_a[:, c]).all()]
+    used_b = [c for c in range(days_b.shape[1]) if c == 0 or not np.isnan(days_b[:, c]).all()]
+    for a in used_a:
+        for b in used_b:
             left, right = (days_a[:, a], days_b[:, b]) if paired else (days_a[:, a][:, None], days_b[:, b][None, :])
             with np.errstate(invalid="ignore"):
                 gap = np.fmin(gap, np.abs(left - right) + REFERENCE_PENALTY * ((a > 0) + (b > 0)))
