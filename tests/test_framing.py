@@ -121,6 +121,22 @@ def test_empty_story_gives_empty_frames_with_columns():
         assert frame.empty and list(frame.columns) == list(columns)
 
 
+@pytest.mark.parametrize("article, quote", [
+    ({"id": "a0", "text": None, "outlet": "X"}, None),  # no text: no units, no crash
+    ({"id": "a0", "text": "The council approved the new budget today.", "outlet": None}, None),  # no outlet
+    ({"id": "a0", "text": "The council approved the new budget today.", "outlet": "X"},
+     {"article_id": "a0", "text": "approved", "start": None, "end": None, "kind": "reported"}),  # no offsets
+    ({"id": "a0", "text": "The council approved the new budget today.", "outlet": "X"},
+     {"article_id": "a0", "text": "approved", "start": 12, "end": 20, "kind": None}),  # no kind
+])
+def test_incomplete_rows_do_not_break_a_story(article, quote):
+    other = {"id": "b0", "text": "Councillors voted through the new budget on Monday.", "outlet": "Y"}
+    framing = frame_story(pd.DataFrame([article, other]), pd.DataFrame([quote] if quote else []), encoder="tfidf")
+    assert set(framing.cells["mode"]) <= {"direct", "partial", "reported", "own voice"}
+    assert framing.cells["article_id"].isin(["a0", "b0"]).all()
+    assert "b0" in set(framing.cells["article_id"])
+
+
 @pytest.mark.parametrize("name, ok", [("tfidf", True), ("auto", True), ("bogus", False)])
 def test_resolve_encoder(name, ok):
     if ok:

@@ -101,13 +101,14 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
 
 
 def _ordered_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """The story's articles, earliest first, with an outlet name for every row and a dateline column."""
+    """The story's articles, earliest first, with an outlet name and a text (maybe empty) on every row."""
     frame = articles.copy()
     for col in ("dateline", "published", "outlet"):
         if col not in frame.columns:
             frame[col] = None
     frame["outlet"] = [o if isinstance(o, str) and o.strip() else f"article {i}"
                        for o, i in zip(frame["outlet"], frame["id"])]
+    frame["text"] = [t if isinstance(t, str) else "" for t in frame["text"]]
     frame["_published"] = pd.to_datetime(frame["published"], errors="coerce", utc=True)
     return frame.sort_values(["_published", "id"], na_position="last", kind="stable").reset_index(drop=True)
 
@@ -127,7 +128,7 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     by_article = _quotes_by_article(quotes)
     rows = []
     for art in articles.itertuples():
-        text = art.text or ""
+        text = art.text
         qs = by_article.get(art.id, [])
         position = 0
         for s, e in split_sentences(text, _body_start(text, art.dateline)):
@@ -153,6 +154,8 @@ def _quotes_by_article(quotes: pd.DataFrame | None) -> dict[str, list[dict]]:
         return out
     for q in quotes.to_dict(orient="records"):
         q = {k: (None if _missing(v) else v) for k, v in q.items()}
+        if q.get("start") is None or q.get("end") is None or q.get("article_id") is None:
+            continue  # a quote without evidence offsets cannot be placed in a sentence
         q["speaker_name"] = q.get("speaker_id") or q.get("speaker")
         q.setdefault("cue", None)
         q.setdefault("cue_class", None)
