@@ -277,3 +277,23 @@ def test_eval_speaker_matching(gold, predicted, match):
     from bench.quotes_eval import speakers_match
 
     assert speakers_match(gold, predicted) is match
+
+
+def test_quotes_cli_lists_canonical_speakers(tmp_path, capsys):
+    """`python -m lib quotes` on a real DuckDB corpus of the seeds: rows per quote, filters, one id per person."""
+    from lib.cli import main
+    from lib.pipeline import ingest_paths
+    from lib.store import connect
+
+    db = tmp_path / "corpus.duckdb"
+    con = connect(db)
+    ingest_paths(con, [str(SEEDS)])
+    con.close()
+    assert main(["quotes", "--db", str(db), "--format", "jsonl", "--speaker", "nakamitsu"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["speaker_id"] for r in rows} == {"Izumi Nakamitsu"} and len(rows) == 5
+    assert {r["outlet"] for r in rows} == {"UrduPoint News"} and all(r["date"] == "2020-09-30" for r in rows)
+    assert main(["quotes", "--db", str(db), "--outlet", "TASS"]) == 0
+    table = capsys.readouterr().out
+    assert "Vladimir Putin" in table and "Nakamitsu" not in table
+    assert main(["quotes", "--db", str(tmp_path / "missing.duckdb")]) == 2
