@@ -29,7 +29,7 @@ MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter 
 SHORT_SHARE = 0.33  # ...unless it is at least half that long and this share of the shorter article
 MIN_SHINGLES = 3  # shared shingles that make a pair worth aligning
 MAX_DF = 100  # a shingle in more documents than this is boilerplate (passim's max-df idea)
-BATCH = 10_000  # documents shingled per SQL statement (bounds DuckDB's window memory)
+BATCH = 25_000  # documents shingled per SQL statement (bounds DuckDB's window memory)
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
 # Same tokens in DuckDB (RE2) and Python: \pL\pN in RE2 equals Python's [^\W_] (letters and numbers).
@@ -64,20 +64,17 @@ BOILERPLATE_SCAN = 1500  # passages at least this long are never boilerplate onl
 def _shingle_sql(n: int) -> str:
     """SQL that appends hashed word n-gram shingles (doc, pos, h) of the registered ``_reuse_docs`` batch.
 
-    Tokens are found in the original text (so offsets match ``_token_spans``) and lower-cased one by one;
-    each shingle hashes a window of ``n`` tokens (lead(), several times faster in DuckDB than list slices);
+    Tokens are found in the original text (so offsets match ``_token_spans``), then lower-cased; each shingle
+    hashes ``n`` consecutive tokens inside a list lambda (no window sort: ~1.6x faster than lead() OVER);
     pos is the 0-based index of the shingle's first word.
     """
-    leads = ", ".join(f"lead(tok, {k}) OVER w" for k in range(1, n))
+    words = ", ".join(f"w[i + {k}]" for k in range(n))
     return f"""
         INSERT INTO _reuse_shingles
-        SELECT doc, pos, h FROM (
-            SELECT doc, pos::INTEGER AS pos, (hash(tok, {leads}) >> 1)::BIGINT AS h,
-                   lead(tok, {n - 1}) OVER w AS last
-            FROM (SELECT doc, lower(unnest(w)) AS tok, unnest(range(len(w))) AS pos
-                  FROM (SELECT doc, regexp_extract_all(text, '{_SQL_WORD}') AS w FROM _reuse_docs))
-            WINDOW w AS (PARTITION BY doc ORDER BY pos))
-        WHERE last IS NOT NULL"""
+        SELECT doc, (generate_subscripts(hs, 1) - 1)::INTEGER AS pos, unnest(hs) AS h FROM (
+            SELECT doc, list_transform(range(1, len(w) - {n - 2}), lambda i: (hash({words}) >> 1)::BIGINT) AS hs
+            FROM (SELECT doc, list_transform(regexp_extract_all(text, '{_SQL_WORD}'), lambda x: lower(x)) AS w
+                  FROM _reuse_docs))"""
 
 
 def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX_DF,
@@ -155,16 +152,15 @@ def _token_spans(text: str) -> np.ndarray:
     Vectorised over code points: a char is a word char when str.isalnum() (what \\w minus "_" tests).
     """
     cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    word = _ASCII_WORD[np.minimum(cp, 127)]
-    high = cp > 127
-    if high.any():
-        uniq, inverse = np.unique(cp[high], return_inverse=True)
-        word[high] = np.array([chr(c).isalnum() for c in uniq.tolist()], dtype=bool)[inverse]
+    word = _BMP_WORD[np.minimum(cp, 0xFFFF)]
+    astral = cp > 0xFFFF
+    if astral.any():  # outside the Basic Multilingual Plane: rare, ask Python char by char
+        word[astral] = [chr(c).isalnum() for c in cp[astral].tolist()]
     edges = np.diff(np.concatenate(([0], word.view(np.int8), [0])))
     return np.stack([np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)], axis=1)
 
 
-_ASCII_WORD = np.array([chr(c).isalnum() for c in range(128)], dtype=bool)
+_BMP_WORD = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
 
 
 def boilerplate_chars(text: str) -> int:
@@ -172,7 +168,8 @@ def boilerplate_chars(text: str) -> int:
     low = text.lower()
     if not any(hint in low for hint in _BOILERPLATE_HINTS):
         return 0
-    return sum(len(seg) for seg in _SEGMENT.findall(text) if seg and _BOILERPLATE.search(seg))
+    return sum(len(seg) for seg in _SEGMENT.findall(low)
+               if seg and any(hint in seg for hint in _BOILERPLATE_HINTS) and _BOILERPLATE.search(seg))
 
 
 def _day_or_time(ts) -> pd.Timestamp | None:
