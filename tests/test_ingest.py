@@ -144,6 +144,8 @@ BAD_FILES = [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n \t\n", "empty file"),
     ("image.txt", PNG, "PNG"),
+    ("image.html", PNG, "PNG"),
+    ("empty.html", b"", "empty file"),
     ("random.txt", bytes(range(256)) * 8, "binary"),
     ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 50 + b"text", "binary"),
     ("headers_only.txt", b"Title: Nothing else\nDate: 2020-01-01\n", "no article text"),

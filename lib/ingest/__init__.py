@@ -122,10 +122,9 @@ def _parse_txt(data: bytes, origin: str) -> tuple[list, list[str]]:
 
 def _parse_html(data: bytes, origin: str) -> tuple[list, list[str]]:
     """An HTML page: one article (lib.ingest.html, imported lazily)."""
-    from lib.ingest.decode import decode_bytes
+    from lib.ingest.decode import refuse_binary
 
-    if not data.strip():
-        decode_bytes(data, origin)  # the one message for empty files
+    refuse_binary(data, origin)
     try:
         from lib.ingest.html import parse_html
     except ImportError as exc:

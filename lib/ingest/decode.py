@@ -35,11 +35,7 @@ _SNIFF = 8192  # bytes looked at for binary detection
 
 def decode_bytes(data: bytes, origin: str) -> str:
     """Text of a file's bytes; ParseError (one line, naming ``origin``) for empty, binary or undecodable data."""
-    if not data.strip():
-        raise ParseError(origin, "empty file")
-    for magic, kind in BINARY_SIGNATURES:
-        if data.startswith(magic):
-            raise ParseError(origin, f"binary file ({kind}), not text")
+    refuse_binary(data, origin)
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _checked(_decode_or_fail(data, encoding, origin), origin)
@@ -65,6 +61,15 @@ def guess_encoding(data: bytes) -> str | None:
     rank = {name: i for i, name in enumerate(LEGACY_ENCODINGS)}
     best = min(results, key=lambda m: (round(m.chaos, 2), rank.get(m.encoding, len(rank))))
     return best.encoding
+
+
+def refuse_binary(data: bytes, origin: str) -> None:
+    """ParseError for an empty file or one that opens with a known binary signature (a PNG renamed .txt)."""
+    if not data.strip():
+        raise ParseError(origin, "empty file")
+    for magic, kind in BINARY_SIGNATURES:
+        if data.startswith(magic):
+            raise ParseError(origin, f"binary file ({kind}), not text")
 
 
 def _decode_or_fail(data: bytes, encoding: str, origin: str) -> str:

@@ -81,7 +81,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
         if value and key not in fields:
             fields[key] = value
         pos = line_end + 1
-    return fields, text[pos:] if fields or pos else text
+    return fields, text[pos:]
 
 
 def split_paragraphs(body: str) -> list[str]:

@@ -107,14 +107,14 @@ def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Artic
                today: dt.date) -> Article:
     """One article's date from story, weekday and year-mention evidence; candidates and reason recorded."""
     floor = latest_year(article.text, today)
+    weekdays = mentioned_weekdays(article.text)
     candidates: list[tuple[dt.date, str, float, str]] = []  # (date, source, confidence, reason)
     candidates += story_candidates(partial, neighbours, floor)
-    weekday = weekday_candidates(article.text, partial, today, floor)
-    candidates += weekday
-    if floor is not None and _valid(floor, partial) and _valid(floor, partial) <= today:
-        candidates.append((_valid(floor, partial), "inferred-from-mentions", CONFIDENCE["mentions"],
+    candidates += weekday_candidates(weekdays, partial, today, floor)
+    in_floor_year = _valid(floor, partial) if floor is not None else None
+    if in_floor_year is not None and in_floor_year <= today:
+        candidates.append((in_floor_year, "inferred-from-mentions", CONFIDENCE["mentions"],
                            f"the latest year the text mentions is {floor}"))
-    listed = _listed(candidates)
     if not candidates:
         note = (f"{partial.written!r} gives {partial.describe()} without a year, and nothing in the batch "
                 "(metadata, a same-story article, a weekday or a year mentioned) tells which year: date unknown")
@@ -123,7 +123,7 @@ def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Artic
     best = candidates[0]
     agreeing = [c[3] for c in candidates[1:] if c[0] == best[0] and c[1] != best[1]]
     weekday = WEEKDAYS[best[0].weekday()]
-    if best[1] != "inferred-from-weekday" and weekday in mentioned_weekdays(article.text):
+    if best[1] != "inferred-from-weekday" and weekday in weekdays:
         agreeing.append(f"the text mentions {weekday.capitalize()}, and {best[0].isoformat()} was one")
     agreeing = list(dict.fromkeys(agreeing))
     confidence = min(0.95, best[2] + CONFIDENCE["agreement-bonus"] * len(agreeing))
@@ -131,7 +131,7 @@ def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Artic
     if agreeing:
         note += "; consistent with: " + "; ".join(agreeing)
     return replace(article, published=best[0], date_source=best[1], date_confidence=round(confidence, 3),
-                   date_note=note, date_candidates=listed)
+                   date_note=note, date_candidates=_listed(candidates))
 
 
 def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
@@ -230,11 +230,11 @@ RESOLVERS = {
 }
 
 
-def weekday_candidates(text: str, partial: Yearless, today: dt.date,
+def weekday_candidates(weekdays: list[str], partial: Yearless, today: dt.date,
                        floor: int | None) -> list[tuple[dt.date, str, float, str]]:
     """For each weekday the text mentions, the most recent past year in which the day falls on it."""
     out = []
-    for name in mentioned_weekdays(text):
+    for name in weekdays:
         target = WEEKDAYS.index(name)
         for year in range(today.year, (floor or today.year - 60) - 1, -1):
             day = _valid(year, partial)
