@@ -29,7 +29,7 @@ MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter 
 SHORT_SHARE = 0.33  # ...unless it is at least half that long and this share of the shorter article
 MIN_SHINGLES = 3  # shared shingles that make a pair worth aligning
 MAX_DF = 100  # a shingle in more documents than this is boilerplate (passim's max-df idea)
-BATCH = 25_000  # documents shingled per SQL statement (bounds DuckDB's window memory)
+BATCH = 25_000  # documents shingled per SQL statement (bounds the memory of the token lists)
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
 # Same tokens in DuckDB (RE2) and Python: \pL\pN in RE2 equals Python's [^\W_] (letters and numbers).
