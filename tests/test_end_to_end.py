@@ -514,3 +514,14 @@ def test_overlap_never_calls_a_different_quote_altered(messy):
     assert code == 0 and renderings
     weak = [(r["similarity"], r["text"][:60]) for r in renderings if r["relation"] == "near" and r["similarity"] < 60]
     assert not weak
+
+
+@pytest.mark.xfail(strict=True, raises=duckdb.IOException,
+                   reason="bug: lib.store.connect / lib.cli.main let DuckDB's IOException out as a traceback when --db "
+                   "is not a corpus (a text file, a folder, or a file locked by the running dashboard)")
+@pytest.mark.parametrize("argv", [["quotes"], ["ingest", str(SEEDS)]])
+def test_unusable_corpus_file_is_one_line(tmp_path, argv):
+    db = tmp_path / "notes.duckdb"
+    db.write_text("not a database\n")
+    code, out, err = run_cli(argv + ["--db", str(db)])
+    assert code != 0 and str(db) in err and len(err.strip().splitlines()) == 1
