@@ -295,7 +295,8 @@ def golden_summary(framing) -> list[dict]:
     for point in framing.points.itertuples():
         cells = framing.cells[framing.cells["point_id"] == point.point_id]
         out.append({"is_proposal": bool(point.is_proposal), "outlets": list(point.outlets),
-                    "cells": [[c.outlet, c.mode, c.speaker if isinstance(c.speaker, str) else None, " ".join(c.unit_text.split())[:60]]
+                    "cells": [[c.outlet, c.mode, c.speaker if isinstance(c.speaker, str) else None,
+                               " ".join(c.unit_text.split())[:60]]
                               for c in cells.itertuples()]})
     return out
 

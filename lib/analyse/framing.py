@@ -252,7 +252,8 @@ def _close_on_average(sims: UnitSimilarity, outlets: np.ndarray, a: list[int], b
     return not other.any() or float(block[other].mean()) >= threshold
 
 
-def _points_and_cells(units: pd.DataFrame, sims: UnitSimilarity, outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _points_and_cells(units: pd.DataFrame, sims: UnitSimilarity,
+                      outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Point rows (proposals first) and their cells, with readable labels and per-cell similarity."""
     records = units.to_dict(orient="records")
     unit_outlets = units["outlet"].to_numpy()
@@ -295,7 +296,7 @@ def _points_and_cells(units: pd.DataFrame, sims: UnitSimilarity, outlets: list[s
 
 
 def make_label(unit: dict) -> str:
-    """A short readable summary of a unit: "Speaker cue: content" for attributed speech, else the sentence, cut short."""
+    """A short summary of a unit: "Speaker cue: content" for attributed speech, else the sentence; cut short."""
     text = " ".join(unit["unit_text"].split())
     quoted = unit.get("quoted_text")
     if unit["mode"] != OWN_VOICE and isinstance(quoted, str) and len(quoted) >= 0.4 * len(text):

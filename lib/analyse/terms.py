@@ -25,8 +25,9 @@ STANCE_MARKERS = tuple((p, "hedge") for p in (
     "very", "extremely", "highly", "greatly", "deeply", "strongly", "fully", "totally", "completely",
     "absolutely", "entirely", "utterly", "truly", "really", "certainly", "clearly", "obviously", "undoubtedly",
     "definitely", "indeed", "in fact", "of course", "always", "never", "must", "major", "massive", "huge",
-    "enormous", "tremendous", "critical", "crucial", "vital", "greatest", "biggest",
-    "serious", "seriously", "significant", "significantly", "tangible", "full-scale", "unprecedented", "increasingly", "especially", "particularly", "firmly",
+    "enormous", "tremendous", "critical", "crucial", "vital", "greatest", "biggest", "serious", "seriously",
+    "significant", "significantly", "tangible", "full-scale", "unprecedented", "increasingly", "especially",
+    "particularly", "firmly",
 ))
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")

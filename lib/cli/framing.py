@@ -88,7 +88,7 @@ def run(args) -> int:
 
 
 def write_jsonl(framing, out) -> None:
-    """One JSON record per line: each point with its cells and omitting outlets, then additions, voices, leads, terms."""
+    """JSON lines: each point with its cells and omitting outlets, then additions, voices, leads and terms."""
     omitted = framing.omissions.groupby("point_id")["outlet"].apply(list).to_dict()
     cells = {p: g.drop(columns="point_id") for p, g in framing.cells.groupby("point_id")}
     for point in framing.points.to_dict(orient="records"):
