@@ -11,7 +11,7 @@ import pandas as pd
 from lib.cli import add_db_argument, add_format_argument, print_frame
 
 EXAMPLES = """  python -m lib framing --db corpus.duckdb --story all
-  python -m lib framing --db corpus.duckdb --story 6c2b300fd0bd74a3          # the story of this article
+  python -m lib framing --db corpus.duckdb --story ARTICLE_ID          # the story this article belongs to
   python -m lib framing --db corpus.duckdb --story STORY_ID --format jsonl > framing.jsonl
 """
 
