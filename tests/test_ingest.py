@@ -145,6 +145,8 @@ BAD_FILES = [
     ("blank.txt", b"  \n\n \t\n", "empty file"),
     ("image.txt", PNG, "PNG"),
     ("image.html", PNG, "PNG"),
+    ("bad_utf8.txt", b"\xef\xbb\xbfWASHINGTON \xff\xfe text", "undecodable bytes as utf-8-sig at byte 11"),
+    ("bad_utf16.txt", b"\xff\xfe" + "WASHINGTON".encode("utf-16-le") + b"\x00\xd8", "undecodable bytes as utf-16"),
     ("empty.html", b"", "empty file"),
     ("random.txt", bytes(range(256)) * 8, "binary"),
     ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 50 + b"text", "binary"),
