@@ -525,3 +525,19 @@ def test_unusable_corpus_file_is_one_line(tmp_path, argv):
     db.write_text("not a database\n")
     code, out, err = run_cli(argv + ["--db", str(db)])
     assert code != 0 and str(db) in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="bug: lib.store.store_files records one source file per content id, so editing "
+                   "a.txt removes the article that the unchanged duplicate b.txt still holds")
+def test_editing_one_of_two_identical_files_keeps_the_other(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SEEDS / TASS_ID_FILE, folder / name)
+    db = tmp_path / "c.duckdb"
+    assert ingest_one(folder, db)[0] == 0
+    a = folder / "a.txt"
+    a.write_text(a.read_text(encoding="utf-8").replace("greatest challenges", "biggest challenges"), encoding="utf-8")
+    assert ingest_one(a, db)[0] == 0
+    texts = [t for (t,) in stored(db, "SELECT text FROM articles")]
+    assert sorted("biggest challenges" in t for t in texts) == [False, True]
