@@ -229,3 +229,10 @@ def test_gold_sets_bcubed_f1(shared_data, dataset, minimum):
     assert f1 >= minimum
     if dataset == "ecbplus":
         assert merged_subtopics(frame, predicted) == 0
+
+
+@pytest.mark.parametrize("max_block, largest", [(3000, 3), (2, 2)])
+def test_oversized_components_are_split_to_fit(max_block, largest):
+    """A component above max_block is split (bounded memory); stories never exceed the block size."""
+    assignment = cluster_stories(make_frame(BRIDGE + QUAKES), max_block=max_block)
+    assert assignment["story_id"].value_counts().max() == largest
