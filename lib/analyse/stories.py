@@ -63,9 +63,8 @@ DEFAULT_CONFIG = {
     "max_block": 3000,  # largest component clustered densely
 }
 LEAD_WORDS = 60
-REFERENCE_PENALTY = 1.0
+REFERENCE_PENALTY = 1.0  # extra days on a gap measured from a day the lead refers back to (see _day_gaps)
 SMALL_BLOCK = 200  # components up to this size are scored pairwise in one batch
-PROFILE_FLOOR = 1.0
 EVENT_DAYS = 3  # publication day + up to 2 days the lead refers back to
 BACKGROUND_DOCS = 1000  # unseen documents assumed in every IDF (see _tfidf_block)
 WORD_OPTIONS = {"stop_words": "english", "token_pattern": r"(?u)\b[^\W\d_]{2,}\b"}  # words of 2+ letters
@@ -370,7 +369,10 @@ def find_neighbours(vectors, days: np.ndarray, cfg: dict) -> sp.csr_matrix:
 
 
 def neighbour_profiles(neighbours: sp.csr_matrix, k: int, floor: float) -> sp.csr_matrix:
-    """L2-normalised rows of each article's k nearest neighbours' similarities, itself included with 1.
+    """L2-normalised rows of each article's k nearest neighbours' similarities (>= floor), itself with 1.
+
+    The floor (the clustering threshold) keeps weak partners out: in a small corpus every article is
+    among every other's k nearest, and unrelated ones must not make profiles look alike.
 
     The dot product of two profiles is the shared-neighbour similarity (Jarvis and Patrick 1973): two
     reports of one event have the same nearest neighbours even when their own wording overlaps little,
@@ -442,7 +444,7 @@ def cluster_labels(vectors, days: np.ndarray, cfg: dict) -> np.ndarray:
         return np.zeros(0, dtype=int)
     neighbours = find_neighbours(vectors, days, cfg)
     neighbours = neighbours.maximum(neighbours.T).tocsr()
-    profiles = neighbour_profiles(neighbours, cfg["profile_neighbours"], cfg["threshold"] * PROFILE_FLOOR)
+    profiles = neighbour_profiles(neighbours, cfg["profile_neighbours"], cfg["threshold"])
     # Pairs that can reach the threshold: direct neighbours, or sharing a neighbour (profile overlap).
     # (a pair outside the direct top lists counts 0 direct here; the dense step below is exact).
     graph = _combine(neighbours, (profiles @ profiles.T).tocsr(), cfg["direct_share"]).tocsr()
