@@ -27,7 +27,7 @@ MATRIX_COLUMNS = ("outlet_a", "outlet_b", "shared_quotes", "share_of_a_words_in_
 QUOTE_KINDS = ("direct", "partial")  # reported speech is paraphrase: it is aligned by the framing analysis
 MIN_WORDS = 4  # a shared 3-word phrase ("a historic day") is not evidence of a shared quote
 SHINGLE = 3  # words per blocking shingle: a near match keeps at least one 3-gram unless every 3rd word changed
-MAX_QUOTES_PER_SHINGLE = 500  # a 3-gram in more quotes than this is a stock phrase, useless for blocking
+MAX_QUOTES_PER_SHINGLE = 500  # a 3-gram in more distinct quote texts than this is a stock phrase
 NEAR_RATIO = 85.0  # rapidfuzz character ratio (0..100) above which two renderings are one quote, a word changed
 NEAR_COVERAGE = 0.85  # share of the shorter rendering's words found in order in the longer one (a clause dropped)
 NEAR_COVERAGE_MIN_WORDS = 6
@@ -156,13 +156,34 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
             x = parent[x]
         return x
 
-    for i, j in _candidate_pairs(keys, con):
-        if article[i] == article[j] or min(len(keys[i]), len(keys[j])) < MIN_WORDS:
+    # Identical renderings first: a hot quote carried by 500 articles is one distinct text, so blocking, the
+    # shingle frequency limit and fuzzy comparison run over distinct texts, never over every carrier.
+    distinct: dict[str, int] = {}
+    text_of = [distinct.setdefault(j, len(distinct)) for j in joined]
+    rep = [0] * len(distinct)
+    for i in reversed(range(len(q))):
+        rep[text_of[i]] = i
+    # Carriers of one text are bucketed by speaker surname; unknown speakers join the largest named bucket.
+    buckets: list[dict] = [{} for _ in distinct]
+    for i, t in enumerate(text_of):
+        buckets[t].setdefault(_surname(speakers[i]), []).append(i)
+    for b in buckets:
+        named = [k for k in b if k is not None]
+        if None in b and named:
+            b[max(named, key=lambda k: len(b[k]))].extend(b.pop(None))
+        for members in b.values():
+            for i in members[1:]:
+                parent[find(i)] = find(members[0])
+    for u, v in _candidate_pairs([keys[i] for i in rep], con):
+        i, j = rep[u], rep[v]
+        if min(len(keys[i]), len(keys[j])) < MIN_WORDS:
             continue
-        if not speakers_compatible(speakers[i], speakers[j]):
+        if classify_pair(keys[i], keys[j], joined[i], joined[j])[0] is None:
             continue
-        if classify_pair(keys[i], keys[j], joined[i], joined[j])[0] is not None:
-            parent[find(i)] = find(j)
+        for ku, mu in buckets[u].items():
+            for kv, mv in buckets[v].items():
+                if ku is None or kv is None or speakers_compatible(speakers[mu[0]], speakers[mv[0]]):
+                    parent[find(mu[0])] = find(mv[0])
     members: dict[int, list[int]] = {}
     for i in range(len(q)):
         members.setdefault(find(i), []).append(i)
@@ -195,6 +216,12 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
                          "earliest" if i == first else "later", relation, round(sim, 1),
                          d["added"], d["dropped"], d["replaced"], d["truncated"], d["diff"]))
     return pd.DataFrame.from_records(rows, columns=list(RENDERING_COLUMNS))
+
+
+def _surname(speaker) -> str | None:
+    """Comparison key of a speaker's last name; None when the speaker is unknown."""
+    words = tokenise_quote(str(speaker)) if not _missing(speaker) else []
+    return _key(words[-1]) if words else None
 
 
 def _speaker_of(sid, written):

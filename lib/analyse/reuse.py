@@ -27,7 +27,7 @@ DIRECTIONS = ("earlier", "tie", "syndication")  # undated pairs are ties: nothin
 SHINGLE = 5  # words per shingle (passim's default n-gram order)
 MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter than a copied paragraph
 SHORT_SHARE = 0.33  # ...unless it is at least half that long and this share of the shorter article
-MIN_SHINGLES = 3  # shared shingles that make a pair worth aligning
+MIN_SHINGLES = 5  # shared shingles that make a pair worth aligning (a 60-char passage has ~6)
 MAX_DF = 100  # a shingle in more documents than this is boilerplate (passim's max-df idea)
 BATCH = 25_000  # documents shingled per SQL statement (bounds the memory of the token lists)
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
@@ -85,7 +85,7 @@ def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX
     """
     con.execute("CREATE OR REPLACE TEMP TABLE _reuse_shingles (doc INTEGER, pos INTEGER, h BIGINT)")
     con.execute("CREATE OR REPLACE TEMP TABLE _reuse_outlets (doc INTEGER, outlet VARCHAR)")
-    # Shingle in batches: the window over every token of a 100k corpus at once needs several GB.
+    # Shingle in batches: the token lists of a whole 100k corpus at once would all be in memory together.
     for lo in range(0, len(texts), BATCH):
         hi = min(lo + BATCH, len(texts))
         con.register("_reuse_docs", pd.DataFrame({
