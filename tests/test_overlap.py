@@ -274,3 +274,11 @@ def test_cli_missing_corpus_is_one_line(tmp_path):
     done = run_cli("overlap", "--db", str(tmp_path / "nope.duckdb"))
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
     assert "nope.duckdb" in done.stderr
+
+
+@pytest.mark.parametrize("text", ["No comment", "Yes.", "—", "We will see"])
+def test_short_identical_quotes_are_not_shared(text):
+    """Fewer than four words in common is no evidence of a shared quote, even verbatim."""
+    rows = quotes_frame((Quote("a", text, 0, len(text), "direct"), "A", "2020-01-01"),
+                        (Quote("b", text, 0, len(text), "direct"), "B", "2020-01-02"))
+    assert shared_quotes(rows).empty

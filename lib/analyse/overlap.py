@@ -167,7 +167,9 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
     buckets: list[dict] = [{} for _ in distinct]
     for i, t in enumerate(text_of):
         buckets[t].setdefault(_surname(speakers[i]), []).append(i)
-    for b in buckets:
+    for t, b in enumerate(buckets):
+        if len(keys[rep[t]]) < MIN_WORDS:  # "no comment" in two articles is not a shared quote
+            continue
         named = [k for k in b if k is not None]
         if None in b and named:
             b[max(named, key=lambda k: len(b[k]))].extend(b.pop(None))
