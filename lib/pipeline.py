@@ -28,7 +28,9 @@ def ingest_paths(con, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) 
                     q, m = extract_article(article)
                     quotes.extend(q)
                     mentions.extend(m)
-                batch.append((os.path.abspath(result.path), result.articles, quotes, mentions))
+                # a partial file (some rows unreadable) adds and replaces but never prunes
+                batch.append((os.path.abspath(result.path), result.articles, quotes, mentions,
+                              result.status == "ok"))
         counts = iter(store_files(con, batch))
         record_report(con, [(r.path, r.status, r.reason, [a.id for a in r.articles]) for r in chunk])
         out.extend((r, *next(counts)) if r.articles else (r, 0, 0) for r in chunk)

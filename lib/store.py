@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -19,7 +20,10 @@ CREATE TABLE IF NOT EXISTS articles (
     date_source VARCHAR, date_confidence DOUBLE, date_note VARCHAR, date_candidates VARCHAR[],
     dateline VARCHAR, dateline_place VARCHAR, title VARCHAR, author VARCHAR, url VARCHAR, language VARCHAR,
     paragraphs INTEGER[][], story VARCHAR, origin VARCHAR, format VARCHAR,
-    source VARCHAR  -- absolute path of the input file: a changed file replaces what it stored before
+    row_hash VARCHAR  -- hash of the stored fields: a re-read article whose fields changed is replaced
+);
+CREATE TABLE IF NOT EXISTS article_sources (
+    source VARCHAR, id VARCHAR  -- which input files (absolute paths) yield which article
 );
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, kind VARCHAR, speaker VARCHAR,
@@ -53,80 +57,100 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> d
     return con
 
 
-def _article_row(a: Article, source: str) -> tuple:
-    """One articles-table row; a date-only `published` becomes midnight."""
+def _article_row(a: Article) -> tuple:
+    """One articles-table row (without row_hash); an aware `published` keeps the outlet's own wall clock."""
     pub = a.published
     if isinstance(pub, dt.date) and not isinstance(pub, dt.datetime):
         pub = dt.datetime(pub.year, pub.month, pub.day)
     if isinstance(pub, dt.datetime) and pub.tzinfo is not None:
-        pub = pub.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        pub = pub.replace(tzinfo=None)  # the publisher's day is the one readers and timelines mean
     values = {c: getattr(a, c) for c in ARTICLE_COLUMNS}  # not dataclasses.asdict: it deep-copies every field
     values["published"] = pub
     values["date_candidates"] = list(a.date_candidates)
     values["paragraphs"] = [list(p) for p in a.paragraphs]
-    return tuple(values[c] for c in ARTICLE_COLUMNS) + (source,)
+    return tuple(values[c] for c in ARTICLE_COLUMNS)
+
+
+def _row_hash(row: tuple) -> str:
+    """Hash of everything an article row says except where it came from, so an edit is seen as a change."""
+    key = json.dumps([v for c, v in zip(ARTICLE_COLUMNS, row) if c not in ("origin", "format")], default=str)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def store_file(con: duckdb.DuckDBPyConnection, source: str, articles: Sequence[Article],
-               quotes: Iterable[Quote] = (), mentions: Iterable[DateMention] = ()) -> tuple[int, int]:
-    """Replace what one input file stored with its new articles, in one transaction; returns (added, removed).
+               quotes: Iterable[Quote] = (), mentions: Iterable[DateMention] = (), prune: bool = True
+               ) -> tuple[int, int]:
+    """Store what one input file yields, in one transaction; returns (added or replaced, removed)."""
+    return store_files(con, [(source, articles, quotes, mentions, prune)])[0]
 
-    Articles already stored with the same content id are left as they are (re-ingesting adds nothing);
-    articles this file stored before and no longer yields are removed with their quotes and mentions.
+
+def store_files(con: duckdb.DuckDBPyConnection, batch: Iterable[tuple]) -> list[tuple[int, int]]:
+    """Upsert many input files in one transaction; returns (added or replaced, removed) per file.
+
+    Each batch entry is (source, articles, quotes, mentions[, prune]). An article whose content id and
+    fields are already stored is left as it is (re-ingesting adds nothing); one whose fields changed (a
+    new Date header, an edited row that keeps its given id) is replaced with its quotes and mentions.
+    With prune (a file read whole), ids the file yielded before and no longer does are unlinked from it;
+    an article is removed only when no input file yields it any more, so a partial re-read or an edited
+    duplicate never loses what another file still holds. One commit per batch: a file commit costs ~10 ms.
     """
-    return store_files(con, [(source, articles, quotes, mentions)])[0]
-
-
-def store_files(con: duckdb.DuckDBPyConnection,
-                batch: Iterable[tuple[str, Sequence[Article], Iterable[Quote], Iterable[DateMention]]]
-                ) -> list[tuple[int, int]]:
-    """``store_file`` for many input files in one transaction, set-based; returns (added, removed) per file.
-
-    One commit and three queries per batch instead of per file (a file-backed commit alone costs ~10 ms).
-    An id that several files of the batch yield is stored once, for the first of them.
-    """
-    batch = [(source, list(articles), list(quotes), list(mentions)) for source, articles, quotes, mentions in batch]
-    if not batch:
+    entries = [(e[0], list(e[1]), list(e[2]), list(e[3]), e[4] if len(e) > 4 else True) for e in batch]
+    if not entries:
         return []
-    new_ids: dict[str, set[str]] = {}
-    for source, articles, _, _ in batch:
-        new_ids.setdefault(source, set()).update(a.id for a in articles)
+    rows: dict[str, tuple] = {}  # id -> (row, hash, index of the entry that yields it first)
+    for k, (_, articles, _, _, _) in enumerate(entries):
+        for a in articles:
+            if a.id not in rows:
+                row = _article_row(a)
+                rows[a.id] = (row, _row_hash(row), k)
+    links = sorted({(source, a.id) for source, articles, *_ in entries for a in articles})
+    pruned = sorted({source for source, *_, prune in entries if prune})
     con.execute("BEGIN TRANSACTION")
     try:
-        stale: dict[str, list[str]] = {}
-        for source, old_id in con.execute("SELECT source, id FROM articles WHERE source IN (SELECT unnest(?))",
-                                          [sorted(new_ids)]).fetchall():
-            if old_id not in new_ids[source]:
-                stale.setdefault(source, []).append(old_id)
-        if stale:
-            _delete_ids(con, sorted({i for ids in stale.values() for i in ids}))
-        wanted = sorted(set().union(*new_ids.values()))
-        present = {r[0] for r in con.execute(
-            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]).fetchall()} if wanted else set()
-        owner: dict[str, int] = {}  # fresh id -> index of the file in the batch that stores it
-        rows, counts = [], []
-        for k, (source, articles, _, _) in enumerate(batch):
-            added = 0
-            for a in articles:
-                if a.id not in present and a.id not in owner:
-                    owner[a.id] = k
-                    rows.append(_article_row(a, source))
-                    added += 1
-            counts.append((added, len(stale.pop(source, ()))))
-        if rows:
-            frame = pd.DataFrame.from_records(rows, columns=list(ARTICLE_COLUMNS) + ["source"])
+        unlinked: dict[str, int] = {}
+        if pruned:
+            gone = con.execute(
+                "SELECT source, id FROM article_sources WHERE source IN (SELECT unnest(?))", [pruned]).fetchall()
+            keep = set(links)
+            gone = [(s, i) for s, i in gone if (s, i) not in keep]
+            if gone:
+                frame = pd.DataFrame.from_records(gone, columns=["source", "id"])
+                con.register("_gone", frame)
+                con.execute("DELETE FROM article_sources WHERE (source, id) IN (SELECT (source, id) FROM _gone)")
+                orphans = [r[0] for r in con.execute(
+                    "SELECT DISTINCT g.id FROM _gone g WHERE g.id NOT IN (SELECT id FROM article_sources)"
+                ).fetchall()]
+                con.unregister("_gone")
+                orphan_set = set(orphans)
+                _delete_ids(con, orphans)
+                for s, i in gone:
+                    if i in orphan_set:
+                        unlinked[s] = unlinked.get(s, 0) + 1
+        stored = dict(con.execute("SELECT id, row_hash FROM articles WHERE id IN (SELECT unnest(?))",
+                                  [list(rows)]).fetchall()) if rows else {}
+        changed = [i for i, (_, h, _) in rows.items() if i in stored and stored[i] != h]
+        _delete_ids(con, changed)
+        fresh = {i: k for i, (_, h, k) in rows.items() if stored.get(i) != h}
+        if fresh:
+            frame = pd.DataFrame.from_records([rows[i][0] + (rows[i][1],) for i in fresh],
+                                              columns=list(ARTICLE_COLUMNS) + ["row_hash"])
             con.register("_new_articles", frame)
             con.execute("INSERT INTO articles SELECT * FROM _new_articles")
             con.unregister("_new_articles")
             _insert_records(con, "quotes", QUOTE_COLUMNS,
-                            [q for k, b in enumerate(batch) for q in b[2] if owner.get(q.article_id) == k])
+                            [q for k, e in enumerate(entries) for q in e[2] if fresh.get(q.article_id) == k])
             _insert_records(con, "date_mentions", DATE_MENTION_COLUMNS,
-                            [m for k, b in enumerate(batch) for m in b[3] if owner.get(m.article_id) == k])
+                            [m for k, e in enumerate(entries) for m in e[3] if fresh.get(m.article_id) == k])
+        if links:
+            con.register("_links", pd.DataFrame.from_records(links, columns=["source", "id"]))
+            con.execute("INSERT INTO article_sources SELECT * FROM _links "
+                        "WHERE (source, id) NOT IN (SELECT (source, id) FROM article_sources)")
+            con.unregister("_links")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return counts
+    return [(sum(1 for a in e[1] if fresh.get(a.id) == k), unlinked.pop(e[0], 0)) for k, e in enumerate(entries)]
 
 
 def _insert_records(con, table: str, columns: Sequence[str], records: list) -> None:
@@ -159,7 +183,7 @@ def record_report(con, rows: Iterable[tuple[str, str, str, Sequence[str]]]) -> N
 
 def load_articles(con) -> pd.DataFrame:
     """All articles, one row each, ``published`` as pandas datetime."""
-    return con.execute("SELECT * EXCLUDE (source) FROM articles ORDER BY published NULLS LAST, id").df()
+    return con.execute("SELECT * EXCLUDE (row_hash) FROM articles ORDER BY published NULLS LAST, id").df()
 
 
 def load_quotes(con) -> pd.DataFrame:

@@ -385,8 +385,6 @@ def test_corrupted_file_loses_nothing(messy, tmp_path):
     assert stored(db, "SELECT id, text FROM articles ORDER BY id") == before
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a JSONL file with one row now broken is stored as 'partial' and "
-                   "lib.pipeline.ingest_paths/lib.store.store_files prune the row's stored article")
 def test_broken_row_in_reingested_jsonl_loses_nothing(messy, tmp_path):
     folder, db = copy_corpus(messy, tmp_path, "bulk")
     path = folder / "bulk" / "export.jsonl"
@@ -398,8 +396,6 @@ def test_broken_row_in_reingested_jsonl_loses_nothing(messy, tmp_path):
     assert stored(db, "SELECT id FROM articles WHERE id = 'my-id-1'") == [("my-id-1",)]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: lib.store.store_files keeps an already-stored content id as it is, "
-                   "so a re-ingested file whose metadata (Date header) changed keeps its old date")
 def test_changed_header_updates_stored_date(messy, tmp_path):
     folder, db = copy_corpus(messy, tmp_path, "wire")
     path = folder / "wire" / "afp.txt"
@@ -410,8 +406,6 @@ def test_changed_header_updates_stored_date(messy, tmp_path):
     assert [(p.date().isoformat() if p else None, s) for p, s in rows] == [("2008-09-26", "header")]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a bulk row's given `id` is its content id, so lib.store.store_files "
-                   "never replaces the stored text when the row's text is edited")
 def test_edited_bulk_row_with_id_replaces_text(messy, tmp_path):
     folder, db = copy_corpus(messy, tmp_path, "bulk")
     path = folder / "bulk" / "export.jsonl"
@@ -456,8 +450,6 @@ def test_planted_copy_found_by_overlap_and_reuse(shared_data, tmp_path):
 
 # ---------------------------------------------------------------- bugs seen from the command line
 
-@pytest.mark.xfail(strict=True, reason="bug: lib.store._article_row converts an aware `published` to UTC and drops "
-                   "the zone, so a page published 2020-10-14 05:50 +08:00 is stored, listed and timed as 2020-10-13")
 def test_stored_date_is_the_outlets_own_day(shared_data, tmp_path):
     page = tmp_path / "businesstimes.html"  # gold date 2020-10-14 in htmldate_mediacloud/gold_dev.jsonl
     shutil.copy(shared_data / "htmldate_mediacloud" / "html" / "1738268651.html", page)
@@ -489,9 +481,9 @@ NAN_BUG = "bug: JSONL writes NaN (not JSON: jq, JSON.parse, read_json reject it)
 
 @pytest.mark.parametrize("command", [
     "quotes",
-    pytest.param("stories", marks=pytest.mark.xfail(strict=True, reason=NAN_BUG + "lib/cli/stories.py first/last")),
+    "stories",
     pytest.param("overlap", marks=pytest.mark.xfail(strict=True, reason=NAN_BUG + "lib/cli/overlap.py records")),
-    pytest.param("reuse", marks=pytest.mark.xfail(strict=True, reason=NAN_BUG + "lib.cli.print_frame jsonl")),
+    "reuse",
 ])
 def test_jsonl_output_is_strict_json(messy, command):
     folder, db, _ = messy
@@ -516,9 +508,6 @@ def test_overlap_never_calls_a_different_quote_altered(messy):
     assert not weak
 
 
-@pytest.mark.xfail(strict=True, raises=duckdb.IOException,
-                   reason="bug: lib.store.connect / lib.cli.main let DuckDB's IOException out as a traceback when --db "
-                   "is not a corpus (a text file, a folder, or a file locked by the running dashboard)")
 @pytest.mark.parametrize("argv", [["quotes"], ["ingest", str(SEEDS)]])
 def test_unusable_corpus_file_is_one_line(tmp_path, argv):
     db = tmp_path / "notes.duckdb"
@@ -527,8 +516,6 @@ def test_unusable_corpus_file_is_one_line(tmp_path, argv):
     assert code != 0 and str(db) in err and len(err.strip().splitlines()) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="bug: lib.store.store_files records one source file per content id, so editing "
-                   "a.txt removes the article that the unchanged duplicate b.txt still holds")
 def test_editing_one_of_two_identical_files_keeps_the_other(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -6,6 +6,7 @@ import importlib
 import json
 import sys
 
+import duckdb
 import pandas as pd
 
 # (command, module under lib.cli, one-line help). Each module defines EXAMPLES, configure(parser), run(args).
@@ -36,14 +37,35 @@ def print_frame(frame: pd.DataFrame, fmt: str, out=None) -> None:
     """Print a frame as JSONL (one record per line) or as an aligned text table."""
     out = out or sys.stdout
     if fmt == "jsonl":
-        for rec in frame.to_dict(orient="records"):
-            out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        write_jsonl(frame.to_dict(orient="records"), out)
     elif frame.empty:
         out.write("(no rows)\n")
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
                                "display.max_colwidth", 80):
             out.write(frame.to_string(index=False) + "\n")
+
+
+def write_jsonl(records, out=None) -> None:
+    """Write dicts as strict JSON lines (missing values as null, never NaN)."""
+    out = out or sys.stdout
+    for rec in records:
+        out.write(json.dumps(_json_value(rec), ensure_ascii=False, default=str, allow_nan=False) + "\n")
+
+
+def _json_value(v):
+    """A JSON-ready cell: missing values (NaN, NaT, NA) become null, arrays lists, timestamps ISO strings."""
+    if hasattr(v, "tolist") and not isinstance(v, str):
+        v = v.tolist()
+    if isinstance(v, (list, tuple)):
+        return [_json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _json_value(x) for k, x in v.items()}
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.isoformat()
+    return v
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,3 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args._run(args) or 0)
     except BrokenPipeError:  # `python -m lib parse ... | head`
         return 0
+    except duckdb.Error as exc:  # --db is a folder, not a DuckDB file, or locked by another process
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"error: cannot use corpus {getattr(args, 'db', None) or 'file'}: {first}", file=sys.stderr)
+        return 2
