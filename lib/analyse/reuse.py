@@ -278,27 +278,32 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
 
 
 def _best_sources(found: list[tuple], min_chars: int) -> list[tuple]:
-    """Per target, keep sources greedily by chars explained (then earliest, then id); drop passages whose
-    target stretch is already explained, except for a new stretch of at least ``min_chars``."""
+    """Per target, keep sources greedily by rank (_source_rank); drop a passage whose target stretch is
+    already explained, unless it adds a new stretch of ``min_chars`` (or is short and wholly new)."""
     by_target: dict = {}
     for item in found:
         by_target.setdefault(item[1]["id"], []).append(item)
     kept = []
     for items in by_target.values():
-        items.sort(key=lambda it: (-_covered([(p[2], p[3]) for p in it[3]]), _when(it[0]), str(it[0]["id"])))
+        items.sort(key=_source_rank)
         taken: list[tuple[int, int]] = []
         for src, tgt, direction, oriented in items:
-            fresh = [p for p in oriented if (p[3] - p[2]) - _overlap((p[2], p[3]), taken) >= min_chars]
+            fresh = [p for p in oriented
+                     if (p[3] - p[2]) - _overlap((p[2], p[3]), taken) >= min(min_chars, p[3] - p[2])]
             if fresh:
                 kept.append((src, tgt, direction, fresh))
                 taken.extend((p[2], p[3]) for p in fresh)
     return kept
 
 
-def _when(article: dict) -> tuple:
-    """Sort key on publication time, unknown last."""
-    ts = _day_or_time(article.get("published"))
-    return (ts is None, ts if ts is not None else pd.Timestamp(0))
+def _source_rank(item: tuple) -> tuple:
+    """Sort key of a candidate source for one target: most of the target explained, the target's own wire,
+    then the latest earlier carrier (a copy is made from what was just published), then id."""
+    src, tgt, _direction, oriented = item
+    wire = bool(_norm(src.get("outlet"))) and _norm(src.get("outlet")) == _norm(tgt.get("via"))
+    ts = _day_or_time(src.get("published"))
+    return (-_covered([(p[2], p[3]) for p in oriented]), not wire, ts is None,
+            -ts.value if ts is not None else 0, str(src["id"]))
 
 
 def _overlap(span: tuple[int, int], intervals: list[tuple[int, int]]) -> int:

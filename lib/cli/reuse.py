@@ -20,7 +20,8 @@ def configure(parser) -> None:
 
     add_db_argument(parser)
     parser.add_argument("--min-chars", type=int, default=MIN_CHARS,
-                        help=f"shortest reused passage to report, in characters (default: {MIN_CHARS})")
+                        help=f"shortest reused passage to report, in characters (default: {MIN_CHARS}); a brief "
+                             "item copied whole counts from half that length")
     parser.add_argument("--same-outlet", action="store_true", help="also report reuse inside one outlet")
     add_format_argument(parser)
 
