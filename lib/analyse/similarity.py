@@ -30,11 +30,13 @@ class Encoder:
     description: str
 
 
-# Thresholds. TF-IDF: on ECB+ gold sentence links (bench/framing_eval.py), mutual-best links keep a precision
-# of 0.97-0.98 from 0.12 to 0.26 while recall falls from 0.52 to 0.41 and links between two *different* but
-# similar events fall from 45 to 13; 0.18 keeps recall (0.51) and halves those; on the seeds the true links
-# score 0.25-0.49 and the best false candidate 0.14. Embeddings: MiniLM cosines of paraphrases run higher;
-# 0.55 is NOT calibrated here (torch is not installed on the build machine): run
+# Thresholds. TF-IDF, measured by bench/framing_eval.py --pairs 12: on ECB+ gold sentence links the
+# mutual-best links keep a precision of 0.97-0.98 from 0.12 to 0.26 while sentence recall falls from 0.53 to
+# 0.41 and links between two *different* but similar events fall from 45 to 13 (129 document pairs); 0.18
+# keeps recall (0.52) and cuts those to 30. On AllSides, outlets' leads share a point in 97/153 stories at
+# 0.18 and a paragraph slipped in from another story never aligns. On the seeds the true links score
+# 0.25-0.52 and the best false candidate 0.14. Embeddings: MiniLM cosines of paraphrases run higher; 0.55 is
+# NOT calibrated here (torch is not installed on the build machine): run
 # `python bench/framing_eval.py --encoder embedding` where the extra is installed and adjust this row.
 ENCODERS = (
     Encoder("tfidf", 0.18, "TF-IDF over lightly stemmed word 1-2 grams and character 3-5 grams, fit on the story"),
