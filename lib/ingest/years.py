@@ -26,7 +26,7 @@ from lib.models import Article
 TRUSTED_SOURCES = ("header", "metadata", "url", "dateline", "byline")
 STORY_MIN_SIMILARITY = 0.12  # TF-IDF cosine above which two articles plausibly report the same event
 STORY_PROXIMITY_SIMILARITY = 0.3  # stricter: a same-story date without a matching mention
-STORY_NEIGHBOURS = 20
+STORY_NEIGHBOURS = 10
 STORY_LEAD_CHARS = 1200  # similarity reads the lead, where the event is named
 MENTION_WINDOW_DAYS = 14  # "on Friday" refers to the last two weeks at most
 DATED_WINDOW_DAYS = 70  # "on September 25" (no year) in a piece published up to ten weeks later
@@ -50,7 +50,8 @@ RELATIVE_DAY_ROWS = (
     (rf"\b(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b(?!,?\s*\d{{4}})",
      "month-day"),
 )
-_RELATIVE = tuple((re.compile(p, re.I), kind) for p, kind in RELATIVE_DAY_ROWS)
+_RELATIVE = tuple((re.compile(p), kind) for p, kind in RELATIVE_DAY_ROWS)  # run on lowered text: re.I is slow
+_RELATIVE_ANY_CASE = tuple((re.compile(p, re.I), kind) for p, kind in RELATIVE_DAY_ROWS)
 _NEXT = re.compile(r"(?:next|coming|following)\s+$", re.I)
 _LAST = re.compile(r"(?:last|previous|past)\s+$", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -163,8 +164,10 @@ def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
 def resolve_day_references(text: str, published: dt.date) -> list[tuple[dt.date, str]]:
     """Days an article refers to relative to its own date ("on Friday", "yesterday", "September 25")."""
     found, taken = [], []  # taken: spans already read by an earlier row ("the day before yesterday")
-    for pattern, kind in _RELATIVE:
-        for m in pattern.finditer(text):
+    lower = text.lower()
+    rows = _RELATIVE if len(lower) == len(text) else _RELATIVE_ANY_CASE  # lower() may change lengths ("İ")
+    for pattern, kind in rows:
+        for m in pattern.finditer(lower if rows is _RELATIVE else text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             anchor = m.start("weekday") if "weekday" in pattern.groupindex else m.start()
@@ -174,7 +177,7 @@ def resolve_day_references(text: str, published: dt.date) -> list[tuple[dt.date,
             taken.append(m.span())
             for day in RESOLVERS[kind](m, published):
                 if 0 <= (published - day).days <= (DATED_WINDOW_DAYS if kind == "month-day" else MENTION_WINDOW_DAYS):
-                    found.append((day, m.group(0).strip()))
+                    found.append((day, text[m.start():m.end()].strip()))
     return found
 
 
