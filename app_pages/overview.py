@@ -2,43 +2,47 @@
 import pandas as pd
 import streamlit as st
 
-from lib.charts import daily_counts_figure, outlet_label, stories_figure
+from lib.charts import outlet_label
 
-view = st.session_state["view"]
-st.title("Overview")
-articles = view.articles
-if articles.empty:
-    st.info("No article matches the filters: widen the date range or clear the outlet, story or speaker filter.")
-    st.stop()
+def draw() -> None:
+    """Draw the overview of the filtered corpus."""
+    view = st.session_state["view"]
+    st.title("Overview")
+    articles = view.articles
+    if articles.empty:
+        st.info("No article matches the filters: widen the date range or clear the outlet, story or speaker filter.")
+        return
 
-ids = set(articles["id"])
-story_rows = view.stories[view.stories["article_ids"].map(lambda a: bool(ids.intersection(a)))]
-cols = st.columns(5)
-cols[0].metric("Articles", f"{len(articles):,}", help=f"{len(view.all_articles):,} in the corpus")
-cols[1].metric("Outlets", f"{articles['outlet'].map(outlet_label).nunique():,}")
-cols[2].metric("Stories", f"{len(story_rows):,}")
-cols[3].metric("Quotes", f"{len(view.quotes):,}")
-dated = pd.to_datetime(articles["published"]).dropna()
-span = (dated.max() - dated.min()).days + 1 if len(dated) else 0
-cols[4].metric("Span", f"{span} day{'s' if span != 1 else ''}" if len(dated) else "undated",
-               help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
+    ids = set(articles["id"])
+    story_rows = view.stories[view.stories["article_ids"].map(lambda a: not ids.isdisjoint(a))]
+    cols = st.columns(5)
+    cols[0].metric("Articles", f"{len(articles):,}", help=f"{len(view.all_articles):,} in the corpus")
+    cols[1].metric("Outlets", f"{articles['outlet'].map(outlet_label).nunique():,}")
+    cols[2].metric("Stories", f"{len(story_rows):,}")
+    cols[3].metric("Quotes", f"{len(view.quotes):,}")
+    dated = pd.to_datetime(articles["published"]).dropna()
+    span = (dated.max() - dated.min()).days + 1 if len(dated) else 0
+    cols[4].metric("Span", f"{span} day{'s' if span != 1 else ''}" if len(dated) else "undated",
+                   help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
 
-st.plotly_chart(daily_counts_figure(view.daily(), view.colours), key="daily")
-if len(dated) < len(articles):
-    st.caption(f"{len(articles) - len(dated)} undated article(s) are not on the time axis.")
+    st.plotly_chart(view.figure("daily"), key="daily")
+    if len(dated) < len(articles):
+        st.caption(f"{len(articles) - len(dated)} undated article(s) are not on the time axis.")
 
-st.subheader("Stories")
-coverage = view.coverage[view.coverage["article_id"].isin(ids)]
-st.plotly_chart(stories_figure(story_rows, coverage, view.colours), key="stories")
-table = story_rows.assign(
-    outlets=story_rows["outlets"].map(lambda o: ", ".join(map(str, o))),
-    first=pd.to_datetime(story_rows["first"]).dt.strftime("%Y-%m-%d"),
-    last=pd.to_datetime(story_rows["last"]).dt.strftime("%Y-%m-%d"),
-)[["label", "first", "last", "n_articles", "n_outlets", "independent_sources", "outlets"]]
-st.dataframe(table.sort_values(["n_articles", "first"], ascending=[False, True]), hide_index=True,
-             column_config={"label": "Story", "first": "First report", "last": "Last report",
-                            "n_articles": "Articles", "n_outlets": "Outlets",
-                            "independent_sources": st.column_config.NumberColumn(
-                                "Independent sources", help="Syndicated copies and near-duplicates count once"),
-                            "outlets": "Which outlets"})
-st.caption("Pick a story in the sidebar to compare its coverage on the Story page.")
+    st.subheader("Stories")
+    st.plotly_chart(view.figure("stories"), key="stories")
+    table = story_rows.assign(
+        outlets=story_rows["outlets"].map(lambda o: ", ".join(map(str, o))),
+        first=pd.to_datetime(story_rows["first"]).dt.strftime("%Y-%m-%d"),
+        last=pd.to_datetime(story_rows["last"]).dt.strftime("%Y-%m-%d"),
+    )[["label", "first", "last", "n_articles", "n_outlets", "independent_sources", "outlets"]]
+    st.dataframe(table.sort_values(["n_articles", "first"], ascending=[False, True]), hide_index=True,
+                 column_config={"label": "Story", "first": "First report", "last": "Last report",
+                                "n_articles": "Articles", "n_outlets": "Outlets",
+                                "independent_sources": st.column_config.NumberColumn(
+                                    "Independent sources", help="Syndicated copies and near-duplicates count once"),
+                                "outlets": "Which outlets"})
+    st.caption("Pick a story in the sidebar to compare its coverage on the Story page.")
+
+
+draw()

@@ -5,110 +5,111 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyse.reuse import MIN_CHARS
+from lib.charts import colour_of, highlight_html, lineage_figure, outlet_label, plain_markdown
+from lib.corpus import search_quotes
 
-from lib.charts import (colour_of, highlight_html, lineage_figure, outlet_label, plain_markdown, reuse_flows_figure,
-                        shared_quotes_figure, speaker_outlet_figure)
+def diff_html(ops) -> str:
+    """A rendering against the earliest one: dropped words struck through, added words underlined."""
+    out = []
+    for op in ops if ops is not None else []:
+        old, new = html.escape(op.get("old") or ""), html.escape(op.get("new") or "")
+        if op.get("op") == "equal":
+            out.append(new)
+        if op.get("op") in ("delete", "replace") and old:
+            out.append(f"<del style='background:#fdd'>{old}</del>")
+        if op.get("op") in ("insert", "replace") and new:
+            out.append(f"<ins style='background:#dfd'>{new}</ins>")
+    return " ".join(out)
 
-view = st.session_state["view"]
-st.title("Quotes")
-quotes = view.quotes
-ids = view.ids
-if view.articles.empty:
-    st.info("No article matches the filters: widen the date range or clear the outlet, story or speaker filter.")
-    st.stop()
 
-# ------------------------------------------------------------------ table
-search = st.text_input("Search quotes", key="q", bind="query-params", placeholder="words in the quote or speaker")
-if search:
-    view.share["q"] = [search]
-shown = quotes
-if search:
-    needle = search.casefold()
-    shown = quotes[quotes["text"].str.casefold().str.contains(needle, regex=False)
-                   | quotes["who"].fillna("").str.casefold().str.contains(needle, regex=False)]
-if quotes.empty:
-    st.info("The filtered articles contain no quote, direct, partial or reported.")
-elif shown.empty:
-    st.info(f"No quote contains “{plain_markdown(search)}”.")
-else:
-    table = pd.DataFrame({"Speaker": shown["who"], "Outlet": shown["outlet"].map(outlet_label),
-                          "Date": pd.to_datetime(shown["published"]).dt.strftime("%Y-%m-%d"),
-                          "Kind": shown["kind"], "Verb": shown["cue"], "Quote": shown["text"]})
-    st.caption(f"{len(shown):,} quote(s)")
-    st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
-                 column_config={"Quote": st.column_config.TextColumn(width="large")})
-    st.plotly_chart(speaker_outlet_figure(shown), key="speakers")
+def draw() -> None:
+    """Draw the quotes, shared quotes, lineage and passage reuse of the filtered articles."""
+    view = st.session_state["view"]
+    st.title("Quotes")
+    quotes = view.quotes
+    ids = view.ids
+    if view.articles.empty:
+        st.info("No article matches the filters: widen the date range or clear the outlet, story or speaker filter.")
+        return
 
-# ------------------------------------------------------------------ shared quotes
-st.header("Shared quotes")
-renderings, groups, matrix, summary = view.overlap(ids)
-st.markdown(f"**{plain_markdown(summary)}**")
-if not groups.empty:
-    st.plotly_chart(shared_quotes_figure(matrix), key="shared")
-    st.subheader("Lineage and fidelity of one quote")
-    order = groups.sort_values(["n_outlets", "n_carriers"], ascending=False)
-    names = {g.group_id: f"{str(g.earliest_text)[:90]} ({g.n_outlets} outlets{', altered' if g.altered else ''})"
-             for g in order.itertuples()}
-    gid = st.selectbox("Quote", list(names), format_func=names.get, key="quote", bind="query-params")
-    view.share["quote"] = [names[gid]] if gid is not None and gid != order["group_id"].iloc[0] else []
-    carriers = renderings[renderings["group_id"] == gid]
-    st.plotly_chart(lineage_figure(carriers, view.colours, quote=names.get(gid, "")), key="lineage")
+    # ------------------------------------------------------------------ table
+    search = st.text_input("Search quotes", key="q", bind="query-params", placeholder="words in the quote or speaker")
+    if search:
+        view.share["q"] = [search]
+    shown = search_quotes(quotes, search)
+    if quotes.empty:
+        st.info("The filtered articles contain no quote, direct, partial or reported.")
+    elif shown.empty:
+        st.info(f"No quote contains “{plain_markdown(search)}”.")
+    else:
+        table = pd.DataFrame({"Speaker": shown["who"], "Outlet": shown["outlet"].map(outlet_label),
+                              "Date": pd.to_datetime(shown["published"]).dt.strftime("%Y-%m-%d"),
+                              "Kind": shown["kind"], "Verb": shown["cue"], "Quote": shown["text"]})
+        st.caption(f"{len(shown):,} quote(s)")
+        st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
+                     column_config={"Quote": st.column_config.TextColumn(width="large")})
+        st.plotly_chart(view.figure("speakers", search or None), key="speakers")
 
-    def diff_html(ops) -> str:
-        """A rendering against the earliest one: dropped words struck through, added words underlined."""
-        out = []
-        for op in ops if ops is not None else []:
-            old, new = html.escape(op.get("old") or ""), html.escape(op.get("new") or "")
-            if op.get("op") == "equal":
-                out.append(new)
-            if op.get("op") in ("delete", "replace") and old:
-                out.append(f"<del style='background:#fdd'>{old}</del>")
-            if op.get("op") in ("insert", "replace") and new:
-                out.append(f"<ins style='background:#dfd'>{new}</ins>")
-        return " ".join(out)
+    # ------------------------------------------------------------------ shared quotes
+    st.header("Shared quotes")
+    renderings, groups, matrix, summary = view.overlap(ids)
+    st.markdown(f"**{plain_markdown(summary)}**")
+    if not groups.empty:
+        st.plotly_chart(view.figure("shared"), key="shared")
+        st.subheader("Lineage and fidelity of one quote")
+        order = groups.sort_values(["n_outlets", "n_carriers"], ascending=False)
+        names = {g.group_id: f"{str(g.earliest_text)[:90]} ({g.n_outlets} outlets{', altered' if g.altered else ''})"
+                 for g in order.itertuples()}
+        gid = st.selectbox("Quote", list(names), format_func=names.get, key="quote", bind="query-params")
+        view.share["quote"] = [names[gid]] if gid is not None and gid != order["group_id"].iloc[0] else []
+        carriers = renderings[renderings["group_id"] == gid]
+        st.plotly_chart(lineage_figure(carriers, view.colours, quote=names.get(gid, "")), key="lineage")
 
-    rows = []
-    for r in carriers.sort_values("published").itertuples():
-        dot = f"<span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
-        when = pd.to_datetime(r.published).strftime("%Y-%m-%d") if pd.notna(r.published) else "undated"
-        rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"
-                    f"<td>{html.escape(str(r.role))}</td><td>{html.escape(str(r.relation))}"
-                    f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
-                    f"<td class='cc-text'>{diff_html(r.diff)}</td></tr>")
-    st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
-            "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
-            "<ins style='background:#dfd'>added</ins>)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        rows = []
+        for r in carriers.sort_values("published").itertuples():
+            dot = f"<span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
+            when = pd.to_datetime(r.published).strftime("%Y-%m-%d") if pd.notna(r.published) else "undated"
+            rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"
+                        f"<td>{html.escape(str(r.role))}</td><td>{html.escape(str(r.relation))}"
+                        f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
+                        f"<td class='cc-text'>{diff_html(r.diff)}</td></tr>")
+        st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
+                "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
+                "<ins style='background:#dfd'>added</ins>)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
-# ------------------------------------------------------------------ passage reuse
-st.header("Passage reuse")
-min_chars = st.slider("Shortest passage (characters)", MIN_CHARS, 1000, MIN_CHARS, step=20, key="min_chars")
-pairs, edges = view.reuse(ids, min_chars)
-if pairs.empty:
-    n = len(ids)
-    st.info("These two articles share no verbatim passage" if n == 2 else
-            f"These {n} articles share no verbatim passage of {min_chars} characters or more." if n > 2 else
-            "One article alone cannot reuse another.")
-else:
-    st.plotly_chart(reuse_flows_figure(pairs, view.colours), key="reuse")
-    title_of = dict(zip(view.articles["id"], view.articles["title"].fillna("(untitled)")))
-    edge_names = {f"{s}>{t}": f"{outlet_label(so)} → {outlet_label(to)}: {str(title_of.get(t, t))[:70]} "
-                              f"({p} passage(s), {c} chars, {d})"
-                  for s, t, so, to, p, c, d in edges[["source_id", "target_id", "source_outlet", "target_outlet",
-                                                        "passages", "chars", "direction"]].itertuples(index=False)}
-    key = st.selectbox("Article pair", list(edge_names), format_func=edge_names.get, key="pair", bind="query-params")
-    view.share["pair"] = [edge_names[key]] if key != next(iter(edge_names)) else []
-    src, tgt = key.split(">")
-    pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
-    text_of = dict(zip(view.articles["id"], view.articles["text"]))
-    left, right = st.columns(2)
-    for col, art, side in ((left, src, "source"), (right, tgt, "target")):
-        row = view.articles[view.articles["id"] == art].iloc[0]
-        spans = [(s, e, "reuse") for s, e in zip(pair[f"{side}_start"], pair[f"{side}_end"])]
-        with col:
-            st.markdown(f"**{'Earlier (source)' if side == 'source' else 'Later (target)'}: "
-                        f"{plain_markdown(outlet_label(row['outlet']))}** · "
-                        f"{plain_markdown(str(row['title'] or '(untitled)'))}")
-            st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
-                    f"padding:8px'>{highlight_html(text_of[art], spans)}</div>")
-    st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
-               f"{pair['share_of_target'].iloc[0]:.0%} of the later article; direction: {pair['direction'].iloc[0]}.")
+    # ------------------------------------------------------------------ passage reuse
+    st.header("Passage reuse")
+    min_chars = st.slider("Shortest passage (characters)", MIN_CHARS, 1000, MIN_CHARS, step=20, key="min_chars")
+    pairs, edges = view.reuse(ids, min_chars)
+    if pairs.empty:
+        n = len(ids)
+        st.info("These two articles share no verbatim passage" if n == 2 else
+                f"These {n} articles share no verbatim passage of {min_chars} characters or more." if n > 2 else
+                "One article alone cannot reuse another.")
+    else:
+        st.plotly_chart(view.figure("reuse", min_chars), key="reuse")
+        title_of = dict(zip(view.articles["id"], view.articles["title"].fillna("(untitled)")))
+        edge_names = {f"{s}>{t}": f"{outlet_label(so)} → {outlet_label(to)}: {str(title_of.get(t, t))[:70]} "
+                                  f"({p} passage(s), {c} chars, {d})"
+                      for s, t, so, to, p, c, d in edges[["source_id", "target_id", "source_outlet", "target_outlet",
+                                                            "passages", "chars", "direction"]].itertuples(index=False)}
+        key = st.selectbox("Article pair", list(edge_names), format_func=edge_names.get, key="pair", bind="query-params")
+        view.share["pair"] = [edge_names[key]] if key != next(iter(edge_names)) else []
+        src, tgt = key.split(">")
+        pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
+        text_of = dict(zip(view.articles["id"], view.articles["text"]))
+        left, right = st.columns(2)
+        for col, art, side in ((left, src, "source"), (right, tgt, "target")):
+            row = view.articles[view.articles["id"] == art].iloc[0]
+            spans = [(s, e, "reuse") for s, e in zip(pair[f"{side}_start"], pair[f"{side}_end"])]
+            with col:
+                st.markdown(f"**{'Earlier (source)' if side == 'source' else 'Later (target)'}: "
+                            f"{plain_markdown(outlet_label(row['outlet']))}** · "
+                            f"{plain_markdown(str(row['title'] or '(untitled)'))}")
+                st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
+                        f"padding:8px'>{highlight_html(text_of[art], spans)}</div>")
+        st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
+                   f"{pair['share_of_target'].iloc[0]:.0%} of the later article; direction: {pair['direction'].iloc[0]}.")
+
+
+draw()

@@ -10,133 +10,154 @@ from lib.charts import (colour_of, coverage_timeline_figure, highlight_html, his
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
 
-view = st.session_state["view"]
-story_of = view.story_of()
-ids = set(view.articles["id"])
-in_view = view.stories[view.stories["story_id"].isin({story_of.get(i) for i in ids})]
-if in_view.empty:
-    st.title("Story")
-    st.info("No article matches the filters, so there is no story to show.")
-    st.stop()
-if view.story_id and view.story_id in set(in_view["story_id"]):
-    story = in_view[in_view["story_id"] == view.story_id].iloc[0]
-else:
-    story = in_view.sort_values(["n_outlets", "n_articles", "first"], ascending=[False, False, True]).iloc[0]
-    st.caption("No story chosen in the sidebar: showing the story covered by the most outlets.")
-members = [a for a in story["article_ids"] if a in ids]
-articles = view.articles[view.articles["id"].isin(set(members))]
 
-st.title(plain_markdown(view.story_names.get(story["story_id"], story["label"])))
-first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
-cols = st.columns(4)
-cols[0].metric("Articles", len(articles))
-cols[1].metric("Outlets", articles["outlet"].map(outlet_label).nunique())
-cols[2].metric("Independent sources", int(story["independent_sources"]),
-               help="In the whole story: syndicated copies (same wire) and near-duplicate texts count once")
-cols[3].metric("Reported", (f"{first:%b %d}" + (f" – {last:%b %d}" if last.date() != first.date() else ""))
-               if pd.notna(first) else "undated", help=f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if pd.notna(first) else None)
+def cell_html(rows: pd.DataFrame) -> str:
+    """One outlet's renderings of one point: badges, then the wording with the quoted part marked."""
+    parts = []
+    for r in rows.itertuples():
+        text = str(r.unit_text)
+        spans = []
+        quoted = r.quoted_text if isinstance(r.quoted_text, str) and r.quoted_text else None
+        if quoted and quoted in text:
+            at = text.index(quoted)
+            spans.append((at, at + len(quoted), "quoted"))
+        mode = str(r.mode)
+        badges = f'<span class="cc-badge {html.escape(mode.split()[0])}">{html.escape(mode)}</span>'
+        if isinstance(r.cue, str) and r.cue:
+            badges += f'<span class="cc-badge">{html.escape(r.cue)}</span>'
+        if isinstance(r.speaker, str) and r.speaker:
+            badges += f'<span class="cc-badge">{html.escape(r.speaker)}</span>'
+        parts.append(f"<div>{badges}<div class='cc-text'>{highlight_html(text, spans)}</div></div>")
+    return "<hr style='margin:4px 0'>".join(parts)
 
-coverage = view.coverage[view.coverage["article_id"].isin(set(members))]
-st.plotly_chart(coverage_timeline_figure(coverage, view.colours), key="coverage")
-st.plotly_chart(history_timeline_figure(view.history(members), view.colours), key="history")
 
-# ------------------------------------------------------------------ side-by-side framing
-st.header("Side-by-side framing")
-framing = view.framing(members)
-outlets_by_time = list(dict.fromkeys(coverage.sort_values("published")["outlet"].map(outlet_label)))
-outlets_by_time += [o for o in dict.fromkeys(articles["outlet"].map(outlet_label)) if o not in outlets_by_time]
-if len(outlets_by_time) < 2:
-    st.info(f"Only {plain_markdown(outlets_by_time[0] if outlets_by_time else 'one outlet')} covers this story "
-            "under the filters: framing compares two or more outlets.")
-if len(outlets_by_time) > MAX_COLUMNS:
-    columns = st.multiselect("Outlets side by side", outlets_by_time, default=outlets_by_time[:MAX_COLUMNS - 2],
-                             max_selections=MAX_COLUMNS, key="cols", bind="query-params")
-    view.share["cols"] = columns
-else:
-    columns = outlets_by_time
+def draw() -> None:
+    """Draw one story: timelines, framing matrix, per-outlet charts."""
+    view = st.session_state["view"]
+    story_of = view.story_of()
+    ids = set(view.articles["id"])
+    in_view = view.stories[view.stories["story_id"].isin({story_of.get(i) for i in ids})]
+    if in_view.empty:
+        st.title("Story")
+        st.info("No article matches the filters, so there is no story to show.")
+        return
+    if view.story_id and view.story_id in set(in_view["story_id"]):
+        story = in_view[in_view["story_id"] == view.story_id].iloc[0]
+    else:
+        story = in_view.sort_values(["n_outlets", "n_articles", "first"], ascending=[False, False, True]).iloc[0]
+        st.caption("No story chosen in the sidebar: showing the story covered by the most outlets.")
+    members = [a for a in story["article_ids"] if a in ids]
+    articles = view.articles[view.articles["id"].isin(set(members))]
 
-points = framing.points
-cells = framing.cells.assign(outlet=framing.cells["outlet"].map(outlet_label))
-omitted = set(zip(framing.omissions["point_id"], framing.omissions["outlet"].map(outlet_label)))
-shown = points[points["outlets"].map(lambda o: bool({outlet_label(x) for x in o} & set(columns)))]
-if shown.empty:
-    st.info("No claim or proposal was found in these articles: their bodies are too short to align.")
-else:
-    n_prop = int(shown["is_proposal"].sum())
-    st.caption(f"{len(shown)} point(s), {n_prop} of them proposals, listed first. Each cell is the outlet's own "
-               "wording; highlighted words are quoted. Badges: how it was rendered (direct quote, partial quote, "
-               "reported speech or the outlet's own voice) and the reporting verb. Empty cells are omissions.")
-    show_all = len(shown) > MAX_POINTS and st.toggle(f"Show all {len(shown)} points", key="all_points")
-    if not show_all:
-        shown = shown.head(MAX_POINTS)
+    st.title(plain_markdown(view.story_names.get(story["story_id"], story["label"])))
+    first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
+    cols = st.columns(4)
+    cols[0].metric("Articles", len(articles))
+    cols[1].metric("Outlets", articles["outlet"].map(outlet_label).nunique())
+    cols[2].metric("Independent sources", int(story["independent_sources"]),
+                   help="In the whole story: syndicated copies (same wire) and near-duplicate texts count once")
+    cols[3].metric("Reported", (f"{first:%b %d}" + (f" – {last:%b %d}" if last.date() != first.date() else ""))
+                   if pd.notna(first) else "undated", help=f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if pd.notna(first) else None)
 
-    def cell_html(rows: pd.DataFrame) -> str:
-        """One outlet's renderings of one point: badges, then the wording with the quoted part marked."""
-        parts = []
-        for r in rows.itertuples():
-            text = str(r.unit_text)
-            spans = []
-            quoted = r.quoted_text if isinstance(r.quoted_text, str) and r.quoted_text else None
-            if quoted and quoted in text:
-                at = text.index(quoted)
-                spans.append((at, at + len(quoted), "quoted"))
-            mode = str(r.mode)
-            badges = f'<span class="cc-badge {html.escape(mode.split()[0])}">{html.escape(mode)}</span>'
-            if isinstance(r.cue, str) and r.cue:
-                badges += f'<span class="cc-badge">{html.escape(r.cue)}</span>'
-            if isinstance(r.speaker, str) and r.speaker:
-                badges += f'<span class="cc-badge">{html.escape(r.speaker)}</span>'
-            parts.append(f"<div>{badges}<div class='cc-text'>{highlight_html(text, spans)}</div></div>")
-        return "<hr style='margin:4px 0'>".join(parts)
+    coverage = view.coverage[view.coverage["article_id"].isin(set(members))]
+    st.plotly_chart(coverage_timeline_figure(coverage, view.colours), key="coverage")
+    st.plotly_chart(history_timeline_figure(view.history(members), view.colours), key="history")
 
-    head = "".join(f"<th><span class='cc-outlet' style='background:{colour_of(view.colours, o)}'></span>"
-                   f"{html.escape(o)}</th>" for o in columns)
-    body = []
-    for p in shown.itertuples():
-        badge = "<span class='cc-badge proposal'>proposal</span>" if p.is_proposal else ""
-        row = [f"<td style='width:18%'>{badge}<b>{html.escape(str(p.label))}</b><br>"
-               f"<small>{int(p.n_outlets)} outlet(s)</small></td>"]
-        for o in columns:
-            mine = cells[(cells["point_id"] == p.point_id) & (cells["outlet"] == o)]
-            if not mine.empty:
-                row.append(f"<td>{cell_html(mine)}</td>")
-            elif (p.point_id, o) in omitted:
-                row.append("<td class='cc-omit'>omitted: not reported by this outlet</td>")
-            else:
-                row.append("<td class='cc-omit'>not in the shown articles</td>")
-        body.append("<tr>" + "".join(row) + "</tr>")
-    st.html(f"<table class='cc-matrix'><thead><tr><th>Point</th>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>")
+    with st.expander(f"The {len(articles)} article(s) of this story"):
+        labels = view.article_labels()
+        for article_id in coverage.sort_values("published")["article_id"].head(30):
+            st.page_link("app_pages/articles.py", label=labels[article_id], icon=":material/article:",
+                         query_params={"article": labels[article_id]})
+        if len(articles) > 30:
+            st.caption(f"and {len(articles) - 30} more: see the Articles page with this story chosen.")
 
-    omissions = framing.omissions.assign(outlet=framing.omissions["outlet"].map(outlet_label))
-    if not omissions.empty:
-        labels = dict(zip(points["point_id"], points["label"]))
-        props = dict(zip(points["point_id"], points["is_proposal"]))
-        st.subheader("Omissions")
-        st.dataframe(pd.DataFrame({
-            "Outlet": omissions["outlet"], "Left out": omissions["point_id"].map(labels),
-            "Proposal": omissions["point_id"].map(props).fillna(False).astype(bool)}),
-            hide_index=True)
+    # ------------------------------------------------------------------ side-by-side framing
+    st.header("Side-by-side framing")
+    framing = view.framing(members)
+    outlets_by_time = list(dict.fromkeys(coverage.sort_values("published")["outlet"].map(outlet_label)))
+    outlets_by_time += [o for o in dict.fromkeys(articles["outlet"].map(outlet_label)) if o not in outlets_by_time]
+    if len(outlets_by_time) < 2:
+        st.info(f"Only {plain_markdown(outlets_by_time[0] if outlets_by_time else 'one outlet')} covers this story "
+                "under the filters: framing compares two or more outlets.")
+    if len(outlets_by_time) > MAX_COLUMNS:
+        columns = st.multiselect("Outlets side by side", outlets_by_time, default=outlets_by_time[:MAX_COLUMNS - 2],
+                                 max_selections=MAX_COLUMNS, key="cols", bind="query-params")
+        view.share["cols"] = columns
+    else:
+        columns = outlets_by_time
 
-# ------------------------------------------------------------------ per outlet
-st.header("Per outlet")
-if not framing.leads.empty:
-    st.subheader("What each outlet put first")
-    for r in framing.leads.itertuples():
-        st.html(f"<div><span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
-                f"<b>{html.escape(outlet_label(r.outlet))}</b>: {html.escape(str(r.lead_text))}</div>")
-st.subheader("What each outlet added")
-if framing.additions.empty:
-    st.caption("No outlet carries a point the others lack" + (" (only one outlet)." if len(outlets_by_time) < 2
-                                                              else "."))
-else:
-    for outlet, rows in framing.additions.groupby(framing.additions["outlet"].map(outlet_label), sort=False):
-        with st.expander(f"{outlet}: {len(rows)} point(s) no other outlet carries"):
-            for r in rows.itertuples():
-                st.html(f"<div class='cc-text'><span class='cc-badge {html.escape(str(r.mode).split()[0])}'>"
-                        f"{html.escape(str(r.mode))}</span>{html.escape(str(r.unit_text))}</div>")
-left, right = st.columns(2)
-with left:
-    st.plotly_chart(voices_figure(framing.voices, view.colours), key="voices")
-with right:
-    st.plotly_chart(terms_figure(framing.terms, view.colours), key="terms")
+    points = framing.points
+    cells = framing.cells.assign(outlet=framing.cells["outlet"].map(outlet_label))
+    omitted = set(zip(framing.omissions["point_id"], framing.omissions["outlet"].map(outlet_label)))
+    shown = points[points["outlets"].map(lambda o: bool({outlet_label(x) for x in o} & set(columns)))]
+    if shown.empty:
+        st.info("No claim or proposal was found in these articles: their bodies are too short to align.")
+    else:
+        n_prop = int(shown["is_proposal"].sum())
+        st.caption(f"{len(shown)} point(s), {n_prop} of them proposals, listed first. Each cell is the outlet's own "
+                   "wording; highlighted words are quoted. Badges: how it was rendered (direct quote, partial quote, "
+                   "reported speech or the outlet's own voice) and the reporting verb. Empty cells are omissions.")
+        show_all = len(shown) > MAX_POINTS and st.toggle(f"Show all {len(shown)} points", key="all_points")
+        if not show_all:
+            shown = shown.head(MAX_POINTS)
+
+        by_cell = dict(iter(cells.groupby(["point_id", "outlet"], sort=False)))
+        head = "".join(f"<th><span class='cc-outlet' style='background:{colour_of(view.colours, o)}'></span>"
+                       f"{html.escape(o)}</th>" for o in columns)
+        body = []
+        for p in shown.itertuples():
+            badge = "<span class='cc-badge proposal'>proposal</span>" if p.is_proposal else ""
+            row = [f"<td style='width:18%'>{badge}<b>{html.escape(str(p.label))}</b><br>"
+                   f"<small>{int(p.n_outlets)} outlet(s)</small></td>"]
+            for o in columns:
+                mine = by_cell.get((p.point_id, o))
+                if mine is not None:
+                    row.append(f"<td>{cell_html(mine)}</td>")
+                elif (p.point_id, o) in omitted:
+                    row.append("<td class='cc-omit'>omitted: not reported by this outlet</td>")
+                else:
+                    row.append("<td class='cc-omit'>not in the shown articles</td>")
+            body.append("<tr>" + "".join(row) + "</tr>")
+        st.html(f"<table class='cc-matrix'><thead><tr><th>Point</th>{head}</tr></thead>"
+                f"<tbody>{''.join(body)}</tbody></table>")
+
+        omissions = framing.omissions.assign(outlet=framing.omissions["outlet"].map(outlet_label))
+        if not omissions.empty:
+            labels = dict(zip(points["point_id"], points["label"]))
+            props = dict(zip(points["point_id"], points["is_proposal"]))
+            st.subheader("Omissions")
+            st.dataframe(pd.DataFrame({
+                "Outlet": omissions["outlet"], "Left out": omissions["point_id"].map(labels),
+                "Proposal": omissions["point_id"].map(props).fillna(False).astype(bool)}),
+                hide_index=True)
+
+    # ------------------------------------------------------------------ per outlet
+    st.header("Per outlet")
+    if not framing.leads.empty:
+        st.subheader("What each outlet put first")
+        for r in framing.leads.itertuples():
+            st.html(f"<div><span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
+                    f"<b>{html.escape(outlet_label(r.outlet))}</b>: {html.escape(str(r.lead_text))}</div>")
+    st.subheader("What each outlet added")
+    if framing.additions.empty:
+        st.caption("No outlet carries a point the others lack" + (" (only one outlet)." if len(outlets_by_time) < 2
+                                                                  else "."))
+    else:
+        for outlet, rows in framing.additions.groupby(framing.additions["outlet"].map(outlet_label), sort=False):
+            with st.expander(f"{outlet}: {len(rows)} point(s) no other outlet carries"):
+                for r in rows.itertuples():
+                    st.html(f"<div class='cc-text'><span class='cc-badge {html.escape(str(r.mode).split()[0])}'>"
+                            f"{html.escape(str(r.mode))}</span>{html.escape(str(r.unit_text))}</div>")
+    left, right = st.columns(2)
+    with left:
+        quotes = view.quotes[view.quotes["article_id"].isin(set(members))]
+        examples = (quotes.assign(outlet=quotes["outlet"].map(outlet_label)).sort_values("end")
+                    .groupby(["outlet", "who"])["text"].first().rename("example").reset_index())
+        voices = framing.voices.assign(outlet=framing.voices["outlet"].map(outlet_label)).merge(
+            examples, left_on=["outlet", "speaker"], right_on=["outlet", "who"], how="left")
+        st.plotly_chart(voices_figure(voices, view.colours), key="voices")
+    with right:
+        st.plotly_chart(terms_figure(framing.terms, view.colours), key="terms")
+
+
+draw()

@@ -251,7 +251,10 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
 
 
 def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = 12) -> go.Figure:
-    """Whose voices each outlet carried: share of the outlet's quoted words per speaker, one bar group per speaker."""
+    """Whose voices each outlet carried: share of the outlet's quoted words per speaker, one bar group per speaker.
+
+    An optional ``example`` column (one quote of that speaker in that outlet) is shown in the hover.
+    """
     title = "Whose voices each outlet carried (share of quoted words)"
     if voices is None or voices.empty:
         return _empty_figure(title, "No outlet quotes anyone in this story.")
@@ -264,9 +267,11 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
         part = frame[frame["outlet"] == outlet]
         fig.add_trace(go.Bar(
             y=part["speaker"], x=part["share"], name=outlet, orientation="h", marker_color=colour_of(colours, outlet),
-            customdata=list(zip([html.escape(outlet)] * len(part), part["quoted_words"])),
+            customdata=list(zip([html.escape(outlet)] * len(part), part["quoted_words"],
+                                part["example"].map(lambda t: hover_text(t, limit=240)) if "example" in part
+                                else [""] * len(part))),
             hovertemplate="<b>%{customdata[0]}</b> quoting %{y}<br>%{x:.0%} of its quoted words "
-                          "(%{customdata[1]} words)<extra></extra>"))
+                          "(%{customdata[1]} words)<br>%{customdata[2]}<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, barmode="group", height=max(260, 40 * len(speakers) + 140))
     fig.update_xaxes(title_text="Share of the outlet's quoted words", tickformat=".0%", rangemode="tozero")
     fig.update_yaxes(title_text="Speaker", type="category", categoryorder="array",
@@ -289,9 +294,10 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
         fig.add_trace(go.Bar(
             y=part["term"].astype(str), x=part["z"], name=outlet, orientation="h",
             marker_color=colour_of(colours, outlet),
-            customdata=list(zip([html.escape(outlet)] * len(part), part["log_odds"])),
-            hovertemplate="<b>%{customdata[0]}</b>: “%{y}”<br>z = %{x:.2f}, log-odds = %{customdata[1]:.2f}"
-                          "<extra></extra>"), row=1, col=i)
+            customdata=list(zip([html.escape(outlet)] * len(part), part["log_odds"],
+                                part["count"] if "count" in part else [""] * len(part))),
+            hovertemplate="<b>%{customdata[0]}</b>: “%{y}” used %{customdata[2]} time(s)<br>z = %{x:.2f}, "
+                          "log-odds = %{customdata[1]:.2f}<extra></extra>"), row=1, col=i)
         fig.update_xaxes(title_text="z-score", row=1, col=i)
     fig.update_yaxes(title_text="Term", row=1, col=1)
     fig.update_layout(**LAYOUT, title=title, height=max(300, 26 * top + 160))

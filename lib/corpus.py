@@ -9,6 +9,7 @@ import json
 import os
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -24,6 +25,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 UPLOAD_TYPES = ("txt", "html", "htm", "jsonl", "csv")
 EXPORT_TABLES = ("articles", "quotes", "date_mentions", "stories", "ingest_report")
 ENV_CORPUS = "COVERAGE_CORPUS"  # a DuckDB file or folder for hosted deployments, where no -- arguments exist
+LIST_COLUMNS = ("paragraphs", "date_candidates")  # article columns holding lists (slow to copy, unused by the pages)
 REPORT_COLUMNS = ("file", "status", "reason", "articles", "added", "removed")
 
 
@@ -162,6 +164,16 @@ def keep_shared(renderings: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
     return kept
 
 
+def search_quotes(quotes: pd.DataFrame, needle: str | None) -> pd.DataFrame:
+    """Quotes whose text or speaker contains ``needle`` (case-insensitive); all of them when it is empty."""
+    if not needle:
+        return quotes
+    n = needle.casefold()
+    who = quotes["who"] if "who" in quotes else speaker_of(quotes)
+    return quotes[quotes["text"].str.casefold().str.contains(n, regex=False)
+                  | who.fillna("").str.casefold().str.contains(n, regex=False)]
+
+
 def speaker_of(quotes: pd.DataFrame) -> pd.Series:
     """Each quote's speaker: the canonical id where known, else the name as written."""
     if "speaker_id" in quotes:
@@ -174,7 +186,7 @@ def unique_labels(ids: Sequence[str], labels: Sequence[str], width: int = 90) ->
     short = [(str(l) if l is not None and not (isinstance(l, float) and pd.isna(l)) else str(i)) for i, l in
              zip(ids, labels)]
     short = [s if len(s) <= width else s[: width - 1] + "…" for s in short]
-    counts = pd.Series(short).value_counts()
+    counts = Counter(short)
     return {i: (s if counts[s] == 1 else f"{s} [{str(i)[:8]}]") for i, s in zip(ids, short)}
 
 

@@ -340,3 +340,9 @@ def test_story_page_on_the_seeds_aligns_both_outlets():
     matrix = html_text(at)
     assert ">TASS</th>" in matrix and ">UrduPoint News</th>" in matrix
     assert matrix.count("cc-badge proposal") >= 3 and "omitted: not reported by this outlet" in matrix
+
+
+def test_empty_state_says_why_and_keeps_the_share_link():
+    at = open_page("quotes", {"dates": ["2019-01-01", "2019-01-02"]})
+    assert any("No article matches the filters" in i.value for i in at.info)
+    assert "dates=2019-01-01" in next(c.value for c in at.code)
