@@ -232,11 +232,11 @@ def main(argv=None) -> int:
     for (corpus, n), g in table.groupby(["corpus", "articles"]):
         by = g.set_index("method")
         if {"find_reuse", "minhash"} <= set(by.index):
-            print(f"{corpus} {n}: find_reuse takes {by.at['find_reuse', 'seconds'] / by.at['minhash', 'seconds']:.2f}x "
-                  f"the wall time of MinHashLSH ({by.at['find_reuse', 'cpu_seconds'] / by.at['minhash', 'cpu_seconds']:.2f}x "
-                  f"its CPU time); directed recall {by.at['find_reuse', 'recall_directed']:.3f} vs "
-                  f"{by.at['minhash', 'recall_directed']:.3f}, precision {by.at['find_reuse', 'precision']:.3f} vs "
-                  f"{by.at['minhash', 'precision']:.3f}")
+            f, m = by.loc["find_reuse"], by.loc["minhash"]
+            print(f"{corpus} {n}: find_reuse takes {f['seconds'] / m['seconds']:.2f}x the wall time of MinHashLSH "
+                  f"({f['cpu_seconds'] / m['cpu_seconds']:.2f}x its CPU time); directed recall "
+                  f"{f['recall_directed']:.3f} vs {m['recall_directed']:.3f}, precision {f['precision']:.3f} vs "
+                  f"{m['precision']:.3f}")
     return 0
 
 

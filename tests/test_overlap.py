@@ -1,4 +1,4 @@
-"""Shared quotes: verbatim, cut short and altered renderings of real quotes, grouped and diffed; the seeds share none."""
+"""Shared quotes: verbatim, cut short and altered renderings of real quotes, grouped and diffed; seeds share none."""
 from __future__ import annotations
 
 import dataclasses

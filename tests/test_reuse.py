@@ -1,4 +1,4 @@
-"""Passage reuse: copies built from real ECB+ articles are found with direction and exact offsets; boilerplate is not."""
+"""Passage reuse: copies built from real ECB+ articles are found with direction and exact offsets, boilerplate not."""
 from __future__ import annotations
 
 import re
