@@ -282,3 +282,14 @@ def test_short_identical_quotes_are_not_shared(text):
     rows = quotes_frame((Quote("a", text, 0, len(text), "direct"), "A", "2020-01-01"),
                         (Quote("b", text, 0, len(text), "direct"), "B", "2020-01-02"))
     assert shared_quotes(rows).empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She ’ s in rehab right now.", ["She's", "in", "rehab", "right", "now"]),
+    ("“We don 't know,” he said", ["We", "don't", "know", "he", "said"]),
+    ("It's the students' day — “ours”", ["It's", "the", "students", "day", "ours"]),
+    ("", []),
+])
+def test_tokenise_quote(text, expected):
+    """Quote marks, dashes and punctuation go; apostrophes split off by tokenised sources are glued back."""
+    assert tokenise_quote(text) == expected

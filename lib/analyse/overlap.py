@@ -36,11 +36,14 @@ NEAR_COVERAGE_MIN_WORDS = 6
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# "She ' s", "don ' t": clitics split off by tokenised sources (PTB, ECB+) are glued back before comparing.
+_SPACED_CLITIC = re.compile(r"([^\W_])\s*'\s*(s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
 
 
 def tokenise_quote(text: str) -> list[str]:
     """Word tokens of a quote as written (punctuation and quote marks removed, inner apostrophes kept)."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text or "").translate(_FOLD))
+    folded = _SPACED_CLITIC.sub(r"\1'\2", unicodedata.normalize("NFKC", text or "").translate(_FOLD))
+    return _WORD.findall(folded)
 
 
 @functools.lru_cache(maxsize=1 << 18)
