@@ -461,8 +461,6 @@ def test_stored_date_is_the_outlets_own_day(shared_data, tmp_path):
     assert json.loads(out.splitlines()[0])["first"][:10] == "2020-10-14"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: lib.analyse.framing._body_start skips the dateline but not the dash "
-                   "after it, so wire copy (Reuters -, Xinhua --, CNN --, AP —) leads with '-- ' in every view")
 def test_framing_units_do_not_start_with_the_dateline_dash(messy, tmp_path):
     folder, _, _ = messy
     db = str(tmp_path / "c.duckdb")

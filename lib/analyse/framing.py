@@ -113,12 +113,15 @@ def _ordered_articles(articles: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["_published", "id"], na_position="last", kind="stable").reset_index(drop=True)
 
 
+_DATELINE_SEPARATOR = re.compile(r"[\s\-\u2010-\u2015:.]*")  # the dash, colon or full stop a dateline ends with
+
+
 def _body_start(text: str, dateline) -> int:
     """Offset just past the dateline when the text opens with it (wire copy keeps it in the text), else 0."""
     if isinstance(dateline, str) and dateline.strip():
         at = text.find(dateline.strip(), 0, len(dateline) + 200)
         if at >= 0 and not text[:at].strip():
-            return at + len(dateline.strip())
+            return _DATELINE_SEPARATOR.match(text, at + len(dateline.strip())).end()
     return 0
 
 

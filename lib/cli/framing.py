@@ -1,14 +1,13 @@
 """`python -m lib framing`: how each outlet of one story framed it: points, wording, additions, omissions, terms."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections import Counter
 
 import pandas as pd
 
-from lib.cli import add_db_argument, add_format_argument, print_frame
+from lib.cli import add_db_argument, add_format_argument, print_frame, write_jsonl
 
 EXAMPLES = """  python -m lib framing --db corpus.duckdb --story all
   python -m lib framing --db corpus.duckdb --story ARTICLE_ID          # the story this article belongs to
@@ -81,30 +80,23 @@ def run(args) -> int:
         print(f"framing: {err}", file=sys.stderr)
         return 2
     if args.format == "jsonl":
-        write_jsonl(framing, sys.stdout)
+        write_framing_jsonl(framing, sys.stdout)
     else:
         write_tables(framing, how, sys.stdout)
     return 0
 
 
-def write_jsonl(framing, out) -> None:
+def write_framing_jsonl(framing, out) -> None:
     """JSON lines: each point with its cells and omitting outlets, then additions, voices, leads and terms."""
     omitted = framing.omissions.groupby("point_id")["outlet"].apply(list).to_dict()
     cells = {p: g.drop(columns="point_id") for p, g in framing.cells.groupby("point_id")}
-    for point in framing.points.to_dict(orient="records"):
-        rec = {"type": "point", **point, "omitted_by": omitted.get(point["point_id"], []),
-               "cells": _records(cells.get(point["point_id"], pd.DataFrame()))}
-        out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+    records = [{"type": "point", **point, "omitted_by": omitted.get(point["point_id"], []),
+                "cells": cells.get(point["point_id"], pd.DataFrame()).to_dict(orient="records")}
+               for point in framing.points.to_dict(orient="records")]
     for kind, frame in (("addition", framing.additions), ("voice", framing.voices), ("lead", framing.leads),
                         ("term", framing.terms)):
-        for rec in _records(frame):
-            out.write(json.dumps({"type": kind, **rec}, ensure_ascii=False, default=str) + "\n")
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """JSON-ready records: NaN as null."""
-    return [{k: (None if not isinstance(v, (list, str)) and pd.isna(v) else v) for k, v in r.items()}
-            for r in frame.to_dict(orient="records")]
+        records.extend({"type": kind, **rec} for rec in frame.to_dict(orient="records"))
+    write_jsonl(records, out)
 
 
 def write_tables(framing, how: str, out) -> None:
