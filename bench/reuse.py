@@ -163,7 +163,8 @@ def score(found: set[tuple[str, str, str]], truth: set[tuple[str, str]]) -> dict
     undirected = {frozenset(p[:2]) for p in found}
     hit = sum(1 for s, t in truth if frozenset((s, t)) in undirected)
     directed = sum(1 for s, t, d in found if (s, t) in truth and d == "earlier")
-    tp = sum(1 for p in undirected if tuple(sorted(p)) in {tuple(sorted(x)) for x in truth})
+    truth_pairs = {frozenset(x) for x in truth}
+    tp = len(undirected & truth_pairs)
     return {"pairs": len(undirected), "recall": hit / len(truth) if truth else 0.0,
             "recall_directed": directed / len(truth) if truth else 0.0,
             "precision": tp / len(undirected) if undirected else 0.0}
