@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 
 import duckdb
@@ -26,6 +27,18 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     from lib.store import default_db_path
 
     parser.add_argument("--db", default=None, help=f"DuckDB corpus file (default: {default_db_path()})")
+
+
+def open_stored_corpus(db):
+    """A read-only connection to an existing corpus file (``:memory:`` is opened writable), or None after saying why."""
+    from lib.store import connect, default_db_path
+
+    path = db or default_db_path()
+    if str(path) != ":memory:" and not os.path.exists(path):
+        print(f"{path}: no such corpus file (create one with `python -m lib ingest --db {path} FILES`)",
+              file=sys.stderr)
+        return None
+    return connect(path, read_only=str(path) != ":memory:")
 
 
 def add_format_argument(parser: argparse.ArgumentParser, choices=("table", "jsonl"), default="table") -> None:

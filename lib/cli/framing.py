@@ -1,13 +1,12 @@
 """`python -m lib framing`: how each outlet of one story framed it: points, wording, additions, omissions, terms."""
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 
 import pandas as pd
 
-from lib.cli import add_db_argument, add_format_argument, print_frame, write_jsonl
+from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame, write_jsonl
 
 EXAMPLES = """  python -m lib framing --db corpus.duckdb --story all
   python -m lib framing --db corpus.duckdb --story ARTICLE_ID          # the story this article belongs to
@@ -51,21 +50,18 @@ def run(args) -> int:
     """Load the story's articles and quotes, frame it, and print the result."""
     from lib.analyse.framing import frame_story
     from lib.analyse.terms import count_terms
-    from lib.store import connect, default_db_path, load_articles, load_quotes
+    from lib.store import load_articles, load_quotes
 
-    path = args.db or default_db_path()
-    if str(path) != ":memory:" and not os.path.exists(path):
-        print(f"{path}: no such corpus file (create one with `python -m lib ingest --db {path} FILES`)",
-              file=sys.stderr)
+    con = open_stored_corpus(args.db)
+    if con is None:
         return 2
-    con = connect(path, read_only=str(path) != ":memory:")
     try:
         articles, quotes = load_articles(con), load_quotes(con)
     finally:
         con.close()
     chosen, how = select_story(articles, args.story)
     if chosen.empty:
-        print(f"{path}: no story or article {args.story!r} (list them with `python -m lib stories --db {path}`)",
+        print(f"no story or article {args.story!r} in the corpus (list them with `python -m lib stories`)",
               file=sys.stderr)
         return 2
     background = None

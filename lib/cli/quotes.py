@@ -1,12 +1,9 @@
 """`python -m lib quotes`: list the stored quotes (speaker, outlet, date, kind, cue, text), one speaker id per person."""
 from __future__ import annotations
 
-import os
-import sys
-
 import pandas as pd
 
-from lib.cli import add_db_argument, add_format_argument, print_frame
+from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame
 
 EXAMPLES = """  python -m lib quotes --db corpus.duckdb
   python -m lib quotes --db corpus.duckdb --speaker Putin
@@ -38,14 +35,11 @@ def filter_quotes(quotes: pd.DataFrame, speaker: str | None = None, outlet: str 
 def run(args) -> int:
     """Load the quotes, give each person one speaker id across the corpus, filter, and print them."""
     from lib.extract.speakers import canonicalise_speakers
-    from lib.store import connect, default_db_path, load_quotes
+    from lib.store import load_quotes
 
-    path = args.db or default_db_path()
-    if str(path) != ":memory:" and not os.path.exists(path):
-        print(f"{path}: no such corpus file (create one with `python -m lib ingest --db {path} FILES`)",
-              file=sys.stderr)
+    con = open_stored_corpus(args.db)
+    if con is None:
         return 2
-    con = connect(path, read_only=str(path) != ":memory:")
     try:
         quotes = canonicalise_speakers(load_quotes(con))
     finally:

@@ -1,12 +1,9 @@
 """`python -m lib stories`: group the stored articles into stories and list them."""
 from __future__ import annotations
 
-import os
-import sys
-
 import pandas as pd
 
-from lib.cli import add_db_argument, add_format_argument, print_frame
+from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame
 
 EXAMPLES = """  python -m lib stories --db corpus.duckdb
   python -m lib stories --db corpus.duckdb --format jsonl > stories.jsonl
@@ -24,14 +21,11 @@ def configure(parser) -> None:
 def run(args) -> int:
     """Cluster the corpus and print one row per story, earliest first."""
     from lib.analyse.stories import cluster_stories, summarise_stories
-    from lib.store import connect, default_db_path, load_articles
+    from lib.store import load_articles
 
-    path = args.db or default_db_path()
-    if str(path) != ":memory:" and not os.path.exists(path):
-        print(f"{path}: no such corpus file (create one with `python -m lib ingest --db {path} FILES`)",
-              file=sys.stderr)
+    con = open_stored_corpus(args.db)
+    if con is None:
         return 2
-    con = connect(path, read_only=str(path) != ":memory:")
     try:
         articles = load_articles(con)
     finally:
