@@ -83,7 +83,7 @@ def draw() -> None:
     pairs, edges = view.reuse(ids, min_chars)
     if pairs.empty:
         n = len(ids)
-        st.info("These two articles share no verbatim passage" if n == 2 else
+        st.info(f"These two articles share no verbatim passage of {min_chars} characters or more." if n == 2 else
                 f"These {n} articles share no verbatim passage of {min_chars} characters or more." if n > 2 else
                 "One article alone cannot reuse another.")
     else:

@@ -56,8 +56,8 @@ def draw() -> None:
     cols[1].metric("Outlets", articles["outlet"].map(outlet_label).nunique())
     cols[2].metric("Independent sources", int(story["independent_sources"]),
                    help="In the whole story: syndicated copies (same wire) and near-duplicate texts count once")
-    cols[3].metric("Reported", (f"{first:%b %d}" + (f" – {last:%b %d}" if last.date() != first.date() else ""))
-                   if pd.notna(first) else "undated", help=f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if pd.notna(first) else None)
+    cols[3].metric("First report", f"{first:%Y-%m-%d}" if pd.notna(first) else "undated",
+                   help=f"Last report {last:%Y-%m-%d}" if pd.notna(last) else None)
 
     coverage = view.coverage[view.coverage["article_id"].isin(set(members))]
     st.plotly_chart(coverage_timeline_figure(coverage, view.colours), key="coverage")
@@ -95,8 +95,9 @@ def draw() -> None:
     else:
         n_prop = int(shown["is_proposal"].sum())
         st.caption(f"{len(shown)} point(s), {n_prop} of them proposals, listed first. Each cell is the outlet's own "
-                   "wording; highlighted words are quoted. Badges: how it was rendered (direct quote, partial quote, "
-                   "reported speech or the outlet's own voice) and the reporting verb. Empty cells are omissions.")
+                   "wording; highlighted words are what it quoted, or reported the speaker saying. Badges: how it was "
+                   "rendered (direct quote, partial quote, reported speech or the outlet's own voice), the reporting "
+                   "verb and the speaker. Grey cells are omissions.")
         show_all = len(shown) > MAX_POINTS and st.toggle(f"Show all {len(shown)} points", key="all_points")
         if not show_all:
             shown = shown.head(MAX_POINTS)
