@@ -297,3 +297,27 @@ def test_quotes_cli_lists_canonical_speakers(tmp_path, capsys):
     table = capsys.readouterr().out
     assert "Vladimir Putin" in table and "Nakamitsu" not in table
     assert main(["quotes", "--db", str(tmp_path / "missing.duckdb")]) == 2
+
+
+# General attribution patterns met on unseen news (invented sentences): (text, expected speaker ids in order).
+GENERAL_CASES = [
+    # speech verbs beyond "said": emotive, echoing, posting
+    ('"Enough is enough," thundered Mayor Jane Doe.', ["Jane Doe"]),
+    ('"Nobody saw the water rise so fast," wept Anna Kowalski.', ["Anna Kowalski"]),
+    ('"The vote is rigged," Paul Stone echoed.', ["Paul Stone"]),
+    # a party/state bracket between the name and the cue
+    ('"We will not give up," Senator Maria Lopez (D-Ore.) said.', ["Maria Lopez"]),
+    ('"The storm is coming," Governor Tom Reyes (R) tweeted on Monday.', ["Tom Reyes"]),
+    # a misspelt surname links to the person named in full
+    ('Mayor Daniel Hartley opened the bakery.\n\n"We bake at dawn every single day," Hartly said.', ["Daniel Hartley"]),
+    # family name first: "Mr Ng" is "Ng Wei Ming"
+    ('Chief executive Ng Wei Ming spoke on Monday.\n\n"Sales rose in every market," said Mr Ng.', ["Ng Wei Ming"]),
+    # a spaced hyphen inside a detokenised surname
+    ('"We will fight this tax in every court," Carla Dubois - Martin said.', ["Carla Dubois - Martin"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GENERAL_CASES)
+def test_general_attribution_patterns(text, expected):
+    """Speech verbs, party brackets, name variants: the speaker id each quote gets."""
+    assert [q[1] for q in _quotes(text)] == expected

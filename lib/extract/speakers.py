@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
+from rapidfuzz.distance import Levenshtein
 
 from lib.extract.cues import CUE_PATTERN
 
@@ -41,6 +42,7 @@ officer officers expert experts analyst analysts observer observers fan fans vot
 employee employees user users neighbour neighbors neighbor neighbours relative relatives friend friends
 passenger passengers survivor survivors victim victims parent parents child children student students
 colleague colleagues insider insiders member members leader leaders spokesperson statement letter memo
+military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
 """.split())
 
@@ -78,6 +80,9 @@ college school institute foundation bank fund times post news press journal trib
 network tv radio agency center centre association trustees organization organisation commission parliament congress
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
+military board
+street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
+district province region city town village airport station port harbour harbor stadium arena mall plaza
 """.split())
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
@@ -88,7 +93,8 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 _CAP = r"(?:(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|[A-Z][a-z]{0,2}\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
-NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?{_CAP})*"
+# Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
+NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[^\S\n]+[-–][^\S\n]+(?=[A-Z])){_CAP})*"
 # An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
@@ -110,7 +116,10 @@ MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[^\S\n]+){{0,8}}?{NAME_PATT
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # A role held for a named person or body: "Reid's rep", "the company's spokesman".
 POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
+# A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
+PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
 SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+                   rf"{PARTY_BRACKET}?"
                    r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?")
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
@@ -142,10 +151,17 @@ def _clean_token(tok: str) -> str:
     return tok
 
 
+# Endings that make a capitalised hyphenated word an adjective ("Oscar-winning", "London-based"), not a name.
+ADJECTIVE_SUFFIXES = ("-winning", "-nominated", "-based", "-born", "-led", "-backed", "-owned", "-run", "-style",
+                      "-era", "-made", "-funded", "-linked", "-affiliated", "-bound", "-focused", "-related",
+                      "-friendly", "-leaning", "-appointed", "-controlled", "-allied")
+_SPACED_HYPHEN = re.compile(r"(?<=\w)[^\S\n]+([-–])[^\S\n]+(?=[A-Z])")
+
+
 def _is_name_token(tok: str) -> bool:
     """True for a capitalised word that can belong to a person's name."""
     low = tok.lower()
-    if not tok[:1].isupper() or low in ROLE_WORDS or low in NON_NAME_WORDS:
+    if not tok[:1].isupper() or low in ROLE_WORDS or low in NON_NAME_WORDS or low.endswith(ADJECTIVE_SUFFIXES):
         return False
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
 
@@ -160,8 +176,9 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "pronoun")
     if re.search(r"[’']s [a-z]", text):
         return Mention(text, None, None, "role")  # "Reid's rep": someone speaking for a named person
-    tokens = [_clean_token(t) for t in text.split(" ")]
-    while len(tokens) > 1 and tokens[0] in SENTENCE_OPENERS:
+    # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
+    tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
+    while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
     if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and \
             _is_name_token(tokens[tokens.index("of", 2) - 2]):
@@ -232,7 +249,8 @@ def _head_noun(words: list[str]) -> str:
 
 def surname_of(name: str) -> str:
     """The last word of a name that is not a generational suffix ("James Roosevelt Jr." -> "Roosevelt")."""
-    parts = [p for p in name.split() if p.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    parts = [p.replace("\x00", " ") for p in _SPACED_HYPHEN.sub("\x00\\1\x00", name).split()
+             if p.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
     return parts[-1] if parts else name
 
 
@@ -332,6 +350,14 @@ class PersonIndex:
             return name
         key = normalise_name(name)
         hits = [n for n in self.roles if normalise_name(n) == key or normalise_name(n).split()[-1:] == key.split()]
+        if not hits and " " not in key and key:
+            # Family name first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan
+            # Tinsley": same initial, edit distance <= 2 on a surname of five letters or more).
+            hits = [n for n in self.roles if " " in n and normalise_name(n).split()[0] == key
+                    and len(n.split()) >= 3]
+            if not hits and len(key) >= 5:
+                hits = [n for n in self.roles if " " in normalise_name(n) and _near_surname(
+                    normalise_name(n).split()[-1], key)]
         return hits[0] if len(set(hits)) == 1 else name
 
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
@@ -350,6 +376,12 @@ class PersonIndex:
                 return name
             fallback = fallback or name
         return fallback
+
+
+def _near_surname(known: str, written: str) -> bool:
+    """True when ``written`` is a typo of the surname ``known``: same first letter, Levenshtein distance 1-2."""
+    return (known[:1] == written[:1] and len(known) >= 5 and abs(len(known) - len(written)) <= 2
+            and 0 < Levenshtein.distance(known, written, score_cutoff=2) <= 2)
 
 
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
