@@ -312,6 +312,9 @@ GENERAL_CASES = [
     ('Mayor Daniel Hartley opened the bakery.\n\n"We bake at dawn every single day," Hartly said.', ["Daniel Hartley"]),
     # family name first: "Mr Ng" is "Ng Wei Ming"
     ('Chief executive Ng Wei Ming spoke on Monday.\n\n"Sales rose in every market," said Mr Ng.', ["Ng Wei Ming"]),
+    # a name after a verb is an object, not the subject "he" refers to; nor is a name in a relative clause
+    ('Team owner Frank Miller, who attended coach Sam Porter\'s news conference, said he backed Porter.\n\n'
+     '"I trust Sam completely," he said.', ["Frank Miller"]),
     # a spaced hyphen inside a detokenised surname
     ('"We will fight this tax in every court," Carla Dubois - Martin said.', ["Carla Dubois - Martin"]),
 ]

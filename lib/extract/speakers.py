@@ -265,7 +265,21 @@ def normalise_name(name: str) -> str:
 # After a mention: an apposition then a lower-case word (a verb: "Mr Steele said", "Reid, who ..., opened").
 _SUBJECT_AFTER = re.compile(r"(?:,[^,.;:\"“”]{1,90})?,?[^\S\n]+[a-z]")
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
-_CUE_BEFORE = re.compile(rf"\b{CUE_PATTERN}[^\S\n]+(?:[\w.\-’']+[^\S\n]+){{0,5}}$")
+# The cue must follow a quote or a comma ("," said EDS President Kim Brace"): in "said he backed King", King is
+# the object of another verb.
+_CUE_BEFORE = re.compile(rf"[,\"”’»][^\S\n]*\b{CUE_PATTERN}[^\S\n]+(?:(?!(?:he|she|they|it|we|that)\b)[\w.\-’']+[^\S\n]+){{0,5}}$")
+# A lower-case word right before a mention that makes it an object ("Bush lauded Rumsfeld", "Owen says Palmer"):
+# any lower-case word except conjunctions, role words and clause openers that a subject may follow.
+_OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
+_IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought".split())
+
+
+def _is_transitive_verb(word: str) -> bool:
+    """A lower-case word that, right before a name, makes it the object ("lauded", "says", "told"); cues and
+    role or person nouns ("spokesman", "officials") excluded, prepositions ("of Page") kept as they were."""
+    if word in ROLE_WORDS or word in PERSON_NOUNS or word in ("was", "is", "has", "as", "us", "his", "its"):
+        return False
+    return word in _IRREGULAR_PASTS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s\b")
 
@@ -316,8 +330,11 @@ class PersonIndex:
                 last_full[name] = start
             end = start + len(key)
             next_free = end
+            lead = _OBJECT_BEFORE.search(text, max(0, start - 30), start)
+            object_position = lead is not None and _is_transitive_verb(lead.group(1))
             subject = not _POSSESSIVE.match(text, end) and bool(
-                _SUBJECT_AFTER.match(text, end) or _CUE_BEFORE.search(text, max(0, start - 60), start))
+                (_SUBJECT_AFTER.match(text, end) and not object_position)
+                or _CUE_BEFORE.search(text, max(0, start - 60), start))
             rows.append((start, name, subject))
         rows.sort()
         self.positions = [p for p, _, _ in rows]
