@@ -195,6 +195,9 @@ CONTEXT_CASES = [
      [("a senior officer", None), ("a senior officer", None)]),
     # a relative clause introduces the reply
     ('Johnson looked over to Biden, who replied, "Good luck."', [("Biden", "Biden")]),
+    # a fragment whose attribution comes later in the same sentence beats the sentence's subject
+    ('Mayor Lena Ortiz "will stay in the capital to finish the budget" on Friday, a city hall official told '
+     'reporters.', [("a city hall official", None)]),
     # a fragment in a sentence whose verb is no cue: the person the sentence is about
     ('Secretary of State Condoleezza Rice will ask the UN to authorize "all necessary measures" against pirates.',
      [("Condoleezza Rice", "Condoleezza Rice")]),
@@ -315,6 +318,16 @@ GENERAL_CASES = [
     # a name after a verb is an object, not the subject "he" refers to; nor is a name in a relative clause
     ('Team owner Frank Miller, who attended coach Sam Porter\'s news conference, said he backed Porter.\n\n'
      '"I trust Sam completely," he said.', ["Frank Miller"]),
+    # an attribution that closes the quote's sentence a few words later
+    ('"Everyone must stay alert" to the danger, Mayor Lena Ortiz said in an interview on Monday.', ["Lena Ortiz"]),
+    # ... but a speaker and cue before a fragment outrank the outlet that reports the sentence
+    ('Fire chief Tom Hale said the blaze was "suspicious and possibly arson" but gave no details, the local paper '
+     'reported.', ["Tom Hale"]),
+    # a subject far from its cue: a long clause before "but added", a phrase between subject and cue
+    ('Judge Amy Cole said at a hearing on Tuesday that the trial would resume in May after the court had heard '
+     'every witness but added, "We cannot wait forever."', ["Amy Cole"]),
+    ('The Peruvian government through its London embassy on May 3 said, "The minister has full immunity."',
+     ["Peruvian government"]),
     # a spaced hyphen inside a detokenised surname
     ('"We will fight this tax in every court," Carla Dubois - Martin said.', ["Carla Dubois - Martin"]),
 ]

@@ -47,9 +47,18 @@ AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+# An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
+# `Biden "will stay" to work on the bill, a White House official told pool reporters.`
+AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,100}}$")
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
+# A subject far from its cue: `X said at a hearing that ... but added, "`, `the government through its embassy on
+# June 21 said, "`, `the bank said "` (no comma).
+BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b{CUE_PATTERN}\b[^.!?\"“”]{{0,240}}?\b(?:and|but)"
+                          rf"[^\S\n]+(?:also[^\S\n]+)?{_CUE}[^.!?\"“”]{{0,40}}?[,:]\s*$")
+BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|during)[^\S\n]+[^,.;:\"“”]{{1,60}}?"
+                           rf"[^\S\n]+{_CUE}[,:]?[^\S\n]*$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -116,7 +125,7 @@ class _Attribution:
     speaker_start: int
     cue: str | None
     cue_start: int
-    source: str  # after | before | clause | next | inherited | previous
+    source: str  # after | later | before | clause | next | inherited | previous
 
 
 def paragraph_spans(article: Article) -> list[tuple[int, int]]:
@@ -326,15 +335,17 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
-    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH):
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH, AFTER_LATER):
         m = pattern.match(window)
+        if pattern is AFTER_LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
+            continue  # only the rest of the quote's own sentence, up to its end
         if m and _plausible_subject(m.group("subj")):
             # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
             # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
             if ended and window.lstrip()[:1].isupper() and (len(window[m.end():].split()) > 8
                                                             or len(m.group("subj").split()) > 3):
                 continue
-            return _attribution(m, start, "after")
+            return _attribution(m, start, "later" if pattern is AFTER_LATER else "after")
     return None
 
 
@@ -342,7 +353,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
     start = max(start, end - 240)  # an introduction is a clause, not a paragraph
     window = text[start:end]
-    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING) + ((BEFORE_CLAUSE,) if partial else ()):
+    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE) + (
+            (BEFORE_CLAUSE,) if partial else ()):
         pos = 0
         while pos < len(window):
             m = pattern.search(window, pos)
@@ -595,9 +607,10 @@ def extract_quotes(article: Article) -> list[Quote]:
         found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
         if found is None:
             found = _attribute_before(text, before_start, span.open, False)
-        if partial and (found is None or _is_document(found.speaker)):
+        if partial and (found is None or _is_document(found.speaker) or found.source == "later"):
             # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start
             # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
+            # A later attribution (`, The Daily News reported`) yields to a speaker and cue before the fragment.
             found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) or found
         lead = text[max(ps, span.open - 40):span.open]
         if _is_title_or_scare(content, partial, found, lead):
