@@ -195,6 +195,10 @@ CONTEXT_CASES = [
      [("a senior officer", None), ("a senior officer", None)]),
     # a relative clause introduces the reply
     ('Johnson looked over to Biden, who replied, "Good luck."', [("Biden", "Biden")]),
+    # an unnamed source's condition of anonymity is no attribution: the continuation stays the source's
+    ('Mayor Jane Doe spoke in the morning.\n\nA senior police official said the roads were blocked.\n\n'
+     '"Minutes were lost," the official said.\n\n"We could have saved them."\n\nHe asked not to be identified.',
+     [("the official", None), ("the official", None)]),
     # a fragment whose attribution comes later in the same sentence beats the sentence's subject
     ('Mayor Lena Ortiz "will stay in the capital to finish the budget" on Friday, a city hall official told '
      'reporters.', [("a city hall official", None)]),
@@ -328,6 +332,16 @@ GENERAL_CASES = [
      'every witness but added, "We cannot wait forever."', ["Amy Cole"]),
     ('The Peruvian government through its London embassy on May 3 said, "The minister has full immunity."',
      ["Peruvian government"]),
+    # a quote-only paragraph continues the previous speaker; a next paragraph with new content is another turn
+    ('"We lost the house," said Maria Lopez, a farmer.\n\n"The insurance will not pay."\n\n'
+     'Governor Tom Reyes warned that the relief fund could run dry by the end of the year.',
+     ["Maria Lopez", "Maria Lopez"]),
+    # an attribution after an exclamation, followed by place and time phrases
+    ('"Violence is never the answer!" Prime Minister Eva Lind thundered in parliament during a debate on the '
+     'budget cuts she announced on Sunday.', ["Eva Lind"]),
+    # a possessive in the lead phrase is no subject; the bracketed name is
+    ('At a May 3 hearing in Brown\'s committee, Rep. Ann Cole (R-Ga.) pushed for a faster pace. "We must reopen '
+     'every office now," she said.', ["Ann Cole"]),
     # a spaced hyphen inside a detokenised surname
     ('"We will fight this tax in every court," Carla Dubois - Martin said.', ["Carla Dubois - Martin"]),
 ]

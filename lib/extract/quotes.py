@@ -24,7 +24,8 @@ from lib.extract.reported import extract_reported
 from lib.extract.sentences import ABBREVIATIONS
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
-                                  NON_NAME_WORDS, ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, SUBJECT_PATTERN as SUBJECT,
+                                  NON_NAME_WORDS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
+                                  SUBJECT_PATTERN as SUBJECT,
                                   PersonIndex,
                                   canonicalise_speakers, parse_mention, resolve_mention)
 from lib.models import Article, Quote
@@ -47,6 +48,7 @@ AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+_PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before|while|as)\b|[^\S\n]*[,.;:]")
 # An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
 # `Biden "will stay" to work on the bill, a White House official told pool reporters.`
 AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,100}}$")
@@ -84,7 +86,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
-_PERSON_AFTER = re.compile(rf",[^\S\n]+(?:who[^\S\n]|\d+\b)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b")
+_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d+\b)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
@@ -343,8 +345,9 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
             # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
             # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
             if ended and window.lstrip()[:1].isupper() and (len(window[m.end():].split()) > 8
-                                                            or len(m.group("subj").split()) > 3):
-                continue
+                                                            or len(m.group("subj").split()) > 3) \
+                    and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
+                continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
             return _attribution(m, start, "later" if pattern is AFTER_LATER else "after")
     return None
 
@@ -507,8 +510,9 @@ def find_persons(article: Article) -> PersonIndex:
     return _person_index(text, find_spans(text, paragraph_spans(article)))
 
 
-def _next_paragraph_attribution(text: str, para: tuple[int, int]) -> _Attribution | None:
-    """A speaker named at the start of the next paragraph, when that paragraph does not open with a quote."""
+def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = False) -> _Attribution | None:
+    """A speaker named at the start of the next paragraph, when that paragraph does not open with a quote; with
+    ``bare``, only when little follows the cue (no `that` clause: new content is that speaker's own turn)."""
     start, end = _trim(text, *para)
     if start >= end or text[start] in "\"“„«":
         return None
@@ -517,6 +521,9 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int]) -> _Attributio
     for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
         m = pattern.match(window)
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= 25:
+            rest = window[m.end():].split()
+            if rest[:1] == ["not"] or bare and (len(rest) > 8 or "that" in rest[:3]):
+                return None  # `He asked not to be identified`: a source's condition, not an attribution
             return _attribution(m, start, "next")
     return None
 
@@ -671,13 +678,18 @@ def extract_quotes(article: Article) -> list[Quote]:
         if not _quote_only(text, paras[k], para_spans):
             continue
         last = max(s.last_para for s in para_spans)
-        found = _next_paragraph_attribution(text, paras[last + 1]) if last + 1 < len(paras) else None
         before = [i for i in range(members[0]) if kept[i][0].last_para == k - 1]
-        if found is None and before and before[-1] in attrib:
-            # The quote before ended the previous paragraph (nothing quoted after it there): its speaker goes on.
+        previous = None
+        if before and before[-1] in attrib:
+            # The quote before ended the previous paragraph (nothing quoted after it there): its speaker goes on,
+            # unless the next paragraph is a bare attribution (`Smith said in a statement.`); a next paragraph
+            # that goes on with new content (`X warned that ...`) starts another speaker's turn.
             prev_span = kept[before[-1]][0]
             if not any(s.last_para == k - 1 and s.open > prev_span.close for s, _ in kept):
-                found = replace(attrib[before[-1]], source="previous")
+                previous = replace(attrib[before[-1]], source="previous")
+        found = _next_paragraph_attribution(text, paras[last + 1], bare=previous is not None) \
+            if last + 1 < len(paras) else None
+        found = found or previous
         prev_para = paras[k - 1] if k > 0 and not any(s.last_para == k - 1 for s in spans) else None
         if found is None and prev_para:
             # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.

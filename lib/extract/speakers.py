@@ -263,7 +263,7 @@ def normalise_name(name: str) -> str:
 
 
 # After a mention: an apposition then a lower-case word (a verb: "Mr Steele said", "Reid, who ..., opened").
-_SUBJECT_AFTER = re.compile(r"(?:,[^,.;:\"“”]{1,90})?,?[^\S\n]+[a-z]")
+_SUBJECT_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^,.;:\"“”]{{1,90}})?,?[^\S\n]+[a-z]")
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
 # The cue must follow a quote or a comma ("," said EDS President Kim Brace"): in "said he backed King", King is
 # the object of another verb.
