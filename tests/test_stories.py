@@ -212,9 +212,9 @@ def test_cli_prints_stories(tmp_path, capsys):
     assert "missing.duckdb" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("dataset, minimum", [("ecbplus", 0.94), ("allsides", 0.94)])
+@pytest.mark.parametrize("dataset, minimum", [("ecbplus", 0.945), ("allsides", 0.95)])
 def test_gold_sets_bcubed_f1(shared_data, dataset, minimum):
-    """One configuration on both dev sets; measured 0.947 (ECB+) and 0.948 (AllSides), the issue's target is 0.95.
+    """One configuration on both dev sets; measured 0.9496 (ECB+) and 0.9522 (AllSides), the issue's target is 0.95.
 
     The floor sits just under what we measure, above the 0.92 the unseen sets must reach, so a change that
     costs quality fails here. ECB+'s two sub-topics of a topic must also never end up as one story.
