@@ -342,6 +342,17 @@ GENERAL_CASES = [
     # a possessive in the lead phrase is no subject; the bracketed name is
     ('At a May 3 hearing in Brown\'s committee, Rep. Ann Cole (R-Ga.) pushed for a faster pace. "We must reopen '
      'every office now," she said.', ["Ann Cole"]),
+    # an adverb set off by commas between the apposition and the cue
+    ('Rita Gomez, policy director of the Teachers Union, though, testified that "no school should reopen before '
+     'the tests arrive."', ["Rita Gomez"]),
+    # a name after a preposition is no antecedent for "she"
+    ('Actress Mia Ford retired in 1990, though she was photographed with publisher Tom Hart at a gala in 2003.\n\n'
+     '"I want to be remembered as I was," she said.', ["Mia Ford"]),
+    # a paraphrase closed by its attribution: the quote paragraph after it is that speaker's
+    ('Ford was hardly shy, though, photographer Ann Bell said.\n\n"She was so relaxed, so natural."', ["Ann Bell"]),
+    # a document's author speaks
+    ('"The draft misses the mark," reads a joint statement from Sen. Paul Grant (D-Ore.) and two colleagues.',
+     ["Paul Grant"]),
     # a spaced hyphen inside a detokenised surname
     ('"We will fight this tax in every court," Carla Dubois - Martin said.', ["Carla Dubois - Martin"]),
 ]

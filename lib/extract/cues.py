@@ -120,7 +120,8 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
 # Words that may sit between a subject and its cue ("Putin also called on", "she once said").
 ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "previously", "reportedly",
            "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "publicly", "separately", "however", "subsequently", "additionally", "firmly",
-           "personally", "simply", "flatly", "strongly", "specifically", "explicitly")
+           "personally", "simply", "flatly", "strongly", "specifically", "explicitly", "though", "too", "in turn",
+           "meanwhile", "instead", "in fact")
 
 # Cues that come before their subject after a quote ("said Putin", "added the minister"); "told"/"asked" are
 # left out because the name after them is the person spoken to.
@@ -162,7 +163,7 @@ CUE_PATTERN = r"(?:%s)" % _alternation(CUE_CLASS)
 INVERSION_CUE_PATTERN = r"(?:%s)" % _alternation(
     [form for lemma, _, _, forms in CUE_ROWS if lemma in INVERSION_LEMMAS for form in forms])
 REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
-ADVERB_PATTERN = r"(?:(?:%s)[^\S\n]+)*" % _alternation(ADVERBS + TIME_PHRASES)
+ADVERB_PATTERN = r"(?:(?:%s),?[^\S\n]+)*" % _alternation(ADVERBS + TIME_PHRASES)  # "X, though, testified"
 
 
 def classify_cue(cue: str | None) -> str | None:

@@ -48,6 +48,7 @@ AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+_DOCUMENT_AUTHOR = re.compile(rf"[^\S\n]+(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<subj>{MENTION_PATTERN})")
 _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before|while|as)\b|[^\S\n]*[,.;:]")
 # An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
 # `Biden "will stay" to work on the bill, a White House official told pool reporters.`
@@ -67,6 +68,8 @@ BEFORE_CLAUSE = re.compile(rf"^(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUB
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}{_CUE}[^.!?\"“”]{{0,80}}?[,:]\s*$")
+# A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
+TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
@@ -341,6 +344,11 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
         m = pattern.match(window)
         if pattern is AFTER_LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
             continue  # only the rest of the quote's own sentence, up to its end
+        if m and _is_document(m.group("subj")):
+            # `reads a joint statement from Sen. Ed Markey`: the author of the document speaks.
+            author = _DOCUMENT_AUTHOR.match(window, m.end("subj"))
+            if author and _plausible_subject(author.group("subj")):
+                return _attribution(author, start, "after")
         if m and _plausible_subject(m.group("subj")):
             # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
             # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
@@ -528,6 +536,13 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     return None
 
 
+def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None:
+    """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`): the
+    quote paragraph after it goes on with that speaker's words."""
+    m = TAIL_SUBJECT_CUE.search(text[start:end])
+    return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
+
+
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person a narrative sentence is about (its subject: a name, a resolvable pronoun or role noun)."""
     m = SENTENCE_SUBJECT.match(text[start:end])
@@ -695,7 +710,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
             tail = _sentence_tail(text, *prev_para)
             found = _attribute_before(text, tail, prev_para[1], False) or \
-                _sentence_subject(text, tail, prev_para[1], persons)
+                _closing_attribution(text, tail, prev_para[1]) or _sentence_subject(text, tail, prev_para[1], persons)
             if found is None and text[tail:prev_para[1]].rstrip().endswith(":"):
                 m = BEFORE_CLAUSE.match(text[tail:prev_para[1]])  # `Reid told People she ... habits:`
                 found = _attribution(m, tail, "before") if m and _plausible_subject(m.group("subj")) else None

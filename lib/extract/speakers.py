@@ -271,6 +271,8 @@ _CUE_BEFORE = re.compile(rf"[,\"”’»][^\S\n]*\b{CUE_PATTERN}[^\S\n]+(?:(?!(?
 # A lower-case word right before a mention that makes it an object ("Bush lauded Rumsfeld", "Owen says Palmer"):
 # any lower-case word except conjunctions, role words and clause openers that a subject may follow.
 _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
+_OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
+                                 "between among".split())
 _IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought".split())
 
 
@@ -279,6 +281,8 @@ def _is_transitive_verb(word: str) -> bool:
     role or person nouns ("spokesman", "officials") excluded, prepositions ("of Page") kept as they were."""
     if word in ROLE_WORDS or word in PERSON_NOUNS or word in ("was", "is", "has", "as", "us", "his", "its"):
         return False
+    if word in _OBJECT_PREPOSITIONS:
+        return True  # "photographed with Hefner at ...": the object of a preposition
     return word in _IRREGULAR_PASTS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s\b")
