@@ -353,6 +353,9 @@ GENERAL_CASES = [
     # a document's author speaks
     ('"The draft misses the mark," reads a joint statement from Sen. Paul Grant (D-Ore.) and two colleagues.',
      ["Paul Grant"]),
+    # a fragment in a sentence that follows another sentence of the same paragraph
+    ('Chief executive Ng Wei Ming spoke.\nThe firm shed about 140 jobs. Mr Ng said that the move had put the group in a '
+     '"good position to deal with the decline in advertising".', ["Ng Wei Ming"]),
     # a spaced hyphen inside a detokenised surname
     ('"We will fight this tax in every court," Carla Dubois - Martin said.', ["Carla Dubois - Martin"]),
 ]
