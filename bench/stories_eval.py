@@ -1,11 +1,16 @@
 """Story clustering against gold same-event sets (ECB+, AllSides): B-cubed precision/recall/F1 vs a baseline.
 
-Run: python -m bench.stories_eval
+Run: python -m bench.stories_eval            (main table, then the sensitivity table)
+     python -m bench.stories_eval --no-grid  (main table only)
+The sensitivity table gives F1 on both sets (ECB+/AllSides) as the clustering threshold and the number of
+profile neighbours move around the default, every other setting at its default: a reader can see whether
+the one configuration sits in a flat region or at the edge of one.
 The baseline is plain TF-IDF (sublinear, English stop words) + average-linkage at one fixed cosine threshold;
 ours is lib.analyse.stories.cluster_stories with its one default configuration on both sets.
 """
 from __future__ import annotations
 
+import argparse
 import time
 from collections import Counter, defaultdict
 
@@ -14,9 +19,11 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bench.corpus import allsides_articles, ecbplus_articles
-from lib.analyse.stories import _average_linkage, cluster_stories
+from lib.analyse.stories import DEFAULT_CONFIG, _average_linkage, cluster_stories
 
 BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not tuned per set)
+GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from the default threshold
+GRID_NEIGHBOURS = (-2, -1, 0, 1, 2)  # offsets from the default profile_neighbours
 
 
 def ecbplus_frame() -> pd.DataFrame:
@@ -88,13 +95,40 @@ def evaluate() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def main() -> int:
-    """Print the evaluation table."""
+def sensitivity() -> pd.DataFrame:
+    """F1 "ECB+/AllSides" per (profile_neighbours row, threshold column) around the default configuration."""
+    frames = {"ecbplus": ecbplus_frame(), "allsides": allsides_frame()}
+    base_t, base_k = DEFAULT_CONFIG["threshold"], DEFAULT_CONFIG["profile_neighbours"]
+    table = {}
+    for dk in GRID_NEIGHBOURS:
+        k = base_k + dk
+        if k < 1:
+            continue
+        row = {}
+        for step in GRID_THRESHOLDS:
+            t = round(base_t + step, 3)
+            scores = [bcubed(f["gold"], cluster_stories(f, threshold=t, profile_neighbours=k)["story_id"])[2]
+                      for f in frames.values()]
+            row[f"t={t:.3f}"] = "/".join(f"{x:.3f}" for x in scores)
+        table[f"k={k}"] = row
+    return pd.DataFrame.from_dict(table, orient="index")
+
+
+def main(argv=None) -> int:
+    """Print the evaluation table, then (unless --no-grid) the sensitivity table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-grid", action="store_true", help="skip the threshold x neighbours sensitivity table")
+    args = parser.parse_args(argv)
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(evaluate().to_string(index=False))
     print(f"baseline: TF-IDF + average linkage at cosine {BASELINE_THRESHOLD}; "
           "merged_topics: ECB+ topics (of 14) where one cluster holds most of both sub-topics; "
           "mixed_topics: where any cluster holds documents of both")
+    if not args.no_grid:
+        print(f"\nsensitivity: B-cubed F1 ECB+/AllSides; rows profile_neighbours (k), columns threshold (t); "
+              f"default k={DEFAULT_CONFIG['profile_neighbours']}, t={DEFAULT_CONFIG['threshold']}")
+        with pd.option_context("display.width", 250, "display.max_columns", None):
+            print(sensitivity().to_string())
     return 0
 
 
