@@ -111,11 +111,13 @@ def load_meta(source: corpus.CorpusSource, version: str) -> dict:
             "speakers": quotes["who"].dropna().value_counts().index.tolist()}
 
 
-@st.cache_data(show_spinner="Drawing…", max_entries=64)
+@st.cache_resource(show_spinner="Drawing…", max_entries=64)
 def load_figure(source: corpus.CorpusSource, version: str, name: str, ids: tuple[str, ...], option=None):
     """The corpus-wide figures, built once per set of articles: daily, stories, speakers, shared, reuse.
 
-    Why cached: with 60 outlets and 5,000 articles these builders take seconds; a rerun then only redraws.
+    Why cached: with 60 outlets and 5,000 articles these builders take seconds. Why cache_resource: a pickled
+    plotly Figure re-validates every trace when cache_data unpickles it (10 s per rerun for the 60-outlet daily
+    chart, measured); st.plotly_chart only reads the shared figure (to_dict copies it), and no page mutates it.
     """
     colours = load_meta(source, version)["colours"]
     chosen = set(ids)
@@ -144,7 +146,8 @@ def load_daily(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]) 
     titles = (chosen.assign(day=pd.to_datetime(chosen["published"]).dt.normalize(),
                             outlet=chosen["outlet"].map(outlet_label),
                             title=chosen["title"].fillna(chosen["text"].str.slice(0, 80)))
-              .groupby(["day", "outlet"])["title"].agg(lambda t: " · ".join(t.head(5)) + (" …" if len(t) > 5 else "")))
+              .groupby(["day", "outlet"])["title"].agg(lambda t: " · ".join(t.head(3).str.slice(0, 70))
+                                                       + (" …" if len(t) > 3 else "")))
     return daily.assign(outlet=daily["outlet"].map(outlet_label)).merge(
         titles.rename("titles").reset_index(), on=["day", "outlet"], how="left")
 

@@ -140,7 +140,14 @@ def filter_bench(db: Path, repeats: int = 3) -> dict:
                ("speaker", lambda a, i: a.selectbox(key="speaker").set_value(speakers[i] if speakers else None)),
                ("clear", lambda a, i: (a.multiselect(key="outlet").set_value([]),
                                        a.selectbox(key="speaker").set_value(None)))]
-    out = {}
+    out = {"fresh": {}}
+    for name, _, _ in PAGES:  # a new session opening this page, caches warm (server side of a first render)
+        fresh = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900)
+        t = time.perf_counter()
+        fresh.run()
+        if name != "overview":
+            fresh.switch_page(f"app_pages/{name}.py").run()
+        out["fresh"][name] = time.perf_counter() - t
     for name, path, _ in PAGES:
         if name != "overview":
             at.switch_page(f"app_pages/{name}.py")
@@ -182,10 +189,14 @@ def main(argv=None) -> int:
         print(f"  (cold overview counts from server start; other cold pages from their navigation)")
         print(f"server peak RSS: {b['server_peak_mb']:.0f} MB  target < {TARGETS['memory_mb']:.0f} MB")
     f = filter_bench(db)
-    print(f"{'page':10} {'filter change median (ms)':>26} {'max (ms)':>10}  target < {TARGETS['filter_ms']:.0f} ms")
+    print(f"{'page':10} {'new session, server (s)':>24} {'filter change median (ms)':>26} {'max (ms)':>10}"
+          f"  targets < {TARGETS['render_s']} s, < {TARGETS['filter_ms']:.0f} ms")
     for name, _, _ in PAGES:
         med, worst = f[name]
-        print(f"{name:10} {med:26.0f} {worst:10.0f}  {'ok' if med < TARGETS['filter_ms'] else 'OVER'}")
+        print(f"{name:10} {f['fresh'][name]:24.2f} {med:26.0f} {worst:10.0f}  "
+              f"{'ok' if f['fresh'][name] < TARGETS['render_s'] else 'OVER'} / "
+              f"{'ok' if med < TARGETS['filter_ms'] else 'OVER'}")
+    print("  (a new session on the overview runs the frame once; other pages run it, then the page)")
     print(f"AppTest process peak RSS: {f['peak_mb']:.0f} MB")
     return 0
 

@@ -108,25 +108,47 @@ def _outlets_in_order(frame: pd.DataFrame, column: str = "outlet") -> list[str]:
     return sorted(counts.index, key=lambda o: (-counts[o], o.casefold()))
 
 
-def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None = None) -> go.Figure:
-    """Stacked bars of articles per day per outlet; hover lists the day's titles when a `titles` column is given."""
-    title = "Articles per day, by outlet"
+def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None = None,
+                        weekly_after_days: int = 180, max_outlets: int = 12) -> go.Figure:
+    """Stacked bars of articles per day (per week past ``weekly_after_days`` of span) per outlet.
+
+    The busiest ``max_outlets - 1`` outlets keep their colour, the rest share one grey band (filter the outlets
+    to see them). The hover lists titles when a `titles` column is given. Why: two years by 60 outlets is
+    thousands of bars the browser redraws slowly and nobody can read.
+    """
     if daily is None or daily.empty:
-        return _empty_figure(title, "No dated articles match the filters.")
-    frame = daily.assign(outlet=daily["outlet"].map(outlet_label))
+        return _empty_figure("Articles per day, by outlet", "No dated articles match the filters.")
+    frame = daily.assign(outlet=daily["outlet"].map(outlet_label), day=pd.to_datetime(daily["day"]))
+    if "titles" not in frame:
+        frame["titles"] = ""
+    weekly = (frame["day"].max() - frame["day"].min()).days > weekly_after_days
+    if weekly:
+        frame = (frame.assign(day=frame["day"].dt.to_period("W-SUN").dt.start_time)
+                 .groupby(["day", "outlet"], as_index=False)
+                 .agg(articles=("articles", "sum"), titles=("titles", lambda t: " · ".join(t.dropna().head(3)))))
+    unit, span = ("week", 7) if weekly else ("day", 1)
+    order = _outlets_in_order(frame)
+    if len(order) > max_outlets:  # the busiest outlets by name, the rest as one grey band
+        rest = set(order[max_outlets - 1:])
+        other = f"{len(rest)} other outlets"
+        frame = (frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other))
+                 .groupby(["day", "outlet"], as_index=False)
+                 .agg(articles=("articles", "sum"), titles=("titles", lambda t: " · ".join(t.dropna().head(3)))))
+        order = order[:max_outlets - 1] + [other]
+        colours = {**(colours or {}), other: UNKNOWN_COLOUR}
     fig = go.Figure()
-    for outlet in _outlets_in_order(frame):
+    for outlet in order:
         part = frame[frame["outlet"] == outlet]
-        evidence = part["titles"].map(hover_text) if "titles" in part else [""] * len(part)
         fig.add_trace(go.Bar(
             # Explicit width: plotly sizes date bars by the closest pair of x values, a lone day gets none.
-            x=part["day"] + pd.Timedelta(hours=12), y=part["articles"], name=outlet, width=DAY_MS * 0.85,
-            marker_color=colour_of(colours, outlet),
-            customdata=list(zip([html.escape(outlet)] * len(part), evidence)),
-            hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d}<br>%{y} article(s)<br>%{customdata[1]}"
-                          "<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, barmode="stack", height=380, bargap=0.1)
-    fig.update_xaxes(title_text="Publication day", type="date")
+            x=part["day"] + pd.Timedelta(hours=12 * span), y=part["articles"], name=outlet,
+            width=DAY_MS * span * 0.85, marker_color=colour_of(colours, outlet),
+            customdata=list(zip([html.escape(outlet)] * len(part), part["day"].dt.strftime("%Y-%m-%d"),
+                                part["titles"].map(lambda t: hover_text(t, limit=240)))),
+            hovertemplate=f"<b>%{{customdata[0]}}</b> · {unit} of %{{customdata[1]}}<br>%{{y}} article(s)<br>"
+                          "%{customdata[2]}<extra></extra>"))
+    fig.update_layout(**LAYOUT, title=f"Articles per {unit}, by outlet", barmode="stack", height=380, bargap=0.1)
+    fig.update_xaxes(title_text="Publication week (starting Monday)" if weekly else "Publication day", type="date")
     fig.update_yaxes(title_text="Articles")
     _integer_axis(fig, frame.groupby("day")["articles"].sum().max())
     _pad_time_axis(fig, frame["day"], pd.Timedelta(days=7))

@@ -198,3 +198,23 @@ def test_highlight_html_keeps_the_text_and_never_lets_markup_through(text, spans
 def test_plain_markdown_escapes(text, forbidden):
     assert forbidden not in charts.plain_markdown(text)
     assert charts.plain_markdown(text).replace("\\", "") == text
+
+
+@pytest.mark.parametrize("days, unit, bars", [(30, "day", 2), (400, "week", 2)])
+def test_daily_counts_switch_to_weeks_on_long_spans(days, unit, bars):
+    daily = pd.DataFrame({"day": [T("2020-01-01"), T("2020-01-02"), T("2020-01-01") + pd.Timedelta(days=days)],
+                          "outlet": ["TASS"] * 3, "articles": [1, 2, 4], "titles": ["a", "b", "c"]})
+    fig = charts.daily_counts_figure(daily)
+    assert f"per {unit}" in fig.layout.title.text
+    assert len(fig.data[0].x) == (3 if unit == "day" else bars)
+    assert sum(fig.data[0].y) == 7
+
+
+def test_daily_counts_group_quiet_outlets_into_one_band():
+    daily = pd.DataFrame({"day": [T("2020-01-01")] * 20, "outlet": [f"Outlet {i:02d}" for i in range(20)],
+                          "articles": list(range(20, 0, -1))})
+    fig = charts.daily_counts_figure(daily, max_outlets=5)
+    names = [t.name for t in fig.data]
+    assert names == ["Outlet 00", "Outlet 01", "Outlet 02", "Outlet 03", "16 other outlets"]
+    assert sum(sum(t.y) for t in fig.data) == sum(range(1, 21))
+    assert fig.data[-1].marker.color == charts.UNKNOWN_COLOUR
