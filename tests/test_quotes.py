@@ -199,6 +199,13 @@ CONTEXT_CASES = [
     ('Mayor Jane Doe spoke in the morning.\n\nA senior police official said the roads were blocked.\n\n'
      '"Minutes were lost," the official said.\n\n"We could have saved them."\n\nHe asked not to be identified.',
      [("the official", None), ("the official", None)]),
+    # an acronym takes the name it abbreviates; a description the organisation named so before
+    ('The Office of Budget Review (OBR) published figures on Monday.\n\n"Spending will fall sharply next year," OBR '
+     'said.', [("OBR", "Office of Budget Review")]),
+    ('Leftist daily Kathimerini warned of unrest.\n\n"The anger will sweep everything away," the paper said.',
+     [("the paper", "Kathimerini")]),
+    ('The Transport Department recalled staff in May.\n\nOnly a fifth of workers are "authorized to come back to '
+     'their desks," the department said.', [("the department", "Transport Department")]),
     # a fragment whose attribution comes later in the same sentence beats the sentence's subject
     ('Mayor Lena Ortiz "will stay in the capital to finish the budget" on Friday, a city hall official told '
      'reporters.', [("a city hall official", None)]),

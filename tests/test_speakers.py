@@ -5,7 +5,8 @@ import pytest
 
 from lib.extract.cues import classify_cue
 from lib.extract.quotes import extract_quotes, find_persons
-from lib.extract.speakers import canonicalise_speakers, normalise_name, parse_mention, resolve_mention
+from lib.extract.speakers import (canonicalise_speakers, expand_acronym, normalise_name, org_antecedent, parse_mention,
+                                  resolve_mention)
 from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
 
 
@@ -96,3 +97,24 @@ def test_canonical_ids_hold_across_seed_like_articles():
     b = Article("b", 'Russian President Vladimir Putin spoke.\n\n"We are ready," he said.')
     frame = to_frame(extract_quotes(a) + extract_quotes(b), QUOTE_COLUMNS)
     assert set(canonicalise_speakers(frame)["speaker_id"]) == {"Vladimir Putin"}
+
+
+@pytest.mark.parametrize("text, acronym, expected", [
+    ("The Office of Personnel Management issued guidance.", "OPM", "Office of Personnel Management"),
+    ("Officials at the Reserve Bank of India spoke.", "RBI", "Reserve Bank of India"),
+    ("The mayor spoke to Old Port Merchants.", "XYZ", None),  # no run spells it
+])
+def test_expand_acronym(text, acronym, expected):
+    """An acronym expands to the capitalised run whose initials spell it, or None."""
+    assert expand_acronym(text, acronym) == expected
+
+
+@pytest.mark.parametrize("text, description, expected", [
+    ("Centre-left daily Avgi warned of unrest. Later ", "the paper", "Avgi"),
+    ("The Energy Department recalled staff. Later ", "the department", "Energy Department"),
+    ("A review was within Department policy. Later ", "the department", None),  # the bare head names nothing
+    ("The mayor spoke. Later ", "the weather", None),  # not an organisation description
+])
+def test_org_antecedent(text, description, expected):
+    """A description before the end of ``text`` stands for the organisation named so before it."""
+    assert org_antecedent(text, len(text), description) == expected

@@ -27,7 +27,8 @@ from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PAT
                                   NON_NAME_WORDS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT,
                                   PersonIndex,
-                                  canonicalise_speakers, parse_mention, resolve_mention)
+                                  canonicalise_speakers, expand_acronym, org_antecedent, parse_mention,
+                                  resolve_mention)
 from lib.models import Article, Quote
 
 __all__ = ["extract_quotes", "canonicalise_speakers", "find_persons", "paragraph_spans"]
@@ -760,15 +761,26 @@ def extract_quotes(article: Article) -> list[Quote]:
     covered = [(s.open, s.close) for s, _ in kept]
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
-    return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons)
+    return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
 
 
-def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex) -> list[Quote]:
-    """Speakers that are no named person: "it"/"the company" take the latest organisation that spoke, and "he"
-    with no person to refer to takes the latest anonymous speaker ("said a senior officer" ... "he added")."""
+def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -> list[Quote]:
+    """Speakers that are no named person: acronyms take the name they abbreviate, "the paper"/"the department" the
+    organisation named so before, "it"/"the company" the latest organisation that spoke, and "he" with no person to
+    refer to the latest anonymous speaker ("said a senior officer" ... "he added")."""
     out, last_org, last_anonymous = [], None, None
+    expansions: dict[str, str | None] = {}
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
+        if q.speaker_id and q.speaker_id.isupper() and 2 <= len(q.speaker_id) <= 6:
+            if q.speaker_id not in expansions:
+                expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
+            q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
+        if mention is not None and q.speaker_id is None and mention.kind == "role" and \
+                q.speaker.lower().startswith("the ") and q.speaker_start is not None:
+            named = org_antecedent(text, q.speaker_start, q.speaker)
+            if named:
+                q = replace(q, speaker_id=named)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
             if last_org and (words == ["it"] or (mention.kind == "role" and words[-1] in ORG_HEADS)):

@@ -399,6 +399,56 @@ class PersonIndex:
         return fallback
 
 
+# Descriptions that stand for a named organisation ("the paper" -> the newspaper named before): head noun ->
+# words that describe a name as such an organisation ("daily Eleftherotypia", "the Energy Department").
+ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
+    "paper": ("newspaper", "daily", "paper", "tabloid", "weekly"),
+    "newspaper": ("newspaper", "daily", "paper", "tabloid", "weekly"),
+    "daily": ("newspaper", "daily"),
+    "magazine": ("magazine", "weekly", "monthly"),
+    "company": ("company", "firm", "maker", "giant", "retailer", "carrier", "airline", "corp", "inc"),
+    "firm": ("company", "firm", "maker"),
+    "department": ("department",), "ministry": ("ministry",), "agency": ("agency",), "bank": ("bank",),
+    "board": ("board",), "court": ("court",), "commission": ("commission",), "office": ("office",),
+    "union": ("union",), "council": ("council",), "committee": ("committee",), "broadcaster": ("broadcaster",),
+    "network": ("network", "broadcaster", "channel"), "channel": ("channel", "broadcaster"),
+}
+_ACRONYM = re.compile(r"(?<![\w’'\-])[A-Z]{2,6}(?![\w’'\-])")
+_NAME_RE = re.compile(NAME_PATTERN)
+
+
+def expand_acronym(text: str, acronym: str) -> str | None:
+    """The capitalised name an acronym stands for in ``text`` ("OPM" -> "Office of Personnel Management"): a run of
+    capitalised words whose initials (particles skipped) spell it."""
+    for m in _NAME_RE.finditer(text):
+        words = [w for w in m.group(0).split() if w[:1].isupper()]
+        for i in range(len(words) - len(acronym) + 1):
+            if "".join(w[0] for w in words[i:i + len(acronym)]) == acronym:
+                run = m.group(0)
+                first = run.index(words[i])
+                last = run.rindex(words[i + len(acronym) - 1]) + len(words[i + len(acronym) - 1])
+                return run[first:last]
+    return None
+
+
+def org_antecedent(text: str, pos: int, description: str) -> str | None:
+    """The named organisation a description before ``pos`` stands for ("the paper" -> "Eleftherotypia" after "daily
+    Eleftherotypia"; "the department" -> "Energy Department"), the latest one within a few paragraphs."""
+    head = description.lower().split()[-1]
+    words = ORG_DESCRIPTORS.get(head)
+    if not words:
+        return None
+    start = max(0, pos - 2000)
+    best = None
+    for m in _NAME_RE.finditer(text, start, pos):
+        name = m.group(0)
+        lowered = {w.lower().strip(".,") for w in name.split()}
+        before = text[max(0, m.start() - 25):m.start()].lower().split()
+        if (lowered & set(words) and len(lowered) > 1) or (before and before[-1] in words):
+            best = name[4:] if name.startswith("The ") else name
+    return best
+
+
 def _near_surname(known: str, written: str) -> bool:
     """True when ``written`` is a typo of the surname ``known``: same first letter, Levenshtein distance 1-2."""
     return (known[:1] == written[:1] and len(known) >= 5 and abs(len(known) - len(written)) <= 2
