@@ -53,7 +53,10 @@ STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "o
 DEFAULT_CONFIG = {
     "threshold": 0.125,  # average-linkage cut on the combined similarity: middle of the flat region 0.11-0.14
     "direct_share": 0.25,  # combined = direct_share * cosine + (1 - direct_share) * shared-neighbour similarity
-    "profile_neighbours": 5,  # nearest neighbours that make an article's profile (shared-neighbour similarity)
+    # Nearest neighbours that make an article's profile (shared-neighbour similarity). Keep it below the size
+    # of the events to separate: once k reaches an event's size its profiles must take in the nearest other
+    # event (on ECB+ the sibling sub-topic), so k=6..7 merges sub-topics; see bench/stories_eval.py's table.
+    "profile_neighbours": 5,
     "anchor_weight": 1.0,  # weight of the anchor blocks against the word blocks (1.0 = equal)
     "lead_weight": 0.5,  # weight of the lead (first LEAD_WORDS words) blocks against the whole text's
     "window_days": 7,  # dated articles further apart than this never share a story
