@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lib.extract.cues import ADVERB_PATTERN, CUE_PATTERN, INVERSION_CUE_PATTERN, classify_cue
+from lib.extract.cues import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, classify_cue
 from lib.extract.reported import extract_reported
 from lib.extract.sentences import ABBREVIATIONS
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
@@ -365,8 +365,14 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
     start = max(start, end - 240)  # an introduction is a clause, not a paragraph
     window = text[start:end]
+    last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
     for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE) + (
             (BEFORE_CLAUSE,) if partial else ()):
+        # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
+        if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
+            continue
+        if pattern is BEFORE_PHRASE and not any(w in CUE_CLASS for w in last_words):
+            continue
         pos = 0
         while pos < len(window):
             m = pattern.search(window, pos)
