@@ -480,7 +480,7 @@ NAN_BUG = "bug: JSONL writes NaN (not JSON: jq, JSON.parse, read_json reject it)
 @pytest.mark.parametrize("command", [
     "quotes",
     "stories",
-    pytest.param("overlap", marks=pytest.mark.xfail(strict=True, reason=NAN_BUG + "lib/cli/overlap.py records")),
+    "overlap",
     "reuse",
 ])
 def test_jsonl_output_is_strict_json(messy, command):

@@ -1,10 +1,9 @@
 """`python -m lib overlap`: quotes shared across articles, each rendering diffed against the earliest."""
 from __future__ import annotations
 
-import json
 import sys
 
-from lib.cli import add_db_argument, add_format_argument, print_frame
+from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame, write_jsonl
 
 EXAMPLES = """  python -m lib overlap --db corpus.duckdb
   python -m lib overlap --db corpus.duckdb --format jsonl > shared_quotes.jsonl"""
@@ -30,10 +29,10 @@ def describe_changes(rendering: dict) -> str:
 def run(args) -> int:
     """Print the plain summary, then the shared-quote groups (table) or one JSON group per line."""
     from lib.analyse.overlap import quote_groups, overlap_summary, shared_quotes
-    from lib.cli.reuse import one_line, open_corpus
+    from lib.cli.reuse import one_line
     from lib.store import load_quotes
 
-    con = open_corpus(args.db)
+    con = open_stored_corpus(args.db)
     if con is None:
         return 2
     quotes = load_quotes(con)
@@ -43,11 +42,9 @@ def run(args) -> int:
     if args.format == "jsonl":
         if renderings.empty:
             sys.stderr.write(summary + "\n")
-        groups = quote_groups(renderings)
-        for rec in groups.to_dict(orient="records"):
-            rows = renderings[renderings["group_id"] == rec["group_id"]].drop(columns="group_id")
-            rec["renderings"] = rows.to_dict(orient="records")
-            sys.stdout.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        by_group = {g: rows.drop(columns="group_id") for g, rows in renderings.groupby("group_id")}
+        write_jsonl({**rec, "renderings": by_group[rec["group_id"]].to_dict(orient="records")}
+                    for rec in quote_groups(renderings).to_dict(orient="records"))
         return 0
     print(summary)
     if not renderings.empty:

@@ -1,10 +1,7 @@
 """`python -m lib reuse`: passages reused between stored articles, with who ran them first."""
 from __future__ import annotations
 
-import os
-import sys
-
-from lib.cli import add_db_argument, add_format_argument, print_frame
+from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame
 
 EXAMPLES = """  python -m lib reuse --db corpus.duckdb
   python -m lib reuse --db corpus.duckdb --min-chars 300 --format jsonl
@@ -26,17 +23,6 @@ def configure(parser) -> None:
     add_format_argument(parser)
 
 
-def open_corpus(path):
-    """The stored corpus opened read-only, or None after one line on stderr when it does not exist."""
-    from lib.store import connect, default_db_path
-
-    target = path or default_db_path()
-    if str(target) != ":memory:" and not os.path.exists(target):
-        sys.stderr.write(f"{target}: no such corpus; run `python -m lib ingest --db {target} FILES` first\n")
-        return None
-    return connect(target, read_only=True)
-
-
 def one_line(text: str, width: int = 100) -> str:
     """A passage on one table line: paragraph breaks as ' / ', long passages cut with an ellipsis."""
     flat = " / ".join(part.strip() for part in text.split("\n") if part.strip())
@@ -48,7 +34,7 @@ def run(args) -> int:
     from lib.analyse.reuse import find_reuse
     from lib.store import load_articles
 
-    con = open_corpus(args.db)
+    con = open_stored_corpus(args.db)
     if con is None:
         return 2
     articles = load_articles(con)
