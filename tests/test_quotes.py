@@ -128,6 +128,9 @@ DIRECT_CASES = [
      [("partial", "Clinton", "called", "horrific and unacceptable")]),
     ('He urged "continued and effective work," such as talks.',
      [("partial", None, "urged", "continued and effective work,")]),
+    # a short fragment that is a clause stays a quote even with no speech verb nearby
+    ('The bill faces a vote, but "it is unlikely" to pass the Senate.',
+     [("partial", None, None, "it is unlikely")]),
     # an unattributed quote keeps no speaker
     ('The sign read: "Closed until further notice for repairs."',
      [("direct", None, None, "Closed until further notice for repairs.")]),
@@ -149,6 +152,7 @@ NEGATIVE_CASES = [
     'Analysts expect a buyers’ strike as the dealers’ stocks grow.',  # curly apostrophes
     'He wrote ”notes on the back of envelopes and kept them.',  # a stray closing mark
     'The report said 5" of rain fell.',  # inch mark
+    'Her photos showed the "girl next door" look that magazines loved in the 1950s.',  # a label, no speech verb
 ]
 
 

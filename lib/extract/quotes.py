@@ -108,6 +108,10 @@ _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|ser
                          re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by as is are vs via de la".split())
 _WORD = re.compile(r"[\w’'\-]+")
+_CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
+# Pronouns and auxiliaries that make a short fragment a clause ("it is unlikely"), not a label ("girl next door").
+_CLAUSE_MARKERS = frozenset("i you he she it we they is are was were be been will would can could should must "
+                            "has have had do does did not".split())
 
 
 @dataclass
@@ -401,6 +405,11 @@ def _word_count(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+def _is_clause(content: str) -> bool:
+    """True when a short fragment holds a pronoun or an auxiliary verb, i.e. reads as a clause."""
+    return any(w.lower() in _CLAUSE_MARKERS for w in _WORD.findall(content))
+
+
 def _is_title_case(content: str) -> bool:
     """True when every significant word is capitalised (a title of a work or a name, not speech)."""
     words = _WORD.findall(content)
@@ -623,6 +632,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     persons = _person_index(text, spans)
 
     kept: list[tuple[_Span, str]] = []  # (span, kind)
+    labels: set[int] = set()  # opening marks of short cue-less fragments ("the girl next door" image)
     attrib: dict[int, _Attribution] = {}
     for idx, span in enumerate(spans):
         ps, pe = paras[span.para]
@@ -644,6 +654,9 @@ def extract_quotes(article: Article) -> list[Quote]:
         lead = text[max(ps, span.open - 40):span.open]
         if _is_title_or_scare(content, partial, found, lead):
             continue
+        if partial and found is None and _word_count(content) <= 4 and not _is_clause(content) and not _CUE_WORD.search(
+                text, _clause_start(text, ps, span.open, spans), min(pe, _after_end(text, span.close + 1, pe) + 1)):
+            labels.add(span.open)  # a short label in a sentence with no speech verb, unless a later pass attributes it
         kind = "partial" if partial else "direct"
         kept.append((span, kind))
         if found is not None:
@@ -755,6 +768,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
     for i, (span, kind) in enumerate(kept):
         a = attrib.get(i)
+        if a is None and span.open in labels:
+            continue  # an unattributed multi-word label, not a quote
         speaker = speaker_id = role = cue = None
         s_start = s_end = None
         if a is not None:
