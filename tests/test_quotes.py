@@ -367,6 +367,9 @@ GENERAL_CASES = [
     # a fragment in a sentence that follows another sentence of the same paragraph
     ('Chief executive Ng Wei Ming spoke.\nThe firm shed about 140 jobs. Mr Ng said that the move had put the group in a '
      '"good position to deal with the decline in advertising".', ["Ng Wei Ming"]),
+    # a first-name gender prior when the text says nothing: "she" is not Tom Hart
+    ('Director Karen Wills met producer Tom Hart at the festival.\n\n"The film is finished," she said.',
+     ["Karen Wills"]),
     # a spaced hyphen inside a detokenised surname
     ('"We will fight this tax in every court," Carla Dubois - Martin said.', ["Carla Dubois - Martin"]),
 ]

@@ -33,6 +33,7 @@ employee worker expert historian pensioner voter farmer businessman businesswoma
 critic activist campaigner organizer organiser volunteer secretary assistant aide consultant strategist pollster
 governor-elect mayor-elect councillor councilman councilwoman alderman trustee treasurer clerk registrar marshal
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
+commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 """.split())
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
@@ -53,6 +54,26 @@ FEMALE_WORDS = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
+
+# Unambiguous given names (US Social Security and UK ONS top names, unisex names left out): a weak gender prior.
+FIRST_NAME_GENDERS: dict[str, str] = {
+    **{n: "m" for n in """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason
+    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank
+    alexander raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter
+    ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
+    joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah
+    louis bobby philip johnny mohamed muhammad ahmed ali vladimir sergei dmitry ivan boris igor oliver harry hugh
+    ed bill tom jim bob mike steve dave dan ben sam tony nick joe chuck ted ron fred greg jon""".split()},
+    **{n: "f" for n in """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine
+    christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia
+    kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
+    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
+    theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla nadia olga svetlana irina
+    natalia tatiana fatima aisha""".split()},
+}
 
 # Capitalised words that are not part of a person's name (sentence openers, days, months, demonyms as
 # openers are handled by ROLE_WORDS); they stop a name when reading right to left.
@@ -363,6 +384,11 @@ class PersonIndex:
             for m in _GENDER_WORD.finditer(text, pos, end):
                 if not any(a < m.start() < b for a, b in skip):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
+        for name in self.roles:
+            # A weak prior from the first name (a small table of unambiguous given names) when the text tells nothing.
+            first = name.split()[0].lower() if " " in name else ""
+            if not votes.get(name) and first in FIRST_NAME_GENDERS:
+                votes[name] = 1 if FIRST_NAME_GENDERS[first] == "m" else -1
         self.genders = {n: ("m" if v > 0 else "f") for n, v in votes.items() if v}
 
     def full_name(self, name: str) -> str:
