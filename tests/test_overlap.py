@@ -8,8 +8,10 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import LCSseq
 
-from lib.analyse.overlap import (GROUP_COLUMNS, MATRIX_COLUMNS, RENDERING_COLUMNS, classify_pair, diff_words,
+from lib.analyse.overlap import (GROUP_COLUMNS, MATRIX_COLUMNS, NEAR_RATIO, RENDERING_COLUMNS, classify_pair,
+                                 diff_words,
                                  outlet_quote_matrix, overlap_summary, quote_groups, shared_quotes,
                                  speakers_compatible, tokenise_quote)
 from lib.models import QUOTE_COLUMNS, Quote
@@ -293,3 +295,108 @@ def test_short_identical_quotes_are_not_shared(text):
 def test_tokenise_quote(text, expected):
     """Quote marks, dashes and punctuation go; apostrophes split off by tokenised sources are glued back."""
     assert tokenise_quote(text) == expected
+
+
+# ---------------------------------------------------------------- groups are renderings of one utterance
+
+FIRST = "We will rebuild every school that the storm destroyed before the winter comes"
+SECOND = "Nobody in this city will be left without a roof over their head tonight"
+LONG = f"{FIRST}. {SECOND}"
+
+
+def grouped(*rows: tuple[str, str, str, str | None]) -> pd.DataFrame:
+    """shared_quotes over (article id, date, quote text, speaker) rows, one article per row."""
+    return shared_quotes(quotes_frame(*((quote_in(a, t, t, sp), f"Outlet {a}", d) for a, d, t, sp in rows)))
+
+
+def assert_each_rendering_of_the_earliest(r: pd.DataFrame) -> None:
+    """Invariant: every rendering relates directly to its group's earliest (verbatim, contained, near)."""
+    for _, g in r.groupby("group_id"):
+        first = g[g["role"] == "earliest"].iloc[0]
+        ke = [w.casefold() for w in tokenise_quote(first["text"])]
+        for _, row in g[g["role"] == "later"].iterrows():
+            kr = [w.casefold() for w in tokenise_quote(row["text"])]
+            relation, sim = classify_pair(ke, kr)
+            assert relation == row["relation"] and relation is not None, (first["text"], row["text"])
+            if relation == "contained":
+                short, long_ = sorted((ke, kr), key=len)
+                assert " ".join(short) in " ".join(long_)
+            if relation == "near":
+                assert sim >= NEAR_RATIO or near_by_words(ke, kr), (sim, first["text"], row["text"])
+
+
+def near_by_words(a: list[str], b: list[str]) -> bool:
+    """The word-level near rules: one word edited (4+ words) or a clause dropped (6+ words, 85% both ways)."""
+    short, long_ = sorted((a, b), key=len)
+    common = LCSseq.similarity(short, long_)
+    return (len(long_) - len(short) <= 1 and common >= len(long_) - 1) or (
+        len(short) >= 6 and len(short) >= 0.85 * len(long_) and common >= 0.85 * len(short))
+
+
+@pytest.mark.parametrize("rows, expected_groups", [
+    # a long (multi-sentence) quote first, then each half carried by another outlet: two quotes, not one
+    ([("a", "2020-01-01", LONG, "Mayor Lee"), ("b", "2020-01-02", FIRST, "Lee"), ("c", "2020-01-03", SECOND, "Lee")],
+     [{"a", "b"}, {"a", "c"}]),
+    # the halves first, the long one later: it carries each of them
+    ([("b", "2020-01-01", FIRST, "Lee"), ("c", "2020-01-02", SECOND, "Lee"), ("a", "2020-01-03", LONG, "Lee")],
+     [{"a", "b"}, {"a", "c"}]),
+    # one half first, the long one, then the other half: the other half is never a "near" rendering of the first
+    ([("b", "2020-01-01", FIRST, "Lee"), ("a", "2020-01-02", LONG, "Lee"), ("c", "2020-01-03", SECOND, "Lee")],
+     [{"a", "b"}, {"a", "c"}]),
+    # different speakers with the same words: nothing shared
+    ([("a", "2020-01-01", FIRST, "Angela Merkel"), ("b", "2020-01-02", FIRST, "Emmanuel Macron")], []),
+])
+def test_long_quote_never_glues_two_quotes(rows, expected_groups):
+    """A quote containing two different quotes makes two groups; no rendering is 'near' a different quote."""
+    r = grouped(*rows)
+    got = sorted((set(g["article_id"]) for _, g in r.groupby("group_id")), key=sorted) if not r.empty else []
+    assert got == sorted(expected_groups, key=sorted)
+    assert not ((r["relation"] == "near") & (r["similarity"] < NEAR_RATIO)).any() if not r.empty else True
+    if not r.empty:
+        assert_each_rendering_of_the_earliest(r)
+
+
+def test_split_parts_of_one_utterance_stay_one_group():
+    """'A,' he said, 'B.' in one article and 'A B' in an earlier one: one group, the parts cut from the whole."""
+    later = f'"{FIRST}," the mayor said. "{SECOND}."'
+    parts = [dataclasses.replace(quote_in("b", later, t, "Lee"), utterance=7) for t in (FIRST, SECOND)]
+    rows = quotes_frame((quote_in("a", LONG, LONG, "Lee"), "Wire", "2020-01-01"),
+                        (parts[0], "Paper", "2020-01-02"), (parts[1], "Paper", "2020-01-02"))
+    r = shared_quotes(rows)
+    assert r["group_id"].nunique() == 1 and len(r) == 3
+    assert r.loc[r["role"] == "later", "relation"].tolist() == ["contained", "contained"]
+
+
+@pytest.mark.parametrize("a, b, speakers, shared", [
+    ("It was a mess", "It was a disaster", ("Lee", "Lee"), True),  # 3 of 4 words in order, same speaker
+    ("It was a mess", "It was a disaster", ("Lee", None), False),  # unknown speaker: too short to tell
+    ("It was a mess", "It was a disaster", ("Lee", "Kim"), False),  # different speakers
+    ("It was a real mess", "It was not a real mess", ("Lee", "Lee"), True),  # one word added: reported
+    ("It was a mess", "It was a total and complete disaster", ("Lee", "Lee"), False),  # more than one word
+    ("We need more time now", "We need more money now", ("Lee", "Lee"), True),
+])
+def test_one_word_changed_in_a_short_quote(a, b, speakers, shared):
+    """A one-word edit of a 4+ word quote is an altered rendering when both speakers are named and agree."""
+    r = grouped(("a", "2020-01-01", a, speakers[0]), ("b", "2020-01-02", b, speakers[1]))
+    assert (not r.empty) is shared
+    if shared:
+        assert r.loc[r["role"] == "later", "relation"].tolist() == ["near"]
+        assert quote_groups(r)["altered"].tolist() == [True]
+
+
+_WORDS = st.sampled_from("we will rebuild the school before winter nobody is left without roof tonight city".split())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=4, max_size=14), min_size=2, max_size=8), st.randoms(use_true_random=False))
+def test_every_rendering_relates_to_its_earliest(texts, rnd):
+    """Invariant: each group's renderings are verbatim, contained or near (>= NEAR_RATIO or the word rules)
+    against the group's earliest rendering, whatever chains of containment the corpus holds."""
+    pieces = [" ".join(t) for t in texts]
+    # derived renderings: cut, joined and one-word edits of the drawn quotes, so groups are likely
+    pieces += [" ".join(t[rnd.randrange(2):]) for t in texts] + [pieces[0] + " " + pieces[-1]]
+    rows = [(f"a{n}", f"2020-01-{n % 28 + 1:02d}", p, "Lee") for n, p in enumerate(pieces)]
+    r = grouped(*rows)
+    if not r.empty:
+        assert_each_rendering_of_the_earliest(r)
+        assert (r.groupby("group_id")["article_id"].nunique() >= 2).all()

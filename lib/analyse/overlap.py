@@ -83,7 +83,14 @@ def classify_pair(keys_a: list[str], keys_b: list[str], joined_a: str | None = N
         return "contained", sim
     if sim >= NEAR_RATIO:
         return "near", sim
-    if len(short) >= NEAR_COVERAGE_MIN_WORDS and LCSseq.similarity(short, long_) >= NEAR_COVERAGE * len(short):
+    # One word replaced, added or dropped ("It was a mess" -> "It was a disaster"): an altered quote even when
+    # the quote is too short for the character ratio to see it (word-level edit distance 1, Levenshtein 1966).
+    if len(short) >= MIN_WORDS and len(long_) - len(short) <= 1 and LCSseq.similarity(short, long_) >= len(long_) - 1:
+        return "near", sim
+    # A clause dropped: the shorter's words in order in the longer, which is not much longer (else the shorter's
+    # words could be scattered through a different, longer quote).
+    if (len(short) >= NEAR_COVERAGE_MIN_WORDS and len(short) >= NEAR_COVERAGE * len(long_)
+            and LCSseq.similarity(short, long_) >= NEAR_COVERAGE * len(short)):
         return "near", sim
     return None, sim
 
@@ -151,14 +158,14 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
         q["speaker_id"].tolist() if "speaker_id" in q.columns else [None] * len(q),
         q["speaker"].tolist() if "speaker" in q.columns else [None] * len(q))]
     article = q["article_id"].tolist()
-    parent = list(range(len(q)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    # Plain lists, not per-row pandas access: groups are built in Python and pandas row access is slow.
+    published = (pd.to_datetime(q["published"]) if "published" in q.columns
+                 else pd.Series([pd.NaT] * len(q))).tolist()
+    # Earliest appearance: earliest published, undated last, ties broken by article id then offset.
+    when = [(True, 0) if pd.isna(p) else (False, p.value) for p in published]
+    starts, ends, texts = q["start"].astype(int).tolist(), q["end"].astype(int).tolist(), q["text"].tolist()
+    outlets = q["outlet"].tolist() if "outlet" in q.columns else [None] * len(q)
+    utterance = list(zip(article, q["utterance"].tolist() if "utterance" in q.columns else range(len(q))))
     # Identical renderings first: a hot quote carried by 500 articles is one distinct text, so blocking, the
     # shingle frequency limit and fuzzy comparison run over distinct texts, never over every carrier.
     distinct: dict[str, int] = {}
@@ -167,45 +174,44 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
     for i in reversed(range(len(q))):
         rep[text_of[i]] = i
     # Carriers of one text are bucketed by speaker surname; unknown speakers join the largest named bucket.
+    # A bucket is a unit: verbatim renderings of one quote by one speaker.
     buckets: list[dict] = [{} for _ in distinct]
     for i, t in enumerate(text_of):
         buckets[t].setdefault(_surname(speakers[i]), []).append(i)
+    units: list[list[int]] = []
+    unit_of: list[dict] = [{} for _ in distinct]
     for t, b in enumerate(buckets):
         if len(keys[rep[t]]) < MIN_WORDS:  # "no comment" in two articles is not a shared quote
             continue
         named = [k for k in b if k is not None]
         if None in b and named:
             b[max(named, key=lambda k: len(b[k]))].extend(b.pop(None))
-        for members in b.values():
-            for i in members[1:]:
-                parent[find(i)] = find(members[0])
+        for k, members in b.items():
+            unit_of[t][k] = len(units)
+            units.append(members)
+    order = [(when[i], article[i], starts[i]) for i in range(len(q))]
+    for members in units:
+        members.sort(key=order.__getitem__)
+    links: dict[int, dict[int, tuple[str, float]]] = {}
     for u, v in _candidate_pairs([keys[i] for i in rep], con):
         i, j = rep[u], rep[v]
         if min(len(keys[i]), len(keys[j])) < MIN_WORDS:
             continue
-        if classify_pair(keys[i], keys[j], joined[i], joined[j])[0] is None:
+        relation, sim = classify_pair(keys[i], keys[j], joined[i], joined[j])
+        if relation is None:
             continue
-        for ku, mu in buckets[u].items():
-            for kv, mv in buckets[v].items():
-                if ku is None or kv is None or speakers_compatible(speakers[mu[0]], speakers[mv[0]]):
-                    parent[find(mu[0])] = find(mv[0])
-    members: dict[int, list[int]] = {}
-    for i in range(len(q)):
-        members.setdefault(find(i), []).append(i)
-    # Plain lists, not per-row pandas access: groups are built in Python and pandas row access is slow.
-    published = (pd.to_datetime(q["published"]) if "published" in q.columns
-                 else pd.Series([pd.NaT] * len(q))).tolist()
-    when = [(True, 0) if pd.isna(p) else (False, p.value) for p in published]
-    starts, ends, texts = q["start"].astype(int).tolist(), q["end"].astype(int).tolist(), q["text"].tolist()
-    outlets = q["outlet"].tolist() if "outlet" in q.columns else [None] * len(q)
-    groups = []
-    for idx in members.values():
-        if len({article[i] for i in idx}) < 2:
-            continue
-        # Earliest appearance: earliest published, undated last, ties broken by article id then offset.
-        idx.sort(key=lambda i: (when[i], article[i], starts[i]))
-        groups.append(idx)
-    groups.sort(key=lambda idx: (when[idx[0]], article[idx[0]], starts[idx[0]]))
+        # A word changed in a short quote is only the same quote when both speakers are named and agree.
+        weak = relation == "near" and sim < NEAR_RATIO and min(len(keys[i]), len(keys[j])) < NEAR_COVERAGE_MIN_WORDS
+        for ku, a in unit_of[u].items():
+            for kv, b in unit_of[v].items():
+                if (ku is None or kv is None) and weak:
+                    continue
+                if ku is None or kv is None or speakers_compatible(speakers[units[a][0]], speakers[units[b][0]]):
+                    links.setdefault(a, {})[b] = links.setdefault(b, {})[a] = (relation, sim)
+    groups = [[m for u in g for m in units[u]] for g in _anchor_groups(units, links, keys, utterance, order)]
+    groups = [sorted(set(idx), key=order.__getitem__) for idx in groups]
+    groups = [idx for idx in groups if len({article[i] for i in idx}) >= 2]
+    groups.sort(key=lambda idx: order[idx[0]])
     rows = []
     for gid, idx in enumerate(groups, start=1):
         first = idx[0]
@@ -215,12 +221,93 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
                 relation, sim = "verbatim", 100.0
             else:
                 relation, sim = classify_pair(keys[first], keys[i], joined[first], joined[i])
-                relation = relation or "near"
             d = diff_words(words[first], words[i])
             rows.append((gid, article[i], outlets[i], published[i], speaker_id, texts[i], starts[i], ends[i],
                          "earliest" if i == first else "later", relation, round(sim, 1),
                          d["added"], d["dropped"], d["replaced"], d["truncated"], d["diff"]))
     return pd.DataFrame.from_records(rows, columns=list(RENDERING_COLUMNS))
+
+
+def _anchor_groups(units: list[list[int]], links: dict, keys: list[list[str]], utterance: list,
+                   order: list) -> list[list[int]]:
+    """Groups of units (verbatim renderings) built around earliest renderings, never by transitive chaining.
+
+    Units are taken in order of first appearance; a unit linked to no earlier anchor becomes an anchor, otherwise
+    it joins its most similar anchor, so every member is a rendering of the anchor itself (complete linkage to
+    the earliest, not single linkage: "A" in "A B" and "B" in "A B" never makes "A" a rendering of "B"). A later
+    quote containing several earlier ones carries each of them, and an earlier quote containing a later one that
+    no anchor explains anchors it too. An anchor containing several shorter quotes at
+    disjoint places is split into one group per place; parts of one split utterance stay in one group.
+    """
+    rank = sorted(range(len(units)), key=lambda u: order[units[u][0]])
+    position = {u: n for n, u in enumerate(rank)}
+    members: dict[int, list[int]] = {}
+    for u in rank:
+        earlier = {a: link for a, link in links.get(u, {}).items() if a in members}
+        if not earlier:
+            # An earlier quote that contains this one (and joined another anchor) also carries it: it becomes
+            # the anchor of this quote's group, so "B" after "A" and "A B" is grouped with "A B", not alone.
+            holders = [w for w, (relation, _) in links.get(u, {}).items() if relation == "contained"
+                       and position[w] < position[u] and len(keys[units[w][0]]) > len(keys[units[u][0]])]
+            anchor = min(holders, key=position.__getitem__) if holders else u
+            members.setdefault(anchor, [])
+            if anchor != u:
+                members[anchor].append(u)
+            continue
+        covered = [a for a, (relation, _) in earlier.items()
+                   if relation == "contained" and len(keys[units[a][0]]) < len(keys[units[u][0]])]
+        best = max(earlier, key=lambda a: (earlier[a][1], -position[a]))
+        for a in covered if len(covered) > 1 else [best]:
+            members[a].append(u)
+    groups = []
+    for a, joined in members.items():
+        whole, places = [a], []
+        anchor_keys = keys[units[a][0]]
+        for u in joined:
+            inner = keys[units[u][0]]
+            at = _find_run(anchor_keys, inner) if len(inner) < len(anchor_keys) else -1
+            if at < 0:
+                whole.append(u)
+            else:
+                places.append((at, at + len(inner), u))
+        parts = _places_to_parts(places, units, utterance)
+        groups.extend([whole + part for part in parts] if len(parts) > 1 else [whole + [u for *_, u in places]])
+    return groups
+
+
+def _find_run(long_: list[str], short: list[str]) -> int:
+    """Word index where ``short`` occurs as a contiguous run in ``long_``, else -1."""
+    n = len(short)
+    return next((i for i in range(len(long_) - n + 1) if long_[i] == short[0] and long_[i:i + n] == short), -1)
+
+
+def _places_to_parts(places: list[tuple[int, int, int]], units: list[list[int]], utterance: list) -> list[list[int]]:
+    """Units contained in one anchor, clustered: overlapping word spans, or carriers of one split utterance."""
+    parts: list[list[int]] = []
+    reach = -1
+    for start, end, u in sorted(places):
+        if start >= reach:
+            parts.append([])
+        parts[-1].append(u)
+        reach = max(reach, end)
+    # Union parts that share an utterance: "A," he said, "B." is one quote even when the anchor spells it "A B".
+    owner: dict = {}
+    merged = list(range(len(parts)))
+
+    def root(x: int) -> int:
+        """Union-find root of part x."""
+        while merged[x] != x:
+            x = merged[x]
+        return x
+
+    for n, part in enumerate(parts):
+        for u in part:
+            for i in units[u]:
+                merged[root(n)] = root(owner.setdefault(utterance[i], n))
+    out: dict[int, list[int]] = {}
+    for n, part in enumerate(parts):
+        out.setdefault(root(n), []).extend(part)
+    return list(out.values())
 
 
 def _surname(speaker) -> str | None:
