@@ -495,8 +495,6 @@ def test_jsonl_output_is_strict_json(messy, command):
         json.loads(line, parse_constant=refuse)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: lib.analyse.overlap.shared_quotes joins groups transitively through a "
-                   "multi-paragraph quote, then labels a different quote (similarity 42.7) a 'near' altered rendering")
 def test_overlap_never_calls_a_different_quote_altered(messy):
     folder, db, _ = messy
     code, out, _ = run_cli(["overlap", "--db", str(db), "--format", "jsonl"])
