@@ -402,11 +402,19 @@ def _resolve_relative_unit(m: re.Match, text: str, published: dt.date | None) ->
 
 
 def _shift_period(published: dt.date | None, unit: str, step: int) -> Resolved:
-    """The period of ``unit`` that is ``step`` units from the one containing the article's day."""
+    """The period of ``unit`` that is ``step`` units from the one containing the article's day (None off the calendar)."""
     granularity = {"week": "week", "month": "month", "year": "year", "decade": "decade", "century": "century",
                    "day": "day"}[unit]
     if published is None:
         return None, granularity, True
+    try:
+        return _shift_known_period(published, unit, step)
+    except (ValueError, OverflowError):  # "25 centuries ago": before year 1, outside Python's calendar
+        return None, granularity, True
+
+
+def _shift_known_period(published: dt.date, unit: str, step: int) -> Resolved:
+    """``_shift_period`` for a known article day; raises when the result is outside years 1-9999."""
     if unit == "day":
         return published + dt.timedelta(days=step), "day", True
     if unit == "week":
