@@ -370,6 +370,9 @@ GENERAL_CASES = [
     # a first-name gender prior when the text says nothing: "she" is not Tom Hart
     ('Director Karen Wills met producer Tom Hart at the festival.\n\n"The film is finished," she said.',
      ["Karen Wills"]),
+    # a quote paragraph with a short cue-less tail continues the previous speaker
+    ('Actor Sam Reid spoke on Monday.\n\n"We need a deal soon," he said.\n\n"Nobody can predict what is going to '
+     'happen" with the economy.', ["Sam Reid", "Sam Reid"]),
     # a spaced hyphen inside a detokenised surname
     ('"We will fight this tax in every court," Carla Dubois - Martin said.', ["Carla Dubois - Martin"]),
 ]

@@ -621,6 +621,9 @@ def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
         a, b = max(s.open, para[0]) - para[0], min(s.close + 1, para[1]) - para[0]
         rest = rest[:a] + "\x00" + rest[b:]
     rest = rest.strip()
+    tail = rest.lstrip("\x00").lstrip()
+    if rest.startswith("\x00") and tail[:1].islower() and len(rest.split()) <= 8 and not _CUE_WORD.search(rest):
+        return True  # `"These are hard times" for the economy.`: a quote with a short cue-less tail
     return not any(c.isalnum() for c in rest) or bool(_ADVERBIAL_LEAD.match(rest))
 
 
