@@ -3,16 +3,18 @@
 The method follows the rule-based attribution of Pareti et al. (2013) and Newell et al. (2018). Marks are paired
 paragraph by paragraph (dashes, apostrophes and stray marks are dropped by their spacing and context); titles
 and scare quotes are filtered; then each quote is attributed in passes, most explicit first:
-1. a speaker + cue right after (`," Putin said`, `" insists Burton`, `" --Thomas Jefferson`) or introducing it
-   (`Burton said, "`, `Biden, who replied, "`, `According to X, "`), or, for a fragment, its sentence's subject;
+1. a speaker + cue right after (`," Putin said`, `" insists Burton`, `" --Thomas Jefferson`), closing the quote's
+   sentence (`"X" to this risk, Strauss-Kahn said.`), or introducing it (`Burton said, "`, `Biden, who replied, "`,
+   `According to X, "`, `X said ... but added, "`), or, for a fragment, its sentence's subject;
 2. the other spans of the same utterance (split and multi-paragraph quotes), the quote before in the paragraph;
 3. for a fragment whose verb is no cue, the person the sentence is about;
 4. for a quote-only paragraph: a speaker named at the start of the next paragraph, the quote that ended the
    previous paragraph, an introduction ending the previous paragraph (`X said:`), its closing subject, or, after
    a question, the interviewee;
 5. a narrative sentence right before the quote; in profiles, the article's main speaker.
-Pronouns and role nouns resolve to the most recent compatible person (lib.extract.speakers); reported speech
-comes from lib.extract.reported.
+Pronouns and role nouns resolve to the most recent compatible person (lib.extract.speakers); acronyms and
+descriptions ("the paper") take the organisation they stand for; short cue-less labels nobody is credited with
+("girl next door") are dropped. Reported speech comes from lib.extract.reported.
 """
 from __future__ import annotations
 
