@@ -364,7 +364,23 @@ def test_split_parts_of_one_utterance_stay_one_group():
                         (parts[0], "Paper", "2020-01-02"), (parts[1], "Paper", "2020-01-02"))
     r = shared_quotes(rows)
     assert r["group_id"].nunique() == 1 and len(r) == 3
-    assert r.loc[r["role"] == "later", "relation"].tolist() == ["contained", "contained"]
+    later_rows = r[r["role"] == "later"]
+    assert later_rows["relation"].tolist() == ["verbatim", "verbatim"]  # joined, the parts are the quote
+    assert later_rows["dropped"].tolist() == [[], []] and not later_rows["truncated"].any()
+    assert quote_groups(r)["altered"].tolist() == [False]
+
+
+@pytest.mark.parametrize("later, relation, altered", [
+    (LONG, "contained", False),  # the later outlet quotes more of the utterance: nothing of the earliest altered
+    (" ".join(FIRST.split()[:8]), "contained", True),  # cut short
+    (FIRST.replace("every", "each"), "near", True),  # a word changed
+    (FIRST, "verbatim", False),
+])
+def test_altered_means_words_of_the_earliest_changed_or_dropped(later, relation, altered):
+    """A group is altered when a rendering changes or drops words of the earliest, not when it quotes more."""
+    r = grouped(("a", "2020-01-01", FIRST, "Lee"), ("b", "2020-01-02", later, "Lee"))
+    assert r.loc[r["role"] == "later", "relation"].tolist() == [relation]
+    assert quote_groups(r)["altered"].tolist() == [altered]
 
 
 @pytest.mark.parametrize("a, b, speakers, shared", [

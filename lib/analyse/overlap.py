@@ -2,8 +2,11 @@
 
 Quotebank-style merging (Vaucher et al. 2021) on one machine: quotes are normalised (case, punctuation, quote
 marks), blocked by hashed word 3-grams in DuckDB (shingles in too many quotes are dropped, as passim drops
-boilerplate n-grams), and only candidate pairs are compared with rapidfuzz. Matched pairs are merged into
-groups (union-find); each rendering is diffed word by word against the group's earliest appearance.
+boilerplate n-grams), and only candidate pairs are compared with rapidfuzz. Groups are built around earliest
+renderings (complete linkage to the earliest, not union-find): every rendering in a group is verbatim, contained
+in / containing, or near (character ratio >= NEAR_RATIO, or one word edited, or a clause dropped) the group's
+earliest rendering, so a long quote containing two different quotes never glues them into one. Each rendering is
+diffed word by word against the earliest; split parts of one utterance are judged joined.
 """
 from __future__ import annotations
 
@@ -216,12 +219,27 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
     for gid, idx in enumerate(groups, start=1):
         first = idx[0]
         speaker_id = next((speakers[i] for i in idx if not _missing(speakers[i])), None)
+        # Parts of one split utterance ("A," he said, "B.") are judged together: joined they may be the quote.
+        parts: dict = {}
         for i in idx:
+            if utterance[i] != utterance[first]:
+                parts.setdefault(utterance[i], []).append(i)
+        as_whole = {}
+        for members in parts.values():
+            if len(members) > 1:
+                whole = [k for i in sorted(members, key=starts.__getitem__) for k in keys[i]]
+                as_whole.update(dict.fromkeys(members, classify_pair(keys[first], whole)))
+        for i in idx:
+            window = words[first]
             if i == first:
                 relation, sim = "verbatim", 100.0
+            elif i in as_whole and as_whole[i][0] is not None:
+                relation, sim = as_whole[i]
+                at = _find_run(keys[first], keys[i]) if relation == "verbatim" else -1
+                window = words[first][at:at + len(keys[i])] if at >= 0 else window
             else:
                 relation, sim = classify_pair(keys[first], keys[i], joined[first], joined[i])
-            d = diff_words(words[first], words[i])
+            d = diff_words(window, words[i])
             rows.append((gid, article[i], outlets[i], published[i], speaker_id, texts[i], starts[i], ends[i],
                          "earliest" if i == first else "later", relation, round(sim, 1),
                          d["added"], d["dropped"], d["replaced"], d["truncated"], d["diff"]))
@@ -336,7 +354,10 @@ def quote_groups(renderings: pd.DataFrame) -> pd.DataFrame:
     if renderings is None or renderings.empty:
         return pd.DataFrame(columns=list(GROUP_COLUMNS))
     r = renderings.assign(outlet_key=renderings["outlet"].fillna("(unknown)"),
-                          changed=renderings["relation"] != "verbatim")
+                          # Altered: a word changed, or words of the earliest dropped (cut short). A rendering
+                          # that quotes more of the utterance around the earliest's words altered nothing.
+                          changed=(renderings["relation"] == "near") | ((renderings["relation"] == "contained")
+                                                                       & (renderings["dropped"].map(len) > 0)))
     first = r[r["role"] == "earliest"].drop_duplicates("group_id").set_index("group_id")
     per = r.groupby("group_id").agg(n_carriers=("article_id", "nunique"), n_outlets=("outlet_key", "nunique"),
                                     altered=("changed", "any"))
