@@ -8,21 +8,20 @@ import datetime as dt
 import hmac
 import sys
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
-from lib import corpus, store
+from lib import analyses, corpus, store
 from lib.analyse.framing import frame_story
-from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups, shared_quotes
-from lib.analyse.reuse import MIN_CHARS, find_reuse, lineage
-from lib.analyse.stories import cluster_stories, summarise_stories
+from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
+from lib.analyse.reuse import MIN_CHARS, lineage
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
 from lib.charts import (daily_counts_figure, highlight_css, outlet_colours, outlet_label, plain_markdown,
                         reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure, stories_figure)
-from lib.extract.speakers import canonicalise_speakers
 
 st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
 
@@ -50,13 +49,12 @@ def current_version(source: corpus.CorpusSource) -> str:
         return corpus.corpus_version(cur)
 
 
-@st.cache_data(show_spinner="Loading articles…", max_entries=4)
+# The corpus-wide frames are cache_resource: one shared, read-only object per corpus version. cache_data would
+# unpickle a fresh copy of each on every rerun (0.3 s per filter change on 5,000 articles, measured); no page
+# mutates them (pages filter, .assign or .copy before changing anything).
+@st.cache_resource(show_spinner="Loading articles…", max_entries=4)
 def load_articles(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
-    """Every stored article, without the list columns no page or analysis reads (the Data page exports them).
-
-    Why: cache_data hands out an unpickled copy on every rerun, and nested-list cells make that copy slow
-    (0.76 s against 0.01 s for 5,000 articles, measured).
-    """
+    """Every stored article, without the list columns no page or analysis reads (the Data page exports them)."""
     with open_store(source).con.cursor() as cur:
         return store.load_articles(cur).drop(columns=list(corpus.LIST_COLUMNS))
 
@@ -68,15 +66,14 @@ def load_article_labels(source: corpus.CorpusSource, version: str, ids: tuple[st
     return corpus.article_labels(articles[articles["id"].isin(set(ids))])
 
 
-@st.cache_data(show_spinner="Loading quotes…", max_entries=4)
+@st.cache_resource(show_spinner="Loading quotes…", max_entries=4)
 def load_quotes(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
     """Every stored quote, speakers canonicalised across the corpus, plus a `who` column (id, else as written)."""
     with open_store(source).con.cursor() as cur:
-        quotes = canonicalise_speakers(store.load_quotes(cur))
-    return quotes.assign(who=corpus.speaker_of(quotes))
+        return analyses.corpus_quotes(cur)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def load_mentions(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
     """Every stored dated reference."""
     with open_store(source).con.cursor() as cur:
@@ -90,15 +87,43 @@ def load_report(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
         return store.load_report(cur)
 
 
-@st.cache_data(show_spinner="Grouping articles into stories…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_corpus_key(source: corpus.CorpusSource, version: str) -> str:
+    """The key stored corpus analyses are kept under (hash of articles, quotes and analysis code)."""
+    with open_store(source).con.cursor() as cur:
+        return analyses.corpus_key(cur)
+
+
+def load_analysis(source: corpus.CorpusSource, version: str, name: str) -> pd.DataFrame:
+    """A corpus-wide analysis: read from the corpus when stored for this version, else computed and stored.
+
+    A read-only corpus that lacks it gets it computed in memory (the callers cache it per server).
+    """
+    key = load_corpus_key(source, version)
+    handle = open_store(source)
+    with handle.con.cursor() as cur:
+        frame = analyses.read_analysis(cur, name, key)
+    if frame is not None:
+        return frame
+    started = time.perf_counter()
+    frame = analyses.compute_analysis(name, lambda: load_articles(source, version),
+                                      lambda: load_quotes(source, version),
+                                      lambda: load_analysis(source, version, "assignment"))
+    if not source.read_only:
+        with handle.lock, handle.con.cursor() as cur:
+            analyses.write_analysis(cur, name, key, frame, time.perf_counter() - started)
+    return frame
+
+
+@st.cache_resource(show_spinner="Grouping articles into stories…", max_entries=4)
 def load_stories(source: corpus.CorpusSource, version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(assignment, story summary, coverage timeline) over the whole corpus."""
-    articles = load_articles(source, version)
-    assignment = cluster_stories(articles)
-    return assignment, summarise_stories(articles, assignment), coverage_timeline(articles, assignment)
+    assignment = load_analysis(source, version, "assignment")
+    return (assignment, load_analysis(source, version, "stories"),
+            coverage_timeline(load_articles(source, version), assignment))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def load_meta(source: corpus.CorpusSource, version: str) -> dict:
     """What the sidebar offers (outlets, date bounds, stories by size, speakers by quotes) and the outlet colours."""
     articles = load_articles(source, version)
@@ -168,10 +193,10 @@ def load_history(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]
     return history_timeline(mentions[mentions["article_id"].isin(set(ids))])
 
 
-@st.cache_data(show_spinner="Finding shared quotes across the corpus…", max_entries=4)
+@st.cache_resource(show_spinner="Finding shared quotes across the corpus…", max_entries=4)
 def load_renderings(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
     """Every rendering of every quote two or more articles of the corpus share (computed once per version)."""
-    return shared_quotes(load_quotes(source, version))
+    return load_analysis(source, version, "renderings")
 
 
 @st.cache_data(show_spinner="Comparing shared quotes…", max_entries=32)
@@ -185,10 +210,10 @@ def load_overlap(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]
             overlap_summary(renderings, quotes, n_articles=len(ids)))
 
 
-@st.cache_data(show_spinner="Finding reused passages across the corpus…", max_entries=4)
+@st.cache_resource(show_spinner="Finding reused passages across the corpus…", max_entries=4)
 def load_passages(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
     """Every passage reused between two articles of the corpus (computed once per version)."""
-    return find_reuse(load_articles(source, version), min_chars=MIN_CHARS)
+    return load_analysis(source, version, "passages")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import corpus, store
+from lib import analyses, corpus, store
+from lib.pipeline import ingest_paths
 from tests.conftest import ROOT, SEEDS
 
 PAGES = {"overview": "app_pages/overview.py", "story": "app_pages/story.py", "quotes": "app_pages/quotes.py",
@@ -346,3 +347,74 @@ def test_empty_state_says_why_and_keeps_the_share_link():
     at = open_page("quotes", {"dates": ["2019-01-01", "2019-01-02"]})
     assert any("No article matches the filters" in i.value for i in at.info)
     assert "dates=2019-01-01" in next(c.value for c in at.code)
+
+
+# ---------------------------------------------------------------- corpus analyses kept in the corpus
+def seeds_corpus(path: Path, files=("000_6c2b300fd0bd74a3.txt", "004_782949620f890c67.txt")):
+    """A corpus file holding the given seed files."""
+    con = store.connect(str(path))
+    ingest_paths(con, [str(SEEDS / f) for f in files])
+    return con
+
+
+def test_prepared_analyses_read_back_as_computed(tmp_path):
+    con = seeds_corpus(tmp_path / "c.duckdb")
+    assert set(analyses.prepare_analyses(con)) == set(analyses.ANALYSES)
+    assert analyses.prepare_analyses(con) == {}  # stored and current: nothing recomputed
+    key = analyses.corpus_key(con)
+    articles = lambda: store.load_articles(con)  # noqa: E731
+    quotes = lambda: analyses.corpus_quotes(con)  # noqa: E731
+    assignment = lambda: analyses.read_analysis(con, "assignment", key)  # noqa: E731
+    for name in analyses.ANALYSES:
+        stored = analyses.read_analysis(con, name, key)
+        fresh = analyses.compute_analysis(name, articles, quotes, assignment)
+        pd.testing.assert_frame_equal(stored, fresh, check_dtype=False)
+    assert analyses.read_analysis(con, "stories", key)["article_ids"].map(type).eq(list).all()
+
+
+def test_corpus_key_changes_with_the_corpus_and_stale_results_are_not_read(tmp_path):
+    con = seeds_corpus(tmp_path / "c.duckdb", files=("000_6c2b300fd0bd74a3.txt",))
+    analyses.prepare_analyses(con)
+    before = analyses.corpus_key(con)
+    assert analyses.corpus_key(con) == before
+    ingest_paths(con, [str(SEEDS / "004_782949620f890c67.txt")])
+    after = analyses.corpus_key(con)
+    assert after != before
+    assert analyses.read_analysis(con, "assignment", after) is None
+    assert len(analyses.read_analysis(con, "assignment", before)) == 1
+    assert set(analyses.prepare_analyses(con)) == set(analyses.ANALYSES)
+    assert len(analyses.read_analysis(con, "assignment", after)) == 2
+
+
+@pytest.mark.parametrize("frame", [pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=int)}),
+                                   pd.DataFrame({"a": ["x", None], "b": [1, 2]})])
+def test_write_analysis_keeps_columns_and_rows(frame):
+    con = store.connect(":memory:")
+    assert analyses.read_analysis(con, "passages", "k") is None  # nothing stored yet
+    analyses.write_analysis(con, "passages", "k", frame, 0.0)
+    back = analyses.read_analysis(con, "passages", "k")
+    assert list(back.columns) == ["a", "b"] and back["a"].tolist() == frame["a"].tolist()
+    assert analyses.read_analysis(con, "passages", "other") is None
+
+
+def test_ingest_command_prepares_the_analyses(tmp_path, capsys):
+    from lib.cli import main as cli_main
+    db = tmp_path / "c.duckdb"
+    assert cli_main(["ingest", str(SEEDS), "--db", str(db)]) == 0
+    assert "analyses stored: assignment" in capsys.readouterr().out
+    con = store.connect(str(db), read_only=True)
+    key = analyses.corpus_key(con)
+    assert all(analyses.stored_key(con, name) == key for name in analyses.ANALYSES)
+
+
+def test_read_only_prepared_corpus_serves_stored_stories(tmp_path, monkeypatch):
+    db = tmp_path / "c.duckdb"
+    seeds_corpus(db).close()
+    con = store.connect(str(db))
+    analyses.prepare_analyses(con)
+    # A stored label nobody could compute shows on the page: the dashboard read it, it did not recompute.
+    con.execute("UPDATE analysis_stories SET label = 'Stored label'")
+    con.close()
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
+    at = open_page("story")
+    assert at.title[0].value == "Stored label"

@@ -20,13 +20,19 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    """Ingest and print counts plus one line per problem. Exit 0 if any article was ingested, else 1."""
+    """Ingest, then prepare the corpus-wide analyses; print counts plus one line per problem.
+
+    Exit 0 if any article was ingested, else 1. The analyses are stored in the corpus (lib.analyses), so a
+    dashboard serving it read-only starts without recomputing them.
+    """
+    from lib.analyses import prepare_analyses
     from lib.pipeline import ingest_paths
     from lib.store import connect, default_db_path
 
     con = connect(args.db)
     try:
         outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes)
+        spent = prepare_analyses(con)
     finally:
         con.close()
     results = [r for r, _, _ in outcome]
@@ -38,5 +44,7 @@ def run(args) -> int:
           f"{statuses.count('rejected')} rejected)")
     print(f"articles: {parsed} parsed, {added} added, {parsed - added} unchanged, {removed} removed")
     print(f"corpus: {args.db or default_db_path()}")
+    if spent:
+        print("analyses stored: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in spent.items()))
     print_problems(results, sys.stdout)
     return 0 if parsed else 1

@@ -1,0 +1,138 @@
+"""Corpus-wide analyses kept in the corpus: computed once per corpus version, read back after restarts.
+
+Story grouping, shared-quote renderings and passage reuse take tens of seconds on 5,000 articles. Each result
+is stored in its own DuckDB table (``analysis_<name>``) with its key in ``analysis_keys``; the key hashes the
+stored articles (ids + row hashes), their quotes and the analysis code, so an upload, a re-ingest or a new
+version of an analysis makes the stored result stale and it is computed again. A read-only corpus prepared by
+``python -m lib ingest`` already carries them; one that lacks them gets them computed in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+import pandas as pd
+
+from lib import store
+from lib.corpus import speaker_of
+from lib.analyse.overlap import shared_quotes
+from lib.analyse.reuse import MIN_CHARS, find_reuse
+from lib.analyse.stories import cluster_stories, summarise_stories
+from lib.extract.speakers import canonicalise_speakers
+
+ANALYSES = ("assignment", "stories", "renderings", "passages")
+LIST_RESULT_COLUMNS = {"stories": ("terms", "outlets", "article_ids")}  # DuckDB returns lists as arrays
+KEYS_TABLE = "analysis_keys"
+# The code whose output is stored: a change to any of these files makes every stored result stale.
+CODE_FILES = sorted((Path(__file__).parent / "analyse").glob("*.py")) + [
+    Path(__file__).parent / "extract" / "speakers.py", Path(__file__)]
+
+
+def corpus_quotes(con) -> pd.DataFrame:
+    """Every stored quote, speakers canonicalised across the corpus, plus `who` (canonical id, else as written)."""
+    quotes = canonicalise_speakers(store.load_quotes(con))
+    return quotes.assign(who=speaker_of(quotes))
+
+
+def corpus_key(con) -> str:
+    """A hash of the stored articles (ids, row hashes), their quotes and the analysis code."""
+    articles = con.execute("SELECT count(*), coalesce(md5(string_agg(id || ':' || coalesce(row_hash, ''), ',' "
+                           "ORDER BY id)), '') FROM articles").fetchone()
+    quotes = con.execute("""SELECT count(*), coalesce(md5(string_agg(concat_ws('|', article_id, start, "end", kind,
+                            speaker, speaker_id, text), ',' ORDER BY article_id, start, "end")), '') FROM quotes""").fetchone()
+    code = hashlib.sha1(b"".join(p.read_bytes() for p in CODE_FILES)).hexdigest()
+    return hashlib.sha1(f"{articles}|{quotes}|{code}".encode("utf-8")).hexdigest()[:20]
+
+
+def compute_analysis(name: str, articles: Callable[[], pd.DataFrame], quotes: Callable[[], pd.DataFrame],
+                     assignment: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """One corpus-wide analysis from its inputs (passed as loaders, so each is read only when needed)."""
+    if name == "assignment":
+        return cluster_stories(articles())
+    if name == "stories":
+        return summarise_stories(articles(), assignment())
+    if name == "renderings":
+        return shared_quotes(quotes())
+    if name == "passages":
+        return find_reuse(articles(), min_chars=MIN_CHARS)
+    raise ValueError(f"no corpus analysis named {name!r} (one of {', '.join(ANALYSES)})")
+
+
+def stored_key(con, name: str) -> str | None:
+    """The corpus key ``name`` was last stored under (None when never)."""
+    try:
+        row = con.execute(f"SELECT key FROM {KEYS_TABLE} WHERE name = ?", [name]).fetchone()
+    except duckdb.CatalogException:  # no analysis stored in this corpus yet
+        return None
+    return row[0] if row else None
+
+
+def read_analysis(con, name: str, key: str) -> pd.DataFrame | None:
+    """The stored result of ``name`` for this corpus key, or None when it is missing or stale."""
+    if stored_key(con, name) != key:
+        return None
+    frame = con.execute(f"SELECT * FROM analysis_{name}").df()
+    for col in LIST_RESULT_COLUMNS.get(name, ()):
+        frame[col] = [list(v) if v is not None else [] for v in frame[col]]
+    return frame
+
+
+def write_analysis(con, name: str, key: str, frame: pd.DataFrame, seconds: float) -> None:
+    """Store (replace) the result of ``name`` under this corpus key."""
+    con.execute(f"CREATE TABLE IF NOT EXISTS {KEYS_TABLE} (name VARCHAR PRIMARY KEY, key VARCHAR, "
+                "computed_at TIMESTAMP, seconds DOUBLE)")
+    if frame.empty:  # no rows to infer column types from: empty VARCHAR columns keep the column names
+        columns = ", ".join(f'NULL::VARCHAR AS "{c}"' for c in frame.columns) or "NULL::VARCHAR AS empty"
+        con.execute(f"CREATE OR REPLACE TABLE analysis_{name} AS SELECT {columns} LIMIT 0")
+    else:
+        con.register("_analysis_frame", frame)
+        try:
+            con.execute(f"CREATE OR REPLACE TABLE analysis_{name} AS SELECT * FROM _analysis_frame")
+        finally:
+            con.unregister("_analysis_frame")
+    con.execute(f"INSERT OR REPLACE INTO {KEYS_TABLE} VALUES (?, ?, now(), ?)", [name, key, seconds])
+
+
+def corpus_analysis(con, name: str, key: str, articles: Callable[[], pd.DataFrame],
+                    quotes: Callable[[], pd.DataFrame], assignment: Callable[[], pd.DataFrame],
+                    writable: bool) -> pd.DataFrame:
+    """The stored result of ``name`` when current, else computed (and stored when the corpus is writable)."""
+    frame = read_analysis(con, name, key)
+    if frame is not None:
+        return frame
+    started = time.perf_counter()
+    frame = compute_analysis(name, articles, quotes, assignment)
+    if writable:
+        write_analysis(con, name, key, frame, time.perf_counter() - started)
+    return frame
+
+
+def prepare_analyses(con) -> dict[str, float]:
+    """Compute and store every missing or stale corpus analysis; seconds spent per analysis computed."""
+    key = corpus_key(con)
+    loaded: dict[str, pd.DataFrame] = {}
+
+    def articles() -> pd.DataFrame:
+        """Stored articles without the list columns no analysis reads (read once)."""
+        if "articles" not in loaded:
+            loaded["articles"] = store.load_articles(con).drop(columns=["paragraphs", "date_candidates"],
+                                                               errors="ignore")
+        return loaded["articles"]
+
+    def quotes() -> pd.DataFrame:
+        """Canonicalised quotes (read once)."""
+        if "quotes" not in loaded:
+            loaded["quotes"] = corpus_quotes(con)
+        return loaded["quotes"]
+
+    spent = {}
+    for name in ANALYSES:
+        if stored_key(con, name) != key:
+            started = time.perf_counter()
+            corpus_analysis(con, name, key, articles, quotes,
+                            lambda: corpus_analysis(con, "assignment", key, articles, quotes, None, True), True)
+            spent[name] = time.perf_counter() - started
+    return spent
