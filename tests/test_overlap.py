@@ -416,3 +416,28 @@ def test_every_rendering_relates_to_its_earliest(texts, rnd):
     if not r.empty:
         assert_each_rendering_of_the_earliest(r)
         assert (r.groupby("group_id")["article_id"].nunique() >= 2).all()
+
+
+# ECB+ 4_4ecb and 4_2ecb (Bettie Page): one outlet quotes two sentences as one quote, the other as two quotes.
+GOD = "God approves of nudity,"
+EDEN = "Adam and Eve in the Garden of Eden, they were naked as jaybirds."
+
+
+@pytest.mark.parametrize("long_date, parts_date, same_utterance", [
+    ("2008-12-11", "2008-12-12", False),
+    ("2008-12-12", "2008-12-11", False),
+    ("2008-12-11", "2008-12-12", True),
+])
+def test_real_two_paragraph_quote_and_its_two_sentences(long_date, parts_date, same_utterance):
+    """The QA case: 'God approves of nudity' is never an altered rendering of 'Adam and Eve in the Garden…'."""
+    whole = f"{GOD[:-1]}.\n\n{EDEN}"
+    text = f'"{GOD}" she said. "{EDEN}"'
+    god, eden = (dataclasses.replace(quote_in("b", text, t, "Page"), utterance=0 if same_utterance else n)
+                 for n, t in enumerate((GOD, EDEN)))
+    r = shared_quotes(quotes_frame((quote_in("a", whole, whole, "Page"), "A", long_date), (god, "B", parts_date),
+                                   (eden, "B", parts_date)))
+    assert not r.empty and not (r["relation"] == "near").any()
+    for _, g in r.groupby("group_id"):  # no group holds both sentences unless they are parts of one utterance
+        texts = set(g["text"])
+        assert not {GOD, EDEN} <= texts or same_utterance
+    assert_each_rendering_of_the_earliest(r[~r["text"].isin([GOD, EDEN])] if same_utterance else r)
