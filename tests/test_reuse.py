@@ -200,9 +200,11 @@ def test_duckdb_and_python_tokenise_alike():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+# Cn (unassigned in this Python's Unicode tables) is left out: RE2 may know newer code points (U+31350 is a
+# Unicode 15 ideograph, Python 3.11 has Unicode 14), and text in characters newer than Python cannot be tokenised.
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cn")), max_size=200))
 def test_tokenisers_agree_on_any_text(text):
-    """Invariant: Python spans and DuckDB's RE2 tokens agree on arbitrary Unicode text."""
+    """Invariant: Python spans and DuckDB's RE2 tokens agree on arbitrary (assigned) Unicode text."""
     ours = [text[s:e] for s, e in _token_spans(text)]
     theirs = duckdb.execute(r"SELECT regexp_extract_all(?, '[\pL\pN]+')", [text]).fetchone()[0]
     assert ours == theirs
