@@ -82,7 +82,7 @@ def classify_pair(keys_a: list[str], keys_b: list[str], joined_a: str | None = N
     if keys_a == keys_b:
         return "verbatim", 100.0
     short, long_ = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
-    if len(short) >= MIN_WORDS and _contains(long_, short):
+    if len(short) >= MIN_WORDS and _find_run(long_, short) >= 0:
         return "contained", sim
     if sim >= NEAR_RATIO:
         return "near", sim
@@ -96,13 +96,6 @@ def classify_pair(keys_a: list[str], keys_b: list[str], joined_a: str | None = N
             and LCSseq.similarity(short, long_) >= NEAR_COVERAGE * len(short)):
         return "near", sim
     return None, sim
-
-
-def _contains(long_: list[str], short: list[str]) -> bool:
-    """True when ``short`` occurs as a contiguous run of words in ``long_``."""
-    n = len(short)
-    first = short[0]
-    return any(long_[i] == first and long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
 def diff_words(earliest: list[str], rendering: list[str]) -> dict:
@@ -254,8 +247,8 @@ def _anchor_groups(units: list[list[int]], links: dict, keys: list[list[str]], u
     it joins its most similar anchor, so every member is a rendering of the anchor itself (complete linkage to
     the earliest, not single linkage: "A" in "A B" and "B" in "A B" never makes "A" a rendering of "B"). A later
     quote containing several earlier ones carries each of them, and an earlier quote containing a later one that
-    no anchor explains anchors it too. An anchor containing several shorter quotes at
-    disjoint places is split into one group per place; parts of one split utterance stay in one group.
+    no anchor explains anchors it too. An anchor containing several shorter quotes at disjoint places is split
+    into one group per place; parts of one split utterance stay in one group.
     """
     rank = sorted(range(len(units)), key=lambda u: order[units[u][0]])
     position = {u: n for n, u in enumerate(rank)}
@@ -278,10 +271,10 @@ def _anchor_groups(units: list[list[int]], links: dict, keys: list[list[str]], u
         for a in covered if len(covered) > 1 else [best]:
             members[a].append(u)
     groups = []
-    for a, joined in members.items():
+    for a, carried in members.items():
         whole, places = [a], []
         anchor_keys = keys[units[a][0]]
-        for u in joined:
+        for u in carried:
             inner = keys[units[u][0]]
             at = _find_run(anchor_keys, inner) if len(inner) < len(anchor_keys) else -1
             if at < 0:
