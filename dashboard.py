@@ -20,7 +20,7 @@ from lib.analyse.framing import frame_story
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
 from lib.analyse.reuse import MIN_CHARS, lineage
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
-from lib.charts import (daily_counts_figure, highlight_css, outlet_colours, outlet_label, plain_markdown,
+from lib.charts import (daily_counts_figure, highlight_css, outlet_colours, outlet_labels, plain_markdown,
                         reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure, stories_figure)
 
 st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
@@ -129,11 +129,17 @@ def load_meta(source: corpus.CorpusSource, version: str) -> dict:
     articles = load_articles(source, version)
     quotes = load_quotes(source, version)
     assignment, stories, _ = load_stories(source, version)
-    return {"story_of": dict(zip(assignment["article_id"], assignment["story_id"])),"outlets": sorted(set(articles["outlet"].map(outlet_label)), key=str.casefold),
+    return {"story_of": dict(zip(assignment["article_id"], assignment["story_id"])),"outlets": sorted(set(outlet_labels(articles["outlet"])), key=str.casefold),
             "colours": outlet_colours(articles["outlet"]), "bounds": corpus.date_bounds(articles),
             "stories": stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"].tolist(),
             "story_names": corpus.unique_labels(list(stories["story_id"]), list(stories["label"]), width=80),
             "speakers": quotes["who"].dropna().value_counts().index.tolist()}
+
+
+def story_rows(source: corpus.CorpusSource, version: str, ids: set) -> pd.DataFrame:
+    """The stories (summary rows) holding at least one of the given articles."""
+    assignment, stories, _ = load_stories(source, version)
+    return stories[stories["story_id"].isin(set(assignment.loc[assignment["article_id"].isin(ids), "story_id"]))]
 
 
 @st.cache_resource(show_spinner="Drawing…", max_entries=64)
@@ -149,9 +155,9 @@ def load_figure(source: corpus.CorpusSource, version: str, name: str, ids: tuple
     if name == "daily":
         return daily_counts_figure(load_daily(source, version, ids), colours)
     if name == "stories":
-        _, stories, coverage = load_stories(source, version)
-        rows = stories[stories["article_ids"].map(lambda a: not chosen.isdisjoint(a))]
-        return stories_figure(rows, coverage[coverage["article_id"].isin(chosen)], colours)
+        _, _, coverage = load_stories(source, version)
+        return stories_figure(story_rows(source, version, chosen), coverage[coverage["article_id"].isin(chosen)],
+                              colours)
     if name == "speakers":
         quotes = load_quotes(source, version)
         return speaker_outlet_figure(corpus.search_quotes(quotes[quotes["article_id"].isin(chosen)], option))
@@ -168,12 +174,14 @@ def load_daily(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]) 
     articles = load_articles(source, version)
     chosen = articles[articles["id"].isin(set(ids))]
     daily = daily_counts(chosen)
-    titles = (chosen.assign(day=pd.to_datetime(chosen["published"]).dt.normalize(),
-                            outlet=chosen["outlet"].map(outlet_label),
-                            title=chosen["title"].fillna(chosen["text"].str.slice(0, 80)))
-              .groupby(["day", "outlet"])["title"].agg(lambda t: " · ".join(t.head(3).str.slice(0, 70))
-                                                       + (" …" if len(t) > 3 else "")))
-    return daily.assign(outlet=daily["outlet"].map(outlet_label)).merge(
+    # Vectorised (no per-group lambda: 0.3 s on 5,000 articles): the first three titles of each bar, joined.
+    cells = chosen.assign(day=pd.to_datetime(chosen["published"]).dt.normalize(),
+                          outlet=outlet_labels(chosen["outlet"]),
+                          title=chosen["title"].fillna(chosen["text"].str.slice(0, 80)).str.slice(0, 70))
+    bars = cells.groupby(["day", "outlet"])
+    titles = cells[bars.cumcount() < 3].groupby(["day", "outlet"])["title"].agg(" · ".join)
+    titles = titles + (bars.size().reindex(titles.index) > 3).map({True: " …", False: ""})
+    return daily.assign(outlet=outlet_labels(daily["outlet"])).merge(
         titles.rename("titles").reset_index(), on=["day", "outlet"], how="left")
 
 
@@ -278,6 +286,12 @@ class View:
     def figure(self, name: str, option=None):
         """A cached corpus-wide figure over the filtered articles (see load_figure)."""
         return load_figure(self.source, self.version, name, self.ids, option)
+
+    def story_rows(self) -> pd.DataFrame:
+        """The stories holding at least one filtered article (all of them while nothing is filtered)."""
+        if len(self.articles) == len(self.all_articles):
+            return self.stories
+        return story_rows(self.source, self.version, set(self.ids))
 
     def story_of(self) -> dict:
         """Article id -> story id."""

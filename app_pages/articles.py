@@ -4,7 +4,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.charts import colour_of, highlight_html, legend_html, outlet_label, plain_markdown
+from lib.charts import colour_of, highlight_html, legend_html, outlet_label
 from lib.corpus import article_spans
 
 def draw() -> None:

@@ -1,5 +1,4 @@
 """Data: upload files into the corpus, read the ingest report, download every table as CSV or Parquet."""
-import pandas as pd
 import streamlit as st
 
 from lib.charts import plain_markdown

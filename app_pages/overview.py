@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib.charts import outlet_label
+from lib.charts import outlet_labels
 
 def draw() -> None:
     """Draw the overview of the filtered corpus."""
@@ -13,11 +13,10 @@ def draw() -> None:
         st.info("No article matches the filters: widen the date range or clear the outlet, story or speaker filter.")
         return
 
-    ids = set(articles["id"])
-    story_rows = view.stories[view.stories["article_ids"].map(lambda a: not ids.isdisjoint(a))]
+    story_rows = view.story_rows()
     cols = st.columns(5)
     cols[0].metric("Articles", f"{len(articles):,}", help=f"{len(view.all_articles):,} in the corpus")
-    cols[1].metric("Outlets", f"{articles['outlet'].map(outlet_label).nunique():,}")
+    cols[1].metric("Outlets", f"{outlet_labels(articles['outlet']).nunique():,}")
     cols[2].metric("Stories", f"{len(story_rows):,}")
     cols[3].metric("Quotes", f"{len(view.quotes):,}")
     dated = pd.to_datetime(articles["published"]).dropna()

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyse.reuse import MIN_CHARS
-from lib.charts import colour_of, highlight_html, lineage_figure, outlet_label, plain_markdown
+from lib.charts import colour_of, highlight_html, lineage_figure, outlet_label, outlet_labels, plain_markdown
 from lib.corpus import search_quotes
 
 def diff_html(ops) -> str:
@@ -42,7 +42,7 @@ def draw() -> None:
     elif shown.empty:
         st.info(f"No quote contains “{plain_markdown(search)}”.")
     else:
-        table = pd.DataFrame({"Speaker": shown["who"], "Outlet": shown["outlet"].map(outlet_label),
+        table = pd.DataFrame({"Speaker": shown["who"], "Outlet": outlet_labels(shown["outlet"]),
                               "Date": pd.to_datetime(shown["published"]).dt.strftime("%Y-%m-%d"),
                               "Kind": shown["kind"], "Verb": shown["cue"], "Quote": shown["text"]})
         st.caption(f"{len(shown):,} quote(s)")

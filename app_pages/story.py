@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.charts import (colour_of, coverage_timeline_figure, highlight_html, history_timeline_figure, outlet_label,
-                        plain_markdown, terms_figure, voices_figure)
+                        outlet_labels, plain_markdown, terms_figure, voices_figure)
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
@@ -53,7 +53,7 @@ def draw() -> None:
     first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
     cols = st.columns(4)
     cols[0].metric("Articles", len(articles))
-    cols[1].metric("Outlets", articles["outlet"].map(outlet_label).nunique())
+    cols[1].metric("Outlets", outlet_labels(articles["outlet"]).nunique())
     cols[2].metric("Independent sources", int(story["independent_sources"]),
                    help="In the whole story: syndicated copies (same wire) and near-duplicate texts count once")
     cols[3].metric("First report", f"{first:%Y-%m-%d}" if pd.notna(first) else "undated",
@@ -75,7 +75,7 @@ def draw() -> None:
     st.header("Side-by-side framing")
     framing = view.framing(members)
     outlets_by_time = list(dict.fromkeys(coverage.sort_values("published")["outlet"].map(outlet_label)))
-    outlets_by_time += [o for o in dict.fromkeys(articles["outlet"].map(outlet_label)) if o not in outlets_by_time]
+    outlets_by_time += [o for o in dict.fromkeys(outlet_labels(articles["outlet"])) if o not in outlets_by_time]
     if len(outlets_by_time) < 2:
         st.info(f"Only {plain_markdown(outlets_by_time[0] if outlets_by_time else 'one outlet')} covers this story "
                 "under the filters: framing compares two or more outlets.")
@@ -87,8 +87,8 @@ def draw() -> None:
         columns = outlets_by_time
 
     points = framing.points
-    cells = framing.cells.assign(outlet=framing.cells["outlet"].map(outlet_label))
-    omitted = set(zip(framing.omissions["point_id"], framing.omissions["outlet"].map(outlet_label)))
+    cells = framing.cells.assign(outlet=outlet_labels(framing.cells["outlet"]))
+    omitted = set(zip(framing.omissions["point_id"], outlet_labels(framing.omissions["outlet"])))
     shown = points[points["outlets"].map(lambda o: bool({outlet_label(x) for x in o} & set(columns)))]
     if shown.empty:
         st.info("No claim or proposal was found in these articles: their bodies are too short to align.")
@@ -122,7 +122,7 @@ def draw() -> None:
         st.html(f"<table class='cc-matrix'><thead><tr><th>Point</th>{head}</tr></thead>"
                 f"<tbody>{''.join(body)}</tbody></table>")
 
-        omissions = framing.omissions.assign(outlet=framing.omissions["outlet"].map(outlet_label))
+        omissions = framing.omissions.assign(outlet=outlet_labels(framing.omissions["outlet"]))
         if not omissions.empty:
             labels = dict(zip(points["point_id"], points["label"]))
             props = dict(zip(points["point_id"], points["is_proposal"]))
@@ -144,7 +144,7 @@ def draw() -> None:
         st.caption("No outlet carries a point the others lack" + (" (only one outlet)." if len(outlets_by_time) < 2
                                                                   else "."))
     else:
-        for outlet, rows in framing.additions.groupby(framing.additions["outlet"].map(outlet_label), sort=False):
+        for outlet, rows in framing.additions.groupby(outlet_labels(framing.additions["outlet"]), sort=False):
             with st.expander(f"{outlet}: {len(rows)} point(s) no other outlet carries"):
                 for r in rows.itertuples():
                     st.html(f"<div class='cc-text'><span class='cc-badge {html.escape(str(r.mode).split()[0])}'>"
@@ -152,9 +152,9 @@ def draw() -> None:
     left, right = st.columns(2)
     with left:
         quotes = view.quotes[view.quotes["article_id"].isin(set(members))]
-        examples = (quotes.assign(outlet=quotes["outlet"].map(outlet_label)).sort_values("end")
+        examples = (quotes.assign(outlet=outlet_labels(quotes["outlet"])).sort_values("end")
                     .groupby(["outlet", "who"])["text"].first().rename("example").reset_index())
-        voices = framing.voices.assign(outlet=framing.voices["outlet"].map(outlet_label)).merge(
+        voices = framing.voices.assign(outlet=outlet_labels(framing.voices["outlet"])).merge(
             examples, left_on=["outlet", "speaker"], right_on=["outlet", "who"], how="left")
         st.plotly_chart(voices_figure(voices, view.colours), key="voices")
     with right:

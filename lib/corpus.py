@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from lib import store
-from lib.charts import outlet_label
+from lib.charts import outlet_labels
 from lib.ingest import DEFAULT_MAX_BYTES
 from lib.pipeline import ingest_paths
 
@@ -135,7 +135,7 @@ def filter_articles(articles: pd.DataFrame, outlets: Sequence[str] = (), start: 
     """Articles from the given outlets (all when empty), published in [start, end] (days), within ``ids``."""
     keep = pd.Series(True, index=articles.index)
     if outlets:
-        keep &= articles["outlet"].map(outlet_label).isin(set(outlets))
+        keep &= outlet_labels(articles["outlet"]).isin(set(outlets))
     if start is not None or end is not None:
         day = pd.to_datetime(articles["published"]).dt.normalize()
         if start is not None:
@@ -193,7 +193,7 @@ def unique_labels(ids: Sequence[str], labels: Sequence[str], width: int = 90) ->
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     """id -> "Outlet · YYYY-MM-DD · Title" for choosing one article."""
     day = pd.to_datetime(articles["published"]).dt.strftime("%Y-%m-%d").fillna("undated")
-    outlet = articles["outlet"].map(outlet_label)
+    outlet = outlet_labels(articles["outlet"])
     title = articles["title"].fillna(articles["text"].str.slice(0, 60))
     return unique_labels(list(articles["id"]), list(outlet + " · " + day + " · " + title), width=110)
 

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import analyses, corpus, store
+from lib.charts import outlet_label, outlet_labels
 from lib.pipeline import ingest_paths
 from tests.conftest import ROOT, SEEDS
 
@@ -418,3 +419,10 @@ def test_read_only_prepared_corpus_serves_stored_stories(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
     at = open_page("story")
     assert at.title[0].value == "Stored label"
+
+
+@pytest.mark.parametrize("values", [["TASS", None, "", "Reuters"], ["TASS", float("nan")], []])
+@pytest.mark.parametrize("dtype", [object, "string"])
+def test_outlet_labels_match_outlet_label(values, dtype):
+    column = pd.Series(values, dtype=dtype)
+    assert outlet_labels(column).tolist() == [outlet_label(v) for v in column]
