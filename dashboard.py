@@ -5,6 +5,8 @@ Run: `streamlit run dashboard.py` (the seeds), `streamlit run dashboard.py -- --
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import hmac
 import sys
 import threading
@@ -13,6 +15,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lib import analyses, corpus, store
@@ -29,6 +32,29 @@ SOURCE = corpus.parse_source(sys.argv[1:])
 
 
 # ---------------------------------------------------------------- loaders (cached; keyed by source + version)
+class ArticleIds(tuple):
+    """Article ids as a cache key hashed by one digest: Streamlit would hash all 5,000 strings on every call."""
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """SHA-1 of the ids in order (computed once per tuple)."""
+        return hashlib.sha1("\x1f".join(self).encode("utf-8")).hexdigest()
+
+
+BY_DIGEST = {ArticleIds: lambda ids: ids.digest}
+
+
+class SharedFigure(go.Figure):
+    """A cached figure whose dict is built once: st.plotly_chart calls to_dict() (a deep copy of every trace)
+    on every rerun and only reads the result (serialises it to JSON)."""
+
+    def to_dict(self) -> dict:
+        """The figure as a dict, built on first use; callers must not mutate it."""
+        if "_shared_dict" not in self.__dict__:
+            self.__dict__["_shared_dict"] = super().to_dict()
+        return self.__dict__["_shared_dict"]
+
+
 @dataclass
 class Store:
     """The open corpus and the lock that serialises writes (uploads) across sessions."""
@@ -59,8 +85,8 @@ def load_articles(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
         return store.load_articles(cur).drop(columns=list(corpus.LIST_COLUMNS))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def load_article_labels(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]) -> dict:
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_DIGEST)
+def load_article_labels(source: corpus.CorpusSource, version: str, ids: ArticleIds) -> dict:
     """id -> "Outlet · day · title" for the given articles, in corpus order."""
     articles = load_articles(source, version)
     return corpus.article_labels(articles[articles["id"].isin(set(ids))])
@@ -142,14 +168,20 @@ def story_rows(source: corpus.CorpusSource, version: str, ids: set) -> pd.DataFr
     return stories[stories["story_id"].isin(set(assignment.loc[assignment["article_id"].isin(ids), "story_id"]))]
 
 
-@st.cache_resource(show_spinner="Drawing…", max_entries=64)
-def load_figure(source: corpus.CorpusSource, version: str, name: str, ids: tuple[str, ...], option=None):
+@st.cache_resource(show_spinner="Drawing…", max_entries=64, hash_funcs=BY_DIGEST)
+def load_figure(source: corpus.CorpusSource, version: str, name: str, ids: ArticleIds, option=None):
     """The corpus-wide figures, built once per set of articles: daily, stories, speakers, shared, reuse.
 
     Why cached: with 60 outlets and 5,000 articles these builders take seconds. Why cache_resource: a pickled
     plotly Figure re-validates every trace when cache_data unpickles it (10 s per rerun for the 60-outlet daily
-    chart, measured); st.plotly_chart only reads the shared figure (to_dict copies it), and no page mutates it.
+    chart, measured); st.plotly_chart only reads the shared figure, and no page mutates it. SharedFigure keeps its
+    dict, so a rerun does not deep-copy every trace again.
     """
+    return SharedFigure(build_figure(source, version, name, ids, option))
+
+
+def build_figure(source: corpus.CorpusSource, version: str, name: str, ids: ArticleIds, option=None) -> go.Figure:
+    """One of the corpus-wide figures over the given articles (see load_figure)."""
     colours = load_meta(source, version)["colours"]
     chosen = set(ids)
     if name == "daily":
@@ -168,8 +200,8 @@ def load_figure(source: corpus.CorpusSource, version: str, name: str, ids: tuple
     raise ValueError(f"no figure named {name!r}")
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def load_daily(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_DIGEST)
+def load_daily(source: corpus.CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
     """Articles per day per outlet over the chosen articles, with their titles for the hover."""
     articles = load_articles(source, version)
     chosen = articles[articles["id"].isin(set(ids))]
@@ -185,8 +217,8 @@ def load_daily(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]) 
         titles.rename("titles").reset_index(), on=["day", "outlet"], how="left")
 
 
-@st.cache_data(show_spinner="Aligning how each outlet framed the story…", max_entries=32)
-def load_framing(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]):
+@st.cache_data(show_spinner="Aligning how each outlet framed the story…", max_entries=32, hash_funcs=BY_DIGEST)
+def load_framing(source: corpus.CorpusSource, version: str, ids: ArticleIds):
     """Side-by-side framing of the given articles (one story)."""
     articles = load_articles(source, version)
     quotes = load_quotes(source, version)
@@ -194,8 +226,8 @@ def load_framing(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]
     return frame_story(articles[articles["id"].isin(chosen)], quotes[quotes["article_id"].isin(chosen)])
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def load_history(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_DIGEST)
+def load_history(source: corpus.CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
     """Dated references of the given articles, placed in time."""
     mentions = load_mentions(source, version)
     return history_timeline(mentions[mentions["article_id"].isin(set(ids))])
@@ -207,8 +239,8 @@ def load_renderings(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
     return load_analysis(source, version, "renderings")
 
 
-@st.cache_data(show_spinner="Comparing shared quotes…", max_entries=32)
-def load_overlap(source: corpus.CorpusSource, version: str, ids: tuple[str, ...]):
+@st.cache_data(show_spinner="Comparing shared quotes…", max_entries=32, hash_funcs=BY_DIGEST)
+def load_overlap(source: corpus.CorpusSource, version: str, ids: ArticleIds):
     """(renderings, groups, outlet matrix, one-line summary) of the quotes the given articles share."""
     chosen = set(ids)
     quotes = load_quotes(source, version)
@@ -224,8 +256,8 @@ def load_passages(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
     return load_analysis(source, version, "passages")
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def load_reuse(source: corpus.CorpusSource, version: str, ids: tuple[str, ...], min_chars: int):
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_DIGEST)
+def load_reuse(source: corpus.CorpusSource, version: str, ids: ArticleIds, min_chars: int):
     """(passages, lineage edges) among the given articles, passages of at least ``min_chars`` characters."""
     chosen = set(ids)
     pairs = load_passages(source, version)
@@ -277,10 +309,10 @@ class View:
     share: dict = field(default_factory=dict)  # page widgets' URL parameters (key -> list of values)
 
     @property
-    def ids(self) -> tuple[str, ...]:
+    def ids(self) -> ArticleIds:
         """Ids of the filtered articles (a hashable cache key)."""
         if "_ids" not in self.__dict__:
-            self.__dict__["_ids"] = tuple(self.articles["id"])
+            self.__dict__["_ids"] = ArticleIds(self.articles["id"])
         return self.__dict__["_ids"]
 
     def figure(self, name: str, option=None):
@@ -299,23 +331,23 @@ class View:
 
     def article_labels(self, ids=None) -> dict:
         """id -> display label of the given (default: the filtered) articles."""
-        return load_article_labels(self.source, self.version, self.ids if ids is None else tuple(ids))
+        return load_article_labels(self.source, self.version, self.ids if ids is None else ArticleIds(ids))
 
     def framing(self, ids):
         """Framing of one story's articles."""
-        return load_framing(self.source, self.version, tuple(ids))
+        return load_framing(self.source, self.version, ArticleIds(ids))
 
     def history(self, ids) -> pd.DataFrame:
         """Dated references of the given articles."""
-        return load_history(self.source, self.version, tuple(ids))
+        return load_history(self.source, self.version, ArticleIds(ids))
 
     def overlap(self, ids):
         """Shared quotes among the given articles."""
-        return load_overlap(self.source, self.version, tuple(ids))
+        return load_overlap(self.source, self.version, ArticleIds(ids))
 
     def reuse(self, ids, min_chars: int = MIN_CHARS):
         """Reused passages among the given articles."""
-        return load_reuse(self.source, self.version, tuple(ids), int(min_chars))
+        return load_reuse(self.source, self.version, ArticleIds(ids), int(min_chars))
 
     def export(self, table: str, fmt: str) -> bytes:
         """A corpus table as download bytes."""
