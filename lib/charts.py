@@ -113,6 +113,15 @@ def _outlets_in_order(frame: pd.DataFrame, column: str = "outlet") -> list[str]:
     return sorted(counts.index, key=lambda o: (-counts[o], o.casefold()))
 
 
+def _merge_bars(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows summed per (day, outlet): articles added, the first three titles joined (no per-group lambda)."""
+    keys = ["day", "outlet"]
+    out = frame.groupby(keys, as_index=False)["articles"].sum()
+    titled = frame.dropna(subset=["titles"])
+    titles = titled[titled.groupby(keys).cumcount() < 3].groupby(keys)["titles"].agg(" · ".join)
+    return out.merge(titles.rename("titles").reset_index(), on=keys, how="left").fillna({"titles": ""})
+
+
 def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None = None,
                         weekly_after_days: int = 180, max_outlets: int = 12) -> go.Figure:
     """Stacked bars of articles per day (per week past ``weekly_after_days`` of span) per outlet.
@@ -128,17 +137,13 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
         frame["titles"] = ""
     weekly = (frame["day"].max() - frame["day"].min()).days > weekly_after_days
     if weekly:
-        frame = (frame.assign(day=frame["day"].dt.to_period("W-SUN").dt.start_time)
-                 .groupby(["day", "outlet"], as_index=False)
-                 .agg(articles=("articles", "sum"), titles=("titles", lambda t: " · ".join(t.dropna().head(3)))))
+        frame = _merge_bars(frame.assign(day=frame["day"].dt.to_period("W-SUN").dt.start_time))
     unit, span = ("week", 7) if weekly else ("day", 1)
     order = _outlets_in_order(frame)
     if len(order) > max_outlets:  # the busiest outlets by name, the rest as one grey band
         rest = set(order[max_outlets - 1:])
         other = f"{len(rest)} other outlets"
-        frame = (frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other))
-                 .groupby(["day", "outlet"], as_index=False)
-                 .agg(articles=("articles", "sum"), titles=("titles", lambda t: " · ".join(t.dropna().head(3)))))
+        frame = _merge_bars(frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other)))
         order = order[:max_outlets - 1] + [other]
         colours = {**(colours or {}), other: UNKNOWN_COLOUR}
     fig = go.Figure()
