@@ -8,6 +8,8 @@ from lib.analyse.reuse import MIN_CHARS
 from lib.charts import colour_of, highlight_html, lineage_figure, outlet_label, outlet_labels, plain_markdown
 from lib.corpus import search_quotes
 
+MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
+
 def diff_html(ops) -> str:
     """A rendering against the earliest one: dropped words struck through, added words underlined."""
     out = []
@@ -89,10 +91,14 @@ def draw() -> None:
     else:
         st.plotly_chart(view.figure("reuse", min_chars), key="reuse")
         title_of = dict(zip(view.articles["id"], view.articles["title"].fillna("(untitled)")))
+        top = edges.sort_values(["chars", "passages"], ascending=False, kind="stable").head(MAX_PAIRS)
         edge_names = {f"{s}>{t}": f"{outlet_label(so)} → {outlet_label(to)}: {str(title_of.get(t, t))[:70]} "
                                   f"({p} passage(s), {c} chars, {d})"
-                      for s, t, so, to, p, c, d in edges[["source_id", "target_id", "source_outlet", "target_outlet",
-                                                            "passages", "chars", "direction"]].itertuples(index=False)}
+                      for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
+                                                          "passages", "chars", "direction"]].itertuples(index=False)}
+        if len(edges) > MAX_PAIRS:
+            st.caption(f"The {MAX_PAIRS} of {len(edges):,} article pairs that share the most text; narrow the filters "
+                       "(outlets, dates, story) to read the others.")
         key = st.selectbox("Article pair", list(edge_names), format_func=edge_names.get, key="pair", bind="query-params")
         view.share["pair"] = [edge_names[key]] if key != next(iter(edge_names)) else []
         src, tgt = key.split(">")
