@@ -315,6 +315,13 @@ class View:
             self.__dict__["_ids"] = ArticleIds(self.articles["id"])
         return self.__dict__["_ids"]
 
+    def explain_if_empty(self) -> bool:
+        """True, after saying why and how to widen it, when no article passes the filters."""
+        if self.articles.empty:
+            st.info("No article matches the filters: widen the date range or clear the outlet, story or speaker "
+                    "filter.")
+        return self.articles.empty
+
     def figure(self, name: str, option=None):
         """A cached corpus-wide figure over the filtered articles (see load_figure)."""
         return load_figure(self.source, self.version, name, self.ids, option)

@@ -12,8 +12,7 @@ def draw() -> None:
     view = st.session_state["view"]
     st.title("Articles")
     articles = view.articles
-    if articles.empty:
-        st.info("No article matches the filters: widen the date range or clear the outlet, story or speaker filter.")
+    if view.explain_if_empty():
         return
 
     labels = view.article_labels()

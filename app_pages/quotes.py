@@ -30,8 +30,7 @@ def draw() -> None:
     st.title("Quotes")
     quotes = view.quotes
     ids = view.ids
-    if view.articles.empty:
-        st.info("No article matches the filters: widen the date range or clear the outlet, story or speaker filter.")
+    if view.explain_if_empty():
         return
 
     # ------------------------------------------------------------------ table
