@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -32,6 +32,13 @@ class ParseError(ValueError):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+
+def is_missing(v) -> bool:
+    """True for a missing scalar cell (None, NaN, NaT, pd.NA); strings, lists and arrays never are."""
+    if isinstance(v, str) or hasattr(v, "__len__"):
+        return False
+    return v is None or bool(pd.isna(v))
 
 
 def normalise_for_id(text: str) -> str:

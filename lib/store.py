@@ -12,7 +12,8 @@ from typing import Iterable, Sequence
 import duckdb
 import pandas as pd
 
-from lib.models import ARTICLE_COLUMNS, DATE_MENTION_COLUMNS, QUOTE_COLUMNS, Article, DateMention, Quote
+from lib.models import (ARTICLE_COLUMNS, DATE_MENTION_COLUMNS, QUOTE_COLUMNS, Article, DateMention, Quote,
+                        is_missing)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -213,7 +214,7 @@ def frame_to_articles(frame: pd.DataFrame) -> list[Article]:
         pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub).to_pydatetime()
         if pub is not None and pub.time() == dt.time(0):
             pub = pub.date()
-        fields = {c: (None if _is_missing(rec.get(c)) else rec.get(c)) for c in ARTICLE_COLUMNS}
+        fields = {c: (None if is_missing(rec.get(c)) else rec.get(c)) for c in ARTICLE_COLUMNS}
         fields["published"] = pub
         fields["date_candidates"] = tuple(_listify(rec.get("date_candidates")))
         fields["paragraphs"] = tuple(tuple(int(x) for x in p) for p in _listify(rec.get("paragraphs")))
@@ -227,11 +228,4 @@ def frame_to_articles(frame: pd.DataFrame) -> list[Article]:
 
 def _listify(v) -> list:
     """A list from a DuckDB list cell (list, numpy array or missing)."""
-    return [] if v is None or (not hasattr(v, "__len__") and pd.isna(v)) else list(v)
-
-
-def _is_missing(v) -> bool:
-    """True for None/NaN/NaT scalars (lists and arrays are never missing)."""
-    if isinstance(v, (list, tuple)) or hasattr(v, "__len__") and not isinstance(v, str):
-        return False
-    return v is None or bool(pd.isna(v))
+    return [] if is_missing(v) else list(v)

@@ -21,6 +21,7 @@ import pandas as pd
 from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.extract.sentences import split_sentences
+from lib.models import is_missing
 
 POINT_COLUMNS = ("point_id", "label", "is_proposal", "n_outlets", "outlets")
 CELL_COLUMNS = ("point_id", "outlet", "article_id", "unit_text", "start", "end", "mode", "quoted_text", "speaker",
@@ -156,7 +157,7 @@ def _quotes_by_article(quotes: pd.DataFrame | None) -> dict[str, list[dict]]:
     if quotes is None or len(quotes) == 0:
         return out
     for q in quotes.to_dict(orient="records"):
-        q = {k: (None if _missing(v) else v) for k, v in q.items()}
+        q = {k: (None if is_missing(v) else v) for k, v in q.items()}
         if q.get("start") is None or q.get("end") is None or q.get("article_id") is None:
             continue  # a quote without evidence offsets cannot be placed in a sentence
         q["speaker_name"] = q.get("speaker_id") or q.get("speaker")
@@ -164,11 +165,6 @@ def _quotes_by_article(quotes: pd.DataFrame | None) -> dict[str, list[dict]]:
         q.setdefault("cue_class", None)
         out.setdefault(q["article_id"], []).append(q)
     return out
-
-
-def _missing(v) -> bool:
-    """True for None and NaN-like scalars."""
-    return v is None or (not isinstance(v, (str, list, tuple, dict)) and bool(pd.isna(v)))
 
 
 def _carried_quote(quotes: list[dict], start: int, end: int) -> dict | None:

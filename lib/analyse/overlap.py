@@ -20,6 +20,8 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from lib.models import is_missing
+
 # Columns of the frames this module returns (the dashboard codes against them).
 RENDERING_COLUMNS = ("group_id", "article_id", "outlet", "published", "speaker_id", "text", "start", "end", "role",
                      "relation", "similarity", "added", "dropped", "replaced", "truncated", "diff")
@@ -67,8 +69,8 @@ def speakers_compatible(a, b) -> bool:
 
 
 def _missing(v) -> bool:
-    """True for None, NaN and empty strings."""
-    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip()) or v is pd.NA
+    """True for a missing cell or a blank string (no speaker written)."""
+    return is_missing(v) or (isinstance(v, str) and not v.strip())
 
 
 def classify_pair(keys_a: list[str], keys_b: list[str], joined_a: str | None = None,

@@ -15,6 +15,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from lib.models import is_missing
+
 # Columns of the frames this module returns (the dashboard codes against them).
 PASSAGE_COLUMNS = ("source_id", "target_id", "source_outlet", "target_outlet", "source_start", "source_end",
                    "target_start", "target_end", "chars", "source_text", "target_text", "share_of_target",
@@ -205,7 +207,7 @@ def orient_pair(a: dict, b: dict) -> tuple[dict, dict, str]:
 
 def _norm(v) -> str:
     """Case-folded, stripped outlet/wire name ('' when missing)."""
-    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else " ".join(str(v).casefold().split())
+    return "" if is_missing(v) else " ".join(str(v).casefold().split())
 
 
 def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: bool = False, con=None,

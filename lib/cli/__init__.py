@@ -10,6 +10,8 @@ import sys
 import duckdb
 import pandas as pd
 
+from lib.models import is_missing
+
 # (command, module under lib.cli, one-line help). Each module defines EXAMPLES, configure(parser), run(args).
 COMMANDS = (
     ("parse", "parse", "parse files and print articles without storing them"),
@@ -74,7 +76,7 @@ def _json_value(v):
         return [_json_value(x) for x in v]
     if isinstance(v, dict):
         return {k: _json_value(x) for k, x in v.items()}
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
+    if is_missing(v):
         return None
     if isinstance(v, pd.Timestamp):
         return v.isoformat()
