@@ -4,7 +4,8 @@ Run: python -m bench.stories_eval            (main table, then the sensitivity t
      python -m bench.stories_eval --no-grid  (main table only)
 The sensitivity table gives F1 on both sets (ECB+/AllSides) as the clustering threshold and the number of
 profile neighbours move around the default, every other setting at its default: a reader can see whether
-the one configuration sits in a flat region or at the edge of one.
+the one configuration sits in a flat region or at the edge of one. A last line does the same for
+year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated).
 The baseline is plain TF-IDF (sublinear, English stop words) + average-linkage at one fixed cosine threshold;
 ours is lib.analyse.stories.cluster_stories with its one default configuration on both sets.
 """
@@ -24,6 +25,7 @@ from lib.analyse.stories import DEFAULT_CONFIG, _average_linkage, cluster_storie
 BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not tuned per set)
 GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from the default threshold
 GRID_NEIGHBOURS = (-2, -1, 0, 1, 2)  # offsets from the default profile_neighbours
+GRID_YEAR_AGREEMENT = (1.0, 1.5, 2.0, 3.0)  # 1.0 switches the year agreement off
 
 
 def ecbplus_frame() -> pd.DataFrame:
@@ -114,6 +116,16 @@ def sensitivity() -> pd.DataFrame:
     return pd.DataFrame.from_dict(table, orient="index")
 
 
+def year_sensitivity() -> str:
+    """F1 "ECB+/AllSides" per year_agreement value, every other setting at its default, as one line."""
+    frames = (ecbplus_frame(), allsides_frame())
+    cells = []
+    for factor in GRID_YEAR_AGREEMENT:
+        scores = [bcubed(f["gold"], cluster_stories(f, year_agreement=factor)["story_id"])[2] for f in frames]
+        cells.append(f"{factor:g}: " + "/".join(f"{x:.3f}" for x in scores))
+    return "   ".join(cells)
+
+
 def main(argv=None) -> int:
     """Print the evaluation table, then (unless --no-grid) the sensitivity table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -129,6 +141,8 @@ def main(argv=None) -> int:
               f"default k={DEFAULT_CONFIG['profile_neighbours']}, t={DEFAULT_CONFIG['threshold']}")
         with pd.option_context("display.width", 250, "display.max_columns", None):
             print(sensitivity().to_string())
+        print(f"\nyear_agreement (default {DEFAULT_CONFIG['year_agreement']:g}; 1 = off), F1 ECB+/AllSides:  "
+              + year_sensitivity())
     return 0
 
 

@@ -5,13 +5,14 @@ import argparse
 import datetime as dt
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.analyse.stories import (ASSIGNMENT_COLUMNS, STORY_COLUMNS, cluster_stories, extract_anchors,
-                                 summarise_stories)
+from lib.analyse.stories import (ASSIGNMENT_COLUMNS, DEFAULT_CONFIG, STORY_COLUMNS, ArticleTimes, cluster_stories,
+                                 extract_anchors, summarise_stories, text_years)
 from tests.conftest import SEEDS
 
 # Three outlets on one bridge collapse, in their own words.
@@ -144,6 +145,40 @@ def test_extract_anchors(text, present, absent):
     assert not any(a in anchors for a in absent), anchors
 
 
+@pytest.mark.parametrize("published, text, expected", [
+    (None, "Turkmenistan votes on Sunday, 14 December 2008; the 2007 reform gave it 125 seats.", 2008.0),
+    (None, "The election of 1991 was the last one; in 2013 two parties may run.", 2013.0),
+    (None, "Voters went to the polls on Sunday, the 14th.", None),  # names no year
+    (None, "2,013 people and 1,998 ballots; flight 2013a", None),  # numbers, not years
+    ("2020-09-25", "In 1972 and again in 2018 the sides agreed.", None),  # dated: its date says more
+])
+def test_text_years(published, text, expected):
+    frame = make_frame([("Outlet", published, None, text)], dated=published is not None)
+    found = text_years(frame)[0]
+    assert (np.isnan(found) if expected is None else found == expected)
+
+
+# (published a, published b, latest year a, latest year b, expected factor): dated pairs decay with their day gap;
+# undated pairs whose latest years agree within a year are raised by year_agreement, any other pair keeps 1.
+@pytest.mark.parametrize("day_a, day_b, year_a, year_b, expected", [
+    ("2020-09-25", "2020-09-25", None, None, 1.0),
+    ("2020-09-25", "2020-09-27", None, None, 0.5),  # one half-life
+    ("2020-09-25", "2020-10-25", None, None, 0.0),  # beyond the window
+    (None, None, 2013, 2013, DEFAULT_CONFIG["year_agreement"]),
+    (None, None, 2012, 2013, DEFAULT_CONFIG["year_agreement"]),  # a January report on a December event
+    (None, None, 2008, 2013, 1.0),  # a similar event years apart: no raise, but no proof of a different event
+    (None, None, None, 2013, 1.0),
+    ("2013-05-02", None, None, 2013, 1.0),  # a dated article keeps its day, not a year
+])
+def test_time_weights_of_pairs(day_a, day_b, year_a, year_b, expected):
+    frame = pd.DataFrame({"published": pd.to_datetime([day_a, day_b]), "title": [None, None], "text": ["", ""]})
+    times = ArticleTimes.of(frame, DEFAULT_CONFIG["window_days"])
+    times = ArticleTimes(times.days, np.array([np.nan if y is None else y for y in (year_a, year_b)], dtype=float))
+    weights = times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG)
+    assert weights[0, 0] == pytest.approx(expected)
+    assert times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG, paired=True)[0] == pytest.approx(expected)
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.permutations(range(len(BRIDGE + QUAKES))))
 def test_story_ids_do_not_depend_on_row_order(order):
@@ -212,9 +247,9 @@ def test_cli_prints_stories(tmp_path, capsys):
     assert "missing.duckdb" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("dataset, minimum", [("ecbplus", 0.945), ("allsides", 0.95)])
+@pytest.mark.parametrize("dataset, minimum", [("ecbplus", 0.975), ("allsides", 0.95)])
 def test_gold_sets_bcubed_f1(shared_data, dataset, minimum):
-    """One configuration on both dev sets; measured 0.9496 (ECB+) and 0.9522 (AllSides), the issue's target is 0.95.
+    """One configuration on both dev sets; measured 0.9782 (ECB+) and 0.9522 (AllSides), the issue's target is 0.95.
 
     The floor sits just under what we measure, above the 0.92 the unseen sets must reach, so a change that
     costs quality fails here. ECB+'s two sub-topics of a topic must also never end up as one story.

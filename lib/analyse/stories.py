@@ -11,7 +11,12 @@ Method (why it is built this way):
 - Time. Each dated article has event days: its publication day and the days its lead refers back to
   ("On Friday, Putin announced ..."). The cosine of two dated articles decays with the gap between their
   nearest event days (half-life ``half_life_days``) and is 0 beyond ``window_days``; an undated article
-  is compared with everything (no window for it).
+  is compared with everything (no window for it). What an undated article's text tells of its time is
+  the latest year it names (its writing is in or after that year): two undated reports whose latest
+  years agree within a year get their direct similarity multiplied by ``year_agreement``, since same-
+  event reports are written together while similar events recur over the years; disagreeing or yearless
+  texts are left as they are (a background year proves nothing). On ECB+, whose articles are undated,
+  this is what keeps reports of one event together while a similar event of another year stays apart.
 - Similarity. The clustering similarity mixes the time-weighted cosine with the shared-neighbour
   similarity (Jarvis and Patrick 1973): the cosine of two articles' profiles over their
   ``profile_neighbours`` nearest neighbours. Reports of one event share their neighbours even when their
@@ -33,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -55,12 +61,14 @@ DEFAULT_CONFIG = {
     "direct_share": 0.25,  # combined = direct_share * cosine + (1 - direct_share) * shared-neighbour similarity
     # Nearest neighbours that make an article's profile (shared-neighbour similarity). Keep it below the size
     # of the events to separate: once k reaches an event's size its profiles must take in the nearest other
-    # event (on ECB+ the sibling sub-topic), so k=6..7 merges sub-topics; see bench/stories_eval.py's table.
+    # event (on ECB+ the sibling sub-topic); ECB+ F1 stays 0.97-0.98 for k=4..6 at this threshold, falls to
+    # 0.90-0.94 at k=3 or k=7 (bench/stories_eval.py's table).
     "profile_neighbours": 5,
     "anchor_weight": 1.0,  # weight of the anchor blocks against the word blocks (1.0 = equal)
     "lead_weight": 0.5,  # weight of the lead (first LEAD_WORDS words) blocks against the whole text's
     "window_days": 7,  # dated articles further apart than this never share a story
     "half_life_days": 2,  # the direct similarity halves every this many days between two dated articles
+    "year_agreement": 2.0,  # factor on two undated articles whose texts' latest years agree (see ArticleTimes)
     "neighbours": 30,  # best partners kept per article when building the graph
     "chunk": 1000,  # rows per sparse product
     "max_block": 3000,  # largest component clustered densely
@@ -69,6 +77,7 @@ LEAD_WORDS = 60
 REFERENCE_PENALTY = 1.0  # extra days on a gap measured from a day the lead refers back to (see _day_gaps)
 SMALL_BLOCK = 200  # components up to this size are scored pairwise in one batch
 EVENT_DAYS = 3  # publication day + up to 2 days the lead refers back to
+YEAR_TOLERANCE = 1  # latest years this far apart still agree (a January report on a December event)
 BACKGROUND_DOCS = 1000  # unseen documents assumed in every IDF (see _tfidf_block)
 WORD_OPTIONS = {"stop_words": "english", "token_pattern": r"(?u)\b[^\W\d_]{2,}\b"}  # words of 2+ letters
 NEAR_DUPLICATE = 0.8  # share of the shorter text's word 3-grams found in the other: a syndicated copy
@@ -85,7 +94,7 @@ _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
 _DATE_RE = re.compile(
     rf"\b(?=[JFMASOND0-9])(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>(?:19|20)\d\d))?)\b")
-_YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_YEAR_RE = re.compile(r"(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]\d)")  # whole words: not "2013a", "1990s", "2,013"
 # A number and, when there is one, the word after it ("6.1 magnitude", "150 billion", "33 people").
 _NUMBER_RE = re.compile(r"(?=[\d$£€])(?<![\w.,])(\$|£|€)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent)|\s*-?\s*([A-Za-z]+))?")
 _CONNECTOR_RE = r"(?:of(?:[ \t\xa0]+the)?|de|del|della|la|le|van|von|der|al|bin|da|du|dos)"
@@ -333,14 +342,51 @@ def time_weights(gap: np.ndarray, window_days: float | None, half_life_days: flo
     return weights
 
 
-def find_neighbours(vectors, days: np.ndarray, cfg: dict) -> sp.csr_matrix:
+def text_years(articles: pd.DataFrame) -> np.ndarray:
+    """The latest year each undated article's text names (NaN for dated articles and texts naming none)."""
+    undated = pd.to_datetime(articles["published"], errors="coerce", utc=True).isna().to_numpy()
+    years = np.full(len(articles), np.nan)
+    for i, row in enumerate(articles.itertuples(index=False)):
+        if undated[i]:
+            found = [int(y) for y in _YEAR_RE.findall(_article_text(row))]
+            years[i] = max(found) if found else np.nan
+    return years
+
+
+@dataclass(frozen=True)
+class ArticleTimes:
+    """When each article was written, as far as it tells: event days if dated, else the latest year it names."""
+
+    days: np.ndarray  # (articles x EVENT_DAYS) day numbers, NaN when undated (see event_days)
+    years: np.ndarray  # latest year an undated article's text names, NaN otherwise (see text_years)
+
+    @classmethod
+    def of(cls, articles: pd.DataFrame, window_days: float | None) -> "ArticleTimes":
+        """The times of an articles frame."""
+        return cls(event_days(articles, window_days), text_years(articles))
+
+    def weights(self, a: np.ndarray, b: np.ndarray, cfg: dict, paired: bool = False) -> np.ndarray:
+        """Factor on the direct similarity of articles ``a`` x ``b`` (row i with row i when ``paired``).
+
+        Dated pairs: ``time_weights`` of their day gap. Undated pairs whose latest years agree within
+        YEAR_TOLERANCE: ``year_agreement``. Any other pair: 1.
+        """
+        weights = time_weights(_day_gaps(self.days[a], self.days[b], paired), cfg["window_days"],
+                               cfg["half_life_days"])
+        years_a, years_b = (self.years[a], self.years[b]) if paired else (self.years[a][:, None], self.years[b][None, :])
+        with np.errstate(invalid="ignore"):  # NaN (dated or yearless) never agrees
+            weights[np.abs(years_a - years_b) <= YEAR_TOLERANCE] *= np.float32(cfg["year_agreement"])
+        return weights
+
+
+def find_neighbours(vectors, times: ArticleTimes, cfg: dict) -> sp.csr_matrix:
     """Each article's ``neighbours`` most similar articles (time-weighted cosine > 0), as a sparse matrix.
 
     Rows are processed in chunks sorted by date, each against the articles its window can reach plus
     the undated ones, so dated corpora cost articles x articles-per-window, not articles squared.
     """
     n, window, chunk = vectors.shape[0], cfg["window_days"], cfg["chunk"]
-    published = days[:, 0]
+    published = times.days[:, 0]
     dated = ~np.isnan(published)
     order = np.argsort(np.where(dated, published, np.inf), kind="stable")  # dated first, by date
     sorted_days = published[order]
@@ -358,7 +404,7 @@ def find_neighbours(vectors, days: np.ndarray, cfg: dict) -> sp.csr_matrix:
         else:
             candidates = np.arange(n)
         sims = (vectors[block] @ vectors[candidates].T).toarray()
-        sims *= time_weights(_day_gaps(days[block], days[candidates]), window, cfg["half_life_days"])
+        sims *= times.weights(block, candidates, cfg)
         sims[block[:, None] == candidates[None, :]] = 0.0
         k = min(cfg["neighbours"], sims.shape[1])
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
@@ -400,20 +446,19 @@ def _combine(direct, shared, alpha: float):
     return direct * alpha + shared * (1.0 - alpha)
 
 
-def _block_similarity(vectors, profiles, members: np.ndarray, days: np.ndarray, cfg: dict) -> np.ndarray:
+def _block_similarity(vectors, profiles, members: np.ndarray, times: ArticleTimes, cfg: dict) -> np.ndarray:
     """Dense combined similarity inside one component (time weights applied to the direct part)."""
     direct = (vectors[members] @ vectors[members].T).toarray()
-    direct *= time_weights(_day_gaps(days[members], days[members]), cfg["window_days"], cfg["half_life_days"])
+    direct *= times.weights(members, members, cfg)
     shared = (profiles[members] @ profiles[members].T).toarray()
     return _combine(direct, shared, cfg["direct_share"])
 
 
-def _pair_similarity(vectors, profiles, left: np.ndarray, right: np.ndarray, days: np.ndarray,
+def _pair_similarity(vectors, profiles, left: np.ndarray, right: np.ndarray, times: ArticleTimes,
                      cfg: dict) -> np.ndarray:
     """Combined similarity of many (left[i], right[i]) pairs at once: the small components in one pass."""
     direct = np.asarray(vectors[left].multiply(vectors[right]).sum(axis=1)).ravel()
-    direct *= time_weights(_day_gaps(days[left], days[right], paired=True), cfg["window_days"],
-                           cfg["half_life_days"])
+    direct *= times.weights(left, right, cfg, paired=True)
     shared = np.asarray(profiles[left].multiply(profiles[right]).sum(axis=1)).ravel()
     return _combine(direct, shared, cfg["direct_share"])
 
@@ -440,12 +485,12 @@ def _split_block(graph: sp.csr_matrix, members: np.ndarray, threshold: float, ma
     return [p2 for p in pieces for p2 in np.array_split(p, int(np.ceil(len(p) / max_block)))]
 
 
-def cluster_labels(vectors, days: np.ndarray, cfg: dict) -> np.ndarray:
+def cluster_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
     """Story number of each row: average linkage inside the components of the ">= threshold" graph."""
     n = vectors.shape[0]
     if n == 0:
         return np.zeros(0, dtype=int)
-    neighbours = find_neighbours(vectors, days, cfg)
+    neighbours = find_neighbours(vectors, times, cfg)
     neighbours = neighbours.maximum(neighbours.T).tocsr()
     profiles = neighbour_profiles(neighbours, cfg["profile_neighbours"], cfg["threshold"])
     # Pairs that can reach the threshold: direct neighbours, or sharing a neighbour (profile overlap).
@@ -467,14 +512,14 @@ def cluster_labels(vectors, days: np.ndarray, cfg: dict) -> np.ndarray:
     if small:
         left = np.concatenate([np.repeat(b, len(b)) for b in small])
         right = np.concatenate([np.tile(b, len(b)) for b in small])
-        pair_sims = _pair_similarity(vectors, profiles, left, right, days, cfg)
+        pair_sims = _pair_similarity(vectors, profiles, left, right, times, cfg)
     offset = 0
     for block in blocks:
         if len(block) <= SMALL_BLOCK:
             sims = pair_sims[offset:offset + len(block) ** 2].reshape(len(block), len(block))
             offset += len(block) ** 2
         else:
-            sims = _block_similarity(vectors, profiles, block, days, cfg)
+            sims = _block_similarity(vectors, profiles, block, times, cfg)
         local = _average_linkage(sims, cfg["threshold"])
         labels[block] = local + next_label
         next_label += int(local.max()) + 1
@@ -505,7 +550,7 @@ def cluster_stories(articles: pd.DataFrame, **config) -> pd.DataFrame:
     if len(auto_idx):
         auto = frame.iloc[auto_idx]
         vectors = build_vectors(auto, cfg["anchor_weight"], cfg["lead_weight"])
-        labels = cluster_labels(vectors, event_days(auto, cfg["window_days"]), cfg)
+        labels = cluster_labels(vectors, ArticleTimes.of(auto, cfg["window_days"]), cfg)
         ids = auto["id"].astype(str).to_numpy()
         for members in pd.Series(np.arange(len(labels))).groupby(labels).indices.values():
             sid = "s-" + _stable_hash(ids[members])
