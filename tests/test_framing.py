@@ -146,6 +146,20 @@ def test_resolve_encoder(name, ok):
             resolve_encoder(name)
 
 
+@pytest.mark.embedding
+def test_embedding_encoder_meets_paraphrase_tfidf_misses(embedding_extra):
+    claim = "Putin proposed a global agreement not to strike first in cyberspace."
+    texts = [claim, "Putin called for a worldwide pact on not striking first in cyberspace.",
+             "The Russian leader called for a worldwide pact on no first use of cyber weapons.",  # no word shared
+             "Snow closed the mountain roads on Tuesday."]
+    mixed, tfidf = ((encode_units(texts, e) @ encode_units(texts, e).T).toarray() for e in (embedding_extra, "tfidf"))
+    assert mixed.diagonal() == pytest.approx([1.0] * 4, abs=1e-5)
+    assert mixed[0, 1] >= resolve_encoder(embedding_extra).threshold > mixed[0, 3]
+    assert mixed[0, 2] > 3 * tfidf[0, 2]  # the rewording TF-IDF cannot see still ranks well above the unrelated
+    assert mixed[0, 2] > 10 * mixed[0, 3]
+    assert resolve_encoder("auto").name == "embedding"  # installed and loadable: auto picks it
+
+
 def test_tfidf_vectors_are_unit_length():
     vectors = encode_units(["A short claim about taxes.", "Another claim, about trade.", "..."], "tfidf")
     norms = (vectors.multiply(vectors)).sum(axis=1).A.ravel()
@@ -194,8 +208,8 @@ def test_framing_invariants(texts):
 
 
 @pytest.fixture(scope="module")
-def seed_framing():
-    """The seeds ingested into a real in-memory DuckDB, framed as one story."""
+def seed_corpus():
+    """The seeds ingested into a real in-memory DuckDB: (articles, quotes)."""
     from lib.pipeline import ingest_paths
     from lib.store import connect, load_articles, load_quotes
 
@@ -203,7 +217,22 @@ def seed_framing():
     ingest_paths(con, [str(SEEDS)])
     articles, quotes = load_articles(con), load_quotes(con)
     con.close()
+    return articles, quotes
+
+
+@pytest.fixture(scope="module")
+def seed_framing(seed_corpus):
+    """The seeds framed as one story with the default TF-IDF encoder (what the golden file pins)."""
+    articles, quotes = seed_corpus
     return articles, frame_story(articles, quotes, encoder="tfidf")
+
+
+@pytest.fixture(scope="module", params=["tfidf", pytest.param("embedding", marks=pytest.mark.embedding)])
+def seed_framing_any(request, seed_corpus):
+    """The seeds framed with each encoder: both must read right to a person (embedding skips when not installed)."""
+    encoder = request.param if request.param == "tfidf" else request.getfixturevalue("embedding_extra")
+    articles, quotes = seed_corpus
+    return articles, frame_story(articles, quotes, encoder=encoder)
 
 
 def outlet_named(articles, word):
@@ -218,8 +247,8 @@ def outlet_named(articles, word):
     ("High Seas", "High Seas"),  # the 1972-style incident agreement
     ("resetting relations", "reboot bilateral relations"),  # the reset programme
 ])
-def test_seed_points_align_tass_with_urdupoint(seed_framing, tass_words, urdu_words):
-    articles, framing = seed_framing
+def test_seed_points_align_tass_with_urdupoint(seed_framing_any, tass_words, urdu_words):
+    articles, framing = seed_framing_any
     tass, urdu = outlet_named(articles, "TASS"), outlet_named(articles, "Urdu")
     point = point_of(framing, tass, tass_words)
     assert point == point_of(framing, urdu, urdu_words)
@@ -229,8 +258,8 @@ def test_seed_points_align_tass_with_urdupoint(seed_framing, tass_words, urdu_wo
 
 @pytest.mark.parametrize("tass_words", ["expert dialogue", "non-interference", "inter-departmental dialogue",
                                         "communication channels"])
-def test_seed_proposals_only_tass_carries_show_urdupoint_omitting(seed_framing, tass_words):
-    articles, framing = seed_framing
+def test_seed_proposals_only_tass_carries_show_urdupoint_omitting(seed_framing_any, tass_words):
+    articles, framing = seed_framing_any
     tass, urdu = outlet_named(articles, "TASS"), outlet_named(articles, "Urdu")
     point = point_of(framing, tass, tass_words)
     assert framing.points.set_index("point_id").loc[point, "is_proposal"]
@@ -241,15 +270,15 @@ def test_seed_proposals_only_tass_carries_show_urdupoint_omitting(seed_framing, 
     "I welcome serious efforts", "remain fully committed",  # the UN reaction (Nakamitsu's quotes)
     "in 2018", "draft resolution in 1998", "countering cybercrime",  # the UN background
 ])
-def test_seed_un_reaction_and_background_are_urdupoint_additions(seed_framing, urdu_words):
-    articles, framing = seed_framing
+def test_seed_un_reaction_and_background_are_urdupoint_additions(seed_framing_any, urdu_words):
+    articles, framing = seed_framing_any
     urdu = outlet_named(articles, "Urdu")
     added = framing.additions[framing.additions["unit_text"].str.contains(urdu_words, regex=False)]
     assert list(added["outlet"]) == [urdu]
 
 
-def test_seed_tass_quotes_putin_where_urdupoint_paraphrases(seed_framing):
-    articles, framing = seed_framing
+def test_seed_tass_quotes_putin_where_urdupoint_paraphrases(seed_framing_any):
+    articles, framing = seed_framing_any
     tass, urdu = outlet_named(articles, "TASS"), outlet_named(articles, "Urdu")
     shared = framing.points.loc[framing.points["n_outlets"] == 2, "point_id"]
     cells = framing.cells[framing.cells["point_id"].isin(shared)]
@@ -265,8 +294,8 @@ def test_seed_tass_quotes_putin_where_urdupoint_paraphrases(seed_framing):
     assert set(urdu_putin["mode"]) == {"reported"}
 
 
-def test_seed_voices_leads_and_terms(seed_framing):
-    articles, framing = seed_framing
+def test_seed_voices_leads_and_terms(seed_framing_any):
+    articles, framing = seed_framing_any
     tass, urdu = outlet_named(articles, "TASS"), outlet_named(articles, "Urdu")
     top_voice = framing.voices.sort_values("quoted_words", ascending=False).groupby("outlet").head(1)
     top = dict(zip(top_voice["outlet"], top_voice["speaker"]))
@@ -280,8 +309,8 @@ def test_seed_voices_leads_and_terms(seed_framing):
     assert (framing.terms["z"] > 0).all()
 
 
-def test_seed_cells_point_back_to_the_text(seed_framing):
-    articles, framing = seed_framing
+def test_seed_cells_point_back_to_the_text(seed_framing_any):
+    articles, framing = seed_framing_any
     text_of = dict(zip(articles["id"], articles["text"]))
     for cell in framing.cells.itertuples():
         assert text_of[cell.article_id][cell.start:cell.end] == cell.unit_text
