@@ -324,6 +324,11 @@ class View:
                     "filter.")
         return self.articles.empty
 
+    def caption_if_capped(self, shown: int, total: int, what: str, how: str) -> None:
+        """Say under a chart or table that it shows only ``shown`` of ``total`` items, and how to see the others."""
+        if total > shown:
+            st.caption(f"Showing {shown:,} of {total:,} {what}; {how}")
+
     def figure(self, name: str, option=None):
         """A cached corpus-wide figure over the filtered articles (see load_figure)."""
         return load_figure(self.source, self.version, name, self.ids, option)

@@ -4,8 +4,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.charts import (colour_of, coverage_timeline_figure, highlight_html, history_timeline_figure, outlet_label,
-                        outlet_labels, plain_markdown, terms_figure, voices_figure)
+from lib.charts import (TERM_OUTLETS, VOICE_SPEAKERS, colour_of, coverage_timeline_figure, highlight_html,
+                        history_timeline_figure, outlet_label, outlet_labels, plain_markdown, terms_figure, voices_figure)
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
@@ -157,8 +157,13 @@ def draw() -> None:
         voices = framing.voices.assign(outlet=outlet_labels(framing.voices["outlet"])).merge(
             examples, left_on=["outlet", "speaker"], right_on=["outlet", "who"], how="left")
         st.plotly_chart(voices_figure(voices, view.colours), key="voices")
+        view.caption_if_capped(VOICE_SPEAKERS, framing.voices["speaker"].nunique(dropna=False),
+                               "speakers (the most quoted)",
+                               "the Quotes page lists every quote of the story chosen in the sidebar.")
     with right:
         st.plotly_chart(terms_figure(framing.terms, view.colours), key="terms")
+        view.caption_if_capped(TERM_OUTLETS, framing.terms["outlet"].nunique(), "outlets (those with the most terms)",
+                               "pick outlets in the sidebar to see the others' terms.")
 
 
 draw()

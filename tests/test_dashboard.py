@@ -344,7 +344,7 @@ def test_story_page_on_the_seeds_aligns_both_outlets():
     assert matrix.count("cc-badge proposal") >= 3 and "omitted: not reported by this outlet" in matrix
 
 
-# ---------------------------------------------------------------- a corpus past the caps
+# ---------------------------------------------------------------- a corpus past the caps: pages say what they leave out
 N_WIDE = 230  # articles, each its own hand-assigned story, from 25 outlets, 5 quotes each
 
 
@@ -386,6 +386,23 @@ def test_capped_story_picker_still_opens_a_story_named_in_the_url(wide_corpus, m
     at = open_page("story", {"story": labels[-1]})  # not among the 200 offered
     assert at.selectbox(key="story").value is not None and at.selectbox(key="story").options[-1] == labels[-1]
     assert labels[-1].split("<")[0][:30] in at.title[0].value.replace("\\", "")
+
+
+def test_capped_charts_and_tables_say_what_they_leave_out(wide_corpus, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(wide_corpus), "--read-only"])
+    captions = [c.value for c in open_page("overview").caption]
+    assert f"Showing 25 of {N_WIDE} stories in the chart (those with the most articles); the table below lists more. " \
+           "Narrow the dates or outlets in the sidebar to chart others." in captions
+    assert any(c.startswith("The 11 busiest of 25 outlets have a colour") for c in captions)
+    at = open_page("quotes")
+    captions = [c.value for c in at.caption]
+    assert len(frame_of(at)) == 1000 and any(c.startswith("Showing 1,000 of ") for c in captions)
+    assert "Showing 20 of 25 outlets in the chart (those quoting them most); pick outlets in the sidebar to see " \
+           "others." in captions
+    assert "Showing 20 of 25 outlets in the chart (those sharing the most quotes); pick outlets in the sidebar to " \
+           "compare others." in captions
+    narrowed = open_page("quotes", {"outlet": ["Outlet 00", "Outlet 01"]})
+    assert not any(c.value.startswith("Showing") for c in narrowed.caption)  # nothing left out: nothing said
 
 
 def test_empty_state_says_why_and_keeps_the_share_link():
