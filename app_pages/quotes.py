@@ -5,8 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyse.reuse import MIN_CHARS
-from lib.charts import (FLOW_PAIRS, HEATMAP_ROWS, colour_of, highlight_html, lineage_figure, outlet_label, outlet_labels,
-                        plain_markdown)
+from lib.charts import FLOW_PAIRS, HEATMAP_ROWS, colour_of, highlight_html, outlet_label, outlet_labels, plain_markdown
 from lib.corpus import search_quotes
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
@@ -78,7 +77,7 @@ def draw() -> None:
         gid = st.selectbox("Quote", list(names), format_func=names.get, key="quote", bind="query-params")
         view.share["quote"] = [names[gid]] if gid is not None and gid != order["group_id"].iloc[0] else []
         carriers = renderings[renderings["group_id"] == gid]
-        st.plotly_chart(lineage_figure(carriers, view.colours, quote=names.get(gid, "")), key="lineage")
+        st.plotly_chart(view.figure("lineage", (gid, names.get(gid, ""))), key="lineage")
 
         rows = []
         for r in carriers.sort_values("published").itertuples():

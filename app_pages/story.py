@@ -4,8 +4,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.charts import (TERM_OUTLETS, VOICE_SPEAKERS, colour_of, coverage_timeline_figure, highlight_html,
-                        history_timeline_figure, outlet_label, outlet_labels, plain_markdown, terms_figure, voices_figure)
+from lib.charts import (TERM_OUTLETS, VOICE_SPEAKERS, colour_of, highlight_html, outlet_label, outlet_labels,
+                        plain_markdown)
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
@@ -60,8 +60,8 @@ def draw() -> None:
                    help=f"Last report {last:%Y-%m-%d}" if pd.notna(last) else None)
 
     coverage = view.coverage[view.coverage["article_id"].isin(set(members))]
-    st.plotly_chart(coverage_timeline_figure(coverage, view.colours), key="coverage")
-    st.plotly_chart(history_timeline_figure(view.history(members), view.colours), key="history")
+    st.plotly_chart(view.figure("coverage", ids=members), key="coverage")
+    st.plotly_chart(view.figure("history", ids=members), key="history")
 
     with st.expander(f"The {len(articles)} article(s) of this story"):
         labels = view.article_labels()
@@ -151,17 +151,12 @@ def draw() -> None:
                             f"{html.escape(str(r.mode))}</span>{html.escape(str(r.unit_text))}</div>")
     left, right = st.columns(2)
     with left:
-        quotes = view.quotes[view.quotes["article_id"].isin(set(members))]
-        examples = (quotes.assign(outlet=outlet_labels(quotes["outlet"])).sort_values("end")
-                    .groupby(["outlet", "who"])["text"].first().rename("example").reset_index())
-        voices = framing.voices.assign(outlet=outlet_labels(framing.voices["outlet"])).merge(
-            examples, left_on=["outlet", "speaker"], right_on=["outlet", "who"], how="left")
-        st.plotly_chart(voices_figure(voices, view.colours), key="voices")
+        st.plotly_chart(view.figure("voices", ids=members), key="voices")
         view.caption_if_capped(VOICE_SPEAKERS, framing.voices["speaker"].nunique(dropna=False),
                                "speakers (the most quoted)",
                                "the Quotes page lists every quote of the story chosen in the sidebar.")
     with right:
-        st.plotly_chart(terms_figure(framing.terms, view.colours), key="terms")
+        st.plotly_chart(view.figure("terms", ids=members), key="terms")
         view.caption_if_capped(TERM_OUTLETS, framing.terms["outlet"].nunique(), "outlets (those with the most terms)",
                                "pick outlets in the sidebar to see the others' terms.")
 
