@@ -335,7 +335,7 @@ class View:
     def ids(self) -> ArticleIds:
         """Ids of the filtered articles (a hashable cache key)."""
         if "_ids" not in self.__dict__:
-            self.__dict__["_ids"] = ArticleIds(self.articles["id"])
+            self.__dict__["_ids"] = ArticleIds(self.articles["id"].tolist())  # tolist: 10x faster than iterating Arrow strings
         return self.__dict__["_ids"]
 
     def explain_if_empty(self) -> bool:

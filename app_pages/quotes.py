@@ -67,8 +67,8 @@ def draw() -> None:
     st.markdown(f"**{plain_markdown(summary)}**")
     if not groups.empty:
         st.plotly_chart(view.figure("shared"), key="shared")
-        view.caption_if_capped(HEATMAP_ROWS, len(set(matrix["outlet_a"]) | set(matrix["outlet_b"])),
-                               "outlets in the chart (those sharing the most quotes)",
+        sharing = pd.concat([matrix["outlet_a"], matrix["outlet_b"]]).nunique(dropna=False)
+        view.caption_if_capped(HEATMAP_ROWS, sharing, "outlets in the chart (those sharing the most quotes)",
                                "pick outlets in the sidebar to compare others.")
         st.subheader("Lineage and fidelity of one quote")
         order = groups.sort_values(["n_outlets", "n_carriers"], ascending=False)
@@ -105,8 +105,10 @@ def draw() -> None:
         view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
                                "outlet pairs in the chart (those reusing the most text)",
                                "pick outlets in the sidebar to see others.")
-        title_of = dict(zip(view.articles["id"], view.articles["title"].fillna("(untitled)")))
         top = edges.sort_values(["chars", "passages"], ascending=False, kind="stable").head(MAX_PAIRS)
+        # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
+        targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
+        title_of = dict(zip(targets["id"], targets["title"].fillna("(untitled)")))
         edge_names = {f"{s}>{t}": f"{outlet_label(so)} → {outlet_label(to)}: {str(title_of.get(t, t))[:70]} "
                                   f"({p} passage(s), {c} chars, {d})"
                       for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
@@ -118,7 +120,6 @@ def draw() -> None:
         view.share["pair"] = [edge_names[key]] if key != next(iter(edge_names)) else []
         src, tgt = key.split(">")
         pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
-        text_of = dict(zip(view.articles["id"], view.articles["text"]))
         left, right = st.columns(2)
         for col, art, side in ((left, src, "source"), (right, tgt, "target")):
             row = view.articles[view.articles["id"] == art].iloc[0]
@@ -128,7 +129,7 @@ def draw() -> None:
                             f"{plain_markdown(outlet_label(row['outlet']))}** · "
                             f"{plain_markdown(str(row['title'] or '(untitled)'))}")
                 st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
-                        f"padding:8px'>{highlight_html(text_of[art], spans)}</div>")
+                        f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
         st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
                    f"{pair['share_of_target'].iloc[0]:.0%} of the later article; direction: {pair['direction'].iloc[0]}.")
 
