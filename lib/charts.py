@@ -391,8 +391,8 @@ def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Fi
     if matrix is None or matrix.empty:
         return _empty_figure(title, "No two outlets share a quote under the filters.")
     frame = matrix.assign(outlet_a=matrix["outlet_a"].map(outlet_label), outlet_b=matrix["outlet_b"].map(outlet_label))
-    totals = pd.concat([frame.groupby("outlet_a")["shared_quotes"].sum(), frame.groupby("outlet_b")["shared_quotes"].sum()])
-    totals = totals.groupby(level=0).sum()
+    by_side = [frame.groupby(side)["shared_quotes"].sum() for side in ("outlet_a", "outlet_b")]
+    totals = pd.concat(by_side).groupby(level=0).sum()
     outlets = sorted(sorted(totals.index, key=lambda o: (-totals[o], o.casefold()))[:top], key=str.casefold)
     frame = frame[frame["outlet_a"].isin(outlets) & frame["outlet_b"].isin(outlets)]
     counts = frame.pivot_table(index="outlet_a", columns="outlet_b", values="shared_quotes", aggfunc="sum")
