@@ -5,10 +5,11 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyse.reuse import MIN_CHARS
-from lib.charts import colour_of, highlight_html, lineage_figure, outlet_label, outlet_labels, plain_markdown
+from lib.charts import FLOW_PAIRS, HEATMAP_ROWS, colour_of, highlight_html, outlet_label, outlet_labels, plain_markdown
 from lib.corpus import search_quotes
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
+MAX_ROWS = 1000  # quote rows sent to the browser: all 10,120 of a 5,000-article corpus were 2 MB per render
 
 def diff_html(ops) -> str:
     """A rendering against the earliest one: dropped words struck through, added words underlined."""
@@ -43,13 +44,22 @@ def draw() -> None:
     elif shown.empty:
         st.info(f"No quote contains “{plain_markdown(search)}”.")
     else:
-        table = pd.DataFrame({"Speaker": shown["who"], "Outlet": outlet_labels(shown["outlet"]),
-                              "Date": pd.to_datetime(shown["published"]).dt.strftime("%Y-%m-%d"),
-                              "Kind": shown["kind"], "Verb": shown["cue"], "Quote": shown["text"]})
+        rows = shown.head(MAX_ROWS)
+        outlets = outlet_labels(shown["outlet"])
+        table = pd.DataFrame({"Speaker": rows["who"], "Outlet": outlets.head(MAX_ROWS),
+                              "Date": pd.to_datetime(rows["published"]).dt.strftime("%Y-%m-%d"),
+                              "Kind": rows["kind"], "Verb": rows["cue"], "Quote": rows["text"]})
         st.caption(f"{len(shown):,} quote(s)")
         st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                      column_config={"Quote": st.column_config.TextColumn(width="large")})
+        view.caption_if_capped(MAX_ROWS, len(shown), "quotes (the first in corpus order)",
+                               "search, or narrow the filters, to find the others, or download every quote on the "
+                               "Data page.")
         st.plotly_chart(view.figure("speakers", search or None), key="speakers")
+        view.caption_if_capped(HEATMAP_ROWS, shown["who"].nunique(), "speakers in the chart (the most quoted)",
+                               "search, or pick a speaker in the sidebar, to see others.")
+        view.caption_if_capped(HEATMAP_ROWS, outlets.nunique(), "outlets in the chart (those quoting them most)",
+                               "pick outlets in the sidebar to see others.")
 
     # ------------------------------------------------------------------ shared quotes
     st.header("Shared quotes")
@@ -57,6 +67,9 @@ def draw() -> None:
     st.markdown(f"**{plain_markdown(summary)}**")
     if not groups.empty:
         st.plotly_chart(view.figure("shared"), key="shared")
+        sharing = pd.concat([matrix["outlet_a"], matrix["outlet_b"]]).nunique(dropna=False)
+        view.caption_if_capped(HEATMAP_ROWS, sharing, "outlets in the chart (those sharing the most quotes)",
+                               "pick outlets in the sidebar to compare others.")
         st.subheader("Lineage and fidelity of one quote")
         order = groups.sort_values(["n_outlets", "n_carriers"], ascending=False)
         names = {g.group_id: f"{str(g.earliest_text)[:90]} ({g.n_outlets} outlets{', altered' if g.altered else ''})"
@@ -64,7 +77,7 @@ def draw() -> None:
         gid = st.selectbox("Quote", list(names), format_func=names.get, key="quote", bind="query-params")
         view.share["quote"] = [names[gid]] if gid is not None and gid != order["group_id"].iloc[0] else []
         carriers = renderings[renderings["group_id"] == gid]
-        st.plotly_chart(lineage_figure(carriers, view.colours, quote=names.get(gid, "")), key="lineage")
+        st.plotly_chart(view.figure("lineage", (gid, names.get(gid, ""))), key="lineage")
 
         rows = []
         for r in carriers.sort_values("published").itertuples():
@@ -89,8 +102,13 @@ def draw() -> None:
                 "One article alone cannot reuse another.")
     else:
         st.plotly_chart(view.figure("reuse", min_chars), key="reuse")
-        title_of = dict(zip(view.articles["id"], view.articles["title"].fillna("(untitled)")))
+        view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
+                               "outlet pairs in the chart (those reusing the most text)",
+                               "pick outlets in the sidebar to see others.")
         top = edges.sort_values(["chars", "passages"], ascending=False, kind="stable").head(MAX_PAIRS)
+        # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
+        targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
+        title_of = dict(zip(targets["id"], targets["title"].fillna("(untitled)")))
         edge_names = {f"{s}>{t}": f"{outlet_label(so)} → {outlet_label(to)}: {str(title_of.get(t, t))[:70]} "
                                   f"({p} passage(s), {c} chars, {d})"
                       for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
@@ -102,7 +120,6 @@ def draw() -> None:
         view.share["pair"] = [edge_names[key]] if key != next(iter(edge_names)) else []
         src, tgt = key.split(">")
         pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
-        text_of = dict(zip(view.articles["id"], view.articles["text"]))
         left, right = st.columns(2)
         for col, art, side in ((left, src, "source"), (right, tgt, "target")):
             row = view.articles[view.articles["id"] == art].iloc[0]
@@ -112,7 +129,7 @@ def draw() -> None:
                             f"{plain_markdown(outlet_label(row['outlet']))}** · "
                             f"{plain_markdown(str(row['title'] or '(untitled)'))}")
                 st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
-                        f"padding:8px'>{highlight_html(text_of[art], spans)}</div>")
+                        f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
         st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
                    f"{pair['share_of_target'].iloc[0]:.0%} of the later article; direction: {pair['direction'].iloc[0]}.")
 

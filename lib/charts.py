@@ -29,6 +29,14 @@ MARK_STYLES = (
     ("quoted", "q-quoted", "#ffe08a", "quoted words"),
 )
 DAY_MS = 86_400_000
+MAX_TEXT_CELLS = 150  # heatmap cells that still get their number printed (see _cell_text)
+# How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
+DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
+STORY_BARS = 25  # stories in time: the largest stories
+VOICE_SPEAKERS = 12  # voices: the most-quoted speakers
+TERM_OUTLETS = 4  # distinctive terms: one panel per outlet, the outlets with the most terms
+HEATMAP_ROWS = 20  # speaker and shared-quote heatmaps: speakers and outlets
+FLOW_PAIRS = 20  # passage reuse: the outlet pairs with the most reused characters
 LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left"), showlegend=True,
               legend=dict(title_text="Outlet"))
 
@@ -123,7 +131,7 @@ def _merge_bars(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None = None,
-                        weekly_after_days: int = 180, max_outlets: int = 12) -> go.Figure:
+                        weekly_after_days: int = 180, max_outlets: int = DAILY_OUTLETS) -> go.Figure:
     """Stacked bars of articles per day (per week past ``weekly_after_days`` of span) per outlet.
 
     The busiest ``max_outlets - 1`` outlets keep their colour, the rest share one grey band (filter the outlets
@@ -166,7 +174,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
 
 
 def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
-                   colours: Mapping[str, str] | None = None, top: int = 25) -> go.Figure:
+                   colours: Mapping[str, str] | None = None, top: int = STORY_BARS) -> go.Figure:
     """Stories as bars in time (first to last report) with outlet and independent-source counts; each report a dot."""
     title = "Stories in time: first to last report"
     if stories is None or stories.empty:
@@ -282,7 +290,8 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
     return fig
 
 
-def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = 12) -> go.Figure:
+def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None,
+                  top: int = VOICE_SPEAKERS) -> go.Figure:
     """Whose voices each outlet carried: share of the outlet's quoted words per speaker, one bar group per speaker.
 
     An optional ``example`` column (one quote of that speaker in that outlet) is shown in the hover.
@@ -312,7 +321,7 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
 
 
 def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = 10,
-                 max_outlets: int = 4) -> go.Figure:
+                 max_outlets: int = TERM_OUTLETS) -> go.Figure:
     """Each outlet's most distinctive terms (log-odds z-scores, Monroe et al. 2008), one panel per outlet."""
     title = "Distinctive terms per outlet (weighted log-odds, z-score)"
     if terms is None or terms.empty:
@@ -336,28 +345,36 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
     return fig
 
 
-def speaker_outlet_figure(quotes: pd.DataFrame, top: int = 20) -> go.Figure:
-    """Heatmap of how often each outlet quotes each speaker; hover shows one of the quotes."""
+def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_outlets: int = HEATMAP_ROWS) -> go.Figure:
+    """Heatmap of how often each outlet quotes each speaker (the ``top`` speakers, the ``top_outlets`` outlets
+    quoting them most); hover shows one of the quotes."""
     title = "Speakers × outlets: number of quotes"
     if quotes is None or quotes.empty:
         return _empty_figure(title, "No quotes match the filters.")
     frame = quotes.assign(outlet=quotes["outlet"].map(outlet_label),
                           who=_speaker_column(quotes).fillna("(unattributed)").astype(str))
     speakers = frame["who"].value_counts().head(top).index.tolist()
-    outlets = _outlets_in_order(frame)
     frame = frame[frame["who"].isin(speakers)]
+    outlets = _outlets_in_order(frame)[:top_outlets]
+    frame = frame[frame["outlet"].isin(outlets)]
     counts = frame.pivot_table(index="who", columns="outlet", values="text", aggfunc="count", fill_value=0)
     counts = counts.reindex(index=speakers, columns=outlets, fill_value=0)
     example = frame.groupby(["who", "outlet"])["text"].first()
     hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
     fig = go.Figure(go.Heatmap(
         z=counts.values, x=[html.escape(o) for o in outlets], y=[html.escape(s) for s in speakers],
-        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"), texttemplate="%{z}",
+        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"), texttemplate=_cell_text(counts.size),
         hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160))
     fig.update_xaxes(title_text="Outlet", type="category", automargin=True)
     fig.update_yaxes(title_text="Speaker", type="category", autorange="reversed", automargin=True)
     return fig
+
+
+def _cell_text(cells: int) -> str | None:
+    """Numbers printed in heatmap cells while they are few: plotly draws one SVG text per cell, and 3,600 of them
+    took 3 s to draw in the browser (the number stays in the hover and the colour scale)."""
+    return "%{z}" if cells <= MAX_TEXT_CELLS else None
 
 
 def _speaker_column(quotes: pd.DataFrame) -> pd.Series:
@@ -367,13 +384,17 @@ def _speaker_column(quotes: pd.DataFrame) -> pd.Series:
     return quotes["speaker"]
 
 
-def shared_quotes_figure(matrix: pd.DataFrame) -> go.Figure:
-    """Outlet × outlet heatmap of shared quotes, from (outlet_a, outlet_b, shared_quotes, share_of_a_words_in_b) rows."""
+def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Figure:
+    """Outlet × outlet heatmap of shared quotes, from (outlet_a, outlet_b, shared_quotes, share_of_a_words_in_b) rows;
+    the ``top`` outlets sharing the most quotes, in name order."""
     title = "Quotes shared between outlets"
     if matrix is None or matrix.empty:
         return _empty_figure(title, "No two outlets share a quote under the filters.")
     frame = matrix.assign(outlet_a=matrix["outlet_a"].map(outlet_label), outlet_b=matrix["outlet_b"].map(outlet_label))
-    outlets = sorted(set(frame["outlet_a"]) | set(frame["outlet_b"]), key=str.casefold)
+    by_side = [frame.groupby(side)["shared_quotes"].sum() for side in ("outlet_a", "outlet_b")]
+    totals = pd.concat(by_side).groupby(level=0).sum()
+    outlets = sorted(sorted(totals.index, key=lambda o: (-totals[o], o.casefold()))[:top], key=str.casefold)
+    frame = frame[frame["outlet_a"].isin(outlets) & frame["outlet_b"].isin(outlets)]
     counts = frame.pivot_table(index="outlet_a", columns="outlet_b", values="shared_quotes", aggfunc="sum")
     counts = counts.reindex(index=outlets, columns=outlets).fillna(0).astype(int)
     share = frame.pivot_table(index="outlet_a", columns="outlet_b", values="share_of_a_words_in_b", aggfunc="max")
@@ -383,7 +404,7 @@ def shared_quotes_figure(matrix: pd.DataFrame) -> go.Figure:
     labels = [html.escape(o) for o in outlets]
     fig = go.Figure(go.Heatmap(
         z=counts.values, x=labels, y=labels, colorscale="Purples", colorbar=dict(title="Shared quotes"),
-        texttemplate="%{z}", customdata=hover,
+        texttemplate=_cell_text(counts.size), customdata=hover,
         hovertemplate="<b>%{y}</b> and <b>%{x}</b> share %{z} quote(s)<br>%{customdata}<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(300, 36 * len(labels) + 170))
     fig.update_xaxes(title_text="Outlet (carrying the same quote)", type="category", automargin=True)
@@ -399,11 +420,12 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
     frame = carriers[carriers["published"].notna()].sort_values("published")
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
     origin = frame.iloc[0]
-    fig = go.Figure()
-    for row in frame.iloc[1:].itertuples():
-        fig.add_trace(go.Scatter(x=[origin["published"], row.published], y=[origin["outlet"], row.outlet],
-                                 mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip",
-                                 showlegend=False))
+    later = frame.iloc[1:]
+    # All links in one trace, broken by None gaps: one trace per link was 80+ traces for a widely carried quote.
+    fig = go.Figure(go.Scatter(
+        x=[x for t in later["published"] for x in (origin["published"], t, None)],
+        y=[y for o in later["outlet"] for y in (origin["outlet"], o, None)],
+        mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False))
     for outlet in frame["outlet"].drop_duplicates():
         part = frame[frame["outlet"] == outlet]
         fig.add_trace(go.Scatter(
@@ -419,7 +441,8 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
     return fig
 
 
-def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = 20) -> go.Figure:
+def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None,
+                       top: int = FLOW_PAIRS) -> go.Figure:
     """Reused characters per outlet pair (source → target), coloured by the source outlet."""
     title = "Passage reuse between outlets (characters reused, source → target)"
     if pairs is None or pairs.empty:

@@ -218,3 +218,24 @@ def test_daily_counts_group_quiet_outlets_into_one_band():
     assert names == ["Outlet 00", "Outlet 01", "Outlet 02", "Outlet 03", "16 other outlets"]
     assert sum(sum(t.y) for t in fig.data) == sum(range(1, 21))
     assert fig.data[-1].marker.color == charts.UNKNOWN_COLOUR
+
+
+@pytest.mark.parametrize("n_outlets, text", [(3, "%{z}"), (30, None)])
+def test_shared_quotes_heatmap_draws_the_outlets_sharing_most(n_outlets, text):
+    outlets = [f"Outlet {i:02d}" for i in range(n_outlets)]
+    # Outlet i shares n - i quotes with every other outlet: the first outlets share the most.
+    matrix = pd.DataFrame([{"outlet_a": a, "outlet_b": b, "shared_quotes": n_outlets - min(i, j),
+                            "share_of_a_words_in_b": 0.5}
+                           for i, a in enumerate(outlets) for j, b in enumerate(outlets) if a != b])
+    fig = charts.shared_quotes_figure(matrix, top=20)
+    assert list(fig.data[0].x) == outlets[:20] and list(fig.data[0].y) == outlets[:20]
+    assert fig.data[0].texttemplate == text  # numbers in the cells only while the cells are few
+
+
+def test_speaker_heatmap_draws_the_outlets_quoting_the_top_speakers_most():
+    quotes = pd.DataFrame({"outlet": [f"Outlet {i:02d}" for i in range(30) for _ in range(30 - i)],
+                           "speaker_id": "Jane Roe", "text": "We will act"})
+    quotes = pd.concat([quotes, pd.DataFrame({"outlet": ["Outlet 29"] * 50, "speaker_id": "Other", "text": "x"})])
+    fig = charts.speaker_outlet_figure(quotes, top=1, top_outlets=20)
+    assert list(fig.data[0].y) == ["Jane Roe"]
+    assert list(fig.data[0].x) == [f"Outlet {i:02d}" for i in range(20)]  # Outlet 29's 50 quotes are of "Other"

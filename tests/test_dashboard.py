@@ -344,6 +344,67 @@ def test_story_page_on_the_seeds_aligns_both_outlets():
     assert matrix.count("cc-badge proposal") >= 3 and "omitted: not reported by this outlet" in matrix
 
 
+# ---------------------------------------------------------------- a corpus past the caps: pages say what they leave out
+N_WIDE = 230  # articles, each its own hand-assigned story, from 25 outlets, 5 quotes each
+
+
+@pytest.fixture(scope="module")
+def wide_corpus(tmp_path_factory):
+    """A prepared corpus with more stories, outlets and quotes than the pages draw (one shared quote everywhere)."""
+    folder = tmp_path_factory.mktemp("wide")
+    rows = [{"outlet": f"Outlet {i % 25:02d}", "published": f"2021-03-{i % 28 + 1:02d}", "title": f"Council {i} meets",
+             "story": f"story-{i:03d}",
+             "text": f"Council {i} met in town {i} on day {i % 28 + 1} of the month. "
+                     f'"We will act now on this matter," said Jane Roe. "Plan {i} is ready for review {i}," said John '
+                     f'Doe. "Costs in district {i} will rise," said Mary Major. "Road {i} opens in spring," said Richard '
+                     f'Miles. "Vote {i} comes soon," said Ann Lee.'} for i in range(N_WIDE)]
+    (folder / "wide.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = folder / "wide.duckdb"
+    con = store.connect(str(db))
+    ingest_paths(con, [str(folder / "wide.jsonl")])
+    analyses.prepare_analyses(con)
+    con.close()
+    return db
+
+
+def story_labels(db: Path) -> list[str]:
+    """Every story's label as the sidebar shows it, largest story first (the picker's order)."""
+    con = store.connect(str(db), read_only=True)
+    stories = analyses.read_analysis(con, "stories", analyses.corpus_key(con))
+    con.close()
+    names = corpus.unique_labels(list(stories["story_id"]), list(stories["label"]), width=80)
+    ordered = stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"]
+    return [names[s] for s in ordered]
+
+
+def test_capped_story_picker_still_opens_a_story_named_in_the_url(wide_corpus, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(wide_corpus), "--read-only"])
+    labels = story_labels(wide_corpus)
+    at = open_page("overview")
+    assert at.selectbox(key="story").options == labels[:200]
+    assert any(f"offers the 200 largest of {N_WIDE} stories" in c.value for c in at.sidebar.caption)
+    at = open_page("story", {"story": labels[-1]})  # not among the 200 offered
+    assert at.selectbox(key="story").value is not None and at.selectbox(key="story").options[-1] == labels[-1]
+    assert labels[-1].split("<")[0][:30] in at.title[0].value.replace("\\", "")
+
+
+def test_capped_charts_and_tables_say_what_they_leave_out(wide_corpus, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(wide_corpus), "--read-only"])
+    captions = [c.value for c in open_page("overview").caption]
+    assert f"Showing 25 of {N_WIDE} stories in the chart (those with the most articles); the table below lists more. " \
+           "Narrow the dates or outlets in the sidebar to chart others." in captions
+    assert any(c.startswith("The 11 busiest of 25 outlets have a colour") for c in captions)
+    at = open_page("quotes")
+    captions = [c.value for c in at.caption]
+    assert len(frame_of(at)) == 1000 and any(c.startswith("Showing 1,000 of ") for c in captions)
+    assert "Showing 20 of 25 outlets in the chart (those quoting them most); pick outlets in the sidebar to see " \
+           "others." in captions
+    assert "Showing 20 of 25 outlets in the chart (those sharing the most quotes); pick outlets in the sidebar to " \
+           "compare others." in captions
+    narrowed = open_page("quotes", {"outlet": ["Outlet 00", "Outlet 01"]})
+    assert not any(c.value.startswith("Showing") for c in narrowed.caption)  # nothing left out: nothing said
+
+
 def test_empty_state_says_why_and_keeps_the_share_link():
     at = open_page("quotes", {"dates": ["2019-01-01", "2019-01-02"]})
     assert any("No article matches the filters" in i.value for i in at.info)
