@@ -427,9 +427,19 @@ def sidebar_filters(meta: dict) -> dict:
         if picked and tuple(picked) != tuple(bounds):
             start, end = picked[0], picked[-1] if len(picked) > 1 else bounds[1]
     names = meta["story_names"]
-    # The largest stories, plus the one the address names (a shared link, an article's "Open its story"): all
-    # 4,735 stories of a 5,000-article corpus were 416 kB of options sent with every page.
-    offered = meta["stories"][:MAX_STORIES]
+    # The picker offers at most MAX_STORIES stories (all 4,735 of a 5,000-article corpus were 416 kB of options sent
+    # with every page): the largest, or those whose name has every word typed in "Find a story", plus the one the
+    # address names (a shared link, an article's "Open its story").
+    offered = meta["stories"]
+    if len(offered) > MAX_STORIES:
+        words = side.text_input("Find a story", key="story_find", placeholder="words in its title",
+                                help=f"The list below offers {MAX_STORIES} stories: the largest, or those whose "
+                                     "title has all of these words.").casefold().split()
+        if words:
+            offered = [s for s in offered if all(w in names.get(s, s).casefold() for w in words)]
+            side.caption(f"{len(offered):,} of {len(meta['stories']):,} stories match" +
+                         (f"; the {MAX_STORIES} largest are listed." if len(offered) > MAX_STORIES else "."))
+        offered = offered[:MAX_STORIES]
     named = meta["story_by_name"].get(st.query_params.get("story"))
     if named is not None and named not in offered:
         offered = [*offered, named]
@@ -438,9 +448,7 @@ def sidebar_filters(meta: dict) -> dict:
                            help="Stories are groups of articles on the same event.")
     speaker = side.selectbox("Speaker", meta["speakers"], index=None, key="speaker", bind="query-params",
                              placeholder="Anyone", help="Only articles that quote this speaker.")
-    capped = (f" The story list offers the {MAX_STORIES} largest of {len(meta['stories']):,} stories; open any other "
-              "from one of its articles (Articles page, “Open its story”)." if len(meta["stories"]) > MAX_STORIES else "")
-    side.caption("Every filter narrows the articles on every page, and is kept in the page address." + capped)
+    side.caption("Every filter narrows the articles on every page, and is kept in the page address.")
     return {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds}
 
 

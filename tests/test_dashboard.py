@@ -377,12 +377,17 @@ def story_labels(db: Path) -> list[str]:
     return [names[s] for s in ordered]
 
 
-def test_capped_story_picker_still_opens_a_story_named_in_the_url(wide_corpus, monkeypatch):
+def test_capped_story_picker_finds_any_story_and_opens_one_named_in_the_url(wide_corpus, monkeypatch):
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(wide_corpus), "--read-only"])
     labels = story_labels(wide_corpus)
     at = open_page("overview")
     assert at.selectbox(key="story").options == labels[:200]
-    assert any(f"offers the 200 largest of {N_WIDE} stories" in c.value for c in at.sidebar.caption)
+    at.text_input(key="story_find").input("council 229").run()  # find one the largest 200 leave out
+    assert at.selectbox(key="story").options == [next(label for label in labels if "Council 229 " in label)]
+    assert any(f"1 of {N_WIDE} stories match." == c.value for c in at.sidebar.caption)
+    at.text_input(key="story_find").input("council").run()
+    assert len(at.selectbox(key="story").options) == 200
+    assert any(f"{N_WIDE} of {N_WIDE} stories match; the 200 largest are listed." == c.value for c in at.sidebar.caption)
     at = open_page("story", {"story": labels[-1]})  # not among the 200 offered
     assert at.selectbox(key="story").value is not None and at.selectbox(key="story").options[-1] == labels[-1]
     assert labels[-1].split("<")[0][:30] in at.title[0].value.replace("\\", "")
