@@ -33,9 +33,9 @@ def draw() -> None:
         "Place": row["dateline_place"], "Author": row["author"], "Language": row["language"], "URL": row["url"],
         "File": row["origin"], "Id": row["id"],
     }
-    st.dataframe(pd.DataFrame({"Field": list(meta), "Value": [None if v is None or (not isinstance(v, str) and pd.isna(v))
-                                                              else str(v) for v in meta.values()]}).dropna(),
-                 hide_index=True)
+    # A static table: the date note is a sentence, which a grid cell would cut off.
+    st.table(pd.DataFrame({"Value": [None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+                                     for v in meta.values()]}, index=list(meta)).dropna())
 
     story_id = view.story_of().get(chosen)
     if story_id is not None:

@@ -77,21 +77,30 @@ def colour_of(colours: Mapping[str, str] | None, outlet) -> str:
     return UNKNOWN_COLOUR if name == UNKNOWN_OUTLET else _hashed_colour(name)
 
 
+def plotly_text(text) -> str:
+    """Text for a plotly label, title or hover: <, > and & escaped, so it never becomes markup.
+
+    Quotes stay as they are: plotly.js decodes only a few named entities, so html.escape's &quot; showed
+    literally (a story label on the overview read &quot;), and a quote cannot open a tag.
+    """
+    return html.escape(str(text), quote=False)
+
+
 def hover_text(text, width: int = 80, limit: int = 600) -> str:
-    """Evidence text for a plotly hover: shortened, wrapped with <br>, HTML-escaped (never markup)."""
+    """Evidence text for a plotly hover: shortened, wrapped with <br>, escaped by plotly_text (never markup)."""
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
     s = " ".join(str(text).split())
     if len(s) > limit:
         s = s[: limit - 1].rsplit(" ", 1)[0] + "…"
     lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False) or [""]
-    return "<br>".join(html.escape(line) for line in lines)
+    return "<br>".join(plotly_text(line) for line in lines)
 
 
 def _empty_figure(title: str, reason: str) -> go.Figure:
     """A figure that says why it has nothing to draw."""
     fig = go.Figure()
-    fig.add_annotation(text=html.escape(reason), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+    fig.add_annotation(text=plotly_text(reason), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                        font=dict(size=14, color="#555"))
     fig.update_layout(**LAYOUT, title=title, height=220)
     fig.update_xaxes(visible=False)
@@ -163,7 +172,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
             # Explicit width: plotly sizes date bars by the closest pair of x values, a lone day gets none.
             x=part["day"] + pd.Timedelta(hours=12 * span), y=part["articles"], name=outlet,
             width=DAY_MS * span * 0.85, marker_color=colour_of(colours, outlet),
-            customdata=list(zip([html.escape(outlet)] * len(part), part["day"].dt.strftime("%Y-%m-%d"),
+            customdata=list(zip([plotly_text(outlet)] * len(part), part["day"].dt.strftime("%Y-%m-%d"),
                                 part["titles"].map(lambda t: hover_text(t, limit=240)))),
             hovertemplate=f"<b>%{{customdata[0]}}</b> · {unit} of %{{customdata[1]}}<br>%{{y}} article(s)<br>"
                           "%{customdata[2]}<extra></extra>"))
@@ -213,7 +222,7 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
             fig.add_trace(go.Scatter(
                 x=part["published"], y=part["story_id"].map(name_of), mode="markers", name=outlet,
                 marker=dict(color=colour_of(colours, outlet), size=9, line=dict(width=1, color="white")),
-                customdata=list(zip([html.escape(outlet)] * len(part), part["title"].map(hover_text))),
+                customdata=list(zip([plotly_text(outlet)] * len(part), part["title"].map(hover_text))),
                 hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(260, 44 * len(frame) + 130), barmode="overlay")
     # Room for the story names on the left: plotly's automargin does not measure <br><sup> labels well.
@@ -227,13 +236,13 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
 def _story_name(row) -> str:
     """A short axis label for a story row."""
     label = str(row.label) if getattr(row, "label", None) is not None else str(row.story_id)
-    return html.escape(label if len(label) <= 60 else label[:59] + "…")
+    return plotly_text(label if len(label) <= 60 else label[:59] + "…")
 
 
 def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] | None = None,
                              story: str = "") -> go.Figure:
     """Each outlet's articles on one story in time; the first report is a star, hover gives title and lag."""
-    title = "Coverage timeline: who reported first" + (f" — {html.escape(story)}" if story else "")
+    title = "Coverage timeline: who reported first" + (f" — {plotly_text(story)}" if story else "")
     if coverage is None or coverage.empty or coverage["published"].isna().all():
         return _empty_figure(title, "No dated article in this story matches the filters.")
     frame = coverage[coverage["published"].notna()]
@@ -248,7 +257,7 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
             x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
             marker=dict(color=colour_of(colours, outlet), size=[20 if f else 12 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
-            customdata=list(zip([html.escape(outlet)] * len(part), lag, part["title"].map(hover_text))),
+            customdata=list(zip([plotly_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
             hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<br>%{customdata[2]}"
                           "<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(240, 46 * len(order) + 140))
@@ -281,7 +290,7 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
             marker=dict(color=colour_of(colours, outlet), size=12, opacity=0.85,
                         symbol=[symbols.get(g, "circle") for g in part["granularity"]],
                         line=dict(width=1, color="white")),
-            customdata=list(zip([html.escape(outlet)] * len(part), part["text"].map(hover_text),
+            customdata=list(zip([plotly_text(outlet)] * len(part), part["text"].map(hover_text),
                                 part["granularity"].fillna(""), part["sentence"].map(hover_text))),
             hovertemplate="<b>%{customdata[0]}</b>: “%{customdata[1]}” (%{customdata[2]})<br>%{customdata[3]}"
                           "<extra></extra>"))
@@ -310,7 +319,7 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
         part = frame[frame["outlet"] == outlet]
         fig.add_trace(go.Bar(
             y=part["speaker"], x=part["share"], name=outlet, orientation="h", marker_color=colour_of(colours, outlet),
-            customdata=list(zip([html.escape(outlet)] * len(part), part["quoted_words"],
+            customdata=list(zip([plotly_text(outlet)] * len(part), part["quoted_words"],
                                 part["example"].map(lambda t: hover_text(t, limit=240)) if "example" in part
                                 else [""] * len(part))),
             hovertemplate="<b>%{customdata[0]}</b> quoting %{y}<br>%{x:.0%} of its quoted words "
@@ -330,14 +339,14 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
         return _empty_figure(title, "Too little text to find distinctive terms.")
     frame = terms.assign(outlet=terms["outlet"].map(outlet_label))
     outlets = _outlets_in_order(frame)[:max_outlets]
-    fig = make_subplots(rows=1, cols=len(outlets), subplot_titles=[html.escape(o) for o in outlets],
+    fig = make_subplots(rows=1, cols=len(outlets), subplot_titles=[plotly_text(o) for o in outlets],
                         horizontal_spacing=0.12)
     for i, outlet in enumerate(outlets, start=1):
         part = frame[frame["outlet"] == outlet].sort_values("z", ascending=False).head(top).iloc[::-1]
         fig.add_trace(go.Bar(
             y=part["term"].astype(str), x=part["z"], name=outlet, orientation="h",
             marker_color=colour_of(colours, outlet),
-            customdata=list(zip([html.escape(outlet)] * len(part), part["log_odds"],
+            customdata=list(zip([plotly_text(outlet)] * len(part), part["log_odds"],
                                 part["count"] if "count" in part else [""] * len(part))),
             hovertemplate="<b>%{customdata[0]}</b>: “%{y}” used %{customdata[2]} time(s)<br>z = %{x:.2f}, "
                           "log-odds = %{customdata[1]:.2f}<extra></extra>"), row=1, col=i)
@@ -364,7 +373,7 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     example = frame.groupby(["who", "outlet"])["text"].first()
     hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
     fig = go.Figure(go.Heatmap(
-        z=counts.values, x=[html.escape(o) for o in outlets], y=[html.escape(s) for s in speakers],
+        z=counts.values, x=[plotly_text(o) for o in outlets], y=[plotly_text(s) for s in speakers],
         colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"), texttemplate=_cell_text(counts.size),
         hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160))
@@ -401,9 +410,9 @@ def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Fi
     counts = counts.reindex(index=outlets, columns=outlets).fillna(0).astype(int)
     share = frame.pivot_table(index="outlet_a", columns="outlet_b", values="share_of_a_words_in_b", aggfunc="max")
     share = share.reindex(index=outlets, columns=outlets)
-    hover = [[("" if pd.isna(v) else f"{v:.0%} of {html.escape(a)}'s quoted words appear in {html.escape(b)}")
+    hover = [[("" if pd.isna(v) else f"{v:.0%} of {plotly_text(a)}'s quoted words appear in {plotly_text(b)}")
               for b, v in zip(outlets, row)] for a, row in zip(outlets, share.values)]
-    labels = [html.escape(o) for o in outlets]
+    labels = [plotly_text(o) for o in outlets]
     fig = go.Figure(go.Heatmap(
         z=counts.values, x=labels, y=labels, colorscale="Purples", colorbar=dict(title="Shared quotes"),
         texttemplate=_cell_text(counts.size), customdata=hover,
@@ -433,7 +442,7 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
         fig.add_trace(go.Scatter(
             x=part["published"], y=part["outlet"], mode="markers", name=outlet,
             marker=dict(color=colour_of(colours, outlet), size=14, line=dict(width=1, color="white")),
-            customdata=list(zip([html.escape(outlet)] * len(part), part["text"].map(hover_text))),
+            customdata=list(zip([plotly_text(outlet)] * len(part), part["text"].map(hover_text))),
             hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>“%{customdata[1]}”<extra></extra>"))
     fig.update_layout(**LAYOUT, title=title + (f"<br><sup>{hover_text(quote, 120, 160)}</sup>" if quote else ""),
                       height=max(260, 46 * frame["outlet"].nunique() + 160))
@@ -459,7 +468,7 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
     for outlet in flows["source_outlet"].drop_duplicates():
         part = flows[flows["source_outlet"] == outlet]
         fig.add_trace(go.Bar(
-            y=part["pair"].map(html.escape), x=part["chars"], orientation="h", name=outlet,
+            y=part["pair"].map(plotly_text), x=part["chars"], orientation="h", name=outlet,
             marker_color=colour_of(colours, outlet),
             customdata=list(zip(part["pairs"], part["example"].map(lambda t: hover_text(t, limit=240)))),
             hovertemplate="<b>%{y}</b><br>%{x} characters in %{customdata[0]} article pair(s)<br>"
@@ -467,7 +476,9 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
     fig.update_layout(**LAYOUT, title=title, height=max(260, 30 * len(flows) + 160))
     fig.update_layout(legend_title_text="Source outlet")
     fig.update_xaxes(title_text="Characters reused", rangemode="tozero")
-    fig.update_yaxes(title_text="Outlet pair", type="category", automargin=True)
+    # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
+    fig.update_yaxes(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",
+                     categoryarray=flows["pair"].map(plotly_text).tolist())
     return fig
 
 

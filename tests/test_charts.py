@@ -161,6 +161,8 @@ def test_colour_of_unknown_outlet_is_deterministic():
     (None, ""),
     (float("nan"), ""),
     ("word " * 40, "<br>"),
+    ('Putin: "reset" of relations', 'Putin: "reset" of relations'),  # plotly.js would show &quot; literally
+    ("It's over", "It's over"),
 ])
 def test_hover_text_escapes_and_wraps(text, expected):
     assert expected in charts.hover_text(text)
@@ -239,3 +241,11 @@ def test_speaker_heatmap_draws_the_outlets_quoting_the_top_speakers_most():
     fig = charts.speaker_outlet_figure(quotes, top=1, top_outlets=20)
     assert list(fig.data[0].y) == ["Jane Roe"]
     assert list(fig.data[0].x) == [f"Outlet {i:02d}" for i in range(20)]  # Outlet 29's 50 quotes are of "Other"
+
+
+def test_reuse_flows_are_ordered_by_characters_not_grouped_by_source():
+    flows = [("TASS", "Sputnik", 900), ("Reuters", "AP", 500), ("TASS", "UrduPoint News", 200)]
+    pairs = pd.concat([_pairs().assign(source_outlet=s, target_outlet=t, chars=c) for s, t, c in flows])
+    fig = charts.reuse_flows_figure(pairs, COLOURS)
+    assert list(fig.layout.yaxis.categoryarray) == ["TASS → UrduPoint News", "Reuters → AP", "TASS → Sputnik"]
+    assert {t.name for t in fig.data} == {"TASS", "Reuters"}  # still one colour per source outlet
