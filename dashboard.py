@@ -50,6 +50,13 @@ class SharedFigure(go.Figure):
     """A cached figure whose dict is built once: st.plotly_chart calls to_dict() (a deep copy of every trace)
     on every rerun and only reads the result (serialises it to JSON)."""
 
+    @classmethod
+    def of(cls, figure: go.Figure) -> SharedFigure:
+        """The built figure itself, re-classed: SharedFigure(figure) copied and re-validated every trace (40 ms of a
+        Quotes filter change)."""
+        figure.__class__ = cls
+        return figure
+
     def to_dict(self) -> dict:
         """The figure as a dict, built on first use; callers must not mutate it."""
         if "_shared_dict" not in self.__dict__:
@@ -181,7 +188,7 @@ def load_figure(source: corpus.CorpusSource, version: str, name: str, ids: Artic
     chart, measured); st.plotly_chart only reads the shared figure, and no page mutates it. SharedFigure keeps its
     dict, so a rerun does not deep-copy every trace again.
     """
-    return SharedFigure(build_figure(source, version, name, ids, option))
+    return SharedFigure.of(build_figure(source, version, name, ids, option))
 
 
 def build_figure(source: corpus.CorpusSource, version: str, name: str, ids: ArticleIds, option=None) -> go.Figure:
