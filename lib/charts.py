@@ -38,7 +38,8 @@ TERM_OUTLETS = 4  # distinctive terms: one panel per outlet, the outlets with th
 HEATMAP_ROWS = 20  # speaker and shared-quote heatmaps: speakers and outlets
 FLOW_PAIRS = 20  # passage reuse: the outlet pairs with the most reused characters
 # No template: the dashboard draws every figure in Streamlit's theme, which replaces it (setting "plotly_white"
-# cost 30-75 ms of template copying per figure, most of a filter change's figure time).
+# cost 30-75 ms of template copying per figure, most of a filter change's figure time). Each builder passes its whole
+# layout to go.Figure once: every update_layout/update_xaxes call validated again (2-5 ms each).
 LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left"), showlegend=True,
               legend=dict(title_text="Outlet"))
 
@@ -99,30 +100,28 @@ def hover_text(text, width: int = 80, limit: int = 600) -> str:
 
 def _empty_figure(title: str, reason: str) -> go.Figure:
     """A figure that says why it has nothing to draw."""
-    fig = go.Figure()
-    fig.add_annotation(text=plotly_text(reason), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font=dict(size=14, color="#555"))
-    fig.update_layout(**LAYOUT, title=title, height=220)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
+    note = dict(text=plotly_text(reason), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                font=dict(size=14, color="#555"))
+    return go.Figure(layout=dict(LAYOUT, title=title, height=220, annotations=[note], xaxis=dict(visible=False),
+                                 yaxis=dict(visible=False)))
 
 
-def _pad_time_axis(fig: go.Figure, times, min_span: pd.Timedelta = pd.Timedelta(days=2)) -> None:
-    """Widen a date axis whose points span less than ``min_span`` (one article would get sub-second ticks)."""
+def _time_range(times, min_span: pd.Timedelta = pd.Timedelta(days=2)) -> dict:
+    """Date-axis settings widening an axis whose points span less than ``min_span`` (one article would get
+    sub-second ticks); none when they span more."""
     times = pd.to_datetime(pd.Series(list(times)), errors="coerce").dropna()
     if times.empty:
-        return
+        return {}
     lo, hi = times.min(), times.max()
-    if hi - lo < min_span:
-        mid = lo + (hi - lo) / 2
-        fig.update_xaxes(range=[mid - min_span / 2, mid + min_span / 2])
+    if hi - lo >= min_span:
+        return {}
+    mid = lo + (hi - lo) / 2
+    return {"range": [mid - min_span / 2, mid + min_span / 2]}
 
 
-def _integer_axis(fig: go.Figure, top: float, axis: str = "y") -> None:
-    """Whole-number ticks on a count axis with small counts (no 0.2 articles)."""
-    if top <= 10:
-        (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=1, tick0=0)
+def _integer_ticks(top: float) -> dict:
+    """Axis settings for whole-number ticks on a count axis with small counts (no 0.2 articles)."""
+    return {"dtick": 1, "tick0": 0} if top <= 10 else {}
 
 
 def _outlets_in_order(frame: pd.DataFrame, column: str = "outlet") -> list[str]:
@@ -165,10 +164,10 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
         frame = _merge_bars(frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other)))
         order = order[:max_outlets - 1] + [other]
         colours = {**(colours or {}), other: UNKNOWN_COLOUR}
-    fig = go.Figure()
+    bars = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
-        fig.add_trace(go.Bar(
+        bars.append(go.Bar(
             # Explicit width: plotly sizes date bars by the closest pair of x values, a lone day gets none.
             x=part["day"] + pd.Timedelta(hours=12 * span), y=part["articles"], name=outlet,
             width=DAY_MS * span * 0.85, marker_color=colour_of(colours, outlet),
@@ -176,12 +175,11 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
                                 part["titles"].map(lambda t: hover_text(t, limit=240)))),
             hovertemplate=f"<b>%{{customdata[0]}}</b> · {unit} of %{{customdata[1]}}<br>%{{y}} article(s)<br>"
                           "%{customdata[2]}<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=f"Articles per {unit}, by outlet", barmode="stack", height=380, bargap=0.1)
-    fig.update_xaxes(title_text="Publication week (starting Monday)" if weekly else "Publication day", type="date")
-    fig.update_yaxes(title_text="Articles")
-    _integer_axis(fig, frame.groupby("day")["articles"].sum().max())
-    _pad_time_axis(fig, frame["day"], pd.Timedelta(days=7))
-    return fig
+    return go.Figure(data=bars, layout=dict(
+        LAYOUT, title=f"Articles per {unit}, by outlet", barmode="stack", height=380, bargap=0.1,
+        xaxis=dict(title_text="Publication week (starting Monday)" if weekly else "Publication day", type="date",
+                   **_time_range(frame["day"], pd.Timedelta(days=7))),
+        yaxis=dict(title_text="Articles", **_integer_ticks(frame.groupby("day")["articles"].sum().max()))))
 
 
 def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
@@ -205,32 +203,31 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
               for r in frame.itertuples()]
     outlets = [hover_text(", ".join(map(outlet_label, o)) if isinstance(o, (list, tuple)) or hasattr(o, "tolist")
                           else o) for o in frame["outlets"]]
-    fig = go.Figure(go.Bar(
+    traces = [go.Bar(
         y=names, x=duration_ms, base=(first - pad), orientation="h", name="story span",
         marker_color="rgba(120,120,140,0.25)", marker_line_color="rgba(80,80,100,0.6)", marker_line_width=1,
         showlegend=False,
         customdata=list(zip(first.dt.strftime("%Y-%m-%d"), last.dt.strftime("%Y-%m-%d"),
                             frame["n_articles"], counts, outlets)),
         hovertemplate="<b>%{y}</b><br>%{customdata[0]} → %{customdata[1]}<br>%{customdata[2]} article(s), "
-                      "%{customdata[3]}<br>%{customdata[4]}<extra></extra>"))
+                      "%{customdata[3]}<br>%{customdata[4]}<extra></extra>")]
     if coverage is not None and not coverage.empty:
         name_of = dict(zip(frame["story_id"], names))
         dots = coverage[coverage["story_id"].isin(name_of) & coverage["published"].notna()]
         dots = dots.assign(outlet=dots["outlet"].map(outlet_label))
         for outlet in _outlets_in_order(dots):
             part = dots[dots["outlet"] == outlet]
-            fig.add_trace(go.Scatter(
+            traces.append(go.Scatter(
                 x=part["published"], y=part["story_id"].map(name_of), mode="markers", name=outlet,
                 marker=dict(color=colour_of(colours, outlet), size=9, line=dict(width=1, color="white")),
                 customdata=list(zip([plotly_text(outlet)] * len(part), part["title"].map(hover_text))),
                 hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, height=max(260, 44 * len(frame) + 130), barmode="overlay")
-    # Room for the story names on the left: plotly's automargin does not measure <br><sup> labels well.
-    fig.update_layout(margin=dict(l=min(460, 12 + 7 * max(len(_story_name(r)) for r in frame.itertuples()))))
-    fig.update_xaxes(title_text="Date", type="date")
-    _pad_time_axis(fig, pd.concat([first, last]), pd.Timedelta(days=4))
-    fig.update_yaxes(title_text="Story", type="category", automargin=True)
-    return fig
+    return go.Figure(data=traces, layout=dict(
+        LAYOUT, title=title, height=max(260, 44 * len(frame) + 130), barmode="overlay",
+        # Room for the story names on the left: plotly's automargin does not measure <br><sup> labels well.
+        margin=dict(LAYOUT["margin"], l=min(460, 12 + 7 * max(len(_story_name(r)) for r in frame.itertuples()))),
+        xaxis=dict(title_text="Date", type="date", **_time_range(pd.concat([first, last]), pd.Timedelta(days=4))),
+        yaxis=dict(title_text="Story", type="category", automargin=True)))
 
 
 def _story_name(row) -> str:
@@ -248,24 +245,23 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
     frame = coverage[coverage["published"].notna()]
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
     order = (frame.groupby("outlet")["published"].min().sort_values().index.tolist())
-    fig = go.Figure()
+    points = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
         first = part["is_first"].fillna(False).astype(bool)
         lag = part["lag_hours"].map(lambda h: "first report" if pd.isna(h) or h == 0 else _lag_text(h))
-        fig.add_trace(go.Scatter(
+        points.append(go.Scatter(
             x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
             marker=dict(color=colour_of(colours, outlet), size=[20 if f else 12 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([plotly_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
             hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<br>%{customdata[2]}"
                           "<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, height=max(240, 46 * len(order) + 140))
-    fig.update_xaxes(title_text="Published", type="date")
-    _pad_time_axis(fig, frame["published"])
-    fig.update_yaxes(title_text="Outlet", type="category", categoryorder="array", categoryarray=order[::-1],
-                     automargin=True)
-    return fig
+    return go.Figure(data=points, layout=dict(
+        LAYOUT, title=title, height=max(240, 46 * len(order) + 140),
+        xaxis=dict(title_text="Published", type="date", **_time_range(frame["published"])),
+        yaxis=dict(title_text="Outlet", type="category", categoryorder="array", categoryarray=order[::-1],
+                   automargin=True)))
 
 
 def _lag_text(hours: float) -> str:
@@ -282,10 +278,10 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
     symbols = dict(GRANULARITY_SYMBOLS)
     order = _outlets_in_order(frame)
-    fig = go.Figure()
+    points = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
-        fig.add_trace(go.Scatter(
+        points.append(go.Scatter(
             x=pd.to_datetime(part["value"]), y=[outlet] * len(part), mode="markers", name=outlet,
             marker=dict(color=colour_of(colours, outlet), size=12, opacity=0.85,
                         symbol=[symbols.get(g, "circle") for g in part["granularity"]],
@@ -294,11 +290,10 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
                                 part["granularity"].fillna(""), part["sentence"].map(hover_text))),
             hovertemplate="<b>%{customdata[0]}</b>: “%{customdata[1]}” (%{customdata[2]})<br>%{customdata[3]}"
                           "<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, height=max(240, 46 * len(order) + 140))
-    fig.update_xaxes(title_text="Date referred to", type="date")
-    _pad_time_axis(fig, frame["value"], pd.Timedelta(days=60))
-    fig.update_yaxes(title_text="Outlet", type="category", automargin=True)
-    return fig
+    return go.Figure(data=points, layout=dict(
+        LAYOUT, title=title, height=max(240, 46 * len(order) + 140),
+        xaxis=dict(title_text="Date referred to", type="date", **_time_range(frame["value"], pd.Timedelta(days=60))),
+        yaxis=dict(title_text="Outlet", type="category", automargin=True)))
 
 
 def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None,
@@ -314,21 +309,21 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
                           speaker=voices["speaker"].fillna("(unattributed)").astype(str))
     speakers = frame.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False).head(top).index
     frame = frame[frame["speaker"].isin(speakers)]
-    fig = go.Figure()
+    bars = []
     for outlet in _outlets_in_order(frame):
         part = frame[frame["outlet"] == outlet]
-        fig.add_trace(go.Bar(
+        bars.append(go.Bar(
             y=part["speaker"], x=part["share"], name=outlet, orientation="h", marker_color=colour_of(colours, outlet),
             customdata=list(zip([plotly_text(outlet)] * len(part), part["quoted_words"],
                                 part["example"].map(lambda t: hover_text(t, limit=240)) if "example" in part
                                 else [""] * len(part))),
             hovertemplate="<b>%{customdata[0]}</b> quoting %{y}<br>%{x:.0%} of its quoted words "
                           "(%{customdata[1]} words)<br>%{customdata[2]}<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, barmode="group", height=max(260, 40 * len(speakers) + 140))
-    fig.update_xaxes(title_text="Share of the outlet's quoted words", tickformat=".0%", rangemode="tozero")
-    fig.update_yaxes(title_text="Speaker", type="category", categoryorder="array",
-                     categoryarray=list(speakers)[::-1], automargin=True)
-    return fig
+    return go.Figure(data=bars, layout=dict(
+        LAYOUT, title=title, barmode="group", height=max(260, 40 * len(speakers) + 140),
+        xaxis=dict(title_text="Share of the outlet's quoted words", tickformat=".0%", rangemode="tozero"),
+        yaxis=dict(title_text="Speaker", type="category", categoryorder="array", categoryarray=list(speakers)[::-1],
+                   automargin=True)))
 
 
 def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = 10,
@@ -339,20 +334,22 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
         return _empty_figure(title, "Too little text to find distinctive terms.")
     frame = terms.assign(outlet=terms["outlet"].map(outlet_label))
     outlets = _outlets_in_order(frame)[:max_outlets]
-    fig = make_subplots(rows=1, cols=len(outlets), subplot_titles=[plotly_text(o) for o in outlets],
-                        horizontal_spacing=0.12)
-    for i, outlet in enumerate(outlets, start=1):
+    bars = []
+    for outlet in outlets:
         part = frame[frame["outlet"] == outlet].sort_values("z", ascending=False).head(top).iloc[::-1]
-        fig.add_trace(go.Bar(
+        bars.append(go.Bar(
             y=part["term"].astype(str), x=part["z"], name=outlet, orientation="h",
             marker_color=colour_of(colours, outlet),
             customdata=list(zip([plotly_text(outlet)] * len(part), part["log_odds"],
                                 part["count"] if "count" in part else [""] * len(part))),
             hovertemplate="<b>%{customdata[0]}</b>: “%{y}” used %{customdata[2]} time(s)<br>z = %{x:.2f}, "
-                          "log-odds = %{customdata[1]:.2f}<extra></extra>"), row=1, col=i)
-        fig.update_xaxes(title_text="z-score", row=1, col=i)
-    fig.update_yaxes(title_text="Term", row=1, col=1)
-    fig.update_layout(**LAYOUT, title=title, height=max(300, 26 * top + 160))
+                          "log-odds = %{customdata[1]:.2f}<extra></extra>"))
+    fig = make_subplots(rows=1, cols=len(outlets), subplot_titles=[plotly_text(o) for o in outlets],
+                        horizontal_spacing=0.12)
+    fig.add_traces(bars, rows=1, cols=list(range(1, len(outlets) + 1)))
+    # One panel per outlet: x axes "xaxis", "xaxis2", ... as make_subplots names them.
+    panels = {f"xaxis{i if i > 1 else ''}": dict(title_text="z-score") for i in range(1, len(outlets) + 1)}
+    fig.update_layout(**LAYOUT, title=title, height=max(300, 26 * top + 160), yaxis=dict(title_text="Term"), **panels)
     return fig
 
 
@@ -372,14 +369,13 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     counts = counts.reindex(index=speakers, columns=outlets, fill_value=0)
     example = frame.groupby(["who", "outlet"])["text"].first()
     hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
-    fig = go.Figure(go.Heatmap(
+    return go.Figure(data=[go.Heatmap(
         z=counts.values, x=[plotly_text(o) for o in outlets], y=[plotly_text(s) for s in speakers],
         colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"), texttemplate=_cell_text(counts.size),
-        hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160))
-    fig.update_xaxes(title_text="Outlet", type="category", automargin=True)
-    fig.update_yaxes(title_text="Speaker", type="category", autorange="reversed", automargin=True)
-    return fig
+        hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>")], layout=dict(
+        LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160),
+        xaxis=dict(title_text="Outlet", type="category", automargin=True),
+        yaxis=dict(title_text="Speaker", type="category", autorange="reversed", automargin=True)))
 
 
 def _cell_text(cells: int) -> str | None:
@@ -413,14 +409,13 @@ def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Fi
     hover = [[("" if pd.isna(v) else f"{v:.0%} of {plotly_text(a)}'s quoted words appear in {plotly_text(b)}")
               for b, v in zip(outlets, row)] for a, row in zip(outlets, share.values)]
     labels = [plotly_text(o) for o in outlets]
-    fig = go.Figure(go.Heatmap(
+    return go.Figure(data=[go.Heatmap(
         z=counts.values, x=labels, y=labels, colorscale="Purples", colorbar=dict(title="Shared quotes"),
         texttemplate=_cell_text(counts.size), customdata=hover,
-        hovertemplate="<b>%{y}</b> and <b>%{x}</b> share %{z} quote(s)<br>%{customdata}<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, height=max(300, 36 * len(labels) + 170))
-    fig.update_xaxes(title_text="Outlet (carrying the same quote)", type="category", automargin=True)
-    fig.update_yaxes(title_text="Outlet", type="category", autorange="reversed", automargin=True)
-    return fig
+        hovertemplate="<b>%{y}</b> and <b>%{x}</b> share %{z} quote(s)<br>%{customdata}<extra></extra>")], layout=dict(
+        LAYOUT, title=title, height=max(300, 36 * len(labels) + 170),
+        xaxis=dict(title_text="Outlet (carrying the same quote)", type="category", automargin=True),
+        yaxis=dict(title_text="Outlet", type="category", autorange="reversed", automargin=True)))
 
 
 def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = None, quote: str = "") -> go.Figure:
@@ -433,23 +428,22 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
     origin = frame.iloc[0]
     later = frame.iloc[1:]
     # All links in one trace, broken by None gaps: one trace per link was 80+ traces for a widely carried quote.
-    fig = go.Figure(go.Scatter(
+    traces = [go.Scatter(
         x=[x for t in later["published"] for x in (origin["published"], t, None)],
         y=[y for o in later["outlet"] for y in (origin["outlet"], o, None)],
-        mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False))
+        mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False)]
     for outlet in frame["outlet"].drop_duplicates():
         part = frame[frame["outlet"] == outlet]
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=part["published"], y=part["outlet"], mode="markers", name=outlet,
             marker=dict(color=colour_of(colours, outlet), size=14, line=dict(width=1, color="white")),
             customdata=list(zip([plotly_text(outlet)] * len(part), part["text"].map(hover_text))),
             hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>“%{customdata[1]}”<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title + (f"<br><sup>{hover_text(quote, 120, 160)}</sup>" if quote else ""),
-                      height=max(260, 46 * frame["outlet"].nunique() + 160))
-    fig.update_xaxes(title_text="Published", type="date")
-    fig.update_yaxes(title_text="Outlet", type="category", automargin=True)
-    _pad_time_axis(fig, frame["published"])
-    return fig
+    return go.Figure(data=traces, layout=dict(
+        LAYOUT, title=title + (f"<br><sup>{hover_text(quote, 120, 160)}</sup>" if quote else ""),
+        height=max(260, 46 * frame["outlet"].nunique() + 160),
+        xaxis=dict(title_text="Published", type="date", **_time_range(frame["published"])),
+        yaxis=dict(title_text="Outlet", type="category", automargin=True)))
 
 
 def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None,
@@ -464,22 +458,21 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
              .agg(chars=("chars", "sum"), pairs=("chars", "size"), example=("target_text", "first"))
              .reset_index().sort_values("chars", ascending=False).head(top).iloc[::-1])
     flows["pair"] = flows["source_outlet"] + " → " + flows["target_outlet"]
-    fig = go.Figure()
+    bars = []
     for outlet in flows["source_outlet"].drop_duplicates():
         part = flows[flows["source_outlet"] == outlet]
-        fig.add_trace(go.Bar(
+        bars.append(go.Bar(
             y=part["pair"].map(plotly_text), x=part["chars"], orientation="h", name=outlet,
             marker_color=colour_of(colours, outlet),
             customdata=list(zip(part["pairs"], part["example"].map(lambda t: hover_text(t, limit=240)))),
             hovertemplate="<b>%{y}</b><br>%{x} characters in %{customdata[0]} article pair(s)<br>"
                           "“%{customdata[1]}”<extra></extra>"))
-    fig.update_layout(**LAYOUT, title=title, height=max(260, 30 * len(flows) + 160))
-    fig.update_layout(legend_title_text="Source outlet")
-    fig.update_xaxes(title_text="Characters reused", rangemode="tozero")
-    # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
-    fig.update_yaxes(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",
-                     categoryarray=flows["pair"].map(plotly_text).tolist())
-    return fig
+    return go.Figure(data=bars, layout=dict(
+        LAYOUT, title=title, height=max(260, 30 * len(flows) + 160), legend=dict(title_text="Source outlet"),
+        xaxis=dict(title_text="Characters reused", rangemode="tozero"),
+        # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
+        yaxis=dict(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",
+                   categoryarray=flows["pair"].map(plotly_text).tolist())))
 
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
