@@ -24,8 +24,9 @@ from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_grou
 from lib.analyse.reuse import MIN_CHARS, lineage
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
 from lib.charts import (coverage_timeline_figure, daily_counts_figure, highlight_css, history_timeline_figure,
-                        lineage_figure, outlet_colours, outlet_labels, plain_markdown, reuse_flows_figure,
-                        shared_quotes_figure, speaker_outlet_figure, stories_figure, terms_figure, voices_figure)
+                        joined_titles, lineage_figure, outlet_colours, outlet_labels, plain_markdown,
+                        reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure, stories_figure, terms_figure,
+                        voices_figure)
 
 st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
 
@@ -235,15 +236,11 @@ def load_daily(source: corpus.CorpusSource, version: str, ids: ArticleIds) -> pd
     articles = load_articles(source, version)
     chosen = articles[articles["id"].isin(set(ids))]
     daily = daily_counts(chosen)
-    # Vectorised (no per-group lambda: 0.3 s on 5,000 articles): the first three titles of each bar, joined.
     cells = chosen.assign(day=pd.to_datetime(chosen["published"]).dt.normalize(),
                           outlet=outlet_labels(chosen["outlet"]),
                           title=chosen["title"].fillna(chosen["text"].str.slice(0, 80)).str.slice(0, 70))
-    bars = cells.groupby(["day", "outlet"])
-    titles = cells[bars.cumcount() < 3].groupby(["day", "outlet"])["title"].agg(" · ".join)
-    titles = titles + (bars.size().reindex(titles.index) > 3).map({True: " …", False: ""})
     return daily.assign(outlet=outlet_labels(daily["outlet"])).merge(
-        titles.rename("titles").reset_index(), on=["day", "outlet"], how="left")
+        joined_titles(cells, ["day", "outlet"], "title", more=" …"), on=["day", "outlet"], how="left")
 
 
 @st.cache_data(show_spinner="Aligning how each outlet framed the story…", max_entries=32, hash_funcs=BY_DIGEST)

@@ -131,13 +131,29 @@ def _outlets_in_order(frame: pd.DataFrame, column: str = "outlet") -> list[str]:
     return sorted(counts.index, key=lambda o: (-counts[o], o.casefold()))
 
 
+def joined_titles(frame: pd.DataFrame, keys: list[str], column: str, n: int = 3, more: str = "") -> pd.DataFrame:
+    """Per group of ``keys``: the first ``n`` values of ``column`` joined by " · ", plus ``more`` when the group has
+    more (rows missing a key or the value are left out), as columns keys + titles.
+
+    The joins run in one Python pass over the rows: pandas' agg(" · ".join) builds a Series per group (0.15 s for
+    5,000 Arrow strings, measured).
+    """
+    present = frame.dropna(subset=[*keys, column])
+    groups = present.groupby(keys)
+    sizes = groups.size()  # in group-number order, as ngroup numbers them
+    firsts: list[list[str]] = [[] for _ in range(len(sizes))]
+    for group, rank, value in zip(groups.ngroup().tolist(), groups.cumcount().tolist(), present[column].tolist()):
+        if rank < n:
+            firsts[group].append(value)
+    joined = [" · ".join(values) + (more if size > n else "") for values, size in zip(firsts, sizes.tolist())]
+    return sizes.index.to_frame(index=False).assign(titles=joined)
+
+
 def _merge_bars(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows summed per (day, outlet): articles added, the first three titles joined (no per-group lambda)."""
+    """Rows summed per (day, outlet): articles added, the first three titles joined."""
     keys = ["day", "outlet"]
     out = frame.groupby(keys, as_index=False)["articles"].sum()
-    titled = frame.dropna(subset=["titles"])
-    titles = titled[titled.groupby(keys).cumcount() < 3].groupby(keys)["titles"].agg(" · ".join)
-    return out.merge(titles.rename("titles").reset_index(), on=keys, how="left").fillna({"titles": ""})
+    return out.merge(joined_titles(frame, keys, "titles"), on=keys, how="left").fillna({"titles": ""})
 
 
 def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None = None,

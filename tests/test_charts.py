@@ -249,3 +249,25 @@ def test_reuse_flows_are_ordered_by_characters_not_grouped_by_source():
     fig = charts.reuse_flows_figure(pairs, COLOURS)
     assert list(fig.layout.yaxis.categoryarray) == ["TASS → UrduPoint News", "Reuters → AP", "TASS → Sputnik"]
     assert {t.name for t in fig.data} == {"TASS", "Reuters"}  # still one colour per source outlet
+
+
+@pytest.mark.parametrize("titles, more, expected", [
+    (["a", "b"], "", {("d1", "X"): "a · b"}),
+    (["a", "b", "c", "d"], " …", {("d1", "X"): "a · b · c …"}),  # the first three in row order, then the marker
+    (["a", "b", "c"], " …", {("d1", "X"): "a · b · c"}),  # exactly three: nothing left out, no marker
+    ([None, "b", None, "d"], "", {("d1", "X"): "b · d"}),  # missing titles are skipped, not joined
+    ([None], "", {}),
+])
+def test_joined_titles(titles, more, expected):
+    frame = pd.DataFrame({"day": "d1", "outlet": "X", "title": titles})
+    out = charts.joined_titles(frame, ["day", "outlet"], "title", more=more)
+    assert dict(zip(zip(out["day"], out["outlet"]), out["titles"])) == expected
+
+
+def test_joined_titles_keeps_groups_apart_and_leaves_out_missing_keys():
+    frame = pd.DataFrame({"day": [T("2020-01-02"), T("2020-01-01"), None, T("2020-01-02")],
+                          "outlet": ["A", "A", "A", "B"], "title": ["late", "early", "undated", "other"]})
+    out = charts.joined_titles(frame, ["day", "outlet"], "title")
+    assert list(out.itertuples(index=False, name=None)) == [(T("2020-01-01"), "A", "early"),
+                                                            (T("2020-01-02"), "A", "late"),
+                                                            (T("2020-01-02"), "B", "other")]
