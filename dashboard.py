@@ -273,8 +273,9 @@ def load_overlap(source: corpus.CorpusSource, version: str, ids: ArticleIds):
     quotes = load_quotes(source, version)
     quotes = quotes[quotes["article_id"].isin(chosen)]
     renderings = corpus.keep_shared(load_renderings(source, version), chosen)
-    return (renderings, quote_groups(renderings), outlet_quote_matrix(renderings, quotes),
-            overlap_summary(renderings, quotes, n_articles=len(ids)))
+    groups = quote_groups(renderings)
+    return (renderings, groups, outlet_quote_matrix(renderings, quotes),
+            overlap_summary(groups, renderings, quotes, n_articles=len(ids)))
 
 
 @st.cache_resource(show_spinner="Finding reused passages across the corpus…", max_entries=4)

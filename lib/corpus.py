@@ -155,7 +155,7 @@ def keep_shared(renderings: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
     kept = kept[kept.groupby("group_id")["article_id"].transform("nunique") >= 2]
     # A group whose corpus-wide earliest carrier is filtered out starts at its earliest remaining carrier (its
     # diff still reads against the corpus-wide earliest wording, which is what a fact-checker compares with).
-    orphan = ~kept.groupby("group_id")["role"].transform(lambda r: (r == "earliest").any()).astype(bool)
+    orphan = ~(kept["role"] == "earliest").groupby(kept["group_id"]).transform("any").astype(bool)
     if orphan.any():
         first = kept[orphan].sort_values(["published", "article_id", "start"], na_position="last") \
             .drop_duplicates("group_id").index

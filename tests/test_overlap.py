@@ -59,7 +59,7 @@ def test_verbatim_copy_grouped_with_earliest(real_quote):
     assert later_row["relation"] == "verbatim" and later_row["similarity"] == 100.0
     assert later_row["added"] == [] and later_row["dropped"] == [] and not later_row["truncated"]
     assert later[later_row["start"]:later_row["end"]] == later_row["text"]
-    assert overlap_summary(r, rows) == "1 quote is shared by 2 outlets; none was altered."
+    assert overlap_summary(quote_groups(r), r, rows) == "1 quote is shared by 2 outlets; none was altered."
 
 
 def test_quote_altered_by_one_word(real_quote):
@@ -79,7 +79,7 @@ def test_quote_altered_by_one_word(real_quote):
     assert 85 <= r.at["later", "similarity"] < 100
     groups = quote_groups(shared_quotes(rows))
     assert list(groups.columns) == list(GROUP_COLUMNS) and groups["altered"].tolist() == [True]
-    assert overlap_summary(shared_quotes(rows), rows) == "1 quote is shared by 2 outlets; 1 was altered."
+    assert overlap_summary(groups, shared_quotes(rows), rows) == "1 quote is shared by 2 outlets; 1 was altered."
 
 
 def test_quote_cut_short(real_quote):
@@ -189,7 +189,8 @@ def test_summary_when_nothing_is_shared(real_quote, n_articles, has_quotes, expe
     text, q = real_quote
     rows = quotes_frame((quote_in("a", text, q), "A", "2009-01-10")) if has_quotes else \
         quotes_frame((quote_in("a", text, q), "A", "2009-01-10")).iloc[:0]
-    assert overlap_summary(shared_quotes(rows), rows, n_articles=n_articles) == expected
+    renderings = shared_quotes(rows)
+    assert overlap_summary(quote_groups(renderings), renderings, rows, n_articles=n_articles) == expected
 
 
 def test_seeds_share_no_quote_golden():
@@ -204,7 +205,8 @@ def test_seeds_share_no_quote_golden():
     renderings = shared_quotes(quotes)
     assert renderings.empty and quote_groups(renderings).empty
     assert outlet_quote_matrix(renderings, quotes).empty
-    summary = overlap_summary(renderings, quotes, n_articles=con.execute("SELECT count(*) FROM articles").fetchone()[0])
+    summary = overlap_summary(quote_groups(renderings), renderings, quotes,
+                              n_articles=con.execute("SELECT count(*) FROM articles").fetchone()[0])
     assert summary + "\n" == GOLDEN.read_text(encoding="utf-8")
 
 

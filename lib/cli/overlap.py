@@ -38,13 +38,14 @@ def run(args) -> int:
     quotes = load_quotes(con)
     n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     renderings = shared_quotes(quotes)
-    summary = overlap_summary(renderings, quotes, n_articles=n_articles)
+    groups = quote_groups(renderings)
+    summary = overlap_summary(groups, renderings, quotes, n_articles=n_articles)
     if args.format == "jsonl":
         if renderings.empty:
             sys.stderr.write(summary + "\n")
         by_group = {g: rows.drop(columns="group_id") for g, rows in renderings.groupby("group_id")}
         write_jsonl({**rec, "renderings": by_group[rec["group_id"]].to_dict(orient="records")}
-                    for rec in quote_groups(renderings).to_dict(orient="records"))
+                    for rec in groups.to_dict(orient="records"))
         return 0
     print(summary)
     if not renderings.empty:
