@@ -334,13 +334,15 @@ def lineage(pairs: pd.DataFrame, articles: pd.DataFrame, stories: dict | None = 
     if pairs is None or pairs.empty:
         return pd.DataFrame(columns=list(EDGE_COLUMNS))
     story_of = _story_map(articles, stories)
-    published = dict(zip(articles["id"], articles["published"])) if "published" in articles.columns else {}
-    g = pairs.groupby(["source_id", "target_id"], sort=False).agg(
-        source_outlet=("source_outlet", "first"), target_outlet=("target_outlet", "first"),
-        direction=("direction", "first"), passages=("chars", "size"), chars=("chars", "sum"),
-        share_of_target=("share_of_target", "first")).reset_index()
+    # tolist: iterating the Arrow string columns themselves was most of this function's time.
+    published = dict(zip(articles["id"].tolist(), articles["published"].tolist())) \
+        if "published" in articles.columns else {}
+    # One groupby call per kind: the named agg(name=(column, how), ...) form took ~16 ms on forty passages, this ~7 ms.
+    by_pair = pairs.groupby(["source_id", "target_id"], sort=False)
+    g = by_pair[["source_outlet", "target_outlet", "direction", "share_of_target"]].first().assign(
+        passages=by_pair.size(), chars=by_pair["chars"].sum()).reset_index()
     g["story"] = [story_of.get(s) if story_of.get(s) is not None and story_of.get(s) == story_of.get(t) else None
-                  for s, t in zip(g["source_id"], g["target_id"])]
+                  for s, t in zip(g["source_id"].tolist(), g["target_id"].tolist())]
     g["source_published"] = g["source_id"].map(published)
     g["target_published"] = g["target_id"].map(published)
     return g[list(EDGE_COLUMNS)].sort_values(["story", "source_published", "source_id"], na_position="last",
@@ -351,7 +353,8 @@ def _story_map(articles: pd.DataFrame, stories: dict | None) -> dict:
     """Article id -> story, from the explicit mapping first, then the articles' ``story`` column."""
     out = {}
     if "story" in articles.columns:
-        out = {i: s for i, s in zip(articles["id"], articles["story"]) if s is not None and not pd.isna(s)}
+        out = {i: s for i, s in zip(articles["id"].tolist(), articles["story"].tolist())
+               if s is not None and not pd.isna(s)}
     out.update(stories or {})
     return out
 
