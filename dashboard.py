@@ -173,10 +173,14 @@ def load_meta(source: corpus.CorpusSource, version: str) -> dict:
             "speakers": quotes["who"].dropna().value_counts().index.tolist()}
 
 
-def story_rows(source: corpus.CorpusSource, version: str, ids: set) -> pd.DataFrame:
+# Cached (shared, read-only): every filtered rerun of the overview and story pages asked again (~15 ms), and a
+# filter change twice (the overview's stories chart and its table).
+@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_DIGEST)
+def load_story_rows(source: corpus.CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
     """The stories (summary rows) holding at least one of the given articles."""
     assignment, stories, _ = load_stories(source, version)
-    return stories[stories["story_id"].isin(set(assignment.loc[assignment["article_id"].isin(ids), "story_id"]))]
+    chosen = set(ids)
+    return stories[stories["story_id"].isin(set(assignment.loc[assignment["article_id"].isin(chosen), "story_id"]))]
 
 
 @st.cache_resource(show_spinner="Drawing…", max_entries=64, hash_funcs=BY_DIGEST)
@@ -200,7 +204,7 @@ def build_figure(source: corpus.CorpusSource, version: str, name: str, ids: Arti
         return daily_counts_figure(load_daily(source, version, ids), colours)
     if name == "stories":
         _, _, coverage = load_stories(source, version)
-        return stories_figure(story_rows(source, version, chosen), coverage[coverage["article_id"].isin(chosen)],
+        return stories_figure(load_story_rows(source, version, ids), coverage[coverage["article_id"].isin(chosen)],
                               colours)
     if name == "speakers":
         quotes = load_quotes(source, version)
@@ -363,7 +367,7 @@ class View:
         """The stories holding at least one filtered article (all of them while nothing is filtered)."""
         if len(self.articles) == len(self.all_articles):
             return self.stories
-        return story_rows(self.source, self.version, set(self.ids))
+        return load_story_rows(self.source, self.version, self.ids)
 
     def story_of(self) -> dict:
         """Article id -> story id."""
