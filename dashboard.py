@@ -95,11 +95,11 @@ def load_articles(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
         return store.load_articles(cur).drop(columns=list(corpus.LIST_COLUMNS))
 
 
-@st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_DIGEST)
-def load_article_labels(source: corpus.CorpusSource, version: str, ids: ArticleIds) -> dict:
-    """id -> "Outlet · day · title" for the given articles, in corpus order."""
-    articles = load_articles(source, version)
-    return corpus.article_labels(articles[articles["id"].isin(set(ids))])
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_article_labels(source: corpus.CorpusSource, version: str) -> dict:
+    """id -> "Outlet · day · title" of every article, in corpus order, unique in the corpus: an article's label (its
+    URL parameter) is the same under any filter, and a filter change does not relabel the corpus (30 ms)."""
+    return corpus.article_labels(load_articles(source, version))
 
 
 @st.cache_resource(show_spinner="Loading quotes…", max_entries=4)
@@ -395,9 +395,10 @@ class View:
         """Article id -> story id."""
         return load_meta(self.source, self.version)["story_of"]
 
-    def article_labels(self, ids=None) -> dict:
-        """id -> display label of the given (default: the filtered) articles."""
-        return load_article_labels(self.source, self.version, self.ids if ids is None else ArticleIds(ids))
+    def article_labels(self) -> dict:
+        """id -> display label of the filtered articles, in corpus order."""
+        labels = load_article_labels(self.source, self.version)
+        return labels if len(self.articles) == len(self.all_articles) else {i: labels[i] for i in self.ids}
 
     def framing(self, ids):
         """Framing of one story's articles."""
