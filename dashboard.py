@@ -166,10 +166,13 @@ def load_meta(source: corpus.CorpusSource, version: str) -> dict:
     quotes = load_quotes(source, version)
     assignment, stories, _ = load_stories(source, version)
     names = corpus.unique_labels(list(stories["story_id"]), list(stories["label"]), width=80)
-    return {"story_of": dict(zip(assignment["article_id"], assignment["story_id"])),"outlets": sorted(set(outlet_labels(articles["outlet"])), key=str.casefold),
+    return {"story_of": dict(zip(assignment["article_id"], assignment["story_id"])),
+            "outlets": sorted(set(outlet_labels(articles["outlet"])), key=str.casefold),
             "colours": outlet_colours(articles["outlet"]), "bounds": corpus.date_bounds(articles),
             "stories": stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"].tolist(),
             "story_names": names, "story_by_name": {label: story for story, label in names.items()},
+            # what "Find a story" searches: the whole label (the name in the picker is cut at 80 characters)
+            "story_text": dict(zip(stories["story_id"], stories["label"].fillna("").astype(str).str.casefold())),
             "speakers": quotes["who"].dropna().value_counts().index.tolist()}
 
 
@@ -462,7 +465,7 @@ def sidebar_filters(meta: dict) -> dict:
                                 help=f"The list below offers {MAX_STORIES} stories: the largest, or those whose "
                                      "title has all of these words.").casefold().split()
         if words:
-            offered = [s for s in offered if all(w in names.get(s, s).casefold() for w in words)]
+            offered = [s for s in offered if all(w in meta["story_text"][s] for w in words)]
             side.caption(f"{len(offered):,} of {len(meta['stories']):,} stories match" +
                          (f"; the {MAX_STORIES} largest are listed." if len(offered) > MAX_STORIES else "."))
         offered = offered[:MAX_STORIES]

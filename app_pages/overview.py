@@ -27,16 +27,20 @@ def draw() -> None:
                    help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
 
     st.plotly_chart(view.figure("daily"), key="daily")
-    if n_outlets > DAILY_OUTLETS:
-        st.caption(f"The {DAILY_OUTLETS - 1} busiest of {n_outlets} outlets have a colour; the others share one grey "
+    charted = outlet_labels(articles.loc[dated.index, "outlet"]).nunique()  # the chart counts dated articles
+    if charted > DAILY_OUTLETS:
+        st.caption(f"The {DAILY_OUTLETS - 1} busiest of {charted} outlets have a colour; the others share one grey "
                    "band. Pick outlets in the sidebar to tell them apart.")
     if len(dated) < len(articles):
         st.caption(f"{len(articles) - len(dated)} undated article(s) are not on the time axis.")
 
     st.subheader("Stories")
     st.plotly_chart(view.figure("stories"), key="stories")
-    view.caption_if_capped(STORY_BARS, len(story_rows), "stories in the chart (those with the most articles)",
+    dated_stories = int(story_rows["first"].notna().sum())  # the chart places stories in time: dated ones only
+    view.caption_if_capped(STORY_BARS, dated_stories, "stories in the chart (those with the most articles)",
                            "the table below lists more. Narrow the dates or outlets in the sidebar to chart others.")
+    if dated_stories < len(story_rows):
+        st.caption(f"{len(story_rows) - dated_stories} story(ies) without a dated article are not in the chart.")
     top = story_rows.sort_values(["n_articles", "first"], ascending=[False, True]).head(MAX_TABLE_STORIES)
     table = top.assign(
         outlets=top["outlets"].map(lambda o: ", ".join(map(str, o))),

@@ -56,10 +56,13 @@ def draw() -> None:
                                "search, or narrow the filters, to find the others, or download every quote on the "
                                "Data page.")
         st.plotly_chart(view.figure("speakers", search or None), key="speakers")
-        view.caption_if_capped(HEATMAP_ROWS, shown["who"].nunique(), "speakers in the chart (the most quoted)",
+        # Counted as the chart selects: unattributed quotes are a row of their own; outlets quoting the charted speakers.
+        who = shown["who"].fillna("(unattributed)")
+        charted = who.isin(who.value_counts().head(HEATMAP_ROWS).index)
+        view.caption_if_capped(HEATMAP_ROWS, who.nunique(), "speakers in the chart (the most quoted)",
                                "search, or pick a speaker in the sidebar, to see others.")
-        view.caption_if_capped(HEATMAP_ROWS, outlets.nunique(), "outlets in the chart (those quoting them most)",
-                               "pick outlets in the sidebar to see others.")
+        view.caption_if_capped(HEATMAP_ROWS, outlets[charted].nunique(), "outlets in the chart (those quoting them "
+                               "most)", "pick outlets in the sidebar to see others.")
 
     # ------------------------------------------------------------------ shared quotes
     st.header("Shared quotes")
