@@ -192,7 +192,7 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
     """
     n = len(units)
     if n == 0:
-        return np.zeros(0, dtype=int), UnitSimilarity(np.zeros((0, 1)))
+        return np.zeros(0, dtype=int), UnitSimilarity(encode_units([], encoder))
     sims = UnitSimilarity(encode_units(units["unit_text"].tolist(), encoder))
     articles = units["article_id"].to_numpy()
     outlets = units["outlet"].to_numpy()

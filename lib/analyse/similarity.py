@@ -1,9 +1,10 @@
-"""Text encoders for aligning units across outlets: TF-IDF over word and character n-grams, or sentence embeddings.
+"""Text encoders for aligning units across outlets: TF-IDF over word and character n-grams, or sentence embeddings
+mixed with that TF-IDF.
 
-One interface, ``encode_units(texts, encoder)``, returns L2-normalised row vectors, so the dot product of two
-rows is their cosine similarity whichever encoder made them. TF-IDF needs nothing beyond scikit-learn; the
-embedding encoder needs the optional ``sentence-transformers`` extra (and torch) and is used by ``auto``
-only when it is importable.
+One interface, ``encode_units(texts, encoder)``, returns L2-normalised sparse row vectors, so the dot product of
+two rows is their cosine similarity whichever encoder made them. TF-IDF needs nothing beyond scikit-learn; the
+embedding encoder needs the optional ``sentence-transformers`` extra (and torch), and ``auto`` picks it only when
+its model loads.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ class Encoder:
 # from 0.25 to 0.50 precision stays 0.97-0.98 while recall falls from 0.64 to 0.36 and different-event links from
 # 49 to 4; 0.40 beats TF-IDF at 0.18 on every figure (precision 0.981, recall 0.590, 27 different-event links;
 # AllSides leads 101/153, no foreign paragraph). MiniLM alone was worse: at its best threshold (0.60) recall
-# 0.543 with 28 different-event links, a foreign paragraph aligned, and on the seeds the reset programme missed.
+# 0.543 with 28 different-event links, a foreign paragraph aligned, and a seed pair reworded in other words missed.
 ENCODERS = (
     Encoder("tfidf", 0.18, "TF-IDF over lightly stemmed word 1-2 grams and character 3-5 grams, fit on the story"),
     Encoder("embedding", 0.40, f"sentence embeddings ({EMBEDDING_MODEL}) mixed with TF-IDF; needs the "
@@ -111,7 +112,7 @@ def embedding_ready() -> bool:
     if "embedding" not in available_encoders():
         return False
     try:
-        _embedding_model()
+        _embedding_model(_model_name())
     except Exception:  # noqa: BLE001 - any failure to load the optional model means: use TF-IDF
         return False
     return True
@@ -134,25 +135,26 @@ def encode_units(texts: Sequence[str], encoder: str = "auto") -> sparse.csr_matr
 
     ``embedding`` rows join the TF-IDF row and the sentence embedding, weighted so that their cosine is
     (1 - EMBEDDING_SHARE) x TF-IDF cosine + EMBEDDING_SHARE x embedding cosine: alone, the embedding ranks
-    sentences on one topic alike whatever they claim (on the seeds it put the UN's welcome next to a Putin
-    quote and missed the reset programme); the wording keeps the claim, the embedding meets paraphrase.
+    sentences on one topic alike whatever they claim (it paired an official's welcome of talks with a quote of the
+    other side's proposal, and missed a paraphrased programme whose key noun changed); the wording keeps the
+    claim, the embedding meets paraphrase.
     """
     name = resolve_encoder(encoder).name
     if not texts:
         return sparse.csr_matrix((0, 0))
     tfidf = _tfidf_vectors(list(texts))
     if name == "embedding":
-        embedded = sparse.csr_matrix(_embedding_vectors(tuple(texts)))
+        embedded = sparse.csr_matrix(_embedding_vectors(_model_name(), tuple(texts)))
         mixed = sparse.hstack([tfidf * np.sqrt(1 - EMBEDDING_SHARE), embedded * np.sqrt(EMBEDDING_SHARE)])
         return normalize(mixed.tocsr())  # a row without content words is its embedding alone
     return tfidf
 
 
 @lru_cache(maxsize=32)
-def _embedding_vectors(texts: tuple[str, ...]) -> np.ndarray:
+def _embedding_vectors(model: str, texts: tuple[str, ...]) -> np.ndarray:
     """Unit-length sentence embeddings (read-only; cached: a story is often framed again at another threshold)."""
-    vectors = np.asarray(_embedding_model().encode(list(texts), normalize_embeddings=True, show_progress_bar=False),
-                         dtype=np.float32)
+    vectors = np.asarray(_embedding_model(model).encode(list(texts), normalize_embeddings=True,
+                                                        show_progress_bar=False), dtype=np.float32)
     vectors.flags.writeable = False
     return vectors
 
@@ -187,16 +189,21 @@ def _strip_stop_words(text: str) -> str:
     return " ".join(t for t in _WORD.findall(text.casefold()) if t not in STOP_WORDS)
 
 
-@lru_cache(maxsize=1)
-def _embedding_model():
-    """The sentence-transformers model, loaded once per process (from $COVERAGE_EMBEDDING_MODEL when set)."""
+def _model_name() -> str:
+    """The model to load: $COVERAGE_EMBEDDING_MODEL when set, else EMBEDDING_MODEL."""
+    return os.environ.get(EMBEDDING_MODEL_ENV) or EMBEDDING_MODEL
+
+
+@lru_cache(maxsize=2)
+def _embedding_model(model: str):
+    """A sentence-transformers model, loaded once per process and name."""
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(os.environ.get(EMBEDDING_MODEL_ENV) or EMBEDDING_MODEL)
+    return SentenceTransformer(model)
 
 
-def cosine_matrix(vectors, rows=None, cols=None, transposed=None) -> np.ndarray:
-    """Dense cosine similarities between the selected rows and columns of unit-length vectors.
+def cosine_matrix(vectors: sparse.csr_matrix, rows=None, cols=None, transposed=None) -> np.ndarray:
+    """Dense cosine similarities between the selected rows and columns of unit-length vectors (encode_units').
 
     ``transposed``: ``transpose_vectors(vectors)`` computed once by a caller that asks for many row blocks
     against all columns (it saves a sparse format conversion per call).
@@ -207,12 +214,12 @@ def cosine_matrix(vectors, rows=None, cols=None, transposed=None) -> np.ndarray:
     else:
         b = vectors if cols is None else vectors[cols]
         sims = a @ b.T
-    return np.asarray(sims.toarray() if sparse.issparse(sims) else sims, dtype=float)
+    return np.asarray(sims.toarray(), dtype=float)
 
 
-def transpose_vectors(vectors):
-    """The transpose of unit vectors in the layout a row-block product wants (CSR for sparse)."""
-    return vectors.T.tocsr() if sparse.issparse(vectors) else np.ascontiguousarray(vectors.T)
+def transpose_vectors(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The transpose of unit vectors in the layout a row-block product wants (CSR)."""
+    return vectors.T.tocsr()
 
 
 DENSE_LIMIT = 3000  # up to this many units one dense float32 matrix (36 MB) beats many block products
