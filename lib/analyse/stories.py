@@ -9,13 +9,14 @@ Method (why it is built this way):
   explicit dates, found by the rule-based ``extract_anchors`` (no trained NER is available). The IDF
   counts BACKGROUND_DOCS unseen documents so that a small corpus does not penalise shared words.
 - Time. Each dated article has event days: its publication day and the days its lead refers back to
-  ("On Friday, Putin announced ..."). The cosine of two dated articles decays with the gap between their
+  ("On Friday, the minister announced ..."). The cosine of two dated articles decays with the gap between their
   nearest event days (half-life ``half_life_days``) and is 0 beyond ``window_days``; an undated article
   is compared with everything (no window for it). What an undated article's text tells of its time is
-  the latest year it names (its writing is in or after that year): two undated reports whose latest
-  years agree within a year get their direct similarity multiplied by ``year_agreement``, since same-
-  event reports are written together while similar events recur over the years; disagreeing or yearless
-  texts are left as they are (a background year proves nothing). On ECB+, whose articles are undated,
+  the latest year it names (news rarely names a year after its writing; a target "by 2030" agrees only
+  with texts that name 2030 too): two undated reports whose latest years agree within a year get their
+  direct similarity multiplied by ``year_agreement``, since same-event reports are written together while
+  similar events recur over the years; disagreeing or yearless texts are left as they are (a background
+  year proves nothing). On ECB+, whose articles are undated,
   this is what keeps reports of one event together while a similar event of another year stays apart.
 - Similarity. The clustering similarity mixes the time-weighted cosine with the shared-neighbour
   similarity (Jarvis and Patrick 1973): the cosine of two articles' profiles over their
