@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.analyse.stories import (ASSIGNMENT_COLUMNS, DEFAULT_CONFIG, STORY_COLUMNS, ArticleTimes, cluster_stories,
-                                 extract_anchors, summarise_stories, text_years)
+from lib.analyse.stories import (ASSIGNMENT_COLUMNS, DEFAULT_CONFIG, SPREAD_MIN_PAIRS, STORY_COLUMNS, ArticleTimes,
+                                 build_vectors, cluster_stories, date_spread, extract_anchors, summarise_stories,
+                                 text_years)
 from tests.conftest import SEEDS
 
 # Three outlets on one bridge collapse, in their own words.
@@ -177,6 +178,28 @@ def test_time_weights_of_pairs(day_a, day_b, year_a, year_b, expected):
     weights = times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG)
     assert weights[0, 0] == pytest.approx(expected)
     assert times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG, paired=True)[0] == pytest.approx(expected)
+
+
+def twin_reports(lag_days: int, events: int) -> pd.DataFrame:
+    """Two outlets' reports of each of ``events`` distinct events, the second outlet ``lag_days`` later."""
+    rows = []
+    for e in range(events):
+        words = f"Mayor {e} Ross opened bridge {e} over river {e} at Harbour {e}, costing {e + 3} million dollars."
+        day = dt.date(2021, 1, 1) + dt.timedelta(days=10 * e)
+        rows += [("Daily", str(day), f"Bridge {e}", words),
+                 ("Herald", str(day + dt.timedelta(days=lag_days)), f"Bridge {e} opens", words + " Crowds came.")]
+    return make_frame(rows)
+
+
+@pytest.mark.parametrize("lag_days", [0, 2])
+def test_date_spread_measures_the_days_between_reports_of_one_event(lag_days):
+    frame = twin_reports(lag_days, events=SPREAD_MIN_PAIRS)
+    times = ArticleTimes.of(frame, DEFAULT_CONFIG["window_days"])
+    assert date_spread(build_vectors(frame), times, DEFAULT_CONFIG["window_days"]) == pytest.approx(lag_days)
+    few = twin_reports(lag_days, events=2)  # 4 pairs (each counted from both sides) are too few to tell
+    assert date_spread(build_vectors(few), ArticleTimes.of(few, 7), 7) is None
+    undated = make_frame([("Daily", None, "t", "Mayor Ross opened the bridge.")] * 30, dated=False)
+    assert date_spread(build_vectors(undated), ArticleTimes.of(undated, 7), 7) is None
 
 
 @settings(max_examples=20, deadline=None)
