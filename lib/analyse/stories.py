@@ -402,7 +402,8 @@ def date_spread(vectors, times: ArticleTimes, window_days: float | None, chunk: 
     dated = np.flatnonzero(~np.isnan(published))
     if len(dated) < 2:
         return None
-    dated = dated[np.argsort(published[dated], kind="stable")]
+    # By day, then by a key of the text itself (its vector's sum), so the sample does not depend on row order.
+    dated = dated[np.lexsort((np.asarray(vectors[dated].sum(axis=1)).ravel(), published[dated]))]
     days = published[dated]
     sample = np.unique(np.linspace(0, len(dated) - 1, min(len(dated), SPREAD_SAMPLE)).astype(int))
     gaps = []
