@@ -9,7 +9,8 @@ year_agreement, the raise of undated articles whose latest named years agree (1 
 Then perturbed inputs, default configuration, to show what the score rests on: both sets as one corpus; no
 titles; only each text's first two sentences; AllSides, whose articles all carry their story's date, with
 those dates moved the way real publication days spread (+-1, +-2 days; a lag of floor(Exp(mean 1.5)) days)
-and with no dates at all.
+and with no dates at all; ECB+ cut to 2 or 3 reports per event (three random draws each), fewer than an
+article's profile neighbours.
 The baseline is plain TF-IDF (sublinear, English stop words) + average-linkage at one fixed cosine threshold;
 ours is lib.analyse.stories.cluster_stories with its one default configuration on both sets.
 """
@@ -150,6 +151,10 @@ def perturbed() -> list[tuple[str, float]]:
     cases += [(f"AllSides dates {how}", alls.assign(published=alls["published"] + pd.to_timedelta(d, unit="D")))
               for how, d in shifts.items()]
     cases.append(("AllSides without dates", alls.assign(published=pd.NaT)))
+    for per in (2, 3):  # small events: fewer reports per event than profile_neighbours (mean of three draws)
+        draws = [ecb.sample(frac=1, random_state=seed) for seed in range(3)]
+        cases += [(f"ECB+, {per} reports per event (draw {seed})", d[d.groupby("gold").cumcount() < per])
+                  for seed, d in enumerate(draws)]
     return [(name, bcubed(frame["gold"], cluster_stories(frame)["story_id"])[2]) for name, frame in cases]
 
 

@@ -8,12 +8,13 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.analyse.stories import (ASSIGNMENT_COLUMNS, DEFAULT_CONFIG, SPREAD_MIN_PAIRS, STORY_COLUMNS, ArticleTimes,
-                                 build_vectors, cluster_stories, date_spread, extract_anchors, summarise_stories,
-                                 text_years)
+                                 build_vectors, cluster_stories, date_spread, extract_anchors, neighbour_profiles,
+                                 summarise_stories, text_years)
 from tests.conftest import SEEDS
 
 # Three outlets on one bridge collapse, in their own words.
@@ -200,6 +201,14 @@ def test_date_spread_measures_the_days_between_reports_of_one_event(lag_days):
     assert date_spread(build_vectors(few), ArticleTimes.of(few, 7), 7) is None
     undated = make_frame([("Daily", None, "t", "Mayor Ross opened the bridge.")] * 30, dated=False)
     assert date_spread(build_vectors(undated), ArticleTimes.of(undated, 7), 7) is None
+
+
+def test_profiles_keep_neighbours_comparable_to_the_nearest():
+    """Article 0's closest partner is 1 (0.8); 2 (0.3) passes the floor but not 0.6 x 0.8, so it stays out."""
+    neighbours = sp.csr_matrix(np.array([[0, 0.8, 0.3], [0.8, 0, 0], [0.3, 0, 0]], dtype=np.float32))
+    profiles = neighbour_profiles(neighbours, k=4, floor=0.1, ratio=0.6).toarray()
+    assert profiles[0, 2] == 0 and profiles[0, 1] > 0
+    assert neighbour_profiles(neighbours, k=4, floor=0.1, ratio=0.0).toarray()[0, 2] > 0
 
 
 @settings(max_examples=20, deadline=None)
