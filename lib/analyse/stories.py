@@ -70,7 +70,7 @@ DEFAULT_CONFIG = {
     "profile_neighbours": 4,
     # A profile keeps only neighbours at least this share of the article's best neighbour: a report's closest
     # partners, not a same-topic report of another event well below them. ECB+ cut to 3 reports per event: F1
-    # 0.84 without it, 0.92 with it; the full sets unchanged (bench/stories_eval.py's perturbed inputs).
+    # 0.84 without it, 0.91 with it; the full sets unchanged (bench/stories_eval.py's perturbed inputs).
     "profile_ratio": 0.6,
     "anchor_weight": 1.0,  # weight of the anchor blocks against the word blocks (1.0 = equal)
     "lead_weight": 0.5,  # weight of the lead (first LEAD_WORDS words) blocks against the whole text's
