@@ -17,7 +17,6 @@ ours is lib.analyse.stories.cluster_stories with its one default configuration o
 from __future__ import annotations
 
 import argparse
-import re
 import time
 from collections import Counter, defaultdict
 
@@ -27,6 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bench.corpus import allsides_articles, ecbplus_articles
 from lib.analyse.stories import DEFAULT_CONFIG, _average_linkage, cluster_stories
+from lib.extract.sentences import split_sentences
 
 BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not tuned per set)
 GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from the default threshold
@@ -132,9 +132,6 @@ def year_sensitivity() -> str:
     return "   ".join(cells)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
 def perturbed() -> list[tuple[str, float]]:
     """(input, B-cubed F1) for the perturbed inputs of the module docstring (seeded: the same every run)."""
     ecb, alls = ecbplus_frame(), allsides_frame()
@@ -147,11 +144,11 @@ def perturbed() -> list[tuple[str, float]]:
     for name, frame in (("ECB+", ecb), ("AllSides", alls)):
         cases += [(f"{name} without titles", frame.assign(title=None)),
                   (f"{name}, first two sentences", frame.assign(
-                      text=frame["text"].map(lambda t: " ".join(_SENTENCE_END.split(t.strip())[:2]))))]
+                      text=frame["text"].map(lambda t: " ".join(t[a:b] for a, b in split_sentences(t)[:2]))))]
     cases += [(f"AllSides dates {how}", alls.assign(published=alls["published"] + pd.to_timedelta(d, unit="D")))
               for how, d in shifts.items()]
     cases.append(("AllSides without dates", alls.assign(published=pd.NaT)))
-    for per in (2, 3):  # small events: fewer reports per event than profile_neighbours (mean of three draws)
+    for per in (2, 3):  # small events: fewer reports per event than profile_neighbours (three draws each)
         draws = [ecb.sample(frac=1, random_state=seed) for seed in range(3)]
         cases += [(f"ECB+, {per} reports per event (draw {seed})", d[d.groupby("gold").cumcount() < per])
                   for seed, d in enumerate(draws)]
