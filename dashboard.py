@@ -343,6 +343,11 @@ class View:
     outlets: list
     share: dict = field(default_factory=dict)  # page widgets' URL parameters (key -> list of values)
 
+    @property
+    def unfiltered(self) -> bool:
+        """True while every article passes the filters (the corpus-wide frames serve as they are)."""
+        return len(self.articles) == len(self.all_articles)
+
     @functools.cached_property
     def ids(self) -> ArticleIds:
         """Ids of the filtered articles (a hashable cache key)."""
@@ -362,7 +367,7 @@ class View:
 
     def _of_articles(self, frame: pd.DataFrame) -> pd.DataFrame:
         """The rows of ``frame`` about the filtered articles (``frame`` itself while nothing is filtered)."""
-        if len(self.articles) == len(self.all_articles):
+        if self.unfiltered:
             return frame
         return frame[frame["article_id"].isin(set(self.ids))]
 
@@ -384,7 +389,7 @@ class View:
 
     def story_rows(self) -> pd.DataFrame:
         """The stories holding at least one filtered article (all of them while nothing is filtered)."""
-        if len(self.articles) == len(self.all_articles):
+        if self.unfiltered:
             return self.stories
         return load_story_rows(self.source, self.version, self.ids)
 
@@ -395,7 +400,7 @@ class View:
     def article_labels(self) -> dict:
         """id -> display label of the filtered articles, in corpus order."""
         labels = load_article_labels(self.source, self.version)
-        return labels if len(self.articles) == len(self.all_articles) else {i: labels[i] for i in self.ids}
+        return labels if self.unfiltered else {i: labels[i] for i in self.ids}
 
     def framing(self, ids):
         """Framing of one story's articles."""
