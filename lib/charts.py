@@ -39,8 +39,8 @@ HEATMAP_ROWS = 20  # speaker and shared-quote heatmaps: speakers and outlets
 FLOW_PAIRS = 20  # passage reuse: the outlet pairs with the most reused characters
 # No template of our own (plotly's default applies): the dashboard draws every figure in Streamlit's theme, which
 # replaces it, and setting "plotly_white" cost 30-75 ms of template copying per figure, most of a filter change's
-# figure time. Each builder passes its whole
-# layout to go.Figure once: every update_layout/update_xaxes call validated again (2-5 ms each).
+# figure time. Each builder passes its whole layout to go.Figure once: every update_layout/update_xaxes call
+# validated again (2-5 ms each).
 LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left"), showlegend=True,
               legend=dict(title_text="Outlet"))
 
