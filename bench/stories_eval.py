@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bench.corpus import allsides_articles, ecbplus_articles
 from lib.analyse.stories import DEFAULT_CONFIG, _average_linkage, cluster_stories
-from lib.extract.sentences import split_sentences
+from lib.domain.sentences import split_sentences
 
 BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not tuned per set)
 GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from the default threshold

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract.cues import classify_cue
+from lib.domain.verbs import classify_cue
 from lib.extract.quotes import extract_quotes, find_persons
 from lib.extract.speakers import (canonicalise_speakers, expand_acronym, normalise_name, org_antecedent, parse_mention,
                                   resolve_mention)

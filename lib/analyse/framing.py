@@ -20,7 +20,9 @@ import pandas as pd
 
 from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
-from lib.extract.sentences import split_sentences
+from lib.domain.datelines import body_start
+from lib.domain.sentences import split_sentences
+from lib.domain.verbs import PROPOSING_TEXT
 from lib.models import is_missing
 
 POINT_COLUMNS = ("point_id", "label", "is_proposal", "n_outlets", "outlets")
@@ -40,22 +42,6 @@ LEAD_MIN_WORDS = 12  # a lead shorter than this takes the next unit too
 NEAR_IDENTICAL = 0.9  # two units of one article may share a point only when they repeat each other
 LABEL_CHARS = 110
 
-# Proposing cues as data rows (pattern, what it marks); matched case-insensitively on a unit's text. The
-# extractor's cue_class "proposing" counts too.
-PROPOSING_CUES = (
-    (r"\bpropos(?:e|es|ed|ing)\b", "proposed"),
-    (r"\bproposals?\s+(?:to|for|on|of)\b", "a proposal to/for"),
-    (r"\b(?:a|the|his|her|their|its)\s+(?:\w+\s+)?proposals?\b", "a proposal"),
-    (r"\bcall(?:s|ed|ing)?\s+(?:for|on|upon)\b", "called for/on"),
-    (r"\ba\s+call\s+(?:for|to|on)\b", "a call for"),
-    (r"\burg(?:e|es|ed|ing)\b", "urged"),
-    (r"\binvit(?:e|es|ed|ing)\b", "invited"),
-    (r"\boffer(?:s|ed|ing)?\s+(?:to|a|an|the)\b", "offered"),
-    (r"\bsuggest(?:s|ed|ing)?\s+(?:that|to|a|an|the)\b", "suggested"),
-    (r"\brecommend(?:s|ed|ing)?\b", "recommended"),
-    (r"\bappeal(?:s|ed|ing)?\s+(?:to|for)\b", "appealed"),
-)
-_PROPOSING = re.compile("|".join(f"(?:{p})" for p, _ in PROPOSING_CUES), re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -94,7 +80,7 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
     single = points.loc[points["n_outlets"] == 1, "point_id"] if multi else pd.Series([], dtype=int)
     added = cells[cells["point_id"].isin(set(single))]
     additions = added[list(ADDITION_COLUMNS)].reset_index(drop=True)
-    bodies = [(row.outlet, row.text[_body_start(row.text, row.dateline):]) for row in articles.itertuples()]
+    bodies = [(row.outlet, row.text[body_start(row.text, row.dateline):]) for row in articles.itertuples()]
     terms = outlet_terms(bodies, prior=background) if multi else pd.DataFrame(columns=list(TERM_COLUMNS))
     return Framing(points=points, cells=cells, omissions=omissions, additions=additions,
                    voices=quote_voices(articles, quotes), leads=article_leads(units, articles), terms=terms,
@@ -116,18 +102,6 @@ def _ordered_articles(articles: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["_published", "id"], na_position="last", kind="stable").reset_index(drop=True)
 
 
-_DATELINE_SEPARATOR = re.compile(r"[\s\-\u2010-\u2015:.]*")  # the dash, colon or full stop a dateline ends with
-
-
-def _body_start(text: str, dateline) -> int:
-    """Offset just past the dateline when the text opens with it (wire copy keeps it in the text), else 0."""
-    if isinstance(dateline, str) and dateline.strip():
-        at = text.find(dateline.strip(), 0, len(dateline) + 200)
-        if at >= 0 and not text[:at].strip():
-            return _DATELINE_SEPARATOR.match(text, at + len(dateline.strip())).end()
-    return 0
-
-
 def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Sentence units of each article body with offsets, each carrying the quote it mostly contains (UNIT_COLUMNS)."""
     articles = _ordered_articles(articles)
@@ -137,7 +111,7 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         text = art.text
         qs = by_article.get(art.id, [])
         position = 0
-        for s, e in split_sentences(text, _body_start(text, art.dateline)):
+        for s, e in split_sentences(text, body_start(text, art.dateline)):
             if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS:
                 continue
             quote = _carried_quote(qs, s, e)
@@ -146,7 +120,7 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
                 mode = quote["kind"] if quote["kind"] in MODES else "reported"
                 quoted = text[max(s, quote["start"]):min(e, quote["end"])]
                 speaker, cue, cue_class = quote["speaker_name"], quote["cue"], quote["cue_class"]
-            proposing = bool(_PROPOSING.search(text[s:e])) or cue_class == "proposing"
+            proposing = bool(PROPOSING_TEXT.search(text[s:e])) or cue_class == "proposing"
             rows.append((len(rows), art.id, art.outlet, position, s, e, text[s:e], mode, quoted, speaker, cue,
                          cue_class, proposing))
             position += 1

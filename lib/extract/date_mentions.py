@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from typing import Callable
 
-from lib.extract.sentences import split_sentences
+from lib.domain.sentences import split_sentences
 from lib.models import Article, DateMention
 
 # Month names as written in news copy: (number, full name, abbreviations). Abbreviations may carry a full stop.

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lib.extract.cues import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, classify_cue
+from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, classify_cue
 from lib.extract.reported import extract_reported
-from lib.extract.sentences import ABBREVIATIONS
+from lib.domain.sentences import is_abbreviation
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
                                   NON_NAME_WORDS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
@@ -84,7 +84,6 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
                       "statement office campaign administration network newspaper channel platform".split())
 DOCUMENT_NOUNS = frozenset("report study paper statement letter memo survey document filing analysis".split())
 _NAME = re.compile(NAME_PATTERN)
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop
 # A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
 _ADVERBIAL_LEAD = re.compile(r"^(?:In|On|At|Later|Earlier|After|Before|Then|Now|Still|Yet|But|And|Asked|When)\b"
                              r"[^.!?\x00]{0,50},\s*\x00[\x00\s.,;:!?]*$")
@@ -293,20 +292,9 @@ def _sentence_tail(text: str, start: int, end: int) -> int:
     for m in _SENTENCE_END.finditer(text, start):  # no end bound: the lookahead must see past ``end``
         if m.end() > end or (m.end() == end and text[start:end].strip()[-1:] in ".!?"):
             break  # a sentence end at ``end`` itself closes the last sentence, it opens none
-        if not _after_abbreviation(text, start, m.start()):
+        if not is_abbreviation(text, start, m.start()):
             last = m.end()
     return last
-
-
-def _after_abbreviation(text: str, floor: int, dot: int) -> bool:
-    """True when the full stop at ``dot`` ends an abbreviation or an initial ("Lt.", "U.S.", "J.")."""
-    if text[dot] != ".":
-        return False
-    i = dot
-    while i > floor and not text[i - 1].isspace():
-        i -= 1
-    word = text[i:dot].lstrip("\"“‘«([").casefold()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
 def _is_document(speaker: str) -> bool:
@@ -327,7 +315,7 @@ def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> i
 def _after_end(text: str, start: int, end: int) -> int:
     """Offset where the text after a quote stops: the first sentence end (not an abbreviation) or quote mark."""
     for m in _AFTER_END.finditer(text, start, end):
-        if _after_abbreviation(text, start, m.start()):
+        if is_abbreviation(text, start, m.start()):
             continue
         return m.start()
     return end

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from lib.extract.cues import ADVERB_PATTERN, REPORTED_CUE_PATTERN, classify_cue
-from lib.extract.sentences import split_sentences
+from lib.domain.datelines import body_start
+from lib.domain.verbs import ADVERB_PATTERN, REPORTED_CUE_PATTERN, classify_cue
+from lib.domain.sentences import split_sentences
 from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, SUBJECT_PATTERN,
                                   PersonIndex, parse_mention, resolve_mention)
 from lib.models import Article, Quote
@@ -15,10 +16,6 @@ _CUE = rf"(?P<cue>\b{REPORTED_CUE_PATTERN}\b){_OBJECT}"
 # An optional leading adverbial ("On Friday,", "In his new initiative,") before the subject.
 _LEAD = r"(?:[^,;\"“”«»]{1,70},[^\S\n]+)?"
 _MIN_WORDS = 4
-# A wire dateline in capitals, with a date and/or a parenthesised or slashed source, before the first sentence.
-_DATELINE = re.compile(r"[A-Z][A-Z .'\-]{1,40}(?:,[^.(/\n]{1,30})?\s*(?:\.?\s*/[^/\n]{1,30}/\.?|\([^)\n]{1,100}\))"
-                       r"\s*[-—–:]*\s*")
-
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
@@ -37,20 +34,6 @@ REPORTED_PATTERNS = (
 )
 
 
-def _skip_dateline(article: Article, start: int, end: int) -> int:
-    """Offset after a wire dateline ("MOSCOW, September 25. /TASS/.", "GENOA (Outlet - date)") opening a sentence."""
-    text = article.text
-    if article.dateline and text.startswith(article.dateline, start):
-        start += len(article.dateline)
-    else:
-        m = _DATELINE.match(text, start, end)
-        if m:
-            start = m.end()
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
 def _overlaps(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
     """True when [start, end) overlaps a quoted span."""
     return any(start <= b and a < end for a, b in covered)
@@ -63,7 +46,9 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
     out: list[Quote] = []
     for ps, pe in paras:
         for s, e in split_sentences(text, ps, pe):
-            s = _skip_dateline(article, s, e)
+            s = body_start(text, article.dateline, s, e)
+            while s < e and text[s].isspace():
+                s += 1
             if _overlaps(s, e, covered):
                 continue
             sentence = text[s:e]

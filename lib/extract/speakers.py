@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
-from lib.extract.cues import CUE_PATTERN
+from lib.domain.verbs import CUE_PATTERN
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
 # mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".

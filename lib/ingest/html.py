@@ -171,7 +171,7 @@ def parse_html(data: bytes, origin: str) -> Article:
         spans.append((pos, pos + len(p)))
         pos += len(p) + 2
     dateline = _match_dateline(text, spans[0][1])
-    from lib.ingest.datelines import canonical_outlet
+    from lib.domain.datelines import canonical_outlet
 
     via = dateline.outlet if dateline and dateline.outlet and dateline.outlet != outlet else None
     language = _language(doc, meta)
@@ -435,8 +435,8 @@ def _inside(el, tags: tuple[str, ...]) -> bool:
 
 
 def _match_dateline(text: str, first_end: int):
-    """The wire dateline opening the body (lib.ingest.datelines), if it lies within the first paragraph."""
-    from lib.ingest.datelines import match_dateline
+    """The wire dateline opening the body (lib.domain.datelines), if it lies within the first paragraph."""
+    from lib.domain.datelines import match_dateline
 
     m = match_dateline(text)
     return m if m is not None and len(m.raw) <= first_end else None
@@ -453,7 +453,7 @@ def _first(values: list[str]) -> str | None:
 
 def _outlet(doc, meta: PageMeta) -> str | None:
     """The site's name: og:site_name / JSON-LD publisher / trafilatura's sitename, else the host name."""
-    from lib.ingest.datelines import canonical_outlet, is_known_outlet
+    from lib.domain.datelines import canonical_outlet, is_known_outlet
 
     names = [html_unescape(n) for n in meta.site_names + ([doc.sitename] if doc and doc.sitename else [])]
     name = _first([n for n in names if not _NOT_A_NAME.search(n)])

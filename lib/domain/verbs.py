@@ -166,6 +166,40 @@ REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
 ADVERB_PATTERN = r"(?:(?:%s),?[^\S\n]+)*" % _alternation(ADVERBS + TIME_PHRASES)  # "X, though, testified"
 
 
+# Proposing in running text (framing marks a claim as a proposal when its sentence proposes, quoted or not): every
+# form of the proposing rows of CUE_ROWS, some only before the words that make them propose ("offered to", not
+# "the offer"), and the nouns that name a proposal.
+PROPOSING_CONTEXT = {"offer": r"(?:to|a|an|the)", "suggest": r"(?:that|to|a|an|the)", "appeal": r"(?:to|for)"}
+PROPOSAL_NOUN_PATTERNS = (
+    r"\bproposals?\s+(?:to|for|on|of)\b",  # "a proposal to/for"
+    r"\b(?:a|the|his|her|their|its)\s+(?:\w+\s+)?proposals?\b",  # "his new proposal"
+    r"\ba\s+call\s+(?:for|to|on)\b",  # "a call for"
+)
+
+
+def _participle(lemma: str) -> str:
+    """The -ing form of a (phrasal) lemma: "propose" -> "proposing", "call on" -> "calling on"."""
+    verb, _, rest = lemma.partition(" ")
+    verb = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    return f"{verb}ing {rest}".strip()
+
+
+def _proposing_pattern() -> str:
+    """One regex of PROPOSING_CONTEXT-qualified proposing verb forms and proposal nouns (see above)."""
+    parts = list(PROPOSAL_NOUN_PATTERNS)
+    for lemma, cls, _, forms in CUE_ROWS:
+        if cls != "proposing":
+            continue
+        alternatives = sorted({lemma, _participle(lemma), *forms}, key=len, reverse=True)
+        verbs = "|".join(r"\s+".join(map(re.escape, form.split())) for form in alternatives)
+        context = PROPOSING_CONTEXT.get(lemma)
+        parts.append(rf"\b(?:{verbs})" + (rf"\s+{context}\b" if context else r"\b"))
+    return "|".join(f"(?:{p})" for p in parts)
+
+
+PROPOSING_TEXT = re.compile(_proposing_pattern(), re.IGNORECASE)
+
+
 def classify_cue(cue: str | None) -> str | None:
     """The class of a cue as written ("told Sputnik" -> neutral), None for no cue."""
     if not cue:

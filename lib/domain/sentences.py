@@ -11,6 +11,7 @@ inc ltd co corp bros dept univ assn est approx no vol fig vs etc al ca cf ie eg
 u.s u.k u.n e.u d.c a.m p.m u.s.a n.y l.a ft mt ave blvd
 """.split())
 
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop
 _END = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[\"“«A-Z0-9])")
 
@@ -32,7 +33,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     cur = start
     for m in _END.finditer(text, start, end):
-        if text[m.start()] == "." and _is_abbreviation(text, cur, m.start()):
+        if is_abbreviation(text, cur, m.start()):
             continue
         spans.append((cur, m.end()))
         cur = m.end()
@@ -48,10 +49,13 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
-    """True when the word before the full stop at ``dot`` is an abbreviation or a single initial."""
+def is_abbreviation(text: str, floor: int, dot: int) -> bool:
+    """True when the full stop at ``dot`` ends an abbreviation or initials ("Lt.", "U.S.", "J.", "T.J."), not a
+    sentence; the word is read back to ``floor`` at most."""
+    if text[dot] != ".":
+        return False
     i = dot
     while i > floor and not text[i - 1].isspace():
         i -= 1
     word = text[i:dot].lstrip("\"'“‘«([").casefold()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))

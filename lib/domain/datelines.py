@@ -192,6 +192,23 @@ def match_dateline(text: str) -> DatelineMatch | None:
     return None
 
 
+_SEPARATOR = re.compile(r"[\s\-\u2010-\u2015:.]*")  # the dash, colon or full stop a dateline ends with
+
+
+def body_start(text: str, dateline: str | None = None, start: int = 0, end: int | None = None) -> int:
+    """Offset where the body begins in ``text[start:end]``: past the recorded ``dateline`` when the span opens with
+    it (wire copy keeps its dateline in the text), else past a dateline the grammar reads there, else ``start``."""
+    end = len(text) if end is None else end
+    at = start
+    while at < end and text[at].isspace():
+        at += 1
+    written = dateline.strip() if isinstance(dateline, str) else ""
+    if written and text.startswith(written, at):
+        return min(end, _SEPARATOR.match(text, at + len(written)).end())
+    found = match_dateline(text[at:end])
+    return at + found.end if found is not None else start
+
+
 def _build_match(m: re.Match, known_only: bool) -> DatelineMatch | None:
     """Check one row's regex match against the tables and turn it into a DatelineMatch (None if rejected)."""
     groups = m.groupdict()

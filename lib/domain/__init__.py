@@ -1,0 +1,1 @@
+"""Facts of the news domain that every stage imports: the calendar, datelines, outlets, reporting verbs, sentences."""
