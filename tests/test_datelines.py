@@ -2,7 +2,8 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from lib.domain.datelines import DATELINE_ROWS, OUTLET_ALIASES, canonical_outlet, match_dateline, parse_dateline_date
+from lib.domain.datelines import DATELINE_ROWS, match_dateline, parse_dateline_date
+from lib.domain.outlets import OUTLET_ALIASES, canonical_outlet
 
 # (opening of a text, raw, place, outlet, via, (year, month, day), the body's first characters)
 POSITIVE = [

@@ -2,13 +2,14 @@
 
 Each row of DATELINE_ROWS is one written form: a regex built from shared fragments (place, date, agency,
 separator) with named groups, as datasette's ``filters.py`` registers filters as data. ``match_dateline``
-tries the rows in order at the start of a text; outlet names pass through the OUTLET_ALIASES table.
+tries the rows in order at the start of a text; outlet names pass through lib.domain.outlets.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from lib.domain.outlets import canonical_outlet, is_known_outlet
 
 
 @dataclass(frozen=True)
@@ -42,31 +43,6 @@ MONTHS = (
 )
 MONTH_NUMBERS = {name: number for number, names in MONTHS for name in names}
 
-# Outlet names as written in datelines -> canonical outlet. Keys are compared case-folded, with dots and
-# extra spaces removed (see canonical_outlet). Unknown names are kept as written.
-OUTLET_ALIASES = (
-    ("tass", "TASS"), ("itar-tass", "TASS"), ("itar tass", "TASS"), ("тасс", "TASS"), ("итар-тасс", "TASS"),
-    ("reuters", "Reuters"), ("thomson reuters", "Reuters"),
-    ("ap", "Associated Press"), ("the associated press", "Associated Press"),
-    ("associated press", "Associated Press"),
-    ("afp", "AFP"), ("agence france-presse", "AFP"), ("agence france presse", "AFP"),
-    ("cnn", "CNN"), ("cnn business", "CNN"),
-    ("xinhua", "Xinhua"), ("xinhua news agency", "Xinhua"), ("xinhuanet", "Xinhua"),
-    ("interfax", "Interfax"), ("интерфакс", "Interfax"), ("interfax-ukraine", "Interfax-Ukraine"),
-    ("ria novosti", "RIA Novosti"), ("ria", "RIA Novosti"), ("риа новости", "RIA Novosti"),
-    ("sputnik", "Sputnik"), ("sputnik news", "Sputnik"),
-    ("urdupoint news", "UrduPoint News"), ("urdupoint", "UrduPoint News"),
-    ("pakistan point news", "Pakistan Point News"),
-    ("upi", "UPI"), ("united press international", "UPI"),
-    ("bloomberg", "Bloomberg"), ("dpa", "dpa"), ("efe", "EFE"), ("ansa", "ANSA"), ("kyodo", "Kyodo"),
-    ("kyodo news", "Kyodo"), ("yonhap", "Yonhap"), ("pti", "PTI"), ("ians", "IANS"), ("ani", "ANI"),
-    ("anadolu", "Anadolu Agency"), ("anadolu agency", "Anadolu Agency"), ("aa", "Anadolu Agency"),
-    ("bernama", "Bernama"), ("irna", "IRNA"), ("wam", "WAM"), ("sana", "SANA"), ("belta", "BelTA"),
-    ("ukrinform", "Ukrinform"), ("xinhua/ians", "Xinhua"), ("cna", "CNA"), ("mena", "MENA"),
-    ("bbc", "BBC"), ("bbc news", "BBC"), ("rt", "RT"), ("al jazeera", "Al Jazeera"),
-    ("the hill", "The Hill"), ("politico", "Politico"), ("axios", "Axios"),
-)
-_ALIASES = dict(OUTLET_ALIASES)
 
 # All-caps words that open a paragraph with a dash but are labels, not places.
 NOT_PLACES = frozenset({
@@ -126,26 +102,6 @@ DATELINE_ROWS = (
 )
 _COMPILED = tuple((name, re.compile(r"\s*" + pattern), known) for name, pattern, known in DATELINE_ROWS)
 _MAX_DATELINE = 160  # datelines are short; never scan further
-
-
-def canonical_outlet(name: str | None) -> str | None:
-    """The canonical outlet for a name as written (OUTLET_ALIASES), else the name tidied; None if empty."""
-    if not name:
-        return None
-    tidy = " ".join(name.strip(" .,:;-–—").split())
-    if not tidy:
-        return None
-    return _ALIASES.get(_alias_key(tidy), tidy)
-
-
-def is_known_outlet(name: str) -> bool:
-    """True when the name is in the OUTLET_ALIASES table."""
-    return _alias_key(name) in _ALIASES
-
-
-def _alias_key(name: str) -> str:
-    """Lookup key: case-folded, dots dropped, spaces collapsed ("A.P." -> "ap")."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().replace(".", "").split()).strip(" ,:;-–—")
 
 
 _DATE_PARTS = (

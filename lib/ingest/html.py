@@ -171,7 +171,7 @@ def parse_html(data: bytes, origin: str) -> Article:
         spans.append((pos, pos + len(p)))
         pos += len(p) + 2
     dateline = _match_dateline(text, spans[0][1])
-    from lib.domain.datelines import canonical_outlet
+    from lib.domain.outlets import canonical_outlet
 
     via = dateline.outlet if dateline and dateline.outlet and dateline.outlet != outlet else None
     language = _language(doc, meta)
@@ -453,7 +453,7 @@ def _first(values: list[str]) -> str | None:
 
 def _outlet(doc, meta: PageMeta) -> str | None:
     """The site's name: og:site_name / JSON-LD publisher / trafilatura's sitename, else the host name."""
-    from lib.domain.datelines import canonical_outlet, is_known_outlet
+    from lib.domain.outlets import canonical_outlet, is_known_outlet
 
     names = [html_unescape(n) for n in meta.site_names + ([doc.sitename] if doc and doc.sitename else [])]
     name = _first([n for n in names if not _NOT_A_NAME.search(n)])

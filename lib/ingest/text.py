@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lib.domain.datelines import MONTHS, canonical_outlet, match_dateline
+from lib.domain.datelines import MONTHS, match_dateline
+from lib.domain.outlets import canonical_outlet
 from lib.ingest.decode import normalise_text
 from lib.models import Article, ParseError, make_article_id
 
