@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lib.domain.calendar import WEEKDAY_NUMBERS, days_in_month, month_number, month_pattern
 from lib.domain.outlets import canonical_outlet, is_known_outlet
 
 
@@ -26,22 +27,6 @@ class DatelineMatch:
     day: int | None
 
 
-# Month names as written in datelines (English full/abbreviated/AP style, Russian genitive), -> month number.
-MONTHS = (
-    (1, ("january", "jan", "января", "январь", "янв")),
-    (2, ("february", "feb", "февраля", "февраль", "фев")),
-    (3, ("march", "mar", "марта", "март", "мар")),
-    (4, ("april", "apr", "апреля", "апрель", "апр")),
-    (5, ("may", "мая", "май")),
-    (6, ("june", "jun", "июня", "июнь", "июн")),
-    (7, ("july", "jul", "июля", "июль", "июл")),
-    (8, ("august", "aug", "августа", "август", "авг")),
-    (9, ("september", "sept", "sep", "сентября", "сентябрь", "сен", "сент")),
-    (10, ("october", "oct", "октября", "октябрь", "окт")),
-    (11, ("november", "nov", "ноября", "ноябрь", "ноя")),
-    (12, ("december", "dec", "декабря", "декабрь", "дек")),
-)
-MONTH_NUMBERS = {name: number for number, names in MONTHS for name in names}
 
 
 # All-caps words that open a paragraph with a dash but are labels, not places.
@@ -54,7 +39,7 @@ NOT_PLACES = frozenset({
 # First words that make an all-caps opening a sentence, not a place ("A FIRE — BOMB attack ..."); THE HAGUE stays.
 NOT_PLACE_OPENINGS = frozenset({"A", "AN", "BY", "FOR", "IN", "ON", "AT", "IF", "AS", "TO", "OF", "WHEN", "AFTER"})
 
-_MONTH_RE = "(?i:" + "|".join(sorted((re.escape(n) for n in MONTH_NUMBERS), key=len, reverse=True)) + ")"
+_MONTH_RE = "(?i:" + month_pattern() + ")"  # English and Russian, full and abbreviated
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 # A date as written in datelines: "September 25", "Sept. 25", "Oct 3", "25 September", "30th September, 2020",
@@ -63,7 +48,7 @@ DATE = (rf"(?:(?:{_MONTH_RE})\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
         rf"|{_DAY}\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+{_YEAR})?"
         rf"|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR})")
 # Optional weekday before the date ("Friday, Sept. 25").
-WEEKDAY = r"(?i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+WEEKDAY = r"(?i:(?:" + "|".join(sorted(WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\.?,?\s+)?"
 _NOT_REGION = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|" + _MONTH_RE + r")"
 # Places: ALL-CAPS words ("NEW YORK", "ST. PETERSBURG", "MOSCOW", "МОСКВА"), optionally followed by a
 # title-case region ("SAN JUAN, Puerto Rico"); or a Title-Case place, accepted only before a known agency.
@@ -119,20 +104,13 @@ def parse_dateline_date(written: str) -> tuple[int | None, int, int] | None:
         if not m:
             continue
         month_text = m.group("month")
-        month = int(month_text) if month_text.isdigit() else MONTH_NUMBERS.get(month_text.casefold())
+        month = int(month_text) if month_text.isdigit() else month_number(month_text)
         day = int(m.group("day"))
         year = int(m.group("year")) if m.group("year") else None
-        if month is None or not 1 <= month <= 12 or not 1 <= day <= _days_in_month(month, year):
+        if month is None or not 1 <= month <= 12 or not 1 <= day <= days_in_month(month, year):
             return None
         return year, month, day
     return None
-
-
-def _days_in_month(month: int, year: int | None) -> int:
-    """Days in a month (29 for February when the year is unknown)."""
-    if month == 2:
-        return 29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def match_dateline(text: str) -> DatelineMatch | None:

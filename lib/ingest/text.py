@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lib.domain.datelines import MONTHS, match_dateline
+from lib.domain.calendar import MONTH_NAMES
+from lib.domain.datelines import match_dateline
 from lib.domain.outlets import canonical_outlet
 from lib.ingest.decode import normalise_text
 from lib.models import Article, ParseError, make_article_id
@@ -46,9 +47,6 @@ class Yearless:
     def describe(self) -> str:
         """'September 25' for notes."""
         return f"{MONTH_NAMES[self.month]} {self.day}"
-
-
-MONTH_NAMES = {number: names[0].capitalize() for number, names in MONTHS}
 
 
 def parse_text(raw: str, origin: str) -> tuple[Article, Yearless | None]:

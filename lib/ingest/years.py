@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from lib.domain.datelines import MONTH_NUMBERS
+from lib.domain.calendar import MONTH_NUMBERS
 from lib.ingest.text import Yearless
 from lib.models import Article
 

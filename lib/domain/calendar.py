@@ -1,0 +1,113 @@
+"""The calendar as news copy writes it: month and weekday names, seasons, number words, and date arithmetic.
+
+Every stage that reads or resolves a date imports this module: the dateline grammar, ingest's year inference, the
+dated-reference recogniser (lib.domain.dates) and the stories' event days.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# (number, English name, English abbreviations, Russian forms: genitive, nominative, abbreviations). English
+# abbreviations may carry a full stop when written.
+MONTH_ROWS = (
+    (1, "January", ("Jan",), ("января", "январь", "янв")),
+    (2, "February", ("Feb",), ("февраля", "февраль", "фев")),
+    (3, "March", ("Mar",), ("марта", "март", "мар")),
+    (4, "April", ("Apr",), ("апреля", "апрель", "апр")),
+    (5, "May", (), ("мая", "май")),
+    (6, "June", ("Jun",), ("июня", "июнь", "июн")),
+    (7, "July", ("Jul",), ("июля", "июль", "июл")),
+    (8, "August", ("Aug",), ("августа", "август", "авг")),
+    (9, "September", ("Sept", "Sep"), ("сентября", "сентябрь", "сен", "сент")),
+    (10, "October", ("Oct",), ("октября", "октябрь", "окт")),
+    (11, "November", ("Nov",), ("ноября", "ноябрь", "ноя")),
+    (12, "December", ("Dec",), ("декабря", "декабрь", "дек")),
+)
+MONTH_NAMES = {number: name for number, name, _, _ in MONTH_ROWS}  # 9 -> "September"
+# Case-folded English names and abbreviations -> month number.
+ENGLISH_MONTHS = {form.casefold(): number for number, name, abbrs, _ in MONTH_ROWS for form in (name, *abbrs)}
+# Every written form, English and Russian -> month number.
+MONTH_NUMBERS = {**ENGLISH_MONTHS, **{form: number for number, _, _, forms in MONTH_ROWS for form in forms}}
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Case-folded weekday names and their abbreviations -> 0 (Monday) .. 6.
+WEEKDAY_NUMBERS = {**{name.casefold(): i for i, name in enumerate(WEEKDAYS)},
+                   **{abbr: i for i, abbrs in enumerate((("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"),
+                                                         ("fri",), ("sat",), ("sun",))) for abbr in abbrs}}
+
+# Seasons -> the month they start in (meteorological seasons, northern hemisphere: the usual reading in news).
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# Number words for "two years ago", "a decade ago".
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "a couple of": 2, "a hundred": 100,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21,
+}
+# Words for days relative to the article's own -> days from it.
+DAY_WORD_STEPS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tonight": 0,
+                  "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
+                  "later today": 0, "tomorrow": 1, "the day after tomorrow": 2}
+
+
+def month_pattern(forms=MONTH_NUMBERS) -> str:
+    """A regex alternation of month forms, longest first (so "Sept" is tried before "Sep")."""
+    return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+
+
+def month_number(written: str) -> int | None:
+    """1..12 for a month name or abbreviation as written ("Sept.", "сентября"), else None."""
+    return MONTH_NUMBERS.get(written.rstrip(".").casefold())
+
+
+def weekday_number(written: str) -> int | None:
+    """0 (Monday) .. 6 for a weekday name or abbreviation as written ("Fri.", "friday"), else None."""
+    return WEEKDAY_NUMBERS.get(written.rstrip(".").casefold())
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the fields do not form one (31 September, year 0 or 10000)."""
+    try:
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def days_in_month(month: int, year: int | None) -> int:
+    """Days in a month (29 for February when the year is unknown)."""
+    if month == 2:
+        return 29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def shift_days(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days`` (None off the calendar, before year 1 or after 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def shift_months(day: dt.date, months: int) -> dt.date:
+    """First day of the month ``months`` away from ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def weekday_on_or_before(day: dt.date, weekday: int, strict: bool = False) -> dt.date | None:
+    """The latest ``weekday`` on or before ``day`` ("on Friday"); before it when ``strict`` ("last Friday")."""
+    back = (day.weekday() - weekday) % 7
+    return shift_days(day, -(back or (7 if strict else 0)))
+
+
+def weekday_on_or_after(day: dt.date, weekday: int, strict: bool = False) -> dt.date | None:
+    """The first ``weekday`` on or after ``day`` ("will meet on Friday"); after it when ``strict`` ("next Friday")."""
+    ahead = (weekday - day.weekday()) % 7
+    return shift_days(day, ahead or (7 if strict else 0))
