@@ -19,7 +19,8 @@ from typing import Sequence
 
 import numpy as np
 
-from lib.domain.calendar import MONTH_NUMBERS
+from lib.domain.calendar import WEEKDAY_NUMBERS, WEEKDAYS
+from lib.domain.dates import find_dates
 from lib.ingest.text import Yearless
 from lib.models import Article
 
@@ -28,34 +29,13 @@ STORY_MIN_SIMILARITY = 0.12  # TF-IDF cosine above which two articles plausibly 
 STORY_PROXIMITY_SIMILARITY = 0.3  # stricter: a same-story date without a matching mention
 STORY_NEIGHBOURS = 10
 STORY_LEAD_CHARS = 1200  # similarity reads the lead, where the event is named
-MENTION_WINDOW_DAYS = 14  # "on Friday" refers to the last two weeks at most
-DATED_WINDOW_DAYS = 70  # "on September 25" (no year) in a piece published up to ten weeks later
+DATED_WINDOW_DAYS = 70  # "on September 25" (no year), "on Friday": days up to ten weeks before a piece
 PROXIMITY_WINDOW = (-2, 21)  # a same-story piece appears from 2 days before to 3 weeks after the event
+SAME_OR_LAST_WEEK = frozenset(("weekday",))  # dated-reference kinds that name a weekday
 CONFIDENCE = {"story-mention": 0.85, "story-proximity": 0.6, "weekday": 0.45, "mentions": 0.3,
               "agreement-bonus": 0.05}
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_RE = "|".join(WEEKDAYS)
-_MONTH_RE = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-
-# Relative day references, as rows: (regex, kind). Resolved against the publishing date by RESOLVERS.
-RELATIVE_DAY_ROWS = (
-    (rf"\b(?:last|previous|past)\s+(?P<weekday>{_WEEKDAY_RE})\b", "last-weekday"),
-    (rf"\b(?:on|this|earlier on|late on|early on|since|from)?\s*(?P<weekday>{_WEEKDAY_RE})\b(?!\s*,?\s*(?:{_MONTH_RE}|\d))",
-     "weekday"),
-    (r"\bthe day before yesterday\b", "minus-2"),
-    (r"\byesterday\b", "minus-1"),
-    (r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+ago\b", "days-ago"),
-    (rf"\b(?:on\s+)?(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", "month-day"),
-    (rf"\b(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b(?!,?\s*\d{{4}})",
-     "month-day"),
-)
-_RELATIVE = tuple((re.compile(p), kind) for p, kind in RELATIVE_DAY_ROWS)  # run on lowered text: re.I is slow
-_RELATIVE_ANY_CASE = tuple((re.compile(p, re.I), kind) for p, kind in RELATIVE_DAY_ROWS)
-_NEXT = re.compile(r"(?:next|coming|following)\s+$", re.I)
-_LAST = re.compile(r"(?:last|previous|past)\s+$", re.I)
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_PLAIN_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_PLAIN_WEEKDAY = re.compile(r"\b(?:" + "|".join(w.casefold() for w in WEEKDAYS) + r")\b")
 _QUALIFIED = re.compile(r"\b(?:last|next|previous|coming|following|past)\s+$")
 _YEAR = re.compile(r"(?<![\d/.-])(1[89]\d{2}|20\d{2})(?![\d/-])")
 
@@ -123,7 +103,7 @@ def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Artic
                        date_candidates=())
     best = candidates[0]
     agreeing = [c[3] for c in candidates[1:] if c[0] == best[0] and c[1] != best[1]]
-    weekday = WEEKDAYS[best[0].weekday()]
+    weekday = WEEKDAYS[best[0].weekday()].casefold()
     if best[1] != "inferred-from-weekday" and weekday in weekdays:
         agreeing.append(f"the text mentions {weekday.capitalize()}, and {best[0].isoformat()} was one")
     agreeing = list(dict.fromkeys(agreeing))
@@ -162,22 +142,17 @@ def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
 
 
 def resolve_day_references(text: str, published: dt.date) -> list[tuple[dt.date, str]]:
-    """Days an article refers to relative to its own date ("on Friday", "yesterday", "September 25")."""
-    found, taken = [], []  # taken: spans already read by an earlier row ("the day before yesterday")
-    lower = text.lower()
-    rows = _RELATIVE if len(lower) == len(text) else _RELATIVE_ANY_CASE  # lower() may change lengths ("İ")
-    for pattern, kind in rows:
-        for m in pattern.finditer(lower if rows is _RELATIVE else text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
-                continue
-            anchor = m.start("weekday") if "weekday" in pattern.groupindex else m.start()
-            before = text[max(0, anchor - 12):anchor]
-            if _NEXT.search(before) or (kind == "weekday" and _LAST.search(before)):
-                continue  # "next Friday" is ahead, not the event; "last Friday" has its own row
-            taken.append(m.span())
-            for day in RESOLVERS[kind](m, published):
-                if 0 <= (published - day).days <= (DATED_WINDOW_DAYS if kind == "month-day" else MENTION_WINDOW_DAYS):
-                    found.append((day, text[m.start():m.end()].strip()))
+    """Days an article refers to relative to its own date ("on Friday", "yesterday", "September 25"), within
+    DATED_WINDOW_DAYS before it: the dated references of lib.domain.dates whose year is not written."""
+    found = []
+    for start, end, kind, (day, granularity, relative) in find_dates(text, published):
+        if granularity != "day" or not relative or day is None or not 0 <= (published - day).days <= DATED_WINDOW_DAYS:
+            continue
+        if text[max(0, start - 3):start].casefold() == "on ":  # quoted as written: "On Friday", not "Friday"
+            start -= 3
+        found.append((day, text[start:end]))
+        if kind in SAME_OR_LAST_WEEK and day == published:  # "on Friday" in a Friday piece: today or a week ago
+            found.append((day - dt.timedelta(days=7), text[start:end]))
     return found
 
 
@@ -187,58 +162,12 @@ def _day_references(text: str, published: dt.date) -> tuple[tuple[dt.date, str],
     return tuple(resolve_day_references(text, published))
 
 
-def _last_weekday(m: re.Match, published: dt.date) -> list[dt.date]:
-    """'last Friday': the Friday before the publishing day."""
-    back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7 or 7
-    return [published - dt.timedelta(days=back)]
-
-
-def _weekday(m: re.Match, published: dt.date) -> list[dt.date]:
-    """'on Friday': the latest Friday up to the publishing day (the same day, or a week back, when it is one)."""
-    back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
-    days = [published - dt.timedelta(days=back)]
-    if back == 0:
-        days.append(published - dt.timedelta(days=7))
-    return days
-
-
-def _days_ago(m: re.Match, published: dt.date) -> list[dt.date]:
-    """'three days ago'."""
-    n = m.group("n").lower()
-    return [published - dt.timedelta(days=int(n) if n.isdigit() else _NUMBER_WORDS[n])]
-
-
-def _month_day(m: re.Match, published: dt.date) -> list[dt.date]:
-    """'September 25' without a year: the latest such day up to the publishing day."""
-    month, day = MONTH_NUMBERS[m.group("month").lower()], int(m.group("day"))
-    out = []
-    for year in (published.year, published.year - 1):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if candidate <= published:
-            out.append(candidate)
-            break
-    return out
-
-
-RESOLVERS = {
-    "last-weekday": _last_weekday,
-    "weekday": _weekday,
-    "minus-1": lambda m, published: [published - dt.timedelta(days=1)],
-    "minus-2": lambda m, published: [published - dt.timedelta(days=2)],
-    "days-ago": _days_ago,
-    "month-day": _month_day,
-}
-
-
 def weekday_candidates(weekdays: list[str], partial: Yearless, today: dt.date,
                        floor: int | None) -> list[tuple[dt.date, str, float, str]]:
     """For each weekday the text mentions, the most recent past year in which the day falls on it."""
     out = []
     for name in weekdays:
-        target = WEEKDAYS.index(name)
+        target = WEEKDAY_NUMBERS[name]
         for year in range(today.year, (floor or today.year - 60) - 1, -1):
             day = _valid(year, partial)
             if day and day <= today and day.weekday() == target:
