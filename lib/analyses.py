@@ -17,11 +17,11 @@ import duckdb
 import pandas as pd
 
 from lib import store
-from lib.corpus import speaker_of
 from lib.analyse.overlap import shared_quotes
 from lib.analyse.reuse import MIN_CHARS, find_reuse
 from lib.analyse.stories import cluster_stories, summarise_stories
 from lib.extract.speakers import canonicalise_speakers
+from lib.models import speaker_of
 
 ANALYSES = ("assignment", "stories", "renderings", "passages")
 LIST_RESULT_COLUMNS = {"stories": ("terms", "outlets", "article_ids")}  # DuckDB returns lists as arrays

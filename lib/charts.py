@@ -11,6 +11,8 @@ import plotly.colors as pc
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lib.models import speaker_of
+
 UNKNOWN_OUTLET = "(unknown outlet)"
 UNKNOWN_COLOUR = "#8c8c8c"
 # Distinct qualitative colours, most distinguishable first; beyond them outlets get a hashed hue.
@@ -377,7 +379,7 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     if quotes is None or quotes.empty:
         return _empty_figure(title, "No quotes match the filters.")
     frame = quotes.assign(outlet=quotes["outlet"].map(outlet_label),
-                          who=_speaker_column(quotes).fillna("(unattributed)").astype(str))
+                          who=speaker_of(quotes).fillna("(unattributed)").astype(str))
     speakers = frame["who"].value_counts().head(top).index.tolist()
     frame = frame[frame["who"].isin(speakers)]
     outlets = _outlets_in_order(frame)[:top_outlets]
@@ -401,13 +403,6 @@ def _cell_text(cells: int) -> str | None:
     """Numbers printed in heatmap cells while they are few: plotly draws one SVG text per cell, and 3,600 of them
     took 3 s to draw in the browser (the number stays in the hover and the colour scale)."""
     return "%{z}" if cells <= MAX_TEXT_CELLS else None
-
-
-def _speaker_column(quotes: pd.DataFrame) -> pd.Series:
-    """The canonical speaker where known, else the speaker as written."""
-    if "speaker_id" in quotes:
-        return quotes["speaker_id"].where(quotes["speaker_id"].notna(), quotes.get("speaker"))
-    return quotes["speaker"]
 
 
 def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Figure:

@@ -19,6 +19,7 @@ import pandas as pd
 from lib import store
 from lib.charts import outlet_labels
 from lib.ingest import DEFAULT_MAX_BYTES
+from lib.models import speaker_of
 from lib.pipeline import ingest_paths
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -172,13 +173,6 @@ def search_quotes(quotes: pd.DataFrame, needle: str | None) -> pd.DataFrame:
     who = quotes["who"] if "who" in quotes else speaker_of(quotes)
     return quotes[quotes["text"].str.casefold().str.contains(n, regex=False)
                   | who.fillna("").str.casefold().str.contains(n, regex=False)]
-
-
-def speaker_of(quotes: pd.DataFrame) -> pd.Series:
-    """Each quote's speaker: the canonical id where known, else the name as written."""
-    if "speaker_id" in quotes:
-        return quotes["speaker_id"].where(quotes["speaker_id"].notna(), quotes["speaker"])
-    return quotes["speaker"]
 
 
 def unique_labels(ids: Sequence[str], labels: Sequence[str], width: int = 90) -> dict[str, str]:
