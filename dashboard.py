@@ -23,10 +23,12 @@ from lib.analyse.framing import frame_story
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
 from lib.analyse.reuse import MIN_CHARS, lineage
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
-from lib.charts import (coverage_timeline_figure, daily_counts_figure, highlight_css, history_timeline_figure,
-                        joined_titles, lineage_figure, outlet_colours, outlet_labels, plain_markdown,
-                        reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure, stories_figure, terms_figure,
-                        voices_figure)
+from app.markup import highlight_css, plain_markdown
+from lib.figures.framing import terms_figure, voices_figure
+from lib.figures.quotes import lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
+from lib.figures.style import outlet_colours, outlet_labels
+from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
+                              stories_figure)
 
 st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
 

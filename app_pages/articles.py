@@ -4,7 +4,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.charts import colour_of, highlight_html, legend_html, outlet_label
+from app.markup import highlight_html, legend_html
+from lib.figures.style import colour_of, outlet_label
 from lib.corpus import article_spans
 
 def draw() -> None:

@@ -4,8 +4,9 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.charts import (TERM_OUTLETS, VOICE_SPEAKERS, colour_of, highlight_html, outlet_label, outlet_labels,
-                        plain_markdown)
+from app.markup import highlight_html, plain_markdown
+from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
+from lib.figures.style import colour_of, outlet_label, outlet_labels
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from lib import store
-from lib.charts import outlet_labels
+from lib.figures.style import outlet_labels
 from lib.ingest import DEFAULT_MAX_BYTES
 from lib.models import speaker_of
 from lib.pipeline import ingest_paths

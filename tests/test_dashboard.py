@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import analyses, corpus, store
-from lib.charts import outlet_label, outlet_labels
+from lib.figures.style import outlet_label, outlet_labels
 from lib.pipeline import ingest_paths
 from tests.conftest import ROOT, SEEDS
 
