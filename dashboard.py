@@ -18,7 +18,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib import analyses, corpus, store
+from lib import corpus, store
+from lib.analyse import stored
 from lib.analyse.framing import frame_story
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
 from lib.analyse.reuse import MIN_CHARS, lineage
@@ -108,7 +109,7 @@ def load_article_labels(source: corpus.CorpusSource, version: str) -> dict:
 def load_quotes(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
     """Every stored quote, speakers canonicalised across the corpus, plus a `who` column (id, else as written)."""
     with open_store(source).con.cursor() as cur:
-        return analyses.corpus_quotes(cur)
+        return stored.corpus_quotes(cur)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -129,7 +130,7 @@ def load_report(source: corpus.CorpusSource, version: str) -> pd.DataFrame:
 def load_corpus_key(source: corpus.CorpusSource, version: str) -> str:
     """The key stored corpus analyses are kept under (hash of articles, quotes and analysis code)."""
     with open_store(source).con.cursor() as cur:
-        return analyses.corpus_key(cur)
+        return stored.corpus_key(cur)
 
 
 def load_analysis(source: corpus.CorpusSource, version: str, name: str) -> pd.DataFrame:
@@ -140,16 +141,16 @@ def load_analysis(source: corpus.CorpusSource, version: str, name: str) -> pd.Da
     key = load_corpus_key(source, version)
     handle = open_store(source)
     with handle.con.cursor() as cur:
-        frame = analyses.read_analysis(cur, name, key)
+        frame = stored.read_analysis(cur, name, key)
     if frame is not None:
         return frame
     started = time.perf_counter()
-    frame = analyses.compute_analysis(name, lambda: load_articles(source, version),
+    frame = stored.compute_analysis(name, lambda: load_articles(source, version),
                                       lambda: load_quotes(source, version),
                                       lambda: load_analysis(source, version, "assignment"))
     if not source.read_only:
         with handle.lock, handle.con.cursor() as cur:
-            analyses.write_analysis(cur, name, key, frame, time.perf_counter() - started)
+            stored.write_analysis(cur, name, key, frame, time.perf_counter() - started)
     return frame
 
 
@@ -327,7 +328,7 @@ def ingest_uploads(source: corpus.CorpusSource, files: list[tuple[str, bytes]]) 
 # ---------------------------------------------------------------- the view every page draws
 @dataclass
 class View:
-    """What the pages draw: the corpus, the filtered articles and the filters, with loaders for analyses."""
+    """What the pages draw: the corpus, the filtered articles and the filters, with loaders for stored."""
 
     source: corpus.CorpusSource
     version: str

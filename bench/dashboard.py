@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import synthetic_articles  # noqa: E402
 from lib import store  # noqa: E402
-from lib.analyses import prepare_analyses  # noqa: E402
+from lib.analyse.stored import prepare_analyses  # noqa: E402
 from lib.pipeline import ingest_paths  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

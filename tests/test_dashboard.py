@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import analyses, corpus, store
+from lib import corpus, store
+from lib.analyse.stored import (ANALYSES, compute_analysis, corpus_key, corpus_quotes, prepare_analyses, read_analysis,
+                                stored_key, write_analysis)
 from lib.figures.style import outlet_label, outlet_labels
 from lib.pipeline import ingest_paths
 from tests.conftest import ROOT, SEEDS
@@ -368,7 +370,7 @@ def prepared_corpus(folder: Path, rows: list[dict]) -> Path:
     db = folder / "corpus.duckdb"
     con = store.connect(str(db))
     ingest_paths(con, [str(folder / "rows.jsonl")])
-    analyses.prepare_analyses(con)
+    prepare_analyses(con)
     con.close()
     return db
 
@@ -376,7 +378,7 @@ def prepared_corpus(folder: Path, rows: list[dict]) -> Path:
 def story_labels(db: Path) -> list[str]:
     """Every story's label as the sidebar shows it, largest story first (the picker's order)."""
     con = store.connect(str(db), read_only=True)
-    stories = analyses.read_analysis(con, "stories", analyses.corpus_key(con))
+    stories = read_analysis(con, "stories", corpus_key(con))
     con.close()
     names = corpus.unique_labels(list(stories["story_id"]), list(stories["label"]), width=80)
     ordered = stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"]
@@ -451,42 +453,42 @@ def seeds_corpus(path: Path, files=("000_6c2b300fd0bd74a3.txt", "004_782949620f8
 
 def test_prepared_analyses_read_back_as_computed(tmp_path):
     con = seeds_corpus(tmp_path / "c.duckdb")
-    assert set(analyses.prepare_analyses(con)) == set(analyses.ANALYSES)
-    assert analyses.prepare_analyses(con) == {}  # stored and current: nothing recomputed
-    key = analyses.corpus_key(con)
+    assert set(prepare_analyses(con)) == set(ANALYSES)
+    assert prepare_analyses(con) == {}  # stored and current: nothing recomputed
+    key = corpus_key(con)
     articles = lambda: store.load_articles(con)  # noqa: E731
-    quotes = lambda: analyses.corpus_quotes(con)  # noqa: E731
-    assignment = lambda: analyses.read_analysis(con, "assignment", key)  # noqa: E731
-    for name in analyses.ANALYSES:
-        stored = analyses.read_analysis(con, name, key)
-        fresh = analyses.compute_analysis(name, articles, quotes, assignment)
+    quotes = lambda: corpus_quotes(con)  # noqa: E731
+    assignment = lambda: read_analysis(con, "assignment", key)  # noqa: E731
+    for name in ANALYSES:
+        stored = read_analysis(con, name, key)
+        fresh = compute_analysis(name, articles, quotes, assignment)
         pd.testing.assert_frame_equal(stored, fresh, check_dtype=False)
-    assert analyses.read_analysis(con, "stories", key)["article_ids"].map(type).eq(list).all()
+    assert read_analysis(con, "stories", key)["article_ids"].map(type).eq(list).all()
 
 
 def test_corpus_key_changes_with_the_corpus_and_stale_results_are_not_read(tmp_path):
     con = seeds_corpus(tmp_path / "c.duckdb", files=("000_6c2b300fd0bd74a3.txt",))
-    analyses.prepare_analyses(con)
-    before = analyses.corpus_key(con)
-    assert analyses.corpus_key(con) == before
+    prepare_analyses(con)
+    before = corpus_key(con)
+    assert corpus_key(con) == before
     ingest_paths(con, [str(SEEDS / "004_782949620f890c67.txt")])
-    after = analyses.corpus_key(con)
+    after = corpus_key(con)
     assert after != before
-    assert analyses.read_analysis(con, "assignment", after) is None
-    assert len(analyses.read_analysis(con, "assignment", before)) == 1
-    assert set(analyses.prepare_analyses(con)) == set(analyses.ANALYSES)
-    assert len(analyses.read_analysis(con, "assignment", after)) == 2
+    assert read_analysis(con, "assignment", after) is None
+    assert len(read_analysis(con, "assignment", before)) == 1
+    assert set(prepare_analyses(con)) == set(ANALYSES)
+    assert len(read_analysis(con, "assignment", after)) == 2
 
 
 @pytest.mark.parametrize("frame", [pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=int)}),
                                    pd.DataFrame({"a": ["x", None], "b": [1, 2]})])
 def test_write_analysis_keeps_columns_and_rows(frame):
     con = store.connect(":memory:")
-    assert analyses.read_analysis(con, "passages", "k") is None  # nothing stored yet
-    analyses.write_analysis(con, "passages", "k", frame, 0.0)
-    back = analyses.read_analysis(con, "passages", "k")
+    assert read_analysis(con, "passages", "k") is None  # nothing stored yet
+    write_analysis(con, "passages", "k", frame, 0.0)
+    back = read_analysis(con, "passages", "k")
     assert list(back.columns) == ["a", "b"] and back["a"].tolist() == frame["a"].tolist()
-    assert analyses.read_analysis(con, "passages", "other") is None
+    assert read_analysis(con, "passages", "other") is None
 
 
 def test_ingest_command_prepares_the_analyses(tmp_path, capsys):
@@ -495,15 +497,15 @@ def test_ingest_command_prepares_the_analyses(tmp_path, capsys):
     assert cli_main(["ingest", str(SEEDS), "--db", str(db)]) == 0
     assert "analyses stored: assignment" in capsys.readouterr().out
     con = store.connect(str(db), read_only=True)
-    key = analyses.corpus_key(con)
-    assert all(analyses.stored_key(con, name) == key for name in analyses.ANALYSES)
+    key = corpus_key(con)
+    assert all(stored_key(con, name) == key for name in ANALYSES)
 
 
 def test_read_only_prepared_corpus_serves_stored_stories(tmp_path, monkeypatch):
     db = tmp_path / "c.duckdb"
     seeds_corpus(db).close()
     con = store.connect(str(db))
-    analyses.prepare_analyses(con)
+    prepare_analyses(con)
     # A stored label nobody could compute shows on the page: the dashboard read it, it did not recompute.
     con.execute("UPDATE analysis_stories SET label = 'Stored label'")
     con.close()
