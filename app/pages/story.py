@@ -66,7 +66,7 @@ def draw() -> None:
     with st.expander(f"The {len(articles)} article(s) of this story"):
         labels = view.article_labels()
         for article_id in coverage.sort_values("published")["article_id"].head(30):
-            st.page_link("app_pages/articles.py", label=labels[article_id], icon=":material/article:",
+            st.page_link("app/pages/articles.py", label=labels[article_id], icon=":material/article:",
                          query_params={"article": labels[article_id]})
         if len(articles) > 30:
             st.caption(f"and {len(articles) - 30} more: see the Articles page with this story chosen.")
