@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import synthetic_articles  # noqa: E402
 from lib import store  # noqa: E402
-from lib.analyses import prepare_analyses  # noqa: E402
+from lib.analyse.stored import prepare_analyses  # noqa: E402
 from lib.pipeline import ingest_paths  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -218,19 +218,19 @@ def filter_bench(db: Path, repeats: int = 3) -> dict:
                ("clear", lambda a, i: (a.multiselect(key="outlet").set_value([]),
                                        a.selectbox(key="speaker").set_value(None)))]
     for name, _, _ in PAGES[1:]:  # warm-up: every page's analyses for the unfiltered corpus
-        at.switch_page(f"app_pages/{name}.py").run()
-    at.switch_page("app_pages/overview.py").run()
+        at.switch_page(f"app/pages/{name}.py").run()
+    at.switch_page("app/pages/overview.py").run()
     out = {"fresh": {}}
     for name, _, _ in PAGES:  # a new session opening this page, caches warm (server side of a first render)
         fresh = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900)
         t = time.perf_counter()
         fresh.run()
         if name != "overview":
-            fresh.switch_page(f"app_pages/{name}.py").run()
+            fresh.switch_page(f"app/pages/{name}.py").run()
         out["fresh"][name] = time.perf_counter() - t
     for name, path, _ in PAGES:
         if name != "overview":
-            at.switch_page(f"app_pages/{name}.py")
+            at.switch_page(f"app/pages/{name}.py")
         at.run()  # warm-up: this page's analyses for the unfiltered corpus
         times = []
         for i in range(repeats):

@@ -102,6 +102,13 @@ class Quote:
     speaker_end: int | None = None
 
 
+def speaker_of(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's speaker: the canonical ``speaker_id`` where known, else the ``speaker`` as written."""
+    if "speaker_id" in quotes:
+        return quotes["speaker_id"].where(quotes["speaker_id"].notna(), quotes.get("speaker"))
+    return quotes["speaker"]
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date or period an article mentions, resolved against the article's date where relative."""

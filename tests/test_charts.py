@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import charts
+from app.markup import highlight_html, plain_markdown
+from lib.figures.framing import terms_figure, voices_figure
+from lib.figures.quotes import lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
+from lib.figures.style import PALETTE, UNKNOWN_COLOUR, UNKNOWN_OUTLET, colour_of, hover_text, outlet_colours
+from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
+                              stories_figure)
 
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 T = pd.Timestamp
@@ -78,22 +83,22 @@ def _pairs():
                          "target_text": ["copied " + EVIL], "share_of_target": [0.5], "direction": ["earlier"]})
 
 
-COLOURS = charts.outlet_colours(["TASS", "UrduPoint News", None])
+COLOURS = outlet_colours(["TASS", "UrduPoint News", None])
 
 # (builder, frame factory, expected legend names (None: a heatmap, axes name the outlets), evidence expected in hover)
 BUILDERS = [
-    (lambda f: charts.daily_counts_figure(f, COLOURS), _daily, {"TASS", "UrduPoint News"}, "t1"),
-    (lambda f: charts.stories_figure(f, _coverage(), COLOURS), _stories, {"TASS", "UrduPoint News",
-                                                                           charts.UNKNOWN_OUTLET}, "Putin proposes"),
-    (lambda f: charts.coverage_timeline_figure(f, COLOURS), _coverage, {"TASS", "UrduPoint News",
-                                                                         charts.UNKNOWN_OUTLET}, "Putin proposes"),
-    (lambda f: charts.history_timeline_figure(f, COLOURS), _history, {"TASS", "UrduPoint News"}, "Soviet-US"),
-    (lambda f: charts.voices_figure(f, COLOURS), _voices, {"TASS", "UrduPoint News"}, None),
-    (lambda f: charts.terms_figure(f, COLOURS), _terms, {"TASS", "UrduPoint News"}, None),
-    (charts.speaker_outlet_figure, _quotes, None, "Special responsibility"),
-    (charts.shared_quotes_figure, _matrix, None, "quoted words"),
-    (lambda f: charts.lineage_figure(f, COLOURS), _renderings, {"TASS", "UrduPoint News"}, "we call"),
-    (lambda f: charts.reuse_flows_figure(f, COLOURS), _pairs, {"TASS"}, "copied"),
+    (lambda f: daily_counts_figure(f, COLOURS), _daily, {"TASS", "UrduPoint News"}, "t1"),
+    (lambda f: stories_figure(f, _coverage(), COLOURS), _stories, {"TASS", "UrduPoint News",
+                                                                           UNKNOWN_OUTLET}, "Putin proposes"),
+    (lambda f: coverage_timeline_figure(f, COLOURS), _coverage, {"TASS", "UrduPoint News",
+                                                                         UNKNOWN_OUTLET}, "Putin proposes"),
+    (lambda f: history_timeline_figure(f, COLOURS), _history, {"TASS", "UrduPoint News"}, "Soviet-US"),
+    (lambda f: voices_figure(f, COLOURS), _voices, {"TASS", "UrduPoint News"}, None),
+    (lambda f: terms_figure(f, COLOURS), _terms, {"TASS", "UrduPoint News"}, None),
+    (speaker_outlet_figure, _quotes, None, "Special responsibility"),
+    (shared_quotes_figure, _matrix, None, "quoted words"),
+    (lambda f: lineage_figure(f, COLOURS), _renderings, {"TASS", "UrduPoint News"}, "we call"),
+    (lambda f: reuse_flows_figure(f, COLOURS), _pairs, {"TASS"}, "copied"),
 ]
 
 
@@ -133,7 +138,7 @@ def test_empty_input_says_why(build, make, legend, evidence):
 
 
 def test_trace_colours_follow_the_outlet_map():
-    fig = charts.coverage_timeline_figure(_coverage(), COLOURS)
+    fig = coverage_timeline_figure(_coverage(), COLOURS)
     for trace in fig.data:
         assert trace.marker.color == COLOURS[trace.name]
 
@@ -143,16 +148,16 @@ def test_trace_colours_follow_the_outlet_map():
     ([f"Outlet {i:03d}" for i in range(120)], [f"Outlet {i:03d}" for i in reversed(range(120))]),
 ])
 def test_outlet_colours_are_stable_and_distinct(outlets, other_order):
-    a, b = charts.outlet_colours(outlets), charts.outlet_colours(other_order)
+    a, b = outlet_colours(outlets), outlet_colours(other_order)
     assert a == b
-    palette_part = [a[o] for o in sorted(set(outlets), key=str.casefold)[:len(charts.PALETTE)]]
+    palette_part = [a[o] for o in sorted(set(outlets), key=str.casefold)[:len(PALETTE)]]
     assert len(set(palette_part)) == len(palette_part)
-    assert a[charts.UNKNOWN_OUTLET] == charts.UNKNOWN_COLOUR
+    assert a[UNKNOWN_OUTLET] == UNKNOWN_COLOUR
 
 
 def test_colour_of_unknown_outlet_is_deterministic():
-    assert charts.colour_of({}, "Never Seen") == charts.colour_of(None, "Never Seen")
-    assert charts.colour_of(COLOURS, None) == charts.UNKNOWN_COLOUR
+    assert colour_of({}, "Never Seen") == colour_of(None, "Never Seen")
+    assert colour_of(COLOURS, None) == UNKNOWN_COLOUR
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -165,7 +170,7 @@ def test_colour_of_unknown_outlet_is_deterministic():
     ("It's over", "It's over"),
 ])
 def test_hover_text_escapes_and_wraps(text, expected):
-    assert expected in charts.hover_text(text)
+    assert expected in hover_text(text)
 
 
 @pytest.mark.parametrize("text, spans, expected", [
@@ -179,14 +184,14 @@ def test_hover_text_escapes_and_wraps(text, expected):
     ("a\nb", [], "a<br>b"),
 ])
 def test_highlight_html(text, spans, expected):
-    assert charts.highlight_html(text, spans) == expected
+    assert highlight_html(text, spans) == expected
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=200), st.lists(st.tuples(st.integers(-5, 210), st.integers(-5, 210),
                                                   st.sampled_from(["direct", "date", "speaker"])), max_size=6))
 def test_highlight_html_keeps_the_text_and_never_lets_markup_through(text, spans):
-    out = charts.highlight_html(text, spans)
+    out = highlight_html(text, spans)
     plain = re.sub(r"<mark [^>]*>|</mark>", "", out).replace("<br>", "\n")
     assert "<" not in plain
     assert html.unescape(plain) == text
@@ -198,15 +203,15 @@ def test_highlight_html_keeps_the_text_and_never_lets_markup_through(text, spans
     ("[link](javascript:alert(1))", "[link]("),
 ])
 def test_plain_markdown_escapes(text, forbidden):
-    assert forbidden not in charts.plain_markdown(text)
-    assert charts.plain_markdown(text).replace("\\", "") == text
+    assert forbidden not in plain_markdown(text)
+    assert plain_markdown(text).replace("\\", "") == text
 
 
 @pytest.mark.parametrize("days, unit, bars", [(30, "day", 2), (400, "week", 2)])
 def test_daily_counts_switch_to_weeks_on_long_spans(days, unit, bars):
     daily = pd.DataFrame({"day": [T("2020-01-01"), T("2020-01-02"), T("2020-01-01") + pd.Timedelta(days=days)],
                           "outlet": ["TASS"] * 3, "articles": [1, 2, 4], "titles": ["a", "b", "c"]})
-    fig = charts.daily_counts_figure(daily)
+    fig = daily_counts_figure(daily)
     assert f"per {unit}" in fig.layout.title.text
     assert len(fig.data[0].x) == (3 if unit == "day" else bars)
     assert sum(fig.data[0].y) == 7
@@ -215,11 +220,11 @@ def test_daily_counts_switch_to_weeks_on_long_spans(days, unit, bars):
 def test_daily_counts_group_quiet_outlets_into_one_band():
     daily = pd.DataFrame({"day": [T("2020-01-01")] * 20, "outlet": [f"Outlet {i:02d}" for i in range(20)],
                           "articles": list(range(20, 0, -1))})
-    fig = charts.daily_counts_figure(daily, max_outlets=5)
+    fig = daily_counts_figure(daily, max_outlets=5)
     names = [t.name for t in fig.data]
     assert names == ["Outlet 00", "Outlet 01", "Outlet 02", "Outlet 03", "16 other outlets"]
     assert sum(sum(t.y) for t in fig.data) == sum(range(1, 21))
-    assert fig.data[-1].marker.color == charts.UNKNOWN_COLOUR
+    assert fig.data[-1].marker.color == UNKNOWN_COLOUR
 
 
 @pytest.mark.parametrize("n_outlets, text", [(3, "%{z}"), (30, None)])
@@ -229,7 +234,7 @@ def test_shared_quotes_heatmap_draws_the_outlets_sharing_most(n_outlets, text):
     matrix = pd.DataFrame([{"outlet_a": a, "outlet_b": b, "shared_quotes": n_outlets - min(i, j),
                             "share_of_a_words_in_b": 0.5}
                            for i, a in enumerate(outlets) for j, b in enumerate(outlets) if a != b])
-    fig = charts.shared_quotes_figure(matrix, top=20)
+    fig = shared_quotes_figure(matrix, top=20)
     assert list(fig.data[0].x) == outlets[:20] and list(fig.data[0].y) == outlets[:20]
     assert fig.data[0].texttemplate == text  # numbers in the cells only while the cells are few
 
@@ -238,7 +243,7 @@ def test_speaker_heatmap_draws_the_outlets_quoting_the_top_speakers_most():
     quotes = pd.DataFrame({"outlet": [f"Outlet {i:02d}" for i in range(30) for _ in range(30 - i)],
                            "speaker_id": "Jane Roe", "text": "We will act"})
     quotes = pd.concat([quotes, pd.DataFrame({"outlet": ["Outlet 29"] * 50, "speaker_id": "Other", "text": "x"})])
-    fig = charts.speaker_outlet_figure(quotes, top=1, top_outlets=20)
+    fig = speaker_outlet_figure(quotes, top=1, top_outlets=20)
     assert list(fig.data[0].y) == ["Jane Roe"]
     assert list(fig.data[0].x) == [f"Outlet {i:02d}" for i in range(20)]  # Outlet 29's 50 quotes are of "Other"
 
@@ -246,7 +251,7 @@ def test_speaker_heatmap_draws_the_outlets_quoting_the_top_speakers_most():
 def test_reuse_flows_are_ordered_by_characters_not_grouped_by_source():
     flows = [("TASS", "Sputnik", 900), ("Reuters", "AP", 500), ("TASS", "UrduPoint News", 200)]
     pairs = pd.concat([_pairs().assign(source_outlet=s, target_outlet=t, chars=c) for s, t, c in flows])
-    fig = charts.reuse_flows_figure(pairs, COLOURS)
+    fig = reuse_flows_figure(pairs, COLOURS)
     assert list(fig.layout.yaxis.categoryarray) == ["TASS → UrduPoint News", "Reuters → AP", "TASS → Sputnik"]
     assert {t.name for t in fig.data} == {"TASS", "Reuters"}  # still one colour per source outlet
 
@@ -260,14 +265,14 @@ def test_reuse_flows_are_ordered_by_characters_not_grouped_by_source():
 ])
 def test_joined_titles(titles, more, expected):
     frame = pd.DataFrame({"day": "d1", "outlet": "X", "title": titles})
-    out = charts.joined_titles(frame, ["day", "outlet"], "title", more=more)
+    out = joined_titles(frame, ["day", "outlet"], "title", more=more)
     assert dict(zip(zip(out["day"], out["outlet"]), out["titles"])) == expected
 
 
 def test_joined_titles_keeps_groups_apart_and_leaves_out_missing_keys():
     frame = pd.DataFrame({"day": [T("2020-01-02"), T("2020-01-01"), None, T("2020-01-02")],
                           "outlet": ["A", "A", "A", "B"], "title": ["late", "early", "undated", "other"]})
-    out = charts.joined_titles(frame, ["day", "outlet"], "title")
+    out = joined_titles(frame, ["day", "outlet"], "title")
     assert list(out.itertuples(index=False, name=None)) == [(T("2020-01-01"), "A", "early"),
                                                             (T("2020-01-02"), "A", "late"),
                                                             (T("2020-01-02"), "B", "other")]

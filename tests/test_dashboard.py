@@ -11,13 +11,19 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import analyses, corpus, store
-from lib.charts import outlet_label, outlet_labels
+from app.exports import EXPORT_TABLES, table_bytes
+from app.source import ENV_CORPUS, corpus_version, ingest_uploads, parse_source, safe_file_name
+from app.tables import STORY_LABEL_CHARS, filter_articles, keep_shared, unique_labels
+from lib import store
+from lib.analyse.stored import (ANALYSES, compute_analysis, corpus_key, corpus_quotes, prepare_analyses, read_analysis,
+                                stored_key, write_analysis)
+from lib.figures.style import outlet_label, outlet_labels
+from lib.ingest import DEFAULT_MAX_BYTES
 from lib.pipeline import ingest_paths
 from tests.conftest import ROOT, SEEDS
 
-PAGES = {"overview": "app_pages/overview.py", "story": "app_pages/story.py", "quotes": "app_pages/quotes.py",
-         "articles": "app_pages/articles.py", "data": "app_pages/data.py"}
+PAGES = {"overview": "app/pages/overview.py", "story": "app/pages/story.py", "quotes": "app/pages/quotes.py",
+         "articles": "app/pages/articles.py", "data": "app/pages/data.py"}
 EVIL_TITLE = "<script>alert('title')</script>"
 EVIL_BODY = 'It said <img src=x onerror="alert(1)"> and <script>alert(2)</script> in the body.'
 
@@ -61,7 +67,7 @@ def metric(at: AppTest, label: str) -> str:
 def dashboard_argv(monkeypatch):
     """The dashboard reads its corpus from sys.argv (streamlit run dashboard.py -- ...): not pytest's arguments."""
     monkeypatch.setattr("sys.argv", ["dashboard.py"])
-    monkeypatch.delenv(corpus.ENV_CORPUS, raising=False)
+    monkeypatch.delenv(ENV_CORPUS, raising=False)
 
 
 @pytest.fixture
@@ -70,7 +76,7 @@ def folder_corpus(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     folder = tmp_path / "articles"
     folder.mkdir()
-    monkeypatch.setenv(corpus.ENV_CORPUS, str(folder))
+    monkeypatch.setenv(ENV_CORPUS, str(folder))
     return folder
 
 
@@ -113,7 +119,7 @@ def test_articles_page_highlights_quotes_speakers_and_dates():
 
 def test_data_page_offers_every_table_in_both_formats():
     at = open_page("data")
-    assert len(at.get("download_button")) == 2 * len(corpus.EXPORT_TABLES)
+    assert len(at.get("download_button")) == 2 * len(EXPORT_TABLES)
     report = frame_of(at)
     assert set(report["status"]) <= {"ok", "partial", "rejected", "empty"} and len(report) >= 2
 
@@ -202,12 +208,12 @@ def test_markup_in_articles_is_shown_as_text(folder_corpus, page):
 
 def test_upload_is_stored_and_oversize_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv(corpus.ENV_CORPUS, str(tmp_path / "empty.duckdb"))
+    monkeypatch.setenv(ENV_CORPUS, str(tmp_path / "empty.duckdb"))
     at = open_page("data")
     assert "0 articles" in all_text(at)
     text = "WASHINGTON (Reuters) - The senator said on Monday that \"the bill will pass this week,\" officials said.\n"
     at.file_uploader[0].set_value([("wire.txt", text.encode(), "text/plain"),
-                                   ("huge.txt", b"x" * (corpus.DEFAULT_MAX_BYTES + 1), "text/plain")])
+                                   ("huge.txt", b"x" * (DEFAULT_MAX_BYTES + 1), "text/plain")])
     at.button[0].click().run()
     assert not at.exception
     assert any("Stored 1 new article" in s.value for s in at.success)
@@ -242,12 +248,12 @@ def test_password_gate(typed, opens):
     (["--db", "/tmp/x.duckdb"], {}, "db", False),
     (["--db", "/tmp/x.duckdb", "--read-only"], {}, "db", True),
     ([str(SEEDS)], {}, "folder", False),
-    ([], {corpus.ENV_CORPUS: str(SEEDS)}, "folder", False),
+    ([], {ENV_CORPUS: str(SEEDS)}, "folder", False),
     (["--read-only", str(SEEDS)], {}, "folder", True),
-    (["--db", "/tmp/x.duckdb"], {corpus.ENV_CORPUS: str(SEEDS)}, "db", False),  # the argument wins over the env
+    (["--db", "/tmp/x.duckdb"], {ENV_CORPUS: str(SEEDS)}, "db", False),  # the argument wins over the env
 ])
 def test_parse_source(argv, env, kind, read_only):
-    source = corpus.parse_source(argv, env)
+    source = parse_source(argv, env)
     assert (source.kind, source.read_only) == (kind, read_only)
 
 
@@ -265,7 +271,7 @@ ARTICLES = pd.DataFrame({"id": ["a", "b", "c", "d"], "outlet": ["TASS", "Reuters
     (["Nobody"], None, None, None, []),
 ])
 def test_filter_articles(outlets, start, end, ids, expected):
-    assert list(corpus.filter_articles(ARTICLES, outlets, start, end, ids)["id"]) == expected
+    assert list(filter_articles(ARTICLES, outlets, start, end, ids)["id"]) == expected
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -273,18 +279,18 @@ def test_filter_articles(outlets, start, end, ids, expected):
     (".hidden", "hidden"), ("<img onerror=1>.txt", "_img onerror_1_.txt"), ("", "upload"),
 ])
 def test_safe_file_name(name, expected):
-    assert corpus.safe_file_name(name) == expected
+    assert safe_file_name(name) == expected
 
 
 def test_unique_labels_disambiguate_collisions():
-    labels = corpus.unique_labels(["x1", "x2", "x3"], ["Same", "Same", None])
+    labels = unique_labels(["x1", "x2", "x3"], ["Same", "Same", None])
     assert len(set(labels.values())) == 3 and labels["x3"] == "x3"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_table_bytes_round_trip_with_list_cells(fmt, tmp_path):
     frame = pd.DataFrame({"id": ["a"], "paragraphs": [[[0, 5], [7, 9]]], "n": [3]})
-    data = corpus.table_bytes(frame, fmt)
+    data = table_bytes(frame, fmt)
     path = tmp_path / f"t.{fmt}"
     path.write_bytes(data)
     back = pd.read_csv(path) if fmt == "csv" else pd.read_parquet(path)
@@ -293,7 +299,7 @@ def test_table_bytes_round_trip_with_list_cells(fmt, tmp_path):
 
 def test_table_bytes_rejects_unknown_format():
     with pytest.raises(ValueError):
-        corpus.table_bytes(pd.DataFrame({"a": [1]}), "xlsx")
+        table_bytes(pd.DataFrame({"a": [1]}), "xlsx")
 
 
 WIRE = b"MOSCOW, March 3. /TASS/. The minister said the talks went well."
@@ -301,20 +307,20 @@ WIRE = b"MOSCOW, March 3. /TASS/. The minister said the talks went well."
 
 def test_ingest_uploads_stores_refuses_and_is_idempotent(tmp_path):
     con = store.connect(":memory:")
-    report = corpus.ingest_uploads(con, [("a.txt", WIRE), ("big.txt", b"x" * 101)], tmp_path / "up", max_bytes=100)
+    report = ingest_uploads(con, [("a.txt", WIRE), ("big.txt", b"x" * 101)], tmp_path / "up", max_bytes=100)
     assert list(report["file"]) == ["big.txt", "a.txt"]
     assert report["status"].iloc[0] == "rejected" and "upload limit" in report["reason"].iloc[0]
     assert report["added"].iloc[1] == 1 and len(store.load_articles(con)) == 1
-    again = corpus.ingest_uploads(con, [("a.txt", WIRE)], tmp_path / "up")
+    again = ingest_uploads(con, [("a.txt", WIRE)], tmp_path / "up")
     assert again["added"].iloc[0] == 0 and len(store.load_articles(con)) == 1
     assert {"big.txt", "a.txt"} <= set(store.load_report(con)["path"].map(lambda p: Path(p).name))
 
 
 def test_corpus_version_changes_with_the_corpus(tmp_path):
     con = store.connect(":memory:")
-    before = corpus.corpus_version(con)
-    corpus.ingest_uploads(con, [("a.txt", WIRE)], tmp_path / "up")
-    assert corpus.corpus_version(con) != before
+    before = corpus_version(con)
+    ingest_uploads(con, [("a.txt", WIRE)], tmp_path / "up")
+    assert corpus_version(con) != before
 
 
 RENDERINGS = pd.DataFrame({
@@ -332,7 +338,7 @@ RENDERINGS = pd.DataFrame({
     ({"c", "d"}, set(), set()),
 ])
 def test_keep_shared(ids, groups, earliest):
-    kept = corpus.keep_shared(RENDERINGS, ids)
+    kept = keep_shared(RENDERINGS, ids)
     assert set(kept["group_id"]) == groups
     assert set(kept.loc[kept["role"] == "earliest", "article_id"]) == earliest
     assert (kept.groupby("group_id")["role"].apply(lambda r: (r == "earliest").sum()) == 1).all()
@@ -368,7 +374,7 @@ def prepared_corpus(folder: Path, rows: list[dict]) -> Path:
     db = folder / "corpus.duckdb"
     con = store.connect(str(db))
     ingest_paths(con, [str(folder / "rows.jsonl")])
-    analyses.prepare_analyses(con)
+    prepare_analyses(con)
     con.close()
     return db
 
@@ -376,9 +382,9 @@ def prepared_corpus(folder: Path, rows: list[dict]) -> Path:
 def story_labels(db: Path) -> list[str]:
     """Every story's label as the sidebar shows it, largest story first (the picker's order)."""
     con = store.connect(str(db), read_only=True)
-    stories = analyses.read_analysis(con, "stories", analyses.corpus_key(con))
+    stories = read_analysis(con, "stories", corpus_key(con))
     con.close()
-    names = corpus.unique_labels(list(stories["story_id"]), list(stories["label"]), width=80)
+    names = unique_labels(list(stories["story_id"]), list(stories["label"]), width=STORY_LABEL_CHARS)
     ordered = stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"]
     return [names[s] for s in ordered]
 
@@ -451,42 +457,42 @@ def seeds_corpus(path: Path, files=("000_6c2b300fd0bd74a3.txt", "004_782949620f8
 
 def test_prepared_analyses_read_back_as_computed(tmp_path):
     con = seeds_corpus(tmp_path / "c.duckdb")
-    assert set(analyses.prepare_analyses(con)) == set(analyses.ANALYSES)
-    assert analyses.prepare_analyses(con) == {}  # stored and current: nothing recomputed
-    key = analyses.corpus_key(con)
+    assert set(prepare_analyses(con)) == set(ANALYSES)
+    assert prepare_analyses(con) == {}  # stored and current: nothing recomputed
+    key = corpus_key(con)
     articles = lambda: store.load_articles(con)  # noqa: E731
-    quotes = lambda: analyses.corpus_quotes(con)  # noqa: E731
-    assignment = lambda: analyses.read_analysis(con, "assignment", key)  # noqa: E731
-    for name in analyses.ANALYSES:
-        stored = analyses.read_analysis(con, name, key)
-        fresh = analyses.compute_analysis(name, articles, quotes, assignment)
+    quotes = lambda: corpus_quotes(con)  # noqa: E731
+    assignment = lambda: read_analysis(con, "assignment", key)  # noqa: E731
+    for name in ANALYSES:
+        stored = read_analysis(con, name, key)
+        fresh = compute_analysis(name, articles, quotes, assignment)
         pd.testing.assert_frame_equal(stored, fresh, check_dtype=False)
-    assert analyses.read_analysis(con, "stories", key)["article_ids"].map(type).eq(list).all()
+    assert read_analysis(con, "stories", key)["article_ids"].map(type).eq(list).all()
 
 
 def test_corpus_key_changes_with_the_corpus_and_stale_results_are_not_read(tmp_path):
     con = seeds_corpus(tmp_path / "c.duckdb", files=("000_6c2b300fd0bd74a3.txt",))
-    analyses.prepare_analyses(con)
-    before = analyses.corpus_key(con)
-    assert analyses.corpus_key(con) == before
+    prepare_analyses(con)
+    before = corpus_key(con)
+    assert corpus_key(con) == before
     ingest_paths(con, [str(SEEDS / "004_782949620f890c67.txt")])
-    after = analyses.corpus_key(con)
+    after = corpus_key(con)
     assert after != before
-    assert analyses.read_analysis(con, "assignment", after) is None
-    assert len(analyses.read_analysis(con, "assignment", before)) == 1
-    assert set(analyses.prepare_analyses(con)) == set(analyses.ANALYSES)
-    assert len(analyses.read_analysis(con, "assignment", after)) == 2
+    assert read_analysis(con, "assignment", after) is None
+    assert len(read_analysis(con, "assignment", before)) == 1
+    assert set(prepare_analyses(con)) == set(ANALYSES)
+    assert len(read_analysis(con, "assignment", after)) == 2
 
 
 @pytest.mark.parametrize("frame", [pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=int)}),
                                    pd.DataFrame({"a": ["x", None], "b": [1, 2]})])
 def test_write_analysis_keeps_columns_and_rows(frame):
     con = store.connect(":memory:")
-    assert analyses.read_analysis(con, "passages", "k") is None  # nothing stored yet
-    analyses.write_analysis(con, "passages", "k", frame, 0.0)
-    back = analyses.read_analysis(con, "passages", "k")
+    assert read_analysis(con, "passages", "k") is None  # nothing stored yet
+    write_analysis(con, "passages", "k", frame, 0.0)
+    back = read_analysis(con, "passages", "k")
     assert list(back.columns) == ["a", "b"] and back["a"].tolist() == frame["a"].tolist()
-    assert analyses.read_analysis(con, "passages", "other") is None
+    assert read_analysis(con, "passages", "other") is None
 
 
 def test_ingest_command_prepares_the_analyses(tmp_path, capsys):
@@ -495,15 +501,15 @@ def test_ingest_command_prepares_the_analyses(tmp_path, capsys):
     assert cli_main(["ingest", str(SEEDS), "--db", str(db)]) == 0
     assert "analyses stored: assignment" in capsys.readouterr().out
     con = store.connect(str(db), read_only=True)
-    key = analyses.corpus_key(con)
-    assert all(analyses.stored_key(con, name) == key for name in analyses.ANALYSES)
+    key = corpus_key(con)
+    assert all(stored_key(con, name) == key for name in ANALYSES)
 
 
 def test_read_only_prepared_corpus_serves_stored_stories(tmp_path, monkeypatch):
     db = tmp_path / "c.duckdb"
     seeds_corpus(db).close()
     con = store.connect(str(db))
-    analyses.prepare_analyses(con)
+    prepare_analyses(con)
     # A stored label nobody could compute shows on the page: the dashboard read it, it did not recompute.
     con.execute("UPDATE analysis_stories SET label = 'Stored label'")
     con.close()

@@ -25,7 +25,7 @@ def run(args) -> int:
     Exit 0 if any article was ingested, else 1. The analyses are stored in the corpus (lib.analyses), so a
     dashboard serving it read-only starts without recomputing them.
     """
-    from lib.analyses import prepare_analyses
+    from lib.analyse.stored import prepare_analyses
     from lib.pipeline import ingest_paths
     from lib.store import connect, default_db_path
 

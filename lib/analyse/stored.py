@@ -8,8 +8,10 @@ version of an analysis makes the stored result stale and it is computed again. A
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -17,18 +19,34 @@ import duckdb
 import pandas as pd
 
 from lib import store
-from lib.corpus import speaker_of
 from lib.analyse.overlap import shared_quotes
 from lib.analyse.reuse import MIN_CHARS, find_reuse
 from lib.analyse.stories import cluster_stories, summarise_stories
 from lib.extract.speakers import canonicalise_speakers
+from lib.models import speaker_of
 
-ANALYSES = ("assignment", "stories", "renderings", "passages")
+
+@dataclass(frozen=True)
+class Analysis:
+    """One stored corpus-wide analysis: the function that computes it and the inputs it takes, in order."""
+
+    compute: Callable[..., pd.DataFrame]
+    inputs: tuple[str, ...]  # each one of articles | quotes | assignment (the loaders compute_analysis gets)
+
+
+# name -> analysis, in the order they are prepared ("stories" reads "assignment", prepared before it).
+REGISTRY = {
+    "assignment": Analysis(cluster_stories, ("articles",)),
+    "stories": Analysis(summarise_stories, ("articles", "assignment")),
+    "renderings": Analysis(shared_quotes, ("quotes",)),
+    "passages": Analysis(functools.partial(find_reuse, min_chars=MIN_CHARS), ("articles",)),
+}
+ANALYSES = tuple(REGISTRY)
 LIST_RESULT_COLUMNS = {"stories": ("terms", "outlets", "article_ids")}  # DuckDB returns lists as arrays
 KEYS_TABLE = "analysis_keys"
 # The code whose output is stored: a change to any of these files makes every stored result stale.
-CODE_FILES = sorted((Path(__file__).parent / "analyse").glob("*.py")) + [
-    Path(__file__).parent / "extract" / "speakers.py", Path(__file__)]
+# This file is one of the analyse folder's.
+CODE_FILES = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parents[1] / "extract" / "speakers.py"]
 
 
 def corpus_quotes(con) -> pd.DataFrame:
@@ -50,15 +68,11 @@ def corpus_key(con) -> str:
 def compute_analysis(name: str, articles: Callable[[], pd.DataFrame], quotes: Callable[[], pd.DataFrame],
                      assignment: Callable[[], pd.DataFrame]) -> pd.DataFrame:
     """One corpus-wide analysis from its inputs (passed as loaders, so each is read only when needed)."""
-    if name == "assignment":
-        return cluster_stories(articles())
-    if name == "stories":
-        return summarise_stories(articles(), assignment())
-    if name == "renderings":
-        return shared_quotes(quotes())
-    if name == "passages":
-        return find_reuse(articles(), min_chars=MIN_CHARS)
-    raise ValueError(f"no corpus analysis named {name!r} (one of {', '.join(ANALYSES)})")
+    if name not in REGISTRY:
+        raise ValueError(f"no corpus analysis named {name!r} (one of {', '.join(ANALYSES)})")
+    analysis = REGISTRY[name]
+    loaders = {"articles": articles, "quotes": quotes, "assignment": assignment}
+    return analysis.compute(*(loaders[given]() for given in analysis.inputs))
 
 
 def stored_key(con, name: str) -> str | None:

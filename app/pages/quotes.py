@@ -4,9 +4,11 @@ import html
 import pandas as pd
 import streamlit as st
 
+from app.markup import highlight_html, plain_markdown
+from app.tables import search_quotes
 from lib.analyse.reuse import MIN_CHARS
-from lib.charts import FLOW_PAIRS, HEATMAP_ROWS, colour_of, highlight_html, outlet_label, outlet_labels, plain_markdown
-from lib.corpus import search_quotes
+from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS
+from lib.figures.style import UNATTRIBUTED, colour_of, outlet_label, outlet_labels
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
 MAX_ROWS = 1000  # quote rows sent to the browser: all 10,120 of a 5,000-article corpus were 2 MB per render
@@ -57,7 +59,7 @@ def draw() -> None:
                                "Data page.")
         st.plotly_chart(view.figure("speakers", search or None), key="speakers")
         # Counted as the chart selects: unattributed quotes are a row of their own; outlets quoting the charted speakers.
-        who = shown["who"].fillna("(unattributed)")
+        who = shown["who"].fillna(UNATTRIBUTED)
         charted = who.isin(who.value_counts().head(HEATMAP_ROWS).index)
         view.caption_if_capped(HEATMAP_ROWS, who.nunique(), "speakers in the chart (the most quoted)",
                                "search, or pick a speaker in the sidebar, to see others.")

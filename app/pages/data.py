@@ -1,8 +1,9 @@
 """Data: upload files into the corpus, read the ingest report, download every table as CSV or Parquet."""
 import streamlit as st
 
-from lib.charts import plain_markdown
-from lib.corpus import EXPORT_TABLES, UPLOAD_TYPES
+from app.exports import EXPORT_TABLES
+from app.markup import plain_markdown
+from app.source import UPLOAD_TYPES
 from lib.ingest import DEFAULT_MAX_BYTES
 
 view = st.session_state["view"]

@@ -4,8 +4,9 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.charts import colour_of, highlight_html, legend_html, outlet_label
-from lib.corpus import article_spans
+from app.markup import highlight_html, legend_html
+from app.tables import article_spans
+from lib.figures.style import colour_of, outlet_label
 
 def draw() -> None:
     """Draw the reader for one article."""
@@ -41,7 +42,7 @@ def draw() -> None:
     if story_id is not None:
         name = view.story_names.get(story_id, story_id)
         n = int(view.stories.loc[view.stories["story_id"] == story_id, "n_articles"].iloc[0])
-        st.page_link("app_pages/story.py", label=f"Open its story: {name} ({n} article(s))", icon=":material/view_column:",
+        st.page_link("app/pages/story.py", label=f"Open its story: {name} ({n} article(s))", icon=":material/view_column:",
                      query_params={"story": name})
 
     quotes = view.quotes[view.quotes["article_id"] == chosen]

@@ -4,8 +4,9 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.charts import (TERM_OUTLETS, VOICE_SPEAKERS, colour_of, highlight_html, outlet_label, outlet_labels,
-                        plain_markdown)
+from app.markup import highlight_html, plain_markdown
+from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
+from lib.figures.style import colour_of, outlet_label, outlet_labels
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
@@ -65,7 +66,7 @@ def draw() -> None:
     with st.expander(f"The {len(articles)} article(s) of this story"):
         labels = view.article_labels()
         for article_id in coverage.sort_values("published")["article_id"].head(30):
-            st.page_link("app_pages/articles.py", label=labels[article_id], icon=":material/article:",
+            st.page_link("app/pages/articles.py", label=labels[article_id], icon=":material/article:",
                          query_params={"article": labels[article_id]})
         if len(articles) > 30:
             st.caption(f"and {len(articles) - 30} more: see the Articles page with this story chosen.")

@@ -1,0 +1,355 @@
+"""Cached loaders: every frame, analysis and figure the pages draw, keyed by corpus source + version."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app.exports import table_bytes
+from app.source import CorpusSource, corpus_version, ingest_uploads, open_corpus, upload_folder
+from app.tables import (LIST_COLUMNS, STORY_LABEL_CHARS, article_labels, date_bounds, keep_shared, search_quotes,
+                        unique_labels)
+from lib import store
+from lib.analyse import stored
+from lib.analyse.framing import frame_story
+from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
+from lib.analyse.reuse import lineage
+from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
+from lib.figures.framing import terms_figure, voices_figure
+from lib.figures.quotes import lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
+from lib.figures.style import outlet_colours, outlet_labels
+from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
+                              stories_figure)
+
+# How many entries each cache keeps (Streamlit drops the least recently used past them).
+VERSIONS_KEPT = 4  # corpus-wide frames: the current corpus version and the few before uploads sessions may still read
+SELECTIONS_KEPT = 32  # frames per set of articles: the recent filter states of the sessions on this server
+FIGURES_KEPT = 64  # figures: a page draws up to four per filter state, so more than the frames per selection
+EXPORTS_KEPT = 16  # download bytes: every table in both formats (10), with room for a newer corpus version
+HOVER_TITLE_CHARS = 70  # a daily bar's hover lists titles cut to this (three per bar: joined_titles)
+
+
+class ArticleIds(tuple):
+    """Article ids as a cache key hashed by one digest: Streamlit would hash all 5,000 strings on every call."""
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """SHA-1 of the ids in order (computed once per tuple)."""
+        return hashlib.sha1("\x1f".join(self).encode("utf-8")).hexdigest()
+
+
+BY_DIGEST = {ArticleIds: lambda ids: ids.digest}
+
+
+class SharedFigure(go.Figure):
+    """A cached figure whose dict is built once: st.plotly_chart calls to_dict() (a deep copy of every trace)
+    on every rerun and only reads the result (serialises it to JSON)."""
+
+    @classmethod
+    def of(cls, figure: go.Figure) -> SharedFigure:
+        """The built figure itself, re-classed: SharedFigure(figure) copied and re-validated every trace (40 ms of a
+        Quotes filter change)."""
+        figure.__class__ = cls
+        return figure
+
+    def to_dict(self) -> dict:
+        """The figure as a dict, built on first use; callers must not mutate it."""
+        if "_shared_dict" not in self.__dict__:
+            self.__dict__["_shared_dict"] = super().to_dict()
+        return self.__dict__["_shared_dict"]
+
+
+@dataclass
+class Store:
+    """The open corpus and the lock that serialises writes (uploads) across sessions."""
+
+    con: object
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@st.cache_resource(show_spinner="Opening the corpus…")
+def open_store(source: CorpusSource) -> Store:
+    """One DuckDB connection per corpus for the whole server; each reader takes its own cursor."""
+    return Store(open_corpus(source))
+
+
+def current_version(source: CorpusSource) -> str:
+    """The corpus version now (changes after an upload), the second key of every cached frame."""
+    with open_store(source).con.cursor() as cur:
+        return corpus_version(cur)
+
+
+# The corpus-wide frames are cache_resource: one shared, read-only object per corpus version. cache_data would
+# unpickle a fresh copy of each on every rerun (0.3 s per filter change on 5,000 articles, measured); no page
+# mutates them (pages filter, .assign or .copy before changing anything).
+@st.cache_resource(show_spinner="Loading articles…", max_entries=VERSIONS_KEPT)
+def load_articles(source: CorpusSource, version: str) -> pd.DataFrame:
+    """Every stored article, without the list columns no page or analysis reads (the Data page exports them)."""
+    with open_store(source).con.cursor() as cur:
+        return store.load_articles(cur).drop(columns=list(LIST_COLUMNS))
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
+def load_article_labels(source: CorpusSource, version: str) -> dict:
+    """id -> "Outlet · day · title" of every article, in corpus order, unique in the corpus: an article's label (its
+    URL parameter) is the same under any filter, and a filter change does not relabel the corpus (30 ms)."""
+    return article_labels(load_articles(source, version))
+
+
+@st.cache_resource(show_spinner="Loading quotes…", max_entries=VERSIONS_KEPT)
+def load_quotes(source: CorpusSource, version: str) -> pd.DataFrame:
+    """Every stored quote, speakers canonicalised across the corpus, plus a `who` column (id, else as written)."""
+    with open_store(source).con.cursor() as cur:
+        return stored.corpus_quotes(cur)
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
+def load_mentions(source: CorpusSource, version: str) -> pd.DataFrame:
+    """Every stored dated reference."""
+    with open_store(source).con.cursor() as cur:
+        return store.load_date_mentions(cur)
+
+
+@st.cache_data(show_spinner=False, max_entries=VERSIONS_KEPT)
+def load_report(source: CorpusSource, version: str) -> pd.DataFrame:
+    """The ingest report, newest first."""
+    with open_store(source).con.cursor() as cur:
+        return store.load_report(cur)
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
+def load_corpus_key(source: CorpusSource, version: str) -> str:
+    """The key stored corpus analyses are kept under (hash of articles, quotes and analysis code)."""
+    with open_store(source).con.cursor() as cur:
+        return stored.corpus_key(cur)
+
+
+def load_analysis(source: CorpusSource, version: str, name: str) -> pd.DataFrame:
+    """A corpus-wide analysis: read from the corpus when stored for this version, else computed and stored.
+
+    A read-only corpus that lacks it gets it computed in memory (the callers cache it per server).
+    """
+    key = load_corpus_key(source, version)
+    handle = open_store(source)
+    with handle.con.cursor() as cur:
+        frame = stored.read_analysis(cur, name, key)
+    if frame is not None:
+        return frame
+    started = time.perf_counter()
+    frame = stored.compute_analysis(name, lambda: load_articles(source, version),
+                                    lambda: load_quotes(source, version),
+                                    lambda: load_analysis(source, version, "assignment"))
+    if not source.read_only:
+        with handle.lock, handle.con.cursor() as cur:
+            stored.write_analysis(cur, name, key, frame, time.perf_counter() - started)
+    return frame
+
+
+@st.cache_resource(show_spinner="Grouping articles into stories…", max_entries=VERSIONS_KEPT)
+def load_stories(source: CorpusSource, version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(assignment, story summary, coverage timeline) over the whole corpus."""
+    assignment = load_analysis(source, version, "assignment")
+    return (assignment, load_analysis(source, version, "stories"),
+            coverage_timeline(load_articles(source, version), assignment))
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
+def load_meta(source: CorpusSource, version: str) -> dict:
+    """What the sidebar offers (outlets, date bounds, stories by size, speakers by quotes) and the outlet colours."""
+    articles = load_articles(source, version)
+    quotes = load_quotes(source, version)
+    assignment, stories, _ = load_stories(source, version)
+    names = unique_labels(list(stories["story_id"]), list(stories["label"]), width=STORY_LABEL_CHARS)
+    return {"story_of": dict(zip(assignment["article_id"], assignment["story_id"])),
+            "outlets": sorted(set(outlet_labels(articles["outlet"])), key=str.casefold),
+            "colours": outlet_colours(articles["outlet"]), "bounds": date_bounds(articles),
+            "stories": stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"].tolist(),
+            "story_names": names, "story_by_name": {label: story for story, label in names.items()},
+            # what "Find a story" searches: the whole label (the name in the picker is cut at 80 characters)
+            "story_text": dict(zip(stories["story_id"], stories["label"].fillna("").astype(str).str.casefold())),
+            "speakers": quotes["who"].dropna().value_counts().index.tolist()}
+
+
+# Cached (shared, read-only): every filtered rerun of the overview and story pages asked again (~15 ms), and a
+# filter change twice (the overview's stories chart and its table).
+@st.cache_resource(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
+def load_story_rows(source: CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
+    """The stories (summary rows) holding at least one of the given articles."""
+    assignment, stories, _ = load_stories(source, version)
+    chosen = set(ids)
+    return stories[stories["story_id"].isin(set(assignment.loc[assignment["article_id"].isin(chosen), "story_id"]))]
+
+
+@st.cache_resource(show_spinner="Drawing…", max_entries=FIGURES_KEPT, hash_funcs=BY_DIGEST)
+def load_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, option=None):
+    """The figures, built once per set of articles: daily, stories, speakers, shared, reuse, lineage over the filtered
+    articles; coverage, history, voices, terms over one story's.
+
+    Why cached: with 60 outlets and 5,000 articles these builders take seconds. Why cache_resource: a pickled
+    plotly Figure re-validates every trace when cache_data unpickles it (10 s per rerun for the 60-outlet daily
+    chart, measured); st.plotly_chart only reads the shared figure, and no page mutates it. SharedFigure keeps its
+    dict, so a rerun does not deep-copy every trace again.
+    """
+    return SharedFigure.of(build_figure(source, version, name, ids, option))
+
+
+@st.cache_data(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
+def load_daily(source: CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
+    """Articles per day per outlet over the chosen articles, with their titles for the hover."""
+    articles = load_articles(source, version)
+    chosen = articles[articles["id"].isin(set(ids))]
+    daily = daily_counts(chosen)
+    cells = chosen.assign(day=pd.to_datetime(chosen["published"]).dt.normalize(),
+                          outlet=outlet_labels(chosen["outlet"]),
+                          title=chosen["title"].fillna(chosen["text"].str.slice(0, HOVER_TITLE_CHARS))
+                          .str.slice(0, HOVER_TITLE_CHARS))
+    return daily.assign(outlet=outlet_labels(daily["outlet"])).merge(
+        joined_titles(cells, ["day", "outlet"], "title", more=" …"), on=["day", "outlet"], how="left")
+
+
+@st.cache_data(show_spinner="Aligning how each outlet framed the story…", max_entries=SELECTIONS_KEPT,
+               hash_funcs=BY_DIGEST)
+def load_framing(source: CorpusSource, version: str, ids: ArticleIds):
+    """Side-by-side framing of the given articles (one story)."""
+    articles = load_articles(source, version)
+    quotes = load_quotes(source, version)
+    chosen = set(ids)
+    return frame_story(articles[articles["id"].isin(chosen)], quotes[quotes["article_id"].isin(chosen)])
+
+
+@st.cache_data(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
+def load_history(source: CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
+    """Dated references of the given articles, placed in time."""
+    mentions = load_mentions(source, version)
+    return history_timeline(mentions[mentions["article_id"].isin(set(ids))])
+
+
+@st.cache_resource(show_spinner="Finding shared quotes across the corpus…", max_entries=VERSIONS_KEPT)
+def load_renderings(source: CorpusSource, version: str) -> pd.DataFrame:
+    """Every rendering of every quote two or more articles of the corpus share (computed once per version)."""
+    return load_analysis(source, version, "renderings")
+
+
+# cache_resource, as the corpus-wide frames: unpickling these from cache_data took 0.1 s of every Quotes rerun.
+@st.cache_resource(show_spinner="Comparing shared quotes…", max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
+def load_overlap(source: CorpusSource, version: str, ids: ArticleIds):
+    """(renderings, groups, outlet matrix, one-line summary) of the quotes the given articles share."""
+    chosen = set(ids)
+    quotes = load_quotes(source, version)
+    quotes = quotes[quotes["article_id"].isin(chosen)]
+    renderings = keep_shared(load_renderings(source, version), chosen)
+    groups = quote_groups(renderings)
+    return (renderings, groups, outlet_quote_matrix(renderings, quotes),
+            overlap_summary(groups, renderings, quotes, n_articles=len(ids)))
+
+
+@st.cache_resource(show_spinner="Finding reused passages across the corpus…", max_entries=VERSIONS_KEPT)
+def load_passages(source: CorpusSource, version: str) -> pd.DataFrame:
+    """Every passage reused between two articles of the corpus (computed once per version)."""
+    return load_analysis(source, version, "passages")
+
+
+@st.cache_resource(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
+def load_reuse(source: CorpusSource, version: str, ids: ArticleIds, min_chars: int):
+    """(passages, lineage edges) among the given articles, passages of at least ``min_chars`` characters."""
+    chosen = set(ids)
+    pairs = load_passages(source, version)
+    pairs = pairs[pairs["source_id"].isin(chosen) & pairs["target_id"].isin(chosen) & (pairs["chars"] >= min_chars)]
+    articles = load_articles(source, version)
+    return pairs, lineage(pairs, articles[articles["id"].isin(chosen)])
+
+
+@st.cache_data(show_spinner="Preparing the download…", max_entries=EXPORTS_KEPT)
+def load_export(source: CorpusSource, version: str, table: str, fmt: str) -> bytes:
+    """One corpus table as CSV or Parquet bytes."""
+    def full_articles() -> pd.DataFrame:
+        with open_store(source).con.cursor() as cur:
+            return store.load_articles(cur)
+
+    frames = {"articles": full_articles, "quotes": lambda: load_quotes(source, version),
+              "date_mentions": lambda: load_mentions(source, version),
+              "stories": lambda: load_stories(source, version)[1],
+              "ingest_report": lambda: load_report(source, version)}
+    return table_bytes(frames[table](), fmt)
+
+
+def store_uploads(source: CorpusSource, files: list[tuple[str, bytes]]) -> pd.DataFrame:
+    """Store uploaded files (one writer at a time); cached frames follow through the new corpus version."""
+    handle = open_store(source)
+    with handle.lock, handle.con.cursor() as cur:
+        return ingest_uploads(cur, files, upload_folder(source))
+
+
+# ---------------------------------------------------------------- figures by name
+def _about(frame: pd.DataFrame, ids: ArticleIds) -> pd.DataFrame:
+    """The rows of ``frame`` about the given articles."""
+    return frame[frame["article_id"].isin(set(ids))]
+
+
+def _story_coverage(source: CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
+    """The coverage timeline rows of the given articles."""
+    return _about(load_stories(source, version)[2], ids)
+
+
+def _voices_input(source: CorpusSource, version: str, ids: ArticleIds, option) -> dict:
+    """Voices of one story's outlets, with one quote of each speaker in each outlet for the hover."""
+    quotes = _about(load_quotes(source, version), ids)
+    examples = (quotes.assign(outlet=outlet_labels(quotes["outlet"])).sort_values("end")
+                .groupby(["outlet", "who"])["text"].first().rename("example").reset_index())
+    voices = load_framing(source, version, ids).voices
+    return {"voices": voices.assign(outlet=outlet_labels(voices["outlet"])).merge(
+        examples, left_on=["outlet", "speaker"], right_on=["outlet", "who"], how="left")}
+
+
+def _lineage_input(source: CorpusSource, version: str, ids: ArticleIds, option) -> dict:
+    """The carriers of one shared quote; ``option`` is (shared-quote group id, its name)."""
+    renderings = load_overlap(source, version, ids)[0]
+    return {"carriers": renderings[renderings["group_id"] == option[0]], "quote": option[1]}
+
+
+@dataclass(frozen=True)
+class FigureRecipe:
+    """How one named figure is drawn: its lib.figures builder and the data arguments it takes."""
+
+    build: Callable[..., go.Figure]
+    inputs: Callable[[CorpusSource, str, ArticleIds, object], dict]  # (source, version, ids, option) -> kwargs
+    coloured: bool = True  # whether the builder takes the corpus's outlet colours
+
+
+# name -> recipe. Over the filtered articles: daily, stories, speakers, shared, reuse, lineage; over one story's:
+# coverage, history, voices, terms. The option: the quote search (speakers), min_chars (reuse), (group id, name)
+# (lineage).
+FIGURES = {
+    "daily": FigureRecipe(daily_counts_figure, lambda s, v, ids, _: {"daily": load_daily(s, v, ids)}),
+    "stories": FigureRecipe(stories_figure, lambda s, v, ids, _: {"stories": load_story_rows(s, v, ids),
+                                                                  "coverage": _story_coverage(s, v, ids)}),
+    "speakers": FigureRecipe(speaker_outlet_figure, lambda s, v, ids, search: {
+        "quotes": search_quotes(_about(load_quotes(s, v), ids), search)}, coloured=False),
+    "shared": FigureRecipe(shared_quotes_figure, lambda s, v, ids, _: {"matrix": load_overlap(s, v, ids)[2]},
+                           coloured=False),
+    "reuse": FigureRecipe(reuse_flows_figure,
+                          lambda s, v, ids, min_chars: {"pairs": load_reuse(s, v, ids, min_chars)[0]}),
+    "coverage": FigureRecipe(coverage_timeline_figure, lambda s, v, ids, _: {"coverage": _story_coverage(s, v, ids)}),
+    "history": FigureRecipe(history_timeline_figure, lambda s, v, ids, _: {"history": load_history(s, v, ids)}),
+    "voices": FigureRecipe(voices_figure, _voices_input),
+    "terms": FigureRecipe(terms_figure, lambda s, v, ids, _: {"terms": load_framing(s, v, ids).terms}),
+    "lineage": FigureRecipe(lineage_figure, _lineage_input),
+}
+
+
+def build_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, option=None) -> go.Figure:
+    """One of the FIGURES over the given articles (see load_figure)."""
+    if name not in FIGURES:
+        raise ValueError(f"no figure named {name!r}")
+    recipe = FIGURES[name]
+    inputs = recipe.inputs(source, version, ids, option)
+    if recipe.coloured:
+        inputs["colours"] = load_meta(source, version)["colours"]
+    return recipe.build(**inputs)

@@ -1,0 +1,133 @@
+"""Quote figures: speakers by outlet, quotes shared between outlets, one quote's lineage, passage reuse flows."""
+from __future__ import annotations
+
+from typing import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.figures.style import (LAYOUT, UNATTRIBUTED, colour_of, empty_figure, hover_text, outlet_label,
+                               outlets_in_order, plotly_text, time_range)
+from lib.models import speaker_of
+
+# How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
+HEATMAP_ROWS = 20  # speaker and shared-quote heatmaps: speakers and outlets
+FLOW_PAIRS = 20  # passage reuse: the outlet pairs with the most reused characters
+MAX_TEXT_CELLS = 150  # heatmap cells that still get their number printed (see _cell_text)
+
+
+def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_outlets: int = HEATMAP_ROWS) -> go.Figure:
+    """Heatmap of how often each outlet quotes each speaker (the ``top`` speakers, the ``top_outlets`` outlets
+    quoting them most); hover shows one of the quotes."""
+    title = "Speakers × outlets: number of quotes"
+    if quotes is None or quotes.empty:
+        return empty_figure(title, "No quotes match the filters.")
+    frame = quotes.assign(outlet=quotes["outlet"].map(outlet_label),
+                          who=speaker_of(quotes).fillna(UNATTRIBUTED).astype(str))
+    speakers = frame["who"].value_counts().head(top).index.tolist()
+    frame = frame[frame["who"].isin(speakers)]
+    outlets = outlets_in_order(frame)[:top_outlets]
+    frame = frame[frame["outlet"].isin(outlets)]
+    # groupby, not pivot_table (5-10 ms of overhead per table on a few hundred quotes); examples looked up in a
+    # dict, not per cell in a MultiIndex Series.
+    cells = frame.groupby(["who", "outlet"])["text"]
+    counts = cells.count().unstack(fill_value=0).reindex(index=speakers, columns=outlets, fill_value=0)
+    example = cells.first().to_dict()
+    hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
+    return go.Figure(data=[go.Heatmap(
+        z=counts.values, x=[plotly_text(o) for o in outlets], y=[plotly_text(s) for s in speakers],
+        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"), texttemplate=_cell_text(counts.size),
+        hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>")], layout=dict(
+        LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160),
+        xaxis=dict(title_text="Outlet", type="category", automargin=True),
+        yaxis=dict(title_text="Speaker", type="category", autorange="reversed", automargin=True)))
+
+
+def _cell_text(cells: int) -> str | None:
+    """Numbers printed in heatmap cells while they are few: plotly draws one SVG text per cell, and 3,600 of them
+    took 3 s to draw in the browser (the number stays in the hover and the colour scale)."""
+    return "%{z}" if cells <= MAX_TEXT_CELLS else None
+
+
+def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Figure:
+    """Outlet × outlet heatmap of shared quotes, from (outlet_a, outlet_b, shared_quotes, share_of_a_words_in_b) rows;
+    the ``top`` outlets sharing the most quotes, in name order."""
+    title = "Quotes shared between outlets"
+    if matrix is None or matrix.empty:
+        return empty_figure(title, "No two outlets share a quote under the filters.")
+    frame = matrix.assign(outlet_a=matrix["outlet_a"].map(outlet_label), outlet_b=matrix["outlet_b"].map(outlet_label))
+    by_side = [frame.groupby(side)["shared_quotes"].sum() for side in ("outlet_a", "outlet_b")]
+    totals = pd.concat(by_side).groupby(level=0).sum()
+    outlets = sorted(sorted(totals.index, key=lambda o: (-totals[o], o.casefold()))[:top], key=str.casefold)
+    frame = frame[frame["outlet_a"].isin(outlets) & frame["outlet_b"].isin(outlets)]
+    pairs = frame.groupby(["outlet_a", "outlet_b"])  # not pivot_table: 5-10 ms of overhead per table
+    counts = pairs["shared_quotes"].sum().unstack().reindex(index=outlets, columns=outlets).fillna(0).astype(int)
+    share = pairs["share_of_a_words_in_b"].max().unstack().reindex(index=outlets, columns=outlets)
+    hover = [[("" if pd.isna(v) else f"{v:.0%} of {plotly_text(a)}'s quoted words appear in {plotly_text(b)}")
+              for b, v in zip(outlets, row)] for a, row in zip(outlets, share.values)]
+    labels = [plotly_text(o) for o in outlets]
+    return go.Figure(data=[go.Heatmap(
+        z=counts.values, x=labels, y=labels, colorscale="Purples", colorbar=dict(title="Shared quotes"),
+        texttemplate=_cell_text(counts.size), customdata=hover,
+        hovertemplate="<b>%{y}</b> and <b>%{x}</b> share %{z} quote(s)<br>%{customdata}<extra></extra>")], layout=dict(
+        LAYOUT, title=title, height=max(300, 36 * len(labels) + 170),
+        xaxis=dict(title_text="Outlet (carrying the same quote)", type="category", automargin=True),
+        yaxis=dict(title_text="Outlet", type="category", autorange="reversed", automargin=True)))
+
+
+def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = None, quote: str = "") -> go.Figure:
+    """One quote's lineage in time: the earliest carrier, then each later carrier linked to it."""
+    title = "Quote lineage: earliest carrier → later carriers"
+    if carriers is None or carriers.empty or carriers["published"].isna().all():
+        return empty_figure(title, "No dated carrier of this quote under the filters.")
+    frame = carriers[carriers["published"].notna()].sort_values("published")
+    frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
+    origin = frame.iloc[0]
+    later = frame.iloc[1:]
+    # All links in one trace, broken by None gaps: one trace per link was 80+ traces for a widely carried quote.
+    traces = [go.Scatter(
+        x=[x for t in later["published"] for x in (origin["published"], t, None)],
+        y=[y for o in later["outlet"] for y in (origin["outlet"], o, None)],
+        mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False)]
+    for outlet in frame["outlet"].drop_duplicates():
+        part = frame[frame["outlet"] == outlet]
+        traces.append(go.Scatter(
+            x=part["published"], y=part["outlet"], mode="markers", name=outlet,
+            marker=dict(color=colour_of(colours, outlet), size=14, line=dict(width=1, color="white")),
+            customdata=list(zip([plotly_text(outlet)] * len(part), part["text"].map(hover_text))),
+            hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>“%{customdata[1]}”<extra></extra>"))
+    return go.Figure(data=traces, layout=dict(
+        LAYOUT, title=title + (f"<br><sup>{hover_text(quote, 120, 160)}</sup>" if quote else ""),
+        height=max(260, 46 * frame["outlet"].nunique() + 160),
+        xaxis=dict(title_text="Published", type="date", **time_range(frame["published"])),
+        yaxis=dict(title_text="Outlet", type="category", automargin=True)))
+
+
+def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None,
+                       top: int = FLOW_PAIRS) -> go.Figure:
+    """Reused characters per outlet pair (source → target), coloured by the source outlet."""
+    title = "Passage reuse between outlets (characters reused, source → target)"
+    if pairs is None or pairs.empty:
+        return empty_figure(title, "No passage is reused between the filtered articles.")
+    frame = pairs.assign(source_outlet=pairs["source_outlet"].map(outlet_label),
+                         target_outlet=pairs["target_outlet"].map(outlet_label))
+    by_pair = frame.groupby(["source_outlet", "target_outlet"])  # one call per column: the named agg(...) is slower
+    flows = (pd.DataFrame({"chars": by_pair["chars"].sum(), "pairs": by_pair.size(),
+                           "example": by_pair["target_text"].first()})
+             .reset_index().sort_values("chars", ascending=False).head(top).iloc[::-1])
+    flows["pair"] = flows["source_outlet"] + " → " + flows["target_outlet"]
+    bars = []
+    for outlet in flows["source_outlet"].drop_duplicates():
+        part = flows[flows["source_outlet"] == outlet]
+        bars.append(go.Bar(
+            y=part["pair"].map(plotly_text), x=part["chars"], orientation="h", name=outlet,
+            marker_color=colour_of(colours, outlet),
+            customdata=list(zip(part["pairs"], part["example"].map(lambda t: hover_text(t, limit=240)))),
+            hovertemplate="<b>%{y}</b><br>%{x} characters in %{customdata[0]} article pair(s)<br>"
+                          "“%{customdata[1]}”<extra></extra>"))
+    return go.Figure(data=bars, layout=dict(
+        LAYOUT, title=title, height=max(260, 30 * len(flows) + 160), legend=dict(title_text="Source outlet"),
+        xaxis=dict(title_text="Characters reused", rangemode="tozero"),
+        # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
+        yaxis=dict(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",
+                   categoryarray=flows["pair"].map(plotly_text).tolist())))
