@@ -8,7 +8,7 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from lib.figures.style import outlet_labels
+from lib.domain.outlets import outlet_labels
 from lib.models import speaker_of
 
 LIST_COLUMNS = ("paragraphs", "date_candidates")  # article columns holding lists (slow to copy, unused by the pages)

@@ -17,7 +17,7 @@ from app.tables import STORY_LABEL_CHARS, filter_articles, keep_shared, unique_l
 from lib import store
 from lib.analyse.stored import (ANALYSES, compute_analysis, corpus_key, corpus_quotes, prepare_analyses, read_analysis,
                                 stored_key, write_analysis)
-from lib.figures.style import outlet_label, outlet_labels
+from lib.domain.outlets import outlet_label, outlet_labels
 from lib.ingest import DEFAULT_MAX_BYTES
 from lib.pipeline import ingest_paths
 from tests.conftest import ROOT, SEEDS

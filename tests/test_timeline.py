@@ -6,8 +6,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from lib.analyse.timeline import (COVERAGE_COLUMNS, DAILY_COLUMNS, HISTORY_COLUMNS, UNKNOWN_OUTLET,
-                                  coverage_timeline, daily_counts, history_timeline)
+from lib.analyse.timeline import (COVERAGE_COLUMNS, DAILY_COLUMNS, HISTORY_COLUMNS, coverage_timeline, daily_counts,
+                                  history_timeline)
+from lib.domain.outlets import UNKNOWN_OUTLET
 
 
 def articles(rows) -> pd.DataFrame:

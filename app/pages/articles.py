@@ -6,7 +6,8 @@ import streamlit as st
 
 from app.markup import highlight_html, legend_html
 from app.tables import article_spans
-from lib.figures.style import colour_of, outlet_label
+from lib.domain.outlets import outlet_label
+from lib.figures.style import colour_of
 
 def draw() -> None:
     """Draw the reader for one article."""

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib.figures.style import outlet_labels
+from lib.domain.outlets import outlet_labels
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render

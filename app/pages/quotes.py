@@ -8,7 +8,8 @@ from app.markup import highlight_html, plain_markdown
 from app.tables import search_quotes
 from lib.analyse.reuse import MIN_CHARS
 from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS
-from lib.figures.style import UNATTRIBUTED, colour_of, outlet_label, outlet_labels
+from lib.domain.outlets import outlet_label, outlet_labels
+from lib.figures.style import UNATTRIBUTED, colour_of
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
 MAX_ROWS = 1000  # quote rows sent to the browser: all 10,120 of a 5,000-article corpus were 2 MB per render

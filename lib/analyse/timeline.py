@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.domain.outlets import UNKNOWN_OUTLET
+
 COVERAGE_COLUMNS = ("story_id", "article_id", "outlet", "published", "title", "is_first", "lag_hours")
 DAILY_COLUMNS = ("day", "outlet", "articles")
 HISTORY_COLUMNS = ("article_id", "outlet", "published", "value", "granularity", "text", "sentence", "start", "end")
-UNKNOWN_OUTLET = "(unknown outlet)"
 
 
 def coverage_timeline(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:

