@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from lib.extract.quotes import extract_quotes
-from lib.extract.speakers import normalise_name
+from lib.domain.names import normalise_name
 from lib.models import Article
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_gold.jsonl"

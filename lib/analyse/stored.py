@@ -22,7 +22,7 @@ from lib import store
 from lib.analyse.overlap import shared_quotes
 from lib.analyse.reuse import MIN_CHARS, find_reuse
 from lib.analyse.stories import cluster_stories, summarise_stories
-from lib.extract.speakers import canonicalise_speakers
+from lib.analyse.speakers import canonicalise_speakers
 from lib.models import speaker_of
 
 
@@ -44,9 +44,9 @@ REGISTRY = {
 ANALYSES = tuple(REGISTRY)
 LIST_RESULT_COLUMNS = {"stories": ("terms", "outlets", "article_ids")}  # DuckDB returns lists as arrays
 KEYS_TABLE = "analysis_keys"
-# The code whose output is stored: a change to any of these files makes every stored result stale.
-# This file is one of the analyse folder's.
-CODE_FILES = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parents[1] / "extract" / "speakers.py"]
+# The code whose output is stored: the analyses (this file among them) and the domain facts they read; a change to
+# any of these files makes every stored result stale.
+CODE_FILES = sorted(p for folder in ("analyse", "domain") for p in (Path(__file__).parents[1] / folder).rglob("*.py"))
 
 
 def corpus_quotes(con) -> pd.DataFrame:

@@ -34,7 +34,7 @@ def filter_quotes(quotes: pd.DataFrame, speaker: str | None = None, outlet: str 
 
 def run(args) -> int:
     """Load the quotes, give each person one speaker id across the corpus, filter, and print them."""
-    from lib.extract.speakers import canonicalise_speakers
+    from lib.analyse.speakers import canonicalise_speakers
     from lib.store import load_quotes
 
     con = open_stored_corpus(args.db)

@@ -29,11 +29,11 @@ from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PAT
                                   NON_NAME_WORDS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT,
                                   PersonIndex,
-                                  canonicalise_speakers, expand_acronym, org_antecedent, parse_mention,
+                                  expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Article, Quote
 
-__all__ = ["extract_quotes", "canonicalise_speakers", "find_persons", "paragraph_spans"]
+__all__ = ["extract_quotes", "find_persons", "paragraph_spans"]
 
 _DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
 _OPENERS = {"“", "„", "«"}

@@ -4,12 +4,11 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
+from lib.domain.names import normalise_name
 from lib.domain.verbs import CUE_PATTERN
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
@@ -275,14 +274,6 @@ def surname_of(name: str) -> str:
     return parts[-1] if parts else name
 
 
-def normalise_name(name: str) -> str:
-    """Accent-free, case-folded name without initials or dots: the key for comparing persons."""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c)).casefold().replace("’", "'")
-    words = [w.strip(".,") for w in re.split(r"[\s\-]+", name) if w.strip(".,")]
-    return " ".join(w for w in words if len(w) > 1)
-
-
 # After a mention: an apposition then a lower-case word (a verb: "Mr Steele said", "Reid, who ..., opened").
 _SUBJECT_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^,.;:\"“”]{{1,90}})?,?[^\S\n]+[a-z]")
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
@@ -514,43 +505,3 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             name = persons.recent(pos)
         return name, persons.roles.get(name) if name else None
     return None, None
-
-
-def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """A new frame where one person has one speaker_id across articles: surnames and variants map to the
-    unique full name the corpus uses for them ("Putin" -> "Vladimir Putin"); ambiguous ones stay."""
-    out = quotes.copy()
-    if out.empty or "speaker_id" not in out:
-        return out
-    ids = out["speaker_id"].dropna().astype(str)
-    counts = ids.value_counts()
-    full = [n for n in counts.index if len(normalise_name(n).split()) >= 2]
-    # Group full-name variants by normalised key (accents, initials, case) and keep the most used spelling.
-    by_key: dict[str, str] = {}
-    for n in full:  # value_counts order: most frequent first
-        key = _person_key(n)
-        by_key.setdefault(key, n)
-    by_surname: dict[str, set[str]] = {}
-    for key, n in by_key.items():
-        by_surname.setdefault(key.split()[-1], set()).add(n)
-    mapping: dict[str, str] = {}
-    for n in counts.index:
-        norm = normalise_name(n)
-        if not norm:
-            continue
-        words = norm.split()
-        if len(words) >= 2:
-            mapping[n] = by_key.get(_person_key(n), n)
-        else:
-            targets = by_surname.get(words[0], set())
-            if len(targets) == 1:
-                mapping[n] = next(iter(targets))
-    out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
-                                  index=out.index, dtype=object)
-    return out
-
-
-def _person_key(name: str) -> str:
-    """First and last word of a normalised name: "Vladimir V. Putin" and "Vladimir Putin" share a key."""
-    words = normalise_name(name).split()
-    return f"{words[0]} {words[-1]}" if len(words) >= 2 else (words[0] if words else "")
