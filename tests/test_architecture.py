@@ -15,7 +15,7 @@ ALLOWED = {
     "lib.extract": {"lib.models", "lib.domain"},
     "lib.store": {"lib.models"},
     "lib.pipeline": {"lib.models", "lib.ingest", "lib.extract", "lib.store"},
-    "lib.analyse": {"lib.models", "lib.domain", "lib.extract", "lib.store"},
+    "lib.analyse": {"lib.models", "lib.domain", "lib.store"},
     "lib.figures": {"lib.models", "lib.domain"},
     "lib.cli": {"lib.models", "lib.domain", "lib.ingest", "lib.extract", "lib.store", "lib.pipeline", "lib.analyse"},
     "lib.__main__": {"lib.cli"},
