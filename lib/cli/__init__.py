@@ -10,7 +10,7 @@ import sys
 import duckdb
 import pandas as pd
 
-from lib.models import is_missing
+from lib.models import json_value
 
 # (command, module under lib.cli, one-line help). Each module defines EXAMPLES, configure(parser), run(args).
 COMMANDS = (
@@ -65,22 +65,7 @@ def write_jsonl(records, out=None) -> None:
     """Write dicts as strict JSON lines (missing values as null, never NaN)."""
     out = out or sys.stdout
     for rec in records:
-        out.write(json.dumps(_json_value(rec), ensure_ascii=False, default=str, allow_nan=False) + "\n")
-
-
-def _json_value(v):
-    """A JSON-ready cell: missing values (NaN, NaT, NA) become null, arrays lists, timestamps ISO strings."""
-    if hasattr(v, "tolist") and not isinstance(v, str):
-        v = v.tolist()
-    if isinstance(v, (list, tuple)):
-        return [_json_value(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _json_value(x) for k, x in v.items()}
-    if is_missing(v):
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.isoformat()
-    return v
+        out.write(json.dumps(json_value(rec), ensure_ascii=False, default=str, allow_nan=False) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
