@@ -6,13 +6,14 @@ import importlib
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
-import duckdb
-import pandas as pd
-
-from lib.models import json_value
+if TYPE_CHECKING:
+    import pandas as pd
 
 # (command, module under lib.cli, one-line help). Each module defines EXAMPLES, configure(parser), run(args).
+# Only the chosen command's module is imported: the modules import the pipeline stages (pandas, DuckDB,
+# scikit-learn) that `--help` and the other commands do not need.
 COMMANDS = (
     ("parse", "parse", "parse files and print articles without storing them"),
     ("ingest", "ingest", "parse files, extract quotes and dates, and store them in the DuckDB corpus"),
@@ -22,7 +23,6 @@ COMMANDS = (
     ("overlap", "overlap", "shared quotes across outlets, with their renderings and diffs"),
     ("reuse", "reuse", "reused passages between articles, with direction"),
 )
-
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """The shared --db option (default: the user data folder's corpus.duckdb)."""
@@ -50,6 +50,8 @@ def add_format_argument(parser: argparse.ArgumentParser, choices=("table", "json
 
 def print_frame(frame: pd.DataFrame, fmt: str, out=None) -> None:
     """Print a frame as JSONL (one record per line) or as an aligned text table."""
+    import pandas as pd
+
     out = out or sys.stdout
     if fmt == "jsonl":
         write_jsonl(frame.to_dict(orient="records"), out)
@@ -63,16 +65,26 @@ def print_frame(frame: pd.DataFrame, fmt: str, out=None) -> None:
 
 def write_jsonl(records, out=None) -> None:
     """Write dicts as strict JSON lines (missing values as null, never NaN)."""
+    from lib.models import json_value
+
     out = out or sys.stdout
     for rec in records:
         out.write(json.dumps(json_value(rec), ensure_ascii=False, default=str, allow_nan=False) + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level parser with one sub-parser per row of COMMANDS."""
+def chosen_command(argv: list[str]) -> str | None:
+    """The sub-command named in argv: its first word that is not an option (the top level has only -h)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The top-level parser with one sub-parser per row of COMMANDS; only ``command``'s module is imported."""
     parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__)
     subs = parser.add_subparsers(dest="command", required=True)
     for name, module_name, help_text in COMMANDS:
+        if name != command:  # listed in the top-level help, never parsed: argparse parses only one sub-command
+            subs.add_parser(name, help=help_text)
+            continue
         module = importlib.import_module(f"lib.cli.{module_name}")
         sub = subs.add_parser(name, help=help_text, description=help_text,
                               epilog="examples:\n" + module.EXAMPLES,
@@ -84,12 +96,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one sub-command; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(chosen_command(argv)).parse_args(argv)
     try:
         return int(args._run(args) or 0)
     except BrokenPipeError:  # `python -m lib parse ... | head`
         return 0
-    except duckdb.Error as exc:  # --db is a folder, not a DuckDB file, or locked by another process
+    except Exception as exc:
+        if not is_corpus_error(exc):
+            raise
+        # --db is a folder, not a DuckDB file, or locked by another process
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"error: cannot use corpus {getattr(args, 'db', None) or 'file'}: {first}", file=sys.stderr)
         return 2
+
+
+def is_corpus_error(exc: BaseException) -> bool:
+    """True for a DuckDB error; duckdb is looked up, not imported: a command that never loaded it raised none."""
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(exc, duckdb.Error)

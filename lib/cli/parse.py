@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from lib.cli import add_format_argument, print_frame
-from lib.ingest import DEFAULT_MAX_BYTES, FileResult, parse_paths
-from lib.models import Article, to_dict
+
+if TYPE_CHECKING:
+    from lib.ingest import FileResult
+    from lib.models import Article
 
 EXAMPLES = """  python -m lib parse seeds/
   python -m lib parse wire.txt exports/ --format jsonl > articles.jsonl
@@ -24,12 +27,16 @@ def configure(parser) -> None:
 
 def add_max_bytes_argument(parser) -> None:
     """The --max-bytes option shared by parse and ingest."""
+    from lib.ingest import DEFAULT_MAX_BYTES
+
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                         help=f"skip files larger than N bytes (default: {DEFAULT_MAX_BYTES:,})")
 
 
 def run(args) -> int:
     """Parse and print; problems go to stderr, one line each. Exit 1 only if no article was parsed."""
+    from lib.ingest import parse_paths
+
     results = parse_paths(args.paths, max_bytes=args.max_bytes)
     articles = [a for r in results for a in r.articles]
     if args.format == "jsonl":
@@ -64,6 +71,8 @@ def extractor():
 
 def article_record(article: Article, extract) -> dict:
     """One JSONL record: the Article fields plus its quotes and dated references when extraction is available."""
+    from lib.models import to_dict
+
     record = to_dict(article)
     if extract is not None:
         quotes, mentions = extract(article)

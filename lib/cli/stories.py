@@ -1,8 +1,6 @@
 """`python -m lib stories`: group the stored articles into stories and list them."""
 from __future__ import annotations
 
-import pandas as pd
-
 from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame
 
 EXAMPLES = """  python -m lib stories --db corpus.duckdb
@@ -20,6 +18,8 @@ def configure(parser) -> None:
 
 def run(args) -> int:
     """Cluster the corpus and print one row per story, earliest first."""
+    import pandas as pd
+
     from lib.analyse.stories import cluster_stories, summarise_stories
     from lib.store import load_articles
 
