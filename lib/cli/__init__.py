@@ -24,6 +24,10 @@ COMMANDS = (
     ("reuse", "reuse", "reused passages between articles, with direction"),
 )
 
+TABLE_WIDTH = 200  # characters per table line: wide enough for a quote row, narrow enough for a terminal log
+TABLE_CELL_WIDTH = 80  # longest cell before pandas cuts it with "...": one short sentence of a quote
+
+
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """The shared --db option (default: the user data folder's corpus.duckdb)."""
     from lib.store import default_db_path
@@ -58,8 +62,8 @@ def print_frame(frame: pd.DataFrame, fmt: str, out=None) -> None:
     elif frame.empty:
         out.write("(no rows)\n")
     else:
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                               "display.max_colwidth", 80):
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", TABLE_WIDTH,
+                               "display.max_colwidth", TABLE_CELL_WIDTH):
             out.write(frame.to_string(index=False) + "\n")
 
 

@@ -15,7 +15,9 @@ EXAMPLES = """  python -m lib parse seeds/
   python -m lib parse wire.txt exports/ --format jsonl > articles.jsonl
   python -m lib parse big_export.csv --max-bytes 200000000 --format table
 """
-TABLE_COLUMNS = ("origin", "outlet", "via", "published", "date_source", "dateline_place", "title", "chars")
+FIELD_COLUMNS = ("origin", "outlet", "via", "published", "date_source", "dateline_place")  # Article fields as is
+TABLE_COLUMNS = FIELD_COLUMNS + ("title", "chars")
+TITLE_WIDTH = 50  # title characters in the table: enough to tell articles apart, short enough for one line
 
 
 def configure(parser) -> None:
@@ -46,7 +48,7 @@ def run(args) -> int:
     else:
         import pandas as pd
 
-        rows = [{**{c: _cell(getattr(a, c)) for c in TABLE_COLUMNS[:-2]}, "title": (a.title or "")[:50],
+        rows = [{**{c: _cell(getattr(a, c)) for c in FIELD_COLUMNS}, "title": (a.title or "")[:TITLE_WIDTH],
                  "chars": len(a.text)} for a in articles]
         frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
         print_frame(frame, "table")

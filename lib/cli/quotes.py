@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 OUTPUT_COLUMNS = ("speaker_id", "outlet", "date", "kind", "cue", "text")
+QUOTE_WIDTH = 80  # quote characters in the table: the gist on one line; --format jsonl has the whole text
 JSONL_COLUMNS = OUTPUT_COLUMNS + ("speaker", "speaker_role", "cue_class", "article_id", "start", "end", "utterance")
 
 
@@ -55,6 +56,6 @@ def run(args) -> int:
     quotes["date"] = quotes["published"].map(lambda v: None if pd.isna(v) else pd.Timestamp(v).date().isoformat())
     frame = quotes[list(JSONL_COLUMNS if args.format == "jsonl" else OUTPUT_COLUMNS)].copy()
     if args.format == "table":
-        frame["text"] = frame["text"].str.replace(r"\s+", " ", regex=True).str.slice(0, 80)
+        frame["text"] = frame["text"].str.replace(r"\s+", " ", regex=True).str.slice(0, QUOTE_WIDTH)
     print_frame(frame.astype(object).where(frame.notna(), None), args.format)
     return 0

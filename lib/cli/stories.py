@@ -8,6 +8,7 @@ EXAMPLES = """  python -m lib stories --db corpus.duckdb
 """
 OUTPUT_COLUMNS = ("story_id", "label", "first", "last", "n_articles", "independent_sources", "n_outlets", "outlets",
                   "article_ids")
+LABEL_WIDTH = 70  # label characters in the table: a headline's length; --format jsonl has the whole label
 
 
 def configure(parser) -> None:
@@ -37,6 +38,6 @@ def run(args) -> int:
     if args.format == "table":
         frame["outlets"] = frame["outlets"].map(", ".join)
         frame["article_ids"] = frame["article_ids"].map(" ".join)
-        frame["label"] = frame["label"].str.slice(0, 70)
+        frame["label"] = frame["label"].str.slice(0, LABEL_WIDTH)
     print_frame(frame, args.format)
     return 0
