@@ -6,6 +6,8 @@ import json
 
 import pandas as pd
 
+from lib.models import json_value
+
 EXPORT_TABLES = ("articles", "quotes", "date_mentions", "stories", "ingest_report")
 
 
@@ -14,18 +16,9 @@ def exportable(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object and out[col].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
-            out[col] = out[col].map(lambda v: json.dumps(_jsonable(v), ensure_ascii=False, default=str)
+            out[col] = out[col].map(lambda v: json.dumps(json_value(v), ensure_ascii=False, default=str)
                                     if hasattr(v, "__len__") and not isinstance(v, str) else v)
     return out
-
-
-def _jsonable(v):
-    """Nested lists/tuples/arrays as plain lists."""
-    if hasattr(v, "tolist"):
-        v = v.tolist()
-    if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
-    return v
 
 
 def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:

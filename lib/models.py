@@ -138,13 +138,25 @@ def to_frame(records: Iterable, columns: Sequence[str]) -> pd.DataFrame:
 
 
 def to_dict(record) -> dict:
-    """A JSON-ready dict of a record: dates as ISO strings, tuples as lists."""
-    out = {}
-    for f in dataclasses.fields(record):
-        v = getattr(record, f.name)
-        if isinstance(v, (dt.date, dt.datetime)):
-            v = v.isoformat()
-        elif isinstance(v, tuple):
-            v = [list(x) if isinstance(x, tuple) else x for x in v]
-        out[f.name] = v
-    return out
+    """A JSON-ready dict of a record: dates as ISO strings, tuples as lists (see json_value)."""
+    return {f.name: json_value(getattr(record, f.name)) for f in dataclasses.fields(record)}
+
+
+def json_value(v):
+    """A JSON-ready value: dicts and lists recursively, tuples and arrays as lists, dates and timestamps as ISO
+    strings, numpy scalars as Python ones, and missing scalars (None, NaN, NaT, pd.NA) as None."""
+    if isinstance(v, dict):
+        return {k: json_value(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [json_value(x) for x in v]
+    if getattr(v, "ndim", 0):  # numpy array, pandas Series or Index
+        return json_value(v.tolist())
+    if is_missing(v):  # before dates: pd.NaT is a datetime
+        return None
+    if getattr(getattr(v, "dtype", None), "kind", "") == "M":  # numpy datetime64: tolist() may give nanoseconds
+        return pd.Timestamp(v).isoformat()
+    if isinstance(v, dt.date):  # datetime and pd.Timestamp included
+        return v.isoformat()
+    if hasattr(v, "tolist") and not isinstance(v, str):  # numpy scalar: int64, bool_, str_ ...
+        return v.tolist()
+    return v

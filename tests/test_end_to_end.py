@@ -474,9 +474,6 @@ def test_framing_units_do_not_start_with_the_dateline_dash(messy, tmp_path):
     assert not [t for t in texts if t.lstrip().startswith(("-", "—", "–"))]
 
 
-NAN_BUG = "bug: JSONL writes NaN (not JSON: jq, JSON.parse, read_json reject it) for an unknown outlet/date; "
-
-
 @pytest.mark.parametrize("command", [
     "quotes",
     "stories",

@@ -6,13 +6,14 @@ import importlib
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
-import duckdb
-import pandas as pd
-
-from lib.models import is_missing
+if TYPE_CHECKING:
+    import pandas as pd
 
 # (command, module under lib.cli, one-line help). Each module defines EXAMPLES, configure(parser), run(args).
+# Only the chosen command's module is imported: the modules import the pipeline stages (pandas, DuckDB,
+# scikit-learn) that `--help` and the other commands do not need.
 COMMANDS = (
     ("parse", "parse", "parse files and print articles without storing them"),
     ("ingest", "ingest", "parse files, extract quotes and dates, and store them in the DuckDB corpus"),
@@ -22,6 +23,9 @@ COMMANDS = (
     ("overlap", "overlap", "shared quotes across outlets, with their renderings and diffs"),
     ("reuse", "reuse", "reused passages between articles, with direction"),
 )
+
+TABLE_WIDTH = 200  # characters per table line: wide enough for a quote row, narrow enough for a terminal log
+TABLE_CELL_WIDTH = 80  # longest cell before pandas cuts it with "...": one short sentence of a quote
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
@@ -50,44 +54,41 @@ def add_format_argument(parser: argparse.ArgumentParser, choices=("table", "json
 
 def print_frame(frame: pd.DataFrame, fmt: str, out=None) -> None:
     """Print a frame as JSONL (one record per line) or as an aligned text table."""
+    import pandas as pd
+
     out = out or sys.stdout
     if fmt == "jsonl":
         write_jsonl(frame.to_dict(orient="records"), out)
     elif frame.empty:
         out.write("(no rows)\n")
     else:
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                               "display.max_colwidth", 80):
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", TABLE_WIDTH,
+                               "display.max_colwidth", TABLE_CELL_WIDTH):
             out.write(frame.to_string(index=False) + "\n")
 
 
 def write_jsonl(records, out=None) -> None:
     """Write dicts as strict JSON lines (missing values as null, never NaN)."""
+    from lib.models import json_value
+
     out = out or sys.stdout
     for rec in records:
-        out.write(json.dumps(_json_value(rec), ensure_ascii=False, default=str, allow_nan=False) + "\n")
+        out.write(json.dumps(json_value(rec), ensure_ascii=False, default=str, allow_nan=False) + "\n")
 
 
-def _json_value(v):
-    """A JSON-ready cell: missing values (NaN, NaT, NA) become null, arrays lists, timestamps ISO strings."""
-    if hasattr(v, "tolist") and not isinstance(v, str):
-        v = v.tolist()
-    if isinstance(v, (list, tuple)):
-        return [_json_value(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _json_value(x) for k, x in v.items()}
-    if is_missing(v):
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.isoformat()
-    return v
+def chosen_command(argv: list[str]) -> str | None:
+    """The sub-command named in argv: its first word that is not an option (the top level has only -h)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level parser with one sub-parser per row of COMMANDS."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The top-level parser with one sub-parser per row of COMMANDS; only ``command``'s module is imported."""
     parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__)
     subs = parser.add_subparsers(dest="command", required=True)
     for name, module_name, help_text in COMMANDS:
+        if name != command:  # listed in the top-level help, never parsed: argparse parses only one sub-command
+            subs.add_parser(name, help=help_text)
+            continue
         module = importlib.import_module(f"lib.cli.{module_name}")
         sub = subs.add_parser(name, help=help_text, description=help_text,
                               epilog="examples:\n" + module.EXAMPLES,
@@ -99,12 +100,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one sub-command; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(chosen_command(argv)).parse_args(argv)
     try:
         return int(args._run(args) or 0)
     except BrokenPipeError:  # `python -m lib parse ... | head`
         return 0
-    except duckdb.Error as exc:  # --db is a folder, not a DuckDB file, or locked by another process
+    except Exception as exc:
+        if not is_corpus_error(exc):
+            raise
+        # --db is a folder, not a DuckDB file, or locked by another process
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"error: cannot use corpus {getattr(args, 'db', None) or 'file'}: {first}", file=sys.stderr)
         return 2
+
+
+def is_corpus_error(exc: BaseException) -> bool:
+    """True for a DuckDB error; duckdb is looked up, not imported: a command that never loaded it raised none."""
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(exc, duckdb.Error)

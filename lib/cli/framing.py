@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame, write_jsonl
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXAMPLES = """  python -m lib framing --db corpus.duckdb --story all
   python -m lib framing --db corpus.duckdb --story ARTICLE_ID          # the story this article belongs to
@@ -84,6 +86,8 @@ def run(args) -> int:
 
 def write_framing_jsonl(framing, out) -> None:
     """JSON lines: each point with its cells and omitting outlets, then additions, voices, leads and terms."""
+    import pandas as pd
+
     omitted = framing.omissions.groupby("point_id")["outlet"].apply(list).to_dict()
     cells = {p: g.drop(columns="point_id") for p, g in framing.cells.groupby("point_id")}
     records = [{"type": "point", **point, "omitted_by": omitted.get(point["point_id"], []),
@@ -97,6 +101,8 @@ def write_framing_jsonl(framing, out) -> None:
 
 def write_tables(framing, how: str, out) -> None:
     """Readable text tables: points with each outlet's wording, then additions, omissions, voices, leads, terms."""
+    import pandas as pd
+
     out.write(f"# Framing of {how} (encoder: {framing.encoder})\n\n## Points (proposals first)\n")
     omitted = framing.omissions.groupby("point_id")["outlet"].apply(", ".join).to_dict()
     for point in framing.points.itertuples():

@@ -22,7 +22,7 @@ def configure(parser) -> None:
 def run(args) -> int:
     """Ingest, then prepare the corpus-wide analyses; print counts plus one line per problem.
 
-    Exit 0 if any article was ingested, else 1. The analyses are stored in the corpus (lib.analyses), so a
+    Exit 0 if any article was ingested, else 1. The analyses are stored in the corpus (lib.analyse.stored), so a
     dashboard serving it read-only starts without recomputing them.
     """
     from lib.analyse.stored import prepare_analyses

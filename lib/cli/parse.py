@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from lib.cli import add_format_argument, print_frame
-from lib.ingest import DEFAULT_MAX_BYTES, FileResult, parse_paths
-from lib.models import Article, to_dict
+
+if TYPE_CHECKING:
+    from lib.ingest import FileResult
+    from lib.models import Article
 
 EXAMPLES = """  python -m lib parse seeds/
   python -m lib parse wire.txt exports/ --format jsonl > articles.jsonl
   python -m lib parse big_export.csv --max-bytes 200000000 --format table
 """
-TABLE_COLUMNS = ("origin", "outlet", "via", "published", "date_source", "dateline_place", "title", "chars")
+FIELD_COLUMNS = ("origin", "outlet", "via", "published", "date_source", "dateline_place")  # Article fields as is
+TABLE_COLUMNS = FIELD_COLUMNS + ("title", "chars")
+TITLE_WIDTH = 50  # title characters in the table: enough to tell articles apart, short enough for one line
 
 
 def configure(parser) -> None:
@@ -24,12 +29,16 @@ def configure(parser) -> None:
 
 def add_max_bytes_argument(parser) -> None:
     """The --max-bytes option shared by parse and ingest."""
+    from lib.ingest import DEFAULT_MAX_BYTES
+
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                         help=f"skip files larger than N bytes (default: {DEFAULT_MAX_BYTES:,})")
 
 
 def run(args) -> int:
     """Parse and print; problems go to stderr, one line each. Exit 1 only if no article was parsed."""
+    from lib.ingest import parse_paths
+
     results = parse_paths(args.paths, max_bytes=args.max_bytes)
     articles = [a for r in results for a in r.articles]
     if args.format == "jsonl":
@@ -39,7 +48,7 @@ def run(args) -> int:
     else:
         import pandas as pd
 
-        rows = [{**{c: _cell(getattr(a, c)) for c in TABLE_COLUMNS[:-2]}, "title": (a.title or "")[:50],
+        rows = [{**{c: _cell(getattr(a, c)) for c in FIELD_COLUMNS}, "title": (a.title or "")[:TITLE_WIDTH],
                  "chars": len(a.text)} for a in articles]
         frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
         print_frame(frame, "table")
@@ -64,6 +73,8 @@ def extractor():
 
 def article_record(article: Article, extract) -> dict:
     """One JSONL record: the Article fields plus its quotes and dated references when extraction is available."""
+    from lib.models import to_dict
+
     record = to_dict(article)
     if extract is not None:
         quotes, mentions = extract(article)

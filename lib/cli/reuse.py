@@ -9,6 +9,7 @@ EXAMPLES = """  python -m lib reuse --db corpus.duckdb
 
 TABLE_COLUMNS = ("source_outlet", "target_outlet", "direction", "source_start", "source_end", "target_start",
                  "target_end", "chars", "share_of_target", "target_text")
+PASSAGE_WIDTH = 100  # passage characters on a table line: its opening words, enough to recognise it
 
 
 def configure(parser) -> None:
@@ -23,7 +24,7 @@ def configure(parser) -> None:
     add_format_argument(parser)
 
 
-def one_line(text: str, width: int = 100) -> str:
+def one_line(text: str, width: int = PASSAGE_WIDTH) -> str:
     """A passage on one table line: paragraph breaks as ' / ', long passages cut with an ellipsis."""
     flat = " / ".join(part.strip() for part in text.split("\n") if part.strip())
     return flat if len(flat) <= width else flat[: width - 1] + "…"

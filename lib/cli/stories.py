@@ -1,8 +1,6 @@
 """`python -m lib stories`: group the stored articles into stories and list them."""
 from __future__ import annotations
 
-import pandas as pd
-
 from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame
 
 EXAMPLES = """  python -m lib stories --db corpus.duckdb
@@ -10,6 +8,7 @@ EXAMPLES = """  python -m lib stories --db corpus.duckdb
 """
 OUTPUT_COLUMNS = ("story_id", "label", "first", "last", "n_articles", "independent_sources", "n_outlets", "outlets",
                   "article_ids")
+LABEL_WIDTH = 70  # label characters in the table: a headline's length; --format jsonl has the whole label
 
 
 def configure(parser) -> None:
@@ -20,6 +19,8 @@ def configure(parser) -> None:
 
 def run(args) -> int:
     """Cluster the corpus and print one row per story, earliest first."""
+    import pandas as pd
+
     from lib.analyse.stories import cluster_stories, summarise_stories
     from lib.store import load_articles
 
@@ -37,6 +38,6 @@ def run(args) -> int:
     if args.format == "table":
         frame["outlets"] = frame["outlets"].map(", ".join)
         frame["article_ids"] = frame["article_ids"].map(" ".join)
-        frame["label"] = frame["label"].str.slice(0, 70)
+        frame["label"] = frame["label"].str.slice(0, LABEL_WIDTH)
     print_frame(frame, args.format)
     return 0
