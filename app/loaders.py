@@ -14,7 +14,7 @@ import streamlit as st
 
 from app.exports import table_bytes
 from app.source import CorpusSource, corpus_version, ingest_uploads, open_corpus, upload_folder
-from app.tables import (LIST_COLUMNS, STORY_LABEL_CHARS, article_labels, date_bounds, keep_shared, search_quotes,
+from app.tables import (STORY_LABEL_CHARS, article_labels, date_bounds, keep_shared, search_quotes,
                         unique_labels)
 from lib import store
 from lib.analyse import stored
@@ -94,7 +94,7 @@ def current_version(source: CorpusSource) -> str:
 def load_articles(source: CorpusSource, version: str) -> pd.DataFrame:
     """Every stored article, without the list columns no page or analysis reads (the Data page exports them)."""
     with open_store(source).con.cursor() as cur:
-        return store.load_articles(cur).drop(columns=list(LIST_COLUMNS))
+        return store.load_articles(cur, lists=False)
 
 
 @st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)

@@ -11,7 +11,6 @@ import pandas as pd
 from lib.domain.outlets import outlet_labels
 from lib.models import speaker_of
 
-LIST_COLUMNS = ("paragraphs", "date_candidates")  # article columns holding lists (slow to copy, unused by the pages)
 LABEL_CHARS = 90  # a label longer than this is cut with "…", so a picker option or axis label stays short
 STORY_LABEL_CHARS = 80  # a story in the sidebar picker: its whole label is still searched ("Find a story")
 ARTICLE_LABEL_CHARS = 110  # "Outlet · day · title" carries more before the title: a wider cut

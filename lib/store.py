@@ -12,8 +12,7 @@ from typing import Iterable, Sequence
 import duckdb
 import pandas as pd
 
-from lib.models import (ARTICLE_COLUMNS, DATE_MENTION_COLUMNS, QUOTE_COLUMNS, Article, DateMention, Quote,
-                        is_missing)
+from lib.models import ARTICLE_COLUMNS, DATE_MENTION_COLUMNS, QUOTE_COLUMNS, Article, DateMention, Quote
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -182,9 +181,14 @@ def record_report(con, rows: Iterable[tuple[str, str, str, Sequence[str]]]) -> N
         con.unregister("_new_report")
 
 
-def load_articles(con) -> pd.DataFrame:
-    """All articles, one row each, ``published`` as pandas datetime."""
-    return con.execute("SELECT * EXCLUDE (row_hash) FROM articles ORDER BY published NULLS LAST, id").df()
+# Article columns holding lists: slow to read and copy, and neither the analyses nor the pages read them.
+LIST_COLUMNS = ("paragraphs", "date_candidates")
+
+
+def load_articles(con, lists: bool = True) -> pd.DataFrame:
+    """All articles, one row each, ``published`` as pandas datetime; without LIST_COLUMNS unless ``lists``."""
+    excluded = ", ".join(("row_hash", *(() if lists else LIST_COLUMNS)))
+    return con.execute(f"SELECT * EXCLUDE ({excluded}) FROM articles ORDER BY published NULLS LAST, id").df()
 
 
 def load_quotes(con) -> pd.DataFrame:
@@ -204,28 +208,3 @@ def load_date_mentions(con) -> pd.DataFrame:
 def load_report(con) -> pd.DataFrame:
     """The ingest report, newest first."""
     return con.execute("SELECT * FROM ingest_report ORDER BY ingested_at DESC, path").df()
-
-
-def frame_to_articles(frame: pd.DataFrame) -> list[Article]:
-    """Rebuild Article records from ``load_articles`` rows (for analyses that take records)."""
-    out = []
-    for rec in frame.to_dict(orient="records"):
-        pub = rec.get("published")
-        pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub).to_pydatetime()
-        if pub is not None and pub.time() == dt.time(0):
-            pub = pub.date()
-        fields = {c: (None if is_missing(rec.get(c)) else rec.get(c)) for c in ARTICLE_COLUMNS}
-        fields["published"] = pub
-        fields["date_candidates"] = tuple(_listify(rec.get("date_candidates")))
-        fields["paragraphs"] = tuple(tuple(int(x) for x in p) for p in _listify(rec.get("paragraphs")))
-        for key, default in (("date_source", "unknown"), ("date_confidence", 0.0), ("date_note", ""),
-                             ("origin", ""), ("format", "")):
-            if fields[key] is None:
-                fields[key] = default
-        out.append(Article(**fields))
-    return out
-
-
-def _listify(v) -> list:
-    """A list from a DuckDB list cell (list, numpy array or missing)."""
-    return [] if is_missing(v) else list(v)

@@ -24,7 +24,6 @@ PASSAGE_COLUMNS = ("source_id", "target_id", "source_outlet", "target_outlet", "
 EDGE_COLUMNS = ("story", "source_id", "target_id", "source_outlet", "target_outlet", "source_published",
                 "target_published", "direction", "passages", "chars", "share_of_target")
 SOURCE_COLUMNS = ("story", "n_articles", "n_outlets", "n_independent", "independent_ids")
-DIRECTIONS = ("earlier", "tie", "syndication")  # undated pairs are ties: nothing says who came first
 
 SHINGLE = 5  # words per shingle (passim's default n-gram order)
 MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter than a copied paragraph
@@ -34,9 +33,8 @@ MAX_DF = 100  # a shingle in more documents than this is boilerplate (passim's m
 BATCH = 25_000  # documents shingled per SQL statement (bounds the memory of the token lists)
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
-# Same tokens in DuckDB (RE2) and Python: \pL\pN in RE2 equals Python's [^\W_] (letters and numbers).
+# Words in DuckDB (RE2): \pL\pN, letters and numbers (Python's [^\W_]).
 _SQL_WORD = r"[\pL\pN]+"
-_PY_WORD = re.compile(r"[^\W_]+")
 
 # Boilerplate that outlets append to unrelated stories (data, one row per pattern). A sentence matching one
 # is boilerplate; a passage that is boilerplate once those sentences are taken out is not reuse.

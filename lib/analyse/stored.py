@@ -132,8 +132,7 @@ def prepare_analyses(con) -> dict[str, float]:
     def articles() -> pd.DataFrame:
         """Stored articles without the list columns no analysis reads (read once)."""
         if "articles" not in loaded:
-            loaded["articles"] = store.load_articles(con).drop(columns=["paragraphs", "date_candidates"],
-                                                               errors="ignore")
+            loaded["articles"] = store.load_articles(con, lists=False)
         return loaded["articles"]
 
     def quotes() -> pd.DataFrame:

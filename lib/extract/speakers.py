@@ -430,7 +430,6 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "union": ("union",), "council": ("council",), "committee": ("committee",), "broadcaster": ("broadcaster",),
     "network": ("network", "broadcaster", "channel"), "channel": ("channel", "broadcaster"),
 }
-_ACRONYM = re.compile(r"(?<![\w’'\-])[A-Z]{2,6}(?![\w’'\-])")
 _NAME_RE = re.compile(NAME_PATTERN)
 
 
