@@ -1,8 +1,7 @@
-"""Direct and partial quotes by quote-mark pairing, attributed to speakers by cue patterns around each quote.
+"""Attribution: the speaker and cue of each quote span, found by cue patterns around it.
 
-The method follows the rule-based attribution of Pareti et al. (2013) and Newell et al. (2018). Marks are paired
-paragraph by paragraph (dashes, apostrophes and stray marks are dropped by their spacing and context); titles
-and scare quotes are filtered; then each quote is attributed in passes, most explicit first:
+The method follows the rule-based attribution of Pareti et al. (2013) and Newell et al. (2018); each quote is
+attributed in passes, most explicit first (the passes run in lib.extract.quotes.extract_quotes):
 1. a speaker + cue right after (`," Putin said`, `" insists Burton`, `" --Thomas Jefferson`), closing the quote's
    sentence (`"X" to this risk, Strauss-Kahn said.`), or introducing it (`Burton said, "`, `Biden, who replied, "`,
    `According to X, "`, `X said ... but added, "`), or, for a fragment, its sentence's subject;
@@ -13,35 +12,24 @@ and scare quotes are filtered; then each quote is attributed in passes, most exp
    a question, the interviewee;
 5. a narrative sentence right before the quote; in profiles, the article's main speaker.
 Pronouns and role nouns resolve to the most recent compatible person (lib.extract.speakers); acronyms and
-descriptions ("the paper") take the organisation they stand for; short cue-less labels nobody is credited with
-("girl next door") are dropped. Reported speech comes from lib.extract.reported.
+descriptions ("the paper") take the organisation they stand for.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
-from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, classify_cue
-from lib.extract.reported import extract_reported
+from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
 from lib.domain.sentences import is_abbreviation
+from lib.extract.marks import _Span, _trim
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
                                   NON_NAME_WORDS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT,
                                   PersonIndex,
-                                  canonicalise_speakers, expand_acronym, org_antecedent, parse_mention,
+                                  expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
-from lib.models import Article, Quote
-
-__all__ = ["extract_quotes", "canonicalise_speakers", "find_persons", "paragraph_spans"]
-
-_DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
-_OPENERS = {"“", "„", "«"}
-_CLOSERS = {"”", "»"}
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_LINE_BREAK = re.compile(r"\n")
-_PARAGRAPH_END = set(".!?:;\"”’»)]…\n")
-_MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs to find its closing mark
+from lib.models import Quote
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
 AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -78,11 +66,11 @@ NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
-# Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 # Role nouns that stand for an organisation that spoke before ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform".split())
 DOCUMENT_NOUNS = frozenset("report study paper statement letter memo survey document filing analysis".split())
+# Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
 # A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
 _ADVERBIAL_LEAD = re.compile(r"^(?:In|On|At|Later|Earlier|After|Before|Then|Now|Still|Yet|But|And|Asked|When)\b"
@@ -102,30 +90,7 @@ _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
-# Words before a quote that mark it as the title of a work, not an utterance.
-_TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
-                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|titled|"
-                         r"entitled|dubbed|nicknamed|known as|named|slogan|hashtag|campaign|game)\s*[,:]?\s*$",
-                         re.IGNORECASE)
-_SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by as is are vs via de la".split())
-_WORD = re.compile(r"[\w’'\-]+")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
-# Pronouns and auxiliaries that make a short fragment a clause ("it is unlikely"), not a label ("girl next door").
-_CLAUSE_MARKERS = frozenset("i you he she it we they is are was were be been will would can could should must "
-                            "has have had do does did not".split())
-
-
-@dataclass
-class _Span:
-    """One quoted span: mark and content offsets, paragraph, and the utterance it continues (if any)."""
-
-    open: int
-    close: int  # offset of the closing mark, or the paragraph end for a span left open
-    start: int
-    end: int
-    para: int
-    continues: int | None = None  # index of the span this one continues (multi-paragraph quote)
-    last_para: int = -1  # paragraph of the closing mark (a quote may run over paragraph breaks)
 
 
 @dataclass
@@ -137,153 +102,6 @@ class _Attribution:
     cue: str | None
     cue_start: int
     source: str  # after | later | before | clause | next | inherited | previous
-
-
-def paragraph_spans(article: Article) -> list[tuple[int, int]]:
-    """The article's paragraphs: its own spans if parsed, else blank-line (or line) separated blocks."""
-    if article.paragraphs:
-        return [tuple(p) for p in article.paragraphs]
-    text = article.text
-    spans, cur = [], 0
-    for m in _LINE_BREAK.finditer(text):
-        if not _ends_paragraph(text, m.start()):
-            continue
-        spans.append((cur, m.start()))
-        cur = m.end()
-    spans.append((cur, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _ends_paragraph(text: str, i: int) -> bool:
-    """True when the line break at ``i`` ends a paragraph: a blank line follows, the line ends a sentence, or the
-    next line opens a quote; a break inside a sentence is line wrapping."""
-    j = i
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
-    k = i + 1
-    while k < len(text) and text[k] in " \t":
-        k += 1
-    return (j == 0 or text[j - 1] in _PARAGRAPH_END or k >= len(text) or text[k] in "\n\"“„«-•*"
-            or _PARAGRAPH_BREAK.match(text, i) is not None)
-
-
-def _looks_closing(text: str, i: int) -> bool:
-    """A mark after a word or punctuation and before space, punctuation or the end."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (after.isspace() or not after.isalnum())
-
-
-def _looks_opening(text: str, i: int) -> bool:
-    """A mark after space, an opening bracket or the start, and before a non-space."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:") and not after.isspace()
-
-
-def _is_dash(text: str, i: int) -> bool:
-    """A mark with spaces on both sides between words is used as a dash, not a quote mark."""
-    before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
-    return before in " \t" and after in " \t"
-
-
-def _closes(text: str, i: int, opener: str) -> bool:
-    """True when the mark at ``i`` closes a quote opened by ``opener``."""
-    ch = text[i]
-    if ch == '"':
-        return opener == '"' or _looks_closing(text, i)
-    if ch in _CLOSERS:
-        return opener != "«" or ch == "»"
-    if ch == "“":  # „…“ (German) or a mis-encoded closing mark
-        return opener == "„" or _looks_closing(text, i)
-    return False
-
-
-def _opens(text: str, i: int) -> bool:
-    """True when the mark at ``i`` can open a quote."""
-    ch = text[i]
-    if ch in _OPENERS:
-        return True
-    return _looks_opening(text, i)  # straight marks, and ” used for both ends by some systems
-
-
-def _next_mark_closes(text: str, paras: list[tuple[int, int]], k: int, opener: str) -> bool:
-    """True when the next quote mark after paragraph ``k`` (within a few paragraphs) closes a quote."""
-    for j in range(k + 1, min(len(paras), k + 1 + _MAX_CROSS_PARAGRAPHS)):
-        marks = [m.start() for m in _DOUBLE_MARKS.finditer(text, *paras[j]) if not _is_dash(text, m.start())]
-        if not marks:
-            continue
-        i = marks[0]
-        if text[i] == '"' and opener == '"':
-            # Straight marks cannot show their direction (detokenised `, "said`): an odd number of them in the
-            # paragraph means the first one closes the quote left open above.
-            return sum(text[x] == '"' for x in marks) % 2 == 1
-        return _closes(text, i, opener) and not (text[i] in _OPENERS or (
-            _looks_opening(text, i) and not _looks_closing(text, i)))
-    return False
-
-
-def _starts_with_opener(text: str, para: tuple[int, int]) -> bool:
-    """True when a paragraph begins with an opening quote mark (the multi-paragraph quote convention)."""
-    s = para[0]
-    while s < para[1] and text[s].isspace():
-        s += 1
-    return s < para[1] and text[s] in "\"“„«"
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without surrounding whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
-    """Pair the quote marks of the text into spans, paragraph by paragraph (see module docstring)."""
-    spans: list[_Span] = []
-    pending: tuple[int, str, int] | None = None  # (offset, mark, paragraph where the span resumes)
-    link: int | None = None  # span a continuation paragraph's quote belongs to
-    for k, (ps, pe) in enumerate(paras):
-        for m in _DOUBLE_MARKS.finditer(text, ps, pe):
-            i = m.start()
-            if _is_dash(text, i):
-                continue
-            if pending is None:
-                if _opens(text, i):
-                    pending = (i, text[i], k)
-                continue
-            if _closes(text, i, pending[1]):
-                s, e = _trim(text, pending[0] + 1, i)
-                if any(c.isalnum() for c in text[s:e]):
-                    spans.append(_Span(pending[0], i, s, e, pending[2], link, k))
-                link, pending = None, None
-            elif text[i] in _OPENERS:
-                pending = (i, text[i], k)  # an opener while one is open: the first was stray
-        if pending is None:
-            link = None
-            continue
-        opened_here = pending[2] == k
-        para_start = _trim(text, ps, pe)[0]
-        if k + 1 < len(paras) and _starts_with_opener(text, paras[k + 1]):
-            # Multi-paragraph quote: this paragraph's part ends here, the next paragraph's opener continues it.
-            s, e = _trim(text, pending[0] + 1, pe)
-            spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
-            link, pending = len(spans) - 1, None
-        elif k + 1 < len(paras) and _next_mark_closes(text, paras, k, pending[1]) and \
-                k - pending[2] < _MAX_CROSS_PARAGRAPHS:
-            continue  # the quote runs on over the paragraph break (one sentence a paragraph, as in ECB+)
-        elif opened_here and pending[0] == para_start or pending[2] < k:
-            # A paragraph-opening quote whose closing mark was lost: it runs to the paragraph end.
-            s, e = _trim(text, pending[0] + 1, pe)
-            if any(c.isalnum() for c in text[s:e]):
-                spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
-            link, pending = None, None
-        else:
-            link, pending = None, None  # a stray mark
-    return spans
 
 
 def _sentence_tail(text: str, start: int, end: int) -> int:
@@ -390,57 +208,6 @@ def _plausible_subject(subject: str) -> bool:
     return mention.kind != "unknown" and not (mention.kind == "org" and mention.name in ("", None))
 
 
-def _word_count(s: str) -> int:
-    """Number of words."""
-    return len(_WORD.findall(s))
-
-
-def _is_clause(content: str) -> bool:
-    """True when a short fragment holds a pronoun or an auxiliary verb, i.e. reads as a clause."""
-    return any(w.lower() in _CLAUSE_MARKERS for w in _WORD.findall(content))
-
-
-def _is_title_case(content: str) -> bool:
-    """True when every significant word is capitalised (a title of a work or a name, not speech)."""
-    words = _WORD.findall(content)
-    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) >= 2
-
-
-def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, lead: str) -> bool:
-    """True for quote marks around a title, a nickname or a scare-quoted term rather than someone's words.
-
-    Embedded fragments of one or two words are scare quotes even under a cue ("called it "a disgrace"");
-    title-case spans not framed by an adjacent cue are titles ("Year of the Woman," "Meet The Press"). A sentence of one or two words that a
-    cue introduces or follows is speech (`"No," he said.`, `"It's devastating."`).
-    """
-    words = _word_count(content)
-    adjacent = found is not None and found.source in ("after", "before")
-    if _TITLE_CUES.search(lead) and not adjacent:
-        return True
-    if partial:
-        return words <= 2 or (_is_title_case(content) and not adjacent)
-    stripped = content.rstrip()
-    sentence = stripped[:1].isupper() and stripped.endswith((".", "!", "?", ","))
-    if words <= 2 and not (adjacent or (sentence and not _is_title_case(content))):
-        return True
-    return _is_title_case(content) and not adjacent and not stripped.endswith(("!", "?"))
-
-
-def _is_partial(text: str, span: _Span, before_start: int, after_quote: bool = False) -> bool:
-    """A quote embedded in the writer's own sentence (lower-case start, or words before it that are not an intro)."""
-    first = next((c for c in text[span.start:span.end] if c.isalnum()), "")
-    if span.continues is not None:
-        return False
-    lead = text[before_start:span.open].rstrip()
-    if not lead:
-        return first.islower()
-    if lead.endswith((",", ":", "—", "–", "(")):
-        # `"X," he said, "and Y."`: a lower-case start after an attribution between two quotes is still direct.
-        return first.islower() and not lead.endswith(":") and not (after_quote and lead.endswith(","))
-    return True
-
-
 def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     """The article's cast: names given with a role, an apposition or a cue, and their mentions outside quotes."""
     persons = PersonIndex()
@@ -516,12 +283,6 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
         last = re.sub(r"[’']s$", "", last)  # "Stephenie Meyer's"
         out.setdefault(last.split()[-1], " ".join(f"{first} {last}".split()))
     return out
-
-
-def find_persons(article: Article) -> PersonIndex:
-    """The persons an article names (for reported speech and other extractors)."""
-    text = article.text
-    return _person_index(text, find_spans(text, paragraph_spans(article)))
 
 
 def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = False) -> _Attribution | None:
@@ -615,167 +376,6 @@ def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
     if rest.startswith("\x00") and tail[:1].islower() and len(rest.split()) <= 8 and not _CUE_WORD.search(rest):
         return True  # `"These are hard times" for the economy.`: a quote with a short cue-less tail
     return not any(c.isalnum() for c in rest) or bool(_ADVERBIAL_LEAD.match(rest))
-
-
-def extract_quotes(article: Article) -> list[Quote]:
-    """Direct, partial and reported quotes of an article, with speakers and cues, sorted by start offset."""
-    text = article.text
-    paras = paragraph_spans(article)
-    spans = find_spans(text, paras)
-    persons = _person_index(text, spans)
-
-    kept: list[tuple[_Span, str]] = []  # (span, kind)
-    labels: set[int] = set()  # opening marks of short cue-less fragments ("the girl next door" image)
-    attrib: dict[int, _Attribution] = {}
-    for idx, span in enumerate(spans):
-        ps, pe = paras[span.para]
-        prev_close = max([s.close + 1 for s in spans[:idx] if s.para == span.para and s.close < span.open] + [ps])
-        before_start = _sentence_tail(text, prev_close, span.open)
-        last_end = paras[span.last_para][1]
-        nxt = [s.open for s in spans[idx + 1:] if s.open > span.close]
-        after_end = min([last_end] + nxt) if span.close < last_end else span.close
-        content = text[span.start:span.end]
-        partial = _is_partial(text, span, before_start, before_start == prev_close > ps)
-        found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
-        if found is None:
-            found = _attribute_before(text, before_start, span.open, False)
-        if partial and (found is None or _is_document(found.speaker) or found.source == "later"):
-            # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start
-            # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
-            # A later attribution (`, The Daily News reported`) yields to a speaker and cue before the fragment.
-            found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) or found
-        lead = text[max(ps, span.open - 40):span.open]
-        if _is_title_or_scare(content, partial, found, lead):
-            continue
-        if partial and found is None and _word_count(content) <= 4 and not _is_clause(content) and not _CUE_WORD.search(
-                text, _clause_start(text, ps, span.open, spans), min(pe, _after_end(text, span.close + 1, pe) + 1)):
-            labels.add(span.open)  # a short label in a sentence with no speech verb, unless a later pass attributes it
-        kind = "partial" if partial else "direct"
-        kept.append((span, kind))
-        if found is not None:
-            attrib[len(kept) - 1] = found
-
-    # Spans of one multi-paragraph quote share the attribution found for any of them.
-    index_of = {id(span): i for i, (span, _) in enumerate(kept)}
-    utterance = list(range(len(kept)))
-    for i, (span, _) in enumerate(kept):
-        if span.continues is not None and id(spans[span.continues]) in index_of:
-            utterance[i] = utterance[index_of[id(spans[span.continues])]]
-    groups: dict[int, list[int]] = {}
-    for i, u in enumerate(utterance):
-        groups.setdefault(u, []).append(i)
-    for members in groups.values():
-        found = next((attrib[i] for i in members if i in attrib), None)
-        if found:
-            for i in members:
-                attrib.setdefault(i, replace(found, source="inherited"))
-
-    # Split quotes and continuations inside a paragraph: `"X," he said, "Y."`, `"X" insists Burton. "Y."`
-    for i in range(1, len(kept)):
-        span, prev = kept[i][0], kept[i - 1][0]
-        if span.para != prev.para and not (span.para == prev.para + 1 and span.continues is not None):
-            continue
-        if i not in attrib and i - 1 in attrib:
-            attrib[i] = replace(attrib[i - 1], source="inherited")
-            between = text[prev.close + 1:span.open]
-            if len(between) < 120 and "\n" not in between:
-                utterance[i] = utterance[i - 1]
-        elif i in attrib and i - 1 in attrib and attrib[i].cue_start == attrib[i - 1].cue_start:
-            utterance[i] = utterance[i - 1]  # the attribution between the two spans of a split quote
-
-    # A fragment in a sentence about a person whose verb is no cue (`Rice was to ask the UN to authorize "..."`,
-    # `Fauci wrote back, acknowledging the "..."`): the person the sentence is about.
-    for i, (span, kind) in enumerate(kept):
-        if kind != "partial" or (i in attrib and not _is_document(attrib[i].speaker)):
-            continue
-        ps, pe = paras[span.para][0], paras[span.last_para][1]
-        end = _SENTENCE_END.search(text, span.close + 1, pe + 1)
-        found = _clause_person(text, _clause_start(text, ps, span.open, spans), span,
-                               min(end.start() if end else pe, pe), persons)
-        if found:
-            attrib[i] = found
-
-    # Quote-only paragraphs without a speaker: the next paragraph names it, or the previous one's speaker goes on.
-    by_para: dict[int, list[int]] = {}
-    for i, (span, _) in enumerate(kept):
-        by_para.setdefault(span.para, []).append(i)
-    for k, members in sorted(by_para.items()):
-        if any(i in attrib for i in members):
-            continue
-        para_spans = [kept[i][0] for i in members]
-        if not _quote_only(text, paras[k], para_spans):
-            continue
-        last = max(s.last_para for s in para_spans)
-        before = [i for i in range(members[0]) if kept[i][0].last_para == k - 1]
-        previous = None
-        if before and before[-1] in attrib:
-            # The quote before ended the previous paragraph (nothing quoted after it there): its speaker goes on,
-            # unless the next paragraph is a bare attribution (`Smith said in a statement.`); a next paragraph
-            # that goes on with new content (`X warned that ...`) starts another speaker's turn.
-            prev_span = kept[before[-1]][0]
-            if not any(s.last_para == k - 1 and s.open > prev_span.close for s, _ in kept):
-                previous = replace(attrib[before[-1]], source="previous")
-        found = _next_paragraph_attribution(text, paras[last + 1], bare=previous is not None) \
-            if last + 1 < len(paras) else None
-        found = found or previous
-        prev_para = paras[k - 1] if k > 0 and not any(s.last_para == k - 1 for s in spans) else None
-        if found is None and prev_para:
-            # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
-            tail = _sentence_tail(text, *prev_para)
-            found = _attribute_before(text, tail, prev_para[1], False) or \
-                _closing_attribution(text, tail, prev_para[1]) or _sentence_subject(text, tail, prev_para[1], persons)
-            if found is None and text[tail:prev_para[1]].rstrip().endswith(":"):
-                m = BEFORE_CLAUSE.match(text[tail:prev_para[1]])  # `Reid told People she ... habits:`
-                found = _attribution(m, tail, "before") if m and _plausible_subject(m.group("subj")) else None
-        if found is None and prev_para and text[prev_para[0]:prev_para[1]].rstrip().endswith("?"):
-            found = _interviewee(attrib, persons)  # an interview: a question, then the answer in quotes
-        if found:
-            for i in members:
-                attrib[i] = found
-
-    # A quote appended to a narrative sentence about a person (profiles: `She and X first conceived it. "..."`).
-    for i, (span, kind) in enumerate(kept):
-        if i in attrib or kind != "direct":
-            continue
-        ps = paras[span.para][0]
-        prev_close = max([s.close + 1 for s in spans if s.para == span.para and s.close < span.open] + [ps])
-        stop = span.open
-        while stop > prev_close and text[stop - 1].isspace():
-            stop -= 1
-        if stop > prev_close and text[stop - 1] in ".!?":
-            found = _sentence_subject(text, _sentence_tail(text, prev_close, stop - 1), stop, persons)
-            if found:
-                attrib[i] = found
-
-    # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
-    main = _interviewee(attrib, persons, min_quotes=3)
-    if main is not None:
-        explicit = sum(a.source in ("after", "before") for a in attrib.values())
-        for i, (span, kind) in enumerate(kept):
-            if i not in attrib and kind == "direct":
-                attrib[i] = main
-            elif explicit >= 5 and attrib.get(i) and attrib[i].source in ("context", "sentence"):
-                # In a profile, a quote placed after a sentence about someone else is still the subject's.
-                attrib[i] = main
-
-    quotes: list[Quote] = []
-    for i, (span, kind) in enumerate(kept):
-        a = attrib.get(i)
-        if a is None and span.open in labels:
-            continue  # an unattributed multi-word label, not a quote
-        speaker = speaker_id = role = cue = None
-        s_start = s_end = None
-        if a is not None:
-            mention = parse_mention(a.speaker)
-            speaker_id, role = resolve_mention(mention, a.speaker_start, persons)
-            speaker, cue = a.speaker, a.cue
-            s_start, s_end = a.speaker_start, a.speaker_start + len(a.speaker)
-        quotes.append(Quote(article.id, text[span.start:span.end], span.start, span.end, kind, speaker,
-                            speaker_id, role, cue, classify_cue(cue), utterance[i], s_start, s_end))
-    covered = [(s.open, s.close) for s, _ in kept]
-    base = max([q.utterance for q in quotes] + [-1]) + 1
-    quotes.extend(extract_reported(article, paras, covered, persons, base))
-    return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
 
 
 def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -> list[Quote]:

@@ -1,0 +1,190 @@
+"""Direct and partial quotes by quote-mark pairing, attributed to speakers by cue patterns around each quote.
+
+The driver of the two jobs: lib.extract.marks pairs the quote marks into spans and drops those that are no one's
+words; lib.extract.attribution finds each span's speaker and cue, in the passes its docstring lists, which
+extract_quotes runs in order. Short cue-less labels nobody is credited with ("girl next door") are dropped.
+Reported speech comes from lib.extract.reported.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lib.domain.verbs import classify_cue
+from lib.extract.attribution import (BEFORE_CLAUSE, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
+                                     _attribute_after, _attribute_before, _attribution, _clause_person,
+                                     _clause_start, _closing_attribution, _interviewee, _is_document,
+                                     _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
+                                     _resolve_non_persons, _sentence_subject, _sentence_tail)
+from lib.extract.marks import _Span, _is_clause, _is_partial, _is_title_or_scare, _word_count, find_spans, paragraph_spans
+from lib.extract.reported import extract_reported
+from lib.extract.speakers import PersonIndex, parse_mention, resolve_mention
+from lib.models import Article, Quote
+
+__all__ = ["extract_quotes", "find_persons"]
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Direct, partial and reported quotes of an article, with speakers and cues, sorted by start offset."""
+    text = article.text
+    paras = paragraph_spans(article)
+    spans = find_spans(text, paras)
+    persons = _person_index(text, spans)
+
+    kept: list[tuple[_Span, str]] = []  # (span, kind)
+    labels: set[int] = set()  # opening marks of short cue-less fragments ("the girl next door" image)
+    attrib: dict[int, _Attribution] = {}
+    for idx, span in enumerate(spans):
+        ps, pe = paras[span.para]
+        prev_close = max([s.close + 1 for s in spans[:idx] if s.para == span.para and s.close < span.open] + [ps])
+        before_start = _sentence_tail(text, prev_close, span.open)
+        last_end = paras[span.last_para][1]
+        nxt = [s.open for s in spans[idx + 1:] if s.open > span.close]
+        after_end = min([last_end] + nxt) if span.close < last_end else span.close
+        content = text[span.start:span.end]
+        partial = _is_partial(text, span, before_start, before_start == prev_close > ps)
+        found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
+        if found is None:
+            found = _attribute_before(text, before_start, span.open, False)
+        if partial and (found is None or _is_document(found.speaker) or found.source == "later"):
+            # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start
+            # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
+            # A later attribution (`, The Daily News reported`) yields to a speaker and cue before the fragment.
+            found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) or found
+        lead = text[max(ps, span.open - 40):span.open]
+        if _is_title_or_scare(content, partial, found, lead):
+            continue
+        if partial and found is None and _word_count(content) <= 4 and not _is_clause(content) and not _CUE_WORD.search(
+                text, _clause_start(text, ps, span.open, spans), min(pe, _after_end(text, span.close + 1, pe) + 1)):
+            labels.add(span.open)  # a short label in a sentence with no speech verb, unless a later pass attributes it
+        kind = "partial" if partial else "direct"
+        kept.append((span, kind))
+        if found is not None:
+            attrib[len(kept) - 1] = found
+
+    # Spans of one multi-paragraph quote share the attribution found for any of them.
+    index_of = {id(span): i for i, (span, _) in enumerate(kept)}
+    utterance = list(range(len(kept)))
+    for i, (span, _) in enumerate(kept):
+        if span.continues is not None and id(spans[span.continues]) in index_of:
+            utterance[i] = utterance[index_of[id(spans[span.continues])]]
+    groups: dict[int, list[int]] = {}
+    for i, u in enumerate(utterance):
+        groups.setdefault(u, []).append(i)
+    for members in groups.values():
+        found = next((attrib[i] for i in members if i in attrib), None)
+        if found:
+            for i in members:
+                attrib.setdefault(i, replace(found, source="inherited"))
+
+    # Split quotes and continuations inside a paragraph: `"X," he said, "Y."`, `"X" insists Burton. "Y."`
+    for i in range(1, len(kept)):
+        span, prev = kept[i][0], kept[i - 1][0]
+        if span.para != prev.para and not (span.para == prev.para + 1 and span.continues is not None):
+            continue
+        if i not in attrib and i - 1 in attrib:
+            attrib[i] = replace(attrib[i - 1], source="inherited")
+            between = text[prev.close + 1:span.open]
+            if len(between) < 120 and "\n" not in between:
+                utterance[i] = utterance[i - 1]
+        elif i in attrib and i - 1 in attrib and attrib[i].cue_start == attrib[i - 1].cue_start:
+            utterance[i] = utterance[i - 1]  # the attribution between the two spans of a split quote
+
+    # A fragment in a sentence about a person whose verb is no cue (`Rice was to ask the UN to authorize "..."`,
+    # `Fauci wrote back, acknowledging the "..."`): the person the sentence is about.
+    for i, (span, kind) in enumerate(kept):
+        if kind != "partial" or (i in attrib and not _is_document(attrib[i].speaker)):
+            continue
+        ps, pe = paras[span.para][0], paras[span.last_para][1]
+        end = _SENTENCE_END.search(text, span.close + 1, pe + 1)
+        found = _clause_person(text, _clause_start(text, ps, span.open, spans), span,
+                               min(end.start() if end else pe, pe), persons)
+        if found:
+            attrib[i] = found
+
+    # Quote-only paragraphs without a speaker: the next paragraph names it, or the previous one's speaker goes on.
+    by_para: dict[int, list[int]] = {}
+    for i, (span, _) in enumerate(kept):
+        by_para.setdefault(span.para, []).append(i)
+    for k, members in sorted(by_para.items()):
+        if any(i in attrib for i in members):
+            continue
+        para_spans = [kept[i][0] for i in members]
+        if not _quote_only(text, paras[k], para_spans):
+            continue
+        last = max(s.last_para for s in para_spans)
+        before = [i for i in range(members[0]) if kept[i][0].last_para == k - 1]
+        previous = None
+        if before and before[-1] in attrib:
+            # The quote before ended the previous paragraph (nothing quoted after it there): its speaker goes on,
+            # unless the next paragraph is a bare attribution (`Smith said in a statement.`); a next paragraph
+            # that goes on with new content (`X warned that ...`) starts another speaker's turn.
+            prev_span = kept[before[-1]][0]
+            if not any(s.last_para == k - 1 and s.open > prev_span.close for s, _ in kept):
+                previous = replace(attrib[before[-1]], source="previous")
+        found = _next_paragraph_attribution(text, paras[last + 1], bare=previous is not None) \
+            if last + 1 < len(paras) else None
+        found = found or previous
+        prev_para = paras[k - 1] if k > 0 and not any(s.last_para == k - 1 for s in spans) else None
+        if found is None and prev_para:
+            # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
+            tail = _sentence_tail(text, *prev_para)
+            found = _attribute_before(text, tail, prev_para[1], False) or \
+                _closing_attribution(text, tail, prev_para[1]) or _sentence_subject(text, tail, prev_para[1], persons)
+            if found is None and text[tail:prev_para[1]].rstrip().endswith(":"):
+                m = BEFORE_CLAUSE.match(text[tail:prev_para[1]])  # `Reid told People she ... habits:`
+                found = _attribution(m, tail, "before") if m and _plausible_subject(m.group("subj")) else None
+        if found is None and prev_para and text[prev_para[0]:prev_para[1]].rstrip().endswith("?"):
+            found = _interviewee(attrib, persons)  # an interview: a question, then the answer in quotes
+        if found:
+            for i in members:
+                attrib[i] = found
+
+    # A quote appended to a narrative sentence about a person (profiles: `She and X first conceived it. "..."`).
+    for i, (span, kind) in enumerate(kept):
+        if i in attrib or kind != "direct":
+            continue
+        ps = paras[span.para][0]
+        prev_close = max([s.close + 1 for s in spans if s.para == span.para and s.close < span.open] + [ps])
+        stop = span.open
+        while stop > prev_close and text[stop - 1].isspace():
+            stop -= 1
+        if stop > prev_close and text[stop - 1] in ".!?":
+            found = _sentence_subject(text, _sentence_tail(text, prev_close, stop - 1), stop, persons)
+            if found:
+                attrib[i] = found
+
+    # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
+    main = _interviewee(attrib, persons, min_quotes=3)
+    if main is not None:
+        explicit = sum(a.source in ("after", "before") for a in attrib.values())
+        for i, (span, kind) in enumerate(kept):
+            if i not in attrib and kind == "direct":
+                attrib[i] = main
+            elif explicit >= 5 and attrib.get(i) and attrib[i].source in ("context", "sentence"):
+                # In a profile, a quote placed after a sentence about someone else is still the subject's.
+                attrib[i] = main
+
+    quotes: list[Quote] = []
+    for i, (span, kind) in enumerate(kept):
+        a = attrib.get(i)
+        if a is None and span.open in labels:
+            continue  # an unattributed multi-word label, not a quote
+        speaker = speaker_id = role = cue = None
+        s_start = s_end = None
+        if a is not None:
+            mention = parse_mention(a.speaker)
+            speaker_id, role = resolve_mention(mention, a.speaker_start, persons)
+            speaker, cue = a.speaker, a.cue
+            s_start, s_end = a.speaker_start, a.speaker_start + len(a.speaker)
+        quotes.append(Quote(article.id, text[span.start:span.end], span.start, span.end, kind, speaker,
+                            speaker_id, role, cue, classify_cue(cue), utterance[i], s_start, s_end))
+    covered = [(s.open, s.close) for s, _ in kept]
+    base = max([q.utterance for q in quotes] + [-1]) + 1
+    quotes.extend(extract_reported(article, paras, covered, persons, base))
+    return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+
+
+def find_persons(article: Article) -> PersonIndex:
+    """The persons an article names (for reported speech and other extractors)."""
+    text = article.text
+    return _person_index(text, find_spans(text, paragraph_spans(article)))
