@@ -51,18 +51,6 @@ def _count_sources(vias: list, shingles: sp.csr_matrix) -> int:
     return int(connected_components(links, directed=False)[0])
 
 
-def count_independent_sources(group: pd.DataFrame) -> int:
-    """Sources in one story, syndicated copies counted once: same `via`, or near-duplicate bodies.
-
-    Near-duplicate: word 3-gram shingle containment (Broder 1997) >= NEAR_DUPLICATE, so a wire story
-    trimmed or retitled by the outlet that carries it still counts as a copy.
-    """
-    if group.empty:
-        return 0
-    texts = [t if isinstance(t, str) else "" for t in group["text"]]
-    return _count_sources(list(group["via"]), _shingles(texts))
-
-
 def _top_terms(row_data: np.ndarray, row_indices: np.ndarray, vocabulary: np.ndarray, k: int = LABEL_TERMS) -> list[str]:
     """The story's most distinctive words: highest summed TF-IDF weight over its members."""
     best = np.lexsort((row_indices, -row_data))[:k]
