@@ -91,6 +91,19 @@ SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJE
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
+_INTRO_WINDOW = 240  # characters before a quote searched for its introduction: a clause, not a paragraph
+# After a quote that ends its sentence, a capitalised clause with more words than this after the cue, or a longer
+# subject, is a new sentence rather than an attribution.
+_NEW_SENTENCE_WORDS = 8
+_NEW_SENTENCE_SUBJECT_WORDS = 3
+_NAME_CONTEXT = 40  # characters before a capitalised run read for its role prefix, apposition or cue
+_NEXT_ATTRIBUTION_WORDS = 25  # a longer next paragraph says something new: its speaker is not the quote's
+# A bare attribution (`Smith said in a statement.`) ends soon after its cue; more words, or "that" among the first
+# words after it, open the next speaker's own turn.
+_BARE_TAIL_WORDS = 8
+_THAT_CLAUSE_WORDS = 3
+_QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
+_MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
 
 
 @dataclass
@@ -165,8 +178,9 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
         if m and _plausible_subject(m.group("subj")):
             # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
             # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
-            if ended and window.lstrip()[:1].isupper() and (len(window[m.end():].split()) > 8
-                                                            or len(m.group("subj").split()) > 3) \
+            if ended and window.lstrip()[:1].isupper() and (
+                    len(window[m.end():].split()) > _NEW_SENTENCE_WORDS
+                    or len(m.group("subj").split()) > _NEW_SENTENCE_SUBJECT_WORDS) \
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
                 continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
             return _attribution(m, start, "later" if pattern is AFTER_LATER else "after")
@@ -175,7 +189,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
 
 def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attribution | None:
     """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
-    start = max(start, end - 240)  # an introduction is a clause, not a paragraph
+    start = max(start, end - _INTRO_WINDOW)
     window = text[start:end]
     last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
     for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE) + (
@@ -216,7 +230,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         # Cheap checks around each capitalised run instead of one big pattern tried at every offset.
         if m.group(0).lower() in NON_NAME_WORDS:
             continue  # "The", "In", "But": most capitalised runs are one sentence-opening word
-        window = text[max(0, m.start() - 40):m.start()]
+        window = text[max(0, m.start() - _NAME_CONTEXT):m.start()]
         prefix = _ROLE_PREFIX_BEFORE.search(window) if window[-1:] == " " else None
         mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
         if mention.kind != "person":
@@ -295,9 +309,9 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     window = text[start:stop]
     for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
         m = pattern.match(window)
-        if m and _plausible_subject(m.group("subj")) and len(window.split()) <= 25:
+        if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS:
             rest = window[m.end():].split()
-            if rest[:1] == ["not"] or bare and (len(rest) > 8 or "that" in rest[:3]):
+            if rest[:1] == ["not"] or bare and (len(rest) > _BARE_TAIL_WORDS or "that" in rest[:_THAT_CLAUSE_WORDS]):
                 return None  # `He asked not to be identified`: a source's condition, not an attribution
             return _attribution(m, start, "next")
     return None
@@ -373,7 +387,8 @@ def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
         rest = rest[:a] + "\x00" + rest[b:]
     rest = rest.strip()
     tail = rest.lstrip("\x00").lstrip()
-    if rest.startswith("\x00") and tail[:1].islower() and len(rest.split()) <= 8 and not _CUE_WORD.search(rest):
+    if rest.startswith("\x00") and tail[:1].islower() and len(rest.split()) <= _QUOTE_TAIL_WORDS \
+            and not _CUE_WORD.search(rest):
         return True  # `"These are hard times" for the economy.`: a quote with a short cue-less tail
     return not any(c.isalnum() for c in rest) or bool(_ADVERBIAL_LEAD.match(rest))
 
@@ -386,7 +401,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     expansions: dict[str, str | None] = {}
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
-        if q.speaker_id and q.speaker_id.isupper() and 2 <= len(q.speaker_id) <= 6:
+        if q.speaker_id and q.speaker_id.isupper() and _MIN_ACRONYM <= len(q.speaker_id) <= _MAX_ACRONYM:
             if q.speaker_id not in expansions:
                 expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
             q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)

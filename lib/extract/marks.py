@@ -24,6 +24,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LINE_BREAK = re.compile(r"\n")
 _PARAGRAPH_END = set(".!?:;\"”’»)]…\n")
 _MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs to find its closing mark
+_SCARE_WORDS = 2  # a fragment this short in a sentence is a scare quote or a term, not someone's words
 # Words before a quote that mark it as the title of a work, not an utterance.
 _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
                          r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|titled|"
@@ -225,10 +226,10 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     if _TITLE_CUES.search(lead) and not adjacent:
         return True
     if partial:
-        return words <= 2 or (_is_title_case(content) and not adjacent)
+        return words <= _SCARE_WORDS or (_is_title_case(content) and not adjacent)
     stripped = content.rstrip()
     sentence = stripped[:1].isupper() and stripped.endswith((".", "!", "?", ","))
-    if words <= 2 and not (adjacent or (sentence and not _is_title_case(content))):
+    if words <= _SCARE_WORDS and not (adjacent or (sentence and not _is_title_case(content))):
         return True
     return _is_title_case(content) and not adjacent and not stripped.endswith(("!", "?"))
 

@@ -22,6 +22,12 @@ from lib.models import Article, Quote
 
 __all__ = ["extract_quotes", "find_persons"]
 
+_TITLE_LEAD = 40  # characters before a quote searched for a word that makes it a title ("the book", "dubbed")
+_LABEL_WORDS = 4  # a cue-less fragment this short may be a label ("girl next door") rather than anyone's words
+_SPLIT_GAP = 120  # characters between two spans of one line that still read as one split utterance
+_MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
+_PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
+
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Direct, partial and reported quotes of an article, with speakers and cues, sorted by start offset."""
@@ -50,11 +56,12 @@ def extract_quotes(article: Article) -> list[Quote]:
             # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
             # A later attribution (`, The Daily News reported`) yields to a speaker and cue before the fragment.
             found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) or found
-        lead = text[max(ps, span.open - 40):span.open]
+        lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
         if _is_title_or_scare(content, partial, found, lead):
             continue
-        if partial and found is None and _word_count(content) <= 4 and not _is_clause(content) and not _CUE_WORD.search(
-                text, _clause_start(text, ps, span.open, spans), min(pe, _after_end(text, span.close + 1, pe) + 1)):
+        if partial and found is None and _word_count(content) <= _LABEL_WORDS and not _is_clause(content) \
+                and not _CUE_WORD.search(text, _clause_start(text, ps, span.open, spans),
+                                         min(pe, _after_end(text, span.close + 1, pe) + 1)):
             labels.add(span.open)  # a short label in a sentence with no speech verb, unless a later pass attributes it
         kind = "partial" if partial else "direct"
         kept.append((span, kind))
@@ -84,7 +91,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if i not in attrib and i - 1 in attrib:
             attrib[i] = replace(attrib[i - 1], source="inherited")
             between = text[prev.close + 1:span.open]
-            if len(between) < 120 and "\n" not in between:
+            if len(between) < _SPLIT_GAP and "\n" not in between:
                 utterance[i] = utterance[i - 1]
         elif i in attrib and i - 1 in attrib and attrib[i].cue_start == attrib[i - 1].cue_start:
             utterance[i] = utterance[i - 1]  # the attribution between the two spans of a split quote
@@ -154,13 +161,13 @@ def extract_quotes(article: Article) -> list[Quote]:
                 attrib[i] = found
 
     # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
-    main = _interviewee(attrib, persons, min_quotes=3)
+    main = _interviewee(attrib, persons, min_quotes=_MAIN_SPEAKER_QUOTES)
     if main is not None:
         explicit = sum(a.source in ("after", "before") for a in attrib.values())
         for i, (span, kind) in enumerate(kept):
             if i not in attrib and kind == "direct":
                 attrib[i] = main
-            elif explicit >= 5 and attrib.get(i) and attrib[i].source in ("context", "sentence"):
+            elif explicit >= _PROFILE_ATTRIBUTIONS and attrib.get(i) and attrib[i].source in ("context", "sentence"):
                 # In a profile, a quote placed after a sentence about someone else is still the subject's.
                 attrib[i] = main
 

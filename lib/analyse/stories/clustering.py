@@ -61,11 +61,14 @@ DEFAULT_CONFIG = {
     "max_block": 3000,  # largest component clustered densely
 }
 SMALL_BLOCK = 200  # components up to this size are scored pairwise in one batch
+SPLIT_LEVELS = 20  # edge thresholds tried, evenly between the clustering threshold and 1, on an oversized component
+STORY_ID_DIGITS = 12  # hex digits of a story id: 48 bits, so ids of a million stories hardly ever collide
+_CUT_SLACK = 1e-9  # so that a merge at exactly the threshold survives float rounding in the linkage
 
 
 def _stable_hash(parts) -> str:
     """A short, order-independent hash of strings (stable story ids)."""
-    return hashlib.sha1("\x1f".join(sorted(parts)).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1("\x1f".join(sorted(parts)).encode("utf-8")).hexdigest()[:STORY_ID_DIGITS]
 
 
 def find_neighbours(vectors, times: ArticleTimes, cfg: dict) -> sp.csr_matrix:
@@ -162,14 +165,14 @@ def _average_linkage(sims: np.ndarray, threshold: float) -> np.ndarray:
     dist = np.clip(1.0 - sims.astype(float), 0.0, None)
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")
-    return fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance") - 1
+    return fcluster(tree, t=1.0 - threshold + _CUT_SLACK, criterion="distance") - 1
 
 
 def _split_block(graph: sp.csr_matrix, members: np.ndarray, threshold: float, max_block: int) -> list[np.ndarray]:
     """Pieces of an oversized component: its edges re-thresholded higher until every piece fits."""
     sub = graph[members][:, members].tocsr()
     labels = np.zeros(len(members), dtype=int)
-    for level in np.linspace(threshold, 1.0, 21)[1:]:
+    for level in np.linspace(threshold, 1.0, SPLIT_LEVELS + 1)[1:]:
         _, labels = connected_components(sub.multiply(sub >= level).tocsr(), directed=False)
         if np.bincount(labels).max() <= max_block:
             break

@@ -19,13 +19,14 @@ from lib.analyse.stories.vectors import WORD_OPTIONS, _tfidf_vocabulary
 STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "outlets", "n_outlets",
                  "independent_sources", "article_ids")
 NEAR_DUPLICATE = 0.8  # share of the shorter text's word 3-grams found in the other: a syndicated copy
-LABEL_TERMS = 5
+SHINGLE_WORDS = 3  # words of a shingle: long enough that shared ones are copied text, not common phrases
+LABEL_TERMS = 5  # top terms of a story: its label when no article has a title
 
 
 def _shingles(texts: list[str]) -> sp.csr_matrix:
     """Binary word 3-gram rows of texts (empty columns when no text has three words)."""
     try:
-        return CountVectorizer(ngram_range=(3, 3), binary=True, token_pattern=r"(?u)\b\w+\b",
+        return CountVectorizer(ngram_range=(SHINGLE_WORDS, SHINGLE_WORDS), binary=True, token_pattern=r"(?u)\b\w+\b",
                                dtype=np.int32).fit_transform(texts).tocsr()
     except ValueError:
         return sp.csr_matrix((len(texts), 0), dtype=np.int32)

@@ -33,6 +33,7 @@ YEAR_TOLERANCE = 1  # latest years this far apart still agree (a January report 
 SPREAD_COSINE = 0.4
 SPREAD_SAMPLE = 2000
 SPREAD_MIN_PAIRS = 10
+SPREAD_CHUNK = 250  # sampled rows per sparse product in date_spread: bounds its memory
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -174,7 +175,7 @@ class ArticleTimes:
         return weights
 
 
-def date_spread(vectors, times: ArticleTimes, window_days: float | None, chunk: int = 250) -> float | None:
+def date_spread(vectors, times: ArticleTimes, window_days: float | None, chunk: int = SPREAD_CHUNK) -> float | None:
     """Mean days between the publication days of dated articles, within the window, whose direct cosine is at least
     SPREAD_COSINE: how far this corpus spreads the reports of one event (None: too few such pairs to tell).
 
