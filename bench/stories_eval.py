@@ -25,7 +25,8 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bench.corpus import allsides_articles, ecbplus_articles
-from lib.analyse.stories import DEFAULT_CONFIG, _average_linkage, cluster_stories
+from lib.analyse.stories import DEFAULT_CONFIG, cluster_stories
+from lib.analyse.stories.clustering import _average_linkage
 from lib.domain.sentences import split_sentences
 
 BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not tuned per set)

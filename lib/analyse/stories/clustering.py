@@ -1,0 +1,259 @@
+"""Story clustering: articles that report the same event, grouped by similarity within their time window.
+
+- Similarity. The clustering similarity mixes the time-weighted cosine with the shared-neighbour
+  similarity (Jarvis and Patrick 1973): the cosine of two articles' profiles over their
+  ``profile_neighbours`` nearest neighbours. Reports of one event share their neighbours even when their
+  wording overlaps little; two similar but different events (two earthquakes, two elections in one
+  country) each keep their own neighbourhood.
+- Scale. Neighbours come from sparse matrix products in row chunks, each chunk against the date band it
+  can reach, so the work grows with articles x articles-per-window, not articles squared.
+- Clustering. Average linkage (UPGMA) cut at ``threshold``, run inside the connected components of the
+  ">= threshold" candidate graph. Why not connected components alone: they chain (A~B, B~C puts A with
+  C even when A and C report different events), while average linkage merges two groups only when their
+  MEAN pairwise similarity clears the threshold. A merge at mean >= t needs at least one pair >= t, so
+  the components are an exact blocking for average linkage over the candidate pairs, at a fraction of
+  the cost. A component larger than ``max_block`` (a chained giant) is split first by raising its edge
+  threshold, which keeps memory bounded.
+Hand-assigned stories (the `story` field) override: those articles keep their story and are not clustered.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+from sklearn.preprocessing import normalize
+
+from lib.analyse.stories.texts import ARTICLE_INPUT_COLUMNS
+from lib.analyse.stories.times import ArticleTimes, date_spread
+from lib.analyse.stories.vectors import ANCHOR_WEIGHT, LEAD_WEIGHT, build_vectors
+
+# Columns of the frame cluster_stories returns.
+ASSIGNMENT_COLUMNS = ("article_id", "story_id", "assigned_by")  # assigned_by: "hand" | "auto"
+
+# One configuration for every corpus; cluster_stories(**config) overrides any of these.
+DEFAULT_CONFIG = {
+    # Average-linkage cut on the combined similarity: ECB+ F1 is flat (0.978) from 0.105 to 0.135 at these settings
+    # while AllSides falls from 0.955 to 0.943 (bench/stories_eval.py's table); 0.115 is well inside both.
+    "threshold": 0.115,
+    "direct_share": 0.4,  # combined = direct_share * cosine + (1 - direct_share) * shared-neighbour similarity
+    # Nearest neighbours that make an article's profile (shared-neighbour similarity). Keep it below the size
+    # of the events to separate: once k reaches an event's size its profiles take in the nearest other event
+    # (on ECB+ the sibling sub-topic); profile_ratio limits the damage where events are smaller than k.
+    "profile_neighbours": 4,
+    # A profile keeps only neighbours at least this share of the article's best neighbour: a report's closest
+    # partners, not a same-topic report of another event well below them. ECB+ cut to 3 reports per event: F1
+    # 0.84 without it, 0.91 with it; the full sets unchanged (bench/stories_eval.py's perturbed inputs).
+    "profile_ratio": 0.6,
+    "anchor_weight": ANCHOR_WEIGHT,  # 1.0: anchor blocks weigh as much as word blocks (see vectors.py)
+    "lead_weight": LEAD_WEIGHT,  # 0.5: the lead blocks against the whole text's (see vectors.py)
+    "window_days": 7,  # dated articles further apart than this never share a story
+    # The direct similarity halves every this many days between two dated articles, in a corpus whose reports of
+    # one event share their day; stretched by (1 + the corpus's measured day spread, see date_spread).
+    "half_life_days": 2,
+    "year_agreement": 2.0,  # factor on two undated articles whose texts' latest years agree (see ArticleTimes)
+    "neighbours": 30,  # best partners kept per article when building the graph
+    "chunk": 1000,  # rows per sparse product
+    "max_block": 3000,  # largest component clustered densely
+}
+SMALL_BLOCK = 200  # components up to this size are scored pairwise in one batch
+SPLIT_LEVELS = 20  # edge thresholds tried, evenly between the clustering threshold and 1, on an oversized component
+STORY_ID_DIGITS = 12  # hex digits of a story id: 48 bits, so ids of a million stories hardly ever collide
+_CUT_SLACK = 1e-9  # so that a merge at exactly the threshold survives float rounding in the linkage
+
+
+def _stable_hash(parts) -> str:
+    """A short, order-independent hash of strings (stable story ids)."""
+    return hashlib.sha1("\x1f".join(sorted(parts)).encode("utf-8")).hexdigest()[:STORY_ID_DIGITS]
+
+
+def find_neighbours(vectors, times: ArticleTimes, cfg: dict) -> sp.csr_matrix:
+    """Each article's ``neighbours`` most similar articles (time-weighted cosine > 0), as a sparse matrix.
+
+    Rows are processed in chunks sorted by date, each against the articles its window can reach plus
+    the undated ones, so dated corpora cost articles x articles-per-window, not articles squared.
+    """
+    n, window, chunk = vectors.shape[0], cfg["window_days"], cfg["chunk"]
+    published = times.days[:, 0]
+    dated = ~np.isnan(published)
+    order = np.argsort(np.where(dated, published, np.inf), kind="stable")  # dated first, by date
+    sorted_days = published[order]
+    n_dated = int(dated.sum())
+    undated_idx = order[n_dated:]
+    rows_out, cols_out, vals_out = [], [], []
+    for start in range(0, n, chunk):
+        block = order[start:start + chunk]
+        block_days = sorted_days[start:start + chunk]
+        if window is not None and start < n_dated and np.isfinite(block_days).all():
+            # event days reach back at most one window, so partners lie within two windows
+            lo = np.searchsorted(sorted_days[:n_dated], block_days.min() - 2 * window, side="left")
+            hi = np.searchsorted(sorted_days[:n_dated], block_days.max() + 2 * window, side="right")
+            candidates = np.concatenate([order[lo:hi], undated_idx])
+        else:
+            candidates = np.arange(n)
+        sims = (vectors[block] @ vectors[candidates].T).toarray()
+        sims *= times.weights(block, candidates, cfg)
+        sims[block[:, None] == candidates[None, :]] = 0.0
+        k = min(cfg["neighbours"], sims.shape[1])
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        top_sims = np.take_along_axis(sims, top, axis=1)
+        keep = (top_sims > 0).ravel()
+        rows_out.append(np.repeat(block, k)[keep])
+        cols_out.append(candidates[top].ravel()[keep])
+        vals_out.append(top_sims.ravel()[keep])
+    return sp.csr_matrix((np.concatenate(vals_out), (np.concatenate(rows_out), np.concatenate(cols_out))),
+                         shape=(n, n), dtype=np.float32)
+
+
+def neighbour_profiles(neighbours: sp.csr_matrix, k: int, floor: float, ratio: float) -> sp.csr_matrix:
+    """L2-normalised rows of each article's k nearest neighbours' similarities (>= floor, and >= ratio x the
+    nearest one's), itself with 1.
+
+    The floor (the clustering threshold) keeps weak partners out: in a small corpus every article is
+    among every other's k nearest, and unrelated ones must not make profiles look alike. The ratio does the
+    same relative to the article's own closest partner: where an event has fewer reports than k, the rest
+    of the k are reports of a similar event, which would make the two events' profiles alike.
+
+    The dot product of two profiles is the shared-neighbour similarity (Jarvis and Patrick 1973): two
+    reports of one event have the same nearest neighbours even when their own wording overlaps little,
+    while two similar but different events each keep their own neighbourhood.
+    """
+    n = neighbours.shape[0]
+    rows, cols, vals = [np.arange(n)], [np.arange(n)], [np.ones(n, dtype=np.float32)]
+    for i in range(n):  # rows hold at most ``neighbours`` entries: this loop is linear in articles
+        lo, hi = neighbours.indptr[i], neighbours.indptr[i + 1]
+        if hi > lo:
+            best = np.argsort(-neighbours.data[lo:hi], kind="stable")[:k]
+            best = best[neighbours.data[lo:hi][best] >= max(floor, ratio * neighbours.data[lo:hi][best[0]])]
+            rows.append(np.full(len(best), i))
+            cols.append(neighbours.indices[lo:hi][best])
+            vals.append(neighbours.data[lo:hi][best])
+    profiles = sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
+    return normalize(profiles).astype(np.float32)
+
+
+def _combine(direct, shared, alpha: float):
+    """The clustering similarity: a mix of the direct cosine and the shared-neighbour similarity."""
+    return direct * alpha + shared * (1.0 - alpha)
+
+
+def _block_similarity(vectors, profiles, members: np.ndarray, times: ArticleTimes, cfg: dict) -> np.ndarray:
+    """Dense combined similarity inside one component (time weights applied to the direct part)."""
+    direct = (vectors[members] @ vectors[members].T).toarray()
+    direct *= times.weights(members, members, cfg)
+    shared = (profiles[members] @ profiles[members].T).toarray()
+    return _combine(direct, shared, cfg["direct_share"])
+
+
+def _pair_similarity(vectors, profiles, left: np.ndarray, right: np.ndarray, times: ArticleTimes,
+                     cfg: dict) -> np.ndarray:
+    """Combined similarity of many (left[i], right[i]) pairs at once: the small components in one pass."""
+    direct = np.asarray(vectors[left].multiply(vectors[right]).sum(axis=1)).ravel()
+    direct *= times.weights(left, right, cfg, paired=True)
+    shared = np.asarray(profiles[left].multiply(profiles[right]).sum(axis=1)).ravel()
+    return _combine(direct, shared, cfg["direct_share"])
+
+
+def _average_linkage(sims: np.ndarray, threshold: float) -> np.ndarray:
+    """Flat average-linkage (UPGMA) clusters of a similarity matrix cut at ``threshold``."""
+    if len(sims) == 1:
+        return np.zeros(1, dtype=int)
+    dist = np.clip(1.0 - sims.astype(float), 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(dist, checks=False), method="average")
+    return fcluster(tree, t=1.0 - threshold + _CUT_SLACK, criterion="distance") - 1
+
+
+def _split_block(graph: sp.csr_matrix, members: np.ndarray, threshold: float, max_block: int) -> list[np.ndarray]:
+    """Pieces of an oversized component: its edges re-thresholded higher until every piece fits."""
+    sub = graph[members][:, members].tocsr()
+    labels = np.zeros(len(members), dtype=int)
+    for level in np.linspace(threshold, 1.0, SPLIT_LEVELS + 1)[1:]:
+        _, labels = connected_components(sub.multiply(sub >= level).tocsr(), directed=False)
+        if np.bincount(labels).max() <= max_block:
+            break
+    pieces = [members[labels == c] for c in np.unique(labels)]
+    return [p2 for p in pieces for p2 in np.array_split(p, int(np.ceil(len(p) / max_block)))]
+
+
+def cluster_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
+    """Story number of each row: average linkage inside the components of the ">= threshold" graph."""
+    n = vectors.shape[0]
+    if n == 0:
+        return np.zeros(0, dtype=int)
+    spread = date_spread(vectors, times, cfg["window_days"]) if cfg["half_life_days"] else None
+    if spread is not None:
+        cfg = cfg | {"half_life_days": cfg["half_life_days"] * (1 + spread)}
+    neighbours = find_neighbours(vectors, times, cfg)
+    neighbours = neighbours.maximum(neighbours.T).tocsr()
+    profiles = neighbour_profiles(neighbours, cfg["profile_neighbours"], cfg["threshold"], cfg["profile_ratio"])
+    # Pairs that can reach the threshold: direct neighbours, or sharing a neighbour (profile overlap).
+    # (a pair outside the direct top lists counts 0 direct here; the dense step below is exact).
+    graph = _combine(neighbours, (profiles @ profiles.T).tocsr(), cfg["direct_share"]).tocsr()
+    graph.setdiag(0)
+    graph = graph.multiply(graph >= cfg["threshold"]).tocsr()
+    _, comp = connected_components(graph, directed=False)
+    labels = np.full(n, -1, dtype=int)
+    groups = list(pd.Series(np.arange(n)).groupby(comp).indices.values())
+    blocks = [b for g in groups if len(g) > 1 for b in (
+        [g] if len(g) <= cfg["max_block"] else _split_block(graph, g, cfg["threshold"], cfg["max_block"]))]
+    singles = np.array([g[0] for g in groups if len(g) == 1], dtype=int)
+    labels[singles] = np.arange(len(singles))
+    next_label = len(singles)
+    # Small blocks: all their within-block pairs scored in one vectorised pass (per-block sparse slicing
+    # costs more than the arithmetic); large blocks get a dense matrix each.
+    small = [b for b in blocks if len(b) <= SMALL_BLOCK]
+    if small:
+        left = np.concatenate([np.repeat(b, len(b)) for b in small])
+        right = np.concatenate([np.tile(b, len(b)) for b in small])
+        pair_sims = _pair_similarity(vectors, profiles, left, right, times, cfg)
+    offset = 0
+    for block in blocks:
+        if len(block) <= SMALL_BLOCK:
+            sims = pair_sims[offset:offset + len(block) ** 2].reshape(len(block), len(block))
+            offset += len(block) ** 2
+        else:
+            sims = _block_similarity(vectors, profiles, block, times, cfg)
+        local = _average_linkage(sims, cfg["threshold"])
+        labels[block] = local + next_label
+        next_label += int(local.max()) + 1
+    return labels
+
+
+def _hand_story(value) -> str | None:
+    """The hand-assigned story of a row, or None when the cell is empty."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def cluster_stories(articles: pd.DataFrame, **config) -> pd.DataFrame:
+    """Story of every article: the hand-assigned `story` where given, else clustering (ASSIGNMENT_COLUMNS)."""
+    unknown = set(config) - set(DEFAULT_CONFIG)
+    if unknown:
+        raise TypeError(f"unknown story settings: {', '.join(sorted(unknown))}")
+    cfg = DEFAULT_CONFIG | config
+    frame = articles.reset_index(drop=True)
+    for col in ARTICLE_INPUT_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = None
+    hand = [_hand_story(v) for v in frame["story"]]
+    auto_idx = np.array([i for i, h in enumerate(hand) if h is None], dtype=int)
+    story_ids: list[str | None] = list(hand)
+    if len(auto_idx):
+        auto = frame.iloc[auto_idx]
+        vectors = build_vectors(auto, cfg["anchor_weight"], cfg["lead_weight"])
+        labels = cluster_labels(vectors, ArticleTimes.of(auto, cfg["window_days"]), cfg)
+        ids = auto["id"].astype(str).to_numpy()
+        for members in pd.Series(np.arange(len(labels))).groupby(labels).indices.values():
+            sid = "s-" + _stable_hash(ids[members])
+            for m in members:
+                story_ids[auto_idx[m]] = sid
+    return pd.DataFrame({"article_id": frame["id"].astype(str).to_numpy(), "story_id": story_ids,
+                         "assigned_by": ["hand" if h is not None else "auto" for h in hand]},
+                        columns=list(ASSIGNMENT_COLUMNS))

@@ -1,0 +1,107 @@
+"""Story summaries: one row per story with its label, distinctive terms, dates, outlets and independent sources.
+
+Independent sources count syndicated copies once: articles with the same `via`, or near-duplicate bodies by
+word 3-gram shingle containment (Broder 1997) >= NEAR_DUPLICATE, so that a wire story trimmed or retitled by
+the outlet that carries it still counts as a copy.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import CountVectorizer
+
+from lib.analyse.stories.texts import ARTICLE_INPUT_COLUMNS, _article_text
+from lib.analyse.stories.vectors import WORD_OPTIONS, _tfidf_vocabulary
+
+# Columns of the frame summarise_stories returns.
+STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "outlets", "n_outlets",
+                 "independent_sources", "article_ids")
+NEAR_DUPLICATE = 0.8  # share of the shorter text's word 3-grams found in the other: a syndicated copy
+SHINGLE_WORDS = 3  # words of a shingle: long enough that shared ones are copied text, not common phrases
+LABEL_TERMS = 5  # top terms of a story: its label when no article has a title
+
+
+def _shingles(texts: list[str]) -> sp.csr_matrix:
+    """Binary word 3-gram rows of texts (empty columns when no text has three words)."""
+    try:
+        return CountVectorizer(ngram_range=(SHINGLE_WORDS, SHINGLE_WORDS), binary=True, token_pattern=r"(?u)\b\w+\b",
+                               dtype=np.int32).fit_transform(texts).tocsr()
+    except ValueError:
+        return sp.csr_matrix((len(texts), 0), dtype=np.int32)
+
+
+def _count_sources(vias: list, shingles: sp.csr_matrix) -> int:
+    """Connected groups of articles linked by the same `via` or by near-duplicate shingle sets."""
+    n = len(vias)
+    rows, cols = [], []
+    first_by_via: dict[str, int] = {}
+    for i, v in enumerate(vias):
+        if isinstance(v, str) and v.strip():
+            rows.append(i)
+            cols.append(first_by_via.setdefault(v.strip().casefold(), i))
+    if n > 1 and shingles.shape[1]:
+        sizes = np.maximum(np.asarray(shingles.sum(axis=1)).ravel(), 1)
+        shared = (shingles @ shingles.T).toarray()
+        close = shared / np.minimum(sizes[:, None], sizes[None, :]) >= NEAR_DUPLICATE
+        i, j = np.nonzero(np.triu(close, 1))
+        rows.extend(i)
+        cols.extend(j)
+    links = sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    return int(connected_components(links, directed=False)[0])
+
+
+def _top_terms(row_data: np.ndarray, row_indices: np.ndarray, vocabulary: np.ndarray, k: int = LABEL_TERMS) -> list[str]:
+    """The story's most distinctive words: highest summed TF-IDF weight over its members."""
+    best = np.lexsort((row_indices, -row_data))[:k]
+    return [str(vocabulary[row_indices[i]]) for i in best if row_data[i] > 0]
+
+
+def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
+    """One row per story (STORY_COLUMNS), earliest first; label = earliest article's title, else top terms."""
+    frame = articles.reset_index(drop=True).copy()
+    for col in ARTICLE_INPUT_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = None
+    frame["id"] = frame["id"].astype(str)
+    merged = frame.merge(assignment[["article_id", "story_id"]].astype(str), left_on="id", right_on="article_id",
+                         how="inner")
+    if merged.empty:
+        return pd.DataFrame(columns=list(STORY_COLUMNS))
+    merged["published"] = pd.to_datetime(merged["published"], errors="coerce")
+    merged = merged.sort_values(["story_id", "published", "id"], na_position="last", kind="stable")
+    merged = merged.reset_index(drop=True)
+    texts = [_article_text(r) for r in merged.itertuples(index=False)]
+    word_vectors, vocabulary = _tfidf_vocabulary(texts, **WORD_OPTIONS)
+    codes, story_ids = pd.factorize(merged["story_id"])  # rows are sorted by story: codes ascend
+    sizes = np.bincount(codes)
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    indicator = sp.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(sizes), len(codes)))
+    term_sums = (indicator @ word_vectors).tocsr()
+    multi = np.flatnonzero(sizes[codes] > 1)  # shingles only where syndication can happen
+    shingles = _shingles([texts[i] for i in multi])
+    shingle_row = np.full(len(codes), -1)
+    shingle_row[multi] = np.arange(len(multi))
+    published, ids = merged["published"].to_numpy(), merged["id"].to_numpy()
+    titles, outlets_col, vias = merged["title"].to_numpy(), merged["outlet"].to_numpy(), merged["via"].to_numpy()
+    rows = []
+    for s, sid in enumerate(story_ids):
+        lo, hi = bounds[s], bounds[s + 1]
+        terms = _top_terms(term_sums.data[term_sums.indptr[s]:term_sums.indptr[s + 1]],
+                           term_sums.indices[term_sums.indptr[s]:term_sums.indptr[s + 1]], vocabulary)
+        title = next((t.strip() for t in titles[lo:hi] if isinstance(t, str) and t.strip()), None)
+        outlets = sorted({o for o in outlets_col[lo:hi] if isinstance(o, str) and o})
+        dates = published[lo:hi][~pd.isna(published[lo:hi])]
+        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), shingles[shingle_row[lo:hi]])
+        rows.append({
+            "story_id": sid, "label": title or " ".join(terms), "terms": terms,
+            "first": dates.min() if len(dates) else pd.NaT, "last": dates.max() if len(dates) else pd.NaT,
+            "n_articles": int(hi - lo), "outlets": outlets, "n_outlets": len(outlets),
+            "independent_sources": sources, "article_ids": list(ids[lo:hi]),
+        })
+    out = pd.DataFrame(rows, columns=list(STORY_COLUMNS))
+    out["first"] = pd.to_datetime(out["first"])
+    out["last"] = pd.to_datetime(out["last"])
+    return out.sort_values(["first", "n_articles", "story_id"], ascending=[True, False, True],
+                           na_position="last").reset_index(drop=True)

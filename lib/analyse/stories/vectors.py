@@ -1,0 +1,163 @@
+"""Article vectors: distinctive words and event anchors of the whole text and of its lead, one sparse row each.
+
+Each article is one sparse row of four L2-normalised blocks: distinctive words (TF-IDF,
+sublinear tf, English stop words out) and "anchors" of the whole text, then the same two for its lead
+(first LEAD_WORDS words, weight ``lead_weight``): in news the lead states who, what, where and when,
+while background paragraphs are what similar events share. Anchors are what tell two similar events
+apart: capitalised names, places (the dateline place too), numbers with their unit word, years and
+explicit dates, found by the rule-based ``extract_anchors`` (no trained NER is available). The IDF
+counts BACKGROUND_DOCS unseen documents so that a small corpus does not penalise shared words.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
+
+from lib.analyse.stories.texts import _article_text, _lead
+from lib.analyse.stories.times import _DATE_RE, _YEAR_RE, _date_parts
+
+# Defaults of build_vectors, and of DEFAULT_CONFIG (lib.analyse.stories.clustering), which cannot be imported here.
+ANCHOR_WEIGHT = 1.0  # weight of the anchor blocks against the word blocks (1.0 = equal)
+LEAD_WEIGHT = 0.5  # weight of the lead (first LEAD_WORDS words) blocks against the whole text's
+BACKGROUND_DOCS = 1000  # unseen documents assumed in every IDF (see _tfidf_block)
+WORD_OPTIONS = {"stop_words": "english", "token_pattern": r"(?u)\b[^\W\d_]{2,}\b"}  # words of 2+ letters
+# A number and, when there is one, the word after it ("6.1 magnitude", "150 billion", "33 people").
+_NUMBER_RE = re.compile(r"(?=[\d$£€])(?<![\w.,])(\$|£|€)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent)|\s*-?\s*([A-Za-z]+))?")
+_CONNECTOR_RE = r"(?:of(?:[ \t\xa0]+the)?|de|del|della|la|le|van|von|der|al|bin|da|du|dos)"
+_WORD_RE = r"(?:[A-Z][\w'’.-]*\w|[A-Z])"
+_NAME_RE = re.compile(rf"{_WORD_RE}(?:[ \t\xa0]+(?:{_CONNECTOR_RE}[ \t\xa0]+)?{_WORD_RE})*")  # "Bank of England", "Tara Reid"
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…]['\"”’)]?\s+|\n)\s*['\"“‘(]?")  # ends where a sentence starts
+_LOWER_WORD_RE = re.compile(r"[a-z]+")  # lower-case words (and tails of others: harmless for the lookup)
+# Capitalised words that are not names even mid-sentence (titles, pronouns, calendar words).
+_NOT_NAMES = frozenset("""
+i a an the this that these those he she it we they you his her its our their my your mr mrs ms dr
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+but and or so if when while after before as at by in on of for to from with
+""".split())
+_SMALL_NUMBERS = 10  # bare numbers up to this are too common to tell events apart
+
+
+def extract_anchors(text: str, place: str | None = None) -> list[str]:
+    """Event anchors of a text: names, places, numbers with units, years and dates, as normalised tokens."""
+    return [token for _, token in anchor_spans(text, place)]
+
+
+def anchor_spans(text: str, place: str | None = None) -> list[tuple[int, str]]:
+    """(offset, anchor) pairs of a text, in no particular order; a dateline place counts at offset 0."""
+    text = text or ""
+    out: list[tuple[int, str]] = []
+    lower_words = set(_LOWER_WORD_RE.findall(text))
+    sentence_starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)}
+    names: list[tuple[int, str]] = []  # names found mid-sentence (or multi-word)
+    openers: list[tuple[int, str]] = []  # lone capitalised words opening a sentence: names only if seen mid-sentence
+    for m in _NAME_RE.finditer(text):
+        found, at = m.group(0), m.start()
+        if " " not in found:  # one word: the common case, kept cheap
+            name = found.strip(".'’").casefold()
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+            if len(name) < 2 or name in _NOT_NAMES:
+                continue
+            if at not in sentence_starts:
+                names.append((at, name))
+            elif name not in lower_words:  # "Police said" opens a sentence; "police" elsewhere: not a name
+                openers.append((at, name))
+            continue
+        words = found.split()
+        first = words[0].casefold()
+        if first in _NOT_NAMES or (at in sentence_starts and first in lower_words):
+            words = words[1:]  # "The", "Police" opening a sentence are not part of the name
+            while words and words[0].casefold() in _NOT_NAMES:
+                words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words).strip(".'’").casefold()
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        if len(words) == 1 and (name in _NOT_NAMES or len(name) < 2):
+            continue
+        names.append((at, name))
+    mid_sentence = {name for _, name in names}
+    out.extend((at, "n:" + name) for at, name in names)
+    out.extend((at, "n:" + name) for at, name in openers if name in mid_sentence)
+    date_starts = set()
+    for m in _DATE_RE.finditer(text):
+        date_starts.update(range(*m.span()))
+        day, month, year = _date_parts(m)
+        if not 1 <= day <= 31:
+            continue
+        out.append((m.start(), f"d:{month:02d}-{day:02d}"))
+        if year:
+            out.append((m.start(), f"d:{year}-{month:02d}-{day:02d}"))
+    out.extend((m.start(), "y:" + m.group(0)) for m in _YEAR_RE.finditer(text))
+    for m in _NUMBER_RE.finditer(text):
+        if m.start() in date_starts:
+            continue  # the day of a date already counted
+        currency, number, percent, unit = m.groups()
+        value = number.replace(",", "")
+        if _YEAR_RE.fullmatch(value):
+            continue
+        try:
+            magnitude = float(value)
+        except ValueError:
+            continue
+        if magnitude <= _SMALL_NUMBERS and "." not in value and not (currency or percent):
+            continue
+        out.append((m.start(), "#:" + (currency or "") + value + ("%" if percent else "")))
+        if unit and not percent and unit.casefold() not in _NOT_NAMES:
+            out.append((m.start(), "#:" + (currency or "") + value + " " + unit.casefold()))
+    if place and isinstance(place, str) and place.strip():
+        out.append((0, "n:" + place.strip().casefold()))
+    return out
+
+
+def _as_tokens(tokens: list[str]) -> list[str]:
+    """TF-IDF analyzer for anchors: they are tokens already."""
+    return tokens
+
+
+def _tfidf_block(docs: list, **options) -> sp.csr_matrix:
+    """Sublinear TF-IDF rows (L2-normalised) with BACKGROUND_DOCS unseen documents in the IDF."""
+    return _tfidf_vocabulary(docs, **options)[0]
+
+
+def _tfidf_vocabulary(docs: list, **options) -> tuple[sp.csr_matrix, np.ndarray]:
+    """(TF-IDF rows, vocabulary): sublinear tf, L2 rows, BACKGROUND_DOCS unseen documents in the IDF.
+
+    The pseudo-documents (which contain none of the terms) keep a small corpus from penalising exactly
+    the words its articles share: with two articles, plain IDF ranks every shared word below every
+    unshared one. On large corpora they make no difference.
+    """
+    vectoriser = CountVectorizer(dtype=np.float32, **options)
+    try:
+        counts = vectoriser.fit_transform(docs).tocsr()
+    except ValueError:  # empty vocabulary: only stop words, numbers or nothing at all
+        return sp.csr_matrix((len(docs), 0), dtype=np.float32), np.array([], dtype=object)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((counts.shape[0] + BACKGROUND_DOCS + 1) / (df + 1)).astype(np.float32)
+    counts.data = 1.0 + np.log(counts.data)  # sublinear tf
+    return normalize(counts @ sp.diags(idf)).astype(np.float32).tocsr(), vectoriser.get_feature_names_out()
+
+
+def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
+                  lead_weight: float = LEAD_WEIGHT) -> sp.csr_matrix:
+    """One L2-normalised row per article: words and anchors of the whole text, and again of its lead."""
+    rows = list(articles.itertuples(index=False))
+    texts = [_article_text(r) for r in rows]
+    leads = [_lead(t) for t in texts]
+    # Anchors once per text; the lead's are those that start inside it (names judged on the whole text).
+    spans = [anchor_spans(t, getattr(r, "dateline_place", None)) for t, r in zip(texts, rows)]
+    anchors = [[a for _, a in found] for found in spans]
+    lead_anchors = [[a for at, a in found if at < len(lead)] for found, lead in zip(spans, leads)]
+    blocks = []
+    for docs, doc_anchors, weight in ((texts, anchors, 1.0), (leads, lead_anchors, lead_weight)):
+        blocks.append(_tfidf_block(docs, **WORD_OPTIONS) * np.float32(weight))
+        blocks.append(_tfidf_block(doc_anchors, analyzer=_as_tokens) * np.float32(weight * anchor_weight))
+    return normalize(sp.hstack(blocks, format="csr")).astype(np.float32)

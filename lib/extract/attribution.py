@@ -1,0 +1,430 @@
+"""Attribution: the speaker and cue of each quote span, found by cue patterns around it.
+
+The method follows the rule-based attribution of Pareti et al. (2013) and Newell et al. (2018); each quote is
+attributed in passes, most explicit first (the passes run in lib.extract.quotes.extract_quotes):
+1. a speaker + cue right after (`," Putin said`, `" insists Burton`, `" --Thomas Jefferson`), closing the quote's
+   sentence (`"X" to this risk, Strauss-Kahn said.`), or introducing it (`Burton said, "`, `Biden, who replied, "`,
+   `According to X, "`, `X said ... but added, "`), or, for a fragment, its sentence's subject;
+2. the other spans of the same utterance (split and multi-paragraph quotes), the quote before in the paragraph;
+3. for a fragment whose verb is no cue, the person the sentence is about;
+4. for a quote-only paragraph: a speaker named at the start of the next paragraph, the quote that ended the
+   previous paragraph, an introduction ending the previous paragraph (`X said:`), its closing subject, or, after
+   a question, the interviewee;
+5. a narrative sentence right before the quote; in profiles, the article's main speaker.
+Pronouns and role nouns resolve to the most recent compatible person (lib.extract.speakers); acronyms and
+descriptions ("the paper") take the organisation they stand for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
+from lib.domain.sentences import is_abbreviation
+from lib.extract.marks import _Span, _trim
+from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+                                  MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
+                                  NON_NAME_WORDS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
+                                  SUBJECT_PATTERN as SUBJECT,
+                                  PersonIndex,
+                                  expand_acronym, org_antecedent, parse_mention,
+                                  resolve_mention)
+from lib.models import Quote
+
+# After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
+AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+# A signature after a quote: `" --Thomas Jefferson`.
+AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
+                        r"(?=[^\S\n]*(?:[,(\n]|$))")
+AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+                               rf"{MENTION_END}")
+AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+_DOCUMENT_AUTHOR = re.compile(rf"[^\S\n]+(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<subj>{MENTION_PATTERN})")
+_PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before|while|as)\b|[^\S\n]*[,.;:]")
+# An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
+# `Biden "will stay" to work on the bill, a White House official told pool reporters.`
+AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,100}}$")
+# Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
+BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
+BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
+# A subject far from its cue: `X said at a hearing that ... but added, "`, `the government through its embassy on
+# June 21 said, "`, `the bank said "` (no comma).
+BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b{CUE_PATTERN}\b[^.!?\"“”]{{0,240}}?\b(?:and|but)"
+                          rf"[^\S\n]+(?:also[^\S\n]+)?{_CUE}[^.!?\"“”]{{0,40}}?[,:]\s*$")
+BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|during)[^\S\n]+[^,.;:\"“”]{{1,60}}?"
+                           rf"[^\S\n]+{_CUE}[,:]?[^\S\n]*$")
+# Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
+# The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
+BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+# A relative clause: `... Biden, who replied, "Good luck."`
+BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}{_CUE}[^.!?\"“”]{{0,80}}?[,:]\s*$")
+# A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
+TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
+# A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
+NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
+# A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
+NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
+# Role nouns that stand for an organisation that spoke before ("the company said", "the ministry added").
+ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
+                      "statement office campaign administration network newspaper channel platform".split())
+DOCUMENT_NOUNS = frozenset("report study paper statement letter memo survey document filing analysis".split())
+# Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
+_NAME = re.compile(NAME_PATTERN)
+# A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
+_ADVERBIAL_LEAD = re.compile(r"^(?:In|On|At|Later|Earlier|After|Before|Then|Now|Still|Yet|But|And|Asked|When)\b"
+                             r"[^.!?\x00]{0,50},\s*\x00[\x00\s.,;:!?]*$")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
+_ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
+_APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
+_CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
+_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d+\b)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
+_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
+# Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
+_NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
+_SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
+_PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
+# A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
+SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
+_AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
+_CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
+_INTRO_WINDOW = 240  # characters before a quote searched for its introduction: a clause, not a paragraph
+# After a quote that ends its sentence, a capitalised clause with more words than this after the cue, or a longer
+# subject, is a new sentence rather than an attribution.
+_NEW_SENTENCE_WORDS = 8
+_NEW_SENTENCE_SUBJECT_WORDS = 3
+_NAME_CONTEXT = 40  # characters before a capitalised run read for its role prefix, apposition or cue
+_NEXT_ATTRIBUTION_WORDS = 25  # a longer next paragraph says something new: its speaker is not the quote's
+# A bare attribution (`Smith said in a statement.`) ends soon after its cue; more words, or "that" among the first
+# words after it, open the next speaker's own turn.
+_BARE_TAIL_WORDS = 8
+_THAT_CLAUSE_WORDS = 3
+_QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
+_MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
+
+
+@dataclass
+class _Attribution:
+    """A speaker + cue found for a quote, with the offsets of the speaker mention."""
+
+    speaker: str
+    speaker_start: int
+    cue: str | None
+    cue_start: int
+    source: str  # after | later | before | clause | next | inherited | previous
+
+
+def _sentence_tail(text: str, start: int, end: int) -> int:
+    """Offset where the last sentence of ``text[start:end]`` begins."""
+    last = start
+    for m in _SENTENCE_END.finditer(text, start):  # no end bound: the lookahead must see past ``end``
+        if m.end() > end or (m.end() == end and text[start:end].strip()[-1:] in ".!?"):
+            break  # a sentence end at ``end`` itself closes the last sentence, it opens none
+        if not is_abbreviation(text, start, m.start()):
+            last = m.end()
+    return last
+
+
+def _is_document(speaker: str) -> bool:
+    """True for a document that reports words ("a new report", "the statement") rather than a speaker."""
+    words = speaker.lower().split()
+    return words[0] in ("a", "an", "the") and words[-1] in DOCUMENT_NOUNS
+
+
+def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> int:
+    """Start of the sentence holding ``pos``, not counting sentence ends inside earlier quotes."""
+    start = _sentence_tail(text, para_start, pos)
+    for s in spans:
+        if s.open < start <= s.close:
+            return _sentence_tail(text, para_start, s.open)
+    return start
+
+
+def _after_end(text: str, start: int, end: int) -> int:
+    """Offset where the text after a quote stops: the first sentence end (not an abbreviation) or quote mark."""
+    for m in _AFTER_END.finditer(text, start, end):
+        if is_abbreviation(text, start, m.start()):
+            continue
+        return m.start()
+    return end
+
+
+def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
+    """An attribution from a match of one of the cue patterns, offsets shifted by ``base``."""
+    cue = m.group("cue") if m.groupdict().get("cue") else ""
+    if m.groupdict().get("obj"):
+        cue += m.group("obj").rstrip(".,")
+    cue_start = base + m.start("cue") if cue else base + m.start("subj")
+    return _Attribution(" ".join(m.group("subj").split()), base + m.start("subj"), " ".join(cue.split()) or None,
+                        cue_start, source)
+
+
+def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
+    """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
+    window = text[start:end]
+    ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH, AFTER_LATER):
+        m = pattern.match(window)
+        if pattern is AFTER_LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
+            continue  # only the rest of the quote's own sentence, up to its end
+        if m and _is_document(m.group("subj")):
+            # `reads a joint statement from Sen. Ed Markey`: the author of the document speaks.
+            author = _DOCUMENT_AUTHOR.match(window, m.end("subj"))
+            if author and _plausible_subject(author.group("subj")):
+                return _attribution(author, start, "after")
+        if m and _plausible_subject(m.group("subj")):
+            # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
+            # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
+            if ended and window.lstrip()[:1].isupper() and (
+                    len(window[m.end():].split()) > _NEW_SENTENCE_WORDS
+                    or len(m.group("subj").split()) > _NEW_SENTENCE_SUBJECT_WORDS) \
+                    and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
+                continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
+            return _attribution(m, start, "later" if pattern is AFTER_LATER else "after")
+    return None
+
+
+def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attribution | None:
+    """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
+    start = max(start, end - _INTRO_WINDOW)
+    window = text[start:end]
+    last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
+    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE) + (
+            (BEFORE_CLAUSE,) if partial else ()):
+        # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
+        if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
+            continue
+        if pattern is BEFORE_PHRASE and not any(w in CUE_CLASS for w in last_words):
+            continue
+        pos = 0
+        while pos < len(window):
+            m = pattern.search(window, pos)
+            if m is None:
+                break
+            if _plausible_subject(m.group("subj")):
+                return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
+            pos = m.start("subj") + 1  # "a party girl, the Taradise star said,": try the next subject
+    if partial:
+        # A subject inside the sentence (after a parenthesis, a clause): only a named person or a pronoun.
+        for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):
+            mention = parse_mention(m.group("subj"))
+            if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2):
+                return _attribution(m, start, "clause")
+    return None
+
+
+def _plausible_subject(subject: str) -> bool:
+    """False for capitalised words that cannot be speakers (sentence openers like "But", "In")."""
+    mention = parse_mention(subject)
+    return mention.kind != "unknown" and not (mention.kind == "org" and mention.name in ("", None))
+
+
+def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
+    """The article's cast: names given with a role, an apposition or a cue, and their mentions outside quotes."""
+    persons = PersonIndex()
+    singles = []
+    for m in _NAME.finditer(text):
+        # Cheap checks around each capitalised run instead of one big pattern tried at every offset.
+        if m.group(0).lower() in NON_NAME_WORDS:
+            continue  # "The", "In", "But": most capitalised runs are one sentence-opening word
+        window = text[max(0, m.start() - _NAME_CONTEXT):m.start()]
+        prefix = _ROLE_PREFIX_BEFORE.search(window) if window[-1:] == " " else None
+        mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
+        if mention.kind != "person":
+            continue
+        role = mention.role if mention.role and _is_title(mention.role) else None
+        if not role and window.rstrip().endswith(","):
+            pre = _APPOSED_ROLE_BEFORE.search(window)
+            if pre and any(w in ROLE_WORDS for w in pre.group(1).split()):
+                role = pre.group(1)  # "The pastor, Larry Kroon, declined"
+        if not role:
+            role = _apposition(text, m.end())  # "James Roosevelt Jr., the grandson of FDR, spoke"
+        if not (role or _PERSON_AFTER.match(text, m.end())
+                or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))):
+            continue
+        if len(mention.name.split()) == 1:
+            if not mention.name.endswith(_PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
+                singles.append((mention.name, role))
+        else:
+            persons.add_person(mention.name, role)
+    full_names = _full_names_by_surname(text)
+    for m in _SENTENCE_OPENING_NAME.finditer(text):
+        # "Meyer penned a letter": a sentence subject that the text also gives in full ("Stephenie Meyer's").
+        word = m.group(1)
+        if word in full_names and word.lower() not in NON_NAME_WORDS and persons.full_name(word) == word:
+            persons.add_person(full_names[word], None)
+    for name, role in singles:
+        if persons.full_name(name) == name:
+            persons.add_person(full_names.get(name, name), role)
+    persons.index_mentions(text, [(s.open, s.close) for s in spans])
+    return persons
+
+
+def _apposition(text: str, pos: int) -> str | None:
+    """The role an apposition after a name gives ("X, head of reporting at Y," -> "head of reporting at Y")."""
+    m = _APPOSITION_AFTER.match(text, pos)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if any(w in _APPOSITION_VERBS for w in words):
+        return None  # "USS Higgins, the Pentagon chief said ...": a clause, not an apposition
+    if words[0] in ("the", "a", "an"):
+        words = words[1:]
+    nouns = [w.lower().strip(",") for w in words if not w.endswith(("'s", "’s"))]  # "a farmer's cooperative"
+    return " ".join(words) if any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
+
+
+def _is_title(role: str) -> bool:
+    """A role that titles a person: it ends in a role word ("her agent"), or is a capitalised title holding one
+    ("High Representative for Disarmament Affairs"); "fashion line called" is not."""
+    words = [w.strip(".,") for w in role.split()]
+    if words and words[-1].lower() in ROLE_WORDS:
+        return True
+    capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "the", "on") for w in words)
+    return capitalised and any(w.lower() in ROLE_WORDS for w in words)
+
+
+def _full_names_by_surname(text: str) -> dict[str, str]:
+    """Surname -> the first "First Last" pair of capitalised words in the text that ends with it."""
+    out: dict[str, str] = {}
+    for m in _NAME_PAIR.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS or first.lower() in ORG_WORDS:
+            continue
+        last = re.sub(r"[’']s$", "", last)  # "Stephenie Meyer's"
+        out.setdefault(last.split()[-1], " ".join(f"{first} {last}".split()))
+    return out
+
+
+def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = False) -> _Attribution | None:
+    """A speaker named at the start of the next paragraph, when that paragraph does not open with a quote; with
+    ``bare``, only when little follows the cue (no `that` clause: new content is that speaker's own turn)."""
+    start, end = _trim(text, *para)
+    if start >= end or text[start] in "\"“„«":
+        return None
+    stop = _after_end(text, start, end)
+    window = text[start:stop]
+    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
+        m = pattern.match(window)
+        if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS:
+            rest = window[m.end():].split()
+            if rest[:1] == ["not"] or bare and (len(rest) > _BARE_TAIL_WORDS or "that" in rest[:_THAT_CLAUSE_WORDS]):
+                return None  # `He asked not to be identified`: a source's condition, not an attribution
+            return _attribution(m, start, "next")
+    return None
+
+
+def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None:
+    """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`): the
+    quote paragraph after it goes on with that speaker's words."""
+    m = TAIL_SUBJECT_CUE.search(text[start:end])
+    return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
+
+
+def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
+    """The person a narrative sentence is about (its subject: a name, a resolvable pronoun or role noun)."""
+    m = SENTENCE_SUBJECT.match(text[start:end])
+    if not m:
+        return None
+    mention = parse_mention(m.group("subj"))
+    speaker_id, _ = resolve_mention(mention, start + m.start("subj"), persons)
+    if speaker_id is None or speaker_id not in persons.roles:
+        return None
+    return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
+                        "context")
+
+
+def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
+    """The person who is a subject in the sentence around a fragment: the last one before it, else the first after."""
+    before, after = [], []
+    for pos, name, subject in zip(persons.positions, persons.names, persons.subjects):
+        if subject and start <= pos < span.open:
+            before.append((pos, name))
+        elif subject and span.close < pos < end:
+            after.append((pos, name))
+    for m in _PRONOUN_SUBJECT.finditer(text, start, span.open):
+        if resolve_mention(parse_mention(m.group(0)), m.start(), persons)[0]:
+            before.append((m.start(), m.group(0)))
+    pick = max(before) if before else min(after) if after else None
+    if pick is None:
+        # "The Taiwanese president stood firm ... and said the island would not "bow to pressure"": a role noun.
+        m = SENTENCE_SUBJECT.match(text[start:span.open])
+        if m and parse_mention(m.group("subj")).kind == "role" and m.group("subj")[:3].lower() == "the":
+            return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
+                                start + m.start("subj"), "sentence")
+        return None
+    pos, name = pick
+    written = name if text.startswith(name, pos) else name.split()[-1]  # a full name, surname or pronoun
+    return _Attribution(written, pos, None, pos, "sentence")
+
+
+def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quotes: int = 1) -> _Attribution | None:
+    """The article's main speaker (most quotes credited to one registered person), for interview answers."""
+    counts: dict[str, int] = {}
+    first: dict[str, _Attribution] = {}
+    for a in attrib.values():
+        speaker_id, _ = resolve_mention(parse_mention(a.speaker), a.speaker_start, persons)
+        if speaker_id in persons.roles:
+            counts[speaker_id] = counts.get(speaker_id, 0) + 1
+            first.setdefault(speaker_id, a)
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    if counts[best] < min_quotes or counts[best] * 2 <= sum(counts.values()):
+        return None
+    return replace(first[best], source="interview", cue=None)
+
+
+def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
+    """True when a paragraph holds nothing but quoted text (and punctuation), or opens with a short adverbial
+    ("Later in the afternoon, "...""), so that its speaker must come from a neighbouring paragraph."""
+    rest = text[para[0]:para[1]]
+    for s in sorted(spans, key=lambda s: s.open, reverse=True):
+        a, b = max(s.open, para[0]) - para[0], min(s.close + 1, para[1]) - para[0]
+        rest = rest[:a] + "\x00" + rest[b:]
+    rest = rest.strip()
+    tail = rest.lstrip("\x00").lstrip()
+    if rest.startswith("\x00") and tail[:1].islower() and len(rest.split()) <= _QUOTE_TAIL_WORDS \
+            and not _CUE_WORD.search(rest):
+        return True  # `"These are hard times" for the economy.`: a quote with a short cue-less tail
+    return not any(c.isalnum() for c in rest) or bool(_ADVERBIAL_LEAD.match(rest))
+
+
+def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -> list[Quote]:
+    """Speakers that are no named person: acronyms take the name they abbreviate, "the paper"/"the department" the
+    organisation named so before, "it"/"the company" the latest organisation that spoke, and "he" with no person to
+    refer to the latest anonymous speaker ("said a senior officer" ... "he added")."""
+    out, last_org, last_anonymous = [], None, None
+    expansions: dict[str, str | None] = {}
+    for q in quotes:
+        mention = parse_mention(q.speaker) if q.speaker else None
+        if q.speaker_id and q.speaker_id.isupper() and _MIN_ACRONYM <= len(q.speaker_id) <= _MAX_ACRONYM:
+            if q.speaker_id not in expansions:
+                expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
+            q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
+        if mention is not None and q.speaker_id is None and mention.kind == "role" and \
+                q.speaker.lower().startswith("the ") and q.speaker_start is not None:
+            named = org_antecedent(text, q.speaker_start, q.speaker)
+            if named:
+                q = replace(q, speaker_id=named)
+        if mention is not None and q.speaker_id is None:
+            words = q.speaker.lower().split()
+            if last_org and (words == ["it"] or (mention.kind == "role" and words[-1] in ORG_HEADS)):
+                q = replace(q, speaker_id=last_org)
+            elif last_anonymous and mention.kind == "pronoun" and words[0] in ("he", "she"):
+                q = replace(q, speaker=last_anonymous.speaker, speaker_start=last_anonymous.speaker_start,
+                            speaker_end=last_anonymous.speaker_end)
+        if mention is not None and q.speaker_id and (mention.kind == "org" or (
+                mention.kind == "person" and " " not in q.speaker_id and q.speaker_id not in persons.genders)):
+            # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said").
+            last_org = q.speaker_id
+        if mention is not None and mention.kind == "role" and q.speaker_id is None and \
+                q.speaker.lower().startswith(("a ", "an ", "one ")):
+            last_anonymous = q
+        elif q.speaker_id is not None:
+            last_anonymous = None
+        out.append(q)
+    return out

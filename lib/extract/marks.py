@@ -1,0 +1,248 @@
+"""Quote spans: quote marks paired into spans, and the spans that are no one's words.
+
+Marks are paired paragraph by paragraph: straight and curly quotes, « », „ “, and quotes that run over
+paragraph breaks (a multi-paragraph quote reopens each paragraph; a quote left open may close a few paragraphs
+on). Dashes, apostrophes and stray marks are dropped by their spacing and context; titles, nicknames and scare
+quotes are told from speech by their wording and the cue (if any) that frames them. Attribution is in
+lib.extract.attribution, the driver in lib.extract.quotes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lib.models import Article
+
+if TYPE_CHECKING:  # only for annotations: attribution imports this module
+    from lib.extract.attribution import _Attribution
+
+_DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
+_OPENERS = {"“", "„", "«"}
+_CLOSERS = {"”", "»"}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_LINE_BREAK = re.compile(r"\n")
+_PARAGRAPH_END = set(".!?:;\"”’»)]…\n")
+_MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs to find its closing mark
+_SCARE_WORDS = 2  # a fragment this short in a sentence is a scare quote or a term, not someone's words
+# Words before a quote that mark it as the title of a work, not an utterance.
+_TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
+                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|titled|"
+                         r"entitled|dubbed|nicknamed|known as|named|slogan|hashtag|campaign|game)\s*[,:]?\s*$",
+                         re.IGNORECASE)
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by as is are vs via de la".split())
+_WORD = re.compile(r"[\w’'\-]+")
+# Pronouns and auxiliaries that make a short fragment a clause ("it is unlikely"), not a label ("girl next door").
+_CLAUSE_MARKERS = frozenset("i you he she it we they is are was were be been will would can could should must "
+                            "has have had do does did not".split())
+
+
+@dataclass
+class _Span:
+    """One quoted span: mark and content offsets, paragraph, and the utterance it continues (if any)."""
+
+    open: int
+    close: int  # offset of the closing mark, or the paragraph end for a span left open
+    start: int
+    end: int
+    para: int
+    continues: int | None = None  # index of the span this one continues (multi-paragraph quote)
+    last_para: int = -1  # paragraph of the closing mark (a quote may run over paragraph breaks)
+
+
+def paragraph_spans(article: Article) -> list[tuple[int, int]]:
+    """The article's paragraphs: its own spans if parsed, else blank-line (or line) separated blocks."""
+    if article.paragraphs:
+        return [tuple(p) for p in article.paragraphs]
+    text = article.text
+    spans, cur = [], 0
+    for m in _LINE_BREAK.finditer(text):
+        if not _ends_paragraph(text, m.start()):
+            continue
+        spans.append((cur, m.start()))
+        cur = m.end()
+    spans.append((cur, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _ends_paragraph(text: str, i: int) -> bool:
+    """True when the line break at ``i`` ends a paragraph: a blank line follows, the line ends a sentence, or the
+    next line opens a quote; a break inside a sentence is line wrapping."""
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return (j == 0 or text[j - 1] in _PARAGRAPH_END or k >= len(text) or text[k] in "\n\"“„«-•*"
+            or _PARAGRAPH_BREAK.match(text, i) is not None)
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    """A mark after a word or punctuation and before space, punctuation or the end."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    """A mark after space, an opening bracket or the start, and before a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _is_dash(text: str, i: int) -> bool:
+    """A mark with spaces on both sides between words is used as a dash, not a quote mark."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return before in " \t" and after in " \t"
+
+
+def _closes(text: str, i: int, opener: str) -> bool:
+    """True when the mark at ``i`` closes a quote opened by ``opener``."""
+    ch = text[i]
+    if ch == '"':
+        return opener == '"' or _looks_closing(text, i)
+    if ch in _CLOSERS:
+        return opener != "«" or ch == "»"
+    if ch == "“":  # „…“ (German) or a mis-encoded closing mark
+        return opener == "„" or _looks_closing(text, i)
+    return False
+
+
+def _opens(text: str, i: int) -> bool:
+    """True when the mark at ``i`` can open a quote."""
+    ch = text[i]
+    if ch in _OPENERS:
+        return True
+    return _looks_opening(text, i)  # straight marks, and ” used for both ends by some systems
+
+
+def _next_mark_closes(text: str, paras: list[tuple[int, int]], k: int, opener: str) -> bool:
+    """True when the next quote mark after paragraph ``k`` (within a few paragraphs) closes a quote."""
+    for j in range(k + 1, min(len(paras), k + 1 + _MAX_CROSS_PARAGRAPHS)):
+        marks = [m.start() for m in _DOUBLE_MARKS.finditer(text, *paras[j]) if not _is_dash(text, m.start())]
+        if not marks:
+            continue
+        i = marks[0]
+        if text[i] == '"' and opener == '"':
+            # Straight marks cannot show their direction (detokenised `, "said`): an odd number of them in the
+            # paragraph means the first one closes the quote left open above.
+            return sum(text[x] == '"' for x in marks) % 2 == 1
+        return _closes(text, i, opener) and not (text[i] in _OPENERS or (
+            _looks_opening(text, i) and not _looks_closing(text, i)))
+    return False
+
+
+def _starts_with_opener(text: str, para: tuple[int, int]) -> bool:
+    """True when a paragraph begins with an opening quote mark (the multi-paragraph quote convention)."""
+    s = para[0]
+    while s < para[1] and text[s].isspace():
+        s += 1
+    return s < para[1] and text[s] in "\"“„«"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
+    """Pair the quote marks of the text into spans, paragraph by paragraph (see module docstring)."""
+    spans: list[_Span] = []
+    pending: tuple[int, str, int] | None = None  # (offset, mark, paragraph where the span resumes)
+    link: int | None = None  # span a continuation paragraph's quote belongs to
+    for k, (ps, pe) in enumerate(paras):
+        for m in _DOUBLE_MARKS.finditer(text, ps, pe):
+            i = m.start()
+            if _is_dash(text, i):
+                continue
+            if pending is None:
+                if _opens(text, i):
+                    pending = (i, text[i], k)
+                continue
+            if _closes(text, i, pending[1]):
+                s, e = _trim(text, pending[0] + 1, i)
+                if any(c.isalnum() for c in text[s:e]):
+                    spans.append(_Span(pending[0], i, s, e, pending[2], link, k))
+                link, pending = None, None
+            elif text[i] in _OPENERS:
+                pending = (i, text[i], k)  # an opener while one is open: the first was stray
+        if pending is None:
+            link = None
+            continue
+        opened_here = pending[2] == k
+        para_start = _trim(text, ps, pe)[0]
+        if k + 1 < len(paras) and _starts_with_opener(text, paras[k + 1]):
+            # Multi-paragraph quote: this paragraph's part ends here, the next paragraph's opener continues it.
+            s, e = _trim(text, pending[0] + 1, pe)
+            spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
+            link, pending = len(spans) - 1, None
+        elif k + 1 < len(paras) and _next_mark_closes(text, paras, k, pending[1]) and \
+                k - pending[2] < _MAX_CROSS_PARAGRAPHS:
+            continue  # the quote runs on over the paragraph break (one sentence a paragraph, as in ECB+)
+        elif opened_here and pending[0] == para_start or pending[2] < k:
+            # A paragraph-opening quote whose closing mark was lost: it runs to the paragraph end.
+            s, e = _trim(text, pending[0] + 1, pe)
+            if any(c.isalnum() for c in text[s:e]):
+                spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
+            link, pending = None, None
+        else:
+            link, pending = None, None  # a stray mark
+    return spans
+
+
+def _word_count(s: str) -> int:
+    """Number of words."""
+    return len(_WORD.findall(s))
+
+
+def _is_clause(content: str) -> bool:
+    """True when a short fragment holds a pronoun or an auxiliary verb, i.e. reads as a clause."""
+    return any(w.lower() in _CLAUSE_MARKERS for w in _WORD.findall(content))
+
+
+def _is_title_case(content: str) -> bool:
+    """True when every significant word is capitalised (a title of a work or a name, not speech)."""
+    words = _WORD.findall(content)
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) >= 2
+
+
+def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, lead: str) -> bool:
+    """True for quote marks around a title, a nickname or a scare-quoted term rather than someone's words.
+
+    Embedded fragments of one or two words are scare quotes even under a cue ("called it "a disgrace"");
+    title-case spans not framed by an adjacent cue are titles ("Year of the Woman," "Meet The Press"). A sentence of one or two words that a
+    cue introduces or follows is speech (`"No," he said.`, `"It's devastating."`).
+    """
+    words = _word_count(content)
+    adjacent = found is not None and found.source in ("after", "before")
+    if _TITLE_CUES.search(lead) and not adjacent:
+        return True
+    if partial:
+        return words <= _SCARE_WORDS or (_is_title_case(content) and not adjacent)
+    stripped = content.rstrip()
+    sentence = stripped[:1].isupper() and stripped.endswith((".", "!", "?", ","))
+    if words <= _SCARE_WORDS and not (adjacent or (sentence and not _is_title_case(content))):
+        return True
+    return _is_title_case(content) and not adjacent and not stripped.endswith(("!", "?"))
+
+
+def _is_partial(text: str, span: _Span, before_start: int, after_quote: bool = False) -> bool:
+    """A quote embedded in the writer's own sentence (lower-case start, or words before it that are not an intro)."""
+    first = next((c for c in text[span.start:span.end] if c.isalnum()), "")
+    if span.continues is not None:
+        return False
+    lead = text[before_start:span.open].rstrip()
+    if not lead:
+        return first.islower()
+    if lead.endswith((",", ":", "—", "–", "(")):
+        # `"X," he said, "and Y."`: a lower-case start after an attribution between two quotes is still direct.
+        return first.islower() and not lead.endswith(":") and not (after_quote and lead.endswith(","))
+    return True
