@@ -25,7 +25,8 @@ MONTH_ROWS = (
     (12, "December", ("Dec",), ("декабря", "декабрь", "дек")),
 )
 MONTH_NAMES = {number: name for number, name, _, _ in MONTH_ROWS}  # 9 -> "September"
-# Case-folded English names and abbreviations -> month number.
+# English names and abbreviations as written (capitalised) and case-folded -> month number.
+ENGLISH_MONTH_FORMS = tuple(form for _, name, abbrs, _ in MONTH_ROWS for form in (name, *abbrs))
 ENGLISH_MONTHS = {form.casefold(): number for number, name, abbrs, _ in MONTH_ROWS for form in (name, *abbrs)}
 # Every written form, English and Russian -> month number.
 MONTH_NUMBERS = {**ENGLISH_MONTHS, **{form: number for number, _, _, forms in MONTH_ROWS for form in forms}}
@@ -55,6 +56,16 @@ ORDINAL_WORDS = {
 DAY_WORD_STEPS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tonight": 0,
                   "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
                   "later today": 0, "tomorrow": 1, "the day after tomorrow": 2}
+
+
+# A year written as a word, 1800-2099: not inside a number ("2,013", "20135"), not a tag ("2013a") nor a decade
+# ("1990s"). What a text's years tell of its time (the latest it names) reads this.
+YEAR_WORD = re.compile(r"(?<![\d.,])\b(?:1[89]|20)\d\d\b(?![.,]\d)")
+
+
+def named_years(text: str) -> list[int]:
+    """The years a text names as words (YEAR_WORD), in text order."""
+    return [int(y) for y in YEAR_WORD.findall(text)]
 
 
 def month_pattern(forms=MONTH_NUMBERS) -> str:

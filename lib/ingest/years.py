@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from lib.domain.calendar import WEEKDAY_NUMBERS, WEEKDAYS
+from lib.domain.calendar import WEEKDAY_NUMBERS, WEEKDAYS, named_years
 from lib.domain.dates import find_dates
 from lib.ingest.text import Yearless
 from lib.models import Article
@@ -37,7 +37,6 @@ CONFIDENCE = {"story-mention": 0.85, "story-proximity": 0.6, "weekday": 0.45, "m
 
 _PLAIN_WEEKDAY = re.compile(r"\b(?:" + "|".join(w.casefold() for w in WEEKDAYS) + r")\b")
 _QUALIFIED = re.compile(r"\b(?:last|next|previous|coming|following|past)\s+$")
-_YEAR = re.compile(r"(?<![\d/.-])(1[89]\d{2}|20\d{2})(?![\d/-])")
 
 
 def resolve_years(batch: Sequence[Article], pending: Sequence[tuple[Article, Yearless]],
@@ -193,7 +192,7 @@ def mentioned_weekdays(text: str) -> list[str]:
 
 def latest_year(text: str, today: dt.date) -> int | None:
     """The latest plausible year (not after this year) that the text mentions."""
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+    years = [y for y in named_years(text) if y <= today.year]
     return max(years) if years else None
 
 

@@ -16,13 +16,14 @@ one event together while a similar event of another year stays apart.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from lib.analyse.stories.texts import _article_text, _lead
+from lib.domain.calendar import named_years
+from lib.domain.dates import find_dates
 
 REFERENCE_PENALTY = 1.0  # extra days on a gap measured from a day the lead refers back to (see _day_gaps)
 EVENT_DAYS = 3  # publication day + up to 2 days the lead refers back to
@@ -33,38 +34,13 @@ YEAR_TOLERANCE = 1  # latest years this far apart still agree (a January report 
 SPREAD_COSINE = 0.4
 SPREAD_SAMPLE = 2000
 SPREAD_MIN_PAIRS = 10
+EPOCH = dt.date(1970, 1, 1)  # day numbers count from here
 SPREAD_CHUNK = 250  # sampled rows per sparse product in date_spread: bounds its memory
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
-            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-# Explicit dates, "September 25[, 2020]" or "25[th] [of] September[ 2020]"; the lookahead skips most positions fast.
-_DATE_RE = re.compile(
-    rf"\b(?=[JFMASOND0-9])(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>(?:19|20)\d\d))?)\b")
-_YEAR_RE = re.compile(r"(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]\d)")  # whole words: not "2013a", "1990s", "2,013"
-
-
-def _month_number(word: str) -> int:
-    """1..12 from a month name or abbreviation."""
-    return _MONTH_ABBR[word.rstrip(".").casefold()[:3]]
-
-
-def _date_parts(m: re.Match) -> tuple[int, int, int | None]:
-    """(day, month, year or None) of a _DATE_RE match, whichever order it was written in."""
-    day, month, year = (m.group("day"), m.group("month"), m.group("year")) if m.group("month") else \
-        (m.group("day2"), m.group("month2"), m.group("year2"))
-    return int(day), _month_number(month), int(year) if year else None
-
 
 def _day_numbers(published: pd.Series) -> np.ndarray:
     """Days since the epoch as floats, NaN where the article has no date."""
     stamps = pd.to_datetime(published, errors="coerce", utc=True)
-    days = (stamps - pd.Timestamp("1970-01-01", tz="UTC")) / pd.Timedelta(days=1)
+    days = (stamps - pd.Timestamp(EPOCH, tz="UTC")) / pd.Timedelta(days=1)
     return np.floor(np.asarray(days, dtype=float))
 
 
@@ -72,8 +48,8 @@ def event_days(articles: pd.DataFrame, window_days: float | None) -> np.ndarray:
     """(articles x EVENT_DAYS) day numbers: the publication day, then days the lead refers back to.
 
     A follow-up published days later usually dates the event it reports in its lead ("On Friday, Putin
-    announced ..."); weekdays resolve to the latest such day on or before publication, month-day dates
-    to the nearest year; only references within ``window_days`` before publication count. Undated
+    announced ...", "yesterday", "September 25"): the lead's day references as lib.domain.dates resolves them
+    against the publication day; only those within ``window_days`` before publication count. Undated
     articles get NaN throughout (no window for them).
     """
     published = _day_numbers(articles["published"])
@@ -84,20 +60,9 @@ def event_days(articles: pd.DataFrame, window_days: float | None) -> np.ndarray:
     for i, (day, text) in enumerate(zip(published, texts)):
         if np.isnan(day) or not reach:
             continue
-        pub = dt.date(1970, 1, 1) + dt.timedelta(days=int(day))
-        found = []
-        for m in _WEEKDAY_RE.finditer(text):
-            back = (pub.weekday() - _WEEKDAYS.index(m.group(1).casefold())) % 7
-            found.append(day - back)
-        for m in _DATE_RE.finditer(text):
-            mday, month, year = _date_parts(m)
-            try:
-                when = dt.date(year or pub.year, month, mday)
-                if not year and when > pub:  # "December 30" in a January article: last year
-                    when = when.replace(year=pub.year - 1)
-            except ValueError:  # February 30, or February 29 in a common year
-                continue
-            found.append(day - (pub - when).days)
+        pub = EPOCH + dt.timedelta(days=int(day))
+        found = [day - (pub - value).days for _start, _end, _kind, (value, granularity, _relative)
+                 in find_dates(text, pub) if granularity == "day" and value is not None]
         referenced = sorted({d for d in found if day - reach <= d < day}, reverse=True)[:EVENT_DAYS - 1]
         out[i, 1:1 + len(referenced)] = referenced
     return out
@@ -144,7 +109,7 @@ def text_years(articles: pd.DataFrame) -> np.ndarray:
     years = np.full(len(articles), np.nan)
     for i, row in enumerate(articles.itertuples(index=False)):
         if undated[i]:
-            found = [int(y) for y in _YEAR_RE.findall(_article_text(row))]
+            found = named_years(_article_text(row))
             years[i] = max(found) if found else np.nan
     return years
 

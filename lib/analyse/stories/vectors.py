@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 from lib.analyse.stories.texts import _article_text, _lead
-from lib.analyse.stories.times import _DATE_RE, _YEAR_RE, _date_parts
+from lib.domain.calendar import ENGLISH_MONTH_FORMS, ENGLISH_MONTHS, WEEKDAYS, YEAR_WORD, month_number, month_pattern
 
 # Defaults of build_vectors, and of DEFAULT_CONFIG (lib.analyse.stories.clustering), which cannot be imported here.
 ANCHOR_WEIGHT = 1.0  # weight of the anchor blocks against the word blocks (1.0 = equal)
@@ -36,11 +36,20 @@ _LOWER_WORD_RE = re.compile(r"[a-z]+")  # lower-case words (and tails of others:
 # Capitalised words that are not names even mid-sentence (titles, pronouns, calendar words).
 _NOT_NAMES = frozenset("""
 i a an the this that these those he she it we they you his her its our their my your mr mrs ms dr
-monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-but and or so if when while after before as at by in on of for to from with
-""".split())
+today yesterday tomorrow but and or so if when while after before as at by in on of for to from with
+""".split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)
+_MONTH_RE = rf"(?:{month_pattern(ENGLISH_MONTH_FORMS)})\.?"  # as written: "may" is a verb, "May" a month
+# Explicit dates, "September 25[, 2020]" or "25[th] [of] September[ 2020]"; the lookahead skips most positions fast.
+_DATE_RE = re.compile(
+    rf"\b(?=[JFMASOND0-9])(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>(?:19|20)\d\d))?)\b")
+
+
+def _date_parts(m: re.Match) -> tuple[int, int, int | None]:
+    """(day, month, year or None) of a _DATE_RE match, whichever order it was written in."""
+    day, month, year = (m.group("day"), m.group("month"), m.group("year")) if m.group("month") else \
+        (m.group("day2"), m.group("month2"), m.group("year2"))
+    return int(day), month_number(month), int(year) if year else None
 _SMALL_NUMBERS = 10  # bare numbers up to this are too common to tell events apart
 
 
@@ -96,13 +105,13 @@ def anchor_spans(text: str, place: str | None = None) -> list[tuple[int, str]]:
         out.append((m.start(), f"d:{month:02d}-{day:02d}"))
         if year:
             out.append((m.start(), f"d:{year}-{month:02d}-{day:02d}"))
-    out.extend((m.start(), "y:" + m.group(0)) for m in _YEAR_RE.finditer(text))
+    out.extend((m.start(), "y:" + m.group(0)) for m in YEAR_WORD.finditer(text))
     for m in _NUMBER_RE.finditer(text):
         if m.start() in date_starts:
             continue  # the day of a date already counted
         currency, number, percent, unit = m.groups()
         value = number.replace(",", "")
-        if _YEAR_RE.fullmatch(value):
+        if YEAR_WORD.fullmatch(value):
             continue
         try:
             magnitude = float(value)
