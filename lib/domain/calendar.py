@@ -33,9 +33,9 @@ MONTH_NUMBERS = {**ENGLISH_MONTHS, **{form: number for number, _, _, forms in MO
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Case-folded weekday names and their abbreviations -> 0 (Monday) .. 6.
+WEEKDAY_ABBREVIATIONS = (("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"), ("fri",), ("sat",), ("sun",))
 WEEKDAY_NUMBERS = {**{name.casefold(): i for i, name in enumerate(WEEKDAYS)},
-                   **{abbr: i for i, abbrs in enumerate((("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"),
-                                                         ("fri",), ("sat",), ("sun",))) for abbr in abbrs}}
+                   **{abbr: i for i, abbrs in enumerate(WEEKDAY_ABBREVIATIONS) for abbr in abbrs}}
 
 # Seasons -> the month they start in (meteorological seasons, northern hemisphere: the usual reading in news).
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import re
 
-# Words that end with a full stop without ending a sentence (titles, months, places, Latin).
+from lib.domain.calendar import MONTH_ROWS, WEEKDAY_ABBREVIATIONS
+
+# Words that end with a full stop without ending a sentence (titles, places, Latin; and the calendar's month and
+# weekday abbreviations).
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st jr sr rev hon amb fr
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 inc ltd co corp bros dept univ assn est approx no vol fig vs etc al ca cf ie eg
 u.s u.k u.n e.u d.c a.m p.m u.s.a n.y l.a ft mt ave blvd
-""".split())
+""".split()) | {abbr.casefold() for _, _, abbrs, _ in MONTH_ROWS for abbr in abbrs} | {
+    abbr for abbrs in WEEKDAY_ABBREVIATIONS for abbr in abbrs}
 
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop
 _END = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from lib.domain.calendar import WEEKDAYS
+
 # (lemma, class, reported, forms). `reported` says whether the cue, with a subject, introduces reported
 # speech without quote marks ("Putin called on all countries to ...", "She said that ..."); cues that only
 # frame quoted words ("called it", "described as") are False. Phrasal cues are their own rows because the
@@ -130,9 +132,7 @@ INVERSION_LEMMAS = frozenset("say add write explain note insist continue recall 
                              "report".split())
 # Time phrases between a subject and its cue ("YouTube on Wednesday said", "Smith last week said").
 TIME_PHRASES = tuple(f"{p} {d}" for p in ("on", "last", "this", "earlier this", "late on", "early on")
-                     for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                               "week", "month", "year")) + ("today", "yesterday", "Monday", "Tuesday", "Wednesday",
-                                                            "Thursday", "Friday", "Saturday", "Sunday")
+                     for d in (*WEEKDAYS, "week", "month", "year")) + ("today", "yesterday", *WEEKDAYS)
 CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form in forms}
 REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form in forms)
 

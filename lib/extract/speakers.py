@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
 from lib.domain.names import normalise_name
 from lib.domain.verbs import CUE_PATTERN
 
@@ -81,12 +82,10 @@ the a an in on at by for from to of and but or nor so yet as if when while after
 although because however meanwhile moreover also then now still later earlier today yesterday tomorrow tonight
 this that these those there here it its he she they we i you his her their our my your him them us me
 indeed instead thus hence yes no not never ever only even just again once speaking asked according
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
 republican republicans democrat democrats democratic conservative conservatives liberal liberals american americans
-""".split())
+""".split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
