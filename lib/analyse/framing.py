@@ -41,6 +41,8 @@ MIN_UNIT_WORDS = 3  # fewer words of 2+ letters: datelines, timestamps and wire 
 LEAD_MIN_WORDS = 12  # a lead shorter than this takes the next unit too
 NEAR_IDENTICAL = 0.9  # two units of one article may share a point only when they repeat each other
 LABEL_CHARS = 110
+LABEL_MIN_CUT = 40  # a label is cut at a space only when one falls past this many characters (else mid-word)
+QUOTED_LABEL_SHARE = 0.4  # a unit whose quoted words are this share of it is labelled "Speaker cue: quote"
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -274,7 +276,7 @@ def make_label(unit: dict) -> str:
     """A short summary of a unit: "Speaker cue: content" for attributed speech, else the sentence; cut short."""
     text = " ".join(unit["unit_text"].split())
     quoted = unit.get("quoted_text")
-    if unit["mode"] != OWN_VOICE and isinstance(quoted, str) and len(quoted) >= 0.4 * len(text):
+    if unit["mode"] != OWN_VOICE and isinstance(quoted, str) and len(quoted) >= QUOTED_LABEL_SHARE * len(text):
         content = " ".join(quoted.split()).strip(" \"'“”‘’,")
         speaker, cue = unit.get("speaker"), unit.get("cue")
         who = " ".join(x for x in (speaker, cue) if isinstance(x, str))
@@ -283,7 +285,7 @@ def make_label(unit: dict) -> str:
     if len(text) <= LABEL_CHARS:
         return text
     cut = text.rfind(" ", 0, LABEL_CHARS)
-    return text[: cut if cut > 40 else LABEL_CHARS].rstrip(" ,;:") + " …"
+    return text[: cut if cut > LABEL_MIN_CUT else LABEL_CHARS].rstrip(" ,;:") + " …"
 
 
 def _omissions(points: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:

@@ -22,6 +22,9 @@ from sklearn.preprocessing import normalize
 
 EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 EMBEDDING_SHARE = 0.5  # weight of the embedding cosine against the TF-IDF cosine (see encode_units)
+# TF-IDF blocks (word unigrams, stem bigrams, char 3-5-grams) and their weights: unigrams carry the claim, bigrams
+# its phrasing, char n-grams meet inflections and compounds ("no-first-strike" / "no first use") halfway.
+BLOCK_WEIGHTS = (0.45, 0.2, 0.35)
 # Where to load it from instead (a folder with the same weights, for machines without the model hub).
 EMBEDDING_MODEL_ENV = "COVERAGE_EMBEDDING_MODEL"
 
@@ -173,8 +176,7 @@ def _tfidf_vectors(texts: list[str]) -> sparse.csr_matrix:
             blocks.append(sparse.csr_matrix((len(texts), 0)))
     # Word unigrams carry the claim, bigrams its phrasing, char n-grams meet inflections and compounds
     # ("no-first-strike" / "no first use") halfway.
-    weights = (0.45, 0.2, 0.35)
-    stacked = sparse.hstack([b * w for b, w in zip(blocks, weights)]).tocsr()
+    stacked = sparse.hstack([b * w for b, w in zip(blocks, BLOCK_WEIGHTS)]).tocsr()
     return normalize(stacked)
 
 

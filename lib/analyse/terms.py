@@ -11,6 +11,7 @@ import pandas as pd
 from lib.analyse.similarity import STOP_WORDS
 
 TERM_COLUMNS = ("outlet", "term", "log_odds", "z", "count")
+PRIOR_FLOOR = 0.01  # pseudo-count of a word the background prior never saw, so its log-odds stay finite
 
 # Hedges and boosters after Hyland (2005, "Metadiscourse") as data rows: (phrase, kind). Phrases are matched
 # as whole words, case-insensitively; multi-word rows win over their parts.
@@ -72,7 +73,7 @@ def distinctive_terms(counts: Mapping[str, Counter], prior: Mapping[str, float] 
         for w, c in counts[g].items():
             y[gi, index[w]] = c
     pooled = y.sum(axis=0)
-    base = pooled if prior is None else np.array([float(prior.get(w, 0.0)) for w in vocab]) + 0.01
+    base = pooled if prior is None else np.array([float(prior.get(w, 0.0)) for w in vocab]) + PRIOR_FLOOR
     a0 = float(pooled.sum()) if prior_size is None else float(prior_size)
     alpha = a0 * base / base.sum()
     rows = []

@@ -149,6 +149,16 @@ _DASH_AFTER = re.compile(r"^\s?[-–]\s?\d")
 _RANGE_AFTER = re.compile(r"^\s?[-–/]\s?(?:\d{2}|\d{4})\b")
 
 Resolved = tuple[dt.date | None, str, bool]  # value, granularity, relative
+AHEAD_DAYS = 92  # a yearless date may lie a season ahead of the article (news mostly looks back: 9 months back)
+YEAR_DAYS = 365
+WORD_CHARS = 12  # characters read back for the word before a date ("since", "until")
+CONTEXT_CHARS = 16  # characters read around a year or weekday for what makes it a count, code or named day
+CLAUSE_CHARS = 60  # characters before a bare weekday searched for a future marker ("will meet on Friday")
+LAST_CENTURY = 21  # "the 21st century" is the latest a text names as history
+YEAR_FLOOR, CUED_YEAR_FLOOR = 1600, 1000  # a bare 4-digit number is a year from 1600; from 1000 after "in", "since"
+YEARS_AHEAD = 30  # years after the article's that still read as a year (targets "by 2050"); plural counts beyond it
+LATEST_TARGET_YEAR = 2035  # the latest target year always accepted, whatever the article's year
+SEASON_MIDDLE_DAYS = 45  # days from a season's first day to its middle
 
 
 def find_dates(text: str, published: dt.date | None, start: int = 0) -> list[tuple[int, int, str, Resolved]]:
@@ -207,13 +217,13 @@ def _month_of(m: re.Match) -> int:
     return ENGLISH_MONTHS[m.group("mon").rstrip(".").casefold()]
 
 
-def _nearest_year(month: int, day: int, published: dt.date, ahead: int = 92) -> dt.date | None:
+def _nearest_year(month: int, day: int, published: dt.date, ahead: int = AHEAD_DAYS) -> dt.date | None:
     """The yearless date placed in the year that puts it within the year-long window ending ``ahead`` days
     after the article's day: by default 9 months back and 3 ahead (news mostly looks back); LEAN_AHEAD moves
     the window for "since" (all past) and "until"/"by" (mostly future)."""
     for k in (0, -1, 1):
         value = safe_date(published.year + k, month, day)
-        if value is not None and ahead - 365 <= (value - published).days <= ahead:
+        if value is not None and ahead - YEAR_DAYS <= (value - published).days <= ahead:
             return value
     return None
 
@@ -223,13 +233,13 @@ LEAN_AHEAD = {"since": 0, "until": 335, "till": 335, "by": 335, "through": 335}
 
 
 def _ahead_of(word: str | None) -> int:
-    """Days ahead of the article's day a yearless date after ``word`` may lie (LEAN_AHEAD, default 92)."""
-    return LEAN_AHEAD.get((word or "").casefold(), 92)
+    """Days ahead of the article's day a yearless date after ``word`` may lie (LEAN_AHEAD, default AHEAD_DAYS)."""
+    return LEAN_AHEAD.get((word or "").casefold(), AHEAD_DAYS)
 
 
 def _word_before(text: str, pos: int) -> str | None:
     """The word just before ``pos``, if any."""
-    w = _WORD_BEFORE.search(text[max(0, pos - 12):pos])
+    w = _WORD_BEFORE.search(text[max(0, pos - WORD_CHARS):pos])
     return w.group(1) if w else None
 
 
@@ -288,7 +298,7 @@ def _resolve_short_decade(m: re.Match, text: str, published: dt.date | None) -> 
 def _resolve_century(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
     """"20th century" -> 1901, century (centuries run from year 1 of their hundred)."""
     n = int(m.group("n")) if m.group("n") else ORDINAL_WORDS[m.group("ord").casefold()]
-    if not 1 <= n <= 21:
+    if not 1 <= n <= LAST_CENTURY:
         return None
     return dt.date((n - 1) * 100 + 1, 1, 1), "century", False
 
@@ -297,8 +307,8 @@ def _resolve_year(m: re.Match, text: str, published: dt.date | None) -> Resolved
     """A bare year, unless its context says it is a count, an amount, a code or a time."""
     start, end = m.span("year")
     year = int(m.group("year"))
-    before = text[max(0, start - 16):start]
-    after = text[end:end + 16]
+    before = text[max(0, start - CONTEXT_CHARS):start]
+    after = text[end:end + CONTEXT_CHARS]
     if _BAD_BEFORE_YEAR.search(before) or _BAD_AFTER_YEAR.match(after):
         return None
     if _DASH_BEFORE.search(before) and not _RANGE_BEFORE.search(before):
@@ -308,8 +318,8 @@ def _resolve_year(m: re.Match, text: str, published: dt.date | None) -> Resolved
     w = _WORD_BEFORE.search(before)
     cued = bool(w and w.group(1).casefold() in YEAR_CUES) or bool(_RANGE_BEFORE.search(before))
     ref = (published or dt.date.today()).year
-    low = 1000 if cued else 1600
-    if not low <= year <= max(ref + 30, 2035):
+    low = CUED_YEAR_FLOOR if cued else YEAR_FLOOR
+    if not low <= year <= max(ref + YEARS_AHEAD, LATEST_TARGET_YEAR):
         return None
     nxt = _WORD_AFTER.match(after)
     if nxt:
@@ -318,7 +328,7 @@ def _resolve_year(m: re.Match, text: str, published: dt.date | None) -> Resolved
             return None
         # "2000 soldiers": a plural right after the number reads as a count unless the number is a recent year
         # ("the 2016 elections") or a cue word says year.
-        if word.islower() and word.endswith("s") and not cued and abs(year - ref) > 30:
+        if word.islower() and word.endswith("s") and not cued and abs(year - ref) > YEARS_AHEAD:
             return None
     return dt.date(year, 1, 1), "year", False
 
@@ -386,7 +396,7 @@ def _resolve_weekday(m: re.Match, text: str, published: dt.date | None) -> Resol
     """"on Friday": the latest such day on or before the article's day, or the next one when the wording
     points forward ("will meet on Friday", "next Friday")."""
     start = m.start("t")
-    prev = _WORD_BEFORE.search(text[max(0, start - 16):start])
+    prev = _WORD_BEFORE.search(text[max(0, start - CONTEXT_CHARS):start])
     if prev and prev.group(1).casefold() in WEEKDAY_EVENT_PREFIXES:
         return None
     if published is None:
@@ -396,7 +406,7 @@ def _resolve_weekday(m: re.Match, text: str, published: dt.date | None) -> Resol
     forward = bool(rel) and rel[0] in ("next", "coming") or rel == ["this", "coming"] or rel == ["this"]
     strict_past = rel[:1] == ["last"] or rel == ["this", "past"] or rel[:1] == ["past"]
     if not rel:
-        window = text[max(0, start - 60):start]
+        window = text[max(0, start - CLAUSE_CHARS):start]
         future = _FUTURE.search(window)
         forward = bool(future) and not _PAST_AFTER_FUTURE.search(window, future.end())
         # a deadline ("must respond by Friday", "has until Monday") points forward unless the clause is past
@@ -445,7 +455,7 @@ def _resolve_relative_season(m: re.Match, text: str, published: dt.date | None) 
     month = SEASONS[m.group("season")]
     starts = [dt.date(published.year + k, month, 1) for k in (-2, -1, 0, 1)]
     rel = m.group("rel").casefold()
-    this = min(starts, key=lambda d: abs((d + dt.timedelta(days=45) - published).days))
+    this = min(starts, key=lambda d: abs((d + dt.timedelta(days=SEASON_MIDDLE_DAYS) - published).days))
     if rel == "last":
         this = max(d for d in starts if shift_months(d, 3) <= published and d != this)
     elif rel == "next":

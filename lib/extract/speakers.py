@@ -52,6 +52,11 @@ MALE_WORDS = frozenset("he him his himself mr mr.".split())
 FEMALE_WORDS = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
 # "him" is left out: after a subject it names someone else ("Berg answered him").
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+HONORIFIC_CHARS = 6  # characters before a name read for an honorific: "Miss", "Mrs." and the space(s) after it
+HONORIFIC_VOTES = 3  # an honorific outweighs this many gendered pronouns after the name (they may be someone else's)
+SENTENCE_CHARS = 200  # the pronouns that follow a name are read to the sentence's end, or this far
+ANTECEDENT_CHARS = 2000  # how far back "the company" looks for the organisation it stands for
+DESCRIPTOR_CHARS = 25  # characters before a name read for the descriptor that names its kind ("carmaker Ford")
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 
@@ -362,15 +367,15 @@ class PersonIndex:
         votes: dict[str, int] = {}
         for name, role in self.roles.items():
             words = {w.lower() for w in (role or "").split()} & HONORIFICS  # not "her publicist"
-            votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * 3
+            votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * HONORIFIC_VOTES
         for pos, name, subject in zip(self.positions, self.names, self.subjects):
-            honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - 6), pos)
+            honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos)
             if honorific:
-                votes[name] = votes.get(name, 0) + (3 if honorific.group(1) == "Mr" else -3)
+                votes[name] = votes.get(name, 0) + (HONORIFIC_VOTES if honorific.group(1) == "Mr" else -HONORIFIC_VOTES)
             if not subject:
                 continue
-            end = text.find(".", pos, pos + 200)
-            end = pos + 200 if end < 0 else end
+            end = text.find(".", pos, pos + SENTENCE_CHARS)
+            end = pos + SENTENCE_CHARS if end < 0 else end
             for m in _GENDER_WORD.finditer(text, pos, end):
                 if not any(a < m.start() < b for a, b in skip):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
@@ -453,12 +458,12 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
     words = ORG_DESCRIPTORS.get(head)
     if not words:
         return None
-    start = max(0, pos - 2000)
+    start = max(0, pos - ANTECEDENT_CHARS)
     best = None
     for m in _NAME_RE.finditer(text, start, pos):
         name = m.group(0)
         lowered = {w.lower().strip(".,") for w in name.split()}
-        before = text[max(0, m.start() - 25):m.start()].lower().split()
+        before = text[max(0, m.start() - DESCRIPTOR_CHARS):m.start()].lower().split()
         if (lowered & set(words) and len(lowered) > 1) or (before and before[-1] in words):
             best = name[4:] if name.startswith("The ") else name
     return best

@@ -33,6 +33,8 @@ EXTENSIONS = (
     ((".html", ".htm", ".xhtml", ".shtml"), "html"),
 )
 _HTML_OPENINGS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<!--")
+SNIFF_HEAD = 4096  # bytes whose opening says markup (after a BOM and blank lines)
+SNIFF_PAGE = 65536  # bytes searched for <html> or <body>: past a long head of scripts and styles
 
 
 def parse_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[FileResult]:
@@ -99,8 +101,9 @@ def parse_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[FileRe
 
 def sniff_format(path: str, data: bytes) -> str:
     """txt | html | jsonl | csv, by content first (HTML markup, JSON objects), then by extension."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(_HTML_OPENINGS) and (b"<html" in data[:65536].lower() or b"<body" in data[:65536].lower()
+    head = data[:SNIFF_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    start = data[:SNIFF_PAGE].lower()
+    if head.startswith(_HTML_OPENINGS) and (b"<html" in start or b"<body" in start
                                             or b"<p" in head or b"<div" in head):
         return "html"
     ext = os.path.splitext(path)[1].lower()

@@ -31,6 +31,7 @@ LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _MAX_CONTROL_SHARE = 0.01  # text files carry almost no control characters; binaries carry many
 _SNIFF = 8192  # bytes looked at for binary detection
+ENCODING_SAMPLE = 200_000  # bytes charset-normalizer reads: enough to tell, and it slows on whole large files
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
@@ -54,7 +55,7 @@ def decode_bytes(data: bytes, origin: str) -> str:
 def guess_encoding(data: bytes) -> str | None:
     """The legacy encoding of non-UTF-8 bytes: charset-normalizer's least chaotic decoding, ties broken by
     LEGACY_ENCODINGS order (on short texts its coherence score prefers e.g. cp775 over cp1252 for French)."""
-    sample = data[:200_000]
+    sample = data[:ENCODING_SAMPLE]
     results = list(from_bytes(sample, cp_isolation=list(LEGACY_ENCODINGS))) or list(from_bytes(sample))
     if not results:
         return None

@@ -32,6 +32,10 @@ STORY_LEAD_CHARS = 1200  # similarity reads the lead, where the event is named
 DATED_WINDOW_DAYS = 70  # "on September 25" (no year), "on Friday": days up to ten weeks before a piece
 PROXIMITY_WINDOW = (-2, 21)  # a same-story piece appears from 2 days before to 3 weeks after the event
 SAME_OR_LAST_WEEK = frozenset(("weekday",))  # dated-reference kinds that name a weekday
+HASHED_FEATURES = 2 ** 20  # hashed word columns: collisions negligible for a batch's leads, no vocabulary to keep
+QUERY_BATCH = 256  # pending articles scored per dense block (bounds memory: batch x dated articles)
+MAX_INFERRED_CONFIDENCE = 0.95  # an inferred year never reaches a written date's confidence
+WEEKDAY_YEARS_BACK = 60  # a weekday fits a day and month every few years: look back this far at most
 CONFIDENCE = {"story-mention": 0.85, "story-proximity": 0.6, "weekday": 0.45, "mentions": 0.3,
               "agreement-bonus": 0.05}
 
@@ -62,15 +66,15 @@ class StoryIndex:
             return
         from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
-        hashing = HashingVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{3,}\b", n_features=2 ** 20,
+        hashing = HashingVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{3,}\b", n_features=HASHED_FEATURES,
                                     alternate_sign=False, norm=None, dtype=np.float64)
         # the lead paragraphs name the event; reading only them keeps large batches fast
         counts = hashing.transform([a.text[:STORY_LEAD_CHARS] for a in dated + queries])
         matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
         dated_t = matrix[: len(dated)].T.tocsr()
         k = min(STORY_NEIGHBOURS + 1, len(dated))
-        for lo in range(0, len(queries), 256):
-            scores = (matrix[len(dated) + lo: len(dated) + lo + 256] @ dated_t).toarray()
+        for lo in range(0, len(queries), QUERY_BATCH):
+            scores = (matrix[len(dated) + lo: len(dated) + lo + QUERY_BATCH] @ dated_t).toarray()
             tops = np.argpartition(-scores, k - 1, axis=1)[:, :k]
             for j, (row, top) in enumerate(zip(scores, tops)):
                 query = queries[lo + j]
@@ -106,7 +110,7 @@ def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Artic
     if best[1] != "inferred-from-weekday" and weekday in weekdays:
         agreeing.append(f"the text mentions {weekday.capitalize()}, and {best[0].isoformat()} was one")
     agreeing = list(dict.fromkeys(agreeing))
-    confidence = min(0.95, best[2] + CONFIDENCE["agreement-bonus"] * len(agreeing))
+    confidence = min(MAX_INFERRED_CONFIDENCE, best[2] + CONFIDENCE["agreement-bonus"] * len(agreeing))
     note = f"year inferred: {partial.written!r} gives {partial.describe()} without a year; {best[3]}"
     if agreeing:
         note += "; consistent with: " + "; ".join(agreeing)
@@ -167,7 +171,7 @@ def weekday_candidates(weekdays: list[str], partial: Yearless, today: dt.date,
     out = []
     for name in weekdays:
         target = WEEKDAY_NUMBERS[name]
-        for year in range(today.year, (floor or today.year - 60) - 1, -1):
+        for year in range(today.year, (floor or today.year - WEEKDAY_YEARS_BACK) - 1, -1):
             day = _valid(year, partial)
             if day and day <= today and day.weekday() == target:
                 out.append((day, "inferred-from-weekday", CONFIDENCE["weekday"],
