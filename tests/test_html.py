@@ -211,6 +211,8 @@ def test_parse_page_date(written, expected):
     ("04/02/2020", "en", dt.date(2020, 4, 2)),  # the language's own order when it is known
     ("jueves 2 de abril de 2020", "es", dt.date(2020, 4, 2)),
     ("2 апреля 2020", "xx", dt.date(2020, 4, 2)),  # a language dateparser does not know: detected instead
+    ("Sat, 19 Oct 2019 00:04:00 +0200", "de",  # an English stamp on a German page: detected when the hint fails
+     dt.datetime(2019, 10, 19, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=2)))),
     ("1600000000", None, dt.datetime(2020, 9, 13, 12, 26, 40, tzinfo=dt.timezone.utc)),  # Unix seconds
     ("September 25", None, None),  # no year: never filled in from today
     ("x" * 200 + " 2020-01-01", None, None),  # a sentence holding a date is not a date

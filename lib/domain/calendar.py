@@ -196,15 +196,20 @@ def _compact_date(m: re.Match) -> dt.date | dt.datetime | None:
 
 @lru_cache(maxsize=4096)
 def _parse_with_dateparser(value: str, language: str | None, parts: tuple[str, ...]) -> dt.datetime | None:
-    """dateparser with DATEPARSER_SETTINGS, requiring ``parts``; in ``language`` when known (else detected)."""
+    """dateparser with DATEPARSER_SETTINGS, requiring ``parts``: in ``language`` first when given, else detected."""
     import dateparser  # slow to import (seconds): only free-form dates need it
 
     settings = {**DATEPARSER_SETTINGS, "REQUIRE_PARTS": list(parts)}
     if language is None:
         settings["DATE_ORDER"] = next(order for order, rx in DATE_ORDERS if rx is None or rx.match(value))
     try:
-        return dateparser.parse(value, languages=[language] if language else None, settings=settings)
-    except ValueError:  # a language dateparser does not know: let it detect one
-        return _parse_with_dateparser(value, None, parts) if language else None
+        stamp = dateparser.parse(value, languages=[language] if language else None, settings=settings)
+    except ValueError:  # a language dateparser does not know
+        stamp = None
     except (OverflowError, TypeError, AttributeError, KeyError):  # dateparser's own failures on odd input
         return None
+    if stamp is None and language:
+        # The hint is the page's language, yet machine-written dates ("Sat, 19 Oct 2019") are English on a
+        # German page: let dateparser detect the language instead.
+        return _parse_with_dateparser(value, None, parts)
+    return stamp
