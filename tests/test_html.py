@@ -200,7 +200,7 @@ def test_trim_link_runs(paragraphs, expected):
     ("not a date", None),
     ("2019-13-45", None),
 ])
-def test_parse_page_date(written, expected):
+def test_read_date_metadata_values(written, expected):
     """Metadata date values, including malformed ISO seconds, parse to what they say."""
     assert read_date(written) == expected
 

@@ -142,7 +142,8 @@ def decide_page_date(tree, meta, dateline, fast_date: str | None = None, languag
     stamp = next((c.stamp for c in candidates if c.kind == best_kind and c.day == day and c.stamp), None)
     note = f"from {EVIDENCE_LABELS[best_kind]}"
     if len(agree) > 1:
-        note += "; agrees: " + ", ".join(EVIDENCE_LABELS[k] for k in sorted(agree - {best_kind}, key=_EVIDENCE_RANK.get))
+        others = sorted(agree - {best_kind}, key=_EVIDENCE_RANK.get)
+        note += "; agrees: " + ", ".join(EVIDENCE_LABELS[k] for k in others)
     if disagree:
         note += "; other days from " + ", ".join(EVIDENCE_LABELS[k] for k in sorted(disagree, key=_EVIDENCE_RANK.get))
     ordered = tuple(x for x in listed if x.startswith(day.isoformat())) + tuple(
@@ -204,9 +205,10 @@ def _htmldate_candidates(fast: str | None) -> list[DateCandidate]:
     runs dateparser over the whole page, seconds per page, and falls back to January 1st of a copyright year;
     byline_date_candidates covers the visible dates it would find.)"""
     try:
-        return [DateCandidate(dt.date.fromisoformat(fast[:10]), "htmldate", EVIDENCE_WEIGHTS["htmldate"])] if fast else []
+        day = dt.date.fromisoformat(fast[:10]) if fast else None
     except ValueError:
         return []
+    return [DateCandidate(day, "htmldate", EVIDENCE_WEIGHTS["htmldate"])] if day else []
 
 
 def byline_date_candidates(tree, language: str | None) -> list[DateCandidate]:
@@ -219,7 +221,9 @@ def byline_date_candidates(tree, language: str | None) -> list[DateCandidate]:
         if not _BYLINE_MARK.search(marks) or _NOT_PUBLISHED_MARK.search(marks):
             continue
         written = collapse(el.text_content())
-        if not MIN_BYLINE_DATE_CHARS <= len(written) <= MAX_WRITTEN_DATE_CHARS or not any(ch.isdigit() for ch in written):
+        if not MIN_BYLINE_DATE_CHARS <= len(written) <= MAX_WRITTEN_DATE_CHARS:
+            continue
+        if not any(ch.isdigit() for ch in written):
             continue
         stamp = read_date(_LABEL.sub("", written), language)
         if stamp is not None:
