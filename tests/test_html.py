@@ -8,7 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.ingest.html import parse_html, parse_page_date, trim_link_runs, url_date_candidates
+from lib.domain.calendar import read_date
+from lib.ingest.html import parse_html
+from lib.ingest.html.body import trim_link_runs
+from lib.ingest.html.dates import url_date_candidates
 from lib.models import ParseError
 
 PARAGRAPHS = [
@@ -197,9 +200,36 @@ def test_trim_link_runs(paragraphs, expected):
     ("not a date", None),
     ("2019-13-45", None),
 ])
-def test_parse_page_date(written, expected):
+def test_read_date_metadata_values(written, expected):
     """Metadata date values, including malformed ISO seconds, parse to what they say."""
-    assert parse_page_date(written) == expected
+    assert read_date(written) == expected
+
+
+@pytest.mark.parametrize("written, language, expected", [
+    ("Tue, Sep 15 2020", None, dt.date(2020, 9, 15)),  # no time written: a date, not an invented midnight
+    ("04.02.2020", None, dt.date(2020, 2, 4)),  # day first after dots when no language is known
+    ("04/02/2020", "en", dt.date(2020, 4, 2)),  # the language's own order when it is known
+    ("jueves 2 de abril de 2020", "es", dt.date(2020, 4, 2)),
+    ("2 апреля 2020", "xx", dt.date(2020, 4, 2)),  # a language dateparser does not know: detected instead
+    ("Sat, 19 Oct 2019 00:04:00 +0200", "de",  # an English stamp on a German page: detected when the hint fails
+     dt.datetime(2019, 10, 19, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=2)))),
+    ("1600000000", None, dt.datetime(2020, 9, 13, 12, 26, 40, tzinfo=dt.timezone.utc)),  # Unix seconds
+    ("September 25", None, None),  # no year: never filled in from today
+    ("x" * 200 + " 2020-01-01", None, None),  # a sentence holding a date is not a date
+])
+def test_read_date_forms(written, language, expected):
+    """The one reader of written dates: regex forms, dateparser forms, day order and language hints."""
+    assert read_date(written, language) == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("September 25", (9, 25)), ("25 сентября", (9, 25)), ("Friday", None), ("not a date", None),
+])
+def test_read_month_day(written, expected):
+    """A date written without its year gives its month and day (for the batch's year inference)."""
+    from lib.domain.calendar import read_month_day
+
+    assert read_month_day(written) == expected
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -122,3 +122,105 @@ def weekday_on_or_after(day: dt.date, weekday: int, strict: bool = False) -> dt.
     """The first ``weekday`` on or after ``day`` ("will meet on Friday"); after it when ``strict`` ("next Friday")."""
     ahead = (weekday - day.weekday()) % 7
     return shift_days(day, ahead or (7 if strict else 0))
+
+
+# ---- written dates -----------------------------------------------------------------------------------------
+# One reader for a date as a page, a header line, a bulk column or a byline writes it: ISO 8601 and its
+# compact and Unix-time cousins by regex (fast, exact), anything else by dateparser with one settings table.
+from functools import lru_cache  # noqa: E402  (only this section caches)
+
+# Longer than this, a value is a sentence holding a date, not a date; dateparser's time grows with its length.
+MAX_WRITTEN_DATE_CHARS = 80
+# Digits of a Unix timestamp in a date field: 10 for seconds, 13 for milliseconds (years 2001-2286).
+UNIX_TIME_DIGITS = (10, 13)
+UTC_NAMES = ("Z", "UTC", "GMT")
+# 2020-07-08, 2020-7-8 10:04, 2020-12-05T23:15:0Z (one-digit seconds occur in the wild), +0100, +01:00, +01.
+ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{1,2}):(?P<M>\d{1,2})"
+                      r"(?::(?P<S>\d{1,2})(?:[.,]\d+)?)?\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?")
+COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:T?([0-2]\d)([0-5]\d)([0-5]\d))?$")  # 20200702T101500
+_TIME_WRITTEN = re.compile(r"\d:\d\d")
+_DAY_FIRST = re.compile(r"\d{1,2}[./]")  # 25.09.2020, 25/09/2020: how Europe and Russia write a day
+
+# dateparser settings, one table for every caller. REQUIRE_PARTS: a missing part is never filled in from
+# today (a yearless date is asked for separately, see read_month_day); PREFER_DAY_OF_MONTH: "September
+# 2020" is the 1st, not today's day of the month. Time zones stay as written (aware when one is written).
+DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+# Numeric day order when no language is known ("04.02.2020"): day first after a one- or two-digit number
+# and a dot or slash, else month first. With a language, its locale's order decides.
+DATE_ORDERS = (("DMY", _DAY_FIRST), ("MDY", None))
+
+
+def read_date(written: str, language: str | None = None) -> dt.date | dt.datetime | None:
+    """A written date: a date when no time is written, a datetime (aware when a zone is written) when one is."""
+    value = written.strip()
+    m = ISO_DATE.match(value)
+    if m:
+        return _iso_date(m)
+    m = COMPACT_DATE.match(value)
+    if m:
+        return _compact_date(m)
+    if value.isdigit() and len(value) in UNIX_TIME_DIGITS:
+        return dt.datetime.fromtimestamp(int(value[:10]), dt.timezone.utc)
+    value = value[:MAX_WRITTEN_DATE_CHARS]
+    stamp = _parse_with_dateparser(value, language, ("day", "month", "year"))
+    if stamp is None or _TIME_WRITTEN.search(value):
+        return stamp  # a datetime only when a time is written: dateparser's midnight is not a time
+    return stamp.date()
+
+
+def read_month_day(written: str, language: str | None = None) -> tuple[int, int] | None:
+    """(month, day) of a date written without its year ("September 25", "25 сентября"), else None."""
+    stamp = _parse_with_dateparser(written.strip()[:MAX_WRITTEN_DATE_CHARS], language, ("day", "month"))
+    return (stamp.month, stamp.day) if stamp is not None else None
+
+
+def fixed_offset(tz: str) -> dt.timezone | None:
+    """A fixed offset from "+02:00" / "-0500" / "+03"; None for a zero offset."""
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) >= 4 else 0)
+    return dt.timezone(sign * dt.timedelta(minutes=minutes)) if minutes else None
+
+
+def _iso_date(m: re.Match) -> dt.date | dt.datetime | None:
+    """The date or datetime an ISO_DATE match names; None when its fields are off the calendar."""
+    day = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if day is None or m.group("H") is None:
+        return day
+    try:
+        stamp = dt.datetime(day.year, day.month, day.day, int(m.group("H")), int(m.group("M")), int(m.group("S") or 0))
+    except ValueError:
+        return day  # 25:70 is a broken time on a good day
+    tz = m.group("tz")
+    if tz:
+        stamp = stamp.replace(tzinfo=dt.timezone.utc if tz in UTC_NAMES else (fixed_offset(tz) or dt.timezone.utc))
+    return stamp
+
+
+def _compact_date(m: re.Match) -> dt.date | dt.datetime | None:
+    """The date or datetime a COMPACT_DATE match names; None when its fields are off the calendar."""
+    try:
+        return dt.datetime(*map(int, m.groups())) if m.group(4) else dt.date(*map(int, m.groups()[:3]))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_with_dateparser(value: str, language: str | None, parts: tuple[str, ...]) -> dt.datetime | None:
+    """dateparser with DATEPARSER_SETTINGS, requiring ``parts``: in ``language`` first when given, else detected."""
+    import dateparser  # slow to import (seconds): only free-form dates need it
+
+    settings = {**DATEPARSER_SETTINGS, "REQUIRE_PARTS": list(parts)}
+    if language is None:
+        settings["DATE_ORDER"] = next(order for order, rx in DATE_ORDERS if rx is None or rx.match(value))
+    try:
+        stamp = dateparser.parse(value, languages=[language] if language else None, settings=settings)
+    except ValueError:  # a language dateparser does not know
+        stamp = None
+    except (OverflowError, TypeError, AttributeError, KeyError):  # dateparser's own failures on odd input
+        return None
+    if stamp is None and language:
+        # The hint is the page's language, yet machine-written dates ("Sat, 19 Oct 2019") are English on a
+        # German page: let dateparser detect the language instead.
+        return _parse_with_dateparser(value, None, parts)
+    return stamp

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lib.domain.calendar import MONTH_NAMES
+from lib.domain.calendar import MONTH_NAMES, read_date, read_month_day
 from lib.domain.datelines import match_dateline
 from lib.domain.outlets import canonical_outlet
 from lib.ingest.decode import normalise_text
@@ -182,30 +182,5 @@ def decide_date(written: str | None, dateline, fmt: str):
 
 def parse_date_value(written: str) -> tuple[dt.date | dt.datetime | None, tuple[int, int] | None]:
     """A written date: (full date or datetime, None), or (None, (month, day)) when the year is missing."""
-    value = written.strip()
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value), None
-        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        return stamp, None
-    except ValueError:
-        pass
-    return _parse_with_dateparser(value)
-
-
-@lru_cache(maxsize=4096)
-def _parse_with_dateparser(value: str) -> tuple[dt.date | dt.datetime | None, tuple[int, int] | None]:
-    """dateparser for free-form dates, never filling in a missing year (REQUIRE_PARTS)."""
-    import dateparser  # slow to import; only free-form dates need it
-
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
-                "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY" if re.match(r"\d{1,2}[./]", value) else "MDY"}
-    try:
-        stamp = dateparser.parse(value, settings=settings)
-        if stamp is not None:
-            has_time = bool(re.search(r"\d:\d\d", value))
-            return (stamp if has_time else stamp.date()), None
-        partial = dateparser.parse(value, settings={**settings, "REQUIRE_PARTS": ["day", "month"]})
-    except (ValueError, OverflowError, TypeError, AttributeError):  # dateparser's own failures on odd input
-        return None, None
-    return None, (partial.month, partial.day) if partial is not None else None
+    value = read_date(written)
+    return (value, None) if value is not None else (None, read_month_day(written))

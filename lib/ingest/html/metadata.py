@@ -1,0 +1,238 @@
+"""What an HTML page says about itself: meta tags and JSON-LD read into PageMeta, then the Article's title, outlet,
+author and language chosen from them (trafilatura's own metadata as the fallback)."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from html import unescape as html_unescape
+from urllib.parse import urlsplit
+
+from lib.ingest.html.markup import collapse, fold
+
+# Meta tags (name/property/itemprop, lower-case) that state the publication time: key -> weight among metadata.
+PUBLISHED_META = (
+    ("article:published_time", 3), ("og:article:published_time", 3), ("og:published_time", 3),
+    ("datepublished", 3), ("published_time", 2), ("article.published", 2), ("article_date_original", 2),
+    ("parsely-pub-date", 2), ("sailthru.date", 2), ("pubdate", 2), ("publishdate", 2), ("publish-date", 2),
+    ("publish_date", 2), ("date_published", 2), ("publication_date", 2), ("original-publish-date", 2),
+    ("cxenseparse:recs:publishtime", 2), ("dc.date.issued", 2), ("dcterms.issued", 2), ("dc.date", 1),
+    ("dcterms.date", 1), ("dc.date.created", 1), ("dcterms.created", 1), ("date", 1), ("citation_publication_date", 2),
+    ("citation_date", 1), ("rnews:datepublished", 2), ("bt:pubdate", 2), ("pub_date", 2), ("ptime", 1),
+    ("article:published", 2), ("og:pubdate", 2), ("release_date", 1), ("dc.date.published", 2),
+)
+_PUBLISHED_META = dict(PUBLISHED_META)
+MODIFIED_META = frozenset((
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "last-modified",
+    "dcterms.modified", "modified_time", "lastmod", "article.updated", "dc.date.modified",
+))
+# Other meta tags (lower-case key) -> the PageMeta list their content goes to.
+META_FIELDS = (
+    ("og:title", "titles"), ("twitter:title", "titles"), ("headline", "titles"),
+    ("description", "descriptions"), ("og:description", "descriptions"), ("twitter:description", "descriptions"),
+    ("og:site_name", "site_names"), ("application-name", "site_names"), ("publisher", "site_names"),
+    ("cre", "site_names"),
+    ("author", "authors"), ("article:author", "authors"), ("byl", "authors"), ("parsely-author", "authors"),
+    ("sailthru.author", "authors"), ("dc.creator", "authors"),
+    ("og:locale", "languages"), ("content-language", "languages"), ("language", "languages"),
+    ("dc.language", "languages"), ("inlanguage", "languages"),
+)
+_META_FIELDS = dict(META_FIELDS)
+# JSON-LD types that describe the article itself (their datePublished is the article's).
+ARTICLE_TYPES = frozenset("""
+article newsarticle reportagenews analysisnewsarticle opinionnewsarticle reviewnewsarticle backgroundnewsarticle
+blogposting socialmediaposting liveblogposting scholarlyarticle techarticle report webpage itempage videoobject
+""".split())
+# JSON-LD types that name the site rather than the article.
+SITE_TYPES = frozenset(("organization", "newsmediaorganization", "website"))
+# Weights of date claims among their kind (see PUBLISHED_META): the page's own article outweighs related ones.
+MAIN_WEIGHT, CLAIM_WEIGHT, MINOR_WEIGHT = 3, 2, 1
+
+_BY = re.compile(r"^[Bb]y\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:»]\s+")
+_NOT_A_NAME = re.compile(r"^https?:|^www\.|©|&copy;|\bcopyright\b|^\W*$", re.IGNORECASE)  # junk site names
+_DOMAIN_SUFFIX = re.compile(r"\.(?:com|net|org|ru|co\.uk|com\.pk|pk|cn|de|fr|es|it)$", re.IGNORECASE)
+_NOT_AN_AUTHOR = re.compile(r"[/@\d]|\bwww\b|\.(?:com|org|net|es|fr|de|it|ru|co|uk)\b|\b(?:com|org|net)$",
+                            re.IGNORECASE)
+_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
+
+
+@dataclass
+class PageMeta:
+    """What the page's markup says about itself, before the body is extracted."""
+
+    url: str | None = None
+    titles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    dates: list[tuple[str, str, int]] = field(default_factory=list)  # (value as written, kind, weight)
+
+
+def read_page_meta(tree) -> PageMeta:
+    """Titles, descriptions, site names, authors, languages, URL and date claims from meta tags and JSON-LD."""
+    meta = PageMeta()
+    lang = tree.get("lang") or tree.get("xml:lang")
+    if lang:
+        meta.languages.append(lang)
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if not key or not content:
+            continue
+        if key in _PUBLISHED_META:
+            meta.dates.append((content, "meta", _PUBLISHED_META[key]))
+        elif key in MODIFIED_META:
+            meta.dates.append((content, "modified", MINOR_WEIGHT))
+        elif key == "og:url":
+            if content.startswith("http"):
+                meta.url = meta.url or content
+        elif key in _META_FIELDS:
+            if _META_FIELDS[key] == "authors":
+                if content.startswith("http"):
+                    continue  # a profile link, not a name
+                content = _BY.sub("", content)
+            getattr(meta, _META_FIELDS[key]).append(content)
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and (el.get("href") or "").startswith("http"):
+            meta.url = el.get("href")
+            break
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower().strip() == "application/ld+json" and script.text:
+            for obj in _json_ld_objects(script.text):
+                _read_json_ld(obj, meta)
+    for el in tree.iter("time"):
+        value = el.get("datetime")
+        if not value:
+            continue
+        cls = (el.get("class") or "").lower()
+        if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished" or "publish" in cls:
+            meta.dates.append((value, "time-pubdate", CLAIM_WEIGHT))
+        else:
+            meta.dates.append((value, "time", MINOR_WEIGHT))
+    for el in tree.xpath('//*[@itemprop="datePublished"][not(self::meta)][not(self::time)]'):
+        value = el.get("content") or el.get("datetime") or el.text_content()
+        if value and value.strip():
+            meta.dates.append((value.strip(), "meta", CLAIM_WEIGHT))
+    return meta
+
+
+def _json_ld_objects(raw: str) -> list[dict]:
+    """The objects of one JSON-LD script (lists and @graph flattened); [] when it is not valid JSON."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        try:  # trailing commas and a closing semicolon: common hand-written slips
+            data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.strip().rstrip(";")), strict=False)
+        except ValueError:
+            return []
+    out, stack = [], [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            if isinstance(item.get("@graph"), list):
+                stack.extend(reversed(item["@graph"]))
+    return out
+
+
+def _read_json_ld(obj: dict, meta: PageMeta) -> None:
+    """Fields of one JSON-LD object that describe the article (its type says whether it is the article)."""
+    types = obj.get("@type")
+    types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+    if not types & ARTICLE_TYPES:
+        if types & SITE_TYPES and isinstance(obj.get("name"), str):
+            meta.site_names.append(obj["name"])
+        return
+    # A WebPage's dates describe the page, and article objects after the first are usually related stories.
+    first_article = not any(kind == "json-ld" and weight == MAIN_WEIGHT for _v, kind, weight in meta.dates)
+    weight = MAIN_WEIGHT if first_article and not types <= {"webpage", "itempage"} else MINOR_WEIGHT
+    if isinstance(obj.get("datePublished"), str):
+        meta.dates.append((obj["datePublished"], "json-ld", weight))
+    elif isinstance(obj.get("dateCreated"), str):
+        meta.dates.append((obj["dateCreated"], "json-ld", MINOR_WEIGHT))
+    if isinstance(obj.get("dateModified"), str):
+        meta.dates.append((obj["dateModified"], "modified", MINOR_WEIGHT))
+    if isinstance(obj.get("headline"), str) and weight == MAIN_WEIGHT:
+        meta.titles.insert(0, obj["headline"])
+    if isinstance(obj.get("description"), str):
+        meta.descriptions.append(obj["description"])
+    if isinstance(obj.get("inLanguage"), str):
+        meta.languages.append(obj["inLanguage"])
+    publisher = obj.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        meta.site_names.append(publisher["name"])
+    authors = obj.get("author")
+    for a in authors if isinstance(authors, list) else [authors]:
+        name = a.get("name") if isinstance(a, dict) else a
+        if isinstance(name, str) and name.strip() and not name.startswith("http"):
+            meta.authors.append(name.strip())
+
+
+def _first(values: list[str]) -> str | None:
+    """The first non-empty value, whitespace collapsed."""
+    for v in values:
+        v = collapse(v)
+        if v:
+            return v
+    return None
+
+
+def page_outlet(doc, meta: PageMeta) -> str | None:
+    """The site's name: og:site_name / JSON-LD publisher / trafilatura's sitename, else the host name."""
+    from lib.domain.outlets import canonical_outlet, is_known_outlet
+
+    names = [html_unescape(n) for n in meta.site_names + ([doc.sitename] if doc and doc.sitename else [])]
+    name = _first([n for n in names if not _NOT_A_NAME.search(n)])
+    if not name and meta.url:
+        host = urlsplit(meta.url).hostname or ""
+        name = host.removeprefix("www.")
+    if not name:
+        return None
+    # "CNN.com", "tass.com": a known outlet's domain is that outlet, so pages and wire copy group together
+    bare = _DOMAIN_SUFFIX.sub("", name)
+    return canonical_outlet(bare if bare != name and is_known_outlet(bare) else name)
+
+
+def page_title(doc, meta: PageMeta, outlet: str | None, author: str | None = None) -> str | None:
+    """The headline: JSON-LD/og title, else trafilatura's, without a trailing " - Site name" or " - Author"."""
+    title = _first(meta.titles) or (doc.title if doc and doc.title else None)
+    if not title:
+        return None
+    parts = _TITLE_SEPARATORS.split(title)
+    tail = fold(parts[-1]).replace(".com", "")
+    suffixes = [fold(x).replace(".com", "") for x in (outlet, author) if x]
+    if len(parts) > 1 and tail and any(tail in x or x in tail for x in suffixes):
+        title = title[: title.rfind(parts[-1])].rstrip(" -–—|·:»")
+    return collapse(title) or None
+
+
+def page_author(doc, meta: PageMeta, outlet: str | None) -> str | None:
+    """The byline: the page's author metadata, else trafilatura's; never the outlet, a domain or a date word."""
+    rejected = {_squash(outlet)} if outlet else set()
+    for value in meta.authors + ([doc.author] if doc and doc.author else []):
+        name = collapse(html_unescape(value)).strip(" ,;|()")
+        # trafilatura prettifies a domain byline ("elmundo.es" -> "Elmundo Es"): compare letters only
+        if not name or _NOT_AN_AUTHOR.search(name) or _squash(name) in rejected or name.casefold() in _DATE_WORDS:
+            rejected.add(_squash(name))
+            continue
+        return name
+    return None
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, case-folded: "elmundo.es" and "Elmundo Es" compare equal."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def page_language(doc, meta: PageMeta) -> str | None:
+    """ISO 639 code from the page (html lang, og:locale, JSON-LD inLanguage) or trafilatura."""
+    for value in meta.languages + ([doc.language] if doc and doc.language else []):
+        m = _LANG.match(value.strip())
+        if m:
+            return m.group(0).lower()
+    return None
