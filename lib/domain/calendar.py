@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 # (number, English name, English abbreviations, Russian forms: genitive, nominative, abbreviations). English
 # abbreviations may carry a full stop when written.
@@ -127,7 +128,6 @@ def weekday_on_or_after(day: dt.date, weekday: int, strict: bool = False) -> dt.
 # ---- written dates -----------------------------------------------------------------------------------------
 # One reader for a date as a page, a header line, a bulk column or a byline writes it: ISO 8601 and its
 # compact and Unix-time cousins by regex (fast, exact), anything else by dateparser with one settings table.
-from functools import lru_cache  # noqa: E402  (only this section caches)
 
 # Longer than this, a value is a sentence holding a date, not a date; dateparser's time grows with its length.
 MAX_WRITTEN_DATE_CHARS = 80

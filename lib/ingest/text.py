@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from lib.domain.calendar import MONTH_NAMES, read_date, read_month_day
 from lib.domain.datelines import match_dateline
