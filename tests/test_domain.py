@@ -1,0 +1,104 @@
+"""The domain facts in lib/domain that several stages share: each table answers the same way for every caller."""
+import datetime as dt
+
+import pytest
+
+from lib.domain.calendar import (month_number, named_years, weekday_number, weekday_on_or_after,
+                                 weekday_on_or_before)
+from lib.domain.datelines import body_start
+from lib.domain.dates import find_dates
+from lib.domain.sentences import split_sentences
+from lib.domain.verbs import PROPOSING_TEXT
+
+FRIDAY = dt.date(2020, 9, 25)
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("September", 9), ("Sept.", 9), ("sep", 9), ("сентября", 9), ("МАЯ", 5), ("May", 5),
+    ("Septembre", None), ("", None), ("Mayor", None),
+])
+def test_month_number(written, expected):
+    assert month_number(written) == expected
+
+
+@pytest.mark.parametrize("written,expected", [("Friday", 4), ("fri.", 4), ("Thurs", 3), ("Sun", 6), ("Fried", None)])
+def test_weekday_number(written, expected):
+    assert weekday_number(written) == expected
+
+
+@pytest.mark.parametrize("day,weekday,strict,before,after", [
+    (FRIDAY, 4, False, FRIDAY, FRIDAY),  # "on Friday" in a Friday piece: that day
+    (FRIDAY, 4, True, dt.date(2020, 9, 18), dt.date(2020, 10, 2)),  # "last / next Friday"
+    (FRIDAY, 0, False, dt.date(2020, 9, 21), dt.date(2020, 9, 28)),
+    (dt.date(1, 1, 1), 4, True, None, dt.date(1, 1, 5)),  # off the calendar: None, not an OverflowError
+])
+def test_weekday_arithmetic(day, weekday, strict, before, after):
+    assert weekday_on_or_before(day, weekday, strict) == before
+    assert weekday_on_or_after(day, weekday, strict) == after
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Signed in 1972, renewed in 2019-2020; the plan for 2035.", [1972, 2019, 2020, 2035]),
+    ("In the 1990s, 2,013 people and item 2013a; code 20135; in 1865", [1865]),
+    ("no year here, 123 or 99", []),
+])
+def test_named_years(text, expected):
+    assert named_years(text) == expected
+
+
+@pytest.mark.parametrize("text,kind,value,granularity", [
+    ("On Friday, Putin announced", "weekday", dt.date(2020, 9, 25), "day"),
+    ("talks were held yesterday", "day_word", dt.date(2020, 9, 29), "day"),
+    ("signed on May 25, 1972", "mdy", dt.date(1972, 5, 25), "day"),
+    ("as it did last year", "rel_unit", dt.date(2019, 1, 1), "year"),
+])
+def test_find_dates_gives_kind_and_value(text, kind, value, granularity):
+    """The one recogniser: what extract, year inference and stories all read (published 2020-09-30)."""
+    ((start, end, found_kind, (found, found_granularity, _relative)),) = find_dates(text, dt.date(2020, 9, 30))
+    assert (found_kind, found, found_granularity) == (kind, value, granularity)
+    assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize("text,dateline,expected", [
+    ("MOSCOW, September 25. /TASS/. Russia proposed a reset.", None, "Russia proposed a reset."),
+    ("  WASHINGTON (Reuters) - The Senate voted.", None, "The Senate voted."),
+    ("GENOA (UrduPoint News / Sputnik - 30th September, 2020) - The UN welcomed it.", None, "The UN welcomed it."),
+    ("MOSCOW, Sept 25 -- Talks began.", "MOSCOW, Sept 25", "Talks began."),  # the recorded dateline
+    ("NATO (the alliance) said it would act.", None, "NATO (the alliance) said it would act."),  # no dateline
+    ("Putin (right) met Xi.", None, "Putin (right) met Xi."),
+    ("The Senate voted.", "MOSCOW", "The Senate voted."),  # a recorded dateline that does not open the text
+])
+def test_body_start(text, dateline, expected):
+    assert text[body_start(text, dateline):] == expected
+
+
+def test_body_start_inside_a_span():
+    """Reported speech asks from a sentence's start: the offset is in the whole text, never before ``start``."""
+    text = "First sentence here. MOSCOW, September 25. /TASS/. Then the body."
+    start = text.index("MOSCOW")
+    assert text[body_start(text, None, start):] == "Then the body."
+    assert body_start(text, None, 0) == 0
+
+
+@pytest.mark.parametrize("text,proposing", [
+    ("Putin proposed a reset of relations.", True),
+    ("He called on all countries to sign.", True),
+    ("Russia has advocated for a treaty.", True),  # the verb table's proposing class
+    ("He offered to mediate.", True),
+    ("It was a call for restraint.", True),
+    ("The proposal to ban the weapons failed.", True),
+    ("She said the offer was generous.", False),  # "offer" proposes only before to/a/the
+    ("The report suggests nothing new.", False),
+    ("He called the plan a mistake.", False),  # naming, not proposing
+])
+def test_proposing_text(text, proposing):
+    assert bool(PROPOSING_TEXT.search(text)) is proposing
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("T.J. Smith arrived. He spoke.", ["T.J. Smith arrived.", "He spoke."]),
+    ("Lt. Col. Jones said so on Sept. 5. Then he left.", ["Lt. Col. Jones said so on Sept. 5.", "Then he left."]),
+    ("It rained. It poured!", ["It rained.", "It poured!"]),
+])
+def test_sentences_skip_abbreviations_and_initials(text, sentences):
+    assert [text[s:e] for s, e in split_sentences(text)] == sentences
