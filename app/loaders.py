@@ -22,9 +22,9 @@ from lib.analyse.framing import frame_story
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
 from lib.analyse.reuse import lineage
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
+from lib.domain.outlets import outlet_labels
 from lib.figures.framing import terms_figure, voices_figure
 from lib.figures.quotes import lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
-from lib.domain.outlets import outlet_labels
 from lib.figures.style import outlet_colours
 from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
                               stories_figure)

@@ -115,3 +115,10 @@ class View:
     def ingest(self, files) -> pd.DataFrame:
         """Store uploads into the corpus."""
         return store_uploads(self.source, files)
+
+
+def open_page(title: str) -> View | None:
+    """The view a page draws, under the page's title; None, after saying why, when no article passes the filters."""
+    view = st.session_state["view"]
+    st.title(title)
+    return None if view.explain_if_empty() else view

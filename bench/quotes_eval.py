@@ -16,8 +16,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from lib.extract.quotes import extract_quotes
 from lib.domain.names import normalise_name
+from lib.extract.quotes import extract_quotes
 from lib.models import Article
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_gold.jsonl"

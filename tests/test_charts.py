@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.markup import highlight_html, plain_markdown
+from lib.domain.outlets import UNKNOWN_OUTLET
 from lib.figures.framing import terms_figure, voices_figure
 from lib.figures.quotes import lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
-from lib.domain.outlets import UNKNOWN_OUTLET
 from lib.figures.style import PALETTE, UNKNOWN_COLOUR, colour_of, hover_text, outlet_colours
 from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
                               stories_figure)

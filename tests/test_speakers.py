@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from lib.domain.verbs import classify_cue
-from lib.extract.quotes import extract_quotes, find_persons
 from lib.analyse.speakers import canonicalise_speakers
 from lib.domain.names import normalise_name
+from lib.domain.verbs import classify_cue
+from lib.extract.quotes import extract_quotes, find_persons
 from lib.extract.speakers import expand_acronym, org_antecedent, parse_mention, resolve_mention
 from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
 

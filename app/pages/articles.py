@@ -6,16 +6,16 @@ import streamlit as st
 
 from app.markup import highlight_html, legend_html
 from app.tables import article_spans
+from app.view import open_page
 from lib.domain.outlets import outlet_label
 from lib.figures.style import colour_of
 
 def draw() -> None:
     """Draw the reader for one article."""
-    view = st.session_state["view"]
-    st.title("Articles")
-    articles = view.articles
-    if view.explain_if_empty():
+    view = open_page("Articles")
+    if view is None:
         return
+    articles = view.articles
 
     labels = view.article_labels()
     chosen = st.selectbox(f"Article ({len(labels):,} match the filters)", list(labels), format_func=labels.get,

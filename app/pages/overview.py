@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from app.view import open_page
 from lib.domain.outlets import outlet_labels
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
 
@@ -9,11 +10,10 @@ MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-
 
 def draw() -> None:
     """Draw the overview of the filtered corpus."""
-    view = st.session_state["view"]
-    st.title("Overview")
-    articles = view.articles
-    if view.explain_if_empty():
+    view = open_page("Overview")
+    if view is None:
         return
+    articles = view.articles
 
     story_rows = view.story_rows()
     cols = st.columns(5)

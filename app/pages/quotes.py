@@ -6,9 +6,10 @@ import streamlit as st
 
 from app.markup import highlight_html, plain_markdown
 from app.tables import search_quotes
+from app.view import open_page
 from lib.analyse.reuse import MIN_CHARS
-from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS
 from lib.domain.outlets import outlet_label, outlet_labels
+from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS
 from lib.figures.style import UNATTRIBUTED, colour_of
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
@@ -30,12 +31,11 @@ def diff_html(ops) -> str:
 
 def draw() -> None:
     """Draw the quotes, shared quotes, lineage and passage reuse of the filtered articles."""
-    view = st.session_state["view"]
-    st.title("Quotes")
+    view = open_page("Quotes")
+    if view is None:
+        return
     quotes = view.quotes
     ids = view.ids
-    if view.explain_if_empty():
-        return
 
     # ------------------------------------------------------------------ table
     search = st.text_input("Search quotes", key="q", bind="query-params", placeholder="words in the quote or speaker")

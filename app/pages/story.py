@@ -5,8 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import highlight_html, plain_markdown
-from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
 from lib.domain.outlets import outlet_label, outlet_labels
+from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
 from lib.figures.style import colour_of
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable

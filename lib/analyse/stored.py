@@ -21,8 +21,8 @@ import pandas as pd
 from lib import store
 from lib.analyse.overlap import shared_quotes
 from lib.analyse.reuse import MIN_CHARS, find_reuse
-from lib.analyse.stories import cluster_stories, summarise_stories
 from lib.analyse.speakers import canonicalise_speakers
+from lib.analyse.stories import cluster_stories, summarise_stories
 from lib.models import speaker_of
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from lib.domain.datelines import body_start
-from lib.domain.verbs import ADVERB_PATTERN, REPORTED_CUE_PATTERN, classify_cue
 from lib.domain.sentences import split_sentences
+from lib.domain.verbs import ADVERB_PATTERN, REPORTED_CUE_PATTERN, classify_cue
 from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, SUBJECT_PATTERN,
                                   PersonIndex, parse_mention, resolve_mention)
 from lib.models import Article, Quote
