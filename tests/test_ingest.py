@@ -232,8 +232,8 @@ def test_html_is_dispatched_to_the_html_parser(tmp_path):
                     "long enough to count as text for any extractor.</p></article></body></html>", encoding="utf-8")
     result = parse_paths([str(path)])[0]
     assert isinstance(result, FileResult) and result.path == str(path)
-    assert result.status in ("ok", "rejected")  # rejected with a reason until lib/ingest/html.py lands
-    assert result.status == "ok" or result.reason
+    assert result.status == "ok", result.reason
+    assert [a.format for a in result.articles] == ["html"]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
