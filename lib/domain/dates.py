@@ -15,7 +15,8 @@ import re
 from typing import Callable
 
 from lib.domain.calendar import (DAY_WORD_STEPS, ENGLISH_MONTHS, MONTH_ROWS, NUMBER_WORDS, ORDINAL_WORDS, SEASONS,
-                                  WEEKDAY_NUMBERS, WEEKDAYS, safe_date, shift_months)
+                                  WEEKDAY_NUMBERS, WEEKDAYS, safe_date, shift_months, weekday_number,
+                                  weekday_on_or_after, weekday_on_or_before)
 
 # Words before a weekday that make it a named day or event, not a day of the week near the article's date.
 WEEKDAY_EVENT_PREFIXES = frozenset(
@@ -401,7 +402,7 @@ def _resolve_weekday(m: re.Match, text: str, published: dt.date | None) -> Resol
         return None
     if published is None:
         return None, "day", True
-    target = WEEKDAY_NUMBERS[m.group("wd").casefold()]
+    target = weekday_number(m.group("wd"))
     rel = (m.group("rel") or "").casefold().split()
     forward = bool(rel) and rel[0] in ("next", "coming") or rel == ["this", "coming"] or rel == ["this"]
     strict_past = rel[:1] == ["last"] or rel == ["this", "past"] or rel[:1] == ["past"]
@@ -413,14 +414,8 @@ def _resolve_weekday(m: re.Match, text: str, published: dt.date | None) -> Resol
         if not forward and (prev.group(1).casefold() if prev else "") in DEADLINE_WORDS:
             forward = not _PAST_CLAUSE.search(window)
     if forward:
-        delta = (target - published.weekday()) % 7
-        if delta == 0 and rel[:1] == ["next"]:
-            delta = 7
-        return published + dt.timedelta(days=delta), "day", True
-    delta = (published.weekday() - target) % 7
-    if delta == 0 and strict_past:
-        delta = 7
-    return published - dt.timedelta(days=delta), "day", True
+        return weekday_on_or_after(published, target, strict=rel[:1] == ["next"]), "day", True
+    return weekday_on_or_before(published, target, strict=strict_past), "day", True
 
 
 def _resolve_ago(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
