@@ -127,7 +127,7 @@ def load_report(source: CorpusSource, version: str) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
 def load_corpus_key(source: CorpusSource, version: str) -> str:
-    """The key stored corpus analyses are kept under (hash of articles, quotes and analysis code)."""
+    """The key stored corpus analyses are kept under (see lib.analyse.stored.corpus_key)."""
     with open_store(source).con.cursor() as cur:
         return stored.corpus_key(cur)
 
@@ -144,9 +144,10 @@ def load_analysis(source: CorpusSource, version: str, name: str) -> pd.DataFrame
     if frame is not None:
         return frame
     started = time.perf_counter()
-    frame = stored.compute_analysis(name, lambda: load_articles(source, version),
-                                    lambda: load_quotes(source, version),
-                                    lambda: load_analysis(source, version, "assignment"))
+    frame = stored.compute_analysis(name, {"articles": lambda: load_articles(source, version),
+                                           "quotes": lambda: load_quotes(source, version),
+                                           "mentions": lambda: load_mentions(source, version),
+                                           "assignment": lambda: load_analysis(source, version, "assignment")})
     if not source.read_only:
         with handle.lock, handle.con.cursor() as cur:
             stored.write_analysis(cur, name, key, frame, time.perf_counter() - started)

@@ -460,12 +460,12 @@ def test_prepared_analyses_read_back_as_computed(tmp_path):
     assert set(prepare_analyses(con)) == set(ANALYSES)
     assert prepare_analyses(con) == {}  # stored and current: nothing recomputed
     key = corpus_key(con)
-    articles = lambda: store.load_articles(con)  # noqa: E731
-    quotes = lambda: corpus_quotes(con)  # noqa: E731
-    assignment = lambda: read_analysis(con, "assignment", key)  # noqa: E731
+    inputs = {"articles": lambda: store.load_articles(con), "quotes": lambda: corpus_quotes(con),
+              "mentions": lambda: store.load_date_mentions(con),
+              "assignment": lambda: read_analysis(con, "assignment", key)}
     for name in ANALYSES:
         stored = read_analysis(con, name, key)
-        fresh = compute_analysis(name, articles, quotes, assignment)
+        fresh = compute_analysis(name, inputs)
         pd.testing.assert_frame_equal(stored, fresh, check_dtype=False)
     assert read_analysis(con, "stories", key)["article_ids"].map(type).eq(list).all()
 
@@ -482,6 +482,14 @@ def test_corpus_key_changes_with_the_corpus_and_stale_results_are_not_read(tmp_p
     assert len(read_analysis(con, "assignment", before)) == 1
     assert set(prepare_analyses(con)) == set(ANALYSES)
     assert len(read_analysis(con, "assignment", after)) == 2
+
+
+def test_corpus_key_follows_the_dated_references(tmp_path):
+    """Story grouping reads the stored dated references: a change to them makes the stored results stale."""
+    con = seeds_corpus(tmp_path / "c.duckdb")
+    before = corpus_key(con)
+    con.execute("UPDATE date_mentions SET value = DATE '2020-09-24' WHERE text = 'Friday'")
+    assert corpus_key(con) != before
 
 
 @pytest.mark.parametrize("frame", [pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=int)}),

@@ -220,6 +220,47 @@ def test_story_ids_do_not_depend_on_row_order(order):
     assert dict(zip(shuffled["article_id"], shuffled["story_id"])) == base
 
 
+LEAD_PIECE = "On Friday the talks ended without a deal, officials said. " + "More words follow here. " * 20
+
+
+@pytest.mark.parametrize("text,expected", [
+    (LEAD_PIECE, [dt.date(2020, 9, 25)]),  # in the lead: the event day it refers back to
+    ("The talks ended without a deal. " + "More words follow here. " * 20 + "Yesterday they met.", []),  # past it
+    ("MOSCOW, September 29. /TASS/. Talks ended.", []),  # the dateline is no reference
+    ("Talks will resume next Friday.", [dt.date(2020, 10, 2)]),  # ahead: event_days keeps only days before
+])
+def test_lead_references_read_and_stored_agree(text, expected):
+    """The lead's day references, read from the text or taken from the stored dated references, are the same."""
+    from lib.analyse.stories.times import lead_references
+    from lib.extract.date_mentions import extract_date_mentions
+    from lib.models import Article
+
+    published = dt.date(2020, 9, 30)
+    dateline = "MOSCOW, September 29. /TASS/." if text.startswith("MOSCOW") else None
+    frame = pd.DataFrame({"id": ["a"], "text": [text], "published": [pd.Timestamp(published)], "dateline": [dateline]})
+    stored = pd.DataFrame([vars(m) for m in extract_date_mentions(Article("a", text, published=published,
+                                                                          dateline=dateline))],
+                          columns=["article_id", "start", "end", "value", "granularity"])
+    assert lead_references(frame, [published]) == [expected]
+    assert lead_references(frame, [published], stored) == [expected]
+    assert lead_references(frame, [None], stored) == [[]]  # undated: nothing to resolve against
+
+
+def test_seeds_event_days_from_the_store_match_the_text():
+    """The stored dated references date the seeds' events as reading the leads does: UrduPoint's "On Friday"."""
+    from lib import store
+    from lib.analyse.stories.times import event_days
+    from lib.pipeline import ingest_paths
+
+    con = store.connect(":memory:")
+    ingest_paths(con, [str(SEEDS)])
+    articles, mentions = store.load_articles(con, lists=False), store.load_date_mentions(con)
+    read, stored = event_days(articles, 14, None), event_days(articles, 14, mentions)
+    np.testing.assert_array_equal(read, stored)
+    friday = (pd.Timestamp("2020-09-25") - pd.Timestamp("1970-01-01")).days
+    assert friday in stored[:, 1]
+
+
 def test_empty_frame():
     empty = make_frame(())
     assert cluster_stories(empty).empty and summarise_stories(empty, cluster_stories(empty)).empty

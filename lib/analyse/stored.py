@@ -13,7 +13,7 @@ import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import duckdb
 import pandas as pd
@@ -31,12 +31,15 @@ class Analysis:
     """One stored corpus-wide analysis: the function that computes it and the inputs it takes, in order."""
 
     compute: Callable[..., pd.DataFrame]
-    inputs: tuple[str, ...]  # each one of articles | quotes | assignment (the loaders compute_analysis gets)
+    inputs: tuple[str, ...]  # each one of INPUTS
 
 
+# What an analysis may read: stored articles (without their list columns), canonicalised quotes, dated references,
+# and the story assignment (itself an analysis).
+INPUTS = ("articles", "quotes", "mentions", "assignment")
 # name -> analysis, in the order they are prepared ("stories" reads "assignment", prepared before it).
 REGISTRY = {
-    "assignment": Analysis(cluster_stories, ("articles",)),
+    "assignment": Analysis(cluster_stories, ("articles", "mentions")),
     "stories": Analysis(summarise_stories, ("articles", "assignment")),
     "renderings": Analysis(shared_quotes, ("quotes",)),
     "passages": Analysis(functools.partial(find_reuse, min_chars=MIN_CHARS), ("articles",)),
@@ -56,23 +59,23 @@ def corpus_quotes(con) -> pd.DataFrame:
 
 
 def corpus_key(con) -> str:
-    """A hash of the stored articles (ids, row hashes), their quotes and the analysis code."""
+    """A hash of the stored articles (ids, row hashes), their quotes and dated references, and the analysis code."""
     articles = con.execute("SELECT count(*), coalesce(md5(string_agg(id || ':' || coalesce(row_hash, ''), ',' "
                            "ORDER BY id)), '') FROM articles").fetchone()
     quotes = con.execute("""SELECT count(*), coalesce(md5(string_agg(concat_ws('|', article_id, start, "end", kind,
                             speaker, speaker_id, text), ',' ORDER BY article_id, start, "end")), '') FROM quotes""").fetchone()
+    mentions = con.execute("""SELECT count(*), coalesce(md5(string_agg(concat_ws('|', article_id, start, "end", value,
+                              granularity), ',' ORDER BY article_id, start, "end")), '') FROM date_mentions""").fetchone()
     code = hashlib.sha1(b"".join(p.read_bytes() for p in CODE_FILES)).hexdigest()
-    return hashlib.sha1(f"{articles}|{quotes}|{code}".encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha1(f"{articles}|{quotes}|{mentions}|{code}".encode("utf-8")).hexdigest()[:20]
 
 
-def compute_analysis(name: str, articles: Callable[[], pd.DataFrame], quotes: Callable[[], pd.DataFrame],
-                     assignment: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """One corpus-wide analysis from its inputs (passed as loaders, so each is read only when needed)."""
+def compute_analysis(name: str, inputs: Mapping[str, Callable[[], pd.DataFrame]]) -> pd.DataFrame:
+    """One corpus-wide analysis from its INPUTS (passed as loaders, so each is read only when needed)."""
     if name not in REGISTRY:
         raise ValueError(f"no corpus analysis named {name!r} (one of {', '.join(ANALYSES)})")
     analysis = REGISTRY[name]
-    loaders = {"articles": articles, "quotes": quotes, "assignment": assignment}
-    return analysis.compute(*(loaders[given]() for given in analysis.inputs))
+    return analysis.compute(*(inputs[given]() for given in analysis.inputs))
 
 
 def stored_key(con, name: str) -> str | None:
@@ -110,42 +113,53 @@ def write_analysis(con, name: str, key: str, frame: pd.DataFrame, seconds: float
     con.execute(f"INSERT OR REPLACE INTO {KEYS_TABLE} VALUES (?, ?, now(), ?)", [name, key, seconds])
 
 
-def corpus_analysis(con, name: str, key: str, articles: Callable[[], pd.DataFrame],
-                    quotes: Callable[[], pd.DataFrame], assignment: Callable[[], pd.DataFrame],
+def corpus_analysis(con, name: str, key: str, inputs: Mapping[str, Callable[[], pd.DataFrame]],
                     writable: bool) -> pd.DataFrame:
     """The stored result of ``name`` when current, else computed (and stored when the corpus is writable)."""
     frame = read_analysis(con, name, key)
     if frame is not None:
         return frame
     started = time.perf_counter()
-    frame = compute_analysis(name, articles, quotes, assignment)
+    frame = compute_analysis(name, inputs)
     if writable:
         write_analysis(con, name, key, frame, time.perf_counter() - started)
     return frame
 
 
+def corpus_inputs(con, key: str, writable: bool) -> dict[str, Callable[[], pd.DataFrame]]:
+    """Loaders of every INPUT from the corpus itself, each read at most once (the assignment stored or computed)."""
+    loaded: dict[str, pd.DataFrame] = {}
+
+    def once(name: str, load: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+        """``load``, called on first use only."""
+        def loader() -> pd.DataFrame:
+            """The input, read once."""
+            if name not in loaded:
+                loaded[name] = load()
+            return loaded[name]
+        return loader
+
+    inputs = {"articles": once("articles", lambda: store.load_articles(con, lists=False)),
+              "quotes": once("quotes", lambda: corpus_quotes(con)),
+              "mentions": once("mentions", lambda: store.load_date_mentions(con))}
+    inputs["assignment"] = once("assignment", lambda: corpus_analysis(con, "assignment", key, inputs, writable))
+    return inputs
+
+
+def stored_analysis(con, name: str, writable: bool = False) -> pd.DataFrame:
+    """A corpus-wide analysis as the corpus holds it: read back when current, else computed from the corpus."""
+    key = corpus_key(con)
+    return corpus_analysis(con, name, key, corpus_inputs(con, key, writable), writable)
+
+
 def prepare_analyses(con) -> dict[str, float]:
     """Compute and store every missing or stale corpus analysis; seconds spent per analysis computed."""
     key = corpus_key(con)
-    loaded: dict[str, pd.DataFrame] = {}
-
-    def articles() -> pd.DataFrame:
-        """Stored articles without the list columns no analysis reads (read once)."""
-        if "articles" not in loaded:
-            loaded["articles"] = store.load_articles(con, lists=False)
-        return loaded["articles"]
-
-    def quotes() -> pd.DataFrame:
-        """Canonicalised quotes (read once)."""
-        if "quotes" not in loaded:
-            loaded["quotes"] = corpus_quotes(con)
-        return loaded["quotes"]
-
+    inputs = corpus_inputs(con, key, writable=True)
     spent = {}
     for name in ANALYSES:
         if stored_key(con, name) != key:
             started = time.perf_counter()
-            corpus_analysis(con, name, key, articles, quotes,
-                            lambda: corpus_analysis(con, "assignment", key, articles, quotes, None, True), True)
+            corpus_analysis(con, name, key, inputs, writable=True)
             spent[name] = time.perf_counter() - started
     return spent

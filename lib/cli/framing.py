@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame, write_jsonl
 
@@ -28,17 +28,16 @@ def configure(parser) -> None:
     add_format_argument(parser)
 
 
-def select_story(articles: pd.DataFrame, story: str) -> tuple[pd.DataFrame, str]:
-    """The articles of a story given by story id, article id or "all"; and a one-line description."""
+def select_story(articles: pd.DataFrame, story: str, assignment: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, str]:
+    """The articles of a story given by story id, article id or "all"; and a one-line description. ``assignment``
+    loads the corpus's story assignment (asked only for a story that is not assigned by hand)."""
     if story == "all":
         return articles, f"all {len(articles)} stored articles"
     hand = articles["story"].astype("string") if "story" in articles.columns else None
     if hand is not None and (hand == story).any():
         return articles[hand == story], f"story {story} (assigned by hand)"
-    from lib.analyse.stories import cluster_stories
-
-    assignment = cluster_stories(articles)
-    story_of = dict(zip(assignment["article_id"], assignment["story_id"]))
+    groups = assignment()
+    story_of = dict(zip(groups["article_id"], groups["story_id"]))
     if story in story_of:
         sid = story_of[story]
         how = f"story {sid} (of article {story})"
@@ -51,17 +50,18 @@ def select_story(articles: pd.DataFrame, story: str) -> tuple[pd.DataFrame, str]
 def run(args) -> int:
     """Load the story's articles and quotes, frame it, and print the result."""
     from lib.analyse.framing import frame_story
+    from lib.analyse.stored import corpus_quotes, stored_analysis
     from lib.analyse.terms import count_terms
-    from lib.store import load_articles, load_quotes
+    from lib.store import load_articles
 
     con = open_stored_corpus(args.db)
     if con is None:
         return 2
-    try:
-        articles, quotes = load_articles(con), load_quotes(con)
+    try:  # the quotes and stories the dashboard shows: speakers canonicalised, stories as stored by `ingest`
+        articles, quotes = load_articles(con), corpus_quotes(con)
+        chosen, how = select_story(articles, args.story, lambda: stored_analysis(con, "assignment"))
     finally:
         con.close()
-    chosen, how = select_story(articles, args.story)
     if chosen.empty:
         print(f"no story or article {args.story!r} in the corpus (list them with `python -m lib stories`)",
               file=sys.stderr)

@@ -18,20 +18,18 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    """Cluster the corpus and print one row per story, earliest first."""
+    """Print the corpus's stories (as stored by `ingest`, else grouped now), one row each, earliest first."""
     import pandas as pd
 
-    from lib.analyse.stories import cluster_stories, summarise_stories
-    from lib.store import load_articles
+    from lib.analyse.stored import stored_analysis
 
     con = open_stored_corpus(args.db)
     if con is None:
         return 2
-    try:
-        articles = load_articles(con)
+    try:  # as `ingest` stored them (computed here when the corpus lacks them or they are stale)
+        stories = stored_analysis(con, "stories")
     finally:
         con.close()
-    stories = summarise_stories(articles, cluster_stories(articles))
     frame = stories[list(OUTPUT_COLUMNS)].copy()
     for col in ("first", "last"):
         frame[col] = frame[col].map(lambda v: None if pd.isna(v) else pd.Timestamp(v).isoformat())

@@ -232,8 +232,11 @@ def _hand_story(value) -> str | None:
     return value or None
 
 
-def cluster_stories(articles: pd.DataFrame, **config) -> pd.DataFrame:
-    """Story of every article: the hand-assigned `story` where given, else clustering (ASSIGNMENT_COLUMNS)."""
+def cluster_stories(articles: pd.DataFrame, mentions: pd.DataFrame | None = None, **config) -> pd.DataFrame:
+    """Story of every article: the hand-assigned `story` where given, else clustering (ASSIGNMENT_COLUMNS).
+
+    ``mentions``: the articles' stored dated references, which date the events their leads refer to (without them,
+    the leads are read for them; see lead_references)."""
     unknown = set(config) - set(DEFAULT_CONFIG)
     if unknown:
         raise TypeError(f"unknown story settings: {', '.join(sorted(unknown))}")
@@ -248,7 +251,7 @@ def cluster_stories(articles: pd.DataFrame, **config) -> pd.DataFrame:
     if len(auto_idx):
         auto = frame.iloc[auto_idx]
         vectors = build_vectors(auto, cfg["anchor_weight"], cfg["lead_weight"])
-        labels = cluster_labels(vectors, ArticleTimes.of(auto, cfg["window_days"]), cfg)
+        labels = cluster_labels(vectors, ArticleTimes.of(auto, cfg["window_days"], mentions), cfg)
         ids = auto["id"].astype(str).to_numpy()
         for members in pd.Series(np.arange(len(labels))).groupby(labels).indices.values():
             sid = "s-" + _stable_hash(ids[members])

@@ -44,25 +44,51 @@ def _day_numbers(published: pd.Series) -> np.ndarray:
     return np.floor(np.asarray(days, dtype=float))
 
 
-def event_days(articles: pd.DataFrame, window_days: float | None) -> np.ndarray:
+def lead_references(articles: pd.DataFrame, days: list[dt.date | None],
+                    mentions: pd.DataFrame | None = None) -> list[list[dt.date]]:
+    """Per article (in row order), the days its lead refers to: its dated references of day granularity within the
+    body's first LEAD_WORDS words, for the articles published on ``days`` (None: undated, no references).
+
+    ``mentions`` are the stored dated references (article_id, end, value, granularity: what extraction found); a
+    frame without them (an evaluation, a test) has them found in the lead the way extraction finds them, by
+    lib.domain.dates past the dateline.
+    """
+    bodies = [t if isinstance(t, str) else "" for t in articles["text"]]
+    lead_ends = [len(_lead(t)) for t in bodies]
+    if mentions is None:
+        datelines = articles["dateline"] if "dateline" in articles else [None] * len(articles)
+        return [[] if day is None else
+                [value for _s, _e, _kind, (value, granularity, _r)
+                 in find_dates(text[:end], day, len(dl) if isinstance(dl, str) and text.startswith(dl) else 0)
+                 if granularity == "day" and value is not None]
+                for text, end, day, dl in zip(bodies, lead_ends, days, datelines)]
+    lead_end = dict(zip(articles["id"], lead_ends))
+    days_of = mentions[(mentions["granularity"] == "day") & mentions["value"].notna()
+                       & (mentions["end"] <= mentions["article_id"].map(lead_end))]
+    found = days_of.groupby("article_id")["value"].agg(list).to_dict()
+    return [[] if day is None else [pd.Timestamp(v).date() for v in found.get(i, [])]
+            for i, day in zip(articles["id"], days)]
+
+
+def event_days(articles: pd.DataFrame, window_days: float | None, mentions: pd.DataFrame | None = None) -> np.ndarray:
     """(articles x EVENT_DAYS) day numbers: the publication day, then days the lead refers back to.
 
     A follow-up published days later usually dates the event it reports in its lead ("On Friday, Putin
-    announced ...", "yesterday", "September 25"): the lead's day references as lib.domain.dates resolves them
-    against the publication day; only those within ``window_days`` before publication count. Undated
-    articles get NaN throughout (no window for them).
+    announced ...", "yesterday", "September 25"): its lead_references (stored ``mentions`` when given); only
+    those within ``window_days`` before publication count. Undated articles get NaN throughout (no window for
+    them).
     """
     published = _day_numbers(articles["published"])
     out = np.full((len(published), EVENT_DAYS), np.nan)
     out[:, 0] = published
     reach = window_days if window_days is not None else 0
-    texts = [_lead(_article_text(r)) for r in articles.itertuples(index=False)]
-    for i, (day, text) in enumerate(zip(published, texts)):
-        if np.isnan(day) or not reach:
+    if not reach:
+        return out
+    days = [None if np.isnan(day) else EPOCH + dt.timedelta(days=int(day)) for day in published]
+    for i, (day, pub, values) in enumerate(zip(published, days, lead_references(articles, days, mentions))):
+        if pub is None:
             continue
-        pub = EPOCH + dt.timedelta(days=int(day))
-        found = [day - (pub - value).days for _start, _end, _kind, (value, granularity, _relative)
-                 in find_dates(text, pub) if granularity == "day" and value is not None]
+        found = [day - (pub - value).days for value in values]
         referenced = sorted({d for d in found if day - reach <= d < day}, reverse=True)[:EVENT_DAYS - 1]
         out[i, 1:1 + len(referenced)] = referenced
     return out
@@ -122,9 +148,10 @@ class ArticleTimes:
     years: np.ndarray  # latest year an undated article's text names, NaN otherwise (see text_years)
 
     @classmethod
-    def of(cls, articles: pd.DataFrame, window_days: float | None) -> "ArticleTimes":
-        """The times of an articles frame."""
-        return cls(event_days(articles, window_days), text_years(articles))
+    def of(cls, articles: pd.DataFrame, window_days: float | None,
+           mentions: pd.DataFrame | None = None) -> "ArticleTimes":
+        """The times of an articles frame (``mentions``: their stored dated references, see lead_references)."""
+        return cls(event_days(articles, window_days, mentions), text_years(articles))
 
     def weights(self, a: np.ndarray, b: np.ndarray, cfg: dict, paired: bool = False) -> np.ndarray:
         """Factor on the direct similarity of articles ``a`` x ``b`` (row i with row i when ``paired``).
