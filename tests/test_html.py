@@ -207,8 +207,8 @@ def test_read_date_metadata_values(written, expected):
 
 @pytest.mark.parametrize("written, language, expected", [
     ("Tue, Sep 15 2020", None, dt.date(2020, 9, 15)),  # no time written: a date, not an invented midnight
-    ("04.02.2020", None, dt.date(2020, 2, 4)),  # day first after dots when no language is known
     ("04/02/2020", "en", dt.date(2020, 4, 2)),  # the language's own order when it is known
+    ("11/01/2023 12:43:42", None, dt.datetime(2023, 11, 1, 12, 43, 42)),  # machine-written: month first
     ("jueves 2 de abril de 2020", "es", dt.date(2020, 4, 2)),
     ("2 апреля 2020", "xx", dt.date(2020, 4, 2)),  # a language dateparser does not know: detected instead
     ("Sat, 19 Oct 2019 00:04:00 +0200", "de",  # an English stamp on a German page: detected when the hint fails
@@ -220,6 +220,15 @@ def test_read_date_metadata_values(written, expected):
 def test_read_date_forms(written, language, expected):
     """The one reader of written dates: regex forms, dateparser forms, day order and language hints."""
     assert read_date(written, language) == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("04.02.2020", dt.date(2020, 2, 4)), ("04/02/2020", dt.date(2020, 2, 4)), ("25/09/2020", dt.date(2020, 9, 25)),
+    ("Sept 25, 2020", dt.date(2020, 9, 25)), ("2020-02-04", dt.date(2020, 2, 4)),
+])
+def test_read_date_day_first_as_people_type_it(written, expected):
+    """Header lines and bulk columns are typed by people: a numeric date opening with d. or d/ is day first."""
+    assert read_date(written, day_first=True) == expected
 
 
 @pytest.mark.parametrize("written, expected", [

@@ -145,13 +145,15 @@ _DAY_FIRST = re.compile(r"\d{1,2}[./]")  # 25.09.2020, 25/09/2020: how Europe an
 # today (a yearless date is asked for separately, see read_month_day); PREFER_DAY_OF_MONTH: "September
 # 2020" is the 1st, not today's day of the month. Time zones stay as written (aware when one is written).
 DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-# Numeric day order when no language is known ("04.02.2020"): day first after a one- or two-digit number
-# and a dot or slash, else month first. With a language, its locale's order decides.
-DATE_ORDERS = (("DMY", _DAY_FIRST), ("MDY", None))
 
 
-def read_date(written: str, language: str | None = None) -> dt.date | dt.datetime | None:
-    """A written date: a date when no time is written, a datetime (aware when a zone is written) when one is."""
+def read_date(written: str, language: str | None = None, day_first: bool = False) -> dt.date | dt.datetime | None:
+    """A written date: a date when no time is written, a datetime (aware when a zone is written) when one is.
+
+    ``language`` is the hint for words ("jueves 2 de abril"); ``day_first`` reads a numeric date that opens with a
+    one- or two-digit number and a dot or slash ("04.02.2020", "04/02/2020") day first, as people in Europe and
+    Russia write them; otherwise dateparser's order applies (month first for machine-written "11/01/2023").
+    """
     value = written.strip()
     m = ISO_DATE.match(value)
     if m:
@@ -162,7 +164,7 @@ def read_date(written: str, language: str | None = None) -> dt.date | dt.datetim
     if value.isdigit() and len(value) in UNIX_TIME_DIGITS:
         return dt.datetime.fromtimestamp(int(value[:10]), dt.timezone.utc)
     value = value[:MAX_WRITTEN_DATE_CHARS]
-    stamp = _parse_with_dateparser(value, language, ("day", "month", "year"))
+    stamp = _parse_with_dateparser(value, language, ("day", "month", "year"), day_first and bool(_DAY_FIRST.match(value)))
     if stamp is None or _TIME_WRITTEN.search(value):
         return stamp  # a datetime only when a time is written: dateparser's midnight is not a time
     return stamp.date()
@@ -170,7 +172,7 @@ def read_date(written: str, language: str | None = None) -> dt.date | dt.datetim
 
 def read_month_day(written: str, language: str | None = None) -> tuple[int, int] | None:
     """(month, day) of a date written without its year ("September 25", "25 сентября"), else None."""
-    stamp = _parse_with_dateparser(written.strip()[:MAX_WRITTEN_DATE_CHARS], language, ("day", "month"))
+    stamp = _parse_with_dateparser(written.strip()[:MAX_WRITTEN_DATE_CHARS], language, ("day", "month"), False)
     return (stamp.month, stamp.day) if stamp is not None else None
 
 
@@ -206,13 +208,15 @@ def _compact_date(m: re.Match) -> dt.date | dt.datetime | None:
 
 
 @lru_cache(maxsize=4096)
-def _parse_with_dateparser(value: str, language: str | None, parts: tuple[str, ...]) -> dt.datetime | None:
-    """dateparser with DATEPARSER_SETTINGS, requiring ``parts``: in ``language`` first when given, else detected."""
+def _parse_with_dateparser(value: str, language: str | None, parts: tuple[str, ...],
+                           day_first: bool) -> dt.datetime | None:
+    """dateparser with DATEPARSER_SETTINGS, requiring ``parts``, day first when asked: in ``language`` first when
+    given, else detected."""
     import dateparser  # slow to import (seconds): only free-form dates need it
 
     settings = {**DATEPARSER_SETTINGS, "REQUIRE_PARTS": list(parts)}
-    if language is None:
-        settings["DATE_ORDER"] = next(order for order, rx in DATE_ORDERS if rx is None or rx.match(value))
+    if day_first:
+        settings["DATE_ORDER"] = "DMY"
     try:
         stamp = dateparser.parse(value, languages=[language] if language else None, settings=settings)
     except ValueError:  # a language dateparser does not know
@@ -222,5 +226,5 @@ def _parse_with_dateparser(value: str, language: str | None, parts: tuple[str, .
     if stamp is None and language:
         # The hint is the page's language, yet machine-written dates ("Sat, 19 Oct 2019") are English on a
         # German page: let dateparser detect the language instead.
-        return _parse_with_dateparser(value, None, parts)
+        return _parse_with_dateparser(value, None, parts, day_first)
     return stamp

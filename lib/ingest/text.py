@@ -181,5 +181,5 @@ def decide_date(written: str | None, dateline, fmt: str):
 
 def parse_date_value(written: str) -> tuple[dt.date | dt.datetime | None, tuple[int, int] | None]:
     """A written date: (full date or datetime, None), or (None, (month, day)) when the year is missing."""
-    value = read_date(written)
+    value = read_date(written, day_first=True)  # typed by people: 04.02.2020 is 4 February
     return (value, None) if value is not None else (None, read_month_day(written))

@@ -107,7 +107,8 @@ def decide_page_date(tree, meta, dateline, fast_date: str | None = None, languag
     """(published, date_source, confidence, note, candidates) from every date claim the page carries;
     ``fast_date`` is htmldate's fast-search result when trafilatura already ran it."""
     zone = _publisher_zone(meta)
-    candidates = [c for value, kind, weight in meta.dates if (c := _candidate(value, kind, weight, zone, language))]
+    # metadata values are machine-written: read as written, not in the visible text's language
+    candidates = [c for value, kind, weight in meta.dates if (c := _candidate(value, kind, weight, zone))]
     if meta.url:
         candidates += url_date_candidates(meta.url)
     if dateline is not None and dateline.year and dateline.month and dateline.day:
@@ -171,9 +172,9 @@ def _plausible(day: dt.date) -> bool:
     return EARLIEST_PUBLICATION <= day <= dt.date.today() + dt.timedelta(days=FUTURE_SLACK_DAYS)
 
 
-def _candidate(value: str, kind: str, weight: int, zone, language: str | None = None) -> DateCandidate | None:
-    """A candidate from a written date claim; None when unreadable or implausible (a placeholder)."""
-    stamp = read_date(value, language)
+def _candidate(value: str, kind: str, weight: int, zone) -> DateCandidate | None:
+    """A candidate from a metadata date value; None when unreadable or implausible (a placeholder)."""
+    stamp = read_date(value)
     if stamp is None:
         return None
     if isinstance(stamp, dt.datetime):
