@@ -104,9 +104,10 @@ class Quote:
 
 def speaker_of(quotes: pd.DataFrame) -> pd.Series:
     """Each quote's speaker: the canonical ``speaker_id`` where known, else the ``speaker`` as written."""
+    speaker = quotes["speaker"] if "speaker" in quotes else pd.Series(None, index=quotes.index, dtype=object)
     if "speaker_id" in quotes:
-        return quotes["speaker_id"].where(quotes["speaker_id"].notna(), quotes.get("speaker"))
-    return quotes["speaker"]
+        return quotes["speaker_id"].where(quotes["speaker_id"].notna(), speaker)
+    return speaker
 
 
 @dataclass(frozen=True)

@@ -83,13 +83,16 @@ def test_body_start_inside_a_span():
 @pytest.mark.parametrize("text,proposing", [
     ("Putin proposed a reset of relations.", True),
     ("He called on all countries to sign.", True),
-    ("Russia has advocated for a treaty.", True),  # the verb table's proposing class
+    ("Russia will call upon all states to sign.", True),
     ("He offered to mediate.", True),
     ("It was a call for restraint.", True),
     ("The proposal to ban the weapons failed.", True),
     ("She said the offer was generous.", False),  # "offer" proposes only before to/a/the
     ("The report suggests nothing new.", False),
     ("He called the plan a mistake.", False),  # naming, not proposing
+    ("It was a film directed by him.", False),  # proposing cues of quotes, not of running text
+    ("He pressed the button and ordered lunch.", False),
+    ("It was a demanding schedule.", False),
 ])
 def test_proposing_text(text, proposing):
     assert bool(PROPOSING_TEXT.search(text)) is proposing

@@ -23,7 +23,7 @@ from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
-from lib.models import is_missing
+from lib.models import is_missing, speaker_of
 
 POINT_COLUMNS = ("point_id", "label", "is_proposal", "n_outlets", "outlets")
 CELL_COLUMNS = ("point_id", "outlet", "article_id", "unit_text", "start", "end", "mode", "quoted_text", "speaker",
@@ -134,11 +134,10 @@ def _quotes_by_article(quotes: pd.DataFrame | None) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     if quotes is None or len(quotes) == 0:
         return out
-    for q in quotes.to_dict(orient="records"):
+    for q in quotes.assign(speaker_name=speaker_of(quotes)).to_dict(orient="records"):
         q = {k: (None if is_missing(v) else v) for k, v in q.items()}
         if q.get("start") is None or q.get("end") is None or q.get("article_id") is None:
             continue  # a quote without evidence offsets cannot be placed in a sentence
-        q["speaker_name"] = q.get("speaker_id") or q.get("speaker")
         q.setdefault("cue", None)
         q.setdefault("cue_class", None)
         out.setdefault(q["article_id"], []).append(q)

@@ -31,12 +31,9 @@ class Analysis:
     """One stored corpus-wide analysis: the function that computes it and the inputs it takes, in order."""
 
     compute: Callable[..., pd.DataFrame]
-    inputs: tuple[str, ...]  # each one of INPUTS
+    inputs: tuple[str, ...]  # each one of: articles, quotes, mentions, assignment (see corpus_inputs)
 
 
-# What an analysis may read: stored articles (without their list columns), canonicalised quotes, dated references,
-# and the story assignment (itself an analysis).
-INPUTS = ("articles", "quotes", "mentions", "assignment")
 # name -> analysis, in the order they are prepared ("stories" reads "assignment", prepared before it).
 REGISTRY = {
     "assignment": Analysis(cluster_stories, ("articles", "mentions")),
@@ -71,7 +68,7 @@ def corpus_key(con) -> str:
 
 
 def compute_analysis(name: str, inputs: Mapping[str, Callable[[], pd.DataFrame]]) -> pd.DataFrame:
-    """One corpus-wide analysis from its INPUTS (passed as loaders, so each is read only when needed)."""
+    """One corpus-wide analysis from its inputs (passed as loaders, so each is read only when needed)."""
     if name not in REGISTRY:
         raise ValueError(f"no corpus analysis named {name!r} (one of {', '.join(ANALYSES)})")
     analysis = REGISTRY[name]
@@ -127,7 +124,8 @@ def corpus_analysis(con, name: str, key: str, inputs: Mapping[str, Callable[[], 
 
 
 def corpus_inputs(con, key: str, writable: bool) -> dict[str, Callable[[], pd.DataFrame]]:
-    """Loaders of every INPUT from the corpus itself, each read at most once (the assignment stored or computed)."""
+    """Loaders of what an analysis may read, from the corpus itself, each read at most once: stored articles (without
+    their list columns), canonicalised quotes, dated references, and the story assignment (stored or computed)."""
     loaded: dict[str, pd.DataFrame] = {}
 
     def once(name: str, load: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lib.domain.calendar import WEEKDAY_NUMBERS, days_in_month, month_number, month_pattern
+from lib.domain.calendar import WEEKDAY_ABBREVIATIONS, WEEKDAY_NUMBERS, days_in_month, month_number, month_pattern
 from lib.domain.outlets import canonical_outlet, is_known_outlet
 
 
@@ -49,7 +49,7 @@ DATE = (rf"(?:(?:{_MONTH_RE})\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
         rf"|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR})")
 # Optional weekday before the date ("Friday, Sept. 25").
 WEEKDAY = r"(?i:(?:" + "|".join(sorted(WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\.?,?\s+)?"
-_NOT_REGION = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|" + _MONTH_RE + r")"
+_NOT_REGION = r"(?:" + "|".join(abbrs[0].capitalize() for abbrs in WEEKDAY_ABBREVIATIONS) + "|" + _MONTH_RE + r")"
 # Places: ALL-CAPS words ("NEW YORK", "ST. PETERSBURG", "MOSCOW", "МОСКВА"), optionally followed by a
 # title-case region ("SAN JUAN, Puerto Rico"); or a Title-Case place, accepted only before a known agency.
 _CAPS_WORD = r"[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ'’.\-]*"

@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from lib.domain.calendar import (DAY_WORD_STEPS, ENGLISH_MONTHS, MONTH_ROWS, NUMBER_WORDS, ORDINAL_WORDS, SEASONS,
-                                  WEEKDAY_NUMBERS, WEEKDAYS, safe_date, shift_months, weekday_number,
+                                  WEEKDAY_ABBREVIATIONS, WEEKDAY_NUMBERS, WEEKDAYS, safe_date, shift_months, weekday_number,
                                   weekday_on_or_after, weekday_on_or_before)
 
 # Words before a weekday that make it a named day or event, not a day of the week near the article's date.
@@ -44,7 +44,12 @@ for _num, _full, _abbrs, _ in MONTH_ROWS:
 _MON = r"(?P<mon>" + "|".join(_month_alternatives) + r")\b\.?"
 _MON_FULL = r"(?P<mon>" + "|".join(full for _, full, _, _ in MONTH_ROWS) + r")\b"
 _WD = "|".join(WEEKDAYS)
-_WD_OPT = r"(?:(?:" + _WD + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"
+_SEASON_ANY_CASE = "|".join(f"[{s[0].upper()}{s[0]}]{s[1:]}" for s in SEASONS)  # "Summer 2019", "summer of 2019"
+# The day words, as written at a sentence start or inside one, longest first ("the day before yesterday").
+_DAY_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]" + r"\s+".join(map(re.escape, w[1:].split(" ")))
+                      for w in sorted(DAY_WORD_STEPS, key=len, reverse=True))
+_WD_ABBR = "|".join(abbr.capitalize() for abbrs in WEEKDAY_ABBREVIATIONS for abbr in sorted(abbrs, key=len, reverse=True))
+_WD_OPT = r"(?:(?:" + _WD + r"|(?:" + _WD_ABBR + r")\.?),?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY_RANGE = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR4 = r"(?P<year>1\d{3}|20\d{2})\b"
@@ -70,10 +75,9 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern], ...] = tuple(
         ("dm", ("#weekday", "#digit"), _WD_OPT + _DAY + r"\s+(?:of\s+)?" + _MON, 0),
         ("my", ("#month",), _MON + r",?\s+(?:of\s+)?" + _YEAR4, 0),
         ("month_rel_year", ("#month",), _MON_FULL + r"\s+(?P<rel>this|last|next)\s+year\b", 0),
-        ("season", tuple(SEASONS) + ("fall",),
-         r"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?,?\s+" + _YEAR4, 0),
+        ("season", tuple(SEASONS), r"\b(?P<season>" + _SEASON_ANY_CASE + r")(?:\s+of)?,?\s+" + _YEAR4, 0),
         ("rel_season", ("last", "this", "next"),
-         r"\b(?P<t>(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>spring|summer|autumn|fall|winter))\b", 0),
+         r"\b(?P<t>(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>" + "|".join(SEASONS) + r"))\b", 0),
         ("decade", ("#digit",), r"(?<![\w$£€#/.,])(?P<year>1\d\d0|20\d0)['’]?s\b", 0),
         ("decade2", ("#apostrophe",), r"(?<!\w)['’](?P<yy>\d0)s\b", 0),
         ("century", ("#digit", *ORDINAL_WORDS, "twenty"),
@@ -94,10 +98,8 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern], ...] = tuple(
         ("ago", ("#digit", *{w.split()[0] for w in NUMBER_WORDS}),
          r"\b(?P<t>" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\s+ago)\b",
          re.IGNORECASE),
-        ("day_word", ("the", "yesterday", "tomorrow", "last", "tonight", "this", "earlier", "later"),
-         r"\b(?P<t>[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow|[Yy]esterday|"
-         r"[Tt]omorrow|[Ll]ast\s+night|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)|"
-         r"[Ee]arlier\s+today|[Ll]ater\s+today)\b", 0),
+        ("day_word", tuple(dict.fromkeys(words.split()[0] for words in DAY_WORD_STEPS)),
+         r"\b(?P<t>" + _DAY_WORDS + r")\b", 0),
     )
 )
 _CLASS_WORDS = {

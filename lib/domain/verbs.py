@@ -44,7 +44,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("vow", "assertive", True, ("vowed", "vows", "pledged", "pledges", "promised", "promises")),
     ("reiterate", "assertive", True, ("reiterated", "reiterates", "repeated")),
     ("call on", "proposing", True, ("called on", "calls on", "called upon", "calls upon", "calling on",
-                                    "calling upon")),
+                                    "calling upon", "call upon")),
     ("call for", "proposing", True, ("called for", "calls for", "calling for")),
     ("urge", "proposing", True, ("urged", "urges", "urging")),
     ("propose", "proposing", True, ("proposed", "proposes", "proposing")),
@@ -166,10 +166,14 @@ REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
 ADVERB_PATTERN = r"(?:(?:%s),?[^\S\n]+)*" % _alternation(ADVERBS + TIME_PHRASES)  # "X, though, testified"
 
 
-# Proposing in running text (framing marks a claim as a proposal when its sentence proposes, quoted or not): every
-# form of the proposing rows of CUE_ROWS, some only before the words that make them propose ("offered to", not
-# "the offer"), and the nouns that name a proposal.
-PROPOSING_CONTEXT = {"offer": r"(?:to|a|an|the)", "suggest": r"(?:that|to|a|an|the)", "appeal": r"(?:to|for)"}
+# Proposing in running text (framing marks a claim as a proposal when its sentence proposes, quoted or not): the
+# proposing rows of CUE_ROWS whose forms propose wherever they stand, some only before the words that make them
+# propose ("offered to", not "the offer"); lemma -> that context, or None. The other proposing rows ("ordered",
+# "directed", "pressed", "demanding") count only as the cue of a quote: in running text they are as often "a film
+# directed by", "pressed the button", "a demanding schedule".
+PROPOSING_IN_TEXT = {"propose": None, "call on": None, "call for": None, "urge": None, "invite": None,
+                     "recommend": None, "suggest": r"(?:that|to|a|an|the)", "offer": r"(?:to|a|an|the)",
+                     "appeal": r"(?:to|for)"}
 PROPOSAL_NOUN_PATTERNS = (
     r"\bproposals?\s+(?:to|for|on|of)\b",  # "a proposal to/for"
     r"\b(?:a|the|his|her|their|its)\s+(?:\w+\s+)?proposals?\b",  # "his new proposal"
@@ -185,14 +189,14 @@ def _participle(lemma: str) -> str:
 
 
 def _proposing_pattern() -> str:
-    """One regex of PROPOSING_CONTEXT-qualified proposing verb forms and proposal nouns (see above)."""
+    """One regex of the PROPOSING_IN_TEXT verbs in every form (with their context) and the proposal nouns."""
     parts = list(PROPOSAL_NOUN_PATTERNS)
     for lemma, cls, _, forms in CUE_ROWS:
-        if cls != "proposing":
+        if cls != "proposing" or lemma not in PROPOSING_IN_TEXT:
             continue
         alternatives = sorted({lemma, _participle(lemma), *forms}, key=len, reverse=True)
         verbs = "|".join(r"\s+".join(map(re.escape, form.split())) for form in alternatives)
-        context = PROPOSING_CONTEXT.get(lemma)
+        context = PROPOSING_IN_TEXT[lemma]
         parts.append(rf"\b(?:{verbs})" + (rf"\s+{context}\b" if context else r"\b"))
     return "|".join(f"(?:{p})" for p in parts)
 

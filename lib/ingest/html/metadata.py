@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from html import unescape as html_unescape
 from urllib.parse import urlsplit
 
+from lib.domain.calendar import WEEKDAYS
 from lib.ingest.html.markup import collapse, fold
 
 # Meta tags (name/property/itemprop, lower-case) that state the publication time: key -> weight among metadata.
@@ -54,7 +55,7 @@ _NOT_A_NAME = re.compile(r"^https?:|^www\.|©|&copy;|\bcopyright\b|^\W*$", re.IG
 _DOMAIN_SUFFIX = re.compile(r"\.(?:com|net|org|ru|co\.uk|com\.pk|pk|cn|de|fr|es|it)$", re.IGNORECASE)
 _NOT_AN_AUTHOR = re.compile(r"[/@\d]|\bwww\b|\.(?:com|org|net|es|fr|de|it|ru|co|uk)\b|\b(?:com|org|net)$",
                             re.IGNORECASE)
-_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+_DATE_WORDS = frozenset(w.casefold() for w in WEEKDAYS) | {"today", "yesterday"}
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 
 
