@@ -101,6 +101,21 @@ def test_mentions(text, expected):
     assert mentions(text) == expected
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # in November "this spring" is the coming one (its middle is nearest), so "next spring" is the one after it;
+    # the old candidate window ended before it and the resolver raised ValueError on real pages
+    ("this spring and next spring", dt.date(2020, 11, 20), [("this spring", "2021-03-01", "season"),
+                                                             ("next spring", "2022-03-01", "season")]),
+    ("last spring", dt.date(2020, 11, 20), [("last spring", "2020-03-01", "season")]),
+    ("next winter", dt.date(9999, 12, 31), [("next winter", None, "season")]),  # off the calendar: no value
+    ("last spring", dt.date(1, 1, 1), [("last spring", None, "season")]),
+    ("this autumn", dt.date(9999, 6, 1), [("this autumn", "9999-09-01", "season")]),
+])
+def test_relative_seasons_always_resolve_or_say_none(text, published, expected):
+    """Every "last/this/next <season>" gets a season or None, whatever the article's day: never an exception."""
+    assert mentions(text, published=published) == expected
+
+
 def test_relative_without_published_date_has_no_value():
     """With no article date, relative mentions are kept but unresolved; absolute ones still resolve."""
     assert mentions("Last year, in 1998, on Friday", published=None) == [

@@ -162,6 +162,7 @@ YEAR_FLOOR, CUED_YEAR_FLOOR = 1600, 1000  # a bare 4-digit number is a year from
 YEARS_AHEAD = 30  # years after the article's that still read as a year (targets "by 2050"); plural counts beyond it
 LATEST_TARGET_YEAR = 2035  # the latest target year always accepted, whatever the article's year
 SEASON_MIDDLE_DAYS = 45  # days from a season's first day to its middle
+SEASON_YEARS = 2  # "last/this/next spring": seasons of this many years either side of the article's are candidates
 
 
 def find_dates(text: str, published: dt.date | None, start: int = 0) -> list[tuple[int, int, str, Resolved]]:
@@ -450,13 +451,19 @@ def _resolve_relative_season(m: re.Match, text: str, published: dt.date | None) 
     if published is None:
         return None, "season", True
     month = SEASONS[m.group("season")]
-    starts = [dt.date(published.year + k, month, 1) for k in (-2, -1, 0, 1)]
+    # Seasons starting two years either side: "this" is one of the middle three, so the one before it ("last") and
+    # the one after it ("next") are always among them (the old window ended at next year's, and "next spring" in
+    # November, whose "this spring" is next year's, found none). Off the calendar (year 1 or 9999) they are None.
+    starts = [d for k in range(-SEASON_YEARS, SEASON_YEARS + 1)
+              if (d := safe_date(published.year + k, month, 1)) is not None]
+    if not starts:
+        return None, "season", True
     rel = m.group("rel").casefold()
-    this = min(starts, key=lambda d: abs((d + dt.timedelta(days=SEASON_MIDDLE_DAYS) - published).days))
+    this = min(starts, key=lambda d: abs((d - published).days + SEASON_MIDDLE_DAYS))  # its middle's distance
     if rel == "last":
-        this = max(d for d in starts if shift_months(d, 3) <= published and d != this)
+        this = max((d for d in starts if shift_months(d, 3) <= published and d != this), default=None)
     elif rel == "next":
-        this = min(d for d in starts if d > published and d != this)
+        this = min((d for d in starts if d > published and d != this), default=None)
     return this, "season", True
 
 
