@@ -33,8 +33,8 @@ ENGLISH_MONTHS = {form.casefold(): number for number, name, abbrs, _ in MONTH_RO
 MONTH_NUMBERS = {**ENGLISH_MONTHS, **{form: number for number, _, _, forms in MONTH_ROWS for form in forms}}
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# Case-folded weekday names and their abbreviations -> 0 (Monday) .. 6.
 WEEKDAY_ABBREVIATIONS = (("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"), ("fri",), ("sat",), ("sun",))
+# Case-folded weekday names and their abbreviations -> 0 (Monday) .. 6.
 WEEKDAY_NUMBERS = {**{name.casefold(): i for i, name in enumerate(WEEKDAYS)},
                    **{abbr: i for i, abbrs in enumerate(WEEKDAY_ABBREVIATIONS) for abbr in abbrs}}
 

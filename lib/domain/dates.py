@@ -48,7 +48,8 @@ _SEASON_ANY_CASE = "|".join(f"[{s[0].upper()}{s[0]}]{s[1:]}" for s in SEASONS)  
 # The day words, as written at a sentence start or inside one, longest first ("the day before yesterday").
 _DAY_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]" + r"\s+".join(map(re.escape, w[1:].split(" ")))
                       for w in sorted(DAY_WORD_STEPS, key=len, reverse=True))
-_WD_ABBR = "|".join(abbr.capitalize() for abbrs in WEEKDAY_ABBREVIATIONS for abbr in sorted(abbrs, key=len, reverse=True))
+_WD_ABBR = "|".join(abbr.capitalize() for abbrs in WEEKDAY_ABBREVIATIONS
+                    for abbr in sorted(abbrs, key=len, reverse=True))
 _WD_OPT = r"(?:(?:" + _WD + r"|(?:" + _WD_ABBR + r")\.?),?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY_RANGE = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
@@ -198,6 +199,13 @@ def find_dates(text: str, published: dt.date | None, start: int = 0) -> list[tup
         kept.append((s, e, kind, resolved))
     kept.sort(key=lambda k: k[0])
     return _share_years(text, kept)
+
+
+def find_dated_references(text: str, published: dt.date | None,
+                          dateline: str | None) -> list[tuple[int, int, str, Resolved]]:
+    """find_dates past the ``dateline`` the text opens with (its date is the report's own, not a reference)."""
+    return find_dates(text, published, len(dateline) if isinstance(dateline, str) and dateline
+                      and text.startswith(dateline) else 0)
 
 
 def _share_years(text: str, kept: list) -> list:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from lib.domain.dates import find_dates
+from lib.domain.dates import find_dated_references
 from lib.domain.sentences import split_sentences
 from lib.models import Article, DateMention
 
@@ -12,9 +12,7 @@ from lib.models import Article, DateMention
 def extract_date_mentions(article: Article) -> list[DateMention]:
     """Every date or period the article's text mentions after its dateline, in text order, with offsets and its
     sentence."""
-    text = article.text
-    floor = len(article.dateline) if article.dateline and text.startswith(article.dateline) else 0
-    return _with_sentences(article, find_dates(text, article.published_date(), floor))
+    return _with_sentences(article, find_dated_references(article.text, article.published_date(), article.dateline))
 
 
 def _with_sentences(article: Article, kept: list) -> list[DateMention]:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from lib.analyse.stories.texts import _article_text, _lead
 from lib.domain.calendar import named_years
-from lib.domain.dates import find_dates
+from lib.domain.dates import find_dated_references
 
 REFERENCE_PENALTY = 1.0  # extra days on a gap measured from a day the lead refers back to (see _day_gaps)
 EVENT_DAYS = 3  # publication day + up to 2 days the lead refers back to
@@ -59,9 +59,9 @@ def lead_references(articles: pd.DataFrame, days: list[dt.date | None],
         datelines = articles["dateline"] if "dateline" in articles else [None] * len(articles)
         return [[] if day is None else
                 [value for _s, _e, _kind, (value, granularity, _r)
-                 in find_dates(text[:end], day, len(dl) if isinstance(dl, str) and text.startswith(dl) else 0)
+                 in find_dated_references(text[:end], day, dateline)
                  if granularity == "day" and value is not None]
-                for text, end, day, dl in zip(bodies, lead_ends, days, datelines)]
+                for text, end, day, dateline in zip(bodies, lead_ends, days, datelines)]
     lead_end = dict(zip(articles["id"], lead_ends))
     days_of = mentions[(mentions["granularity"] == "day") & mentions["value"].notna()
                        & (mentions["end"] <= mentions["article_id"].map(lead_end))]
