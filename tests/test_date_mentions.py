@@ -116,6 +116,14 @@ def test_relative_seasons_always_resolve_or_say_none(text, published, expected):
     assert mentions(text, published=published) == expected
 
 
+@pytest.mark.parametrize("published", [None, PUBLISHED])
+def test_a_range_shares_its_year_in_an_undated_article_too(published):
+    """"May 3 to June 5, 2019": the first date takes the written year, its month and day read from the match (an
+    undated article has no resolved value to read them from; that raised KeyError)."""
+    assert mentions("Talks ran from May 3 to June 5, 2019.", published=published) == [
+        ("May 3", "2019-05-03", "day"), ("June 5, 2019", "2019-06-05", "day")]
+
+
 def test_relative_without_published_date_has_no_value():
     """With no article date, relative mentions are kept but unresolved; absolute ones still resolve."""
     assert mentions("Last year, in 1998, on Friday", published=None) == [

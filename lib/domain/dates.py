@@ -196,7 +196,7 @@ def find_dates(text: str, published: dt.date | None, start: int = 0) -> list[tup
         if resolved is None:
             continue
         taken.append((s, e))
-        kept.append((s, e, kind, resolved))
+        kept.append((s, e, kind, resolved, m))
     kept.sort(key=lambda k: k[0])
     return _share_years(text, kept)
 
@@ -212,13 +212,13 @@ def _share_years(text: str, kept: list) -> list:
     """A yearless date coordinated with a dated one takes its year: "March and April 2020", "May 3 to June 5,
     2019" (the year written once for both)."""
     out = []
-    for i, (start, end, kind, (value, granularity, relative)) in enumerate(kept):
+    for i, (start, end, kind, (value, granularity, relative), m) in enumerate(kept):
         if kind in YEARLESS_KINDS and i + 1 < len(kept):
-            n_start, _n_end, n_kind, (n_value, _g, _r) = kept[i + 1]
+            n_start, _n_end, n_kind, (n_value, _g, _r), _m = kept[i + 1]
             if n_kind in DATED_KINDS and _COORDINATION.fullmatch(text, end, n_start):
-                month = value.month if value else ENGLISH_MONTHS[text[start:end].rstrip(".").split()[-1].casefold()]
-                day = value.day if value and granularity == "day" else 1
-                value = safe_date(n_value.year, month, day) or value
+                # month and day as the match wrote them: an undated article has no value to read them from
+                day = int(m.group("day")) if "day" in m.re.groupindex else 1
+                value = safe_date(n_value.year, _month_of(m), day) or value
                 relative = False
         out.append((start, end, kind, (value, granularity, relative)))
     return out
