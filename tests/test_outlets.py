@@ -66,3 +66,12 @@ def test_outlet_raw_is_stored_and_old_corpora_gain_the_column(tmp_path):
     store.store_file(con, "a.txt", [a])
     row = store.load_articles(con).iloc[0]
     assert (row["outlet"], row["outlet_raw"]) == ("Fox News", "www.foxnews.com")
+
+
+@pytest.mark.parametrize("written,expected", [
+    # hosting domains: each subdomain is its own publisher (a blog, a broadcaster's site), never the host's owner
+    ("sports.espn.go.com", "ESPN"), ("abcnews.go.com", "ABC News"), ("oscar.go.com", "oscar.go.com"),
+    ("druzifer.blogspot.nl", "druzifer.blogspot.nl"), ("someone.wordpress.com", "someone.wordpress.com"),
+])
+def test_hosting_domains_keep_the_publishers_apart(written, expected):
+    assert canonical_outlet(written) == expected

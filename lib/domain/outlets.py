@@ -23,6 +23,12 @@ ALIASES_FILE = Path(__file__).with_name("outlet_aliases.csv")
 MEDIUM_QUALIFIERS = ("news", "online news", "online", "opinion", "print", "tv", "radio", "blog", "web", "website",
                      "digital", "wire", "newswire", "magazine", "editorial", "op-ed", "analysis")
 
+# Hosting domains whose subdomains are different publishers (a blog, a station): there the publisher is the host
+# one label below the registered domain ("espn.go.com", "someone.blogspot.nl"), matched by the domain's name so
+# every country suffix counts ("blogspot.com", "blogspot.nl").
+HOSTING_NAMES = ("blogspot", "wordpress", "livejournal", "substack", "tumblr", "typepad", "medium", "go", "github",
+                 "wixsite", "weebly", "blogger")
+
 
 def _read_aliases(path: Path) -> tuple[tuple[str, str], ...]:
     """Rows (written, outlet) of the alias table; a row without both values is an error naming the file and line."""
@@ -67,8 +73,11 @@ def _registered_domain(written: str) -> tuple[str, str] | None:
     parsed = get_tld(written.casefold().rstrip("."), fix_protocol=True, as_object=True, fail_silently=True)
     if parsed is None or not parsed.domain:
         return None
-    host = parsed.parsed_url.hostname or parsed.fld
-    return host.removeprefix("www."), parsed.fld
+    host = (parsed.parsed_url.hostname or parsed.fld).removeprefix("www.")
+    registered = parsed.fld
+    if parsed.domain in HOSTING_NAMES and host != registered:
+        registered = ".".join(host.split(".")[-registered.count(".") - 2:])
+    return host, registered
 
 
 @functools.lru_cache(maxsize=1 << 14)
