@@ -17,6 +17,7 @@ TERM_OUTLETS = 6  # distinctive terms: one panel per outlet, the outlets with th
 TERMS_PER_OUTLET = 8  # distinctive terms: rows per panel, enough to read the outlet's angle at a glance
 MIN_TERM_USES = 2  # a word an outlet used once is not its vocabulary (and every such word gets the same score)
 TERM_ROW_PX, TERM_HEADER_PX, TERM_GAP_PX = 30, 34, 60  # row height, room for an outlet's name, gap between panels
+TERM_AXIS_MIN = 6  # the uses axis spans at least this: two uses are a short stroke, not a full-width bar
 OTHERS_COLOUR = "#c8c8c8"  # the other outlets' rate: light grey, below every outlet colour
 
 
@@ -54,11 +55,11 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
 
 def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = TERMS_PER_OUTLET,
                  max_outlets: int = TERM_OUTLETS) -> go.Figure:
-    """Words each outlet used that the others did not, and how strongly: one row of bars per outlet, stacked
-    (the outlet's name above its own rows, never beside another's bars), each term a pair of bars: how often the
-    outlet used it and how often it would have at the other outlets' rate (grey), ranked by the log-odds z-score
-    (Monroe et al. 2008). A word used once is left out (one use tells nothing about vocabulary), so no row of
-    equal one-use bars fills a panel."""
+    """Words each outlet used that the others did not, and how strongly: one panel per outlet, stacked (the
+    outlet's name above its own rows, never beside another's marks), each word a dumbbell from how often the outlet
+    would have used it at the other outlets' rate (grey) to how often it did (its colour); the words are the
+    outlet's most distinctive by the log-odds z-score (Monroe et al. 2008), longest first. A word used once is
+    left out (one use tells nothing about vocabulary, and every such word gets the same score)."""
     title = "Words each outlet used that the others did not"
     if terms is None or terms.empty:
         return empty_figure(title, "Too little text to find distinctive terms.")
@@ -74,22 +75,34 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
     fig = make_subplots(rows=len(outlets), cols=1, shared_xaxes=True, row_heights=sizes,
                         vertical_spacing=(TERM_HEADER_PX + TERM_GAP_PX) / height if len(outlets) > 1 else 0)
     for n, outlet in enumerate(outlets, start=1):
-        part = frame[frame["outlet"] == outlet].sort_values("z", ascending=False).head(top).iloc[::-1]
-        words = part["term"].map(plotly_text)
+        # the outlet's most distinctive words (z), drawn longest bar on top so the panel reads as a ranking
+        part = (frame[frame["outlet"] == outlet].sort_values("z", ascending=False, kind="stable").head(top)
+                .sort_values(["count", "z"], kind="stable"))
+        words = part["term"].map(plotly_text).tolist()
         others = part["others"] if "others" in part else pd.Series([0] * len(part), index=part.index)
+        rate = part["expected"] if expected else pd.Series([0.0] * len(part), index=part.index)
         label = outlet_text(outlet)
-        hover = list(zip([label] * len(part), part["count"], others, part["z"]))
-        fig.add_trace(go.Bar(
-            y=words, x=part["count"], name=label, orientation="h", marker_color=shown[outlet], showlegend=False,
-            text=part["count"].map(lambda c: f"{c}×"), textposition="outside", cliponaxis=False, customdata=hover,
+        hover = list(zip([label] * len(part), part["count"], others, part["z"], rate))
+        # A dumbbell per word (Cleveland's dot plot, two values): grey at the other outlets' rate, the outlet's colour
+        # at its own uses; the gap between them is how strongly the outlet favoured the word. Equal counts line up
+        # as dots in a column, not as a block of equal bars.
+        fig.add_trace(go.Scatter(
+            x=[x for a, b in zip(rate, part["count"]) for x in (a, b, None)],
+            y=[y for w in words for y in (w, w, None)], mode="lines", line=dict(color=OTHERS_COLOUR, width=3),
+            hoverinfo="skip", showlegend=False), row=n, col=1)
+        fig.add_trace(go.Scatter(
+            x=rate, y=words, mode="markers", name="at the other outlets' rate", showlegend=n == 1,
+            legendgroup="others", marker=dict(color="white", size=9, line=dict(color="#888", width=2)),
+            customdata=hover, hovertemplate="At the other outlets' rate, <b>%{customdata[0]}</b> would have used "
+                                            "“%{y}” %{x:.1f} time(s)<extra></extra>"), row=n, col=1)
+        fig.add_trace(go.Scatter(
+            x=part["count"], y=words, mode="markers+text", name=label, showlegend=False,
+            marker=dict(color=shown[outlet], size=13, line=dict(color="white", width=1)),
+            text=part["count"].map(lambda c: f"{c}×"), textposition="middle right", cliponaxis=False,
+            customdata=hover,
             hovertemplate="<b>%{customdata[0]}</b> used “%{y}” %{x} time(s); the other outlets %{customdata[2]} "
-                          "time(s) in all<br>distinctiveness z = %{customdata[3]:.1f}<extra></extra>"), row=n, col=1)
-        if expected:
-            fig.add_trace(go.Bar(
-                y=words, x=part["expected"], name="at the other outlets' rate", orientation="h",
-                marker_color=OTHERS_COLOUR, showlegend=n == 1, legendgroup="others", customdata=hover,
-                hovertemplate="At the other outlets' rate, <b>%{customdata[0]}</b> would have used “%{y}” "
-                              "%{x:.1f} time(s)<extra></extra>"), row=n, col=1)
+                          "time(s) in all (%{customdata[4]:.1f} at this outlet's length)<br>distinctiveness "
+                          "z = %{customdata[3]:.1f}<extra></extra>"), row=n, col=1)
     # Each outlet's name above its own panel, left-aligned: subplot titles centred over side-by-side panels overprinted
     # each other.
     heads = []
@@ -99,11 +112,12 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
                           yref="paper", yanchor="bottom", showarrow=False, font=dict(size=13, color=shown[outlet])))
     axes = {f"yaxis{n if n > 1 else ''}": dict(type="category", automargin=True, ticksuffix=" ")
             for n in range(1, len(outlets) + 1)}
-    fig.update_layout(dict(LAYOUT, title=title, height=height, barmode="group", bargap=0.25, bargroupgap=0.05,
-                           annotations=heads, margin=dict(LAYOUT["margin"], t=90, b=80),
+    fig.update_layout(dict(LAYOUT, title=title, height=height, annotations=heads, margin=dict(LAYOUT["margin"], t=90, b=80),
                            legend=dict(title_text="", orientation="h", x=1, xanchor="right", y=1,
                                        yanchor="bottom"), **axes))
-    fig.update_xaxes(title_text="Times used", rangemode="tozero", row=len(outlets), col=1)
+    top_count = float(frame.loc[frame["outlet"].isin(outlets), "count"].max())
+    fig.update_xaxes(range=[-0.3, max(TERM_AXIS_MIN, top_count * 1.15 + 0.5)], zeroline=False)
+    fig.update_xaxes(title_text="Times used (grey: at the other outlets' rate)", row=len(outlets), col=1)
     fig.update_yaxes(title_text="")
     fig.update_yaxes(title_text="Word", row=1, col=1)
     return fig

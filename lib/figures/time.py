@@ -15,6 +15,7 @@ from lib.figures.style import (DAY_MS, LAYOUT, UNKNOWN_COLOUR, date_axis, empty_
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
 STORY_BARS = 25  # stories in time: the stories covered by the most outlets
 STORY_LABEL_CHARS = 60  # a story's axis label is cut to this
+TITLE_STORY_CHARS = 70  # a story's name in a figure title is cut to this (a long first sentence ran off the figure)
 STORY_HOVER_OUTLETS = 12  # a story's hover names this many outlets, then "and N more"
 STORY_SCALE = [[0, "#a6c8e0"], [1, "#08306b"]]  # stories in time: more outlets, darker blue (never near white)
 # Marker symbol per dated-reference granularity (history timeline).
@@ -182,6 +183,8 @@ def _story_name(row) -> str:
 def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] | None = None,
                              story: str = "") -> go.Figure:
     """Each outlet's articles on one story in time; the first report is a star, hover gives title and lag."""
+    story = " ".join(str(story).split()) if story else ""
+    story = story if len(story) <= TITLE_STORY_CHARS else story[:TITLE_STORY_CHARS - 1].rsplit(" ", 1)[0] + "…"
     title = "Coverage timeline: who reported first" + (f" — {plotly_text(story)}" if story else "")
     if coverage is not None and "is_first" not in coverage:
         coverage = coverage.assign(is_first=False, lag_hours=float("nan"))
