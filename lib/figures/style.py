@@ -106,17 +106,18 @@ def day_precision(times) -> bool:
     return bool((times == times.dt.normalize()).all())
 
 
-def date_axis(times, min_span: pd.Timedelta = pd.Timedelta(days=2), **axis) -> dict:
+def date_axis(times, min_span: pd.Timedelta = pd.Timedelta(days=2), mid_day: bool = False, **axis) -> dict:
     """Date-axis settings for these times: widened when they span less than ``min_span`` (time_range), and, for
-    day-precision data, ticks on whole days labelled by day (no 00:00/06:00 ticks between the days)."""
+    day-precision data, ticks on whole days labelled by day (no 00:00/06:00 ticks between the days); ``mid_day``
+    puts the ticks at noon, under bars drawn across their day."""
     settings = dict(type="date", **time_range(times, min_span), **axis)
     known = pd.to_datetime(pd.Series(list(times)), errors="coerce").dropna()
     if len(known) and day_precision(known):
         lo, hi = settings.get("range", (known.min(), known.max()))
         days = max(1, (pd.Timestamp(hi) - pd.Timestamp(lo)).days)
         if days <= 31 * DAY_TICKS:  # longer axes get plotly's own month or year ticks, never hours
-            settings.update(dtick=DAY_MS * -(-days // DAY_TICKS), tick0=pd.Timestamp(lo).normalize(),
-                            tickformat="%b %-d, %Y")
+            settings.update(dtick=DAY_MS * -(-days // DAY_TICKS), tickformat="%b %-d, %Y",
+                            tick0=pd.Timestamp(lo).normalize() + pd.Timedelta(hours=12 if mid_day else 0))
     return settings
 
 

@@ -87,7 +87,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
                           "%{customdata[2]}<extra></extra>"))
     return go.Figure(data=bars, layout=dict(
         LAYOUT, title=f"Articles per {unit}, by outlet", barmode="stack", height=380, bargap=0.1,
-        xaxis=date_axis(frame["day"], pd.Timedelta(days=7),
+        xaxis=date_axis(frame["day"], pd.Timedelta(days=7), mid_day=not weekly,
                         title_text="Publication week (starting Monday)" if weekly else "Publication day"),
         yaxis=dict(title_text="Articles", **integer_ticks(frame.groupby("day")["articles"].sum().max()))))
 
