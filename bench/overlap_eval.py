@@ -37,7 +37,7 @@ def quotes_of(rows: list[dict]) -> pd.DataFrame:
 
 def unrelated_to_earliest(r: pd.DataFrame) -> int:
     """Renderings whose recorded relation is not what classify_pair says against the group's earliest."""
-    first = r[r["role"] == "earliest"].set_index("group_id")["text"]
+    first = r[r["role"] == "earliest"].drop_duplicates("group_id").set_index("group_id")["text"]  # same-day ties: the first
     bad = 0
     for g, text, relation in zip(r["group_id"], r["text"], r["relation"]):
         a, b = ([_key(w) for w in tokenise_quote(t)] for t in (first[g], text))

@@ -75,6 +75,7 @@ class Article:
     story: str | None = None  # story assigned by hand in the input; overrides clustering
     origin: str = ""  # input file path, plus ":LINE" for JSONL/CSV rows
     format: str = ""  # txt | html | jsonl | csv
+    outlet_raw: str | None = None  # the outlet as the input wrote it ("www.foxnews.com"), before canonical_outlet
 
     def published_date(self) -> dt.date | None:
         """The publication day, whether ``published`` holds a date or a datetime."""

@@ -20,8 +20,10 @@ CREATE TABLE IF NOT EXISTS articles (
     date_source VARCHAR, date_confidence DOUBLE, date_note VARCHAR, date_candidates VARCHAR[],
     dateline VARCHAR, dateline_place VARCHAR, title VARCHAR, author VARCHAR, url VARCHAR, language VARCHAR,
     paragraphs INTEGER[][], story VARCHAR, origin VARCHAR, format VARCHAR,
-    row_hash VARCHAR  -- hash of the stored fields: a re-read article whose fields changed is replaced
+    row_hash VARCHAR,  -- hash of the stored fields: a re-read article whose fields changed is replaced
+    outlet_raw VARCHAR  -- the outlet as written in the input
 );
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS outlet_raw VARCHAR;  -- corpora stored before it existed
 CREATE TABLE IF NOT EXISTS article_sources (
     source VARCHAR, id VARCHAR  -- which input files (absolute paths) yield which article
 );
@@ -135,7 +137,7 @@ def store_files(con: duckdb.DuckDBPyConnection, batch: Iterable[tuple]) -> list[
             frame = pd.DataFrame.from_records([rows[i][0] + (rows[i][1],) for i in fresh],
                                               columns=list(ARTICLE_COLUMNS) + ["row_hash"])
             con.register("_new_articles", frame)
-            con.execute("INSERT INTO articles SELECT * FROM _new_articles")
+            con.execute("INSERT INTO articles BY NAME SELECT * FROM _new_articles")
             con.unregister("_new_articles")
             _insert_records(con, "quotes", QUOTE_COLUMNS,
                             [q for k, e in enumerate(entries) for q in e[2] if fresh.get(q.article_id) == k])

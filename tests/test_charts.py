@@ -57,7 +57,8 @@ def _voices():
 
 def _terms():
     return pd.DataFrame({"outlet": ["TASS", "TASS", "UrduPoint News"], "term": ["cyberspace", "agencies", "icts"],
-                         "log_odds": [0.7, 0.6, 0.9], "z": [1.0, 0.8, 1.2]})
+                         "log_odds": [0.7, 0.6, 0.9], "z": [1.0, 0.8, 1.2], "count": [4, 3, 5], "others": [0, 1, 0],
+                         "expected": [0.0, 0.5, 0.0]})
 
 
 def _quotes():
@@ -89,13 +90,14 @@ COLOURS = outlet_colours(["TASS", "UrduPoint News", None])
 # (builder, frame factory, expected legend names (None: a heatmap, axes name the outlets), evidence expected in hover)
 BUILDERS = [
     (lambda f: daily_counts_figure(f, COLOURS), _daily, {"TASS", "UrduPoint News"}, "t1"),
-    (lambda f: stories_figure(f, _coverage(), COLOURS), _stories, {"TASS", "UrduPoint News",
-                                                                           UNKNOWN_OUTLET}, "Putin proposes"),
+    # stories in time names no outlet in a legend (sixty outlets said nothing): the hover lists them
+    (lambda f: stories_figure(f, _coverage(), COLOURS), _stories, set(), "TASS, UrduPoint News"),
     (lambda f: coverage_timeline_figure(f, COLOURS), _coverage, {"TASS", "UrduPoint News",
                                                                          UNKNOWN_OUTLET}, "Putin proposes"),
     (lambda f: history_timeline_figure(f, COLOURS), _history, {"TASS", "UrduPoint News"}, "Soviet-US"),
     (lambda f: voices_figure(f, COLOURS), _voices, {"TASS", "UrduPoint News"}, None),
-    (lambda f: terms_figure(f, COLOURS), _terms, {"TASS", "UrduPoint News"}, None),
+    # distinctive terms: each outlet's name heads its own panel; the legend explains the grey bars
+    (lambda f: terms_figure(f, COLOURS), _terms, {"at the other outlets' rate"}, "other outlets"),
     (speaker_outlet_figure, _quotes, None, "Special responsibility"),
     (shared_quotes_figure, _matrix, None, "quoted words"),
     (lambda f: lineage_figure(f, COLOURS), _renderings, {"TASS", "UrduPoint News"}, "we call"),
@@ -118,7 +120,9 @@ def _hover_strings(fig: go.Figure) -> str:
 def test_figure_has_title_axes_legend_and_escaped_evidence(build, make, legend, evidence):
     fig = build(make())
     assert fig.layout.title.text
-    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+    # every figure names its axes (a figure of stacked panels names them on one of its panels)
+    for side in ("xaxis", "yaxis"):
+        assert any(getattr(fig.layout, k).title.text for k in fig.layout if k.startswith(side)), side
     names = {t.name for t in fig.data if t.showlegend is not False and t.name}
     if legend is not None:
         assert names == legend
@@ -277,3 +281,233 @@ def test_joined_titles_keeps_groups_apart_and_leaves_out_missing_keys():
     assert list(out.itertuples(index=False, name=None)) == [(T("2020-01-01"), "A", "early"),
                                                             (T("2020-01-02"), "A", "late"),
                                                             (T("2020-01-02"), "B", "other")]
+
+
+# ---------------------------------------------------------------- issue 15: charts that read at a glance
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB hex colour (CIE 15:2004)."""
+    rgb = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    xyz = [sum(m * c for m, c in zip(row, lin)) for row in ((0.4124564, 0.3575761, 0.1804375),
+                                                              (0.2126729, 0.7151522, 0.0721750),
+                                                              (0.0193339, 0.1191920, 0.9503041))]
+    f = [t ** (1 / 3) if t > (6 / 29) ** 3 else t / (3 * (6 / 29) ** 2) + 4 / 29
+         for t in (xyz[0] / 0.95047, xyz[1] / 1.0, xyz[2] / 1.08883)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def delta_e(c1: str, c2: str) -> float:
+    """CIEDE2000 colour difference (Sharma, Wu & Dalal 2005)."""
+    import math
+    (l1, a1, b1), (l2, a2, b2) = _lab(c1), _lab(c2)
+    cb = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(cb ** 7 / (cb ** 7 + 25 ** 7)))
+    a1, a2 = (1 + g) * a1, (1 + g) * a2
+    c1p, c2p = math.hypot(a1, b1), math.hypot(a2, b2)
+    h1, h2 = math.degrees(math.atan2(b1, a1)) % 360, math.degrees(math.atan2(b2, a2)) % 360
+    dh = 0 if c1p * c2p == 0 else (h2 - h1 if abs(h2 - h1) <= 180 else h2 - h1 - 360 if h2 > h1 else h2 - h1 + 360)
+    dH = 2 * math.sqrt(c1p * c2p) * math.sin(math.radians(dh / 2))
+    lb, cbp = (l1 + l2) / 2, (c1p + c2p) / 2
+    hb = h1 + h2 if c1p * c2p == 0 else ((h1 + h2) / 2 if abs(h1 - h2) <= 180 else
+                                          (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2)
+    t = (1 - 0.17 * math.cos(math.radians(hb - 30)) + 0.24 * math.cos(math.radians(2 * hb))
+         + 0.32 * math.cos(math.radians(3 * hb + 6)) - 0.20 * math.cos(math.radians(4 * hb - 63)))
+    rc = 2 * math.sqrt(cbp ** 7 / (cbp ** 7 + 25 ** 7))
+    sl = 1 + 0.015 * (lb - 50) ** 2 / math.sqrt(20 + (lb - 50) ** 2)
+    sc, sh = 1 + 0.045 * cbp, 1 + 0.015 * cbp * t
+    rt = -math.sin(math.radians(60 * math.exp(-((hb - 275) / 25) ** 2))) * rc
+    return math.sqrt(((l2 - l1) / sl) ** 2 + ((c2p - c1p) / sc) ** 2 + (dH / sh) ** 2 + rt * (c2p - c1p) / sc * dH / sh)
+
+
+@pytest.mark.parametrize("c1, c2, expected", [  # reference pairs of Sharma, Wu & Dalal's test data, via sRGB
+    ("#000000", "#000000", 0.0), ("#ffffff", "#000000", 100.0)])
+def test_delta_e_reference(c1, c2, expected):
+    assert delta_e(c1, c2) == pytest.approx(expected, abs=0.1)
+
+
+MIN_DELTA_E = 20  # CIEDE2000 between two outlet colours shown together: clearly different at a glance
+
+
+def test_palette_colours_are_far_apart():
+    from itertools import combinations
+    assert len(PALETTE) >= 10
+    assert min(delta_e(a, b) for a, b in combinations(PALETTE, 2)) >= MIN_DELTA_E
+    assert min(delta_e(c, UNKNOWN_COLOUR) for c in PALETTE) >= MIN_DELTA_E
+
+
+CORPUS = [f"Outlet {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60)]
+
+
+@given(st.lists(st.sampled_from(CORPUS), min_size=2, max_size=len(PALETTE), unique=True))
+@settings(max_examples=200, deadline=None)
+def test_outlets_of_one_view_get_clearly_different_colours(view):
+    from itertools import combinations
+
+    from lib.figures.style import view_colours
+    shown = view_colours(outlet_colours(CORPUS), view)
+    assert min(delta_e(shown[a], shown[b]) for a, b in combinations(view, 2)) >= MIN_DELTA_E
+
+
+def test_an_outlet_keeps_its_colour_across_views():
+    from lib.figures.style import view_colours
+    corpus = outlet_colours(CORPUS)
+    # two pages showing one outlet among different others: same colour while the view has no clash
+    assert view_colours(corpus, ["Outlet AA", "Outlet AB"])["Outlet AA"] == \
+        view_colours(corpus, ["Outlet AA", "Outlet CD", "Outlet BZ"])["Outlet AA"] == corpus["Outlet AA"]
+    # outlets seen together (one story) get different corpus colours, so no view has to recolour them
+    together = outlet_colours(CORPUS, together=[CORPUS[:12], CORPUS[12:30]])
+    assert len({together[o] for o in CORPUS[:12]}) == 12
+
+
+def _all_strings(fig: go.Figure) -> list[str]:
+    """Every string in a figure's JSON: trace names, axis labels, hovers, annotations, titles."""
+    out = []
+
+    def walk(v):
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+        elif hasattr(v, "tolist"):
+            walk(v.tolist())
+
+    walk(fig.to_plotly_json())
+    return out
+
+
+LINK = '<a href="https://evil.example">x</a>'
+
+
+def _marked_up(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with markup in every text column a figure shows (outlets, speakers, terms, labels, titles)."""
+    out = frame.copy()
+    for col in ("outlet", "outlet_a", "outlet_b", "source_outlet", "target_outlet", "speaker", "speaker_id", "term",
+                "label", "title", "text", "sentence", "titles"):
+        if col in out:
+            out[col] = [LINK if v is not None else None for v in out[col]]
+    if "outlets" in out:
+        out["outlets"] = [[LINK] for _ in range(len(out))]
+    return out
+
+
+@pytest.mark.parametrize("build, make, legend, evidence", BUILDERS)
+def test_text_from_files_is_shown_as_text_never_markup(build, make, legend, evidence):
+    """An outlet (speaker, term, title) named <a href=...> is escaped in legends, axes, hovers and annotations."""
+    make_marked = (lambda: _marked_up(make()))
+    fig = build(make_marked()) if make is not _stories else stories_figure(_marked_up(_stories()),
+                                                                            _marked_up(_coverage()), COLOURS)
+    strings = _all_strings(fig)
+    assert not [s for s in strings if "<a " in s or "href=" in s.replace("href=&quot;", "")
+                and "&lt;a" not in s]
+    assert any("&lt;a href" in s for s in strings)
+
+
+def _with_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every optional text value missing (None): outlets, speakers, titles, labels, granularity."""
+    out = frame.copy()
+    for col in ("outlet", "speaker", "speaker_id", "title", "label", "granularity", "sentence", "titles"):
+        if col in out:
+            out[col] = None
+    return out
+
+
+@pytest.mark.parametrize("build, make, legend, evidence", BUILDERS)
+def test_none_is_never_shown_as_a_value(build, make, legend, evidence):
+    fig = build(_with_missing(make())) if make is not _stories else stories_figure(
+        _with_missing(_stories()), _with_missing(_coverage()), COLOURS)
+    shown = " ".join(_all_strings(fig))
+    assert not re.search(r"\b(None|nan|NaT)\b", shown), re.findall(r".{30}\b(?:None|nan|NaT)\b.{30}", shown)
+
+
+def _day_coverage(days, outlets, first):
+    return pd.DataFrame({"story_id": "s", "article_id": [f"a{i}" for i in range(len(days))], "outlet": outlets,
+                         "published": pd.to_datetime(days), "title": "t", "is_first": first,
+                         "lag_hours": [0.0 if f else 24.0 for f in first]})
+
+
+@pytest.mark.parametrize("build", [
+    lambda c: coverage_timeline_figure(c, COLOURS),
+    lambda c: lineage_figure(c.assign(text="we call on"), COLOURS),
+    lambda c: daily_counts_figure(c.assign(day=c["published"], articles=1), COLOURS),
+])
+def test_day_precision_data_has_day_ticks_and_day_hovers(build):
+    fig = build(_day_coverage(["2020-09-25", "2020-09-26"], ["TASS", "UrduPoint News"], [True, False]))
+    axis = fig.layout.xaxis
+    assert axis.dtick is not None and int(axis.dtick) % 86_400_000 == 0  # whole days between ticks: no 06:00
+    assert "%H" not in (axis.tickformat or "")
+    assert all("%H" not in (t.hovertemplate or "") for t in fig.data)
+
+
+def test_clock_times_keep_their_hours():
+    fig = coverage_timeline_figure(_day_coverage(["2020-09-25 09:00", "2020-09-25 15:00"], ["TASS", "X"],
+                                                 [True, False]), COLOURS)
+    assert any("%H:%M" in (t.hovertemplate or "") for t in fig.data)
+
+
+def test_same_day_first_reports_are_a_tie_in_the_timeline():
+    fig = coverage_timeline_figure(_day_coverage(["2020-09-25", "2020-09-25", "2020-09-27"], ["TASS", "RIA", "X"],
+                                                 [True, True, False]), COLOURS)
+    hovers = _hover_strings(fig)
+    assert "tied with 1 other outlet(s) on the same day" in hovers and "'first report'" not in hovers
+    assert "tie" in fig.layout.title.text
+
+
+def test_same_day_carriers_are_a_tie_in_the_lineage():
+    carriers = _day_coverage(["2020-09-25", "2020-09-25", "2020-09-27"], ["TASS", "RIA", "X"],
+                             [True, True, False]).assign(text="we call on")
+    fig = lineage_figure(carriers, COLOURS)
+    assert not [t for t in fig.data if t.mode == "lines"]  # no link drawn from one of the tied outlets
+    assert "earliest (tie: same day)" in _hover_strings(fig) and "tie" in fig.layout.title.text
+    later = lineage_figure(carriers.assign(published=pd.to_datetime(["2020-09-24", "2020-09-25", "2020-09-27"])))
+    assert [t for t in later.data if t.mode == "lines"]
+
+
+def test_same_day_reuse_reads_as_a_pair_not_a_source():
+    fig = reuse_flows_figure(_pairs().assign(direction="tie"), COLOURS)
+    assert list(fig.data[0].y) == ["TASS ↔ UrduPoint News (same day)"]
+    assert list(reuse_flows_figure(_pairs(), COLOURS).data[0].y) == ["TASS → UrduPoint News"]
+
+
+def test_stories_in_time_fit_the_filtered_dates_and_count_what_they_show():
+    # a story that ran for 16 years, of which the filter lets through two reports a week apart
+    stories = pd.DataFrame({"story_id": ["s1"], "label": ["Long story"], "first": [T("2005-01-01")],
+                            "last": [T("2021-01-01")], "n_articles": [40], "outlets": [[f"O{i}" for i in range(60)]],
+                            "n_outlets": [60], "independent_sources": [9], "article_ids": [[]]})
+    coverage = _day_coverage(["2020-09-25", "2020-10-02"], ["TASS", "RIA"], [True, False]).assign(story_id="s1")
+    fig = stories_figure(stories, coverage, COLOURS)
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert T("2020-09-20") < lo <= T("2020-09-25") and T("2020-10-02") < hi < T("2020-10-20")
+    assert list(fig.data[0].text) == ["2 outlets · 2 articles"]  # what the filter shows, not the whole story
+    assert not [t for t in fig.data if t.showlegend]  # no 60-outlet legend
+
+
+def test_distinctive_terms_read_at_a_glance():
+    outlets = ["A", "B", "C", "D", "E", "F"]
+    terms = pd.DataFrame([(o, f"{o.lower()}word{k}", 1.0, 5.0 - k, c, 0, 0.3) for o in outlets
+                          for k, c in enumerate([6, 4, 3, 1, 1, 1])],
+                         columns=["outlet", "term", "log_odds", "z", "count", "others", "expected"])
+    fig = terms_figure(terms, COLOURS)
+    own = [t for t in fig.data if t.name in outlets]
+    assert [t.name for t in own] == outlets  # up to six outlets, one panel each
+    assert all(min(t.x) >= 2 for t in own)  # no row of equal one-use bars
+    # each outlet's name sits above its own panel, one panel under the other: no name overprints another,
+    # and no term label sits beside another outlet's bars
+    heads = sorted(a.y for a in fig.layout.annotations)
+    gaps = [b - a for a, b in zip(heads, heads[1:])]
+    assert min(gaps) * fig.layout.height > 60
+    assert {fig.layout[f"xaxis{i if i > 1 else ''}"].domain[0] for i in range(1, 7)} == {0.0}
+
+
+def test_story_headline_is_the_most_representative_title():
+    from lib.analyse.terms import story_headline
+    assert story_headline(["Manchin demands cuts", "Clean energy program cut from budget bill",
+                           "Budget bill drops clean energy program", None]) \
+        == "Clean energy program cut from budget bill"
+    assert story_headline([None, " "], ["Russia proposed a reset on cybersecurity. More text follows here."]) \
+        == "Russia proposed a reset on cybersecurity."
+    assert story_headline([], []) is None

@@ -306,9 +306,9 @@ def test_messy_bulk_rows_keep_id_story_and_line(messy):
     rows = {r[0]: r[1:] for r in stored(db, "SELECT id, outlet, story, origin FROM articles "
                                             "WHERE origin LIKE '%export.%'")}
     assert {"my-id-0", "my-id-1", "my-id-2", "csv-5610-right", "csv-5610-center"} <= set(rows)
-    assert rows["my-id-0"][:2] == ("Wall Street Journal (News)", "scotus")
+    assert rows["my-id-0"][:2] == ("The Wall Street Journal", "scotus")  # one outlet per publisher (issue 15)
     assert rows["my-id-1"][2].endswith("export.jsonl:3")  # line 2 is the broken one
-    assert rows["csv-5610-right"][0] == "New York Post (News)" and rows["csv-5610-right"][2].endswith(":2")
+    assert rows["csv-5610-right"][0] == "New York Post" and rows["csv-5610-right"][2].endswith(":2")
 
 
 def test_every_stored_offset_points_at_its_text(messy):

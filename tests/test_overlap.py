@@ -23,7 +23,7 @@ GOLDEN = ROOT / "tests" / "golden" / "overlap_seeds_summary.txt"
 def quotes_frame(*rows: tuple[Quote, str, str]) -> pd.DataFrame:
     """A frame as lib.store.load_quotes returns it: Quote columns plus outlet and published."""
     out = pd.DataFrame([{**dataclasses.asdict(q), "outlet": o, "published": p} for q, o, p in rows])
-    out["published"] = pd.to_datetime(out["published"])
+    out["published"] = pd.to_datetime(out["published"], format="mixed")
     return out[list(QUOTE_COLUMNS) + ["outlet", "published"]]
 
 
@@ -97,13 +97,69 @@ def test_quote_cut_short(real_quote):
 
 
 def test_earliest_is_earliest_published_then_id(real_quote):
-    """Ties on the date go to the smaller article id; an undated rendering is never the earliest."""
+    """Same-day carriers (day precision) are all earliest, a tie; the diff reads against the smaller article id;
+    an undated rendering is never the earliest."""
     text, q = real_quote
     rows = quotes_frame((quote_in("z", text, q), "Z", "2009-01-10"), (quote_in("m", text, q), "M", "2009-01-10"),
                         (quote_in("a", text, q), "A", None))
     r = shared_quotes(rows)
-    assert r.loc[r["role"] == "earliest", "article_id"].tolist() == ["m"]
-    assert quote_groups(r)["n_carriers"].tolist() == [3]
+    assert r.loc[r["role"] == "earliest", "article_id"].tolist() == ["m", "z"]
+    groups = quote_groups(r)
+    assert groups["n_carriers"].tolist() == [3]
+    assert groups["earliest_outlet"].tolist() == ["M"] and groups["earliest_tie"].tolist() == [True]
+
+
+@pytest.mark.parametrize("a_time, b_time, tie", [
+    ("2009-01-10", "2009-01-10 15:00", True),  # a day without a clock time cannot be ordered within the day
+    ("2009-01-10 09:00", "2009-01-10 15:00", False),  # both clock times: 09:00 is earlier
+    ("2009-01-10", "2009-01-11", False),
+])
+def test_same_day_tie_in_quote_groups(real_quote, a_time, b_time, tie):
+    text, q = real_quote
+    r = shared_quotes(quotes_frame((quote_in("a", text, q), "A", a_time), (quote_in("b", text, q), "B", b_time)))
+    assert (r.loc[r["role"] == "earliest", "article_id"].tolist() == ["a", "b"]) is tie
+    assert quote_groups(r)["earliest_tie"].tolist() == [tie]
+
+
+# Issue 15: two outlets' long renderings differed by a word ("to try to keep" vs "to try and keep") while each
+# contained a third outlet's earlier short fragment, and the group said "none was altered".
+FRAGMENT = "keep the economy moving"
+LONG_A = "We have got to try to keep the economy moving through the winter"
+LONG_B = "We have got to try and keep the economy moving through the winter"
+
+
+def test_renderings_that_differ_from_each_other_are_altered():
+    text = f'The minister said: "{FRAGMENT}." Later: "{LONG_A}." Elsewhere: "{LONG_B}."'
+    rows = quotes_frame((quote_in("f", text, FRAGMENT, "Jones"), "Fragment Daily", "2020-03-01"),
+                        (quote_in("a", text, LONG_A, "Jones"), "Outlet A", "2020-03-02"),
+                        (quote_in("b", text, LONG_B, "Jones"), "Outlet B", "2020-03-03"))
+    r = shared_quotes(rows)
+    assert r["group_id"].nunique() == 1 and len(r) == 3
+    groups = quote_groups(r)
+    assert groups["altered"].tolist() == [True]
+    assert overlap_summary(groups, r, rows).endswith("1 was altered.")
+    by_id = r.set_index("article_id")
+    # each long rendering names the other and the word that changed between them
+    (va,), (vb,) = by_id.at["a", "variants"], by_id.at["b", "variants"]
+    assert va["article_id"] == "b" and vb["article_id"] == "a"
+    assert [(o["old"], o["new"]) for o in va["diff"] if o["op"] != "equal"] == [("to", "and")]
+    assert [(o["old"], o["new"]) for o in vb["diff"] if o["op"] != "equal"] == [("and", "to")]
+    assert by_id.at["f", "variants"] == []  # the fragment agrees with both where it overlaps them
+
+
+@pytest.mark.parametrize("a, b, changed", [
+    ("to try to keep the economy moving", "to try and keep the economy moving", [("to", "and")]),
+    ("it was a mess for everyone in the room", "it was a disaster for everyone in the room", [("mess", "disaster")]),
+    ("the talks were a mess", "the talks were a disaster", [("mess", "disaster")]),  # a changed last word
+    ("we will keep the economy moving", "keep the economy moving through the winter", None),  # quoted more, not less
+    ("keep the economy moving", "keep the economy moving", None),
+    ("completely different words here", "nothing in common at all", None),  # no overlap
+])
+def test_overlap_changes(a, b, changed):
+    from lib.analyse.overlap import overlap_changes
+
+    ops = overlap_changes(a.split(), b.split())
+    assert (None if ops is None else [(o["old"], o["new"]) for o in ops if o["op"] != "equal"]) == changed
 
 
 @pytest.mark.parametrize("a, b, expected", [

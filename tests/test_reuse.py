@@ -263,3 +263,21 @@ def test_cli_reuse_table_and_jsonl(tmp_path, wire):
     # Above twice the article's length even a brief item copied whole is below the threshold.
     nothing = run("--min-chars", str(2 * len(wire["text"]) + 10))
     assert nothing.stdout.startswith("No passage of")
+
+
+@pytest.mark.parametrize("a_time, b_time, expected", [
+    ("2009-01-10", "2009-01-10 15:00", "tie"),  # a day without a clock time: the day cannot be ordered within
+    ("2009-01-10 15:00", "2009-01-10", "tie"),
+    ("2009-01-10 09:00", "2009-01-10 15:00", "earlier"),  # both with clock times: 09:00 is earlier
+    ("2009-01-10 15:00", "2009-01-10 15:00", "tie"),
+    ("2009-01-09 23:00", "2009-01-10", "earlier"),
+])
+def test_same_day_is_a_tie_with_day_precision(a_time, b_time, expected):
+    """Issue 15: with day-precision dates a tie is a tie; lineage edges carry the direction on."""
+    a = {"id": "a", "outlet": "A", "via": None, "published": pd.Timestamp(a_time)}
+    b = {"id": "b", "outlet": "B", "via": None, "published": pd.Timestamp(b_time)}
+    for x, y in ((a, b), (b, a)):
+        src, _, direction = orient_pair(x, y)
+        assert direction == expected
+        if expected == "earlier":
+            assert src["id"] == "a"

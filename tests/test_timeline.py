@@ -36,6 +36,12 @@ def assignment(pairs) -> pd.DataFrame:
     # an undated article stays listed, never first, lag unknown
     ([("a", "X", "2021-01-01", None), ("b", "Y", None, None)],
      [("a", "s"), ("b", "s")], {"a": (True, 0.0), "b": (False, None)}),
+    # issue 15: a day without a clock time ties with every report of that day (it may have come first)
+    ([("a", "X", "2021-01-01", None), ("b", "Y", "2021-01-01 15:00", None), ("c", "Z", "2021-01-02 08:00", None)],
+     [("a", "s"), ("b", "s"), ("c", "s")], {"a": (True, 0.0), "b": (True, 0.0), "c": (False, 24.0)}),
+    # ...but two clock times on that day still order each other; lags in whole days once a day-only report ties
+    ([("a", "X", "2021-01-01", None), ("b", "Y", "2021-01-01 09:00", None), ("c", "Z", "2021-01-01 15:00", None)],
+     [("a", "s"), ("b", "s"), ("c", "s")], {"a": (True, 0.0), "b": (True, 0.0), "c": (False, 0.0)}),
 ])
 def test_coverage_timeline_first_and_lag(rows, stories, expected):
     out = coverage_timeline(articles(rows), assignment(stories))
@@ -43,6 +49,16 @@ def test_coverage_timeline_first_and_lag(rows, stories, expected):
     got = {r.article_id: (bool(r.is_first), None if pd.isna(r.lag_hours) else round(r.lag_hours, 3))
            for r in out.itertuples()}
     assert got == expected
+
+
+@pytest.mark.parametrize("rows, tie", [
+    ([("a", "X", "2021-01-01", None), ("b", "Y", "2021-01-01", None)], True),  # two outlets, one day: a tie
+    ([("a", "X", "2021-01-01", None), ("b", "X", "2021-01-01", None)], False),  # one outlet twice: not a tie
+    ([("a", "X", "2021-01-01", None), ("b", "Y", "2021-01-02", None)], False),
+])
+def test_coverage_timeline_first_tie(rows, tie):
+    out = coverage_timeline(articles(rows), assignment([(r[0], "s") for r in rows]))
+    assert out["first_tie"].tolist() == [tie, tie]
 
 
 def test_coverage_timeline_sorted_in_time_and_ignores_unassigned():

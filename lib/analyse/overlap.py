@@ -6,7 +6,10 @@ boilerplate n-grams), and only candidate pairs are compared with rapidfuzz. Grou
 renderings (complete linkage to the earliest, not union-find): every rendering in a group is verbatim, contained
 in / containing, or near (character ratio >= NEAR_RATIO, or one word edited, or a clause dropped) the group's
 earliest rendering, so a long quote containing two different quotes never glues them into one. Each rendering is
-diffed word by word against the earliest; split parts of one utterance are judged joined.
+diffed word by word against the earliest; split parts of one utterance are judged joined. Every two renderings of a
+group that overlap each other are compared too (``variants``): two long renderings that each contain a short
+earliest fragment can still differ from each other by a word, and that is an alteration. Carriers dated the same
+day as the earliest (dates without a clock time) are earliest too: with day precision a tie is a tie.
 """
 from __future__ import annotations
 
@@ -24,9 +27,9 @@ from lib.models import is_missing
 
 # Columns of the frames this module returns (the dashboard codes against them).
 RENDERING_COLUMNS = ("group_id", "article_id", "outlet", "published", "speaker_id", "text", "start", "end", "role",
-                     "relation", "similarity", "added", "dropped", "replaced", "truncated", "diff")
+                     "relation", "similarity", "added", "dropped", "replaced", "truncated", "diff", "variants")
 GROUP_COLUMNS = ("group_id", "speaker_id", "earliest_outlet", "earliest_published", "earliest_text", "n_carriers",
-                 "n_outlets", "altered")
+                 "n_outlets", "altered", "earliest_tie")
 MATRIX_COLUMNS = ("outlet_a", "outlet_b", "shared_quotes", "share_of_a_words_in_b")
 
 QUOTE_KINDS = ("direct", "partial")  # reported speech is paraphrase: it is aligned by the framing analysis
@@ -36,6 +39,7 @@ MAX_QUOTES_PER_SHINGLE = 500  # a 3-gram in more distinct quote texts than this 
 NEAR_RATIO = 85.0  # rapidfuzz character ratio (0..100) above which two renderings are one quote, a word changed
 NEAR_COVERAGE = 0.85  # share of the shorter rendering's words found in order in the longer one (a clause dropped)
 NEAR_COVERAGE_MIN_WORDS = 6
+EDGE_REPLACE_WORDS = 3  # words replaced at the end of an overlap up to this many a side: a changed word, not a cut
 
 # Typographic quote marks and apostrophes folded to ASCII before tokenising (Quotebank normalisation).
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -213,6 +217,8 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
     rows = []
     for gid, idx in enumerate(groups, start=1):
         first = idx[0]
+        tied = {i for i in idx if article[i] != article[first] and _same_day_tie(published[first], published[i])}
+        variants = _variants(idx, words, keys, joined, article, outlets)
         speaker_id = next((speakers[i] for i in idx if not _missing(speakers[i])), None)
         # Parts of one split utterance ("A," he said, "B.") are judged together: joined they may be the quote.
         parts: dict = {}
@@ -236,9 +242,70 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
                 relation, sim = classify_pair(keys[first], keys[i], joined[first], joined[i])
             d = diff_words(window, words[i])
             rows.append((gid, article[i], outlets[i], published[i], speaker_id, texts[i], starts[i], ends[i],
-                         "earliest" if i == first else "later", relation, round(sim, 1),
-                         d["added"], d["dropped"], d["replaced"], d["truncated"], d["diff"]))
+                         "earliest" if i == first or i in tied else "later", relation, round(sim, 1),
+                         d["added"], d["dropped"], d["replaced"], d["truncated"], d["diff"],
+                         variants.get(joined[i], [])))
     return pd.DataFrame.from_records(rows, columns=list(RENDERING_COLUMNS))
+
+
+def _same_day_tie(a, b) -> bool:
+    """True when two publication times cannot be ordered: equal, or the same day and either has no clock time."""
+    if pd.isna(a) or pd.isna(b):
+        return False
+    a, b = pd.Timestamp(a), pd.Timestamp(b)
+    return a == b or (a.normalize() == b.normalize() and (a == a.normalize() or b == b.normalize()))
+
+
+def overlap_changes(a: list[str], b: list[str]) -> list[dict] | None:
+    """The word diff of two renderings where they overlap, when a word changed there; None when they do not
+    overlap (no common run of SHINGLE words) or agree wherever they overlap.
+
+    Words one rendering quotes beyond the other's ends are not changes (one quoted more of the utterance), except a
+    short replacement at an end ("a mess" vs "a disaster"). Returns the op list [{op, old, new}] over the overlap.
+    """
+    ka, kb = [_key(w) for w in a], [_key(w) for w in b]
+    opcodes = difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes()
+    equal = [n for n, op in enumerate(opcodes) if op[0] == "equal"]
+    if not any(opcodes[n][2] - opcodes[n][1] >= SHINGLE for n in equal):
+        return None
+    lo, hi = equal[0], equal[-1]
+
+    def edge_change(op) -> bool:
+        """A replacement of a few words at an end of the overlap."""
+        tag, i1, i2, j1, j2 = op
+        return tag == "replace" and i2 - i1 <= EDGE_REPLACE_WORDS and j2 - j1 <= EDGE_REPLACE_WORDS
+
+    lo -= lo > 0 and edge_change(opcodes[lo - 1])
+    hi += hi < len(opcodes) - 1 and edge_change(opcodes[hi + 1])
+    span = opcodes[lo:hi + 1]
+    if all(op[0] == "equal" for op in span):
+        return None
+    return [{"op": tag, "old": " ".join(a[i1:i2]), "new": " ".join(b[j1:j2])} for tag, i1, i2, j1, j2 in span]
+
+
+def _variants(idx: list[int], words: list[list[str]], keys: list[list[str]], joined: list[str], article: list,
+              outlets: list) -> dict[str, list[dict]]:
+    """Per distinct text of a group: the other renderings it overlaps and differs from, each with the word diff
+    (this text -> the other) over their overlap, as {article_id, outlet, text, diff}."""
+    first_of: dict[str, int] = {}
+    for i in idx:
+        first_of.setdefault(joined[i], i)
+    texts = list(first_of.values())
+    out: dict[str, list[dict]] = {}
+    for n, i in enumerate(texts):
+        for j in texts[n + 1:]:
+            if min(len(keys[i]), len(keys[j])) < MIN_WORDS:
+                continue
+            ops = overlap_changes(words[i], words[j])
+            if ops is None:
+                continue
+            back = [{"op": {"insert": "delete", "delete": "insert"}.get(o["op"], o["op"]), "old": o["new"],
+                     "new": o["old"]} for o in ops]
+            out.setdefault(joined[i], []).append({"article_id": article[j], "outlet": outlets[j],
+                                                  "text": " ".join(words[j]), "diff": ops})
+            out.setdefault(joined[j], []).append({"article_id": article[i], "outlet": outlets[i],
+                                                  "text": " ".join(words[i]), "diff": back})
+    return out
 
 
 def _anchor_groups(units: list[list[int]], links: dict, keys: list[list[str]], utterance: list,
@@ -352,16 +419,21 @@ def quote_groups(renderings: pd.DataFrame) -> pd.DataFrame:
                           # Altered: a word changed, or words of the earliest dropped (cut short). A rendering
                           # that quotes more of the utterance around the earliest's words altered nothing.
                           changed=(renderings["relation"] == "near") | ((renderings["relation"] == "contained")
-                                                                       & (renderings["dropped"].map(len) > 0)))
+                                                                       & (renderings["dropped"].map(len) > 0))
+                          # two renderings that differ by a word where they overlap (whichever is earliest)
+                          | (renderings["variants"].map(len) > 0 if "variants" in renderings else False),
+                          earliest=renderings["role"] == "earliest")
     first = r[r["role"] == "earliest"].drop_duplicates("group_id").set_index("group_id")
     # One groupby call per column: the named agg(name=(column, how), ...) form took ~12 ms on ninety renderings,
     # these ~2 ms.
     by_group = r.groupby("group_id")
     per = pd.DataFrame({"n_carriers": by_group["article_id"].nunique(), "n_outlets": by_group["outlet_key"].nunique(),
-                        "altered": by_group["changed"].any()})
+                        "altered": by_group["changed"].any(),
+                        "earliest_tie": r[r["earliest"]].groupby("group_id")["outlet_key"].nunique() > 1})
     out = per.join(first[["speaker_id", "outlet", "published", "text"]]).reset_index().rename(
         columns={"outlet": "earliest_outlet", "published": "earliest_published", "text": "earliest_text"})
     out["altered"] = out["altered"].astype(bool)
+    out["earliest_tie"] = out["earliest_tie"].fillna(False).astype(bool)
     return out[list(GROUP_COLUMNS)]
 
 

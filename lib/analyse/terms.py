@@ -9,8 +9,12 @@ import numpy as np
 import pandas as pd
 
 from lib.analyse.similarity import STOP_WORDS
+from lib.domain.sentences import split_sentences
 
-TERM_COLUMNS = ("outlet", "term", "log_odds", "z", "count")
+# count: uses in the outlet; others: uses in all the other outlets together; expected: the uses the outlet would
+# have made at the other outlets' rate, for its own length (others * its words / their words).
+TERM_COLUMNS = ("outlet", "term", "log_odds", "z", "count", "others", "expected")
+HEADLINE_CHARS = 110  # a story without a headline is labelled by its first sentence, cut to this
 PRIOR_FLOOR = 0.01  # pseudo-count of a word the background prior never saw, so its log-odds stay finite
 
 # Hedges and boosters after Hyland (2005, "Metadiscourse") as data rows: (phrase, kind). Phrases are matched
@@ -61,7 +65,8 @@ def distinctive_terms(counts: Mapping[str, Counter], prior: Mapping[str, float] 
     (n_i + a_0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a_0 - y_jw - a_w)), var ~ 1/(y_iw + a_w) +
     1/(y_jw + a_w), z = delta / sqrt(var). The prior a_w is proportional to ``prior`` (background counts)
     or, by default, to the pooled counts of all groups; ``prior_size`` (a_0) defaults to the pooled size.
-    Returns up to ``top`` rows per group with z > ``min_z``, most distinctive first (TERM_COLUMNS).
+    Returns up to ``top`` rows per group with z > ``min_z``, most distinctive first (TERM_COLUMNS), with the
+    counts a reader compares: the group's uses, the other groups' uses, and the uses expected at their rate.
     """
     groups = [g for g in counts if sum(counts[g].values()) > 0]
     if len(groups) < 2:
@@ -88,7 +93,8 @@ def distinctive_terms(counts: Mapping[str, Counter], prior: Mapping[str, float] 
         for k in order[:top]:
             if z[k] <= min_z or yi[k] == 0:
                 break
-            rows.append((g, vocab[k], float(delta[k]), float(z[k]), int(yi[k])))
+            rows.append((g, vocab[k], float(delta[k]), float(z[k]), int(yi[k]), int(yj[k]),
+                         float(yj[k] * ni / nj) if nj else 0.0))
     return pd.DataFrame.from_records(rows, columns=list(TERM_COLUMNS))
 
 
@@ -103,3 +109,24 @@ def outlet_terms(texts: Iterable[tuple[str, str]], top: int = 15,
     for outlet, text in texts:
         counts.setdefault(outlet, Counter()).update(count_terms(text))
     return distinctive_terms(counts, prior=prior, top=top)
+
+
+def story_headline(titles: Iterable, texts: Iterable = ()) -> str | None:
+    """A story's label: its most representative headline (the one sharing the most content words with the others,
+    the centroid of the titles; ties go to the earlier title), else the first sentence of its first text, cut to
+    HEADLINE_CHARS; None when there is neither. ``titles`` and ``texts`` in the story's order (earliest first)."""
+    heads = [" ".join(t.split()) for t in titles if isinstance(t, str) and t.strip()]
+    if heads:
+        bags = [set(count_terms(h)) for h in heads]
+        share = Counter(w for bag in bags for w in bag)
+        # score: the mean number of other headlines each content word appears in (a headline of shared words)
+        scores = [sum(share[w] - 1 for w in bag) / max(1, len(bag)) for bag in bags]
+        return heads[max(range(len(heads)), key=lambda i: (scores[i], -i))]
+    for text in texts:
+        if isinstance(text, str) and text.strip():
+            spans = split_sentences(text)
+            start, end = spans[0] if spans else (0, len(text))
+            sentence = " ".join(text[start:end].split())
+            return sentence if len(sentence) <= HEADLINE_CHARS else \
+                sentence[:HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return None

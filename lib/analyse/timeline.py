@@ -5,16 +5,19 @@ import pandas as pd
 
 from lib.domain.outlets import UNKNOWN_OUTLET
 
-COVERAGE_COLUMNS = ("story_id", "article_id", "outlet", "published", "title", "is_first", "lag_hours")
+COVERAGE_COLUMNS = ("story_id", "article_id", "outlet", "published", "title", "is_first", "lag_hours", "first_tie")
 DAILY_COLUMNS = ("day", "outlet", "articles")
 HISTORY_COLUMNS = ("article_id", "outlet", "published", "value", "granularity", "text", "sentence", "start", "end")
 
 
 def coverage_timeline(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
-    """Each story's articles in time: is_first marks the earliest report(s), lag_hours is the delay behind it.
+    """Each story's articles in time: is_first marks the earliest report(s), lag_hours is the delay behind it,
+    first_tie marks stories whose first reports come from more than one outlet.
 
-    Articles without a date stay in the frame with ``lag_hours`` missing and ``is_first`` False; ties for
-    the earliest time are all first.
+    A date without a clock time (stored at midnight) says only the day: an article is first unless another is
+    certainly earlier (an earlier day, or both with clock times and an earlier time), so same-day reports tie when
+    either has no clock time, and the lag of an article is counted in whole days when it or the first report has
+    no clock time. Articles without a date stay in the frame with ``lag_hours`` missing and ``is_first`` False.
     """
     if articles.empty or assignment.empty:
         return pd.DataFrame(columns=list(COVERAGE_COLUMNS))
@@ -22,10 +25,20 @@ def coverage_timeline(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
     frame["id"] = frame["id"].astype(str)
     merged = assignment[["article_id", "story_id"]].astype(str).merge(frame, left_on="article_id", right_on="id")
     merged["published"] = pd.to_datetime(merged["published"], errors="coerce")
-    first = merged.groupby("story_id")["published"].transform("min")
-    lag = (merged["published"] - first) / pd.Timedelta(hours=1)
-    merged["lag_hours"] = lag.astype(float)
-    merged["is_first"] = (merged["published"] == first).fillna(False).astype(bool)
+    published = merged["published"]
+    day = published.dt.normalize()
+    day_only = published.notna() & (published == day)
+    first_day = day.groupby(merged["story_id"]).transform("min")
+    on_first_day = day == first_day
+    # the earliest clock time on the first day, and whether a day-only report shares that day
+    clock_first = published.where(on_first_day & ~day_only).groupby(merged["story_id"]).transform("min")
+    day_tie = (on_first_day & day_only).groupby(merged["story_id"]).transform("any")
+    merged["is_first"] = (on_first_day & (day_only | (published == clock_first))).fillna(False).astype(bool)
+    exact = ~day_only & ~day_tie & clock_first.notna()
+    lag = ((published - clock_first) / pd.Timedelta(hours=1)).where(exact, (day - first_day).dt.days * 24.0)
+    merged["lag_hours"] = lag.where(~merged["is_first"], 0.0).where(published.notna()).astype(float)
+    first_outlets = merged["outlet"].fillna(UNKNOWN_OUTLET).where(merged["is_first"])
+    merged["first_tie"] = first_outlets.groupby(merged["story_id"]).transform("nunique") > 1
     out = merged.sort_values(["story_id", "published", "article_id"], na_position="last")
     return out[list(COVERAGE_COLUMNS)].reset_index(drop=True)
 

@@ -1,55 +1,118 @@
-"""Outlet identity: names as written (in datelines, headers, bylines, site names) -> one canonical outlet."""
+"""Outlet identity: names as written (in datelines, headers, bylines, site names, host names) -> one canonical
+outlet per publisher, with a readable name.
+
+Two tables of data decide it: ``outlet_aliases.csv`` beside this file (a name or a web domain as written -> the
+outlet's readable name) and the Public Suffix List bundled with the ``tld`` package (which courlan, installed with
+trafilatura, uses too; read offline), which tells a publisher's registered domain from its host name:
+``edition.cnn.com`` and ``CNN.com`` -> ``cnn.com`` -> CNN; ``articles.philly.com`` -> ``philly.com`` -> its publisher.
+"""
 from __future__ import annotations
 
+import csv
+import functools
+import re
 import unicodedata
+from pathlib import Path
 
 import pandas as pd
+from tld import get_tld
 
-# Outlet names as written -> canonical outlet. Keys are compared case-folded, with dots and
-# extra spaces removed (see canonical_outlet). Unknown names are kept as written.
-OUTLET_ALIASES = (
-    ("tass", "TASS"), ("itar-tass", "TASS"), ("itar tass", "TASS"), ("тасс", "TASS"), ("итар-тасс", "TASS"),
-    ("reuters", "Reuters"), ("thomson reuters", "Reuters"),
-    ("ap", "Associated Press"), ("the associated press", "Associated Press"),
-    ("associated press", "Associated Press"),
-    ("afp", "AFP"), ("agence france-presse", "AFP"), ("agence france presse", "AFP"),
-    ("cnn", "CNN"), ("cnn business", "CNN"),
-    ("xinhua", "Xinhua"), ("xinhua news agency", "Xinhua"), ("xinhuanet", "Xinhua"),
-    ("interfax", "Interfax"), ("интерфакс", "Interfax"), ("interfax-ukraine", "Interfax-Ukraine"),
-    ("ria novosti", "RIA Novosti"), ("ria", "RIA Novosti"), ("риа новости", "RIA Novosti"),
-    ("sputnik", "Sputnik"), ("sputnik news", "Sputnik"),
-    ("urdupoint news", "UrduPoint News"), ("urdupoint", "UrduPoint News"),
-    ("pakistan point news", "Pakistan Point News"),
-    ("upi", "UPI"), ("united press international", "UPI"),
-    ("bloomberg", "Bloomberg"), ("dpa", "dpa"), ("efe", "EFE"), ("ansa", "ANSA"), ("kyodo", "Kyodo"),
-    ("kyodo news", "Kyodo"), ("yonhap", "Yonhap"), ("pti", "PTI"), ("ians", "IANS"), ("ani", "ANI"),
-    ("anadolu", "Anadolu Agency"), ("anadolu agency", "Anadolu Agency"), ("aa", "Anadolu Agency"),
-    ("bernama", "Bernama"), ("irna", "IRNA"), ("wam", "WAM"), ("sana", "SANA"), ("belta", "BelTA"),
-    ("ukrinform", "Ukrinform"), ("xinhua/ians", "Xinhua"), ("cna", "CNA"), ("mena", "MENA"),
-    ("bbc", "BBC"), ("bbc news", "BBC"), ("rt", "RT"), ("al jazeera", "Al Jazeera"),
-    ("the hill", "The Hill"), ("politico", "Politico"), ("axios", "Axios"),
-)
-_ALIASES = dict(OUTLET_ALIASES)
+ALIASES_FILE = Path(__file__).with_name("outlet_aliases.csv")
+# Qualifiers that name a medium or a section of one publisher, not another outlet ("Fox News (Online News)",
+# "New York Times (Opinion)"): dropped from a trailing parenthesis before the lookup.
+MEDIUM_QUALIFIERS = ("news", "online news", "online", "opinion", "print", "tv", "radio", "blog", "web", "website",
+                     "digital", "wire", "newswire", "magazine", "editorial", "op-ed", "analysis")
+
+# Hosting domains whose subdomains are different publishers (a blog, a station): there the publisher is the host
+# one label below the registered domain ("espn.go.com", "someone.blogspot.nl"), matched by the domain's name so
+# every country suffix counts ("blogspot.com", "blogspot.nl").
+HOSTING_NAMES = ("blogspot", "wordpress", "livejournal", "substack", "tumblr", "typepad", "medium", "go", "github",
+                 "wixsite", "weebly", "blogger")
 
 
+def _read_aliases(path: Path) -> tuple[tuple[str, str], ...]:
+    """Rows (written, outlet) of the alias table; a row without both values is an error naming the file and line."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            written, outlet = (row.get("written") or "").strip(), (row.get("outlet") or "").strip()
+            if not written or not outlet:
+                raise ValueError(f"{path}:{number}: an alias row needs `written` and `outlet`")
+            rows.append((written, outlet))
+    return tuple(rows)
+
+
+# Names and domains as written -> canonical outlet (the data file). Unknown names are kept as written (tidied);
+# unknown domains become their registered domain ("ktla.com").
+OUTLET_ALIASES = _read_aliases(ALIASES_FILE)
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[\w-]+\.)+[a-z][\w-]*\.?(?::\d+)?(?:[/?#].*)?$", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s*\((?:" + "|".join(re.escape(q) for q in MEDIUM_QUALIFIERS) + r")\)\s*$", re.IGNORECASE)
+
+
+def _alias_key(name: str) -> str:
+    """Lookup key of a name: case-folded, dots dropped, spaces collapsed, a leading "the" dropped ("The A.P." -> "ap")."""
+    key = " ".join(unicodedata.normalize("NFC", name).casefold().replace(".", "").split()).strip(" ,:;-–—")
+    return key.removeprefix("the ")
+
+
+def _is_domain(written: str) -> bool:
+    """True when a table row names a web domain (it has a dot and no space)."""
+    return "." in written and " " not in written.strip()
+
+
+_NAMES = {_alias_key(w): o for w, o in OUTLET_ALIASES if not _is_domain(w)}
+_DOMAINS = {w.casefold().removeprefix("www."): o for w, o in OUTLET_ALIASES if _is_domain(w)}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _registered_domain(written: str) -> tuple[str, str] | None:
+    """(host, registered domain) of a host name or URL as written, from the bundled Public Suffix List; None when
+    the text is no host name ("Fox News", "A.P.", "x.y")."""
+    if not _HOST.match(written):
+        return None
+    parsed = get_tld(written.casefold().rstrip("."), fix_protocol=True, as_object=True, fail_silently=True)
+    if parsed is None or not parsed.domain:
+        return None
+    host = (parsed.parsed_url.hostname or parsed.fld).removeprefix("www.")
+    registered = parsed.fld
+    if parsed.domain in HOSTING_NAMES and host != registered:
+        registered = ".".join(host.split(".")[-registered.count(".") - 2:])
+    return host, registered
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def canonical_outlet(name: str | None) -> str | None:
-    """The canonical outlet for a name as written (OUTLET_ALIASES), else the name tidied; None if empty."""
+    """The canonical outlet for a name or host as written (outlet_aliases.csv, registered domains), else the name
+    tidied; None if empty."""
     if not name:
         return None
     tidy = " ".join(name.strip(" .,:;-–—").split())
     if not tidy:
         return None
-    return _ALIASES.get(_alias_key(tidy), tidy)
+    domain = _registered_domain(tidy)
+    if domain is not None:
+        return _domain_outlet(*domain)
+    bare = _QUALIFIER.sub("", tidy) or tidy
+    return _NAMES.get(_alias_key(bare), bare)
+
+
+def _domain_outlet(host: str, registered: str) -> str:
+    """The outlet of a host: the alias of the host or of its nearest listed parent domain, else the alias of the
+    domain's name ("tass.ru" -> "tass" -> TASS), else the registered domain itself."""
+    labels = host.split(".")
+    for i in range(len(labels) - registered.count(".")):
+        outlet = _DOMAINS.get(".".join(labels[i:]))
+        if outlet:
+            return outlet
+    return _NAMES.get(_alias_key(registered.split(".")[0]), registered)
 
 
 def is_known_outlet(name: str) -> bool:
-    """True when the name is in the OUTLET_ALIASES table."""
-    return _alias_key(name) in _ALIASES
-
-
-def _alias_key(name: str) -> str:
-    """Lookup key: case-folded, dots dropped, spaces collapsed ("A.P." -> "ap")."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().replace(".", "").split()).strip(" ,:;-–—")
+    """True when the name (or host) is in the alias table."""
+    domain = _registered_domain(" ".join(name.split()))
+    if domain is not None:
+        return _domain_outlet(*domain) != domain[1]
+    return _alias_key(_QUALIFIER.sub("", name) or name) in _NAMES
 
 
 # How an outlet is shown: one label for every missing outlet, whatever the stage.

@@ -8,12 +8,17 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lib.domain.outlets import outlet_label
-from lib.figures.style import LAYOUT, UNATTRIBUTED, colour_of, empty_figure, hover_text, outlets_in_order, plotly_text
+from lib.figures.style import (LAYOUT, UNATTRIBUTED, empty_figure, hover_text, outlet_text, outlets_in_order,
+                               plotly_text, view_colours)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 VOICE_SPEAKERS = 12  # voices: the most-quoted speakers
-TERM_OUTLETS = 4  # distinctive terms: one panel per outlet, the outlets with the most terms
-TERMS_PER_OUTLET = 10  # distinctive terms: bars per panel, as many as a panel shows with readable labels
+TERM_OUTLETS = 6  # distinctive terms: one panel per outlet, the outlets with the most terms
+TERMS_PER_OUTLET = 8  # distinctive terms: rows per panel, enough to read the outlet's angle at a glance
+MIN_TERM_USES = 2  # a word an outlet used once is not its vocabulary (and every such word gets the same score)
+TERM_ROW_PX, TERM_HEADER_PX, TERM_GAP_PX = 30, 34, 60  # row height, room for an outlet's name, gap between panels
+TERM_AXIS_MIN = 6  # the uses axis spans at least this: two uses are a short stroke, not a full-width bar
+OTHERS_COLOUR = "#c8c8c8"  # the other outlets' rate: light grey, below every outlet colour
 
 
 def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None,
@@ -26,15 +31,17 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
     if voices is None or voices.empty:
         return empty_figure(title, "No outlet quotes anyone in this story.")
     frame = voices.assign(outlet=voices["outlet"].map(outlet_label),
-                          speaker=voices["speaker"].fillna(UNATTRIBUTED).astype(str))
+                          speaker=voices["speaker"].map(lambda v: plotly_text(v, UNATTRIBUTED)))
     speakers = frame.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False).head(top).index
     frame = frame[frame["speaker"].isin(speakers)]
     bars = []
-    for outlet in outlets_in_order(frame):
+    order = outlets_in_order(frame)
+    shown = view_colours(colours, order)
+    for outlet in order:
         part = frame[frame["outlet"] == outlet]
         bars.append(go.Bar(
-            y=part["speaker"], x=part["share"], name=outlet, orientation="h", marker_color=colour_of(colours, outlet),
-            customdata=list(zip([plotly_text(outlet)] * len(part), part["quoted_words"],
+            y=part["speaker"], x=part["share"], name=outlet_text(outlet), orientation="h", marker_color=shown[outlet],
+            customdata=list(zip([outlet_text(outlet)] * len(part), part["quoted_words"],
                                 part["example"].map(lambda t: hover_text(t, limit=240)) if "example" in part
                                 else [""] * len(part))),
             hovertemplate="<b>%{customdata[0]}</b> quoting %{y}<br>%{x:.0%} of its quoted words "
@@ -48,26 +55,69 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
 
 def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = TERMS_PER_OUTLET,
                  max_outlets: int = TERM_OUTLETS) -> go.Figure:
-    """Each outlet's most distinctive terms (log-odds z-scores, Monroe et al. 2008), one panel per outlet."""
-    title = "Distinctive terms per outlet (weighted log-odds, z-score)"
+    """Words each outlet used that the others did not, and how strongly: one panel per outlet, stacked (the
+    outlet's name above its own rows, never beside another's marks), each word a dumbbell from how often the outlet
+    would have used it at the other outlets' rate (grey) to how often it did (its colour); the words are the
+    outlet's most distinctive by the log-odds z-score (Monroe et al. 2008), longest first. A word used once is
+    left out (one use tells nothing about vocabulary, and every such word gets the same score)."""
+    title = "Words each outlet used that the others did not"
     if terms is None or terms.empty:
         return empty_figure(title, "Too little text to find distinctive terms.")
-    frame = terms.assign(outlet=terms["outlet"].map(outlet_label))
+    frame = terms[terms["count"] >= MIN_TERM_USES] if "count" in terms else terms
+    if frame.empty:
+        return empty_figure(title, "No outlet used any word more than once that the others did not use as much.")
+    frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
     outlets = outlets_in_order(frame)[:max_outlets]
-    bars = []
-    for outlet in outlets:
-        part = frame[frame["outlet"] == outlet].sort_values("z", ascending=False).head(top).iloc[::-1]
-        bars.append(go.Bar(
-            y=part["term"].astype(str), x=part["z"], name=outlet, orientation="h",
-            marker_color=colour_of(colours, outlet),
-            customdata=list(zip([plotly_text(outlet)] * len(part), part["log_odds"],
-                                part["count"] if "count" in part else [""] * len(part))),
-            hovertemplate="<b>%{customdata[0]}</b>: “%{y}” used %{customdata[2]} time(s)<br>z = %{x:.2f}, "
-                          "log-odds = %{customdata[1]:.2f}<extra></extra>"))
-    fig = make_subplots(rows=1, cols=len(outlets), subplot_titles=[plotly_text(o) for o in outlets],
-                        horizontal_spacing=0.12)
-    fig.add_traces(bars, rows=1, cols=list(range(1, len(outlets) + 1)))
-    # One panel per outlet: x axes "xaxis", "xaxis2", ... as make_subplots names them.
-    panels = {f"xaxis{i if i > 1 else ''}": dict(title_text="z-score") for i in range(1, len(outlets) + 1)}
-    fig.update_layout(**LAYOUT, title=title, height=max(300, 26 * top + 160), yaxis=dict(title_text="Term"), **panels)
+    shown = view_colours(colours, outlets)
+    expected = "expected" in frame
+    sizes = [min(top, int((frame["outlet"] == o).sum())) for o in outlets]
+    height = TERM_ROW_PX * sum(sizes) + (TERM_HEADER_PX + TERM_GAP_PX) * len(outlets) + 150
+    fig = make_subplots(rows=len(outlets), cols=1, shared_xaxes=True, row_heights=sizes,
+                        vertical_spacing=(TERM_HEADER_PX + TERM_GAP_PX) / height if len(outlets) > 1 else 0)
+    for n, outlet in enumerate(outlets, start=1):
+        # the outlet's most distinctive words (z), drawn longest bar on top so the panel reads as a ranking
+        part = (frame[frame["outlet"] == outlet].sort_values("z", ascending=False, kind="stable").head(top)
+                .sort_values(["count", "z"], kind="stable"))
+        words = part["term"].map(plotly_text).tolist()
+        others = part["others"] if "others" in part else pd.Series([0] * len(part), index=part.index)
+        rate = part["expected"] if expected else pd.Series([0.0] * len(part), index=part.index)
+        label = outlet_text(outlet)
+        hover = list(zip([label] * len(part), part["count"], others, part["z"], rate))
+        # A dumbbell per word (Cleveland's dot plot, two values): grey at the other outlets' rate, the outlet's colour
+        # at its own uses; the gap between them is how strongly the outlet favoured the word. Equal counts line up
+        # as dots in a column, not as a block of equal bars.
+        fig.add_trace(go.Scatter(
+            x=[x for a, b in zip(rate, part["count"]) for x in (a, b, None)],
+            y=[y for w in words for y in (w, w, None)], mode="lines", line=dict(color=OTHERS_COLOUR, width=3),
+            hoverinfo="skip", showlegend=False), row=n, col=1)
+        fig.add_trace(go.Scatter(
+            x=rate, y=words, mode="markers", name="at the other outlets' rate", showlegend=n == 1,
+            legendgroup="others", marker=dict(color="white", size=9, line=dict(color="#888", width=2)),
+            customdata=hover, hovertemplate="At the other outlets' rate, <b>%{customdata[0]}</b> would have used "
+                                            "“%{y}” %{x:.1f} time(s)<extra></extra>"), row=n, col=1)
+        fig.add_trace(go.Scatter(
+            x=part["count"], y=words, mode="markers+text", name=label, showlegend=False,
+            marker=dict(color=shown[outlet], size=13, line=dict(color="white", width=1)),
+            text=part["count"].map(lambda c: f"{c}×"), textposition="middle right", cliponaxis=False,
+            customdata=hover,
+            hovertemplate="<b>%{customdata[0]}</b> used “%{y}” %{x} time(s); the other outlets %{customdata[2]} "
+                          "time(s) in all (%{customdata[4]:.1f} at this outlet's length)<br>distinctiveness "
+                          "z = %{customdata[3]:.1f}<extra></extra>"), row=n, col=1)
+    # Each outlet's name above its own panel, left-aligned: subplot titles centred over side-by-side panels overprinted
+    # each other.
+    heads = []
+    for n, outlet in enumerate(outlets, start=1):
+        domain = fig.layout[f"yaxis{n if n > 1 else ''}"].domain
+        heads.append(dict(text=f"<b>{outlet_text(outlet)}</b>", x=0, xref="paper", xanchor="left", y=domain[1],
+                          yref="paper", yanchor="bottom", showarrow=False, font=dict(size=13, color=shown[outlet])))
+    axes = {f"yaxis{n if n > 1 else ''}": dict(type="category", automargin=True, ticksuffix=" ")
+            for n in range(1, len(outlets) + 1)}
+    fig.update_layout(dict(LAYOUT, title=title, height=height, annotations=heads, margin=dict(LAYOUT["margin"], t=90, b=80),
+                           legend=dict(title_text="", orientation="h", x=1, xanchor="right", y=1,
+                                       yanchor="bottom"), **axes))
+    top_count = float(frame.loc[frame["outlet"].isin(outlets), "count"].max())
+    fig.update_xaxes(range=[-0.3, max(TERM_AXIS_MIN, top_count * 1.15 + 0.5)], zeroline=False)
+    fig.update_xaxes(title_text="Times used (grey: at the other outlets' rate)", row=len(outlets), col=1)
+    fig.update_yaxes(title_text="")
+    fig.update_yaxes(title_text="Word", row=1, col=1)
     return fig

@@ -7,8 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.domain.outlets import outlet_label
-from lib.figures.style import (LAYOUT, UNATTRIBUTED, colour_of, empty_figure, hover_text, outlets_in_order,
-                               plotly_text, time_range)
+from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, outlet_text,
+                               outlets_in_order, plotly_text, view_colours)
 from lib.models import speaker_of
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
@@ -77,31 +77,55 @@ def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Fi
 
 
 def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = None, quote: str = "") -> go.Figure:
-    """One quote's lineage in time: the earliest carrier, then each later carrier linked to it."""
+    """One quote's lineage in time: the earliest carrier, then each later carrier linked to it. When several
+    outlets carried it first on the same day and a date has no clock time (or the times are equal), they tie:
+    all are marked earliest and no one of them is drawn as the source."""
     title = "Quote lineage: earliest carrier → later carriers"
     if carriers is None or carriers.empty or carriers["published"].isna().all():
         return empty_figure(title, "No dated carrier of this quote under the filters.")
-    frame = carriers[carriers["published"].notna()].sort_values("published")
-    frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
+    frame = carriers[carriers["published"].notna()].sort_values("published", kind="stable")
+    frame = frame.assign(outlet=frame["outlet"].map(outlet_label), published=pd.to_datetime(frame["published"]))
     origin = frame.iloc[0]
-    later = frame.iloc[1:]
-    # All links in one trace, broken by None gaps: one trace per link was 80+ traces for a widely carried quote.
-    traces = [go.Scatter(
-        x=[x for t in later["published"] for x in (origin["published"], t, None)],
-        y=[y for o in later["outlet"] for y in (origin["outlet"], o, None)],
-        mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False)]
-    for outlet in frame["outlet"].drop_duplicates():
-        part = frame[frame["outlet"] == outlet]
+    tied = frame["published"].map(lambda p: _same_day(origin["published"], p))
+    firsts = frame.loc[tied, "outlet"].unique().tolist()
+    tie = len(firsts) > 1
+    later = frame[~tied]
+    traces = []
+    if not tie:
+        # All links in one trace, broken by None gaps: one trace per link was 80+ traces for a widely carried quote.
         traces.append(go.Scatter(
-            x=part["published"], y=part["outlet"], mode="markers", name=outlet,
-            marker=dict(color=colour_of(colours, outlet), size=14, line=dict(width=1, color="white")),
-            customdata=list(zip([plotly_text(outlet)] * len(part), part["text"].map(hover_text))),
-            hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>“%{customdata[1]}”<extra></extra>"))
+            x=[x for t in later["published"] for x in (origin["published"], t, None)],
+            y=[y for o in later["outlet"] for y in (outlet_text(origin["outlet"]), outlet_text(o), None)],
+            mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False))
+    order = frame["outlet"].drop_duplicates().tolist()
+    shown = view_colours(colours, order)
+    fmt = hover_date(frame["published"])
+    for outlet in order:
+        part = frame[frame["outlet"] == outlet]
+        first = tied[part.index]
+        role = ["earliest (tie: same day)" if f and tie else "earliest" if f else "later" for f in first]
+        traces.append(go.Scatter(
+            x=part["published"], y=[outlet_text(outlet)] * len(part), mode="markers", name=outlet_text(outlet),
+            marker=dict(color=shown[outlet], size=[18 if f else 13 for f in first],
+                        symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
+            customdata=list(zip([outlet_text(outlet)] * len(part), role, part["text"].map(hover_text))),
+            hovertemplate=f"<b>%{{customdata[0]}}</b> · %{{x|{fmt}}} · %{{customdata[1]}}<br>“%{{customdata[2]}}”"
+                          "<extra></extra>"))
+    note = (f"Earliest: a tie between {len(firsts)} outlets on the same day (no time of day to order them)"
+            if tie else "")
+    subtitle = "<br>".join(x for x in (hover_text(quote, 120, 160) if quote else "", plotly_text(note) if note else "")
+                           if x)
     return go.Figure(data=traces, layout=dict(
-        LAYOUT, title=title + (f"<br><sup>{hover_text(quote, 120, 160)}</sup>" if quote else ""),
-        height=max(260, 46 * frame["outlet"].nunique() + 160),
-        xaxis=dict(title_text="Published", type="date", **time_range(frame["published"])),
+        LAYOUT, title=title + (f"<br><sup>{subtitle}</sup>" if subtitle else ""),
+        height=max(260, 46 * frame["outlet"].nunique() + 170),
+        xaxis=date_axis(frame["published"], title_text="Published"),
         yaxis=dict(title_text="Outlet", type="category", automargin=True)))
+
+
+def _same_day(a, b) -> bool:
+    """True when two publication times cannot be ordered: equal, or the same day and either has no clock time."""
+    a, b = pd.Timestamp(a), pd.Timestamp(b)
+    return a == b or (a.normalize() == b.normalize() and (a == a.normalize() or b == b.normalize()))
 
 
 def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None,
@@ -110,25 +134,31 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
     title = "Passage reuse between outlets (characters reused, source → target)"
     if pairs is None or pairs.empty:
         return empty_figure(title, "No passage is reused between the filtered articles.")
+    # A same-day pair (direction "tie") has no source: it reads "A ↔ B (same day)", never "A → B".
+    tie = pairs["direction"].eq("tie") if "direction" in pairs else pd.Series(False, index=pairs.index)
     frame = pairs.assign(source_outlet=pairs["source_outlet"].map(outlet_label),
-                         target_outlet=pairs["target_outlet"].map(outlet_label))
-    by_pair = frame.groupby(["source_outlet", "target_outlet"])  # one call per column: the named agg(...) is slower
+                         target_outlet=pairs["target_outlet"].map(outlet_label), tie=tie)
+    by_pair = frame.groupby(["source_outlet", "target_outlet", "tie"])  # one call per column: named agg is slower
     flows = (pd.DataFrame({"chars": by_pair["chars"].sum(), "pairs": by_pair.size(),
                            "example": by_pair["target_text"].first()})
              .reset_index().sort_values("chars", ascending=False).head(top).iloc[::-1])
-    flows["pair"] = flows["source_outlet"] + " → " + flows["target_outlet"]
+    flows["pair"] = [f"{outlet_text(a)} ↔ {outlet_text(b)} (same day)" if t else f"{outlet_text(a)} → {outlet_text(b)}"
+                     for a, b, t in zip(flows["source_outlet"], flows["target_outlet"], flows["tie"])]
+    order = flows["source_outlet"].drop_duplicates().tolist()
+    shown = view_colours(colours, order[::-1])
     bars = []
-    for outlet in flows["source_outlet"].drop_duplicates():
+    for outlet in order:
         part = flows[flows["source_outlet"] == outlet]
         bars.append(go.Bar(
-            y=part["pair"].map(plotly_text), x=part["chars"], orientation="h", name=outlet,
-            marker_color=colour_of(colours, outlet),
+            y=part["pair"], x=part["chars"], orientation="h", name=outlet_text(outlet),
+            marker_color=shown[outlet],
             customdata=list(zip(part["pairs"], part["example"].map(lambda t: hover_text(t, limit=240)))),
             hovertemplate="<b>%{y}</b><br>%{x} characters in %{customdata[0]} article pair(s)<br>"
                           "“%{customdata[1]}”<extra></extra>"))
     return go.Figure(data=bars, layout=dict(
-        LAYOUT, title=title, height=max(260, 30 * len(flows) + 160), legend=dict(title_text="Source outlet"),
+        LAYOUT, title=title, height=max(260, 30 * len(flows) + 160),
+        legend=dict(title_text="Earlier outlet (first named of a same-day pair)"),
         xaxis=dict(title_text="Characters reused", rangemode="tozero"),
         # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
         yaxis=dict(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",
-                   categoryarray=flows["pair"].map(plotly_text).tolist())))
+                   categoryarray=flows["pair"].tolist())))

@@ -4,18 +4,22 @@ from __future__ import annotations
 import hashlib
 import html
 import textwrap
+from collections import Counter
 from typing import Iterable, Mapping
 
 import pandas as pd
-import plotly.colors as pc
 import plotly.graph_objects as go
 
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
 
 # ---------------------------------------------------------------- colours, layout, axes
 UNKNOWN_COLOUR = "#8c8c8c"
-# Distinct qualitative colours, most distinguishable first; beyond them outlets get a hashed hue.
-PALETTE = tuple(dict.fromkeys(pc.qualitative.Dark24 + pc.qualitative.Alphabet + pc.qualitative.Light24))
+# Outlet colours: Okabe & Ito's colour-blind-safe set (2008) without its yellow (unreadable on white), extended
+# greedily by the candidate farthest from those chosen (CIEDE2000). Every two of these differ by CIEDE2000 >= 20 and
+# each from UNKNOWN_COLOUR by >= 20 (tests/test_charts.py measures it), where plotly's Dark24 + Alphabet + Light24
+# put three near-identical greens into one story. A view never shows more outlets in colour than this.
+PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#782ab6", "#af0038", "#654522",
+           "#8db600", "#f97b72", "#3d6020")
 UNATTRIBUTED = "(unattributed)"  # the speaker row of quotes nobody is named for (charts and the Quotes page)
 EMPTY_HEIGHT = 220  # an empty state is one line of text: a short figure, so the page does not jump
 INTEGER_TICKS_UP_TO = 10  # on count axes up to this, ticks fall on whole numbers (no 0.2 articles)
@@ -27,27 +31,61 @@ LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left")
               legend=dict(title_text="Outlet"))
 
 
-def outlet_colours(outlets: Iterable) -> dict[str, str]:
-    """A stable outlet -> colour map: palette colours in name order, hashed hues past the palette, grey for unknown."""
-    names = sorted({outlet_label(o) for o in outlets} - {UNKNOWN_OUTLET}, key=str.casefold)
-    colours = {UNKNOWN_OUTLET: UNKNOWN_COLOUR}
-    for i, name in enumerate(names):
-        colours[name] = PALETTE[i] if i < len(PALETTE) else _hashed_colour(name)
+def outlet_colours(outlets: Iterable, together: Iterable[Iterable] | None = None) -> dict[str, str]:
+    """A stable outlet -> colour map for a corpus: one PALETTE colour per outlet, grey for the unknown outlet.
+
+    ``outlets``: the corpus's outlets (repeats ignored). ``together``: optional groups of outlets shown together
+    (e.g. each story's outlets). Each outlet, in name order (so the map does not depend on the order or the counts
+    of the input), takes the colour least shared with the outlets it appears with (weighted by how often), then the
+    least used colour, then palette order (greedy graph colouring), so an outlet keeps one colour on every page and
+    the outlets of one view rarely share one; view_colours settles the rest within a view.
+    """
+    order = sorted({outlet_label(o) for o in outlets} - {UNKNOWN_OUTLET}, key=lambda o: (o.casefold(), o))
+    weight: dict[str, Counter] = {}
+    for group in together or ():
+        names = {outlet_label(o) for o in group} - {UNKNOWN_OUTLET}
+        for a in names:
+            weight.setdefault(a, Counter()).update(names - {a})
+    colours, used = {UNKNOWN_OUTLET: UNKNOWN_COLOUR}, [0] * len(PALETTE)
+    for name in order:
+        clash = [0] * len(PALETTE)
+        for other, n in weight.get(name, {}).items():
+            if other in colours and other != name:
+                clash[PALETTE.index(colours[other])] += n
+        k = min(range(len(PALETTE)), key=lambda i: (clash[i], used[i], i))
+        colours[name] = PALETTE[k]
+        used[k] += 1
     return colours
 
 
-def _hashed_colour(name: str) -> str:
-    """A deterministic mid-saturation colour for an outlet beyond the palette."""
-    h = int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:6], 16)
-    return f"hsl({h % 360},{55 + h % 30}%,{35 + (h >> 9) % 25}%)"
+def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[str, str]:
+    """The colours of the outlets of one view (in the view's order, most important first): each keeps its corpus
+    colour (outlet_colours) unless an earlier outlet of the view has it already, then takes the first palette
+    colour the view does not use; so the first len(PALETTE) outlets of a view never share a colour. Past them
+    colours repeat (the views that show more outlets name each on its own row)."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for outlet in outlets:
+        name = outlet_label(outlet)
+        if name in out:
+            continue
+        colour = colour_of(colours, name)
+        if colour in taken and name != UNKNOWN_OUTLET:
+            colour = next((c for c in PALETTE if c not in taken), colour)
+        out[name] = colour
+        taken.add(colour)
+    return out
 
 
 def colour_of(colours: Mapping[str, str] | None, outlet) -> str:
-    """The colour of one outlet under a map (hashed when the map does not know it)."""
+    """The colour of one outlet under a map (a palette colour picked by a stable hash of the name when the map does
+    not know it: the same outlet gets the same colour on every page)."""
     name = outlet_label(outlet)
     if colours and name in colours:
         return colours[name]
-    return UNKNOWN_COLOUR if name == UNKNOWN_OUTLET else _hashed_colour(name)
+    if name == UNKNOWN_OUTLET:
+        return UNKNOWN_COLOUR
+    return PALETTE[int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:8], 16) % len(PALETTE)]
 
 
 def empty_figure(title: str, reason: str) -> go.Figure:
@@ -56,6 +94,36 @@ def empty_figure(title: str, reason: str) -> go.Figure:
                 font=dict(size=14, color="#555"))
     return go.Figure(layout=dict(LAYOUT, title=title, height=EMPTY_HEIGHT, annotations=[note],
                                  xaxis=dict(visible=False), yaxis=dict(visible=False)))
+
+
+DAY_MS = 86_400_000  # one day in plotly's date-axis unit (milliseconds)
+DAY_TICKS = 8  # at most this many day ticks on a short day-precision axis
+
+
+def day_precision(times) -> bool:
+    """True when every known time is a midnight: dates without a clock time (the store keeps a day as 00:00)."""
+    times = pd.to_datetime(pd.Series(list(times)), errors="coerce").dropna()
+    return bool((times == times.dt.normalize()).all())
+
+
+def date_axis(times, min_span: pd.Timedelta = pd.Timedelta(days=2), mid_day: bool = False, **axis) -> dict:
+    """Date-axis settings for these times: widened when they span less than ``min_span`` (time_range), and, for
+    day-precision data, ticks on whole days labelled by day (no 00:00/06:00 ticks between the days); ``mid_day``
+    puts the ticks at noon, under bars drawn across their day."""
+    settings = dict(type="date", **time_range(times, min_span), **axis)
+    known = pd.to_datetime(pd.Series(list(times)), errors="coerce").dropna()
+    if len(known) and day_precision(known):
+        lo, hi = settings.get("range", (known.min(), known.max()))
+        days = max(1, (pd.Timestamp(hi) - pd.Timestamp(lo)).days)
+        if days <= 31 * DAY_TICKS:  # longer axes get plotly's own month or year ticks, never hours
+            settings.update(dtick=DAY_MS * -(-days // DAY_TICKS), tickformat="%b %-d, %Y",
+                            tick0=pd.Timestamp(lo).normalize() + pd.Timedelta(hours=12 if mid_day else 0))
+    return settings
+
+
+def hover_date(times) -> str:
+    """The d3 format of a date in a hover: the day alone for day-precision data, else day and clock time."""
+    return "%Y-%m-%d" if day_precision(times) else "%Y-%m-%d %H:%M"
 
 
 def time_range(times, min_span: pd.Timedelta = pd.Timedelta(days=2)) -> dict:
@@ -85,13 +153,23 @@ def outlets_in_order(frame: pd.DataFrame, column: str = "outlet") -> list[str]:
 
 # ---------------------------------------------------------------- text that plotly shows as text
 
-def plotly_text(text) -> str:
-    """Text for a plotly label, title or hover: <, > and & escaped, so it never becomes markup.
+def plotly_text(text, missing: str = "unknown") -> str:
+    """Text from the files for a plotly legend, axis label, title, annotation or hover: <, > and & escaped, so it
+    never becomes markup (an outlet named <a href=...> shows as text, not a link); a missing value reads
+    ``missing``, never "None" or "nan".
 
-    Quotes stay as they are: plotly.js decodes only a few named entities, so html.escape's &quot; showed
-    literally (a story label on the overview read &quot;), and a quote cannot open a tag.
+    Every builder passes text from the data through this (or hover_text). Quotes stay as they are: plotly.js
+    decodes only a few named entities, so html.escape's &quot; showed literally (a story label on the overview
+    read &quot;), and a quote cannot open a tag.
     """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return missing
     return html.escape(str(text), quote=False)
+
+
+def outlet_text(outlet) -> str:
+    """An outlet's display label, escaped for plotly (outlet_label, then plotly_text)."""
+    return plotly_text(outlet_label(outlet))
 
 
 def hover_text(text, width: int = 80, limit: int = 600) -> str:

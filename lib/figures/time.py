@@ -8,13 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.domain.outlets import outlet_label
-from lib.figures.style import (LAYOUT, UNKNOWN_COLOUR, colour_of, empty_figure, hover_text, integer_ticks,
-                               outlets_in_order, plotly_text, time_range)
+from lib.figures.style import (DAY_MS, LAYOUT, UNKNOWN_COLOUR, date_axis, empty_figure, hover_date, hover_text,
+                               integer_ticks, outlet_text, outlets_in_order, plotly_text, view_colours)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
-STORY_BARS = 25  # stories in time: the largest stories
-DAY_MS = 86_400_000  # one day in plotly's date-axis unit (milliseconds): the width of a daily bar
+STORY_BARS = 25  # stories in time: the stories covered by the most outlets
+STORY_LABEL_CHARS = 60  # a story's axis label is cut to this
+TITLE_STORY_CHARS = 70  # a story's name in a figure title is cut to this (a long first sentence ran off the figure)
+STORY_HOVER_OUTLETS = 12  # a story's hover names this many outlets, then "and N more"
+STORY_SCALE = [[0, "#a6c8e0"], [1, "#08306b"]]  # stories in time: more outlets, darker blue (never near white)
 # Marker symbol per dated-reference granularity (history timeline).
 GRANULARITY_SYMBOLS = (("day", "circle"), ("month", "square"), ("year", "diamond"), ("decade", "triangle-up"),
                        ("century", "star"))
@@ -68,105 +71,159 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
         other = f"{len(rest)} other outlets"
         frame = _merge_bars(frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other)))
         order = order[:max_outlets - 1] + [other]
-        colours = {**(colours or {}), other: UNKNOWN_COLOUR}
+        shown = {**view_colours(colours, order[:-1]), other: UNKNOWN_COLOUR}
+    else:
+        shown = view_colours(colours, order)
     bars = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
         bars.append(go.Bar(
             # Explicit width: plotly sizes date bars by the closest pair of x values, a lone day gets none.
-            x=part["day"] + pd.Timedelta(hours=12 * span), y=part["articles"], name=outlet,
-            width=DAY_MS * span * 0.85, marker_color=colour_of(colours, outlet),
-            customdata=list(zip([plotly_text(outlet)] * len(part), part["day"].dt.strftime("%Y-%m-%d"),
+            x=part["day"] + pd.Timedelta(hours=12 * span), y=part["articles"], name=outlet_text(outlet),
+            width=DAY_MS * span * 0.85, marker_color=shown[outlet],
+            customdata=list(zip([outlet_text(outlet)] * len(part), part["day"].dt.strftime("%Y-%m-%d"),
                                 part["titles"].map(lambda t: hover_text(t, limit=240)))),
             hovertemplate=f"<b>%{{customdata[0]}}</b> · {unit} of %{{customdata[1]}}<br>%{{y}} article(s)<br>"
                           "%{customdata[2]}<extra></extra>"))
     return go.Figure(data=bars, layout=dict(
         LAYOUT, title=f"Articles per {unit}, by outlet", barmode="stack", height=380, bargap=0.1,
-        xaxis=dict(title_text="Publication week (starting Monday)" if weekly else "Publication day", type="date",
-                   **time_range(frame["day"], pd.Timedelta(days=7))),
+        xaxis=date_axis(frame["day"], pd.Timedelta(days=7), mid_day=not weekly,
+                        title_text="Publication week (starting Monday)" if weekly else "Publication day"),
         yaxis=dict(title_text="Articles", **integer_ticks(frame.groupby("day")["articles"].sum().max()))))
 
 
 def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
                    colours: Mapping[str, str] | None = None, top: int = STORY_BARS) -> go.Figure:
-    """Stories as bars in time (first to last report) with outlet and independent-source counts; each report a dot."""
+    """Stories to pick from: each story's span from its first to its last report, one row per story in order of
+    first report, the bar darker the more outlets covered it and labelled with its outlet and article counts; a
+    tick for each day with a report. With ``coverage`` (the filtered articles' rows, coverage_timeline) spans and
+    counts are those of the filtered articles, on an axis that fits their dates; the ``top`` stories covered by
+    the most outlets are drawn. No outlet legend: sixty outlets in one legend said nothing; the Story page has them.
+    ``colours`` is accepted for a uniform builder signature and not used (no outlet is coloured here)."""
     title = "Stories in time: first to last report"
     if stories is None or stories.empty:
         return empty_figure(title, "No stories: no articles match the filters.")
-    frame = stories.dropna(subset=["first"]).sort_values(["n_articles", "first"], ascending=[False, True]).head(top)
+    frame = _story_spans(stories, coverage)
     if frame.empty:
         return empty_figure(title, "No story has a dated article.")
-    frame = frame.sort_values("first", ascending=False)
-    names = [f"{_story_name(r)}<br><sup>{int(r.n_articles)} article(s) · {int(r.n_outlets)} outlet(s) · "
-             f"{int(r.independent_sources)} independent</sup>" for r in frame.itertuples()]
-    first = pd.to_datetime(frame["first"])
-    last = pd.to_datetime(frame["last"])
-    # A one-day story still gets a visible bar: half a day either side.
-    pad = pd.Timedelta(hours=12)
-    duration_ms = ((last + pad) - (first - pad)).dt.total_seconds() * 1000
-    counts = [f"{int(r.n_outlets)} outlet(s) · {int(r.independent_sources)} independent"
-              for r in frame.itertuples()]
-    outlets = [hover_text(", ".join(map(outlet_label, o)) if isinstance(o, (list, tuple)) or hasattr(o, "tolist")
-                          else o) for o in frame["outlets"]]
+    frame = frame.sort_values(["n_outlets", "n_articles", "first"], ascending=[False, False, True]).head(top)
+    frame = frame.sort_values(["first", "story_id"], ascending=[False, True])  # earliest at the top
+    names = [_story_name(r) for r in frame.itertuples()]
+    first, last = pd.to_datetime(frame["first"]), pd.to_datetime(frame["last"])
+    pad = pd.Timedelta(hours=12)  # a one-day story still gets a visible bar: half a day either side
+    counts = [f"{_count(r.n_outlets, 'outlet')} · {_count(r.n_articles, 'article')}" for r in frame.itertuples()]
+    outlets = [hover_text(", ".join(outlet_label(o) for o in list(v)[:STORY_HOVER_OUTLETS])
+                          + (f" and {len(v) - STORY_HOVER_OUTLETS} more" if len(v) > STORY_HOVER_OUTLETS else ""))
+               for v in frame["outlets"]]
+    top_outlets = max(2, int(frame["n_outlets"].max()))
     traces = [go.Bar(
-        y=names, x=duration_ms, base=(first - pad), orientation="h", name="story span",
-        marker_color="rgba(120,120,140,0.25)", marker_line_color="rgba(80,80,100,0.6)", marker_line_width=1,
-        showlegend=False,
-        customdata=list(zip(first.dt.strftime("%Y-%m-%d"), last.dt.strftime("%Y-%m-%d"),
-                            frame["n_articles"], counts, outlets)),
-        hovertemplate="<b>%{y}</b><br>%{customdata[0]} → %{customdata[1]}<br>%{customdata[2]} article(s), "
-                      "%{customdata[3]}<br>%{customdata[4]}<extra></extra>")]
-    if coverage is not None and not coverage.empty:
-        name_of = dict(zip(frame["story_id"], names))
-        dots = coverage[coverage["story_id"].isin(name_of) & coverage["published"].notna()]
-        dots = dots.assign(outlet=dots["outlet"].map(outlet_label))
-        for outlet in outlets_in_order(dots):
-            part = dots[dots["outlet"] == outlet]
+        y=names, x=((last + pad) - (first - pad)).dt.total_seconds() * 1000, base=first - pad, orientation="h",
+        marker=dict(color=frame["n_outlets"], colorscale=STORY_SCALE, cmin=1, cmax=top_outlets,
+                    line=dict(color="rgba(40,40,60,0.6)", width=1),
+                    colorbar=dict(title=dict(text="Outlets"), thickness=12, len=0.6, **integer_ticks(top_outlets))),
+        text=counts, textposition="outside", cliponaxis=False, showlegend=False,
+        customdata=list(zip(first.dt.strftime("%Y-%m-%d"), last.dt.strftime("%Y-%m-%d"), counts, outlets)),
+        hovertemplate="<b>%{y}</b><br>%{customdata[0]} → %{customdata[1]}<br>%{customdata[2]}<br>"
+                      "%{customdata[3]}<extra></extra>")]
+    days = frame.get("days")
+    if days is not None:
+        ticks = [(name, d) for name, ds in zip(names, days) for d in ds]
+        if ticks:
             traces.append(go.Scatter(
-                x=part["published"], y=part["story_id"].map(name_of), mode="markers", name=outlet,
-                marker=dict(color=colour_of(colours, outlet), size=9, line=dict(width=1, color="white")),
-                customdata=list(zip([plotly_text(outlet)] * len(part), part["title"].map(hover_text))),
-                hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<extra></extra>"))
+                x=[d + pad for _, d in ticks], y=[n for n, _ in ticks], mode="markers", hoverinfo="skip",
+                marker=dict(symbol="line-ns", size=14, line=dict(width=2, color="rgba(20,20,30,0.75)")),
+                showlegend=False))
+    span = pd.concat([first - pad, last + pad])
+    # The labels at the bars' ends need room past the last day: widen the axis by a share of its span.
+    lo, hi = span.min(), span.max()
+    extra = max((hi - lo) * 0.18, pd.Timedelta(days=1))
+    axis = date_axis([lo, hi + extra], pd.Timedelta(days=4), title_text="Date of the stories' reports")
+    axis.setdefault("range", [lo - pd.Timedelta(hours=6), hi + extra])
     return go.Figure(data=traces, layout=dict(
-        LAYOUT, title=title, height=max(260, 44 * len(frame) + 130), barmode="overlay",
-        # Room for the story names on the left: plotly's automargin does not measure <br><sup> labels well.
-        margin=dict(LAYOUT["margin"], l=min(460, 12 + 7 * max(len(_story_name(r)) for r in frame.itertuples()))),
-        xaxis=dict(title_text="Date", type="date", **time_range(pd.concat([first, last]), pd.Timedelta(days=4))),
-        yaxis=dict(title_text="Story", type="category", automargin=True)))
+        LAYOUT, title=title, height=max(260, 34 * len(frame) + 140), showlegend=False, bargap=0.35,
+        margin=dict(LAYOUT["margin"], l=min(460, 12 + 7 * max(len(n) for n in names))),
+        xaxis=axis, yaxis=dict(title_text="Story (headline)", type="category", automargin=True)))
+
+
+def _story_spans(stories: pd.DataFrame, coverage: pd.DataFrame | None) -> pd.DataFrame:
+    """Per story: label, first, last, n_articles, n_outlets, outlets and the report days; from the filtered
+    articles' ``coverage`` rows when given (so the chart counts what the filters let through), else from the
+    story rows."""
+    labels = stories.drop_duplicates("story_id").set_index("story_id")["label"] if "label" in stories \
+        else pd.Series(dtype=object)
+    if coverage is None or coverage.empty:
+        frame = stories.dropna(subset=["first"])
+        return frame.assign(outlets=frame["outlets"].map(lambda v: [] if v is None else list(v))
+                            if "outlets" in frame else [[]] * len(frame))
+    rows = coverage[coverage["story_id"].isin(labels.index) & coverage["published"].notna()]
+    rows = rows.assign(published=pd.to_datetime(rows["published"]), outlet=rows["outlet"].map(outlet_label))
+    if rows.empty:
+        return pd.DataFrame(columns=["story_id", "label", "first", "last", "n_articles", "n_outlets", "outlets"])
+    by_story = rows.groupby("story_id")
+    out = pd.DataFrame({"first": by_story["published"].min(), "last": by_story["published"].max(),
+                        "n_articles": by_story["article_id"].nunique(), "n_outlets": by_story["outlet"].nunique(),
+                        "outlets": by_story["outlet"].agg(lambda o: sorted(set(o), key=str.casefold)),
+                        "days": by_story["published"].agg(lambda p: sorted(set(p.dt.normalize())))})
+    return out.assign(label=labels.reindex(out.index)).reset_index()
+
+
+def _count(n, noun: str) -> str:
+    """'1 outlet', '3 outlets'."""
+    return f"{int(n)} {noun}{'' if int(n) == 1 else 's'}"
 
 
 def _story_name(row) -> str:
-    """A short axis label for a story row."""
-    label = str(row.label) if getattr(row, "label", None) is not None else str(row.story_id)
-    return plotly_text(label if len(label) <= 60 else label[:59] + "…")
+    """A short axis label for a story row: its label (cut), escaped; "untitled story" when it has none."""
+    label = getattr(row, "label", None)
+    label = f"untitled story {row.story_id}" if label is None or (not isinstance(label, str) and pd.isna(label)) \
+        or not str(label).strip() else " ".join(str(label).split())
+    return plotly_text(label if len(label) <= STORY_LABEL_CHARS else label[:STORY_LABEL_CHARS - 1] + "…")
 
 
 def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] | None = None,
                              story: str = "") -> go.Figure:
     """Each outlet's articles on one story in time; the first report is a star, hover gives title and lag."""
+    story = " ".join(str(story).split()) if story else ""
+    story = story if len(story) <= TITLE_STORY_CHARS else story[:TITLE_STORY_CHARS - 1].rsplit(" ", 1)[0] + "…"
     title = "Coverage timeline: who reported first" + (f" — {plotly_text(story)}" if story else "")
+    if coverage is not None and "is_first" not in coverage:
+        coverage = coverage.assign(is_first=False, lag_hours=float("nan"))
     if coverage is None or coverage.empty or coverage["published"].isna().all():
         return empty_figure(title, "No dated article in this story matches the filters.")
     frame = coverage[coverage["published"].notna()]
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
-    order = (frame.groupby("outlet")["published"].min().sort_values().index.tolist())
+    order = (frame.groupby("outlet")["published"].min().sort_values(kind="stable").index.tolist())
+    shown = view_colours(colours, order)
+    firsts = frame.loc[frame["is_first"].fillna(False).astype(bool), "outlet"].unique().tolist()
+    # With day-precision dates two outlets on the first day cannot be ordered: each is "first (tie)", never the one.
+    tie = len(firsts) > 1
+    fmt = hover_date(frame["published"])
     points = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
         first = part["is_first"].fillna(False).astype(bool)
-        lag = part["lag_hours"].map(lambda h: "first report" if pd.isna(h) or h == 0 else _lag_text(h))
+        lag = [_first_text(tie, len(firsts)) if f else "same day as the first report" if h == 0 else _lag_text(h)
+               for f, h in zip(first, part["lag_hours"])]
         points.append(go.Scatter(
-            x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
-            marker=dict(color=colour_of(colours, outlet), size=[20 if f else 12 for f in first],
+            x=part["published"], y=[outlet_text(outlet)] * len(part), mode="markers", name=outlet_text(outlet),
+            marker=dict(color=shown[outlet], size=[20 if f else 12 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
-            customdata=list(zip([plotly_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
-            hovertemplate="<b>%{customdata[0]}</b> · %{x|%Y-%m-%d %H:%M}<br>%{customdata[1]}<br>%{customdata[2]}"
+            customdata=list(zip([outlet_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
+            hovertemplate=f"<b>%{{customdata[0]}}</b> · %{{x|{fmt}}}<br>%{{customdata[1]}}<br>%{{customdata[2]}}"
                           "<extra></extra>"))
+    note = (f"{len(firsts)} outlets reported first on the same day: a tie (the dates give no time of day)" if tie
+            else f"First report: {outlet_text(firsts[0])}" if firsts else "")
     return go.Figure(data=points, layout=dict(
-        LAYOUT, title=title, height=max(240, 46 * len(order) + 140),
-        xaxis=dict(title_text="Published", type="date", **time_range(frame["published"])),
-        yaxis=dict(title_text="Outlet", type="category", categoryorder="array", categoryarray=order[::-1],
-                   automargin=True)))
+        LAYOUT, title=dict(text=title + (f"<br><sup>{note}</sup>" if note else "")),
+        height=max(240, 46 * len(order) + 150),
+        xaxis=date_axis(frame["published"], title_text="Published"),
+        yaxis=dict(title_text="Outlet", type="category", categoryorder="array",
+                   categoryarray=[outlet_text(o) for o in order[::-1]], automargin=True)))
+
+
+def _first_text(tie: bool, n: int) -> str:
+    """What a first report's hover says: first, or first on the same day as others (a tie)."""
+    return f"first report, tied with {n - 1} other outlet(s) on the same day" if tie else "first report"
 
 
 def _lag_text(hours: float) -> str:
@@ -183,19 +240,21 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
     symbols = dict(GRANULARITY_SYMBOLS)
     order = outlets_in_order(frame)
+    shown = view_colours(colours, order)
     points = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
         points.append(go.Scatter(
-            x=pd.to_datetime(part["value"]), y=[outlet] * len(part), mode="markers", name=outlet,
-            marker=dict(color=colour_of(colours, outlet), size=12, opacity=0.85,
-                        symbol=[symbols.get(g, "circle") for g in part["granularity"]],
-                        line=dict(width=1, color="white")),
-            customdata=list(zip([plotly_text(outlet)] * len(part), part["text"].map(hover_text),
-                                part["granularity"].fillna(""), part["sentence"].map(hover_text))),
+            x=pd.to_datetime(part["value"]), y=[outlet_text(outlet)] * len(part), mode="markers",
+            name=outlet_text(outlet), marker=dict(color=shown[outlet], size=12, opacity=0.85,
+                                                  symbol=[symbols.get(g, "circle") for g in part["granularity"]],
+                                                  line=dict(width=1, color="white")),
+            customdata=list(zip([outlet_text(outlet)] * len(part), part["text"].map(hover_text),
+                                part["granularity"].map(lambda g: plotly_text(g, "precision unknown")),
+                                part["sentence"].map(hover_text))),
             hovertemplate="<b>%{customdata[0]}</b>: “%{customdata[1]}” (%{customdata[2]})<br>%{customdata[3]}"
                           "<extra></extra>"))
     return go.Figure(data=points, layout=dict(
         LAYOUT, title=title, height=max(240, 46 * len(order) + 140),
-        xaxis=dict(title_text="Date referred to", type="date", **time_range(frame["value"], pd.Timedelta(days=60))),
+        xaxis=date_axis(frame["value"], pd.Timedelta(days=60), title_text="Date referred to"),
         yaxis=dict(title_text="Outlet", type="category", automargin=True)))
