@@ -119,3 +119,16 @@ def test_expand_acronym(text, acronym, expected):
 def test_org_antecedent(text, description, expected):
     """A description before the end of ``text`` stands for the organisation named so before it."""
     assert org_antecedent(text, len(text), description) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Initials as the whole name normalise to nothing: the family-name-first lookup must not index into it.
+    ('Foreign Minister J. R. K. spoke first. "We will act," said Foreign Minister J. R. K.\n\n'
+     'Mr Ng said the talks "would go on for a long while yet".', "Ng"),
+    ('Defence Minister Ng Eng Hen arrived. Envoy A. B. C. spoke too.\n\n'
+     '"We are ready for this," Mr Ng said.', "Ng Eng Hen"),  # the family name first still finds the full name
+])
+def test_full_name_lookup_with_initials_only_names(text, speaker):
+    """A person named only by initials does not crash the full-name lookup of a later surname (issue 12)."""
+    quotes = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported"]
+    assert quotes[-1].speaker_id == speaker

@@ -16,8 +16,10 @@ descriptions ("the paper") take the organisation they stand for.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
@@ -91,6 +93,7 @@ SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJE
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
+CLAUSE_CHARS = 600  # the longest stretch read as one sentence around a quote (news sentences are far shorter)
 _INTRO_WINDOW = 240  # characters before a quote searched for its introduction: a clause, not a paragraph
 # After a quote that ends its sentence, a capitalised clause with more words than this after the cue, or a longer
 # subject, is a new sentence rather than an attribution.
@@ -117,15 +120,27 @@ class _Attribution:
     source: str  # after | later | before | clause | next | inherited | previous
 
 
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(starts, ends) of every candidate sentence end of a text, found once per text (abbreviations are told
+    apart where they are read: that test depends on how far back the caller reads)."""
+    found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
+
+
 def _sentence_tail(text: str, start: int, end: int) -> int:
-    """Offset where the last sentence of ``text[start:end]`` begins."""
-    last = start
-    for m in _SENTENCE_END.finditer(text, start):  # no end bound: the lookahead must see past ``end``
-        if m.end() > end or (m.end() == end and text[start:end].strip()[-1:] in ".!?"):
-            break  # a sentence end at ``end`` itself closes the last sentence, it opens none
-        if not is_abbreviation(text, start, m.start()):
-            last = m.end()
-    return last
+    """Offset where the last sentence of ``text[start:end]`` begins (a sentence end at ``end`` itself closes the
+    last sentence, it opens none); a lookup in the text's sentence ends, so it costs the same at any offset."""
+    starts, ends = _sentence_ends(text)
+    i = bisect.bisect_right(ends, end)
+    if i and ends[i - 1] == end and text[end - 1] in ".!?":
+        i -= 1
+    lowest = bisect.bisect_left(starts, start)
+    while i > lowest:
+        i -= 1
+        if not is_abbreviation(text, start, starts[i]):
+            return ends[i]
+    return start
 
 
 def _is_document(speaker: str) -> bool:
@@ -135,11 +150,15 @@ def _is_document(speaker: str) -> bool:
 
 
 def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> int:
-    """Start of the sentence holding ``pos``, not counting sentence ends inside earlier quotes."""
+    """Start of the sentence holding ``pos``, not counting sentence ends inside earlier quotes; a sentence is read
+    back at most CLAUSE_CHARS (text with no sentence ends, such as right-to-left scripts, has no sentences)."""
+    if pos - para_start > CLAUSE_CHARS:
+        floor = text.find(" ", pos - CLAUSE_CHARS, pos)
+        para_start = floor + 1 if floor >= 0 else pos - CLAUSE_CHARS
     start = _sentence_tail(text, para_start, pos)
-    for s in spans:
-        if s.open < start <= s.close:
-            return _sentence_tail(text, para_start, s.open)
+    i = bisect.bisect_left(spans, start, key=lambda s: s.open)  # spans are in text order and do not overlap
+    if i and start <= spans[i - 1].close:
+        return _sentence_tail(text, para_start, spans[i - 1].open)
     return start
 
 
@@ -340,7 +359,8 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
 def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person who is a subject in the sentence around a fragment: the last one before it, else the first after."""
     before, after = [], []
-    for pos, name, subject in zip(persons.positions, persons.names, persons.subjects):
+    for i in range(bisect.bisect_left(persons.positions, start), bisect.bisect_left(persons.positions, end)):
+        pos, name, subject = persons.positions[i], persons.names[i], persons.subjects[i]
         if subject and start <= pos < span.open:
             before.append((pos, name))
         elif subject and span.close < pos < end:

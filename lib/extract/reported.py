@@ -1,6 +1,7 @@
 """Reported speech: sentences that attribute content to a speaker through a reporting cue, without quote marks."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from lib.domain.datelines import body_start
@@ -35,8 +36,10 @@ REPORTED_PATTERNS = (
 
 
 def _overlaps(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
-    """True when [start, end) overlaps a quoted span."""
-    return any(start <= b and a < end for a, b in covered)
+    """True when [start, end) overlaps a quoted span (``covered`` is in text order and its spans do not overlap, so
+    the last span opening before ``end`` is the only one to test)."""
+    i = bisect.bisect_left(covered, (end,))
+    return i > 0 and start <= covered[i - 1][1]
 
 
 def extract_reported(article: Article, paras: list[tuple[int, int]], covered: list[tuple[int, int]],

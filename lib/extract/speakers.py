@@ -56,6 +56,9 @@ HONORIFIC_CHARS = 6  # characters before a name read for an honorific: "Miss", "
 HONORIFIC_VOTES = 3  # an honorific outweighs this many gendered pronouns after the name (they may be someone else's)
 SENTENCE_CHARS = 200  # the pronouns that follow a name are read to the sentence's end, or this far
 ANTECEDENT_CHARS = 2000  # how far back "the company" looks for the organisation it stands for
+_LEAD_CHARS = 2  # mentions are looked up by their first characters, so each costs the same however many persons
+_MIN_TYPO_SURNAME = 5  # a surname this long or longer may be matched through a typo ("Tinsely" -> "Tinsley")
+_TYPO_EDITS = 2  # edits a misspelt surname may differ by
 DESCRIPTOR_CHARS = 25  # characters before a name read for the descriptor that names its kind ("carmaker Ford")
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
@@ -313,6 +316,12 @@ class PersonIndex:
     names: list[str] = field(default_factory=list)  # full name of the mention at the same index
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
+    # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
+    _indexed: int = field(default=0, repr=False)
+    _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_surname: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_first: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_initial: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     def add_person(self, name: str, role: str | None) -> None:
         """Register a person (full name), keeping the first role seen."""
@@ -329,13 +338,19 @@ class PersonIndex:
                 keys[surname].append(name)
         rows = []
         last_full: dict[str, int] = {}
-        ordered = sorted(keys, key=len, reverse=True)
+        by_lead: dict[str, list[str]] = {}  # a key's first two characters -> the keys, longest first
+        for k in sorted(keys, key=len, reverse=True):
+            by_lead.setdefault(k[:_LEAD_CHARS], []).append(k)
+        skip = sorted(skip)
         next_free = 0
         for m in _CAPITALISED.finditer(text) if keys else ():
             start = m.start()
-            if start < next_free or any(a < start < b for a, b in skip):
+            if start < next_free:
                 continue
-            key = next((k for k in ordered if text.startswith(k, start)
+            if _inside(skip, start):
+                continue
+            candidates = by_lead.get(text[start:start + _LEAD_CHARS], []) + by_lead.get(text[start], [])
+            key = next((k for k in sorted(candidates, key=len, reverse=True) if text.startswith(k, start)
                         and not (text[start + len(k):start + len(k) + 1].isalnum())), None)
             if key is None:
                 continue
@@ -377,7 +392,7 @@ class PersonIndex:
             end = text.find(".", pos, pos + SENTENCE_CHARS)
             end = pos + SENTENCE_CHARS if end < 0 else end
             for m in _GENDER_WORD.finditer(text, pos, end):
-                if not any(a < m.start() < b for a, b in skip):
+                if not _inside(skip, m.start()):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
         for name in self.roles:
             # A weak prior from the first name (a small table of unambiguous given names) when the text tells nothing.
@@ -390,17 +405,36 @@ class PersonIndex:
         """The registered full name a surname or name variant stands for, or the name itself."""
         if name in self.roles:
             return name
+        self._index_names()
         key = normalise_name(name)
-        hits = [n for n in self.roles if normalise_name(n) == key or normalise_name(n).split()[-1:] == key.split()]
+        hits = list(self._by_key.get(key, ()))
+        if " " not in key:
+            hits += self._by_surname.get(key, ())
         if not hits and " " not in key and key:
             # Family name first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan
             # Tinsley": same initial, edit distance <= 2 on a surname of five letters or more).
-            hits = [n for n in self.roles if " " in n and normalise_name(n).split()[0] == key
-                    and len(n.split()) >= 3]
-            if not hits and len(key) >= 5:
-                hits = [n for n in self.roles if " " in normalise_name(n) and _near_surname(
-                    normalise_name(n).split()[-1], key)]
+            hits = list(self._by_first.get(key, ()))
+            if not hits and len(key) >= _MIN_TYPO_SURNAME:
+                hits = [n for size in range(len(key) - _TYPO_EDITS, len(key) + _TYPO_EDITS + 1)
+                        for surname, n in self._by_initial.get((key[0], size), ()) if _near_surname(surname, key)]
         return hits[0] if len(set(hits)) == 1 else name
+
+    def _index_names(self) -> None:
+        """Index the registered names not indexed yet by normalised form, surname, first word (of three or more)
+        and surname initial and length, so each lookup costs the same however many persons an article names."""
+        names = list(self.roles)
+        for n in names[self._indexed:]:
+            key = normalise_name(n)
+            words = key.split()
+            if not words:
+                continue  # initials only ("J. R. K."): no key a surname could match
+            self._by_key.setdefault(key, []).append(n)
+            self._by_surname.setdefault(words[-1], []).append(n)
+            if " " in n and len(n.split()) >= 3:
+                self._by_first.setdefault(words[0], []).append(n)
+            if len(words) >= 2:
+                self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
+        self._indexed = len(names)
 
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
@@ -418,6 +452,13 @@ class PersonIndex:
                 return name
             fallback = fallback or name
         return fallback
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when ``pos`` lies strictly inside one of ``spans`` (sorted, not overlapping): only the span opening
+    last before ``pos`` can hold it."""
+    i = bisect.bisect_left(spans, (pos,))
+    return i > 0 and pos < spans[i - 1][1]
 
 
 # Descriptions that stand for a named organisation ("the paper" -> the newspaper named before): head noun ->
@@ -471,8 +512,9 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
 
 def _near_surname(known: str, written: str) -> bool:
     """True when ``written`` is a typo of the surname ``known``: same first letter, Levenshtein distance 1-2."""
-    return (known[:1] == written[:1] and len(known) >= 5 and abs(len(known) - len(written)) <= 2
-            and 0 < Levenshtein.distance(known, written, score_cutoff=2) <= 2)
+    return (known[:1] == written[:1] and len(known) >= _MIN_TYPO_SURNAME
+            and abs(len(known) - len(written)) <= _TYPO_EDITS
+            and 0 < Levenshtein.distance(known, written, score_cutoff=_TYPO_EDITS) <= _TYPO_EDITS)
 
 
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
