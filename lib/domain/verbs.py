@@ -18,6 +18,10 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("explain", "neutral", True, ("explained", "explains")),
     ("write", "neutral", True, ("wrote", "writes")),
     ("comment", "neutral", False, ("commented", "comments")),
+    # A body speaking through a statement: `Acme issued a statement saying "..."` (the body is the speaker).
+    ("issue a statement", "neutral", False, ("issued a statement saying", "issued a statement",
+                                             "released a statement saying", "released a statement",
+                                             "put out a statement saying", "issues a statement saying")),
     ("quote", "neutral", False, ("is quoted as saying", "was quoted as saying", "were quoted as saying",
                                  "is heard saying", "was heard saying", "can be heard saying")),
     ("notify", "neutral", True, ("notified", "informed", "testified", "briefed")),

@@ -25,10 +25,10 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
 from lib.extract.marks import _Span, _trim
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
-                                  MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
-                                  NON_NAME_WORDS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
+                                  MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
+                                  DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT,
-                                  PersonIndex,
+                                  FEMALE_NOUNS, MALE_NOUNS, PRONOUN_GENDERS, Mention, PersonIndex,
                                   expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
@@ -38,8 +38,14 @@ AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PA
 # A signature after a quote: `" --Thomas Jefferson`.
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
-AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+)?{_CUE}[^\S\n]+"
+                               rf"(?P<subj>\b(?:he|she|they)\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
+# A descriptive head with the name appended: `said a spokeswoman for Acme, Jane Roe.`
+_APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
+# `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
+AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))[^\S\n]+(?:how|what)[^\S\n]+{SUBJECT}"
+                       rf"[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 _DOCUMENT_AUTHOR = re.compile(rf"[^\S\n]+(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<subj>{MENTION_PATTERN})")
 _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before|while|as)\b|[^\S\n]*[,.;:]")
@@ -60,7 +66,17 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
-BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}{_CUE}[^.!?\"“”]{{0,80}}?[,:]\s*$")
+BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}{_CUE}[^.!?\"“”]{{0,80}}?[,:]?\s*$")
+# A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
+BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN}),[^\S\n]+[^:\"“”\n]{{1,80}}:\s*$")
+# A headline-case line: `Ellison Said "`, `Greta Lind Tells Voters: "`.
+BEFORE_HEADLINE = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})[^\S\n]+(?P<cue>Said|Says|Tells|Told|Warns|Insists|Claims|Admits|"
+                             rf"Adds|Writes|Wrote|Declares|Vows)(?:[^\S\n]+[A-Z][\w’']*){{0,2}}:?[^\S\n]*$")
+# A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
+BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
+# A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
+_FRONTED_PREPOSITION = re.compile(r"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:In|On|At|During|After|Before|With|From|"
+                                  r"For|By|Under|Over|Through|About|Amid|Despite|Following)[^\S\n]+$")
 # A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
 TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
@@ -68,10 +84,6 @@ NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
-# Role nouns that stand for an organisation that spoke before ("the company said", "the ministry added").
-ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
-                      "statement office campaign administration network newspaper channel platform".split())
-DOCUMENT_NOUNS = frozenset("report study paper statement letter memo survey document filing analysis".split())
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
 # A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
@@ -81,7 +93,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
-_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d+\b)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
@@ -106,6 +118,8 @@ _NEXT_ATTRIBUTION_WORDS = 25  # a longer next paragraph says something new: its 
 _BARE_TAIL_WORDS = 8
 _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
+# Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
+_UNNAMED_PERSONS = frozenset("source sources insider insiders person man woman".split())
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
 
 
@@ -177,7 +191,14 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     if m.groupdict().get("obj"):
         cue += m.group("obj").rstrip(".,")
     cue_start = base + m.start("cue") if cue else base + m.start("subj")
-    return _Attribution(" ".join(m.group("subj").split()), base + m.start("subj"), " ".join(cue.split()) or None,
+    subject, subject_start = m.group("subj"), m.start("subj")
+    appos = m.groupdict().get("appos")
+    if appos and parse_mention(subject).kind in ("role", "org"):
+        # `Her spokesman, Bill McAllister, said`: a description with the name apposed; the name speaks.
+        name = _NAME.fullmatch(appos.strip(", "))
+        if name and len(name.group(0).split()) >= 2 and parse_mention(name.group(0)).kind == "person":
+            subject, subject_start = name.group(0), m.start("appos") + appos.index(name.group(0))
+    return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
 
 
@@ -185,8 +206,13 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
-    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH, AFTER_LATER):
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW, AFTER_LATER):
         m = pattern.match(window)
+        if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind in ("role", "org"):
+            appended = _APPENDED_NAME.match(window, m.end("subj"))
+            if appended and parse_mention(appended.group("subj")).kind == "person" \
+                    and len(appended.group("subj").split()) >= 2:
+                return _attribution(appended, start, "after")  # `said a spokeswoman for Acme, Jane Roe`
         if pattern is AFTER_LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
             continue  # only the rest of the quote's own sentence, up to its end
         if m and _is_document(m.group("subj")):
@@ -211,7 +237,11 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     start = max(start, end - _INTRO_WINDOW)
     window = text[start:end]
     last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
-    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE) + (
+    for pattern in (BEFORE_ROUNDUP, BEFORE_HEADLINE):
+        m = pattern.match(window) if start == 0 or text[start - 1] == "\n" else None
+        if m and parse_mention(m.group("subj")).kind == "person":
+            return _attribution(m, start, "before")  # a line of its own: `Jane Roe, The Daily Planet: "`
+    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
@@ -223,8 +253,19 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             m = pattern.search(window, pos)
             if m is None:
                 break
-            if _plausible_subject(m.group("subj")):
+            if pattern is BEFORE_COLON and m.group("cue") in CUE_CLASS:
+                break  # a cue before the colon is BEFORE_INTRO's
+            if _plausible_subject(m.group("subj")) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
+            if pattern is BEFORE_CLAUSE:
+                # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
+                comma = window.find(", ", m.start("subj"), m.end("subj") + 1)
+                if comma < 0:
+                    break
+                m = pattern.match(window[comma + 2:])
+                if m and _plausible_subject(m.group("subj")):
+                    return _attribution(m, start + comma + 2, "clause")
+                break
             pos = m.start("subj") + 1  # "a party girl, the Taradise star said,": try the next subject
     if partial:
         # A subject inside the sentence (after a parenthesis, a clause): only a named person or a pronoun.
@@ -415,8 +456,10 @@ def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
 
 def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -> list[Quote]:
     """Speakers that are no named person: acronyms take the name they abbreviate, "the paper"/"the department" the
-    organisation named so before, "it"/"the company" the latest organisation that spoke, and "he" with no person to
-    refer to the latest anonymous speaker ("said a senior officer" ... "he added")."""
+    organisation named so before, "it"/"the company" the latest organisation that spoke, "he" with no person to
+    refer to, or said after a described speaker more recently than the person's name ("A company spokesman said
+    ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
+    its type: person, role, organisation or document."""
     out, last_org, last_anonymous = [], None, None
     expansions: dict[str, str | None] = {}
     for q in quotes:
@@ -430,21 +473,78 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             named = org_antecedent(text, q.speaker_start, q.speaker)
             if named:
                 q = replace(q, speaker_id=named)
+        org_speaker = False
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
             if last_org and (words == ["it"] or (mention.kind == "role" and words[-1] in ORG_HEADS)):
-                q = replace(q, speaker_id=last_org)
-            elif last_anonymous and mention.kind == "pronoun" and words[0] in ("he", "she"):
-                q = replace(q, speaker=last_anonymous.speaker, speaker_start=last_anonymous.speaker_start,
-                            speaker_end=last_anonymous.speaker_end)
+                q, org_speaker = replace(q, speaker_id=last_org), True
+            elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
+                # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added");
+                # "the source" with none before it names no one.
+                q = _as_speaker(q, last_anonymous) if last_anonymous else \
+                    (replace(q, speaker=None, speaker_start=None, speaker_end=None, cue=q.cue)
+                     if mention.kind == "role" else q)
+                mention = parse_mention(q.speaker) if q.speaker else None
+        elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
+                and _described_more_recently(last_anonymous, q, persons):
+            q = _as_speaker(q, last_anonymous)  # "A company spokesman said ... "...," he said"
+            mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id and (mention.kind == "org" or (
                 mention.kind == "person" and " " not in q.speaker_id and q.speaker_id not in persons.genders)):
             # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said").
             last_org = q.speaker_id
         if mention is not None and mention.kind == "role" and q.speaker_id is None and \
-                q.speaker.lower().startswith(("a ", "an ", "one ")):
+                q.speaker.lower().startswith(("a ", "an ", "one ", "another ")):
             last_anonymous = q
         elif q.speaker_id is not None:
             last_anonymous = None
-        out.append(q)
+        out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
+
+
+def _is_bare_source(mention: Mention) -> bool:
+    """True for "the source", "the official": a definite unnamed person that only an earlier "a source" names."""
+    words = mention.text.lower().split()
+    return mention.kind == "role" and len(words) == 2 and words[0] == "the" and words[1] in _UNNAMED_PERSONS
+
+
+def _as_speaker(q: Quote, source: Quote) -> Quote:
+    """``q`` credited to the speaker of ``source``, as written there."""
+    return replace(q, speaker=source.speaker, speaker_id=source.speaker_id, speaker_role=source.speaker_role,
+                   speaker_start=source.speaker_start, speaker_end=source.speaker_end)
+
+
+def _described_more_recently(anonymous: Quote, q: Quote, persons: PersonIndex) -> bool:
+    """True when a pronoun's person was last named before the anonymous speaker described after it, and the
+    description's gender (spokesman, spokeswoman) does not contradict the pronoun."""
+    last = persons.last_mention(q.speaker_id, q.speaker_start)
+    if q.speaker_id is None or last is None or anonymous.speaker_start is None or last > anonymous.speaker_start:
+        return False
+    gender = PRONOUN_GENDERS.get(q.speaker.lower())
+    words = set(anonymous.speaker.lower().split())
+    described = "m" if words & MALE_NOUNS else "f" if words & FEMALE_NOUNS else None
+    return described is None or described == gender
+
+
+def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_speaker: bool) -> str | None:
+    """What the speaker is: a person (named, or a pronoun or role noun resolved to one), an unnamed role, an
+    organisation, or a document speaking with no author named; None without a speaker."""
+    if not q.speaker or mention is None:
+        return None
+    head = mention.text.lower().split()[-1] if mention.text else ""
+    if org_speaker or mention.kind == "org":
+        return "organisation"
+    if q.speaker_id in persons.roles or (mention.kind == "person" and (
+            " " in (q.speaker_id or "") or q.speaker_id in persons.genders)):
+        return "person"
+    if mention.kind == "person":
+        return "organisation" if q.speaker_id and q.speaker_id.isupper() else "person"
+    if mention.kind == "pronoun":
+        return "organisation" if head == "it" else ("person" if q.speaker_id else "role")
+    if q.speaker_id:  # a description resolved to the organisation it stands for ("the paper")
+        return "organisation"
+    if head in DOCUMENT_NOUNS:
+        return "document"
+    if head in ORG_HEADS or head in ORG_WORDS:
+        return "organisation"
+    return "role"

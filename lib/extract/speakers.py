@@ -47,6 +47,39 @@ military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
 """.split())
 
+# Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
+DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its")
+# Texts that speak ("the report said"): a document speaker, unless an author is named.
+DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo survey document filing analysis "
+                           "notification notice ruling decree order judgment verdict editorial".split())
+# Role nouns that stand for an organisation ("the company said", "the ministry added").
+ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
+                      "statement office campaign administration network newspaper channel platform daily paper "
+                      "magazine broadcaster outlet".split())
+# Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
+SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
+                             "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
+                             "partly jointly sadly frankly honestly oddly".split())
+# Adjective endings before -ly ("Unfortunately", "Initially", "Hopefully", "Curiously"); names ending in -ly
+# ("Kelly", "Beverly", "Connolly", "Hartly") have none of them.
+_ADVERB_STEMS = ("al", "ate", "ous", "ful", "ive", "ic", "less", "ar", "ish", "ab", "ib")
+_LONG_ADVERB_STEMS = ("ant", "ent")  # "Recently", "Importantly"; shorter words are names ("Brantly")
+_ADVERB_MIN_CHARS = 6  # "Sadly", "Emily", "Kelly": shorter -ly words are as often names
+_LONG_ADVERB_MIN_CHARS = 8
+
+
+def is_adverb(word: str) -> bool:
+    """True for a word that is an adverb by form or by the table ("Unfortunately", "Luckily", "Already")."""
+    low = word.lower().strip(",")
+    if low in SENTENCE_ADVERBS:
+        return True
+    if not low.endswith("ly") or len(low) < _ADVERB_MIN_CHARS:
+        return False
+    stem = low[:-2]
+    return stem.endswith(_ADVERB_STEMS) or (stem.endswith("i") and len(low) > _ADVERB_MIN_CHARS) \
+        or (stem.endswith(_LONG_ADVERB_STEMS) and len(low) >= _LONG_ADVERB_MIN_CHARS)
+
+
 # Pronouns that tell a person's gender, for agreement when resolving "he"/"she" (Hobbs 1978).
 MALE_WORDS = frozenset("he him his himself mr mr.".split())
 FEMALE_WORDS = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
@@ -107,12 +140,18 @@ college school institute foundation bank fund times post news press journal trib
 network tv radio agency center centre association trustees organization organisation commission parliament congress
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
-military board
+military board authority transit railway railroad airline holdings partners llp llc systems labs
 street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
 district province region city town village airport station port harbour harbor stadium arena mall plaza
 """.split())
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
+# Nouns that tell an unnamed speaker's gender ("a company spokesman" is "he", "a spokeswoman" is "she").
+MALE_NOUNS = frozenset("man spokesman businessman congressman councilman chairman father son brother husband "
+                       "boy king prince".split())
+FEMALE_NOUNS = frozenset("woman spokeswoman businesswoman congresswoman councilwoman chairwoman mother daughter "
+                         "sister wife girl queen princess".split())
 PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
 # A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
@@ -126,7 +165,7 @@ NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
-ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
+ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      r"(?:[^\S\n]+(?:for|of|with|in|at)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?")
 
@@ -147,7 +186,7 @@ POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
 SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                    rf"{PARTY_BRACKET}?"
-                   r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?")
+                   r"(?P<appos>(?:,[^\S\n]+[^,;:\"“”]{1,160}?){1,3},?)?")
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
                r"last|this|yesterday|today|tonight|earlier|late|as)\b)")
@@ -207,6 +246,12 @@ def parse_mention(text: str) -> Mention:
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
+    if len(tokens) == 1 and tokens[0][:1].isupper():
+        low = tokens[0].lower()
+        if is_adverb(low) or low in DOCUMENT_NOUNS:
+            return Mention(text, None, None, "unknown")  # "Unfortunately", "Reports": nobody in particular
+        if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s"):
+            return Mention(text, None, None, "role")  # "Officials", "Witnesses": unnamed people
     if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and \
             _is_name_token(tokens[tokens.index("of", 2) - 2]):
         # "Rep. Michael McCaul of Texas": a person from a place; the place is no part of the name.
@@ -217,11 +262,11 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief"
     if all(t.lower() in NON_NAME_WORDS for t in tokens):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
-    if tokens[0].lower() in ("the", "a", "an", "one") and not any(t[:1].isupper() for t in tokens[1:]):
+    if tokens[0].lower() in DETERMINERS and len(tokens) > 1 and not any(t[:1].isupper() for t in tokens[1:]):
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
-        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS:
+        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS:
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
@@ -435,6 +480,15 @@ class PersonIndex:
             if len(words) >= 2:
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
         self._indexed = len(names)
+
+    def last_mention(self, name: str | None, pos: int) -> int | None:
+        """Offset of the latest mention of ``name`` before ``pos``, or None."""
+        i = bisect.bisect_left(self.positions, pos)
+        while i > 0:
+            i -= 1
+            if self.names[i] == name:
+                return self.positions[i]
+        return None
 
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
