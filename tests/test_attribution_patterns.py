@@ -38,6 +38,13 @@ PLACES = [
      '"People here are tired of promises," he said.', "tired of promises", "Glen Ardley"),
     ('Sheriff Paula Dent arrived in Corbin on Tuesday. Corbin, 30 miles east, was spared.\n\n'
      '"We got lucky this time," she told reporters.', "got lucky", "Paula Dent"),
+    ('Prime Minister Eva Lind flew to Norway on Monday. Norway, the host, said the talks would go on.\n\n'
+     '"We are close to a deal," she said.', "close to a deal", "Eva Lind"),
+    ('Governor Ruth Alder met voters in Lake Orin, a town of 900 people. Lake Orin said farewell to its mayor.\n\n'
+     '"Every vote counts here," she told them.', "Every vote counts", "Ruth Alder"),
+    # negatives: a person written after "in" is still a person when the text says so
+    ('Voters put their trust in Biden, 78, who said the economy was strong. "We are winning," he said.',
+     "We are winning", "Biden"),
     # negative: a person named with an age keeps the pronoun
     ('Martha Quill, 64, has lived on the street for decades.\n\n"I never thought it would reach us," she said.',
      "never thought", "Martha Quill"),
@@ -139,6 +146,16 @@ NON_PERSONS = [
     ('The report concluded: "Oversight failed at every single level."', "Oversight failed", "The report",
      "document"),
     ('"We are ready for whatever comes next," said Mayor Ivy Tran.', "ready for whatever", "Ivy Tran", "person"),
+    ('Senator Lia Park told reporters: "This is a good day for the state."', "good day", "Lia Park", "person"),
+    # a document whose author the text names speaks for that author
+    ('A statement from Halden Foods said the plant would reopen.\n\n"We regret any inconvenience to our '
+     'neighbours," it added.', "regret any inconvenience", "Halden Foods", "organisation"),
+    ('The ship escaped into open water, according to a statement from the Coast Guard.\n\nThe crew "acted quickly and '
+     'saved every passenger," the statement said.', "acted quickly", "Coast Guard", "organisation"),
+    ('The crew "acted quickly and saved every passenger," the statement said.', "acted quickly",
+     "the statement", "document"),
+    ('"We are closing the plant for good," said a company spokesman.\n\n"It was not an easy choice," he '
+     'added.', "not an easy choice", "a company spokesman", "role"),
 ]
 
 OBJECTS = [

@@ -118,6 +118,9 @@ _NEXT_ATTRIBUTION_WORDS = 25  # a longer next paragraph says something new: its 
 _BARE_TAIL_WORDS = 8
 _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
+# A document named with its author: "a statement from X", "the letter by X".
+_DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%s)\s+(?:from|by|of|issued\s+by)\s"
+                            % "|".join(sorted(DOCUMENT_NOUNS)))
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
 _UNNAMED_PERSONS = frozenset("source sources insider insiders person man woman".split())
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
@@ -212,7 +215,8 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
             appended = _APPENDED_NAME.match(window, m.end("subj"))
             if appended and parse_mention(appended.group("subj")).kind == "person" \
                     and len(appended.group("subj").split()) >= 2:
-                return _attribution(appended, start, "after")  # `said a spokeswoman for Acme, Jane Roe`
+                found = _attribution(m, start, "after")  # `said a spokeswoman for Acme, Jane Roe`: Jane Roe
+                return replace(found, speaker=appended.group("subj"), speaker_start=start + appended.start("subj"))
         if pattern is AFTER_LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
             continue  # only the rest of the quote's own sentence, up to its end
         if m and _is_document(m.group("subj")):
@@ -460,7 +464,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     refer to, or said after a described speaker more recently than the person's name ("A company spokesman said
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
-    out, last_org, last_anonymous = [], None, None
+    out, last_org, last_anonymous, last_author = [], None, None, None
     expansions: dict[str, str | None] = {}
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
@@ -474,6 +478,12 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if named:
                 q = replace(q, speaker_id=named)
         org_speaker = False
+        if mention is not None and q.speaker_id is None and last_author and _is_document(q.speaker):
+            q = replace(q, speaker_id=last_author)  # "A statement from Waitrose said ..." then "the statement said"
+        if mention is not None and q.speaker_id and _DOCUMENT_HEAD.match(q.speaker):
+            last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
+            if q.speaker_id not in persons.roles:
+                last_org, org_speaker = q.speaker_id, True
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
             if last_org and (words == ["it"] or (mention.kind == "role" and words[-1] in ORG_HEADS)):
@@ -494,8 +504,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said").
             last_org = q.speaker_id
         if mention is not None and mention.kind == "role" and q.speaker_id is None and \
-                q.speaker.lower().startswith(("a ", "an ", "one ", "another ")):
-            last_anonymous = q
+                q.speaker.lower().startswith(("a ", "an ", "one ", "another ")) and \
+                _speaker_type(q, mention, persons, org_speaker) == "role":
+            last_anonymous = q  # "a company spokesman" ("the star" stands for someone named before)
         elif q.speaker_id is not None:
             last_anonymous = None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
@@ -539,8 +550,8 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "person"
     if mention.kind == "person":
         return "organisation" if q.speaker_id and q.speaker_id.isupper() else "person"
-    if mention.kind == "pronoun":
-        return "organisation" if head == "it" else ("person" if q.speaker_id else "role")
+    if mention.kind == "pronoun":  # "it" a body, "he"/"she"/"I" a person, "they"/"we" a group
+        return "organisation" if head == "it" else "role" if head in ("they", "we") else "person"
     if q.speaker_id:  # a description resolved to the organisation it stands for ("the paper")
         return "organisation"
     if head in DOCUMENT_NOUNS:

@@ -51,7 +51,7 @@ report study paper bio biography campaign office team staff aide aides governmen
 DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its")
 # Texts that speak ("the report said"): a document speaker, unless an author is named.
 DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo survey document filing analysis "
-                           "notification notice ruling decree order judgment verdict editorial".split())
+                           "notification notice ruling decree order judgment verdict editorial biography bio memoir".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
@@ -80,6 +80,9 @@ def is_adverb(word: str) -> bool:
         or (stem.endswith(_LONG_ADVERB_STEMS) and len(low) >= _LONG_ADVERB_MIN_CHARS)
 
 
+_DOCUMENT_FROM = re.compile(r"^(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+"
+                            r"(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<author>.+)$" % "|".join(sorted(DOCUMENT_NOUNS)))
+
 # Pronouns that tell a person's gender, for agreement when resolving "he"/"she" (Hobbs 1978).
 MALE_WORDS = frozenset("he him his himself mr mr.".split())
 FEMALE_WORDS = frozenset("she her hers herself mrs mrs. ms ms. miss".split())
@@ -93,6 +96,12 @@ _LEAD_CHARS = 2  # mentions are looked up by their first characters, so each cos
 _MIN_TYPO_SURNAME = 5  # a surname this long or longer may be matched through a typo ("Tinsely" -> "Tinsley")
 _TYPO_EDITS = 2  # edits a misspelt surname may differ by
 DESCRIPTOR_CHARS = 25  # characters before a name read for the descriptor that names its kind ("carmaker Ford")
+# A locative preposition or motion verb right before a name makes it a place ("in Lake Orin", "flew to Norway").
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w’'\-])(?:in|near|outside|inside|across|throughout|around|into|towards?|via|"
+                              r"(?:flew|flown|moved|travell?ed|returned|went|gone|drove|driven|headed|sailed|"
+                              r"came|relocated|fled|deployed)[^\S\n]+to)[^\S\n]+(?:the[^\S\n]+)?$")
+_PERSON_EVIDENCE_AFTER = re.compile(r",[^\S\n]+(?:\d{1,3},|who\b)")  # "Biden, 78,", "Biden, who": a person
+_LOCATIVE_CHARS = 30  # characters before a mention read for its locative preposition
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 
@@ -140,7 +149,7 @@ college school institute foundation bank fund times post news press journal trib
 network tv radio agency center centre association trustees organization organisation commission parliament congress
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
-military board authority transit railway railroad airline holdings partners llp llc systems labs
+military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
 street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
 district province region city town village airport station port harbour harbor stadium arena mall plaza
 """.split())
@@ -165,9 +174,15 @@ NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
-ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
+# A document with its author comes first: "a statement from Waitrose", "the letter from Sen. Paul Grant".
+DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+(?:from|by)"
+                         r"[^\S\n]+(?:the[^\S\n]+)?%s(?:[^\S\n]+(?:%s)\b)?"  # "from the Indian government"
+                         % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
+                            "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
+ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
+                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
-                     r"(?:[^\S\n]+(?:for|of|with|in|at)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?")
+                     r"(?:[^\S\n]+(?:for|of|with|in|at)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
 CLAUSE_WORDS = frozenset("""
@@ -240,6 +255,12 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it"):
         return Mention(text, None, None, "pronoun")
+    document = _DOCUMENT_FROM.match(text)
+    if document:
+        # "a statement from Waitrose", "the letter from the Indian government": its author speaks.
+        author = parse_mention(document.group("author"))
+        if author.kind in ("person", "org"):
+            return Mention(text, author.name, author.role, author.kind)
     if re.search(r"[’']s [a-z]", text):
         return Mention(text, None, None, "role")  # "Reid's rep": someone speaking for a named person
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
@@ -260,7 +281,8 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, inner.name, inner.role, "person")
     if len(tokens) > 1 and tokens[0].lower() == "the" and tokens[-1].islower() and tokens[-1] in ROLE_WORDS:
         return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief"
-    if all(t.lower() in NON_NAME_WORDS for t in tokens):
+    if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
+                                                                and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
     if tokens[0].lower() in DETERMINERS and len(tokens) > 1 and not any(t[:1].isupper() for t in tokens[1:]):
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
@@ -306,7 +328,11 @@ def parse_mention(text: str) -> Mention:
     if any(t.lower().rstrip("s") in ORG_WORDS for t in tokens) and any(t in ("and", "for", "of") for t in role_tokens):
         # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention".
         return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
-    if any(t.lower() in ORG_WORDS for t in name_tokens):
+    titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
+        or name_tokens[0].lower() in FIRST_NAME_GENDERS
+    if any(t.lower() in ORG_WORDS for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)):
+        # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
+        # place word ("Senator Lia Park", "David Hill").
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
     return Mention(text, name, role, "person")
 
@@ -361,6 +387,7 @@ class PersonIndex:
     names: list[str] = field(default_factory=list)  # full name of the mention at the same index
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
+    places: set[str] = field(default_factory=set)  # registered names the text uses as places ("flew to Norway")
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -421,6 +448,29 @@ class PersonIndex:
         self.names = [n for _, n, _ in rows]
         self.subjects = [s for _, _, s in rows]
         self._infer_genders(text, skip)
+        self._find_places(text)
+
+    def _find_places(self, text: str) -> None:
+        """Names the text uses as places ("flew to Norway", "voters in Lake Orin"): written after a locative
+        preposition (not as a possessive) and with nothing that makes them a person (a title, an honorific, a
+        known given name, a gender told by the text). Pronouns never refer to them."""
+        self.places = set()
+        persons = {name for pos, name in zip(self.positions, self.names)
+                   if _PERSON_EVIDENCE_AFTER.match(text, pos + len(name) if text.startswith(name, pos)
+                                                   else pos + len(surname_of(name)))}
+        for pos, name in zip(self.positions, self.names):
+            if name in persons:
+                continue
+            if name in self.places or not _LOCATIVE_BEFORE.search(text, max(0, pos - _LOCATIVE_CHARS), pos) \
+                    or _POSSESSIVE.match(text, pos + len(surname_of(name)) if not text.startswith(name, pos)
+                                         else pos + len(name)):
+                continue
+            role = self.roles.get(name) or ""
+            first = name.split()[0].lower() if " " in name else ""
+            if any(w[:1].isupper() for w in role.split()) or first in FIRST_NAME_GENDERS \
+                    or _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos):
+                continue
+            self.places.add(name)
 
     def _infer_genders(self, text: str, skip) -> None:
         """Gender per person from honorifics and from the pronouns that follow it as a subject in its sentence."""
@@ -500,7 +550,7 @@ class PersonIndex:
             name = self.names[i]
             if role_words and not all(w in (self.roles.get(name) or "").lower() for w in role_words):
                 continue
-            if gender and self.genders.get(name, gender) != gender:
+            if gender and (self.genders.get(name, gender) != gender or name in self.places):
                 continue
             if self.subjects[i] or role_words:
                 return name
