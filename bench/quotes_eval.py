@@ -212,9 +212,10 @@ def error_category(rec: dict, gold: dict, pos: int, pred: dict | None) -> str:
     return "other"
 
 
-def evaluate(records: list[dict], show_errors: bool = False, out=sys.stdout, label: str = "") -> dict:
+def evaluate(records: list[dict], show_errors: bool = False, out=None, label: str = "") -> dict:
     """Scores over the records, per source and per gold speaker type, and the speaker errors counted by category;
     with ``show_errors`` prints each miss, false alarm and wrong speaker."""
+    out = out or sys.stdout
     counts = Counter()
     by_source: dict[str, Counter] = {}
     by_type: dict[str, Counter] = {}

@@ -87,8 +87,9 @@ ROUNDUPS = [
      'Sam Orr, Orr & Banks LLP: "An appeal is all but certain."', "appeal is all but", "Sam Orr"),
     ('Ellen Barr, a reader in Ohio: "I canceled my subscription over this."', "canceled my subscription",
      "Ellen Barr"),
-    # negative: a heading with a colon names nobody
+    # negatives: a heading with a colon names nobody; a place and its state are not a name and an outlet
     ('Final score, second half: "A game nobody will remember for long."', "nobody will remember", None),
+    ('Washington, D.C.: "A city that never sleeps, and never agrees."', "never sleeps", None),
 ]
 
 # A descriptive head with an appended name credits the name, not the previous speaker.
@@ -164,6 +165,11 @@ OBJECTS = [
     ('Senator Ed Trask swiped at Carol Ellison in tweets: "She has never run anything in her life."',
      "never run anything", "Ed Trask"),
     ('Bill Mora thanked Dr. Ann Ruiz, who said "the worst is behind us now."', "worst is behind", "Ann Ruiz"),
+    ('Councilman Rick Dole criticized Ann Vey on Twitter: "She has failed this city for years."', "failed this city",
+     "Rick Dole"),
+    # negative: a clause of common nouns before a colon introduces no one's words
+    ('Mayor Ann Cole visited the school. Students waved signs reading: "Save our library now."', "Save our library",
+     None),
 ]
 
 # Headline case and subheads.

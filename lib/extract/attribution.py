@@ -28,7 +28,7 @@ from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PAT
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT,
-                                  FEMALE_NOUNS, MALE_NOUNS, PRONOUN_GENDERS, Mention, PersonIndex,
+                                  DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
@@ -243,7 +243,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
     for pattern in (BEFORE_ROUNDUP, BEFORE_HEADLINE):
         m = pattern.match(window) if start == 0 or text[start - 1] == "\n" else None
-        if m and parse_mention(m.group("subj")).kind == "person":
+        mention = parse_mention(m.group("subj")) if m else None
+        if mention and mention.kind == "person" and (pattern is BEFORE_HEADLINE or len(mention.name.split()) >= 2):
             return _attribution(m, start, "before")  # a line of its own: `Jane Roe, The Daily Planet: "`
     for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
             (BEFORE_CLAUSE,) if partial else ()):
@@ -257,8 +258,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             m = pattern.search(window, pos)
             if m is None:
                 break
-            if pattern is BEFORE_COLON and m.group("cue") in CUE_CLASS:
-                break  # a cue before the colon is BEFORE_INTRO's
+            if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
+                                            or parse_mention(m.group("subj")).kind not in ("person", "pronoun")):
+                break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
             if _plausible_subject(m.group("subj")) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
             if pattern is BEFORE_CLAUSE:
@@ -542,7 +544,8 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
     organisation, or a document speaking with no author named; None without a speaker."""
     if not q.speaker or mention is None:
         return None
-    head = mention.text.lower().split()[-1] if mention.text else ""
+    words = mention.text.lower().split()
+    head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
     if org_speaker or mention.kind == "org":
         return "organisation"
     if q.speaker_id in persons.roles or (mention.kind == "person" and (
