@@ -20,7 +20,10 @@ def _quote(text: str, fragment: str):
 
 
 def _speaker(text: str, fragment: str) -> str | None:
-    """The speaker credited with the quote holding ``fragment``: its id, else as written, else None."""
+    """The speaker credited with the quote holding ``fragment``: its id, else as written, else None; "NOQUOTE" when
+    the span is no quote at all (a title)."""
+    if not any(q.kind != "reported" and fragment in q.text for q in extract_quotes(Article("t", text))):
+        return "NOQUOTE"
     q = _quote(text, fragment)
     return q.speaker_id or q.speaker
 
@@ -116,7 +119,10 @@ BETWEEN = [
     ('Sam Pike, 20, a biology major, chimed in: "Nobody asked us about any of this."', "Nobody asked",
      "Sam Pike"),
     ('"Nobody asked us about any of this," Sam Pike, 20, a biology major, chimed in.', "Nobody asked", "Sam Pike"),
-    # negative: the object of the apposition's verb is not the speaker
+    # negatives: a who-clause whose verb is no verb of saying names a title, not anyone's words
+    ('Kit Moreno, who directed "The Long Road Home," is negotiating to direct the sequel.', "The Long Road",
+     "NOQUOTE"),
+    # the object of the apposition's verb is not the speaker
     ('Lena Ortiz, who hired Carl Boone in 2009, shouted: "Get out of here and stay out!"', "Get out",
      "Lena Ortiz"),
 ]

@@ -29,7 +29,7 @@ from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PAT
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
-                                  expand_acronym, org_antecedent, parse_mention,
+                                  apposed_name, expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
 
@@ -66,7 +66,10 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
-BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}{_CUE}[^.!?\"“”]{{0,80}}?[,:]?\s*$")
+BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
+                        rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
+                        # `Ruiz, who said "` (a verb of saying: "who directed "The Golden Compass"" names a title)
+                        rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN}),[^\S\n]+[^:\"“”\n]{{1,80}}:\s*$")
 # A headline-case line: `Ellison Said "`, `Greta Lind Tells Voters: "`.
@@ -190,17 +193,11 @@ def _after_end(text: str, start: int, end: int) -> int:
 
 def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     """An attribution from a match of one of the cue patterns, offsets shifted by ``base``."""
-    cue = m.group("cue") if m.groupdict().get("cue") else ""
+    cue = m.group("cue") if m.groupdict().get("cue") else m.groupdict().get("cue2") or ""
     if m.groupdict().get("obj"):
         cue += m.group("obj").rstrip(".,")
-    cue_start = base + m.start("cue") if cue else base + m.start("subj")
-    subject, subject_start = m.group("subj"), m.start("subj")
-    appos = m.groupdict().get("appos")
-    if appos and parse_mention(subject).kind in ("role", "org"):
-        # `Her spokesman, Bill McAllister, said`: a description with the name apposed; the name speaks.
-        name = _NAME.fullmatch(appos.strip(", "))
-        if name and len(name.group(0).split()) >= 2 and parse_mention(name.group(0)).kind == "person":
-            subject, subject_start = name.group(0), m.start("appos") + appos.index(name.group(0))
+    cue_start = base + m.start("cue" if m.groupdict().get("cue") else "cue2") if cue else base + m.start("subj")
+    subject, subject_start = apposed_name(m)
     return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
 
@@ -488,7 +485,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 last_org, org_speaker = q.speaker_id, True
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
-            if last_org and (words == ["it"] or (mention.kind == "role" and words[-1] in ORG_HEADS)):
+            if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS)):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
                 # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added");

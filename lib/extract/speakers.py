@@ -199,9 +199,16 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
-SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
-                   rf"{PARTY_BRACKET}?"
-                   r"(?P<appos>(?:,[^\S\n]+[^,;:\"“”]{1,160}?){1,3},?)?")
+_SUBJECT = rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}){PARTY_BRACKET}?"
+# A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
+# quote mark, which anchors the attribution.
+SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
+                              # a further phrase holding a cue is a clause of its own ("X, Y, says Z told ...")
+                              r"(?![^,;:\"“”]*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)"
+                              r"[^,;:\"“”]{1,160}?){0,2},?)?")
+# A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
+# likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
+REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
                r"last|this|yesterday|today|tonight|earlier|late|as)\b)")
@@ -211,6 +218,17 @@ _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:
 CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
 ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
 
+
+
+def apposed_name(m: re.Match) -> tuple[str, int]:
+    """The speaker of a subject match and its offset: the subject, or the full name apposed to a description
+    (`Her spokesman, Bill McAllister, said`: the name speaks)."""
+    subject, appos = m.group("subj"), m.groupdict().get("appos")
+    if appos and parse_mention(subject).kind in ("role", "org"):
+        name = _NAME_RE.fullmatch(appos.strip(", "))
+        if name and len(name.group(0).split()) >= 2 and parse_mention(name.group(0)).kind == "person":
+            return name.group(0), m.start("appos") + appos.index(name.group(0))
+    return subject, m.start("subj")
 
 
 @dataclass(frozen=True)
