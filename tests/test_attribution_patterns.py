@@ -61,6 +61,10 @@ REPORTED_CLAUSES = [
      'race before the primary."', "no plans to leave", "His campaign"),
     ('Chief executive Dana Kroll toured the plant on Monday.\n\nA company spokesman said repairs were nearly '
      'done.\n\n"We expect full output by June," he said.', "full output", "A company spokesman"),
+    ('Senator Mark Hale has been quiet. His opponent, Dana Price, wrote that he was "a man with no plan and no '
+     'record to run on."', "a man with no plan", "Dana Price"),
+    ('The firm put out a statement saying she "acted on her own and without approval from the board."',
+     "acted on her own", "The firm"),
     # negative: the named person who speaks last keeps the pronoun
     ('A company spokesman declined to comment.\n\nChief executive Dan Kroll said repairs were nearly done.\n\n'
      '"We expect full output by June," he said.', "full output", "Dan Kroll"),
@@ -77,6 +81,9 @@ FRONTED = [
     ('While Gary Finch said the plan "would cost far too much money," his deputy disagreed.', "cost far too much",
      "Gary Finch"),
     ('When Harriet Cole said "this state is ours to lose," the crowd cheered.', "ours to lose", "Harriet Cole"),
+    ('While campaigning in Ohio on Monday, Vice President Lena Marsh said: "We are not taking anything for '
+     'granted."', "not taking anything", "Lena Marsh"),
+    ('Already, "three people have called me about this today," Nadia Stone said.', "three people", "Nadia Stone"),
     # negatives: an adverb or a common noun before a cue is no speaker
     ('Unfortunately, "the money is gone," one of the trustees, Al Breen, later said.', "money is gone", "Al Breen"),
     ('Reports said the tower "was leaning badly by noon."', "leaning badly", None),
@@ -105,6 +112,10 @@ APPENDED_NAMES = [
      'Quinn.', "builds up quietly", "Mara Quinn"),
     ('Most adults sleep too little. "The damage builds up quietly over years." So says psychologist Mara Quinn, '
      'who runs a sleep clinic.', "builds up quietly", "Mara Quinn"),
+    ('"Taxes will go up," said a senior adviser to the campaign, Nick Vance, on Monday.', "Taxes will go up",
+     "Nick Vance"),
+    ('Her spokesman, Bill Orr, said, "Whatever the motive, the governor has faith in the system."',
+     "Whatever the motive", "Bill Orr"),
     # negative: without an appended name the description speaks
     ('Mayor Lou Hart backed the plan.\n\n"We are reviewing the order," said a spokeswoman for the company.',
      "reviewing the order", "a spokeswoman for the company"),
@@ -135,6 +146,7 @@ LESS_COMMON = [
      "Nora Blake"),
     ('Judge Ivan Mertz closed the hearing by saying "we are done here for tonight."', "done here for tonight",
      "Ivan Mertz"),
+    ('"The numbers do not add up." That\'s how analyst Pete Lang put it.', "do not add up", "Pete Lang"),
     # negative: the person called something is not the speaker
     ('Calling Mark Dane "the worst mayor this city has had," Rosa Rivera said he should resign.',
      "worst mayor", "Rosa Rivera"),
@@ -152,6 +164,9 @@ NON_PERSONS = [
      "The Democratic nominee", "role"),
     ('The report concluded: "Oversight failed at every single level."', "Oversight failed", "The report",
      "document"),
+    ('"Crews will work through the night," the utility said.', "Crews will work", "the utility", "organisation"),
+    ('"Taxes will go up," said a senior adviser to the campaign.', "Taxes will go up",
+     "a senior adviser to the campaign", "role"),
     ('"We are ready for whatever comes next," said Mayor Ivy Tran.', "ready for whatever", "Ivy Tran", "person"),
     ('Senator Lia Park told reporters: "This is a good day for the state."', "good day", "Lia Park", "person"),
     # a document whose author the text names speaks for that author
@@ -185,6 +200,8 @@ HEADLINES = [
     ('Greta Lind Says "Nobody Told Us Anything"\n\nThe farmer spoke on Friday.', "Nobody Told Us", "Greta Lind"),
     ('Dean Holt said: "The bill is dead for this session."\n\nWhat Comes Next\n\n'
      '"Nobody knows what happens to the budget now."', "Nobody knows", None),
+    ('Governor Ana Diaz said: "The storm is over for now."\n\nCleanup Begins\n\n"Crews will work through the '
+     'night," the utility said.', "Crews will work", "the utility"),
     # negative: with no subhead, the speaker goes on
     ('Dean Holt said: "The bill is dead for this session."\n\n"Nobody knows what happens to the budget now."',
      "Nobody knows", "Dean Holt"),

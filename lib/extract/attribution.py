@@ -258,7 +258,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
                                             or parse_mention(m.group("subj")).kind not in ("person", "pronoun")):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
-            if _plausible_subject(m.group("subj")) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
+            if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.

@@ -45,6 +45,7 @@ passenger passengers survivor survivors victim victims parent parents child chil
 colleague colleagues insider insiders member members leader leaders spokesperson statement letter memo
 military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
+opponent opponents rival rivals challenger ally allies supporter supporters critic critics
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
@@ -55,7 +56,8 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
-                      "magazine broadcaster outlet".split())
+                      "magazine broadcaster outlet utility operator carrier retailer manufacturer maker insurer lender "
+                      "developer charity nonprofit".split())
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
@@ -182,7 +184,7 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
-                     r"(?:[^\S\n]+(?:for|of|with|in|at)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?)")
+                     r"(?:[^\S\n]+(?:for|of|with|in|at|to)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
 CLAUSE_WORDS = frozenset("""
@@ -224,7 +226,7 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
     """The speaker of a subject match and its offset: the subject, or the full name apposed to a description
     (`Her spokesman, Bill McAllister, said`: the name speaks)."""
     subject, appos = m.group("subj"), m.groupdict().get("appos")
-    if appos and parse_mention(subject).kind in ("role", "org"):
+    if appos and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
         name = _NAME_RE.fullmatch(appos.strip(", "))
         if name and len(name.group(0).split()) >= 2 and parse_mention(name.group(0)).kind == "person":
             return name.group(0), m.start("appos") + appos.index(name.group(0))
@@ -358,7 +360,7 @@ def parse_mention(text: str) -> Mention:
 def _head_noun(words: list[str]) -> str:
     """The head of a noun phrase: the word before its first preposition ("friend" in "a friend of the actress")."""
     for i, w in enumerate(words):
-        if w in ("of", "for", "with", "in", "at", "from", "on", "passing", "who", "close", "familiar"):
+        if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who", "close", "familiar"):
             return words[i - 1] if i else w
     return words[-1] if words else ""
 
