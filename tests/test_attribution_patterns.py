@@ -116,6 +116,8 @@ APPENDED_NAMES = [
      "Nick Vance"),
     ('Her spokesman, Bill Orr, said, "Whatever the motive, the governor has faith in the system."',
      "Whatever the motive", "Bill Orr"),
+    ('"The damage builds up quietly over years." Psychologist Mara Quinn says the effect adds up.',
+     "builds up quietly", "Mara Quinn"),
     # negative: without an appended name the description speaks
     ('Mayor Lou Hart backed the plan.\n\n"We are reviewing the order," said a spokeswoman for the company.',
      "reviewing the order", "a spokeswoman for the company"),

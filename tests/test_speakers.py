@@ -31,6 +31,15 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Reid's rep", None, None, "role"),  # someone speaking for a named person
     ("a bad kebab", None, None, "unknown"),
     ("a friend of the actress", None, None, "role"),
+    ("Psychologist Mara Quinn", "Mara Quinn", "Psychologist", "person"),  # an occupation by its ending
+    ("Jean Baptist", "Jean Baptist", None, "person"),  # ... but a surname keeps it
+    ("Senator Lia Park", "Lia Park", "Senator", "person"),  # a titled person's surname that is a place word
+    ("Hyde Park", "Hyde Park", None, "org"),
+    ("Unfortunately", None, None, "unknown"),  # an adverb names no one
+    ("Reports", None, None, "unknown"),  # nor does a bare plural document noun
+    ("Officials", None, None, "role"),
+    ("a statement from Waitrose", "Waitrose", None, "person"),  # a document speaks for its author (a one-word name)
+    ("His opponent", None, None, "role"),
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""

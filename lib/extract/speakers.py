@@ -256,6 +256,10 @@ def _clean_token(tok: str) -> str:
 ADJECTIVE_SUFFIXES = ("-winning", "-nominated", "-based", "-born", "-led", "-backed", "-owned", "-run", "-style",
                       "-era", "-made", "-funded", "-linked", "-affiliated", "-bound", "-focused", "-related",
                       "-friendly", "-leaning", "-appointed", "-controlled", "-allied")
+# Endings of occupation nouns that title a name ("Psychologist", "Physician", "Photographer") though no table lists
+# them; names rarely end so.
+OCCUPATION_SUFFIXES = ("ologist", "ist", "ician", "ographer")
+_OCCUPATION_MIN_CHARS = 7
 _SPACED_HYPHEN = re.compile(r"(?<=\w)[^\S\n]+([-–])[^\S\n]+(?=[A-Z])")
 
 
@@ -264,6 +268,8 @@ def _is_name_token(tok: str) -> bool:
     low = tok.lower()
     if not tok[:1].isupper() or low in ROLE_WORDS or low in NON_NAME_WORDS or low.endswith(ADJECTIVE_SUFFIXES):
         return False
+    if len(low) >= _OCCUPATION_MIN_CHARS and low.endswith(OCCUPATION_SUFFIXES):
+        return False  # "Psychologist Mara Quinn", "Economist Jo Lee": an occupation, by its ending
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
 
 
