@@ -200,6 +200,11 @@ HEADLINES = [
     ('Ellison Said "We Will Not Back Down From This Fight"\n\nThe senator spoke on Friday.',
      "We Will Not Back Down", "Ellison"),
     ('Greta Lind Says "Nobody Told Us Anything"\n\nThe farmer spoke on Friday.', "Nobody Told Us", "Greta Lind"),
+    ('Governor Eli Marsh Slams Rival: "He Has No Plan For This State"\n\nMarsh spoke on Friday.',
+     "He Has No Plan", "Eli Marsh"),
+    # negative: a headline with no cue and no person is a title, nobody's words
+    ('Breaking News From The Capitol: "A Historic Day For The State"\n\nThe vote was close.', "A Historic Day",
+     "NOQUOTE"),
     ('Dean Holt said: "The bill is dead for this session."\n\nWhat Comes Next\n\n'
      '"Nobody knows what happens to the budget now."', "Nobody knows", None),
     ('Governor Ana Diaz said: "The storm is over for now."\n\nCleanup Begins\n\n"Crews will work through the '

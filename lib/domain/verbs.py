@@ -67,7 +67,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("admit", "conceding", True, ("admitted", "admits", "acknowledged", "acknowledges", "conceded", "concedes")),
     ("deny", "denying", True, ("denied", "denies", "rejected", "rejects", "dismissed")),
     ("complain", "criticising", True, ("complained", "complains", "criticized", "criticised", "condemned",
-                                       "slammed", "accused", "accuses")),
+                                       "slammed", "slams", "accused", "accuses")),
     ("welcome", "approving", False, ("welcomed", "welcomes", "praised", "praises", "hailed")),
     ("believe", "opinion", True, ("believes", "believed", "thinks", "thought", "feels", "felt")),
     ("predict", "opinion", True, ("predicted", "predicts", "estimated", "estimates", "expects", "expected")),

@@ -72,9 +72,8 @@ BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVER
                         rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN}),[^\S\n]+[^:\"“”\n]{{1,80}}:\s*$")
-# A headline-case line: `Ellison Said "`, `Greta Lind Tells Voters: "`.
-BEFORE_HEADLINE = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})[^\S\n]+(?P<cue>Said|Says|Tells|Told|Warns|Insists|Claims|Admits|"
-                             rf"Adds|Writes|Wrote|Declares|Vows)(?:[^\S\n]+[A-Z][\w’']*){{0,2}}:?[^\S\n]*$")
+# A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
+BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
 BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
 # A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
@@ -238,11 +237,16 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     start = max(start, end - _INTRO_WINDOW)
     window = text[start:end]
     last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
-    for pattern in (BEFORE_ROUNDUP, BEFORE_HEADLINE):
-        m = pattern.match(window) if start == 0 or text[start - 1] == "\n" else None
+    if start == 0 or text[start - 1] == "\n":  # a line of its own before the quote
+        m = BEFORE_ROUNDUP.match(window)
         mention = parse_mention(m.group("subj")) if m else None
-        if mention and mention.kind == "person" and (pattern is BEFORE_HEADLINE or len(mention.name.split()) >= 2):
-            return _attribution(m, start, "before")  # a line of its own: `Jane Roe, The Daily Planet: "`
+        if mention and mention.kind == "person" and len(mention.name.split()) >= 2:
+            return _attribution(m, start, "before")  # `Jane Roe, The Daily Planet: "`
+        m = BEFORE_HEADLINE.match(window)
+        if m:
+            found = _headline_attribution(m.group("line"), start + m.start("line"))
+            if found:
+                return found
     for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
@@ -276,6 +280,20 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             mention = parse_mention(m.group("subj"))
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2):
                 return _attribution(m, start, "clause")
+    return None
+
+
+def _headline_attribution(line: str, base: int) -> _Attribution | None:
+    """The speaker and cue of a headline-case line before a quote (`Governor Eli Marsh Slams Rival:`): the words
+    before its first cue, when they name a person."""
+    words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", line)]
+    for i, (word, at) in enumerate(words[1:], 1):
+        if word.lower() in CUE_CLASS:
+            subject = line[:words[i - 1][1] + len(words[i - 1][0])]
+            mention = parse_mention(subject)
+            if mention.kind != "person":
+                return None
+            return _Attribution(" ".join(subject.split()), base, word, base + at, "before")
     return None
 
 
