@@ -51,8 +51,9 @@ _HEAD_APPENDED = re.compile(rf"^[\s,.!?\"”’]*(?:{_CUE}\s+(?:an?|the|another|
                             rf"[^.!?\"“”]{{0,80}},\s+[A-Z]|[^\"“”\n]{{0,40}}\b(?:says|said)\s+[a-z]+\s+[A-Z])")
 _BETWEEN = re.compile(rf"[A-Z][\w'’\-]+,\s+(?:who\s|\d+,|the\s|an?\s)[^\"“”]{{1,120}}?,?\s+(?:\w+ly\s+)?{_CUE}\b")
 _LESS_COMMON = re.compile(r"\b(?:[Cc]alling|described|by saying|[Tt]hat was how|[Tt]hat's how)\b")
-_OBJECT_CUE = re.compile(r"\b(?:referred to|called|calling|swiped at|attacked|accused|praised|criticized|criticised|"
-                         r"mocked|quoted|cited|at|to|with|against)\s+(?:\w+\s+){0,2}$")
+# A verb or preposition that makes the name after it an object ("referred to", "swiped at", "with").
+_OBJECT_LEAD = (r"\b(?:referred to|called|calling|swiped at|attacked|accused|praised|criticized|criticised|"
+                r"mocked|quoted|cited|at|to|with|against)\s+(?:\w+\s+){0,2}")
 _HEADLINE = re.compile(r"\b[A-Z][a-z]+\s+(?:Said|Says|Tells|Warns|Slams)\b")
 _ORG_OR_ROLE = re.compile(r"^(?:the|a|an|another|one)\b|\b(?:[Ss]tatement|[Cc]ommittee|[Dd]epartment|[Oo]ffice|"
                           r"[Pp]olice|[Mm]inistry|[Cc]ampaign|[Hh]ouse|[Nn]ews|[Tt]imes|[Pp]ost)\b")
@@ -201,7 +202,7 @@ def error_category(rec: dict, gold: dict, pos: int, pred: dict | None) -> str:
     gold_type = gold.get("speaker_type")
     if gold_type in ("role", "organisation", "document") or (gold_type is None and _ORG_OR_ROLE.search(gold_speaker)):
         return "role/org/document speaker"
-    if predicted and re.search(rf"{_OBJECT_CUE.pattern[:-1]}{re.escape(predicted.split()[-1])}", text[:pos]):
+    if predicted and re.search(rf"{_OBJECT_LEAD}{re.escape(predicted.split()[-1])}\b", text[:pos]):
         return "object taken as speaker"
     if _subhead_between(previous, predicted):
         return "speaker carried across subhead"
