@@ -1,10 +1,19 @@
-"""Quote extraction against the hand-annotated gold set: precision, recall, F1, speaker accuracy, attributed recall.
+"""Quote extraction against the hand-annotated gold sets: precision, recall, F1, speaker accuracy, attributed recall.
 
-A predicted quote matches a gold quote when they share at least half of the shorter one's words (issue 3);
-matching is one-to-one per article, best overlap first. Speakers match when they name the same person:
-normalised names equal, or the same surname when the gold gives a full name.
+Every ``tests/data/quotes_*.jsonl`` present is scored on its own (``--gold FILE`` for one). A predicted quote
+matches a gold quote when they share at least half of the shorter one's words (issue 3); matching is one-to-one
+per article, best overlap first. Speakers match when they name the same person: normalised names equal, or the
+same surname when the gold gives a full name. A quote the extractor credits through a pronoun ("he said") is
+scored like any other, on the person the pronoun was resolved to (the gold gives the antecedent); the ``pron``
+column is the speaker accuracy on quotes whose gold context has a pronoun cue next to the quote.
 
-    python -m bench.quotes_eval [--gold tests/data/quotes_gold.jsonl] [--errors]
+Where the gold gives a ``speaker_type`` (person / role / organisation / document / none), speaker accuracy is also
+printed per type. Speaker errors are counted by the error categories of issue 14, told by simple heuristics on the
+gold text around the quote (an error counts in its first matching category). The default output holds figures
+only, so a blind set can be scored without reading its errors; ``--errors`` lists each error (never for the
+slice of the tuning set that is set aside: every ``--aside``-th article of quotes_gold.jsonl).
+
+    python -m bench.quotes_eval [--gold FILE] [--errors] [--aside 4]
 """
 from __future__ import annotations
 
@@ -20,9 +29,39 @@ from lib.domain.names import normalise_name
 from lib.extract.quotes import extract_quotes
 from lib.models import Article
 
-GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_gold.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+GOLD = DATA / "quotes_gold.jsonl"
+TUNING = "quotes_gold.jsonl"  # the set rules were tuned on; its every ASIDE-th article is held back
+ASIDE = 4
+SPEAKER_TYPES = ("person", "role", "organisation", "document", "none")
 _WORD = re.compile(r"\w+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_PRONOUNS = {"he", "she", "him", "her", "they", "it", "i", "we"}
+
+# Heuristics on the gold text around a quote, one per error category of issue 14 (first match wins).
+_CUE = (r"(?:said|says|say|told|tells|added|adds|wrote|writes|stated|explained|noted|asked|replied|responded|"
+        r"argued|insisted|declared|continued|tweeted|posted|shouted|chimed in|recalled|warned|claimed|announced)")
+_PRONOUN_CUE_AFTER = re.compile(rf"^[\s,.!?\"”’]*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{_CUE}\b")
+_PRONOUN_CUE_BEFORE = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{_CUE}\b[^.!?\"“”]{{0,60}}[,:]?\s*$")
+_REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|says|said)\s+(?:[^.!?\"“”]{0,80}\s)?(?:he|she)\b[^.!?]*$")
+_FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|On|At|During|After|Before|While|When|Already|Although|As|Since|"
+                      r"Speaking|Asked|Calling|Earlier|Later|Still|Meanwhile|Instead)\b[^.!?\"“”]{0,120},\s*[^.!?\"“”]*$")
+_ROUNDUP = re.compile(r"(?:^|\n)[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3},\s+[^:\n\"“”]{1,80}:\s*$")
+_HEAD_APPENDED = re.compile(rf"^[\s,.!?\"”’]*(?:{_CUE}\s+(?:an?|the|another|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s)\s+"
+                            rf"[^.!?\"“”]{{0,80}},\s+[A-Z]|[^\"“”\n]{{0,40}}\b(?:says|said)\s+[a-z]+\s+[A-Z])")
+_BETWEEN = re.compile(rf"[A-Z][\w'’\-]+,\s+(?:who\s|\d+,|the\s|an?\s)[^\"“”]{{1,120}}?,?\s+(?:\w+ly\s+)?{_CUE}\b")
+_LESS_COMMON = re.compile(r"\b(?:[Cc]alling|described|by saying|[Tt]hat was how|[Tt]hat's how)\b")
+# A verb or preposition that makes the name after it an object ("referred to", "swiped at", "with").
+_OBJECT_LEAD = (r"\b(?:referred to|called|calling|swiped at|attacked|accused|praised|criticized|criticised|"
+                r"mocked|quoted|cited|at|to|with|against)\s+(?:\w+\s+){0,2}")
+_HEADLINE = re.compile(r"\b[A-Z][a-z]+\s+(?:Said|Says|Tells|Warns|Slams)\b")
+_ORG_OR_ROLE = re.compile(r"^(?:the|a|an|another|one)\b|\b(?:[Ss]tatement|[Cc]ommittee|[Dd]epartment|[Oo]ffice|"
+                          r"[Pp]olice|[Mm]inistry|[Cc]ampaign|[Hh]ouse|[Nn]ews|[Tt]imes|[Pp]ost)\b")
+CATEGORIES = ("place-as-person pronoun", "pronoun in reported clause", "descriptive antecedent lost",
+              "fronted phrase as subject", "round-up line", "descriptive head + appended name",
+              "material between name and verb", "less common construction", "role/org/document speaker",
+              "object taken as speaker", "speaker carried across subhead", "headline case",
+              "speaker missing", "speaker where gold has none", "other")
 
 
 def word_set(text: str) -> set[str]:
@@ -72,46 +111,168 @@ def match_article(gold: list[dict], predicted: list[dict]) -> list[tuple[int, in
 
 
 def predict(record: dict) -> list[dict]:
-    """Direct and partial quotes the extractor finds in a gold record's text (speaker id, else as written)."""
+    """Direct and partial quotes the extractor finds in a gold record's text: the speaker id (a pronoun resolved to
+    its person), else the speaker as written unless it is a bare pronoun; the speaker as written; its type."""
     article = Article(id=record["id"], text=record["text"], outlet=record.get("outlet"))
-    return [{"text": q.text, "speaker": q.speaker_id or q.speaker, "kind": q.kind}
-            for q in extract_quotes(article) if q.kind in ("direct", "partial")]
+    out = []
+    for q in extract_quotes(article):
+        if q.kind not in ("direct", "partial"):
+            continue
+        speaker = q.speaker_id or (q.speaker if q.speaker and q.speaker.lower() not in _PRONOUNS else None)
+        out.append({"text": q.text, "speaker": speaker, "written": q.speaker, "kind": q.kind,
+                    "speaker_type": getattr(q, "speaker_type", None)})
+    return out
 
 
-def evaluate(records: list[dict], show_errors: bool = False, out=sys.stdout) -> dict:
-    """Scores over all records; with ``show_errors`` prints each miss, false alarm and wrong speaker."""
+def gold_offsets(text: str, quotes: list[dict]) -> list[int]:
+    """Offset of each gold quote in the text (quotes are in text order), -1 where not found."""
+    out, cursor = [], 0
+    for q in quotes:
+        pos = text.find(q["text"], cursor)
+        if pos < 0:
+            pos = text.find(q["text"])
+        out.append(pos)
+        if pos >= 0:
+            cursor = pos + 1
+    return out
+
+
+def _context(text: str, pos: int, length: int) -> tuple[str, str, str]:
+    """(paragraph text before the quote, its text after the quote, the text before the quote's paragraph)."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    para_end = text.find("\n", pos + length)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start:max(para_start, pos - 1)]
+    after = text[min(pos + length + 1, para_end):para_end]
+    return before, after, text[:para_start]
+
+
+def is_pronoun_sourced(text: str, pos: int, length: int) -> bool:
+    """True when the gold text credits the quote through a pronoun cue right next to it (`," she said`, `He said: "`)."""
+    if pos < 0:
+        return False
+    before, after, _ = _context(text, pos, length)
+    return bool(_PRONOUN_CUE_AFTER.match(after) or _PRONOUN_CUE_BEFORE.search(before))
+
+
+def _subhead_between(previous: str, name: str | None) -> bool:
+    """True when a short line with no end punctuation (a subhead) stands after the last mention of ``name``."""
+    if not name:
+        return False
+    last = previous.rfind(name.split()[-1])
+    if last < 0:
+        return False
+    for line in previous[last:].split("\n")[1:]:
+        line = line.strip()
+        if line and len(line.split()) <= 10 and line[-1:] not in ".!?:\"”’," and line[:1] not in "\"“":
+            return True
+    return False
+
+
+def error_category(rec: dict, gold: dict, pos: int, pred: dict | None) -> str:
+    """The issue-14 category of a speaker error, told from the gold text around the quote and the prediction."""
+    text, gold_speaker = rec["text"], gold.get("speaker")
+    predicted = pred["speaker"] if pred else None
+    written = (pred or {}).get("written") or ""
+    if gold_speaker is None:
+        return "speaker where gold has none"
+    if pos < 0:
+        return "other"
+    before, after, previous = _context(text, pos, len(gold["text"]))
+    sentence = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
+    pronoun = written.lower() in ("he", "she")
+    if pronoun and predicted and re.search(rf"\b(?:in|at|from|near|of|to)\s+(?:the\s+)?{re.escape(predicted)}\b",
+                                           text):
+        return "place-as-person pronoun"
+    if pronoun and _REPORTED_CLAUSE.search(before):
+        return "pronoun in reported clause"
+    if pronoun and _LEADING_ARTICLE.match(gold_speaker):
+        return "descriptive antecedent lost"
+    if _FRONTED.search(before) and (predicted is None or not speakers_match(gold_speaker, predicted)) and \
+            not sentence.lower().startswith(gold_speaker.lower()):
+        return "fronted phrase as subject"
+    if _ROUNDUP.search(previous.rstrip(" ")) or _ROUNDUP.search(before):
+        return "round-up line"
+    if _HEAD_APPENDED.match(after):
+        return "descriptive head + appended name"
+    if _BETWEEN.search(sentence) or _BETWEEN.match(after.lstrip(" ,.\"”")):
+        return "material between name and verb"
+    if _LESS_COMMON.search(sentence) or _LESS_COMMON.search(after[:80]):
+        return "less common construction"
+    gold_type = gold.get("speaker_type")
+    if gold_type in ("role", "organisation", "document") or (gold_type is None and _ORG_OR_ROLE.search(gold_speaker)):
+        return "role/org/document speaker"
+    if predicted and re.search(rf"{_OBJECT_LEAD}{re.escape(predicted.split()[-1])}\b", text[:pos]):
+        return "object taken as speaker"
+    if _subhead_between(previous, predicted):
+        return "speaker carried across subhead"
+    if _HEADLINE.search(before) or _HEADLINE.search(previous[-200:]):
+        return "headline case"
+    if predicted is None:
+        return "speaker missing"
+    return "other"
+
+
+def evaluate(records: list[dict], show_errors: bool = False, out=None, label: str = "") -> dict:
+    """Scores over the records, per source and per gold speaker type, and the speaker errors counted by category;
+    with ``show_errors`` prints each miss, false alarm and wrong speaker."""
+    out = out or sys.stdout
     counts = Counter()
     by_source: dict[str, Counter] = {}
+    by_type: dict[str, Counter] = {}
+    categories = Counter()
     for rec in records:
         gold, pred = rec["quotes"], predict(rec)
         pairs = match_article(gold, pred)
+        offsets = gold_offsets(rec["text"], gold)
         c = Counter(gold=len(gold), predicted=len(pred), matched=len(pairs),
                     named=sum(1 for g in gold if g.get("speaker")))
-        for gi, pi in pairs:
-            ok = speakers_match(gold[gi].get("speaker"), pred[pi]["speaker"])
+        matched_gold = {gi: pi for gi, pi in pairs}
+        for gi, g in enumerate(gold):
+            pi = matched_gold.get(gi)
+            if pi is None:
+                if g.get("speaker"):
+                    c["unfound"] += 1
+                continue
+            ok = speakers_match(g.get("speaker"), pred[pi]["speaker"])
             c["speaker_ok"] += ok
-            c["attributed"] += ok and bool(gold[gi].get("speaker"))
-            if show_errors and not ok:
-                out.write(f"SPEAKER {rec['id']}: gold={gold[gi].get('speaker')!r} got={pred[pi]['speaker']!r} "
-                          f"| {gold[gi]['text'][:70]!r}\n")
+            c["attributed"] += ok and bool(g.get("speaker"))
+            if is_pronoun_sourced(rec["text"], offsets[gi], len(g["text"])):
+                c["pronoun"] += 1
+                c["pronoun_ok"] += ok
+            if g.get("speaker_type") in SPEAKER_TYPES:
+                t = by_type.setdefault(g["speaker_type"], Counter())
+                t["matched"] += 1
+                t["speaker_ok"] += ok
+                t["typed_ok"] += pred[pi]["speaker_type"] == g["speaker_type"] or (
+                    g["speaker_type"] == "none" and pred[pi]["speaker"] is None)
+            if not ok:
+                category = error_category(rec, g, offsets[gi], pred[pi])
+                categories[category] += 1
+                if show_errors:
+                    out.write(f"SPEAKER {label}{rec['id']} [{category}]: gold={g.get('speaker')!r} "
+                              f"got={pred[pi]['speaker']!r} (as written {pred[pi]['written']!r}) "
+                              f"| {g['text'][:70]!r}\n")
         if show_errors:
-            for gi in sorted(set(range(len(gold))) - {g for g, _ in pairs}):
-                out.write(f"MISSED  {rec['id']}: {gold[gi].get('speaker')!r} | {gold[gi]['text'][:90]!r}\n")
+            for gi in sorted(set(range(len(gold))) - set(matched_gold)):
+                out.write(f"MISSED  {label}{rec['id']}: {gold[gi].get('speaker')!r} | {gold[gi]['text'][:90]!r}\n")
             for pi in sorted(set(range(len(pred))) - {p for _, p in pairs}):
-                out.write(f"EXTRA   {rec['id']}: {pred[pi]['speaker']!r} | {pred[pi]['text'][:90]!r}\n")
+                out.write(f"EXTRA   {label}{rec['id']}: {pred[pi]['speaker']!r} | {pred[pi]['text'][:90]!r}\n")
         counts.update(c)
         by_source.setdefault(rec.get("source", "?").split(":")[0], Counter()).update(c)
-    return {"all": scores(counts), **{k: scores(v) for k, v in sorted(by_source.items())}}
+    return {"all": scores(counts), "sources": {k: scores(v) for k, v in sorted(by_source.items())},
+            "types": {k: by_type[k] for k in SPEAKER_TYPES if k in by_type}, "categories": categories}
 
 
 def scores(c: Counter) -> dict:
-    """Precision, recall, F1, speaker accuracy and attributed recall from match counts."""
+    """Precision, recall, F1, speaker accuracy, attributed recall and pronoun-cue accuracy from match counts."""
     p = c["matched"] / c["predicted"] if c["predicted"] else 0.0
     r = c["matched"] / c["gold"] if c["gold"] else 0.0
     return {"gold": c["gold"], "predicted": c["predicted"], "matched": c["matched"], "precision": p, "recall": r,
             "f1": 2 * p * r / (p + r) if p + r else 0.0,
             "speaker_accuracy": c["speaker_ok"] / c["matched"] if c["matched"] else 0.0,
-            "attributed_recall": c["attributed"] / c["named"] if c["named"] else 0.0}
+            "attributed_recall": c["attributed"] / c["named"] if c["named"] else 0.0,
+            "pronoun": c["pronoun"], "pronoun_accuracy": c["pronoun_ok"] / c["pronoun"] if c["pronoun"] else 0.0}
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -122,7 +283,8 @@ def load_gold(path: Path) -> list[dict]:
             continue
         try:
             rec = json.loads(line)
-            if not isinstance(rec.get("text"), str) or not isinstance(rec.get("quotes"), list):
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) \
+                    or not isinstance(rec.get("quotes"), list):
                 raise ValueError("needs a text string and a quotes list")
             records.append(rec)
         except ValueError as exc:
@@ -130,25 +292,61 @@ def load_gold(path: Path) -> list[dict]:
     return records
 
 
+def gold_sets(path: Path | None, aside: int) -> list[tuple[str, list[dict], bool]]:
+    """(label, records, errors may be listed) per gold set: the one file asked for, or every quotes_*.jsonl; the
+    tuning set split into its dev part and the every-``aside``-th article held back from error reading."""
+    paths = [path] if path else sorted(DATA.glob("quotes_*.jsonl"))
+    out = []
+    for p in paths:
+        records = load_gold(p)
+        if p.name == TUNING and aside > 1:
+            out.append((f"{p.stem}:dev", [r for i, r in enumerate(records) if i % aside != aside - 1], True))
+            out.append((f"{p.stem}:aside", [r for i, r in enumerate(records) if i % aside == aside - 1], False))
+        out.append((p.stem, records, p.name != TUNING or aside <= 1))
+    return out
+
+
+_HEADER = (f"{'subset':22} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'spk_acc':>8} "
+           f"{'attr_R':>7} {'pron':>10}")
+
+
+def _row(name: str, s: dict) -> str:
+    """One printed line of scores."""
+    return (f"{name:22} {s['gold']:5d} {s['predicted']:5d} {s['matched']:5d} {s['precision']:6.3f} "
+            f"{s['recall']:6.3f} {s['f1']:6.3f} {s['speaker_accuracy']:8.3f} {s['attributed_recall']:7.3f} "
+            f"{s['pronoun_accuracy']:5.3f}/{s['pronoun']:<4d}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print the scores (and, with --errors, every disagreement) for the gold file."""
+    """Print the scores per gold set (and, with --errors, every disagreement outside the set-aside slice)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD, help=f"gold JSONL (default: {GOLD})")
+    parser.add_argument("--gold", type=Path, default=None, help="one gold JSONL (default: every quotes_*.jsonl)")
     parser.add_argument("--errors", action="store_true", help="list misses, false alarms and wrong speakers")
+    parser.add_argument("--aside", type=int, default=ASIDE,
+                        help=f"hold back every N-th article of {TUNING} from --errors (default {ASIDE}; 0: none)")
     args = parser.parse_args(argv)
-    if not args.gold.exists():
+    if args.gold is not None and not args.gold.exists():
         print(f"{args.gold}: gold file not found", file=sys.stderr)
         return 1
-    records = load_gold(args.gold)
-    t0 = time.perf_counter()
-    result = evaluate(records, args.errors)
-    elapsed = time.perf_counter() - t0
-    print(f"{len(records)} articles from {args.gold.name}, evaluated in {elapsed:.2f}s "
-          f"(targets: F1 >= 0.95, speaker accuracy >= 0.90, attributed recall >= 0.85)")
-    print(f"{'subset':10} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'spk_acc':>8} {'attr_R':>7}")
-    for name, s in result.items():
-        print(f"{name:10} {s['gold']:5d} {s['predicted']:5d} {s['matched']:5d} {s['precision']:6.3f} "
-              f"{s['recall']:6.3f} {s['f1']:6.3f} {s['speaker_accuracy']:8.3f} {s['attributed_recall']:7.3f}")
+    print("targets: F1 >= 0.96, speaker accuracy >= 0.93; pron = speaker accuracy / count of quotes with a "
+          "pronoun cue")
+    for label, records, listable in gold_sets(args.gold, args.aside):
+        t0 = time.perf_counter()
+        result = evaluate(records, args.errors and listable, label=f"{label}/")
+        elapsed = time.perf_counter() - t0
+        print(f"\n== {label}: {len(records)} articles, evaluated in {elapsed:.2f}s")
+        print(_HEADER)
+        print(_row("all", result["all"]))
+        for name, s in result["sources"].items():
+            if s["gold"] or s["predicted"]:
+                print(_row(f"  {name}", s))
+        for name, t in result["types"].items():
+            acc = t["speaker_ok"] / t["matched"] if t["matched"] else 0.0
+            typed = t["typed_ok"] / t["matched"] if t["matched"] else 0.0
+            print(f"  type {name:13} matched {t['matched']:4d}  speaker accuracy {acc:.3f}  type given {typed:.3f}")
+        if result["categories"]:
+            print("  speaker errors by category: " + ", ".join(
+                f"{k} {result['categories'][k]}" for k in CATEGORIES if result["categories"][k]))
     return 0
 
 

@@ -101,6 +101,7 @@ class Quote:
     utterance: int = 0  # spans of one split quote share this number (per article)
     speaker_start: int | None = None  # offsets of the attribution's speaker mention, when found
     speaker_end: int | None = None
+    speaker_type: str | None = None  # person | role | organisation | document; None when there is no speaker
 
 
 def speaker_of(quotes: pd.DataFrame) -> pd.Series:

@@ -30,8 +30,9 @@ CREATE TABLE IF NOT EXISTS article_sources (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, kind VARCHAR, speaker VARCHAR,
     speaker_id VARCHAR, speaker_role VARCHAR, cue VARCHAR, cue_class VARCHAR, utterance INTEGER,
-    speaker_start INTEGER, speaker_end INTEGER
+    speaker_start INTEGER, speaker_end INTEGER, speaker_type VARCHAR
 );
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_type VARCHAR;  -- corpora stored before the column existed
 CREATE TABLE IF NOT EXISTS date_mentions (
     article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, value DATE, granularity VARCHAR,
     relative BOOLEAN, sentence VARCHAR, sentence_start INTEGER, sentence_end INTEGER

@@ -31,6 +31,15 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Reid's rep", None, None, "role"),  # someone speaking for a named person
     ("a bad kebab", None, None, "unknown"),
     ("a friend of the actress", None, None, "role"),
+    ("Psychologist Mara Quinn", "Mara Quinn", "Psychologist", "person"),  # an occupation by its ending
+    ("Jean Baptist", "Jean Baptist", None, "person"),  # ... but a surname keeps it
+    ("Senator Lia Park", "Lia Park", "Senator", "person"),  # a titled person's surname that is a place word
+    ("Hyde Park", "Hyde Park", None, "org"),
+    ("Unfortunately", None, None, "unknown"),  # an adverb names no one
+    ("Reports", None, None, "unknown"),  # nor does a bare plural document noun
+    ("Officials", None, None, "role"),
+    ("a statement from Waitrose", "Waitrose", None, "person"),  # a document speaks for its author (a one-word name)
+    ("His opponent", None, None, "role"),
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""
@@ -119,3 +128,16 @@ def test_expand_acronym(text, acronym, expected):
 def test_org_antecedent(text, description, expected):
     """A description before the end of ``text`` stands for the organisation named so before it."""
     assert org_antecedent(text, len(text), description) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Initials as the whole name normalise to nothing: the family-name-first lookup must not index into it.
+    ('Foreign Minister J. R. K. spoke first. "We will act," said Foreign Minister J. R. K.\n\n'
+     'Mr Ng said the talks "would go on for a long while yet".', "Ng"),
+    ('Defence Minister Ng Eng Hen arrived. Envoy A. B. C. spoke too.\n\n'
+     '"We are ready for this," Mr Ng said.', "Ng Eng Hen"),  # the family name first still finds the full name
+])
+def test_full_name_lookup_with_initials_only_names(text, speaker):
+    """A person named only by initials does not crash the full-name lookup of a later surname (issue 12)."""
+    quotes = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported"]
+    assert quotes[-1].speaker_id == speaker

@@ -16,18 +16,20 @@ descriptions ("the paper") take the organisation they stand for.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
 from lib.extract.marks import _Span, _trim
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
-                                  MENTION_PATTERN, NAME_PATTERN, ROLE_NOUN_PATTERN,
-                                  NON_NAME_WORDS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
+                                  MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
+                                  DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT,
-                                  PersonIndex,
-                                  expand_acronym, org_antecedent, parse_mention,
+                                  DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
+                                  apposed_name, expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
 
@@ -36,8 +38,14 @@ AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PA
 # A signature after a quote: `" --Thomas Jefferson`.
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
-AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>\b(?:he|she|they)\b|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+)?{_CUE}[^\S\n]+"
+                               rf"(?P<subj>\b(?:he|she|they)\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
+# A descriptive head with the name appended: `said a spokeswoman for Acme, Jane Roe.`
+_APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
+# `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
+AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))[^\S\n]+(?:how|what)[^\S\n]+{SUBJECT}"
+                       rf"[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 _DOCUMENT_AUTHOR = re.compile(rf"[^\S\n]+(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<subj>{MENTION_PATTERN})")
 _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before|while|as)\b|[^\S\n]*[,.;:]")
@@ -58,7 +66,19 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
-BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}{_CUE}[^.!?\"“”]{{0,80}}?[,:]\s*$")
+BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
+                        rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
+                        # `Ruiz, who said "` (a verb of saying: "who directed "The Golden Compass"" names a title)
+                        rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
+# A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
+BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN}),[^\S\n]+[^:\"“”\n]{{1,80}}:\s*$")
+# A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
+BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
+# A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
+BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
+# A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
+_FRONTED_PREPOSITION = re.compile(r"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:In|On|At|During|After|Before|With|From|"
+                                  r"For|By|Under|Over|Through|About|Amid|Despite|Following)[^\S\n]+$")
 # A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
 TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
@@ -66,10 +86,6 @@ NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
-# Role nouns that stand for an organisation that spoke before ("the company said", "the ministry added").
-ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
-                      "statement office campaign administration network newspaper channel platform".split())
-DOCUMENT_NOUNS = frozenset("report study paper statement letter memo survey document filing analysis".split())
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
 # A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
@@ -79,7 +95,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
-_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d+\b)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
@@ -91,6 +107,7 @@ SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJE
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
+CLAUSE_CHARS = 600  # the longest stretch read as one sentence around a quote (news sentences are far shorter)
 _INTRO_WINDOW = 240  # characters before a quote searched for its introduction: a clause, not a paragraph
 # After a quote that ends its sentence, a capitalised clause with more words than this after the cue, or a longer
 # subject, is a new sentence rather than an attribution.
@@ -103,6 +120,11 @@ _NEXT_ATTRIBUTION_WORDS = 25  # a longer next paragraph says something new: its 
 _BARE_TAIL_WORDS = 8
 _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
+# A document named with its author: "a statement from X", "the letter by X".
+_DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%s)\s+(?:from|by|of|issued\s+by)\s"
+                            % "|".join(sorted(DOCUMENT_NOUNS)))
+# Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
+_UNNAMED_PERSONS = frozenset("source sources insider insiders person man woman".split())
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
 
 
@@ -117,15 +139,27 @@ class _Attribution:
     source: str  # after | later | before | clause | next | inherited | previous
 
 
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(starts, ends) of every candidate sentence end of a text, found once per text (abbreviations are told
+    apart where they are read: that test depends on how far back the caller reads)."""
+    found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
+
+
 def _sentence_tail(text: str, start: int, end: int) -> int:
-    """Offset where the last sentence of ``text[start:end]`` begins."""
-    last = start
-    for m in _SENTENCE_END.finditer(text, start):  # no end bound: the lookahead must see past ``end``
-        if m.end() > end or (m.end() == end and text[start:end].strip()[-1:] in ".!?"):
-            break  # a sentence end at ``end`` itself closes the last sentence, it opens none
-        if not is_abbreviation(text, start, m.start()):
-            last = m.end()
-    return last
+    """Offset where the last sentence of ``text[start:end]`` begins (a sentence end at ``end`` itself closes the
+    last sentence, it opens none); a lookup in the text's sentence ends, so it costs the same at any offset."""
+    starts, ends = _sentence_ends(text)
+    i = bisect.bisect_right(ends, end)
+    if i and ends[i - 1] == end and text[end - 1] in ".!?":
+        i -= 1
+    lowest = bisect.bisect_left(starts, start)
+    while i > lowest:
+        i -= 1
+        if not is_abbreviation(text, start, starts[i]):
+            return ends[i]
+    return start
 
 
 def _is_document(speaker: str) -> bool:
@@ -135,11 +169,15 @@ def _is_document(speaker: str) -> bool:
 
 
 def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> int:
-    """Start of the sentence holding ``pos``, not counting sentence ends inside earlier quotes."""
+    """Start of the sentence holding ``pos``, not counting sentence ends inside earlier quotes; a sentence is read
+    back at most CLAUSE_CHARS (text with no sentence ends, such as right-to-left scripts, has no sentences)."""
+    if pos - para_start > CLAUSE_CHARS:
+        floor = text.find(" ", pos - CLAUSE_CHARS, pos)
+        para_start = floor + 1 if floor >= 0 else pos - CLAUSE_CHARS
     start = _sentence_tail(text, para_start, pos)
-    for s in spans:
-        if s.open < start <= s.close:
-            return _sentence_tail(text, para_start, s.open)
+    i = bisect.bisect_left(spans, start, key=lambda s: s.open)  # spans are in text order and do not overlap
+    if i and start <= spans[i - 1].close:
+        return _sentence_tail(text, para_start, spans[i - 1].open)
     return start
 
 
@@ -154,11 +192,12 @@ def _after_end(text: str, start: int, end: int) -> int:
 
 def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     """An attribution from a match of one of the cue patterns, offsets shifted by ``base``."""
-    cue = m.group("cue") if m.groupdict().get("cue") else ""
+    cue = m.group("cue") if m.groupdict().get("cue") else m.groupdict().get("cue2") or ""
     if m.groupdict().get("obj"):
         cue += m.group("obj").rstrip(".,")
-    cue_start = base + m.start("cue") if cue else base + m.start("subj")
-    return _Attribution(" ".join(m.group("subj").split()), base + m.start("subj"), " ".join(cue.split()) or None,
+    cue_start = base + m.start("cue" if m.groupdict().get("cue") else "cue2") if cue else base + m.start("subj")
+    subject, subject_start = apposed_name(m)
+    return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
 
 
@@ -166,8 +205,14 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
-    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH, AFTER_LATER):
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW, AFTER_LATER):
         m = pattern.match(window)
+        if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind in ("role", "org"):
+            appended = _APPENDED_NAME.match(window, m.end("subj"))
+            if appended and parse_mention(appended.group("subj")).kind == "person" \
+                    and len(appended.group("subj").split()) >= 2:
+                found = _attribution(m, start, "after")  # `said a spokeswoman for Acme, Jane Roe`: Jane Roe
+                return replace(found, speaker=appended.group("subj"), speaker_start=start + appended.start("subj"))
         if pattern is AFTER_LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
             continue  # only the rest of the quote's own sentence, up to its end
         if m and _is_document(m.group("subj")):
@@ -192,7 +237,17 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     start = max(start, end - _INTRO_WINDOW)
     window = text[start:end]
     last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
-    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE) + (
+    if start == 0 or text[start - 1] == "\n":  # a line of its own before the quote
+        m = BEFORE_ROUNDUP.match(window)
+        mention = parse_mention(m.group("subj")) if m else None
+        if mention and mention.kind == "person" and len(mention.name.split()) >= 2:
+            return _attribution(m, start, "before")  # `Jane Roe, The Daily Planet: "`
+        m = BEFORE_HEADLINE.match(window)
+        if m:
+            found = _headline_attribution(m.group("line"), start + m.start("line"))
+            if found:
+                return found
+    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
@@ -204,8 +259,20 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             m = pattern.search(window, pos)
             if m is None:
                 break
-            if _plausible_subject(m.group("subj")):
+            if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
+                                            or parse_mention(m.group("subj")).kind not in ("person", "pronoun")):
+                break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
+            if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
+            if pattern is BEFORE_CLAUSE:
+                # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
+                comma = window.find(", ", m.start("subj"), m.end("subj") + 1)
+                if comma < 0:
+                    break
+                m = pattern.match(window[comma + 2:])
+                if m and _plausible_subject(m.group("subj")):
+                    return _attribution(m, start + comma + 2, "clause")
+                break
             pos = m.start("subj") + 1  # "a party girl, the Taradise star said,": try the next subject
     if partial:
         # A subject inside the sentence (after a parenthesis, a clause): only a named person or a pronoun.
@@ -213,6 +280,20 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             mention = parse_mention(m.group("subj"))
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2):
                 return _attribution(m, start, "clause")
+    return None
+
+
+def _headline_attribution(line: str, base: int) -> _Attribution | None:
+    """The speaker and cue of a headline-case line before a quote (`Governor Eli Marsh Slams Rival:`): the words
+    before its first cue, when they name a person."""
+    words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", line)]
+    for i, (word, at) in enumerate(words[1:], 1):
+        if word.lower() in CUE_CLASS:
+            subject = line[:words[i - 1][1] + len(words[i - 1][0])]
+            mention = parse_mention(subject)
+            if mention.kind != "person":
+                return None
+            return _Attribution(" ".join(subject.split()), base, word, base + at, "before")
     return None
 
 
@@ -340,7 +421,8 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
 def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person who is a subject in the sentence around a fragment: the last one before it, else the first after."""
     before, after = [], []
-    for pos, name, subject in zip(persons.positions, persons.names, persons.subjects):
+    for i in range(bisect.bisect_left(persons.positions, start), bisect.bisect_left(persons.positions, end)):
+        pos, name, subject = persons.positions[i], persons.names[i], persons.subjects[i]
         if subject and start <= pos < span.open:
             before.append((pos, name))
         elif subject and span.close < pos < end:
@@ -395,9 +477,11 @@ def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
 
 def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -> list[Quote]:
     """Speakers that are no named person: acronyms take the name they abbreviate, "the paper"/"the department" the
-    organisation named so before, "it"/"the company" the latest organisation that spoke, and "he" with no person to
-    refer to the latest anonymous speaker ("said a senior officer" ... "he added")."""
-    out, last_org, last_anonymous = [], None, None
+    organisation named so before, "it"/"the company" the latest organisation that spoke, "he" with no person to
+    refer to, or said after a described speaker more recently than the person's name ("A company spokesman said
+    ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
+    its type: person, role, organisation or document."""
+    out, last_org, last_anonymous, last_author = [], None, None, None
     expansions: dict[str, str | None] = {}
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
@@ -410,21 +494,86 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             named = org_antecedent(text, q.speaker_start, q.speaker)
             if named:
                 q = replace(q, speaker_id=named)
+        org_speaker = False
+        if mention is not None and q.speaker_id is None and last_author and _is_document(q.speaker):
+            q = replace(q, speaker_id=last_author)  # "A statement from Waitrose said ..." then "the statement said"
+        if mention is not None and q.speaker_id and _DOCUMENT_HEAD.match(q.speaker):
+            last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
+            if q.speaker_id not in persons.roles:
+                last_org, org_speaker = q.speaker_id, True
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
-            if last_org and (words == ["it"] or (mention.kind == "role" and words[-1] in ORG_HEADS)):
-                q = replace(q, speaker_id=last_org)
-            elif last_anonymous and mention.kind == "pronoun" and words[0] in ("he", "she"):
-                q = replace(q, speaker=last_anonymous.speaker, speaker_start=last_anonymous.speaker_start,
-                            speaker_end=last_anonymous.speaker_end)
+            if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS)):
+                q, org_speaker = replace(q, speaker_id=last_org), True
+            elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
+                # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added");
+                # "the source" with none before it names no one.
+                q = _as_speaker(q, last_anonymous) if last_anonymous else \
+                    (replace(q, speaker=None, speaker_start=None, speaker_end=None, cue=q.cue)
+                     if mention.kind == "role" else q)
+                mention = parse_mention(q.speaker) if q.speaker else None
+        elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
+                and _described_more_recently(last_anonymous, q, persons):
+            q = _as_speaker(q, last_anonymous)  # "A company spokesman said ... "...," he said"
+            mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id and (mention.kind == "org" or (
                 mention.kind == "person" and " " not in q.speaker_id and q.speaker_id not in persons.genders)):
             # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said").
             last_org = q.speaker_id
         if mention is not None and mention.kind == "role" and q.speaker_id is None and \
-                q.speaker.lower().startswith(("a ", "an ", "one ")):
-            last_anonymous = q
+                q.speaker.lower().startswith(("a ", "an ", "one ", "another ")) and \
+                _speaker_type(q, mention, persons, org_speaker) == "role":
+            last_anonymous = q  # "a company spokesman" ("the star" stands for someone named before)
         elif q.speaker_id is not None:
             last_anonymous = None
-        out.append(q)
+        out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
+
+
+def _is_bare_source(mention: Mention) -> bool:
+    """True for "the source", "the official": a definite unnamed person that only an earlier "a source" names."""
+    words = mention.text.lower().split()
+    return mention.kind == "role" and len(words) == 2 and words[0] == "the" and words[1] in _UNNAMED_PERSONS
+
+
+def _as_speaker(q: Quote, source: Quote) -> Quote:
+    """``q`` credited to the speaker of ``source``, as written there."""
+    return replace(q, speaker=source.speaker, speaker_id=source.speaker_id, speaker_role=source.speaker_role,
+                   speaker_start=source.speaker_start, speaker_end=source.speaker_end)
+
+
+def _described_more_recently(anonymous: Quote, q: Quote, persons: PersonIndex) -> bool:
+    """True when a pronoun's person was last named before the anonymous speaker described after it, and the
+    description's gender (spokesman, spokeswoman) does not contradict the pronoun."""
+    last = persons.last_mention(q.speaker_id, q.speaker_start)
+    if q.speaker_id is None or last is None or anonymous.speaker_start is None or last > anonymous.speaker_start:
+        return False
+    gender = PRONOUN_GENDERS.get(q.speaker.lower())
+    words = set(anonymous.speaker.lower().split())
+    described = "m" if words & MALE_NOUNS else "f" if words & FEMALE_NOUNS else None
+    return described is None or described == gender
+
+
+def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_speaker: bool) -> str | None:
+    """What the speaker is: a person (named, or a pronoun or role noun resolved to one), an unnamed role, an
+    organisation, or a document speaking with no author named; None without a speaker."""
+    if not q.speaker or mention is None:
+        return None
+    words = mention.text.lower().split()
+    head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
+    if org_speaker or mention.kind == "org":
+        return "organisation"
+    if q.speaker_id in persons.roles or (mention.kind == "person" and (
+            " " in (q.speaker_id or "") or q.speaker_id in persons.genders)):
+        return "person"
+    if mention.kind == "person":
+        return "organisation" if q.speaker_id and q.speaker_id.isupper() else "person"
+    if mention.kind == "pronoun":  # "it" a body, "he"/"she"/"I" a person, "they"/"we" a group
+        return "organisation" if head == "it" else "role" if head in ("they", "we") else "person"
+    if q.speaker_id:  # a description resolved to the organisation it stands for ("the paper")
+        return "organisation"
+    if head in DOCUMENT_NOUNS:
+        return "document"
+    if head in ORG_HEADS or head in ORG_WORDS:
+        return "organisation"
+    return "role"

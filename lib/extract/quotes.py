@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lib.domain.verbs import classify_cue
-from lib.extract.attribution import (BEFORE_CLAUSE, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
+from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
                                      _attribute_after, _attribute_before, _attribution, _clause_person,
                                      _clause_start, _closing_attribution, _interviewee, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
@@ -41,11 +41,11 @@ def extract_quotes(article: Article) -> list[Quote]:
     attrib: dict[int, _Attribution] = {}
     for idx, span in enumerate(spans):
         ps, pe = paras[span.para]
-        prev_close = max([s.close + 1 for s in spans[:idx] if s.para == span.para and s.close < span.open] + [ps])
+        prev_close = _previous_close(spans, idx, ps)
         before_start = _sentence_tail(text, prev_close, span.open)
         last_end = paras[span.last_para][1]
-        nxt = [s.open for s in spans[idx + 1:] if s.open > span.close]
-        after_end = min([last_end] + nxt) if span.close < last_end else span.close
+        nxt = spans[idx + 1].open if idx + 1 < len(spans) else last_end  # spans are in text order, never overlap
+        after_end = min(last_end, nxt) if span.close < last_end else span.close
         content = text[span.start:span.end]
         partial = _is_partial(text, span, before_start, before_start == prev_close > ps)
         found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
@@ -102,7 +102,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if kind != "partial" or (i in attrib and not _is_document(attrib[i].speaker)):
             continue
         ps, pe = paras[span.para][0], paras[span.last_para][1]
-        end = _SENTENCE_END.search(text, span.close + 1, pe + 1)
+        end = _SENTENCE_END.search(text, span.close + 1, min(pe + 1, span.close + 1 + CLAUSE_CHARS))
         found = _clause_person(text, _clause_start(text, ps, span.open, spans), span,
                                min(end.start() if end else pe, pe), persons)
         if found:
@@ -110,8 +110,11 @@ def extract_quotes(article: Article) -> list[Quote]:
 
     # Quote-only paragraphs without a speaker: the next paragraph names it, or the previous one's speaker goes on.
     by_para: dict[int, list[int]] = {}
+    ending_in: dict[int, list[int]] = {}  # paragraph -> kept quotes whose closing mark is in it
     for i, (span, _) in enumerate(kept):
         by_para.setdefault(span.para, []).append(i)
+        ending_in.setdefault(span.last_para, []).append(i)
+    span_ends = {s.last_para for s in spans}
     for k, members in sorted(by_para.items()):
         if any(i in attrib for i in members):
             continue
@@ -119,19 +122,19 @@ def extract_quotes(article: Article) -> list[Quote]:
         if not _quote_only(text, paras[k], para_spans):
             continue
         last = max(s.last_para for s in para_spans)
-        before = [i for i in range(members[0]) if kept[i][0].last_para == k - 1]
+        before = [i for i in ending_in.get(k - 1, ()) if i < members[0]]
         previous = None
         if before and before[-1] in attrib:
             # The quote before ended the previous paragraph (nothing quoted after it there): its speaker goes on,
             # unless the next paragraph is a bare attribution (`Smith said in a statement.`); a next paragraph
             # that goes on with new content (`X warned that ...`) starts another speaker's turn.
             prev_span = kept[before[-1]][0]
-            if not any(s.last_para == k - 1 and s.open > prev_span.close for s, _ in kept):
+            if not any(kept[j][0].open > prev_span.close for j in ending_in[k - 1]):
                 previous = replace(attrib[before[-1]], source="previous")
         found = _next_paragraph_attribution(text, paras[last + 1], bare=previous is not None) \
             if last + 1 < len(paras) else None
         found = found or previous
-        prev_para = paras[k - 1] if k > 0 and not any(s.last_para == k - 1 for s in spans) else None
+        prev_para = paras[k - 1] if k > 0 and k - 1 not in span_ends else None
         if found is None and prev_para:
             # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
             tail = _sentence_tail(text, *prev_para)
@@ -147,11 +150,12 @@ def extract_quotes(article: Article) -> list[Quote]:
                 attrib[i] = found
 
     # A quote appended to a narrative sentence about a person (profiles: `She and X first conceived it. "..."`).
+    position = {id(span): idx for idx, span in enumerate(spans)}
     for i, (span, kind) in enumerate(kept):
         if i in attrib or kind != "direct":
             continue
         ps = paras[span.para][0]
-        prev_close = max([s.close + 1 for s in spans if s.para == span.para and s.close < span.open] + [ps])
+        prev_close = _previous_close(spans, position[id(span)], ps)
         stop = span.open
         while stop > prev_close and text[stop - 1].isspace():
             stop -= 1
@@ -189,6 +193,14 @@ def extract_quotes(article: Article) -> list[Quote]:
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
     return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+
+
+def _previous_close(spans: list[_Span], idx: int, para_start: int) -> int:
+    """Offset after the closing mark of the span before ``spans[idx]`` in its paragraph, else the paragraph start
+    (spans are in text order and never overlap, so it is the span right before, when it is in the paragraph)."""
+    if idx and spans[idx - 1].para == spans[idx].para and spans[idx - 1].close < spans[idx].open:
+        return spans[idx - 1].close + 1
+    return para_start
 
 
 def find_persons(article: Article) -> PersonIndex:

@@ -1,13 +1,14 @@
 """Reported speech: sentences that attribute content to a speaker through a reporting cue, without quote marks."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
 from lib.domain.verbs import ADVERB_PATTERN, REPORTED_CUE_PATTERN, classify_cue
-from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, SUBJECT_PATTERN,
-                                  PersonIndex, parse_mention, resolve_mention)
+from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, REPORTED_SUBJECT_PATTERN,
+                                  PersonIndex, apposed_name, parse_mention, resolve_mention)
 from lib.models import Article, Quote
 
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
@@ -19,10 +20,10 @@ _MIN_WORDS = 4
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
-    ("subject-cue", re.compile(rf"^{_LEAD}{SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}{_CUE}(?:[^\S\n]+that\b)?"
+    ("subject-cue", re.compile(rf"^{_LEAD}{REPORTED_SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}{_CUE}(?:[^\S\n]+that\b)?"
                                rf"[^\S\n]+(?P<content>.+?)[.!?]?$", re.S)),
     # "..., UN official Izumi Nakamitsu told Sputnik.", "Bettie Page has died, her agent said."
-    ("content-subject-cue", re.compile(rf"^(?P<content>.{{15,}}?),[^\S\n]+{SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}"
+    ("content-subject-cue", re.compile(rf"^(?P<content>.{{15,}}?),[^\S\n]+{REPORTED_SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}"
                                        rf"{_CUE}(?P<tail>[^,.;:\"“”]{{0,60}})[.!?]?$", re.S)),
     # "..., said Steve Pond, author of ..."
     ("content-cue-subject", re.compile(rf"^(?P<content>.{{15,}}?),[^\S\n]+{_CUE}[^\S\n]+"
@@ -35,8 +36,10 @@ REPORTED_PATTERNS = (
 
 
 def _overlaps(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
-    """True when [start, end) overlaps a quoted span."""
-    return any(start <= b and a < end for a, b in covered)
+    """True when [start, end) overlaps a quoted span (``covered`` is in text order and its spans do not overlap, so
+    the last span opening before ``end`` is the only one to test)."""
+    i = bisect.bisect_left(covered, (end,))
+    return i > 0 and start <= covered[i - 1][1]
 
 
 def extract_reported(article: Article, paras: list[tuple[int, int]], covered: list[tuple[int, int]],
@@ -56,23 +59,25 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 m = pattern.match(sentence)
                 if not m:
                     continue
-                mention = parse_mention(m.group("subj"))
-                if mention.kind in ("unknown",) or (mention.kind == "role" and not m.group("subj")[:1].isalpha()):
+                subject, subject_at = apposed_name(m) if "appos" in m.groupdict() else (m.group("subj"),
+                                                                                         m.start("subj"))
+                mention = parse_mention(subject)
+                if mention.kind in ("unknown",) or (mention.kind == "role" and not subject[:1].isalpha()):
                     continue
                 c_start, c_end = s + m.start("content"), s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":
                     c_end -= 1
                 if len(text[c_start:c_end].split()) < _MIN_WORDS:
                     continue
-                speaker_pos = s + m.start("subj")
+                speaker_pos = s + subject_at
                 speaker_id, role = resolve_mention(mention, speaker_pos, persons)
                 cue = m.group("cue")
                 if m.groupdict().get("obj"):
                     cue += m.group("obj").rstrip(".,")
                 cue = " ".join(cue.split())
-                speaker = " ".join(m.group("subj").split())
+                speaker = " ".join(subject.split())
                 out.append(Quote(article.id, text[c_start:c_end], c_start, c_end, "reported", speaker, speaker_id,
                                  role, cue, classify_cue(cue), first_utterance + len(out), speaker_pos,
-                                 speaker_pos + len(m.group("subj"))))
+                                 speaker_pos + len(subject)))
                 break
     return out

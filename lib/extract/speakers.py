@@ -45,7 +45,45 @@ passenger passengers survivor survivors victim victims parent parents child chil
 colleague colleagues insider insiders member members leader leaders spokesperson statement letter memo
 military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
+opponent opponents rival rivals challenger ally allies supporter supporters critic critics
 """.split())
+
+# Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
+DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its")
+# Texts that speak ("the report said"): a document speaker, unless an author is named.
+DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo survey document filing analysis "
+                           "notification notice ruling decree order judgment verdict editorial biography bio memoir".split())
+# Role nouns that stand for an organisation ("the company said", "the ministry added").
+ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
+                      "statement office campaign administration network newspaper channel platform daily paper "
+                      "magazine broadcaster outlet utility operator carrier retailer manufacturer maker insurer lender "
+                      "developer charity nonprofit".split())
+# Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
+SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
+                             "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
+                             "partly jointly sadly frankly honestly oddly".split())
+# Adjective endings before -ly ("Unfortunately", "Initially", "Hopefully", "Curiously"); names ending in -ly
+# ("Kelly", "Beverly", "Connolly", "Hartly") have none of them.
+_ADVERB_STEMS = ("al", "ate", "ous", "ful", "ive", "ic", "less", "ar", "ish", "ab", "ib")
+_LONG_ADVERB_STEMS = ("ant", "ent")  # "Recently", "Importantly"; shorter words are names ("Brantly")
+_ADVERB_MIN_CHARS = 6  # "Sadly", "Emily", "Kelly": shorter -ly words are as often names
+_LONG_ADVERB_MIN_CHARS = 8
+
+
+def is_adverb(word: str) -> bool:
+    """True for a word that is an adverb by form or by the table ("Unfortunately", "Luckily", "Already")."""
+    low = word.lower().strip(",")
+    if low in SENTENCE_ADVERBS:
+        return True
+    if not low.endswith("ly") or len(low) < _ADVERB_MIN_CHARS:
+        return False
+    stem = low[:-2]
+    return stem.endswith(_ADVERB_STEMS) or (stem.endswith("i") and len(low) > _ADVERB_MIN_CHARS) \
+        or (stem.endswith(_LONG_ADVERB_STEMS) and len(low) >= _LONG_ADVERB_MIN_CHARS)
+
+
+_DOCUMENT_FROM = re.compile(r"^(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+"
+                            r"(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<author>.+)$" % "|".join(sorted(DOCUMENT_NOUNS)))
 
 # Pronouns that tell a person's gender, for agreement when resolving "he"/"she" (Hobbs 1978).
 MALE_WORDS = frozenset("he him his himself mr mr.".split())
@@ -56,7 +94,16 @@ HONORIFIC_CHARS = 6  # characters before a name read for an honorific: "Miss", "
 HONORIFIC_VOTES = 3  # an honorific outweighs this many gendered pronouns after the name (they may be someone else's)
 SENTENCE_CHARS = 200  # the pronouns that follow a name are read to the sentence's end, or this far
 ANTECEDENT_CHARS = 2000  # how far back "the company" looks for the organisation it stands for
+_LEAD_CHARS = 2  # mentions are looked up by their first characters, so each costs the same however many persons
+_MIN_TYPO_SURNAME = 5  # a surname this long or longer may be matched through a typo ("Tinsely" -> "Tinsley")
+_TYPO_EDITS = 2  # edits a misspelt surname may differ by
 DESCRIPTOR_CHARS = 25  # characters before a name read for the descriptor that names its kind ("carmaker Ford")
+# A locative preposition or motion verb right before a name makes it a place ("in Lake Orin", "flew to Norway").
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w’'\-])(?:in|near|outside|inside|across|throughout|around|into|towards?|via|"
+                              r"(?:flew|flown|moved|travell?ed|returned|went|gone|drove|driven|headed|sailed|"
+                              r"came|relocated|fled|deployed)[^\S\n]+to)[^\S\n]+(?:the[^\S\n]+)?$")
+_PERSON_EVIDENCE_AFTER = re.compile(r",[^\S\n]+(?:\d{1,3},|who\b)")  # "Biden, 78,", "Biden, who": a person
+_LOCATIVE_CHARS = 30  # characters before a mention read for its locative preposition
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 
@@ -104,12 +151,18 @@ college school institute foundation bank fund times post news press journal trib
 network tv radio agency center centre association trustees organization organisation commission parliament congress
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
-military board
+military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
 street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
 district province region city town village airport station port harbour harbor stadium arena mall plaza
 """.split())
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
+# Nouns that tell an unnamed speaker's gender ("a company spokesman" is "he", "a spokeswoman" is "she").
+MALE_NOUNS = frozenset("man spokesman businessman congressman councilman chairman father son brother husband "
+                       "boy king prince".split())
+FEMALE_NOUNS = frozenset("woman spokeswoman businesswoman congresswoman councilwoman chairwoman mother daughter "
+                         "sister wife girl queen princess".split())
 PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
 # A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
@@ -123,9 +176,15 @@ NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
-ROLE_NOUN_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
+# A document with its author comes first: "a statement from Waitrose", "the letter from Sen. Paul Grant".
+DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+(?:from|by)"
+                         r"[^\S\n]+(?:the[^\S\n]+)?%s(?:[^\S\n]+(?:%s)\b)?"  # "from the Indian government"
+                         % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
+                            "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
+ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
+                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
-                     r"(?:[^\S\n]+(?:for|of|with|in|at)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?")
+                     r"(?:[^\S\n]+(?:for|of|with|in|at|to)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
 CLAUSE_WORDS = frozenset("""
@@ -142,9 +201,16 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
-SUBJECT_PATTERN = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
-                   rf"{PARTY_BRACKET}?"
-                   r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?")
+_SUBJECT = rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}){PARTY_BRACKET}?"
+# A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
+# quote mark, which anchors the attribution.
+SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
+                              # a further phrase holding a cue is a clause of its own ("X, Y, says Z told ...")
+                              r"(?![^,;:\"“”]*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)"
+                              r"[^,;:\"“”]{1,160}?){0,2},?)?")
+# A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
+# likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
+REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
                r"last|this|yesterday|today|tonight|earlier|late|as)\b)")
@@ -154,6 +220,17 @@ _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:
 CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
 ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
 
+
+
+def apposed_name(m: re.Match) -> tuple[str, int]:
+    """The speaker of a subject match and its offset: the subject, or the full name apposed to a description
+    (`Her spokesman, Bill McAllister, said`: the name speaks)."""
+    subject, appos = m.group("subj"), m.groupdict().get("appos")
+    if appos and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
+        name = _NAME_RE.fullmatch(appos.strip(", "))
+        if name and len(name.group(0).split()) >= 2 and parse_mention(name.group(0)).kind == "person":
+            return name.group(0), m.start("appos") + appos.index(name.group(0))
+    return subject, m.start("subj")
 
 
 @dataclass(frozen=True)
@@ -179,6 +256,10 @@ def _clean_token(tok: str) -> str:
 ADJECTIVE_SUFFIXES = ("-winning", "-nominated", "-based", "-born", "-led", "-backed", "-owned", "-run", "-style",
                       "-era", "-made", "-funded", "-linked", "-affiliated", "-bound", "-focused", "-related",
                       "-friendly", "-leaning", "-appointed", "-controlled", "-allied")
+# Endings of occupation nouns that title a name ("Psychologist", "Physician", "Photographer") though no table lists
+# them; names rarely end so.
+OCCUPATION_SUFFIXES = ("ologist", "ist", "ician", "ographer")
+_OCCUPATION_MIN_CHARS = 7
 _SPACED_HYPHEN = re.compile(r"(?<=\w)[^\S\n]+([-–])[^\S\n]+(?=[A-Z])")
 
 
@@ -187,6 +268,8 @@ def _is_name_token(tok: str) -> bool:
     low = tok.lower()
     if not tok[:1].isupper() or low in ROLE_WORDS or low in NON_NAME_WORDS or low.endswith(ADJECTIVE_SUFFIXES):
         return False
+    if len(low) >= _OCCUPATION_MIN_CHARS and low.endswith(OCCUPATION_SUFFIXES):
+        return False  # "Psychologist Mara Quinn", "Economist Jo Lee": an occupation, by its ending
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
 
 
@@ -198,12 +281,24 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it"):
         return Mention(text, None, None, "pronoun")
+    document = _DOCUMENT_FROM.match(text)
+    if document:
+        # "a statement from Waitrose", "the letter from the Indian government": its author speaks.
+        author = parse_mention(document.group("author"))
+        if author.kind in ("person", "org"):
+            return Mention(text, author.name, author.role, author.kind)
     if re.search(r"[’']s [a-z]", text):
         return Mention(text, None, None, "role")  # "Reid's rep": someone speaking for a named person
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
+    if len(tokens) == 1 and tokens[0][:1].isupper():
+        low = tokens[0].lower()
+        if is_adverb(low) or low in DOCUMENT_NOUNS:
+            return Mention(text, None, None, "unknown")  # "Unfortunately", "Reports": nobody in particular
+        if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s"):
+            return Mention(text, None, None, "role")  # "Officials", "Witnesses": unnamed people
     if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and \
             _is_name_token(tokens[tokens.index("of", 2) - 2]):
         # "Rep. Michael McCaul of Texas": a person from a place; the place is no part of the name.
@@ -212,13 +307,14 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, inner.name, inner.role, "person")
     if len(tokens) > 1 and tokens[0].lower() == "the" and tokens[-1].islower() and tokens[-1] in ROLE_WORDS:
         return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief"
-    if all(t.lower() in NON_NAME_WORDS for t in tokens):
+    if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
+                                                                and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
-    if tokens[0].lower() in ("the", "a", "an", "one") and not any(t[:1].isupper() for t in tokens[1:]):
+    if tokens[0].lower() in DETERMINERS and len(tokens) > 1 and not any(t[:1].isupper() for t in tokens[1:]):
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
-        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS:
+        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS:
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
@@ -258,7 +354,11 @@ def parse_mention(text: str) -> Mention:
     if any(t.lower().rstrip("s") in ORG_WORDS for t in tokens) and any(t in ("and", "for", "of") for t in role_tokens):
         # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention".
         return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
-    if any(t.lower() in ORG_WORDS for t in name_tokens):
+    titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
+        or name_tokens[0].lower() in FIRST_NAME_GENDERS
+    if any(t.lower() in ORG_WORDS for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)):
+        # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
+        # place word ("Senator Lia Park", "David Hill").
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
     return Mention(text, name, role, "person")
 
@@ -266,7 +366,7 @@ def parse_mention(text: str) -> Mention:
 def _head_noun(words: list[str]) -> str:
     """The head of a noun phrase: the word before its first preposition ("friend" in "a friend of the actress")."""
     for i, w in enumerate(words):
-        if w in ("of", "for", "with", "in", "at", "from", "on", "passing", "who", "close", "familiar"):
+        if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who", "close", "familiar"):
             return words[i - 1] if i else w
     return words[-1] if words else ""
 
@@ -313,6 +413,13 @@ class PersonIndex:
     names: list[str] = field(default_factory=list)  # full name of the mention at the same index
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
+    places: set[str] = field(default_factory=set)  # registered names the text uses as places ("flew to Norway")
+    # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
+    _indexed: int = field(default=0, repr=False)
+    _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_surname: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_first: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_initial: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     def add_person(self, name: str, role: str | None) -> None:
         """Register a person (full name), keeping the first role seen."""
@@ -329,13 +436,19 @@ class PersonIndex:
                 keys[surname].append(name)
         rows = []
         last_full: dict[str, int] = {}
-        ordered = sorted(keys, key=len, reverse=True)
+        by_lead: dict[str, list[str]] = {}  # a key's first two characters -> the keys, longest first
+        for k in sorted(keys, key=len, reverse=True):
+            by_lead.setdefault(k[:_LEAD_CHARS], []).append(k)
+        skip = sorted(skip)
         next_free = 0
         for m in _CAPITALISED.finditer(text) if keys else ():
             start = m.start()
-            if start < next_free or any(a < start < b for a, b in skip):
+            if start < next_free:
                 continue
-            key = next((k for k in ordered if text.startswith(k, start)
+            if _inside(skip, start):
+                continue
+            candidates = by_lead.get(text[start:start + _LEAD_CHARS], []) + by_lead.get(text[start], [])
+            key = next((k for k in sorted(candidates, key=len, reverse=True) if text.startswith(k, start)
                         and not (text[start + len(k):start + len(k) + 1].isalnum())), None)
             if key is None:
                 continue
@@ -361,6 +474,29 @@ class PersonIndex:
         self.names = [n for _, n, _ in rows]
         self.subjects = [s for _, _, s in rows]
         self._infer_genders(text, skip)
+        self._find_places(text)
+
+    def _find_places(self, text: str) -> None:
+        """Names the text uses as places ("flew to Norway", "voters in Lake Orin"): written after a locative
+        preposition (not as a possessive) and with nothing that makes them a person (a title, an honorific, a
+        known given name, a gender told by the text). Pronouns never refer to them."""
+        self.places = set()
+        persons = {name for pos, name in zip(self.positions, self.names)
+                   if _PERSON_EVIDENCE_AFTER.match(text, pos + len(name) if text.startswith(name, pos)
+                                                   else pos + len(surname_of(name)))}
+        for pos, name in zip(self.positions, self.names):
+            if name in persons:
+                continue
+            if name in self.places or not _LOCATIVE_BEFORE.search(text, max(0, pos - _LOCATIVE_CHARS), pos) \
+                    or _POSSESSIVE.match(text, pos + len(surname_of(name)) if not text.startswith(name, pos)
+                                         else pos + len(name)):
+                continue
+            role = self.roles.get(name) or ""
+            first = name.split()[0].lower() if " " in name else ""
+            if any(w[:1].isupper() for w in role.split()) or first in FIRST_NAME_GENDERS \
+                    or _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos):
+                continue
+            self.places.add(name)
 
     def _infer_genders(self, text: str, skip) -> None:
         """Gender per person from honorifics and from the pronouns that follow it as a subject in its sentence."""
@@ -377,7 +513,7 @@ class PersonIndex:
             end = text.find(".", pos, pos + SENTENCE_CHARS)
             end = pos + SENTENCE_CHARS if end < 0 else end
             for m in _GENDER_WORD.finditer(text, pos, end):
-                if not any(a < m.start() < b for a, b in skip):
+                if not _inside(skip, m.start()):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
         for name in self.roles:
             # A weak prior from the first name (a small table of unambiguous given names) when the text tells nothing.
@@ -390,17 +526,45 @@ class PersonIndex:
         """The registered full name a surname or name variant stands for, or the name itself."""
         if name in self.roles:
             return name
+        self._index_names()
         key = normalise_name(name)
-        hits = [n for n in self.roles if normalise_name(n) == key or normalise_name(n).split()[-1:] == key.split()]
+        hits = list(self._by_key.get(key, ()))
+        if " " not in key:
+            hits += self._by_surname.get(key, ())
         if not hits and " " not in key and key:
             # Family name first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan
             # Tinsley": same initial, edit distance <= 2 on a surname of five letters or more).
-            hits = [n for n in self.roles if " " in n and normalise_name(n).split()[0] == key
-                    and len(n.split()) >= 3]
-            if not hits and len(key) >= 5:
-                hits = [n for n in self.roles if " " in normalise_name(n) and _near_surname(
-                    normalise_name(n).split()[-1], key)]
+            hits = list(self._by_first.get(key, ()))
+            if not hits and len(key) >= _MIN_TYPO_SURNAME:
+                hits = [n for size in range(len(key) - _TYPO_EDITS, len(key) + _TYPO_EDITS + 1)
+                        for surname, n in self._by_initial.get((key[0], size), ()) if _near_surname(surname, key)]
         return hits[0] if len(set(hits)) == 1 else name
+
+    def _index_names(self) -> None:
+        """Index the registered names not indexed yet by normalised form, surname, first word (of three or more)
+        and surname initial and length, so each lookup costs the same however many persons an article names."""
+        names = list(self.roles)
+        for n in names[self._indexed:]:
+            key = normalise_name(n)
+            words = key.split()
+            if not words:
+                continue  # initials only ("J. R. K."): no key a surname could match
+            self._by_key.setdefault(key, []).append(n)
+            self._by_surname.setdefault(words[-1], []).append(n)
+            if " " in n and len(n.split()) >= 3:
+                self._by_first.setdefault(words[0], []).append(n)
+            if len(words) >= 2:
+                self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
+        self._indexed = len(names)
+
+    def last_mention(self, name: str | None, pos: int) -> int | None:
+        """Offset of the latest mention of ``name`` before ``pos``, or None."""
+        i = bisect.bisect_left(self.positions, pos)
+        while i > 0:
+            i -= 1
+            if self.names[i] == name:
+                return self.positions[i]
+        return None
 
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
@@ -412,12 +576,19 @@ class PersonIndex:
             name = self.names[i]
             if role_words and not all(w in (self.roles.get(name) or "").lower() for w in role_words):
                 continue
-            if gender and self.genders.get(name, gender) != gender:
+            if gender and (self.genders.get(name, gender) != gender or name in self.places):
                 continue
             if self.subjects[i] or role_words:
                 return name
             fallback = fallback or name
         return fallback
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when ``pos`` lies strictly inside one of ``spans`` (sorted, not overlapping): only the span opening
+    last before ``pos`` can hold it."""
+    i = bisect.bisect_left(spans, (pos,))
+    return i > 0 and pos < spans[i - 1][1]
 
 
 # Descriptions that stand for a named organisation ("the paper" -> the newspaper named before): head noun ->
@@ -471,8 +642,9 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
 
 def _near_surname(known: str, written: str) -> bool:
     """True when ``written`` is a typo of the surname ``known``: same first letter, Levenshtein distance 1-2."""
-    return (known[:1] == written[:1] and len(known) >= 5 and abs(len(known) - len(written)) <= 2
-            and 0 < Levenshtein.distance(known, written, score_cutoff=2) <= 2)
+    return (known[:1] == written[:1] and len(known) >= _MIN_TYPO_SURNAME
+            and abs(len(known) - len(written)) <= _TYPO_EDITS
+            and 0 < Levenshtein.distance(known, written, score_cutoff=_TYPO_EDITS) <= _TYPO_EDITS)
 
 
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:

@@ -1,0 +1,281 @@
+"""Speaker attribution, one parametrized table per error pattern of issue 14, positive and negative cases.
+
+Every sentence here was written for these tests (no article text): each case gives the text, a fragment of the quote
+it asks about, and the speaker a reader credits (the extractor's speaker id, else its speaker as written; None for
+nobody). Organisation, role and document speakers are given as written, with a speaker type.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.quotes import extract_quotes
+from lib.models import Article, speaker_of, to_frame, QUOTE_COLUMNS
+
+
+def _quote(text: str, fragment: str):
+    """The direct or partial quote of ``text`` holding ``fragment``."""
+    quotes = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported" and fragment in q.text]
+    assert quotes, f"no quote holds {fragment!r}"
+    return quotes[0]
+
+
+def _speaker(text: str, fragment: str) -> str | None:
+    """The speaker credited with the quote holding ``fragment``: its id, else as written, else None; "NOQUOTE" when
+    the span is no quote at all (a title)."""
+    if not any(q.kind != "reported" and fragment in q.text for q in extract_quotes(Article("t", text))):
+        return "NOQUOTE"
+    q = _quote(text, fragment)
+    return q.speaker_id or q.speaker
+
+
+def _check(text: str, fragment: str, speaker: str | None) -> None:
+    assert _speaker(text, fragment) == speaker
+
+
+# Pronouns resolve only to persons, of a compatible gender where the text tells it; a place is never a person.
+PLACES = [
+    ('Council member Irene Voss drove to Millbrook, 40 miles north of the capital, on Monday. Millbrook, which '
+     'flooded twice this year, is still without power.\n\n"We are not leaving anyone behind," she said.',
+     "not leaving", "Irene Voss"),
+    ('Pastor Glen Ardley spent the week in Harlow, 12 miles from the coast. Harlow, a mill town, lost its plant.\n\n'
+     '"People here are tired of promises," he said.', "tired of promises", "Glen Ardley"),
+    ('Sheriff Paula Dent arrived in Corbin on Tuesday. Corbin, 30 miles east, was spared.\n\n'
+     '"We got lucky this time," she told reporters.', "got lucky", "Paula Dent"),
+    ('Prime Minister Eva Lind flew to Norway on Monday. Norway, the host, said the talks would go on.\n\n'
+     '"We are close to a deal," she said.', "close to a deal", "Eva Lind"),
+    ('Governor Ruth Alder met voters in Lake Orin, a town of 900 people. Lake Orin said farewell to its mayor.\n\n'
+     '"Every vote counts here," she told them.', "Every vote counts", "Ruth Alder"),
+    # negatives: a person written after "in" is still a person when the text says so
+    ('Voters put their trust in Biden, 78, who said the economy was strong. "We are winning," he said.',
+     "We are winning", "Biden"),
+    # negative: a person named with an age keeps the pronoun
+    ('Martha Quill, 64, has lived on the street for decades.\n\n"I never thought it would reach us," she said.',
+     "never thought", "Martha Quill"),
+]
+
+# A pronoun inside a reported clause is not the quote's speaker; a descriptive antecedent beats an earlier name.
+REPORTED_CLAUSES = [
+    ('Senator Cora Blaine spoke first. Columnist Peter Havel wrote that she was "the least prepared candidate in '
+     'a generation."', "least prepared", "Peter Havel"),
+    ('Governor Tim Roarke stayed silent. His campaign released a statement saying he "has no plans to leave the '
+     'race before the primary."', "no plans to leave", "His campaign"),
+    ('Chief executive Dana Kroll toured the plant on Monday.\n\nA company spokesman said repairs were nearly '
+     'done.\n\n"We expect full output by June," he said.', "full output", "A company spokesman"),
+    ('Senator Mark Hale has been quiet. His opponent, Dana Price, wrote that he was "a man with no plan and no '
+     'record to run on."', "a man with no plan", "Dana Price"),
+    ('The firm put out a statement saying she "acted on her own and without approval from the board."',
+     "acted on her own", "The firm"),
+    # negative: the named person who speaks last keeps the pronoun
+    ('A company spokesman declined to comment.\n\nChief executive Dan Kroll said repairs were nearly done.\n\n'
+     '"We expect full output by June," he said.', "full output", "Dan Kroll"),
+]
+
+# Fronted phrases, adverbs and subordinate clauses are not subjects; a subject with no name, pronoun or role is none.
+FRONTED = [
+    ('In an interview with Channel 9 aired Tuesday, Maya Lund said the deal was "a win for every family in the '
+     'valley."', "win for every family", "Maya Lund"),
+    ('Already, Owen Pratt has said the budget "cannot survive another round of cuts."', "cannot survive",
+     "Owen Pratt"),
+    ('In a written statement, Rita Solis said: "We will appeal this ruling at once."', "appeal this ruling",
+     "Rita Solis"),
+    ('While Gary Finch said the plan "would cost far too much money," his deputy disagreed.', "cost far too much",
+     "Gary Finch"),
+    ('When Harriet Cole said "this state is ours to lose," the crowd cheered.', "ours to lose", "Harriet Cole"),
+    ('While campaigning in Ohio on Monday, Vice President Lena Marsh said: "We are not taking anything for '
+     'granted."', "not taking anything", "Lena Marsh"),
+    ('Already, "three people have called me about this today," Nadia Stone said.', "three people", "Nadia Stone"),
+    # negatives: an adverb or a common noun before a cue is no speaker
+    ('Unfortunately, "the money is gone," one of the trustees, Al Breen, later said.', "money is gone", "Al Breen"),
+    ('Reports said the tower "was leaning badly by noon."', "leaning badly", None),
+]
+
+# Round-up lines: "<Name>, <outlet or affiliation>: '...'".
+ROUNDUPS = [
+    ('Reaction to the verdict:\n\nJane Roe, The Daily Planet: "The verdict was a long time coming."\n\n'
+     'Sam Orr, Orr & Banks LLP: "An appeal is all but certain."', "long time coming", "Jane Roe"),
+    ('Reaction to the verdict:\n\nJane Roe, The Daily Planet: "The verdict was a long time coming."\n\n'
+     'Sam Orr, Orr & Banks LLP: "An appeal is all but certain."', "appeal is all but", "Sam Orr"),
+    ('Ellen Barr, a reader in Ohio: "I canceled my subscription over this."', "canceled my subscription",
+     "Ellen Barr"),
+    # negatives: a heading with a colon names nobody; a place and its state are not a name and an outlet
+    ('Final score, second half: "A game nobody will remember for long."', "nobody will remember", None),
+    ('Washington, D.C.: "A city that never sleeps, and never agrees."', "never sleeps", None),
+]
+
+# A descriptive head with an appended name credits the name, not the previous speaker.
+APPENDED_NAMES = [
+    ('Mayor Lou Hart backed the plan.\n\n"We are reviewing the order," said a spokeswoman for Acme Corp., '
+     'Jane Doe.', "reviewing the order", "Jane Doe"),
+    ('Senator Ray Bolt spoke first.\n\n"The numbers speak for themselves," said Bolt\'s communications director, '
+     'Ana Lee.', "speak for themselves", "Ana Lee"),
+    ('Most adults sleep too little.\n\n"The damage builds up quietly over years," says psychologist Mara '
+     'Quinn.', "builds up quietly", "Mara Quinn"),
+    ('Most adults sleep too little. "The damage builds up quietly over years." So says psychologist Mara Quinn, '
+     'who runs a sleep clinic.', "builds up quietly", "Mara Quinn"),
+    ('"Taxes will go up," said a senior adviser to the campaign, Nick Vance, on Monday.', "Taxes will go up",
+     "Nick Vance"),
+    ('Her spokesman, Bill Orr, said, "Whatever the motive, the governor has faith in the system."',
+     "Whatever the motive", "Bill Orr"),
+    ('"The damage builds up quietly over years." Psychologist Mara Quinn says the effect adds up.',
+     "builds up quietly", "Mara Quinn"),
+    # negative: without an appended name the description speaks
+    ('Mayor Lou Hart backed the plan.\n\n"We are reviewing the order," said a spokeswoman for the company.',
+     "reviewing the order", "a spokeswoman for the company"),
+]
+
+# Apposition, relative clauses, age and role between the name and the verb.
+BETWEEN = [
+    ('Tom Baxter, the editor of the Riverside Ledger, wrote sarcastically on Twitter: "Great job, everyone. '
+     'Truly inspiring."', "Great job", "Tom Baxter"),
+    ('Lena Ortiz, who has run the shelter since 2009, shouted: "Get out of here and stay out!"', "Get out",
+     "Lena Ortiz"),
+    ('Sam Pike, 20, a biology major, chimed in: "Nobody asked us about any of this."', "Nobody asked",
+     "Sam Pike"),
+    ('"Nobody asked us about any of this," Sam Pike, 20, a biology major, chimed in.', "Nobody asked", "Sam Pike"),
+    # negatives: a who-clause whose verb is no verb of saying names a title, not anyone's words
+    ('Kit Moreno, who directed "The Long Road Home," is negotiating to direct the sequel.', "The Long Road",
+     "NOQUOTE"),
+    # the object of the apposition's verb is not the speaker
+    ('Lena Ortiz, who hired Carl Boone in 2009, shouted: "Get out of here and stay out!"', "Get out",
+     "Lena Ortiz"),
+]
+
+# Less common constructions.
+LESS_COMMON = [
+    ('Calling the plan "a disaster for working families," Rosa Rivera said it would be repealed.',
+     "disaster for working", "Rosa Rivera"),
+    ('"Chaos from start to finish." That was how Nora Blake described the night.', "Chaos from start",
+     "Nora Blake"),
+    ('Judge Ivan Mertz closed the hearing by saying "we are done here for tonight."', "done here for tonight",
+     "Ivan Mertz"),
+    ('"The numbers do not add up." That\'s how analyst Pete Lang put it.', "do not add up", "Pete Lang"),
+    # negative: the person called something is not the speaker
+    ('Calling Mark Dane "the worst mayor this city has had," Rosa Rivera said he should resign.',
+     "worst mayor", "Rosa Rivera"),
+]
+
+# Organisation, document and role speakers are given as written, with a type; an object is never the speaker.
+NON_PERSONS = [
+    ('The influential daily wrote that "the government has plainly lost its way."', "lost its way",
+     "The influential daily", "organisation"),
+    ('Brightline Transit issued a statement saying "service will resume on Friday morning."', "service will resume",
+     "Brightline Transit", "organisation"),
+    ('Officials were cautious. Another spokesperson added: "We have nothing more to say today."', "nothing more",
+     "Another spokesperson", "role"),
+    ('The Democratic nominee responded: "That is simply and plainly false."', "simply and plainly",
+     "The Democratic nominee", "role"),
+    ('The report concluded: "Oversight failed at every single level."', "Oversight failed", "The report",
+     "document"),
+    ('"Crews will work through the night," the utility said.', "Crews will work", "the utility", "organisation"),
+    ('"Taxes will go up," said a senior adviser to the campaign.', "Taxes will go up",
+     "a senior adviser to the campaign", "role"),
+    ('"We are ready for whatever comes next," said Mayor Ivy Tran.', "ready for whatever", "Ivy Tran", "person"),
+    ('Senator Lia Park told reporters: "This is a good day for the state."', "good day", "Lia Park", "person"),
+    # a document whose author the text names speaks for that author
+    ('A statement from Halden Foods said the plant would reopen.\n\n"We regret any inconvenience to our '
+     'neighbours," it added.', "regret any inconvenience", "Halden Foods", "organisation"),
+    ('The ship escaped into open water, according to a statement from the Coast Guard.\n\nThe crew "acted quickly and '
+     'saved every passenger," the statement said.', "acted quickly", "Coast Guard", "organisation"),
+    ('The crew "acted quickly and saved every passenger," the statement said.', "acted quickly",
+     "the statement", "document"),
+    ('"We are closing the plant for good," said a company spokesman.\n\n"It was not an easy choice," he '
+     'added.', "not an easy choice", "a company spokesman", "role"),
+]
+
+OBJECTS = [
+    ('Mayor Joan Gomez referred to her as "a threat to the whole department."', "threat to the whole",
+     "Joan Gomez"),
+    ('Senator Ed Trask swiped at Carol Ellison in tweets: "She has never run anything in her life."',
+     "never run anything", "Ed Trask"),
+    ('Bill Mora thanked Dr. Ann Ruiz, who said "the worst is behind us now."', "worst is behind", "Ann Ruiz"),
+    ('Councilman Rick Dole criticized Ann Vey on Twitter: "She has failed this city for years."', "failed this city",
+     "Rick Dole"),
+    # negative: a clause of common nouns before a colon introduces no one's words
+    ('Mayor Ann Cole visited the school. Students waved signs reading: "Save our library now."', "Save our library",
+     None),
+]
+
+# Headline case and subheads.
+HEADLINES = [
+    ('Ellison Said "We Will Not Back Down From This Fight"\n\nThe senator spoke on Friday.',
+     "We Will Not Back Down", "Ellison"),
+    ('Greta Lind Says "Nobody Told Us Anything"\n\nThe farmer spoke on Friday.', "Nobody Told Us", "Greta Lind"),
+    ('Governor Eli Marsh Slams Rival: "He Has No Plan For This State"\n\nMarsh spoke on Friday.',
+     "He Has No Plan", "Eli Marsh"),
+    # negative: a headline with no cue and no person is a title, nobody's words
+    ('Breaking News From The Capitol: "A Historic Day For The State"\n\nThe vote was close.', "A Historic Day",
+     "NOQUOTE"),
+    ('Dean Holt said: "The bill is dead for this session."\n\nWhat Comes Next\n\n'
+     '"Nobody knows what happens to the budget now."', "Nobody knows", None),
+    ('Governor Ana Diaz said: "The storm is over for now."\n\nCleanup Begins\n\n"Crews will work through the '
+     'night," the utility said.', "Crews will work", "the utility"),
+    # negative: with no subhead, the speaker goes on
+    ('Dean Holt said: "The bill is dead for this session."\n\n"Nobody knows what happens to the budget now."',
+     "Nobody knows", "Dean Holt"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PLACES)
+def test_pronouns_never_resolve_to_places(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPORTED_CLAUSES)
+def test_reported_clause_and_descriptive_antecedent(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED)
+def test_fronted_phrases_are_not_subjects(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROUNDUPS)
+def test_round_up_lines(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", APPENDED_NAMES)
+def test_descriptive_head_with_appended_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BETWEEN)
+def test_material_between_name_and_verb(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", LESS_COMMON)
+def test_less_common_constructions(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", NON_PERSONS)
+def test_organisation_role_and_document_speakers(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OBJECTS)
+def test_objects_are_never_speakers(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HEADLINES)
+def test_headline_case_and_subheads(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    'Unfortunately, "the whole season is lost now," he wrote.',
+    'Reports said "the bridge was closed for the night."',
+    'The source said "talks had stalled over the weekend."',
+    'Meanwhile, "everything is on hold until further notice."',
+    'Luckily said "nothing is decided yet at this point," in a post.',
+])
+def test_whose_voices_lists_no_adverb_or_common_noun(text):
+    """A speaker is a person, organisation or role: never an adverb ("Unfortunately"), a bare common noun
+    ("Reports") or an unresolved "the source"."""
+    frame = to_frame(extract_quotes(Article("t", text)), QUOTE_COLUMNS)
+    voices = {v for v in speaker_of(frame).dropna()}
+    assert not voices & {"Unfortunately", "Reports", "The source", "the source", "Meanwhile", "Luckily"}

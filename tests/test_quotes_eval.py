@@ -1,0 +1,50 @@
+"""bench.quotes_eval on a gold file in the blind set's format: figures per set and per speaker type, errors counted
+by category, and no individual error in the default output (a blind set can be scored without exposing them)."""
+from __future__ import annotations
+
+import json
+
+from bench import quotes_eval
+
+RECORDS = [
+    {"id": "a1", "source": "blind:a1", "outlet": "x",
+     "text": 'Mayor Ann Cole spoke first.\n\n"We will rebuild the bridge by June," she said.\n\n'
+             '"The budget is not enough for this," said a spokeswoman for the county.',
+     "quotes": [{"text": "We will rebuild the bridge by June,", "speaker": "Ann Cole", "kind": "direct",
+                 "speaker_type": "person"},
+                {"text": "The budget is not enough for this,", "speaker": "a spokeswoman for the county",
+                 "kind": "direct", "speaker_type": "role"}]},
+    {"id": "a2", "source": "blind:a2", "outlet": "x",
+     "text": 'Senator Bo Lind arrived.\n\n"Nobody will vote for this bill," Tom Reyes said.',
+     "quotes": [{"text": "Nobody will vote for this bill,", "speaker": "Someone Else", "kind": "direct",
+                 "speaker_type": "person"}]},
+]
+
+
+def test_blind_format_scored_without_listing_errors(tmp_path, capsys):
+    gold = tmp_path / "quotes_blind.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    assert quotes_eval.main(["--gold", str(gold)]) == 0
+    out = capsys.readouterr().out
+    assert "== quotes_blind: 2 articles" in out
+    assert "type person" in out and "type role" in out
+    assert "speaker errors by category: other 1" in out or "speaker errors by category:" in out
+    assert "Someone Else" not in out and "Tom Reyes" not in out and "SPEAKER" not in out  # no individual error
+
+
+def test_errors_listed_on_request_and_pronoun_quotes_scored(tmp_path, capsys):
+    gold = tmp_path / "quotes_blind.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    result = quotes_eval.evaluate(quotes_eval.load_gold(gold))
+    assert result["all"]["pronoun"] == 1 and result["all"]["pronoun_accuracy"] == 1.0  # "she" -> Ann Cole
+    assert result["types"]["role"]["speaker_ok"] == 1
+    assert sum(result["categories"].values()) == 1
+    quotes_eval.main(["--gold", str(gold), "--errors"])
+    assert "SPEAKER quotes_blind/a2" in capsys.readouterr().out
+
+
+def test_tuning_set_split_into_dev_and_aside():
+    sets = {label: (len(records), listable) for label, records, listable in quotes_eval.gold_sets(None, 4)}
+    dev, aside = sets["quotes_gold:dev"], sets["quotes_gold:aside"]
+    assert dev[1] and not aside[1] and dev[0] + aside[0] == sets["quotes_gold"][0]
+    assert not sets["quotes_gold"][1]  # the whole tuning set holds the aside slice: never listed
