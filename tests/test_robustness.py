@@ -400,3 +400,41 @@ def test_an_unusable_corpus_is_one_line_in_the_cli(tmp_path, content):
     done = subprocess.run([sys.executable, "-m", "lib", "quotes", "--db", str(db)], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
     assert done.returncode != 0 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def _dashboard(monkeypatch, argv: list[str]):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setattr("sys.argv", ["dashboard.py", *argv])
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.run()
+    return at
+
+
+@pytest.mark.parametrize("content", [None, b"not a database at all\n" * 50])
+def test_the_dashboard_says_in_one_line_that_a_read_only_corpus_is_unusable(tmp_path, monkeypatch, content):
+    """Before: a DuckDB (or FileNotFoundError) traceback with the server's paths."""
+    db = tmp_path / "c.duckdb"
+    if content is not None:
+        db.write_bytes(content)
+    at = _dashboard(monkeypatch, ["--db", str(db), "--read-only"])
+    assert not at.exception
+    [error] = at.error
+    assert "c.duckdb" in error.value and str(tmp_path) not in error.value and "\n" not in error.value
+    assert [b.label for b in at.button] == ["Retry"]
+
+
+def test_a_dashboard_started_while_an_ingest_writes_says_so_with_a_retry(tmp_path, monkeypatch):
+    db = tmp_path / "c.duckdb"
+    store.connect(db).close()
+    monkeypatch.setattr(store, "LOCK_WAIT_SECONDS", 0.3)
+    proc = _hold(db, 60)
+    try:
+        at = _dashboard(monkeypatch, ["--db", str(db)])
+        assert not at.exception
+        assert any("being written by another process" in e.value for e in at.error)
+    finally:
+        proc.kill()
+        proc.wait()
+    at.button[0].click().run()  # the writer has finished: the retry opens the corpus
+    assert not at.exception and not at.error
