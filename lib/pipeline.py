@@ -54,10 +54,30 @@ def ingest_paths(con, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) 
                 # a partial file (some rows unreadable) adds and replaces but never prunes
                 batch.append((os.path.abspath(result.path), result.articles, quotes, mentions,
                               result.status == "ok"))
-        counts = iter(store_files(con, batch))
+        counts = store_batch(con, batch, chunk)  # file index in chunk -> (added, removed)
         record_report(con, [(r.path, r.status, report_reason(r), [a.id for a in r.articles]) for r in chunk])
-        out.extend((r, *next(counts)) if r.articles else (r, 0, 0) for r in chunk)
+        out.extend((r, *counts.get(k, (0, 0))) for k, r in enumerate(chunk))
     return out
+
+
+def store_batch(con, batch: list[tuple], chunk: list[FileResult]) -> dict[int, tuple[int, int]]:
+    """store_files over the batch in one transaction: (added, removed) by index in ``chunk``. If that fails, file by
+    file; a file that still cannot be stored becomes rejected in ``chunk``, with the reason and no articles (it
+    stores and removes nothing; the other files are kept)."""
+    holders = [k for k, r in enumerate(chunk) if r.articles]  # the chunk index of each batch entry
+    try:
+        return dict(zip(holders, store_files(con, batch)))
+    except Exception:  # one file's rows broke the transaction (rolled back): find it, keep the others
+        pass
+    counts = {}
+    for entry, k in zip(batch, holders):
+        try:
+            counts[k] = store_files(con, [entry])[0]
+        except Exception as exc:
+            words = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "no message"
+            chunk[k] = replace(chunk[k], status="rejected", articles=(), reason=(
+                f"could not be stored ({type(exc).__name__}: {words}); nothing stored or removed"))
+    return counts
 
 
 def report_reason(result: FileResult) -> str:

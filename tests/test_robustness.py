@@ -438,3 +438,39 @@ def test_a_dashboard_started_while_an_ingest_writes_says_so_with_a_retry(tmp_pat
         proc.wait()
     at.button[0].click().run()  # the writer has finished: the retry opens the corpus
     assert not at.exception and not at.error
+
+
+def test_a_failing_year_inference_leaves_the_dates_unknown_and_says_so(tmp_path, monkeypatch):
+    import lib.ingest.years
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(lib.ingest.years, "resolve_years", broken)
+    (tmp_path / "a.txt").write_text("MOSCOW, September 25. /TASS/. The talks resumed.", encoding="utf-8")
+    [result] = parse_paths([str(tmp_path)])
+    assert result.status == "ok" and result.articles[0].published is None
+    assert "year inference failed" in result.reason
+
+
+def test_a_file_that_cannot_be_stored_is_rejected_alone(tmp_path, monkeypatch):
+    """A storage error in one file's rows used to roll back and stop the whole batch."""
+    import lib.pipeline
+
+    real = lib.pipeline.store_files
+
+    def picky(con, batch):
+        if any("bad.txt" in entry[0] for entry in batch):
+            raise ValueError("Conversion Error: cannot store this row")
+        return real(con, batch)
+
+    monkeypatch.setattr(lib.pipeline, "store_files", picky)
+    (tmp_path / "a.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(WIRE.replace("minister", "mayor"), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(WIRE.replace("minister", "judge"), encoding="utf-8")
+    con = store.connect(":memory:")
+    outcome = {os.path.basename(r.path): (r, added) for r, added, _ in lib.pipeline.ingest_paths(con, [str(tmp_path)])}
+    assert outcome["a.txt"][1] == 1 and outcome["c.txt"][1] == 1
+    bad = outcome["bad.txt"][0]
+    assert bad.status == "rejected" and "could not be stored" in bad.reason and not bad.articles
+    assert len(store.load_articles(con)) == 2

@@ -57,7 +57,12 @@ def parse_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         results.append(result)
     if pending:
         batch = [a for r in results for a in r.articles]
-        resolved = resolve_years(batch, [(results[i].articles[j], partial) for i, j, partial in pending])
+        try:
+            resolved = resolve_years(batch, [(results[i].articles[j], partial) for i, j, partial in pending])
+        except Exception as exc:  # a bug in the batch-wide inference leaves those dates unknown, and says so
+            why = f"year inference failed ({type(exc).__name__}: {str(exc).strip()[:200]}): date unknown"
+            resolved = [replace(results[i].articles[j], date_note=f"{results[i].articles[j].date_note}; {why}")
+                        for i, j, _ in pending]
         for (i, j, _), article in zip(pending, resolved):
             arts = list(results[i].articles)
             arts[j] = article
