@@ -77,7 +77,11 @@ class CorpusFile:
     def __init__(self, path: str, read_only: bool):
         """Check that the file opens now (CorpusUnavailable, one line, when it does not)."""
         self.path, self.read_only = path, read_only
-        open_file(path, read_only, create=not read_only).close()  # the tables, created once
+        with open_file(path, read_only, create=not read_only) as con:  # a writable corpus gets its tables, once
+            if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'articles'"
+                               ).fetchone()[0]:
+                raise CorpusUnavailable(f"The file {Path(path).name} is a DuckDB database but not a corpus (no "
+                                        "articles table); prepare one with `python -m lib ingest`.")
 
     def cursor(self):
         """A new connection (close it after the operation: ``with handle.cursor() as cur``)."""

@@ -369,13 +369,17 @@ def test_the_dashboard_holds_the_file_only_during_an_operation(tmp_path):
 
 
 @pytest.mark.parametrize("content", [None, b"", b"DUCK" + b"\x00" * 100, b"not a database at all\n" * 50,
-                                     "truncated"])
+                                     "truncated", "not a corpus"])
 def test_an_unusable_read_only_corpus_is_one_plain_line_in_the_dashboard(tmp_path, content):
     """Before: the dashboard showed DuckDB's traceback (with server paths) for a missing or corrupt file."""
     from app.source import CorpusSource, CorpusUnavailable, open_corpus
 
     db = tmp_path / "c.duckdb"
-    if content == "truncated":
+    if content == "not a corpus":
+        import duckdb
+
+        duckdb.connect(str(db)).close()
+    elif content == "truncated":
         con = store.connect(db)
         con.execute("CREATE TABLE big AS SELECT range AS n, repeat('x', 100) AS s FROM range(100000)")
         con.close()
