@@ -11,7 +11,7 @@ import streamlit as st
 
 from app.markup import highlight_css, plain_markdown
 from app.sidebar import build_view, password_ok, share_url
-from app.source import parse_source
+from app.source import CorpusUnavailable, parse_source
 
 st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
 
@@ -31,7 +31,12 @@ def main() -> None:
         st.Page("app/pages/data.py", title="Data", icon=":material/database:", url_path="data"),
     ]
     page = st.navigation(pages)
-    view, filters = build_view(SOURCE)
+    try:
+        view, filters = build_view(SOURCE)
+    except CorpusUnavailable as exc:  # missing, damaged or being written: one plain line and a retry, no traceback
+        st.error(str(exc))
+        st.button("Retry", icon=":material/refresh:")
+        st.stop()
     st.session_state["view"] = view
     share_slot = st.sidebar.empty()
     try:

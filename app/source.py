@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +13,8 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from lib import store
-from lib.ingest import DEFAULT_MAX_BYTES
-from lib.pipeline import ingest_paths
+from lib.ingest import DEFAULT_MAX_BYTES, printable
+from lib.pipeline import ingest_paths, report_reason
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 UPLOAD_TYPES = ("txt", "html", "htm", "jsonl", "csv")
@@ -61,16 +60,68 @@ def folder_db_path(folder: str) -> Path:
     return store.default_db_path().parent / "folders" / f"{Path(folder).name or 'root'}-{digest}.duckdb"
 
 
+class CorpusUnavailable(Exception):
+    """The corpus cannot be opened now: missing, not a DuckDB file, damaged, or held by a writer; one plain line
+    for the page (no traceback, no server path)."""
+
+
+class CorpusFile:
+    """A corpus file opened per operation: ``cursor()`` opens a connection and closing it (a ``with`` block) lets go
+    of the file, so between two page operations a CLI command can read it and an ``ingest`` can write it.
+
+    DuckDB lets one process write a file, or many read it, at a time; a dashboard that held one connection for its
+    whole life locked every other process out. All connections of one handle share one configuration (read-only or
+    not): DuckDB refuses two configurations of one file in one process.
+    """
+
+    def __init__(self, path: str, read_only: bool):
+        """Check that the file opens now (CorpusUnavailable, one line, when it does not)."""
+        self.path, self.read_only = path, read_only
+        with open_file(path, read_only, create=not read_only) as con:  # a writable corpus gets its tables, once
+            if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'articles'"
+                               ).fetchone()[0]:
+                raise CorpusUnavailable(f"The file {Path(path).name} is a DuckDB database but not a corpus (no "
+                                        "articles table); prepare one with `python -m lib ingest`.")
+
+    def cursor(self):
+        """A new connection (close it after the operation: ``with handle.cursor() as cur``)."""
+        return open_file(self.path, self.read_only)
+
+
+def open_file(path: str, read_only: bool, create: bool = False):
+    """A connection to a corpus file, or CorpusUnavailable saying in one line why not (the file's name, not its
+    folder: a hosted dashboard shows it to every reader)."""
+    import duckdb
+
+    name = Path(path).name
+    if read_only and not Path(path).exists():
+        raise CorpusUnavailable(f"The corpus file {name} does not exist (a read-only corpus must be prepared "
+                                "first with `python -m lib ingest`).")
+    try:
+        return store.connect(path, read_only=read_only, create=create)
+    except store.CorpusBusy:
+        raise CorpusUnavailable(f"The corpus {name} is being written by another process (an ingest or an "
+                                "upload); retry in a moment.") from None
+    except duckdb.Error as exc:
+        kind = "is not a DuckDB database" if "not a valid DuckDB database" in str(exc) else "is damaged or truncated"
+        raise CorpusUnavailable(f"The corpus file {name} {kind} and cannot be opened; prepare it again with "
+                                "`python -m lib ingest`.") from None
+
+
 def open_corpus(source: CorpusSource):
-    """Open the corpus: seeds are ingested into memory, a folder into its cache file, a DuckDB file as it is."""
+    """Open the corpus: seeds are ingested into memory (one connection for the server's life), a folder into its
+    cache file, a DuckDB file as it is; a file is a CorpusFile, opened per operation."""
+    if source.kind == "seeds":
+        con = store.connect(":memory:")
+        ingest_paths(con, [source.path])
+        return con
     if source.kind == "db":
-        if source.read_only and not Path(source.path).exists():
-            raise FileNotFoundError(f"{source.path}: no such DuckDB corpus (a read-only corpus must exist)")
-        return store.connect(source.path, read_only=source.read_only)
-    con = store.connect(":memory:" if source.kind == "seeds" else folder_db_path(source.path))
-    # Re-ingesting is idempotent: unchanged files add nothing, changed files replace their old articles.
-    ingest_paths(con, [source.path])
-    return con
+        return CorpusFile(source.path, source.read_only)
+    path = str(folder_db_path(source.path))
+    with open_file(path, read_only=False, create=True) as con:
+        # Re-ingesting is idempotent: unchanged files add nothing, changed files replace their old articles.
+        ingest_paths(con, [source.path])
+    return CorpusFile(path, read_only=False)
 
 
 def upload_folder(source: CorpusSource) -> Path:
@@ -88,31 +139,51 @@ def corpus_version(con) -> str:
     return f"{n_articles}-{n_quotes}-{n_reports}-{last.isoformat() if last else 'never'}"
 
 
-def safe_file_name(name: str) -> str:
-    """An upload's base name with anything outside [word . - space] replaced (no paths, no hidden files)."""
-    base = os.path.basename(name.replace("\\", "/")).strip()
-    base = re.sub(r"[^\w.\- ]+", "_", base).lstrip(".")
-    return base or "upload"
+# Characters kept as they are in an upload's stored file name; every other one (and "%") is written %XX (UTF-8
+# bytes), so two different names never become one file ("a<1>.txt", "a>1<.txt") and no name reaches a folder.
+_NAME_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.()")
+MAX_NAME_BYTES = 255  # a file name's limit on common file systems
+NAME_HASH_CHARS = 16  # hex digits of SHA-1 ending a name shortened to fit
+
+
+def upload_key(name: str) -> str:
+    """The stored file name of an upload called ``name`` (as the browser gave it, folders included): distinct names
+    give distinct keys, a name uploaded again gives the same key (so it replaces its earlier version)."""
+    key = "".join(c if c in _NAME_SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in name)
+    if key.startswith("."):  # never a hidden file, never "." or ".."
+        key = "%2E" + key[1:]
+    key = key or "%00"  # the empty name is a name too
+    if len(key) > MAX_NAME_BYTES:
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:NAME_HASH_CHARS]
+        stem, ext = os.path.splitext(key)
+        ext = ext if len(ext) <= 16 else ""
+        key = f"{stem[:MAX_NAME_BYTES - len(ext) - NAME_HASH_CHARS - 1]}~{digest}{ext}"
+    return key
 
 
 def ingest_uploads(con, files: Iterable[tuple[str, bytes]], folder: Path,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
-    """Store uploaded (name, bytes) files into the corpus; one report row per file, oversize files refused."""
+    """Store uploaded (name, bytes) files into the corpus; one report row per file (its name escaped for display),
+    oversize files refused. Each file keeps its own identity: a name repeated within one upload gets " (2)"."""
     folder.mkdir(parents=True, exist_ok=True)
-    rows, paths, names = [], [], {}
+    rows, paths, names, seen = [], [], {}, {}
     for name, data in files:
-        clean = safe_file_name(name)
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            stem, ext = os.path.splitext(name)
+            name = f"{stem} ({seen[name]}){ext}"
+        shown = printable(name) or "(no name)"
         if len(data) > max_bytes:
             reason = f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB upload limit"
-            store.record_report(con, [(clean, "rejected", reason, [])])
-            rows.append((clean, "rejected", reason, 0, 0, 0))
+            store.record_report(con, [(shown, "rejected", reason, [])])
+            rows.append((shown, "rejected", reason, 0, 0, 0))
             continue
-        path = folder / clean
+        path = folder / upload_key(name)
         path.write_bytes(data)
         paths.append(str(path))
-        names[str(path)] = clean
+        names[str(path)] = shown
     if paths:
         for result, added, removed in ingest_paths(con, paths, max_bytes=max_bytes):
-            rows.append((names.get(result.path, Path(result.path).name), result.status, result.reason,
+            rows.append((names.get(result.path, Path(result.path).name), result.status, report_reason(result),
                          len(result.articles), added, removed))
     return pd.DataFrame.from_records(rows, columns=list(REPORT_COLUMNS))

@@ -3,7 +3,8 @@
 Articles come from bench.corpus.synthetic_articles (real ECB+/AllSides paragraphs recombined), written as .txt
 files that open with datelines of several forms (TASS, UrduPoint/Sputnik, Reuters, AP, Xinhua, CNN, bare),
 some with `Key: value` header lines, a third without a year (so batch year inference runs). Each phase runs in
-a fresh process, so its peak RSS (ru_maxrss) minus the RSS after imports is that phase's own peak memory.
+a fresh process, so its peak RSS (ru_maxrss) minus the RSS after imports is that phase's own peak memory ("peak
+MB"); "process MB" is the whole process's peak, imports included.
 
     python3 bench/ingest.py            # 10,000 articles
     python3 bench/ingest.py --n 2000   # quicker
@@ -151,7 +152,7 @@ def main() -> None:
         print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall time suffers; "
               "CPU time is this process's own work)")
         print(f"{'phase':32} {'articles':>8} {'wall s':>7} {'art/s':>6} {'CPU s':>6} {'art/CPU-s':>9} "
-              f"{'peak MB':>7} {'CPU vs read':>11}")
+              f"{'peak MB':>7} {'process MB':>10} {'CPU vs read':>11}")
         baseline = None
         for name, _ in PHASES:
             if args.skip_pipeline and name.startswith("parse+extract"):
@@ -170,7 +171,7 @@ def main() -> None:
                 f"  target >= {TARGET_PER_SECOND}/s: wall {'met' if rate >= TARGET_PER_SECOND else 'NOT met'}, "
                 f"CPU {'met' if cpu_rate >= TARGET_PER_SECOND else 'NOT met'}")
             print(f"{name:32} {n:8,} {seconds:7.1f} {rate:6.0f} {cpu:6.1f} {cpu_rate:9.0f} {peak - base:7.0f} "
-                  f"{cpu / baseline:10.1f}x{verdict}")
+                  f"{peak:10.0f} {cpu / baseline:10.1f}x{verdict}")
 
 if __name__ == "__main__":
     main()

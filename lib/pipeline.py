@@ -2,36 +2,88 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Sequence
 
 from lib.extract import extract_article
 from lib.ingest import DEFAULT_MAX_BYTES, FileResult, parse_paths
+from lib.models import Article, DateMention, Quote
 from lib.store import record_report, store_files
 
 FILES_PER_TRANSACTION = 500  # one commit per this many files: a file-backed DuckDB commit costs ~10 ms
 
 
+def extract_or_report(article: Article) -> tuple[list[Quote], list[DateMention], str]:
+    """The article's quotes and dated references, or none and a one-line report when extraction fails.
+
+    A failure is local: the article is still stored (without quotes or dated references) and the batch goes on;
+    the line names the file (and line), the article id and the error in words.
+    """
+    try:
+        quotes, mentions = extract_article(article)
+    except Exception as exc:  # a bug on one unseen article must not lose the batch
+        words = str(exc).strip().splitlines()[0] if str(exc).strip() else "no message"
+        return [], [], (f"{article.origin or '?'}: article {article.id}: extraction failed ({type(exc).__name__}: "
+                        f"{words}); stored without quotes or dated references")
+    return quotes, mentions, ""
+
+
 def ingest_paths(con, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[FileResult, int, int]]:
     """Parse, extract and store every file under ``paths``; returns (result, added, removed) per file.
 
-    A rejected file stores nothing and removes nothing, so a broken re-upload never loses what was stored.
+    A rejected file stores nothing and removes nothing, so a broken re-upload never loses what was stored. An
+    article whose extraction fails is stored without quotes or dated references, with one line in its file's
+    ``warnings`` (and a count in the stored report's reason).
     """
     results = parse_paths(paths, max_bytes=max_bytes)
     out = []
     for lo in range(0, len(results), FILES_PER_TRANSACTION):
         chunk = results[lo:lo + FILES_PER_TRANSACTION]
         batch = []
-        for result in chunk:
+        for k, result in enumerate(chunk):
             if result.articles:
-                quotes, mentions = [], []
+                quotes, mentions, failures = [], [], []
                 for article in result.articles:
-                    q, m = extract_article(article)
+                    q, m, failure = extract_or_report(article)
                     quotes.extend(q)
                     mentions.extend(m)
+                    if failure:
+                        failures.append(failure)
+                if failures:
+                    chunk[k] = result = replace(result, warnings=result.warnings + tuple(failures))
                 # a partial file (some rows unreadable) adds and replaces but never prunes
                 batch.append((os.path.abspath(result.path), result.articles, quotes, mentions,
                               result.status == "ok"))
-        counts = iter(store_files(con, batch))
-        record_report(con, [(r.path, r.status, r.reason, [a.id for a in r.articles]) for r in chunk])
-        out.extend((r, *next(counts)) if r.articles else (r, 0, 0) for r in chunk)
+        counts = store_batch(con, batch, chunk)  # file index in chunk -> (added, removed)
+        record_report(con, [(r.path, r.status, report_reason(r), [a.id for a in r.articles]) for r in chunk])
+        out.extend((r, *counts.get(k, (0, 0))) for k, r in enumerate(chunk))
     return out
+
+
+def store_batch(con, batch: list[tuple], chunk: list[FileResult]) -> dict[int, tuple[int, int]]:
+    """store_files over the batch in one transaction: (added, removed) by index in ``chunk``. If that fails, file by
+    file; a file that still cannot be stored becomes rejected in ``chunk``, with the reason and no articles (it
+    stores and removes nothing; the other files are kept)."""
+    holders = [k for k, r in enumerate(chunk) if r.articles]  # the chunk index of each batch entry
+    try:
+        return dict(zip(holders, store_files(con, batch)))
+    except Exception:  # one file's rows broke the transaction (rolled back): find it, keep the others
+        pass
+    counts = {}
+    for entry, k in zip(batch, holders):
+        try:
+            counts[k] = store_files(con, [entry])[0]
+        except Exception as exc:
+            words = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "no message"
+            chunk[k] = replace(chunk[k], status="rejected", articles=(), reason=(
+                f"could not be stored ({type(exc).__name__}: {words}); nothing stored or removed"))
+    return counts
+
+
+def report_reason(result: FileResult) -> str:
+    """The reason stored in the ingest report: the file's own, plus how many of its articles lost their extraction."""
+    if not result.warnings:
+        return result.reason
+    note = (f"{len(result.warnings)} of {len(result.articles)} article(s) stored without quotes or dated references "
+            f"(extraction failed; first: {result.warnings[0]})")
+    return "; ".join(part for part in (result.reason, note) if part)

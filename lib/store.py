@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -49,15 +50,49 @@ def default_db_path() -> Path:
     return Path(base) / "coverage-compare" / "corpus.duckdb"
 
 
-def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and create) a corpus: a file path, None for the default file, or ":memory:"."""
+# Another process holding the file (a dashboard mid-operation, an ingest committing) blocks only briefly: DuckDB lets
+# one process write or many read a file at a time, so a connection that meets a lock retries for this long.
+LOCK_WAIT_SECONDS = 10.0
+LOCK_RETRY_SECONDS = (0.05, 0.5)  # first and longest pause between attempts (doubling)
+
+
+class CorpusBusy(Exception):
+    """The corpus file stays locked by another process (an ingest or a dashboard upload is writing it)."""
+
+
+def connect(path: str | os.PathLike | None = None, read_only: bool = False,
+            create: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open (and, with ``create``, create the tables of) a corpus: a file path, None for the default file, or
+    ":memory:". A file locked by another process is retried for LOCK_WAIT_SECONDS, then CorpusBusy (one line)."""
     target = str(default_db_path() if path is None else path)
     if target != ":memory:" and not read_only:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(target, read_only=read_only)
-    if not read_only:
+    con = _connect_waiting(target, read_only)
+    if create and not read_only:
         con.execute(SCHEMA)
     return con
+
+
+def _connect_waiting(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried with growing pauses while another process holds the file's lock."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = LOCK_RETRY_SECONDS[0]
+    while True:
+        try:
+            return duckdb.connect(target, read_only=read_only)
+        except duckdb.IOException as exc:
+            if not is_lock_error(exc):
+                raise
+            if time.monotonic() + pause > deadline:
+                raise CorpusBusy(f"{Path(target).name}: the corpus file is in use by another process (an ingest "
+                                 f"or an upload writing it); try again when it has finished") from None
+            time.sleep(pause)
+            pause = min(pause * 2, LOCK_RETRY_SECONDS[1])
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """True for DuckDB's "Could not set lock on file" (another process has the file open)."""
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).casefold()
 
 
 def _article_row(a: Article) -> tuple:

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.exports import EXPORT_TABLES, table_bytes
-from app.source import ENV_CORPUS, corpus_version, ingest_uploads, parse_source, safe_file_name
+from app.source import ENV_CORPUS, corpus_version, ingest_uploads, parse_source
 from app.tables import STORY_LABEL_CHARS, filter_articles, keep_shared, unique_labels
 from lib import store
 from lib.analyse.stored import (ANALYSES, compute_analysis, corpus_key, corpus_quotes, prepare_analyses, read_analysis,
@@ -272,14 +272,6 @@ ARTICLES = pd.DataFrame({"id": ["a", "b", "c", "d"], "outlet": ["TASS", "Reuters
 ])
 def test_filter_articles(outlets, start, end, ids, expected):
     assert list(filter_articles(ARTICLES, outlets, start, end, ids)["id"]) == expected
-
-
-@pytest.mark.parametrize("name, expected", [
-    ("wire.txt", "wire.txt"), ("../../etc/passwd", "passwd"), ("C:\\x\\y.csv", "y.csv"),
-    (".hidden", "hidden"), ("<img onerror=1>.txt", "_img onerror_1_.txt"), ("", "upload"),
-])
-def test_safe_file_name(name, expected):
-    assert safe_file_name(name) == expected
 
 
 def test_unique_labels_disambiguate_collisions():

@@ -25,8 +25,10 @@ else:
         report = view.ingest([(f.name, f.getvalue()) for f in files])
         ok = report[report["status"] != "rejected"]
         st.session_state["last_upload"] = report
-        if len(ok):
-            st.success(f"Stored {int(report['added'].sum())} new article(s) from {len(ok)} file(s).")
+        if len(ok):  # each file keeps its own name and identity, so these counts are per uploaded file
+            added, unchanged = int(ok["added"].sum()), int((ok["articles"] - ok["added"]).clip(lower=0).sum())
+            st.success(f"Stored {added} new article(s) from {len(ok)} file(s)"
+                       + (f"; {unchanged} article(s) were already stored." if unchanged else "."))
         for r in report[report["status"] == "rejected"].itertuples():
             st.error(f"{plain_markdown(r.file)}: {plain_markdown(r.reason)}")
     elif submitted:

@@ -150,14 +150,25 @@ def stored_analysis(con, name: str, writable: bool = False) -> pd.DataFrame:
     return corpus_analysis(con, name, key, corpus_inputs(con, key, writable), writable)
 
 
-def prepare_analyses(con) -> dict[str, float]:
-    """Compute and store every missing or stale corpus analysis; seconds spent per analysis computed."""
+def prepare_analyses(con, failures: dict[str, str] | None = None) -> dict[str, float]:
+    """Compute and store every missing or stale corpus analysis; seconds spent per analysis computed.
+
+    With ``failures`` (a dict), an analysis that raises is recorded there (name -> the error in words) and the
+    others are still prepared (one that reads a failed one fails with it); without it, the error propagates.
+    """
     key = corpus_key(con)
     inputs = corpus_inputs(con, key, writable=True)
     spent = {}
     for name in ANALYSES:
         if stored_key(con, name) != key:
             started = time.perf_counter()
-            corpus_analysis(con, name, key, inputs, writable=True)
+            try:
+                corpus_analysis(con, name, key, inputs, writable=True)
+            except Exception as exc:
+                if failures is None:
+                    raise
+                words = str(exc).strip().splitlines()[0] if str(exc).strip() else "no message"
+                failures[name] = f"{type(exc).__name__}: {words}"
+                continue
             spent[name] = time.perf_counter() - started
     return spent

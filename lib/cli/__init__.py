@@ -109,13 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if not is_corpus_error(exc):
             raise
-        # --db is a folder, not a DuckDB file, or locked by another process
+        # --db is a folder, not a DuckDB file, damaged, or locked by another process for longer than the wait
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"error: cannot use corpus {getattr(args, 'db', None) or 'file'}: {first}", file=sys.stderr)
         return 2
 
 
 def is_corpus_error(exc: BaseException) -> bool:
-    """True for a DuckDB error; duckdb is looked up, not imported: a command that never loaded it raised none."""
-    duckdb = sys.modules.get("duckdb")
-    return duckdb is not None and isinstance(exc, duckdb.Error)
+    """True for a DuckDB error or a corpus locked too long by another process; the modules are looked up, not
+    imported: a command that never loaded them raised none."""
+    duckdb, store = sys.modules.get("duckdb"), sys.modules.get("lib.store")
+    return ((duckdb is not None and isinstance(exc, duckdb.Error))
+            or (store is not None and isinstance(exc, store.CorpusBusy)))

@@ -30,9 +30,10 @@ def run(args) -> int:
     from lib.store import connect, default_db_path
 
     con = connect(args.db)
+    failed: dict[str, str] = {}
     try:
         outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes)
-        spent = prepare_analyses(con)
+        spent = prepare_analyses(con, failures=failed)
     finally:
         con.close()
     results = [r for r, _, _ in outcome]
@@ -41,10 +42,13 @@ def run(args) -> int:
     added = sum(a for _, a, _ in outcome)
     removed = sum(d for _, _, d in outcome)
     print(f"files: {len(results)} ({statuses.count('ok')} ok, {statuses.count('partial')} partial, "
-          f"{statuses.count('rejected')} rejected)")
+          f"{statuses.count('rejected')} rejected" + (f", {statuses.count('skipped')} skipped" if 'skipped' in statuses
+                                                      else "") + ")")
     print(f"articles: {parsed} parsed, {added} added, {parsed - added} unchanged, {removed} removed")
     print(f"corpus: {args.db or default_db_path()}")
     if spent:
         print("analyses stored: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in spent.items()))
+    for name, why in failed.items():  # the articles are stored; the page that needs this analysis says it failed
+        print(f"analysis {name} failed: {why}")
     print_problems(results, sys.stdout)
     return 0 if parsed else 1

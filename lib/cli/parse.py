@@ -62,33 +62,40 @@ def _cell(value) -> str:
 
 
 def extractor():
-    """lib.extract.extract_article when the extraction stage is importable, else None (fields then omitted)."""
+    """lib.pipeline.extract_or_report when the extraction stage is importable, else None (fields then omitted)."""
     try:
-        from lib.extract import extract_article
+        from lib.pipeline import extract_or_report
     except ImportError as exc:
         print(f"note: quotes and date_mentions omitted, extraction unavailable ({exc})", file=sys.stderr)
         return None
-    return extract_article
+    return extract_or_report
 
 
 def article_record(article: Article, extract) -> dict:
-    """One JSONL record: the Article fields plus its quotes and dated references when extraction is available."""
+    """One JSONL record: the Article fields plus its quotes and dated references when extraction is available (empty,
+    with one line on stderr, when it fails on this article)."""
+    from lib.ingest import printable
     from lib.models import to_dict
 
     record = to_dict(article)
     if extract is not None:
-        quotes, mentions = extract(article)
+        quotes, mentions, failure = extract(article)
+        if failure:
+            print(printable(failure), file=sys.stderr)
         record["quotes"] = [to_dict(q) for q in quotes]
         record["date_mentions"] = [to_dict(m) for m in mentions]
     return record
 
 
 def print_problems(results: list[FileResult], out) -> None:
-    """One line per rejected file, per rejected row, and per file that ingested with a warning."""
+    """One line per rejected or skipped file, per rejected row, per article stored without its extraction, and per
+    file that ingested with a warning; file names escaped (a newline or a bidi control in a name stays visible)."""
+    from lib.ingest import printable
+
     for r in results:
-        if r.status == "rejected" and not r.errors:
-            out.write(f"{r.path}: rejected: {r.reason}\n")
-        for error in r.errors:
-            out.write(f"{error}\n")
+        if r.status in ("rejected", "skipped") and not r.errors:
+            out.write(f"{printable(r.path)}: {r.status}: {printable(r.reason)}\n")
+        for line in r.errors + r.warnings:
+            out.write(f"{printable(line)}\n")
         if r.status == "ok" and r.reason:
-            out.write(f"{r.path}: warning: {r.reason}\n")
+            out.write(f"{printable(r.path)}: warning: {printable(r.reason)}\n")

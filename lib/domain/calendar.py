@@ -107,10 +107,10 @@ def shift_days(day: dt.date, days: int) -> dt.date | None:
         return None
 
 
-def shift_months(day: dt.date, months: int) -> dt.date:
-    """First day of the month ``months`` away from ``day``'s month."""
+def shift_months(day: dt.date, months: int) -> dt.date | None:
+    """First day of the month ``months`` away from ``day``'s month (None off the calendar, before year 1 or after 9999)."""
     index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
+    return safe_date(index // 12, index % 12 + 1, 1)
 
 
 def weekday_on_or_before(day: dt.date, weekday: int, strict: bool = False) -> dt.date | None:

@@ -187,15 +187,17 @@ def find_dates(text: str, published: dt.date | None, start: int = 0) -> list[tup
                 candidates.append((s, e, rank, kind, m))
     # Longest span first, then table order: a full date beats its parts.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    # Characters already inside a kept span, one byte each: a candidate overlaps a kept span only if one of its own
+    # characters is marked (a scan of every kept span made a paragraph of many dates quadratic).
+    covered = bytearray(len(text)) if candidates else b""
     kept = []
     for s, e, _rank, kind, m in candidates:
-        if any(s < te and ts < e for ts, te in taken):
+        if covered.find(1, s, e) >= 0:
             continue
         resolved = RESOLVERS[kind](m, text, published)
         if resolved is None:
             continue
-        taken.append((s, e))
+        covered[s:e] = b"\x01" * (e - s)
         kept.append((s, e, kind, resolved, m))
     kept.sort(key=lambda k: k[0])
     return _share_years(text, kept)
@@ -391,7 +393,7 @@ def _resolve_relative_month(m: re.Match, text: str, published: dt.date | None) -
         year -= 1
     elif rel == "next" and month <= published.month:
         year += 1
-    return dt.date(year, month, 1), "month", True
+    return safe_date(year, month, 1), "month", True  # None off the calendar ("next May" in December 9999)
 
 
 def _resolve_cue_month(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
@@ -401,7 +403,8 @@ def _resolve_cue_month(m: re.Match, text: str, published: dt.date | None) -> Res
         return None, "month", True
     ahead = _ahead_of(m.group(0).split()[0])
     nearest = _nearest_year(month, 1, published, ahead) or _nearest_year(month, 28, published, ahead)
-    return dt.date(nearest.year, month, 1), "month", True
+    # no such month in the window only at the calendar's edges (year 1 or 9999)
+    return (dt.date(nearest.year, month, 1) if nearest else None), "month", True
 
 
 def _resolve_weekday(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
@@ -445,7 +448,7 @@ def _resolve_month_relative_year(m: re.Match, text: str, published: dt.date | No
     if published is None:
         return None, "month", True
     step = {"last": -1, "this": 0, "next": 1}[m.group("rel")]
-    return dt.date(published.year + step, _month_of(m), 1), "month", True
+    return safe_date(published.year + step, _month_of(m), 1), "month", True
 
 
 def _resolve_season(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
@@ -469,7 +472,7 @@ def _resolve_relative_season(m: re.Match, text: str, published: dt.date | None) 
     rel = m.group("rel").casefold()
     this = min(starts, key=lambda d: abs((d - published).days + SEASON_MIDDLE_DAYS))  # its middle's distance
     if rel == "last":
-        this = max((d for d in starts if shift_months(d, 3) <= published and d != this), default=None)
+        this = max((d for d in starts if (shift_months(d, 3) or dt.date.max) <= published and d != this), default=None)
     elif rel == "next":
         this = min((d for d in starts if d > published and d != this), default=None)
     return this, "season", True

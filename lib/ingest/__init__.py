@@ -2,11 +2,13 @@
 
 ``parse_paths`` walks the inputs, detects each file's format by content and extension, parses it, and then
 infers missing years across the whole batch (lib.ingest.years). Bad input never stops a batch: each file
-yields a FileResult whose ``reason`` says in one line what was wrong.
+yields a FileResult whose ``reason`` says in one line what was wrong. In a folder, documentation that travels with
+data (README, LICENSE, SOURCE.md ...) is reported as skipped, not read as an article.
 """
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -20,10 +22,11 @@ class FileResult:
     """What one input file yielded: its articles, and why it (or some of its rows) was rejected."""
 
     path: str  # the file path as given/found
-    status: str  # "ok" | "partial" (some rows rejected) | "rejected"
+    status: str  # "ok" | "partial" (some rows rejected) | "rejected" | "skipped" (documentation in a folder)
     reason: str  # "" when ok (or a one-line warning, e.g. no dateline); else why
     articles: tuple[Article, ...]
     errors: tuple[str, ...] = ()  # one-line messages "path:LINE: reason" for rejected rows
+    warnings: tuple[str, ...] = ()  # one-line messages about stored articles (an extraction that failed)
 
 
 # Extension -> format; content sniffing (sniff_format) overrides it for HTML and JSON lines.
@@ -43,7 +46,10 @@ def parse_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
     results: list[FileResult] = []
     pending: list = []  # (result index, article index, Yearless) for dates still missing their year
-    for path in expand_paths(paths):
+    for path, skip in walk_paths(paths):
+        if skip:
+            results.append(FileResult(path, "skipped", skip, ()))
+            continue
         result, yearless = parse_file(path, max_bytes=max_bytes)
         for j, partial in enumerate(yearless):
             if partial is not None:
@@ -51,7 +57,12 @@ def parse_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         results.append(result)
     if pending:
         batch = [a for r in results for a in r.articles]
-        resolved = resolve_years(batch, [(results[i].articles[j], partial) for i, j, partial in pending])
+        try:
+            resolved = resolve_years(batch, [(results[i].articles[j], partial) for i, j, partial in pending])
+        except Exception as exc:  # a bug in the batch-wide inference leaves those dates unknown, and says so
+            why = f"year inference failed ({type(exc).__name__}: {str(exc).strip()[:200]}): date unknown"
+            resolved = [replace(results[i].articles[j], date_note=f"{results[i].articles[j].date_note}; {why}")
+                        for i, j, _ in pending]
         for (i, j, _), article in zip(pending, resolved):
             arts = list(results[i].articles)
             arts[j] = article
@@ -60,16 +71,52 @@ def parse_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
 
 def expand_paths(paths: Sequence[str]) -> list[str]:
-    """Files named and files found under folders (recursive, sorted, hidden files and folders skipped)."""
-    out: list[str] = []
+    """Files named and files found under folders (recursive, sorted, hidden files and documentation skipped)."""
+    return [path for path, skip in walk_paths(paths) if not skip]
+
+
+def walk_paths(paths: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, why it is skipped or "") for files named and files found under folders (recursive, sorted, hidden
+    files and folders left out). A file named explicitly is always read; one found in a folder is skipped when
+    documentation_reason says it documents the data rather than being part of it."""
+    out: list[tuple[str, str]] = []
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+                out.extend((os.path.join(root, f), documentation_reason(f)) for f in sorted(files)
+                           if not f.startswith("."))
         else:
-            out.append(path)
+            out.append((path, ""))
     return out
+
+
+# A folder of articles often carries files about the data: READMEs, licences, change logs, source notes. The rule:
+# a documentation markup extension (no article format is Markdown or reST), a name that is one of these words
+# (any case: "license.txt"), or a word of the name written in capitals that starts with one ("COPYING-CC.TXT",
+# "ECBplus_README_LREC2014.txt"): the convention for such files. "licensed-to-kill.txt" is read.
+DOCUMENTATION_NAMES = ("readme", "license", "licence", "copying", "changelog", "contributing")
+DOCUMENTATION_EXTENSIONS = (".md", ".markdown", ".rst")
+_NAME_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def documentation_reason(name: str) -> str:
+    """Why a file found in a folder is documentation, not an article (``""`` when it is read)."""
+    stem, ext = os.path.splitext(name)
+    words = _NAME_WORDS.findall(stem)
+    if (ext.lower() in DOCUMENTATION_EXTENSIONS or name.split(".")[0].casefold() in DOCUMENTATION_NAMES
+            or any(w.isupper() and w.casefold().startswith(DOCUMENTATION_NAMES) for w in words)):
+        return ("documentation file (a README, licence or notes file found in a folder), not an article; "
+                "name it explicitly to read it")
+    return ""
+
+
+def printable(text: str) -> str:
+    """``text`` on one line as written, with control, format (bidi) and separator characters escaped: a file name
+    with a newline or a right-to-left override prints as ``a\\nb.txt``, never across lines or reversed."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)  # repr escapes exactly these
 
 
 def parse_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[FileResult, list]:

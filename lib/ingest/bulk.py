@@ -10,7 +10,7 @@ import io
 import json
 import sys
 
-from lib.ingest.decode import decode_bytes, normalise_text
+from lib.ingest.decode import BOMS, decode_bytes, normalise_text, refuse_binary, utf16_without_bom
 from lib.ingest.text import CONFIDENCE, build_article, parse_date_value, split_paragraphs
 from lib.models import DATE_SOURCES, ParseError
 
@@ -31,9 +31,8 @@ _DELIMITERS = ",\t;|"  # ties go to the first
 
 def parse_jsonl(data: bytes, origin: str) -> tuple[list, list[str]]:
     """Articles of a JSON-lines file (or JSON array): ([(Article, Yearless | None)], row errors)."""
-    text = normalise_text(decode_bytes(data, origin))
+    text, errors = decode_json_text(data, origin)
     rows: list[tuple[int, object]] = []
-    errors: list[str] = []
     if text.lstrip().startswith("["):
         try:
             items = json.loads(text)
@@ -41,6 +40,7 @@ def parse_jsonl(data: bytes, origin: str) -> tuple[list, list[str]]:
             raise ParseError(origin, f"broken JSON array at line {exc.lineno}: {exc.msg}") from None
         rows = list(enumerate(items if isinstance(items, list) else [items], start=1))
     else:
+        # split on "\n" only: a raw U+2028 or CR inside a JSON string is part of its value, not a line break
         for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
@@ -55,6 +55,42 @@ def parse_jsonl(data: bytes, origin: str) -> tuple[list, list[str]]:
         raise ParseError(origin, f"no `text` field in any row (accepted: {_TEXT_NAMES}; found: "
                                  f"{', '.join(sorted(fields_seen))})")
     return _articles(((n, _canonical_row(r)) for n, r in objects), origin, "jsonl", errors)
+
+
+def decode_json_text(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """A JSON file's text and one error per line that is not UTF-8 (that line left empty, the others kept).
+
+    JSON is UTF-8 (RFC 8259; UTF-16 with or without a byte-order mark is read too): a legacy-encoding guess over
+    the whole file turned one bad line into mojibake in every line, or rejected the good rows with it.
+    """
+    if data.startswith(tuple(bom for bom, _ in BOMS)) or utf16_without_bom(data) or _is_utf8(data):
+        return decode_bytes(data, origin), []
+    return _decode_lines(data, origin)
+
+
+def _is_utf8(data: bytes) -> bool:
+    """True when the bytes are valid UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_lines(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """Each line decoded as UTF-8 on its own; a line that is not becomes empty and one error."""
+    refuse_binary(data, origin)
+    lines, errors = [], []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            lines.append("")
+            errors.append(f"{origin}:{number}: not UTF-8 (undecodable byte {line[exc.start]:#04x} at byte "
+                          f"{exc.start + 1} of the line; JSON lines are UTF-8): line skipped")
+    if not any(line.strip() for line in lines):
+        raise ParseError(origin, "undecodable bytes: no line of this JSON file is UTF-8")
+    return "\n".join(lines), errors
 
 
 def parse_csv(data: bytes, origin: str) -> tuple[list, list[str]]:
@@ -102,17 +138,30 @@ def _delimiter(text: str) -> str:
     return max(_DELIMITERS, key=header.count)
 
 
-def _canonical_row(row: dict) -> dict[str, str]:
-    """Row keys mapped through COLUMN_ALIASES (first non-empty value wins), values as stripped strings."""
-    out: dict[str, str] = {}
+def _canonical_row(row: dict) -> dict[str, object]:
+    """Row keys mapped through COLUMN_ALIASES (first non-empty value wins), values as stripped strings; a `text`
+    that is not a string is kept as it is (``_articles`` rejects the row), a null `text` is empty."""
+    out: dict[str, object] = {}
     for key, value in row.items():
         field = _ALIASES.get(str(key).strip().casefold())
-        if field is None or value is None or field in out:
+        if field is None or field in out or (value is None and field != "text"):
+            continue
+        if field == "text":
+            out[field] = "" if value is None else value
             continue
         value = value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
-        if field == "text" or value.strip():
-            out[field] = value if field == "text" else value.strip()
+        if value.strip():
+            out[field] = normalise_text(value).strip()
     return out
+
+
+def _json_kind(value: object) -> str:
+    """'a number', 'a list' ... for a JSON value that is not a string."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def _articles(rows, origin: str, fmt: str, errors: list[str]) -> tuple[list, list[str]]:
@@ -120,6 +169,9 @@ def _articles(rows, origin: str, fmt: str, errors: list[str]) -> tuple[list, lis
     parsed, first_line = [], {}
     for number, row in rows:
         where = f"{origin}:{number}"
+        if not isinstance(row.get("text", ""), str):
+            errors.append(f"{where}: `text` is {_json_kind(row['text'])}, not a string (row skipped)")
+            continue
         if not row.get("text", "").strip():
             errors.append(f"{where}: no `text` in this row" if "text" not in row else f"{where}: empty `text`")
             continue

@@ -31,6 +31,7 @@ LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _MAX_CONTROL_SHARE = 0.01  # text files carry almost no control characters; binaries carry many
 _SNIFF = 8192  # bytes looked at for binary detection
+UTF16_NUL_SHARE = 0.5  # share of byte pairs with a NUL high byte that says UTF-16 (ASCII-range text: nearly all)
 ENCODING_SAMPLE = 200_000  # bytes charset-normalizer reads: enough to tell, and it slows on whole large files
 
 
@@ -40,8 +41,15 @@ def decode_bytes(data: bytes, origin: str) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _checked(_decode_or_fail(data, encoding, origin), origin)
+    wide = utf16_without_bom(data)
+    if wide:
+        return _checked(_decode_or_fail(data, wide, origin), origin)
     if b"\x00" in data[:_SNIFF]:
         raise ParseError(origin, "binary file (NUL bytes), not text")
+    if b"\x00" in data:  # past the sniffed head: a few are padding or a broken tail, never part of the text
+        if data.count(0) > _MAX_CONTROL_SHARE * len(data):
+            raise ParseError(origin, "binary file (NUL bytes after the first 8 KB), not text")
+        data = data.replace(b"\x00", b"")
     try:
         return _checked(data.decode("utf-8"), origin)
     except UnicodeDecodeError:
@@ -50,6 +58,23 @@ def decode_bytes(data: bytes, origin: str) -> str:
     if encoding is None:
         raise ParseError(origin, "undecodable bytes: no text encoding fits")
     return _checked(_decode_or_fail(data, encoding, origin), origin)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text written without a byte-order mark, else None: in text that is
+    mostly Latin, Cyrillic or Greek, one byte of every pair is NUL, always the same one (binary data has NULs
+    anywhere)."""
+    sample = data[:_SNIFF]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    pairs = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)  # NULs at even / odd offsets
+    if odd >= UTF16_NUL_SHARE * pairs and even == 0:
+        return "utf-16-le"
+    if even >= UTF16_NUL_SHARE * pairs and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def guess_encoding(data: bytes) -> str | None:

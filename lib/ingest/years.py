@@ -7,7 +7,9 @@ Evidence, in order (the first that yields a year wins; every candidate is kept w
    2020-09-30 is 2020-09-25), or, more weakly, were published a few days after that day;
 3. weekdays: a weekday the article mentions ("uploaded ... on Friday") picks the most recent year, not in
    the future, in which the day falls on that weekday;
-4. the latest year the text itself mentions.
+4. the latest year the text itself mentions, only when it lies near the batch's other evidence: within
+   MENTION_REACH_YEARS of a trusted date of the batch, or, in a batch without one, within WEEKDAY_YEARS_BACK of
+   today: "the bridge, built in 1865" says nothing of when the report ran.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ HASHED_FEATURES = 2 ** 20  # hashed word columns: collisions negligible for a ba
 QUERY_BATCH = 256  # pending articles scored per dense block (bounds memory: batch x dated articles)
 MAX_INFERRED_CONFIDENCE = 0.95  # an inferred year never reaches a written date's confidence
 WEEKDAY_YEARS_BACK = 60  # a weekday fits a day and month every few years: look back this far at most
+MENTION_REACH_YEARS = 10  # a year mentioned dates a report alone only this close to the batch's other evidence
 CONFIDENCE = {"story-mention": 0.85, "story-proximity": 0.6, "weekday": 0.45, "mentions": 0.3,
               "agreement-bonus": 0.05}
 
@@ -48,7 +51,16 @@ def resolve_years(batch: Sequence[Article], pending: Sequence[tuple[Article, Yea
     """Each pending article with ``published`` set from the best evidence (or still None, with the reason)."""
     today = today or dt.date.today()
     story = StoryIndex(batch, pending)
-    return [infer_year(article, partial, story.neighbours(article), today) for article, partial in pending]
+    evidence = evidence_years(batch, today)
+    return [infer_year(article, partial, story.neighbours(article), today, evidence) for article, partial in pending]
+
+
+def evidence_years(batch: Sequence[Article], today: dt.date) -> frozenset[int]:
+    """The years a year mentioned alone must lie near: those of the batch's trusted dates, or, when it has none, the
+    years the weekday search reaches (WEEKDAY_YEARS_BACK up to today)."""
+    trusted = {a.published.year for a in batch if a.published is not None and a.date_source in TRUSTED_SOURCES}
+    return frozenset(trusted) if trusted else frozenset(range(today.year - WEEKDAY_YEARS_BACK + MENTION_REACH_YEARS,
+                                                              today.year + 1))
 
 
 class StoryIndex:
@@ -88,15 +100,18 @@ class StoryIndex:
 
 
 def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Article, float]],
-               today: dt.date) -> Article:
-    """One article's date from story, weekday and year-mention evidence; candidates and reason recorded."""
+               today: dt.date, evidence: frozenset[int] = frozenset()) -> Article:
+    """One article's date from story, weekday and year-mention evidence; candidates and reason recorded. A year
+    the text mentions counts alone only within MENTION_REACH_YEARS of a year in ``evidence`` (evidence_years)."""
     floor = latest_year(article.text, today)
     weekdays = mentioned_weekdays(article.text)
     candidates: list[tuple[dt.date, str, float, str]] = []  # (date, source, confidence, reason)
     candidates += story_candidates(partial, neighbours, floor)
     candidates += weekday_candidates(weekdays, partial, today, floor)
     in_floor_year = _valid(floor, partial) if floor is not None else None
-    if in_floor_year is not None and in_floor_year <= today:
+    evidence = evidence or evidence_years((), today)
+    near = floor is not None and any(abs(floor - year) <= MENTION_REACH_YEARS for year in evidence)
+    if in_floor_year is not None and in_floor_year <= today and near:
         candidates.append((in_floor_year, "inferred-from-mentions", CONFIDENCE["mentions"],
                            f"the latest year the text mentions is {floor}"))
     if not candidates:
