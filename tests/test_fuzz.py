@@ -146,8 +146,6 @@ def test_extract_article_never_raises_and_offsets_point_at_what_they_claim(text,
         assert m.sentence_start <= m.start and m.end <= m.sentence_end
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14 (lib/extract, not ours): IndexError in the speaker full-name "
-                   "lookup for initials as a name; the pipeline stores such articles without quotes meanwhile")
 @settings(FAST, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # an expected failure: not worth shrinking
 @given(texts, published_days)
 def test_extract_article_itself_never_raises(text, published):
@@ -212,10 +210,8 @@ def test_year_inference_over_a_batch_never_raises(items):
         assert resolved.published is None or 1 <= resolved.published.year <= 2026
 
 
-# Days pandas can hold (its nanosecond timestamps end at 1677 and 2262): an article dated 0001-01-01 or 9999-12-31
-# breaks an analysis (see OTHERS_CRASHES); the extract and parse properties above do draw those.
-corpus_days = st.one_of(st.none(), st.sampled_from(EXTREME_DAYS[2:]),
-                        st.dates(min_value=dt.date(1700, 1, 1), max_value=dt.date(2250, 12, 31)))
+# Any day the calendar holds, its ends included (pandas' nanosecond timestamps end at 1677 and 2262).
+corpus_days = st.one_of(st.none(), st.sampled_from(EXTREME_DAYS), st.dates())
 
 
 @st.composite
@@ -260,24 +256,19 @@ def test_every_corpus_analysis_runs_on_any_corpus(articles):
     assert isinstance(frames["stories"], pd.DataFrame)
 
 
-# Crashes the suite found in files other engineers own, kept as failing examples (minimal inputs) until they fix them.
-OTHERS_CRASHES = [
-    pytest.param('Foreign Minister J. R. K. said "we will talk". Later "no," Mr Ng said.',
-                 marks=pytest.mark.xfail(strict=False, raises=IndexError,
-                                         reason="issue 14: speaker full-name lookup (lib/extract/speakers.py)")),
+# Crashes the suite found, kept as minimal inputs.
+FOUND_CRASHES = [
+    'Foreign Minister J. R. K. said "we will talk". Later "no," Mr Ng said.',  # IndexError in the full-name lookup
 ]
 
 
-@pytest.mark.parametrize("text", OTHERS_CRASHES)
-def test_known_crashes_in_extraction(text):
+@pytest.mark.parametrize("text", FOUND_CRASHES)
+def test_found_crashes_in_extraction(text):
     extract_article(article_of(text, None))
 
 
-@pytest.mark.xfail(strict=False, raises=OverflowError,
-                   reason="lib/analyse/overlap.py (not ours): pandas Timestamp.value overflows for a quote in an "
-                          "article dated outside 1677-2262; `ingest` reports the analysis as failed and goes on")
 @pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
-def test_known_crash_shared_quotes_of_an_article_dated_at_the_calendar_edge(published):
+def test_shared_quotes_of_an_article_dated_at_the_calendar_edge(published):
     from dataclasses import replace
 
     from lib.analyse.overlap import shared_quotes

@@ -164,7 +164,7 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
     published = (pd.to_datetime(q["published"]) if "published" in q.columns
                  else pd.Series([pd.NaT] * len(q))).tolist()
     # Earliest appearance: earliest published, undated last, ties broken by article id then offset.
-    when = [(True, 0) if pd.isna(p) else (False, p.value) for p in published]
+    when = [(True, 0) if pd.isna(p) else (False, p.to_pydatetime()) for p in published]  # any year: no ns
     starts, ends, texts = q["start"].astype(int).tolist(), q["end"].astype(int).tolist(), q["text"].tolist()
     outlets = q["outlet"].tolist() if "outlet" in q.columns else [None] * len(q)
     utterance = list(zip(article, q["utterance"].tolist() if "utterance" in q.columns else range(len(q))))
