@@ -34,6 +34,10 @@ CREATE TABLE IF NOT EXISTS date_mentions (
     article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, value DATE, granularity VARCHAR,
     relative BOOLEAN, sentence VARCHAR, sentence_start INTEGER, sentence_end INTEGER
 );
+CREATE TABLE IF NOT EXISTS pages (
+    url VARCHAR PRIMARY KEY, final_url VARCHAR, content_type VARCHAR, redirects VARCHAR[], fetched_at TIMESTAMP,
+    data BLOB  -- the raw page as fetched: a re-run or a better parser reads it again without the network
+);
 CREATE TABLE IF NOT EXISTS ingest_report (
     path VARCHAR, status VARCHAR, reason VARCHAR, article_ids VARCHAR[], ingested_at TIMESTAMP
 );
@@ -208,3 +212,19 @@ def load_date_mentions(con) -> pd.DataFrame:
 def load_report(con) -> pd.DataFrame:
     """The ingest report, newest first."""
     return con.execute("SELECT * FROM ingest_report ORDER BY ingested_at DESC, path").df()
+
+
+def store_pages(con, pages: Iterable) -> None:
+    """Keep fetched pages (lib.fetch.http.Page) as they came, replacing an earlier fetch of the same URL."""
+    rows = [(p.url, p.final_url, p.content_type, list(p.redirects), p.fetched_at, p.data) for p in pages]
+    if rows:
+        con.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def load_pages(con, urls: Sequence[str]) -> dict[str, tuple]:
+    """url -> (final_url, content_type, redirects, fetched_at, data) of the stored pages among ``urls``."""
+    if not urls:
+        return {}
+    found = con.execute("SELECT url, final_url, content_type, redirects, fetched_at, data FROM pages "
+                        "WHERE url IN (SELECT unnest(?))", [list(urls)]).fetchall()
+    return {row[0]: row[1:] for row in found}
