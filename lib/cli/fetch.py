@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from lib.cli import add_db_argument
+from lib.cli.outlets import add_outlets_argument, store_outlets_file
 
 EXAMPLES = """  python -m lib fetch https://example.org/news/2024/05/01/story.html
   python -m lib fetch --urls links.txt --db corpus.duckdb
@@ -34,6 +35,7 @@ def configure(parser) -> None:
     parser.add_argument("--max-bytes", type=int, default=d.max_bytes, metavar="N",
                         help=f"largest page accepted (default {d.max_bytes:,})")
     add_db_argument(parser)
+    add_outlets_argument(parser)
 
 
 def run(args) -> int:
@@ -73,6 +75,8 @@ def run(args) -> int:
         return 2
     con = connect(args.db)
     try:
+        if args.outlets:
+            store_outlets_file(con, args.outlets)
         with tqdm(total=len(urls), unit="page", file=sys.stderr, disable=None) as bar:
             results = fetch_urls(con, urls, fetcher, refresh=args.refresh,
                                  progress=lambda done, total, url: bar.update(1))
