@@ -38,6 +38,13 @@ CREATE TABLE IF NOT EXISTS date_mentions (
     article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, value DATE, granularity VARCHAR,
     relative BOOLEAN, sentence VARCHAR, sentence_start INTEGER, sentence_end INTEGER
 );
+CREATE TABLE IF NOT EXISTS pages (
+    url VARCHAR PRIMARY KEY, final_url VARCHAR, content_type VARCHAR, redirects VARCHAR[], fetched_at TIMESTAMP,
+    data BLOB  -- the raw page as fetched: a re-run or a better parser reads it again without the network
+);
+CREATE TABLE IF NOT EXISTS outlet_info (
+    outlet VARCHAR PRIMARY KEY, aliases VARCHAR[], attributes VARCHAR  -- the user's outlets file; JSON object
+);
 CREATE TABLE IF NOT EXISTS ingest_report (
     path VARCHAR, status VARCHAR, reason VARCHAR, article_ids VARCHAR[], ingested_at TIMESTAMP
 );
@@ -246,3 +253,37 @@ def load_date_mentions(con) -> pd.DataFrame:
 def load_report(con) -> pd.DataFrame:
     """The ingest report, newest first."""
     return con.execute("SELECT * FROM ingest_report ORDER BY ingested_at DESC, path").df()
+
+
+def store_pages(con, pages: Iterable) -> None:
+    """Keep fetched pages (lib.fetch.http.Page) as they came, replacing an earlier fetch of the same URL."""
+    rows = [(p.url, p.final_url, p.content_type, list(p.redirects), p.fetched_at, p.data) for p in pages]
+    if rows:
+        con.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def load_pages(con, urls: Sequence[str]) -> dict[str, tuple]:
+    """url -> (final_url, content_type, redirects, fetched_at, data) of the stored pages among ``urls``."""
+    if not urls:
+        return {}
+    found = con.execute("SELECT url, final_url, content_type, redirects, fetched_at, data FROM pages "
+                        "WHERE url IN (SELECT unnest(?))", [list(urls)]).fetchall()
+    return {row[0]: row[1:] for row in found}
+
+
+def store_outlets(con, infos: Iterable) -> int:
+    """Keep outlet descriptions (lib.ingest.outlets.OutletInfo), replacing an outlet described before; returns the
+    number stored."""
+    rows = [(i.outlet, list(i.aliases), json.dumps(i.attributes, ensure_ascii=False)) for i in infos]
+    if rows:
+        con.executemany("INSERT OR REPLACE INTO outlet_info VALUES (?, ?, ?)", rows)
+    return len(rows)
+
+
+def load_outlets(con) -> pd.DataFrame:
+    """The described outlets: outlet, aliases, and one column per attribute (empty where an outlet has none)."""
+    rows = con.execute("SELECT outlet, aliases, attributes FROM outlet_info ORDER BY outlet").fetchall()
+    attributes = [json.loads(a or "{}") for _, _, a in rows]
+    names = list(dict.fromkeys(k for a in attributes for k in a))
+    return pd.DataFrame([{"outlet": o, "aliases": list(al or []), **{k: a.get(k, "") for k in names}}
+                         for (o, al, _), a in zip(rows, attributes)], columns=["outlet", "aliases", *names])

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 COMMANDS = (
     ("parse", "parse", "parse files and print articles without storing them"),
     ("ingest", "ingest", "parse files, extract quotes and dates, and store them in the DuckDB corpus"),
+    ("fetch", "fetch", "download pages (URLs, a feed, a sitemap) politely and ingest them"),
+    ("outlets", "outlets", "store what each outlet is (type, country, ...) from an outlets file, or list them"),
     ("quotes", "quotes", "list the stored quotes (speaker, outlet, date, text)"),
     ("stories", "stories", "group stored articles into stories"),
     ("framing", "framing", "compare how each outlet framed one story"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from lib.cli import add_db_argument
+from lib.cli.outlets import add_outlets_argument, store_outlets_file
 from lib.cli.parse import add_max_bytes_argument, print_problems
 
 EXAMPLES = """  python -m lib ingest seeds/
@@ -17,6 +18,7 @@ def configure(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
     add_db_argument(parser)
     add_max_bytes_argument(parser)
+    add_outlets_argument(parser)
 
 
 def run(args) -> int:
@@ -32,6 +34,8 @@ def run(args) -> int:
     con = connect(args.db)
     failed: dict[str, str] = {}
     try:
+        if args.outlets:
+            store_outlets_file(con, args.outlets)
         outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes)
         spent = prepare_analyses(con, failures=failed)
     finally:

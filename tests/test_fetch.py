@@ -1,0 +1,230 @@
+"""Fetching by URL, feed and sitemap against a real HTTP server on 127.0.0.1 started here (never another address):
+robots.txt, a 429 then 200, a redirect, a timeout, a huge page, a non-HTML response, re-runs from the store."""
+from __future__ import annotations
+
+import gzip
+import http.server
+import threading
+import time
+
+import pytest
+
+from lib.cli import main as cli_main
+from lib.fetch import fetch_urls
+from lib.fetch.discover import feed_links, sitemap_links
+from lib.fetch.http import Fetcher, FetchSettings
+from lib.store import connect, load_articles, load_report
+
+PARAGRAPHS = (
+    "The city council voted on Tuesday to expand the night bus network across the river districts, after a year "
+    "of complaints from shift workers who said the last buses left too early for them to get home safely.",
+    "\u201cWe heard the nurses and the cleaners loud and clear,\u201d said council member Dana Whitfield, who led "
+    "the review. \u201cThis is about who gets to use the city after dark.\u201d",
+    "The plan adds four routes and doubles the frequency of two others between midnight and five in the morning, "
+    "at a cost the transport office put at about two million a year, paid from the parking levy.",
+    "Opponents on the council said the money would be better spent on daytime reliability, which has slipped "
+    "for three years running according to the transport office's own figures published in March.",
+    "The first new routes are due to start running in September, with the rest following by the end of the year "
+    "once drivers have been hired and trained for the night shifts.",
+)
+
+
+def article_page(title: str, extra: str = "") -> bytes:
+    body = "".join(f"<p>{p} {extra}</p>" for p in PARAGRAPHS)
+    return (f"<!doctype html><html lang='en'><head><title>{title}</title>"
+            f"<meta property='og:site_name' content='Loopback Gazette'></head><body><header>Loopback Gazette</header>"
+            f"<article><h1>{title}</h1>{body}</article><footer>Contact us</footer></body></html>").encode()
+
+
+class Site:
+    """Routes of the loopback site and how often each was asked for."""
+
+    def __init__(self) -> None:
+        self.hits: dict[str, int] = {}
+        self.base = ""
+
+    def respond(self, path: str):
+        """(status, headers, body) for a path."""
+        n = self.hits[path] = self.hits.get(path, 0) + 1
+        html = {"Content-Type": "text/html; charset=utf-8"}
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"
+        if path == "/news/2024/05/01/night-buses.html":
+            return 200, html, article_page("Night buses to run across the river")
+        if path == "/news/council-budget":
+            return 200, html, article_page("Council passes the budget", "The budget vote followed.")
+        if path == "/private/draft.html":
+            return 200, html, article_page("Draft")
+        if path == "/flaky":
+            return (429, {"Retry-After": "0"}, b"slow down") if n == 1 else (200, html, article_page("Flaky story"))
+        if path == "/down":
+            return 503, {}, b"unavailable"
+        if path == "/moved":
+            return 301, {"Location": "/news/council-budget"}, b""
+        if path == "/slow":
+            time.sleep(1.5)
+            return 200, html, article_page("Slow")
+        if path == "/huge":
+            return 200, html, b"<html><body>" + b"<p>word </p>" * 200_000 + b"</body></html>"
+        if path == "/report.pdf":
+            return 200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 not a page"
+        if path == "/feed.xml":
+            items = "".join(f"<item><title>t</title><link>{self.base}{p}</link></item>" for p in (
+                "/news/2024/05/01/night-buses.html", "/news/council-budget", "/private/draft.html"))
+            rss = f"<?xml version='1.0'?><rss version='2.0'><channel><title>G</title><link>{self.base}/</link>{items}"
+            return 200, {"Content-Type": "application/rss+xml"}, (rss + "</channel></rss>").encode()
+        if path == "/sitemap.xml":
+            index = ("<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/"
+                     f"sitemap/0.9'><sitemap><loc>{self.base}/sitemap-news.xml.gz</loc></sitemap></sitemapindex>")
+            return 200, {"Content-Type": "application/xml"}, index.encode()
+        if path == "/sitemap-news.xml.gz":
+            urls = "".join(f"<url><loc>{self.base}{p}</loc></url>" for p in (
+                "/news/2024/05/01/night-buses.html", "/moved"))
+            xml = ("<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                   f"{urls}</urlset>")
+            return 200, {"Content-Type": "application/gzip"}, gzip.compress(xml.encode())
+        return 404, {"Content-Type": "text/html"}, b"<html><body>not found</body></html>"
+
+
+@pytest.fixture(scope="module")
+def site():
+    state = Site()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server name)
+            status, headers, body = state.respond(self.path)
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    state.base = f"http://127.0.0.1:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield state
+    server.shutdown()
+    server.server_close()
+
+
+def fast_fetcher(**overrides) -> Fetcher:
+    return Fetcher(FetchSettings(**{"delay": 0.0, "backoff": 0.01, "timeout": 0.5, "retries": 2, **overrides}))
+
+
+@pytest.mark.parametrize("path, ok, reason", [
+    ("/news/2024/05/01/night-buses.html", True, ""),
+    ("/private/draft.html", False, "forbidden by the site's robots.txt"),
+    ("/down", False, "HTTP 503 after 3 tries"),
+    ("/missing", False, "HTTP 404"),
+    ("/slow", False, "timed out after 3 tries"),
+    ("/report.pdf", True, ""),
+])
+def test_one_url_either_comes_or_says_why(site, path, ok, reason):
+    page = fast_fetcher().get(site.base + path)
+    assert page.ok is ok
+    assert page.reason == reason
+
+
+def test_a_429_is_retried_and_then_served(site):
+    page = fast_fetcher().get(site.base + "/flaky")
+    assert page.ok and b"Flaky story" in page.data
+
+
+def test_redirects_are_followed_and_recorded(site):
+    page = fast_fetcher().get(site.base + "/moved")
+    assert page.ok and page.final_url == site.base + "/news/council-budget"
+    assert page.redirects == (site.base + "/moved", site.base + "/news/council-budget")
+
+
+def test_a_page_over_the_size_cap_is_refused(site):
+    page = fast_fetcher(max_bytes=100_000).get(site.base + "/huge")
+    assert not page.ok and "over the cap of 100,000" in page.reason and page.data == b""
+
+
+def test_not_http_is_refused_without_a_request():
+    assert fast_fetcher().get("file:///etc/passwd").reason == "not an http(s) URL"
+
+
+def test_the_per_host_delay_is_kept_between_requests(site):
+    now = [100.0]
+    slept: list[float] = []
+
+    def sleep(seconds):
+        slept.append(seconds)
+        now[0] += seconds
+
+    fetcher = Fetcher(FetchSettings(delay=2.0), sleep=sleep, clock=lambda: now[0])
+    fetcher.get(site.base + "/news/council-budget")  # robots.txt, then the page: one wait between them
+    fetcher.get(site.base + "/news/council-budget")
+    assert slept == [2.0, 2.0]
+
+
+def test_feed_and_sitemap_list_the_article_links(site):
+    fetcher = fast_fetcher()
+    links, problem = feed_links(fetcher, site.base + "/feed.xml")
+    assert problem == "" and links == [site.base + p for p in (
+        "/news/2024/05/01/night-buses.html", "/news/council-budget", "/private/draft.html")]
+    links, problems = sitemap_links(fetcher, site.base + "/sitemap.xml")
+    assert problems == [] and links == [site.base + "/news/2024/05/01/night-buses.html", site.base + "/moved"]
+
+
+def test_a_page_that_is_not_a_feed_says_so(site):
+    links, problem = feed_links(fast_fetcher(), site.base + "/news/council-budget")
+    assert links == [] and "not an RSS, Atom or JSON feed" in problem
+
+
+def test_fetch_stores_articles_and_reports_every_url(site, tmp_path):
+    con = connect(tmp_path / "corpus.duckdb")
+    urls = [site.base + p for p in ("/news/2024/05/01/night-buses.html", "/moved", "/private/draft.html",
+                                    "/report.pdf", "/down")]
+    results = fetch_urls(con, urls, fast_fetcher())
+    assert [r.status for r in results] == ["ok", "ok", "rejected", "rejected", "rejected"]
+    assert results[1].reason == f"redirected to {site.base}/news/council-budget"
+    assert results[3].reason == "not an HTML page (application/pdf)"
+    articles = load_articles(con)
+    assert len(articles) == 2
+    night = articles[articles["title"].str.contains("Night buses")].iloc[0]
+    assert night["url"] == urls[0]
+    assert str(night["published"])[:10] == "2024-05-01"  # the page's own URL dates it
+    assert set(load_report(con)["path"]) == set(urls)
+    con.close()
+
+
+def test_a_rerun_reads_stored_pages_and_refresh_downloads_again(site, tmp_path):
+    con = connect(tmp_path / "corpus.duckdb")
+    url = site.base + "/news/council-budget"
+    first = fetch_urls(con, [url], fast_fetcher())
+    hits = site.hits[url.removeprefix(site.base)]
+    again = fetch_urls(con, [url], fast_fetcher())
+    assert first[0].downloaded and not again[0].downloaded
+    assert site.hits["/news/council-budget"] == hits
+    assert again[0].article_ids == first[0].article_ids and len(load_articles(con)) == 1
+    fetch_urls(con, [url], fast_fetcher(), refresh=True)
+    assert site.hits["/news/council-budget"] == hits + 1
+    con.close()
+
+
+def test_the_fetch_command_takes_a_feed(site, tmp_path, capsys):
+    db = str(tmp_path / "corpus.duckdb")
+    code = cli_main(["fetch", "--feed", site.base + "/feed.xml", "--delay", "0", "--db", db])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "urls: 3 (2 ok, 1 rejected" in out
+    assert f"{site.base}/private/draft.html: rejected: forbidden by the site's robots.txt" in out
+    con = connect(db, read_only=True)
+    assert len(load_articles(con)) == 2
+    con.close()
+
+
+def test_the_fetch_command_without_links_says_so(capsys):
+    assert cli_main(["fetch"]) == 2
+    assert "no URL to fetch" in capsys.readouterr().err
