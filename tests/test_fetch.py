@@ -3,6 +3,7 @@ robots.txt, a 429 then 200, a redirect, a timeout, a huge page, a non-HTML respo
 from __future__ import annotations
 
 import gzip
+import json
 import http.server
 import threading
 import time
@@ -228,3 +229,78 @@ def test_the_fetch_command_takes_a_feed(site, tmp_path, capsys):
 def test_the_fetch_command_without_links_says_so(capsys):
     assert cli_main(["fetch"]) == 2
     assert "no URL to fetch" in capsys.readouterr().err
+
+
+# News-database exports, written from the formats' public documentation: Media Cloud's story CSV (id, indexed_date,
+# language, media_name, media_url, publish_date, title, url) and GDELT DOC 2.0 ArtList JSON ({"articles": [...]}:
+# url, url_mobile, title, seendate, socialimage, domain, language, sourcecountry) and the CSV its clients write.
+def mediacloud_csv(base: str, text: bool = False) -> bytes:
+    head = "id,indexed_date,language,media_name,media_url,publish_date,title,url" + (",text" if text else "")
+    rows = [f"101,2024-05-02 10:00:00,en,harbourherald.example,https://harbourherald.example,2024-05-01 08:30:00,"
+            f"Night buses,{base}/news/2024/05/01/night-buses.html",
+            f"102,2024-05-03 10:00:00,en,loopback gazette,{base},2024-04-30,Council budget,{base}/news/council-budget"]
+    if text:
+        rows = [r + ',"The council met on Tuesday. ""We will act,"" the mayor said."' for r in rows]
+    return (head + "\n" + "\n".join(rows) + "\n").encode()
+
+
+def gdelt_json(base: str) -> bytes:
+    return json.dumps({"articles": [
+        {"url": f"{base}/news/council-budget", "url_mobile": "", "title": "Council passes the budget",
+         "seendate": "20240430T101500Z", "socialimage": "", "domain": "127.0.0.1", "language": "English",
+         "sourcecountry": "United States"}]}).encode()
+
+
+def test_exports_without_text_are_link_rows_each_reported(site, tmp_path):
+    from lib.ingest import parse_paths
+
+    (tmp_path / "mc.csv").write_bytes(mediacloud_csv(site.base))
+    (tmp_path / "gdelt.json").write_bytes(gdelt_json(site.base))
+    (tmp_path / "gdelt.csv").write_bytes(b"url,url_mobile,title,seendate,socialimage,domain,language,sourcecountry\n"
+                                         + f"{site.base}/x,,X,20240430T101500Z,,example.org,English,US\n".encode())
+    results = {r.path.rsplit("/", 1)[1]: r for r in parse_paths([str(tmp_path)])}
+    assert {name: r.status for name, r in results.items()} == {"gdelt.csv": "rejected", "gdelt.json": "rejected",
+                                                                "mc.csv": "rejected"}
+    assert results["mc.csv"].errors[0] == (f"{tmp_path}/mc.csv:2: no text, only a link "
+                                           f"({site.base}/news/2024/05/01/night-buses.html): `ingest --fetch` "
+                                           f"downloads it")
+    assert len(results["mc.csv"].errors) == 2 and len(results["gdelt.json"].errors) == 1
+
+
+def test_an_export_with_text_maps_its_columns(site, tmp_path):
+    from lib.ingest import parse_paths
+
+    (tmp_path / "mc.csv").write_bytes(mediacloud_csv(site.base, text=True))
+    (tmp_path / "g.json").write_bytes(json.dumps({"articles": [{
+        "url": "https://harbourherald.example/a", "title": "T", "seendate": "20240430T101500Z",
+        "domain": "harbourherald.example", "language": "English", "text": "Rain fell on the city all day."}]}).encode())
+    articles = {a.origin.rsplit("/", 1)[1].split(":")[0] + ":" + a.title: a
+                for r in parse_paths([str(tmp_path)]) for a in r.articles}
+    night = articles["mc.csv:Night buses"]
+    assert (night.outlet, str(night.published)[:16], night.language) == ("harbourherald.example", "2024-05-01 08:30",
+                                                                         "en")
+    gdelt = articles["g.json:T"]
+    assert str(gdelt.published)[:16] == "2024-04-30 10:15" and gdelt.outlet == "harbourherald.example"
+
+
+def test_ingest_fetch_downloads_link_rows_and_fills_gaps_from_the_row(site, tmp_path, capsys):
+    (tmp_path / "mc.csv").write_bytes(mediacloud_csv(site.base))
+    db = str(tmp_path / "c.duckdb")
+    assert cli_main(["ingest", str(tmp_path / "mc.csv"), "--fetch", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "urls: 2 (2 ok, 0 rejected; 2 downloaded" in out
+    con = connect(db, read_only=True)
+    articles = load_articles(con).set_index("url")
+    con.close()
+    budget = articles.loc[site.base + "/news/council-budget"]  # the page has no date: the export's is used
+    assert str(budget["published"])[:10] == "2024-04-30" and budget["date_source"] == "header"
+    assert "link list" in budget["date_note"]
+    night = articles.loc[site.base + "/news/2024/05/01/night-buses.html"]
+    assert night["date_source"] == "url"  # the page's own evidence wins over the row
+
+
+def test_fetch_takes_an_export_file(site, tmp_path, capsys):
+    (tmp_path / "g.json").write_bytes(gdelt_json(site.base))
+    assert cli_main(["fetch", "--export", str(tmp_path / "g.json"), "--delay", "0",
+                     "--db", str(tmp_path / "c.duckdb")]) == 0
+    assert "urls: 1 (1 ok" in capsys.readouterr().out

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from lib.cli import add_db_argument
+from lib.cli.fetch import print_fetched, run_fetch
 from lib.cli.outlets import add_outlets_argument, store_outlets_file
 from lib.cli.parse import add_max_bytes_argument, print_problems
 
@@ -19,6 +20,9 @@ def configure(parser) -> None:
     add_db_argument(parser)
     add_max_bytes_argument(parser)
     add_outlets_argument(parser)
+    parser.add_argument("--fetch", action="store_true",
+                        help="download the pages of rows that give a URL but no text (Media Cloud, GDELT exports), "
+                             "with `fetch`'s default politeness")
 
 
 def run(args) -> int:
@@ -37,6 +41,7 @@ def run(args) -> int:
         if args.outlets:
             store_outlets_file(con, args.outlets)
         outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes)
+        fetched = fetch_export_links(con, args.paths) if args.fetch else []
         spent = prepare_analyses(con, failures=failed)
     finally:
         con.close()
@@ -55,4 +60,18 @@ def run(args) -> int:
     for name, why in failed.items():  # the articles are stored; the page that needs this analysis says it failed
         print(f"analysis {name} failed: {why}")
     print_problems(results, sys.stdout)
-    return 0 if parsed else 1
+    print_fetched(fetched)
+    return 0 if parsed or any(r.status == "ok" for r in fetched) else 1
+
+
+def fetch_export_links(con, paths) -> list:
+    """Fetch and ingest the link rows (a URL, no text) of the bulk files under ``paths``."""
+    from lib.fetch import export_links, fetch_urls
+    from lib.fetch.http import Fetcher
+
+    links, problems = export_links(paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not links:
+        return []
+    return run_fetch(con, list(links), Fetcher(), hints=links)

@@ -137,7 +137,7 @@ UTC_NAMES = ("Z", "UTC", "GMT")
 # 2020-07-08, 2020-7-8 10:04, 2020-12-05T23:15:0Z (one-digit seconds occur in the wild), +0100, +01:00, +01.
 ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{1,2}):(?P<M>\d{1,2})"
                       r"(?::(?P<S>\d{1,2})(?:[.,]\d+)?)?\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?")
-COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:T?([0-2]\d)([0-5]\d)([0-5]\d))?$")  # 20200702T101500
+COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:T?([0-2]\d)([0-5]\d)([0-5]\d)(Z)?)?$")  # 20200702T101500Z
 _TIME_WRITTEN = re.compile(r"\d:\d\d")
 _DAY_FIRST = re.compile(r"\d{1,2}[./]")  # 25.09.2020, 25/09/2020: how Europe and Russia write a day
 
@@ -200,11 +200,15 @@ def _iso_date(m: re.Match) -> dt.date | dt.datetime | None:
 
 
 def _compact_date(m: re.Match) -> dt.date | dt.datetime | None:
-    """The date or datetime a COMPACT_DATE match names; None when its fields are off the calendar."""
+    """The date or datetime a COMPACT_DATE match names (aware UTC with a trailing Z, as GDELT writes its times);
+    None when its fields are off the calendar."""
     try:
-        return dt.datetime(*map(int, m.groups())) if m.group(4) else dt.date(*map(int, m.groups()[:3]))
+        if not m.group(4):
+            return dt.date(*map(int, m.groups()[:3]))
+        stamp = dt.datetime(*map(int, m.groups()[:6]))
     except ValueError:
         return None
+    return stamp.replace(tzinfo=dt.timezone.utc) if m.group(7) else stamp
 
 
 @lru_cache(maxsize=4096)

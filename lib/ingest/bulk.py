@@ -11,6 +11,7 @@ import json
 import sys
 
 from lib.ingest.decode import BOMS, decode_bytes, normalise_text, refuse_binary, utf16_without_bom
+from lib.ingest.exports import ExportFormat, export_records, recognise_export
 from lib.ingest.text import CONFIDENCE, build_article, parse_date_value, split_paragraphs
 from lib.models import DATE_SOURCES, ParseError
 
@@ -30,10 +31,31 @@ _DELIMITERS = ",\t;|"  # ties go to the first
 
 
 def parse_jsonl(data: bytes, origin: str) -> tuple[list, list[str]]:
-    """Articles of a JSON-lines file (or JSON array): ([(Article, Yearless | None)], row errors)."""
+    """Articles of a JSON-lines file (or JSON array, or an export's JSON envelope such as GDELT's
+    {"articles": [...]}): ([(Article, Yearless | None)], row errors)."""
+    objects, errors, export = _jsonl_objects(data, origin)
+    fields_seen = {str(k).strip().casefold() for _, r in objects for k in r}
+    if objects and export is None and not any(_ALIASES.get(k) == "text" for k in fields_seen):
+        raise ParseError(origin, f"no `text` field in any row (accepted: {_TEXT_NAMES}; found: "
+                                 f"{', '.join(sorted(fields_seen))})")
+    aliases = _aliases_of(export)
+    return _articles(((n, _canonical_row(r, aliases)) for n, r in objects), origin, "jsonl", errors)
+
+
+def _jsonl_objects(data: bytes, origin: str) -> tuple[list[tuple[int, dict]], list[str], ExportFormat | None]:
+    """(line number, object) per row, errors for lines that are not objects, and the export format recognised."""
     text, errors = decode_json_text(data, origin)
     rows: list[tuple[int, object]] = []
-    if text.lstrip().startswith("["):
+    stripped = text.lstrip()
+    envelope = None
+    if stripped.startswith("{"):
+        try:
+            envelope = export_records(json.loads(text))
+        except json.JSONDecodeError:
+            envelope = None  # JSON lines, each an object
+    if envelope is not None:
+        rows = list(enumerate(envelope[1], start=1))
+    elif stripped.startswith("["):
         try:
             items = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -50,11 +72,8 @@ def parse_jsonl(data: bytes, origin: str) -> tuple[list, list[str]]:
                 errors.append(f"{origin}:{number}: broken JSON line ({exc.msg} at column {exc.colno})")
     objects = [(n, r) for n, r in rows if isinstance(r, dict)]
     errors += [f"{origin}:{n}: not a JSON object" for n, r in rows if not isinstance(r, dict)]
-    fields_seen = {str(k).strip().casefold() for _, r in objects for k in r}
-    if objects and not any(_ALIASES.get(k) == "text" for k in fields_seen):
-        raise ParseError(origin, f"no `text` field in any row (accepted: {_TEXT_NAMES}; found: "
-                                 f"{', '.join(sorted(fields_seen))})")
-    return _articles(((n, _canonical_row(r)) for n, r in objects), origin, "jsonl", errors)
+    export = envelope[0] if envelope is not None else recognise_export({k for _, r in objects for k in r})
+    return objects, errors, export
 
 
 def decode_json_text(data: bytes, origin: str) -> tuple[str, list[str]]:
@@ -95,6 +114,17 @@ def _decode_lines(data: bytes, origin: str) -> tuple[str, list[str]]:
 
 def parse_csv(data: bytes, origin: str) -> tuple[list, list[str]]:
     """Articles of a CSV/TSV file with a header row: ([(Article, Yearless | None)], row errors)."""
+    header, rows, errors, export = _csv_rows(data, origin)
+    if export is None and not any(_ALIASES.get(h.strip().casefold()) == "text" for h in header):
+        raise ParseError(origin, f"CSV has no `text` column (accepted: {_TEXT_NAMES}; columns: "
+                                 f"{', '.join(h.strip() for h in header) or '(none)'})")
+    aliases = _aliases_of(export)
+    return _articles(((n, _canonical_row(r, aliases)) for n, r in rows), origin, "csv", errors)
+
+
+def _csv_rows(data: bytes, origin: str):
+    """(header, rows, errors, export format): rows yields (line number, {column: value}); malformed records go to
+    ``errors`` as the rows are read."""
     text = normalise_text(decode_bytes(data, origin))
     csv.field_size_limit(sys.maxsize)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), quotechar='"', doublequote=True)
@@ -103,13 +133,9 @@ def parse_csv(data: bytes, origin: str) -> tuple[list, list[str]]:
     except (StopIteration, csv.Error) as exc:
         raise ParseError(origin, f"no CSV header row ({exc})" if str(exc) else "no CSV header row") from None
     names = [h.strip().casefold() for h in header]
-    if not any(_ALIASES.get(n) == "text" for n in names):
-        raise ParseError(origin, f"CSV has no `text` column (accepted: {_TEXT_NAMES}; columns: "
-                                 f"{', '.join(h.strip() for h in header) or '(none)'})")
     errors: list[str] = []
 
     def rows():
-        """(line number, canonical row) per CSV record; malformed records go to ``errors``."""
         line = reader.line_num
         while True:
             start = line + 1
@@ -127,9 +153,32 @@ def parse_csv(data: bytes, origin: str) -> tuple[list, list[str]]:
             if len(values) != len(names):
                 errors.append(f"{origin}:{start}: row has {len(values)} fields, the header has {len(names)}")
                 continue
-            yield start, _canonical_row(dict(zip(names, values)))
+            yield start, dict(zip(names, values))
 
-    return _articles(rows(), origin, "csv", errors)
+    return header, rows(), errors, recognise_export(names)
+
+
+def link_rows(data: bytes, origin: str, fmt: str) -> list[tuple[str, dict]]:
+    """(url, canonical row) of the rows of a JSONL/CSV file that give a URL but no text (news-database exports list
+    links): what `ingest --fetch` downloads, the row's other fields filling what the page does not say."""
+    if fmt == "csv":
+        _, rows, _, export = _csv_rows(data, origin)
+    else:
+        objects, _, export = _jsonl_objects(data, origin)
+        rows = iter(objects)
+    aliases = _aliases_of(export)
+    out = []
+    for _, row in rows:
+        canonical = _canonical_row(row, aliases)
+        text = canonical.get("text", "")
+        if canonical.get("url") and not (isinstance(text, str) and text.strip()):
+            out.append((canonical["url"], canonical))
+    return out
+
+
+def _aliases_of(export: ExportFormat | None) -> dict[str, str]:
+    """The column -> field table: COLUMN_ALIASES, with a recognised export's own columns taking precedence."""
+    return {**_ALIASES, **dict(export.columns)} if export is not None else _ALIASES
 
 
 def _delimiter(text: str) -> str:
@@ -138,12 +187,12 @@ def _delimiter(text: str) -> str:
     return max(_DELIMITERS, key=header.count)
 
 
-def _canonical_row(row: dict) -> dict[str, object]:
-    """Row keys mapped through COLUMN_ALIASES (first non-empty value wins), values as stripped strings; a `text`
+def _canonical_row(row: dict, aliases: dict[str, str] = _ALIASES) -> dict[str, object]:
+    """Row keys mapped through ``aliases`` (first non-empty value wins), values as stripped strings; a `text`
     that is not a string is kept as it is (``_articles`` rejects the row), a null `text` is empty."""
     out: dict[str, object] = {}
     for key, value in row.items():
-        field = _ALIASES.get(str(key).strip().casefold())
+        field = aliases.get(str(key).strip().casefold())
         if field is None or field in out or (value is None and field != "text"):
             continue
         if field == "text":
@@ -173,7 +222,10 @@ def _articles(rows, origin: str, fmt: str, errors: list[str]) -> tuple[list, lis
             errors.append(f"{where}: `text` is {_json_kind(row['text'])}, not a string (row skipped)")
             continue
         if not row.get("text", "").strip():
-            errors.append(f"{where}: no `text` in this row" if "text" not in row else f"{where}: empty `text`")
+            if row.get("url"):
+                errors.append(f"{where}: no text, only a link ({row['url']}): `ingest --fetch` downloads it")
+            else:
+                errors.append(f"{where}: no `text` in this row" if "text" not in row else f"{where}: empty `text`")
             continue
         try:
             article, yearless = build_article(split_paragraphs(normalise_text(row["text"])), row, where, fmt,
