@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from lib.domain.calendar import read_date
 from lib.ingest.html import parse_html
 from lib.ingest.html.body import trim_link_runs
-from lib.ingest.html.dates import url_date_candidates
 from lib.models import ParseError
 
 PARAGRAPHS = [
@@ -239,21 +238,6 @@ def test_read_month_day(written, expected):
     from lib.domain.calendar import read_month_day
 
     assert read_month_day(written) == expected
-
-
-@pytest.mark.parametrize("url, expected", [
-    ("https://x.example/2020/07/08/story.html", dt.date(2020, 7, 8)),
-    ("https://x.example/news/2020-07-08-story", dt.date(2020, 7, 8)),
-    ("http://www.cnn.com/2010/POLITICS/08/13/democrats.social.security/index.html", dt.date(2010, 8, 13)),
-    ("https://x.example/news/story_20200708.html", dt.date(2020, 7, 8)),
-    ("https://x.example/news/120200622120908039/story", None),  # digits inside an id, not a date
-    ("https://x.example/2020/13/40/story", None),
-    ("https://x.example/story", None),
-])
-def test_url_dates(url, expected):
-    """Dates written in URL paths, and ids that only look like them."""
-    found = url_date_candidates(url)
-    assert (found[0].day if found else None) == expected
 
 
 @settings(max_examples=25, deadline=None)
