@@ -30,9 +30,9 @@ LEAD_CHECK_PARAGRAPHS = 3
 MAX_LEAF_CHILDREN = 3
 # Ancestors that mark page furniture, not the article.
 FURNITURE = ("nav", "header", "footer", "aside", "head")
-# trafilatura runs htmldate for its metadata: ask for the fast original-date search so that result is
-# htmldate's own vote (lib.ingest.html.dates) and htmldate is not run twice.
-_HTMLDATE_FAST = {"extensive_search": False, "original_date": True}
+# trafilatura runs htmldate for its metadata: ask for htmldate's original-date search, extensive search included,
+# so that result is htmldate's own answer (lib.ingest.html.dates) and htmldate is not run twice.
+_HTMLDATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 
 def extract_document(html: str, url: str | None):
@@ -40,7 +40,7 @@ def extract_document(html: str, url: str | None):
     import trafilatura  # slow to import: only HTML pages need it
 
     return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                       include_tables=False, date_extraction_params=_HTMLDATE_FAST)
+                                       include_tables=False, date_extraction_params=_HTMLDATE_PARAMS)
 
 
 def body_paragraphs(html: str, doc, url: str | None, origin: str) -> list[str]:
