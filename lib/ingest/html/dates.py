@@ -109,6 +109,9 @@ _COUNTRY_ZONES = dict(COUNTRY_ZONES)
 
 _BYLINE_MARK = re.compile(r"date|time|publish|posted|byline|dateline")
 _NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|event|weather")
+# A visible date names its own day: a year, or a numeric day.month.year; relative dates ("2 hours ago") count
+# from the moment the page was saved, which nobody knows, and would read as the day it is parsed.
+_WHOLE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 _LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
 
 
@@ -300,8 +303,8 @@ def byline_date_candidates(tree, language: str | None) -> list[DateCandidate]:
         written = collapse(el.text_content())
         if not MIN_BYLINE_DATE_CHARS <= len(written) <= MAX_WRITTEN_DATE_CHARS:
             continue
-        if not any(ch.isdigit() for ch in written):
-            continue
+        if not _WHOLE_DATE.search(written):
+            continue  # "vor 2 Stunden", "3 hours ago", "today, 14:30": a day counted from when the page was saved
         stamp = read_date(_LABEL.sub("", written), language)
         if stamp is not None:
             day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
