@@ -294,3 +294,13 @@ def test_goose3_bodies_meet_target(shared_data):
     from bench.html_eval import evaluate_bodies
 
     assert evaluate_bodies(baselines=False)["ours"] >= 0.90
+
+
+def test_body_in_a_script_written_without_spaces_is_an_article():
+    """A Japanese or Chinese body has few spaces: its characters count as words, so the page is not rejected."""
+    from lib.ingest.html.body import count_words
+
+    assert count_words("子どもへの虐待をなくすための法律ができました。") > 8 and count_words("two words") == 2
+    body = "<p>子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰を禁止することになりました。</p>" * 3
+    html = f"<html><head><title>ニュース</title></head><body><article>{body}</article></body></html>".encode()
+    assert "法律" in parse_html(html, "ja.html").text
