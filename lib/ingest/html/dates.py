@@ -1,13 +1,17 @@
-"""An HTML page's publication date: each kind of date evidence the page carries gives candidates, combined by rule.
+"""An HTML page's publication date: each kind of date evidence the page carries answers with a day, and a
+measured order decides.
 
-The first kind in DATE_EVIDENCE that has a candidate decides; the others only raise or lower the confidence.
-Published-metadata comes first (JSON-LD ``datePublished``, ``article:published_time`` and similar meta tags,
-``<time pubdate>``): it is the page's explicit claim, and URL dates are often the day a story slot was created,
-not the day it went out. htmldate (``original_date=True``, fast search, run once inside trafilatura) comes after
-the page's own claims; a visible byline date (an element marked "published-date", "byline" ...) read in the
-page's language comes after it, instead of htmldate's extensive search (seconds per page, and a January 1st
-guess from a copyright year). UTC stamps are read on the publisher's clock (another offset on the page, else
-its country domain). Written dates are read by lib.domain.calendar.read_date.
+htmldate (``original_date=True``, its extensive search included, run once inside trafilatura) is the floor. The
+page's own explicit claims (a date in the URL's path, JSON-LD ``datePublished``, publication meta tags) overrule
+it when they agree with one another: on the development slices of both HTML sets each is more precise than
+htmldate, and JSON-LD and meta tags are right more often than htmldate where the two differ (the URL's day never
+differs from htmldate's there: htmldate reads the URL too). When the claims disagree, htmldate's day decides if
+it is one of theirs. Below htmldate, and used only when it finds nothing: a wire dateline (no page of either set
+has a dated one, so its reliability is unmeasured), ``<time pubdate>``, a visible byline
+date read in the page's language, the last-modified date, any ``<time>``. UTC times are read on the publisher's
+clock when the site's zone is known (another offset on the page, its country domain); otherwise a URL's day the
+UTC time can have fallen on is taken as the local day. Written dates are read by lib.domain.calendar.read_date;
+URL dates by lib.ingest.urls. Every decision comes with a note saying where the date came from and why.
 """
 from __future__ import annotations
 
@@ -34,8 +38,8 @@ DATE_EVIDENCE = (
     ("url", "url", 0.95),
     ("json-ld", "metadata", 0.93),
     ("meta", "metadata", 0.92),
-    ("dateline", "dateline", 0.9),
     ("htmldate", "metadata", 0.88),
+    ("dateline", "dateline", 0.86),  # no page of either set has a dated dateline: unmeasured, so below the floor
     ("time-pubdate", "metadata", 0.85),
     ("byline", "byline", 0.78),
     ("modified", "metadata", 0.72),  # a page's last change: its publication when nothing else dates it
@@ -44,7 +48,7 @@ DATE_EVIDENCE = (
 # The page's own explicit publication claims: they overrule htmldate when they agree with one another. When
 # they disagree (a related story's JSON-LD, a stale meta tag, a URL made the day before) the page contradicts
 # itself, and htmldate's day decides if it is one of theirs (see decide_page_date).
-PAGE_CLAIMS = ("url", "json-ld", "meta", "dateline")
+PAGE_CLAIMS = ("url", "json-ld", "meta")
 # Kinds that name the publisher's local day (a URL path, a wire dateline), for reading a UTC time whose zone
 # is unknown (see _local_reading).
 LOCAL_DAY_KINDS = ("url", "dateline")
@@ -64,7 +68,7 @@ EVIDENCE_REASONS = {
     "url": "a date in the URL's path is the day the site filed the story",
     "json-ld": "the page's structured data states its publication time",
     "meta": "the page's metadata states its publication time",
-    "dateline": "the wire dateline dates the story",
+    "dateline": "the wire dateline dates the story, and nothing more reliable dates the page",
     "htmldate": "htmldate's search of the page finds it and the page states no publication time of its own",
     "time-pubdate": "the page marks it as the publication time, and nothing more reliable dates the page",
     "byline": "the visible date by the byline, and nothing more reliable dates the page",
