@@ -1,12 +1,17 @@
-"""HTML ingestion against public gold: publication-date accuracy and body-start recall, with baselines.
+"""HTML ingestion against public gold: publication-date accuracy per set and slice, and body-start recall, with
+the libraries the project builds on run on the same bytes.
 
-    python -m bench.html_eval            # both evaluations, figures printed
-    python -m bench.html_eval --verbose  # plus one line per miss
+    python -m bench.html_eval            # dates per set and slice, then bodies
+    python -m bench.html_eval --signals  # plus each kind of date evidence's precision (development slices)
+    python -m bench.html_eval --verbose  # plus one line per miss (development slices only)
 
-Dates (../shared/data/htmldate_mediacloud, gold_dev.jsonl): exact-day accuracy of ``Article.published_date()``
-from ``parse_html`` (page bytes only, as the pipeline sees a saved file), against htmldate alone
-(``find_date(original_date=True)``) and trafilatura alone (``bare_extraction(...).date``) on the same bytes.
-A page whose gold date is null counts as correct only when the method returns no date.
+Dates: two sets, ../shared/data/htmldate_default (779 pages of all kinds, gold.jsonl) and
+../shared/data/htmldate_mediacloud (50 news pages, gold_dev.jsonl). Each is split by a fixed rule into a
+development slice and a blind slice (``blind_slice``: a hash of the file name), fixed before any tuning: the
+blind slice's pages are only ever counted, never listed. Exact-day accuracy of ``Article.published_date()``
+from ``parse_html`` without the page's URL (as the pipeline sees a saved file) and with it, beside htmldate
+alone (``find_date(original_date=True)``) and trafilatura alone (``bare_extraction(...).date``), each with
+and without the URL. A page the project rejects (no article body) counts as a miss.
 
 Bodies (../shared/data/goose3_fixtures, index_dev.jsonl): a page counts when the extracted body, whitespace
 collapsed, contains the first BODY_PREFIX_CHARS characters of goose3's expected ``cleaned_text`` (the whole
@@ -15,12 +20,17 @@ of it when shorter), whitespace collapsed; baseline trafilatura alone (``extract
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import time
+from collections import defaultdict
 
 from bench.corpus import DATA, require
 
 BODY_PREFIX_CHARS = 100
+DATE_SETS = (("htmldate_default", "gold.jsonl"), ("htmldate_mediacloud", "gold_dev.jsonl"))
+BLIND_SHARE = 5  # one page in BLIND_SHARE (by file-name hash) is in the blind slice
+METHODS = ("project", "project+url", "htmldate", "htmldate+url", "trafilatura", "trafilatura+url")
 
 
 def _collapse(text: str) -> str:
@@ -28,43 +38,85 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def evaluate_dates(verbose: bool = False, baselines: bool = True) -> dict[str, float]:
-    """Exact-day accuracy of ours (and, with ``baselines``, htmldate alone and trafilatura alone) on MediaCloud."""
+def blind_slice(file: str) -> bool:
+    """True for a page of the blind slice: a fixed rule on its file name (set before any tuning)."""
+    name = file.rsplit("/", 1)[-1]
+    return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % BLIND_SHARE == 0
+
+
+def _answer_kinds(candidates) -> dict[str, str]:
+    """Each evidence kind's own answer, from Article.date_candidates (each kind's answer comes first)."""
+    out: dict[str, str] = {}
+    for entry in candidates:
+        day, kind = entry.split(" ", 1)
+        out.setdefault(kind, day)
+    return out
+
+
+def evaluate_dates(verbose: bool = False, signals: bool = False) -> dict[str, dict[str, float]]:
+    """Exact-day accuracy per (set, slice) of the project and of htmldate and trafilatura alone, with and
+    without the URL; with ``signals``, each evidence kind's precision on the development slices."""
     import trafilatura
     from htmldate import find_date
 
     from lib.ingest.html import parse_html
     from lib.models import ParseError
 
-    folder = require(DATA / "htmldate_mediacloud")
-    rows = [json.loads(line) for line in (folder / "gold_dev.jsonl").open(encoding="utf-8")]
-    hits = {"ours": 0, "htmldate": 0, "trafilatura": 0, "htmldate+url": 0} if baselines else {"ours": 0}
-    seconds = 0.0
-    for row in rows:
-        data = (folder / row["file"]).read_bytes()
-        gold = row["gold_date"]
-        t0 = time.perf_counter()
-        try:
-            day = parse_html(data, row["file"]).published_date()
-        except ParseError:
-            day = None
-        seconds += time.perf_counter() - t0
-        got = {"ours": day.isoformat() if day else None}
-        if baselines:
+    results: dict[str, dict[str, float]] = {}
+    for set_name, gold_file in DATE_SETS:
+        folder = require(DATA / set_name)
+        rows = [json.loads(line) for line in (folder / gold_file).open(encoding="utf-8")]
+        hits = {sl: dict.fromkeys(METHODS, 0) for sl in ("dev", "blind")}
+        counts = {"dev": 0, "blind": 0}
+        precision = defaultdict(lambda: [0, 0, 0, 0])  # kind -> right, answered, right where htmldate differs, differs
+        seconds = 0.0
+        for row in rows:
+            path = folder / row["file"] if (folder / row["file"]).exists() else folder / "html" / row["file"]
+            data, gold, url = path.read_bytes(), row["gold_date"], row["url"]
+            sl = "blind" if blind_slice(row["file"]) else "dev"
+            counts[sl] += 1
+            got, kinds = {}, {}
+            for name, given in (("project", None), ("project+url", url)):
+                t0 = time.perf_counter()
+                try:
+                    article = parse_html(data, row["file"], url=given)
+                    day = article.published_date()
+                    got[name] = day.isoformat() if day else None
+                    kinds = kinds or _answer_kinds(article.date_candidates)
+                except ParseError:
+                    got[name] = None
+                seconds += time.perf_counter() - t0
             got["htmldate"] = find_date(data, original_date=True)
-            got["htmldate+url"] = find_date(data, url=row["url"], original_date=True)
+            got["htmldate+url"] = find_date(data, url=url, original_date=True)
             got["trafilatura"] = getattr(trafilatura.bare_extraction(data, with_metadata=True), "date", None)
-        for name, value in got.items():
-            hits[name] += value == gold
-        if verbose and got["ours"] != gold:
-            print(f"  date miss {row['file']}: gold {gold} ours {got['ours']} htmldate {got.get('htmldate')}")
-    n = len(rows)
-    nulls = sum(r["gold_date"] is None for r in rows)
-    print(f"dates: {n} pages ({nulls} with null gold, correct only if no date is returned)")
-    for name, h in hits.items():
-        print(f"  {name:<14} exact-day accuracy {h / n:.3f} ({h}/{n})")
-    print(f"  parse_html: {n / seconds:.1f} pages/s")
-    return {k: v / n for k, v in hits.items()}
+            got["trafilatura+url"] = getattr(trafilatura.bare_extraction(data, url=url, with_metadata=True), "date", None)
+            for name, value in got.items():
+                hits[sl][name] += value == gold
+            if sl == "dev":
+                for kind, day in kinds.items():
+                    stats = precision[kind]
+                    stats[0] += day == gold
+                    stats[1] += 1
+                    if kind != "htmldate" and kinds.get("htmldate") not in (None, day):
+                        stats[2] += day == gold
+                        stats[3] += 1
+                if verbose and got["project"] != gold:
+                    print(f"  date miss {row['file']}: gold {gold} project {got['project']} "
+                          f"htmldate {got['htmldate']} evidence {kinds}")
+        print(f"dates, {set_name}: exact-day accuracy (a page the project rejects counts as a miss)")
+        print(f"  {'slice':<6} {'pages':>5}  " + "  ".join(f"{m:>15}" for m in METHODS))
+        for sl in ("dev", "blind"):
+            n = counts[sl]
+            results[f"{set_name}/{sl}"] = {m: hits[sl][m] / n for m in METHODS}
+            print(f"  {sl:<6} {n:>5}  " + "  ".join(f"{hits[sl][m] / n:>15.3f}" for m in METHODS))
+        print(f"  parse_html: {2 * len(rows) / seconds:.1f} pages/s")
+        if signals:
+            print(f"  evidence kinds on the dev slice: precision (answer is gold / pages it answers); where it "
+                  f"and htmldate name different days, how often it is right (htmldate is right on the rest or neither)")
+            for kind, (right, answered, won, differs) in sorted(precision.items(), key=lambda kv: -kv[1][0] / kv[1][1]):
+                print(f"    {kind:<13} {right / answered:.3f} ({right}/{answered})   "
+                      + (f"differs from htmldate on {differs}: right on {won}" if kind != "htmldate" else ""))
+    return results
 
 
 def evaluate_bodies(verbose: bool = False, baselines: bool = True) -> dict[str, float]:
@@ -101,9 +153,10 @@ def evaluate_bodies(verbose: bool = False, baselines: bool = True) -> dict[str, 
 def main() -> None:
     """Run both evaluations and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--verbose", action="store_true", help="one line per miss")
+    parser.add_argument("--verbose", action="store_true", help="one line per miss (development slices only)")
+    parser.add_argument("--signals", action="store_true", help="each kind of date evidence's precision")
     args = parser.parse_args()
-    evaluate_dates(args.verbose)
+    evaluate_dates(args.verbose, args.signals)
     evaluate_bodies(args.verbose)
 
 

@@ -1,6 +1,7 @@
 """Story clustering against gold same-event sets (ECB+, AllSides): B-cubed precision/recall/F1 vs a baseline.
 
-Run: python -m bench.stories_eval            (main table, then the sensitivity tables and perturbed inputs)
+Run: python -m bench.stories_eval            (main table, the dates-removed runs, then the sensitivity tables and
+                                              perturbed inputs)
      python -m bench.stories_eval --no-grid  (main table only)
 The sensitivity table gives F1 on both sets (ECB+/AllSides) as the clustering threshold and the number of
 profile neighbours move around the default, every other setting at its default: a reader can see whether
@@ -8,11 +9,13 @@ the one configuration sits in a flat region or at the edge of one. A last line d
 year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated).
 Then perturbed inputs, default configuration, to show what the score rests on: both sets as one corpus; no
 titles; only each text's first two sentences; AllSides, whose articles all carry their story's date, with
-those dates moved the way real publication days spread (+-1, +-2 days; a lag of floor(Exp(mean 1.5)) days)
-and with no dates at all; ECB+ cut to 2 or 3 reports per event (three random draws each), fewer than an
+those dates moved the way real publication days spread (+-1, +-2 days; a lag of floor(Exp(mean 1.5)) days);
+ECB+ cut to 2 or 3 reports per event (three random draws each), fewer than an
 article's profile neighbours.
 The baseline is plain TF-IDF (sublinear, English stop words) + average-linkage at one fixed cosine threshold;
 ours is lib.analyse.stories.cluster_stories with its one default configuration on both sets.
+Dates removed: each set dated as given, with half of each story's articles undated, with no dates, and (AllSides)
+with no dates but the ones ingest reads from the articles' URLs (lib.ingest.urls).
 """
 from __future__ import annotations
 
@@ -50,7 +53,8 @@ def allsides_frame() -> pd.DataFrame:
     return pd.DataFrame({"id": [d["id"] for d in docs], "text": [d["text"] for d in docs],
                          "outlet": [d["outlet"] for d in docs], "title": [d["title"] for d in docs],
                          "published": pd.to_datetime([d["date"] or None for d in docs], errors="coerce"),
-                         "via": None, "story": None, "dateline_place": None, "gold": [d["story"] for d in docs]})
+                         "via": None, "story": None, "dateline_place": None, "url": [d["url"] for d in docs],
+                         "gold": [d["story"] for d in docs]})
 
 
 def bcubed(gold, predicted) -> tuple[float, float, float]:
@@ -62,6 +66,41 @@ def bcubed(gold, predicted) -> tuple[float, float, float]:
     precision = sum(c * c / pred_size[p] for (g, p), c in pair.items()) / n
     recall = sum(c * c / gold_size[g] for (g, p), c in pair.items()) / n
     return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def half_undated(frame: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
+    """The frame with every second article of each gold story (in a seeded shuffle) undated: half of an even story."""
+    order = frame.sample(frac=1, random_state=seed)
+    drop = order.index[order.groupby("gold").cumcount() % 2 == 1]
+    out = frame.copy()
+    out.loc[drop, "published"] = pd.NaT
+    return out
+
+
+def url_dated(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its dates removed, then dated from its URLs the way ingest dates a row without a date."""
+    from lib.ingest.urls import url_date
+
+    days = [found.day if (found := url_date(u)) else None for u in frame["url"]]
+    return frame.assign(published=pd.to_datetime(pd.Series(days, index=frame.index, dtype=object)))
+
+
+def time_runs() -> pd.DataFrame:
+    """B-cubed F1 of ours and the baseline per set with all dates, half of each story's dates removed (three
+    draws, mean), every date removed, and (AllSides, whose rows carry URLs) dates removed but read from URLs."""
+    rows = []
+    for name, frame in (("ecbplus", ecbplus_frame()), ("allsides", allsides_frame())):
+        runs = [("dated", [frame]), ("every 2nd of a story undated, 3 draws", [half_undated(frame, seed) for seed in range(3)]),
+                ("undated", [frame.assign(published=pd.NaT)])]
+        if "url" in frame:
+            runs.append(("undated, URL dates read", [url_dated(frame)]))
+        for run, frames in runs:
+            scores = [bcubed(f["gold"], cluster_stories(f)["story_id"]) for f in frames]
+            p, r, f1 = (float(np.mean([x[i] for x in scores])) for i in range(3))
+            rows.append({"dataset": name, "run": run, "dated_articles": int(frames[0]["published"].notna().sum()),
+                         "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+                         "baseline_f1": round(bcubed(frame["gold"], baseline_clusters(frame))[2], 4)})
+    return pd.DataFrame(rows)
 
 
 def baseline_clusters(frame: pd.DataFrame, threshold: float = BASELINE_THRESHOLD) -> np.ndarray:
@@ -148,7 +187,6 @@ def perturbed() -> list[tuple[str, float]]:
                       text=frame["text"].map(lambda t: " ".join(t[a:b] for a, b in split_sentences(t)[:2]))))]
     cases += [(f"AllSides dates {how}", alls.assign(published=alls["published"] + pd.to_timedelta(d, unit="D")))
               for how, d in shifts.items()]
-    cases.append(("AllSides without dates", alls.assign(published=pd.NaT)))
     for per in (2, 3):  # small events: fewer reports per event than profile_neighbours (three draws each)
         draws = [ecb.sample(frac=1, random_state=seed) for seed in range(3)]
         cases += [(f"ECB+, {per} reports per event (draw {seed})", d[d.groupby("gold").cumcount() < per])
@@ -166,6 +204,9 @@ def main(argv=None) -> int:
     print(f"baseline: TF-IDF + average linkage at cosine {BASELINE_THRESHOLD}; "
           "merged_topics: ECB+ topics (of 14) where one cluster holds most of both sub-topics; "
           "mixed_topics: where any cluster holds documents of both")
+    print("\ndates removed (ECB+ carries no dates: its runs are all undated; the baseline reads no dates):")
+    with pd.option_context("display.width", 200, "display.max_columns", None):
+        print(time_runs().to_string(index=False))
     if not args.no_grid:
         print(f"\nsensitivity: B-cubed F1 ECB+/AllSides; rows profile_neighbours (k), columns threshold (t); "
               f"default k={DEFAULT_CONFIG['profile_neighbours']}, t={DEFAULT_CONFIG['threshold']}")

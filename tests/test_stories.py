@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 
@@ -175,10 +176,39 @@ def test_text_years(published, text, expected):
 def test_time_weights_of_pairs(day_a, day_b, year_a, year_b, expected):
     frame = pd.DataFrame({"published": pd.to_datetime([day_a, day_b]), "title": [None, None], "text": ["", ""]})
     times = ArticleTimes.of(frame, DEFAULT_CONFIG["window_days"])
-    times = ArticleTimes(times.days, np.array([np.nan if y is None else y for y in (year_a, year_b)], dtype=float))
+    times = dataclasses.replace(times, years=np.array([np.nan if y is None else y for y in (year_a, year_b)],
+                                                      dtype=float))
     weights = times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG)
     assert weights[0, 0] == pytest.approx(expected)
     assert times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG, paired=True)[0] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    ("The vote took place on Friday.", "Lawmakers voted Friday night.", DEFAULT_CONFIG["day_agreement"]),
+    ("The vote took place on Friday.", "Lawmakers voted on Tuesday.", DEFAULT_CONFIG["day_disagreement"]),
+    ("The ceremony on Aug. 15 drew crowds.", "Crowds gathered on August 18 for it.", DEFAULT_CONFIG["day_agreement"]),
+    ("The ceremony on Aug. 15 drew crowds.", "Crowds gathered on October 3 for it.", DEFAULT_CONFIG["day_disagreement"]),
+    ("The vote took place on Friday.", "Lawmakers voted.", 1.0),  # one text names no day: no evidence either way
+])
+def test_undated_texts_placed_by_the_days_they_name(text_a, text_b, expected):
+    """Two undated reports naming the same weekday, or month-days a week apart, are drawn together; naming only
+    different ones, pushed apart; a text naming none leaves the pair as it is."""
+    frame = pd.DataFrame({"published": [pd.NaT, pd.NaT], "title": [None, None], "text": [text_a, text_b]})
+    times = ArticleTimes.of(frame, DEFAULT_CONFIG["window_days"])
+    assert times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG)[0, 0] == pytest.approx(expected)
+    assert times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG, paired=True)[0] == pytest.approx(expected)
+
+
+def test_undated_article_never_bridges_two_dated_stories():
+    """An undated report as like two dated stories months apart joins one of them at most: the two stay apart."""
+    first = "Flooding in the river valley forced thousands of residents to leave their homes as water rose."
+    second = "Flooding in the river valley returned as water rose again and residents were told to leave."
+    bridge = first + " " + second
+    frame = pd.DataFrame({"id": ["a1", "a2", "b1", "b2", "u"], "outlet": ["A", "B", "A", "B", "C"],
+                          "title": [None] * 5, "text": [first, first, second, second, bridge],
+                          "published": pd.to_datetime(["2020-03-01", "2020-03-01", "2020-09-01", "2020-09-01", None])})
+    stories = cluster_stories(frame).set_index("article_id")["story_id"]
+    assert stories["a1"] == stories["a2"] and stories["b1"] == stories["b2"] and stories["a1"] != stories["b1"]
 
 
 def twin_reports(lag_days: int, events: int) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 ``build_article`` is shared with the bulk (JSONL/CSV) reader: a body plus known fields -> an Article, with
 the dateline recorded (it stays in ``text``) and, when the date has no year, the (month, day) left for
-``lib.ingest.years`` to resolve across the batch.
+``lib.ingest.years`` to resolve across the batch. Without a date field or a dated dateline, a date written in
+the ``URL:`` header's (or the row's ``url``) path dates the article (lib.ingest.urls).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from lib.domain.calendar import MONTH_NAMES, read_date, read_month_day
 from lib.domain.datelines import match_dateline
 from lib.domain.outlets import canonical_outlet
 from lib.ingest.decode import normalise_text
+from lib.ingest.urls import url_date
 from lib.models import Article, ParseError, make_article_id
 
 # Header line keys (case-insensitive) -> Article field. Header lines take precedence over the dateline.
@@ -144,7 +146,8 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
     if dates is not None:
         published, source, confidence, note = dates
     else:
-        published, source, confidence, note, yearless = decide_date(fields.get("published"), dateline, fmt)
+        published, source, confidence, note, yearless = decide_date(fields.get("published"), dateline, fmt,
+                                                                    fields.get("url"))
     article = Article(
         id=fields.get("id") or make_article_id(text, outlet), text=text, outlet=outlet, via=via,
         published=published, date_source=source, date_confidence=confidence, date_note=note,
@@ -155,8 +158,9 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
     return article, yearless
 
 
-def decide_date(written: str | None, dateline, fmt: str):
-    """(published, date_source, confidence, note, yearless) from a Date header/field and the dateline."""
+def decide_date(written: str | None, dateline, fmt: str, url: str | None = None):
+    """(published, date_source, confidence, note, yearless) from a Date header/field, the dateline and a date
+    written in the URL (lib.ingest.urls), in that order of trust."""
     field_name = "Date header" if fmt == "txt" else "`published` field"
     yearless = None
     if written:
@@ -165,17 +169,31 @@ def decide_date(written: str | None, dateline, fmt: str):
             return value, "header", CONFIDENCE["header"], f"from the {field_name} {written!r}", None
         if partial is not None:
             yearless = Yearless(partial[0], partial[1], written)
+    in_url = url_date(url)
     if dateline is not None and dateline.month is not None:
         if dateline.year is not None:
             day = dt.date(dateline.year, dateline.month, dateline.day)
-            return day, "dateline", CONFIDENCE["dateline"], f"from the dateline {dateline.raw!r}", None
+            note = f"from the dateline {dateline.raw!r}"
+            if in_url is not None:
+                note += "; the URL agrees" if in_url.day == day else f"; the URL names {in_url.day.isoformat()}"
+            return day, "dateline", CONFIDENCE["dateline"], note, None
         yearless = yearless or Yearless(dateline.month, dateline.day, dateline.raw)
+    if in_url is not None:
+        note = f"from {in_url.note()}"
+        if yearless is not None:
+            same = (yearless.month, yearless.day) == (in_url.day.month, in_url.day.day)
+            note += f"; {yearless.written!r} {'agrees' if same else 'names ' + yearless.describe()}"
+        elif written:
+            note += f"; the {field_name} {written!r} cannot be read"
+        else:
+            note += f"; no {field_name}"
+        return in_url.day, "url", in_url.confidence, note, None
     if yearless is not None:
         return None, "unknown", 0.0, f"{yearless.written!r} gives {yearless.describe()} without a year", yearless
     if written:
         return None, "unknown", 0.0, f"date unknown: cannot read the {field_name} {written!r}", None
     if dateline is None:
-        return None, "unknown", 0.0, f"date unknown: no dateline and no {field_name}", None
+        return None, "unknown", 0.0, f"date unknown: no dateline, no {field_name} and no date in a URL", None
     return None, "unknown", 0.0, f"date unknown: the dateline {dateline.raw!r} has no date and no {field_name}", None
 
 

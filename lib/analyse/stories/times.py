@@ -5,25 +5,30 @@ Each dated article has event days: its publication day and the days its lead ref
 their nearest event days and is 0 beyond ``window_days``. The half-life is ``half_life_days`` stretched by
 (1 + the corpus's day spread, ``date_spread``): a source that dates every report of a story by the
 story's day wants a sharp decay; real publication days of one event spread over days and want a gentler
-one. An undated article is compared with everything (no window for it). What an undated article's text
+one. Undated articles have no window; they are weak links, never bridges (clustering.cluster_labels attaches
+them to dated stories rather than letting them link two). What an undated article's text
 tells of its time is the latest year it names (news rarely names a year after its writing; a target "by
 2030" agrees only with texts that name 2030 too): two undated reports whose latest years agree within a
 year get their direct similarity multiplied by ``year_agreement``, since same-event reports are written
 together while similar events recur over the years; disagreeing or yearless texts are left as they are
-(a background year proves nothing). On ECB+, whose articles are undated, this is what keeps reports of
+(a background year proves nothing). The days an undated text names without a year ("on Friday", "Aug. 15")
+place it too: reports of one event name its day, so two undated texts naming a common weekday, or
+month-days within a week, are drawn together (``day_agreement``), and two naming only different ones
+are pushed apart (``day_disagreement``). On ECB+, whose articles are undated, this is what keeps reports of
 one event together while a similar event of another year stays apart.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from lib.analyse.stories.texts import _article_text, _lead
-from lib.domain.calendar import named_years
-from lib.domain.dates import find_dated_references
+from lib.domain.calendar import MONTH_NUMBERS, named_years, safe_date, weekday_number
+from lib.domain.dates import find_dated_references, find_dates
 
 REFERENCE_PENALTY = 1.0  # extra days on a gap measured from a day the lead refers back to (see _day_gaps)
 EVENT_DAYS = 3  # publication day + up to 2 days the lead refers back to
@@ -35,6 +40,12 @@ SPREAD_COSINE = 0.4
 SPREAD_SAMPLE = 2000
 SPREAD_MIN_PAIRS = 10
 EPOCH = dt.date(1970, 1, 1)  # day numbers count from here
+# Days an undated text names without a year ("on Friday", "Aug. 15"): reports of one event name the same days.
+# Month-days are compared by week of the year: within one week of each other (adjacent weeks) they agree.
+WEEKS = 53
+_LEAP_YEAR = 2000  # month-days are placed on a leap year's calendar, so 29 February has a place
+_WORD = re.compile(r"[^\W\d_]+")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 SPREAD_CHUNK = 250  # sampled rows per sparse product in date_spread: bounds its memory
 
 def _day_numbers(published: pd.Series) -> np.ndarray:
@@ -140,31 +151,92 @@ def text_years(articles: pd.DataFrame) -> np.ndarray:
     return years
 
 
+def _month_day(written: str) -> dt.date | None:
+    """The month-day a matched "Aug. 15" / "15 August" / "October 5, 2021" names, on a leap year's calendar."""
+    month = next((MONTH_NUMBERS[w] for w in _WORD.findall(written.casefold()) if w in MONTH_NUMBERS), None)
+    day = _DAY_NUMBER.search(written)
+    return safe_date(_LEAP_YEAR, month, int(day.group())) if month and day else None
+
+
+def text_days(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The days each undated article's text names without a year, as (weekdays, weeks, week reach) indicator
+    rows: the weekdays it names ("on Friday"), the weeks of the year of the month-days it names ("Aug. 15",
+    "October 5, 2021"), and those weeks with their neighbours. Dated articles get empty rows (their days say more)."""
+    undated = pd.to_datetime(articles["published"], errors="coerce", utc=True).isna().to_numpy()
+    weekdays = np.zeros((len(articles), 7), dtype=np.float32)
+    weeks = np.zeros((len(articles), WEEKS), dtype=np.float32)
+    for i, row in enumerate(articles.itertuples(index=False)):
+        if not undated[i]:
+            continue
+        text = _article_text(row)
+        for start, end, kind, _resolved in find_dates(text, None):
+            written = text[start:end]
+            if kind == "weekday":
+                number = weekday_number(written.split()[-1])
+                if number is not None:
+                    weekdays[i, number] = 1.0
+            elif kind in ("md", "dm", "mdy", "dmy"):
+                day = _month_day(written)
+                if day is not None:
+                    weeks[i, (day.timetuple().tm_yday - 1) // 7] = 1.0
+    reach = weeks.copy()
+    reach[:, 1:] = np.maximum(reach[:, 1:], weeks[:, :-1])
+    reach[:, :-1] = np.maximum(reach[:, :-1], weeks[:, 1:])
+    return weekdays, weeks, reach
+
+
 @dataclass(frozen=True)
 class ArticleTimes:
     """When each article was written, as far as it tells: event days if dated, else the latest year it names."""
 
     days: np.ndarray  # (articles x EVENT_DAYS) day numbers, NaN when undated (see event_days)
     years: np.ndarray  # latest year an undated article's text names, NaN otherwise (see text_years)
+    weekdays: np.ndarray  # (articles x 7) weekdays an undated text names (see text_days)
+    weeks: np.ndarray  # (articles x WEEKS) weeks of the year of the month-days an undated text names
+    week_reach: np.ndarray  # those weeks and their neighbours
 
     @classmethod
     def of(cls, articles: pd.DataFrame, window_days: float | None,
            mentions: pd.DataFrame | None = None) -> "ArticleTimes":
         """The times of an articles frame (``mentions``: their stored dated references, see lead_references)."""
-        return cls(event_days(articles, window_days, mentions), text_years(articles))
+        return cls(event_days(articles, window_days, mentions), text_years(articles), *text_days(articles))
+
+    def subset(self, rows: np.ndarray) -> "ArticleTimes":
+        """The times of these rows only."""
+        return ArticleTimes(self.days[rows], self.years[rows], self.weekdays[rows], self.weeks[rows],
+                            self.week_reach[rows])
 
     def weights(self, a: np.ndarray, b: np.ndarray, cfg: dict, paired: bool = False) -> np.ndarray:
         """Factor on the direct similarity of articles ``a`` x ``b`` (row i with row i when ``paired``).
 
         Dated pairs: ``time_weights`` of their day gap. Undated pairs whose latest years agree within
-        YEAR_TOLERANCE: ``year_agreement``. Any other pair: 1.
+        YEAR_TOLERANCE: ``year_agreement``. Undated pairs whose texts name a common weekday or month-days within
+        a week of each other: ``day_agreement``; whose texts both name such days, none in common:
+        ``day_disagreement``. Any other pair: 1.
         """
         weights = time_weights(_day_gaps(self.days[a], self.days[b], paired), cfg["window_days"],
                                cfg["half_life_days"])
         years_a, years_b = (self.years[a], self.years[b]) if paired else (self.years[a][:, None], self.years[b][None, :])
         with np.errstate(invalid="ignore"):  # NaN (dated or yearless) never agrees
             weights[np.abs(years_a - years_b) <= YEAR_TOLERANCE] *= np.float32(cfg["year_agreement"])
+        agree, disagree = self._day_marks(a, b, paired)
+        weights[agree] *= np.float32(cfg["day_agreement"])
+        weights[disagree] *= np.float32(cfg["day_disagreement"])
         return weights
+
+    def _day_marks(self, a: np.ndarray, b: np.ndarray, paired: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(agree, disagree) masks of pairs by the yearless days their texts name (see weights)."""
+        def overlap(x, y):
+            return (x[a] * y[b]).sum(axis=1) if paired else x[a] @ y[b].T
+
+        def both(x):
+            has = x.sum(axis=1) > 0
+            return has[a] & has[b] if paired else has[a][:, None] & has[b][None, :]
+
+        same_weekday, near_week = overlap(self.weekdays, self.weekdays) > 0, overlap(self.weeks, self.week_reach) > 0
+        agree = same_weekday | near_week
+        disagree = ~agree & (both(self.weekdays) | both(self.weeks))
+        return agree, disagree
 
 
 def date_spread(vectors, times: ArticleTimes, window_days: float | None, chunk: int = SPREAD_CHUNK) -> float | None:

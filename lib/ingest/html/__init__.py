@@ -11,15 +11,14 @@ from lib.models import Article, make_article_id
 
 
 def parse_html(data: bytes, origin: str, url: str | None = None) -> Article:
-    """One Article from an HTML page's bytes; ParseError when the page has no article body. ``url`` is where
-    the page was fetched from: it stands in for a page that does not state its own URL (it feeds the outlet and
-    the date)."""
+    """One Article from an HTML page's bytes; ParseError when the page has no article body. ``url``: the address
+    the page was fetched from, when known (it outranks the page's own canonical link)."""
     from lib.domain.outlets import canonical_outlet
 
     html = decode_html(data, origin)
     tree = parse_tree(html, origin)
     meta = read_page_meta(tree)
-    meta.url = meta.url or url
+    meta.url = url or meta.url
     doc = extract_document(html, meta.url)
     paragraphs = body_paragraphs(html, doc, meta.url, origin)
     outlet = page_outlet(doc, meta)

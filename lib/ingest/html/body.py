@@ -7,6 +7,8 @@ before the body).
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from lib.ingest.decode import normalise_text
@@ -28,11 +30,19 @@ LEAD_CHECK_PARAGRAPHS = 3
 # Elements with more children than this are containers: only near-leaf elements can be a standfirst or the
 # body's first paragraph (and skipping containers keeps the scan linear).
 MAX_LEAF_CHILDREN = 3
+# Scripts written without spaces between words: CJK ideographs, Japanese kana, Thai, Lao, Khmer, Myanmar.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 # Ancestors that mark page furniture, not the article.
 FURNITURE = ("nav", "header", "footer", "aside", "head")
-# trafilatura runs htmldate for its metadata: ask for the fast original-date search so that result is
-# htmldate's own vote (lib.ingest.html.dates) and htmldate is not run twice.
-_HTMLDATE_FAST = {"extensive_search": False, "original_date": True}
+# trafilatura runs htmldate for its metadata: ask for htmldate's original-date search, extensive search included,
+# so that result is htmldate's own answer (lib.ingest.html.dates) and htmldate is not run twice.
+_HTMLDATE_PARAMS = {"extensive_search": True, "original_date": True}
+
+
+def count_words(text: str) -> int:
+    """Words in a text: runs between spaces, and each character of a script written without spaces (Chinese,
+    Japanese kana and kanji, Thai ...), where one character is about one word."""
+    return len(text.split()) + len(_UNSPACED.findall(text))
 
 
 def extract_document(html: str, url: str | None):
@@ -40,7 +50,7 @@ def extract_document(html: str, url: str | None):
     import trafilatura  # slow to import: only HTML pages need it
 
     return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                       include_tables=False, date_extraction_params=_HTMLDATE_FAST)
+                                       include_tables=False, date_extraction_params=_HTMLDATE_PARAMS)
 
 
 def body_paragraphs(html: str, doc, url: str | None, origin: str) -> list[str]:
@@ -52,7 +62,7 @@ def body_paragraphs(html: str, doc, url: str | None, origin: str) -> list[str]:
             more = _split_paragraphs(fallback(html, url))
             if sum(map(len, more)) > sum(map(len, paragraphs)):
                 paragraphs = more
-    if sum(len(p.split()) for p in paragraphs) < MIN_BODY_WORDS:
+    if sum(count_words(p) for p in paragraphs) < MIN_BODY_WORDS:
         raise ParseError(origin, "HTML page has no article body")
     return trim_link_runs(paragraphs)
 

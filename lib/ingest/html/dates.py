@@ -1,19 +1,23 @@
-"""An HTML page's publication date: each kind of date evidence the page carries gives candidates, combined by rule.
+"""An HTML page's publication date: each kind of date evidence the page carries answers with a day, and a
+measured order decides.
 
-The first kind in DATE_EVIDENCE that has a candidate decides; the others only raise or lower the confidence.
-Published-metadata comes first (JSON-LD ``datePublished``, ``article:published_time`` and similar meta tags,
-``<time pubdate>``): it is the page's explicit claim, and URL dates are often the day a story slot was created,
-not the day it went out. htmldate (``original_date=True``, fast search, run once inside trafilatura) comes after
-the page's own claims; a visible byline date (an element marked "published-date", "byline" ...) read in the
-page's language comes after it, instead of htmldate's extensive search (seconds per page, and a January 1st
-guess from a copyright year). UTC stamps are read on the publisher's clock (another offset on the page, else
-its country domain). Written dates are read by lib.domain.calendar.read_date.
+htmldate (``original_date=True``, its extensive search included, run once inside trafilatura) is the floor. The
+page's own explicit claims (a date in the URL's path, JSON-LD ``datePublished``, publication meta tags) overrule
+it when they agree with one another: on the development slices of both HTML sets each is more precise than
+htmldate, and JSON-LD and meta tags are right more often than htmldate where the two differ (the URL's day never
+differs from htmldate's there: htmldate reads the URL too). When the claims disagree, htmldate's day decides if
+it is one of theirs. Below htmldate, and used only when it finds nothing: a wire dateline (no page of either set
+has a dated one, so its reliability is unmeasured), ``<time pubdate>``, a visible byline
+date read in the page's language, the last-modified date, any ``<time>``. UTC times are read on the publisher's
+clock when the site's zone is known (another offset on the page, its country domain); otherwise a URL's day the
+UTC time can have fallen on is taken as the local day. Written dates are read by lib.domain.calendar.read_date;
+URL dates by lib.ingest.urls. Every decision comes with a note saying where the date came from and why.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -21,19 +25,36 @@ from lxml import etree
 
 from lib.domain.calendar import ISO_DATE, MAX_WRITTEN_DATE_CHARS, UTC_NAMES, fixed_offset, read_date
 from lib.ingest.html.markup import NOT_CONTENT, collapse
+from lib.ingest.urls import plausible_publication_day, url_date
 
-# Kinds of date evidence, most trusted first: (kind, Article.date_source, confidence when it decides alone).
+# Kinds of date evidence, most reliable first: (kind, Article.date_source, confidence when it decides).
+# The order is measured, not assumed: each kind's precision (its answer is the gold day) on the development
+# slices of both HTML sets, and how often it is right where it and htmldate name different days
+# (``python -m bench.html_eval --signals`` prints the table). htmldate is the floor: only the page's own
+# explicit claims (PAGE_CLAIMS), which beat it on both sets where they differ, rank above it; the kinds below
+# it were right less often than htmldate where they differed and only speak when htmldate finds nothing.
+# The confidences follow the measured precisions.
 DATE_EVIDENCE = (
-    ("json-ld", "metadata", 0.9),
-    ("meta", "metadata", 0.88),
+    ("url", "url", 0.95),
+    ("json-ld", "metadata", 0.93),
+    ("meta", "metadata", 0.92),
+    ("htmldate", "metadata", 0.88),
+    ("dateline", "dateline", 0.86),  # no page of either set has a dated dateline: unmeasured, so below the floor
     ("time-pubdate", "metadata", 0.85),
-    ("url", "url", 0.85),
-    ("dateline", "dateline", 0.8),
-    ("htmldate", "metadata", 0.75),
-    ("byline", "byline", 0.6),
-    ("time", "byline", 0.55),
-    ("modified", "metadata", 0.4),  # last resort: a page's last change bounds its publication from above
+    ("byline", "byline", 0.78),
+    ("modified", "metadata", 0.72),  # a page's last change: its publication when nothing else dates it
+    ("time", "byline", 0.7),
 )
+# The page's own explicit publication claims: they overrule htmldate when they agree with one another. When
+# they disagree (a related story's JSON-LD, a stale meta tag, a URL made the day before) the page contradicts
+# itself, and htmldate's day decides if it is one of theirs (see decide_page_date).
+PAGE_CLAIMS = ("url", "json-ld", "meta")
+# Kinds that name the publisher's local day (a URL path, a wire dateline), for reading a UTC time whose zone
+# is unknown (see _local_reading).
+LOCAL_DAY_KINDS = ("url", "dateline")
+# The zones news publishers keep, from the American west coast to New Zealand: a UTC time on a site whose zone
+# is unknown fell, locally, on a day between its time at the first offset and its time at the second.
+PUBLISHER_OFFSETS_HOURS = (-8, 13)
 _EVIDENCE = {kind: (source, conf) for kind, source, conf in DATE_EVIDENCE}
 _EVIDENCE_RANK = {kind: i for i, (kind, _, _) in enumerate(DATE_EVIDENCE)}
 # How each kind of evidence reads in Article.date_note.
@@ -42,6 +63,18 @@ EVIDENCE_LABELS = {
     "url": "the URL", "dateline": "the dateline", "htmldate": "htmldate", "byline": "the visible byline date",
     "time": "a <time> element", "modified": "the last-modified date",
 }
+# Why each kind of evidence decides when it does, for Article.date_note (see DATE_EVIDENCE for the measurements).
+EVIDENCE_REASONS = {
+    "url": "a date in the URL's path is the day the site filed the story",
+    "json-ld": "the page's structured data states its publication time",
+    "meta": "the page's metadata states its publication time",
+    "dateline": "the wire dateline dates the story, and nothing more reliable dates the page",
+    "htmldate": "htmldate's search of the page finds it and the page states no publication time of its own",
+    "time-pubdate": "the page marks it as the publication time, and nothing more reliable dates the page",
+    "byline": "the visible date by the byline, and nothing more reliable dates the page",
+    "modified": "the page's last change is the only date it carries",
+    "time": "the only dated element on the page",
+}
 # Weight of a candidate among its kind, for the kinds found outside the page's metadata (metadata claims
 # carry their own, see lib.ingest.html.metadata): one URL date is as sure as a main JSON-LD claim.
 EVIDENCE_WEIGHTS = {"url": 3, "dateline": 2, "htmldate": 2, "byline": 1, "modified": 1}
@@ -49,10 +82,6 @@ EVIDENCE_WEIGHTS = {"url": 3, "dateline": 2, "htmldate": 2, "byline": 1, "modifi
 # stays inside (MIN_CONFIDENCE, MAX_CONFIDENCE) because no page's own claim is certain or worthless.
 AGREE_BONUS, DISAGREE_PENALTY = 0.03, 0.05
 MIN_CONFIDENCE, MAX_CONFIDENCE = 0.3, 0.99
-# Before this, no news site published on the web: an earlier date is a placeholder (1970, 1900), not a date.
-EARLIEST_PUBLICATION = dt.date(1995, 1, 1)
-# A date up to this many days ahead of today is real (time zones, embargoed stories); further is a placeholder.
-FUTURE_SLACK_DAYS = 2
 # A byline date is written in at least this many characters ("2.4.20"); a longer text is not a byline.
 MIN_BYLINE_DATE_CHARS = 6
 # Elements with more children than this are containers, not the byline's own element.
@@ -82,14 +111,11 @@ COUNTRY_ZONES = (
 )
 _COUNTRY_ZONES = dict(COUNTRY_ZONES)
 
-# Dates in URL paths: /2020/07/08/, /2010/POLITICS/08/13/, /2020-07-08, _20200708_ (as htmldate's URL rules).
-_URL_DATES = (
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?:[A-Za-z][\w-]*/)?(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$|[-_.])"),
-    re.compile(r"[/_.-](?P<y>(?:19|20)\d{2})[-_.](?P<m>[01]\d)[-_.](?P<d>[0-3]\d)(?:[/_.-]|$)"),
-    re.compile(r"[/_.-](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[/_.-]|$)"),
-)
 _BYLINE_MARK = re.compile(r"date|time|publish|posted|byline|dateline")
 _NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|event|weather")
+# A visible date names its own day: a year, or a numeric day.month.year; relative dates ("2 hours ago") count
+# from the moment the page was saved, which nobody knows, and would read as the day it is parsed.
+_WHOLE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 _LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
 
 
@@ -101,75 +127,145 @@ class DateCandidate:
     kind: str  # a DATE_EVIDENCE kind
     weight: int
     stamp: dt.datetime | None = None  # the full time when the claim carries one (publisher's clock)
+    clock: str | None = None  # how a UTC time was moved to the publisher's clock, for the note
+    utc_unzoned: bool = False  # a UTC time on a site whose zone is unknown: its local day is uncertain
 
 
-def decide_page_date(tree, meta, dateline, fast_date: str | None = None, language: str | None = None) -> tuple:
-    """(published, date_source, confidence, note, candidates) from every date claim the page carries;
-    ``fast_date`` is htmldate's fast-search result when trafilatura already ran it."""
+def date_evidence(tree, meta, dateline, htmldate_value: str | None = None,
+                  language: str | None = None) -> list[DateCandidate]:
+    """Every dated claim the page carries, of every DATE_EVIDENCE kind; ``htmldate_value`` is htmldate's
+    original-date answer for the page (run inside trafilatura)."""
     zone = _publisher_zone(meta)
     # metadata values are machine-written: read as written, not in the visible text's language
     candidates = [c for value, kind, weight in meta.dates if (c := _candidate(value, kind, weight, zone))]
-    if meta.url:
-        candidates += url_date_candidates(meta.url)
+    found = url_date(meta.url)
+    if found is not None:
+        candidates.append(DateCandidate(found.day, "url", EVIDENCE_WEIGHTS["url"]))
     if dateline is not None and dateline.year and dateline.month and dateline.day:
         try:
             day = dt.date(dateline.year, dateline.month, dateline.day)
             candidates.append(DateCandidate(day, "dateline", EVIDENCE_WEIGHTS["dateline"]))
         except ValueError:
             pass
-    # htmldate falls back to modification dates; alone, such a vote is only a modification date.
-    for c in _htmldate_candidates(fast_date):
-        seen = {x.kind for x in candidates if x.day == c.day}
-        candidates.append(DateCandidate(c.day, "modified", EVIDENCE_WEIGHTS["modified"]) if seen == {"modified"} else c)
-    if not candidates:
-        candidates += byline_date_candidates(tree, language)
-    listed = tuple(dict.fromkeys(f"{c.day.isoformat()} {c.kind}" for c in
-                                 sorted(candidates, key=lambda c: (_EVIDENCE_RANK[c.kind], -c.weight))))
-    if not candidates:
-        return None, "unknown", 0.0, "date unknown: the page carries no date", ()
-    best_kind = min(candidates, key=lambda c: _EVIDENCE_RANK[c.kind]).kind
-    votes: dict[dt.date, int] = {}
+    candidates += _htmldate_candidates(htmldate_value)
+    candidates += byline_date_candidates(tree, language)
+    return candidates
+
+
+def kind_days(candidates: list[DateCandidate]) -> dict[str, DateCandidate]:
+    """Each kind's own answer: the day its candidates weigh most for (ties: the earliest, the original date)."""
+    votes: dict[tuple[str, dt.date], int] = {}
     for c in candidates:
-        if c.kind == best_kind:
-            votes[c.day] = votes.get(c.day, 0) + c.weight
-    day = max(votes, key=lambda d: (votes[d], -d.toordinal()))  # heaviest, then earliest (original date)
-    agree = {c.kind for c in candidates if c.day == day}
-    disagree = {c.kind for c in candidates if c.day != day and c.kind not in agree}
+        votes[c.kind, c.day] = votes.get((c.kind, c.day), 0) + c.weight
+    best: dict[str, DateCandidate] = {}
+    for c in candidates:
+        held = best.get(c.kind)
+        key = (votes[c.kind, c.day], -c.day.toordinal(), c.stamp is not None)
+        if held is None or key > (votes[held.kind, held.day], -held.day.toordinal(), held.stamp is not None):
+            best[c.kind] = c
+    return best
+
+
+def decide_page_date(tree, meta, dateline, htmldate_value: str | None = None, language: str | None = None) -> tuple:
+    """(published, date_source, confidence, note, candidates) from every date claim the page carries.
+
+    Each kind of evidence answers with its own day (kind_days). The page's own claims (PAGE_CLAIMS) decide when
+    they agree; when they disagree, htmldate's day if it is one of theirs, else the most reliable claim's; without
+    them, the most reliable kind that answers (DATE_EVIDENCE). The confidence is the deciding kind's, raised by
+    each other kind naming the same day and lowered by each naming another.
+    """
+    candidates = date_evidence(tree, meta, dateline, htmldate_value, language)
+    if not candidates:
+        return (None, "unknown", 0.0,
+                "date unknown: the page carries no date (no date metadata, none in the URL or the visible text)", ())
+    answers = _local_reading(kind_days(candidates))
+    guess = answers.get("htmldate")
+    if guess is not None and (guess.day.month, guess.day.day) == (1, 1) and not any(
+            c.day == guess.day for k, c in answers.items() if k != "htmldate"):
+        # htmldate's extensive search falls back to January 1st of a year it finds (a copyright line): alone,
+        # that is a year, not a day (none of these was the publication day on the development slices)
+        del answers["htmldate"]
+        if not answers:
+            return (None, "unknown", 0.0, f"date unknown: htmldate finds only the year {guess.day.year}, and the page "
+                    "carries no other date", (f"{guess.day.isoformat()} htmldate",))
+    claims = [k for k in sorted(answers, key=_EVIDENCE_RANK.get) if k in PAGE_CLAIMS]
+    claimed = {answers[k].day for k in claims}
+    if len(claimed) <= 1:
+        best_kind = claims[0] if claims else min(answers, key=_EVIDENCE_RANK.get)
+        day, reason = answers[best_kind].day, EVIDENCE_REASONS[best_kind]
+    else:
+        # The page contradicts itself. htmldate reads the URL too, so its day counts as a vote only when a claim
+        # other than the URL names it; without such a vote, a stated publication time beats the URL's day (the
+        # day the story's slot was made) once the clock cannot explain the difference (_local_reading).
+        stated = sorted((k for k in claims if k != "url"), key=_EVIDENCE_RANK.get) + ["url"] * ("url" in claims)
+        voted = answers["htmldate"].day if "htmldate" in answers else None
+        best_kind = next((k for k in stated if k != "url" and answers[k].day == voted), None)
+        if best_kind is not None:
+            reason = "the page's own date claims disagree, and htmldate's search of the page finds this one"
+        else:
+            best_kind = stated[0]
+            reason = "the page's own date claims disagree, and a stated publication time outranks a URL's day"
+        day = answers[best_kind].day
+    chosen = answers[best_kind]
+    agree = {k for k, c in answers.items() if c.day == day}
+    disagree = {k for k, c in answers.items() if c.day != day}
     source, confidence = _EVIDENCE[best_kind]
     confidence = confidence + AGREE_BONUS * (len(agree) - 1) - DISAGREE_PENALTY * len(disagree)
     if dateline is not None and dateline.month and not dateline.year and (dateline.month, dateline.day) == (
             day.month, day.day):
         confidence += AGREE_BONUS  # a yearless dateline naming the same day agrees too
-    stamp = next((c.stamp for c in candidates if c.kind == best_kind and c.day == day and c.stamp), None)
-    note = f"from {EVIDENCE_LABELS[best_kind]}"
+    note = f"{day.isoformat()} from {EVIDENCE_LABELS[best_kind]}"
+    if chosen.clock:
+        note += f" ({chosen.clock})"
+    note += f": {reason}"
     if len(agree) > 1:
         others = sorted(agree - {best_kind}, key=_EVIDENCE_RANK.get)
-        note += "; agrees: " + ", ".join(EVIDENCE_LABELS[k] for k in others)
+        note += "; agrees: " + ", ".join(EVIDENCE_LABELS[k] + (f" ({answers[k].clock})" if answers[k].clock else "")
+                                         for k in others)
     if disagree:
-        note += "; other days from " + ", ".join(EVIDENCE_LABELS[k] for k in sorted(disagree, key=_EVIDENCE_RANK.get))
-    ordered = tuple(x for x in listed if x.startswith(day.isoformat())) + tuple(
-        x for x in listed if not x.startswith(day.isoformat()))
-    return stamp or day, source, round(min(MAX_CONFIDENCE, max(confidence, MIN_CONFIDENCE)), 2), note, ordered
+        note += "; other days: " + ", ".join(f"{EVIDENCE_LABELS[k]} {answers[k].day.isoformat()}"
+                                             for k in sorted(disagree, key=_EVIDENCE_RANK.get))
+    # each kind's answer, most reliable kind first, the chosen one leading; then the kinds' other candidates
+    ranked = [best_kind] + [k for k in sorted(answers, key=_EVIDENCE_RANK.get) if k != best_kind]
+    ordered = tuple(dict.fromkeys(
+        [f"{answers[k].day.isoformat()} {k}" for k in ranked]
+        + [f"{c.day.isoformat()} {c.kind}" for c in sorted(candidates, key=lambda c: _EVIDENCE_RANK[c.kind])]))
+    published = chosen.stamp if chosen.stamp is not None and chosen.stamp.date() == day else day
+    return published, source, round(min(MAX_CONFIDENCE, max(confidence, MIN_CONFIDENCE)), 2), note, ordered
+
+
+def _local_reading(answers: dict[str, DateCandidate]) -> dict[str, DateCandidate]:
+    """Answers with each UTC time of unknown zone read on the local day a local-day kind names, when that day is
+    one the time fell on in a publisher's zone (PUBLISHER_OFFSETS_HOURS): "2023-11-09T03:28Z" on a page whose
+    URL says 2023/11/08 was published on the evening of the 8th, American time."""
+    local = next((answers[k] for k in LOCAL_DAY_KINDS if k in answers), None)
+    if local is None:
+        return answers
+    west, east = (dt.timedelta(hours=h) for h in PUBLISHER_OFFSETS_HOURS)
+    out = dict(answers)
+    for kind, c in answers.items():
+        if c.utc_unzoned and c.stamp is not None and c.day != local.day and (
+                (c.stamp + west).date() <= local.day <= (c.stamp + east).date()):
+            out[kind] = replace(c, day=local.day, stamp=None, clock=(
+                f"{c.stamp.isoformat()} is UTC and the site's zone unknown: {EVIDENCE_LABELS[local.kind]}'s "
+                f"{local.day.isoformat()} is the local day it fell on"))
+    return out
 
 
 def _publisher_zone(meta):
-    """The publisher's clock: an explicit non-UTC offset used elsewhere on the page, else the country domain's
-    main time zone, else None (UTC stays UTC)."""
+    """(the publisher's clock, how it is known): an explicit non-UTC offset used elsewhere on the page, else the
+    country domain's main time zone, else None (the site's zone is unknown: a UTC time keeps its UTC day)."""
     for value, _kind, _weight in meta.dates:
         m = ISO_DATE.search(value)
         if m and m.group("tz") and m.group("tz") not in UTC_NAMES and fixed_offset(m.group("tz")):
-            return fixed_offset(m.group("tz"))
+            return fixed_offset(m.group("tz")), f"the publisher's clock (UTC{m.group('tz')}, written on the page)"
     host = urlsplit(meta.url).hostname if meta.url else None
     if host:
-        zone = _COUNTRY_ZONES.get(host.rsplit(".", 1)[-1].lower())
+        suffix = host.rsplit(".", 1)[-1].lower()
+        zone = _COUNTRY_ZONES.get(suffix)
         if zone:
-            return ZoneInfo(zone)
+            return ZoneInfo(zone), f"the publisher's clock ({zone}, from the .{suffix} domain)"
     return None
-
-
-def _plausible(day: dt.date) -> bool:
-    """True for a day a news page can have been published on (not before the web's news sites, not ahead)."""
-    return EARLIEST_PUBLICATION <= day <= dt.date.today() + dt.timedelta(days=FUTURE_SLACK_DAYS)
 
 
 def _candidate(value: str, kind: str, weight: int, zone) -> DateCandidate | None:
@@ -178,35 +274,22 @@ def _candidate(value: str, kind: str, weight: int, zone) -> DateCandidate | None
     if stamp is None:
         return None
     if isinstance(stamp, dt.datetime):
-        if stamp.tzinfo is not None and stamp.utcoffset() == dt.timedelta(0) and zone is not None:
-            stamp = stamp.astimezone(zone)
+        clock, utc = None, stamp.tzinfo is not None and stamp.utcoffset() == dt.timedelta(0)
+        if utc and zone is not None:
+            local = stamp.astimezone(zone[0])
+            if local.date() != stamp.date():
+                clock = f"{value.strip()} is UTC: {local.date().isoformat()} on {zone[1]}"
+            stamp, utc = local, False
         day = stamp.date()
     else:
-        day, stamp = stamp, None
-    return DateCandidate(day, kind, weight, stamp) if _plausible(day) else None
+        day, stamp, clock, utc = stamp, None, None, False
+    return DateCandidate(day, kind, weight, stamp, clock, utc) if plausible_publication_day(day) else None
 
 
-def url_date_candidates(url: str) -> list[DateCandidate]:
-    """The date written in a URL's path (/2020/07/08/, -2020-07-08-, _20200708_), if any."""
-    path = urlsplit(url).path
-    for rx in _URL_DATES:
-        m = rx.search(path)
-        if m:
-            try:
-                day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            except ValueError:
-                continue
-            if _plausible(day):
-                return [DateCandidate(day, "url", EVIDENCE_WEIGHTS["url"])]
-    return []
-
-
-def _htmldate_candidates(fast: str | None) -> list[DateCandidate]:
-    """htmldate's fast original-date search, as run by trafilatura. (Its extensive search is not used: it
-    runs dateparser over the whole page, seconds per page, and falls back to January 1st of a copyright year;
-    byline_date_candidates covers the visible dates it would find.)"""
+def _htmldate_candidates(value: str | None) -> list[DateCandidate]:
+    """htmldate's original-date answer (its extensive search included), as run by trafilatura."""
     try:
-        day = dt.date.fromisoformat(fast[:10]) if fast else None
+        day = dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return []
     return [DateCandidate(day, "htmldate", EVIDENCE_WEIGHTS["htmldate"])] if day else []
@@ -224,11 +307,11 @@ def byline_date_candidates(tree, language: str | None) -> list[DateCandidate]:
         written = collapse(el.text_content())
         if not MIN_BYLINE_DATE_CHARS <= len(written) <= MAX_WRITTEN_DATE_CHARS:
             continue
-        if not any(ch.isdigit() for ch in written):
-            continue
+        if not _WHOLE_DATE.search(written):
+            continue  # "vor 2 Stunden", "3 hours ago", "today, 14:30": a day counted from when the page was saved
         stamp = read_date(_LABEL.sub("", written), language)
         if stamp is not None:
             day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
-            if _plausible(day):
+            if plausible_publication_day(day):
                 return [DateCandidate(day, "byline", EVIDENCE_WEIGHTS["byline"])]
     return []

@@ -1,0 +1,91 @@
+"""Dates written in URLs (lib.ingest.urls): a table of forms that are dates and numbers that are not, and the
+bulk rows and text files they date."""
+import datetime as dt
+
+import pytest
+
+from lib.ingest import parse_paths
+from lib.ingest.urls import URL_DATE_FORMS, url_date
+
+FORMS = {form for form, _pattern, _confidence in URL_DATE_FORMS}
+
+
+@pytest.mark.parametrize("url, expected, form", [
+    ("https://x.example/2018/03/01/story-slug", dt.date(2018, 3, 1), "year/month/day folders"),
+    ("https://x.example/world/2018/3/1/story", dt.date(2018, 3, 1), "year/month/day folders"),
+    ("https://x.example/2018/03/01", dt.date(2018, 3, 1), "year/month/day folders"),
+    ("http://www.cnn.com/2010/POLITICS/08/13/democrats.social.security/index.html", dt.date(2010, 8, 13),
+     "year/month/day folders"),
+    ("https://x.example/2018/10/05-slug", dt.date(2018, 10, 5), "year/month/day folders"),
+    ("https://x.example/world/2018/mar/01/story", dt.date(2018, 3, 1), "year/month-name/day folders"),
+    ("https://x.example/2018/September/04/story", dt.date(2018, 9, 4), "year/month-name/day folders"),
+    ("https://x.example/news/story-2018-03-01-1234", dt.date(2018, 3, 1), "year-month-day in the path"),
+    ("https://x.example/2018-03-01/story", dt.date(2018, 3, 1), "year-month-day in the path"),
+    ("https://x.example/story_2018_03_01.html", dt.date(2018, 3, 1), "year-month-day in the path"),
+    ("https://x.example/archive?date=2018-03-01", dt.date(2018, 3, 1), "year-month-day in the path"),
+    ("https://x.example/a/20180301/story", dt.date(2018, 3, 1), "yearmonthday in the path"),
+    ("https://x.example/news/story_20180301.html", dt.date(2018, 3, 1), "yearmonthday in the path"),
+    ("https://x.example/news/art-20180301-0042.html", dt.date(2018, 3, 1), "yearmonthday in the path"),
+    # numbers that are not a publication day
+    ("https://x.example/news/120200622120908039/story", None, None),  # digits inside an id
+    ("https://x.example/article/201803011234", None, None),  # a date's digits opening a longer id
+    ("https://x.example/id/1234567890", None, None),  # a ten-digit id
+    ("https://x.example/2018/13/40/story", None, None),  # no 13th month
+    ("https://x.example/2018/02/30/story", None, None),  # no 30 February
+    ("https://x.example/2018/03/", None, None),  # a month's archive page
+    ("https://x.example/2018/story", None, None),  # a year's archive
+    ("https://x.example/2018/10/5-things-to-know", None, None),  # a slug opening with a number
+    ("https://x.example/top-100-2018-list", None, None),
+    ("https://x.example/1990/01/01/story", None, None),  # before news sites published on the web
+    ("https://x.example/2999/01/01/story", None, None),  # ahead of today
+    ("https://x.example/p/19990231", None, None),  # not a real day
+    ("https://x.example/call-555-2018-0301", None, None),  # a phone number
+    ("http://blog.example/?p=959/", None, None),
+    ("https://x.example/story", None, None),
+    ("not a url at all", None, None),
+    ("", None, None),
+])
+def test_url_date_forms(url, expected, form):
+    """Each form of URL_DATE_FORMS reads its day; numbers that are not a whole, real, plausible day read as none."""
+    found = url_date(url)
+    assert (found.day if found else None) == expected
+    if found:
+        assert found.form == form and form in FORMS and 0 < found.confidence < 1
+        assert expected.isoformat() in found.note()
+
+
+def parse_one(tmp_path, name: str, content: str):
+    """The FileResult of one file written to tmp_path."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return parse_paths([str(path)])[0]
+
+
+BODY = "The council approved the budget after a long debate about libraries and school transport."
+
+
+def test_bulk_rows_dated_from_their_url(tmp_path):
+    """A JSONL/CSV row without `published` is dated from its URL's path, source "url", with a note saying so; a
+    row whose URL has no date stays undated; a `published` field outranks the URL."""
+    jsonl = "\n".join([
+        f'{{"id": "a", "text": "{BODY}", "url": "https://x.example/2018/03/01/budget"}}',
+        f'{{"id": "b", "text": "{BODY} Two.", "url": "https://x.example/news/123456/budget"}}',
+        f'{{"id": "c", "text": "{BODY} Three.", "url": "https://x.example/2018/03/01/b", "published": "2018-03-02"}}',
+    ])
+    by_id = {a.id: a for a in parse_one(tmp_path, "rows.jsonl", jsonl).articles}
+    assert by_id["a"].published == dt.date(2018, 3, 1) and by_id["a"].date_source == "url"
+    assert 0 < by_id["a"].date_confidence < 1 and "URL" in by_id["a"].date_note
+    assert by_id["b"].published is None and by_id["b"].date_source == "unknown"
+    assert by_id["c"].published == dt.date(2018, 3, 2) and by_id["c"].date_source == "header"
+    csv = f'id,text,link\nd,"{BODY}",https://x.example/news/budget-20180301.html\n'
+    (article,) = parse_one(tmp_path, "rows.csv", csv).articles
+    assert (article.published, article.date_source) == (dt.date(2018, 3, 1), "url")
+
+
+def test_text_file_dated_from_its_url_header(tmp_path):
+    """A text file with a `URL:` header line and no date is dated from the URL's path."""
+    (article,) = parse_one(tmp_path, "a.txt", f"URL: https://x.example/2018/03/01/budget\n\n{BODY}\n").articles
+    assert (article.published, article.date_source) == (dt.date(2018, 3, 1), "url")
+    assert "2018-03-01" in article.date_note and "URL" in article.date_note
+    (undated,) = parse_one(tmp_path, "b.txt", f"URL: https://x.example/budget/2018\n\n{BODY}\n").articles
+    assert undated.published is None
