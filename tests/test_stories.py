@@ -121,17 +121,28 @@ def test_summary_columns_label_and_dates():
     assert tuple(stories.columns) == STORY_COLUMNS
     assert len(stories) == 3
     bridge = stories[stories["article_ids"].map(lambda ids: "a0" in ids)].iloc[0]
-    assert bridge["label"] == BRIDGE[0][2]  # earliest article's title (ties: by id)
+    # the most representative headline: the one whose words the other headlines share most ("Genoa", "motorway",
+    # "bridge", "collapse"), not merely the earliest
+    assert bridge["label"] == BRIDGE[2][2]
     assert bridge["first"] == pd.Timestamp("2018-08-14") and bridge["last"] == pd.Timestamp("2018-08-15")
     assert bridge["outlets"] == ["Al Jazeera", "BBC", "Reuters"] and bridge["n_outlets"] == 3
     assert {"genoa", "morandi"} & set(bridge["terms"])
     assert stories["first"].is_monotonic_increasing
 
 
-def test_untitled_story_label_is_terms():
+def test_untitled_story_label_is_its_first_sentence_cut():
     frame = make_frame(QUAKES[2:]).assign(title=None)
     stories = summarise_stories(frame, cluster_stories(frame))
-    assert stories.loc[0, "label"] == " ".join(stories.loc[0, "terms"]) and "kaikoura" in stories.loc[0, "terms"]
+    label = stories.loc[0, "label"]
+    assert label.startswith("A magnitude 7.8 earthquake struck New Zealand") and label.endswith("…")
+    assert "kaikoura" in stories.loc[0, "terms"]
+
+
+def test_a_story_label_skips_the_wire_dateline():
+    from lib.analyse.terms import story_headline
+
+    assert story_headline([None], ["MOSCOW, September 25. /TASS/. Russia proposed new rules on Friday. More."]) == \
+        "Russia proposed new rules on Friday."
 
 
 @pytest.mark.parametrize("text, present, absent", [

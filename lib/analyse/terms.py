@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from lib.analyse.similarity import STOP_WORDS
+from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
 
 # count: uses in the outlet; others: uses in all the other outlets together; expected: the uses the outlet would
@@ -113,7 +114,7 @@ def outlet_terms(texts: Iterable[tuple[str, str]], top: int = 15,
 
 def story_headline(titles: Iterable, texts: Iterable = ()) -> str | None:
     """A story's label: its most representative headline (the one sharing the most content words with the others,
-    the centroid of the titles; ties go to the earlier title), else the first sentence of its first text, cut to
+    the centroid of the titles; ties go to the earlier title), else the first sentence of its first text (past a dateline), cut to
     HEADLINE_CHARS; None when there is neither. ``titles`` and ``texts`` in the story's order (earliest first)."""
     heads = [" ".join(t.split()) for t in titles if isinstance(t, str) and t.strip()]
     if heads:
@@ -124,9 +125,10 @@ def story_headline(titles: Iterable, texts: Iterable = ()) -> str | None:
         return heads[max(range(len(heads)), key=lambda i: (scores[i], -i))]
     for text in texts:
         if isinstance(text, str) and text.strip():
-            spans = split_sentences(text)
-            start, end = spans[0] if spans else (0, len(text))
-            sentence = " ".join(text[start:end].split())
+            body = text[body_start(text):]  # a wire dateline ("MOSCOW, May 3. /TASS/.") is not the headline
+            spans = split_sentences(body)
+            start, end = spans[0] if spans else (0, len(body))
+            sentence = " ".join(body[start:end].split())
             return sentence if len(sentence) <= HEADLINE_CHARS else \
                 sentence[:HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return None

@@ -13,6 +13,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import CountVectorizer
 
 from lib.analyse.stories.texts import ARTICLE_INPUT_COLUMNS, _article_text
+from lib.analyse.terms import story_headline
 from lib.analyse.stories.vectors import WORD_OPTIONS, _tfidf_vocabulary
 
 # Columns of the frame summarise_stories returns.
@@ -20,7 +21,7 @@ STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "o
                  "independent_sources", "article_ids")
 NEAR_DUPLICATE = 0.8  # share of the shorter text's word 3-grams found in the other: a syndicated copy
 SHINGLE_WORDS = 3  # words of a shingle: long enough that shared ones are copied text, not common phrases
-LABEL_TERMS = 5  # top terms of a story: its label when no article has a title
+LABEL_TERMS = 5  # top terms of a story: its label when no article has a title or text
 
 
 def _shingles(texts: list[str]) -> sp.csr_matrix:
@@ -59,7 +60,8 @@ def _top_terms(row_data: np.ndarray, row_indices: np.ndarray, vocabulary: np.nda
 
 
 def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
-    """One row per story (STORY_COLUMNS), earliest first; label = earliest article's title, else top terms."""
+    """One row per story (STORY_COLUMNS), earliest first; label = its most representative headline (or its first
+    sentence), else top terms."""
     frame = articles.reset_index(drop=True).copy()
     for col in ARTICLE_INPUT_COLUMNS:
         if col not in frame.columns:
@@ -85,17 +87,17 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
     shingle_row[multi] = np.arange(len(multi))
     published, ids = merged["published"].to_numpy(), merged["id"].to_numpy()
     titles, outlets_col, vias = merged["title"].to_numpy(), merged["outlet"].to_numpy(), merged["via"].to_numpy()
+    bodies = merged["text"].to_numpy()
     rows = []
     for s, sid in enumerate(story_ids):
         lo, hi = bounds[s], bounds[s + 1]
         terms = _top_terms(term_sums.data[term_sums.indptr[s]:term_sums.indptr[s + 1]],
                            term_sums.indices[term_sums.indptr[s]:term_sums.indptr[s + 1]], vocabulary)
-        title = next((t.strip() for t in titles[lo:hi] if isinstance(t, str) and t.strip()), None)
         outlets = sorted({o for o in outlets_col[lo:hi] if isinstance(o, str) and o})
         dates = published[lo:hi][~pd.isna(published[lo:hi])]
         sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), shingles[shingle_row[lo:hi]])
         rows.append({
-            "story_id": sid, "label": title or " ".join(terms), "terms": terms,
+            "story_id": sid, "label": story_headline(titles[lo:hi], bodies[lo:hi]) or " ".join(terms), "terms": terms,
             "first": dates.min() if len(dates) else pd.NaT, "last": dates.max() if len(dates) else pd.NaT,
             "n_articles": int(hi - lo), "outlets": outlets, "n_outlets": len(outlets),
             "independent_sources": sources, "article_ids": list(ids[lo:hi]),
