@@ -150,6 +150,7 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
                                                                     fields.get("url"))
     article = Article(
         id=fields.get("id") or make_article_id(text, outlet), text=text, outlet=outlet, via=via,
+        outlet_raw=fields.get("outlet"),  # a dateline's outlet as written stays in `dateline`
         published=published, date_source=source, date_confidence=confidence, date_note=note,
         date_candidates=(f"{published.isoformat()[:10]} {source}",) if published else (),
         dateline=dateline.raw if dateline else None, dateline_place=dateline.place if dateline else None,

@@ -21,7 +21,7 @@ def parse_html(data: bytes, origin: str, url: str | None = None) -> Article:
     meta.url = url or meta.url
     doc = extract_document(html, meta.url)
     paragraphs = body_paragraphs(html, doc, meta.url, origin)
-    outlet = page_outlet(doc, meta)
+    outlet_raw, outlet = page_outlet(doc, meta)
     author = page_author(doc, meta, outlet)
     title = page_title(doc, meta, outlet, author)
     paragraphs = drop_headlines(paragraphs, meta.titles + [title or "", doc.title if doc and doc.title else ""])
@@ -33,7 +33,8 @@ def parse_html(data: bytes, origin: str, url: str | None = None) -> Article:
     published, source, confidence, note, candidates = decide_page_date(
         tree, meta, dateline, doc.date if doc else None, language)
     return Article(
-        id=make_article_id(text, outlet), text=text, outlet=outlet, via=canonical_outlet(via) if via else None,
+        id=make_article_id(text, outlet), text=text, outlet=outlet, outlet_raw=outlet_raw,
+        via=canonical_outlet(via) if via else None,
         published=published, date_source=source, date_confidence=confidence, date_note=note,
         date_candidates=candidates, dateline=dateline.raw if dateline else None,
         dateline_place=dateline.place if dateline else None, title=title,

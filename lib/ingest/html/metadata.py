@@ -183,8 +183,9 @@ def _first(values: list[str]) -> str | None:
     return None
 
 
-def page_outlet(doc, meta: PageMeta) -> str | None:
-    """The site's name: og:site_name / JSON-LD publisher / trafilatura's sitename, else the host name."""
+def page_outlet(doc, meta: PageMeta) -> tuple[str | None, str | None]:
+    """(the site's name as the page writes it, its canonical outlet): og:site_name / JSON-LD publisher /
+    trafilatura's sitename, else the host name."""
     from lib.domain.outlets import canonical_outlet, is_known_outlet
 
     names = [html_unescape(n) for n in meta.site_names + ([doc.sitename] if doc and doc.sitename else [])]
@@ -193,10 +194,10 @@ def page_outlet(doc, meta: PageMeta) -> str | None:
         host = urlsplit(meta.url).hostname or ""
         name = host.removeprefix("www.")
     if not name:
-        return None
+        return None, None
     # "CNN.com", "tass.com": a known outlet's domain is that outlet, so pages and wire copy group together
     bare = _DOMAIN_SUFFIX.sub("", name)
-    return canonical_outlet(bare if bare != name and is_known_outlet(bare) else name)
+    return name, canonical_outlet(bare if bare != name and is_known_outlet(bare) else name)
 
 
 def page_title(doc, meta: PageMeta, outlet: str | None, author: str | None = None) -> str | None:
