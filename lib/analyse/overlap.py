@@ -23,6 +23,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from lib.domain.calendar import same_day_tie
 from lib.models import is_missing
 
 # Columns of the frames this module returns (the dashboard codes against them).
@@ -217,7 +218,7 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
     rows = []
     for gid, idx in enumerate(groups, start=1):
         first = idx[0]
-        tied = {i for i in idx if article[i] != article[first] and _same_day_tie(published[first], published[i])}
+        tied = {i for i in idx if article[i] != article[first] and same_day_tie(published[first], published[i])}
         variants = _variants(idx, words, keys, joined, article, outlets)
         speaker_id = next((speakers[i] for i in idx if not _missing(speakers[i])), None)
         # Parts of one split utterance ("A," he said, "B.") are judged together: joined they may be the quote.
@@ -246,14 +247,6 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
                          d["added"], d["dropped"], d["replaced"], d["truncated"], d["diff"],
                          variants.get(joined[i], [])))
     return pd.DataFrame.from_records(rows, columns=list(RENDERING_COLUMNS))
-
-
-def _same_day_tie(a, b) -> bool:
-    """True when two publication times cannot be ordered: equal, or the same day and either has no clock time."""
-    if pd.isna(a) or pd.isna(b):
-        return False
-    a, b = pd.Timestamp(a), pd.Timestamp(b)
-    return a == b or (a.normalize() == b.normalize() and (a == a.normalize() or b == b.normalize()))
 
 
 def overlap_changes(a: list[str], b: list[str]) -> list[dict] | None:

@@ -15,6 +15,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from lib.domain.calendar import same_day_tie
 from lib.models import is_missing
 
 # Columns of the frames this module returns (the dashboard codes against them).
@@ -190,15 +191,14 @@ def orient_pair(a: dict, b: dict) -> tuple[dict, dict, str]:
     if out_b and out_b == via_a:
         return b, a, "syndication"
     ta, tb = _day_or_time(a.get("published")), _day_or_time(b.get("published"))
-    if ta is not None and tb is not None and (ta.normalize() == ta or tb.normalize() == tb):
-        ta, tb = ta.normalize(), tb.normalize()  # a date without clock time: compare days
-    if ta is not None and tb is not None:
-        ordered = (a, b) if (ta, str(a["id"])) <= (tb, str(b["id"])) else (b, a)
+    tie = ta is None or tb is None or same_day_tie(ta, tb)
+    if not tie:
+        ordered = (a, b) if ta < tb else (b, a)
     else:
         ordered = (a, b) if str(a["id"]) <= str(b["id"]) else (b, a)
     if via_a and via_a == via_b:
         return ordered[0], ordered[1], "syndication"
-    if ta is None or tb is None or ta == tb:
+    if tie:
         return ordered[0], ordered[1], "tie"
     return ordered[0], ordered[1], "earlier"
 

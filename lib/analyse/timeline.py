@@ -17,7 +17,8 @@ def coverage_timeline(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
     A date without a clock time (stored at midnight) says only the day: an article is first unless another is
     certainly earlier (an earlier day, or both with clock times and an earlier time), so same-day reports tie when
     either has no clock time, and the lag of an article is counted in whole days when it or the first report has
-    no clock time. Articles without a date stay in the frame with ``lag_hours`` missing and ``is_first`` False.
+    no clock time (lib.domain.calendar.same_day_tie, here over whole columns). Articles without a date stay in the
+    frame with ``lag_hours`` missing and ``is_first`` False.
     """
     if articles.empty or assignment.empty:
         return pd.DataFrame(columns=list(COVERAGE_COLUMNS))

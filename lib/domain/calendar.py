@@ -232,3 +232,14 @@ def _parse_with_dateparser(value: str, language: str | None, parts: tuple[str, .
         # German page: let dateparser detect the language instead.
         return _parse_with_dateparser(value, None, parts, day_first)
     return stamp
+
+
+def same_day_tie(a, b) -> bool:
+    """True when two publication times cannot be ordered: equal, or on one day with either known to the day only
+    (no clock time: a day-only report may have come first that day). An unknown time ties with nothing."""
+    import pandas as pd  # the callers hold pandas timestamps; the date readers above do not need pandas
+
+    if a is None or b is None or pd.isna(a) or pd.isna(b):
+        return False
+    a, b = pd.Timestamp(a), pd.Timestamp(b)
+    return a == b or (a.normalize() == b.normalize() and (a == a.normalize() or b == b.normalize()))

@@ -6,6 +6,7 @@ from typing import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.domain.calendar import same_day_tie
 from lib.domain.outlets import outlet_label
 from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, outlet_text,
                                outlets_in_order, plotly_text, view_colours)
@@ -86,7 +87,7 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
     frame = carriers[carriers["published"].notna()].sort_values("published", kind="stable")
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label), published=pd.to_datetime(frame["published"]))
     origin = frame.iloc[0]
-    tied = frame["published"].map(lambda p: _same_day(origin["published"], p))
+    tied = frame["published"].map(lambda p: same_day_tie(origin["published"], p))
     firsts = frame.loc[tied, "outlet"].unique().tolist()
     tie = len(firsts) > 1
     later = frame[~tied]
@@ -120,12 +121,6 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
         height=max(260, 46 * frame["outlet"].nunique() + 170),
         xaxis=date_axis(frame["published"], title_text="Published"),
         yaxis=dict(title_text="Outlet", type="category", automargin=True)))
-
-
-def _same_day(a, b) -> bool:
-    """True when two publication times cannot be ordered: equal, or the same day and either has no clock time."""
-    a, b = pd.Timestamp(a), pd.Timestamp(b)
-    return a == b or (a.normalize() == b.normalize() and (a == a.normalize() or b == b.normalize()))
 
 
 def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None,
