@@ -11,7 +11,8 @@ Where the gold gives a ``speaker_type`` (person / role / organisation / document
 printed per type. Speaker errors are counted by the error categories of issue 14, told by simple heuristics on the
 gold text around the quote (an error counts in its first matching category). The default output holds figures
 only, so a blind set can be scored without reading its errors; ``--errors`` lists each error (never for the
-slice of the tuning set that is set aside: every ``--aside``-th article of quotes_gold.jsonl).
+slice of each tuning set that is set aside: every ``--aside``-th article of quotes_gold.jsonl and of
+quotes_dev_web.jsonl, nor for the blind set tests/data/quotes_blind.jsonl).
 
     python -m bench.quotes_eval [--gold FILE] [--errors] [--aside 4]
 """
@@ -31,7 +32,9 @@ from lib.models import Article
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 GOLD = DATA / "quotes_gold.jsonl"
-TUNING = "quotes_gold.jsonl"  # the set rules were tuned on; its every ASIDE-th article is held back
+# The sets rules are tuned on: each one's every ASIDE-th article is held back from error listing.
+TUNING = ("quotes_gold.jsonl", "quotes_dev_web.jsonl")
+BLIND = "quotes_blind.jsonl"  # the project's blind check: its errors are never listed
 ASIDE = 4
 SPEAKER_TYPES = ("person", "role", "organisation", "document", "none")
 _WORD = re.compile(r"\w+")
@@ -294,15 +297,17 @@ def load_gold(path: Path) -> list[dict]:
 
 def gold_sets(path: Path | None, aside: int) -> list[tuple[str, list[dict], bool]]:
     """(label, records, errors may be listed) per gold set: the one file asked for, or every quotes_*.jsonl; the
-    tuning set split into its dev part and the every-``aside``-th article held back from error reading."""
+    tuning sets split into their dev part and the every-``aside``-th article held back from error reading; the
+    blind set is never listable."""
     paths = [path] if path else sorted(DATA.glob("quotes_*.jsonl"))
     out = []
     for p in paths:
         records = load_gold(p)
-        if p.name == TUNING and aside > 1:
+        blind = p.resolve() == (DATA / BLIND).resolve()
+        if p.name in TUNING and aside > 1:
             out.append((f"{p.stem}:dev", [r for i, r in enumerate(records) if i % aside != aside - 1], True))
             out.append((f"{p.stem}:aside", [r for i, r in enumerate(records) if i % aside == aside - 1], False))
-        out.append((p.stem, records, p.name != TUNING or aside <= 1))
+        out.append((p.stem, records, not blind and (p.name not in TUNING or aside <= 1)))
     return out
 
 
@@ -323,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=None, help="one gold JSONL (default: every quotes_*.jsonl)")
     parser.add_argument("--errors", action="store_true", help="list misses, false alarms and wrong speakers")
     parser.add_argument("--aside", type=int, default=ASIDE,
-                        help=f"hold back every N-th article of {TUNING} from --errors (default {ASIDE}; 0: none)")
+                        help=f"hold back every N-th article of {', '.join(TUNING)} from --errors (default {ASIDE}; 0: none)")
     args = parser.parse_args(argv)
     if args.gold is not None and not args.gold.exists():
         print(f"{args.gold}: gold file not found", file=sys.stderr)

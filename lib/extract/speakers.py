@@ -504,7 +504,7 @@ class PersonIndex:
         for name, role in self.roles.items():
             words = {w.lower() for w in (role or "").split()} & HONORIFICS  # not "her publicist"
             votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * HONORIFIC_VOTES
-        for pos, name, subject in zip(self.positions, self.names, self.subjects):
+        for k, (pos, name, subject) in enumerate(zip(self.positions, self.names, self.subjects)):
             honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos)
             if honorific:
                 votes[name] = votes.get(name, 0) + (HONORIFIC_VOTES if honorific.group(1) == "Mr" else -HONORIFIC_VOTES)
@@ -512,6 +512,13 @@ class PersonIndex:
                 continue
             end = text.find(".", pos, pos + SENTENCE_CHARS)
             end = pos + SENTENCE_CHARS if end < 0 else end
+            # Pronouns after another person's mention in the sentence are as likely that person's ("Haley
+            # attacked DeSantis, saying he ..."): only those before the next other person's mention vote.
+            j = k + 1
+            while j < len(self.names) and self.names[j] == name and self.positions[j] < end:
+                j += 1
+            if j < len(self.names):
+                end = min(end, self.positions[j])
             for m in _GENDER_WORD.finditer(text, pos, end):
                 if not _inside(skip, m.start()):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
