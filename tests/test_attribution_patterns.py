@@ -298,3 +298,30 @@ GENDER_VOTES = [
 @pytest.mark.parametrize("text, fragment, speaker", GENDER_VOTES)
 def test_gender_votes_stop_at_the_next_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A plural person noun with no determiner speaks as a group ("officials said", "park rangers say"): a role speaker as
+# written; a quantifier ("most neighbours") or a preposition before it makes it no subject, and a group opening the
+# next paragraph states something new rather than attributing the quote before it.
+BARE_PLURALS = [
+    ('"The road will stay closed through the winter," state troopers said.', "road will stay closed",
+     "state troopers", "role"),
+    ('Officials told reporters: "No one was hurt in the blast at the depot."', "No one was hurt", "Officials", "role"),
+    ('"The sample is too small to draw firm conclusions," researchers wrote.', "sample is too small", "researchers",
+     "role"),
+    ('Hospital officials say the ward will stay open "as long as the generators keep running."',
+     "generators keep running", "Hospital officials", "role"),
+    # negatives
+    ('Councilwoman Ada Ruiz said most residents say they are "tired of waiting for the county to act."',
+     "tired of waiting", "Ada Ruiz", "person"),
+    ('Farmer Joe Kirk said:\n\n"We lost the whole harvest this year, every acre of it."\n\nLocal officials say the '
+     'county will help farmers who lost crops.', "whole harvest", "Joe Kirk", "person"),
+    ('Mayor Tom Vance thanked volunteers. "It is a fine day for the whole town," he said.', "fine day", "Tom Vance",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", BARE_PLURALS)
+def test_bare_plural_groups_are_role_speakers(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -142,7 +142,7 @@ CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form
 REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form in forms)
 
 
-def _alternation(forms) -> str:
+def alternation(forms) -> str:
     """A regex matching any of the forms, built as a character trie so the engine does not try a hundred
     alternatives at every offset; at each branch the longest continuation comes first ("called on" over "called")."""
     trie: dict = {}
@@ -155,7 +155,7 @@ def _alternation(forms) -> str:
 
 
 def _trie_regex(node: dict) -> str:
-    """The regex of one trie node (see _alternation)."""
+    """The regex of one trie node (see alternation)."""
     branches = [(r"[^\S\n]+" if ch == " " else re.escape(ch)) + _trie_regex(child)
                 for ch, child in sorted(node.items()) if ch]
     if not branches:
@@ -164,11 +164,11 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-CUE_PATTERN = r"(?:%s)" % _alternation(CUE_CLASS)
-INVERSION_CUE_PATTERN = r"(?:%s)" % _alternation(
+CUE_PATTERN = r"(?:%s)" % alternation(CUE_CLASS)
+INVERSION_CUE_PATTERN = r"(?:%s)" % alternation(
     [form for lemma, _, _, forms in CUE_ROWS if lemma in INVERSION_LEMMAS for form in forms])
-REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
-ADVERB_PATTERN = r"(?:(?:%s),?[^\S\n]+)*" % _alternation(ADVERBS + TIME_PHRASES)  # "X, though, testified"
+REPORTED_CUE_PATTERN = r"(?:%s)" % alternation(REPORTED_FORMS)
+ADVERB_PATTERN = r"(?:(?:%s),?[^\S\n]+)*" % alternation(ADVERBS + TIME_PHRASES)  # "X, though, testified"
 
 
 # Proposing in running text (framing marks a claim as a proposal when its sentence proposes, quoted or not): the

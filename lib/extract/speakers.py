@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
 from lib.domain.names import normalise_name
-from lib.domain.verbs import CUE_PATTERN
+from lib.domain.verbs import CUE_PATTERN, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
 # mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".
@@ -201,7 +201,32 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
-_SUBJECT = rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}){PARTY_BRACKET}?"
+# Person and role nouns that are no person (texts, bodies) or no noun at all (title parts): never a bare plural.
+_NOT_PERSONS = frozenset("""statement letter memo military notification notice order ruling filing decree judgment
+verdict report study paper bio biography campaign office team staff government administration police foreign
+defense defence interior finance justice health state affairs disarmament council committee board acting former
+late crown high chief executive head general major private sir lord lady dame deputy vice ex- president-elect
+governor-elect mayor-elect under-secretary-general secretary-general director-general deputy-director prime child
+dr wife""".split())
+# Plural person nouns that speak as a group with no determiner ("officials said", "zoo officials say",
+# "Researchers wrote"): the noun's plural, with up to two modifiers before it.
+PLURAL_PERSON_NOUNS = frozenset(
+    w if w.endswith("s") else w + "s"
+    for w in (ROLE_WORDS | PERSON_NOUNS) - _NOT_PERSONS
+    if w.isalpha() and not w.endswith(("man", "men", "ren", "ple", "y", "ch", "sh", "x", "ss")) and w not in HONORIFICS
+) | frozenset("spokesmen spokeswomen congressmen councilmen businessmen men women people scientists researchers "
+              "prosecutors investigators authorities organizers organisers activists advocates lawmakers doctors "
+              "economists parents students teachers nurses engineers".split())
+# Words before a plural noun that make it no group speaking as a subject ("most neighbors", "Page and critics").
+_NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some", "all", "All", "few", "other", "and",
+                    "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
+BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|which|as|if|of|to|in|on|at|most|many|"
+                       r"some|all|few|several|other|both|these|those|such|no|between|among|with|by|for|from)\b)"
+                       r"[A-Za-z][\w\-]*[^\S\n]+){0,2}?(?:%s)\b"  # "Most neighbors", "Many voters": no group
+                       % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS),
+                          alternation(sorted(PLURAL_PERSON_NOUNS | {w.capitalize() for w in PLURAL_PERSON_NOUNS}))))
+_SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|"
+            rf"{BARE_PLURAL_PATTERN}){PARTY_BRACKET}?")
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
 SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
@@ -346,6 +371,8 @@ def parse_mention(text: str) -> Mention:
         # standings" or "The Indian warship" end in a common noun that speaks for no one.
         core = " ".join(t for t in tokens if t.lower() not in ("the", "a", "an"))
         last = tokens[-1].lower()
+        if tokens[-1].islower() and last in PLURAL_PERSON_NOUNS and last not in ORG_WORDS:
+            return Mention(text, None, None, "role")  # "Zoo officials", "White House aides": people, unnamed
         if tokens[-1].islower() and last not in ORG_WORDS and last not in ROLE_WORDS and last not in PERSON_NOUNS:
             return Mention(text, None, None, "unknown")
         kind = "org" if any(t.lower() in ORG_WORDS for t in tokens) or core[:1].isupper() else "role"
