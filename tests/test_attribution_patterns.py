@@ -325,3 +325,24 @@ BARE_PLURALS = [
 def test_bare_plural_groups_are_role_speakers(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A description of a body ("the union", "the organization", "the zoo") stands for the body named before it.
+ORG_DESCRIPTIONS = [
+    ('The Painters Guild of Ohio backed the deal on Monday.\n\n"This contract protects every member," the union said '
+     'in a statement.', "protects every member", "Painters Guild of Ohio", "organisation"),
+    ('The Alliance for Clean Rivers sued the county. The organization, which represents 40 towns, said it "will not '
+     'settle for half measures."', "will not settle", "Alliance for Clean Rivers", "organisation"),
+    ('Two cubs were born at Marlow Zoo in May.\n\n"Both cubs are healthy and feeding well," the zoo said.',
+     "Both cubs are healthy", "Marlow Zoo", "organisation"),
+    # negatives: with no body named before, the description is given as written
+    ('"Both cubs are healthy and feeding well," the zoo said.', "Both cubs are healthy", "the zoo", "organisation"),
+    ('Marlow Zoo spokeswoman Ana Ruiz fed the cubs.\n\n"They are healthy and feeding well," she said.',
+     "healthy and feeding", "Ana Ruiz", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", ORG_DESCRIPTIONS)
+def test_body_descriptions_stand_for_the_body_named_before(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -57,7 +57,8 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
                       "magazine broadcaster outlet utility operator carrier retailer manufacturer maker insurer lender "
-                      "developer charity nonprofit".split())
+                      "developer charity nonprofit zoo museum library trust guild league society alliance coalition "
+                      "federation institute institution hotel restaurant pub cafe shop store clinic".split())
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
@@ -636,8 +637,13 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "firm": ("company", "firm", "maker"),
     "department": ("department",), "ministry": ("ministry",), "agency": ("agency",), "bank": ("bank",),
     "board": ("board",), "court": ("court",), "commission": ("commission",), "office": ("office",),
-    "union": ("union",), "council": ("council",), "committee": ("committee",), "broadcaster": ("broadcaster",),
-    "network": ("network", "broadcaster", "channel"), "channel": ("channel", "broadcaster"),
+    "union": ("union", "guild", "federation"), "council": ("council",), "committee": ("committee",),
+    "broadcaster": ("broadcaster",), "network": ("network", "broadcaster", "channel"),
+    "channel": ("channel", "broadcaster"),
+    # "the organization", "the group": any body whose name says it is one ("Alliance of ...", "... Guild").
+    **{head: ("alliance", "association", "guild", "federation", "union", "society", "foundation", "institute",
+              "council", "coalition", "league", "organization", "organisation", "group", "trust", "committee")
+       for head in ("organization", "organisation", "group")},
 }
 _NAME_RE = re.compile(NAME_PATTERN)
 
@@ -661,6 +667,10 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
     Eleftherotypia"; "the department" -> "Energy Department"), the latest one within a few paragraphs."""
     head = description.lower().split()[-1]
     words = ORG_DESCRIPTORS.get(head)
+    # A head with no descriptors of its own stands for a body whose name holds it ("the zoo" -> "Oakland Zoo").
+    own_name = not words and (head in ORG_HEADS or head in ORG_WORDS) and head not in DOCUMENT_NOUNS
+    if own_name:
+        words = (head,)
     if not words:
         return None
     start = max(0, pos - ANTECEDENT_CHARS)
@@ -669,7 +679,7 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         name = m.group(0)
         lowered = {w.lower().strip(".,") for w in name.split()}
         before = text[max(0, m.start() - DESCRIPTOR_CHARS):m.start()].lower().split()
-        if (lowered & set(words) and len(lowered) > 1) or (before and before[-1] in words):
+        if (lowered & set(words) and len(lowered) > 1) or (not own_name and before and before[-1] in words):
             best = name[4:] if name.startswith("The ") else name
     return best
 
