@@ -346,3 +346,22 @@ ORG_DESCRIPTIONS = [
 def test_body_descriptions_stand_for_the_body_named_before(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A paraphrase closed by its attribution goes on in the quote that follows it in the paragraph.
+CLOSED_PARAPHRASE = [
+    ('Trustee Ann Lowe listed the delays. In the spring, the schedule would slip again, Ms. Lowe said. "Riders have '
+     'waited long enough for this line."', "Riders have waited", "Ann Lowe"),
+    ('The county will add buses next year, Commissioner Raul Ibarra said. "We owe the east side a real service."',
+     "We owe the east side", "Raul Ibarra"),
+    # negatives: a quote with an attribution of its own keeps it; a sentence with no cue names no speaker
+    ('The county will add buses next year, Commissioner Raul Ibarra said. "It is far too late," said rider '
+     'Jo Baker.', "far too late", "Jo Baker"),
+    ('In the spring, the schedule slipped again. "Riders have waited long enough for this line."',
+     "Riders have waited", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CLOSED_PARAPHRASE)
+def test_paraphrase_closed_by_attribution_goes_on_in_the_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -403,8 +403,11 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
 def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None:
     """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`): the
     quote paragraph after it goes on with that speaker's words."""
-    m = TAIL_SUBJECT_CUE.search(text[start:end])
-    return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
+    window = text[start:end]
+    m = TAIL_SUBJECT_CUE.search(window)
+    while m and not _plausible_subject(m.group("subj")):
+        m = TAIL_SUBJECT_CUE.search(window, m.start() + 1)  # `, the rules would change, Mr. X said.`: the later comma
+    return _attribution(m, start, "before") if m else None
 
 
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
