@@ -365,3 +365,21 @@ CLOSED_PARAPHRASE = [
 @pytest.mark.parametrize("text, fragment, speaker", CLOSED_PARAPHRASE)
 def test_paraphrase_closed_by_attribution_goes_on_in_the_quote(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An inversion whose description has no determiner, the name appended: the named person speaks.
+BARE_ROLE_APPENDED = [
+    ('"The new gym changes everything for us," said head coach of the women\'s team, Dana Kirk.',
+     "new gym changes", "Dana Kirk"),
+    ('"We will hire forty nurses this year," said chief executive of the hospital group, Omar Field.',
+     "forty nurses", "Omar Field"),
+    # negatives: words that describe no person before the comma, or no full name after it
+    ('Nina Park ran the meeting. "We will vote next week," said after a long debate, Tuesday.', "vote next week",
+     None),
+    ('"The gym is finally open," said coach of the year, Kirk.', "finally open", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BARE_ROLE_APPENDED)
+def test_bare_role_with_appended_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

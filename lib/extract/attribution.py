@@ -43,6 +43,9 @@ AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+)
                                rf"{MENTION_END}")
 # A descriptive head with the name appended: `said a spokeswoman for Acme, Jane Roe.`
 _APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
+# A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
+AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
+                                 rf"(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
 # `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
 AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))[^\S\n]+(?:how|what)[^\S\n]+{SUBJECT}"
                        rf"[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -89,6 +92,7 @@ NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
 _BARE_PLURAL = re.compile(BARE_PLURAL_PATTERN)
+_POSSESSIVE_END = re.compile(r"[’']s\b")
 # A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
 _ADVERBIAL_LEAD = re.compile(r"^(?:In|On|At|Later|Earlier|After|Before|Then|Now|Still|Yet|But|And|Asked|When)\b"
                              r"[^.!?\x00]{0,50},\s*\x00[\x00\s.,;:!?]*$")
@@ -206,8 +210,14 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
-    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW, AFTER_LATER):
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
+                    AFTER_LATER):
         m = pattern.match(window)
+        if m and pattern is AFTER_CUE_ROLE_NAME:
+            mention = parse_mention(m.group("subj"))
+            if not (mention.kind == "person" and len(m.group("subj").split()) >= 2
+                    and any(w in ROLE_WORDS or w in PERSON_NOUNS for w in _POSSESSIVE_END.sub("", m.group("role")).split())):
+                continue  # the words before the name must describe a person: `said head coach of the team, X`
         if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind in ("role", "org"):
             appended = _APPENDED_NAME.match(window, m.end("subj"))
             if appended and parse_mention(appended.group("subj")).kind == "person" \
