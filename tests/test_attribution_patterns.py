@@ -383,3 +383,32 @@ BARE_ROLE_APPENDED = [
 @pytest.mark.parametrize("text, fragment, speaker", BARE_ROLE_APPENDED)
 def test_bare_role_with_appended_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An unnamed speaker in an inversion is given as written, its modifiers to the sentence end included ("one person
+# during public comment", "someone who called in"), an adjunct of time or medium left out; agent nouns ("a keeper",
+# "a dispatcher") and "someone" are unnamed speakers too.
+UNNAMED_AS_WRITTEN = [
+    ('"This road is a danger to our children," said one parent during the hearing.', "danger to our children",
+     "one parent during the hearing", "role"),
+    ('"Nobody asked us about any of this," said someone who phoned into the meeting.', "Nobody asked us",
+     "someone who phoned into the meeting", "role"),
+    ('"She loved the cold water," said one of the keepers who raised the seal.', "loved the cold water",
+     "one of the keepers who raised the seal", "role"),
+    ('"Two cars are stopped on the bridge," said a dispatcher on the county radio.', "Two cars are stopped",
+     "a dispatcher on the county radio", "role"),
+    # negatives: time and medium adjuncts are no part of the description; a name appended still speaks
+    ('"Service resumes at noon," said a spokeswoman for the airline in a statement.', "Service resumes",
+     "a spokeswoman for the airline", "role"),
+    ('"Service resumes at noon," said a spokeswoman for the airline on Tuesday.', "Service resumes",
+     "a spokeswoman for the airline", "role"),
+    ('"Service resumes at noon," said a spokeswoman for the airline, Rosa Vidal.', "Service resumes", "Rosa Vidal",
+     "person"),
+    ('"It tasted awful," said a bad kebab.', "tasted awful", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", UNNAMED_AS_WRITTEN)
+def test_unnamed_speakers_as_written(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

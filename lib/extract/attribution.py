@@ -39,10 +39,22 @@ AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PA
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+)?{_CUE}[^\S\n]+"
-                               rf"(?P<subj>\b(?:he|she|they)\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+                               rf"(?P<subj>\b(?:he|she|they|someone|somebody)\b|{POSSESSIVE_ROLE_PATTERN}|"
+                               rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 # A descriptive head with the name appended: `said a spokeswoman for Acme, Jane Roe.`
 _APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
+# What follows an unnamed speaker in an inversion up to the sentence end and belongs to its description ("said one
+# person during public comment.", "said someone who called into the meeting."): a modifier, not an adjunct of time
+# or medium ("in a statement", "on Tuesday"); the occasion ("at the meeting") describes who spoke.
+_INDEFINITE_SPEAKER = re.compile(r"(?:an?|one|another|someone|somebody)\b", re.IGNORECASE)
+_MEDIUM_OR_TIME = (r"(?i:(?:(?:a|an|the|his|her|their|its|this|last|that|[a-z]+day's)[^\S\n]+)?(?:[\w\-]+[^\S\n]+)?"
+                   r"(?:statement|interview|email|e-mail|post|tweet|release|call|video|podcast|"
+                   r"letter|text|message|week|month|year|morning|afternoon|evening|night|time|"
+                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
+ROLE_MODIFIER = re.compile(rf"[^\S\n]+(?:who|whose|of|for|at|in|on|during|from|with|near|outside|inside|behind)\b"
+                           rf"(?![^\S\n]+{_MEDIUM_OR_TIME})[^,;:\"“”.!?\n]{{1,80}}?[^\S\n]*")
+_ROLE_MODIFIER_WORDS = 10
 # A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
 AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
                                  rf"(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
@@ -218,6 +230,12 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
             if not (mention.kind == "person" and len(m.group("subj").split()) >= 2
                     and any(w in ROLE_WORDS or w in PERSON_NOUNS for w in _POSSESSIVE_END.sub("", m.group("role")).split())):
                 continue  # the words before the name must describe a person: `said head coach of the team, X`
+        if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind == "role" \
+                and _INDEFINITE_SPEAKER.match(m.group("subj")):
+            modifier = ROLE_MODIFIER.fullmatch(window, m.end("subj"))
+            if modifier and len(modifier.group(0).split()) <= _ROLE_MODIFIER_WORDS:
+                found = _attribution(m, start, "after")  # the description as written, its modifiers included
+                return replace(found, speaker=" ".join((m.group("subj") + modifier.group(0)).split()))
         if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind in ("role", "org"):
             appended = _APPENDED_NAME.match(window, m.end("subj"))
             if appended and parse_mention(appended.group("subj")).kind == "person" \

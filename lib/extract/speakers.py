@@ -45,7 +45,7 @@ passenger passengers survivor survivors victim victims parent parents child chil
 colleague colleagues insider insiders member members leader leaders spokesperson statement letter memo
 military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
-opponent opponents rival rivals challenger ally allies supporter supporters critic critics
+opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
@@ -227,7 +227,7 @@ BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|
                        % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS),
                           alternation(sorted(PLURAL_PERSON_NOUNS | {w.capitalize() for w in PLURAL_PERSON_NOUNS}))))
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|"
-            rf"{BARE_PLURAL_PATTERN}){PARTY_BRACKET}?")
+            rf"{BARE_PLURAL_PATTERN}|\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
 SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
@@ -340,7 +340,8 @@ def parse_mention(text: str) -> Mention:
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
-        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS:
+        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
+                and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
@@ -391,8 +392,23 @@ def parse_mention(text: str) -> Mention:
     return Mention(text, name, role, "person")
 
 
+# Endings of agent nouns that name a person by what they do ("a keeper", "a dispatcher", "one of the organisers"):
+# heads no table lists.
+AGENT_SUFFIXES = ("keeper", "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
+_AGENT_MIN_CHARS = 5  # "other", "water" are no agents either, but they do not speak; shorter words ("her") never
+
+
+def _is_agent_noun(word: str) -> bool:
+    """True for a noun that names a person by what they do, by its ending ("dispatcher", "keepers", "florist")."""
+    return len(word) >= _AGENT_MIN_CHARS and word.isalpha() and word.endswith(AGENT_SUFFIXES) \
+        and word not in DOCUMENT_NOUNS and word not in NON_NAME_WORDS
+
+
 def _head_noun(words: list[str]) -> str:
-    """The head of a noun phrase: the word before its first preposition ("friend" in "a friend of the actress")."""
+    """The head of a noun phrase: the word before its first preposition ("friend" in "a friend of the actress"); in
+    a partitive ("one of the keepers") the head of the phrase after "of"."""
+    if len(words) > 1 and words[0] == "of":
+        return _head_noun([w for w in words[1:] if w not in ("the", "a", "an", "his", "her", "their", "its")])
     for i, w in enumerate(words):
         if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who", "close", "familiar"):
             return words[i - 1] if i else w
