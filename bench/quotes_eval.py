@@ -3,7 +3,8 @@
 Every ``tests/data/quotes_*.jsonl`` present is scored on its own (``--gold FILE`` for one). A predicted quote
 matches a gold quote when they share at least half of the shorter one's words (issue 3); matching is one-to-one
 per article, best overlap first. Speakers match when they name the same person: normalised names equal, or the
-same surname when the gold gives a full name. A quote the extractor credits through a pronoun ("he said") is
+same surname when the gold gives a full name, or an organisation as an acronym and in full ("the UAW" ~ "United
+Auto Workers"). A quote the extractor credits through a pronoun ("he said") is
 scored like any other, on the person the pronoun was resolved to (the gold gives the antecedent); the ``pron``
 column is the speaker accuracy on quotes whose gold context has a pronoun cue next to the quote.
 
@@ -84,13 +85,28 @@ def speaker_key(name: str | None) -> str:
     return _LEADING_ARTICLE.sub("", normalise_name(name)) if name else ""
 
 
+_PARTICLES = {"of", "for", "and", "the", "on", "de", "du"}
+_MIN_ACRONYM = 3  # two capitals are as often a person's initials ("AL") as a body ("UN")
+
+
+def _is_acronym_of(short: str, full: str) -> bool:
+    """True when ``short`` as written is an acronym ("the UAW", "DOJ") spelt by the initials of ``full``'s words
+    ("United Auto Workers", "Department of Justice"), particles skipped or not."""
+    word = _LEADING_ARTICLE.sub("", short.strip(), count=1).strip(" .")
+    words = _WORD.findall(full.casefold())
+    spellings = {"".join(w[0] for w in words if w not in _PARTICLES), "".join(w[0] for w in words if w != "the")}
+    return word.isupper() and " " not in word and len(word) >= _MIN_ACRONYM and len(words) >= 2 \
+        and word.casefold() in spellings
+
+
 def speakers_match(gold: str | None, predicted: str | None) -> bool:
-    """Same person: equal normalised names, or the same surname when the gold gives a full name ("Vladimir
-    Putin" ~ "Putin", as issue 3 defines it) or only a surname (a gold "Obama" ~ "Barack Obama")."""
+    """Same speaker: equal normalised names, the same surname when the gold gives a full name ("Vladimir Putin" ~
+    "Putin", as issue 3 defines it) or only a surname (a gold "Obama" ~ "Barack Obama"), or an organisation as an
+    acronym and in full ("the UAW" ~ "United Auto Workers")."""
     g, p = speaker_key(gold), speaker_key(predicted)
     if not g or not p:
         return g == p
-    if g == p:
+    if g == p or _is_acronym_of(gold, predicted) or _is_acronym_of(predicted, gold):
         return True
     gw, pw = g.split(), p.split()
     return pw[-1] == gw[-1] and (len(gw) >= 2 or len(pw) >= 2)

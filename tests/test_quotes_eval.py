@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench import quotes_eval
 
 RECORDS = [
@@ -57,3 +59,15 @@ def test_web_dev_set_split_and_blind_set_never_listed():
     assert not sets["quotes_dev_web"][1]
     if "quotes_blind" in sets:
         assert not sets["quotes_blind"][1]  # the blind set's errors are never listed, --errors or not
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    ("the UAW", "United Auto Workers", True),
+    ("the DOJ", "Department of Justice", True),
+    ("Federal Bureau of Investigation", "FBI", True),
+    ("the UAW", "United Steel Workers", False),  # other initials
+    ("Uma Walsh", "UW", False),  # a person's initials are no acronym the gold gives
+    ("the union", "United Auto Workers", False),
+])
+def test_acronym_and_full_name_are_one_speaker(gold, predicted, same):
+    assert quotes_eval.speakers_match(gold, predicted) is same
