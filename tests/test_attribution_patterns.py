@@ -412,3 +412,23 @@ UNNAMED_AS_WRITTEN = [
 def test_unnamed_speakers_as_written(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A multi-paragraph quote goes on over a page insert ("Read more in politics") between its paragraphs; a subhead
+# after a closed quote still ends the attribution context.
+PAGE_INSERTS = [
+    ('Party chairman Alan Birch said: "This is a scandal for the whole country.\n\nRead more in politics\n\n'
+     '"The minister should repay the money at once."', "repay the money", "Alan Birch"),
+    ('A spokeswoman for the council said: "The fees were paid in full last year.\n\nMost read\n\n"The council will '
+     'review its phone contracts."', "review its phone", "A spokeswoman for the council"),
+    # negatives: a closed quote, then a subhead; a paragraph of narrative is no insert
+    ('Party chairman Alan Birch said: "This is a scandal for the whole country."\n\nWhat Comes Next\n\n'
+     '"Nobody knows what happens to the budget now."', "Nobody knows", None),
+    ('Party chairman Alan Birch said: "This is a scandal.\n\n"It must end now," said the minister, Rose Hall.',
+     "It must end now", "Rose Hall"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PAGE_INSERTS)
+def test_multi_paragraph_quote_over_a_page_insert(text, fragment, speaker):
+    _check(text, fragment, speaker)
