@@ -432,3 +432,24 @@ PAGE_INSERTS = [
 @pytest.mark.parametrize("text, fragment, speaker", PAGE_INSERTS)
 def test_multi_paragraph_quote_over_a_page_insert(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A fragment inside a reported clause belongs to the sentence's own subject and cue ("Elsewhere, Cohen said ... while
+# X was "..."'), read from the sentence start however long the clause before the fragment, past a fronted adverb.
+REPORTED_FRAGMENTS = [
+    ('Professor Dana Cole watched the debate. Elsewhere, Cole said the governor was strong, while Senator Amy Ruiz '
+     'was "flat and rehearsed" and Mayor Tom Vick gave "a forgettable performance from start to end."',
+     "forgettable performance", "Dana Cole"),
+    ('Analyst Rob Penn followed the hearing. Later, Penn said the chairman was calm and the witnesses were '
+     'well prepared for nearly every question, that the minority members were organised and had studied the '
+     'documents for weeks, and that Senator Lia Moss, who spoke last in the afternoon session, offered only "a '
+     'series of tired talking points."', "tired talking points", "Rob Penn"),
+    # negative: with no cue at the sentence start, the fragment's own clause subject speaks
+    ('Professor Dana Cole watched the debate. Meanwhile, Senator Amy Ruiz called the plan "a gift to the '
+     'wealthy."', "gift to the wealthy", "Amy Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPORTED_FRAGMENTS)
+def test_fragment_in_reported_clause_belongs_to_the_sentence_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

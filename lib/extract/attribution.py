@@ -263,6 +263,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
 
 def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attribution | None:
     """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
+    sentence_start = max(start, end - CLAUSE_CHARS)  # a partial quote's clause is read from its sentence start
     start = max(start, end - _INTRO_WINDOW)
     window = text[start:end]
     last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
@@ -283,6 +284,10 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             continue
         if pattern is BEFORE_PHRASE and not any(w in CUE_CLASS for w in last_words):
             continue
+        if pattern is BEFORE_CLAUSE:
+            # `Elsewhere, Cohen said Christie was strong, while X was "..."`: the sentence's own subject and cue,
+            # however long the clause before the fragment.
+            start, window = sentence_start, text[sentence_start:end]
         pos = 0
         while pos < len(window):
             m = pattern.search(window, pos)
@@ -295,7 +300,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
-                comma = window.find(", ", m.start("subj"), m.end("subj") + 1)
+                comma = window.find(", ", m.start("subj"), m.end("subj") + 2)  # the comma right after it too
                 if comma < 0:
                     break
                 m = pattern.match(window[comma + 2:])
