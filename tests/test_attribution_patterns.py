@@ -453,3 +453,20 @@ REPORTED_FRAGMENTS = [
 @pytest.mark.parametrize("text, fragment, speaker", REPORTED_FRAGMENTS)
 def test_fragment_in_reported_clause_belongs_to_the_sentence_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A subject pronoun opens a clause, never a role before a name: `" she remembered telling Harry, after he ...` is
+# her words, not Harry's; a possessive pronoun still titles a name ("her lawyer Tom Pike").
+PRONOUN_NOT_ROLE = [
+    ('Nora Vale described the night. "I can\'t be left alone," she remembered telling Sam, after he suggested she '
+     'stay home.', "left alone", "Nora Vale"),
+    ('Nora Vale described the night. "Please stay," she kept telling Sam Ruiz, as he packed.', "Please stay",
+     "Nora Vale"),
+    # negative: a possessive pronoun before a name is a role
+    ('"We will appeal the verdict," said her lawyer Tom Pike.', "appeal the verdict", "Tom Pike"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PRONOUN_NOT_ROLE)
+def test_subject_pronoun_is_no_role_before_a_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

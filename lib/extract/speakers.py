@@ -192,7 +192,8 @@ CLAUSE_WORDS = frozenset("""
 that which who whom whose but when while as if because after before since where then so than though although
 also however said says told is was are were has had have be been being will would could should may might not
 in on at between with by from to into about during under over through against without within per via
-""".split())
+he she they we you
+""".split())  # a subject pronoun opens a clause ("she remembered telling Harry"); "her lawyer X" is a role
 _MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s|\d[\w\-]*|[-–])" % ("|".join(sorted(CLAUSE_WORDS)), _CAP))
 # A speaker mention: lower-case and capitalised role words ending in a name ("Palmer public safety director
 # Jon Owen", "Anchorage businessman and blogger Andrew Halcro").
