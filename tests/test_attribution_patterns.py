@@ -281,14 +281,18 @@ def test_whose_voices_lists_no_adverb_or_common_noun(text):
     assert not voices & {"Unfortunately", "Reports", "The source", "the source", "Meanwhile", "Luckily"}
 
 
-# Round 2, full web pages. Gender is told by the pronouns that follow a subject before another person is named in
-# its sentence: "Mora attacked Kent, saying he ..." tells nothing of Mora.
+# Round 2, full web pages. Gender is told by the first pronoun that follows a subject, before another person is
+# named in its sentence: "Mora attacked Kent, saying he ..." tells nothing of Mora, nor "As Vale played down the boos
+# he faced, she added" anything of Vale but "he".
 GENDER_VOTES = [
     ('Dana Mora attacked Governor Rick Kent, saying he had no plan. Mora accused Kent of ducking, and said he '
      'hid. Mora mocked Kent as he spoke.\n\nMora was calm.\n\n"I will not back down from this race," she said.',
      "not back down", "Dana Mora"),
     ('Lee Ortiz praised Senator Ann Bell, saying she had done well. Ortiz thanked Bell as she left.\n\n'
      '"We agree on far more than people think," he said.', "We agree", "Lee Ortiz"),
+    ('Governor Lena Ortiz took the stage. "Leave my family out of this," Ortiz shot back. As Senator Rick Vale '
+     'played down the boos he faced, she added: "You are a disgrace to this stage."', "disgrace to this stage",
+     "Lena Ortiz"),
     # negative: pronouns right after the subject still tell its gender
     ('Jo Reyes said he would run again. Reyes said his family agreed.\n\nKim Vale spoke next. Vale said she '
      'would wait.\n\n"The time is right for me," he said.', "time is right", "Jo Reyes"),

@@ -567,6 +567,7 @@ class PersonIndex:
             for m in _GENDER_WORD.finditer(text, pos, end):
                 if not _inside(skip, m.start()):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
+                    break  # the first pronoun after a subject is its own; a later one may be a new speaker's
         for name in self.roles:
             # A weak prior from the first name (a small table of unambiguous given names) when the text tells nothing.
             first = name.split()[0].lower() if " " in name else ""
