@@ -474,3 +474,19 @@ PRONOUN_NOT_ROLE = [
 @pytest.mark.parametrize("text, fragment, speaker", PRONOUN_NOT_ROLE)
 def test_subject_pronoun_is_no_role_before_a_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "charged" and "went on" are cues: `" Christie charged.`, `" she went on.`
+MORE_CUES = [
+    ('"Nobody under indictment can lead this party," Governor Pat Lowe charged.', "under indictment", "Pat Lowe"),
+    ('Nurse Ida Fenn stayed with her son. Fenn is afraid the power will fail.\n\n"I cannot sleep at night," she '
+     'went on.', "cannot sleep", "Ida Fenn"),
+    # negative: "charged" with an object names no speaker of a quote it does not frame
+    ('Police charged Tom Reese on Friday. "We had no choice in the matter," said Chief Ana Ruiz.', "no choice",
+     "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", MORE_CUES)
+def test_charged_and_went_on_are_cues(text, fragment, speaker):
+    _check(text, fragment, speaker)
