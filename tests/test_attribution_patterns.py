@@ -279,3 +279,214 @@ def test_whose_voices_lists_no_adverb_or_common_noun(text):
     frame = to_frame(extract_quotes(Article("t", text)), QUOTE_COLUMNS)
     voices = {v for v in speaker_of(frame).dropna()}
     assert not voices & {"Unfortunately", "Reports", "The source", "the source", "Meanwhile", "Luckily"}
+
+
+# Round 2, full web pages. Gender is told by the first pronoun that follows a subject, before another person is
+# named in its sentence: "Mora attacked Kent, saying he ..." tells nothing of Mora, nor "As Vale played down the boos
+# he faced, she added" anything of Vale but "he".
+GENDER_VOTES = [
+    ('Dana Mora attacked Governor Rick Kent, saying he had no plan. Mora accused Kent of ducking, and said he '
+     'hid. Mora mocked Kent as he spoke.\n\nMora was calm.\n\n"I will not back down from this race," she said.',
+     "not back down", "Dana Mora"),
+    ('Lee Ortiz praised Senator Ann Bell, saying she had done well. Ortiz thanked Bell as she left.\n\n'
+     '"We agree on far more than people think," he said.', "We agree", "Lee Ortiz"),
+    ('Governor Lena Ortiz took the stage. "Leave my family out of this," Ortiz shot back. As Senator Rick Vale '
+     'played down the boos he faced, she added: "You are a disgrace to this stage."', "disgrace to this stage",
+     "Lena Ortiz"),
+    # negative: pronouns right after the subject still tell its gender
+    ('Jo Reyes said he would run again. Reyes said his family agreed.\n\nKim Vale spoke next. Vale said she '
+     'would wait.\n\n"The time is right for me," he said.', "time is right", "Jo Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", GENDER_VOTES)
+def test_gender_votes_stop_at_the_next_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A plural person noun with no determiner speaks as a group ("officials said", "park rangers say"): a role speaker as
+# written; a quantifier ("most neighbours") or a preposition before it makes it no subject, and a group opening the
+# next paragraph states something new rather than attributing the quote before it.
+BARE_PLURALS = [
+    ('"The road will stay closed through the winter," state troopers said.', "road will stay closed",
+     "state troopers", "role"),
+    ('Officials told reporters: "No one was hurt in the blast at the depot."', "No one was hurt", "Officials", "role"),
+    ('"The sample is too small to draw firm conclusions," researchers wrote.', "sample is too small", "researchers",
+     "role"),
+    ('Hospital officials say the ward will stay open "as long as the generators keep running."',
+     "generators keep running", "Hospital officials", "role"),
+    # negatives
+    ('Councilwoman Ada Ruiz said most residents say they are "tired of waiting for the county to act."',
+     "tired of waiting", "Ada Ruiz", "person"),
+    ('Farmer Joe Kirk said:\n\n"We lost the whole harvest this year, every acre of it."\n\nLocal officials say the '
+     'county will help farmers who lost crops.', "whole harvest", "Joe Kirk", "person"),
+    ('Mayor Tom Vance thanked volunteers. "It is a fine day for the whole town," he said.', "fine day", "Tom Vance",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", BARE_PLURALS)
+def test_bare_plural_groups_are_role_speakers(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A description of a body ("the union", "the organization", "the zoo") stands for the body named before it.
+ORG_DESCRIPTIONS = [
+    ('The Painters Guild of Ohio backed the deal on Monday.\n\n"This contract protects every member," the union said '
+     'in a statement.', "protects every member", "Painters Guild of Ohio", "organisation"),
+    ('The Alliance for Clean Rivers sued the county. The organization, which represents 40 towns, said it "will not '
+     'settle for half measures."', "will not settle", "Alliance for Clean Rivers", "organisation"),
+    ('Two cubs were born at Marlow Zoo in May.\n\n"Both cubs are healthy and feeding well," the zoo said.',
+     "Both cubs are healthy", "Marlow Zoo", "organisation"),
+    # negatives: with no body named before, the description is given as written
+    ('"Both cubs are healthy and feeding well," the zoo said.', "Both cubs are healthy", "the zoo", "organisation"),
+    ('Marlow Zoo spokeswoman Ana Ruiz fed the cubs.\n\n"They are healthy and feeding well," she said.',
+     "healthy and feeding", "Ana Ruiz", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", ORG_DESCRIPTIONS)
+def test_body_descriptions_stand_for_the_body_named_before(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A paraphrase closed by its attribution goes on in the quote that follows it in the paragraph.
+CLOSED_PARAPHRASE = [
+    ('Trustee Ann Lowe listed the delays. In the spring, the schedule would slip again, Ms. Lowe said. "Riders have '
+     'waited long enough for this line."', "Riders have waited", "Ann Lowe"),
+    ('The county will add buses next year, Commissioner Raul Ibarra said. "We owe the east side a real service."',
+     "We owe the east side", "Raul Ibarra"),
+    # negatives: a quote with an attribution of its own keeps it; a sentence with no cue names no speaker
+    ('The county will add buses next year, Commissioner Raul Ibarra said. "It is far too late," said rider '
+     'Jo Baker.', "far too late", "Jo Baker"),
+    ('In the spring, the schedule slipped again. "Riders have waited long enough for this line."',
+     "Riders have waited", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CLOSED_PARAPHRASE)
+def test_paraphrase_closed_by_attribution_goes_on_in_the_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An inversion whose description has no determiner, the name appended: the named person speaks.
+BARE_ROLE_APPENDED = [
+    ('"The new gym changes everything for us," said head coach of the women\'s team, Dana Kirk.',
+     "new gym changes", "Dana Kirk"),
+    ('"We will hire forty nurses this year," said chief executive of the hospital group, Omar Field.',
+     "forty nurses", "Omar Field"),
+    # negatives: words that describe no person before the comma, or no full name after it
+    ('Nina Park ran the meeting. "We will vote next week," said after a long debate, Tuesday.', "vote next week",
+     None),
+    ('"The gym is finally open," said coach of the year, Kirk.', "finally open", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BARE_ROLE_APPENDED)
+def test_bare_role_with_appended_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An unnamed speaker in an inversion is given as written, its modifiers to the sentence end included ("one person
+# during public comment", "someone who called in"), an adjunct of time or medium left out; agent nouns ("a keeper",
+# "a dispatcher") and "someone" are unnamed speakers too.
+UNNAMED_AS_WRITTEN = [
+    ('"This road is a danger to our children," said one parent during the hearing.', "danger to our children",
+     "one parent during the hearing", "role"),
+    ('"Nobody asked us about any of this," said someone who phoned into the meeting.', "Nobody asked us",
+     "someone who phoned into the meeting", "role"),
+    ('"She loved the cold water," said one of the keepers who raised the seal.', "loved the cold water",
+     "one of the keepers who raised the seal", "role"),
+    ('"Two cars are stopped on the bridge," said a dispatcher on the county radio.', "Two cars are stopped",
+     "a dispatcher on the county radio", "role"),
+    # negatives: time and medium adjuncts are no part of the description; a name appended still speaks
+    ('"Service resumes at noon," said a spokeswoman for the airline in a statement.', "Service resumes",
+     "a spokeswoman for the airline", "role"),
+    ('"Service resumes at noon," said a spokeswoman for the airline on Tuesday.', "Service resumes",
+     "a spokeswoman for the airline", "role"),
+    ('"Service resumes at noon," said a spokeswoman for the airline, Rosa Vidal.', "Service resumes", "Rosa Vidal",
+     "person"),
+    ('"It tasted awful," said a bad kebab.', "tasted awful", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", UNNAMED_AS_WRITTEN)
+def test_unnamed_speakers_as_written(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A multi-paragraph quote goes on over a page insert ("Read more in politics") between its paragraphs; a subhead
+# after a closed quote still ends the attribution context.
+PAGE_INSERTS = [
+    ('Party chairman Alan Birch said: "This is a scandal for the whole country.\n\nRead more in politics\n\n'
+     '"The minister should repay the money at once."', "repay the money", "Alan Birch"),
+    ('A spokeswoman for the council said: "The fees were paid in full last year.\n\nMost read\n\n"The council will '
+     'review its phone contracts."', "review its phone", "A spokeswoman for the council"),
+    # negatives: a closed quote, then a subhead; a paragraph of narrative is no insert
+    ('Party chairman Alan Birch said: "This is a scandal for the whole country."\n\nWhat Comes Next\n\n'
+     '"Nobody knows what happens to the budget now."', "Nobody knows", None),
+    ('Party chairman Alan Birch said: "This is a scandal.\n\n"It must end now," said the minister, Rose Hall.',
+     "It must end now", "Rose Hall"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PAGE_INSERTS)
+def test_multi_paragraph_quote_over_a_page_insert(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A fragment inside a reported clause belongs to the sentence's own subject and cue ("Elsewhere, Cohen said ... while
+# X was "..."'), read from the sentence start however long the clause before the fragment, past a fronted adverb.
+REPORTED_FRAGMENTS = [
+    ('Professor Dana Cole watched the debate. Elsewhere, Cole said the governor was strong, while Senator Amy Ruiz '
+     'was "flat and rehearsed" and Mayor Tom Vick gave "a forgettable performance from start to end."',
+     "forgettable performance", "Dana Cole"),
+    ('Analyst Rob Penn followed the hearing. Later, Penn said the chairman was calm and the witnesses were '
+     'well prepared for nearly every question, that the minority members were organised and had studied the '
+     'documents for weeks, and that Senator Lia Moss, who spoke last in the afternoon session, offered only "a '
+     'series of tired talking points."', "tired talking points", "Rob Penn"),
+    # negative: with no cue at the sentence start, the fragment's own clause subject speaks
+    ('Professor Dana Cole watched the debate. Meanwhile, Senator Amy Ruiz called the plan "a gift to the '
+     'wealthy."', "gift to the wealthy", "Amy Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPORTED_FRAGMENTS)
+def test_fragment_in_reported_clause_belongs_to_the_sentence_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A subject pronoun opens a clause, never a role before a name: `" she remembered telling Harry, after he ...` is
+# her words, not Harry's; a possessive pronoun still titles a name ("her lawyer Tom Pike").
+PRONOUN_NOT_ROLE = [
+    ('Nora Vale described the night. "I can\'t be left alone," she remembered telling Sam, after he suggested she '
+     'stay home.', "left alone", "Nora Vale"),
+    ('Nora Vale described the night. "Please stay," she kept telling Sam Ruiz, as he packed.', "Please stay",
+     "Nora Vale"),
+    # negative: a possessive pronoun before a name is a role
+    ('"We will appeal the verdict," said her lawyer Tom Pike.', "appeal the verdict", "Tom Pike"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PRONOUN_NOT_ROLE)
+def test_subject_pronoun_is_no_role_before_a_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "charged" and "went on" are cues: `" Christie charged.`, `" she went on.`
+MORE_CUES = [
+    ('"Nobody under indictment can lead this party," Governor Pat Lowe charged.', "under indictment", "Pat Lowe"),
+    ('Nurse Ida Fenn stayed with her son. Fenn is afraid the power will fail.\n\n"I cannot sleep at night," she '
+     'went on.', "cannot sleep", "Ida Fenn"),
+    # negative: "charged" with an object names no speaker of a quote it does not frame
+    ('Police charged Tom Reese on Friday. "We had no choice in the matter," said Chief Ana Ruiz.', "no choice",
+     "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", MORE_CUES)
+def test_charged_and_went_on_are_cues(text, fragment, speaker):
+    _check(text, fragment, speaker)

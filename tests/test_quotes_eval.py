@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench import quotes_eval
 
 RECORDS = [
@@ -48,3 +50,24 @@ def test_tuning_set_split_into_dev_and_aside():
     dev, aside = sets["quotes_gold:dev"], sets["quotes_gold:aside"]
     assert dev[1] and not aside[1] and dev[0] + aside[0] == sets["quotes_gold"][0]
     assert not sets["quotes_gold"][1]  # the whole tuning set holds the aside slice: never listed
+
+
+def test_web_dev_set_split_and_blind_set_never_listed():
+    sets = {label: (len(records), listable) for label, records, listable in quotes_eval.gold_sets(None, 4)}
+    dev, aside = sets["quotes_dev_web:dev"], sets["quotes_dev_web:aside"]
+    assert dev[1] and not aside[1] and dev[0] + aside[0] == sets["quotes_dev_web"][0]
+    assert not sets["quotes_dev_web"][1]
+    if "quotes_blind" in sets:
+        assert not sets["quotes_blind"][1]  # the blind set's errors are never listed, --errors or not
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    ("the UAW", "United Auto Workers", True),
+    ("the DOJ", "Department of Justice", True),
+    ("Federal Bureau of Investigation", "FBI", True),
+    ("the UAW", "United Steel Workers", False),  # other initials
+    ("Uma Walsh", "UW", False),  # a person's initials are no acronym the gold gives
+    ("the union", "United Auto Workers", False),
+])
+def test_acronym_and_full_name_are_one_speaker(gold, predicted, same):
+    assert quotes_eval.speakers_match(gold, predicted) is same

@@ -124,6 +124,15 @@ def test_expand_acronym(text, acronym, expected):
     ("The Energy Department recalled staff. Later ", "the department", "Energy Department"),
     ("A review was within Department policy. Later ", "the department", None),  # the bare head names nothing
     ("The mayor spoke. Later ", "the weather", None),  # not an organisation description
+    # a body named by its own head noun, or by a word that names its kind ("Guild" for "the union")
+    ("Two cubs were born at Marlow Zoo in May. Later ", "the zoo", "Marlow Zoo"),
+    ("The Painters Guild of Ohio backed the deal. Later ", "the union", "Painters Guild of Ohio"),
+    ("The Alliance for Clean Rivers sued the county. Later ", "the group", "Alliance for Clean Rivers"),
+    ("The Harbor Museum reopened. Later ", "the museum", "Harbor Museum"),
+    # negatives: a text is no body, and a name after the head word is not named by it
+    ("It issued a statement Friday. Later ", "the statement", None),
+    ("Photos from the zoo\n\nKira was born there. Later ", "the zoo", None),
+    ("The Painters Guild of Ohio backed the deal. Later ", "the museum", None),
 ])
 def test_org_antecedent(text, description, expected):
     """A description before the end of ``text`` stands for the organisation named so before it."""

@@ -30,7 +30,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
                                 "countered", "retorted")),
     ("remark", "neutral", True, ("remarked", "remarks")),
     ("reply", "neutral", True, ("replied", "replies", "responded", "responds")),
-    ("continue", "neutral", False, ("continued", "continues")),
+    ("continue", "neutral", False, ("continued", "continues", "went on", "goes on")),
     ("recall", "neutral", True, ("recalled", "recalls", "recounted", "recounts")),
     ("report", "neutral", True, ("reported", "reports")),
     ("point out", "neutral", True, ("pointed out", "points out")),
@@ -106,7 +106,8 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("object", "criticising", True, ("objected", "protested", "disputed",
                                      "decried", "decries", "denounced", "denounces", "blasted", "blasts",
                                      "lambasted", "attacked", "chided", "scolded", "rebuked", "ridiculed",
-                                     "mocked", "derided", "lashed out", "hit out", "fired back", "shot back")),
+                                     "mocked", "derided", "lashed out", "hit out", "fired back", "shot back",
+                                     "charged")),
     ("question", "doubting", True, ("doubted", "queried", "challenged", "speculated",
                                     "speculates", "theorized", "theorised", "suspected")),
         ("predict", "opinion", True, ("forecast", "forecasts", "projected", "reckoned", "reckons", "guessed",
@@ -142,7 +143,7 @@ CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form
 REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form in forms)
 
 
-def _alternation(forms) -> str:
+def alternation(forms) -> str:
     """A regex matching any of the forms, built as a character trie so the engine does not try a hundred
     alternatives at every offset; at each branch the longest continuation comes first ("called on" over "called")."""
     trie: dict = {}
@@ -155,7 +156,7 @@ def _alternation(forms) -> str:
 
 
 def _trie_regex(node: dict) -> str:
-    """The regex of one trie node (see _alternation)."""
+    """The regex of one trie node (see alternation)."""
     branches = [(r"[^\S\n]+" if ch == " " else re.escape(ch)) + _trie_regex(child)
                 for ch, child in sorted(node.items()) if ch]
     if not branches:
@@ -164,11 +165,11 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-CUE_PATTERN = r"(?:%s)" % _alternation(CUE_CLASS)
-INVERSION_CUE_PATTERN = r"(?:%s)" % _alternation(
+CUE_PATTERN = r"(?:%s)" % alternation(CUE_CLASS)
+INVERSION_CUE_PATTERN = r"(?:%s)" % alternation(
     [form for lemma, _, _, forms in CUE_ROWS if lemma in INVERSION_LEMMAS for form in forms])
-REPORTED_CUE_PATTERN = r"(?:%s)" % _alternation(REPORTED_FORMS)
-ADVERB_PATTERN = r"(?:(?:%s),?[^\S\n]+)*" % _alternation(ADVERBS + TIME_PHRASES)  # "X, though, testified"
+REPORTED_CUE_PATTERN = r"(?:%s)" % alternation(REPORTED_FORMS)
+ADVERB_PATTERN = r"(?:(?:%s),?[^\S\n]+)*" % alternation(ADVERBS + TIME_PHRASES)  # "X, though, testified"
 
 
 # Proposing in running text (framing marks a claim as a proposal when its sentence proposes, quoted or not): the

@@ -24,7 +24,7 @@ from functools import lru_cache
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
 from lib.extract.marks import _Span, _trim
-from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT,
@@ -39,10 +39,25 @@ AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PA
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+)?{_CUE}[^\S\n]+"
-                               rf"(?P<subj>\b(?:he|she|they)\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
+                               rf"(?P<subj>\b(?:he|she|they|someone|somebody)\b|{POSSESSIVE_ROLE_PATTERN}|"
+                               rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 # A descriptive head with the name appended: `said a spokeswoman for Acme, Jane Roe.`
 _APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
+# What follows an unnamed speaker in an inversion up to the sentence end and belongs to its description ("said one
+# person during public comment.", "said someone who called into the meeting."): a modifier, not an adjunct of time
+# or medium ("in a statement", "on Tuesday"); the occasion ("at the meeting") describes who spoke.
+_INDEFINITE_SPEAKER = re.compile(r"(?:an?|one|another|someone|somebody)\b", re.IGNORECASE)
+_MEDIUM_OR_TIME = (r"(?i:(?:(?:a|an|the|his|her|their|its|this|last|that|[a-z]+day's)[^\S\n]+)?(?:[\w\-]+[^\S\n]+)?"
+                   r"(?:statement|interview|email|e-mail|post|tweet|release|call|video|podcast|"
+                   r"letter|text|message|week|month|year|morning|afternoon|evening|night|time|"
+                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
+ROLE_MODIFIER = re.compile(rf"[^\S\n]+(?:who|whose|of|for|at|in|on|during|from|with|near|outside|inside|behind)\b"
+                           rf"(?![^\S\n]+{_MEDIUM_OR_TIME})[^,;:\"“”.!?\n]{{1,80}}?[^\S\n]*")
+_ROLE_MODIFIER_WORDS = 10
+# A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
+AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
+                                 rf"(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
 # `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
 AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))[^\S\n]+(?:how|what)[^\S\n]+{SUBJECT}"
                        rf"[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -88,6 +103,8 @@ NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
+_BARE_PLURAL = re.compile(BARE_PLURAL_PATTERN)
+_POSSESSIVE_END = re.compile(r"[’']s\b")
 # A paragraph that is a short adverbial lead and then quotes only (\x00 marks each quote).
 _ADVERBIAL_LEAD = re.compile(r"^(?:In|On|At|Later|Earlier|After|Before|Then|Now|Still|Yet|But|And|Asked|When)\b"
                              r"[^.!?\x00]{0,50},\s*\x00[\x00\s.,;:!?]*$")
@@ -205,8 +222,20 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
-    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW, AFTER_LATER):
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
+                    AFTER_LATER):
         m = pattern.match(window)
+        if m and pattern is AFTER_CUE_ROLE_NAME:
+            mention = parse_mention(m.group("subj"))
+            if not (mention.kind == "person" and len(m.group("subj").split()) >= 2
+                    and any(w in ROLE_WORDS or w in PERSON_NOUNS for w in _POSSESSIVE_END.sub("", m.group("role")).split())):
+                continue  # the words before the name must describe a person: `said head coach of the team, X`
+        if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind == "role" \
+                and _INDEFINITE_SPEAKER.match(m.group("subj")):
+            modifier = ROLE_MODIFIER.fullmatch(window, m.end("subj"))
+            if modifier and len(modifier.group(0).split()) <= _ROLE_MODIFIER_WORDS:
+                found = _attribution(m, start, "after")  # the description as written, its modifiers included
+                return replace(found, speaker=" ".join((m.group("subj") + modifier.group(0)).split()))
         if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind in ("role", "org"):
             appended = _APPENDED_NAME.match(window, m.end("subj"))
             if appended and parse_mention(appended.group("subj")).kind == "person" \
@@ -234,6 +263,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
 
 def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attribution | None:
     """Speaker + cue before a quote: an introduction ending in `,`/`:`, or for a partial quote the clause's cue."""
+    sentence_start = max(start, end - CLAUSE_CHARS)  # a partial quote's clause is read from its sentence start
     start = max(start, end - _INTRO_WINDOW)
     window = text[start:end]
     last_words = [w.strip(",:").lower() for w in window.split()[-2:]]
@@ -254,6 +284,10 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             continue
         if pattern is BEFORE_PHRASE and not any(w in CUE_CLASS for w in last_words):
             continue
+        if pattern is BEFORE_CLAUSE:
+            # `Elsewhere, Cohen said Christie was strong, while X was "..."`: the sentence's own subject and cue,
+            # however long the clause before the fragment.
+            start, window = sentence_start, text[sentence_start:end]
         pos = 0
         while pos < len(window):
             m = pattern.search(window, pos)
@@ -266,7 +300,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
-                comma = window.find(", ", m.start("subj"), m.end("subj") + 1)
+                comma = window.find(", ", m.start("subj"), m.end("subj") + 2)  # the comma right after it too
                 if comma < 0:
                     break
                 m = pattern.match(window[comma + 2:])
@@ -390,7 +424,8 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     window = text[start:stop]
     for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
         m = pattern.match(window)
-        if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS:
+        if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS \
+                and not _BARE_PLURAL.fullmatch(m.group("subj")):  # "Western observers say ...": a new claim
             rest = window[m.end():].split()
             if rest[:1] == ["not"] or bare and (len(rest) > _BARE_TAIL_WORDS or "that" in rest[:_THAT_CLAUSE_WORDS]):
                 return None  # `He asked not to be identified`: a source's condition, not an attribution
@@ -401,8 +436,11 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
 def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None:
     """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`): the
     quote paragraph after it goes on with that speaker's words."""
-    m = TAIL_SUBJECT_CUE.search(text[start:end])
-    return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
+    window = text[start:end]
+    m = TAIL_SUBJECT_CUE.search(window)
+    while m and not _plausible_subject(m.group("subj")):
+        m = TAIL_SUBJECT_CUE.search(window, m.start() + 1)  # `, the rules would change, Mr. X said.`: the later comma
+    return _attribution(m, start, "before") if m else None
 
 
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:

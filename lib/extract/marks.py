@@ -24,6 +24,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LINE_BREAK = re.compile(r"\n")
 _PARAGRAPH_END = set(".!?:;\"”’»)]…\n")
 _MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs to find its closing mark
+_INSERT_WORDS = 6  # a line this short with no end punctuation inside an open quote is a page insert ("Read more")
 _SCARE_WORDS = 2  # a fragment this short in a sentence is a scare quote or a term, not someone's words
 # Words before a quote that mark it as the title of a work, not an utterance.
 _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
@@ -143,6 +144,15 @@ def _starts_with_opener(text: str, para: tuple[int, int]) -> bool:
     return s < para[1] and text[s] in "\"“„«"
 
 
+def _is_insert(text: str, para: tuple[int, int]) -> bool:
+    """True for a short line with no end punctuation and no quote mark: a link or widget a web page inserts
+    ("Read more in politics", "Most read in News") where it may fall inside a multi-paragraph quote."""
+    s, e = _trim(text, *para)
+    line = text[s:e]
+    return 0 < len(line.split()) <= _INSERT_WORDS and line[-1] not in _PARAGRAPH_END \
+        and not _DOUBLE_MARKS.search(line)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets without surrounding whitespace."""
     while start < end and text[start].isspace():
@@ -157,7 +167,10 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
     spans: list[_Span] = []
     pending: tuple[int, str, int] | None = None  # (offset, mark, paragraph where the span resumes)
     link: int | None = None  # span a continuation paragraph's quote belongs to
+    bridged = -1  # a page insert inside an open multi-paragraph quote: the link carries over it
     for k, (ps, pe) in enumerate(paras):
+        if k == bridged:
+            continue
         for m in _DOUBLE_MARKS.finditer(text, ps, pe):
             i = m.start()
             if _is_dash(text, i):
@@ -178,11 +191,15 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
             continue
         opened_here = pending[2] == k
         para_start = _trim(text, ps, pe)[0]
-        if k + 1 < len(paras) and _starts_with_opener(text, paras[k + 1]):
-            # Multi-paragraph quote: this paragraph's part ends here, the next paragraph's opener continues it.
+        inserted = k + 2 < len(paras) and _is_insert(text, paras[k + 1]) and _starts_with_opener(text, paras[k + 2])
+        if k + 1 < len(paras) and _starts_with_opener(text, paras[k + 1]) or inserted:
+            # Multi-paragraph quote: this paragraph's part ends here, the next paragraph's opener continues it (over
+            # a page insert such as "Read more in politics" between them).
             s, e = _trim(text, pending[0] + 1, pe)
             spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
             link, pending = len(spans) - 1, None
+            if inserted:
+                bridged = k + 1
         elif k + 1 < len(paras) and _next_mark_closes(text, paras, k, pending[1]) and \
                 k - pending[2] < _MAX_CROSS_PARAGRAPHS:
             continue  # the quote runs on over the paragraph break (one sentence a paragraph, as in ECB+)

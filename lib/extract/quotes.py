@@ -160,7 +160,10 @@ def extract_quotes(article: Article) -> list[Quote]:
         while stop > prev_close and text[stop - 1].isspace():
             stop -= 1
         if stop > prev_close and text[stop - 1] in ".!?":
-            found = _sentence_subject(text, _sentence_tail(text, prev_close, stop - 1), stop, persons)
+            # A paraphrase closed by its attribution (`..., the rules would change, Mr. Barrios said. "..."`) goes
+            # on in the quote; else the person the sentence is about.
+            tail = _sentence_tail(text, prev_close, stop - 1)
+            found = _closing_attribution(text, tail, stop) or _sentence_subject(text, tail, stop, persons)
             if found:
                 attrib[i] = found
 

@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
 from lib.domain.names import normalise_name
-from lib.domain.verbs import CUE_PATTERN
+from lib.domain.verbs import CUE_PATTERN, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
 # mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".
@@ -45,7 +45,7 @@ passenger passengers survivor survivors victim victims parent parents child chil
 colleague colleagues insider insiders member members leader leaders spokesperson statement letter memo
 military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
-opponent opponents rival rivals challenger ally allies supporter supporters critic critics
+opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
@@ -57,7 +57,8 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
                       "magazine broadcaster outlet utility operator carrier retailer manufacturer maker insurer lender "
-                      "developer charity nonprofit".split())
+                      "developer charity nonprofit zoo museum library trust guild league society alliance coalition "
+                      "federation institute institution hotel restaurant pub cafe shop store clinic".split())
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
@@ -191,7 +192,8 @@ CLAUSE_WORDS = frozenset("""
 that which who whom whose but when while as if because after before since where then so than though although
 also however said says told is was are were has had have be been being will would could should may might not
 in on at between with by from to into about during under over through against without within per via
-""".split())
+he she they we you
+""".split())  # a subject pronoun opens a clause ("she remembered telling Harry"); "her lawyer X" is a role
 _MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s|\d[\w\-]*|[-–])" % ("|".join(sorted(CLAUSE_WORDS)), _CAP))
 # A speaker mention: lower-case and capitalised role words ending in a name ("Palmer public safety director
 # Jon Owen", "Anchorage businessman and blogger Andrew Halcro").
@@ -201,7 +203,32 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
-_SUBJECT = rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}){PARTY_BRACKET}?"
+# Person and role nouns that are no person (texts, bodies) or no noun at all (title parts): never a bare plural.
+_NOT_PERSONS = frozenset("""statement letter memo military notification notice order ruling filing decree judgment
+verdict report study paper bio biography campaign office team staff government administration police foreign
+defense defence interior finance justice health state affairs disarmament council committee board acting former
+late crown high chief executive head general major private sir lord lady dame deputy vice ex- president-elect
+governor-elect mayor-elect under-secretary-general secretary-general director-general deputy-director prime child
+dr wife""".split())
+# Plural person nouns that speak as a group with no determiner ("officials said", "zoo officials say",
+# "Researchers wrote"): the noun's plural, with up to two modifiers before it.
+PLURAL_PERSON_NOUNS = frozenset(
+    w if w.endswith("s") else w + "s"
+    for w in (ROLE_WORDS | PERSON_NOUNS) - _NOT_PERSONS
+    if w.isalpha() and not w.endswith(("man", "men", "ren", "ple", "y", "ch", "sh", "x", "ss")) and w not in HONORIFICS
+) | frozenset("spokesmen spokeswomen congressmen councilmen businessmen men women people scientists researchers "
+              "prosecutors investigators authorities organizers organisers activists advocates lawmakers doctors "
+              "economists parents students teachers nurses engineers".split())
+# Words before a plural noun that make it no group speaking as a subject ("most neighbors", "Page and critics").
+_NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some", "all", "All", "few", "other", "and",
+                    "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
+BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|which|as|if|of|to|in|on|at|most|many|"
+                       r"some|all|few|several|other|both|these|those|such|no|between|among|with|by|for|from)\b)"
+                       r"[A-Za-z][\w\-]*[^\S\n]+){0,2}?(?:%s)\b"  # "Most neighbors", "Many voters": no group
+                       % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS),
+                          alternation(sorted(PLURAL_PERSON_NOUNS | {w.capitalize() for w in PLURAL_PERSON_NOUNS}))))
+_SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|"
+            rf"{BARE_PLURAL_PATTERN}|\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
 SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
@@ -314,7 +341,8 @@ def parse_mention(text: str) -> Mention:
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
-        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS:
+        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
+                and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
@@ -346,6 +374,8 @@ def parse_mention(text: str) -> Mention:
         # standings" or "The Indian warship" end in a common noun that speaks for no one.
         core = " ".join(t for t in tokens if t.lower() not in ("the", "a", "an"))
         last = tokens[-1].lower()
+        if tokens[-1].islower() and last in PLURAL_PERSON_NOUNS and last not in ORG_WORDS:
+            return Mention(text, None, None, "role")  # "Zoo officials", "White House aides": people, unnamed
         if tokens[-1].islower() and last not in ORG_WORDS and last not in ROLE_WORDS and last not in PERSON_NOUNS:
             return Mention(text, None, None, "unknown")
         kind = "org" if any(t.lower() in ORG_WORDS for t in tokens) or core[:1].isupper() else "role"
@@ -363,8 +393,23 @@ def parse_mention(text: str) -> Mention:
     return Mention(text, name, role, "person")
 
 
+# Endings of agent nouns that name a person by what they do ("a keeper", "a dispatcher", "one of the organisers"):
+# heads no table lists.
+AGENT_SUFFIXES = ("keeper", "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
+_AGENT_MIN_CHARS = 5  # "other", "water" are no agents either, but they do not speak; shorter words ("her") never
+
+
+def _is_agent_noun(word: str) -> bool:
+    """True for a noun that names a person by what they do, by its ending ("dispatcher", "keepers", "florist")."""
+    return len(word) >= _AGENT_MIN_CHARS and word.isalpha() and word.endswith(AGENT_SUFFIXES) \
+        and word not in DOCUMENT_NOUNS and word not in NON_NAME_WORDS
+
+
 def _head_noun(words: list[str]) -> str:
-    """The head of a noun phrase: the word before its first preposition ("friend" in "a friend of the actress")."""
+    """The head of a noun phrase: the word before its first preposition ("friend" in "a friend of the actress"); in
+    a partitive ("one of the keepers") the head of the phrase after "of"."""
+    if len(words) > 1 and words[0] == "of":
+        return _head_noun([w for w in words[1:] if w not in ("the", "a", "an", "his", "her", "their", "its")])
     for i, w in enumerate(words):
         if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who", "close", "familiar"):
             return words[i - 1] if i else w
@@ -504,7 +549,7 @@ class PersonIndex:
         for name, role in self.roles.items():
             words = {w.lower() for w in (role or "").split()} & HONORIFICS  # not "her publicist"
             votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * HONORIFIC_VOTES
-        for pos, name, subject in zip(self.positions, self.names, self.subjects):
+        for k, (pos, name, subject) in enumerate(zip(self.positions, self.names, self.subjects)):
             honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos)
             if honorific:
                 votes[name] = votes.get(name, 0) + (HONORIFIC_VOTES if honorific.group(1) == "Mr" else -HONORIFIC_VOTES)
@@ -512,9 +557,17 @@ class PersonIndex:
                 continue
             end = text.find(".", pos, pos + SENTENCE_CHARS)
             end = pos + SENTENCE_CHARS if end < 0 else end
+            # Pronouns after another person's mention in the sentence are as likely that person's ("Haley
+            # attacked DeSantis, saying he ..."): only those before the next other person's mention vote.
+            j = k + 1
+            while j < len(self.names) and self.names[j] == name and self.positions[j] < end:
+                j += 1
+            if j < len(self.names):
+                end = min(end, self.positions[j])
             for m in _GENDER_WORD.finditer(text, pos, end):
                 if not _inside(skip, m.start()):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
+                    break  # the first pronoun after a subject is its own; a later one may be a new speaker's
         for name in self.roles:
             # A weak prior from the first name (a small table of unambiguous given names) when the text tells nothing.
             first = name.split()[0].lower() if " " in name else ""
@@ -602,8 +655,13 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "firm": ("company", "firm", "maker"),
     "department": ("department",), "ministry": ("ministry",), "agency": ("agency",), "bank": ("bank",),
     "board": ("board",), "court": ("court",), "commission": ("commission",), "office": ("office",),
-    "union": ("union",), "council": ("council",), "committee": ("committee",), "broadcaster": ("broadcaster",),
-    "network": ("network", "broadcaster", "channel"), "channel": ("channel", "broadcaster"),
+    "union": ("union", "guild", "federation"), "council": ("council",), "committee": ("committee",),
+    "broadcaster": ("broadcaster",), "network": ("network", "broadcaster", "channel"),
+    "channel": ("channel", "broadcaster"),
+    # "the organization", "the group": any body whose name says it is one ("Alliance of ...", "... Guild").
+    **{head: ("alliance", "association", "guild", "federation", "union", "society", "foundation", "institute",
+              "council", "coalition", "league", "organization", "organisation", "group", "trust", "committee")
+       for head in ("organization", "organisation", "group")},
 }
 _NAME_RE = re.compile(NAME_PATTERN)
 
@@ -627,6 +685,10 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
     Eleftherotypia"; "the department" -> "Energy Department"), the latest one within a few paragraphs."""
     head = description.lower().split()[-1]
     words = ORG_DESCRIPTORS.get(head)
+    # A head with no descriptors of its own stands for a body whose name holds it ("the zoo" -> "Oakland Zoo").
+    own_name = not words and (head in ORG_HEADS or head in ORG_WORDS) and head not in DOCUMENT_NOUNS
+    if own_name:
+        words = (head,)
     if not words:
         return None
     start = max(0, pos - ANTECEDENT_CHARS)
@@ -635,7 +697,7 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         name = m.group(0)
         lowered = {w.lower().strip(".,") for w in name.split()}
         before = text[max(0, m.start() - DESCRIPTOR_CHARS):m.start()].lower().split()
-        if (lowered & set(words) and len(lowered) > 1) or (before and before[-1] in words):
+        if (lowered & set(words) and len(lowered) > 1) or (not own_name and before and before[-1] in words):
             best = name[4:] if name.startswith("The ") else name
     return best
 
