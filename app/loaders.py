@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app.exports import table_bytes
-from app.source import CorpusSource, corpus_version, ingest_uploads, open_corpus, upload_folder
+from app.source import (CorpusSource, corpus_version, describe_outlets, fetch_links, ingest_uploads, open_corpus,
+                        upload_folder)
 from app.tables import (STORY_LABEL_CHARS, article_labels, date_bounds, keep_shared, search_quotes,
                         unique_labels)
 from lib import store
@@ -287,6 +288,20 @@ def store_uploads(source: CorpusSource, files: list[tuple[str, bytes]]) -> pd.Da
     handle = open_store(source)
     with handle.lock, handle.con.cursor() as cur:
         return ingest_uploads(cur, files, upload_folder(source))
+
+
+def store_links(source: CorpusSource, urls: list[str], progress=None) -> pd.DataFrame:
+    """Fetch pasted URLs into the corpus (one writer at a time); one row per URL."""
+    handle = open_store(source)
+    with handle.lock, handle.con.cursor() as cur:
+        return fetch_links(cur, urls, progress)
+
+
+def store_outlet_descriptions(source: CorpusSource, name: str, data: bytes) -> tuple[int, list[str]]:
+    """Store an uploaded outlets file (one writer at a time)."""
+    handle = open_store(source)
+    with handle.lock, handle.con.cursor() as cur:
+        return describe_outlets(cur, name, data)
 
 
 # ---------------------------------------------------------------- figures by name

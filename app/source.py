@@ -187,3 +187,34 @@ def ingest_uploads(con, files: Iterable[tuple[str, bytes]], folder: Path,
             rows.append((names.get(result.path, Path(result.path).name), result.status, report_reason(result),
                          len(result.articles), added, removed))
     return pd.DataFrame.from_records(rows, columns=list(REPORT_COLUMNS))
+
+
+MAX_LINKS_PER_REQUEST = 50  # URLs fetched per paste: a page request stays within minutes at the polite delay
+LINK_COLUMNS = ("url", "status", "reason")
+
+
+def links_in(text: str) -> list[str]:
+    """The http(s) URLs pasted in ``text`` (one per line or separated by spaces), first occurrence kept."""
+    return list(dict.fromkeys(w for w in text.split() if w.lower().startswith(("http://", "https://"))))
+
+
+def fetch_links(con, urls: Sequence[str], progress=None) -> pd.DataFrame:
+    """Fetch pasted URLs politely and store their articles; one row per URL (url, status, reason)."""
+    from lib.fetch import fetch_urls
+    from lib.fetch.http import Fetcher
+
+    results = fetch_urls(con, list(urls)[:MAX_LINKS_PER_REQUEST], Fetcher(), progress=progress)
+    return pd.DataFrame([(r.url, r.status, r.reason) for r in results], columns=list(LINK_COLUMNS))
+
+
+def describe_outlets(con, name: str, data: bytes) -> tuple[int, list[str]]:
+    """Store an uploaded outlets file: (outlets described, one line per problem)."""
+    from lib.ingest.outlets import read_outlets
+    from lib.models import ParseError
+
+    shown = printable(name) or "(no name)"
+    try:
+        infos, errors = read_outlets(data, shown)
+    except ParseError as exc:
+        return 0, [str(exc)]
+    return store.store_outlets(con, infos), errors

@@ -1,5 +1,9 @@
 """Shared fixtures: project paths and the public sample data (skipped with a reason when absent)."""
+import gzip
+import http.server
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -49,3 +53,106 @@ def embedding_extra():
             yield "embedding"
         finally:
             similarity.embedding_ready.cache_clear()
+
+
+PARAGRAPHS = (
+    "The city council voted on Tuesday to expand the night bus network across the river districts, after a year "
+    "of complaints from shift workers who said the last buses left too early for them to get home safely.",
+    "\u201cWe heard the nurses and the cleaners loud and clear,\u201d said council member Dana Whitfield, who led "
+    "the review. \u201cThis is about who gets to use the city after dark.\u201d",
+    "The plan adds four routes and doubles the frequency of two others between midnight and five in the morning, "
+    "at a cost the transport office put at about two million a year, paid from the parking levy.",
+    "Opponents on the council said the money would be better spent on daytime reliability, which has slipped "
+    "for three years running according to the transport office's own figures published in March.",
+    "The first new routes are due to start running in September, with the rest following by the end of the year "
+    "once drivers have been hired and trained for the night shifts.",
+)
+
+
+def article_page(title: str, extra: str = "") -> bytes:
+    body = "".join(f"<p>{p} {extra}</p>" for p in PARAGRAPHS)
+    return (f"<!doctype html><html lang='en'><head><title>{title}</title>"
+            f"<meta property='og:site_name' content='Loopback Gazette'></head><body><header>Loopback Gazette</header>"
+            f"<article><h1>{title}</h1>{body}</article><footer>Contact us</footer></body></html>").encode()
+
+
+class Site:
+    """Routes of the loopback site and how often each was asked for."""
+
+    def __init__(self) -> None:
+        self.hits: dict[str, int] = {}
+        self.base = ""
+
+    def respond(self, path: str):
+        """(status, headers, body) for a path."""
+        n = self.hits[path] = self.hits.get(path, 0) + 1
+        html = {"Content-Type": "text/html; charset=utf-8"}
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"
+        if path == "/news/2024/05/01/night-buses.html":
+            return 200, html, article_page("Night buses to run across the river")
+        if path == "/news/council-budget":
+            return 200, html, article_page("Council passes the budget", "The budget vote followed.")
+        if path == "/private/draft.html":
+            return 200, html, article_page("Draft")
+        if path == "/flaky":
+            return (429, {"Retry-After": "0"}, b"slow down") if n == 1 else (200, html, article_page("Flaky story"))
+        if path == "/down":
+            return 503, {}, b"unavailable"
+        if path == "/moved":
+            return 301, {"Location": "/news/council-budget"}, b""
+        if path == "/slow":
+            time.sleep(1.5)
+            return 200, html, article_page("Slow")
+        if path == "/huge":
+            return 200, html, b"<html><body>" + b"<p>word </p>" * 200_000 + b"</body></html>"
+        if path == "/report.pdf":
+            return 200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 not a page"
+        if path == "/feed.xml":
+            items = "".join(f"<item><title>t</title><link>{self.base}{p}</link></item>" for p in (
+                "/news/2024/05/01/night-buses.html", "/news/council-budget", "/private/draft.html"))
+            rss = f"<?xml version='1.0'?><rss version='2.0'><channel><title>G</title><link>{self.base}/</link>{items}"
+            return 200, {"Content-Type": "application/rss+xml"}, (rss + "</channel></rss>").encode()
+        if path == "/sitemap.xml":
+            index = ("<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/"
+                     f"sitemap/0.9'><sitemap><loc>{self.base}/sitemap-news.xml.gz</loc></sitemap></sitemapindex>")
+            return 200, {"Content-Type": "application/xml"}, index.encode()
+        if path == "/sitemap-news.xml.gz":
+            urls = "".join(f"<url><loc>{self.base}{p}</loc></url>" for p in (
+                "/news/2024/05/01/night-buses.html", "/moved"))
+            xml = ("<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                   f"{urls}</urlset>")
+            return 200, {"Content-Type": "application/gzip"}, gzip.compress(xml.encode())
+        return 404, {"Content-Type": "text/html"}, b"<html><body>not found</body></html>"
+
+
+@pytest.fixture(scope="session")
+def site():
+    """A news site on a loopback HTTP server (127.0.0.1 only) for the fetch tests: pages, a feed, a sitemap, a
+    robots.txt forbidding /private/, a 429 then 200, a redirect, a slow page, a huge page, a PDF, a 503."""
+    state = Site()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server name)
+            status, headers, body = state.respond(self.path)
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    state.base = f"http://127.0.0.1:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield state
+    server.shutdown()
+    server.server_close()

@@ -2,8 +2,9 @@
 import streamlit as st
 
 from app.exports import EXPORT_TABLES
+from app.loaders import store_links, store_outlet_descriptions
 from app.markup import plain_markdown
-from app.source import UPLOAD_TYPES
+from app.source import MAX_LINKS_PER_REQUEST, UPLOAD_TYPES, links_in
 from lib.ingest import DEFAULT_MAX_BYTES
 
 view = st.session_state["view"]
@@ -35,6 +36,45 @@ else:
         st.warning("Choose one or more files first.")
     if "last_upload" in st.session_state:
         st.dataframe(st.session_state["last_upload"], hide_index=True)
+
+    st.subheader("From links")
+    st.caption(f"Paste up to {MAX_LINKS_PER_REQUEST} article URLs, one per line. Pages are fetched politely (robots.txt "
+               "obeyed, one request per site per second) and read like uploaded HTML; each URL that gives no article "
+               "says why.")
+    with st.form("links", clear_on_submit=False):
+        pasted = st.text_area("URLs", height=120, placeholder="https://example.org/news/2024/05/01/story.html")
+        fetch = st.form_submit_button("Fetch and add", icon=":material/link:")
+    if fetch:
+        urls = links_in(pasted)
+        if not urls:
+            st.warning("No http(s) URL found in the text.")
+        else:
+            if len(urls) > MAX_LINKS_PER_REQUEST:
+                st.warning(f"{len(urls)} URLs pasted: the first {MAX_LINKS_PER_REQUEST} are fetched.")
+            bar = st.progress(0.0, text="Fetching…")
+            fetched = store_links(view.source, urls, progress=lambda done, total, url: bar.progress(
+                done / total, text=f"Fetched {done} of {total}: {url}"))
+            bar.progress(1.0, text=f"Fetched {len(fetched)} URL(s)")
+            st.session_state["last_links"] = fetched
+            ok = int((fetched["status"] == "ok").sum())
+            if ok:
+                st.success(f"Stored {ok} article(s) from {len(fetched)} URL(s).")
+            else:
+                st.error(f"No article from {len(fetched)} URL(s): see the reasons below.")
+    if "last_links" in st.session_state:
+        st.dataframe(st.session_state["last_links"], hide_index=True,
+                     column_config={"url": "URL", "status": "Status", "reason": "Reason"})
+
+    st.subheader("Describe the outlets")
+    st.caption("An outlets file (CSV or JSON): `outlet`, `aliases`, and any attribute columns such as `type` "
+               "(state-affiliated, public broadcaster, wire service, private), `country`, `language` or a lean rating.")
+    described = st.file_uploader("Outlets file", type=["csv", "json", "jsonl"], key="outlets_file")
+    if described is not None and st.button("Store the outlet descriptions", icon=":material/badge:"):
+        count, problems = store_outlet_descriptions(view.source, described.name, described.getvalue())
+        if count:
+            st.success(f"{count} outlet(s) described.")
+        for problem in problems:
+            st.error(plain_markdown(problem))
 
 st.header("Ingest report")
 report = view.report()
