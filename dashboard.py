@@ -11,7 +11,7 @@ import streamlit as st
 
 from app.exports import download_menu
 from app.gate import password_ok
-from app.markup import highlight_css, plain_markdown
+from app.markup import ENTER_APPLIES_DATES_JS, highlight_css, plain_markdown
 from app.sidebar import build_view, share_url
 from app.source import parse_source
 
@@ -25,6 +25,7 @@ def main() -> None:
     if not password_ok():
         st.stop()
     st.html(highlight_css())
+    st.html(ENTER_APPLIES_DATES_JS, unsafe_allow_javascript=True)
     pages = [
         st.Page("app/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("app/pages/story.py", title="Story", icon=":material/view_column:", url_path="story"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hmac
 import threading
-import time
+from time import sleep
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -55,26 +55,34 @@ def failure_delay(failures: int) -> float:
     return 0.0 if failures <= 0 else min(MAX_DELAY_S, FIRST_DELAY_S * 2 ** (failures - 1))
 
 
-@st.cache_resource(show_spinner=False)
-def gate_state() -> GateState:
-    """The one gate state of this server, with the upload and download guards installed on first use."""
-    state = GateState()
-    if not streamlit_runtime.exists():  # a bare script run (tests): no server, no HTTP routes to guard
-        return state
-    runtime = streamlit_runtime.get_instance()
-    uploads = runtime.uploaded_file_mgr
+def guard_uploads(uploads, passed: set) -> None:
+    """Make the server's upload manager keep a file only for a session in ``passed`` (the HTTP route answers an
+    error to any other, and the file is dropped as it arrives)."""
     add_file = uploads.add_file
 
     def add_file_if_passed(session_id, file):
-        """Keep an uploaded file only for a session that passed the gate (the HTTP route answers 500 otherwise)."""
-        if session_id not in state.passed:
+        """Keep an uploaded file only for a session that passed the gate."""
+        if session_id not in passed:
             raise PermissionError("upload from a session that has not passed the password gate")
         return add_file(session_id, file)
 
     uploads.add_file = add_file_if_passed
-    storage = runtime.media_file_mgr._storage  # the instance the /media/ route serves from
+
+
+def guard_downloads(storage) -> None:
+    """Make the server's media storage hand out each download once (see OneShotDownloads)."""
     if isinstance(storage, MemoryMediaFileStorage):
         storage.__class__ = OneShotDownloads
+
+
+@st.cache_resource(show_spinner=False)
+def gate_state() -> GateState:
+    """The one gate state of this server, with the upload and download guards installed on first use."""
+    state = GateState()
+    if streamlit_runtime.exists():  # a bare script run (tests) has no server and no HTTP routes to guard
+        runtime = streamlit_runtime.get_instance()
+        guard_uploads(runtime.uploaded_file_mgr, state.passed)
+        guard_downloads(runtime.media_file_mgr._storage)  # the instance the /media/ route serves from
     return state
 
 
@@ -90,7 +98,7 @@ def expected_password() -> str | None:
 def client_key() -> str:
     """Who is typing, for the failure count: the client's address where Streamlit knows it, else this session."""
     ip = getattr(st.context, "ip_address", None)
-    if ip:
+    if isinstance(ip, str) and ip:
         return f"ip:{ip}"
     ctx = get_script_run_ctx()
     return f"session:{ctx.session_id if ctx else 'none'}"
@@ -113,7 +121,7 @@ def password_ok() -> bool:
     client = client_key()
     with state.lock:
         wait = failure_delay(state.failures.get(client, 0))
-    time.sleep(wait)  # before the check: each try costs the wait the previous failures earned
+    sleep(wait)  # before the check: each try costs the wait the previous failures earned
     if hmac.compare_digest(typed.encode("utf-8"), expected.encode("utf-8")):
         with state.lock:
             state.failures.pop(client, None)

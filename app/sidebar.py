@@ -16,8 +16,10 @@ from app.view import View
 
 MAX_STORIES = 200  # stories offered in the sidebar picker (see sidebar_filters)
 DEFAULT_URL = "http://localhost:8501/"  # Streamlit's own default address: the base URL where no browser gave one
-# The date picker's outer limits: far wider than most corpora, and widened to any corpus's own first and last day.
-EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2100, 1, 1)
+# The date picker's outer limits: never narrower than these, and always a margin beyond the corpus's first and last
+# year, so a shared address keeps its dates even when they reach past this corpus's first/last day.
+EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+MARGIN_YEARS = 100
 def sidebar_filters(meta: dict) -> dict:
     """The shared filters; each widget keeps its URL query parameter, so the URL reproduces the view."""
     side = st.sidebar
@@ -29,11 +31,11 @@ def sidebar_filters(meta: dict) -> dict:
     bounds = meta["bounds"]
     start = end = None
     if bounds:
-        # Limits far from any corpus (and never inside this one: an article dated 1865 is a day like any other), so a
-        # shared address keeps its dates even when they reach past this corpus's first/last day.
+        # Any stored date is a day like any other (an article dated 1865 or 9999): the limits follow the corpus.
+        earliest = min(EARLIEST_DAY, dt.date(max(dt.MINYEAR, bounds[0].year - MARGIN_YEARS), 1, 1))
+        latest = max(LATEST_DAY, dt.date(min(dt.MAXYEAR, bounds[1].year + MARGIN_YEARS), 12, 31))
         picked = side.date_input("Published between", value=bounds, key="dates", bind="query-params",
-                                 format="YYYY-MM-DD", min_value=min(EARLIEST_DAY, bounds[0]),
-                                 max_value=max(LATEST_DAY, bounds[1]))
+                                 format="YYYY-MM-DD", min_value=earliest, max_value=latest)
         picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
         if picked and tuple(picked) != tuple(bounds):
             start, end = picked[0], picked[-1] if len(picked) > 1 else bounds[1]

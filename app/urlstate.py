@@ -7,11 +7,14 @@ import streamlit as st
 MISSING = "_missing"  # session state: what the page's link asked for and this corpus lacks (key -> values)
 
 
-def note_missing(key: str, asked: list[str], known) -> None:
-    """Remember which of the values a link gives for ``key`` this corpus lacks (until that filter is changed)."""
+def note_missing(key: str, asked: list[str], known, replace: bool = False) -> None:
+    """Remember which of the values a link gives for ``key`` this corpus lacks, until that filter is changed by hand
+    (a widget bound by Streamlit drops them from the URL on the next run) or, with ``replace``, until the URL asks for
+    something else (an id-valued choice keeps its URL parameter as asked)."""
     missing = st.session_state.setdefault(MISSING, {})
-    if asked:
-        missing[key] = [a for a in asked if a not in known]
+    lacking = [a for a in asked if a not in known]
+    if lacking or (replace and asked):
+        missing[key] = lacking
 
 
 def forget_missing(key: str) -> None:
@@ -35,7 +38,7 @@ def url_choice(box, label: str, options: list, key: str, format_func, default=No
     the parameter. An id the options lack is remembered as missing (see missing_from_link)."""
     asked = st.query_params.get(key)
     if asked:
-        note_missing(key, [asked], set(options))
+        note_missing(key, [asked], set(options), replace=True)
         st.session_state[key] = asked if asked in set(options) else None
     elif key not in st.session_state or st.session_state[key] not in set(options):
         st.session_state[key] = default
