@@ -34,15 +34,33 @@ class GateState:
 
 
 class OneShotDownloads(MemoryMediaFileStorage):
-    """The server's media storage, re-classed while the gate is on: a downloadable file is served once, then dropped,
-    so its address is worth nothing to anyone else (each click on a download button makes a fresh one)."""
+    """The server's media storage, re-classed while the gate is on: a downloadable file is handed out for one click
+    only, then dropped, so its address is worth nothing to anyone else (each click makes a fresh one). One click is up
+    to two GETs from the clicking browser (Streamlit's frontend checks the address with fetch(), then downloads it,
+    from its cache or not): the file goes after the second GET, or CLICK_WINDOW_S after the first."""
+
+    SERVES = 2  # GETs of one click: the frontend's check, then the download itself
+    CLICK_WINDOW_S = 5.0  # the most time between the two
 
     def get_file(self, filename: str):
-        """The file; a download is removed as it is handed out."""
+        """The file; a download is removed once it has been handed out for its click."""
         media_file = super().get_file(filename)
         if media_file.kind == MediaFileKind.DOWNLOADABLE:
-            self.delete_file(filename.rsplit(".", 1)[0])
+            file_id = filename.rsplit(".", 1)[0]
+            served = self.__dict__.setdefault("_served", {})
+            served[file_id] = served.get(file_id, 0) + 1
+            if served[file_id] >= self.SERVES:
+                self._drop(file_id)
+            elif served[file_id] == 1:
+                timer = threading.Timer(self.CLICK_WINDOW_S, self._drop, (file_id,))
+                timer.daemon = True
+                timer.start()
         return media_file
+
+    def _drop(self, file_id: str) -> None:
+        """Remove a handed-out download (twice is harmless)."""
+        self.__dict__.setdefault("_served", {}).pop(file_id, None)
+        self.delete_file(file_id)
 
     def get_url(self, file_id: str) -> str:
         """The address of a stored file (read without handing it out)."""

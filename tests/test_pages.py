@@ -4,6 +4,7 @@ missing things, downloads of each view, no "None", any stored date, failed analy
 password gate; plus the helpers under them."""
 import json
 import re
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -339,13 +340,20 @@ def test_failure_delay(failures, wait):
     assert failure_delay(failures) == wait
 
 
-def test_a_download_address_serves_its_file_once():
+def test_a_download_address_serves_its_file_for_one_click(monkeypatch):
+    monkeypatch.setattr(OneShotDownloads, "CLICK_WINDOW_S", 0.2)
     storage = MemoryMediaFileStorage("/media")
     guard_downloads(storage)
     assert isinstance(storage, OneShotDownloads)
     file_id = storage.load_and_get_id(b"secret,table\n", "text/csv", MediaFileKind.DOWNLOADABLE, "view.csv")
     name = storage.get_url(file_id).rsplit("/", 1)[1]
-    assert storage.get_file(name).content == b"secret,table\n"
+    # one click: the frontend's check, then the download
+    assert storage.get_file(name).content == storage.get_file(name).content == b"secret,table\n"
+    with pytest.raises(MediaFileStorageError):
+        storage.get_file(name)
+    file_id = storage.load_and_get_id(b"secret,table\n", "text/csv", MediaFileKind.DOWNLOADABLE, "view.csv")
+    assert storage.get_file(name).content == b"secret,table\n"  # a click whose download came from the cache
+    time.sleep(0.5)
     with pytest.raises(MediaFileStorageError):
         storage.get_file(name)
     image = storage.load_and_get_id(b"png", "image/png", MediaFileKind.MEDIA, None)
