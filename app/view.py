@@ -150,16 +150,18 @@ class View:
         return store_uploads(self.source, files)
 
 
-def report_missing(keys=None) -> bool:
+def report_missing(keys=None, filtered_out=frozenset()) -> bool:
     """True, after saying what was asked for and not found, when the page's link names something this corpus lacks
-    (an outlet, story, speaker, article ...): nothing is shown in its place."""
+    (an outlet, story, speaker, article ...), or that the filters leave out (``filtered_out``: values the corpus
+    has): nothing is shown in its place."""
     missing = {k: v for k, v in missing_from_link().items() if keys is None or k in keys}
     for key, values in missing.items():
         what = LINKED_THINGS.get(key, key)
         named = ", ".join(f"“{plain_markdown(v)}”" for v in values)
-        st.error(f"This link asks for the {what} {named}, which is not in this corpus (or not under these filters). "
-                 f"Nothing is shown in its place: choose another {what}, or clear that filter in the sidebar.",
-                 icon=":material/search_off:")
+        why = ("which the filters leave out" if set(values) <= set(filtered_out)
+               else f"which {'is' if len(values) == 1 else 'are'} not in this corpus")
+        st.error(f"This link asks for the {what} {named}, {why}. Nothing is shown in its place: choose another "
+                 f"{what}, or clear the filters in the sidebar.", icon=":material/search_off:")
     return bool(missing)
 
 

@@ -14,7 +14,10 @@
    browser render; before, pages other than the overview were timed before their first run, so their analyses
    counted), the time of a filter change (AppTest reruns) on each page, median of several changes, and the peak
    RSS of that process.
-Targets (issue 6): first render < 3 s after warm-up, filter change < 300 ms, memory < 1.5 GB.
+3. Brand-new browser (issue 15): for each page, and for the one-chart floor app, a new chromium is launched, opens the
+   address and is timed until every chart is drawn (median of three); the page / floor ratio is printed.
+Targets (issues 6 and 15): first render < 3 s after warm-up, each page <= 1.5x the floor in a brand-new browser,
+filter change < 300 ms, memory < 1.5 GB.
 
     python3 bench/dashboard.py [--articles 5000] [--db FILE] [--skip-browser]
 """
@@ -47,7 +50,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = (("overview", "/", True), ("story", "/story", True), ("quotes", "/quotes", True),
          ("articles", "/articles", False), ("data", "/data", False))  # (name, path, has plotly charts)
-TARGETS = {"render_s": 3.0, "filter_ms": 300.0, "memory_mb": 1500.0}
+TARGETS = {"render_s": 3.0, "filter_ms": 300.0, "memory_mb": 1500.0, "floor_ratio": 1.5}
 
 
 def build_corpus(n: int, db: Path) -> float:
@@ -96,11 +99,17 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def settle(page, charts: bool, timeout: float = 600_000) -> None:
-    """Wait for a complete render: the page title, charts when the page has them, no script run in progress."""
+    """Wait for a complete render: the page title, no script run in progress, and every plotly chart drawn (its svg in
+    place), checked again after a short pause so a chart a fragment adds later is waited for too."""
     page.wait_for_selector("[data-testid=stMain] h1", timeout=timeout)
     if charts:
         page.wait_for_selector(".js-plotly-plot", timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=timeout)
+    for _ in range(2):
+        page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]') && "
+                               "[...document.querySelectorAll('.js-plotly-plot')].every(e => e.querySelector('.main-svg'))"
+                               " && ![...document.querySelectorAll('[data-testid=stSkeleton], [data-testid=stSpinner]')]"
+                               ".length", timeout=timeout, polling=50)
+        page.wait_for_timeout(150)
 
 
 def start_server(script: Path, args: list[str], log) -> tuple[subprocess.Popen, str]:
@@ -160,8 +169,20 @@ def navigation_bench(browser, base: str, repeats: int = 3) -> dict:
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
-def floor_bench(browser, log, repeats: int = 3) -> float:
-    """Median render of a one-line app drawing a two-bar plotly chart, each in a fresh context (the floor)."""
+def new_browser_render_s(playwright, url: str, charts: bool, repeats: int = 3) -> float:
+    """Median seconds from a brand-new chromium (launched for each try) opening ``url`` to every chart drawn."""
+    times = []
+    for _ in range(repeats):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        times.append(render_s(context, url, charts))
+        browser.close()
+    return statistics.median(times)
+
+
+def floor_bench(playwright, browser, log, repeats: int = 3) -> tuple[float, float]:
+    """The floor: a one-line app drawing a two-bar plotly chart; median render in a fresh context of a running
+    browser, and in a brand-new browser."""
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "floor.py"
         script.write_text('import plotly.graph_objects as go\nimport streamlit as st\n\nst.title("Floor")\n'
@@ -173,7 +194,7 @@ def floor_bench(browser, log, repeats: int = 3) -> float:
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})
                 times.append(render_s(context, base, True))
                 context.close()
-            return statistics.median(times)
+            return statistics.median(times), new_browser_render_s(playwright, base, True, repeats)
         finally:
             stop_server(proc)
 
@@ -197,8 +218,9 @@ def browser_bench(db: Path) -> dict:
                         else spent
                     context.close()
             out["in_app"] = navigation_bench(browser, base)
+            out["new_browser"] = {name: new_browser_render_s(p, base + path, charts) for name, path, charts in PAGES}
             out["server_peak_mb"] = peak_rss_mb(proc.pid)
-            out["floor_s"] = floor_bench(browser, log)
+            out["floor_s"], out["floor_new_browser_s"] = floor_bench(p, browser, log)
             browser.close()
     finally:
         stop_server(proc)
@@ -274,7 +296,15 @@ def main(argv=None) -> int:
                   f"{'ok' if warm < TARGETS['render_s'] else 'OVER'} / {'ok' if in_app < TARGETS['render_s'] else 'OVER'}")
         print("  (cold overview counts from server start; other cold pages from their navigation; new browser: a fresh"
               " context\n   opens the page's URL; in the app: its sidebar link clicked from another page)")
-        print(f"floor: a one-line app with a two-bar plotly chart renders in {b['floor_s']:.2f} s in a fresh context")
+        print(f"floor: a one-line app with a two-bar plotly chart renders in {b['floor_s']:.2f} s in a fresh context, "
+              f"{b['floor_new_browser_s']:.2f} s in a brand-new browser")
+        floor = b["floor_new_browser_s"]
+        print(f"{'page':10} {'brand-new browser, every chart (s)':>36} {'ratio to floor':>15}  target <= "
+              f"{TARGETS['floor_ratio']}x")
+        for name, _, _ in PAGES:
+            ratio = b["new_browser"][name] / floor
+            print(f"{name:10} {b['new_browser'][name]:36.2f} {ratio:14.2f}x  "
+                  f"{'ok' if ratio <= TARGETS['floor_ratio'] else 'OVER'}")
         print(f"server peak RSS: {b['server_peak_mb']:.0f} MB  target < {TARGETS['memory_mb']:.0f} MB")
     f = filter_bench(db)
     print(f"{'page':10} {'new session, server (s)':>24} {'filter change median (ms)':>26} {'max (ms)':>10}"

@@ -275,11 +275,11 @@ def test_markup_in_metadata_makes_the_browser_fetch_nothing(server, browser, ima
             expander.click()  # "what each outlet added", the story's article links
         page.wait_for_timeout(500)
         page.screenshot(path=str(shots / f"planted{path.replace('/', '-').replace('?', '-')}.png"), full_page=True)
+    assert asked == ["/control.png"], asked
     page.goto(server + "/articles?article=planted-1")
     settle(page)
-    assert f"![a]({img}/author.png)" in page.locator("[data-testid=stMain]").inner_text()
+    assert f"![a]({img}/author.png)" in page.locator("[data-testid=stMain]").inner_text()  # shown, as text
     context.close()
-    assert asked == ["/control.png"], asked
 
 
 @pytest.fixture(scope="module")

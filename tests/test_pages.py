@@ -176,6 +176,12 @@ def test_a_link_to_something_missing_says_so_and_shows_nothing_in_its_place(two_
     assert "Harbour vote" not in texts(at) and "Ferry fare" not in texts(at)
 
 
+def test_a_link_to_an_article_the_filters_leave_out_says_so(two_stories):
+    at = run("articles", {"article": "wide-a", "outlet": "Outlet E"})
+    assert any("article “wide\\-a”, which the filters leave out" in e.value for e in at.error)
+    assert "Harbour vote" not in texts(at)
+
+
 def test_the_passage_length_slider_is_in_the_url(two_stories):
     at = run("quotes", {"min_chars": "400"})
     assert at.slider(key="min_chars").value == 400 and "min_chars=400" in share_link(at)

@@ -22,7 +22,7 @@ def draw() -> None:
     view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
     chosen = url_choice(st, f"Article ({len(labels):,} match the filters)", list(labels), "article",
                         format_func=labels.get, default=next(iter(labels)))
-    if report_missing(("article",)):
+    if report_missing(("article",), filtered_out=set(view.all_articles["id"])):
         return
     if chosen != next(iter(labels)):
         view.share["article"] = [chosen]

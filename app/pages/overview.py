@@ -8,9 +8,9 @@ from lib.domain.outlets import outlet_labels
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render
-STORY_TABLE_COLUMNS = {"story_id": "Story id", "label": "Story", "first": "First report", "last": "Last report",
-                       "n_articles": "Articles", "n_outlets": "Outlets", "independent_sources": "Independent sources",
-                       "outlets": "Which outlets"}
+STORY_TABLE_COLUMNS = {"label": "Story", "first": "First report", "last": "Last report", "n_articles": "Articles",
+                       "n_outlets": "Outlets", "independent_sources": "Independent sources", "outlets": "Which outlets",
+                       "story_id": "Story id"}  # the id (its link's `story=`) last: the reader looks for the title
 
 
 def story_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -65,8 +65,9 @@ def draw() -> None:
         st.caption(f"{len(story_rows) - dated_stories} story(ies) without a dated article are not in the chart.")
     top = story_rows.sort_values(["n_articles", "first"], ascending=[False, True]).head(MAX_TABLE_STORIES)
     st.dataframe(story_table(top).rename(columns=STORY_TABLE_COLUMNS), hide_index=True,
-                 column_config={"Independent sources": st.column_config.NumberColumn(
-                     "Independent sources", help="Syndicated copies and near-duplicates count once")})
+                 column_config={"Story": st.column_config.TextColumn(width="large"),
+                                "Independent sources": st.column_config.NumberColumn(
+                                    "Independent sources", help="Syndicated copies and near-duplicates count once")})
     if filtered:
         st.caption("Every count in this table covers only the articles the filters let through.")
     view.caption_if_capped(MAX_TABLE_STORIES, len(story_rows), "stories in the table (those with the most articles)",

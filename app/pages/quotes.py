@@ -83,13 +83,13 @@ def draw() -> None:
         rows = shown.head(MAX_ROWS)
         outlets = outlet_labels(shown["outlet"])
         view.offer("quotes", lambda: quote_table(shown))
-        table = quote_table(rows)
+        table = quote_table(rows).drop(columns=["Article id", "Start", "End"])  # the download keeps them
         st.caption(f"{len(shown):,} quote(s)")
         st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                      column_config={"Quote": st.column_config.TextColumn(width="large")})
         view.caption_if_capped(MAX_ROWS, len(shown), "quotes (the first in corpus order)",
-                               "search, or narrow the filters, to find the others, or download every quote on the "
-                               "Data page.")
+                               "search, or narrow the filters, to find the others, or download them all from "
+                               "“Download this view”.")
         view.chart("speakers", search or None)
         # Counted as the chart selects: unattributed quotes are a row of their own; outlets quoting the charted speakers.
         who = shown["who"].fillna(UNATTRIBUTED)
