@@ -45,7 +45,7 @@ def sidebar_filters(meta: dict) -> dict:
     # address names (a shared link, an article's "Open its story").
     offered = meta["stories"]
     if len(offered) > MAX_STORIES:
-        words = side.text_input("Find a story", key="story_find", placeholder="words in its title",
+        words = side.text_input("Find a story", key="story_find", placeholder="words in its title", bind="query-params",
                                 help=f"The list below offers {MAX_STORIES} stories: the largest, or those whose "
                                      "title has all of these words.").casefold().split()
         if words:
@@ -63,7 +63,8 @@ def sidebar_filters(meta: dict) -> dict:
                              placeholder="Anyone", help="Only articles that quote this speaker.",
                              on_change=forget_missing, args=("speaker",))
     side.caption("Every filter narrows the articles on every page, and is kept in the page address.")
-    return {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds}
+    return {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds,
+            "story_find": st.session_state.get("story_find") or ""}
 
 
 def share_url(view: View, filters: dict) -> str:
@@ -75,6 +76,8 @@ def share_url(view: View, filters: dict) -> str:
         params.append(("story", filters["story"]))
     if filters["speaker"]:
         params.append(("speaker", filters["speaker"]))
+    if filters.get("story_find"):
+        params.append(("story_find", filters["story_find"]))
     for key, values in view.share.items():
         params += [(key, v) for v in values]
     base = st.context.url or DEFAULT_URL

@@ -79,10 +79,11 @@ def share_link(at: AppTest) -> str:
     return next(c.value for c in at.code)
 
 
-def story_text(n: int, outlet: str) -> str:
-    """A distinct body for article ``n`` (no two near-duplicates: each is an independent source)."""
+def story_text(n: int, outlet: str, shared: str = "") -> str:
+    """A distinct body for article ``n`` (no two near-duplicates: each is an independent source), with ``shared`` (a
+    sentence other articles carry too) at its end."""
     words = ["harbour", "council", "bridge", "budget", "ferry", "tunnel", "school", "market", "river", "station"]
-    return (f"The {words[n % 10]} plan of {outlet} was debated for {n + 3} hours on Monday. "
+    return shared + (f"The {words[n % 10]} plan of {outlet} was debated for {n + 3} hours on Monday. "
             f"\"We will decide by {n + 1} March,\" said Jane Roe. Officials counted {n * 7 + 11} objections from "
             f"{words[(n + 3) % 10]} groups, and {words[(n + 5) % 10]} owners asked for a delay of {n + 2} weeks.")
 
@@ -91,7 +92,9 @@ def story_text(n: int, outlet: str) -> str:
 def two_stories(tmp_path, monkeypatch):
     """Story "wide": four outlets A-D, one article each; story "pair": outlets A and E. Read-only, prepared."""
     rows = [{"id": f"wide-{o.lower()}", "outlet": f"Outlet {o}", "published": f"2021-03-0{i + 1}",
-             "title": f"Harbour vote {o}", "story": "wide", "text": story_text(i, o)} for i, o in enumerate("ABCD")]
+             "title": f"Harbour vote {o}", "story": "wide",
+             "text": story_text(i, o, '"The harbour must stay open to every ship," said Mayor Ann Lee. ')}
+            for i, o in enumerate("ABCD")]
     rows += [{"id": f"pair-{o.lower()}", "outlet": f"Outlet {o}", "published": "2021-04-02", "title": f"Ferry fare {o}",
               "story": "pair", "text": story_text(20 + i, o)} for i, o in enumerate("AE")]
     db = corpus(tmp_path, rows)
@@ -168,10 +171,15 @@ def test_links_name_stories_and_articles_by_id(two_stories):
     ("quotes", {"outlet": ["Outlet A", "Outlet Z"]}, "outlet “Outlet Z”"),
     ("articles", {"article": "0000000000000000"}, "article “0000000000000000”"),
     ("articles", {"speaker": "Nobody Atall"}, "speaker “Nobody Atall”"),
+    ("quotes", {"quote": "0000-1"}, "shared quote “0000\\-1”"),
 ])
 def test_a_link_to_something_missing_says_so_and_shows_nothing_in_its_place(two_stories, page, query, what):
     at = run(page, query)
     assert any(what in e.value and "not in this corpus" in e.value for e in at.error), [e.value for e in at.error]
+    if "quote" in query:  # the page's other sections stand; the lineage of the asked quote is what is missing
+        assert not [c for c in at.get("plotly_chart") if c.proto.id and "lineage" in c.proto.id]
+        assert "<table class='cc-matrix'>" not in texts(at)
+        return
     assert not at.get("plotly_chart") and not at.dataframe and not at.metric
     assert "Harbour vote" not in texts(at) and "Ferry fare" not in texts(at)
 
@@ -180,6 +188,14 @@ def test_a_link_to_an_article_the_filters_leave_out_says_so(two_stories):
     at = run("articles", {"article": "wide-a", "outlet": "Outlet E"})
     assert any("article “wide\\-a”, which the filters leave out" in e.value for e in at.error)
     assert "Harbour vote" not in texts(at)
+
+
+def test_a_shared_quote_is_linked_by_its_earliest_rendering(two_stories):
+    at = run("quotes")
+    key = at.selectbox(key="quote").value
+    assert re.fullmatch(r"wide-a-\d+", key)  # the earliest carrier's article id and the quote's offset
+    at = run("quotes", {"quote": key, "outlet": ["Outlet B", "Outlet C"]})  # the same id under another filter
+    assert at.selectbox(key="quote").value == key and not at.error
 
 
 def test_the_passage_length_slider_is_in_the_url(two_stories):

@@ -138,7 +138,10 @@ def draw() -> None:
                    "wording; highlighted words are what it quoted, or reported the speaker saying. Badges: how it was "
                    "rendered (direct quote, partial quote, reported speech or the outlet's own voice), the reporting "
                    "verb and the speaker. Grey cells are omissions.")
-        show_all = len(shown) > MAX_POINTS and st.toggle(f"Show all {len(shown)} points", key="all_points")
+        show_all = len(shown) > MAX_POINTS and st.toggle(f"Show all {len(shown)} points", key="all_points",
+                                                         bind="query-params")
+        if show_all:
+            view.share["all_points"] = ["true"]
         if not show_all:
             shown = shown.head(MAX_POINTS)
 
