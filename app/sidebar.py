@@ -20,11 +20,13 @@ DEFAULT_URL = "http://localhost:8501/"  # Streamlit's own default address: the b
 # year, so a shared address keeps its dates even when they reach past this corpus's first/last day.
 EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 MARGIN_YEARS = 100
+
+
 def sidebar_filters(meta: dict) -> dict:
     """The shared filters; each widget keeps its URL query parameter, so the URL reproduces the view."""
     side = st.sidebar
     side.header("Filters")
-    note_missing("outlet", st.query_params.get_all("outlet"), set(meta["outlets"]))
+    note_missing("outlet", st.query_params.get_all("outlet"), meta["outlets"])
     chosen = side.multiselect("Outlets", meta["outlets"], key="outlet", bind="query-params",
                               placeholder="All outlets", help="Show only these outlets (empty: all).",
                               on_change=forget_missing, args=("outlet",))
@@ -58,7 +60,7 @@ def sidebar_filters(meta: dict) -> dict:
         offered = [*offered, named]
     story = url_choice(side, "Story", offered, "story", format_func=lambda s: names.get(s, s),
                        placeholder="All stories", help="Stories are groups of articles on the same event.")
-    note_missing("speaker", st.query_params.get_all("speaker"), set(meta["speakers"]))
+    note_missing("speaker", st.query_params.get_all("speaker"), meta["speakers"])
     speaker = side.selectbox("Speaker", meta["speakers"], index=None, key="speaker", bind="query-params",
                              placeholder="Anyone", help="Only articles that quote this speaker.",
                              on_change=forget_missing, args=("speaker",))

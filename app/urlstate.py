@@ -37,11 +37,14 @@ def url_choice(box, label: str, options: list, key: str, format_func, default=No
     its label: short, stable links. A link or page switch that sets the parameter sets the choice; a choice writes
     the parameter. An id the options lack is remembered as missing (see missing_from_link)."""
     asked = st.query_params.get(key)
+    offered = set(options)
     if asked:
-        note_missing(key, [asked], set(options), replace=True)
-        st.session_state[key] = asked if asked in set(options) else None
-    elif key not in st.session_state or st.session_state[key] not in set(options):
+        note_missing(key, [asked], offered, replace=True)
+        st.session_state[key] = asked if asked in offered else None
+    elif key not in st.session_state or st.session_state[key] not in offered:
         st.session_state[key] = default
+    elif st.session_state[key] not in (None, default):  # a page switch dropped it from the address: put it back
+        st.query_params[key] = st.session_state[key]
     return box.selectbox(label, options, key=key, format_func=format_func, on_change=write_url, args=(key,),
                          **kwargs)
 
