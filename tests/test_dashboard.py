@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.exports import EXPORT_TABLES, table_bytes
+from app.markup import ENTER_APPLIES_DATES_JS
 from app.source import ENV_CORPUS, corpus_version, ingest_uploads, parse_source, safe_file_name
 from app.tables import STORY_LABEL_CHARS, filter_articles, keep_shared, unique_labels
 from lib import store
@@ -42,8 +43,8 @@ def open_page(page: str, query: dict | None = None, secrets: dict | None = None)
 
 
 def html_text(at: AppTest) -> str:
-    """Everything drawn with st.html on the page."""
-    return "\n".join(e.proto.body for e in at.get("html"))
+    """Everything drawn with st.html on the page (but the app's own constant script, which carries no data)."""
+    return "\n".join(e.proto.body for e in at.get("html") if e.proto.body != ENTER_APPLIES_DATES_JS)
 
 
 def all_text(at: AppTest) -> str:
