@@ -9,8 +9,10 @@ import sys
 
 import streamlit as st
 
-from app.markup import highlight_css, plain_markdown
-from app.sidebar import build_view, password_ok, share_url
+from app.exports import download_menu
+from app.gate import password_ok
+from app.markup import ENTER_APPLIES_DATES_JS, highlight_css, plain_markdown
+from app.sidebar import build_view, share_url
 from app.source import CorpusUnavailable, parse_source
 
 st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
@@ -19,10 +21,11 @@ SOURCE = parse_source(sys.argv[1:])
 
 
 def main() -> None:
-    """Gate, view, navigation, then the share control once the page has said what it shows."""
+    """Gate, view, navigation, then the share and download controls once the page has said what it shows."""
     if not password_ok():
         st.stop()
     st.html(highlight_css())
+    st.html(ENTER_APPLIES_DATES_JS, unsafe_allow_javascript=True)
     pages = [
         st.Page("app/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("app/pages/story.py", title="Story", icon=":material/view_column:", url_path="story"),
@@ -46,6 +49,7 @@ def main() -> None:
             with st.popover("Share this view", icon=":material/link:", width="stretch"):
                 st.caption("Anyone who opens this address sees this page with these filters.")
                 st.code(share_url(view, filters), language=None, wrap_lines=True)
+            download_menu(page.title, view.downloads, filters)
         st.sidebar.caption(f"Corpus: {plain_markdown(SOURCE.describe())} · {len(view.all_articles):,} articles")
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,10 +16,12 @@ import streamlit as st
 from app.exports import table_bytes
 from app.source import (CorpusSource, corpus_version, describe_outlets, fetch_links, ingest_uploads, open_corpus,
                         upload_folder)
-from app.tables import (STORY_LABEL_CHARS, article_labels, date_bounds, keep_shared, search_quotes,
-                        unique_labels)
+from app.tables import (STORY_LABEL_CHARS, article_labels, date_bounds, display_titles, keep_shared, search_quotes,
+                        stories_under_filter, unique_labels)
 from lib import store
 from lib.analyse import stored
+from lib.analyse.stories.clustering import ASSIGNMENT_COLUMNS
+from lib.analyse.stories.summaries import STORY_COLUMNS
 from lib.analyse.framing import frame_story
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
 from lib.analyse.reuse import lineage
@@ -36,6 +39,22 @@ SELECTIONS_KEPT = 32  # frames per set of articles: the recent filter states of 
 FIGURES_KEPT = 64  # figures: a page draws up to four per filter state, so more than the frames per selection
 EXPORTS_KEPT = 16  # download bytes: every table in both formats (10), with room for a newer corpus version
 HOVER_TITLE_CHARS = 70  # a daily bar's hover lists titles cut to this (three per bar: joined_titles)
+# What each corpus-wide analysis does, in the words a failure message on the page uses.
+ANALYSIS_WORDS = {"assignment": "Grouping the articles into stories", "stories": "Summarising the stories",
+                  "renderings": "Finding the quotes that articles share",
+                  "passages": "Finding passages reused between articles"}
+LOG = logging.getLogger(__name__)
+
+
+class AnalysisFailed(Exception):
+    """A corpus-wide analysis raised: the page that needs it says so in words; the others draw as usual."""
+
+    def __init__(self, name: str, error: BaseException):
+        first_line = (str(error).strip().splitlines() or [""])[0][:200]
+        super().__init__(f"{ANALYSIS_WORDS.get(name, name)} failed on this corpus ({type(error).__name__}"
+                         + (f": {first_line}" if first_line else "") + "), so this part cannot be shown. "
+                         "The rest of the dashboard still works; the server log has the details.")
+        self.name = name
 
 
 class ArticleIds(tuple):
@@ -148,19 +167,56 @@ def load_analysis(source: CorpusSource, version: str, name: str) -> pd.DataFrame
     frame = stored.compute_analysis(name, {"articles": lambda: load_articles(source, version),
                                            "quotes": lambda: load_quotes(source, version),
                                            "mentions": lambda: load_mentions(source, version),
-                                           "assignment": lambda: load_analysis(source, version, "assignment")})
+                                           "assignment": lambda: analysis(source, version, "assignment")})
     if not source.read_only:
         with handle.lock, handle.con.cursor() as cur:
             stored.write_analysis(cur, name, key, frame, time.perf_counter() - started)
     return frame
 
 
+# A failure is cached too: without it, every rerun of every page would run the failing analysis again.
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT * len(ANALYSIS_WORDS))
+def analysis_outcome(source: CorpusSource, version: str, name: str) -> pd.DataFrame | AnalysisFailed:
+    """A corpus-wide analysis (load_analysis), or the failure that stopped it (logged with its traceback)."""
+    try:
+        return load_analysis(source, version, name)
+    except AnalysisFailed as failed:  # an input analysis failed first
+        return failed
+    except Exception as error:  # noqa: BLE001 - any bug in an analysis must stay on the page that needs it
+        LOG.exception("corpus analysis %s failed", name)
+        return AnalysisFailed(name, error)
+
+
+def analysis(source: CorpusSource, version: str, name: str) -> pd.DataFrame:
+    """A corpus-wide analysis, or AnalysisFailed raised (cached either way)."""
+    outcome = analysis_outcome(source, version, name)
+    if isinstance(outcome, AnalysisFailed):
+        raise outcome
+    return outcome
+
+
+def stories_failure(source: CorpusSource, version: str) -> AnalysisFailed | None:
+    """Why there are no stories, when story grouping or its summary failed."""
+    for name in ("assignment", "stories"):
+        outcome = analysis_outcome(source, version, name)
+        if isinstance(outcome, AnalysisFailed):
+            return outcome
+    return None
+
+
 @st.cache_resource(show_spinner="Grouping articles into stories…", max_entries=VERSIONS_KEPT)
 def load_stories(source: CorpusSource, version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(assignment, story summary, coverage timeline) over the whole corpus."""
-    assignment = load_analysis(source, version, "assignment")
-    return (assignment, load_analysis(source, version, "stories"),
-            coverage_timeline(load_articles(source, version), assignment))
+    """(assignment, story summary, coverage timeline) over the whole corpus; no stories when grouping failed (the
+    pages that need them say why: stories_failure)."""
+    try:
+        assignment = analysis(source, version, "assignment")
+        stories = analysis(source, version, "stories")
+    except AnalysisFailed:
+        assignment = pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS), dtype=object)
+        stories = pd.DataFrame(columns=list(STORY_COLUMNS), dtype=object).astype(
+            {"first": "datetime64[us]", "last": "datetime64[us]", "n_articles": int, "n_outlets": int,
+             "independent_sources": int})
+    return assignment, stories, coverage_timeline(load_articles(source, version), assignment)
 
 
 @st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
@@ -174,7 +230,7 @@ def load_meta(source: CorpusSource, version: str) -> dict:
             "outlets": sorted(set(outlet_labels(articles["outlet"])), key=str.casefold),
             "colours": outlet_colours(articles["outlet"]), "bounds": date_bounds(articles),
             "stories": stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"].tolist(),
-            "story_names": names, "story_by_name": {label: story for story, label in names.items()},
+            "story_names": names,
             # what "Find a story" searches: the whole label (the name in the picker is cut at 80 characters)
             "story_text": dict(zip(stories["story_id"], stories["label"].fillna("").astype(str).str.casefold())),
             "speakers": quotes["who"].dropna().value_counts().index.tolist()}
@@ -184,10 +240,10 @@ def load_meta(source: CorpusSource, version: str) -> dict:
 # filter change twice (the overview's stories chart and its table).
 @st.cache_resource(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
 def load_story_rows(source: CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
-    """The stories (summary rows) holding at least one of the given articles."""
+    """The stories holding at least one of the given articles, counted over those articles only."""
     assignment, stories, _ = load_stories(source, version)
-    chosen = set(ids)
-    return stories[stories["story_id"].isin(set(assignment.loc[assignment["article_id"].isin(chosen), "story_id"]))]
+    articles = load_articles(source, version)
+    return stories_under_filter(stories, assignment, articles[articles["id"].isin(set(ids))])
 
 
 @st.cache_resource(show_spinner="Drawing…", max_entries=FIGURES_KEPT, hash_funcs=BY_DIGEST)
@@ -211,8 +267,7 @@ def load_daily(source: CorpusSource, version: str, ids: ArticleIds) -> pd.DataFr
     daily = daily_counts(chosen)
     cells = chosen.assign(day=pd.to_datetime(chosen["published"]).dt.normalize(),
                           outlet=outlet_labels(chosen["outlet"]),
-                          title=chosen["title"].fillna(chosen["text"].str.slice(0, HOVER_TITLE_CHARS))
-                          .str.slice(0, HOVER_TITLE_CHARS))
+                          title=display_titles(chosen, HOVER_TITLE_CHARS))
     return daily.assign(outlet=outlet_labels(daily["outlet"])).merge(
         joined_titles(cells, ["day", "outlet"], "title", more=" …"), on=["day", "outlet"], how="left")
 
@@ -237,7 +292,17 @@ def load_history(source: CorpusSource, version: str, ids: ArticleIds) -> pd.Data
 @st.cache_resource(show_spinner="Finding shared quotes across the corpus…", max_entries=VERSIONS_KEPT)
 def load_renderings(source: CorpusSource, version: str) -> pd.DataFrame:
     """Every rendering of every quote two or more articles of the corpus share (computed once per version)."""
-    return load_analysis(source, version, "renderings")
+    return analysis(source, version, "renderings")
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
+def load_quote_keys(source: CorpusSource, version: str) -> dict:
+    """Shared-quote group -> its link id: the corpus-wide earliest rendering's article id and offset ("1a2b…-812"),
+    which stays the same under any filter and while that rendering stays the earliest."""
+    renderings = load_renderings(source, version)
+    first = renderings.sort_values(["group_id", "role"], key=lambda c: c if c.name == "group_id" else c != "earliest")
+    first = first.drop_duplicates("group_id")
+    return {g: f"{a}-{s}" for g, a, s in zip(first["group_id"], first["article_id"], first["start"])}
 
 
 # cache_resource, as the corpus-wide frames: unpickling these from cache_data took 0.1 s of every Quotes rerun.
@@ -256,7 +321,7 @@ def load_overlap(source: CorpusSource, version: str, ids: ArticleIds):
 @st.cache_resource(show_spinner="Finding reused passages across the corpus…", max_entries=VERSIONS_KEPT)
 def load_passages(source: CorpusSource, version: str) -> pd.DataFrame:
     """Every passage reused between two articles of the corpus (computed once per version)."""
-    return load_analysis(source, version, "passages")
+    return analysis(source, version, "passages")
 
 
 @st.cache_resource(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)

@@ -72,3 +72,22 @@ def legend_html() -> str:
     """A one-line legend of the highlight classes used in the article reader."""
     return " ".join(f'<mark class="{css}">{html.escape(label)}</mark>' for kind, css, _, label in MARK_STYLES
                     if kind in ("direct", "partial", "reported", "speaker", "date"))
+
+
+# Streamlit's date input applies a typed date only on an interaction outside the field (a click elsewhere); a journalist
+# presses Enter. This constant script (no data in it) turns Enter in a date field into that outside press and leaves
+# the field, which applies the date. Installed once per tab.
+ENTER_APPLIES_DATES_JS = """<script>
+if (!window.ccEnterAppliesDates) {
+  window.ccEnterAppliesDates = true;
+  document.addEventListener("keydown", function (event) {
+    var field = event.key === "Enter" && event.target.closest && event.target.closest("[data-testid=stDateInput]");
+    if (!field) { return; }
+    ["pointerdown", "mousedown", "pointerup", "mouseup"].forEach(function (type) {
+      var Event = type.indexOf("pointer") === 0 ? PointerEvent : MouseEvent;
+      document.body.dispatchEvent(new Event(type, {bubbles: true}));
+    });
+    event.target.blur();
+  }, true);
+}
+</script>"""

@@ -1,53 +1,43 @@
-"""The dashboard's frame around every page: the password gate, the shared sidebar filters (each bound to its URL
-query parameter), the address that reproduces a view, and the view the filters select."""
+"""The dashboard's frame around every page: the shared sidebar filters (each kept in its URL query parameter), the
+address that reproduces a view, and the view the filters select."""
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import urllib.parse
 
 import streamlit as st
 
-from app.loaders import current_version, load_articles, load_mentions, load_meta, load_quotes, load_stories
+from app.loaders import (current_version, load_articles, load_mentions, load_meta, load_quotes, load_stories,
+                         stories_failure)
 from app.source import CorpusSource
 from app.tables import filter_articles
+from app.urlstate import forget_missing, note_missing, url_choice
 from app.view import View
 
 MAX_STORIES = 200  # stories offered in the sidebar picker (see sidebar_filters)
 DEFAULT_URL = "http://localhost:8501/"  # Streamlit's own default address: the base URL where no browser gave one
-# The date picker's outer limits: far wider than any corpus, for the reason given where the picker is drawn.
-EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2100, 1, 1)
-
-
-def password_ok() -> bool:
-    """Optional gate for a hosted deployment: `password` in Streamlit secrets; off when there is none."""
-    try:
-        expected = st.secrets.get("password")
-    except Exception:  # no secrets file at all: the gate is off (Streamlit raises its own not-found error)
-        expected = None
-    if not expected or st.session_state.get("_password_ok"):
-        return True
-    typed = st.text_input("Password", type="password", help="This dashboard is protected by its host.")
-    if typed and hmac.compare_digest(typed, str(expected)):
-        st.session_state["_password_ok"] = True
-        st.rerun()
-    if typed:
-        st.error("Wrong password.")
-    return False
+# The date picker's outer limits: never narrower than these, and always a margin beyond the corpus's first and last
+# year, so a shared address keeps its dates even when they reach past this corpus's first/last day.
+EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+MARGIN_YEARS = 100
 
 
 def sidebar_filters(meta: dict) -> dict:
-    """The shared filters; each widget is bound to its URL query parameter, so the URL reproduces the view."""
+    """The shared filters; each widget keeps its URL query parameter, so the URL reproduces the view."""
     side = st.sidebar
     side.header("Filters")
+    note_missing("outlet", st.query_params.get_all("outlet"), meta["outlets"])
     chosen = side.multiselect("Outlets", meta["outlets"], key="outlet", bind="query-params",
-                              placeholder="All outlets", help="Show only these outlets (empty: all).")
+                              placeholder="All outlets", help="Show only these outlets (empty: all).",
+                              on_change=forget_missing, args=("outlet",))
     bounds = meta["bounds"]
     start = end = None
     if bounds:
-        # No min/max: a shared address keeps its dates even when they reach past this corpus's first/last day.
+        # Any stored date is a day like any other (an article dated 1865 or 9999): the limits follow the corpus.
+        earliest = min(EARLIEST_DAY, dt.date(max(dt.MINYEAR, bounds[0].year - MARGIN_YEARS), 1, 1))
+        latest = max(LATEST_DAY, dt.date(min(dt.MAXYEAR, bounds[1].year + MARGIN_YEARS), 12, 31))
         picked = side.date_input("Published between", value=bounds, key="dates", bind="query-params",
-                                 format="YYYY-MM-DD", min_value=EARLIEST_DAY, max_value=LATEST_DAY)
+                                 format="YYYY-MM-DD", min_value=earliest, max_value=latest)
         picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
         if picked and tuple(picked) != tuple(bounds):
             start, end = picked[0], picked[-1] if len(picked) > 1 else bounds[1]
@@ -57,7 +47,7 @@ def sidebar_filters(meta: dict) -> dict:
     # address names (a shared link, an article's "Open its story").
     offered = meta["stories"]
     if len(offered) > MAX_STORIES:
-        words = side.text_input("Find a story", key="story_find", placeholder="words in its title",
+        words = side.text_input("Find a story", key="story_find", placeholder="words in its title", bind="query-params",
                                 help=f"The list below offers {MAX_STORIES} stories: the largest, or those whose "
                                      "title has all of these words.").casefold().split()
         if words:
@@ -65,16 +55,18 @@ def sidebar_filters(meta: dict) -> dict:
             side.caption(f"{len(offered):,} of {len(meta['stories']):,} stories match" +
                          (f"; the {MAX_STORIES} largest are listed." if len(offered) > MAX_STORIES else "."))
         offered = offered[:MAX_STORIES]
-    named = meta["story_by_name"].get(st.query_params.get("story"))
-    if named is not None and named not in offered:
+    named = st.query_params.get("story") or st.session_state.get("story")
+    if named in names and named not in offered:  # a link's story (any story of the corpus) is always offered
         offered = [*offered, named]
-    story = side.selectbox("Story", offered, index=None, key="story", bind="query-params",
-                           format_func=lambda s: names.get(s, s), placeholder="All stories",
-                           help="Stories are groups of articles on the same event.")
+    story = url_choice(side, "Story", offered, "story", format_func=lambda s: names.get(s, s),
+                       placeholder="All stories", help="Stories are groups of articles on the same event.")
+    note_missing("speaker", st.query_params.get_all("speaker"), meta["speakers"])
     speaker = side.selectbox("Speaker", meta["speakers"], index=None, key="speaker", bind="query-params",
-                             placeholder="Anyone", help="Only articles that quote this speaker.")
+                             placeholder="Anyone", help="Only articles that quote this speaker.",
+                             on_change=forget_missing, args=("speaker",))
     side.caption("Every filter narrows the articles on every page, and is kept in the page address.")
-    return {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds}
+    return {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds,
+            "story_find": st.session_state.get("story_find") or ""}
 
 
 def share_url(view: View, filters: dict) -> str:
@@ -83,9 +75,11 @@ def share_url(view: View, filters: dict) -> str:
     if filters["start"] is not None:
         params += [("dates", filters["start"].isoformat()), ("dates", filters["end"].isoformat())]
     if filters["story"]:
-        params.append(("story", view.story_names.get(filters["story"], filters["story"])))
+        params.append(("story", filters["story"]))
     if filters["speaker"]:
         params.append(("speaker", filters["speaker"]))
+    if filters.get("story_find"):
+        params.append(("story_find", filters["story_find"]))
     for key, values in view.share.items():
         params += [(key, v) for v in values]
     base = st.context.url or DEFAULT_URL
@@ -99,6 +93,7 @@ def build_view(source: CorpusSource) -> tuple[View, dict]:
     quotes = load_quotes(source, version)
     mentions = load_mentions(source, version)
     assignment, stories, coverage = load_stories(source, version)
+    failure = stories_failure(source, version)
     meta = load_meta(source, version)
     filters = sidebar_filters(meta)
     articles = filter_articles(all_articles, filters["outlets"], filters["start"], filters["end"])
@@ -111,5 +106,6 @@ def build_view(source: CorpusSource) -> tuple[View, dict]:
     view = View(source=source, version=version, colours=meta["colours"], all_articles=all_articles,
                 articles=articles, all_quotes=quotes, all_mentions=mentions, stories=stories, assignment=assignment,
                 coverage=coverage, story_names=meta["story_names"], story_id=filters["story"],
-                speaker=filters["speaker"], outlets=filters["outlets"])
+                speaker=filters["speaker"], outlets=filters["outlets"],
+                stories_failure=failure)
     return view, filters

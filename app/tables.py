@@ -8,14 +8,94 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from lib.analyse.stories.summaries import summarise_stories
 from lib.domain.outlets import outlet_labels
+from lib.domain.sentences import split_sentences
 from lib.models import speaker_of
 
 LABEL_CHARS = 90  # a label longer than this is cut with "…", so a picker option or axis label stays short
 STORY_LABEL_CHARS = 80  # a story in the sidebar picker: its whole label is still searched ("Find a story")
 ARTICLE_LABEL_CHARS = 110  # "Outlet · day · title" carries more before the title: a wider cut
-TITLE_STANDIN_CHARS = 60  # an untitled article is labelled by the start of its text, this long
+TITLE_STANDIN_CHARS = 80  # an untitled article is labelled by its first sentence, cut to this with "…"
+TITLE_STANDIN_SCAN = 2000  # characters of the text read for that first sentence (the splitter is linear in it)
+UNDATED = "undated"  # shown for a missing date, never "None" or "NaT"
+STORY_COUNT_COLUMNS = ("first", "last", "n_articles", "outlets", "n_outlets", "independent_sources", "article_ids")
 HIGHLIGHTED_KINDS = ("direct", "partial", "reported")  # quote kinds with a highlight class of their own
+
+
+def is_missing(value) -> bool:
+    """True for None, NaN, NaT and pandas' NA (a scalar check that never raises on strings)."""
+    return value is None or (not isinstance(value, (str, list, tuple, dict)) and bool(pd.isna(value)))
+
+
+def text_or_blank(value) -> str:
+    """A cell as text, "" when missing (None, NaN, NaT): no page shows "None" or "nan" as a value."""
+    return "" if is_missing(value) else str(value)
+
+
+def day_text(value, missing: str = UNDATED) -> str:
+    """YYYY-MM-DD of a date or timestamp (any year), ``missing`` when there is none."""
+    if is_missing(value):
+        return missing
+    return pd.Timestamp(value).strftime("%Y-%m-%d") if not isinstance(value, dt.date) else value.strftime("%Y-%m-%d")
+
+
+def days_text(values: pd.Series, missing: str = UNDATED) -> pd.Series:
+    """day_text over a column."""
+    return pd.to_datetime(values).dt.strftime("%Y-%m-%d").fillna(missing)
+
+
+def first_sentence(text, width: int = TITLE_STANDIN_CHARS) -> str:
+    """The first sentence of ``text``, cut to ``width`` characters with "…" (the stand-in for a missing title)."""
+    text = text_or_blank(text)[:TITLE_STANDIN_SCAN]
+    spans = split_sentences(text)
+    sentence = " ".join(text[spans[0][0]:spans[0][1]].split()) if spans else " ".join(text.split())
+    if not sentence:
+        return "(no text)"
+    return sentence if len(sentence) <= width else sentence[: width - 1].rstrip() + "…"
+
+
+def display_title(title, text, width: int = TITLE_STANDIN_CHARS) -> str:
+    """An article's title, or its first sentence (cut) when it has none: never "(untitled)", "None" or "nan"."""
+    title = " ".join(text_or_blank(title).split())
+    return title if title else first_sentence(text, width)
+
+
+def display_titles(articles: pd.DataFrame, width: int = TITLE_STANDIN_CHARS) -> pd.Series:
+    """display_title of every article (the first sentence only computed where the title is missing)."""
+    titles = articles["title"].astype("string").str.strip()
+    missing = titles.isna() | (titles == "")
+    out = titles.astype(object).where(~missing, None)
+    if missing.any():
+        out[missing] = [first_sentence(t, width) for t in articles.loc[missing, "text"]]
+    return out.astype(str)
+
+
+def stories_under_filter(stories: pd.DataFrame, assignment: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The stories holding at least one of ``articles`` (the filtered ones), every count recomputed over those
+    articles only (articles, outlets, independent sources, first and last report, members); labels stay the
+    corpus's. A story the filters leave whole keeps its stored row."""
+    ids = set(articles["id"])
+    members = assignment[assignment["article_id"].isin(ids)]
+    kept = members.groupby("story_id").size()
+    rows = stories[stories["story_id"].isin(set(kept.index))]
+    cut = rows.loc[rows["n_articles"].to_numpy() != kept.reindex(rows["story_id"]).to_numpy(), "story_id"]
+    if cut.empty:
+        return rows
+    cut_ids = set(cut)
+    part = members[members["story_id"].isin(cut_ids)]
+    counts = summarise_stories(articles[articles["id"].isin(set(part["article_id"]))], part)
+    counts = counts.set_index("story_id")[list(STORY_COUNT_COLUMNS)]
+    out = rows.copy()
+    where = out["story_id"].isin(cut_ids)
+    for col in STORY_COUNT_COLUMNS:
+        out[col] = out[col].astype(object)
+        out.loc[where, col] = out.loc[where, "story_id"].map(counts[col])
+    for col in ("first", "last"):
+        out[col] = pd.to_datetime(out[col])
+    for col in ("n_articles", "n_outlets", "independent_sources"):
+        out[col] = out[col].astype(int)
+    return out
 
 
 def date_bounds(articles: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
@@ -80,10 +160,10 @@ def unique_labels(ids: Sequence[str], labels: Sequence[str], width: int = LABEL_
 
 
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
-    """id -> "Outlet · YYYY-MM-DD · Title" for choosing one article."""
-    day = pd.to_datetime(articles["published"]).dt.strftime("%Y-%m-%d").fillna("undated")
+    """id -> "Outlet · YYYY-MM-DD · Title" for choosing one article (the first sentence where it has no title)."""
+    day = days_text(articles["published"])
     outlet = outlet_labels(articles["outlet"])
-    title = articles["title"].fillna(articles["text"].str.slice(0, TITLE_STANDIN_CHARS))
+    title = display_titles(articles)
     return unique_labels(list(articles["id"]), list(outlet + " · " + day + " · " + title), width=ARTICLE_LABEL_CHARS)
 
 

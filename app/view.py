@@ -2,15 +2,24 @@
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
 
-from app.loaders import (ArticleIds, load_article_labels, load_export, load_figure, load_framing, load_meta,
-                         load_overlap, load_report, load_reuse, load_story_rows, store_uploads)
+from app.loaders import (AnalysisFailed, ArticleIds, load_article_labels, load_export, load_figure, load_framing,
+                         load_meta, load_overlap, load_quote_keys, load_report, load_reuse, load_story_rows, store_uploads)
+from app.markup import plain_markdown
+from app.urlstate import missing_from_link
 from app.source import CorpusSource
 from lib.analyse.reuse import MIN_CHARS
+
+LOG = logging.getLogger(__name__)
+# What each URL parameter names, for the message a link to something missing gets.
+LINKED_THINGS = {"outlet": "outlet", "story": "story", "speaker": "speaker", "article": "article",
+                 "quote": "shared quote", "pair": "article pair"}
 
 
 @dataclass
@@ -32,6 +41,8 @@ class View:
     speaker: str | None
     outlets: list
     share: dict = field(default_factory=dict)  # page widgets' URL parameters (key -> list of values)
+    stories_failure: AnalysisFailed | None = None  # why there are no stories, when grouping them failed
+    downloads: dict = field(default_factory=dict)  # table name -> () -> DataFrame: what this page shows, to download
 
     @property
     def unfiltered(self) -> bool:
@@ -77,6 +88,24 @@ class View:
         """A cached figure over the given (default: the filtered) articles (see load_figure)."""
         return load_figure(self.source, self.version, name, self.ids if ids is None else ArticleIds(ids), option)
 
+    def chart(self, name: str, option=None, ids=None) -> bool:
+        """Draw a figure; a figure that cannot be built is a plain warning in its place, not a dead page."""
+        try:
+            figure = self.figure(name, option, ids)
+        except AnalysisFailed as failed:
+            st.warning(str(failed))
+            return False
+        except Exception as error:  # noqa: BLE001 - a figure builder's bug must not take the page down
+            LOG.exception("figure %s failed", name)
+            st.warning(f"This chart could not be drawn ({type(error).__name__}); the rest of the page is complete.")
+            return False
+        st.plotly_chart(figure, key=name)
+        return True
+
+    def offer(self, table: str, frame: Callable[[], pd.DataFrame]) -> None:
+        """Offer a table of what this page shows for download (built only when someone downloads it)."""
+        self.downloads[table] = frame
+
     def story_rows(self) -> pd.DataFrame:
         """The stories holding at least one filtered article (all of them while nothing is filtered)."""
         if self.unfiltered:
@@ -100,6 +129,10 @@ class View:
         """Shared quotes among the given articles."""
         return load_overlap(self.source, self.version, ArticleIds(ids))
 
+    def quote_keys(self) -> dict:
+        """Shared-quote group -> its stable link id."""
+        return load_quote_keys(self.source, self.version)
+
     def reuse(self, ids, min_chars: int = MIN_CHARS):
         """Reused passages among the given articles."""
         return load_reuse(self.source, self.version, ArticleIds(ids), int(min_chars))
@@ -117,8 +150,26 @@ class View:
         return store_uploads(self.source, files)
 
 
+def report_missing(keys=None, filtered_out=frozenset()) -> bool:
+    """True, after saying what was asked for and not found, when the page's link names something this corpus lacks
+    (an outlet, story, speaker, article ...), or that the filters leave out (``filtered_out``: values the corpus
+    has): nothing is shown in its place."""
+    missing = {k: v for k, v in missing_from_link().items() if keys is None or k in keys}
+    for key, values in missing.items():
+        what = LINKED_THINGS.get(key, key)
+        named = ", ".join(f"“{plain_markdown(v)}”" for v in values)
+        why = ("which the filters leave out" if set(values) <= set(filtered_out)
+               else f"which {'is' if len(values) == 1 else 'are'} not in this corpus")
+        st.error(f"This link asks for the {what} {named}, {why}. Nothing is shown in its place: choose another "
+                 f"{what}, or clear the filters in the sidebar.", icon=":material/search_off:")
+    return bool(missing)
+
+
 def open_page(title: str) -> View | None:
-    """The view a page draws, under the page's title; None, after saying why, when no article passes the filters."""
+    """The view a page draws, under the page's title; None, after saying why, when the link names something missing or
+    no article passes the filters."""
     view = st.session_state["view"]
     st.title(title)
+    if report_missing(("outlet", "story", "speaker")):
+        return None
     return None if view.explain_if_empty() else view

@@ -4,11 +4,12 @@ import html
 import pandas as pd
 import streamlit as st
 
-from app.markup import highlight_html, legend_html
-from app.tables import article_spans
-from app.view import open_page
+from app.markup import highlight_html, legend_html, plain_markdown
+from app.tables import article_spans, day_text, days_text, display_title, text_or_blank
+from app.urlstate import url_choice
+from app.view import open_page, report_missing
 from lib.domain.outlets import outlet_label
-from lib.figures.style import colour_of
+from lib.figures.style import UNATTRIBUTED, colour_of
 
 def draw() -> None:
     """Draw the reader for one article."""
@@ -18,33 +19,38 @@ def draw() -> None:
     articles = view.articles
 
     labels = view.article_labels()
-    chosen = st.selectbox(f"Article ({len(labels):,} match the filters)", list(labels), format_func=labels.get,
-                          key="article", bind="query-params")
+    view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
+    chosen = url_choice(st, f"Article ({len(labels):,} match the filters)", list(labels), "article",
+                        format_func=labels.get, default=next(iter(labels)))
+    if report_missing(("article",), filtered_out=set(view.all_articles["id"])):
+        return
     if chosen != next(iter(labels)):
-        view.share["article"] = [labels[chosen]]
+        view.share["article"] = [chosen]
     row = articles[articles["id"] == chosen].iloc[0]
 
     dot = f"<span class='cc-outlet' style='background:{colour_of(view.colours, row['outlet'])}'></span>"
-    via = f" via {html.escape(str(row['via']))}" if isinstance(row["via"], str) and row["via"] else ""
-    st.html(f"<h3 style='margin-bottom:0'>{html.escape(str(row['title'] or '(untitled)'))}</h3>"
+    via = f" via {html.escape(text_or_blank(row['via']))}" if text_or_blank(row["via"]) else ""
+    st.html(f"<h3 style='margin-bottom:0'>{html.escape(display_title(row['title'], row['text']))}</h3>"
             f"<div>{dot}<b>{html.escape(outlet_label(row['outlet']))}</b>{via}</div>")
-    published = pd.to_datetime(row["published"])
+    note = text_or_blank(row["date_note"])
     meta = {
-        "Published": (f"{published:%Y-%m-%d}" if pd.notna(published) else "unknown")
-        + f" (from {row['date_source']}" + (f": {row['date_note']}" if row["date_note"] else "") + ")",
+        "Published": f"{day_text(row['published'], 'unknown')} (from {text_or_blank(row['date_source']) or 'nowhere'}"
+                     + (f": {note}" if note else "") + ")",
         "Place": row["dateline_place"], "Author": row["author"], "Language": row["language"], "URL": row["url"],
         "File": row["origin"], "Id": row["id"],
     }
-    # A static table: the date note is a sentence, which a grid cell would cut off.
-    st.table(pd.DataFrame({"Value": [None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
-                                     for v in meta.values()]}, index=list(meta)).dropna())
+    # Plain text in a static HTML table (every value escaped: metadata is never markup); the date note is a sentence,
+    # which a grid cell would cut off.
+    st.html("<table class='cc-matrix'><tbody>" + "".join(
+        f"<tr><th style='width:9em'>{html.escape(k)}</th><td>{html.escape(text_or_blank(v))}</td></tr>"
+        for k, v in meta.items() if text_or_blank(v)) + "</tbody></table>")
 
     story_id = view.story_of().get(chosen)
     if story_id is not None:
         name = view.story_names.get(story_id, story_id)
         n = int(view.stories.loc[view.stories["story_id"] == story_id, "n_articles"].iloc[0])
-        st.page_link("app/pages/story.py", label=f"Open its story: {name} ({n} article(s))", icon=":material/view_column:",
-                     query_params={"story": name})
+        st.page_link("app/pages/story.py", label=f"Open its story: {plain_markdown(name)} ({n} article(s))",
+                     icon=":material/view_column:", query_params={"story": story_id})
 
     quotes = view.quotes[view.quotes["article_id"] == chosen]
     mentions = view.mentions[view.mentions["article_id"] == chosen]
@@ -57,15 +63,15 @@ def draw() -> None:
         if quotes.empty:
             st.caption("No quote found in this article.")
         else:
-            st.dataframe(pd.DataFrame({"Speaker": quotes["who"], "Verb": quotes["cue"], "Kind": quotes["kind"],
-                                       "Quote": quotes["text"]}), hide_index=True)
+            st.dataframe(pd.DataFrame({"Speaker": quotes["who"].fillna(UNATTRIBUTED), "Verb": quotes["cue"].fillna(""),
+                                       "Kind": quotes["kind"], "Quote": quotes["text"]}), hide_index=True)
     with right:
         st.subheader(f"Dated references ({len(mentions)})")
         if mentions.empty:
             st.caption("This article mentions no date.")
         else:
             st.dataframe(pd.DataFrame({"As written": mentions["text"],
-                                       "Date": pd.to_datetime(mentions["value"]).dt.strftime("%Y-%m-%d"),
+                                       "Date": days_text(mentions["value"], "unresolved"),
                                        "Granularity": mentions["granularity"]}), hide_index=True)
 
 

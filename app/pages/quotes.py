@@ -4,9 +4,11 @@ import html
 import pandas as pd
 import streamlit as st
 
+from app.loaders import AnalysisFailed
 from app.markup import highlight_html, plain_markdown
-from app.tables import search_quotes
-from app.view import open_page
+from app.tables import day_text, days_text, display_title, display_titles, search_quotes
+from app.urlstate import url_choice
+from app.view import open_page, report_missing
 from lib.analyse.reuse import MIN_CHARS
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS
@@ -26,6 +28,37 @@ def diff_html(ops) -> str:
             out.append(f"<del style='background:#fdd'>{old}</del>")
         if op.get("op") in ("insert", "replace") and new:
             out.append(f"<ins style='background:#dfd'>{new}</ins>")
+    return " ".join(out)
+
+
+def quote_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes as the page and its download show them: no "None" (unattributed, undated, no verb)."""
+    return pd.DataFrame({"Speaker": quotes["who"].fillna(UNATTRIBUTED), "Outlet": outlet_labels(quotes["outlet"]),
+                         "Date": days_text(quotes["published"]), "Kind": quotes["kind"],
+                         "Verb": quotes["cue"].fillna(""), "Quote": quotes["text"], "Article id": quotes["article_id"],
+                         "Start": quotes["start"], "End": quotes["end"]})
+
+
+def shared_quote_table(renderings: pd.DataFrame, keys: dict) -> pd.DataFrame:
+    """Shared-quote groups for download: each rendering with its group's link id, role, fidelity and word diff."""
+    out = renderings.assign(quote=renderings["group_id"].map(keys), outlet=outlet_labels(renderings["outlet"]),
+                            day=days_text(renderings["published"]),
+                            diff_text=renderings["diff"].map(diff_text))
+    return out[["quote", "group_id", "article_id", "outlet", "day", "speaker_id", "role", "relation", "similarity",
+                "truncated", "text", "diff_text", "added", "dropped", "replaced", "start", "end"]]
+
+
+def diff_text(ops) -> str:
+    """A rendering's word diff as plain text: [-dropped-] {+added+} (wdiff's notation)."""
+    out = []
+    for op in ops if ops is not None else []:
+        old, new = op.get("old") or "", op.get("new") or ""
+        if op.get("op") == "equal":
+            out.append(new)
+        if op.get("op") in ("delete", "replace") and old:
+            out.append(f"[-{old}-]")
+        if op.get("op") in ("insert", "replace") and new:
+            out.append(f"{{+{new}+}}")
     return " ".join(out)
 
 
@@ -49,16 +82,15 @@ def draw() -> None:
     else:
         rows = shown.head(MAX_ROWS)
         outlets = outlet_labels(shown["outlet"])
-        table = pd.DataFrame({"Speaker": rows["who"], "Outlet": outlets.head(MAX_ROWS),
-                              "Date": pd.to_datetime(rows["published"]).dt.strftime("%Y-%m-%d"),
-                              "Kind": rows["kind"], "Verb": rows["cue"], "Quote": rows["text"]})
+        view.offer("quotes", lambda: quote_table(shown))
+        table = quote_table(rows).drop(columns=["Article id", "Start", "End"])  # the download keeps them
         st.caption(f"{len(shown):,} quote(s)")
         st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                      column_config={"Quote": st.column_config.TextColumn(width="large")})
         view.caption_if_capped(MAX_ROWS, len(shown), "quotes (the first in corpus order)",
-                               "search, or narrow the filters, to find the others, or download every quote on the "
-                               "Data page.")
-        st.plotly_chart(view.figure("speakers", search or None), key="speakers")
+                               "search, or narrow the filters, to find the others, or download them all from "
+                               "“Download this view”.")
+        view.chart("speakers", search or None)
         # Counted as the chart selects: unattributed quotes are a row of their own; outlets quoting the charted speakers.
         who = shown["who"].fillna(UNATTRIBUTED)
         charted = who.isin(who.value_counts().head(HEATMAP_ROWS).index)
@@ -69,52 +101,76 @@ def draw() -> None:
 
     # ------------------------------------------------------------------ shared quotes
     st.header("Shared quotes")
-    renderings, groups, matrix, summary = view.overlap(ids)
-    st.markdown(f"**{plain_markdown(summary)}**")
+    try:
+        renderings, groups, matrix, summary = view.overlap(ids)
+        keys = view.quote_keys()
+    except AnalysisFailed as failed:
+        st.warning(str(failed))
+        renderings, groups = None, pd.DataFrame()
+    else:
+        st.markdown(f"**{plain_markdown(summary)}**")
+        view.offer("shared quotes", lambda: shared_quote_table(renderings, keys))
     if not groups.empty:
-        st.plotly_chart(view.figure("shared"), key="shared")
+        view.chart("shared")
         sharing = pd.concat([matrix["outlet_a"], matrix["outlet_b"]]).nunique(dropna=False)
         view.caption_if_capped(HEATMAP_ROWS, sharing, "outlets in the chart (those sharing the most quotes)",
                                "pick outlets in the sidebar to compare others.")
         st.subheader("Lineage and fidelity of one quote")
         order = groups.sort_values(["n_outlets", "n_carriers"], ascending=False)
-        names = {g.group_id: f"{str(g.earliest_text)[:90]} ({g.n_outlets} outlets{', altered' if g.altered else ''})"
-                 for g in order.itertuples()}
-        gid = st.selectbox("Quote", list(names), format_func=names.get, key="quote", bind="query-params")
-        view.share["quote"] = [names[gid]] if gid is not None and gid != order["group_id"].iloc[0] else []
+        names = {keys[g.group_id]: f"{str(g.earliest_text)[:90]} ({g.n_outlets} outlets"
+                                   f"{', altered' if g.altered else ''})" for g in order.itertuples()}
+        group_of = {keys[g]: g for g in order["group_id"]}
+        key = url_choice(st, "Quote", list(names), "quote", format_func=names.get, default=next(iter(names)))
+        if report_missing(("quote",)):
+            key = None
+        elif key != next(iter(names)):
+            view.share["quote"] = [key]
+        gid = group_of.get(key)
         carriers = renderings[renderings["group_id"] == gid]
-        st.plotly_chart(view.figure("lineage", (gid, names.get(gid, ""))), key="lineage")
+        if gid is not None:
+            view.chart("lineage", (gid, names.get(key, "")))
 
         rows = []
-        for r in carriers.sort_values("published").itertuples():
+        for r in carriers.sort_values("published").itertuples() if gid is not None else ():
             dot = f"<span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
-            when = pd.to_datetime(r.published).strftime("%Y-%m-%d") if pd.notna(r.published) else "undated"
+            when = day_text(r.published)
             rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"
                         f"<td>{html.escape(str(r.role))}</td><td>{html.escape(str(r.relation))}"
                         f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
                         f"<td class='cc-text'>{diff_html(r.diff)}</td></tr>")
-        st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
-                "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
-                "<ins style='background:#dfd'>added</ins>)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        if rows:
+                st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
+                    "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
+                    "<ins style='background:#dfd'>added</ins>)</th></tr></thead><tbody>" + "".join(rows) +
+                    "</tbody></table>")
 
     # ------------------------------------------------------------------ passage reuse
     st.header("Passage reuse")
-    min_chars = st.slider("Shortest passage (characters)", MIN_CHARS, 1000, MIN_CHARS, step=20, key="min_chars")
-    pairs, edges = view.reuse(ids, min_chars)
+    min_chars = st.slider("Shortest passage (characters)", MIN_CHARS, 1000, MIN_CHARS, step=20, key="min_chars",
+                          bind="query-params")
+    if min_chars != MIN_CHARS:
+        view.share["min_chars"] = [str(min_chars)]
+    try:
+        pairs, edges = view.reuse(ids, min_chars)
+    except AnalysisFailed as failed:
+        st.warning(str(failed))
+        return
+    view.offer("reuse pairs", lambda: pairs.assign(source_outlet=outlet_labels(pairs["source_outlet"]),
+                                                   target_outlet=outlet_labels(pairs["target_outlet"])))
     if pairs.empty:
         n = len(ids)
         st.info(f"These two articles share no verbatim passage of {min_chars} characters or more." if n == 2 else
                 f"These {n} articles share no verbatim passage of {min_chars} characters or more." if n > 2 else
                 "One article alone cannot reuse another.")
     else:
-        st.plotly_chart(view.figure("reuse", min_chars), key="reuse")
+        view.chart("reuse", min_chars)
         view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
                                "outlet pairs in the chart (those reusing the most text)",
                                "pick outlets in the sidebar to see others.")
         top = edges.sort_values(["chars", "passages"], ascending=False, kind="stable").head(MAX_PAIRS)
         # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
         targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
-        title_of = dict(zip(targets["id"], targets["title"].fillna("(untitled)")))
+        title_of = dict(zip(targets["id"], display_titles(targets, 70)))
         edge_names = {f"{s}>{t}": f"{outlet_label(so)} → {outlet_label(to)}: {str(title_of.get(t, t))[:70]} "
                                   f"({p} passage(s), {c} chars, {d})"
                       for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
@@ -122,8 +178,12 @@ def draw() -> None:
         if len(edges) > MAX_PAIRS:
             st.caption(f"The {MAX_PAIRS} of {len(edges):,} article pairs that share the most text; narrow the filters "
                        "(outlets, dates, story) to read the others.")
-        key = st.selectbox("Article pair", list(edge_names), format_func=edge_names.get, key="pair", bind="query-params")
-        view.share["pair"] = [edge_names[key]] if key != next(iter(edge_names)) else []
+        key = url_choice(st, "Article pair", list(edge_names), "pair", format_func=edge_names.get,
+                         default=next(iter(edge_names)))
+        if report_missing(("pair",)):
+            return
+        if key != next(iter(edge_names)):
+            view.share["pair"] = [key]
         src, tgt = key.split(">")
         pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
         left, right = st.columns(2)
@@ -133,7 +193,7 @@ def draw() -> None:
             with col:
                 st.markdown(f"**{'Earlier (source)' if side == 'source' else 'Later (target)'}: "
                             f"{plain_markdown(outlet_label(row['outlet']))}** · "
-                            f"{plain_markdown(str(row['title'] or '(untitled)'))}")
+                            f"{plain_markdown(display_title(row['title'], row['text']))}")
                 st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
                         f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
         st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "

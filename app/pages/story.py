@@ -5,6 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import highlight_html, plain_markdown
+from app.tables import day_text
+from app.view import report_missing
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
 from lib.figures.style import colour_of
@@ -33,42 +35,78 @@ def cell_html(rows: list) -> str:
     return "<hr style='margin:4px 0'>".join(parts)
 
 
+def framing_points(framing, points) -> pd.DataFrame:
+    """The framing points as the download gives them: one row per point and outlet rendering (its wording, mode,
+    verb, speaker and quoted words), then one row per omission."""
+    cells = framing.cells.merge(points[["point_id", "label", "is_proposal"]], on="point_id", how="left")
+    cells = cells.assign(outlet=outlet_labels(cells["outlet"]), carried=True)
+    omitted = framing.omissions.merge(points[["point_id", "label", "is_proposal"]], on="point_id", how="left")
+    omitted = omitted.assign(outlet=outlet_labels(omitted["outlet"]), carried=False, mode="omitted")
+    return pd.concat([cells, omitted], ignore_index=True)[
+        ["point_id", "label", "is_proposal", "outlet", "carried", "mode", "cue", "speaker", "unit_text", "quoted_text",
+         "article_id", "start", "end"]]
+
+
+def choose_story(view):
+    """The story row to draw (counted over the filtered articles), or None after saying why there is none."""
+    if report_missing(("outlet", "story", "speaker")):
+        return None
+    if view.stories_failure is not None:
+        st.warning(str(view.stories_failure))
+        return None
+    in_view = view.story_rows()
+    if in_view.empty:
+        st.info("No article matches the filters, so there is no story to show.")
+        return None
+    if view.story_id:
+        chosen = in_view[in_view["story_id"] == view.story_id]
+        if chosen.empty:
+            st.info(f"The story “{plain_markdown(view.story_names.get(view.story_id, view.story_id))}” has no "
+                    "article under these filters: widen the dates or outlets, or clear the speaker filter.")
+            return None
+        return chosen.iloc[0]
+    story = in_view.sort_values(["n_outlets", "n_articles", "first"], ascending=[False, False, True]).iloc[0]
+    st.caption("No story chosen in the sidebar: showing the story " +
+               ("the filtered outlets cover most." if view.outlets else "covered by the most outlets."))
+    return story
+
+
 def draw() -> None:
     """Draw one story: timelines, framing matrix, per-outlet charts."""
     view = st.session_state["view"]
-    ids = set(view.ids)  # the cached tuple: iterating the Arrow id column again cost 20-30 ms per rerun
-    in_view = view.story_rows()
-    if in_view.empty:
-        st.title("Story")
-        st.info("No article matches the filters, so there is no story to show.")
+    title = st.empty()
+    title.title("Story")
+    story = choose_story(view)
+    if story is None:
         return
-    if view.story_id and view.story_id in set(in_view["story_id"]):
-        story = in_view[in_view["story_id"] == view.story_id].iloc[0]
-    else:
-        story = in_view.sort_values(["n_outlets", "n_articles", "first"], ascending=[False, False, True]).iloc[0]
-        st.caption("No story chosen in the sidebar: showing the story covered by the most outlets.")
+    ids = set(view.ids)  # the cached tuple: iterating the Arrow id column again cost 20-30 ms per rerun
     members = [a for a in story["article_ids"] if a in ids]
     articles = view.articles[view.articles["id"].isin(set(members))]
 
-    st.title(plain_markdown(view.story_names.get(story["story_id"], story["label"])))
+    title.title(plain_markdown(view.story_names.get(story["story_id"], story["label"])))
     first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
     cols = st.columns(4)
-    cols[0].metric("Articles", len(articles))
-    cols[1].metric("Outlets", outlet_labels(articles["outlet"]).nunique())
-    cols[2].metric("Independent sources", int(story["independent_sources"]),
-                   help="In the whole story: syndicated copies (same wire) and near-duplicate texts count once")
-    cols[3].metric("First report", f"{first:%Y-%m-%d}" if pd.notna(first) else "undated",
-                   help=f"Last report {last:%Y-%m-%d}" if pd.notna(last) else None)
+    cols[0].metric("Articles", f"{int(story['n_articles']):,}")
+    cols[1].metric("Outlets", f"{outlet_labels(articles['outlet']).nunique():,}")
+    cols[2].metric("Independent sources", f"{int(story['independent_sources']):,}",
+                   help="Among these articles: syndicated copies (same wire) and near-duplicate texts count once")
+    cols[3].metric("First report", day_text(first),
+                   help=f"Last report {day_text(last)}" if pd.notna(last) else None)
+    whole = view.stories[view.stories["story_id"] == story["story_id"]]
+    if not whole.empty and int(whole["n_articles"].iloc[0]) != len(members):
+        st.caption(f"These counts cover the {len(members):,} article(s) the filters let through; the whole story has "
+                   f"{int(whole['n_articles'].iloc[0]):,} from {int(whole['n_outlets'].iloc[0]):,} outlet(s).")
+    view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
 
     coverage = view.coverage[view.coverage["article_id"].isin(set(members))]
-    st.plotly_chart(view.figure("coverage", ids=members), key="coverage")
-    st.plotly_chart(view.figure("history", ids=members), key="history")
+    view.chart("coverage", ids=members)
+    view.chart("history", ids=members)
 
     with st.expander(f"The {len(articles)} article(s) of this story"):
         labels = view.article_labels()
         for article_id in coverage.sort_values("published")["article_id"].head(30):
-            st.page_link("app/pages/articles.py", label=labels[article_id], icon=":material/article:",
-                         query_params={"article": labels[article_id]})
+            st.page_link("app/pages/articles.py", label=plain_markdown(labels[article_id]), icon=":material/article:",
+                         query_params={"article": article_id})
         if len(articles) > 30:
             st.caption(f"and {len(articles) - 30} more: see the Articles page with this story chosen.")
 
@@ -88,6 +126,7 @@ def draw() -> None:
         columns = outlets_by_time
 
     points = framing.points
+    view.offer("framing points", lambda: framing_points(framing, points))
     cells = framing.cells.assign(outlet=outlet_labels(framing.cells["outlet"]))
     omitted = set(zip(framing.omissions["point_id"], outlet_labels(framing.omissions["outlet"])))
     shown = points[points["outlets"].map(lambda o: bool({outlet_label(x) for x in o} & set(columns)))]
@@ -99,7 +138,10 @@ def draw() -> None:
                    "wording; highlighted words are what it quoted, or reported the speaker saying. Badges: how it was "
                    "rendered (direct quote, partial quote, reported speech or the outlet's own voice), the reporting "
                    "verb and the speaker. Grey cells are omissions.")
-        show_all = len(shown) > MAX_POINTS and st.toggle(f"Show all {len(shown)} points", key="all_points")
+        show_all = len(shown) > MAX_POINTS and st.toggle(f"Show all {len(shown)} points", key="all_points",
+                                                         bind="query-params")
+        if show_all:
+            view.share["all_points"] = ["true"]
         if not show_all:
             shown = shown.head(MAX_POINTS)
 
@@ -149,18 +191,18 @@ def draw() -> None:
                                                                   else "."))
     else:
         for outlet, rows in framing.additions.groupby(outlet_labels(framing.additions["outlet"]), sort=False):
-            with st.expander(f"{outlet}: {len(rows)} point(s) no other outlet carries"):
+            with st.expander(f"{plain_markdown(outlet)}: {len(rows)} point(s) no other outlet carries"):
                 for r in rows.itertuples():
                     st.html(f"<div class='cc-text'><span class='cc-badge {html.escape(str(r.mode).split()[0])}'>"
                             f"{html.escape(str(r.mode))}</span>{html.escape(str(r.unit_text))}</div>")
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(view.figure("voices", ids=members), key="voices")
+        view.chart("voices", ids=members)
         view.caption_if_capped(VOICE_SPEAKERS, framing.voices["speaker"].nunique(dropna=False),
                                "speakers (the most quoted)",
                                "the Quotes page lists every quote of the story chosen in the sidebar.")
     with right:
-        st.plotly_chart(view.figure("terms", ids=members), key="terms")
+        view.chart("terms", ids=members)
         view.caption_if_capped(TERM_OUTLETS, framing.terms["outlet"].nunique(), "outlets (those with the most terms)",
                                "pick outlets in the sidebar to see the others' terms.")
 

@@ -1,0 +1,398 @@
+"""What the pages state under filters and links (issue 15) and how they treat what the files say (issue 12), in
+Streamlit's AppTest on small prepared corpora: counts that follow the filters, the default story, links by id and to
+missing things, downloads of each view, no "None", any stored date, failed analyses, metadata as plain text, the
+password gate; plus the helpers under them."""
+import json
+import re
+import time
+import urllib.parse
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.runtime.media_file_storage import MediaFileKind, MediaFileStorageError
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from app.exports import table_bytes, view_stem
+from app.gate import OneShotDownloads, failure_delay, gate_state, guard_downloads, guard_uploads
+from app.source import ENV_CORPUS
+from app.tables import display_title, display_titles, stories_under_filter
+from lib import store
+from lib.analyse import stored
+from lib.analyse.stored import prepare_analyses
+from lib.pipeline import ingest_paths
+from tests.conftest import ROOT
+
+PAGES = {"overview": "app/pages/overview.py", "story": "app/pages/story.py", "quotes": "app/pages/quotes.py",
+         "articles": "app/pages/articles.py", "data": "app/pages/data.py"}
+IMAGE_AUTHOR = "![x](http://127.0.0.1:9/x.png)"
+
+
+@pytest.fixture(autouse=True)
+def dashboard_argv(monkeypatch):
+    """The dashboard reads its corpus from sys.argv: not pytest's arguments."""
+    monkeypatch.setattr("sys.argv", ["dashboard.py"])
+    monkeypatch.delenv(ENV_CORPUS, raising=False)
+
+
+def corpus(folder: Path, rows: list[dict], prepare: bool = True) -> Path:
+    """A DuckDB corpus ingested from JSONL ``rows`` (analyses stored unless ``prepare`` is False)."""
+    (folder / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = folder / "corpus.duckdb"
+    con = store.connect(str(db))
+    ingest_paths(con, [str(folder / "rows.jsonl")])
+    if prepare:
+        prepare_analyses(con)
+    con.close()
+    return db
+
+
+def run(page: str, query: dict | None = None, secrets: dict | None = None, check: bool = True) -> AppTest:
+    """The dashboard opened on ``page`` with the URL ``query`` (a browser deep link)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.query_params = dict(query or {})
+    if secrets:
+        at.secrets.update(secrets)
+    at.run()
+    if page != "overview":
+        at.switch_page(PAGES[page]).run()
+    if check:
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Every text element and st.html body of the page."""
+    parts = [e.value for kind in ("markdown", "title", "header", "subheader", "caption", "info", "error", "success",
+                                  "warning") for e in getattr(at, kind)]
+    return "\n".join(map(str, parts)) + "\n" + "\n".join(e.proto.body for e in at.get("html"))
+
+
+def metric(at: AppTest, label: str) -> str:
+    """A metric's value by label."""
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def share_link(at: AppTest) -> str:
+    """The address in "Share this view"."""
+    return next(c.value for c in at.code)
+
+
+def story_text(n: int, outlet: str, shared: str = "") -> str:
+    """A distinct body for article ``n`` (no two near-duplicates: each is an independent source), with ``shared`` (a
+    sentence other articles carry too) at its end."""
+    words = ["harbour", "council", "bridge", "budget", "ferry", "tunnel", "school", "market", "river", "station"]
+    return shared + (f"The {words[n % 10]} plan of {outlet} was debated for {n + 3} hours on Monday. "
+            f"\"We will decide by {n + 1} March,\" said Jane Roe. Officials counted {n * 7 + 11} objections from "
+            f"{words[(n + 3) % 10]} groups, and {words[(n + 5) % 10]} owners asked for a delay of {n + 2} weeks.")
+
+
+@pytest.fixture
+def two_stories(tmp_path, monkeypatch):
+    """Story "wide": four outlets A-D, one article each; story "pair": outlets A and E. Read-only, prepared."""
+    rows = [{"id": f"wide-{o.lower()}", "outlet": f"Outlet {o}", "published": f"2021-03-0{i + 1}",
+             "title": f"Harbour vote {o}", "story": "wide",
+             "text": story_text(i, o, '"The harbour must stay open to every ship," said Mayor Ann Lee. ')}
+            for i, o in enumerate("ABCD")]
+    rows += [{"id": f"pair-{o.lower()}", "outlet": f"Outlet {o}", "published": "2021-04-02", "title": f"Ferry fare {o}",
+              "story": "pair", "text": story_text(20 + i, o)} for i, o in enumerate("AE")]
+    db = corpus(tmp_path, rows)
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
+    return db
+
+
+# ---------------------------------------------------------------- counts count what the filters let through
+def test_story_counts_follow_the_outlet_filter(two_stories):
+    at = run("story", {"story": "wide", "outlet": ["Outlet A", "Outlet B"]})
+    assert (metric(at, "Articles"), metric(at, "Outlets"), metric(at, "Independent sources")) == ("2", "2", "2")
+    assert any("the whole story has 4 from 4 outlet(s)" in c.value for c in at.caption)
+
+
+def test_overview_story_table_counts_follow_the_outlet_filter(two_stories):
+    table = run("overview", {"outlet": ["Outlet A", "Outlet B"]}).dataframe[0].value.set_index("Story id")
+    assert table.loc["wide", ["Articles", "Outlets", "Independent sources"]].tolist() == [2, 2, 2]
+    assert table.loc["pair", ["Articles", "Outlets", "Independent sources"]].tolist() == [1, 1, 1]
+    whole = run("overview").dataframe[0].value.set_index("Story id")
+    assert whole.loc["wide", ["Articles", "Outlets", "Independent sources"]].tolist() == [4, 4, 4]
+
+
+def test_default_story_is_the_one_the_filtered_outlets_cover_most(two_stories):
+    # "wide" has the most outlets in the corpus, but only Outlet A of these two carries it; both carry "pair".
+    at = run("story", {"outlet": ["Outlet A", "Outlet E"]})
+    assert at.title[0].value.startswith("Ferry fare")
+    assert any("the filtered outlets cover most" in c.value for c in at.caption)
+
+
+def test_outlets_metric_and_the_busiest_caption_agree_or_say_why(tmp_path, monkeypatch):
+    rows = [{"outlet": f"Dated {i:02d}", "published": f"2021-05-{i + 1:02d}", "title": f"Item {i}",
+             "text": story_text(i, str(i))} for i in range(14)]
+    rows += [{"outlet": f"Undated {i}", "title": f"Loose {i}", "text": story_text(40 + i, str(i))} for i in range(3)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = run("overview")
+    assert metric(at, "Outlets") == "17"
+    assert any(c.value.startswith("The 11 busiest of the 14 outlets with dated articles (3 more outlets have only "
+                                  "undated articles) have a colour") for c in at.caption)
+
+
+def test_stories_under_filter_recounts_only_cut_stories():
+    articles = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "X"], "via": [None, None, None],
+                             "published": pd.to_datetime(["2021-01-01", "2021-01-03", "2021-02-01"]),
+                             "title": ["t1", "t2", "t3"], "text": ["one text here", "another text there", "third"]})
+    assignment = pd.DataFrame({"article_id": ["a", "b", "c"], "story_id": ["s1", "s1", "s2"]})
+    stories = pd.DataFrame({"story_id": ["s1", "s2"], "label": ["Corpus label", "Other"], "terms": [[], []],
+                            "first": pd.to_datetime(["2021-01-01", "2021-02-01"]),
+                            "last": pd.to_datetime(["2021-01-03", "2021-02-01"]), "n_articles": [2, 1],
+                            "outlets": [["X", "Y"], ["X"]], "n_outlets": [2, 1], "independent_sources": [2, 1],
+                            "article_ids": [["a", "b"], ["c"]]})
+    out = stories_under_filter(stories, assignment, articles[articles["id"].isin(["b", "c"])]).set_index("story_id")
+    assert out.loc["s1", ["label", "n_articles", "n_outlets", "independent_sources"]].tolist() == \
+        ["Corpus label", 1, 1, 1]
+    assert out.loc["s1", "article_ids"] == ["b"] and out.loc["s1", "first"] == pd.Timestamp("2021-01-03")
+    assert out.loc["s2", "n_articles"] == 1
+
+
+# ---------------------------------------------------------------- links: ids, every control, missing things
+def test_links_name_stories_and_articles_by_id(two_stories):
+    at = run("story", {"story": "wide"})
+    assert "story=wide" in share_link(at)
+    links = [e.proto for e in at.get("page_link") if e.proto.page.endswith("articles")]
+    assert {dict(urllib.parse.parse_qsl(link.query_string))["article"] for link in links} == \
+        {"wide-a", "wide-b", "wide-c", "wide-d"}
+    at = run("articles", {"article": "wide-c"})
+    assert at.selectbox(key="article").value == "wide-c" and "article=wide-c" in share_link(at)
+    assert "Harbour vote C" in texts(at)
+
+
+@pytest.mark.parametrize("page, query, what", [
+    ("story", {"story": "no-such-story"}, "story “no\\-such\\-story”"),
+    ("overview", {"story": "no-such-story"}, "story “no\\-such\\-story”"),
+    ("overview", {"outlet": "Outlet Z"}, "outlet “Outlet Z”"),
+    ("quotes", {"outlet": ["Outlet A", "Outlet Z"]}, "outlet “Outlet Z”"),
+    ("articles", {"article": "0000000000000000"}, "article “0000000000000000”"),
+    ("articles", {"speaker": "Nobody Atall"}, "speaker “Nobody Atall”"),
+    ("quotes", {"quote": "0000-1"}, "shared quote “0000\\-1”"),
+])
+def test_a_link_to_something_missing_says_so_and_shows_nothing_in_its_place(two_stories, page, query, what):
+    at = run(page, query)
+    assert any(what in e.value and "not in this corpus" in e.value for e in at.error), [e.value for e in at.error]
+    if "quote" in query:  # the page's other sections stand; the lineage of the asked quote is what is missing
+        assert not [c for c in at.get("plotly_chart") if c.proto.id and "lineage" in c.proto.id]
+        assert "<table class='cc-matrix'>" not in texts(at)
+        return
+    assert not at.get("plotly_chart") and not at.dataframe and not at.metric
+    assert "Harbour vote" not in texts(at) and "Ferry fare" not in texts(at)
+
+
+def test_a_link_to_an_article_the_filters_leave_out_says_so(two_stories):
+    at = run("articles", {"article": "wide-a", "outlet": "Outlet E"})
+    assert any("article “wide\\-a”, which the filters leave out" in e.value for e in at.error)
+    assert "Harbour vote" not in texts(at)
+
+
+def test_a_shared_quote_is_linked_by_its_earliest_rendering(two_stories):
+    at = run("quotes")
+    key = at.selectbox(key="quote").value
+    assert re.fullmatch(r"wide-a-\d+", key)  # the earliest carrier's article id and the quote's offset
+    at = run("quotes", {"quote": key, "outlet": ["Outlet B", "Outlet C"]})  # the same id under another filter
+    assert at.selectbox(key="quote").value == key and not at.error
+
+
+def test_the_passage_length_slider_is_in_the_url(two_stories):
+    at = run("quotes", {"min_chars": "400"})
+    assert at.slider(key="min_chars").value == 400 and "min_chars=400" in share_link(at)
+
+
+# ---------------------------------------------------------------- downloads of what the filters show
+def test_each_page_offers_what_it_shows_for_download(two_stories):
+    expected = {"overview": {"articles", "stories"}, "story": {"articles", "framing points"},
+                "quotes": {"quotes", "shared quotes", "reuse pairs"}, "articles": {"articles"}}
+    for page, tables in expected.items():
+        at = run(page, {"outlet": ["Outlet A", "Outlet B"]})
+        downloads = at.session_state["view"].downloads
+        assert tables <= set(downloads), (page, set(downloads))
+        if "articles" in downloads:
+            assert set(downloads["articles"]()["outlet"]) <= {"Outlet A", "Outlet B"}
+        names = {e.proto.label: e for e in at.get("download_button")}
+        assert names, page
+        files = [b.proto.file_name if hasattr(b.proto, "file_name") else "" for b in at.get("download_button")]
+        assert all(f.startswith(f"{page}-outlet-a-outlet-b-") for f in files if f), files
+    quotes = run("quotes", {"outlet": "Outlet B"}).session_state["view"].downloads["quotes"]()
+    assert set(quotes["Outlet"]) == {"Outlet B"} and "None" not in quotes["Speaker"].astype(str).tolist()
+
+
+def test_framing_points_download_carries_each_outlets_wording_and_mode(two_stories):
+    points = run("story", {"story": "wide"}).session_state["view"].downloads["framing points"]()
+    assert {"label", "outlet", "mode", "unit_text", "carried"} <= set(points.columns)
+    assert points["outlet"].str.startswith("Outlet").all() and points["mode"].notna().all()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_download_bytes_round_trip(fmt, tmp_path):
+    frame = pd.DataFrame({"quote": ["a-1"], "diff_text": ["to try [-to-] {+and+} keep"], "added": [["and"]]})
+    path = tmp_path / f"x.{fmt}"
+    path.write_bytes(table_bytes(frame, fmt))
+    back = pd.read_csv(path) if fmt == "csv" else pd.read_parquet(path)
+    assert back["diff_text"].iloc[0] == "to try [-to-] {+and+} keep" and json.loads(back["added"].iloc[0]) == ["and"]
+
+
+@pytest.mark.parametrize("filters, stem", [
+    ({}, "quotes"),
+    ({"outlets": ["Fox News", "a/b"], "story": "s-1a2b"}, "quotes-fox-news-a-b-s-1a2b"),
+    ({"outlets": list("ABCDE")}, "quotes-a-b-c-and-2-more"),
+])
+def test_view_stem(filters, stem):
+    assert view_stem("Quotes", filters) == stem
+
+
+# ---------------------------------------------------------------- no None, no (untitled), any stored date
+@pytest.mark.parametrize("title, text, shown", [
+    ("Budget passes", "Anything.", "Budget passes"),
+    (None, "The council met on Monday. It voted.", "The council met on Monday."),
+    (float("nan"), "Mr. Ng spoke at length. Then left.", "Mr. Ng spoke at length."),
+    ("  ", "One sentence " + "very " * 40 + "long.", ("One sentence " + "very " * 14)[:79].rstrip() + "…"),
+    (None, "", "(no text)"),
+])
+def test_display_title(title, text, shown):
+    assert display_title(title, text) == shown
+    assert display_titles(pd.DataFrame({"title": [title], "text": [text]})).tolist() == [shown]
+
+
+@pytest.fixture
+def odd_corpus(tmp_path, monkeypatch):
+    """Articles dated 1865 and 1899, untitled ones, a speakerless quote, and metadata written as Markdown."""
+    rows = [{"id": "old-1865", "outlet": "Old Gazette", "published": "1865-04-15", "title": "The president is dead",
+             "text": "WASHINGTON - The president died this morning. \"It is a sad day,\" said Edwin Stanton."},
+            {"id": "old-1899", "outlet": "Old Times", "published": "1899-12-31",
+             "text": "The century ends tonight in London. \"We are ready for the new age.\" Crowds gathered."},
+            {"id": "markup", "outlet": "Old Gazette", "published": "2021-01-01", "author": IMAGE_AUTHOR,
+             "url": "http://e.com/[a](b)", "title": "Markup $x^2$ :red[red] [link](http://e.com)",
+             "text": "Budget talks began on Monday. \"We will win,\" said Ann Lee."},
+            {"id": "undated", "outlet": "Old Times",
+             "text": "An undated note about the budget talks. \"We will win again,\" said Ann Lee."}]
+    db = corpus(tmp_path, rows)
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
+    return db
+
+
+@pytest.mark.parametrize("page", ["overview", "story", "quotes", "articles", "data"])
+def test_every_page_takes_any_stored_date(odd_corpus, page):
+    at = run(page)
+    dates = at.sidebar.date_input[0]
+    assert dates.value[0].year == 1865
+    assert "None" not in [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
+    assert "(untitled)" not in texts(at) and "nan" not in texts(at).split()
+
+
+def test_a_date_filter_before_1900_narrows_the_view(odd_corpus):
+    at = run("overview", {"dates": ["1865-01-01", "1899-12-31"]})
+    assert metric(at, "Articles") == "2"
+
+
+def test_an_untitled_article_shows_its_first_sentence(odd_corpus):
+    at = run("articles", {"article": "old-1899"})
+    assert "<h3 style='margin-bottom:0'>The century ends tonight in London.</h3>" in texts(at)
+    assert at.selectbox(key="article").options[0].startswith("Old Gazette")
+    assert any("The century ends tonight in London." in o for o in at.selectbox(key="article").options)
+
+
+# ---------------------------------------------------------------- metadata is plain text everywhere
+def test_article_metadata_is_plain_text(odd_corpus):
+    at = run("articles", {"article": "markup"})
+    assert not at.table  # st.table renders Markdown in its cells
+    body = texts(at)
+    assert f"<td>{IMAGE_AUTHOR}</td>" in body and "<td>http://e.com/[a](b)</td>" in body
+    assert "Markup $x^2$ :red[red] [link](http://e.com)</h3>" in body
+    link = next(e.proto.label for e in at.get("page_link"))
+    assert "\\$x^2\\$" in link or "\\$x" in link and "\\[link\\]" in link
+
+
+def test_outlet_names_in_labels_are_plain_text(tmp_path, monkeypatch):
+    evil = "![x](http://127.0.0.1:9/o.png)"
+    rows = [{"outlet": evil, "published": "2021-02-01", "title": "Road plan", "story": "road",
+             "text": "The road plan was approved on Monday by the council. A second lane opens in June.\n\n"
+                     "The mayor promised new buses for the northern district next year."},
+            {"outlet": "Plain Post", "published": "2021-02-02", "title": "Road plan approved", "story": "road",
+             "text": "The road plan was approved on Monday by the council. Critics said it costs too much.\n\n"
+                     "Cyclists will get a separate path along the river, officials said."}]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = run("story")
+    labels = [e.label for e in at.expander] + [e.proto.label for e in at.get("page_link")]
+    assert labels and not [label for label in labels if "![x](" in label]
+    assert any("\\!\\[x\\]" in label for label in labels)
+
+
+# ---------------------------------------------------------------- a failed corpus analysis stays on its page
+@pytest.mark.parametrize("name, page, others", [
+    ("renderings", "quotes", ["overview", "story", "articles"]),
+    ("passages", "quotes", ["overview", "story"]),
+    ("assignment", "story", ["quotes", "articles"]),
+])
+def test_a_failed_analysis_is_reported_on_the_page_that_needs_it(tmp_path, monkeypatch, name, page, others):
+    def broken(*_):
+        raise OverflowError("Cannot convert Timestamp to nanoseconds without overflow.")
+
+    monkeypatch.setitem(stored.REGISTRY, name, stored.Analysis(broken, stored.REGISTRY[name].inputs))
+    rows = [{"outlet": o, "published": "2021-02-01", "title": "Road plan", "text": story_text(i, o)}
+            for i, o in enumerate(["North Post", "South Post"])]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows, prepare=False))])
+    at = run(page)
+    assert any("failed on this corpus (OverflowError" in w.value for w in at.warning), [w.value for w in at.warning]
+    for other in others:
+        assert run(other).title  # every other page still draws
+
+
+# ---------------------------------------------------------------- the password gate
+def test_wrong_passwords_wait_longer_each_time(monkeypatch):
+    waits = []
+    monkeypatch.setattr("app.gate.sleep", waits.append)
+    gate_state.clear()  # no failures left by other tests of this process
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.secrets["password"] = "open sesame"
+    at.run()
+    for typed in ("wrong", "still wrong", "wrong again"):
+        at.text_input[0].set_value(typed).run()
+    assert waits == [0.0, 1.0, 2.0]
+    assert "The next try waits 4 s." in at.error[0].value
+    assert not at.get("download_button") and not at.file_uploader
+
+
+@pytest.mark.parametrize("failures, wait", [(0, 0.0), (1, 1.0), (2, 2.0), (5, 16.0), (50, 30.0)])
+def test_failure_delay(failures, wait):
+    assert failure_delay(failures) == wait
+
+
+def test_a_download_address_serves_its_file_for_one_click(monkeypatch):
+    monkeypatch.setattr(OneShotDownloads, "CLICK_WINDOW_S", 0.2)
+    storage = MemoryMediaFileStorage("/media")
+    guard_downloads(storage)
+    assert isinstance(storage, OneShotDownloads)
+    file_id = storage.load_and_get_id(b"secret,table\n", "text/csv", MediaFileKind.DOWNLOADABLE, "view.csv")
+    name = storage.get_url(file_id).rsplit("/", 1)[1]
+    # one click: the frontend's check, then the download
+    assert storage.get_file(name).content == storage.get_file(name).content == b"secret,table\n"
+    with pytest.raises(MediaFileStorageError):
+        storage.get_file(name)
+    file_id = storage.load_and_get_id(b"secret,table\n", "text/csv", MediaFileKind.DOWNLOADABLE, "view.csv")
+    assert storage.get_file(name).content == b"secret,table\n"  # a click whose download came from the cache
+    time.sleep(0.5)
+    with pytest.raises(MediaFileStorageError):
+        storage.get_file(name)
+    image = storage.load_and_get_id(b"png", "image/png", MediaFileKind.MEDIA, None)
+    assert storage.get_file(f"{image}.png") is storage.get_file(f"{image}.png")  # other media are served as usual
+
+
+def test_uploads_are_kept_only_for_sessions_that_passed_the_gate():
+    class Uploads:
+        def __init__(self):
+            self.kept = []
+
+        def add_file(self, session_id, file):
+            self.kept.append((session_id, file))
+
+    uploads, passed = Uploads(), {"passed-session"}
+    guard_uploads(uploads, passed)
+    uploads.add_file("passed-session", "f1")
+    with pytest.raises(PermissionError):
+        uploads.add_file("other-session", "f2")
+    assert uploads.kept == [("passed-session", "f1")]
