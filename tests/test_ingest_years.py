@@ -127,3 +127,11 @@ def test_yearless_header_date_is_inferred_too():
 ])
 def test_day_references(text, published, expected):
     assert [d for d, _ in resolve_day_references(text, published)] == expected
+
+
+def test_a_same_story_article_dated_after_today_gives_no_year():
+    """A yearless dateline is never resolved to a day after today, even when the batch's own evidence says so."""
+    other = ("SHANGHAI, October 7, 2038 (Reuters) - On Wednesday the People's Bank of China cut the reserve "
+             "requirement ratio for lenders, a move aimed at small businesses hit by tariffs.")
+    target, _ = resolve(RATE_CUT, other)
+    assert target.published is None or target.published <= TODAY

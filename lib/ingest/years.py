@@ -114,6 +114,7 @@ def infer_year(article: Article, partial: Yearless, neighbours: list[tuple[Artic
     if in_floor_year is not None and in_floor_year <= today and near:
         candidates.append((in_floor_year, "inferred-from-mentions", CONFIDENCE["mentions"],
                            f"the latest year the text mentions is {floor}"))
+    candidates = [c for c in candidates if c[0] <= today]  # a report is never from after today, whatever the batch says
     if not candidates:
         note = (f"{partial.written!r} gives {partial.describe()} without a year, and nothing in the batch "
                 "(metadata, a same-story article, a weekday or a year mentioned) tells which year: date unknown")
