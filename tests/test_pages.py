@@ -396,3 +396,24 @@ def test_uploads_are_kept_only_for_sessions_that_passed_the_gate():
     with pytest.raises(PermissionError):
         uploads.add_file("other-session", "f2")
     assert uploads.kept == [("passed-session", "f1")]
+
+
+# ---------------------------------------------------------------- shared quotes: altered between carriers, ties
+def test_quotes_page_shows_words_changed_between_two_carriers_and_same_day_ties(tmp_path, monkeypatch):
+    """Two long renderings that differ by a word, each containing an earlier short fragment: the page shows the
+    changed word between them, and a same-day reuse pair reads as a tie, never as source and target."""
+    base = ("The ferry board met on Monday to discuss the winter timetable and the new fares for the island route, "
+            "which residents have criticised for months. ")
+    rows = [{"id": "q-a", "outlet": "Outlet A", "published": "2021-05-01", "title": "Ferry fares", "story": "s",
+             "text": base + 'The chair said the board would "keep the boats running every single night" this winter.'},
+            {"id": "q-b", "outlet": "Outlet B", "published": "2021-05-02", "title": "Ferry fares B", "story": "s",
+             "text": base + '"We will try to keep the boats running every single night of the winter," the chair '
+                            'said.'},
+            {"id": "q-c", "outlet": "Outlet C", "published": "2021-05-02", "title": "Ferry fares C", "story": "s",
+             "text": base + '"We will try and keep the boats running every single night of the winter," the chair '
+                            'said.'}]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    page = texts(run("quotes"))
+    assert "Differs where they overlap from" in page
+    assert "<del style='background:#fdd'>to</del>" in page or "<del style='background:#fdd'>and</del>" in page
+    assert "Same day (order unknown)" in page and "Earlier (source)" not in page

@@ -31,6 +31,17 @@ def diff_html(ops) -> str:
     return " ".join(out)
 
 
+def variants_html(variants, shown: set) -> str:
+    """The other renderings this one differs from where they overlap (a word changed between two carriers, not only
+    against the earliest), each with its word diff; those in ``shown`` (the earliest, diffed already) left out."""
+    items = [] if variants is None or not hasattr(variants, "__len__") else list(variants)
+    items = [v for v in items if isinstance(v, dict) and v.get("article_id") not in shown]
+    if not items:
+        return ""
+    lines = "".join(f"<li>{html.escape(outlet_label(v.get('outlet')))}: {diff_html(v.get('diff'))}</li>" for v in items)
+    return f"<br><small>Differs where they overlap from:</small><ul style='margin:0'>{lines}</ul>" if lines else ""
+
+
 def quote_table(quotes: pd.DataFrame) -> pd.DataFrame:
     """Quotes as the page and its download show them: no "None" (unattributed, undated, no verb)."""
     return pd.DataFrame({"Speaker": quotes["who"].fillna(UNATTRIBUTED), "Outlet": outlet_labels(quotes["outlet"]),
@@ -131,13 +142,16 @@ def draw() -> None:
             view.chart("lineage", (gid, names.get(key, "")))
 
         rows = []
+        tied = gid is not None and bool(groups.loc[groups["group_id"] == gid, "earliest_tie"].any())
+        earliest_ids = set(carriers.loc[carriers["role"] == "earliest", "article_id"])
         for r in carriers.sort_values("published").itertuples() if gid is not None else ():
             dot = f"<span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
             when = day_text(r.published)
+            role = "earliest (same day: order unknown)" if r.role == "earliest" and tied else str(r.role)
             rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"
-                        f"<td>{html.escape(str(r.role))}</td><td>{html.escape(str(r.relation))}"
+                        f"<td>{html.escape(role)}</td><td>{html.escape(str(r.relation))}"
                         f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
-                        f"<td class='cc-text'>{diff_html(r.diff)}</td></tr>")
+                        f"<td class='cc-text'>{diff_html(r.diff)}{variants_html(r.variants, earliest_ids)}</td></tr>")
         if rows:
                 st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
                     "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
@@ -171,8 +185,9 @@ def draw() -> None:
         # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
         targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
         title_of = dict(zip(targets["id"], display_titles(targets, 70)))
-        edge_names = {f"{s}>{t}": f"{outlet_label(so)} → {outlet_label(to)}: {str(title_of.get(t, t))[:70]} "
-                                  f"({p} passage(s), {c} chars, {d})"
+        edge_names = {f"{s}>{t}": f"{outlet_label(so)} {'↔' if d == 'tie' else '→'} {outlet_label(to)}: "
+                                  f"{str(title_of.get(t, t))[:70]} ({p} passage(s), {c} chars, "
+                                  f"{'same day' if d == 'tie' else d})"
                       for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
                                                           "passages", "chars", "direction"]].itertuples(index=False)}
         if len(edges) > MAX_PAIRS:
@@ -187,17 +202,21 @@ def draw() -> None:
         src, tgt = key.split(">")
         pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
         left, right = st.columns(2)
+        tie = pair["direction"].iloc[0] == "tie"
+        headings = {"source": "Same day (order unknown)" if tie else "Earlier (source)",
+                    "target": "Same day (order unknown)" if tie else "Later (target)"}
         for col, art, side in ((left, src, "source"), (right, tgt, "target")):
             row = view.articles[view.articles["id"] == art].iloc[0]
             spans = [(s, e, "reuse") for s, e in zip(pair[f"{side}_start"], pair[f"{side}_end"])]
             with col:
-                st.markdown(f"**{'Earlier (source)' if side == 'source' else 'Later (target)'}: "
+                st.markdown(f"**{headings[side]}: "
                             f"{plain_markdown(outlet_label(row['outlet']))}** · "
                             f"{plain_markdown(display_title(row['title'], row['text']))}")
                 st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
                         f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
         st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
-                   f"{pair['share_of_target'].iloc[0]:.0%} of the later article; direction: {pair['direction'].iloc[0]}.")
+                   f"{pair['share_of_target'].iloc[0]:.0%} of the " + ("second article; published the same day, so "
+                   "which came first is unknown." if tie else f"later article; direction: {pair['direction'].iloc[0]}."))
 
 
 draw()
