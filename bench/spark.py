@@ -116,7 +116,8 @@ def run_spark(inputs: list[str], work: Path) -> dict:
     events = work / "events"
     events.mkdir()
     spark = start_session("local[2]", app_name="bench.spark", config={
-        "spark.eventLog.enabled": "true", "spark.eventLog.dir": events.as_uri(), "spark.driver.memory": "6g"})
+        "spark.eventLog.enabled": "true", "spark.eventLog.dir": events.as_uri(), "spark.eventLog.compress": "false",
+        "spark.driver.memory": "6g"})
     stages: dict = {}
 
     class Measured(Progress):
@@ -141,7 +142,8 @@ def shuffle_bytes(events: Path) -> dict[str, int]:
     """Shuffle bytes written per job group (= batch stage), from the Spark event log."""
     group_of_stage: dict[int, str] = {}
     written: dict[str, int] = {}
-    for log in sorted(p for p in events.rglob("*") if p.is_file()):  # Spark 4 rolls its log into a folder
+    # Spark 4 rolls its log into a folder of events_* files beside an appstatus marker
+    for log in sorted(p for p in events.rglob("*") if p.is_file() and not p.name.startswith("appstatus")):
         with log.open(encoding="utf-8") as fh:
             for line in fh:
                 event = json.loads(line)

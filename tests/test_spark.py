@@ -179,3 +179,17 @@ def test_dataset_opens_for_the_read_paths(batch, single):
     assert len(stories) == parquet.execute("SELECT count(DISTINCT story_id) FROM analysis_assignment").fetchone()[0]
     with pytest.raises(Exception):
         parquet.execute("INSERT INTO articles (id) VALUES ('x')")
+
+
+def test_read_commands_and_dashboard_open_the_dataset(batch, capsys):
+    """`--db DIR` opens a dataset for the read commands; `--parquet DIR` names it to the dashboard, read-only."""
+    from app.source import open_corpus, parse_source
+    from lib.cli import main
+
+    out, counts, _ = batch
+    assert main(["stories", "--db", str(out), "--format", "jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) >= 20
+    source = parse_source(["--parquet", str(out)])
+    assert (source.kind, source.read_only) == ("parquet", True)
+    con = open_corpus(source)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == counts["articles"]

@@ -17,6 +17,8 @@ SQL, the judgement inside each pair or block by the lib.analyse functions the si
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 from pyspark.sql import DataFrame
@@ -35,7 +37,8 @@ from lib.spark.dataset import PARTITION
 MAX_BLOCK = 20_000  # articles clustered in one task (bench/stories.py: 20,000 take ~1 min and ~2 GB)
 STORY_MIN_KEYS = 1  # shared anchors that make two articles a candidate pair (2 gave B-cubed 0.980 on the samples)
 STORY_MAX_DF = 1000  # an anchor in more articles than this (a country, a year) blocks nothing
-COMPONENT_ROUNDS = 60  # label propagation rounds at most (each halves nothing: it moves labels one edge)
+COMPONENT_ROUNDS = 200  # label propagation rounds at most: each moves a label one edge along the longest path
+DRIVER_EDGES = 5_000_000  # a candidate graph up to this many edges is joined on the driver (scipy, ~1 s a million)
 
 
 def _sort_key(published: str, ident: str) -> F.Column:
@@ -46,8 +49,34 @@ def _sort_key(published: str, ident: str) -> F.Column:
 
 
 def connected_components(edges: DataFrame, nodes: DataFrame) -> DataFrame:
-    """(node, component) of an undirected graph: the smallest node label of each component, by label propagation
-    (one join per round; the rounds needed are the longest shortest path, a few for these blocking graphs)."""
+    """(node, component) of an undirected graph over string nodes; a component is named by its smallest node.
+
+    A graph of up to DRIVER_EDGES edges (the usual case: edges are candidate pairs, far fewer than the rows they
+    join) is brought to the driver as 64-bit node hashes and joined by scipy in seconds; a larger one stays on the
+    cluster and is labelled by propagation, one join per round, as many rounds as its longest shortest path.
+    """
+    spark = edges.sparkSession
+    hashed = edges.select(F.xxhash64("src").alias("src"), F.xxhash64("dst").alias("dst"))
+    if hashed.count() > DRIVER_EDGES:
+        return _propagated_components(edges, nodes)
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components as scipy_components
+
+    pairs = hashed.toPandas()
+    ids, codes = np.unique(np.concatenate([pairs["src"].to_numpy(), pairs["dst"].to_numpy()]), return_inverse=True)
+    n = len(ids)
+    graph = sp.coo_matrix((np.ones(len(pairs), dtype=np.int8), (codes[:len(pairs)], codes[len(pairs):])), shape=(n, n))
+    _, labels = scipy_components(graph, directed=False)
+    linked = spark.createDataFrame(pd.DataFrame({"h": ids.astype("int64"), "label": labels.astype("int64")}))
+    keyed = nodes.select("node", F.xxhash64("node").alias("h")).join(linked, "h", "left")
+    named = keyed.where(F.col("label").isNotNull()).groupBy("label").agg(F.min("node").alias("component"))
+    return (keyed.join(named, "label", "left")
+            .select("node", F.coalesce(F.col("component"), F.col("node")).alias("component")))
+
+
+def _propagated_components(edges: DataFrame, nodes: DataFrame) -> DataFrame:
+    """connected_components on the cluster: every node takes the smallest label among its neighbours' until none
+    changes."""
     both = edges.select("src", "dst").union(edges.select(F.col("dst").alias("src"), F.col("src").alias("dst")))
     both = both.localCheckpoint()
     labels = nodes.select("node", F.col("node").alias("component")).localCheckpoint()
@@ -80,12 +109,18 @@ def _outlet_norm(outlets: pd.Series) -> pd.Series:
     return outlets.map(reuse._norm)
 
 
+@lru_cache(maxsize=4096)
+def _spans(text: str) -> np.ndarray:
+    """reuse._token_spans, kept per executor: an article is one side of many pairs."""
+    return reuse._token_spans(text)
+
+
 def _pair_passages(row) -> list[tuple]:
     """Aligned passages of one candidate pair, as find_reuse keeps them: ((target id, item), ...) or nothing."""
     n = reuse.SHINGLE
     ta, tb = row.a_text or "", row.b_text or ""
     pos = sorted((m.pos_a, m.pos_b) for m in row.matches)
-    sa, sb = reuse._token_spans(ta), reuse._token_spans(tb)
+    sa, sb = _spans(ta), _spans(tb)
     shorter = min(len(ta), len(tb))
     passages = []
     for a0, a1, b0, b1, _m in reuse.chain_runs(np.array([p[0] for p in pos]), np.array([p[1] for p in pos]), n=n):

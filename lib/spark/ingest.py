@@ -19,8 +19,8 @@ from lib.ingest import years
 from lib.models import DATE_MENTION_COLUMNS, QUOTE_COLUMNS
 from lib.spark.dataset import PARTITION, UNDATED, table_columns
 
-FILES_PER_TASK = 50  # input files per parse task: enough to amortise a task's start, small enough to spread
-ARTICLES_PER_TASK = 2000  # articles per extraction task (a bulk file's rows are spread over many tasks)
+FILES_PER_TASK = 50  # input files per parse task at most: enough to amortise a task's start, small enough to spread
+ARTICLES_PER_TASK = 500  # articles per extraction task at most (a bulk file's rows are spread over many tasks)
 
 # DuckDB type (as DESCRIBE prints it) -> Spark type; nested lists are built from the element type.
 _SPARK_TYPES = {"VARCHAR": T.StringType(), "TIMESTAMP": T.TimestampNTZType(), "DOUBLE": T.DoubleType(),
@@ -116,7 +116,8 @@ def ingest_files(spark: SparkSession, files: Sequence[str], max_bytes: int = ing
                  ) -> dict[str, DataFrame]:
     """Parse and extract ``files`` on the cluster: DataFrames of the store's tables (articles with PARTITION)."""
     sc = spark.sparkContext
-    paths = sc.parallelize(list(enumerate(files)), max(1, -(-len(files) // FILES_PER_TASK)))
+    cores = sc.defaultParallelism
+    paths = sc.parallelize(list(enumerate(files)), max(1, min(len(files), max(cores, -(-len(files) // FILES_PER_TASK)))))
     parsed = paths.map(lambda p: _parse(p, max_bytes)).persist()
     resolved = sc.broadcast(resolve_batch_years(parsed))
     results = parsed.map(lambda p: _with_years(p, resolved.value)).persist()
@@ -126,7 +127,8 @@ def ingest_files(spark: SparkSession, files: Sequence[str], max_bytes: int = ing
     firsts = (results.flatMap(lambda r: [(a.id, ((r[0], j), a)) for j, a in enumerate(r[1].articles)])
               .reduceByKey(lambda x, y: x if x[0] <= y[0] else y).values())
     n_articles = firsts.count()
-    extracted = firsts.map(lambda kv: _article_rows(kv[1])).repartition(max(1, -(-n_articles // ARTICLES_PER_TASK)))
+    tasks = max(1, min(n_articles, max(cores, -(-n_articles // ARTICLES_PER_TASK))))
+    extracted = firsts.repartition(tasks).map(lambda kv: _article_rows(kv[1]))
     extracted = extracted.persist()
     articles = spark.createDataFrame(extracted.map(lambda e: e[0]), table_schema("articles"))
     articles = articles.withColumn(PARTITION, month_of(F.col("published")))
