@@ -142,8 +142,7 @@ def shuffle_bytes(events: Path) -> dict[str, int]:
     """Shuffle bytes written per job group (= batch stage), from the Spark event log."""
     group_of_stage: dict[int, str] = {}
     written: dict[str, int] = {}
-    # Spark 4 rolls its log into a folder of events_* files beside an appstatus marker
-    for log in sorted(p for p in events.rglob("*") if p.is_file() and not p.name.startswith("appstatus")):
+    for log in sorted(events.rglob("events_*")):  # Spark 4 rolls its log into a folder (beside .crc and status files)
         with log.open(encoding="utf-8") as fh:
             for line in fh:
                 event = json.loads(line)
@@ -172,6 +171,8 @@ def main(argv=None) -> int:
     """Run both paths at each size, each in its own process, and print one table plus the per-article figures."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 20_000], help="synthetic corpus sizes")
+    ap.add_argument("--paths", nargs="*", default=["single", "spark"], choices=["single", "spark"],
+                    help="which paths to run (default: both)")
     ap.add_argument("--child", nargs=2, metavar=("PATH", "SIZE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -179,7 +180,7 @@ def main(argv=None) -> int:
         return 0
     rows = []
     for size in args.sizes:
-        for path in ("single", "spark"):
+        for path in args.paths:
             proc = subprocess.run([sys.executable, "-m", "bench.spark", "--child", path, str(size)],
                                   capture_output=True, text=True)
             if proc.returncode != 0:

@@ -329,7 +329,6 @@ def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BL
     ``blocks_seen``, when given, receives the block figures: blocks of two or more, the largest, and how many
     connected sets were cut for being larger than ``max_block``.
     """
-    spark = articles.sparkSession
     arts = articles.select(*ARTICLE_INPUT_COLUMNS, _sort_key("published", "id").alias("order"))
     hand = F.trim(F.col("story"))
     by_hand = arts.where(hand != "").select(F.col("id").alias("article_id"), hand.alias("story_id"),
@@ -341,8 +340,8 @@ def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BL
         lambda frames: (f[["id"]].assign(anchors=_anchors(f)) for f in frames), anchors_schema)
     keys = keyed.select("id", F.explode("anchors").alias("anchor"))
     common = keys.groupBy("anchor").count().where(F.col("count").between(2, STORY_MAX_DF)).select("anchor")
-    keys = keys.join(common, "anchor").join(auto.select("id", F.datediff("published", F.lit("1970-01-01")).alias("day")),
-                                            "id")
+    days = auto.select("id", F.datediff("published", F.lit("1970-01-01")).alias("day"))
+    keys = keys.join(common, "anchor").join(days, "id")
     reach = 2 * clustering.DEFAULT_CONFIG["window_days"]  # event days lie within a window, partners within two
     x, y = keys.alias("x"), keys.alias("y")
     edges = (x.join(y, (F.col("x.anchor") == F.col("y.anchor")) & (F.col("x.id") < F.col("y.id"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import os
 from dataclasses import replace
 from typing import Sequence
 
@@ -80,8 +79,8 @@ def resolve_batch_years(parsed) -> dict[tuple[int, int], object]:
 
     def dated(p):
         """Trusted-date articles of one file that a pending article could take its year from."""
-        return [((p[0], j), a) for j, a in enumerate(p[1].articles)
-                if a.published is not None and a.date_source in trusted and (a.published.month, a.published.day) in reach]
+        return [((p[0], j), a) for j, a in enumerate(p[1].articles) if a.published is not None
+                and a.date_source in trusted and (a.published.month, a.published.day) in reach]
 
     candidates = [a for _, a in sorted(parsed.flatMap(dated).collect(), key=lambda kv: kv[0])]
     resolved = years.resolve_years(candidates, [pair for _, pair in pending])
@@ -117,7 +116,8 @@ def ingest_files(spark: SparkSession, files: Sequence[str], max_bytes: int = ing
     """Parse and extract ``files`` on the cluster: DataFrames of the store's tables (articles with PARTITION)."""
     sc = spark.sparkContext
     cores = sc.defaultParallelism
-    paths = sc.parallelize(list(enumerate(files)), max(1, min(len(files), max(cores, -(-len(files) // FILES_PER_TASK)))))
+    slices = max(1, min(len(files), max(cores, -(-len(files) // FILES_PER_TASK))))
+    paths = sc.parallelize(list(enumerate(files)), slices)
     parsed = paths.map(lambda p: _parse(p, max_bytes)).persist()
     resolved = sc.broadcast(resolve_batch_years(parsed))
     results = parsed.map(lambda p: _with_years(p, resolved.value)).persist()
