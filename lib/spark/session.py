@@ -29,7 +29,8 @@ PANDAS_WARNING = "PySpark does not yet fully support pandas"
 
 def code_archive() -> str:
     """A zip of the `lib` package for the executors' Python path (what `spark-submit --py-files` would ship)."""
-    target = Path(tempfile.mkdtemp(prefix="coverage-spark-")) / "lib.zip"
+    # not "lib.zip": spark-submit --py-files lib.zip may have shipped one already, and Spark refuses a second
+    target = Path(tempfile.mkdtemp(prefix="coverage-spark-")) / "coverage-compare-lib.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted((PROJECT / "lib").rglob("*.py")):
             archive.write(path, path.relative_to(PROJECT).as_posix())
