@@ -27,14 +27,14 @@ DIGEST_CHARS = 12  # hex digits of a path's SHA-1 naming its cache file or uploa
 class CorpusSource:
     """Where the corpus comes from: the bundled seeds, a DuckDB file, or a folder of input files."""
 
-    kind: str  # seeds | db | folder
+    kind: str  # seeds | db | folder | parquet (a batch dataset, always read-only)
     path: str
     read_only: bool = False
 
     def describe(self) -> str:
         """One line for the page: what is loaded and whether uploads can change it."""
         what = {"seeds": "the two seed articles", "db": f"DuckDB corpus {self.path}",
-                "folder": f"files under {self.path}"}[self.kind]
+                "folder": f"files under {self.path}", "parquet": f"Parquet dataset {self.path}"}[self.kind]
         return what + (" (read-only)" if self.read_only else "")
 
 
@@ -43,8 +43,11 @@ def parse_source(argv: Sequence[str], environ: Mapping[str, str] | None = None) 
     parser = argparse.ArgumentParser(prog="streamlit run dashboard.py --", add_help=False)
     parser.add_argument("--db", default=None)
     parser.add_argument("--read-only", action="store_true")
+    parser.add_argument("--parquet", default=None)  # a `python -m lib batch` output folder
     parser.add_argument("path", nargs="?", default=None)
     args, _ = parser.parse_known_args(list(argv))
+    if args.parquet:
+        return CorpusSource("parquet", str(Path(args.parquet).expanduser().resolve()), read_only=True)
     environ = os.environ if environ is None else environ
     target = args.db or args.path or environ.get(ENV_CORPUS)
     if not target:
@@ -109,12 +112,17 @@ def open_file(path: str, read_only: bool, create: bool = False):
 
 
 def open_corpus(source: CorpusSource):
-    """Open the corpus: seeds are ingested into memory (one connection for the server's life), a folder into its
-    cache file, a DuckDB file as it is; a file is a CorpusFile, opened per operation."""
+    """Open the corpus: seeds are ingested into memory and a Parquet dataset is opened as views over its files (one
+    connection each for the server's life), a folder is ingested into its cache file, a DuckDB file is used as it
+    is; a file is a CorpusFile, opened per operation."""
     if source.kind == "seeds":
         con = store.connect(":memory:")
         ingest_paths(con, [source.path])
         return con
+    if source.kind == "parquet":
+        from lib.spark.dataset import open_dataset
+
+        return open_dataset(source.path)
     if source.kind == "db":
         return CorpusFile(source.path, source.read_only)
     path = str(folder_db_path(source.path))

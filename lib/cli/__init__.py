@@ -24,6 +24,7 @@ COMMANDS = (
     ("framing", "framing", "compare how each outlet framed one story"),
     ("overlap", "overlap", "shared quotes across outlets, with their renderings and diffs"),
     ("reuse", "reuse", "reused passages between articles, with direction"),
+    ("batch", "batch", "parse, extract and analyse on Apache Spark into a Parquet dataset (needs pyspark)"),
 )
 
 TABLE_WIDTH = 200  # characters per table line: wide enough for a quote row, narrow enough for a terminal log
@@ -42,6 +43,14 @@ def open_stored_corpus(db):
     from lib.store import connect, default_db_path
 
     path = db or default_db_path()
+    if os.path.isdir(path):  # a `python -m lib batch` output: its Parquet files, opened in place
+        from lib.spark.dataset import open_dataset
+
+        try:
+            return open_dataset(path)
+        except FileNotFoundError as exc:
+            print(exc, file=sys.stderr)
+            return None
     if str(path) != ":memory:" and not os.path.exists(path):
         print(f"{path}: no such corpus file (create one with `python -m lib ingest --db {path} FILES`)",
               file=sys.stderr)

@@ -1,0 +1,204 @@
+"""The Spark batch (local[2]) beside the single-machine path on synthetic articles: time and peak memory per stage,
+and what Spark shuffles and stores per article.
+
+    python -m bench.spark                      # 10,000 and 20,000 articles
+    python -m bench.spark --sizes 10000 100000 # the issue's sizes (100k: about an hour on two cores)
+
+Each (path, size) runs in a process of its own. Peak memory is the largest resident set of the process and its
+children (the JVM and Python workers on the Spark side) sampled every SAMPLE_SECONDS during the stage. Shuffle
+bytes come from Spark's event log (each stage's jobs carry its name as their job group); stored bytes are the
+Parquet files each stage wrote. Needs pyspark (requirements-spark.txt) and the public samples (bench.corpus).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.corpus import synthetic_articles
+
+SAMPLE_SECONDS = 0.5
+ARTICLES_PER_FILE = 1000  # a news-database export arrives as many files
+STAGE_TABLES = {"parse + extract": ("articles", "quotes", "date_mentions", "ingest_report"),
+                "passage reuse": ("analysis_passages",), "shared quotes": ("analysis_renderings",),
+                "story grouping": ("analysis_assignment",)}
+SINGLE_ANALYSES = {"passage reuse": "passages", "shared quotes": "renderings", "story grouping": "assignment"}
+
+
+class PeakMemory:
+    """The largest summed RSS of this process and its descendants while it runs (read from /proc)."""
+
+    def __init__(self):
+        """Start sampling."""
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        """Sample until stopped."""
+        while not self._stop.wait(SAMPLE_SECONDS):
+            self.peak = max(self.peak, tree_rss(os.getpid()))
+
+    def stop(self) -> int:
+        """Stop sampling; the peak in bytes."""
+        self._stop.set()
+        self._thread.join()
+        return max(self.peak, tree_rss(os.getpid()))
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and every process below it."""
+    parents, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/statm") as fh:
+                rss[int(entry)] = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(p for p, parent in parents.items() if parent == pid)
+    return total
+
+
+def write_corpus(n: int, folder: Path) -> list[str]:
+    """``n`` synthetic articles as JSONL files of ARTICLES_PER_FILE rows."""
+    docs = synthetic_articles(n)
+    folder.mkdir(parents=True, exist_ok=True)
+    for lo in range(0, n, ARTICLES_PER_FILE):
+        with (folder / f"part-{lo // ARTICLES_PER_FILE:05d}.jsonl").open("w", encoding="utf-8") as fh:
+            for d in docs[lo:lo + ARTICLES_PER_FILE]:
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return [str(folder)]
+
+
+def measured(stages: dict, name: str, run) -> None:
+    """Run one stage, recording its seconds and peak memory."""
+    memory, began = PeakMemory(), time.perf_counter()
+    run()
+    stages[name] = {"seconds": round(time.perf_counter() - began, 1), "peak_mb": round(memory.stop() / 2 ** 20)}
+
+
+def run_single(inputs: list[str], work: Path) -> dict:
+    """The single-machine path: ingest into a DuckDB file, then each analysis the batch computes."""
+    from lib import store
+    from lib.analyse import stored
+    from lib.pipeline import ingest_paths
+
+    con = store.connect(work / "corpus.duckdb")
+    stages: dict = {}
+    measured(stages, "parse + extract", lambda: ingest_paths(con, inputs))
+    key = stored.corpus_key(con)
+    loaders = stored.corpus_inputs(con, key, writable=True)
+    for stage, name in SINGLE_ANALYSES.items():
+        measured(stages, stage, lambda: stored.corpus_analysis(con, name, key, loaders, writable=True))
+    return stages
+
+
+def run_spark(inputs: list[str], work: Path) -> dict:
+    """The Spark path on local[2], with its event log for the shuffle figures."""
+    from lib.spark.batch import Progress, run_batch
+    from lib.spark.session import start_session
+
+    events = work / "events"
+    events.mkdir()
+    spark = start_session("local[2]", app_name="bench.spark", config={
+        "spark.eventLog.enabled": "true", "spark.eventLog.dir": events.as_uri(), "spark.eventLog.compress": "false",
+        "spark.driver.memory": "6g"})
+    stages: dict = {}
+
+    class Measured(Progress):
+        """Progress that also measures each stage."""
+
+        def stage(self, name, run):
+            """Measure, then report as usual."""
+            measured(stages, name, lambda: super(Measured, self).stage(name, run))
+
+    out = work / "dataset"
+    run_batch(spark, inputs, out, progress=Measured())
+    spark.stop()
+    shuffled = shuffle_bytes(events)
+    for name, figures in stages.items():
+        figures["shuffle_mb"] = round(shuffled.get(name, 0) / 2 ** 20, 1)
+        figures["stored_mb"] = round(sum(f.stat().st_size for t in STAGE_TABLES.get(name, ())
+                                         for f in (out / t).rglob("*.parquet")) / 2 ** 20, 1)
+    return stages
+
+
+def shuffle_bytes(events: Path) -> dict[str, int]:
+    """Shuffle bytes written per job group (= batch stage), from the Spark event log."""
+    group_of_stage: dict[int, str] = {}
+    written: dict[str, int] = {}
+    for log in sorted(events.rglob("events_*")):  # Spark 4 rolls its log into a folder (beside .crc and status files)
+        with log.open(encoding="utf-8") as fh:
+            for line in fh:
+                event = json.loads(line)
+                kind = event.get("Event")
+                if kind == "SparkListenerJobStart":
+                    group = (event.get("Properties") or {}).get("spark.jobGroup.id", "")
+                    for stage in event.get("Stage IDs", []):
+                        group_of_stage[stage] = group
+                elif kind == "SparkListenerTaskEnd":
+                    metrics = (event.get("Task Metrics") or {}).get("Shuffle Write Metrics") or {}
+                    group = group_of_stage.get(event.get("Stage ID"), "")
+                    written[group] = written.get(group, 0) + int(metrics.get("Shuffle Bytes Written", 0))
+    return written
+
+
+def child(path: str, size: int) -> dict:
+    """One measured run in this process."""
+    with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
+        work = Path(tmp)
+        inputs = write_corpus(size, work / "input")
+        stages = run_spark(inputs, work) if path == "spark" else run_single(inputs, work)
+    return {"path": path, "articles": size, "stages": stages}
+
+
+def main(argv=None) -> int:
+    """Run both paths at each size, each in its own process, and print one table plus the per-article figures."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 20_000], help="synthetic corpus sizes")
+    ap.add_argument("--paths", nargs="*", default=["single", "spark"], choices=["single", "spark"],
+                    help="which paths to run (default: both)")
+    ap.add_argument("--child", nargs=2, metavar=("PATH", "SIZE"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child[0], int(args.child[1]))))
+        return 0
+    rows = []
+    for size in args.sizes:
+        for path in args.paths:
+            proc = subprocess.run([sys.executable, "-m", "bench.spark", "--child", path, str(size)],
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(f"{path} {size}: failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+                continue
+            rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    print(f"{'articles':>9} {'path':<7} {'stage':<16} {'seconds':>8} {'peak MB':>8} {'shuffle MB':>10} "
+          f"{'stored MB':>9} {'shuffle B/article':>17} {'stored B/article':>16}")
+    for row in rows:
+        for stage, f in row["stages"].items():
+            per = row["articles"]
+            shuffle, stored = f.get("shuffle_mb"), f.get("stored_mb")
+            print(f"{per:>9} {row['path']:<7} {stage:<16} {f['seconds']:>8} {f['peak_mb']:>8} "
+                  f"{'' if shuffle is None else shuffle:>10} {'' if stored is None else stored:>9} "
+                  f"{'' if shuffle is None else round(shuffle * 2 ** 20 / per):>17} "
+                  f"{'' if stored is None else round(stored * 2 ** 20 / per):>16}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,377 @@
+"""The corpus-wide analyses as Spark jobs: the set work (shingle joins, candidate pairs, connected blocks) in Spark
+SQL, the judgement inside each pair or block by the lib.analyse functions the single-machine path runs.
+
+- Passage reuse (passim's plan, as lib.analyse.reuse does it in DuckDB): hashed word 5-gram shingles, shingles
+  found in one place only or in more than MAX_DF places dropped, pairs sharing MIN_SHINGLES shingles (one from a
+  different outlet), their matching positions aligned by reuse.chain_runs and kept by the same length and
+  boilerplate rule, oriented by reuse.orient_pair, and each target's sources chosen by reuse._best_sources.
+- Shared quotes: speakers canonicalised over the whole corpus (lib.analyse.speakers), distinct quote texts linked
+  by a shared word 3-gram (stock 3-grams in more than MAX_QUOTES_PER_SHINGLE texts dropped), and
+  overlap.shared_quotes run on each connected set of linked texts: groups never cross those sets, since
+  shared_quotes links only texts that share a 3-gram.
+- Story grouping: candidate pairs share STORY_MIN_KEYS event anchors (names, places, numbers, dates: the anchors
+  the story vectors weigh, lib.analyse.stories.vectors) and lie within the clustering's reach in time (two windows
+  for dated pairs, as find_neighbours reads them); stories.cluster_stories runs on each connected block. A block of
+  more than MAX_BLOCK articles is cut into date-ordered runs of at most MAX_BLOCK (undated ones by id after them),
+  so a story that straddles a cut is split there; the batch says how many blocks it cut.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from pyspark.sql import DataFrame
+from pyspark.sql import functions as F
+from pyspark.sql import types as T
+from pyspark.sql.window import Window
+
+from lib.analyse import overlap, reuse
+from lib.analyse.speakers import canonicalise_speakers
+from lib.analyse.stories import clustering
+from lib.analyse.stories.texts import ARTICLE_INPUT_COLUMNS, _article_text
+from lib.analyse.stories.vectors import extract_anchors
+from lib.models import speaker_of
+from lib.spark.dataset import PARTITION
+
+MAX_BLOCK = 20_000  # articles clustered in one task (bench/stories.py: 20,000 take ~1 min and ~2 GB)
+STORY_MIN_KEYS = 1  # shared anchors that make two articles a candidate pair (2 gave B-cubed 0.980 on the samples)
+STORY_MAX_DF = 1000  # an anchor in more articles than this (a country, a year) blocks nothing
+COMPONENT_ROUNDS = 200  # label propagation rounds at most: each moves a label one edge along the longest path
+DRIVER_EDGES = 5_000_000  # a candidate graph up to this many edges is joined on the driver (scipy, ~1 s a million)
+
+
+def _sort_key(published: str, ident: str) -> F.Column:
+    """A string that sorts rows as the store's readers do: published first, undated last, then id."""
+    return F.concat(F.when(F.col(published).isNull(), "1").otherwise("0"),
+                    F.coalesce(F.date_format(published, "yyyy-MM-dd HH:mm:ss.SSSSSS"), F.lit("")),
+                    F.lit("\x00"), F.col(ident))
+
+
+def connected_components(edges: DataFrame, nodes: DataFrame) -> DataFrame:
+    """(node, component) of an undirected graph over string nodes; a component is named by its smallest node.
+
+    A graph of up to DRIVER_EDGES edges (the usual case: edges are candidate pairs, far fewer than the rows they
+    join) is brought to the driver as 64-bit node hashes and joined by scipy in seconds; a larger one stays on the
+    cluster and is labelled by propagation, one join per round, as many rounds as its longest shortest path.
+    """
+    spark = edges.sparkSession
+    hashed = edges.select(F.xxhash64("src").alias("src"), F.xxhash64("dst").alias("dst"))
+    if hashed.count() > DRIVER_EDGES:
+        return _propagated_components(edges, nodes)
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components as scipy_components
+
+    pairs = hashed.toPandas()
+    ids, codes = np.unique(np.concatenate([pairs["src"].to_numpy(), pairs["dst"].to_numpy()]), return_inverse=True)
+    n = len(ids)
+    graph = sp.coo_matrix((np.ones(len(pairs), dtype=np.int8), (codes[:len(pairs)], codes[len(pairs):])), shape=(n, n))
+    _, labels = scipy_components(graph, directed=False)
+    linked = spark.createDataFrame(pd.DataFrame({"h": ids.astype("int64"), "label": labels.astype("int64")}))
+    keyed = nodes.select("node", F.xxhash64("node").alias("h")).join(linked, "h", "left")
+    named = keyed.where(F.col("label").isNotNull()).groupBy("label").agg(F.min("node").alias("component"))
+    return (keyed.join(named, "label", "left")
+            .select("node", F.coalesce(F.col("component"), F.col("node")).alias("component")))
+
+
+def _propagated_components(edges: DataFrame, nodes: DataFrame) -> DataFrame:
+    """connected_components on the cluster: every node takes the smallest label among its neighbours' until none
+    changes."""
+    both = edges.select("src", "dst").union(edges.select(F.col("dst").alias("src"), F.col("src").alias("dst")))
+    both = both.localCheckpoint()
+    labels = nodes.select("node", F.col("node").alias("component")).localCheckpoint()
+    for _ in range(COMPONENT_ROUNDS):
+        pushed = both.join(labels, both.src == labels.node).select(F.col("dst").alias("node"), "component")
+        fresh = labels.union(pushed).groupBy("node").agg(F.min("component").alias("component")).localCheckpoint()
+        changed = fresh.join(labels.withColumnRenamed("component", "old"), "node").where("component <> old").count()
+        labels = fresh
+        if changed == 0:
+            return labels
+    raise RuntimeError(f"connected components did not settle in {COMPONENT_ROUNDS} rounds")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Passage reuse
+
+@F.pandas_udf(T.ArrayType(T.StringType()))
+def _words(texts: pd.Series) -> pd.Series:
+    """Lower-cased word tokens of each text, at the positions reuse._token_spans maps back to offsets."""
+    def tokens(text):
+        """One text's tokens."""
+        text = text or ""
+        return [text[s:e].lower() for s, e in reuse._token_spans(text).tolist()]
+    return texts.map(tokens)
+
+
+@F.pandas_udf(T.StringType())
+def _outlet_norm(outlets: pd.Series) -> pd.Series:
+    """reuse's normalised outlet name ('' when unknown)."""
+    return outlets.map(reuse._norm)
+
+
+@lru_cache(maxsize=4096)
+def _spans(text: str) -> np.ndarray:
+    """reuse._token_spans, kept per executor: an article is one side of many pairs."""
+    return reuse._token_spans(text)
+
+
+def _pair_passages(row) -> list[tuple]:
+    """Aligned passages of one candidate pair, as find_reuse keeps them: ((target id, item), ...) or nothing."""
+    n = reuse.SHINGLE
+    ta, tb = row.a_text or "", row.b_text or ""
+    pos = sorted((m.pos_a, m.pos_b) for m in row.matches)
+    sa, sb = _spans(ta), _spans(tb)
+    shorter = min(len(ta), len(tb))
+    passages = []
+    for a0, a1, b0, b1, _m in reuse.chain_runs(np.array([p[0] for p in pos]), np.array([p[1] for p in pos]), n=n):
+        if a1 >= len(sa) or b1 >= len(sb):
+            continue
+        s_a, s_b = int(sa[a0, 0]), int(sb[b0, 0])
+        e_a, e_b = reuse._extend_end(ta, int(sa[a1, 1])), reuse._extend_end(tb, int(sb[b1, 1]))
+        text_a, text_b = ta[s_a:e_a], tb[s_b:e_b]
+        kept = min(len(text_a), len(text_b))
+        if kept < reuse.BOILERPLATE_SCAN:
+            kept -= max(reuse.boilerplate_chars(text_a), reuse.boilerplate_chars(text_b))
+        if kept < reuse.MIN_CHARS and not (kept >= reuse.MIN_CHARS // 2 and kept >= reuse.SHORT_SHARE * shorter):
+            continue
+        passages.append((s_a, e_a, s_b, e_b, text_a, text_b))
+    if not passages:
+        return []
+    ra, rb = _side(row, "a"), _side(row, "b")
+    src, tgt, direction = reuse.orient_pair(ra, rb)
+    flip = src is rb
+    oriented = [(sb_, eb_, sa_, ea_, xb, xa) if flip else (sa_, ea_, sb_, eb_, xa, xb)
+                for sa_, ea_, sb_, eb_, xa, xb in passages]
+    return [(tgt["id"], (src, tgt, direction, oriented))]
+
+
+def _side(row, side: str) -> dict:
+    """The fields orient_pair and _source_rank read, of one side of a pair (published as a pandas Timestamp)."""
+    published = getattr(row, f"{side}_published")
+    return {"id": getattr(row, f"{side}_id"), "outlet": getattr(row, f"{side}_outlet"),
+            "via": getattr(row, f"{side}_via"), "published": None if published is None else pd.Timestamp(published),
+            "length": len(getattr(row, f"{side}_text") or "")}
+
+
+def _target_rows(items) -> list[tuple]:
+    """Passage rows of one target: its sources chosen as find_reuse's one_source does (reuse._best_sources)."""
+    rows = []
+    for src, tgt, direction, oriented in reuse._best_sources(list(items), reuse.MIN_CHARS):
+        share = round(reuse._covered([(p[2], p[3]) for p in oriented]) / max(tgt["length"], 1), 4)
+        for ss, se, ts, te, stext, ttext in oriented:
+            rows.append((src["id"], tgt["id"], src["outlet"], tgt["outlet"], ss, se, ts, te, te - ts, stext, ttext,
+                         float(share), direction))
+    return rows
+
+
+PASSAGE_TYPES = {"source_id": T.StringType(), "target_id": T.StringType(), "source_outlet": T.StringType(),
+                 "target_outlet": T.StringType(), "source_start": T.LongType(), "source_end": T.LongType(),
+                 "target_start": T.LongType(), "target_end": T.LongType(), "chars": T.LongType(),
+                 "source_text": T.StringType(), "target_text": T.StringType(), "share_of_target": T.DoubleType(),
+                 "direction": T.StringType()}
+
+
+def _schema(columns, types: dict) -> T.StructType:
+    """A Spark schema in lib.analyse's column order (``columns``), typed from ``types``."""
+    return T.StructType([T.StructField(c, types[c]) for c in columns])
+
+
+def passages(articles: DataFrame) -> DataFrame:
+    """One row per reused passage, oriented source -> target (reuse.PASSAGE_COLUMNS), as find_reuse finds them."""
+    n = reuse.SHINGLE
+    docs = articles.select("id", "text", "outlet", "via", "published", _sort_key("published", "id").alias("doc"),
+                           _outlet_norm(F.col("outlet")).alias("norm"))
+    words = docs.select("doc", _words(F.col("text")).alias("w"))
+    shingles = words.where(F.size("w") >= n).select(
+        "doc", F.posexplode(F.expr(f"transform(sequence(0, size(w) - {n}), "
+                                   f"i -> xxhash64(array_join(slice(w, i + 1, {n}), ' ')))")).alias("pos", "h"))
+    df = shingles.groupBy("h").count().where(F.col("count").between(2, reuse.MAX_DF)).select("h")
+    kept = shingles.join(df, "h").persist()
+    d = kept.select("doc", "h").distinct()
+    pairs = (d.alias("x").join(d.alias("y"), (F.col("x.h") == F.col("y.h")) & (F.col("x.doc") < F.col("y.doc")))
+             .groupBy(F.col("x.doc").alias("a"), F.col("y.doc").alias("b")).count()
+             .where(F.col("count") >= reuse.MIN_SHINGLES).select("a", "b"))
+    norms = docs.select("doc", "norm")
+    pairs = (pairs.join(norms.alias("na"), F.col("a") == F.col("na.doc"))
+             .join(norms.alias("nb"), F.col("b") == F.col("nb.doc"))
+             .where((F.col("na.norm") == "") | (F.col("na.norm") != F.col("nb.norm"))).select("a", "b"))
+    matches = (pairs.join(kept.alias("x"), F.col("x.doc") == F.col("a"))
+               .join(kept.alias("y"), (F.col("y.doc") == F.col("b")) & (F.col("y.h") == F.col("x.h")))
+               .groupBy("a", "b").agg(F.collect_list(F.struct(F.col("x.pos").alias("pos_a"),
+                                                              F.col("y.pos").alias("pos_b"))).alias("matches")))
+    fields = ("id", "text", "outlet", "via", "published")
+    side = {s: docs.select(F.col("doc").alias(s), *(F.col(c).alias(f"{s}_{c}") for c in fields)) for s in "ab"}
+    joined = matches.join(side["a"], "a").join(side["b"], "b")
+    found = joined.rdd.flatMap(_pair_passages).groupByKey().flatMap(lambda kv: _target_rows(kv[1]))
+    spark = articles.sparkSession
+    out = spark.createDataFrame(found, _schema(reuse.PASSAGE_COLUMNS, PASSAGE_TYPES))
+    kept.unpersist()
+    return out.orderBy("source_id", "target_id", "target_start")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Shared quotes
+
+RENDERING_TYPES = {
+    "group_id": T.LongType(), "article_id": T.StringType(), "outlet": T.StringType(),
+    "published": T.TimestampNTZType(), "speaker_id": T.StringType(), "text": T.StringType(),
+    "start": T.LongType(), "end": T.LongType(), "role": T.StringType(), "relation": T.StringType(),
+    "similarity": T.DoubleType(), "added": T.ArrayType(T.StringType()), "dropped": T.ArrayType(T.StringType()),
+    "replaced": T.ArrayType(T.ArrayType(T.StringType())), "truncated": T.BooleanType(),
+    "diff": T.ArrayType(T.StructType([T.StructField(k, T.StringType()) for k in ("op", "old", "new")])),
+}
+
+
+def speaker_mapping(quotes: DataFrame) -> dict:
+    """speaker_id -> canonical id, by lib.analyse.speakers over the whole corpus's speaker counts.
+
+    The driver sees each distinct speaker once, with its count, in the order the store's readers list them (its
+    first quote), which is the order canonicalise_speakers meets them in on one machine.
+    """
+    counts = (quotes.where(F.col("speaker_id").isNotNull())
+              .groupBy("speaker_id").agg(F.count("*").alias("n"), F.min("key").alias("first"))
+              .orderBy("first").collect())
+    if not counts:
+        return {}
+    names = np.array([r.speaker_id for r in counts], dtype=object)
+    frame = pd.DataFrame({"speaker_id": np.repeat(names, [r.n for r in counts])})
+    canonical = canonicalise_speakers(frame)["speaker_id"]
+    return {k: v for k, v in zip(frame["speaker_id"].tolist(), canonical.tolist()) if k != v}
+
+
+@F.pandas_udf(T.StringType())
+def _joined_keys(texts: pd.Series) -> pd.Series:
+    """The comparison key of a quote text: its words' keys (overlap._key of overlap.tokenise_quote), joined."""
+    return texts.map(lambda t: " ".join(overlap._key(w) for w in overlap.tokenise_quote(t)))
+
+
+def _shared_quotes_block(frame: pd.DataFrame) -> pd.DataFrame:
+    """overlap.shared_quotes over one connected set of quote texts, in the store's reading order (its block kept)."""
+    block = frame["block"].iloc[0]
+    frame = frame.sort_values("key", kind="stable").drop(columns=["key", "block"]).reset_index(drop=True)
+    frame["published"] = pd.to_datetime(frame["published"])
+    out = overlap.shared_quotes(frame.assign(who=speaker_of(frame)))
+    out["published"] = pd.to_datetime(out["published"])
+    return out[list(overlap.RENDERING_COLUMNS)].assign(block=block)
+
+
+def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
+    """Every rendering of every quote two or more articles carry (overlap.RENDERING_COLUMNS), groups numbered by
+    their earliest rendering across the corpus as shared_quotes numbers them."""
+    spark = quotes.sparkSession
+    arts = articles.select(F.col("id").alias("article_id"), "outlet", "published")
+    q = quotes.drop(PARTITION).join(arts, "article_id")
+    q = q.withColumn("key", F.concat(_sort_key("published", "article_id"), F.lit("\x00"),
+                                     F.lpad(F.col("start").cast("string"), 10, "0")))
+    mapping = spark.sparkContext.broadcast(speaker_mapping(q))
+    canon = F.udf(lambda s: mapping.value.get(s, s) if s is not None else None, T.StringType())
+    q = q.withColumn("speaker_id", canon("speaker_id")).where(F.col("kind").isin(*overlap.QUOTE_KINDS))
+    q = q.withColumn("joined", _joined_keys(F.col("text"))).persist()
+    n = overlap.SHINGLE
+    texts = q.select(F.col("joined").alias("node")).distinct()
+    shingles = texts.where(F.size(F.split("node", " ")) >= n).select("node", F.explode(F.array_distinct(F.expr(
+        f"transform(sequence(0, size(split(node, ' ')) - {n}), "
+        f"i -> xxhash64(array_join(slice(split(node, ' '), i + 1, {n}), ' ')))"))).alias("h"))
+    common = shingles.groupBy("h").count().where(F.col("count").between(2, overlap.MAX_QUOTES_PER_SHINGLE))
+    kept = shingles.join(common.select("h"), "h")
+    edges = (kept.alias("x").join(kept.alias("y"), (F.col("x.h") == F.col("y.h")) & (F.col("x.node") < F.col("y.node")))
+             .select(F.col("x.node").alias("src"), F.col("y.node").alias("dst")).distinct())
+    blocks = connected_components(edges, texts).select(F.col("node").alias("joined"), F.col("component").alias("block"))
+    q = q.join(blocks, "joined")
+    # A block whose quotes all sit in one article shares nothing; the rest each go to one task.
+    sharing = q.groupBy("block").agg(F.countDistinct("article_id").alias("n")).where("n >= 2").select("block")
+    columns = [c for c in quotes.columns if c != PARTITION] + ["outlet", "published", "key", "block"]
+    schema = T.StructType(_schema(overlap.RENDERING_COLUMNS, RENDERING_TYPES).fields
+                          + [T.StructField("block", T.StringType())])
+    local = q.join(sharing, "block").select(*columns).groupBy("block").applyInPandas(_shared_quotes_block, schema)
+    local = local.persist()
+    # Global numbering: groups in order of their earliest rendering (published, undated last, article, offset).
+    firsts = local.where("role = 'earliest'").select("block", F.col("group_id").alias("local"),
+                                                     _sort_key("published", "article_id").alias("order"), "start")
+    numbered = firsts.select("block", "local", F.row_number().over(
+        Window.orderBy("order", "start", "block", "local")).cast("long").alias("gid"))
+    out = (local.join(numbered, (local.block == numbered.block) & (local.group_id == numbered.local))
+           .drop("group_id").withColumnRenamed("gid", "group_id"))
+    q.unpersist()
+    return out.select(*overlap.RENDERING_COLUMNS).orderBy("group_id", "published", "article_id", "start")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Story grouping
+
+ASSIGNMENT_SCHEMA = _schema(clustering.ASSIGNMENT_COLUMNS, {c: T.StringType() for c in clustering.ASSIGNMENT_COLUMNS})
+
+
+def _anchors(rows: pd.DataFrame) -> pd.Series:
+    """Distinct event anchors of each article (title and body, its dateline place), as the story vectors find them."""
+    def of(row):
+        """One article's anchors."""
+        return sorted(set(extract_anchors(_article_text(row), row.dateline_place)))
+    return pd.Series([of(r) for r in rows.itertuples(index=False)], index=rows.index)
+
+
+def _cluster_block(frame: pd.DataFrame) -> pd.DataFrame:
+    """stories.cluster_stories over one block of articles (and their dated references), in the store's order."""
+    mentions = frame[frame["kind"] == "mention"]
+    arts = frame[frame["kind"] == "article"].sort_values("order", kind="stable").reset_index(drop=True)
+    arts["published"] = pd.to_datetime(arts["published"])
+    mentions = mentions.rename(columns={"id": "article_id"})[["article_id", "end", "value", "granularity"]]
+    # object ids: pandas keeps an Arrow string dtype through map() when a block has no references at all
+    mentions = mentions.assign(article_id=mentions["article_id"].astype(object), end=mentions["end"].astype("int64"),
+                               value=pd.to_datetime(mentions["value"]).dt.date)
+    return clustering.cluster_stories(arts[list(ARTICLE_INPUT_COLUMNS)], mentions.reset_index(drop=True))
+
+
+def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BLOCK,
+               blocks_seen: dict | None = None) -> DataFrame:
+    """Story of every article (stories.ASSIGNMENT_COLUMNS): hand-assigned where given, else clustered per block.
+
+    ``blocks_seen``, when given, receives the block figures: blocks of two or more, the largest, and how many
+    connected sets were cut for being larger than ``max_block``.
+    """
+    arts = articles.select(*ARTICLE_INPUT_COLUMNS, _sort_key("published", "id").alias("order"))
+    hand = F.trim(F.col("story"))
+    by_hand = arts.where(hand != "").select(F.col("id").alias("article_id"), hand.alias("story_id"),
+                                            F.lit("hand").alias("assigned_by"))
+    auto = arts.where(F.col("story").isNull() | (hand == "")).persist()
+    anchors_schema = T.StructType([T.StructField("id", T.StringType()),
+                                   T.StructField("anchors", T.ArrayType(T.StringType()))])
+    keyed = auto.select("id", "text", "title", "dateline_place").mapInPandas(
+        lambda frames: (f[["id"]].assign(anchors=_anchors(f)) for f in frames), anchors_schema)
+    keys = keyed.select("id", F.explode("anchors").alias("anchor"))
+    common = keys.groupBy("anchor").count().where(F.col("count").between(2, STORY_MAX_DF)).select("anchor")
+    days = auto.select("id", F.datediff("published", F.lit("1970-01-01")).alias("day"))
+    keys = keys.join(common, "anchor").join(days, "id")
+    reach = 2 * clustering.DEFAULT_CONFIG["window_days"]  # event days lie within a window, partners within two
+    x, y = keys.alias("x"), keys.alias("y")
+    edges = (x.join(y, (F.col("x.anchor") == F.col("y.anchor")) & (F.col("x.id") < F.col("y.id"))
+                    & (F.col("x.day").isNull() | F.col("y.day").isNull()
+                       | (F.abs(F.col("x.day") - F.col("y.day")) <= reach)))
+             .groupBy(F.col("x.id").alias("src"), F.col("y.id").alias("dst")).count()
+             .where(F.col("count") >= STORY_MIN_KEYS).select("src", "dst"))
+    components = connected_components(edges, auto.select(F.col("id").alias("node")))
+    blocks = auto.join(components.select(F.col("node").alias("id"), "component"), "id")
+    # Oversized blocks are cut into date-ordered runs of at most max_block articles (see the module's note).
+    rank = F.row_number().over(Window.partitionBy("component").orderBy("order")) - 1
+    blocks = blocks.withColumn("piece", F.floor(rank / max_block))
+    blocks = blocks.withColumn("block", F.concat_ws("#", "component", F.col("piece").cast("string")))
+    blocks = blocks.persist()
+    if blocks_seen is not None:
+        sizes = blocks.groupBy("component", "piece").count().where("count > 1")
+        figures = sizes.agg(F.count("*").alias("blocks"), F.max("count").alias("largest"),
+                            F.countDistinct(F.when(F.col("piece") > 0, F.col("component"))).alias("cut"))
+        blocks_seen.update({k: v or 0 for k, v in figures.first().asDict().items()})
+    singles = blocks.groupBy("block").count().where("count = 1").select("block")
+    one = F.udf(lambda i: clustering._stable_hash([i]), T.StringType())
+    alone = blocks.join(singles, "block").select(F.col("id").alias("article_id"),
+                                                 F.concat(F.lit("s-"), one("id")).alias("story_id"),
+                                                 F.lit("auto").alias("assigned_by"))
+    grouped = blocks.join(singles, "block", "left_anti")
+    refs = (mentions.where(F.col("granularity") == "day")
+            .join(grouped.select(F.col("id").alias("article_id"), "block"), "article_id")
+            .select("block", F.col("article_id").alias("id"), "end", "value", "granularity",
+                    F.lit("mention").alias("kind")))
+    rows = grouped.select("block", *ARTICLE_INPUT_COLUMNS, "order", F.lit("article").alias("kind"))
+    both = rows.unionByName(refs, allowMissingColumns=True)
+    clustered = both.groupBy("block").applyInPandas(_cluster_block, ASSIGNMENT_SCHEMA)
+    return by_hand.unionByName(alone).unionByName(clustered).orderBy("article_id")

@@ -1,0 +1,195 @@
+"""The batch pipeline on Spark (local mode, one session per test run) against the single-machine DuckDB path, on the
+public samples: the same articles, quotes and report rows (same ids), the same reuse passages and shared-quote
+groups, story groupings in B-cubed agreement, and the Parquet dataset opened by the read paths."""
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.spark
+
+if importlib.util.find_spec("pyspark") is None:
+    pytest.skip("pyspark is not installed (pip install -r requirements-spark.txt; .ci/run runs these in a venv)",
+                allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session (two cores: the machine is shared) for the whole test run."""
+    from lib.spark.session import start_session
+
+    session = start_session("local[2]", app_name="coverage-compare tests")
+    yield session
+    session.stop()
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    """Rows as JSON lines."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """A mixed batch from the public samples: ECB+ and AllSides as JSONL (AllSides without its hand story, so it is
+    clustered), real HTML pages, the seeds' text wire copy (a yearless dateline), and bad input of every kind."""
+    from bench.corpus import DATA, allsides_articles, ecbplus_articles
+
+    if not DATA.exists():
+        pytest.skip(f"public sample data not found at {DATA} (it sits beside the project in ../shared/data)")
+    root = tmp_path_factory.mktemp("spark-inputs")
+    _write_jsonl(root / "ecbplus.jsonl", ({k: d[k] for k in ("id", "outlet", "url", "title", "text")}
+                                          for d in ecbplus_articles()))
+    allsides = [{"outlet": d["outlet"], "published": d["date"], "title": d["title"], "url": d["url"],
+                 "text": d["text"]} for d in allsides_articles()]
+    _write_jsonl(root / "allsides.jsonl", allsides)
+    with (root / "allsides.jsonl").open("a", encoding="utf-8") as fh:  # broken and textless rows: rejected alone
+        fh.write('{"outlet": "x", "text": "unterminated\n{"outlet": "y"}\n')
+    shutil.copytree(DATA / "htmldate_mediacloud" / "html", root / "pages")
+    shutil.copytree(DATA / "goose3_fixtures" / "html", root / "pages" / "goose3")
+    shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", root / "wire")
+    (root / "wire" / "empty.txt").write_bytes(b"")
+    (root / "wire" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (root / "no_text.csv").write_text("outlet,title\nA,B\n", encoding="utf-8")
+    return [str(root)]
+
+
+@pytest.fixture(scope="module")
+def single(inputs, tmp_path_factory):
+    """The single-machine path: `ingest` into a DuckDB file and its stored analyses."""
+    from lib import store
+    from lib.analyse.stored import prepare_analyses, stored_analysis
+    from lib.pipeline import ingest_paths
+
+    con = store.connect(tmp_path_factory.mktemp("duck") / "corpus.duckdb")
+    ingest_paths(con, inputs)
+    prepare_analyses(con)
+    yield con, {name: stored_analysis(con, name) for name in ("assignment", "renderings", "passages")}
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def batch(spark, inputs, tmp_path_factory):
+    """The Spark path: the whole batch into a Parquet dataset, opened read-only."""
+    from lib.spark.batch import run_batch
+    from lib.spark.dataset import open_dataset
+
+    out = tmp_path_factory.mktemp("parquet") / "corpus"
+    counts = run_batch(spark, inputs, out)
+    con = open_dataset(out)
+    yield out, counts, con
+    con.close()
+
+
+def _frame(con, sql: str) -> pd.DataFrame:
+    """A query's rows, sorted by every column, index reset (row order is not part of the contract)."""
+    frame = con.execute(sql).df()
+    return frame.sort_values(list(frame.columns), ignore_index=True)
+
+
+def test_same_articles_quotes_and_mentions(single, batch):
+    """Every stored table holds the same rows (ids, values, offsets) on both paths."""
+    con, _ = single
+    _, _, parquet = batch
+    for sql in ("SELECT * EXCLUDE (date_candidates, paragraphs), to_json(date_candidates) AS c, "
+                "to_json(paragraphs) AS p FROM articles",
+                "SELECT * FROM quotes", "SELECT * FROM date_mentions"):
+        expected, got = _frame(con, sql), _frame(parquet, sql)
+        assert len(expected) > 100
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_report_has_a_row_per_file_and_per_rejected_line(single, batch):
+    """The files' report rows are the store's; each rejected line of a bulk file has a row of its own."""
+    con, _ = single
+    _, _, parquet = batch
+    sql = "SELECT path, status, reason, to_json(article_ids) AS ids FROM ingest_report WHERE {}"
+    expected = _frame(con, sql.format("true"))
+    files = _frame(parquet, sql.format("path IN (SELECT path FROM ingest_report WHERE status <> 'rejected' "
+                                       "OR path NOT LIKE '%.jsonl:%')"))
+    assert expected["status"].eq("rejected").sum() >= 3  # empty, binary, no text column
+    pd.testing.assert_frame_equal(files[files["path"].isin(expected["path"])].reset_index(drop=True), expected)
+    lines = parquet.execute("SELECT path, reason FROM ingest_report WHERE path LIKE '%allsides.jsonl:%'").fetchall()
+    assert len(lines) == 2 and all(reason for _, reason in lines)
+
+
+def test_same_reuse_passages(single, batch):
+    """Passage reuse on Spark finds the DuckDB path's passages: same pairs, offsets, direction, share."""
+    from lib.analyse.reuse import PASSAGE_COLUMNS
+
+    _, analyses = single
+    _, _, parquet = batch
+    expected = analyses["passages"][list(PASSAGE_COLUMNS)]
+    got = parquet.execute("SELECT * FROM analysis_passages").df()[list(PASSAGE_COLUMNS)]
+    assert len(expected) > 0
+    key = ["source_id", "target_id", "target_start"]
+    pd.testing.assert_frame_equal(got.sort_values(key, ignore_index=True),
+                                  expected.sort_values(key, ignore_index=True), check_dtype=False)
+
+
+def _groups(renderings: pd.DataFrame) -> set:
+    """Shared-quote groups as sets of (article, offset, role, relation), whatever their numbers."""
+    return {frozenset(zip(g["article_id"], g["start"].astype(int), g["role"], g["relation"]))
+            for _, g in renderings.groupby("group_id")}
+
+
+def test_same_shared_quote_groups(single, batch):
+    """Shared quotes on Spark: the same groups, each with the same earliest rendering and relations."""
+    _, analyses = single
+    _, _, parquet = batch
+    expected = _groups(analyses["renderings"])
+    assert len(expected) > 0
+    assert _groups(parquet.execute("SELECT * FROM analysis_renderings").df()) == expected
+
+
+def bcubed_f1(a: dict, b: dict) -> float:
+    """B-cubed F1 of grouping ``a`` against grouping ``b`` (both article -> group), over the same articles."""
+    def members(grouping):
+        """Group -> its articles."""
+        out: dict = {}
+        for item, group in grouping.items():
+            out.setdefault(group, set()).add(item)
+        return out
+
+    ga, gb = members(a), members(b)
+    precision = sum(len(ga[a[i]] & gb[b[i]]) / len(ga[a[i]]) for i in a) / len(a)
+    recall = sum(len(ga[a[i]] & gb[b[i]]) / len(gb[b[i]]) for i in a) / len(a)
+    return 2 * precision * recall / (precision + recall)
+
+
+def test_story_grouping_agrees(single, batch):
+    """Story grouping per candidate block agrees with the whole-corpus grouping (B-cubed F1 >= 0.99)."""
+    _, analyses = single
+    _, _, parquet = batch
+    expected = dict(zip(analyses["assignment"]["article_id"], analyses["assignment"]["story_id"]))
+    got = dict(parquet.execute("SELECT article_id, story_id FROM analysis_assignment").fetchall())
+    assert set(got) == set(expected) and len(set(expected.values())) > 20
+    assert bcubed_f1(got, expected) >= 0.99
+
+
+def test_dataset_opens_for_the_read_paths(batch, single):
+    """The dataset opens in DuckDB read-only: the stored analyses are current and the stories summarise from them."""
+    from lib.analyse.stored import stored_analysis
+
+    out, counts, parquet = batch
+    assert (out / "articles").is_dir() and any((out / "articles").glob("published_month=*"))
+    stories = stored_analysis(parquet, "stories")
+    assert len(stories) == parquet.execute("SELECT count(DISTINCT story_id) FROM analysis_assignment").fetchone()[0]
+    with pytest.raises(Exception):
+        parquet.execute("INSERT INTO articles (id) VALUES ('x')")
+
+
+def test_read_commands_and_dashboard_open_the_dataset(batch, capsys):
+    """`--db DIR` opens a dataset for the read commands; `--parquet DIR` names it to the dashboard, read-only."""
+    from app.source import open_corpus, parse_source
+    from lib.cli import main
+
+    out, counts, _ = batch
+    assert main(["stories", "--db", str(out), "--format", "jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) >= 20
+    source = parse_source(["--parquet", str(out)])
+    assert (source.kind, source.read_only) == ("parquet", True)
+    con = open_corpus(source)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == counts["articles"]
