@@ -138,9 +138,11 @@ def test_untitled_story_label_is_its_first_sentence_cut():
     assert "kaikoura" in stories.loc[0, "terms"]
 
 
-def test_a_story_label_skips_the_wire_dateline():
+def test_a_story_label_skips_the_wire_dateline_and_a_bare_date_line():
     from lib.analyse.terms import story_headline
 
+    assert story_headline([None], ["Tuesday, May 24, 2005\n\nThe 76ers fired their coach on Monday. More."]) == \
+        "The 76ers fired their coach on Monday."
     assert story_headline([None], ["MOSCOW, September 25. /TASS/. Russia proposed new rules on Friday. More."]) == \
         "Russia proposed new rules on Friday."
 

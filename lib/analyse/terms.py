@@ -10,6 +10,7 @@ import pandas as pd
 
 from lib.analyse.similarity import STOP_WORDS
 from lib.domain.datelines import body_start
+from lib.domain.dates import find_dates
 from lib.domain.sentences import split_sentences
 
 # count: uses in the outlet; others: uses in all the other outlets together; expected: the uses the outlet would
@@ -112,10 +113,24 @@ def outlet_terms(texts: Iterable[tuple[str, str]], top: int = 15,
     return distinctive_terms(counts, prior=prior, top=top)
 
 
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+HEADLINE_MIN_WORDS = 4  # words a first sentence needs, besides any date it names, to stand for its story
+
+
+def _says_something(sentence: str) -> bool:
+    """True when a sentence has HEADLINE_MIN_WORDS words outside the dates it names."""
+    kept, at = [], 0
+    for start, end, _, _ in find_dates(sentence, None):
+        kept.append(sentence[at:start])
+        at = end
+    kept.append(sentence[at:])
+    return len(_LETTERS.findall(" ".join(kept))) >= HEADLINE_MIN_WORDS
+
+
 def story_headline(titles: Iterable, texts: Iterable = ()) -> str | None:
     """A story's label: its most representative headline (the one sharing the most content words with the others,
-    the centroid of the titles; ties go to the earlier title), else the first sentence of its first text (past a dateline), cut to
-    HEADLINE_CHARS; None when there is neither. ``titles`` and ``texts`` in the story's order (earliest first)."""
+    the centroid of the titles; ties go to the earlier title), else the first sentence of its first text that says
+    something (past a dateline, not a bare date line), cut to HEADLINE_CHARS; None when there is neither. ``titles`` and ``texts`` in the story's order (earliest first)."""
     heads = [" ".join(t.split()) for t in titles if isinstance(t, str) and t.strip()]
     if heads:
         bags = [set(count_terms(h)) for h in heads]
@@ -126,9 +141,9 @@ def story_headline(titles: Iterable, texts: Iterable = ()) -> str | None:
     for text in texts:
         if isinstance(text, str) and text.strip():
             body = text[body_start(text):]  # a wire dateline ("MOSCOW, May 3. /TASS/.") is not the headline
-            spans = split_sentences(body)
-            start, end = spans[0] if spans else (0, len(body))
-            sentence = " ".join(body[start:end].split())
-            return sentence if len(sentence) <= HEADLINE_CHARS else \
-                sentence[:HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+            for start, end in split_sentences(body) or [(0, len(body))]:
+                sentence = " ".join(body[start:end].split())
+                if _says_something(sentence):  # not a bare date line ("Tuesday, May 24, 2005") or a byline
+                    return sentence if len(sentence) <= HEADLINE_CHARS else \
+                        sentence[:HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return None
