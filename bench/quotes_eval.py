@@ -28,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 from lib.domain.names import normalise_name
+from lib.domain.verbs import CUE_PATTERN
 from lib.extract.quotes import extract_quotes
 from lib.models import Article
 
@@ -43,8 +44,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _PRONOUNS = {"he", "she", "him", "her", "they", "it", "i", "we"}
 
 # Heuristics on the gold text around a quote, one per error category of issue 14 (first match wins).
-_CUE = (r"(?:said|says|say|told|tells|added|adds|wrote|writes|stated|explained|noted|asked|replied|responded|"
-        r"argued|insisted|declared|continued|tweeted|posted|shouted|chimed in|recalled|warned|claimed|announced)")
+_CUE = CUE_PATTERN  # the reporting verbs of lib.domain.verbs: one table for the extractor and the scorer
 _PRONOUN_CUE_AFTER = re.compile(rf"^[\s,.!?\"”’]*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{_CUE}\b")
 _PRONOUN_CUE_BEFORE = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{_CUE}\b[^.!?\"“”]{{0,60}}[,:]?\s*$")
 _REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|says|said)\s+(?:[^.!?\"“”]{0,80}\s)?(?:he|she)\b[^.!?]*$")

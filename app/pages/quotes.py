@@ -17,18 +17,29 @@ from lib.figures.style import UNATTRIBUTED, colour_of
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
 MAX_ROWS = 1000  # quote rows sent to the browser: all 10,120 of a 5,000-article corpus were 2 MB per render
 
-def diff_html(ops) -> str:
-    """A rendering against the earliest one: dropped words struck through, added words underlined."""
+# How a word diff is written: (dropped, added, escape) per format; the page shows HTML, downloads carry wdiff's text.
+DIFF_MARKS = {"html": ("<del style='background:#fdd'>{}</del>", "<ins style='background:#dfd'>{}</ins>", html.escape),
+              "text": ("[-{}-]", "{{+{}+}}", str)}
+
+
+def diff_words(ops, fmt: str) -> str:
+    """A rendering's word diff against another: dropped words marked, added words marked (DIFF_MARKS[fmt])."""
+    dropped, added, escape = DIFF_MARKS[fmt]
     out = []
     for op in ops if ops is not None else []:
-        old, new = html.escape(op.get("old") or ""), html.escape(op.get("new") or "")
+        old, new = escape(op.get("old") or ""), escape(op.get("new") or "")
         if op.get("op") == "equal":
             out.append(new)
         if op.get("op") in ("delete", "replace") and old:
-            out.append(f"<del style='background:#fdd'>{old}</del>")
+            out.append(dropped.format(old))
         if op.get("op") in ("insert", "replace") and new:
-            out.append(f"<ins style='background:#dfd'>{new}</ins>")
+            out.append(added.format(new))
     return " ".join(out)
+
+
+def diff_html(ops) -> str:
+    """A word diff for the page: dropped words struck through, added words underlined."""
+    return diff_words(ops, "html")
 
 
 def variants_html(variants, shown: set) -> str:
@@ -60,17 +71,8 @@ def shared_quote_table(renderings: pd.DataFrame, keys: dict) -> pd.DataFrame:
 
 
 def diff_text(ops) -> str:
-    """A rendering's word diff as plain text: [-dropped-] {+added+} (wdiff's notation)."""
-    out = []
-    for op in ops if ops is not None else []:
-        old, new = op.get("old") or "", op.get("new") or ""
-        if op.get("op") == "equal":
-            out.append(new)
-        if op.get("op") in ("delete", "replace") and old:
-            out.append(f"[-{old}-]")
-        if op.get("op") in ("insert", "replace") and new:
-            out.append(f"{{+{new}+}}")
-    return " ".join(out)
+    """A word diff as plain text: [-dropped-] {+added+} (wdiff's notation)."""
+    return diff_words(ops, "text")
 
 
 def draw() -> None:
