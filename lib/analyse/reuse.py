@@ -243,22 +243,8 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
         for i in (ia, ib):
             if i not in spans:
                 spans[i] = _token_spans(texts[i])
-        passages = []
-        shorter = min(len(texts[ia]), len(texts[ib]))
-        for a0, a1, b0, b1, _m in chain_runs(pa_all[lo:hi], pb_all[lo:hi], n=n, max_gap=max_gap):
-            sa, sb = spans[ia], spans[ib]
-            if a1 >= len(sa) or b1 >= len(sb):  # tokenisers disagree (should not happen): skip, never crash
-                continue
-            s_a, s_b = int(sa[a0, 0]), int(sb[b0, 0])
-            e_a, e_b = _extend_end(texts[ia], int(sa[a1, 1])), _extend_end(texts[ib], int(sb[b1, 1]))
-            text_a, text_b = texts[ia][s_a:e_a], texts[ib][s_b:e_b]
-            kept = min(len(text_a), len(text_b))
-            if kept < BOILERPLATE_SCAN:  # only short passages can be all boilerplate: skip the regex on long ones
-                kept -= max(boilerplate_chars(text_a), boilerplate_chars(text_b))
-            # A short passage still counts when it is a large part of the shorter article (a brief item copied).
-            if kept < min_chars and not (kept >= min_chars // 2 and kept >= SHORT_SHARE * shorter):
-                continue
-            passages.append((s_a, e_a, s_b, e_b))
+        passages = align_pair(texts[ia], texts[ib], pa_all[lo:hi], pb_all[lo:hi], spans[ia], spans[ib], n=n,
+                              max_gap=max_gap, min_chars=min_chars)
         if not passages:
             continue
         src, tgt, direction = orient_pair(ra, rb)
@@ -275,6 +261,28 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
                          src["text"][ss:se], tgt["text"][ts:te], share, direction))
     out = pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
     return out.sort_values(["source_id", "target_id", "target_start"], ignore_index=True)
+
+
+def align_pair(text_a: str, text_b: str, pos_a, pos_b, spans_a: np.ndarray, spans_b: np.ndarray, n: int = SHINGLE,
+               max_gap: int = MAX_GAP, min_chars: int = MIN_CHARS) -> list[tuple[int, int, int, int]]:
+    """The reused passages (start_a, end_a, start_b, end_b) of one candidate pair, from its matching shingle
+    positions (sorted by pos_a) and each text's token spans: runs chained, mapped to characters, boilerplate and
+    too-short passages dropped. The single-machine and the Spark paths both align pairs here."""
+    passages = []
+    shorter = min(len(text_a), len(text_b))
+    for a0, a1, b0, b1, _m in chain_runs(pos_a, pos_b, n=n, max_gap=max_gap):
+        if a1 >= len(spans_a) or b1 >= len(spans_b):  # tokenisers disagree (should not happen): skip, never crash
+            continue
+        s_a, s_b = int(spans_a[a0, 0]), int(spans_b[b0, 0])
+        e_a, e_b = _extend_end(text_a, int(spans_a[a1, 1])), _extend_end(text_b, int(spans_b[b1, 1]))
+        kept = min(e_a - s_a, e_b - s_b)
+        if kept < BOILERPLATE_SCAN:  # only short passages can be all boilerplate: skip the regex on long ones
+            kept -= max(boilerplate_chars(text_a[s_a:e_a]), boilerplate_chars(text_b[s_b:e_b]))
+        # A short passage still counts when it is a large part of the shorter article (a brief item copied).
+        if kept < min_chars and not (kept >= min_chars // 2 and kept >= SHORT_SHARE * shorter):
+            continue
+        passages.append((s_a, e_a, s_b, e_b))
+    return passages
 
 
 def _best_sources(found: list[tuple], min_chars: int) -> list[tuple]:

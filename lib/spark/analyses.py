@@ -117,24 +117,10 @@ def _spans(text: str) -> np.ndarray:
 
 def _pair_passages(row) -> list[tuple]:
     """Aligned passages of one candidate pair, as find_reuse keeps them: ((target id, item), ...) or nothing."""
-    n = reuse.SHINGLE
     ta, tb = row.a_text or "", row.b_text or ""
     pos = sorted((m.pos_a, m.pos_b) for m in row.matches)
-    sa, sb = _spans(ta), _spans(tb)
-    shorter = min(len(ta), len(tb))
-    passages = []
-    for a0, a1, b0, b1, _m in reuse.chain_runs(np.array([p[0] for p in pos]), np.array([p[1] for p in pos]), n=n):
-        if a1 >= len(sa) or b1 >= len(sb):
-            continue
-        s_a, s_b = int(sa[a0, 0]), int(sb[b0, 0])
-        e_a, e_b = reuse._extend_end(ta, int(sa[a1, 1])), reuse._extend_end(tb, int(sb[b1, 1]))
-        text_a, text_b = ta[s_a:e_a], tb[s_b:e_b]
-        kept = min(len(text_a), len(text_b))
-        if kept < reuse.BOILERPLATE_SCAN:
-            kept -= max(reuse.boilerplate_chars(text_a), reuse.boilerplate_chars(text_b))
-        if kept < reuse.MIN_CHARS and not (kept >= reuse.MIN_CHARS // 2 and kept >= reuse.SHORT_SHARE * shorter):
-            continue
-        passages.append((s_a, e_a, s_b, e_b, text_a, text_b))
+    passages = [(s_a, e_a, s_b, e_b, ta[s_a:e_a], tb[s_b:e_b]) for s_a, e_a, s_b, e_b in reuse.align_pair(
+        ta, tb, np.array([p[0] for p in pos]), np.array([p[1] for p in pos]), _spans(ta), _spans(tb))]
     if not passages:
         return []
     ra, rb = _side(row, "a"), _side(row, "b")
