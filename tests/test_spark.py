@@ -11,14 +11,13 @@ import pytest
 
 pytestmark = pytest.mark.spark
 
-if importlib.util.find_spec("pyspark") is None:
-    pytest.skip("pyspark is not installed (pip install -r requirements-spark.txt; .ci/run runs these in a venv)",
-                allow_module_level=True)
-
 
 @pytest.fixture(scope="session")
 def spark():
-    """One local Spark session (two cores: the machine is shared) for the whole test run."""
+    """One local Spark session (two cores: the machine is shared) for the whole test run; a skip saying why when
+    pyspark is missing (a skip here, not at import: a run that deselects these tests reports nothing of them)."""
+    if importlib.util.find_spec("pyspark") is None:
+        pytest.skip("pyspark is not installed (pip install -r requirements-spark.txt; .ci/run runs these in a venv)")
     from lib.spark.session import start_session
 
     session = start_session("local[2]", app_name="coverage-compare tests")
