@@ -198,13 +198,18 @@ def passages(articles: DataFrame) -> DataFrame:
 # ---------------------------------------------------------------------------------------------------------------
 # Shared quotes
 
+DIFF_OP = T.StructType([T.StructField(k, T.StringType()) for k in ("op", "old", "new")])
 RENDERING_TYPES = {
     "group_id": T.LongType(), "article_id": T.StringType(), "outlet": T.StringType(),
     "published": T.TimestampNTZType(), "speaker_id": T.StringType(), "text": T.StringType(),
     "start": T.LongType(), "end": T.LongType(), "role": T.StringType(), "relation": T.StringType(),
     "similarity": T.DoubleType(), "added": T.ArrayType(T.StringType()), "dropped": T.ArrayType(T.StringType()),
     "replaced": T.ArrayType(T.ArrayType(T.StringType())), "truncated": T.BooleanType(),
-    "diff": T.ArrayType(T.StructType([T.StructField(k, T.StringType()) for k in ("op", "old", "new")])),
+    "diff": T.ArrayType(DIFF_OP),
+    "variants": T.ArrayType(T.StructType([T.StructField("article_id", T.StringType()),
+                                          T.StructField("outlet", T.StringType()),
+                                          T.StructField("text", T.StringType()),
+                                          T.StructField("diff", T.ArrayType(DIFF_OP))])),
 }
 
 

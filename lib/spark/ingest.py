@@ -15,7 +15,7 @@ from pyspark.sql import types as T
 from lib import ingest, store
 from lib.extract import extract_article
 from lib.ingest import years
-from lib.models import DATE_MENTION_COLUMNS, QUOTE_COLUMNS
+from lib.models import ARTICLE_COLUMNS, DATE_MENTION_COLUMNS, QUOTE_COLUMNS
 from lib.spark.dataset import PARTITION, UNDATED, table_columns
 
 FILES_PER_TASK = 50  # input files per parse task at most: enough to amortise a task's start, small enough to spread
@@ -32,6 +32,9 @@ def spark_type(duck: str) -> T.DataType:
     if duck.endswith("[]"):
         return T.ArrayType(spark_type(duck[:-2]))
     return _SPARK_TYPES[duck]
+
+
+ARTICLE_TABLE = tuple(c for c, _ in table_columns("articles"))  # the store's column order (row_hash included)
 
 
 def table_schema(table: str) -> T.StructType:
@@ -91,7 +94,8 @@ def _article_rows(article) -> tuple[tuple, list[tuple], list[tuple]]:
     """The store rows of one article (row hash included), its quotes and its dated references."""
     quotes, mentions = extract_article(article)
     row = store._article_row(article)
-    return (row + (store._row_hash(row),), [_record(q, QUOTE_COLUMNS) for q in quotes],
+    values = dict(zip(ARTICLE_COLUMNS, row), row_hash=store._row_hash(row))
+    return (tuple(values[c] for c in ARTICLE_TABLE), [_record(q, QUOTE_COLUMNS) for q in quotes],
             [_record(m, DATE_MENTION_COLUMNS) for m in mentions])
 
 
