@@ -42,8 +42,8 @@ def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
 
 
 def view_stem(page: str, filters: Mapping) -> str:
-    """A file-name stem naming the view: page, outlets, dates, story and speaker ("story-tass-reuters-2020-09-25-to-
-    2020-09-30-s-1a2b3c"), in lower-case letters, digits, dots and dashes."""
+    """A file-name stem naming the view: page, outlets, dates, story, speaker and outlet grouping ("story-tass-reuters-
+    2020-09-25-to-2020-09-30-s-1a2b3c-by-type"), in lower-case letters, digits, dots and dashes."""
     parts = [page]
     outlets = list(filters.get("outlets") or [])
     parts += outlets[:NAMED_OUTLETS] + ([f"and {len(outlets) - NAMED_OUTLETS} more"] if len(outlets) > NAMED_OUTLETS
@@ -51,6 +51,8 @@ def view_stem(page: str, filters: Mapping) -> str:
     if filters.get("start") is not None:
         parts.append(f"{filters['start']:%Y-%m-%d} to {filters['end']:%Y-%m-%d}")
     parts += [str(filters[k]) for k in ("story", "speaker") if filters.get(k)]
+    if filters.get("by"):
+        parts += [f"by {filters['by']}", *map(str, filters.get("by_value") or [])]
     stem = re.sub(r"[^\w.]+", "-", " ".join(parts).casefold(), flags=re.ASCII).strip("-.")
     return stem[:STEM_CHARS].rstrip("-.") or "view"
 

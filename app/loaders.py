@@ -23,13 +23,14 @@ from lib.analyse import stored
 from lib.analyse.stories.clustering import ASSIGNMENT_COLUMNS
 from lib.analyse.stories.summaries import STORY_COLUMNS
 from lib.analyse.framing import frame_story
+from lib.analyse.groups import group_attributes, outlet_groups, regroup
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
 from lib.analyse.reuse import lineage
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
 from lib.domain.outlets import outlet_labels
 from lib.figures.framing import terms_figure, voices_figure
 from lib.figures.quotes import lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
-from lib.figures.style import outlet_colours
+from lib.figures.style import name_sides, outlet_colours
 from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
                               stories_figure)
 
@@ -220,8 +221,32 @@ def load_stories(source: CorpusSource, version: str) -> tuple[pd.DataFrame, pd.D
 
 
 @st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
+def load_outlet_info(source: CorpusSource, version: str) -> pd.DataFrame:
+    """The user's outlet descriptions (outlets file), one column per attribute."""
+    with open_store(source).con.cursor() as cur:
+        return store.load_outlets(cur)
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT * 4)
+def load_sides(source: CorpusSource, version: str, by: str | None) -> dict | None:
+    """Stored outlet -> its value of the outlet attribute ``by`` (the group the views compare it as); None when the
+    views compare outlet by outlet."""
+    if by is None:
+        return None
+    outlets = load_articles(source, version)["outlet"].dropna().unique().tolist()
+    return dict(zip(outlets, outlet_groups(outlets, load_outlet_info(source, version), by)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT * 4)
+def load_group_colours(source: CorpusSource, version: str, by: str) -> dict:
+    """Group -> colour, as outlet_colours gives outlets theirs."""
+    return outlet_colours(load_sides(source, version, by).values())
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
 def load_meta(source: CorpusSource, version: str) -> dict:
-    """What the sidebar offers (outlets, date bounds, stories by size, speakers by quotes) and the outlet colours."""
+    """What the sidebar offers (outlets, date bounds, stories by size, speakers by quotes, outlet attributes and their
+    values among the stored outlets) and the outlet colours."""
     articles = load_articles(source, version)
     quotes = load_quotes(source, version)
     assignment, stories, _ = load_stories(source, version)
@@ -233,7 +258,9 @@ def load_meta(source: CorpusSource, version: str) -> dict:
             "story_names": names,
             # what "Find a story" searches: the whole label (the name in the picker is cut at 80 characters)
             "story_text": dict(zip(stories["story_id"], stories["label"].fillna("").astype(str).str.casefold())),
-            "speakers": quotes["who"].dropna().value_counts().index.tolist()}
+            "speakers": quotes["who"].dropna().value_counts().index.tolist(),
+            "attributes": {a: sorted(set(load_sides(source, version, a).values()), key=str.casefold)
+                           for a in group_attributes(load_outlet_info(source, version))}}
 
 
 # Cached (shared, read-only): every filtered rerun of the overview and story pages asked again (~15 ms), and a
@@ -247,7 +274,7 @@ def load_story_rows(source: CorpusSource, version: str, ids: ArticleIds) -> pd.D
 
 
 @st.cache_resource(show_spinner="Drawing…", max_entries=FIGURES_KEPT, hash_funcs=BY_DIGEST)
-def load_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, option=None):
+def load_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, option=None, by: str | None = None):
     """The figures, built once per set of articles: daily, stories, speakers, shared, reuse, lineage over the filtered
     articles; coverage, history, voices, terms over one story's.
 
@@ -256,30 +283,31 @@ def load_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, 
     chart, measured); st.plotly_chart only reads the shared figure, and no page mutates it. SharedFigure keeps its
     dict, so a rerun does not deep-copy every trace again.
     """
-    return SharedFigure.of(build_figure(source, version, name, ids, option))
+    return SharedFigure.of(build_figure(source, version, name, ids, option, by))
 
 
 @st.cache_data(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
-def load_daily(source: CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
-    """Articles per day per outlet over the chosen articles, with their titles for the hover."""
+def load_daily(source: CorpusSource, version: str, ids: ArticleIds, by: str | None = None) -> pd.DataFrame:
+    """Articles per day per outlet (or outlet group) over the chosen articles, with their titles for the hover."""
     articles = load_articles(source, version)
     chosen = articles[articles["id"].isin(set(ids))]
-    daily = daily_counts(chosen)
-    cells = chosen.assign(day=pd.to_datetime(chosen["published"]).dt.normalize(),
-                          outlet=outlet_labels(chosen["outlet"]),
-                          title=display_titles(chosen, HOVER_TITLE_CHARS))
+    sides = load_sides(source, version, by)
+    cells = regroup(chosen.assign(title=display_titles(chosen, HOVER_TITLE_CHARS)), sides, named_in="title")
+    daily = daily_counts(regroup(chosen, sides))
+    cells = cells.assign(day=pd.to_datetime(cells["published"]).dt.normalize(), outlet=outlet_labels(cells["outlet"]))
     return daily.assign(outlet=outlet_labels(daily["outlet"])).merge(
         joined_titles(cells, ["day", "outlet"], "title", more=" …"), on=["day", "outlet"], how="left")
 
 
 @st.cache_data(show_spinner="Aligning how each outlet framed the story…", max_entries=SELECTIONS_KEPT,
                hash_funcs=BY_DIGEST)
-def load_framing(source: CorpusSource, version: str, ids: ArticleIds):
-    """Side-by-side framing of the given articles (one story)."""
+def load_framing(source: CorpusSource, version: str, ids: ArticleIds, by: str | None = None):
+    """Side-by-side framing of the given articles (one story), outlet by outlet or by outlet group."""
     articles = load_articles(source, version)
     quotes = load_quotes(source, version)
     chosen = set(ids)
-    return frame_story(articles[articles["id"].isin(chosen)], quotes[quotes["article_id"].isin(chosen)])
+    return frame_story(articles[articles["id"].isin(chosen)], quotes[quotes["article_id"].isin(chosen)],
+                       sides=load_sides(source, version, by))
 
 
 @st.cache_data(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
@@ -375,22 +403,31 @@ def _about(frame: pd.DataFrame, ids: ArticleIds) -> pd.DataFrame:
     return frame[frame["article_id"].isin(set(ids))]
 
 
-def _story_coverage(source: CorpusSource, version: str, ids: ArticleIds) -> pd.DataFrame:
-    """The coverage timeline rows of the given articles."""
-    return _about(load_stories(source, version)[2], ids)
+def _story_coverage(source: CorpusSource, version: str, ids: ArticleIds, by: str | None = None) -> pd.DataFrame:
+    """The coverage timeline rows of the given articles (outlets as their groups, each title naming its outlet)."""
+    return regroup(_about(load_stories(source, version)[2], ids), load_sides(source, version, by), named_in="title")
 
 
-def _voices_input(source: CorpusSource, version: str, ids: ArticleIds, option) -> dict:
-    """Voices of one story's outlets, with one quote of each speaker in each outlet for the hover."""
-    quotes = _about(load_quotes(source, version), ids)
+def _voices_input(source: CorpusSource, version: str, ids: ArticleIds, option, by: str | None) -> dict:
+    """Voices of one story's outlets (or groups), with one quote of each speaker in each for the hover."""
+    quotes = regroup(_about(load_quotes(source, version), ids), load_sides(source, version, by))
     examples = (quotes.assign(outlet=outlet_labels(quotes["outlet"])).sort_values("end")
                 .groupby(["outlet", "who"])["text"].first().rename("example").reset_index())
-    voices = load_framing(source, version, ids).voices
+    voices = load_framing(source, version, ids, by).voices
     return {"voices": voices.assign(outlet=outlet_labels(voices["outlet"])).merge(
         examples, left_on=["outlet", "speaker"], right_on=["outlet", "who"], how="left")}
 
 
-def _lineage_input(source: CorpusSource, version: str, ids: ArticleIds, option) -> dict:
+def _shared_input(source: CorpusSource, version: str, ids: ArticleIds, option, by: str | None) -> dict:
+    """The outlet (or group) pairs sharing quotes among the given articles."""
+    if by is None:
+        return {"matrix": load_overlap(source, version, ids)[2]}
+    renderings, sides = load_overlap(source, version, ids)[0], load_sides(source, version, by)
+    return {"matrix": outlet_quote_matrix(regroup(renderings, sides),
+                                          regroup(_about(load_quotes(source, version), ids), sides))}
+
+
+def _lineage_input(source: CorpusSource, version: str, ids: ArticleIds, option, by: str | None) -> dict:
     """The carriers of one shared quote; ``option`` is (shared-quote group id, its name)."""
     renderings = load_overlap(source, version, ids)[0]
     return {"carriers": renderings[renderings["group_id"] == option[0]], "quote": option[1]}
@@ -401,37 +438,47 @@ class FigureRecipe:
     """How one named figure is drawn: its lib.figures builder and the data arguments it takes."""
 
     build: Callable[..., go.Figure]
-    inputs: Callable[[CorpusSource, str, ArticleIds, object], dict]  # (source, version, ids, option) -> kwargs
+    # (source, version, ids, option, by) -> kwargs; ``by``: the outlet attribute the view groups outlets by, or None
+    inputs: Callable[[CorpusSource, str, ArticleIds, object, str | None], dict]
     coloured: bool = True  # whether the builder takes the corpus's outlet colours
+    grouped: bool = False  # whether it compares outlet groups when the view groups outlets (else outlets, always)
 
 
 # name -> recipe. Over the filtered articles: daily, stories, speakers, shared, reuse, lineage; over one story's:
 # coverage, history, voices, terms. The option: the quote search (speakers), min_chars (reuse), (group id, name)
 # (lineage).
 FIGURES = {
-    "daily": FigureRecipe(daily_counts_figure, lambda s, v, ids, _: {"daily": load_daily(s, v, ids)}),
-    "stories": FigureRecipe(stories_figure, lambda s, v, ids, _: {"stories": load_story_rows(s, v, ids),
-                                                                  "coverage": _story_coverage(s, v, ids)}),
-    "speakers": FigureRecipe(speaker_outlet_figure, lambda s, v, ids, search: {
-        "quotes": search_quotes(_about(load_quotes(s, v), ids), search)}, coloured=False),
-    "shared": FigureRecipe(shared_quotes_figure, lambda s, v, ids, _: {"matrix": load_overlap(s, v, ids)[2]},
-                           coloured=False),
+    "daily": FigureRecipe(daily_counts_figure, lambda s, v, ids, _, by: {"daily": load_daily(s, v, ids, by)},
+                          grouped=True),
+    "stories": FigureRecipe(stories_figure, lambda s, v, ids, _, by: {"stories": load_story_rows(s, v, ids),
+                                                                      "coverage": _story_coverage(s, v, ids)}),
+    "speakers": FigureRecipe(speaker_outlet_figure, lambda s, v, ids, search, by: {
+        "quotes": regroup(search_quotes(_about(load_quotes(s, v), ids), search), load_sides(s, v, by))},
+        coloured=False, grouped=True),
+    "shared": FigureRecipe(shared_quotes_figure, _shared_input, coloured=False, grouped=True),
     "reuse": FigureRecipe(reuse_flows_figure,
-                          lambda s, v, ids, min_chars: {"pairs": load_reuse(s, v, ids, min_chars)[0]}),
-    "coverage": FigureRecipe(coverage_timeline_figure, lambda s, v, ids, _: {"coverage": _story_coverage(s, v, ids)}),
-    "history": FigureRecipe(history_timeline_figure, lambda s, v, ids, _: {"history": load_history(s, v, ids)}),
-    "voices": FigureRecipe(voices_figure, _voices_input),
-    "terms": FigureRecipe(terms_figure, lambda s, v, ids, _: {"terms": load_framing(s, v, ids).terms}),
+                          lambda s, v, ids, min_chars, by: {"pairs": load_reuse(s, v, ids, min_chars)[0]}),
+    "coverage": FigureRecipe(coverage_timeline_figure,
+                             lambda s, v, ids, _, by: {"coverage": _story_coverage(s, v, ids, by)}, grouped=True),
+    "history": FigureRecipe(history_timeline_figure, lambda s, v, ids, _, by: {"history": load_history(s, v, ids)}),
+    "voices": FigureRecipe(voices_figure, _voices_input, grouped=True),
+    "terms": FigureRecipe(terms_figure, lambda s, v, ids, _, by: {"terms": load_framing(s, v, ids, by).terms},
+                          grouped=True),
     "lineage": FigureRecipe(lineage_figure, _lineage_input),
 }
 
 
-def build_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, option=None) -> go.Figure:
-    """One of the FIGURES over the given articles (see load_figure)."""
+def build_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, option=None,
+                 by: str | None = None) -> go.Figure:
+    """One of the FIGURES over the given articles (see load_figure), its outlets as their groups by the outlet
+    attribute ``by`` where the figure compares groups."""
     if name not in FIGURES:
         raise ValueError(f"no figure named {name!r}")
     recipe = FIGURES[name]
-    inputs = recipe.inputs(source, version, ids, option)
+    by = by if recipe.grouped else None
+    inputs = recipe.inputs(source, version, ids, option, by)
     if recipe.coloured:
-        inputs["colours"] = load_meta(source, version)["colours"]
-    return recipe.build(**inputs)
+        inputs["colours"] = load_meta(source, version)["colours"] if by is None else load_group_colours(
+            source, version, by)
+    figure = recipe.build(**inputs)
+    return figure if by is None else name_sides(figure, by)

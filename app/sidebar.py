@@ -7,12 +7,13 @@ import urllib.parse
 
 import streamlit as st
 
-from app.loaders import (current_version, load_articles, load_mentions, load_meta, load_quotes, load_stories,
-                         stories_failure)
+from app.loaders import (current_version, load_articles, load_group_colours, load_mentions, load_meta, load_quotes,
+                         load_sides, load_stories, stories_failure)
 from app.source import CorpusSource
 from app.tables import filter_articles
 from app.urlstate import forget_missing, note_missing, url_choice
 from app.view import View
+from lib.analyse.groups import regroup
 
 MAX_STORIES = 200  # stories offered in the sidebar picker (see sidebar_filters)
 DEFAULT_URL = "http://localhost:8501/"  # Streamlit's own default address: the base URL where no browser gave one
@@ -30,6 +31,7 @@ def sidebar_filters(meta: dict) -> dict:
     chosen = side.multiselect("Outlets", meta["outlets"], key="outlet", bind="query-params",
                               placeholder="All outlets", help="Show only these outlets (empty: all).",
                               on_change=forget_missing, args=("outlet",))
+    by, groups = outlet_grouping(side, meta["attributes"])
     bounds = meta["bounds"]
     start = end = None
     if bounds:
@@ -66,7 +68,27 @@ def sidebar_filters(meta: dict) -> dict:
                              on_change=forget_missing, args=("speaker",))
     side.caption("Every filter narrows the articles on every page, and is kept in the page address.")
     return {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds,
-            "story_find": st.session_state.get("story_find") or ""}
+            "story_find": st.session_state.get("story_find") or "", "by": by, "by_value": groups}
+
+
+def outlet_grouping(side, attributes: dict) -> tuple[str | None, list]:
+    """"Compare outlets by" an attribute of the user's outlets file (type, country, a lean rating ...) and "Only these"
+    of its values: (attribute or None, chosen values); nothing is drawn while no outlets file is stored."""
+    if not attributes:
+        return None, []
+    by = url_choice(side, "Compare outlets by", list(attributes), "by", format_func=str, placeholder="each outlet",
+                    help="Group the outlets by what your outlets file says they are: timelines, the framing columns, "
+                         "the shared-quote heatmap, voices and distinctive terms then compare the groups.")
+    if by is None:
+        return None, []
+    values = attributes[by]
+    note_missing("by_value", st.query_params.get_all("by_value"), values)
+    if any(v not in values for v in st.session_state.get("by_value") or []):  # values of the attribute chosen before
+        st.session_state["by_value"] = [v for v in st.session_state["by_value"] if v in values]
+    groups = side.multiselect(f"Only these ({by})", values, key="by_value", bind="query-params",
+                              placeholder=f"Every {by}", help=f"Show only the outlets of these {by} groups.",
+                              on_change=forget_missing, args=("by_value",))
+    return by, groups
 
 
 def share_url(view: View, filters: dict) -> str:
@@ -80,6 +102,8 @@ def share_url(view: View, filters: dict) -> str:
         params.append(("speaker", filters["speaker"]))
     if filters.get("story_find"):
         params.append(("story_find", filters["story_find"]))
+    if filters.get("by"):
+        params += [("by", filters["by"])] + [("by_value", v) for v in filters["by_value"]]
     for key, values in view.share.items():
         params += [(key, v) for v in values]
     base = st.context.url or DEFAULT_URL
@@ -97,6 +121,9 @@ def build_view(source: CorpusSource) -> tuple[View, dict]:
     meta = load_meta(source, version)
     filters = sidebar_filters(meta)
     articles = filter_articles(all_articles, filters["outlets"], filters["start"], filters["end"])
+    sides = load_sides(source, version, filters["by"])
+    if filters["by_value"]:
+        articles = articles[regroup(articles[["outlet"]], sides)["outlet"].isin(set(filters["by_value"]))]
     if filters["story"]:
         members = assignment.loc[assignment["story_id"] == filters["story"], "article_id"]
         articles = articles[articles["id"].isin(set(members))]
@@ -107,5 +134,6 @@ def build_view(source: CorpusSource) -> tuple[View, dict]:
                 articles=articles, all_quotes=quotes, all_mentions=mentions, stories=stories, assignment=assignment,
                 coverage=coverage, story_names=meta["story_names"], story_id=filters["story"],
                 speaker=filters["speaker"], outlets=filters["outlets"],
-                stories_failure=failure)
+                stories_failure=failure, by=filters["by"], sides=sides,
+                group_colours=load_group_colours(source, version, filters["by"]) if filters["by"] else {})
     return view, filters

@@ -140,11 +140,15 @@ def upload_folder(source: CorpusSource) -> Path:
 
 
 def corpus_version(con) -> str:
-    """A short string that changes whenever the stored corpus changes (the cache key of every derived frame)."""
+    """A short string that changes whenever the stored corpus or its outlet descriptions change (the cache key of every
+    derived frame)."""
     n_articles, n_quotes = con.execute("SELECT (SELECT count(*) FROM articles), "
                                        "(SELECT count(*) FROM quotes)").fetchone()
     n_reports, last = con.execute("SELECT count(*), max(ingested_at) FROM ingest_report").fetchone()
-    return f"{n_articles}-{n_quotes}-{n_reports}-{last.isoformat() if last else 'never'}"
+    described = con.execute("SELECT count(*), coalesce(md5(string_agg(concat_ws('|', outlet, aliases, attributes), "
+                            "',' ORDER BY outlet)), '') FROM outlet_info").fetchone()  # an outlets file groups views
+    return (f"{n_articles}-{n_quotes}-{n_reports}-{last.isoformat() if last else 'never'}"
+            f"-{described[0]}{described[1][:8]}")
 
 
 # Characters kept as they are in an upload's stored file name; every other one (and "%") is written %XX (UTF-8

@@ -14,12 +14,17 @@ from app.loaders import (AnalysisFailed, ArticleIds, load_article_labels, load_e
 from app.markup import plain_markdown
 from app.urlstate import missing_from_link
 from app.source import CorpusSource
+from lib.analyse.groups import regroup
 from lib.analyse.reuse import MIN_CHARS
+from lib.domain.outlets import outlet_labels
+from lib.figures.style import colour_of
 
 LOG = logging.getLogger(__name__)
 # What each URL parameter names, for the message a link to something missing gets.
 LINKED_THINGS = {"outlet": "outlet", "story": "story", "speaker": "speaker", "article": "article",
-                 "quote": "shared quote", "pair": "article pair"}
+                 "quote": "shared quote", "pair": "article pair", "by": "outlet attribute",
+                 "by_value": "outlet group"}
+SIDEBAR_LINKED = ("outlet", "story", "speaker", "by", "by_value")  # the sidebar filters' URL parameters
 
 
 @dataclass
@@ -43,6 +48,24 @@ class View:
     share: dict = field(default_factory=dict)  # page widgets' URL parameters (key -> list of values)
     stories_failure: AnalysisFailed | None = None  # why there are no stories, when grouping them failed
     downloads: dict = field(default_factory=dict)  # table name -> () -> DataFrame: what this page shows, to download
+    by: str | None = None  # the outlet attribute the views compare groups of outlets by (None: outlet by outlet)
+    sides: dict | None = None  # outlet -> its group by ``by``
+    group_colours: dict = field(default_factory=dict)  # group -> colour, when grouped
+
+    @property
+    def side(self) -> str:
+        """What the comparisons compare, in words: "outlet", or the attribute's groups ("type")."""
+        return "outlet" if self.by is None else self.by
+
+    def side_labels(self, outlets: pd.Series) -> pd.Series:
+        """The compared side of each outlet: its label, or its group when grouped."""
+        if self.sides is None:
+            return outlet_labels(outlets)
+        return regroup(pd.DataFrame({"outlet": outlets}), self.sides)["outlet"]
+
+    def side_colour(self, side: str) -> str:
+        """The colour of one compared side (an outlet, or a group when grouped)."""
+        return colour_of(self.colours if self.by is None else self.group_colours, side)
 
     @property
     def unfiltered(self) -> bool:
@@ -85,8 +108,9 @@ class View:
             st.caption(f"Showing {shown:,} of {total:,} {what}; {how}")
 
     def figure(self, name: str, option=None, ids=None):
-        """A cached figure over the given (default: the filtered) articles (see load_figure)."""
-        return load_figure(self.source, self.version, name, self.ids if ids is None else ArticleIds(ids), option)
+        """A cached figure over the given (default: the filtered) articles (see load_figure), by group when grouped."""
+        return load_figure(self.source, self.version, name, self.ids if ids is None else ArticleIds(ids), option,
+                           self.by)
 
     def chart(self, name: str, option=None, ids=None) -> bool:
         """Draw a figure; a figure that cannot be built is a plain warning in its place, not a dead page."""
@@ -122,8 +146,8 @@ class View:
         return labels if self.unfiltered else {i: labels[i] for i in self.ids}
 
     def framing(self, ids):
-        """Framing of one story's articles."""
-        return load_framing(self.source, self.version, ArticleIds(ids))
+        """Framing of one story's articles (by group when grouped)."""
+        return load_framing(self.source, self.version, ArticleIds(ids), self.by)
 
     def overlap(self, ids):
         """Shared quotes among the given articles."""
@@ -170,6 +194,6 @@ def open_page(title: str) -> View | None:
     no article passes the filters."""
     view = st.session_state["view"]
     st.title(title)
-    if report_missing(("outlet", "story", "speaker")):
+    if report_missing(SIDEBAR_LINKED):
         return None
     return None if view.explain_if_empty() else view

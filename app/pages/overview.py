@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from app.markup import plain_markdown
 from app.tables import days_text
 from app.view import open_page
 from lib.domain.outlets import outlet_labels
@@ -45,11 +46,16 @@ def draw() -> None:
                    help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
 
     view.chart("daily")
-    if charted > DAILY_OUTLETS:
-        why = (f" ({all_outlets.nunique() - charted:,} more outlets have only undated articles)"
-               if charted < all_outlets.nunique() else "")
-        st.caption(f"The {DAILY_OUTLETS - 1} busiest of the {charted:,} outlets with dated articles{why} have a "
-                   "colour; the others share one grey band. Pick outlets in the sidebar to tell them apart.")
+    sides = view.side_labels(articles["outlet"])  # what the chart's bars stand for: outlets, or their groups
+    charted_sides = sides[dated.index].nunique()
+    if charted_sides > DAILY_OUTLETS:
+        why = (f" ({sides.nunique() - charted_sides:,} more {view.side}s have only undated articles)"
+               if charted_sides < sides.nunique() else "")
+        st.caption(f"The {DAILY_OUTLETS - 1} busiest of the {charted_sides:,} {view.side}s with dated articles{why} "
+                   "have a colour; the others share one grey band. Pick outlets in the sidebar to tell them apart.")
+    elif view.by is not None:
+        st.caption(f"Bars stand for the outlets' {plain_markdown(view.by)} (from the outlets file); the hover names "
+                   "each article's outlet.")
     if len(dated) < len(articles):
         st.caption(f"{len(articles) - len(dated):,} undated article(s) are not on the time axis.")
 

@@ -94,7 +94,6 @@ def draw() -> None:
         st.info(f"No quote contains “{plain_markdown(search)}”.")
     else:
         rows = shown.head(MAX_ROWS)
-        outlets = outlet_labels(shown["outlet"])
         view.offer("quotes", lambda: quote_table(shown))
         table = quote_table(rows).drop(columns=["Article id", "Start", "End"])  # the download keeps them
         st.caption(f"{len(shown):,} quote(s)")
@@ -109,8 +108,9 @@ def draw() -> None:
         charted = who.isin(who.value_counts().head(HEATMAP_ROWS).index)
         view.caption_if_capped(HEATMAP_ROWS, who.nunique(), "speakers in the chart (the most quoted)",
                                "search, or pick a speaker in the sidebar, to see others.")
-        view.caption_if_capped(HEATMAP_ROWS, outlets[charted].nunique(), "outlets in the chart (those quoting them "
-                               "most)", "pick outlets in the sidebar to see others.")
+        sides = view.side_labels(shown["outlet"])  # the chart's columns: outlets, or their groups
+        view.caption_if_capped(HEATMAP_ROWS, sides[charted].nunique(), f"{view.side}s in the chart (those quoting "
+                               "them most)", "pick outlets in the sidebar to see others.")
 
     # ------------------------------------------------------------------ shared quotes
     st.header("Shared quotes")
@@ -125,8 +125,8 @@ def draw() -> None:
         view.offer("shared quotes", lambda: shared_quote_table(renderings, keys))
     if not groups.empty:
         view.chart("shared")
-        sharing = pd.concat([matrix["outlet_a"], matrix["outlet_b"]]).nunique(dropna=False)
-        view.caption_if_capped(HEATMAP_ROWS, sharing, "outlets in the chart (those sharing the most quotes)",
+        sharing = view.side_labels(pd.concat([matrix["outlet_a"], matrix["outlet_b"]])).nunique()
+        view.caption_if_capped(HEATMAP_ROWS, sharing, f"{view.side}s in the chart (those sharing the most quotes)",
                                "pick outlets in the sidebar to compare others.")
         st.subheader("Lineage and fidelity of one quote")
         order = groups.sort_values(["n_outlets", "n_carriers"], ascending=False)

@@ -6,17 +6,17 @@ import streamlit as st
 
 from app.markup import highlight_html, plain_markdown
 from app.tables import day_text
-from app.view import report_missing
+from app.view import SIDEBAR_LINKED, report_missing
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
-from lib.figures.style import colour_of
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
 
 
-def cell_html(rows: list) -> str:
-    """One outlet's renderings of one point (framing cell rows): badges, then the wording with the quoted part marked."""
+def cell_html(rows: list, named: bool = False) -> str:
+    """One outlet's (or, ``named``, one group's) renderings of one point (framing cell rows): badges, then the wording
+    with the quoted part marked; ``named`` puts each rendering's outlet first."""
     parts = []
     for r in rows:
         text = str(r.unit_text)
@@ -31,7 +31,8 @@ def cell_html(rows: list) -> str:
             badges += f'<span class="cc-badge">{html.escape(r.cue)}</span>'
         if isinstance(r.speaker, str) and r.speaker:
             badges += f'<span class="cc-badge">{html.escape(r.speaker)}</span>'
-        parts.append(f"<div>{badges}<div class='cc-text'>{highlight_html(text, spans)}</div></div>")
+        who = f"<b>{html.escape(outlet_label(r.member))}</b> " if named else ""
+        parts.append(f"<div>{who}{badges}<div class='cc-text'>{highlight_html(text, spans)}</div></div>")
     return "<hr style='margin:4px 0'>".join(parts)
 
 
@@ -39,17 +40,17 @@ def framing_points(framing, points) -> pd.DataFrame:
     """The framing points as the download gives them: one row per point and outlet rendering (its wording, mode,
     verb, speaker and quoted words), then one row per omission."""
     cells = framing.cells.merge(points[["point_id", "label", "is_proposal"]], on="point_id", how="left")
-    cells = cells.assign(outlet=outlet_labels(cells["outlet"]), carried=True)
+    cells = cells.assign(outlet=outlet_labels(cells["outlet"]), member=outlet_labels(cells["member"]), carried=True)
     omitted = framing.omissions.merge(points[["point_id", "label", "is_proposal"]], on="point_id", how="left")
     omitted = omitted.assign(outlet=outlet_labels(omitted["outlet"]), carried=False, mode="omitted")
     return pd.concat([cells, omitted], ignore_index=True)[
-        ["point_id", "label", "is_proposal", "outlet", "carried", "mode", "cue", "speaker", "unit_text", "quoted_text",
-         "article_id", "start", "end"]]
+        ["point_id", "label", "is_proposal", "outlet", "member", "carried", "mode", "cue", "speaker", "unit_text",
+         "quoted_text", "article_id", "start", "end"]]
 
 
 def choose_story(view):
     """The story row to draw (counted over the filtered articles), or None after saying why there is none."""
-    if report_missing(("outlet", "story", "speaker")):
+    if report_missing(SIDEBAR_LINKED):
         return None
     if view.stories_failure is not None:
         st.warning(str(view.stories_failure))
@@ -113,13 +114,19 @@ def draw() -> None:
     # ------------------------------------------------------------------ side-by-side framing
     st.header("Side-by-side framing")
     framing = view.framing(members)
-    outlets_by_time = list(dict.fromkeys(coverage.sort_values("published")["outlet"].map(outlet_label)))
-    outlets_by_time += [o for o in dict.fromkeys(outlet_labels(articles["outlet"])) if o not in outlets_by_time]
+    grouped = view.by is not None
+    side = "group" if grouped else "outlet"
+    outlets_by_time = list(dict.fromkeys(view.side_labels(coverage.sort_values("published")["outlet"])))
+    outlets_by_time += [o for o in dict.fromkeys(view.side_labels(articles["outlet"])) if o not in outlets_by_time]
     if len(outlets_by_time) < 2:
-        st.info(f"Only {plain_markdown(outlets_by_time[0] if outlets_by_time else 'one outlet')} covers this story "
-                "under the filters: framing compares two or more outlets.")
+        st.info(f"Only {plain_markdown(outlets_by_time[0] if outlets_by_time else 'one ' + side)} covers this story "
+                f"under the filters: framing compares two or more {side}s.")
+    elif grouped:
+        st.caption(f"One column per {plain_markdown(view.by)} (from the outlets file); each rendering names its "
+                   "outlet.")
     if len(outlets_by_time) > MAX_COLUMNS:
-        columns = st.multiselect("Outlets side by side", outlets_by_time, default=outlets_by_time[:MAX_COLUMNS - 2],
+        columns = st.multiselect(f"{side.capitalize()}s side by side", outlets_by_time,
+                                 default=outlets_by_time[:MAX_COLUMNS - 2],
                                  max_selections=MAX_COLUMNS, key="cols", bind="query-params")
         view.share["cols"] = columns
     else:
@@ -149,19 +156,20 @@ def draw() -> None:
         by_cell = {}
         for r in cells.itertuples():
             by_cell.setdefault((r.point_id, r.outlet), []).append(r)
-        head = "".join(f"<th><span class='cc-outlet' style='background:{colour_of(view.colours, o)}'></span>"
+        head = "".join(f"<th><span class='cc-outlet' style='background:{view.side_colour(o)}'></span>"
                        f"{html.escape(o)}</th>" for o in columns)
         body = []
         for p in shown.itertuples():
             badge = "<span class='cc-badge proposal'>proposal</span>" if p.is_proposal else ""
             row = [f"<td style='width:18%'>{badge}<b>{html.escape(str(p.label))}</b><br>"
-                   f"<small>{int(p.n_outlets)} outlet(s)</small></td>"]
+                   f"<small>{int(p.n_outlets)} {side}(s)</small></td>"]
             for o in columns:
                 mine = by_cell.get((p.point_id, o))
                 if mine is not None:
-                    row.append(f"<td>{cell_html(mine)}</td>")
+                    row.append(f"<td>{cell_html(mine, named=grouped)}</td>")
                 elif (p.point_id, o) in omitted:
-                    row.append("<td class='cc-omit'>omitted: not reported by this outlet</td>")
+                    by_whom = "any outlet of this group" if grouped else "this outlet"
+                    row.append(f"<td class='cc-omit'>omitted: not reported by {by_whom}</td>")
                 else:
                     row.append("<td class='cc-omit'>not in the shown articles</td>")
             body.append("<tr>" + "".join(row) + "</tr>")
@@ -174,26 +182,28 @@ def draw() -> None:
             props = dict(zip(points["point_id"], points["is_proposal"]))
             st.subheader("Omissions")
             st.dataframe(pd.DataFrame({
-                "Outlet": omissions["outlet"], "Left out": omissions["point_id"].map(labels),
+                side.capitalize(): omissions["outlet"], "Left out": omissions["point_id"].map(labels),
                 "Proposal": omissions["point_id"].map(props).fillna(False).astype(bool)}),
                 hide_index=True)
 
     # ------------------------------------------------------------------ per outlet
-    st.header("Per outlet")
+    st.header(f"Per {side}")
     if not framing.leads.empty:
         st.subheader("What each outlet put first")
         for r in framing.leads.itertuples():
-            st.html(f"<div><span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
-                    f"<b>{html.escape(outlet_label(r.outlet))}</b>: {html.escape(str(r.lead_text))}</div>")
-    st.subheader("What each outlet added")
+            who = (f"{outlet_label(r.member)} ({outlet_label(r.outlet)})" if grouped else outlet_label(r.outlet))
+            st.html(f"<div><span class='cc-outlet' style='background:{view.side_colour(outlet_label(r.outlet))}'>"
+                    f"</span><b>{html.escape(who)}</b>: {html.escape(str(r.lead_text))}</div>")
+    st.subheader(f"What each {side} added")
     if framing.additions.empty:
-        st.caption("No outlet carries a point the others lack" + (" (only one outlet)." if len(outlets_by_time) < 2
-                                                                  else "."))
+        st.caption(f"No {side} carries a point the others lack" + (f" (only one {side})." if len(outlets_by_time) < 2
+                                                                   else "."))
     else:
         for outlet, rows in framing.additions.groupby(outlet_labels(framing.additions["outlet"]), sort=False):
-            with st.expander(f"{plain_markdown(outlet)}: {len(rows)} point(s) no other outlet carries"):
+            with st.expander(f"{plain_markdown(outlet)}: {len(rows)} point(s) no other {side} carries"):
                 for r in rows.itertuples():
-                    st.html(f"<div class='cc-text'><span class='cc-badge {html.escape(str(r.mode).split()[0])}'>"
+                    who = f"<b>{html.escape(outlet_label(r.member))}</b> " if grouped else ""
+                    st.html(f"<div class='cc-text'>{who}<span class='cc-badge {html.escape(str(r.mode).split()[0])}'>"
                             f"{html.escape(str(r.mode))}</span>{html.escape(str(r.unit_text))}</div>")
     left, right = st.columns(2)
     with left:
@@ -203,8 +213,8 @@ def draw() -> None:
                                "the Quotes page lists every quote of the story chosen in the sidebar.")
     with right:
         view.chart("terms", ids=members)
-        view.caption_if_capped(TERM_OUTLETS, framing.terms["outlet"].nunique(), "outlets (those with the most terms)",
-                               "pick outlets in the sidebar to see the others' terms.")
+        view.caption_if_capped(TERM_OUTLETS, framing.terms["outlet"].nunique(), f"{side}s (those with the most terms)",
+                               f"pick {side}s in the sidebar to see the others' terms.")
 
 
 draw()

@@ -18,6 +18,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
+from lib.analyse.groups import UNDESCRIBED
 from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.datelines import body_start
@@ -26,12 +27,12 @@ from lib.domain.verbs import PROPOSING_TEXT
 from lib.models import is_missing, speaker_of
 
 POINT_COLUMNS = ("point_id", "label", "is_proposal", "n_outlets", "outlets")
-CELL_COLUMNS = ("point_id", "outlet", "article_id", "unit_text", "start", "end", "mode", "quoted_text", "speaker",
-                "cue", "cue_class", "hedges", "intensifiers", "similarity")
+CELL_COLUMNS = ("point_id", "outlet", "member", "article_id", "unit_text", "start", "end", "mode", "quoted_text",
+                "speaker", "cue", "cue_class", "hedges", "intensifiers", "similarity")
 OMISSION_COLUMNS = ("point_id", "outlet")
-ADDITION_COLUMNS = ("outlet", "article_id", "unit_text", "start", "end", "mode", "speaker")
+ADDITION_COLUMNS = ("outlet", "member", "article_id", "unit_text", "start", "end", "mode", "speaker")
 VOICE_COLUMNS = ("outlet", "speaker", "quoted_words", "share", "reported_words")
-LEAD_COLUMNS = ("outlet", "article_id", "lead_text", "start", "end")
+LEAD_COLUMNS = ("outlet", "member", "article_id", "lead_text", "start", "end")
 UNIT_COLUMNS = ("unit", "article_id", "outlet", "position", "start", "end", "unit_text", "mode", "quoted_text",
                 "speaker", "cue", "cue_class", "is_proposing")
 
@@ -63,18 +64,24 @@ class Framing:
 
 
 def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "auto",
-                threshold: float | None = None, background: Mapping[str, float] | None = None) -> Framing:
+                threshold: float | None = None, background: Mapping[str, float] | None = None,
+                sides: Mapping[str, str] | None = None) -> Framing:
     """Align one story's units across outlets into points and describe each outlet's framing.
 
     ``threshold`` overrides the encoder's calibrated cosine cut-off (lower links more loosely worded claims);
     ``background``: term counts of a wider corpus (``terms.count_terms``) as the prior of the distinctive
-    vocabulary (Monroe et al. 2008), instead of the story's own pooled counts.
+    vocabulary (Monroe et al. 2008), instead of the story's own pooled counts. ``sides``: outlet -> the group it is
+    compared as (lib.analyse.groups); units are still aligned outlet by outlet, then every frame is given per group
+    (its ``outlet`` column), and cells, additions and leads name their own outlet in ``member``.
     """
     enc = resolve_encoder(encoder)
     articles = _ordered_articles(articles)
     units = build_units(articles, quotes)  # articles already ordered: _ordered_articles is idempotent
     groups, sims = align_units(units, enc.name, enc.threshold if threshold is None else threshold)
-    units = units.assign(point=groups)
+    units = units.assign(point=groups, member=units["outlet"])
+    if sides is not None:
+        units["outlet"] = units["member"].map(lambda o: sides.get(o, UNDESCRIBED))
+        articles = articles.assign(outlet=articles["outlet"].map(lambda o: sides.get(o, UNDESCRIBED)))
     story_outlets = list(dict.fromkeys(articles["outlet"]))
     points, cells = _points_and_cells(units, sims, story_outlets)
     omissions = _omissions(points, story_outlets)
@@ -256,8 +263,8 @@ def _points_and_cells(units: pd.DataFrame, sims: UnitSimilarity,
                           point))
         for k, sim in zip(idx, cell_sim):
             u = records[k]
-            cell_rows.append((point, u["outlet"], u["article_id"], u["unit_text"], int(u["start"]), int(u["end"]),
-                              u["mode"], u["quoted_text"], u["speaker"], u["cue"], u["cue_class"],
+            cell_rows.append((point, u["outlet"], u["member"], u["article_id"], u["unit_text"], int(u["start"]),
+                              int(u["end"]), u["mode"], u["quoted_text"], u["speaker"], u["cue"], u["cue_class"],
                               find_markers(u["unit_text"], "hedge"), find_markers(u["unit_text"], "intensifier"),
                               float(sim)))
     renumber = {key[-1]: i for i, key in enumerate(sorted(order_key))}
@@ -323,18 +330,19 @@ def quote_voices(articles: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.Data
 
 
 def article_leads(units: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Each article's first unit after the dateline (and the next one when the first is very short)."""
+    """Each article's first unit after the dateline (and the next one when the first is very short); ``units`` as
+    frame_story gives them (with ``member``)."""
     texts = dict(zip(articles["id"], articles["text"]))
     # Grouped in a dict, not by a pandas groupby with a sort per article (9 ms of every story framed).
     by_article: dict[tuple, list[tuple]] = {}
-    for art_id, outlet, position, start, end, text in zip(*(units[c].tolist() for c in (
-            "article_id", "outlet", "position", "start", "end", "unit_text"))):
-        by_article.setdefault((art_id, outlet), []).append((position, start, end, text))
+    for art_id, outlet, own, position, start, end, text in zip(*(units[c].tolist() for c in (
+            "article_id", "outlet", "member", "position", "start", "end", "unit_text"))):
+        by_article.setdefault((art_id, outlet, own), []).append((position, start, end, text))
     rows = []
-    for (art_id, outlet), group in by_article.items():
+    for (art_id, outlet, own), group in by_article.items():
         group.sort(key=lambda u: u[0])
         (_, start, end, text), rest = group[0], group[1:]
         if len(_WORD.findall(text)) < LEAD_MIN_WORDS and rest:
             end = rest[0][2]
-        rows.append((outlet, art_id, texts[art_id][start:end], int(start), int(end)))
+        rows.append((outlet, own, art_id, texts[art_id][start:end], int(start), int(end)))
     return pd.DataFrame.from_records(rows, columns=list(LEAD_COLUMNS))

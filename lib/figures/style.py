@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import html
 import textwrap
 from collections import Counter
@@ -181,3 +182,28 @@ def hover_text(text, width: int = 80, limit: int = 600) -> str:
         s = s[: limit - 1].rsplit(" ", 1)[0] + "…"
     lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False) or [""]
     return "<br>".join(plotly_text(line) for line in lines)
+
+
+_OUTLET_WORD = re.compile(r"\b([Oo])utlet(s?)\b")
+
+
+def name_sides(figure: go.Figure, attribute: str) -> go.Figure:
+    """A figure that compares groups of outlets says so: "outlet" in its title, axis and legend titles becomes
+    "<attribute> group" ("Quotes shared between type groups", "Articles per week, by lean group")."""
+    def grouped(text):
+        if not isinstance(text, str):
+            return text
+        return _OUTLET_WORD.sub(lambda m: (attribute.capitalize() if m.group(1) == "O" else attribute)
+                                + " group" + m.group(2), text)
+
+    layout = figure.layout
+    layout.title.text = grouped(layout.title.text)
+    layout.legend.title.text = grouped(layout.legend.title.text)
+    for axis in ("xaxis", "yaxis"):
+        if axis in layout and layout[axis].title.text is not None:
+            layout[axis].title.text = grouped(layout[axis].title.text)
+    for trace in figure.data:
+        colorbar = getattr(trace, "colorbar", None)
+        if colorbar is not None and colorbar.title.text is not None:
+            colorbar.title.text = grouped(colorbar.title.text)
+    return figure
