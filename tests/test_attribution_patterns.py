@@ -89,6 +89,27 @@ FRONTED = [
     ('Reports said the tower "was leaning badly by noon."', "leaning badly", None),
 ]
 
+# Fronted adverbs of time, sequence and stance that are no -ly form: never the speaker, the name after them is.
+FRONTED_ADVERBS = [
+    ('Dora Venn of Chile beat Ria Holt 6-2, 6-1.\nAfterwards, an emotional Venn told reporters: "I played the '
+     'best tennis of my life."', "best tennis", "Dora Venn"),
+    ('Coach Abe Moor lost his first game.\nAfterward, Moor said: "We will be back next week."', "back next week",
+     "Abe Moor"),
+    ('Mayor Ines Gray closed the bridge.\nFurthermore, Gray wrote: "The repairs will take the whole winter."',
+     "whole winter", "Ines Gray"),
+    ('Ken Ortega runs the shelter.\nOften, Ortega says: "We turn nobody away at the door."', "turn nobody away",
+     "Ken Ortega"),
+    ('Judge Lia Brandt heard the case.\nThereafter, Brandt ruled: "The contract is void in every part."',
+     "contract is void", "Lia Brandt"),
+    ('Fran Ebb sang in the choir.\nSometimes, Ebb recalled: "We sang until the candles went out."',
+     "candles went out", "Fran Ebb"),
+    # negatives: a surname that ends like an adverb stays a name
+    ('Rep. Tom Edwards spoke last.\nEdwards said: "This bill is dead on arrival."', "dead on arrival",
+     "Tom Edwards"),
+    ('Author Ruth Howard signed books.\nHoward said: "Readers keep me honest."', "keep me honest",
+     "Ruth Howard"),
+]
+
 # Round-up lines: "<Name>, <outlet or affiliation>: '...'".
 ROUNDUPS = [
     ('Reaction to the verdict:\n\nJane Roe, The Daily Planet: "The verdict was a long time coming."\n\n'
@@ -227,6 +248,11 @@ def test_reported_clause_and_descriptive_antecedent(text, fragment, speaker):
 
 @pytest.mark.parametrize("text, fragment, speaker", FRONTED)
 def test_fronted_phrases_are_not_subjects(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_ADVERBS)
+def test_fronted_adverbs_are_not_subjects(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
