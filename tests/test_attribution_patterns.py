@@ -144,6 +144,24 @@ APPENDED_NAMES = [
      "reviewing the order", "a spokeswoman for the company"),
 ]
 
+# A modal or passive of perception between the subject and the verb of saying: "could be heard saying",
+# "was seen telling"; the subject is still the speaker.
+PERCEIVED = [
+    ('Firefighter Joan Tull and Chief Ray Ambrose reached the house at noon.\n"Stay back from the door," '
+     'Ambrose could be heard saying.', "Stay back", "Ray Ambrose"),
+    ('Clerk Mina Roe left early.\n"I only want a refund," a customer could be heard saying on the tape.',
+     "only want a refund", "a customer"),
+    ('Coach Ella Barr watched the drill.\nBarr could be heard shouting: "Faster, all of you, faster!"',
+     "Faster, all", "Ella Barr"),
+    ('Senator Hal Minter left the hall.\n"We have the votes," Minter was seen telling an aide.', "have the votes",
+     "Hal Minter"),
+    ('Pilot Rae Dunn landed the plane.\nDunn can be heard telling the tower: "We are down and safe."',
+     "down and safe", "Rae Dunn"),
+    # negative: the one heard is not the one who hears
+    ('Officer Bo Lund arrived first.\nLund could be heard asking a neighbour, Ivy Crane, what happened. '
+     '"He ran that way," Crane said.', "ran that way", "Ivy Crane"),
+]
+
 # Apposition, relative clauses, age and role between the name and the verb.
 BETWEEN = [
     ('Tom Baxter, the editor of the Riverside Ledger, wrote sarcastically on Twitter: "Great job, everyone. '
@@ -263,6 +281,11 @@ def test_round_up_lines(text, fragment, speaker):
 
 @pytest.mark.parametrize("text, fragment, speaker", APPENDED_NAMES)
 def test_descriptive_head_with_appended_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PERCEIVED)
+def test_perceived_speech_keeps_its_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
