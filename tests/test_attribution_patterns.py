@@ -195,6 +195,10 @@ LESS_COMMON = [
 
 # Organisation, document and role speakers are given as written, with a type; an object is never the speaker.
 NON_PERSONS = [
+    ('The store called the police at noon.\n"I just want my money back," the man could be heard saying on the '
+     'video.', "my money back", "the man", "role"),
+    ('Nurse Keira Boyd opened the ward door.\n"Where is my son?" the woman asked, and then sat down.',
+     "Where is my son", "the woman", "role"),
     ('The influential daily wrote that "the government has plainly lost its way."', "lost its way",
      "The influential daily", "organisation"),
     ('Brightline Transit issued a statement saying "service will resume on Friday morning."', "service will resume",
