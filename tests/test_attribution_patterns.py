@@ -89,6 +89,27 @@ FRONTED = [
     ('Reports said the tower "was leaning badly by noon."', "leaning badly", None),
 ]
 
+# Fronted adverbs of time, sequence and stance that are no -ly form: never the speaker, the name after them is.
+FRONTED_ADVERBS = [
+    ('Dora Venn of Chile beat Ria Holt 6-2, 6-1.\nAfterwards, an emotional Venn told reporters: "I played the '
+     'best tennis of my life."', "best tennis", "Dora Venn"),
+    ('Coach Abe Moor lost his first game.\nAfterward, Moor said: "We will be back next week."', "back next week",
+     "Abe Moor"),
+    ('Mayor Ines Gray closed the bridge.\nFurthermore, Gray wrote: "The repairs will take the whole winter."',
+     "whole winter", "Ines Gray"),
+    ('Ken Ortega runs the shelter.\nOften, Ortega says: "We turn nobody away at the door."', "turn nobody away",
+     "Ken Ortega"),
+    ('Judge Lia Brandt heard the case.\nThereafter, Brandt ruled: "The contract is void in every part."',
+     "contract is void", "Lia Brandt"),
+    ('Fran Ebb sang in the choir.\nSometimes, Ebb recalled: "We sang until the candles went out."',
+     "candles went out", "Fran Ebb"),
+    # negatives: a surname that ends like an adverb stays a name
+    ('Rep. Tom Edwards spoke last.\nEdwards said: "This bill is dead on arrival."', "dead on arrival",
+     "Tom Edwards"),
+    ('Author Ruth Howard signed books.\nHoward said: "Readers keep me honest."', "keep me honest",
+     "Ruth Howard"),
+]
+
 # Round-up lines: "<Name>, <outlet or affiliation>: '...'".
 ROUNDUPS = [
     ('Reaction to the verdict:\n\nJane Roe, The Daily Planet: "The verdict was a long time coming."\n\n'
@@ -121,6 +142,24 @@ APPENDED_NAMES = [
     # negative: without an appended name the description speaks
     ('Mayor Lou Hart backed the plan.\n\n"We are reviewing the order," said a spokeswoman for the company.',
      "reviewing the order", "a spokeswoman for the company"),
+]
+
+# A modal or passive of perception between the subject and the verb of saying: "could be heard saying",
+# "was seen telling"; the subject is still the speaker.
+PERCEIVED = [
+    ('Firefighter Joan Tull and Chief Ray Ambrose reached the house at noon.\n"Stay back from the door," '
+     'Ambrose could be heard saying.', "Stay back", "Ray Ambrose"),
+    ('Clerk Mina Roe left early.\n"I only want a refund," a customer could be heard saying on the tape.',
+     "only want a refund", "a customer"),
+    ('Coach Ella Barr watched the drill.\nBarr could be heard shouting: "Faster, all of you, faster!"',
+     "Faster, all", "Ella Barr"),
+    ('Senator Hal Minter left the hall.\n"We have the votes," Minter was seen telling an aide.', "have the votes",
+     "Hal Minter"),
+    ('Pilot Rae Dunn landed the plane.\nDunn can be heard telling the tower: "We are down and safe."',
+     "down and safe", "Rae Dunn"),
+    # negative: the one heard is not the one who hears
+    ('Officer Bo Lund arrived first.\nLund could be heard asking a neighbour, Ivy Crane, what happened. '
+     '"He ran that way," Crane said.', "ran that way", "Ivy Crane"),
 ]
 
 # Apposition, relative clauses, age and role between the name and the verb.
@@ -156,6 +195,10 @@ LESS_COMMON = [
 
 # Organisation, document and role speakers are given as written, with a type; an object is never the speaker.
 NON_PERSONS = [
+    ('The store called the police at noon.\n"I just want my money back," the man could be heard saying on the '
+     'video.', "my money back", "the man", "role"),
+    ('Nurse Keira Boyd opened the ward door.\n"Where is my son?" the woman asked, and then sat down.',
+     "Where is my son", "the woman", "role"),
     ('The influential daily wrote that "the government has plainly lost its way."', "lost its way",
      "The influential daily", "organisation"),
     ('Brightline Transit issued a statement saying "service will resume on Friday morning."', "service will resume",
@@ -230,6 +273,11 @@ def test_fronted_phrases_are_not_subjects(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_ADVERBS)
+def test_fronted_adverbs_are_not_subjects(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
 @pytest.mark.parametrize("text, fragment, speaker", ROUNDUPS)
 def test_round_up_lines(text, fragment, speaker):
     _check(text, fragment, speaker)
@@ -237,6 +285,11 @@ def test_round_up_lines(text, fragment, speaker):
 
 @pytest.mark.parametrize("text, fragment, speaker", APPENDED_NAMES)
 def test_descriptive_head_with_appended_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PERCEIVED)
+def test_perceived_speech_keeps_its_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 

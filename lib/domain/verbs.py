@@ -23,8 +23,13 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("issue a statement", "neutral", False, ("issued a statement saying", "issued a statement",
                                              "released a statement saying", "released a statement",
                                              "put out a statement saying", "issues a statement saying")),
-    ("quote", "neutral", False, ("is quoted as saying", "was quoted as saying", "were quoted as saying",
-                                 "is heard saying", "was heard saying", "can be heard saying")),
+    ("quote", "neutral", False, ("is quoted as saying", "was quoted as saying", "were quoted as saying")),
+    # Speech heard or seen by someone else, the speaker still the subject: "X could be heard saying",
+    # "X was seen telling an aide".
+    ("be heard", "neutral", False, tuple(f"{aux} {sense} {verb}"
+                                         for aux in ("is", "was", "were", "can be", "could be")
+                                         for sense in ("heard", "seen")
+                                         for verb in ("saying", "telling", "shouting", "yelling"))),
     ("notify", "neutral", True, ("notified", "informed", "testified", "briefed")),
     ("quip", "neutral", False, ("quipped", "joked", "laughed", "shouted", "yelled", "exclaimed", "whispered",
                                 "countered", "retorted")),

@@ -141,7 +141,8 @@ _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the 
 _DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%s)\s+(?:from|by|of|issued\s+by)\s"
                             % "|".join(sorted(DOCUMENT_NOUNS)))
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
-_UNNAMED_PERSONS = frozenset("source sources insider insiders person man woman".split())
+_UNNAMED_SOURCES = frozenset("source sources insider insiders".split())
+_UNNAMED_PERSONS = _UNNAMED_SOURCES | frozenset("person man woman".split())
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
 
 
@@ -544,11 +545,13 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS)):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
-                # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added");
-                # "the source" with none before it names no one.
-                q = _as_speaker(q, last_anonymous) if last_anonymous else \
-                    (replace(q, speaker=None, speaker_start=None, speaker_end=None, cue=q.cue)
-                     if mention.kind == "role" else q)
+                # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added").
+                # With none before it, "the source" names no one, while "the man" is someone the story describes:
+                # a role speaker as written.
+                if last_anonymous:
+                    q = _as_speaker(q, last_anonymous)
+                elif mention.kind == "role" and mention.text.lower().split()[1] in _UNNAMED_SOURCES:
+                    q = replace(q, speaker=None, speaker_start=None, speaker_end=None)
                 mention = parse_mention(q.speaker) if q.speaker else None
         elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
                 and _described_more_recently(last_anonymous, q, persons):

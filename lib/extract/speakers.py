@@ -62,7 +62,8 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
-                             "partly jointly sadly frankly honestly oddly".split())
+                             "partly jointly sadly frankly honestly oddly afterwards afterward thereafter "
+                             "furthermore therefore accordingly regardless sometimes often soon alas".split())
 # Adjective endings before -ly ("Unfortunately", "Initially", "Hopefully", "Curiously"); names ending in -ly
 # ("Kelly", "Beverly", "Connolly", "Hartly") have none of them.
 _ADVERB_STEMS = ("al", "ate", "ous", "ful", "ive", "ic", "less", "ar", "ish", "ab", "ib")
