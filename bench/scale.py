@@ -188,6 +188,7 @@ def main(argv=None) -> int:
     ap.add_argument("--reference-max", type=int, default=10_000, help="largest size the references run on")
     ap.add_argument("--no-reference", action="store_true", help="skip passim-style all-pairs and MinHashLSH")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds allowed per ingest run")
+    ap.add_argument("--reference-timeout", type=float, default=600, help="seconds allowed per reference run")
     ap.add_argument("--repo", type=Path, default=REPO, help="checkout whose `python -m lib ingest` runs")
     ap.add_argument("--tmp", type=Path, default=None, help="folder for corpora and corpus files (default: system)")
     ap.add_argument("--reference-child", nargs=3, help=argparse.SUPPRESS)
@@ -227,7 +228,7 @@ def main(argv=None) -> int:
             continue
         for n in [s for s in sizes if s <= args.reference_max]:
             for method in ("all-pairs", "minhash-lsh"):
-                ref = run_reference(kind, n, method, args.repo, args.timeout)
+                ref = run_reference(kind, n, method, args.repo, args.reference_timeout)
                 figures = (f"{ref['seconds']:.1f} s, peak {ref['peak_mb']:.0f} MB, {ref['pairs']:,} article pairs"
                            if "error" not in ref else ref["error"])
                 print(f"reference {method:11} {n:9,}: {figures}", flush=True)
