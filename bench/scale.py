@@ -150,7 +150,7 @@ def reference_child(kind: str, n: int, method: str) -> dict:
     if method == "all-pairs":
         from lib.analyse.reuse import find_reuse
 
-        pairs = find_reuse(articles, one_source=False, max_df=len(articles))
+        pairs = find_reuse(articles, one_source=False, max_df=len(articles), full_df=len(articles))
         found = pairs.groupby(["source_id", "target_id"]).ngroups if len(pairs) else 0
     else:
         from bench.reuse import run_minhash
