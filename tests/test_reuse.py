@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.analyse.reuse import (EDGE_COLUMNS, PASSAGE_COLUMNS, SOURCE_COLUMNS, _token_spans, boilerplate_chars,
-                               find_reuse, independent_sources, lineage, orient_pair)
+from lib.analyse.reuse import (EDGE_COLUMNS, FULL_DF, GROUP_COLUMNS, PASSAGE_COLUMNS, SOURCE_COLUMNS, _token_spans,
+                               boilerplate_chars, find_reuse, independent_sources, lineage, orient_pair,
+                               reuse_groups)
 
 BOILERPLATE = ("Copyright 2009 The Associated Press. All rights reserved. This material may not be published, "
                "broadcast, rewritten or redistributed.\n\n(Reporting by Anna Smith; Editing by John Doe)")
@@ -263,6 +264,46 @@ def test_cli_reuse_table_and_jsonl(tmp_path, wire):
     # Above twice the article's length even a brief item copied whole is below the threshold.
     nothing = run("--min-chars", str(2 * len(wire["text"]) + 10))
     assert nothing.stdout.startswith("No passage of")
+    groups = run("--groups")
+    assert groups.returncode == 0, groups.stderr
+    assert "group 1: 2 carriers (2 outlets)" in groups.stdout and "source Wire Service wire" in groups.stdout
+    assert "    Daily Paper: copy" in groups.stdout
+    one = [json.loads(line) for line in run("--groups", "--format", "jsonl").stdout.splitlines()]
+    assert len(one) == 1 and one[0]["source_id"] == "wire" and sorted(one[0]["carrier_ids"]) == ["copy", "wire"]
+
+
+def carried(wire: dict, k: int) -> pd.DataFrame:
+    """The wire story run by k outlets over k days, every other carrier with a line of its own, newest first."""
+    rows = [{"id": f"c{j:02d}", "outlet": f"Paper {j}", "published": f"2009-01-{10 + j % 15:02d}",
+             "text": (f"Paper {j} carries this report.\n\n" if j % 2 else "") + wire["text"]} for j in range(1, k)]
+    rows.append({**wire, "published": "2009-01-09"})
+    return frame(*rows[::-1])
+
+
+def test_passage_of_sixty_carriers_is_one_group(wire):
+    """60 outlets carrying one story: one group of 60 named by the earliest carrier, not 1,770 pairs."""
+    arts = carried(wire, 60)
+    pairs = find_reuse(arts, one_source=False)
+    assert pairs.groupby(["source_id", "target_id"]).ngroups == 59  # each carrier linked to the first one
+    assert set(pairs["source_id"]) == {"wire"}
+    groups = reuse_groups(pairs, arts)
+    assert list(groups.columns) == list(GROUP_COLUMNS) and len(groups) == 1
+    g = groups.iloc[0]
+    assert (g["n_carriers"], g["n_outlets"], g["source_id"], g["source_outlet"]) == (60, 60, "wire", "Wire Service")
+    assert sorted(g["carrier_ids"]) == sorted(arts["id"])
+    assert g["text"] == wire["text"][g["source_start"]:g["source_end"]] and g["chars"] > 0.9 * len(wire["text"])
+    # The stored analysis (one source per target stretch) gives the same group.
+    same = reuse_groups(find_reuse(arts), arts).iloc[0]
+    assert (same["n_carriers"], same["source_id"]) == (60, "wire")
+
+
+def test_few_carriers_are_every_pair(wire):
+    """Up to FULL_DF carriers, every aligned pair is reported (passim's output), and they form one group."""
+    arts = carried(wire, FULL_DF)
+    pairs = find_reuse(arts, one_source=False)
+    assert pairs.groupby(["source_id", "target_id"]).ngroups == FULL_DF * (FULL_DF - 1) // 2
+    assert reuse_groups(pairs, arts)["n_carriers"].tolist() == [FULL_DF]
+    assert reuse_groups(find_reuse(arts.iloc[:0]), arts.iloc[:0]).empty
 
 
 @pytest.mark.parametrize("a_time, b_time, expected", [

@@ -82,6 +82,19 @@ def test_cluster_stories_groups(rows, dated, expected):
     assert groups(assignment) == expected
 
 
+def test_verbatim_copies_take_their_originals_story():
+    """Copies run by other outlets (same title, text, time) are clustered once: each joins its original's story,
+    and the originals are grouped exactly as without the copies."""
+    rows = BRIDGE + QUAKES
+    alone = cluster_stories(make_frame(rows))
+    copies = [(f"Paper {k}", *rows[k % len(rows)][1:]) for k in range(40)]
+    frame = make_frame(rows + tuple(copies))
+    both = cluster_stories(frame)
+    story = dict(zip(both["article_id"], both["story_id"]))
+    assert groups(both[both["article_id"].isin(alone["article_id"])]) == groups(alone)
+    assert all(story[f"a{len(rows) + k}"] == story[f"a{k % len(rows)}"] for k in range(40))
+
+
 def test_window_splits_same_words_far_apart():
     """The same text published a month apart is two stories (a dated window), undated it is one."""
     rows = (BRIDGE[0], BRIDGE[0][:1] + ("2018-09-20",) + BRIDGE[0][2:])

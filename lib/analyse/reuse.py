@@ -2,7 +2,10 @@
 
 passim's plan (Smith, Cordell & Mullen 2015), set-based in DuckDB instead of Spark: hashed word 5-gram
 shingles in one table; shingles in more than ``max_df`` documents are boilerplate and dropped; candidate
-pairs are documents sharing at least ``min_shingles`` shingles (one self-join with GROUP BY); each candidate
+pairs are documents sharing at least ``min_shingles`` shingles (one self-join with GROUP BY), except that a
+shingle carried by more than ``full_df`` documents (a wire passage run by dozens of outlets) pairs each carrier
+with its earliest carrier only (a star, not all df*(df-1)/2 pairs: the join stays linear in the corpus, and the
+carriers of one passage are gathered as one group by ``reuse_groups``); each candidate
 pair is aligned locally by chaining its matching shingles into runs (gaps of a few words are an edit, not
 a new passage), mapped back to character offsets in both texts. Passages shorter than ``min_chars`` or made
 of boilerplate only (copyright lines, sign-offs) are dropped.
@@ -25,12 +28,15 @@ PASSAGE_COLUMNS = ("source_id", "target_id", "source_outlet", "target_outlet", "
 EDGE_COLUMNS = ("story", "source_id", "target_id", "source_outlet", "target_outlet", "source_published",
                 "target_published", "direction", "passages", "chars", "share_of_target")
 SOURCE_COLUMNS = ("story", "n_articles", "n_outlets", "n_independent", "independent_ids")
+GROUP_COLUMNS = ("group", "source_id", "source_outlet", "source_published", "source_start", "source_end", "chars",
+                 "n_carriers", "n_outlets", "carrier_ids", "carrier_outlets", "text")
 
 SHINGLE = 5  # words per shingle (passim's default n-gram order)
 MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter than a copied paragraph
 SHORT_SHARE = 0.33  # ...unless it is at least half that long and this share of the shorter article
 MIN_SHINGLES = 5  # shared shingles that make a pair worth aligning (a 60-char passage has ~6)
-MAX_DF = 100  # a shingle in more documents than this is boilerplate (passim's max-df idea)
+MAX_DF = 1000  # a shingle in more documents than this is boilerplate (passim's max-df idea)
+FULL_DF = 10  # a shingle in more documents than this pairs each carrier with its earliest carrier only
 BATCH = 25_000  # documents shingled per SQL statement (bounds the memory of the token lists)
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
@@ -79,10 +85,13 @@ def _shingle_sql(n: int) -> str:
 
 
 def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX_DF,
-                      min_shingles: int = MIN_SHINGLES, outlets: list[str] | None = None) -> pd.DataFrame:
+                      min_shingles: int = MIN_SHINGLES, outlets: list[str] | None = None,
+                      full_df: int = FULL_DF) -> pd.DataFrame:
     """Matching shingle positions (a, b, pos_a, pos_b) of every candidate pair a < b, computed in DuckDB.
 
-    With ``outlets`` (one normalised name per text, '' when unknown), pairs from one outlet are skipped.
+    Texts are expected earliest first (find_reuse sorts them): a shingle in more than ``full_df`` documents pairs
+    each of its carriers with its first carrier only. With ``outlets`` (one normalised name per text, '' when
+    unknown), pairs from one outlet are skipped.
     """
     con.execute("CREATE OR REPLACE TEMP TABLE _reuse_shingles (doc INTEGER, pos INTEGER, h BIGINT)")
     con.execute("CREATE OR REPLACE TEMP TABLE _reuse_outlets (doc INTEGER, outlet VARCHAR)")
@@ -97,15 +106,20 @@ def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX
         con.unregister("_reuse_docs")
     # Boilerplate filter: shingles in more than max_df places (passim's max-df) or in one place only.
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE _reuse_kept AS
-        SELECT doc, pos, h FROM (SELECT doc, pos, h, count(*) OVER (PARTITION BY h) AS df FROM _reuse_shingles)
-        WHERE df BETWEEN 2 AND {max_df}""")
+        CREATE OR REPLACE TEMP TABLE _reuse_df AS
+        SELECT h, count(*) AS df, min(doc) AS anchor FROM _reuse_shingles GROUP BY h
+        HAVING count(*) BETWEEN 2 AND {max_df}""")
+    con.execute("""CREATE OR REPLACE TEMP TABLE _reuse_kept AS
+                   SELECT s.doc, s.pos, s.h FROM _reuse_shingles s SEMI JOIN _reuse_df f ON f.h = s.h""")
     con.execute("DROP TABLE _reuse_shingles")
+    # Pairs: all pairs of a shingle's carriers up to full_df of them; beyond, each carrier with the first one.
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _reuse_pairs AS
-        WITH d AS (SELECT DISTINCT doc, h FROM _reuse_kept)
-        SELECT x.doc AS a, y.doc AS b FROM d x JOIN d y ON x.h = y.h AND x.doc < y.doc
-        GROUP BY x.doc, y.doc HAVING count(*) >= {min_shingles}""")
+        WITH d AS (SELECT DISTINCT k.doc, k.h, f.df, f.anchor FROM _reuse_kept k JOIN _reuse_df f ON f.h = k.h),
+        e AS (SELECT x.doc AS a, y.doc AS b FROM d x JOIN d y ON x.h = y.h AND x.doc < y.doc WHERE x.df <= {full_df}
+              UNION ALL SELECT anchor AS a, doc AS b FROM d WHERE df > {full_df} AND doc > anchor)
+        SELECT a, b FROM e GROUP BY a, b HAVING count(*) >= {min_shingles}""")
+    con.execute("DROP TABLE _reuse_df")
     if outlets is not None:
         con.execute("""CREATE OR REPLACE TEMP TABLE _reuse_pairs AS
                        SELECT p.* FROM _reuse_pairs p JOIN _reuse_outlets x ON x.doc = p.a
@@ -210,20 +224,23 @@ def _norm(v) -> str:
 
 def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: bool = False, con=None,
                n: int = SHINGLE, max_df: int = MAX_DF, min_shingles: int = MIN_SHINGLES,
-               max_gap: int = MAX_GAP, one_source: bool = True) -> pd.DataFrame:
+               max_gap: int = MAX_GAP, one_source: bool = True, full_df: int = FULL_DF) -> pd.DataFrame:
     """One row per reused passage between two articles, oriented source -> target (PASSAGE_COLUMNS).
 
     With ``one_source`` each stretch of a target is credited to the one source explaining most of it (an
     article copying a wire story is not also reported as copying every other carrier of that story);
-    ``one_source=False`` reports every aligned pair, as passim does.
+    ``one_source=False`` reports every aligned pair, as passim does, among the carriers of passages found in at
+    most ``full_df`` articles; a passage carried more widely links each carrier to its earliest carrier (raise
+    ``full_df`` to max_df for passim's all pairs, at quadratic cost).
     """
     if articles is None or len(articles) < 2:
         return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
-    arts = articles.reset_index(drop=True)
+    arts = earliest_first(articles)
     texts = arts["text"].fillna("").astype(str).tolist()
     con = con or duckdb.connect(":memory:")
     outlets = arts["outlet"].map(_norm).tolist() if not same_outlet and "outlet" in arts.columns else None
-    matches = candidate_matches(con, texts, n=n, max_df=max_df, min_shingles=min_shingles, outlets=outlets)
+    matches = candidate_matches(con, texts, n=n, max_df=max_df, min_shingles=min_shingles, outlets=outlets,
+                                full_df=full_df)
     if matches.empty:
         return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
     columns = {c: arts[c].tolist() for c in ("id", "outlet", "via", "published") if c in arts.columns}
@@ -261,6 +278,16 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
                          src["text"][ss:se], tgt["text"][ts:te], share, direction))
     out = pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
     return out.sort_values(["source_id", "target_id", "target_start"], ignore_index=True)
+
+
+def earliest_first(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles as the store reads them (published, undated last, then id), on a fresh 0..n-1 index."""
+    if "published" not in articles.columns or "id" not in articles.columns:
+        return articles.reset_index(drop=True)
+    key = pd.DataFrame({"t": pd.to_datetime(articles["published"], errors="coerce", utc=True).to_numpy(),
+                        "id": articles["id"].astype(str).to_numpy()})
+    order = key.sort_values(["t", "id"], na_position="last", kind="stable").index.to_numpy()
+    return articles.iloc[order].reset_index(drop=True)
 
 
 def align_pair(text_a: str, text_b: str, pos_a, pos_b, spans_a: np.ndarray, spans_b: np.ndarray, n: int = SHINGLE,
@@ -329,6 +356,73 @@ def _covered(intervals: list[tuple[int, int]]) -> int:
         total += e - max(s, end)
         end = e
     return total
+
+
+def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per reused passage with all its carriers (GROUP_COLUMNS), from find_reuse's passages.
+
+    A passage run by 60 outlets is one group with 60 carriers, not 1,770 pairs: the stretches of each article
+    that passages cover are merged where they overlap, stretches linked by a passage are joined (union-find),
+    and each group is named by its earliest carrier (published, undated last, then id), whose stretch gives the
+    text and offsets. Groups are sorted by carriers, most first.
+    """
+    if pairs is None or pairs.empty:
+        return pd.DataFrame(columns=list(GROUP_COLUMNS))
+    spans: dict = {}  # article id -> [(start, end)] of every passage end in it
+    for side in ("source", "target"):
+        for i, s, e in zip(pairs[f"{side}_id"].tolist(), pairs[f"{side}_start"].tolist(), pairs[f"{side}_end"].tolist()):
+            spans.setdefault(i, []).append((int(s), int(e)))
+    segments: dict = {}  # article id -> merged (start, end, node) sorted by start
+    parent: list[int] = []
+    for i, items in spans.items():
+        merged: list[list[int]] = []
+        for s, e in sorted(items):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e, len(parent)])
+                parent.append(len(parent))
+        segments[i] = merged
+
+    def node(i, s: int) -> int:
+        """The merged stretch of article i that contains offset s."""
+        segs = segments[i]
+        k = int(np.searchsorted([g[0] for g in segs], s, side="right")) - 1
+        return segs[k][2]
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for si, ss, ti, ts in zip(pairs["source_id"].tolist(), pairs["source_start"].tolist(),
+                              pairs["target_id"].tolist(), pairs["target_start"].tolist()):
+        a, b = find(node(si, int(ss))), find(node(ti, int(ts)))
+        if a != b:
+            parent[a] = b
+    arts = earliest_first(articles[articles["id"].isin(spans.keys())])
+    rank = {i: k for k, i in enumerate(arts["id"].tolist())}
+    info = {c: dict(zip(arts["id"].tolist(), arts[c].tolist())) for c in ("outlet", "published", "text")
+            if c in arts.columns}
+    groups: dict = {}
+    for i, segs in segments.items():
+        for s, e, x in segs:
+            groups.setdefault(find(x), []).append((rank.get(i, len(rank)), str(i), i, s, e))
+    rows = []
+    for members in groups.values():
+        members.sort()
+        carriers = list(dict.fromkeys(m[2] for m in members))  # an article with two stretches counts once
+        _, _, first, s, e = members[0]
+        outlets = [info.get("outlet", {}).get(i) for i in carriers]
+        text = info.get("text", {}).get(first)
+        rows.append((None, first, outlets[0], info.get("published", {}).get(first), s, e, e - s, len(carriers),
+                     len({_norm(o) for o in outlets if _norm(o)}), carriers, outlets,
+                     text[s:e] if isinstance(text, str) else None))
+    out = pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS))
+    out = out.sort_values(["n_carriers", "chars", "source_id"], ascending=[False, False, True], ignore_index=True)
+    out["group"] = np.arange(1, len(out) + 1)
+    return out
 
 
 def lineage(pairs: pd.DataFrame, articles: pd.DataFrame, stories: dict | None = None) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 from lib.cli import add_db_argument
 from lib.cli.fetch import print_fetched, run_fetch
@@ -40,7 +41,9 @@ def run(args) -> int:
     try:
         if args.outlets:
             store_outlets_file(con, args.outlets)
+        started = time.perf_counter()
         outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes)
+        stored_in = time.perf_counter() - started
         fetched = fetch_export_links(con, args.paths) if args.fetch else []
         spent = prepare_analyses(con, failures=failed)
     finally:
@@ -55,6 +58,7 @@ def run(args) -> int:
                                                       else "") + ")")
     print(f"articles: {parsed} parsed, {added} added, {parsed - added} unchanged, {removed} removed")
     print(f"corpus: {args.db or default_db_path()}")
+    print(f"ingest: parsed, extracted and stored in {stored_in:.1f} s")
     if spent:
         print("analyses stored: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in spent.items()))
     for name, why in failed.items():  # the articles are stored; the page that needs this analysis says it failed

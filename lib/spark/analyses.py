@@ -2,7 +2,8 @@
 SQL, the judgement inside each pair or block by the lib.analyse functions the single-machine path runs.
 
 - Passage reuse (passim's plan, as lib.analyse.reuse does it in DuckDB): hashed word 5-gram shingles, shingles
-  found in one place only or in more than MAX_DF places dropped, pairs sharing MIN_SHINGLES shingles (one from a
+  found in one place only or in more than MAX_DF places dropped, a shingle in more than FULL_DF places pairing
+  its carriers with its earliest carrier only, pairs sharing MIN_SHINGLES shingles (one from a
   different outlet), their matching positions aligned by reuse.chain_runs and kept by the same length and
   boilerplate rule, oriented by reuse.orient_pair, and each target's sources chosen by reuse._best_sources.
 - Shared quotes: speakers canonicalised over the whole corpus (lib.analyse.speakers), distinct quote texts linked
@@ -171,11 +172,18 @@ def passages(articles: DataFrame) -> DataFrame:
     shingles = words.where(F.size("w") >= n).select(
         "doc", F.posexplode(F.expr(f"transform(sequence(0, size(w) - {n}), "
                                    f"i -> xxhash64(array_join(slice(w, i + 1, {n}), ' ')))")).alias("pos", "h"))
-    df = shingles.groupBy("h").count().where(F.col("count").between(2, reuse.MAX_DF)).select("h")
-    kept = shingles.join(df, "h").persist()
-    d = kept.select("doc", "h").distinct()
-    pairs = (d.alias("x").join(d.alias("y"), (F.col("x.h") == F.col("y.h")) & (F.col("x.doc") < F.col("y.doc")))
-             .groupBy(F.col("x.doc").alias("a"), F.col("y.doc").alias("b")).count()
+    df = (shingles.groupBy("h").agg(F.count("*").alias("df"), F.min("doc").alias("anchor"))
+          .where(F.col("df").between(2, reuse.MAX_DF)))
+    kept = shingles.join(df.select("h"), "h").persist()
+    d = kept.select("doc", "h").distinct().join(df, "h")
+    # reuse.candidate_matches' pairs: all carriers of a shingle up to FULL_DF of them, beyond that each carrier
+    # with the earliest one (doc sorts earliest first)
+    full = d.where(F.col("df") <= reuse.FULL_DF)
+    every = (full.alias("x").join(full.alias("y"), (F.col("x.h") == F.col("y.h")) & (F.col("x.doc") < F.col("y.doc")))
+             .select(F.col("x.doc").alias("a"), F.col("y.doc").alias("b")))
+    star = d.where((F.col("df") > reuse.FULL_DF) & (F.col("doc") > F.col("anchor"))).select(
+        F.col("anchor").alias("a"), F.col("doc").alias("b"))
+    pairs = (every.unionByName(star).groupBy("a", "b").count()
              .where(F.col("count") >= reuse.MIN_SHINGLES).select("a", "b"))
     norms = docs.select("doc", "norm")
     pairs = (pairs.join(norms.alias("na"), F.col("a") == F.col("na.doc"))

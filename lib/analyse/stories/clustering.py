@@ -31,6 +31,7 @@ from sklearn.preprocessing import normalize
 from lib.analyse.stories.texts import ARTICLE_INPUT_COLUMNS
 from lib.analyse.stories.times import ArticleTimes, date_spread
 from lib.analyse.stories.vectors import ANCHOR_WEIGHT, LEAD_WEIGHT, build_vectors
+from lib.models import is_missing
 
 # Columns of the frame cluster_stories returns.
 ASSIGNMENT_COLUMNS = ("article_id", "story_id", "assigned_by")  # assigned_by: "hand" | "auto"
@@ -280,6 +281,22 @@ def _hand_story(value) -> str | None:
     return value or None
 
 
+def duplicate_representatives(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(reps, rep_of): the rows of the first article of each set of copies that stories cannot tell apart (same
+    title, text, dateline and publication time), and for every row the index in ``reps`` of its representative."""
+    def digest(*values) -> bytes:
+        return hashlib.blake2b("\x1f".join("" if is_missing(v) else str(v) for v in values).encode("utf-8"),
+                               digest_size=16).digest()
+
+    keys = [digest(*row) for row in zip(articles["title"], articles["text"], articles["dateline"],
+                                        articles["dateline_place"], articles["published"])]
+    codes, firsts = pd.factorize(pd.Series(keys, dtype=object))
+    reps = np.full(len(firsts), -1, dtype=int)
+    order = np.arange(len(codes))[::-1]
+    reps[codes[order]] = order  # the first row of each code wins (written last)
+    return reps, codes
+
+
 def cluster_stories(articles: pd.DataFrame, mentions: pd.DataFrame | None = None, **config) -> pd.DataFrame:
     """Story of every article: the hand-assigned `story` where given, else clustering (ASSIGNMENT_COLUMNS).
 
@@ -298,8 +315,12 @@ def cluster_stories(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
     story_ids: list[str | None] = list(hand)
     if len(auto_idx):
         auto = frame.iloc[auto_idx]
-        vectors = build_vectors(auto, cfg["anchor_weight"], cfg["lead_weight"])
-        labels = cluster_labels(vectors, ArticleTimes.of(auto, cfg["window_days"], mentions), cfg)
+        # Verbatim copies (one wire story run by dozens of outlets) are clustered once: their representative's
+        # story is theirs, and blocks stay as small as the number of distinct texts.
+        reps, rep_of = duplicate_representatives(auto)
+        unique = auto.iloc[reps]
+        vectors = build_vectors(unique, cfg["anchor_weight"], cfg["lead_weight"])
+        labels = cluster_labels(vectors, ArticleTimes.of(unique, cfg["window_days"], mentions), cfg)[rep_of]
         ids = auto["id"].astype(str).to_numpy()
         for members in pd.Series(np.arange(len(labels))).groupby(labels).indices.values():
             sid = "s-" + _stable_hash(ids[members])
