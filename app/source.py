@@ -33,8 +33,9 @@ class CorpusSource:
 
     def describe(self) -> str:
         """One line for the page: what is loaded and whether uploads can change it."""
-        what = {"seeds": "the two seed articles", "db": f"DuckDB corpus {self.path}",
-                "folder": f"files under {self.path}", "parquet": f"Parquet dataset {self.path}"}[self.kind]
+        name = Path(self.path).name  # not its folder: a hosted dashboard shows this line to every reader
+        what = {"seeds": "the two seed articles", "db": f"DuckDB corpus {name}",
+                "folder": f"files under {name}", "parquet": f"Parquet dataset {name}"}[self.kind]
         return what + (" (read-only)" if self.read_only else "")
 
 

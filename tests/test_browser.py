@@ -317,3 +317,201 @@ def test_behind_the_gate_a_download_address_serves_nobody_else(gated_server, bro
         assert refused.value.code == 404
     page.screenshot(path=str(shots / "gate-after-download.png"))
     context.close()
+
+
+# ---------------------------------------------------------------- pasting links on the Data page
+STRIKE_REPORTS = {  # path -> (outlet, headline, published, byline, paragraphs): one event told by three outlets
+    "/news/2024/03/12/dockworkers-strike-port.html": (
+        "Harbour Herald", "Dockworkers walk out at the container port over night-shift pay", "2024-03-12T07:40:00Z",
+        "Mira Castell", (
+            "Hundreds of dockworkers walked off the job at the city's container port on Tuesday morning, halting "
+            "the unloading of at least six ships after talks over night-shift pay broke down late on Monday.",
+            "\u201cWe have been patient for two years and the offer on the table is an insult,\u201d said Tomas "
+            "Brenner, who chairs the dockworkers' union branch. \u201cNobody goes back until the night rate is fair.\u201d",
+            "The port authority said it regretted the walkout and that its offer of a four per cent rise over two "
+            "years remained open. Shipping lines warned that delays could reach supermarket shelves within a week.",
+            "The union says night-shift pay has not risen since 2019, while the port handled a record number of "
+            "containers last year, according to figures the authority published in January.")),
+    "/business/port-strike-ships-wait.html": (
+        "Valley Courier", "Ships queue offshore as port strike enters its first day", "2024-03-12T11:05:00Z",
+        "Jonah Adeyemi", (
+            "Six container ships were waiting at anchor outside the harbour on Tuesday as a strike by dockworkers "
+            "over night-shift pay stopped work at the container port.",
+            "\u201cNobody goes back until the night rate is fair,\u201d union branch chair Tomas Brenner told "
+            "strikers gathered at the main gate, where pickets had formed before dawn.",
+            "A spokeswoman for the port authority, Elena Sorvik, said the four per cent offer was \u201cgenerous "
+            "by any measure\u201d and urged the union to return to talks this week.",
+            "Retailers said stocks of fresh produce were sufficient for several days, but that a longer stoppage "
+            "would force them to divert goods through ports further up the coast.")),
+    "/wire/port-walkout-talks.html": (
+        "Northern Wire", "Port authority calls for talks as dockworkers strike", "2024-03-12T14:30:00Z",
+        "Northern Wire staff", (
+            "The port authority on Tuesday called on striking dockworkers to resume negotiations, saying its pay "
+            "offer was \u201cgenerous by any measure\u201d and that the stoppage was costing the region millions.",
+            "The strike, the first at the container port in eleven years, began at six in the morning when the "
+            "night shift refused to hand over to the day crews.",
+            "Union officials said they would meet the authority only if the night-shift rate was part of the agenda. "
+            "Regional transport minister Carla Wendt said she was following the dispute closely.",
+            "Economists at the regional chamber of commerce estimated that each day of the strike delays goods "
+            "worth about forty million, most of them bound for inland warehouses.")),
+}
+GONE = "/news/2024/03/11/withdrawn-story.html"
+LATER = "/news/2024/03/14/port-strike-ends.html"  # a later report, fetched in a second paste
+STRIKE_REPORTS_LATER = {LATER: (
+    "Coastal Times", "Port strike ends after night-shift pay deal", "2024-03-14T18:20:00Z", "Ruth Okafor", (
+        "Dockworkers at the container port voted on Thursday to accept a new pay offer, ending a three-day strike "
+        "that left ships queuing offshore and retailers warning of empty shelves.",
+        "\u201cThe night rate is finally fair, and that is what we came out for,\u201d union branch chair Tomas "
+        "Brenner said after the vote, which passed by a large majority.",
+        "The port authority said the deal raises night-shift pay by seven per cent over two years and that the "
+        "first ships would be unloaded before midnight."))}
+
+
+def strike_page(outlet: str, headline: str, published: str, byline: str, paragraphs) -> bytes:
+    """A news page as outlets publish them: site chrome, JSON-LD, a byline, the story, related links, a footer."""
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline,
+                     "datePublished": published, "author": {"@type": "Person", "name": byline},
+                     "publisher": {"@type": "Organization", "name": outlet}})
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{headline} | {outlet}</title>"
+            f"<meta property='og:site_name' content='{outlet}'><meta property='og:title' content='{headline}'>"
+            f"<meta property='article:published_time' content='{published}'>"
+            f"<script type='application/ld+json'>{ld}</script></head><body>"
+            f"<header><a href='/'>{outlet}</a><nav><a href='/news'>News</a> <a href='/business'>Business</a> "
+            "<a href='/sport'>Sport</a></nav><form><input name='q' placeholder='Search'></form></header>"
+            f"<main><article><h1>{headline}</h1><p class='byline'>By {byline}</p>"
+            f"<time datetime='{published}'>{published[:10]}</time>{body}</article>"
+            "<aside><h2>Most read</h2><ul><li><a href='/news/a'>Council approves night buses</a></li>"
+            "<li><a href='/news/b'>River path reopens after floods</a></li></ul></aside></main>"
+            f"<footer>&copy; 2024 {outlet}. All rights reserved. <a href='/privacy'>Privacy</a></footer>"
+            "</body></html>").encode()
+
+
+@pytest.fixture(scope="module")
+def news_site():
+    """Three outlets' reports of one strike on a loopback server (127.0.0.1 only), each page a little slow so the
+    fetch's progress can be seen; anything else is a 404 (robots.txt included: every path may be fetched)."""
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server hook's name
+            report = STRIKE_REPORTS.get(self.path) or STRIKE_REPORTS_LATER.get(self.path)
+            if report:
+                time.sleep(0.5)
+            body = strike_page(*report) if report else b"<html><body><h1>Page not found</h1></body></html>"
+            self.send_response(200 if report else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def writable_server(tmp_path_factory):
+    """The dashboard on a writable DuckDB corpus file holding the two seed articles."""
+    from lib import store
+    from lib.pipeline import ingest_paths
+
+    tmp = tmp_path_factory.mktemp("writable")
+    db = tmp / "corpus.duckdb"
+    con = store.connect(str(db), create=True)
+    ingest_paths(con, [str(SEEDS)])
+    con.close()
+    proc, base = start_dashboard(tmp, env={"COVERAGE_CORPUS": str(db)})
+    yield base
+    stop_dashboard(proc)
+
+
+def grid_rows(page, grid) -> list[list[str]]:
+    """The cells of a dataframe grid, row by row, read from the grid's accessible table (the header row first)."""
+    return grid.locator("table [role=row]").evaluate_all(
+        "rows => rows.map(r => [...r.querySelectorAll('[role=columnheader], [role=gridcell]')]"
+        ".map(c => c.innerText.trim()))")
+
+
+def paste_and_fetch(page, urls: list[str]) -> list[str]:
+    """On the Data page: paste ``urls``, press the fetch button and wait for its outcome; what the progress bar said
+    while the fetch ran, in order."""
+    page.get_by_label("URLs").fill("\n".join(urls))
+    page.get_by_role("button", name="Fetch and add").click()
+    said: list[str] = []
+    outcome = page.locator("[data-testid=stMain] [data-testid=stAlertContainer]").filter(has_text="URL(s)")
+    deadline = time.time() + 120
+    while not outcome.count() and time.time() < deadline:
+        said.append(page.evaluate("() => document.querySelector('[data-testid=stMain] [data-testid=stProgress]')"
+                                  "?.innerText.trim() || ''"))  # the bar goes when the page is drawn again
+        page.wait_for_timeout(150)
+    settle(page)
+    return [text for text in dict.fromkeys(said) if text]
+
+
+def test_pasted_links_are_fetched_with_progress_and_counted_on_the_overview(writable_server, news_site, browser,
+                                                                             shots):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(writable_server + "/")
+    settle(page)
+    assert metric_value(page, "Articles") == "2" and metric_value(page, "Outlets") == "2"
+
+    page.goto(writable_server + "/data")
+    settle(page)
+    said = paste_and_fetch(page, [news_site + path for path in STRIKE_REPORTS] + [news_site + GONE])
+    assert any(re.fullmatch(r"Fetched [123] of 4: http://127\.0\.0\.1:\d+/\S+", text) for text in said), said
+    main = page.locator("[data-testid=stMain]")
+    assert main.locator("[data-testid=stAlertContainer]").all_inner_texts() == ["Stored 3 article(s) from 4 URL(s)."]
+    # the page is drawn again on the grown corpus: its counts and the sidebar's are current
+    assert main.locator("[data-testid=stMarkdown]").first.inner_text().endswith("corpus.duckdb · 5 articles")
+    assert "corpus.duckdb · 5 articles" in page.locator("[data-testid=stSidebar]").inner_text()
+    links, report = (grid_rows(page, main.locator("[data-testid=stDataFrame]").filter(has_text=head).first)
+                     for head in ("Status", "Ingested"))
+    assert links[0][-3:] == ["URL", "Status", "Reason"], links
+    assert sorted(r[-2] for r in links[1:]) == ["ok", "ok", "ok", "rejected"], links
+    assert [r[-3:] for r in links[1:] if r[-2] == "rejected"] == [[news_site + GONE, "rejected", "HTTP 404"]]
+    files = sorted(r[-5] for r in report[1:])  # URLs as pasted, files by name: never a folder of the server
+    assert files[2:] == sorted([news_site + path for path in STRIKE_REPORTS] + [news_site + GONE]), files
+    assert all(re.fullmatch(r"\d{3}_\w+\.txt", f) for f in files[:2]), files  # the seeds, by name
+    assert "/tmp/" not in page.locator("body").inner_text() and str(ROOT) not in page.locator("body").inner_text()
+    page.set_viewport_size({"width": 1400, "height": 2400})  # the page scrolls inside its own pane
+    settle(page)
+    page.screenshot(path=str(shots / "data-after-paste.png"))
+    context.close()
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1800})
+    page = fresh.new_page()
+    page.goto(writable_server + "/")
+    settle(page)
+    page.wait_for_selector("[data-testid=stMain] .js-plotly-plot .main-svg")
+    assert metric_value(page, "Articles") == "5" and metric_value(page, "Outlets") == "5"
+    legend = page.locator("[data-testid=stMain] .legendtext").evaluate_all("els => els.map(e => e.textContent)")
+    assert {"Harbour Herald", "Valley Courier", "Northern Wire"} <= set(legend), legend
+    page.screenshot(path=str(shots / "overview-after-paste.png"))
+    fresh.close()
+
+
+@pytest.mark.xfail(strict=True, reason="the sidebar's date range keeps the corpus's bounds of before the fetch, so "
+                   "in the same session the new articles are filtered out (a fix for app/sidebar.py is reported)")
+def test_after_a_fetch_the_overview_of_the_same_session_counts_the_new_articles(writable_server, news_site, browser,
+                                                                                shots):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(writable_server + "/")
+    settle(page)
+    before = int(metric_value(page, "Articles").replace(",", ""))
+    page.locator("[data-testid=stSidebarNav] a").filter(has_text="Data").click()
+    settle(page)
+    paste_and_fetch(page, [news_site + LATER])
+    page.locator("[data-testid=stSidebarNav] a").filter(has_text="Overview").click()
+    page.wait_for_url(re.compile(r"/(\?.*)?$"), timeout=30_000)
+    settle(page)
+    page.wait_for_selector("[data-testid=stMain] .js-plotly-plot .main-svg")
+    page.screenshot(path=str(shots / "overview-same-session-after-paste.png"))
+    assert metric_value(page, "Articles") == str(before + 1)
+    context.close()

@@ -56,3 +56,20 @@ def test_an_outlets_file_is_stored_from_the_page(corpus_folder):
     next(b for b in at.button if b.label == "Store the outlet descriptions").click().run()
     assert [s.value for s in at.success] == ["1 outlet(s) described."]
     assert any("name in this row" in e.value for e in at.error)  # escaped as plain text: outlets\\.csv\\:3\\: ...
+
+
+def test_a_read_only_corpus_offers_no_paste_box(tmp_path, monkeypatch):
+    from lib import store
+    from lib.pipeline import ingest_paths
+
+    db = tmp_path / "corpus.duckdb"
+    con = store.connect(str(db))
+    ingest_paths(con, [str(SEEDS)])
+    con.close()
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    at = data_page()
+    assert not at.text_area and not any(b.label == "Fetch and add" for b in at.button)
+    assert any("served read-only" in i.value for i in at.info)
+    corpus_line = at.markdown[0].value  # the file's name, never its server folder
+    assert corpus_line.startswith("Corpus: DuckDB corpus corpus") and str(tmp_path) not in corpus_line

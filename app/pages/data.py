@@ -1,4 +1,6 @@
 """Data: upload files into the corpus, read the ingest report, download every table as CSV or Parquet."""
+from pathlib import PurePath
+
 import streamlit as st
 
 from app.exports import EXPORT_TABLES
@@ -6,6 +8,12 @@ from app.loaders import store_links, store_outlet_descriptions
 from app.markup import plain_markdown
 from app.source import MAX_LINKS_PER_REQUEST, UPLOAD_TYPES, links_in
 from lib.ingest import DEFAULT_MAX_BYTES
+
+
+def shown_path(path: str) -> str:
+    """A report row's input as a reader may see it: a fetched page's URL, a file's name (never a server folder)."""
+    return path if path.lower().startswith(("http://", "https://")) else PurePath(path).name
+
 
 view = st.session_state["view"]
 st.title("Data")
@@ -49,21 +57,23 @@ else:
         if not urls:
             st.warning("No http(s) URL found in the text.")
         else:
-            if len(urls) > MAX_LINKS_PER_REQUEST:
-                st.warning(f"{len(urls)} URLs pasted: the first {MAX_LINKS_PER_REQUEST} are fetched.")
             bar = st.progress(0.0, text="Fetching…")
-            fetched = store_links(view.source, urls, progress=lambda done, total, url: bar.progress(
-                done / total, text=f"Fetched {done} of {total}: {url}"))
-            bar.progress(1.0, text=f"Fetched {len(fetched)} URL(s)")
-            st.session_state["last_links"] = fetched
-            ok = int((fetched["status"] == "ok").sum())
-            if ok:
-                st.success(f"Stored {ok} article(s) from {len(fetched)} URL(s).")
-            else:
-                st.error(f"No article from {len(fetched)} URL(s): see the reasons below.")
+
+            def show(done: int, total: int, url: str) -> None:
+                bar.progress(done / total, text=f"Fetched {done} of {total}: {url}")
+
+            st.session_state["last_links"] = (len(urls), store_links(view.source, urls, progress=show))
+            st.rerun()  # every count on the page and in the sidebar (dates, outlets) is read again from the corpus
     if "last_links" in st.session_state:
-        st.dataframe(st.session_state["last_links"], hide_index=True,
-                     column_config={"url": "URL", "status": "Status", "reason": "Reason"})
+        pasted_count, fetched = st.session_state["last_links"]
+        if pasted_count > len(fetched):
+            st.warning(f"{pasted_count} URLs pasted: the first {len(fetched)} were fetched.")
+        ok = int((fetched["status"] == "ok").sum())
+        if ok:
+            st.success(f"Stored {ok} article(s) from {len(fetched)} URL(s).")
+        else:
+            st.error(f"No article from {len(fetched)} URL(s): see the reasons below.")
+        st.dataframe(fetched, hide_index=True, column_config={"url": "URL", "status": "Status", "reason": "Reason"})
 
     st.subheader("Describe the outlets")
     st.caption("An outlets file (CSV or JSON): `outlet`, `aliases`, and any attribute columns such as `type` "
@@ -83,7 +93,8 @@ if report.empty:
 else:
     rejected = report[report["status"] == "rejected"]
     st.caption(f"{len(report)} file(s) read; {len(rejected)} rejected, each with its reason.")
-    table = report.assign(articles=report["article_ids"].map(lambda a: 0 if a is None else len(a)))
+    table = report.assign(articles=report["article_ids"].map(lambda a: 0 if a is None else len(a)),
+                          path=report["path"].map(shown_path))
     st.dataframe(table[["path", "status", "reason", "articles", "ingested_at"]], hide_index=True,
                  column_config={"path": "File", "status": "Status", "reason": "Reason", "articles": "Articles",
                                 "ingested_at": st.column_config.DatetimeColumn("Ingested", format="YYYY-MM-DD HH:mm")})
