@@ -304,3 +304,23 @@ def test_body_in_a_script_written_without_spaces_is_an_article():
     body = "<p>子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰を禁止することになりました。</p>" * 3
     html = f"<html><head><title>ニュース</title></head><body><article>{body}</article></body></html>".encode()
     assert "法律" in parse_html(html, "ja.html").text
+
+
+def test_date_shown_under_the_headline():
+    """The date a page shows just below its headline is evidence of its own ("headline"), whatever the element's
+    class; a relative "2 min" before it is not read as today; a German page writes numeric dates day first."""
+    german = page(body_top="<p>Von Anna Berg, 2 min 04.02.2022</p>").replace(b'lang="en"', b'lang="de"')
+    article = parse_html(german, "h.html")
+    assert "2022-02-04 headline" in article.date_candidates and article.published_date() == dt.date(2022, 2, 4)
+    written = parse_html(page(body_top="<div><span>Posted on</span> <span>February 1, 2022</span> by Anna</div>"),
+                         "w.html")
+    assert "2022-02-01 headline" in written.date_candidates
+
+
+def test_headline_date_decides_when_the_page_claims_disagree():
+    """JSON-LD says one day, the page shows another under the headline: the shown date decides, and says so."""
+    head = json_ld({"@type": "NewsArticle", "datePublished": "2021-03-16"})
+    article = parse_html(page(head=head, body_top="<p>20.03.2021 | Anna Berg</p>").replace(
+        b'lang="en"', b'lang="de"'), "d.html")
+    assert article.published_date() == dt.date(2021, 3, 20)
+    assert "under the headline" in article.date_note and "JSON-LD datePublished 2021-03-16" in article.date_note

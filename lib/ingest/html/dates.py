@@ -2,11 +2,11 @@
 measured order decides.
 
 htmldate (``original_date=True``, its extensive search included, run once inside trafilatura) is the floor. The
-page's own explicit claims (a date in the URL's path, JSON-LD ``datePublished``, publication meta tags) overrule
-it when they agree with one another: on the development slices of both HTML sets each is more precise than
-htmldate, and JSON-LD and meta tags are right more often than htmldate where the two differ (the URL's day never
-differs from htmldate's there: htmldate reads the URL too). When the claims disagree, htmldate's day decides if
-it is one of theirs. Below htmldate, and used only when it finds nothing: a wire dateline (no page of either set
+page's own explicit claims (a date in the URL's path, JSON-LD ``datePublished``, publication meta tags, the date
+shown just below the headline) overrule it when they agree with one another: on the development slices of both
+HTML sets each is more precise than htmldate, and each is right more often than htmldate where the two differ
+(the URL's day never differs from htmldate's there: htmldate reads the URL too). When the claims disagree, the
+date under the headline decides, else htmldate's day if it is one of theirs. Below htmldate, and used only when it finds nothing: a wire dateline (no page of either set
 has a dated one, so its reliability is unmeasured), ``<time pubdate>``, a visible byline
 date read in the page's language, the last-modified date, any ``<time>``. UTC times are read on the publisher's
 clock when the site's zone is known (another offset on the page, its country domain); otherwise a URL's day the
@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 
 from lib.domain.calendar import ISO_DATE, MAX_WRITTEN_DATE_CHARS, UTC_NAMES, fixed_offset, read_date
-from lib.ingest.html.markup import NOT_CONTENT, collapse
+from lib.ingest.html.markup import NOT_CONTENT, collapse, inside
 from lib.ingest.urls import plausible_publication_day, url_date
 
 # Kinds of date evidence, most reliable first: (kind, Article.date_source, confidence when it decides).
@@ -38,6 +38,7 @@ DATE_EVIDENCE = (
     ("url", "url", 0.95),
     ("json-ld", "metadata", 0.93),
     ("meta", "metadata", 0.92),
+    ("headline", "byline", 0.9),
     ("htmldate", "metadata", 0.88),
     ("dateline", "dateline", 0.86),  # no page of either set has a dated dateline: unmeasured, so below the floor
     ("time-pubdate", "metadata", 0.85),
@@ -48,7 +49,7 @@ DATE_EVIDENCE = (
 # The page's own explicit publication claims: they overrule htmldate when they agree with one another. When
 # they disagree (a related story's JSON-LD, a stale meta tag, a URL made the day before) the page contradicts
 # itself, and htmldate's day decides if it is one of theirs (see decide_page_date).
-PAGE_CLAIMS = ("url", "json-ld", "meta")
+PAGE_CLAIMS = ("url", "json-ld", "meta", "headline")
 # Kinds that name the publisher's local day (a URL path, a wire dateline), for reading a UTC time whose zone
 # is unknown (see _local_reading).
 LOCAL_DAY_KINDS = ("url", "dateline")
@@ -62,6 +63,7 @@ EVIDENCE_LABELS = {
     "json-ld": "JSON-LD datePublished", "meta": "a publication-time meta tag", "time-pubdate": "a <time pubdate>",
     "url": "the URL", "dateline": "the dateline", "htmldate": "htmldate", "byline": "the visible byline date",
     "time": "a <time> element", "modified": "the last-modified date",
+    "headline": "the date shown under the headline",
 }
 # Why each kind of evidence decides when it does, for Article.date_note (see DATE_EVIDENCE for the measurements).
 EVIDENCE_REASONS = {
@@ -74,10 +76,11 @@ EVIDENCE_REASONS = {
     "byline": "the visible date by the byline, and nothing more reliable dates the page",
     "modified": "the page's last change is the only date it carries",
     "time": "the only dated element on the page",
+    "headline": "the date shown under the headline, and nothing more reliable dates the page",
 }
 # Weight of a candidate among its kind, for the kinds found outside the page's metadata (metadata claims
 # carry their own, see lib.ingest.html.metadata): one URL date is as sure as a main JSON-LD claim.
-EVIDENCE_WEIGHTS = {"url": 3, "dateline": 2, "htmldate": 2, "byline": 1, "modified": 1}
+EVIDENCE_WEIGHTS = {"url": 3, "dateline": 2, "htmldate": 2, "byline": 1, "headline": 1, "modified": 1}
 # Confidence moves: each other kind naming the same day adds, each naming another day takes away; the result
 # stays inside (MIN_CONFIDENCE, MAX_CONFIDENCE) because no page's own claim is certain or worthless.
 AGREE_BONUS, DISAGREE_PENALTY = 0.03, 0.05
@@ -116,6 +119,15 @@ _NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|ev
 # A visible date names its own day: a year, or a numeric day.month.year; relative dates ("2 hours ago") count
 # from the moment the page was saved, which nobody knows, and would read as the day it is parsed.
 _WHOLE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+# A numeric date ("04.02.2022", "4/2/22") or a year, the first written date's anchor in a line of text.
+_WRITTEN_DAY = re.compile(r"(?P<numeric>(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:(?:19|20)\d{2}|\d{2})(?!\d))"
+                          r"|(?<![\d./-])(?:19|20)\d{2}(?!\d)")
+# Text nodes after an element in document order, outside scripts and styles.
+_TEXT_AFTER = "following::text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
+# Characters of visible text below the headline searched for its date: the byline line and a standfirst's start.
+HEADLINE_WINDOW_CHARS = 300
+# A written date's words before its year: "Samstag, 3. Dezember 2011", "Feb. 3, 2021", "le 3 février 2021".
+DATE_WORDS_BEFORE_YEAR = 4
 _LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
 
 
@@ -148,7 +160,9 @@ def date_evidence(tree, meta, dateline, htmldate_value: str | None = None,
         except ValueError:
             pass
     candidates += _htmldate_candidates(htmldate_value)
-    candidates += byline_date_candidates(tree, language)
+    day_first = _day_first(language, meta.url)
+    candidates += byline_date_candidates(tree, language, day_first)
+    candidates += headline_date_candidates(tree, language, day_first)
     return candidates
 
 
@@ -194,13 +208,17 @@ def decide_page_date(tree, meta, dateline, htmldate_value: str | None = None, la
         best_kind = claims[0] if claims else min(answers, key=_EVIDENCE_RANK.get)
         day, reason = answers[best_kind].day, EVIDENCE_REASONS[best_kind]
     else:
-        # The page contradicts itself. htmldate reads the URL too, so its day counts as a vote only when a claim
-        # other than the URL names it; without such a vote, a stated publication time beats the URL's day (the
-        # day the story's slot was made) once the clock cannot explain the difference (_local_reading).
+        # The page contradicts itself. The date shown to the reader under the headline decides: where the claims
+        # disagree it was right more often than htmldate's vote on the development slices. Without it, htmldate's
+        # day, which counts as a vote only when a claim other than the URL names it (htmldate reads the URL too);
+        # without such a vote, a stated publication time beats the URL's day (the day the story's slot was made)
+        # once the clock cannot explain the difference (_local_reading).
         stated = sorted((k for k in claims if k != "url"), key=_EVIDENCE_RANK.get) + ["url"] * ("url" in claims)
         voted = answers["htmldate"].day if "htmldate" in answers else None
-        best_kind = next((k for k in stated if k != "url" and answers[k].day == voted), None)
-        if best_kind is not None:
+        if "headline" in claims:
+            best_kind = "headline"
+            reason = "the page's own date claims disagree, and this is the date it shows under the headline"
+        elif (best_kind := next((k for k in stated if k != "url" and answers[k].day == voted), None)) is not None:
             reason = "the page's own date claims disagree, and htmldate's search of the page finds this one"
         else:
             best_kind = stated[0]
@@ -295,7 +313,7 @@ def _htmldate_candidates(value: str | None) -> list[DateCandidate]:
     return [DateCandidate(day, "htmldate", EVIDENCE_WEIGHTS["htmldate"])] if day else []
 
 
-def byline_date_candidates(tree, language: str | None) -> list[DateCandidate]:
+def byline_date_candidates(tree, language: str | None, day_first: bool = False) -> list[DateCandidate]:
     """The first visible date in an element whose class or id marks it as the publication date ("published-date",
     "byline", "timestamp"), read in the page's language."""
     for el in tree.iter(etree.Element):
@@ -309,9 +327,58 @@ def byline_date_candidates(tree, language: str | None) -> list[DateCandidate]:
             continue
         if not _WHOLE_DATE.search(written):
             continue  # "vor 2 Stunden", "3 hours ago", "today, 14:30": a day counted from when the page was saved
-        stamp = read_date(_LABEL.sub("", written), language)
+        stamp = read_date(_LABEL.sub("", written), language, day_first)
         if stamp is not None:
             day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
             if plausible_publication_day(day):
                 return [DateCandidate(day, "byline", EVIDENCE_WEIGHTS["byline"])]
     return []
+
+
+def headline_date_candidates(tree, language: str | None, day_first: bool = False) -> list[DateCandidate]:
+    """The first whole date in the visible text just below the page's headline (its first <h1> outside the page
+    furniture): where pages show the publication date to the reader, whatever the element's class says."""
+    for h1 in tree.iter("h1"):
+        if inside(h1, tuple(NOT_CONTENT)):
+            continue
+        seen, parts = 0, []
+        for node in h1.xpath(_TEXT_AFTER):
+            text = collapse(str(node))
+            if not text:
+                continue
+            parts.append(text)
+            seen += len(text)
+            if seen >= HEADLINE_WINDOW_CHARS:
+                break
+        day = first_written_day(" ".join(parts)[:HEADLINE_WINDOW_CHARS], language, day_first)
+        return [DateCandidate(day, "headline", EVIDENCE_WEIGHTS["headline"])] if day else []
+    return []
+
+
+def first_written_day(text: str, language: str | None, day_first: bool = False) -> dt.date | None:
+    """The first plausible whole date written in a text ("1. Februar 2022 , Daniel D.", "Posted on Feb 3, 2021
+    by", "12.11.2021"): a numeric date as written, a year with the fewest words before it that make a date."""
+    for m in _WRITTEN_DAY.finditer(text):
+        if m.group("numeric"):
+            tries = [m.group(0)]
+        else:
+            words = text[:m.start()].split()[-DATE_WORDS_BEFORE_YEAR:]
+            tries = [" ".join(words[i:] + [m.group(0)]) for i in reversed(range(len(words)))]
+        for written in tries:
+            stamp = read_date(written, language, day_first)
+            if stamp is not None:
+                day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
+                if plausible_publication_day(day):
+                    return day
+                break
+    return None
+
+
+def _day_first(language: str | None, url: str | None) -> bool:
+    """Whether a numeric date on the page is written day first ("04.02.2022", "04/02/2022"): everywhere but on
+    English pages outside a country domain (American sites write the month first; British, Irish, Indian,
+    Australian ones do not)."""
+    if language is None or not language.lower().startswith("en"):
+        return language is not None
+    host = urlsplit(url).hostname if url else None
+    return bool(host) and host.rsplit(".", 1)[-1].lower() in _COUNTRY_ZONES
