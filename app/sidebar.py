@@ -21,6 +21,7 @@ DEFAULT_URL = "http://localhost:8501/"  # Streamlit's own default address: the b
 # year, so a shared address keeps its dates even when they reach past this corpus's first/last day.
 EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 MARGIN_YEARS = 100
+SHOWN_BOUNDS = "_date_bounds"  # session state: the corpus's first and last day when the date filter was last drawn
 
 
 def sidebar_filters(meta: dict) -> dict:
@@ -38,6 +39,14 @@ def sidebar_filters(meta: dict) -> dict:
         # Any stored date is a day like any other (an article dated 1865 or 9999): the limits follow the corpus.
         earliest = min(EARLIEST_DAY, dt.date(max(dt.MINYEAR, bounds[0].year - MARGIN_YEARS), 1, 1))
         latest = max(LATEST_DAY, dt.date(min(dt.MAXYEAR, bounds[1].year + MARGIN_YEARS), 12, 31))
+        # The corpus grew (a fetch, an upload, an ingest while the page is open): a range still at the old bounds was
+        # nobody's choice, so it follows the corpus instead of hiding the new articles.
+        shown = st.session_state.get(SHOWN_BOUNDS)
+        if shown is not None and tuple(shown) != tuple(bounds) and "dates" in st.session_state \
+                and tuple(st.session_state["dates"]) == tuple(shown):
+            st.session_state["dates"] = tuple(bounds)  # assigned, not deleted: the browser would send the old range
+            st.query_params.pop("dates", None)
+        st.session_state[SHOWN_BOUNDS] = tuple(bounds)
         picked = side.date_input("Published between", value=bounds, key="dates", bind="query-params",
                                  format="YYYY-MM-DD", min_value=earliest, max_value=latest)
         picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)

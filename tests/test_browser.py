@@ -496,8 +496,6 @@ def test_pasted_links_are_fetched_with_progress_and_counted_on_the_overview(writ
     fresh.close()
 
 
-@pytest.mark.xfail(strict=True, reason="the sidebar's date range keeps the corpus's bounds of before the fetch, so "
-                   "in the same session the new articles are filtered out (a fix for app/sidebar.py is reported)")
 def test_after_a_fetch_the_overview_of_the_same_session_counts_the_new_articles(writable_server, news_site, browser,
                                                                                 shots):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
