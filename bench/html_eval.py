@@ -111,8 +111,8 @@ def evaluate_dates(verbose: bool = False, signals: bool = False) -> dict[str, di
             print(f"  {sl:<6} {n:>5}  " + "  ".join(f"{hits[sl][m] / n:>15.3f}" for m in METHODS))
         print(f"  parse_html: {2 * len(rows) / seconds:.1f} pages/s")
         if signals:
-            print(f"  evidence kinds on the dev slice: precision (answer is gold / pages it answers); where it "
-                  f"and htmldate name different days, how often it is right (htmldate is right on the rest or neither)")
+            print("  evidence kinds on the dev slice: precision (answer is gold / pages it answers); where it "
+                  "and htmldate name different days, how often it is right (htmldate is right on the rest or neither)")
             for kind, (right, answered, won, differs) in sorted(precision.items(), key=lambda kv: -kv[1][0] / kv[1][1]):
                 print(f"    {kind:<13} {right / answered:.3f} ({right}/{answered})   "
                       + (f"differs from htmldate on {differs}: right on {won}" if kind != "htmldate" else ""))

@@ -70,7 +70,7 @@ def run(args) -> int:
 
 def fetch_export_links(con, paths) -> list:
     """Fetch and ingest the link rows (a URL, no text) of the bulk files under ``paths``."""
-    from lib.fetch import export_links, fetch_urls
+    from lib.fetch import export_links
     from lib.fetch.http import Fetcher
 
     links, problems = export_links(paths)
