@@ -108,6 +108,14 @@ def test_metadata_fields():
     assert article.id == make_article_id(article.text, "City News")
 
 
+def test_json_ld_text_with_html_character_references_is_decoded():
+    """CMSs write escaped page text into JSON-LD: the title and author read as the page shows them."""
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Troops near Assad&#8217;s '
+          'base &amp; port", "author": {"name": "Ana O&#039;Neill"}}</script>')
+    article = parse_html(page(ld), "ld.html")
+    assert (article.title, article.author) == ("Troops near Assad’s base & port", "Ana O'Neill")
+
+
 @pytest.mark.parametrize("site, outlet", [("CNN.com", "CNN"), ("City News", "City News"), ("citynews.com", "citynews.com")])
 def test_outlet_names(site, outlet):
     """A known outlet's domain is that outlet (groups with its wire copy); other names stay as written."""

@@ -129,7 +129,7 @@ def _json_ld_objects(raw: str) -> list[dict]:
             data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.strip().rstrip(";")), strict=False)
         except ValueError:
             return []
-    out, stack = [], [data]
+    out, stack = [], [_unescaped(data)]
     while stack:
         item = stack.pop()
         if isinstance(item, list):
@@ -139,6 +139,18 @@ def _json_ld_objects(raw: str) -> list[dict]:
             if isinstance(item.get("@graph"), list):
                 stack.extend(reversed(item["@graph"]))
     return out
+
+
+def _unescaped(value):
+    """JSON-LD values with HTML character references resolved: CMSs (WordPress among them) write the page's escaped
+    text into the JSON ("Assad&#8217;s troops", "France&#039;s"), which JSON itself never decodes."""
+    if isinstance(value, str):
+        return html_unescape(value) if "&" in value else value
+    if isinstance(value, list):
+        return [_unescaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unescaped(v) for k, v in value.items()}
+    return value
 
 
 def _read_json_ld(obj: dict, meta: PageMeta) -> None:
