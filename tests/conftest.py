@@ -10,6 +10,38 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+PAGES = {"overview": "app/pages/overview.py", "story": "app/pages/story.py", "quotes": "app/pages/quotes.py",
+         "articles": "app/pages/articles.py", "data": "app/pages/data.py"}
+
+
+def open_page(page: str, query: dict | None = None, secrets: dict | None = None, check: bool = True):
+    """The dashboard in Streamlit's AppTest, opened with the URL ``query`` and then switched to ``page`` (as a
+    browser deep link does); with ``check``, no exception on it."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.query_params = dict(query or {})
+    if secrets:
+        at.secrets.update(secrets)
+    at.run()
+    if page != "overview":
+        at.switch_page(PAGES[page]).run()
+    if check:
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def run_command(name: str, argv: list[str], capsys) -> tuple[int, str, str]:
+    """Run one sub-command module (configure + run) and return (exit code, stdout, stderr)."""
+    import argparse
+    import importlib
+
+    module = importlib.import_module(f"lib.cli.{name}")
+    parser = argparse.ArgumentParser(prog=f"python -m lib {name}")
+    module.configure(parser)
+    code = module.run(parser.parse_args(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 @pytest.fixture

@@ -21,25 +21,10 @@ from lib.analyse.stored import (ANALYSES, compute_analysis, corpus_key, corpus_q
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.ingest import DEFAULT_MAX_BYTES
 from lib.pipeline import ingest_paths
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import PAGES, ROOT, SEEDS, open_page
 
-PAGES = {"overview": "app/pages/overview.py", "story": "app/pages/story.py", "quotes": "app/pages/quotes.py",
-         "articles": "app/pages/articles.py", "data": "app/pages/data.py"}
 EVIL_TITLE = "<script>alert('title')</script>"
 EVIL_BODY = 'It said <img src=x onerror="alert(1)"> and <script>alert(2)</script> in the body.'
-
-
-def open_page(page: str, query: dict | None = None, secrets: dict | None = None) -> AppTest:
-    """Run the dashboard with the given URL query, then switch to a page (as a browser deep link does)."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
-    at.query_params = dict(query or {})
-    if secrets:
-        at.secrets.update(secrets)
-    at.run()
-    if page != "overview":
-        at.switch_page(PAGES[page]).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def html_text(at: AppTest) -> str:

@@ -1,5 +1,4 @@
 """The parse and ingest commands, and idempotent ingestion into a real DuckDB file."""
-import argparse
 import importlib
 import importlib.util
 import json
@@ -9,19 +8,9 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, run_command
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
-
-
-def run_command(name: str, argv: list[str], capsys) -> tuple[int, str, str]:
-    """Run one sub-command module (configure + run) and return (exit code, stdout, stderr)."""
-    module = importlib.import_module(f"lib.cli.{name}")
-    parser = argparse.ArgumentParser(prog=f"python -m lib {name}")
-    module.configure(parser)
-    code = module.run(parser.parse_args(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

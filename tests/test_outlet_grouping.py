@@ -12,7 +12,8 @@ from lib import store
 from lib.analyse.framing import frame_story
 from lib.analyse.groups import UNDESCRIBED, regroup
 from lib.ingest.outlets import read_outlets
-from tests.test_pages import corpus, metric, run, share_link, story_text, texts
+from tests.conftest import open_page
+from tests.test_pages import corpus, metric, share_link, story_text, texts
 
 OUTLETS = (b"outlet,aliases,type,country\n"
            b"Outlet A,,state-affiliated,XY\n"
@@ -74,7 +75,7 @@ def test_framing_by_group_aligns_outlet_by_outlet_and_names_each_cells_outlet():
 
 
 def test_story_page_compares_groups_and_names_their_outlets(described):
-    at = run("story", {"story": "wide", "by": "type"})
+    at = open_page("story", {"story": "wide", "by": "type"})
     matrix = next(e.proto.body for e in at.get("html") if "cc-matrix" in e.proto.body)
     head = matrix.split("</thead>")[0]
     assert "state-affiliated" in head and "private" in head and UNDESCRIBED in head and "Outlet A" not in head
@@ -89,7 +90,7 @@ def test_story_page_compares_groups_and_names_their_outlets(described):
 
 
 def test_filtering_by_group_values_narrows_every_count_and_is_in_the_url(described):
-    at = run("overview", {"by": "type", "by_value": ["state-affiliated"]})
+    at = open_page("overview", {"by": "type", "by_value": ["state-affiliated"]})
     assert metric(at, "Articles") == "2" and metric(at, "Outlets") == "2"
     link = urllib.parse.urlparse(share_link(at))
     assert urllib.parse.parse_qs(link.query)["by_value"] == ["state-affiliated"]
@@ -99,7 +100,7 @@ def test_filtering_by_group_values_narrows_every_count_and_is_in_the_url(describ
 
 
 def test_heatmap_compares_groups(described):
-    at = run("quotes", {"by": "country"})
+    at = open_page("quotes", {"by": "country"})
     matrix = at.session_state["view"].figure("shared").to_dict()
     shown = str(matrix["data"][0].get("x")) + str(matrix["data"][0].get("y"))
     assert "XY" in shown and "NZ" in shown and "Outlet A" not in shown
@@ -107,14 +108,14 @@ def test_heatmap_compares_groups(described):
 
 
 def test_a_link_to_an_attribute_or_group_the_file_lacks_says_so(described):
-    at = run("overview", {"by": "ownership"})
+    at = open_page("overview", {"by": "ownership"})
     assert "asks for the outlet attribute “ownership”, which is not in this corpus" in texts(at)
-    at = run("overview", {"by": "type", "by_value": "wire service"})
+    at = open_page("overview", {"by": "type", "by_value": "wire service"})
     assert "asks for the outlet group “wire service”" in texts(at)
 
 
 def test_without_an_outlets_file_there_is_no_grouping_control(tmp_path, monkeypatch):
     rows = [{"outlet": "Outlet A", "published": "2021-03-01", "title": "T", "text": story_text(1, "A")}]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    at = run("overview")
+    at = open_page("overview")
     assert not [s for s in at.selectbox if s.label == "Compare outlets by"]

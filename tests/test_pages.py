@@ -22,10 +22,8 @@ from lib import store
 from lib.analyse import stored
 from lib.analyse.stored import prepare_analyses
 from lib.pipeline import ingest_paths
-from tests.conftest import ROOT
+from tests.conftest import ROOT, open_page
 
-PAGES = {"overview": "app/pages/overview.py", "story": "app/pages/story.py", "quotes": "app/pages/quotes.py",
-         "articles": "app/pages/articles.py", "data": "app/pages/data.py"}
 IMAGE_AUTHOR = "![x](http://127.0.0.1:9/x.png)"
 
 
@@ -46,20 +44,6 @@ def corpus(folder: Path, rows: list[dict], prepare: bool = True) -> Path:
         prepare_analyses(con)
     con.close()
     return db
-
-
-def run(page: str, query: dict | None = None, secrets: dict | None = None, check: bool = True) -> AppTest:
-    """The dashboard opened on ``page`` with the URL ``query`` (a browser deep link)."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
-    at.query_params = dict(query or {})
-    if secrets:
-        at.secrets.update(secrets)
-    at.run()
-    if page != "overview":
-        at.switch_page(PAGES[page]).run()
-    if check:
-        assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def texts(at: AppTest) -> str:
@@ -104,22 +88,22 @@ def two_stories(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------- counts count what the filters let through
 def test_story_counts_follow_the_outlet_filter(two_stories):
-    at = run("story", {"story": "wide", "outlet": ["Outlet A", "Outlet B"]})
+    at = open_page("story", {"story": "wide", "outlet": ["Outlet A", "Outlet B"]})
     assert (metric(at, "Articles"), metric(at, "Outlets"), metric(at, "Independent sources")) == ("2", "2", "2")
     assert any("the whole story has 4 from 4 outlet(s)" in c.value for c in at.caption)
 
 
 def test_overview_story_table_counts_follow_the_outlet_filter(two_stories):
-    table = run("overview", {"outlet": ["Outlet A", "Outlet B"]}).dataframe[0].value.set_index("Story id")
+    table = open_page("overview", {"outlet": ["Outlet A", "Outlet B"]}).dataframe[0].value.set_index("Story id")
     assert table.loc["wide", ["Articles", "Outlets", "Independent sources"]].tolist() == [2, 2, 2]
     assert table.loc["pair", ["Articles", "Outlets", "Independent sources"]].tolist() == [1, 1, 1]
-    whole = run("overview").dataframe[0].value.set_index("Story id")
+    whole = open_page("overview").dataframe[0].value.set_index("Story id")
     assert whole.loc["wide", ["Articles", "Outlets", "Independent sources"]].tolist() == [4, 4, 4]
 
 
 def test_default_story_is_the_one_the_filtered_outlets_cover_most(two_stories):
     # "wide" has the most outlets in the corpus, but only Outlet A of these two carries it; both carry "pair".
-    at = run("story", {"outlet": ["Outlet A", "Outlet E"]})
+    at = open_page("story", {"outlet": ["Outlet A", "Outlet E"]})
     assert at.title[0].value.startswith("Ferry fare")
     assert any("the filtered outlets cover most" in c.value for c in at.caption)
 
@@ -129,7 +113,7 @@ def test_outlets_metric_and_the_busiest_caption_agree_or_say_why(tmp_path, monke
              "text": story_text(i, str(i))} for i in range(14)]
     rows += [{"outlet": f"Undated {i}", "title": f"Loose {i}", "text": story_text(40 + i, str(i))} for i in range(3)]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    at = run("overview")
+    at = open_page("overview")
     assert metric(at, "Outlets") == "17"
     assert any(c.value.startswith("The 11 busiest of the 14 outlets with dated articles (3 more outlets have only "
                                   "undated articles) have a colour") for c in at.caption)
@@ -154,12 +138,12 @@ def test_stories_under_filter_recounts_only_cut_stories():
 
 # ---------------------------------------------------------------- links: ids, every control, missing things
 def test_links_name_stories_and_articles_by_id(two_stories):
-    at = run("story", {"story": "wide"})
+    at = open_page("story", {"story": "wide"})
     assert "story=wide" in share_link(at)
     links = [e.proto for e in at.get("page_link") if e.proto.page.endswith("articles")]
     assert {dict(urllib.parse.parse_qsl(link.query_string))["article"] for link in links} == \
         {"wide-a", "wide-b", "wide-c", "wide-d"}
-    at = run("articles", {"article": "wide-c"})
+    at = open_page("articles", {"article": "wide-c"})
     assert at.selectbox(key="article").value == "wide-c" and "article=wide-c" in share_link(at)
     assert "Harbour vote C" in texts(at)
 
@@ -174,7 +158,7 @@ def test_links_name_stories_and_articles_by_id(two_stories):
     ("quotes", {"quote": "0000-1"}, "shared quote “0000\\-1”"),
 ])
 def test_a_link_to_something_missing_says_so_and_shows_nothing_in_its_place(two_stories, page, query, what):
-    at = run(page, query)
+    at = open_page(page, query)
     assert any(what in e.value and "not in this corpus" in e.value for e in at.error), [e.value for e in at.error]
     if "quote" in query:  # the page's other sections stand; the lineage of the asked quote is what is missing
         assert not [c for c in at.get("plotly_chart") if c.proto.id and "lineage" in c.proto.id]
@@ -185,21 +169,21 @@ def test_a_link_to_something_missing_says_so_and_shows_nothing_in_its_place(two_
 
 
 def test_a_link_to_an_article_the_filters_leave_out_says_so(two_stories):
-    at = run("articles", {"article": "wide-a", "outlet": "Outlet E"})
+    at = open_page("articles", {"article": "wide-a", "outlet": "Outlet E"})
     assert any("article “wide\\-a”, which the filters leave out" in e.value for e in at.error)
     assert "Harbour vote" not in texts(at)
 
 
 def test_a_shared_quote_is_linked_by_its_earliest_rendering(two_stories):
-    at = run("quotes")
+    at = open_page("quotes")
     key = at.selectbox(key="quote").value
     assert re.fullmatch(r"wide-a-\d+", key)  # the earliest carrier's article id and the quote's offset
-    at = run("quotes", {"quote": key, "outlet": ["Outlet B", "Outlet C"]})  # the same id under another filter
+    at = open_page("quotes", {"quote": key, "outlet": ["Outlet B", "Outlet C"]})  # the same id under another filter
     assert at.selectbox(key="quote").value == key and not at.error
 
 
 def test_the_passage_length_slider_is_in_the_url(two_stories):
-    at = run("quotes", {"min_chars": "400"})
+    at = open_page("quotes", {"min_chars": "400"})
     assert at.slider(key="min_chars").value == 400 and "min_chars=400" in share_link(at)
 
 
@@ -208,7 +192,7 @@ def test_each_page_offers_what_it_shows_for_download(two_stories):
     expected = {"overview": {"articles", "stories"}, "story": {"articles", "framing points"},
                 "quotes": {"quotes", "shared quotes", "reuse pairs"}, "articles": {"articles"}}
     for page, tables in expected.items():
-        at = run(page, {"outlet": ["Outlet A", "Outlet B"]})
+        at = open_page(page, {"outlet": ["Outlet A", "Outlet B"]})
         downloads = at.session_state["view"].downloads
         assert tables <= set(downloads), (page, set(downloads))
         if "articles" in downloads:
@@ -217,12 +201,12 @@ def test_each_page_offers_what_it_shows_for_download(two_stories):
         assert names, page
         files = [b.proto.file_name if hasattr(b.proto, "file_name") else "" for b in at.get("download_button")]
         assert all(f.startswith(f"{page}-outlet-a-outlet-b-") for f in files if f), files
-    quotes = run("quotes", {"outlet": "Outlet B"}).session_state["view"].downloads["quotes"]()
+    quotes = open_page("quotes", {"outlet": "Outlet B"}).session_state["view"].downloads["quotes"]()
     assert set(quotes["Outlet"]) == {"Outlet B"} and "None" not in quotes["Speaker"].astype(str).tolist()
 
 
 def test_framing_points_download_carries_each_outlets_wording_and_mode(two_stories):
-    points = run("story", {"story": "wide"}).session_state["view"].downloads["framing points"]()
+    points = open_page("story", {"story": "wide"}).session_state["view"].downloads["framing points"]()
     assert {"label", "outlet", "mode", "unit_text", "carried"} <= set(points.columns)
     assert points["outlet"].str.startswith("Outlet").all() and points["mode"].notna().all()
 
@@ -277,7 +261,7 @@ def odd_corpus(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("page", ["overview", "story", "quotes", "articles", "data"])
 def test_every_page_takes_any_stored_date(odd_corpus, page):
-    at = run(page)
+    at = open_page(page)
     dates = at.sidebar.date_input[0]
     assert dates.value[0].year == 1865
     assert "None" not in [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
@@ -285,12 +269,12 @@ def test_every_page_takes_any_stored_date(odd_corpus, page):
 
 
 def test_a_date_filter_before_1900_narrows_the_view(odd_corpus):
-    at = run("overview", {"dates": ["1865-01-01", "1899-12-31"]})
+    at = open_page("overview", {"dates": ["1865-01-01", "1899-12-31"]})
     assert metric(at, "Articles") == "2"
 
 
 def test_an_untitled_article_shows_its_first_sentence(odd_corpus):
-    at = run("articles", {"article": "old-1899"})
+    at = open_page("articles", {"article": "old-1899"})
     assert "<h3 style='margin-bottom:0'>The century ends tonight in London.</h3>" in texts(at)
     assert at.selectbox(key="article").options[0].startswith("Old Gazette")
     assert any("The century ends tonight in London." in o for o in at.selectbox(key="article").options)
@@ -298,7 +282,7 @@ def test_an_untitled_article_shows_its_first_sentence(odd_corpus):
 
 # ---------------------------------------------------------------- metadata is plain text everywhere
 def test_article_metadata_is_plain_text(odd_corpus):
-    at = run("articles", {"article": "markup"})
+    at = open_page("articles", {"article": "markup"})
     assert not at.table  # st.table renders Markdown in its cells
     body = texts(at)
     assert f"<td>{IMAGE_AUTHOR}</td>" in body and "<td>http://e.com/[a](b)</td>" in body
@@ -316,7 +300,7 @@ def test_outlet_names_in_labels_are_plain_text(tmp_path, monkeypatch):
              "text": "The road plan was approved on Monday by the council. Critics said it costs too much.\n\n"
                      "Cyclists will get a separate path along the river, officials said."}]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    at = run("story")
+    at = open_page("story")
     labels = [e.label for e in at.expander] + [e.proto.label for e in at.get("page_link")]
     assert labels and not [label for label in labels if "![x](" in label]
     assert any("\\!\\[x\\]" in label for label in labels)
@@ -336,10 +320,10 @@ def test_a_failed_analysis_is_reported_on_the_page_that_needs_it(tmp_path, monke
     rows = [{"outlet": o, "published": "2021-02-01", "title": "Road plan", "text": story_text(i, o)}
             for i, o in enumerate(["North Post", "South Post"])]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows, prepare=False))])
-    at = run(page)
+    at = open_page(page)
     assert any("failed on this corpus (OverflowError" in w.value for w in at.warning), [w.value for w in at.warning]
     for other in others:
-        assert run(other).title  # every other page still draws
+        assert open_page(other).title  # every other page still draws
 
 
 # ---------------------------------------------------------------- the password gate
@@ -413,7 +397,7 @@ def test_quotes_page_shows_words_changed_between_two_carriers_and_same_day_ties(
              "text": base + '"We will try and keep the boats running every single night of the winter," the chair '
                             'said.'}]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    page = texts(run("quotes"))
+    page = texts(open_page("quotes"))
     assert "Differs where they overlap from" in page
     assert "<del style='background:#fdd'>to</del>" in page or "<del style='background:#fdd'>and</del>" in page
     assert "Same day (order unknown)" in page and "Earlier (source)" not in page

@@ -1,9 +1,7 @@
 """Issue 12: no input stops a batch, nothing stored is lost, every failure is one plain line.
 
 Each test here failed before the change it pins (see the docstring of each)."""
-import argparse
 import datetime as dt
-import importlib
 import json
 import os
 import subprocess
@@ -12,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_command
 from lib import store
 from lib.domain.dates import find_dates
 from lib.ingest import parse_paths, printable
@@ -21,16 +19,6 @@ from lib.ingest.years import resolve_years
 from lib.models import Article
 
 WIRE = "WASHINGTON (Reuters) - The minister said on Friday that talks would resume, \"soon\", officials said.\n"
-
-
-def run_command(name: str, argv: list[str], capsys) -> tuple[int, str, str]:
-    """Run one sub-command module (configure + run) and return (exit code, stdout, stderr)."""
-    module = importlib.import_module(f"lib.cli.{name}")
-    parser = argparse.ArgumentParser(prog=f"python -m lib {name}")
-    module.configure(parser)
-    code = module.run(parser.parse_args(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # ---------------------------------------------------------------- crash sites of the dates recogniser
