@@ -13,7 +13,7 @@ from app.source import CorpusSource
 from app.tables import filter_articles
 from app.urlstate import forget_missing, note_missing, url_choice
 from app.view import View
-from lib.analyse.groups import regroup
+from lib.analyse.groups import group_labels
 
 MAX_STORIES = 200  # stories offered in the sidebar picker (see sidebar_filters)
 DEFAULT_URL = "http://localhost:8501/"  # Streamlit's own default address: the base URL where no browser gave one
@@ -132,7 +132,7 @@ def build_view(source: CorpusSource) -> tuple[View, dict]:
     articles = filter_articles(all_articles, filters["outlets"], filters["start"], filters["end"])
     sides = load_sides(source, version, filters["by"])
     if filters["by_value"]:
-        articles = articles[regroup(articles[["outlet"]], sides)["outlet"].isin(set(filters["by_value"]))]
+        articles = articles[group_labels(articles["outlet"], sides).isin(set(filters["by_value"]))]
     if filters["story"]:
         members = assignment.loc[assignment["story_id"] == filters["story"], "article_id"]
         articles = articles[articles["id"].isin(set(members))]

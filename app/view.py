@@ -14,7 +14,7 @@ from app.loaders import (AnalysisFailed, ArticleIds, load_article_labels, load_e
 from app.markup import plain_markdown
 from app.urlstate import missing_from_link
 from app.source import CorpusSource
-from lib.analyse.groups import regroup
+from lib.analyse.groups import group_labels
 from lib.analyse.reuse import MIN_CHARS
 from lib.domain.outlets import outlet_labels
 from lib.figures.style import colour_of
@@ -61,7 +61,7 @@ class View:
         """The compared side of each outlet: its label, or its group when grouped."""
         if self.sides is None:
             return outlet_labels(outlets)
-        return regroup(pd.DataFrame({"outlet": outlets}), self.sides)["outlet"]
+        return group_labels(outlets, self.sides)
 
     def side_colour(self, side: str) -> str:
         """The colour of one compared side (an outlet, or a group when grouped)."""

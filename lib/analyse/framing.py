@@ -18,7 +18,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from lib.analyse.groups import UNDESCRIBED
+from lib.analyse.groups import group_labels
 from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.datelines import body_start
@@ -80,8 +80,8 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
     groups, sims = align_units(units, enc.name, enc.threshold if threshold is None else threshold)
     units = units.assign(point=groups, member=units["outlet"])
     if sides is not None:
-        units["outlet"] = units["member"].map(lambda o: sides.get(o, UNDESCRIBED))
-        articles = articles.assign(outlet=articles["outlet"].map(lambda o: sides.get(o, UNDESCRIBED)))
+        units["outlet"] = group_labels(units["member"], sides)
+        articles = articles.assign(outlet=group_labels(articles["outlet"], sides))
     story_outlets = list(dict.fromkeys(articles["outlet"]))
     points, cells = _points_and_cells(units, sims, story_outlets)
     omissions = _omissions(points, story_outlets)

@@ -31,13 +31,18 @@ def group_attributes(described: pd.DataFrame) -> list[str]:
     return [c for c in described.columns if c not in ("outlet", "aliases")]
 
 
+def group_labels(outlets: pd.Series, sides: dict) -> pd.Series:
+    """Each outlet's group in ``sides`` (outlet -> group), UNDESCRIBED for an outlet it lacks."""
+    return outlets.map(lambda o: sides.get(o, UNDESCRIBED)).astype(object)
+
+
 def regroup(frame: pd.DataFrame, sides: dict | None, columns=("outlet",), named_in: str | None = None) -> pd.DataFrame:
     """``frame`` with each of ``columns`` (outlet names) replaced by the outlet's group in ``sides`` (outlet -> group,
     UNDESCRIBED for an outlet it lacks), the outlet's own name put before the text of column ``named_in`` (a title:
     "Outlet: title") so a grouped view still says who published what; ``frame`` itself when there is no grouping."""
     if sides is None:
         return frame
-    changed = {c: frame[c].map(lambda o: sides.get(o, UNDESCRIBED)).astype(object) for c in columns}
+    changed = {c: group_labels(frame[c], sides) for c in columns}
     if named_in is not None:
         changed[named_in] = [f"{outlet_label(o)}: {t}" if isinstance(t, str) else outlet_label(o)
                              for o, t in zip(frame[columns[0]], frame[named_in])]
