@@ -25,7 +25,7 @@ from lib.analyse.stories.summaries import STORY_COLUMNS
 from lib.analyse.framing import frame_story
 from lib.analyse.groups import group_attributes, outlet_groups, regroup
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
-from lib.analyse.reuse import lineage
+from lib.analyse.reuse import lineage, reuse_groups
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
 from lib.domain.outlets import outlet_labels
 from lib.figures.framing import terms_figure, voices_figure
@@ -360,6 +360,14 @@ def load_reuse(source: CorpusSource, version: str, ids: ArticleIds, min_chars: i
     pairs = pairs[pairs["source_id"].isin(chosen) & pairs["target_id"].isin(chosen) & (pairs["chars"] >= min_chars)]
     articles = load_articles(source, version)
     return pairs, lineage(pairs, articles[articles["id"].isin(chosen)])
+
+
+@st.cache_resource(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
+def load_reuse_groups(source: CorpusSource, version: str, ids: ArticleIds, min_chars: int) -> pd.DataFrame:
+    """The reused passages among the given articles as groups, each with every carrier (reuse_groups)."""
+    pairs = load_reuse(source, version, ids, min_chars)[0]
+    articles = load_articles(source, version)
+    return reuse_groups(pairs, articles[articles["id"].isin(set(ids))])
 
 
 @st.cache_data(show_spinner="Preparing the download…", max_entries=EXPORTS_KEPT)

@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from app.loaders import (AnalysisFailed, ArticleIds, load_article_labels, load_export, load_figure, load_framing,
-                         load_meta, load_overlap, load_quote_keys, load_report, load_reuse, load_story_rows, store_uploads)
+                         load_meta, load_overlap, load_quote_keys, load_report, load_reuse, load_reuse_groups,
+                         load_story_rows, store_uploads)
 from app.markup import plain_markdown
 from app.urlstate import missing_from_link
 from app.source import CorpusSource
@@ -25,6 +26,7 @@ LINKED_THINGS = {"outlet": "outlet", "story": "story", "speaker": "speaker", "ar
                  "quote": "shared quote", "pair": "article pair", "by": "outlet attribute",
                  "by_value": "outlet group"}
 SIDEBAR_LINKED = ("outlet", "story", "speaker", "by", "by_value")  # the sidebar filters' URL parameters
+SECTION = "section"  # URL parameter naming a page's open section (its tab's label)
 
 
 @dataclass
@@ -126,6 +128,18 @@ class View:
         st.plotly_chart(figure, key=name)
         return True
 
+    def section(self, labels: list[str], linked: dict[str, str] | None = None) -> tuple[str, object]:
+        """The page's sections as tabs of which only the open one is drawn: a brand-new browser drew every chart of a
+        long page before showing any (issue 15). The open section is in the URL (``section=``, its label); a link
+        naming something a section shows (``linked``: URL parameter -> section label, e.g. ``pair`` -> the reuse
+        section) opens that section. Returns the open section's label and its container."""
+        default = next((label for key, label in (linked or {}).items() if key in st.query_params), labels[0])
+        tabs = st.tabs(labels, key=SECTION, default=default, bind="query-params")
+        label, tab = next(((label, tab) for label, tab in zip(labels, tabs) if tab.open), (default, tabs[0]))
+        if label != labels[0]:
+            self.share[SECTION] = [label]
+        return label, tab
+
     def offer(self, table: str, frame: Callable[[], pd.DataFrame]) -> None:
         """Offer a table of what this page shows for download (built only when someone downloads it)."""
         self.downloads[table] = frame
@@ -160,6 +174,10 @@ class View:
     def reuse(self, ids, min_chars: int = MIN_CHARS):
         """Reused passages among the given articles."""
         return load_reuse(self.source, self.version, ArticleIds(ids), int(min_chars))
+
+    def reuse_groups(self, ids, min_chars: int = MIN_CHARS) -> pd.DataFrame:
+        """Reused passages among the given articles, one row per passage with all its carriers."""
+        return load_reuse_groups(self.source, self.version, ArticleIds(ids), int(min_chars))
 
     def export(self, table: str, fmt: str) -> bytes:
         """A corpus table as download bytes."""

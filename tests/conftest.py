@@ -15,17 +15,17 @@ PAGES = {"overview": "app/pages/overview.py", "story": "app/pages/story.py", "qu
 
 
 def open_page(page: str, query: dict | None = None, secrets: dict | None = None, check: bool = True):
-    """The dashboard in Streamlit's AppTest, opened with the URL ``query`` and then switched to ``page`` (as a
-    browser deep link does); with ``check``, no exception on it."""
+    """The dashboard in Streamlit's AppTest, its first run on ``page`` with the URL ``query`` (a browser deep link);
+    with ``check``, no exception on it."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
     at.query_params = dict(query or {})
     if secrets:
         at.secrets.update(secrets)
-    at.run()
     if page != "overview":
-        at.switch_page(PAGES[page]).run()
+        at.switch_page(PAGES[page])
+    at.run()
     if check:
         assert not at.exception, [e.value for e in at.exception]
     return at

@@ -76,22 +76,44 @@ def seed_story_jsonl(folder: Path) -> None:
 
 
 # ---------------------------------------------------------------- every page on the seeds
-@pytest.mark.parametrize("page, expected", [
-    ("overview", "Stories"),
-    ("story", "Side-by-side framing"),
-    ("quotes", "Shared quotes"),
-    ("articles", "Vladimir Putin"),
-    ("data", "Ingest report"),
+# (page, its sections: the tabs of which only the open one is drawn, named in the URL as ``section``)
+SECTIONS = [("overview", [None, "Articles per day"]), ("story", [None, "Side-by-side framing", "Voices and terms"]),
+            ("quotes", [None, "Shared quotes", "Passage reuse"]), ("articles", [None]), ("data", [None])]
+PAGE_SECTIONS = [(page, section) for page, sections in SECTIONS for section in sections]
+
+
+def section_query(section: str | None) -> dict:
+    """The URL parameters that open a page's section (none for its first section)."""
+    return {"section": section} if section else {}
+
+
+@pytest.mark.parametrize("page, section, expected", [
+    ("overview", None, "Pick a story in the sidebar"),
+    ("overview", "Articles per day", "Pick a story in the sidebar"),  # not drawn: only the open section is
+    ("story", None, "No story chosen in the sidebar"),
+    ("story", "Side-by-side framing", "Omissions"),
+    ("story", "Voices and terms", None),
+    ("quotes", None, "quote(s)"),
+    ("quotes", "Shared quotes", "share no verbatim quote"),
+    ("quotes", "Passage reuse", "share no verbatim passage"),
+    ("articles", None, "Vladimir Putin"),
+    ("data", None, "Ingest report"),
 ])
-def test_page_loads_on_the_seeds(page, expected):
-    at = open_page(page)
-    assert expected in all_text(at) or any(expected in str(d.value.to_dict()) for d in at.dataframe)
+def test_page_loads_on_the_seeds(page, section, expected):
+    at = open_page(page, section_query(section))
+    text = all_text(at) + "".join(str(d.value.to_dict()) for d in at.dataframe)
+    if section == "Articles per day":
+        assert expected not in text and len(at.get("plotly_chart")) == 1
+    elif expected:
+        assert expected in text
+    if section == "Voices and terms":
+        assert {c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")} == {"voices", "terms"}
 
 
 def test_overview_counts_and_charts_on_the_seeds():
     at = open_page("overview")
     assert metric(at, "Articles") == "2" and metric(at, "Outlets") == "2"
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 1  # the stories; the daily chart is in the other section
     stories = frame_of(at)
     assert stories["Articles"].sum() == 2
 
@@ -159,32 +181,32 @@ def test_share_link_carries_the_filters():
 # ---------------------------------------------------------------- the framing issue's acceptance on the seed texts
 def test_story_page_lists_aligned_proposals_and_omissions(folder_corpus):
     seed_story_jsonl(folder_corpus)
-    at = open_page("story")
+    at = open_page("story", section_query("Side-by-side framing"))
     matrix = html_text(at)
     assert "cc-matrix" in matrix and ">TASS</th>" in matrix and ">UrduPoint News</th>" in matrix
     assert matrix.count("cc-badge proposal") >= 3
     assert "omitted: not reported by this outlet" in matrix
     omissions = next(d.value for d in at.dataframe if "Left out" in d.value.columns)
     assert set(omissions["Outlet"]) == {"TASS", "UrduPoint News"} and omissions["Proposal"].any()
-    assert len(at.get("plotly_chart")) == 4  # coverage, history, voices, terms
+    assert not at.get("plotly_chart")  # the timeline and voices are other sections: not drawn
 
 
 def test_story_page_outlet_filter_drops_the_other_column(folder_corpus):
     seed_story_jsonl(folder_corpus)
-    at = open_page("story", {"outlet": "TASS"})
+    at = open_page("story", {"outlet": "TASS", **section_query("Side-by-side framing")})
     matrix = html_text(at)
     assert ">TASS</th>" in matrix and ">UrduPoint News</th>" not in matrix
     assert "framing compares two or more outlets" in all_text(at)
 
 
 # ---------------------------------------------------------------- safety
-@pytest.mark.parametrize("page", ["overview", "story", "quotes", "articles", "data"])
-def test_markup_in_articles_is_shown_as_text(folder_corpus, page):
+@pytest.mark.parametrize("page, section", PAGE_SECTIONS)
+def test_markup_in_articles_is_shown_as_text(folder_corpus, page, section):
     (folder_corpus / "evil.txt").write_text(f"Title: {EVIL_TITLE}\nOutlet: Evil <b>Outlet</b>\nDate: 2021-03-04\n\n"
                                             f"{EVIL_BODY}\n\n\"We will not be scripted,\" the minister said.\n",
                                             encoding="utf-8")
     (folder_corpus / "<img src=x onerror=alert(3)>.txt").write_text("Plain text.\n", encoding="utf-8")
-    at = open_page(page)
+    at = open_page(page, section_query(section))
     rendered = all_text(at)
     # Markdown shows backslash-escaped "\\<script\\>" literally; HTML must carry "&lt;script&gt;".
     assert not re.search(r"(?<!\\)<(script|img|b>Outlet)", rendered), rendered
@@ -323,7 +345,7 @@ def test_keep_shared(ids, groups, earliest):
 
 
 def test_story_page_on_the_seeds_aligns_both_outlets():
-    at = open_page("story")
+    at = open_page("story", section_query("Side-by-side framing"))
     matrix = html_text(at)
     assert ">TASS</th>" in matrix and ">UrduPoint News</th>" in matrix
     assert matrix.count("cc-badge proposal") >= 3 and "omitted: not reported by this outlet" in matrix
@@ -391,16 +413,19 @@ def test_capped_charts_and_tables_say_what_they_leave_out(wide_corpus, monkeypat
     captions = [c.value for c in open_page("overview").caption]
     assert f"Showing 25 of {N_WIDE} stories in the chart (those with the most articles); the table below lists more. " \
            "Narrow the dates or outlets in the sidebar to chart others." in captions
+    captions = [c.value for c in open_page("overview", section_query("Articles per day")).caption]
     assert any(c.startswith("The 11 busiest of the 25 outlets with dated articles have a colour") for c in captions)
     at = open_page("quotes")
     captions = [c.value for c in at.caption]
     assert len(frame_of(at)) == 1000 and any(c.startswith("Showing 1,000 of ") for c in captions)
     assert "Showing 20 of 25 outlets in the chart (those quoting them most); pick outlets in the sidebar to see " \
            "others." in captions
+    captions = [c.value for c in open_page("quotes", section_query("Shared quotes")).caption]
     assert "Showing 20 of 25 outlets in the chart (those sharing the most quotes); pick outlets in the sidebar to " \
            "compare others." in captions
-    narrowed = open_page("quotes", {"outlet": ["Outlet 00", "Outlet 01"]})
-    assert not any(c.value.startswith("Showing") for c in narrowed.caption)  # nothing left out: nothing said
+    for section in (None, "Shared quotes"):
+        narrowed = open_page("quotes", {"outlet": ["Outlet 00", "Outlet 01"], **section_query(section)})
+        assert not any(c.value.startswith("Showing") for c in narrowed.caption)  # nothing left out: nothing said
 
 
 def test_an_article_link_made_under_a_filter_opens_that_article_without_it(tmp_path, monkeypatch):

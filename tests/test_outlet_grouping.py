@@ -75,7 +75,7 @@ def test_framing_by_group_aligns_outlet_by_outlet_and_names_each_cells_outlet():
 
 
 def test_story_page_compares_groups_and_names_their_outlets(described):
-    at = open_page("story", {"story": "wide", "by": "type"})
+    at = open_page("story", {"story": "wide", "by": "type", "section": "Side-by-side framing"})
     matrix = next(e.proto.body for e in at.get("html") if "cc-matrix" in e.proto.body)
     head = matrix.split("</thead>")[0]
     assert "state-affiliated" in head and "private" in head and UNDESCRIBED in head and "Outlet A" not in head
@@ -90,7 +90,7 @@ def test_story_page_compares_groups_and_names_their_outlets(described):
 
 
 def test_filtering_by_group_values_narrows_every_count_and_is_in_the_url(described):
-    at = open_page("overview", {"by": "type", "by_value": ["state-affiliated"]})
+    at = open_page("overview", {"by": "type", "by_value": ["state-affiliated"], "section": "Articles per day"})
     assert metric(at, "Articles") == "2" and metric(at, "Outlets") == "2"
     link = urllib.parse.urlparse(share_link(at))
     assert urllib.parse.parse_qs(link.query)["by_value"] == ["state-affiliated"]

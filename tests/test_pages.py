@@ -113,7 +113,7 @@ def test_outlets_metric_and_the_busiest_caption_agree_or_say_why(tmp_path, monke
              "text": story_text(i, str(i))} for i in range(14)]
     rows += [{"outlet": f"Undated {i}", "title": f"Loose {i}", "text": story_text(40 + i, str(i))} for i in range(3)]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    at = open_page("overview")
+    at = open_page("overview", {"section": "Articles per day"})
     assert metric(at, "Outlets") == "17"
     assert any(c.value.startswith("The 11 busiest of the 14 outlets with dated articles (3 more outlets have only "
                                   "undated articles) have a colour") for c in at.caption)
@@ -175,11 +175,25 @@ def test_a_link_to_an_article_the_filters_leave_out_says_so(two_stories):
 
 
 def test_a_shared_quote_is_linked_by_its_earliest_rendering(two_stories):
-    at = open_page("quotes")
+    at = open_page("quotes", {"section": "Shared quotes"})
     key = at.selectbox(key="quote").value
     assert re.fullmatch(r"wide-a-\d+", key)  # the earliest carrier's article id and the quote's offset
     at = open_page("quotes", {"quote": key, "outlet": ["Outlet B", "Outlet C"]})  # the same id under another filter
     assert at.selectbox(key="quote").value == key and not at.error
+
+
+@pytest.mark.parametrize("query, section, charts", [
+    ({}, None, {"speakers"}),
+    ({"section": "Shared quotes"}, "Shared quotes", {"shared", "lineage"}),
+    ({"section": "Passage reuse"}, "Passage reuse", {"reuse"}),
+    ({"pair": "wide-a>wide-b"}, "Passage reuse", {"reuse"}),  # a link naming a pair opens the section showing it
+    ({"section": "Voices and terms"}, None, {"speakers"}),  # another page's section: this page's first one
+])
+def test_only_the_open_section_is_drawn_and_it_is_in_the_link(two_stories, query, section, charts):
+    at = open_page("quotes", query)
+    assert {c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")} == charts
+    link = urllib.parse.parse_qs(urllib.parse.urlparse(share_link(at)).query)
+    assert link.get("section") == ([section] if section else None)
 
 
 def test_the_passage_length_slider_is_in_the_url(two_stories):
@@ -189,10 +203,12 @@ def test_the_passage_length_slider_is_in_the_url(two_stories):
 
 # ---------------------------------------------------------------- downloads of what the filters show
 def test_each_page_offers_what_it_shows_for_download(two_stories):
-    expected = {"overview": {"articles", "stories"}, "story": {"articles", "framing points"},
-                "quotes": {"quotes", "shared quotes", "reuse pairs"}, "articles": {"articles"}}
-    for page, tables in expected.items():
-        at = open_page(page, {"outlet": ["Outlet A", "Outlet B"]})
+    expected = {("overview", None): {"articles", "stories"}, ("story", None): {"articles"},
+                ("story", "Side-by-side framing"): {"articles", "framing points"}, ("quotes", None): {"quotes"},
+                ("quotes", "Shared quotes"): {"shared quotes"}, ("quotes", "Passage reuse"): {"reuse pairs", "reused passages"},
+                ("articles", None): {"articles"}}
+    for (page, section), tables in expected.items():
+        at = open_page(page, {"outlet": ["Outlet A", "Outlet B"], **({"section": section} if section else {})})
         downloads = at.session_state["view"].downloads
         assert tables <= set(downloads), (page, set(downloads))
         if "articles" in downloads:
@@ -206,7 +222,8 @@ def test_each_page_offers_what_it_shows_for_download(two_stories):
 
 
 def test_framing_points_download_carries_each_outlets_wording_and_mode(two_stories):
-    points = open_page("story", {"story": "wide"}).session_state["view"].downloads["framing points"]()
+    at = open_page("story", {"story": "wide", "section": "Side-by-side framing"})
+    points = at.session_state["view"].downloads["framing points"]()
     assert {"label", "outlet", "mode", "unit_text", "carried"} <= set(points.columns)
     assert points["outlet"].str.startswith("Outlet").all() and points["mode"].notna().all()
 
@@ -307,12 +324,12 @@ def test_outlet_names_in_labels_are_plain_text(tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------- a failed corpus analysis stays on its page
-@pytest.mark.parametrize("name, page, others", [
-    ("renderings", "quotes", ["overview", "story", "articles"]),
-    ("passages", "quotes", ["overview", "story"]),
-    ("assignment", "story", ["quotes", "articles"]),
+@pytest.mark.parametrize("name, page, section, others", [
+    ("renderings", "quotes", "Shared quotes", ["overview", "story", "articles"]),
+    ("passages", "quotes", "Passage reuse", ["overview", "story"]),
+    ("assignment", "story", None, ["quotes", "articles"]),
 ])
-def test_a_failed_analysis_is_reported_on_the_page_that_needs_it(tmp_path, monkeypatch, name, page, others):
+def test_a_failed_analysis_is_reported_on_the_page_that_needs_it(tmp_path, monkeypatch, name, page, section, others):
     def broken(*_):
         raise OverflowError("Cannot convert Timestamp to nanoseconds without overflow.")
 
@@ -320,7 +337,7 @@ def test_a_failed_analysis_is_reported_on_the_page_that_needs_it(tmp_path, monke
     rows = [{"outlet": o, "published": "2021-02-01", "title": "Road plan", "text": story_text(i, o)}
             for i, o in enumerate(["North Post", "South Post"])]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows, prepare=False))])
-    at = open_page(page)
+    at = open_page(page, {"section": section} if section else {})
     assert any("failed on this corpus (OverflowError" in w.value for w in at.warning), [w.value for w in at.warning]
     for other in others:
         assert open_page(other).title  # every other page still draws
@@ -397,7 +414,28 @@ def test_quotes_page_shows_words_changed_between_two_carriers_and_same_day_ties(
              "text": base + '"We will try and keep the boats running every single night of the winter," the chair '
                             'said.'}]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    page = texts(open_page("quotes"))
+    page = texts(open_page("quotes", {"section": "Shared quotes"})) + texts(open_page("quotes", {"section":
+                                                                                                 "Passage reuse"}))
     assert "Differs where they overlap from" in page
     assert "<del style='background:#fdd'>to</del>" in page or "<del style='background:#fdd'>and</del>" in page
     assert "Same day (order unknown)" in page and "Earlier (source)" not in page
+
+
+def test_a_wire_passage_is_one_row_with_all_its_carriers(tmp_path, monkeypatch):
+    """Six outlets run one agency paragraph (and their own words around it): the Passage reuse section lists it once,
+    with the earliest carrier and six carriers, not as fifteen pairs (issue 18)."""
+    wire = ("The regional water authority said on Tuesday that the reservoir had fallen to its lowest level in "
+            "forty years and that a hosepipe ban would start next week for every household in the three counties. ")
+    own = ["Farmers near the river counted their losses.", "A heatwave is forecast for the weekend.",
+           "Gardeners were urged to collect rain.", "The minister will visit the dam on Friday.",
+           "Swimming in the lakes is discouraged.", "Shops report a run on water butts."]
+    rows = [{"id": f"w{i}", "outlet": f"Paper {chr(65 + i)}", "published": f"2022-07-{12 + i:02d}",
+             "title": f"Drought {i}", "text": f"{own[i]}\n\n{wire}\n\n{own[(i + 3) % 6]} Paper {i} reports."}
+            for i in range(6)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("quotes", {"section": "Passage reuse"})
+    table = next(d.value for d in at.dataframe if "Carriers" in d.value.columns)
+    wired = table[table["Passage"].str.contains("hosepipe ban")]
+    assert len(wired) == 1 and wired[["Earliest", "Carriers", "Outlets"]].iloc[0].tolist() == ["Paper A", 6, 6]
+    download = at.session_state["view"].downloads["reused passages"]()
+    assert download.loc[download["Passage"].str.contains("hosepipe"), "Carrier article ids"].iloc[0].count("w") == 6

@@ -9,6 +9,7 @@ from lib.domain.outlets import outlet_labels
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render
+SECTIONS = ("Stories", "Articles per day")
 STORY_TABLE_COLUMNS = {"label": "Story", "first": "First report", "last": "Last report", "n_articles": "Articles",
                        "n_outlets": "Outlets", "independent_sources": "Independent sources", "outlets": "Which outlets",
                        "story_id": "Story id"}  # the id (its link's `story=`) last: the reader looks for the title
@@ -37,7 +38,7 @@ def draw() -> None:
     dated = pd.to_datetime(articles["published"]).dropna()
     charted = all_outlets[dated.index].nunique()  # the daily chart counts dated articles
     cols[1].metric("Outlets", f"{all_outlets.nunique():,}",
-                   help=f"{charted:,} of them with a dated article (the chart below shows those)"
+                   help=f"{charted:,} of them with a dated article (the Articles per day chart shows those)"
                    if charted < all_outlets.nunique() else None)
     cols[2].metric("Stories", f"{len(story_rows):,}", help="Stories with at least one article under the filters")
     cols[3].metric("Quotes", f"{len(view.quotes):,}")
@@ -45,6 +46,16 @@ def draw() -> None:
     cols[4].metric("Span", f"{span:,} day{'s' if span != 1 else ''}" if len(dated) else "undated",
                    help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
 
+    section, tab = view.section(list(SECTIONS))
+    with tab:
+        if section == "Stories":
+            draw_stories(view, story_rows, filtered)
+        else:
+            draw_daily(view, articles, dated)
+
+
+def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:
+    """Articles per day (or week) by outlet, with what the chart leaves out."""
     view.chart("daily")
     sides = view.side_labels(articles["outlet"])  # what the chart's bars stand for: outlets, or their groups
     charted_sides = sides[dated.index].nunique()
@@ -59,7 +70,9 @@ def draw() -> None:
     if len(dated) < len(articles):
         st.caption(f"{len(articles) - len(dated):,} undated article(s) are not on the time axis.")
 
-    st.subheader("Stories")
+
+def draw_stories(view, story_rows: pd.DataFrame, filtered: bool) -> None:
+    """Stories in time, then the table of stories to pick from."""
     if view.stories_failure is not None:
         st.warning(str(view.stories_failure))
         return

@@ -75,15 +75,23 @@ def diff_text(ops) -> str:
     return diff_words(ops, "text")
 
 
+SECTIONS = ("Quotes", "Shared quotes", "Passage reuse")
+
+
 def draw() -> None:
-    """Draw the quotes, shared quotes, lineage and passage reuse of the filtered articles."""
+    """Draw the quotes, shared quotes and lineage, or passage reuse of the filtered articles: the open section."""
     view = open_page("Quotes")
     if view is None:
         return
-    quotes = view.quotes
-    ids = view.ids
+    section, tab = view.section(list(SECTIONS), linked={"quote": "Shared quotes", "pair": "Passage reuse",
+                                                          "min_chars": "Passage reuse"})
+    with tab:
+        {"Quotes": draw_quotes, "Shared quotes": draw_shared, "Passage reuse": draw_reuse}[section](view)
 
-    # ------------------------------------------------------------------ table
+
+def draw_quotes(view) -> None:
+    """The searchable quote table and the speakers x outlets chart."""
+    quotes = view.quotes
     search = st.text_input("Search quotes", key="q", bind="query-params", placeholder="words in the quote or speaker")
     if search:
         view.share["q"] = [search]
@@ -112,8 +120,10 @@ def draw() -> None:
         view.caption_if_capped(HEATMAP_ROWS, sides[charted].nunique(), f"{view.side}s in the chart (those quoting "
                                "them most)", "pick outlets in the sidebar to see others.")
 
-    # ------------------------------------------------------------------ shared quotes
-    st.header("Shared quotes")
+
+def draw_shared(view) -> None:
+    """Quotes several outlets carried: the outlets x outlets chart, then one quote's lineage and fidelity."""
+    ids = view.ids
     try:
         renderings, groups, matrix, summary = view.overlap(ids)
         keys = view.quote_keys()
@@ -155,13 +165,41 @@ def draw() -> None:
                         f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
                         f"<td class='cc-text'>{diff_html(r.diff)}{variants_html(r.variants, earliest_ids)}</td></tr>")
         if rows:
-                st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
+            st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
                     "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
                     "<ins style='background:#dfd'>added</ins>)</th></tr></thead><tbody>" + "".join(rows) +
                     "</tbody></table>")
 
-    # ------------------------------------------------------------------ passage reuse
-    st.header("Passage reuse")
+
+def reuse_group_table(groups: pd.DataFrame) -> pd.DataFrame:
+    """Reused passages as the page and its download show them: the earliest carrier first, then every carrier."""
+    return pd.DataFrame({
+        "Passage": groups["text"].map(lambda t: " ".join(str(t).split())), "Earliest": outlet_labels(
+            groups["source_outlet"]), "Day": days_text(groups["source_published"]), "Carriers": groups["n_carriers"],
+        "Outlets": groups["n_outlets"], "Which outlets": groups["carrier_outlets"].map(
+            lambda o: ", ".join(dict.fromkeys(outlet_label(x) for x in o))),
+        "Characters": groups["chars"], "Earliest article id": groups["source_id"],
+        "Carrier article ids": groups["carrier_ids"].map(lambda ids: ", ".join(map(str, ids)))})
+
+
+def draw_reuse_groups(view, groups: pd.DataFrame) -> None:
+    """Each reused passage once, with its earliest carrier and all its carriers: a passage sixty outlets ran is one
+    row with sixty carriers, not 1,770 pairs (issue 18)."""
+    st.subheader("Reused passages and all their carriers")
+    view.offer("reused passages", lambda: reuse_group_table(groups))
+    table = reuse_group_table(groups.head(MAX_PAIRS)).drop(columns=["Earliest article id", "Carrier article ids"])
+    table["Passage"] = table["Passage"].map(lambda t: t if len(t) <= 160 else t[:159] + "…")
+    st.caption(f"{len(groups):,} passage(s), each carried by two or more articles; the earliest carrier (undated "
+               "ones last) names the passage. Passages that overlap in one article are one passage.")
+    st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
+                 column_config={"Passage": st.column_config.TextColumn(width="large")})
+    view.caption_if_capped(MAX_PAIRS, len(groups), "passages (those with the most carriers)",
+                           "narrow the filters, or download them all from “Download this view”.")
+
+
+def draw_reuse(view) -> None:
+    """Passages articles share verbatim: the outlet-to-outlet flows, then one article pair side by side."""
+    ids = view.ids
     min_chars = st.slider("Shortest passage (characters)", MIN_CHARS, 1000, MIN_CHARS, step=20, key="min_chars",
                           bind="query-params")
     if min_chars != MIN_CHARS:
@@ -183,6 +221,8 @@ def draw() -> None:
         view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
                                "outlet pairs in the chart (those reusing the most text)",
                                "pick outlets in the sidebar to see others.")
+        draw_reuse_groups(view, view.reuse_groups(ids, min_chars))
+        st.subheader("One article pair side by side")
         top = edges.sort_values(["chars", "passages"], ascending=False, kind="stable").head(MAX_PAIRS)
         # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
         targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]

@@ -12,6 +12,7 @@ from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
+SECTIONS = ("Timeline", "Side-by-side framing", "Voices and terms")
 
 
 def cell_html(rows: list, named: bool = False) -> str:
@@ -98,7 +99,15 @@ def draw() -> None:
         st.caption(f"These counts cover the {len(members):,} article(s) the filters let through; the whole story has "
                    f"{int(whole['n_articles'].iloc[0]):,} from {int(whole['n_outlets'].iloc[0]):,} outlet(s).")
     view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
+    section, tab = view.section(list(SECTIONS), linked={"cols": "Side-by-side framing",
+                                                          "all_points": "Side-by-side framing"})
+    with tab:
+        {"Timeline": draw_timeline, "Side-by-side framing": draw_framing,
+         "Voices and terms": draw_voices}[section](view, members, articles)
 
+
+def draw_timeline(view, members: list, articles: pd.DataFrame) -> None:
+    """Who covered the story when, which dated history each outlet invoked, and the story's articles."""
     coverage = view.coverage[view.coverage["article_id"].isin(set(members))]
     view.chart("coverage", ids=members)
     view.chart("history", ids=members)
@@ -111,13 +120,21 @@ def draw() -> None:
         if len(articles) > 30:
             st.caption(f"and {len(articles) - 30} more: see the Articles page with this story chosen.")
 
-    # ------------------------------------------------------------------ side-by-side framing
-    st.header("Side-by-side framing")
+
+
+def sides_by_time(view, members: list, articles: pd.DataFrame) -> list:
+    """The story's compared sides (outlets, or groups) in order of their first report, undated ones last."""
+    coverage = view.coverage[view.coverage["article_id"].isin(set(members))]
+    ordered = list(dict.fromkeys(view.side_labels(coverage.sort_values("published")["outlet"])))
+    return ordered + [o for o in dict.fromkeys(view.side_labels(articles["outlet"])) if o not in ordered]
+
+
+def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
+    """The side-by-side framing matrix, the omissions, and what each side put first and added."""
     framing = view.framing(members)
     grouped = view.by is not None
     side = "group" if grouped else "outlet"
-    outlets_by_time = list(dict.fromkeys(view.side_labels(coverage.sort_values("published")["outlet"])))
-    outlets_by_time += [o for o in dict.fromkeys(view.side_labels(articles["outlet"])) if o not in outlets_by_time]
+    outlets_by_time = sides_by_time(view, members, articles)
     if len(outlets_by_time) < 2:
         st.info(f"Only {plain_markdown(outlets_by_time[0] if outlets_by_time else 'one ' + side)} covers this story "
                 f"under the filters: framing compares two or more {side}s.")
@@ -205,6 +222,12 @@ def draw() -> None:
                     who = f"<b>{html.escape(outlet_label(r.member))}</b> " if grouped else ""
                     st.html(f"<div class='cc-text'>{who}<span class='cc-badge {html.escape(str(r.mode).split()[0])}'>"
                             f"{html.escape(str(r.mode))}</span>{html.escape(str(r.unit_text))}</div>")
+
+
+def draw_voices(view, members: list, articles: pd.DataFrame) -> None:
+    """Whose voices each side carried, and the words each side used that the others did not."""
+    framing = view.framing(members)
+    side = "group" if view.by is not None else "outlet"
     left, right = st.columns(2)
     with left:
         view.chart("voices", ids=members)
