@@ -486,6 +486,19 @@ def test_stories_in_time_fit_the_filtered_dates_and_count_what_they_show():
     assert not [t for t in fig.data if t.showlegend]  # no 60-outlet legend
 
 
+def test_story_bars_are_coloured_by_colour_not_by_number():
+    """Numbers on a colour scale made plotly.js log a warning with a stack trace per bar in the browser: each bar
+    gets its colour as a colour, darker for more outlets, and the scale stays readable beside the chart."""
+    stories = pd.DataFrame({"story_id": ["s1", "s2"], "label": ["Wide", "Narrow"], "first": [T("2020-09-25")] * 2,
+                            "last": [T("2020-09-30")] * 2, "n_articles": [9, 2], "outlets": [["A"] * 9, ["A", "B"]],
+                            "n_outlets": [9, 2], "independent_sources": [9, 2], "article_ids": [[], []]})
+    bars = stories_figure(stories).data[0]
+    shades = dict(zip(bars.y, bars.marker.color))
+    assert all(isinstance(c, str) and c.startswith("rgb") for c in shades.values())
+    assert sum(map(int, shades["Wide"][4:-1].split(","))) < sum(map(int, shades["Narrow"][4:-1].split(",")))
+    assert [t for t in stories_figure(stories).data if t.marker.showscale]  # the scale is explained
+
+
 def test_distinctive_terms_read_at_a_glance():
     outlets = ["A", "B", "C", "D", "E", "F"]
     terms = pd.DataFrame([(o, f"{o.lower()}word{k}", 1.0, 5.0 - k, c, 0, 0.3) for o in outlets
