@@ -233,6 +233,34 @@ def test_every_page_follows_the_filter_and_its_link_reproduces_the_view(server, 
     fresh.close()
 
 
+def test_a_section_clicked_is_drawn_and_in_the_link(server, browser, shots):
+    """Only the open section of a page is drawn: clicking another tab draws it and puts it in the address and the
+    share link, which opens that section in a brand-new context; the filters stay."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(server + "/quotes?outlet=TASS")
+    settle(page)
+    page.wait_for_selector("[data-testid=stMain] .js-plotly-plot .main-svg")
+    assert page.locator("[data-testid=stMain] .js-plotly-plot").count() == 1  # the speakers chart only
+    page.get_by_role("tab", name="Passage reuse").click()
+    page.wait_for_url(re.compile(r"[?&]section=Passage(\+|%20)reuse"), timeout=30_000)
+    page.get_by_text("Shortest passage (characters)").wait_for(timeout=60_000)  # the section's first widget
+    settle(page)
+    page.locator("[data-testid=stSidebar]").get_by_text("Share this view").click()
+    link = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]").inner_text().strip()
+    assert "section=Passage%20reuse" in link and "outlet=TASS" in link
+    context.close()
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    again = fresh.new_page()
+    again.goto(link)
+    settle(again)
+    again.get_by_text("Shortest passage (characters)").wait_for(timeout=60_000)
+    assert again.get_by_role("tab", name="Passage reuse").get_attribute("aria-selected") == "true"
+    again.screenshot(path=str(shots / "quotes-reuse-section-link.png"), full_page=True)
+    fresh.close()
+
+
 def test_a_link_to_a_missing_story_says_so(server, browser, shots):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
@@ -486,7 +514,7 @@ def test_pasted_links_are_fetched_with_progress_and_counted_on_the_overview(writ
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 1800})
     page = fresh.new_page()
-    page.goto(writable_server + "/")
+    page.goto(writable_server + "/?section=Articles+per+day")  # the daily chart's legend names the outlets
     settle(page)
     page.wait_for_selector("[data-testid=stMain] .js-plotly-plot .main-svg")
     assert metric_value(page, "Articles") == "5" and metric_value(page, "Outlets") == "5"
