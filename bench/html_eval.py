@@ -1,7 +1,7 @@
 """HTML ingestion against public gold: publication-date accuracy per set and slice, and body-start recall, with
 the libraries the project builds on run on the same bytes.
 
-    python -m bench.html_eval            # dates per set and slice, then bodies
+    python -m bench.html_eval            # dates per set and slice (and the whole set), then bodies
     python -m bench.html_eval --signals  # plus each kind of date evidence's precision (development slices)
     python -m bench.html_eval --verbose  # plus one line per miss (development slices only)
 
@@ -68,7 +68,8 @@ def evaluate_dates(verbose: bool = False, signals: bool = False) -> dict[str, di
         rows = [json.loads(line) for line in (folder / gold_file).open(encoding="utf-8")]
         hits = {sl: dict.fromkeys(METHODS, 0) for sl in ("dev", "blind")}
         counts = {"dev": 0, "blind": 0}
-        precision = defaultdict(lambda: [0, 0, 0, 0])  # kind -> right, answered, right where htmldate differs, differs
+        # kind -> right, answered, right where htmldate differs, differs, htmldate right where it differs
+        precision = defaultdict(lambda: [0, 0, 0, 0, 0])
         seconds = 0.0
         for row in rows:
             path = folder / row["file"] if (folder / row["file"]).exists() else folder / "html" / row["file"]
@@ -100,6 +101,7 @@ def evaluate_dates(verbose: bool = False, signals: bool = False) -> dict[str, di
                     if kind != "htmldate" and kinds.get("htmldate") not in (None, day):
                         stats[2] += day == gold
                         stats[3] += 1
+                        stats[4] += kinds["htmldate"] == gold
                 if verbose and got["project"] != gold:
                     print(f"  date miss {row['file']}: gold {gold} project {got['project']} "
                           f"htmldate {got['htmldate']} evidence {kinds}")
@@ -109,13 +111,16 @@ def evaluate_dates(verbose: bool = False, signals: bool = False) -> dict[str, di
             n = counts[sl]
             results[f"{set_name}/{sl}"] = {m: hits[sl][m] / n for m in METHODS}
             print(f"  {sl:<6} {n:>5}  " + "  ".join(f"{hits[sl][m] / n:>15.3f}" for m in METHODS))
+        total = len(rows)
+        print(f"  {'all':<6} {total:>5}  " + "  ".join(
+            f"{(hits['dev'][m] + hits['blind'][m]) / total:>15.3f}" for m in METHODS))
         print(f"  parse_html: {2 * len(rows) / seconds:.1f} pages/s")
         if signals:
             print("  evidence kinds on the dev slice: precision (answer is gold / pages it answers); where it "
-                  "and htmldate name different days, how often it is right (htmldate is right on the rest or neither)")
-            for kind, (right, answered, won, differs) in sorted(precision.items(), key=lambda kv: -kv[1][0] / kv[1][1]):
+                  "and htmldate name different days, how often each is right (neither on the rest)")
+            for kind, (right, answered, won, differs, lost) in sorted(precision.items(), key=lambda kv: -kv[1][0] / kv[1][1]):
                 print(f"    {kind:<13} {right / answered:.3f} ({right}/{answered})   "
-                      + (f"differs from htmldate on {differs}: right on {won}" if kind != "htmldate" else ""))
+                      + (f"differs from htmldate on {differs}: right on {won}, htmldate on {lost}" if kind != "htmldate" else ""))
     return results
 
 

@@ -325,10 +325,15 @@ def test_date_shown_under_the_headline():
     assert "2022-02-01 headline" in written.date_candidates
 
 
-def test_headline_date_decides_when_the_page_claims_disagree():
-    """JSON-LD says one day, the page shows another under the headline: the shown date decides, and says so."""
+def test_headline_date_decides_when_the_page_claims_disagree_and_other_evidence_names_it():
+    """JSON-LD says one day, the page shows another under the headline that its last-modified date names too: the
+    shown date decides, and says so; a shown date nothing else on the page names does not overrule the JSON-LD."""
     head = json_ld({"@type": "NewsArticle", "datePublished": "2021-03-16"})
-    article = parse_html(page(head=head, body_top="<p>20.03.2021 | Anna Berg</p>").replace(
-        b'lang="en"', b'lang="de"'), "d.html")
+    modified = '<meta property="article:modified_time" content="2021-03-20T09:00:00+01:00">'
+    shown = "<p>20.03.2021 | Anna Berg</p>"
+    article = parse_html(page(head=head + modified, body_top=shown).replace(b'lang="en"', b'lang="de"'), "d.html")
     assert article.published_date() == dt.date(2021, 3, 20)
     assert "under the headline" in article.date_note and "JSON-LD datePublished 2021-03-16" in article.date_note
+    alone = parse_html(page(head=head, body_top=shown).replace(b'lang="en"', b'lang="de"'), "e.html")
+    assert alone.published_date() == dt.date(2021, 3, 16) and "2021-03-20 headline" in alone.date_candidates
+    assert "disagree" in alone.date_note and "the date shown under the headline 2021-03-20" in alone.date_note
