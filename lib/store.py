@@ -1,10 +1,10 @@
 """The DuckDB corpus: articles, quotes, date mentions and the ingest report; idempotent upsert by content id."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
+import operator
 import os
 import time
 from pathlib import Path
@@ -202,7 +202,8 @@ def _insert_records(con, table: str, columns: Sequence[str], records: list) -> N
     """Bulk insert frozen records into a table whose columns are exactly ``columns``."""
     if not records:
         return
-    frame = pd.DataFrame.from_records([dataclasses.astuple(r) for r in records], columns=list(columns))
+    row = operator.attrgetter(*columns)  # not dataclasses.astuple: it deep-copies every field (most of a store)
+    frame = pd.DataFrame.from_records([row(r) for r in records], columns=list(columns))
     con.register("_new_rows", frame)
     cols = ", ".join(f'"{c}"' for c in columns)
     con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _new_rows")

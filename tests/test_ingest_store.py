@@ -48,3 +48,34 @@ def test_report_rows(con):
     record_report(con, [("a.txt", "ok", "", ["x"]), ("b.png", "rejected", "binary file", [])])
     report = load_report(con)
     assert sorted(report["status"]) == ["ok", "rejected"] and list(report.loc[report.path == "a.txt", "article_ids"].iloc[0]) == ["x"]
+
+
+WIRE_COPY = ('The minister arrived on Friday. "We will rebuild the bridge," Jane Smith, the minister, said.\n\n'
+             'Work starts on Monday, officials said.')
+
+
+def test_a_verbatim_copy_takes_its_originals_quotes_and_reads_its_own_dates(tmp_path):
+    """Quotes of a wire story run unchanged by another outlet on another day are the original's (not extracted
+    again); its dated references are its own, read from its own publication day."""
+    from lib.extract import extract_article
+    from lib.pipeline import ingest_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, (outlet, day) in enumerate((("Wire", "2021-03-01"), ("Paper", "2021-03-09"))):
+        (folder / f"{k}.txt").write_text(f"Title: Bridge\nOutlet: {outlet}\nDate: {day}\n\n{WIRE_COPY}",
+                                           encoding="utf-8")
+    con = connect(tmp_path / "c.duckdb")
+    results = [r for r, _, _ in ingest_paths(con, [str(folder)])]
+    first, copy = (r.articles[0] for r in results)
+    quotes = load_quotes(con)
+    mine = {a.id: quotes[quotes["article_id"] == a.id][["text", "start", "speaker"]].values.tolist()
+            for a in (first, copy)}
+    assert mine[first.id] and mine[first.id] == mine[copy.id]
+    for a in (first, copy):  # the same as extracting each alone
+        assert [[q.text, q.start, q.speaker] for q in extract_article(a)[0]] == mine[a.id]
+        dates = con.execute("SELECT value FROM date_mentions WHERE article_id = ? ORDER BY start", [a.id]).fetchall()
+        assert [d[0] for d in dates] == [m.value for m in extract_article(a)[1]]
+    days = con.execute("SELECT article_id, min(value) FROM date_mentions GROUP BY 1").fetchall()
+    assert len({d for _, d in days}) == 2  # 'on Friday' is a different day for each
+    con.close()

@@ -12,7 +12,10 @@ of boilerplate only (copyright lines, sign-offs) are dropped.
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
+import tempfile
 
 import duckdb
 import numpy as np
@@ -38,6 +41,7 @@ MIN_SHINGLES = 5  # shared shingles that make a pair worth aligning (a 60-char p
 MAX_DF = 1000  # a shingle in more documents than this is boilerplate (passim's max-df idea)
 FULL_DF = 10  # a shingle in more documents than this pairs each carrier with its earliest carrier only
 BATCH = 25_000  # documents shingled per SQL statement (bounds the memory of the token lists)
+REUSE_MEMORY = "2GB"  # DuckDB's memory for the shingle joins; beyond it they spill to disk
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
 # Words in DuckDB (RE2): \pL\pN, letters and numbers (Python's [^\W_]).
@@ -178,6 +182,7 @@ def _token_spans(text: str) -> np.ndarray:
 _BMP_WORD = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
 
 
+@functools.lru_cache(maxsize=16384)  # the same passage recurs in every pair of its carriers (wire copy)
 def boilerplate_chars(text: str) -> int:
     """Characters of ``text`` in sentences that match BOILERPLATE_PATTERNS (copyright lines, sign-offs)."""
     low = text.lower()
@@ -237,7 +242,7 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
         return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
     arts = earliest_first(articles)
     texts = arts["text"].fillna("").astype(str).tolist()
-    con = con or duckdb.connect(":memory:")
+    con = con or spilling_connection()
     outlets = arts["outlet"].map(_norm).tolist() if not same_outlet and "outlet" in arts.columns else None
     matches = candidate_matches(con, texts, n=n, max_df=max_df, min_shingles=min_shingles, outlets=outlets,
                                 full_df=full_df)
@@ -278,6 +283,14 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
                          src["text"][ss:se], tgt["text"][ts:te], share, direction))
     out = pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
     return out.sort_values(["source_id", "target_id", "target_start"], ignore_index=True)
+
+
+def spilling_connection() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB whose joins spill to a temporary folder past REUSE_MEMORY instead of growing without
+    bound (a million articles' shingles do not fit in memory)."""
+    folder = os.path.join(tempfile.gettempdir(), f"coverage-reuse-{os.getpid()}")
+    return duckdb.connect(":memory:", config={"memory_limit": REUSE_MEMORY, "temp_directory": folder,
+                                              "preserve_insertion_order": False})
 
 
 def earliest_first(articles: pd.DataFrame) -> pd.DataFrame:

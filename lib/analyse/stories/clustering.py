@@ -67,7 +67,8 @@ DEFAULT_CONFIG = {
     "chunk": 1000,  # rows per sparse product
     "max_block": 3000,  # largest component clustered densely
 }
-SMALL_BLOCK = 200  # components up to this size are scored pairwise in one batch
+SMALL_BLOCK = 200  # components up to this size are scored pairwise in batches
+PAIR_BATCH = 40_000  # pairs scored per batch of small components (bounds memory: ~4 KB of sparse rows a pair)
 SPLIT_LEVELS = 20  # edge thresholds tried, evenly between the clustering threshold and 1, on an oversized component
 STORY_ID_DIGITS = 12  # hex digits of a story id: 48 bits, so ids of a million stories hardly ever collide
 _CUT_SLACK = 1e-9  # so that a merge at exactly the threshold survives float rounding in the linkage
@@ -253,24 +254,37 @@ def _linkage_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
     singles = np.array([g[0] for g in groups if len(g) == 1], dtype=int)
     labels[singles] = np.arange(len(singles))
     next_label = len(singles)
-    # Small blocks: all their within-block pairs scored in one vectorised pass (per-block sparse slicing
-    # costs more than the arithmetic); large blocks get a dense matrix each.
-    small = [b for b in blocks if len(b) <= SMALL_BLOCK]
-    if small:
-        left = np.concatenate([np.repeat(b, len(b)) for b in small])
-        right = np.concatenate([np.tile(b, len(b)) for b in small])
-        pair_sims = _pair_similarity(vectors, profiles, left, right, times, cfg)
-    offset = 0
-    for block in blocks:
-        if len(block) <= SMALL_BLOCK:
-            sims = pair_sims[offset:offset + len(block) ** 2].reshape(len(block), len(block))
-            offset += len(block) ** 2
-        else:
-            sims = _block_similarity(vectors, profiles, block, times, cfg)
+    # Small blocks: their within-block pairs scored in vectorised passes of at most PAIR_BATCH pairs (per-block
+    # sparse slicing costs more than the arithmetic; one pass over all of them held every pair's rows at once: 1.5 GB
+    # at 20,000 wire articles); large blocks get a dense matrix each.
+    for block, sims in _scored_blocks(vectors, profiles, blocks, times, cfg):
         local = _average_linkage(sims, cfg["threshold"])
         labels[block] = local + next_label
         next_label += int(local.max()) + 1
     return labels
+
+
+def _scored_blocks(vectors, profiles, blocks: list[np.ndarray], times: ArticleTimes, cfg: dict):
+    """(block, its dense combined similarity) for every block: small ones in batches of up to PAIR_BATCH pairs."""
+    batch: list[np.ndarray] = []
+    pairs = 0
+    for block in blocks + [None]:
+        if batch and (block is None or pairs + len(block) ** 2 > PAIR_BATCH):
+            left = np.concatenate([np.repeat(b, len(b)) for b in batch])
+            right = np.concatenate([np.tile(b, len(b)) for b in batch])
+            pair_sims = _pair_similarity(vectors, profiles, left, right, times, cfg)
+            offset = 0
+            for b in batch:
+                yield b, pair_sims[offset:offset + len(b) ** 2].reshape(len(b), len(b))
+                offset += len(b) ** 2
+            batch, pairs = [], 0
+        if block is None:
+            return
+        if len(block) <= SMALL_BLOCK:
+            batch.append(block)
+            pairs += len(block) ** 2
+        else:
+            yield block, _block_similarity(vectors, profiles, block, times, cfg)
 
 
 def _hand_story(value) -> str | None:
