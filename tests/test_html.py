@@ -212,6 +212,14 @@ def test_read_date_metadata_values(written, expected):
     assert read_date(written) == expected
 
 
+@pytest.mark.parametrize("written", ["yesterday", "today", "1 day ago", "2 days ago at 10:00", "vor 2 Tagen",
+                                     "hace 1 día", "il y a 3 jours"])
+def test_a_day_relative_to_reading_is_no_date(written):
+    """A page's "yesterday" or "2 days ago" is relative to when it was read, which a stored page does not say: never
+    the day before this run (a blind page was dated the day before the benchmark ran)."""
+    assert read_date(written) is None
+
+
 @pytest.mark.parametrize("written, language, expected", [
     ("Tue, Sep 15 2020", None, dt.date(2020, 9, 15)),  # no time written: a date, not an invented midnight
     ("04/02/2020", "en", dt.date(2020, 4, 2)),  # the language's own order when it is known

@@ -144,7 +144,10 @@ _DAY_FIRST = re.compile(r"\d{1,2}[./]")  # 25.09.2020, 25/09/2020: how Europe an
 # dateparser settings, one table for every caller. REQUIRE_PARTS: a missing part is never filled in from
 # today (a yearless date is asked for separately, see read_month_day); PREFER_DAY_OF_MONTH: "September
 # 2020" is the 1st, not today's day of the month. Time zones stay as written (aware when one is written).
-DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+# dateparser's parsers but "relative-time": "yesterday", "2 days ago", "vor 2 Tagen" name a day relative to when the
+# page was read, which a stored page does not say; resolved against the clock they became the day before the run.
+DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                       "PARSERS": ["timestamp", "custom-formats", "absolute-time", "no-spaces-time"]}
 
 
 def read_date(written: str, language: str | None = None, day_first: bool = False) -> dt.date | dt.datetime | None:
