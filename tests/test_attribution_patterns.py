@@ -543,3 +543,41 @@ MORE_CUES = [
 @pytest.mark.parametrize("text, fragment, speaker", MORE_CUES)
 def test_charged_and_went_on_are_cues(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A sentence that introduces the quote with a colon but no speech verb: the person the sentence is about speaks.
+COLON_INTRODUCTIONS = [
+    ('Nurse Dana Okafor has worked nights for a decade.\n\nOkafor does not hide that she is tired, but she resents '
+     'it: "We were promised relief and nobody came."', "promised relief", "Dana Okafor"),
+    ('Farmer Leon Gault lost half his herd in the storm.\n\nGault shrugged at the damage: "It could have been '
+     'worse."', "could have been worse", "Leon Gault"),
+    # negative: a colon after a sentence about no person names nobody
+    ('The river rose four feet overnight.\n\nThe sign on the bridge was blunt: "Road closed until further '
+     'notice."', "Road closed", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", COLON_INTRODUCTIONS)
+def test_colon_introduction_without_speech_verb(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A lone quote line before a paragraph that opens with a quote credited right after it: a pull quote, same voice.
+PULL_QUOTES = [
+    ('The clinic has run on a generator since Monday.\n\n"We cannot keep the lights on much longer."\n\n'
+     '"Every hour without fuel puts a patient at risk," said Dr. Hana Rees, who runs the clinic.',
+     "lights on", "Hana Rees"),
+    ('Talks broke down late on Friday.\n\n"This is not over."\n\n"We will be back at the table next week," union '
+     'leader Omar Falk said.', "not over", "Omar Falk"),
+    # negative: a paragraph about a person before the lone quote names its speaker first
+    ('Rosa Klem, 52, who leads the fire crew, also saw the blast.\n\n"It could have been much '
+     'worse."\n\n"I heard a bang and ran," said Tom Avery, a neighbour.', "much worse", "Rosa Klem"),
+    # negative: a next paragraph opening with narration lends the lone quote nothing
+    ('The vote was close.\n\n"A historic night."\n\nThe count ran until dawn, and the mayor, Ida Pell, '
+     'said nothing.', "historic night", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PULL_QUOTES)
+def test_pull_quote_before_an_attributed_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -611,6 +611,15 @@ class PersonIndex:
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
         self._indexed = len(names)
 
+    def subject_between(self, start: int, end: int) -> bool:
+        """True when a person is mentioned as a clause subject between offsets ``start`` and ``end``."""
+        i = bisect.bisect_left(self.positions, start)
+        while i < len(self.positions) and self.positions[i] < end:
+            if self.subjects[i]:
+                return True
+            i += 1
+        return False
+
     def last_mention(self, name: str | None, pos: int) -> int | None:
         """Offset of the latest mention of ``name`` before ``pos``, or None."""
         i = bisect.bisect_left(self.positions, pos)
