@@ -581,3 +581,21 @@ PULL_QUOTES = [
 @pytest.mark.parametrize("text, fragment, speaker", PULL_QUOTES)
 def test_pull_quote_before_an_attributed_quote(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A fronted phrase holding a capitalised title before the subject: the comma phrase that runs into the cue (no
+# comma before the verb) is the subject; a true apposition ends in a comma before the cue.
+FRONTED_TITLES = [
+    ('Asked about her 1990 memoir, Songs of the Night, which was credited to her and a ghost writer, Ada Lune '
+     'replied, "I never read that book."', "never read", "Ada Lune"),
+    ('Pressed on his film, The Long Harbour, and its reviews, Tomas Brig said: "Critics never liked me."',
+     "Critics never", "Tomas Brig"),
+    # negatives: an apposition closed by a comma keeps the name before it
+    ('Sam Pike, 20, a biology major at Lund College, chimed in: "We are tired."', "We are tired", "Sam Pike"),
+    ('Dr. Rhea Mott, the head of the Mercy Clinic, said: "We need fuel."', "need fuel", "Rhea Mott"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_TITLES)
+def test_fronted_phrase_with_a_title_before_the_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
