@@ -599,3 +599,20 @@ FRONTED_TITLES = [
 @pytest.mark.parametrize("text, fragment, speaker", FRONTED_TITLES)
 def test_fronted_phrase_with_a_title_before_the_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A role noun with a capitalised modifier stands only for a person whose role has it too.
+ROLE_MODIFIERS = [
+    ('Chinese President Wen Lo said the talks were over.\n\n"We will not bend," the Taiwanese president replied.',
+     "not bend", "the Taiwanese president"),
+    # negatives: the same modifier, or a capitalised word no named person's role holds, still resolve
+    ('Chinese President Wen Lo said the talks were over.\n\n"We will not bend," the Chinese president added.',
+     "not bend", "Wen Lo"),
+    ('Defense Secretary Ray Gault spoke on Monday.\n\n"The cuts are final," the Pentagon chief said.',
+     "cuts are final", "Ray Gault"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_MODIFIERS)
+def test_role_noun_modifier_must_fit_the_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

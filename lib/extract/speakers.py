@@ -754,8 +754,11 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
         if not head:
             return None, None
-        name = persons.recent(pos, head)
-        if name is None and any(w[:1].isupper() for w in mention.text.split()[1:]):
+        # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
+        # President" named before.
+        capitalised = tuple(w.lower() for w in mention.text.split()[1:] if w[:1].isupper())
+        name = persons.recent(pos, head + capitalised)
+        if name is None and capitalised and persons.recent(pos, head) is None:
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
         return name, persons.roles.get(name) if name else None
