@@ -616,3 +616,20 @@ ROLE_MODIFIERS = [
 @pytest.mark.parametrize("text, fragment, speaker", ROLE_MODIFIERS)
 def test_role_noun_modifier_must_fit_the_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A participle cue ("telling", "saying") after a clause: the clause's subject speaks, not a word before it.
+PARTICIPLE_CUES = [
+    ('Aide Lena Ross, 41, knew the senator for years. If he had read it, Ross would have been shocked, telling a '
+     'reporter, "He never read anything."', "never read", "Lena Ross"),
+    ('Mayor Ian Cole, 58, was asked twice about the budget. Pressed again, Cole kept to his line, saying "It is not '
+     'about blame."', "not about blame", "Ian Cole"),
+    # negative: a true apposition before the participle keeps its head
+    ('Coach Dana Reyes, 44, a former striker, stormed off, saying "The referee ruined it."', "referee ruined",
+     "Dana Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_CUES)
+def test_participle_cue_takes_the_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -231,6 +231,7 @@ BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|"
             rf"{BARE_PLURAL_PATTERN}|\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
+_CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
 SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
@@ -255,6 +256,14 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
     """The speaker of a subject match and its offset: the subject, or the full name apposed to a description
     (`Her spokesman, Bill McAllister, said`: the name speaks)."""
     subject, appos = m.group("subj"), m.groupdict().get("appos")
+    cue = m.groupdict().get("cue") or ""
+    if appos and cue.split()[:1] and cue.split()[0].endswith("ing"):
+        # A participle cue takes the subject of the clause before it: in `If ..., Ross would have been shocked,
+        # telling a reporter, "..."` the comma phrase holding a verb is that clause, no apposition.
+        last = appos.rstrip().rstrip(",").rsplit(",", 1)[1]
+        own = _CLAUSE_SUBJECT.match(last.strip())
+        if own and parse_mention(own.group("subj")).kind in ("person", "pronoun"):
+            return own.group("subj"), m.start("appos") + appos.rindex(last) + len(last) - len(last.lstrip())
     if appos and not appos.rstrip().endswith(","):
         # No comma before the cue: the last comma phrase runs into the verb, so it is the subject and the words
         # before it a fronted phrase (`Referencing the 2005 scandal, Kelly also blasted:`), not an apposition.
