@@ -633,3 +633,20 @@ PARTICIPLE_CUES = [
 @pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_CUES)
 def test_participle_cue_takes_the_clause_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A person speaking for a body is a role speaker, the body alone an organisation.
+SPOKESPEOPLE = [
+    ('The vote was delayed.\n\n"The chamber will sit again on Monday," a spokesperson for the Harbour Authority said.',
+     "sit again", "role"),
+    ('The bid failed.\n\n"We are disappointed," an RSPB spokesman said.', "disappointed", "role"),
+    # negatives: a body speaking as itself stays an organisation
+    ('The road was closed.\n\n"Stay away from the area," the Capitol Police said.', "Stay away", "organisation"),
+    ('The deal collapsed.\n\n"We regret the outcome," the Harbour Authority said.', "regret the outcome",
+     "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker_type", SPOKESPEOPLE)
+def test_spokespeople_are_roles_bodies_organisations(text, fragment, speaker_type):
+    assert _quote(text, fragment).speaker_type == speaker_type

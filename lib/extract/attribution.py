@@ -602,6 +602,9 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return None
     words = mention.text.lower().split()
     head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
+    if mention.kind == "org" and not org_speaker and head not in ORG_WORDS and head not in ORG_HEADS and (
+            head in ROLE_WORDS or head in PERSON_NOUNS):
+        return "role"  # "a spokesperson for the Scottish Parliament", "an SNP spokesman": a person for a body
     if org_speaker or mention.kind == "org":
         return "organisation"
     if q.speaker_id in persons.roles or (mention.kind == "person" and (
