@@ -650,3 +650,20 @@ SPOKESPEOPLE = [
 @pytest.mark.parametrize("text, fragment, speaker_type", SPOKESPEOPLE)
 def test_spokespeople_are_roles_bodies_organisations(text, fragment, speaker_type):
     assert _quote(text, fragment).speaker_type == speaker_type
+
+
+# In an article where one person speaks most, a fragment whose sentence is about another person who also speaks
+# stays that person's (a two-person interview); unattributed quote lines still go to the main speaker.
+_INTERVIEW = ('"We left in the spring," Omar said. "It was hard," Omar said. "We had no plan," Omar added. '
+              '"Nobody helped us," Omar said.\n\n"I was afraid every day," Layla told the host.\n\n')
+TWO_SPEAKER_INTERVIEWS = [
+    (_INTERVIEW + 'Layla ended the talk by describing their life as "better than any story you have ever read."',
+     "better than any story", "Layla"),
+    # negative: a quote line with no attribution is the main speaker's
+    (_INTERVIEW + 'The family now lives by the sea.\n\n"I would do it all again."', "do it all again", "Omar"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TWO_SPEAKER_INTERVIEWS)
+def test_second_speaker_of_an_interview_keeps_her_fragments(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -184,11 +184,14 @@ def extract_quotes(article: Article) -> list[Quote]:
     main = _interviewee(attrib, persons, min_quotes=_MAIN_SPEAKER_QUOTES)
     if main is not None:
         explicit = sum(a.source in ("after", "before") for a in attrib.values())
+        speaking = {_speaker_id(a, persons) for a in attrib.values() if a.source in ("after", "before")}
         for i, (span, kind) in enumerate(kept):
             if i not in attrib and kind == "direct":
                 attrib[i] = main
-            elif explicit >= _PROFILE_ATTRIBUTIONS and attrib.get(i) and attrib[i].source in ("context", "sentence"):
-                # In a profile, a quote placed after a sentence about someone else is still the subject's.
+            elif explicit >= _PROFILE_ATTRIBUTIONS and attrib.get(i) and attrib[i].source in ("context", "sentence") \
+                    and _speaker_id(attrib[i], persons) not in speaking:
+                # In a profile, a quote placed after a sentence about someone else is still the subject's, unless
+                # that person speaks in the article too (a two-person interview: "X said her one regret is "..."").
                 attrib[i] = main
 
     quotes: list[Quote] = []
@@ -209,6 +212,11 @@ def extract_quotes(article: Article) -> list[Quote]:
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
     return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+
+
+def _speaker_id(found: _Attribution, persons: PersonIndex) -> str | None:
+    """The person an attribution's speaker mention resolves to."""
+    return resolve_mention(parse_mention(found.speaker), found.speaker_start, persons)[0]
 
 
 def _previous_close(spans: list[_Span], idx: int, para_start: int) -> int:
