@@ -667,3 +667,24 @@ TWO_SPEAKER_INTERVIEWS = [
 @pytest.mark.parametrize("text, fragment, speaker", TWO_SPEAKER_INTERVIEWS)
 def test_second_speaker_of_an_interview_keeps_her_fragments(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A title written after a clause word ("where former Governor X") is that person's role, so a later role noun
+# finds them; a role noun opening a sentence is its subject, before a person named later in it.
+TITLES_AND_ROLE_SUBJECTS = [
+    ('The rally was held a mile from where former Governor Ann Pryce, 61, spoke on Sunday.\n\nPryce stayed away '
+     'from the debate.\n\n"Nobody is watching it," the former governor told her supporters.', "Nobody is watching",
+     "Ann Pryce"),
+    ('The board met on Monday. The board gave the city a month and then urged Mayor Lou Venn, 50, to make sure '
+     'that it "keeps every promise made to riders."', "keeps every promise", "The board"),
+    # negatives: another title stays a role as written; a person opening the sentence keeps the fragment
+    ('The rally was held a mile from where former Governor Ann Pryce, 61, spoke on Sunday.\n\n"Nobody is watching '
+     'it," the former mayor told the crowd.', "Nobody is watching", "the former mayor"),
+    ('Mayor Lou Venn, 50, met the board. Venn urged the board to make sure it "keeps every promise made to '
+     'riders."', "keeps every promise", "Lou Venn"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLES_AND_ROLE_SUBJECTS)
+def test_titles_after_clause_words_and_role_subjects(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -27,7 +27,7 @@ from lib.extract.marks import _Span, _trim
 from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
-                                  SUBJECT_PATTERN as SUBJECT,
+                                  SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   apposed_name, expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
@@ -342,6 +342,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     """The article's cast: names given with a role, an apposition or a cue, and their mentions outside quotes."""
     persons = PersonIndex()
     singles = []
+    titles: dict[str, str] = {}  # name -> a title written before it after a clause word
     for m in _NAME.finditer(text):
         # Cheap checks around each capitalised run instead of one big pattern tried at every offset.
         if m.group(0).lower() in NON_NAME_WORDS:
@@ -358,6 +359,14 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 role = pre.group(1)  # "The pastor, Larry Kroon, declined"
         if not role:
             role = _apposition(text, m.end())  # "James Roosevelt Jr., the grandson of FDR, spoke"
+        if not role and prefix:
+            # "where former President X": the title after the clause word, for a person the text registers anyway
+            # (a title after "against" or "with" names no speaker by itself).
+            words = prefix.group(0).split()
+            cut = [k for k, w in enumerate(words) if w in CLAUSE_WORDS]
+            inner = parse_mention(" ".join(words[cut[-1] + 1:] + [m.group(0)])) if cut else None
+            if inner and inner.kind == "person" and inner.role and _is_title(inner.role):
+                titles.setdefault(inner.name, inner.role)
         if not (role or _PERSON_AFTER.match(text, m.end())
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))):
             continue
@@ -375,6 +384,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     for name, role in singles:
         if persons.full_name(name) == name:
             persons.add_person(full_names.get(name, name), role)
+    for name, title in titles.items():
+        if name in persons.roles and not persons.roles[name]:
+            persons.roles[name] = title
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
 
@@ -470,12 +482,14 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
         if resolve_mention(parse_mention(m.group(0)), m.start(), persons)[0]:
             before.append((m.start(), m.group(0)))
     pick = max(before) if before else min(after) if after else None
+    # "The Taiwanese president stood firm against Chinese President X ... and said the island would not "bow to
+    # pressure"": the role noun that opens the sentence is its subject, before any person named after it.
+    m = SENTENCE_SUBJECT.match(text[start:span.open])
+    if m and parse_mention(m.group("subj")).kind == "role" and m.group("subj")[:3].lower() == "the" \
+            and (pick is None or pick[0] > start + m.end("subj")):
+        return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
+                            start + m.start("subj"), "sentence")
     if pick is None:
-        # "The Taiwanese president stood firm ... and said the island would not "bow to pressure"": a role noun.
-        m = SENTENCE_SUBJECT.match(text[start:span.open])
-        if m and parse_mention(m.group("subj")).kind == "role" and m.group("subj")[:3].lower() == "the":
-            return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
-                                start + m.start("subj"), "sentence")
         return None
     pos, name = pick
     written = name if text.startswith(name, pos) else name.split()[-1]  # a full name, surname or pronoun
