@@ -688,3 +688,21 @@ TITLES_AND_ROLE_SUBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", TITLES_AND_ROLE_SUBJECTS)
 def test_titles_after_clause_words_and_role_subjects(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name followed by a dashed relative clause ("X – who boasted ...") is a person that pronouns can refer to;
+# "Eton-educated" and the like are adjectives, no part of the name.
+DASHED_RELATIVES = [
+    ('At the club he met the Eton-educated Rupert Fane-Hollis – who boasted that his father was a member – and '
+     'things went badly.\n\n"You seem a decent sort of chap", he remarks coolly.', "decent sort", "Rupert Fane-Hollis"),
+    ('Organisers invited Lagos-born Ada Obi — who built the app — to speak.\n\n"We had no money at all," she said.',
+     "no money", "Ada Obi"),
+    # negative: a place followed by a dashed "which" is no person: "he" resolves to no one
+    ('Flood water reached Lower Marsh – which lies below the river – overnight.\n\n"We lost the car," he said.',
+     "lost the car", "he"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DASHED_RELATIVES)
+def test_dashed_relative_clause_marks_a_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

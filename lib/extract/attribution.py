@@ -112,7 +112,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
-_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+[–—][^\S\n]+who[^\S\n]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.

@@ -300,7 +300,8 @@ def _clean_token(tok: str) -> str:
 # Endings that make a capitalised hyphenated word an adjective ("Oscar-winning", "London-based"), not a name.
 ADJECTIVE_SUFFIXES = ("-winning", "-nominated", "-based", "-born", "-led", "-backed", "-owned", "-run", "-style",
                       "-era", "-made", "-funded", "-linked", "-affiliated", "-bound", "-focused", "-related",
-                      "-friendly", "-leaning", "-appointed", "-controlled", "-allied")
+                      "-friendly", "-leaning", "-appointed", "-controlled", "-allied", "-educated", "-trained",
+                      "-raised", "-bred")
 # Endings of occupation nouns that title a name ("Psychologist", "Physician", "Photographer") though no table lists
 # them; names rarely end so.
 OCCUPATION_SUFFIXES = ("ologist", "ist", "ician", "ographer")
