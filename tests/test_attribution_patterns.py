@@ -706,3 +706,20 @@ DASHED_RELATIVES = [
 @pytest.mark.parametrize("text, fragment, speaker", DASHED_RELATIVES)
 def test_dashed_relative_clause_marks_a_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "police" with no determiner speaks as a body, like "officials said"; as an object it is spoken to, never a speaker.
+POLICE = [
+    ('The shop called the police at noon.\n\n"There is no threat," police said.', "no threat", "police",
+     "organisation"),
+    ('Local police said the road was "closed until further notice."', "closed until", "Local police",
+     "organisation"),
+    # negative: police told something is no speaker
+    ('Nurse Ida Bell, 40, was shaken.\n\n"Somebody help us," she told police.', "help us", "Ida Bell", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", POLICE)
+def test_bare_police_speaks_as_a_body(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -219,7 +219,7 @@ PLURAL_PERSON_NOUNS = frozenset(
     if w.isalpha() and not w.endswith(("man", "men", "ren", "ple", "y", "ch", "sh", "x", "ss")) and w not in HONORIFICS
 ) | frozenset("spokesmen spokeswomen congressmen councilmen businessmen men women people scientists researchers "
               "prosecutors investigators authorities organizers organisers activists advocates lawmakers doctors "
-              "economists parents students teachers nurses engineers".split())
+              "economists parents students teachers nurses engineers police".split())
 # Words before a plural noun that make it no group speaking as a subject ("most neighbors", "Page and critics").
 _NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some", "all", "All", "few", "other", "and",
                     "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
