@@ -723,3 +723,20 @@ POLICE = [
 def test_bare_police_speaks_as_a_body(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A bare plural of people belonging to a named body ("economists at Acme Bank") is a role speaker as written.
+PEOPLE_OF_A_BODY = [
+    ('"Prices will rise," economists at Halden Bank wrote in a note.', "Prices will rise", "economists at Halden Bank",
+     "role"),
+    ('Researchers from Ostwick University said the drug "cut deaths by a third."', "cut deaths",
+     "Researchers from Ostwick University", "role"),
+    # negative: the body itself speaking stays an organisation
+    ('"Prices will rise," Halden Bank said in a note.', "Prices will rise", "Halden Bank", "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", PEOPLE_OF_A_BODY)
+def test_people_of_a_named_body_are_role_speakers(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -229,7 +229,8 @@ BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|
                        % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS),
                           alternation(sorted(PLURAL_PERSON_NOUNS | {w.capitalize() for w in PLURAL_PERSON_NOUNS}))))
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|"
-            rf"{BARE_PLURAL_PATTERN}|\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
+            rf"{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?|"
+            rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
 _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
@@ -339,6 +340,8 @@ def parse_mention(text: str) -> Mention:
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
+    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with"):
+        return Mention(text, None, None, "role")  # "economists at Acme Bank": people of a body, unnamed
     if len(tokens) == 1 and tokens[0][:1].isupper():
         low = tokens[0].lower()
         if is_adverb(low) or low in DOCUMENT_NOUNS:
