@@ -740,3 +740,18 @@ PEOPLE_OF_A_BODY = [
 def test_people_of_a_named_body_are_role_speakers(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# An unnamed person keeps one speaker string, the fullest the article gives ("the nominee" after "the Green nominee").
+FULLER_DESCRIPTIONS = [
+    ('The Green nominee answered on Tuesday.\n\n"This is a lie," the nominee said.', "a lie", "the Green nominee"),
+    ('The Lakeside coroner was called at dawn.\n\n"The cause is unclear," the coroner said.', "cause is unclear",
+     "the Lakeside coroner"),
+    # negative: with no fuller description before, the role stays as written
+    ('Votes were counted overnight.\n\n"This is a lie," the nominee said.', "a lie", "the nominee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FULLER_DESCRIPTIONS)
+def test_unnamed_person_takes_the_fuller_description(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -547,6 +547,10 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             named = org_antecedent(text, q.speaker_start, q.speaker)
             if named:
                 q = replace(q, speaker_id=named)
+        if mention is not None and q.speaker_id is None and mention.kind == "role" and q.speaker_start is not None:
+            fuller = _fuller_description(text, q.speaker, q.speaker_start)
+            if fuller:
+                q = replace(q, speaker=fuller)  # "the nominee" after "the Democratic nominee": one speaker string
         org_speaker = False
         if mention is not None and q.speaker_id is None and last_author and _is_document(q.speaker):
             q = replace(q, speaker_id=last_author)  # "A statement from Waitrose said ..." then "the statement said"
@@ -583,6 +587,18 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_anonymous = None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
+
+
+def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
+    """The fuller description an unnamed person had before: "the nominee" -> "the Democratic nominee", the latest
+    "the <Capitalised words> nominee" earlier in the text."""
+    words = speaker.split()
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].isalpha() or not words[1].islower():
+        return None
+    found = None
+    for m in re.finditer(rf"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*)+)[^\S\n]+{re.escape(words[1])}\b", text[:pos]):
+        found = m
+    return f"{words[0]}{found.group(1)} {words[1]}" if found else None
 
 
 def _is_bare_source(mention: Mention) -> bool:
