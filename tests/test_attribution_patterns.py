@@ -755,3 +755,20 @@ FULLER_DESCRIPTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", FULLER_DESCRIPTIONS)
 def test_unnamed_person_takes_the_fuller_description(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A fronted "When A said ..." clause: the later subject and finite cue introduce the quote.
+FRONTED_SPEECH_CLAUSES = [
+    ('When Mayor Lia Tran said the plan was final, Sam Oduya replied, "It is not."', "It is not", "Sam Oduya"),
+    ('After Coach Ben Ault told the team it had lost, captain Rui Sa shouted: "We will be back!"', "We will be back",
+     "Rui Sa"),
+    # negatives: a participle after a comma belongs to the first subject; an object is no later subject
+    ('Afterwards, Ona Kell announced she would give her prize money to help refugees, saying: "It is heartbreaking."',
+     "heartbreaking", "Ona Kell"),
+    ('Senator Rob Dane told reporters on Monday, "The bill is dead."', "bill is dead", "Rob Dane"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_SPEECH_CLAUSES)
+def test_fronted_speech_clause_yields_to_the_main_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -298,6 +298,12 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                                             or parse_mention(m.group("subj")).kind not in ("person", "pronoun")):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
             if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
+                if pattern is BEFORE_INTRO:
+                    # `When A said the plan was final, B replied, "`: a later subject and cue in the tail introduce
+                    # the quote; the first one belongs to a fronted clause.
+                    later = _later_intro(window, m)
+                    if later is not None:
+                        m = later
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
@@ -316,6 +322,21 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2):
                 return _attribution(m, start, "clause")
     return None
+
+
+def _later_intro(window: str, m: re.Match) -> re.Match | None:
+    """The last introduction (subject, finite cue, `,`/`:`) that starts inside the tail of the introduction ``m``."""
+    later = None
+    pos = m.end("cue")
+    while pos < len(window):
+        nxt = BEFORE_INTRO.search(window, pos)
+        if nxt is None:
+            break
+        if _plausible_subject(apposed_name(nxt)[0]) and parse_mention(nxt.group("subj")).kind != "role" \
+                and not nxt.group("cue").split()[0].endswith("ing"):  # `to help X, saying:` is the first subject's
+            later = nxt
+        pos = nxt.start("subj") + 1
+    return later
 
 
 def _headline_attribution(line: str, base: int) -> _Attribution | None:
