@@ -772,3 +772,17 @@ FRONTED_SPEECH_CLAUSES = [
 @pytest.mark.parametrize("text, fragment, speaker", FRONTED_SPEECH_CLAUSES)
 def test_fronted_speech_clause_yields_to_the_main_cue(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A participle that ends a clause about its subject ("by saying", ", adding:") credits that subject.
+PARTICIPLE_ENDINGS = [
+    ('Nora Blake ended her speech by saying "we will be back next year."', "we will be back", "Nora Blake"),
+    ('Coach Ben Ault, 61, waved to the fans, adding: "This club is my home."', "my home", "Ben Ault"),
+    # negative: a clause with no person as its subject credits no one
+    ('The crowd cheered for an hour, chanting and singing "we want more songs."', "we want more", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_ENDINGS)
+def test_participle_ending_a_clause_credits_its_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

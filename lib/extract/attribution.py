@@ -79,6 +79,10 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+# A participle cue that ends a clause about its subject: `X ended her speech by saying "`, `X waved, adding: "`.
+BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT}[^\S\n]+[a-z][^\"“”.!?]{{0,120}}?"
+                               rf"(?:\bby[^\S\n]+|,[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting)"
+                               rf"[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"

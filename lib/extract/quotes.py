@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lib.domain.verbs import classify_cue
-from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
+from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
                                      _attribute_after, _attribute_before, _attribution, _clause_person,
                                      _clause_start, _closing_attribution, _interviewee, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
@@ -56,6 +56,12 @@ def extract_quotes(article: Article) -> list[Quote]:
             # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
             # A later attribution (`, The Daily News reported`) yields to a speaker and cue before the fragment.
             found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) or found
+        if found is None:
+            # `X ended her speech by saying "..."`: the subject of the clause the participle ends.
+            clause = _clause_start(text, ps, span.open, spans)
+            m = BEFORE_PARTICIPLE.match(text, clause, span.open)
+            if m and _plausible_subject(m.group("subj")):
+                found = _attribution(m, 0, "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
         if _is_title_or_scare(content, partial, found, lead):
             continue
