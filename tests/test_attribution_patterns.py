@@ -786,3 +786,19 @@ PARTICIPLE_ENDINGS = [
 @pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_ENDINGS)
 def test_participle_ending_a_clause_credits_its_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "they said" after a group spoke ("officials said") is that group; with no group before it names no one.
+PLURAL_PRONOUNS = [
+    ('"The road is closed," Lake County officials said.\n\n"It is unsafe," they said.', "It is unsafe",
+     "Lake County officials"),
+    ('"We found nothing," investigators said on Monday. "The search goes on," they added.', "search goes on",
+     "investigators"),
+    # negative: no group before
+    ('The road flooded overnight.\n\n"It is unsafe," they said.', "It is unsafe", "they"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PLURAL_PRONOUNS)
+def test_they_takes_the_group_that_spoke(text, fragment, speaker):
+    _check(text, fragment, speaker)

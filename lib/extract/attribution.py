@@ -24,7 +24,7 @@ from functools import lru_cache
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
 from lib.extract.marks import _Span, _trim
-from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (PLURAL_PERSON_NOUNS, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -559,7 +559,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     refer to, or said after a described speaker more recently than the person's name ("A company spokesman said
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
-    out, last_org, last_anonymous, last_author = [], None, None, None
+    out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
     expansions: dict[str, str | None] = {}
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
@@ -583,6 +583,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
                 last_org, org_speaker = q.speaker_id, True
+        if mention is not None and mention.kind == "pronoun" and q.speaker.lower() == "they" and last_group:
+            q = _as_speaker(q, last_group)  # "Zoo officials said ... "...," they said": the group named before
+            mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
             if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS)):
@@ -610,6 +613,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_anonymous = q  # "a company spokesman" ("the star" stands for someone named before)
         elif q.speaker_id is not None:
             last_anonymous = None
+        if mention is not None and mention.kind == "role" and q.speaker.split()[-1].lower() in PLURAL_PERSON_NOUNS:
+            last_group = q  # "officials", "Zoo officials": a group "they" may stand for
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
 
