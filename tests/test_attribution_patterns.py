@@ -802,3 +802,18 @@ PLURAL_PRONOUNS = [
 @pytest.mark.parametrize("text, fragment, speaker", PLURAL_PRONOUNS)
 def test_they_takes_the_group_that_spoke(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Four-letter titles with a full stop ("Prof.", "Capt.") are part of the mention, not a sentence end.
+DOTTED_TITLES = [
+    ('"The virus is spreading," Prof. Ella Pratt said.', "virus is spreading", "Ella Pratt"),
+    ('"Hold the line," Capt. Rui Sa told the crew.', "Hold the line", "Rui Sa"),
+    # negative: a state abbreviation ending a sentence does not join the next sentence's name
+    ('The plant is in Worcester, Mass. Ella Pratt, 50, runs it.\n\n"We are hiring," Pratt said.', "hiring",
+     "Ella Pratt"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DOTTED_TITLES)
+def test_dotted_titles_stay_in_the_mention(text, fragment, speaker):
+    _check(text, fragment, speaker)

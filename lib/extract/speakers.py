@@ -169,7 +169,7 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
 # A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
 # sentence end ("IFRS. America").
-_CAP = r"(?:(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|[A-Z][a-z]{0,2}\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+_CAP = r"(?:(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{0,2}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
