@@ -817,3 +817,19 @@ DOTTED_TITLES = [
 @pytest.mark.parametrize("text, fragment, speaker", DOTTED_TITLES)
 def test_dotted_titles_stay_in_the_mention(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A possessive inside the apposition right after a name ("Rob Dane, her opponent,") is another person's: it tells
+# nothing of the named person's gender.
+APPOSITION_POSSESSIVES = [
+    ('Ella Pratt spoke first. Rob Dane, her opponent, followed.\n\n"I am ready," he said.', "I am ready", "Rob Dane"),
+    ('Tom Vale spoke first. Kim Ng, his deputy, followed.\n\n"I will serve," she said.', "I will serve", "Kim Ng"),
+    # negative: a pronoun after the apposition still tells the gender
+    ('Sam Oduya, her longtime aide, said she had resigned. Kim Ng, 40, the new aide, spoke next.\n\n'
+     '"I will serve," she said.', "I will serve", "Kim Ng"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", APPOSITION_POSSESSIVES)
+def test_possessive_in_apposition_casts_no_gender_vote(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -107,6 +107,7 @@ _LOCATIVE_BEFORE = re.compile(r"(?<![\w’'\-])(?:in|near|outside|inside|across|
 _PERSON_EVIDENCE_AFTER = re.compile(r",[^\S\n]+(?:\d{1,3},|who\b)")  # "Biden, 78,", "Biden, who": a person
 _LOCATIVE_CHARS = 30  # characters before a mention read for its locative preposition
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[^,.;:\"“”\n]{1,60},")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 
 # Unambiguous given names (US Social Security and UK ONS top names, unisex names left out): a weak gender prior.
@@ -586,7 +587,10 @@ class PersonIndex:
                 j += 1
             if j < len(self.names):
                 end = min(end, self.positions[j])
-            for m in _GENDER_WORD.finditer(text, pos, end):
+            # An apposition right after the name describes it through someone else ("Rob Dane, her opponent,"):
+            # its possessive is that other person's, so votes start after it.
+            appos = _APPOSITION_SPAN.match(text, pos + len(name) if text.startswith(name, pos) else pos)
+            for m in _GENDER_WORD.finditer(text, appos.end() if appos else pos, end):
                 if not _inside(skip, m.start()):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
                     break  # the first pronoun after a subject is its own; a later one may be a new speaker's
