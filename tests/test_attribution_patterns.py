@@ -833,3 +833,18 @@ APPOSITION_POSSESSIVES = [
 @pytest.mark.parametrize("text, fragment, speaker", APPOSITION_POSSESSIVES)
 def test_possessive_in_apposition_casts_no_gender_vote(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A two-word name opening a sentence before a past-tense verb is a person pronouns may take, with no title or cue.
+ACTING_NAMES = [
+    ('Ella Pratt spoke first.\n\n"I am ready," she said.', "I am ready", "Ella Pratt"),
+    ('Tomas Brig arrived late on Sunday. "We lost the match," he said.', "lost the match", "Tomas Brig"),
+    # negatives: a place or body opening a sentence is no person
+    ('Lake Orin flooded overnight.\n\n"We lost the car," he said.', "lost the car", "he"),
+    ('Supreme Court ruled on Monday.\n\n"It is over," she said.', "It is over", "she"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACTING_NAMES)
+def test_name_opening_a_sentence_before_a_verb_is_a_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

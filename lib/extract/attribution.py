@@ -121,6 +121,9 @@ _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
+# A two-word name opening a sentence before a past-tense verb ("Ella Pratt spoke first."): a person acting.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)$")
+_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
@@ -393,7 +396,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             if inner and inner.kind == "person" and inner.role and _is_title(inner.role):
                 titles.setdefault(inner.name, inner.role)
         if not (role or _PERSON_AFTER.match(text, m.end())
-                or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))):
+                or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))
+                or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
+                    and len(mention.name.split()) == 2 and mention.name == m.group(0))):
             continue
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(_PLURAL_ENDINGS):  # "Republicans say", "Greeks said"

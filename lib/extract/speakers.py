@@ -157,6 +157,7 @@ international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloombe
 military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
 street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
 district province region city town village airport station port harbour harbor stadium arena mall plaza
+lake mount bay beach cape canyon creek forest
 """.split())
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
