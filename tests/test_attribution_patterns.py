@@ -839,6 +839,7 @@ def test_possessive_in_apposition_casts_no_gender_vote(text, fragment, speaker):
 ACTING_NAMES = [
     ('Ella Pratt spoke first.\n\n"I am ready," she said.', "I am ready", "Ella Pratt"),
     ('Tomas Brig arrived late on Sunday. "We lost the match," he said.', "lost the match", "Tomas Brig"),
+    ('Ella Pratt is running for governor.\n\n"I am ready," Pratt, a Democrat, said.', "I am ready", "Ella Pratt"),
     # negatives: a place or body opening a sentence is no person
     ('Lake Orin flooded overnight.\n\n"We lost the car," he said.', "lost the car", "he"),
     ('Supreme Court ruled on Monday.\n\n"It is over," she said.', "It is over", "she"),

@@ -123,7 +123,7 @@ _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 # A two-word name opening a sentence before a past-tense verb ("Ella Pratt spoke first."): a person acting.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)$")
-_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran)\b")
+_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
