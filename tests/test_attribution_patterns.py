@@ -849,3 +849,18 @@ ACTING_NAMES = [
 @pytest.mark.parametrize("text, fragment, speaker", ACTING_NAMES)
 def test_name_opening_a_sentence_before_a_verb_is_a_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "read" in the past tense is a document's cue as "reads" is ("The statement read: ...").
+DOCUMENTS_READ = [
+    ('The company apologised on Monday.\n\nThe statement read: "We regret the error."', "regret the error",
+     "The statement"),
+    ('The notice on the door read: "Closed until further notice."', "Closed until", "The notice on the door"),
+    # negative: reading as an act names no speaker of a quote that has its own cue
+    ('Ana Ruiz read the letter twice. "It changes nothing," her lawyer said.', "changes nothing", "her lawyer"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DOCUMENTS_READ)
+def test_past_tense_read_is_a_document_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)
