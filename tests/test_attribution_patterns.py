@@ -864,3 +864,18 @@ DOCUMENTS_READ = [
 @pytest.mark.parametrize("text, fragment, speaker", DOCUMENTS_READ)
 def test_past_tense_read_is_a_document_cue(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A line of a person's name and a colon before a quote (interview transcripts, round-ups without affiliation).
+NAME_COLON_LINES = [
+    ('Q: Will the city rebuild?\n\nMayor Ana Ruiz: "Yes, every home."', "every home", "Ana Ruiz"),
+    ('Reactions came fast.\n\nTim Hart: "It will take years."', "take years", "Tim Hart"),
+    # negatives: a capitalised banner or a body is no person's name
+    ('Storm live updates\n\nWATCH LIVE: "We will rebuild every home."', "rebuild every home", None),
+    ('Storm updates\n\nEditor Note: "This story has been updated."', "has been updated", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAME_COLON_LINES)
+def test_name_and_colon_line_credits_the_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

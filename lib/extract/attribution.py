@@ -90,7 +90,7 @@ BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVER
                         # `Ruiz, who said "` (a verb of saying: "who directed "The Golden Compass"" names a title)
                         rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
-BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN}),[^\S\n]+[^:\"“”\n]{{1,80}}:\s*$")
+BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
@@ -278,8 +278,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     if start == 0 or text[start - 1] == "\n":  # a line of its own before the quote
         m = BEFORE_ROUNDUP.match(window)
         mention = parse_mention(m.group("subj")) if m else None
-        if mention and mention.kind == "person" and len(mention.name.split()) >= 2:
-            return _attribution(m, start, "before")  # `Jane Roe, The Daily Planet: "`
+        if mention and mention.kind == "person" and len(mention.name.split()) >= 2 and not mention.name.isupper() \
+                and not any(w.lower() in CUE_CLASS for w in m.group("subj").split()):  # `X Slams Rival:` a headline
+            return _attribution(m, start, "before")  # `Jane Roe, The Daily Planet: "`, `Mayor Jane Roe: "`
         m = BEFORE_HEADLINE.match(window)
         if m:
             found = _headline_attribution(m.group("line"), start + m.start("line"))
