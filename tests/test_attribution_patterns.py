@@ -879,3 +879,18 @@ NAME_COLON_LINES = [
 @pytest.mark.parametrize("text, fragment, speaker", NAME_COLON_LINES)
 def test_name_and_colon_line_credits_the_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A dashed or bracketed aside between a name and its cue: the name speaks.
+ASIDES = [
+    ('Nurse Ana Ruiz — who has worked nights for years — said: "We are exhausted."', "exhausted", "Ana Ruiz"),
+    ('Ana Ruiz (pictured) said: "We are exhausted."', "exhausted", "Ana Ruiz"),
+    ('"We are exhausted," Ana Ruiz – a nurse for 20 years – told the panel.', "exhausted", "Ana Ruiz"),
+    # negative: a party bracket is still read as before
+    ('"We will fight," Rep. Ana Ruiz (D-Texas) said.', "We will fight", "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ASIDES)
+def test_dashed_and_bracketed_asides_before_the_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)

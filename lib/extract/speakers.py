@@ -240,7 +240,10 @@ _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
 SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
                               # a further phrase holding a cue is a clause of its own ("X, Y, says Z told ...")
                               r"(?![^,;:\"“”]*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)"
-                              r"[^,;:\"“”]{1,160}?){0,2},?)?")
+                              r"[^,;:\"“”]{1,160}?){0,2},?"
+                              # a dashed or bracketed aside ("X — who has worked there for years — said",
+                              # "X (pictured) said")
+                              r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\))?")
 # A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
 # likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
@@ -260,6 +263,8 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
     (`Her spokesman, Bill McAllister, said`: the name speaks)."""
     subject, appos = m.group("subj"), m.groupdict().get("appos")
     cue = m.groupdict().get("cue") or ""
+    if appos and not appos.startswith(","):
+        return subject, m.start("subj")  # a dashed or bracketed aside: the subject before it speaks
     if appos and cue.split()[:1] and cue.split()[0].endswith("ing"):
         # A participle cue takes the subject of the clause before it: in `If ..., Ross would have been shocked,
         # telling a reporter, "..."` the comma phrase holding a verb is that clause, no apposition.
