@@ -894,3 +894,21 @@ ASIDES = [
 @pytest.mark.parametrize("text, fragment, speaker", ASIDES)
 def test_dashed_and_bracketed_asides_before_the_cue(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A gendered role noun tells a person's gender ("her husband, Tim"); a name after "said" that opens a reported
+# clause ("said Dunmore was") is no inverted speaker and no person.
+ROLE_GENDERS_AND_CLAUSE_NAMES = [
+    ('Ana Ruiz, 34, a nurse, lives in Dunmore. Her husband, Tim, works nights.\n\n"We hardly see each other," she '
+     'said.', "hardly see", "Ana Ruiz"),
+    ('Ana Ruiz, 34, said Dunmore was in shock. "The town is in shock," she said.', "town is in shock", "Ana Ruiz"),
+    # negatives: the gendered role names the right person; an inverted speaker after a quote stays one
+    ('Ana Ruiz, 34, lives in Dunmore with her husband, Tim Hart.\n\n"We hardly see each other," he said.',
+     "hardly see", "Tim Hart"),
+    ('"The town is in shock," said Dunmore, the mayor, on Monday.', "town is in shock", "Dunmore"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_GENDERS_AND_CLAUSE_NAMES)
+def test_role_genders_and_names_opening_reported_clauses(text, fragment, speaker):
+    _check(text, fragment, speaker)

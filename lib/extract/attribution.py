@@ -117,6 +117,8 @@ _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
 _PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+[–—][^\S\n]+who[^\S\n]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:was|is|were|are|had|has|have|would|will|could|should|did|does|"
+                                r"[a-z]+ed)\b")
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
@@ -397,7 +399,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             if inner and inner.kind == "person" and inner.role and _is_title(inner.role):
                 titles.setdefault(inner.name, inner.role)
         if not (role or _PERSON_AFTER.match(text, m.end())
-                or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))
+                or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
+                    and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
                 or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
                     and len(mention.name.split()) == 2 and mention.name == m.group(0))):
             continue

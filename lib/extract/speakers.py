@@ -578,6 +578,9 @@ class PersonIndex:
         for name, role in self.roles.items():
             words = {w.lower() for w in (role or "").split()} & HONORIFICS  # not "her publicist"
             votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * HONORIFIC_VOTES
+            # A gendered role noun tells it as surely ("her husband, Tim", "the spokeswoman Ana Ruiz").
+            head = (role or "").lower().split()[-1:] if len((role or "").split()) <= 3 else []  # not a clause
+            votes[name] += HONORIFIC_VOTES * ((head[0] in MALE_NOUNS) - (head[0] in FEMALE_NOUNS)) if head else 0
         for k, (pos, name, subject) in enumerate(zip(self.positions, self.names, self.subjects)):
             honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos)
             if honorific:
