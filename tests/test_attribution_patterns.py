@@ -912,3 +912,19 @@ ROLE_GENDERS_AND_CLAUSE_NAMES = [
 @pytest.mark.parametrize("text, fragment, speaker", ROLE_GENDERS_AND_CLAUSE_NAMES)
 def test_role_genders_and_names_opening_reported_clauses(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A titled name after a verb is that verb's object ("thanked Governor Tim Hart"): a pronoun cue goes to the subject.
+TITLED_OBJECTS = [
+    ('Mayor Ana Ruiz thanked Governor Tim Hart on Monday.\n\n"He has been a great partner," she said.',
+     "great partner", "Ana Ruiz"),
+    ('Coach Rui Sa praised Captain Ben Ault after the match.\n\n"He carried us," Sa said.', "carried us", "Rui Sa"),
+    # negative: a titled name opening the sentence is its subject
+    ('Governor Tim Hart thanked the volunteers on Monday.\n\n"You saved this town," he said.', "saved this town",
+     "Tim Hart"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLED_OBJECTS)
+def test_titled_name_after_a_verb_is_an_object(text, fragment, speaker):
+    _check(text, fragment, speaker)

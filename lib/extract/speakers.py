@@ -474,6 +474,8 @@ def _is_transitive_verb(word: str) -> bool:
     if word in _OBJECT_PREPOSITIONS:
         return True  # "photographed with Hefner at ...": the object of a preposition
     return word in _IRREGULAR_PASTS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised title words before a name
+_TITLE_CHARS = 40
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s\b")
 
@@ -537,7 +539,10 @@ class PersonIndex:
                 last_full[name] = start
             end = start + len(key)
             next_free = end
-            lead = _OBJECT_BEFORE.search(text, max(0, start - 30), start)
+            title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
+            at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
+                                                for w in title.group(0).split()) else start
+            lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)  # "thanked Governor X": X is an object
             object_position = lead is not None and _is_transitive_verb(lead.group(1))
             subject = not _POSSESSIVE.match(text, end) and bool(
                 (_SUBJECT_AFTER.match(text, end) and not object_position)
