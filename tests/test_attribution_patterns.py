@@ -543,3 +543,388 @@ MORE_CUES = [
 @pytest.mark.parametrize("text, fragment, speaker", MORE_CUES)
 def test_charged_and_went_on_are_cues(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A sentence that introduces the quote with a colon but no speech verb: the person the sentence is about speaks.
+COLON_INTRODUCTIONS = [
+    ('Nurse Dana Okafor has worked nights for a decade.\n\nOkafor does not hide that she is tired, but she resents '
+     'it: "We were promised relief and nobody came."', "promised relief", "Dana Okafor"),
+    ('Farmer Leon Gault lost half his herd in the storm.\n\nGault shrugged at the damage: "It could have been '
+     'worse."', "could have been worse", "Leon Gault"),
+    # negative: a colon after a sentence about no person names nobody
+    ('The river rose four feet overnight.\n\nThe sign on the bridge was blunt: "Road closed until further '
+     'notice."', "Road closed", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", COLON_INTRODUCTIONS)
+def test_colon_introduction_without_speech_verb(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A lone quote line before a paragraph that opens with a quote credited right after it: a pull quote, same voice.
+PULL_QUOTES = [
+    ('The clinic has run on a generator since Monday.\n\n"We cannot keep the lights on much longer."\n\n'
+     '"Every hour without fuel puts a patient at risk," said Dr. Hana Rees, who runs the clinic.',
+     "lights on", "Hana Rees"),
+    ('Talks broke down late on Friday.\n\n"This is not over."\n\n"We will be back at the table next week," union '
+     'leader Omar Falk said.', "not over", "Omar Falk"),
+    # negative: a paragraph about a person before the lone quote names its speaker first
+    ('Rosa Klem, 52, who leads the fire crew, also saw the blast.\n\n"It could have been much '
+     'worse."\n\n"I heard a bang and ran," said Tom Avery, a neighbour.', "much worse", "Rosa Klem"),
+    # negative: a next paragraph opening with narration lends the lone quote nothing
+    ('The vote was close.\n\n"A historic night."\n\nThe count ran until dawn, and the mayor, Ida Pell, '
+     'said nothing.', "historic night", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PULL_QUOTES)
+def test_pull_quote_before_an_attributed_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A fronted phrase holding a capitalised title before the subject: the comma phrase that runs into the cue (no
+# comma before the verb) is the subject; a true apposition ends in a comma before the cue.
+FRONTED_TITLES = [
+    ('Asked about her 1990 memoir, Songs of the Night, which was credited to her and a ghost writer, Ada Lune '
+     'replied, "I never read that book."', "never read", "Ada Lune"),
+    ('Pressed on his film, The Long Harbour, and its reviews, Tomas Brig said: "Critics never liked me."',
+     "Critics never", "Tomas Brig"),
+    # negatives: an apposition closed by a comma keeps the name before it
+    ('Sam Pike, 20, a biology major at Lund College, chimed in: "We are tired."', "We are tired", "Sam Pike"),
+    ('Dr. Rhea Mott, the head of the Mercy Clinic, said: "We need fuel."', "need fuel", "Rhea Mott"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_TITLES)
+def test_fronted_phrase_with_a_title_before_the_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A role noun with a capitalised modifier stands only for a person whose role has it too.
+ROLE_MODIFIERS = [
+    ('Chinese President Wen Lo said the talks were over.\n\n"We will not bend," the Taiwanese president replied.',
+     "not bend", "the Taiwanese president"),
+    # negatives: the same modifier, or a capitalised word no named person's role holds, still resolve
+    ('Chinese President Wen Lo said the talks were over.\n\n"We will not bend," the Chinese president added.',
+     "not bend", "Wen Lo"),
+    ('Defense Secretary Ray Gault spoke on Monday.\n\n"The cuts are final," the Pentagon chief said.',
+     "cuts are final", "Ray Gault"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_MODIFIERS)
+def test_role_noun_modifier_must_fit_the_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A participle cue ("telling", "saying") after a clause: the clause's subject speaks, not a word before it.
+PARTICIPLE_CUES = [
+    ('Aide Lena Ross, 41, knew the senator for years. If he had read it, Ross would have been shocked, telling a '
+     'reporter, "He never read anything."', "never read", "Lena Ross"),
+    ('Mayor Ian Cole, 58, was asked twice about the budget. Pressed again, Cole kept to his line, saying "It is not '
+     'about blame."', "not about blame", "Ian Cole"),
+    # negative: a true apposition before the participle keeps its head
+    ('Coach Dana Reyes, 44, a former striker, stormed off, saying "The referee ruined it."', "referee ruined",
+     "Dana Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_CUES)
+def test_participle_cue_takes_the_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A person speaking for a body is a role speaker, the body alone an organisation.
+SPOKESPEOPLE = [
+    ('The vote was delayed.\n\n"The chamber will sit again on Monday," a spokesperson for the Harbour Authority said.',
+     "sit again", "role"),
+    ('The bid failed.\n\n"We are disappointed," an RSPB spokesman said.', "disappointed", "role"),
+    # negatives: a body speaking as itself stays an organisation
+    ('The road was closed.\n\n"Stay away from the area," the Capitol Police said.', "Stay away", "organisation"),
+    ('The deal collapsed.\n\n"We regret the outcome," the Harbour Authority said.', "regret the outcome",
+     "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker_type", SPOKESPEOPLE)
+def test_spokespeople_are_roles_bodies_organisations(text, fragment, speaker_type):
+    assert _quote(text, fragment).speaker_type == speaker_type
+
+
+# In an article where one person speaks most, a fragment whose sentence is about another person who also speaks
+# stays that person's (a two-person interview); unattributed quote lines still go to the main speaker.
+_INTERVIEW = ('"We left in the spring," Omar said. "It was hard," Omar said. "We had no plan," Omar added. '
+              '"Nobody helped us," Omar said.\n\n"I was afraid every day," Layla told the host.\n\n')
+TWO_SPEAKER_INTERVIEWS = [
+    (_INTERVIEW + 'Layla ended the talk by describing their life as "better than any story you have ever read."',
+     "better than any story", "Layla"),
+    # negative: a quote line with no attribution is the main speaker's
+    (_INTERVIEW + 'The family now lives by the sea.\n\n"I would do it all again."', "do it all again", "Omar"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TWO_SPEAKER_INTERVIEWS)
+def test_second_speaker_of_an_interview_keeps_her_fragments(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A title written after a clause word ("where former Governor X") is that person's role, so a later role noun
+# finds them; a role noun opening a sentence is its subject, before a person named later in it.
+TITLES_AND_ROLE_SUBJECTS = [
+    ('The rally was held a mile from where former Governor Ann Pryce, 61, spoke on Sunday.\n\nPryce stayed away '
+     'from the debate.\n\n"Nobody is watching it," the former governor told her supporters.', "Nobody is watching",
+     "Ann Pryce"),
+    ('The board met on Monday. The board gave the city a month and then urged Mayor Lou Venn, 50, to make sure '
+     'that it "keeps every promise made to riders."', "keeps every promise", "The board"),
+    # negatives: another title stays a role as written; a person opening the sentence keeps the fragment
+    ('The rally was held a mile from where former Governor Ann Pryce, 61, spoke on Sunday.\n\n"Nobody is watching '
+     'it," the former mayor told the crowd.', "Nobody is watching", "the former mayor"),
+    ('Mayor Lou Venn, 50, met the board. Venn urged the board to make sure it "keeps every promise made to '
+     'riders."', "keeps every promise", "Lou Venn"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLES_AND_ROLE_SUBJECTS)
+def test_titles_after_clause_words_and_role_subjects(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A name followed by a dashed relative clause ("X – who boasted ...") is a person that pronouns can refer to;
+# "Eton-educated" and the like are adjectives, no part of the name.
+DASHED_RELATIVES = [
+    ('At the club he met the Eton-educated Rupert Fane-Hollis – who boasted that his father was a member – and '
+     'things went badly.\n\n"You seem a decent sort of chap", he remarks coolly.', "decent sort", "Rupert Fane-Hollis"),
+    ('Organisers invited Lagos-born Ada Obi — who built the app — to speak.\n\n"We had no money at all," she said.',
+     "no money", "Ada Obi"),
+    # negative: a place followed by a dashed "which" is no person: "he" resolves to no one
+    ('Flood water reached Lower Marsh – which lies below the river – overnight.\n\n"We lost the car," he said.',
+     "lost the car", "he"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DASHED_RELATIVES)
+def test_dashed_relative_clause_marks_a_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "police" with no determiner speaks as a body, like "officials said"; as an object it is spoken to, never a speaker.
+POLICE = [
+    ('The shop called the police at noon.\n\n"There is no threat," police said.', "no threat", "police",
+     "organisation"),
+    ('Local police said the road was "closed until further notice."', "closed until", "Local police",
+     "organisation"),
+    # negative: police told something is no speaker
+    ('Nurse Ida Bell, 40, was shaken.\n\n"Somebody help us," she told police.', "help us", "Ida Bell", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", POLICE)
+def test_bare_police_speaks_as_a_body(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A bare plural of people belonging to a named body ("economists at Acme Bank") is a role speaker as written.
+PEOPLE_OF_A_BODY = [
+    ('"Prices will rise," economists at Halden Bank wrote in a note.', "Prices will rise", "economists at Halden Bank",
+     "role"),
+    ('Researchers from Ostwick University said the drug "cut deaths by a third."', "cut deaths",
+     "Researchers from Ostwick University", "role"),
+    # negative: the body itself speaking stays an organisation
+    ('"Prices will rise," Halden Bank said in a note.', "Prices will rise", "Halden Bank", "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", PEOPLE_OF_A_BODY)
+def test_people_of_a_named_body_are_role_speakers(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# An unnamed person keeps one speaker string, the fullest the article gives ("the nominee" after "the Green nominee").
+FULLER_DESCRIPTIONS = [
+    ('The Green nominee answered on Tuesday.\n\n"This is a lie," the nominee said.', "a lie", "the Green nominee"),
+    ('The Lakeside coroner was called at dawn.\n\n"The cause is unclear," the coroner said.', "cause is unclear",
+     "the Lakeside coroner"),
+    # negative: with no fuller description before, the role stays as written
+    ('Votes were counted overnight.\n\n"This is a lie," the nominee said.', "a lie", "the nominee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FULLER_DESCRIPTIONS)
+def test_unnamed_person_takes_the_fuller_description(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A fronted "When A said ..." clause: the later subject and finite cue introduce the quote.
+FRONTED_SPEECH_CLAUSES = [
+    ('When Mayor Lia Tran said the plan was final, Sam Oduya replied, "It is not."', "It is not", "Sam Oduya"),
+    ('After Coach Ben Ault told the team it had lost, captain Rui Sa shouted: "We will be back!"', "We will be back",
+     "Rui Sa"),
+    # negatives: a participle after a comma belongs to the first subject; an object is no later subject
+    ('Afterwards, Ona Kell announced she would give her prize money to help refugees, saying: "It is heartbreaking."',
+     "heartbreaking", "Ona Kell"),
+    ('Senator Rob Dane told reporters on Monday, "The bill is dead."', "bill is dead", "Rob Dane"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_SPEECH_CLAUSES)
+def test_fronted_speech_clause_yields_to_the_main_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A participle that ends a clause about its subject ("by saying", ", adding:") credits that subject.
+PARTICIPLE_ENDINGS = [
+    ('Nora Blake ended her speech by saying "we will be back next year."', "we will be back", "Nora Blake"),
+    ('Coach Ben Ault, 61, waved to the fans, adding: "This club is my home."', "my home", "Ben Ault"),
+    # negative: a clause with no person as its subject credits no one
+    ('The crowd cheered for an hour, chanting and singing "we want more songs."', "we want more", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_ENDINGS)
+def test_participle_ending_a_clause_credits_its_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "they said" after a group spoke ("officials said") is that group; with no group before it names no one.
+PLURAL_PRONOUNS = [
+    ('"The road is closed," Lake County officials said.\n\n"It is unsafe," they said.', "It is unsafe",
+     "Lake County officials"),
+    ('"We found nothing," investigators said on Monday. "The search goes on," they added.', "search goes on",
+     "investigators"),
+    # negative: no group before
+    ('The road flooded overnight.\n\n"It is unsafe," they said.', "It is unsafe", "they"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PLURAL_PRONOUNS)
+def test_they_takes_the_group_that_spoke(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Four-letter titles with a full stop ("Prof.", "Capt.") are part of the mention, not a sentence end.
+DOTTED_TITLES = [
+    ('"The virus is spreading," Prof. Ella Pratt said.', "virus is spreading", "Ella Pratt"),
+    ('"Hold the line," Capt. Rui Sa told the crew.', "Hold the line", "Rui Sa"),
+    # negative: a state abbreviation ending a sentence does not join the next sentence's name
+    ('The plant is in Worcester, Mass. Ella Pratt, 50, runs it.\n\n"We are hiring," Pratt said.', "hiring",
+     "Ella Pratt"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DOTTED_TITLES)
+def test_dotted_titles_stay_in_the_mention(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A possessive inside the apposition right after a name ("Rob Dane, her opponent,") is another person's: it tells
+# nothing of the named person's gender.
+APPOSITION_POSSESSIVES = [
+    ('Ella Pratt spoke first. Rob Dane, her opponent, followed.\n\n"I am ready," he said.', "I am ready", "Rob Dane"),
+    ('Tom Vale spoke first. Kim Ng, his deputy, followed.\n\n"I will serve," she said.', "I will serve", "Kim Ng"),
+    # negative: a pronoun after the apposition still tells the gender
+    ('Sam Oduya, her longtime aide, said she had resigned. Kim Ng, 40, the new aide, spoke next.\n\n'
+     '"I will serve," she said.', "I will serve", "Kim Ng"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", APPOSITION_POSSESSIVES)
+def test_possessive_in_apposition_casts_no_gender_vote(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A two-word name opening a sentence before a past-tense verb is a person pronouns may take, with no title or cue.
+ACTING_NAMES = [
+    ('Ella Pratt spoke first.\n\n"I am ready," she said.', "I am ready", "Ella Pratt"),
+    ('Tomas Brig arrived late on Sunday. "We lost the match," he said.', "lost the match", "Tomas Brig"),
+    ('Ella Pratt is running for governor.\n\n"I am ready," Pratt, a Democrat, said.', "I am ready", "Ella Pratt"),
+    # negatives: a place or body opening a sentence is no person
+    ('Lake Orin flooded overnight.\n\n"We lost the car," he said.', "lost the car", "he"),
+    ('Supreme Court ruled on Monday.\n\n"It is over," she said.', "It is over", "she"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACTING_NAMES)
+def test_name_opening_a_sentence_before_a_verb_is_a_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "read" in the past tense is a document's cue as "reads" is ("The statement read: ...").
+DOCUMENTS_READ = [
+    ('The company apologised on Monday.\n\nThe statement read: "We regret the error."', "regret the error",
+     "The statement"),
+    ('The notice on the door read: "Closed until further notice."', "Closed until", "The notice on the door"),
+    # negative: reading as an act names no speaker of a quote that has its own cue
+    ('Ana Ruiz read the letter twice. "It changes nothing," her lawyer said.', "changes nothing", "her lawyer"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DOCUMENTS_READ)
+def test_past_tense_read_is_a_document_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A line of a person's name and a colon before a quote (interview transcripts, round-ups without affiliation).
+NAME_COLON_LINES = [
+    ('Q: Will the city rebuild?\n\nMayor Ana Ruiz: "Yes, every home."', "every home", "Ana Ruiz"),
+    ('Reactions came fast.\n\nTim Hart: "It will take years."', "take years", "Tim Hart"),
+    # negatives: a capitalised banner or a body is no person's name
+    ('Storm live updates\n\nWATCH LIVE: "We will rebuild every home."', "rebuild every home", None),
+    ('Storm updates\n\nEditor Note: "This story has been updated."', "has been updated", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAME_COLON_LINES)
+def test_name_and_colon_line_credits_the_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A dashed or bracketed aside between a name and its cue: the name speaks.
+ASIDES = [
+    ('Nurse Ana Ruiz — who has worked nights for years — said: "We are exhausted."', "exhausted", "Ana Ruiz"),
+    ('Ana Ruiz (pictured) said: "We are exhausted."', "exhausted", "Ana Ruiz"),
+    ('"We are exhausted," Ana Ruiz – a nurse for 20 years – told the panel.', "exhausted", "Ana Ruiz"),
+    # negative: a party bracket is still read as before
+    ('"We will fight," Rep. Ana Ruiz (D-Texas) said.', "We will fight", "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ASIDES)
+def test_dashed_and_bracketed_asides_before_the_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A gendered role noun tells a person's gender ("her husband, Tim"); a name after "said" that opens a reported
+# clause ("said Dunmore was") is no inverted speaker and no person.
+ROLE_GENDERS_AND_CLAUSE_NAMES = [
+    ('Ana Ruiz, 34, a nurse, lives in Dunmore. Her husband, Tim, works nights.\n\n"We hardly see each other," she '
+     'said.', "hardly see", "Ana Ruiz"),
+    ('Ana Ruiz, 34, said Dunmore was in shock. "The town is in shock," she said.', "town is in shock", "Ana Ruiz"),
+    # negatives: the gendered role names the right person; an inverted speaker after a quote stays one
+    ('Ana Ruiz, 34, lives in Dunmore with her husband, Tim Hart.\n\n"We hardly see each other," he said.',
+     "hardly see", "Tim Hart"),
+    ('"The town is in shock," said Dunmore, the mayor, on Monday.', "town is in shock", "Dunmore"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_GENDERS_AND_CLAUSE_NAMES)
+def test_role_genders_and_names_opening_reported_clauses(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A titled name after a verb is that verb's object ("thanked Governor Tim Hart"): a pronoun cue goes to the subject.
+TITLED_OBJECTS = [
+    ('Mayor Ana Ruiz thanked Governor Tim Hart on Monday.\n\n"He has been a great partner," she said.',
+     "great partner", "Ana Ruiz"),
+    ('Coach Rui Sa praised Captain Ben Ault after the match.\n\n"He carried us," Sa said.', "carried us", "Rui Sa"),
+    # negative: a titled name opening the sentence is its subject
+    ('Governor Tim Hart thanked the volunteers on Monday.\n\n"You saved this town," he said.', "saved this town",
+     "Tim Hart"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLED_OBJECTS)
+def test_titled_name_after_a_verb_is_an_object(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -289,6 +289,10 @@ def test_eval_quote_matching(a, b, match):
     ("Vladimir Putin", "Izumi Nakamitsu", False),
     (None, None, True),  # unattributed in both
     (None, "Vladimir Putin", False),
+    # an unnamed source with or without its relative clause (the gold sets' annotators write both)
+    ("a senior party strategist", "a senior party strategist who backs no candidate", True),
+    ("one of the rangers who fed the bears", "one of the rangers", True),
+    ("a senior party strategist", "a junior party strategist who backs no candidate", False),
 ])
 def test_eval_speaker_matching(gold, predicted, match):
     """bench.quotes_eval: speakers match when they name the same person."""

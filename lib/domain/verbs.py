@@ -80,7 +80,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # A broad table of speech verbs (after the verb lists of Krestel et al. 2008 and the PARC corpus,
     # Pareti 2016): each row one lemma and its written forms, so that unseen news still finds its cue.
     ("echo", "neutral", True, ("echoed", "echoes")),
-    ("read", "neutral", False, ("reads",)),
+    ("read", "neutral", False, ("reads", "read")),  # "The statement read: \"...\""
     ("mention", "neutral", True, ("mentioned", "mentions")),
     ("answer", "neutral", True, ("answered", "answers")),
     ("relate", "neutral", True, ("related",)),

@@ -24,10 +24,10 @@ from functools import lru_cache
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
 from lib.extract.marks import _Span, _trim
-from lib.extract.speakers import (ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (PLURAL_PERSON_NOUNS, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
-                                  SUBJECT_PATTERN as SUBJECT,
+                                  SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   apposed_name, expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
@@ -79,6 +79,10 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+# A participle cue that ends a clause about its subject: `X ended her speech by saying "`, `X waved, adding: "`.
+BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT}[^\S\n]+[a-z][^\"“”.!?]{{0,120}}?"
+                               rf"(?:\bby[^\S\n]+|,[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting)"
+                               rf"[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
@@ -86,7 +90,7 @@ BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVER
                         # `Ruiz, who said "` (a verb of saying: "who directed "The Golden Compass"" names a title)
                         rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
-BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN}),[^\S\n]+[^:\"“”\n]{{1,80}}:\s*$")
+BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
@@ -112,11 +116,16 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
-_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+[–—][^\S\n]+who[^\S\n]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:was|is|were|are|had|has|have|would|will|could|should|did|does|"
+                                r"[a-z]+ed)\b")
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
+# A two-word name opening a sentence before a past-tense verb ("Ella Pratt spoke first."): a person acting.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)$")
+_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
@@ -271,8 +280,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     if start == 0 or text[start - 1] == "\n":  # a line of its own before the quote
         m = BEFORE_ROUNDUP.match(window)
         mention = parse_mention(m.group("subj")) if m else None
-        if mention and mention.kind == "person" and len(mention.name.split()) >= 2:
-            return _attribution(m, start, "before")  # `Jane Roe, The Daily Planet: "`
+        if mention and mention.kind == "person" and len(mention.name.split()) >= 2 and not mention.name.isupper() \
+                and not any(w.lower() in CUE_CLASS for w in m.group("subj").split()):  # `X Slams Rival:` a headline
+            return _attribution(m, start, "before")  # `Jane Roe, The Daily Planet: "`, `Mayor Jane Roe: "`
         m = BEFORE_HEADLINE.match(window)
         if m:
             found = _headline_attribution(m.group("line"), start + m.start("line"))
@@ -298,6 +308,12 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                                             or parse_mention(m.group("subj")).kind not in ("person", "pronoun")):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
             if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
+                if pattern is BEFORE_INTRO:
+                    # `When A said the plan was final, B replied, "`: a later subject and cue in the tail introduce
+                    # the quote; the first one belongs to a fronted clause.
+                    later = _later_intro(window, m)
+                    if later is not None:
+                        m = later
                 return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
@@ -316,6 +332,21 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2):
                 return _attribution(m, start, "clause")
     return None
+
+
+def _later_intro(window: str, m: re.Match) -> re.Match | None:
+    """The last introduction (subject, finite cue, `,`/`:`) that starts inside the tail of the introduction ``m``."""
+    later = None
+    pos = m.end("cue")
+    while pos < len(window):
+        nxt = BEFORE_INTRO.search(window, pos)
+        if nxt is None:
+            break
+        if _plausible_subject(apposed_name(nxt)[0]) and parse_mention(nxt.group("subj")).kind != "role" \
+                and not nxt.group("cue").split()[0].endswith("ing"):  # `to help X, saying:` is the first subject's
+            later = nxt
+        pos = nxt.start("subj") + 1
+    return later
 
 
 def _headline_attribution(line: str, base: int) -> _Attribution | None:
@@ -342,6 +373,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     """The article's cast: names given with a role, an apposition or a cue, and their mentions outside quotes."""
     persons = PersonIndex()
     singles = []
+    titles: dict[str, str] = {}  # name -> a title written before it after a clause word
     for m in _NAME.finditer(text):
         # Cheap checks around each capitalised run instead of one big pattern tried at every offset.
         if m.group(0).lower() in NON_NAME_WORDS:
@@ -358,8 +390,19 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 role = pre.group(1)  # "The pastor, Larry Kroon, declined"
         if not role:
             role = _apposition(text, m.end())  # "James Roosevelt Jr., the grandson of FDR, spoke"
+        if not role and prefix:
+            # "where former President X": the title after the clause word, for a person the text registers anyway
+            # (a title after "against" or "with" names no speaker by itself).
+            words = prefix.group(0).split()
+            cut = [k for k, w in enumerate(words) if w in CLAUSE_WORDS]
+            inner = parse_mention(" ".join(words[cut[-1] + 1:] + [m.group(0)])) if cut else None
+            if inner and inner.kind == "person" and inner.role and _is_title(inner.role):
+                titles.setdefault(inner.name, inner.role)
         if not (role or _PERSON_AFTER.match(text, m.end())
-                or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window))):
+                or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
+                    and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
+                or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
+                    and len(mention.name.split()) == 2 and mention.name == m.group(0))):
             continue
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(_PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
@@ -375,6 +418,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     for name, role in singles:
         if persons.full_name(name) == name:
             persons.add_person(full_names.get(name, name), role)
+    for name, title in titles.items():
+        if name in persons.roles and not persons.roles[name]:
+            persons.roles[name] = title
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
 
@@ -470,12 +516,14 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
         if resolve_mention(parse_mention(m.group(0)), m.start(), persons)[0]:
             before.append((m.start(), m.group(0)))
     pick = max(before) if before else min(after) if after else None
+    # "The Taiwanese president stood firm against Chinese President X ... and said the island would not "bow to
+    # pressure"": the role noun that opens the sentence is its subject, before any person named after it.
+    m = SENTENCE_SUBJECT.match(text[start:span.open])
+    if m and parse_mention(m.group("subj")).kind == "role" and m.group("subj")[:3].lower() == "the" \
+            and (pick is None or pick[0] > start + m.end("subj")):
+        return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
+                            start + m.start("subj"), "sentence")
     if pick is None:
-        # "The Taiwanese president stood firm ... and said the island would not "bow to pressure"": a role noun.
-        m = SENTENCE_SUBJECT.match(text[start:span.open])
-        if m and parse_mention(m.group("subj")).kind == "role" and m.group("subj")[:3].lower() == "the":
-            return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
-                                start + m.start("subj"), "sentence")
         return None
     pos, name = pick
     written = name if text.startswith(name, pos) else name.split()[-1]  # a full name, surname or pronoun
@@ -520,7 +568,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     refer to, or said after a described speaker more recently than the person's name ("A company spokesman said
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
-    out, last_org, last_anonymous, last_author = [], None, None, None
+    out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
     expansions: dict[str, str | None] = {}
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
@@ -533,6 +581,10 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             named = org_antecedent(text, q.speaker_start, q.speaker)
             if named:
                 q = replace(q, speaker_id=named)
+        if mention is not None and q.speaker_id is None and mention.kind == "role" and q.speaker_start is not None:
+            fuller = _fuller_description(text, q.speaker, q.speaker_start)
+            if fuller:
+                q = replace(q, speaker=fuller)  # "the nominee" after "the Democratic nominee": one speaker string
         org_speaker = False
         if mention is not None and q.speaker_id is None and last_author and _is_document(q.speaker):
             q = replace(q, speaker_id=last_author)  # "A statement from Waitrose said ..." then "the statement said"
@@ -540,6 +592,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
                 last_org, org_speaker = q.speaker_id, True
+        if mention is not None and mention.kind == "pronoun" and q.speaker.lower() == "they" and last_group:
+            q = _as_speaker(q, last_group)  # "Zoo officials said ... "...," they said": the group named before
+            mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
             if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS)):
@@ -567,8 +622,22 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_anonymous = q  # "a company spokesman" ("the star" stands for someone named before)
         elif q.speaker_id is not None:
             last_anonymous = None
+        if mention is not None and mention.kind == "role" and q.speaker.split()[-1].lower() in PLURAL_PERSON_NOUNS:
+            last_group = q  # "officials", "Zoo officials": a group "they" may stand for
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
+
+
+def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
+    """The fuller description an unnamed person had before: "the nominee" -> "the Democratic nominee", the latest
+    "the <Capitalised words> nominee" earlier in the text."""
+    words = speaker.split()
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].isalpha() or not words[1].islower():
+        return None
+    found = None
+    for m in re.finditer(rf"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*)+)[^\S\n]+{re.escape(words[1])}\b", text[:pos]):
+        found = m
+    return f"{words[0]}{found.group(1)} {words[1]}" if found else None
 
 
 def _is_bare_source(mention: Mention) -> bool:
@@ -602,6 +671,9 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return None
     words = mention.text.lower().split()
     head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
+    if mention.kind == "org" and not org_speaker and head not in ORG_WORDS and head not in ORG_HEADS and (
+            head in ROLE_WORDS or head in PERSON_NOUNS):
+        return "role"  # "a spokesperson for the Scottish Parliament", "an SNP spokesman": a person for a body
     if org_speaker or mention.kind == "org":
         return "organisation"
     if q.speaker_id in persons.roles or (mention.kind == "person" and (

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lib.domain.verbs import classify_cue
-from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
+from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
                                      _attribute_after, _attribute_before, _attribution, _clause_person,
                                      _clause_start, _closing_attribution, _interviewee, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail)
-from lib.extract.marks import _Span, _is_clause, _is_partial, _is_title_or_scare, _word_count, find_spans, paragraph_spans
+from lib.extract.marks import _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, _word_count, find_spans, paragraph_spans
 from lib.extract.reported import extract_reported
 from lib.extract.speakers import PersonIndex, parse_mention, resolve_mention
 from lib.models import Article, Quote
@@ -56,6 +56,12 @@ def extract_quotes(article: Article) -> list[Quote]:
             # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
             # A later attribution (`, The Daily News reported`) yields to a speaker and cue before the fragment.
             found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) or found
+        if found is None:
+            # `X ended her speech by saying "..."`: the subject of the clause the participle ends.
+            clause = _clause_start(text, ps, span.open, spans)
+            m = BEFORE_PARTICIPLE.match(text, clause, span.open)
+            if m and _plausible_subject(m.group("subj")):
+                found = _attribution(m, 0, "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
         if _is_title_or_scare(content, partial, found, lead):
             continue
@@ -115,6 +121,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         by_para.setdefault(span.para, []).append(i)
         ending_in.setdefault(span.last_para, []).append(i)
     span_ends = {s.last_para for s in spans}
+    pulled: dict[int, _Attribution] = {}  # quote-only paragraphs before a paragraph opening with an attributed quote
     for k, members in sorted(by_para.items()):
         if any(i in attrib for i in members):
             continue
@@ -134,6 +141,14 @@ def extract_quotes(article: Article) -> list[Quote]:
         found = _next_paragraph_attribution(text, paras[last + 1], bare=previous is not None) \
             if last + 1 < len(paras) else None
         found = found or previous
+        if found is None and last + 1 in by_para:
+            # A pull quote: the next paragraph opens with a quote credited right after it (`"A."` / `"B," X said.`):
+            # the same voice, when the paragraph before names no person as a subject and no later pass finds one.
+            nxt = by_para[last + 1][0]
+            if nxt in attrib and attrib[nxt].source == "after" and \
+                    kept[nxt][0].open == _trim(text, *paras[last + 1])[0] and \
+                    not (k > 0 and persons.subject_between(*paras[k - 1])):
+                pulled.update((i, replace(attrib[nxt], source="next")) for i in members)
         prev_para = paras[k - 1] if k > 0 and k - 1 not in span_ends else None
         if found is None and prev_para:
             # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
@@ -159,23 +174,30 @@ def extract_quotes(article: Article) -> list[Quote]:
         stop = span.open
         while stop > prev_close and text[stop - 1].isspace():
             stop -= 1
-        if stop > prev_close and text[stop - 1] in ".!?":
+        if stop > prev_close and text[stop - 1] in ".!?:":
             # A paraphrase closed by its attribution (`..., the rules would change, Mr. Barrios said. "..."`) goes
-            # on in the quote; else the person the sentence is about.
+            # on in the quote; else the person the sentence is about, also when the sentence introduces the quote
+            # with a colon and no speech verb (`Lee does not hide it, but he resents it: "..."`).
             tail = _sentence_tail(text, prev_close, stop - 1)
             found = _closing_attribution(text, tail, stop) or _sentence_subject(text, tail, stop, persons)
             if found:
                 attrib[i] = found
 
+    for i, found in pulled.items():
+        attrib.setdefault(i, found)
+
     # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
     main = _interviewee(attrib, persons, min_quotes=_MAIN_SPEAKER_QUOTES)
     if main is not None:
         explicit = sum(a.source in ("after", "before") for a in attrib.values())
+        speaking = {_speaker_id(a, persons) for a in attrib.values() if a.source in ("after", "before")}
         for i, (span, kind) in enumerate(kept):
             if i not in attrib and kind == "direct":
                 attrib[i] = main
-            elif explicit >= _PROFILE_ATTRIBUTIONS and attrib.get(i) and attrib[i].source in ("context", "sentence"):
-                # In a profile, a quote placed after a sentence about someone else is still the subject's.
+            elif explicit >= _PROFILE_ATTRIBUTIONS and attrib.get(i) and attrib[i].source in ("context", "sentence") \
+                    and _speaker_id(attrib[i], persons) not in speaking:
+                # In a profile, a quote placed after a sentence about someone else is still the subject's, unless
+                # that person speaks in the article too (a two-person interview: "X said her one regret is "..."").
                 attrib[i] = main
 
     quotes: list[Quote] = []
@@ -196,6 +218,11 @@ def extract_quotes(article: Article) -> list[Quote]:
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
     return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+
+
+def _speaker_id(found: _Attribution, persons: PersonIndex) -> str | None:
+    """The person an attribution's speaker mention resolves to."""
+    return resolve_mention(parse_mention(found.speaker), found.speaker_start, persons)[0]
 
 
 def _previous_close(spans: list[_Span], idx: int, para_start: int) -> int:

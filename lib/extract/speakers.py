@@ -107,6 +107,7 @@ _LOCATIVE_BEFORE = re.compile(r"(?<![\w’'\-])(?:in|near|outside|inside|across|
 _PERSON_EVIDENCE_AFTER = re.compile(r",[^\S\n]+(?:\d{1,3},|who\b)")  # "Biden, 78,", "Biden, who": a person
 _LOCATIVE_CHARS = 30  # characters before a mention read for its locative preposition
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[^,.;:\"“”\n]{1,60},")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 
 # Unambiguous given names (US Social Security and UK ONS top names, unisex names left out): a weak gender prior.
@@ -156,6 +157,7 @@ international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloombe
 military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
 street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
 district province region city town village airport station port harbour harbor stadium arena mall plaza
+lake mount bay beach cape canyon creek forest
 """.split())
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
@@ -169,7 +171,7 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
 # A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
 # sentence end ("IFRS. America").
-_CAP = r"(?:(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|[A-Z][a-z]{0,2}\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+_CAP = r"(?:(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{0,2}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -219,7 +221,7 @@ PLURAL_PERSON_NOUNS = frozenset(
     if w.isalpha() and not w.endswith(("man", "men", "ren", "ple", "y", "ch", "sh", "x", "ss")) and w not in HONORIFICS
 ) | frozenset("spokesmen spokeswomen congressmen councilmen businessmen men women people scientists researchers "
               "prosecutors investigators authorities organizers organisers activists advocates lawmakers doctors "
-              "economists parents students teachers nurses engineers".split())
+              "economists parents students teachers nurses engineers police".split())
 # Words before a plural noun that make it no group speaking as a subject ("most neighbors", "Page and critics").
 _NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some", "all", "All", "few", "other", "and",
                     "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
@@ -229,13 +231,19 @@ BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|
                        % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS),
                           alternation(sorted(PLURAL_PERSON_NOUNS | {w.capitalize() for w in PLURAL_PERSON_NOUNS}))))
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|"
-            rf"{BARE_PLURAL_PATTERN}|\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
+            rf"{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?|"
+            rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
+_LONE_SUBJECT = re.compile(_SUBJECT)
+_CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
 SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
                               # a further phrase holding a cue is a clause of its own ("X, Y, says Z told ...")
                               r"(?![^,;:\"“”]*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)"
-                              r"[^,;:\"“”]{1,160}?){0,2},?)?")
+                              r"[^,;:\"“”]{1,160}?){0,2},?"
+                              # a dashed or bracketed aside ("X — who has worked there for years — said",
+                              # "X (pictured) said")
+                              r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\))?")
 # A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
 # likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
@@ -254,6 +262,23 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
     """The speaker of a subject match and its offset: the subject, or the full name apposed to a description
     (`Her spokesman, Bill McAllister, said`: the name speaks)."""
     subject, appos = m.group("subj"), m.groupdict().get("appos")
+    cue = m.groupdict().get("cue") or ""
+    if appos and not appos.startswith(","):
+        return subject, m.start("subj")  # a dashed or bracketed aside: the subject before it speaks
+    if appos and cue.split()[:1] and cue.split()[0].endswith("ing"):
+        # A participle cue takes the subject of the clause before it: in `If ..., Ross would have been shocked,
+        # telling a reporter, "..."` the comma phrase holding a verb is that clause, no apposition.
+        last = appos.rstrip().rstrip(",").rsplit(",", 1)[1]
+        own = _CLAUSE_SUBJECT.match(last.strip())
+        if own and parse_mention(own.group("subj")).kind in ("person", "pronoun"):
+            return own.group("subj"), m.start("appos") + appos.rindex(last) + len(last) - len(last.lstrip())
+    if appos and not appos.rstrip().endswith(","):
+        # No comma before the cue: the last comma phrase runs into the verb, so it is the subject and the words
+        # before it a fronted phrase (`Referencing the 2005 scandal, Kelly also blasted:`), not an apposition.
+        last = appos.rsplit(",", 1)[1]
+        own = _LONE_SUBJECT.fullmatch(last.strip())
+        if own and parse_mention(own.group("subj")).kind in ("person", "pronoun"):
+            return own.group("subj"), m.start("appos") + appos.rindex(last) + len(last) - len(last.lstrip())
     if appos and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
         name = _NAME_RE.fullmatch(appos.strip(", "))
         if name and len(name.group(0).split()) >= 2 and parse_mention(name.group(0)).kind == "person":
@@ -283,7 +308,8 @@ def _clean_token(tok: str) -> str:
 # Endings that make a capitalised hyphenated word an adjective ("Oscar-winning", "London-based"), not a name.
 ADJECTIVE_SUFFIXES = ("-winning", "-nominated", "-based", "-born", "-led", "-backed", "-owned", "-run", "-style",
                       "-era", "-made", "-funded", "-linked", "-affiliated", "-bound", "-focused", "-related",
-                      "-friendly", "-leaning", "-appointed", "-controlled", "-allied")
+                      "-friendly", "-leaning", "-appointed", "-controlled", "-allied", "-educated", "-trained",
+                      "-raised", "-bred")
 # Endings of occupation nouns that title a name ("Psychologist", "Physician", "Photographer") though no table lists
 # them; names rarely end so.
 OCCUPATION_SUFFIXES = ("ologist", "ist", "ician", "ographer")
@@ -321,6 +347,8 @@ def parse_mention(text: str) -> Mention:
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
+    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with"):
+        return Mention(text, None, None, "role")  # "economists at Acme Bank": people of a body, unnamed
     if len(tokens) == 1 and tokens[0][:1].isupper():
         low = tokens[0].lower()
         if is_adverb(low) or low in DOCUMENT_NOUNS:
@@ -446,6 +474,8 @@ def _is_transitive_verb(word: str) -> bool:
     if word in _OBJECT_PREPOSITIONS:
         return True  # "photographed with Hefner at ...": the object of a preposition
     return word in _IRREGULAR_PASTS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised title words before a name
+_TITLE_CHARS = 40
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s\b")
 
@@ -509,7 +539,10 @@ class PersonIndex:
                 last_full[name] = start
             end = start + len(key)
             next_free = end
-            lead = _OBJECT_BEFORE.search(text, max(0, start - 30), start)
+            title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
+            at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
+                                                for w in title.group(0).split()) else start
+            lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)  # "thanked Governor X": X is an object
             object_position = lead is not None and _is_transitive_verb(lead.group(1))
             subject = not _POSSESSIVE.match(text, end) and bool(
                 (_SUBJECT_AFTER.match(text, end) and not object_position)
@@ -550,6 +583,9 @@ class PersonIndex:
         for name, role in self.roles.items():
             words = {w.lower() for w in (role or "").split()} & HONORIFICS  # not "her publicist"
             votes[name] = (len(words & MALE_WORDS) - len(words & FEMALE_WORDS)) * HONORIFIC_VOTES
+            # A gendered role noun tells it as surely ("her husband, Tim", "the spokeswoman Ana Ruiz").
+            head = (role or "").lower().split()[-1:] if len((role or "").split()) <= 3 else []  # not a clause
+            votes[name] += HONORIFIC_VOTES * ((head[0] in MALE_NOUNS) - (head[0] in FEMALE_NOUNS)) if head else 0
         for k, (pos, name, subject) in enumerate(zip(self.positions, self.names, self.subjects)):
             honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos)
             if honorific:
@@ -565,7 +601,10 @@ class PersonIndex:
                 j += 1
             if j < len(self.names):
                 end = min(end, self.positions[j])
-            for m in _GENDER_WORD.finditer(text, pos, end):
+            # An apposition right after the name describes it through someone else ("Rob Dane, her opponent,"):
+            # its possessive is that other person's, so votes start after it.
+            appos = _APPOSITION_SPAN.match(text, pos + len(name) if text.startswith(name, pos) else pos)
+            for m in _GENDER_WORD.finditer(text, appos.end() if appos else pos, end):
                 if not _inside(skip, m.start()):
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
                     break  # the first pronoun after a subject is its own; a later one may be a new speaker's
@@ -610,6 +649,15 @@ class PersonIndex:
             if len(words) >= 2:
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
         self._indexed = len(names)
+
+    def subject_between(self, start: int, end: int) -> bool:
+        """True when a person is mentioned as a clause subject between offsets ``start`` and ``end``."""
+        i = bisect.bisect_left(self.positions, start)
+        while i < len(self.positions) and self.positions[i] < end:
+            if self.subjects[i]:
+                return True
+            i += 1
+        return False
 
     def last_mention(self, name: str | None, pos: int) -> int | None:
         """Offset of the latest mention of ``name`` before ``pos``, or None."""
@@ -737,8 +785,11 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
         if not head:
             return None, None
-        name = persons.recent(pos, head)
-        if name is None and any(w[:1].isupper() for w in mention.text.split()[1:]):
+        # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
+        # President" named before.
+        capitalised = tuple(w.lower() for w in mention.text.split()[1:] if w[:1].isupper())
+        name = persons.recent(pos, head + capitalised)
+        if name is None and capitalised and persons.recent(pos, head) is None:
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
         return name, persons.roles.get(name) if name else None
