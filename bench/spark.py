@@ -187,6 +187,7 @@ def main(argv=None) -> int:
                 print(f"{path} {size}: failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
                 continue
             rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # a long run keeps what it measured so far
     print(f"{'articles':>9} {'path':<7} {'stage':<16} {'seconds':>8} {'peak MB':>8} {'shuffle MB':>10} "
           f"{'stored MB':>9} {'shuffle B/article':>17} {'stored B/article':>16}")
     for row in rows:
