@@ -207,7 +207,8 @@ def bulk_folder(tmp_path_factory):
     root = tmp_path_factory.mktemp("bulk lines")
     lines = [json.dumps(d, ensure_ascii=False).encode() for d in docs]
     bad = {7: b'{"outlet": "x", "text": "unterminated', 19: b"[1, 2]", 23: b"caf\xe9 latin-1 line",
-           31: b'{"outlet": "x", "text": ""}', 40: lines[3], 55: b'{"text": 5}', 61: b"   ", 77: b'{"url": "http://a.b/c"}'}
+           31: b'{"outlet": "x", "text": ""}', 40: lines[3], 55: b'{"text": 5}', 61: b"   ",
+           77: b'{"url": "http://a.b/c"}'}
     for at, line in sorted(bad.items()):
         lines.insert(at, line)
     (root / "big.jsonl").write_bytes(b"\n".join(lines) + b"\r\n")
@@ -243,7 +244,7 @@ def test_bulk_files_read_line_by_line_give_the_single_machine_rows(spark, bulk_f
     report["path"] = report["path"].map(local)
     rows = {r.path: (r.status, r.reason.replace("file:", ""), list(r.article_ids)) for r in report.itertuples()}
     for result in expected:
-        assert rows.get(result.path) == (result.status, result.reason, [a.id for a in result.articles]), (result.path, sorted(rows))
+        assert rows.get(result.path) == (result.status, result.reason, [a.id for a in result.articles]), result.path
         for error in result.errors:
             where, _, reason = error[len(result.path) + 1:].partition(": ")
             assert rows[f"{result.path}:{where}"] == ("rejected", reason, []), error

@@ -26,10 +26,10 @@ from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
 from lib import ingest, store
-from lib.extract import extract_article
 from lib.ingest import bulk, years
 from lib.ingest.decode import _checked
 from lib.ingest.exports import export_records, recognise_export
+from lib.pipeline import extract_or_report, with_failures
 from lib.models import ARTICLE_COLUMNS, DATE_MENTION_COLUMNS, QUOTE_COLUMNS, ParseError
 from lib.spark.dataset import PARTITION, UNDATED, table_columns
 
@@ -343,13 +343,15 @@ def resolve_batch_years(articles) -> dict[tuple[int, int], object]:
     return {key: article for (key, _), article in zip(pending, resolved)}
 
 
-def _article_rows(article) -> tuple[tuple, list[tuple], list[tuple]]:
-    """The store rows of one article (row hash included), its quotes and its dated references."""
-    quotes, mentions = extract_article(article)
+def _article_rows(article) -> tuple[tuple, list[tuple], list[tuple], str]:
+    """The store rows of one article (row hash included), its quotes, its dated references, and the one-line
+    report of an extraction that failed ("" when none did: the article is stored without quotes, as on one
+    machine, and the batch goes on)."""
+    quotes, mentions, failure = extract_or_report(article)
     row = store._article_row(article)
     values = dict(zip(ARTICLE_COLUMNS, row), row_hash=store._row_hash(row))
     return (tuple(values[c] for c in ARTICLE_TABLE), [_record(q, QUOTE_COLUMNS) for q in quotes],
-            [_record(m, DATE_MENTION_COLUMNS) for m in mentions])
+            [_record(m, DATE_MENTION_COLUMNS) for m in mentions], failure)
 
 
 def _record(record, columns) -> tuple:
@@ -397,6 +399,19 @@ def ingest_files(spark: SparkSession, files: Sequence[InputFile], max_bytes: int
         return i, (result.status, result.reason)
 
     outcomes.update(results.map(file_row).collect())
+    # An id yielded by several files (or rows) is stored once, from the first in input order, as the store keeps it.
+    firsts = dated.map(lambda kv: (kv[1].id, kv)).reduceByKey(lambda x, y: x if x[0] <= y[0] else y).values()
+    n_articles = firsts.count()
+    cores = sc.defaultParallelism
+    tasks = max(1, min(n_articles, max(cores, -(-n_articles // ARTICLES_PER_TASK))))
+    kept = firsts.repartition(tasks).map(lambda kv: (kv[0], _article_rows(kv[1]))).persist()
+    failures = kept.filter(lambda e: e[1][3]).map(lambda e: (e[0][0], (1, e[0][1], e[1][3]))) \
+        .reduceByKey(lambda a, b: (a[0] + b[0], *min(a[1:], b[1:]))).collectAsMap()
+    if failures:  # the file's report row counts its articles stored without quotes, as lib.pipeline words it
+        held = dated.map(lambda a: (a[0][0], 1)).reduceByKey(add).collectAsMap()
+        for i, (failed, _, first) in failures.items():
+            outcomes[i] = (outcomes[i][0], with_failures(outcomes[i][1], failed, held.get(i, 0), first))
+    extracted = kept.values()
     when = dt.datetime.now().replace(microsecond=0)
     ids = spark.createDataFrame(dated.map(lambda a: (a[0][0], (a[0][1], a[1].id))).groupByKey()
                                 .map(lambda kv: (kv[0], [id_ for _, id_ in sorted(kv[1])])),
@@ -410,12 +425,6 @@ def ingest_files(spark: SparkSession, files: Sequence[InputFile], max_bytes: int
     shared_names = sc.broadcast(names)
     report = file_rows.unionByName(spark.createDataFrame(
         errors.map(lambda e: _line_row(e, shared_names.value, when)), table_schema("ingest_report")))
-    # An id yielded by several files (or rows) is stored once, from the first in input order, as the store keeps it.
-    firsts = dated.map(lambda kv: (kv[1].id, kv)).reduceByKey(lambda x, y: x if x[0] <= y[0] else y).values()
-    n_articles = firsts.count()
-    cores = sc.defaultParallelism
-    tasks = max(1, min(n_articles, max(cores, -(-n_articles // ARTICLES_PER_TASK))))
-    extracted = firsts.repartition(tasks).map(lambda kv: _article_rows(kv[1])).persist()
     frame = spark.createDataFrame(extracted.map(lambda e: e[0]), table_schema("articles"))
     frame = frame.withColumn(PARTITION, month_of(F.col("published")))
     months = frame.select(F.col("id").alias("article_id"), PARTITION)
@@ -423,7 +432,7 @@ def ingest_files(spark: SparkSession, files: Sequence[InputFile], max_bytes: int
     mentions = spark.createDataFrame(extracted.flatMap(lambda e: e[2]), table_schema("date_mentions")) \
         .join(months, "article_id")
     return {"articles": frame, "quotes": quotes, "date_mentions": mentions, "ingest_report": report,
-            "_cached": [*cached, results, dated, extracted]}
+            "_cached": [*cached, results, dated, kept]}
 
 
 def month_of(published) -> F.Column:
