@@ -232,7 +232,8 @@ def test_bulk_files_read_line_by_line_give_the_single_machine_rows(spark, bulk_f
     assert (bulk_folder / "big.jsonl").stat().st_size > 3 * 64 * 1024
     spark.conf.set("spark.sql.files.maxPartitionBytes", "64k")  # big.jsonl: 4 blocks, lines cut at their edges
     try:
-        files = list_inputs(spark, [f"file://{bulk_folder}/*"])  # as Hadoop takes a URI: characters as written
+        missing = [f"file://{bulk_folder}/nothing/*.jsonl", "s3a://no-connector-here/news.jsonl"]
+        files = list_inputs(spark, [f"file://{bulk_folder}/*", *missing])  # a URI as Hadoop takes it: as written
         tables = ingest_files(spark, files, max_bytes=len((bulk_folder / "big.jsonl").read_bytes()) // 4)
         report = tables["ingest_report"].toPandas()
         articles = tables["articles"].select("id", "origin").toPandas()
@@ -250,7 +251,10 @@ def test_bulk_files_read_line_by_line_give_the_single_machine_rows(spark, bulk_f
             assert rows[f"{result.path}:{where}"] == ("rejected", reason, []), error
     big = next(r for r in expected if r.path.endswith("big.jsonl"))
     assert big.status == "partial" and len(big.errors) == 7 and len(big.articles) == 120
-    assert len(report) == len(expected) + sum(len(r.errors) for r in expected)
+    assert len(report) == len(expected) + sum(len(r.errors) for r in expected) + len(missing)
+    unread = report[report["path"].isin([local(m) for m in missing])].set_index("path")["reason"]
+    assert unread[local(missing[0])] == "cannot read: No such file or directory"
+    assert "S3AFileSystem not found" in unread[missing[1]]  # an object store without its connector: one row
     first = {}
     for article in (a for r in expected for a in r.articles):  # an id in several files: stored from the first
         first.setdefault(article.id, article.origin)
