@@ -2,7 +2,7 @@
 and what Spark shuffles and stores per article.
 
     python -m bench.spark                      # 10,000 and 20,000 articles
-    python -m bench.spark --sizes 10000 100000 # the issue's sizes (100k: about an hour on two cores)
+    python -m bench.spark --sizes 10000 100000 # the issue's sizes (100k on Spark: hours on two shared cores)
 
 Each (path, size) runs in a process of its own. Peak memory is the largest resident set of the process and its
 children (the JVM and Python workers on the Spark side) sampled every SAMPLE_SECONDS during the stage. Shuffle
@@ -124,18 +124,25 @@ def run_spark(inputs: list[str], work: Path) -> dict:
         """Progress that also measures each stage."""
 
         def stage(self, name, run):
-            """Measure, then report as usual."""
+            """Measure, then report as usual, and print the stage's figures at once (a long run cut short keeps
+            them; the event log may lag, so the final shuffle figures are read again at the end)."""
             measured(stages, name, lambda: super(Measured, self).stage(name, run))
+            print(json.dumps({"stage": name, **stages[name], **stage_volumes(name, events, out)}), file=sys.stderr,
+                  flush=True)
 
     out = work / "dataset"
     run_batch(spark, inputs, out, progress=Measured())
     spark.stop()
-    shuffled = shuffle_bytes(events)
     for name, figures in stages.items():
-        figures["shuffle_mb"] = round(shuffled.get(name, 0) / 2 ** 20, 1)
-        figures["stored_mb"] = round(sum(f.stat().st_size for t in STAGE_TABLES.get(name, ())
-                                         for f in (out / t).rglob("*.parquet")) / 2 ** 20, 1)
+        figures.update(stage_volumes(name, events, out))
     return stages
+
+
+def stage_volumes(name: str, events: Path, out: Path) -> dict:
+    """MB shuffled by a batch stage (its job group in the event log) and MB of Parquet it stored."""
+    return {"shuffle_mb": round(shuffle_bytes(events).get(name, 0) / 2 ** 20, 1),
+            "stored_mb": round(sum(f.stat().st_size for t in STAGE_TABLES.get(name, ())
+                                   for f in (out / t).rglob("*.parquet")) / 2 ** 20, 1)}
 
 
 def shuffle_bytes(events: Path) -> dict[str, int]:
@@ -145,7 +152,10 @@ def shuffle_bytes(events: Path) -> dict[str, int]:
     for log in sorted(events.rglob("events_*")):  # Spark 4 rolls its log into a folder (beside .crc and status files)
         with log.open(encoding="utf-8") as fh:
             for line in fh:
-                event = json.loads(line)
+                try:
+                    event = json.loads(line)
+                except json.JSONDecodeError:  # the line Spark is writing while the run goes on
+                    continue
                 kind = event.get("Event")
                 if kind == "SparkListenerJobStart":
                     group = (event.get("Properties") or {}).get("spark.jobGroup.id", "")
@@ -181,12 +191,14 @@ def main(argv=None) -> int:
     rows = []
     for size in args.sizes:
         for path in args.paths:
+            # the child's stderr (stage lines, per-stage figures) passes through: a long run shows where it is
             proc = subprocess.run([sys.executable, "-m", "bench.spark", "--child", path, str(size)],
-                                  capture_output=True, text=True)
+                                  stdout=subprocess.PIPE, text=True)
             if proc.returncode != 0:
-                print(f"{path} {size}: failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+                print(f"{path} {size}: failed (exit {proc.returncode}; its stderr is above)", file=sys.stderr)
                 continue
             rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # a long run keeps what it measured so far
     print(f"{'articles':>9} {'path':<7} {'stage':<16} {'seconds':>8} {'peak MB':>8} {'shuffle MB':>10} "
           f"{'stored MB':>9} {'shuffle B/article':>17} {'stored B/article':>16}")
     for row in rows:

@@ -134,8 +134,14 @@ def store_batch(con, batch: list[tuple], chunk: list[FileResult]) -> dict[int, t
 
 def report_reason(result: FileResult) -> str:
     """The reason stored in the ingest report: the file's own, plus how many of its articles lost their extraction."""
-    if not result.warnings:
-        return result.reason
-    note = (f"{len(result.warnings)} of {len(result.articles)} article(s) stored without quotes or dated references "
-            f"(extraction failed; first: {result.warnings[0]})")
-    return "; ".join(part for part in (result.reason, note) if part)
+    return with_failures(result.reason, len(result.warnings), len(result.articles),
+                         result.warnings[0] if result.warnings else "")
+
+
+def with_failures(reason: str, failed: int, articles: int, first: str) -> str:
+    """A file's reason, plus how many of its ``articles`` lost their extraction (``first`` the first one's line)."""
+    if not failed:
+        return reason
+    note = (f"{failed} of {articles} article(s) stored without quotes or dated references "
+            f"(extraction failed; first: {first})")
+    return "; ".join(part for part in (reason, note) if part)

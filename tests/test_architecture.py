@@ -18,7 +18,7 @@ ALLOWED = {
     "lib.fetch": {"lib.models", "lib.domain", "lib.ingest", "lib.extract", "lib.store", "lib.pipeline"},
     "lib.analyse": {"lib.models", "lib.domain", "lib.store"},
     "lib.figures": {"lib.models", "lib.domain"},
-    "lib.spark": {"lib.models", "lib.domain", "lib.ingest", "lib.extract", "lib.store", "lib.analyse"},
+    "lib.spark": {"lib.models", "lib.domain", "lib.ingest", "lib.extract", "lib.store", "lib.analyse", "lib.pipeline"},
     "lib.cli": {"lib.models", "lib.domain", "lib.ingest", "lib.extract", "lib.store", "lib.pipeline", "lib.fetch",
                 "lib.analyse", "lib.spark"},
     "lib.__main__": {"lib.cli"},

@@ -1,6 +1,7 @@
 """The batch pipeline on Spark (local mode, one session per test run) against the single-machine DuckDB path, on the
 public samples: the same articles, quotes and report rows (same ids), the same reuse passages and shared-quote
 groups, story groupings in B-cubed agreement, and the Parquet dataset opened by the read paths."""
+import glob
 import importlib.util
 import json
 import shutil
@@ -192,3 +193,69 @@ def test_read_commands_and_dashboard_open_the_dataset(batch, capsys):
     assert (source.kind, source.read_only) == ("parquet", True)
     con = open_corpus(source)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == counts["articles"]
+
+
+@pytest.fixture(scope="module")
+def bulk_folder(tmp_path_factory):
+    """JSON-lines files with bad lines of every kind spread through them, and the odd files beside them: a JSON
+    array, an empty file, a name with spaces and glob characters, one starting with "_", a README."""
+    from bench.corpus import DATA, ecbplus_articles
+
+    if not DATA.exists():
+        pytest.skip(f"public sample data not found at {DATA} (it sits beside the project in ../shared/data)")
+    docs = [{k: d[k] for k in ("outlet", "url", "title", "text")} for d in ecbplus_articles()[:120]]
+    root = tmp_path_factory.mktemp("bulk lines")
+    lines = [json.dumps(d, ensure_ascii=False).encode() for d in docs]
+    bad = {7: b'{"outlet": "x", "text": "unterminated', 19: b"[1, 2]", 23: b"caf\xe9 latin-1 line",
+           31: b'{"outlet": "x", "text": ""}', 40: lines[3], 55: b'{"text": 5}', 61: b"   ",
+           77: b'{"url": "http://a.b/c"}'}
+    for at, line in sorted(bad.items()):
+        lines.insert(at, line)
+    (root / "big.jsonl").write_bytes(b"\n".join(lines) + b"\r\n")
+    (root / "a [1] b.ndjson").write_bytes(b"\n".join(lines[:30]))
+    (root / "_under.jsonl").write_bytes(b"\n".join(lines[40:50]) + b"\n")
+    (root / "array.json").write_text(json.dumps(docs[:2]), encoding="utf-8")
+    (root / "empty.jsonl").write_bytes(b"")
+    (root / "no_text.jsonl").write_text('{"outlet": "A", "title": "B"}\n', encoding="utf-8")
+    (root / "README.md").write_text("about these files\n", encoding="utf-8")
+    return root
+
+
+def test_bulk_files_read_line_by_line_give_the_single_machine_rows(spark, bulk_folder):
+    """A JSON-lines file named by a file:// glob is split into blocks and parsed line by line (it passes a size limit
+    that would reject it whole); its articles, ids and line numbers, its report row and one row per rejected line
+    are the single-machine parser's. Files that are no JSON lines are read whole, as on one machine."""
+    from lib.ingest import parse_paths
+    from lib.spark.ingest import ingest_files, list_inputs
+
+    expected = parse_paths(sorted(glob.glob(f"{bulk_folder}/*")))  # a glob names each file, the README too
+    assert (bulk_folder / "big.jsonl").stat().st_size > 3 * 64 * 1024
+    spark.conf.set("spark.sql.files.maxPartitionBytes", "64k")  # big.jsonl: 4 blocks, lines cut at their edges
+    try:
+        missing = [f"file://{bulk_folder}/nothing/*.jsonl", "s3a://no-connector-here/news.jsonl"]
+        files = list_inputs(spark, [f"file://{bulk_folder}/*", *missing])  # a URI as Hadoop takes it: as written
+        tables = ingest_files(spark, files, max_bytes=len((bulk_folder / "big.jsonl").read_bytes()) // 4)
+        report = tables["ingest_report"].toPandas()
+        articles = tables["articles"].select("id", "origin").toPandas()
+    finally:
+        spark.conf.unset("spark.sql.files.maxPartitionBytes")
+        for rdd in tables.pop("_cached", []):
+            rdd.unpersist()
+    local = lambda path: path.removeprefix("file:")  # noqa: E731 - Hadoop names the same files file:/...
+    report["path"] = report["path"].map(local)
+    rows = {r.path: (r.status, r.reason.replace("file:", ""), list(r.article_ids)) for r in report.itertuples()}
+    for result in expected:
+        assert rows.get(result.path) == (result.status, result.reason, [a.id for a in result.articles]), result.path
+        for error in result.errors:
+            where, _, reason = error[len(result.path) + 1:].partition(": ")
+            assert rows[f"{result.path}:{where}"] == ("rejected", reason, []), error
+    big = next(r for r in expected if r.path.endswith("big.jsonl"))
+    assert big.status == "partial" and len(big.errors) == 7 and len(big.articles) == 120
+    assert len(report) == len(expected) + sum(len(r.errors) for r in expected) + len(missing)
+    unread = report[report["path"].isin([local(m) for m in missing])].set_index("path")["reason"]
+    assert unread[local(missing[0])] == "cannot read: No such file or directory"
+    assert "S3AFileSystem not found" in unread[missing[1]]  # an object store without its connector: one row
+    first = {}
+    for article in (a for r in expected for a in r.articles):  # an id in several files: stored from the first
+        first.setdefault(article.id, article.origin)
+    assert dict(zip(articles["id"], articles["origin"].map(local))) == first and len(articles) == len(first)

@@ -124,26 +124,45 @@ def parse_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[FileRe
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise ParseError(path, f"file too large: {size:,} bytes, over the limit of {max_bytes:,} bytes")
+            raise ParseError(path, too_large(size, max_bytes))
         with open(path, "rb") as fh:
             data = fh.read()
-        fmt = sniff_format(path, data)
-        parsed, errors = PARSERS[fmt](data, path)
     except ParseError as exc:
         return FileResult(path, "rejected", exc.reason, ()), []
     except OSError as exc:
         return FileResult(path, "rejected", f"cannot read: {exc.strerror or exc}", ()), []
+    return parse_data(path, data)
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    """The reason a file over the size limit is rejected."""
+    return f"file too large: {size:,} bytes, over the limit of {max_bytes:,} bytes"
+
+
+def parse_data(path: str, data: bytes) -> tuple[FileResult, list]:
+    """parse_file on bytes already read (the Spark batch reads them through Hadoop's filesystems)."""
+    try:
+        fmt = sniff_format(path, data)
+        parsed, errors = PARSERS[fmt](data, path)
+    except ParseError as exc:
+        return FileResult(path, "rejected", exc.reason, ()), []
     except Exception as exc:  # a bug must not stop the batch; the file is reported, not silently dropped
         return FileResult(path, "rejected", f"internal error while parsing: {type(exc).__name__}: {exc}", ()), []
     articles = tuple(a for a, _ in parsed)
-    first = errors[0][len(path) + 1:] if errors and errors[0].startswith(path + ":") else (errors or ["?"])[0]
+    status, reason = file_status(path, len(articles), len(errors), errors[0] if errors else "")
+    return (FileResult(path, status, reason, articles if articles else (), tuple(errors)),
+            [y for _, y in parsed] if articles else [])
+
+
+def file_status(path: str, articles: int, rejected: int, first_error: str) -> tuple[str, str]:
+    """(status, reason) of a file that gave ``articles`` articles and ``rejected`` row errors, the first of them
+    ``first_error`` ("path:LINE: reason")."""
+    first = first_error[len(path) + 1:] if first_error.startswith(path + ":") else first_error or "?"
     if not articles:
-        reason = f"no usable rows: {len(errors)} rejected (first: line {first})" if errors else "no articles"
-        return FileResult(path, "rejected", reason, (), tuple(errors)), []
-    if errors:
-        reason = f"{len(errors)} of {len(errors) + len(articles)} rows rejected (first: line {first})"
-        return FileResult(path, "partial", reason, articles, tuple(errors)), [y for _, y in parsed]
-    return FileResult(path, "ok", "", articles), [y for _, y in parsed]
+        return "rejected", f"no usable rows: {rejected} rejected (first: line {first})" if rejected else "no articles"
+    if rejected:
+        return "partial", f"{rejected} of {rejected + articles} rows rejected (first: line {first})"
+    return "ok", ""
 
 
 def sniff_format(path: str, data: bytes) -> str:

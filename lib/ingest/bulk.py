@@ -34,12 +34,17 @@ def parse_jsonl(data: bytes, origin: str) -> tuple[list, list[str]]:
     """Articles of a JSON-lines file (or JSON array, or an export's JSON envelope such as GDELT's
     {"articles": [...]}): ([(Article, Yearless | None)], row errors)."""
     objects, errors, export = _jsonl_objects(data, origin)
-    fields_seen = {str(k).strip().casefold() for _, r in objects for k in r}
-    if objects and export is None and not any(_ALIASES.get(k) == "text" for k in fields_seen):
+    require_text_field({k for _, r in objects for k in r}, export, origin)
+    aliases = aliases_of(export)
+    return _articles(((n, canonical_row(r, aliases)) for n, r in objects), origin, "jsonl", errors)
+
+
+def require_text_field(keys: set, export: ExportFormat | None, origin: str) -> None:
+    """ParseError when rows were read (``keys``: every field name they use) but none names the article text."""
+    fields_seen = {str(k).strip().casefold() for k in keys}
+    if keys and export is None and not any(_ALIASES.get(k) == "text" for k in fields_seen):
         raise ParseError(origin, f"no `text` field in any row (accepted: {_TEXT_NAMES}; found: "
                                  f"{', '.join(sorted(fields_seen))})")
-    aliases = _aliases_of(export)
-    return _articles(((n, _canonical_row(r, aliases)) for n, r in objects), origin, "jsonl", errors)
 
 
 def _jsonl_objects(data: bytes, origin: str) -> tuple[list[tuple[int, dict]], list[str], ExportFormat | None]:
@@ -66,14 +71,28 @@ def _jsonl_objects(data: bytes, origin: str) -> tuple[list[tuple[int, dict]], li
         for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
-            try:
-                rows.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                errors.append(f"{origin}:{number}: broken JSON line ({exc.msg} at column {exc.colno})")
+            value, error = json_line(line, number, origin)
+            if error:
+                errors.append(error)
+            else:
+                rows.append((number, value))
     objects = [(n, r) for n, r in rows if isinstance(r, dict)]
-    errors += [f"{origin}:{n}: not a JSON object" for n, r in rows if not isinstance(r, dict)]
+    errors += [not_an_object(origin, n) for n, r in rows if not isinstance(r, dict)]
     export = envelope[0] if envelope is not None else recognise_export({k for _, r in objects for k in r})
     return objects, errors, export
+
+
+def json_line(line: str, number: int, origin: str) -> tuple[object, str]:
+    """(the JSON value of one non-blank line of a JSON-lines file, "") or (None, its one-line error)."""
+    try:
+        return json.loads(line), ""
+    except json.JSONDecodeError as exc:
+        return None, f"{origin}:{number}: broken JSON line ({exc.msg} at column {exc.colno})"
+
+
+def not_an_object(origin: str, number: int) -> str:
+    """The error of a line whose JSON value is not an object (a list, a number ...)."""
+    return f"{origin}:{number}: not a JSON object"
 
 
 def decode_json_text(data: bytes, origin: str) -> tuple[str, list[str]]:
@@ -101,15 +120,22 @@ def _decode_lines(data: bytes, origin: str) -> tuple[str, list[str]]:
     refuse_binary(data, origin)
     lines, errors = [], []
     for number, line in enumerate(data.split(b"\n"), start=1):
-        try:
-            lines.append(line.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            lines.append("")
-            errors.append(f"{origin}:{number}: not UTF-8 (undecodable byte {line[exc.start]:#04x} at byte "
-                          f"{exc.start + 1} of the line; JSON lines are UTF-8): line skipped")
+        text, error = decode_json_line(line, number, origin)
+        lines.append(text)
+        if error:
+            errors.append(error)
     if not any(line.strip() for line in lines):
         raise ParseError(origin, "undecodable bytes: no line of this JSON file is UTF-8")
     return "\n".join(lines), errors
+
+
+def decode_json_line(line: bytes, number: int, origin: str) -> tuple[str, str]:
+    """(text, "") of one line of a JSON-lines file as UTF-8, or ("", its one-line error) when it is not UTF-8."""
+    try:
+        return line.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return "", (f"{origin}:{number}: not UTF-8 (undecodable byte {line[exc.start]:#04x} at byte "
+                    f"{exc.start + 1} of the line; JSON lines are UTF-8): line skipped")
 
 
 def parse_csv(data: bytes, origin: str) -> tuple[list, list[str]]:
@@ -118,8 +144,8 @@ def parse_csv(data: bytes, origin: str) -> tuple[list, list[str]]:
     if export is None and not any(_ALIASES.get(h.strip().casefold()) == "text" for h in header):
         raise ParseError(origin, f"CSV has no `text` column (accepted: {_TEXT_NAMES}; columns: "
                                  f"{', '.join(h.strip() for h in header) or '(none)'})")
-    aliases = _aliases_of(export)
-    return _articles(((n, _canonical_row(r, aliases)) for n, r in rows), origin, "csv", errors)
+    aliases = aliases_of(export)
+    return _articles(((n, canonical_row(r, aliases)) for n, r in rows), origin, "csv", errors)
 
 
 def _csv_rows(data: bytes, origin: str):
@@ -166,17 +192,17 @@ def link_rows(data: bytes, origin: str, fmt: str) -> list[tuple[str, dict]]:
     else:
         objects, _, export = _jsonl_objects(data, origin)
         rows = iter(objects)
-    aliases = _aliases_of(export)
+    aliases = aliases_of(export)
     out = []
     for _, row in rows:
-        canonical = _canonical_row(row, aliases)
+        canonical = canonical_row(row, aliases)
         text = canonical.get("text", "")
         if canonical.get("url") and not (isinstance(text, str) and text.strip()):
             out.append((canonical["url"], canonical))
     return out
 
 
-def _aliases_of(export: ExportFormat | None) -> dict[str, str]:
+def aliases_of(export: ExportFormat | None) -> dict[str, str]:
     """The column -> field table: COLUMN_ALIASES, with a recognised export's own columns taking precedence."""
     return {**_ALIASES, **dict(export.columns)} if export is not None else _ALIASES
 
@@ -187,7 +213,7 @@ def _delimiter(text: str) -> str:
     return max(_DELIMITERS, key=header.count)
 
 
-def _canonical_row(row: dict, aliases: dict[str, str] = _ALIASES) -> dict[str, object]:
+def canonical_row(row: dict, aliases: dict[str, str] = _ALIASES) -> dict[str, object]:
     """Row keys mapped through ``aliases`` (first non-empty value wins), values as stripped strings; a `text`
     that is not a string is kept as it is (``_articles`` rejects the row), a null `text` is empty."""
     out: dict[str, object] = {}
@@ -217,28 +243,39 @@ def _articles(rows, origin: str, fmt: str, errors: list[str]) -> tuple[list, lis
     """Articles from canonical rows; rows without text, or repeating an earlier row, become errors."""
     parsed, first_line = [], {}
     for number, row in rows:
-        where = f"{origin}:{number}"
-        if not isinstance(row.get("text", ""), str):
-            errors.append(f"{where}: `text` is {_json_kind(row['text'])}, not a string (row skipped)")
+        built, error = row_article(row, number, origin, fmt)
+        if error:
+            errors.append(error)
             continue
-        if not row.get("text", "").strip():
-            if row.get("url"):
-                errors.append(f"{where}: no text, only a link ({row['url']}): `ingest --fetch` downloads it")
-            else:
-                errors.append(f"{where}: no `text` in this row" if "text" not in row else f"{where}: empty `text`")
-            continue
-        try:
-            article, yearless = build_article(split_paragraphs(normalise_text(row["text"])), row, where, fmt,
-                                              dates=_given_dates(row))
-        except ParseError as exc:
-            errors.append(f"{where}: {exc.reason}")
-            continue
+        article, _ = built
         if article.id in first_line:
-            errors.append(f"{where}: same id/content as line {first_line[article.id]} (duplicate row skipped)")
+            errors.append(duplicate_row(origin, number, first_line[article.id]))
             continue
         first_line[article.id] = number
-        parsed.append((article, yearless))
+        parsed.append(built)
     return parsed, errors
+
+
+def row_article(row: dict, number: int, origin: str, fmt: str) -> tuple[tuple | None, str]:
+    """((Article, Yearless | None), "") of one canonical row (line ``number`` of ``origin``), or (None, the row's
+    one-line error). Duplicates within a file are the caller's to find (duplicate_row)."""
+    where = f"{origin}:{number}"
+    if not isinstance(row.get("text", ""), str):
+        return None, f"{where}: `text` is {_json_kind(row['text'])}, not a string (row skipped)"
+    if not row.get("text", "").strip():
+        if row.get("url"):
+            return None, f"{where}: no text, only a link ({row['url']}): `ingest --fetch` downloads it"
+        return None, f"{where}: no `text` in this row" if "text" not in row else f"{where}: empty `text`"
+    try:
+        return build_article(split_paragraphs(normalise_text(row["text"])), row, where, fmt,
+                             dates=_given_dates(row)), ""
+    except ParseError as exc:
+        return None, f"{where}: {exc.reason}"
+
+
+def duplicate_row(origin: str, number: int, first: int) -> str:
+    """The error of a row whose article id an earlier row of the same file (line ``first``) already gave."""
+    return f"{origin}:{number}: same id/content as line {first} (duplicate row skipped)"
 
 
 def _given_dates(row: dict[str, str]):

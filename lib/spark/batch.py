@@ -62,12 +62,12 @@ def run_batch(spark: SparkSession, inputs: Sequence[str], out: str | Path, max_b
     counts: dict[str, int] = {}
     if out.exists():
         (out / MARKER).unlink(missing_ok=True)  # a half-replaced dataset is never taken for a complete one
-    files: list[str] = []
+    files: list = []
     tables: dict = {}
 
     def listed() -> str:
         """List the input files."""
-        files.extend(list_inputs(inputs))
+        files.extend(list_inputs(spark, inputs))
         return f"{len(files)} files"
 
     def parsed() -> str:
