@@ -230,10 +230,9 @@ def attach_undated(undated, dated, dated_labels: np.ndarray, cfg: dict) -> np.nd
         rows = undated[start:start + cfg["chunk"]]
         totals = (rows @ dated.T) @ members  # sparse: summed cosine per story
         means = totals.multiply(1.0 / sizes[None, :]).tocsr()
-        partners = (rows @ undated.T).tocoo()
-        other = partners.col != partners.row + start  # not itself
-        closest = np.zeros(rows.shape[0], dtype=np.float32)
-        np.maximum.at(closest, partners.row[other], partners.data[other])
+        partners = (rows @ undated.T).tocsr()
+        partners.setdiag(0, k=start)  # not itself (row i of the chunk is undated row start + i)
+        closest = partners.max(axis=1).toarray().ravel()
         for i in range(means.shape[0]):
             lo, hi = means.indptr[i], means.indptr[i + 1]
             if hi > lo:
