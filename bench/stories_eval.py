@@ -6,7 +6,8 @@ Run: python -m bench.stories_eval            (main table, the dates-removed runs
 The sensitivity table gives F1 on both sets (ECB+/AllSides) as the clustering threshold and the number of
 profile neighbours move around the default, every other setting at its default: a reader can see whether
 the one configuration sits in a flat region or at the edge of one. A last line does the same for
-year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated).
+year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated), and
+one for undated_partner_share, the test an undated article passes to join a dated story (AllSides dated from URLs).
 Then perturbed inputs, default configuration, to show what the score rests on: both sets as one corpus; no
 titles; only each text's first two sentences; AllSides, whose articles all carry their story's date, with
 those dates moved the way real publication days spread (+-1, +-2 days; a lag of floor(Exp(mean 1.5)) days);
@@ -37,6 +38,7 @@ BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not t
 GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from the default threshold
 GRID_NEIGHBOURS = (-2, -1, 0, 1, 2)  # offsets from the default profile_neighbours
 GRID_YEAR_AGREEMENT = (1.0, 1.5, 2.0, 3.0)  # 1.0 switches the year agreement off
+GRID_PARTNER_SHARE = (0.0, 0.4, 0.5, 0.6, 0.8)  # 0 switches the undated partner test off
 ASIDE_EVERY = 4  # every 4th story (AllSides) or topic (ECB+) is the slice set aside (see split_aside)
 
 
@@ -188,6 +190,18 @@ def year_sensitivity() -> str:
     return "   ".join(cells)
 
 
+def partner_sensitivity() -> str:
+    """F1 of AllSides dated from its URLs only, "dev/aside", per undated_partner_share value, as one line."""
+    frame = url_dated(allsides_frame())
+    parts = split_aside(frame, "gold")
+    cells = []
+    for share in GRID_PARTNER_SHARE:
+        scores = [bcubed(f["gold"], cluster_stories(f, undated_partner_share=share)["story_id"])[2]
+                  for f in (parts["dev"], parts["aside"])]
+        cells.append(f"{share:g}: " + "/".join(f"{x:.3f}" for x in scores))
+    return "   ".join(cells)
+
+
 def perturbed() -> list[tuple[str, float]]:
     """(input, B-cubed F1) for the perturbed inputs of the module docstring (seeded: the same every run)."""
     ecb, alls = ecbplus_frame(), allsides_frame()
@@ -232,6 +246,8 @@ def main(argv=None) -> int:
             print(sensitivity().to_string())
         print(f"\nyear_agreement (default {DEFAULT_CONFIG['year_agreement']:g}; 1 = off), F1 ECB+/AllSides:  "
               + year_sensitivity())
+        print(f"undated_partner_share (default {DEFAULT_CONFIG['undated_partner_share']:g}; 0 = off), F1 AllSides "
+              "dated from URLs only, dev/aside:  " + partner_sensitivity())
         print("\nperturbed inputs, B-cubed F1 (default configuration):")
         for name, f1 in perturbed():
             print(f"  {name:34} {f1:.3f}")

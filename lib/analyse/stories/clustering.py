@@ -63,15 +63,15 @@ DEFAULT_CONFIG = {
     # 0.824/0.981 at (1.25, 0.5); 0.796/0.971 at (2, 0.5).
     "day_agreement": 1.5,
     "day_disagreement": 0.7,
+    # An undated article joins a dated story only when its mean cosine with the story is at least this share of its
+    # cosine with its closest undated article (a mean over a story's reports against one best partner; 0 = off; see
+    # attach_undated). AllSides development slice dated from URLs only (whole outlets undated), F1: 0.833 off, 0.847
+    # at 0.4, 0.866 at 0.45, 0.865 at 0.5, 0.862 at 0.55, 0.854 at 0.6; every second article undated: 0.921 at each.
+    "undated_partner_share": 0.5,
     "neighbours": 30,  # best partners kept per article when building the graph
     "chunk": 1000,  # rows per sparse product
     "max_block": 3000,  # largest component clustered densely
 }
-# attach_undated: an undated article joins a dated story only when its mean cosine with the story is at least this
-# share of its cosine with its closest undated article (a mean over a story's reports against one best partner).
-# AllSides development slice dated from URLs only (whole outlets undated), F1: 0.833 without the test, 0.847 at 0.4,
-# 0.866 at 0.45, 0.865 at 0.5, 0.862 at 0.55, 0.854 at 0.6; every second article undated: 0.921 at each.
-UNDATED_PARTNER_SHARE = 0.5
 SMALL_BLOCK = 200  # components up to this size are scored pairwise in one batch
 SPLIT_LEVELS = 20  # edge thresholds tried, evenly between the clustering threshold and 1, on an oversized component
 STORY_ID_DIGITS = 12  # hex digits of a story id: 48 bits, so ids of a million stories hardly ever collide
@@ -215,7 +215,7 @@ def cluster_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
 def attach_undated(undated, dated, dated_labels: np.ndarray, cfg: dict) -> np.ndarray:
     """For each undated row, the dated story (label) whose reports it is most like on average, when that is clear;
     -1 otherwise. Clear: the mean cosine with the story reaches the clustering ``threshold`` (a mean, as average
-    linkage merges on) and at least UNDATED_PARTNER_SHARE of the row's cosine with its closest undated article. An
+    linkage merges on) and at least ``undated_partner_share`` of the row's cosine with its closest undated article. An
     undated report far closer to another undated one than to any dated story reports an event the dated stories may
     not hold (its outlets' pages carry no date); it stays with the undated ones, which are clustered among
     themselves, rather than joining the nearest story on the same subject. AllSides with every second article of a
@@ -237,7 +237,7 @@ def attach_undated(undated, dated, dated_labels: np.ndarray, cfg: dict) -> np.nd
             lo, hi = means.indptr[i], means.indptr[i + 1]
             if hi > lo:
                 best = lo + int(np.argmax(means.data[lo:hi]))
-                if means.data[best] >= max(cfg["threshold"], UNDATED_PARTNER_SHARE * closest[i]):
+                if means.data[best] >= max(cfg["threshold"], cfg["undated_partner_share"] * closest[i]):
                     out[start + i] = means.indices[best]
     return out
 
