@@ -250,6 +250,8 @@ def test_undated_reports_of_an_event_no_dated_story_holds_stay_together():
                           "published": pd.to_datetime(["2020-03-02", "2020-03-02", None, None, None])})
     stories = cluster_stories(frame).set_index("article_id")["story_id"]
     assert stories["u1"] == stories["u2"] != stories["d1"] == stories["d2"] == stories["u3"]
+    off = cluster_stories(frame, undated_partner_share=0).set_index("article_id")["story_id"]
+    assert off["u1"] == off["d1"]  # without the test, the nearest story on the same subject takes them
 
 
 def twin_reports(lag_days: int, events: int) -> pd.DataFrame:
