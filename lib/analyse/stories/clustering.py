@@ -196,8 +196,7 @@ def cluster_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
     """Story number of each row. Undated articles are weak links, never bridges: when some articles are dated,
     the dated ones are clustered first (their days keep similar events apart), then each undated article joins
     the dated story it is most like when that link is clear (attach_undated); the undated ones that join none are
-    clustered among
-    themselves, with what their texts tell of their time (the latest year they name)."""
+    clustered among themselves, with what their texts tell of their time (the latest year they name)."""
     n = vectors.shape[0]
     dated = ~np.isnan(times.days[:, 0])
     if dated.all() or not dated.any():
