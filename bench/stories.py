@@ -1,6 +1,6 @@
 """Story clustering at scale: time and peak memory on 2.5k..20k synthetic articles vs a naive all-pairs baseline.
 
-Run: python -m bench.stories [--sizes 2500 5000 10000 20000] [--naive 500 1000]
+Run: python -m bench.stories [--sizes 2500 5000 10000 20000] [--naive 500 1000] [--undated 0.5]
 Each size runs in its own subprocess so its peak resident memory (ru_maxrss) is its own. The corpus is
 bench.corpus.synthetic_articles (real ECB+/AllSides paragraphs recombined, random outlets and dates over two
 years) with planted stories: groups of 2-6 articles, published within two days of each other, that share
@@ -30,8 +30,9 @@ PLANTED_SHARE = 0.3  # share of the corpus that belongs to planted multi-article
 NAIVE_THRESHOLD = 0.3
 
 
-def planted_corpus(n: int, seed: int = 0) -> pd.DataFrame:
-    """``n`` synthetic articles, PLANTED_SHARE of them in planted stories; column `gold` (None = unplanted)."""
+def planted_corpus(n: int, seed: int = 0, undated: float = 0.0) -> pd.DataFrame:
+    """``n`` synthetic articles, PLANTED_SHARE of them in planted stories; column `gold` (None = unplanted); a seeded
+    ``undated`` share of them (any article, planted or not) without a date."""
     rng = random.Random(seed)
     base = synthetic_articles(n, seed=seed)
     pool = real_paragraphs()
@@ -53,6 +54,7 @@ def planted_corpus(n: int, seed: int = 0) -> pd.DataFrame:
         story += 1
     frame = pd.DataFrame(base)
     frame["published"] = pd.to_datetime(frame["published"])
+    frame.loc[[rng.random() < undated for _ in range(n)], "published"] = pd.NaT
     frame["via"] = None
     frame["story"] = None
     frame["dateline_place"] = None
@@ -68,18 +70,19 @@ def planted_f1(frame: pd.DataFrame, predicted) -> float:
     return bcubed(frame["gold"][mask], pd.Series(list(predicted))[mask])[2]
 
 
-def run_one(n: int) -> dict:
-    """Cluster an ``n``-article corpus in this process: seconds, peak RSS in MB, stories, planted F1."""
+def run_one(n: int, undated: float = 0.0) -> dict:
+    """Cluster an ``n``-article corpus (``undated``: share without a date) in this process: seconds, peak RSS in MB,
+    stories, planted F1."""
     from lib.analyse.stories import cluster_stories
 
-    frame = planted_corpus(n)
+    frame = planted_corpus(n, undated=undated)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0, c0 = time.perf_counter(), time.process_time()
     assignment = cluster_stories(frame)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"articles": n, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "peak_rss_mb": round(peak),
-            "corpus_rss_mb": round(before),
+    return {"articles": n, "undated": undated, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+            "peak_rss_mb": round(peak), "corpus_rss_mb": round(before),
             "stories": int(assignment["story_id"].nunique()),
             "planted_f1": round(planted_f1(frame, assignment["story_id"]), 4)}
 
@@ -132,10 +135,10 @@ def run_naive(n: int) -> dict:
             "planted_f1": round(planted_f1(frame, labels), 4)}
 
 
-def in_subprocess(kind: str, n: int) -> dict:
+def in_subprocess(kind: str, n: int, undated: float = 0.0) -> dict:
     """Run one measurement in a fresh interpreter (so peak memory is per run) and return its figures."""
-    out = subprocess.run([sys.executable, "-m", "bench.stories", "--one", kind, str(n)], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "bench.stories", "--one", kind, str(n), "--undated", str(undated)],
+                         check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -153,13 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2500, 5000, 10000, 20000])
     parser.add_argument("--naive", type=int, nargs="+", default=[500, 1000])
+    parser.add_argument("--undated", type=float, default=0.0,
+                        help="share of articles without a date (undated ones are attached or clustered apart)")
     parser.add_argument("--one", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         kind, n = args.one[0], int(args.one[1])
-        print(json.dumps(run_one(n) if kind == "stories" else run_naive(n)))
+        print(json.dumps(run_one(n, args.undated) if kind == "stories" else run_naive(n)))
         return 0
-    ours = [in_subprocess("stories", n) for n in args.sizes]
+    ours = [in_subprocess("stories", n, args.undated) for n in args.sizes]
     naive = [in_subprocess("naive", n) for n in args.naive]
     for name, rows in (("cluster_stories", ours), ("naive all-pairs", naive)):
         table = pd.DataFrame(rows)

@@ -6,7 +6,8 @@ Run: python -m bench.stories_eval            (main table, the dates-removed runs
 The sensitivity table gives F1 on both sets (ECB+/AllSides) as the clustering threshold and the number of
 profile neighbours move around the default, every other setting at its default: a reader can see whether
 the one configuration sits in a flat region or at the edge of one. A last line does the same for
-year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated).
+year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated), and
+one for undated_partner_share, the test an undated article passes to join a dated story (AllSides dated from URLs).
 Then perturbed inputs, default configuration, to show what the score rests on: both sets as one corpus; no
 titles; only each text's first two sentences; AllSides, whose articles all carry their story's date, with
 those dates moved the way real publication days spread (+-1, +-2 days; a lag of floor(Exp(mean 1.5)) days);
@@ -15,7 +16,8 @@ article's profile neighbours.
 The baseline is plain TF-IDF (sublinear, English stop words) + average-linkage at one fixed cosine threshold;
 ours is lib.analyse.stories.cluster_stories with its one default configuration on both sets.
 Dates removed: each set dated as given, with half of each story's articles undated, with no dates, and (AllSides)
-with no dates but the ones ingest reads from the articles' URLs (lib.ingest.urls).
+with no dates but the ones ingest reads from the articles' URLs (lib.ingest.urls); each on a development slice, on
+the slice set aside before the undated handling was tuned (every 4th story or topic), and on the whole set.
 """
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not t
 GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from the default threshold
 GRID_NEIGHBOURS = (-2, -1, 0, 1, 2)  # offsets from the default profile_neighbours
 GRID_YEAR_AGREEMENT = (1.0, 1.5, 2.0, 3.0)  # 1.0 switches the year agreement off
+GRID_PARTNER_SHARE = (0.0, 0.4, 0.5, 0.6, 0.8)  # 0 switches the undated partner test off
+ASIDE_EVERY = 4  # every 4th story (AllSides) or topic (ECB+) is the slice set aside (see split_aside)
 
 
 def ecbplus_frame() -> pd.DataFrame:
@@ -85,21 +89,35 @@ def url_dated(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(published=pd.to_datetime(pd.Series(days, index=frame.index, dtype=object)))
 
 
+def split_aside(frame: pd.DataFrame, key: str) -> dict[str, pd.DataFrame]:
+    """{"dev": ..., "aside": ...}: every ASIDE_EVERY-th value of ``key`` (a story, an ECB+ topic), in the data's order,
+    is set aside; its articles were not looked at while the story settings were chosen (dev only)."""
+    keys = pd.unique(frame[key])
+    aside = frame[key].isin(set(keys[ASIDE_EVERY - 1::ASIDE_EVERY]))
+    return {"dev": frame[~aside], "aside": frame[aside]}
+
+
 def time_runs() -> pd.DataFrame:
     """B-cubed F1 of ours and the baseline per set with all dates, half of each story's dates removed (three
-    draws, mean), every date removed, and (AllSides, whose rows carry URLs) dates removed but read from URLs."""
+    draws, mean), every date removed, and (AllSides, whose rows carry URLs) dates removed but read from URLs; each
+    on the development slice, the slice set aside (each clustered on its own) and the whole set."""
     rows = []
-    for name, frame in (("ecbplus", ecbplus_frame()), ("allsides", allsides_frame())):
+    for name, frame, key in (("ecbplus", ecbplus_frame(), "topic"), ("allsides", allsides_frame(), "gold")):
         runs = [("dated", [frame]), ("every 2nd of a story undated, 3 draws", [half_undated(frame, seed) for seed in range(3)]),
                 ("undated", [frame.assign(published=pd.NaT)])]
         if "url" in frame:
             runs.append(("undated, URL dates read", [url_dated(frame)]))
         for run, frames in runs:
-            scores = [bcubed(f["gold"], cluster_stories(f)["story_id"]) for f in frames]
-            p, r, f1 = (float(np.mean([x[i] for x in scores])) for i in range(3))
-            rows.append({"dataset": name, "run": run, "dated_articles": int(frames[0]["published"].notna().sum()),
-                         "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
-                         "baseline_f1": round(bcubed(frame["gold"], baseline_clusters(frame))[2], 4)})
+            row = {"dataset": name, "run": run, "dated": int(frames[0]["published"].notna().sum())}
+            for part in ("dev", "aside", "all"):
+                parts = [f if part == "all" else split_aside(f, key)[part] for f in frames]
+                scores = [bcubed(f["gold"], cluster_stories(f)["story_id"]) for f in parts]
+                p, r, f1 = (float(np.mean([x[i] for x in scores])) for i in range(3))
+                row |= {f"f1_{part}": round(f1, 4), f"base_{part}": round(bcubed(parts[0]["gold"],
+                                                                                  baseline_clusters(parts[0]))[2], 4)}
+                if part == "all":
+                    row |= {"p_all": round(p, 4), "r_all": round(r, 4)}
+            rows.append(row)
     return pd.DataFrame(rows)
 
 
@@ -172,6 +190,18 @@ def year_sensitivity() -> str:
     return "   ".join(cells)
 
 
+def partner_sensitivity() -> str:
+    """F1 of AllSides dated from its URLs only, "dev/aside", per undated_partner_share value, as one line."""
+    frame = url_dated(allsides_frame())
+    parts = split_aside(frame, "gold")
+    cells = []
+    for share in GRID_PARTNER_SHARE:
+        scores = [bcubed(f["gold"], cluster_stories(f, undated_partner_share=share)["story_id"])[2]
+                  for f in (parts["dev"], parts["aside"])]
+        cells.append(f"{share:g}: " + "/".join(f"{x:.3f}" for x in scores))
+    return "   ".join(cells)
+
+
 def perturbed() -> list[tuple[str, float]]:
     """(input, B-cubed F1) for the perturbed inputs of the module docstring (seeded: the same every run)."""
     ecb, alls = ecbplus_frame(), allsides_frame()
@@ -204,7 +234,9 @@ def main(argv=None) -> int:
     print(f"baseline: TF-IDF + average linkage at cosine {BASELINE_THRESHOLD}; "
           "merged_topics: ECB+ topics (of 14) where one cluster holds most of both sub-topics; "
           "mixed_topics: where any cluster holds documents of both")
-    print("\ndates removed (ECB+ carries no dates: its runs are all undated; the baseline reads no dates):")
+    print("\ndates removed, B-cubed F1 (ECB+ carries no dates: its runs are all undated; the baseline, base_*, reads no "
+          f"dates).\ndev: the slice settings were chosen on; aside: every {ASIDE_EVERY}th story (AllSides) or topic "
+          "(ECB+), each slice clustered on its own; all: the whole set, with its precision and recall:")
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(time_runs().to_string(index=False))
     if not args.no_grid:
@@ -214,6 +246,8 @@ def main(argv=None) -> int:
             print(sensitivity().to_string())
         print(f"\nyear_agreement (default {DEFAULT_CONFIG['year_agreement']:g}; 1 = off), F1 ECB+/AllSides:  "
               + year_sensitivity())
+        print(f"undated_partner_share (default {DEFAULT_CONFIG['undated_partner_share']:g}; 0 = off), F1 AllSides "
+              "dated from URLs only, dev/aside:  " + partner_sensitivity())
         print("\nperturbed inputs, B-cubed F1 (default configuration):")
         for name, f1 in perturbed():
             print(f"  {name:34} {f1:.3f}")

@@ -237,6 +237,23 @@ def test_undated_article_never_bridges_two_dated_stories():
     assert stories["a1"] == stories["a2"] and stories["b1"] == stories["b2"] and stories["a1"] != stories["b1"]
 
 
+def test_undated_reports_of_an_event_no_dated_story_holds_stay_together():
+    """Two undated reports far closer to each other than to a dated story on the same subject are their own story;
+    an undated report most like that dated story joins it."""
+    dated = ("The city council approved the new budget for schools and roads after a long debate on Monday. "
+             "Council members said the budget raises spending on schools.")
+    undated = ("Teachers in the city walked out of schools on strike over pay, closing forty schools, the union said. "
+               "The strike by teachers over pay closed forty schools across the city.")
+    frame = pd.DataFrame({"id": ["d1", "d2", "u1", "u2", "u3"], "outlet": ["A", "B", "C", "D", "E"],
+                          "title": [None] * 5, "text": [dated, dated + " Roads too.", undated, undated + " Pay talks.",
+                                                         dated + " Parents welcomed it."],
+                          "published": pd.to_datetime(["2020-03-02", "2020-03-02", None, None, None])})
+    stories = cluster_stories(frame).set_index("article_id")["story_id"]
+    assert stories["u1"] == stories["u2"] != stories["d1"] == stories["d2"] == stories["u3"]
+    off = cluster_stories(frame, undated_partner_share=0).set_index("article_id")["story_id"]
+    assert off["u1"] == off["d1"]  # without the test, the nearest story on the same subject takes them
+
+
 def twin_reports(lag_days: int, events: int) -> pd.DataFrame:
     """Two outlets' reports of each of ``events`` distinct events, the second outlet ``lag_days`` later."""
     rows = []
