@@ -176,6 +176,13 @@ def navigation_bench(browser, base: str, repeats: int = 3) -> dict:
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
+# Notes when the app's script starts a run, so the end of the rerun a filter change starts is told from the page
+# before it (whose charts are all drawn already).
+RUN_WATCH = ("() => { window.__ran = false; const app = document.querySelector('[data-testid=stApp]'); "
+             "new MutationObserver(() => { if (app.getAttribute('data-test-script-state') === 'running') "
+             "window.__ran = true; }).observe(app, {attributes: true}); }")
+
+
 def filter_change_bench(browser, base: str, outlets: list[str]) -> dict:
     """Median seconds from picking an outlet in the sidebar filter (Enter pressed) to the page redrawn with every chart,
     in a browser already showing the page (or section), one try per outlet."""
@@ -188,9 +195,12 @@ def filter_change_bench(browser, base: str, outlets: list[str]) -> dict:
             settle(page, charts)
             page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").first.click()
             page.keyboard.type(outlet)
+            page.evaluate(RUN_WATCH)
             t = time.perf_counter()
             page.keyboard.press("Enter")
-            page.wait_for_url(lambda url: "outlet=" in url, timeout=120_000)
+            page.wait_for_function("() => window.__ran && document.querySelector('[data-testid=stApp]')"
+                                   ".getAttribute('data-test-script-state') === 'notRunning'", timeout=120_000,
+                                   polling=20)
             settle(page, False)  # every chart drawn; one outlet alone may have none to draw (no reuse with itself)
             times.setdefault(name, []).append(time.perf_counter() - t)
             context.close()
