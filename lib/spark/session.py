@@ -21,6 +21,10 @@ CONFIG = {
     "spark.sql.execution.arrow.pyspark.enabled": "true",
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
     "spark.ui.showConsoleProgress": "false",  # the batch prints one line per stage instead
+    # No join is broadcast: the shingle tables are estimated small and are not (100k articles: passage reuse failed
+    # with "Not enough memory to build and broadcast the table" on a 6 GB driver); sort-merge joins spill instead.
+    "spark.sql.autoBroadcastJoinThreshold": "-1",
+    "spark.sql.adaptive.autoBroadcastJoinThreshold": "-1",
     # pyspark warns on every pandas UDF that it is not yet certified on pandas 3; what we run is tested here
     "spark.executorEnv.PYTHONWARNINGS": "ignore::FutureWarning",
 }
