@@ -128,17 +128,19 @@ class View:
         st.plotly_chart(figure, key=name)
         return True
 
-    def section(self, labels: list[str], linked: dict[str, str] | None = None) -> tuple[str, object]:
-        """The page's sections as tabs of which only the open one is drawn: a brand-new browser drew every chart of a
-        long page before showing any (issue 15). The open section is in the URL (``section=``, its label); a link
-        naming something a section shows (``linked``: URL parameter -> section label, e.g. ``pair`` -> the reuse
-        section) opens that section. Returns the open section's label and its container."""
+    def draw_section(self, sections: dict[str, Callable[[], None]], linked: dict[str, str] | None = None) -> None:
+        """Draw the page's open section: ``sections`` (label -> drawer) are tabs of which only the open one is drawn,
+        since a brand-new browser drew every chart of a long page before showing any (issue 15). The open section is in
+        the URL (``section=``, its label); a link naming something a section shows (``linked``: URL parameter ->
+        section label, e.g. ``pair`` -> the reuse section) opens that section."""
+        labels = list(sections)
         default = next((label for key, label in (linked or {}).items() if key in st.query_params), labels[0])
         tabs = st.tabs(labels, key=SECTION, default=default, bind="query-params")
         label, tab = next(((label, tab) for label, tab in zip(labels, tabs) if tab.open), (default, tabs[0]))
         if label != labels[0]:
             self.share[SECTION] = [label]
-        return label, tab
+        with tab:
+            sections[label]()
 
     def offer(self, table: str, frame: Callable[[], pd.DataFrame]) -> None:
         """Offer a table of what this page shows for download (built only when someone downloads it)."""

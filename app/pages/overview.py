@@ -9,7 +9,6 @@ from lib.domain.outlets import outlet_labels
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render
-SECTIONS = ("Stories", "Articles per day")
 STORY_TABLE_COLUMNS = {"label": "Story", "first": "First report", "last": "Last report", "n_articles": "Articles",
                        "n_outlets": "Outlets", "independent_sources": "Independent sources", "outlets": "Which outlets",
                        "story_id": "Story id"}  # the id (its link's `story=`) last: the reader looks for the title
@@ -46,12 +45,8 @@ def draw() -> None:
     cols[4].metric("Span", f"{span:,} day{'s' if span != 1 else ''}" if len(dated) else "undated",
                    help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
 
-    section, tab = view.section(list(SECTIONS))
-    with tab:
-        if section == "Stories":
-            draw_stories(view, story_rows, filtered)
-        else:
-            draw_daily(view, articles, dated)
+    view.draw_section({"Stories": lambda: draw_stories(view, story_rows, filtered),
+                       "Articles per day": lambda: draw_daily(view, articles, dated)})
 
 
 def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:

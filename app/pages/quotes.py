@@ -75,18 +75,14 @@ def diff_text(ops) -> str:
     return diff_words(ops, "text")
 
 
-SECTIONS = ("Quotes", "Shared quotes", "Passage reuse")
-
-
 def draw() -> None:
     """Draw the quotes, shared quotes and lineage, or passage reuse of the filtered articles: the open section."""
     view = open_page("Quotes")
     if view is None:
         return
-    section, tab = view.section(list(SECTIONS), linked={"quote": "Shared quotes", "pair": "Passage reuse",
-                                                          "min_chars": "Passage reuse"})
-    with tab:
-        {"Quotes": draw_quotes, "Shared quotes": draw_shared, "Passage reuse": draw_reuse}[section](view)
+    view.draw_section({"Quotes": lambda: draw_quotes(view), "Shared quotes": lambda: draw_shared(view),
+                       "Passage reuse": lambda: draw_reuse(view)},
+                      linked={"quote": "Shared quotes", "pair": "Passage reuse", "min_chars": "Passage reuse"})
 
 
 def draw_quotes(view) -> None:

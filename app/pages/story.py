@@ -12,7 +12,6 @@ from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
-SECTIONS = ("Timeline", "Side-by-side framing", "Voices and terms")
 
 
 def cell_html(rows: list, named: bool = False) -> str:
@@ -99,11 +98,10 @@ def draw() -> None:
         st.caption(f"These counts cover the {len(members):,} article(s) the filters let through; the whole story has "
                    f"{int(whole['n_articles'].iloc[0]):,} from {int(whole['n_outlets'].iloc[0]):,} outlet(s).")
     view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
-    section, tab = view.section(list(SECTIONS), linked={"cols": "Side-by-side framing",
-                                                          "all_points": "Side-by-side framing"})
-    with tab:
-        {"Timeline": draw_timeline, "Side-by-side framing": draw_framing,
-         "Voices and terms": draw_voices}[section](view, members, articles)
+    view.draw_section({"Timeline": lambda: draw_timeline(view, members, articles),
+                       "Side-by-side framing": lambda: draw_framing(view, members, articles),
+                       "Voices and terms": lambda: draw_voices(view, members)},
+                      linked={"cols": "Side-by-side framing", "all_points": "Side-by-side framing"})
 
 
 def draw_timeline(view, members: list, articles: pd.DataFrame) -> None:
@@ -224,7 +222,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
                             f"{html.escape(str(r.mode))}</span>{html.escape(str(r.unit_text))}</div>")
 
 
-def draw_voices(view, members: list, articles: pd.DataFrame) -> None:
+def draw_voices(view, members: list) -> None:
     """Whose voices each side carried, and the words each side used that the others did not."""
     framing = view.framing(members)
     side = "group" if view.by is not None else "outlet"
