@@ -10,7 +10,7 @@ import pandas as pd
 
 from lib.analyse.stories.summaries import summarise_stories
 from lib.domain.outlets import outlet_labels
-from lib.domain.sentences import split_sentences
+from lib.domain.sentences import shorten, split_sentences
 from lib.models import speaker_of
 
 LABEL_CHARS = 90  # a label longer than this is cut with "…", so a picker option or axis label stays short
@@ -52,7 +52,7 @@ def first_sentence(text, width: int = TITLE_STANDIN_CHARS) -> str:
     sentence = " ".join(text[spans[0][0]:spans[0][1]].split()) if spans else " ".join(text.split())
     if not sentence:
         return "(no text)"
-    return sentence if len(sentence) <= width else sentence[: width - 1].rstrip() + "…"
+    return shorten(sentence, width)
 
 
 def display_title(title, text, width: int = TITLE_STANDIN_CHARS) -> str:
@@ -154,7 +154,7 @@ def unique_labels(ids: Sequence[str], labels: Sequence[str], width: int = LABEL_
     """id -> display label, shortened to ``width`` and made unique by appending the id where labels collide."""
     short = [(str(l) if l is not None and not (isinstance(l, float) and pd.isna(l)) else str(i)) for i, l in
              zip(ids, labels)]
-    short = [s if len(s) <= width else s[: width - 1] + "…" for s in short]
+    short = [shorten(s, width) for s in short]
     counts = Counter(short)
     return {i: (s if counts[s] == 1 else f"{s} [{str(i)[:8]}]") for i, s in zip(ids, short)}
 

@@ -7,7 +7,7 @@ from lib.domain.calendar import (month_number, named_years, weekday_number, week
                                  weekday_on_or_before)
 from lib.domain.datelines import body_start
 from lib.domain.dates import find_dates
-from lib.domain.sentences import split_sentences
+from lib.domain.sentences import shorten, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
 
 FRIDAY = dt.date(2020, 9, 25)
@@ -105,3 +105,15 @@ def test_proposing_text(text, proposing):
 ])
 def test_sentences_skip_abbreviations_and_initials(text, sentences):
     assert [text[s:e] for s, e in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("text,width,expected", [
+    ("short enough", 20, "short enough"),
+    ("exactly ten", 11, "exactly ten"),
+    ("the quick brown fox jumps over the lazy dog", 20, "the quick brown fox…"),  # cut at a word boundary
+    ("Antidisestablishmentarianism forever", 12, "Antidisesta…"),  # no space in the second half: a hard cut
+    ("ends with a comma, then more words", 19, "ends with a comma,…"),
+])
+def test_shorten_cuts_at_a_word_with_an_ellipsis(text, width, expected):
+    out = shorten(text, width)
+    assert out == expected and len(out) <= width

@@ -12,9 +12,11 @@ from app.view import open_page, report_missing
 from lib.analyse.reuse import MIN_CHARS
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS
+from lib.domain.sentences import shorten
 from lib.figures.style import UNATTRIBUTED, colour_of
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
+PASSAGE_CHARS = 160  # a reused passage on one table line
 MAX_ROWS = 1000  # quote rows sent to the browser: all 10,120 of a 5,000-article corpus were 2 MB per render
 
 # How a word diff is written: (dropped, added, escape) per format; the page shows HTML, downloads carry wdiff's text.
@@ -184,7 +186,7 @@ def draw_reuse_groups(view, groups: pd.DataFrame) -> None:
     st.subheader("Reused passages and all their carriers")
     view.offer("reused passages", lambda: reuse_group_table(groups))
     table = reuse_group_table(groups.head(MAX_PAIRS)).drop(columns=["Earliest article id", "Carrier article ids"])
-    table["Passage"] = table["Passage"].map(lambda t: t if len(t) <= 160 else t[:159] + "…")
+    table["Passage"] = table["Passage"].map(lambda t: shorten(t, PASSAGE_CHARS))
     st.caption(f"{len(groups):,} passage(s), each carried by two or more articles; the earliest carrier (undated "
                "ones last) names the passage. Passages that overlap in one article are one passage.")
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),

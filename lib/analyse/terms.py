@@ -11,7 +11,7 @@ import pandas as pd
 from lib.analyse.similarity import STOP_WORDS
 from lib.domain.datelines import body_start
 from lib.domain.dates import find_dates
-from lib.domain.sentences import split_sentences
+from lib.domain.sentences import shorten, split_sentences
 
 # count: uses in the outlet; others: uses in all the other outlets together; expected: the uses the outlet would
 # have made at the other outlets' rate, for its own length (others * its words / their words).
@@ -144,6 +144,5 @@ def story_headline(titles: Iterable, texts: Iterable = ()) -> str | None:
             for start, end in split_sentences(body) or [(0, len(body))]:
                 sentence = " ".join(body[start:end].split())
                 if _says_something(sentence):  # not a bare date line ("Tuesday, May 24, 2005") or a byline
-                    return sentence if len(sentence) <= HEADLINE_CHARS else \
-                        sentence[:HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+                    return shorten(sentence, HEADLINE_CHARS)
     return None

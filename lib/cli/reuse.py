@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.cli import add_db_argument, add_format_argument, open_stored_corpus, print_frame
+from lib.domain.sentences import shorten
 
 EXAMPLES = """  python -m lib reuse --db corpus.duckdb
   python -m lib reuse --db corpus.duckdb --min-chars 300 --format jsonl
@@ -34,7 +35,7 @@ def configure(parser) -> None:
 def one_line(text: str, width: int = PASSAGE_WIDTH) -> str:
     """A passage on one table line: paragraph breaks as ' / ', long passages cut with an ellipsis."""
     flat = " / ".join(part.strip() for part in text.split("\n") if part.strip())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return shorten(flat, width)
 
 
 def run(args) -> int:

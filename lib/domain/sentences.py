@@ -19,6 +19,18 @@ _END = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[\"“«A-Z0-9])")
 
 
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters with an ellipsis, at a word boundary where one falls in the
+    second half of the cut (a display label, a title stand-in, a passage on one line); unchanged when it fits."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if not text[width - 1].isspace() and space >= width // 2:  # the cut falls inside a word
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text[start:end]``, stripped of surrounding whitespace."""
     end = len(text) if end is None else end

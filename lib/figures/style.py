@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
+from lib.domain.sentences import shorten
 
 # ---------------------------------------------------------------- colours, layout, axes
 UNKNOWN_COLOUR = "#8c8c8c"
@@ -178,8 +179,7 @@ def hover_text(text, width: int = 80, limit: int = 600) -> str:
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
     s = " ".join(str(text).split())
-    if len(s) > limit:
-        s = s[: limit - 1].rsplit(" ", 1)[0] + "…"
+    s = shorten(s, limit)
     lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False) or [""]
     return "<br>".join(plotly_text(line) for line in lines)
 

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from lib.domain.outlets import outlet_label
+from lib.domain.sentences import shorten
 from lib.figures.style import (DAY_MS, LAYOUT, UNKNOWN_COLOUR, date_axis, empty_figure, hover_date, hover_text,
                                integer_ticks, outlet_text, outlets_in_order, plotly_text, view_colours)
 
@@ -183,14 +184,14 @@ def _story_name(row) -> str:
     label = getattr(row, "label", None)
     label = f"untitled story {row.story_id}" if label is None or (not isinstance(label, str) and pd.isna(label)) \
         or not str(label).strip() else " ".join(str(label).split())
-    return plotly_text(label if len(label) <= STORY_LABEL_CHARS else label[:STORY_LABEL_CHARS - 1] + "…")
+    return plotly_text(shorten(label, STORY_LABEL_CHARS))
 
 
 def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] | None = None,
                              story: str = "") -> go.Figure:
     """Each outlet's articles on one story in time; the first report is a star, hover gives title and lag."""
     story = " ".join(str(story).split()) if story else ""
-    story = story if len(story) <= TITLE_STORY_CHARS else story[:TITLE_STORY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    story = shorten(story, TITLE_STORY_CHARS)
     title = "Coverage timeline: who reported first" + (f" — {plotly_text(story)}" if story else "")
     if coverage is not None and "is_first" not in coverage:
         coverage = coverage.assign(is_first=False, lag_hours=float("nan"))
