@@ -182,6 +182,23 @@ def test_a_shared_quote_is_linked_by_its_earliest_rendering(two_stories):
     assert at.selectbox(key="quote").value == key and not at.error
 
 
+def test_the_default_shared_quote_is_one_with_a_dated_carrier(tmp_path, monkeypatch):
+    # The quote carried by the most outlets has no dated carrier (its lineage would say so and draw nothing); the
+    # default is the widest quote that has one.
+    def body(n: int, quote: str) -> str:
+        return quote + f"Item {n} of the agenda took {n + 2} hours; {n * 3 + 5} residents spoke on it."
+    undated = '"Every bridge in the county will be inspected before winter," said Commissioner Ray Ortiz. '
+    dated = '"The library will open on Sundays from next month," said Librarian Jo Park. '
+    rows = [{"id": f"loose-{o.lower()}", "outlet": f"Outlet {o}", "title": f"Bridges {o}",
+             "text": body(i, undated)} for i, o in enumerate("ABCD")]
+    rows += [{"id": f"dated-{o.lower()}", "outlet": f"Outlet {o}", "published": f"2021-06-0{i + 1}",
+              "title": f"Library {o}", "text": body(30 + i, dated)} for i, o in enumerate("EF")]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("quotes", {"section": "Shared quotes"})
+    assert at.selectbox(key="quote").value.startswith("dated-")
+    assert "No dated carrier" not in texts(at)
+
+
 @pytest.mark.parametrize("query, section, charts", [
     ({}, None, {"speakers"}),
     ({"section": "Shared quotes"}, "Shared quotes", {"shared", "lineage"}),
@@ -251,7 +268,7 @@ def test_view_stem(filters, stem):
     ("Budget passes", "Anything.", "Budget passes"),
     (None, "The council met on Monday. It voted.", "The council met on Monday."),
     (float("nan"), "Mr. Ng spoke at length. Then left.", "Mr. Ng spoke at length."),
-    ("  ", "One sentence " + "very " * 40 + "long.", ("One sentence " + "very " * 14)[:79].rstrip() + "…"),
+    ("  ", "One sentence " + "very " * 40 + "long.", "One sentence" + " very" * 13 + "…"),  # cut at a word
     (None, "", "(no text)"),
 ])
 def test_display_title(title, text, shown):

@@ -137,8 +137,11 @@ def draw_shared(view) -> None:
         view.caption_if_capped(HEATMAP_ROWS, sharing, f"{view.side}s in the chart (those sharing the most quotes)",
                                "pick outlets in the sidebar to compare others.")
         st.subheader("Lineage and fidelity of one quote")
-        order = groups.sort_values(["n_outlets", "n_carriers"], ascending=False)
-        names = {keys[g.group_id]: f"{str(g.earliest_text)[:90]} ({g.n_outlets} outlets"
+        # Quotes with a dated carrier first (the default one draws a lineage), then the most widely carried.
+        dated = set(renderings.loc[renderings["published"].notna(), "group_id"])
+        order = groups.assign(dated=groups["group_id"].isin(dated)).sort_values(
+            ["dated", "n_outlets", "n_carriers"], ascending=False)
+        names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90)} ({g.n_outlets} outlets"
                                    f"{', altered' if g.altered else ''})" for g in order.itertuples()}
         group_of = {keys[g]: g for g in order["group_id"]}
         key = url_choice(st, "Quote", list(names), "quote", format_func=names.get, default=next(iter(names)))
