@@ -59,6 +59,11 @@ class View:
         """What the comparisons compare, in words: "outlet", or the attribute's groups ("type")."""
         return "outlet" if self.by is None else self.by
 
+    @property
+    def side_noun(self) -> str:
+        """A compared side as a plain noun that takes an "s": "outlet", or "group" when grouped."""
+        return "outlet" if self.by is None else "group"
+
     def side_labels(self, outlets: pd.Series) -> pd.Series:
         """The compared side of each outlet: its label, or its group when grouped."""
         if self.sides is None:

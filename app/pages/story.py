@@ -131,7 +131,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
     """The side-by-side framing matrix, the omissions, and what each side put first and added."""
     framing = view.framing(members)
     grouped = view.by is not None
-    side = "group" if grouped else "outlet"
+    side = view.side_noun
     outlets_by_time = sides_by_time(view, members, articles)
     if len(outlets_by_time) < 2:
         st.info(f"Only {plain_markdown(outlets_by_time[0] if outlets_by_time else 'one ' + side)} covers this story "
@@ -225,7 +225,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
 def draw_voices(view, members: list) -> None:
     """Whose voices each side carried, and the words each side used that the others did not."""
     framing = view.framing(members)
-    side = "group" if view.by is not None else "outlet"
+    side = view.side_noun
     left, right = st.columns(2)
     with left:
         view.chart("voices", ids=members)
