@@ -34,6 +34,7 @@ critic activist campaigner organizer organiser volunteer secretary assistant aid
 governor-elect mayor-elect councillor councilman councilwoman alderman trustee treasurer clerk registrar marshal
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
+speaker counsel
 """.split())
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
