@@ -928,3 +928,42 @@ TITLED_OBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", TITLED_OBJECTS)
 def test_titled_name_after_a_verb_is_an_object(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "Speaker" and "counsel" are titles: the name after them is the person, who then takes later pronouns.
+SPEAKER_AND_COUNSEL_TITLES = [
+    ('House Speaker Mara Quell says the panel "will finish the work it set out to do."\n\n"We will not be '
+     'deterred," she said.', "not be deterred", "Mara Quell"),
+    ('Special Counsel Ned Arbour said the evidence "speaks for itself and will be heard."', "speaks for itself",
+     "Ned Arbour"),
+    # negatives: a lower-case "the speaker" still names the titled person before; an unnamed speaker stays one
+    ('House Speaker Mara Quell opened the session.\n\n"We start today," the speaker said.', "We start today",
+     "Mara Quell"),
+    ('"Go home and vote," one speaker told the rally.', "Go home", "one speaker"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SPEAKER_AND_COUNSEL_TITLES)
+def test_speaker_and_counsel_are_titles(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "according to X" closing the quote's sentence after other words; a description with a dotted abbreviation
+# ("one U.S. official") is one role speaker, not a name "U".
+ACCORDING_LATER = [
+    ('Migrants were freed on a "very, very large scale" in recent days, according to one U.S. official.',
+     "very large scale", "one U.S. official"),
+    ('"The camp is being cleared," according to a senior U.S. official.', "camp is being cleared",
+     "a senior U.S. official"),
+    ('The bridge will stay "closed until further notice" this winter, according to the Transport Department.',
+     "closed until further notice", "Transport Department"),
+    # negatives: the subject and cue of the quote's own clause win; a name stays a name
+    ('"We are not going anywhere," the mayor Ana Ruiz told the crowd on Monday, according to a city spokesman.',
+     "not going anywhere", "Ana Ruiz"),
+    ('"The camp is being cleared," according to Ana Ruiz.', "camp is being cleared", "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACCORDING_LATER)
+def test_according_to_later_in_the_sentence(text, fragment, speaker):
+    _check(text, fragment, speaker)

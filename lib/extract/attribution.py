@@ -67,6 +67,9 @@ _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before
 # An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
 # `Biden "will stay" to work on the bill, a White House official told pool reporters.`
 AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,100}}$")
+# "according to X" closing the sentence a little after the quote: `freed on a "very large scale" in recent days,
+# according to one U.S. official.`
+AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,100}}$")
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
@@ -233,7 +236,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
-                    AFTER_LATER):
+                    AFTER_LATER, AFTER_LATER_ACCORDING):
         m = pattern.match(window)
         if m and pattern is AFTER_CUE_ROLE_NAME:
             mention = parse_mention(m.group("subj"))
@@ -252,7 +255,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     and len(appended.group("subj").split()) >= 2:
                 found = _attribution(m, start, "after")  # `said a spokeswoman for Acme, Jane Roe`: Jane Roe
                 return replace(found, speaker=appended.group("subj"), speaker_start=start + appended.start("subj"))
-        if pattern is AFTER_LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
+        if pattern in (AFTER_LATER, AFTER_LATER_ACCORDING) and (ended or text[end:end + 1] not in (".", "!", "?")):
             continue  # only the rest of the quote's own sentence, up to its end
         if m and _is_document(m.group("subj")):
             # `reads a joint statement from Sen. Ed Markey`: the author of the document speaks.
@@ -267,7 +270,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     or len(m.group("subj").split()) > _NEW_SENTENCE_SUBJECT_WORDS) \
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
                 continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
-            return _attribution(m, start, "later" if pattern is AFTER_LATER else "after")
+            return _attribution(m, start, "later" if pattern in (AFTER_LATER, AFTER_LATER_ACCORDING) else "after")
     return None
 
 

@@ -187,7 +187,7 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
                          % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
-                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
+                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      r"(?:[^\S\n]+(?:for|of|with|in|at|to)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?)")
 
@@ -255,7 +255,7 @@ MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|wh
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
 CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
-ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
+ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}(?![.\-’']?\w){MENTION_END}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
 
 
 
