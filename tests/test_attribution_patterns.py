@@ -967,3 +967,29 @@ ACCORDING_LATER = [
 @pytest.mark.parametrize("text, fragment, speaker", ACCORDING_LATER)
 def test_according_to_later_in_the_sentence(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Someone puts out a statement or letter, then a quote gives its words: the author speaks, also through "the
+# statement read" and "it read"; "her office" is hers, not the last organisation named.
+STATEMENT_AUTHORS = [
+    ('Nexora released a statement on Friday.\n\n"We regret the error and will review our procedures."',
+     "regret the error", "Nexora"),
+    ('The Harbour Board issued a statement Tuesday.\n\n"The port will reopen on Monday," the statement read.',
+     "port will reopen", "Harbour Board"),
+    ('Senator Ann Cole posted a statement on her website. "I will not seek a fourth term," it read.',
+     "fourth term", "Ann Cole"),
+    ('The school sent a letter to parents on Monday.\n\n"Classes will resume on Thursday."', "Classes will resume",
+     "The school"),
+    ('The fire started at noon, according to the Daily Courier. Mayor Ann Cole visited the site and her office '
+     'later released a statement.\n\n"The mayor thanks every firefighter who came."', "thanks every firefighter",
+     "her office"),
+    # negatives: someone who receives a statement is no author; a clause before a name is no title
+    ('Reporters received a statement on Friday.\n\n"We regret the error."', "regret the error", None),
+    ('Senators representing Maryland and Virginia sent a letter to the agency.\n\n"Reopening too fast puts '
+     'workers at risk," the letter said.', "Reopening too fast", "the letter"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", STATEMENT_AUTHORS)
+def test_statement_authors_speak_for_their_statements(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lib.domain.sentences import is_abbreviation
-from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
+from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import _Span, _trim
 from lib.extract.speakers import (PLURAL_PERSON_NOUNS, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
@@ -101,6 +101,15 @@ BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][
 # A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
 _FRONTED_PREPOSITION = re.compile(r"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:In|On|At|During|After|Before|With|From|"
                                   r"For|By|Under|Over|Through|About|Amid|Despite|Following)[^\S\n]+$")
+# A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
+# Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
+# backwards from "the statement read" or "it read", the author of the statement the quote gives.
+_STATEMENT_CORE = (rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+(?:an?|the|its|his|her|"
+                   rf"their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?(?:statement|letter|memo|note|message|response|release)\b")
+STATEMENT_RELEASE = re.compile(rf"(?:^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}"
+                               rf"[^\"“”.!?:\n]{{0,80}}[.:]\s*$")
+STATEMENT_AUTHOR = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}", re.MULTILINE)
+_STATEMENT_CHARS = 600  # how far back "the statement read" looks for the sentence that put the statement out
 # A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
 TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
@@ -506,6 +515,28 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
                         "context")
 
 
+def _statement_subject(text: str, start: int, end: int) -> _Attribution | None:
+    """The subject of a sentence in which it puts out a statement (`Acme released a statement on Friday.`): the
+    speaker of the quote that gives the statement's words."""
+    m = STATEMENT_RELEASE.search(text, start, end)
+    if not m or not _plausible_subject(m.group("subj")):
+        return None
+    return _Attribution(" ".join(m.group("subj").split()), m.start("subj"), None, m.start("subj"), "context")
+
+
+def statement_author(text: str, pos: int) -> tuple[str, int] | None:
+    """(subject as written, offset) of the latest sentence shortly before ``pos`` that puts out a statement or letter
+    (`The DNC issued a statement Tuesday.`): the author a later "the statement read" or "it read" stands for."""
+    found = None
+    for m in STATEMENT_AUTHOR.finditer(text, max(0, pos - _STATEMENT_CHARS), pos):
+        mention = parse_mention(m.group("subj"))
+        if _plausible_subject(m.group("subj")) and not (mention.kind == "person" and mention.role
+                                                        and not _is_title(mention.role)):
+            # not "Senators representing Maryland and Virginia": a clause before a name titles no one
+            found = (" ".join(m.group("subj").split()), m.start("subj"))
+    return found
+
+
 def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person who is a subject in the sentence around a fragment: the last one before it, else the first after."""
     before, after = [], []
@@ -591,6 +622,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         org_speaker = False
         if mention is not None and q.speaker_id is None and last_author and _is_document(q.speaker):
             q = replace(q, speaker_id=last_author)  # "A statement from Waitrose said ..." then "the statement said"
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None and (
+                _is_document(q.speaker) or (q.speaker.lower() == "it" and not last_org)):
+            # "The DNC issued a statement." then ""...," the statement read" (or "it read"): its author speaks.
+            author = statement_author(text, min(q.start, q.speaker_start))
+            if author:
+                author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
+                q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
+                            speaker_start=author[1], speaker_end=author[1] + len(author[0]))
+                mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id and _DOCUMENT_HEAD.match(q.speaker):
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
@@ -600,7 +640,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
-            if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS)):
+            if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
+                                                 and words[0] not in ("his", "her", "their"))):  # "her office": hers
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
                 # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added").
