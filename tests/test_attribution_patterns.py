@@ -993,3 +993,19 @@ STATEMENT_AUTHORS = [
 @pytest.mark.parametrize("text, fragment, speaker", STATEMENT_AUTHORS)
 def test_statement_authors_speak_for_their_statements(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Words shared with or penned for an outlet are a cue like "said".
+SHARED_AND_PENNED = [
+    ('Nutritionist Amanda Kell agrees.\n\n"Folic acid is essential during pregnancy," she shared with The List.',
+     "Folic acid", "Amanda Kell"),
+    ('Writer Hana Poll disagrees. "The evidence is mixed," she penned in an essay for Healthline.', "evidence is mixed",
+     "Hana Poll"),
+    # negative: a quote after a sentence about sharing a photo keeps its own cue
+    ('Amanda Kell shared a photo on Monday. "It was a great day," said her sister, Jo Kell.', "great day", "Jo Kell"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SHARED_AND_PENNED)
+def test_shared_and_penned_are_cues(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -80,6 +80,9 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # A broad table of speech verbs (after the verb lists of Krestel et al. 2008 and the PARC corpus,
     # Pareti 2016): each row one lemma and its written forms, so that unseen news still finds its cue.
     ("echo", "neutral", True, ("echoed", "echoes")),
+    # Words shared with or penned for an outlet: `"...," she shared with The List`, `she penned in an essay`.
+    ("share", "neutral", False, ("shared", "shares")),
+    ("pen", "neutral", False, ("penned", "pens")),
     ("read", "neutral", False, ("reads", "read")),  # "The statement read: \"...\""
     ("mention", "neutral", True, ("mentioned", "mentions")),
     ("answer", "neutral", True, ("answered", "answers")),
