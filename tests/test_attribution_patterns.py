@@ -1009,3 +1009,24 @@ SHARED_AND_PENNED = [
 @pytest.mark.parametrize("text, fragment, speaker", SHARED_AND_PENNED)
 def test_shared_and_penned_are_cues(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A possessive role ends at its noun: an adverb or verb after it is no part of the speaker ("Cole's office later
+# said"); its owner may be a two-word description ("the federal government's top health official").
+POSSESSIVE_ROLES = [
+    ('Cole\'s office later said the senator "has always supported veterans."', "supported veterans",
+     "Cole's office"),
+    ('The agency\'s inspector general found that staff had "failed to follow basic procedures."', "basic procedures",
+     "The agency's inspector general"),
+    ('In a tweet, the federal government\'s top health official said his words were "taken wildly out of context."',
+     "out of context", "the federal government's top health official"),
+    # negatives: a possessive role of several nouns is kept whole; a named person after it is the speaker
+    ('The state\'s largest teachers union said the plan "would gut public schools."', "gut public schools",
+     "The state's largest teachers union"),
+    ('"We will appeal," the company\'s spokesman, Tom Reyes, said.', "We will appeal", "Tom Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", POSSESSIVE_ROLES)
+def test_possessive_role_ends_at_its_noun(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
 from lib.domain.names import normalise_name
-from lib.domain.verbs import CUE_PATTERN, alternation
+from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
 # mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".
@@ -204,7 +204,11 @@ _MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s|\d[\w\-]*|[-–])" % ("|".j
 MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[^\S\n]+){{0,8}}?{NAME_PATTERN}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # A role held for a named person or body: "Reid's rep", "the company's spokesman".
-POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
+# Its words are nouns and modifiers, never an adverb or verb that follows it ("Cole's office later said", "the
+# agency's inspector general found"); the owner may be a two-word description ("the federal government's").
+_NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b)"
+POSSESSIVE_ROLE_PATTERN = (rf"(?:{NAME_PATTERN}|[Tt]he(?:[^\S\n]+[a-z]+){{1,2}})[’']s[^\S\n]+"
+                           rf"(?:{_NOT_ROLE_WORD}[a-z][\w\-]*[^\S\n]+){{0,2}}{_NOT_ROLE_WORD}[a-z][\w\-]*")
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
 # Person and role nouns that are no person (texts, bodies) or no noun at all (title parts): never a bare plural.
