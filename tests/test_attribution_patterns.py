@@ -1030,3 +1030,21 @@ POSSESSIVE_ROLES = [
 @pytest.mark.parametrize("text, fragment, speaker", POSSESSIVE_ROLES)
 def test_possessive_role_ends_at_its_noun(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An inverted attribution closing the sentence after the quote's reported continuation credits its subject.
+LATER_INVERSIONS = [
+    ('"By rolling back this rule, we protect every species under the law" and that science will guide decisions, '
+     'said Interior Secretary Ken Salas.', "rolling back", "Ken Salas"),
+    ('"The port is open again" and ships may dock from noon, said a spokeswoman for the harbour board.',
+     "port is open", "a spokeswoman for the harbour board"),
+    # negatives: "said to be" opens no speaker; a quote that ends its sentence is not credited to the next one's
+    ('"We will win" was printed on every sign, said to be the work of volunteers.', "We will win", None),
+    ('Ann Cole spoke first. "We will win." The crowd was loud, said a reporter for the Daily Courier.',
+     "We will win", "Ann Cole"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", LATER_INVERSIONS)
+def test_inverted_attribution_after_a_reported_continuation(text, fragment, speaker):
+    _check(text, fragment, speaker)

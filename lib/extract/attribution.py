@@ -70,6 +70,10 @@ AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{A
 # "according to X" closing the sentence a little after the quote: `freed on a "very large scale" in recent days,
 # according to one U.S. official.`
 AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,100}}$")
+# An inverted attribution closing the sentence after the quote's reported continuation: `"..." and that science
+# will guide decisions, said Interior Secretary Ken Salazar.`
+AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+"
+                                     rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}){MENTION_END}[^,;\"“”\n]{{0,60}}$")
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
@@ -240,12 +244,15 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
                         cue_start, source)
 
 
+_LATER = (AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT)  # attributions a little after the quote
+
+
 def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
-                    AFTER_LATER, AFTER_LATER_ACCORDING):
+                    AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
         if m and pattern is AFTER_CUE_ROLE_NAME:
             mention = parse_mention(m.group("subj"))
@@ -264,7 +271,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     and len(appended.group("subj").split()) >= 2:
                 found = _attribution(m, start, "after")  # `said a spokeswoman for Acme, Jane Roe`: Jane Roe
                 return replace(found, speaker=appended.group("subj"), speaker_start=start + appended.start("subj"))
-        if pattern in (AFTER_LATER, AFTER_LATER_ACCORDING) and (ended or text[end:end + 1] not in (".", "!", "?")):
+        if pattern in _LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
             continue  # only the rest of the quote's own sentence, up to its end
         if m and _is_document(m.group("subj")):
             # `reads a joint statement from Sen. Ed Markey`: the author of the document speaks.
@@ -279,7 +286,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     or len(m.group("subj").split()) > _NEW_SENTENCE_SUBJECT_WORDS) \
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
                 continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
-            return _attribution(m, start, "later" if pattern in (AFTER_LATER, AFTER_LATER_ACCORDING) else "after")
+            return _attribution(m, start, "later" if pattern in _LATER else "after")
     return None
 
 
