@@ -1048,3 +1048,23 @@ LATER_INVERSIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", LATER_INVERSIONS)
 def test_inverted_attribution_after_a_reported_continuation(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An absolute construction ("with a spokesman stating:", "with the prosecution describing X as") credits the noun
+# phrase after "with", not the sentence's subject.
+WITH_PARTICIPLES = [
+    ('Senator Ann Cole opposed the rule, with a spokesman stating: "As president, she will keep the protections."',
+     "keep the protections", "a spokesman"),
+    ('His trial began in 1924, with the prosecution describing him as "the soul of the whole undertaking."',
+     "soul of the whole", "the prosecution"),
+    ('The rally ended with Mayor Ann Cole saying, "We will be back next year."', "back next year", "Ann Cole"),
+    # negatives: "with" before an object, then the subject's own participle; a cue-less participle after "with"
+    ('Ann Cole spoke with reporters, saying: "We will be back next year."', "back next year", "Ann Cole"),
+    ('Mayor Ann Cole left with aides carrying signs. "We will be back next year," she said.', "back next year",
+     "Ann Cole"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", WITH_PARTICIPLES)
+def test_with_and_a_participle_cue_credits_its_noun_phrase(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -14,7 +14,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("tell", "neutral", True, ("told", "tells", "tell", "telling")),
     ("add", "neutral", True, ("added", "adds", "add")),
     ("note", "neutral", True, ("noted", "notes", "note", "noting")),
-    ("state", "neutral", True, ("stated", "states")),
+    ("state", "neutral", True, ("stated", "states", "stating")),
     ("explain", "neutral", True, ("explained", "explains")),
     ("write", "neutral", True, ("wrote", "writes")),
     ("comment", "neutral", False, ("commented", "comments")),

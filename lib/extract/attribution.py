@@ -96,6 +96,11 @@ BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVER
                         rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
                         # `Ruiz, who said "` (a verb of saying: "who directed "The Golden Compass"" names a title)
                         rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
+# An absolute construction: `with a spokesman stating: "`, `with the prosecution describing the leader as "`: the
+# noun phrase after "with" is the subject of the participle cue.
+_ING_CUES = alternation(sorted(f for f in CUE_CLASS if f.endswith("ing") and " " not in f))
+BEFORE_WITH = re.compile(rf"\bwith[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN})"
+                         rf"[^\S\n]+(?P<cue>{_ING_CUES})\b[^.!?\"“”]{{0,80}}?[,:]?\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
@@ -307,7 +312,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             found = _headline_attribution(m.group("line"), start + m.start("line"))
             if found:
                 return found
-    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
+    for pattern in (BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
