@@ -1068,3 +1068,24 @@ WITH_PARTICIPLES = [
 @pytest.mark.parametrize("text, fragment, speaker", WITH_PARTICIPLES)
 def test_with_and_a_participle_cue_credits_its_noun_phrase(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# The agent of "as noted by X" or "according to X" is the person a following "she said" refers to.
+AGENTS_OF_REPORTING = [
+    ('Professor Rosa Pell says to eat well. Most of all, watch the dose, as noted by Professor Ines Varga. '
+     '"Too much can be toxic," she told The List.', "Too much", "Ines Varga"),
+    ('Professor Rosa Pell spoke first. The risk is real, according to Professor Ines Varga. "Too much can be '
+     'toxic," she said.', "Too much", "Ines Varga"),
+    # negatives: a person after "by" with no reporting verb is no speaker; the gender still decides
+    ('Professor Rosa Pell spoke first. The study was funded by Professor Ines Varga. "Too much can be toxic," she '
+     'said.', "Too much", "Rosa Pell"),
+    ('Professor Rosa Pell spoke first. The risk is real, as noted by Professor Tom Varga. "Too much can be toxic," '
+     'she said.', "Too much", "Rosa Pell"),
+    ('Professor Jaime Ruiz spoke first. The bones are old, according to Mexican press reports. "They are not '
+     'aliens," he said.', "not aliens", "Jaime Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", AGENTS_OF_REPORTING)
+def test_agent_of_a_reporting_phrase_takes_later_pronouns(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -463,7 +463,10 @@ _SUBJECT_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^,.;:\"“”]{{1,90}})?,?[^
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
 # The cue must follow a quote or a comma ("," said EDS President Kim Brace"): in "said he backed King", King is
 # the object of another verb.
-_CUE_BEFORE = re.compile(rf"[,\"”’»][^\S\n]*\b{CUE_PATTERN}[^\S\n]+(?:(?!(?:he|she|they|it|we|that)\b)[\w.\-’']+[^\S\n]+){{0,5}}$")
+# The agent of a reporting phrase speaks as surely ("as noted by dietitian X", "according to X"): a later "she said"
+# refers to X.
+_CUE_BEFORE = re.compile(rf"(?:[,\"”’»][^\S\n]*\b{CUE_PATTERN}|\b[Aa]ccording[^\S\n]+to|\b[Aa]s[^\S\n]+{CUE_PATTERN}"
+                         rf"[^\S\n]+by)[^\S\n]+(?:(?!(?:he|she|they|it|we|that)\b)[\w.\-’']+[^\S\n]+){{0,5}}$")
 # A lower-case word right before a mention that makes it an object ("Bush lauded Rumsfeld", "Owen says Palmer"):
 # any lower-case word except conjunctions, role words and clause openers that a subject may follow.
 _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
