@@ -1089,3 +1089,23 @@ AGENTS_OF_REPORTING = [
 @pytest.mark.parametrize("text, fragment, speaker", AGENTS_OF_REPORTING)
 def test_agent_of_a_reporting_phrase_takes_later_pronouns(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "As X noted," credits X (the conjunction is no part of the speaker); a reflexive between subject and cue ("Cole
+# herself noted") is like an adverb there.
+AS_CLAUSES = [
+    ('As Ann Cole said, "We will win this district."', "win this district", "Ann Cole"),
+    ('Ann Cole won in 1992. As Cole herself noted, "That year changed the party for good."', "changed the party",
+     "Ann Cole"),
+    ('As researchers posited in 1985: "Where is the M in maternal health?"', "maternal health", "researchers"),
+    ('Mayor Ann Cole herself announced the news on Friday, writing, "We are hosting the games!"', "hosting the games",
+     "Ann Cole"),
+    # negatives: a pronoun after "As" still resolves; "As" before a common noun names no speaker
+    ('Ann Cole spoke first. As she said, "We will win this district."', "win this district", "Ann Cole"),
+    ('As expected, the plan was called "a start, not a finish" by critics.', "a start, not a finish", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", AS_CLAUSES)
+def test_as_clauses_and_reflexives_before_the_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)

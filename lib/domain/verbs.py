@@ -129,6 +129,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("admit", "conceding", True, ("confessed", "confesses", "owned up", "recognized", "recognised")),
     ("deny", "denying", True, ("refuted", "refutes", "rebutted", "contradicted", "disavowed")),
     ("claim", "doubting", True, ("professed", "professes", "insinuated")),
+    ("posit", "opinion", True, ("posited", "posits", "postulated", "hypothesized", "hypothesised")),
     ("ask", "questioning", True, ("inquired", "enquired", "inquires", "quizzed", "demanded to know",
                                   "pondered", "ponders")),
 )
@@ -141,7 +142,7 @@ STATEMENT_VERBS = ("issued", "issues", "released", "releases", "put out", "puts 
 ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "previously", "reportedly",
            "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "publicly", "separately", "however", "subsequently", "additionally", "firmly",
            "personally", "simply", "flatly", "strongly", "specifically", "explicitly", "though", "too", "in turn",
-           "meanwhile", "instead", "in fact")
+           "meanwhile", "instead", "in fact", "himself", "herself", "themselves", "itself")
 
 # Cues that come before their subject after a quote ("said Putin", "added the minister"); "told"/"asked" are
 # left out because the name after them is the person spoken to.

@@ -29,6 +29,7 @@ from lib.extract.speakers import (PLURAL_PERSON_NOUNS, ACCORDING_PATTERN as _ACC
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
+                                  SENTENCE_OPENERS,
                                   apposed_name, expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
@@ -241,6 +242,9 @@ def _after_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)")
+
+
 def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     """An attribution from a match of one of the cue patterns, offsets shifted by ``base``."""
     cue = m.group("cue") if m.groupdict().get("cue") else m.groupdict().get("cue2") or ""
@@ -248,6 +252,9 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
         cue += m.group("obj").rstrip(".,")
     cue_start = base + m.start("cue" if m.groupdict().get("cue") else "cue2") if cue else base + m.start("subj")
     subject, subject_start = apposed_name(m)
+    opener = _OPENER.match(subject)
+    if opener and parse_mention(subject[opener.end():]).kind != "unknown":
+        subject, subject_start = subject[opener.end():], subject_start + opener.end()  # "As Cole noted": Cole
     return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
 

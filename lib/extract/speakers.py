@@ -146,7 +146,7 @@ republican republicans democrat democrats democratic conservative conservatives 
 
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
-                             "Separately Finally Meanwhile Previously Thus Hence Here There When While After".split())
+                             "Separately Finally Meanwhile Previously Thus Hence Here There When While After As".split())
 
 # Words that make a capitalised sequence an organisation or place rather than a person.
 ORG_WORDS = frozenset("""
