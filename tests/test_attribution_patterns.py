@@ -1109,3 +1109,26 @@ AS_CLAUSES = [
 @pytest.mark.parametrize("text, fragment, speaker", AS_CLAUSES)
 def test_as_clauses_and_reflexives_before_the_cue(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "the source" stands for the latest "a ... source" before it, also one that only framed reported speech
+# ("according to a league source"); a line presenting "a statement by X:" credits X with the statement after it.
+SOURCES_AND_STATEMENT_LINES = [
+    ('The team is close to a deal, according to a league source.\n\n"Headway was made today," the source said.',
+     "Headway", "a league source"),
+    ('Below is a statement by Ines Varga, director of the institute:\n\n"These changes undermine science."',
+     "undermine science", "Ines Varga"),
+    ('Here is a statement from the Harbour Board:\n\n"The port will reopen on Monday."', "port will reopen",
+     "Harbour Board"),
+    # negatives: a source who spoke keeps their full description; "the source" with no source before names no one;
+    # "Below" is no speaker
+    ('"It is not the coach," a source with knowledge of the talks said.\n\n"We lacked a plan," the source said.',
+     "lacked a plan", "a source with knowledge of the talks"),
+    ('"Headway was made today," the source said.', "Headway", None),
+    ('Below are the figures:\n\n"Sales rose by a third in the year to March."', "Sales rose", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SOURCES_AND_STATEMENT_LINES)
+def test_the_source_and_statement_lines(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import _Span, _trim
-from lib.extract.speakers import (PLURAL_PERSON_NOUNS, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -119,6 +119,9 @@ _STATEMENT_CORE = (rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT
 STATEMENT_RELEASE = re.compile(rf"(?:^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}"
                                rf"[^\"“”.!?:\n]{{0,80}}[.:]\s*$")
 STATEMENT_AUTHOR = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}", re.MULTILINE)
+# A line presenting a statement by someone, then the statement: `Below is a statement by X, director of Y:`.
+STATEMENT_INTRO = re.compile(rf"\b(?:is|are|was|were|here's|read|reads)[^\S\n]+(?P<subj>{DOCUMENT_FROM_PATTERN})"
+                             rf"[^\"“”\n]{{0,120}}:\s*$")
 _STATEMENT_CHARS = 600  # how far back "the statement read" looks for the sentence that put the statement out
 # A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
 TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
@@ -541,7 +544,7 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
 def _statement_subject(text: str, start: int, end: int) -> _Attribution | None:
     """The subject of a sentence in which it puts out a statement (`Acme released a statement on Friday.`): the
     speaker of the quote that gives the statement's words."""
-    m = STATEMENT_RELEASE.search(text, start, end)
+    m = STATEMENT_RELEASE.search(text, start, end) or STATEMENT_INTRO.search(text, start, end)
     if not m or not _plausible_subject(m.group("subj")):
         return None
     return _Attribution(" ".join(m.group("subj").split()), m.start("subj"), None, m.start("subj"), "context")
@@ -670,8 +673,14 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added").
                 # With none before it, "the source" names no one, while "the man" is someone the story describes:
                 # a role speaker as written.
-                if last_anonymous:
+                earlier = _indefinite_antecedent(text, q.speaker_start, mention) \
+                    if mention.kind == "role" and q.speaker_start is not None else None
+                if last_anonymous and (earlier is None or earlier[1] <= last_anonymous.speaker_start):
                     q = _as_speaker(q, last_anonymous)
+                elif earlier:
+                    # "according to a major-league source, ..." then ""...," the source said": that source.
+                    q = replace(q, speaker=earlier[0], speaker_start=earlier[1],
+                                speaker_end=earlier[1] + len(earlier[0]))
                 elif mention.kind == "role" and mention.text.lower().split()[1] in _UNNAMED_SOURCES:
                     q = replace(q, speaker=None, speaker_start=None, speaker_end=None)
                 mention = parse_mention(q.speaker) if q.speaker else None
@@ -705,6 +714,20 @@ def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
     for m in re.finditer(rf"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*)+)[^\S\n]+{re.escape(words[1])}\b", text[:pos]):
         found = m
     return f"{words[0]}{found.group(1)} {words[1]}" if found else None
+
+
+_INDEFINITE_CHARS = 1500  # how far back "the source" looks for the "a ... source" it refers to
+
+
+def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, int] | None:
+    """(as written, offset) of the latest indefinite description before ``pos`` with the same head noun as the bare
+    definite ``mention`` ("a major-league source" for "the source"), whether or not it spoke before."""
+    head = mention.text.lower().split()[-1]
+    found = None
+    for m in re.finditer(rf"(?<![\w’'\-])(?:[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’'.]+[^\S\n]+(?:-[^\S\n]+)?){{0,3}}?"
+                         rf"{re.escape(head)}\b", text[max(0, pos - _INDEFINITE_CHARS):pos]):
+        found = (m.group(0), max(0, pos - _INDEFINITE_CHARS) + m.start())
+    return found
 
 
 def _is_bare_source(mention: Mention) -> bool:

@@ -137,7 +137,7 @@ FIRST_NAME_GENDERS: dict[str, str] = {
 NON_NAME_WORDS = frozenset("""
 the a an in on at by for from to of and but or nor so yet as if when while after before since until though
 although because however meanwhile moreover also then now still later earlier today yesterday tomorrow tonight
-this that these those there here it its he she they we i you his her their our my your him them us me
+this that these those there here below above it its he she they we i you his her their our my your him them us me
 indeed instead thus hence yes no not never ever only even just again once speaking asked according
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
