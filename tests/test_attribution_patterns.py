@@ -1132,3 +1132,22 @@ SOURCES_AND_STATEMENT_LINES = [
 @pytest.mark.parametrize("text, fragment, speaker", SOURCES_AND_STATEMENT_LINES)
 def test_the_source_and_statement_lines(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A definite plural of people ("the 18 scientists", "the two lawyers", "The researchers") is a role speaker.
+DEFINITE_PLURALS = [
+    ('"More investigation is needed," said the 18 scientists, including Ravi Gupta.', "More investigation",
+     "the 18 scientists"),
+    ('"We will see them in court," the two lawyers said.', "see them in court", "the two lawyers"),
+    ('The researchers wrote that the drug was "safe and effective in most adults."', "safe and effective",
+     "The researchers"),
+    # negatives: a definite plural of things speaks for no one; a plural after "of" is no subject
+    ('The results showed the drug was "safe and effective in most adults."', "safe and effective", None),
+    ('Dr. Ana Ruiz, one of the researchers, said the drug was "safe and effective in most adults."',
+     "safe and effective", "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DEFINITE_PLURALS)
+def test_definite_plurals_of_people_are_role_speakers(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -377,6 +377,7 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
         if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
+                and head not in PLURAL_PERSON_NOUNS \
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
