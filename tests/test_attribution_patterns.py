@@ -1151,3 +1151,19 @@ DEFINITE_PLURALS = [
 @pytest.mark.parametrize("text, fragment, speaker", DEFINITE_PLURALS)
 def test_definite_plurals_of_people_are_role_speakers(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Speech in progress is a cue: "was saying", "has been saying", "kept saying".
+PROGRESSIVE_CUES = [
+    ('Prime Minister Tom Hale met the president. "We are completely at one on this," Mr Hale was saying before '
+     'being cut off.', "completely at one", "Tom Hale"),
+    ('Senator Ann Cole kept saying, "We will not back down."', "not back down", "Ann Cole"),
+    # negative: "what X is saying" as a subject is no attribution of the quote
+    ('What Ann Cole is saying is "a distraction from the real issues," her rival said.', "a distraction",
+     "her rival"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PROGRESSIVE_CUES)
+def test_speech_in_progress_is_a_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)

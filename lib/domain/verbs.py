@@ -30,6 +30,9 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
                                          for aux in ("is", "was", "were", "can be", "could be")
                                          for sense in ("heard", "seen")
                                          for verb in ("saying", "telling", "shouting", "yelling"))),
+    # Speech in progress: `"...," Mr Johnson was saying before being cut off`.
+    ("be saying", "neutral", False, ("was saying", "were saying", "is saying", "are saying", "has been saying",
+                                     "had been saying", "kept saying", "keeps saying")),
     ("notify", "neutral", True, ("notified", "informed", "testified", "briefed")),
     ("quip", "neutral", False, ("quipped", "joked", "laughed", "shouted", "yelled", "exclaimed", "whispered",
                                 "countered", "retorted")),
