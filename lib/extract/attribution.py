@@ -10,9 +10,11 @@ attributed in passes, most explicit first (the passes run in lib.extract.quotes.
 4. for a quote-only paragraph: a speaker named at the start of the next paragraph, the quote that ended the
    previous paragraph, an introduction ending the previous paragraph (`X said:`), its closing subject, or, after
    a question, the interviewee;
-5. a narrative sentence right before the quote; in profiles, the article's main speaker.
+5. a narrative sentence right before the quote (one that puts out a statement, `Acme released a statement.`, names
+   the statement's author); in profiles, the article's main speaker.
 Pronouns and role nouns resolve to the most recent compatible person (lib.extract.speakers); acronyms and
-descriptions ("the paper") take the organisation they stand for.
+descriptions ("the paper") take the organisation they stand for; "the statement read" its author, "the source" the
+latest "a ... source".
 """
 from __future__ import annotations
 
