@@ -928,3 +928,242 @@ TITLED_OBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", TITLED_OBJECTS)
 def test_titled_name_after_a_verb_is_an_object(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "Speaker" and "counsel" are titles: the name after them is the person, who then takes later pronouns.
+SPEAKER_AND_COUNSEL_TITLES = [
+    ('House Speaker Mara Quell says the panel "will finish the work it set out to do."\n\n"We will not be '
+     'deterred," she said.', "not be deterred", "Mara Quell"),
+    ('Special Counsel Ned Arbour said the evidence "speaks for itself and will be heard."', "speaks for itself",
+     "Ned Arbour"),
+    # negatives: a lower-case "the speaker" still names the titled person before; an unnamed speaker stays one
+    ('House Speaker Mara Quell opened the session.\n\n"We start today," the speaker said.', "We start today",
+     "Mara Quell"),
+    ('"Go home and vote," one speaker told the rally.', "Go home", "one speaker"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SPEAKER_AND_COUNSEL_TITLES)
+def test_speaker_and_counsel_are_titles(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "according to X" closing the quote's sentence after other words; a description with a dotted abbreviation
+# ("one U.S. official") is one role speaker, not a name "U".
+ACCORDING_LATER = [
+    ('Migrants were freed on a "very, very large scale" in recent days, according to one U.S. official.',
+     "very large scale", "one U.S. official"),
+    ('"The camp is being cleared," according to a senior U.S. official.', "camp is being cleared",
+     "a senior U.S. official"),
+    ('The bridge will stay "closed until further notice" this winter, according to the Transport Department.',
+     "closed until further notice", "Transport Department"),
+    # negatives: the subject and cue of the quote's own clause win; a name stays a name
+    ('"We are not going anywhere," the mayor Ana Ruiz told the crowd on Monday, according to a city spokesman.',
+     "not going anywhere", "Ana Ruiz"),
+    ('"The camp is being cleared," according to Ana Ruiz.', "camp is being cleared", "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACCORDING_LATER)
+def test_according_to_later_in_the_sentence(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Someone puts out a statement or letter, then a quote gives its words: the author speaks, also through "the
+# statement read" and "it read"; "her office" is hers, not the last organisation named.
+STATEMENT_AUTHORS = [
+    ('Nexora released a statement on Friday.\n\n"We regret the error and will review our procedures."',
+     "regret the error", "Nexora"),
+    ('The Harbour Board issued a statement Tuesday.\n\n"The port will reopen on Monday," the statement read.',
+     "port will reopen", "Harbour Board"),
+    ('Senator Ann Cole posted a statement on her website. "I will not seek a fourth term," it read.',
+     "fourth term", "Ann Cole"),
+    ('The school sent a letter to parents on Monday.\n\n"Classes will resume on Thursday."', "Classes will resume",
+     "The school"),
+    ('The fire started at noon, according to the Daily Courier. Mayor Ann Cole visited the site and her office '
+     'later released a statement.\n\n"The mayor thanks every firefighter who came."', "thanks every firefighter",
+     "her office"),
+    # negatives: someone who receives a statement is no author; a clause before a name is no title
+    ('Reporters received a statement on Friday.\n\n"We regret the error."', "regret the error", None),
+    ('Senators representing Maryland and Virginia sent a letter to the agency.\n\n"Reopening too fast puts '
+     'workers at risk," the letter said.', "Reopening too fast", "the letter"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", STATEMENT_AUTHORS)
+def test_statement_authors_speak_for_their_statements(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Words shared with or penned for an outlet are a cue like "said".
+SHARED_AND_PENNED = [
+    ('Nutritionist Amanda Kell agrees.\n\n"Folic acid is essential during pregnancy," she shared with The List.',
+     "Folic acid", "Amanda Kell"),
+    ('Writer Hana Poll disagrees. "The evidence is mixed," she penned in an essay for Healthline.', "evidence is mixed",
+     "Hana Poll"),
+    # negative: a quote after a sentence about sharing a photo keeps its own cue
+    ('Amanda Kell shared a photo on Monday. "It was a great day," said her sister, Jo Kell.', "great day", "Jo Kell"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SHARED_AND_PENNED)
+def test_shared_and_penned_are_cues(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A possessive role ends at its noun: an adverb or verb after it is no part of the speaker ("Cole's office later
+# said"); its owner may be a two-word description ("the federal government's top health official").
+POSSESSIVE_ROLES = [
+    ('Cole\'s office later said the senator "has always supported veterans."', "supported veterans",
+     "Cole's office"),
+    ('The agency\'s inspector general found that staff had "failed to follow basic procedures."', "basic procedures",
+     "The agency's inspector general"),
+    ('In a tweet, the federal government\'s top health official said his words were "taken wildly out of context."',
+     "out of context", "the federal government's top health official"),
+    # negatives: a possessive role of several nouns is kept whole; a named person after it is the speaker
+    ('The state\'s largest teachers union said the plan "would gut public schools."', "gut public schools",
+     "The state's largest teachers union"),
+    ('"We will appeal," the company\'s spokesman, Tom Reyes, said.', "We will appeal", "Tom Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", POSSESSIVE_ROLES)
+def test_possessive_role_ends_at_its_noun(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An inverted attribution closing the sentence after the quote's reported continuation credits its subject.
+LATER_INVERSIONS = [
+    ('"By rolling back this rule, we protect every species under the law" and that science will guide decisions, '
+     'said Interior Secretary Ken Salas.', "rolling back", "Ken Salas"),
+    ('"The port is open again" and ships may dock from noon, said a spokeswoman for the harbour board.',
+     "port is open", "a spokeswoman for the harbour board"),
+    # negatives: "said to be" opens no speaker; a quote that ends its sentence is not credited to the next one's
+    ('"We will win" was printed on every sign, said to be the work of volunteers.', "We will win", None),
+    ('Ann Cole spoke first. "We will win." The crowd was loud, said a reporter for the Daily Courier.',
+     "We will win", "Ann Cole"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", LATER_INVERSIONS)
+def test_inverted_attribution_after_a_reported_continuation(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An absolute construction ("with a spokesman stating:", "with the prosecution describing X as") credits the noun
+# phrase after "with", not the sentence's subject.
+WITH_PARTICIPLES = [
+    ('Senator Ann Cole opposed the rule, with a spokesman stating: "As president, she will keep the protections."',
+     "keep the protections", "a spokesman"),
+    ('His trial began in 1924, with the prosecution describing him as "the soul of the whole undertaking."',
+     "soul of the whole", "the prosecution"),
+    ('The rally ended with Mayor Ann Cole saying, "We will be back next year."', "back next year", "Ann Cole"),
+    # negatives: "with" before an object, then the subject's own participle; a cue-less participle after "with"
+    ('Ann Cole spoke with reporters, saying: "We will be back next year."', "back next year", "Ann Cole"),
+    ('Mayor Ann Cole left with aides carrying signs. "We will be back next year," she said.', "back next year",
+     "Ann Cole"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", WITH_PARTICIPLES)
+def test_with_and_a_participle_cue_credits_its_noun_phrase(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# The agent of "as noted by X" or "according to X" is the person a following "she said" refers to.
+AGENTS_OF_REPORTING = [
+    ('Professor Rosa Pell says to eat well. Most of all, watch the dose, as noted by Professor Ines Varga. '
+     '"Too much can be toxic," she told The List.', "Too much", "Ines Varga"),
+    ('Professor Rosa Pell spoke first. The risk is real, according to Professor Ines Varga. "Too much can be '
+     'toxic," she said.', "Too much", "Ines Varga"),
+    # negatives: a person after "by" with no reporting verb is no speaker; the gender still decides
+    ('Professor Rosa Pell spoke first. The study was funded by Professor Ines Varga. "Too much can be toxic," she '
+     'said.', "Too much", "Rosa Pell"),
+    ('Professor Rosa Pell spoke first. The risk is real, as noted by Professor Tom Varga. "Too much can be toxic," '
+     'she said.', "Too much", "Rosa Pell"),
+    ('Professor Jaime Ruiz spoke first. The bones are old, according to Mexican press reports. "They are not '
+     'aliens," he said.', "not aliens", "Jaime Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", AGENTS_OF_REPORTING)
+def test_agent_of_a_reporting_phrase_takes_later_pronouns(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "As X noted," credits X (the conjunction is no part of the speaker); a reflexive between subject and cue ("Cole
+# herself noted") is like an adverb there.
+AS_CLAUSES = [
+    ('As Ann Cole said, "We will win this district."', "win this district", "Ann Cole"),
+    ('Ann Cole won in 1992. As Cole herself noted, "That year changed the party for good."', "changed the party",
+     "Ann Cole"),
+    ('As researchers posited in 1985: "Where is the M in maternal health?"', "maternal health", "researchers"),
+    ('Mayor Ann Cole herself announced the news on Friday, writing, "We are hosting the games!"', "hosting the games",
+     "Ann Cole"),
+    # negatives: a pronoun after "As" still resolves; "As" before a common noun names no speaker
+    ('Ann Cole spoke first. As she said, "We will win this district."', "win this district", "Ann Cole"),
+    ('As expected, the plan was called "a start, not a finish" by critics.', "a start, not a finish", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", AS_CLAUSES)
+def test_as_clauses_and_reflexives_before_the_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "the source" stands for the latest "a ... source" before it, also one that only framed reported speech
+# ("according to a league source"); a line presenting "a statement by X:" credits X with the statement after it.
+SOURCES_AND_STATEMENT_LINES = [
+    ('The team is close to a deal, according to a league source.\n\n"Headway was made today," the source said.',
+     "Headway", "a league source"),
+    ('Below is a statement by Ines Varga, director of the institute:\n\n"These changes undermine science."',
+     "undermine science", "Ines Varga"),
+    ('Here is a statement from the Harbour Board:\n\n"The port will reopen on Monday."', "port will reopen",
+     "Harbour Board"),
+    # negatives: a source who spoke keeps their full description; "the source" with no source before names no one;
+    # "Below" is no speaker
+    ('"It is not the coach," a source with knowledge of the talks said.\n\n"We lacked a plan," the source said.',
+     "lacked a plan", "a source with knowledge of the talks"),
+    ('"Headway was made today," the source said.', "Headway", None),
+    ('Below are the figures:\n\n"Sales rose by a third in the year to March."', "Sales rose", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SOURCES_AND_STATEMENT_LINES)
+def test_the_source_and_statement_lines(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A definite plural of people ("the 18 scientists", "the two lawyers", "The researchers") is a role speaker.
+DEFINITE_PLURALS = [
+    ('"More investigation is needed," said the 18 scientists, including Ravi Gupta.', "More investigation",
+     "the 18 scientists"),
+    ('"We will see them in court," the two lawyers said.', "see them in court", "the two lawyers"),
+    ('The researchers wrote that the drug was "safe and effective in most adults."', "safe and effective",
+     "The researchers"),
+    # negatives: a definite plural of things speaks for no one; a plural after "of" is no subject
+    ('The results showed the drug was "safe and effective in most adults."', "safe and effective", None),
+    ('Dr. Ana Ruiz, one of the researchers, said the drug was "safe and effective in most adults."',
+     "safe and effective", "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DEFINITE_PLURALS)
+def test_definite_plurals_of_people_are_role_speakers(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Speech in progress is a cue: "was saying", "has been saying", "kept saying".
+PROGRESSIVE_CUES = [
+    ('Prime Minister Tom Hale met the president. "We are completely at one on this," Mr Hale was saying before '
+     'being cut off.', "completely at one", "Tom Hale"),
+    ('Senator Ann Cole kept saying, "We will not back down."', "not back down", "Ann Cole"),
+    # negative: "what X is saying" as a subject is no attribution of the quote
+    ('What Ann Cole is saying is "a distraction from the real issues," her rival said.', "a distraction",
+     "her rival"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PROGRESSIVE_CUES)
+def test_speech_in_progress_is_a_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -386,3 +386,17 @@ GENERAL_CASES = [
 def test_general_attribution_patterns(text, expected):
     """Speech verbs, party brackets, name variants: the speaker id each quote gets."""
     assert [q[1] for q in _quotes(text)] == expected
+
+
+# Curly marks tell their direction: spaced on both sides (detokenised text) they still open and close a quote;
+# a straight mark spaced on both sides is still a dash.
+@pytest.mark.parametrize("text, expected", [
+    ("The show is back.\n\n“ It is an honour to welcome back the host, ” said Paul Lee, president, ABC Group.",
+     [("direct", "Paul Lee", "It is an honour to welcome back the host,")]),
+    ("Jon Owen spoke on Tuesday.\n\n“ The building was uninsured, ” Owen said.",
+     [("direct", "Jon Owen", "The building was uninsured,")]),
+    # negative: straight marks used as a dash between words open no quote
+    ('The vote was close " very close " and nobody said so.', []),
+])
+def test_spaced_curly_marks_still_pair(text, expected):
+    assert [(k, s, t) for k, s, _, t in _quotes(text)] == expected

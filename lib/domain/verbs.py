@@ -14,7 +14,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("tell", "neutral", True, ("told", "tells", "tell", "telling")),
     ("add", "neutral", True, ("added", "adds", "add")),
     ("note", "neutral", True, ("noted", "notes", "note", "noting")),
-    ("state", "neutral", True, ("stated", "states")),
+    ("state", "neutral", True, ("stated", "states", "stating")),
     ("explain", "neutral", True, ("explained", "explains")),
     ("write", "neutral", True, ("wrote", "writes")),
     ("comment", "neutral", False, ("commented", "comments")),
@@ -30,6 +30,9 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
                                          for aux in ("is", "was", "were", "can be", "could be")
                                          for sense in ("heard", "seen")
                                          for verb in ("saying", "telling", "shouting", "yelling"))),
+    # Speech in progress: `"...," Mr Johnson was saying before being cut off`.
+    ("be saying", "neutral", False, ("was saying", "were saying", "is saying", "are saying", "has been saying",
+                                     "had been saying", "kept saying", "keeps saying")),
     ("notify", "neutral", True, ("notified", "informed", "testified", "briefed")),
     ("quip", "neutral", False, ("quipped", "joked", "laughed", "shouted", "yelled", "exclaimed", "whispered",
                                 "countered", "retorted")),
@@ -80,6 +83,9 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # A broad table of speech verbs (after the verb lists of Krestel et al. 2008 and the PARC corpus,
     # Pareti 2016): each row one lemma and its written forms, so that unseen news still finds its cue.
     ("echo", "neutral", True, ("echoed", "echoes")),
+    # Words shared with or penned for an outlet: `"...," she shared with The List`, `she penned in an essay`.
+    ("share", "neutral", False, ("shared", "shares")),
+    ("pen", "neutral", False, ("penned", "pens")),
     ("read", "neutral", False, ("reads", "read")),  # "The statement read: \"...\""
     ("mention", "neutral", True, ("mentioned", "mentions")),
     ("answer", "neutral", True, ("answered", "answers")),
@@ -126,15 +132,20 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("admit", "conceding", True, ("confessed", "confesses", "owned up", "recognized", "recognised")),
     ("deny", "denying", True, ("refuted", "refutes", "rebutted", "contradicted", "disavowed")),
     ("claim", "doubting", True, ("professed", "professes", "insinuated")),
+    ("posit", "opinion", True, ("posited", "posits", "postulated", "hypothesized", "hypothesised")),
     ("ask", "questioning", True, ("inquired", "enquired", "inquires", "quizzed", "demanded to know",
                                   "pondered", "ponders")),
 )
 
+# Verbs by which someone puts out a text that the next quote gives ("Acme released a statement.", "Her office
+# issued a statement:"): the text's words are the subject's.
+STATEMENT_VERBS = ("issued", "issues", "released", "releases", "put out", "puts out", "sent", "sends", "posted",
+                   "published", "shared")
 # Words that may sit between a subject and its cue ("Putin also called on", "she once said").
 ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "previously", "reportedly",
            "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "publicly", "separately", "however", "subsequently", "additionally", "firmly",
            "personally", "simply", "flatly", "strongly", "specifically", "explicitly", "though", "too", "in turn",
-           "meanwhile", "instead", "in fact")
+           "meanwhile", "instead", "in fact", "himself", "herself", "themselves", "itself")
 
 # Cues that come before their subject after a quote ("said Putin", "added the minister"); "told"/"asked" are
 # left out because the name after them is the person spoken to.

@@ -10,9 +10,11 @@ attributed in passes, most explicit first (the passes run in lib.extract.quotes.
 4. for a quote-only paragraph: a speaker named at the start of the next paragraph, the quote that ended the
    previous paragraph, an introduction ending the previous paragraph (`X said:`), its closing subject, or, after
    a question, the interviewee;
-5. a narrative sentence right before the quote; in profiles, the article's main speaker.
+5. a narrative sentence right before the quote (one that puts out a statement, `Acme released a statement.`, names
+   the statement's author); in profiles, the article's main speaker.
 Pronouns and role nouns resolve to the most recent compatible person (lib.extract.speakers); acronyms and
-descriptions ("the paper") take the organisation they stand for.
+descriptions ("the paper") take the organisation they stand for; "the statement read" its author, "the source" the
+latest "a ... source".
 """
 from __future__ import annotations
 
@@ -22,13 +24,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lib.domain.sentences import is_abbreviation
-from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN
+from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import _Span, _trim
-from lib.extract.speakers import (PLURAL_PERSON_NOUNS, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
+                                  SENTENCE_OPENERS,
                                   apposed_name, expand_acronym, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
@@ -67,6 +70,13 @@ _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before
 # An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
 # `Biden "will stay" to work on the bill, a White House official told pool reporters.`
 AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,100}}$")
+# "according to X" closing the sentence a little after the quote: `freed on a "very large scale" in recent days,
+# according to one U.S. official.`
+AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,100}}$")
+# An inverted attribution closing the sentence after the quote's reported continuation: `"..." and that science
+# will guide decisions, said Interior Secretary Ken Salazar.`
+AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+"
+                                     rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}){MENTION_END}[^,;\"“”\n]{{0,60}}$")
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
@@ -89,6 +99,11 @@ BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVER
                         rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
                         # `Ruiz, who said "` (a verb of saying: "who directed "The Golden Compass"" names a title)
                         rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
+# An absolute construction: `with a spokesman stating: "`, `with the prosecution describing the leader as "`: the
+# noun phrase after "with" is the subject of the participle cue.
+_ING_CUES = alternation(sorted(f for f in CUE_CLASS if f.endswith("ing") and " " not in f))
+BEFORE_WITH = re.compile(rf"\bwith[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN})"
+                         rf"[^\S\n]+(?P<cue>{_ING_CUES})\b[^.!?\"“”]{{0,80}}?[,:]?\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
@@ -98,6 +113,18 @@ BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][
 # A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
 _FRONTED_PREPOSITION = re.compile(r"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:In|On|At|During|After|Before|With|From|"
                                   r"For|By|Under|Over|Through|About|Amid|Despite|Following)[^\S\n]+$")
+# A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
+# Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
+# backwards from "the statement read" or "it read", the author of the statement the quote gives.
+_STATEMENT_CORE = (rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+(?:an?|the|its|his|her|"
+                   rf"their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?(?:statement|letter|memo|note|message|response|release)\b")
+STATEMENT_RELEASE = re.compile(rf"(?:^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}"
+                               rf"[^\"“”.!?:\n]{{0,80}}[.:]\s*$")
+STATEMENT_AUTHOR = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}", re.MULTILINE)
+# A line presenting a statement by someone, then the statement: `Below is a statement by X, director of Y:`.
+STATEMENT_INTRO = re.compile(rf"\b(?:is|are|was|were|here's|read|reads)[^\S\n]+(?P<subj>{DOCUMENT_FROM_PATTERN})"
+                             rf"[^\"“”\n]{{0,120}}:\s*$")
+_STATEMENT_CHARS = 600  # how far back "the statement read" looks for the sentence that put the statement out
 # A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
 TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
@@ -115,6 +142,9 @@ _ADVERBIAL_LEAD = re.compile(r"^(?:In|On|At|Later|Earlier|After|Before|Then|Now|
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
 _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
+# The agent of a reporting phrase: `according to X`, `as noted by X` (X a person the text goes on to quote).
+_AGENT_BEFORE_NAME = re.compile(rf"\b(?:[Aa]ccording[^\S\n]+to|[Aa]s[^\S\n]+{CUE_PATTERN}[^\S\n]+by)[^\S\n]+"
+                                rf"(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
 _PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+[–—][^\S\n]+who[^\S\n]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
 _CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:was|is|were|are|had|has|have|would|will|could|should|did|does|"
@@ -217,6 +247,9 @@ def _after_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)")
+
+
 def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     """An attribution from a match of one of the cue patterns, offsets shifted by ``base``."""
     cue = m.group("cue") if m.groupdict().get("cue") else m.groupdict().get("cue2") or ""
@@ -224,8 +257,14 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
         cue += m.group("obj").rstrip(".,")
     cue_start = base + m.start("cue" if m.groupdict().get("cue") else "cue2") if cue else base + m.start("subj")
     subject, subject_start = apposed_name(m)
+    opener = _OPENER.match(subject)
+    if opener and parse_mention(subject[opener.end():]).kind != "unknown":
+        subject, subject_start = subject[opener.end():], subject_start + opener.end()  # "As Cole noted": Cole
     return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
+
+
+_LATER = (AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT)  # attributions a little after the quote
 
 
 def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
@@ -233,7 +272,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
-                    AFTER_LATER):
+                    AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
         if m and pattern is AFTER_CUE_ROLE_NAME:
             mention = parse_mention(m.group("subj"))
@@ -252,7 +291,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     and len(appended.group("subj").split()) >= 2:
                 found = _attribution(m, start, "after")  # `said a spokeswoman for Acme, Jane Roe`: Jane Roe
                 return replace(found, speaker=appended.group("subj"), speaker_start=start + appended.start("subj"))
-        if pattern is AFTER_LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
+        if pattern in _LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
             continue  # only the rest of the quote's own sentence, up to its end
         if m and _is_document(m.group("subj")):
             # `reads a joint statement from Sen. Ed Markey`: the author of the document speaks.
@@ -267,7 +306,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     or len(m.group("subj").split()) > _NEW_SENTENCE_SUBJECT_WORDS) \
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
                 continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
-            return _attribution(m, start, "later" if pattern is AFTER_LATER else "after")
+            return _attribution(m, start, "later" if pattern in _LATER else "after")
     return None
 
 
@@ -288,7 +327,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             found = _headline_attribution(m.group("line"), start + m.start("line"))
             if found:
                 return found
-    for pattern in (BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
+    for pattern in (BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
@@ -399,6 +438,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             if inner and inner.kind == "person" and inner.role and _is_title(inner.role):
                 titles.setdefault(inner.name, inner.role)
         if not (role or _PERSON_AFTER.match(text, m.end())
+                or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
                 or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
@@ -503,6 +543,28 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
                         "context")
 
 
+def _statement_subject(text: str, start: int, end: int) -> _Attribution | None:
+    """The subject of a sentence in which it puts out a statement (`Acme released a statement on Friday.`): the
+    speaker of the quote that gives the statement's words."""
+    m = STATEMENT_RELEASE.search(text, start, end) or STATEMENT_INTRO.search(text, start, end)
+    if not m or not _plausible_subject(m.group("subj")):
+        return None
+    return _Attribution(" ".join(m.group("subj").split()), m.start("subj"), None, m.start("subj"), "context")
+
+
+def statement_author(text: str, pos: int) -> tuple[str, int] | None:
+    """(subject as written, offset) of the latest sentence shortly before ``pos`` that puts out a statement or letter
+    (`The DNC issued a statement Tuesday.`): the author a later "the statement read" or "it read" stands for."""
+    found = None
+    for m in STATEMENT_AUTHOR.finditer(text, max(0, pos - _STATEMENT_CHARS), pos):
+        mention = parse_mention(m.group("subj"))
+        if _plausible_subject(m.group("subj")) and not (mention.kind == "person" and mention.role
+                                                        and not _is_title(mention.role)):
+            # not "Senators representing Maryland and Virginia": a clause before a name titles no one
+            found = (" ".join(m.group("subj").split()), m.start("subj"))
+    return found
+
+
 def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person who is a subject in the sentence around a fragment: the last one before it, else the first after."""
     before, after = [], []
@@ -588,6 +650,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         org_speaker = False
         if mention is not None and q.speaker_id is None and last_author and _is_document(q.speaker):
             q = replace(q, speaker_id=last_author)  # "A statement from Waitrose said ..." then "the statement said"
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None and (
+                _is_document(q.speaker) or (q.speaker.lower() == "it" and not last_org)):
+            # "The DNC issued a statement." then ""...," the statement read" (or "it read"): its author speaks.
+            author = statement_author(text, min(q.start, q.speaker_start))
+            if author:
+                author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
+                q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
+                            speaker_start=author[1], speaker_end=author[1] + len(author[0]))
+                mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id and _DOCUMENT_HEAD.match(q.speaker):
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
@@ -597,14 +668,21 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
-            if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS)):
+            if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
+                                                 and words[0] not in ("his", "her", "their"))):  # "her office": hers
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
                 # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added").
                 # With none before it, "the source" names no one, while "the man" is someone the story describes:
                 # a role speaker as written.
-                if last_anonymous:
+                earlier = _indefinite_antecedent(text, q.speaker_start, mention) \
+                    if mention.kind == "role" and q.speaker_start is not None else None
+                if last_anonymous and (earlier is None or earlier[1] <= last_anonymous.speaker_start):
                     q = _as_speaker(q, last_anonymous)
+                elif earlier:
+                    # "according to a major-league source, ..." then ""...," the source said": that source.
+                    q = replace(q, speaker=earlier[0], speaker_start=earlier[1],
+                                speaker_end=earlier[1] + len(earlier[0]))
                 elif mention.kind == "role" and mention.text.lower().split()[1] in _UNNAMED_SOURCES:
                     q = replace(q, speaker=None, speaker_start=None, speaker_end=None)
                 mention = parse_mention(q.speaker) if q.speaker else None
@@ -638,6 +716,20 @@ def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
     for m in re.finditer(rf"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*)+)[^\S\n]+{re.escape(words[1])}\b", text[:pos]):
         found = m
     return f"{words[0]}{found.group(1)} {words[1]}" if found else None
+
+
+_INDEFINITE_CHARS = 1500  # how far back "the source" looks for the "a ... source" it refers to
+
+
+def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, int] | None:
+    """(as written, offset) of the latest indefinite description before ``pos`` with the same head noun as the bare
+    definite ``mention`` ("a major-league source" for "the source"), whether or not it spoke before."""
+    head = mention.text.lower().split()[-1]
+    found = None
+    for m in re.finditer(rf"(?<![\w’'\-])(?:[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’'.]+[^\S\n]+(?:-[^\S\n]+)?){{0,3}}?"
+                         rf"{re.escape(head)}\b", text[max(0, pos - _INDEFINITE_CHARS):pos]):
+        found = (m.group(0), max(0, pos - _INDEFINITE_CHARS) + m.start())
+    return found
 
 
 def _is_bare_source(mention: Mention) -> bool:

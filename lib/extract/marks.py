@@ -95,6 +95,8 @@ def _looks_opening(text: str, i: int) -> bool:
 
 def _is_dash(text: str, i: int) -> bool:
     """A mark with spaces on both sides between words is used as a dash, not a quote mark."""
+    if text[i] in "“”":
+        return False  # a curly mark tells its direction: spaced on both sides it is detokenised (`host, ” said`)
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
     return before in " \t" and after in " \t"

@@ -14,7 +14,8 @@ from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CH
                                      _attribute_after, _attribute_before, _attribution, _clause_person,
                                      _clause_start, _closing_attribution, _interviewee, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
-                                     _resolve_non_persons, _sentence_subject, _sentence_tail)
+                                     _resolve_non_persons, _sentence_subject, _sentence_tail,
+                                     _statement_subject)
 from lib.extract.marks import _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, _word_count, find_spans, paragraph_spans
 from lib.extract.reported import extract_reported
 from lib.extract.speakers import PersonIndex, parse_mention, resolve_mention
@@ -154,7 +155,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
             tail = _sentence_tail(text, *prev_para)
             found = _attribute_before(text, tail, prev_para[1], False) or \
-                _closing_attribution(text, tail, prev_para[1]) or _sentence_subject(text, tail, prev_para[1], persons)
+                _closing_attribution(text, tail, prev_para[1]) or _statement_subject(text, tail, prev_para[1]) \
+                or _sentence_subject(text, tail, prev_para[1], persons)
             if found is None and text[tail:prev_para[1]].rstrip().endswith(":"):
                 m = BEFORE_CLAUSE.match(text[tail:prev_para[1]])  # `Reid told People she ... habits:`
                 found = _attribution(m, tail, "before") if m and _plausible_subject(m.group("subj")) else None
@@ -179,7 +181,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             # on in the quote; else the person the sentence is about, also when the sentence introduces the quote
             # with a colon and no speech verb (`Lee does not hide it, but he resents it: "..."`).
             tail = _sentence_tail(text, prev_close, stop - 1)
-            found = _closing_attribution(text, tail, stop) or _sentence_subject(text, tail, stop, persons)
+            found = _closing_attribution(text, tail, stop) or _statement_subject(text, tail, stop) \
+                or _sentence_subject(text, tail, stop, persons)
             if found:
                 attrib[i] = found
 

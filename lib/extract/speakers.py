@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
 from lib.domain.names import normalise_name
-from lib.domain.verbs import CUE_PATTERN, alternation
+from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
 # mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".
@@ -34,6 +34,7 @@ critic activist campaigner organizer organiser volunteer secretary assistant aid
 governor-elect mayor-elect councillor councilman councilwoman alderman trustee treasurer clerk registrar marshal
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
+speaker counsel
 """.split())
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
@@ -46,6 +47,7 @@ colleague colleagues insider insiders member members leader leaders spokesperson
 military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
 opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
+prosecution
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
@@ -135,7 +137,7 @@ FIRST_NAME_GENDERS: dict[str, str] = {
 NON_NAME_WORDS = frozenset("""
 the a an in on at by for from to of and but or nor so yet as if when while after before since until though
 although because however meanwhile moreover also then now still later earlier today yesterday tomorrow tonight
-this that these those there here it its he she they we i you his her their our my your him them us me
+this that these those there here below above it its he she they we i you his her their our my your him them us me
 indeed instead thus hence yes no not never ever only even just again once speaking asked according
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
@@ -144,7 +146,7 @@ republican republicans democrat democrats democratic conservative conservatives 
 
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
-                             "Separately Finally Meanwhile Previously Thus Hence Here There When While After".split())
+                             "Separately Finally Meanwhile Previously Thus Hence Here There When While After As".split())
 
 # Words that make a capitalised sequence an organisation or place rather than a person.
 ORG_WORDS = frozenset("""
@@ -186,7 +188,7 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
                          % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
-                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?"
+                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      r"(?:[^\S\n]+(?:for|of|with|in|at|to)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?)")
 
@@ -203,7 +205,11 @@ _MIXED_TOKEN = (r"(?:(?!(?:%s)\b)[a-z][\w’'\-]*|%s|\d[\w\-]*|[-–])" % ("|".j
 MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[^\S\n]+){{0,8}}?{NAME_PATTERN}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # A role held for a named person or body: "Reid's rep", "the company's spokesman".
-POSSESSIVE_ROLE_PATTERN = rf"(?:{NAME_PATTERN}|[Tt]he[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*"
+# Its words are nouns and modifiers, never an adverb or verb that follows it ("Cole's office later said", "the
+# agency's inspector general found"); the owner may be a two-word description ("the federal government's").
+_NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b)"
+POSSESSIVE_ROLE_PATTERN = (rf"(?:{NAME_PATTERN}|[Tt]he(?:[^\S\n]+[a-z]+){{1,2}})[’']s[^\S\n]+"
+                           rf"(?:{_NOT_ROLE_WORD}[a-z][\w\-]*[^\S\n]+){{0,2}}{_NOT_ROLE_WORD}[a-z][\w\-]*")
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
 # Person and role nouns that are no person (texts, bodies) or no noun at all (title parts): never a bare plural.
@@ -254,7 +260,7 @@ MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|wh
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
 CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
-ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
+ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}(?![.\-’']?\w){MENTION_END}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
 
 
 
@@ -371,6 +377,7 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
         if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
+                and head not in PLURAL_PERSON_NOUNS \
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
@@ -457,7 +464,10 @@ _SUBJECT_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^,.;:\"“”]{{1,90}})?,?[^
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
 # The cue must follow a quote or a comma ("," said EDS President Kim Brace"): in "said he backed King", King is
 # the object of another verb.
-_CUE_BEFORE = re.compile(rf"[,\"”’»][^\S\n]*\b{CUE_PATTERN}[^\S\n]+(?:(?!(?:he|she|they|it|we|that)\b)[\w.\-’']+[^\S\n]+){{0,5}}$")
+# The agent of a reporting phrase speaks as surely ("as noted by dietitian X", "according to X"): a later "she said"
+# refers to X.
+_CUE_BEFORE = re.compile(rf"(?:[,\"”’»][^\S\n]*\b{CUE_PATTERN}|\b[Aa]ccording[^\S\n]+to|\b[Aa]s[^\S\n]+{CUE_PATTERN}"
+                         rf"[^\S\n]+by)[^\S\n]+(?:(?!(?:he|she|they|it|we|that)\b)[\w.\-’']+[^\S\n]+){{0,5}}$")
 # A lower-case word right before a mention that makes it an object ("Bush lauded Rumsfeld", "Owen says Palmer"):
 # any lower-case word except conjunctions, role words and clause openers that a subject may follow.
 _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
