@@ -72,6 +72,14 @@ def bcubed(gold, predicted) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def pair_errors(gold, predicted) -> tuple[int, int]:
+    """(pairs of articles put together that gold keeps apart, pairs kept apart that gold puts together)."""
+    gold, predicted = np.asarray(gold), np.asarray(predicted)
+    left, right = np.triu_indices(len(gold), 1)
+    same_gold, same_pred = gold[left] == gold[right], predicted[left] == predicted[right]
+    return int((same_pred & ~same_gold).sum()), int((same_gold & ~same_pred).sum())
+
+
 def half_undated(frame: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
     """The frame with every second article of each gold story (in a seeded shuffle) undated: half of an even story."""
     order = frame.sample(frac=1, random_state=seed)
@@ -111,10 +119,16 @@ def time_runs() -> pd.DataFrame:
             row = {"dataset": name, "run": run, "dated": int(frames[0]["published"].notna().sum())}
             for part in ("dev", "aside", "all"):
                 parts = [f if part == "all" else split_aside(f, key)[part] for f in frames]
-                scores = [bcubed(f["gold"], cluster_stories(f)["story_id"]) for f in parts]
+                predicted = [cluster_stories(f)["story_id"].to_numpy() for f in parts]
+                scores = [bcubed(f["gold"], pred) for f, pred in zip(parts, predicted)]
                 p, r, f1 = (float(np.mean([x[i] for x in scores])) for i in range(3))
-                row |= {f"f1_{part}": round(f1, 4), f"base_{part}": round(bcubed(parts[0]["gold"],
-                                                                                  baseline_clusters(parts[0]))[2], 4)}
+                base = baseline_clusters(parts[0])
+                row |= {f"f1_{part}": round(f1, 4), f"base_{part}": round(bcubed(parts[0]["gold"], base)[2], 4)}
+                if part == "dev":  # the kind of error, ours against the baseline's (first draw)
+                    ours_errors, base_errors = pair_errors(parts[0]["gold"], predicted[0]), pair_errors(
+                        parts[0]["gold"], base)
+                    row |= {"merged_dev": f"{ours_errors[0]}/{base_errors[0]}",
+                            "split_dev": f"{ours_errors[1]}/{base_errors[1]}"}
                 if part == "all":
                     row |= {"p_all": round(p, 4), "r_all": round(r, 4)}
             rows.append(row)
@@ -236,7 +250,8 @@ def main(argv=None) -> int:
           "mixed_topics: where any cluster holds documents of both")
     print("\ndates removed, B-cubed F1 (ECB+ carries no dates: its runs are all undated; the baseline, base_*, reads no "
           f"dates).\ndev: the slice settings were chosen on; aside: every {ASIDE_EVERY}th story (AllSides) or topic "
-          "(ECB+), each slice clustered on its own; all: the whole set, with its precision and recall:")
+          "(ECB+), each slice clustered on its own; all: the whole set, with its precision and recall;\nmerged_dev / "
+          "split_dev: pairs of dev articles wrongly put together / wrongly kept apart, ours/baseline (first draw):")
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(time_runs().to_string(index=False))
     if not args.no_grid:
