@@ -15,6 +15,8 @@ ECB+ cut to 2 or 3 reports per event (three random draws each), fewer than an
 article's profile neighbours.
 The baseline is plain TF-IDF (sublinear, English stop words) + average-linkage at one fixed cosine threshold;
 ours is lib.analyse.stories.cluster_stories with its one default configuration on both sets.
+Vectors alone: how well our rows and the baseline's separate stories by cosine on each dev slice (before time
+weights, neighbours and linkage).
 Dates removed: each set dated as given, with half of each story's articles undated, with no dates, and (AllSides)
 with no dates but the ones ingest reads from the articles' URLs (lib.ingest.urls); each on a development slice, on
 the slice set aside before the undated handling was tuned (every 4th story or topic), and on the whole set.
@@ -28,9 +30,10 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import roc_auc_score
 
 from bench.corpus import allsides_articles, ecbplus_articles
-from lib.analyse.stories import DEFAULT_CONFIG, cluster_stories
+from lib.analyse.stories import DEFAULT_CONFIG, build_vectors, cluster_stories
 from lib.analyse.stories.clustering import _average_linkage
 from lib.domain.sentences import split_sentences
 
@@ -135,11 +138,42 @@ def time_runs() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def baseline_vectors(frame: pd.DataFrame):
+    """The baseline's rows: plain TF-IDF (sublinear tf, English stop words) of title and text."""
+    texts = (frame["title"].fillna("") + "\n\n" + frame["text"].fillna("")).tolist()
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+
+
 def baseline_clusters(frame: pd.DataFrame, threshold: float = BASELINE_THRESHOLD) -> np.ndarray:
     """Plain TF-IDF + average linkage cut at one fixed cosine threshold (the issue's baseline)."""
-    texts = (frame["title"].fillna("") + "\n\n" + frame["text"].fillna("")).tolist()
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    vectors = baseline_vectors(frame)
     return _average_linkage((vectors @ vectors.T).toarray(), threshold)
+
+
+def separation(vectors, gold) -> tuple[float, float]:
+    """(ROC AUC of the cosine telling same-story pairs from the rest, share of articles whose nearest article by
+    cosine reports their story, among articles whose story has another): how well rows alone separate stories."""
+    sims = (vectors @ vectors.T).toarray()
+    np.fill_diagonal(sims, -np.inf)
+    gold = np.asarray(gold)
+    same = gold[:, None] == gold[None, :]
+    left, right = np.triu_indices(len(gold), 1)
+    paired = same.sum(axis=1) > 1
+    return (float(roc_auc_score(same[left, right], sims[left, right])),
+            float((gold[sims.argmax(axis=1)] == gold)[paired].mean()))
+
+
+def vector_separation() -> pd.DataFrame:
+    """separation() of our article vectors (build_vectors, default weights) and of the baseline's TF-IDF rows, on
+    each set's development slice: the vectors alone, before time weights, neighbours and linkage."""
+    rows = []
+    for name, frame, key in (("ecbplus", ecbplus_frame(), "topic"), ("allsides", allsides_frame(), "gold")):
+        dev = split_aside(frame, key)["dev"]
+        (auc, nearest), (base_auc, base_nearest) = (separation(v, dev["gold"]) for v in (
+            build_vectors(dev, DEFAULT_CONFIG["anchor_weight"], DEFAULT_CONFIG["lead_weight"]), baseline_vectors(dev)))
+        rows.append({"dataset": name, "auc": round(auc, 4), "base_auc": round(base_auc, 4),
+                     "nearest_same": round(nearest, 4), "base_nearest_same": round(base_nearest, 4)})
+    return pd.DataFrame(rows)
 
 
 def merged_subtopics(frame: pd.DataFrame, predicted, majority: bool = True) -> int:
@@ -254,6 +288,9 @@ def main(argv=None) -> int:
           "split_dev: pairs of dev articles wrongly put together / wrongly kept apart, ours/baseline (first draw):")
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(time_runs().to_string(index=False))
+    print("\nvectors alone on the dev slices, ours/baseline: auc = ROC AUC of the cosine for same-story pairs; "
+          "nearest_same = share of articles whose nearest article reports their story:")
+    print(vector_separation().to_string(index=False))
     if not args.no_grid:
         print(f"\nsensitivity: B-cubed F1 ECB+/AllSides; rows profile_neighbours (k), columns threshold (t); "
               f"default k={DEFAULT_CONFIG['profile_neighbours']}, t={DEFAULT_CONFIG['threshold']}")
