@@ -15,6 +15,8 @@ ECB+ cut to 2 or 3 reports per event (three random draws each), fewer than an
 article's profile neighbours.
 The baseline is plain TF-IDF (sublinear, English stop words) + average-linkage at one fixed cosine threshold;
 ours is lib.analyse.stories.cluster_stories with its one default configuration on both sets.
+Vectors alone: how well our rows and the baseline's separate stories by cosine on each dev slice (before time
+weights, neighbours and linkage).
 Dates removed: each set dated as given, with half of each story's articles undated, with no dates, and (AllSides)
 with no dates but the ones ingest reads from the articles' URLs (lib.ingest.urls); each on a development slice, on
 the slice set aside before the undated handling was tuned (every 4th story or topic), and on the whole set.
@@ -28,9 +30,10 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import roc_auc_score
 
 from bench.corpus import allsides_articles, ecbplus_articles
-from lib.analyse.stories import DEFAULT_CONFIG, cluster_stories
+from lib.analyse.stories import DEFAULT_CONFIG, build_vectors, cluster_stories
 from lib.analyse.stories.clustering import _average_linkage
 from lib.domain.sentences import split_sentences
 
@@ -72,6 +75,14 @@ def bcubed(gold, predicted) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def pair_errors(gold, predicted) -> tuple[int, int]:
+    """(pairs of articles put together that gold keeps apart, pairs kept apart that gold puts together)."""
+    gold, predicted = np.asarray(gold), np.asarray(predicted)
+    left, right = np.triu_indices(len(gold), 1)
+    same_gold, same_pred = gold[left] == gold[right], predicted[left] == predicted[right]
+    return int((same_pred & ~same_gold).sum()), int((same_gold & ~same_pred).sum())
+
+
 def half_undated(frame: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
     """The frame with every second article of each gold story (in a seeded shuffle) undated: half of an even story."""
     order = frame.sample(frac=1, random_state=seed)
@@ -111,21 +122,58 @@ def time_runs() -> pd.DataFrame:
             row = {"dataset": name, "run": run, "dated": int(frames[0]["published"].notna().sum())}
             for part in ("dev", "aside", "all"):
                 parts = [f if part == "all" else split_aside(f, key)[part] for f in frames]
-                scores = [bcubed(f["gold"], cluster_stories(f)["story_id"]) for f in parts]
+                predicted = [cluster_stories(f)["story_id"].to_numpy() for f in parts]
+                scores = [bcubed(f["gold"], pred) for f, pred in zip(parts, predicted)]
                 p, r, f1 = (float(np.mean([x[i] for x in scores])) for i in range(3))
-                row |= {f"f1_{part}": round(f1, 4), f"base_{part}": round(bcubed(parts[0]["gold"],
-                                                                                  baseline_clusters(parts[0]))[2], 4)}
+                base = baseline_clusters(parts[0])
+                row |= {f"f1_{part}": round(f1, 4), f"base_{part}": round(bcubed(parts[0]["gold"], base)[2], 4)}
+                if part == "dev":  # the kind of error, ours against the baseline's (first draw)
+                    ours_errors, base_errors = pair_errors(parts[0]["gold"], predicted[0]), pair_errors(
+                        parts[0]["gold"], base)
+                    row |= {"merged_dev": f"{ours_errors[0]}/{base_errors[0]}",
+                            "split_dev": f"{ours_errors[1]}/{base_errors[1]}"}
                 if part == "all":
                     row |= {"p_all": round(p, 4), "r_all": round(r, 4)}
             rows.append(row)
     return pd.DataFrame(rows)
 
 
+def baseline_vectors(frame: pd.DataFrame):
+    """The baseline's rows: plain TF-IDF (sublinear tf, English stop words) of title and text."""
+    texts = (frame["title"].fillna("") + "\n\n" + frame["text"].fillna("")).tolist()
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+
+
 def baseline_clusters(frame: pd.DataFrame, threshold: float = BASELINE_THRESHOLD) -> np.ndarray:
     """Plain TF-IDF + average linkage cut at one fixed cosine threshold (the issue's baseline)."""
-    texts = (frame["title"].fillna("") + "\n\n" + frame["text"].fillna("")).tolist()
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    vectors = baseline_vectors(frame)
     return _average_linkage((vectors @ vectors.T).toarray(), threshold)
+
+
+def separation(vectors, gold) -> tuple[float, float]:
+    """(ROC AUC of the cosine telling same-story pairs from the rest, share of articles whose nearest article by
+    cosine reports their story, among articles whose story has another): how well rows alone separate stories."""
+    sims = (vectors @ vectors.T).toarray()
+    np.fill_diagonal(sims, -np.inf)
+    gold = np.asarray(gold)
+    same = gold[:, None] == gold[None, :]
+    left, right = np.triu_indices(len(gold), 1)
+    paired = same.sum(axis=1) > 1
+    return (float(roc_auc_score(same[left, right], sims[left, right])),
+            float((gold[sims.argmax(axis=1)] == gold)[paired].mean()))
+
+
+def vector_separation() -> pd.DataFrame:
+    """separation() of our article vectors (build_vectors, default weights) and of the baseline's TF-IDF rows, on
+    each set's development slice: the vectors alone, before time weights, neighbours and linkage."""
+    rows = []
+    for name, frame, key in (("ecbplus", ecbplus_frame(), "topic"), ("allsides", allsides_frame(), "gold")):
+        dev = split_aside(frame, key)["dev"]
+        (auc, nearest), (base_auc, base_nearest) = (separation(v, dev["gold"]) for v in (
+            build_vectors(dev, DEFAULT_CONFIG["anchor_weight"], DEFAULT_CONFIG["lead_weight"]), baseline_vectors(dev)))
+        rows.append({"dataset": name, "auc": round(auc, 4), "base_auc": round(base_auc, 4),
+                     "nearest_same": round(nearest, 4), "base_nearest_same": round(base_nearest, 4)})
+    return pd.DataFrame(rows)
 
 
 def merged_subtopics(frame: pd.DataFrame, predicted, majority: bool = True) -> int:
@@ -236,9 +284,13 @@ def main(argv=None) -> int:
           "mixed_topics: where any cluster holds documents of both")
     print("\ndates removed, B-cubed F1 (ECB+ carries no dates: its runs are all undated; the baseline, base_*, reads no "
           f"dates).\ndev: the slice settings were chosen on; aside: every {ASIDE_EVERY}th story (AllSides) or topic "
-          "(ECB+), each slice clustered on its own; all: the whole set, with its precision and recall:")
+          "(ECB+), each slice clustered on its own; all: the whole set, with its precision and recall;\nmerged_dev / "
+          "split_dev: pairs of dev articles wrongly put together / wrongly kept apart, ours/baseline (first draw):")
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(time_runs().to_string(index=False))
+    print("\nvectors alone on the dev slices, ours/baseline: auc = ROC AUC of the cosine for same-story pairs; "
+          "nearest_same = share of articles whose nearest article reports their story:")
+    print(vector_separation().to_string(index=False))
     if not args.no_grid:
         print(f"\nsensitivity: B-cubed F1 ECB+/AllSides; rows profile_neighbours (k), columns threshold (t); "
               f"default k={DEFAULT_CONFIG['profile_neighbours']}, t={DEFAULT_CONFIG['threshold']}")

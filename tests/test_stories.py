@@ -225,6 +225,29 @@ def test_undated_texts_placed_by_the_days_they_name(text_a, text_b, expected):
     assert times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG, paired=True)[0] == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # a month-day naming the event both texts are about, or a deadline: no evidence of when either was written
+    ("Lawmakers questioned aides about the Jan. 6 riot.", "The panel heard from the Jan. 6 rioters.", 1.0),
+    ("Jan. 6 panel subpoenas aides", "Jan. 6 committee sets a hearing", 1.0),
+    ("A post-Sept. 11 era of security began.", "After Sept. 11 the nation changed.", 1.0),
+    ("The moratorium runs until Oct. 3 for renters.", "Renters are protected through Oct. 3 now.", 1.0),
+    ("Payments are paused until Jan. 31 again.", "The pause lasts through Jan. 31 again.", 1.0),
+    # a month-day that is the day something happened still places the text (the test above, more forms)
+    ("On Jan. 6, rioters stormed the building.", "Rioters stormed the building on Jan. 6 and left.",
+     DEFAULT_CONFIG["day_agreement"]),
+    ("Officials signed off Aug. 29 on the strike.", "The strike was approved on August 30, officials said.",
+     DEFAULT_CONFIG["day_agreement"]),
+    ("The summit took place on June 16 in Geneva.", "Leaders met in Geneva on June 16 for talks.",
+     DEFAULT_CONFIG["day_agreement"]),
+])
+def test_month_days_naming_an_event_or_a_deadline_do_not_place_a_text(text_a, text_b, expected):
+    """Reports on a subject keep naming its day ("the Jan. 6 riot") and its deadlines for months: those month-days
+    draw no two texts together; a month-day on which something happened does."""
+    frame = pd.DataFrame({"published": [pd.NaT, pd.NaT], "title": [None, None], "text": [text_a, text_b]})
+    times = ArticleTimes.of(frame, DEFAULT_CONFIG["window_days"])
+    assert times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG)[0, 0] == pytest.approx(expected)
+
+
 def test_undated_article_never_bridges_two_dated_stories():
     """An undated report as like two dated stories months apart joins one of them at most: the two stay apart."""
     first = "Flooding in the river valley forced thousands of residents to leave their homes as water rose."

@@ -59,8 +59,10 @@ DEFAULT_CONFIG = {
     "year_agreement": 2.0,  # factor on two undated articles whose texts' latest years agree (see ArticleTimes)
     # Factors on two undated articles whose texts name a common yearless day (a weekday, month-days within a
     # week), and on two whose named days have none in common (see ArticleTimes.weights). F1 AllSides without
-    # dates / ECB+: 0.789/0.978 without them (1, 1); 0.825/0.984 at (1.5, 0.7); 0.818/0.981 at (1.5, 0.5);
-    # 0.824/0.981 at (1.25, 0.5); 0.796/0.971 at (2, 0.5).
+    # dates, dev/aside/all, and ECB+ (month-days naming an event or a deadline left out, see times._places_text):
+    # 0.809/0.881/0.789, 0.978 without them (1, 1); 0.863/0.898/0.832, 0.984 at (1.5, 0.7); 0.853/0.887/0.830, 0.981
+    # at (1.5, 0.5); 0.854/0.897/0.832, 0.981 at (1.25, 0.5); 0.855/0.908/0.828, 0.984 at (1.25, 0.7); 0.832/0.892/
+    # 0.812, 0.971 at (2, 0.5).
     "day_agreement": 1.5,
     "day_disagreement": 0.7,
     # An undated article joins a dated story only when its mean cosine with the story is at least this share of its
