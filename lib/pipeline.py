@@ -147,8 +147,9 @@ class Extractor:
         self.pool = None
         if workers > 1 and articles >= PARALLEL_MIN_ARTICLES:
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = multiprocessing.get_context("spawn").Pool(workers)
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
     def extract(self, articles: list[Article]) -> list[Extracted]:
         """Each article's (quotes, dated references, failure line), in the order given."""
@@ -173,14 +174,19 @@ class Extractor:
         """The jobs' extractions, in order: in the pool when there is one and enough work for it."""
         if self.pool is None or len(jobs) < 2 * ARTICLES_PER_TASK:
             return _extract_task(jobs)
+        from concurrent.futures.process import BrokenProcessPool
+
         tasks = [jobs[lo:lo + ARTICLES_PER_TASK] for lo in range(0, len(jobs), ARTICLES_PER_TASK)]
-        return [extracted for done in self.pool.imap(_extract_task, tasks) for extracted in done]
+        try:
+            return [extracted for done in self.pool.map(_extract_task, tasks) for extracted in done]
+        except BrokenProcessPool:  # a worker died or could not start (a host app's main module failing in it)
+            self.close()
+            return _extract_task(jobs)
 
     def close(self) -> None:
         """Stop the worker processes (if any)."""
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
 
