@@ -108,3 +108,32 @@ def test_extraction_in_worker_processes_stores_the_same_rows(shared_data, tmp_pa
         con.close()
     assert stored[0]["quotes"] and stored[0]["date_mentions"] and len(stored[0]["articles"]) == 240
     assert stored[0] == stored[1] and reports[0] == reports[1]
+
+
+def test_workers_that_cannot_start_leave_the_batch_to_this_process(shared_data, tmp_path):
+    """A spawned worker re-runs the host's main script (Streamlit's AppTest puts dashboard.py there); when that fails
+    in the worker, the pool breaks and the batch is extracted in the calling process: no hang, nothing lost."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    script = tmp_path / "host.py"
+    script.write_text(f"""import sys
+sys.path.insert(0, {str(root)!r})
+if __name__ != "__main__":
+    raise RuntimeError("this host script fails when a worker re-runs it")
+import lib.pipeline as pipeline
+from bench.scale import write_corpus
+from lib.store import connect
+from pathlib import Path
+folder = Path({str(tmp_path)!r}) / "wire"
+folder.mkdir()
+write_corpus("wire", folder, 150)
+pipeline.PARALLEL_MIN_ARTICLES = 0
+con = connect(Path({str(tmp_path)!r}) / "c.duckdb")
+print(len(pipeline.ingest_paths(con, [str(folder)], workers=2)), con.execute("SELECT count(*) FROM quotes").fetchone()[0])
+""", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    files, quotes = map(int, done.stdout.split())
+    assert done.returncode == 0 and files == 150 and quotes > 0
