@@ -9,12 +9,13 @@ paragraphs (bench.corpus.real_paragraphs, ~4,300 of them):
   agencies.
 
 Each size runs `python -m lib ingest DIR --db FILE` in a fresh process under /usr/bin/time -v: its peak resident
-memory (maximum of the process tree, "peak MB"), wall time and CPU time (user + system, all threads: on a shared,
-loaded machine the wall time says more about the neighbours than about the code); the stage times are the ones the
-CLI prints (ingest = parse+extract+store; then each stored analysis: stories = assignment + summaries, shared quotes =
-renderings, reuse = passages). "x/doubling" is the growth of time per article per doubling of the corpus,
-((t2/n2) / (t1/n1)) ** (1 / log2(n2/n1)) between consecutive sizes: 1.0 is linear, 2.0 quadratic; the issue's
-target is at most ~1.3.
+memory ("peak MB": the largest of any one process of the tree, which is the CLI's own; its extraction workers, one
+per core, ~135 MB each at 100k, run only during ingest, while the CLI holds under half its analyses' peak), wall time
+and CPU time (user + system, all threads and the workers: on a shared, loaded machine the wall time says more about
+the neighbours than about the code); the stage times are the ones the CLI prints (ingest = parse+extract+store;
+then each stored analysis: stories = assignment + summaries, shared quotes = renderings, reuse = passages).
+"x/doubling" is the growth of time per article per doubling of the corpus, ((t2/n2) / (t1/n1)) ** (1 / log2(n2/n1))
+between consecutive sizes: 1.0 is linear, 2.0 quadratic; the issue's target is at most ~1.3.
 
 References, on sizes up to --reference-max only (in their own processes, with a time limit): passim-style
 all-pairs (find_reuse with every aligned pair reported and no document-frequency cap, as passim does) and

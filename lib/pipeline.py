@@ -77,39 +77,117 @@ class CopyMemory:
                 self.quotes.popitem(last=False)
 
 
-def ingest_paths(con, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[FileResult, int, int]]:
+def ingest_paths(con, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1
+                 ) -> list[tuple[FileResult, int, int]]:
     """Parse, extract and store every file under ``paths``; returns (result, added, removed) per file.
 
     A rejected file stores nothing and removes nothing, so a broken re-upload never loses what was stored. An
     article whose extraction fails is stored without quotes or dated references, with one line in its file's
-    ``warnings`` (and a count in the stored report's reason).
+    ``warnings`` (and a count in the stored report's reason). With ``workers`` > 1 (0: one per usable core) and at
+    least PARALLEL_MIN_ARTICLES articles to extract, extraction runs in that many worker processes (the command
+    line's choice; an app server keeps the default, one process); what is stored is the same either way.
     """
     results = parse_paths(paths, max_bytes=max_bytes)
-    memory = CopyMemory()
+    extractor = Extractor(workers or usable_cores(), sum(len(r.articles) for r in results))
     out = []
-    for lo in range(0, len(results), FILES_PER_TRANSACTION):
-        chunk = results[lo:lo + FILES_PER_TRANSACTION]
-        batch = []
-        for k, result in enumerate(chunk):
-            if result.articles:
-                quotes, mentions, failures = [], [], []
-                for article in result.articles:
-                    key = quotes_key(article)
-                    q, m, failure = extract_or_report(article, memory.get(key))
-                    memory.learn(key, (q, m, failure))
-                    quotes.extend(q)
-                    mentions.extend(m)
-                    if failure:
-                        failures.append(failure)
-                if failures:
-                    chunk[k] = result = replace(result, warnings=result.warnings + tuple(failures))
-                # a partial file (some rows unreadable) adds and replaces but never prunes
-                batch.append((os.path.abspath(result.path), result.articles, quotes, mentions,
-                              result.status == "ok"))
-        counts = store_batch(con, batch, chunk)  # file index in chunk -> (added, removed)
-        record_report(con, [(r.path, r.status, report_reason(r), [a.id for a in r.articles]) for r in chunk])
-        out.extend((r, *counts.get(k, (0, 0))) for k, r in enumerate(chunk))
+    try:
+        for lo in range(0, len(results), FILES_PER_TRANSACTION):
+            chunk = results[lo:lo + FILES_PER_TRANSACTION]
+            extracted = iter(extractor.extract([a for r in chunk for a in r.articles]))
+            batch = []
+            for k, result in enumerate(chunk):
+                if result.articles:
+                    quotes, mentions, failures = [], [], []
+                    for article in result.articles:
+                        q, m, failure = next(extracted)
+                        quotes.extend(q)
+                        mentions.extend(m)
+                        if failure:
+                            failures.append(failure)
+                    if failures:
+                        chunk[k] = result = replace(result, warnings=result.warnings + tuple(failures))
+                    # a partial file (some rows unreadable) adds and replaces but never prunes
+                    batch.append((os.path.abspath(result.path), result.articles, quotes, mentions,
+                                  result.status == "ok"))
+            counts = store_batch(con, batch, chunk)  # file index in chunk -> (added, removed)
+            record_report(con, [(r.path, r.status, report_reason(r), [a.id for a in r.articles]) for r in chunk])
+            out.extend((r, *counts.get(k, (0, 0))) for k, r in enumerate(chunk))
+    finally:
+        extractor.close()
     return out
+
+
+PARALLEL_MIN_ARTICLES = 2_000  # fewer articles to extract than this: one process (starting workers costs ~1 s)
+ARTICLES_PER_TASK = 50  # articles sent to a worker at a time
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _extract_task(jobs: list[tuple[Article, list[Quote] | None]]) -> list[Extracted]:
+    """extract_or_report over a worker's share of a chunk."""
+    return [extract_or_report(article, copy_of) for article, copy_of in jobs]
+
+
+class Extractor:
+    """extract_or_report over a chunk of articles, in order, in this process or in a pool of worker processes.
+
+    The quotes of a verbatim copy are taken from its original (CopyMemory): in a chunk, the first article of each
+    text not remembered is extracted, then the copies of it in the same chunk take its quotes. A worker is a
+    spawned process (not forked: the parent holds a DuckDB connection and its threads) that imports the extractors.
+    """
+
+    def __init__(self, workers: int, articles: int):
+        self.memory = CopyMemory()
+        self.pool = None
+        if workers > 1 and articles >= PARALLEL_MIN_ARTICLES:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def extract(self, articles: list[Article]) -> list[Extracted]:
+        """Each article's (quotes, dated references, failure line), in the order given."""
+        keys = [quotes_key(a) for a in articles]
+        out: list[Extracted | None] = [None] * len(articles)
+        first: dict[bytes, int] = {}  # text key -> index of the first article of that text not remembered
+        rounds: tuple[list[int], list[int]] = ([], [])  # originals (and remembered copies), then their copies
+        for i, key in enumerate(keys):
+            if self.memory.get(key) is None and key in first:
+                rounds[1].append(i)
+            else:
+                first.setdefault(key, i)
+                rounds[0].append(i)
+        for indices in rounds:
+            jobs = [(articles[i], self.memory.get(keys[i])) for i in indices]
+            for i, extracted in zip(indices, self._run(jobs)):
+                out[i] = extracted
+                self.memory.learn(keys[i], extracted)
+        return out
+
+    def _run(self, jobs: list[tuple[Article, list[Quote] | None]]) -> list[Extracted]:
+        """The jobs' extractions, in order: in the pool when there is one and enough work for it."""
+        if self.pool is None or len(jobs) < 2 * ARTICLES_PER_TASK:
+            return _extract_task(jobs)
+        from concurrent.futures.process import BrokenProcessPool
+
+        tasks = [jobs[lo:lo + ARTICLES_PER_TASK] for lo in range(0, len(jobs), ARTICLES_PER_TASK)]
+        try:
+            return [extracted for done in self.pool.map(_extract_task, tasks) for extracted in done]
+        except BrokenProcessPool:  # a worker died or could not start (a host app's main module failing in it)
+            self.close()
+            return _extract_task(jobs)
+
+    def close(self) -> None:
+        """Stop the worker processes (if any)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def store_batch(con, batch: list[tuple], chunk: list[FileResult]) -> dict[int, tuple[int, int]]:

@@ -16,6 +16,7 @@ import functools
 import os
 import re
 import tempfile
+from typing import Iterator
 
 import duckdb
 import numpy as np
@@ -41,6 +42,8 @@ MIN_SHINGLES = 5  # shared shingles that make a pair worth aligning (a 60-char p
 MAX_DF = 1000  # a shingle in more documents than this is boilerplate (passim's max-df idea)
 FULL_DF = 10  # a shingle in more documents than this pairs each carrier with its earliest carrier only
 BATCH = 25_000  # documents shingled per SQL statement (bounds the memory of the token lists)
+MATCH_CHUNK = 1 << 20  # matching positions read from DuckDB at a time
+SPAN_MEMORY = 65_536  # texts whose token spans are kept while aligning (~1.8 kB each; a text recurs in many pairs)
 REUSE_MEMORY = "2GB"  # DuckDB's memory for the shingle joins; beyond it they spill to disk
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
@@ -97,6 +100,18 @@ def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX
     each of its carriers with its first carrier only. With ``outlets`` (one normalised name per text, '' when
     unknown), pairs from one outlet are skipped.
     """
+    chunks = list(candidate_match_chunks(con, texts, n=n, max_df=max_df, min_shingles=min_shingles,
+                                         outlets=outlets, full_df=full_df))
+    if not chunks:
+        return pd.DataFrame({c: pd.Series(dtype="int32") for c in ("a", "b", "pos_a", "pos_b")})
+    return pd.concat(chunks, ignore_index=True)
+
+
+def candidate_match_chunks(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX_DF,
+                           min_shingles: int = MIN_SHINGLES, outlets: list[str] | None = None,
+                           full_df: int = FULL_DF) -> Iterator[pd.DataFrame]:
+    """candidate_matches in frames of about MATCH_CHUNK rows, each holding whole pairs, in (a, b, pos_a, pos_b)
+    order: a 100k wire corpus has tens of millions of matching positions, read a chunk at a time."""
     con.execute("CREATE OR REPLACE TEMP TABLE _reuse_shingles (doc INTEGER, pos INTEGER, h BIGINT)")
     con.execute("CREATE OR REPLACE TEMP TABLE _reuse_outlets (doc INTEGER, outlet VARCHAR)")
     # Shingle in batches: the token lists of a whole 100k corpus at once would all be in memory together.
@@ -128,14 +143,28 @@ def candidate_matches(con, texts: list[str], n: int = SHINGLE, max_df: int = MAX
         con.execute("""CREATE OR REPLACE TEMP TABLE _reuse_pairs AS
                        SELECT p.* FROM _reuse_pairs p JOIN _reuse_outlets x ON x.doc = p.a
                        JOIN _reuse_outlets y ON y.doc = p.b WHERE x.outlet = '' OR x.outlet <> y.outlet""")
-    out = con.execute("""
+    con.execute("""
         SELECT p.a, p.b, x.pos AS pos_a, y.pos AS pos_b
         FROM _reuse_pairs p JOIN _reuse_kept x ON x.doc = p.a JOIN _reuse_kept y ON y.doc = p.b AND y.h = x.h
-        ORDER BY p.a, p.b, x.pos, y.pos""").df()
-    con.execute("DROP TABLE _reuse_kept")
-    con.execute("DROP TABLE _reuse_pairs")
-    con.execute("DROP TABLE _reuse_outlets")
-    return out
+        ORDER BY p.a, p.b, x.pos, y.pos""")
+    pending = None  # the rows of the last pair of a chunk: its next rows may be in the next chunk
+    while True:
+        chunk = con.fetch_df_chunk(MATCH_CHUNK // 2048)
+        if chunk.empty:
+            break
+        if pending is not None:
+            chunk = pd.concat([pending, chunk], ignore_index=True)
+        a, b = chunk["a"].to_numpy(), chunk["b"].to_numpy()
+        other = np.flatnonzero((a != a[-1]) | (b != b[-1]))  # rows of pairs before the chunk's last pair
+        cut = int(other[-1]) + 1 if len(other) else 0
+        pending = chunk.iloc[cut:].reset_index(drop=True)
+        if cut:
+            yield chunk.iloc[:cut]
+    if pending is not None and len(pending):
+        yield pending
+    for table in ("_reuse_kept", "_reuse_pairs", "_reuse_outlets"):
+        con.execute(f"DROP TABLE {table}")
+
 
 
 def chain_runs(pos_a: np.ndarray, pos_b: np.ndarray, n: int = SHINGLE, max_gap: int = MAX_GAP) -> list[tuple]:
@@ -244,35 +273,32 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
     texts = arts["text"].fillna("").astype(str).tolist()
     con = con or spilling_connection()
     outlets = arts["outlet"].map(_norm).tolist() if not same_outlet and "outlet" in arts.columns else None
-    matches = candidate_matches(con, texts, n=n, max_df=max_df, min_shingles=min_shingles, outlets=outlets,
-                                full_df=full_df)
-    if matches.empty:
-        return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
     columns = {c: arts[c].tolist() for c in ("id", "outlet", "via", "published") if c in arts.columns}
 
     def record(i: int) -> dict:
         """The fields of article i that orientation and output need."""
         return {**{c: v[i] for c, v in columns.items()}, "text": texts[i]}
 
-    spans: dict[int, np.ndarray] = {}
+    spans = functools.lru_cache(maxsize=SPAN_MEMORY)(lambda i: _token_spans(texts[i]).astype(np.int32))
     found = []
-    a_col, b_col = matches["a"].to_numpy(), matches["b"].to_numpy()
-    cuts = np.flatnonzero((a_col[1:] != a_col[:-1]) | (b_col[1:] != b_col[:-1])) + 1
-    pa_all, pb_all = matches["pos_a"].to_numpy(), matches["pos_b"].to_numpy()
-    for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(matches)]):
-        ia, ib = int(a_col[lo]), int(b_col[lo])
-        ra, rb = record(ia), record(ib)
-        for i in (ia, ib):
-            if i not in spans:
-                spans[i] = _token_spans(texts[i])
-        passages = align_pair(texts[ia], texts[ib], pa_all[lo:hi], pb_all[lo:hi], spans[ia], spans[ib], n=n,
-                              max_gap=max_gap, min_chars=min_chars)
-        if not passages:
-            continue
-        src, tgt, direction = orient_pair(ra, rb)
-        flip = src is rb
-        oriented = [(s_b, e_b, s_a, e_a) if flip else (s_a, e_a, s_b, e_b) for s_a, e_a, s_b, e_b in passages]
-        found.append((src, tgt, direction, oriented))
+    for matches in candidate_match_chunks(con, texts, n=n, max_df=max_df, min_shingles=min_shingles,
+                                          outlets=outlets, full_df=full_df):
+        a_col, b_col = matches["a"].to_numpy(), matches["b"].to_numpy()
+        cuts = np.flatnonzero((a_col[1:] != a_col[:-1]) | (b_col[1:] != b_col[:-1])) + 1
+        pa_all, pb_all = matches["pos_a"].to_numpy(), matches["pos_b"].to_numpy()
+        for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(matches)]):
+            ia, ib = int(a_col[lo]), int(b_col[lo])
+            passages = align_pair(texts[ia], texts[ib], pa_all[lo:hi], pb_all[lo:hi], spans(ia), spans(ib), n=n,
+                                  max_gap=max_gap, min_chars=min_chars)
+            if not passages:
+                continue
+            ra, rb = record(ia), record(ib)
+            src, tgt, direction = orient_pair(ra, rb)
+            flip = src is rb
+            oriented = [(s_b, e_b, s_a, e_a) if flip else (s_a, e_a, s_b, e_b) for s_a, e_a, s_b, e_b in passages]
+            found.append((src, tgt, direction, oriented))
+    if not found:
+        return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
     if one_source:
         found = _best_sources(found, min_chars)
     rows = []

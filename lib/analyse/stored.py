@@ -123,7 +123,20 @@ def corpus_analysis(con, name: str, key: str, inputs: Mapping[str, Callable[[], 
     return frame
 
 
-def corpus_inputs(con, key: str, writable: bool) -> dict[str, Callable[[], pd.DataFrame]]:
+class Inputs(dict):
+    """name -> loader of an analysis input, each read at most once and kept until released."""
+
+    def __init__(self, loaded: dict[str, pd.DataFrame]):
+        super().__init__()
+        self.loaded = loaded
+
+    def release(self, keep: set[str]) -> None:
+        """Let go of every input read so far except those named in ``keep`` (read again if asked for again)."""
+        for name in [n for n in self.loaded if n not in keep]:
+            del self.loaded[name]
+
+
+def corpus_inputs(con, key: str, writable: bool) -> Inputs:
     """Loaders of what an analysis may read, from the corpus itself, each read at most once: stored articles (without
     their list columns), canonicalised quotes, dated references, and the story assignment (stored or computed)."""
     loaded: dict[str, pd.DataFrame] = {}
@@ -137,9 +150,10 @@ def corpus_inputs(con, key: str, writable: bool) -> dict[str, Callable[[], pd.Da
             return loaded[name]
         return loader
 
-    inputs = {"articles": once("articles", lambda: store.load_articles(con, lists=False)),
-              "quotes": once("quotes", lambda: corpus_quotes(con)),
-              "mentions": once("mentions", lambda: store.load_date_mentions(con))}
+    inputs = Inputs(loaded)
+    inputs.update({"articles": once("articles", lambda: store.load_articles(con, lists=False)),
+                   "quotes": once("quotes", lambda: corpus_quotes(con)),
+                   "mentions": once("mentions", lambda: store.load_date_mentions(con))})
     inputs["assignment"] = once("assignment", lambda: corpus_analysis(con, "assignment", key, inputs, writable))
     return inputs
 
@@ -159,7 +173,9 @@ def prepare_analyses(con, failures: dict[str, str] | None = None) -> dict[str, f
     key = corpus_key(con)
     inputs = corpus_inputs(con, key, writable=True)
     spent = {}
-    for name in ANALYSES:
+    for k, name in enumerate(ANALYSES):
+        # an input no analysis left to prepare reads is let go (a 100k corpus's quotes while passages are found)
+        inputs.release({given for later in ANALYSES[k:] for given in REGISTRY[later].inputs})
         if stored_key(con, name) != key:
             started = time.perf_counter()
             try:

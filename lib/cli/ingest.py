@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 
 from lib.cli import add_db_argument
 from lib.cli.fetch import print_fetched, run_fetch
@@ -24,6 +25,9 @@ def configure(parser) -> None:
     parser.add_argument("--fetch", action="store_true",
                         help="download the pages of rows that give a URL but no text (Media Cloud, GDELT exports), "
                              "with `fetch`'s default politeness")
+    parser.add_argument("--workers", type=int, default=0, metavar="N",
+                        help="processes that extract quotes and dates in a large batch (default 0: one per core; "
+                             "1: this process only)")
 
 
 def run(args) -> int:
@@ -42,15 +46,17 @@ def run(args) -> int:
         if args.outlets:
             store_outlets_file(con, args.outlets)
         started = time.perf_counter()
-        outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes)
+        outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes, workers=args.workers)
         stored_in = time.perf_counter() - started
+        parsed = sum(len(r.articles) for r, _, _ in outcome)
+        # the articles are stored: the analyses read them from the corpus, so their parsed copies go now
+        outcome = [(replace(r, articles=()), added, removed) for r, added, removed in outcome]
         fetched = fetch_export_links(con, args.paths) if args.fetch else []
         spent = prepare_analyses(con, failures=failed)
     finally:
         con.close()
     results = [r for r, _, _ in outcome]
     statuses = [r.status for r in results]
-    parsed = sum(len(r.articles) for r in results)
     added = sum(a for _, a, _ in outcome)
     removed = sum(d for _, _, d in outcome)
     print(f"files: {len(results)} ({statuses.count('ok')} ok, {statuses.count('partial')} partial, "

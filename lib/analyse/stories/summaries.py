@@ -6,11 +6,12 @@ the outlet that carries it still counts as a copy.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import CountVectorizer
 
 from lib.analyse.stories.texts import ARTICLE_INPUT_COLUMNS, _article_text
 from lib.analyse.terms import story_headline
@@ -24,17 +25,21 @@ SHINGLE_WORDS = 3  # words of a shingle: long enough that shared ones are copied
 LABEL_TERMS = 5  # top terms of a story: its label when no article has a title or text
 
 
-def _shingles(texts: list[str]) -> sp.csr_matrix:
-    """Binary word 3-gram rows of texts (empty columns when no text has three words)."""
-    try:
-        return CountVectorizer(ngram_range=(SHINGLE_WORDS, SHINGLE_WORDS), binary=True, token_pattern=r"(?u)\b\w+\b",
-                               dtype=np.int32).fit_transform(texts).tocsr()
-    except ValueError:
-        return sp.csr_matrix((len(texts), 0), dtype=np.int32)
+_SHINGLE_TOKEN = re.compile(r"(?u)\b\w+\b")  # words of any length, digits too: copied text, not topic words
 
 
-def _count_sources(vias: list, shingles: sp.csr_matrix) -> int:
-    """Connected groups of articles linked by the same `via` or by near-duplicate shingle sets."""
+def _shingles(text: str) -> set[str]:
+    """The text's word 3-grams (lower case), as one string each."""
+    words = _SHINGLE_TOKEN.findall(text.lower())
+    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _count_sources(vias: list, texts: list[str]) -> int:
+    """Connected groups of articles linked by the same `via` or by near-duplicate shingle sets.
+
+    The shingles are counted over the story's own texts (a vocabulary per story), so a story costs what its
+    articles hold, whatever the size of the corpus.
+    """
     n = len(vias)
     rows, cols = [], []
     first_by_via: dict[str, int] = {}
@@ -42,8 +47,15 @@ def _count_sources(vias: list, shingles: sp.csr_matrix) -> int:
         if isinstance(v, str) and v.strip():
             rows.append(i)
             cols.append(first_by_via.setdefault(v.strip().casefold(), i))
-    if n > 1 and shingles.shape[1]:
-        sizes = np.maximum(np.asarray(shingles.sum(axis=1)).ravel(), 1)
+    if n > 1:
+        vocabulary: dict[str, int] = {}
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            indices.extend(vocabulary.setdefault(g, len(vocabulary)) for g in _shingles(text))
+            indptr.append(len(indices))
+        shingles = sp.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(n, len(vocabulary)))
+        sizes = np.maximum(np.diff(indptr), 1)
         shared = (shingles @ shingles.T).toarray()
         close = shared / np.minimum(sizes[:, None], sizes[None, :]) >= NEAR_DUPLICATE
         i, j = np.nonzero(np.triu(close, 1))
@@ -81,10 +93,6 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
     bounds = np.concatenate([[0], np.cumsum(sizes)])
     indicator = sp.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(sizes), len(codes)))
     term_sums = (indicator @ word_vectors).tocsr()
-    multi = np.flatnonzero(sizes[codes] > 1)  # shingles only where syndication can happen
-    shingles = _shingles([texts[i] for i in multi])
-    shingle_row = np.full(len(codes), -1)
-    shingle_row[multi] = np.arange(len(multi))
     published, ids = merged["published"].to_numpy(), merged["id"].to_numpy()
     titles, outlets_col, vias = merged["title"].to_numpy(), merged["outlet"].to_numpy(), merged["via"].to_numpy()
     bodies = merged["text"].to_numpy()
@@ -95,7 +103,7 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
                            term_sums.indices[term_sums.indptr[s]:term_sums.indptr[s + 1]], vocabulary)
         outlets = sorted({o for o in outlets_col[lo:hi] if isinstance(o, str) and o})
         dates = published[lo:hi][~pd.isna(published[lo:hi])]
-        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), shingles[shingle_row[lo:hi]])
+        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), texts[lo:hi])
         rows.append({
             "story_id": sid, "label": story_headline(titles[lo:hi], bodies[lo:hi]) or " ".join(terms), "terms": terms,
             "first": dates.min() if len(dates) else pd.NaT, "last": dates.max() if len(dates) else pd.NaT,
