@@ -146,7 +146,7 @@ def export_dataset(con, out: Path) -> None:
     (out / MARKER).write_text("coverage-compare batch dataset (written from a DuckDB store)\n", encoding="utf-8")
 
 
-def run_spark(inputs: list[str], work: Path, analyses_only: bool = False) -> dict:
+def run_spark(inputs: list[str], work: Path, analyses_only: bool = False, only=None) -> dict:
     """The Spark path on local[2], with its event log for the shuffle figures (``analyses_only``: the analyses
     alone, over the dataset already in ``work``)."""
     import shutil
@@ -176,7 +176,7 @@ def run_spark(inputs: list[str], work: Path, analyses_only: bool = False) -> dic
     if analyses_only:
         if not (out / "articles").is_dir():
             raise SystemExit(f"{out}: no dataset to start from (run --paths single --keep first)")
-        run_analyses(spark, out, progress=Measured())
+        run_analyses(spark, out, progress=Measured(), **({"stages": only} if only else {}))
     else:
         run_batch(spark, inputs, out, progress=Measured())
     spark.stop()
@@ -215,7 +215,7 @@ def shuffle_bytes(events: Path) -> dict[str, int]:
     return written
 
 
-def child(path: str, size: int, keep: str | None = None, analyses_only: bool = False) -> dict:
+def child(path: str, size: int, keep: str | None = None, analyses_only: bool = False, only=None) -> dict:
     """One measured run in this process (in KEEP/<size> when ``keep`` is given, else in a temporary folder)."""
     with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
         work = Path(keep) / str(size) if keep else Path(tmp)
@@ -224,7 +224,7 @@ def child(path: str, size: int, keep: str | None = None, analyses_only: bool = F
         else:
             inputs = write_corpus(size, work / "input")
         if path == "spark":
-            stages = run_spark(inputs, work, analyses_only)
+            stages = run_spark(inputs, work, analyses_only, only)
         else:
             stages = run_single(inputs, work, export=keep is not None)
     return {"path": path, "articles": size, "stages": stages, "from": "dataset" if analyses_only else "input"}
@@ -239,6 +239,8 @@ def main(argv=None) -> int:
     ap.add_argument("--keep", metavar="DIR", help="keep each size's corpus, store and dataset in DIR/<size>/")
     ap.add_argument("--analyses-only", action="store_true",
                     help="Spark: run the analyses alone, from the dataset the single path wrote (needs --keep)")
+    ap.add_argument("--stages", nargs="*", metavar="STAGE", help="with --analyses-only: these analyses alone "
+                    "(of 'passage reuse', 'shared quotes', 'story grouping'), so each fits a benchmark-lock slot")
     ap.add_argument("--results", metavar="FILE",
                     help="JSON lines: each run's row is appended, and the table covers every row in FILE (runs made "
                          "one size at a time print their per-doubling ratios together)")
@@ -247,7 +249,7 @@ def main(argv=None) -> int:
     if args.analyses_only and not args.keep:
         ap.error("--analyses-only starts from a kept dataset: give --keep DIR")
     if args.child:
-        print(json.dumps(child(args.child[0], int(args.child[1]), args.keep, args.analyses_only)))
+        print(json.dumps(child(args.child[0], int(args.child[1]), args.keep, args.analyses_only, args.stages)))
         return 0
     rows = []
     if args.results and Path(args.results).is_file():
@@ -255,7 +257,8 @@ def main(argv=None) -> int:
     for size in args.sizes:
         for path in args.paths:
             # the child's stderr (stage lines, per-stage figures) passes through: a long run shows where it is
-            extra = [*(["--keep", args.keep] if args.keep else []), *(["--analyses-only"] if args.analyses_only else [])]
+            extra = [*(["--keep", args.keep] if args.keep else []), *(["--analyses-only"] if args.analyses_only else []),
+                     *(["--stages", *args.stages] if args.stages else [])]
             proc = subprocess.run([sys.executable, "-m", "bench.spark", "--child", path, str(size), *extra],
                                   stdout=subprocess.PIPE, text=True)
             if proc.returncode != 0:
@@ -283,7 +286,9 @@ def main(argv=None) -> int:
 def print_doublings(rows: list[dict]) -> None:
     """Per path and stage, how its seconds and peak memory grow per doubling of the corpus between consecutive
     measured sizes ((t2/t1) ** (1 / log2(n2/n1)): 2.0 is linear), and what 100,000 would take at the last rate."""
-    latest = {(r["path"], r["articles"]): r for r in rows}  # a size measured twice: its last run
+    latest: dict = {}  # a stage measured twice at one size: its last run (runs may measure some stages only)
+    for r in rows:
+        latest.setdefault((r["path"], r["articles"]), {"stages": {}})["stages"].update(r["stages"])
     sizes = sorted({n for _, n in latest})
     lines = []
     for path in sorted({p for p, _ in latest}):

@@ -88,9 +88,13 @@ def _stage(spark: SparkSession, progress: Progress, name: str, run: Callable[[],
     progress.stage(name, run)
 
 
-def run_analyses(spark: SparkSession, out: str | Path, progress: Progress | None = None) -> dict[str, int]:
-    """The corpus-wide analyses over the corpus tables already written under ``out``; rows written per analysis.
-    The dataset is marked complete at the end."""
+ANALYSIS_STAGES = ("passage reuse", "shared quotes", "story grouping")
+
+
+def run_analyses(spark: SparkSession, out: str | Path, progress: Progress | None = None,
+                 stages: Sequence[str] = ANALYSIS_STAGES) -> dict[str, int]:
+    """The corpus-wide analyses (``stages`` of ANALYSIS_STAGES) over the corpus tables already written under
+    ``out``; rows written per analysis. The dataset is marked complete once all three have been written."""
     out = Path(out).resolve()
     progress = progress or Progress()
     (out / MARKER).unlink(missing_ok=True)
@@ -109,12 +113,17 @@ def run_analyses(spark: SparkSession, out: str | Path, progress: Progress | None
             return f"{counts[f'analysis_{name}']} {noun}{more()}"
         return run
 
-    _stage(spark, progress, "passage reuse", analysis("passages", lambda: analyses.passages(articles), "passages"))
-    _stage(spark, progress, "shared quotes", analysis("renderings", lambda: analyses.renderings(quotes, articles),
-                                                      "renderings of shared quotes"))
     blocks: dict = {}
-    _stage(spark, progress, "story grouping", analysis(
-        "assignment", lambda: analyses.assignment(articles, mentions, blocks_seen=blocks), "articles assigned",
-        lambda: "; {blocks} candidate blocks, the largest {largest} articles, {cut} cut for size".format(**blocks)))
-    (out / MARKER).write_text("coverage-compare batch dataset\n", encoding="utf-8")
+    runs = {"passage reuse": analysis("passages", lambda: analyses.passages(articles), "passages"),
+            "shared quotes": analysis("renderings", lambda: analyses.renderings(quotes, articles),
+                                      "renderings of shared quotes"),
+            "story grouping": analysis(
+                "assignment", lambda: analyses.assignment(articles, mentions, blocks_seen=blocks), "articles assigned",
+                lambda: "; {blocks} candidate blocks, the largest {largest} articles, {cut} cut for size".format(
+                    **blocks))}
+    for name in ANALYSIS_STAGES:
+        if name in stages:
+            _stage(spark, progress, name, runs[name])
+    if all((out / f"analysis_{name}").is_dir() for name in ("passages", "renderings", "assignment")):
+        (out / MARKER).write_text("coverage-compare batch dataset\n", encoding="utf-8")
     return counts
