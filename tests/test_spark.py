@@ -261,7 +261,7 @@ def test_bulk_files_read_line_by_line_give_the_single_machine_rows(spark, bulk_f
     assert dict(zip(articles["id"], articles["origin"].map(local))) == first and len(articles) == len(first)
 
 
-def test_code_archive_runs_lib_outside_the_project(tmp_path):
+def test_code_archive_runs_lib_outside_the_project(spark, tmp_path):
     """What the executors import: `lib` from the shipped zip alone (no project folder on the path), data files
     included (the outlet alias table is read as package data)."""
     import subprocess
