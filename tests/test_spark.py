@@ -259,3 +259,19 @@ def test_bulk_files_read_line_by_line_give_the_single_machine_rows(spark, bulk_f
     for article in (a for r in expected for a in r.articles):  # an id in several files: stored from the first
         first.setdefault(article.id, article.origin)
     assert dict(zip(articles["id"], articles["origin"].map(local))) == first and len(articles) == len(first)
+
+
+def test_code_archive_runs_lib_outside_the_project(spark, tmp_path):
+    """What the executors import: `lib` from the shipped zip alone (no project folder on the path), data files
+    included (the outlet alias table is read as package data)."""
+    import subprocess
+    import sys
+
+    from lib.spark.session import code_archive
+
+    script = ("import lib.domain.outlets as o, sys; assert '.zip' in o.__file__, o.__file__; "
+              "print(len(o.OUTLET_ALIASES))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env={"PYTHONPATH": code_archive()},
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 100

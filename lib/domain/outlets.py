@@ -12,12 +12,15 @@ import csv
 import functools
 import re
 import unicodedata
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pandas as pd
 from tld import get_tld
 
-ALIASES_FILE = Path(__file__).with_name("outlet_aliases.csv")
+# read as package data, so the table is found in a zip of the code as well (the Spark executors' `lib`)
+ALIASES_FILE = resources.files(__package__).joinpath("outlet_aliases.csv")
 # Qualifiers that name a medium or a section of one publisher, not another outlet ("Fox News (Online News)",
 # "New York Times (Opinion)"): dropped from a trailing parenthesis before the lookup.
 MEDIUM_QUALIFIERS = ("news", "online news", "online", "opinion", "print", "tv", "radio", "blog", "web", "website",
@@ -30,7 +33,7 @@ HOSTING_NAMES = ("blogspot", "wordpress", "livejournal", "substack", "tumblr", "
                  "wixsite", "weebly", "blogger")
 
 
-def _read_aliases(path: Path) -> tuple[tuple[str, str], ...]:
+def _read_aliases(path: Path | Traversable) -> tuple[tuple[str, str], ...]:
     """Rows (written, outlet) of the alias table; a row without both values is an error naming the file and line."""
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:

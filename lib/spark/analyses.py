@@ -10,9 +10,11 @@ SQL, the judgement inside each pair or block by the lib.analyse functions the si
   by a shared word 3-gram (stock 3-grams in more than MAX_QUOTES_PER_SHINGLE texts dropped), and
   overlap.shared_quotes run on each connected set of linked texts: groups never cross those sets, since
   shared_quotes links only texts that share a 3-gram.
-- Story grouping: candidate pairs share STORY_MIN_KEYS event anchors (names, places, numbers, dates: the anchors
-  the story vectors weigh, lib.analyse.stories.vectors) and lie within the clustering's reach in time (two windows
-  for dated pairs, as find_neighbours reads them); stories.cluster_stories runs on each connected block. A block of
+- Story grouping: candidate pairs share an event anchor (names, places, numbers, dates: the anchors the story
+  vectors weigh, lib.analyse.stories.vectors; two shared anchors gave B-cubed 0.980 on the samples) and lie within
+  the clustering's reach in time (two windows for dated pairs, as find_neighbours reads them); only the pairs'
+  connected blocks matter, so each anchor links its carriers by a spanning forest (_anchor_edges), not all pairs;
+  stories.cluster_stories runs on each connected block. A block of
   more than MAX_BLOCK articles is cut into date-ordered runs of at most MAX_BLOCK (undated ones by id after them),
   so a story that straddles a cut is split there; the batch says how many blocks it cut.
 """
@@ -36,7 +38,6 @@ from lib.models import speaker_of
 from lib.spark.dataset import PARTITION
 
 MAX_BLOCK = 20_000  # articles clustered in one task (bench/stories.py: 20,000 take ~1 min and ~2 GB)
-STORY_MIN_KEYS = 1  # shared anchors that make two articles a candidate pair (2 gave B-cubed 0.980 on the samples)
 STORY_MAX_DF = 1000  # an anchor in more articles than this (a country, a year) blocks nothing
 COMPONENT_ROUNDS = 200  # label propagation rounds at most: each moves a label one edge along the longest path
 DRIVER_EDGES = 5_000_000  # a candidate graph up to this many edges is joined on the driver (scipy, ~1 s a million)
@@ -57,7 +58,7 @@ def connected_components(edges: DataFrame, nodes: DataFrame) -> DataFrame:
     cluster and is labelled by propagation, one join per round, as many rounds as its longest shortest path.
     """
     spark = edges.sparkSession
-    hashed = edges.select(F.xxhash64("src").alias("src"), F.xxhash64("dst").alias("dst"))
+    hashed = edges.select(F.xxhash64("src").alias("src"), F.xxhash64("dst").alias("dst")).localCheckpoint()
     if hashed.count() > DRIVER_EDGES:
         return _propagated_components(edges, nodes)
     import scipy.sparse as sp
@@ -94,20 +95,22 @@ def _propagated_components(edges: DataFrame, nodes: DataFrame) -> DataFrame:
 # ---------------------------------------------------------------------------------------------------------------
 # Passage reuse
 
-@F.pandas_udf(T.ArrayType(T.StringType()))
-def _words(texts: pd.Series) -> pd.Series:
-    """Lower-cased word tokens of each text, at the positions reuse._token_spans maps back to offsets."""
-    def tokens(text):
-        """One text's tokens."""
+@F.pandas_udf(T.ArrayType(T.LongType()))
+def _word_hashes(texts: pd.Series) -> pd.Series:
+    """64-bit hashes of each text's lower-cased word tokens, at the positions reuse._token_spans maps back to
+    offsets (a shingle hashes its words' hashes: no n-gram strings are built)."""
+    def hashes(text):
+        """One text's word hashes."""
         text = text or ""
-        return [text[s:e].lower() for s, e in reuse._token_spans(text).tolist()]
-    return texts.map(tokens)
+        words = pd.Series([text[s:e].lower() for s, e in reuse._token_spans(text).tolist()], dtype=object)
+        return pd.util.hash_pandas_object(words, index=False).to_numpy().view(np.int64)
+    return pd.Series([hashes(t) for t in texts], index=texts.index, dtype=object)
 
 
 @F.pandas_udf(T.StringType())
 def _outlet_norm(outlets: pd.Series) -> pd.Series:
     """reuse's normalised outlet name ('' when unknown)."""
-    return outlets.map(reuse._norm)
+    return pd.Series([reuse._norm(v) for v in outlets], index=outlets.index, dtype=object)
 
 
 @lru_cache(maxsize=4096)
@@ -116,39 +119,77 @@ def _spans(text: str) -> np.ndarray:
     return reuse._token_spans(text)
 
 
-def _pair_passages(row) -> list[tuple]:
-    """Aligned passages of one candidate pair, as find_reuse keeps them: ((target id, item), ...) or nothing."""
-    ta, tb = row.a_text or "", row.b_text or ""
-    pos = sorted((m.pos_a, m.pos_b) for m in row.matches)
-    passages = [(s_a, e_a, s_b, e_b, ta[s_a:e_a], tb[s_b:e_b]) for s_a, e_a, s_b, e_b in reuse.align_pair(
-        ta, tb, np.array([p[0] for p in pos]), np.array([p[1] for p in pos]), _spans(ta), _spans(tb))]
-    if not passages:
-        return []
-    ra, rb = _side(row, "a"), _side(row, "b")
-    src, tgt, direction = reuse.orient_pair(ra, rb)
-    flip = src is rb
-    oriented = [(sb_, eb_, sa_, ea_, xb, xa) if flip else (sa_, ea_, sb_, eb_, xa, xb)
-                for sa_, ea_, sb_, eb_, xa, xb in passages]
-    return [(tgt["id"], (src, tgt, direction, oriented))]
+SIDE_FIELDS = ("id", "text", "outlet", "via", "published")
+ALIGNED_TYPES = {"target_id": T.StringType(), "source_id": T.StringType(), "source_outlet": T.StringType(),
+                 "target_outlet": T.StringType(), "source_via": T.StringType(), "target_via": T.StringType(),
+                 "source_published": T.TimestampNTZType(), "target_length": T.LongType(),
+                 "direction": T.StringType(), "source_start": T.LongType(), "source_end": T.LongType(),
+                 "target_start": T.LongType(), "target_end": T.LongType(), "source_text": T.StringType(),
+                 "target_text": T.StringType()}
+ALIGNED_SCHEMA = T.StructType([T.StructField(c, t) for c, t in ALIGNED_TYPES.items()])
 
 
 def _side(row, side: str) -> dict:
     """The fields orient_pair and _source_rank read, of one side of a pair (published as a pandas Timestamp)."""
     published = getattr(row, f"{side}_published")
-    return {"id": getattr(row, f"{side}_id"), "outlet": getattr(row, f"{side}_outlet"),
-            "via": getattr(row, f"{side}_via"), "published": None if published is None else pd.Timestamp(published),
+    return {"id": getattr(row, f"{side}_id"), "outlet": _value(getattr(row, f"{side}_outlet")),
+            "via": _value(getattr(row, f"{side}_via")),
+            "published": None if pd.isna(published) else pd.Timestamp(published),
             "length": len(getattr(row, f"{side}_text") or "")}
 
 
-def _target_rows(items) -> list[tuple]:
+def _value(v):
+    """A cell as Python has it: None where pandas says missing (NaN in a text column)."""
+    return None if pd.isna(v) else v
+
+
+def _aligned(frames):
+    """Aligned passages of each candidate pair (reuse.align_pair), oriented by reuse.orient_pair: one row per
+    passage with the fields reuse._best_sources ranks sources by (ALIGNED_SCHEMA)."""
+    for frame in frames:
+        rows = []
+        for row in frame.itertuples(index=False):
+            ta, tb = row.a_text or "", row.b_text or ""
+            found = reuse.align_pair(ta, tb, np.asarray(row.pos_a), np.asarray(row.pos_b), _spans(ta), _spans(tb))
+            if not found:
+                continue
+            ra, rb = _side(row, "a"), _side(row, "b")
+            src, tgt, direction = reuse.orient_pair(ra, rb)
+            flip = src is rb
+            for sa_, ea_, sb_, eb_ in found:
+                ss, se, ts, te = (sb_, eb_, sa_, ea_) if flip else (sa_, ea_, sb_, eb_)
+                stext, ttext = (tb, ta) if flip else (ta, tb)
+                rows.append((tgt["id"], src["id"], src["outlet"], tgt["outlet"], src["via"], tgt["via"],
+                             src["published"], tgt["length"], direction, ss, se, ts, te, stext[ss:se], ttext[ts:te]))
+        yield _plain(pd.DataFrame.from_records(rows, columns=list(ALIGNED_TYPES)))
+
+
+def _target_passages(frame: pd.DataFrame) -> pd.DataFrame:
     """Passage rows of one target: its sources chosen as find_reuse's one_source does (reuse._best_sources)."""
+    first = frame.iloc[0]
+    tgt = {"id": first.target_id, "outlet": _value(first.target_outlet), "via": _value(first.target_via),
+           "length": int(first.target_length)}
+    items = []
+    for source_id, part in frame.groupby("source_id", sort=False):
+        head = part.iloc[0]
+        published = head.source_published
+        src = {"id": source_id, "outlet": _value(head.source_outlet), "via": _value(head.source_via),
+               "published": None if pd.isna(published) else pd.Timestamp(published)}
+        oriented = list(part[["source_start", "source_end", "target_start", "target_end", "source_text",
+                              "target_text"]].itertuples(index=False, name=None))
+        items.append((src, tgt, head.direction, oriented))
     rows = []
-    for src, tgt, direction, oriented in reuse._best_sources(list(items), reuse.MIN_CHARS):
+    for src, tgt, direction, oriented in reuse._best_sources(items, reuse.MIN_CHARS):
         share = round(reuse._covered([(p[2], p[3]) for p in oriented]) / max(tgt["length"], 1), 4)
         for ss, se, ts, te, stext, ttext in oriented:
             rows.append((src["id"], tgt["id"], src["outlet"], tgt["outlet"], ss, se, ts, te, te - ts, stext, ttext,
                          float(share), direction))
-    return rows
+    return _plain(pd.DataFrame.from_records(rows, columns=list(reuse.PASSAGE_COLUMNS)))
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its text columns as Python objects: pyspark cannot send pandas' Arrow-backed strings."""
+    return frame.astype({c: object for c in frame.columns if pd.api.types.is_string_dtype(frame[c])})
 
 
 PASSAGE_TYPES = {"source_id": T.StringType(), "target_id": T.StringType(), "source_outlet": T.StringType(),
@@ -164,20 +205,26 @@ def _schema(columns, types: dict) -> T.StructType:
 
 
 def passages(articles: DataFrame) -> DataFrame:
-    """One row per reused passage, oriented source -> target (reuse.PASSAGE_COLUMNS), as find_reuse finds them."""
+    """One row per reused passage, oriented source -> target (reuse.PASSAGE_COLUMNS), as find_reuse finds them.
+
+    Articles are numbered in the store's reading order (a distributed sort, then monotonically increasing ids, kept
+    by a checkpoint), so the shingle tables carry one long per row and "earliest carrier" is the smallest number.
+    """
     n = reuse.SHINGLE
-    docs = articles.select("id", "text", "outlet", "via", "published", _sort_key("published", "id").alias("doc"),
-                           _outlet_norm(F.col("outlet")).alias("norm"))
-    words = docs.select("doc", _words(F.col("text")).alias("w"))
-    shingles = words.where(F.size("w") >= n).select(
-        "doc", F.posexplode(F.expr(f"transform(sequence(0, size(w) - {n}), "
-                                   f"i -> xxhash64(array_join(slice(w, i + 1, {n}), ' ')))")).alias("pos", "h"))
+    # sorted first, then the Python functions: a range sort reads its input twice (a sample, then the rows)
+    docs = (articles.select(*SIDE_FIELDS).orderBy(_sort_key("published", "id"))
+            .select(*SIDE_FIELDS, _outlet_norm(F.col("outlet")).alias("norm"), _word_hashes(F.col("text")).alias("w"),
+                    F.monotonically_increasing_id().alias("doc"))
+            .localCheckpoint())
+    words = ", ".join(f"w[i + {k}]" for k in range(n))
+    shingles = docs.where(F.size("w") >= n).select(
+        "doc", F.posexplode(F.expr(f"transform(sequence(0, size(w) - {n}), i -> xxhash64({words}))")).alias("pos", "h"))
     df = (shingles.groupBy("h").agg(F.count("*").alias("df"), F.min("doc").alias("anchor"))
           .where(F.col("df").between(2, reuse.MAX_DF)))
     kept = shingles.join(df.select("h"), "h").persist()
     d = kept.select("doc", "h").distinct().join(df, "h")
     # reuse.candidate_matches' pairs: all carriers of a shingle up to FULL_DF of them, beyond that each carrier
-    # with the earliest one (doc sorts earliest first)
+    # with the earliest one (doc numbers run earliest first)
     full = d.where(F.col("df") <= reuse.FULL_DF)
     every = (full.alias("x").join(full.alias("y"), (F.col("x.h") == F.col("y.h")) & (F.col("x.doc") < F.col("y.doc")))
              .select(F.col("x.doc").alias("a"), F.col("y.doc").alias("b")))
@@ -191,15 +238,13 @@ def passages(articles: DataFrame) -> DataFrame:
              .where((F.col("na.norm") == "") | (F.col("na.norm") != F.col("nb.norm"))).select("a", "b"))
     matches = (pairs.join(kept.alias("x"), F.col("x.doc") == F.col("a"))
                .join(kept.alias("y"), (F.col("y.doc") == F.col("b")) & (F.col("y.h") == F.col("x.h")))
-               .groupBy("a", "b").agg(F.collect_list(F.struct(F.col("x.pos").alias("pos_a"),
-                                                              F.col("y.pos").alias("pos_b"))).alias("matches")))
-    fields = ("id", "text", "outlet", "via", "published")
-    side = {s: docs.select(F.col("doc").alias(s), *(F.col(c).alias(f"{s}_{c}") for c in fields)) for s in "ab"}
-    joined = matches.join(side["a"], "a").join(side["b"], "b")
-    found = joined.rdd.flatMap(_pair_passages).groupByKey().flatMap(lambda kv: _target_rows(kv[1]))
-    spark = articles.sparkSession
-    out = spark.createDataFrame(found, _schema(reuse.PASSAGE_COLUMNS, PASSAGE_TYPES))
-    kept.unpersist()
+               .groupBy("a", "b").agg(F.array_sort(F.collect_list(F.struct(F.col("x.pos").alias("pos_a"),
+                                                                           F.col("y.pos").alias("pos_b")))).alias("m"))
+               .select("a", "b", F.expr("transform(m, x -> x.pos_a)").alias("pos_a"),
+                       F.expr("transform(m, x -> x.pos_b)").alias("pos_b")))
+    side = {s: docs.select(F.col("doc").alias(s), *(F.col(c).alias(f"{s}_{c}") for c in SIDE_FIELDS)) for s in "ab"}
+    aligned = matches.join(side["a"], "a").join(side["b"], "b").mapInPandas(_aligned, ALIGNED_SCHEMA)
+    out = aligned.groupBy("target_id").applyInPandas(_target_passages, _schema(reuse.PASSAGE_COLUMNS, PASSAGE_TYPES))
     return out.orderBy("source_id", "target_id", "target_start")
 
 
@@ -241,7 +286,8 @@ def speaker_mapping(quotes: DataFrame) -> dict:
 @F.pandas_udf(T.StringType())
 def _joined_keys(texts: pd.Series) -> pd.Series:
     """The comparison key of a quote text: its words' keys (overlap._key of overlap.tokenise_quote), joined."""
-    return texts.map(lambda t: " ".join(overlap._key(w) for w in overlap.tokenise_quote(t)))
+    return pd.Series([" ".join(overlap._key(w) for w in overlap.tokenise_quote(t)) for t in texts], index=texts.index,
+                     dtype=object)
 
 
 def _shared_quotes_block(frame: pd.DataFrame) -> pd.DataFrame:
@@ -262,9 +308,12 @@ def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
     q = quotes.drop(PARTITION).join(arts, "article_id")
     q = q.withColumn("key", F.concat(_sort_key("published", "article_id"), F.lit("\x00"),
                                      F.lpad(F.col("start").cast("string"), 10, "0")))
-    mapping = spark.sparkContext.broadcast(speaker_mapping(q))
-    canon = F.udf(lambda s: mapping.value.get(s, s) if s is not None else None, T.StringType())
-    q = q.withColumn("speaker_id", canon("speaker_id")).where(F.col("kind").isin(*overlap.QUOTE_KINDS))
+    mapping = speaker_mapping(q)
+    if mapping:  # a join, not a Python function per quote
+        canon = spark.createDataFrame(list(mapping.items()), "speaker_id STRING, canonical STRING")
+        q = (q.join(canon, "speaker_id", "left")
+             .withColumn("speaker_id", F.coalesce("canonical", "speaker_id")).drop("canonical"))
+    q = q.where(F.col("kind").isin(*overlap.QUOTE_KINDS))
     q = q.withColumn("joined", _joined_keys(F.col("text"))).persist()
     n = overlap.SHINGLE
     texts = q.select(F.col("joined").alias("node")).distinct()
@@ -291,7 +340,6 @@ def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
         Window.orderBy("order", "start", "block", "local")).cast("long").alias("gid"))
     out = (local.join(numbered, (local.block == numbered.block) & (local.group_id == numbered.local))
            .drop("group_id").withColumnRenamed("gid", "group_id"))
-    q.unpersist()
     return out.select(*overlap.RENDERING_COLUMNS).orderBy("group_id", "published", "article_id", "start")
 
 
@@ -321,6 +369,30 @@ def _cluster_block(frame: pd.DataFrame) -> pd.DataFrame:
     return clustering.cluster_stories(arts[list(ARTICLE_INPUT_COLUMNS)], mentions.reset_index(drop=True))
 
 
+@F.pandas_udf(T.StringType())
+def _alone_story(ids: pd.Series) -> pd.Series:
+    """The story id of an article alone in its block, as cluster_stories names a singleton (its stable hash)."""
+    return pd.Series([clustering._stable_hash([i]) for i in ids], index=ids.index, dtype=object)
+
+
+def _anchor_edges(keys: DataFrame, reach: int) -> DataFrame:
+    """Edges (src, dst) whose connected components are those of the candidate pairs: two articles sharing an
+    anchor, within ``reach`` days of each other or either undated. Per anchor, a spanning forest of its pairs
+    suffices: with an undated carrier all its carriers are linked (a star from the first); otherwise carriers in
+    day order are linked to the next when within reach. Linear in the anchors, where all pairs are quadratic."""
+    by_anchor = Window.partitionBy("anchor")
+    in_order = by_anchor.orderBy("day", "id")
+    keys = keys.select("anchor", "id", "day", F.lag("id").over(in_order).alias("prev"),
+                       F.lag("day").over(in_order).alias("prev_day"),
+                       F.max(F.col("day").isNull().cast("int")).over(by_anchor).alias("undated"),
+                       F.min("id").over(by_anchor).alias("first"))
+    star = keys.where((F.col("undated") == 1) & (F.col("id") != F.col("first"))).select(
+        F.col("first").alias("src"), F.col("id").alias("dst"))
+    chain = keys.where((F.col("undated") == 0) & (F.col("day") - F.col("prev_day") <= reach)).select(
+        F.col("prev").alias("src"), F.col("id").alias("dst"))
+    return star.unionByName(chain).distinct()
+
+
 def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BLOCK,
                blocks_seen: dict | None = None) -> DataFrame:
     """Story of every article (stories.ASSIGNMENT_COLUMNS): hand-assigned where given, else clustered per block.
@@ -337,17 +409,10 @@ def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BL
                                    T.StructField("anchors", T.ArrayType(T.StringType()))])
     keyed = auto.select("id", "text", "title", "dateline_place").mapInPandas(
         lambda frames: (f[["id"]].assign(anchors=_anchors(f)) for f in frames), anchors_schema)
-    keys = keyed.select("id", F.explode("anchors").alias("anchor"))
-    common = keys.groupBy("anchor").count().where(F.col("count").between(2, STORY_MAX_DF)).select("anchor")
     days = auto.select("id", F.datediff("published", F.lit("1970-01-01")).alias("day"))
-    keys = keys.join(common, "anchor").join(days, "id")
-    reach = 2 * clustering.DEFAULT_CONFIG["window_days"]  # event days lie within a window, partners within two
-    x, y = keys.alias("x"), keys.alias("y")
-    edges = (x.join(y, (F.col("x.anchor") == F.col("y.anchor")) & (F.col("x.id") < F.col("y.id"))
-                    & (F.col("x.day").isNull() | F.col("y.day").isNull()
-                       | (F.abs(F.col("x.day") - F.col("y.day")) <= reach)))
-             .groupBy(F.col("x.id").alias("src"), F.col("y.id").alias("dst")).count()
-             .where(F.col("count") >= STORY_MIN_KEYS).select("src", "dst"))
+    keys = keyed.select("id", F.explode("anchors").alias("anchor")).join(days, "id").persist()
+    common = keys.groupBy("anchor").count().where(F.col("count").between(2, STORY_MAX_DF)).select("anchor")
+    edges = _anchor_edges(keys.join(common, "anchor"), 2 * clustering.DEFAULT_CONFIG["window_days"])
     components = connected_components(edges, auto.select(F.col("id").alias("node")))
     blocks = auto.join(components.select(F.col("node").alias("id"), "component"), "id")
     # Oversized blocks are cut into date-ordered runs of at most max_block articles (see the module's note).
@@ -361,9 +426,8 @@ def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BL
                             F.countDistinct(F.when(F.col("piece") > 0, F.col("component"))).alias("cut"))
         blocks_seen.update({k: v or 0 for k, v in figures.first().asDict().items()})
     singles = blocks.groupBy("block").count().where("count = 1").select("block")
-    one = F.udf(lambda i: clustering._stable_hash([i]), T.StringType())
     alone = blocks.join(singles, "block").select(F.col("id").alias("article_id"),
-                                                 F.concat(F.lit("s-"), one("id")).alias("story_id"),
+                                                 F.concat(F.lit("s-"), _alone_story(F.col("id"))).alias("story_id"),
                                                  F.lit("auto").alias("assigned_by"))
     grouped = blocks.join(singles, "block", "left_anti")
     refs = (mentions.where(F.col("granularity") == "day")

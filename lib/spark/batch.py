@@ -54,11 +54,6 @@ def run_batch(spark: SparkSession, inputs: Sequence[str], out: str | Path, max_b
     """Every stage of the batch over ``inputs``, written under ``out`` (replaced); rows written per table."""
     out = Path(out).resolve()
     progress = progress or Progress()
-
-    def stage(name: str, run: Callable[[], str]) -> None:
-        """One stage, its Spark jobs grouped under its name (the cluster UI and event log show them so)."""
-        spark.sparkContext.setJobGroup(name, f"batch: {name}")
-        progress.stage(name, run)
     counts: dict[str, int] = {}
     if out.exists():
         (out / MARKER).unlink(missing_ok=True)  # a half-replaced dataset is never taken for a complete one
@@ -81,8 +76,29 @@ def run_batch(spark: SparkSession, inputs: Sequence[str], out: str | Path, max_b
         return (f"{counts['articles']} articles, {counts['quotes']} quotes, {counts['date_mentions']} dated "
                 f"references; {rejected} report rows rejected or partial")
 
-    stage("list inputs", listed)
-    stage("parse + extract", parsed)
+    _stage(spark, progress, "list inputs", listed)
+    _stage(spark, progress, "parse + extract", parsed)
+    counts.update(run_analyses(spark, out, progress))
+    return counts
+
+
+def _stage(spark: SparkSession, progress: Progress, name: str, run: Callable[[], str]) -> None:
+    """One stage, its Spark jobs grouped under its name (the cluster UI and event log show them so)."""
+    spark.sparkContext.setJobGroup(name, f"batch: {name}")
+    progress.stage(name, run)
+
+
+ANALYSIS_STAGES = ("passage reuse", "shared quotes", "story grouping")
+
+
+def run_analyses(spark: SparkSession, out: str | Path, progress: Progress | None = None,
+                 stages: Sequence[str] = ANALYSIS_STAGES) -> dict[str, int]:
+    """The corpus-wide analyses (``stages`` of ANALYSIS_STAGES) over the corpus tables already written under
+    ``out``; rows written per analysis. The dataset is marked complete once all three have been written."""
+    out = Path(out).resolve()
+    progress = progress or Progress()
+    (out / MARKER).unlink(missing_ok=True)
+    counts: dict[str, int] = {}
     articles = spark.read.parquet(str(out / "articles"))
     quotes = spark.read.parquet(str(out / "quotes"))
     mentions = spark.read.parquet(str(out / "date_mentions"))
@@ -93,15 +109,21 @@ def run_batch(spark: SparkSession, inputs: Sequence[str], out: str | Path, max_b
         def run() -> str:
             """Compute and write."""
             counts[f"analysis_{name}"] = write_table(compute(), out, f"analysis_{name}")
+            spark.catalog.clearCache()  # what the analysis persisted is done with once it is written
             return f"{counts[f'analysis_{name}']} {noun}{more()}"
         return run
 
-    stage("passage reuse", analysis("passages", lambda: analyses.passages(articles), "passages"))
-    stage("shared quotes", analysis("renderings", lambda: analyses.renderings(quotes, articles),
-                                             "renderings of shared quotes"))
     blocks: dict = {}
-    stage("story grouping", analysis("assignment", lambda: analyses.assignment(articles, mentions, blocks_seen=blocks),
-                                     "articles assigned", lambda: "; {blocks} candidate blocks, the largest {largest} "
-                                     "articles, {cut} cut for size".format(**blocks)))
-    (out / MARKER).write_text("coverage-compare batch dataset\n", encoding="utf-8")
+    runs = {"passage reuse": analysis("passages", lambda: analyses.passages(articles), "passages"),
+            "shared quotes": analysis("renderings", lambda: analyses.renderings(quotes, articles),
+                                      "renderings of shared quotes"),
+            "story grouping": analysis(
+                "assignment", lambda: analyses.assignment(articles, mentions, blocks_seen=blocks), "articles assigned",
+                lambda: "; {blocks} candidate blocks, the largest {largest} articles, {cut} cut for size".format(
+                    **blocks))}
+    for name in ANALYSIS_STAGES:
+        if name in stages:
+            _stage(spark, progress, name, runs[name])
+    if all((out / f"analysis_{name}").is_dir() for name in ("passages", "renderings", "assignment")):
+        (out / MARKER).write_text("coverage-compare batch dataset\n", encoding="utf-8")
     return counts

@@ -32,11 +32,12 @@ PANDAS_WARNING = "PySpark does not yet fully support pandas"
 
 
 def code_archive() -> str:
-    """A zip of the `lib` package for the executors' Python path (what `spark-submit --py-files` would ship)."""
+    """A zip of the `lib` package (its modules and data files) for the executors' Python path (what
+    `spark-submit --py-files` would ship)."""
     # not "lib.zip": spark-submit --py-files lib.zip may have shipped one already, and Spark refuses a second
     target = Path(tempfile.mkdtemp(prefix="coverage-spark-")) / "coverage-compare-lib.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted((PROJECT / "lib").rglob("*.py")):
+        for path in sorted(p for p in (PROJECT / "lib").rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             archive.write(path, path.relative_to(PROJECT).as_posix())
     return str(target)
 
