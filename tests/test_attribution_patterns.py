@@ -699,7 +699,7 @@ DASHED_RELATIVES = [
      "no money", "Ada Obi"),
     # negative: a place followed by a dashed "which" is no person: "he" resolves to no one
     ('Flood water reached Lower Marsh – which lies below the river – overnight.\n\n"We lost the car," he said.',
-     "lost the car", "he"),
+     "lost the car", None),
 ]
 
 
@@ -795,7 +795,7 @@ PLURAL_PRONOUNS = [
     ('"We found nothing," investigators said on Monday. "The search goes on," they added.', "search goes on",
      "investigators"),
     # negative: no group before
-    ('The road flooded overnight.\n\n"It is unsafe," they said.', "It is unsafe", "they"),
+    ('The road flooded overnight.\n\n"It is unsafe," they said.', "It is unsafe", None),
 ]
 
 
@@ -841,8 +841,8 @@ ACTING_NAMES = [
     ('Tomas Brig arrived late on Sunday. "We lost the match," he said.', "lost the match", "Tomas Brig"),
     ('Ella Pratt is running for governor.\n\n"I am ready," Pratt, a Democrat, said.', "I am ready", "Ella Pratt"),
     # negatives: a place or body opening a sentence is no person
-    ('Lake Orin flooded overnight.\n\n"We lost the car," he said.', "lost the car", "he"),
-    ('Supreme Court ruled on Monday.\n\n"It is over," she said.', "It is over", "she"),
+    ('Lake Orin flooded overnight.\n\n"We lost the car," he said.', "lost the car", None),  # no one: unattributed
+    ('Supreme Court ruled on Monday.\n\n"It is over," she said.', "It is over", None),
 ]
 
 

@@ -150,3 +150,17 @@ def test_full_name_lookup_with_initials_only_names(text, speaker):
     """A person named only by initials does not crash the full-name lookup of a later surname (issue 12)."""
     quotes = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported"]
     assert quotes[-1].speaker_id == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A pronoun that stands for no one the text named is no speaker: unattributed, not "It" or "he" in the voices.
+    ('The rules changed on Monday.\n\n"The review found nothing unlawful," it said.', None),
+    ('Crowds gathered outside.\n\n"We will not leave until they listen," he said.', None),
+    # ... while a pronoun with someone to stand for takes them.
+    ('"We acted lawfully," the Harbour Authority said.\n\n"The review found nothing unlawful," it added.',
+     "Harbour Authority"),
+    ('Mayor Ann Lee spoke first.\n\n"We will not leave until they listen," she said.', "Ann Lee"),
+])
+def test_an_unresolved_pronoun_is_no_speaker(text, speaker):
+    quote = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported"][-1]
+    assert quote.speaker_id == speaker and (speaker is not None or quote.speaker is None)

@@ -702,6 +702,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_anonymous = None
         if mention is not None and mention.kind == "role" and q.speaker.split()[-1].lower() in PLURAL_PERSON_NOUNS:
             last_group = q  # "officials", "Zoo officials": a group "they" may stand for
+        if mention is not None and mention.kind == "pronoun" and q.speaker_id is None:
+            # A pronoun that stands for no one the text named: unattributed, not a speaker called "it" or "he".
+            q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
 
