@@ -15,13 +15,11 @@ from app.markup import ENTER_APPLIES_DATES_JS, highlight_css, plain_markdown
 from app.sidebar import build_view, share_url
 from app.source import CorpusUnavailable, parse_source
 
-st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
-
-SOURCE = parse_source(sys.argv[1:])
-
 
 def main() -> None:
     """Gate, view, navigation, then the share and download controls once the page has said what it shows."""
+    st.set_page_config(page_title="Coverage compare", page_icon=":material/compare_arrows:", layout="wide")
+    source = parse_source(sys.argv[1:])
     if not password_ok():
         st.stop()
     st.html(highlight_css())
@@ -35,7 +33,7 @@ def main() -> None:
     ]
     page = st.navigation(pages)
     try:
-        view, filters = build_view(SOURCE)
+        view, filters = build_view(source)
     except CorpusUnavailable as exc:  # missing, damaged or being written: one plain line and a retry, no traceback
         st.error(str(exc))
         st.button("Retry", icon=":material/refresh:")
@@ -50,7 +48,11 @@ def main() -> None:
                 st.caption("Anyone who opens this address sees this page with these filters.")
                 st.code(share_url(view, filters), language=None, wrap_lines=True)
             download_menu(page.title, view.downloads, filters)
-        st.sidebar.caption(f"Corpus: {plain_markdown(SOURCE.describe())} · {len(view.all_articles):,} articles")
+        st.sidebar.caption(f"Corpus: {plain_markdown(source.describe())} · {len(view.all_articles):,} articles")
 
 
-main()
+# Streamlit runs this file as __main__. A process spawned from the app's process (multiprocessing's spawn, e.g. the
+# ingest's extraction workers) imports it as __mp_main__: it must not run the app, nor open the corpus its
+# arguments name.
+if __name__ == "__main__":
+    main()

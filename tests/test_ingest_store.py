@@ -137,3 +137,20 @@ print(len(pipeline.ingest_paths(con, [str(folder)], workers=2)), con.execute("SE
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
     files, quotes = map(int, done.stdout.split())
     assert done.returncode == 0 and files == 150 and quotes > 0
+
+
+def test_a_process_spawned_from_the_app_does_not_run_the_app(tmp_path):
+    """A spawned process imports the host's main script as __mp_main__ (under Streamlit, dashboard.py): it must not
+    run the app, nor open or create the corpus the host's arguments name (pytest's "-p no:cacheprovider" became a
+    DuckDB file in the working folder)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    named = tmp_path / "named.duckdb"
+    code = (f"import runpy, sys; sys.path.insert(0, {str(root)!r}); sys.argv = ['dashboard.py', {str(named)!r}]; "
+            f"runpy.run_path({str(root / 'dashboard.py')!r}, run_name='__mp_main__'); print('imported')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.strip() == "imported", done.stderr[-500:]
+    assert not named.exists() and list(tmp_path.iterdir()) == []
