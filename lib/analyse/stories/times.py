@@ -54,7 +54,6 @@ _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 # unless "on" stands before it ("on Aug. 15 drew crowds": the word after is a verb): see _places_text.
 _NAMING_WORDS = frozenset(("the", "a", "an", "post", "pre"))
 _UNTIL_WORDS = DEADLINE_WORDS | {"through"}
-_ON_WORDS = frozenset(("on",))
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^\s+([^\W\d_]+)")
 NEIGHBOUR_CHARS = 16  # characters read either side of a month-day for the word before and after it
@@ -183,7 +182,7 @@ def _places_text(text: str, start: int, end: int) -> bool:
     word_after = after.group(1) if after else ""
     if word_before in _NAMING_WORDS or word_before in _UNTIL_WORDS:
         return False
-    return word_before in _ON_WORDS or not (word_after.islower() and word_after not in ENGLISH_STOP_WORDS)
+    return word_before == "on" or not (word_after.islower() and word_after not in ENGLISH_STOP_WORDS)
 
 
 def text_days(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
