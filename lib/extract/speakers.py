@@ -190,7 +190,9 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
-                     r"(?:[^\S\n]+(?:for|of|with|in|at|to)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?)")
+                     # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks")
+                     r"(?:[^\S\n]+(?:for|of|with|in|at|to)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+"
+                     r"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+)?)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
 CLAUSE_WORDS = frozenset("""
