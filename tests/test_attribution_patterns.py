@@ -1167,3 +1167,40 @@ PROGRESSIVE_CUES = [
 @pytest.mark.parametrize("text, fragment, speaker", PROGRESSIVE_CUES)
 def test_speech_in_progress_is_a_cue(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+PARTICIPLE_SUBJECTS = [
+    # the subject of a participle cue in any sentence of the text, not only the first; read to its head noun
+    ('Markets fell on Monday.\n\nA senior treasury official played down the slump saying that "markets go up and '
+     'down every single week."', "markets go up and down", "A senior treasury official"),
+    ('Rain fell.\n\nA hospital spokeswoman declined to comment, saying that "the family has asked for privacy at '
+     'this time."', "asked for privacy", "A hospital spokeswoman"),
+    ('Stocks fell.\n\nThe ministry rejected the report, saying "this is a baseless and malicious attack on us."',
+     "baseless and malicious", "The ministry"),
+    ('Rain fell all day. Mary Jones ended her speech by saying "we will never give up on this fight."',
+     "never give up", "Mary Jones"),
+    # negative: a participle that does not introduce the quote credits nobody through it
+    ('Rain fell. A senior official spoke for an hour, saying little, before the chair called it "a waste of '
+     'everyone\'s time."', "a waste of everyone", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_SUBJECTS)
+def test_participle_cue_credits_the_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+ROLE_PHRASES = [
+    # a role noun with a prepositional phrase and an "of" phrase after it
+    ('The deal was "dead in the water for now," says a source with knowledge of the discussions.',
+     "dead in the water", "a source with knowledge of the discussions"),
+    ('"It is over," said a spokesman for the team of coaches on Friday.', "It is over",
+     "a spokesman for the team of coaches"),
+    # negative: a phrase after the cue is not part of the role
+    ('"We lost badly," a spokesman for the club said of the defeat.', "We lost badly", "a spokesman for the club"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_PHRASES)
+def test_role_noun_keeps_its_of_phrase(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -90,9 +90,14 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A participle cue that ends a clause about its subject: `X ended her speech by saying "`, `X waved, adding: "`.
-BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT}[^\S\n]+[a-z][^\"“”.!?]{{0,120}}?"
-                               rf"(?:\bby[^\S\n]+|,[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting)"
-                               rf"[,:]?\s*$")
+# The subject is read to its head noun ("A senior official downplayed it, saying", not "A senior"), after as many
+# lead phrases as the clause has ("Pressed again, Cole kept to his line, saying"); the participle may follow
+# without a comma and take "that" ("downplayed the unrest saying that").
+_HEAD_NOT_YET = rf"(?![^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS if w.isalpha()))})\b)"
+BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
+                               rf"[^\"“”.!?]{{0,120}}?"
+                               rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting)"
+                               rf"(?:[^\S\n]+that)?[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from lib.domain.verbs import classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
-                                     _attribute_after, _attribute_before, _attribution, _clause_person,
+                                     _FINITE_AFTER, _attribute_after, _attribute_before, _attribution, _clause_person,
                                      _clause_start, _closing_attribution, _interviewee, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
@@ -60,9 +60,10 @@ def extract_quotes(article: Article) -> list[Quote]:
         if found is None:
             # `X ended her speech by saying "..."`: the subject of the clause the participle ends.
             clause = _clause_start(text, ps, span.open, spans)
-            m = BEFORE_PARTICIPLE.match(text, clause, span.open)
-            if m and _plausible_subject(m.group("subj")):
-                found = _attribution(m, 0, "before")
+            m = BEFORE_PARTICIPLE.match(text[clause:span.open])  # its "^" anchors at the clause, not the text
+            # A verb inside the subject makes its name an object ("Protesters heckled Minister Jo Park, saying").
+            if m and _plausible_subject(m.group("subj")) and not _FINITE_AFTER.search(m.group("subj")):
+                found = _attribution(m, clause, "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
         if _is_title_or_scare(content, partial, found, lead):
             continue
