@@ -99,7 +99,7 @@ def _is_acronym_of(short: str, full: str) -> bool:
         and word.casefold() in spellings
 
 
-_RELATIVE = re.compile(r"\s+(?:who|whom|whose|that|which)\s")
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|that|which|speaking|talking)\s")  # reduced relatives too
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|some)\s", re.IGNORECASE)
 
 
@@ -118,8 +118,8 @@ def speakers_match(gold: str | None, predicted: str | None) -> bool:
         return g == p
     if g == p or _is_acronym_of(gold, predicted) or _is_acronym_of(predicted, gold):
         return True
-    if _description(gold) and _description(predicted) and _RELATIVE.split(g)[0] == _RELATIVE.split(p)[0]:
-        return True  # one unnamed source with or without its relative clause (the gold sets write both)
+    if _description(gold) and _RELATIVE.split(g)[0] == _RELATIVE.split(p)[0]:
+        return True  # one unnamed source with or without its relative clause or article (the gold sets write both)
     gw, pw = g.split(), p.split()
     return pw[-1] == gw[-1] and (len(gw) >= 2 or len(pw) >= 2)
 

@@ -1204,3 +1204,44 @@ ROLE_PHRASES = [
 @pytest.mark.parametrize("text, fragment, speaker", ROLE_PHRASES)
 def test_role_noun_keeps_its_of_phrase(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+DOCUMENTS_AND_FROM_PHRASES = [
+    # court papers and official texts speak as documents; a role noun keeps its "from" phrase
+    ('The lawsuit says the company "knowingly misled investors about the safety of its product."',
+     "knowingly misled", "The lawsuit"),
+    ('The indictment states that the defendant "conspired to defraud the United States government."',
+     "conspired to defraud", "The indictment"),
+    ('The reviews helped.\n\nA federal handbook from 1998 described the consultations as "some of the most '
+     'valuable tools we have."', "most valuable tools", "A federal handbook from 1998"),
+    # negative: a named person in the sentence speaks, not the document named before; "from" after a name is a place
+    ('The lawsuit was dismissed, and Jane Roe said the ruling was "a victory for every tenant in this city."',
+     "a victory for every tenant", "Jane Roe"),
+    ('"We will rebuild," said Tom Reed from the porch of his home.', "We will rebuild", "Tom Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DOCUMENTS_AND_FROM_PHRASES)
+def test_documents_and_from_phrases(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+ANONYMOUS_SOURCES = [
+    # a source's terms between subject and cue, and an unnamed source that is the subject inside the sentence
+    ('"A review will follow," an official speaking on condition of anonymity said.', "A review will follow",
+     "an official"),
+    ('"We will not budge," a diplomat who spoke on condition of anonymity told reporters.', "not budge",
+     "a diplomat"),
+    ('Tom Reed spoke first. While the old rule barred "global processes" such as climate change, an official '
+     'speaking on condition of anonymity said that a review would follow if evidence suggested "a clear causal '
+     'connection" between them.', "a clear causal connection", "an official"),
+    # negative: an unnamed person as an object is no speaker; a participle after the cue is no part of the subject
+    ('Tom Reed met a company spokesman and said the deal was "dead in the water for now."', "dead in the water",
+     "Tom Reed"),
+    ('"We will not budge," Tom Reed said, speaking on television.', "We will not budge", "Tom Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ANONYMOUS_SOURCES)
+def test_anonymous_sources_and_their_terms(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -370,10 +370,13 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 break
             pos = m.start("subj") + 1  # "a party girl, the Taradise star said,": try the next subject
     if partial:
-        # A subject inside the sentence (after a parenthesis, a clause): only a named person or a pronoun.
+        # A subject inside the sentence (after a parenthesis, a clause): a named person, a pronoun, or an unnamed
+        # source introduced there ("While ..., an official speaking on condition of anonymity said that ...").
         for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):
             mention = parse_mention(m.group("subj"))
-            if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2):
+            if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2) or (
+                    mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
+                    and _head_noun(m.group("subj").lower().split()[1:]) in ROLE_WORDS | PERSON_NOUNS):
                 return _attribution(m, start, "clause")
     return None
 

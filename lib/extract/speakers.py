@@ -54,7 +54,11 @@ prosecution
 DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its")
 # Texts that speak ("the report said"): a document speaker, unless an author is named.
 DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo survey document filing analysis "
-                           "notification notice ruling decree order judgment verdict editorial biography bio memoir".split())
+                           "notification notice ruling decree order judgment verdict editorial biography bio memoir "
+                           # court papers and official texts that speak ("the lawsuit says", "the indictment
+                           # alleges", "a government handbook described")
+                           "lawsuit complaint indictment petition affidavit memorandum handbook manual guidance "
+                           "directive transcript".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
@@ -191,7 +195,7 @@ ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks")
-                     r"(?:[^\S\n]+(?:for|of|with|in|at|to)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+"
+                     r"(?:[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+"
                      r"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+)?)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
@@ -251,7 +255,11 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
                               r"[^,;:\"“”]{1,160}?){0,2},?"
                               # a dashed or bracketed aside ("X — who has worked there for years — said",
                               # "X (pictured) said")
-                              r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\))?")
+                              r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\)"
+                              # a source's terms ("an official speaking on condition of anonymity said", "who
+                              # asked not to be named"): the subject before them speaks
+                              r"|[^\S\n]+(?:speaking|talking|who[^\S\n]+(?:spoke|asked|requested))[^\S\n]+"
+                              r"(?:on|under|not)\b[^,;:\"“”\n]{1,60}?)?")
 # A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
 # likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
@@ -379,7 +387,7 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
         if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
-                and head not in PLURAL_PERSON_NOUNS \
+                and head not in PLURAL_PERSON_NOUNS and head not in DOCUMENT_NOUNS \
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
