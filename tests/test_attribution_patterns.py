@@ -1245,3 +1245,20 @@ ANONYMOUS_SOURCES = [
 @pytest.mark.parametrize("text, fragment, speaker", ANONYMOUS_SOURCES)
 def test_anonymous_sources_and_their_terms(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+ONE_OF_A_GROUP = [
+    # "says one", "one said", "another added": one of the group of people the text named as a subject before
+    ('Nonetheless, sources involved with the franchise are betting that Ross will return.\n\n"Ultimately, everybody '
+     'will do the sane thing," says one.', "the sane thing", "one of the sources involved with the franchise"),
+    ('Two senior officials briefed reporters on Monday. "We are not there yet," one said. "It will take weeks," '
+     'another added.', "It will take weeks", "one of the senior officials"),
+    # negative: a group that is an object ("met reporters") is not the one "one" belongs to
+    ('Tom Reed met reporters on Monday. "We are not there yet," says one.', "not there yet", "Tom Reed"),
+    ('"We are not there yet," said one of the negotiators.', "not there yet", "one of the negotiators"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ONE_OF_A_GROUP)
+def test_one_of_a_group_speaks(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -32,7 +32,7 @@ from lib.extract.speakers import (PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, AC
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
-                                  apposed_name, expand_acronym, org_antecedent, parse_mention,
+                                  apposed_name, expand_acronym, is_adverb, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
 
@@ -270,6 +270,33 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 
 
 _LATER = (AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT)  # attributions a little after the quote
+# One of a group speaking: `," says one.`, `," one added.`, `," said another.` (the group named before: "sources
+# involved with the talks are betting ...").
+_AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),
+              re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
+_GROUP = re.compile(rf"(?<![\w’'\-])(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
+                    r"(?:[^\S\n]+(?:involved[^\S\n]+(?:with|in)|close[^\S\n]+to|familiar[^\S\n]+with|at|from|in|on|"
+                    r"with|for|of)[^\S\n]+(?:the[^\S\n]+)?[\w\-’']+)?", re.IGNORECASE)
+_GROUP_LEADS = frozenset("the a an some many several other both all most few two three four five six these those "
+                         "and or but".split())
+_GROUP_CHARS = 1000  # how far back "one" looks for the group it is one of
+_GROUP_LEAD_CHARS = 40  # characters before a group read for the start of its sentence
+
+
+def _one_of_group(text: str, pos: int) -> str | None:
+    """"one of the <group>" for the latest plural group of people before ``pos`` ("sources involved with the
+    franchise"), its leading determiners and numbers dropped; None when the text names no group."""
+    found = None
+    for m in _GROUP.finditer(text, max(0, pos - _GROUP_CHARS), pos):
+        lead = re.split(r"[.!?\n][\"”’]?", text[max(0, m.start() - _GROUP_LEAD_CHARS):m.start()])[-1].split()
+        if all(w.lower().strip(",") in _GROUP_LEADS or w.isdigit() or is_adverb(w) for w in lead):
+            found = m  # the group opens its sentence: its subject, not an object ("briefed reporters")
+    if found is None:
+        return None
+    words = found.group(0).split()
+    while words and (words[0].lower() in _GROUP_LEADS or words[0].isdigit()):
+        words = words[1:]
+    return "one of the " + " ".join(words).lower() if words else None
 
 
 def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
@@ -312,6 +339,11 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
                 continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
             return _attribution(m, start, "later" if pattern in _LATER else "after")
+    for pattern in _AFTER_ONE:
+        m = pattern.match(window)
+        group = _one_of_group(text, start) if m else None
+        if group:
+            return _Attribution(group, start + m.start("subj"), m.group("cue"), start + m.start("cue"), "after")
     return None
 
 
