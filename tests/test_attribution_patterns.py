@@ -1262,3 +1262,22 @@ ONE_OF_A_GROUP = [
 @pytest.mark.parametrize("text, fragment, speaker", ONE_OF_A_GROUP)
 def test_one_of_a_group_speaks(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+WEB_OUTLETS = [
+    # a web address is an outlet speaking as itself (detokenised "SI. com" too)
+    ('At the same time, SI.com is reporting that, "The Red Sox are one of the most aggressive pursuers of the '
+     'player."', "most aggressive pursuers", "SI.com"),
+    ('TMZ.com reported that the actress "checked into a facility late on Thursday night."', "checked into",
+     "TMZ.com"),
+    # negative: an outlet that is told something is no speaker; an address ending a sentence is no part of the next
+    ('"She is in rehab," a source told TMZ.com on Friday.', "in rehab", "a source"),
+    ('Visit Example.com. "It is great," said Tom Reed.', "It is great", "Tom Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", WEB_OUTLETS)
+def test_web_outlets_speak_as_organisations(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    if speaker.endswith(".com"):
+        assert _quote(text, fragment).speaker_type == "organisation"

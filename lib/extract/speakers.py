@@ -175,9 +175,9 @@ FEMALE_NOUNS = frozenset("woman spokeswoman businesswoman congresswoman councilw
                          "sister wife girl queen princess".split())
 PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
-# A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
-# sentence end ("IFRS. America").
-_CAP = r"(?:(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{0,2}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+# A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
+# keep a full stop, so names never run over a sentence end ("IFRS. America").
+_CAP = r"(?:[A-Z][\w\-]*\.[^\S\n]?(?:com|org|net)\b|(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{0,2}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -343,6 +343,9 @@ def _is_name_token(tok: str) -> bool:
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
 
 
+_WEB_ADDRESS = re.compile(r"[A-Z][\w\-]*\.[^\S\n]?(?:com|org|net)")
+
+
 @lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Mention:
     """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
@@ -351,6 +354,8 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it"):
         return Mention(text, None, None, "pronoun")
+    if _WEB_ADDRESS.fullmatch(text):
+        return Mention(text, text, None, "org")  # "TMZ.com reported": an outlet
     document = _DOCUMENT_FROM.match(text)
     if document:
         # "a statement from Waitrose", "the letter from the Indian government": its author speaks.
