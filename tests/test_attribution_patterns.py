@@ -1281,3 +1281,22 @@ def test_web_outlets_speak_as_organisations(text, fragment, speaker):
     _check(text, fragment, speaker)
     if speaker.endswith(".com"):
         assert _quote(text, fragment).speaker_type == "organisation"
+
+
+PASSIVE_DESCRIPTIONS = [
+    # the one described in the passive is no speaker; the agent after "by" is
+    ('Tom Reed is a fine hitter. For these reasons, he has been described as the "apple of the manager\'s eye."',
+     "apple of the manager", None),
+    ('Tom Reed is a fine hitter. He is often called "the best player of his generation by far."',
+     "best player of his generation", None),
+    ('The plan was described by Senator Jane Roe as "a betrayal of everything we stand for."', "a betrayal",
+     "Jane Roe"),
+    # negative: an active describing cue, and an attribution after the quote, keep their speakers
+    ('Tom Reed described the plan as "a betrayal of everything we stand for."', "a betrayal", "Tom Reed"),
+    ('He was called "a liar and a cheat," Reed said.', "a liar and a cheat", "Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PASSIVE_DESCRIPTIONS)
+def test_passive_description_credits_its_agent_not_its_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -270,6 +270,24 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 
 
 _LATER = (AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT)  # attributions a little after the quote
+# A passive describing cue before a fragment: `he has been described as the "..."`, `It was called "..." by critics`:
+# its subject is the one described, never the speaker; the agent after "by" speaks, if the sentence names one.
+_PASSIVE_DESCRIBED = re.compile(
+    rf"\b(?:is|was|were|are|been|be|being)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+    rf"(?:{alternation(sorted(f for f, c in CUE_CLASS.items() if c == 'describing' and f.endswith(('ed', 'called'))))})\b"
+    rf"(?:[^\S\n]+by[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}))?"
+    r"[^\"“”.!?\n]{0,40}$")
+
+
+def passive_described(text: str, start: int, end: int) -> _Attribution | None | bool:
+    """For a fragment whose clause (``start`` to its opening mark ``end``) ends in a passive describing cue: its
+    agent's attribution, or None when the sentence names no agent; False when the clause is no such passive."""
+    m = _PASSIVE_DESCRIBED.search(text, start, end)
+    if m is None:
+        return False
+    if m.group("subj") and _plausible_subject(m.group("subj")):
+        return _Attribution(" ".join(m.group("subj").split()), m.start("subj"), None, m.start(), "clause")
+    return None
 # One of a group speaking: `," says one.`, `," one added.`, `," said another.` (the group named before: "sources
 # involved with the talks are betting ...").
 _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from lib.domain.verbs import classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
-                                     _FINITE_AFTER, _attribute_after, _attribute_before, _attribution, _clause_person,
+                                     _FINITE_AFTER, _attribute_after, _attribute_before, _attribution, _clause_person, passive_described,
                                      _clause_start, _closing_attribution, _interviewee, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
@@ -203,6 +203,15 @@ def extract_quotes(article: Article) -> list[Quote]:
                 # In a profile, a quote placed after a sentence about someone else is still the subject's, unless
                 # that person speaks in the article too (a two-person interview: "X said her one regret is "..."").
                 attrib[i] = main
+
+    # `He has been described as the "..."`: the one described is no speaker; the agent after "by" is.
+    for i, (span, kind) in enumerate(kept):
+        if kind == "partial" and not (i in attrib and attrib[i].source in ("after", "later")):
+            described = passive_described(text, _clause_start(text, paras[span.para][0], span.open, spans), span.open)
+            if described is None:
+                attrib.pop(i, None)
+            elif described:
+                attrib[i] = described
 
     quotes: list[Quote] = []
     for i, (span, kind) in enumerate(kept):
