@@ -1300,3 +1300,21 @@ PASSIVE_DESCRIPTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", PASSIVE_DESCRIPTIONS)
 def test_passive_description_credits_its_agent_not_its_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+DESCRIBING_PARTICIPLES = [
+    # "describing X as", with a quoted term inside the clause; a capitalised plural of people is a group
+    ('Rain fell.\nNew Rules Ahead\nThe ministry issued new rules on "public gatherings" this week, describing them '
+     'as "a necessary step to protect the public."', "a necessary step", "The ministry"),
+    ('Rain fell. Tom Reed read out the poem "The Road Not Taken" to the crowd, saying "this one is for my father."',
+     "for my father", "Tom Reed"),
+    # negative: the subhead line before the sentence is no part of its subject
+    ('Rain fell.\nLaying Down The Law\nInspectors visited the site, describing it as "the worst case we have seen '
+     'in years."', "the worst case", "Inspectors"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBING_PARTICIPLES)
+def test_describing_participle_credits_the_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    assert _quote(text, fragment).speaker_type != "person" or speaker == "Tom Reed"

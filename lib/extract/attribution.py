@@ -95,8 +95,9 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{
 # without a comma and take "that" ("downplayed the unrest saying that").
 _HEAD_NOT_YET = rf"(?![^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS if w.isalpha()))})\b)"
 BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
-                               rf"[^\"“”.!?]{{0,120}}?"
-                               rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting)"
+                               rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
+                               rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
+                               rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
                                rf"(?:[^\S\n]+that)?[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`

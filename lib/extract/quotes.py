@@ -60,6 +60,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if found is None:
             # `X ended her speech by saying "..."`: the subject of the clause the participle ends.
             clause = _clause_start(text, ps, span.open, spans)
+            clause = text.rfind("\n", clause, span.open) + 1 or clause  # a subhead line before is no part of it
             m = BEFORE_PARTICIPLE.match(text[clause:span.open])  # its "^" anchors at the clause, not the text
             # A verb inside the subject makes its name an object ("Protesters heckled Minister Jo Park, saying").
             if m and _plausible_subject(m.group("subj")) and not _FINITE_AFTER.search(m.group("subj")):

@@ -374,8 +374,8 @@ def parse_mention(text: str) -> Mention:
         low = tokens[0].lower()
         if is_adverb(low) or low in DOCUMENT_NOUNS:
             return Mention(text, None, None, "unknown")  # "Unfortunately", "Reports": nobody in particular
-        if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s"):
-            return Mention(text, None, None, "role")  # "Officials", "Witnesses": unnamed people
+        if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s") or low in PLURAL_PERSON_NOUNS:
+            return Mention(text, None, None, "role")  # "Officials", "Witnesses", "Scientists": unnamed people
     if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and \
             _is_name_token(tokens[tokens.index("of", 2) - 2]):
         # "Rep. Michael McCaul of Texas": a person from a place; the place is no part of the name.
