@@ -1318,3 +1318,21 @@ DESCRIBING_PARTICIPLES = [
 def test_describing_participle_credits_the_clause_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
     assert _quote(text, fragment).speaker_type != "person" or speaker == "Tom Reed"
+
+
+NEXT_QUOTE_INTRODUCTIONS = [
+    # after a quote that ends its sentence, "It added that" / "He said:" runs into the next quote: it introduces that
+    # one, and is no attribution of the quote before it
+    ('The ministry said the plan was "fully funded and ready to go." It added that "work will begin next spring."',
+     "fully funded", "The ministry"),
+    ('Jane Roe met the board.\n\nThe company said the claims were "baseless and without merit." It added that it '
+     'would "fight them in every court."', "baseless and without merit", "The company"),
+    # negative: a cue with a comma before the next quote, or a sentence of its own, still attributes the one before
+    ('"We are ready." Tom Reed said, "We will go now."', "We are ready", "Tom Reed"),
+    ('"We are ready." Tom Reed said. "We will go now."', "We are ready", "Tom Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEXT_QUOTE_INTRODUCTIONS)
+def test_introduction_of_the_next_quote_is_not_an_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -167,7 +167,8 @@ _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
 SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
-_AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
+_MARKS = "\"“”„«»"
+_AFTER_END = re.compile(rf"[.!?](?=\s|$)|[{_MARKS}]")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
 CLAUSE_CHARS = 600  # the longest stretch read as one sentence around a quote (news sentences are far shorter)
 _INTRO_WINDOW = 240  # characters before a quote searched for its introduction: a clause, not a paragraph
@@ -349,6 +350,10 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
             author = _DOCUMENT_AUTHOR.match(window, m.end("subj"))
             if author and _plausible_subject(author.group("subj")):
                 return _attribution(author, start, "after")
+        if m and ended and text[end:end + 1] in _MARKS and re.match(r"\s*(?::|that\b)", window[m.end():]):
+            # `"...go." It added that "..."`, `He said: "`: after a quote that ended its sentence, a cue with "that"
+            # or a colon running on into the next quote mark introduces that quote, not this one.
+            continue
         if m and _plausible_subject(m.group("subj")):
             # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
             # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
