@@ -1167,3 +1167,172 @@ PROGRESSIVE_CUES = [
 @pytest.mark.parametrize("text, fragment, speaker", PROGRESSIVE_CUES)
 def test_speech_in_progress_is_a_cue(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+PARTICIPLE_SUBJECTS = [
+    # the subject of a participle cue in any sentence of the text, not only the first; read to its head noun
+    ('Markets fell on Monday.\n\nA senior treasury official played down the slump saying that "markets go up and '
+     'down every single week."', "markets go up and down", "A senior treasury official"),
+    ('Rain fell.\n\nA hospital spokeswoman declined to comment, saying that "the family has asked for privacy at '
+     'this time."', "asked for privacy", "A hospital spokeswoman"),
+    ('Stocks fell.\n\nThe ministry rejected the report, saying "this is a baseless and malicious attack on us."',
+     "baseless and malicious", "The ministry"),
+    ('Rain fell all day. Mary Jones ended her speech by saying "we will never give up on this fight."',
+     "never give up", "Mary Jones"),
+    # negative: a participle that does not introduce the quote credits nobody through it
+    ('Rain fell. A senior official spoke for an hour, saying little, before the chair called it "a waste of '
+     'everyone\'s time."', "a waste of everyone", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_SUBJECTS)
+def test_participle_cue_credits_the_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+ROLE_PHRASES = [
+    # a role noun with a prepositional phrase and an "of" phrase after it
+    ('The deal was "dead in the water for now," says a source with knowledge of the discussions.',
+     "dead in the water", "a source with knowledge of the discussions"),
+    ('"It is over," said a spokesman for the team of coaches on Friday.', "It is over",
+     "a spokesman for the team of coaches"),
+    # negative: a phrase after the cue is not part of the role
+    ('"We lost badly," a spokesman for the club said of the defeat.', "We lost badly", "a spokesman for the club"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_PHRASES)
+def test_role_noun_keeps_its_of_phrase(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+DOCUMENTS_AND_FROM_PHRASES = [
+    # court papers and official texts speak as documents; a role noun keeps its "from" phrase
+    ('The lawsuit says the company "knowingly misled investors about the safety of its product."',
+     "knowingly misled", "The lawsuit"),
+    ('The indictment states that the defendant "conspired to defraud the United States government."',
+     "conspired to defraud", "The indictment"),
+    ('The reviews helped.\n\nA federal handbook from 1998 described the consultations as "some of the most '
+     'valuable tools we have."', "most valuable tools", "A federal handbook from 1998"),
+    # negative: a named person in the sentence speaks, not the document named before; "from" after a name is a place
+    ('The lawsuit was dismissed, and Jane Roe said the ruling was "a victory for every tenant in this city."',
+     "a victory for every tenant", "Jane Roe"),
+    ('"We will rebuild," said Tom Reed from the porch of his home.', "We will rebuild", "Tom Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DOCUMENTS_AND_FROM_PHRASES)
+def test_documents_and_from_phrases(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+ANONYMOUS_SOURCES = [
+    # a source's terms between subject and cue, and an unnamed source that is the subject inside the sentence
+    ('"A review will follow," an official speaking on condition of anonymity said.', "A review will follow",
+     "an official"),
+    ('"We will not budge," a diplomat who spoke on condition of anonymity told reporters.', "not budge",
+     "a diplomat"),
+    ('Tom Reed spoke first. While the old rule barred "global processes" such as climate change, an official '
+     'speaking on condition of anonymity said that a review would follow if evidence suggested "a clear causal '
+     'connection" between them.', "a clear causal connection", "an official"),
+    # negative: an unnamed person as an object is no speaker; a participle after the cue is no part of the subject
+    ('Tom Reed met a company spokesman and said the deal was "dead in the water for now."', "dead in the water",
+     "Tom Reed"),
+    ('"We will not budge," Tom Reed said, speaking on television.', "We will not budge", "Tom Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ANONYMOUS_SOURCES)
+def test_anonymous_sources_and_their_terms(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+ONE_OF_A_GROUP = [
+    # "says one", "one said", "another added": one of the group of people the text named as a subject before
+    ('Nonetheless, sources involved with the franchise are betting that Ross will return.\n\n"Ultimately, everybody '
+     'will do the sane thing," says one.', "the sane thing", "one of the sources involved with the franchise"),
+    ('Two senior officials briefed reporters on Monday. "We are not there yet," one said. "It will take weeks," '
+     'another added.', "It will take weeks", "one of the senior officials"),
+    # negative: a group that is an object ("met reporters") is not the one "one" belongs to
+    ('Tom Reed met reporters on Monday. "We are not there yet," says one.', "not there yet", "Tom Reed"),
+    ('"We are not there yet," said one of the negotiators.', "not there yet", "one of the negotiators"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ONE_OF_A_GROUP)
+def test_one_of_a_group_speaks(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+WEB_OUTLETS = [
+    # a web address is an outlet speaking as itself (detokenised "SI. com" too)
+    ('At the same time, SI.com is reporting that, "The Red Sox are one of the most aggressive pursuers of the '
+     'player."', "most aggressive pursuers", "SI.com"),
+    ('TMZ.com reported that the actress "checked into a facility late on Thursday night."', "checked into",
+     "TMZ.com"),
+    # negative: an outlet that is told something is no speaker; an address ending a sentence is no part of the next
+    ('"She is in rehab," a source told TMZ.com on Friday.', "in rehab", "a source"),
+    ('Visit Example.com. "It is great," said Tom Reed.', "It is great", "Tom Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", WEB_OUTLETS)
+def test_web_outlets_speak_as_organisations(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    if speaker.endswith(".com"):
+        assert _quote(text, fragment).speaker_type == "organisation"
+
+
+PASSIVE_DESCRIPTIONS = [
+    # the one described in the passive is no speaker; the agent after "by" is
+    ('Tom Reed is a fine hitter. For these reasons, he has been described as the "apple of the manager\'s eye."',
+     "apple of the manager", None),
+    ('Tom Reed is a fine hitter. He is often called "the best player of his generation by far."',
+     "best player of his generation", None),
+    ('The plan was described by Senator Jane Roe as "a betrayal of everything we stand for."', "a betrayal",
+     "Jane Roe"),
+    # negative: an active describing cue, and an attribution after the quote, keep their speakers
+    ('Tom Reed described the plan as "a betrayal of everything we stand for."', "a betrayal", "Tom Reed"),
+    ('He was called "a liar and a cheat," Reed said.', "a liar and a cheat", "Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PASSIVE_DESCRIPTIONS)
+def test_passive_description_credits_its_agent_not_its_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+DESCRIBING_PARTICIPLES = [
+    # "describing X as", with a quoted term inside the clause; a capitalised plural of people is a group
+    ('Rain fell.\nNew Rules Ahead\nThe ministry issued new rules on "public gatherings" this week, describing them '
+     'as "a necessary step to protect the public."', "a necessary step", "The ministry"),
+    ('Rain fell. Tom Reed read out the poem "The Road Not Taken" to the crowd, saying "this one is for my father."',
+     "for my father", "Tom Reed"),
+    # negative: the subhead line before the sentence is no part of its subject
+    ('Rain fell.\nLaying Down The Law\nInspectors visited the site, describing it as "the worst case we have seen '
+     'in years."', "the worst case", "Inspectors"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBING_PARTICIPLES)
+def test_describing_participle_credits_the_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    assert _quote(text, fragment).speaker_type != "person" or speaker == "Tom Reed"
+
+
+NEXT_QUOTE_INTRODUCTIONS = [
+    # after a quote that ends its sentence, "It added that" / "He said:" runs into the next quote: it introduces that
+    # one, and is no attribution of the quote before it
+    ('The ministry said the plan was "fully funded and ready to go." It added that "work will begin next spring."',
+     "fully funded", "The ministry"),
+    ('Jane Roe met the board.\n\nThe company said the claims were "baseless and without merit." It added that it '
+     'would "fight them in every court."', "baseless and without merit", "The company"),
+    # negative: a cue with a comma before the next quote, or a sentence of its own, still attributes the one before
+    ('"We are ready." Tom Reed said, "We will go now."', "We are ready", "Tom Reed"),
+    ('"We are ready." Tom Reed said. "We will go now."', "We are ready", "Tom Reed"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEXT_QUOTE_INTRODUCTIONS)
+def test_introduction_of_the_next_quote_is_not_an_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -52,11 +52,12 @@ def test_tuning_set_split_into_dev_and_aside():
     assert not sets["quotes_gold"][1]  # the whole tuning set holds the aside slice: never listed
 
 
-def test_web_dev_set_split_and_blind_set_never_listed():
+@pytest.mark.parametrize("name", ["quotes_dev_web", "quotes_dev_roles"])
+def test_dev_sets_split_and_blind_set_never_listed(name):
     sets = {label: (len(records), listable) for label, records, listable in quotes_eval.gold_sets(None, 4)}
-    dev, aside = sets["quotes_dev_web:dev"], sets["quotes_dev_web:aside"]
-    assert dev[1] and not aside[1] and dev[0] + aside[0] == sets["quotes_dev_web"][0]
-    assert not sets["quotes_dev_web"][1]
+    dev, aside = sets[f"{name}:dev"], sets[f"{name}:aside"]
+    assert dev[1] and not aside[1] and dev[0] + aside[0] == sets[name][0]
+    assert not sets[name][1]
     if "quotes_blind" in sets:
         assert not sets["quotes_blind"][1]  # the blind set's errors are never listed, --errors or not
 
@@ -70,4 +71,16 @@ def test_web_dev_set_split_and_blind_set_never_listed():
     ("the union", "United Auto Workers", False),
 ])
 def test_acronym_and_full_name_are_one_speaker(gold, predicted, same):
+    assert quotes_eval.speakers_match(gold, predicted) is same
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    # one unnamed source with or without its (reduced) relative clause or article
+    ("an official speaking on condition of anonymity", "an official", True),
+    ("an Interior official speaking on condition of anonymity", "Interior official", True),
+    ("a veteran strategist who is with no campaign", "a veteran strategist", True),
+    ("an official speaking on condition of anonymity", "a diplomat", False),
+    ("an official speaking on condition of anonymity", "Jane Roe", False),
+])
+def test_unnamed_source_with_or_without_its_terms(gold, predicted, same):
     assert quotes_eval.speakers_match(gold, predicted) is same

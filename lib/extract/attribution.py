@@ -32,7 +32,7 @@ from lib.extract.speakers import (PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, AC
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
-                                  apposed_name, expand_acronym, org_antecedent, parse_mention,
+                                  apposed_name, expand_acronym, is_adverb, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
 
@@ -90,9 +90,15 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A participle cue that ends a clause about its subject: `X ended her speech by saying "`, `X waved, adding: "`.
-BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT}[^\S\n]+[a-z][^\"“”.!?]{{0,120}}?"
-                               rf"(?:\bby[^\S\n]+|,[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting)"
-                               rf"[,:]?\s*$")
+# The subject is read to its head noun ("A senior official downplayed it, saying", not "A senior"), after as many
+# lead phrases as the clause has ("Pressed again, Cole kept to his line, saying"); the participle may follow
+# without a comma and take "that" ("downplayed the unrest saying that").
+_HEAD_NOT_YET = rf"(?![^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS if w.isalpha()))})\b)"
+BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
+                               rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
+                               rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
+                               rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
+                               rf"(?:[^\S\n]+that)?[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
@@ -161,7 +167,8 @@ _PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
 SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
-_AFTER_END = re.compile(r"[.!?](?=\s|$)|[\"“”„«»]")
+_MARKS = "\"“”„«»"
+_AFTER_END = re.compile(rf"[.!?](?=\s|$)|[{_MARKS}]")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
 CLAUSE_CHARS = 600  # the longest stretch read as one sentence around a quote (news sentences are far shorter)
 _INTRO_WINDOW = 240  # characters before a quote searched for its introduction: a clause, not a paragraph
@@ -265,6 +272,51 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 
 
 _LATER = (AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT)  # attributions a little after the quote
+# A passive describing cue before a fragment: `he has been described as the "..."`, `It was called "..." by critics`:
+# its subject is the one described, never the speaker; the agent after "by" speaks, if the sentence names one.
+_PASSIVE_DESCRIBED = re.compile(
+    rf"\b(?:is|was|were|are|been|be|being)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+    rf"(?:{alternation(sorted(f for f, c in CUE_CLASS.items() if c == 'describing' and f.endswith(('ed', 'called'))))})\b"
+    rf"(?:[^\S\n]+by[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}))?"
+    r"[^\"“”.!?\n]{0,40}$")
+
+
+def passive_described(text: str, start: int, end: int) -> _Attribution | None | bool:
+    """For a fragment whose clause (``start`` to its opening mark ``end``) ends in a passive describing cue: its
+    agent's attribution, or None when the sentence names no agent; False when the clause is no such passive."""
+    m = _PASSIVE_DESCRIBED.search(text, start, end)
+    if m is None:
+        return False
+    if m.group("subj") and _plausible_subject(m.group("subj")):
+        return _Attribution(" ".join(m.group("subj").split()), m.start("subj"), None, m.start(), "clause")
+    return None
+# One of a group speaking: `," says one.`, `," one added.`, `," said another.` (the group named before: "sources
+# involved with the talks are betting ...").
+_AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),
+              re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
+_GROUP = re.compile(rf"(?<![\w’'\-])(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
+                    r"(?:[^\S\n]+(?:involved[^\S\n]+(?:with|in)|close[^\S\n]+to|familiar[^\S\n]+with|at|from|in|on|"
+                    r"with|for|of)[^\S\n]+(?:the[^\S\n]+)?[\w\-’']+)?", re.IGNORECASE)
+_GROUP_LEADS = frozenset("the a an some many several other both all most few two three four five six these those "
+                         "and or but".split())
+_GROUP_CHARS = 1000  # how far back "one" looks for the group it is one of
+_GROUP_LEAD_CHARS = 40  # characters before a group read for the start of its sentence
+
+
+def _one_of_group(text: str, pos: int) -> str | None:
+    """"one of the <group>" for the latest plural group of people before ``pos`` ("sources involved with the
+    franchise"), its leading determiners and numbers dropped; None when the text names no group."""
+    found = None
+    for m in _GROUP.finditer(text, max(0, pos - _GROUP_CHARS), pos):
+        lead = re.split(r"[.!?\n][\"”’]?", text[max(0, m.start() - _GROUP_LEAD_CHARS):m.start()])[-1].split()
+        if all(w.lower().strip(",") in _GROUP_LEADS or w.isdigit() or is_adverb(w) for w in lead):
+            found = m  # the group opens its sentence: its subject, not an object ("briefed reporters")
+    if found is None:
+        return None
+    words = found.group(0).split()
+    while words and (words[0].lower() in _GROUP_LEADS or words[0].isdigit()):
+        words = words[1:]
+    return "one of the " + " ".join(words).lower() if words else None
 
 
 def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
@@ -298,6 +350,10 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
             author = _DOCUMENT_AUTHOR.match(window, m.end("subj"))
             if author and _plausible_subject(author.group("subj")):
                 return _attribution(author, start, "after")
+        if m and ended and text[end:end + 1] in _MARKS and re.match(r"\s*(?::|that\b)", window[m.end():]):
+            # `"...go." It added that "..."`, `He said: "`: after a quote that ended its sentence, a cue with "that"
+            # or a colon running on into the next quote mark introduces that quote, not this one.
+            continue
         if m and _plausible_subject(m.group("subj")):
             # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
             # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
@@ -307,6 +363,11 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
                 continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
             return _attribution(m, start, "later" if pattern in _LATER else "after")
+    for pattern in _AFTER_ONE:
+        m = pattern.match(window)
+        group = _one_of_group(text, start) if m else None
+        if group:
+            return _Attribution(group, start + m.start("subj"), m.group("cue"), start + m.start("cue"), "after")
     return None
 
 
@@ -365,10 +426,13 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 break
             pos = m.start("subj") + 1  # "a party girl, the Taradise star said,": try the next subject
     if partial:
-        # A subject inside the sentence (after a parenthesis, a clause): only a named person or a pronoun.
+        # A subject inside the sentence (after a parenthesis, a clause): a named person, a pronoun, or an unnamed
+        # source introduced there ("While ..., an official speaking on condition of anonymity said that ...").
         for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):
             mention = parse_mention(m.group("subj"))
-            if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2):
+            if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2) or (
+                    mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
+                    and _head_noun(m.group("subj").lower().split()[1:]) in ROLE_WORDS | PERSON_NOUNS):
                 return _attribution(m, start, "clause")
     return None
 

@@ -54,7 +54,11 @@ prosecution
 DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its")
 # Texts that speak ("the report said"): a document speaker, unless an author is named.
 DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo survey document filing analysis "
-                           "notification notice ruling decree order judgment verdict editorial biography bio memoir".split())
+                           "notification notice ruling decree order judgment verdict editorial biography bio memoir "
+                           # court papers and official texts that speak ("the lawsuit says", "the indictment
+                           # alleges", "a government handbook described")
+                           "lawsuit complaint indictment petition affidavit memorandum handbook manual guidance "
+                           "directive transcript".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
@@ -171,9 +175,9 @@ FEMALE_NOUNS = frozenset("woman spokeswoman businesswoman congresswoman councilw
                          "sister wife girl queen princess".split())
 PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
-# A capitalised word; only short ones (initials, "Jr.", "St.") keep a full stop, so names never run over a
-# sentence end ("IFRS. America").
-_CAP = r"(?:(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{0,2}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+# A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
+# keep a full stop, so names never run over a sentence end ("IFRS. America").
+_CAP = r"(?:[A-Z][\w\-]*\.[^\S\n]?(?:com|org|net)\b|(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{0,2}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -190,7 +194,9 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,3}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
-                     r"(?:[^\S\n]+(?:for|of|with|in|at|to)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+)?)")
+                     # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks")
+                     r"(?:[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+"
+                     r"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+)?)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
 CLAUSE_WORDS = frozenset("""
@@ -249,7 +255,11 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
                               r"[^,;:\"“”]{1,160}?){0,2},?"
                               # a dashed or bracketed aside ("X — who has worked there for years — said",
                               # "X (pictured) said")
-                              r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\))?")
+                              r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\)"
+                              # a source's terms ("an official speaking on condition of anonymity said", "who
+                              # asked not to be named"): the subject before them speaks
+                              r"|[^\S\n]+(?:speaking|talking|who[^\S\n]+(?:spoke|asked|requested))[^\S\n]+"
+                              r"(?:on|under|not)\b[^,;:\"“”\n]{1,60}?)?")
 # A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
 # likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
@@ -333,6 +343,9 @@ def _is_name_token(tok: str) -> bool:
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
 
 
+_WEB_ADDRESS = re.compile(r"[A-Z][\w\-]*\.[^\S\n]?(?:com|org|net)")
+
+
 @lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Mention:
     """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
@@ -341,6 +354,8 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it"):
         return Mention(text, None, None, "pronoun")
+    if _WEB_ADDRESS.fullmatch(text):
+        return Mention(text, text, None, "org")  # "TMZ.com reported": an outlet
     document = _DOCUMENT_FROM.match(text)
     if document:
         # "a statement from Waitrose", "the letter from the Indian government": its author speaks.
@@ -359,8 +374,8 @@ def parse_mention(text: str) -> Mention:
         low = tokens[0].lower()
         if is_adverb(low) or low in DOCUMENT_NOUNS:
             return Mention(text, None, None, "unknown")  # "Unfortunately", "Reports": nobody in particular
-        if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s"):
-            return Mention(text, None, None, "role")  # "Officials", "Witnesses": unnamed people
+        if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s") or low in PLURAL_PERSON_NOUNS:
+            return Mention(text, None, None, "role")  # "Officials", "Witnesses", "Scientists": unnamed people
     if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and \
             _is_name_token(tokens[tokens.index("of", 2) - 2]):
         # "Rep. Michael McCaul of Texas": a person from a place; the place is no part of the name.
@@ -377,7 +392,7 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
         if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
-                and head not in PLURAL_PERSON_NOUNS \
+                and head not in PLURAL_PERSON_NOUNS and head not in DOCUMENT_NOUNS \
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
