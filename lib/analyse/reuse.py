@@ -275,9 +275,13 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
     outlets = arts["outlet"].map(_norm).tolist() if not same_outlet and "outlet" in arts.columns else None
     columns = {c: arts[c].tolist() for c in ("id", "outlet", "via", "published") if c in arts.columns}
 
+    records: dict[int, dict] = {}  # one record per article, shared by all its pairs (a wire story has dozens)
+
     def record(i: int) -> dict:
         """The fields of article i that orientation and output need."""
-        return {**{c: v[i] for c, v in columns.items()}, "text": texts[i]}
+        if i not in records:
+            records[i] = {**{c: v[i] for c, v in columns.items()}, "text": texts[i]}
+        return records[i]
 
     spans = functools.lru_cache(maxsize=SPAN_MEMORY)(lambda i: _token_spans(texts[i]).astype(np.int32))
     found = []
@@ -307,8 +311,10 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
         for ss, se, ts, te in oriented:
             rows.append((src["id"], tgt["id"], src.get("outlet"), tgt.get("outlet"), ss, se, ts, te, te - ts,
                          src["text"][ss:se], tgt["text"][ts:te], share, direction))
-    out = pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
-    return out.sort_values(["source_id", "target_id", "target_start"], ignore_index=True)
+    del found, records
+    # sorted in place before the frame is built: sorting the frame would copy every passage's text once more
+    rows.sort(key=lambda row: (row[0], row[1], row[6]))
+    return pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
 
 
 def spilling_connection() -> duckdb.DuckDBPyConnection:
