@@ -154,3 +154,35 @@ def test_a_process_spawned_from_the_app_does_not_run_the_app(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.strip() == "imported", done.stderr[-500:]
     assert not named.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_frames_read_through_arrow_keep_the_types_duckdb_gives(con):
+    """read_frame (the loaders' path, lighter than DuckDB's own .df()) gives the very frame .df() gives: nullable
+    integers where a column has nulls, dates as datetime64, a column of nulls only as objects, lists as arrays."""
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+
+    from lib.models import DateMention
+    from lib.store import load_date_mentions, read_frame
+
+    a = art("Jo Park said on Monday: 'It works.'")
+    quotes = [Quote(article_id=a.id, text="It works.", start=29, end=38, kind="direct", speaker="Jo Park",
+                    speaker_start=0, speaker_end=7),
+              Quote(article_id=a.id, text="works", start=32, end=37, kind="partial")]  # no speaker span: a null
+    mention = DateMention(article_id=a.id, text="Monday", start=15, end=21, value=dt.date(2024, 3, 4),
+                          granularity="day", relative=True, sentence=a.text, sentence_start=0, sentence_end=len(a.text))
+    store_files(con, [("f", [a], quotes, [mention])])
+    for sql in ("SELECT * EXCLUDE (row_hash) FROM articles", "SELECT * FROM quotes ORDER BY start",
+                "SELECT * FROM date_mentions", "SELECT * FROM date_mentions WHERE start < 0"):  # the last: no rows
+        expected, got = con.execute(sql).df(), read_frame(con, sql)
+        assert list(got.dtypes.astype(str)) == list(expected.dtypes.astype(str)), sql
+        for column in expected.columns:
+            for x, y in zip(expected[column], got[column]):
+                if isinstance(x, np.ndarray):
+                    assert [list(v) if isinstance(v, np.ndarray) else v for v in x] == \
+                           [list(v) if isinstance(v, np.ndarray) else v for v in y]
+                else:
+                    assert (pd.isna(x) and pd.isna(y)) or x == y, (sql, column)
+    assert str(load_date_mentions(con)["value"].dtype) == "datetime64[us]"
