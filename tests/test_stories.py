@@ -506,3 +506,14 @@ def test_oversized_components_are_split_to_fit(max_block, largest):
     """A component above max_block is split (bounded memory); stories never exceed the block size."""
     assignment = cluster_stories(make_frame(BRIDGE + QUAKES), max_block=max_block)
     assert assignment["story_id"].value_counts().max() == largest
+
+
+@pytest.mark.embedding
+def test_sentence_embeddings_for_the_story_evaluation(embedding_extra):
+    """The embedding rows bench/stories_eval.py compares: one unit-length row per text, two reports of one event
+    closer than a report of another event in the same city."""
+    from lib.analyse.similarity import sentence_embeddings
+
+    rows = sentence_embeddings([x for _, x in KABUL[:3]])
+    assert rows.shape[0] == 3 and np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+    assert rows[0] @ rows[1] > rows[0] @ rows[2]
