@@ -6,8 +6,9 @@ Run: python -m bench.stories_eval            (main table, the dates-removed runs
 The sensitivity table gives F1 on both sets (ECB+/AllSides) as the clustering threshold and the number of
 profile neighbours move around the default, every other setting at its default: a reader can see whether
 the one configuration sits in a flat region or at the edge of one. A last line does the same for
-year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated), and
-one for undated_partner_share, the test an undated article passes to join a dated story (AllSides dated from URLs).
+year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated), one
+for undated_partner_share, the test an undated article passes to join a dated story (AllSides dated from URLs), and
+one for unplaced_floor, the word cosine two articles nothing places in time need to share a story (without dates).
 Then perturbed inputs, default configuration, to show what the score rests on: both sets as one corpus; no
 titles; only each text's first two sentences; AllSides, whose articles all carry their story's date, with
 those dates moved the way real publication days spread (+-1, +-2 days; a lag of floor(Exp(mean 1.5)) days);
@@ -17,6 +18,11 @@ The baseline is plain TF-IDF (sublinear, English stop words) + average-linkage a
 ours is lib.analyse.stories.cluster_stories with its one default configuration on both sets.
 Vectors alone: how well our rows and the baseline's separate stories by cosine on each dev slice (before time
 weights, neighbours and linkage).
+Best single cut (no dates): the B-cubed F1 that one linkage (average, complete) over one similarity alone reaches at
+its best cosine cut, the cut chosen on each slice itself: an upper bound for that similarity and linkage, not a result.
+Similarities: the baseline's TF-IDF, our vectors, and with the optional embedding extra (--encoder, as framing
+chooses: auto uses it when its model loads) sentence embeddings alone and averaged with the TF-IDF; the embedding's
+cost per article is printed beside them.
 Dates removed: each set dated as given, with half of each story's articles undated, with no dates, and (AllSides)
 with no dates but the ones ingest reads from the articles' URLs (lib.ingest.urls); each on a development slice, on
 the slice set aside before the undated handling was tuned (every 4th story or topic), and on the whole set.
@@ -30,11 +36,15 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 from sklearn.metrics import roc_auc_score
 
 from bench.corpus import allsides_articles, ecbplus_articles
 from lib.analyse.stories import DEFAULT_CONFIG, build_vectors, cluster_stories
+from lib.analyse.similarity import ENCODER_NAMES, embedding_ready, resolve_encoder, sentence_embeddings
 from lib.analyse.stories.clustering import _average_linkage
+from lib.analyse.stories.texts import _article_text
 from lib.domain.sentences import split_sentences
 
 BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not tuned per set)
@@ -42,6 +52,9 @@ GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from t
 GRID_NEIGHBOURS = (-2, -1, 0, 1, 2)  # offsets from the default profile_neighbours
 GRID_YEAR_AGREEMENT = (1.0, 1.5, 2.0, 3.0)  # 1.0 switches the year agreement off
 GRID_PARTNER_SHARE = (0.0, 0.4, 0.5, 0.6, 0.8)  # 0 switches the undated partner test off
+GRID_UNPLACED_FLOOR = (0.0, 0.05, 0.075, 0.09, 0.1, 0.11, 0.125, 0.15)  # 0 switches the unplaced-pair floor off
+CEILING_CUTS = tuple(round(c, 3) for c in np.arange(0.05, 0.801, 0.025))  # cosine cuts tried by best_cut
+CEILING_LINKAGES = ("average", "complete")
 ASIDE_EVERY = 4  # every 4th story (AllSides) or topic (ECB+) is the slice set aside (see split_aside)
 
 
@@ -176,6 +189,51 @@ def vector_separation() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def best_cut(sims: np.ndarray, gold, method: str) -> tuple[float, float]:
+    """(best B-cubed F1, the cosine cut giving it) of one linkage (scipy's method name) over a similarity matrix,
+    over CEILING_CUTS: what that similarity and linkage reach at their best, with the cut chosen on the gold."""
+    dist = np.clip(1.0 - np.asarray(sims, dtype=float), 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(dist, checks=False), method=method)
+    return max((bcubed(gold, fcluster(tree, t=1.0 - cut, criterion="distance"))[2], cut) for cut in CEILING_CUTS)
+
+
+def similarity_ceiling(encoder: str = "auto") -> tuple[pd.DataFrame, list[str]]:
+    """(best_cut per set, similarity and linkage on each slice as "F1 at cut", notes): the similarities of the module
+    docstring, without dates; embeddings (all of each set's texts, title and body, encoded once) when ``encoder``
+    resolves to the embedding extra, with their cost per article in the notes."""
+    use_embedding = resolve_encoder(encoder).name == "embedding"
+    if use_embedding and not embedding_ready():
+        raise SystemExit("stories_eval: the embedding model did not load (see lib/analyse/similarity.py)")
+    cells: dict[tuple, dict] = defaultdict(dict)
+    notes = [] if use_embedding else [f"embedding rows: not run (encoder {encoder!r} resolves to tfidf here; "
+                                      "pip install -r requirements-embeddings.txt)"]
+    for name, frame, key in (("ecbplus", ecbplus_frame(), "topic"), ("allsides", allsides_frame(), "gold")):
+        frame = frame.reset_index(drop=True)
+        embedded = None
+        if use_embedding:
+            texts = [_article_text(r) for r in frame.itertuples(index=False)]
+            t0 = time.perf_counter()
+            embedded = sentence_embeddings(texts)
+            seconds = time.perf_counter() - t0
+            notes.append(f"embedding cost, {name}: {1000 * seconds / len(texts):.0f} ms per article ({len(texts)} "
+                         f"articles, {np.mean([len(t.split()) for t in texts]):.0f} words on average; CPU, this machine)")
+        for part, piece in split_aside(frame, key).items():
+            base, ours = baseline_vectors(piece), build_vectors(piece, DEFAULT_CONFIG["anchor_weight"],
+                                                               DEFAULT_CONFIG["lead_weight"])
+            sims = {"TF-IDF (baseline's)": (base @ base.T).toarray(), "ours (build_vectors)": (ours @ ours.T).toarray()}
+            if embedded is not None:
+                rows = embedded[piece.index.to_numpy()]
+                sims["embedding"] = rows @ rows.T
+                sims["embedding + TF-IDF, mean"] = (sims["embedding"] + sims["TF-IDF (baseline's)"]) / 2
+            for label, matrix in sims.items():
+                for method in CEILING_LINKAGES:
+                    f1, cut = best_cut(matrix, piece["gold"], method)
+                    cells[(name, label, method)][part] = f"{f1:.4f} at {cut:.3f}"
+    table = pd.DataFrame([{"dataset": d, "similarity": s, "linkage": m} | parts for (d, s, m), parts in cells.items()])
+    return table, notes
+
+
 def merged_subtopics(frame: pd.DataFrame, predicted, majority: bool = True) -> int:
     """ECB+ topics whose two sub-topics were merged: one predicted cluster holds most of each (majority=True),
     or holds any document of each (majority=False: any mixing at all)."""
@@ -250,6 +308,18 @@ def partner_sensitivity() -> str:
     return "   ".join(cells)
 
 
+def floor_sensitivity() -> str:
+    """F1 per unplaced_floor value, "AllSides without dates dev/aside/all, ECB+ dev/aside/all", as one line."""
+    runs = [(frame, split_aside(frame, key)) for frame, key in (
+        (allsides_frame().assign(published=pd.NaT), "gold"), (ecbplus_frame(), "topic"))]
+    cells = []
+    for floor in GRID_UNPLACED_FLOOR:
+        sets = ["/".join(f"{bcubed(f['gold'], cluster_stories(f, unplaced_floor=floor)['story_id'])[2]:.3f}"
+                         for f in (parts["dev"], parts["aside"], frame)) for frame, parts in runs]
+        cells.append(f"{floor:g}: " + ", ".join(sets))
+    return "\n  ".join(cells)
+
+
 def perturbed() -> list[tuple[str, float]]:
     """(input, B-cubed F1) for the perturbed inputs of the module docstring (seeded: the same every run)."""
     ecb, alls = ecbplus_frame(), allsides_frame()
@@ -276,6 +346,8 @@ def main(argv=None) -> int:
     """Print the evaluation table, then (unless --no-grid) the sensitivity tables and the perturbed inputs."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-grid", action="store_true", help="skip the threshold x neighbours sensitivity table")
+    parser.add_argument("--encoder", choices=ENCODER_NAMES, default="auto",
+                        help="similarities of the best-single-cut table: embedding rows need the optional extra")
     args = parser.parse_args(argv)
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(evaluate().to_string(index=False))
@@ -291,6 +363,13 @@ def main(argv=None) -> int:
     print("\nvectors alone on the dev slices, ours/baseline: auc = ROC AUC of the cosine for same-story pairs; "
           "nearest_same = share of articles whose nearest article reports their story:")
     print(vector_separation().to_string(index=False))
+    ceiling, notes = similarity_ceiling(args.encoder)
+    print("\nbest single cut without dates, B-cubed F1 at the cosine cut chosen on each slice itself (an upper bound "
+          "for one similarity and one linkage, not a result):")
+    with pd.option_context("display.width", 200, "display.max_columns", None):
+        print(ceiling.to_string(index=False))
+    for note in notes:
+        print(note)
     if not args.no_grid:
         print(f"\nsensitivity: B-cubed F1 ECB+/AllSides; rows profile_neighbours (k), columns threshold (t); "
               f"default k={DEFAULT_CONFIG['profile_neighbours']}, t={DEFAULT_CONFIG['threshold']}")
@@ -300,6 +379,8 @@ def main(argv=None) -> int:
               + year_sensitivity())
         print(f"undated_partner_share (default {DEFAULT_CONFIG['undated_partner_share']:g}; 0 = off), F1 AllSides "
               "dated from URLs only, dev/aside:  " + partner_sensitivity())
+        print(f"unplaced_floor (default {DEFAULT_CONFIG['unplaced_floor']:g}; 0 = off), F1 AllSides without dates "
+              "dev/aside/all, ECB+ dev/aside/all:\n  " + floor_sensitivity())
         print("\nperturbed inputs, B-cubed F1 (default configuration):")
         for name, f1 in perturbed():
             print(f"  {name:34} {f1:.3f}")

@@ -248,6 +248,72 @@ def test_month_days_naming_an_event_or_a_deadline_do_not_place_a_text(text_a, te
     assert times.weights(np.array([0]), np.array([1]), DEFAULT_CONFIG)[0, 0] == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("published, text, placed", [
+    ("2021-08-31", "Flights left the airport.", True),  # dated
+    (None, "The war that began in 2001 ended.", True),  # a year named
+    (None, "Flights left the airport on Aug. 30 at midnight.", True),  # a month-day that places the text
+    (None, "Flights left the airport on Monday at midnight.", False),  # a weekday: a day of any week
+    (None, "Since the Jan. 6 riot, lawmakers have argued.", False),  # a month-day naming an event
+    (None, "Flights left the airport at midnight.", False),
+])
+def test_articles_placed_in_time(published, text, placed):
+    """An article is placed in time by its date, a year its text names or a month-day that places it; a weekday alone
+    or a month-day naming an event is not enough."""
+    frame = pd.DataFrame({"published": pd.to_datetime([published]), "title": [None], "text": [text]})
+    assert ArticleTimes.of(frame, DEFAULT_CONFIG["window_days"]).placed.tolist() == [placed]
+
+
+# Two events in one city, reported without dates or any other time evidence: the same names (Kabul, the Taliban,
+# their spokesman), different wording.
+KABUL = (
+    ("Bomb outside Kabul mosque kills worshippers, Taliban says", "An explosion at the gate of the Eid Gah mosque in "
+     "Kabul killed at least five civilians during a memorial service, a Taliban spokesman, Zabihullah Mujahid, said."),
+    ("Blast at Kabul mosque leaves several dead", "Zabihullah Mujahid of the Taliban said a bomb went off near the Eid "
+     "Gah mosque in Kabul as mourners gathered, killing several people."),
+    ("Last American evacuation flights leave Kabul as the Taliban wait", "The final American evacuation flights took "
+     "off from the airport at midnight, ending the military withdrawal; Zabihullah Mujahid of the Taliban said the "
+     "country was free."),
+    ("Final evacuation flight from Kabul ends withdrawal, Taliban say", "The last American military evacuation flight "
+     "left the airport at midnight, completing the withdrawal, and Zabihullah Mujahid of the Taliban declared the "
+     "country free."),
+)
+
+
+@pytest.mark.parametrize("year", ["", " It was 2021."])
+def test_unplaced_reports_sharing_names_but_not_wording_stay_apart(year):
+    """With nothing placing them in time, two stories whose reports share names but little wording stay apart
+    (unplaced_floor); without the floor their names and shared neighbours made them one. Texts that name a year are
+    placed, and the floor leaves them as it found them."""
+    frame = pd.DataFrame({"id": ["m1", "m2", "f1", "f2"], "outlet": ["A", "B", "C", "D"],
+                          "title": [t for t, _ in KABUL], "text": [x + year for _, x in KABUL], "published": pd.NaT})
+    stories = cluster_stories(frame).set_index("article_id")["story_id"]
+    off = cluster_stories(frame, unplaced_floor=0).set_index("article_id")["story_id"]
+    if year:
+        assert stories.equals(off)
+    else:
+        assert stories["m1"] == stories["m2"] and stories["f1"] == stories["f2"] and stories["m1"] != stories["f1"]
+        assert off.nunique() == 1
+
+
+def test_small_and_large_blocks_score_unplaced_pairs_alike():
+    """The two scoring paths (small blocks pair by pair, large ones as one matrix) set the same pairs apart."""
+    from lib.analyse.stories import clustering
+    from lib.analyse.stories.vectors import word_vectors
+
+    frame = pd.DataFrame({"id": ["m1", "m2", "f1", "f2"], "title": [t for t, _ in KABUL],
+                          "text": [x for _, x in KABUL], "published": pd.NaT, "dateline_place": None})
+    vectors, words = build_vectors(frame), word_vectors(frame)
+    times, cfg = ArticleTimes.of(frame, DEFAULT_CONFIG["window_days"]), DEFAULT_CONFIG
+    profiles = neighbour_profiles(sp.csr_matrix(vectors @ vectors.T), cfg["profile_neighbours"], cfg["threshold"],
+                                  cfg["profile_ratio"])
+    members = np.arange(4)
+    block = clustering._block_similarity(vectors, profiles, members, times, cfg, words)
+    pairs = clustering._pair_similarity(vectors, profiles, np.repeat(members, 4), np.tile(members, 4), times, cfg,
+                                        words).reshape(4, 4)
+    assert np.allclose(block, pairs, atol=1e-5)
+    assert (block == clustering.UNPLACED_APART).any()
+
+
 def test_undated_article_never_bridges_two_dated_stories():
     """An undated report as like two dated stories months apart joins one of them at most: the two stay apart."""
     first = "Flooding in the river valley forced thousands of residents to leave their homes as water rose."
@@ -440,3 +506,14 @@ def test_oversized_components_are_split_to_fit(max_block, largest):
     """A component above max_block is split (bounded memory); stories never exceed the block size."""
     assignment = cluster_stories(make_frame(BRIDGE + QUAKES), max_block=max_block)
     assert assignment["story_id"].value_counts().max() == largest
+
+
+@pytest.mark.embedding
+def test_sentence_embeddings_for_the_story_evaluation(embedding_extra):
+    """The embedding rows bench/stories_eval.py compares: one unit-length row per text, two reports of one event
+    closer than a report of another event in the same city."""
+    from lib.analyse.similarity import sentence_embeddings
+
+    rows = sentence_embeddings([x for _, x in KABUL[:3]])
+    assert rows.shape[0] == 3 and np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+    assert rows[0] @ rows[1] > rows[0] @ rows[2]

@@ -153,6 +153,11 @@ def encode_units(texts: Sequence[str], encoder: str = "auto") -> sparse.csr_matr
     return tfidf
 
 
+def sentence_embeddings(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length sentence embeddings of ``texts`` (rows; read-only), from the model and cache encode_units uses."""
+    return _embedding_vectors(_model_name(), tuple(texts))
+
+
 @lru_cache(maxsize=32)
 def _embedding_vectors(model: str, texts: tuple[str, ...]) -> np.ndarray:
     """Unit-length sentence embeddings (read-only; cached: a story is often framed again at another threshold)."""

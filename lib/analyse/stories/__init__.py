@@ -2,7 +2,8 @@
 
 Method (why it is built this way), one module a step:
 - texts.py: the article text every step reads (title and body, and its lead);
-- vectors.py: each article as sparse rows of distinctive words and event anchors, of the whole text and its lead;
+- vectors.py: each article as sparse rows of distinctive words and event anchors, of the whole text and its lead
+  (and as plain word TF-IDF rows, which hold apart articles nothing places in time);
 - times.py: event days of dated articles and the latest year undated ones name, which weight the similarity;
 - clustering.py: shared-neighbour similarity and average linkage inside the candidate graph's components;
 - summaries.py: one row per story, its label, terms, dates, outlets and independent sources.

@@ -14,6 +14,9 @@
   the components are an exact blocking for average linkage over the candidate pairs, at a fraction of
   the cost. A component larger than ``max_block`` (a chained giant) is split first by raising its edge
   threshold, which keeps memory bounded.
+- Articles nothing places in time (undated, naming no year and no placing day; ArticleTimes.placed) are weaker
+  links: two of them whose plain word TF-IDF cosine falls below ``unplaced_floor`` are set apart before the linkage,
+  so a story of such articles holds only pairs that share wording, not just names and neighbours.
 Hand-assigned stories (the `story` field) override: those articles keep their story and are not clustered.
 """
 from __future__ import annotations
@@ -30,7 +33,7 @@ from sklearn.preprocessing import normalize
 
 from lib.analyse.stories.texts import ARTICLE_INPUT_COLUMNS
 from lib.analyse.stories.times import ArticleTimes, date_spread
-from lib.analyse.stories.vectors import ANCHOR_WEIGHT, LEAD_WEIGHT, build_vectors
+from lib.analyse.stories.vectors import ANCHOR_WEIGHT, LEAD_WEIGHT, build_vectors, word_vectors
 from lib.models import is_missing
 
 # Columns of the frame cluster_stories returns.
@@ -70,6 +73,14 @@ DEFAULT_CONFIG = {
     # attach_undated). AllSides development slice dated from URLs only (whole outlets undated), F1: 0.833 off, 0.847
     # at 0.4, 0.866 at 0.45, 0.865 at 0.5, 0.862 at 0.55, 0.854 at 0.6; every second article undated: 0.921 at each.
     "undated_partner_share": 0.5,
+    # Two articles neither placed in time (undated, no year or placing month-day named; see ArticleTimes.placed) share
+    # a story only if their plain word TF-IDF cosine (vectors.word_vectors) reaches this: with no time to keep similar
+    # events apart, each pair of a story must share wording, and an unplaced article cannot bridge two stories through
+    # shared names and neighbours (0 = off). F1 AllSides without dates dev/aside/all, ECB+ dev/aside/all: off 0.863/
+    # 0.898/0.832, 0.983/0.987/0.984; 0.05 0.864/0.908/0.839; 0.075 0.870/0.922/0.851; 0.09 0.879/0.923/0.854; 0.1
+    # 0.892/0.938/0.871; 0.11 0.892/0.938/0.867 (ECB+ unchanged up to here); 0.125 0.897/0.931/0.871, ECB+ 0.976/0.974/
+    # 0.982; 0.15 0.893/0.933/0.870, ECB+ 0.959/0.947/0.973 (bench/stories_eval.py's grid). Dated runs never read it.
+    "unplaced_floor": 0.1,
     "neighbours": 30,  # best partners kept per article when building the graph
     "chunk": 1000,  # rows per sparse product
     "max_block": 3000,  # largest component clustered densely
@@ -78,6 +89,7 @@ SMALL_BLOCK = 200  # components up to this size are scored pairwise in batches
 PAIR_BATCH = 40_000  # pairs scored per batch of small components (bounds memory: ~4 KB of sparse rows a pair)
 SPLIT_LEVELS = 20  # edge thresholds tried, evenly between the clustering threshold and 1, on an oversized component
 STORY_ID_DIGITS = 12  # hex digits of a story id: 48 bits, so ids of a million stories hardly ever collide
+UNPLACED_APART = -1.0  # similarity of two unplaced articles below unplaced_floor: as far apart as cosines go
 _CUT_SLACK = 1e-9  # so that a merge at exactly the threshold survives float rounding in the linkage
 
 
@@ -156,21 +168,41 @@ def _combine(direct, shared, alpha: float):
     return direct * alpha + shared * (1.0 - alpha)
 
 
-def _block_similarity(vectors, profiles, members: np.ndarray, times: ArticleTimes, cfg: dict) -> np.ndarray:
-    """Dense combined similarity inside one component (time weights applied to the direct part)."""
+def _block_similarity(vectors, profiles, members: np.ndarray, times: ArticleTimes, cfg: dict,
+                      words=None) -> np.ndarray:
+    """Dense combined similarity inside one component (time weights applied to the direct part; unplaced pairs below
+    the word floor set apart when ``words`` are given, see _apart)."""
     direct = (vectors[members] @ vectors[members].T).toarray()
     direct *= times.weights(members, members, cfg)
     shared = (profiles[members] @ profiles[members].T).toarray()
-    return _combine(direct, shared, cfg["direct_share"])
+    sims = _combine(direct, shared, cfg["direct_share"])
+    if words is not None:
+        unplaced = ~times.placed[members]
+        pairs = unplaced[:, None] & unplaced[None, :]
+        np.fill_diagonal(pairs, False)
+        sims[_apart((words[members] @ words[members].T).toarray(), pairs, cfg)] = UNPLACED_APART
+    return sims
 
 
 def _pair_similarity(vectors, profiles, left: np.ndarray, right: np.ndarray, times: ArticleTimes,
-                     cfg: dict) -> np.ndarray:
+                     cfg: dict, words=None) -> np.ndarray:
     """Combined similarity of many (left[i], right[i]) pairs at once: the small components in one pass."""
     direct = np.asarray(vectors[left].multiply(vectors[right]).sum(axis=1)).ravel()
     direct *= times.weights(left, right, cfg, paired=True)
     shared = np.asarray(profiles[left].multiply(profiles[right]).sum(axis=1)).ravel()
-    return _combine(direct, shared, cfg["direct_share"])
+    sims = _combine(direct, shared, cfg["direct_share"])
+    if words is not None:
+        unplaced = ~times.placed
+        word_sims = np.asarray(words[left].multiply(words[right]).sum(axis=1)).ravel()
+        sims[_apart(word_sims, unplaced[left] & unplaced[right] & (left != right), cfg)] = UNPLACED_APART
+    return sims
+
+
+def _apart(word_sims: np.ndarray, unplaced_pairs: np.ndarray, cfg: dict) -> np.ndarray:
+    """Pairs of two unplaced articles whose word cosine falls below ``unplaced_floor``: never one story. Set to
+    UNPLACED_APART, such a pair pulls any group holding both below the average-linkage cut, unless its other pairs
+    are far above it: close to complete linkage for the articles nothing places in time."""
+    return unplaced_pairs & (word_sims < cfg["unplaced_floor"])
 
 
 def _average_linkage(sims: np.ndarray, threshold: float) -> np.ndarray:
@@ -195,15 +227,16 @@ def _split_block(graph: sp.csr_matrix, members: np.ndarray, threshold: float, ma
     return [p2 for p in pieces for p2 in np.array_split(p, int(np.ceil(len(p) / max_block)))]
 
 
-def cluster_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
+def cluster_labels(vectors, times: ArticleTimes, cfg: dict, words=None) -> np.ndarray:
     """Story number of each row. Undated articles are weak links, never bridges: when some articles are dated,
     the dated ones are clustered first (their days keep similar events apart), then each undated article joins
     the dated story it is most like when that link is clear (attach_undated); the undated ones that join none are
-    clustered among themselves, with what their texts tell of their time (the latest year they name)."""
+    clustered among themselves, with what their texts tell of their time (the latest year they name); ``words``
+    (word_vectors' rows) hold apart two that nothing places in time and whose wording differs (unplaced_floor)."""
     n = vectors.shape[0]
     dated = ~np.isnan(times.days[:, 0])
     if dated.all() or not dated.any():
-        return _linkage_labels(vectors, times, cfg)
+        return _linkage_labels(vectors, times, cfg, words)
     labels = np.full(n, -1, dtype=int)
     dated_rows, undated_rows = np.flatnonzero(dated), np.flatnonzero(~dated)
     labels[dated_rows] = _linkage_labels(vectors[dated_rows], times.subset(dated_rows), cfg)
@@ -211,7 +244,8 @@ def cluster_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
     labels[undated_rows] = joined
     rest = undated_rows[joined < 0]
     if len(rest):
-        labels[rest] = _linkage_labels(vectors[rest], times.subset(rest), cfg) + labels.max() + 1
+        labels[rest] = _linkage_labels(vectors[rest], times.subset(rest), cfg,
+                                       None if words is None else words[rest]) + labels.max() + 1
     return labels
 
 
@@ -245,11 +279,14 @@ def attach_undated(undated, dated, dated_labels: np.ndarray, cfg: dict) -> np.nd
     return out
 
 
-def _linkage_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
-    """Story number of each row: average linkage inside the components of the ">= threshold" graph."""
+def _linkage_labels(vectors, times: ArticleTimes, cfg: dict, words=None) -> np.ndarray:
+    """Story number of each row: average linkage inside the components of the ">= threshold" graph (``words``: see
+    cluster_labels)."""
     n = vectors.shape[0]
     if n == 0:
         return np.zeros(0, dtype=int)
+    if words is not None and (not cfg["unplaced_floor"] or (~times.placed).sum() < 2):
+        words = None  # no pair to hold apart
     spread = date_spread(vectors, times, cfg["window_days"]) if cfg["half_life_days"] else None
     if spread is not None:
         cfg = cfg | {"half_life_days": cfg["half_life_days"] * (1 + spread)}
@@ -272,14 +309,14 @@ def _linkage_labels(vectors, times: ArticleTimes, cfg: dict) -> np.ndarray:
     # Small blocks: their within-block pairs scored in vectorised passes of at most PAIR_BATCH pairs (per-block
     # sparse slicing costs more than the arithmetic; one pass over all of them held every pair's rows at once: 1.5 GB
     # at 20,000 wire articles); large blocks get a dense matrix each.
-    for block, sims in _scored_blocks(vectors, profiles, blocks, times, cfg):
+    for block, sims in _scored_blocks(vectors, profiles, blocks, times, cfg, words):
         local = _average_linkage(sims, cfg["threshold"])
         labels[block] = local + next_label
         next_label += int(local.max()) + 1
     return labels
 
 
-def _scored_blocks(vectors, profiles, blocks: list[np.ndarray], times: ArticleTimes, cfg: dict):
+def _scored_blocks(vectors, profiles, blocks: list[np.ndarray], times: ArticleTimes, cfg: dict, words=None):
     """(block, its dense combined similarity) for every block: small ones in batches of up to PAIR_BATCH pairs."""
     batch: list[np.ndarray] = []
     pairs = 0
@@ -287,7 +324,7 @@ def _scored_blocks(vectors, profiles, blocks: list[np.ndarray], times: ArticleTi
         if batch and (block is None or pairs + len(block) ** 2 > PAIR_BATCH):
             left = np.concatenate([np.repeat(b, len(b)) for b in batch])
             right = np.concatenate([np.tile(b, len(b)) for b in batch])
-            pair_sims = _pair_similarity(vectors, profiles, left, right, times, cfg)
+            pair_sims = _pair_similarity(vectors, profiles, left, right, times, cfg, words)
             offset = 0
             for b in batch:
                 yield b, pair_sims[offset:offset + len(b) ** 2].reshape(len(b), len(b))
@@ -299,7 +336,7 @@ def _scored_blocks(vectors, profiles, blocks: list[np.ndarray], times: ArticleTi
             batch.append(block)
             pairs += len(block) ** 2
         else:
-            yield block, _block_similarity(vectors, profiles, block, times, cfg)
+            yield block, _block_similarity(vectors, profiles, block, times, cfg, words)
 
 
 def _hand_story(value) -> str | None:
@@ -349,7 +386,10 @@ def cluster_stories(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
         reps, rep_of = duplicate_representatives(auto)
         unique = auto.iloc[reps]
         vectors = build_vectors(unique, cfg["anchor_weight"], cfg["lead_weight"])
-        labels = cluster_labels(vectors, ArticleTimes.of(unique, cfg["window_days"], mentions), cfg)[rep_of]
+        times = ArticleTimes.of(unique, cfg["window_days"], mentions)
+        # Plain word rows only where two articles lack any time evidence (the unplaced_floor test reads them).
+        words = word_vectors(unique) if cfg["unplaced_floor"] and (~times.placed).sum() > 1 else None
+        labels = cluster_labels(vectors, times, cfg, words)[rep_of]
         ids = auto["id"].astype(str).to_numpy()
         for members in pd.Series(np.arange(len(labels))).groupby(labels).indices.values():
             sid = "s-" + _stable_hash(ids[members])

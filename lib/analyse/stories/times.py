@@ -233,6 +233,12 @@ class ArticleTimes:
         return ArticleTimes(self.days[rows], self.years[rows], self.weekdays[rows], self.weeks[rows],
                             self.week_reach[rows])
 
+    @property
+    def placed(self) -> np.ndarray:
+        """Whether each article is placed in time: dated, or its text names a year or a month-day that places it. A
+        weekday alone does not: it names a day of any week."""
+        return ~np.isnan(self.days[:, 0]) | ~np.isnan(self.years) | (self.weeks.sum(axis=1) > 0)
+
     def weights(self, a: np.ndarray, b: np.ndarray, cfg: dict, paired: bool = False) -> np.ndarray:
         """Factor on the direct similarity of articles ``a`` x ``b`` (row i with row i when ``paired``).
 

@@ -15,7 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from lib.analyse.stories.texts import _article_text, _lead
@@ -170,3 +170,21 @@ def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
         blocks.append(_tfidf_block(docs, **WORD_OPTIONS) * np.float32(weight))
         blocks.append(_tfidf_block(doc_anchors, analyzer=_as_tokens) * np.float32(weight * anchor_weight))
     return normalize(sp.hstack(blocks, format="csr")).astype(np.float32)
+
+
+def word_vectors(articles: pd.DataFrame) -> sp.csr_matrix:
+    """One L2-normalised row per article: plain TF-IDF of its words (sublinear tf, English stop words out, numbers
+    kept, the IDF of these articles alone), its title counted twice: the measure clustering's ``unplaced_floor`` reads.
+
+    On short texts plain TF-IDF tells two stories apart better than build_vectors' rows, whose anchor block weighs as
+    much as the words however few anchors a text holds, while sibling stories share their names (AllSides' ~100-word
+    excerpts, development slice: the nearest article reports the same story for 0.877 of articles against 0.815).
+    The title states the event, as a lead does (build_vectors weighs the lead again for the same reason); with it
+    once, ECB+'s development slice fell from 0.983 to 0.980 at unplaced_floor 0.1 and AllSides' from 0.892 to 0.889.
+    """
+    texts = [(row.title + "\n\n" if isinstance(row.title, str) else "") + _article_text(row)
+             for row in articles.itertuples(index=False)]
+    try:
+        return TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32).fit_transform(texts).tocsr()
+    except ValueError:  # empty vocabulary: only stop words or nothing at all
+        return sp.csr_matrix((len(texts), 0), dtype=np.float32)
