@@ -1336,3 +1336,111 @@ NEXT_QUOTE_INTRODUCTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", NEXT_QUOTE_INTRODUCTIONS)
 def test_introduction_of_the_next_quote_is_not_an_attribution(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A noun that may name a work ("the program", "the show") before a fragment opening with a verb ("has been", "will
+# be") is the subject of the quoted words, not a title's label: the fragment is a quote.
+PREDICATE_AFTER_TITLE_NOUN = [
+    ('Officials said the program "has been a success for every family we reached."', "has been a success",
+     "Officials"),
+    ('Officials said the program "will be a success for every family we reached."', "will be a success",
+     "Officials"),
+    ('Ann Lowe, the director, said the series "was never meant to run this long."', "never meant", "Ann Lowe"),
+    # negative: a title after the noun stays a title
+    ('Rain fell. She starred in the film "Gone With the Wind" in 1939.', "Gone With", "NOQUOTE"),
+    ('Rain fell. She hosts the show "Is It Real?" every night.', "Is It Real", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PREDICATE_AFTER_TITLE_NOUN)
+def test_predicate_after_title_noun_is_a_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A participle cue ("saying") credits the subject of the main clause, never the object of its verb.
+PARTICIPLE_OBJECTS = [
+    ('Protesters heckled Minister Jo Marsh, saying "you have failed this country and its workers."',
+     "you have failed", "Protesters"),
+    ('The mayor praised Senator Jo Marsh, saying "she has carried this campaign from the start."',
+     "carried this campaign", "The mayor"),
+    ('Rain fell. Demonstrators booed Governor Tom Lee on Monday, saying "he has sold out the county."',
+     "sold out the county", "Demonstrators"),
+    # negative: the subject is the named person; a verb after the name leaves it the subject
+    ('Senator Jo Marsh thanked the crowd, saying "you have carried this campaign from the start."',
+     "carried this campaign", "Jo Marsh"),
+    ('Senator Jo Marsh criticised Governor Tom Lee on Monday, saying he had "failed this country and its workers."',
+     "failed this country", "Jo Marsh"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_OBJECTS)
+def test_participle_credits_the_subject_not_the_object(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    if speaker in ("Protesters", "Demonstrators", "The mayor"):
+        assert _quote(text, fragment).speaker_type == "role"
+
+
+# A definite role description with a party or nation ("the Democratic nominee") resolves only to a person the text
+# ties to that role; else it stays a role speaker as written, never the person named last.
+ROLE_DESCRIPTIONS = [
+    ('Jo Marsh, the Democratic nominee, said the race was close. Governor Tom Lee said he disagreed. The Democratic '
+     'nominee said, "We will win this state in November."', "We will win", "Jo Marsh"),
+    ('Democratic nominee Jo Marsh said the race was close. Governor Tom Lee said he disagreed. The Democratic '
+     'nominee said, "We will win this state in November."', "We will win", "Jo Marsh"),
+    # negative: no person is tied to the role; a nation adjective names another holder of the role
+    ('Jo Marsh said the race was close. Governor Tom Lee said he disagreed. The Democratic nominee said, "We will '
+     'win this state in November."', "We will win", "The Democratic nominee"),
+    ('Chinese President Xi Wen said no. The Taiwanese president said, "We will not bow to anyone at all."',
+     "not bow", "The Taiwanese president"),
+    # negative: a noun modifier naming the body a person heads still refers back to them
+    ('Defense Secretary Robert Gates said no. The Pentagon chief said, "We will not bow to anyone at all."',
+     "not bow", "Robert Gates"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_DESCRIPTIONS)
+def test_role_description_resolves_only_to_a_tied_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    assert _quote(text, fragment).speaker_type == ("role" if speaker.startswith("The ") else "person")
+
+
+# A quantified group of people ("Some Republicans", "Several analysts") is a speaker, of type role, as written.
+QUANTIFIED_GROUPS = [
+    ('Some Republicans said "the bill goes far too far for our voters."', "goes far too far", "Some Republicans"),
+    ('"The bill goes far too far for our voters," some Republicans said.', "goes far too far", "some Republicans"),
+    ('Many Democrats said the bill "goes far too far for our voters."', "goes far too far", "Many Democrats"),
+    ('Several analysts said "the market will not recover this year at all."', "will not recover",
+     "Several analysts"),
+    # negative: a group after a preposition or "and" is an object, not the speaker
+    ('Rain fell.\n\nThe gap between Ann Lowe and most voters was clear, Lowe said: "They never trust us at all."',
+     "never trust us", "Ann Lowe"),
+    ('Rain fell. Ann Lowe spoke with some Republicans, saying "we can still make a deal this week."',
+     "make a deal", "Ann Lowe"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", QUANTIFIED_GROUPS)
+def test_quantified_group_is_a_role_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    if speaker != "Ann Lowe":
+        assert _quote(text, fragment).speaker_type == "role"
+
+
+# A sentence subject that is a body or a description and whose verb is no cue verb is not speaking: the quote after
+# it gets no speaker from it. A cue verb, or a colon that introduces the quote, still makes it the speaker.
+NON_CUE_SUBJECTS = [
+    ('Defense Secretary Robert Gates spoke on Monday. The Pentagon chief moved troops to the border. "This is a show '
+     'of force unlike any other we have seen."', "show of force", None),
+    ('Defense Secretary Robert Gates spoke on Monday. The Pentagon chief flew to the base at dawn. "This is a show '
+     'of force unlike any other we have seen."', "show of force", None),
+    # negative: a cue verb or an introducing colon
+    ('Defense Secretary Robert Gates spoke on Monday. The Pentagon chief told reporters about the border. "This is a '
+     'show of force unlike any other we have seen."', "show of force", "Robert Gates"),
+    ('Defense Secretary Robert Gates spoke on Monday. The Pentagon chief put it bluntly: "This is a show of force '
+     'unlike any other we have seen."', "show of force", "Robert Gates"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NON_CUE_SUBJECTS)
+def test_subject_with_no_cue_verb_is_not_speaking(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -170,6 +170,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _MARKS = "\"“”„«»"
 _AFTER_END = re.compile(rf"[.!?](?=\s|$)|[{_MARKS}]")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
+_CUE_AT = re.compile(rf"{CUE_PATTERN}\b")
 CLAUSE_CHARS = 600  # the longest stretch read as one sentence around a quote (news sentences are far shorter)
 _INTRO_WINDOW = 240  # characters before a quote searched for its introduction: a clause, not a paragraph
 # After a quote that ends its sentence, a capitalised clause with more words than this after the cue, or a longer
@@ -414,7 +415,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     later = _later_intro(window, m)
                     if later is not None:
                         m = later
-                return _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
+                found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
+                return _participle_subject(found) if found.cue and found.cue.endswith("ing") else found
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
                 comma = window.find(", ", m.start("subj"), m.end("subj") + 2)  # the comma right after it too
@@ -435,6 +437,17 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     and _head_noun(m.group("subj").lower().split()[1:]) in ROLE_WORDS | PERSON_NOUNS):
                 return _attribution(m, start, "clause")
     return None
+
+
+def _participle_subject(found: _Attribution) -> _Attribution | None:
+    """A participle cue's speaker is the subject of the clause it ends, never the object of its verb: in
+    "Protesters heckled Minister X, saying" the subject read up to the name holds a finite verb, and the words
+    before that verb speak (or nobody, when they are no speaker)."""
+    verb = _FINITE_AFTER.search(found.speaker)
+    if verb is None:
+        return found
+    subject = found.speaker[:verb.start()].strip()
+    return replace(found, speaker=subject) if subject and _plausible_subject(subject) else None
 
 
 def _later_intro(window: str, m: re.Match) -> re.Match | None:
@@ -600,6 +613,11 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
     if not m:
         return None
     mention = parse_mention(m.group("subj"))
+    if mention.kind not in ("person", "pronoun") and not (_CUE_AT.match(text, start + m.end())
+                                                         or text[start:end].rstrip().endswith(":")):
+        # "The Pentagon moved troops.", "The Pentagon chief flew in.": a body or a description whose verb is no cue
+        # and that introduces nothing is not speaking (a person's narrative sentence in a profile may be).
+        return None
     speaker_id, _ = resolve_mention(mention, start + m.start("subj"), persons)
     if speaker_id is None or speaker_id not in persons.roles:
         return None

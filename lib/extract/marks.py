@@ -31,6 +31,10 @@ _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|ser
                          r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|titled|"
                          r"entitled|dubbed|nicknamed|known as|named|slogan|hashtag|campaign|game)\s*[,:]?\s*$",
                          re.IGNORECASE)
+# A lower-case verb opening a quote ("has been", "will be", "is", "remains"): the quote is a predicate of the noun
+# before it, never a title.
+_PREDICATE_START = re.compile(r"[^\w]*(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|"
+                              r"remains|remained|does|did|seems|seemed)\b")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by as is are vs via de la".split())
 _WORD = re.compile(r"[\w’'\-]+")
 # Pronouns and auxiliaries that make a short fragment a clause ("it is unlikely"), not a label ("girl next door").
@@ -242,8 +246,8 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     """
     words = _word_count(content)
     adjacent = found is not None and found.source in ("after", "before")
-    if _TITLE_CUES.search(lead) and not adjacent:
-        return True
+    if _TITLE_CUES.search(lead) and not adjacent and not _PREDICATE_START.match(content):
+        return True  # not `the program "has been a success"`: the noun is the subject of the quoted verb
     if partial:
         return words <= _SCARE_WORDS or (_is_title_case(content) and not adjacent)
     stripped = content.rstrip()

@@ -47,7 +47,7 @@ colleague colleagues insider insiders member members leader leaders spokesperson
 military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
 opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
-prosecution
+prosecution protester protesters demonstrator demonstrators
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
@@ -242,8 +242,20 @@ BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|
                        r"[A-Za-z][\w\-]*[^\S\n]+){0,2}?(?:%s)\b"  # "Most neighbors", "Many voters": no group
                        % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS),
                           alternation(sorted(PLURAL_PERSON_NOUNS | {w.capitalize() for w in PLURAL_PERSON_NOUNS}))))
-_SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|"
-            rf"{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?|"
+# Plurals of party members that speak as a group ("Republicans", "Democrats").
+PARTY_PLURALS = frozenset("democrats republicans conservatives liberals progressives socialists libertarians "
+                          "independents".split())
+# A quantified group of people ("Some Republicans", "several analysts", "many voters", "two officials"): a speaker
+# as written, of type role.
+QUANTIFIED_GROUP_PATTERN = (r"(?<![\w’'\-])%s(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Mm]ost|[Bb]oth|[Tt]wo|[Tt]hree|"
+                            r"[Ff]our|[Ff]ive|[Dd]ozens[^\S\n]+of)[^\S\n]+(?:[A-Za-z][\w\-]*[^\S\n]+){0,2}?(?:%s)\b"
+                            % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS if w[:1].islower()
+                                       and w not in ("most", "many", "some", "all", "few")),  # "between X and most"
+                               alternation(sorted(PLURAL_PERSON_NOUNS | PARTY_PLURALS
+                                                 | {w.capitalize() for w in PLURAL_PERSON_NOUNS | PARTY_PLURALS}))))
+_QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
+_SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{ROLE_NOUN_PATTERN}|"
+            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?|"
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
 _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
@@ -370,6 +382,8 @@ def parse_mention(text: str) -> Mention:
         tokens = tokens[1:]  # "But Andrew Bacevich"
     if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with"):
         return Mention(text, None, None, "role")  # "economists at Acme Bank": people of a body, unnamed
+    if _QUANTIFIED_GROUP.fullmatch(" ".join(tokens)):
+        return Mention(text, None, None, "role")  # "Some Republicans", "several analysts": unnamed people
     if len(tokens) == 1 and tokens[0][:1].isupper():
         low = tokens[0].lower()
         if is_adverb(low) or low in DOCUMENT_NOUNS:
@@ -783,6 +797,18 @@ def _near_surname(known: str, written: str) -> bool:
             and 0 < Levenshtein.distance(known, written, score_cutoff=_TYPO_EDITS) <= _TYPO_EDITS)
 
 
+# Capitalised adjectives of party and nation ("Democratic", "Republican", "Taiwanese", "British", "Iraqi"): they
+# pick one holder of a role among several, unlike a noun modifier naming the body a person heads ("Pentagon chief").
+PARTY_ADJECTIVES = frozenset("democratic republican conservative liberal labour socialist green libertarian "
+                             "progressive independent".split())
+_NATION_ADJECTIVE = re.compile(r"[a-z]{2,}(?:an|ese|ish|ic|i)$")
+
+
+def _is_class_adjective(word: str) -> bool:
+    """True for a party or nation adjective (lower case) that classes a role's holder."""
+    return word in PARTY_ADJECTIVES or bool(_NATION_ADJECTIVE.fullmatch(word))
+
+
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
     """(speaker_id, role) of a mention at offset ``pos``: names expanded, pronouns and role nouns resolved."""
     if mention.kind == "person" and mention.name:
@@ -814,7 +840,14 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         # President" named before.
         capitalised = tuple(w.lower() for w in mention.text.split()[1:] if w[:1].isupper())
         name = persons.recent(pos, head + capitalised)
-        if name is None and capitalised and persons.recent(pos, head) is None:
+        if name is None and capitalised and any(_is_class_adjective(w) for w in capitalised):
+            # "the Democratic nominee" after "nominee Jo Marsh": a person the text ties to the role, when that
+            # role names no other modifier. A party or nation picks one of several holders of the role: never a
+            # person tied to no such role (the role then stays as written).
+            name = persons.recent(pos, head)
+            extra = set((persons.roles.get(name) or "").lower().split()) - set(head) if name else set()
+            name = name if name and not extra else None
+        elif name is None and capitalised and persons.recent(pos, head) is None:
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
         return name, persons.roles.get(name) if name else None
