@@ -69,7 +69,8 @@ def connected_components(edges: DataFrame, nodes: DataFrame) -> DataFrame:
     n = len(ids)
     graph = sp.coo_matrix((np.ones(len(pairs), dtype=np.int8), (codes[:len(pairs)], codes[len(pairs):])), shape=(n, n))
     _, labels = scipy_components(graph, directed=False)
-    linked = spark.createDataFrame(pd.DataFrame({"h": ids.astype("int64"), "label": labels.astype("int64")}))
+    linked = spark.createDataFrame(pd.DataFrame({"h": ids.astype("int64"), "label": labels.astype("int64")}),
+                                   "h LONG, label LONG")  # typed: a graph without edges has no rows to infer from
     keyed = nodes.select("node", F.xxhash64("node").alias("h")).join(linked, "h", "left")
     named = keyed.where(F.col("label").isNotNull()).groupBy("label").agg(F.min("node").alias("component"))
     return (keyed.join(named, "label", "left")
@@ -334,10 +335,13 @@ def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
     local = q.join(sharing, "block").select(*columns).groupBy("block").applyInPandas(_shared_quotes_block, schema)
     local = local.persist()
     # Global numbering: groups in order of their earliest rendering (published, undated last, article, offset).
-    firsts = local.where("role = 'earliest'").select("block", F.col("group_id").alias("local"),
-                                                     _sort_key("published", "article_id").alias("order"), "start")
+    # One row per group: carriers dated the same day as the earliest are "earliest" too (a tie), and numbering each
+    # of them gave such a group two numbers, so its renderings twice.
+    firsts = (local.where("role = 'earliest'")
+              .groupBy("block", F.col("group_id").alias("local"))
+              .agg(F.min(F.struct(_sort_key("published", "article_id").alias("order"), "start")).alias("first")))
     numbered = firsts.select("block", "local", F.row_number().over(
-        Window.orderBy("order", "start", "block", "local")).cast("long").alias("gid"))
+        Window.orderBy("first.order", "first.start", "block", "local")).cast("long").alias("gid"))
     out = (local.join(numbered, (local.block == numbered.block) & (local.group_id == numbered.local))
            .drop("group_id").withColumnRenamed("gid", "group_id"))
     return out.select(*overlap.RENDERING_COLUMNS).orderBy("group_id", "published", "article_id", "start")
