@@ -2,7 +2,7 @@
 and what Spark shuffles and stores per article.
 
     python -m bench.spark                      # 10,000 and 20,000 articles
-    python -m bench.spark --sizes 10000 100000 # the sizes (100k on Spark: hours on two shared cores)
+    python -m bench.spark --sizes 10000 100000 # the sizes (100k on Spark, two shared cores: ~46 + ~16 min)
     python -m bench.spark --sizes 100000 --keep /tmp/w --paths single            # ingest once, keep its store
     python -m bench.spark --sizes 100000 --keep /tmp/w --paths spark --analyses-only
 

@@ -69,7 +69,8 @@ def connected_components(edges: DataFrame, nodes: DataFrame) -> DataFrame:
     n = len(ids)
     graph = sp.coo_matrix((np.ones(len(pairs), dtype=np.int8), (codes[:len(pairs)], codes[len(pairs):])), shape=(n, n))
     _, labels = scipy_components(graph, directed=False)
-    linked = spark.createDataFrame(pd.DataFrame({"h": ids.astype("int64"), "label": labels.astype("int64")}))
+    linked = spark.createDataFrame(pd.DataFrame({"h": ids.astype("int64"), "label": labels.astype("int64")}),
+                                   "h LONG, label LONG")  # typed: a graph without edges has no rows to infer from
     keyed = nodes.select("node", F.xxhash64("node").alias("h")).join(linked, "h", "left")
     named = keyed.where(F.col("label").isNotNull()).groupBy("label").agg(F.min("node").alias("component"))
     return (keyed.join(named, "label", "left")
@@ -164,22 +165,43 @@ def _aligned(frames):
         yield _plain(pd.DataFrame.from_records(rows, columns=list(ALIGNED_TYPES)))
 
 
-def _target_passages(frame: pd.DataFrame) -> pd.DataFrame:
-    """Passage rows of one target: its sources chosen as find_reuse's one_source does (reuse._best_sources)."""
-    first = frame.iloc[0]
-    tgt = {"id": first.target_id, "outlet": _value(first.target_outlet), "via": _value(first.target_via),
-           "length": int(first.target_length)}
-    items = []
-    for source_id, part in frame.groupby("source_id", sort=False):
-        head = part.iloc[0]
-        published = head.source_published
-        src = {"id": source_id, "outlet": _value(head.source_outlet), "via": _value(head.source_via),
-               "published": None if pd.isna(published) else pd.Timestamp(published)}
-        oriented = list(part[["source_start", "source_end", "target_start", "target_end", "source_text",
-                              "target_text"]].itertuples(index=False, name=None))
-        items.append((src, tgt, head.direction, oriented))
+def _target_passages(frames):
+    """Passage rows of each target, its sources chosen as find_reuse's one_source does (reuse._best_sources), over
+    a partition's aligned rows sorted by target: a target's rows are contiguous, the last one maybe continued in the
+    next batch (held back until its rows are all in)."""
+    pending = None
+    for frame in frames:
+        if pending is not None:
+            frame = pd.concat([pending, frame], ignore_index=True)
+        if frame.empty:
+            continue
+        ids = frame["target_id"].to_numpy()
+        earlier = np.flatnonzero(ids != ids[-1])
+        cut = int(earlier[-1]) + 1 if len(earlier) else 0
+        pending = frame.iloc[cut:]
+        if cut:
+            yield _chosen(frame.iloc[:cut])
+    if pending is not None and len(pending):
+        yield _chosen(pending)
+
+
+def _chosen(frame: pd.DataFrame) -> pd.DataFrame:
+    """reuse._best_sources over whole targets' aligned rows, in plain Python (one item per target and source)."""
+    col = {c: frame[c].tolist() for c in frame.columns}
+    items: dict = {}
+    for n, (tid, sid) in enumerate(zip(col["target_id"], col["source_id"])):
+        item = items.get((tid, sid))
+        if item is None:
+            published = col["source_published"][n]
+            src = {"id": sid, "outlet": _value(col["source_outlet"][n]), "via": _value(col["source_via"][n]),
+                   "published": None if pd.isna(published) else pd.Timestamp(published)}
+            tgt = {"id": tid, "outlet": _value(col["target_outlet"][n]), "via": _value(col["target_via"][n]),
+                   "length": int(col["target_length"][n])}
+            item = items[(tid, sid)] = (src, tgt, col["direction"][n], [])
+        item[3].append((col["source_start"][n], col["source_end"][n], col["target_start"][n], col["target_end"][n],
+                        col["source_text"][n], col["target_text"][n]))
     rows = []
-    for src, tgt, direction, oriented in reuse._best_sources(items, reuse.MIN_CHARS):
+    for src, tgt, direction, oriented in reuse._best_sources(list(items.values()), reuse.MIN_CHARS):
         share = round(reuse._covered([(p[2], p[3]) for p in oriented]) / max(tgt["length"], 1), 4)
         for ss, se, ts, te, stext, ttext in oriented:
             rows.append((src["id"], tgt["id"], src["outlet"], tgt["outlet"], ss, se, ts, te, te - ts, stext, ttext,
@@ -244,7 +266,10 @@ def passages(articles: DataFrame) -> DataFrame:
                        F.expr("transform(m, x -> x.pos_b)").alias("pos_b")))
     side = {s: docs.select(F.col("doc").alias(s), *(F.col(c).alias(f"{s}_{c}") for c in SIDE_FIELDS)) for s in "ab"}
     aligned = matches.join(side["a"], "a").join(side["b"], "b").mapInPandas(_aligned, ALIGNED_SCHEMA)
-    out = aligned.groupBy("target_id").applyInPandas(_target_passages, _schema(reuse.PASSAGE_COLUMNS, PASSAGE_TYPES))
+    # Each target's rows in one partition, contiguous: one Python call per batch of rows, not one per target (a
+    # pandas frame per target cost ~0.1 s each). Persisted: the range sort samples its input before sorting it.
+    out = (aligned.repartition("target_id").sortWithinPartitions("target_id")
+           .mapInPandas(_target_passages, _schema(reuse.PASSAGE_COLUMNS, PASSAGE_TYPES)).persist())
     return out.orderBy("source_id", "target_id", "target_start")
 
 
@@ -334,10 +359,13 @@ def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
     local = q.join(sharing, "block").select(*columns).groupBy("block").applyInPandas(_shared_quotes_block, schema)
     local = local.persist()
     # Global numbering: groups in order of their earliest rendering (published, undated last, article, offset).
-    firsts = local.where("role = 'earliest'").select("block", F.col("group_id").alias("local"),
-                                                     _sort_key("published", "article_id").alias("order"), "start")
+    # One row per group: carriers dated the same day as the earliest are "earliest" too (a tie), and numbering each
+    # of them gave such a group two numbers, so its renderings twice.
+    firsts = (local.where("role = 'earliest'")
+              .groupBy("block", F.col("group_id").alias("local"))
+              .agg(F.min(F.struct(_sort_key("published", "article_id").alias("order"), "start")).alias("first")))
     numbered = firsts.select("block", "local", F.row_number().over(
-        Window.orderBy("order", "start", "block", "local")).cast("long").alias("gid"))
+        Window.orderBy("first.order", "first.start", "block", "local")).cast("long").alias("gid"))
     out = (local.join(numbered, (local.block == numbered.block) & (local.group_id == numbered.local))
            .drop("group_id").withColumnRenamed("gid", "group_id"))
     return out.select(*overlap.RENDERING_COLUMNS).orderBy("group_id", "published", "article_id", "start")
