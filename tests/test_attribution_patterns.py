@@ -1256,6 +1256,11 @@ ONE_OF_A_GROUP = [
     # negative: a group that is an object ("met reporters") is not the one "one" belongs to
     ('Tom Reed met reporters on Monday. "We are not there yet," says one.', "not there yet", "Tom Reed"),
     ('"We are not there yet," said one of the negotiators.', "not there yet", "one of the negotiators"),
+    # the name after the group is read whole; a capitalised "One" at a sentence start is no name
+    ('Economists at Goldman Sachs expect a cut. "It is coming soon enough," one said.', "coming soon",
+     "one of the economists at goldman sachs"),
+    ('Voters in the town were angry. "He lied to all of us," One said.', "lied to all",
+     "one of the voters in the town"),
 ]
 
 
@@ -1395,6 +1400,11 @@ ROLE_DESCRIPTIONS = [
     # negative: a noun modifier naming the body a person heads still refers back to them
     ('Defense Secretary Robert Gates said no. The Pentagon chief said, "We will not bow to anyone at all."',
      "not bow", "Robert Gates"),
+    # negative: a body, place or team whose name ends like a nation adjective is such a noun modifier
+    ('Zabihullah Mujahid spoke to reporters on Monday. The Taliban spokesman said, "We will not bow to anyone at '
+     'all."', "not bow", "Zabihullah Mujahid"),
+    ('Stefano Pioli spoke to reporters on Monday. The Milan coach said, "We will not bow to anyone at all."', "not bow",
+     "Stefano Pioli"),
 ]
 
 

@@ -17,3 +17,20 @@ def person_key(name: str) -> str:
     """First and last word of a normalised name: "Vladimir V. Putin" and "Vladimir Putin" share a key."""
     words = normalise_name(name).split()
     return f"{words[0]} {words[-1]}" if len(words) >= 2 else (words[0] if words else "")
+
+
+# Adjectives of nationality (lower case): a closed list, as a suffix rule ("-an", "-ese", "-ish", "-i") also takes in
+# the names of bodies, places and teams ("Taliban", "Vatican", "Pakistan", "Milan", "Miami", "Celtic").
+NATION_ADJECTIVES = frozenset("""
+afghan albanian algerian american angolan argentine argentinian armenian australian austrian azerbaijani bahraini
+bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian burmese cambodian cameroonian canadian
+chadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian emirati
+english eritrean estonian ethiopian european filipino finnish french georgian german ghanaian greek guatemalan
+haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican japanese
+jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz laotian latvian lebanese liberian libyan lithuanian
+macedonian malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican namibian nepali
+nepalese nicaraguan nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan persian peruvian
+polish portuguese qatari romanian russian rwandan salvadoran saudi scottish senegalese serbian singaporean slovak
+slovenian somali south sudanese spanish sri swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian
+turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
+""".split()) - {"south", "sri"}

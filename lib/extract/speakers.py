@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
-from lib.domain.names import normalise_name
+from lib.domain.names import NATION_ADJECTIVES, normalise_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
@@ -146,6 +146,7 @@ indeed instead thus hence yes no not never ever only even just again once speaki
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
 republican republicans democrat democrats democratic conservative conservatives liberal liberals american americans
+one another
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
@@ -801,12 +802,11 @@ def _near_surname(known: str, written: str) -> bool:
 # pick one holder of a role among several, unlike a noun modifier naming the body a person heads ("Pentagon chief").
 PARTY_ADJECTIVES = frozenset("democratic republican conservative liberal labour socialist green libertarian "
                              "progressive independent".split())
-_NATION_ADJECTIVE = re.compile(r"[a-z]{2,}(?:an|ese|ish|ic|i)$")
 
 
 def _is_class_adjective(word: str) -> bool:
     """True for a party or nation adjective (lower case) that classes a role's holder."""
-    return word in PARTY_ADJECTIVES or bool(_NATION_ADJECTIVE.fullmatch(word))
+    return word in PARTY_ADJECTIVES or word in NATION_ADJECTIVES
 
 
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
