@@ -297,7 +297,9 @@ _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)
               re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
 _GROUP = re.compile(rf"(?<![\w’'\-])(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
                     r"(?:[^\S\n]+(?:involved[^\S\n]+(?:with|in)|close[^\S\n]+to|familiar[^\S\n]+with|at|from|in|on|"
-                    r"with|for|of)[^\S\n]+(?:the[^\S\n]+)?[\w\-’']+)?", re.IGNORECASE)
+                    r"with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
+                    # what follows: a capitalised name whole ("Goldman Sachs", "State Department"), else one word
+                    r"(?:(?-i:[A-Z])[\w\-’'&]*(?:[^\S\n]+(?-i:[A-Z])[\w\-’'&]*)*|[\w\-’']+))?", re.IGNORECASE)
 _GROUP_LEADS = frozenset("the a an some many several other both all most few two three four five six these those "
                          "and or but".split())
 _GROUP_CHARS = 1000  # how far back "one" looks for the group it is one of
@@ -306,7 +308,8 @@ _GROUP_LEAD_CHARS = 40  # characters before a group read for the start of its se
 
 def _one_of_group(text: str, pos: int) -> str | None:
     """"one of the <group>" for the latest plural group of people before ``pos`` ("sources involved with the
-    franchise"), its leading determiners and numbers dropped; None when the text names no group."""
+    franchise", "economists at Goldman Sachs": the name after the group whole), its leading determiners and numbers
+    dropped; None when the text names no group."""
     found = None
     for m in _GROUP.finditer(text, max(0, pos - _GROUP_CHARS), pos):
         lead = re.split(r"[.!?\n][\"”’]?", text[max(0, m.start() - _GROUP_LEAD_CHARS):m.start()])[-1].split()
@@ -314,10 +317,10 @@ def _one_of_group(text: str, pos: int) -> str | None:
             found = m  # the group opens its sentence: its subject, not an object ("briefed reporters")
     if found is None:
         return None
-    words = found.group(0).split()
-    while words and (words[0].lower() in _GROUP_LEADS or words[0].isdigit()):
+    words = found.group(0).lower().split()  # in lower case: a description, not a name (parse_mention reads it)
+    while words and (words[0] in _GROUP_LEADS or words[0].isdigit()):
         words = words[1:]
-    return "one of the " + " ".join(words).lower() if words else None
+    return "one of the " + " ".join(words) if words else None
 
 
 def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
