@@ -234,23 +234,31 @@ LIST_COLUMNS = ("paragraphs", "date_candidates")
 
 
 def read_frame(con, sql: str) -> pd.DataFrame:
-    """A query's rows as a DataFrame, read through Arrow, with the types DuckDB's own ``.df()`` gives (a nullable
-    integer column where a column has nulls, dates as datetime64, a text column of nulls only, or of no rows, as
-    objects). Through Arrow the conversion's peak is lower: 500 MB against 810 MB for the articles of a 100,000-article
-    corpus. (DuckDB warns that Arrow output of a DB-API result copies the rows once more, which that figure includes;
-    its relational API, which does not copy, refuses to run while a caller's earlier result is unfinished.)"""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Arrow output on a DB-API result", UserWarning)
-        table = con.execute(sql).to_arrow_table()
+    """A query's rows as a DataFrame, read through Arrow, with the types DuckDB's own ``.df()`` gives for the corpus
+    tables' column types (a nullable integer or boolean column where a column has nulls, dates as datetime64, a text
+    column of nulls only, or of no rows, as objects; DECIMAL, which no table holds, would come back as objects).
+    Through Arrow the conversion's peak is lower: 500 MB against 810 MB for the articles of a 100,000-article corpus.
+    (DuckDB warns that Arrow output of a DB-API result copies the rows once more, which that figure includes, hence
+    the filter below; its relational API, which does not copy, refuses to run while a caller's earlier result is
+    unfinished.)"""
+    table = con.execute(sql).to_arrow_table()
     out = table.to_pandas(date_as_object=False)
     for field, column in zip(table.schema, table.columns):
         if pa.types.is_integer(field.type) and column.null_count:
-            out[field.name] = out[field.name].astype(f"Int{field.type.bit_width}")
+            signed = "UInt" if pa.types.is_unsigned_integer(field.type) else "Int"
+            out[field.name] = out[field.name].astype(f"{signed}{field.type.bit_width}")
+        elif pa.types.is_boolean(field.type) and column.null_count:
+            out[field.name] = out[field.name].astype("boolean")
         elif pa.types.is_date(field.type):
             out[field.name] = out[field.name].astype("datetime64[us]")
         elif pa.types.is_string(field.type) and column.null_count == len(column):  # no rows, or nulls only
             out[field.name] = pd.Series([None] * len(column), dtype=object, index=out.index)
     return out
+
+
+# read_frame's measured choice (once per process: warnings.catch_warnings around each call is not thread-safe, and
+# the app reads from several threads)
+warnings.filterwarnings("ignore", "Arrow output on a DB-API result", UserWarning)
 
 
 def load_articles(con, lists: bool = True) -> pd.DataFrame:
