@@ -9,11 +9,11 @@ import hashlib
 import os
 from collections import OrderedDict
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from lib.extract import extract_article
 from lib.extract.date_mentions import extract_date_mentions
-from lib.ingest import DEFAULT_MAX_BYTES, FileResult, parse_paths
+from lib.ingest import DEFAULT_MAX_BYTES, FileResult, parse_chunks
 from lib.models import Article, DateMention, Quote
 from lib.store import record_report, store_files
 
@@ -79,20 +79,25 @@ class CopyMemory:
 
 def ingest_paths(con, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1
                  ) -> list[tuple[FileResult, int, int]]:
-    """Parse, extract and store every file under ``paths``; returns (result, added, removed) per file.
+    """Parse, extract and store every file under ``paths``; returns (result, added, removed) per file (ingest_stream's
+    outcome, kept whole)."""
+    return list(ingest_stream(con, paths, max_bytes=max_bytes, workers=workers))
+
+
+def ingest_stream(con, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1
+                  ) -> Iterator[tuple[FileResult, int, int]]:
+    """Parse, extract and store the files under ``paths`` a chunk at a time (lib.ingest.parse_chunks), yielding
+    (result, added, removed) per file once its chunk is stored: a caller that lets each result go holds one chunk.
 
     A rejected file stores nothing and removes nothing, so a broken re-upload never loses what was stored. An
     article whose extraction fails is stored without quotes or dated references, with one line in its file's
-    ``warnings`` (and a count in the stored report's reason). With ``workers`` > 1 (0: one per usable core) and at
-    least PARALLEL_MIN_ARTICLES articles to extract, extraction runs in that many worker processes (the command
+    ``warnings`` (and a count in the stored report's reason). With ``workers`` > 1 (0: one per usable core), once
+    PARALLEL_MIN_ARTICLES articles are to be extracted, extraction runs in that many worker processes (the command
     line's choice; an app server keeps the default, one process); what is stored is the same either way.
     """
-    results = parse_paths(paths, max_bytes=max_bytes)
-    extractor = Extractor(workers or usable_cores(), sum(len(r.articles) for r in results))
-    out = []
+    extractor = Extractor(workers or usable_cores())
     try:
-        for lo in range(0, len(results), FILES_PER_TRANSACTION):
-            chunk = results[lo:lo + FILES_PER_TRANSACTION]
+        for chunk in parse_chunks(paths, max_bytes=max_bytes, files=FILES_PER_TRANSACTION):
             extracted = iter(extractor.extract([a for r in chunk for a in r.articles]))
             batch = []
             for k, result in enumerate(chunk):
@@ -111,10 +116,9 @@ def ingest_paths(con, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, 
                                   result.status == "ok"))
             counts = store_batch(con, batch, chunk)  # file index in chunk -> (added, removed)
             record_report(con, [(r.path, r.status, report_reason(r), [a.id for a in r.articles]) for r in chunk])
-            out.extend((r, *counts.get(k, (0, 0))) for k, r in enumerate(chunk))
+            yield from ((r, *counts.get(k, (0, 0))) for k, r in enumerate(chunk))
     finally:
         extractor.close()
-    return out
 
 
 PARALLEL_MIN_ARTICLES = 2_000  # fewer articles to extract than this: one process (starting workers costs ~1 s)
@@ -142,17 +146,21 @@ class Extractor:
     spawned process (not forked: the parent holds a DuckDB connection and its threads) that imports the extractors.
     """
 
-    def __init__(self, workers: int, articles: int):
+    def __init__(self, workers: int):
         self.memory = CopyMemory()
+        self.workers = workers
+        self.seen = 0  # articles given so far: the pool starts once PARALLEL_MIN_ARTICLES have come
         self.pool = None
-        if workers > 1 and articles >= PARALLEL_MIN_ARTICLES:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
     def extract(self, articles: list[Article]) -> list[Extracted]:
         """Each article's (quotes, dated references, failure line), in the order given."""
+        self.seen += len(articles)
+        if self.pool is None and self.workers > 1 and self.seen >= PARALLEL_MIN_ARTICLES:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.workers = 1  # started once: a pool that broke is not started again
         keys = [quotes_key(a) for a in articles]
         out: list[Extracted | None] = [None] * len(articles)
         first: dict[bytes, int] = {}  # text key -> index of the first article of that text not remembered

@@ -37,7 +37,7 @@ def run(args) -> int:
     dashboard serving it read-only starts without recomputing them.
     """
     from lib.analyse.stored import prepare_analyses
-    from lib.pipeline import ingest_paths
+    from lib.pipeline import ingest_stream
     from lib.store import connect, default_db_path
 
     con = connect(args.db)
@@ -46,11 +46,13 @@ def run(args) -> int:
         if args.outlets:
             store_outlets_file(con, args.outlets)
         started = time.perf_counter()
-        outcome = ingest_paths(con, args.paths, max_bytes=args.max_bytes, workers=args.workers)
+        # each file's parsed articles go once stored: the analyses read them from the corpus (a batch of any size is
+        # held one chunk at a time)
+        outcome, parsed = [], 0
+        for result, added, removed in ingest_stream(con, args.paths, max_bytes=args.max_bytes, workers=args.workers):
+            parsed += len(result.articles)
+            outcome.append((replace(result, articles=()), added, removed))
         stored_in = time.perf_counter() - started
-        parsed = sum(len(r.articles) for r, _, _ in outcome)
-        # the articles are stored: the analyses read them from the corpus, so their parsed copies go now
-        outcome = [(replace(r, articles=()), added, removed) for r, added, removed in outcome]
         fetched = fetch_export_links(con, args.paths) if args.fetch else []
         spent = prepare_analyses(con, failures=failed)
     finally:

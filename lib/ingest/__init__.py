@@ -1,7 +1,8 @@
 """Ingestion: files and folders -> Article records (text wire copy, HTML pages, JSONL/CSV bulk files).
 
 ``parse_paths`` walks the inputs, detects each file's format by content and extension, parses it, and then
-infers missing years across the whole batch (lib.ingest.years). Bad input never stops a batch: each file
+infers missing years across the whole batch (lib.ingest.years); ``parse_chunks`` does the same a chunk of files at a
+time, for batches too large to hold. Bad input never stops a batch: each file
 yields a FileResult whose ``reason`` says in one line what was wrong. In a folder, documentation that travels with
 data (README, LICENSE, SOURCE.md ...) is reported as skipped, not read as an article.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from lib.models import Article, ParseError
 
@@ -41,33 +42,54 @@ SNIFF_PAGE = 65536  # bytes searched for <html> or <body>: past a long head of s
 
 
 def parse_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[FileResult]:
-    """Parse every file under ``paths`` (files and folders, recursive, sorted, hidden files skipped)."""
-    from lib.ingest.years import resolve_years
+    """Parse every file under ``paths`` (files and folders, recursive, sorted, hidden files skipped), in that order."""
+    order = {path: k for k, (path, _) in enumerate(walk_paths(paths))}
+    results = [r for chunk in parse_chunks(paths, max_bytes=max_bytes) for r in chunk]
+    return sorted(results, key=lambda r: order.get(r.path, len(order)))
 
-    results: list[FileResult] = []
-    pending: list = []  # (result index, article index, Yearless) for dates still missing their year
+
+FILES_PER_CHUNK = 500  # files parsed before a chunk is handed on (ingest stores each chunk in one transaction)
+
+
+def parse_chunks(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, files: int = FILES_PER_CHUNK
+                 ) -> Iterator[list[FileResult]]:
+    """parse_paths a chunk of ``files`` files at a time, so that a batch of any size is held one chunk at a time.
+
+    Files come in walk order, except that a file with a date missing its year comes in the last chunk: that year is
+    inferred from the whole batch (lib.ingest.years), of which only what the inference reads is kept until then
+    (YearEvidence).
+    """
+    from lib.ingest.years import YearEvidence, resolve_years
+
+    evidence = YearEvidence()
+    deferred: list[tuple[FileResult, list]] = []  # files with a date still missing its year, and those dates
+    chunk: list[FileResult] = []
     for path, skip in walk_paths(paths):
         if skip:
-            results.append(FileResult(path, "skipped", skip, ()))
-            continue
-        result, yearless = parse_file(path, max_bytes=max_bytes)
-        for j, partial in enumerate(yearless):
-            if partial is not None:
-                pending.append((len(results), j, partial))
-        results.append(result)
-    if pending:
-        batch = [a for r in results for a in r.articles]
+            chunk.append(FileResult(path, "skipped", skip, ()))
+        else:
+            result, yearless = parse_file(path, max_bytes=max_bytes)
+            evidence.add(result.articles)
+            if any(partial is not None for partial in yearless):
+                deferred.append((result, yearless))
+            else:
+                chunk.append(_with_warning(result))
+        if len(chunk) >= files:
+            yield chunk
+            chunk = []
+    if deferred:
+        pending = [(a, partial) for r, yearless in deferred for a, partial in zip(r.articles, yearless)
+                   if partial is not None]
         try:
-            resolved = resolve_years(batch, [(results[i].articles[j], partial) for i, j, partial in pending])
+            resolved = iter(resolve_years(evidence.articles(), pending))
         except Exception as exc:  # a bug in the batch-wide inference leaves those dates unknown, and says so
             why = f"year inference failed ({type(exc).__name__}: {str(exc).strip()[:200]}): date unknown"
-            resolved = [replace(results[i].articles[j], date_note=f"{results[i].articles[j].date_note}; {why}")
-                        for i, j, _ in pending]
-        for (i, j, _), article in zip(pending, resolved):
-            arts = list(results[i].articles)
-            arts[j] = article
-            results[i] = replace(results[i], articles=tuple(arts))
-    return [_with_warning(r) for r in results]
+            resolved = iter([replace(a, date_note=f"{a.date_note}; {why}") for a, _ in pending])
+        for result, yearless in deferred:
+            articles = tuple(a if partial is None else next(resolved) for a, partial in zip(result.articles, yearless))
+            chunk.append(_with_warning(replace(result, articles=articles)))
+    if chunk:
+        yield chunk
 
 
 def expand_paths(paths: Sequence[str]) -> list[str]:

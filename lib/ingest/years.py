@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zlib
 from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
@@ -55,6 +56,26 @@ def resolve_years(batch: Sequence[Article], pending: Sequence[tuple[Article, Yea
     return [infer_year(article, partial, story.neighbours(article), today, evidence) for article, partial in pending]
 
 
+class YearEvidence:
+    """What resolve_years reads of a batch's articles, kept while a batch of any size is parsed a chunk at a time: each
+    article with a trusted date, reduced to its id, date, outlet and origin, and its text compressed (a tenth of
+    the parsed article's memory); read back as articles only when some date lacks its year."""
+
+    def __init__(self):
+        self.kept: list[tuple] = []
+
+    def add(self, articles: Sequence[Article]) -> None:
+        """Keep the trusted-date articles among ``articles``."""
+        self.kept.extend((a.id, a.published, a.date_source, a.outlet, a.origin,
+                          zlib.compress(a.text.encode("utf-8", "surrogatepass"), 1))
+                         for a in articles if a.published is not None and a.date_source in TRUSTED_SOURCES)
+
+    def articles(self) -> list[Article]:
+        """The kept articles, as resolve_years reads them."""
+        return [Article(id=i, text=zlib.decompress(z).decode("utf-8", "surrogatepass"), published=p, date_source=d,
+                        outlet=o, origin=g) for i, p, d, o, g, z in self.kept]
+
+
 def evidence_years(batch: Sequence[Article], today: dt.date) -> frozenset[int]:
     """The years a year mentioned alone must lie near: those of the batch's trusted dates, or, when it has none, the
     years the weekday search reaches (WEEKDAY_YEARS_BACK up to today)."""
@@ -92,7 +113,7 @@ class StoryIndex:
                 query = queries[lo + j]
                 top = top[np.argsort(-row[top])]
                 self.found[id(query)] = [(dated[i], float(row[i])) for i in top
-                                         if row[i] >= STORY_MIN_SIMILARITY and dated[i] is not query]
+                                         if row[i] >= STORY_MIN_SIMILARITY and dated[i].id != query.id]
 
     def neighbours(self, article: Article) -> list[tuple[Article, float]]:
         """Dated articles of the same story, most similar first, with their cosine similarity."""
