@@ -1454,3 +1454,57 @@ NON_CUE_SUBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", NON_CUE_SUBJECTS)
 def test_subject_with_no_cue_verb_is_not_speaking(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A participle cue's subject: an -ed word before the subject's head is an adjective, not the finite verb that would
+# make the head an object ("An unnamed official downplayed ..., saying").
+PARTICIPLE_SUBJECT_ADJECTIVES = [
+    ('An unnamed official downplayed the unrest, saying "it will pass within a week."', "will pass",
+     "An unnamed official"),
+    ('The embattled minister left the room, saying "we will be back tomorrow."', "be back", "The embattled minister"),
+    ('Her newly appointed deputy left the room, saying "we will be back tomorrow."', "be back",
+     "Her newly appointed deputy"),
+    # negatives: a finite verb after the head still makes the words after it an object
+    ('Protesters heckled Minister Jo Park, saying "shame on you, minister."', "shame on", "Protesters"),
+    ('Protesters heckled the embattled minister, saying "shame on you, minister."', "shame on", "Protesters"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_SUBJECT_ADJECTIVES)
+def test_adjectives_before_the_head_are_no_verb(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A quantified capitalised plural is a group speaking (type role), never a person; a web address under any public
+# suffix is an outlet.
+GROUP_AND_WEB_SPEAKERS = [
+    ('Several Ukrainians told reporters "we are staying in our homes."', "staying", "Several Ukrainians", "role"),
+    ('"The line was long and slow," two Americans said.', "line was long", "two Americans", "role"),
+    ('"The talks are over for now," Politico.eu reported.', "talks are over", "Politico.eu", "organisation"),
+    # negative: a name after a number is still a person
+    ('"The line was long and slow," Anna Two Bears said.', "line was long", "Anna Two Bears", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", GROUP_AND_WEB_SPEAKERS)
+def test_quantified_demonym_groups_and_web_addresses(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A passive describing cue: the one described is no speaker; the agent after "by" speaks, before the fragment or
+# right after its closing mark. With no agent the fragment has no speaker (QUOTES_GOLD.md: 'he has been described
+# as the "apple of ... eye"' has none), also inside a reported clause: the speaker reports what others called her.
+PASSIVE_AGENTS = [
+    ('Jo Park, who was called "the iron lady" by her rivals, said she would run again.', "iron lady", "her rivals"),
+    ('She has been described as "a force of nature" by the mayor.', "force of nature", "the mayor"),
+    ('The plan was described by Senator Ida Cole as "a waste of public money."', "waste of public", "Ida Cole"),
+    # negatives: no agent, or a "by" phrase that names no one
+    ('Jo Park said she had been called "a traitor to the party" many times.', "traitor to the party", None),
+    ('The plan was described as "a waste of public money" by the end of the year.', "waste of public", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PASSIVE_AGENTS)
+def test_passive_describing_cue_agent(text, fragment, speaker):
+    _check(text, fragment, speaker)

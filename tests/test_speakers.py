@@ -40,6 +40,18 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Officials", None, None, "role"),
     ("a statement from Waitrose", "Waitrose", None, "person"),  # a document speaks for its author (a one-word name)
     ("His opponent", None, None, "role"),
+    # a web address is an outlet under any public suffix, not only .com/.org/.net; a dotted word that is no host
+    # name stays a name
+    ("Politico.eu", "Politico.eu", None, "org"),
+    ("Guardian.co.uk", "Guardian.co.uk", None, "org"),
+    ("TMZ.com", "TMZ.com", None, "org"),
+    # a capitalised plural after a quantifier is a group of unnamed people: by its ending, or a nation's people
+    ("Several Ukrainians", None, None, "role"),
+    ("Two Americans", None, None, "role"),
+    ("Many Israelis", None, None, "role"),
+    ("several Czechs", None, None, "role"),
+    ("Some New Yorkers", None, None, "role"),
+    ("Two Smiths", "Two Smiths", None, "person"),  # negative: no people's plural
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""

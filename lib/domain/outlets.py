@@ -83,6 +83,11 @@ def _registered_domain(written: str) -> tuple[str, str] | None:
     return host, registered
 
 
+def is_host_name(written: str) -> bool:
+    """True when ``written`` is a host name under a public suffix ("Politico.eu", "bbc.co.uk"; not "Mr.Smith")."""
+    return _registered_domain(written) is not None
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def canonical_outlet(name: str | None) -> str | None:
     """The canonical outlet for a name or host as written (outlet_aliases.csv, registered domains), else the name

@@ -26,7 +26,7 @@ from functools import lru_cache
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import _Span, _trim
-from lib.extract.speakers import (PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -163,7 +163,6 @@ _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)$")
 _FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
-_PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
 SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
@@ -275,22 +274,28 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 _LATER = (AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT)  # attributions a little after the quote
 # A passive describing cue before a fragment: `he has been described as the "..."`, `It was called "..." by critics`:
 # its subject is the one described, never the speaker; the agent after "by" speaks, if the sentence names one.
+_PASSIVE_AGENT = rf"[^\S\n]+by[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
 _PASSIVE_DESCRIBED = re.compile(
     rf"\b(?:is|was|were|are|been|be|being)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
     rf"(?:{alternation(sorted(f for f, c in CUE_CLASS.items() if c == 'describing' and f.endswith(('ed', 'called'))))})\b"
-    rf"(?:[^\S\n]+by[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}))?"
-    r"[^\"“”.!?\n]{0,40}$")
+    rf"(?:{_PASSIVE_AGENT})?[^\"“”.!?\n]{{0,40}}$")
+# The agent right after the fragment: `who was called "the iron lady" by her rivals`.
+_AGENT_AFTER = re.compile(_PASSIVE_AGENT)
 
 
-def passive_described(text: str, start: int, end: int) -> _Attribution | None | bool:
+def passive_described(text: str, start: int, end: int, after: int) -> _Attribution | None | bool:
     """For a fragment whose clause (``start`` to its opening mark ``end``) ends in a passive describing cue: its
-    agent's attribution, or None when the sentence names no agent; False when the clause is no such passive."""
+    agent's attribution (the agent named before the fragment, else right after its closing mark at ``after``), or
+    None when the sentence names no agent there; False when the clause is no such passive."""
     m = _PASSIVE_DESCRIBED.search(text, start, end)
     if m is None:
         return False
-    if m.group("subj") and _plausible_subject(m.group("subj")):
-        return _Attribution(" ".join(m.group("subj").split()), m.start("subj"), None, m.start(), "clause")
+    agent = m if m.group("subj") else _AGENT_AFTER.match(text, after)
+    if agent and _plausible_subject(agent.group("subj")):
+        return _Attribution(" ".join(agent.group("subj").split()), agent.start("subj"), None, m.start(), "clause")
     return None
+
+
 # One of a group speaking: `," says one.`, `," one added.`, `," said another.` (the group named before: "sources
 # involved with the talks are betting ...").
 _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),
@@ -304,6 +309,20 @@ _GROUP_LEADS = frozenset("the a an some many several other both all most few two
                          "and or but".split())
 _GROUP_CHARS = 1000  # how far back "one" looks for the group it is one of
 _GROUP_LEAD_CHARS = 40  # characters before a group read for the start of its sentence
+
+# Words that may stand before a noun phrase's head: determiners, quantifiers, possessives and -ly adverbs; an -ed word
+# among them is an adjective ("An unnamed official", "The embattled minister", "Her newly elected deputy").
+_PRE_HEAD = re.compile(rf"(?:(?:(?i:{alternation(sorted(set(DETERMINERS) | _GROUP_LEADS - set(('and', 'or', 'but'))))})|"
+                       r"[a-z]+ly|[a-z]+ed|(?:[A-Z][\w\-]*[^\S\n]+)*[\w\-]+[’']s)[^\S\n]+)*$")
+
+
+def finite_verb(subject: str) -> re.Match | None:
+    """The first finite verb in a subject read up to a participle cue ("Protesters heckled Minister X"), looked for
+    after the head of its noun phrase: an -ed word before the head is an adjective ("An unnamed official")."""
+    for m in _FINITE_AFTER.finditer(subject):
+        if not (m.group(0).endswith("ed") and _PRE_HEAD.fullmatch(subject[:m.start()] + " ")):
+            return m
+    return None
 
 
 def _one_of_group(text: str, pos: int) -> str | None:
@@ -446,7 +465,7 @@ def _participle_subject(found: _Attribution) -> _Attribution | None:
     """A participle cue's speaker is the subject of the clause it ends, never the object of its verb: in
     "Protesters heckled Minister X, saying" the subject read up to the name holds a finite verb, and the words
     before that verb speak (or nobody, when they are no speaker)."""
-    verb = _FINITE_AFTER.search(found.speaker)
+    verb = finite_verb(found.speaker)
     if verb is None:
         return found
     subject = found.speaker[:verb.start()].strip()
@@ -525,7 +544,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                     and len(mention.name.split()) == 2 and mention.name == m.group(0))):
             continue
         if len(mention.name.split()) == 1:
-            if not mention.name.endswith(_PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
+            if not mention.name.endswith(PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
                 singles.append((mention.name, role))
         else:
             persons.add_person(mention.name, role)

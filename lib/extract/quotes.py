@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from lib.domain.verbs import classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
-                                     _FINITE_AFTER, _attribute_after, _attribute_before, _attribution, _clause_person, passive_described,
+                                     _attribute_after, finite_verb, _attribute_before, _attribution, _clause_person, passive_described,
                                      _clause_start, _closing_attribution, _interviewee, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
@@ -63,7 +63,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             clause = text.rfind("\n", clause, span.open) + 1 or clause  # a subhead line before is no part of it
             m = BEFORE_PARTICIPLE.match(text[clause:span.open])  # its "^" anchors at the clause, not the text
             # A verb inside the subject makes its name an object ("Protesters heckled Minister Jo Park, saying").
-            if m and _plausible_subject(m.group("subj")) and not _FINITE_AFTER.search(m.group("subj")):
+            if m and _plausible_subject(m.group("subj")) and not finite_verb(m.group("subj")):
                 found = _attribution(m, clause, "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
         if _is_title_or_scare(content, partial, found, lead):
@@ -208,7 +208,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     # `He has been described as the "..."`: the one described is no speaker; the agent after "by" is.
     for i, (span, kind) in enumerate(kept):
         if kind == "partial" and not (i in attrib and attrib[i].source in ("after", "later")):
-            described = passive_described(text, _clause_start(text, paras[span.para][0], span.open, spans), span.open)
+            described = passive_described(text, _clause_start(text, paras[span.para][0], span.open, spans), span.open,
+                                          span.close + 1)
             if described is None:
                 attrib.pop(i, None)
             elif described:

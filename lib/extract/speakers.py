@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
 from lib.domain.names import NATION_ADJECTIVES, normalise_name
+from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
@@ -176,9 +177,12 @@ FEMALE_NOUNS = frozenset("woman spokeswoman businesswoman congresswoman councilw
                          "sister wife girl queen princess".split())
 PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
+# A web address as a name: a host whose suffix is lowercase ("Politico.eu", "Guardian.co.uk"; a host registered
+# under a public suffix, told by parse_mention), or a spaced common one in detokenised text ("SI. com").
+_WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
-_CAP = r"(?:[A-Z][\w\-]*\.[^\S\n]?(?:com|org|net)\b|(?:[A-Z]\.){2,}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{0,2}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+_CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{{0,2}}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -246,6 +250,11 @@ BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|
 # Plurals of party members that speak as a group ("Republicans", "Democrats").
 PARTY_PLURALS = frozenset("democrats republicans conservatives liberals progressives socialists libertarians "
                           "independents".split())
+# Endings of capitalised plurals that name people ("Republicans", "Texans", "Londoners", "Greeks", "Maltese").
+PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
+# A capitalised plural of people: by its ending, or a nation's people whose plural has none ("Israelis", "Czechs").
+_NATION_PLURALS = frozenset(a.capitalize() + "s" for a in NATION_ADJECTIVES if a.endswith(("a", "i", "o", "k", "ech", "kh")))
+_CAPITALISED_PLURAL = rf"[A-Z][a-z]+(?:{'|'.join(PLURAL_ENDINGS)})|{alternation(sorted(_NATION_PLURALS))}"
 # A quantified group of people ("Some Republicans", "several analysts", "many voters", "two officials"): a speaker
 # as written, of type role.
 QUANTIFIED_GROUP_PATTERN = (r"(?<![\w’'\-])%s(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Mm]ost|[Bb]oth|[Tt]wo|[Tt]hree|"
@@ -253,7 +262,8 @@ QUANTIFIED_GROUP_PATTERN = (r"(?<![\w’'\-])%s(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff
                             % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS if w[:1].islower()
                                        and w not in ("most", "many", "some", "all", "few")),  # "between X and most"
                                alternation(sorted(PLURAL_PERSON_NOUNS | PARTY_PLURALS
-                                                 | {w.capitalize() for w in PLURAL_PERSON_NOUNS | PARTY_PLURALS}))))
+                                                 | {w.capitalize() for w in PLURAL_PERSON_NOUNS | PARTY_PLURALS}))
+                               + "|" + _CAPITALISED_PLURAL))
 _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{ROLE_NOUN_PATTERN}|"
             rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?|"
@@ -356,7 +366,7 @@ def _is_name_token(tok: str) -> bool:
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
 
 
-_WEB_ADDRESS = re.compile(r"[A-Z][\w\-]*\.[^\S\n]?(?:com|org|net)")
+_WEB_ADDRESS = re.compile(_WEB)
 
 
 @lru_cache(maxsize=4096)
@@ -367,8 +377,8 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it"):
         return Mention(text, None, None, "pronoun")
-    if _WEB_ADDRESS.fullmatch(text):
-        return Mention(text, text, None, "org")  # "TMZ.com reported": an outlet
+    if _WEB_ADDRESS.fullmatch(text) and is_host_name(text.replace(" ", "")):
+        return Mention(text, text, None, "org")  # "TMZ.com reported", "Politico.eu said": an outlet
     document = _DOCUMENT_FROM.match(text)
     if document:
         # "a statement from Waitrose", "the letter from the Indian government": its author speaks.
