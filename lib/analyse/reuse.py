@@ -44,8 +44,7 @@ FULL_DF = 10  # a shingle in more documents than this pairs each carrier with it
 BATCH = 25_000  # documents shingled per SQL statement (bounds the memory of the token lists)
 MATCH_CHUNK = 1 << 20  # matching positions read from DuckDB at a time
 SPAN_MEMORY = 65_536  # texts whose token spans are kept while aligning (~1.8 kB each; a text recurs in many pairs)
-REUSE_MEMORY = "1GB"  # DuckDB's memory for the shingle joins, beyond which they spill to disk (100k wire corpus: 2 GB
-# held 1.8 GB and peaked at 2,520 MB in 46.9 s; 1 GB peaks at 2,301 MB in 47.9 s)
+REUSE_MEMORY = "2GB"  # DuckDB's memory for the shingle joins; beyond it they spill to disk
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
 # Words in DuckDB (RE2): \pL\pN, letters and numbers (Python's [^\W_]).
