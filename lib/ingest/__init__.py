@@ -43,9 +43,8 @@ SNIFF_PAGE = 65536  # bytes searched for <html> or <body>: past a long head of s
 
 def parse_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[FileResult]:
     """Parse every file under ``paths`` (files and folders, recursive, sorted, hidden files skipped), in that order."""
-    order = {path: k for k, (path, _) in enumerate(walk_paths(paths))}
-    results = [r for chunk in parse_chunks(paths, max_bytes=max_bytes) for r in chunk]
-    return sorted(results, key=lambda r: order.get(r.path, len(order)))
+    numbered = [pair for chunk in _numbered_chunks(paths, max_bytes, FILES_PER_CHUNK) for pair in chunk]
+    return [result for _, result in sorted(numbered, key=lambda pair: pair[0])]
 
 
 FILES_PER_CHUNK = 500  # files parsed before a chunk is handed on (ingest stores each chunk in one transaction)
@@ -59,35 +58,41 @@ def parse_chunks(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fi
     inferred from the whole batch (lib.ingest.years), of which only what the inference reads is kept until then
     (YearEvidence).
     """
+    for chunk in _numbered_chunks(paths, max_bytes, files):
+        yield [result for _, result in chunk]
+
+
+def _numbered_chunks(paths: Sequence[str], max_bytes: int, files: int) -> Iterator[list[tuple[int, FileResult]]]:
+    """parse_chunks' chunks, each result with its file's place in the walk (parse_paths restores that order)."""
     from lib.ingest.years import YearEvidence, resolve_years
 
     evidence = YearEvidence()
-    deferred: list[tuple[FileResult, list]] = []  # files with a date still missing its year, and those dates
-    chunk: list[FileResult] = []
-    for path, skip in walk_paths(paths):
+    deferred: list[tuple[int, FileResult, list]] = []  # files with a date still missing its year, and those dates
+    chunk: list[tuple[int, FileResult]] = []
+    for k, (path, skip) in enumerate(walk_paths(paths)):
         if skip:
-            chunk.append(FileResult(path, "skipped", skip, ()))
+            chunk.append((k, FileResult(path, "skipped", skip, ())))
         else:
             result, yearless = parse_file(path, max_bytes=max_bytes)
             evidence.add(result.articles)
             if any(partial is not None for partial in yearless):
-                deferred.append((result, yearless))
+                deferred.append((k, result, yearless))
             else:
-                chunk.append(_with_warning(result))
+                chunk.append((k, _with_warning(result)))
         if len(chunk) >= files:
             yield chunk
             chunk = []
     if deferred:
-        pending = [(a, partial) for r, yearless in deferred for a, partial in zip(r.articles, yearless)
+        pending = [(a, partial) for _, r, yearless in deferred for a, partial in zip(r.articles, yearless)
                    if partial is not None]
         try:
             resolved = iter(resolve_years(evidence.articles(), pending))
         except Exception as exc:  # a bug in the batch-wide inference leaves those dates unknown, and says so
             why = f"year inference failed ({type(exc).__name__}: {str(exc).strip()[:200]}): date unknown"
             resolved = iter([replace(a, date_note=f"{a.date_note}; {why}") for a, _ in pending])
-        for result, yearless in deferred:
+        for k, result, yearless in deferred:
             articles = tuple(a if partial is None else next(resolved) for a, partial in zip(result.articles, yearless))
-            chunk.append(_with_warning(replace(result, articles=articles)))
+            chunk.append((k, _with_warning(replace(result, articles=articles))))
     if chunk:
         yield chunk
 
