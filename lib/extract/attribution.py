@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
-from lib.extract.marks import _Span, _trim
+from lib.extract.marks import QUOTE_MARKS, _Span, _trim
 from lib.extract.speakers import (PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
@@ -166,8 +166,7 @@ _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z]
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
 SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
-_MARKS = "\"“”„«»"
-_AFTER_END = re.compile(rf"[.!?](?=\s|$)|[{_MARKS}]")
+_AFTER_END = re.compile(rf"[.!?](?=\s|$)|[{QUOTE_MARKS}]")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
 _CUE_AT = re.compile(rf"{CUE_PATTERN}\b")
 CLAUSE_CHARS = 600  # the longest stretch read as one sentence around a quote (news sentences are far shorter)
@@ -373,7 +372,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
             author = _DOCUMENT_AUTHOR.match(window, m.end("subj"))
             if author and _plausible_subject(author.group("subj")):
                 return _attribution(author, start, "after")
-        if m and ended and text[end:end + 1] in _MARKS and re.match(r"\s*(?::|that\b)", window[m.end():]):
+        if m and ended and text[end:end + 1] in QUOTE_MARKS and re.match(r"\s*(?::|that\b)", window[m.end():]):
             # `"...go." It added that "..."`, `He said: "`: after a quote that ended its sentence, a cue with "that"
             # or a colon running on into the next quote mark introduces that quote, not this one.
             continue

@@ -17,7 +17,8 @@ from lib.models import Article
 if TYPE_CHECKING:  # only for annotations: attribution imports this module
     from lib.extract.attribution import _Attribution
 
-_DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
+QUOTE_MARKS = "\"“”„«»"  # double quote marks, straight and typographic
+_DOUBLE_MARKS = re.compile(f"[{QUOTE_MARKS}]")
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
