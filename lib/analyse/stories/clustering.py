@@ -380,7 +380,8 @@ def cluster_stories(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
     auto_idx = np.array([i for i, h in enumerate(hand) if h is None], dtype=int)
     story_ids: list[str | None] = list(hand)
     if len(auto_idx):
-        auto = frame.iloc[auto_idx]
+        # (a row selection copies every text of a pandas string column: none when no story is hand-assigned)
+        auto = frame if len(auto_idx) == len(frame) else frame.iloc[auto_idx]
         # Verbatim copies (one wire story run by dozens of outlets) are clustered once: their representative's
         # story is theirs, and blocks stay as small as the number of distinct texts.
         reps, rep_of = duplicate_representatives(auto)

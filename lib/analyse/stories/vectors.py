@@ -10,6 +10,7 @@ counts BACKGROUND_DOCS unseen documents so that a small corpus does not penalise
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy as np
@@ -158,13 +159,19 @@ def _tfidf_vocabulary(docs: list, **options) -> tuple[sp.csr_matrix, np.ndarray]
 def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
                   lead_weight: float = LEAD_WEIGHT) -> sp.csr_matrix:
     """One L2-normalised row per article: words and anchors of the whole text, and again of its lead."""
-    rows = list(articles.itertuples(index=False))
-    texts = [_article_text(r) for r in rows]
+    texts = [_article_text(r) for r in articles.itertuples(index=False)]
     leads = [_lead(t) for t in texts]
-    # Anchors once per text; the lead's are those that start inside it (names judged on the whole text).
-    spans = [anchor_spans(t, getattr(r, "dateline_place", None)) for t, r in zip(texts, rows)]
-    anchors = [[a for _, a in found] for found in spans]
-    lead_anchors = [[a for at, a in found if at < len(lead)] for found, lead in zip(spans, leads)]
+    places = articles["dateline_place"].tolist() if "dateline_place" in articles.columns else [None] * len(texts)
+    # Anchors once per text, in text order, each distinct anchor one shared string (a wire corpus repeats its names
+    # in thousands of articles: a string per occurrence and the (offset, anchor) pairs held 650 MB at 100,000
+    # articles); the lead's anchors are the first of them, those that start inside it (names judged on the whole text).
+    shared: dict[str, str] = {}
+    anchors, lead_anchors = [], []
+    for text, lead, place in zip(texts, leads, places):
+        found = sorted(anchor_spans(text, place))
+        anchors.append([shared.setdefault(a, a) for _, a in found])
+        lead_anchors.append(anchors[-1][:bisect.bisect_left(found, (len(lead),))])
+    del shared
     blocks = []
     for docs, doc_anchors, weight in ((texts, anchors, 1.0), (leads, lead_anchors, lead_weight)):
         blocks.append(_tfidf_block(docs, **WORD_OPTIONS) * np.float32(weight))
