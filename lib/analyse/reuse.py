@@ -269,11 +269,14 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
     """
     if articles is None or len(articles) < 2:
         return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
-    arts = earliest_first(articles)
-    texts = arts["text"].fillna("").astype(str).tolist()
+    # Columns as lists in earliest-first order: selecting the frame's rows would copy every text once more, and
+    # the frame copy would stay alive beside the lists the alignment reads.
+    order = earliest_order(articles).tolist()
+    texts = [t if isinstance(t, str) else "" for t in _in_order(articles["text"], order)]
     con = con or spilling_connection()
-    outlets = arts["outlet"].map(_norm).tolist() if not same_outlet and "outlet" in arts.columns else None
-    columns = {c: arts[c].tolist() for c in ("id", "outlet", "via", "published") if c in arts.columns}
+    outlets = [_norm(o) for o in _in_order(articles["outlet"], order)] \
+        if not same_outlet and "outlet" in articles.columns else None
+    columns = {c: _in_order(articles[c], order) for c in ("id", "outlet", "via", "published") if c in articles.columns}
 
     records: dict[int, dict] = {}  # one record per article, shared by all its pairs (a wire story has dozens)
 
@@ -327,12 +330,22 @@ def spilling_connection() -> duckdb.DuckDBPyConnection:
 
 def earliest_first(articles: pd.DataFrame) -> pd.DataFrame:
     """The articles as the store reads them (published, undated last, then id), on a fresh 0..n-1 index."""
+    return articles.iloc[earliest_order(articles)].reset_index(drop=True)
+
+
+def earliest_order(articles: pd.DataFrame) -> np.ndarray:
+    """Row positions of the articles as the store reads them: published, undated last, then id."""
     if "published" not in articles.columns or "id" not in articles.columns:
-        return articles.reset_index(drop=True)
+        return np.arange(len(articles))
     key = pd.DataFrame({"t": pd.to_datetime(articles["published"], errors="coerce", utc=True).to_numpy(),
                         "id": articles["id"].astype(str).to_numpy()})
-    order = key.sort_values(["t", "id"], na_position="last", kind="stable").index.to_numpy()
-    return articles.iloc[order].reset_index(drop=True)
+    return key.sort_values(["t", "id"], na_position="last", kind="stable").index.to_numpy()
+
+
+def _in_order(column: pd.Series, order: list[int]) -> list:
+    """A column's values as a list, in ``order`` (row positions)."""
+    values = column.tolist()
+    return [values[i] for i in order]
 
 
 def align_pair(text_a: str, text_b: str, pos_a, pos_b, spans_a: np.ndarray, spans_b: np.ndarray, n: int = SHINGLE,
