@@ -34,12 +34,13 @@ class Analysis:
     inputs: tuple[str, ...]  # each one of: articles, quotes, mentions, assignment (see corpus_inputs)
 
 
-# name -> analysis, in the order they are prepared ("stories" reads "assignment", prepared before it).
+# name -> analysis, in the order they are prepared: "stories" reads "assignment", prepared before it; the analyses
+# that read the articles come first, so that the articles (every text) are let go before the quotes are read.
 REGISTRY = {
     "assignment": Analysis(cluster_stories, ("articles", "mentions")),
     "stories": Analysis(summarise_stories, ("articles", "assignment")),
-    "renderings": Analysis(shared_quotes, ("quotes",)),
     "passages": Analysis(functools.partial(find_reuse, min_chars=MIN_CHARS), ("articles",)),
+    "renderings": Analysis(shared_quotes, ("quotes",)),
 }
 ANALYSES = tuple(REGISTRY)
 LIST_RESULT_COLUMNS = {"stories": ("terms", "outlets", "article_ids")}  # DuckDB returns lists as arrays
