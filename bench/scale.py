@@ -4,9 +4,11 @@ Two corpora of .txt files (Title/Outlet/Date header lines, then the text), both 
 paragraphs (bench.corpus.real_paragraphs, ~4,300 of them):
 - ``recombined``: bench.ingest's corpus (each article 4-9 real paragraphs drawn at random, varied datelines), so
   every paragraph recurs in ~N*6.5/4300 articles: at 50k each paragraph is carried ~75 times.
-- ``wire``: stories of 4-9 real paragraphs, each carried by 20-80 outlets over a few days, verbatim or lightly
-  edited (a local lead sentence, a dropped paragraph, a few words changed), the first carrier being one of a few
-  agencies.
+- ``wire``: stories of 4-9 real paragraphs in the story's own wording (STORY_WORDING of their words replaced), each
+  carried by 20-80 outlets over a few days, verbatim or lightly edited (a local lead sentence, a dropped paragraph, a
+  few words changed), the first carrier being one of a few agencies. Without a story's own wording the pool would
+  saturate: at 1M each pool paragraph would recur in ~1,500 articles, above reuse's MAX_DF, so its shingles would
+  count as boilerplate and the corpus would get easier exactly where it should be hardest.
 
 Each size runs `python -m lib ingest DIR --db FILE` in a fresh process under /usr/bin/time -v: its peak resident
 memory ("peak MB": the largest of any one process of the tree, which is the CLI's own; its extraction workers, one
@@ -40,6 +42,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -50,20 +53,27 @@ STAGES = ("ingest", "reuse", "shared quotes", "stories")
 STAGE_ANALYSES = {"reuse": ("passages",), "shared quotes": ("renderings",), "stories": ("assignment", "stories")}
 
 
-def _edit(paragraph: str, rng: random.Random, vocab: list[str]) -> str:
-    """A light edit: two or three words replaced by other corpus words (what a copy desk changes)."""
+STORY_WORDING = 0.3  # share of a pool paragraph's words a story replaces: 5-word runs shared with other stories ~17%
+
+
+def _edit(paragraph: str, rng: random.Random, vocab: list[str], changes: int | None = None) -> str:
+    """A light edit: two or three words replaced by other corpus words (what a copy desk changes); with ``changes``,
+    that many."""
     words = paragraph.split(" ")
-    for _ in range(rng.randint(2, 3)):
+    for _ in range(rng.randint(2, 3) if changes is None else changes):
         k = rng.randrange(len(words))
         words[k] = rng.choice(vocab)
     return " ".join(words)
 
 
-def wire_articles(n: int, seed: int = 11, carriers: tuple[int, int] = (20, 80), n_outlets: int = 400) -> list[dict]:
-    """``n`` articles: stories of 4-9 real paragraphs, each carried by 20-80 outlets, verbatim or lightly edited.
+def wire_articles(n: int, seed: int = 11, carriers: tuple[int, int] = (20, 80), n_outlets: int = 400
+                  ) -> Iterator[dict]:
+    """``n`` articles: stories of 4-9 real paragraphs in the story's own wording, each carried by 20-80 outlets,
+    verbatim or lightly edited.
 
     Half the carriers run the story verbatim; the others add a lead sentence of their own, drop one paragraph
     or change a few words. The first carrier is an agency, published first; the others follow over 0-3 days.
+    Articles are yielded one at a time (a million do not need to be held together).
     """
     from bench.corpus import real_paragraphs
 
@@ -71,13 +81,13 @@ def wire_articles(n: int, seed: int = 11, carriers: tuple[int, int] = (20, 80), 
     pool = real_paragraphs()
     vocab = sorted({w for p in pool[:500] for w in p.split() if w.isalpha()})
     outlets = [f"Outlet {i:03d}" for i in range(n_outlets)]
-    out: list[dict] = []
-    story = 0
-    while len(out) < n:
-        paras = rng.sample(pool, rng.randint(4, 9))
+    made, story = 0, 0
+    while made < n:
+        paras = [_edit(p, rng, vocab, round(STORY_WORDING * (p.count(" ") + 1)))
+                 for p in rng.sample(pool, rng.randint(4, 9))]
         day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(730))
         title = re.split(r"(?<=[.!?])\s", paras[0], maxsplit=1)[0][:120]
-        k = min(rng.randint(*carriers), n - len(out))
+        k = min(rng.randint(*carriers), n - made)
         for j, outlet in enumerate([rng.choice(AGENCIES)] + rng.sample(outlets, k - 1)):
             body = list(paras)
             if j and rng.random() < 0.5:
@@ -89,10 +99,10 @@ def wire_articles(n: int, seed: int = 11, carriers: tuple[int, int] = (20, 80), 
                 else:
                     body = [_edit(p, rng, vocab) if rng.random() < 0.5 else p for p in body]
             published = day + dt.timedelta(days=0 if j == 0 else rng.randint(0, 3))
-            out.append({"id": f"wire{seed}-{story:05d}-{j:02d}", "outlet": outlet, "published": published.isoformat(),
-                        "title": title, "text": "\n\n".join(body)})
+            yield {"id": f"wire{seed}-{story:05d}-{j:02d}", "outlet": outlet, "published": published.isoformat(),
+                   "title": title, "text": "\n\n".join(body)}
+        made += k
         story += 1
-    return out
 
 
 def write_corpus(kind: str, folder: Path, n: int) -> None:
@@ -146,7 +156,7 @@ def reference_child(kind: str, n: int, method: str) -> dict:
 
     import pandas as pd
 
-    docs = wire_articles(n) if kind == "wire" else __import__("bench.corpus", fromlist=["x"]).synthetic_articles(n, 7)
+    docs = list(wire_articles(n)) if kind == "wire" else __import__("bench.corpus", fromlist=["x"]).synthetic_articles(n, 7)
     articles = pd.DataFrame(docs).assign(via=None)
     articles["published"] = pd.to_datetime(articles["published"])
     started = time.perf_counter()
