@@ -1508,3 +1508,41 @@ PASSIVE_AGENTS = [
 @pytest.mark.parametrize("text, fragment, speaker", PASSIVE_AGENTS)
 def test_passive_describing_cue_agent(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Unnamed groups as a reader gives them: a group in the know ("people familiar with the matter", "two sources close
+# to the talks"), an abbreviated modifier ("U.S. officials"), "the justices"; bodies and texts by their noun ("the
+# watchdog", "the regulator", "the proposal", "court documents"), given as written with their type.
+KNOWN_GROUPS_AND_BODIES = [
+    ('"Talks have broken down," people familiar with the matter said.', "broken down",
+     "people familiar with the matter", "role"),
+    ('"Talks have broken down," two sources close to the negotiations said.', "broken down",
+     "two sources close to the negotiations", "role"),
+    ('Aides close to the mayor said the plan would "cost far more than promised."', "cost far more",
+     "Aides close to the mayor", "role"),
+    ('"Talks have broken down entirely," U.S. officials said on Monday.', "broken down", "U.S. officials", "role"),
+    ('U.N. investigators said the camp was "beyond its capacity."', "beyond its capacity", "U.N. investigators",
+     "role"),
+    ('"The ban was plainly unconstitutional," the justices wrote.', "plainly unconstitutional", "the justices",
+     "role"),
+    ('"The arrests are an attack on free speech," the watchdog said.', "attack on free speech", "the watchdog",
+     "organisation"),
+    ('"The merger will raise prices," the regulator said in a ruling.', "raise prices", "the regulator",
+     "organisation"),
+    ('"Tickets sold out in minutes," the festival said on Instagram.', "sold out", "the festival", "organisation"),
+    ('"The program faces severe cuts," the budget proposal says.', "severe cuts", "the budget proposal", "document"),
+    ('"The payments were never disclosed," the motion argues.', "never disclosed", "the motion", "document"),
+    # negatives: a knowledge phrase after a named person describes that person; a given name that is also a noun
+    # ("Bill") stays a person; an object after a determiner is no subject's head
+    ('"Talks have stalled," Ann Ruiz, a lawyer familiar with the case, said.', "Talks have stalled", "Ann Ruiz",
+     "person"),
+    ('"It was very close this time," Bill said.', "very close", "Bill", "person"),
+    ('Inspectors toured the festival, describing it as "a fire risk from end to end."', "fire risk", "Inspectors",
+     "role"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", KNOWN_GROUPS_AND_BODIES)
+def test_groups_in_the_know_bodies_and_texts(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -92,8 +92,9 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{
 # A participle cue that ends a clause about its subject: `X ended her speech by saying "`, `X waved, adding: "`.
 # The subject is read to its head noun ("A senior official downplayed it, saying", not "A senior"), after as many
 # lead phrases as the clause has ("Pressed again, Cole kept to his line, saying"); the participle may follow
-# without a comma and take "that" ("downplayed the unrest saying that").
-_HEAD_NOT_YET = rf"(?![^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS if w.isalpha()))})\b)"
+# without a comma and take "that" ("downplayed the unrest saying that"). A head after a determiner is an object's
+# ("Inspectors visited the site, describing"), not the subject's.
+_HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS if w.isalpha()))})\b)"
 BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
                                rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
                                rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"

@@ -59,13 +59,22 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            # court papers and official texts that speak ("the lawsuit says", "the indictment
                            # alleges", "a government handbook described")
                            "lawsuit complaint indictment petition affidavit memorandum handbook manual guidance "
-                           "directive transcript".split())
+                           "directive transcript "
+                           # proposals, court and audit papers, releases ("the proposal says", "the motion argues",
+                           # "the audit found", "the release said", "court documents say", "the majority opinion
+                           # says"); "bill" is left out, being as often a given name
+                           "proposal resolution brief motion audit assessment warrant release announcement guidelines "
+                           "agreement opinion documents records email".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
                       "magazine broadcaster outlet utility operator carrier retailer manufacturer maker insurer lender "
                       "developer charity nonprofit zoo museum library trust guild league society alliance coalition "
-                      "federation institute institution hotel restaurant pub cafe shop store clinic".split())
+                      "federation institute institution hotel restaurant pub cafe shop store clinic "
+                      # watchdogs, regulators and public bodies; media and firms by their trade
+                      "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
+                      "regime junta palace publication tabloid website site studio label streamer startup "
+                      "automaker carmaker airline chain brand exchange festival".split())
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
@@ -238,13 +247,20 @@ PLURAL_PERSON_NOUNS = frozenset(
     if w.isalpha() and not w.endswith(("man", "men", "ren", "ple", "y", "ch", "sh", "x", "ss")) and w not in HONORIFICS
 ) | frozenset("spokesmen spokeswomen congressmen councilmen businessmen men women people scientists researchers "
               "prosecutors investigators authorities organizers organisers activists advocates lawmakers doctors "
-              "economists parents students teachers nurses engineers police".split())
+              "economists parents students teachers nurses engineers police justices".split())
 # Words before a plural noun that make it no group speaking as a subject ("most neighbors", "Page and critics").
 _NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some", "all", "All", "few", "other", "and",
                     "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
+# What an unnamed group or person knows or is near, after its noun ("people familiar with the matter", "sources close
+# to the talks", "officials briefed on the plan"): part of the description, as a reader gives it.
+KNOWLEDGE_PATTERN = (r"[^\S\n]+(?:familiar[^\S\n]+with|close[^\S\n]+to|involved[^\S\n]+in|briefed[^\S\n]+on|"
+                     r"with[^\S\n]+(?:direct[^\S\n]+)?knowledge[^\S\n]+of)[^\S\n]+(?:the|a|an|his|her|their|its)"
+                     r"[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+")
+_KNOWLEDGE_WORDS = ("familiar", "close", "involved", "briefed")
 BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|which|as|if|of|to|in|on|at|most|many|"
                        r"some|all|few|several|other|both|these|those|such|no|between|among|with|by|for|from)\b)"
-                       r"[A-Za-z][\w\-]*[^\S\n]+){0,2}?(?:%s)\b"  # "Most neighbors", "Many voters": no group
+                       # a modifier word, or an abbreviation ("U.S. officials", "U.N. investigators")
+                       r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w\-]*)[^\S\n]+){0,2}?(?:%s)\b"  # "Most neighbors": no group
                        % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS),
                           alternation(sorted(PLURAL_PERSON_NOUNS | {w.capitalize() for w in PLURAL_PERSON_NOUNS}))))
 # Plurals of party members that speak as a group ("Republicans", "Democrats").
@@ -258,15 +274,17 @@ _CAPITALISED_PLURAL = rf"[A-Z][a-z]+(?:{'|'.join(PLURAL_ENDINGS)})|{alternation(
 # A quantified group of people ("Some Republicans", "several analysts", "many voters", "two officials"): a speaker
 # as written, of type role.
 QUANTIFIED_GROUP_PATTERN = (r"(?<![\w’'\-])%s(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Mm]ost|[Bb]oth|[Tt]wo|[Tt]hree|"
-                            r"[Ff]our|[Ff]ive|[Dd]ozens[^\S\n]+of)[^\S\n]+(?:[A-Za-z][\w\-]*[^\S\n]+){0,2}?(?:%s)\b"
+                            r"[Ff]our|[Ff]ive|[Dd]ozens[^\S\n]+of)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[A-Za-z][\w\-]*)[^\S\n]+){0,2}?"
+                            r"(?:%s)\b(?:%s)?"
                             % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS if w[:1].islower()
                                        and w not in ("most", "many", "some", "all", "few")),  # "between X and most"
                                alternation(sorted(PLURAL_PERSON_NOUNS | PARTY_PLURALS
                                                  | {w.capitalize() for w in PLURAL_PERSON_NOUNS | PARTY_PLURALS}))
-                               + "|" + _CAPITALISED_PLURAL))
+                               + "|" + _CAPITALISED_PLURAL, KNOWLEDGE_PATTERN))
 _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{ROLE_NOUN_PATTERN}|"
-            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?|"
+            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN}|"
+            rf"{KNOWLEDGE_PATTERN})?|"
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
 _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
@@ -391,8 +409,10 @@ def parse_mention(text: str) -> Mention:
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
-    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with"):
-        return Mention(text, None, None, "role")  # "economists at Acme Bank": people of a body, unnamed
+    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with") \
+            + _KNOWLEDGE_WORDS:
+        # "economists at Acme Bank", "people familiar with the matter": people of a body or in the know, unnamed
+        return Mention(text, None, None, "role")
     if _QUANTIFIED_GROUP.fullmatch(" ".join(tokens)):
         return Mention(text, None, None, "role")  # "Some Republicans", "several analysts": unnamed people
     if len(tokens) == 1 and tokens[0][:1].isupper():
