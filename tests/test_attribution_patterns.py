@@ -1546,3 +1546,22 @@ KNOWN_GROUPS_AND_BODIES = [
 def test_groups_in_the_know_bodies_and_texts(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A sentence that opens with its source ("According to the ministry, the strikes "..."") credits that source with a
+# fragment, unless a subject and cue of its own follow.
+ACCORDING_LEADS = [
+    ('According to the ministry, the strikes "hit only military targets."', "hit only military", "the ministry"),
+    ('According to a police report, the driver "was traveling well above the limit."', "well above",
+     "a police report"),
+    ('According to the census, the town "has lost its soul since the mill closed."', "lost its soul", "the census"),
+    # negatives: a subject and cue after the lead speak; a lead in an earlier sentence credits nobody here
+    ('According to the ministry, Ann Ruiz said the strikes "hit only military targets."', "hit only military",
+     "Ann Ruiz"),
+    ('According to the census, the town has grown. The old mill "has stood empty for years."', "stood empty", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACCORDING_LEADS)
+def test_sentence_opening_source_credits_the_fragment(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -80,6 +80,8 @@ AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
+# A sentence that opens with its source: `According to the ministry, the strikes "hit only military targets."`.
+BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”]*$")
 # A subject far from its cue: `X said at a hearing that ... but added, "`, `the government through its embassy on
 # June 21 said, "`, `the bank said "` (no comma).
 BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b{CUE_PATTERN}\b[^.!?\"“”]{{0,240}}?\b(?:and|but)"
@@ -458,6 +460,10 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
                     and _head_noun(m.group("subj").lower().split()[1:]) in ROLE_WORDS | PERSON_NOUNS):
                 return _attribution(m, start, "clause")
+        # No subject and cue in the sentence: a source it opens with ("According to the ministry, ...") speaks.
+        m = BEFORE_ACCORDING_LEAD.match(text, sentence_start, end)
+        if m and _plausible_subject(m.group("subj")):
+            return _attribution(m, 0, "clause")
     return None
 
 

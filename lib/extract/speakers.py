@@ -64,7 +64,7 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            # "the audit found", "the release said", "court documents say", "the majority opinion
                            # says"); "bill" is left out, being as often a given name
                            "proposal resolution brief motion audit assessment warrant release announcement guidelines "
-                           "agreement opinion documents records email".split())
+                           "agreement opinion documents records email census poll".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
