@@ -1565,3 +1565,25 @@ ACCORDING_LEADS = [
 @pytest.mark.parametrize("text, fragment, speaker", ACCORDING_LEADS)
 def test_sentence_opening_source_credits_the_fragment(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "the spokesperson" with no person named in that role stands for the earlier "a spokesperson for Acme" (with the
+# body it speaks for), never for another anonymous speaker; a person named in the role keeps it.
+BARE_ROLES = [
+    ('A spokesperson for Acme declined to give details.\n\n"We are reviewing the matter," the spokesperson said.',
+     "reviewing the matter", "A spokesperson for Acme"),
+    ('An official at the State Department would not say more. "The talks go on," the official said.',
+     "talks go on", "An official at the State Department"),
+    ('A lawyer for the company filed the papers. "We will win on appeal," the lawyer said.', "win on appeal",
+     "A lawyer for the company"),
+    # negatives: another anonymous speaker is no spokesperson; a named spokesman is the one
+    ('"It was loud," a witness said.\n\n"We are reviewing the matter," the spokesperson said.',
+     "reviewing the matter", "the spokesperson"),
+    ('Acme spokesman Tim Ode spoke to reporters. "We are reviewing the matter," the spokesman said.',
+     "reviewing the matter", "Tim Ode"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BARE_ROLES)
+def test_definite_role_takes_the_earlier_indefinite_one(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -191,6 +191,11 @@ _DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
 _UNNAMED_SOURCES = frozenset("source sources insider insiders".split())
 _UNNAMED_PERSONS = _UNNAMED_SOURCES | frozenset("person man woman".split())
+# Heads of a definite description that stand for an earlier indefinite one with the same head ("a spokesperson for
+# Acme declined to ..." -> "the spokesperson said"), when no person named with that role is in the text; never for
+# another anonymous speaker (a witness is no spokesperson).
+_UNNAMED_ROLES = frozenset("spokesperson spokesman spokeswoman official officer aide adviser advisor lawyer "
+                           "attorney".split())
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
 
 
@@ -781,6 +786,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
                                                  and words[0] not in ("his", "her", "their"))):  # "her office": hers
                 q, org_speaker = replace(q, speaker_id=last_org), True
+            elif _is_bare_role(mention) and q.speaker_start is not None and \
+                    _indefinite_antecedent(text, q.speaker_start, mention):
+                earlier = _indefinite_antecedent(text, q.speaker_start, mention)
+                q = replace(q, speaker=earlier[0], speaker_start=earlier[1], speaker_end=earlier[1] + len(earlier[0]))
+                mention = parse_mention(q.speaker)
             elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
                 # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added").
                 # With none before it, "the source" names no one, while "the man" is someone the story describes:
@@ -840,9 +850,18 @@ def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, 
     head = mention.text.lower().split()[-1]
     found = None
     for m in re.finditer(rf"(?<![\w’'\-])(?:[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’'.]+[^\S\n]+(?:-[^\S\n]+)?){{0,3}}?"
-                         rf"{re.escape(head)}\b", text[max(0, pos - _INDEFINITE_CHARS):pos]):
+                         rf"{re.escape(head)}\b"
+                         # the body or person it speaks for ("a spokesperson for Acme", "for the company")
+                         rf"(?:[^\S\n]+(?:for|of|at|from|with|to)[^\S\n]+(?:the[^\S\n]+[a-z][\w\-]*(?![^\S\n]+[A-Z])|"
+                         rf"(?:the[^\S\n]+)?{NAME_PATTERN}))?", text[max(0, pos - _INDEFINITE_CHARS):pos]):
         found = (m.group(0), max(0, pos - _INDEFINITE_CHARS) + m.start())
     return found
+
+
+def _is_bare_role(mention: Mention) -> bool:
+    """True for "the spokesperson", "the official": a definite role that an earlier "a ... spokesperson" may name."""
+    words = mention.text.lower().split()
+    return mention.kind == "role" and len(words) == 2 and words[0] == "the" and words[1] in _UNNAMED_ROLES
 
 
 def _is_bare_source(mention: Mention) -> bool:
