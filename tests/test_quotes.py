@@ -199,10 +199,11 @@ CONTEXT_CASES = [
      [("a senior officer", None), ("a senior officer", None)]),
     # a relative clause introduces the reply
     ('Johnson looked over to Biden, who replied, "Good luck."', [("Biden", "Biden")]),
-    # an unnamed source's condition of anonymity is no attribution: the continuation stays the source's
+    # an unnamed source's condition of anonymity is no attribution: the continuation stays the source's ("the
+    # official" is the senior police official described before, never the mayor)
     ('Mayor Jane Doe spoke in the morning.\n\nA senior police official said the roads were blocked.\n\n'
      '"Minutes were lost," the official said.\n\n"We could have saved them."\n\nHe asked not to be identified.',
-     [("the official", None), ("the official", None)]),
+     [("A senior police official", None), ("A senior police official", None)]),
     # an acronym takes the name it abbreviates; a description the organisation named so before
     ('The Office of Budget Review (OBR) published figures on Monday.\n\n"Spending will fall sharply next year," OBR '
      'said.', [("OBR", "Office of Budget Review")]),
