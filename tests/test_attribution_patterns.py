@@ -1587,3 +1587,28 @@ BARE_ROLES = [
 @pytest.mark.parametrize("text, fragment, speaker", BARE_ROLES)
 def test_definite_role_takes_the_earlier_indefinite_one(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "it said" with no body speaking before: the organisation or text one of the few sentences before is about; never
+# a person, a thing that does not speak, or a body named too long before.
+IT_SAID = [
+    ('Acme Holdings reported a loss. "We expect a recovery next year," it said.', "expect a recovery",
+     "Acme Holdings", "organisation"),
+    ('Microsoft reported a loss on Tuesday.\n\n"We expect a recovery next year," it said.', "expect a recovery",
+     "Microsoft", "organisation"),
+    ('The ministry rejected the claims. "The reports are false," it said in a statement.', "reports are false",
+     "The ministry", "organisation"),
+    ('The report was published on Tuesday. "Growth will stall," it said.', "Growth will stall", "The report",
+     "document"),
+    # negatives
+    ('Amy Cole reported a loss. "We expect a recovery next year," it said.', "expect a recovery", None, None),
+    ('The storm hit at noon. "We expect a recovery next year," it said.', "expect a recovery", None, None),
+    ('Acme Holdings reported a loss. Jo Park was fired. The storm hit. The town flooded. "We expect a recovery," '
+     'it said.', "expect a recovery", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", IT_SAID)
+def test_it_said_takes_the_body_a_recent_sentence_is_about(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

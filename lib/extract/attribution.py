@@ -26,7 +26,7 @@ from functools import lru_cache
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -774,6 +774,16 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
                             speaker_start=author[1], speaker_end=author[1] + len(author[0]))
                 mention = parse_mention(q.speaker)
+        if mention is not None and q.speaker.lower() == "it" and q.speaker_id is None and not last_org \
+                and q.speaker_start is not None:
+            # "Acme Corp. reported a loss. "...," it said.": the body or text a recent sentence is about speaks.
+            subject = _it_antecedent(text, min(q.start, q.speaker_start), persons)
+            if subject:
+                mention = parse_mention(subject[0])
+                subject_id, _ = resolve_mention(mention, subject[1], persons)
+                q = replace(q, speaker=subject[0], speaker_id=subject_id, speaker_start=subject[1],
+                            speaker_end=subject[1] + len(subject[0]))
+                org_speaker = mention.kind != "role"  # a text ("The report") is a document, the rest bodies
         if mention is not None and q.speaker_id and _DOCUMENT_HEAD.match(q.speaker):
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
@@ -827,6 +837,36 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
+
+
+_IT_SENTENCES = 3  # how many sentences back "it said" looks for the body or text it stands for
+
+
+def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int] | None:
+    """(as written, offset) of the subject of one of the few sentences before ``pos`` that "it" can stand for: an
+    organisation ("Acme Corp.", "The ministry"), a one-word name no personal pronoun or given name makes a person
+    ("Microsoft"), or a text ("The report"); the nearest one."""
+    starts, ends = _sentence_ends(text)
+    floor = max(0, pos - _STATEMENT_CHARS)
+    i = bisect.bisect_left(ends, pos)
+    candidates = [e for e in ends[max(0, i - _IT_SENTENCES - 1):i] if floor <= e < pos]
+    if not ends[:i] or ends[0] > floor:
+        candidates.insert(0, floor if floor else 0)
+    for begin in reversed(candidates[-_IT_SENTENCES:]):
+        m = SENTENCE_SUBJECT.match(text, begin, pos)
+        if m is None:
+            continue
+        subject = m.group("subj")
+        mention = parse_mention(subject)
+        words = subject.lower().split()
+        head = _head_noun(words[1:]) if len(words) > 1 and words[0] in DETERMINERS else ""
+        if mention.kind == "org" or (mention.kind == "role" and words[0] == "the" and (
+                head in ORG_HEADS or head in ORG_WORDS or head in DOCUMENT_NOUNS)) or (
+                mention.kind == "person" and " " not in mention.name and mention.name == subject.strip()
+                and persons.full_name(mention.name) not in persons.genders
+                and mention.name.lower() not in FIRST_NAME_GENDERS):
+            return " ".join(subject.split()), m.start("subj")
+    return None
 
 
 def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
