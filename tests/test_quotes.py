@@ -401,3 +401,20 @@ def test_general_attribution_patterns(text, expected):
 ])
 def test_spaced_curly_marks_still_pair(text, expected):
     assert [(k, s, t) for k, s, _, t in _quotes(text)] == expected
+
+
+# A text cut inside a quote (an excerpt, a page cut mid-quote): the quote runs to the cut, its ellipsis left out, and
+# goes on the speaker's words; a stray mark, an inch mark or a quote left open before the last paragraph stays none.
+@pytest.mark.parametrize("text, expected", [
+    ('"We lost the vote," said Mayor Ann Cole. "They will not get away with this, and in the end we will win. Our '
+     'town...', [("direct", "Ann Cole", "We lost the vote,"),
+                 ("direct", "Ann Cole", "They will not get away with this, and in the end we will win. Our town")]),
+    ('Ann Cole, the mayor, spoke on Friday.\n\nShe said: "The plant will reopen next spring and every worker',
+     [("direct", "Ann Cole", "The plant will reopen next spring and every worker")]),
+    # negatives: too few words, an inch mark, an open mark before the last paragraph
+    ('Ann Cole said no. "Never again', []),
+    ('The new centre is 7\'2" and plays on Friday for the first time this season', []),
+    ('Ann Cole said "the plant will reopen next spring.\n\nThe vote is on Friday.', []),
+])
+def test_quote_cut_with_the_text_runs_to_the_cut(text, expected):
+    assert [(k, s, t) for k, s, _, t in _quotes(text)] == expected
