@@ -1612,3 +1612,21 @@ IT_SAID = [
 def test_it_said_takes_the_body_a_recent_sentence_is_about(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A quote-only paragraph after a speaker's quote goes on in that voice; a next paragraph that introduces its own quote
+# (`X, a spokesman, said, "..."`) is no attribution of the paragraph before it, while a bare one (`X said.`) is.
+NEXT_INTRODUCTIONS = [
+    ('"The plan is reckless," said Ann Cole, a lawyer with Green Shield, a charity.\n\n"It puts every river at '
+     'risk."\n\nTim Ode, a spokesman for the mayor, said, "The mayor will study it."', "every river", "Ann Cole"),
+    ('"The plan is reckless," said Ann Cole, a lawyer with Green Shield.\n\n"It puts every river at risk."\n\n'
+     'Tim Ode added: "We will study it."', "every river", "Ann Cole"),
+    # negative: a bare attribution in the next paragraph is the quote's own
+    ('Ann Cole spoke first.\n\n"It puts every river at risk."\n\nTim Ode, a spokesman for the mayor, said so on '
+     'Friday.', "every river", "Tim Ode"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEXT_INTRODUCTIONS)
+def test_next_paragraph_introducing_its_own_quote_is_no_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)

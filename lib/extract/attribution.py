@@ -619,6 +619,8 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
         return None
     stop = _after_end(text, start, end)
     window = text[start:stop]
+    if text[stop:stop + 1] in QUOTE_MARKS and stop < end and window.rstrip().endswith((",", ":")):
+        return None  # `X, a spokesman, said, "..."`: an introduction of the paragraph's own quote
     for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
         m = pattern.match(window)
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS \
