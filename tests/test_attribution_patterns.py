@@ -1600,6 +1600,8 @@ IT_SAID = [
      "The ministry", "organisation"),
     ('The report was published on Tuesday. "Growth will stall," it said.', "Growth will stall", "The report",
      "document"),
+    ('The storm hit on Monday. Acme Holdings reported a loss. "We expect a recovery," it said.',
+     "expect a recovery", "Acme Holdings", "organisation"),
     # negatives
     ('Amy Cole reported a loss. "We expect a recovery next year," it said.', "expect a recovery", None, None),
     ('The storm hit at noon. "We expect a recovery next year," it said.', "expect a recovery", None, None),
@@ -1629,4 +1631,25 @@ NEXT_INTRODUCTIONS = [
 
 @pytest.mark.parametrize("text, fragment, speaker", NEXT_INTRODUCTIONS)
 def test_next_paragraph_introducing_its_own_quote_is_no_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A sentence closed by its cue whose subject is a full name with comma phrases after it (`Dan Orr, a lawyer at Bird
+# Trust, an environmental group, agreed.`): the name speaks in the quote paragraph after it, not the last apposition
+# nor the body in it; a comma phrase holding a verb is a clause, and its own subject speaks.
+APPOSED_CLOSINGS = [
+    ('Dan Orr, a lawyer at Bird Trust, agreed with the ruling.\n\n"The river is safe at last."', "river is safe",
+     "Dan Orr"),
+    ('Dan Orr, vice president for policy at the environmental group, Bird Trust, agreed with the ruling.\n\n'
+     '"The river is safe at last."', "river is safe", "Dan Orr"),
+    # negatives: a clause before the comma, and a name that is the object of the clause
+    ('Dan Orr left the court early, the lawyer Ann Ruiz said.\n\n"The river is safe at last."', "river is safe",
+     "Ann Ruiz"),
+    ('The ruling was a relief for Dan Orr, the lawyer Ann Ruiz said.\n\n"The river is safe at last."',
+     "river is safe", "Ann Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", APPOSED_CLOSINGS)
+def test_full_name_with_appositions_closing_a_sentence_speaks(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -632,6 +632,9 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     return None
 
 
+_APPOSITION_CLAUSE = re.compile(rf"\b(?:{CUE_PATTERN}|is|was|were|are|has|had|have|will|would|could|should)\b")
+
+
 def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None:
     """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`): the
     quote paragraph after it goes on with that speaker's words."""
@@ -639,7 +642,16 @@ def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None
     m = TAIL_SUBJECT_CUE.search(window)
     while m and not _plausible_subject(m.group("subj")):
         m = TAIL_SUBJECT_CUE.search(window, m.start() + 1)  # `, the rules would change, Mr. X said.`: the later comma
-    return _attribution(m, start, "before") if m else None
+    if m is None:
+        return None
+    lead = window[:m.start()]
+    name = _NAME.match(lead, len(lead) - len(lead.lstrip()))
+    if name and lead[name.end():].strip()[:1] in ("", ",") and not _APPOSITION_CLAUSE.search(lead, name.end()):
+        mention = parse_mention(name.group(0))
+        if mention.kind == "person" and len(mention.name.split()) >= 2:
+            # `Dan Orr, a lawyer at Bird Trust, agreed ...`: comma phrases with no verb are the name's appositions
+            return _Attribution(name.group(0), start + name.start(), m.group("cue"), start + m.start("cue"), "before")
+    return _attribution(m, start, "before")
 
 
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
@@ -842,6 +854,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
 
 
 _IT_SENTENCES = 3  # how many sentences back "it said" looks for the body or text it stands for
+# Heads of a description "it" may stand for: bodies ("the ministry", "the court") and texts, never places ("the town").
+_IT_BODIES = ORG_HEADS | set(ORG_DESCRIPTORS) | DOCUMENT_NOUNS
 
 
 def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int] | None:
@@ -855,19 +869,19 @@ def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int]
     if not ends[:i] or ends[0] > floor:
         candidates.insert(0, floor if floor else 0)
     for begin in reversed(candidates[-_IT_SENTENCES:]):
-        m = SENTENCE_SUBJECT.match(text, begin, pos)
+        m = SENTENCE_SUBJECT.match(text[begin:pos])
         if m is None:
             continue
         subject = m.group("subj")
         mention = parse_mention(subject)
         words = subject.lower().split()
         head = _head_noun(words[1:]) if len(words) > 1 and words[0] in DETERMINERS else ""
-        if mention.kind == "org" or (mention.kind == "role" and words[0] == "the" and (
-                head in ORG_HEADS or head in ORG_WORDS or head in DOCUMENT_NOUNS)) or (
+        if mention.kind == "org" and words[-1] not in PLACE_WORDS or (mention.kind == "role" and words[0] == "the"
+                                                                    and head in _IT_BODIES) or (
                 mention.kind == "person" and " " not in mention.name and mention.name == subject.strip()
                 and persons.full_name(mention.name) not in persons.genders
                 and mention.name.lower() not in FIRST_NAME_GENDERS):
-            return " ".join(subject.split()), m.start("subj")
+            return " ".join(subject.split()), begin + m.start("subj")
     return None
 
 

@@ -232,10 +232,10 @@ _CUT_MIN_WORDS = 3  # an unclosed quote running to the text's end holds at least
 
 
 def _cut_with_the_text(text: str, opener: int, end: int) -> bool:
-    """True when a quote mark opened after a space or a sentence start runs, unclosed, to the end of the text with
-    words enough to be someone's words, not a stray or an inch mark."""
+    """True when an opening mark (not a closing one used as an opener) after a space or a sentence start runs,
+    unclosed, to the end of the text with words enough to be someone's words, not a stray or an inch mark."""
     before = text[opener - 1] if opener else "\n"
-    return not text[end:].strip() and (before.isspace() or before in "(—–") \
+    return text[opener] not in _CLOSERS and not text[end:].strip() and (before.isspace() or before in "(—–") \
         and _word_count(text[opener + 1:end]) >= _CUT_MIN_WORDS
 
 

@@ -163,6 +163,12 @@ one another
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
                              "Separately Finally Meanwhile Previously Thus Hence Here There When While After As".split())
 
+# Words that make a capitalised sequence a place ("Hyde Park", "Lake Orin"): places never speak.
+PLACE_WORDS = frozenset("""
+street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
+district province region city town village airport station port harbour harbor stadium arena mall plaza
+lake mount bay beach cape canyon creek forest
+""".split())
 # Words that make a capitalised sequence an organisation or place rather than a person.
 ORG_WORDS = frozenset("""
 house ministry department council committee nations union kingdom states republic federation agency office
@@ -172,10 +178,7 @@ network tv radio agency center centre association trustees organization organisa
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
 military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
-street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
-district province region city town village airport station port harbour harbor stadium arena mall plaza
-lake mount bay beach cape canyon creek forest
-""".split())
+""".split()) | PLACE_WORDS
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
