@@ -1653,3 +1653,26 @@ APPOSED_CLOSINGS = [
 @pytest.mark.parametrize("text, fragment, speaker", APPOSED_CLOSINGS)
 def test_full_name_with_appositions_closing_a_sentence_speaks(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A participle cue whose reported clause names its own subject first ("insisting the theory "..."") still credits the
+# clause's subject, read to its head noun ("A group of top scientists", not "A group of top"); a fronted phrase with a
+# capitalised word in it ("In a statement released Friday,") is no speaker.
+PARTICIPLE_CLAUSES = [
+    ('A group of top scientists has pushed back on the ruling, insisting the theory "deserves a proper '
+     'investigation."', "deserves a proper", "A group of top scientists"),
+    ('The union rejected the offer on Friday, warning that the cuts "will hurt every family in town."',
+     "hurt every family", "The union"),
+    ('In a statement released Friday, the ministry said the strike "targeted only military sites."',
+     "targeted only", "the ministry"),
+    # negatives: the object of the clause's verb is no speaker; a participle far before the quote credits nobody
+    ('Protesters heckled Minister Jo Park, saying she "betrayed the whole region."', "betrayed the whole",
+     "Protesters"),
+    ('The board met on Friday, saying little. Later the plan was described in a memo as "a bold and risky bet."',
+     "bold and risky", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_CLAUSES)
+def test_participle_with_reported_subject_credits_the_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -96,12 +96,14 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{
 # lead phrases as the clause has ("Pressed again, Cole kept to his line, saying"); the participle may follow
 # without a comma and take "that" ("downplayed the unrest saying that"). A head after a determiner is an object's
 # ("Inspectors visited the site, describing"), not the subject's.
-_HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS if w.isalpha()))})\b)"
+_HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS | PLURAL_PERSON_NOUNS if w.isalpha()))})\b)"
 BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
                                rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
                                rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
                                rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
-                               rf"(?:[^\S\n]+that)?[,:]?\s*$")
+                               # the reported clause's own subject may come first ("insisting the theory")
+                               rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
+                               rf"(?:[^\S\n]+[a-z][\w\-]*){{0,2}})?[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"

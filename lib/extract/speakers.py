@@ -159,6 +159,9 @@ republican republicans democrat democrats democratic conservative conservatives 
 one another
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
+# Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
+FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By Under Over Through About Amid Despite "
+                                 "Following Since Until".split())
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
                              "Separately Finally Meanwhile Previously Thus Hence Here There When While After As".split())
@@ -412,6 +415,8 @@ def parse_mention(text: str) -> Mention:
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
+    if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS:
+        return Mention(text, None, None, "unknown")  # "In a statement released Friday": a fronted phrase
     if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with") \
             + _KNOWLEDGE_WORDS:
         # "economists at Acme Bank", "people familiar with the matter": people of a body or in the know, unnamed
