@@ -1676,3 +1676,40 @@ PARTICIPLE_CLAUSES = [
 @pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_CLAUSES)
 def test_participle_with_reported_subject_credits_the_clause_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A role noun finds a person named under the same title abbreviated or by a synonym ("the congressman" for "Rep. Jo
+# Hale"), or under a title with a place modifier the person's title does not contradict ("the Florida governor" for
+# "Gov. Ron Hale"); race words ("the frontrunner", "the incumbent") are roles. A conflicting modifier or a title
+# nobody holds leaves the role as written.
+TITLE_SYNONYMS = [
+    ('Rep. Jo Hale spoke on Monday. "The talks were tense," the congressman said.', "talks were tense", "Jo Hale"),
+    ('Sen. Ann Park spoke on Monday. "The talks were tense," the lawmaker said.', "talks were tense", "Ann Park"),
+    ('Governor Ron Hale spoke on Monday. "The talks were tense," the Florida governor said.', "talks were tense",
+     "Ron Hale"),
+    ('"The talks were tense," the GOP frontrunner told supporters.', "talks were tense", "the GOP frontrunner"),
+    # negatives: a conflicting place in the title, and a title nobody named holds
+    ('Texas Governor Ron Hale spoke on Monday. "The talks were tense," the Florida governor said.',
+     "talks were tense", "the Florida governor"),
+    ('Rep. Jo Hale spoke on Monday. "The talks were tense," the senator said.', "talks were tense", "the senator"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLE_SYNONYMS)
+def test_role_nouns_find_titles_by_synonym_and_place(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An abbreviated title with its full stop ("Sen.", "Gov.") titles a person as the full word does, so later role
+# nouns and pronouns find them.
+ABBREVIATED_TITLES = [
+    ('Sen. Ann Park spoke on Monday. "The talks were tense," the senator said.', "talks were tense", "Ann Park"),
+    ('Gov. Ron Hale spoke on Monday. "The talks were tense," the governor said.', "talks were tense", "Ron Hale"),
+    # negative: a title word no one holds stays as written
+    ('Gov. Ron Hale spoke on Monday. "The talks were tense," the mayor said.', "talks were tense", "the mayor"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ABBREVIATED_TITLES)
+def test_abbreviated_titles_title_their_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -594,11 +594,17 @@ def _apposition(text: str, pos: int) -> str | None:
 def _is_title(role: str) -> bool:
     """A role that titles a person: it ends in a role word ("her agent"), or is a capitalised title holding one
     ("High Representative for Disarmament Affairs"); "fashion line called" is not."""
-    words = [w.strip(".,") for w in role.split()]
-    if words and words[-1].lower() in ROLE_WORDS:
+    words = [w.strip(",") for w in role.split()]
+    if words and _role_word(words[-1]):
         return True
     capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "the", "on") for w in words)
-    return capitalised and any(w.lower() in ROLE_WORDS for w in words)
+    return capitalised and any(_role_word(w) for w in words)
+
+
+def _role_word(word: str) -> bool:
+    """True for a role word as written, its full stop kept or not ("Sen.", "Gov.", "Rep", "director.")."""
+    low = word.lower()
+    return low in ROLE_WORDS or low.rstrip(".") in ROLE_WORDS or low.rstrip(".") + "." in ROLE_WORDS
 
 
 def _full_names_by_surname(text: str) -> dict[str, str]:

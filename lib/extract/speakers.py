@@ -35,8 +35,23 @@ critic activist campaigner organizer organiser volunteer secretary assistant aid
 governor-elect mayor-elect councillor councilman councilwoman alderman trustee treasurer clerk registrar marshal
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
-speaker counsel
+speaker counsel frontrunner front-runner incumbent contender runner-up
 """.split())
+
+# One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
+# "Sen. Al Park"): a role noun finds a person whose title is any of them.
+_TITLE_GROUPS = ("senator sen.", "governor gov.", "representative rep. congressman congresswoman",
+                 "president pres.", "professor prof.", "doctor dr.", "general gen.", "captain capt.",
+                 "lieutenant lt.", "colonel col.", "sergeant sgt.", "reverend rev.", "commander cmdr.")
+TITLE_ALIASES: dict[str, tuple[str, ...]] = {w: tuple(g.split()) for g in _TITLE_GROUPS for w in g.split()}
+# "the lawmaker" may be any legislator named before.
+TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", "senator", "sen.", "representative", "rep.", "congressman",
+                             "congresswoman", "mp", "assemblyman", "assemblywoman")
+
+
+def _holds_title(role: str, word: str) -> bool:
+    """True when a person's role (lower case) holds the title ``word`` or one of its aliases."""
+    return any(alias in role for alias in TITLE_ALIASES.get(word, (word,)))
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
 PERSON_NOUNS = frozenset("""
@@ -754,7 +769,7 @@ class PersonIndex:
         while i > 0:
             i -= 1
             name = self.names[i]
-            if role_words and not all(w in (self.roles.get(name) or "").lower() for w in role_words):
+            if role_words and not all(_holds_title((self.roles.get(name) or "").lower(), w) for w in role_words):
                 continue
             if gender and (self.genders.get(name, gender) != gender or name in self.places):
                 continue
@@ -878,14 +893,15 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         # President" named before.
         capitalised = tuple(w.lower() for w in mention.text.split()[1:] if w[:1].isupper())
         name = persons.recent(pos, head + capitalised)
-        if name is None and capitalised and any(_is_class_adjective(w) for w in capitalised):
-            # "the Democratic nominee" after "nominee Jo Marsh": a person the text ties to the role, when that
-            # role names no other modifier. A party or nation picks one of several holders of the role: never a
-            # person tied to no such role (the role then stays as written).
+        if name is None and capitalised and persons.recent(pos, head) is not None:
+            # "the Democratic nominee" after "nominee Jo Marsh", "the Florida governor" after "Gov. Ron Hale": a
+            # person the text ties to the role, when that role names no other modifier. A party or nation picks one
+            # of several holders of the role: never a person tied to no such role (the role then stays as written).
             name = persons.recent(pos, head)
-            extra = set((persons.roles.get(name) or "").lower().split()) - set(head) if name else set()
+            extra = {w for w in (persons.roles.get(name) or "").lower().split()
+                     if not any(_holds_title(w, h) for h in head)} if name else set()
             name = name if name and not extra else None
-        elif name is None and capitalised and persons.recent(pos, head) is None:
+        elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised):
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
         return name, persons.roles.get(name) if name else None
