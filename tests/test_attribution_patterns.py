@@ -1713,3 +1713,22 @@ ABBREVIATED_TITLES = [
 @pytest.mark.parametrize("text, fragment, speaker", ABBREVIATED_TITLES)
 def test_abbreviated_titles_title_their_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A known news outlet ("Politico reported") is an organisation speaker, never a person a later "he" stands for; a short
+# outlet name that is as often a given name ("Sana") stays a person.
+OUTLETS = [
+    ('"We stand by our story," Politico said.', "stand by our story", "Politico", "organisation"),
+    ('Politico reported the bill was dead. "We stand by our story," it said.', "stand by our story", "Politico",
+     "organisation"),
+    ('Senator Tom Hale spoke on Monday. Politico reported that the bill was dead.\n\n"We will try again next year," '
+     'he said.', "try again", "Tom Hale", "person"),
+    # negative: a short outlet name that is also a given name
+    ('"We stand by our story," Sana said.', "stand by our story", "Sana", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", OUTLETS)
+def test_known_outlets_are_organisations_never_persons(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
@@ -556,6 +557,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
                     and len(mention.name.split()) == 2 and mention.name == m.group(0))):
             continue
+        if is_outlet_name(mention.name):
+            continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
                 singles.append((mention.name, role))
@@ -589,6 +592,15 @@ def _apposition(text: str, pos: int) -> str | None:
         words = words[1:]
     nouns = [w.lower().strip(",") for w in words if not w.endswith(("'s", "’s"))]  # "a farmer's cooperative"
     return " ".join(words) if any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
+
+
+_SHORT_NAME_CHARS = 4  # a known outlet's one-word name this short may be a given name ("Sana", "Mena"), unless upper case
+
+
+def is_outlet_name(name: str) -> bool:
+    """True for the name of a known news outlet ("Politico", "CNN", "Fox News"), not a short word that may as well be
+    a given name."""
+    return is_known_outlet(name) and (" " in name or name.isupper() or len(name) > _SHORT_NAME_CHARS)
 
 
 def _is_title(role: str) -> bool:
@@ -959,6 +971,8 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return None
     words = mention.text.lower().split()
     head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
+    if q.speaker_id and is_outlet_name(q.speaker_id):
+        return "organisation"  # "Politico reported"
     if mention.kind == "org" and not org_speaker and head not in ORG_WORDS and head not in ORG_HEADS and (
             head in ROLE_WORDS or head in PERSON_NOUNS):
         return "role"  # "a spokesperson for the Scottish Parliament", "an SNP spokesman": a person for a body
