@@ -1532,6 +1532,8 @@ KNOWN_GROUPS_AND_BODIES = [
     ('"Tickets sold out in minutes," the festival said on Instagram.', "sold out", "the festival", "organisation"),
     ('"The program faces severe cuts," the budget proposal says.', "severe cuts", "the budget proposal", "document"),
     ('"The payments were never disclosed," the motion argues.', "never disclosed", "the motion", "document"),
+    ('"The charges are baseless," the family said in a statement.', "baseless", "the family", "role"),
+    ('"The charges are baseless," the Hale family said.', "baseless", "Hale family", "role"),
     # negatives: a knowledge phrase after a named person describes that person; a given name that is also a noun
     # ("Bill") stays a person; an object after a determiner is no subject's head
     ('"Talks have stalled," Ann Ruiz, a lawyer familiar with the case, said.', "Talks have stalled", "Ann Ruiz",
@@ -1539,6 +1541,7 @@ KNOWN_GROUPS_AND_BODIES = [
     ('"It was very close this time," Bill said.', "very close", "Bill", "person"),
     ('Inspectors toured the festival, describing it as "a fire risk from end to end."', "fire risk", "Inspectors",
      "role"),
+    ('Ann Lee visited the family on Monday, saying she "was moved to tears."', "moved to tears", "Ann Lee", "person"),
 ]
 
 

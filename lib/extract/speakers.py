@@ -64,6 +64,7 @@ military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
 opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
 prosecution protester protesters demonstrator demonstrators
+family couple duo trio
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
