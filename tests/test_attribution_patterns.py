@@ -1735,3 +1735,30 @@ OUTLETS = [
 def test_known_outlets_are_organisations_never_persons(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# The one quoted by another speaks ("The paper quoted a police officer as saying"); a fronted "When asked ...," clause
+# is read past to the subject after its comma; a body inside a subordinate clause ("While the ministry said the plan
+# "...," critics ...") speaks the fragment; a described person's clause ending in a colon introduces their words.
+QUOTED_AND_FRONTED = [
+    ('The paper quoted a police officer as saying the area "was sealed off within minutes."', "sealed off",
+     "a police officer"),
+    ('CNN quoted Jo Reed as saying the city "will rebuild every home."', "rebuild every home", "Jo Reed"),
+    ('When asked about the plan, a ministry spokesman said it "will rebuild every home."', "rebuild every home",
+     "a ministry spokesman"),
+    ('While the ministry said the plan "will rebuild every home," critics were doubtful.', "rebuild every home",
+     "the ministry"),
+    ('The senator swiped at the White House in a post: "They have no plan at all."', "no plan at all", "The senator"),
+    # negatives: the quoting outlet is no speaker; a text or place in a subordinate clause is none; a group's or a
+    # body's clause ending in a colon introduces no one's words
+    ('Jo Reed spoke to the paper, which quoted her as saying the city "will rebuild every home."', "rebuild every",
+     "Jo Reed"),
+    ('While the town said little, the plan was called "a bold and risky bet" in the press.', "bold and risky", None),
+    ('Mayor Ann Cole visited the school. Students waved signs reading: "Save our library now."', "Save our library",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", QUOTED_AND_FRONTED)
+def test_quoted_as_saying_fronted_clauses_and_bodies_in_clauses(text, fragment, speaker):
+    _check(text, fragment, speaker)

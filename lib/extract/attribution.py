@@ -106,6 +106,9 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
                                rf"(?:[^\S\n]+[a-z][\w\-]*){{0,2}})?[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+# Someone quoted by another: `The paper quoted a police officer as saying the area "..."`: the one quoted speaks.
+BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|"
+                              rf"{MENTION_PATTERN})[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
                         rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
@@ -421,9 +424,11 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             found = _headline_attribution(m.group("line"), start + m.start("line"))
             if found:
                 return found
-    for pattern in (BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
+    for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
+        if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
+            continue
         if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
             continue
         if pattern is BEFORE_PHRASE and not any(w in CUE_CLASS for w in last_words):
@@ -438,7 +443,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if m is None:
                 break
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
-                                            or parse_mention(m.group("subj")).kind not in ("person", "pronoun")):
+                                            or not _person_subject(m.group("subj"))):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
             if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
                 if pattern is BEFORE_INTRO:
@@ -450,8 +455,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
                 return _participle_subject(found) if found.cue and found.cue.endswith("ing") else found
             if pattern is BEFORE_CLAUSE:
-                # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
-                comma = window.find(", ", m.start("subj"), m.end("subj") + 2)  # the comma right after it too
+                # `Already, Owen Pratt has said`, `When asked about it, a spokesman said`: the lead phrase was read
+                # as the subject (and its participle as the cue); read past it, to its comma.
+                comma = window.find(", ", m.start("subj"))
                 if comma < 0:
                     break
                 m = pattern.match(window[comma + 2:])
@@ -464,15 +470,28 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         # source introduced there ("While ..., an official speaking on condition of anonymity said that ...").
         for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):
             mention = parse_mention(m.group("subj"))
+            head = _head_noun(m.group("subj").lower().split()[1:])
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2) or (
                     mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
-                    and _head_noun(m.group("subj").lower().split()[1:]) in ROLE_WORDS | PERSON_NOUNS):
+                    and head in ROLE_WORDS | PERSON_NOUNS) or (
+                    # a body ("While the ministry said the plan "...," critics ..."), never a text or a place
+                    mention.kind in ("role", "org") and m.group("subj")[:4].lower() == "the "
+                    and head in ORG_HEADS | ORG_WORDS and head not in PLACE_WORDS | DOCUMENT_NOUNS):
                 return _attribution(m, start, "clause")
         # No subject and cue in the sentence: a source it opens with ("According to the ministry, ...") speaks.
         m = BEFORE_ACCORDING_LEAD.match(text, sentence_start, end)
         if m and _plausible_subject(m.group("subj")):
             return _attribution(m, 0, "clause")
     return None
+
+
+def _person_subject(subject: str) -> bool:
+    """True for a subject that is one person: a name, a pronoun, or a described one ("The senator", "a local pastor";
+    not "Students", not a body)."""
+    mention = parse_mention(subject)
+    words = subject.lower().split()
+    return mention.kind in ("person", "pronoun") or (
+        mention.kind == "role" and words[0] in ("the", "a", "an") and _head_noun(words[1:]) in ROLE_WORDS)
 
 
 def _participle_subject(found: _Attribution) -> _Attribution | None:
