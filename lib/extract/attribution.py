@@ -476,7 +476,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     and head in ROLE_WORDS | PERSON_NOUNS) or (
                     # a body ("While the ministry said the plan "...," critics ..."), never a text or a place
                     mention.kind in ("role", "org") and m.group("subj")[:4].lower() == "the "
-                    and head in ORG_HEADS | ORG_WORDS and head not in PLACE_WORDS | DOCUMENT_NOUNS):
+                    and head in ORG_HEADS | ORG_WORDS and head not in PLACE_WORDS | DOCUMENT_NOUNS
+                    and not m.group("cue").endswith("ing")):  # "visited the site, describing": an object
                 return _attribution(m, start, "clause")
         # No subject and cue in the sentence: a source it opens with ("According to the ministry, ...") speaks.
         m = BEFORE_ACCORDING_LEAD.match(text, sentence_start, end)
