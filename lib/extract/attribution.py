@@ -900,15 +900,14 @@ _IT_BODIES = ORG_HEADS | set(ORG_DESCRIPTORS) | DOCUMENT_NOUNS
 
 def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int] | None:
     """(as written, offset) of the subject of one of the few sentences before ``pos`` that "it" can stand for: an
-    organisation ("Acme Corp.", "The ministry"), a one-word name no personal pronoun or given name makes a person
-    ("Microsoft"), or a text ("The report"); the nearest one."""
-    starts, ends = _sentence_ends(text)
+    organisation ("Acme Holdings", "The ministry"), a one-word name no personal pronoun or given name makes a person
+    ("Microsoft"), or a text ("The report"); the nearest one, read back at most _STATEMENT_CHARS."""
+    _, ends = _sentence_ends(text)
     floor = max(0, pos - _STATEMENT_CHARS)
     i = bisect.bisect_left(ends, pos)
-    candidates = [e for e in ends[max(0, i - _IT_SENTENCES - 1):i] if floor <= e < pos]
-    if not ends[:i] or ends[0] > floor:
-        candidates.insert(0, floor if floor else 0)
-    for begin in reversed(candidates[-_IT_SENTENCES:]):
+    lo = i - _IT_SENTENCES - 1  # the starts of the quote's own sentence and of the sentences before it
+    begins = [b for b in ([0] if lo < 0 else []) + list(ends[max(0, lo):i]) if b >= floor]
+    for begin in reversed(begins):
         m = SENTENCE_SUBJECT.match(text[begin:pos])
         if m is None:
             continue

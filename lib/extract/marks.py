@@ -2,9 +2,9 @@
 
 Marks are paired paragraph by paragraph: straight and curly quotes, « », „ “, and quotes that run over
 paragraph breaks (a multi-paragraph quote reopens each paragraph; a quote left open may close a few paragraphs
-on; a quote the text's end cuts, as excerpts do, runs to the cut). Dashes, apostrophes and stray marks are dropped by their spacing and context; titles, nicknames and scare
-quotes are told from speech by their wording and the cue (if any) that frames them. Attribution is in
-lib.extract.attribution, the driver in lib.extract.quotes.
+on; a quote the text's end cuts, as excerpts do, runs to the cut). Dashes, apostrophes and stray marks are
+dropped by their spacing and context; titles, nicknames and scare quotes are told from speech by their wording and
+the cue (if any) that frames them. Attribution is in lib.extract.attribution, the driver in lib.extract.quotes.
 """
 from __future__ import annotations
 

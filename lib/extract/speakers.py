@@ -39,7 +39,7 @@ speaker counsel frontrunner front-runner incumbent contender runner-up
 """.split())
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
-# "Sen. Al Park"): a role noun finds a person whose title is any of them.
+# "Sen. Ann Park"): a role noun finds a person whose title is any of them.
 _TITLE_GROUPS = ("senator sen.", "governor gov.", "representative rep. congressman congresswoman",
                  "president pres.", "professor prof.", "doctor dr.", "general gen.", "captain capt.",
                  "lieutenant lt.", "colonel col.", "sergeant sgt.", "reverend rev.", "commander cmdr.")
@@ -50,8 +50,9 @@ TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", "senator", "sen.", "repre
 
 
 def _holds_title(role: str, word: str) -> bool:
-    """True when a person's role (lower case) holds the title ``word`` or one of its aliases."""
-    return any(alias in role for alias in TITLE_ALIASES.get(word, (word,)))
+    """True when a person's role (lower case) holds the title ``word`` ("president" in "vice president"), or one of
+    its aliases as a word of its own ("rep." in "rep.", never "mp" in "campaign")."""
+    return word in role or any(alias in role.split() for alias in TITLE_ALIASES.get(word, ()))
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
 PERSON_NOUNS = frozenset("""
