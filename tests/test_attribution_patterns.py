@@ -1754,6 +1754,9 @@ QUOTED_AND_FRONTED = [
     ('Jo Reed spoke to the paper, which quoted her as saying the city "will rebuild every home."', "rebuild every",
      "Jo Reed"),
     ('While the town said little, the plan was called "a bold and risky bet" in the press.', "bold and risky", None),
+    ('Officials with the company said the plant "will reopen soon."', "will reopen soon", "Officials with the company"),
+    ('Too harsh for the agency, which condemned the plan as "reckless and cruel."', "reckless and cruel",
+     "the agency"),
     ('Mayor Ann Cole visited the school. Students waved signs reading: "Save our library now."', "Save our library",
      None),
 ]

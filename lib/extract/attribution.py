@@ -477,13 +477,21 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     # a body ("While the ministry said the plan "...," critics ..."), never a text or a place
                     mention.kind in ("role", "org") and m.group("subj")[:4].lower() == "the "
                     and head in ORG_HEADS | ORG_WORDS and head not in PLACE_WORDS | DOCUMENT_NOUNS
-                    and not m.group("cue").endswith("ing")):  # "visited the site, describing": an object
+                    and not m.group("cue").endswith("ing")  # "visited the site, describing": an object
+                    # "Officials with the company said": an object, unless a relative clause makes it a subject
+                    # ("Too wicked for the government, which condemned ...")
+                    and not (_PREPOSITION_BEFORE.search(window, 0, m.start("subj"))
+                             and not (m.group("appos") or "").startswith((", which", ", who")))):
                 return _attribution(m, start, "clause")
         # No subject and cue in the sentence: a source it opens with ("According to the ministry, ...") speaks.
         m = BEFORE_ACCORDING_LEAD.match(text, sentence_start, end)
         if m and _plausible_subject(m.group("subj")):
             return _attribution(m, 0, "clause")
     return None
+
+
+# A preposition before a noun makes it an object ("Officials with the company said"), "according to" excepted.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|at|for|from|by|(?<![Aa]ccording )to|in|on|about|against)[^\S\n]+$")
 
 
 def _person_subject(subject: str) -> bool:

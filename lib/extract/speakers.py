@@ -306,7 +306,8 @@ QUANTIFIED_GROUP_PATTERN = (r"(?<![\w’'\-])%s(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff
                                + "|" + _CAPITALISED_PLURAL, KNOWLEDGE_PATTERN))
 _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{ROLE_NOUN_PATTERN}|"
-            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN}|"
+            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
+            rf"the[^\S\n]+[a-z][\w\-]*)|"  # "officials with the company"
             rf"{KNOWLEDGE_PATTERN})?|"
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
