@@ -77,11 +77,12 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            # alleges", "a government handbook described")
                            "lawsuit complaint indictment petition affidavit memorandum handbook manual guidance "
                            "directive transcript "
-                           # proposals, court and audit papers, releases ("the proposal says", "the motion argues",
-                           # "the audit found", "the release said", "court documents say", "the majority opinion
-                           # says"); "bill" is left out, being as often a given name
-                           "proposal resolution brief motion audit assessment warrant release announcement guidelines "
-                           "agreement opinion documents records email census poll".split())
+                           # proposals, court and audit papers ("the proposal says", "the motion argues", "the
+                           # majority opinion says"); "bill" is left out, being as often a given name, and
+                           # "announcement" or "release", being more often the object put out ("made the announcement
+                           # on Twitter and said:") than a speaker
+                           "proposal resolution brief motion audit assessment warrant guidelines agreement opinion "
+                           "documents records census poll".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
