@@ -1765,3 +1765,22 @@ QUOTED_AND_FRONTED = [
 @pytest.mark.parametrize("text, fragment, speaker", QUOTED_AND_FRONTED)
 def test_quoted_as_saying_fronted_clauses_and_bodies_in_clauses(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Someone who speaks for a named person is that spokesperson, never the person ("a spokesperson for Sen. Tom Hale",
+# "an aide to Jo Marsh"); a capitalised title before a name still titles the name.
+SPEAKS_FOR = [
+    ('A spokesperson for Senator Tom Hale said he was "deeply disappointed by the vote."', "deeply disappointed",
+     "A spokesperson for Senator Tom Hale", "role"),
+    ('"We are disappointed," an aide to Jo Marsh said.', "We are disappointed", "an aide to Jo Marsh", "role"),
+    # negatives
+    ('"We are disappointed," said Secretary of State Ann Lee.', "We are disappointed", "Ann Lee", "person"),
+    ('"We are disappointed," said a spokesperson for Acme, Jane Roe.', "We are disappointed", "Jane Roe", "person"),
+    ('"We are disappointed," Ann Lee, a friend of Tom Hale, said.', "We are disappointed", "Ann Lee", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", SPEAKS_FOR)
+def test_one_who_speaks_for_a_person_is_not_that_person(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -410,6 +410,11 @@ def _is_name_token(tok: str) -> bool:
 
 
 _WEB_ADDRESS = re.compile(_WEB)
+# An unnamed person described by whom they speak for or belong to, the other one named after "for", "of" or "to"
+# ("a spokesperson for Sen. Tom Hale", "an aide to Jo Marsh", "the lawyer for Acme").
+_SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+"
+                         r"(?:for|of|to)[^\S\n]+(?:the[^\S\n]+)?[A-Z]"
+                         % "|".join(sorted(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha())))
 
 
 @lru_cache(maxsize=4096)
@@ -428,8 +433,9 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(document.group("author"))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
-    if re.search(r"[’']s [a-z]", text):
-        return Mention(text, None, None, "role")  # "Reid's rep": someone speaking for a named person
+    if re.search(r"[’']s [a-z]", text) or _SPEAKS_FOR.match(text):
+        # "Reid's rep", "a spokesperson for Sen. Tom Hale": someone speaking for a named person, not that person
+        return Mention(text, None, None, "role")
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
