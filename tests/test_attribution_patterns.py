@@ -1534,6 +1534,8 @@ KNOWN_GROUPS_AND_BODIES = [
     ('"The payments were never disclosed," the motion argues.', "never disclosed", "the motion", "document"),
     ('"The charges are baseless," the family said in a statement.', "baseless", "the family", "role"),
     ('"The charges are baseless," the Hale family said.', "baseless", "Hale family", "role"),
+    ('"The talks were tense," House Republicans said in a statement.', "talks were tense", "House Republicans", "role"),
+    ('"The talks were tense," the Senate said.', "talks were tense", "Senate", "organisation"),
     # negatives: a knowledge phrase after a named person describes that person; a given name that is also a noun
     # ("Bill") stays a person; an object after a determiner is no subject's head
     ('"Talks have stalled," Ann Ruiz, a lawyer familiar with the case, said.', "Talks have stalled", "Ann Ruiz",

@@ -27,7 +27,7 @@ from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -1001,8 +1001,9 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
     if q.speaker_id and is_outlet_name(q.speaker_id):
         return "organisation"  # "Politico reported"
     if mention.kind == "org" and not org_speaker and head not in ORG_WORDS and head not in ORG_HEADS and (
-            head in ROLE_WORDS or head in PERSON_NOUNS):
-        return "role"  # "a spokesperson for the Scottish Parliament", "an SNP spokesman": a person for a body
+            head in ROLE_WORDS or head in PERSON_NOUNS or head in PLURAL_PERSON_NOUNS or head in PARTY_PLURALS):
+        # "a spokesperson for the Scottish Parliament", "an SNP spokesman", "House Republicans": people for a body
+        return "role"
     if org_speaker or mention.kind == "org":
         return "organisation"
     if q.speaker_id in persons.roles or (mention.kind == "person" and (
