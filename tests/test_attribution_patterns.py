@@ -1508,3 +1508,281 @@ PASSIVE_AGENTS = [
 @pytest.mark.parametrize("text, fragment, speaker", PASSIVE_AGENTS)
 def test_passive_describing_cue_agent(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Unnamed groups as a reader gives them: a group in the know ("people familiar with the matter", "two sources close
+# to the talks"), an abbreviated modifier ("U.S. officials"), "the justices"; bodies and texts by their noun ("the
+# watchdog", "the regulator", "the proposal", "court documents"), given as written with their type.
+KNOWN_GROUPS_AND_BODIES = [
+    ('"Talks have broken down," people familiar with the matter said.', "broken down",
+     "people familiar with the matter", "role"),
+    ('"Talks have broken down," two sources close to the negotiations said.', "broken down",
+     "two sources close to the negotiations", "role"),
+    ('Aides close to the mayor said the plan would "cost far more than promised."', "cost far more",
+     "Aides close to the mayor", "role"),
+    ('"Talks have broken down entirely," U.S. officials said on Monday.', "broken down", "U.S. officials", "role"),
+    ('U.N. investigators said the camp was "beyond its capacity."', "beyond its capacity", "U.N. investigators",
+     "role"),
+    ('"The ban was plainly unconstitutional," the justices wrote.', "plainly unconstitutional", "the justices",
+     "role"),
+    ('"The arrests are an attack on free speech," the watchdog said.', "attack on free speech", "the watchdog",
+     "organisation"),
+    ('"The merger will raise prices," the regulator said in a ruling.', "raise prices", "the regulator",
+     "organisation"),
+    ('"Tickets sold out in minutes," the festival said on Instagram.', "sold out", "the festival", "organisation"),
+    ('"The program faces severe cuts," the budget proposal says.', "severe cuts", "the budget proposal", "document"),
+    ('"The payments were never disclosed," the motion argues.', "never disclosed", "the motion", "document"),
+    ('"The charges are baseless," the family said in a statement.', "baseless", "the family", "role"),
+    ('"The charges are baseless," the Hale family said.', "baseless", "Hale family", "role"),
+    ('"The talks were tense," House Republicans said in a statement.', "talks were tense", "House Republicans", "role"),
+    ('"The talks were tense," the Senate said.', "talks were tense", "Senate", "organisation"),
+    # negatives: a knowledge phrase after a named person describes that person; a given name that is also a noun
+    # ("Bill") stays a person; an object after a determiner is no subject's head
+    ('"Talks have stalled," Ann Ruiz, a lawyer familiar with the case, said.', "Talks have stalled", "Ann Ruiz",
+     "person"),
+    ('"It was very close this time," Bill said.', "very close", "Bill", "person"),
+    ('Inspectors toured the festival, describing it as "a fire risk from end to end."', "fire risk", "Inspectors",
+     "role"),
+    ('Ann Lee visited the family on Monday, saying she "was moved to tears."', "moved to tears", "Ann Lee", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", KNOWN_GROUPS_AND_BODIES)
+def test_groups_in_the_know_bodies_and_texts(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A sentence that opens with its source ("According to the ministry, the strikes "..."") credits that source with a
+# fragment, unless a subject and cue of its own follow.
+ACCORDING_LEADS = [
+    ('According to the ministry, the strikes "hit only military targets."', "hit only military", "the ministry"),
+    ('According to a police report, the driver "was traveling well above the limit."', "well above",
+     "a police report"),
+    ('According to the census, the town "has lost its soul since the mill closed."', "lost its soul", "the census"),
+    # negatives: a subject and cue after the lead speak; a lead in an earlier sentence credits nobody here
+    ('According to the ministry, Ann Ruiz said the strikes "hit only military targets."', "hit only military",
+     "Ann Ruiz"),
+    ('According to the census, the town has grown. The old mill "has stood empty for years."', "stood empty", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACCORDING_LEADS)
+def test_sentence_opening_source_credits_the_fragment(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "the spokesperson" with no person named in that role stands for the earlier "a spokesperson for Acme" (with the
+# body it speaks for), never for another anonymous speaker; a person named in the role keeps it.
+BARE_ROLES = [
+    ('A spokesperson for Acme declined to give details.\n\n"We are reviewing the matter," the spokesperson said.',
+     "reviewing the matter", "A spokesperson for Acme"),
+    ('An official at the State Department would not say more. "The talks go on," the official said.',
+     "talks go on", "An official at the State Department"),
+    ('A lawyer for the company filed the papers. "We will win on appeal," the lawyer said.', "win on appeal",
+     "A lawyer for the company"),
+    # negatives: another anonymous speaker is no spokesperson; a named spokesman is the one
+    ('"It was loud," a witness said.\n\n"We are reviewing the matter," the spokesperson said.',
+     "reviewing the matter", "the spokesperson"),
+    ('Acme spokesman Tim Ode spoke to reporters. "We are reviewing the matter," the spokesman said.',
+     "reviewing the matter", "Tim Ode"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BARE_ROLES)
+def test_definite_role_takes_the_earlier_indefinite_one(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "it said" with no body speaking before: the organisation or text one of the few sentences before is about; never
+# a person, a thing that does not speak, or a body named too long before.
+IT_SAID = [
+    ('Acme Holdings reported a loss. "We expect a recovery next year," it said.', "expect a recovery",
+     "Acme Holdings", "organisation"),
+    ('Microsoft reported a loss on Tuesday.\n\n"We expect a recovery next year," it said.', "expect a recovery",
+     "Microsoft", "organisation"),
+    ('The ministry rejected the claims. "The reports are false," it said in a statement.', "reports are false",
+     "The ministry", "organisation"),
+    ('The report was published on Tuesday. "Growth will stall," it said.', "Growth will stall", "The report",
+     "document"),
+    ('The storm hit on Monday. Acme Holdings reported a loss. "We expect a recovery," it said.',
+     "expect a recovery", "Acme Holdings", "organisation"),
+    # negatives
+    ('Amy Cole reported a loss. "We expect a recovery next year," it said.', "expect a recovery", None, None),
+    ('The storm hit at noon. "We expect a recovery next year," it said.', "expect a recovery", None, None),
+    ('Acme Holdings reported a loss. Jo Park was fired. The storm hit. The town flooded. "We expect a recovery," '
+     'it said.', "expect a recovery", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", IT_SAID)
+def test_it_said_takes_the_body_a_recent_sentence_is_about(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A quote-only paragraph after a speaker's quote goes on in that voice; a next paragraph that introduces its own quote
+# (`X, a spokesman, said, "..."`) is no attribution of the paragraph before it, while a bare one (`X said.`) is.
+NEXT_INTRODUCTIONS = [
+    ('"The plan is reckless," said Ann Cole, a lawyer with Green Shield, a charity.\n\n"It puts every river at '
+     'risk."\n\nTim Ode, a spokesman for the mayor, said, "The mayor will study it."', "every river", "Ann Cole"),
+    ('"The plan is reckless," said Ann Cole, a lawyer with Green Shield.\n\n"It puts every river at risk."\n\n'
+     'Tim Ode added: "We will study it."', "every river", "Ann Cole"),
+    # negative: a bare attribution in the next paragraph is the quote's own
+    ('Ann Cole spoke first.\n\n"It puts every river at risk."\n\nTim Ode, a spokesman for the mayor, said so on '
+     'Friday.', "every river", "Tim Ode"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEXT_INTRODUCTIONS)
+def test_next_paragraph_introducing_its_own_quote_is_no_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A sentence closed by its cue whose subject is a full name with comma phrases after it (`Dan Orr, a lawyer at Bird
+# Trust, an environmental group, agreed.`): the name speaks in the quote paragraph after it, not the last apposition
+# nor the body in it; a comma phrase holding a verb is a clause, and its own subject speaks.
+APPOSED_CLOSINGS = [
+    ('Dan Orr, a lawyer at Bird Trust, agreed with the ruling.\n\n"The river is safe at last."', "river is safe",
+     "Dan Orr"),
+    ('Dan Orr, vice president for policy at the environmental group, Bird Trust, agreed with the ruling.\n\n'
+     '"The river is safe at last."', "river is safe", "Dan Orr"),
+    # negatives: a clause before the comma, and a name that is the object of the clause
+    ('Dan Orr left the court early, the lawyer Ann Ruiz said.\n\n"The river is safe at last."', "river is safe",
+     "Ann Ruiz"),
+    ('The ruling was a relief for Dan Orr, the lawyer Ann Ruiz said.\n\n"The river is safe at last."',
+     "river is safe", "Ann Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", APPOSED_CLOSINGS)
+def test_full_name_with_appositions_closing_a_sentence_speaks(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A participle cue whose reported clause names its own subject first ("insisting the theory "..."") still credits the
+# clause's subject, read to its head noun ("A group of top scientists", not "A group of top"); a fronted phrase with a
+# capitalised word in it ("In a statement released Friday,") is no speaker.
+PARTICIPLE_CLAUSES = [
+    ('A group of top scientists has pushed back on the ruling, insisting the theory "deserves a proper '
+     'investigation."', "deserves a proper", "A group of top scientists"),
+    ('The union rejected the offer on Friday, warning that the cuts "will hurt every family in town."',
+     "hurt every family", "The union"),
+    ('In a statement released Friday, the ministry said the strike "targeted only military sites."',
+     "targeted only", "the ministry"),
+    # negatives: the object of the clause's verb is no speaker; a participle far before the quote credits nobody
+    ('Protesters heckled Minister Jo Park, saying she "betrayed the whole region."', "betrayed the whole",
+     "Protesters"),
+    ('The board met on Friday, saying little. Later the plan was described in a memo as "a bold and risky bet."',
+     "bold and risky", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_CLAUSES)
+def test_participle_with_reported_subject_credits_the_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A role noun finds a person named under the same title abbreviated or by a synonym ("the congressman" for "Rep. Jo
+# Hale"), or under a title with a place modifier the person's title does not contradict ("the Florida governor" for
+# "Gov. Ron Hale"); race words ("the frontrunner", "the incumbent") are roles. A conflicting modifier or a title
+# nobody holds leaves the role as written.
+TITLE_SYNONYMS = [
+    ('Rep. Jo Hale spoke on Monday. "The talks were tense," the congressman said.', "talks were tense", "Jo Hale"),
+    ('Sen. Ann Park spoke on Monday. "The talks were tense," the lawmaker said.', "talks were tense", "Ann Park"),
+    ('Governor Ron Hale spoke on Monday. "The talks were tense," the Florida governor said.', "talks were tense",
+     "Ron Hale"),
+    ('"The talks were tense," the GOP frontrunner told supporters.', "talks were tense", "the GOP frontrunner"),
+    # negatives: a conflicting place in the title, and a title nobody named holds
+    ('Texas Governor Ron Hale spoke on Monday. "The talks were tense," the Florida governor said.',
+     "talks were tense", "the Florida governor"),
+    ('Rep. Jo Hale spoke on Monday. "The talks were tense," the senator said.', "talks were tense", "the senator"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLE_SYNONYMS)
+def test_role_nouns_find_titles_by_synonym_and_place(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An abbreviated title with its full stop ("Sen.", "Gov.") titles a person as the full word does, so later role
+# nouns and pronouns find them.
+ABBREVIATED_TITLES = [
+    ('Sen. Ann Park spoke on Monday. "The talks were tense," the senator said.', "talks were tense", "Ann Park"),
+    ('Gov. Ron Hale spoke on Monday. "The talks were tense," the governor said.', "talks were tense", "Ron Hale"),
+    # negative: a title word no one holds stays as written
+    ('Gov. Ron Hale spoke on Monday. "The talks were tense," the mayor said.', "talks were tense", "the mayor"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ABBREVIATED_TITLES)
+def test_abbreviated_titles_title_their_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A known news outlet ("Politico reported") is an organisation speaker, never a person a later "he" stands for; a short
+# outlet name that is as often a given name ("Sana") stays a person.
+OUTLETS = [
+    ('"We stand by our story," Politico said.', "stand by our story", "Politico", "organisation"),
+    ('Politico reported the bill was dead. "We stand by our story," it said.', "stand by our story", "Politico",
+     "organisation"),
+    ('Senator Tom Hale spoke on Monday. Politico reported that the bill was dead.\n\n"We will try again next year," '
+     'he said.', "try again", "Tom Hale", "person"),
+    # negative: a short outlet name that is also a given name
+    ('"We stand by our story," Sana said.', "stand by our story", "Sana", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", OUTLETS)
+def test_known_outlets_are_organisations_never_persons(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# The one quoted by another speaks ("The paper quoted a police officer as saying"); a fronted "When asked ...," clause
+# is read past to the subject after its comma; a body inside a subordinate clause ("While the ministry said the plan
+# "...," critics ...") speaks the fragment; a described person's clause ending in a colon introduces their words.
+QUOTED_AND_FRONTED = [
+    ('The paper quoted a police officer as saying the area "was sealed off within minutes."', "sealed off",
+     "a police officer"),
+    ('CNN quoted Jo Reed as saying the city "will rebuild every home."', "rebuild every home", "Jo Reed"),
+    ('When asked about the plan, a ministry spokesman said it "will rebuild every home."', "rebuild every home",
+     "a ministry spokesman"),
+    ('While the ministry said the plan "will rebuild every home," critics were doubtful.', "rebuild every home",
+     "the ministry"),
+    ('The senator swiped at the White House in a post: "They have no plan at all."', "no plan at all", "The senator"),
+    # negatives: the quoting outlet is no speaker; a text or place in a subordinate clause is none; a group's or a
+    # body's clause ending in a colon introduces no one's words
+    ('Jo Reed spoke to the paper, which quoted her as saying the city "will rebuild every home."', "rebuild every",
+     "Jo Reed"),
+    ('While the town said little, the plan was called "a bold and risky bet" in the press.', "bold and risky", None),
+    ('Officials with the company said the plant "will reopen soon."', "will reopen soon", "Officials with the company"),
+    ('Too harsh for the agency, which condemned the plan as "reckless and cruel."', "reckless and cruel",
+     "the agency"),
+    ('Mayor Ann Cole visited the school. Students waved signs reading: "Save our library now."', "Save our library",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", QUOTED_AND_FRONTED)
+def test_quoted_as_saying_fronted_clauses_and_bodies_in_clauses(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Someone who speaks for a named person is that spokesperson, never the person ("a spokesperson for Sen. Tom Hale",
+# "an aide to Jo Marsh"); a capitalised title before a name still titles the name.
+SPEAKS_FOR = [
+    ('A spokesperson for Senator Tom Hale said he was "deeply disappointed by the vote."', "deeply disappointed",
+     "A spokesperson for Senator Tom Hale", "role"),
+    ('"We are disappointed," an aide to Jo Marsh said.', "We are disappointed", "an aide to Jo Marsh", "role"),
+    # negatives
+    ('"We are disappointed," said Secretary of State Ann Lee.', "We are disappointed", "Ann Lee", "person"),
+    ('"We are disappointed," said a spokesperson for Acme, Jane Roe.', "We are disappointed", "Jane Roe", "person"),
+    ('"We are disappointed," Ann Lee, a friend of Tom Hale, said.', "We are disappointed", "Ann Lee", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", SPEAKS_FOR)
+def test_one_who_speaks_for_a_person_is_not_that_person(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -199,10 +199,11 @@ CONTEXT_CASES = [
      [("a senior officer", None), ("a senior officer", None)]),
     # a relative clause introduces the reply
     ('Johnson looked over to Biden, who replied, "Good luck."', [("Biden", "Biden")]),
-    # an unnamed source's condition of anonymity is no attribution: the continuation stays the source's
+    # an unnamed source's condition of anonymity is no attribution: the continuation stays the source's ("the
+    # official" is the senior police official described before, never the mayor)
     ('Mayor Jane Doe spoke in the morning.\n\nA senior police official said the roads were blocked.\n\n'
      '"Minutes were lost," the official said.\n\n"We could have saved them."\n\nHe asked not to be identified.',
-     [("the official", None), ("the official", None)]),
+     [("A senior police official", None), ("A senior police official", None)]),
     # an acronym takes the name it abbreviates; a description the organisation named so before
     ('The Office of Budget Review (OBR) published figures on Monday.\n\n"Spending will fall sharply next year," OBR '
      'said.', [("OBR", "Office of Budget Review")]),
@@ -399,4 +400,21 @@ def test_general_attribution_patterns(text, expected):
     ('The vote was close " very close " and nobody said so.', []),
 ])
 def test_spaced_curly_marks_still_pair(text, expected):
+    assert [(k, s, t) for k, s, _, t in _quotes(text)] == expected
+
+
+# A text cut inside a quote (an excerpt, a page cut mid-quote): the quote runs to the cut, its ellipsis left out, and
+# goes on the speaker's words; a stray mark, an inch mark or a quote left open before the last paragraph stays none.
+@pytest.mark.parametrize("text, expected", [
+    ('"We lost the vote," said Mayor Ann Cole. "They will not get away with this, and in the end we will win. Our '
+     'town...', [("direct", "Ann Cole", "We lost the vote,"),
+                 ("direct", "Ann Cole", "They will not get away with this, and in the end we will win. Our town")]),
+    ('Ann Cole, the mayor, spoke on Friday.\n\nShe said: "The plant will reopen next spring and every worker',
+     [("direct", "Ann Cole", "The plant will reopen next spring and every worker")]),
+    # negatives: too few words, an inch mark, an open mark before the last paragraph
+    ('Ann Cole said no. "Never again', []),
+    ('The new centre is 7\'2" and plays on Friday for the first time this season', []),
+    ('Ann Cole said "the plant will reopen next spring.\n\nThe vote is on Friday.', []),
+])
+def test_quote_cut_with_the_text_runs_to_the_cut(text, expected):
     assert [(k, s, t) for k, s, _, t in _quotes(text)] == expected

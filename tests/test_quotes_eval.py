@@ -52,7 +52,7 @@ def test_tuning_set_split_into_dev_and_aside():
     assert not sets["quotes_gold"][1]  # the whole tuning set holds the aside slice: never listed
 
 
-@pytest.mark.parametrize("name", ["quotes_dev_web", "quotes_dev_roles"])
+@pytest.mark.parametrize("name", ["quotes_dev_web", "quotes_dev_roles", "quotes_dev_mix"])
 def test_dev_sets_split_and_blind_set_never_listed(name):
     sets = {label: (len(records), listable) for label, records, listable in quotes_eval.gold_sets(None, 4)}
     dev, aside = sets[f"{name}:dev"], sets[f"{name}:aside"]

@@ -23,10 +23,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -80,6 +81,8 @@ AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
+# A sentence that opens with its source: `According to the ministry, the strikes "hit only military targets."`.
+BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”]*$")
 # A subject far from its cue: `X said at a hearing that ... but added, "`, `the government through its embassy on
 # June 21 said, "`, `the bank said "` (no comma).
 BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b{CUE_PATTERN}\b[^.!?\"“”]{{0,240}}?\b(?:and|but)"
@@ -92,14 +95,20 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{
 # A participle cue that ends a clause about its subject: `X ended her speech by saying "`, `X waved, adding: "`.
 # The subject is read to its head noun ("A senior official downplayed it, saying", not "A senior"), after as many
 # lead phrases as the clause has ("Pressed again, Cole kept to his line, saying"); the participle may follow
-# without a comma and take "that" ("downplayed the unrest saying that").
-_HEAD_NOT_YET = rf"(?![^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS if w.isalpha()))})\b)"
+# without a comma and take "that" ("downplayed the unrest saying that"). A head after a determiner is an object's
+# ("Inspectors visited the site, describing"), not the subject's.
+_HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS | PLURAL_PERSON_NOUNS if w.isalpha()))})\b)"
 BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
                                rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
                                rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
                                rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
-                               rf"(?:[^\S\n]+that)?[,:]?\s*$")
+                               # the reported clause's own subject may come first ("insisting the theory")
+                               rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
+                               rf"(?:[^\S\n]+[a-z][\w\-]*){{0,2}})?[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+# Someone quoted by another: `The paper quoted a police officer as saying the area "..."`: the one quoted speaks.
+BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|"
+                              rf"{MENTION_PATTERN})[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
                         rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
@@ -188,6 +197,11 @@ _DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
 _UNNAMED_SOURCES = frozenset("source sources insider insiders".split())
 _UNNAMED_PERSONS = _UNNAMED_SOURCES | frozenset("person man woman".split())
+# Heads of a definite description that stand for an earlier indefinite one with the same head ("a spokesperson for
+# Acme declined to ..." -> "the spokesperson said"), when no person named with that role is in the text; never for
+# another anonymous speaker (a witness is no spokesperson).
+_UNNAMED_ROLES = frozenset("spokesperson spokesman spokeswoman official officer aide adviser advisor lawyer "
+                           "attorney".split())
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
 
 
@@ -410,9 +424,11 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             found = _headline_attribution(m.group("line"), start + m.start("line"))
             if found:
                 return found
-    for pattern in (BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
+    for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
+        if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
+            continue
         if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
             continue
         if pattern is BEFORE_PHRASE and not any(w in CUE_CLASS for w in last_words):
@@ -427,7 +443,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if m is None:
                 break
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
-                                            or parse_mention(m.group("subj")).kind not in ("person", "pronoun")):
+                                            or not _person_subject(m.group("subj"))):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
             if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
                 if pattern is BEFORE_INTRO:
@@ -439,8 +455,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
                 return _participle_subject(found) if found.cue and found.cue.endswith("ing") else found
             if pattern is BEFORE_CLAUSE:
-                # `Already, Owen Pratt has said`: the lead phrase was read as the subject; read past it.
-                comma = window.find(", ", m.start("subj"), m.end("subj") + 2)  # the comma right after it too
+                # `Already, Owen Pratt has said`, `When asked about it, a spokesman said`: the lead phrase was read
+                # as the subject (and its participle as the cue); read past it, to its comma.
+                comma = window.find(", ", m.start("subj"))
                 if comma < 0:
                     break
                 m = pattern.match(window[comma + 2:])
@@ -453,11 +470,37 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         # source introduced there ("While ..., an official speaking on condition of anonymity said that ...").
         for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):
             mention = parse_mention(m.group("subj"))
+            head = _head_noun(m.group("subj").lower().split()[1:])
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2) or (
                     mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
-                    and _head_noun(m.group("subj").lower().split()[1:]) in ROLE_WORDS | PERSON_NOUNS):
+                    and head in ROLE_WORDS | PERSON_NOUNS) or (
+                    # a body ("While the ministry said the plan "...," critics ..."), never a text or a place
+                    mention.kind in ("role", "org") and m.group("subj")[:4].lower() == "the "
+                    and head in ORG_HEADS | ORG_WORDS and head not in PLACE_WORDS | DOCUMENT_NOUNS
+                    and not m.group("cue").endswith("ing")  # "visited the site, describing": an object
+                    # "Officials with the company said": an object, unless a relative clause makes it a subject
+                    # ("Too wicked for the government, which condemned ...")
+                    and not (_PREPOSITION_BEFORE.search(window, 0, m.start("subj"))
+                             and not (m.group("appos") or "").startswith((", which", ", who")))):
                 return _attribution(m, start, "clause")
+        # No subject and cue in the sentence: a source it opens with ("According to the ministry, ...") speaks.
+        m = BEFORE_ACCORDING_LEAD.match(text, sentence_start, end)
+        if m and _plausible_subject(m.group("subj")):
+            return _attribution(m, 0, "clause")
     return None
+
+
+# A preposition before a noun makes it an object ("Officials with the company said"), "according to" excepted.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|at|for|from|by|(?<![Aa]ccording )to|in|on|about|against)[^\S\n]+$")
+
+
+def _person_subject(subject: str) -> bool:
+    """True for a subject that is one person: a name, a pronoun, or a described one ("The senator", "a local pastor";
+    not "Students", not a body)."""
+    mention = parse_mention(subject)
+    words = subject.lower().split()
+    return mention.kind in ("person", "pronoun") or (
+        mention.kind == "role" and words[0] in ("the", "a", "an") and _head_noun(words[1:]) in ROLE_WORDS)
 
 
 def _participle_subject(found: _Attribution) -> _Attribution | None:
@@ -542,6 +585,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
                     and len(mention.name.split()) == 2 and mention.name == m.group(0))):
             continue
+        if is_outlet_name(mention.name):
+            continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
                 singles.append((mention.name, role))
@@ -577,14 +622,29 @@ def _apposition(text: str, pos: int) -> str | None:
     return " ".join(words) if any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
 
 
+_SHORT_NAME_CHARS = 4  # a known outlet's one-word name this short may be a given name ("Sana", "Mena"), unless upper case
+
+
+def is_outlet_name(name: str) -> bool:
+    """True for the name of a known news outlet ("Politico", "CNN", "Fox News"), not a short word that may as well be
+    a given name."""
+    return is_known_outlet(name) and (" " in name or name.isupper() or len(name) > _SHORT_NAME_CHARS)
+
+
 def _is_title(role: str) -> bool:
     """A role that titles a person: it ends in a role word ("her agent"), or is a capitalised title holding one
     ("High Representative for Disarmament Affairs"); "fashion line called" is not."""
-    words = [w.strip(".,") for w in role.split()]
-    if words and words[-1].lower() in ROLE_WORDS:
+    words = [w.strip(",") for w in role.split()]
+    if words and _role_word(words[-1]):
         return True
     capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "the", "on") for w in words)
-    return capitalised and any(w.lower() in ROLE_WORDS for w in words)
+    return capitalised and any(_role_word(w) for w in words)
+
+
+def _role_word(word: str) -> bool:
+    """True for a role word as written, its full stop kept or not ("Sen.", "Gov.", "Rep", "director.")."""
+    low = word.lower()
+    return low in ROLE_WORDS or low.rstrip(".") in ROLE_WORDS or low.rstrip(".") + "." in ROLE_WORDS
 
 
 def _full_names_by_surname(text: str) -> dict[str, str]:
@@ -607,6 +667,8 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
         return None
     stop = _after_end(text, start, end)
     window = text[start:stop]
+    if text[stop:stop + 1] in QUOTE_MARKS and stop < end and window.rstrip().endswith((",", ":")):
+        return None  # `X, a spokesman, said, "..."`: an introduction of the paragraph's own quote
     for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
         m = pattern.match(window)
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS \
@@ -618,6 +680,9 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     return None
 
 
+_APPOSITION_CLAUSE = re.compile(rf"\b(?:{CUE_PATTERN}|is|was|were|are|has|had|have|will|would|could|should)\b")
+
+
 def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None:
     """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`): the
     quote paragraph after it goes on with that speaker's words."""
@@ -625,7 +690,16 @@ def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None
     m = TAIL_SUBJECT_CUE.search(window)
     while m and not _plausible_subject(m.group("subj")):
         m = TAIL_SUBJECT_CUE.search(window, m.start() + 1)  # `, the rules would change, Mr. X said.`: the later comma
-    return _attribution(m, start, "before") if m else None
+    if m is None:
+        return None
+    lead = window[:m.start()]
+    name = _NAME.match(lead, len(lead) - len(lead.lstrip()))
+    if name and lead[name.end():].strip()[:1] in ("", ",") and not _APPOSITION_CLAUSE.search(lead, name.end()):
+        mention = parse_mention(name.group(0))
+        if mention.kind == "person" and len(mention.name.split()) >= 2:
+            # `Dan Orr, a lawyer at Bird Trust, agreed ...`: comma phrases with no verb are the name's appositions
+            return _Attribution(name.group(0), start + name.start(), m.group("cue"), start + m.start("cue"), "before")
+    return _attribution(m, start, "before")
 
 
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
@@ -762,6 +836,16 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
                             speaker_start=author[1], speaker_end=author[1] + len(author[0]))
                 mention = parse_mention(q.speaker)
+        if mention is not None and q.speaker.lower() == "it" and q.speaker_id is None and not last_org \
+                and q.speaker_start is not None:
+            # "Acme Corp. reported a loss. "...," it said.": the body or text a recent sentence is about speaks.
+            subject = _it_antecedent(text, min(q.start, q.speaker_start), persons)
+            if subject:
+                mention = parse_mention(subject[0])
+                subject_id, _ = resolve_mention(mention, subject[1], persons)
+                q = replace(q, speaker=subject[0], speaker_id=subject_id, speaker_start=subject[1],
+                            speaker_end=subject[1] + len(subject[0]))
+                org_speaker = mention.kind != "role"  # a text ("The report") is a document, the rest bodies
         if mention is not None and q.speaker_id and _DOCUMENT_HEAD.match(q.speaker):
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
@@ -774,6 +858,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
                                                  and words[0] not in ("his", "her", "their"))):  # "her office": hers
                 q, org_speaker = replace(q, speaker_id=last_org), True
+            elif _is_bare_role(mention) and q.speaker_start is not None and \
+                    _indefinite_antecedent(text, q.speaker_start, mention):
+                earlier = _indefinite_antecedent(text, q.speaker_start, mention)
+                q = replace(q, speaker=earlier[0], speaker_start=earlier[1], speaker_end=earlier[1] + len(earlier[0]))
+                mention = parse_mention(q.speaker)
             elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
                 # No person to refer to: the latest anonymous speaker ("said a senior officer" ... "he added").
                 # With none before it, "the source" names no one, while "the man" is someone the story describes:
@@ -812,6 +901,37 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     return out
 
 
+_IT_SENTENCES = 3  # how many sentences back "it said" looks for the body or text it stands for
+# Heads of a description "it" may stand for: bodies ("the ministry", "the court") and texts, never places ("the town").
+_IT_BODIES = ORG_HEADS | set(ORG_DESCRIPTORS) | DOCUMENT_NOUNS
+
+
+def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int] | None:
+    """(as written, offset) of the subject of one of the few sentences before ``pos`` that "it" can stand for: an
+    organisation ("Acme Holdings", "The ministry"), a one-word name no personal pronoun or given name makes a person
+    ("Microsoft"), or a text ("The report"); the nearest one, read back at most _STATEMENT_CHARS."""
+    _, ends = _sentence_ends(text)
+    floor = max(0, pos - _STATEMENT_CHARS)
+    i = bisect.bisect_left(ends, pos)
+    lo = i - _IT_SENTENCES - 1  # the starts of the quote's own sentence and of the sentences before it
+    begins = [b for b in ([0] if lo < 0 else []) + list(ends[max(0, lo):i]) if b >= floor]
+    for begin in reversed(begins):
+        m = SENTENCE_SUBJECT.match(text[begin:pos])
+        if m is None:
+            continue
+        subject = m.group("subj")
+        mention = parse_mention(subject)
+        words = subject.lower().split()
+        head = _head_noun(words[1:]) if len(words) > 1 and words[0] in DETERMINERS else ""
+        if mention.kind == "org" and words[-1] not in PLACE_WORDS or (mention.kind == "role" and words[0] == "the"
+                                                                    and head in _IT_BODIES) or (
+                mention.kind == "person" and " " not in mention.name and mention.name == subject.strip()
+                and persons.full_name(mention.name) not in persons.genders
+                and mention.name.lower() not in FIRST_NAME_GENDERS):
+            return " ".join(subject.split()), begin + m.start("subj")
+    return None
+
+
 def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
     """The fuller description an unnamed person had before: "the nominee" -> "the Democratic nominee", the latest
     "the <Capitalised words> nominee" earlier in the text."""
@@ -833,9 +953,18 @@ def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, 
     head = mention.text.lower().split()[-1]
     found = None
     for m in re.finditer(rf"(?<![\w’'\-])(?:[Aa]n?|[Oo]ne)[^\S\n]+(?:[\w\-’'.]+[^\S\n]+(?:-[^\S\n]+)?){{0,3}}?"
-                         rf"{re.escape(head)}\b", text[max(0, pos - _INDEFINITE_CHARS):pos]):
+                         rf"{re.escape(head)}\b"
+                         # the body or person it speaks for ("a spokesperson for Acme", "for the company")
+                         rf"(?:[^\S\n]+(?:for|of|at|from|with|to)[^\S\n]+(?:the[^\S\n]+[a-z][\w\-]*(?![^\S\n]+[A-Z])|"
+                         rf"(?:the[^\S\n]+)?{NAME_PATTERN}))?", text[max(0, pos - _INDEFINITE_CHARS):pos]):
         found = (m.group(0), max(0, pos - _INDEFINITE_CHARS) + m.start())
     return found
+
+
+def _is_bare_role(mention: Mention) -> bool:
+    """True for "the spokesperson", "the official": a definite role that an earlier "a ... spokesperson" may name."""
+    words = mention.text.lower().split()
+    return mention.kind == "role" and len(words) == 2 and words[0] == "the" and words[1] in _UNNAMED_ROLES
 
 
 def _is_bare_source(mention: Mention) -> bool:
@@ -869,9 +998,12 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return None
     words = mention.text.lower().split()
     head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
+    if q.speaker_id and is_outlet_name(q.speaker_id):
+        return "organisation"  # "Politico reported"
     if mention.kind == "org" and not org_speaker and head not in ORG_WORDS and head not in ORG_HEADS and (
-            head in ROLE_WORDS or head in PERSON_NOUNS):
-        return "role"  # "a spokesperson for the Scottish Parliament", "an SNP spokesman": a person for a body
+            head in ROLE_WORDS or head in PERSON_NOUNS or head in PLURAL_PERSON_NOUNS or head in PARTY_PLURALS):
+        # "a spokesperson for the Scottish Parliament", "an SNP spokesman", "House Republicans": people for a body
+        return "role"
     if org_speaker or mention.kind == "org":
         return "organisation"
     if q.speaker_id in persons.roles or (mention.kind == "person" and (

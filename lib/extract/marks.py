@@ -2,9 +2,9 @@
 
 Marks are paired paragraph by paragraph: straight and curly quotes, « », „ “, and quotes that run over
 paragraph breaks (a multi-paragraph quote reopens each paragraph; a quote left open may close a few paragraphs
-on). Dashes, apostrophes and stray marks are dropped by their spacing and context; titles, nicknames and scare
-quotes are told from speech by their wording and the cue (if any) that frames them. Attribution is in
-lib.extract.attribution, the driver in lib.extract.quotes.
+on; a quote the text's end cuts, as excerpts do, runs to the cut). Dashes, apostrophes and stray marks are
+dropped by their spacing and context; titles, nicknames and scare quotes are told from speech by their wording and
+the cue (if any) that frames them. Attribution is in lib.extract.attribution, the driver in lib.extract.quotes.
 """
 from __future__ import annotations
 
@@ -216,9 +216,27 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
             if any(c.isalnum() for c in text[s:e]):
                 spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
             link, pending = None, None
+        elif k == len(paras) - 1 and _cut_with_the_text(text, pending[0], pe):
+            # The text ends inside the quote (an excerpt or a page cut mid-quote, `“They shouldn't ... Our
+            # Country...`): the quote runs to the cut, its ellipsis left out.
+            s, e = _trim(text, pending[0] + 1, pe)
+            e = len(text[s:e].rstrip(". …")) + s
+            spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
+            link, pending = None, None
         else:
             link, pending = None, None  # a stray mark
     return spans
+
+
+_CUT_MIN_WORDS = 3  # an unclosed quote running to the text's end holds at least this many words to be one
+
+
+def _cut_with_the_text(text: str, opener: int, end: int) -> bool:
+    """True when an opening mark (not a closing one used as an opener) after a space or a sentence start runs,
+    unclosed, to the end of the text with words enough to be someone's words, not a stray or an inch mark."""
+    before = text[opener - 1] if opener else "\n"
+    return text[opener] not in _CLOSERS and not text[end:].strip() and (before.isspace() or before in "(—–") \
+        and _word_count(text[opener + 1:end]) >= _CUT_MIN_WORDS
 
 
 def _word_count(s: str) -> int:

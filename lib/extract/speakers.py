@@ -35,8 +35,24 @@ critic activist campaigner organizer organiser volunteer secretary assistant aid
 governor-elect mayor-elect councillor councilman councilwoman alderman trustee treasurer clerk registrar marshal
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
-speaker counsel
+speaker counsel frontrunner front-runner incumbent contender runner-up
 """.split())
+
+# One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
+# "Sen. Ann Park"): a role noun finds a person whose title is any of them.
+_TITLE_GROUPS = ("senator sen.", "governor gov.", "representative rep. congressman congresswoman",
+                 "president pres.", "professor prof.", "doctor dr.", "general gen.", "captain capt.",
+                 "lieutenant lt.", "colonel col.", "sergeant sgt.", "reverend rev.", "commander cmdr.")
+TITLE_ALIASES: dict[str, tuple[str, ...]] = {w: tuple(g.split()) for g in _TITLE_GROUPS for w in g.split()}
+# "the lawmaker" may be any legislator named before.
+TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", "senator", "sen.", "representative", "rep.", "congressman",
+                             "congresswoman", "mp", "assemblyman", "assemblywoman")
+
+
+def _holds_title(role: str, word: str) -> bool:
+    """True when a person's role (lower case) holds the title ``word`` ("president" in "vice president"), or one of
+    its aliases as a word of its own ("rep." in "rep.", never "mp" in "campaign")."""
+    return word in role or any(alias in role.split() for alias in TITLE_ALIASES.get(word, ()))
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
 PERSON_NOUNS = frozenset("""
@@ -49,6 +65,7 @@ military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
 opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
 prosecution protester protesters demonstrator demonstrators
+family couple duo trio
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
@@ -59,13 +76,23 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            # court papers and official texts that speak ("the lawsuit says", "the indictment
                            # alleges", "a government handbook described")
                            "lawsuit complaint indictment petition affidavit memorandum handbook manual guidance "
-                           "directive transcript".split())
+                           "directive transcript "
+                           # proposals, court and audit papers ("the proposal says", "the motion argues", "the
+                           # majority opinion says"); "bill" is left out, being as often a given name, and
+                           # "announcement" or "release", being more often the object put out ("made the announcement
+                           # on Twitter and said:") than a speaker
+                           "proposal resolution brief motion audit assessment warrant guidelines agreement opinion "
+                           "documents records census poll".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
                       "magazine broadcaster outlet utility operator carrier retailer manufacturer maker insurer lender "
                       "developer charity nonprofit zoo museum library trust guild league society alliance coalition "
-                      "federation institute institution hotel restaurant pub cafe shop store clinic".split())
+                      "federation institute institution hotel restaurant pub cafe shop store clinic "
+                      # watchdogs, regulators and public bodies; media and firms by their trade
+                      "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
+                      "regime junta palace publication tabloid website site studio label streamer startup "
+                      "automaker carmaker airline chain brand exchange festival".split())
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
@@ -150,10 +177,19 @@ republican republicans democrat democrats democratic conservative conservatives 
 one another
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
+# Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
+FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By Under Over Through About Amid Despite "
+                                 "Following Since Until".split())
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
                              "Separately Finally Meanwhile Previously Thus Hence Here There When While After As".split())
 
+# Words that make a capitalised sequence a place ("Hyde Park", "Lake Orin"): places never speak.
+PLACE_WORDS = frozenset("""
+street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
+district province region city town village airport station port harbour harbor stadium arena mall plaza
+lake mount bay beach cape canyon creek forest
+""".split())
 # Words that make a capitalised sequence an organisation or place rather than a person.
 ORG_WORDS = frozenset("""
 house ministry department council committee nations union kingdom states republic federation agency office
@@ -163,10 +199,7 @@ network tv radio agency center centre association trustees organization organisa
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
 military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
-street road avenue lane square boulevard drive highway bridge park river valley hill hills island islands county
-district province region city town village airport station port harbour harbor stadium arena mall plaza
-lake mount bay beach cape canyon creek forest
-""".split())
+""".split()) | PLACE_WORDS
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
@@ -238,13 +271,20 @@ PLURAL_PERSON_NOUNS = frozenset(
     if w.isalpha() and not w.endswith(("man", "men", "ren", "ple", "y", "ch", "sh", "x", "ss")) and w not in HONORIFICS
 ) | frozenset("spokesmen spokeswomen congressmen councilmen businessmen men women people scientists researchers "
               "prosecutors investigators authorities organizers organisers activists advocates lawmakers doctors "
-              "economists parents students teachers nurses engineers police".split())
+              "economists parents students teachers nurses engineers police justices".split())
 # Words before a plural noun that make it no group speaking as a subject ("most neighbors", "Page and critics").
 _NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some", "all", "All", "few", "other", "and",
                     "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
+# What an unnamed group or person knows or is near, after its noun ("people familiar with the matter", "sources close
+# to the talks", "officials briefed on the plan"): part of the description, as a reader gives it.
+KNOWLEDGE_PATTERN = (r"[^\S\n]+(?:familiar[^\S\n]+with|close[^\S\n]+to|involved[^\S\n]+in|briefed[^\S\n]+on|"
+                     r"with[^\S\n]+(?:direct[^\S\n]+)?knowledge[^\S\n]+of)[^\S\n]+(?:the|a|an|his|her|their|its)"
+                     r"[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+")
+_KNOWLEDGE_WORDS = ("familiar", "close", "involved", "briefed")
 BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|which|as|if|of|to|in|on|at|most|many|"
                        r"some|all|few|several|other|both|these|those|such|no|between|among|with|by|for|from)\b)"
-                       r"[A-Za-z][\w\-]*[^\S\n]+){0,2}?(?:%s)\b"  # "Most neighbors", "Many voters": no group
+                       # a modifier word, or an abbreviation ("U.S. officials", "U.N. investigators")
+                       r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w\-]*)[^\S\n]+){0,2}?(?:%s)\b"  # "Most neighbors": no group
                        % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS),
                           alternation(sorted(PLURAL_PERSON_NOUNS | {w.capitalize() for w in PLURAL_PERSON_NOUNS}))))
 # Plurals of party members that speak as a group ("Republicans", "Democrats").
@@ -258,15 +298,18 @@ _CAPITALISED_PLURAL = rf"[A-Z][a-z]+(?:{'|'.join(PLURAL_ENDINGS)})|{alternation(
 # A quantified group of people ("Some Republicans", "several analysts", "many voters", "two officials"): a speaker
 # as written, of type role.
 QUANTIFIED_GROUP_PATTERN = (r"(?<![\w’'\-])%s(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Mm]ost|[Bb]oth|[Tt]wo|[Tt]hree|"
-                            r"[Ff]our|[Ff]ive|[Dd]ozens[^\S\n]+of)[^\S\n]+(?:[A-Za-z][\w\-]*[^\S\n]+){0,2}?(?:%s)\b"
+                            r"[Ff]our|[Ff]ive|[Dd]ozens[^\S\n]+of)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[A-Za-z][\w\-]*)[^\S\n]+){0,2}?"
+                            r"(?:%s)\b(?:%s)?"
                             % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS if w[:1].islower()
                                        and w not in ("most", "many", "some", "all", "few")),  # "between X and most"
                                alternation(sorted(PLURAL_PERSON_NOUNS | PARTY_PLURALS
                                                  | {w.capitalize() for w in PLURAL_PERSON_NOUNS | PARTY_PLURALS}))
-                               + "|" + _CAPITALISED_PLURAL))
+                               + "|" + _CAPITALISED_PLURAL, KNOWLEDGE_PATTERN))
 _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{ROLE_NOUN_PATTERN}|"
-            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?|"
+            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
+            rf"the[^\S\n]+[a-z][\w\-]*)|"  # "officials with the company"
+            rf"{KNOWLEDGE_PATTERN})?|"
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
 _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
@@ -367,6 +410,11 @@ def _is_name_token(tok: str) -> bool:
 
 
 _WEB_ADDRESS = re.compile(_WEB)
+# An unnamed person described by whom they speak for or belong to, the other one named after "for", "of" or "to"
+# ("a spokesperson for Sen. Tom Hale", "an aide to Jo Marsh", "the lawyer for Acme").
+_SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+"
+                         r"(?:for|of|to)[^\S\n]+(?:the[^\S\n]+)?[A-Z]"
+                         % "|".join(sorted(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha())))
 
 
 @lru_cache(maxsize=4096)
@@ -385,14 +433,19 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(document.group("author"))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
-    if re.search(r"[’']s [a-z]", text):
-        return Mention(text, None, None, "role")  # "Reid's rep": someone speaking for a named person
+    if re.search(r"[’']s [a-z]", text) or _SPEAKS_FOR.match(text):
+        # "Reid's rep", "a spokesperson for Sen. Tom Hale": someone speaking for a named person, not that person
+        return Mention(text, None, None, "role")
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
-    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with"):
-        return Mention(text, None, None, "role")  # "economists at Acme Bank": people of a body, unnamed
+    if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS:
+        return Mention(text, None, None, "unknown")  # "In a statement released Friday": a fronted phrase
+    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with") \
+            + _KNOWLEDGE_WORDS:
+        # "economists at Acme Bank", "people familiar with the matter": people of a body or in the know, unnamed
+        return Mention(text, None, None, "role")
     if _QUANTIFIED_GROUP.fullmatch(" ".join(tokens)):
         return Mention(text, None, None, "role")  # "Some Republicans", "several analysts": unnamed people
     if len(tokens) == 1 and tokens[0][:1].isupper():
@@ -726,7 +779,7 @@ class PersonIndex:
         while i > 0:
             i -= 1
             name = self.names[i]
-            if role_words and not all(w in (self.roles.get(name) or "").lower() for w in role_words):
+            if role_words and not all(_holds_title((self.roles.get(name) or "").lower(), w) for w in role_words):
                 continue
             if gender and (self.genders.get(name, gender) != gender or name in self.places):
                 continue
@@ -850,14 +903,15 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         # President" named before.
         capitalised = tuple(w.lower() for w in mention.text.split()[1:] if w[:1].isupper())
         name = persons.recent(pos, head + capitalised)
-        if name is None and capitalised and any(_is_class_adjective(w) for w in capitalised):
-            # "the Democratic nominee" after "nominee Jo Marsh": a person the text ties to the role, when that
-            # role names no other modifier. A party or nation picks one of several holders of the role: never a
-            # person tied to no such role (the role then stays as written).
+        if name is None and capitalised and persons.recent(pos, head) is not None:
+            # "the Democratic nominee" after "nominee Jo Marsh", "the Florida governor" after "Gov. Ron Hale": a
+            # person the text ties to the role, when that role names no other modifier. A party or nation picks one
+            # of several holders of the role: never a person tied to no such role (the role then stays as written).
             name = persons.recent(pos, head)
-            extra = set((persons.roles.get(name) or "").lower().split()) - set(head) if name else set()
+            extra = {w for w in (persons.roles.get(name) or "").lower().split()
+                     if not any(_holds_title(w, h) for h in head)} if name else set()
             name = name if name and not extra else None
-        elif name is None and capitalised and persons.recent(pos, head) is None:
+        elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised):
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
         return name, persons.roles.get(name) if name else None
