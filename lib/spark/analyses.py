@@ -377,7 +377,8 @@ def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
 # Story grouping
 
 LOCAL_SCHEMA = T.StructType([T.StructField("article_id", T.StringType()), T.StructField("story_id", T.StringType()),
-                             T.StructField("component", T.StringType()), T.StructField("piece", T.LongType())])
+                             T.StructField("component", T.StringType()), T.StructField("piece", T.LongType()),
+                             T.StructField("cut", T.BooleanType())])
 
 
 def _anchors(rows: pd.DataFrame) -> pd.Series:
@@ -390,10 +391,11 @@ def _anchors(rows: pd.DataFrame) -> pd.Series:
 
 def _cluster_block(frame: pd.DataFrame) -> pd.DataFrame:
     """stories.cluster_stories over one piece of a block (articles and their dated references), in the store's
-    order; its component and piece kept beside each article's story."""
-    key = {"component": frame["component"].iloc[0], "piece": int(frame["piece"].iloc[0])}
+    order; its component and piece kept beside each article's story, and whether its block was cut."""
     mentions = frame[frame["kind"] == "mention"]
     arts = frame[frame["kind"] == "article"].sort_values("order", kind="stable").reset_index(drop=True)
+    key = {"component": arts["component"].iloc[0], "piece": int(arts["piece"].iloc[0]),
+           "cut": bool(arts["cut"].iloc[0])}
     arts["published"] = pd.to_datetime(arts["published"])
     mentions = mentions.rename(columns={"id": "article_id"})[["article_id", "end", "value", "granularity"]]
     # object ids: pandas keeps an Arrow string dtype through map() when a block has no references at all
@@ -428,8 +430,8 @@ def _anchor_edges(keys: DataFrame, reach: int) -> DataFrame:
 
 
 def _pieces(blocks: DataFrame, max_block: int, halo_days: int) -> tuple[DataFrame, DataFrame]:
-    """(members, homes) of the pieces each connected block is clustered in: members (component, piece, id) lists
-    every article of every piece, homes (id, order, component, piece) each article's own piece.
+    """(members, homes) of the pieces each connected block is clustered in: members (component, piece, id, cut) lists
+    every article of every piece (cut: its block was), homes (id, order, component, piece) each article's own piece.
 
     A block of at most ``max_block`` articles is one piece. A larger one is cut, in the store's order (dated ones
     by date), into cores of half ``max_block``; each piece is its core with a halo on either side: the articles
@@ -476,8 +478,8 @@ def _pieces(blocks: DataFrame, max_block: int, halo_days: int) -> tuple[DataFram
     everywhere = (blocks.where(spread).select("component", "id", F.sequence(F.lit(0), last_piece.cast("long"))
                                               .alias("p"))
                   .select("component", F.explode("p").alias("piece"), "id"))
-    members = (blocks.select("component", "piece", "id")
-               .unionByName(to_previous).unionByName(to_next).unionByName(everywhere))
+    members = (blocks.select("component", "piece", "id", "cut").unionByName(
+        to_previous.unionByName(to_next).unionByName(everywhere).withColumn("cut", F.lit(True))))
     return members, homes
 
 
@@ -549,12 +551,14 @@ def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BL
             F.sum((F.col("pieces") > 1).cast("int")).alias("cut"), F.sum("pieces").alias("pieces"))
         blocks_seen.update({k: v or 0 for k, v in figures.first().asDict().items()})
     inputs = grouped.select("id", *(c for c in ARTICLE_INPUT_COLUMNS if c != "id"), "order")
-    rows = members.join(inputs, "id").select("component", "piece", *ARTICLE_INPUT_COLUMNS, "order",
+    rows = members.join(inputs, "id").select("component", "piece", "cut", *ARTICLE_INPUT_COLUMNS, "order",
                                              F.lit("article").alias("kind"))
     refs = (mentions.where(F.col("granularity") == "day")
             .join(members.select("component", "piece", F.col("id").alias("article_id")), "article_id")
             .select("component", "piece", F.col("article_id").alias("id"), "end", "value", "granularity",
                     F.lit("mention").alias("kind")))
     both = rows.unionByName(refs, allowMissingColumns=True)
-    local = both.groupBy("component", "piece").applyInPandas(_cluster_block, LOCAL_SCHEMA)
-    return by_hand.unionByName(alone).unionByName(_resolved(local, homes)).orderBy("article_id")
+    local = both.groupBy("component", "piece").applyInPandas(_cluster_block, LOCAL_SCHEMA).persist()
+    whole = local.where(~F.col("cut")).select("article_id", "story_id", F.lit("auto").alias("assigned_by"))
+    pieced = _resolved(local.where(F.col("cut")).drop("cut"), homes)  # a block in one piece: its stories as found
+    return by_hand.unionByName(alone).unionByName(whole).unionByName(pieced).orderBy("article_id")
