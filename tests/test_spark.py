@@ -213,6 +213,52 @@ def test_story_grouping_agrees(single, batch):
     assert bcubed_f1(got, expected) >= 0.99
 
 
+def test_a_large_block_is_clustered_in_overlapping_pieces(spark):
+    """A block over max_block is cut into cores in date order, each clustered with a halo of the articles within the
+    halo days of its first and last day (at most a quarter of max_block a side); a few undated articles sit in every
+    piece and in one of their own; no piece exceeds max_block, every article has one home piece."""
+    from lib.spark.analyses import _pieces
+
+    rows = [(f"a{i:02d}", f"0{i:02d}", "c", 18000 + i // 2) for i in range(40)]  # two a day over 20 days
+    rows += [(f"u{i}", f"1u{i}", "c", None) for i in range(3)] + [("b0", "0b0", "d", 18000), ("b1", "0b1", "d", 18001)]
+    blocks = spark.createDataFrame(rows, "id STRING, order STRING, component STRING, day INT")
+    members, homes = (f.toPandas() for f in _pieces(blocks, max_block=20, halo_days=3))
+    assert homes["id"].is_unique and len(homes) == len(rows)
+    home = dict(zip(homes["id"], homes["piece"]))
+    assert {home[f"u{i}"] for i in range(3)} == {6} and {home["b0"], home["b1"]} == {0}  # 40 dated: 6 cores of 7
+    cut = members[members["component"] == "c"]
+    assert cut.groupby("piece").size().max() <= 20
+    day = {r[0]: r[3] for r in rows}
+    for piece, group in cut.groupby("piece"):
+        ids = set(group["id"])
+        assert {f"u{i}" for i in range(3)} <= ids  # the undated ones in every piece
+        core = [i for i in ids if home[i] == piece and day[i] is not None]
+        halo = [i for i in ids if home[i] != piece and day[i] is not None]
+        assert all(min(day[c] for c in core) - 3 <= day[h] <= max(day[c] for c in core) + 3 for h in halo)
+        if 0 < piece < 5:  # 3 days reach 6 articles, a quarter of max_block is 5: 5 on either side
+            assert len(halo) == 10 and len(core) == 7
+    assert set(members.loc[members["component"] == "d", "piece"]) == {0}
+
+
+def test_a_story_across_a_cut_is_given_whole(spark):
+    """A piece gives the stories whose earliest article is in its core: a story that starts before a cut and goes on
+    after it is one story, as the earlier piece (which sees past the cut) found it; the later piece, which sees its
+    start only in its halo, does not split it again."""
+    from lib.analyse.stories.clustering import _stable_hash
+    from lib.spark.analyses import _resolved
+
+    homes = spark.createDataFrame([("a", "01", "c", 0), ("z", "02", "c", 0), ("x", "03", "c", 1), ("y", "04", "c", 1)],
+                                  "id STRING, order STRING, component STRING, piece LONG")
+    local = spark.createDataFrame(
+        [("a", "p0-ax", "c", 0), ("x", "p0-ax", "c", 0), ("z", "p0-z", "c", 0),  # piece 0: its core a, z; x in halo
+         ("a", "p1-a", "c", 1), ("x", "p1-xy", "c", 1), ("y", "p1-xy", "c", 1)],  # piece 1 sees a in its halo only
+        "article_id STRING, story_id STRING, component STRING, piece LONG")
+    got = _resolved(local, homes).toPandas()
+    stories = {frozenset(g["article_id"]) for _, g in got.groupby("story_id")}
+    assert stories == {frozenset("ax"), frozenset("z"), frozenset("y")}
+    assert set(got["story_id"]) == {"s-" + _stable_hash(list(s)) for s in stories}  # named as on one machine
+
+
 def test_dataset_opens_for_the_read_paths(batch, single):
     """The dataset opens in DuckDB read-only: the stored analyses are current and the stories summarise from them."""
     from lib.analyse.stored import stored_analysis

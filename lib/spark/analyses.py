@@ -14,9 +14,11 @@ SQL, the judgement inside each pair or block by the lib.analyse functions the si
   vectors weigh, lib.analyse.stories.vectors; two shared anchors gave B-cubed 0.980 on the samples) and lie within
   the clustering's reach in time (two windows for dated pairs, as find_neighbours reads them); only the pairs'
   connected blocks matter, so each anchor links its carriers by a spanning forest (_anchor_edges), not all pairs;
-  stories.cluster_stories runs on each connected block. A block of
-  more than MAX_BLOCK articles is cut into date-ordered runs of at most MAX_BLOCK (undated ones by id after them),
-  so a story that straddles a cut is split there; the batch says how many blocks it cut.
+  stories.cluster_stories runs on each connected block. A block of more than MAX_BLOCK articles is clustered in
+  overlapping pieces (_pieces): cores of half MAX_BLOCK in date order, each with the articles within two reaches
+  (28 days) of its edges, and a piece gives only the stories that start in its core (_resolved), so a story that
+  crosses a cut is found whole by the piece it starts in. Each piece still weighs words by its own articles'
+  TF-IDF, not the corpus's: that, more than the cuts, is where a cut block's stories differ from one machine's.
 """
 from __future__ import annotations
 
@@ -374,7 +376,9 @@ def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
 # ---------------------------------------------------------------------------------------------------------------
 # Story grouping
 
-ASSIGNMENT_SCHEMA = _schema(clustering.ASSIGNMENT_COLUMNS, {c: T.StringType() for c in clustering.ASSIGNMENT_COLUMNS})
+LOCAL_SCHEMA = T.StructType([T.StructField("article_id", T.StringType()), T.StructField("story_id", T.StringType()),
+                             T.StructField("component", T.StringType()), T.StructField("piece", T.LongType()),
+                             T.StructField("cut", T.BooleanType())])
 
 
 def _anchors(rows: pd.DataFrame) -> pd.Series:
@@ -386,15 +390,19 @@ def _anchors(rows: pd.DataFrame) -> pd.Series:
 
 
 def _cluster_block(frame: pd.DataFrame) -> pd.DataFrame:
-    """stories.cluster_stories over one block of articles (and their dated references), in the store's order."""
+    """stories.cluster_stories over one piece of a block (articles and their dated references), in the store's
+    order; its component and piece kept beside each article's story, and whether its block was cut."""
     mentions = frame[frame["kind"] == "mention"]
     arts = frame[frame["kind"] == "article"].sort_values("order", kind="stable").reset_index(drop=True)
+    key = {"component": arts["component"].iloc[0], "piece": int(arts["piece"].iloc[0]),
+           "cut": bool(arts["cut"].iloc[0])}
     arts["published"] = pd.to_datetime(arts["published"])
     mentions = mentions.rename(columns={"id": "article_id"})[["article_id", "end", "value", "granularity"]]
     # object ids: pandas keeps an Arrow string dtype through map() when a block has no references at all
     mentions = mentions.assign(article_id=mentions["article_id"].astype(object), end=mentions["end"].astype("int64"),
                                value=pd.to_datetime(mentions["value"]).dt.date)
-    return clustering.cluster_stories(arts[list(ARTICLE_INPUT_COLUMNS)], mentions.reset_index(drop=True))
+    out = clustering.cluster_stories(arts[list(ARTICLE_INPUT_COLUMNS)], mentions.reset_index(drop=True))
+    return out[["article_id", "story_id"]].assign(**key)
 
 
 @F.pandas_udf(T.StringType())
@@ -421,12 +429,94 @@ def _anchor_edges(keys: DataFrame, reach: int) -> DataFrame:
     return star.unionByName(chain).distinct()
 
 
+def _pieces(blocks: DataFrame, max_block: int, halo_days: int) -> tuple[DataFrame, DataFrame]:
+    """(members, homes) of the pieces each connected block is clustered in: members (component, piece, id, cut) lists
+    every article of every piece (cut: its block was), homes (id, order, component, piece) each article's own piece.
+
+    A block of at most ``max_block`` articles is one piece. A larger one is cut, in the store's order (dated ones
+    by date), into cores of half ``max_block``; each piece is its core with a halo on either side: the articles
+    within ``halo_days`` of the core's first and last days, at most a quarter of ``max_block`` each side (undated
+    ones, which have no day, by order alone). The undated articles of a cut block, when they are at most a quarter
+    of ``max_block``, are no core of their own: every piece holds them all (on one machine an undated article may
+    join any dated story, see clustering.attach_undated), and one more piece holds them alone (for those that join
+    none); the cores are smaller by as many. More of them continue the order by id, in cores of their own.
+    """
+    half, quarter = max_block // 2, max_block // 4
+    by_block = Window.partitionBy("component")
+    blocks = (blocks.withColumn("size", F.count("*").over(by_block))
+              .withColumn("undated_n", F.sum(F.col("day").isNull().cast("int")).over(by_block))
+              .withColumn("cut", F.col("size") > max_block)
+              .withColumn("everywhere", F.col("cut") & (F.col("undated_n") <= quarter))
+              .withColumn("core", F.when(F.col("everywhere"), half - F.col("undated_n")).otherwise(half))
+              .withColumn("ranked", F.col("size") - F.when(F.col("everywhere"), F.col("undated_n")).otherwise(0))
+              .withColumn("rank", F.row_number().over(by_block.orderBy("order")) - 1))
+    spread = F.col("everywhere") & F.col("day").isNull()  # an undated article held by every piece of its block
+    last_piece = F.floor((F.col("ranked") - 1) / F.col("core"))
+    blocks = blocks.withColumn("piece", F.when(~F.col("cut"), 0).when(spread, last_piece + 1)
+                               .otherwise(F.floor(F.col("rank") / F.col("core"))).cast("long")).persist()
+    homes = blocks.select("id", "order", "component", "piece")
+    cores = blocks.where(F.col("cut") & ~spread).groupBy("component", "piece").agg(
+        F.min("day").alias("first_day"), F.max("day").alias("last_day"))
+    cut = blocks.where(F.col("cut") & ~spread)
+
+    def within(bound: F.Column) -> F.Column:
+        """A day bound, true where either day is unknown (undated articles go by order alone)."""
+        return F.coalesce(bound, F.lit(True))
+
+    # An article near the start of its core is in the previous piece's halo, one near the end in the next one's
+    # (joined to that piece's core days: a piece that does not exist joins nothing).
+    to_previous = (cut.join(cores.select("component", (F.col("piece") + 1).alias("piece"), "last_day"),
+                            ["component", "piece"])
+                   .where((F.col("rank") - F.col("piece") * F.col("core") < quarter)
+                          & within(F.col("day") <= F.col("last_day") + halo_days))
+                   .select("component", (F.col("piece") - 1).alias("piece"), "id"))
+    to_next = (cut.join(cores.select("component", (F.col("piece") - 1).alias("piece"), "first_day"),
+                        ["component", "piece"])
+               .where(((F.col("piece") + 1) * F.col("core") - F.col("rank") <= quarter)
+                      & within(F.col("day") >= F.col("first_day") - halo_days))
+               .select("component", (F.col("piece") + 1).alias("piece"), "id"))
+    everywhere = (blocks.where(spread).select("component", "id", F.sequence(F.lit(0), last_piece.cast("long"))
+                                              .alias("p"))
+                  .select("component", F.explode("p").alias("piece"), "id"))
+    members = (blocks.select("component", "piece", "id", "cut").unionByName(
+        to_previous.unionByName(to_next).unionByName(everywhere).withColumn("cut", F.lit(True))))
+    return members, homes
+
+
+@F.pandas_udf(T.StringType())
+def _story_name(members: pd.Series) -> pd.Series:
+    """A story's id from its members, as cluster_stories names it ("s-" and their stable hash)."""
+    return pd.Series(["s-" + clustering._stable_hash(list(m)) for m in members], index=members.index, dtype=object)
+
+
+def _resolved(local: DataFrame, homes: DataFrame) -> DataFrame:
+    """One story per article from the pieces' stories (``local``: component, piece, article_id, story_id).
+
+    A piece's story is the piece's to give when its earliest member (store's order) has that piece as home: a piece
+    sees a story whole when the story starts in its core, since the halo after the core covers the clustering's
+    reach. An article takes such a story from the first piece that gives it one (its own piece's, for an article
+    outside any halo), else its own piece's story; stories are then named by their members, as on one machine.
+    """
+    local = local.join(homes.select(F.col("id").alias("article_id"), "order", F.col("piece").alias("home")),
+                       "article_id")
+    story = ["component", "piece", "story_id"]
+    firsts = local.groupBy(*story).agg(F.min(F.struct("order", "home")).alias("first"))
+    given = firsts.where(F.col("first.home") == F.col("piece")).select(*story, F.lit(1).alias("given"))
+    local = local.join(given, story, "left").where(F.col("given").isNotNull() | (F.col("piece") == F.col("home")))
+    first = F.row_number().over(Window.partitionBy("article_id").orderBy(F.col("given").isNull(), "piece"))
+    chosen = local.withColumn("n", first).where("n = 1")
+    label = F.concat_ws("\x00", "component", F.col("piece").cast("string"), "story_id")
+    named = (chosen.groupBy(label.alias("label")).agg(F.collect_list("article_id").alias("members"))
+             .select(F.explode("members").alias("article_id"), _story_name(F.col("members")).alias("story_id")))
+    return named.select("article_id", "story_id", F.lit("auto").alias("assigned_by"))
+
+
 def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BLOCK,
                blocks_seen: dict | None = None) -> DataFrame:
     """Story of every article (stories.ASSIGNMENT_COLUMNS): hand-assigned where given, else clustered per block.
 
-    ``blocks_seen``, when given, receives the block figures: blocks of two or more, the largest, and how many
-    connected sets were cut for being larger than ``max_block``.
+    ``blocks_seen``, when given, receives the block figures: blocks of two or more, the largest, how many were
+    cut for being larger than ``max_block``, and the pieces clustered.
     """
     arts = articles.select(*ARTICLE_INPUT_COLUMNS, _sort_key("published", "id").alias("order"))
     hand = F.trim(F.col("story"))
@@ -437,32 +527,38 @@ def assignment(articles: DataFrame, mentions: DataFrame, max_block: int = MAX_BL
                                    T.StructField("anchors", T.ArrayType(T.StringType()))])
     keyed = auto.select("id", "text", "title", "dateline_place").mapInPandas(
         lambda frames: (f[["id"]].assign(anchors=_anchors(f)) for f in frames), anchors_schema)
-    days = auto.select("id", F.datediff("published", F.lit("1970-01-01")).alias("day"))
+    day = F.datediff("published", F.lit("1970-01-01"))
+    days = auto.select("id", day.alias("day"))
     keys = keyed.select("id", F.explode("anchors").alias("anchor")).join(days, "id").persist()
     common = keys.groupBy("anchor").count().where(F.col("count").between(2, STORY_MAX_DF)).select("anchor")
-    edges = _anchor_edges(keys.join(common, "anchor"), 2 * clustering.DEFAULT_CONFIG["window_days"])
+    reach = 2 * clustering.DEFAULT_CONFIG["window_days"]
+    edges = _anchor_edges(keys.join(common, "anchor"), reach)
     components = connected_components(edges, auto.select(F.col("id").alias("node")))
     blocks = auto.join(components.select(F.col("node").alias("id"), "component"), "id")
-    # Oversized blocks are cut into date-ordered runs of at most max_block articles (see the module's note).
-    rank = F.row_number().over(Window.partitionBy("component").orderBy("order")) - 1
-    blocks = blocks.withColumn("piece", F.floor(rank / max_block))
-    blocks = blocks.withColumn("block", F.concat_ws("#", "component", F.col("piece").cast("string")))
-    blocks = blocks.persist()
+    sizes = blocks.groupBy("component").count()
+    alone = (blocks.join(sizes.where("count = 1"), "component")
+             .select(F.col("id").alias("article_id"),
+                     F.concat(F.lit("s-"), _alone_story(F.col("id"))).alias("story_id"),
+                     F.lit("auto").alias("assigned_by")))
+    grouped = blocks.join(sizes.where("count > 1").select("component"), "component").withColumn("day", day)
+    # Halo: an article's similarity reaches partners within ``reach`` days (find_neighbours) and its shared-neighbour
+    # profile their partners in turn, so a core article's clustering reads articles up to two reaches away.
+    members, homes = _pieces(grouped, max_block, 2 * reach)
     if blocks_seen is not None:
-        sizes = blocks.groupBy("component", "piece").count().where("count > 1")
-        figures = sizes.agg(F.count("*").alias("blocks"), F.max("count").alias("largest"),
-                            F.countDistinct(F.when(F.col("piece") > 0, F.col("component"))).alias("cut"))
+        pieces = members.select("component", "piece").distinct().groupBy("component").count()
+        figures = sizes.where("count > 1").join(pieces.withColumnRenamed("count", "pieces"), "component").agg(
+            F.count("*").alias("blocks"), F.max("count").alias("largest"),
+            F.sum((F.col("pieces") > 1).cast("int")).alias("cut"), F.sum("pieces").alias("pieces"))
         blocks_seen.update({k: v or 0 for k, v in figures.first().asDict().items()})
-    singles = blocks.groupBy("block").count().where("count = 1").select("block")
-    alone = blocks.join(singles, "block").select(F.col("id").alias("article_id"),
-                                                 F.concat(F.lit("s-"), _alone_story(F.col("id"))).alias("story_id"),
-                                                 F.lit("auto").alias("assigned_by"))
-    grouped = blocks.join(singles, "block", "left_anti")
+    inputs = grouped.select("id", *(c for c in ARTICLE_INPUT_COLUMNS if c != "id"), "order")
+    rows = members.join(inputs, "id").select("component", "piece", "cut", *ARTICLE_INPUT_COLUMNS, "order",
+                                             F.lit("article").alias("kind"))
     refs = (mentions.where(F.col("granularity") == "day")
-            .join(grouped.select(F.col("id").alias("article_id"), "block"), "article_id")
-            .select("block", F.col("article_id").alias("id"), "end", "value", "granularity",
+            .join(members.select("component", "piece", F.col("id").alias("article_id")), "article_id")
+            .select("component", "piece", F.col("article_id").alias("id"), "end", "value", "granularity",
                     F.lit("mention").alias("kind")))
-    rows = grouped.select("block", *ARTICLE_INPUT_COLUMNS, "order", F.lit("article").alias("kind"))
     both = rows.unionByName(refs, allowMissingColumns=True)
-    clustered = both.groupBy("block").applyInPandas(_cluster_block, ASSIGNMENT_SCHEMA)
-    return by_hand.unionByName(alone).unionByName(clustered).orderBy("article_id")
+    local = both.groupBy("component", "piece").applyInPandas(_cluster_block, LOCAL_SCHEMA).persist()
+    whole = local.where(~F.col("cut")).select("article_id", "story_id", F.lit("auto").alias("assigned_by"))
+    pieced = _resolved(local.where(F.col("cut")).drop("cut"), homes)  # a block in one piece: its stories as found
+    return by_hand.unionByName(alone).unionByName(whole).unionByName(pieced).orderBy("article_id")

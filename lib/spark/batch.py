@@ -119,8 +119,8 @@ def run_analyses(spark: SparkSession, out: str | Path, progress: Progress | None
                                       "renderings of shared quotes"),
             "story grouping": analysis(
                 "assignment", lambda: analyses.assignment(articles, mentions, blocks_seen=blocks), "articles assigned",
-                lambda: "; {blocks} candidate blocks, the largest {largest} articles, {cut} cut for size".format(
-                    **blocks))}
+                lambda: ("; {blocks} candidate blocks, the largest {largest} articles; {cut} cut into overlapping "
+                         "pieces, {pieces} pieces clustered").format(**blocks))}
     for name in ANALYSIS_STAGES:
         if name in stages:
             _stage(spark, progress, name, runs[name])
