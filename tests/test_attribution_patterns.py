@@ -1564,6 +1564,11 @@ ACCORDING_LEADS = [
     ('According to the ministry, Ann Ruiz said the strikes "hit only military targets."', "hit only military",
      "Ann Ruiz"),
     ('According to the census, the town has grown. The old mill "has stood empty for years."', "stood empty", None),
+    # a lead after an earlier sentence or paragraph opens its own sentence too
+    ('The war entered its third week. According to the ministry, the strikes "hit only military targets."',
+     "hit only military", "the ministry"),
+    ('The war entered its third week.\n\nAccording to the ministry, the strikes "hit only military targets."',
+     "hit only military", "the ministry"),
 ]
 
 
@@ -1652,6 +1657,13 @@ APPOSED_CLOSINGS = [
      "Ann Ruiz"),
     ('The ruling was a relief for Dan Orr, the lawyer Ann Ruiz said.\n\n"The river is safe at last."',
      "river is safe", "Ann Ruiz"),
+    # negatives (a reviewer's): a name that opens a paraphrase the tail cue closes is that paraphrase's subject
+    ('Jo Hale, for all his faults, never started a new war, the senator Ann Ruiz said.\n\n"He kept the peace."',
+     "kept the peace", "Ann Ruiz"),
+    ('Ivan Petrov, a former spy, never trusted the West, the historian Ann Ruiz said.\n\n"He saw enemies."',
+     "saw enemies", "Ann Ruiz"),
+    ('Jo Hale, in her final years, rarely left the capital, her former aide Tom Lee recalled.\n\n"She worked."',
+     "She worked", "Tom Lee"),
 ]
 
 
@@ -1670,6 +1682,9 @@ PARTICIPLE_CLAUSES = [
      "hurt every family", "The union"),
     ('In a statement released Friday, the ministry said the strike "targeted only military sites."',
      "targeted only", "the ministry"),
+    # a name that starts with a preposition's word is a name ("Under Armour", "With Honor")
+    ('Under Armour said in a statement that the deal "will help every athlete."', "help every athlete",
+     "Under Armour"),
     # negatives: the object of the clause's verb is no speaker; a participle far before the quote credits nobody
     ('Protesters heckled Minister Jo Park, saying she "betrayed the whole region."', "betrayed the whole",
      "Protesters"),

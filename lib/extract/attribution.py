@@ -29,7 +29,7 @@ from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_C
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
 from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
-                                  DOCUMENT_NOUNS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
+                                  DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
@@ -82,7 +82,7 @@ AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
 # A sentence that opens with its source: `According to the ministry, the strikes "hit only military targets."`.
-BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”]*$")
+BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”.!?]*$")
 # A subject far from its cue: `X said at a hearing that ... but added, "`, `the government through its embassy on
 # June 21 said, "`, `the bank said "` (no comma).
 BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b{CUE_PATTERN}\b[^.!?\"“”]{{0,240}}?\b(?:and|but)"
@@ -126,8 +126,8 @@ BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
 BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
 # A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
-_FRONTED_PREPOSITION = re.compile(r"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:In|On|At|During|After|Before|With|From|"
-                                  r"For|By|Under|Over|Through|About|Amid|Despite|Following)[^\S\n]+$")
+_FRONTED_PREPOSITION = re.compile(rf"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})"
+                                  r"[^\S\n]+$")
 # A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
@@ -484,9 +484,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                              and not (m.group("appos") or "").startswith((", which", ", who")))):
                 return _attribution(m, start, "clause")
         # No subject and cue in the sentence: a source it opens with ("According to the ministry, ...") speaks.
-        m = BEFORE_ACCORDING_LEAD.match(text, sentence_start, end)
+        m = BEFORE_ACCORDING_LEAD.match(text[sentence_start:end])  # sliced: "^" holds only at a string's start
         if m and _plausible_subject(m.group("subj")):
-            return _attribution(m, 0, "clause")
+            return _attribution(m, sentence_start, "clause")
     return None
 
 
@@ -694,12 +694,33 @@ def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None
         return None
     lead = window[:m.start()]
     name = _NAME.match(lead, len(lead) - len(lead.lstrip()))
-    if name and lead[name.end():].strip()[:1] in ("", ",") and not _APPOSITION_CLAUSE.search(lead, name.end()):
+    if name and _appositions_only(window[name.end():m.start("cue")]):
         mention = parse_mention(name.group(0))
         if mention.kind == "person" and len(mention.name.split()) >= 2:
-            # `Dan Orr, a lawyer at Bird Trust, agreed ...`: comma phrases with no verb are the name's appositions
+            # `Dan Orr, a lawyer at Bird Trust, agreed ...`: the comma phrases are the name's appositions
             return _Attribution(name.group(0), start + name.start(), m.group("cue"), start + m.start("cue"), "before")
     return _attribution(m, start, "before")
+
+
+def _appositions_only(between: str) -> bool:
+    """Whether the text between a name and its cue is only appositions: comma phrases that each open with an article,
+    a possessive, an age, a role word or a capitalised word (`, a lawyer at Bird Trust,`, `, 20, a junior,`), none with
+    a verb. `, for all his faults, never started a war, the senator said`: a clause, whose subject speaks."""
+    if not between.strip():
+        return True
+    phrases = between.rstrip().rstrip(",").split(",")
+    if phrases[0].strip() or len(phrases) < 2 or _APPOSITION_CLAUSE.search(between):
+        return False
+    for phrase in phrases[1:]:
+        words = phrase.split()
+        if not words or any(ch in phrase for ch in ".;:!?\"“”") or not (
+                words[0] in _APPOSITION_OPENERS or words[0].isdigit() or words[0][:1].isupper()
+                or words[0].lower() in ROLE_WORDS):
+            return False
+    return True
+
+
+_APPOSITION_OPENERS = frozenset("a an the his her their its".split())
 
 
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:

@@ -440,8 +440,8 @@ def parse_mention(text: str) -> Mention:
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
-    if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS:
-        return Mention(text, None, None, "unknown")  # "In a statement released Friday": a fronted phrase
+    if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS and tokens[1][:1].islower():
+        return Mention(text, None, None, "unknown")  # "In a statement released Friday" (not "Under Armour")
     if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with") \
             + _KNOWLEDGE_WORDS:
         # "economists at Acme Bank", "people familiar with the matter": people of a body or in the know, unnamed
