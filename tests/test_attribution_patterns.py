@@ -1617,6 +1617,11 @@ IT_SAID = [
     ('The storm hit at noon. "We expect a recovery next year," it said.', "expect a recovery", None, None),
     ('Acme Holdings reported a loss. Jo Park was fired. The storm hit. The town flooded. "We expect a recovery," '
      'it said.', "expect a recovery", None, None),
+    # a sentence naming a second body after its subject: "it" may stand for either (a reviewer's cases)
+    ('The ministry accused Google of abusing its dominance. "We will contest these claims," it said.',
+     "contest these claims", None, None),
+    ('The court ruled against the newspaper on Monday. "This is a dark day for press freedom," it said in an '
+     'editorial.', "dark day for press", None, None),
 ]
 
 

@@ -949,8 +949,22 @@ def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int]
                 mention.kind == "person" and " " not in mention.name and mention.name == subject.strip()
                 and persons.full_name(mention.name) not in persons.genders
                 and mention.name.lower() not in FIRST_NAME_GENDERS):
+            rest = text[begin + m.end("subj"):next((e for e in ends if e > begin + m.end("subj")), pos)]
+            if _names_another_body(rest):
+                return None  # `The ministry accused Google of ...`: "it" may stand for either
             return " ".join(subject.split()), begin + m.start("subj")
     return None
+
+
+def _names_another_body(clause: str) -> bool:
+    """Whether the rest of a sentence after its subject names another organisation, person or body (`accused
+    Google of ...`, `ruled against the newspaper`), which "it" in the next quote's cue could as well stand for."""
+    if _OTHER_BODY.search(clause):
+        return True
+    return any(parse_mention(n.group(0)).kind in ("org", "person") for n in _NAME.finditer(clause))
+
+
+_OTHER_BODY = re.compile(rf"\b(?:the|a|an|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:{alternation(sorted(w for w in ORG_HEADS | ORG_WORDS if w.isalpha()))})\b")
 
 
 def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
