@@ -1766,6 +1766,8 @@ QUOTED_AND_FRONTED = [
     ('The paper quoted a police officer as saying the area "was sealed off within minutes."', "sealed off",
      "a police officer"),
     ('CNN quoted Jo Reed as saying the city "will rebuild every home."', "rebuild every home", "Jo Reed"),
+    ('State media quoted Li Wei, a trade negotiator, as saying the deal was "fair to both sides."', "fair to both",
+     "Li Wei"),
     ('When asked about the plan, a ministry spokesman said it "will rebuild every home."', "rebuild every home",
      "a ministry spokesman"),
     ('While the ministry said the plan "will rebuild every home," critics were doubtful.', "rebuild every home",

@@ -106,9 +106,10 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
                                rf"(?:[^\S\n]+[a-z][\w\-]*){{0,2}})?[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
-# Someone quoted by another: `The paper quoted a police officer as saying the area "..."`: the one quoted speaks.
+# Someone quoted by another: `The paper quoted a police officer (, a witness,) as saying the area "..."`: the one
+# quoted speaks.
 BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|"
-                              rf"{MENTION_PATTERN})[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
+                              rf"{MENTION_PATTERN})(?:,[^,.!?\"“”\n]{{1,80}},)?[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
                         rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
