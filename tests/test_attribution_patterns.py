@@ -1677,12 +1677,12 @@ def test_full_name_with_appositions_closing_a_sentence_speaks(text, fragment, sp
     _check(text, fragment, speaker)
 
 
-# A participle cue whose reported clause names its own subject first ("insisting the theory "..."") still credits the
-# clause's subject, read to its head noun ("A group of top scientists", not "A group of top"); a fronted phrase with a
+# A participle cue whose reported clause names its own subject first ("insisting the bridge "..."") still credits the
+# clause's subject, read to its head noun ("A panel of senior engineers", not "A panel of senior"); a fronted phrase with a
 # capitalised word in it ("In a statement released Friday,") is no speaker.
 PARTICIPLE_CLAUSES = [
-    ('A group of top scientists has pushed back on the ruling, insisting the theory "deserves a proper '
-     'investigation."', "deserves a proper", "A group of top scientists"),
+    ('A panel of senior engineers has pushed back on the report, insisting the bridge "needs a full '
+     'inspection."', "needs a full", "A panel of senior engineers"),
     ('The union rejected the offer on Friday, warning that the cuts "will hurt every family in town."',
      "hurt every family", "The union"),
     ('In a statement released Friday, the ministry said the strike "targeted only military sites."',

@@ -102,7 +102,7 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
                                rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
                                rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
-                               # the reported clause's own subject may come first ("insisting the theory")
+                               # the reported clause's own subject may come first ("insisting the bridge")
                                rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
                                rf"(?:[^\S\n]+[a-z][\w\-]*){{0,2}})?[,:]?\s*$")
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -480,7 +480,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     and head in ORG_HEADS | ORG_WORDS and head not in PLACE_WORDS | DOCUMENT_NOUNS
                     and not m.group("cue").endswith("ing")  # "visited the site, describing": an object
                     # "Officials with the company said": an object, unless a relative clause makes it a subject
-                    # ("Too wicked for the government, which condemned ...")
+                    # ("Too harsh for the agency, which condemned ...")
                     and not (_PREPOSITION_BEFORE.search(window, 0, m.start("subj"))
                              and not (m.group("appos") or "").startswith((", which", ", who")))):
                 return _attribution(m, start, "clause")
@@ -881,8 +881,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                                                  and words[0] not in ("his", "her", "their"))):  # "her office": hers
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif _is_bare_role(mention) and q.speaker_start is not None and \
-                    _indefinite_antecedent(text, q.speaker_start, mention):
-                earlier = _indefinite_antecedent(text, q.speaker_start, mention)
+                    (earlier := _indefinite_antecedent(text, q.speaker_start, mention)):
                 q = replace(q, speaker=earlier[0], speaker_start=earlier[1], speaker_end=earlier[1] + len(earlier[0]))
                 mention = parse_mention(q.speaker)
             elif mention.kind == "pronoun" and words[0] in ("he", "she") or _is_bare_source(mention):
