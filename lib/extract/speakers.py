@@ -277,10 +277,11 @@ _NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some"
                     "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
 # What an unnamed group or person knows or is near, after its noun ("people familiar with the matter", "sources close
 # to the talks", "officials briefed on the plan"): part of the description, as a reader gives it.
-KNOWLEDGE_PATTERN = (r"[^\S\n]+(?:familiar[^\S\n]+with|close[^\S\n]+to|involved[^\S\n]+in|briefed[^\S\n]+on|"
-                     r"with[^\S\n]+(?:direct[^\S\n]+)?knowledge[^\S\n]+of)[^\S\n]+(?:the|a|an|his|her|their|its)"
-                     r"[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+")
-_KNOWLEDGE_WORDS = ("familiar", "close", "involved", "briefed")
+_KNOWLEDGE_PHRASES = ("familiar with", "close to", "involved in", "briefed on")
+KNOWLEDGE_PATTERN = (r"[^\S\n]+(?:%s|with[^\S\n]+(?:direct[^\S\n]+)?knowledge[^\S\n]+of)[^\S\n]+"
+                     r"(?:the|a|an|his|her|their|its)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+"
+                     % "|".join(p.replace(" ", r"[^\S\n]+") for p in _KNOWLEDGE_PHRASES))
+_KNOWLEDGE_WORDS = tuple(p.split()[0] for p in _KNOWLEDGE_PHRASES)  # their first words, as a mention's tokens show
 BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|which|as|if|of|to|in|on|at|most|many|"
                        r"some|all|few|several|other|both|these|those|such|no|between|among|with|by|for|from)\b)"
                        # a modifier word, or an abbreviation ("U.S. officials", "U.N. investigators")
@@ -903,14 +904,14 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         # President" named before.
         capitalised = tuple(w.lower() for w in mention.text.split()[1:] if w[:1].isupper())
         name = persons.recent(pos, head + capitalised)
-        if name is None and capitalised and persons.recent(pos, head) is not None:
+        holder = persons.recent(pos, head) if name is None and capitalised else None
+        if holder is not None:
             # "the Democratic nominee" after "nominee Jo Marsh", "the Florida governor" after "Gov. Ron Hale": a
             # person the text ties to the role, when that role names no other modifier. A party or nation picks one
             # of several holders of the role: never a person tied to no such role (the role then stays as written).
-            name = persons.recent(pos, head)
-            extra = {w for w in (persons.roles.get(name) or "").lower().split()
-                     if not any(_holds_title(w, h) for h in head)} if name else set()
-            name = name if name and not extra else None
+            extra = {w for w in (persons.roles.get(holder) or "").lower().split()
+                     if not any(_holds_title(w, h) for h in head)}
+            name = holder if not extra else None
         elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised):
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
