@@ -171,7 +171,7 @@ def load_analysis(source: CorpusSource, version: str, name: str) -> pd.DataFrame
                                            "assignment": lambda: analysis(source, version, "assignment")})
     if not source.read_only:
         with handle.lock, handle.con.cursor() as cur:
-            stored.write_analysis(cur, name, key, frame, time.perf_counter() - started)
+            stored.write_analysis(cur, name, key, frame, started)
     return frame
 
 

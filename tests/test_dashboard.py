@@ -4,6 +4,7 @@ HTML, uploads are stored or refused, the optional password gate works; plus the 
 import datetime as dt
 import json
 import re
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -501,10 +502,21 @@ def test_corpus_key_follows_the_dated_references(tmp_path):
 def test_write_analysis_keeps_columns_and_rows(frame):
     con = store.connect(":memory:")
     assert read_analysis(con, "passages", "k") is None  # nothing stored yet
-    write_analysis(con, "passages", "k", frame, 0.0)
+    write_analysis(con, "passages", "k", frame, time.perf_counter())
     back = read_analysis(con, "passages", "k")
     assert list(back.columns) == ["a", "b"] and back["a"].tolist() == frame["a"].tolist()
     assert read_analysis(con, "passages", "other") is None
+
+
+def test_write_analysis_writes_frames_one_at_a_time():
+    """An analysis given as frames (passages at a million articles) is stored as their rows in order."""
+    con = store.connect(":memory:")
+    frames = [pd.DataFrame({"a": pd.Series([None, None], dtype="str"), "b": [1, 2]}),
+              pd.DataFrame({"a": pd.Series(["x"], dtype="str"), "b": [3]}),
+              pd.DataFrame({"a": pd.Series([], dtype="str"), "b": pd.Series([], dtype="int64")})]
+    write_analysis(con, "passages", "k", iter(frames), time.perf_counter())
+    back = read_analysis(con, "passages", "k")
+    assert back["b"].tolist() == [1, 2, 3] and back["a"].tolist()[2] == "x" and back["a"].isna().sum() == 2
 
 
 def test_ingest_command_prepares_the_analyses(tmp_path, capsys):

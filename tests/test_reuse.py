@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from lib.analyse.reuse import (EDGE_COLUMNS, FULL_DF, GROUP_COLUMNS, PASSAGE_COLUMNS, SOURCE_COLUMNS, _token_spans,
                                boilerplate_chars, find_reuse, independent_sources, lineage, orient_pair,
-                               reuse_groups)
+                               reuse_frames, reuse_groups)
 
 BOILERPLATE = ("Copyright 2009 The Associated Press. All rights reserved. This material may not be published, "
                "broadcast, rewritten or redistributed.\n\n(Reporting by Anna Smith; Editing by John Doe)")
@@ -295,6 +295,27 @@ def test_passage_of_sixty_carriers_is_one_group(wire):
     # The stored analysis (one source per target stretch) gives the same group.
     same = reuse_groups(find_reuse(arts), arts).iloc[0]
     assert (same["n_carriers"], same["source_id"]) == (60, "wire")
+
+
+def test_passages_in_frames_are_the_passages_in_order(wire):
+    """reuse_frames (what the ingest stores, a frame at a time) gives find_reuse's rows in its order, every frame
+    typed alike, even where one frame's outlets are all missing."""
+    arts = carried(wire, 12)
+    arts.loc[arts.index[:6], "outlet"] = None
+    whole = find_reuse(arts)
+    frames = list(reuse_frames(arts, rows=3))
+    assert len(frames) > 2
+    assert {tuple(f.dtypes.astype(str)) for f in frames} == {tuple(frames[0].dtypes.astype(str))}
+    pd.testing.assert_frame_equal(pd.concat(frames, ignore_index=True), whole)
+    assert whole.equals(whole.sort_values(["source_id", "target_id", "target_start"], ignore_index=True))
+    assert_offsets(whole, arts)
+
+
+def test_no_passages_is_one_empty_frame(other_texts):
+    arts = frame({"id": "a", "outlet": "A", "published": "2009-01-01", "text": other_texts[0]},
+                 {"id": "b", "outlet": "B", "published": "2009-01-02", "text": other_texts[1]})
+    frames = list(reuse_frames(arts))
+    assert len(frames) == 1 and frames[0].empty and list(frames[0].columns) == list(PASSAGE_COLUMNS)
 
 
 def test_few_carriers_are_every_pair(wire):

@@ -16,11 +16,12 @@ import functools
 import os
 import re
 import tempfile
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from lib.domain.calendar import same_day_tie
 from lib.models import is_missing
@@ -29,6 +30,10 @@ from lib.models import is_missing
 PASSAGE_COLUMNS = ("source_id", "target_id", "source_outlet", "target_outlet", "source_start", "source_end",
                    "target_start", "target_end", "chars", "source_text", "target_text", "share_of_target",
                    "direction")
+# Types of the passage columns (ids keep the articles' own): a frame whose outlets are all missing stores as the others.
+PASSAGE_TYPES = {c: "str" for c in ("source_outlet", "target_outlet", "source_text", "target_text", "direction")} | {
+    c: "int64" for c in ("source_start", "source_end", "target_start", "target_end", "chars")} | {
+    "share_of_target": "float64"}
 EDGE_COLUMNS = ("story", "source_id", "target_id", "source_outlet", "target_outlet", "source_published",
                 "target_published", "direction", "passages", "chars", "share_of_target")
 SOURCE_COLUMNS = ("story", "n_articles", "n_outlets", "n_independent", "independent_ids")
@@ -43,8 +48,9 @@ MAX_DF = 1000  # a shingle in more documents than this is boilerplate (passim's 
 FULL_DF = 10  # a shingle in more documents than this pairs each carrier with its earliest carrier only
 BATCH = 25_000  # documents shingled per SQL statement (bounds the memory of the token lists)
 MATCH_CHUNK = 1 << 20  # matching positions read from DuckDB at a time
-SPAN_MEMORY = 65_536  # texts whose token spans are kept while aligning (~1.8 kB each; a text recurs in many pairs)
+SPAN_MEMORY = 65_536  # texts (and their token spans, ~1.8 kB) kept while aligning: a text recurs in many pairs
 REUSE_MEMORY = "2GB"  # DuckDB's memory for the shingle joins; beyond it they spill to disk
+FRAME_ROWS = 20_000  # passages per frame of reuse_frames (their texts exist a frame at a time)
 MAX_GAP = 12  # words of edit allowed inside one passage on either side before it is split in two
 
 # Words in DuckDB (RE2): \pL\pN, letters and numbers (Python's [^\W_]).
@@ -267,12 +273,26 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
     most ``full_df`` articles; a passage carried more widely links each carrier to its earliest carrier (raise
     ``full_df`` to max_df for passim's all pairs, at quadratic cost).
     """
+    frames = list(reuse_frames(articles, min_chars=min_chars, same_outlet=same_outlet, con=con, n=n, max_df=max_df,
+                               min_shingles=min_shingles, max_gap=max_gap, one_source=one_source, full_df=full_df))
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def reuse_frames(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: bool = False, con=None,
+                 n: int = SHINGLE, max_df: int = MAX_DF, min_shingles: int = MIN_SHINGLES,
+                 max_gap: int = MAX_GAP, one_source: bool = True, full_df: int = FULL_DF,
+                 rows: int = FRAME_ROWS) -> Iterator[pd.DataFrame]:
+    """find_reuse's passages as frames of at most ``rows`` passages, in order (source id, target id, target start),
+    at least one frame (empty when nothing is reused). The passages' texts exist one frame at a time: a million
+    wire articles have over a million passages, whose texts together would double the stage's memory."""
     if articles is None or len(articles) < 2:
-        return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
+        yield _passage_frame([])
+        return
     # Columns as lists in earliest-first order: selecting the frame's rows would copy every text once more, and
-    # the frame copy would stay alive beside the lists the alignment reads.
+    # the frame copy would stay alive beside the lists the alignment reads. Texts stay in the frame's own (Arrow)
+    # column and are read one at a time: a list of them would hold every text a second time.
     order = earliest_order(articles).tolist()
-    texts = [t if isinstance(t, str) else "" for t in _in_order(articles["text"], order)]
+    texts = OrderedTexts(articles["text"], order)
     con = con or spilling_connection()
     outlets = [_norm(o) for o in _in_order(articles["outlet"], order)] \
         if not same_outlet and "outlet" in articles.columns else None
@@ -280,13 +300,14 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
 
     records: dict[int, dict] = {}  # one record per article, shared by all its pairs (a wire story has dozens)
 
-    def record(i: int) -> dict:
-        """The fields of article i that orientation and output need."""
+    def record(i: int, text: str) -> dict:
+        """The fields of article i that orientation and output need (its position ``at``, not its text)."""
         if i not in records:
-            records[i] = {**{c: v[i] for c, v in columns.items()}, "text": texts[i]}
+            records[i] = {**{c: v[i] for c, v in columns.items()}, "at": i, "length": len(text)}
         return records[i]
 
-    spans = functools.lru_cache(maxsize=SPAN_MEMORY)(lambda i: _token_spans(texts[i]).astype(np.int32))
+    text = functools.lru_cache(maxsize=SPAN_MEMORY)(texts.__getitem__)  # an article recurs in many pairs
+    spans = functools.lru_cache(maxsize=SPAN_MEMORY)(lambda i: _token_spans(text(i)).astype(np.int32))
     found = []
     for matches in candidate_match_chunks(con, texts, n=n, max_df=max_df, min_shingles=min_shingles,
                                           outlets=outlets, full_df=full_df):
@@ -295,29 +316,38 @@ def find_reuse(articles: pd.DataFrame, min_chars: int = MIN_CHARS, same_outlet: 
         pa_all, pb_all = matches["pos_a"].to_numpy(), matches["pos_b"].to_numpy()
         for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(matches)]):
             ia, ib = int(a_col[lo]), int(b_col[lo])
-            passages = align_pair(texts[ia], texts[ib], pa_all[lo:hi], pb_all[lo:hi], spans(ia), spans(ib), n=n,
+            text_a, text_b = text(ia), text(ib)
+            passages = align_pair(text_a, text_b, pa_all[lo:hi], pb_all[lo:hi], spans(ia), spans(ib), n=n,
                                   max_gap=max_gap, min_chars=min_chars)
             if not passages:
                 continue
-            ra, rb = record(ia), record(ib)
+            ra, rb = record(ia, text_a), record(ib, text_b)
             src, tgt, direction = orient_pair(ra, rb)
             flip = src is rb
             oriented = [(s_b, e_b, s_a, e_a) if flip else (s_a, e_a, s_b, e_b) for s_a, e_a, s_b, e_b in passages]
             found.append((src, tgt, direction, oriented))
-    if not found:
-        return pd.DataFrame(columns=list(PASSAGE_COLUMNS))
     if one_source:
         found = _best_sources(found, min_chars)
-    rows = []
+    del records
+    found.sort(key=lambda item: (item[0]["id"], item[1]["id"]))
+    batch: list[tuple] = []
     for src, tgt, direction, oriented in found:
-        share = round(_covered([(p[2], p[3]) for p in oriented]) / max(len(tgt["text"] or ""), 1), 4)
-        for ss, se, ts, te in oriented:
-            rows.append((src["id"], tgt["id"], src.get("outlet"), tgt.get("outlet"), ss, se, ts, te, te - ts,
-                         src["text"][ss:se], tgt["text"][ts:te], share, direction))
-    del found, records
-    # sorted in place before the frame is built: sorting the frame would copy every passage's text once more
-    rows.sort(key=lambda row: (row[0], row[1], row[6]))
-    return pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
+        share = round(_covered([(p[2], p[3]) for p in oriented]) / max(tgt["length"], 1), 4)
+        text_s, text_t = text(src["at"]), text(tgt["at"])
+        for ss, se, ts, te in sorted(oriented, key=lambda p: p[2]):
+            batch.append((src["id"], tgt["id"], src.get("outlet"), tgt.get("outlet"), ss, se, ts, te, te - ts,
+                          text_s[ss:se], text_t[ts:te], share, direction))
+        if len(batch) >= rows:
+            yield _passage_frame(batch)
+            batch = []
+    if batch or not found:
+        yield _passage_frame(batch)
+
+
+def _passage_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Passage rows as a frame of PASSAGE_COLUMNS with fixed types (every frame of one result stores alike)."""
+    frame = pd.DataFrame.from_records(rows, columns=list(PASSAGE_COLUMNS))
+    return frame.astype(PASSAGE_TYPES)
 
 
 def spilling_connection() -> duckdb.DuckDBPyConnection:
@@ -340,6 +370,27 @@ def earliest_order(articles: pd.DataFrame) -> np.ndarray:
     key = pd.DataFrame({"t": pd.to_datetime(articles["published"], errors="coerce", utc=True).to_numpy(),
                         "id": articles["id"].astype(str).to_numpy()})
     return key.sort_values(["t", "id"], na_position="last", kind="stable").index.to_numpy()
+
+
+class OrderedTexts(Sequence):
+    """The articles' texts in a row order, each read from the column's own (Arrow) data when asked, '' when missing:
+    a list of them would hold every text a second time (1.4 GB at a million articles)."""
+
+    def __init__(self, column: pd.Series, order: list[int]):
+        try:
+            self.texts = pa.array(column)  # the column's Arrow data itself for the store's string columns
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # a hand-made frame mixing texts with other values
+            self.texts = pa.array([t if isinstance(t, str) else None for t in column.tolist()], type=pa.string())
+        self.order = order
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        value = self.texts[self.order[i]].as_py()
+        return value if isinstance(value, str) else ""
 
 
 def _in_order(column: pd.Series, order: list[int]) -> list:

@@ -13,14 +13,14 @@ import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 import duckdb
 import pandas as pd
 
 from lib import store
 from lib.analyse.overlap import shared_quotes
-from lib.analyse.reuse import MIN_CHARS, find_reuse
+from lib.analyse.reuse import MIN_CHARS, reuse_frames
 from lib.analyse.speakers import canonicalise_speakers
 from lib.analyse.stories import cluster_stories, summarise_stories
 from lib.models import speaker_of
@@ -30,7 +30,7 @@ from lib.models import speaker_of
 class Analysis:
     """One stored corpus-wide analysis: the function that computes it and the inputs it takes, in order."""
 
-    compute: Callable[..., pd.DataFrame]
+    compute: Callable[..., pd.DataFrame | Iterator[pd.DataFrame]]  # one frame, or frames of rows in order
     inputs: tuple[str, ...]  # each one of: articles, quotes, mentions, assignment (see corpus_inputs)
 
 
@@ -39,7 +39,7 @@ class Analysis:
 REGISTRY = {
     "assignment": Analysis(cluster_stories, ("articles", "mentions")),
     "stories": Analysis(summarise_stories, ("articles", "assignment")),
-    "passages": Analysis(functools.partial(find_reuse, min_chars=MIN_CHARS), ("articles",)),
+    "passages": Analysis(functools.partial(reuse_frames, min_chars=MIN_CHARS), ("articles",)),
     "renderings": Analysis(shared_quotes, ("quotes",)),
 }
 ANALYSES = tuple(REGISTRY)
@@ -68,12 +68,20 @@ def corpus_key(con) -> str:
     return hashlib.sha1(f"{articles}|{quotes}|{mentions}|{code}".encode("utf-8")).hexdigest()[:20]
 
 
-def compute_analysis(name: str, inputs: Mapping[str, Callable[[], pd.DataFrame]]) -> pd.DataFrame:
-    """One corpus-wide analysis from its inputs (passed as loaders, so each is read only when needed)."""
+def compute_frames(name: str, inputs: Mapping[str, Callable[[], pd.DataFrame]]) -> Iterator[pd.DataFrame]:
+    """One corpus-wide analysis from its inputs (passed as loaders, so each is read only when needed), as frames of
+    its rows in order: one frame, or several for an analysis whose whole result would not fit beside its inputs."""
     if name not in REGISTRY:
         raise ValueError(f"no corpus analysis named {name!r} (one of {', '.join(ANALYSES)})")
     analysis = REGISTRY[name]
-    return analysis.compute(*(inputs[given]() for given in analysis.inputs))
+    result = analysis.compute(*(inputs[given]() for given in analysis.inputs))
+    return iter([result]) if isinstance(result, pd.DataFrame) else result
+
+
+def compute_analysis(name: str, inputs: Mapping[str, Callable[[], pd.DataFrame]]) -> pd.DataFrame:
+    """One corpus-wide analysis from its inputs, as one frame."""
+    frames = list(compute_frames(name, inputs))
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def stored_key(con, name: str) -> str | None:
@@ -95,20 +103,25 @@ def read_analysis(con, name: str, key: str) -> pd.DataFrame | None:
     return frame
 
 
-def write_analysis(con, name: str, key: str, frame: pd.DataFrame, seconds: float) -> None:
-    """Store (replace) the result of ``name`` under this corpus key."""
+def write_analysis(con, name: str, key: str, frames: pd.DataFrame | Iterable[pd.DataFrame], started: float) -> None:
+    """Store (replace) the result of ``name`` under this corpus key: one frame, or frames of rows in order (each
+    written as it comes, so the whole result is never held); ``started`` is the time.perf_counter() at which its
+    computing began (frames may be computed while they are written), for the seconds stored beside it."""
     con.execute(f"CREATE TABLE IF NOT EXISTS {KEYS_TABLE} (name VARCHAR PRIMARY KEY, key VARCHAR, "
                 "computed_at TIMESTAMP, seconds DOUBLE)")
-    if frame.empty:  # no rows to infer column types from: empty VARCHAR columns keep the column names
-        columns = ", ".join(f'NULL::VARCHAR AS "{c}"' for c in frame.columns) or "NULL::VARCHAR AS empty"
-        con.execute(f"CREATE OR REPLACE TABLE analysis_{name} AS SELECT {columns} LIMIT 0")
-    else:
-        con.register("_analysis_frame", frame)
-        try:
-            con.execute(f"CREATE OR REPLACE TABLE analysis_{name} AS SELECT * FROM _analysis_frame")
-        finally:
-            con.unregister("_analysis_frame")
-    con.execute(f"INSERT OR REPLACE INTO {KEYS_TABLE} VALUES (?, ?, now(), ?)", [name, key, seconds])
+    for k, frame in enumerate([frames] if isinstance(frames, pd.DataFrame) else frames):
+        if frame.empty and k == 0:  # no rows to infer column types from: empty VARCHAR columns keep the names
+            columns = ", ".join(f'NULL::VARCHAR AS "{c}"' for c in frame.columns) or "NULL::VARCHAR AS empty"
+            con.execute(f"CREATE OR REPLACE TABLE analysis_{name} AS SELECT {columns} LIMIT 0")
+        elif not frame.empty:
+            con.register("_analysis_frame", frame)
+            try:
+                con.execute(f"CREATE OR REPLACE TABLE analysis_{name} AS SELECT * FROM _analysis_frame" if k == 0
+                            else f"INSERT INTO analysis_{name} SELECT * FROM _analysis_frame")
+            finally:
+                con.unregister("_analysis_frame")
+    con.execute(f"INSERT OR REPLACE INTO {KEYS_TABLE} VALUES (?, ?, now(), ?)",
+                [name, key, time.perf_counter() - started])
 
 
 def corpus_analysis(con, name: str, key: str, inputs: Mapping[str, Callable[[], pd.DataFrame]],
@@ -117,11 +130,10 @@ def corpus_analysis(con, name: str, key: str, inputs: Mapping[str, Callable[[], 
     frame = read_analysis(con, name, key)
     if frame is not None:
         return frame
-    started = time.perf_counter()
-    frame = compute_analysis(name, inputs)
-    if writable:
-        write_analysis(con, name, key, frame, time.perf_counter() - started)
-    return frame
+    if not writable:
+        return compute_analysis(name, inputs)
+    write_analysis(con, name, key, compute_frames(name, inputs), time.perf_counter())
+    return read_analysis(con, name, key)
 
 
 class Inputs(dict):
@@ -180,7 +192,7 @@ def prepare_analyses(con, failures: dict[str, str] | None = None) -> dict[str, f
         if stored_key(con, name) != key:
             started = time.perf_counter()
             try:
-                corpus_analysis(con, name, key, inputs, writable=True)
+                write_analysis(con, name, key, compute_frames(name, inputs), started)
             except Exception as exc:
                 if failures is None:
                     raise

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from dataclasses import replace
 
 from lib.cli import add_db_argument
@@ -47,23 +48,23 @@ def run(args) -> int:
             store_outlets_file(con, args.outlets)
         started = time.perf_counter()
         # each file's parsed articles go once stored: the analyses read them from the corpus (a batch of any size is
-        # held one chunk at a time)
-        outcome, parsed = [], 0
-        for result, added, removed in ingest_stream(con, args.paths, max_bytes=args.max_bytes, workers=args.workers):
-            parsed += len(result.articles)
-            outcome.append((replace(result, articles=()), added, removed))
+        # held one chunk at a time); of the files, their counts and the results that have something to say are kept
+        statuses: Counter = Counter()
+        noted, parsed, added, removed = [], 0, 0, 0
+        for result, stored, dropped in ingest_stream(con, args.paths, max_bytes=args.max_bytes,
+                                                     workers=args.workers):
+            parsed, added, removed = parsed + len(result.articles), added + stored, removed + dropped
+            statuses[result.status] += 1
+            if result.status != "ok" or result.reason or result.errors or result.warnings:
+                noted.append(replace(result, articles=()))
         stored_in = time.perf_counter() - started
         fetched = fetch_export_links(con, args.paths) if args.fetch else []
         spent = prepare_analyses(con, failures=failed)
     finally:
         con.close()
-    results = [r for r, _, _ in outcome]
-    statuses = [r.status for r in results]
-    added = sum(a for _, a, _ in outcome)
-    removed = sum(d for _, _, d in outcome)
-    print(f"files: {len(results)} ({statuses.count('ok')} ok, {statuses.count('partial')} partial, "
-          f"{statuses.count('rejected')} rejected" + (f", {statuses.count('skipped')} skipped" if 'skipped' in statuses
-                                                      else "") + ")")
+    print(f"files: {statuses.total()} ({statuses['ok']} ok, {statuses['partial']} partial, "
+          f"{statuses['rejected']} rejected" + (f", {statuses['skipped']} skipped" if statuses['skipped'] else "")
+          + ")")
     print(f"articles: {parsed} parsed, {added} added, {parsed - added} unchanged, {removed} removed")
     print(f"corpus: {args.db or default_db_path()}")
     print(f"ingest: parsed, extracted and stored in {stored_in:.1f} s")
@@ -71,7 +72,7 @@ def run(args) -> int:
         print("analyses stored: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in spent.items()))
     for name, why in failed.items():  # the articles are stored; the page that needs this analysis says it failed
         print(f"analysis {name} failed: {why}")
-    print_problems(results, sys.stdout)
+    print_problems(noted, sys.stdout)
     print_fetched(fetched)
     return 0 if parsed or any(r.status == "ok" for r in fetched) else 1
 

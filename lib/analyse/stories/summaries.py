@@ -23,6 +23,7 @@ STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "o
 NEAR_DUPLICATE = 0.8  # share of the shorter text's word 3-grams found in the other: a syndicated copy
 SHINGLE_WORDS = 3  # words of a shingle: long enough that shared ones are copied text, not common phrases
 LABEL_TERMS = 5  # top terms of a story: its label when no article has a title or text
+TEXT_BATCH = 10_000  # texts made at a time for the story vocabulary
 
 
 _SHINGLE_TOKEN = re.compile(r"(?u)\b\w+\b")  # words of any length, digits too: copied text, not topic words
@@ -79,23 +80,36 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
         if col not in frame.columns:
             frame[col] = None
     frame["id"] = frame["id"].astype(str)
-    merged = frame.merge(assignment[["article_id", "story_id"]].astype(str), left_on="id", right_on="article_id",
-                         how="inner")
-    if merged.empty:
+    # The story order as row positions, not a merged and sorted copy of the frame (each copy held every text again,
+    # and two lists held every text once more as Python strings); texts are read a story or a batch at a time.
+    keys = pd.DataFrame({"row": np.arange(len(frame)), "id": frame["id"],
+                         "published": pd.to_datetime(frame["published"], errors="coerce")})
+    keys = keys.merge(assignment[["article_id", "story_id"]].astype(str), left_on="id", right_on="article_id",
+                      how="inner")
+    if keys.empty:
         return pd.DataFrame(columns=list(STORY_COLUMNS))
-    merged["published"] = pd.to_datetime(merged["published"], errors="coerce")
-    merged = merged.sort_values(["story_id", "published", "id"], na_position="last", kind="stable")
-    merged = merged.reset_index(drop=True)
-    texts = [_article_text(r) for r in merged.itertuples(index=False)]
-    word_vectors, vocabulary = _tfidf_vocabulary(texts, **WORD_OPTIONS)
-    codes, story_ids = pd.factorize(merged["story_id"])  # rows are sorted by story: codes ascend
+    keys = keys.sort_values(["story_id", "published", "id"], na_position="last", kind="stable")
+    order = keys["row"].to_numpy()
+    story_frame = frame[["title", "text"]]
+
+    def texts_of(rows: np.ndarray) -> list[str]:
+        """Title and body of the articles at these row positions, as stories read them."""
+        return [_article_text(r) for r in story_frame.iloc[rows].itertuples(index=False)]
+
+    def all_texts():
+        """Every text in story order, a batch at a time."""
+        for lo in range(0, len(order), TEXT_BATCH):
+            yield from texts_of(order[lo:lo + TEXT_BATCH])
+
+    word_vectors, vocabulary = _tfidf_vocabulary(all_texts(), len(order), **WORD_OPTIONS)
+    codes, story_ids = pd.factorize(keys["story_id"])  # rows are sorted by story: codes ascend
     sizes = np.bincount(codes)
     bounds = np.concatenate([[0], np.cumsum(sizes)])
     indicator = sp.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(sizes), len(codes)))
     term_sums = (indicator @ word_vectors).tocsr()
-    published, ids = merged["published"].to_numpy(), merged["id"].to_numpy()
-    titles, outlets_col, vias = merged["title"].to_numpy(), merged["outlet"].to_numpy(), merged["via"].to_numpy()
-    bodies = merged["text"].to_numpy()
+    del word_vectors
+    published, ids = keys["published"].to_numpy(), keys["id"].to_numpy()
+    outlets_col, vias = frame["outlet"].to_numpy()[order], frame["via"].to_numpy()[order]
     rows = []
     for s, sid in enumerate(story_ids):
         lo, hi = bounds[s], bounds[s + 1]
@@ -103,9 +117,11 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
                            term_sums.indices[term_sums.indptr[s]:term_sums.indptr[s + 1]], vocabulary)
         outlets = sorted({o for o in outlets_col[lo:hi] if isinstance(o, str) and o})
         dates = published[lo:hi][~pd.isna(published[lo:hi])]
-        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), texts[lo:hi])
+        members = story_frame.iloc[order[lo:hi]]
+        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), texts_of(order[lo:hi]))
         rows.append({
-            "story_id": sid, "label": story_headline(titles[lo:hi], bodies[lo:hi]) or " ".join(terms), "terms": terms,
+            "story_id": sid, "label": story_headline(members["title"].to_numpy(), members["text"].to_numpy())
+            or " ".join(terms), "terms": terms,
             "first": dates.min() if len(dates) else pd.NaT, "last": dates.max() if len(dates) else pd.NaT,
             "n_articles": int(hi - lo), "outlets": outlets, "n_outlets": len(outlets),
             "independent_sources": sources, "article_ids": list(ids[lo:hi]),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -133,13 +134,17 @@ def _as_tokens(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _tfidf_block(docs: list, **options) -> sp.csr_matrix:
-    """Sublinear TF-IDF rows (L2-normalised) with BACKGROUND_DOCS unseen documents in the IDF."""
-    return _tfidf_vocabulary(docs, **options)[0]
+def _tfidf_block(docs: Iterable, rows: int, weight: float = 1.0, **options) -> sp.csr_matrix:
+    """Sublinear TF-IDF rows (L2-normalised, then times ``weight``) with BACKGROUND_DOCS unseen documents in the IDF;
+    ``docs`` may be a generator of ``rows`` documents."""
+    block, _ = _tfidf_vocabulary(docs, rows, **options)
+    block.data *= np.float32(weight)
+    return block
 
 
-def _tfidf_vocabulary(docs: list, **options) -> tuple[sp.csr_matrix, np.ndarray]:
-    """(TF-IDF rows, vocabulary): sublinear tf, L2 rows, BACKGROUND_DOCS unseen documents in the IDF.
+def _tfidf_vocabulary(docs: Iterable, rows: int, **options) -> tuple[sp.csr_matrix, np.ndarray]:
+    """(TF-IDF rows, vocabulary) of ``rows`` documents: sublinear tf, L2 rows, BACKGROUND_DOCS unseen documents in
+    the IDF. Computed in place: at a million articles each copy of a block is a gigabyte.
 
     The pseudo-documents (which contain none of the terms) keep a small corpus from penalising exactly
     the words its articles share: with two articles, plain IDF ranks every shared word below every
@@ -149,34 +154,41 @@ def _tfidf_vocabulary(docs: list, **options) -> tuple[sp.csr_matrix, np.ndarray]
     try:
         counts = vectoriser.fit_transform(docs).tocsr()
     except ValueError:  # empty vocabulary: only stop words, numbers or nothing at all
-        return sp.csr_matrix((len(docs), 0), dtype=np.float32), np.array([], dtype=object)
+        return sp.csr_matrix((rows, 0), dtype=np.float32), np.array([], dtype=object)
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log((counts.shape[0] + BACKGROUND_DOCS + 1) / (df + 1)).astype(np.float32)
     counts.data = 1.0 + np.log(counts.data)  # sublinear tf
-    return normalize(counts @ sp.diags(idf)).astype(np.float32).tocsr(), vectoriser.get_feature_names_out()
+    counts.data *= idf[counts.indices]
+    return normalize(counts, copy=False), vectoriser.get_feature_names_out()
 
 
 def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
                   lead_weight: float = LEAD_WEIGHT) -> sp.csr_matrix:
     """One L2-normalised row per article: words and anchors of the whole text, and again of its lead."""
-    texts = [_article_text(r) for r in articles.itertuples(index=False)]
-    leads = [_lead(t) for t in texts]
-    places = articles["dateline_place"].tolist() if "dateline_place" in articles.columns else [None] * len(texts)
+    def texts() -> Iterator[str]:
+        """The articles' texts, made again for each pass (a list of them held 1.4 GB at a million articles)."""
+        return (_article_text(r) for r in articles.itertuples(index=False))
+
+    places = articles["dateline_place"].tolist() if "dateline_place" in articles.columns else [None] * len(articles)
     # Anchors once per text, in text order, each distinct anchor one shared string (a wire corpus repeats its names
     # in thousands of articles: a string per occurrence and the (offset, anchor) pairs held 650 MB at 100,000
     # articles); the lead's anchors are the first of them, those that start inside it (names judged on the whole text).
     shared: dict[str, str] = {}
     anchors, lead_anchors = [], []
-    for text, lead, place in zip(texts, leads, places):
+    for text, place in zip(texts(), places):
         found = sorted(anchor_spans(text, place))
         anchors.append([shared.setdefault(a, a) for _, a in found])
-        lead_anchors.append(anchors[-1][:bisect.bisect_left(found, (len(lead),))])
+        lead_anchors.append(anchors[-1][:bisect.bisect_left(found, (len(_lead(text)),))])
     del shared
+    rows = len(articles)
     blocks = []
-    for docs, doc_anchors, weight in ((texts, anchors, 1.0), (leads, lead_anchors, lead_weight)):
-        blocks.append(_tfidf_block(docs, **WORD_OPTIONS) * np.float32(weight))
-        blocks.append(_tfidf_block(doc_anchors, analyzer=_as_tokens) * np.float32(weight * anchor_weight))
-    return normalize(sp.hstack(blocks, format="csr")).astype(np.float32)
+    for docs, doc_anchors, weight in ((texts(), anchors, 1.0), ((_lead(t) for t in texts()), lead_anchors, lead_weight)):
+        blocks.append(_tfidf_block(docs, rows, weight, **WORD_OPTIONS))
+        blocks.append(_tfidf_block(doc_anchors, rows, weight * anchor_weight, analyzer=_as_tokens))
+    del anchors, lead_anchors, doc_anchors
+    vectors = sp.hstack(blocks, format="csr")
+    del blocks
+    return normalize(vectors, copy=False)
 
 
 def word_vectors(articles: pd.DataFrame) -> sp.csr_matrix:
