@@ -59,6 +59,12 @@ def default_db_path() -> Path:
     return Path(base) / "coverage-compare" / "corpus.duckdb"
 
 
+# DuckDB hands the memory a finished query freed back to the system at once (from a background thread) instead of
+# keeping it for later queries: reading the articles of a 200,000-article corpus left the process 1,330 MB resident
+# with its frames holding 425 MB, and 710 MB with these settings (the difference grows with the corpus).
+# (Set once connected: a connection opened with other settings than another one to the same file is refused.)
+ALLOCATOR_SETTINGS = "SET allocator_flush_threshold = '0MB'; SET allocator_background_threads = true"
+
 # Another process holding the file (a dashboard mid-operation, an ingest committing) blocks only briefly: DuckDB lets
 # one process write or many read a file at a time, so a connection that meets a lock retries for this long.
 LOCK_WAIT_SECONDS = 10.0
@@ -77,6 +83,7 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False,
     if target != ":memory:" and not read_only:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     con = _connect_waiting(target, read_only)
+    con.execute(ALLOCATOR_SETTINGS)
     if create and not read_only:
         con.execute(SCHEMA)
     return con

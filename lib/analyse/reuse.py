@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from lib import store
 from lib.domain.calendar import same_day_tie
 from lib.models import is_missing
 
@@ -354,8 +355,10 @@ def spilling_connection() -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB whose joins spill to a temporary folder past REUSE_MEMORY instead of growing without
     bound (a million articles' shingles do not fit in memory)."""
     folder = os.path.join(tempfile.gettempdir(), f"coverage-reuse-{os.getpid()}")
-    return duckdb.connect(":memory:", config={"memory_limit": REUSE_MEMORY, "temp_directory": folder,
-                                              "preserve_insertion_order": False})
+    con = duckdb.connect(":memory:", config={"memory_limit": REUSE_MEMORY, "temp_directory": folder,
+                                             "preserve_insertion_order": False})
+    con.execute(store.ALLOCATOR_SETTINGS)
+    return con
 
 
 def earliest_first(articles: pd.DataFrame) -> pd.DataFrame:
