@@ -1719,6 +1719,34 @@ TITLE_SYNONYMS = [
     ('Rep. Jo Hale spoke on Monday. "The talks were tense," the senator said.', "talks were tense", "the senator"),
 ]
 
+# A role whose place modifier names another place than the one the text ties its last holder to ("Gov. Ron Hale of
+# Florida", then "the Texas governor") is not that holder; the same place, a party adjective, or a holder tied to no
+# place still resolves, and a holder of that place named earlier is found by the role.
+ROLE_PLACES = [
+    ('Gov. Ron Hale of Florida spoke on Monday. "The talks were tense," the Texas governor said.', "talks were tense",
+     "the Texas governor"),
+    ('Sen. Ann Park of Ohio toured the plant. "We need these jobs back," the Iowa senator said.', "jobs back",
+     "the Iowa senator"),
+    ('Rep. Dee Mora of New Mexico spoke first. "This bill is a start," the New York congresswoman said.',
+     "bill is a start", "the New York congresswoman"),
+    # negatives: the same place, a party adjective, a holder tied to no place, a holder of the place named earlier
+    ('Gov. Ron Hale of Florida spoke on Monday. "The talks were tense," the Florida governor said.',
+     "talks were tense", "Ron Hale"),
+    ('Rep. Jo Hale of New York spoke on Monday. "The talks were tense," the New York congressman said.',
+     "talks were tense", "Jo Hale"),
+    ('Sen. Ann Park of Ohio toured the plant. "We need these jobs back," the Democratic senator said.',
+     "jobs back", "Ann Park"),
+    ('Gov. Ron Hale spoke on Monday. "The talks were tense," the Texas governor said.', "talks were tense",
+     "Ron Hale"),
+    ('Texas Gov. Jo Marsh spoke first. Gov. Ron Hale of Florida spoke next. "The talks were tense," the Texas '
+     'governor said.', "talks were tense", "Jo Marsh"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_PLACES)
+def test_role_naming_another_place_is_not_the_last_holder(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
 
 @pytest.mark.parametrize("text, fragment, speaker", TITLE_SYNONYMS)
 def test_role_nouns_find_titles_by_synonym_and_place(text, fragment, speaker):
@@ -1766,6 +1794,15 @@ QUOTED_AND_FRONTED = [
     ('The paper quoted a police officer as saying the area "was sealed off within minutes."', "sealed off",
      "a police officer"),
     ('CNN quoted Jo Reed as saying the city "will rebuild every home."', "rebuild every home", "Jo Reed"),
+    # a group quoted is given as written, its knowledge phrase or quantifier kept
+    ('Reuters quoted two people familiar with the talks as saying the deal "was all but done."', "all but done",
+     "two people familiar with the talks"),
+    ('The paper quoted sources close to the mayor as saying she "will not run again."', "not run again",
+     "sources close to the mayor"),
+    ('The agency quoted officials briefed on the plan as saying it "would start in May."', "start in May",
+     "officials briefed on the plan"),
+    ('Local radio quoted several witnesses as saying the car "never slowed down at all."', "never slowed",
+     "several witnesses"),
     ('State media quoted Li Wei, a trade negotiator, as saying the deal was "fair to both sides."', "fair to both",
      "Li Wei"),
     ('When asked about the plan, a ministry spokesman said it "will rebuild every home."', "rebuild every home",
@@ -1777,6 +1814,10 @@ QUOTED_AND_FRONTED = [
     # body's clause ending in a colon introduces no one's words
     ('Jo Reed spoke to the paper, which quoted her as saying the city "will rebuild every home."', "rebuild every",
      "Jo Reed"),
+    ('People familiar with the talks said Reuters quoted the deal as "all but done by now."', "all but done",
+     "People familiar with the talks"),
+    ('Protesters heckled Minister Ann Cole, saying she "had betrayed the whole town."', "betrayed the whole",
+     "Protesters"),
     ('While the town said little, the plan was called "a bold and risky bet" in the press.', "bold and risky", None),
     ('Officials with the company said the plant "will reopen soon."', "will reopen soon", "Officials with the company"),
     ('Too harsh for the agency, which condemned the plan as "reckless and cruel."', "reckless and cruel",

@@ -27,7 +27,7 @@ from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -108,8 +108,8 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # Someone quoted by another: `The paper quoted a police officer (, a witness,) as saying the area "..."`: the one
 # quoted speaks.
-BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|"
-                              rf"{MENTION_PATTERN})(?:,[^,.!?\"“”\n]{{1,80}},)?[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
+BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|"
+                              rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:{KNOWLEDGE_PATTERN})?)(?:,[^,.!?\"“”\n]{{1,80}},)?[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
                         rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
@@ -454,7 +454,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     if later is not None:
                         m = later
                 found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
-                return _participle_subject(found) if found.cue and found.cue.endswith("ing") else found
+                # `quoted X as saying`: X is the one quoted, with no clause of its own ("officials briefed on ...")
+                participle = found.cue and found.cue.endswith("ing") and pattern is not BEFORE_QUOTED_AS
+                return _participle_subject(found) if participle else found
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`, `When asked about it, a spokesman said`: the lead phrase was read
                 # as the subject (and its participle as the cue); read past it, to its comma.

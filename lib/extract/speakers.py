@@ -582,6 +582,8 @@ _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised ti
 _TITLE_CHARS = 40
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s\b")
+# The place a person is "of", right after the name in full ("Gov. Ron Hale of Florida", "Rep. Jo Hale of New York").
+_HOME_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<home>[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)")
 
 
 @dataclass
@@ -594,6 +596,7 @@ class PersonIndex:
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
     places: set[str] = field(default_factory=set)  # registered names the text uses as places ("flew to Norway")
+    homes: dict[str, frozenset[str]] = field(default_factory=dict)  # full name -> its place's words ("of Florida")
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -609,6 +612,7 @@ class PersonIndex:
     def index_mentions(self, text: str, skip: list[tuple[int, int]] = ()) -> None:
         """Find every mention (full name or surname) of the registered persons in ``text``, outside ``skip`` spans."""
         keys: dict[str, list[str]] = {}
+        self.homes = {}
         for name in self.roles:
             keys.setdefault(name, [name])
             surname = surname_of(name)
@@ -639,9 +643,12 @@ class PersonIndex:
             if len(candidates) > 1 and not named:
                 continue
             name = max(named)[1] if len(candidates) > 1 else candidates[0]
+            end = start + len(key)
             if key == name:
                 last_full[name] = start
-            end = start + len(key)
+                home = _HOME_AFTER.match(text, end)
+                if home and name not in self.homes:
+                    self.homes[name] = frozenset(home.group("home").lower().split())
             next_free = end
             title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
             at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
@@ -911,7 +918,11 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             # of several holders of the role: never a person tied to no such role (the role then stays as written).
             extra = {w for w in (persons.roles.get(holder) or "").lower().split()
                      if not any(_holds_title(w, h) for h in head)}
-            name = holder if not extra else None
+            # A place the text ties the holder to must be the role's: "the Texas governor" is not "Gov. Ron Hale of
+            # Florida".
+            home = persons.homes.get(holder)
+            place = {w for w in capitalised if not _is_class_adjective(w)}
+            name = holder if not extra and not (home and place - home) else None
         elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised):
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
