@@ -27,7 +27,7 @@ from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -315,8 +315,7 @@ def passive_described(text: str, start: int, end: int, after: int) -> _Attributi
 _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),
               re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
 _GROUP = re.compile(rf"(?<![\w’'\-])(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
-                    r"(?:[^\S\n]+(?:involved[^\S\n]+(?:with|in)|close[^\S\n]+to|familiar[^\S\n]+with|at|from|in|on|"
-                    r"with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
+                    rf"(?:[^\S\n]+(?:{KNOWLEDGE_PHRASE_PATTERN}|at|from|in|on|with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
                     # what follows: a capitalised name whole ("Goldman Sachs", "State Department"), else one word
                     r"(?:(?-i:[A-Z])[\w\-’'&]*(?:[^\S\n]+(?-i:[A-Z])[\w\-’'&]*)*|[\w\-’']+))?", re.IGNORECASE)
 _GROUP_LEADS = frozenset("the a an some many several other both all most few two three four five six these those "

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
-from lib.domain.names import NATION_ADJECTIVES, normalise_name
+from lib.domain.names import NATION_ADJECTIVES, TITLE_ABBREVIATIONS, normalise_name
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
@@ -18,15 +18,15 @@ from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 ROLE_WORDS = frozenset("""
 president vice-president vice prime premier minister ministers secretary secretary-general under-secretary-general
 deputy assistant undersecretary representative high chief executive director director-general chairman chairwoman
-chair chairperson spokesman spokeswoman spokesperson senator sen. rep. representative congressman congresswoman
-gov. governor mayor judge justice ambassador envoy commissioner chancellor king queen prince princess pope
+chair chairperson spokesman spokeswoman spokesperson senator representative congressman congresswoman
+governor mayor judge justice ambassador envoy commissioner chancellor king queen prince princess pope
 ceo cfo coo cto founder co-founder coach manager head leader official officer attorney lawyer prosecutor professor
-prof. dr. dr mr. mr mrs. mrs ms. ms sir lord lady dame captain capt. colonel col. lt. sgt. sergeant lieutenant
-general gen. admiral adm. major maj. commander cmdr. detective sheriff police inspector superintendent chief
+dr mr mrs ms sir lord lady dame captain colonel sergeant lieutenant
+general admiral major commander detective sheriff police inspector superintendent chief
 adviser advisor analyst author actor actress singer star writer director producer host anchor editor reporter
 correspondent economist scientist researcher spokesman foreign defense defence interior finance justice health
 state affairs disarmament council committee board member members mp mep
-emir sheikh crown president-elect acting former ex- late rev. reverend father bishop archbishop cardinal rabbi imam
+emir sheikh crown president-elect acting former ex- late reverend father bishop archbishop cardinal rabbi imam
 lawmaker legislator candidate nominee delegate negotiator diplomat deputy-director partner owner agent publicist
 pastor priest preacher minister coach player teammate student teacher resident witness neighbour neighbor friend
 mother father wife husband son daughter brother sister rep representative attorney doctor physician surgeon nurse
@@ -36,17 +36,16 @@ governor-elect mayor-elect councillor councilman councilwoman alderman trustee t
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 speaker counsel frontrunner front-runner incumbent contender runner-up
-""".split())
+""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS}  # "Sen.", "Gov.", "Mr."
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
 # "Sen. Ann Park"): a role noun finds a person whose title is any of them.
-_TITLE_GROUPS = ("senator sen.", "governor gov.", "representative rep. congressman congresswoman",
-                 "president pres.", "professor prof.", "doctor dr.", "general gen.", "captain capt.",
-                 "lieutenant lt.", "colonel col.", "sergeant sgt.", "reverend rev.", "commander cmdr.")
-TITLE_ALIASES: dict[str, tuple[str, ...]] = {w: tuple(g.split()) for g in _TITLE_GROUPS for w in g.split()}
+_SYNONYMS = {"representative": ("congressman", "congresswoman")}
+_TITLE_GROUPS = tuple((full, f"{abbr}.", *_SYNONYMS.get(full, ())) for abbr, full in TITLE_ABBREVIATIONS.items() if full)
+TITLE_ALIASES: dict[str, tuple[str, ...]] = {w: g for g in _TITLE_GROUPS for w in g}
 # "the lawmaker" may be any legislator named before.
-TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", "senator", "sen.", "representative", "rep.", "congressman",
-                             "congresswoman", "mp", "assemblyman", "assemblywoman")
+TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", *TITLE_ALIASES["senator"], *TITLE_ALIASES["representative"],
+                             "mp", "assemblyman", "assemblywoman")
 
 
 def _holds_title(role: str, word: str) -> bool:
@@ -277,11 +276,13 @@ _NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some"
                     "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
 # What an unnamed group or person knows or is near, after its noun ("people familiar with the matter", "sources close
 # to the talks", "officials briefed on the plan"): part of the description, as a reader gives it.
-_KNOWLEDGE_PHRASES = ("familiar with", "close to", "involved in", "briefed on")
+_KNOWLEDGE_PHRASES = ("familiar with", "close to", "involved in", "involved with", "briefed on")
+KNOWLEDGE_PHRASE_PATTERN = alternation(_KNOWLEDGE_PHRASES)
 KNOWLEDGE_PATTERN = (r"[^\S\n]+(?:%s|with[^\S\n]+(?:direct[^\S\n]+)?knowledge[^\S\n]+of)[^\S\n]+"
                      r"(?:the|a|an|his|her|their|its)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+"
-                     % "|".join(p.replace(" ", r"[^\S\n]+") for p in _KNOWLEDGE_PHRASES))
-_KNOWLEDGE_WORDS = tuple(p.split()[0] for p in _KNOWLEDGE_PHRASES)  # their first words, as a mention's tokens show
+                     % KNOWLEDGE_PHRASE_PATTERN)
+# their first words, as a mention's tokens show
+_KNOWLEDGE_WORDS = tuple(dict.fromkeys(p.split()[0] for p in _KNOWLEDGE_PHRASES))
 BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|which|as|if|of|to|in|on|at|most|many|"
                        r"some|all|few|several|other|both|these|those|such|no|between|among|with|by|for|from)\b)"
                        # a modifier word, or an abbreviation ("U.S. officials", "U.N. investigators")
@@ -541,7 +542,7 @@ def _head_noun(words: list[str]) -> str:
     if len(words) > 1 and words[0] == "of":
         return _head_noun([w for w in words[1:] if w not in ("the", "a", "an", "his", "her", "their", "its")])
     for i, w in enumerate(words):
-        if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who", "close", "familiar"):
+        if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who") + _KNOWLEDGE_WORDS:
             return words[i - 1] if i else w
     return words[-1] if words else ""
 
