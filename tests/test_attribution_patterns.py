@@ -1849,3 +1849,37 @@ SPEAKS_FOR = [
 def test_one_who_speaks_for_a_person_is_not_that_person(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A body written as an acronym after "the" ("the ACLU", "the U.N.") is an organisation, never a person a later "he" or
+# "she" stands for; a person noun "from" a place is an unnamed person, not the place ("the Democratic senator from
+# Ohio"); plural role nouns ending in -y ("his attorneys", "envoys") and political roles ("a Republican operative")
+# are role speakers.
+ORGS_AND_ROLES = [
+    ('Sen. Tom Hale spoke on Monday. The ACLU said it would sue the state. "We will win this in court," he said.',
+     "win this in court", "Tom Hale", "person"),
+    ('Rep. Jo Hale spoke first. The NAACP called the new map unfair. "We will win this in court," she said.',
+     "win this in court", "Jo Hale", "person"),
+    ('"The ruling changes nothing for us," the ACLU said.', "changes nothing", "ACLU", "organisation"),
+    ('"The ruling changes nothing for us," the U.N. said in a statement.', "changes nothing", "U.N.", "organisation"),
+    ('"We will keep fighting for these jobs," the Democratic senator from Ohio told reporters.', "keep fighting",
+     "the Democratic senator from Ohio", "role"),
+    ('"We will appeal the verdict at once," his attorneys said in a statement.', "appeal the verdict",
+     "his attorneys", "role"),
+    ('"The talks have stalled for now," two envoys said.', "talks have stalled", "two envoys", "role"),
+    ('"Nobody expected the numbers to hold," said one Republican operative who asked not to be named.',
+     "numbers to hold", "one Republican operative who asked not to be named", "role"),
+    # negatives: a named person from a place, an author outside the acronym, a statement from a body
+    ('"We will keep fighting for these jobs," Sen. Ann Park of Ohio told reporters.', "keep fighting", "Ann Park",
+     "person"),
+    ('"The ruling changes nothing for us," JFK Airport officials said.', "changes nothing", "JFK Airport officials",
+     "role"),
+    ('"Prices will rise again this spring," read a statement from Acme Corp.', "Prices will rise", "Acme Corp",
+     "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", ORGS_AND_ROLES)
+def test_acronym_bodies_people_from_places_and_plural_roles(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -36,6 +36,7 @@ governor-elect mayor-elect councillor councilman councilwoman alderman trustee t
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 speaker counsel frontrunner front-runner incumbent contender runner-up
+operative pundit surrogate whip appointee plaintiff
 """.split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS}  # "Sen.", "Gov.", "Mr."
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
@@ -64,6 +65,7 @@ military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
 opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
 prosecution protester protesters demonstrator demonstrators
+veteran veterans attendee attendees suspect suspects detainee detainees inmate inmates refugee refugees
 family couple duo trio
 """.split())
 
@@ -264,10 +266,21 @@ governor-elect mayor-elect under-secretary-general secretary-general director-ge
 dr wife""".split())
 # Plural person nouns that speak as a group with no determiner ("officials said", "zoo officials say",
 # "Researchers wrote"): the noun's plural, with up to two modifiers before it.
+def _plural(word: str) -> str | None:
+    """The plural of a person noun, where a suffix rule gives it ("attorneys", "deputies"); None where it does not
+    ("spokesmen", "children", "people" and the -ch/-sh/-x/-ss nouns are written out below)."""
+    if word.endswith("s"):
+        return word
+    if word.endswith(("man", "men", "ren", "ple", "ch", "sh", "x", "ss")):
+        return None
+    if word.endswith("y"):
+        return word + "s" if word[-2:-1] in "aeiou" else word[:-1] + "ies"  # "attorneys", "envoys"; "deputies"
+    return word + "s"
+
+
 PLURAL_PERSON_NOUNS = frozenset(
-    w if w.endswith("s") else w + "s"
-    for w in (ROLE_WORDS | PERSON_NOUNS) - _NOT_PERSONS
-    if w.isalpha() and not w.endswith(("man", "men", "ren", "ple", "y", "ch", "sh", "x", "ss")) and w not in HONORIFICS
+    _plural(w) for w in (ROLE_WORDS | PERSON_NOUNS) - _NOT_PERSONS
+    if w.isalpha() and _plural(w) and w not in HONORIFICS
 ) | frozenset("spokesmen spokeswomen congressmen councilmen businessmen men women people scientists researchers "
               "prosecutors investigators authorities organizers organisers activists advocates lawmakers doctors "
               "economists parents students teachers nurses engineers police justices".split())
@@ -419,6 +432,9 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][
                          % "|".join(sorted(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha())))
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
+
+
 @lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Mention:
     """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
@@ -450,6 +466,8 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "role")
     if _QUANTIFIED_GROUP.fullmatch(" ".join(tokens)):
         return Mention(text, None, None, "role")  # "Some Republicans", "several analysts": unnamed people
+    if len(tokens) == 2 and tokens[0].lower() == "the" and _ACRONYM.fullmatch(tokens[1]):
+        return Mention(text, tokens[1], None, "org")  # "the ACLU", "the NAACP", "the U.N.": a body, never a person
     if len(tokens) == 1 and tokens[0][:1].isupper():
         low = tokens[0].lower()
         if is_adverb(low) or low in DOCUMENT_NOUNS:
@@ -486,6 +504,10 @@ def parse_mention(text: str) -> Mention:
         i -= 1
     name_tokens = tokens[i:]
     if i > 0 and tokens[i - 1] in ("from", "at") and i < len(tokens):
+        head = _head_noun([t.lower() for t in tokens[:i - 1]])
+        if tokens[0].lower() in DETERMINERS and (head in ROLE_WORDS or head in PLURAL_PERSON_NOUNS) \
+                and head not in ORG_WORDS:
+            return Mention(text, None, None, "role")  # "the Democratic senator from Ohio": a person, unnamed here
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
