@@ -1883,3 +1883,31 @@ ORGS_AND_ROLES = [
 def test_acronym_bodies_people_from_places_and_plural_roles(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A party member as a role noun ("the Texas Republican", "the 81-year-old Democrat") stands for the latest person the
+# text makes a member of that party, by a title ("Republican Sen. X") or a bracket ("X (R-Texas)", "X, D-Ohio,"), from
+# no other place; with no such member named it stays a role as written.
+PARTY_EPITHETS = [
+    ('Sen. Ted Barr (R-Texas) spoke on Monday. "We will not back down," the Texas Republican said.', "not back down",
+     "Ted Barr", "person"),
+    ('Rep. Ann Vale, D-Ohio, spoke on Monday. "We will not back down," the Ohio Democrat said.', "not back down",
+     "Ann Vale", "person"),
+    ('Republican Gov. Ted Barr met the press. "We will not back down," the first-term Republican said.',
+     "not back down", "Ted Barr", "person"),
+    ('Rep. Ann Vale (D-N.Y.) spoke first. Sen. Ted Barr (R-Texas) replied. "We will not back down," the 81-year-old '
+     'Democrat said.', "not back down", "Ann Vale", "person"),
+    # negatives: another party, another place, no member named
+    ('Sen. Ted Barr (R-Texas) spoke on Monday. "We will not back down," the New York Democrat said.', "not back down",
+     "the New York Democrat", "role"),
+    ('Sen. Ted Barr (R-Texas) spoke on Monday. "We will not back down," the Ohio Republican said.', "not back down",
+     "the Ohio Republican", "role"),
+    ('Ted Barr spoke on Monday. "We will not back down," the Texas Republican said.', "not back down",
+     "the Texas Republican", "role"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", PARTY_EPITHETS)
+def test_party_member_epithet_finds_the_member_named_before(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

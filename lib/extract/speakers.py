@@ -305,6 +305,12 @@ BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|
 # Plurals of party members that speak as a group ("Republicans", "Democrats").
 PARTY_PLURALS = frozenset("democrats republicans conservatives liberals progressives socialists libertarians "
                           "independents".split())
+# One party member as a role noun: "the Texas Republican", "the 81-year-old Democrat" stand for a member named before.
+PARTY_NOUNS = frozenset(p[:-1] for p in PARTY_PLURALS)
+# A party and state after a name, the US way: "Sen. Ann Park (R-Texas)", "Rep. Jo Hale, D-Ohio,", "(I)".
+_PARTY_LETTERS = {"R": "republican", "D": "democrat", "I": "independent"}
+_PARTY_AFTER = re.compile(r"[^\S\n]*\((?P<party>[RDI])(?:[^\S\n]*[-–][^\S\n]*(?P<state>[A-Z][A-Za-z. ]{0,14}))?\)"
+                          r"|,[^\S\n]+(?P<party2>[RDI])-(?P<state2>[A-Z][A-Za-z.]+(?:[^\S\n]+[A-Z][A-Za-z.]+)?),")
 # Endings of capitalised plurals that name people ("Republicans", "Texans", "Londoners", "Greeks", "Maltese").
 PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A capitalised plural of people: by its ending, or a nation's people whose plural has none ("Israelis", "Czechs").
@@ -466,6 +472,8 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "role")
     if _QUANTIFIED_GROUP.fullmatch(" ".join(tokens)):
         return Mention(text, None, None, "role")  # "Some Republicans", "several analysts": unnamed people
+    if len(tokens) >= 2 and tokens[0].lower() == "the" and tokens[-1].lower() in PARTY_NOUNS:
+        return Mention(text, None, None, "role")  # "the Texas Republican", "the 81-year-old Democrat"
     if len(tokens) == 2 and tokens[0].lower() == "the" and _ACRONYM.fullmatch(tokens[1]):
         return Mention(text, tokens[1], None, "org")  # "the ACLU", "the NAACP", "the U.N.": a body, never a person
     if len(tokens) == 1 and tokens[0][:1].isupper():
@@ -620,6 +628,7 @@ class PersonIndex:
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
     places: set[str] = field(default_factory=set)  # registered names the text uses as places ("flew to Norway")
     homes: dict[str, frozenset[str]] = field(default_factory=dict)  # full name -> its place's words ("of Florida")
+    parties: dict[str, str] = field(default_factory=dict)  # full name -> party noun, from "(R-Texas)" after it
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -635,7 +644,7 @@ class PersonIndex:
     def index_mentions(self, text: str, skip: list[tuple[int, int]] = ()) -> None:
         """Find every mention (full name or surname) of the registered persons in ``text``, outside ``skip`` spans."""
         keys: dict[str, list[str]] = {}
-        self.homes = {}
+        self.homes, self.parties = {}, {}
         for name in self.roles:
             keys.setdefault(name, [name])
             surname = surname_of(name)
@@ -670,6 +679,12 @@ class PersonIndex:
             if key == name:
                 last_full[name] = start
                 home = _HOME_AFTER.match(text, end)
+                bracket = _PARTY_AFTER.match(text, end)
+                if bracket and name not in self.parties:
+                    self.parties[name] = _PARTY_LETTERS[bracket.group("party") or bracket.group("party2")]
+                    state = bracket.group("state") or bracket.group("state2") or ""
+                    if state and "." not in state and not state.isupper():  # "Texas", not "Tex." or "NY"
+                        self.homes.setdefault(name, frozenset(state.lower().split()))
                 if home and name not in self.homes:
                     self.homes[name] = frozenset(home.group("home").lower().split())
             next_free = end
@@ -802,6 +817,19 @@ class PersonIndex:
                 return self.positions[i]
         return None
 
+    def party_member(self, pos: int, party: str, place: set[str]) -> str | None:
+        """The latest person before ``pos`` the text makes a member of ``party`` (a party noun: by the role, "Republican
+        Sen. X", or a bracket, "X (R-Texas)"), whose place, where the text ties one, holds ``place``."""
+        i = bisect.bisect_left(self.positions, pos)
+        while i > 0:
+            i -= 1
+            name = self.names[i]
+            role = {"democrat" if w == "democratic" else w for w in (self.roles.get(name) or "").lower().split()}
+            home = self.homes.get(name)
+            if (party in role or self.parties.get(name) == party) and not (place and home and place - home):
+                return name
+        return None
+
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
         subject preferred over a mention in an object or possessive (the centering preference, Grosz et al. 1995)."""
@@ -927,6 +955,11 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         for stop in ("for", "of", "with", "in", "at"):
             if stop in core:
                 core = core[: core.index(stop)]
+        if core and core[-1] in PARTY_NOUNS:
+            # "the Texas Republican": a member of the party named before, from no other place
+            place = {w.lower() for w in mention.text.split()[1:-1] if w[:1].isupper()} - PARTY_ADJECTIVES
+            name = persons.party_member(pos, core[-1], place)
+            return name, persons.roles.get(name) if name else None
         head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
         if not head:
             return None, None
