@@ -1911,3 +1911,32 @@ PARTY_EPITHETS = [
 def test_party_member_epithet_finds_the_member_named_before(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# Longer descriptions of bodies and roles ("The New York Times editorial board", "a spokesman for the Texas Attorney
+# General's office"), party members of a body ("Republicans on the committee", "Many Democrats in the House"), and
+# "the organization" standing for a club, centre or fund named before; a party plural alone stays no speaker.
+LONGER_DESCRIPTIONS = [
+    ('The New York Times editorial board wrote that the plan "would hurt the poorest families first."',
+     "poorest families", "The New York Times editorial board"),
+    ('"We will not back down from this fight," a spokesman for the Texas Attorney General\'s office said.',
+     "not back down", "a spokesman for the Texas Attorney General's office"),
+    ('Republicans on the committee said the bill was "a waste of taxpayer money and time."', "waste of taxpayer",
+     "Republicans on the committee"),
+    ('"The bill is a waste of money," Democrats on the House Judiciary Committee wrote in a memo.', "waste of money",
+     "Democrats on the House Judiciary Committee"),
+    ('Many Democrats in the House said the bill was "a waste of taxpayer money and time."', "waste of taxpayer",
+     "Many Democrats in the House"),
+    ('The Sierra Club sued the agency in March. "The permit ignores the law," the organization said.',
+     "permit ignores", "Sierra Club"),
+    # negatives: a party plural as an object, or with no body, is no speaker of its own
+    ('The vote split Republicans in the state, and Sen. Ann Park said the bill was "a waste of taxpayer money."',
+     "waste of taxpayer", "Ann Park"),
+    ('The Sierra Club sued the agency in March. "The permit ignores the law," the company said.', "permit ignores",
+     "the company"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", LONGER_DESCRIPTIONS)
+def test_longer_descriptions_and_party_members_of_a_body(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -231,10 +231,12 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
                          % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
-                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,3}?"
+                     # up to four modifiers ("The New York Times editorial board")
+                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,4}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
-                     # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks")
-                     r"(?:[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+"
+                     # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks"); up
+                     # to five words ("a spokesman for the Texas Attorney General's office")
+                     r"(?:[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,4}?[\w\-’']+"
                      r"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+)?)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
@@ -316,18 +318,24 @@ PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A capitalised plural of people: by its ending, or a nation's people whose plural has none ("Israelis", "Czechs").
 _NATION_PLURALS = frozenset(a.capitalize() + "s" for a in NATION_ADJECTIVES if a.endswith(("a", "i", "o", "k", "ech", "kh")))
 _CAPITALISED_PLURAL = rf"[A-Z][a-z]+(?:{'|'.join(PLURAL_ENDINGS)})|{alternation(sorted(_NATION_PLURALS))}"
+# The body a group sits in ("Democrats in the House", "Republicans on the Judiciary Committee").
+_BODY_TAIL = rf"[^\S\n]+(?:on|in)[^\S\n]+the[^\S\n]+(?:{NAME_PATTERN}|[a-z][\w\-]*)"
 # A quantified group of people ("Some Republicans", "several analysts", "many voters", "two officials"): a speaker
 # as written, of type role.
 QUANTIFIED_GROUP_PATTERN = (r"(?<![\w’'\-])%s(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Mm]ost|[Bb]oth|[Tt]wo|[Tt]hree|"
                             r"[Ff]our|[Ff]ive|[Dd]ozens[^\S\n]+of)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[A-Za-z][\w\-]*)[^\S\n]+){0,2}?"
-                            r"(?:%s)\b(?:%s)?"
+                            # what the group knows, or the body it sits in ("Many Democrats in the House")
+                            r"(?:%s)\b(?:%s|%s)?"
                             % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS if w[:1].islower()
                                        and w not in ("most", "many", "some", "all", "few")),  # "between X and most"
                                alternation(sorted(PLURAL_PERSON_NOUNS | PARTY_PLURALS
                                                  | {w.capitalize() for w in PLURAL_PERSON_NOUNS | PARTY_PLURALS}))
-                               + "|" + _CAPITALISED_PLURAL, KNOWLEDGE_PATTERN))
+                               + "|" + _CAPITALISED_PLURAL, KNOWLEDGE_PATTERN, _BODY_TAIL))
 _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
-_SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{ROLE_NOUN_PATTERN}|"
+# Party members of a body ("Republicans on the committee", "Democrats in the House"): a role speaker as written.
+PARTY_GROUP_PATTERN = rf"(?<![\w’'\-])(?:{alternation(sorted(p.capitalize() for p in PARTY_PLURALS))}){_BODY_TAIL}"
+_SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{PARTY_GROUP_PATTERN}|"
+            rf"{ROLE_NOUN_PATTERN}|"
             rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
             rf"the[^\S\n]+[a-z][\w\-]*)|"  # "officials with the company"
             rf"{KNOWLEDGE_PATTERN})?|"
@@ -467,8 +475,10 @@ def parse_mention(text: str) -> Mention:
     if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS and tokens[1][:1].islower():
         return Mention(text, None, None, "unknown")  # "In a statement released Friday" (not "Under Armour")
     if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with") \
-            + _KNOWLEDGE_WORDS:
-        # "economists at Acme Bank", "people familiar with the matter": people of a body or in the know, unnamed
+            + _KNOWLEDGE_WORDS or len(tokens) > 3 and tokens[0].lower() in PARTY_PLURALS and tokens[1] in ("on", "in") \
+            and tokens[2] == "the":
+        # "economists at Acme Bank", "people familiar with the matter", "Republicans on the committee": people of a
+        # body or in the know, unnamed
         return Mention(text, None, None, "role")
     if _QUANTIFIED_GROUP.fullmatch(" ".join(tokens)):
         return Mention(text, None, None, "role")  # "Some Republicans", "several analysts": unnamed people
@@ -871,7 +881,8 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "channel": ("channel", "broadcaster"),
     # "the organization", "the group": any body whose name says it is one ("Alliance of ...", "... Guild").
     **{head: ("alliance", "association", "guild", "federation", "union", "society", "foundation", "institute",
-              "council", "coalition", "league", "organization", "organisation", "group", "trust", "committee")
+              "council", "coalition", "league", "organization", "organisation", "group", "trust", "committee",
+              "club", "center", "centre", "fund", "caucus", "project", "network")
        for head in ("organization", "organisation", "group")},
 }
 _NAME_RE = re.compile(NAME_PATTERN)
