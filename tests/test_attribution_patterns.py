@@ -1940,3 +1940,23 @@ LONGER_DESCRIPTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", LONGER_DESCRIPTIONS)
 def test_longer_descriptions_and_party_members_of_a_body(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An excerpt that cuts its text after the speaker and before the cue (`...," Yellen...`) still names the speaker; a cut
+# after a quote that ended its sentence, or a name with more text after it, is no attribution.
+CUT_ATTRIBUTIONS = [
+    ('Treasury Secretary Dana Royce warned lawmakers on Wednesday.\n\n"We would be unable to pay our bills for the '
+     'first time," Royce...', "unable to pay", "Dana Royce"),
+    ('Officials met on Monday.\n\n"We would be unable to pay our bills for the first time," a Treasury '
+     'spokesperson...', "unable to pay", "Treasury spokesperson"),
+    # negatives
+    ('Dana Royce spoke.\n\n"We would be unable to pay our bills for the first time." Tom Hale...', "unable to pay",
+     None),
+    ('Dana Royce spoke.\n\n"We would be unable to pay our bills for the first time," Tom Hale... and the rest went '
+     'unheard.', "unable to pay", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CUT_ATTRIBUTIONS)
+def test_excerpt_cut_before_the_cue_keeps_its_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)

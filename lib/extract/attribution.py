@@ -66,6 +66,8 @@ AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z
 AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))[^\S\n]+(?:how|what)[^\S\n]+{SUBJECT}"
                        rf"[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+# An attribution an excerpt cuts before its cue: `...," Yellen...` at the end of the text or paragraph.
+AFTER_CUT = re.compile(rf"[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
 _DOCUMENT_AUTHOR = re.compile(rf"[^\S\n]+(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<subj>{MENTION_PATTERN})")
 _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before|while|as)\b|[^\S\n]*[,.;:]")
 # An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
@@ -399,6 +401,11 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
                 continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
             return _attribution(m, start, "later" if pattern in _LATER else "after")
+    if text[start - 2:start - 1] == ",":
+        # `...," the Board...`: the excerpt ends where the attribution's cue would be
+        m = AFTER_CUT.match(text, start)
+        if m and _plausible_subject(m.group("subj")):
+            return _attribution(m, 0, "after")
     for pattern in _AFTER_ONE:
         m = pattern.match(window)
         group = _one_of_group(text, start) if m else None
