@@ -1887,7 +1887,8 @@ def test_acronym_bodies_people_from_places_and_plural_roles(text, fragment, spea
 
 # A party member as a role noun ("the Texas Republican", "the 81-year-old Democrat") stands for the latest person the
 # text makes a member of that party, by a title ("Republican Sen. X") or a bracket ("X (R-Texas)", "X, D-Ohio,"), from
-# no other place; with no such member named it stays a role as written.
+# no other place; with none, the latest clause subject whose party the text does not tell (the reporter's epithet for
+# the one just quoted); with no such subject it stays a role as written.
 PARTY_EPITHETS = [
     ('Sen. Ted Barr (R-Texas) spoke on Monday. "We will not back down," the Texas Republican said.', "not back down",
      "Ted Barr", "person"),
@@ -1902,8 +1903,14 @@ PARTY_EPITHETS = [
      "the New York Democrat", "role"),
     ('Sen. Ted Barr (R-Texas) spoke on Monday. "We will not back down," the Ohio Republican said.', "not back down",
      "the Ohio Republican", "role"),
-    ('Ted Barr spoke on Monday. "We will not back down," the Texas Republican said.', "not back down",
+    ('"We will not back down," the Texas Republican said.', "not back down", "the Texas Republican", "role"),
+    ('Voters in Austin cheered Ted Barr. "We will not back down," the Texas Republican said.', "not back down",
      "the Texas Republican", "role"),
+    # with no member named, the latest subject whose party the text does not tell: a reporter's epithet
+    ('Ted Barr spoke on Monday. "We will not back down," the Texas Republican said.', "not back down", "Ted Barr",
+     "person"),
+    ('Rep. Jo Hale spoke on the floor. "This bill is a disgrace," the Ohio Democrat said.', "a disgrace", "Jo Hale",
+     "person"),
 ]
 
 

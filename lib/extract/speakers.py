@@ -829,16 +829,27 @@ class PersonIndex:
 
     def party_member(self, pos: int, party: str, place: set[str]) -> str | None:
         """The latest person before ``pos`` the text makes a member of ``party`` (a party noun: by the role, "Republican
-        Sen. X", or a bracket, "X (R-Texas)"), whose place, where the text ties one, holds ``place``."""
+        Sen. X", or a bracket, "X (R-Texas)"), whose place, where the text ties one, holds ``place``; with none, the
+        latest clause subject whose party the text does not tell, as a reporter's epithet for the one just quoted."""
+        fallback = None
         i = bisect.bisect_left(self.positions, pos)
         while i > 0:
             i -= 1
             name = self.names[i]
-            role = {"democrat" if w == "democratic" else w for w in (self.roles.get(name) or "").lower().split()}
             home = self.homes.get(name)
-            if (party in role or self.parties.get(name) == party) and not (place and home and place - home):
+            if name in self.places or place and home and place - home:
+                continue
+            member = self.parties.get(name) or next((p for p in self._role_parties(name)), None)
+            if member == party:
                 return name
-        return None
+            if member is None and self.subjects[i] and fallback is None:
+                fallback = name
+        return fallback
+
+    def _role_parties(self, name: str) -> list[str]:
+        """The party nouns a person's role names ("Republican Sen." -> ["republican"])."""
+        words = ("democrat" if w == "democratic" else w for w in (self.roles.get(name) or "").lower().split())
+        return [w for w in words if w in PARTY_NOUNS]
 
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
