@@ -1967,3 +1967,24 @@ CUT_ATTRIBUTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", CUT_ATTRIBUTIONS)
 def test_excerpt_cut_before_the_cue_keeps_its_speaker(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "according to" a group ("two people familiar with the matter", "U.S. officials", "economists at Acme Bank") credits
+# the group as written, before or after the quote; a named body after "according to" stays whole.
+ACCORDING_TO_GROUPS = [
+    ('The mayor was "furious about the leak," according to two people familiar with the matter.', "furious about",
+     "two people familiar with the matter"),
+    ('The mayor was "furious about the leak," according to U.S. officials.', "furious about", "U.S. officials"),
+    ('According to several aides, the mayor was "furious about the leak."', "furious about", "several aides"),
+    ('The plan "will cost billions over a decade," according to economists at Acme Bank.', "cost billions",
+     "economists at Acme Bank"),
+    # negatives: a named person, and a body's name that holds a plural noun
+    ('The mayor was "furious about the leak," according to Jo Marsh, his former aide.', "furious about", "Jo Marsh"),
+    ('The plan "will cost billions over a decade," according to Physicians for Human Rights.', "cost billions",
+     "Physicians for Human Rights"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACCORDING_TO_GROUPS)
+def test_according_to_a_group_credits_the_group(text, fragment, speaker):
+    _check(text, fragment, speaker)

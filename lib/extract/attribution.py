@@ -364,6 +364,10 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
                     AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
+        if m and pattern is AFTER_CUE_SUBJECT and m.group("cue").lower().startswith("according"):
+            whole = AFTER_ACCORDING.match(window)
+            if whole and len(whole.group("subj")) > len(m.group("subj")):
+                continue  # `according to U.S. officials` (not "U"): AFTER_ACCORDING reads the source whole
         if m and pattern is AFTER_CUE_ROLE_NAME:
             mention = parse_mention(m.group("subj"))
             if not (mention.kind == "person" and len(m.group("subj").split()) >= 2

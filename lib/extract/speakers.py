@@ -365,7 +365,15 @@ MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|wh
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
 CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
-ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}(?![.\-’']?\w){MENTION_END}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
+# A group as a source after a preposition ("according to U.S. officials", "to people familiar with the talks"): up to
+# two modifiers, a plural person noun, what it knows or where it works; the name of a body is no group.
+_SOURCE_GROUP_PATTERN = (rf"(?:(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w\-]*)[^\S\n]+){{0,2}}?"
+                         rf"(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b(?![^\S\n]+[A-Z])"
+                         rf"(?:{KNOWLEDGE_PATTERN}|[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?")
+# "according to X": a named source, a description, or a group ("two people familiar with the matter", "U.S. officials")
+ACCORDING_PATTERN = (rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>{QUANTIFIED_GROUP_PATTERN}|"
+                     rf"{_SOURCE_GROUP_PATTERN}|"
+                     rf"(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}(?![.\-’']?\w){MENTION_END}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)")
 
 
 
