@@ -1988,3 +1988,23 @@ ACCORDING_TO_GROUPS = [
 @pytest.mark.parametrize("text, fragment, speaker", ACCORDING_TO_GROUPS)
 def test_according_to_a_group_credits_the_group(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name inside a fronted phrase whose comma is still to come ("In a statement to Fox News Digital,", "In a letter to
+# Speaker Mike Dane,") is the phrase's object; the subject after the comma speaks.
+FRONTED_OBJECTS = [
+    ('In a statement to Fox News Digital, a spokesperson for the campaign said: "We are sure of our numbers."',
+     "sure of our numbers", "a spokesperson for the campaign"),
+    ('In a letter to Speaker Mike Dane, the senators wrote: "We are sure of our numbers."', "sure of our numbers",
+     "the senators"),
+    ('At a rally with Jo Marsh, a former aide, Tom Hale said: "We are sure of our numbers."', "sure of our numbers",
+     "Tom Hale"),
+    # negatives: a subject after the phrase's comma, and a subject with no fronted phrase
+    ('In Iowa, Tom Hale said: "We are sure of our numbers."', "sure of our numbers", "Tom Hale"),
+    ('Jo Marsh, a former aide, said: "We are sure of our numbers."', "sure of our numbers", "Jo Marsh"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_OBJECTS)
+def test_name_inside_a_fronted_phrase_is_its_object(text, fragment, speaker):
+    _check(text, fragment, speaker)

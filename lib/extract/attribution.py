@@ -131,6 +131,10 @@ BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][
 # A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
 _FRONTED_PREPOSITION = re.compile(rf"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})"
                                   r"[^\S\n]+$")
+# A subject inside a fronted phrase, with its comma still to come: `In a statement to Fox News Digital, a spokesperson
+# said:` (the outlet is the phrase's object; the subject follows the comma).
+_IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})[^\S\n]+"
+                                r"[^,;.!?\n\"“”]{1,80}?[^\S\n]+$")
 # A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
@@ -456,7 +460,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
                                             or not _person_subject(m.group("subj"))):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
-            if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
+            if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")) \
+                    and not (_IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
+                             and (m.groupdict().get("appos") or "").startswith(",")):
                 if pattern is BEFORE_INTRO:
                     # `When A said the plan was final, B replied, "`: a later subject and cue in the tail introduce
                     # the quote; the first one belongs to a fronted clause.
