@@ -1874,7 +1874,7 @@ ORGS_AND_ROLES = [
      "person"),
     ('"The ruling changes nothing for us," JFK Airport officials said.', "changes nothing", "JFK Airport officials",
      "role"),
-    ('"Prices will rise again this spring," read a statement from Acme Corp.', "Prices will rise", "Acme Corp",
+    ('"Prices will rise again this spring," read a statement from Acme Corp.', "Prices will rise", "Acme Corp.",
      "organisation"),
 ]
 
@@ -2008,3 +2008,29 @@ FRONTED_OBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", FRONTED_OBJECTS)
 def test_name_inside_a_fronted_phrase_is_its_object(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Bodies described by trade or by an adjective of place ("the conservative think tank", "the Ohio-based firm"), a
+# party's acronym with its state ("the Texas GOP"), and a company named with "Corp." or "Inc." that "it" stands for.
+BODY_DESCRIPTIONS = [
+    ('"The bill would raise taxes on families," the conservative think tank said.', "raise taxes",
+     "the conservative think tank", "organisation"),
+    ('The Heritage Foundation released a report. "The bill would raise taxes on families," the think tank said.',
+     "raise taxes", "Heritage Foundation", "organisation"),
+    ('"We regret the error and have fixed it," the Ohio-based firm said.', "regret the error", "the Ohio-based firm",
+     "organisation"),
+    ('"This is a dark day for our democracy," the Texas GOP said.', "dark day", "Texas GOP", "organisation"),
+    ('Acme Corp. issued a statement Tuesday. "We regret the error and have fixed it," it said.', "regret the error",
+     "Acme Corp.", "organisation"),
+    # negatives: a person with a place adjective in the role, a company's spokeswoman
+    ('"We regret the error and have fixed it," said Ohio-born singer Jo Marsh.', "regret the error", "Jo Marsh",
+     "person"),
+    ('"We regret the error and have fixed it," Acme spokeswoman Jo Marsh said.', "regret the error", "Jo Marsh",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", BODY_DESCRIPTIONS)
+def test_bodies_described_by_trade_or_place_adjective(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -93,7 +93,7 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
                       # watchdogs, regulators and public bodies; media and firms by their trade
                       "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
                       "regime junta palace publication tabloid website site studio label streamer startup "
-                      "automaker carmaker airline chain brand exchange festival".split())
+                      "automaker carmaker airline chain brand exchange festival tank".split())  # "think tank"
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
@@ -216,7 +216,7 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
-_CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{{0,2}}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+_CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -454,6 +454,7 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][
                          % "|".join(sorted(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha())))
 
 
+_PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 
 
@@ -492,8 +493,10 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "role")  # "Some Republicans", "several analysts": unnamed people
     if len(tokens) >= 2 and tokens[0].lower() == "the" and tokens[-1].lower() in PARTY_NOUNS:
         return Mention(text, None, None, "role")  # "the Texas Republican", "the 81-year-old Democrat"
-    if len(tokens) == 2 and tokens[0].lower() == "the" and _ACRONYM.fullmatch(tokens[1]):
-        return Mention(text, tokens[1], None, "org")  # "the ACLU", "the NAACP", "the U.N.": a body, never a person
+    if len(tokens) >= 2 and tokens[0].lower() == "the" and _ACRONYM.fullmatch(tokens[-1]) \
+            and all(t[:1].isupper() for t in tokens[1:]):
+        # "the ACLU", "the NAACP", "the U.N.", "the Texas GOP": a body, never a person
+        return Mention(text, " ".join(tokens[1:]), None, "org")
     if len(tokens) == 1 and tokens[0][:1].isupper():
         low = tokens[0].lower()
         if is_adverb(low) or low in DOCUMENT_NOUNS:
@@ -511,7 +514,8 @@ def parse_mention(text: str) -> Mention:
     if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
                                                                 and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
-    if tokens[0].lower() in DETERMINERS and len(tokens) > 1 and not any(t[:1].isupper() for t in tokens[1:]):
+    if tokens[0].lower() in DETERMINERS and len(tokens) > 1 and not any(t[:1].isupper() and not _PLACE_MODIFIER.fullmatch(t)
+                                                                        for t in tokens[1:]):
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
@@ -898,6 +902,7 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "union": ("union", "guild", "federation"), "council": ("council",), "committee": ("committee",),
     "broadcaster": ("broadcaster",), "network": ("network", "broadcaster", "channel"),
     "channel": ("channel", "broadcaster"),
+    "tank": ("institute", "foundation", "center", "centre", "forum", "tank"),  # "the think tank"
     # "the organization", "the group": any body whose name says it is one ("Alliance of ...", "... Guild").
     **{head: ("alliance", "association", "guild", "federation", "union", "society", "foundation", "institute",
               "council", "coalition", "league", "organization", "organisation", "group", "trust", "committee",
