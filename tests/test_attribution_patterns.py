@@ -2034,3 +2034,23 @@ BODY_DESCRIPTIONS = [
 def test_bodies_described_by_trade_or_place_adjective(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A possessive role with the name right after it ("the campaign's spokeswoman Jo Marsh", "Acme's chief executive Ann
+# Lee") credits the named person, as the same role with commas does; a possessive role with no name stays a role.
+POSSESSIVE_ROLE_NAMES = [
+    ('"We are sure of our numbers," the campaign\'s spokeswoman Jo Marsh told reporters.', "sure of our numbers",
+     "Jo Marsh", "person"),
+    ('"It is a fraud and a disgrace," Acme\'s chief executive Ann Lee said.', "fraud and a disgrace", "Ann Lee",
+     "person"),
+    # negatives: no name after the role
+    ('"It is a fraud and a disgrace," Reid\'s rep said.', "fraud and a disgrace", "Reid's rep", "role"),
+    ('"It is a fraud and a disgrace," the company\'s spokesman said.', "fraud and a disgrace", "the company's spokesman",
+     "role"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", POSSESSIVE_ROLE_NAMES)
+def test_possessive_role_with_the_name_after_it(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -454,6 +454,9 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][
                          % "|".join(sorted(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha())))
 
 
+# A possessive role with the name after it: "the campaign's spokeswoman Jo Marsh", "Acme's chief executive Ann Lee".
+_POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)*[^\S\n]+(?P<head>[a-z][\w\-]*))[^\S\n]+"
+                                   r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,3})")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 
@@ -474,6 +477,12 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(document.group("author"))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
+    appended = _POSSESSIVE_ROLE_NAME.fullmatch(text)
+    if appended and appended.group("head").lower() in ROLE_WORDS | PERSON_NOUNS:
+        # "the campaign's spokeswoman Jo Marsh": the named person, titled by the role
+        inner = parse_mention(appended.group("name"))
+        if inner.kind == "person" and len(inner.name.split()) >= 2:
+            return Mention(text, inner.name, appended.group("role"), "person")
     if re.search(r"[’']s [a-z]", text) or _SPEAKS_FOR.match(text):
         # "Reid's rep", "a spokesperson for Sen. Tom Hale": someone speaking for a named person, not that person
         return Mention(text, None, None, "role")
