@@ -2054,3 +2054,19 @@ POSSESSIVE_ROLE_NAMES = [
 def test_possessive_role_with_the_name_after_it(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# Plural and long title abbreviations ("Sens.", "Reps.", "Supt.") title names as the short ones do and end no
+# sentence: a joint statement of two named senators is theirs; "Sen." still titles one.
+PLURAL_TITLES = [
+    ('"We will not back down," Sens. Tom Hale and Ann Cole said in a joint statement.', "not back down", "Ann Cole"),
+    ('"We will not back down," Reps. Jo Vale and Tim Ruiz said in a joint statement.', "not back down", "Tim Ruiz"),
+    ('"Classes resume on Monday," Supt. Dana Royce said.', "Classes resume", "Dana Royce"),
+    # negative: one senator
+    ('"We will not back down," Sen. Tom Hale said in a statement.', "not back down", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PLURAL_TITLES)
+def test_plural_and_long_title_abbreviations(text, fragment, speaker):
+    _check(text, fragment, speaker)

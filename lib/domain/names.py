@@ -42,5 +42,6 @@ TITLE_ABBREVIATIONS: dict[str, str | None] = {
     "mr": None, "mrs": None, "ms": None, "hon": None, "dr": "doctor", "prof": "professor", "sen": "senator",
     "rep": "representative", "gov": "governor", "pres": "president", "gen": "general", "col": "colonel",
     "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cmdr": "commander", "adm": "admiral", "maj": "major",
-    "rev": "reverend", "amb": "ambassador", "fr": "father",
+    "rev": "reverend", "amb": "ambassador", "fr": "father", "supt": "superintendent",
+    "sens": "senators", "reps": "representatives",
 }

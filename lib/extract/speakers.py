@@ -216,7 +216,8 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
-_CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+_LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
+_CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
