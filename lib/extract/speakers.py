@@ -267,8 +267,6 @@ defense defence interior finance justice health state affairs disarmament counci
 late crown high chief executive head general major private sir lord lady dame deputy vice ex- president-elect
 governor-elect mayor-elect under-secretary-general secretary-general director-general deputy-director prime child
 dr wife""".split())
-# Plural person nouns that speak as a group with no determiner ("officials said", "zoo officials say",
-# "Researchers wrote"): the noun's plural, with up to two modifiers before it.
 def _plural(word: str) -> str | None:
     """The plural of a person noun, where a suffix rule gives it ("attorneys", "deputies"); None where it does not
     ("spokesmen", "children", "people" and the -ch/-sh/-x/-ss nouns are written out below)."""
@@ -281,6 +279,8 @@ def _plural(word: str) -> str | None:
     return word + "s"
 
 
+# Plural person nouns that speak as a group with no determiner ("officials said", "zoo officials say",
+# "Researchers wrote"): the noun's plural, with up to two modifiers before it.
 PLURAL_PERSON_NOUNS = frozenset(
     _plural(w) for w in (ROLE_WORDS | PERSON_NOUNS) - _NOT_PERSONS
     if w.isalpha() and _plural(w) and w not in HONORIFICS
