@@ -1719,6 +1719,34 @@ TITLE_SYNONYMS = [
     ('Rep. Jo Hale spoke on Monday. "The talks were tense," the senator said.', "talks were tense", "the senator"),
 ]
 
+# A role whose place modifier names another place than the one the text ties its last holder to ("Gov. Ron Hale of
+# Florida", then "the Texas governor") is not that holder; the same place, a party adjective, or a holder tied to no
+# place still resolves, and a holder of that place named earlier is found by the role.
+ROLE_PLACES = [
+    ('Gov. Ron Hale of Florida spoke on Monday. "The talks were tense," the Texas governor said.', "talks were tense",
+     "the Texas governor"),
+    ('Sen. Ann Park of Ohio toured the plant. "We need these jobs back," the Iowa senator said.', "jobs back",
+     "the Iowa senator"),
+    ('Rep. Dee Mora of New Mexico spoke first. "This bill is a start," the New York congresswoman said.',
+     "bill is a start", "the New York congresswoman"),
+    # negatives: the same place, a party adjective, a holder tied to no place, a holder of the place named earlier
+    ('Gov. Ron Hale of Florida spoke on Monday. "The talks were tense," the Florida governor said.',
+     "talks were tense", "Ron Hale"),
+    ('Rep. Jo Hale of New York spoke on Monday. "The talks were tense," the New York congressman said.',
+     "talks were tense", "Jo Hale"),
+    ('Sen. Ann Park of Ohio toured the plant. "We need these jobs back," the Democratic senator said.',
+     "jobs back", "Ann Park"),
+    ('Gov. Ron Hale spoke on Monday. "The talks were tense," the Texas governor said.', "talks were tense",
+     "Ron Hale"),
+    ('Texas Gov. Jo Marsh spoke first. Gov. Ron Hale of Florida spoke next. "The talks were tense," the Texas '
+     'governor said.', "talks were tense", "Jo Marsh"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_PLACES)
+def test_role_naming_another_place_is_not_the_last_holder(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
 
 @pytest.mark.parametrize("text, fragment, speaker", TITLE_SYNONYMS)
 def test_role_nouns_find_titles_by_synonym_and_place(text, fragment, speaker):
@@ -1766,6 +1794,15 @@ QUOTED_AND_FRONTED = [
     ('The paper quoted a police officer as saying the area "was sealed off within minutes."', "sealed off",
      "a police officer"),
     ('CNN quoted Jo Reed as saying the city "will rebuild every home."', "rebuild every home", "Jo Reed"),
+    # a group quoted is given as written, its knowledge phrase or quantifier kept
+    ('Reuters quoted two people familiar with the talks as saying the deal "was all but done."', "all but done",
+     "two people familiar with the talks"),
+    ('The paper quoted sources close to the mayor as saying she "will not run again."', "not run again",
+     "sources close to the mayor"),
+    ('The agency quoted officials briefed on the plan as saying it "would start in May."', "start in May",
+     "officials briefed on the plan"),
+    ('Local radio quoted several witnesses as saying the car "never slowed down at all."', "never slowed",
+     "several witnesses"),
     ('State media quoted Li Wei, a trade negotiator, as saying the deal was "fair to both sides."', "fair to both",
      "Li Wei"),
     ('When asked about the plan, a ministry spokesman said it "will rebuild every home."', "rebuild every home",
@@ -1777,6 +1814,10 @@ QUOTED_AND_FRONTED = [
     # body's clause ending in a colon introduces no one's words
     ('Jo Reed spoke to the paper, which quoted her as saying the city "will rebuild every home."', "rebuild every",
      "Jo Reed"),
+    ('People familiar with the talks said Reuters quoted the deal as "all but done by now."', "all but done",
+     "People familiar with the talks"),
+    ('Protesters heckled Minister Ann Cole, saying she "had betrayed the whole town."', "betrayed the whole",
+     "Protesters"),
     ('While the town said little, the plan was called "a bold and risky bet" in the press.', "bold and risky", None),
     ('Officials with the company said the plant "will reopen soon."', "will reopen soon", "Officials with the company"),
     ('Too harsh for the agency, which condemned the plan as "reckless and cruel."', "reckless and cruel",
@@ -1808,3 +1849,224 @@ SPEAKS_FOR = [
 def test_one_who_speaks_for_a_person_is_not_that_person(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A body written as an acronym after "the" ("the ACLU", "the U.N.") is an organisation, never a person a later "he" or
+# "she" stands for; a person noun "from" a place is an unnamed person, not the place ("the Democratic senator from
+# Ohio"); plural role nouns ending in -y ("his attorneys", "envoys") and political roles ("a Republican operative")
+# are role speakers.
+ORGS_AND_ROLES = [
+    ('Sen. Tom Hale spoke on Monday. The ACLU said it would sue the state. "We will win this in court," he said.',
+     "win this in court", "Tom Hale", "person"),
+    ('Rep. Jo Hale spoke first. The NAACP called the new map unfair. "We will win this in court," she said.',
+     "win this in court", "Jo Hale", "person"),
+    ('"The ruling changes nothing for us," the ACLU said.', "changes nothing", "ACLU", "organisation"),
+    ('"The ruling changes nothing for us," the U.N. said in a statement.', "changes nothing", "U.N.", "organisation"),
+    ('"We will keep fighting for these jobs," the Democratic senator from Ohio told reporters.', "keep fighting",
+     "the Democratic senator from Ohio", "role"),
+    ('"We will appeal the verdict at once," his attorneys said in a statement.', "appeal the verdict",
+     "his attorneys", "role"),
+    ('"The talks have stalled for now," two envoys said.', "talks have stalled", "two envoys", "role"),
+    ('"Nobody expected the numbers to hold," said one Republican operative who asked not to be named.',
+     "numbers to hold", "one Republican operative who asked not to be named", "role"),
+    # negatives: a named person from a place, an author outside the acronym, a statement from a body
+    ('"We will keep fighting for these jobs," Sen. Ann Park of Ohio told reporters.', "keep fighting", "Ann Park",
+     "person"),
+    ('"The ruling changes nothing for us," JFK Airport officials said.', "changes nothing", "JFK Airport officials",
+     "role"),
+    ('"Prices will rise again this spring," read a statement from Acme Corp.', "Prices will rise", "Acme Corp.",
+     "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", ORGS_AND_ROLES)
+def test_acronym_bodies_people_from_places_and_plural_roles(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A party member as a role noun ("the Texas Republican", "the 81-year-old Democrat") stands for the latest person the
+# text makes a member of that party, by a title ("Republican Sen. X") or a bracket ("X (R-Texas)", "X, D-Ohio,"), from
+# no other place; with none, the latest clause subject whose party the text does not tell (the reporter's epithet for
+# the one just quoted); with no such subject it stays a role as written.
+PARTY_EPITHETS = [
+    ('Sen. Ted Barr (R-Texas) spoke on Monday. "We will not back down," the Texas Republican said.', "not back down",
+     "Ted Barr", "person"),
+    ('Rep. Ann Vale, D-Ohio, spoke on Monday. "We will not back down," the Ohio Democrat said.', "not back down",
+     "Ann Vale", "person"),
+    ('Republican Gov. Ted Barr met the press. "We will not back down," the first-term Republican said.',
+     "not back down", "Ted Barr", "person"),
+    ('Rep. Ann Vale (D-N.Y.) spoke first. Sen. Ted Barr (R-Texas) replied. "We will not back down," the 81-year-old '
+     'Democrat said.', "not back down", "Ann Vale", "person"),
+    # negatives: another party, another place, no member named
+    ('Sen. Ted Barr (R-Texas) spoke on Monday. "We will not back down," the New York Democrat said.', "not back down",
+     "the New York Democrat", "role"),
+    ('Sen. Ted Barr (R-Texas) spoke on Monday. "We will not back down," the Ohio Republican said.', "not back down",
+     "the Ohio Republican", "role"),
+    ('"We will not back down," the Texas Republican said.', "not back down", "the Texas Republican", "role"),
+    ('Voters in Austin cheered Ted Barr. "We will not back down," the Texas Republican said.', "not back down",
+     "the Texas Republican", "role"),
+    # with no member named, the latest subject whose party the text does not tell: a reporter's epithet
+    ('Ted Barr spoke on Monday. "We will not back down," the Texas Republican said.', "not back down", "Ted Barr",
+     "person"),
+    ('Rep. Jo Hale spoke on the floor. "This bill is a disgrace," the Ohio Democrat said.', "a disgrace", "Jo Hale",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", PARTY_EPITHETS)
+def test_party_member_epithet_finds_the_member_named_before(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# Longer descriptions of bodies and roles ("The New York Times editorial board", "a spokesman for the Texas Attorney
+# General's office"), party members of a body ("Republicans on the committee", "Many Democrats in the House"), and
+# "the organization" standing for a club, centre or fund named before; a party plural alone stays no speaker.
+LONGER_DESCRIPTIONS = [
+    ('The New York Times editorial board wrote that the plan "would hurt the poorest families first."',
+     "poorest families", "The New York Times editorial board"),
+    ('"We will not back down from this fight," a spokesman for the Texas Attorney General\'s office said.',
+     "not back down", "a spokesman for the Texas Attorney General's office"),
+    ('Republicans on the committee said the bill was "a waste of taxpayer money and time."', "waste of taxpayer",
+     "Republicans on the committee"),
+    ('"The bill is a waste of money," Democrats on the House Judiciary Committee wrote in a memo.', "waste of money",
+     "Democrats on the House Judiciary Committee"),
+    ('Many Democrats in the House said the bill was "a waste of taxpayer money and time."', "waste of taxpayer",
+     "Many Democrats in the House"),
+    ('The Sierra Club sued the agency in March. "The permit ignores the law," the organization said.',
+     "permit ignores", "Sierra Club"),
+    # negatives: a party plural as an object, or with no body, is no speaker of its own
+    ('The vote split Republicans in the state, and Sen. Ann Park said the bill was "a waste of taxpayer money."',
+     "waste of taxpayer", "Ann Park"),
+    ('The Sierra Club sued the agency in March. "The permit ignores the law," the company said.', "permit ignores",
+     "the company"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", LONGER_DESCRIPTIONS)
+def test_longer_descriptions_and_party_members_of_a_body(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An excerpt that cuts its text after the speaker and before the cue (`...," Yellen...`) still names the speaker; a cut
+# after a quote that ended its sentence, or a name with more text after it, is no attribution.
+CUT_ATTRIBUTIONS = [
+    ('Treasury Secretary Dana Royce warned lawmakers on Wednesday.\n\n"We would be unable to pay our bills for the '
+     'first time," Royce...', "unable to pay", "Dana Royce"),
+    ('Officials met on Monday.\n\n"We would be unable to pay our bills for the first time," a Treasury '
+     'spokesperson...', "unable to pay", "Treasury spokesperson"),
+    # negatives
+    ('Dana Royce spoke.\n\n"We would be unable to pay our bills for the first time." Tom Hale...', "unable to pay",
+     None),
+    ('Dana Royce spoke.\n\n"We would be unable to pay our bills for the first time," Tom Hale... and the rest went '
+     'unheard.', "unable to pay", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CUT_ATTRIBUTIONS)
+def test_excerpt_cut_before_the_cue_keeps_its_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "according to" a group ("two people familiar with the matter", "U.S. officials", "economists at Acme Bank") credits
+# the group as written, before or after the quote; a named body after "according to" stays whole.
+ACCORDING_TO_GROUPS = [
+    ('The mayor was "furious about the leak," according to two people familiar with the matter.', "furious about",
+     "two people familiar with the matter"),
+    ('The mayor was "furious about the leak," according to U.S. officials.', "furious about", "U.S. officials"),
+    ('According to several aides, the mayor was "furious about the leak."', "furious about", "several aides"),
+    ('The plan "will cost billions over a decade," according to economists at Acme Bank.', "cost billions",
+     "economists at Acme Bank"),
+    # negatives: a named person, and a body's name that holds a plural noun
+    ('The mayor was "furious about the leak," according to Jo Marsh, his former aide.', "furious about", "Jo Marsh"),
+    ('The plan "will cost billions over a decade," according to Physicians for Human Rights.', "cost billions",
+     "Physicians for Human Rights"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACCORDING_TO_GROUPS)
+def test_according_to_a_group_credits_the_group(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A name inside a fronted phrase whose comma is still to come ("In a statement to Fox News Digital,", "In a letter to
+# Speaker Mike Dane,") is the phrase's object; the subject after the comma speaks.
+FRONTED_OBJECTS = [
+    ('In a statement to Fox News Digital, a spokesperson for the campaign said: "We are sure of our numbers."',
+     "sure of our numbers", "a spokesperson for the campaign"),
+    ('In a letter to Speaker Mike Dane, the senators wrote: "We are sure of our numbers."', "sure of our numbers",
+     "the senators"),
+    ('At a rally with Jo Marsh, a former aide, Tom Hale said: "We are sure of our numbers."', "sure of our numbers",
+     "Tom Hale"),
+    # negatives: a subject after the phrase's comma, and a subject with no fronted phrase
+    ('In Iowa, Tom Hale said: "We are sure of our numbers."', "sure of our numbers", "Tom Hale"),
+    ('Jo Marsh, a former aide, said: "We are sure of our numbers."', "sure of our numbers", "Jo Marsh"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_OBJECTS)
+def test_name_inside_a_fronted_phrase_is_its_object(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Bodies described by trade or by an adjective of place ("the conservative think tank", "the Ohio-based firm"), a
+# party's acronym with its state ("the Texas GOP"), and a company named with "Corp." or "Inc." that "it" stands for.
+BODY_DESCRIPTIONS = [
+    ('"The bill would raise taxes on families," the conservative think tank said.', "raise taxes",
+     "the conservative think tank", "organisation"),
+    ('The Heritage Foundation released a report. "The bill would raise taxes on families," the think tank said.',
+     "raise taxes", "Heritage Foundation", "organisation"),
+    ('"We regret the error and have fixed it," the Ohio-based firm said.', "regret the error", "the Ohio-based firm",
+     "organisation"),
+    ('"This is a dark day for our democracy," the Texas GOP said.', "dark day", "Texas GOP", "organisation"),
+    ('Acme Corp. issued a statement Tuesday. "We regret the error and have fixed it," it said.', "regret the error",
+     "Acme Corp.", "organisation"),
+    # negatives: a person with a place adjective in the role, a company's spokeswoman
+    ('"We regret the error and have fixed it," said Ohio-born singer Jo Marsh.', "regret the error", "Jo Marsh",
+     "person"),
+    ('"We regret the error and have fixed it," Acme spokeswoman Jo Marsh said.', "regret the error", "Jo Marsh",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", BODY_DESCRIPTIONS)
+def test_bodies_described_by_trade_or_place_adjective(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A possessive role with the name right after it ("the campaign's spokeswoman Jo Marsh", "Acme's chief executive Ann
+# Lee") credits the named person, as the same role with commas does; a possessive role with no name stays a role.
+POSSESSIVE_ROLE_NAMES = [
+    ('"We are sure of our numbers," the campaign\'s spokeswoman Jo Marsh told reporters.', "sure of our numbers",
+     "Jo Marsh", "person"),
+    ('"It is a fraud and a disgrace," Acme\'s chief executive Ann Lee said.', "fraud and a disgrace", "Ann Lee",
+     "person"),
+    # negatives: no name after the role
+    ('"It is a fraud and a disgrace," Reid\'s rep said.', "fraud and a disgrace", "Reid's rep", "role"),
+    ('"It is a fraud and a disgrace," the company\'s spokesman said.', "fraud and a disgrace", "the company's spokesman",
+     "role"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", POSSESSIVE_ROLE_NAMES)
+def test_possessive_role_with_the_name_after_it(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# Plural and long title abbreviations ("Sens.", "Reps.", "Supt.") title names as the short ones do and end no
+# sentence: a joint statement of two named senators is theirs; "Sen." still titles one.
+PLURAL_TITLES = [
+    ('"We will not back down," Sens. Tom Hale and Ann Cole said in a joint statement.', "not back down", "Ann Cole"),
+    ('"We will not back down," Reps. Jo Vale and Tim Ruiz said in a joint statement.', "not back down", "Tim Ruiz"),
+    ('"Classes resume on Monday," Supt. Dana Royce said.', "Classes resume", "Dana Royce"),
+    # negative: one senator
+    ('"We will not back down," Sen. Tom Hale said in a statement.', "not back down", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PLURAL_TITLES)
+def test_plural_and_long_title_abbreviations(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -34,3 +34,14 @@ polish portuguese qatari romanian russian rwandan salvadoran saudi scottish sene
 slovenian somali sudanese spanish swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian
 turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
 """.split())
+
+# Titles written abbreviated before a name ("Sen. Ann Park", "Lt. Col. Ray Diaz"), each with the word it stands for
+# (None for an honorific, which stands for no role): a full stop after one ends no sentence, and a role noun finds a
+# person under either form ("the senator" for "Sen. Ann Park").
+TITLE_ABBREVIATIONS: dict[str, str | None] = {
+    "mr": None, "mrs": None, "ms": None, "hon": None, "dr": "doctor", "prof": "professor", "sen": "senator",
+    "rep": "representative", "gov": "governor", "pres": "president", "gen": "general", "col": "colonel",
+    "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cmdr": "commander", "adm": "admiral", "maj": "major",
+    "rev": "reverend", "amb": "ambassador", "fr": "father", "supt": "superintendent",
+    "sens": "senators", "reps": "representatives",
+}

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 
 from lib.domain.calendar import MONTH_ROWS, WEEKDAY_ABBREVIATIONS
+from lib.domain.names import TITLE_ABBREVIATIONS
 
-# Words that end with a full stop without ending a sentence (titles, places, Latin; and the calendar's month and
-# weekday abbreviations).
+# Words that end with a full stop without ending a sentence (places, Latin, name suffixes; and the abbreviated titles
+# and the calendar's month and weekday abbreviations).
 ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st jr sr rev hon amb fr
-inc ltd co corp bros dept univ assn est approx no vol fig vs etc al ca cf ie eg
+st jr sr inc ltd co corp bros dept univ assn est approx no vol fig vs etc al ca cf ie eg
 u.s u.k u.n e.u d.c a.m p.m u.s.a n.y l.a ft mt ave blvd
-""".split()) | {abbr.casefold() for _, _, abbrs, _ in MONTH_ROWS for abbr in abbrs} | {
+""".split()) | set(TITLE_ABBREVIATIONS) | {abbr.casefold() for _, _, abbrs, _ in MONTH_ROWS for abbr in abbrs} | {
     abbr for abbrs in WEEKDAY_ABBREVIATIONS for abbr in abbrs}
 
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop

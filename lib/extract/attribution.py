@@ -27,7 +27,7 @@ from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -66,6 +66,8 @@ AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z
 AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))[^\S\n]+(?:how|what)[^\S\n]+{SUBJECT}"
                        rf"[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+# An attribution an excerpt cuts before its cue: `...," Yellen...` at the end of the text or paragraph.
+AFTER_CUT = re.compile(rf"[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
 _DOCUMENT_AUTHOR = re.compile(rf"[^\S\n]+(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<subj>{MENTION_PATTERN})")
 _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before|while|as)\b|[^\S\n]*[,.;:]")
 # An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
@@ -108,8 +110,8 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # Someone quoted by another: `The paper quoted a police officer (, a witness,) as saying the area "..."`: the one
 # quoted speaks.
-BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|"
-                              rf"{MENTION_PATTERN})(?:,[^,.!?\"“”\n]{{1,80}},)?[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
+BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|"
+                              rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:{KNOWLEDGE_PATTERN})?)(?:,[^,.!?\"“”\n]{{1,80}},)?[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
 # A relative clause: `... Biden, who replied, "Good luck."`
 BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
                         rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
@@ -129,6 +131,10 @@ BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][
 # A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
 _FRONTED_PREPOSITION = re.compile(rf"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})"
                                   r"[^\S\n]+$")
+# A subject inside a fronted phrase, with its comma still to come: `In a statement to Fox News Digital, a spokesperson
+# said:` (the outlet is the phrase's object; the subject follows the comma).
+_IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})[^\S\n]+"
+                                r"[^,;.!?\n\"“”]{1,80}?[^\S\n]+$")
 # A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
@@ -315,8 +321,7 @@ def passive_described(text: str, start: int, end: int, after: int) -> _Attributi
 _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),
               re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
 _GROUP = re.compile(rf"(?<![\w’'\-])(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
-                    r"(?:[^\S\n]+(?:involved[^\S\n]+(?:with|in)|close[^\S\n]+to|familiar[^\S\n]+with|at|from|in|on|"
-                    r"with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
+                    rf"(?:[^\S\n]+(?:{KNOWLEDGE_PHRASE_PATTERN}|at|from|in|on|with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
                     # what follows: a capitalised name whole ("Goldman Sachs", "State Department"), else one word
                     r"(?:(?-i:[A-Z])[\w\-’'&]*(?:[^\S\n]+(?-i:[A-Z])[\w\-’'&]*)*|[\w\-’']+))?", re.IGNORECASE)
 _GROUP_LEADS = frozenset("the a an some many several other both all most few two three four five six these those "
@@ -363,6 +368,10 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
                     AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
+        if m and pattern is AFTER_CUE_SUBJECT and m.group("cue").lower().startswith("according"):
+            whole = AFTER_ACCORDING.match(window)
+            if whole and len(whole.group("subj")) > len(m.group("subj")):
+                continue  # `according to U.S. officials` (not "U"): AFTER_ACCORDING reads the source whole
         if m and pattern is AFTER_CUE_ROLE_NAME:
             mention = parse_mention(m.group("subj"))
             if not (mention.kind == "person" and len(m.group("subj").split()) >= 2
@@ -400,6 +409,11 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
                 continue  # `"...!" Prime Minister X thundered in parliament ...` still attributes
             return _attribution(m, start, "later" if pattern in _LATER else "after")
+    if text[start - 2:start - 1] == ",":
+        # `...," the Board...`: the excerpt ends where the attribution's cue would be
+        m = AFTER_CUT.match(text, start)
+        if m and _plausible_subject(m.group("subj")):
+            return _attribution(m, 0, "after")
     for pattern in _AFTER_ONE:
         m = pattern.match(window)
         group = _one_of_group(text, start) if m else None
@@ -446,7 +460,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
                                             or not _person_subject(m.group("subj"))):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
-            if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")):
+            if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")) \
+                    and not (_IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
+                             and (m.groupdict().get("appos") or "").startswith(",")):
                 if pattern is BEFORE_INTRO:
                     # `When A said the plan was final, B replied, "`: a later subject and cue in the tail introduce
                     # the quote; the first one belongs to a fronted clause.
@@ -454,7 +470,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     if later is not None:
                         m = later
                 found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
-                return _participle_subject(found) if found.cue and found.cue.endswith("ing") else found
+                # `quoted X as saying`: X is the one quoted, with no clause of its own ("officials briefed on ...")
+                participle = found.cue and found.cue.endswith("ing") and pattern is not BEFORE_QUOTED_AS
+                return _participle_subject(found) if participle else found
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`, `When asked about it, a spokesman said`: the lead phrase was read
                 # as the subject (and its participle as the cue); read past it, to its comma.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
-from lib.domain.names import NATION_ADJECTIVES, normalise_name
+from lib.domain.names import NATION_ADJECTIVES, TITLE_ABBREVIATIONS, normalise_name
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
@@ -18,15 +18,15 @@ from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 ROLE_WORDS = frozenset("""
 president vice-president vice prime premier minister ministers secretary secretary-general under-secretary-general
 deputy assistant undersecretary representative high chief executive director director-general chairman chairwoman
-chair chairperson spokesman spokeswoman spokesperson senator sen. rep. representative congressman congresswoman
-gov. governor mayor judge justice ambassador envoy commissioner chancellor king queen prince princess pope
+chair chairperson spokesman spokeswoman spokesperson senator representative congressman congresswoman
+governor mayor judge justice ambassador envoy commissioner chancellor king queen prince princess pope
 ceo cfo coo cto founder co-founder coach manager head leader official officer attorney lawyer prosecutor professor
-prof. dr. dr mr. mr mrs. mrs ms. ms sir lord lady dame captain capt. colonel col. lt. sgt. sergeant lieutenant
-general gen. admiral adm. major maj. commander cmdr. detective sheriff police inspector superintendent chief
+dr mr mrs ms sir lord lady dame captain colonel sergeant lieutenant
+general admiral major commander detective sheriff police inspector superintendent chief
 adviser advisor analyst author actor actress singer star writer director producer host anchor editor reporter
 correspondent economist scientist researcher spokesman foreign defense defence interior finance justice health
 state affairs disarmament council committee board member members mp mep
-emir sheikh crown president-elect acting former ex- late rev. reverend father bishop archbishop cardinal rabbi imam
+emir sheikh crown president-elect acting former ex- late reverend father bishop archbishop cardinal rabbi imam
 lawmaker legislator candidate nominee delegate negotiator diplomat deputy-director partner owner agent publicist
 pastor priest preacher minister coach player teammate student teacher resident witness neighbour neighbor friend
 mother father wife husband son daughter brother sister rep representative attorney doctor physician surgeon nurse
@@ -36,17 +36,17 @@ governor-elect mayor-elect councillor councilman councilwoman alderman trustee t
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 speaker counsel frontrunner front-runner incumbent contender runner-up
-""".split())
+operative pundit surrogate whip appointee plaintiff
+""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS}  # "Sen.", "Gov.", "Mr."
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
 # "Sen. Ann Park"): a role noun finds a person whose title is any of them.
-_TITLE_GROUPS = ("senator sen.", "governor gov.", "representative rep. congressman congresswoman",
-                 "president pres.", "professor prof.", "doctor dr.", "general gen.", "captain capt.",
-                 "lieutenant lt.", "colonel col.", "sergeant sgt.", "reverend rev.", "commander cmdr.")
-TITLE_ALIASES: dict[str, tuple[str, ...]] = {w: tuple(g.split()) for g in _TITLE_GROUPS for w in g.split()}
+_SYNONYMS = {"representative": ("congressman", "congresswoman")}
+_TITLE_GROUPS = tuple((full, f"{abbr}.", *_SYNONYMS.get(full, ())) for abbr, full in TITLE_ABBREVIATIONS.items() if full)
+TITLE_ALIASES: dict[str, tuple[str, ...]] = {w: g for g in _TITLE_GROUPS for w in g}
 # "the lawmaker" may be any legislator named before.
-TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", "senator", "sen.", "representative", "rep.", "congressman",
-                             "congresswoman", "mp", "assemblyman", "assemblywoman")
+TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", *TITLE_ALIASES["senator"], *TITLE_ALIASES["representative"],
+                             "mp", "assemblyman", "assemblywoman")
 
 
 def _holds_title(role: str, word: str) -> bool:
@@ -65,6 +65,7 @@ military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
 opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
 prosecution protester protesters demonstrator demonstrators
+veteran veterans attendee attendees suspect suspects detainee detainees inmate inmates refugee refugees
 family couple duo trio
 """.split())
 
@@ -92,7 +93,7 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
                       # watchdogs, regulators and public bodies; media and firms by their trade
                       "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
                       "regime junta palace publication tabloid website site studio label streamer startup "
-                      "automaker carmaker airline chain brand exchange festival".split())
+                      "automaker carmaker airline chain brand exchange festival tank".split())  # "think tank"
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
@@ -215,7 +216,8 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
-_CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr)\.|(?:[A-Z][a-z]{{0,2}}|Prof|Capt|Cmdr|Supt)\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
+_LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
+_CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 _CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -230,10 +232,12 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
                          % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
-                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,3}?"
+                     # up to four modifiers ("The New York Times editorial board")
+                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,4}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
-                     # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks")
-                     r"(?:[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,3}?[\w\-’']+"
+                     # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks"); up
+                     # to five words ("a spokesman for the Texas Attorney General's office")
+                     r"(?:[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,4}?[\w\-’']+"
                      r"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+)?)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
@@ -263,12 +267,23 @@ defense defence interior finance justice health state affairs disarmament counci
 late crown high chief executive head general major private sir lord lady dame deputy vice ex- president-elect
 governor-elect mayor-elect under-secretary-general secretary-general director-general deputy-director prime child
 dr wife""".split())
+def _plural(word: str) -> str | None:
+    """The plural of a person noun, where a suffix rule gives it ("attorneys", "deputies"); None where it does not
+    ("spokesmen", "children", "people" and the -ch/-sh/-x/-ss nouns are written out below)."""
+    if word.endswith("s"):
+        return word
+    if word.endswith(("man", "men", "ren", "ple", "ch", "sh", "x", "ss")):
+        return None
+    if word.endswith("y"):
+        return word + "s" if word[-2:-1] in "aeiou" else word[:-1] + "ies"  # "attorneys", "envoys"; "deputies"
+    return word + "s"
+
+
 # Plural person nouns that speak as a group with no determiner ("officials said", "zoo officials say",
 # "Researchers wrote"): the noun's plural, with up to two modifiers before it.
 PLURAL_PERSON_NOUNS = frozenset(
-    w if w.endswith("s") else w + "s"
-    for w in (ROLE_WORDS | PERSON_NOUNS) - _NOT_PERSONS
-    if w.isalpha() and not w.endswith(("man", "men", "ren", "ple", "y", "ch", "sh", "x", "ss")) and w not in HONORIFICS
+    _plural(w) for w in (ROLE_WORDS | PERSON_NOUNS) - _NOT_PERSONS
+    if w.isalpha() and _plural(w) and w not in HONORIFICS
 ) | frozenset("spokesmen spokeswomen congressmen councilmen businessmen men women people scientists researchers "
               "prosecutors investigators authorities organizers organisers activists advocates lawmakers doctors "
               "economists parents students teachers nurses engineers police justices".split())
@@ -277,11 +292,13 @@ _NOT_GROUP_LEADS = ("the", "The", "most", "Most", "many", "Many", "some", "Some"
                     "or", "of", "to", "with", "by", "for", "from", "between", "among", "against", "than", "as")
 # What an unnamed group or person knows or is near, after its noun ("people familiar with the matter", "sources close
 # to the talks", "officials briefed on the plan"): part of the description, as a reader gives it.
-_KNOWLEDGE_PHRASES = ("familiar with", "close to", "involved in", "briefed on")
+_KNOWLEDGE_PHRASES = ("familiar with", "close to", "involved in", "involved with", "briefed on")
+KNOWLEDGE_PHRASE_PATTERN = alternation(_KNOWLEDGE_PHRASES)
 KNOWLEDGE_PATTERN = (r"[^\S\n]+(?:%s|with[^\S\n]+(?:direct[^\S\n]+)?knowledge[^\S\n]+of)[^\S\n]+"
                      r"(?:the|a|an|his|her|their|its)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+"
-                     % "|".join(p.replace(" ", r"[^\S\n]+") for p in _KNOWLEDGE_PHRASES))
-_KNOWLEDGE_WORDS = tuple(p.split()[0] for p in _KNOWLEDGE_PHRASES)  # their first words, as a mention's tokens show
+                     % KNOWLEDGE_PHRASE_PATTERN)
+# their first words, as a mention's tokens show
+_KNOWLEDGE_WORDS = tuple(dict.fromkeys(p.split()[0] for p in _KNOWLEDGE_PHRASES))
 BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|which|as|if|of|to|in|on|at|most|many|"
                        r"some|all|few|several|other|both|these|those|such|no|between|among|with|by|for|from)\b)"
                        # a modifier word, or an abbreviation ("U.S. officials", "U.N. investigators")
@@ -291,23 +308,35 @@ BARE_PLURAL_PATTERN = (r"(?<![\w’'\-])%s(?:(?!(?:the|a|an|and|or|but|that|who|
 # Plurals of party members that speak as a group ("Republicans", "Democrats").
 PARTY_PLURALS = frozenset("democrats republicans conservatives liberals progressives socialists libertarians "
                           "independents".split())
+# One party member as a role noun: "the Texas Republican", "the 81-year-old Democrat" stand for a member named before.
+PARTY_NOUNS = frozenset(p[:-1] for p in PARTY_PLURALS)
+# A party and state after a name, the US way: "Sen. Ann Park (R-Texas)", "Rep. Jo Hale, D-Ohio,", "(I)".
+_PARTY_LETTERS = {"R": "republican", "D": "democrat", "I": "independent"}
+_PARTY_AFTER = re.compile(r"[^\S\n]*\((?P<party>[RDI])(?:[^\S\n]*[-–][^\S\n]*(?P<state>[A-Z][A-Za-z. ]{0,14}))?\)"
+                          r"|,[^\S\n]+(?P<party2>[RDI])-(?P<state2>[A-Z][A-Za-z.]+(?:[^\S\n]+[A-Z][A-Za-z.]+)?),")
 # Endings of capitalised plurals that name people ("Republicans", "Texans", "Londoners", "Greeks", "Maltese").
 PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "eks", "ers", "ines", "ese")
 # A capitalised plural of people: by its ending, or a nation's people whose plural has none ("Israelis", "Czechs").
 _NATION_PLURALS = frozenset(a.capitalize() + "s" for a in NATION_ADJECTIVES if a.endswith(("a", "i", "o", "k", "ech", "kh")))
 _CAPITALISED_PLURAL = rf"[A-Z][a-z]+(?:{'|'.join(PLURAL_ENDINGS)})|{alternation(sorted(_NATION_PLURALS))}"
+# The body a group sits in ("Democrats in the House", "Republicans on the Judiciary Committee").
+_BODY_TAIL = rf"[^\S\n]+(?:on|in)[^\S\n]+the[^\S\n]+(?:{NAME_PATTERN}|[a-z][\w\-]*)"
 # A quantified group of people ("Some Republicans", "several analysts", "many voters", "two officials"): a speaker
 # as written, of type role.
 QUANTIFIED_GROUP_PATTERN = (r"(?<![\w’'\-])%s(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Mm]ost|[Bb]oth|[Tt]wo|[Tt]hree|"
                             r"[Ff]our|[Ff]ive|[Dd]ozens[^\S\n]+of)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[A-Za-z][\w\-]*)[^\S\n]+){0,2}?"
-                            r"(?:%s)\b(?:%s)?"
+                            # what the group knows, or the body it sits in ("Many Democrats in the House")
+                            r"(?:%s)\b(?:%s|%s)?"
                             % ("".join(rf"(?<!\b{w}[^\S\n])" for w in _NOT_GROUP_LEADS if w[:1].islower()
                                        and w not in ("most", "many", "some", "all", "few")),  # "between X and most"
                                alternation(sorted(PLURAL_PERSON_NOUNS | PARTY_PLURALS
                                                  | {w.capitalize() for w in PLURAL_PERSON_NOUNS | PARTY_PLURALS}))
-                               + "|" + _CAPITALISED_PLURAL, KNOWLEDGE_PATTERN))
+                               + "|" + _CAPITALISED_PLURAL, KNOWLEDGE_PATTERN, _BODY_TAIL))
 _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
-_SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{ROLE_NOUN_PATTERN}|"
+# Party members of a body ("Republicans on the committee", "Democrats in the House"): a role speaker as written.
+PARTY_GROUP_PATTERN = rf"(?<![\w’'\-])(?:{alternation(sorted(p.capitalize() for p in PARTY_PLURALS))}){_BODY_TAIL}"
+_SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{PARTY_GROUP_PATTERN}|"
+            rf"{ROLE_NOUN_PATTERN}|"
             rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
             rf"the[^\S\n]+[a-z][\w\-]*)|"  # "officials with the company"
             rf"{KNOWLEDGE_PATTERN})?|"
@@ -337,7 +366,15 @@ MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|wh
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
 CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
-ACCORDING_PATTERN = rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}(?![.\-’']?\w){MENTION_END}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)"
+# A group as a source after a preposition ("according to U.S. officials", "to people familiar with the talks"): up to
+# two modifiers, a plural person noun, what it knows or where it works; the name of a body is no group.
+_SOURCE_GROUP_PATTERN = (rf"(?:(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w\-]*)[^\S\n]+){{0,2}}?"
+                         rf"(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b(?![^\S\n]+[A-Z])"
+                         rf"(?:{KNOWLEDGE_PATTERN}|[^\S\n]+(?:at|from|with)[^\S\n]+(?:the[^\S\n]+)?{NAME_PATTERN})?")
+# "according to X": a named source, a description, or a group ("two people familiar with the matter", "U.S. officials")
+ACCORDING_PATTERN = (rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>{QUANTIFIED_GROUP_PATTERN}|"
+                     rf"{_SOURCE_GROUP_PATTERN}|"
+                     rf"(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN}(?![.\-’']?\w){MENTION_END}|{ROLE_NOUN_PATTERN}|\b(?:him|her)\b)")
 
 
 
@@ -418,6 +455,13 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][
                          % "|".join(sorted(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha())))
 
 
+# A possessive role with the name after it: "the campaign's spokeswoman Jo Marsh", "Acme's chief executive Ann Lee".
+_POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)*[^\S\n]+(?P<head>[a-z][\w\-]*))[^\S\n]+"
+                                   r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,3})")
+_PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
+_ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
+
+
 @lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Mention:
     """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
@@ -434,6 +478,12 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(document.group("author"))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
+    appended = _POSSESSIVE_ROLE_NAME.fullmatch(text)
+    if appended and appended.group("head").lower() in ROLE_WORDS | PERSON_NOUNS:
+        # "the campaign's spokeswoman Jo Marsh": the named person, titled by the role
+        inner = parse_mention(appended.group("name"))
+        if inner.kind == "person" and len(inner.name.split()) >= 2:
+            return Mention(text, inner.name, appended.group("role"), "person")
     if re.search(r"[’']s [a-z]", text) or _SPEAKS_FOR.match(text):
         # "Reid's rep", "a spokesperson for Sen. Tom Hale": someone speaking for a named person, not that person
         return Mention(text, None, None, "role")
@@ -444,11 +494,19 @@ def parse_mention(text: str) -> Mention:
     if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS and tokens[1][:1].islower():
         return Mention(text, None, None, "unknown")  # "In a statement released Friday" (not "Under Armour")
     if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with") \
-            + _KNOWLEDGE_WORDS:
-        # "economists at Acme Bank", "people familiar with the matter": people of a body or in the know, unnamed
+            + _KNOWLEDGE_WORDS or len(tokens) > 3 and tokens[0].lower() in PARTY_PLURALS and tokens[1] in ("on", "in") \
+            and tokens[2] == "the":
+        # "economists at Acme Bank", "people familiar with the matter", "Republicans on the committee": people of a
+        # body or in the know, unnamed
         return Mention(text, None, None, "role")
     if _QUANTIFIED_GROUP.fullmatch(" ".join(tokens)):
         return Mention(text, None, None, "role")  # "Some Republicans", "several analysts": unnamed people
+    if len(tokens) >= 2 and tokens[0].lower() == "the" and tokens[-1].lower() in PARTY_NOUNS:
+        return Mention(text, None, None, "role")  # "the Texas Republican", "the 81-year-old Democrat"
+    if len(tokens) >= 2 and tokens[0].lower() == "the" and _ACRONYM.fullmatch(tokens[-1]) \
+            and all(t[:1].isupper() for t in tokens[1:]):
+        # "the ACLU", "the NAACP", "the U.N.", "the Texas GOP": a body, never a person
+        return Mention(text, " ".join(tokens[1:]), None, "org")
     if len(tokens) == 1 and tokens[0][:1].isupper():
         low = tokens[0].lower()
         if is_adverb(low) or low in DOCUMENT_NOUNS:
@@ -466,7 +524,8 @@ def parse_mention(text: str) -> Mention:
     if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
                                                                 and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
-    if tokens[0].lower() in DETERMINERS and len(tokens) > 1 and not any(t[:1].isupper() for t in tokens[1:]):
+    if tokens[0].lower() in DETERMINERS and len(tokens) > 1 and not any(t[:1].isupper() and not _PLACE_MODIFIER.fullmatch(t)
+                                                                        for t in tokens[1:]):
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
@@ -485,6 +544,10 @@ def parse_mention(text: str) -> Mention:
         i -= 1
     name_tokens = tokens[i:]
     if i > 0 and tokens[i - 1] in ("from", "at") and i < len(tokens):
+        head = _head_noun([t.lower() for t in tokens[:i - 1]])
+        if tokens[0].lower() in DETERMINERS and (head in ROLE_WORDS or head in PLURAL_PERSON_NOUNS) \
+                and head not in ORG_WORDS:
+            return Mention(text, None, None, "role")  # "the Democratic senator from Ohio": a person, unnamed here
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
@@ -541,7 +604,7 @@ def _head_noun(words: list[str]) -> str:
     if len(words) > 1 and words[0] == "of":
         return _head_noun([w for w in words[1:] if w not in ("the", "a", "an", "his", "her", "their", "its")])
     for i, w in enumerate(words):
-        if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who", "close", "familiar"):
+        if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who") + _KNOWLEDGE_WORDS:
             return words[i - 1] if i else w
     return words[-1] if words else ""
 
@@ -582,6 +645,8 @@ _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised ti
 _TITLE_CHARS = 40
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s\b")
+# The place a person is "of", right after the name in full ("Gov. Ron Hale of Florida", "Rep. Jo Hale of New York").
+_HOME_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<home>[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)")
 
 
 @dataclass
@@ -594,6 +659,8 @@ class PersonIndex:
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
     places: set[str] = field(default_factory=set)  # registered names the text uses as places ("flew to Norway")
+    homes: dict[str, frozenset[str]] = field(default_factory=dict)  # full name -> its place's words ("of Florida")
+    parties: dict[str, str] = field(default_factory=dict)  # full name -> party noun, from "(R-Texas)" after it
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -609,6 +676,7 @@ class PersonIndex:
     def index_mentions(self, text: str, skip: list[tuple[int, int]] = ()) -> None:
         """Find every mention (full name or surname) of the registered persons in ``text``, outside ``skip`` spans."""
         keys: dict[str, list[str]] = {}
+        self.homes, self.parties = {}, {}
         for name in self.roles:
             keys.setdefault(name, [name])
             surname = surname_of(name)
@@ -639,9 +707,18 @@ class PersonIndex:
             if len(candidates) > 1 and not named:
                 continue
             name = max(named)[1] if len(candidates) > 1 else candidates[0]
+            end = start + len(key)
             if key == name:
                 last_full[name] = start
-            end = start + len(key)
+                home = _HOME_AFTER.match(text, end)
+                bracket = _PARTY_AFTER.match(text, end)
+                if bracket and name not in self.parties:
+                    self.parties[name] = _PARTY_LETTERS[bracket.group("party") or bracket.group("party2")]
+                    state = bracket.group("state") or bracket.group("state2") or ""
+                    if state and "." not in state and not state.isupper():  # "Texas", not "Tex." or "NY"
+                        self.homes.setdefault(name, frozenset(state.lower().split()))
+                if home and name not in self.homes:
+                    self.homes[name] = frozenset(home.group("home").lower().split())
             next_free = end
             title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
             at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
@@ -772,6 +849,30 @@ class PersonIndex:
                 return self.positions[i]
         return None
 
+    def party_member(self, pos: int, party: str, place: set[str]) -> str | None:
+        """The latest person before ``pos`` the text makes a member of ``party`` (a party noun: by the role, "Republican
+        Sen. X", or a bracket, "X (R-Texas)"), whose place, where the text ties one, holds ``place``; with none, the
+        latest clause subject whose party the text does not tell, as a reporter's epithet for the one just quoted."""
+        fallback = None
+        i = bisect.bisect_left(self.positions, pos)
+        while i > 0:
+            i -= 1
+            name = self.names[i]
+            home = self.homes.get(name)
+            if name in self.places or place and home and place - home:
+                continue
+            member = self.parties.get(name) or next((p for p in self._role_parties(name)), None)
+            if member == party:
+                return name
+            if member is None and self.subjects[i] and fallback is None:
+                fallback = name
+        return fallback
+
+    def _role_parties(self, name: str) -> list[str]:
+        """The party nouns a person's role names ("Republican Sen." -> ["republican"])."""
+        words = ("democrat" if w == "democratic" else w for w in (self.roles.get(name) or "").lower().split())
+        return [w for w in words if w in PARTY_NOUNS]
+
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
         subject preferred over a mention in an object or possessive (the centering preference, Grosz et al. 1995)."""
@@ -811,9 +912,11 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "union": ("union", "guild", "federation"), "council": ("council",), "committee": ("committee",),
     "broadcaster": ("broadcaster",), "network": ("network", "broadcaster", "channel"),
     "channel": ("channel", "broadcaster"),
+    "tank": ("institute", "foundation", "center", "centre", "forum", "tank"),  # "the think tank"
     # "the organization", "the group": any body whose name says it is one ("Alliance of ...", "... Guild").
     **{head: ("alliance", "association", "guild", "federation", "union", "society", "foundation", "institute",
-              "council", "coalition", "league", "organization", "organisation", "group", "trust", "committee")
+              "council", "coalition", "league", "organization", "organisation", "group", "trust", "committee",
+              "club", "center", "centre", "fund", "caucus", "project", "network")
        for head in ("organization", "organisation", "group")},
 }
 _NAME_RE = re.compile(NAME_PATTERN)
@@ -897,6 +1000,11 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         for stop in ("for", "of", "with", "in", "at"):
             if stop in core:
                 core = core[: core.index(stop)]
+        if core and core[-1] in PARTY_NOUNS:
+            # "the Texas Republican": a member of the party named before, from no other place
+            place = {w.lower() for w in mention.text.split()[1:-1] if w[:1].isupper()} - PARTY_ADJECTIVES
+            name = persons.party_member(pos, core[-1], place)
+            return name, persons.roles.get(name) if name else None
         head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
         if not head:
             return None, None
@@ -911,7 +1019,11 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             # of several holders of the role: never a person tied to no such role (the role then stays as written).
             extra = {w for w in (persons.roles.get(holder) or "").lower().split()
                      if not any(_holds_title(w, h) for h in head)}
-            name = holder if not extra else None
+            # A place the text ties the holder to must be the role's: "the Texas governor" is not "Gov. Ron Hale of
+            # Florida".
+            home = persons.homes.get(holder)
+            place = {w for w in capitalised if not _is_class_adjective(w)}
+            name = holder if not extra and not (home and place - home) else None
         elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised):
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
