@@ -13,7 +13,8 @@ printed per type. Speaker errors are counted by the error categories of issue 14
 gold text around the quote (an error counts in its first matching category). The default output holds figures
 only, so a blind set can be scored without reading its errors; ``--errors`` lists each error (never for the
 slice of each tuning set that is set aside: every ``--aside``-th article of quotes_gold.jsonl, quotes_dev_web.jsonl,
-quotes_dev_roles.jsonl and quotes_dev_mix.jsonl, nor for the blind set tests/data/quotes_blind.jsonl).
+quotes_dev_roles.jsonl, quotes_dev_mix.jsonl and quotes_blind.jsonl, nor for the blind set
+tests/data/quotes_blind2.jsonl).
 
     python -m bench.quotes_eval [--gold FILE] [--errors] [--aside 4]
 """
@@ -35,8 +36,9 @@ from lib.models import Article
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 GOLD = DATA / "quotes_gold.jsonl"
 # The sets rules are tuned on: each one's every ASIDE-th article is held back from error listing.
-TUNING = ("quotes_gold.jsonl", "quotes_dev_web.jsonl", "quotes_dev_roles.jsonl", "quotes_dev_mix.jsonl")
-BLIND = "quotes_blind.jsonl"  # the project's blind check: its errors are never listed
+TUNING = ("quotes_gold.jsonl", "quotes_dev_web.jsonl", "quotes_dev_roles.jsonl", "quotes_dev_mix.jsonl",
+          "quotes_blind.jsonl")  # the first blind set, scored too often to stay blind, tunes like the others
+BLIND = "quotes_blind2.jsonl"  # the project's blind check (QUOTES_BLIND2.md): its errors are never listed
 ASIDE = 4
 SPEAKER_TYPES = ("person", "role", "organisation", "document", "none")
 _WORD = re.compile(r"\w+")

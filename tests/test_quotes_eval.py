@@ -24,25 +24,25 @@ RECORDS = [
 
 
 def test_blind_format_scored_without_listing_errors(tmp_path, capsys):
-    gold = tmp_path / "quotes_blind.jsonl"
+    gold = tmp_path / "quotes_fresh.jsonl"
     gold.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
     assert quotes_eval.main(["--gold", str(gold)]) == 0
     out = capsys.readouterr().out
-    assert "== quotes_blind: 2 articles" in out
+    assert "== quotes_fresh: 2 articles" in out
     assert "type person" in out and "type role" in out
     assert "speaker errors by category: other 1" in out or "speaker errors by category:" in out
     assert "Someone Else" not in out and "Tom Reyes" not in out and "SPEAKER" not in out  # no individual error
 
 
 def test_errors_listed_on_request_and_pronoun_quotes_scored(tmp_path, capsys):
-    gold = tmp_path / "quotes_blind.jsonl"
+    gold = tmp_path / "quotes_fresh.jsonl"
     gold.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
     result = quotes_eval.evaluate(quotes_eval.load_gold(gold))
     assert result["all"]["pronoun"] == 1 and result["all"]["pronoun_accuracy"] == 1.0  # "she" -> Ann Cole
     assert result["types"]["role"]["speaker_ok"] == 1
     assert sum(result["categories"].values()) == 1
     quotes_eval.main(["--gold", str(gold), "--errors"])
-    assert "SPEAKER quotes_blind/a2" in capsys.readouterr().out
+    assert "SPEAKER quotes_fresh/a2" in capsys.readouterr().out
 
 
 def test_tuning_set_split_into_dev_and_aside():
@@ -52,14 +52,13 @@ def test_tuning_set_split_into_dev_and_aside():
     assert not sets["quotes_gold"][1]  # the whole tuning set holds the aside slice: never listed
 
 
-@pytest.mark.parametrize("name", ["quotes_dev_web", "quotes_dev_roles", "quotes_dev_mix"])
+@pytest.mark.parametrize("name", ["quotes_dev_web", "quotes_dev_roles", "quotes_dev_mix", "quotes_blind"])
 def test_dev_sets_split_and_blind_set_never_listed(name):
     sets = {label: (len(records), listable) for label, records, listable in quotes_eval.gold_sets(None, 4)}
     dev, aside = sets[f"{name}:dev"], sets[f"{name}:aside"]
     assert dev[1] and not aside[1] and dev[0] + aside[0] == sets[name][0]
     assert not sets[name][1]
-    if "quotes_blind" in sets:
-        assert not sets["quotes_blind"][1]  # the blind set's errors are never listed, --errors or not
+    assert not sets["quotes_blind2"][1]  # the blind set's errors are never listed, --errors or not
 
 
 @pytest.mark.parametrize("gold, predicted, same", [
