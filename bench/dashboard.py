@@ -49,12 +49,14 @@ from lib.pipeline import ingest_paths  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PAGES = (("overview", "/", True), ("story", "/story", True), ("quotes", "/quotes", True),
+PAGES = (("overview", "/", True), ("story", "/story", True), ("quotes", "/quotes", False),
          ("articles", "/articles", False), ("data", "/data", False))  # (name, path, has plotly charts)
 # The pages' other sections (only the open one is drawn), each opened by its own link in a brand-new browser too.
-SECTION_PAGES = (("overview: per day", "/?section=Articles+per+day", True),
+SECTION_PAGES = (("overview: table", "/?section=Story+table", False),
+                 ("overview: per day", "/?section=Articles+per+day", True),
                  ("story: framing", "/story?section=Side-by-side+framing", False),
                  ("story: voices", "/story?section=Voices+and+terms", True),
+                 ("quotes: speakers", "/quotes?section=Speakers+by+outlet", True),
                  ("quotes: shared", "/quotes?section=Shared+quotes", True),
                  ("quotes: reuse", "/quotes?section=Passage+reuse", True))
 TARGETS = {"render_s": 3.0, "filter_ms": 300.0, "memory_mb": 1500.0, "floor_ratio": 1.5, "filter_browser_s": 1.0}

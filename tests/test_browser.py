@@ -239,10 +239,11 @@ def test_a_section_clicked_is_drawn_and_in_the_link(server, browser, shots):
     share link, which opens that section in a brand-new context; the filters stay."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.goto(server + "/quotes?outlet=TASS")
+    page.goto(server + "/quotes?outlet=TASS&section=Speakers+by+outlet")
     settle(page)
     page.wait_for_selector("[data-testid=stMain] .js-plotly-plot .main-svg")
     assert page.locator("[data-testid=stMain] .js-plotly-plot").count() == 1  # the speakers chart only
+    assert not page.locator("[data-testid=stMain] [data-testid=stDataFrame]").count()  # the quote table: its own section
     page.get_by_role("tab", name="Passage reuse").click()
     page.wait_for_url(re.compile(r"[?&]section=Passage(\+|%20)reuse"), timeout=30_000)
     page.get_by_text("Shortest passage (characters)").wait_for(timeout=60_000)  # the section's first widget

@@ -78,8 +78,9 @@ def seed_story_jsonl(folder: Path) -> None:
 
 # ---------------------------------------------------------------- every page on the seeds
 # (page, its sections: the tabs of which only the open one is drawn, named in the URL as ``section``)
-SECTIONS = [("overview", [None, "Articles per day"]), ("story", [None, "Side-by-side framing", "Voices and terms"]),
-            ("quotes", [None, "Shared quotes", "Passage reuse"]), ("articles", [None]), ("data", [None])]
+SECTIONS = [("overview", [None, "Story table", "Articles per day"]),
+            ("story", [None, "Side-by-side framing", "Voices and terms"]),
+            ("quotes", [None, "Speakers by outlet", "Shared quotes", "Passage reuse"]), ("articles", [None]), ("data", [None])]
 PAGE_SECTIONS = [(page, section) for page, sections in SECTIONS for section in sections]
 
 
@@ -90,11 +91,13 @@ def section_query(section: str | None) -> dict:
 
 @pytest.mark.parametrize("page, section, expected", [
     ("overview", None, "Pick a story in the sidebar"),
+    ("overview", "Story table", "Pick a story in the sidebar"),
     ("overview", "Articles per day", "Pick a story in the sidebar"),  # not drawn: only the open section is
     ("story", None, "No story chosen in the sidebar"),
     ("story", "Side-by-side framing", "Omissions"),
     ("story", "Voices and terms", None),
     ("quotes", None, "quote(s)"),
+    ("quotes", "Speakers by outlet", "quote(s)"),
     ("quotes", "Shared quotes", "share no verbatim quote"),
     ("quotes", "Passage reuse", "share no verbatim passage"),
     ("articles", None, "Vladimir Putin"),
@@ -105,6 +108,11 @@ def test_page_loads_on_the_seeds(page, section, expected):
     text = all_text(at) + "".join(str(d.value.to_dict()) for d in at.dataframe)
     if section == "Articles per day":
         assert expected not in text and len(at.get("plotly_chart")) == 1
+    elif section == "Story table":  # the table, and no chart: the Stories section draws it
+        assert expected in text and len(at.dataframe) == 1 and not at.get("plotly_chart")
+    elif page == "quotes" and section in (None, "Speakers by outlet"):  # the table and the chart are two sections
+        assert expected in text and len(at.dataframe) == (section is None) and \
+            len(at.get("plotly_chart")) == (section is not None)
     elif expected:
         assert expected in text
     if section == "Voices and terms":
@@ -114,8 +122,8 @@ def test_page_loads_on_the_seeds(page, section, expected):
 def test_overview_counts_and_charts_on_the_seeds():
     at = open_page("overview")
     assert metric(at, "Articles") == "2" and metric(at, "Outlets") == "2"
-    assert len(at.get("plotly_chart")) == 1  # the stories; the daily chart is in the other section
-    stories = frame_of(at)
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe  # the stories; the table, the daily chart: elsewhere
+    stories = frame_of(open_page("overview", section_query("Story table")))
     assert stories["Articles"].sum() == 2
 
 
@@ -412,19 +420,20 @@ def test_capped_story_picker_finds_any_story_and_opens_one_named_in_the_url(wide
 def test_capped_charts_and_tables_say_what_they_leave_out(wide_corpus, monkeypatch):
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(wide_corpus), "--read-only"])
     captions = [c.value for c in open_page("overview").caption]
-    assert f"Showing 25 of {N_WIDE} stories in the chart (those with the most articles); the table below lists more. " \
+    assert f"Showing 25 of {N_WIDE} stories in the chart (those with the most articles); the Story table lists more. " \
            "Narrow the dates or outlets in the sidebar to chart others." in captions
     captions = [c.value for c in open_page("overview", section_query("Articles per day")).caption]
     assert any(c.startswith("The 11 busiest of the 25 outlets with dated articles have a colour") for c in captions)
     at = open_page("quotes")
     captions = [c.value for c in at.caption]
     assert len(frame_of(at)) == 1000 and any(c.startswith("Showing 1,000 of ") for c in captions)
+    captions = [c.value for c in open_page("quotes", section_query("Speakers by outlet")).caption]
     assert "Showing 20 of 25 outlets in the chart (those quoting them most); pick outlets in the sidebar to see " \
            "others." in captions
     captions = [c.value for c in open_page("quotes", section_query("Shared quotes")).caption]
     assert "Showing 20 of 25 outlets in the chart (those sharing the most quotes); pick outlets in the sidebar to " \
            "compare others." in captions
-    for section in (None, "Shared quotes"):
+    for section in (None, "Speakers by outlet", "Shared quotes"):
         narrowed = open_page("quotes", {"outlet": ["Outlet 00", "Outlet 01"], **section_query(section)})
         assert not any(c.value.startswith("Showing") for c in narrowed.caption)  # nothing left out: nothing said
 

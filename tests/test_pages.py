@@ -94,10 +94,11 @@ def test_story_counts_follow_the_outlet_filter(two_stories):
 
 
 def test_overview_story_table_counts_follow_the_outlet_filter(two_stories):
-    table = open_page("overview", {"outlet": ["Outlet A", "Outlet B"]}).dataframe[0].value.set_index("Story id")
+    table = open_page("overview", {"outlet": ["Outlet A", "Outlet B"], "section": "Story table"}).dataframe[0].value \
+        .set_index("Story id")
     assert table.loc["wide", ["Articles", "Outlets", "Independent sources"]].tolist() == [2, 2, 2]
     assert table.loc["pair", ["Articles", "Outlets", "Independent sources"]].tolist() == [1, 1, 1]
-    whole = open_page("overview").dataframe[0].value.set_index("Story id")
+    whole = open_page("overview", {"section": "Story table"}).dataframe[0].value.set_index("Story id")
     assert whole.loc["wide", ["Articles", "Outlets", "Independent sources"]].tolist() == [4, 4, 4]
 
 
@@ -200,11 +201,13 @@ def test_the_default_shared_quote_is_one_with_a_dated_carrier(tmp_path, monkeypa
 
 
 @pytest.mark.parametrize("query, section, charts", [
-    ({}, None, {"speakers"}),
+    ({}, None, set()),  # the quote table; the chart of speakers by outlet is the next section
+    ({"section": "Speakers by outlet"}, "Speakers by outlet", {"speakers"}),
+    ({"section": "Reused passages"}, "Reused passages", set()),
     ({"section": "Shared quotes"}, "Shared quotes", {"shared", "lineage"}),
     ({"section": "Passage reuse"}, "Passage reuse", {"reuse"}),
     ({"pair": "wide-a>wide-b"}, "Passage reuse", {"reuse"}),  # a link naming a pair opens the section showing it
-    ({"section": "Voices and terms"}, None, {"speakers"}),  # another page's section: this page's first one
+    ({"section": "Voices and terms"}, None, set()),  # another page's section: this page's first one
 ])
 def test_only_the_open_section_is_drawn_and_it_is_in_the_link(two_stories, query, section, charts):
     at = open_page("quotes", query)
@@ -293,9 +296,10 @@ def odd_corpus(tmp_path, monkeypatch):
     return db
 
 
-@pytest.mark.parametrize("page", ["overview", "story", "quotes", "articles", "data"])
-def test_every_page_takes_any_stored_date(odd_corpus, page):
-    at = open_page(page)
+@pytest.mark.parametrize("page, section", [("overview", None), ("overview", "Story table"), ("story", None),
+                                           ("quotes", None), ("articles", None), ("data", None)])
+def test_every_page_takes_any_stored_date(odd_corpus, page, section):
+    at = open_page(page, {"section": section} if section else {})
     dates = at.sidebar.date_input[0]
     assert dates.value[0].year == 1865
     assert "None" not in [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
@@ -450,7 +454,7 @@ def test_a_wire_passage_is_one_row_with_all_its_carriers(tmp_path, monkeypatch):
              "title": f"Drought {i}", "text": f"{own[i]}\n\n{wire}\n\n{own[(i + 3) % 6]} Paper {i} reports."}
             for i in range(6)]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    at = open_page("quotes", {"section": "Passage reuse"})
+    at = open_page("quotes", {"section": "Reused passages"})
     table = next(d.value for d in at.dataframe if "Carriers" in d.value.columns)
     wired = table[table["Passage"].str.contains("hosepipe ban")]
     assert len(wired) == 1 and wired[["Earliest", "Carriers", "Outlets"]].iloc[0].tolist() == ["Paper A", 6, 6]

@@ -1,4 +1,4 @@
-"""Quotes: searchable table, speakers × outlets, shared quotes between outlets, lineage and fidelity, reuse."""
+"""Quotes: searchable table, speakers × outlets (each a section), shared quotes between outlets, lineage and fidelity, reuse."""
 import html
 
 import pandas as pd
@@ -78,17 +78,24 @@ def diff_text(ops) -> str:
 
 
 def draw() -> None:
-    """Draw the quotes, shared quotes and lineage, or passage reuse of the filtered articles: the open section."""
+    """Draw the open section: quotes, speakers by outlet, shared quotes and lineage, passage flows and one pair, or the
+    reused passages of the filtered articles."""
     view = open_page("Quotes")
     if view is None:
         return
-    view.draw_section({"Quotes": lambda: draw_quotes(view), "Shared quotes": lambda: draw_shared(view),
-                       "Passage reuse": lambda: draw_reuse(view)},
+    # A table and a chart are two sections (quotes and speakers by outlet; passage flows and reused passages): a
+    # brand-new browser loading the table's code beside Plotly's drew the chart about 0.3x of the one-chart floor later
+    # (issue 15), and one of the two stood below the fold anyway. Both sections of a pair follow the same search or
+    # shortest passage.
+    view.draw_section({"Quotes": lambda: draw_quotes(view), "Speakers by outlet": lambda: draw_speakers(view),
+                       "Shared quotes": lambda: draw_shared(view), "Passage reuse": lambda: draw_reuse(view),
+                       "Reused passages": lambda: draw_reused_passages(view)},
                       linked={"quote": "Shared quotes", "pair": "Passage reuse", "min_chars": "Passage reuse"})
 
 
-def draw_quotes(view) -> None:
-    """The searchable quote table and the speakers x outlets chart."""
+def searched_quotes(view) -> tuple[str, pd.DataFrame | None]:
+    """The search box and the filtered quotes it finds, offered for download: (search, found), found None after
+    saying why there is nothing to show."""
     quotes = view.quotes
     search = st.text_input("Search quotes", key="q", bind="query-params", placeholder="words in the quote or speaker")
     if search:
@@ -96,27 +103,44 @@ def draw_quotes(view) -> None:
     shown = search_quotes(quotes, search)
     if quotes.empty:
         st.info("The filtered articles contain no quote, direct, partial or reported.")
-    elif shown.empty:
+        return search, None
+    if shown.empty:
         st.info(f"No quote contains “{plain_markdown(search)}”.")
-    else:
-        rows = shown.head(MAX_ROWS)
-        view.offer("quotes", lambda: quote_table(shown))
-        table = quote_table(rows).drop(columns=["Article id", "Start", "End"])  # the download keeps them
-        st.caption(f"{len(shown):,} quote(s)")
-        st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
-                     column_config={"Quote": st.column_config.TextColumn(width="large")})
-        view.caption_if_capped(MAX_ROWS, len(shown), "quotes (the first in corpus order)",
-                               "search, or narrow the filters, to find the others, or download them all from "
-                               "“Download this view”.")
-        view.chart("speakers", search or None)
-        # Counted as the chart selects: unattributed quotes are a row of their own; outlets quoting the charted speakers.
-        who = shown["who"].fillna(UNATTRIBUTED)
-        charted = who.isin(who.value_counts().head(HEATMAP_ROWS).index)
-        view.caption_if_capped(HEATMAP_ROWS, who.nunique(), "speakers in the chart (the most quoted)",
-                               "search, or pick a speaker in the sidebar, to see others.")
-        sides = view.side_labels(shown["outlet"])  # the chart's columns: outlets, or their groups
-        view.caption_if_capped(HEATMAP_ROWS, sides[charted].nunique(), f"{view.side}s in the chart (those quoting "
-                               "them most)", "pick outlets in the sidebar to see others.")
+        return search, None
+    view.offer("quotes", lambda: quote_table(shown))
+    return search, shown
+
+
+def draw_quotes(view) -> None:
+    """The searchable quote table."""
+    _, shown = searched_quotes(view)
+    if shown is None:
+        return
+    rows = shown.head(MAX_ROWS)
+    table = quote_table(rows).drop(columns=["Article id", "Start", "End"])  # the download keeps them
+    st.caption(f"{len(shown):,} quote(s); the Speakers by outlet section charts who is quoted where.")
+    st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
+                 column_config={"Quote": st.column_config.TextColumn(width="large")})
+    view.caption_if_capped(MAX_ROWS, len(shown), "quotes (the first in corpus order)",
+                           "search, or narrow the filters, to find the others, or download them all from "
+                           "“Download this view”.")
+
+
+def draw_speakers(view) -> None:
+    """The speakers x outlets chart of the searched quotes."""
+    search, shown = searched_quotes(view)
+    if shown is None:
+        return
+    st.caption(f"{len(shown):,} quote(s)")
+    view.chart("speakers", search or None)
+    # Counted as the chart selects: unattributed quotes are a row of their own; outlets quoting the charted speakers.
+    who = shown["who"].fillna(UNATTRIBUTED)
+    charted = who.isin(who.value_counts().head(HEATMAP_ROWS).index)
+    view.caption_if_capped(HEATMAP_ROWS, who.nunique(), "speakers in the chart (the most quoted)",
+                           "search, or pick a speaker in the sidebar, to see others.")
+    sides = view.side_labels(shown["outlet"])  # the chart's columns: outlets, or their groups
+    view.caption_if_capped(HEATMAP_ROWS, sides[charted].nunique(), f"{view.side}s in the chart (those quoting "
+                           "them most)", "pick outlets in the sidebar to see others.")
 
 
 def draw_shared(view) -> None:
@@ -183,11 +207,13 @@ def reuse_group_table(groups: pd.DataFrame) -> pd.DataFrame:
         "Carrier article ids": groups["carrier_ids"].map(lambda ids: ", ".join(map(str, ids)))})
 
 
-def draw_reuse_groups(view, groups: pd.DataFrame) -> None:
+def draw_reused_passages(view) -> None:
     """Each reused passage once, with its earliest carrier and all its carriers: a passage sixty outlets ran is one
     row with sixty carriers, not 1,770 pairs (issue 18)."""
-    st.subheader("Reused passages and all their carriers")
-    view.offer("reused passages", lambda: reuse_group_table(groups))
+    found = reuse_found(view)
+    if found is None:
+        return
+    groups = view.reuse_groups(view.ids, found[0])
     table = reuse_group_table(groups.head(MAX_PAIRS)).drop(columns=["Earliest article id", "Carrier article ids"])
     table["Passage"] = table["Passage"].map(lambda t: shorten(t, PASSAGE_CHARS))
     st.caption(f"{len(groups):,} passage(s), each carried by two or more articles; the earliest carrier (undated "
@@ -198,8 +224,9 @@ def draw_reuse_groups(view, groups: pd.DataFrame) -> None:
                            "narrow the filters, or download them all from “Download this view”.")
 
 
-def draw_reuse(view) -> None:
-    """Passages articles share verbatim: the outlet-to-outlet flows, then one article pair side by side."""
+def reuse_found(view) -> tuple[int, pd.DataFrame, pd.DataFrame] | None:
+    """The shortest-passage slider and the reuse among the filtered articles at that length, offered for download:
+    (shortest length, passage pairs, article pairs), or None after saying why there is nothing to show."""
     ids = view.ids
     min_chars = st.slider("Shortest passage (characters)", MIN_CHARS, 1000, MIN_CHARS, step=20, key="min_chars",
                           bind="query-params")
@@ -209,57 +236,67 @@ def draw_reuse(view) -> None:
         pairs, edges = view.reuse(ids, min_chars)
     except AnalysisFailed as failed:
         st.warning(str(failed))
-        return
+        return None
     view.offer("reuse pairs", lambda: pairs.assign(source_outlet=outlet_labels(pairs["source_outlet"]),
                                                    target_outlet=outlet_labels(pairs["target_outlet"])))
+    view.offer("reused passages", lambda: reuse_group_table(view.reuse_groups(ids, min_chars)))
     if pairs.empty:
         n = len(ids)
         st.info(f"These two articles share no verbatim passage of {min_chars} characters or more." if n == 2 else
                 f"These {n} articles share no verbatim passage of {min_chars} characters or more." if n > 2 else
                 "One article alone cannot reuse another.")
-    else:
-        view.chart("reuse", min_chars)
-        view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
-                               "outlet pairs in the chart (those reusing the most text)",
-                               "pick outlets in the sidebar to see others.")
-        draw_reuse_groups(view, view.reuse_groups(ids, min_chars))
-        st.subheader("One article pair side by side")
-        top = edges.sort_values(["chars", "passages"], ascending=False, kind="stable").head(MAX_PAIRS)
-        # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
-        targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
-        title_of = dict(zip(targets["id"], display_titles(targets, 70)))
-        edge_names = {f"{s}>{t}": f"{outlet_label(so)} {'↔' if d == 'tie' else '→'} {outlet_label(to)}: "
-                                  f"{str(title_of.get(t, t))[:70]} ({p} passage(s), {c} chars, "
-                                  f"{'same day' if d == 'tie' else d})"
-                      for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
-                                                          "passages", "chars", "direction"]].itertuples(index=False)}
-        if len(edges) > MAX_PAIRS:
-            st.caption(f"The {MAX_PAIRS} of {len(edges):,} article pairs that share the most text; narrow the filters "
-                       "(outlets, dates, story) to read the others.")
-        key = url_choice(st, "Article pair", list(edge_names), "pair", format_func=edge_names.get,
-                         default=next(iter(edge_names)))
-        if report_missing(("pair",)):
-            return
-        if key != next(iter(edge_names)):
-            view.share["pair"] = [key]
-        src, tgt = key.split(">")
-        pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
-        left, right = st.columns(2)
-        tie = pair["direction"].iloc[0] == "tie"
-        headings = {"source": "Same day (order unknown)" if tie else "Earlier (source)",
-                    "target": "Same day (order unknown)" if tie else "Later (target)"}
-        for col, art, side in ((left, src, "source"), (right, tgt, "target")):
-            row = view.articles[view.articles["id"] == art].iloc[0]
-            spans = [(s, e, "reuse") for s, e in zip(pair[f"{side}_start"], pair[f"{side}_end"])]
-            with col:
-                st.markdown(f"**{headings[side]}: "
-                            f"{plain_markdown(outlet_label(row['outlet']))}** · "
-                            f"{plain_markdown(display_title(row['title'], row['text']))}")
-                st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
-                        f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
-        st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
-                   f"{pair['share_of_target'].iloc[0]:.0%} of the " + ("second article; published the same day, so "
-                   "which came first is unknown." if tie else f"later article; direction: {pair['direction'].iloc[0]}."))
+        return None
+    return min_chars, pairs, edges
+
+
+def draw_reuse(view) -> None:
+    """Passages articles share verbatim: the outlet-to-outlet flows, then one article pair side by side."""
+    found = reuse_found(view)
+    if found is None:
+        return
+    min_chars, pairs, edges = found
+    view.chart("reuse", min_chars)
+    view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
+                           "outlet pairs in the chart (those reusing the most text)",
+                           "pick outlets in the sidebar to see others.")
+    st.caption("The Reused passages section lists each passage once, with all the articles that carry it.")
+    st.subheader("One article pair side by side")
+    top = edges.sort_values(["chars", "passages"], ascending=False, kind="stable").head(MAX_PAIRS)
+    # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
+    targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
+    title_of = dict(zip(targets["id"], display_titles(targets, 70)))
+    edge_names = {f"{s}>{t}": f"{outlet_label(so)} {'↔' if d == 'tie' else '→'} {outlet_label(to)}: "
+                              f"{str(title_of.get(t, t))[:70]} ({p} passage(s), {c} chars, "
+                              f"{'same day' if d == 'tie' else d})"
+                  for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
+                                                      "passages", "chars", "direction"]].itertuples(index=False)}
+    if len(edges) > MAX_PAIRS:
+        st.caption(f"The {MAX_PAIRS} of {len(edges):,} article pairs that share the most text; narrow the filters "
+                   "(outlets, dates, story) to read the others.")
+    key = url_choice(st, "Article pair", list(edge_names), "pair", format_func=edge_names.get,
+                     default=next(iter(edge_names)))
+    if report_missing(("pair",)):
+        return
+    if key != next(iter(edge_names)):
+        view.share["pair"] = [key]
+    src, tgt = key.split(">")
+    pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
+    left, right = st.columns(2)
+    tie = pair["direction"].iloc[0] == "tie"
+    headings = {"source": "Same day (order unknown)" if tie else "Earlier (source)",
+                "target": "Same day (order unknown)" if tie else "Later (target)"}
+    for col, art, side in ((left, src, "source"), (right, tgt, "target")):
+        row = view.articles[view.articles["id"] == art].iloc[0]
+        spans = [(s, e, "reuse") for s, e in zip(pair[f"{side}_start"], pair[f"{side}_end"])]
+        with col:
+            st.markdown(f"**{headings[side]}: "
+                        f"{plain_markdown(outlet_label(row['outlet']))}** · "
+                        f"{plain_markdown(display_title(row['title'], row['text']))}")
+            st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
+                    f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
+    st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
+               f"{pair['share_of_target'].iloc[0]:.0%} of the " + ("second article; published the same day, so "
+               "which came first is unknown." if tie else f"later article; direction: {pair['direction'].iloc[0]}."))
 
 
 draw()
