@@ -327,6 +327,24 @@ def test_unplaced_sibling_events_clearing_the_floor_stay_apart():
     assert cluster_stories(dated, unplaced_share=0)["story_id"].nunique() == 2  # dates alone part them as well
 
 
+def test_undated_report_joins_a_dated_story_only_sharing_its_wording():
+    """An undated report naming a dated story's people but telling of something else (little shared wording) does not
+    join it (attach_undated's word test, at unplaced_floor); one telling the story in its words does; without the test
+    the names alone joined the first as well."""
+    other = ("Pelosi hosts Biden for dinner in San Francisco", "Speaker Nancy Pelosi welcomed Joe Biden to a "
+             "fundraising dinner in San Francisco, where donors heard him praise local wineries, tour a vineyard and "
+             "promise another visit to California next spring.")
+    same = ("Asian American hate crimes bill clears the House", "The House voted to pass the Asian American hate crimes "
+            "bill, which now goes to President Biden; Speaker Nancy Pelosi thanked advocacy groups.")
+    rows = [*SIBLINGS[:2], other, same]
+    frame = pd.DataFrame({"id": ["h1", "h2", "other", "same"], "outlet": ["A", "B", "C", "D"],
+                          "title": [t for t, _ in rows], "text": [x for _, x in rows],
+                          "published": pd.to_datetime(["2021-05-18", "2021-05-18", None, None])})
+    stories = cluster_stories(frame).set_index("article_id")["story_id"]
+    assert stories["h1"] == stories["h2"] == stories["same"] != stories["other"]
+    assert cluster_stories(frame, unplaced_floor=0)["story_id"].nunique() == 1
+
+
 def test_small_and_large_blocks_score_unplaced_pairs_alike():
     """The two scoring paths (small blocks pair by pair, large ones as one matrix) set the same pairs apart."""
     from lib.analyse.stories import clustering
