@@ -345,6 +345,23 @@ def test_undated_report_joins_a_dated_story_only_sharing_its_wording():
     assert cluster_stories(frame, unplaced_floor=0)["story_id"].nunique() == 1
 
 
+def test_undated_row_joins_the_story_closest_on_vectors_and_words_together():
+    """attach_undated picks the dated story with the highest sum of the two mean cosines (vectors, plain words): a story
+    a little closer on the vectors (shared names) but far apart in wording loses to one sharing the row's wording."""
+    from lib.analyse.stories.clustering import attach_undated
+
+    def rows(*cosines):  # unit rows whose cosine with the first axis is each value
+        return sp.csr_matrix([[c, np.sqrt(1 - c * c) if i == 0 else 0.0, np.sqrt(1 - c * c) if i == 1 else 0.0]
+                              for i, c in enumerate(cosines)])
+
+    row = sp.csr_matrix([[1.0, 0.0, 0.0]])
+    dated, dated_words, labels = rows(0.3, 0.4), rows(0.6, 0.1), np.array([0, 1])
+    assert attach_undated(row, dated, labels, DEFAULT_CONFIG).tolist() == [1]  # vectors alone
+    assert attach_undated(row, dated, labels, DEFAULT_CONFIG, row, dated_words).tolist() == [0]
+    far = rows(0.05, 0.05)  # the chosen story shares too little wording (unplaced_floor): no join
+    assert attach_undated(row, dated, labels, DEFAULT_CONFIG, row, far).tolist() == [-1]
+
+
 def test_small_and_large_blocks_score_unplaced_pairs_alike():
     """The two scoring paths (small blocks pair by pair, large ones as one matrix) set the same pairs apart."""
     from lib.analyse.stories import clustering
