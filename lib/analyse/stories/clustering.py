@@ -104,6 +104,9 @@ SMALL_BLOCK = 200  # components up to this size are scored pairwise in batches
 PAIR_BATCH = 40_000  # pairs scored per batch of small components (bounds memory: ~4 KB of sparse rows a pair)
 SPLIT_LEVELS = 20  # edge thresholds tried, evenly between the clustering threshold and 1, on an oversized component
 STORY_ID_DIGITS = 12  # hex digits of a story id: 48 bits, so ids of a million stories hardly ever collide
+# attach_undated: an undated row chooses among its closest dated stories on the vectors, this many, by vectors and plain
+# words together (sibling stories are close on the names that fill the vectors' anchor blocks).
+CANDIDATE_STORIES = 3
 UNPLACED_APART = -1.0  # similarity of two unplaced articles below unplaced_floor: as far apart as cosines go
 _CUT_SLACK = 1e-9  # so that a merge at exactly the threshold survives float rounding in the linkage
 
@@ -281,45 +284,75 @@ def attach_undated(undated, dated, dated_labels: np.ndarray, cfg: dict, undated_
     story undated: F1 0.86 when undated articles link like dated ones, 0.90 attached, flat for attachment cuts from
     0.10 to 0.15 (0.902 .. 0.905).
 
-    With ``undated_words`` and ``dated_words`` (word_vectors' rows of both), the story is the one with the highest sum
-    of the two mean cosines, vectors' and plain words', and the row also needs a mean word cosine of at least
-    ``unplaced_floor`` with it, the least two undated articles need to share a story. The vectors weigh shared names
-    and anchors as much as words, and sibling stories share their names: a report on the same people at another time
-    joined a story and took its date. AllSides, each story's every second article undated, dev/aside/all: 0.918/0.939/
-    0.903 on vectors alone, 0.924/0.947/0.911 with the word test, 0.936/0.953/0.922 choosing on both; dated from URLs
-    only: 0.865/0.901/0.849, 0.875/0.915/0.856, 0.890/0.924/0.866. Sparse products in row chunks: memory stays
-    bounded."""
+    With ``undated_words`` and ``dated_words`` (word_vectors' rows of both), the story is, of the CANDIDATE_STORIES
+    closest on the vectors, the one with the highest sum of the two mean cosines, vectors' and plain words', and the
+    row also needs a mean word cosine of at least ``unplaced_floor`` with it, the least two undated articles need to
+    share a story. The vectors weigh shared names and anchors as much as words, and sibling stories share their
+    names: a report on the same people at another time joined a story and took its date. AllSides, each story's every
+    second article undated, dev/aside/all: 0.918/0.939/0.903 on vectors alone, 0.924/0.947/0.911 with the word test,
+    0.933/0.953/0.921 choosing on both; dated from URLs only: 0.865/0.901/0.849, 0.875/0.915/0.856, 0.888/0.924/
+    0.866 (0.936/0.953/0.922 and 0.890/0.924/0.866 choosing among all stories, at 40% more of this step's CPU).
+    Sparse products in row chunks: memory stays bounded."""
     stories = int(dated_labels.max()) + 1
     members = sp.csr_matrix((np.ones(len(dated_labels), dtype=np.float32),
                              (np.arange(len(dated_labels)), dated_labels)), shape=(len(dated_labels), stories))
-    scale = sp.diags((1.0 / np.asarray(members.sum(axis=0)).ravel()).astype(np.float32))
+    sizes = np.asarray(members.sum(axis=0)).ravel()
+    reports = _StoryReports(dated_labels)
+    candidates = CANDIDATE_STORIES if undated_words is not None else 1
     out = np.full(undated.shape[0], -1, dtype=int)
     for start in range(0, undated.shape[0], cfg["chunk"]):
         rows = undated[start:start + cfg["chunk"]]
-        means = ((rows @ dated.T) @ members @ scale).tocsr()  # sparse: mean cosine per story
-        word_means, choice = None, means
-        if undated_words is not None:
-            word_means = ((undated_words[start:start + cfg["chunk"]] @ dated_words.T) @ members @ scale).tocsr()
-            choice = (means + word_means).tocsr()
+        means = ((rows @ dated.T) @ members).multiply(1.0 / sizes[None, :]).tocsr()  # sparse: mean cosine per story
         partners = (rows @ undated.T).tocsr()
         partners.setdiag(0, k=start)  # not itself (row i of the chunk is undated row start + i)
         closest = partners.max(axis=1).toarray().ravel()
-        for i in range(choice.shape[0]):
-            lo, hi = choice.indptr[i], choice.indptr[i + 1]
-            if hi == lo:
-                continue
-            story = choice.indices[lo + int(np.argmax(choice.data[lo:hi]))]
-            if _entry(means, i, story) >= max(cfg["threshold"], cfg["undated_partner_share"] * closest[i]) and (
-                    word_means is None or _entry(word_means, i, story) >= cfg["unplaced_floor"]):
-                out[start + i] = story
+        # (chunk row, story, mean cosine) of each row's closest stories on the vectors
+        keep = np.concatenate([np.zeros(0, dtype=int)] + [lo + _top(means.data[lo:hi], candidates) for lo, hi in zip(
+            means.indptr[:-1], means.indptr[1:]) if hi > lo])
+        row = np.searchsorted(means.indptr, keep, side="right") - 1
+        story, mean = means.indices[keep], means.data[keep]
+        score, word_mean = mean, None
+        if undated_words is not None:
+            word_mean = reports.mean_cosines(undated_words, start + row, dated_words, story)
+            score = mean + word_mean
+        best = np.lexsort((-score, row))
+        best = best[np.r_[True, row[best][1:] != row[best][:-1]]]  # each row's highest score
+        joins = mean[best] >= np.maximum(cfg["threshold"], cfg["undated_partner_share"] * closest[row[best]])
+        if word_mean is not None:
+            joins &= word_mean[best] >= cfg["unplaced_floor"]
+        out[start + row[best][joins]] = story[best][joins]
     return out
 
 
-def _entry(matrix: sp.csr_matrix, row: int, col: int) -> float:
-    """matrix[row, col] of a CSR matrix, without the overhead of its indexing (0 where nothing is stored)."""
-    lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
-    at = np.flatnonzero(matrix.indices[lo:hi] == col)
-    return float(matrix.data[lo + at[0]]) if len(at) else 0.0
+def _top(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k largest values (all when fewer), the largest first (the first of equal ones first)."""
+    if k == 1:
+        return np.array([int(np.argmax(values))])
+    top = np.argpartition(-values, k - 1)[:k] if len(values) > k else np.arange(len(values))
+    return top[np.lexsort((top, -values[top]))]
+
+
+class _StoryReports:
+    """The rows of each dated story's reports, for mean cosines with a story's reports pair by pair."""
+
+    def __init__(self, labels: np.ndarray):
+        self.order = np.argsort(labels, kind="stable")
+        self.bounds = np.searchsorted(labels[self.order], np.arange(int(labels.max()) + 2))
+
+    def mean_cosines(self, left, left_rows: np.ndarray, right, stories: np.ndarray) -> np.ndarray:
+        """Mean cosine of each ``left`` row (left_rows[i]) with the ``right`` rows of story stories[i]'s reports, scored
+        in batches of at most PAIR_BATCH pairs."""
+        counts = self.bounds[stories + 1] - self.bounds[stories]
+        totals = np.zeros(len(stories))
+        first = 0
+        while first < len(stories):
+            last = first + max(1, int(np.searchsorted(np.cumsum(counts[first:]), PAIR_BATCH, side="right")))
+            pair_left = np.repeat(left_rows[first:last], counts[first:last])
+            pair_right = np.concatenate([self.order[self.bounds[s]:self.bounds[s + 1]] for s in stories[first:last]])
+            dots = np.asarray(left[pair_left].multiply(right[pair_right]).sum(axis=1)).ravel()
+            totals[first:last] = np.add.reduceat(dots, np.r_[0, np.cumsum(counts[first:last])[:-1]])
+            first = last
+        return totals / counts
 
 
 def _linkage_labels(vectors, times: ArticleTimes, cfg: dict, words=None) -> np.ndarray:
