@@ -75,8 +75,8 @@ DEFAULT_CONFIG = {
     # cosine with its closest undated article (a mean over a story's reports against one best partner; 0 = off; see
     # attach_undated). AllSides development slice dated from URLs only (whole outlets undated), F1: 0.833 off, 0.847
     # at 0.4, 0.866 at 0.45, 0.865 at 0.5, 0.862 at 0.55, 0.854 at 0.6; every second article undated: 0.921 at each.
-    # With attach_undated's word test (_share_wording), dated from URLs: 0.851 off, 0.860 at 0.4, 0.875 at 0.5, 0.870 at
-    # 0.6, 0.863 at 0.8 (aside 0.915 up to 0.5, 0.896 at 0.6).
+    # With attach_undated's choice and test on plain words, dated from URLs: 0.873 off, 0.875 at 0.4, 0.888 at 0.5, 0.884
+    # at 0.6, 0.874 at 0.8 (aside 0.924 up to 0.5, 0.904 at 0.6).
     "undated_partner_share": 0.5,
     # Two articles neither placed in time (undated, no year or placing month-day named; see ArticleTimes.placed) share
     # a story only if their plain word TF-IDF cosine (vectors.word_vectors) reaches this: with no time to keep similar
