@@ -360,6 +360,9 @@ def test_undated_row_joins_the_story_closest_on_vectors_and_words_together():
     assert attach_undated(row, dated, labels, DEFAULT_CONFIG, row, dated_words).tolist() == [0]
     far = rows(0.05, 0.05)  # the chosen story shares too little wording (unplaced_floor): no join
     assert attach_undated(row, dated, labels, DEFAULT_CONFIG, row, far).tolist() == [-1]
+    unrelated = sp.csr_matrix([[0.0, 0.0, 0.0, 1.0]])  # shares nothing with any dated report
+    wide, wide_words = sp.hstack([dated, sp.csr_matrix((2, 1))]).tocsr(), sp.hstack([dated_words, sp.csr_matrix((2, 1))])
+    assert attach_undated(unrelated, wide, labels, DEFAULT_CONFIG, unrelated, wide_words.tocsr()).tolist() == [-1]
 
 
 def test_small_and_large_blocks_score_unplaced_pairs_alike():

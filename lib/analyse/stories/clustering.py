@@ -309,6 +309,8 @@ def attach_undated(undated, dated, dated_labels: np.ndarray, cfg: dict, undated_
         # (chunk row, story, mean cosine) of each row's closest stories on the vectors
         keep = np.concatenate([np.zeros(0, dtype=int)] + [lo + _top(means.data[lo:hi], candidates) for lo, hi in zip(
             means.indptr[:-1], means.indptr[1:]) if hi > lo])
+        if not len(keep):
+            continue  # no row of this chunk shares a word or anchor with any dated report
         row = np.searchsorted(means.indptr, keep, side="right") - 1
         story, mean = means.indices[keep], means.data[keep]
         score, word_mean = mean, None
