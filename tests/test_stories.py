@@ -327,24 +327,6 @@ def test_unplaced_sibling_events_clearing_the_floor_stay_apart():
     assert cluster_stories(dated, unplaced_share=0)["story_id"].nunique() == 2  # dates alone part them as well
 
 
-def test_undated_report_joins_a_dated_story_only_sharing_its_wording():
-    """An undated report naming a dated story's people but telling of something else (little shared wording) does not
-    join it (attach_undated's word test, at unplaced_floor); one telling the story in its words does; without the test
-    the names alone joined the first as well."""
-    other = ("Pelosi hosts Biden for dinner in San Francisco", "Speaker Nancy Pelosi welcomed Joe Biden to a "
-             "fundraising dinner in San Francisco, where donors heard him praise local wineries, tour a vineyard and "
-             "promise another visit to California next spring.")
-    same = ("Asian American hate crimes bill clears the House", "The House voted to pass the Asian American hate crimes "
-            "bill, which now goes to President Biden; Speaker Nancy Pelosi thanked advocacy groups.")
-    rows = [*SIBLINGS[:2], other, same]
-    frame = pd.DataFrame({"id": ["h1", "h2", "other", "same"], "outlet": ["A", "B", "C", "D"],
-                          "title": [t for t, _ in rows], "text": [x for _, x in rows],
-                          "published": pd.to_datetime(["2021-05-18", "2021-05-18", None, None])})
-    stories = cluster_stories(frame).set_index("article_id")["story_id"]
-    assert stories["h1"] == stories["h2"] == stories["same"] != stories["other"]
-    assert cluster_stories(frame, unplaced_floor=0)["story_id"].nunique() == 1
-
-
 def test_undated_row_joins_the_story_closest_on_vectors_and_words_together():
     """attach_undated picks the dated story with the highest sum of the two mean cosines (vectors, plain words): a story
     a little closer on the vectors (shared names) but far apart in wording loses to one sharing the row's wording."""
@@ -358,8 +340,6 @@ def test_undated_row_joins_the_story_closest_on_vectors_and_words_together():
     dated, dated_words, labels = rows(0.3, 0.4), rows(0.6, 0.1), np.array([0, 1])
     assert attach_undated(row, dated, labels, DEFAULT_CONFIG).tolist() == [1]  # vectors alone
     assert attach_undated(row, dated, labels, DEFAULT_CONFIG, row, dated_words).tolist() == [0]
-    far = rows(0.05, 0.05)  # the chosen story shares too little wording (unplaced_floor): no join
-    assert attach_undated(row, dated, labels, DEFAULT_CONFIG, row, far).tolist() == [-1]
     unrelated = sp.csr_matrix([[0.0, 0.0, 0.0, 1.0]])  # shares nothing with any dated report
     wide, wide_words = sp.hstack([dated, sp.csr_matrix((2, 1))]).tocsr(), sp.hstack([dated_words, sp.csr_matrix((2, 1))])
     assert attach_undated(unrelated, wide, labels, DEFAULT_CONFIG, unrelated, wide_words.tocsr()).tolist() == [-1]

@@ -17,9 +17,8 @@
 - Articles nothing places in time (undated, naming no year and no placing day; ArticleTimes.placed) are weaker
   links: two of them whose plain word TF-IDF cosine falls below ``unplaced_floor``, or below ``unplaced_share`` of what
   the weaker-linked of the two shares with its closest partner, are set apart before the linkage, so a story of such
-  articles holds only pairs that share wording, not just names and neighbours. Likewise an undated article joins the
-  dated story it is most like on the vectors and plain words together, and only if its mean word cosine with the
-  story's reports reaches ``unplaced_floor``.
+  articles holds only pairs that share wording, not just names and neighbours. An undated article joins the dated story
+  it is most like on the vectors and plain words together (attach_undated).
 Hand-assigned stories (the `story` field) override: those articles keep their story and are not clustered.
 """
 from __future__ import annotations
@@ -75,8 +74,6 @@ DEFAULT_CONFIG = {
     # cosine with its closest undated article (a mean over a story's reports against one best partner; 0 = off; see
     # attach_undated). AllSides development slice dated from URLs only (whole outlets undated), F1: 0.833 off, 0.847
     # at 0.4, 0.866 at 0.45, 0.865 at 0.5, 0.862 at 0.55, 0.854 at 0.6; every second article undated: 0.921 at each.
-    # With attach_undated's choice and test on plain words, dated from URLs: 0.873 off, 0.875 at 0.4, 0.888 at 0.5, 0.884
-    # at 0.6, 0.874 at 0.8 (aside 0.924 up to 0.5, 0.904 at 0.6).
     "undated_partner_share": 0.5,
     # Two articles neither placed in time (undated, no year or placing month-day named; see ArticleTimes.placed) share
     # a story only if their plain word TF-IDF cosine (vectors.word_vectors) reaches this: with no time to keep similar
@@ -255,7 +252,7 @@ def cluster_labels(vectors, times: ArticleTimes, cfg: dict, words=None) -> np.nd
     the dated story it is most like when that link is clear and their wording agrees (attach_undated); the undated
     ones that join none are clustered among themselves, with what their texts tell of their time (the latest year
     they name); ``words`` (word_vectors' rows) hold apart two that nothing places in time and whose wording differs
-    (unplaced_floor, unplaced_share), and help choose and test each join."""
+    (unplaced_floor, unplaced_share), and help choose each join."""
     n = vectors.shape[0]
     dated = ~np.isnan(times.days[:, 0])
     if dated.all() or not dated.any():
@@ -285,13 +282,12 @@ def attach_undated(undated, dated, dated_labels: np.ndarray, cfg: dict, undated_
     0.10 to 0.15 (0.902 .. 0.905).
 
     With ``undated_words`` and ``dated_words`` (word_vectors' rows of both), the story is, of the CANDIDATE_STORIES
-    closest on the vectors, the one with the highest sum of the two mean cosines, vectors' and plain words', and the
-    row also needs a mean word cosine of at least ``unplaced_floor`` with it, the least two undated articles need to
-    share a story. The vectors weigh shared names and anchors as much as words, and sibling stories share their
+    closest on the vectors, the one with the highest sum of the two mean cosines, vectors' and plain words'. The vectors weigh shared names and anchors as much as words, and sibling stories share their
     names: a report on the same people at another time joined a story and took its date. AllSides, each story's every
-    second article undated, dev/aside/all: 0.918/0.939/0.903 on vectors alone, 0.924/0.947/0.911 with the word test,
-    0.933/0.953/0.921 choosing on both; dated from URLs only: 0.865/0.901/0.849, 0.875/0.915/0.856, 0.888/0.924/
-    0.866 (0.936/0.953/0.922 and 0.890/0.924/0.866 choosing among all stories, at 40% more of this step's CPU).
+    second article undated, dev/aside/all: 0.918/0.939/0.903 on vectors alone, 0.929/0.949/0.919 choosing on both;
+    dated from URLs only: 0.865/0.901/0.849, 0.884/0.910/0.863. Also requiring a mean word cosine of unplaced_floor
+    with the story: 0.933/0.953/0.921 and 0.888/0.924/0.866, but a wire report of one event told in other words
+    (word cosine 0.07 with the story's one dated report) stayed out: not kept.
     Sparse products in row chunks: memory stays bounded."""
     stories = int(dated_labels.max()) + 1
     members = sp.csr_matrix((np.ones(len(dated_labels), dtype=np.float32),
@@ -320,8 +316,6 @@ def attach_undated(undated, dated, dated_labels: np.ndarray, cfg: dict, undated_
         best = np.lexsort((-score, row))
         best = best[np.r_[True, row[best][1:] != row[best][:-1]]]  # each row's highest score
         joins = mean[best] >= np.maximum(cfg["threshold"], cfg["undated_partner_share"] * closest[row[best]])
-        if word_mean is not None:
-            joins &= word_mean[best] >= cfg["unplaced_floor"]
         out[start + row[best][joins]] = story[best][joins]
     return out
 
