@@ -8,7 +8,8 @@ profile neighbours move around the default, every other setting at its default: 
 the one configuration sits in a flat region or at the edge of one. A last line does the same for
 year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated), one
 for undated_partner_share, the test an undated article passes to join a dated story (AllSides dated from URLs), and
-one for unplaced_floor, the word cosine two articles nothing places in time need to share a story (without dates).
+one for unplaced_floor, the word cosine two articles nothing places in time need to share a story (without dates), and
+one for unplaced_share, the share of either article's best word cosine such a pair needs besides.
 Then perturbed inputs, default configuration, to show what the score rests on: both sets as one corpus; no
 titles; only each text's first two sentences; AllSides, whose articles all carry their story's date, with
 those dates moved the way real publication days spread (+-1, +-2 days; a lag of floor(Exp(mean 1.5)) days);
@@ -53,6 +54,7 @@ GRID_NEIGHBOURS = (-2, -1, 0, 1, 2)  # offsets from the default profile_neighbou
 GRID_YEAR_AGREEMENT = (1.0, 1.5, 2.0, 3.0)  # 1.0 switches the year agreement off
 GRID_PARTNER_SHARE = (0.0, 0.4, 0.5, 0.6, 0.8)  # 0 switches the undated partner test off
 GRID_UNPLACED_FLOOR = (0.0, 0.05, 0.075, 0.09, 0.1, 0.11, 0.125, 0.15)  # 0 switches the unplaced-pair floor off
+GRID_UNPLACED_SHARE = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5)  # 0 switches the unplaced pairs' relative cut off
 CEILING_CUTS = tuple(round(c, 3) for c in np.arange(0.05, 0.801, 0.025))  # cosine cuts tried by best_cut
 CEILING_LINKAGES = ("average", "complete")
 ASIDE_EVERY = 4  # every 4th story (AllSides) or topic (ECB+) is the slice set aside (see split_aside)
@@ -308,15 +310,16 @@ def partner_sensitivity() -> str:
     return "   ".join(cells)
 
 
-def floor_sensitivity() -> str:
-    """F1 per unplaced_floor value, "AllSides without dates dev/aside/all, ECB+ dev/aside/all", as one line."""
+def unplaced_sensitivity(setting: str, values: tuple[float, ...]) -> str:
+    """F1 per value of one setting (unplaced_floor, unplaced_share), "AllSides without dates dev/aside/all, ECB+
+    dev/aside/all", a line each."""
     runs = [(frame, split_aside(frame, key)) for frame, key in (
         (allsides_frame().assign(published=pd.NaT), "gold"), (ecbplus_frame(), "topic"))]
     cells = []
-    for floor in GRID_UNPLACED_FLOOR:
-        sets = ["/".join(f"{bcubed(f['gold'], cluster_stories(f, unplaced_floor=floor)['story_id'])[2]:.3f}"
+    for value in values:
+        sets = ["/".join(f"{bcubed(f['gold'], cluster_stories(f, **{setting: value})['story_id'])[2]:.3f}"
                          for f in (parts["dev"], parts["aside"], frame)) for frame, parts in runs]
-        cells.append(f"{floor:g}: " + ", ".join(sets))
+        cells.append(f"{value:g}: " + ", ".join(sets))
     return "\n  ".join(cells)
 
 
@@ -379,8 +382,9 @@ def main(argv=None) -> int:
               + year_sensitivity())
         print(f"undated_partner_share (default {DEFAULT_CONFIG['undated_partner_share']:g}; 0 = off), F1 AllSides "
               "dated from URLs only, dev/aside:  " + partner_sensitivity())
-        print(f"unplaced_floor (default {DEFAULT_CONFIG['unplaced_floor']:g}; 0 = off), F1 AllSides without dates "
-              "dev/aside/all, ECB+ dev/aside/all:\n  " + floor_sensitivity())
+        for setting, values in (("unplaced_floor", GRID_UNPLACED_FLOOR), ("unplaced_share", GRID_UNPLACED_SHARE)):
+            print(f"{setting} (default {DEFAULT_CONFIG[setting]:g}; 0 = off), F1 AllSides without dates dev/aside/all, "
+                  "ECB+ dev/aside/all:\n  " + unplaced_sensitivity(setting, values))
         print("\nperturbed inputs, B-cubed F1 (default configuration):")
         for name, f1 in perturbed():
             print(f"  {name:34} {f1:.3f}")

@@ -282,17 +282,67 @@ KABUL = (
 @pytest.mark.parametrize("year", ["", " It was 2021."])
 def test_unplaced_reports_sharing_names_but_not_wording_stay_apart(year):
     """With nothing placing them in time, two stories whose reports share names but little wording stay apart
-    (unplaced_floor); without the floor their names and shared neighbours made them one. Texts that name a year are
+    (unplaced_floor); without the floor and the relative cut their names and shared neighbours made them one. Texts that name a year are
     placed, and the floor leaves them as it found them."""
     frame = pd.DataFrame({"id": ["m1", "m2", "f1", "f2"], "outlet": ["A", "B", "C", "D"],
                           "title": [t for t, _ in KABUL], "text": [x + year for _, x in KABUL], "published": pd.NaT})
     stories = cluster_stories(frame).set_index("article_id")["story_id"]
-    off = cluster_stories(frame, unplaced_floor=0).set_index("article_id")["story_id"]
+    off = cluster_stories(frame, unplaced_floor=0, unplaced_share=0).set_index("article_id")["story_id"]
     if year:
         assert stories.equals(off)
     else:
         assert stories["m1"] == stories["m2"] and stories["f1"] == stories["f2"] and stories["m1"] != stories["f1"]
         assert off.nunique() == 1
+
+
+# Two sibling events, reported without dates: one bill passing the House, then the Senate. The reports of each share
+# most of their wording; across the two they share the bill's name and clear the word floor, far below that.
+SIBLINGS = (
+    ("House passes Asian American hate crimes bill", "The House voted to pass the Asian American hate crimes bill, "
+     "sending it to President Biden, Speaker Nancy Pelosi said, after weeks of lobbying by advocacy groups."),
+    ("House sends Asian American hate crimes bill to Biden", "The House voted to pass the Asian American hate crimes "
+     "bill and send it to President Biden, Speaker Nancy Pelosi said after weeks of lobbying by advocacy groups."),
+    ("Senate approves Asian American hate crimes bill", "Senators approved the Asian American hate crimes bill in a "
+     "rare bipartisan vote, Majority Leader Chuck Schumer said, and Senator Mazie Hirono praised the unity."),
+    ("Senate passes Asian American hate crimes bill", "Senators passed the Asian American hate crimes bill in a rare "
+     "bipartisan vote, Majority Leader Chuck Schumer said, as Senator Mazie Hirono praised the unity shown."),
+)
+
+
+def test_unplaced_sibling_events_clearing_the_floor_stay_apart():
+    """Unplaced reports of two sibling events whose cross pairs clear unplaced_floor stay apart when those pairs share
+    far less wording than each report shares with its closest partner (unplaced_share); without that relative cut the
+    shared names and wording made them one story."""
+    from lib.analyse.stories.vectors import word_vectors
+
+    frame = pd.DataFrame({"id": ["h1", "h2", "s1", "s2"], "outlet": ["A", "B", "C", "D"],
+                          "title": [t for t, _ in SIBLINGS], "text": [x for _, x in SIBLINGS], "published": pd.NaT})
+    words = word_vectors(frame)
+    cross = (words[:2] @ words[2:].T).toarray()
+    assert (cross >= DEFAULT_CONFIG["unplaced_floor"]).all()  # the absolute floor alone holds no pair apart
+    stories = cluster_stories(frame).set_index("article_id")["story_id"]
+    assert stories["h1"] == stories["h2"] and stories["s1"] == stories["s2"] and stories["h1"] != stories["s1"]
+    assert cluster_stories(frame, unplaced_share=0)["story_id"].nunique() == 1
+    dated = frame.assign(published=pd.to_datetime(["2021-05-18"] * 2 + ["2021-04-22"] * 2))
+    assert cluster_stories(dated, unplaced_share=0)["story_id"].nunique() == 2  # dates alone part them as well
+
+
+def test_undated_row_joins_the_story_closest_on_vectors_and_words_together():
+    """attach_undated picks the dated story with the highest sum of the two mean cosines (vectors, plain words): a story
+    a little closer on the vectors (shared names) but far apart in wording loses to one sharing the row's wording."""
+    from lib.analyse.stories.clustering import attach_undated
+
+    def rows(*cosines):  # unit rows whose cosine with the first axis is each value
+        return sp.csr_matrix([[c, np.sqrt(1 - c * c) if i == 0 else 0.0, np.sqrt(1 - c * c) if i == 1 else 0.0]
+                              for i, c in enumerate(cosines)])
+
+    row = sp.csr_matrix([[1.0, 0.0, 0.0]])
+    dated, dated_words, labels = rows(0.3, 0.4), rows(0.6, 0.1), np.array([0, 1])
+    assert attach_undated(row, dated, labels, DEFAULT_CONFIG).tolist() == [1]  # vectors alone
+    assert attach_undated(row, dated, labels, DEFAULT_CONFIG, row, dated_words).tolist() == [0]
+    unrelated = sp.csr_matrix([[0.0, 0.0, 0.0, 1.0]])  # shares nothing with any dated report
+    wide, wide_words = sp.hstack([dated, sp.csr_matrix((2, 1))]).tocsr(), sp.hstack([dated_words, sp.csr_matrix((2, 1))])
+    assert attach_undated(unrelated, wide, labels, DEFAULT_CONFIG, unrelated, wide_words.tocsr()).tolist() == [-1]
 
 
 def test_small_and_large_blocks_score_unplaced_pairs_alike():
@@ -308,8 +358,8 @@ def test_small_and_large_blocks_score_unplaced_pairs_alike():
                                   cfg["profile_ratio"])
     members = np.arange(4)
     block = clustering._block_similarity(vectors, profiles, members, times, cfg, words)
-    pairs = clustering._pair_similarity(vectors, profiles, np.repeat(members, 4), np.tile(members, 4), times, cfg,
-                                        words).reshape(4, 4)
+    [(_, pairs)] = clustering._scored_blocks(vectors, profiles, [members], times, cfg, words, ~times.placed)
+    assert len(members) <= clustering.SMALL_BLOCK  # so _scored_blocks scored it pair by pair
     assert np.allclose(block, pairs, atol=1e-5)
     assert (block == clustering.UNPLACED_APART).any()
 
