@@ -80,8 +80,9 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
         if col not in frame.columns:
             frame[col] = None
     frame["id"] = frame["id"].astype(str)
-    # The story order as row positions, not a merged and sorted copy of the frame (each copy held every text again,
-    # and two lists held every text once more as Python strings); texts are read a story or a batch at a time.
+    # The story order as row positions, and the titles and texts taken into it once, not a merged and then sorted
+    # copy of the whole frame plus two lists holding every text again as Python strings; each story reads its slice
+    # of them (a row selection per story would copy the whole column each time: Arrow joins a column's chunks first).
     keys = pd.DataFrame({"row": np.arange(len(frame)), "id": frame["id"],
                          "published": pd.to_datetime(frame["published"], errors="coerce")})
     keys = keys.merge(assignment[["article_id", "story_id"]].astype(str), left_on="id", right_on="article_id",
@@ -90,16 +91,16 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
         return pd.DataFrame(columns=list(STORY_COLUMNS))
     keys = keys.sort_values(["story_id", "published", "id"], na_position="last", kind="stable")
     order = keys["row"].to_numpy()
-    story_frame = frame[["title", "text"]]
+    story_frame = frame[["title", "text"]].take(order).reset_index(drop=True)
 
-    def texts_of(rows: np.ndarray) -> list[str]:
-        """Title and body of the articles at these row positions, as stories read them."""
-        return [_article_text(r) for r in story_frame.iloc[rows].itertuples(index=False)]
+    def texts_of(lo: int, hi: int) -> list[str]:
+        """Title and body of the articles lo..hi in story order, as stories read them."""
+        return [_article_text(r) for r in story_frame.iloc[lo:hi].itertuples(index=False)]
 
     def all_texts():
         """Every text in story order, a batch at a time."""
         for lo in range(0, len(order), TEXT_BATCH):
-            yield from texts_of(order[lo:lo + TEXT_BATCH])
+            yield from texts_of(lo, lo + TEXT_BATCH)
 
     word_vectors, vocabulary = _tfidf_vocabulary(all_texts(), len(order), **WORD_OPTIONS)
     codes, story_ids = pd.factorize(keys["story_id"])  # rows are sorted by story: codes ascend
@@ -117,8 +118,8 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
                            term_sums.indices[term_sums.indptr[s]:term_sums.indptr[s + 1]], vocabulary)
         outlets = sorted({o for o in outlets_col[lo:hi] if isinstance(o, str) and o})
         dates = published[lo:hi][~pd.isna(published[lo:hi])]
-        members = story_frame.iloc[order[lo:hi]]
-        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), texts_of(order[lo:hi]))
+        members = story_frame.iloc[lo:hi]
+        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), texts_of(lo, hi))
         rows.append({
             "story_id": sid, "label": story_headline(members["title"].to_numpy(), members["text"].to_numpy())
             or " ".join(terms), "terms": terms,
