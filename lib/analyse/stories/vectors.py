@@ -174,15 +174,17 @@ def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
     # in thousands of articles: a string per occurrence and the (offset, anchor) pairs held 650 MB at 100,000
     # articles); the lead's anchors are the first of them, those that start inside it (names judged on the whole text).
     shared: dict[str, str] = {}
-    anchors, lead_anchors = [], []
+    anchors, lead_anchors, lead_ends = [], [], []  # a lead is its text's first lead_end characters
     for text, place in zip(texts(), places):
         found = sorted(anchor_spans(text, place))
+        lead_ends.append(len(_lead(text)))
         anchors.append([shared.setdefault(a, a) for _, a in found])
-        lead_anchors.append(anchors[-1][:bisect.bisect_left(found, (len(_lead(text)),))])
+        lead_anchors.append(anchors[-1][:bisect.bisect_left(found, (lead_ends[-1],))])
     del shared
     rows = len(articles)
+    leads = (text[:end] for text, end in zip(texts(), lead_ends))
     blocks = []
-    for docs, doc_anchors, weight in ((texts(), anchors, 1.0), ((_lead(t) for t in texts()), lead_anchors, lead_weight)):
+    for docs, doc_anchors, weight in ((texts(), anchors, 1.0), (leads, lead_anchors, lead_weight)):
         blocks.append(_tfidf_block(docs, rows, weight, **WORD_OPTIONS))
         blocks.append(_tfidf_block(doc_anchors, rows, weight * anchor_weight, analyzer=_as_tokens))
     del anchors, lead_anchors, doc_anchors
