@@ -22,6 +22,7 @@ Oct. 3") does not place a text: every later report on that subject names it too 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -122,17 +123,26 @@ def _day_gaps(days_a: np.ndarray, days_b: np.ndarray, paired: bool = False) -> n
     A gap measured from a day the lead refers back to counts REFERENCE_PENALTY more per reference: a shared
     publication day is stronger evidence than a follow-up naming the day. ``paired`` compares row i of
     ``days_a`` with row i of ``days_b``; otherwise every row with every row.
+
+    The publication days' gap is one pass over every pair; each pair of other event days only touches the rows and
+    columns that hold such a day (few leads refer back), where a pass over every pair per pair of event days made
+    two thirds of the neighbour search's time in dense periods.
     """
-    shape = (len(days_a),) if paired else (len(days_a), len(days_b))
-    gap = np.full(shape, np.inf)
-    used_a = [c for c in range(days_a.shape[1]) if c == 0 or not np.isnan(days_a[:, c]).all()]
-    used_b = [c for c in range(days_b.shape[1]) if c == 0 or not np.isnan(days_b[:, c]).all()]
-    for a in used_a:
-        for b in used_b:
-            left, right = (days_a[:, a], days_b[:, b]) if paired else (days_a[:, a][:, None], days_b[:, b][None, :])
-            with np.errstate(invalid="ignore"):
-                gap = np.fmin(gap, np.abs(left - right) + REFERENCE_PENALTY * ((a > 0) + (b > 0)))
-    gap[np.isinf(gap)] = np.nan
+    with np.errstate(invalid="ignore"):
+        gap = np.abs(days_a[:, 0] - days_b[:, 0]) if paired else np.abs(days_a[:, 0][:, None] - days_b[:, 0][None, :])
+    for a in range(days_a.shape[1]):
+        rows = np.flatnonzero(~np.isnan(days_a[:, a]))
+        for b in range(days_b.shape[1]):
+            if a == b == 0:
+                continue
+            cols = np.flatnonzero(~np.isnan(days_b[:, b]))
+            penalty = REFERENCE_PENALTY * ((a > 0) + (b > 0))
+            if paired:
+                both = np.intersect1d(rows, cols)
+                gap[both] = np.fmin(gap[both], np.abs(days_a[both, a] - days_b[both, b]) + penalty)
+            elif len(rows) and len(cols):
+                cells = np.ix_(rows, cols)
+                gap[cells] = np.fmin(gap[cells], np.abs(days_a[rows, a][:, None] - days_b[cols, b][None, :]) + penalty)
     return gap
 
 
@@ -142,13 +152,14 @@ def time_weights(gap: np.ndarray, window_days: float | None, half_life_days: flo
     Time decay inside a window, as in retrospective event detection (Yang, Pierce and Carbonell 1998):
     coverage of one event comes in a burst. A NaN gap (an undated article) leaves the similarity as it is.
     """
-    weights = np.ones(gap.shape, dtype=np.float32)
-    dated = ~np.isnan(gap)
-    if half_life_days:
-        weights[dated] = 0.5 ** (gap[dated] / half_life_days)
-    if window_days is not None:
-        weights[dated & (np.nan_to_num(gap, nan=0.0) > window_days)] = 0.0
-    return weights
+    weights = np.ones(gap.shape)
+    with np.errstate(invalid="ignore"):  # a NaN gap compares False
+        if half_life_days:  # the decay only where it is not 0 anyway (half of a neighbour search's pairs are not)
+            np.power(0.5, gap / half_life_days, out=weights,
+                     where=~np.isnan(gap) if window_days is None else gap <= window_days)
+        if window_days is not None:
+            np.copyto(weights, 0.0, where=gap > window_days)
+    return weights.astype(np.float32)
 
 
 def text_years(articles: pd.DataFrame) -> np.ndarray:
@@ -249,13 +260,23 @@ class ArticleTimes:
         """
         weights = time_weights(_day_gaps(self.days[a], self.days[b], paired), cfg["window_days"],
                                cfg["half_life_days"])
-        years_a, years_b = (self.years[a], self.years[b]) if paired else (self.years[a][:, None], self.years[b][None, :])
-        with np.errstate(invalid="ignore"):  # NaN (dated or yearless) never agrees
-            weights[np.abs(years_a - years_b) <= YEAR_TOLERANCE] *= np.float32(cfg["year_agreement"])
-        agree, disagree = self._day_marks(a, b, paired)
-        weights[agree] *= np.float32(cfg["day_agreement"])
-        weights[disagree] *= np.float32(cfg["day_disagreement"])
+        years_a, years_b = self.years[a], self.years[b]
+        if not (np.isnan(years_a).all() or np.isnan(years_b).all()):  # dated rows have none: most blocks skip this
+            if not paired:
+                years_a, years_b = years_a[:, None], years_b[None, :]
+            with np.errstate(invalid="ignore"):  # NaN (dated or yearless) never agrees
+                weights[np.abs(years_a - years_b) <= YEAR_TOLERANCE] *= np.float32(cfg["year_agreement"])
+        if self.marked[a].any() and self.marked[b].any():  # only undated texts have marks
+            agree, disagree = self._day_marks(a, b, paired)
+            weights[agree] *= np.float32(cfg["day_agreement"])
+            weights[disagree] *= np.float32(cfg["day_disagreement"])
         return weights
+
+    @functools.cached_property
+    def marked(self) -> np.ndarray:
+        """Whether each article's text names a yearless day (see text_days): pairs with one unmarked side neither
+        agree nor disagree."""
+        return (self.weekdays.sum(axis=1) > 0) | (self.weeks.sum(axis=1) > 0)
 
     def _day_marks(self, a: np.ndarray, b: np.ndarray, paired: bool) -> tuple[np.ndarray, np.ndarray]:
         """(agree, disagree) masks of pairs by the yearless days their texts name (see weights)."""
