@@ -3,6 +3,7 @@
 Run from the repository root: ``python3 tests/data/choose_blind3.py [POOL.jsonl]``. It prints the counts per group
 and writes the candidates, in the order they are annotated, to POOL.jsonl (default /tmp/blind3_pool.jsonl; the pool
 is a working file, not part of the repository). Each row: id, source, outlet, group, cut, text.
+``python3 tests/data/choose_blind3.py --check`` checks quotes_blind3.jsonl against the rule and the format.
 
 The rule is that of QUOTES_BLIND2.md with one change, at least ONE quote-mark pair instead of two, and seed 2027:
 1. Groups: A AllSides excerpts; W htmldate_default and htmldate_mediacloud pages; E ECB+ documents and goose3 pages.
@@ -137,7 +138,45 @@ def choose() -> tuple[list[dict], dict[str, dict[str, int]]]:
     return order, counts
 
 
+def check() -> list[str]:
+    """The set is the first N candidates of the order, texts as made here; format and quote checks of QUOTES_BLIND3.md."""
+    rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "quotes_blind3.jsonl").open(encoding="utf-8")]
+    order, _ = choose()
+    errors = []
+    for row, cand in zip(rows, order):
+        if [row[k] for k in ("id", "source", "outlet", "text")] != [cand[k] for k in ("id", "source", "outlet", "text")]:
+            errors.append(f"{row['id']}: not candidate {cand['id']} of the order, or its text differs")
+    if len(rows) > len(order):
+        errors.append("more rows than candidates")
+    for row in rows:
+        if list(row) != ["id", "source", "outlet", "text", "quotes"]:
+            errors.append(f"{row['id']}: keys {list(row)}")
+        text, at = row["text"], 0
+        for q in row["quotes"]:
+            name = f"{row['id']}: {q['text'][:40]!r}"
+            if list(q) != ["text", "speaker", "kind", "speaker_type"]:
+                errors.append(f"{name}: keys {list(q)}")
+            if q["text"] != q["text"].strip() or q["text"][0] in QUOTE_MARKS or q["text"][-1] in QUOTE_MARKS:
+                errors.append(f"{name}: enclosing space or mark")
+            found = text.find(q["text"], at)
+            if found < 0:
+                errors.append(f"{name}: not in the text after the previous quote")
+            at = max(at, found + 1)
+            if q["kind"] not in ("direct", "partial"):
+                errors.append(f"{name}: kind {q['kind']}")
+            if q["speaker_type"] not in ("person", "role", "organisation", "document", "none") or (
+                    q["speaker_type"] == "none") != (q["speaker"] is None):
+                errors.append(f"{name}: speaker_type {q['speaker_type']} for {q['speaker']}")
+            if q["speaker"] and not all(p.lower() in text.lower() for p in q["speaker"].split(" and ")):
+                errors.append(f"{name}: speaker {q['speaker']!r} not in the text")
+    return errors
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--check"]:
+        errors = check()
+        print("\n".join(errors) or "quotes_blind3.jsonl: 0 errors")
+        sys.exit(1 if errors else 0)
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/blind3_pool.jsonl")
     order, counts = choose()
     with out.open("w", encoding="utf-8") as fh:
