@@ -20,10 +20,15 @@ ours is lib.analyse.stories.cluster_stories with its one default configuration o
 Vectors alone: how well our rows and the baseline's separate stories by cosine on each dev slice (before time
 weights, neighbours and linkage).
 Best single cut (no dates): the B-cubed F1 that one linkage (average, complete) over one similarity alone reaches at
-its best cosine cut, the cut chosen on each slice itself: an upper bound for that similarity and linkage, not a result.
-Similarities: the baseline's TF-IDF, our vectors, and with the optional embedding extra (--encoder, as framing
-chooses: auto uses it when its model loads) sentence embeddings alone and averaged with the TF-IDF; the embedding's
-cost per article is printed beside them.
+its best cosine cut, the cut chosen on each slice itself: an upper bound for that similarity and linkage, not a result;
+on the dev and aside slices and on the whole set. Similarities: the baseline's TF-IDF, our vectors, the plain words that
+undated pairs are held to (word_vectors), and with the optional embedding extra (--encoder, as framing chooses: auto
+uses it when its model loads) sentence embeddings alone and averaged with the TF-IDF; the embedding's cost per article
+is printed beside them.
+Pair signals (no dates): for signals beyond the word cosine that could tell sibling stories apart or join one story
+told in other words (a quote carried by both texts, found by the quote extraction and overlap analysis; a 5-word passage
+in both; alike titles; weekdays named by both, none in common; numbers with one unit word, none in common), the share
+of same-story pairs among the pairs of middling word cosine that carry the signal and among those that do not.
 Dates removed: each set dated as given, with half of each story's articles undated, with no dates, and (AllSides)
 with no dates but the ones ingest reads from the articles' URLs (lib.ingest.urls); each on a development slice, on
 the slice set aside before the undated handling was tuned (every 4th story or topic), and on the whole set.
@@ -33,6 +38,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections import Counter, defaultdict
+from dataclasses import asdict
 
 import numpy as np
 import pandas as pd
@@ -43,10 +49,15 @@ from sklearn.metrics import roc_auc_score
 
 from bench.corpus import allsides_articles, ecbplus_articles
 from lib.analyse.stories import DEFAULT_CONFIG, build_vectors, cluster_stories
+from lib.analyse.overlap import shared_quotes
 from lib.analyse.similarity import ENCODER_NAMES, embedding_ready, resolve_encoder, sentence_embeddings
 from lib.analyse.stories.clustering import _average_linkage
 from lib.analyse.stories.texts import _article_text
+from lib.analyse.stories.times import text_days
+from lib.analyse.stories.vectors import extract_anchors, word_vectors
+from lib.extract.quotes import extract_quotes
 from lib.domain.sentences import split_sentences
+from lib.models import Article
 
 BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not tuned per set)
 GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from the default threshold
@@ -57,6 +68,11 @@ GRID_UNPLACED_FLOOR = (0.0, 0.05, 0.075, 0.09, 0.1, 0.11, 0.125, 0.15)  # 0 swit
 GRID_UNPLACED_SHARE = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5)  # 0 switches the unplaced pairs' relative cut off
 CEILING_CUTS = tuple(round(c, 3) for c in np.arange(0.05, 0.801, 0.025))  # cosine cuts tried by best_cut
 CEILING_LINKAGES = ("average", "complete")
+# signal_table: pairs whose plain word cosine lies here, from unplaced_floor up to where nearly every pair reports one
+# story, are where the undated runs' errors fall; a signal helps there only if it tells their stories apart.
+SIGNAL_BAND = (0.1, 0.35)
+PASSAGE_WORDS = 5  # words in a row two texts share: a quote or a wire passage carried by both
+TITLES_ALIKE = 0.25  # title TF-IDF cosine (about the median of same-story pairs on AllSides' dev slice)
 ASIDE_EVERY = 4  # every 4th story (AllSides) or topic (ECB+) is the slice set aside (see split_aside)
 
 
@@ -220,10 +236,12 @@ def similarity_ceiling(encoder: str = "auto") -> tuple[pd.DataFrame, list[str]]:
             seconds = time.perf_counter() - t0
             notes.append(f"embedding cost, {name}: {1000 * seconds / len(texts):.0f} ms per article ({len(texts)} "
                          f"articles, {np.mean([len(t.split()) for t in texts]):.0f} words on average; CPU, this machine)")
-        for part, piece in split_aside(frame, key).items():
+        for part, piece in (split_aside(frame, key) | {"all": frame}).items():
             base, ours = baseline_vectors(piece), build_vectors(piece, DEFAULT_CONFIG["anchor_weight"],
                                                                DEFAULT_CONFIG["lead_weight"])
-            sims = {"TF-IDF (baseline's)": (base @ base.T).toarray(), "ours (build_vectors)": (ours @ ours.T).toarray()}
+            words = word_vectors(piece)
+            sims = {"TF-IDF (baseline's)": (base @ base.T).toarray(), "ours (build_vectors)": (ours @ ours.T).toarray(),
+                    "plain words (word_vectors)": (words @ words.T).toarray()}
             if embedded is not None:
                 rows = embedded[piece.index.to_numpy()]
                 sims["embedding"] = rows @ rows.T
@@ -234,6 +252,69 @@ def similarity_ceiling(encoder: str = "auto") -> tuple[pd.DataFrame, list[str]]:
                     cells[(name, label, method)][part] = f"{f1:.4f} at {cut:.3f}"
     table = pd.DataFrame([{"dataset": d, "similarity": s, "linkage": m} | parts for (d, s, m), parts in cells.items()])
     return table, notes
+
+
+def numbers_by_unit(text: str) -> dict[str, set[str]]:
+    """The numbers a text names (its number anchors) by the unit word after them ("235,000 jobs"), "%" for
+    percentages, "" for the rest."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for anchor in extract_anchors(text):
+        if anchor.startswith("#:"):
+            value, _, unit = anchor.removeprefix("#:").partition(" ")
+            found[unit or ("%" if value.endswith("%") else "")].add(value)
+    return found
+
+
+def numbers_conflict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """Whether two texts' numbers_by_unit name one unit with no value in common, and no number in common at all."""
+    shared_units = a.keys() & b.keys() - {""}
+    return (any(not a[u] & b[u] for u in shared_units)
+            and not set().union(*a.values()) & set().union(*b.values()))
+
+
+def pair_signals(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """(articles x articles) masks, rows in frame order, of the pair signals beyond the word cosine of the module
+    docstring, read as if no article were dated."""
+    frame = frame.reset_index(drop=True)
+    texts = [_article_text(r) for r in frame.itertuples(index=False)]
+    quotes = pd.DataFrame([asdict(q) | {"outlet": r.outlet} for r in frame.itertuples(index=False)
+                           for q in extract_quotes(Article(id=str(r.id), text=r.text, title=r.title, outlet=r.outlet))])
+    row_of = {str(a): i for i, a in enumerate(frame["id"])}
+    quoted = np.zeros((len(frame), len(frame)), dtype=bool)
+    for _, carriers in shared_quotes(quotes).groupby("group_id")["article_id"]:
+        rows = [row_of[a] for a in set(carriers)]
+        quoted[np.ix_(rows, rows)] = True
+    passages = [set(zip(*(words[i:] for i in range(PASSAGE_WORDS)))) for words in (t.casefold().split() for t in texts)]
+    titles = baseline_vectors(frame.assign(text=""))
+    weekdays = text_days(frame.assign(published=pd.NaT))[0]
+    named = weekdays.sum(axis=1) > 0
+    numbers = [numbers_by_unit(t) for t in texts]
+    return {"quote shared": quoted,
+            f"{PASSAGE_WORDS}-word passage shared": np.array([[bool(a & b) for b in passages] for a in passages]),
+            f"titles alike (cosine >= {TITLES_ALIKE})": (titles @ titles.T).toarray() >= TITLES_ALIKE,
+            "weekdays disagree": named[:, None] & named[None, :] & ((weekdays @ weekdays.T) == 0),
+            "numbers conflict": np.array([[numbers_conflict(a, b) for b in numbers] for a in numbers])}
+
+
+def signal_table() -> pd.DataFrame:
+    """Per set, slice and pair signal (pair_signals), among the pairs without dates whose plain word cosine lies in
+    SIGNAL_BAND: how many carry the signal and what share of them report one story, against the pairs without it."""
+    rows = []
+    for name, frame, key in (("ecbplus", ecbplus_frame(), "topic"), ("allsides", allsides_frame(), "gold")):
+        for part, piece in (("dev", split_aside(frame, key)["dev"]), ("all", frame)):
+            piece = piece.reset_index(drop=True)
+            words = word_vectors(piece)
+            cosines = (words @ words.T).toarray()
+            gold = piece["gold"].to_numpy()
+            band = (cosines >= SIGNAL_BAND[0]) & (cosines < SIGNAL_BAND[1])
+            band &= np.triu(np.ones_like(band), 1)
+            same = gold[:, None] == gold[None, :]
+            for signal, mask in pair_signals(piece).items():
+                on, off = band & mask, band & ~mask
+                rows.append({"dataset": name, "slice": part, "signal": signal, "pairs": int(band.sum()),
+                             "with": int(on.sum()), "same_with": round(float(same[on].mean()), 3) if on.any() else None,
+                             "same_without": round(float(same[off].mean()), 3)})
+    return pd.DataFrame(rows)
 
 
 def merged_subtopics(frame: pd.DataFrame, predicted, majority: bool = True) -> int:
@@ -368,11 +449,16 @@ def main(argv=None) -> int:
     print(vector_separation().to_string(index=False))
     ceiling, notes = similarity_ceiling(args.encoder)
     print("\nbest single cut without dates, B-cubed F1 at the cosine cut chosen on each slice itself (an upper bound "
-          "for one similarity and one linkage, not a result):")
+          "for one similarity and one linkage, not a result; all: the whole set as one corpus):")
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(ceiling.to_string(index=False))
     for note in notes:
         print(note)
+    print(f"\npair signals beyond the word cosine, without dates: of the pairs whose plain word cosine lies in "
+          f"{SIGNAL_BAND} (where the undated runs' errors fall), how many carry each signal and the share of them that "
+          "report one story, against the rest of the band:")
+    with pd.option_context("display.width", 200, "display.max_columns", None):
+        print(signal_table().to_string(index=False))
     if not args.no_grid:
         print(f"\nsensitivity: B-cubed F1 ECB+/AllSides; rows profile_neighbours (k), columns threshold (t); "
               f"default k={DEFAULT_CONFIG['profile_neighbours']}, t={DEFAULT_CONFIG['threshold']}")

@@ -567,3 +567,38 @@ def test_sentence_embeddings_for_the_story_evaluation(embedding_extra):
     rows = sentence_embeddings([x for _, x in KABUL[:3]])
     assert rows.shape[0] == 3 and np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
     assert rows[0] @ rows[1] > rows[0] @ rows[2]
+
+
+def test_pair_signals_of_the_story_evaluation():
+    """bench/stories_eval.py's pair signals on texts written here: two reports of one vote share a quote, a passage, a
+    weekday and the tally; a report of another vote names another weekday and another tally."""
+    from bench.stories_eval import pair_signals
+
+    quote = '"This bill sends a message that hate has no place in our country," the senator said after the vote.'
+    frame = make_frame([
+        ("Daily A", None, "Senate passes hate crimes bill", "The Senate on Tuesday passed the hate crimes bill by "
+         "94 votes to 1. " + quote),
+        ("Daily B", None, "Hate crimes bill clears the Senate", "Senators on Tuesday approved the measure with 94 votes "
+         "in favour. " + quote),
+        ("Daily C", None, "House sends measure to the president", "The House on Thursday passed the bill with 364 votes, "
+         "sending it to the president.")], dated=False)
+    signals = pair_signals(frame)
+    for name in ("quote shared", "5-word passage shared"):
+        assert signals[name][0, 1] and not signals[name][0, 2] and not signals[name][1, 2]
+    assert signals["weekdays disagree"][0, 2] and signals["weekdays disagree"][1, 2]
+    assert not signals["weekdays disagree"][0, 1]
+    assert signals["numbers conflict"][1, 2] and not signals["numbers conflict"][0, 1]
+    assert signals["titles alike (cosine >= 0.25)"][0, 1] and not signals["titles alike (cosine >= 0.25)"][0, 2]
+
+
+def test_numbers_conflict():
+    """Numbers with one unit word and no value in common conflict; a number in common, or no common unit, does not."""
+    from bench.stories_eval import numbers_by_unit, numbers_conflict
+
+    july = numbers_by_unit("The economy added 943,000 jobs in July as the jobless rate fell to 5.4%.")
+    august = numbers_by_unit("Employers added 235,000 jobs in August, down from 943,000 jobs in July.")
+    forecast = numbers_by_unit("Economists expected 720,000 jobs and a 5.2% jobless rate.")
+    assert dict(august) == {"": {"235000", "943000"}, "jobs": {"235000", "943000"}}
+    assert numbers_conflict(july, forecast) and numbers_conflict(august, forecast)
+    assert not numbers_conflict(july, august)  # 943,000 in both
+    assert not numbers_conflict(july, numbers_by_unit("Rents rose 12 dollars; 300 tenants protested."))
