@@ -19,6 +19,15 @@
   the weaker-linked of the two shares with its closest partner, are set apart before the linkage, so a story of such
   articles holds only pairs that share wording, not just names and neighbours. An undated article joins the dated story
   it is most like on the vectors and plain words together (attach_undated).
+- Without dates, the rest of AllSides' errors are sibling stories (one subject, another event), and the whole set's
+  F1 (0.874) sits at what plain words reach at their best cut chosen on the gold (0.877; bench/stories_eval.py).
+  Tried beyond the words and not kept, F1 AllSides without dates dev/aside/all against 0.901/0.938/0.874: pairs
+  whose texts' weekdays all differ held apart 0.891/0.917/0.864 (ECB+ whole set 0.984 -> 0.953), the leads'
+  weekdays 0.886/0.928/0.862; weekdays that point forward ("will vote Thursday") left out 0.906/0.938/0.870; numbers
+  with one unit and none in common held apart 0.897/0.931/0.868 (ECB+ 0.976); titles in the word measure
+  0.903/0.923/0.868; a group joining another only at 0.3 of its own mean similarity 0.897/0.919/0.869 (ECB+ 0.963);
+  sentence embeddings (the optional extra) in the word measure 0.861/0.909/0.841. A quote two texts share (the quote
+  overlap analysis) always meant one story, but only 15 AllSides pairs share one, and 14 were together already.
 Hand-assigned stories (the `story` field) override: those articles keep their story and are not clustered.
 """
 from __future__ import annotations
