@@ -2070,3 +2070,27 @@ PLURAL_TITLES = [
 @pytest.mark.parametrize("text, fragment, speaker", PLURAL_TITLES)
 def test_plural_and_long_title_abbreviations(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A known given name written alone stands for the one full name the text gives with it ("Emily" after "Emily Ward"),
+# also when that full name was written with no cue of its own; a titled one-word name is a surname, and a given name
+# two full names share stays as written.
+GIVEN_NAMES = [
+    ("The boy's mother, Emily Ward set up an appeal page.\n\nOn the page, Emily wrote: \"He is a fighter and he "
+     "will get through this.\"", "He is a fighter", "Emily Ward"),
+    ('Organisers were led by Walter B. Cole Dunn, a student.\n\n"We knocked on every door," Walter said.',
+     "every door", "Walter B. Cole Dunn"),
+    ("KELLY Marsh has hit back at her critics.\n\nIn a podcast, Kelly said: \"I stand by every word I said.\"",
+     "stand by every word", "KELLY Marsh"),  # the id as the text writes it
+    # negatives: a titled one-word name is a surname, not the first word of a capitalised headline
+    ("Hale Signs Water Bill\n\nPresident Hale said the bill would pass. \"It is a good day,\" Hale said.",
+     "good day", "Hale"),
+    # ... and a given name two people share names neither
+    ('Emily Ward and Emily Stone ran the appeal.\n\n"We raised more than we hoped," Emily said.', "raised more",
+     "Emily"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", GIVEN_NAMES)
+def test_given_name_alone_stands_for_the_full_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

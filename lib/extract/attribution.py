@@ -27,7 +27,7 @@ from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -619,7 +619,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.add_person(full_names[word], None)
     for name, role in singles:
         if persons.full_name(name) == name:
-            persons.add_person(full_names.get(name, name), role)
+            given = role is None and name.lower() in FIRST_NAME_GENDERS  # a titled one-word name is a surname
+            persons.add_person(full_names.get(name) or (given and _full_name_from_given(text, name)) or name, role)
     for name, title in titles.items():
         if name in persons.roles and not persons.roles[name]:
             persons.roles[name] = title
@@ -676,6 +677,15 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
         last = re.sub(r"[’']s$", "", last)  # "Stephenie Meyer's"
         out.setdefault(last.split()[-1], " ".join(f"{first} {last}".split()))
     return out
+
+
+def _full_name_from_given(text: str, given: str) -> str | None:
+    """The one full name the text writes with ``given`` as its first word ("Ronnie's mum, Emily Wraith, set up ..."
+    for a later "Emily wrote"), initials kept ("Walter A. Clyburn Reed"); None when it writes none, or several."""
+    found = {" ".join(_POSSESSIVE_END.sub("", m.group(0)).split()) for m in re.finditer(
+        rf"(?<![\w’'\-]){re.escape(given)}(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*)*[A-Z][\w’'\-]*[a-z][\w’'\-]*){{1,3}}", text)}
+    names = {n for n in found if all(_is_name_token(w) for w in n.split()[1:] if not w.endswith("."))}
+    return names.pop() if len(names) == 1 else None
 
 
 def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = False) -> _Attribution | None:

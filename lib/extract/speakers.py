@@ -682,6 +682,9 @@ class PersonIndex:
             surname = surname_of(name)
             if surname != name and name not in keys.setdefault(surname, []):
                 keys[surname].append(name)
+            given = name.split()[0].capitalize()
+            if given != surname and given.lower() in FIRST_NAME_GENDERS and name not in keys.setdefault(given, []):
+                keys[given].append(name)  # "Emily wrote" after "Emily Wraith"
         rows = []
         last_full: dict[str, int] = {}
         by_lead: dict[str, list[str]] = {}  # a key's first two characters -> the keys, longest first
@@ -806,8 +809,9 @@ class PersonIndex:
         if " " not in key:
             hits += self._by_surname.get(key, ())
         if not hits and " " not in key and key:
-            # Family name first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan
-            # Tinsley": same initial, edit distance <= 2 on a surname of five letters or more).
+            # A known given name ("Emily" -> "Emily Wraith") or, in a name of three words or more, a family name
+            # written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
+            # initial, edit distance <= 2 on a surname of five letters or more).
             hits = list(self._by_first.get(key, ()))
             if not hits and len(key) >= _MIN_TYPO_SURNAME:
                 hits = [n for size in range(len(key) - _TYPO_EDITS, len(key) + _TYPO_EDITS + 1)
@@ -825,7 +829,7 @@ class PersonIndex:
                 continue  # initials only ("J. R. K."): no key a surname could match
             self._by_key.setdefault(key, []).append(n)
             self._by_surname.setdefault(words[-1], []).append(n)
-            if " " in n and len(n.split()) >= 3:
+            if len(words) >= 3 or len(words) == 2 and words[0] in FIRST_NAME_GENDERS:
                 self._by_first.setdefault(words[0], []).append(n)
             if len(words) >= 2:
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
