@@ -2094,3 +2094,39 @@ GIVEN_NAMES = [
 @pytest.mark.parametrize("text, fragment, speaker", GIVEN_NAMES)
 def test_given_name_alone_stands_for_the_full_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A pronoun never stands for a one-word name nothing in the text makes a person ("Hamas said", "Tarvia warned": a
+# body or a country as likely); an honorific, an age, a given name or a title makes one a person.
+BARE_NAMES = [
+    ('Army spokesman Dan Okoro spoke after the strike. Tarvia said its forces were ready.\n\n'
+     '"We will not be drawn into a wider war," he said.', "wider war", "Dan Okoro"),
+    ('Envoy Sam Pryce met the rebels on Monday. Korvex warned of reprisals.\n\n"Talks are still possible," he said.',
+     "still possible", "Sam Pryce"),
+    # negatives: an age, an honorific or a title makes a one-word name a person
+    ('Officials counted the votes. Outside the station, 25-year-old Guzel said she had come to vote.\n\n'
+     '"I voted for our neighbour," she said.', "voted for our neighbour", "Guzel"),
+    ('Mr Okafor arrived late. Okafor said the meeting had gone well.\n\n"We agreed on the budget," he said.',
+     "agreed on the budget", "Okafor"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BARE_NAMES)
+def test_pronoun_never_stands_for_a_bare_one_word_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Lower-case particles inside a name keep it whole ("Bill de Blasio", "Ursula von der Leyen"), or open it after a
+# title ("Mayor de Blasio").
+@pytest.mark.parametrize("mention, name, role", [
+    ("New York City Mayor Bill de Blasio", "Bill de Blasio", "New York City Mayor"),
+    ("Commission President Ursula von der Leyen", "Ursula von der Leyen", "Commission President"),
+    ("Mayor de Blasio", "de Blasio", "Mayor"),
+    # negatives: "of" is no particle; a particle with no name before it stays out
+    ("Rep. Michael McCaul of Texas", "Michael McCaul", "Rep."),
+    ("a friend of la Rochelle", "Rochelle", "friend of la"),
+])
+def test_name_particles(mention, name, role):
+    from lib.extract.speakers import parse_mention
+    got = parse_mention(mention)
+    assert (got.name, got.role, got.kind) == (name, role, "person")

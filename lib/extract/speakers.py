@@ -144,6 +144,8 @@ _LOCATIVE_CHARS = 30  # characters before a mention read for its locative prepos
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[^,.;:\"“”\n]{1,60},")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[^\S\n]+$")  # "25-year-old Guzel": a person
+_AGE_CHARS = 16
 
 # Unambiguous given names (US Social Security and UK ONS top names, unisex names left out): a weak gender prior.
 FIRST_NAME_GENDERS: dict[str, str] = {
@@ -218,7 +220,9 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
 _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
 _CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
-_CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
+# Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
+_CONNECTOR = rf"(?:of|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
 NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[^\S\n]+[-–][^\S\n]+(?=[A-Z])){_CAP})*"
@@ -540,8 +544,24 @@ def parse_mention(text: str) -> Mention:
     if tokens[-1][:1].isupper() and tokens[-1].lower() not in NON_NAME_WORDS and len(tokens) > 1 and (
             _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
         i -= 1
-    while i > 0 and _is_name_token(tokens[i - 1]) and len(tokens) - i < 4:
-        i -= 1
+    while i > 0 and len(tokens) - i < 4:
+        if _is_name_token(tokens[i - 1]):
+            i -= 1
+        elif i < len(tokens) and tokens[i - 1] in NAME_PARTICLES:
+            # "Bill de Blasio", "Ursula von der Leyen", "Mayor de Blasio": lower-case particles inside a name, or
+            # opening it after a title
+            j = i - 1
+            while j > 0 and tokens[j - 1] in NAME_PARTICLES:
+                j -= 1
+            if j > 0 and _is_name_token(tokens[j - 1]):
+                i = j - 1
+            elif j > 0 and tokens[j - 1][:1].isupper() and tokens[j - 1].lower() in ROLE_WORDS:
+                i = j
+                break
+            else:
+                break
+        else:
+            break
     name_tokens = tokens[i:]
     if i > 0 and tokens[i - 1] in ("from", "at") and i < len(tokens):
         head = _head_noun([t.lower() for t in tokens[:i - 1]])
@@ -659,6 +679,8 @@ class PersonIndex:
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
     places: set[str] = field(default_factory=set)  # registered names the text uses as places ("flew to Norway")
+    # one-word names nothing in the text makes a person ("Hamas said", "Israel warned"): a body or place as likely
+    bare: set[str] = field(default_factory=set)
     homes: dict[str, frozenset[str]] = field(default_factory=dict)  # full name -> its place's words ("of Florida")
     parties: dict[str, str] = field(default_factory=dict)  # full name -> party noun, from "(R-Texas)" after it
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
@@ -742,7 +764,8 @@ class PersonIndex:
     def _find_places(self, text: str) -> None:
         """Names the text uses as places ("flew to Norway", "voters in Lake Orin"): written after a locative
         preposition (not as a possessive) and with nothing that makes them a person (a title, an honorific, a
-        known given name, a gender told by the text). Pronouns never refer to them."""
+        known given name, a gender told by the text). Pronouns never refer to them, nor to the bare one-word names.
+        """
         self.places = set()
         persons = {name for pos, name in zip(self.positions, self.names)
                    if _PERSON_EVIDENCE_AFTER.match(text, pos + len(name) if text.startswith(name, pos)
@@ -760,6 +783,11 @@ class PersonIndex:
                     or _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos):
                 continue
             self.places.add(name)
+        honoured = {name for pos, name in zip(self.positions, self.names)
+                    if _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos)
+                    or _AGE_BEFORE.search(text, max(0, pos - _AGE_CHARS), pos)}  # "Mr", "25-year-old"
+        self.bare = {name for name, role in self.roles.items() if " " not in name and not role
+                     and name.lower() not in FIRST_NAME_GENDERS and name not in persons | honoured}
 
     def _infer_genders(self, text: str, skip) -> None:
         """Gender per person from honorifics and from the pronouns that follow it as a subject in its sentence."""
@@ -887,7 +915,7 @@ class PersonIndex:
             name = self.names[i]
             if role_words and not all(_holds_title((self.roles.get(name) or "").lower(), w) for w in role_words):
                 continue
-            if gender and (self.genders.get(name, gender) != gender or name in self.places):
+            if gender and (self.genders.get(name, gender) != gender or name in self.places or name in self.bare):
                 continue
             if self.subjects[i] or role_words:
                 return name
