@@ -2130,3 +2130,65 @@ def test_name_particles(mention, name, role):
     from lib.extract.speakers import parse_mention
     got = parse_mention(mention)
     assert (got.name, got.role, got.kind) == (name, role, "person")
+
+
+# The first person of a column, blog or story is its writer ("the author"), and "my mother" the author's mother; an
+# "I" inside someone else's quote is that quote's own.
+FIRST_PERSON = [
+    ('The rain had not stopped when the stranger knocked.\n"It was empty for years," I said.', "empty for years",
+     "the author", "role"),
+    ('We reached the farm at dusk.\n"Stay close to the wall," my mother said.', "Stay close", "the author's mother",
+     "role"),
+    ('“Yeah, that was close,” I whispered.', "that was close", "the author", "role"),
+    # negatives: "I" inside a quote; a named speaker
+    ('"I told them I said no," Dana Reyes said.', "I said no", "Dana Reyes", "person"),
+    ('"We never give up," Dana Reyes said.', "never give up", "Dana Reyes", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", FIRST_PERSON)
+def test_first_person_is_the_author(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# In a story that names no one, "he" or "she" stands for the latest unnamed speaker or sentence subject described
+# with that gender ("the man asked", "My mother came down the stairs."), never one of the other gender.
+DESCRIBED_PERSONS = [
+    ('The man knocked twice.\n"Is this the Harlow place?" the man asked.\n"It was," I said.\n'
+     '"Thank you," he said.', "Thank you", "the man"),
+    ('"Who is there?" I called.\nMy mother came down the stairs with a lamp.\n"Let him in," she said.',
+     "Let him in", "the author's mother"),
+    ('A woman in a red coat stopped at the gate.\n"Is the ferry running?" she asked.', "ferry running", "a woman"),
+    # negatives: no description of that gender; a named person first
+    ('The man knocked twice.\n"Open the door," she said.', "Open the door", None),
+    ('Nurse Ann Price met the man at the door.\n"Come in," she said.', "Come in", "Ann Price"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_PERSONS)
+def test_pronoun_stands_for_a_described_unnamed_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Dialogue: an unattributed turn after two turns of different speakers, one of them a question, is the other party's
+# (turn-taking); in news, a quote paragraph after an attributed one goes on with the same speaker.
+DIALOGUE_TURNS = [
+    ('Anna Reyes found him on the pier.\n"Where were you last night?" Anna asked.\n"At the docks," Tom Hale said.\n'
+     '"Doing what?"\n"Waiting for a boat that never came."', "Doing what", "Anna Reyes"),
+    ('Anna Reyes found him on the pier.\n"Where were you last night?" Anna asked.\n"At the docks," Tom Hale said.\n'
+     '"Doing what?"\n"Waiting for a boat that never came."', "Waiting for a boat", "Tom Hale"),
+    ('The man knocked twice.\n"Is this the Harlow place?" the man asked.\n"It was," I said. "Nobody lives here."\n'
+     '"Then who keeps the lamp lit?"', "keeps the lamp lit", "the man"),
+    # negatives: no question, or one speaker, or a long attribution (news)
+    ('"We will win this," Mayor Ann Price said.\n"We will not," Councillor Tom Hale said.\n"They have no plan."',
+     "no plan", "Tom Hale"),
+    ('"Is it over?" Mayor Ann Price asked.\n"It is not," she said.\n"We have work to do."', "work to do", "Ann Price"),
+    ('"Will it pass?" Mayor Ann Price asked reporters at a crowded briefing on Monday.\n"It will," Councillor Tom '
+     'Hale said.\n"We have the votes."', "have the votes", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DIALOGUE_TURNS)
+def test_dialogue_turns_alternate(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -27,7 +27,7 @@ from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -858,6 +858,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
     out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
+    gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
@@ -918,7 +920,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 # a role speaker as written.
                 earlier = _indefinite_antecedent(text, q.speaker_start, mention) \
                     if mention.kind == "role" and q.speaker_start is not None else None
-                if last_anonymous and (earlier is None or earlier[1] <= last_anonymous.speaker_start):
+                if last_anonymous and (earlier is None or earlier[1] <= last_anonymous.speaker_start) \
+                        and _gender_fits(last_anonymous.speaker, words[0]):
                     q = _as_speaker(q, last_anonymous)
                 elif earlier:
                     # "according to a major-league source, ..." then ""...," the source said": that source.
@@ -926,6 +929,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                                 speaker_end=earlier[1] + len(earlier[0]))
                 elif mention.kind == "role" and mention.text.lower().split()[1] in _UNNAMED_SOURCES:
                     q = replace(q, speaker=None, speaker_start=None, speaker_end=None)
+                elif mention.kind == "pronoun" and q.speaker_start is not None and (
+                        described := _described_antecedent(text, q.speaker_start, words[0], gendered)):
+                    # a story's "the man said" (or "My mother came down the stairs.") ... "he said": the man
+                    q = replace(q, speaker=described[0], speaker_start=described[1],
+                                speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
         elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
                 and _described_more_recently(last_anonymous, q, persons):
@@ -943,6 +951,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_anonymous = None
         if mention is not None and mention.kind == "role" and q.speaker.split()[-1].lower() in PLURAL_PERSON_NOUNS:
             last_group = q  # "officials", "Zoo officials": a group "they" may stand for
+        if mention is not None and q.speaker_id is None and (q.speaker == "I" or q.speaker.lower().startswith("my ")) \
+                and q.speaker_start is not None and not _inside(quoted, q.speaker_start + 1):
+            # The first person of a column, blog or story is its writer: "I said" -> "the author", "my mother said"
+            # -> "the author's mother".
+            q = replace(q, speaker=FIRST_PERSON if q.speaker == "I" else f"{FIRST_PERSON}'s {q.speaker[3:]}")
+            mention = parse_mention(q.speaker)
+        if mention is not None and mention.kind == "role" and q.speaker_id is None and \
+                _gender_fits(q.speaker, "he", strict=True) != _gender_fits(q.speaker, "she", strict=True):
+            gendered.append(q)  # "the man", "a woman", "the author's mother": a later "he" or "she" may stand for them
         if mention is not None and mention.kind == "pronoun" and q.speaker_id is None:
             # A pronoun that stands for no one the text named: unattributed, not a speaker called "it" or "he".
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
@@ -1040,6 +1057,39 @@ def _as_speaker(q: Quote, source: Quote) -> Quote:
     """``q`` credited to the speaker of ``source``, as written there."""
     return replace(q, speaker=source.speaker, speaker_id=source.speaker_id, speaker_role=source.speaker_role,
                    speaker_start=source.speaker_start, speaker_end=source.speaker_end)
+
+
+FIRST_PERSON = "the author"  # the writer of a first-person text, as the gold sets name them
+_DESCRIBED_CHARS = 600  # how far back "he said" looks for a sentence about an unnamed man ("The man sat down.")
+_DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.!?][\"”’][^\S\n])|(?<=[.!?][^\S\n]))"
+                                rf"[^\S\n]*(?P<subj>(?:[Tt]he|[Aa]n?|[Mm]y)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+                                rf"(?:{alternation(sorted(MALE_NOUNS | FEMALE_NOUNS))}))\b(?![’'])")
+
+
+def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]) -> tuple[str, int] | None:
+    """(speaker as written, offset) for "he" or "she" in a text that names no person: the latest unnamed speaker or
+    sentence subject before ``pos`` whose description agrees in gender ("the man said", "My mother came down the
+    stairs."; a first-person "my" is the author's)."""
+    found = None
+    for m in _DESCRIBED_SUBJECT.finditer(text, max(0, pos - _DESCRIBED_CHARS), pos):
+        if _gender_fits(m.group("subj"), pronoun, strict=True):
+            found = (m.group("subj"), m.start("subj"))
+    said = next((d for d in reversed(spoken) if _gender_fits(d.speaker, pronoun, strict=True)), None)
+    if said is not None and (found is None or said.speaker_start > found[1]):
+        return said.speaker, said.speaker_start
+    if found and found[0].lower().startswith("my "):
+        return f"{FIRST_PERSON}'s {found[0][3:]}", found[1]
+    return (found[0][0].lower() + found[0][1:], found[1]) if found else None
+
+
+def _gender_fits(description: str, pronoun: str, strict: bool = False) -> bool:
+    """Whether "he" or "she" may stand for an unnamed speaker so described: its gendered noun ("a spokeswoman", "the
+    man", "the author's mother": its last word) agrees, or, unless ``strict``, it has none ("an official")."""
+    words = description.lower().split()
+    described = "m" if words[-1] in MALE_NOUNS else "f" if words[-1] in FEMALE_NOUNS else None
+    if described is None:
+        described = "m" if set(words) & MALE_NOUNS else "f" if set(words) & FEMALE_NOUNS else None
+    return described == PRONOUN_GENDERS.get(pronoun) if described or strict else True
 
 
 def _described_more_recently(anonymous: Quote, q: Quote, persons: PersonIndex) -> bool:

@@ -70,7 +70,7 @@ family couple duo trio
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
-DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its")
+DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its", "my")
 # Texts that speak ("the report said"): a document speaker, unless an author is named.
 DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo survey document filing analysis "
                            "notification notice ruling decree order judgment verdict editorial biography bio memoir "
@@ -237,7 +237,7 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      # up to four modifiers ("The New York Times editorial board")
-                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,4}?"
+                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,4}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks"); up
                      # to five words ("a spokesman for the Texas Attorney General's office")
