@@ -2192,3 +2192,24 @@ DIALOGUE_TURNS = [
 @pytest.mark.parametrize("text, fragment, speaker", DIALOGUE_TURNS)
 def test_dialogue_turns_alternate(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A fragment in a sentence about a body whose verb is no cue is the body's words ("The Harlow Water Board cut supplies,
+# but "promised ..."): an organisation speaker, as for a person; never a place or a news outlet.
+BODY_SENTENCES = [
+    ('The Harlow Water Board cut supplies on Friday, but "promised to restore them within two days."',
+     "restore them within", "Harlow Water Board", "organisation"),
+    ('The Weather Office names storms each winter and has chosen to honour people working "to keep the public safe '
+     'in severe weather."', "keep the public safe", "Weather Office", "organisation"),
+    # negatives: a place, a news outlet, a person the sentence is about
+    ('Hyde Park stayed shut on Friday, "for the safety of all visitors to the park."', "safety of all visitors",
+     None, None),
+    ('Councillor Ann Price visited the Harlow Water Board and "promised to restore supplies within two days."',
+     "restore supplies", "Ann Price", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", BODY_SENTENCES)
+def test_fragment_in_a_sentence_about_a_body(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -812,11 +812,28 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
             and (pick is None or pick[0] > start + m.end("subj")):
         return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
                             start + m.start("subj"), "sentence")
+    body = _BODY_SUBJECT.match(m.group("subj")) if m and pick is None else None
+    if body and _is_body(body.group(0)):
+        # "The Scottish Government provided no messages, but "made clear that ..."": the body the sentence is about
+        return _Attribution(" ".join(body.group(0).split()), start + m.start("subj"), None,
+                            start + m.start("subj"), "sentence")
     if pick is None:
         return None
     pos, name = pick
     written = name if text.startswith(name, pos) else name.split()[-1]  # a full name, surname or pronoun
     return _Attribution(written, pos, None, pos, "sentence")
+
+
+_BODY_SUBJECT = re.compile(rf"(?:[Tt]he[^\S\n]+)?{NAME_PATTERN}")  # a subject's capitalised name, read to its verb
+
+
+def _is_body(subject: str) -> bool:
+    """True for an organisation named as such ("The Scottish Government", "Acme Corp."), never a place ("Hyde Park")
+    or a news outlet reporting."""
+    mention = parse_mention(subject)
+    words = subject.lower().split()
+    return mention.kind == "org" and bool(mention.name) and words[-1] not in PLACE_WORDS \
+        and not is_outlet_name(mention.name)
 
 
 def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quotes: int = 1) -> _Attribution | None:
