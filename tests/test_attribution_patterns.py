@@ -2213,3 +2213,21 @@ BODY_SENTENCES = [
 def test_fragment_in_a_sentence_about_a_body(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A reported sentence opening with a conjunction ("But a spokesperson for Acme said its members ...") credits the
+# description without it, so that a later "he said" stands for that spokesperson, not an earlier named person.
+REPORTED_OPENERS = [
+    ('"Pay has fallen for a decade," union leader Jo Grady said.\nBut a spokesperson for the Harlow Employers '
+     'Association said its members had raised pay every year.\n"We have worked with the union on this," he said.',
+     "worked with the union", "a spokesperson for the Harlow Employers Association"),
+    # negative: no opener, a named speaker after
+    ('"Pay has fallen for a decade," union leader Jo Grady said.\nA spokesperson for the Harlow Employers '
+     'Association declined to comment.\nGrady added that talks would go on. "We are not done," she said.',
+     "not done", "Jo Grady"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPORTED_OPENERS)
+def test_reported_subject_without_its_opener(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -33,7 +33,7 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, _is_name_token, O
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
-                                  apposed_name, expand_acronym, is_adverb, org_antecedent, parse_mention,
+                                  apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
 
@@ -274,7 +274,6 @@ def _after_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)")
 
 
 def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
@@ -283,10 +282,7 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     if m.groupdict().get("obj"):
         cue += m.group("obj").rstrip(".,")
     cue_start = base + m.start("cue" if m.groupdict().get("cue") else "cue2") if cue else base + m.start("subj")
-    subject, subject_start = apposed_name(m)
-    opener = _OPENER.match(subject)
-    if opener and parse_mention(subject[opener.end():]).kind != "unknown":
-        subject, subject_start = subject[opener.end():], subject_start + opener.end()  # "As Cole noted": Cole
+    subject, subject_start = without_opener(*apposed_name(m))
     return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
 

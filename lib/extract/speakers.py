@@ -410,6 +410,18 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
     return subject, m.start("subj")
 
 
+_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)")
+
+
+def without_opener(subject: str, start: int) -> tuple[str, int]:
+    """A subject and its offset without the conjunction or adverb opening its sentence, when a speaker follows ("As
+    Cole noted": Cole; "But a spokesperson for Acme said": a spokesperson for Acme)."""
+    opener = _OPENER.match(subject)
+    if opener and parse_mention(subject[opener.end():]).kind != "unknown":
+        return subject[opener.end():], start + opener.end()
+    return subject, start
+
+
 @dataclass(frozen=True)
 class Mention:
     """A speaker mention as written, split into name and role; kind person|org|pronoun|role|unknown."""
