@@ -2231,3 +2231,24 @@ REPORTED_OPENERS = [
 @pytest.mark.parametrize("text, fragment, speaker", REPORTED_OPENERS)
 def test_reported_subject_without_its_opener(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A document named with its author as a modifier ("a Defence Ministry statement") speaks for that author; a body named
+# in lower case ("the central bank") is the organisation so named before.
+AUTHOR_MODIFIERS = [
+    ('"The boats withdrew at dawn," a Defence Ministry statement said.', "boats withdrew", "Defence Ministry",
+     "organisation"),
+    ('"We will keep the office open," a White House memo said.', "keep the office open", "White House",
+     "organisation"),
+    ('The Bank of Tarvia raised rates on Monday.\n"Inflation is too high," the central bank said.',
+     "Inflation is too high", "Bank of Tarvia", "organisation"),
+    # negatives: a document with no author named; a lower-case body no name stands for
+    ('"The boats withdrew at dawn," a new report said.', "boats withdrew", "a new report", "document"),
+    ('"Inflation is too high," the central bank said.', "Inflation is too high", "central bank", "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", AUTHOR_MODIFIERS)
+def test_document_author_modifier_and_lower_case_body(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -880,8 +880,10 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if q.speaker_id not in expansions:
                 expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
             q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
-        if mention is not None and q.speaker_id is None and mention.kind == "role" and \
-                q.speaker.lower().startswith("the ") and q.speaker_start is not None:
+        if mention is not None and (q.speaker_id is None and mention.kind == "role" or mention.kind == "org" and (
+                mention.name or "").islower()) and q.speaker.lower().startswith("the ") and q.speaker_start is not None:
+            # "the paper", and a body named in lower case ("the central bank", "the interior ministry"): the
+            # organisation so named before
             named = org_antecedent(text, q.speaker_start, q.speaker)
             if named:
                 q = replace(q, speaker_id=named)
@@ -1126,7 +1128,7 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
     head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
     if q.speaker_id and is_outlet_name(q.speaker_id):
         return "organisation"  # "Politico reported"
-    if mention.kind == "org" and not org_speaker and head not in ORG_WORDS and head not in ORG_HEADS and (
+    if mention.kind == "org" and not org_speaker and head not in ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS and (
             head in ROLE_WORDS or head in PERSON_NOUNS or head in PLURAL_PERSON_NOUNS or head in PARTY_PLURALS):
         # "a spokesperson for the Scottish Parliament", "an SNP spokesman", "House Republicans": people for a body
         return "role"

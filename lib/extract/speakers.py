@@ -494,6 +494,13 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(document.group("author"))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
+    words = text.split()
+    if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[-1].lower() in DOCUMENT_NOUNS \
+            and all(w[:1].isupper() for w in words[1:-1]):
+        # "a Defence Ministry statement", "the White House memo": its author speaks, as in "a statement from X"
+        author = parse_mention(" ".join(words[1:-1]))
+        if author.kind in ("person", "org"):
+            return Mention(text, author.name, author.role, author.kind)
     appended = _POSSESSIVE_ROLE_NAME.fullmatch(text)
     if appended and appended.group("head").lower() in ROLE_WORDS | PERSON_NOUNS:
         # "the campaign's spokeswoman Jo Marsh": the named person, titled by the role
