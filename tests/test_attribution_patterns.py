@@ -2252,3 +2252,23 @@ AUTHOR_MODIFIERS = [
 def test_document_author_modifier_and_lower_case_body(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A paraphrase closed by an inverted attribution (`..., says Schrems.`) goes on in the quote after it, as one closed
+# by `..., Schrems says.` does.
+INVERTED_TAILS = [
+    ('If the plan passes, privacy would be a luxury, says Max Orrin. "Everybody else will have to give up their data."',
+     "give up their data", "Max Orrin"),
+    ('The cuts would fall on the poorest, said a spokeswoman for the council.\n"We cannot let that happen."',
+     "cannot let that happen", "a spokeswoman for the council"),
+    # negatives: the paraphrase names no speaker; the order not inverted
+    ('If the plan passes, privacy would be a luxury, says the evidence. "Everybody else will have to give up their '
+     'data."', "give up their data", None),
+    ('If the plan passes, privacy would be a luxury, Max Orrin says. "Everybody else will have to give up their data."',
+     "give up their data", "Max Orrin"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", INVERTED_TAILS)
+def test_paraphrase_closed_by_an_inverted_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)

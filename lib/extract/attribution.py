@@ -149,6 +149,9 @@ STATEMENT_INTRO = re.compile(rf"\b(?:is|are|was|were|here's|read|reads)[^\S\n]+(
 _STATEMENT_CHARS = 600  # how far back "the statement read" looks for the sentence that put the statement out
 # A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
 TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
+# The same inverted: `..., says Schrems.`, `..., said a spokesman for the board.`
+TAIL_CUE_SUBJECT = re.compile(rf",[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|"
+                              rf"{MENTION_PATTERN}){MENTION_END}[^,;\"“”]{{0,60}}[.]\s*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
@@ -716,7 +719,8 @@ def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None
     while m and not _plausible_subject(m.group("subj")):
         m = TAIL_SUBJECT_CUE.search(window, m.start() + 1)  # `, the rules would change, Mr. X said.`: the later comma
     if m is None:
-        return None
+        m = TAIL_CUE_SUBJECT.search(window)
+        return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
     lead = window[:m.start()]
     name = _NAME.match(lead, len(lead) - len(lead.lstrip()))
     if name and _appositions_only(window[name.end():m.start("cue")]):
