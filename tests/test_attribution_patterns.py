@@ -2272,3 +2272,46 @@ INVERTED_TAILS = [
 @pytest.mark.parametrize("text, fragment, speaker", INVERTED_TAILS)
 def test_paraphrase_closed_by_an_inverted_attribution(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name inside a fronted participle phrase is its object (`Writing on Facebook, the pub said:`); "According to X" is
+# no such phrase. A capitalised name after "the" is a venue, paper or body, never a person ("The Mizen", "The Harlow
+# Gazette"); a venue or paper is told by its head word too ("Harlow Swimming Pool").
+FRONTED_PARTICIPLES_AND_VENUES = [
+    ('Writing on Facebook, the pub said: "There is no point in staying open."', "no point in staying", "the pub",
+     "organisation"),
+    ('Speaking to Harlow Radio, the club said: "We are devastated."', "devastated", "the club", "organisation"),
+    ('The Mizen posted a message to customers: "We will be closed from tomorrow."', "closed from tomorrow", "Mizen",
+     "organisation"),
+    ('Harlow Swimming Pool posted on Facebook: "It is with a heavy heart we close our doors."', "heavy heart",
+     "Harlow Swimming Pool", "organisation"),
+    # negatives: "According to" keeps its source; a person's name with no article
+    ('According to the Harlow Gazette, "the mayor wanted to blend law and social work."', "blend law",
+     "Harlow Gazette", "organisation"),
+    ('Writing on Facebook, Jo Marsh said: "There is no point in staying open."', "no point in staying", "Jo Marsh",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", FRONTED_PARTICIPLES_AND_VENUES)
+def test_fronted_participle_object_and_venue_names(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# "the Conservative MP" (a party adjective and a role) stands for the party's member named before, or, with none, the
+# latest subject whose party the text does not tell, as "the Texas Republican" does.
+PARTY_ROLES = [
+    ('Chris Varley warned on Monday that the sector faces cuts.\nSpeaking in the Commons, the Conservative MP said: '
+     '"It does not need to be like this."', "need to be like this", "Chris Varley"),
+    ('Senator Jo Hale (D-Ohio) spoke first. Rep. Tom Vance (R-Texas) spoke next.\n"We will win," the Democratic '
+     'senator said.', "We will win", "Jo Hale"),
+    # negative: a role abbreviation with no party is no one named before
+    ('Chris Varley warned on Monday that the sector faces cuts.\n"We will cut costs," the CEO said.', "cut costs",
+     "the CEO"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTY_ROLES)
+def test_party_adjective_role_stands_for_the_member(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -128,13 +128,15 @@ BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“�
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
 BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
-# A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
-_FRONTED_PREPOSITION = re.compile(rf"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})"
-                                  r"[^\S\n]+$")
+# A fronted preposition or participle phrase: its noun is its object (`In a written statement, X said`, `Writing on
+# Facebook, the pub said`); "According to" names a source.
+_FRONTED_OPENER = (rf"(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))}|"
+                   r"(?!According)[A-Z][a-z]+ing[^\S\n]+(?:on|in|to|at|from|for|with|about))")
+# A subject right after a fronted phrase's opener is its object.
+_FRONTED_PREPOSITION = re.compile(rf"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*){_FRONTED_OPENER}[^\S\n]+(?:the[^\S\n]+)?$")
 # A subject inside a fronted phrase, with its comma still to come: `In a statement to Fox News Digital, a spokesperson
 # said:` (the outlet is the phrase's object; the subject follows the comma).
-_IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})[^\S\n]+"
-                                r"[^,;.!?\n\"“”]{1,80}?[^\S\n]+$")
+_IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*{_FRONTED_OPENER}[^\S\n]+[^,;.!?\n\"“”]{{1,80}}?[^\S\n]+$")
 # A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.

@@ -202,6 +202,8 @@ network tv radio agency center centre association trustees organization organisa
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
 military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
+gazette chronicle courier inquirer magazine pool hotel restaurant cafe pub theatre theater cinema gallery museum
+library zoo brewery distillery bakery
 """.split()) | PLACE_WORDS
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
@@ -527,7 +529,7 @@ def parse_mention(text: str) -> Mention:
     if len(tokens) >= 2 and tokens[0].lower() == "the" and tokens[-1].lower() in PARTY_NOUNS:
         return Mention(text, None, None, "role")  # "the Texas Republican", "the 81-year-old Democrat"
     if len(tokens) >= 2 and tokens[0].lower() == "the" and _ACRONYM.fullmatch(tokens[-1]) \
-            and all(t[:1].isupper() for t in tokens[1:]):
+            and tokens[-1].lower() not in ROLE_WORDS and all(t[:1].isupper() for t in tokens[1:]):
         # "the ACLU", "the NAACP", "the U.N.", "the Texas GOP": a body, never a person
         return Mention(text, " ".join(tokens[1:]), None, "org")
     if len(tokens) == 1 and tokens[0][:1].isupper():
@@ -542,8 +544,9 @@ def parse_mention(text: str) -> Mention:
         inner = parse_mention(" ".join(tokens[:tokens.index("of", 2)]))
         if inner.kind == "person":
             return Mention(text, inner.name, inner.role, "person")
-    if len(tokens) > 1 and tokens[0].lower() == "the" and tokens[-1].islower() and tokens[-1] in ROLE_WORDS:
-        return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief"
+    if len(tokens) > 1 and tokens[0].lower() == "the" and (tokens[-1].islower() or tokens[-1].isupper()) \
+            and tokens[-1].lower() in ROLE_WORDS:
+        return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief", "the Conservative MP"
     if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
                                                                 and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
@@ -594,6 +597,9 @@ def parse_mention(text: str) -> Mention:
         # "Saturday Night Live", "The Hague Tribunal": a capitalised title the name cannot be cut out of.
         return Mention(text, " ".join(tokens), None, "org")
     role_tokens = list(tokens[:i])
+    if [t.lower() for t in role_tokens] == ["the"] and name_tokens[0].lower() not in FIRST_NAME_GENDERS:
+        # "The Mizen", "The Harlow Gazette": a person's name takes no article; a venue, paper or body does
+        return Mention(text, " ".join(name_tokens), None, "org")
     if role_tokens and any(t in CLAUSE_WORDS for t in role_tokens):
         role_tokens = []  # "in cybersecurity between Russia": a clause before a name, not a role
     while role_tokens and role_tokens[-1].lower() in ("and", "of", "for", "the"):
@@ -1022,6 +1028,9 @@ PARTY_ADJECTIVES = frozenset("democratic republican conservative liberal labour 
                              "progressive independent".split())
 
 
+_PARTY_OF = {"democratic": "democrat"}  # the party noun of a party adjective that differs from it
+
+
 def _is_class_adjective(word: str) -> bool:
     """True for a party or nation adjective (lower case) that classes a role's holder."""
     return word in PARTY_ADJECTIVES or word in NATION_ADJECTIVES
@@ -1061,7 +1070,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             return None, None
         # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
         # President" named before.
-        capitalised = tuple(w.lower() for w in mention.text.split()[1:] if w[:1].isupper())
+        capitalised = tuple(w.lower() for w in mention.text.split()[1:]  # not a role written in capitals ("CEO")
+                            if w[:1].isupper() and not (w.isupper() and w.lower() in ROLE_WORDS))
         name = persons.recent(pos, head + capitalised)
         holder = persons.recent(pos, head) if name is None and capitalised else None
         if holder is not None:
@@ -1078,5 +1088,12 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised):
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
+        elif name is None and (party := next((_PARTY_OF.get(w, w) for w in capitalised if w in PARTY_ADJECTIVES), None)) \
+                and _PARTY_OF.get(party, party) in PARTY_NOUNS:
+            # "the Conservative MP" right after "Chris Grayling warned": the person just named, when the text gives
+            # them no other role or party (an epithet for the one being quoted)
+            latest = persons.recent(pos)
+            name = latest if latest and not persons.roles.get(latest) and persons.parties.get(latest, party) == party \
+                else None
         return name, persons.roles.get(name) if name else None
     return None, None
