@@ -2315,3 +2315,22 @@ PARTY_ROLES = [
 @pytest.mark.parametrize("text, fragment, speaker", PARTY_ROLES)
 def test_party_adjective_role_stands_for_the_member(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Story beats: a quote after a sentence about an unnamed character ("The guard stepped forward.") is that character's;
+# present-tense dialogue verbs are cues ("I blurt", "she mutters"). A body or a plural is no such character.
+STORY_BEATS = [
+    ('The guard stepped forward. "You cannot go in there."', "cannot go in there", "The guard", "role"),
+    ('My mother put down her cup. "We leave at dawn."', "leave at dawn", "the author's mother", "role"),
+    ('We drank the whiskey.\n“Yeah, wow!” I blurt.', "Yeah, wow", "the author", "role"),
+    # negatives: a body's narrative sentence introduces nothing; a plural is no one character
+    ('The council met on Monday. "We leave at dawn."', "leave at dawn", None, None),
+    ('The guards stepped forward. "You cannot go in there."', "cannot go in there", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", STORY_BEATS)
+def test_story_beat_credits_the_described_character(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    got = q.speaker_id or q.speaker
+    assert (got if got is None or got.lower() != speaker.lower() else speaker, q.speaker_type) == (speaker, speaker_type)

@@ -760,6 +760,10 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
     if not m:
         return None
     mention = parse_mention(m.group("subj"))
+    if _described_person(m.group("subj"), mention):
+        # "The guard stepped forward. "..."": a story's unnamed character, as the text describes them
+        return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
+                            start + m.start("subj"), "context")
     if mention.kind not in ("person", "pronoun") and not (_CUE_AT.match(text, start + m.end())
                                                          or text[start:end].rstrip().endswith(":")):
         # "The Pentagon moved troops.", "The Pentagon chief flew in.": a body or a description whose verb is no cue
@@ -770,6 +774,19 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
         return None
     return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
                         "context")
+
+
+def _described_person(subject: str, mention: Mention) -> bool:
+    """True for one unnamed person described by a determiner and a person noun ("The guard", "my mother", "a tall
+    woman"), not a body, a text or a title standing for someone named ("the senator" resolves to them instead)."""
+    words = subject.lower().split()
+    return mention.kind == "role" and len(words) <= 4 and words[0] in ("the", "a", "an", "my") \
+        and words[-1] in PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | _STORY_PERSONS and words[-1] not in ORG_HEADS \
+        and words[-1] not in DOCUMENT_NOUNS and words[-1] not in PLURAL_PERSON_NOUNS
+
+
+_STORY_PERSONS = frozenset("guard stranger boy girl soldier driver doctor nurse officer waiter waitress clerk "
+                           "priest teacher captain mother father".split())  # characters a story leaves unnamed
 
 
 def _statement_subject(text: str, start: int, end: int) -> _Attribution | None:
@@ -1151,6 +1168,6 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "organisation"
     if head in DOCUMENT_NOUNS:
         return "document"
-    if head in ORG_HEADS or head in ORG_WORDS:
+    if (head in ORG_HEADS or head in ORG_WORDS) and head not in _STORY_PERSONS:  # "the guard" is a person
         return "organisation"
     return "role"
