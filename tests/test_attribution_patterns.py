@@ -2070,3 +2070,267 @@ PLURAL_TITLES = [
 @pytest.mark.parametrize("text, fragment, speaker", PLURAL_TITLES)
 def test_plural_and_long_title_abbreviations(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A known given name written alone stands for the one full name the text gives with it ("Emily" after "Emily Ward"),
+# also when that full name was written with no cue of its own; a titled one-word name is a surname, and a given name
+# two full names share stays as written.
+GIVEN_NAMES = [
+    ("The boy's mother, Emily Ward set up an appeal page.\n\nOn the page, Emily wrote: \"He is a fighter and he "
+     "will get through this.\"", "He is a fighter", "Emily Ward"),
+    ('Organisers were led by Walter B. Cole Dunn, a student.\n\n"We knocked on every door," Walter said.',
+     "every door", "Walter B. Cole Dunn"),
+    ("KELLY Marsh has hit back at her critics.\n\nIn a podcast, Kelly said: \"I stand by every word I said.\"",
+     "stand by every word", "KELLY Marsh"),  # the id as the text writes it
+    # negatives: a titled one-word name is a surname, not the first word of a capitalised headline
+    ("Hale Signs Water Bill\n\nPresident Hale said the bill would pass. \"It is a good day,\" Hale said.",
+     "good day", "Hale"),
+    # ... and a given name two people share names neither
+    ('Emily Ward and Emily Stone ran the appeal.\n\n"We raised more than we hoped," Emily said.', "raised more",
+     "Emily"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", GIVEN_NAMES)
+def test_given_name_alone_stands_for_the_full_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A pronoun never stands for a one-word name nothing in the text makes a person ("Hamas said", "Tarvia warned": a
+# body or a country as likely); an honorific, an age, a given name or a title makes one a person.
+BARE_NAMES = [
+    ('Army spokesman Dan Okoro spoke after the strike. Tarvia said its forces were ready.\n\n'
+     '"We will not be drawn into a wider war," he said.', "wider war", "Dan Okoro"),
+    ('Envoy Sam Pryce met the rebels on Monday. Korvex warned of reprisals.\n\n"Talks are still possible," he said.',
+     "still possible", "Sam Pryce"),
+    # negatives: an age, an honorific or a title makes a one-word name a person
+    ('Officials counted the votes. Outside the station, 25-year-old Guzel said she had come to vote.\n\n'
+     '"I voted for our neighbour," she said.', "voted for our neighbour", "Guzel"),
+    ('Mr Okafor arrived late. Okafor said the meeting had gone well.\n\n"We agreed on the budget," he said.',
+     "agreed on the budget", "Okafor"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BARE_NAMES)
+def test_pronoun_never_stands_for_a_bare_one_word_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Lower-case particles inside a name keep it whole ("Bill de Blasio", "Ursula von der Leyen"), or open it after a
+# title ("Mayor de Blasio").
+@pytest.mark.parametrize("mention, name, role", [
+    ("New York City Mayor Bill de Blasio", "Bill de Blasio", "New York City Mayor"),
+    ("Commission President Ursula von der Leyen", "Ursula von der Leyen", "Commission President"),
+    ("Mayor de Blasio", "de Blasio", "Mayor"),
+    # negatives: "of" is no particle; a particle with no name before it stays out
+    ("Rep. Michael McCaul of Texas", "Michael McCaul", "Rep."),
+    ("a friend of la Rochelle", "Rochelle", "friend of la"),
+])
+def test_name_particles(mention, name, role):
+    from lib.extract.speakers import parse_mention
+    got = parse_mention(mention)
+    assert (got.name, got.role, got.kind) == (name, role, "person")
+
+
+# The first person of a column, blog or story is its writer ("the author"), and "my mother" the author's mother; an
+# "I" inside someone else's quote is that quote's own.
+FIRST_PERSON = [
+    ('The rain had not stopped when the stranger knocked.\n"It was empty for years," I said.', "empty for years",
+     "the author", "role"),
+    ('We reached the farm at dusk.\n"Stay close to the wall," my mother said.', "Stay close", "the author's mother",
+     "role"),
+    ('“Yeah, that was close,” I whispered.', "that was close", "the author", "role"),
+    # negatives: "I" inside a quote; a named speaker
+    ('"I told them I said no," Dana Reyes said.', "I said no", "Dana Reyes", "person"),
+    ('"We never give up," Dana Reyes said.', "never give up", "Dana Reyes", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", FIRST_PERSON)
+def test_first_person_is_the_author(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# In a story that names no one, "he" or "she" stands for the latest unnamed speaker or sentence subject described
+# with that gender ("the man asked", "My mother came down the stairs."), never one of the other gender.
+DESCRIBED_PERSONS = [
+    ('The man knocked twice.\n"Is this the Harlow place?" the man asked.\n"It was," I said.\n'
+     '"Thank you," he said.', "Thank you", "the man"),
+    ('"Who is there?" I called.\nMy mother came down the stairs with a lamp.\n"Let him in," she said.',
+     "Let him in", "the author's mother"),
+    ('A woman in a red coat stopped at the gate.\n"Is the ferry running?" she asked.', "ferry running", "a woman"),
+    # negatives: no description of that gender; a named person first
+    ('The man knocked twice.\n"Open the door," she said.', "Open the door", None),
+    ('Nurse Ann Price met the man at the door.\n"Come in," she said.', "Come in", "Ann Price"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_PERSONS)
+def test_pronoun_stands_for_a_described_unnamed_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Dialogue: an unattributed turn after two turns of different speakers, one of them a question, is the other party's
+# (turn-taking); in news, a quote paragraph after an attributed one goes on with the same speaker.
+DIALOGUE_TURNS = [
+    ('Anna Reyes found him on the pier.\n"Where were you last night?" Anna asked.\n"At the docks," Tom Hale said.\n'
+     '"Doing what?"\n"Waiting for a boat that never came."', "Doing what", "Anna Reyes"),
+    ('Anna Reyes found him on the pier.\n"Where were you last night?" Anna asked.\n"At the docks," Tom Hale said.\n'
+     '"Doing what?"\n"Waiting for a boat that never came."', "Waiting for a boat", "Tom Hale"),
+    ('The man knocked twice.\n"Is this the Harlow place?" the man asked.\n"It was," I said. "Nobody lives here."\n'
+     '"Then who keeps the lamp lit?"', "keeps the lamp lit", "the man"),
+    # negatives: no question, or one speaker, or a long attribution (news)
+    ('"We will win this," Mayor Ann Price said.\n"We will not," Councillor Tom Hale said.\n"They have no plan."',
+     "no plan", "Tom Hale"),
+    ('"Is it over?" Mayor Ann Price asked.\n"It is not," she said.\n"We have work to do."', "work to do", "Ann Price"),
+    ('"Will it pass?" Mayor Ann Price asked reporters at a crowded briefing on Monday.\n"It will," Councillor Tom '
+     'Hale said.\n"We have the votes."', "have the votes", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DIALOGUE_TURNS)
+def test_dialogue_turns_alternate(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A fragment in a sentence about a body whose verb is no cue is the body's words ("The Harlow Water Board cut supplies,
+# but "promised ..."): an organisation speaker, as for a person; never a place or a news outlet.
+BODY_SENTENCES = [
+    ('The Harlow Water Board cut supplies on Friday, but "promised to restore them within two days."',
+     "restore them within", "Harlow Water Board", "organisation"),
+    ('The Weather Office names storms each winter and has chosen to honour people working "to keep the public safe '
+     'in severe weather."', "keep the public safe", "Weather Office", "organisation"),
+    # negatives: a place, a news outlet, a person the sentence is about
+    ('Hyde Park stayed shut on Friday, "for the safety of all visitors to the park."', "safety of all visitors",
+     None, None),
+    ('Councillor Ann Price visited the Harlow Water Board and "promised to restore supplies within two days."',
+     "restore supplies", "Ann Price", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", BODY_SENTENCES)
+def test_fragment_in_a_sentence_about_a_body(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A reported sentence opening with a conjunction ("But a spokesperson for Acme said its members ...") credits the
+# description without it, so that a later "he said" stands for that spokesperson, not an earlier named person.
+REPORTED_OPENERS = [
+    ('"Pay has fallen for a decade," union leader Jo Grady said.\nBut a spokesperson for the Harlow Employers '
+     'Association said its members had raised pay every year.\n"We have worked with the union on this," he said.',
+     "worked with the union", "a spokesperson for the Harlow Employers Association"),
+    # negative: no opener, a named speaker after
+    ('"Pay has fallen for a decade," union leader Jo Grady said.\nA spokesperson for the Harlow Employers '
+     'Association declined to comment.\nGrady added that talks would go on. "We are not done," she said.',
+     "not done", "Jo Grady"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPORTED_OPENERS)
+def test_reported_subject_without_its_opener(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A document named with its author as a modifier ("a Defence Ministry statement") speaks for that author; a body named
+# in lower case ("the central bank") is the organisation so named before.
+AUTHOR_MODIFIERS = [
+    ('"The boats withdrew at dawn," a Defence Ministry statement said.', "boats withdrew", "Defence Ministry",
+     "organisation"),
+    ('"We will keep the office open," a White House memo said.', "keep the office open", "White House",
+     "organisation"),
+    ('The Bank of Tarvia raised rates on Monday.\n"Inflation is too high," the central bank said.',
+     "Inflation is too high", "Bank of Tarvia", "organisation"),
+    # negatives: a document with no author named; a lower-case body no name stands for
+    ('"The boats withdrew at dawn," a new report said.', "boats withdrew", "a new report", "document"),
+    ('"Inflation is too high," the central bank said.', "Inflation is too high", "central bank", "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", AUTHOR_MODIFIERS)
+def test_document_author_modifier_and_lower_case_body(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A paraphrase closed by an inverted attribution (`..., says Schrems.`) goes on in the quote after it, as one closed
+# by `..., Schrems says.` does.
+INVERTED_TAILS = [
+    ('If the plan passes, privacy would be a luxury, says Max Orrin. "Everybody else will have to give up their data."',
+     "give up their data", "Max Orrin"),
+    ('The cuts would fall on the poorest, said a spokeswoman for the council.\n"We cannot let that happen."',
+     "cannot let that happen", "a spokeswoman for the council"),
+    # negatives: the paraphrase names no speaker; the order not inverted
+    ('If the plan passes, privacy would be a luxury, says the evidence. "Everybody else will have to give up their '
+     'data."', "give up their data", None),
+    ('If the plan passes, privacy would be a luxury, Max Orrin says. "Everybody else will have to give up their data."',
+     "give up their data", "Max Orrin"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", INVERTED_TAILS)
+def test_paraphrase_closed_by_an_inverted_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A name inside a fronted participle phrase is its object (`Writing on Facebook, the pub said:`); "According to X" is
+# no such phrase. A capitalised name after "the" is a venue, paper or body, never a person ("The Mizen", "The Harlow
+# Gazette"); a venue or paper is told by its head word too ("Harlow Swimming Pool").
+FRONTED_PARTICIPLES_AND_VENUES = [
+    ('Writing on Facebook, the pub said: "There is no point in staying open."', "no point in staying", "the pub",
+     "organisation"),
+    ('Speaking to Harlow Radio, the club said: "We are devastated."', "devastated", "the club", "organisation"),
+    ('The Mizen posted a message to customers: "We will be closed from tomorrow."', "closed from tomorrow", "Mizen",
+     "organisation"),
+    ('Harlow Swimming Pool posted on Facebook: "It is with a heavy heart we close our doors."', "heavy heart",
+     "Harlow Swimming Pool", "organisation"),
+    # negatives: "According to" keeps its source; a person's name with no article
+    ('According to the Harlow Gazette, "the mayor wanted to blend law and social work."', "blend law",
+     "Harlow Gazette", "organisation"),
+    ('Writing on Facebook, Jo Marsh said: "There is no point in staying open."', "no point in staying", "Jo Marsh",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", FRONTED_PARTICIPLES_AND_VENUES)
+def test_fronted_participle_object_and_venue_names(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# "the Conservative MP" (a party adjective and a role) stands for the party's member named before, or, with none, the
+# latest subject whose party the text does not tell, as "the Texas Republican" does.
+PARTY_ROLES = [
+    ('Chris Varley warned on Monday that the sector faces cuts.\nSpeaking in the Commons, the Conservative MP said: '
+     '"It does not need to be like this."', "need to be like this", "Chris Varley"),
+    ('Senator Jo Hale (D-Ohio) spoke first. Rep. Tom Vance (R-Texas) spoke next.\n"We will win," the Democratic '
+     'senator said.', "We will win", "Jo Hale"),
+    # negative: a role abbreviation with no party is no one named before
+    ('Chris Varley warned on Monday that the sector faces cuts.\n"We will cut costs," the CEO said.', "cut costs",
+     "the CEO"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTY_ROLES)
+def test_party_adjective_role_stands_for_the_member(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Story beats: a quote after a sentence about an unnamed character ("The guard stepped forward.") is that character's;
+# present-tense dialogue verbs are cues ("I blurt", "she mutters"). A body or a plural is no such character.
+STORY_BEATS = [
+    ('The guard stepped forward. "You cannot go in there."', "cannot go in there", "The guard", "role"),
+    ('My mother put down her cup. "We leave at dawn."', "leave at dawn", "the author's mother", "role"),
+    ('We drank the whiskey.\n“Yeah, wow!” I blurt.', "Yeah, wow", "the author", "role"),
+    # negatives: a body's narrative sentence introduces nothing; a plural is no one character
+    ('The council met on Monday. "We leave at dawn."', "leave at dawn", None, None),
+    ('The guards stepped forward. "You cannot go in there."', "cannot go in there", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", STORY_BEATS)
+def test_story_beat_credits_the_described_character(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    got = q.speaker_id or q.speaker
+    assert (got if got is None or got.lower() != speaker.lower() else speaker, q.speaker_type) == (speaker, speaker_type)

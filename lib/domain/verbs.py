@@ -106,6 +106,10 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
                                   "marvelled", "marveled", "mused", "teased", "scoffed", "sneered", "snorted",
                                   "cheered", "boasted", "bragged", "crowed", "chirped")),
     ("exclaim", "emotive", False, ("exclaims", "shouts", "yells", "screams", "cries")),
+    # The present tense of dialogue in stories and first-person features: `"Yeah, wow!" I blurt.`
+    ("blurt", "emotive", False, ("blurted", "blurts", "blurt", "whisper", "mutter", "whispers", "mutters", "murmurs", "mumbles", "sighs",
+                                 "laughs", "snaps", "gasps", "groans", "hisses", "growls", "pleads", "begs",
+                                 "jokes", "quips", "retorts", "interjects")),
     ("affirm", "assertive", True, ("assured", "assures", "guaranteed", "certified", "swore", "swears",
                                    "avowed", "attested", "contested")),
     ("conclude", "assertive", True, ("concluded", "concludes", "determined", "ruled")),

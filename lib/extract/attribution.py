@@ -27,13 +27,13 @@ from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
-                                  apposed_name, expand_acronym, is_adverb, org_antecedent, parse_mention,
+                                  apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
                                   resolve_mention)
 from lib.models import Quote
 
@@ -128,13 +128,15 @@ BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“�
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
 BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
-# A subject right after a fronted preposition is the preposition's object: `In a written statement, X said`.
-_FRONTED_PREPOSITION = re.compile(rf"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*)(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})"
-                                  r"[^\S\n]+$")
+# A fronted preposition or participle phrase: its noun is its object (`In a written statement, X said`, `Writing on
+# Facebook, the pub said`); "According to" names a source.
+_FRONTED_OPENER = (rf"(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))}|"
+                   r"(?!According)[A-Z][a-z]+ing[^\S\n]+(?:on|in|to|at|from|for|with|about))")
+# A subject right after a fronted phrase's opener is its object.
+_FRONTED_PREPOSITION = re.compile(rf"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*){_FRONTED_OPENER}[^\S\n]+(?:the[^\S\n]+)?$")
 # A subject inside a fronted phrase, with its comma still to come: `In a statement to Fox News Digital, a spokesperson
 # said:` (the outlet is the phrase's object; the subject follows the comma).
-_IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))})[^\S\n]+"
-                                r"[^,;.!?\n\"“”]{1,80}?[^\S\n]+$")
+_IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*{_FRONTED_OPENER}[^\S\n]+[^,;.!?\n\"“”]{{1,80}}?[^\S\n]+$")
 # A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
@@ -149,6 +151,9 @@ STATEMENT_INTRO = re.compile(rf"\b(?:is|are|was|were|here's|read|reads)[^\S\n]+(
 _STATEMENT_CHARS = 600  # how far back "the statement read" looks for the sentence that put the statement out
 # A paraphrase closed by its attribution: `..., Yeager said.` at the end of a paragraph.
 TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,60}}[.]\s*$")
+# The same inverted: `..., says Schrems.`, `..., said a spokesman for the board.`
+TAIL_CUE_SUBJECT = re.compile(rf",[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|"
+                              rf"{MENTION_PATTERN}){MENTION_END}[^,;\"“”]{{0,60}}[.]\s*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
@@ -274,7 +279,6 @@ def _after_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)")
 
 
 def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
@@ -283,10 +287,7 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     if m.groupdict().get("obj"):
         cue += m.group("obj").rstrip(".,")
     cue_start = base + m.start("cue" if m.groupdict().get("cue") else "cue2") if cue else base + m.start("subj")
-    subject, subject_start = apposed_name(m)
-    opener = _OPENER.match(subject)
-    if opener and parse_mention(subject[opener.end():]).kind != "unknown":
-        subject, subject_start = subject[opener.end():], subject_start + opener.end()  # "As Cole noted": Cole
+    subject, subject_start = without_opener(*apposed_name(m))
     return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
 
@@ -619,7 +620,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.add_person(full_names[word], None)
     for name, role in singles:
         if persons.full_name(name) == name:
-            persons.add_person(full_names.get(name, name), role)
+            given = role is None and name.lower() in FIRST_NAME_GENDERS  # a titled one-word name is a surname
+            persons.add_person(full_names.get(name) or (given and _full_name_from_given(text, name)) or name, role)
     for name, title in titles.items():
         if name in persons.roles and not persons.roles[name]:
             persons.roles[name] = title
@@ -678,6 +680,15 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
     return out
 
 
+def _full_name_from_given(text: str, given: str) -> str | None:
+    """The one full name the text writes with ``given`` as its first word ("Ronnie's mum, Emily Wraith, set up ..."
+    for a later "Emily wrote"), initials kept ("Walter A. Clyburn Reed"); None when it writes none, or several."""
+    found = {" ".join(_POSSESSIVE_END.sub("", m.group(0)).split()) for m in re.finditer(
+        rf"(?<![\w’'\-]){re.escape(given)}(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*)*[A-Z][\w’'\-]*[a-z][\w’'\-]*){{1,3}}", text)}
+    names = {n for n in found if all(_is_name_token(w) for w in n.split()[1:] if not w.endswith("."))}
+    return names.pop() if len(names) == 1 else None
+
+
 def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = False) -> _Attribution | None:
     """A speaker named at the start of the next paragraph, when that paragraph does not open with a quote; with
     ``bare``, only when little follows the cue (no `that` clause: new content is that speaker's own turn)."""
@@ -710,7 +721,8 @@ def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None
     while m and not _plausible_subject(m.group("subj")):
         m = TAIL_SUBJECT_CUE.search(window, m.start() + 1)  # `, the rules would change, Mr. X said.`: the later comma
     if m is None:
-        return None
+        m = TAIL_CUE_SUBJECT.search(window)
+        return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
     lead = window[:m.start()]
     name = _NAME.match(lead, len(lead) - len(lead.lstrip()))
     if name and _appositions_only(window[name.end():m.start("cue")]):
@@ -748,6 +760,10 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
     if not m:
         return None
     mention = parse_mention(m.group("subj"))
+    if _described_person(m.group("subj"), mention):
+        # "The guard stepped forward. "..."": a story's unnamed character, as the text describes them
+        return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
+                            start + m.start("subj"), "context")
     if mention.kind not in ("person", "pronoun") and not (_CUE_AT.match(text, start + m.end())
                                                          or text[start:end].rstrip().endswith(":")):
         # "The Pentagon moved troops.", "The Pentagon chief flew in.": a body or a description whose verb is no cue
@@ -758,6 +774,19 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
         return None
     return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
                         "context")
+
+
+def _described_person(subject: str, mention: Mention) -> bool:
+    """True for one unnamed person described by a determiner and a person noun ("The guard", "my mother", "a tall
+    woman"), not a body, a text or a title standing for someone named ("the senator" resolves to them instead)."""
+    words = subject.lower().split()
+    return mention.kind == "role" and len(words) <= 4 and words[0] in ("the", "a", "an", "my") \
+        and words[-1] in PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | _STORY_PERSONS and words[-1] not in ORG_HEADS \
+        and words[-1] not in DOCUMENT_NOUNS and words[-1] not in PLURAL_PERSON_NOUNS
+
+
+_STORY_PERSONS = frozenset("guard stranger boy girl soldier driver doctor nurse officer waiter waitress clerk "
+                           "priest teacher captain mother father".split())  # characters a story leaves unnamed
 
 
 def _statement_subject(text: str, start: int, end: int) -> _Attribution | None:
@@ -802,11 +831,28 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
             and (pick is None or pick[0] > start + m.end("subj")):
         return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
                             start + m.start("subj"), "sentence")
+    body = _BODY_SUBJECT.match(m.group("subj")) if m and pick is None else None
+    if body and _is_body(body.group(0)):
+        # "The Scottish Government provided no messages, but "made clear that ..."": the body the sentence is about
+        return _Attribution(" ".join(body.group(0).split()), start + m.start("subj"), None,
+                            start + m.start("subj"), "sentence")
     if pick is None:
         return None
     pos, name = pick
     written = name if text.startswith(name, pos) else name.split()[-1]  # a full name, surname or pronoun
     return _Attribution(written, pos, None, pos, "sentence")
+
+
+_BODY_SUBJECT = re.compile(rf"(?:[Tt]he[^\S\n]+)?{NAME_PATTERN}")  # a subject's capitalised name, read to its verb
+
+
+def _is_body(subject: str) -> bool:
+    """True for an organisation named as such ("The Scottish Government", "Acme Corp."), never a place ("Hyde Park")
+    or a news outlet reporting."""
+    mention = parse_mention(subject)
+    words = subject.lower().split()
+    return mention.kind == "org" and bool(mention.name) and words[-1] not in PLACE_WORDS \
+        and not is_outlet_name(mention.name)
 
 
 def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quotes: int = 1) -> _Attribution | None:
@@ -848,6 +894,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
     out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
+    gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
@@ -855,8 +903,10 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if q.speaker_id not in expansions:
                 expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
             q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
-        if mention is not None and q.speaker_id is None and mention.kind == "role" and \
-                q.speaker.lower().startswith("the ") and q.speaker_start is not None:
+        if mention is not None and (q.speaker_id is None and mention.kind == "role" or mention.kind == "org" and (
+                mention.name or "").islower()) and q.speaker.lower().startswith("the ") and q.speaker_start is not None:
+            # "the paper", and a body named in lower case ("the central bank", "the interior ministry"): the
+            # organisation so named before
             named = org_antecedent(text, q.speaker_start, q.speaker)
             if named:
                 q = replace(q, speaker_id=named)
@@ -908,7 +958,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 # a role speaker as written.
                 earlier = _indefinite_antecedent(text, q.speaker_start, mention) \
                     if mention.kind == "role" and q.speaker_start is not None else None
-                if last_anonymous and (earlier is None or earlier[1] <= last_anonymous.speaker_start):
+                if last_anonymous and (earlier is None or earlier[1] <= last_anonymous.speaker_start) \
+                        and _gender_fits(last_anonymous.speaker, words[0]):
                     q = _as_speaker(q, last_anonymous)
                 elif earlier:
                     # "according to a major-league source, ..." then ""...," the source said": that source.
@@ -916,6 +967,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                                 speaker_end=earlier[1] + len(earlier[0]))
                 elif mention.kind == "role" and mention.text.lower().split()[1] in _UNNAMED_SOURCES:
                     q = replace(q, speaker=None, speaker_start=None, speaker_end=None)
+                elif mention.kind == "pronoun" and q.speaker_start is not None and (
+                        described := _described_antecedent(text, q.speaker_start, words[0], gendered)):
+                    # a story's "the man said" (or "My mother came down the stairs.") ... "he said": the man
+                    q = replace(q, speaker=described[0], speaker_start=described[1],
+                                speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
         elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
                 and _described_more_recently(last_anonymous, q, persons):
@@ -933,6 +989,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_anonymous = None
         if mention is not None and mention.kind == "role" and q.speaker.split()[-1].lower() in PLURAL_PERSON_NOUNS:
             last_group = q  # "officials", "Zoo officials": a group "they" may stand for
+        if mention is not None and q.speaker_id is None and (q.speaker == "I" or q.speaker.lower().startswith("my ")) \
+                and q.speaker_start is not None and not _inside(quoted, q.speaker_start + 1):
+            # The first person of a column, blog or story is its writer: "I said" -> "the author", "my mother said"
+            # -> "the author's mother".
+            q = replace(q, speaker=FIRST_PERSON if q.speaker == "I" else f"{FIRST_PERSON}'s {q.speaker[3:]}")
+            mention = parse_mention(q.speaker)
+        if mention is not None and mention.kind == "role" and q.speaker_id is None and \
+                _gender_fits(q.speaker, "he", strict=True) != _gender_fits(q.speaker, "she", strict=True):
+            gendered.append(q)  # "the man", "a woman", "the author's mother": a later "he" or "she" may stand for them
         if mention is not None and mention.kind == "pronoun" and q.speaker_id is None:
             # A pronoun that stands for no one the text named: unattributed, not a speaker called "it" or "he".
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
@@ -1032,6 +1097,39 @@ def _as_speaker(q: Quote, source: Quote) -> Quote:
                    speaker_start=source.speaker_start, speaker_end=source.speaker_end)
 
 
+FIRST_PERSON = "the author"  # the writer of a first-person text, as the gold sets name them
+_DESCRIBED_CHARS = 600  # how far back "he said" looks for a sentence about an unnamed man ("The man sat down.")
+_DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.!?][\"”’][^\S\n])|(?<=[.!?][^\S\n]))"
+                                rf"[^\S\n]*(?P<subj>(?:[Tt]he|[Aa]n?|[Mm]y)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+                                rf"(?:{alternation(sorted(MALE_NOUNS | FEMALE_NOUNS))}))\b(?![’'])")
+
+
+def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]) -> tuple[str, int] | None:
+    """(speaker as written, offset) for "he" or "she" in a text that names no person: the latest unnamed speaker or
+    sentence subject before ``pos`` whose description agrees in gender ("the man said", "My mother came down the
+    stairs."; a first-person "my" is the author's)."""
+    found = None
+    for m in _DESCRIBED_SUBJECT.finditer(text, max(0, pos - _DESCRIBED_CHARS), pos):
+        if _gender_fits(m.group("subj"), pronoun, strict=True):
+            found = (m.group("subj"), m.start("subj"))
+    said = next((d for d in reversed(spoken) if _gender_fits(d.speaker, pronoun, strict=True)), None)
+    if said is not None and (found is None or said.speaker_start > found[1]):
+        return said.speaker, said.speaker_start
+    if found and found[0].lower().startswith("my "):
+        return f"{FIRST_PERSON}'s {found[0][3:]}", found[1]
+    return (found[0][0].lower() + found[0][1:], found[1]) if found else None
+
+
+def _gender_fits(description: str, pronoun: str, strict: bool = False) -> bool:
+    """Whether "he" or "she" may stand for an unnamed speaker so described: its gendered noun ("a spokeswoman", "the
+    man", "the author's mother": its last word) agrees, or, unless ``strict``, it has none ("an official")."""
+    words = description.lower().split()
+    described = "m" if words[-1] in MALE_NOUNS else "f" if words[-1] in FEMALE_NOUNS else None
+    if described is None:
+        described = "m" if set(words) & MALE_NOUNS else "f" if set(words) & FEMALE_NOUNS else None
+    return described == PRONOUN_GENDERS.get(pronoun) if described or strict else True
+
+
 def _described_more_recently(anonymous: Quote, q: Quote, persons: PersonIndex) -> bool:
     """True when a pronoun's person was last named before the anonymous speaker described after it, and the
     description's gender (spokesman, spokeswoman) does not contradict the pronoun."""
@@ -1053,7 +1151,7 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
     head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
     if q.speaker_id and is_outlet_name(q.speaker_id):
         return "organisation"  # "Politico reported"
-    if mention.kind == "org" and not org_speaker and head not in ORG_WORDS and head not in ORG_HEADS and (
+    if mention.kind == "org" and not org_speaker and head not in ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS and (
             head in ROLE_WORDS or head in PERSON_NOUNS or head in PLURAL_PERSON_NOUNS or head in PARTY_PLURALS):
         # "a spokesperson for the Scottish Parliament", "an SNP spokesman", "House Republicans": people for a body
         return "role"
@@ -1070,6 +1168,6 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "organisation"
     if head in DOCUMENT_NOUNS:
         return "document"
-    if head in ORG_HEADS or head in ORG_WORDS:
+    if (head in ORG_HEADS or head in ORG_WORDS) and head not in _STORY_PERSONS:  # "the guard" is a person
         return "organisation"
     return "role"

@@ -28,6 +28,7 @@ _LABEL_WORDS = 4  # a cue-less fragment this short may be a label ("girl next do
 _SPLIT_GAP = 120  # characters between two spans of one line that still read as one split utterance
 _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
+_TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -141,6 +142,9 @@ def extract_quotes(article: Article) -> list[Quote]:
             prev_span = kept[before[-1]][0]
             if not any(kept[j][0].open > prev_span.close for j in ending_in[k - 1]):
                 previous = replace(attrib[before[-1]], source="previous")
+                other = _other_party(text, k, paras, kept, by_para, attrib)
+                if other is not None:
+                    previous = replace(other, source="turn")
         found = _next_paragraph_attribution(text, paras[last + 1], bare=previous is not None) \
             if last + 1 < len(paras) else None
         found = found or previous
@@ -233,6 +237,34 @@ def extract_quotes(article: Article) -> list[Quote]:
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
     return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+
+
+def _other_party(text: str, k: int, paras: list[tuple[int, int]], kept: list[tuple[_Span, str]],
+                 by_para: dict[int, list[int]], attrib: dict[int, _Attribution]) -> _Attribution | None:
+    """In a dialogue, the speaker of an unattributed turn in paragraph ``k``: the party before the last one, when the
+    two paragraphs before are turns (quotes with at most a short cue: `"Is it far?" the man asked.` / `"An hour," I
+    said.`) of two different speakers, one of them a question; else None (a news quote paragraph after an
+    attributed one goes on with the same speaker)."""
+    if k < 2 or not all(_is_turn(text, paras[j], [kept[i][0] for i in by_para.get(j, ())]) for j in (k - 1, k - 2)):
+        return None
+    last, before = by_para[k - 1][-1], by_para[k - 2][-1]
+    if last not in attrib or before not in attrib or \
+            attrib[last].speaker.lower() == attrib[before].speaker.lower():
+        return None
+    asked = any(text[:kept[i][0].close].rstrip().endswith("?") for i in (last, before))
+    return attrib[before] if asked else None
+
+
+def _is_turn(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
+    """True when a paragraph is one dialogue turn: quotes, and outside them at most _TURN_WORDS words."""
+    if not spans or any(s.para != s.last_para for s in spans):
+        return False
+    outside, pos = [], para[0]
+    for s in spans:
+        outside.append(text[pos:s.open])
+        pos = s.close + 1
+    outside.append(text[pos:para[1]])
+    return len(" ".join(outside).split()) <= _TURN_WORDS
 
 
 def _speaker_id(found: _Attribution, persons: PersonIndex) -> str | None:

@@ -8,7 +8,8 @@ from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
 from lib.domain.verbs import ADVERB_PATTERN, REPORTED_CUE_PATTERN, classify_cue
 from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, REPORTED_SUBJECT_PATTERN,
-                                  PersonIndex, apposed_name, parse_mention, resolve_mention)
+                                  PersonIndex, apposed_name, parse_mention, resolve_mention,
+                                  without_opener)
 from lib.models import Article, Quote
 
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
@@ -59,8 +60,8 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 m = pattern.match(sentence)
                 if not m:
                     continue
-                subject, subject_at = apposed_name(m) if "appos" in m.groupdict() else (m.group("subj"),
-                                                                                         m.start("subj"))
+                subject, subject_at = without_opener(*(apposed_name(m) if "appos" in m.groupdict()
+                                                       else (m.group("subj"), m.start("subj"))))
                 mention = parse_mention(subject)
                 if mention.kind in ("unknown",) or (mention.kind == "role" and not subject[:1].isalpha()):
                     continue

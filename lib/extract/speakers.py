@@ -70,7 +70,7 @@ family couple duo trio
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
-DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its")
+DETERMINERS = ("the", "a", "an", "one", "another", "his", "her", "their", "its", "my")
 # Texts that speak ("the report said"): a document speaker, unless an author is named.
 DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo survey document filing analysis "
                            "notification notice ruling decree order judgment verdict editorial biography bio memoir "
@@ -144,6 +144,8 @@ _LOCATIVE_CHARS = 30  # characters before a mention read for its locative prepos
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[^,.;:\"“”\n]{1,60},")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[^\S\n]+$")  # "25-year-old Guzel": a person
+_AGE_CHARS = 16
 
 # Unambiguous given names (US Social Security and UK ONS top names, unisex names left out): a weak gender prior.
 FIRST_NAME_GENDERS: dict[str, str] = {
@@ -200,6 +202,8 @@ network tv radio agency center centre association trustees organization organisa
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
 military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
+gazette chronicle courier inquirer magazine pool hotel restaurant cafe pub theatre theater cinema gallery museum
+library zoo brewery distillery bakery
 """.split()) | PLACE_WORDS
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
@@ -218,7 +222,9 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
 _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
 _CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
-_CONNECTOR = r"(?:of|for|and|de|del|da|di|du|van|von|der|den|la|le|al|bin|ibn|y)"
+# Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
+_CONNECTOR = rf"(?:of|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
 NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[^\S\n]+[-–][^\S\n]+(?=[A-Z])){_CAP})*"
@@ -233,7 +239,7 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      # up to four modifiers ("The New York Times editorial board")
-                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,4}?"
+                     r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,4}?"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks"); up
                      # to five words ("a spokesman for the Texas Attorney General's office")
@@ -406,6 +412,18 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
     return subject, m.start("subj")
 
 
+_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)")
+
+
+def without_opener(subject: str, start: int) -> tuple[str, int]:
+    """A subject and its offset without the conjunction or adverb opening its sentence, when a speaker follows ("As
+    Cole noted": Cole; "But a spokesperson for Acme said": a spokesperson for Acme)."""
+    opener = _OPENER.match(subject)
+    if opener and parse_mention(subject[opener.end():]).kind != "unknown":
+        return subject[opener.end():], start + opener.end()
+    return subject, start
+
+
 @dataclass(frozen=True)
 class Mention:
     """A speaker mention as written, split into name and role; kind person|org|pronoun|role|unknown."""
@@ -478,6 +496,13 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(document.group("author"))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
+    words = text.split()
+    if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[-1].lower() in DOCUMENT_NOUNS \
+            and all(w[:1].isupper() for w in words[1:-1]):
+        # "a Defence Ministry statement", "the White House memo": its author speaks, as in "a statement from X"
+        author = parse_mention(" ".join(words[1:-1]))
+        if author.kind in ("person", "org"):
+            return Mention(text, author.name, author.role, author.kind)
     appended = _POSSESSIVE_ROLE_NAME.fullmatch(text)
     if appended and appended.group("head").lower() in ROLE_WORDS | PERSON_NOUNS:
         # "the campaign's spokeswoman Jo Marsh": the named person, titled by the role
@@ -504,7 +529,7 @@ def parse_mention(text: str) -> Mention:
     if len(tokens) >= 2 and tokens[0].lower() == "the" and tokens[-1].lower() in PARTY_NOUNS:
         return Mention(text, None, None, "role")  # "the Texas Republican", "the 81-year-old Democrat"
     if len(tokens) >= 2 and tokens[0].lower() == "the" and _ACRONYM.fullmatch(tokens[-1]) \
-            and all(t[:1].isupper() for t in tokens[1:]):
+            and tokens[-1].lower() not in ROLE_WORDS and all(t[:1].isupper() for t in tokens[1:]):
         # "the ACLU", "the NAACP", "the U.N.", "the Texas GOP": a body, never a person
         return Mention(text, " ".join(tokens[1:]), None, "org")
     if len(tokens) == 1 and tokens[0][:1].isupper():
@@ -519,8 +544,9 @@ def parse_mention(text: str) -> Mention:
         inner = parse_mention(" ".join(tokens[:tokens.index("of", 2)]))
         if inner.kind == "person":
             return Mention(text, inner.name, inner.role, "person")
-    if len(tokens) > 1 and tokens[0].lower() == "the" and tokens[-1].islower() and tokens[-1] in ROLE_WORDS:
-        return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief"
+    if len(tokens) > 1 and tokens[0].lower() == "the" and (tokens[-1].islower() or tokens[-1].isupper()) \
+            and tokens[-1].lower() in ROLE_WORDS:
+        return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief", "the Conservative MP"
     if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
                                                                 and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
@@ -540,8 +566,24 @@ def parse_mention(text: str) -> Mention:
     if tokens[-1][:1].isupper() and tokens[-1].lower() not in NON_NAME_WORDS and len(tokens) > 1 and (
             _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
         i -= 1
-    while i > 0 and _is_name_token(tokens[i - 1]) and len(tokens) - i < 4:
-        i -= 1
+    while i > 0 and len(tokens) - i < 4:
+        if _is_name_token(tokens[i - 1]):
+            i -= 1
+        elif i < len(tokens) and tokens[i - 1] in NAME_PARTICLES:
+            # "Bill de Blasio", "Ursula von der Leyen", "Mayor de Blasio": lower-case particles inside a name, or
+            # opening it after a title
+            j = i - 1
+            while j > 0 and tokens[j - 1] in NAME_PARTICLES:
+                j -= 1
+            if j > 0 and _is_name_token(tokens[j - 1]):
+                i = j - 1
+            elif j > 0 and tokens[j - 1][:1].isupper() and tokens[j - 1].lower() in ROLE_WORDS:
+                i = j
+                break
+            else:
+                break
+        else:
+            break
     name_tokens = tokens[i:]
     if i > 0 and tokens[i - 1] in ("from", "at") and i < len(tokens):
         head = _head_noun([t.lower() for t in tokens[:i - 1]])
@@ -555,6 +597,9 @@ def parse_mention(text: str) -> Mention:
         # "Saturday Night Live", "The Hague Tribunal": a capitalised title the name cannot be cut out of.
         return Mention(text, " ".join(tokens), None, "org")
     role_tokens = list(tokens[:i])
+    if [t.lower() for t in role_tokens] == ["the"] and name_tokens[0].lower() not in FIRST_NAME_GENDERS:
+        # "The Mizen", "The Harlow Gazette": a person's name takes no article; a venue, paper or body does
+        return Mention(text, " ".join(name_tokens), None, "org")
     if role_tokens and any(t in CLAUSE_WORDS for t in role_tokens):
         role_tokens = []  # "in cybersecurity between Russia": a clause before a name, not a role
     while role_tokens and role_tokens[-1].lower() in ("and", "of", "for", "the"):
@@ -659,6 +704,8 @@ class PersonIndex:
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
     places: set[str] = field(default_factory=set)  # registered names the text uses as places ("flew to Norway")
+    # one-word names nothing in the text makes a person ("Hamas said", "Israel warned"): a body or place as likely
+    bare: set[str] = field(default_factory=set)
     homes: dict[str, frozenset[str]] = field(default_factory=dict)  # full name -> its place's words ("of Florida")
     parties: dict[str, str] = field(default_factory=dict)  # full name -> party noun, from "(R-Texas)" after it
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
@@ -682,6 +729,9 @@ class PersonIndex:
             surname = surname_of(name)
             if surname != name and name not in keys.setdefault(surname, []):
                 keys[surname].append(name)
+            given = name.split()[0].capitalize()
+            if given != surname and given.lower() in FIRST_NAME_GENDERS and name not in keys.setdefault(given, []):
+                keys[given].append(name)  # "Emily wrote" after "Emily Wraith"
         rows = []
         last_full: dict[str, int] = {}
         by_lead: dict[str, list[str]] = {}  # a key's first two characters -> the keys, longest first
@@ -739,7 +789,8 @@ class PersonIndex:
     def _find_places(self, text: str) -> None:
         """Names the text uses as places ("flew to Norway", "voters in Lake Orin"): written after a locative
         preposition (not as a possessive) and with nothing that makes them a person (a title, an honorific, a
-        known given name, a gender told by the text). Pronouns never refer to them."""
+        known given name, a gender told by the text). Pronouns never refer to them, nor to the bare one-word names.
+        """
         self.places = set()
         persons = {name for pos, name in zip(self.positions, self.names)
                    if _PERSON_EVIDENCE_AFTER.match(text, pos + len(name) if text.startswith(name, pos)
@@ -757,6 +808,11 @@ class PersonIndex:
                     or _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos):
                 continue
             self.places.add(name)
+        honoured = {name for pos, name in zip(self.positions, self.names)
+                    if _HONORIFIC_BEFORE.search(text, max(0, pos - HONORIFIC_CHARS), pos)
+                    or _AGE_BEFORE.search(text, max(0, pos - _AGE_CHARS), pos)}  # "Mr", "25-year-old"
+        self.bare = {name for name, role in self.roles.items() if " " not in name and not role
+                     and name.lower() not in FIRST_NAME_GENDERS and name not in persons | honoured}
 
     def _infer_genders(self, text: str, skip) -> None:
         """Gender per person from honorifics and from the pronouns that follow it as a subject in its sentence."""
@@ -806,8 +862,9 @@ class PersonIndex:
         if " " not in key:
             hits += self._by_surname.get(key, ())
         if not hits and " " not in key and key:
-            # Family name first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan
-            # Tinsley": same initial, edit distance <= 2 on a surname of five letters or more).
+            # A known given name ("Emily" -> "Emily Wraith") or, in a name of three words or more, a family name
+            # written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
+            # initial, edit distance <= 2 on a surname of five letters or more).
             hits = list(self._by_first.get(key, ()))
             if not hits and len(key) >= _MIN_TYPO_SURNAME:
                 hits = [n for size in range(len(key) - _TYPO_EDITS, len(key) + _TYPO_EDITS + 1)
@@ -825,7 +882,7 @@ class PersonIndex:
                 continue  # initials only ("J. R. K."): no key a surname could match
             self._by_key.setdefault(key, []).append(n)
             self._by_surname.setdefault(words[-1], []).append(n)
-            if " " in n and len(n.split()) >= 3:
+            if len(words) >= 3 or len(words) == 2 and words[0] in FIRST_NAME_GENDERS:
                 self._by_first.setdefault(words[0], []).append(n)
             if len(words) >= 2:
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
@@ -883,7 +940,7 @@ class PersonIndex:
             name = self.names[i]
             if role_words and not all(_holds_title((self.roles.get(name) or "").lower(), w) for w in role_words):
                 continue
-            if gender and (self.genders.get(name, gender) != gender or name in self.places):
+            if gender and (self.genders.get(name, gender) != gender or name in self.places or name in self.bare):
                 continue
             if self.subjects[i] or role_words:
                 return name
@@ -971,6 +1028,9 @@ PARTY_ADJECTIVES = frozenset("democratic republican conservative liberal labour 
                              "progressive independent".split())
 
 
+_PARTY_OF = {"democratic": "democrat"}  # the party noun of a party adjective that differs from it
+
+
 def _is_class_adjective(word: str) -> bool:
     """True for a party or nation adjective (lower case) that classes a role's holder."""
     return word in PARTY_ADJECTIVES or word in NATION_ADJECTIVES
@@ -1010,7 +1070,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             return None, None
         # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
         # President" named before.
-        capitalised = tuple(w.lower() for w in mention.text.split()[1:] if w[:1].isupper())
+        capitalised = tuple(w.lower() for w in mention.text.split()[1:]  # not a role written in capitals ("CEO")
+                            if w[:1].isupper() and not (w.isupper() and w.lower() in ROLE_WORDS))
         name = persons.recent(pos, head + capitalised)
         holder = persons.recent(pos, head) if name is None and capitalised else None
         if holder is not None:
@@ -1027,5 +1088,12 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised):
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
             name = persons.recent(pos)
+        elif name is None and (party := next((_PARTY_OF.get(w, w) for w in capitalised if w in PARTY_ADJECTIVES), None)) \
+                and _PARTY_OF.get(party, party) in PARTY_NOUNS:
+            # "the Conservative MP" right after "Chris Grayling warned": the person just named, when the text gives
+            # them no other role or party (an epithet for the one being quoted)
+            latest = persons.recent(pos)
+            name = latest if latest and not persons.roles.get(latest) and persons.parties.get(latest, party) == party \
+                else None
         return name, persons.roles.get(name) if name else None
     return None, None
