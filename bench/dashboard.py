@@ -55,10 +55,14 @@ PAGES = (("overview", "/", True), ("story", "/story", True), ("quotes", "/quotes
 SECTION_PAGES = (("overview: table", "/?section=Story+table", False),
                  ("overview: per day", "/?section=Articles+per+day", True),
                  ("story: framing", "/story?section=Side-by-side+framing", False),
-                 ("story: voices", "/story?section=Voices+and+terms", True),
+                 ("story: voices", "/story?section=Voices", True),
+                 ("story: terms", "/story?section=Distinctive+terms", True),
                  ("quotes: speakers", "/quotes?section=Speakers+by+outlet", True),
                  ("quotes: shared", "/quotes?section=Shared+quotes", True),
-                 ("quotes: reuse", "/quotes?section=Passage+reuse", True))
+                 ("quotes: lineage", "/quotes?section=Quote+lineage", True),
+                 ("quotes: reuse", "/quotes?section=Passage+reuse", True),
+                 ("quotes: pair", "/quotes?section=Article+pair", False),
+                 ("quotes: passages", "/quotes?section=Reused+passages", False))
 TARGETS = {"render_s": 3.0, "filter_ms": 300.0, "memory_mb": 1500.0, "floor_ratio": 1.5, "filter_browser_s": 1.0}
 
 

@@ -79,8 +79,9 @@ def seed_story_jsonl(folder: Path) -> None:
 # ---------------------------------------------------------------- every page on the seeds
 # (page, its sections: the tabs of which only the open one is drawn, named in the URL as ``section``)
 SECTIONS = [("overview", [None, "Story table", "Articles per day"]),
-            ("story", [None, "Side-by-side framing", "Voices and terms"]),
-            ("quotes", [None, "Speakers by outlet", "Shared quotes", "Passage reuse"]), ("articles", [None]), ("data", [None])]
+            ("story", [None, "Side-by-side framing", "Voices", "Distinctive terms"]),
+            ("quotes", [None, "Speakers by outlet", "Shared quotes", "Quote lineage", "Passage reuse", "Article pair"]),
+            ("articles", [None]), ("data", [None])]
 PAGE_SECTIONS = [(page, section) for page, sections in SECTIONS for section in sections]
 
 
@@ -95,11 +96,14 @@ def section_query(section: str | None) -> dict:
     ("overview", "Articles per day", "Pick a story in the sidebar"),  # not drawn: only the open section is
     ("story", None, "No story chosen in the sidebar"),
     ("story", "Side-by-side framing", "Omissions"),
-    ("story", "Voices and terms", None),
+    ("story", "Voices", None),
+    ("story", "Distinctive terms", None),
     ("quotes", None, "quote(s)"),
     ("quotes", "Speakers by outlet", "quote(s)"),
     ("quotes", "Shared quotes", "share no verbatim quote"),
+    ("quotes", "Quote lineage", "share no verbatim quote"),
     ("quotes", "Passage reuse", "share no verbatim passage"),
+    ("quotes", "Article pair", "share no verbatim passage"),
     ("articles", None, "Vladimir Putin"),
     ("data", None, "Ingest report"),
 ])
@@ -115,8 +119,9 @@ def test_page_loads_on_the_seeds(page, section, expected):
             len(at.get("plotly_chart")) == (section is not None)
     elif expected:
         assert expected in text
-    if section == "Voices and terms":
-        assert {c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")} == {"voices", "terms"}
+    if page == "story" and section in ("Voices", "Distinctive terms"):  # each chart is a section of its own
+        assert {c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")} == \
+            {"Voices": {"voices"}, "Distinctive terms": {"terms"}}[section]
 
 
 def test_overview_counts_and_charts_on_the_seeds():

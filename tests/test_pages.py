@@ -176,7 +176,7 @@ def test_a_link_to_an_article_the_filters_leave_out_says_so(two_stories):
 
 
 def test_a_shared_quote_is_linked_by_its_earliest_rendering(two_stories):
-    at = open_page("quotes", {"section": "Shared quotes"})
+    at = open_page("quotes", {"section": "Quote lineage"})
     key = at.selectbox(key="quote").value
     assert re.fullmatch(r"wide-a-\d+", key)  # the earliest carrier's article id and the quote's offset
     at = open_page("quotes", {"quote": key, "outlet": ["Outlet B", "Outlet C"]})  # the same id under another filter
@@ -195,7 +195,7 @@ def test_the_default_shared_quote_is_one_with_a_dated_carrier(tmp_path, monkeypa
     rows += [{"id": f"dated-{o.lower()}", "outlet": f"Outlet {o}", "published": f"2021-06-0{i + 1}",
               "title": f"Library {o}", "text": body(30 + i, dated)} for i, o in enumerate("EF")]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    at = open_page("quotes", {"section": "Shared quotes"})
+    at = open_page("quotes", {"section": "Quote lineage"})
     assert at.selectbox(key="quote").value.startswith("dated-")
     assert "No dated carrier" not in texts(at)
 
@@ -204,10 +204,13 @@ def test_the_default_shared_quote_is_one_with_a_dated_carrier(tmp_path, monkeypa
     ({}, None, set()),  # the quote table; the chart of speakers by outlet is the next section
     ({"section": "Speakers by outlet"}, "Speakers by outlet", {"speakers"}),
     ({"section": "Reused passages"}, "Reused passages", set()),
-    ({"section": "Shared quotes"}, "Shared quotes", {"shared", "lineage"}),
+    ({"section": "Shared quotes"}, "Shared quotes", {"shared"}),  # one quote's lineage is the next section
+    ({"section": "Quote lineage"}, "Quote lineage", {"lineage"}),
+    ({"quote": "wide-a-0"}, "Quote lineage", set()),  # a link naming a quote opens the section showing it
     ({"section": "Passage reuse"}, "Passage reuse", {"reuse"}),
-    ({"pair": "wide-a>wide-b"}, "Passage reuse", {"reuse"}),  # a link naming a pair opens the section showing it
-    ({"section": "Voices and terms"}, None, set()),  # another page's section: this page's first one
+    ({"section": "Article pair"}, "Article pair", set()),
+    ({"pair": "wide-a>wide-b"}, "Article pair", set()),  # a link naming a pair opens the section showing it
+    ({"section": "Voices"}, None, set()),  # another page's section: this page's first one
 ])
 def test_only_the_open_section_is_drawn_and_it_is_in_the_link(two_stories, query, section, charts):
     at = open_page("quotes", query)
@@ -225,7 +228,9 @@ def test_the_passage_length_slider_is_in_the_url(two_stories):
 def test_each_page_offers_what_it_shows_for_download(two_stories):
     expected = {("overview", None): {"articles", "stories"}, ("story", None): {"articles"},
                 ("story", "Side-by-side framing"): {"articles", "framing points"}, ("quotes", None): {"quotes"},
-                ("quotes", "Shared quotes"): {"shared quotes"}, ("quotes", "Passage reuse"): {"reuse pairs", "reused passages"},
+                ("quotes", "Shared quotes"): {"shared quotes"}, ("quotes", "Quote lineage"): {"shared quotes"},
+                ("quotes", "Passage reuse"): {"reuse pairs", "reused passages"},
+                ("quotes", "Article pair"): {"reuse pairs", "reused passages"},
                 ("articles", None): {"articles"}}
     for (page, section), tables in expected.items():
         at = open_page(page, {"outlet": ["Outlet A", "Outlet B"], **({"section": section} if section else {})})
@@ -435,8 +440,8 @@ def test_quotes_page_shows_words_changed_between_two_carriers_and_same_day_ties(
              "text": base + '"We will try and keep the boats running every single night of the winter," the chair '
                             'said.'}]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    page = texts(open_page("quotes", {"section": "Shared quotes"})) + texts(open_page("quotes", {"section":
-                                                                                                 "Passage reuse"}))
+    page = texts(open_page("quotes", {"section": "Quote lineage"})) + texts(open_page("quotes", {"section":
+                                                                                                 "Article pair"}))
     assert "Differs where they overlap from" in page
     assert "<del style='background:#fdd'>to</del>" in page or "<del style='background:#fdd'>and</del>" in page
     assert "Same day (order unknown)" in page and "Earlier (source)" not in page

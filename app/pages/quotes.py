@@ -78,19 +78,21 @@ def diff_text(ops) -> str:
 
 
 def draw() -> None:
-    """Draw the open section: quotes, speakers by outlet, shared quotes and lineage, passage flows and one pair, or the
-    reused passages of the filtered articles."""
+    """Draw the open section: quotes, speakers by outlet, shared quotes, one quote's lineage, passage flows, one
+    article pair, or the reused passages of the filtered articles."""
     view = open_page("Quotes")
     if view is None:
         return
     # A table and a chart are two sections (quotes and speakers by outlet; passage flows and reused passages): a
     # brand-new browser loading the table's code beside Plotly's drew the chart about 0.3x of the one-chart floor later
-    # (issue 15), and one of the two stood below the fold anyway. Both sections of a pair follow the same search or
-    # shortest passage.
+    # (issue 15), and one of the two stood below the fold anyway. So are a chart and what stood below it (the
+    # shared-quote heatmap and one quote's lineage; the passage flows and one article pair): those lines came in at
+    # 1.56-1.58x the floor. Sections of one analysis follow the same search or shortest passage.
     view.draw_section({"Quotes": lambda: draw_quotes(view), "Speakers by outlet": lambda: draw_speakers(view),
-                       "Shared quotes": lambda: draw_shared(view), "Passage reuse": lambda: draw_reuse(view),
+                       "Shared quotes": lambda: draw_shared(view), "Quote lineage": lambda: draw_lineage(view),
+                       "Passage reuse": lambda: draw_reuse(view), "Article pair": lambda: draw_pair(view),
                        "Reused passages": lambda: draw_reused_passages(view)},
-                      linked={"quote": "Shared quotes", "pair": "Passage reuse", "min_chars": "Passage reuse"})
+                      linked={"quote": "Quote lineage", "pair": "Article pair", "min_chars": "Passage reuse"})
 
 
 def searched_quotes(view) -> tuple[str, pd.DataFrame | None]:
@@ -143,57 +145,72 @@ def draw_speakers(view) -> None:
                            "them most)", "pick outlets in the sidebar to see others.")
 
 
-def draw_shared(view) -> None:
-    """Quotes several outlets carried: the outlets x outlets chart, then one quote's lineage and fidelity."""
-    ids = view.ids
+def shared_found(view) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict] | None:
+    """The quotes the filtered articles share, said in one line and offered for download: (renderings, groups, outlet
+    matrix, link ids), or None after saying why there is nothing to show."""
     try:
-        renderings, groups, matrix, summary = view.overlap(ids)
+        renderings, groups, matrix, summary = view.overlap(view.ids)
         keys = view.quote_keys()
     except AnalysisFailed as failed:
         st.warning(str(failed))
-        renderings, groups = None, pd.DataFrame()
-    else:
-        st.markdown(f"**{plain_markdown(summary)}**")
-        view.offer("shared quotes", lambda: shared_quote_table(renderings, keys))
-    if not groups.empty:
-        view.chart("shared")
-        sharing = view.side_labels(pd.concat([matrix["outlet_a"], matrix["outlet_b"]])).nunique()
-        view.caption_if_capped(HEATMAP_ROWS, sharing, f"{view.side}s in the chart (those sharing the most quotes)",
-                               "pick outlets in the sidebar to compare others.")
-        st.subheader("Lineage and fidelity of one quote")
-        # Quotes with a dated carrier first (the default one draws a lineage), then the most widely carried.
-        dated = set(renderings.loc[renderings["published"].notna(), "group_id"])
-        order = groups.assign(dated=groups["group_id"].isin(dated)).sort_values(
-            ["dated", "n_outlets", "n_carriers"], ascending=False)
-        names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90)} ({g.n_outlets} outlets"
-                                   f"{', altered' if g.altered else ''})" for g in order.itertuples()}
-        group_of = {keys[g]: g for g in order["group_id"]}
-        key = url_choice(st, "Quote", list(names), "quote", format_func=names.get, default=next(iter(names)))
-        if report_missing(("quote",)):
-            key = None
-        elif key != next(iter(names)):
-            view.share["quote"] = [key]
-        gid = group_of.get(key)
-        carriers = renderings[renderings["group_id"] == gid]
-        if gid is not None:
-            view.chart("lineage", (gid, names.get(key, "")))
+        return None
+    st.markdown(f"**{plain_markdown(summary)}**")
+    view.offer("shared quotes", lambda: shared_quote_table(renderings, keys))
+    return (renderings, groups, matrix, keys) if not groups.empty else None
 
-        rows = []
-        tied = gid is not None and bool(groups.loc[groups["group_id"] == gid, "earliest_tie"].any())
-        earliest_ids = set(carriers.loc[carriers["role"] == "earliest", "article_id"])
-        for r in carriers.sort_values("published").itertuples() if gid is not None else ():
-            dot = f"<span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
-            when = day_text(r.published)
-            role = "earliest (same day: order unknown)" if r.role == "earliest" and tied else str(r.role)
-            rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"
-                        f"<td>{html.escape(role)}</td><td>{html.escape(str(r.relation))}"
-                        f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
-                        f"<td class='cc-text'>{diff_html(r.diff)}{variants_html(r.variants, earliest_ids)}</td></tr>")
-        if rows:
-            st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
-                    "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
-                    "<ins style='background:#dfd'>added</ins>)</th></tr></thead><tbody>" + "".join(rows) +
-                    "</tbody></table>")
+
+def draw_shared(view) -> None:
+    """Quotes several outlets carried: the outlets x outlets chart."""
+    found = shared_found(view)
+    if found is None:
+        return
+    matrix = found[2]
+    view.chart("shared")
+    sharing = view.side_labels(pd.concat([matrix["outlet_a"], matrix["outlet_b"]])).nunique()
+    view.caption_if_capped(HEATMAP_ROWS, sharing, f"{view.side}s in the chart (those sharing the most quotes)",
+                           "pick outlets in the sidebar to compare others.")
+    st.caption("The Quote lineage section follows one quote from outlet to outlet, with each carrier's wording.")
+
+
+def draw_lineage(view) -> None:
+    """One shared quote: who carried it when (its lineage) and how faithfully (each carrier's word diff)."""
+    found = shared_found(view)
+    if found is None:
+        return
+    renderings, groups, _, keys = found
+    # Quotes with a dated carrier first (the default one draws a lineage), then the most widely carried.
+    dated = set(renderings.loc[renderings["published"].notna(), "group_id"])
+    order = groups.assign(dated=groups["group_id"].isin(dated)).sort_values(
+        ["dated", "n_outlets", "n_carriers"], ascending=False)
+    names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90)} ({g.n_outlets} outlets"
+                               f"{', altered' if g.altered else ''})" for g in order.itertuples()}
+    group_of = {keys[g]: g for g in order["group_id"]}
+    key = url_choice(st, "Quote", list(names), "quote", format_func=names.get, default=next(iter(names)))
+    if report_missing(("quote",)):
+        key = None
+    elif key != next(iter(names)):
+        view.share["quote"] = [key]
+    gid = group_of.get(key)
+    carriers = renderings[renderings["group_id"] == gid]
+    if gid is not None:
+        view.chart("lineage", (gid, names.get(key, "")))
+
+    rows = []
+    tied = gid is not None and bool(groups.loc[groups["group_id"] == gid, "earliest_tie"].any())
+    earliest_ids = set(carriers.loc[carriers["role"] == "earliest", "article_id"])
+    for r in carriers.sort_values("published").itertuples() if gid is not None else ():
+        dot = f"<span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
+        when = day_text(r.published)
+        role = "earliest (same day: order unknown)" if r.role == "earliest" and tied else str(r.role)
+        rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"
+                    f"<td>{html.escape(role)}</td><td>{html.escape(str(r.relation))}"
+                    f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
+                    f"<td class='cc-text'>{diff_html(r.diff)}{variants_html(r.variants, earliest_ids)}</td></tr>")
+    if rows:
+        st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
+                "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
+                "<ins style='background:#dfd'>added</ins>)</th></tr></thead><tbody>" + "".join(rows) +
+                "</tbody></table>")
 
 
 def reuse_group_table(groups: pd.DataFrame) -> pd.DataFrame:
@@ -250,17 +267,25 @@ def reuse_found(view) -> tuple[int, pd.DataFrame, pd.DataFrame] | None:
 
 
 def draw_reuse(view) -> None:
-    """Passages articles share verbatim: the outlet-to-outlet flows, then one article pair side by side."""
+    """Passages articles share verbatim: the outlet-to-outlet flows."""
     found = reuse_found(view)
     if found is None:
         return
-    min_chars, pairs, edges = found
+    min_chars, pairs, _ = found
     view.chart("reuse", min_chars)
     view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
                            "outlet pairs in the chart (those reusing the most text)",
                            "pick outlets in the sidebar to see others.")
-    st.caption("The Reused passages section lists each passage once, with all the articles that carry it.")
-    st.subheader("One article pair side by side")
+    st.caption("The Article pair section shows two articles side by side with the text they share; the Reused "
+               "passages section lists each passage once, with all the articles that carry it.")
+
+
+def draw_pair(view) -> None:
+    """One article pair side by side, the passages they share highlighted."""
+    found = reuse_found(view)
+    if found is None:
+        return
+    _, pairs, edges = found
     top = edges.sort_values(["chars", "passages"], ascending=False, kind="stable").head(MAX_PAIRS)
     # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
     targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]

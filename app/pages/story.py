@@ -100,7 +100,8 @@ def draw() -> None:
     view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
     view.draw_section({"Timeline": lambda: draw_timeline(view, members, articles),
                        "Side-by-side framing": lambda: draw_framing(view, members, articles),
-                       "Voices and terms": lambda: draw_voices(view, members)},
+                       "Voices": lambda: draw_voices(view, members),
+                       "Distinctive terms": lambda: draw_terms(view, members)},
                       linked={"cols": "Side-by-side framing", "all_points": "Side-by-side framing"})
 
 
@@ -223,19 +224,21 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
 
 
 def draw_voices(view, members: list) -> None:
-    """Whose voices each side carried, and the words each side used that the others did not."""
-    framing = view.framing(members)
+    """Whose voices each side carried. The distinctive terms are a section of their own: a brand-new browser drawing
+    both charts side by side came in at 1.54x the one-chart floor (issue 15)."""
+    view.chart("voices", ids=members)
+    view.caption_if_capped(VOICE_SPEAKERS, view.framing(members).voices["speaker"].nunique(dropna=False),
+                           "speakers (the most quoted)",
+                           "the Quotes page lists every quote of the story chosen in the sidebar.")
+
+
+def draw_terms(view, members: list) -> None:
+    """The words each side used that the others did not."""
     side = view.side_noun
-    left, right = st.columns(2)
-    with left:
-        view.chart("voices", ids=members)
-        view.caption_if_capped(VOICE_SPEAKERS, framing.voices["speaker"].nunique(dropna=False),
-                               "speakers (the most quoted)",
-                               "the Quotes page lists every quote of the story chosen in the sidebar.")
-    with right:
-        view.chart("terms", ids=members)
-        view.caption_if_capped(TERM_OUTLETS, framing.terms["outlet"].nunique(), f"{side}s (those with the most terms)",
-                               f"pick {side}s in the sidebar to see the others' terms.")
+    view.chart("terms", ids=members)
+    view.caption_if_capped(TERM_OUTLETS, view.framing(members).terms["outlet"].nunique(),
+                           f"{side}s (those with the most terms)",
+                           f"pick {side}s in the sidebar to see the others' terms.")
 
 
 draw()
