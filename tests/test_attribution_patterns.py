@@ -2334,3 +2334,63 @@ def test_story_beat_credits_the_described_character(text, fragment, speaker, spe
     q = _quote(text, fragment)
     got = q.speaker_id or q.speaker
     assert (got if got is None or got.lower() != speaker.lower() else speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A medium or time after an inverted role or body ("said the agency in a statement", "wrote the judge in her
+# opinion") is how the words came, not part of who spoke them; a place or body after a role still describes it.
+MEDIUM_ADJUNCTS = [
+    ('"The levy is unlawful," said the agency in a statement.', "levy is unlawful", "the agency"),
+    ('"The levy is unlawful," wrote the judge in her opinion.', "levy is unlawful", "the judge"),
+    ('"The levy is unlawful," explained the court in its ruling on Monday.', "levy is unlawful", "the court"),
+    ('"The levy is unlawful," said the spokesman in an email.', "levy is unlawful", "the spokesman"),
+    # negatives: a modifier that names where or whom the source works for stays with it
+    ('"The levy is unlawful," said a source in the ministry.', "levy is unlawful", "a source in the ministry"),
+    ('"The levy is unlawful," said a spokesman for the agency.', "levy is unlawful", "a spokesman for the agency"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", MEDIUM_ADJUNCTS)
+def test_medium_or_time_is_no_part_of_the_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A noun after a preposition is its object, never the subject of the cue that follows: "In an open letter to the heads
+# of state, the union and other groups warned" is no letter speaking; a relative clause still makes it a subject.
+PREPOSITION_OBJECTS = [
+    ('In an open letter to the heads of state, the Harbour Union and other transport groups warned that the bans had '
+     'an "enormously harmful impact on the crews."', "harmful impact", "Harbour Union"),
+    ('In a letter to Ruth Kemble, the union said the plan was "a total disaster for the town."', "total disaster",
+     "the union"),
+    # negatives: a relative clause makes the body the subject; "according to" names a source
+    ('Too harsh for the agency, which condemned the plan as "a total disaster for the town."', "total disaster",
+     "the agency"),
+    ('According to the ministry, officials said the plan was "a total disaster for the town."', "total disaster",
+     "officials"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PREPOSITION_OBJECTS)
+def test_object_of_a_fronted_preposition_is_no_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A role subject with a name apposed, role words before it ("the candidate, regional official Peter Brandt, said"):
+# the name speaks; a title with "of the" before a name ("Secretary of the Interior Peter Brandt") is the person's, and
+# a body named with "of the" ("the Church of the Nativity") stays one body.
+APPOSED_AND_TITLED = [
+    ('"I will give all my strength to the job," the candidate, regional official Peter Brandt, said.',
+     "all my strength", "Peter Brandt", "person"),
+    ('"The rule strengthens the law," said Secretary of the Interior Peter Brandt.', "strengthens the law",
+     "Peter Brandt", "person"),
+    ('"The doors stay open," said the Church of the Nativity.', "doors stay open", "the Church of the Nativity",
+     "organisation"),
+    # negative: an apposition with no name leaves the role as written
+    ('"I will give all my strength to the job," the candidate, a regional official from Ohio, said.',
+     "all my strength", "the candidate", "role"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", APPOSED_AND_TITLED)
+def test_apposed_name_and_of_the_titles(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

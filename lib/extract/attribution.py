@@ -28,7 +28,7 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
 from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
-                                  MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
+                                  MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
@@ -52,12 +52,8 @@ _APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?
 # person during public comment.", "said someone who called into the meeting."): a modifier, not an adjunct of time
 # or medium ("in a statement", "on Tuesday"); the occasion ("at the meeting") describes who spoke.
 _INDEFINITE_SPEAKER = re.compile(r"(?:an?|one|another|someone|somebody)\b", re.IGNORECASE)
-_MEDIUM_OR_TIME = (r"(?i:(?:(?:a|an|the|his|her|their|its|this|last|that|[a-z]+day's)[^\S\n]+)?(?:[\w\-]+[^\S\n]+)?"
-                   r"(?:statement|interview|email|e-mail|post|tweet|release|call|video|podcast|"
-                   r"letter|text|message|week|month|year|morning|afternoon|evening|night|time|"
-                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
 ROLE_MODIFIER = re.compile(rf"[^\S\n]+(?:who|whose|of|for|at|in|on|during|from|with|near|outside|inside|behind)\b"
-                           rf"(?![^\S\n]+{_MEDIUM_OR_TIME})[^,;:\"“”.!?\n]{{1,80}}?[^\S\n]*")
+                           rf"(?![^\S\n]+{MEDIUM_OR_TIME_PATTERN})[^,;:\"“”.!?\n]{{1,80}}?[^\S\n]*")
 _ROLE_MODIFIER_WORDS = 10
 # A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
 AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
@@ -491,17 +487,20 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):
             mention = parse_mention(m.group("subj"))
             head = _head_noun(m.group("subj").lower().split()[1:])
+            # A noun after a preposition is its object ("In a letter to the board, the union and ... warned",
+            # "Officials with the company said"), unless a relative clause makes it a subject ("Too harsh for the
+            # agency, which condemned ...").
+            object_of_preposition = _PREPOSITION_BEFORE.search(window, 0, m.start("subj")) \
+                and not (m.group("appos") or "").startswith((", which", ", who"))
+            if object_of_preposition:
+                continue
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2) or (
                     mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
                     and head in ROLE_WORDS | PERSON_NOUNS) or (
                     # a body ("While the ministry said the plan "...," critics ..."), never a text or a place
                     mention.kind in ("role", "org") and m.group("subj")[:4].lower() == "the "
                     and head in ORG_HEADS | ORG_WORDS and head not in PLACE_WORDS | DOCUMENT_NOUNS
-                    and not m.group("cue").endswith("ing")  # "visited the site, describing": an object
-                    # "Officials with the company said": an object, unless a relative clause makes it a subject
-                    # ("Too harsh for the agency, which condemned ...")
-                    and not (_PREPOSITION_BEFORE.search(window, 0, m.start("subj"))
-                             and not (m.group("appos") or "").startswith((", which", ", who")))):
+                    and not m.group("cue").endswith("ing")):  # "visited the site, describing": an object
                 return _attribution(m, start, "clause")
         # No subject and cue in the sentence: a source it opens with ("According to the ministry, ...") speaks.
         m = BEFORE_ACCORDING_LEAD.match(text[sentence_start:end])  # sliced: "^" holds only at a string's start
@@ -510,8 +509,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     return None
 
 
-# A preposition before a noun makes it an object ("Officials with the company said"), "according to" excepted.
-_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|at|for|from|by|(?<![Aa]ccording )to|in|on|about|against)[^\S\n]+$")
+# A preposition before a noun makes it an object ("Officials with the company said", "In a letter to the board"),
+# "according to" excepted.
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:with|of|at|for|from|by|(?<!according )to|in|on|about|against)[^\S\n]+$")
 
 
 def _person_subject(subject: str) -> bool:

@@ -224,11 +224,18 @@ _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if le
 _CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 # Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
-_CONNECTOR = rf"(?:of|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
+_CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
 NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[^\S\n]+[-–][^\S\n]+(?=[A-Z])){_CAP})*"
 # An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
+# An adjunct of medium or time after a speaker ("in a statement", "in its ruling", "in her opinion", "on Tuesday"):
+# how or when the words came, never part of who spoke them.
+MEDIUM_OR_TIME_PATTERN = (
+    r"(?i:(?:(?:a|an|the|his|her|their|its|this|last|that|[a-z]+day's)[^\S\n]+)?(?:[\w\-]+[^\S\n]+)?"
+    r"(?:statement|interview|email|e-mail|post|tweet|release|call|video|podcast|letter|text|message|ruling|"
+    r"opinion|decision|judgment|judgement|speech|remarks|testimony|filing|op-ed|column|"
+    r"week|month|year|morning|afternoon|evening|night|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
@@ -243,7 +250,9 @@ ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks"); up
                      # to five words ("a spokesman for the Texas Attorney General's office")
-                     r"(?:[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,4}?[\w\-’']+"
+                     # ("said the court in its ruling" is the court: a medium or time is no modifier)
+                     rf"(?:(?![^\S\n]+(?:in|at|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN})"
+                     r"[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,4}?[\w\-’']+"
                      r"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+)?)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
@@ -406,9 +415,12 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
         if own and parse_mention(own.group("subj")).kind in ("person", "pronoun"):
             return own.group("subj"), m.start("appos") + appos.rindex(last) + len(last) - len(last.lstrip())
     if appos and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
-        name = _NAME_RE.fullmatch(appos.strip(", "))
-        if name and len(name.group(0).split()) >= 2 and parse_mention(name.group(0)).kind == "person":
-            return name.group(0), m.start("appos") + appos.index(name.group(0))
+        # `Her spokesman, Bill McAllister, said`, `the candidate, regional official Jo Park, said`: the name speaks
+        apposed = _MENTION_RE.fullmatch(appos.strip(", "))
+        mention = parse_mention(apposed.group(0)) if apposed else None
+        if mention and mention.kind == "person" and mention.name and len(mention.name.split()) >= 2 \
+                and mention.name in appos:
+            return mention.name, m.start("appos") + appos.index(mention.name)
     return subject, m.start("subj")
 
 
@@ -593,8 +605,9 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
-                  or tokens[i - 1] in ("of", "for", "at", "from")):
-        # "Saturday Night Live", "The Hague Tribunal": a capitalised title the name cannot be cut out of.
+                  or tokens[i - 1] in ("of", "for", "at", "from") or tokens[i - 2:i] == ["of", "the"]):
+        # "Saturday Night Live", "The Hague Tribunal", "the Church of the Nativity": a capitalised title the name
+        # cannot be cut out of.
         return Mention(text, " ".join(tokens), None, "org")
     role_tokens = list(tokens[:i])
     if [t.lower() for t in role_tokens] == ["the"] and name_tokens[0].lower() not in FIRST_NAME_GENDERS:
@@ -977,6 +990,7 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
        for head in ("organization", "organisation", "group")},
 }
 _NAME_RE = re.compile(NAME_PATTERN)
+_MENTION_RE = re.compile(MENTION_PATTERN)
 
 
 def expand_acronym(text: str, acronym: str) -> str | None:
