@@ -2394,3 +2394,22 @@ APPOSED_AND_TITLED = [
 def test_apposed_name_and_of_the_titles(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# "remembers" is a cue like "recalls"; a hyphened particle ("al-Kaabi", "el-Sisi") belongs to the name.
+REMEMBERS_AND_PARTICLES = [
+    ('"Those goats were so smart," remembers Anna Berg, coordinator for the programme, with a laugh.', "so smart",
+     "Anna Berg"),
+    ('"The risk of escalation is real," Noura al-Tamimi, a minister of state, told a conference.', "risk of escalation",
+     "Noura al-Tamimi"),
+    ('"The risk of escalation is real," said Omar el-Masri.', "risk of escalation", "Omar el-Masri"),
+    # negatives: a hyphened lower-case word is no name; remembering a thing is no speaker when nobody is named
+    ('"The risk of escalation is real," Noura Tamimi, a well-known minister, told a conference.',
+     "risk of escalation", "Noura Tamimi"),
+    ('Nobody remembers the "goats that jumped over every snare."', "goats that jumped", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REMEMBERS_AND_PARTICLES)
+def test_remembers_cue_and_hyphened_particles(text, fragment, speaker):
+    _check(text, fragment, speaker)
