@@ -2413,3 +2413,28 @@ REMEMBERS_AND_PARTICLES = [
 @pytest.mark.parametrize("text, fragment, speaker", REMEMBERS_AND_PARTICLES)
 def test_remembers_cue_and_hyphened_particles(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Story dialogue: turns alternate when the first-person narrator is one of the two parties (no question needed); a
+# pronoun beat before or after a quote ("He shrugged.", "I put the folder down.") is its character's turn. A news
+# exchange of two named speakers still goes on with the last one.
+STORY_TURNS = [
+    ('The door creaked open and a man in a grey coat came in.\n"You are late," the man said.\n"The train was slow," '
+     'I said.\n"Trains are always slow."\n"Not this slow."', "always slow", "a man", "role"),
+    ('The door creaked open and a man in a grey coat came in.\n"You are late," the man said.\n"The train was slow," '
+     'I said.\n"Trains are always slow."\n"Not this slow."', "Not this slow", "the author", "role"),
+    ('In came a man in a grey coat.\n"You are late," the man said.\nHe shrugged and sat down. "Do you have the '
+     'papers?"', "have the papers", "a man", "role"),
+    ('"You are late," the man said.\n"Right here." I put the folder in front of him.', "Right here", "the author",
+     "role"),
+    # negatives: two named speakers in the news; a pronoun beat with no one it can stand for
+    ('"We will fix the roads," Maria Lopez said.\n"We have no money for that," Tom Berg said.\n"We will find it."',
+     "find it", "Tom Berg", "person"),
+    ('He shrugged and sat down at the table. "Do you have the papers?"', "have the papers", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", STORY_TURNS)
+def test_story_turns_and_pronoun_beats(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

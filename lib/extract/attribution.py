@@ -770,8 +770,11 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
         # and that introduces nothing is not speaking (a person's narrative sentence in a profile may be).
         return None
     speaker_id, _ = resolve_mention(mention, start + m.start("subj"), persons)
-    if speaker_id is None or speaker_id not in persons.roles:
+    unnamed = speaker_id is None and m.group("subj").lower() in PRONOUN_GENDERS
+    if not unnamed and (speaker_id is None or speaker_id not in persons.roles):
         return None
+    # "He shrugged. "..."" with no person named: the story's unnamed character the pronoun stands for, if any
+    # (_resolve_non_persons resolves it, or leaves the quote unattributed).
     return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
                         "context")
 

@@ -7,6 +7,7 @@ Reported speech comes from lib.extract.reported.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from lib.domain.verbs import classify_cue
@@ -29,6 +30,8 @@ _SPLIT_GAP = 120  # characters between two spans of one line that still read as 
 _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
+# The subject of an action beat: a personal pronoun opening a sentence, its verb after it ("I put", "She nodded").
+_BEAT_SUBJECT = re.compile(r"[^\S\n]+(?P<subj>I|He|She)[^\S\n]+[a-z]")
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -192,6 +195,21 @@ def extract_quotes(article: Article) -> list[Quote]:
             if found:
                 attrib[i] = found
 
+    # A story's action beat after a quote that ends its sentence (`"Right here." I put the folder down.`, `"Fine." She
+    # nodded.`): the paragraph is that character's turn, so the beat's subject speaks.
+    for i, (span, kind) in enumerate(kept):
+        if i in attrib or kind != "direct" or text[span.end - 1:span.end] not in (".", "!", "?"):
+            continue
+        pe = paras[span.last_para][1]
+        nxt = spans[position[id(span)] + 1].open if position[id(span)] + 1 < len(spans) else pe
+        beat = text[span.close + 1:min(pe, nxt)]
+        if beat[:1] != " " or not beat.lstrip()[:1].isupper():
+            continue
+        m = _BEAT_SUBJECT.match(beat)
+        if m:
+            start = span.close + 1 + m.start("subj")
+            attrib[i] = _Attribution(m.group("subj"), start, None, start, "context")
+
     for i, found in pulled.items():
         attrib.setdefault(i, found)
 
@@ -243,8 +261,8 @@ def _other_party(text: str, k: int, paras: list[tuple[int, int]], kept: list[tup
                  by_para: dict[int, list[int]], attrib: dict[int, _Attribution]) -> _Attribution | None:
     """In a dialogue, the speaker of an unattributed turn in paragraph ``k``: the party before the last one, when the
     two paragraphs before are turns (quotes with at most a short cue: `"Is it far?" the man asked.` / `"An hour," I
-    said.`) of two different speakers, one of them a question; else None (a news quote paragraph after an
-    attributed one goes on with the same speaker)."""
+    said.`) of two different speakers, one of them a question or the first-person narrator; else None (a news quote
+    paragraph after an attributed one goes on with the same speaker)."""
     if k < 2 or not all(_is_turn(text, paras[j], [kept[i][0] for i in by_para.get(j, ())]) for j in (k - 1, k - 2)):
         return None
     last, before = by_para[k - 1][-1], by_para[k - 2][-1]
@@ -252,7 +270,9 @@ def _other_party(text: str, k: int, paras: list[tuple[int, int]], kept: list[tup
             attrib[last].speaker.lower() == attrib[before].speaker.lower():
         return None
     asked = any(text[:kept[i][0].close].rstrip().endswith("?") for i in (last, before))
-    return attrib[before] if asked else None
+    # A first-person narrator in the exchange (`"An hour," I said.`) makes it a story's dialogue, which alternates.
+    narrated = any(attrib[i].speaker == "I" for i in (last, before))
+    return attrib[before] if asked or narrated else None
 
 
 def _is_turn(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
