@@ -2438,3 +2438,25 @@ STORY_TURNS = [
 def test_story_turns_and_pronoun_beats(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A pronoun speaker after a reported clause ("Judge X said Y had ... He said ..."): the one who spoke, not the subject
+# of what they reported; an initial run into the surname ("T.Clayson") is a name.
+REPORTED_CLAUSE_SUBJECTS = [
+    ('Police searched the home of Dean Raines in March. Raines had a previous conviction for theft.\nJudge Tom Clayson '
+     'said Raines had played a leading role in the network and it appeared he had in fact "taken advantage of others" '
+     'lower down.\nHe said he classed Raines as a "fully functioning adult with a plan."', "fully functioning",
+     "Tom Clayson"),
+    ('Judge Mr T.Clayson said Dean Raines had played a leading role in the network.\nHe said he classed Raines as a '
+     '"fully functioning adult with a plan."', "fully functioning", "T.Clayson"),
+    ('"We will win," said T.Clayson.', "We will win", "T.Clayson"),
+    # negatives: a later main-clause subject is still the antecedent; an inverted "said X" still makes X speak
+    ('Tom Clayson said Dean Raines had played a role. Dean Raines was then jailed.\n"I am sorry," he said.',
+     "I am sorry", "Dean Raines"),
+    ('"We lost," said Tom Clayson after the vote.\n"It was close," he added.', "It was close", "Tom Clayson"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPORTED_CLAUSE_SUBJECTS)
+def test_pronoun_prefers_the_speaker_over_the_reported_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -226,7 +226,8 @@ NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".sp
 # Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.
 HYPHEN_PARTICLES = frozenset("al el ad ash bin ibn abu".split())
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
-_CAP = (rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
+_INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
+_CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
         rf"{_HYPHENED}|[A-Z][\w’'\-]*)")
 _CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
@@ -698,6 +699,7 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
 _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
                                  "between among".split())
 _IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought".split())
+_REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
 
 
 def _is_transitive_verb(word: str) -> bool:
@@ -795,8 +797,11 @@ class PersonIndex:
             title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
             at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
                                                 for w in title.group(0).split()) else start
-            lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)  # "thanked Governor X": X is an object
-            object_position = lead is not None and _is_transitive_verb(lead.group(1))
+            lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)
+            # "thanked Governor X": X is an object; "Judge Y said X had ...": X opens the reported clause, so a later
+            # "he said" prefers the one who spoke (after "that" X is as often a speaker: "told CBS that X had said")
+            object_position = lead is not None and (_is_transitive_verb(lead.group(1))
+                                                    or lead.group(1) in _REPORTED_CLAUSE_LEADS)
             subject = not _POSSESSIVE.match(text, end) and bool(
                 (_SUBJECT_AFTER.match(text, end) and not object_position)
                 or _CUE_BEFORE.search(text, max(0, start - 60), start))
