@@ -2460,3 +2460,21 @@ REPORTED_CLAUSE_SUBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", REPORTED_CLAUSE_SUBJECTS)
 def test_pronoun_prefers_the_speaker_over_the_reported_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A show's name in quote marks inside an introduction (`Scott told "Meet the Press" host Jo Hale, "`) is no quote
+# that cuts the introduction off: the subject before it speaks.
+SHOW_IN_INTRODUCTION = [
+    ('Asked why she named the group, Scott told "Good Day Ohio" co-host Jo Hale, "Because you answer to us."',
+     "answer to us", "Scott"),
+    ('Mayor Ruth Kemble told "Meet the Press" on Sunday, "We will not back down from this fight."', "back down",
+     "Ruth Kemble"),
+    # negatives: a real quote before ends the introduction; a split quote keeps its own speaker
+    ('"Stop," Jo Hale said. "Go home," Tom Berg said, "now."', "now", "Tom Berg"),
+    ('"Get out," Jo Hale said to the crowd, "before it rains."', "before it rains", "Jo Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SHOW_IN_INTRODUCTION)
+def test_show_name_inside_an_introduction(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -77,7 +77,9 @@ AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+{_ACCORDI
 AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+"
                                      rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}){MENTION_END}[^,;\"“”\n]{{0,60}}$")
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
-BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
+# A show's name may sit in the tail (`Scott told "Meet the Press" host Jo Hale, "`).
+BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?"
+                          rf"(?:[\"“][^\"“”.!?\n]{{1,60}}[\"”][^.!?\"“”]{{0,80}}?)?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
 # A sentence that opens with its source: `According to the ministry, the strikes "hit only military targets."`.
 BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”.!?]*$")

@@ -30,6 +30,8 @@ _SPLIT_GAP = 120  # characters between two spans of one line that still read as 
 _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
+# A span in title case, as a show or a work is named ("Meet the Press", "CBS This Morning").
+_TITLE_CASE = re.compile(r"[A-Z][\w’'&\-]*(?:[^\S\n]+(?:[A-Z][\w’'&\-]*|of|the|and|a|in|on|for|to)){0,5}")
 # The subject of an action beat: a personal pronoun opening a sentence, its verb after it ("I put", "She nodded").
 _BEAT_SUBJECT = re.compile(r"[^\S\n]+(?P<subj>I|He|She)[^\S\n]+[a-z]")
 
@@ -47,6 +49,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     for idx, span in enumerate(spans):
         ps, pe = paras[span.para]
         prev_close = _previous_close(spans, idx, ps)
+        if prev_close > ps and _TITLE_CASE.fullmatch(text[spans[idx - 1].start:spans[idx - 1].end]):
+            prev_close = _previous_close(spans, idx - 1, ps)  # `told "Meet the Press" host X, "`: a name, no quote
         before_start = _sentence_tail(text, prev_close, span.open)
         last_end = paras[span.last_para][1]
         nxt = spans[idx + 1].open if idx + 1 < len(spans) else last_end  # spans are in text order, never overlap
