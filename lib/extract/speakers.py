@@ -888,6 +888,9 @@ class PersonIndex:
         hits = list(self._by_key.get(key, ()))
         if " " not in key:
             hits += self._by_surname.get(key, ())
+        elif not hits and " " not in name.strip():
+            # A hyphened surname alone ("Al-Kahlout", "Strauss-Kahn"): the full names that end in it
+            hits = [n for n in self._by_surname.get(key.split()[-1], ()) if normalise_name(n).endswith(" " + key)]
         if not hits and " " not in key and key:
             # A known given name ("Emily" -> "Emily Wraith") or, in a name of three words or more, a family name
             # written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
