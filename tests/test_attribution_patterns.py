@@ -2478,3 +2478,22 @@ SHOW_IN_INTRODUCTION = [
 @pytest.mark.parametrize("text, fragment, speaker", SHOW_IN_INTRODUCTION)
 def test_show_name_inside_an_introduction(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A long fronted participle phrase (over 100 characters to its comma) before the subject and cue of a fragment.
+LONG_FRONTED_PHRASES = [
+    ('Observing that the landscape of online fraud will keep changing with the wider use of digital payment channels, '
+     'the central bank said "close work among the lenders would be needed for the measures."', "close work",
+     "central bank"),
+    ('Noting that the landscape of online fraud will keep changing with the wider use of digital payment channels '
+     'across the region, Governor Ruth Kemble said "close work among the lenders would be needed."', "close work",
+     "Ruth Kemble"),
+    # negative: no cue after the long phrase, no speaker
+    ('Observing that the landscape of online fraud will keep changing with the wider use of digital payment channels, '
+     'the central bank raised its rates to "a level not seen in many years."', "level not seen", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", LONG_FRONTED_PHRASES)
+def test_long_fronted_phrase_before_the_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -91,7 +91,7 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
                            rf"[^\S\n]+{_CUE}[,:]?[^\S\n]*$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
-BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A participle cue that ends a clause about its subject: `X ended her speech by saying "`, `X waved, adding: "`.
 # The subject is read to its head noun ("A senior official downplayed it, saying", not "A senior"), after as many
 # lead phrases as the clause has ("Pressed again, Cole kept to his line, saying"); the participle may follow
