@@ -2497,3 +2497,24 @@ LONG_FRONTED_PHRASES = [
 @pytest.mark.parametrize("text, fragment, speaker", LONG_FRONTED_PHRASES)
 def test_long_fronted_phrase_before_the_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A person named as the subject of a sentence-opening subordinate clause ("When Dana Reyes decided ...") is in the
+# cast, so a later "she shares" finds her; a paragraph closed by "according to X" lends X to the quote paragraph after.
+CAST_AND_CLOSING_SOURCES = [
+    ('When Dana Reyes decided to stop relaxing her hair in 2011, she had no idea what was coming.\n"My first thoughts '
+     'were how ironic it was," she shares with the magazine.', "first thoughts", "Dana Reyes"),
+    ('The plan will cost $5 billion over ten years, according to Treasury Secretary Ruth Kemble.\n"We have looked at '
+     'every line of the budget and this is the honest figure."', "every line", "Ruth Kemble"),
+    # negatives: a subordinate clause about a place registers no person; "according to" inside the paragraph, not
+    # closing it, lends nothing
+    ('When Port Ellen flooded in 2011, the town had no idea what was coming.\n"My first thoughts were how ironic it '
+     'was," she shares with the magazine.', "first thoughts", None),
+    ('According to Ruth Kemble, the plan will cost $5 billion. The council met on Monday.\n"We have looked at every '
+     'line of the budget and this is the honest figure."', "every line", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CAST_AND_CLOSING_SOURCES)
+def test_subordinate_clause_subject_and_closing_according(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -152,6 +152,8 @@ TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_C
 # The same inverted: `..., says Schrems.`, `..., said a spokesman for the board.`
 TAIL_CUE_SUBJECT = re.compile(rf",[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|"
                               rf"{MENTION_PATTERN}){MENTION_END}[^,;\"“”]{{0,60}}[.]\s*$")
+# Its source closing it: `..., according to the agency.`, a headline's `..., According to Founder Jo Hale`.
+TAIL_ACCORDING = re.compile(rf",[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,60}}[.]?[^\S\n]*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
@@ -605,7 +607,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
                 or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
-                    and len(mention.name.split()) == 2 and mention.name == m.group(0))):
+                    and len(mention.name.split()) == 2 and _opening_subject(m.group(0), mention.name))):
             continue
         if is_outlet_name(mention.name):
             continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
@@ -629,6 +631,16 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.roles[name] = title
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
+
+
+_SUBORDINATORS = frozenset("When After As Before While Since Although Though Because If Once Until".split())
+
+
+def _opening_subject(run: str, name: str) -> bool:
+    """True when a capitalised run opening a sentence is the name alone, or the name after a subordinating
+    conjunction ("When Jo Hale decided ...")."""
+    first, _, rest = run.partition(" ")
+    return run == name or (first in _SUBORDINATORS and rest == name)
 
 
 def _apposition(text: str, pos: int) -> str | None:
@@ -716,14 +728,14 @@ _APPOSITION_CLAUSE = re.compile(rf"\b(?:{CUE_PATTERN}|is|was|were|are|has|had|ha
 
 
 def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None:
-    """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`): the
-    quote paragraph after it goes on with that speaker's words."""
+    """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`, `...,
+    according to X.`): the quote paragraph after it goes on with that speaker's words."""
     window = text[start:end]
     m = TAIL_SUBJECT_CUE.search(window)
     while m and not _plausible_subject(m.group("subj")):
         m = TAIL_SUBJECT_CUE.search(window, m.start() + 1)  # `, the rules would change, Mr. X said.`: the later comma
     if m is None:
-        m = TAIL_CUE_SUBJECT.search(window)
+        m = TAIL_CUE_SUBJECT.search(window) or TAIL_ACCORDING.search(window)
         return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
     lead = window[:m.start()]
     name = _NAME.match(lead, len(lead) - len(lead.lstrip()))
