@@ -2518,3 +2518,20 @@ CAST_AND_CLOSING_SOURCES = [
 @pytest.mark.parametrize("text, fragment, speaker", CAST_AND_CLOSING_SOURCES)
 def test_subordinate_clause_subject_and_closing_according(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Fragments of one sentence closed by its attribution: the cue after the last credits the ones before it.
+SENTENCE_FRAGMENTS = [
+    ('"Greece is a special case" because of its "dangerous debt levels" and because it "has lied about its figures '
+     'for years," Commissioner Olli Rehn said.', "special case", "Olli Rehn"),
+    ('"The bridge is safe" and "the repairs are on schedule," the transport minister, Ruth Kemble, told reporters.',
+     "bridge is safe", "Ruth Kemble"),
+    # negatives: a sentence end between them keeps them apart; a fragment with its own attribution keeps it
+    ('"Stop the count." The crowd did not listen. "Go home," Jo Hale said.', "Stop the count", None),
+    ('"Stop the count," one voter shouted, and "go home now," Jo Hale said.', "Stop the count", "one voter"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SENTENCE_FRAGMENTS)
+def test_closing_attribution_credits_earlier_fragments_of_its_sentence(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -113,6 +113,17 @@ def extract_quotes(article: Article) -> list[Quote]:
         elif i in attrib and i - 1 in attrib and attrib[i].cue_start == attrib[i - 1].cue_start:
             utterance[i] = utterance[i - 1]  # the attribution between the two spans of a split quote
 
+    # Fragments of one sentence closed by its attribution: `"A" because of its "B" and because it "C," X said.`: the
+    # cue after the last one credits the ones before it in the sentence.
+    for i in range(len(kept) - 2, -1, -1):
+        span, nxt = kept[i][0], kept[i + 1][0]
+        if i in attrib or i + 1 not in attrib or attrib[i + 1].source not in ("after", "later", "inherited") \
+                or span.last_para != nxt.para or attrib[i + 1].cue_start < nxt.close:
+            continue
+        between = text[span.close + 1:nxt.open]
+        if "\n" not in between and not _SENTENCE_END.search(text[span.end - 1:nxt.open]):
+            attrib[i] = replace(attrib[i + 1], source="inherited")
+
     # A fragment in a sentence about a person whose verb is no cue (`Rice was to ask the UN to authorize "..."`,
     # `Fauci wrote back, acknowledging the "..."`): the person the sentence is about.
     for i, (span, kind) in enumerate(kept):
