@@ -2535,3 +2535,21 @@ SENTENCE_FRAGMENTS = [
 @pytest.mark.parametrize("text, fragment, speaker", SENTENCE_FRAGMENTS)
 def test_closing_attribution_credits_earlier_fragments_of_its_sentence(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A show's name in quote marks inside an inverted attribution after the quote (`"...," SAG President and "The Show"
+# star Jo Hale told reporters`) is read as part of the attribution.
+SHOW_IN_ATTRIBUTION = [
+    ('"It is a conversation about the culture of big business," SAG-AFTRA President and "The Nanny" star Fran Drescher '
+     'told reporters.', "culture of big business", "Fran Drescher"),
+    ('"We never planned a second season," "Harbour Lights" creator Ruth Kemble said on Monday.', "second season",
+     "Ruth Kemble"),
+    # a show's name after the attribution is no part of it; a quote after (no title) shares the closing attribution
+    ('"We loved every minute of it," Jo Hale said of "The Nanny" on Monday.', "every minute", "Jo Hale"),
+    ('"We loved every minute of it," "it was a disaster," Jo Hale said.', "every minute", "Jo Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SHOW_IN_ATTRIBUTION)
+def test_show_name_inside_an_inverted_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)

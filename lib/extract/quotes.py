@@ -30,6 +30,7 @@ _SPLIT_GAP = 120  # characters between two spans of one line that still read as 
 _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
+_TITLE_GAP = 80  # characters between a quote and a show's name that may belong to its attribution
 # A span in title case, as a show or a work is named ("Meet the Press", "CBS This Morning").
 _TITLE_CASE = re.compile(r"[A-Z][\w’'&\-]*(?:[^\S\n]+(?:[A-Z][\w’'&\-]*|of|the|and|a|in|on|for|to)){0,5}")
 # The subject of an action beat: a personal pronoun opening a sentence, its verb after it ("I put", "She nodded").
@@ -58,6 +59,16 @@ def extract_quotes(article: Article) -> list[Quote]:
         content = text[span.start:span.end]
         partial = _is_partial(text, span, before_start, before_start == prev_close > ps)
         found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
+        if found is None and idx + 1 < len(spans) and spans[idx + 1].para == span.last_para \
+                and spans[idx + 1].open - span.close < _TITLE_GAP \
+                and _TITLE_CASE.fullmatch(text[spans[idx + 1].start:spans[idx + 1].end]):
+            # `"...," "The Nanny" star Fran Drescher said`: a show's name inside the attribution, read without its
+            # marks (the text keeps its length, so offsets hold).
+            title = spans[idx + 1]
+            masked = f"{text[:title.open]} {text[title.open + 1:title.close]} {text[title.close + 1:]}"
+            beyond = spans[idx + 2].open if idx + 2 < len(spans) else last_end
+            found = _attribute_after(masked, span.close + 1,
+                                     _after_end(masked, span.close + 1, min(last_end, beyond)))
         if found is None:
             found = _attribute_before(text, before_start, span.open, False)
         if partial and (found is None or _is_document(found.speaker) or found.source == "later"):
