@@ -2553,3 +2553,19 @@ SHOW_IN_ATTRIBUTION = [
 @pytest.mark.parametrize("text, fragment, speaker", SHOW_IN_ATTRIBUTION)
 def test_show_name_inside_an_inverted_attribution(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A participle cue after a clause holding a quoted title with its comma inside the marks (`the "Year of the Woman,"
+# writing that the Oscars "..."`): the clause's subject speaks, whatever the case of the reported subject.
+PARTICIPLE_AFTER_TITLE = [
+    ('Trade publication Variety saw the choice of Ellen Dale as part of the "Year of the Woman," writing that the Oscars '
+     '"will put women in the driver\'s seat."', "driver's seat", "Variety"),
+    # negative: with no participle cue the title's clause credits no one with the fragment
+    ('Trade publication Variety saw the choice of Ellen Dale as part of the "Year of the Woman," and the Oscars '
+     '"will put women in the driver\'s seat."', "driver's seat", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_AFTER_TITLE)
+def test_participle_cue_after_a_quoted_title(text, fragment, speaker):
+    _check(text, fragment, speaker)

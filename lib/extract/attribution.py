@@ -104,7 +104,7 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
                                # the reported clause's own subject may come first ("insisting the bridge")
                                rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
-                               rf"(?:[^\S\n]+[a-z][\w\-]*){{0,2}})?[,:]?\s*$")
+                               rf"(?:[^\S\n]+[A-Za-z][\w\-]*){{0,2}})?[,:]?\s*$")  # "writing that the Oscars""
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # Someone quoted by another: `The paper quoted a police officer (, a witness,) as saying the area "..."`: the one
 # quoted speaks.

@@ -32,7 +32,7 @@ _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yie
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
 _TITLE_GAP = 80  # characters between a quote and a show's name that may belong to its attribution
 # A span in title case, as a show or a work is named ("Meet the Press", "CBS This Morning").
-_TITLE_CASE = re.compile(r"[A-Z][\w’'&\-]*(?:[^\S\n]+(?:[A-Z][\w’'&\-]*|of|the|and|a|in|on|for|to)){0,5}")
+_TITLE_CASE = re.compile(r"[A-Z][\w’'&\-]*(?:[^\S\n]+(?:[A-Z][\w’'&\-]*|of|the|and|a|in|on|for|to)){0,5},?[^\S\n]*")
 # The subject of an action beat: a personal pronoun opening a sentence, its verb after it ("I put", "She nodded").
 _BEAT_SUBJECT = re.compile(r"[^\S\n]+(?P<subj>I|He|She)[^\S\n]+[a-z]")
 
