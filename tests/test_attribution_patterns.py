@@ -2569,3 +2569,23 @@ PARTICIPLE_AFTER_TITLE = [
 @pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_AFTER_TITLE)
 def test_participle_cue_after_a_quoted_title(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Two persons named together ("Commerce Secretary Gary Locke and Interior Secretary Ken Salazar") are two in the cast,
+# and "the two men" / "both women" said after them is the pair.
+NAMED_PAIRS = [
+    ('Commerce Secretary Gary Locke and Interior Secretary Ken Salazar spoke on Monday.\n"We are ensuring that species '
+     'are protected," both men said.', "species", "Gary Locke and Ken Salazar"),
+    ('In a statement, the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, agreed.\n"We are '
+     'ensuring that species are protected," the two men said in a statement.', "species", "Gary Locke and Ken Salazar"),
+    ('Commerce Secretary Gary Locke and Interior Secretary Ken Salazar spoke on Monday.\n"We are ensuring that species '
+     'are protected," Locke said.', "species", "Gary Locke"),
+    # negative: two persons not named together are no pair
+    ('Gary Locke met Ken Salazar on Monday.\n"We are ensuring that species are protected," the two men said.',
+     "species", "the two men"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAMED_PAIRS)
+def test_two_persons_named_together(text, fragment, speaker):
+    _check(text, fragment, speaker)

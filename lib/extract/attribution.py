@@ -34,7 +34,7 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, _is_name_token, O
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
                                   apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
-                                  resolve_mention)
+                                  resolve_mention, surname_of)
 from lib.models import Quote
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
@@ -587,6 +587,13 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
         if mention.kind != "person":
             continue
+        if mention.role and " and " in mention.role:
+            # "Commerce Secretary Gary Locke and Interior Secretary Ken Salazar": two titled persons in one run
+            first, _, title = mention.role.rpartition(" and ")
+            named = parse_mention(first)
+            if named.kind == "person" and named.role and len(named.name.split()) >= 2 and _is_title(named.role):
+                persons.add_person(named.name, named.role)
+                mention = replace(mention, role=title)
         role = mention.role if mention.role and _is_title(mention.role) else None
         if not role and window.rstrip().endswith(","):
             pre = _APPOSED_ROLE_BEFORE.search(window)
@@ -960,6 +967,10 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         if mention is not None and mention.kind == "pronoun" and q.speaker.lower() == "they" and last_group:
             q = _as_speaker(q, last_group)  # "Zoo officials said ... "...," they said": the group named before
             mention = parse_mention(q.speaker)
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None \
+                and _PAIR_DESCRIPTION.fullmatch(q.speaker):
+            # "the two men said", "both women said": the two persons named together last ("X and Y")
+            q = replace(q, speaker_id=_named_pair(text, q.speaker_start, persons) or q.speaker_id)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
             if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
@@ -1020,6 +1031,28 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
+
+
+# Two persons described together: "the two men", "both women", "the pair", "the couple".
+_PAIR_DESCRIPTION = re.compile(r"(?i:the[^\S\n]+two(?:[^\S\n]+(?:men|women|officials|leaders|ministers|secretaries))?|"
+                               r"both(?:[^\S\n]+(?:men|women|officials|leaders|ministers|secretaries))?|"
+                               r"the[^\S\n]+(?:pair|couple|duo))")
+# Between two persons named together: "X and Y", "X, the commerce secretary, and the interior secretary, Y".
+_PAIR_BETWEEN = re.compile(r"(?:,[^\S\n]+[^,.;:\"“”\n]{1,60},)?,?[^\S\n]+and[^\S\n]+(?:[^,.;:\"“”\n]{1,60}?(?:,[^\S\n]+|[^\S\n]+))?")
+_PAIR_CHARS = 1000  # how far back "the two men" looks for the two persons named together
+
+
+def _named_pair(text: str, pos: int, persons: PersonIndex) -> str | None:
+    """The two persons last named together before ``pos`` ("Gary Locke and Ken Salazar"), as "X and Y"."""
+    i = bisect.bisect_left(persons.positions, pos)
+    while i > 1 and persons.positions[i - 1] >= pos - _PAIR_CHARS:
+        i -= 1
+        first, second = persons.names[i - 1], persons.names[i]
+        start = persons.positions[i - 1]
+        end = start + len(first if text.startswith(first, start) else surname_of(first))  # as written: in full or not
+        if first != second and _PAIR_BETWEEN.fullmatch(text, end, persons.positions[i]):
+            return f"{first} and {second}"
+    return None
 
 
 _IT_SENTENCES = 3  # how many sentences back "it said" looks for the body or text it stands for
@@ -1174,7 +1207,8 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "role"
     if org_speaker or mention.kind == "org":
         return "organisation"
-    if q.speaker_id in persons.roles or (mention.kind == "person" and (
+    if q.speaker_id in persons.roles or (q.speaker_id and _PAIR_DESCRIPTION.fullmatch(q.speaker)) or (
+            mention.kind == "person" and (
             " " in (q.speaker_id or "") or q.speaker_id in persons.genders)):
         return "person"
     if mention.kind == "person":
