@@ -2589,3 +2589,25 @@ NAMED_PAIRS = [
 @pytest.mark.parametrize("text, fragment, speaker", NAMED_PAIRS)
 def test_two_persons_named_together(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A sentence in which someone puts out a text ("issued an update, which reads:") credits the quote it introduces, in
+# the middle of an article too, and every paragraph of that multi-paragraph quote.
+STATEMENT_SENTENCES = [
+    ('Coach Jo Hale wrote: "We are all praying for him."\nThe boy\'s family issued an encouraging update last week, '
+     'which reads: "Firstly, we are overwhelmed by the support.\n"He is now out of the coma.\n"We will update you '
+     'again soon."', "overwhelmed", "The boy's family"),
+    ('Coach Jo Hale wrote: "We are all praying for him."\nThe boy\'s family issued an encouraging update last week, '
+     'which reads: "Firstly, we are overwhelmed by the support.\n"He is now out of the coma.\n"We will update you '
+     'again soon."', "update you again", "The boy's family"),
+    ('Coach Jo Hale wrote: "We are all praying for him."\nThe club released a statement on Sunday: "The match is '
+     'off."', "match is off", "The club"),
+    # negative: a sentence in which someone receives an update credits no one
+    ('Coach Jo Hale wrote: "We are all praying for him."\nThe boy\'s school received an update last week. "The match '
+     'is off."', "match is off", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", STATEMENT_SENTENCES)
+def test_statement_sentence_mid_article(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -139,7 +139,8 @@ _IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*{_FRONTED_OP
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
 _STATEMENT_CORE = (rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+(?:an?|the|its|his|her|"
-                   rf"their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?(?:statement|letter|memo|note|message|response|release)\b")
+                   rf"their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?(?:statement|letter|memo|note|message|response|release|update|"
+                   rf"announcement|tribute|appeal)\b")
 STATEMENT_RELEASE = re.compile(rf"(?:^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}"
                                rf"[^\"“”.!?:\n]{{0,80}}[.:]\s*$")
 STATEMENT_AUTHOR = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}", re.MULTILINE)
@@ -816,10 +817,12 @@ _STORY_PERSONS = frozenset("guard stranger boy girl soldier driver doctor nurse 
 def _statement_subject(text: str, start: int, end: int) -> _Attribution | None:
     """The subject of a sentence in which it puts out a statement (`Acme released a statement on Friday.`): the
     speaker of the quote that gives the statement's words."""
-    m = STATEMENT_RELEASE.search(text, start, end) or STATEMENT_INTRO.search(text, start, end)
+    window = text[start:end]  # sliced: "^" holds only at a string's start, not at a search's start offset
+    m = STATEMENT_RELEASE.search(window) or STATEMENT_INTRO.search(window)
     if not m or not _plausible_subject(m.group("subj")):
         return None
-    return _Attribution(" ".join(m.group("subj").split()), m.start("subj"), None, m.start("subj"), "context")
+    return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
+                        "context")
 
 
 def statement_author(text: str, pos: int) -> tuple[str, int] | None:

@@ -105,11 +105,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     groups: dict[int, list[int]] = {}
     for i, u in enumerate(utterance):
         groups.setdefault(u, []).append(i)
-    for members in groups.values():
-        found = next((attrib[i] for i in members if i in attrib), None)
-        if found:
-            for i in members:
-                attrib.setdefault(i, replace(found, source="inherited"))
+    _share_within_utterances(groups, attrib)
 
     # Split quotes and continuations inside a paragraph: `"X," he said, "Y."`, `"X" insists Burton. "Y."`
     for i in range(1, len(kept)):
@@ -238,6 +234,7 @@ def extract_quotes(article: Article) -> list[Quote]:
 
     for i, found in pulled.items():
         attrib.setdefault(i, found)
+    _share_within_utterances(groups, attrib)  # a multi-paragraph quote credited by the sentence that introduced it
 
     # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
     main = _interviewee(attrib, persons, min_quotes=_MAIN_SPEAKER_QUOTES)
@@ -281,6 +278,15 @@ def extract_quotes(article: Article) -> list[Quote]:
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
     return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+
+
+def _share_within_utterances(groups: dict[int, list[int]], attrib: dict[int, _Attribution]) -> None:
+    """Spans of one multi-paragraph quote share the attribution found for any of them."""
+    for members in groups.values():
+        found = next((attrib[i] for i in members if i in attrib), None)
+        if found:
+            for i in members:
+                attrib.setdefault(i, replace(found, source="inherited"))
 
 
 def _other_party(text: str, k: int, paras: list[tuple[int, int]], kept: list[tuple[_Span, str]],
