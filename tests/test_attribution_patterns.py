@@ -2611,3 +2611,27 @@ STATEMENT_SENTENCES = [
 @pytest.mark.parametrize("text, fragment, speaker", STATEMENT_SENTENCES)
 def test_statement_sentence_mid_article(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A question put to someone (`a reporter asked Jo Hale, "...?"`): the pronoun reply after it (`"...," she replied`)
+# is that person's, every span of it; a later pronoun after another person is theirs again.
+QUESTION_AND_ANSWER = [
+    ('Judge Rae Monti was appointed on Monday. Mayor Ann Lee praised her.\nAt a press conference, a reporter asked '
+     'Monti, "What is the biggest problem in the courts?"\n"The biggest hurdle is getting people to understand," she '
+     'replied. "That is often where we start."', "biggest hurdle", "Rae Monti"),
+    ('Judge Rae Monti was appointed on Monday. Mayor Ann Lee praised her.\nAt a press conference, a reporter asked '
+     'Monti, "What is the biggest problem in the courts?"\n"The biggest hurdle is getting people to understand," she '
+     'replied. "That is often where we start."', "often where we start", "Rae Monti"),
+    ('Mayor Ann Lee spoke first. At a press conference, a reporter asked her, "What is the biggest problem?"\n"The '
+     'biggest hurdle is getting people to understand," she replied.', "biggest hurdle", "Ann Lee"),
+    # negatives: a pronoun of the other gender is not the one asked; a later speaker named in between takes it
+    ('Judge Tom Berg was appointed on Monday. Mayor Ann Lee praised him.\nAt a press conference, Ann Lee asked '
+     'Berg, "What is the biggest problem?"\n"The biggest hurdle is bias," she said.', "hurdle is bias", "Ann Lee"),
+    ('At a press conference, a reporter asked Rae Monti, "What is the biggest problem?"\n"Bias," she replied.\nAnn '
+     'Lee spoke next. "We agree," she said.', "We agree", "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", QUESTION_AND_ANSWER)
+def test_answer_to_a_question_put_to_someone(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -921,6 +921,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
     out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
+    asked = asked_at = None  # the person a question just quoted was put to ("a reporter asked Jo Hale, "...?""), and
+    # where the answer's speaker mention ("she replied") stands
     gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
     quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
@@ -967,6 +969,16 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
                 last_org, org_speaker = q.speaker_id, True
+        answer = bool(asked) and q.kind != "reported" and mention is not None \
+            and (asked_at is None or q.speaker_start == asked_at) \
+            and q.speaker.lower() in PRONOUN_GENDERS \
+            and persons.genders.get(asked, PRONOUN_GENDERS[q.speaker.lower()]) == PRONOUN_GENDERS[q.speaker.lower()]
+        if answer:
+            q = replace(q, speaker_id=asked, speaker_role=persons.roles.get(asked))  # "...?" / ""...," she replied"
+        if answer:
+            asked_at = q.speaker_start  # the answer's other spans (`", she replied. "...`) are the same person's
+        elif q.kind != "reported":
+            asked, asked_at = _asked_person(text, q, persons), None
         if mention is not None and mention.kind == "pronoun" and q.speaker.lower() == "they" and last_group:
             q = _as_speaker(q, last_group)  # "Zoo officials said ... "...," they said": the group named before
             mention = parse_mention(q.speaker)
@@ -1005,7 +1017,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                                 speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
         elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
-                and _described_more_recently(last_anonymous, q, persons):
+                and not answer and _described_more_recently(last_anonymous, q, persons):
             q = _as_speaker(q, last_anonymous)  # "A company spokesman said ... "...," he said"
             mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id and (mention.kind == "org" or (
@@ -1034,6 +1046,24 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
+
+
+# A question put to someone: `a reporter asked Jo Hale, "...?"`.
+_ASKED_OBJECT = re.compile(rf"\basked[^\S\n]+(?P<obj>him|her|{NAME_PATTERN})[^\S\n]*[,:]?[^\S\n]*$")
+_OBJECT_GENDERS = {"him": "m", "her": "f"}
+
+
+def _asked_person(text: str, q: Quote, persons: PersonIndex) -> str | None:
+    """The person a quoted question was put to (`X asked Jo Hale, "...?"`), whose answer a "she replied" gives."""
+    if not q.text.rstrip().endswith("?") or q.speaker_start is None or q.speaker_start >= q.start:
+        return None
+    m = _ASKED_OBJECT.search(text[q.speaker_start:q.start - 1])
+    if m is None:
+        return None
+    obj = m.group("obj")
+    name = persons.recent(q.speaker_start + m.start("obj"), gender=_OBJECT_GENDERS[obj]) \
+        if obj in _OBJECT_GENDERS else persons.full_name(obj)
+    return name if name in persons.roles else None
 
 
 # Two persons described together: "the two men", "both women", "the pair", "the couple".
