@@ -892,8 +892,8 @@ class PersonIndex:
             # A hyphened surname alone ("Al-Kahlout", "Strauss-Kahn"): the full names that end in it
             hits = [n for n in self._by_surname.get(key.split()[-1], ()) if normalise_name(n).endswith(" " + key)]
         if not hits and " " not in key and key:
-            # A known given name ("Emily" -> "Emily Wraith") or, in a name of three words or more, a family name
-            # written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
+            # A given name ("Emily" -> "Emily Wraith", "her mum Ami" -> "Ami Caton") or, in a name of three words or
+            # more, a family name written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
             # initial, edit distance <= 2 on a surname of five letters or more).
             hits = list(self._by_first.get(key, ()))
             if not hits and len(key) >= _MIN_TYPO_SURNAME:
@@ -902,7 +902,7 @@ class PersonIndex:
         return hits[0] if len(set(hits)) == 1 else name
 
     def _index_names(self) -> None:
-        """Index the registered names not indexed yet by normalised form, surname, first word (of three or more)
+        """Index the registered names not indexed yet by normalised form, surname, first word (of two or more)
         and surname initial and length, so each lookup costs the same however many persons an article names."""
         names = list(self.roles)
         for n in names[self._indexed:]:
@@ -912,9 +912,8 @@ class PersonIndex:
                 continue  # initials only ("J. R. K."): no key a surname could match
             self._by_key.setdefault(key, []).append(n)
             self._by_surname.setdefault(words[-1], []).append(n)
-            if len(words) >= 3 or len(words) == 2 and words[0] in FIRST_NAME_GENDERS:
-                self._by_first.setdefault(words[0], []).append(n)
             if len(words) >= 2:
+                self._by_first.setdefault(words[0], []).append(n)
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
         self._indexed = len(names)
 
