@@ -2635,3 +2635,25 @@ QUESTION_AND_ANSWER = [
 @pytest.mark.parametrize("text, fragment, speaker", QUESTION_AND_ANSWER)
 def test_answer_to_a_question_put_to_someone(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name with its role in apposition opening a narrative sentence ("X, a spokesman for Y, confirmed ... but cautioned
+# ...") lends the name, not the role, to the quote after it; an indefinite body ("a group of experts") is a new one,
+# never the organisation that spoke before, while "the company" still is.
+APPOSED_ROLES_AND_NEW_BODIES = [
+    ('Omar Saeed Tahir, a spokesman for the Interior Ministry, confirmed the toll to the paper by telephone but '
+     'cautioned that the number could rise. "I do not have an exact number of casualties."', "exact number",
+     "Omar Saeed Tahir"),
+    ('"We reject the claims," the Kremlin said. A group of independent United Nations experts warned that civilians '
+     'are at "grave risk of famine in the region".', "grave risk", "A group of independent United Nations experts"),
+    # negatives: a definite description still stands for the body that spoke; a role with no name stays a role
+    ('"We reject the claims," Acme Corp said on Monday. "The offer stands," the company added.', "offer stands",
+     "Acme Corp"),
+    ('A spokesman for the Interior Ministry confirmed the toll but cautioned that the number could rise. "I do not '
+     'have an exact number of casualties."', "exact number", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", APPOSED_ROLES_AND_NEW_BODIES)
+def test_apposed_role_and_indefinite_body(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -747,10 +747,11 @@ def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None
         return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
     lead = window[:m.start()]
     name = _NAME.match(lead, len(lead) - len(lead.lstrip()))
-    if name and _appositions_only(window[name.end():m.start("cue")]):
+    # `Dan Orr, a lawyer at Bird Trust, agreed ...`, `X, a spokesman, confirmed the toll but cautioned ...`: the comma
+    # phrases are the name's appositions, or the role the match took for a subject is the one right after the name
+    if name and (_appositions_only(window[name.end():m.start("cue")]) or not lead[name.end():].strip()):
         mention = parse_mention(name.group(0))
         if mention.kind == "person" and len(mention.name.split()) >= 2:
-            # `Dan Orr, a lawyer at Bird Trust, agreed ...`: the comma phrases are the name's appositions
             return _Attribution(name.group(0), start + name.start(), m.group("cue"), start + m.start("cue"), "before")
     return _attribution(m, start, "before")
 
@@ -988,8 +989,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             q = replace(q, speaker_id=_named_pair(text, q.speaker_start, persons) or q.speaker_id)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
+            # "her office" is hers; "a group of experts" is a new body, never the one that spoke before
             if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
-                                                 and words[0] not in ("his", "her", "their"))):  # "her office": hers
+                                                 and words[0] not in ("his", "her", "their", "a", "an", "another"))):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif _is_bare_role(mention) and q.speaker_start is not None and \
                     (earlier := _indefinite_antecedent(text, q.speaker_start, mention)):
