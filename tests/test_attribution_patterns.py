@@ -2657,3 +2657,21 @@ APPOSED_ROLES_AND_NEW_BODIES = [
 @pytest.mark.parametrize("text, fragment, speaker", APPOSED_ROLES_AND_NEW_BODIES)
 def test_apposed_role_and_indefinite_body(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Someone speaking for a body ("a YouTube representative") leaves the body, not themselves, for "the company" to
+# stand for later; a body whose name ends in a word also used for people ("the Capitol Police") stays whole.
+SPOKESPERSON_BODIES = [
+    ('A Vidtube representative said the claims had broken its rules. The company policy bans videos that spread '
+     '"claims that masks do not slow the spread of the virus."', "masks do not slow", "Vidtube"),
+    ('"We acted within the law," the Harbour Police said. "It was in the defense of human life," the department '
+     'added.', "defense of human life", "Harbour Police"),
+    # negative: a person's name before the role noun is no body
+    ('"We acted within the law," said Jo Hale. "It was in the defense of human life," the company added.',
+     "defense of human life", "the company"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SPOKESPERSON_BODIES)
+def test_spokesperson_leaves_the_body_they_speak_for(text, fragment, speaker):
+    _check(text, fragment, speaker)

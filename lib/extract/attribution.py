@@ -1024,8 +1024,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id and (mention.kind == "org" or (
                 mention.kind == "person" and " " not in q.speaker_id and q.speaker_id not in persons.genders)):
-            # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said").
-            last_org = q.speaker_id
+            # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said"); someone
+            # speaking for one ("a YouTube representative") leaves the body they speak for ("YouTube").
+            body, _, head = q.speaker_id.rpartition(" ")
+            person_head = head.lower() in ROLE_WORDS | PERSON_NOUNS and head.lower() not in ORG_WORDS  # not "Police"
+            last_org = body if body[:1].isupper() and person_head else q.speaker_id
         if mention is not None and mention.kind == "role" and q.speaker_id is None and \
                 q.speaker.lower().startswith(("a ", "an ", "one ", "another ")) and \
                 _speaker_type(q, mention, persons, org_speaker) == "role":
