@@ -2675,3 +2675,19 @@ SPOKESPERSON_BODIES = [
 @pytest.mark.parametrize("text, fragment, speaker", SPOKESPERSON_BODIES)
 def test_spokesperson_leaves_the_body_they_speak_for(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# `"...," was how X put it` credits X; `X's response was swift: "..."` introduces X's words.
+HOW_AND_RESPONSE = [
+    ('"This budget is a disgrace to the city," was how Mayor Ann Lee put it on Monday.', "disgrace", "Ann Lee"),
+    ('Mayor Ann Lee\'s response was swift: "This budget is a disgrace to the city."', "disgrace", "Ann Lee"),
+    ('Ann Lee\'s reaction came within the hour: "This budget is a disgrace to the city."', "disgrace", "Ann Lee"),
+    # negatives: her budget is no reply; "was how" after a quote with no cue names nobody
+    ('Mayor Ann Lee\'s budget was passed on Monday: "This budget is a disgrace to the city."', "disgrace", None),
+    ('"This budget is a disgrace to the city," was how the session ended.', "disgrace", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HOW_AND_RESPONSE)
+def test_was_how_and_possessive_response(text, fragment, speaker):
+    _check(text, fragment, speaker)

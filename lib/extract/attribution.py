@@ -59,8 +59,8 @@ _ROLE_MODIFIER_WORDS = 10
 AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
                                  rf"(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
 # `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
-AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))[^\S\n]+(?:how|what)[^\S\n]+{SUBJECT}"
-                       rf"[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))|is|was)[^\S\n]+(?:how|what)[^\S\n]+"
+                       rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # and `"...," was how X put it`
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 # An attribution an excerpt cuts before its cue: `...," Yellen...` at the end of the text or paragraph.
 AFTER_CUT = re.compile(rf"[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
@@ -124,6 +124,10 @@ BEFORE_WITH = re.compile(rf"\bwith[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
+# A person's reply named as such, then a colon: `Mayor Jo Hale's response was swift: "`.
+BEFORE_RESPONSE = re.compile(rf"(?P<subj>{NAME_PATTERN})[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+                             r"(?P<cue>response|reaction|reply|answer|message|verdict|retort|advice|explanation)"
+                             r"[^\S\n]+(?:was|is|came)\b[^.!?\"“”:\n]{0,60}:\s*$")
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
 BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
 # A fronted preposition or participle phrase: its noun is its object (`In a written statement, X said`, `Writing on
@@ -441,7 +445,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             found = _headline_attribution(m.group("line"), start + m.start("line"))
             if found:
                 return found
-    for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
+    for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
+                    BEFORE_COLON, BEFORE_RESPONSE) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
