@@ -2691,3 +2691,20 @@ HOW_AND_RESPONSE = [
 @pytest.mark.parametrize("text, fragment, speaker", HOW_AND_RESPONSE)
 def test_was_how_and_possessive_response(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A writer quoting another: `To quote X: "`, `In the words of X, "`, `Quoting the report: "`.
+QUOTING_OTHERS = [
+    ('To quote John Smith: "The country is more divided than ever before."', "more divided", "John Smith"),
+    ('In the words of John Smith, "the country is more divided than ever before."', "more divided", "John Smith"),
+    ('In the immortal words of the late Jane Doe, "never give up on the dream you had."', "never give up",
+     "Jane Doe"),
+    # negatives: "in the words" with no one named; a quotation of a title
+    ('In other words, "the country is more divided than ever before."', "more divided", None),
+    ('He likes to quote the song "Never Give Up On The Dream" at rallies.', "Never Give Up", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", QUOTING_OTHERS)
+def test_writer_quoting_another(text, fragment, speaker):
+    _check(text, fragment, speaker)
