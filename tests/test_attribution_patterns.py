@@ -2708,3 +2708,22 @@ QUOTING_OTHERS = [
 @pytest.mark.parametrize("text, fragment, speaker", QUOTING_OTHERS)
 def test_writer_quoting_another(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An interview announced with someone ("Interview with Mayor Ann Lee"): the quoted answers after its questions are
+# theirs, the first one too, before any quote credits them.
+INTERVIEW_WITH = [
+    ('Interview with Mayor Ann Lee\nWhat is the biggest challenge for the city?\n"Housing. Without a doubt, it is '
+     'housing."\nWhat will you do about it?\n"We will build ten thousand homes."', "Without a doubt", "Ann Lee"),
+    ('Interview with Mayor Ann Lee\nWhat is the biggest challenge for the city?\n"Housing. Without a doubt, it is '
+     'housing."\nWhat will you do about it?\n"We will build ten thousand homes."', "ten thousand", "Ann Lee"),
+    # negatives: questions with no interview named; an interview with a body names no person
+    ('Readers keep asking us one thing. What is the plan?\n"We will build ten thousand homes."', "ten thousand", None),
+    ('An interview with the Housing Board\nWhat is the plan?\n"We will build ten thousand homes."', "ten thousand",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", INTERVIEW_WITH)
+def test_answers_of_an_announced_interview(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -908,6 +908,19 @@ def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quot
     return replace(first[best], source="interview", cue=None)
 
 
+# The one an interview is with, named before the answers: "Interview with Mayor Jo Hale", "a Q&A with X".
+_INTERVIEW_WITH = re.compile(rf"\b(?:[Ii]nterview|Q[^\S\n]*&[^\S\n]*A|[Cc]onversation)[^\S\n]+with[^\S\n]+"
+                             rf"(?P<subj>{MENTION_PATTERN})")
+
+
+def interview_subject(text: str, end: int) -> _Attribution | None:
+    """The person an interview before ``end`` is announced with, for answers no quote before credits."""
+    m = _INTERVIEW_WITH.search(text, 0, end)
+    if m is None or parse_mention(m.group("subj")).kind != "person":
+        return None
+    return _Attribution(m.group("subj"), m.start("subj"), None, m.start("subj"), "interview")
+
+
 def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
     """True when a paragraph holds nothing but quoted text (and punctuation), or opens with a short adverbial
     ("Later in the afternoon, "...""), so that its speaker must come from a neighbouring paragraph."""

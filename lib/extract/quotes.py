@@ -13,7 +13,7 @@ from dataclasses import replace
 from lib.domain.verbs import classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
                                      _attribute_after, finite_verb, _attribute_before, _attribution, _clause_person, passive_described,
-                                     _clause_start, _closing_attribution, _interviewee, _is_document,
+                                     _clause_start, _closing_attribution, _interviewee, interview_subject, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
@@ -192,7 +192,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                 m = BEFORE_CLAUSE.match(text[tail:prev_para[1]])  # `Reid told People she ... habits:`
                 found = _attribution(m, tail, "before") if m and _plausible_subject(m.group("subj")) else None
         if found is None and prev_para and text[prev_para[0]:prev_para[1]].rstrip().endswith("?"):
-            found = _interviewee(attrib, persons)  # an interview: a question, then the answer in quotes
+            # an interview: a question, then the answer in quotes
+            found = _interviewee(attrib, persons) or interview_subject(text, prev_para[1])
         if found:
             for i in members:
                 attrib[i] = found
