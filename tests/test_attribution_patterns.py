@@ -2334,3 +2334,396 @@ def test_story_beat_credits_the_described_character(text, fragment, speaker, spe
     q = _quote(text, fragment)
     got = q.speaker_id or q.speaker
     assert (got if got is None or got.lower() != speaker.lower() else speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A medium or time after an inverted role or body ("said the agency in a statement", "wrote the judge in her
+# opinion") is how the words came, not part of who spoke them; a place or body after a role still describes it.
+MEDIUM_ADJUNCTS = [
+    ('"The levy is unlawful," said the agency in a statement.', "levy is unlawful", "the agency"),
+    ('"The levy is unlawful," wrote the judge in her opinion.', "levy is unlawful", "the judge"),
+    ('"The levy is unlawful," explained the court in its ruling on Monday.', "levy is unlawful", "the court"),
+    ('"The levy is unlawful," said the spokesman in an email.', "levy is unlawful", "the spokesman"),
+    # negatives: a modifier that names where or whom the source works for stays with it
+    ('"The levy is unlawful," said a source in the ministry.', "levy is unlawful", "a source in the ministry"),
+    ('"The levy is unlawful," said a spokesman for the agency.', "levy is unlawful", "a spokesman for the agency"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", MEDIUM_ADJUNCTS)
+def test_medium_or_time_is_no_part_of_the_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A noun after a preposition is its object, never the subject of the cue that follows: "In an open letter to the heads
+# of state, the union and other groups warned" is no letter speaking; a relative clause still makes it a subject.
+PREPOSITION_OBJECTS = [
+    ('In an open letter to the heads of state, the Harbour Union and other transport groups warned that the bans had '
+     'an "enormously harmful impact on the crews."', "harmful impact", "Harbour Union"),
+    ('In a letter to Ruth Kemble, the union said the plan was "a total disaster for the town."', "total disaster",
+     "the union"),
+    # negatives: a relative clause makes the body the subject; "according to" names a source
+    ('Too harsh for the agency, which condemned the plan as "a total disaster for the town."', "total disaster",
+     "the agency"),
+    ('According to the ministry, officials said the plan was "a total disaster for the town."', "total disaster",
+     "officials"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PREPOSITION_OBJECTS)
+def test_object_of_a_fronted_preposition_is_no_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A role subject with a name apposed, role words before it ("the candidate, regional official Peter Brandt, said"):
+# the name speaks; a title with "of the" before a name ("Secretary of the Interior Peter Brandt") is the person's, and
+# a body named with "of the" ("the Church of the Nativity") stays one body.
+APPOSED_AND_TITLED = [
+    ('"I will give all my strength to the job," the candidate, regional official Peter Brandt, said.',
+     "all my strength", "Peter Brandt", "person"),
+    ('"The rule strengthens the law," said Secretary of the Interior Peter Brandt.', "strengthens the law",
+     "Peter Brandt", "person"),
+    ('"The doors stay open," said the Church of the Nativity.', "doors stay open", "the Church of the Nativity",
+     "organisation"),
+    # negative: an apposition with no name leaves the role as written
+    ('"I will give all my strength to the job," the candidate, a regional official from Ohio, said.',
+     "all my strength", "the candidate", "role"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", APPOSED_AND_TITLED)
+def test_apposed_name_and_of_the_titles(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# "remembers" is a cue like "recalls"; a hyphened particle ("al-Kaabi", "el-Sisi") belongs to the name.
+REMEMBERS_AND_PARTICLES = [
+    ('"Those goats were so smart," remembers Anna Berg, coordinator for the programme, with a laugh.', "so smart",
+     "Anna Berg"),
+    ('"The risk of escalation is real," Noura al-Tamimi, a minister of state, told a conference.', "risk of escalation",
+     "Noura al-Tamimi"),
+    ('"The risk of escalation is real," said Omar el-Masri.', "risk of escalation", "Omar el-Masri"),
+    # negatives: a hyphened lower-case word is no name; remembering a thing is no speaker when nobody is named
+    ('"The risk of escalation is real," Noura Tamimi, a well-known minister, told a conference.',
+     "risk of escalation", "Noura Tamimi"),
+    ('Nobody remembers the "goats that jumped over every snare."', "goats that jumped", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REMEMBERS_AND_PARTICLES)
+def test_remembers_cue_and_hyphened_particles(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Story dialogue: turns alternate when the first-person narrator is one of the two parties (no question needed); a
+# pronoun beat before or after a quote ("He shrugged.", "I put the folder down.") is its character's turn. A news
+# exchange of two named speakers still goes on with the last one.
+STORY_TURNS = [
+    ('The door creaked open and a man in a grey coat came in.\n"You are late," the man said.\n"The train was slow," '
+     'I said.\n"Trains are always slow."\n"Not this slow."', "always slow", "a man", "role"),
+    ('The door creaked open and a man in a grey coat came in.\n"You are late," the man said.\n"The train was slow," '
+     'I said.\n"Trains are always slow."\n"Not this slow."', "Not this slow", "the author", "role"),
+    ('In came a man in a grey coat.\n"You are late," the man said.\nHe shrugged and sat down. "Do you have the '
+     'papers?"', "have the papers", "a man", "role"),
+    ('"You are late," the man said.\n"Right here." I put the folder in front of him.', "Right here", "the author",
+     "role"),
+    # negatives: two named speakers in the news; a pronoun beat with no one it can stand for
+    ('"We will fix the roads," Maria Lopez said.\n"We have no money for that," Tom Berg said.\n"We will find it."',
+     "find it", "Tom Berg", "person"),
+    ('He shrugged and sat down at the table. "Do you have the papers?"', "have the papers", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", STORY_TURNS)
+def test_story_turns_and_pronoun_beats(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# A pronoun speaker after a reported clause ("Judge X said Y had ... He said ..."): the one who spoke, not the subject
+# of what they reported; an initial run into the surname ("T.Clayson") is a name.
+REPORTED_CLAUSE_SUBJECTS = [
+    ('Police searched the home of Dean Raines in March. Raines had a previous conviction for theft.\nJudge Tom Clayson '
+     'said Raines had played a leading role in the network and it appeared he had in fact "taken advantage of others" '
+     'lower down.\nHe said he classed Raines as a "fully functioning adult with a plan."', "fully functioning",
+     "Tom Clayson"),
+    ('Judge Mr T.Clayson said Dean Raines had played a leading role in the network.\nHe said he classed Raines as a '
+     '"fully functioning adult with a plan."', "fully functioning", "T.Clayson"),
+    ('"We will win," said T.Clayson.', "We will win", "T.Clayson"),
+    # negatives: a later main-clause subject is still the antecedent; an inverted "said X" still makes X speak
+    ('Tom Clayson said Dean Raines had played a role. Dean Raines was then jailed.\n"I am sorry," he said.',
+     "I am sorry", "Dean Raines"),
+    ('"We lost," said Tom Clayson after the vote.\n"It was close," he added.', "It was close", "Tom Clayson"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPORTED_CLAUSE_SUBJECTS)
+def test_pronoun_prefers_the_speaker_over_the_reported_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A show's name in quote marks inside an introduction (`Scott told "Meet the Press" host Jo Hale, "`) is no quote
+# that cuts the introduction off: the subject before it speaks.
+SHOW_IN_INTRODUCTION = [
+    ('Asked why she named the group, Scott told "Good Day Ohio" co-host Jo Hale, "Because you answer to us."',
+     "answer to us", "Scott"),
+    ('Mayor Ruth Kemble told "Meet the Press" on Sunday, "We will not back down from this fight."', "back down",
+     "Ruth Kemble"),
+    # negatives: a real quote before ends the introduction; a split quote keeps its own speaker
+    ('"Stop," Jo Hale said. "Go home," Tom Berg said, "now."', "now", "Tom Berg"),
+    ('"Get out," Jo Hale said to the crowd, "before it rains."', "before it rains", "Jo Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SHOW_IN_INTRODUCTION)
+def test_show_name_inside_an_introduction(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A long fronted participle phrase (over 100 characters to its comma) before the subject and cue of a fragment.
+LONG_FRONTED_PHRASES = [
+    ('Observing that the landscape of online fraud will keep changing with the wider use of digital payment channels, '
+     'the central bank said "close work among the lenders would be needed for the measures."', "close work",
+     "central bank"),
+    ('Noting that the landscape of online fraud will keep changing with the wider use of digital payment channels '
+     'across the region, Governor Ruth Kemble said "close work among the lenders would be needed."', "close work",
+     "Ruth Kemble"),
+    # negative: no cue after the long phrase, no speaker
+    ('Observing that the landscape of online fraud will keep changing with the wider use of digital payment channels, '
+     'the central bank raised its rates to "a level not seen in many years."', "level not seen", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", LONG_FRONTED_PHRASES)
+def test_long_fronted_phrase_before_the_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A person named as the subject of a sentence-opening subordinate clause ("When Dana Reyes decided ...") is in the
+# cast, so a later "she shares" finds her; a paragraph closed by "according to X" lends X to the quote paragraph after.
+CAST_AND_CLOSING_SOURCES = [
+    ('When Dana Reyes decided to stop relaxing her hair in 2011, she had no idea what was coming.\n"My first thoughts '
+     'were how ironic it was," she shares with the magazine.', "first thoughts", "Dana Reyes"),
+    ('The plan will cost $5 billion over ten years, according to Treasury Secretary Ruth Kemble.\n"We have looked at '
+     'every line of the budget and this is the honest figure."', "every line", "Ruth Kemble"),
+    # negatives: a subordinate clause about a place registers no person; "according to" inside the paragraph, not
+    # closing it, lends nothing
+    ('When Port Ellen flooded in 2011, the town had no idea what was coming.\n"My first thoughts were how ironic it '
+     'was," she shares with the magazine.', "first thoughts", None),
+    ('According to Ruth Kemble, the plan will cost $5 billion. The council met on Monday.\n"We have looked at every '
+     'line of the budget and this is the honest figure."', "every line", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CAST_AND_CLOSING_SOURCES)
+def test_subordinate_clause_subject_and_closing_according(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Fragments of one sentence closed by its attribution: the cue after the last credits the ones before it.
+SENTENCE_FRAGMENTS = [
+    ('"Greece is a special case" because of its "dangerous debt levels" and because it "has lied about its figures '
+     'for years," Commissioner Olli Rehn said.', "special case", "Olli Rehn"),
+    ('"The bridge is safe" and "the repairs are on schedule," the transport minister, Ruth Kemble, told reporters.',
+     "bridge is safe", "Ruth Kemble"),
+    # negatives: a sentence end between them keeps them apart; a fragment with its own attribution keeps it
+    ('"Stop the count." The crowd did not listen. "Go home," Jo Hale said.', "Stop the count", None),
+    ('"Stop the count," one voter shouted, and "go home now," Jo Hale said.', "Stop the count", "one voter"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SENTENCE_FRAGMENTS)
+def test_closing_attribution_credits_earlier_fragments_of_its_sentence(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A show's name in quote marks inside an inverted attribution after the quote (`"...," SAG President and "The Show"
+# star Jo Hale told reporters`) is read as part of the attribution.
+SHOW_IN_ATTRIBUTION = [
+    ('"It is a conversation about the culture of big business," SAG-AFTRA President and "The Nanny" star Fran Drescher '
+     'told reporters.', "culture of big business", "Fran Drescher"),
+    ('"We never planned a second season," "Harbour Lights" creator Ruth Kemble said on Monday.', "second season",
+     "Ruth Kemble"),
+    # a show's name after the attribution is no part of it; a quote after (no title) shares the closing attribution
+    ('"We loved every minute of it," Jo Hale said of "The Nanny" on Monday.', "every minute", "Jo Hale"),
+    ('"We loved every minute of it," "it was a disaster," Jo Hale said.', "every minute", "Jo Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SHOW_IN_ATTRIBUTION)
+def test_show_name_inside_an_inverted_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A participle cue after a clause holding a quoted title with its comma inside the marks (`the "Year of the Woman,"
+# writing that the Oscars "..."`): the clause's subject speaks, whatever the case of the reported subject.
+PARTICIPLE_AFTER_TITLE = [
+    ('Trade publication Variety saw the choice of Ellen Dale as part of the "Year of the Woman," writing that the Oscars '
+     '"will put women in the driver\'s seat."', "driver's seat", "Variety"),
+    # negative: with no participle cue the title's clause credits no one with the fragment
+    ('Trade publication Variety saw the choice of Ellen Dale as part of the "Year of the Woman," and the Oscars '
+     '"will put women in the driver\'s seat."', "driver's seat", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_AFTER_TITLE)
+def test_participle_cue_after_a_quoted_title(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Two persons named together ("Commerce Secretary Gary Locke and Interior Secretary Ken Salazar") are two in the cast,
+# and "the two men" / "both women" said after them is the pair.
+NAMED_PAIRS = [
+    ('Commerce Secretary Gary Locke and Interior Secretary Ken Salazar spoke on Monday.\n"We are ensuring that species '
+     'are protected," both men said.', "species", "Gary Locke and Ken Salazar"),
+    ('In a statement, the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, agreed.\n"We are '
+     'ensuring that species are protected," the two men said in a statement.', "species", "Gary Locke and Ken Salazar"),
+    ('Commerce Secretary Gary Locke and Interior Secretary Ken Salazar spoke on Monday.\n"We are ensuring that species '
+     'are protected," Locke said.', "species", "Gary Locke"),
+    # negative: two persons not named together are no pair
+    ('Gary Locke met Ken Salazar on Monday.\n"We are ensuring that species are protected," the two men said.',
+     "species", "the two men"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAMED_PAIRS)
+def test_two_persons_named_together(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A sentence in which someone puts out a text ("issued an update, which reads:") credits the quote it introduces, in
+# the middle of an article too, and every paragraph of that multi-paragraph quote.
+STATEMENT_SENTENCES = [
+    ('Coach Jo Hale wrote: "We are all praying for him."\nThe boy\'s family issued an encouraging update last week, '
+     'which reads: "Firstly, we are overwhelmed by the support.\n"He is now out of the coma.\n"We will update you '
+     'again soon."', "overwhelmed", "The boy's family"),
+    ('Coach Jo Hale wrote: "We are all praying for him."\nThe boy\'s family issued an encouraging update last week, '
+     'which reads: "Firstly, we are overwhelmed by the support.\n"He is now out of the coma.\n"We will update you '
+     'again soon."', "update you again", "The boy's family"),
+    ('Coach Jo Hale wrote: "We are all praying for him."\nThe club released a statement on Sunday: "The match is '
+     'off."', "match is off", "The club"),
+    # negative: a sentence in which someone receives an update credits no one
+    ('Coach Jo Hale wrote: "We are all praying for him."\nThe boy\'s school received an update last week. "The match '
+     'is off."', "match is off", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", STATEMENT_SENTENCES)
+def test_statement_sentence_mid_article(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A question put to someone (`a reporter asked Jo Hale, "...?"`): the pronoun reply after it (`"...," she replied`)
+# is that person's, every span of it; a later pronoun after another person is theirs again.
+QUESTION_AND_ANSWER = [
+    ('Judge Rae Monti was appointed on Monday. Mayor Ann Lee praised her.\nAt a press conference, a reporter asked '
+     'Monti, "What is the biggest problem in the courts?"\n"The biggest hurdle is getting people to understand," she '
+     'replied. "That is often where we start."', "biggest hurdle", "Rae Monti"),
+    ('Judge Rae Monti was appointed on Monday. Mayor Ann Lee praised her.\nAt a press conference, a reporter asked '
+     'Monti, "What is the biggest problem in the courts?"\n"The biggest hurdle is getting people to understand," she '
+     'replied. "That is often where we start."', "often where we start", "Rae Monti"),
+    ('Mayor Ann Lee spoke first. At a press conference, a reporter asked her, "What is the biggest problem?"\n"The '
+     'biggest hurdle is getting people to understand," she replied.', "biggest hurdle", "Ann Lee"),
+    # negatives: a pronoun of the other gender is not the one asked; a later speaker named in between takes it
+    ('Judge Tom Berg was appointed on Monday. Mayor Ann Lee praised him.\nAt a press conference, Ann Lee asked '
+     'Berg, "What is the biggest problem?"\n"The biggest hurdle is bias," she said.', "hurdle is bias", "Ann Lee"),
+    ('At a press conference, a reporter asked Rae Monti, "What is the biggest problem?"\n"Bias," she replied.\nAnn '
+     'Lee spoke next. "We agree," she said.', "We agree", "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", QUESTION_AND_ANSWER)
+def test_answer_to_a_question_put_to_someone(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A name with its role in apposition opening a narrative sentence ("X, a spokesman for Y, confirmed ... but cautioned
+# ...") lends the name, not the role, to the quote after it; an indefinite body ("a group of experts") is a new one,
+# never the organisation that spoke before, while "the company" still is.
+APPOSED_ROLES_AND_NEW_BODIES = [
+    ('Omar Saeed Tahir, a spokesman for the Interior Ministry, confirmed the toll to the paper by telephone but '
+     'cautioned that the number could rise. "I do not have an exact number of casualties."', "exact number",
+     "Omar Saeed Tahir"),
+    ('"We reject the claims," the Kremlin said. A group of independent United Nations experts warned that civilians '
+     'are at "grave risk of famine in the region".', "grave risk", "A group of independent United Nations experts"),
+    # negatives: a definite description still stands for the body that spoke; a role with no name stays a role
+    ('"We reject the claims," Acme Corp said on Monday. "The offer stands," the company added.', "offer stands",
+     "Acme Corp"),
+    ('A spokesman for the Interior Ministry confirmed the toll but cautioned that the number could rise. "I do not '
+     'have an exact number of casualties."', "exact number", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", APPOSED_ROLES_AND_NEW_BODIES)
+def test_apposed_role_and_indefinite_body(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Someone speaking for a body ("a YouTube representative") leaves the body, not themselves, for "the company" to
+# stand for later; a body whose name ends in a word also used for people ("the Capitol Police") stays whole.
+SPOKESPERSON_BODIES = [
+    ('A Vidtube representative said the claims had broken its rules. The company policy bans videos that spread '
+     '"claims that masks do not slow the spread of the virus."', "masks do not slow", "Vidtube"),
+    ('"We acted within the law," the Harbour Police said. "It was in the defense of human life," the department '
+     'added.', "defense of human life", "Harbour Police"),
+    # negative: a person's name before the role noun is no body
+    ('"We acted within the law," said Jo Hale. "It was in the defense of human life," the company added.',
+     "defense of human life", "the company"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SPOKESPERSON_BODIES)
+def test_spokesperson_leaves_the_body_they_speak_for(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# `"...," was how X put it` credits X; `X's response was swift: "..."` introduces X's words.
+HOW_AND_RESPONSE = [
+    ('"This budget is a disgrace to the city," was how Mayor Ann Lee put it on Monday.', "disgrace", "Ann Lee"),
+    ('Mayor Ann Lee\'s response was swift: "This budget is a disgrace to the city."', "disgrace", "Ann Lee"),
+    ('Ann Lee\'s reaction came within the hour: "This budget is a disgrace to the city."', "disgrace", "Ann Lee"),
+    # negatives: her budget is no reply; "was how" after a quote with no cue names nobody
+    ('Mayor Ann Lee\'s budget was passed on Monday: "This budget is a disgrace to the city."', "disgrace", None),
+    ('"This budget is a disgrace to the city," was how the session ended.', "disgrace", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HOW_AND_RESPONSE)
+def test_was_how_and_possessive_response(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A writer quoting another: `To quote X: "`, `In the words of X, "`, `Quoting the report: "`.
+QUOTING_OTHERS = [
+    ('To quote John Smith: "The country is more divided than ever before."', "more divided", "John Smith"),
+    ('In the words of John Smith, "the country is more divided than ever before."', "more divided", "John Smith"),
+    ('In the immortal words of the late Jane Doe, "never give up on the dream you had."', "never give up",
+     "Jane Doe"),
+    # negatives: "in the words" with no one named; a quotation of a title
+    ('In other words, "the country is more divided than ever before."', "more divided", None),
+    ('He likes to quote the song "Never Give Up On The Dream" at rallies.', "Never Give Up", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", QUOTING_OTHERS)
+def test_writer_quoting_another(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An interview announced with someone ("Interview with Mayor Ann Lee"): the quoted answers after its questions are
+# theirs, the first one too, before any quote credits them.
+INTERVIEW_WITH = [
+    ('Interview with Mayor Ann Lee\nWhat is the biggest challenge for the city?\n"Housing. Without a doubt, it is '
+     'housing."\nWhat will you do about it?\n"We will build ten thousand homes."', "Without a doubt", "Ann Lee"),
+    ('Interview with Mayor Ann Lee\nWhat is the biggest challenge for the city?\n"Housing. Without a doubt, it is '
+     'housing."\nWhat will you do about it?\n"We will build ten thousand homes."', "ten thousand", "Ann Lee"),
+    # negatives: questions with no interview named; an interview with a body names no person
+    ('Readers keep asking us one thing. What is the plan?\n"We will build ten thousand homes."', "ten thousand", None),
+    ('An interview with the Housing Board\nWhat is the plan?\n"We will build ten thousand homes."', "ten thousand",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", INTERVIEW_WITH)
+def test_answers_of_an_announced_interview(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -176,3 +176,24 @@ def test_full_name_lookup_with_initials_only_names(text, speaker):
 def test_an_unresolved_pronoun_is_no_speaker(text, speaker):
     quote = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported"][-1]
     assert quote.speaker_id == speaker and (speaker is not None or quote.speaker is None)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A hyphened surname alone finds the full name that ends in it.
+    ('"Most services stopped," said Dr. Samir Al-Tawil, the director.\nAl-Tawil does not hide it, but he resents it: '
+     '"We choose every day who gets a bed."', "Samir Al-Tawil"),
+    ('Dominique Rivet-Kahn spoke in Paris.\n"We will act," Rivet-Kahn said.', "Dominique Rivet-Kahn"),
+    # negatives: another hyphened name, or one whose first part the full name lacks, is no match
+    ('Anne Rivet-Kahn spoke in Paris.\n"We will act," Marc-Kahn said.', "Marc-Kahn"),
+    ('Samir Tawil spoke in Cairo.\n"We will act," Al-Tawil said.', "Al-Tawil"),
+    # A given name alone, not in the table of first names, finds the one full name that opens with it.
+    ('In a statement, her mother Ami Caton said: "She was kind."\nSpeaking later, her mum Ami said: "She was my '
+     'world."', "Ami Caton"),
+    ('Zoltan Barna, the coach, spoke first.\n"We will win," Zoltan said.', "Zoltan Barna"),
+    # negatives: two full names opening with it; a surname match comes first
+    ('Zoltan Barna and Zoltan Kiss spoke first.\n"We will win," Zoltan said.', "Zoltan"),
+    ('Zoltan Barna spoke first. Coach Ivo Zoltan spoke next.\n"We will win," Zoltan said.', "Ivo Zoltan"),
+])
+def test_part_of_a_name_finds_the_full_name(text, speaker):
+    quote = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported"][-1]
+    assert quote.speaker_id == speaker

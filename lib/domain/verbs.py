@@ -39,7 +39,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("remark", "neutral", True, ("remarked", "remarks")),
     ("reply", "neutral", True, ("replied", "replies", "responded", "responds")),
     ("continue", "neutral", False, ("continued", "continues", "went on", "goes on")),
-    ("recall", "neutral", True, ("recalled", "recalls", "recounted", "recounts")),
+    ("recall", "neutral", True, ("recalled", "recalls", "recounted", "recounts", "remembered", "remembers")),
     ("report", "neutral", True, ("reported", "reports")),
     ("point out", "neutral", True, ("pointed out", "points out")),
     ("observe", "neutral", True, ("observed", "observes")),

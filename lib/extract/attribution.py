@@ -28,13 +28,13 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
 from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
-                                  MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
+                                  MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
                                   apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
-                                  resolve_mention)
+                                  resolve_mention, surname_of)
 from lib.models import Quote
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
@@ -52,19 +52,15 @@ _APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?
 # person during public comment.", "said someone who called into the meeting."): a modifier, not an adjunct of time
 # or medium ("in a statement", "on Tuesday"); the occasion ("at the meeting") describes who spoke.
 _INDEFINITE_SPEAKER = re.compile(r"(?:an?|one|another|someone|somebody)\b", re.IGNORECASE)
-_MEDIUM_OR_TIME = (r"(?i:(?:(?:a|an|the|his|her|their|its|this|last|that|[a-z]+day's)[^\S\n]+)?(?:[\w\-]+[^\S\n]+)?"
-                   r"(?:statement|interview|email|e-mail|post|tweet|release|call|video|podcast|"
-                   r"letter|text|message|week|month|year|morning|afternoon|evening|night|time|"
-                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
 ROLE_MODIFIER = re.compile(rf"[^\S\n]+(?:who|whose|of|for|at|in|on|during|from|with|near|outside|inside|behind)\b"
-                           rf"(?![^\S\n]+{_MEDIUM_OR_TIME})[^,;:\"“”.!?\n]{{1,80}}?[^\S\n]*")
+                           rf"(?![^\S\n]+{MEDIUM_OR_TIME_PATTERN})[^,;:\"“”.!?\n]{{1,80}}?[^\S\n]*")
 _ROLE_MODIFIER_WORDS = 10
 # A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
 AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
                                  rf"(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
 # `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
-AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))[^\S\n]+(?:how|what)[^\S\n]+{SUBJECT}"
-                       rf"[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))|is|was)[^\S\n]+(?:how|what)[^\S\n]+"
+                       rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # and `"...," was how X put it`
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 # An attribution an excerpt cuts before its cue: `...," Yellen...` at the end of the text or paragraph.
 AFTER_CUT = re.compile(rf"[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
@@ -81,7 +77,9 @@ AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+{_ACCORDI
 AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+"
                                      rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}){MENTION_END}[^,;\"“”\n]{{0,60}}$")
 # Before the opening mark: `Burton said, "`, `Putin said in a statement: "`, `According to X, "`.
-BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?)[,:]\s*$")
+# A show's name may sit in the tail (`Scott told "Meet the Press" host Jo Hale, "`).
+BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?"
+                          rf"(?:[\"“][^\"“”.!?\n]{{1,60}}[\"”][^.!?\"“”]{{0,80}}?)?)[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
 # A sentence that opens with its source: `According to the ministry, the strikes "hit only military targets."`.
 BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”.!?]*$")
@@ -93,7 +91,7 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
                            rf"[^\S\n]+{_CUE}[,:]?[^\S\n]*$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
-BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # A participle cue that ends a clause about its subject: `X ended her speech by saying "`, `X waved, adding: "`.
 # The subject is read to its head noun ("A senior official downplayed it, saying", not "A senior"), after as many
 # lead phrases as the clause has ("Pressed again, Cole kept to his line, saying"); the participle may follow
@@ -106,7 +104,7 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
                                # the reported clause's own subject may come first ("insisting the bridge")
                                rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
-                               rf"(?:[^\S\n]+[a-z][\w\-]*){{0,2}})?[,:]?\s*$")
+                               rf"(?:[^\S\n]+[A-Za-z][\w\-]*){{0,2}})?[,:]?\s*$")  # "writing that the Oscars""
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # Someone quoted by another: `The paper quoted a police officer (, a witness,) as saying the area "..."`: the one
 # quoted speaks.
@@ -126,6 +124,13 @@ BEFORE_WITH = re.compile(rf"\bwith[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
+# A writer quoting another: `To quote Jo Hale: "`, `In the words of Jo Hale, "`, `Quoting the report: "`.
+BEFORE_QUOTING = re.compile(rf"(?P<cue>\b(?:[Tt]o[^\S\n]+quote|[Ii]n[^\S\n]+the[^\S\n]+(?:[a-z]+[^\S\n]+)?words[^\S\n]+of|"
+                            rf"[Qq]uoting))[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*[,:]\s*$")
+# A person's reply named as such, then a colon: `Mayor Jo Hale's response was swift: "`.
+BEFORE_RESPONSE = re.compile(rf"(?P<subj>{NAME_PATTERN})[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+                             r"(?P<cue>response|reaction|reply|answer|message|verdict|retort|advice|explanation)"
+                             r"[^\S\n]+(?:was|is|came)\b[^.!?\"“”:\n]{0,60}:\s*$")
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
 BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
 # A fronted preposition or participle phrase: its noun is its object (`In a written statement, X said`, `Writing on
@@ -141,7 +146,8 @@ _IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*{_FRONTED_OP
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
 _STATEMENT_CORE = (rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+(?:an?|the|its|his|her|"
-                   rf"their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?(?:statement|letter|memo|note|message|response|release)\b")
+                   rf"their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?(?:statement|letter|memo|note|message|response|release|update|"
+                   rf"announcement|tribute|appeal)\b")
 STATEMENT_RELEASE = re.compile(rf"(?:^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}"
                                rf"[^\"“”.!?:\n]{{0,80}}[.:]\s*$")
 STATEMENT_AUTHOR = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}", re.MULTILINE)
@@ -154,6 +160,8 @@ TAIL_SUBJECT_CUE = re.compile(rf",[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_C
 # The same inverted: `..., says Schrems.`, `..., said a spokesman for the board.`
 TAIL_CUE_SUBJECT = re.compile(rf",[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|"
                               rf"{MENTION_PATTERN}){MENTION_END}[^,;\"“”]{{0,60}}[.]\s*$")
+# Its source closing it: `..., according to the agency.`, a headline's `..., According to Founder Jo Hale`.
+TAIL_ACCORDING = re.compile(rf",[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,60}}[.]?[^\S\n]*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
 NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
@@ -440,7 +448,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             found = _headline_attribution(m.group("line"), start + m.start("line"))
             if found:
                 return found
-    for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON) + (
+    for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
+                    BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING) + (
             (BEFORE_CLAUSE,) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
@@ -491,17 +500,20 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         for m in BEFORE_CLAUSE_ANYWHERE.finditer(window):
             mention = parse_mention(m.group("subj"))
             head = _head_noun(m.group("subj").lower().split()[1:])
+            # A noun after a preposition is its object ("In a letter to the board, the union and ... warned",
+            # "Officials with the company said"), unless a relative clause makes it a subject ("Too harsh for the
+            # agency, which condemned ...").
+            object_of_preposition = _PREPOSITION_BEFORE.search(window, 0, m.start("subj")) \
+                and not (m.group("appos") or "").startswith((", which", ", who"))
+            if object_of_preposition:
+                continue
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2) or (
                     mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
                     and head in ROLE_WORDS | PERSON_NOUNS) or (
                     # a body ("While the ministry said the plan "...," critics ..."), never a text or a place
                     mention.kind in ("role", "org") and m.group("subj")[:4].lower() == "the "
                     and head in ORG_HEADS | ORG_WORDS and head not in PLACE_WORDS | DOCUMENT_NOUNS
-                    and not m.group("cue").endswith("ing")  # "visited the site, describing": an object
-                    # "Officials with the company said": an object, unless a relative clause makes it a subject
-                    # ("Too harsh for the agency, which condemned ...")
-                    and not (_PREPOSITION_BEFORE.search(window, 0, m.start("subj"))
-                             and not (m.group("appos") or "").startswith((", which", ", who")))):
+                    and not m.group("cue").endswith("ing")):  # "visited the site, describing": an object
                 return _attribution(m, start, "clause")
         # No subject and cue in the sentence: a source it opens with ("According to the ministry, ...") speaks.
         m = BEFORE_ACCORDING_LEAD.match(text[sentence_start:end])  # sliced: "^" holds only at a string's start
@@ -510,8 +522,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     return None
 
 
-# A preposition before a noun makes it an object ("Officials with the company said"), "according to" excepted.
-_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|at|for|from|by|(?<![Aa]ccording )to|in|on|about|against)[^\S\n]+$")
+# A preposition before a noun makes it an object ("Officials with the company said", "In a letter to the board"),
+# "according to" excepted.
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:with|of|at|for|from|by|(?<!according )to|in|on|about|against)[^\S\n]+$")
 
 
 def _person_subject(subject: str) -> bool:
@@ -583,6 +596,13 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
         if mention.kind != "person":
             continue
+        if mention.role and " and " in mention.role:
+            # "Commerce Secretary Gary Locke and Interior Secretary Ken Salazar": two titled persons in one run
+            first, _, title = mention.role.rpartition(" and ")
+            named = parse_mention(first)
+            if named.kind == "person" and named.role and len(named.name.split()) >= 2 and _is_title(named.role):
+                persons.add_person(named.name, named.role)
+                mention = replace(mention, role=title)
         role = mention.role if mention.role and _is_title(mention.role) else None
         if not role and window.rstrip().endswith(","):
             pre = _APPOSED_ROLE_BEFORE.search(window)
@@ -603,7 +623,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
                 or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
-                    and len(mention.name.split()) == 2 and mention.name == m.group(0))):
+                    and len(mention.name.split()) == 2 and _opening_subject(m.group(0), mention.name))):
             continue
         if is_outlet_name(mention.name):
             continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
@@ -627,6 +647,16 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.roles[name] = title
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
+
+
+_SUBORDINATORS = frozenset("When After As Before While Since Although Though Because If Once Until".split())
+
+
+def _opening_subject(run: str, name: str) -> bool:
+    """True when a capitalised run opening a sentence is the name alone, or the name after a subordinating
+    conjunction ("When Jo Hale decided ...")."""
+    first, _, rest = run.partition(" ")
+    return run == name or (first in _SUBORDINATORS and rest == name)
 
 
 def _apposition(text: str, pos: int) -> str | None:
@@ -714,21 +744,22 @@ _APPOSITION_CLAUSE = re.compile(rf"\b(?:{CUE_PATTERN}|is|was|were|are|has|had|ha
 
 
 def _closing_attribution(text: str, start: int, end: int) -> _Attribution | None:
-    """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`): the
-    quote paragraph after it goes on with that speaker's words."""
+    """The speaker of a paraphrase that ends its paragraph (`Page was hardly tawdry, though, Yeager said.`, `...,
+    according to X.`): the quote paragraph after it goes on with that speaker's words."""
     window = text[start:end]
     m = TAIL_SUBJECT_CUE.search(window)
     while m and not _plausible_subject(m.group("subj")):
         m = TAIL_SUBJECT_CUE.search(window, m.start() + 1)  # `, the rules would change, Mr. X said.`: the later comma
     if m is None:
-        m = TAIL_CUE_SUBJECT.search(window)
+        m = TAIL_CUE_SUBJECT.search(window) or TAIL_ACCORDING.search(window)
         return _attribution(m, start, "before") if m and _plausible_subject(m.group("subj")) else None
     lead = window[:m.start()]
     name = _NAME.match(lead, len(lead) - len(lead.lstrip()))
-    if name and _appositions_only(window[name.end():m.start("cue")]):
+    # `Dan Orr, a lawyer at Bird Trust, agreed ...`, `X, a spokesman, confirmed the toll but cautioned ...`: the comma
+    # phrases are the name's appositions, or the role the match took for a subject is the one right after the name
+    if name and (_appositions_only(window[name.end():m.start("cue")]) or not lead[name.end():].strip()):
         mention = parse_mention(name.group(0))
         if mention.kind == "person" and len(mention.name.split()) >= 2:
-            # `Dan Orr, a lawyer at Bird Trust, agreed ...`: the comma phrases are the name's appositions
             return _Attribution(name.group(0), start + name.start(), m.group("cue"), start + m.start("cue"), "before")
     return _attribution(m, start, "before")
 
@@ -770,8 +801,11 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
         # and that introduces nothing is not speaking (a person's narrative sentence in a profile may be).
         return None
     speaker_id, _ = resolve_mention(mention, start + m.start("subj"), persons)
-    if speaker_id is None or speaker_id not in persons.roles:
+    unnamed = speaker_id is None and m.group("subj").lower() in PRONOUN_GENDERS
+    if not unnamed and (speaker_id is None or speaker_id not in persons.roles):
         return None
+    # "He shrugged. "..."" with no person named: the story's unnamed character the pronoun stands for, if any
+    # (_resolve_non_persons resolves it, or leaves the quote unattributed).
     return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
                         "context")
 
@@ -792,10 +826,12 @@ _STORY_PERSONS = frozenset("guard stranger boy girl soldier driver doctor nurse 
 def _statement_subject(text: str, start: int, end: int) -> _Attribution | None:
     """The subject of a sentence in which it puts out a statement (`Acme released a statement on Friday.`): the
     speaker of the quote that gives the statement's words."""
-    m = STATEMENT_RELEASE.search(text, start, end) or STATEMENT_INTRO.search(text, start, end)
+    window = text[start:end]  # sliced: "^" holds only at a string's start, not at a search's start offset
+    m = STATEMENT_RELEASE.search(window) or STATEMENT_INTRO.search(window)
     if not m or not _plausible_subject(m.group("subj")):
         return None
-    return _Attribution(" ".join(m.group("subj").split()), m.start("subj"), None, m.start("subj"), "context")
+    return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None, start + m.start("subj"),
+                        "context")
 
 
 def statement_author(text: str, pos: int) -> tuple[str, int] | None:
@@ -872,6 +908,19 @@ def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quot
     return replace(first[best], source="interview", cue=None)
 
 
+# The one an interview is with, named before the answers: "Interview with Mayor Jo Hale", "a Q&A with X".
+_INTERVIEW_WITH = re.compile(rf"\b(?:[Ii]nterview|Q[^\S\n]*&[^\S\n]*A|[Cc]onversation)[^\S\n]+with[^\S\n]+"
+                             rf"(?P<subj>{MENTION_PATTERN})")
+
+
+def interview_subject(text: str, end: int) -> _Attribution | None:
+    """The person an interview before ``end`` is announced with, for answers no quote before credits."""
+    m = _INTERVIEW_WITH.search(text, 0, end)
+    if m is None or parse_mention(m.group("subj")).kind != "person":
+        return None
+    return _Attribution(m.group("subj"), m.start("subj"), None, m.start("subj"), "interview")
+
+
 def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
     """True when a paragraph holds nothing but quoted text (and punctuation), or opens with a short adverbial
     ("Later in the afternoon, "...""), so that its speaker must come from a neighbouring paragraph."""
@@ -894,6 +943,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
     out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
+    asked = asked_at = None  # the person a question just quoted was put to ("a reporter asked Jo Hale, "...?""), and
+    # where the answer's speaker mention ("she replied") stands
     gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
     quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
@@ -940,13 +991,28 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
                 last_org, org_speaker = q.speaker_id, True
+        answer = bool(asked) and q.kind != "reported" and mention is not None \
+            and (asked_at is None or q.speaker_start == asked_at) \
+            and q.speaker.lower() in PRONOUN_GENDERS \
+            and persons.genders.get(asked, PRONOUN_GENDERS[q.speaker.lower()]) == PRONOUN_GENDERS[q.speaker.lower()]
+        if answer:
+            q = replace(q, speaker_id=asked, speaker_role=persons.roles.get(asked))  # "...?" / ""...," she replied"
+        if answer:
+            asked_at = q.speaker_start  # the answer's other spans (`", she replied. "...`) are the same person's
+        elif q.kind != "reported":
+            asked, asked_at = _asked_person(text, q, persons), None
         if mention is not None and mention.kind == "pronoun" and q.speaker.lower() == "they" and last_group:
             q = _as_speaker(q, last_group)  # "Zoo officials said ... "...," they said": the group named before
             mention = parse_mention(q.speaker)
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None \
+                and _PAIR_DESCRIPTION.fullmatch(q.speaker):
+            # "the two men said", "both women said": the two persons named together last ("X and Y")
+            q = replace(q, speaker_id=_named_pair(text, q.speaker_start, persons) or q.speaker_id)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
+            # "her office" is hers; "a group of experts" is a new body, never the one that spoke before
             if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
-                                                 and words[0] not in ("his", "her", "their"))):  # "her office": hers
+                                                 and words[0] not in ("his", "her", "their", "a", "an", "another"))):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif _is_bare_role(mention) and q.speaker_start is not None and \
                     (earlier := _indefinite_antecedent(text, q.speaker_start, mention)):
@@ -974,13 +1040,16 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                                 speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
         elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
-                and _described_more_recently(last_anonymous, q, persons):
+                and not answer and _described_more_recently(last_anonymous, q, persons):
             q = _as_speaker(q, last_anonymous)  # "A company spokesman said ... "...," he said"
             mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id and (mention.kind == "org" or (
                 mention.kind == "person" and " " not in q.speaker_id and q.speaker_id not in persons.genders)):
-            # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said").
-            last_org = q.speaker_id
+            # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said"); someone
+            # speaking for one ("a YouTube representative") leaves the body they speak for ("YouTube").
+            body, _, head = q.speaker_id.rpartition(" ")
+            person_head = head.lower() in ROLE_WORDS | PERSON_NOUNS and head.lower() not in ORG_WORDS  # not "Police"
+            last_org = body if body[:1].isupper() and person_head else q.speaker_id
         if mention is not None and mention.kind == "role" and q.speaker_id is None and \
                 q.speaker.lower().startswith(("a ", "an ", "one ", "another ")) and \
                 _speaker_type(q, mention, persons, org_speaker) == "role":
@@ -1003,6 +1072,46 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
+
+
+# A question put to someone: `a reporter asked Jo Hale, "...?"`.
+_ASKED_OBJECT = re.compile(rf"\basked[^\S\n]+(?P<obj>him|her|{NAME_PATTERN})[^\S\n]*[,:]?[^\S\n]*$")
+_OBJECT_GENDERS = {"him": "m", "her": "f"}
+
+
+def _asked_person(text: str, q: Quote, persons: PersonIndex) -> str | None:
+    """The person a quoted question was put to (`X asked Jo Hale, "...?"`), whose answer a "she replied" gives."""
+    if not q.text.rstrip().endswith("?") or q.speaker_start is None or q.speaker_start >= q.start:
+        return None
+    m = _ASKED_OBJECT.search(text[q.speaker_start:q.start - 1])
+    if m is None:
+        return None
+    obj = m.group("obj")
+    name = persons.recent(q.speaker_start + m.start("obj"), gender=_OBJECT_GENDERS[obj]) \
+        if obj in _OBJECT_GENDERS else persons.full_name(obj)
+    return name if name in persons.roles else None
+
+
+# Two persons described together: "the two men", "both women", "the pair", "the couple".
+_PAIR_DESCRIPTION = re.compile(r"(?i:the[^\S\n]+two(?:[^\S\n]+(?:men|women|officials|leaders|ministers|secretaries))?|"
+                               r"both(?:[^\S\n]+(?:men|women|officials|leaders|ministers|secretaries))?|"
+                               r"the[^\S\n]+(?:pair|couple|duo))")
+# Between two persons named together: "X and Y", "X, the commerce secretary, and the interior secretary, Y".
+_PAIR_BETWEEN = re.compile(r"(?:,[^\S\n]+[^,.;:\"“”\n]{1,60},)?,?[^\S\n]+and[^\S\n]+(?:[^,.;:\"“”\n]{1,60}?(?:,[^\S\n]+|[^\S\n]+))?")
+_PAIR_CHARS = 1000  # how far back "the two men" looks for the two persons named together
+
+
+def _named_pair(text: str, pos: int, persons: PersonIndex) -> str | None:
+    """The two persons last named together before ``pos`` ("Gary Locke and Ken Salazar"), as "X and Y"."""
+    i = bisect.bisect_left(persons.positions, pos)
+    while i > 1 and persons.positions[i - 1] >= pos - _PAIR_CHARS:
+        i -= 1
+        first, second = persons.names[i - 1], persons.names[i]
+        start = persons.positions[i - 1]
+        end = start + len(first if text.startswith(first, start) else surname_of(first))  # as written: in full or not
+        if first != second and _PAIR_BETWEEN.fullmatch(text, end, persons.positions[i]):
+            return f"{first} and {second}"
+    return None
 
 
 _IT_SENTENCES = 3  # how many sentences back "it said" looks for the body or text it stands for
@@ -1157,7 +1266,8 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "role"
     if org_speaker or mention.kind == "org":
         return "organisation"
-    if q.speaker_id in persons.roles or (mention.kind == "person" and (
+    if q.speaker_id in persons.roles or (q.speaker_id and _PAIR_DESCRIPTION.fullmatch(q.speaker)) or (
+            mention.kind == "person" and (
             " " in (q.speaker_id or "") or q.speaker_id in persons.genders)):
         return "person"
     if mention.kind == "person":

@@ -7,12 +7,13 @@ Reported speech comes from lib.extract.reported.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from lib.domain.verbs import classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
                                      _attribute_after, finite_verb, _attribute_before, _attribution, _clause_person, passive_described,
-                                     _clause_start, _closing_attribution, _interviewee, _is_document,
+                                     _clause_start, _closing_attribution, _interviewee, interview_subject, _is_document,
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
@@ -29,6 +30,11 @@ _SPLIT_GAP = 120  # characters between two spans of one line that still read as 
 _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
+_TITLE_GAP = 80  # characters between a quote and a show's name that may belong to its attribution
+# A span in title case, as a show or a work is named ("Meet the Press", "CBS This Morning").
+_TITLE_CASE = re.compile(r"[A-Z][\w’'&\-]*(?:[^\S\n]+(?:[A-Z][\w’'&\-]*|of|the|and|a|in|on|for|to)){0,5},?[^\S\n]*")
+# The subject of an action beat: a personal pronoun opening a sentence, its verb after it ("I put", "She nodded").
+_BEAT_SUBJECT = re.compile(r"[^\S\n]+(?P<subj>I|He|She)[^\S\n]+[a-z]")
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -44,6 +50,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     for idx, span in enumerate(spans):
         ps, pe = paras[span.para]
         prev_close = _previous_close(spans, idx, ps)
+        if prev_close > ps and _TITLE_CASE.fullmatch(text[spans[idx - 1].start:spans[idx - 1].end]):
+            prev_close = _previous_close(spans, idx - 1, ps)  # `told "Meet the Press" host X, "`: a name, no quote
         before_start = _sentence_tail(text, prev_close, span.open)
         last_end = paras[span.last_para][1]
         nxt = spans[idx + 1].open if idx + 1 < len(spans) else last_end  # spans are in text order, never overlap
@@ -51,6 +59,16 @@ def extract_quotes(article: Article) -> list[Quote]:
         content = text[span.start:span.end]
         partial = _is_partial(text, span, before_start, before_start == prev_close > ps)
         found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
+        if found is None and idx + 1 < len(spans) and spans[idx + 1].para == span.last_para \
+                and spans[idx + 1].open - span.close < _TITLE_GAP \
+                and _TITLE_CASE.fullmatch(text[spans[idx + 1].start:spans[idx + 1].end]):
+            # `"...," "The Nanny" star Fran Drescher said`: a show's name inside the attribution, read without its
+            # marks (the text keeps its length, so offsets hold).
+            title = spans[idx + 1]
+            masked = f"{text[:title.open]} {text[title.open + 1:title.close]} {text[title.close + 1:]}"
+            beyond = spans[idx + 2].open if idx + 2 < len(spans) else last_end
+            found = _attribute_after(masked, span.close + 1,
+                                     _after_end(masked, span.close + 1, min(last_end, beyond)))
         if found is None:
             found = _attribute_before(text, before_start, span.open, False)
         if partial and (found is None or _is_document(found.speaker) or found.source == "later"):
@@ -87,11 +105,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     groups: dict[int, list[int]] = {}
     for i, u in enumerate(utterance):
         groups.setdefault(u, []).append(i)
-    for members in groups.values():
-        found = next((attrib[i] for i in members if i in attrib), None)
-        if found:
-            for i in members:
-                attrib.setdefault(i, replace(found, source="inherited"))
+    _share_within_utterances(groups, attrib)
 
     # Split quotes and continuations inside a paragraph: `"X," he said, "Y."`, `"X" insists Burton. "Y."`
     for i in range(1, len(kept)):
@@ -105,6 +119,17 @@ def extract_quotes(article: Article) -> list[Quote]:
                 utterance[i] = utterance[i - 1]
         elif i in attrib and i - 1 in attrib and attrib[i].cue_start == attrib[i - 1].cue_start:
             utterance[i] = utterance[i - 1]  # the attribution between the two spans of a split quote
+
+    # Fragments of one sentence closed by its attribution: `"A" because of its "B" and because it "C," X said.`: the
+    # cue after the last one credits the ones before it in the sentence.
+    for i in range(len(kept) - 2, -1, -1):
+        span, nxt = kept[i][0], kept[i + 1][0]
+        if i in attrib or i + 1 not in attrib or attrib[i + 1].source not in ("after", "later", "inherited") \
+                or span.last_para != nxt.para or attrib[i + 1].cue_start < nxt.close:
+            continue
+        between = text[span.close + 1:nxt.open]
+        if "\n" not in between and not _SENTENCE_END.search(text[span.end - 1:nxt.open]):
+            attrib[i] = replace(attrib[i + 1], source="inherited")
 
     # A fragment in a sentence about a person whose verb is no cue (`Rice was to ask the UN to authorize "..."`,
     # `Fauci wrote back, acknowledging the "..."`): the person the sentence is about.
@@ -167,7 +192,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                 m = BEFORE_CLAUSE.match(text[tail:prev_para[1]])  # `Reid told People she ... habits:`
                 found = _attribution(m, tail, "before") if m and _plausible_subject(m.group("subj")) else None
         if found is None and prev_para and text[prev_para[0]:prev_para[1]].rstrip().endswith("?"):
-            found = _interviewee(attrib, persons)  # an interview: a question, then the answer in quotes
+            # an interview: a question, then the answer in quotes
+            found = _interviewee(attrib, persons) or interview_subject(text, prev_para[1])
         if found:
             for i in members:
                 attrib[i] = found
@@ -192,8 +218,24 @@ def extract_quotes(article: Article) -> list[Quote]:
             if found:
                 attrib[i] = found
 
+    # A story's action beat after a quote that ends its sentence (`"Right here." I put the folder down.`, `"Fine." She
+    # nodded.`): the paragraph is that character's turn, so the beat's subject speaks.
+    for i, (span, kind) in enumerate(kept):
+        if i in attrib or kind != "direct" or text[span.end - 1:span.end] not in (".", "!", "?"):
+            continue
+        pe = paras[span.last_para][1]
+        nxt = spans[position[id(span)] + 1].open if position[id(span)] + 1 < len(spans) else pe
+        beat = text[span.close + 1:min(pe, nxt)]
+        if beat[:1] != " " or not beat.lstrip()[:1].isupper():
+            continue
+        m = _BEAT_SUBJECT.match(beat)
+        if m:
+            start = span.close + 1 + m.start("subj")
+            attrib[i] = _Attribution(m.group("subj"), start, None, start, "context")
+
     for i, found in pulled.items():
         attrib.setdefault(i, found)
+    _share_within_utterances(groups, attrib)  # a multi-paragraph quote credited by the sentence that introduced it
 
     # Profiles and interviews: one person speaks most of the article; unattributed direct quotes are theirs.
     main = _interviewee(attrib, persons, min_quotes=_MAIN_SPEAKER_QUOTES)
@@ -239,12 +281,21 @@ def extract_quotes(article: Article) -> list[Quote]:
     return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
 
 
+def _share_within_utterances(groups: dict[int, list[int]], attrib: dict[int, _Attribution]) -> None:
+    """Spans of one multi-paragraph quote share the attribution found for any of them."""
+    for members in groups.values():
+        found = next((attrib[i] for i in members if i in attrib), None)
+        if found:
+            for i in members:
+                attrib.setdefault(i, replace(found, source="inherited"))
+
+
 def _other_party(text: str, k: int, paras: list[tuple[int, int]], kept: list[tuple[_Span, str]],
                  by_para: dict[int, list[int]], attrib: dict[int, _Attribution]) -> _Attribution | None:
     """In a dialogue, the speaker of an unattributed turn in paragraph ``k``: the party before the last one, when the
     two paragraphs before are turns (quotes with at most a short cue: `"Is it far?" the man asked.` / `"An hour," I
-    said.`) of two different speakers, one of them a question; else None (a news quote paragraph after an
-    attributed one goes on with the same speaker)."""
+    said.`) of two different speakers, one of them a question or the first-person narrator; else None (a news quote
+    paragraph after an attributed one goes on with the same speaker)."""
     if k < 2 or not all(_is_turn(text, paras[j], [kept[i][0] for i in by_para.get(j, ())]) for j in (k - 1, k - 2)):
         return None
     last, before = by_para[k - 1][-1], by_para[k - 2][-1]
@@ -252,7 +303,9 @@ def _other_party(text: str, k: int, paras: list[tuple[int, int]], kept: list[tup
             attrib[last].speaker.lower() == attrib[before].speaker.lower():
         return None
     asked = any(text[:kept[i][0].close].rstrip().endswith("?") for i in (last, before))
-    return attrib[before] if asked else None
+    # A first-person narrator in the exchange (`"An hour," I said.`) makes it a story's dialogue, which alternates.
+    narrated = any(attrib[i].speaker == "I" for i in (last, before))
+    return attrib[before] if asked or narrated else None
 
 
 def _is_turn(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:

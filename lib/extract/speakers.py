@@ -177,7 +177,7 @@ indeed instead thus hence yes no not never ever only even just again once speaki
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
 republican republicans democrat democrats democratic conservative conservatives liberal liberals american americans
-one another
+one another nobody everybody everyone anybody anyone
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
 # Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
@@ -221,14 +221,26 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
 _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
-_CAP = rf"(?:{_WEB}\b|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|[A-Z][\w’'\-]*)"
 # Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
-_CONNECTOR = rf"(?:of|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
+# Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.
+HYPHEN_PARTICLES = frozenset("al el ad ash bin ibn abu".split())
+_HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
+_INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
+_CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
+        rf"{_HYPHENED}|[A-Z][\w’'\-]*)")
+_CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
 NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[^\S\n]+[-–][^\S\n]+(?=[A-Z])){_CAP})*"
 # An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
+# An adjunct of medium or time after a speaker ("in a statement", "in its ruling", "in her opinion", "on Tuesday"):
+# how or when the words came, never part of who spoke them.
+MEDIUM_OR_TIME_PATTERN = (
+    r"(?i:(?:(?:a|an|the|his|her|their|its|this|last|that|[a-z]+day's)[^\S\n]+)?(?:[\w\-]+[^\S\n]+)?"
+    r"(?:statement|interview|email|e-mail|post|tweet|release|call|video|podcast|letter|text|message|ruling|"
+    r"opinion|decision|judgment|judgement|speech|remarks|testimony|filing|op-ed|column|"
+    r"week|month|year|morning|afternoon|evening|night|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
@@ -243,7 +255,9 @@ ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
                      # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks"); up
                      # to five words ("a spokesman for the Texas Attorney General's office")
-                     r"(?:[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,4}?[\w\-’']+"
+                     # ("said the court in its ruling" is the court: a medium or time is no modifier)
+                     rf"(?:(?![^\S\n]+(?:in|at|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN})"
+                     r"[^\S\n]+(?:for|of|with|in|at|to|from)[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,4}?[\w\-’']+"
                      r"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){0,2}?[\w\-’']+)?)?)")
 
 # Words that cannot sit inside a speaker mention: they start a clause, not a name or a role.
@@ -406,9 +420,12 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
         if own and parse_mention(own.group("subj")).kind in ("person", "pronoun"):
             return own.group("subj"), m.start("appos") + appos.rindex(last) + len(last) - len(last.lstrip())
     if appos and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
-        name = _NAME_RE.fullmatch(appos.strip(", "))
-        if name and len(name.group(0).split()) >= 2 and parse_mention(name.group(0)).kind == "person":
-            return name.group(0), m.start("appos") + appos.index(name.group(0))
+        # `Her spokesman, Bill McAllister, said`, `the candidate, regional official Jo Park, said`: the name speaks
+        apposed = _MENTION_RE.fullmatch(appos.strip(", "))
+        mention = parse_mention(apposed.group(0)) if apposed else None
+        if mention and mention.kind == "person" and mention.name and len(mention.name.split()) >= 2 \
+                and mention.name in appos:
+            return mention.name, m.start("appos") + appos.index(mention.name)
     return subject, m.start("subj")
 
 
@@ -455,9 +472,14 @@ _OCCUPATION_MIN_CHARS = 7
 _SPACED_HYPHEN = re.compile(r"(?<=\w)[^\S\n]+([-–])[^\S\n]+(?=[A-Z])")
 
 
+_HYPHENED_TOKEN = re.compile(_HYPHENED)
+
+
 def _is_name_token(tok: str) -> bool:
     """True for a capitalised word that can belong to a person's name."""
     low = tok.lower()
+    if _HYPHENED_TOKEN.fullmatch(tok):
+        return True  # "al-Kaabi"
     if not tok[:1].isupper() or low in ROLE_WORDS or low in NON_NAME_WORDS or low.endswith(ADJECTIVE_SUFFIXES):
         return False
     if len(low) >= _OCCUPATION_MIN_CHARS and low.endswith(OCCUPATION_SUFFIXES):
@@ -593,8 +615,9 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
-                  or tokens[i - 1] in ("of", "for", "at", "from")):
-        # "Saturday Night Live", "The Hague Tribunal": a capitalised title the name cannot be cut out of.
+                  or tokens[i - 1] in ("of", "for", "at", "from") or tokens[i - 2:i] == ["of", "the"]):
+        # "Saturday Night Live", "The Hague Tribunal", "the Church of the Nativity": a capitalised title the name
+        # cannot be cut out of.
         return Mention(text, " ".join(tokens), None, "org")
     role_tokens = list(tokens[:i])
     if [t.lower() for t in role_tokens] == ["the"] and name_tokens[0].lower() not in FIRST_NAME_GENDERS:
@@ -676,6 +699,7 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
 _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
                                  "between among".split())
 _IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought".split())
+_REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
 
 
 def _is_transitive_verb(word: str) -> bool:
@@ -773,8 +797,11 @@ class PersonIndex:
             title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
             at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
                                                 for w in title.group(0).split()) else start
-            lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)  # "thanked Governor X": X is an object
-            object_position = lead is not None and _is_transitive_verb(lead.group(1))
+            lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)
+            # "thanked Governor X": X is an object; "Judge Y said X had ...": X opens the reported clause, so a later
+            # "he said" prefers the one who spoke (after "that" X is as often a speaker: "told CBS that X had said")
+            object_position = lead is not None and (_is_transitive_verb(lead.group(1))
+                                                    or lead.group(1) in _REPORTED_CLAUSE_LEADS)
             subject = not _POSSESSIVE.match(text, end) and bool(
                 (_SUBJECT_AFTER.match(text, end) and not object_position)
                 or _CUE_BEFORE.search(text, max(0, start - 60), start))
@@ -861,9 +888,12 @@ class PersonIndex:
         hits = list(self._by_key.get(key, ()))
         if " " not in key:
             hits += self._by_surname.get(key, ())
+        elif not hits and " " not in name.strip():
+            # A hyphened surname alone ("Al-Kahlout", "Strauss-Kahn"): the full names that end in it
+            hits = [n for n in self._by_surname.get(key.split()[-1], ()) if normalise_name(n).endswith(" " + key)]
         if not hits and " " not in key and key:
-            # A known given name ("Emily" -> "Emily Wraith") or, in a name of three words or more, a family name
-            # written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
+            # A given name ("Emily" -> "Emily Wraith", "her mum Ami" -> "Ami Caton") or, in a name of three words or
+            # more, a family name written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
             # initial, edit distance <= 2 on a surname of five letters or more).
             hits = list(self._by_first.get(key, ()))
             if not hits and len(key) >= _MIN_TYPO_SURNAME:
@@ -872,7 +902,7 @@ class PersonIndex:
         return hits[0] if len(set(hits)) == 1 else name
 
     def _index_names(self) -> None:
-        """Index the registered names not indexed yet by normalised form, surname, first word (of three or more)
+        """Index the registered names not indexed yet by normalised form, surname, first word (of two or more)
         and surname initial and length, so each lookup costs the same however many persons an article names."""
         names = list(self.roles)
         for n in names[self._indexed:]:
@@ -882,9 +912,8 @@ class PersonIndex:
                 continue  # initials only ("J. R. K."): no key a surname could match
             self._by_key.setdefault(key, []).append(n)
             self._by_surname.setdefault(words[-1], []).append(n)
-            if len(words) >= 3 or len(words) == 2 and words[0] in FIRST_NAME_GENDERS:
-                self._by_first.setdefault(words[0], []).append(n)
             if len(words) >= 2:
+                self._by_first.setdefault(words[0], []).append(n)
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
         self._indexed = len(names)
 
@@ -977,6 +1006,7 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
        for head in ("organization", "organisation", "group")},
 }
 _NAME_RE = re.compile(NAME_PATTERN)
+_MENTION_RE = re.compile(MENTION_PATTERN)
 
 
 def expand_acronym(text: str, acronym: str) -> str | None:
