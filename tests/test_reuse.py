@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.analyse.reuse import (EDGE_COLUMNS, FULL_DF, GROUP_COLUMNS, PASSAGE_COLUMNS, SOURCE_COLUMNS, _token_spans,
-                               boilerplate_chars, find_reuse, independent_sources, lineage, orient_pair,
-                               reuse_frames, reuse_groups)
+from lib.analyse.reuse import (EDGE_COLUMNS, FULL_DF, GROUP_COLUMNS, MAX_GAP, MAX_REPEAT, PASSAGE_COLUMNS, SHINGLE,
+                               SOURCE_COLUMNS, _token_spans, boilerplate_chars, chain_runs, find_reuse,
+                               independent_sources, lineage, orient_pair, reuse_frames, reuse_groups)
 
 BOILERPLATE = ("Copyright 2009 The Associated Press. All rights reserved. This material may not be published, "
                "broadcast, rewritten or redistributed.\n\n(Reporting by Anna Smith; Editing by John Doe)")
@@ -343,3 +343,50 @@ def test_same_day_is_a_tie_with_day_precision(a_time, b_time, expected):
         assert direction == expected
         if expected == "earlier":
             assert src["id"] == "a"
+
+
+def _chain_runs_scanning_every_run(pos_a, pos_b, n=SHINGLE, max_gap=MAX_GAP):
+    """chain_runs as it was before it dropped finished runs and repeated positions: the reference it must equal."""
+    runs = []
+    for pa, pb in zip(pos_a, pos_b):
+        best = None
+        for r in runs:
+            if r[1] < pa <= r[1] + max_gap + 1 and r[3] < pb <= r[3] + max_gap + 1:
+                if best is None or (pb - r[3]) < (pb - best[3]):
+                    best = r
+        if best is None:
+            runs.append([pa, pa, pb, pb, 1])
+        else:
+            best[1], best[3], best[4] = pa, pb, best[4] + 1
+    return [(a0, a1 + n - 1, b0, b1 + n - 1, m) for a0, a1, b0, b1, m in runs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=300, unique=True))
+def test_chain_runs_equals_scanning_every_run_when_no_position_repeats_much(matches):
+    matches = sorted(matches)
+    pos_a, pos_b = [m[0] for m in matches], [m[1] for m in matches]
+    assert chain_runs(pos_a, pos_b, max_repeat=len(matches) + 1) == _chain_runs_scanning_every_run(pos_a, pos_b)
+
+
+@pytest.mark.parametrize("extra, kept", [(MAX_REPEAT - 1, True), (MAX_REPEAT, False), (30, False)])
+def test_a_position_matching_more_than_max_repeat_places_is_not_used(extra, kept):
+    # Words 0-39 of a are words 100-139 of b; a's position 20 also matches ``extra`` far places of b (a refrain).
+    matches = sorted([(i, 100 + i) for i in range(40)] + [(20, 300 + 20 * k) for k in range(extra)])
+    runs = chain_runs([m[0] for m in matches], [m[1] for m in matches])
+    assert runs[0] == (0, 39 + SHINGLE - 1, 100, 139 + SHINGLE - 1, 40 if kept else 39)
+    assert len(runs) == (1 + extra if kept else 1)
+
+
+def test_two_long_repetitive_texts_are_one_passage():
+    # 320 sentences of one pattern in both texts: each pattern phrase recurs in many places of the other text. The
+    # reuse is still the whole text (before, the pair's matches and open runs grew with the square of its length,
+    # and this pair took minutes).
+    words = ("harbour bridge council budget ferry tunnel school market river station garden museum library clinic "
+             "airport stadium theatre tower canal forest").split()
+    text = "".join(f"The {words[k % 20]} and the {words[k // 20 % 20]} need {k + 7} new {words[(k * 7 + 3) % 20]} "
+                   f"plans before the {words[(k * 11 + 5) % 20]} vote, said Senator Ada Moss. " for k in range(320))
+    articles = pd.DataFrame({"id": ["a", "b"], "text": [text, text], "outlet": ["Outlet A", "Outlet B"],
+                             "via": [None, None], "published": pd.to_datetime(["2021-06-01", "2021-06-02"])})
+    passages = find_reuse(articles)
+    assert passages["chars"].sum() >= 0.95 * len(text)
