@@ -3,6 +3,7 @@ Streamlit's AppTest on small prepared corpora: counts that follow the filters, t
 missing things, downloads of each view, no "None", any stored date, failed analyses, metadata as plain text, the
 password gate; plus the helpers under them."""
 import json
+import random
 import re
 import time
 import urllib.parse
@@ -198,6 +199,28 @@ def test_the_default_shared_quote_is_one_with_a_dated_carrier(tmp_path, monkeypa
     at = open_page("quotes", {"section": "Quote lineage"})
     assert at.selectbox(key="quote").value.startswith("dated-")
     assert "No dated carrier" not in texts(at)
+
+
+def test_the_lineage_picker_is_capped_and_still_offers_a_linked_quote(tmp_path, monkeypatch):
+    # Two outlets carry the same 320 quotes: the picker offers fewer and says so; a link to any other still opens it.
+    rnd = random.Random(7)
+    words = ("harbour bridge council budget ferry tunnel school market river station garden museum library clinic "
+             "airport stadium theatre tower canal forest winter summer rail road water power price wage rent tax "
+             "court police union farm mine port fleet grain steel coal oil gas wind solar").split()
+    quotes = [f'"{" ".join(rnd.choice(words) for _ in range(10)).capitalize()}," said Senator Ada Moss. '
+              for _ in range(320)]
+    rows = [{"id": f"cap-{o.lower()}", "outlet": f"Outlet {o}", "published": f"2021-06-0{i + 1}",
+             "title": f"Harbour bill {o}", "text": "".join(quotes)} for i, o in enumerate("AB")]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("quotes", {"section": "Quote lineage"})
+    options = at.selectbox(key="quote").options
+    assert len(options) < 320 and f"Showing {len(options):,} of 320 shared quotes" in texts(at)
+    offered = {o[:40] for o in options}  # (a label is the quote, shortened)
+    left_out = next(q for q in quotes if q[1:41] not in offered)
+    key = f"cap-a-{rows[0]['text'].index(left_out) + 1}"
+    at = open_page("quotes", {"quote": key})
+    assert at.selectbox(key="quote").value == key and len(at.selectbox(key="quote").options) == len(options) + 1
+    assert not at.error and not at.warning
 
 
 @pytest.mark.parametrize("query, section, charts", [

@@ -16,6 +16,7 @@ from lib.domain.sentences import shorten
 from lib.figures.style import UNATTRIBUTED, colour_of
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
+MAX_QUOTES = 300  # shared quotes offered in the lineage picker: all 584 of a 5,000-article corpus went with every render
 PASSAGE_CHARS = 160  # a reused passage on one table line
 MAX_ROWS = 1000  # quote rows sent to the browser: all 10,120 of a 5,000-article corpus were 2 MB per render
 
@@ -185,7 +186,13 @@ def draw_lineage(view) -> None:
     names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90)} ({g.n_outlets} outlets"
                                f"{', altered' if g.altered else ''})" for g in order.itertuples()}
     group_of = {keys[g]: g for g in order["group_id"]}
-    key = url_choice(st, "Quote", list(names), "quote", format_func=names.get, default=next(iter(names)))
+    offered = list(names)[:MAX_QUOTES]
+    linked = st.query_params.get("quote") or st.session_state.get("quote")
+    if linked in names and linked not in offered:  # a link's quote (any shared quote of the view) is always offered
+        offered.append(linked)
+    view.caption_if_capped(MAX_QUOTES, len(names), "shared quotes in the picker (dated ones first, then the most "
+                           "widely carried)", "narrow the filters (outlets, dates, story, speaker) to pick the others.")
+    key = url_choice(st, "Quote", offered, "quote", format_func=names.get, default=offered[0])
     if report_missing(("quote",)):
         key = None
     elif key != next(iter(names)):
