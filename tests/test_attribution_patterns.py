@@ -2727,3 +2727,26 @@ INTERVIEW_WITH = [
 @pytest.mark.parametrize("text, fragment, speaker", INTERVIEW_WITH)
 def test_answers_of_an_announced_interview(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A paragraph ending in a colon introduces the quote paragraph after it, also when it quotes a phrase on the way
+# (`X told the Herald the job was "a calling" and that ...:`).
+COLON_PARAGRAPH_WITH_A_QUOTE = [
+    ('The singer has a new album out.\n\nIn an interview in May, Mara Lind told Billboard she was a "late riser" who '
+     'no longer works at night:\n\n"No. I have done it. I worked every night for years."', "worked every night",
+     "Mara Lind"),
+    ('The clinic opened in 2019.\n\nDr. Ana Ruiz, who calls herself a "night owl," described her hours this way:\n\n'
+     '"I start at ten and I finish when the last patient leaves."', "last patient", "Ana Ruiz"),
+    ('The clinic opened in 2019.\n\nLast week Ana Ruiz told the Herald the job was "a calling" and that she had no '
+     'regrets:\n\n"I start at ten and I finish when the last patient leaves."', "last patient", "Ana Ruiz"),
+    # negatives: a colon paragraph with no speaker; a crowd's sign is no one's words
+    ('The menu lists "house specials" such as these:\n\n"Fried eggs with rice and a side of greens."', "Fried eggs",
+     None),
+    ('Mayor Ben Ortiz spoke first.\n\nThe crowd chanted "no more cuts" and held up signs that read:\n\n"Save our '
+     'library, save our town."', "Save our library", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", COLON_PARAGRAPH_WITH_A_QUOTE)
+def test_colon_paragraph_with_a_quote_introduces_the_next(text, fragment, speaker):
+    _check(text, fragment, speaker)
