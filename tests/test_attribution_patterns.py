@@ -2750,3 +2750,22 @@ COLON_PARAGRAPH_WITH_A_QUOTE = [
 @pytest.mark.parametrize("text, fragment, speaker", COLON_PARAGRAPH_WITH_A_QUOTE)
 def test_colon_paragraph_with_a_quote_introduces_the_next(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Roles joined by a hyphen ("Writer-director Gary Ross") are a role, not part of the name: a later "the director"
+# finds the person.
+HYPHENED_ROLES = [
+    ('Writer-director Gary Ross said he would not direct the film.\n\nThe director denied reports that his talks with '
+     'the studio hit a snag.\n\n"Contrary to what has been reported, the talks went well."', "Contrary", "Gary Ross"),
+    ('Singer-actress Mara Lind said she will tour Europe in May.\n\n"It is the tour I always wanted to make," the '
+     'actress said.', "always wanted", "Mara Lind"),
+    # negatives: a role the person does not hold; a hyphened surname with a role word in it stays a name
+    ('Singer-actress Mara Lind said she would not direct the film.\n\nThe director denied reports that his talks with '
+     'the studio hit a snag.\n\n"Contrary to what has been reported, the talks went well."', "Contrary", None),
+    ('"We will appeal the ruling," said Ann Carter-Bishop, who chairs the group.', "appeal", "Ann Carter-Bishop"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HYPHENED_ROLES)
+def test_roles_joined_by_a_hyphen(text, fragment, speaker):
+    _check(text, fragment, speaker)
