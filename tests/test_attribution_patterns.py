@@ -554,6 +554,19 @@ COLON_INTRODUCTIONS = [
     # negative: a colon after a sentence about no person names nobody
     ('The river rose four feet overnight.\n\nThe sign on the bridge was blunt: "Road closed until further '
      'notice."', "Road closed", None),
+    # a paragraph ending in a colon introduces the quote after it also when it quotes a phrase on the way
+    ('The singer has a new album out.\n\nIn an interview in May, Mara Lind told Billboard she was a "late riser" who '
+     'no longer works at night:\n\n"No. I have done it. I worked every night for years."', "worked every night",
+     "Mara Lind"),
+    ('The clinic opened in 2019.\n\nDr. Ana Ruiz, who calls herself a "night owl," described her hours this way:\n\n'
+     '"I start at ten and I finish when the last patient leaves."', "last patient", "Ana Ruiz"),
+    ('The clinic opened in 2019.\n\nLast week Ana Ruiz told the Herald the job was "a calling" and that she had no '
+     'regrets:\n\n"I start at ten and I finish when the last patient leaves."', "last patient", "Ana Ruiz"),
+    # negatives: a colon paragraph with no speaker; a crowd's sign is no one's words
+    ('The menu lists "house specials" such as these:\n\n"Fried eggs with rice and a side of greens."', "Fried eggs",
+     None),
+    ('Mayor Ben Ortiz spoke first.\n\nThe crowd chanted "no more cuts" and held up signs that read:\n\n"Save our '
+     'library, save our town."', "Save our library", None),
 ]
 
 
@@ -2729,29 +2742,6 @@ def test_answers_of_an_announced_interview(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-# A paragraph ending in a colon introduces the quote paragraph after it, also when it quotes a phrase on the way
-# (`X told the Herald the job was "a calling" and that ...:`).
-COLON_PARAGRAPH_WITH_A_QUOTE = [
-    ('The singer has a new album out.\n\nIn an interview in May, Mara Lind told Billboard she was a "late riser" who '
-     'no longer works at night:\n\n"No. I have done it. I worked every night for years."', "worked every night",
-     "Mara Lind"),
-    ('The clinic opened in 2019.\n\nDr. Ana Ruiz, who calls herself a "night owl," described her hours this way:\n\n'
-     '"I start at ten and I finish when the last patient leaves."', "last patient", "Ana Ruiz"),
-    ('The clinic opened in 2019.\n\nLast week Ana Ruiz told the Herald the job was "a calling" and that she had no '
-     'regrets:\n\n"I start at ten and I finish when the last patient leaves."', "last patient", "Ana Ruiz"),
-    # negatives: a colon paragraph with no speaker; a crowd's sign is no one's words
-    ('The menu lists "house specials" such as these:\n\n"Fried eggs with rice and a side of greens."', "Fried eggs",
-     None),
-    ('Mayor Ben Ortiz spoke first.\n\nThe crowd chanted "no more cuts" and held up signs that read:\n\n"Save our '
-     'library, save our town."', "Save our library", None),
-]
-
-
-@pytest.mark.parametrize("text, fragment, speaker", COLON_PARAGRAPH_WITH_A_QUOTE)
-def test_colon_paragraph_with_a_quote_introduces_the_next(text, fragment, speaker):
-    _check(text, fragment, speaker)
-
-
 # Roles joined by a hyphen ("Writer-director Gary Ross") are a role, not part of the name: a later "the director"
 # finds the person.
 HYPHENED_ROLES = [
@@ -2768,4 +2758,28 @@ HYPHENED_ROLES = [
 
 @pytest.mark.parametrize("text, fragment, speaker", HYPHENED_ROLES)
 def test_roles_joined_by_a_hyphen(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A document in an inverted attribution that goes on, in a participle, to a quoted phrase (`..., says a report
+# highlighting the "..."`) speaks it; a bare "a report" is its author when the text names the same kind of document
+# with its author next (`The report by X claims ...`).
+DOCUMENT_SOURCES = [
+    ('Thousands of staff are on short contracts, says a report highlighting the "alarming rise of casual labour" in '
+     'colleges.\nThe report by the Teachers Union claims colleges created a pool of low-paid staff.', "alarming rise",
+     "Teachers Union"),
+    ('Growth will stall next year, says a study warning of "a lost decade" for the region.', "lost decade",
+     "a study"),
+    ('"Staff are treated as second-class citizens," says a new report.\nThe report by the Teachers Union calls on '
+     'colleges to act.', "second-class", "Teachers Union"),
+    # negatives: another kind of document names no author for "the report"; a relative clause's subject speaks
+    ('"Staff are treated as second-class citizens," the report said.\nA letter from the Teachers Union calls on '
+     'colleges to act.', "second-class", "the report"),
+    ('Exports fell, says a report that Minister Ann Lee called "alarmist and badly out of date" on Monday.',
+     "alarmist", "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DOCUMENT_SOURCES)
+def test_document_sources_and_their_authors(text, fragment, speaker):
     _check(text, fragment, speaker)

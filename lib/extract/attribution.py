@@ -89,6 +89,10 @@ BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b{CUE_PATTERN}\
                           rf"[^\S\n]+(?:also[^\S\n]+)?{_CUE}[^.!?\"“”]{{0,40}}?[,:]\s*$")
 BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|during)[^\S\n]+[^,.;:\"“”]{{1,60}}?"
                            rf"[^\S\n]+{_CUE}[,:]?[^\S\n]*$")
+# An inverted attribution whose source goes on, in a participle, to the quote: `..., says a report highlighting the "`
+# (not `says a report that the minister called "`: the words of the relative clause's subject).
+BEFORE_INVERTED_SOURCE = re.compile(rf",[^\S\n]+{_CUE}[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN})[^\S\n]+"
+                                    rf"[a-z]+ing\b[^.!?\"“”]{{0,60}}$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -450,7 +454,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 return found
     for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
                     BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING) + (
-            (BEFORE_CLAUSE,) if partial else ()):
+            (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
             continue
@@ -847,6 +851,19 @@ def statement_author(text: str, pos: int) -> tuple[str, int] | None:
     return found
 
 
+_DOCUMENT_FROM = re.compile(DOCUMENT_FROM_PATTERN)
+
+
+def document_author_after(text: str, pos: int, noun: str) -> tuple[str, int] | None:
+    """(author as written, offset) of the first document of kind ``noun`` named with its author shortly after
+    ``pos`` (`The report by the Teachers' Union claims ...`): whom an earlier bare "a report" stands for."""
+    for m in _DOCUMENT_FROM.finditer(text, pos, pos + _STATEMENT_CHARS):
+        mention = parse_mention(m.group(0))
+        if mention.name and re.search(rf"\b{noun}[^\S\n]+(?:from|by)\b", m.group(0)):
+            return mention.name, m.start() + m.group(0).rindex(mention.name)
+    return None
+
+
 def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person who is a subject in the sentence around a fragment: the last one before it, else the first after."""
     before, after = [], []
@@ -972,6 +989,14 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 _is_document(q.speaker) or (q.speaker.lower() == "it" and not last_org)):
             # "The DNC issued a statement." then ""...," the statement read" (or "it read"): its author speaks.
             author = statement_author(text, min(q.start, q.speaker_start))
+            if author:
+                author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
+                q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
+                            speaker_start=author[1], speaker_end=author[1] + len(author[0]))
+                mention = parse_mention(q.speaker)
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker):
+            # "..., says a report." then "The report by the Teachers' Union claims ...": the author named next.
+            author = document_author_after(text, max(q.end, q.speaker_start), q.speaker.split()[-1].lower())
             if author:
                 author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
                 q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
