@@ -2783,3 +2783,25 @@ DOCUMENT_SOURCES = [
 @pytest.mark.parametrize("text, fragment, speaker", DOCUMENT_SOURCES)
 def test_document_sources_and_their_authors(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A subject and cue inside an earlier quote of the sentence (`"... I said ...," X said, adding that she went to "`) are
+# that quote's own words, never the attribution of a fragment after it.
+CUES_INSIDE_EARLIER_QUOTES = [
+    ('"I went to the office, and I said that I needed help, I said I had never felt this way before and I was told '
+     'that I could not," Dana Reyes said, adding that she went to "one of the most senior people" to raise it.',
+     "most senior", "Dana Reyes"),
+    ('“I went to the office, and I said that I needed help, I said I had never felt this way before and I was told '
+     'that I could not,” Dana Reyes said, adding that she went to “one of the most senior people” to raise it.',
+     "most senior", "Dana Reyes"),
+    # negatives: a quote's own "we said" credits no fragment; a subject outside any quote still speaks
+    ('The vote was close. "We said it twice and we meant it every single time we said it to them," and the plan was '
+     '"dead on arrival" by then.', "dead on arrival", None),
+    ('While Dana Reyes said the plan was "dead on arrival," the council voted for it.', "dead on arrival",
+     "Dana Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CUES_INSIDE_EARLIER_QUOTES)
+def test_cue_inside_an_earlier_quote_is_no_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -509,8 +509,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             # agency, which condemned ...").
             object_of_preposition = _PREPOSITION_BEFORE.search(window, 0, m.start("subj")) \
                 and not (m.group("appos") or "").startswith((", which", ", who"))
-            if object_of_preposition:
-                continue
+            if object_of_preposition or _within_quote(window, m.start("subj")):
+                continue  # `"... I said ...," X said, adding that she went to "`: the earlier quote's own "I"
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2) or (
                     mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
                     and head in ROLE_WORDS | PERSON_NOUNS) or (
@@ -524,6 +524,13 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         if m and _plausible_subject(m.group("subj")):
             return _attribution(m, sentence_start, "clause")
     return None
+
+
+def _within_quote(window: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a quote the window opens before it (an odd number of straight marks, or more
+    opening than closing curly ones)."""
+    head = window[:pos]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
 # A preposition before a noun makes it an object ("Officials with the company said", "In a letter to the board"),
