@@ -2805,3 +2805,24 @@ CUES_INSIDE_EARLIER_QUOTES = [
 @pytest.mark.parametrize("text, fragment, speaker", CUES_INSIDE_EARLIER_QUOTES)
 def test_cue_inside_an_earlier_quote_is_no_attribution(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A sentence opening with the text its subject put out (`In a statement Wednesday, X lauded ...`) makes X the author
+# a later "the statement reads" stands for.
+FRONTED_STATEMENTS = [
+    ('Here is how he is remembered:\n\nIn a statement Wednesday, former President Ann Hale lauded him as a "faithful '
+     'steward of our armed forces."\n\n"A period that brought challenges to our country also brought out the best in '
+     'him," the statement reads.', "A period", "Ann Hale"),
+    ('In a written statement, the company said profits fell.\n\n"We expect a better year," the statement reads.',
+     "better year", "the company"),
+    # negatives: a speech is no text put out; a phrase with no comma after it fronts nothing
+    ('In a speech Wednesday, Ann Hale lauded the staff.\n\n"We expect a better year," the statement reads.',
+     "better year", "the statement"),
+    ('In the statement Ann Hale saw a threat.\n\n"We expect a better year," the statement reads.', "better year",
+     "the statement"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_STATEMENTS)
+def test_fronted_statement_names_its_author(text, fragment, speaker):
+    _check(text, fragment, speaker)

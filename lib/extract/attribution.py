@@ -149,9 +149,12 @@ _IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*{_FRONTED_OP
 # A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
-_STATEMENT_CORE = (rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+(?:an?|the|its|his|her|"
-                   rf"their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?(?:statement|letter|memo|note|message|response|release|update|"
-                   rf"announcement|tribute|appeal)\b")
+_STATEMENT_TEXT = (r"(?:an?|the|its|his|her|their)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?:statement|letter|memo|note|message|"
+                   r"response|release|update|announcement|tribute|appeal)\b")
+_STATEMENT_CORE = rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+{_STATEMENT_TEXT}"
+# A sentence opening with the text its subject put out: `In a statement Wednesday, former President X lauded ...`.
+STATEMENT_FRONTED = re.compile(rf"(?:^|(?<=[.!?\n]))[^\S\n]*In[^\S\n]+{_STATEMENT_TEXT}[^,;\"“”.!?\n]{{0,60}},"
+                               rf"[^\S\n]+{SUBJECT}[^\S\n]+{ADVERB_PATTERN}[a-z]", re.MULTILINE)
 STATEMENT_RELEASE = re.compile(rf"(?:^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}"
                                rf"[^\"“”.!?:\n]{{0,80}}[.:]\s*$")
 STATEMENT_AUTHOR = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}", re.MULTILINE)
@@ -849,7 +852,9 @@ def statement_author(text: str, pos: int) -> tuple[str, int] | None:
     """(subject as written, offset) of the latest sentence shortly before ``pos`` that puts out a statement or letter
     (`The DNC issued a statement Tuesday.`): the author a later "the statement read" or "it read" stands for."""
     found = None
-    for m in STATEMENT_AUTHOR.finditer(text, max(0, pos - _STATEMENT_CHARS), pos):
+    matches = [*STATEMENT_AUTHOR.finditer(text, max(0, pos - _STATEMENT_CHARS), pos),
+               *STATEMENT_FRONTED.finditer(text, max(0, pos - _STATEMENT_CHARS), pos)]
+    for m in sorted(matches, key=lambda m: m.start("subj")):
         mention = parse_mention(m.group("subj"))
         if _plausible_subject(m.group("subj")) and not (mention.kind == "person" and mention.role
                                                         and not _is_title(mention.role)):
