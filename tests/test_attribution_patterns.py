@@ -554,6 +554,19 @@ COLON_INTRODUCTIONS = [
     # negative: a colon after a sentence about no person names nobody
     ('The river rose four feet overnight.\n\nThe sign on the bridge was blunt: "Road closed until further '
      'notice."', "Road closed", None),
+    # a paragraph ending in a colon introduces the quote after it also when it quotes a phrase on the way
+    ('The singer has a new album out.\n\nIn an interview in May, Mara Lind told Billboard she was a "late riser" who '
+     'no longer works at night:\n\n"No. I have done it. I worked every night for years."', "worked every night",
+     "Mara Lind"),
+    ('The clinic opened in 2019.\n\nDr. Ana Ruiz, who calls herself a "night owl," described her hours this way:\n\n'
+     '"I start at ten and I finish when the last patient leaves."', "last patient", "Ana Ruiz"),
+    ('The clinic opened in 2019.\n\nLast week Ana Ruiz told the Herald the job was "a calling" and that she had no '
+     'regrets:\n\n"I start at ten and I finish when the last patient leaves."', "last patient", "Ana Ruiz"),
+    # negatives: a colon paragraph with no speaker; a crowd's sign is no one's words
+    ('The menu lists "house specials" such as these:\n\n"Fried eggs with rice and a side of greens."', "Fried eggs",
+     None),
+    ('Mayor Ben Ortiz spoke first.\n\nThe crowd chanted "no more cuts" and held up signs that read:\n\n"Save our '
+     'library, save our town."', "Save our library", None),
 ]
 
 
@@ -2726,4 +2739,90 @@ INTERVIEW_WITH = [
 
 @pytest.mark.parametrize("text, fragment, speaker", INTERVIEW_WITH)
 def test_answers_of_an_announced_interview(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Roles joined by a hyphen ("Writer-director Gary Ross") are a role, not part of the name: a later "the director"
+# finds the person.
+HYPHENED_ROLES = [
+    ('Writer-director Gary Ross said he would not direct the film.\n\nThe director denied reports that his talks with '
+     'the studio hit a snag.\n\n"Contrary to what has been reported, the talks went well."', "Contrary", "Gary Ross"),
+    ('Singer-actress Mara Lind said she will tour Europe in May.\n\n"It is the tour I always wanted to make," the '
+     'actress said.', "always wanted", "Mara Lind"),
+    # negatives: a role the person does not hold; a hyphened surname with a role word in it stays a name
+    ('Singer-actress Mara Lind said she would not direct the film.\n\nThe director denied reports that his talks with '
+     'the studio hit a snag.\n\n"Contrary to what has been reported, the talks went well."', "Contrary", None),
+    ('"We will appeal the ruling," said Ann Carter-Bishop, who chairs the group.', "appeal", "Ann Carter-Bishop"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HYPHENED_ROLES)
+def test_roles_joined_by_a_hyphen(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A document in an inverted attribution that goes on, in a participle, to a quoted phrase (`..., says a report
+# highlighting the "..."`) speaks it; a bare "a report" is its author when the text names the same kind of document
+# with its author next (`The report by X claims ...`).
+DOCUMENT_SOURCES = [
+    ('Thousands of staff are on short contracts, says a report highlighting the "alarming rise of casual labour" in '
+     'colleges.\nThe report by the Teachers Union claims colleges created a pool of low-paid staff.', "alarming rise",
+     "Teachers Union"),
+    ('Growth will stall next year, says a study warning of "a lost decade" for the region.', "lost decade",
+     "a study"),
+    ('"Staff are treated as second-class citizens," says a new report.\nThe report by the Teachers Union calls on '
+     'colleges to act.', "second-class", "Teachers Union"),
+    # negatives: another kind of document names no author for "the report"; a relative clause's subject speaks
+    ('"Staff are treated as second-class citizens," the report said.\nA letter from the Teachers Union calls on '
+     'colleges to act.', "second-class", "the report"),
+    ('Exports fell, says a report that Minister Ann Lee called "alarmist and badly out of date" on Monday.',
+     "alarmist", "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DOCUMENT_SOURCES)
+def test_document_sources_and_their_authors(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A subject and cue inside an earlier quote of the sentence (`"... I said ...," X said, adding that she went to "`) are
+# that quote's own words, never the attribution of a fragment after it.
+CUES_INSIDE_EARLIER_QUOTES = [
+    ('"I went to the office, and I said that I needed help, I said I had never felt this way before and I was told '
+     'that I could not," Dana Reyes said, adding that she went to "one of the most senior people" to raise it.',
+     "most senior", "Dana Reyes"),
+    ('“I went to the office, and I said that I needed help, I said I had never felt this way before and I was told '
+     'that I could not,” Dana Reyes said, adding that she went to “one of the most senior people” to raise it.',
+     "most senior", "Dana Reyes"),
+    # negatives: a quote's own "we said" credits no fragment; a subject outside any quote still speaks
+    ('The vote was close. "We said it twice and we meant it every single time we said it to them," and the plan was '
+     '"dead on arrival" by then.', "dead on arrival", None),
+    ('While Dana Reyes said the plan was "dead on arrival," the council voted for it.', "dead on arrival",
+     "Dana Reyes"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CUES_INSIDE_EARLIER_QUOTES)
+def test_cue_inside_an_earlier_quote_is_no_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A sentence opening with the text its subject put out (`In a statement Wednesday, X lauded ...`) makes X the author
+# a later "the statement reads" stands for.
+FRONTED_STATEMENTS = [
+    ('Here is how he is remembered:\n\nIn a statement Wednesday, former President Ann Hale lauded him as a "faithful '
+     'steward of our armed forces."\n\n"A period that brought challenges to our country also brought out the best in '
+     'him," the statement reads.', "A period", "Ann Hale"),
+    ('In a written statement, the company said profits fell.\n\n"We expect a better year," the statement reads.',
+     "better year", "the company"),
+    # negatives: a speech is no text put out; a phrase with no comma after it fronts nothing
+    ('In a speech Wednesday, Ann Hale lauded the staff.\n\n"We expect a better year," the statement reads.',
+     "better year", "the statement"),
+    ('In the statement Ann Hale saw a threat.\n\n"We expect a better year," the statement reads.', "better year",
+     "the statement"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_STATEMENTS)
+def test_fronted_statement_names_its_author(text, fragment, speaker):
     _check(text, fragment, speaker)

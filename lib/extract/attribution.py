@@ -27,7 +27,7 @@ from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -89,6 +89,10 @@ BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b{CUE_PATTERN}\
                           rf"[^\S\n]+(?:also[^\S\n]+)?{_CUE}[^.!?\"“”]{{0,40}}?[,:]\s*$")
 BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|during)[^\S\n]+[^,.;:\"“”]{{1,60}}?"
                            rf"[^\S\n]+{_CUE}[,:]?[^\S\n]*$")
+# An inverted attribution whose source goes on, in a participle, to the quote: `..., says a report highlighting the "`
+# (not `says a report that the minister called "`: the words of the relative clause's subject).
+BEFORE_INVERTED_SOURCE = re.compile(rf",[^\S\n]+{_CUE}[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN})[^\S\n]+"
+                                    rf"[a-z]+ing\b[^.!?\"“”]{{0,60}}$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -145,9 +149,12 @@ _IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*{_FRONTED_OP
 # A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
-_STATEMENT_CORE = (rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+(?:an?|the|its|his|her|"
-                   rf"their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?(?:statement|letter|memo|note|message|response|release|update|"
-                   rf"announcement|tribute|appeal)\b")
+_STATEMENT_TEXT = (r"(?:an?|the|its|his|her|their)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?:statement|letter|memo|note|message|"
+                   r"response|release|update|announcement|tribute|appeal)\b")
+_STATEMENT_CORE = rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+{_STATEMENT_TEXT}"
+# A sentence opening with the text its subject put out: `In a statement Wednesday, former President X lauded ...`.
+STATEMENT_FRONTED = re.compile(rf"(?:^|(?<=[.!?\n]))[^\S\n]*In[^\S\n]+{_STATEMENT_TEXT}[^,;\"“”.!?\n]{{0,60}},"
+                               rf"[^\S\n]+{SUBJECT}[^\S\n]+{ADVERB_PATTERN}[a-z]", re.MULTILINE)
 STATEMENT_RELEASE = re.compile(rf"(?:^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}"
                                rf"[^\"“”.!?:\n]{{0,80}}[.:]\s*$")
 STATEMENT_AUTHOR = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){_STATEMENT_CORE}", re.MULTILINE)
@@ -450,7 +457,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 return found
     for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
                     BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING) + (
-            (BEFORE_CLAUSE,) if partial else ()):
+            (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
             continue
@@ -505,8 +512,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             # agency, which condemned ...").
             object_of_preposition = _PREPOSITION_BEFORE.search(window, 0, m.start("subj")) \
                 and not (m.group("appos") or "").startswith((", which", ", who"))
-            if object_of_preposition:
-                continue
+            if object_of_preposition or _within_quote(window, m.start("subj")):
+                continue  # `"... I said ...," X said, adding that she went to "`: the earlier quote's own "I"
             if mention.kind == "pronoun" or (mention.kind == "person" and len(mention.name.split()) >= 2) or (
                     mention.kind in ("role", "org") and _INDEFINITE_SPEAKER.match(m.group("subj"))
                     and head in ROLE_WORDS | PERSON_NOUNS) or (
@@ -520,6 +527,13 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         if m and _plausible_subject(m.group("subj")):
             return _attribution(m, sentence_start, "clause")
     return None
+
+
+def _within_quote(window: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a quote the window opens before it (an odd number of straight marks, or more
+    opening than closing curly ones)."""
+    head = window[:pos]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
 # A preposition before a noun makes it an object ("Officials with the company said", "In a letter to the board"),
@@ -695,7 +709,7 @@ def _is_title(role: str) -> bool:
 def _role_word(word: str) -> bool:
     """True for a role word as written, its full stop kept or not ("Sen.", "Gov.", "Rep", "director.")."""
     low = word.lower()
-    return low in ROLE_WORDS or low.rstrip(".") in ROLE_WORDS or low.rstrip(".") + "." in ROLE_WORDS
+    return is_role_word(low) or low.rstrip(".") in ROLE_WORDS or low.rstrip(".") + "." in ROLE_WORDS
 
 
 def _full_names_by_surname(text: str) -> dict[str, str]:
@@ -838,13 +852,28 @@ def statement_author(text: str, pos: int) -> tuple[str, int] | None:
     """(subject as written, offset) of the latest sentence shortly before ``pos`` that puts out a statement or letter
     (`The DNC issued a statement Tuesday.`): the author a later "the statement read" or "it read" stands for."""
     found = None
-    for m in STATEMENT_AUTHOR.finditer(text, max(0, pos - _STATEMENT_CHARS), pos):
+    matches = [*STATEMENT_AUTHOR.finditer(text, max(0, pos - _STATEMENT_CHARS), pos),
+               *STATEMENT_FRONTED.finditer(text, max(0, pos - _STATEMENT_CHARS), pos)]
+    for m in sorted(matches, key=lambda m: m.start("subj")):
         mention = parse_mention(m.group("subj"))
         if _plausible_subject(m.group("subj")) and not (mention.kind == "person" and mention.role
                                                         and not _is_title(mention.role)):
             # not "Senators representing Maryland and Virginia": a clause before a name titles no one
             found = (" ".join(m.group("subj").split()), m.start("subj"))
     return found
+
+
+_DOCUMENT_FROM = re.compile(DOCUMENT_FROM_PATTERN)
+
+
+def document_author_after(text: str, pos: int, noun: str) -> tuple[str, int] | None:
+    """(author as written, offset) of the first document of kind ``noun`` named with its author shortly after
+    ``pos`` (`The report by the Teachers' Union claims ...`): whom an earlier bare "a report" stands for."""
+    for m in _DOCUMENT_FROM.finditer(text, pos, pos + _STATEMENT_CHARS):
+        mention = parse_mention(m.group(0))
+        if mention.name and re.search(rf"\b{noun}[^\S\n]+(?:from|by)\b", m.group(0)):
+            return mention.name, m.start() + m.group(0).rindex(mention.name)
+    return None
 
 
 def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
@@ -972,6 +1001,14 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 _is_document(q.speaker) or (q.speaker.lower() == "it" and not last_org)):
             # "The DNC issued a statement." then ""...," the statement read" (or "it read"): its author speaks.
             author = statement_author(text, min(q.start, q.speaker_start))
+            if author:
+                author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
+                q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
+                            speaker_start=author[1], speaker_end=author[1] + len(author[0]))
+                mention = parse_mention(q.speaker)
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker):
+            # "..., says a report." then "The report by the Teachers' Union claims ...": the author named next.
+            author = document_author_after(text, max(q.end, q.speaker_start), q.speaker.split()[-1].lower())
             if author:
                 author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
                 q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,

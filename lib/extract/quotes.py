@@ -181,7 +181,10 @@ def extract_quotes(article: Article) -> list[Quote]:
                     kept[nxt][0].open == _trim(text, *paras[last + 1])[0] and \
                     not (k > 0 and persons.subject_between(*paras[k - 1])):
                 pulled.update((i, replace(attrib[nxt], source="next")) for i in members)
-        prev_para = paras[k - 1] if k > 0 and k - 1 not in span_ends else None
+        # The paragraph before, unless a quote ends it or sits in it: one that ends in a colon introduces this quote
+        # whatever it quotes on the way (`Reid told People she was a "social drinker" who ... habits:`).
+        prev_para = paras[k - 1] if k > 0 and (k - 1 not in span_ends or
+                                               text[paras[k - 1][0]:paras[k - 1][1]].rstrip().endswith(":")) else None
         if found is None and prev_para:
             # `Pensioner X, a voter, said:` ending the paragraph before, or that paragraph's closing subject.
             tail = _sentence_tail(text, *prev_para)

@@ -475,12 +475,17 @@ _SPACED_HYPHEN = re.compile(r"(?<=\w)[^\S\n]+([-–])[^\S\n]+(?=[A-Z])")
 _HYPHENED_TOKEN = re.compile(_HYPHENED)
 
 
+def is_role_word(low: str) -> bool:
+    """True for a role word (lower case), or roles joined by a hyphen ("writer-director", "singer-actress")."""
+    return low in ROLE_WORDS or "-" in low and all(part in ROLE_WORDS for part in low.split("-"))
+
+
 def _is_name_token(tok: str) -> bool:
     """True for a capitalised word that can belong to a person's name."""
     low = tok.lower()
     if _HYPHENED_TOKEN.fullmatch(tok):
         return True  # "al-Kaabi"
-    if not tok[:1].isupper() or low in ROLE_WORDS or low in NON_NAME_WORDS or low.endswith(ADJECTIVE_SUFFIXES):
+    if not tok[:1].isupper() or is_role_word(low) or low in NON_NAME_WORDS or low.endswith(ADJECTIVE_SUFFIXES):
         return False
     if len(low) >= _OCCUPATION_MIN_CHARS and low.endswith(OCCUPATION_SUFFIXES):
         return False  # "Psychologist Mara Quinn", "Economist Jo Lee": an occupation, by its ending
