@@ -1002,17 +1002,13 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             # "The DNC issued a statement." then ""...," the statement read" (or "it read"): its author speaks.
             author = statement_author(text, min(q.start, q.speaker_start))
             if author:
-                author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
-                q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
-                            speaker_start=author[1], speaker_end=author[1] + len(author[0]))
+                q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker):
             # "..., says a report." then "The report by the Teachers' Union claims ...": the author named next.
             author = document_author_after(text, max(q.end, q.speaker_start), q.speaker.split()[-1].lower())
             if author:
-                author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
-                q = replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role,
-                            speaker_start=author[1], speaker_end=author[1] + len(author[0]))
+                q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker.lower() == "it" and q.speaker_id is None and not last_org \
                 and q.speaker_start is not None:
@@ -1034,7 +1030,6 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             and persons.genders.get(asked, PRONOUN_GENDERS[q.speaker.lower()]) == PRONOUN_GENDERS[q.speaker.lower()]
         if answer:
             q = replace(q, speaker_id=asked, speaker_role=persons.roles.get(asked))  # "...?" / ""...," she replied"
-        if answer:
             asked_at = q.speaker_start  # the answer's other spans (`", she replied. "...`) are the same person's
         elif q.kind != "reported":
             asked, asked_at = _asked_person(text, q, persons), None
@@ -1235,6 +1230,13 @@ def _is_bare_source(mention: Mention) -> bool:
     """True for "the source", "the official": a definite unnamed person that only an earlier "a source" names."""
     words = mention.text.lower().split()
     return mention.kind == "role" and len(words) == 2 and words[0] == "the" and words[1] in _UNNAMED_PERSONS
+
+
+def _credited_to(q: Quote, author: tuple[str, int], persons: PersonIndex) -> Quote:
+    """``q`` credited to ``author`` (as written, offset), resolved among the article's persons."""
+    author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
+    return replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role, speaker_start=author[1],
+                   speaker_end=author[1] + len(author[0]))
 
 
 def _as_speaker(q: Quote, source: Quote) -> Quote:
