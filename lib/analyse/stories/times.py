@@ -130,12 +130,12 @@ def _day_gaps(days_a: np.ndarray, days_b: np.ndarray, paired: bool = False) -> n
     """
     with np.errstate(invalid="ignore"):
         gap = np.abs(days_a[:, 0] - days_b[:, 0]) if paired else np.abs(days_a[:, 0][:, None] - days_b[:, 0][None, :])
+    cols_of = [np.flatnonzero(~np.isnan(days_b[:, b])) for b in range(days_b.shape[1])]
     for a in range(days_a.shape[1]):
         rows = np.flatnonzero(~np.isnan(days_a[:, a]))
-        for b in range(days_b.shape[1]):
+        for b, cols in enumerate(cols_of):
             if a == b == 0:
                 continue
-            cols = np.flatnonzero(~np.isnan(days_b[:, b]))
             penalty = REFERENCE_PENALTY * ((a > 0) + (b > 0))
             if paired:
                 both = np.intersect1d(rows, cols)
