@@ -11,7 +11,7 @@ from app.loaders import (current_version, load_articles, load_group_colours, loa
                          load_sides, load_stories, stories_failure)
 from app.source import CorpusSource
 from app.tables import filter_articles
-from app.urlstate import forget_missing, note_missing, url_choice
+from app.urlstate import forget_missing, note_missing, url_choice, with_linked
 from app.view import View
 from lib.analyse.groups import group_labels
 
@@ -66,9 +66,7 @@ def sidebar_filters(meta: dict) -> dict:
             side.caption(f"{len(offered):,} of {len(meta['stories']):,} stories match" +
                          (f"; the {MAX_STORIES} largest are listed." if len(offered) > MAX_STORIES else "."))
         offered = offered[:MAX_STORIES]
-    named = st.query_params.get("story") or st.session_state.get("story")
-    if named in names and named not in offered:  # a link's story (any story of the corpus) is always offered
-        offered = [*offered, named]
+    offered = with_linked(offered, names, "story")  # a link's story (any story of the corpus) is always offered
     story = url_choice(side, "Story", offered, "story", format_func=lambda s: names.get(s, s),
                        placeholder="All stories", help="Stories are groups of articles on the same event.")
     note_missing("speaker", st.query_params.get_all("speaker"), meta["speakers"])

@@ -32,6 +32,13 @@ def write_url(key: str) -> None:
         st.query_params[key] = value
 
 
+def with_linked(offered: list, every, key: str) -> list:
+    """A capped picker's ``offered`` options plus the one ``key``'s link (or the session) names, when that is one of
+    ``every`` but not offered: a shared link still opens what it names."""
+    named = st.query_params.get(key) or st.session_state.get(key)
+    return [*offered, named] if named in every and named not in offered else offered
+
+
 def url_choice(box, label: str, options: list, key: str, format_func, default=None, **kwargs):
     """A selectbox whose URL parameter holds the chosen option's id (options are ids, shown by ``format_func``), not
     its label: short, stable links. A link or page switch that sets the parameter sets the choice; a choice writes

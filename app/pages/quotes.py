@@ -7,7 +7,7 @@ import streamlit as st
 from app.loaders import AnalysisFailed
 from app.markup import highlight_html, plain_markdown
 from app.tables import day_text, days_text, display_title, display_titles, search_quotes
-from app.urlstate import url_choice
+from app.urlstate import url_choice, with_linked
 from app.view import open_page, report_missing
 from lib.analyse.reuse import MIN_CHARS
 from lib.domain.outlets import outlet_label, outlet_labels
@@ -186,10 +186,7 @@ def draw_lineage(view) -> None:
     names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90)} ({g.n_outlets} outlets"
                                f"{', altered' if g.altered else ''})" for g in order.itertuples()}
     group_of = {keys[g]: g for g in order["group_id"]}
-    offered = list(names)[:MAX_QUOTES]
-    linked = st.query_params.get("quote") or st.session_state.get("quote")
-    if linked in names and linked not in offered:  # a link's quote (any shared quote of the view) is always offered
-        offered.append(linked)
+    offered = with_linked(list(names)[:MAX_QUOTES], names, "quote")  # any shared quote of the view a link names
     view.caption_if_capped(MAX_QUOTES, len(names), "shared quotes in the picker (dated ones first, then the most "
                            "widely carried)", "narrow the filters (outlets, dates, story, speaker) to pick the others.")
     key = url_choice(st, "Quote", offered, "quote", format_func=names.get, default=offered[0])
