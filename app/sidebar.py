@@ -9,6 +9,7 @@ import streamlit as st
 
 from app.loaders import (current_version, load_articles, load_group_colours, load_mentions, load_meta, load_quotes,
                          load_sides, load_stories, stories_failure)
+from app.markup import plain_markdown
 from app.source import CorpusSource
 from app.tables import filter_articles
 from app.urlstate import forget_missing, note_missing, url_choice, with_linked
@@ -16,6 +17,7 @@ from app.view import View
 from lib.analyse.groups import group_labels
 
 MAX_STORIES = 200  # stories offered in the sidebar picker (see sidebar_filters)
+SUMMARY_OUTLETS = 3  # outlets named in the line that says which filters are set; the others are counted
 DEFAULT_URL = "http://localhost:8501/"  # Streamlit's own default address: the base URL where no browser gave one
 # The date picker's outer limits: never narrower than these, and always a margin beyond the corpus's first and last
 # year, so a shared address keeps its dates even when they reach past this corpus's first/last day.
@@ -25,9 +27,14 @@ SHOWN_BOUNDS = "_date_bounds"  # session state: the corpus's first and last day 
 
 
 def sidebar_filters(meta: dict) -> dict:
-    """The shared filters; each widget keeps its URL query parameter, so the URL reproduces the view."""
-    side = st.sidebar
-    side.header("Filters")
+    """The shared filters, in the sidebar's "Filters" popover, with a line under it saying which are set; each widget
+    keeps its URL query parameter, so the URL reproduces the view.
+
+    A popover and not the open sidebar (issue 15): a text, date or select field mounted on the first render made a
+    brand-new browser load Streamlit's input widgets beside the plotly bundle, 1.3x the one-chart app's time by
+    themselves (a one-chart app with these four fields); a closed popover mounts its fields only when opened. Pages
+    with a chart came down from 1.41-1.52x to 1.19-1.31x of that app (A/B, median of 5)."""
+    side = st.sidebar.popover("Filters", icon=":material/filter_list:", width="stretch")
     note_missing("outlet", st.query_params.get_all("outlet"), meta["outlets"])
     chosen = side.multiselect("Outlets", meta["outlets"], key="outlet", bind="query-params",
                               placeholder="All outlets", help="Show only these outlets (empty: all).",
@@ -74,8 +81,28 @@ def sidebar_filters(meta: dict) -> dict:
                              placeholder="Anyone", help="Only articles that quote this speaker.",
                              on_change=forget_missing, args=("speaker",))
     side.caption("Every filter narrows the articles on every page, and is kept in the page address.")
-    return {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds,
+    filters = {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds,
             "story_find": st.session_state.get("story_find") or "", "by": by, "by_value": groups}
+    st.sidebar.caption(filters_summary(filters, names))
+    return filters
+
+
+def filters_summary(filters: dict, story_names: dict) -> str:
+    """The filters set, in one line under the closed popover: what a reader of the page must know it leaves out."""
+    parts = []
+    if filters["outlets"]:
+        shown = ", ".join(filters["outlets"][:SUMMARY_OUTLETS])
+        more = len(filters["outlets"]) - SUMMARY_OUTLETS
+        parts.append(f"outlets {shown}" + (f" and {more} more" if more > 0 else ""))
+    if filters["by_value"]:
+        parts.append(f"{filters['by']} {', '.join(map(str, filters['by_value']))}")
+    if filters["start"] is not None:
+        parts.append(f"published {filters['start'].isoformat()} to {filters['end'].isoformat()}")
+    if filters["story"]:
+        parts.append(f"story “{story_names.get(filters['story'], filters['story'])}”")
+    if filters["speaker"]:
+        parts.append(f"quoting {filters['speaker']}")
+    return plain_markdown("Only " + "; ".join(parts) + "." if parts else "No filter: every article of the corpus.")
 
 
 def outlet_grouping(side, attributes: dict) -> tuple[str | None, list]:

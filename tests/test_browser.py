@@ -177,18 +177,45 @@ def signature_becomes(page, expected: list[str], timeout: float = 60.0) -> list[
         page.wait_for_timeout(300)
 
 
+def open_filters(page) -> None:
+    """Open the sidebar's Filters popover (its fields are mounted only then)."""
+    if not page.locator("[data-testid=stPopoverBody]").filter(has_text="Outlets").count():
+        page.locator("[data-testid=stSidebar] [data-testid=stPopover]").filter(has_text="Filters").click()
+    page.locator("[data-testid=stPopoverBody]").filter(has_text="Outlets").wait_for(timeout=30_000)
+
+
 def outlet_box(page):
-    """The sidebar's outlet filter."""
-    return page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").first
+    """The outlet filter, in the open Filters popover."""
+    open_filters(page)
+    return page.locator("[data-testid=stPopoverBody] [data-testid=stMultiSelect]").first
+
+
+def filters_line(page) -> str:
+    """The line under the closed Filters popover that says which filters are set."""
+    return page.locator("[data-testid=stSidebar] [data-testid=stCaptionContainer]").filter(
+        has_text=re.compile(r"^(Only |No filter)")).first.inner_text()
 
 
 def pick_outlet(page, name: str) -> None:
-    """Choose one outlet in the sidebar filter and wait for the address to carry it."""
-    outlet_box(page).click()
+    """Choose one outlet in the Filters popover and wait for the address to carry it."""
+    open_filters(page)
+    page.get_by_role("combobox", name="Outlets").click()
     page.keyboard.type(name)
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     page.wait_for_url(re.compile(rf"[?&]outlet={re.escape(name)}\b"), timeout=30_000)
+    close_filters(page)
+
+
+def close_filters(page) -> None:
+    """Close the Filters popover (Escape, as a reader would, or a click beside it)."""
+    body = page.locator("[data-testid=stPopoverBody]").filter(has_text="Outlets")
+    for _ in range(10):
+        if not body.count():
+            return
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(200)
+    raise AssertionError("the Filters popover stays open")
 
 
 def metric_value(page, label: str) -> str:
@@ -212,6 +239,7 @@ def test_every_page_follows_the_filter_and_its_link_reproduces_the_view(server, 
         page.wait_for_function("() => !document.querySelector('.js-plotly-plot').textContent.includes('UrduPoint News')",
                                timeout=30_000)
     after = signature(page)
+    assert filters_line(page) == "Only outlets TASS."
     if name != "data":  # the Data page is about the whole corpus
         assert after != before
     if name == "overview":
@@ -228,8 +256,10 @@ def test_every_page_follows_the_filter_and_its_link_reproduces_the_view(server, 
     again = fresh.new_page()
     again.goto(link)
     settle(again)
-    assert "TASS" in outlet_box(again).inner_text()
     assert signature_becomes(again, after) == after
+    assert filters_line(again) == "Only outlets TASS."
+    assert "TASS" in outlet_box(again).inner_text()
+    close_filters(again)
     again.screenshot(path=str(shots / f"{name}-tass-fresh-context.png"), full_page=True)
     fresh.close()
 
@@ -282,12 +312,15 @@ def test_a_typed_date_applies_on_enter(server, browser):
     page.goto(server + "/")
     settle(page)
     assert metric_value(page, "Articles") == "4"
+    assert filters_line(page) == "No filter: every article of the corpus."
+    open_filters(page)
     page.get_by_role("spinbutton", name="day, Published between start date").click()
     page.keyboard.type("30")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"[?&]dates=2020-09-30\b"), timeout=30_000)
     settle(page)
     assert metric_value(page, "Articles") == "3"
+    assert filters_line(page).startswith("Only published 2020-09-30 to ")
     context.close()
 
 

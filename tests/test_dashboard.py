@@ -13,7 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.exports import EXPORT_TABLES, table_bytes
-from app.markup import ENTER_APPLIES_DATES_JS
+from app.markup import ENTER_APPLIES_DATES_JS, plain_markdown
+from app.sidebar import filters_summary
 from app.source import ENV_CORPUS, corpus_version, ingest_uploads, parse_source
 from app.tables import STORY_LABEL_CHARS, filter_articles, keep_shared, unique_labels
 from lib import store
@@ -91,10 +92,10 @@ def section_query(section: str | None) -> dict:
 
 
 @pytest.mark.parametrize("page, section, expected", [
-    ("overview", None, "Pick a story in the sidebar"),
-    ("overview", "Story table", "Pick a story in the sidebar"),
-    ("overview", "Articles per day", "Pick a story in the sidebar"),  # not drawn: only the open section is
-    ("story", None, "No story chosen in the sidebar"),
+    ("overview", None, "Pick a story under Filters"),
+    ("overview", "Story table", "Pick a story under Filters"),
+    ("overview", "Articles per day", "Pick a story under Filters"),  # not drawn: only the open section is
+    ("story", None, "No story chosen under Filters"),
     ("story", "Side-by-side framing", "Omissions"),
     ("story", "Voices", None),
     ("story", "Distinctive terms", None),
@@ -184,6 +185,31 @@ def test_story_filter_from_the_url_picks_the_story():
     at = open_page("story", {"story": story_id})  # links name a story by its id
     assert at.selectbox(key="story").value == story_id
     assert name.split("<")[0][:30] in at.title[0].value.replace("\\", "")
+
+
+@pytest.mark.parametrize("query, line", [
+    ({}, "No filter: every article of the corpus."),
+    ({"outlet": ["UrduPoint News", "TASS"]}, "Only outlets UrduPoint News, TASS."),
+    ({"dates": ["2020-09-20", "2020-09-26"]}, "Only published 2020-09-20 to 2020-09-26."),
+    ({"outlet": "TASS", "speaker": "Vladimir Putin"}, "Only outlets TASS; quoting Vladimir Putin."),
+])
+def test_the_line_under_the_filters_says_which_are_set(query, line):
+    """The filters sit in a closed popover: the line under it is what tells a reader the page is filtered."""
+    at = open_page("overview", query)
+    assert plain_markdown(line) in [c.value for c in at.sidebar.caption]
+
+
+@pytest.mark.parametrize("changes, line", [
+    ({}, "No filter: every article of the corpus."),
+    ({"outlets": ["A", "B", "C", "D", "E"]}, "Only outlets A, B, C and 2 more."),
+    ({"by": "lean", "by_value": ["left", "centre"]}, "Only lean left, centre."),
+    ({"story": "s-1"}, "Only story “Strike *ends*”."),
+    ({"story": "s-gone"}, "Only story “s-gone”."),
+])
+def test_filters_summary(changes, line):
+    filters = {"outlets": [], "by": None, "by_value": [], "start": None, "end": None, "story": None,
+               "speaker": None, **changes}
+    assert filters_summary(filters, {"s-1": "Strike *ends*"}) == plain_markdown(line)
 
 
 def test_share_link_carries_the_filters():
@@ -426,17 +452,17 @@ def test_capped_charts_and_tables_say_what_they_leave_out(wide_corpus, monkeypat
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(wide_corpus), "--read-only"])
     captions = [c.value for c in open_page("overview").caption]
     assert f"Showing 25 of {N_WIDE} stories in the chart (those with the most articles); the Story table lists more. " \
-           "Narrow the dates or outlets in the sidebar to chart others." in captions
+           "Narrow the dates or outlets under Filters to chart others." in captions
     captions = [c.value for c in open_page("overview", section_query("Articles per day")).caption]
     assert any(c.startswith("The 11 busiest of the 25 outlets with dated articles have a colour") for c in captions)
     at = open_page("quotes")
     captions = [c.value for c in at.caption]
     assert len(frame_of(at)) == 1000 and any(c.startswith("Showing 1,000 of ") for c in captions)
     captions = [c.value for c in open_page("quotes", section_query("Speakers by outlet")).caption]
-    assert "Showing 20 of 25 outlets in the chart (those quoting them most); pick outlets in the sidebar to see " \
+    assert "Showing 20 of 25 outlets in the chart (those quoting them most); pick outlets under Filters to see " \
            "others." in captions
     captions = [c.value for c in open_page("quotes", section_query("Shared quotes")).caption]
-    assert "Showing 20 of 25 outlets in the chart (those sharing the most quotes); pick outlets in the sidebar to " \
+    assert "Showing 20 of 25 outlets in the chart (those sharing the most quotes); pick outlets under Filters to " \
            "compare others." in captions
     for section in (None, "Speakers by outlet", "Shared quotes"):
         narrowed = open_page("quotes", {"outlet": ["Outlet 00", "Outlet 01"], **section_query(section)})

@@ -62,7 +62,7 @@ def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:
         why = (f" ({sides.nunique() - charted_sides:,} more {view.side}s have only undated articles)"
                if charted_sides < sides.nunique() else "")
         st.caption(f"The {DAILY_OUTLETS - 1} busiest of the {charted_sides:,} {view.side}s with dated articles{why} "
-                   "have a colour; the others share one grey band. Pick outlets in the sidebar to tell them apart.")
+                   "have a colour; the others share one grey band. Pick outlets under Filters to tell them apart.")
     elif view.by is not None:
         st.caption(f"Bars stand for the outlets' {plain_markdown(view.by)} (from the outlets file); the hover names "
                    "each article's outlet.")
@@ -78,11 +78,11 @@ def draw_stories(view, story_rows: pd.DataFrame) -> None:
     view.chart("stories")
     dated_stories = int(story_rows["first"].notna().sum())  # the chart places stories in time: dated ones only
     view.caption_if_capped(STORY_BARS, dated_stories, "stories in the chart (those with the most articles)",
-                           "the Story table lists more. Narrow the dates or outlets in the sidebar to chart others.")
+                           "the Story table lists more. Narrow the dates or outlets under Filters to chart others.")
     if dated_stories < len(story_rows):
         st.caption(f"{len(story_rows) - dated_stories} story(ies) without a dated article are not in the chart; the "
                    "Story table lists them.")
-    st.caption("Pick a story in the sidebar to compare its coverage on the Story page; the Story table lists every "
+    st.caption("Pick a story under Filters to compare its coverage on the Story page; the Story table lists every "
                "story with its counts.")
 
 
@@ -100,7 +100,7 @@ def draw_story_table(view, story_rows: pd.DataFrame, filtered: bool) -> None:
         st.caption("Every count in this table covers only the articles the filters let through.")
     view.caption_if_capped(MAX_TABLE_STORIES, len(story_rows), "stories in the table (those with the most articles)",
                            "narrow the filters to list others, or download the stories from “Download this view”.")
-    st.caption("Pick a story in the sidebar to compare its coverage on the Story page.")
+    st.caption("Pick a story under Filters to compare its coverage on the Story page.")
 
 
 draw()

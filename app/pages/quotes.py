@@ -140,10 +140,10 @@ def draw_speakers(view) -> None:
     who = shown["who"].fillna(UNATTRIBUTED)
     charted = who.isin(who.value_counts().head(HEATMAP_ROWS).index)
     view.caption_if_capped(HEATMAP_ROWS, who.nunique(), "speakers in the chart (the most quoted)",
-                           "search, or pick a speaker in the sidebar, to see others.")
+                           "search, or pick a speaker under Filters, to see others.")
     sides = view.side_labels(shown["outlet"])  # the chart's columns: outlets, or their groups
     view.caption_if_capped(HEATMAP_ROWS, sides[charted].nunique(), f"{view.side}s in the chart (those quoting "
-                           "them most)", "pick outlets in the sidebar to see others.")
+                           "them most)", "pick outlets under Filters to see others.")
 
 
 def shared_found(view) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict] | None:
@@ -169,7 +169,7 @@ def draw_shared(view) -> None:
     view.chart("shared")
     sharing = view.side_labels(pd.concat([matrix["outlet_a"], matrix["outlet_b"]])).nunique()
     view.caption_if_capped(HEATMAP_ROWS, sharing, f"{view.side}s in the chart (those sharing the most quotes)",
-                           "pick outlets in the sidebar to compare others.")
+                           "pick outlets under Filters to compare others.")
     st.caption("The Quote lineage section follows one quote from outlet to outlet, with each carrier's wording.")
 
 
@@ -279,7 +279,7 @@ def draw_reuse(view) -> None:
     view.chart("reuse", min_chars)
     view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
                            "outlet pairs in the chart (those reusing the most text)",
-                           "pick outlets in the sidebar to see others.")
+                           "pick outlets under Filters to see others.")
     st.caption("The Article pair section shows two articles side by side with the text they share; the Reused "
                "passages section lists each passage once, with all the articles that carry it.")
 

@@ -67,7 +67,7 @@ def choose_story(view):
             return None
         return chosen.iloc[0]
     story = in_view.sort_values(["n_outlets", "n_articles", "first"], ascending=[False, False, True]).iloc[0]
-    st.caption("No story chosen in the sidebar: showing the story " +
+    st.caption("No story chosen under Filters: showing the story " +
                ("the filtered outlets cover most." if view.outlets else "covered by the most outlets."))
     return story
 
@@ -229,7 +229,7 @@ def draw_voices(view, members: list) -> None:
     view.chart("voices", ids=members)
     view.caption_if_capped(VOICE_SPEAKERS, view.framing(members).voices["speaker"].nunique(dropna=False),
                            "speakers (the most quoted)",
-                           "the Quotes page lists every quote of the story chosen in the sidebar.")
+                           "the Quotes page lists every quote of the story chosen under Filters.")
 
 
 def draw_terms(view, members: list) -> None:
@@ -238,7 +238,7 @@ def draw_terms(view, members: list) -> None:
     view.chart("terms", ids=members)
     view.caption_if_capped(TERM_OUTLETS, view.framing(members).terms["outlet"].nunique(),
                            f"{side}s (those with the most terms)",
-                           f"pick {side}s in the sidebar to see the others' terms.")
+                           f"pick {side}s under Filters to see the others' terms.")
 
 
 draw()
