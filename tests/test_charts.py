@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from app.markup import highlight_html, plain_markdown
 from lib.domain.outlets import UNKNOWN_OUTLET
 from lib.figures.framing import terms_figure, voices_figure
-from lib.figures.quotes import lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
+from lib.figures.quotes import lineage_colours, lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
 from lib.figures.style import PALETTE, UNKNOWN_COLOUR, colour_of, hover_text, outlet_colours
 from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
                               stories_figure)
@@ -465,6 +465,19 @@ def test_same_day_carriers_are_a_tie_in_the_lineage():
     assert "earliest (tie: same day)" in _hover_strings(fig) and "tie" in fig.layout.title.text
     later = lineage_figure(carriers.assign(published=pd.to_datetime(["2020-09-24", "2020-09-25", "2020-09-27"])))
     assert [t for t in later.data if t.mode == "lines"]
+
+
+def test_the_lineage_table_marks_each_outlet_as_the_chart_does():
+    # Two outlets with one corpus colour: the chart gives the later one another colour, and so must the table beside
+    # it (it used the corpus colour: two outlets, one dot colour, neither matching the chart's).
+    carriers = _day_coverage(["2020-09-25", None, "2020-09-27"], ["TASS", "Late", "RIA"],
+                             [True, False, False]).assign(text="we call on")
+    clash = {"TASS": "#1b9e77", "RIA": "#1b9e77", "Late": "#1b9e77"}
+    fig = lineage_figure(carriers, clash)
+    drawn = {t.name: t.marker.color for t in fig.data if t.mode == "markers"}
+    table = lineage_colours(carriers, clash)
+    assert {o: table[o] for o in drawn} == drawn and len(set(drawn.values())) == 2
+    assert set(table) == {"TASS", "RIA", "Late"} and len(set(table.values())) == 3  # the undated one too
 
 
 def test_same_day_reuse_reads_as_a_pair_not_a_source():

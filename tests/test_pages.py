@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from app.exports import table_bytes, view_stem
 from app.gate import OneShotDownloads, failure_delay, gate_state, guard_downloads, guard_uploads
+from app.markup import plain_markdown
 from app.source import ENV_CORPUS
 from app.tables import display_title, display_titles, stories_under_filter
 from lib import store
@@ -181,7 +182,11 @@ def test_a_shared_quote_is_linked_by_its_earliest_rendering(two_stories):
     key = at.selectbox(key="quote").value
     assert re.fullmatch(r"wide-a-\d+", key)  # the earliest carrier's article id and the quote's offset
     at = open_page("quotes", {"quote": key, "outlet": ["Outlet B", "Outlet C"]})  # the same id under another filter
-    assert at.selectbox(key="quote").value == key and not at.error
+    picker = at.selectbox(key="quote")
+    assert picker.value == key and not at.error
+    # The picker sits in a closed popover: the page names the quote it shows.
+    label = picker.format_func(key)
+    assert f"**Quote:** {plain_markdown(label)}" in [m.value for m in at.markdown]
 
 
 def test_the_default_shared_quote_is_one_with_a_dated_carrier(tmp_path, monkeypatch):

@@ -11,9 +11,9 @@ from app.urlstate import url_choice, with_linked
 from app.view import open_page, report_missing
 from lib.analyse.reuse import MIN_CHARS
 from lib.domain.outlets import outlet_label, outlet_labels
-from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS
+from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS, lineage_colours
 from lib.domain.sentences import shorten
-from lib.figures.style import UNATTRIBUTED, colour_of
+from lib.figures.style import UNATTRIBUTED
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
 MAX_QUOTES = 300  # shared quotes offered in the lineage picker: all 584 of a 5,000-article corpus went with every render
@@ -187,13 +187,19 @@ def draw_lineage(view) -> None:
                                f"{', altered' if g.altered else ''})" for g in order.itertuples()}
     group_of = {keys[g]: g for g in order["group_id"]}
     offered = with_linked(list(names)[:MAX_QUOTES], names, "quote")  # any shared quote of the view a link names
-    view.caption_if_capped(MAX_QUOTES, len(names), "shared quotes in the picker (dated ones first, then the most "
-                           "widely carried)", "narrow the filters (outlets, dates, story, speaker) to pick the others.")
-    key = url_choice(st, "Quote", offered, "quote", format_func=names.get, default=offered[0])
+    # The picker sits in a closed popover, as the Filters do: an open select field made a brand-new browser load
+    # Streamlit's input widgets beside the plotly bundle (issue 15; see sidebar_filters).
+    with st.popover("Choose the quote", icon=":material/format_quote:"):
+        view.caption_if_capped(MAX_QUOTES, len(names), "shared quotes in the picker (dated ones first, then the most "
+                               "widely carried)", "narrow the filters (outlets, dates, story, speaker) to pick the "
+                               "others.")
+        key = url_choice(st, "Quote", offered, "quote", format_func=names.get, default=offered[0])
     if report_missing(("quote",)):
         key = None
-    elif key != next(iter(names)):
-        view.share["quote"] = [key]
+    else:
+        st.markdown(f"**Quote:** {plain_markdown(names.get(key, key))}")
+        if key != next(iter(names)):
+            view.share["quote"] = [key]
     gid = group_of.get(key)
     carriers = renderings[renderings["group_id"] == gid]
     if gid is not None:
@@ -202,8 +208,9 @@ def draw_lineage(view) -> None:
     rows = []
     tied = gid is not None and bool(groups.loc[groups["group_id"] == gid, "earliest_tie"].any())
     earliest_ids = set(carriers.loc[carriers["role"] == "earliest", "article_id"])
+    shown = lineage_colours(carriers, view.colours)  # as the chart above marks each outlet
     for r in carriers.sort_values("published").itertuples() if gid is not None else ():
-        dot = f"<span class='cc-outlet' style='background:{colour_of(view.colours, r.outlet)}'></span>"
+        dot = f"<span class='cc-outlet' style='background:{shown[outlet_label(r.outlet)]}'></span>"
         when = day_text(r.published)
         role = "earliest (same day: order unknown)" if r.role == "earliest" and tied else str(r.role)
         rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"

@@ -77,6 +77,13 @@ def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Fi
         yaxis=dict(title_text="Outlet", type="category", autorange="reversed", automargin=True)))
 
 
+def lineage_colours(carriers: pd.DataFrame, colours: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each carrier's outlet -> the colour lineage_figure draws it in (the view's colours, in order of publication;
+    undated carriers last), so a table beside the chart marks each outlet as the chart does."""
+    frame = carriers.sort_values("published", kind="stable", na_position="last")
+    return view_colours(colours, frame["outlet"].map(outlet_label).drop_duplicates())
+
+
 def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = None, quote: str = "") -> go.Figure:
     """One quote's lineage in time: the earliest carrier, then each later carrier linked to it. When several
     outlets carried it first on the same day and a date has no clock time (or the times are equal), they tie:
@@ -99,7 +106,7 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
             y=[y for o in later["outlet"] for y in (outlet_text(origin["outlet"]), outlet_text(o), None)],
             mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False))
     order = frame["outlet"].drop_duplicates().tolist()
-    shown = view_colours(colours, order)
+    shown = lineage_colours(carriers, colours)
     fmt = hover_date(frame["published"])
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
