@@ -483,6 +483,9 @@ def test_the_lineage_table_marks_each_outlet_as_the_chart_does():
 def test_same_day_reuse_reads_as_a_pair_not_a_source():
     fig = reuse_flows_figure(_pairs().assign(direction="tie"), COLOURS)
     assert list(fig.data[0].y) == ["TASS ↔ UrduPoint News (same day)"]
+    # Undated: no source either, and not "the same day" (it said so of every undated pair)
+    assert list(reuse_flows_figure(_pairs().assign(direction="undated"), COLOURS).data[0].y) == [
+        "TASS ↔ UrduPoint News (undated)"]
     assert list(reuse_flows_figure(_pairs(), COLOURS).data[0].y) == ["TASS → UrduPoint News"]
 
 

@@ -475,6 +475,20 @@ def test_quotes_page_shows_words_changed_between_two_carriers_and_same_day_ties(
     assert "Same day (order unknown)" in page and "Earlier (source)" not in page
 
 
+def test_an_undated_reuse_pair_is_not_called_the_same_day(tmp_path, monkeypatch):
+    """A pair where one article has no date has no source, and nothing says they ran the same day."""
+    shared = ("The ferry board met on Monday to discuss the winter timetable and the new fares for the island route, "
+              "which residents have criticised for months, and voted to keep the night crossings until March. ")
+    rows = [{"id": "u-a", "outlet": "Outlet A", "published": "2021-05-01", "title": "Ferry fares", "story": "s",
+             "text": shared + "The chair spoke after the vote."},
+            {"id": "u-b", "outlet": "Outlet B", "title": "Ferry fares B", "story": "s",
+             "text": shared + "Residents left before the vote."}]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    page = texts(open_page("quotes", {"section": "Article pair"}))
+    assert "Undated (order unknown)" in page and "one of them has no date" in page
+    assert "same day" not in page.casefold() and "Earlier (source)" not in page
+
+
 def test_a_wire_passage_is_one_row_with_all_its_carriers(tmp_path, monkeypatch):
     """Six outlets run one agency paragraph (and their own words around it): the Passage reuse section lists it once,
     with the earliest carrier and six carriers, not as fifteen pairs (issue 18)."""

@@ -101,10 +101,10 @@ def test_one_word_altered_stays_one_passage(wire):
     ({"published": "2009-01-10"}, "tie"),  # same day
     ({"published": "2009-01-09"}, "earlier"),  # the "copy" ran first: it is the source
     ({"published": "2009-01-11", "via": "AP"}, "syndication"),  # both carry the same wire
-    ({"published": None}, "tie"),  # undated: nobody can say who came first
+    ({"published": None}, "undated"),  # undated: nobody can say who came first, and it is not "the same day"
 ])
 def test_direction(wire, copy_fields, expected):
-    """Earlier is the source; the same day is a tie; the same wire (via) is syndication."""
+    """Earlier is the source; the same day is a tie; a missing date is undated; the same wire (via) is syndication."""
     base = {**wire, "via": "AP" if copy_fields.get("via") else None}
     copy = {"id": "copy", "outlet": "Daily Paper", "text": wire["text"], **copy_fields}
     pairs = find_reuse(frame(base, copy))

@@ -10,6 +10,7 @@ from app.tables import day_text, days_text, display_title, display_titles, searc
 from app.urlstate import url_choice, with_linked
 from app.view import open_page, report_missing
 from lib.analyse.reuse import MIN_CHARS
+from lib.domain.calendar import UNORDERED
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS, lineage_colours
 from lib.domain.sentences import shorten
@@ -301,9 +302,8 @@ def draw_pair(view) -> None:
     # Titles of the offered pairs only: a dict over every article walked 5,000 Arrow strings twice per rerun.
     targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
     title_of = dict(zip(targets["id"], display_titles(targets, 70)))
-    edge_names = {f"{s}>{t}": f"{outlet_label(so)} {'↔' if d == 'tie' else '→'} {outlet_label(to)}: "
-                              f"{str(title_of.get(t, t))[:70]} ({p} passage(s), {c} chars, "
-                              f"{'same day' if d == 'tie' else d})"
+    edge_names = {f"{s}>{t}": f"{outlet_label(so)} {'↔' if d in UNORDERED else '→'} {outlet_label(to)}: "
+                              f"{str(title_of.get(t, t))[:70]} ({p} passage(s), {c} chars, {UNORDERED.get(d, d)})"
                   for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
                                                       "passages", "chars", "direction"]].itertuples(index=False)}
     if len(edges) > MAX_PAIRS:
@@ -318,9 +318,9 @@ def draw_pair(view) -> None:
     src, tgt = key.split(">")
     pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
     left, right = st.columns(2)
-    tie = pair["direction"].iloc[0] == "tie"
-    headings = {"source": "Same day (order unknown)" if tie else "Earlier (source)",
-                "target": "Same day (order unknown)" if tie else "Later (target)"}
+    direction = pair["direction"].iloc[0]
+    unordered = f"{UNORDERED[direction].capitalize()} (order unknown)" if direction in UNORDERED else None
+    headings = {"source": unordered or "Earlier (source)", "target": unordered or "Later (target)"}
     for col, art, side in ((left, src, "source"), (right, tgt, "target")):
         row = view.articles[view.articles["id"] == art].iloc[0]
         spans = [(s, e, "reuse") for s, e in zip(pair[f"{side}_start"], pair[f"{side}_end"])]
@@ -330,9 +330,10 @@ def draw_pair(view) -> None:
                         f"{plain_markdown(display_title(row['title'], row['text']))}")
             st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
                     f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
+    why = {"tie": "published the same day", "undated": "one of them has no date"}
     st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
-               f"{pair['share_of_target'].iloc[0]:.0%} of the " + ("second article; published the same day, so "
-               "which came first is unknown." if tie else f"later article; direction: {pair['direction'].iloc[0]}."))
+               f"{pair['share_of_target'].iloc[0]:.0%} of the " + (f"second article; {why[direction]}, so which "
+               "came first is unknown." if unordered else f"later article; direction: {direction}."))
 
 
 draw()

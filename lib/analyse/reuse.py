@@ -257,7 +257,8 @@ def orient_pair(a: dict, b: dict) -> tuple[dict, dict, str]:
     """(source, target, direction): the wire's own article or the earlier one is the source.
 
     Same `via` (both carry one wire) or one outlet being the other's `via` is syndication; the same
-    publication time (the same day when either has no clock time) or an unknown date is a tie.
+    publication time (the same day when either has no clock time) is a tie; a missing date is "undated". Neither of
+    the last two has a source (UNORDERED): the pair is put in id order.
     """
     via_a, via_b = _norm(a.get("via")), _norm(b.get("via"))
     out_a, out_b = _norm(a.get("outlet")), _norm(b.get("outlet"))
@@ -266,16 +267,14 @@ def orient_pair(a: dict, b: dict) -> tuple[dict, dict, str]:
     if out_b and out_b == via_a:
         return b, a, "syndication"
     ta, tb = _day_or_time(a.get("published")), _day_or_time(b.get("published"))
-    tie = ta is None or tb is None or same_day_tie(ta, tb)
-    if not tie:
+    unordered = "undated" if ta is None or tb is None else "tie" if same_day_tie(ta, tb) else None
+    if unordered is None:
         ordered = (a, b) if ta < tb else (b, a)
     else:
         ordered = (a, b) if str(a["id"]) <= str(b["id"]) else (b, a)
     if via_a and via_a == via_b:
         return ordered[0], ordered[1], "syndication"
-    if tie:
-        return ordered[0], ordered[1], "tie"
-    return ordered[0], ordered[1], "earlier"
+    return ordered[0], ordered[1], unordered or "earlier"
 
 
 def _norm(v) -> str:

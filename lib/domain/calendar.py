@@ -237,6 +237,11 @@ def _parse_with_dateparser(value: str, language: str | None, parts: tuple[str, .
     return stamp
 
 
+# Reuse directions (lib.analyse.reuse.orient_pair) with no source: the same day with no time of day to order the two
+# ("tie"), or a date missing ("undated"); direction -> what a reader is told.
+UNORDERED = {"tie": "same day", "undated": "undated"}
+
+
 def same_day_tie(a, b) -> bool:
     """True when two publication times cannot be ordered: equal, or on one day with either known to the day only
     (no clock time: a day-only report may have come first that day). An unknown time ties with nothing."""

@@ -6,7 +6,7 @@ from typing import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.domain.calendar import same_day_tie
+from lib.domain.calendar import UNORDERED, same_day_tie
 from lib.domain.outlets import outlet_label
 from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, outlet_text,
                                outlets_in_order, plotly_text, view_colours)
@@ -136,16 +136,17 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
     title = "Passage reuse between outlets (characters reused, source → target)"
     if pairs is None or pairs.empty:
         return empty_figure(title, "No passage is reused between the filtered articles.")
-    # A same-day pair (direction "tie") has no source: it reads "A ↔ B (same day)", never "A → B".
-    tie = pairs["direction"].eq("tie") if "direction" in pairs else pd.Series(False, index=pairs.index)
+    # A pair with no source (the same day, or undated) reads "A ↔ B (same day)" / "(undated)", never "A → B".
+    unordered = (pairs["direction"].map(UNORDERED).fillna("") if "direction" in pairs
+                 else pd.Series("", index=pairs.index))
     frame = pairs.assign(source_outlet=pairs["source_outlet"].map(outlet_label),
-                         target_outlet=pairs["target_outlet"].map(outlet_label), tie=tie)
-    by_pair = frame.groupby(["source_outlet", "target_outlet", "tie"])  # one call per column: named agg is slower
+                         target_outlet=pairs["target_outlet"].map(outlet_label), unordered=unordered)
+    by_pair = frame.groupby(["source_outlet", "target_outlet", "unordered"])  # one call per column: named agg is slower
     flows = (pd.DataFrame({"chars": by_pair["chars"].sum(), "pairs": by_pair.size(),
                            "example": by_pair["target_text"].first()})
              .reset_index().sort_values("chars", ascending=False).head(top).iloc[::-1])
-    flows["pair"] = [f"{outlet_text(a)} ↔ {outlet_text(b)} (same day)" if t else f"{outlet_text(a)} → {outlet_text(b)}"
-                     for a, b, t in zip(flows["source_outlet"], flows["target_outlet"], flows["tie"])]
+    flows["pair"] = [f"{outlet_text(a)} ↔ {outlet_text(b)} ({u})" if u else f"{outlet_text(a)} → {outlet_text(b)}"
+                     for a, b, u in zip(flows["source_outlet"], flows["target_outlet"], flows["unordered"])]
     order = flows["source_outlet"].drop_duplicates().tolist()
     shown = view_colours(colours, order[::-1])
     bars = []
@@ -159,7 +160,7 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
                           "“%{customdata[1]}”<extra></extra>"))
     return go.Figure(data=bars, layout=dict(
         LAYOUT, title=title, height=max(260, 30 * len(flows) + 160),
-        legend=dict(title_text="Earlier outlet (first named of a same-day pair)"),
+        legend=dict(title_text="Earlier outlet (first named of a pair with no order)"),
         xaxis=dict(title_text="Characters reused", rangemode="tozero"),
         # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
         yaxis=dict(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",
