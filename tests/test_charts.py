@@ -480,6 +480,13 @@ def test_the_lineage_table_marks_each_outlet_as_the_chart_does():
     assert set(table) == {"TASS", "RIA", "Late"} and len(set(table.values())) == 3  # the undated one too
 
 
+def test_reuse_hover_counts_article_pairs_not_passages():
+    # One article pair sharing two passages, and a second pair of the same two outlets: 2 article pairs, 3 passages.
+    pairs = pd.concat([_pairs(), _pairs(), _pairs().assign(source_id="c", target_id="d")], ignore_index=True)
+    fig = reuse_flows_figure(pairs, COLOURS)
+    assert list(fig.data[0].x) == [390] and fig.data[0].customdata[0][0] == 2
+
+
 def test_same_day_reuse_reads_as_a_pair_not_a_source():
     fig = reuse_flows_figure(_pairs().assign(direction="tie"), COLOURS)
     assert list(fig.data[0].y) == ["TASS ↔ UrduPoint News (same day)"]

@@ -140,9 +140,10 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
     unordered = (pairs["direction"].map(UNORDERED).fillna("") if "direction" in pairs
                  else pd.Series("", index=pairs.index))
     frame = pairs.assign(source_outlet=pairs["source_outlet"].map(outlet_label),
-                         target_outlet=pairs["target_outlet"].map(outlet_label), unordered=unordered)
+                         target_outlet=pairs["target_outlet"].map(outlet_label), unordered=unordered,
+                         articles=pairs["source_id"].astype(str) + "\n" + pairs["target_id"].astype(str))
     by_pair = frame.groupby(["source_outlet", "target_outlet", "unordered"])  # one call per column: named agg is slower
-    flows = (pd.DataFrame({"chars": by_pair["chars"].sum(), "pairs": by_pair.size(),
+    flows = (pd.DataFrame({"chars": by_pair["chars"].sum(), "pairs": by_pair["articles"].nunique(),  # 1+ passages each
                            "example": by_pair["target_text"].first()})
              .reset_index().sort_values("chars", ascending=False).head(top).iloc[::-1])
     flows["pair"] = [f"{outlet_text(a)} ↔ {outlet_text(b)} ({u})" if u else f"{outlet_text(a)} → {outlet_text(b)}"
