@@ -250,6 +250,7 @@ def test_only_the_open_section_is_drawn_and_it_is_in_the_link(two_stories, query
 def test_the_passage_length_slider_is_in_the_url(two_stories):
     at = open_page("quotes", {"min_chars": "400"})
     assert at.slider(key="min_chars").value == 400 and "min_chars=400" in share_link(at)
+    assert "Passages of 400 characters or more." in [c.value for c in at.caption]  # the slider sits in a popover
 
 
 # ---------------------------------------------------------------- downloads of what the filters show
