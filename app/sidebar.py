@@ -82,7 +82,7 @@ def sidebar_filters(meta: dict) -> dict:
                              on_change=forget_missing, args=("speaker",))
     side.caption("Every filter narrows the articles on every page, and is kept in the page address.")
     filters = {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds,
-            "story_find": st.session_state.get("story_find") or "", "by": by, "by_value": groups}
+               "story_find": st.session_state.get("story_find") or "", "by": by, "by_value": groups}
     st.sidebar.caption(filters_summary(filters, names))
     return filters
 

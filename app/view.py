@@ -210,7 +210,7 @@ def report_missing(keys=None, filtered_out=frozenset()) -> bool:
         why = ("which the filters leave out" if set(values) <= set(filtered_out)
                else f"which {'is' if len(values) == 1 else 'are'} not in this corpus")
         st.error(f"This link asks for the {what} {named}, {why}. Nothing is shown in its place: choose another "
-                 f"{what}, or clear the filters under Filters.", icon=":material/search_off:")
+                 f"{what}, or clear the filters (the Filters button in the sidebar).", icon=":material/search_off:")
     return bool(missing)
 
 
