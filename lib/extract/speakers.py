@@ -504,6 +504,7 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][
 _POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)*[^\S\n]+(?P<head>[a-z][\w\-]*))[^\S\n]+"
                                    r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,3})")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
+_BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no article is this short
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 
 
@@ -618,6 +619,20 @@ def parse_mention(text: str) -> Mention:
                 and head not in ORG_WORDS:
             return Mention(text, None, None, "role")  # "the Democratic senator from Ohio": a person, unnamed here
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
+    if 1 < i < len(tokens) and tokens[i - 1] == "in":
+        # "a nurse in London", "the embassy in Paris", "police in Texas": the name after "in" is where the speaker
+        # is, never who; a named person stays the one named, a body is named with its seat, a person noun stays
+        # unnamed ("their trust in Biden", "Voters put their trust in Biden" are no descriptions)
+        speaker = parse_mention(" ".join(tokens[:i - 1]))
+        head = _head_noun([t.lower() for t in tokens[:i - 1]])
+        if speaker.kind == "person" and speaker.name:
+            return Mention(text, speaker.name, speaker.role, "person")  # "Sen. Tom Hale in Ohio"
+        lead = tokens[0].lower()
+        if lead in ("the", "a", "an") or i - 1 <= _BARE_DESCRIPTION_WORDS and lead not in DETERMINERS:
+            if head in ORG_HEADS or head in ORG_WORDS:
+                return Mention(text, " ".join(tokens[1:] if tokens[0].lower() == "the" else tokens), None, "org")
+            if head in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS or _is_agent_noun(head):
+                return Mention(text, None, None, "role")
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
                   or tokens[i - 1] in ("of", "for", "at", "from") or tokens[i - 2:i] == ["of", "the"]):
