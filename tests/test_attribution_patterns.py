@@ -303,7 +303,24 @@ def test_less_common_constructions(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-@pytest.mark.parametrize("text, fragment, speaker, speaker_type", NON_PERSONS)
+# A document given with its owner (`the ministry's statement`, `Acme Corp's annual report`) or named with its author
+# before (`the NCAA report` ... `the report said`) is that owner's or author's; a document with no owner stays a text.
+OWNED_DOCUMENTS = [
+    ('The Interior Ministry opened an inquiry.\n\n"Nothing was found," the ministry\'s statement said.',
+     "Nothing was found", "Interior Ministry", "organisation"),
+    ('"Nothing was found," Acme Corp\'s annual report said.', "Nothing was found", "Acme Corp", "organisation"),
+    ('The NCAA report was published on Monday.\n\n"Nothing improper was found," the report said.',
+     "Nothing improper", "NCAA", "organisation"),
+    ('Mayor Jo Hale spoke on Monday. "Nothing was found," the mayor\'s statement said.', "Nothing was found",
+     "Jo Hale", "person"),
+    # negatives: no owner, or an owner only elsewhere in the text, leaves the text speaking
+    ('"Nothing was found," the final report said.', "Nothing was found", "the final report", "document"),
+    ('The report was published on Monday by a panel.\n\n"Nothing was found," the report said.',
+     "Nothing was found", "the report", "document"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", NON_PERSONS + OWNED_DOCUMENTS)
 def test_organisation_role_and_document_speakers(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -219,6 +219,9 @@ _BARE_TAIL_WORDS = 8
 _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
 # A document named with its author: "a statement from X", "the letter by X".
+# A document given with its owner: "the ministry's statement", "Acme's annual report".
+_DOCUMENT_OWNER = re.compile(r"(?P<owner>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
+                             r"(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)" % "|".join(sorted(DOCUMENT_NOUNS)))
 _DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%s)\s+(?:from|by|of|issued\s+by)\s"
                             % "|".join(sorted(DOCUMENT_NOUNS)))
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
@@ -983,6 +986,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if q.speaker_id not in expansions:
                 expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
             q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
+        owner = _DOCUMENT_OWNER.fullmatch(q.speaker) if mention is not None and q.speaker_id is None \
+            and q.speaker_start is not None else None
+        if owner:  # "the ministry's statement said", "Acme's report found": the body or person it is from speaks
+            q = _credited_to(q, (owner.group("owner"), q.speaker_start), persons)
+            mention = parse_mention(q.speaker)
         if mention is not None and (q.speaker_id is None and mention.kind == "role" or mention.kind == "org" and (
                 mention.name or "").islower()) and q.speaker.lower().startswith("the ") and q.speaker_start is not None:
             # "the paper", and a body named in lower case ("the central bank", "the interior ministry"): the
@@ -994,6 +1002,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             fuller = _fuller_description(text, q.speaker, q.speaker_start)
             if fuller:
                 q = replace(q, speaker=fuller)  # "the nominee" after "the Democratic nominee": one speaker string
+                mention = parse_mention(fuller)
+                if mention.kind == "org":  # "the report" after "the NCAA report": its author
+                    q = replace(q, speaker_id=resolve_mention(mention, q.speaker_start, persons)[0])
         org_speaker = False
         if mention is not None and q.speaker_id is None and last_author and _is_document(q.speaker):
             q = replace(q, speaker_id=last_author)  # "A statement from Waitrose said ..." then "the statement said"
