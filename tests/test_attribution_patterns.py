@@ -320,7 +320,22 @@ OWNED_DOCUMENTS = [
 ]
 
 
-@pytest.mark.parametrize("text, fragment, speaker, speaker_type", NON_PERSONS + OWNED_DOCUMENTS)
+# A surname that is also a title word ("King", "Major", "Challenger") stands for the person named in full before: a
+# person, not a role or a body.
+TITLE_WORD_SURNAMES = [
+    ('Gayle King interviewed the duchess.\n\n"Were you silent?" King asked.', "Were you silent", "Gayle King",
+     "person"),
+    ('Ann Major met the board.\n\n"We are thrilled," Major said.', "We are thrilled", "Ann Major", "person"),
+    ('Shanna Challenger spoke to the board.\n\n"We are thrilled," Challenger said.', "We are thrilled",
+     "Shanna Challenger", "person"),
+    # negatives: a title with its article, or with no one of that surname named, stays a role
+    ('Ann Major met the board.\n\n"We are thrilled," the major said.', "We are thrilled", "the major", "role"),
+    ('The King opened parliament on Monday.\n\n"We are thrilled," the King said.', "We are thrilled", "King",
+     "role"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", NON_PERSONS + OWNED_DOCUMENTS + TITLE_WORD_SURNAMES)
 def test_organisation_role_and_document_speakers(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

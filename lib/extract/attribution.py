@@ -1310,6 +1310,8 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
     head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
     if q.speaker_id and is_outlet_name(q.speaker_id):
         return "organisation"  # "Politico reported"
+    if q.speaker_id in persons.roles and " " in q.speaker_id and surname_of(q.speaker_id) == mention.text:
+        return "person"  # "King said" after "Gayle King": a surname that is also a title word
     if mention.kind == "org" and not org_speaker and head not in ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS and (
             head in ROLE_WORDS or head in PERSON_NOUNS or head in PLURAL_PERSON_NOUNS or head in PARTY_PLURALS):
         # "a spokesperson for the Scottish Parliament", "an SNP spokesman", "House Republicans": people for a body

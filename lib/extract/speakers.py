@@ -1088,6 +1088,10 @@ def _is_class_adjective(word: str) -> bool:
 
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
     """(speaker_id, role) of a mention at offset ``pos``: names expanded, pronouns and role nouns resolved."""
+    if mention.kind in ("role", "org") and " " not in mention.text and mention.text.istitle():
+        name = persons.full_name(mention.text)  # "Challenger said" after "Shanna Challenger": a surname, no title
+        if " " in name and surname_of(name) == mention.text:
+            return name, persons.roles.get(name)
     if mention.kind == "person" and mention.name:
         name = persons.full_name(mention.name)
         return name, persons.roles.get(name) or mention.role
