@@ -2858,3 +2858,25 @@ FRONTED_STATEMENTS = [
 @pytest.mark.parametrize("text, fragment, speaker", FRONTED_STATEMENTS)
 def test_fronted_statement_names_its_author(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A quote paragraph that goes on with the speaker before it, followed by a body or person reacting to something
+# (`The Chamber welcomed the rule change.`, `The ministry condemned the remarks.`): a reaction, not the quote's credit.
+REACTIONS_AFTER = [
+    ('"This rule is a disaster," said Jo Hale, director of a green group.\n\n"For years the law has protected '
+     'animals."\n\nThe Chamber of Commerce welcomed the rule change.', "For years", "Jo Hale"),
+    ('"This rule is a disaster," said Jo Hale, director of a green group.\n\n"For years the law has protected '
+     'animals."\n\nThe ministry condemned the remarks.', "For years", "Jo Hale"),
+    # negatives: a reaction with no object, or a quote with no speaker before it, still credits the next paragraph
+    ('"This rule is a disaster," said Jo Hale, director of a green group.\n\n"For years the law has protected '
+     'animals."\n\nThe Chamber of Commerce denied.', "For years", "The Chamber of Commerce"),
+    ('"For years the law has protected animals."\n\nThe Chamber of Commerce welcomed the rule change.', "For years",
+     "The Chamber of Commerce"),
+    ('"This rule is a disaster," said Jo Hale, director of a green group.\n\n"For years the law has protected '
+     'animals."\n\nHale said in a statement.', "For years", "Jo Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REACTIONS_AFTER)
+def test_a_reaction_after_a_continued_quote_is_no_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)

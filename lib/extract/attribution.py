@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
-from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
+from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
 from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
@@ -751,12 +751,16 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS \
                 and not _BARE_PLURAL.fullmatch(m.group("subj")):  # "Western observers say ...": a new claim
             rest = window[m.end():].split()
-            if rest[:1] == ["not"] or bare and (len(rest) > _BARE_TAIL_WORDS or "that" in rest[:_THAT_CLAUSE_WORDS]):
-                return None  # `He asked not to be identified`: a source's condition, not an attribution
+            if rest[:1] == ["not"] or bare and (len(rest) > _BARE_TAIL_WORDS or "that" in rest[:_THAT_CLAUSE_WORDS]
+                                                or rest and classify_cue(m.group("cue")) in _REACTION_CLASSES):
+                # `He asked not to be identified`: a source's condition, not an attribution; `The Chamber welcomed
+                # the rule.` after a speaker's quote: a reaction to it, not its credit
+                return None
             return _attribution(m, start, "next")
     return None
 
 
+_REACTION_CLASSES = ("approving", "criticising", "denying")  # cues whose object is what was said or done, not words
 _APPOSITION_CLAUSE = re.compile(rf"\b(?:{CUE_PATTERN}|is|was|were|are|has|had|have|will|would|could|should)\b")
 
 
