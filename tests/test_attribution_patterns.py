@@ -335,7 +335,22 @@ TITLE_WORD_SURNAMES = [
 ]
 
 
-@pytest.mark.parametrize("text, fragment, speaker, speaker_type", NON_PERSONS + OWNED_DOCUMENTS + TITLE_WORD_SURNAMES)
+# A body described by its members (`the group of U.N. rapporteurs`) is the one that spoke before as `A group of ...`,
+# and never the person named last (as `the Pentagon chief` is).
+MEMBER_BODIES = [
+    ('Ann Hale visited Ruritania on Monday.\n\nA group of independent experts warned that civilians are at "grave '
+     'risk of famine."\n\n"We call for an immediate ceasefire," the group of U.N. special rapporteurs said.',
+     "immediate ceasefire", "A group of independent experts", "organisation"),
+    ('Ann Hale visited Ruritania on Monday.\n\n"We call for an immediate ceasefire," the group of U.N. special '
+     'rapporteurs said.', "immediate ceasefire", "the group of U.N. special rapporteurs", "organisation"),
+    # negative: a role word with a capitalised modifier still finds the person named before
+    ('Defense Secretary Ann Hale flew in.\n\n"We are ready," the Pentagon chief said.', "We are ready", "Ann Hale",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type",
+                         NON_PERSONS + OWNED_DOCUMENTS + TITLE_WORD_SURNAMES + MEMBER_BODIES)
 def test_organisation_role_and_document_speakers(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

@@ -1057,9 +1057,16 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             q = replace(q, speaker_id=_named_pair(text, q.speaker_start, persons) or q.speaker_id)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
+            # "the group of U.N. rapporteurs": the body of members that spoke before as "A group of experts"
+            members = next((p for p in reversed(out) if p.speaker and p.speaker.lower().split()[:2] in (
+                ["a", words[1]], ["an", words[1]])), None) \
+                if len(words) > 3 and words[0] == "the" and words[1] in ORG_HEADS and words[2] == "of" else None
             # "her office" is hers; "a group of experts" is a new body, never the one that spoke before
-            if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
-                                                 and words[0] not in ("his", "her", "their", "a", "an", "another"))):
+            if members:
+                q, org_speaker = _as_speaker(q, members), True
+                mention = parse_mention(q.speaker)
+            elif last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
+                                                   and words[0] not in ("his", "her", "their", "a", "an", "another"))):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif _is_bare_role(mention) and q.speaker_start is not None and \
                     (earlier := _indefinite_antecedent(text, q.speaker_start, mention)):

@@ -1120,8 +1120,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             name = persons.party_member(pos, core[-1], place)
             return name, persons.roles.get(name) if name else None
         head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
-        if not head:
-            return None, None
+        if not head or head[-1] in ORG_HEADS and head[-1] not in ROLE_WORDS:
+            return None, None  # "the group of U.N. rapporteurs": a body, never the person named last
         # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
         # President" named before.
         capitalised = tuple(w.lower() for w in mention.text.split()[1:]  # not a role written in capitals ("CEO")
