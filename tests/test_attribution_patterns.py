@@ -313,7 +313,12 @@ OWNED_DOCUMENTS = [
      "Nothing improper", "NCAA", "organisation"),
     ('Mayor Jo Hale spoke on Monday. "Nothing was found," the mayor\'s statement said.', "Nothing was found",
      "Jo Hale", "person"),
-    # negatives: no owner, or an owner only elsewhere in the text, leaves the text speaking
+    ('"Nothing was found," the DOJ release states.', "Nothing was found", "DOJ", "organisation"),
+    ('"We are ready," a White House readout said.', "We are ready", "White House", "organisation"),
+    # negatives: no owner, or an owner only elsewhere in the text, leaves the text speaking (a release alone, more
+    # often the object put out, does not speak)
+    ('"We are ready," the announcement said.', "We are ready", None, None),
+    ('"Nothing was found," the release said.', "Nothing was found", None, None),
     ('"Nothing was found," the final report said.', "Nothing was found", "the final report", "document"),
     ('The report was published on Monday by a panel.\n\n"Nothing was found," the report said.',
      "Nothing was found", "the report", "document"),

@@ -84,6 +84,9 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            # on Twitter and said:") than a speaker
                            "proposal resolution brief motion audit assessment warrant guidelines agreement opinion "
                            "documents records census poll".split())
+# Texts put out that speak only with their author in front ("the DOJ release states", "a White House readout said"):
+# alone they are more often the object put out ("made the announcement") than a speaker.
+AUTHORED_TEXTS = frozenset("release readout announcement".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
@@ -525,7 +528,7 @@ def parse_mention(text: str) -> Mention:
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
     words = text.split()
-    if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[-1].lower() in DOCUMENT_NOUNS \
+    if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[-1].lower() in DOCUMENT_NOUNS | AUTHORED_TEXTS \
             and all(w[:1].isupper() for w in words[1:-1]):
         # "a Defence Ministry statement", "the White House memo": its author speaks, as in "a statement from X"
         author = parse_mention(" ".join(words[1:-1]))
