@@ -354,8 +354,24 @@ MEMBER_BODIES = [
 ]
 
 
+# People described by where they are (`health officials in the county said`, `officials in Washington said`) are an
+# unnamed group, before or after the quote; never the place, nor a body named after it.
+PEOPLE_IN_A_PLACE = [
+    ('"The virus is spreading fast," health officials in the county said.', "spreading fast",
+     "health officials in the county", "role"),
+    ('Health officials in the county warned that "the virus is spreading fast."', "spreading fast",
+     "Health officials in the county", "role"),
+    ('"The virus is spreading fast," officials in Washington said.', "spreading fast", "officials in Washington",
+     "role"),
+    # negatives: a named person stays named, a body in a place stays the body
+    ('"The virus is spreading fast," Sen. Tom Hale of Ohio said.', "spreading fast", "Tom Hale", "person"),
+    ('"We are monitoring it," the Ruritanian embassy in Paris said.', "monitoring it", "Ruritanian embassy in Paris",
+     "organisation"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker, speaker_type",
-                         NON_PERSONS + OWNED_DOCUMENTS + TITLE_WORD_SURNAMES + MEMBER_BODIES)
+                         NON_PERSONS + OWNED_DOCUMENTS + TITLE_WORD_SURNAMES + MEMBER_BODIES + PEOPLE_IN_A_PLACE)
 def test_organisation_role_and_document_speakers(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

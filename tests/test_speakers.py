@@ -61,6 +61,8 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Sen. Tom Hale in Ohio", "Tom Hale", "Sen.", "person"),
     ("Tom Hale in Ohio", "Tom Hale", None, "person"),
     ("their trust in Biden", "Biden", None, "person"),  # no description of a speaker: the name stays a name
+    ("Brexit in Name Only", "Brexit in Name Only", None, "org"),
+    ("health officials in the county", None, None, "role"),  # a place with no name is no part of a body either
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""

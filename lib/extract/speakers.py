@@ -360,7 +360,7 @@ _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
 PARTY_GROUP_PATTERN = rf"(?<![\w’'\-])(?:{alternation(sorted(p.capitalize() for p in PARTY_PLURALS))}){_BODY_TAIL}"
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{PARTY_GROUP_PATTERN}|"
             rf"{ROLE_NOUN_PATTERN}|"
-            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
+            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with|in)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
             rf"the[^\S\n]+[a-z][\w\-]*)|"  # "officials with the company"
             rf"{KNOWLEDGE_PATTERN})?|"
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
@@ -591,6 +591,21 @@ def parse_mention(text: str) -> Mention:
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
+    at = tokens.index("in", 1) if "in" in tokens[1:-1] else 0
+    if at:
+        # "a nurse in London", "the embassy in Paris", "health officials in the county": what follows "in" is where
+        # the speaker is, never who; a named person stays the one named, a body is named with its seat, a person
+        # noun stays unnamed ("their trust in Biden", "Voters put their trust in Biden" are no descriptions)
+        speaker = parse_mention(" ".join(tokens[:at]))
+        head = _head_noun([t.lower() for t in tokens[:at]])
+        if speaker.kind == "person" and (speaker.role or len(speaker.name.split()) > 1):
+            return Mention(text, speaker.name, speaker.role, "person")  # "Sen. Tom Hale in Ohio", not "Brexit in ..."
+        lead = tokens[0].lower()
+        if lead in ("the", "a", "an") or at <= _BARE_DESCRIPTION_WORDS and lead not in DETERMINERS:
+            if head in ORG_HEADS or head in ORG_WORDS:
+                return Mention(text, " ".join(tokens[1:] if lead == "the" else tokens), None, "org")
+            if head in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS or _is_agent_noun(head):
+                return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
     # The last capitalised word is a name even when it is also a role word ("Billy King", "Rafael General").
@@ -622,20 +637,6 @@ def parse_mention(text: str) -> Mention:
                 and head not in ORG_WORDS:
             return Mention(text, None, None, "role")  # "the Democratic senator from Ohio": a person, unnamed here
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
-    if 1 < i < len(tokens) and tokens[i - 1] == "in":
-        # "a nurse in London", "the embassy in Paris", "police in Texas": the name after "in" is where the speaker
-        # is, never who; a named person stays the one named, a body is named with its seat, a person noun stays
-        # unnamed ("their trust in Biden", "Voters put their trust in Biden" are no descriptions)
-        speaker = parse_mention(" ".join(tokens[:i - 1]))
-        head = _head_noun([t.lower() for t in tokens[:i - 1]])
-        if speaker.kind == "person" and speaker.name:
-            return Mention(text, speaker.name, speaker.role, "person")  # "Sen. Tom Hale in Ohio"
-        lead = tokens[0].lower()
-        if lead in ("the", "a", "an") or i - 1 <= _BARE_DESCRIPTION_WORDS and lead not in DETERMINERS:
-            if head in ORG_HEADS or head in ORG_WORDS:
-                return Mention(text, " ".join(tokens[1:] if tokens[0].lower() == "the" else tokens), None, "org")
-            if head in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS or _is_agent_noun(head):
-                return Mention(text, None, None, "role")
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
                   or tokens[i - 1] in ("of", "for", "at", "from") or tokens[i - 2:i] == ["of", "the"]):
