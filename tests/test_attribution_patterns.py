@@ -313,12 +313,17 @@ OWNED_DOCUMENTS = [
      "Nothing improper", "NCAA", "organisation"),
     ('Mayor Jo Hale spoke on Monday. "Nothing was found," the mayor\'s statement said.', "Nothing was found",
      "Jo Hale", "person"),
+    ('A statement from the family said: "He was loved by all of us."', "He was loved", "the family", "role"),
     ('"Nothing was found," the DOJ release states.', "Nothing was found", "DOJ", "organisation"),
     ('"We are ready," a White House readout said.', "We are ready", "White House", "organisation"),
     # negatives: no owner, or an owner only elsewhere in the text, leaves the text speaking (a release alone, more
     # often the object put out, does not speak)
     ('"We are ready," the announcement said.', "We are ready", None, None),
     ('"Nothing was found," the release said.', "Nothing was found", None, None),
+    ('A federal handbook from 1998 described the talks as "some of the most valuable tools we have."',
+     "most valuable tools", "A federal handbook from 1998", "document"),
+    ('A letter from last week said: "We will close the plant."', "close the plant", "A letter from last week",
+     "document"),
     ('"Nothing was found," the final report said.', "Nothing was found", "the final report", "document"),
     ('The report was published on Monday by a panel.\n\n"Nothing was found," the report said.',
      "Nothing was found", "the report", "document"),

@@ -34,7 +34,7 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, is_role_word, _is
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
                                   apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
-                                  resolve_mention, surname_of)
+                                  resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
@@ -220,7 +220,7 @@ _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
 # A document named with its author: "a statement from X", "the letter by X".
 # A document given with its owner: "the ministry's statement", "Acme's annual report".
-_DOCUMENT_OWNER = re.compile(r"(?P<owner>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
+_DOCUMENT_OWNER = re.compile(r"(?P<author>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
                              r"(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)" % "|".join(sorted(DOCUMENT_NOUNS)))
 _DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%s)\s+(?:from|by|of|issued\s+by)\s"
                             % "|".join(sorted(DOCUMENT_NOUNS)))
@@ -990,10 +990,12 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if q.speaker_id not in expansions:
                 expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
             q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
-        owner = _DOCUMENT_OWNER.fullmatch(q.speaker) if mention is not None and q.speaker_id is None \
-            and q.speaker_start is not None else None
-        if owner:  # "the ministry's statement said", "Acme's report found": the body or person it is from speaks
-            q = _credited_to(q, (owner.group("owner"), q.speaker_start), persons)
+        owner = (_DOCUMENT_OWNER.fullmatch(q.speaker) or _AUTHORED_DOCUMENT.match(q.speaker)) \
+            if mention is not None and q.speaker_id is None and q.speaker_start is not None else None
+        if owner and owner.group("author")[:1].isalpha() and parse_mention(owner.group("author")).kind != "unknown":
+            # "the ministry's statement said", "A statement from the family said": the body or person it is from
+            # ("a handbook from 1998", "a letter from last week" name no author)
+            q = _credited_to(q, (owner.group("author"), q.speaker_start + owner.start("author")), persons)
             mention = parse_mention(q.speaker)
         if mention is not None and (q.speaker_id is None and mention.kind == "role" or mention.kind == "org" and (
                 mention.name or "").islower()) and q.speaker.lower().startswith("the ") and q.speaker_start is not None:
