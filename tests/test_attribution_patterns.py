@@ -314,6 +314,8 @@ OWNED_DOCUMENTS = [
     ('Mayor Jo Hale spoke on Monday. "Nothing was found," the mayor\'s statement said.', "Nothing was found",
      "Jo Hale", "person"),
     ('A statement from the family said: "He was loved by all of us."', "He was loved", "the family", "role"),
+    ('Acme Corp\'s website says the kit is "safe for all ages and uses."', "safe for all", "Acme Corp", "organisation"),
+    ('"We are open as usual," the council\'s official page said.', "open as usual", "the council", "organisation"),
     ('"Nothing was found," the DOJ release states.', "Nothing was found", "DOJ", "organisation"),
     ('"We are ready," a White House readout said.', "We are ready", "White House", "organisation"),
     # negatives: no owner, or an owner only elsewhere in the text, leaves the text speaking (a release alone, more
@@ -324,6 +326,7 @@ OWNED_DOCUMENTS = [
      "most valuable tools", "A federal handbook from 1998", "document"),
     ('A letter from last week said: "We will close the plant."', "close the plant", "A letter from last week",
      "document"),
+    ('"We are closed," the pub\'s owner said.', "We are closed", "the pub's owner", "role"),  # a person, no medium
     ('"Nothing was found," the final report said.', "Nothing was found", "the final report", "document"),
     ('The report was published on Monday by a panel.\n\n"Nothing was found," the report said.',
      "Nothing was found", "the report", "document"),
@@ -359,6 +362,18 @@ MEMBER_BODIES = [
 ]
 
 
+# Someone speaking for a body whose name holds a preposition (`a Department for Transport spokesperson`) is a role,
+# as `a Home Office spokesperson` is; the body itself is an organisation.
+SPOKESPEOPLE = [
+    ('"We take safety seriously," a Department for Transport spokesperson said.', "safety seriously",
+     "Department for Transport spokesperson", "role"),
+    ('"We take safety seriously," a Home Office spokesperson said.', "safety seriously", "Home Office spokesperson",
+     "role"),
+    ('"We take safety seriously," the Department for Transport said.', "safety seriously",
+     "the Department for Transport", "organisation"),
+]
+
+
 # People described by where they are (`health officials in the county said`, `officials in Washington said`) are an
 # unnamed group, before or after the quote; never the place, nor a body named after it.
 PEOPLE_IN_A_PLACE = [
@@ -376,7 +391,8 @@ PEOPLE_IN_A_PLACE = [
 
 
 @pytest.mark.parametrize("text, fragment, speaker, speaker_type",
-                         NON_PERSONS + OWNED_DOCUMENTS + TITLE_WORD_SURNAMES + MEMBER_BODIES + PEOPLE_IN_A_PLACE)
+                         NON_PERSONS + OWNED_DOCUMENTS + TITLE_WORD_SURNAMES + MEMBER_BODIES + PEOPLE_IN_A_PLACE
+                         + SPOKESPEOPLE)
 def test_organisation_role_and_document_speakers(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

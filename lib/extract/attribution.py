@@ -29,7 +29,7 @@ from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_C
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
 from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
-                                  DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
+                                  AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
@@ -219,9 +219,12 @@ _BARE_TAIL_WORDS = 8
 _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
 # A document named with its author: "a statement from X", "the letter by X".
-# A document given with its owner: "the ministry's statement", "Acme's annual report".
+# Where a body or person publishes its own words: "Acme's website says", "the council's Facebook page said".
+_OWN_MEDIA = frozenset("website site page account blog feed newsletter".split())
+# A document or medium given with its owner: "the ministry's statement", "Acme's annual report", "Acme's website".
 _DOCUMENT_OWNER = re.compile(r"(?P<author>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
-                             r"(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)" % "|".join(sorted(DOCUMENT_NOUNS)))
+                             r"(?:[\w\-]+[^\S\n]+){0,2}?(?:%s)"
+                             % "|".join(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _OWN_MEDIA)))
 _DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%s)\s+(?:from|by|of|issued\s+by)\s"
                             % "|".join(sorted(DOCUMENT_NOUNS)))
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
@@ -1325,6 +1328,8 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "organisation"  # "Politico reported"
     if q.speaker_id in persons.roles and " " in q.speaker_id and surname_of(q.speaker_id) == mention.text:
         return "person"  # "King said" after "Gayle King": a surname that is also a title word
+    if mention.kind == "org" and not org_speaker and mention.text.split()[-1].islower():
+        head = words[-1]  # "a Department for Transport spokesperson": the lower-case noun after the body's name
     if mention.kind == "org" and not org_speaker and head not in ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS and (
             head in ROLE_WORDS or head in PERSON_NOUNS or head in PLURAL_PERSON_NOUNS or head in PARTY_PLURALS):
         # "a spokesperson for the Scottish Parliament", "an SNP spokesman", "House Republicans": people for a body
