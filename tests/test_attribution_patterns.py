@@ -327,6 +327,12 @@ OWNED_DOCUMENTS = [
     ('A letter from last week said: "We will close the plant."', "close the plant", "A letter from last week",
      "document"),
     ('"We are closed," the pub\'s owner said.', "We are closed", "the pub's owner", "role"),  # a person, no medium
+    # "a statement" with no author: the body a recent sentence is about put it out, never a person
+    ('Acme Corp cut 200 jobs on Monday.\n\n"We regret this," a statement read.', "We regret this", "Acme Corp",
+     "organisation"),
+    ('Jo Hale cut 200 jobs on Monday.\n\n"We regret this," a statement read.', "We regret this", "a statement",
+     "document"),
+    ('"We regret this," a statement read.', "We regret this", "a statement", "document"),
     ('"Nothing was found," the final report said.', "Nothing was found", "the final report", "document"),
     ('The report was published on Monday by a panel.\n\n"Nothing was found," the report said.',
      "Nothing was found", "the report", "document"),

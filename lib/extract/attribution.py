@@ -219,6 +219,7 @@ _BARE_TAIL_WORDS = 8
 _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
 # A document named with its author: "a statement from X", "the letter by X".
+_UNSIGNED_STATEMENT = re.compile(r"(?:[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?:statement|message)")  # "A statement said"
 # Where a body or person publishes its own words: "Acme's website says", "the council's Facebook page said".
 _OWN_MEDIA = frozenset("website site page account blog feed newsletter".split())
 # A document or medium given with its owner: "the ministry's statement", "Acme's annual report", "Acme's website".
@@ -1030,11 +1031,13 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if author:
                 q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)
-        if mention is not None and q.speaker.lower() == "it" and q.speaker_id is None and not last_org \
-                and q.speaker_start is not None:
-            # "Acme Corp. reported a loss. "...," it said.": the body or text a recent sentence is about speaks.
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None and (
+                q.speaker.lower() == "it" and not last_org or _UNSIGNED_STATEMENT.fullmatch(q.speaker)):
+            # "Acme Corp. reported a loss. "...," it said.": the body or text a recent sentence is about speaks; and
+            # the body behind "A statement said" (a text put out, of no author named) when a recent sentence is
+            # about one
             subject = _it_antecedent(text, min(q.start, q.speaker_start), persons)
-            if subject:
+            if subject and (q.speaker.lower() == "it" or parse_mention(subject[0]).kind == "org"):
                 mention = parse_mention(subject[0])
                 subject_id, _ = resolve_mention(mention, subject[1], persons)
                 q = replace(q, speaker=subject[0], speaker_id=subject_id, speaker_start=subject[1],
