@@ -2943,3 +2943,20 @@ REACTIONS_AFTER = [
 @pytest.mark.parametrize("text, fragment, speaker", REACTIONS_AFTER)
 def test_a_reaction_after_a_continued_quote_is_no_attribution(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# One of a group introducing its words (`Fans were furious. One wrote: "`), as `"...," said one.` after it: one of
+# the group named before; with no group named, no speaker.
+ONE_BEFORE = [
+    ('Fans were furious. One wrote: "It was awful from the first minute."', "It was awful", "one of the fans"),
+    ('Fans were furious online.\n\nOne wrote: "It was awful." Another added: "Never again, not at that price."',
+     "Never again", "one of the fans"),
+    # negatives: no group before; "One user" is its own speaker
+    ('Jo Hale spoke first. One wrote: "It was awful from the first minute."', "It was awful", None),
+    ('Fans were furious. One user wrote: "It was awful from the first minute."', "It was awful", "One user"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ONE_BEFORE)
+def test_one_of_a_group_before_its_words(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -343,6 +343,8 @@ def passive_described(text: str, start: int, end: int, after: int) -> _Attributi
 # involved with the talks are betting ...").
 _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),
               re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
+# ... and before its words: `Fans were furious. One wrote: "`, `Another added: "`.
+_BEFORE_ONE = re.compile(rf"(?:^\s*|[.!?][\"”’]?[^\S\n]+|\n)(?P<subj>One|Another)[^\S\n]+{_CUE}[^\S\n]*[:,][^\S\n]*$")
 _GROUP = re.compile(rf"(?<![\w’'\-])(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
                     rf"(?:[^\S\n]+(?:{KNOWLEDGE_PHRASE_PATTERN}|at|from|in|on|with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
                     # what follows: a capitalised name whole ("Goldman Sachs", "State Department"), else one word
@@ -462,6 +464,10 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             found = _headline_attribution(m.group("line"), start + m.start("line"))
             if found:
                 return found
+    m = _BEFORE_ONE.search(window)
+    group = _one_of_group(text, start + m.start("subj")) if m else None
+    if group:
+        return _Attribution(group, start + m.start("subj"), m.group("cue"), start + m.start("cue"), "before")
     for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
                     BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING) + (
             (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
