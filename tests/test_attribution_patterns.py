@@ -303,7 +303,102 @@ def test_less_common_constructions(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-@pytest.mark.parametrize("text, fragment, speaker, speaker_type", NON_PERSONS)
+# A document given with its owner (`the ministry's statement`, `Acme Corp's annual report`) or named with its author
+# before (`the NCAA report` ... `the report said`) is that owner's or author's; a document with no owner stays a text.
+OWNED_DOCUMENTS = [
+    ('The Interior Ministry opened an inquiry.\n\n"Nothing was found," the ministry\'s statement said.',
+     "Nothing was found", "Interior Ministry", "organisation"),
+    ('"Nothing was found," Acme Corp\'s annual report said.', "Nothing was found", "Acme Corp", "organisation"),
+    ('The NCAA report was published on Monday.\n\n"Nothing improper was found," the report said.',
+     "Nothing improper", "NCAA", "organisation"),
+    ('Mayor Jo Hale spoke on Monday. "Nothing was found," the mayor\'s statement said.', "Nothing was found",
+     "Jo Hale", "person"),
+    ('A statement from the family said: "He was loved by all of us."', "He was loved", "the family", "role"),
+    ('Acme Corp\'s website says the kit is "safe for all ages and uses."', "safe for all", "Acme Corp", "organisation"),
+    ('"We are open as usual," the council\'s official page said.', "open as usual", "the council", "organisation"),
+    ('"Nothing was found," the DOJ release states.', "Nothing was found", "DOJ", "organisation"),
+    ('"We are ready," a White House readout said.', "We are ready", "White House", "organisation"),
+    # negatives: no owner, or an owner only elsewhere in the text, leaves the text speaking (a release alone, more
+    # often the object put out, does not speak)
+    ('"We are ready," the announcement said.', "We are ready", None, None),
+    ('"Nothing was found," the release said.', "Nothing was found", None, None),
+    ('A federal handbook from 1998 described the talks as "some of the most valuable tools we have."',
+     "most valuable tools", "A federal handbook from 1998", "document"),
+    ('A letter from last week said: "We will close the plant."', "close the plant", "A letter from last week",
+     "document"),
+    ('"We are closed," the pub\'s owner said.', "We are closed", "the pub's owner", "role"),  # a person, no medium
+    # "a statement" with no author: the body a recent sentence is about put it out, never a person
+    ('Acme Corp cut 200 jobs on Monday.\n\n"We regret this," a statement read.', "We regret this", "Acme Corp",
+     "organisation"),
+    ('Jo Hale cut 200 jobs on Monday.\n\n"We regret this," a statement read.', "We regret this", "a statement",
+     "document"),
+    ('"We regret this," a statement read.', "We regret this", "a statement", "document"),
+    ('"Nothing was found," the final report said.', "Nothing was found", "the final report", "document"),
+    ('The report was published on Monday by a panel.\n\n"Nothing was found," the report said.',
+     "Nothing was found", "the report", "document"),
+]
+
+
+# A surname that is also a title word ("King", "Major", "Challenger") stands for the person named in full before: a
+# person, not a role or a body.
+TITLE_WORD_SURNAMES = [
+    ('Gayle King interviewed the duchess.\n\n"Were you silent?" King asked.', "Were you silent", "Gayle King",
+     "person"),
+    ('Ann Major met the board.\n\n"We are thrilled," Major said.', "We are thrilled", "Ann Major", "person"),
+    ('Shanna Challenger spoke to the board.\n\n"We are thrilled," Challenger said.', "We are thrilled",
+     "Shanna Challenger", "person"),
+    # negatives: a title with its article, or with no one of that surname named, stays a role
+    ('Ann Major met the board.\n\n"We are thrilled," the major said.', "We are thrilled", "the major", "role"),
+    ('The King opened parliament on Monday.\n\n"We are thrilled," the King said.', "We are thrilled", "King",
+     "role"),
+]
+
+
+# A body described by its members (`the group of U.N. rapporteurs`) is the one that spoke before as `A group of ...`,
+# and never the person named last (as `the Pentagon chief` is).
+MEMBER_BODIES = [
+    ('Ann Hale visited Ruritania on Monday.\n\nA group of independent experts warned that civilians are at "grave '
+     'risk of famine."\n\n"We call for an immediate ceasefire," the group of U.N. special rapporteurs said.',
+     "immediate ceasefire", "A group of independent experts", "organisation"),
+    ('Ann Hale visited Ruritania on Monday.\n\n"We call for an immediate ceasefire," the group of U.N. special '
+     'rapporteurs said.', "immediate ceasefire", "the group of U.N. special rapporteurs", "organisation"),
+    # negative: a role word with a capitalised modifier still finds the person named before
+    ('Defense Secretary Ann Hale flew in.\n\n"We are ready," the Pentagon chief said.', "We are ready", "Ann Hale",
+     "person"),
+]
+
+
+# Someone speaking for a body whose name holds a preposition (`a Department for Transport spokesperson`) is a role,
+# as `a Home Office spokesperson` is; the body itself is an organisation.
+SPOKESPEOPLE = [
+    ('"We take safety seriously," a Department for Transport spokesperson said.', "safety seriously",
+     "Department for Transport spokesperson", "role"),
+    ('"We take safety seriously," a Home Office spokesperson said.', "safety seriously", "Home Office spokesperson",
+     "role"),
+    ('"We take safety seriously," the Department for Transport said.', "safety seriously",
+     "the Department for Transport", "organisation"),
+]
+
+
+# People described by where they are (`health officials in the county said`, `officials in Washington said`) are an
+# unnamed group, before or after the quote; never the place, nor a body named after it.
+PEOPLE_IN_A_PLACE = [
+    ('"The virus is spreading fast," health officials in the county said.', "spreading fast",
+     "health officials in the county", "role"),
+    ('Health officials in the county warned that "the virus is spreading fast."', "spreading fast",
+     "Health officials in the county", "role"),
+    ('"The virus is spreading fast," officials in Washington said.', "spreading fast", "officials in Washington",
+     "role"),
+    # negatives: a named person stays named, a body in a place stays the body
+    ('"The virus is spreading fast," Sen. Tom Hale of Ohio said.', "spreading fast", "Tom Hale", "person"),
+    ('"We are monitoring it," the Ruritanian embassy in Paris said.', "monitoring it", "Ruritanian embassy in Paris",
+     "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type",
+                         NON_PERSONS + OWNED_DOCUMENTS + TITLE_WORD_SURNAMES + MEMBER_BODIES + PEOPLE_IN_A_PLACE
+                         + SPOKESPEOPLE)
 def test_organisation_role_and_document_speakers(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
@@ -2825,4 +2920,43 @@ FRONTED_STATEMENTS = [
 
 @pytest.mark.parametrize("text, fragment, speaker", FRONTED_STATEMENTS)
 def test_fronted_statement_names_its_author(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A quote paragraph that goes on with the speaker before it, followed by a body or person reacting to something
+# (`The Chamber welcomed the rule change.`, `The ministry condemned the remarks.`): a reaction, not the quote's credit.
+REACTIONS_AFTER = [
+    ('"This rule is a disaster," said Jo Hale, director of a green group.\n\n"For years the law has protected '
+     'animals."\n\nThe Chamber of Commerce welcomed the rule change.', "For years", "Jo Hale"),
+    ('"This rule is a disaster," said Jo Hale, director of a green group.\n\n"For years the law has protected '
+     'animals."\n\nThe ministry condemned the remarks.', "For years", "Jo Hale"),
+    # negatives: a reaction with no object, or a quote with no speaker before it, still credits the next paragraph
+    ('"This rule is a disaster," said Jo Hale, director of a green group.\n\n"For years the law has protected '
+     'animals."\n\nThe Chamber of Commerce denied.', "For years", "The Chamber of Commerce"),
+    ('"For years the law has protected animals."\n\nThe Chamber of Commerce welcomed the rule change.', "For years",
+     "The Chamber of Commerce"),
+    ('"This rule is a disaster," said Jo Hale, director of a green group.\n\n"For years the law has protected '
+     'animals."\n\nHale said in a statement.', "For years", "Jo Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REACTIONS_AFTER)
+def test_a_reaction_after_a_continued_quote_is_no_attribution(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# One of a group introducing its words (`Fans were furious. One wrote: "`), as `"...," said one.` after it: one of
+# the group named before; with no group named, no speaker.
+ONE_BEFORE = [
+    ('Fans were furious. One wrote: "It was awful from the first minute."', "It was awful", "one of the fans"),
+    ('Fans were furious online.\n\nOne wrote: "It was awful." Another added: "Never again, not at that price."',
+     "Never again", "one of the fans"),
+    # negatives: no group before; "One user" is its own speaker
+    ('Jo Hale spoke first. One wrote: "It was awful from the first minute."', "It was awful", None),
+    ('Fans were furious. One user wrote: "It was awful from the first minute."', "It was awful", "One user"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ONE_BEFORE)
+def test_one_of_a_group_before_its_words(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -52,6 +52,17 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("several Czechs", None, None, "role"),
     ("Some New Yorkers", None, None, "role"),
     ("Two Smiths", "Two Smiths", None, "person"),  # negative: no people's plural
+    # a name after "in" is where the speaker is, never who: a body keeps its seat, a person noun stays unnamed
+    ("the Ruritanian embassy in Paris", "Ruritanian embassy in Paris", None, "org"),
+    ("Police in Manchester", "Police in Manchester", None, "org"),
+    ("a nurse in London", None, None, "role"),
+    ("the mayor in Boston", None, None, "role"),
+    # negatives: a named person before "in" is still the one named; "in" inside a capitalised title stays whole
+    ("Sen. Tom Hale in Ohio", "Tom Hale", "Sen.", "person"),
+    ("Tom Hale in Ohio", "Tom Hale", None, "person"),
+    ("their trust in Biden", "Biden", None, "person"),  # no description of a speaker: the name stays a name
+    ("Brexit in Name Only", "Brexit in Name Only", None, "org"),
+    ("health officials in the county", None, None, "role"),  # a place with no name is no part of a body either
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""

@@ -25,16 +25,16 @@ from functools import lru_cache
 
 from lib.domain.outlets import is_known_outlet
 from lib.domain.sentences import is_abbreviation
-from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation
+from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
 from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
-                                  DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
+                                  AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SENTENCE_OPENERS,
                                   apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
-                                  resolve_mention, surname_of)
+                                  resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
@@ -219,6 +219,13 @@ _BARE_TAIL_WORDS = 8
 _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
 # A document named with its author: "a statement from X", "the letter by X".
+_UNSIGNED_STATEMENT = re.compile(r"(?:[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?:statement|message)")  # "A statement said"
+# Where a body or person publishes its own words: "Acme's website says", "the council's Facebook page said".
+_OWN_MEDIA = frozenset("website site page account blog feed newsletter".split())
+# A document or medium given with its owner: "the ministry's statement", "Acme's annual report", "Acme's website".
+_DOCUMENT_OWNER = re.compile(r"(?P<author>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
+                             r"(?:[\w\-]+[^\S\n]+){0,2}?(?:%s)"
+                             % "|".join(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _OWN_MEDIA)))
 _DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%s)\s+(?:from|by|of|issued\s+by)\s"
                             % "|".join(sorted(DOCUMENT_NOUNS)))
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
@@ -336,6 +343,8 @@ def passive_described(text: str, start: int, end: int, after: int) -> _Attributi
 # involved with the talks are betting ...").
 _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),
               re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
+# ... and before its words: `Fans were furious. One wrote: "`, `Another added: "`.
+_BEFORE_ONE = re.compile(rf"(?:^\s*|[.!?][\"”’]?[^\S\n]+|\n)(?P<subj>One|Another)[^\S\n]+{_CUE}[^\S\n]*[:,][^\S\n]*$")
 _GROUP = re.compile(rf"(?<![\w’'\-])(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
                     rf"(?:[^\S\n]+(?:{KNOWLEDGE_PHRASE_PATTERN}|at|from|in|on|with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
                     # what follows: a capitalised name whole ("Goldman Sachs", "State Department"), else one word
@@ -455,6 +464,10 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             found = _headline_attribution(m.group("line"), start + m.start("line"))
             if found:
                 return found
+    m = _BEFORE_ONE.search(window)
+    group = _one_of_group(text, start + m.start("subj")) if m else None
+    if group:
+        return _Attribution(group, start + m.start("subj"), m.group("cue"), start + m.start("cue"), "before")
     for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
                     BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING) + (
             (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
@@ -748,12 +761,16 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS \
                 and not _BARE_PLURAL.fullmatch(m.group("subj")):  # "Western observers say ...": a new claim
             rest = window[m.end():].split()
-            if rest[:1] == ["not"] or bare and (len(rest) > _BARE_TAIL_WORDS or "that" in rest[:_THAT_CLAUSE_WORDS]):
-                return None  # `He asked not to be identified`: a source's condition, not an attribution
+            if rest[:1] == ["not"] or bare and (len(rest) > _BARE_TAIL_WORDS or "that" in rest[:_THAT_CLAUSE_WORDS]
+                                                or rest and classify_cue(m.group("cue")) in _REACTION_CLASSES):
+                # `He asked not to be identified`: a source's condition, not an attribution; `The Chamber welcomed
+                # the rule.` after a speaker's quote: a reaction to it, not its credit
+                return None
             return _attribution(m, start, "next")
     return None
 
 
+_REACTION_CLASSES = ("approving", "criticising", "denying")  # cues whose object is what was said or done, not words
 _APPOSITION_CLAUSE = re.compile(rf"\b(?:{CUE_PATTERN}|is|was|were|are|has|had|have|will|would|could|should)\b")
 
 
@@ -983,6 +1000,13 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if q.speaker_id not in expansions:
                 expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
             q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
+        owner = (_DOCUMENT_OWNER.fullmatch(q.speaker) or _AUTHORED_DOCUMENT.match(q.speaker)) \
+            if mention is not None and q.speaker_id is None and q.speaker_start is not None else None
+        if owner and owner.group("author")[:1].isalpha() and parse_mention(owner.group("author")).kind != "unknown":
+            # "the ministry's statement said", "A statement from the family said": the body or person it is from
+            # ("a handbook from 1998", "a letter from last week" name no author)
+            q = _credited_to(q, (owner.group("author"), q.speaker_start + owner.start("author")), persons)
+            mention = parse_mention(q.speaker)
         if mention is not None and (q.speaker_id is None and mention.kind == "role" or mention.kind == "org" and (
                 mention.name or "").islower()) and q.speaker.lower().startswith("the ") and q.speaker_start is not None:
             # "the paper", and a body named in lower case ("the central bank", "the interior ministry"): the
@@ -994,6 +1018,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             fuller = _fuller_description(text, q.speaker, q.speaker_start)
             if fuller:
                 q = replace(q, speaker=fuller)  # "the nominee" after "the Democratic nominee": one speaker string
+                mention = parse_mention(fuller)
+                if mention.kind == "org":  # "the report" after "the NCAA report": its author
+                    q = replace(q, speaker_id=resolve_mention(mention, q.speaker_start, persons)[0])
         org_speaker = False
         if mention is not None and q.speaker_id is None and last_author and _is_document(q.speaker):
             q = replace(q, speaker_id=last_author)  # "A statement from Waitrose said ..." then "the statement said"
@@ -1010,11 +1037,13 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if author:
                 q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)
-        if mention is not None and q.speaker.lower() == "it" and q.speaker_id is None and not last_org \
-                and q.speaker_start is not None:
-            # "Acme Corp. reported a loss. "...," it said.": the body or text a recent sentence is about speaks.
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None and (
+                q.speaker.lower() == "it" and not last_org or _UNSIGNED_STATEMENT.fullmatch(q.speaker)):
+            # "Acme Corp. reported a loss. "...," it said.": the body or text a recent sentence is about speaks; and
+            # the body behind "A statement said" (a text put out, of no author named) when a recent sentence is
+            # about one
             subject = _it_antecedent(text, min(q.start, q.speaker_start), persons)
-            if subject:
+            if subject and (q.speaker.lower() == "it" or parse_mention(subject[0]).kind == "org"):
                 mention = parse_mention(subject[0])
                 subject_id, _ = resolve_mention(mention, subject[1], persons)
                 q = replace(q, speaker=subject[0], speaker_id=subject_id, speaker_start=subject[1],
@@ -1042,9 +1071,16 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             q = replace(q, speaker_id=_named_pair(text, q.speaker_start, persons) or q.speaker_id)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
+            # "the group of U.N. rapporteurs": the body of members that spoke before as "A group of experts"
+            members = next((p for p in reversed(out) if p.speaker and p.speaker.lower().split()[:2] in (
+                ["a", words[1]], ["an", words[1]])), None) \
+                if len(words) > 3 and words[0] == "the" and words[1] in ORG_HEADS and words[2] == "of" else None
             # "her office" is hers; "a group of experts" is a new body, never the one that spoke before
-            if last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
-                                                 and words[0] not in ("his", "her", "their", "a", "an", "another"))):
+            if members:
+                q, org_speaker = _as_speaker(q, members), True
+                mention = parse_mention(q.speaker)
+            elif last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
+                                                   and words[0] not in ("his", "her", "their", "a", "an", "another"))):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif _is_bare_role(mention) and q.speaker_start is not None and \
                     (earlier := _indefinite_antecedent(text, q.speaker_start, mention)):
@@ -1299,6 +1335,10 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
     head = _head_noun(words[1:] if len(words) > 1 and words[0] in DETERMINERS else words) if words else ""
     if q.speaker_id and is_outlet_name(q.speaker_id):
         return "organisation"  # "Politico reported"
+    if q.speaker_id in persons.roles and " " in q.speaker_id and surname_of(q.speaker_id) == mention.text:
+        return "person"  # "King said" after "Gayle King": a surname that is also a title word
+    if mention.kind == "org" and not org_speaker and mention.text.split()[-1].islower():
+        head = words[-1]  # "a Department for Transport spokesperson": the lower-case noun after the body's name
     if mention.kind == "org" and not org_speaker and head not in ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS and (
             head in ROLE_WORDS or head in PERSON_NOUNS or head in PLURAL_PERSON_NOUNS or head in PARTY_PLURALS):
         # "a spokesperson for the Scottish Parliament", "an SNP spokesman", "House Republicans": people for a body

@@ -84,6 +84,9 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            # on Twitter and said:") than a speaker
                            "proposal resolution brief motion audit assessment warrant guidelines agreement opinion "
                            "documents records census poll".split())
+# Texts put out that speak only with their author in front ("the DOJ release states", "a White House readout said"):
+# alone they are more often the object put out ("made the announcement") than a speaker.
+AUTHORED_TEXTS = frozenset("release readout announcement".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
@@ -357,7 +360,7 @@ _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
 PARTY_GROUP_PATTERN = rf"(?<![\w’'\-])(?:{alternation(sorted(p.capitalize() for p in PARTY_PLURALS))}){_BODY_TAIL}"
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{PARTY_GROUP_PATTERN}|"
             rf"{ROLE_NOUN_PATTERN}|"
-            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
+            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with|in)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
             rf"the[^\S\n]+[a-z][\w\-]*)|"  # "officials with the company"
             rf"{KNOWLEDGE_PATTERN})?|"
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
@@ -504,6 +507,7 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][
 _POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)*[^\S\n]+(?P<head>[a-z][\w\-]*))[^\S\n]+"
                                    r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,3})")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
+_BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no article is this short
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 
 
@@ -524,7 +528,7 @@ def parse_mention(text: str) -> Mention:
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
     words = text.split()
-    if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[-1].lower() in DOCUMENT_NOUNS \
+    if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[-1].lower() in DOCUMENT_NOUNS | AUTHORED_TEXTS \
             and all(w[:1].isupper() for w in words[1:-1]):
         # "a Defence Ministry statement", "the White House memo": its author speaks, as in "a statement from X"
         author = parse_mention(" ".join(words[1:-1]))
@@ -587,6 +591,21 @@ def parse_mention(text: str) -> Mention:
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
+    at = tokens.index("in", 1) if "in" in tokens[1:-1] else 0
+    if at:
+        # "a nurse in London", "the embassy in Paris", "health officials in the county": what follows "in" is where
+        # the speaker is, never who; a named person stays the one named, a body is named with its seat, a person
+        # noun stays unnamed ("their trust in Biden", "Voters put their trust in Biden" are no descriptions)
+        speaker = parse_mention(" ".join(tokens[:at]))
+        head = _head_noun([t.lower() for t in tokens[:at]])
+        if speaker.kind == "person" and (speaker.role or len(speaker.name.split()) > 1):
+            return Mention(text, speaker.name, speaker.role, "person")  # "Sen. Tom Hale in Ohio", not "Brexit in ..."
+        lead = tokens[0].lower()
+        if lead in ("the", "a", "an") or at <= _BARE_DESCRIPTION_WORDS and lead not in DETERMINERS:
+            if head in ORG_HEADS or head in ORG_WORDS:
+                return Mention(text, " ".join(tokens[1:] if lead == "the" else tokens), None, "org")
+            if head in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS or _is_agent_noun(head):
+                return Mention(text, None, None, "role")
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
     # The last capitalised word is a name even when it is also a role word ("Billy King", "Rafael General").
@@ -1073,6 +1092,10 @@ def _is_class_adjective(word: str) -> bool:
 
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
     """(speaker_id, role) of a mention at offset ``pos``: names expanded, pronouns and role nouns resolved."""
+    if mention.kind in ("role", "org") and " " not in mention.text and mention.text.istitle():
+        name = persons.full_name(mention.text)  # "Challenger said" after "Shanna Challenger": a surname, no title
+        if " " in name and surname_of(name) == mention.text:
+            return name, persons.roles.get(name)
     if mention.kind == "person" and mention.name:
         name = persons.full_name(mention.name)
         return name, persons.roles.get(name) or mention.role
@@ -1101,8 +1124,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             name = persons.party_member(pos, core[-1], place)
             return name, persons.roles.get(name) if name else None
         head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
-        if not head:
-            return None, None
+        if not head or head[-1] in ORG_HEADS and head[-1] not in ROLE_WORDS:
+            return None, None  # "the group of U.N. rapporteurs": a body, never the person named last
         # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
         # President" named before.
         capitalised = tuple(w.lower() for w in mention.text.split()[1:]  # not a role written in capitals ("CEO")
