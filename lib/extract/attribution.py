@@ -218,7 +218,6 @@ _NEXT_ATTRIBUTION_WORDS = 25  # a longer next paragraph says something new: its 
 _BARE_TAIL_WORDS = 8
 _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
-# A document named with its author: "a statement from X", "the letter by X".
 _UNSIGNED_STATEMENT = re.compile(r"(?:[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?:statement|message)")  # "A statement said"
 # Where a body or person publishes its own words: "Acme's website says", "the council's Facebook page said".
 _OWN_MEDIA = frozenset("website site page account blog feed newsletter".split())
@@ -226,8 +225,6 @@ _OWN_MEDIA = frozenset("website site page account blog feed newsletter".split())
 _DOCUMENT_OWNER = re.compile(r"(?P<author>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
                              r"(?:[\w\-]+[^\S\n]+){0,2}?(?:%s)"
                              % "|".join(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _OWN_MEDIA)))
-_DOCUMENT_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:%s)\s+(?:from|by|of|issued\s+by)\s"
-                            % "|".join(sorted(DOCUMENT_NOUNS)))
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
 _UNNAMED_SOURCES = frozenset("source sources insider insiders".split())
 _UNNAMED_PERSONS = _UNNAMED_SOURCES | frozenset("person man woman".split())
@@ -880,13 +877,13 @@ def statement_author(text: str, pos: int) -> tuple[str, int] | None:
     return found
 
 
-_DOCUMENT_FROM = re.compile(DOCUMENT_FROM_PATTERN)
+_DOCUMENT_IN_TEXT = re.compile(DOCUMENT_FROM_PATTERN)  # a document named with its author, anywhere in a text
 
 
 def document_author_after(text: str, pos: int, noun: str) -> tuple[str, int] | None:
     """(author as written, offset) of the first document of kind ``noun`` named with its author shortly after
     ``pos`` (`The report by the Teachers' Union claims ...`): whom an earlier bare "a report" stands for."""
-    for m in _DOCUMENT_FROM.finditer(text, pos, pos + _STATEMENT_CHARS):
+    for m in _DOCUMENT_IN_TEXT.finditer(text, pos, pos + _STATEMENT_CHARS):
         mention = parse_mention(m.group(0))
         if mention.name and re.search(rf"\b{noun}[^\S\n]+(?:from|by)\b", m.group(0)):
             return mention.name, m.start() + m.group(0).rindex(mention.name)
@@ -1049,7 +1046,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 q = replace(q, speaker=subject[0], speaker_id=subject_id, speaker_start=subject[1],
                             speaker_end=subject[1] + len(subject[0]))
                 org_speaker = mention.kind != "role"  # a text ("The report") is a document, the rest bodies
-        if mention is not None and q.speaker_id and _DOCUMENT_HEAD.match(q.speaker):
+        if mention is not None and q.speaker_id and _AUTHORED_DOCUMENT.match(q.speaker):  # "a statement from X"
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
                 last_org, org_speaker = q.speaker_id, True

@@ -236,7 +236,6 @@ _CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES)
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
 NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[^\S\n]+[-–][^\S\n]+(?=[A-Z])){_CAP})*"
-# An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
 # An adjunct of medium or time after a speaker ("in a statement", "in its ruling", "in her opinion", "on Tuesday"):
 # how or when the words came, never part of who spoke them.
 MEDIUM_OR_TIME_PATTERN = (
@@ -244,6 +243,7 @@ MEDIUM_OR_TIME_PATTERN = (
     r"(?:statement|interview|email|e-mail|post|tweet|release|call|video|podcast|letter|text|message|ruling|"
     r"opinion|decision|judgment|judgement|speech|remarks|testimony|filing|op-ed|column|"
     r"week|month|year|morning|afternoon|evening|night|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
+# An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
