@@ -52,13 +52,14 @@ def test_tuning_set_split_into_dev_and_aside():
     assert not sets["quotes_gold"][1]  # the whole tuning set holds the aside slice: never listed
 
 
-@pytest.mark.parametrize("name", ["quotes_dev_web", "quotes_dev_roles", "quotes_dev_mix", "quotes_blind"])
+@pytest.mark.parametrize("name", ["quotes_dev_web", "quotes_dev_roles", "quotes_dev_mix", "quotes_blind",
+                                  "quotes_blind2"])
 def test_dev_sets_split_and_blind_set_never_listed(name):
     sets = {label: (len(records), listable) for label, records, listable in quotes_eval.gold_sets(None, 4)}
     dev, aside = sets[f"{name}:dev"], sets[f"{name}:aside"]
     assert dev[1] and not aside[1] and dev[0] + aside[0] == sets[name][0]
     assert not sets[name][1]
-    assert not sets["quotes_blind2"][1]  # the blind set's errors are never listed, --errors or not
+    assert not sets["quotes_blind3"][1]  # the blind set's errors are never listed, --errors or not
 
 
 @pytest.mark.parametrize("gold, predicted, same", [
