@@ -7,8 +7,7 @@ The sensitivity table gives F1 on both sets (ECB+/AllSides) as the clustering th
 profile neighbours move around the default, every other setting at its default: a reader can see whether
 the one configuration sits in a flat region or at the edge of one. A last line does the same for
 year_agreement, the raise of undated articles whose latest named years agree (1 = off; only ECB+ is undated), one
-for undated_partner_share, the test an undated article passes to join a dated story (AllSides dated from URLs), and
-one for unplaced_floor, the word cosine two articles nothing places in time need to share a story (without dates), and
+for unplaced_floor, the word cosine two articles nothing places in time need to share a story (without dates), and
 one for unplaced_share, the share of either article's best word cosine such a pair needs besides.
 Then perturbed inputs, default configuration, to show what the score rests on: both sets as one corpus; no
 titles; only each text's first two sentences; AllSides, whose articles all carry their story's date, with
@@ -63,7 +62,6 @@ BASELINE_THRESHOLD = 0.2  # cosine similarity cut for the baseline (fixed, not t
 GRID_THRESHOLDS = (-0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03)  # offsets from the default threshold
 GRID_NEIGHBOURS = (-2, -1, 0, 1, 2)  # offsets from the default profile_neighbours
 GRID_YEAR_AGREEMENT = (1.0, 1.5, 2.0, 3.0)  # 1.0 switches the year agreement off
-GRID_PARTNER_SHARE = (0.0, 0.4, 0.5, 0.6, 0.8)  # 0 switches the undated partner test off
 GRID_UNPLACED_FLOOR = (0.0, 0.05, 0.075, 0.09, 0.1, 0.11, 0.125, 0.15)  # 0 switches the unplaced-pair floor off
 GRID_UNPLACED_SHARE = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5)  # 0 switches the unplaced pairs' relative cut off
 CEILING_CUTS = tuple(round(c, 3) for c in np.arange(0.05, 0.801, 0.025))  # cosine cuts tried by best_cut
@@ -379,18 +377,6 @@ def year_sensitivity() -> str:
     return "   ".join(cells)
 
 
-def partner_sensitivity() -> str:
-    """F1 of AllSides dated from its URLs only, "dev/aside", per undated_partner_share value, as one line."""
-    frame = url_dated(allsides_frame())
-    parts = split_aside(frame, "gold")
-    cells = []
-    for share in GRID_PARTNER_SHARE:
-        scores = [bcubed(f["gold"], cluster_stories(f, undated_partner_share=share)["story_id"])[2]
-                  for f in (parts["dev"], parts["aside"])]
-        cells.append(f"{share:g}: " + "/".join(f"{x:.3f}" for x in scores))
-    return "   ".join(cells)
-
-
 def unplaced_sensitivity(setting: str, values: tuple[float, ...]) -> str:
     """F1 per value of one setting (unplaced_floor, unplaced_share), "AllSides without dates dev/aside/all, ECB+
     dev/aside/all", a line each."""
@@ -466,8 +452,6 @@ def main(argv=None) -> int:
             print(sensitivity().to_string())
         print(f"\nyear_agreement (default {DEFAULT_CONFIG['year_agreement']:g}; 1 = off), F1 ECB+/AllSides:  "
               + year_sensitivity())
-        print(f"undated_partner_share (default {DEFAULT_CONFIG['undated_partner_share']:g}; 0 = off), F1 AllSides "
-              "dated from URLs only, dev/aside:  " + partner_sensitivity())
         for setting, values in (("unplaced_floor", GRID_UNPLACED_FLOOR), ("unplaced_share", GRID_UNPLACED_SHARE)):
             print(f"{setting} (default {DEFAULT_CONFIG[setting]:g}; 0 = off), F1 AllSides without dates dev/aside/all, "
                   "ECB+ dev/aside/all:\n  " + unplaced_sensitivity(setting, values))

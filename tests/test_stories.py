@@ -328,21 +328,23 @@ def test_unplaced_sibling_events_clearing_the_floor_stay_apart():
 
 
 def test_undated_row_joins_the_story_closest_on_vectors_and_words_together():
-    """attach_undated picks the dated story with the highest sum of the two mean cosines (vectors, plain words): a story
-    a little closer on the vectors (shared names) but far apart in wording loses to one sharing the row's wording."""
+    """attach_undated picks, among the dated stories the text clustering puts the row with, the one with the highest sum
+    of the two mean cosines (vectors, plain words): a story a little closer on the vectors (shared names) but far apart
+    in wording loses to one sharing the row's wording; a story outside the row's text cluster is never joined."""
     from lib.analyse.stories.clustering import attach_undated
 
     def rows(*cosines):  # unit rows whose cosine with the first axis is each value
         return sp.csr_matrix([[c, np.sqrt(1 - c * c) if i == 0 else 0.0, np.sqrt(1 - c * c) if i == 1 else 0.0]
                               for i, c in enumerate(cosines)])
 
-    row = sp.csr_matrix([[1.0, 0.0, 0.0]])
-    dated, dated_words, labels = rows(0.3, 0.4), rows(0.6, 0.1), np.array([0, 1])
-    assert attach_undated(row, dated, labels, DEFAULT_CONFIG).tolist() == [1]  # vectors alone
-    assert attach_undated(row, dated, labels, DEFAULT_CONFIG, row, dated_words).tolist() == [0]
-    unrelated = sp.csr_matrix([[0.0, 0.0, 0.0, 1.0]])  # shares nothing with any dated report
-    wide, wide_words = sp.hstack([dated, sp.csr_matrix((2, 1))]).tocsr(), sp.hstack([dated_words, sp.csr_matrix((2, 1))])
-    assert attach_undated(unrelated, wide, labels, DEFAULT_CONFIG, unrelated, wide_words.tocsr()).tolist() == [-1]
+    vectors, words = rows(1.0, 0.3, 0.4), rows(1.0, 0.6, 0.1)  # row 0 undated; rows 1, 2 dated stories 0 and 1
+    undated, dated, labels = np.array([0]), np.array([1, 2]), np.array([0, 1])
+    together = np.array([0, 0, 0])
+    assert attach_undated(vectors, None, undated, dated, labels, together).tolist() == [1]  # vectors alone
+    assert attach_undated(vectors, words, undated, dated, labels, together).tolist() == [0]
+    assert attach_undated(vectors, None, undated, dated, labels, np.array([0, 1, 0])).tolist() == [1]
+    assert attach_undated(vectors, words, undated, dated, labels, np.array([0, 1, 0])).tolist() == [1]
+    assert attach_undated(vectors, words, undated, dated, labels, np.array([2, 0, 1])).tolist() == [-1]
 
 
 def test_small_and_large_blocks_score_unplaced_pairs_alike():
@@ -389,8 +391,6 @@ def test_undated_reports_of_an_event_no_dated_story_holds_stay_together():
                           "published": pd.to_datetime(["2020-03-02", "2020-03-02", None, None, None])})
     stories = cluster_stories(frame).set_index("article_id")["story_id"]
     assert stories["u1"] == stories["u2"] != stories["d1"] == stories["d2"] == stories["u3"]
-    off = cluster_stories(frame, undated_partner_share=0).set_index("article_id")["story_id"]
-    assert off["u1"] == off["d1"]  # without the test, the nearest story on the same subject takes them
 
 
 def twin_reports(lag_days: int, events: int) -> pd.DataFrame:

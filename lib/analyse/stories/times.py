@@ -5,8 +5,8 @@ Each dated article has event days: its publication day and the days its lead ref
 their nearest event days and is 0 beyond ``window_days``. The half-life is ``half_life_days`` stretched by
 (1 + the corpus's day spread, ``date_spread``): a source that dates every report of a story by the
 story's day wants a sharp decay; real publication days of one event spread over days and want a gentler
-one. Undated articles have no window; they are weak links, never bridges (clustering.cluster_labels attaches
-them to dated stories rather than letting them link two). What an undated article's text
+one. Undated articles have no window; they are weak links, never bridges (clustering.cluster_labels lets one join a
+dated story only where the texts alone put it with that story's reports, rather than letting it link two). What an undated article's text
 tells of its time is the latest year it names (news rarely names a year after its writing; a target "by
 2030" agrees only with texts that name 2030 too): two undated reports whose latest years agree within a
 year get their direct similarity multiplied by ``year_agreement``, since same-event reports are written
@@ -238,6 +238,12 @@ class ArticleTimes:
            mentions: pd.DataFrame | None = None) -> "ArticleTimes":
         """The times of an articles frame (``mentions``: their stored dated references, see lead_references)."""
         return cls(event_days(articles, window_days, mentions), text_years(articles), *text_days(articles))
+
+    @classmethod
+    def unknown(cls, n: int) -> "ArticleTimes":
+        """``n`` articles with no time evidence at all: undated, naming no year and no day."""
+        return cls(np.full((n, EVENT_DAYS), np.nan), np.full(n, np.nan), np.zeros((n, 7), dtype=np.float32),
+                   np.zeros((n, WEEKS), dtype=np.float32), np.zeros((n, WEEKS), dtype=np.float32))
 
     def subset(self, rows: np.ndarray) -> "ArticleTimes":
         """The times of these rows only."""
