@@ -251,14 +251,15 @@ def _split_block(graph: sp.csr_matrix, members: np.ndarray, threshold: float, ma
     return [p2 for p in pieces for p2 in np.array_split(p, int(np.ceil(len(p) / max_block)))]
 
 
-def cluster_labels(vectors, times: ArticleTimes, cfg: dict, words=None) -> np.ndarray:
+def cluster_labels(vectors, times: ArticleTimes, cfg: dict, words=None,
+                   articles: pd.DataFrame | None = None) -> np.ndarray:
     """Story number of each row. Undated articles are weak links, never bridges: when some articles are dated,
     the dated ones are clustered first (their days keep similar events apart), then each undated article joins
-    a dated story only where the clustering of the texts alone puts it with one of that story's reports
+    a dated story only where clustering the texts alone, dates set aside, puts it with one of that story's reports
     (attach_undated); the undated ones that join none are clustered among themselves, with what their texts tell of
-    their time (the years and yearless days they name). ``words``
-    (word_vectors' rows) hold apart two articles that nothing places in time and whose wording differs
-    (unplaced_floor, unplaced_share), and help choose each join."""
+    their time (the years and yearless days they name). ``words`` (word_vectors' rows) hold apart two articles that
+    nothing places in time and whose wording differs (unplaced_floor, unplaced_share), and help choose each join;
+    ``articles`` (the rows' frame, needed when some rows are dated and some not) give the texts' own times."""
     n = vectors.shape[0]
     dated = ~np.isnan(times.days[:, 0])
     if dated.all() or not dated.any():
@@ -266,13 +267,13 @@ def cluster_labels(vectors, times: ArticleTimes, cfg: dict, words=None) -> np.nd
     labels = np.full(n, -1, dtype=int)
     dated_rows, undated_rows = np.flatnonzero(dated), np.flatnonzero(~dated)
     labels[dated_rows] = _linkage_labels(vectors[dated_rows], times.subset(dated_rows), cfg)
-    # The text clustering: the undated rows with the reports of the dated stories each is closest to, every time
-    # evidence set aside (see attach_undated).
+    # The text clustering: the undated rows with the reports of the dated stories each is closest to, clustered as an
+    # undated corpus is (see attach_undated).
     context = np.union1d(undated_rows, dated_rows[candidate_reports(
         vectors[undated_rows], vectors[dated_rows], labels[dated_rows], cfg)])
     text = np.full(n, -1, dtype=int)
-    text[context] = _linkage_labels(vectors[context], ArticleTimes.unknown(len(context)), cfg,
-                                    None if words is None else words[context])
+    text_times = ArticleTimes.of(articles.iloc[context].assign(published=pd.NaT), None)
+    text[context] = _linkage_labels(vectors[context], text_times, cfg, None if words is None else words[context])
     joined = attach_undated(vectors, words, undated_rows, dated_rows, labels[dated_rows], text)
     labels[undated_rows] = joined
     rest = undated_rows[joined < 0]
@@ -309,19 +310,24 @@ def attach_undated(vectors, words, undated_rows: np.ndarray, dated_rows: np.ndar
     closest partners are other undated reports of an event no dated story holds (its outlets' pages carry no date)
     stays with them rather than joining the nearest story on the same subject, and a report as like two sibling
     stories goes where its event's other reports went. The vectors weigh shared names and anchors as much as words,
-    and sibling stories share their names: the plain words choose among them. The text clustering reads no time at all
-    (ArticleTimes.unknown): the dated reports' texts name years and days that their dates already settle. The rows
-    that join none are clustered again among themselves with their texts' times: an undated corpus beside a dated one
-    (ECB+ beside AllSides) then clusters as it does alone (ECB+ 0.984; 0.924 keeping the text clustering's stories).
+    and sibling stories share their names: the plain words choose among them. The text clustering is the clustering of
+    an undated corpus (the texts' named years and days, and the unplaced pairs held to their wording): a dated
+    report's text is read there for its time as an undated one's is. The rows that join none are clustered again
+    among themselves: an undated corpus beside a dated one (ECB+ beside AllSides) then clusters as it does alone.
     F1 dev/aside/all, AllSides dated from URLs only (whole outlets undated), and with every second article of each
-    story undated (three draws), and planted-story F1 of bench.stories at 5,000 and 20,000 articles, 30% undated:
+    story undated (three draws); planted-story F1 of bench.stories at 3,000 articles, 30% and 60% undated:
     - before, each row joined the story closest on the two means when that mean reached the clustering threshold and
-      half the row's best cosine with an undated article: 0.884/0.910/0.863; 0.929/0.949/0.919; 0.920, 0.891;
-    - so: 0.908/0.934/0.888; 0.939/0.946/0.924; 0.932, 0.901 (bench.stories CPU seconds at 20,000: 22 -> 33);
-    - the text clustering reading the texts' years and days, as an undated corpus does: 0.905/0.934/0.883;
-      0.940/0.955/0.922; but planted F1 fell (3,000 articles: 0.942 -> 0.928), the synthetic texts' years being
-      random; the old rule, this one only keeping out a row the text clustering puts with undated rows alone:
-      0.892/0.922/0.871.
+      half the row's best cosine with an undated article: 0.884/0.910/0.863; 0.929/0.949/0.919; 0.942, 0.887;
+    - so: 0.905/0.934/0.883; 0.940/0.955/0.922; 0.928, 0.866. Planted F1 falls because the synthetic texts are
+      paragraphs of other years' reports recombined: the years and days they name are noise there, not in news.
+      bench.stories at 20,000 articles, 30% undated: CPU 22 -> 48 s (reading the dated reports' texts for their
+      times), planted F1 0.891 -> 0.875.
+    - Tried: the text clustering reading no time at all (every pair held to its wording): 0.908/0.934/0.888;
+      0.939/0.946/0.924; 0.946, 0.900, but a multi-item wire roundup whose wording shares little with the other
+      reports of its item (ECB+'s AFP Tara Reid text) was held apart from them and from their dated story; the
+      texts' placed flags without their year and day factors: 0.904/0.919/0.882; 0.939/0.941/0.924; 0.945, 0.906;
+      a dated report standing in the text clustering by its publication year and week: 0.880/0.920/0.859; the old
+      rule, this one only keeping out a row the text clustering puts with undated rows alone: 0.892/0.922/0.871.
     """
     story_of = pd.DataFrame({"text": text[dated_rows], "story": dated_labels}).drop_duplicates()
     story_of = story_of[story_of["text"] >= 0]
@@ -491,7 +497,7 @@ def cluster_stories(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
         pairs = bool(cfg["unplaced_floor"] or cfg["unplaced_share"]) and (~times.placed).sum() > 1
         joins = undated.any() and not undated.all()
         words = word_vectors(unique) if pairs or joins else None
-        labels = cluster_labels(vectors, times, cfg, words)[rep_of]
+        labels = cluster_labels(vectors, times, cfg, words, unique)[rep_of]
         ids = auto["id"].astype(str).to_numpy()
         for members in pd.Series(np.arange(len(labels))).groupby(labels).indices.values():
             sid = "s-" + _stable_hash(ids[members])

@@ -239,12 +239,6 @@ class ArticleTimes:
         """The times of an articles frame (``mentions``: their stored dated references, see lead_references)."""
         return cls(event_days(articles, window_days, mentions), text_years(articles), *text_days(articles))
 
-    @classmethod
-    def unknown(cls, n: int) -> "ArticleTimes":
-        """``n`` articles with no time evidence at all: undated, naming no year and no day."""
-        return cls(np.full((n, EVENT_DAYS), np.nan), np.full(n, np.nan), np.zeros((n, 7), dtype=np.float32),
-                   np.zeros((n, WEEKS), dtype=np.float32), np.zeros((n, WEEKS), dtype=np.float32))
-
     def subset(self, rows: np.ndarray) -> "ArticleTimes":
         """The times of these rows only."""
         return ArticleTimes(self.days[rows], self.years[rows], self.weekdays[rows], self.weeks[rows],
