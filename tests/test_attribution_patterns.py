@@ -2960,3 +2960,28 @@ ONE_BEFORE = [
 @pytest.mark.parametrize("text, fragment, speaker", ONE_BEFORE)
 def test_one_of_a_group_before_its_words(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A possessive before a name ("The fire service's Matt Goodman explained") leaves the name a clause subject: a later
+# "he said" is his, not an earlier subject's. A verb before a name ("Crews praised Matt Goodman") still makes it an
+# object.
+POSSESSIVE_BEFORE_NAME = [
+    ('Ray Tullis opened the meeting on Monday.\n\nThe fire service’s Matt Goodman explained that the blaze '
+     'began outside.\n\n"It spread to the roof very quickly," he said.', "spread to the roof", "Matt Goodman"),
+    ("Ray Tullis opened the meeting on Monday.\n\nThe council's Tom Wade said the road would close.\n\n"
+     '"It will stay shut for a month," he said.', "stay shut", "Tom Wade"),
+    ('Ray Tullis opened the meeting on Monday.\n\nThe fire service ’ s Matt Goodman explained that the '
+     'blaze began outside.\n\n"It spread to the roof very quickly," he said.', "spread to the roof", "Matt Goodman"),
+    ('Ray Tullis opened the meeting on Monday.\n\nThe crews’ Matt Goodman said the blaze began outside.\n\n"It spread to the roof '
+     'very quickly," he said.', "spread to the roof", "Matt Goodman"),
+    # negatives: a verb before the name makes it an object, and "it's" is no possessive; the subject before speaks
+    ('Ray Tullis opened the meeting on Monday.\n\nCrews praised Matt Goodman for the rescue.\n\n"It spread to the '
+     'roof very quickly," he said.', "spread to the roof", "Ray Tullis"),
+    ("Ray Tullis opened the meeting on Monday.\n\nCrews say it's Matt Goodman who led the rescue.\n\n\"It spread to "
+     'the roof very quickly," he said.', "spread to the roof", "Ray Tullis"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", POSSESSIVE_BEFORE_NAME)
+def test_possessive_before_a_name_keeps_it_a_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -723,13 +723,18 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
 _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
                                  "between among".split())
 _IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought".split())
+_IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
 
 
 def _is_transitive_verb(word: str) -> bool:
     """A lower-case word that, right before a name, makes it the object ("lauded", "says", "told"); cues and
-    role or person nouns ("spokesman", "officials") excluded, prepositions ("of Page") kept as they were."""
-    if word in ROLE_WORDS or word in PERSON_NOUNS or word in ("was", "is", "has", "as", "us", "his", "its"):
+    role or person nouns ("spokesman", "officials") excluded, prepositions ("of Page") kept as they were. A
+    possessive ("the fire service's Matt Goodman", "the crews' Matt Goodman", the detached "s" of "service ’ s") is no
+    verb: the name it
+    leads is the subject it would be without it."""
+    if word in ROLE_WORDS or word in PERSON_NOUNS or word in ("was", "is", "has", "as", "us", "his", "its", "s") \
+            or _POSSESSIVE.search(word) and word[:-2] not in _IS_CONTRACTED or word.endswith(("s’", "s'")):
         return False
     if word in _OBJECT_PREPOSITIONS:
         return True  # "photographed with Hefner at ...": the object of a preposition
