@@ -731,8 +731,7 @@ def _is_transitive_verb(word: str) -> bool:
     """A lower-case word that, right before a name, makes it the object ("lauded", "says", "told"); cues and
     role or person nouns ("spokesman", "officials") excluded, prepositions ("of Page") kept as they were. A
     possessive ("the fire service's Matt Goodman", "the crews' Matt Goodman", the detached "s" of "service ’ s") is no
-    verb: the name it
-    leads is the subject it would be without it."""
+    verb: the name it leads is the subject it would be without it."""
     if word in ROLE_WORDS or word in PERSON_NOUNS or word in ("was", "is", "has", "as", "us", "his", "its", "s") \
             or _POSSESSIVE.search(word) and word[:-2] not in _IS_CONTRACTED or word.endswith(("s’", "s'")):
         return False
