@@ -666,8 +666,10 @@ def parse_mention(text: str) -> Mention:
         kind = "org" if any(t.lower() in ORG_WORDS for t in tokens) or core[:1].isupper() else "role"
         return Mention(text, core if kind == "org" else None, None, kind)
     name = " ".join(name_tokens)
-    if any(t.lower().rstrip("s") in ORG_WORDS for t in tokens) and any(t in ("and", "for", "of") for t in role_tokens):
-        # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention".
+    if any(t.lower().rstrip("s") in ORG_WORDS for t in tokens) and any(t in ("and", "for", "of") for t in role_tokens) \
+            and not (role_tokens[-1].islower() and role_tokens[-1] in ROLE_WORDS | PERSON_NOUNS):
+        # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention"; but a
+        # title in lower case before the name makes a person of the body ("Department of Justice spokesman Ed Carr").
         return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS
