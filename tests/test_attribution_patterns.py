@@ -2985,3 +2985,36 @@ POSSESSIVE_BEFORE_NAME = [
 @pytest.mark.parametrize("text, fragment, speaker", POSSESSIVE_BEFORE_NAME)
 def test_possessive_before_a_name_keeps_it_a_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A definite description that no one in the text holds ("the former mayor", "the government's top health official")
+# right after a person who has spoken is that person; a gender that does not fit, an unnamed source or story
+# character, an earlier indefinite description with its head, someone speaking for the person, or a person who has
+# not spoken (another party: "the judge" after a defendant) leave it as written.
+EPITHETS = [
+    ('Health Secretary Ana Ruiz sought on Thursday to clarify her “it is our business” remark.\n\nIn a post, the '
+     'government’s top health official said it had been “taken wildly out of context by critics.”', "taken wildly",
+     "Ana Ruiz"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\nIn the speech, the former mayor '
+     'argued that “crime fell because we were strict with everyone.”', "crime fell", "Tom Hale"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
+     'strict with everyone,” the former mayor said.', "Crime fell", "Tom Hale"),
+    # negatives
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
+     'strict with everyone,” the actress said.', "Crime fell", "the actress"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
+     'strict with everyone,” the man said.', "Crime fell", "the man"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”. An aide to the mayor disagreed.\n\n'
+     '“Crime fell because we were strict with everyone,” the aide said.', "Crime fell", "An aide to the mayor"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
+     'strict with everyone,” Hale’s spokesman said.', "Crime fell", "Hale’s spokesman"),
+    ('Tom Hale was sentenced to ten years on Friday.\n\n“Crime fell because we were strict with everyone,” the judge '
+     'said.', "Crime fell", "the judge"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", EPITHETS)
+def test_definite_description_of_the_person_just_quoted(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    assert _quote(text, fragment).speaker_type == ("person" if speaker == "Tom Hale" or speaker == "Ana Ruiz"
+                                                   else "role")

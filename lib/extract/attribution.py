@@ -1104,6 +1104,13 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                     q = replace(q, speaker=described[0], speaker_start=described[1],
                                 speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
+            if mention is not None and q.speaker_id is None and q.speaker_start is not None \
+                    and (named := _epithet_of(text, q.speaker_start, mention, persons)) \
+                    and any(p.speaker_id == named and p.kind != "reported" for p in out):
+                # "Ann Ruiz defended her "..." remarks. ... the government's top health official said": the person
+                # just named, who has spoken before, under a description the text ties to no one else ("Tom Hale was
+                # sentenced. "...," the judge said." is someone else)
+                q = replace(q, speaker_id=named, speaker_role=persons.roles.get(named))
         elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
                 and not answer and _described_more_recently(last_anonymous, q, persons):
             q = _as_speaker(q, last_anonymous)  # "A company spokesman said ... "...," he said"
@@ -1251,6 +1258,33 @@ def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, 
                          rf"(?:the[^\S\n]+)?{NAME_PATTERN}))?", text[max(0, pos - _INDEFINITE_CHARS):pos]):
         found = (m.group(0), max(0, pos - _INDEFINITE_CHARS) + m.start())
     return found
+
+
+_EPITHET_CHARS = 600  # how far back a description looks for the person it stands for
+
+
+def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> str | None:
+    """The person a definite description at ``pos`` stands for when no one holds its role: "the former mayor", "the
+    government's top health official" right after a person is named, of a gender that fits.
+    An unnamed source or story character ("the source", "the man") and a description an earlier indefinite one
+    introduced ("an official ... the official") stay as written."""
+    words = mention.text.lower().split()
+    owner = re.split(r"[’']s ", mention.text, maxsplit=1)[0] if re.search(r"[’']s ", mention.text) else None
+    if mention.kind != "role" or len(words) < 2 or not (words[0] == "the" and mention.text[4:].islower() or owner):
+        return None  # "the Taiwanese president": resolve_mention weighs a capitalised modifier
+    if owner and persons.full_name(owner.strip()) in persons.roles:
+        return None  # "Reid's rep" speaks for Reid
+    head = words[-1]
+    if head not in ROLE_WORDS or head in _UNNAMED_PERSONS | _STORY_PERSONS | PLURAL_PERSON_NOUNS | DOCUMENT_NOUNS \
+            or head.endswith("s") and head[:-1] in ROLE_WORDS or _indefinite_antecedent(text, pos, mention):
+        return None
+    name = persons.recent(pos)
+    last = persons.last_mention(name, pos) if name else None
+    if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
+        return None
+    gender = persons.genders.get(name)
+    fits = not gender or _gender_fits(mention.text, "he" if gender == "m" else "she")
+    return name if fits else None
 
 
 def _is_bare_role(mention: Mention) -> bool:
