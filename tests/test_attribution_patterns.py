@@ -3018,3 +3018,29 @@ def test_definite_description_of_the_person_just_quoted(text, fragment, speaker)
     _check(text, fragment, speaker)
     assert _quote(text, fragment).speaker_type == ("person" if speaker == "Tom Hale" or speaker == "Ana Ruiz"
                                                    else "role")
+
+
+# A quote signed on the line after it with a person's name and where they write or work (`Mary Quinn, Tech Weekly`),
+# as testimonials and reaction round-ups are: that person. A place (`Los Angeles, California`), a subhead, or a name
+# with a clause after it is no signature.
+BYLINES = [
+    ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
+     'Mary Quinn, Tech Weekly\n“It runs both systems at once without a hitch.”\nTom Hale, Reuters\n',
+     "my favourite", "Mary Quinn"),
+    ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
+     'Mary Quinn, Tech Weekly\n“It runs both systems at once without a hitch.”\nTom Hale, Reuters\n',
+     "both systems", "Tom Hale"),
+    ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
+     'Zed Orrin, zedreviews.com\nMore below.\n', "my favourite", "Zed Orrin"),
+    # negatives
+    ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nLos Angeles, California\n',
+     "stay open", None),
+    ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nUp to Date\n', "stay open", None),
+    ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nZed Orrin, Tech Weekly\n',
+     "stay open", None),  # a name the text does not tell from a place's, signed with no known outlet
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BYLINES)
+def test_byline_line_after_a_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from lib.domain.outlets import is_known_outlet
+from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
@@ -174,6 +174,10 @@ NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
+# The same with no dash, as testimonials and reaction round-ups sign a quote: `Ann Lowe, Tech Weekly` (a person's
+# name, then only the capitalised name of where they write or work).
+NEXT_BYLINE = re.compile(rf"^(?P<subj>{NAME_PATTERN}),[^\S\n]+[A-Za-z0-9][\w.&’'\-]*(?:[^\S\n]+(?:of|the|and|for|"
+                         rf"[A-Z0-9&][\w.&’'\-]*)){{0,5}}[^\S\n]*(?=\n|$)")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
 _BARE_PLURAL = re.compile(BARE_PLURAL_PATTERN)
@@ -753,8 +757,10 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     window = text[start:stop]
     if text[stop:stop + 1] in QUOTE_MARKS and stop < end and window.rstrip().endswith((",", ":")):
         return None  # `X, a spokesman, said, "..."`: an introduction of the paragraph's own quote
-    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
+    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE, NEXT_BYLINE):
         m = pattern.match(window)
+        if m and pattern is NEXT_BYLINE and not _signs(m):
+            continue
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS \
                 and not _BARE_PLURAL.fullmatch(m.group("subj")):  # "Western observers say ...": a new claim
             rest = window[m.end():].split()
@@ -765,6 +771,18 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
                 return None
             return _attribution(m, start, "next")
     return None
+
+
+def _signs(byline: re.Match) -> bool:
+    """Whether a `Name, Affiliation` line is a person signing the quote above it: a person's full name whose given
+    name the text tells apart from a place's (`Los Angeles, California` is no signature), or one signed with a known
+    outlet or a web address (`Jo Marsh, Reuters`)."""
+    named = parse_mention(byline.group("subj"))
+    if named.kind != "person" or len((named.name or "").split()) < 2:
+        return False
+    affiliation = byline.string[byline.end("subj"):byline.end()].strip(" ,")
+    return named.name.split()[0].lower() in FIRST_NAME_GENDERS or is_outlet_name(affiliation) \
+        or is_host_name(affiliation)
 
 
 _REACTION_CLASSES = ("approving", "criticising", "denying")  # cues whose object is what was said or done, not words
