@@ -3044,3 +3044,23 @@ BYLINES = [
 @pytest.mark.parametrize("text, fragment, speaker", BYLINES)
 def test_byline_line_after_a_quote(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "X had this to say" introduces X's words, as "X said" does, with a colon or a comma and whatever it is about; a
+# group is a role speaker as written.
+HAD_THIS_TO_SAY = [
+    ('In a statement, Ann Lowe had this to say: "He is a consummate entertainer and a movie star."', "consummate",
+     "Ann Lowe"),
+    ('In a statement released today, producers had this to say about their choice of host, "He is a consummate '
+     'entertainer and a movie star."', "consummate", "producers"),
+    ('Ann Lowe spoke first.\n\nTom Vance had this to say:\n\n"He is a consummate entertainer and a movie star."',
+     "consummate", "Tom Vance"),
+    # negative: a quote credited on its own is not the one "had this to say" closed a paragraph before
+    ('Tom Vance had this to say about it, then left the room.\n\n"He is a consummate entertainer," said Ann Lowe.',
+     "consummate", "Ann Lowe"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HAD_THIS_TO_SAY)
+def test_had_this_to_say_introduces_words(text, fragment, speaker):
+    _check(text, fragment, speaker)
