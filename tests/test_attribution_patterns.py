@@ -3064,3 +3064,23 @@ HAD_THIS_TO_SAY = [
 @pytest.mark.parametrize("text, fragment, speaker", HAD_THIS_TO_SAY)
 def test_had_this_to_say_introduces_words(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An inverted attribution whose name is followed by a manner adverb (`said Ann Lowe angrily`, `said Zadan and Meron
+# jointly`) ends its mention there; a lower-case word before the adverb is no name.
+INVERSION_ADVERB = [
+    ('“We are thrilled to have her host the show,” said Ann Lowe angrily.', "thrilled", "Ann Lowe"),
+    ('“We are thrilled to have her host the show,” said Ann Lowe quietly, before leaving.', "thrilled", "Ann Lowe"),
+    ('Producers Jo Zadan and Neil Meron will run the show.\n\n“We are thrilled to have her host the show,” said Zadan '
+     'and Meron jointly.', "thrilled", "Neil Meron"),
+    # negatives
+    ('“We are thrilled to have her host the show,” said nearly everyone in the room.', "thrilled", None),
+    ('“We are thrilled to have her host the show,” said Ann Lowe.', "thrilled", "Ann Lowe"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", INVERSION_ADVERB)
+def test_inverted_name_before_a_manner_adverb(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    if speaker == "Neil Meron":
+        assert _quote(text, fragment).speaker == "Zadan and Meron"

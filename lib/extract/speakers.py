@@ -384,7 +384,7 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
-               r"last|this|yesterday|today|tonight|earlier|late|as)\b)")
+               r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b)")  # "said Jo Hale angrily"
 # The object of "told" belongs to the cue as written ("told Sputnik", "told reporters").
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
