@@ -349,8 +349,13 @@ TITLE_WORD_SURNAMES = [
      "Shanna Challenger", "person"),
     # negatives: a title with its article, or with no one of that surname named, stays a role
     ('Ann Major met the board.\n\n"We are thrilled," the major said.', "We are thrilled", "the major", "role"),
-    ('The King opened parliament on Monday.\n\n"We are thrilled," the King said.', "We are thrilled", "King",
+    ('The King opened parliament on Monday.\n\n"We are thrilled," the King said.', "We are thrilled", "the King",
      "role"),
+    ('Gayle King interviewed the duchess.\n\n"We are thrilled," the King said.', "We are thrilled", "the King",
+     "role"),
+    # ... while a title alone after "the" finds the one who holds it
+    ('President Jo Hale met the unions on Monday.\n\n"We are thrilled," the President said.', "We are thrilled",
+     "Jo Hale", "person"),
 ]
 
 

@@ -55,6 +55,11 @@ def _holds_title(role: str, word: str) -> bool:
     return word in role or any(alias in role.split() for alias in TITLE_ALIASES.get(word, ()))
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
+# Role words that name one person's office and nothing else, as a title capitalised alone after "the" may.
+_PERSON_TITLES = frozenset("""president vice-president prime premier minister secretary chancellor governor mayor
+judge justice ambassador king queen prince princess pope emir sheikh senator congressman congresswoman
+commissioner speaker archbishop bishop cardinal""".split())
+
 PERSON_NOUNS = frozenset("""
 man woman men women person people source sources group resident residents witness witnesses official officials
 officer officers expert experts analyst analysts observer observers fan fans voter voters worker workers
@@ -578,6 +583,8 @@ def parse_mention(text: str) -> Mention:
     if len(tokens) > 1 and tokens[0].lower() == "the" and (tokens[-1].islower() or tokens[-1].isupper()) \
             and tokens[-1].lower() in ROLE_WORDS:
         return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief", "the Conservative MP"
+    if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].istitle() and tokens[1].lower() in _PERSON_TITLES:
+        return Mention(text, None, None, "role")  # "the King", "The President": a title, not "Gayle King"'s surname
     if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
                                                                 and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
@@ -1134,7 +1141,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             return None, None  # "the group of U.N. rapporteurs": a body, never the person named last
         # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
         # President" named before.
-        capitalised = tuple(w.lower() for w in mention.text.split()[1:]  # not a role written in capitals ("CEO")
+        capitalised = tuple(w.lower() for w in mention.text.split()[1:-1 if len(core) == 1 else None]
+                            # not a role written in capitals ("CEO"), nor the title alone ("the King")
                             if w[:1].isupper() and not (w.isupper() and w.lower() in ROLE_WORDS))
         name = persons.recent(pos, head + capitalised)
         holder = persons.recent(pos, head) if name is None and capitalised else None
