@@ -3089,3 +3089,25 @@ def test_inverted_name_before_a_manner_adverb(text, fragment, speaker):
     _check(text, fragment, speaker)
     if speaker == "Neil Meron":
         assert _quote(text, fragment).speaker == "Zadan and Meron"
+
+
+# A narrative sentence about a person described in lower case between a capitalised word and the name (`Tech investor
+# Ann Lowe said ...`, `Her agent Jo Marsh wrote:`) has that person as its subject, so the quote appended to it is
+# theirs; a clause or a verb before the name (`Prices rose when Ann Lowe spoke.`) makes no description.
+DESCRIBED_NAME_SUBJECTS = [
+    ('Tech investor Ann Lowe said the talks were over. “We will not recover from this for years.”', "not recover",
+     "Ann Lowe"),
+    ('Reality star Kim Lowe said the talks were over.\n\n“We will not recover from this for years.”', "not recover",
+     "Kim Lowe"),
+    ('The singer died on Monday.\n\nHer agent Jo Marsh wrote:\n\n“She captured the imagination of a generation.”',
+     "captured", "Jo Marsh"),
+    # negatives
+    ('Shares dropped after Ann Lowe resigned on Monday. “We will not recover from this for years.”', "not recover",
+     None),
+    ('Prices rose when Ann Lowe spoke on Monday. “We will not recover from this for years.”', "not recover", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_NAME_SUBJECTS)
+def test_described_name_opening_a_sentence_is_its_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

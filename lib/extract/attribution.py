@@ -204,6 +204,9 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)$")
 _FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
+# The same subject as a description in lower case between a capitalised word and a name: `Tech investor X says`.
+_DESCRIBED_NAME_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?(?P<subj>[A-Z][\w\-]*(?P<desc>(?:[^\S\n]+[a-z][\w\-]*)"
+                                     rf"{{1,2}})[^\S\n]+{NAME_PATTERN})[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(rf"[.!?](?=\s|$)|[{QUOTE_MARKS}]")
@@ -834,6 +837,10 @@ _APPOSITION_OPENERS = frozenset("a an the his her their its".split())
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person a narrative sentence is about (its subject: a name, a resolvable pronoun or role noun)."""
     m = SENTENCE_SUBJECT.match(text[start:end])
+    longer = _DESCRIBED_NAME_SUBJECT.match(text[start:end])
+    if longer and (m is None or longer.end("subj") > m.end("subj")) and not any(
+            w in CLAUSE_WORDS or w.endswith("ed") for w in longer.group("desc").split()):
+        m = longer  # "Tech investor Steve Forbes tells ...": the name, not the capitalised word opening its description
     if not m:
         return None
     mention = parse_mention(m.group("subj"))
