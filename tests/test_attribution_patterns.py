@@ -3111,3 +3111,19 @@ DESCRIBED_NAME_SUBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_NAME_SUBJECTS)
 def test_described_name_opening_a_sentence_is_its_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# `"...," as X put it` / `"...", as the paper wrote, "..."`: the "as" clause after a quote attributes it as `X said`
+# does; an "as" clause with no reporting verb is no attribution.
+AS_CLAUSE_AFTER = [
+    ('“The plan is dead and buried for good,” as Ann Lowe put it on Monday.', "dead and buried", "Ann Lowe"),
+    ('The late owner “embodied a kind of gleeful capitalism”, as the Daily Planet wrote in his obituary, “that '
+     'relished the things money could buy.”', "gleeful capitalism", "Daily Planet"),
+    # negative
+    ('“The plan is dead and buried for good,” as Ann Lowe walked out of the room.', "dead and buried", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", AS_CLAUSE_AFTER)
+def test_as_clause_after_a_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)

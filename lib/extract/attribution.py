@@ -38,7 +38,7 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, is_role_word, _is
 from lib.models import Quote
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
-AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*(?:[Aa]s[^\S\n]+)?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # `, as X put it`
 # A signature after a quote: `" --Thomas Jefferson`.
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
