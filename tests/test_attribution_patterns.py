@@ -349,8 +349,13 @@ TITLE_WORD_SURNAMES = [
      "Shanna Challenger", "person"),
     # negatives: a title with its article, or with no one of that surname named, stays a role
     ('Ann Major met the board.\n\n"We are thrilled," the major said.', "We are thrilled", "the major", "role"),
-    ('The King opened parliament on Monday.\n\n"We are thrilled," the King said.', "We are thrilled", "King",
+    ('The King opened parliament on Monday.\n\n"We are thrilled," the King said.', "We are thrilled", "the King",
      "role"),
+    ('Gayle King interviewed the duchess.\n\n"We are thrilled," the King said.', "We are thrilled", "the King",
+     "role"),
+    # ... while a title alone after "the" finds the one who holds it
+    ('President Jo Hale met the unions on Monday.\n\n"We are thrilled," the President said.', "We are thrilled",
+     "Jo Hale", "person"),
 ]
 
 
@@ -2959,4 +2964,166 @@ ONE_BEFORE = [
 
 @pytest.mark.parametrize("text, fragment, speaker", ONE_BEFORE)
 def test_one_of_a_group_before_its_words(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A possessive before a name ("The fire service's Matt Goodman explained") leaves the name a clause subject: a later
+# "he said" is his, not an earlier subject's. A verb before a name ("Crews praised Matt Goodman") still makes it an
+# object.
+POSSESSIVE_BEFORE_NAME = [
+    ('Ray Tullis opened the meeting on Monday.\n\nThe fire service’s Matt Goodman explained that the blaze '
+     'began outside.\n\n"It spread to the roof very quickly," he said.', "spread to the roof", "Matt Goodman"),
+    ("Ray Tullis opened the meeting on Monday.\n\nThe council's Tom Wade said the road would close.\n\n"
+     '"It will stay shut for a month," he said.', "stay shut", "Tom Wade"),
+    ('Ray Tullis opened the meeting on Monday.\n\nThe fire service ’ s Matt Goodman explained that the '
+     'blaze began outside.\n\n"It spread to the roof very quickly," he said.', "spread to the roof", "Matt Goodman"),
+    ('Ray Tullis opened the meeting on Monday.\n\nThe crews’ Matt Goodman said the blaze began outside.\n\n"It spread to the roof '
+     'very quickly," he said.', "spread to the roof", "Matt Goodman"),
+    # negatives: a verb before the name makes it an object, and "it's" is no possessive; the subject before speaks
+    ('Ray Tullis opened the meeting on Monday.\n\nCrews praised Matt Goodman for the rescue.\n\n"It spread to the '
+     'roof very quickly," he said.', "spread to the roof", "Ray Tullis"),
+    ("Ray Tullis opened the meeting on Monday.\n\nCrews say it's Matt Goodman who led the rescue.\n\n\"It spread to "
+     'the roof very quickly," he said.', "spread to the roof", "Ray Tullis"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", POSSESSIVE_BEFORE_NAME)
+def test_possessive_before_a_name_keeps_it_a_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A definite description that no one in the text holds ("the former mayor", "the government's top health official")
+# right after a person who has spoken is that person; a gender that does not fit, an unnamed source or story
+# character, an earlier indefinite description with its head, someone speaking for the person, or a person who has
+# not spoken (another party: "the judge" after a defendant) leave it as written.
+EPITHETS = [
+    ('Health Secretary Ana Ruiz sought on Thursday to clarify her “it is our business” remark.\n\nIn a post, the '
+     'government’s top health official said it had been “taken wildly out of context by critics.”', "taken wildly",
+     "Ana Ruiz"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\nIn the speech, the former mayor '
+     'argued that “crime fell because we were strict with everyone.”', "crime fell", "Tom Hale"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
+     'strict with everyone,” the former mayor said.', "Crime fell", "Tom Hale"),
+    # negatives
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
+     'strict with everyone,” the actress said.', "Crime fell", "the actress"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
+     'strict with everyone,” the man said.', "Crime fell", "the man"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”. An aide to the mayor disagreed.\n\n'
+     '“Crime fell because we were strict with everyone,” the aide said.', "Crime fell", "An aide to the mayor"),
+    ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
+     'strict with everyone,” Hale’s spokesman said.', "Crime fell", "Hale’s spokesman"),
+    ('Tom Hale was sentenced to ten years on Friday.\n\n“Crime fell because we were strict with everyone,” the judge '
+     'said.', "Crime fell", "the judge"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", EPITHETS)
+def test_definite_description_of_the_person_just_quoted(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    assert _quote(text, fragment).speaker_type == ("person" if speaker == "Tom Hale" or speaker == "Ana Ruiz"
+                                                   else "role")
+
+
+# A quote signed on the line after it with a person's name and where they write or work (`Mary Quinn, Tech Weekly`),
+# as testimonials and reaction round-ups are: that person. A place (`Los Angeles, California`), a subhead, or a name
+# with a clause after it is no signature.
+BYLINES = [
+    ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
+     'Mary Quinn, Tech Weekly\n“It runs both systems at once without a hitch.”\nTom Hale, Reuters\n',
+     "my favourite", "Mary Quinn"),
+    ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
+     'Mary Quinn, Tech Weekly\n“It runs both systems at once without a hitch.”\nTom Hale, Reuters\n',
+     "both systems", "Tom Hale"),
+    ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
+     'Zed Orrin, zedreviews.com\nMore below.\n', "my favourite", "Zed Orrin"),
+    # negatives
+    ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nLos Angeles, California\n',
+     "stay open", None),
+    ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nUp to Date\n', "stay open", None),
+    ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nZed Orrin, Tech Weekly\n',
+     "stay open", None),  # a name the text does not tell from a place's, signed with no known outlet
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BYLINES)
+def test_byline_line_after_a_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "X had this to say" introduces X's words, as "X said" does, with a colon or a comma and whatever it is about; a
+# group is a role speaker as written.
+HAD_THIS_TO_SAY = [
+    ('In a statement, Ann Lowe had this to say: "He is a consummate entertainer and a movie star."', "consummate",
+     "Ann Lowe"),
+    ('In a statement released today, producers had this to say about their choice of host, "He is a consummate '
+     'entertainer and a movie star."', "consummate", "producers"),
+    ('Ann Lowe spoke first.\n\nTom Vance had this to say:\n\n"He is a consummate entertainer and a movie star."',
+     "consummate", "Tom Vance"),
+    # negative: a quote credited on its own is not the one "had this to say" closed a paragraph before
+    ('Tom Vance had this to say about it, then left the room.\n\n"He is a consummate entertainer," said Ann Lowe.',
+     "consummate", "Ann Lowe"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HAD_THIS_TO_SAY)
+def test_had_this_to_say_introduces_words(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An inverted attribution whose name is followed by a manner adverb (`said Ann Lowe angrily`, `said Zadan and Meron
+# jointly`) ends its mention there; a lower-case word before the adverb is no name.
+INVERSION_ADVERB = [
+    ('“We are thrilled to have her host the show,” said Ann Lowe angrily.', "thrilled", "Ann Lowe"),
+    ('“We are thrilled to have her host the show,” said Ann Lowe quietly, before leaving.', "thrilled", "Ann Lowe"),
+    ('Producers Jo Zadan and Neil Meron will run the show.\n\n“We are thrilled to have her host the show,” said Zadan '
+     'and Meron jointly.', "thrilled", "Neil Meron"),
+    # negatives
+    ('“We are thrilled to have her host the show,” said nearly everyone in the room.', "thrilled", None),
+    ('“We are thrilled to have her host the show,” said Ann Lowe.', "thrilled", "Ann Lowe"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", INVERSION_ADVERB)
+def test_inverted_name_before_a_manner_adverb(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    if speaker == "Neil Meron":
+        assert _quote(text, fragment).speaker == "Zadan and Meron"
+
+
+# A narrative sentence about a person described in lower case between a capitalised word and the name (`Tech investor
+# Ann Lowe said ...`, `Her agent Jo Marsh wrote:`) has that person as its subject, so the quote appended to it is
+# theirs; a clause or a verb before the name (`Prices rose when Ann Lowe spoke.`) makes no description.
+DESCRIBED_NAME_SUBJECTS = [
+    ('Tech investor Ann Lowe said the talks were over. “We will not recover from this for years.”', "not recover",
+     "Ann Lowe"),
+    ('Reality star Kim Lowe said the talks were over.\n\n“We will not recover from this for years.”', "not recover",
+     "Kim Lowe"),
+    ('The singer died on Monday.\n\nHer agent Jo Marsh wrote:\n\n“She captured the imagination of a generation.”',
+     "captured", "Jo Marsh"),
+    # negatives
+    ('Shares dropped after Ann Lowe resigned on Monday. “We will not recover from this for years.”', "not recover",
+     None),
+    ('Prices rose when Ann Lowe spoke on Monday. “We will not recover from this for years.”', "not recover", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_NAME_SUBJECTS)
+def test_described_name_opening_a_sentence_is_its_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# `"...," as X put it` / `"...", as the paper wrote, "..."`: the "as" clause after a quote attributes it as `X said`
+# does; an "as" clause with no reporting verb is no attribution.
+AS_CLAUSE_AFTER = [
+    ('“The plan is dead and buried for good,” as Ann Lowe put it on Monday.', "dead and buried", "Ann Lowe"),
+    ('The late owner “embodied a kind of gleeful capitalism”, as the Daily Planet wrote in his obituary, “that '
+     'relished the things money could buy.”', "gleeful capitalism", "Daily Planet"),
+    # negative
+    ('“The plan is dead and buried for good,” as Ann Lowe walked out of the room.', "dead and buried", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", AS_CLAUSE_AFTER)
+def test_as_clause_after_a_quote(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -19,6 +19,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("write", "neutral", True, ("wrote", "writes")),
     ("comment", "neutral", False, ("commented", "comments")),
     ("put it", "neutral", False, ("put it", "puts it", "summed it up", "sums it up")),
+    ("have this to say", "neutral", False, ("had this to say", "has this to say", "have this to say")),
     # A body speaking through a statement: `Acme issued a statement saying "..."` (the body is the speaker).
     ("issue a statement", "neutral", False, ("issued a statement saying", "issued a statement",
                                              "released a statement saying", "released a statement",

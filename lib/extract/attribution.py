@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from lib.domain.outlets import is_known_outlet
+from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
@@ -38,7 +38,7 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, is_role_word, _is
 from lib.models import Quote
 
 # After the closing mark: `," Putin said`, `" insists Burton`, `, according to X`.
-AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*(?:[Aa]s[^\S\n]+)?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # `, as X put it`
 # A signature after a quote: `" --Thomas Jefferson`.
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
@@ -174,6 +174,10 @@ NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
+# The same with no dash, as testimonials and reaction round-ups sign a quote: `Ann Lowe, Tech Weekly` (a person's
+# name, then only the capitalised name of where they write or work).
+NEXT_BYLINE = re.compile(rf"^(?P<subj>{NAME_PATTERN}),[^\S\n]+[A-Za-z0-9][\w.&’'\-]*(?:[^\S\n]+(?:of|the|and|for|"
+                         rf"[A-Z0-9&][\w.&’'\-]*)){{0,5}}[^\S\n]*(?=\n|$)")
 # Persons named with a role, an apposition or a cue anywhere in the text (the article's cast).
 _NAME = re.compile(NAME_PATTERN)
 _BARE_PLURAL = re.compile(BARE_PLURAL_PATTERN)
@@ -200,6 +204,9 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)$")
 _FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
+# The same subject as a description in lower case between a capitalised word and a name: `Tech investor X says`.
+_DESCRIBED_NAME_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?(?P<subj>[A-Z][\w\-]*(?P<desc>(?:[^\S\n]+[a-z][\w\-]*)"
+                                     rf"{{1,2}})[^\S\n]+{NAME_PATTERN})[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(rf"[.!?](?=\s|$)|[{QUOTE_MARKS}]")
@@ -753,8 +760,10 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     window = text[start:stop]
     if text[stop:stop + 1] in QUOTE_MARKS and stop < end and window.rstrip().endswith((",", ":")):
         return None  # `X, a spokesman, said, "..."`: an introduction of the paragraph's own quote
-    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE):
+    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE, NEXT_BYLINE):
         m = pattern.match(window)
+        if m and pattern is NEXT_BYLINE and not _signs(m):
+            continue
         if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS \
                 and not _BARE_PLURAL.fullmatch(m.group("subj")):  # "Western observers say ...": a new claim
             rest = window[m.end():].split()
@@ -765,6 +774,18 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
                 return None
             return _attribution(m, start, "next")
     return None
+
+
+def _signs(byline: re.Match) -> bool:
+    """Whether a `Name, Affiliation` line is a person signing the quote above it: a person's full name whose given
+    name the text tells apart from a place's (`Los Angeles, California` is no signature), or one signed with a known
+    outlet or a web address (`Jo Marsh, Reuters`)."""
+    named = parse_mention(byline.group("subj"))
+    if named.kind != "person" or len((named.name or "").split()) < 2:
+        return False
+    affiliation = byline.string[byline.end("subj"):byline.end()].strip(" ,")
+    return named.name.split()[0].lower() in FIRST_NAME_GENDERS or is_outlet_name(affiliation) \
+        or is_host_name(affiliation)
 
 
 _REACTION_CLASSES = ("approving", "criticising", "denying")  # cues whose object is what was said or done, not words
@@ -816,6 +837,10 @@ _APPOSITION_OPENERS = frozenset("a an the his her their its".split())
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person a narrative sentence is about (its subject: a name, a resolvable pronoun or role noun)."""
     m = SENTENCE_SUBJECT.match(text[start:end])
+    longer = _DESCRIBED_NAME_SUBJECT.match(text[start:end])
+    if longer and (m is None or longer.end("subj") > m.end("subj")) and not any(
+            w in CLAUSE_WORDS or w.endswith("ed") for w in longer.group("desc").split()):
+        m = longer  # "Tech investor Steve Forbes tells ...": the name, not the capitalised word opening its description
     if not m:
         return None
     mention = parse_mention(m.group("subj"))
@@ -1104,6 +1129,13 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                     q = replace(q, speaker=described[0], speaker_start=described[1],
                                 speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
+            if mention is not None and q.speaker_id is None and q.speaker_start is not None \
+                    and (named := _epithet_of(text, q.speaker_start, mention, persons)) \
+                    and any(p.speaker_id == named and p.kind != "reported" for p in out):
+                # "Ann Ruiz defended her "..." remarks. ... the government's top health official said": the person
+                # just named, who has spoken before, under a description the text ties to no one else ("Tom Hale was
+                # sentenced. "...," the judge said." is someone else)
+                q = replace(q, speaker_id=named, speaker_role=persons.roles.get(named))
         elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
                 and not answer and _described_more_recently(last_anonymous, q, persons):
             q = _as_speaker(q, last_anonymous)  # "A company spokesman said ... "...," he said"
@@ -1251,6 +1283,33 @@ def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, 
                          rf"(?:the[^\S\n]+)?{NAME_PATTERN}))?", text[max(0, pos - _INDEFINITE_CHARS):pos]):
         found = (m.group(0), max(0, pos - _INDEFINITE_CHARS) + m.start())
     return found
+
+
+_EPITHET_CHARS = 600  # how far back a description looks for the person it stands for
+
+
+def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> str | None:
+    """The person a definite description at ``pos`` stands for when no one holds its role: "the former mayor", "the
+    government's top health official" right after a person is named, of a gender that fits.
+    An unnamed source or story character ("the source", "the man") and a description an earlier indefinite one
+    introduced ("an official ... the official") stay as written."""
+    words = mention.text.lower().split()
+    owner = re.split(r"[’']s ", mention.text, maxsplit=1)[0] if re.search(r"[’']s ", mention.text) else None
+    if mention.kind != "role" or len(words) < 2 or not (words[0] == "the" and mention.text[4:].islower() or owner):
+        return None  # "the Taiwanese president": resolve_mention weighs a capitalised modifier
+    if owner and persons.full_name(owner.strip()) in persons.roles:
+        return None  # "Reid's rep" speaks for Reid
+    head = words[-1]
+    if head not in ROLE_WORDS or head in _UNNAMED_PERSONS | _STORY_PERSONS | PLURAL_PERSON_NOUNS | DOCUMENT_NOUNS \
+            or head.endswith("s") and head[:-1] in ROLE_WORDS or _indefinite_antecedent(text, pos, mention):
+        return None
+    name = persons.recent(pos)
+    last = persons.last_mention(name, pos) if name else None
+    if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
+        return None
+    gender = persons.genders.get(name)
+    fits = not gender or _gender_fits(mention.text, "he" if gender == "m" else "she")
+    return name if fits else None
 
 
 def _is_bare_role(mention: Mention) -> bool:

@@ -55,6 +55,11 @@ def _holds_title(role: str, word: str) -> bool:
     return word in role or any(alias in role.split() for alias in TITLE_ALIASES.get(word, ()))
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
+# Role words that name one person's office and nothing else, as a title capitalised alone after "the" may.
+_PERSON_TITLES = frozenset("""president vice-president prime premier minister secretary chancellor governor mayor
+judge justice ambassador king queen prince princess pope emir sheikh senator congressman congresswoman
+commissioner speaker archbishop bishop cardinal""".split())
+
 PERSON_NOUNS = frozenset("""
 man woman men women person people source sources group resident residents witness witnesses official officials
 officer officers expert experts analyst analysts observer observers fan fans voter voters worker workers
@@ -384,7 +389,7 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
-               r"last|this|yesterday|today|tonight|earlier|late|as)\b)")
+               r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b)")  # "said Jo Hale angrily"
 # The object of "told" belongs to the cue as written ("told Sputnik", "told reporters").
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
@@ -578,6 +583,8 @@ def parse_mention(text: str) -> Mention:
     if len(tokens) > 1 and tokens[0].lower() == "the" and (tokens[-1].islower() or tokens[-1].isupper()) \
             and tokens[-1].lower() in ROLE_WORDS:
         return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief", "the Conservative MP"
+    if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].istitle() and tokens[1].lower() in _PERSON_TITLES:
+        return Mention(text, None, None, "role")  # "the King", "The President": a title, not "Gayle King"'s surname
     if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
                                                                 and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
@@ -666,8 +673,10 @@ def parse_mention(text: str) -> Mention:
         kind = "org" if any(t.lower() in ORG_WORDS for t in tokens) or core[:1].isupper() else "role"
         return Mention(text, core if kind == "org" else None, None, kind)
     name = " ".join(name_tokens)
-    if any(t.lower().rstrip("s") in ORG_WORDS for t in tokens) and any(t in ("and", "for", "of") for t in role_tokens):
-        # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention".
+    if any(t.lower().rstrip("s") in ORG_WORDS for t in tokens) and any(t in ("and", "for", "of") for t in role_tokens) \
+            and not (role_tokens[-1].islower() and role_tokens[-1] in ROLE_WORDS | PERSON_NOUNS):
+        # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention"; but a
+        # title in lower case before the name makes a person of the body ("Department of Justice spokesman Ed Carr").
         return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS
@@ -723,13 +732,17 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
 _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
                                  "between among".split())
 _IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought".split())
+_IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
 
 
 def _is_transitive_verb(word: str) -> bool:
     """A lower-case word that, right before a name, makes it the object ("lauded", "says", "told"); cues and
-    role or person nouns ("spokesman", "officials") excluded, prepositions ("of Page") kept as they were."""
-    if word in ROLE_WORDS or word in PERSON_NOUNS or word in ("was", "is", "has", "as", "us", "his", "its"):
+    role or person nouns ("spokesman", "officials") excluded, prepositions ("of Page") kept as they were. A
+    possessive ("the fire service's Matt Goodman", "the crews' Matt Goodman", the detached "s" of "service ’ s") is no
+    verb: the name it leads is the subject it would be without it."""
+    if word in ROLE_WORDS or word in PERSON_NOUNS or word in ("was", "is", "has", "as", "us", "his", "its", "s") \
+            or _POSSESSIVE.search(word) and word[:-2] not in _IS_CONTRACTED or word.endswith(("s’", "s'")):
         return False
     if word in _OBJECT_PREPOSITIONS:
         return True  # "photographed with Hefner at ...": the object of a preposition
@@ -1128,7 +1141,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             return None, None  # "the group of U.N. rapporteurs": a body, never the person named last
         # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
         # President" named before.
-        capitalised = tuple(w.lower() for w in mention.text.split()[1:]  # not a role written in capitals ("CEO")
+        capitalised = tuple(w.lower() for w in mention.text.split()[1:-1 if len(core) == 1 else None]
+                            # not a role written in capitals ("CEO"), nor the title alone ("the King")
                             if w[:1].isupper() and not (w.isupper() and w.lower() in ROLE_WORDS))
         name = persons.recent(pos, head + capitalised)
         holder = persons.recent(pos, head) if name is None and capitalised else None
