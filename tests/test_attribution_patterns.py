@@ -3127,3 +3127,27 @@ AS_CLAUSE_AFTER = [
 @pytest.mark.parametrize("text, fragment, speaker", AS_CLAUSE_AFTER)
 def test_as_clause_after_a_quote(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name opening with a given name, then an indefinite description (`Tom Ruiz, a plumber,`), is a person whatever the
+# trade (no list holds them all), so a later "he said" is theirs; a description headed by a place or a body, or a name
+# ending like a place's (`Jordan Park`), makes no person.
+DESCRIBED_BY_ANY_TRADE = [
+    ('Tom Ruiz, a plumber, was there. "The waves were huge," he said.', "waves were huge", "Tom Ruiz"),
+    ('Emily Carr, a lifeguard, watched from the tower.\n\n"The waves were huge," she said.', "waves were huge",
+     "Emily Carr"),
+    ('Ben Ode, a regular at the bar since 1990, saw it. "Nobody could stop them," he said.', "Nobody could stop",
+     "Ben Ode"),
+    # negatives: the pronoun keeps the person named before
+    ('Mayor Ann Holt toured the area. Jordan Park, a quiet district, flooded overnight. "The waves were huge," she '
+     'said.', "waves were huge", "Ann Holt"),
+    ('Mayor Ann Holt toured the area. Amy Ruiz, a local company, lost its roof. "The waves were huge," she said.',
+     "waves were huge", "Ann Holt"),
+    ('Mayor Ann Holt toured the area. Amy Ruiz, a small town, flooded overnight. "The waves were huge," she said.',
+     "waves were huge", "Ann Holt"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_BY_ANY_TRADE)
+def test_name_described_by_any_trade_is_a_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -640,7 +640,11 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             if pre and any(w in ROLE_WORDS for w in pre.group(1).split()):
                 role = pre.group(1)  # "The pastor, Larry Kroon, declined"
         if not role:
-            role = _apposition(text, m.end())  # "James Roosevelt Jr., the grandson of FDR, spoke"
+            # "James Roosevelt Jr., the grandson of FDR, spoke"; "Tom Ruiz, a plumber, was there" (a given name, and
+            # no place's or body's last word: not "Jordan Park")
+            names = mention.name.lower().split()
+            role = _apposition(text, m.end(), len(names) >= 2 and names[0] in FIRST_NAME_GENDERS
+                               and names[-1] not in PLACE_WORDS | ORG_WORDS)
         if not role and prefix:
             # "where former President X": the title after the clause word, for a person the text registers anyway
             # (a title after "against" or "with" names no speaker by itself).
@@ -690,18 +694,27 @@ def _opening_subject(run: str, name: str) -> bool:
     return run == name or (first in _SUBORDINATORS and rest == name)
 
 
-def _apposition(text: str, pos: int) -> str | None:
-    """The role an apposition after a name gives ("X, head of reporting at Y," -> "head of reporting at Y")."""
+_DESCRIPTION_ENDS = frozenset("of at in from for with on who that".split())  # where a description's head noun ends
+
+
+def _apposition(text: str, pos: int, person: bool = False) -> str | None:
+    """The role an apposition after a name gives ("X, head of reporting at Y," -> "head of reporting at Y"): one
+    holding a role or person noun, or, after a name the text shows is a person's (``person``: it opens with a given
+    name), any indefinite description ("Tom Ruiz, a plumber," -> "plumber"): no list holds every trade."""
     m = _APPOSITION_AFTER.match(text, pos)
     if not m:
         return None
     words = m.group(1).split()
     if any(w in _APPOSITION_VERBS for w in words):
         return None  # "USS Higgins, the Pentagon chief said ...": a clause, not an apposition
+    indefinite = words[0] in ("a", "an")
     if words[0] in ("the", "a", "an"):
         words = words[1:]
     nouns = [w.lower().strip(",") for w in words if not w.endswith(("'s", "’s"))]  # "a farmer's cooperative"
-    return " ".join(words) if any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
+    head = next((w for w in reversed(nouns[:next((k for k, w in enumerate(nouns) if w in _DESCRIPTION_ENDS),
+                                                  len(nouns))])), "")  # "regular at the bar" -> "regular"
+    described = person and indefinite and head.isalpha() and head not in PLACE_WORDS | ORG_HEADS | ORG_WORDS
+    return " ".join(words) if described or any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
 
 
 _SHORT_NAME_CHARS = 4  # a known outlet's one-word name this short may be a given name ("Sana", "Mena"), unless upper case
