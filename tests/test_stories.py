@@ -385,12 +385,15 @@ def test_undated_reports_of_an_event_no_dated_story_holds_stay_together():
              "Council members said the budget raises spending on schools.")
     undated = ("Teachers in the city walked out of schools on strike over pay, closing forty schools, the union said. "
                "The strike by teachers over pay closed forty schools across the city.")
-    frame = pd.DataFrame({"id": ["d1", "d2", "u1", "u2", "u3"], "outlet": ["A", "B", "C", "D", "E"],
-                          "title": [None] * 5, "text": [dated, dated + " Roads too.", undated, undated + " Pay talks.",
-                                                         dated + " Parents welcomed it."],
-                          "published": pd.to_datetime(["2020-03-02", "2020-03-02", None, None, None])})
+    other = ("A fire destroyed the old mill by the harbour overnight, firefighters said. The mill fire burned for "
+             "six hours before firefighters put it out.")
+    frame = pd.DataFrame({"id": ["d1", "d2", "u1", "u2", "u3", "u4", "u5"], "outlet": list("ABCDEFG"),
+                          "title": [None] * 7, "text": [dated, dated + " Roads too.", undated, undated + " Pay talks.",
+                                                         dated + " Parents welcomed it.", other, other + " No one hurt."],
+                          "published": pd.to_datetime(["2020-03-02", "2020-03-02", None, None, None, None, None])})
     stories = cluster_stories(frame).set_index("article_id")["story_id"]
     assert stories["u1"] == stories["u2"] != stories["d1"] == stories["d2"] == stories["u3"]
+    assert stories["u4"] == stories["u5"] and stories["u4"] not in {stories["u1"], stories["d1"]}  # two undated stories
 
 
 def twin_reports(lag_days: int, events: int) -> pd.DataFrame:

@@ -239,6 +239,13 @@ class ArticleTimes:
         """The times of an articles frame (``mentions``: their stored dated references, see lead_references)."""
         return cls(event_days(articles, window_days, mentions), text_years(articles), *text_days(articles))
 
+    def with_rows(self, rows: np.ndarray, other: "ArticleTimes") -> "ArticleTimes":
+        """These times with ``rows`` (positions, ascending) taking ``other``'s rows, in order."""
+        fields = [getattr(self, f).copy() for f in ("days", "years", "weekdays", "weeks", "week_reach")]
+        for mine, theirs in zip(fields, (other.days, other.years, other.weekdays, other.weeks, other.week_reach)):
+            mine[rows] = theirs
+        return ArticleTimes(*fields)
+
     def subset(self, rows: np.ndarray) -> "ArticleTimes":
         """The times of these rows only."""
         return ArticleTimes(self.days[rows], self.years[rows], self.weekdays[rows], self.weeks[rows],
