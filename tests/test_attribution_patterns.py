@@ -2994,8 +2994,9 @@ def test_possessive_before_a_name_keeps_it_a_subject(text, fragment, speaker):
 
 # A definite description that no one in the text holds ("the former mayor", "the government's top health official")
 # right after a person who has spoken is that person; a gender that does not fit, an unnamed source or story
-# character, an earlier indefinite description with its head, someone speaking for the person, or a person who has
-# not spoken (another party: "the judge" after a defendant) leave it as written.
+# character, an earlier indefinite description with its head, someone speaking for the person, a person who has not
+# spoken, a bare or compound office ("the judge", "the police chief") or a title the person does not hold leave it as
+# written.
 EPITHETS = [
     ('Health Secretary Ana Ruiz sought on Thursday to clarify her “it is our business” remark.\n\nIn a post, the '
      'government’s top health official said it had been “taken wildly out of context by critics.”', "taken wildly",
@@ -3015,6 +3016,15 @@ EPITHETS = [
      'strict with everyone,” Hale’s spokesman said.', "Crime fell", "Hale’s spokesman"),
     ('Tom Hale was sentenced to ten years on Friday.\n\n“Crime fell because we were strict with everyone,” the judge '
      'said.', "Crime fell", "the judge"),
+    # a bare or compound office is someone else in the scene, even after the person has spoken; so is another title
+    ('“I did nothing wrong,” Tom Hale told the court.\n\n“The evidence is overwhelming,” the judge said.',
+     "evidence is overwhelming", "the judge"),
+    ('“We played well,” Leo Park said.\n\n“He was brilliant tonight,” the coach said.', "brilliant tonight",
+     "the coach"),
+    ('“I did nothing wrong,” Tom Hale said.\n\n“He is lying,” the police chief said.', "He is lying",
+     "the police chief"),
+    ('“We will rebuild,” Ann Ruiz, the mayor, said.\n\n“The money is there,” the former senator said.',
+     "money is there", "the former senator"),
 ]
 
 
