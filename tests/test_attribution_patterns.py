@@ -3025,6 +3025,9 @@ EPITHETS = [
      "the police chief"),
     ('“We will rebuild,” Ann Ruiz, the mayor, said.\n\n“The money is there,” the former senator said.',
      "money is there", "the former senator"),
+    # positive: the bare office is the person's own
+    ('“We will pray,” said the pastor, Larry Kroon.\n\n“Services go on as planned,” the pastor said.', "Services go on",
+     "Larry Kroon"),
 ]
 
 

@@ -1316,19 +1316,20 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> 
     if head not in ROLE_WORDS or head in _UNNAMED_PERSONS | _STORY_PERSONS | PLURAL_PERSON_NOUNS | DOCUMENT_NOUNS \
             or head.endswith("s") and head[:-1] in ROLE_WORDS or _indefinite_antecedent(text, pos, mention):
         return None
-    # An epithet describes its person ("the former mayor", "the city's top lawyer"); a bare office ("the judge") or a
-    # compound one ("the police chief", "the deputy mayor") is held by someone else in the scene: a court's judge, a
-    # city's police chief.
+    # An epithet describes its person ("the former mayor", "the city's top lawyer"); a bare office ("the judge") not
+    # theirs or a compound one ("the police chief", "the deputy mayor") is held by someone else in the scene: a
+    # court's judge, a city's police chief.
     modifiers = re.sub(r"^.*[’']s ", "", mention.text.lower()).split()[:-1]
     modifiers = modifiers[1:] if modifiers[:1] == ["the"] else modifiers
-    if not modifiers or any(w in ORG_WORDS | ORG_HEADS | _PERSON_TITLES for w in modifiers):
+    if any(w in ORG_WORDS | ORG_HEADS | _PERSON_TITLES for w in modifiers):
         return None
     name = persons.recent(pos)
     last = persons.last_mention(name, pos) if name else None
     if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
         return None
-    if head in _PERSON_TITLES and persons.roles.get(name) and head not in persons.roles[name].lower():
-        return None  # "Ann Ruiz, the mayor, ... the former senator said": another person
+    own = head in (persons.roles.get(name) or "").lower()  # "The pastor, Larry Kroon, ..." then "the pastor said"
+    if not (modifiers or own) or head in _PERSON_TITLES and persons.roles.get(name) and not own:
+        return None  # "the judge" after a defendant; "the former senator" after "Ann Ruiz, the mayor"
     gender = persons.genders.get(name)
     fits = not gender or _gender_fits(mention.text, "he" if gender == "m" else "she")
     return name if fits else None
