@@ -3034,7 +3034,7 @@ EPITHETS = [
 @pytest.mark.parametrize("text, fragment, speaker", EPITHETS)
 def test_definite_description_of_the_person_just_quoted(text, fragment, speaker):
     _check(text, fragment, speaker)
-    assert _quote(text, fragment).speaker_type == ("person" if speaker == "Tom Hale" or speaker == "Ana Ruiz"
+    assert _quote(text, fragment).speaker_type == ("person" if speaker in ("Tom Hale", "Ana Ruiz", "Larry Kroon")
                                                    else "role")
 
 
