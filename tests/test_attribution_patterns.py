@@ -3158,6 +3158,10 @@ DESCRIBED_BY_ANY_TRADE = [
      "waves were huge", "Ann Holt"),
     ('Mayor Ann Holt toured the area. Amy Ruiz, a small town, flooded overnight. "The waves were huge," she said.',
      "waves were huge", "Ann Holt"),
+    ('Mayor Ann Holt toured the area. Victoria Falls, a tourist attraction, flooded. "The waves were huge," she said.',
+     "waves were huge", "Ann Holt"),
+    ('Mayor Ann Holt toured the area. Grace Street, a busy shopping corridor, flooded overnight. "The waves were '
+     'huge," she said.', "waves were huge", "Ann Holt"),
 ]
 
 

@@ -695,12 +695,16 @@ def _opening_subject(run: str, name: str) -> bool:
 
 
 _DESCRIPTION_ENDS = frozenset("of at in from for with on who that".split())  # where a description's head noun ends
+# How English names a person by what they do ("plumber", "cashier", "violinist", "lifeguard", "regular"): a description
+# headed otherwise ("a tourist attraction", "a quiet district") is of a thing or place.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "guard", "ee", "ar", "ive")
 
 
 def _apposition(text: str, pos: int, person: bool = False) -> str | None:
     """The role an apposition after a name gives ("X, head of reporting at Y," -> "head of reporting at Y"): one
     holding a role or person noun, or, after a name the text shows is a person's (``person``: it opens with a given
-    name), any indefinite description ("Tom Ruiz, a plumber," -> "plumber"): no list holds every trade."""
+    name), an indefinite description headed by an agent noun ("Tom Ruiz, a plumber," -> "plumber"): no list holds
+    every trade."""
     m = _APPOSITION_AFTER.match(text, pos)
     if not m:
         return None
@@ -713,7 +717,8 @@ def _apposition(text: str, pos: int, person: bool = False) -> str | None:
     nouns = [w.lower().strip(",") for w in words if not w.endswith(("'s", "’s"))]  # "a farmer's cooperative"
     head = next((w for w in reversed(nouns[:next((k for k, w in enumerate(nouns) if w in _DESCRIPTION_ENDS),
                                                   len(nouns))])), "")  # "regular at the bar" -> "regular"
-    described = person and indefinite and head.isalpha() and head not in PLACE_WORDS | ORG_HEADS | ORG_WORDS
+    described = person and indefinite and head.isalpha() and head.endswith(_AGENT_ENDINGS) \
+        and head not in PLACE_WORDS | ORG_HEADS | ORG_WORDS
     return " ".join(words) if described or any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
 
 
