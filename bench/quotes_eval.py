@@ -39,7 +39,7 @@ GOLD = DATA / "quotes_gold.jsonl"
 # quotes_blind and quotes_blind2 were blind sets, retired after their end-of-issue scoring: they tune like the others.
 TUNING = ("quotes_gold.jsonl", "quotes_dev_web.jsonl", "quotes_dev_roles.jsonl", "quotes_dev_mix.jsonl",
           "quotes_blind.jsonl", "quotes_blind2.jsonl")
-# The project's blind check (QUOTES_BLIND3.md): its errors are never listed; several blind sets are also scored as one.
+# The project's blind check (QUOTES_BLIND3.md): its errors are never listed.
 BLIND = ("quotes_blind3.jsonl",)
 ASIDE = 4
 SPEAKER_TYPES = ("person", "role", "organisation", "document", "none")
@@ -332,7 +332,7 @@ def gold_sets(path: Path | None, aside: int) -> list[tuple[str, list[dict], bool
     tuning sets split into their dev part and the every-``aside``-th article held back from error reading; the
     blind set is never listable."""
     paths = [path] if path else sorted(DATA.glob("quotes_*.jsonl"))
-    out, blind_records = [], []
+    out = []
     for p in paths:
         records = load_gold(p)
         blind = p.resolve() in {(DATA / name).resolve() for name in BLIND}
@@ -340,9 +340,6 @@ def gold_sets(path: Path | None, aside: int) -> list[tuple[str, list[dict], bool
             out.append((f"{p.stem}:dev", [r for i, r in enumerate(records) if i % aside != aside - 1], True))
             out.append((f"{p.stem}:aside", [r for i, r in enumerate(records) if i % aside == aside - 1], False))
         out.append((p.stem, records, not blind and (p.name not in TUNING or aside <= 1)))
-        blind_records += records if blind else []
-    if path is None and len(BLIND) > 1 and blind_records:
-        out.append(("blind sets together", blind_records, False))
     return out
 
 

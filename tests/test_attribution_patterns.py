@@ -342,7 +342,7 @@ OWNED_DOCUMENTS = [
 # A surname that is also a title word ("King", "Major", "Challenger") stands for the person named in full before: a
 # person, not a role or a body.
 TITLE_WORD_SURNAMES = [
-    ('Gayle King interviewed the duchess.\n\n"Were you silent?" King asked.', "Were you silent", "Gayle King",
+    ('Jo King interviewed the duchess.\n\n"Were you silent?" King asked.', "Were you silent", "Jo King",
      "person"),
     ('Ann Major met the board.\n\n"We are thrilled," Major said.', "We are thrilled", "Ann Major", "person"),
     ('Shanna Challenger spoke to the board.\n\n"We are thrilled," Challenger said.', "We are thrilled",
@@ -351,7 +351,7 @@ TITLE_WORD_SURNAMES = [
     ('Ann Major met the board.\n\n"We are thrilled," the major said.', "We are thrilled", "the major", "role"),
     ('The King opened parliament on Monday.\n\n"We are thrilled," the King said.', "We are thrilled", "the King",
      "role"),
-    ('Gayle King interviewed the duchess.\n\n"We are thrilled," the King said.', "We are thrilled", "the King",
+    ('Jo King interviewed the duchess.\n\n"We are thrilled," the King said.', "We are thrilled", "the King",
      "role"),
     # ... while a title alone after "the" finds the one who holds it
     ('President Jo Hale met the unions on Monday.\n\n"We are thrilled," the President said.', "We are thrilled",
@@ -2967,22 +2967,22 @@ def test_one_of_a_group_before_its_words(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-# A possessive before a name ("The fire service's Matt Goodman explained") leaves the name a clause subject: a later
-# "he said" is his, not an earlier subject's. A verb before a name ("Crews praised Matt Goodman") still makes it an
+# A possessive before a name ("The fire service's Sam Ortiz explained") leaves the name a clause subject: a later
+# "he said" is his, not an earlier subject's. A verb before a name ("Crews praised Sam Ortiz") still makes it an
 # object.
 POSSESSIVE_BEFORE_NAME = [
-    ('Ray Tullis opened the meeting on Monday.\n\nThe fire service’s Matt Goodman explained that the blaze '
-     'began outside.\n\n"It spread to the roof very quickly," he said.', "spread to the roof", "Matt Goodman"),
+    ('Ray Tullis opened the meeting on Monday.\n\nThe fire service’s Sam Ortiz explained that the blaze '
+     'began outside.\n\n"It spread to the roof very quickly," he said.', "spread to the roof", "Sam Ortiz"),
     ("Ray Tullis opened the meeting on Monday.\n\nThe council's Tom Wade said the road would close.\n\n"
      '"It will stay shut for a month," he said.', "stay shut", "Tom Wade"),
-    ('Ray Tullis opened the meeting on Monday.\n\nThe fire service ’ s Matt Goodman explained that the '
-     'blaze began outside.\n\n"It spread to the roof very quickly," he said.', "spread to the roof", "Matt Goodman"),
-    ('Ray Tullis opened the meeting on Monday.\n\nThe crews’ Matt Goodman said the blaze began outside.\n\n"It spread to the roof '
-     'very quickly," he said.', "spread to the roof", "Matt Goodman"),
+    ('Ray Tullis opened the meeting on Monday.\n\nThe fire service ’ s Sam Ortiz explained that the '
+     'blaze began outside.\n\n"It spread to the roof very quickly," he said.', "spread to the roof", "Sam Ortiz"),
+    ('Ray Tullis opened the meeting on Monday.\n\nThe crews’ Sam Ortiz said the blaze began outside.\n\n"It spread to the roof '
+     'very quickly," he said.', "spread to the roof", "Sam Ortiz"),
     # negatives: a verb before the name makes it an object, and "it's" is no possessive; the subject before speaks
-    ('Ray Tullis opened the meeting on Monday.\n\nCrews praised Matt Goodman for the rescue.\n\n"It spread to the '
+    ('Ray Tullis opened the meeting on Monday.\n\nCrews praised Sam Ortiz for the rescue.\n\n"It spread to the '
      'roof very quickly," he said.', "spread to the roof", "Ray Tullis"),
-    ("Ray Tullis opened the meeting on Monday.\n\nCrews say it's Matt Goodman who led the rescue.\n\n\"It spread to "
+    ("Ray Tullis opened the meeting on Monday.\n\nCrews say it's Sam Ortiz who led the rescue.\n\n\"It spread to "
      'the roof very quickly," he said.', "spread to the roof", "Ray Tullis"),
 ]
 
@@ -3084,13 +3084,13 @@ def test_had_this_to_say_introduces_words(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-# An inverted attribution whose name is followed by a manner adverb (`said Ann Lowe angrily`, `said Zadan and Meron
+# An inverted attribution whose name is followed by a manner adverb (`said Ann Lowe angrily`, `said Tull and Vance
 # jointly`) ends its mention there; a lower-case word before the adverb is no name.
 INVERSION_ADVERB = [
     ('“We are thrilled to have her host the show,” said Ann Lowe angrily.', "thrilled", "Ann Lowe"),
     ('“We are thrilled to have her host the show,” said Ann Lowe quietly, before leaving.', "thrilled", "Ann Lowe"),
-    ('Producers Jo Zadan and Neil Meron will run the show.\n\n“We are thrilled to have her host the show,” said Zadan '
-     'and Meron jointly.', "thrilled", "Neil Meron"),
+    ('Producers Jo Tull and Neil Vance will run the show.\n\n“We are thrilled to have her host the show,” said Tull '
+     'and Vance jointly.', "thrilled", "Neil Vance"),
     # negatives
     ('“We are thrilled to have her host the show,” said nearly everyone in the room.', "thrilled", None),
     ('“We are thrilled to have her host the show,” said Ann Lowe.', "thrilled", "Ann Lowe"),
@@ -3100,8 +3100,8 @@ INVERSION_ADVERB = [
 @pytest.mark.parametrize("text, fragment, speaker", INVERSION_ADVERB)
 def test_inverted_name_before_a_manner_adverb(text, fragment, speaker):
     _check(text, fragment, speaker)
-    if speaker == "Neil Meron":
-        assert _quote(text, fragment).speaker == "Zadan and Meron"
+    if speaker == "Neil Vance":
+        assert _quote(text, fragment).speaker == "Tull and Vance"
 
 
 # A narrative sentence about a person described in lower case between a capitalised word and the name (`Tech investor

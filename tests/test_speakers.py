@@ -29,7 +29,7 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("the Centers for Disease Control and Prevention", "Centers for Disease Control and Prevention", None, "org"),
     # a title in lower case between a body's name and a person's makes the whole a titled person; without one, the
     # body's name stays one organisation
-    ("Department of Justice spokesman Peter Carr", "Peter Carr", "Department of Justice spokesman", "person"),
+    ("Department of Justice spokesman Paul Ames", "Paul Ames", "Department of Justice spokesman", "person"),
     ("Bank of Ruritania governor Mark Carne", "Mark Carne", "Bank of Ruritania governor", "person"),
     ("Department of Health and Human Services", "Department of Health and Human Services", None, "org"),
     ("Office of the Director of National Intelligence", "Office of the Director of National Intelligence", None,

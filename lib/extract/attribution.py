@@ -858,7 +858,7 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
     longer = _DESCRIBED_NAME_SUBJECT.match(text[start:end])
     if longer and (m is None or longer.end("subj") > m.end("subj")) and not any(
             w in CLAUSE_WORDS or w.endswith("ed") for w in longer.group("desc").split()):
-        m = longer  # "Tech investor Steve Forbes tells ...": the name, not the capitalised word opening its description
+        m = longer  # "Tech investor Ann Lowe tells ...": the name, not the capitalised word opening its description
     if not m:
         return None
     mention = parse_mention(m.group("subj"))
@@ -1420,7 +1420,7 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
     if q.speaker_id and is_outlet_name(q.speaker_id):
         return "organisation"  # "Politico reported"
     if q.speaker_id in persons.roles and " " in q.speaker_id and surname_of(q.speaker_id) == mention.text:
-        return "person"  # "King said" after "Gayle King": a surname that is also a title word
+        return "person"  # "King said" after "Jo King": a surname that is also a title word
     if mention.kind == "org" and not org_speaker and mention.text.split()[-1].islower():
         head = words[-1]  # "a Department for Transport spokesperson": the lower-case noun after the body's name
     if mention.kind == "org" and not org_speaker and head not in ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS and (

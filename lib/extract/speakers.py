@@ -54,12 +54,12 @@ def _holds_title(role: str, word: str) -> bool:
     its aliases as a word of its own ("rep." in "rep.", never "mp" in "campaign")."""
     return word in role or any(alias in role.split() for alias in TITLE_ALIASES.get(word, ()))
 
-# Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
 # Role words that name one person's office and nothing else, as a title capitalised alone after "the" may.
 _PERSON_TITLES = frozenset("""president vice-president prime premier minister secretary chancellor governor mayor
 judge justice ambassador king queen prince princess pope emir sheikh senator congressman congresswoman
 commissioner speaker archbishop bishop cardinal""".split())
 
+# Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
 PERSON_NOUNS = frozenset("""
 man woman men women person people source sources group resident residents witness witnesses official officials
 officer officers expert experts analyst analysts observer observers fan fans voter voters worker workers
@@ -584,7 +584,7 @@ def parse_mention(text: str) -> Mention:
             and tokens[-1].lower() in ROLE_WORDS:
         return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief", "the Conservative MP"
     if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].istitle() and tokens[1].lower() in _PERSON_TITLES:
-        return Mention(text, None, None, "role")  # "the King", "The President": a title, not "Gayle King"'s surname
+        return Mention(text, None, None, "role")  # "the King", "The President": a title, not "Jo King"'s surname
     if all(t.lower() in NON_NAME_WORDS for t in tokens) and not (len(tokens) == 2 and tokens[0].lower() in DETERMINERS
                                                                 and tokens[1].lower() in DOCUMENT_NOUNS):
         return Mention(text, None, None, "unknown")  # "It", "This", "But"
@@ -739,7 +739,7 @@ _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported cla
 def _is_transitive_verb(word: str) -> bool:
     """A lower-case word that, right before a name, makes it the object ("lauded", "says", "told"); cues and
     role or person nouns ("spokesman", "officials") excluded, prepositions ("of Page") kept as they were. A
-    possessive ("the fire service's Matt Goodman", "the crews' Matt Goodman", the detached "s" of "service ’ s") is no
+    possessive ("the fire service's Sam Ortiz", "the crews' Sam Ortiz", the detached "s" of "service ’ s") is no
     verb: the name it leads is the subject it would be without it."""
     if word in ROLE_WORDS or word in PERSON_NOUNS or word in ("was", "is", "has", "as", "us", "his", "its", "s") \
             or _POSSESSIVE.search(word) and word[:-2] not in _IS_CONTRACTED or word.endswith(("s’", "s'")):

@@ -326,7 +326,7 @@ def attach_undated(vectors, words, undated_rows: np.ndarray, dated_rows: np.ndar
       on the half-undated runs, the rest the same.
     - Tried: the text clustering reading no time at all (every pair held to its wording): 0.908/0.934/0.888;
       0.939/0.946/0.924; 0.946, 0.900, but a multi-item wire roundup whose wording shares little with the other
-      reports of its item (ECB+'s AFP Tara Reid text) was held apart from them and from their dated story; the
+      reports of its item (an agency text in ECB+) was held apart from them and from their dated story; the
       texts' placed flags without their year and day factors: 0.904/0.919/0.882; 0.939/0.941/0.924; 0.945, 0.906;
       a dated report standing in the text clustering by its publication year and week: 0.880/0.920/0.859; the old
       rule, this one only keeping out a row the text clustering puts with undated rows alone: 0.892/0.922/0.871.
