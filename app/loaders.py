@@ -23,14 +23,14 @@ from lib.analyse import stored
 from lib.analyse.stories.clustering import ASSIGNMENT_COLUMNS
 from lib.analyse.stories.summaries import STORY_COLUMNS
 from lib.analyse.framing import frame_story
-from lib.analyse.groups import group_attributes, outlet_groups, regroup
+from lib.analyse.groups import group_attributes, group_labels, outlet_groups, regroup
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
 from lib.analyse.reuse import lineage, reuse_groups
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
 from lib.domain.outlets import outlet_labels
 from lib.figures.framing import terms_figure, voices_figure
 from lib.figures.quotes import lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
-from lib.figures.style import name_sides, outlet_colours
+from lib.figures.style import name_sides, outlet_colours, page_colours
 from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
                               stories_figure)
 
@@ -476,6 +476,16 @@ FIGURES = {
 }
 
 
+@st.cache_resource(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
+def load_view_colours(source: CorpusSource, version: str, ids: ArticleIds, by: str | None = None) -> dict:
+    """The colours of the outlets (or groups, by the outlet attribute ``by``) of the given articles (page_colours):
+    every chart and table over the same articles takes this map, so an outlet has one colour on a page."""
+    outlets = load_articles(source, version).set_index("id")["outlet"].reindex(list(ids)).dropna()
+    sides = outlet_labels(outlets) if by is None else group_labels(outlets, load_sides(source, version, by))
+    return page_colours(load_meta(source, version)["colours"] if by is None else load_group_colours(source, version, by),
+                        sides)
+
+
 def build_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, option=None,
                  by: str | None = None) -> go.Figure:
     """One of the FIGURES over the given articles (see load_figure), its outlets as their groups by the outlet
@@ -486,7 +496,6 @@ def build_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds,
     by = by if recipe.grouped else None
     inputs = recipe.inputs(source, version, ids, option, by)
     if recipe.coloured:
-        inputs["colours"] = load_meta(source, version)["colours"] if by is None else load_group_colours(
-            source, version, by)
+        inputs["colours"] = load_view_colours(source, version, ids, by)
     figure = recipe.build(**inputs)
     return figure if by is None else name_sides(figure, by)

@@ -7,7 +7,7 @@ import urllib.parse
 
 import streamlit as st
 
-from app.loaders import (current_version, load_articles, load_group_colours, load_mentions, load_meta, load_quotes,
+from app.loaders import (current_version, load_articles, load_mentions, load_meta, load_quotes,
                          load_sides, load_stories, stories_failure)
 from app.markup import plain_markdown
 from app.source import CorpusSource
@@ -168,6 +168,5 @@ def build_view(source: CorpusSource) -> tuple[View, dict]:
                 articles=articles, all_quotes=quotes, all_mentions=mentions, stories=stories, assignment=assignment,
                 coverage=coverage, story_names=meta["story_names"], story_id=filters["story"],
                 speaker=filters["speaker"], outlets=filters["outlets"],
-                stories_failure=failure, by=filters["by"], sides=sides,
-                group_colours=load_group_colours(source, version, filters["by"]) if filters["by"] else {})
+                stories_failure=failure, by=filters["by"], sides=sides)
     return view, filters

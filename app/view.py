@@ -11,7 +11,7 @@ import streamlit as st
 
 from app.loaders import (AnalysisFailed, ArticleIds, load_article_labels, load_export, load_figure, load_framing,
                          load_meta, load_overlap, load_quote_keys, load_report, load_reuse, load_reuse_groups,
-                         load_story_rows, store_uploads)
+                         load_story_rows, load_view_colours, store_uploads)
 from app.markup import plain_markdown
 from app.urlstate import missing_from_link
 from app.source import CorpusSource
@@ -52,7 +52,6 @@ class View:
     downloads: dict = field(default_factory=dict)  # table name -> () -> DataFrame: what this page shows, to download
     by: str | None = None  # the outlet attribute the views compare groups of outlets by (None: outlet by outlet)
     sides: dict | None = None  # outlet -> its group by ``by``
-    group_colours: dict = field(default_factory=dict)  # group -> colour, when grouped
 
     @property
     def side(self) -> str:
@@ -70,9 +69,14 @@ class View:
             return outlet_labels(outlets)
         return group_labels(outlets, self.sides)
 
-    def side_colour(self, side: str) -> str:
-        """The colour of one compared side (an outlet, or a group when grouped)."""
-        return colour_of(self.colours if self.by is None else self.group_colours, side)
+    def side_colour(self, side: str, ids) -> str:
+        """The colour of one compared side (an outlet, or a group when grouped) on a page over the articles ``ids``, as
+        its charts give it (load_view_colours)."""
+        return colour_of(load_view_colours(self.source, self.version, ArticleIds(ids), self.by), side)
+
+    def outlet_colours(self) -> dict:
+        """Outlet -> colour on a page over the filtered articles, as its charts of outlets give them."""
+        return load_view_colours(self.source, self.version, self.ids)
 
     @property
     def unfiltered(self) -> bool:

@@ -360,6 +360,24 @@ def test_an_outlet_keeps_its_colour_across_views():
     assert len({together[o] for o in CORPUS[:12]}) == 12
 
 
+@given(st.lists(st.sampled_from(CORPUS), min_size=2, max_size=60), st.randoms())
+@settings(max_examples=100, deadline=None)
+def test_every_chart_of_a_page_gives_an_outlet_the_page_colour(articles, rnd):
+    """Charts list a page's outlets in their own orders (by time, by quotes); with the page's map (page_colours) each
+    chart's own view_colours keeps every colour, so sections and tables of one page agree even where corpus colours
+    clash: here every outlet has one corpus colour."""
+    from lib.figures.style import page_colours, view_colours
+    clash = {o: PALETTE[0] for o in CORPUS}
+    page = page_colours(clash, pd.Series(articles))
+    outlets = list(page)[:len(PALETTE)]  # past them colours repeat (those views name each outlet on its own row)
+    rnd.shuffle(outlets)
+    shown = view_colours(page, outlets[:rnd.randint(1, len(outlets))])
+    assert all(shown[o] == page[o] for o in shown)
+    assert len({page[o] for o in list(page)[:len(PALETTE)]}) == min(len(page), len(PALETTE))
+    first, counts = next(iter(page)), pd.Series(articles).value_counts()
+    assert page[first] == PALETTE[0] and counts[first] == counts.max()  # the most covered keeps its corpus colour
+
+
 def _all_strings(fig: go.Figure) -> list[str]:
     """Every string in a figure's JSON: trace names, axis labels, hovers, annotations, titles."""
     out = []

@@ -236,8 +236,8 @@ def test_outlet_matrix(real_quote):
 
 
 @pytest.mark.parametrize("n_articles, has_quotes, expected", [
-    (2, True, "These 2 articles share no verbatim quote."),
-    (5, True, "These 5 articles share no verbatim quote."),
+    (2, True, "These 2 articles share no quote, word for word or altered."),
+    (5, True, "These 5 articles share no quote, word for word or altered."),
     (3, False, "No quotes were found in these 3 articles, so none can be shared."),
 ])
 def test_summary_when_nothing_is_shared(real_quote, n_articles, has_quotes, expected):

@@ -172,7 +172,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
         by_cell = {}
         for r in cells.itertuples():
             by_cell.setdefault((r.point_id, r.outlet), []).append(r)
-        head = "".join(f"<th><span class='cc-outlet' style='background:{view.side_colour(o)}'></span>"
+        head = "".join(f"<th><span class='cc-outlet' style='background:{view.side_colour(o, members)}'></span>"
                        f"{html.escape(o)}</th>" for o in columns)
         body = []
         for p in shown.itertuples():
@@ -208,7 +208,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
         st.subheader("What each outlet put first")
         for r in framing.leads.itertuples():
             who = (f"{outlet_label(r.member)} ({outlet_label(r.outlet)})" if grouped else outlet_label(r.outlet))
-            st.html(f"<div><span class='cc-outlet' style='background:{view.side_colour(outlet_label(r.outlet))}'>"
+            st.html(f"<div><span class='cc-outlet' style='background:{view.side_colour(outlet_label(r.outlet), members)}'>"
                     f"</span><b>{html.escape(who)}</b>: {html.escape(str(r.lead_text))}</div>")
     st.subheader(f"What each {side} added")
     if framing.additions.empty:

@@ -468,7 +468,7 @@ def overlap_summary(groups: pd.DataFrame, renderings: pd.DataFrame, quotes: pd.D
             return f"No quotes were found in {'this' if n == 1 else 'these'} {things}, so none can be shared."
         if n < 2:
             return "Only one article has quotes, so no quote can be shared."
-        return f"These {n} articles share no verbatim quote."
+        return f"These {n} articles share no quote, word for word or altered."
     n_groups, n_altered = len(groups), int(groups["altered"].sum())
     n_outlets = int(renderings["outlet"].fillna("(unknown)").nunique())
     verb = "is" if n_groups == 1 else "are"

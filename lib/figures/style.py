@@ -79,6 +79,15 @@ def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[s
     return out
 
 
+def page_colours(colours: Mapping[str, str] | None, sides: pd.Series) -> dict[str, str]:
+    """The colours of one page's compared sides (``sides``: each article's outlet or group): view_colours over them,
+    the side with most articles first, then by name. Every chart and table of the page takes this map, and since its
+    first len(PALETTE) sides share no colour, each chart's own view_colours keeps them: one colour per side on the
+    page, whatever order a chart lists them in."""
+    counts = sides.value_counts()
+    return view_colours(colours, sorted(counts.index, key=lambda side: (-counts[side], str(side).casefold())))
+
+
 def colour_of(colours: Mapping[str, str] | None, outlet) -> str:
     """The colour of one outlet under a map (a palette colour picked by a stable hash of the name when the map does
     not know it: the same outlet gets the same colour on every page)."""

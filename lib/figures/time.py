@@ -196,7 +196,7 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
     if coverage is not None and "is_first" not in coverage:
         coverage = coverage.assign(is_first=False, lag_hours=float("nan"))
     if coverage is None or coverage.empty or coverage["published"].isna().all():
-        return empty_figure(title, "No dated article in this story matches the filters.")
+        return empty_figure(title, "None of the articles shown has a publication date: there is no timeline to draw.")
     frame = coverage[coverage["published"].notna()]
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
     order = (frame.groupby("outlet")["published"].min().sort_values(kind="stable").index.tolist())
