@@ -176,6 +176,13 @@ def test_url_outlet_filter_changes_the_quotes_table():
     assert len(table) == 1 and table["Speaker"].iloc[0] == "Vladimir Putin"
 
 
+def test_quotes_count_under_a_speaker_filter_says_what_it_counts():
+    """The speaker filter picks the articles that quote the speaker: the count says it holds others' quotes too."""
+    at = open_page("quotes", {"speaker": "Vladimir Putin"})
+    caption = next(c.value for c in at.caption if "quote(s)" in c.value)
+    assert "article(s) quoting Vladimir Putin" in caption and "of them theirs" in caption
+
+
 def test_story_filter_from_the_url_picks_the_story():
     at = open_page("overview")
     story_box = at.selectbox(key="story")

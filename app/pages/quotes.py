@@ -122,7 +122,11 @@ def draw_quotes(view) -> None:
         return
     rows = shown.head(MAX_ROWS)
     table = quote_table(rows).drop(columns=["Article id", "Start", "End"])  # the download keeps them
-    st.caption(f"{len(shown):,} quote(s); the Speakers by outlet section charts who is quoted where.")
+    # The speaker filter picks the articles that quote the speaker, and these are all their quotes: say so.
+    picked = "" if not view.speaker else (
+        f" in the {shown['article_id'].nunique():,} article(s) quoting {plain_markdown(view.speaker)}, "
+        f"{int((shown['who'] == view.speaker).sum()):,} of them theirs")
+    st.caption(f"{len(shown):,} quote(s){picked}; the Speakers by outlet section charts who is quoted where.")
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                  column_config={"Quote": st.column_config.TextColumn(width="large")})
     view.caption_if_capped(MAX_ROWS, len(shown), "quotes (the first in corpus order)",
