@@ -378,6 +378,17 @@ def test_every_chart_of_a_page_gives_an_outlet_the_page_colour(articles, rnd):
     assert page[first] == PALETTE[0] and counts[first] == counts.max()  # the most covered keeps its corpus colour
 
 
+def test_voices_an_outlet_carried_only_as_reported_speech_get_no_empty_bar():
+    """An outlet whose share of a voice is reported speech only (0 quoted words) is named in the title, not drawn as a
+    legend entry with no bar; a speaker no outlet quoted has no empty row."""
+    voices = pd.DataFrame({"outlet": ["A", "A", "B"], "speaker": ["Jo Hale", "Officials", "Jo Hale"],
+                           "quoted_words": [30, 0, 0], "share": [1.0, 0.0, 0.0]})
+    fig = voices_figure(voices)
+    assert [t.name for t in fig.data] == ["A"] and list(fig.data[0].y) == ["Jo Hale"]
+    assert "Reported speech only, no quoted words: B" in fig.layout.title.text
+    assert "only as reported speech" in str(voices_figure(voices.assign(quoted_words=0)).layout)
+
+
 def _all_strings(fig: go.Figure) -> list[str]:
     """Every string in a figure's JSON: trace names, axis labels, hovers, annotations, titles."""
     out = []

@@ -32,6 +32,13 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
         return empty_figure(title, "No outlet quotes anyone in this story.")
     frame = voices.assign(outlet=voices["outlet"].map(outlet_label),
                           speaker=voices["speaker"].map(lambda v: plotly_text(v, UNATTRIBUTED)))
+    # An outlet that carried a voice only as reported speech quoted no words of it: no bar, and said so.
+    quoted = frame[frame["quoted_words"] > 0]
+    reported = sorted(set(frame["outlet"]) - set(quoted["outlet"]), key=str.casefold)
+    note = f"<br><sup>Reported speech only, no quoted words: {plotly_text(', '.join(reported))}</sup>" if reported else ""
+    if quoted.empty:
+        return empty_figure(title, "The outlets carried these voices only as reported speech: no quoted words.")
+    frame = quoted
     speakers = frame.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False).head(top).index
     frame = frame[frame["speaker"].isin(speakers)]
     bars = []
@@ -47,7 +54,7 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
             hovertemplate="<b>%{customdata[0]}</b> quoting %{y}<br>%{x:.0%} of its quoted words "
                           "(%{customdata[1]} words)<br>%{customdata[2]}<extra></extra>"))
     return go.Figure(data=bars, layout=dict(
-        LAYOUT, title=title, barmode="group", height=max(260, 40 * len(speakers) + 140),
+        LAYOUT, title=title + note, barmode="group", height=max(260, 40 * len(speakers) + 140),
         xaxis=dict(title_text="Share of the outlet's quoted words", tickformat=".0%", rangemode="tozero"),
         yaxis=dict(title_text="Speaker", type="category", categoryorder="array", categoryarray=list(speakers)[::-1],
                    automargin=True)))
