@@ -112,7 +112,8 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
     frame = frame.sort_values(["first", "story_id"], ascending=[False, True])  # earliest at the top
     names = [_story_name(r) for r in frame.itertuples()]
     first, last = pd.to_datetime(frame["first"]), pd.to_datetime(frame["last"])
-    pad = pd.Timedelta(hours=12)  # a one-day story still gets a visible bar: half a day either side
+    day, pad = pd.Timedelta(days=1), pd.Timedelta(hours=12)  # a bar covers its days whole; a report tick is at noon
+    height = max(260, 34 * len(frame) + 140)
     counts = [f"{_count(r.n_outlets, 'outlet')} · {_count(r.n_articles, 'article')}" for r in frame.itertuples()]
     outlets = [hover_text(", ".join(outlet_label(o) for o in list(v)[:STORY_HOVER_OUTLETS])
                           + (f" and {len(v) - STORY_HOVER_OUTLETS} more" if len(v) > STORY_HOVER_OUTLETS else ""))
@@ -122,7 +123,7 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
     # per bar and label in the browser (225 on a 25-story chart, ~0.1 s); the scale is shown by a marker-less trace.
     shades = sample_colorscale(STORY_SCALE, [(n - 1) / (top_outlets - 1) for n in frame["n_outlets"]])
     traces = [go.Bar(
-        y=names, x=((last + pad) - (first - pad)).dt.total_seconds() * 1000, base=first - pad, orientation="h",
+        y=names, x=((last + day) - first).dt.total_seconds() * 1000, base=first, orientation="h",
         marker=dict(color=shades, line=dict(color="rgba(40,40,60,0.6)", width=1)),
         text=counts, textposition="outside", cliponaxis=False, showlegend=False,
         customdata=list(zip(first.dt.strftime("%Y-%m-%d"), last.dt.strftime("%Y-%m-%d"), counts, outlets)),
@@ -131,7 +132,8 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
     traces.append(go.Scatter(
         x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
         marker=dict(color=[1], colorscale=STORY_SCALE, cmin=1, cmax=top_outlets, showscale=True,
-                    colorbar=dict(title=dict(text="Outlets"), thickness=12, len=0.6, **integer_ticks(top_outlets)))))
+                    colorbar=dict(title=dict(text="Outlets"), thickness=12, lenmode="pixels",
+                                  len=max(120, min(260, 0.6 * height)), **integer_ticks(top_outlets)))))
     days = frame.get("days")
     if days is not None:
         ticks = [(name, d) for name, ds in zip(names, days) for d in ds]
@@ -140,14 +142,14 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
                 x=[d + pad for _, d in ticks], y=[n for n, _ in ticks], mode="markers", hoverinfo="skip",
                 marker=dict(symbol="line-ns", size=14, line=dict(width=2, color="rgba(20,20,30,0.75)")),
                 showlegend=False))
-    span = pd.concat([first - pad, last + pad])
-    # The labels at the bars' ends need room past the last day: widen the axis by a share of its span.
-    lo, hi = span.min(), span.max()
-    extra = max((hi - lo) * 0.18, pd.Timedelta(days=1))
-    axis = date_axis([lo, hi + extra], pd.Timedelta(days=4), title_text="Date of the stories' reports")
+    # The labels at the bars' ends need room past the last day: widen the axis by a share of its span, in whole days
+    # (so that day-precision dates keep day ticks, at noon under the bars' days).
+    lo, hi = first.min(), (last + day).max()
+    extra = max((hi - lo) * 0.18, day).ceil("D")
+    axis = date_axis([lo, hi + extra], pd.Timedelta(days=4), mid_day=True, title_text="Date of the stories' reports")
     axis.setdefault("range", [lo - pd.Timedelta(hours=6), hi + extra])
     return go.Figure(data=traces, layout=dict(
-        LAYOUT, title=title, height=max(260, 34 * len(frame) + 140), showlegend=False, bargap=0.35,
+        LAYOUT, title=title, height=height, showlegend=False, bargap=0.35,
         margin=dict(LAYOUT["margin"], l=min(460, 12 + 7 * max(len(n) for n in names))),
         xaxis=axis, yaxis=dict(title_text="Story (headline)", type="category", automargin=True)))
 
