@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import PurePath
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -178,3 +179,9 @@ def article_spans(article: Mapping, quotes: pd.DataFrame, mentions: pd.DataFrame
     m = mentions[mentions["article_id"] == article["id"]]
     spans.extend((row.start, row.end, "date") for row in m.itertuples())
     return spans
+
+
+def shown_path(path: str) -> str:
+    """An article's or report row's input as a reader may see it: a fetched page's URL, a file's name (never a server
+    folder)."""
+    return path if path.lower().startswith(("http://", "https://")) else PurePath(path).name

@@ -73,3 +73,13 @@ def test_a_read_only_corpus_offers_no_paste_box(tmp_path, monkeypatch):
     assert any("served read-only" in i.value for i in at.info)
     corpus_line = at.markdown[0].value  # the file's name, never its server folder
     assert corpus_line.startswith("Corpus: DuckDB corpus corpus") and str(tmp_path) not in corpus_line
+
+
+@pytest.mark.parametrize("path, shown", [
+    ("/srv/corpora/in/wire/afp.txt", "afp.txt"),  # never a server folder (Data and Articles pages)
+    ("/srv/corpora/in/bulk/export.csv:2", "export.csv:2"),  # a bulk row keeps its line
+    ("https://example.org/2021/05/01/story.html", "https://example.org/2021/05/01/story.html"),
+])
+def test_shown_path(path, shown):
+    from app.tables import shown_path
+    assert shown_path(path) == shown

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import highlight_html, legend_html, plain_markdown
-from app.tables import article_spans, day_text, days_text, display_title, text_or_blank
+from app.tables import article_spans, day_text, days_text, display_title, shown_path, text_or_blank
 from app.urlstate import url_choice
 from app.view import open_page, report_missing
 from lib.domain.outlets import outlet_label
@@ -37,7 +37,7 @@ def draw() -> None:
         "Published": f"{day_text(row['published'], 'unknown')} (from {text_or_blank(row['date_source']) or 'nowhere'}"
                      + (f": {note}" if note else "") + ")",
         "Place": row["dateline_place"], "Author": row["author"], "Language": row["language"], "URL": row["url"],
-        "File": row["origin"], "Id": row["id"],
+        "File": shown_path(text_or_blank(row["origin"])), "Id": row["id"],
     }
     # Plain text in a static HTML table (every value escaped: metadata is never markup); the date note is a sentence,
     # which a grid cell would cut off.

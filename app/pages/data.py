@@ -1,18 +1,13 @@
 """Data: upload files into the corpus, read the ingest report, download every table as CSV or Parquet."""
-from pathlib import PurePath
 
 import streamlit as st
 
 from app.exports import EXPORT_TABLES
 from app.loaders import store_links, store_outlet_descriptions
 from app.markup import plain_markdown
+from app.tables import shown_path
 from app.source import MAX_LINKS_PER_REQUEST, UPLOAD_TYPES, links_in
 from lib.ingest import DEFAULT_MAX_BYTES
-
-
-def shown_path(path: str) -> str:
-    """A report row's input as a reader may see it: a fetched page's URL, a file's name (never a server folder)."""
-    return path if path.lower().startswith(("http://", "https://")) else PurePath(path).name
 
 
 view = st.session_state["view"]
