@@ -94,7 +94,7 @@ else:
     table = table.sort_values("status", key=lambda s: s != "rejected", kind="stable")
     st.dataframe(table[["path", "status", "reason", "articles", "ingested_at"]], hide_index=True,
                  column_config={"path": "File", "status": "Status",
-                                "reason": st.column_config.TextColumn("Reason", width="large"), "articles": "Articles",
+                                "reason": "Reason", "articles": "Articles",
                                 "ingested_at": st.column_config.DatetimeColumn("Ingested", format="YYYY-MM-DD HH:mm")})
 
 st.header("Download")
