@@ -715,8 +715,8 @@ def _apposition(text: str, pos: int, person: bool = False) -> str | None:
     if words[0] in ("the", "a", "an"):
         words = words[1:]
     nouns = [w.lower().strip(",") for w in words if not w.endswith(("'s", "’s"))]  # "a farmer's cooperative"
-    head = next((w for w in reversed(nouns[:next((k for k, w in enumerate(nouns) if w in _DESCRIPTION_ENDS),
-                                                  len(nouns))])), "")  # "regular at the bar" -> "regular"
+    stop = next((k for k, w in enumerate(nouns) if w in _DESCRIPTION_ENDS), len(nouns))
+    head = nouns[stop - 1] if stop else ""  # "regular at the bar" -> "regular"
     described = person and indefinite and head.isalpha() and head.endswith(_AGENT_ENDINGS) \
         and head not in PLACE_WORDS | ORG_HEADS | ORG_WORDS
     return " ".join(words) if described or any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
