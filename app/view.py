@@ -18,7 +18,6 @@ from app.source import CorpusSource
 from lib.analyse.groups import group_labels
 from lib.analyse.reuse import MIN_CHARS
 from lib.domain.outlets import outlet_labels
-from lib.figures.style import colour_of
 
 LOG = logging.getLogger(__name__)
 # What each URL parameter names, for the message a link to something missing gets.
@@ -69,14 +68,11 @@ class View:
             return outlet_labels(outlets)
         return group_labels(outlets, self.sides)
 
-    def side_colour(self, side: str, ids) -> str:
-        """The colour of one compared side (an outlet, or a group when grouped) on a page over the articles ``ids``, as
-        its charts give it (load_view_colours)."""
-        return colour_of(load_view_colours(self.source, self.version, ArticleIds(ids), self.by), side)
-
-    def outlet_colours(self) -> dict:
-        """Outlet -> colour on a page over the filtered articles, as its charts of outlets give them."""
-        return load_view_colours(self.source, self.version, self.ids)
+    def side_colours(self, ids=None, grouped: bool = True) -> dict:
+        """Compared side (an outlet, or a group when ``grouped`` and the view groups outlets) -> colour on a page over
+        the articles ``ids`` (the filtered ones by default), as its charts give them (load_view_colours)."""
+        return load_view_colours(self.source, self.version, self.ids if ids is None else ArticleIds(ids),
+                                 self.by if grouped else None)
 
     @property
     def unfiltered(self) -> bool:

@@ -213,7 +213,7 @@ def draw_lineage(view) -> None:
     rows = []
     tied = gid is not None and bool(groups.loc[groups["group_id"] == gid, "earliest_tie"].any())
     earliest_ids = set(carriers.loc[carriers["role"] == "earliest", "article_id"])
-    shown = lineage_colours(carriers, view.outlet_colours())  # as the chart above marks each outlet
+    shown = lineage_colours(carriers, view.side_colours(grouped=False))  # as the chart above marks each outlet
     for r in carriers.sort_values("published").itertuples() if gid is not None else ():
         dot = f"<span class='cc-outlet' style='background:{shown[outlet_label(r.outlet)]}'></span>"
         when = day_text(r.published)

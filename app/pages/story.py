@@ -9,6 +9,7 @@ from app.tables import day_text
 from app.view import SIDEBAR_LINKED, report_missing
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
+from lib.figures.style import colour_of
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
 MAX_POINTS = 40
@@ -131,6 +132,7 @@ def sides_by_time(view, members: list, articles: pd.DataFrame) -> list:
 def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
     """The side-by-side framing matrix, the omissions, and what each side put first and added."""
     framing = view.framing(members)
+    colours = view.side_colours(members)  # as the story's charts colour each outlet or group
     grouped = view.by is not None
     side = view.side_noun
     outlets_by_time = sides_by_time(view, members, articles)
@@ -172,7 +174,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
         by_cell = {}
         for r in cells.itertuples():
             by_cell.setdefault((r.point_id, r.outlet), []).append(r)
-        head = "".join(f"<th><span class='cc-outlet' style='background:{view.side_colour(o, members)}'></span>"
+        head = "".join(f"<th><span class='cc-outlet' style='background:{colour_of(colours, o)}'></span>"
                        f"{html.escape(o)}</th>" for o in columns)
         body = []
         for p in shown.itertuples():
@@ -208,7 +210,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
         st.subheader("What each outlet put first")
         for r in framing.leads.itertuples():
             who = (f"{outlet_label(r.member)} ({outlet_label(r.outlet)})" if grouped else outlet_label(r.outlet))
-            st.html(f"<div><span class='cc-outlet' style='background:{view.side_colour(outlet_label(r.outlet), members)}'>"
+            st.html(f"<div><span class='cc-outlet' style='background:{colour_of(colours, outlet_label(r.outlet))}'>"
                     f"</span><b>{html.escape(who)}</b>: {html.escape(str(r.lead_text))}</div>")
     st.subheader(f"What each {side} added")
     if framing.additions.empty:
