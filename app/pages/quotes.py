@@ -10,7 +10,7 @@ from app.tables import day_text, days_text, display_title, display_titles, searc
 from app.urlstate import url_choice, with_linked
 from app.view import open_page, report_missing
 from lib.analyse.reuse import MIN_CHARS
-from lib.domain.calendar import UNORDERED
+from lib.domain.calendar import UNORDERED, UNORDERED_WHY
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS, lineage_colours
 from lib.domain.sentences import shorten
@@ -338,10 +338,9 @@ def draw_pair(view) -> None:
                         f"{plain_markdown(display_title(row['title'], row['text']))}")
             st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
                     f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
-    why = {"tie": "published the same day", "undated": "one of them has no date"}
     st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
-               f"{pair['share_of_target'].iloc[0]:.0%} of the " + (f"second article; {why[direction]}, so which "
-               "came first is unknown." if unordered else f"later article; direction: {direction}."))
+               f"{pair['share_of_target'].iloc[0]:.0%} of the " + (f"second article; {UNORDERED_WHY[direction]}, so "
+               "which came first is unknown." if unordered else f"later article; direction: {direction}."))
 
 
 draw()
