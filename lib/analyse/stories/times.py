@@ -6,8 +6,8 @@ their nearest event days and is 0 beyond ``window_days``. The half-life is ``hal
 (1 + the corpus's day spread, ``date_spread``): a source that dates every report of a story by the
 story's day wants a sharp decay; real publication days of one event spread over days and want a gentler
 one. Undated articles have no window; they are weak links, never bridges (clustering.cluster_labels lets one join a
-dated story only where the texts alone put it with that story's reports, rather than letting it link two). What an undated article's text
-tells of its time is the latest year it names (news rarely names a year after its writing; a target "by
+dated story only where the texts alone put it with that story's reports, rather than letting it link two). What an
+undated article's text tells of its time is the latest year it names (news rarely names a year after its writing; a target "by
 2030" agrees only with texts that name 2030 too): two undated reports whose latest years agree within a
 year get their direct similarity multiplied by ``year_agreement``, since same-event reports are written
 together while similar events recur over the years; disagreeing or yearless texts are left as they are
@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -241,15 +241,14 @@ class ArticleTimes:
 
     def with_rows(self, rows: np.ndarray, other: "ArticleTimes") -> "ArticleTimes":
         """These times with ``rows`` (positions, ascending) taking ``other``'s rows, in order."""
-        fields = [getattr(self, f).copy() for f in ("days", "years", "weekdays", "weeks", "week_reach")]
-        for mine, theirs in zip(fields, (other.days, other.years, other.weekdays, other.weeks, other.week_reach)):
-            mine[rows] = theirs
-        return ArticleTimes(*fields)
+        arrays = {f.name: getattr(self, f.name).copy() for f in fields(self)}
+        for name, values in arrays.items():
+            values[rows] = getattr(other, name)
+        return ArticleTimes(**arrays)
 
     def subset(self, rows: np.ndarray) -> "ArticleTimes":
         """The times of these rows only."""
-        return ArticleTimes(self.days[rows], self.years[rows], self.weekdays[rows], self.weeks[rows],
-                            self.week_reach[rows])
+        return ArticleTimes(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
 
     @property
     def placed(self) -> np.ndarray:
