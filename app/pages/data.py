@@ -90,11 +90,10 @@ else:
     st.caption(f"{len(report)} file(s) read; {len(rejected)} rejected, each with its reason.")
     table = report.assign(articles=report["article_ids"].map(lambda a: 0 if a is None else len(a)),
                           path=report["path"].map(shown_path))
-    # The rejected files first, their reasons in full: that is what a reader of this table looks for.
+    # The rejected files first: they are what a reader of this table looks for.
     table = table.sort_values("status", key=lambda s: s != "rejected", kind="stable")
     st.dataframe(table[["path", "status", "reason", "articles", "ingested_at"]], hide_index=True,
-                 column_config={"path": "File", "status": "Status",
-                                "reason": "Reason", "articles": "Articles",
+                 column_config={"path": "File", "status": "Status", "reason": "Reason", "articles": "Articles",
                                 "ingested_at": st.column_config.DatetimeColumn("Ingested", format="YYYY-MM-DD HH:mm")})
 
 st.header("Download")
