@@ -82,6 +82,8 @@ def test_parse_mention(mention, name, role, kind):
     ("José Martí", "Jose Marti", True),
     ("Vladimir V. Putin", "Vladimir Putin", True),  # initials do not count
     ("Vladimir Putin", "Vladimir Potanin", False),
+    ("Dominique Strauss-Kahn", "Dominique Strauss - Kahn", True),  # tokenised text spaces the hyphen
+    ("Strauss-Kahn", "Kahn", False),  # a double-barrelled surname is one surname
 ])
 def test_normalise_name(a, b, same):
     """Accents, case and spacing do not separate names."""
@@ -129,6 +131,15 @@ def test_canonicalise_speakers_across_articles():
                                        "Smith", "John Smith", "Jane Smith", "Nakamitsu"]
     assert list(frame["speaker_id"])[0] == "Putin"  # a new frame: the input is not changed
     assert canonicalise_speakers(frame.iloc[0:0]).empty
+
+
+def test_canonicalise_speakers_hyphenated_surname():
+    """A double-barrelled surname alone, hyphen spaced or not, takes the one full name that ends with it."""
+    frame = _frame([("a1", "Strauss - Kahn"), ("a2", "Dominique Strauss-Kahn"), ("a3", "Strauss-Kahn"),
+                    ("a4", "Kahn"), ("a5", "Jean-Pierre Raffarin"), ("a6", "Raffarin")])
+    out = canonicalise_speakers(frame)
+    assert list(out["speaker_id"]) == ["Dominique Strauss-Kahn", "Dominique Strauss-Kahn", "Dominique Strauss-Kahn",
+                                       "Kahn", "Jean-Pierre Raffarin", "Jean-Pierre Raffarin"]
 
 
 def test_canonical_ids_hold_across_seed_like_articles():

@@ -5,11 +5,17 @@ import re
 import unicodedata
 
 
+# A hyphen inside a name, with the spaces tokenised corpora put around it ("Strauss - Kahn").
+_NAME_HYPHEN = re.compile(r"\s*[-\u2010\u2011]\s*")
+
+
 def normalise_name(name: str) -> str:
-    """Accent-free, case-folded name without initials or dots: the key for comparing persons."""
+    """Accent-free, case-folded name without initials or dots: the key for comparing persons. A hyphenated name is
+    one word ("Strauss-Kahn", "Strauss - Kahn"), so a double-barrelled surname stays a surname."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c)).casefold().replace("’", "'")
-    words = [w.strip(".,") for w in re.split(r"[\s\-]+", name) if w.strip(".,")]
+    name = _NAME_HYPHEN.sub("-", name)
+    words = [w.strip(".,-") for w in name.split() if w.strip(".,-")]
     return " ".join(w for w in words if len(w) > 1)
 
 
