@@ -84,6 +84,8 @@ def test_parse_mention(mention, name, role, kind):
     ("Vladimir Putin", "Vladimir Potanin", False),
     ("Dominique Strauss-Kahn", "Dominique Strauss - Kahn", True),  # tokenised text spaces the hyphen
     ("Strauss-Kahn", "Kahn", False),  # a double-barrelled surname is one surname
+    ("Kenneth F. McKenzie Jr.", "Kenneth McKenzie", True),  # a generation is not the surname
+    ("Charles III", "Charles", False),  # a regnal number after a single name stays
 ])
 def test_normalise_name(a, b, same):
     """Accents, case and spacing do not separate names."""
@@ -134,12 +136,15 @@ def test_canonicalise_speakers_across_articles():
 
 
 def test_canonicalise_speakers_hyphenated_surname():
-    """A double-barrelled surname alone, hyphen spaced or not, takes the one full name that ends with it."""
+    """A double-barrelled surname alone, hyphen spaced or not, takes the one full name that ends with it; a surname
+    two full names share (one with a generation after it) stays as written."""
     frame = _frame([("a1", "Strauss - Kahn"), ("a2", "Dominique Strauss-Kahn"), ("a3", "Strauss-Kahn"),
-                    ("a4", "Kahn"), ("a5", "Jean-Pierre Raffarin"), ("a6", "Raffarin")])
+                    ("a4", "Kahn"), ("a5", "Jean-Pierre Raffarin"), ("a6", "Raffarin"),
+                    ("a7", "Kenneth F. McKenzie Jr."), ("a8", "Frank McKenzie"), ("a9", "McKenzie")])
     out = canonicalise_speakers(frame)
     assert list(out["speaker_id"]) == ["Dominique Strauss-Kahn", "Dominique Strauss-Kahn", "Dominique Strauss-Kahn",
-                                       "Kahn", "Jean-Pierre Raffarin", "Jean-Pierre Raffarin"]
+                                       "Kahn", "Jean-Pierre Raffarin", "Jean-Pierre Raffarin",
+                                       "Kenneth F. McKenzie Jr.", "Frank McKenzie", "McKenzie"]  # two McKenzies
 
 
 def test_canonical_ids_hold_across_seed_like_articles():

@@ -9,14 +9,22 @@ import unicodedata
 _NAME_HYPHEN = re.compile(r"\s*[-\u2010\u2011]\s*")
 
 
+# A generation after a full name ("Kenneth McKenzie Jr.", "John Smith III"): not the surname.
+_GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def normalise_name(name: str) -> str:
     """Accent-free, case-folded name without initials or dots: the key for comparing persons. A hyphenated name is
-    one word ("Strauss-Kahn", "Strauss - Kahn"), so a double-barrelled surname stays a surname."""
+    one word ("Strauss-Kahn", "Strauss - Kahn"), so a double-barrelled surname stays a surname; a generation
+    ("Jr.") after a full name is left out."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c)).casefold().replace("’", "'")
     name = _NAME_HYPHEN.sub("-", name)
     words = [w.strip(".,-") for w in name.split() if w.strip(".,-")]
-    return " ".join(w for w in words if len(w) > 1)
+    words = [w for w in words if len(w) > 1]
+    if len(words) > 2 and words[-1] in _GENERATION_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def person_key(name: str) -> str:
