@@ -38,12 +38,30 @@ def test_reported_constructions(sentence, expected):
     assert _reported(CONTEXT + sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A refusal elsewhere in the sentence is no refusal to say.
+    ("The minister, who refused to resign, said that the plan would go ahead in May.",
+     (None, "said", "neutral", "the plan would go ahead in May")),  # a role nobody named: no id
+    ("Putin, declining questions, said the troops would leave the border soon.",
+     ("Vladimir Putin", "said", "neutral", "the troops would leave the border soon")),
+])
+def test_reported_next_to_a_refusal(sentence, expected):
+    """A refusal that is not the cue's own leaves the reported speech standing."""
+    assert _reported(CONTEXT + sentence) == [expected]
+
+
 @pytest.mark.parametrize("sentence", [
     "Putin described the risk of confrontation as a challenge.",  # describing without content
     "The ministry said so.",  # content too short
     "Putin made a number of proposals for cooperation.",  # no reporting cue
     'Putin said: "We are ready to talk."',  # a direct quote, not reported speech
     "Russia has for years advocated a treaty.",  # no cue in the table
+    # A refusal or a denial reports what was not said.
+    "The pastor, Ann Reyes, declined to say whether the church had received any threats.",
+    "Putin would not say whether the troops would leave the border.",
+    "The ministry did not immediately say how many people were hurt.",
+    "Putin refused to say when the talks would resume next year.",
+    "Putin never said that the troops would leave the border.",
 ])
 def test_not_reported(sentence):
     """Sentences that report nothing, or quote directly, give no reported speech."""

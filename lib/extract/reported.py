@@ -18,6 +18,10 @@ _CUE = rf"(?P<cue>\b{REPORTED_CUE_PATTERN}\b){_OBJECT}"
 # An optional leading adverbial ("On Friday,", "In his new initiative,") before the subject.
 _LEAD = r"(?:[^,;\"“”«»]{1,70},[^\S\n]+)?"
 _MIN_WORDS = 4
+# A refusal or a denial just before the cue ("declined to say whether", "would not say", "did not immediately say",
+# "never said that"): the sentence reports what the subject did not say, so it holds no speech of theirs.
+_NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|did|does|do|could|will|can|should)"
+                         r"(?:[^\S\n]+not|n['’]t)|cannot|never)(?:[^\S\n]+to)?(?:[^\S\n]+\w+ly)?[^\S\n]+$")
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
@@ -58,7 +62,7 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
             sentence = text[s:e]
             for _, pattern in REPORTED_PATTERNS:
                 m = pattern.match(sentence)
-                if not m:
+                if not m or _NOT_SAYING.search(sentence, 0, m.start("cue")):
                     continue
                 subject, subject_at = without_opener(*(apposed_name(m) if "appos" in m.groupdict()
                                                        else (m.group("subj"), m.start("subj"))))
