@@ -82,6 +82,21 @@ def test_quote_altered_by_one_word(real_quote):
     assert overlap_summary(groups, shared_quotes(rows), rows) == "1 quote is shared by 2 outlets; 1 was altered."
 
 
+@pytest.mark.parametrize("earliest, later", [
+    ("Leaving Aug. 31 is not due to an arbitrary deadline, and prices rose 10% this year",
+     "Leaving August the 31st is not due to an arbitrary deadline, and prices rose 10 per cent this year"),
+    ("We will hold the vote on the 3rd of March and not a day later",
+     "We will hold the vote on March 3 and not a day later"),
+])
+def test_house_style_is_no_alteration(earliest, later):
+    """A quote carried in another outlet's style for dates and shares is the same quote, not an altered one."""
+    rows = quotes_frame((quote_in("a", earliest, earliest), "Wire", "2021-08-31"),
+                        (quote_in("b", later, later), "Daily Paper", "2021-09-01"))
+    r = shared_quotes(rows).set_index("role")
+    assert r.at["later", "relation"] == "verbatim" and r.at["later", "replaced"] == []
+    assert quote_groups(shared_quotes(rows))["altered"].tolist() == [False]
+
+
 def test_quote_cut_short(real_quote):
     """A later outlet stops mid-quote: contained, truncated, with the dropped words."""
     text, q = real_quote
@@ -349,6 +364,13 @@ def test_short_identical_quotes_are_not_shared(text):
     ("“We don 't know,” he said", ["We", "don't", "know", "he", "said"]),
     ("It's the students' day — “ours”", ["It's", "the", "students", "day", "ours"]),
     ("", []),
+    # One style for dates and shares (house styles differ); a lowercase "may" and a year stay as written.
+    ("leaving August the 31st is", ["leaving", "August", "31", "is"]),
+    ("leaving Aug. 31 is", ["leaving", "August", "31", "is"]),
+    ("on the 5th of May we", ["on", "May", "5", "we"]),
+    ("by 31 Sept. 2021", ["by", "September", "31", "2021"]),
+    ("it may 5 times in March 2021", ["it", "may", "5", "times", "in", "March", "2021"]),
+    ("up 10% or 10 per cent", ["up", "10", "percent", "or", "10", "percent"]),
 ])
 def test_tokenise_quote(text, expected):
     """Quote marks, dashes and punctuation go; apostrophes split off by tokenised sources are glued back."""

@@ -23,7 +23,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from lib.domain.calendar import same_day_tie
+from lib.domain.calendar import ENGLISH_MONTH_FORMS, MONTH_NAMES, month_number, month_pattern, same_day_tie
 from lib.models import is_missing
 
 # Columns of the frames this module returns (the dashboard codes against them).
@@ -48,11 +48,29 @@ _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # "She ' s", "don ' t": clitics split off by tokenised sources (PTB, ECB+) are glued back before comparing.
 _SPACED_CLITIC = re.compile(r"([^\W_])\s*'\s*(s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
+# House styles write one date or one share differently ("Aug. 31", "August the 31st", "31 August"; "10%", "10 percent",
+# "10 per cent"): each is read in one form before comparing, so a quote carried in another outlet's style is the same
+# quote, not an altered one. Month names only as capitalised (a lowercase "may" is a verb).
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?\b"
+_MONTH = rf"({month_pattern(ENGLISH_MONTH_FORMS)})\b\.?"
+_DATE_STYLES = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|\b{_MONTH}\s+(?:the\s+)?{_DAY}")
+_PERCENT = re.compile(r"(\d)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
+
+def _one_style(text: str) -> str:
+    """Dates as "August 31" and shares as "10 percent" (see _DATE_STYLES)."""
+    def date(m: re.Match) -> str:
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        return f"{MONTH_NAMES[month_number(month)]} {int(day)}"
+
+    return _PERCENT.sub(r"\1 percent", _DATE_STYLES.sub(date, text))
 
 
 def tokenise_quote(text: str) -> list[str]:
-    """Word tokens of a quote as written (punctuation and quote marks removed, inner apostrophes kept)."""
+    """Word tokens of a quote as written (punctuation and quote marks removed, inner apostrophes kept), dates and
+    shares in one style (_one_style)."""
     folded = _SPACED_CLITIC.sub(r"\1'\2", unicodedata.normalize("NFKC", text or "").translate(_FOLD))
+    folded = _one_style(folded)
     return _WORD.findall(folded)
 
 
