@@ -1046,18 +1046,30 @@ _NAME_RE = re.compile(NAME_PATTERN)
 _MENTION_RE = re.compile(MENTION_PATTERN)
 
 
+_LONGEST_ACRONYM = 10  # letters; a longer acronym is expanded by nothing
+
+
 def expand_acronym(text: str, acronym: str) -> str | None:
-    """The capitalised name an acronym stands for in ``text`` ("OPM" -> "Office of Personnel Management"): a run of
-    capitalised words whose initials (particles skipped) spell it."""
+    """The capitalised name an acronym stands for in ``text`` ("OPM" -> "Office of Personnel Management"): the first
+    run of capitalised words whose initials (particles skipped) spell it."""
+    return _acronym_expansions(text).get(acronym)
+
+
+@lru_cache(maxsize=2)
+def _acronym_expansions(text: str) -> dict[str, str]:
+    """Every acronym the capitalised runs of ``text`` spell -> its first expansion: one read of the text however many
+    acronyms an article holds (a read per acronym grew with the square of a long article's length)."""
+    out: dict[str, str] = {}
     for m in _NAME_RE.finditer(text):
-        words = [w for w in m.group(0).split() if w[:1].isupper()]
-        for i in range(len(words) - len(acronym) + 1):
-            if "".join(w[0] for w in words[i:i + len(acronym)]) == acronym:
-                run = m.group(0)
-                first = run.index(words[i])
-                last = run.rindex(words[i + len(acronym) - 1]) + len(words[i + len(acronym) - 1])
-                return run[first:last]
-    return None
+        run = m.group(0)
+        words = [w for w in run.split() if w[:1].isupper()]
+        for i in range(len(words)):
+            first = run.index(words[i])
+            for j in range(i + 1, min(len(words), i + _LONGEST_ACRONYM) + 1):
+                initials = "".join(w[0] for w in words[i:j])
+                if initials not in out:
+                    out[initials] = run[first:run.rindex(words[j - 1]) + len(words[j - 1])]
+    return out
 
 
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
