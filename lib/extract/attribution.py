@@ -1034,7 +1034,6 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
     quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
-    descriptions: dict[str, tuple[list[int], list[str]]] = {}  # see _fuller_description
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
         if q.speaker_id and q.speaker_id.isupper() and _MIN_ACRONYM <= len(q.speaker_id) <= _MAX_ACRONYM:
@@ -1056,7 +1055,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if named:
                 q = replace(q, speaker_id=named)
         if mention is not None and q.speaker_id is None and mention.kind == "role" and q.speaker_start is not None:
-            fuller = _fuller_description(text, q.speaker, q.speaker_start, descriptions)
+            fuller = _fuller_description(text, q.speaker, q.speaker_start)
             if fuller:
                 q = replace(q, speaker=fuller)  # "the nominee" after "the Democratic nominee": one speaker string
                 mention = parse_mention(fuller)
@@ -1275,19 +1274,30 @@ def _names_another_body(clause: str) -> bool:
 _OTHER_BODY = re.compile(rf"\b(?:the|a|an|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:{alternation(sorted(w for w in ORG_HEADS | ORG_WORDS if w.isalpha()))})\b")
 
 
-def _fuller_description(text: str, speaker: str, pos: int, seen: dict) -> str | None:
+def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
     """The fuller description an unnamed person had before: "the nominee" -> "the Democratic nominee", the latest
-    "the <Capitalised words> nominee" earlier in the text. ``seen`` (one dict per text) keeps each head noun's
-    descriptions, (end offsets, capitalised words), so a text is read once per head noun, not once per quote."""
+    "the <Capitalised words> nominee" earlier in the text."""
     words = speaker.split()
     if len(words) != 2 or words[0].lower() != "the" or not words[1].isalpha() or not words[1].islower():
         return None
-    if words[1] not in seen:
-        found = list(re.finditer(rf"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*)+)[^\S\n]+{re.escape(words[1])}\b", text))
-        seen[words[1]] = ([m.end() for m in found], [m.group(1) for m in found])
-    ends, described = seen[words[1]]
+    ends, described = _capitalised_descriptions(text).get(words[1], ((), ()))
     i = bisect.bisect_right(ends, pos) - 1
     return f"{words[0]}{described[i]} {words[1]}" if i >= 0 else None
+
+
+_CAPITALISED_DESCRIPTION = re.compile(r"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*)+)[^\S\n]+([a-z]+)\b")
+
+
+@lru_cache(maxsize=2)
+def _capitalised_descriptions(text: str) -> dict[str, tuple[list[int], list[str]]]:
+    """Head noun -> (end offsets, capitalised words) of every "the <Capitalised words> <noun>" in ``text``: one read
+    of the text for all the quotes of an article (a read per quote grew with the square of its length)."""
+    out: dict[str, tuple[list[int], list[str]]] = {}
+    for m in _CAPITALISED_DESCRIPTION.finditer(text):
+        ends, described = out.setdefault(m.group(2), ([], []))
+        ends.append(m.end())
+        described.append(m.group(1))
+    return out
 
 
 _INDEFINITE_CHARS = 1500  # how far back "the source" looks for the "a ... source" it refers to
