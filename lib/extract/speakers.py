@@ -795,9 +795,13 @@ class PersonIndex:
                 keys[given].append(name)  # "Emily wrote" after "Emily Wraith"
         rows = []
         last_full: dict[str, int] = {}
-        by_lead: dict[str, list[str]] = {}  # a key's first two characters -> the keys, longest first
+        # A key's first two characters -> the lengths of the keys so starting, longest first: a mention is looked up
+        # by slicing the text at those lengths, so its cost does not grow with the persons sharing its first letters.
+        by_lead: dict[str, list[int]] = {}
         for k in sorted(keys, key=len, reverse=True):
-            by_lead.setdefault(k[:_LEAD_CHARS], []).append(k)
+            lengths = by_lead.setdefault(k[:_LEAD_CHARS], [])
+            if not lengths or lengths[-1] != len(k):
+                lengths.append(len(k))
         skip = sorted(skip)
         next_free = 0
         for m in _CAPITALISED.finditer(text) if keys else ():
@@ -806,9 +810,8 @@ class PersonIndex:
                 continue
             if _inside(skip, start):
                 continue
-            candidates = by_lead.get(text[start:start + _LEAD_CHARS], []) + by_lead.get(text[start], [])
-            key = next((k for k in sorted(candidates, key=len, reverse=True) if text.startswith(k, start)
-                        and not (text[start + len(k):start + len(k) + 1].isalnum())), None)
+            key = next((k for n in by_lead.get(text[start:start + _LEAD_CHARS], []) + by_lead.get(text[start], [])
+                        if (k := text[start:start + n]) in keys and not text[start + n:start + n + 1].isalnum()), None)
             if key is None:
                 continue
             # A surname two persons share goes to the one named in full most recently ("Franklin Roosevelt"
