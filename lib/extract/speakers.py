@@ -926,11 +926,8 @@ class PersonIndex:
         self._index_names()
         key = normalise_name(name)
         hits = list(self._by_key.get(key, ()))
-        if " " not in key:
+        if " " not in key:  # a surname alone, hyphened too ("Al-Kahlout"): normalise_name keeps it one word
             hits += self._by_surname.get(key, ())
-        elif not hits and " " not in name.strip():
-            # A hyphened surname alone ("Al-Kahlout", "Strauss-Kahn"): the full names that end in it
-            hits = [n for n in self._by_surname.get(key.split()[-1], ()) if normalise_name(n).endswith(" " + key)]
         if not hits and " " not in key and key:
             # A given name ("Emily" -> "Emily Wraith", "her mum Ami" -> "Ami Caton") or, in a name of three words or
             # more, a family name written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
@@ -944,6 +941,8 @@ class PersonIndex:
     def _index_names(self) -> None:
         """Index the registered names not indexed yet by normalised form, surname, first word (of two or more)
         and surname initial and length, so each lookup costs the same however many persons an article names."""
+        if len(self.roles) == self._indexed:
+            return  # nothing registered since the last call: most lookups
         names = list(self.roles)
         for n in names[self._indexed:]:
             key = normalise_name(n)
