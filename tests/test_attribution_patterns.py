@@ -3168,3 +3168,52 @@ DESCRIBED_BY_ANY_TRADE = [
 @pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_BY_ANY_TRADE)
 def test_name_described_by_any_trade_is_a_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A fronted place phrase or subordinate clause is never the speaker: the subject after its comma speaks, or nobody.
+FRONTED_PLACES_AND_CLAUSES = [
+    ('In Port Alder, residents said "the water rose faster than anyone expected."', "water rose", "residents"),
+    ('During Lent, volunteers said "the hall stays open every night."', "hall stays open", "volunteers"),
+    ('If Mayor Joan Pell says the sky is blue, her rivals will say "it is green, obviously."', "it is green",
+     "her rivals"),
+    ('Before the vote, Senator Mia Crowe said: "We have the numbers."', "have the numbers", "Mia Crowe"),
+    ('In Port Alder said "the water rose faster than anyone expected."', "water rose", None),
+    # negatives: a body whose name opens with a preposition, and a subject with no fronted phrase
+    ('Under Armour said in a statement: "Sales rose in every region."', "Sales rose", "Under Armour"),
+    ('Port Alder residents said "the water rose faster than anyone expected."', "water rose", "Port Alder residents"),
+]
+
+# A verb phrase joined by "and" keeps its subject: the first verb's object is no speaker.
+COORDINATED_VERBS = [
+    ('Lena Hart referred to her brother\'s death and told the paper: "We planned every detail."', "planned every",
+     "Lena Hart"),
+    ('Lena Hart spoke first.\n\nShe mentioned her father\'s illness and said: "He is a fighter."', "a fighter",
+     "Lena Hart"),
+    # negative: a subject holding "and" inside it is still the subject
+    ('The lawyer for Lena Hart and Omar Diaz said: "We planned every detail."', "planned every",
+     "The lawyer for Lena Hart and Omar Diaz"),
+]
+
+# A title's place is no part of a name: "Attorney for Vermont Joshua Pratt" is Joshua Pratt.
+TITLE_PARTS = [
+    ('"The case is closed," said acting U.S. Attorney for Vermont Joshua Pratt.', "case is closed", "Joshua Pratt"),
+    ('Attorney General for Ohio Linda Marsh said: "The case is closed."', "case is closed", "Linda Marsh"),
+    # negative: a title's place with no given name after it
+    ('The Attorney for Vermont said: "The case is closed."', "case is closed", "The Attorney for Vermont"),
+]
+
+# A surname of two words ("Van Rompuy", "Abu Hatab") given alone stands for the one full name that ends in it.
+TWO_WORD_SURNAMES = [
+    ('Council President Herman Van Brook arrived late.\n\n"We are close," Van Brook said.', "We are close",
+     "Herman Van Brook"),
+    ('Nurse Walid Abu Samra, 40, treated the wounded.\n\n"We have no beds," Abu Samra said.', "no beds",
+     "Walid Abu Samra"),
+    # negative: two persons whose full names end in the same two words leave the short form as written
+    ('Judge Ann De Vos and Judge Piet De Vos sat together.\n\n"We agree," De Vos said.', "We agree", "De Vos"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker",
+                         FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES)
+def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -192,6 +192,12 @@ one another nobody everybody everyone anybody anyone
 FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By Under Over Through About Amid Despite "
                                  "Following Since Until".split())
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
+# Fronted prepositions that open no name of a body either ("In Rio Grande, ...", "During Lent"), unlike "Under
+# Armour" or "For Freedoms": a capitalised run after them is the phrase's object, never a speaker.
+PLACE_PREPOSITIONS = frozenset("In At During Amid Despite Following Since Until Through Throughout".split())
+# Subordinators that open a fronted clause ("If Trump says ..., they will say", "Once Ms Lee left, ..."): its subject
+# speaks for that clause only.
+SUBORDINATORS = frozenset("If When While Whereas Although Though Because Unless Once Whenever Wherever".split())
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
                              "Separately Finally Meanwhile Previously Thus Hence Here There When While After As".split())
 
@@ -425,7 +431,9 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
         # before it a fronted phrase (`Referencing the 2005 scandal, Kelly also blasted:`), not an apposition.
         last = appos.rsplit(",", 1)[1]
         own = _LONE_SUBJECT.fullmatch(last.strip())
-        if own and parse_mention(own.group("subj")).kind in ("person", "pronoun"):
+        # after a fronted phrase that names no speaker ("In Rio Grande, residents said") any speaker is the subject
+        kinds = ("person", "pronoun") if parse_mention(subject).kind != "unknown" else ("person", "pronoun", "role", "org")
+        if own and parse_mention(own.group("subj")).kind in kinds:
             return own.group("subj"), m.start("appos") + appos.rindex(last) + len(last) - len(last.lstrip())
     if appos and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
         # `Her spokesman, Bill McAllister, said`, `the candidate, regional official Jo Park, said`: the name speaks
@@ -533,6 +541,9 @@ def parse_mention(text: str) -> Mention:
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
     words = text.split()
+    if len(words) > 1 and words[-1] in ("and", "or", "but"):
+        # "Linda referred to her sister's death and told the paper": the end of the first verb's object, no subject
+        return Mention(text, None, None, "unknown")
     if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[-1].lower() in DOCUMENT_NOUNS | AUTHORED_TEXTS \
             and all(w[:1].isupper() for w in words[1:-1]):
         # "a Defence Ministry statement", "the White House memo": its author speaks, as in "a statement from X"
@@ -552,8 +563,10 @@ def parse_mention(text: str) -> Mention:
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
         tokens = tokens[1:]  # "But Andrew Bacevich"
-    if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS and tokens[1][:1].islower():
-        return Mention(text, None, None, "unknown")  # "In a statement released Friday" (not "Under Armour")
+    if len(tokens) > 1 and (tokens[0] in FRONTED_PREPOSITIONS and tokens[1][:1].islower()
+                            or tokens[0] in PLACE_PREPOSITIONS | SUBORDINATORS):
+        # "In a statement released Friday", "In Rio Grande", "If Trump" (not "Under Armour"): a fronted phrase
+        return Mention(text, None, None, "unknown")
     if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with") \
             + _KNOWLEDGE_WORDS or len(tokens) > 3 and tokens[0].lower() in PARTY_PLURALS and tokens[1] in ("on", "in") \
             and tokens[2] == "the":
@@ -644,6 +657,10 @@ def parse_mention(text: str) -> Mention:
                 and head not in ORG_WORDS:
             return Mention(text, None, None, "role")  # "the Democratic senator from Ohio": a person, unnamed here
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
+    if i > 1 and tokens[i - 1] in ("for", "of") and tokens[i - 2].lower() in ROLE_WORDS and len(name_tokens) >= 3 \
+            and name_tokens[-2].lower() in FIRST_NAME_GENDERS:
+        # "U.S. Attorney for Massachusetts Joshua Levy": the title's place, then a given name and the surname
+        return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
                   or tokens[i - 1] in ("of", "for", "at", "from") or tokens[i - 2:i] == ["of", "the"]):
@@ -921,13 +938,19 @@ class PersonIndex:
 
     def full_name(self, name: str) -> str:
         """The registered full name a surname or name variant stands for, or the name itself."""
-        if name in self.roles:
-            return name
         self._index_names()
         key = normalise_name(name)
+        # A surname of two words ("Van Rompuy", "Abu Hatab"), even when it came with a cue of its own: the one full
+        # name that ends in it
+        longer = [n for n in self._by_surname.get(key.split()[-1], ()) if normalise_name(n).endswith(" " + key)] \
+            if " " in key else []
+        if name in self.roles:
+            return longer[0] if len(set(longer)) == 1 else name
         hits = list(self._by_key.get(key, ()))
         if " " not in key:  # a surname alone, hyphened too ("Al-Kahlout"): normalise_name keeps it one word
             hits += self._by_surname.get(key, ())
+        elif not hits:
+            hits = longer
         if not hits and " " not in key and key:
             # A given name ("Emily" -> "Emily Wraith", "her mum Ami" -> "Ami Caton") or, in a name of three words or
             # more, a family name written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
