@@ -3208,12 +3208,25 @@ TWO_WORD_SURNAMES = [
      "Herman Van Brook"),
     ('Nurse Walid Abu Samra, 40, treated the wounded.\n\n"We have no beds," Abu Samra said.', "no beds",
      "Walid Abu Samra"),
+    # a pronoun after the short form stands for the full name too
+    ('It helps, says nutritionist Carla B. Vance Ortiz. "Eat greens."\n\nIt is rare, says Vance Ortiz.\n\n'
+     '"Take it with food," she said.', "with food", "Carla B. Vance Ortiz"),
     # negative: two persons whose full names end in the same two words leave the short form as written
     ('Judge Ann De Vos and Judge Piet De Vos sat together.\n\n"We agree," De Vos said.', "We agree", "De Vos"),
 ]
 
 
+# A title abbreviated without its full stop (British style: "Prof", "Sgt") is no part of the name either.
+UNDOTTED_TITLES = [
+    ('Prof Nadia Holm, who teaches at Leeds, said: "The data are clear."', "data are clear", "Nadia Holm"),
+    ('"We found nothing," said Sgt Owen Tarr.', "found nothing", "Owen Tarr"),
+    # negative: a surname that is also an abbreviation stays the surname
+    ('Economist Ravi Sen said: "The data are clear."', "data are clear", "Ravi Sen"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
-                         FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES)
+                         FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
+                         + UNDOTTED_TITLES)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -37,7 +37,7 @@ sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spo
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 speaker counsel frontrunner front-runner incumbent contender runner-up
 operative pundit surrogate whip appointee plaintiff
-""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS}  # "Sen.", "Gov.", "Mr."
+""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS)  # "Sen.", "Prof" (no stop)
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
 # "Sen. Ann Park"): a role noun finds a person whose title is any of them.
@@ -1154,6 +1154,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         return (name, persons.roles.get(name)) if name in persons.roles else (mention.name, None)
     if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
         name = persons.recent(pos, gender=PRONOUNS[mention.text])
+        name = persons.full_name(name) if name else None  # "Kostro Miller" named last: "Amanda A. Kostro Miller"
         return name, persons.roles.get(name) if name else None
     if mention.kind == "role" and re.search(r"[’']s ", mention.text):
         # "Afghanistan's president": the latest person with that role; "Reid's rep" unnamed stays unknown.
