@@ -3225,8 +3225,18 @@ UNDOTTED_TITLES = [
 ]
 
 
+# A lower-case role before a name makes a person of a surname that is also a place word ("prosecutor Kellie Hill").
+ROLE_BEFORE_PLACE_SURNAME = [
+    ('Lead investigator Dana Bridge reminded the crowd that the case was old.\n\n"Justice has been served," Bridge '
+     'said.', "Justice has", "Dana Bridge"),
+    ('Union organiser Amos Lake spoke.\n\n"We will strike," Lake said.', "will strike", "Amos Lake"),
+    # negative: a place word ending a name with no role before it stays a place or venue
+    ('"We will reopen soon," said Ridge Park, the city\'s main venue.', "reopen soon", "Ridge Park"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
-                         + UNDOTTED_TITLES)
+                         + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -696,10 +696,11 @@ def parse_mention(text: str) -> Mention:
         # title in lower case before the name makes a person of the body ("Department of Justice spokesman Ed Carr").
         return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
-        or name_tokens[0].lower() in FIRST_NAME_GENDERS
+        or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
+        and tokens[i - 1] in ROLE_WORDS | PERSON_NOUNS  # "prosecutor Kellie Hill": a person, by the role
     if any(t.lower() in ORG_WORDS for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)):
         # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
-        # place word ("Senator Lia Park", "David Hill").
+        # place word ("Senator Lia Park", "David Hill", "prosecutor Kellie Hill").
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
     return Mention(text, name, role, "person")
 
