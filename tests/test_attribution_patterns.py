@@ -3235,8 +3235,22 @@ ROLE_BEFORE_PLACE_SURNAME = [
 ]
 
 
+# A name after a preposition is that preposition's object, never the subject of a cue after "and"; the clause's
+# subject speaks, whatever its first verb ("made", "met").
+OBJECT_BEFORE_AND_CUE = [
+    ('Mara Quinn made the announcement on Instagram on Monday and said: "I am stepping down."', "stepping down",
+     "Mara Quinn"),
+    ('Mara Quinn met with Tom Hale on Monday and said: "We are stepping down."', "stepping down", "Mara Quinn"),
+    ('Mara Quinn made a call to Tom Hale and told him: "Cases are falling."', "Cases are falling", "Mara Quinn"),
+    # negatives: a subject with a place phrase, and a subject with a time phrase, keep their cue
+    ('Residents of Port Alder at a meeting on Monday said: "Cases are falling."', "Cases are falling",
+     "Residents of Port Alder"),
+    ('Mara Quinn on Monday said: "Cases are falling."', "Cases are falling", "Mara Quinn"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
-                         + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME)
+                         + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -27,7 +27,7 @@ from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -136,7 +136,8 @@ BEFORE_RESPONSE = re.compile(rf"(?P<subj>{NAME_PATTERN})[’']s[^\S\n]+(?:[a-z][
                              r"(?P<cue>response|reaction|reply|answer|message|verdict|retort|advice|explanation)"
                              r"[^\S\n]+(?:was|is|came)\b[^.!?\"“”:\n]{0,60}:\s*$")
 # A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
-BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s))\b[^.!?\"“”:]{{0,120}}:\s*$")
+BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s)|{alternation(sorted(IRREGULAR_PASTS))})"
+                          rf"\b[^.!?\"“”:]{{0,120}}:\s*$")  # `X met with Y on Monday and said:`
 # A fronted preposition or participle phrase: its noun is its object (`In a written statement, X said`, `Writing on
 # Facebook, the pub said`); "According to" names a source.
 _FRONTED_OPENER = (rf"(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))}|"
@@ -496,7 +497,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
             if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")) \
                     and not (_IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
-                             and (m.groupdict().get("appos") or "").startswith(",")):
+                             and (m.groupdict().get("appos") or "").startswith(",")) \
+                    and not (pattern is BEFORE_PHRASE and _object_of_preposition(window, m.start("subj"))):
                 if pattern is BEFORE_INTRO:
                     # `When A said the plan was final, B replied, "`: a later subject and cue in the tail introduce
                     # the quote; the first one belongs to a fronted clause.
@@ -544,6 +546,16 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         if m and _plausible_subject(m.group("subj")):
             return _attribution(m, sentence_start, "clause")
     return None
+
+
+_NAME_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w’'.\-]*[^\S\n]+)+$")
+
+
+def _object_of_preposition(window: str, pos: int) -> bool:
+    """True when the mention at ``pos`` (or the name it ends: "Tom Hale" for "Hale") follows a preposition, as its
+    object: `X met with Tom Hale on Monday and said:`, `X posted it on Instagram and wrote:`."""
+    words = _NAME_WORDS_BEFORE.search(window, 0, pos)
+    return bool(_PREPOSITION_BEFORE.search(window, 0, words.start() if words else pos))
 
 
 def _within_quote(window: str, pos: int) -> bool:

@@ -749,7 +749,7 @@ _CUE_BEFORE = re.compile(rf"(?:[,\"”’»][^\S\n]*\b{CUE_PATTERN}|\b[Aa]ccordi
 _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
 _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
                                  "between among".split())
-_IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought".split())
+IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought made".split())
 _IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
 
@@ -764,7 +764,7 @@ def _is_transitive_verb(word: str) -> bool:
         return False
     if word in _OBJECT_PREPOSITIONS:
         return True  # "photographed with Hefner at ...": the object of a preposition
-    return word in _IRREGULAR_PASTS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
+    return word in IRREGULAR_PASTS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised title words before a name
 _TITLE_CHARS = 40
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
