@@ -3249,8 +3249,24 @@ OBJECT_BEFORE_AND_CUE = [
 ]
 
 
+# A relative named after a preposition or verb ("for her daughter Mia, 6,") is an object, whatever the age after
+# the name: a later pronoun takes the clause's subject.
+RELATIVE_AS_OBJECT = [
+    ('Singer Rosa Diaz cooks for her daughter Mia, 6, every night.\n\n"It keeps me sane," she said.', "keeps me sane",
+     "Rosa Diaz"),
+    ('Actor Hugo Lane sings at home and makes pancakes for son Felix, 8, daughter Ava, 3, and his wife Dora.\n\n'
+     '"Family comes first," he said.', "Family comes", "Hugo Lane"),
+    # negatives: the relative opens a clause of its own and speaks
+    ('Singer Rosa Diaz left early. Her daughter Mia, 19, stayed for the encore.\n\n"It keeps me sane," she said.',
+     "keeps me sane", "Mia"),
+    ('Singer Rosa Diaz left early, and her daughter Mia, 19, stayed.\n\n"It keeps me sane," she said.',
+     "keeps me sane", "Mia"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
-                         + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE)
+                         + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE
+                         + RELATIVE_AS_OBJECT)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -771,6 +771,24 @@ _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s\b")
 # The place a person is "of", right after the name in full ("Gov. Ron Hale of Florida", "Rep. Jo Hale of New York").
 _HOME_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<home>[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)")
+_ROLE_DETERMINERS = frozenset("his her their its the a an".split())
+_ROLE_NOUNS_MAX = 2
+
+
+def _before_role_nouns(text: str, at: int) -> int:
+    """Where the lower-case role or person nouns before a name start, with their determiner ("for his son Felix",
+    "thanked party chairman X"): the word before them tells whether the name is a subject or an object."""
+    start = at
+    for _ in range(_ROLE_NOUNS_MAX):
+        m = _OBJECT_BEFORE.search(text, max(0, start - 30), start)
+        if not m or not (m.group(1) in ROLE_WORDS or m.group(1) in PERSON_NOUNS):
+            break
+        start = m.start()
+    if start < at:
+        m = _OBJECT_BEFORE.search(text, max(0, start - 30), start)
+        if m and m.group(1) in _ROLE_DETERMINERS:
+            start = m.start()
+    return start
 
 
 @dataclass
@@ -855,6 +873,7 @@ class PersonIndex:
             title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
             at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
                                                 for w in title.group(0).split()) else start
+            at = _before_role_nouns(text, at)  # "for his son Felix": the preposition or verb before the role
             lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)
             # "thanked Governor X": X is an object; "Judge Y said X had ...": X opens the reported clause, so a later
             # "he said" prefers the one who spoke (after "that" X is as often a speaker: "told CBS that X had said")
