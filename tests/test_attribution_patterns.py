@@ -3264,9 +3264,23 @@ RELATIVE_AS_OBJECT = [
 ]
 
 
+# A body's name followed by its past-tense verb ("The Harbor Ice League confirmed") is the subject "A statement"
+# and "it" stand for, not a role noun headed by the verb.
+BODY_BEFORE_ITS_VERB = [
+    ('The Harbor Ice League confirmed the death on Sunday. A statement read: "We are heartbroken."', "heartbroken",
+     "Harbor Ice League"),
+    ('The Ardon Chess Federation postponed the final on Monday. "We had no choice," it said.', "no choice",
+     "Ardon Chess Federation"),
+    ('The Red Cross warned of shortages. A statement said: "Supplies are low."', "Supplies are low", "Red Cross"),
+    # negative: the sentence names a person too, so the unsigned statement may be either's
+    ('The Ardon Chess Federation suspended player Ian Moss on Monday. A statement read: "We had no choice."',
+     "no choice", "A statement"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
                          + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE
-                         + RELATIVE_AS_OBJECT)
+                         + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -1260,6 +1260,9 @@ def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int]
         if m is None:
             continue
         subject = m.group("subj")
+        *lead, last = subject.split()
+        if lead and lead[-1][:1].isupper() and last.endswith("ed") and parse_mention(" ".join(lead)).kind == "org":
+            subject = subject[:subject.rindex(last)].rstrip()  # "The Harbor Ice League confirmed": a name, its verb
         mention = parse_mention(subject)
         words = subject.lower().split()
         head = _head_noun(words[1:]) if len(words) > 1 and words[0] in DETERMINERS else ""
