@@ -3278,9 +3278,21 @@ BODY_BEFORE_ITS_VERB = [
 ]
 
 
+# "the 38-year-old" stands for the person the text gave that age ("Kelly Lane, 38,", "said Tom Bell, 40.").
+AGE_DESCRIPTIONS = [
+    ('Kelly Lane, 38, spoke out on Monday.\n\n"It was hard," the 38-year-old said.', "was hard", "Kelly Lane"),
+    ('Police named the victim as Ann Roe, 71.\n\n"She was kind," said neighbour Tom Bell, 40.\n\n'
+     '"We will miss her," the 40-year-old added.', "miss her", "Tom Bell"),
+    ('Singer Kelly Lane, 38, and her manager Rob Hale, 52, left the court.\n\n"We will appeal," the 52-year-old '
+     'said.', "will appeal", "Rob Hale"),
+    # negative: no person of that age, so the description stays as written
+    ('Ann Roe, 71, spoke first.\n\n"It was hard," the 38-year-old said.', "was hard", "the 38-year-old"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
                          + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE
-                         + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB)
+                         + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB + AGE_DESCRIPTIONS)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -152,7 +152,9 @@ _LOCATIVE_CHARS = 30  # characters before a mention read for its locative prepos
 _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[^,.;:\"“”\n]{1,60},")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
-_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[^\S\n]+$")  # "25-year-old Guzel": a person
+_AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old[^\S\n]+$")  # "25-year-old Guzel": a person
+_AGE_AFTER = re.compile(r",[^\S\n]+(?P<age>\d{1,3})(?=[,.;)]|$)", re.MULTILINE)  # "Kelly Lane, 38,", "said Tom Bell, 40."
+_AGE_ROLE = re.compile(r"[Tt]he[^\S\n]+(?P<age>\d{1,3})-year-old\b")  # "the 38-year-old (star)": the person that age
 _AGE_CHARS = 16
 
 # Unambiguous given names (US Social Security and UK ONS top names, unisex names left out): a weak gender prior.
@@ -266,7 +268,7 @@ DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      # up to four modifiers ("The New York Times editorial board")
                      r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y)[^\S\n]+(?:(?:(?:[A-Z]\.){2,}|[\w\-’']+)[^\S\n]+){0,4}?"
-                     r"(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*"
+                     r"(?:(?!(?:who|that|which|is|was)\b)[a-z][\w\-]*|\d{1,3}-year-old\b)"  # "the 38-year-old"
                      # a prepositional phrase, and an "of" phrase after it ("a source with knowledge of the talks"); up
                      # to five words ("a spokesman for the Texas Attorney General's office")
                      # ("said the court in its ruling" is the court: a medium or time is no modifier)
@@ -606,6 +608,8 @@ def parse_mention(text: str) -> Mention:
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
+        if _AGE_ROLE.fullmatch(" ".join(tokens)):
+            return Mention(text, None, None, "role")  # "the 38-year-old": a person, by the age the text gave
         if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
                 and head not in PLURAL_PERSON_NOUNS and head not in DOCUMENT_NOUNS \
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
@@ -805,6 +809,7 @@ class PersonIndex:
     bare: set[str] = field(default_factory=set)
     homes: dict[str, frozenset[str]] = field(default_factory=dict)  # full name -> its place's words ("of Florida")
     parties: dict[str, str] = field(default_factory=dict)  # full name -> party noun, from "(R-Texas)" after it
+    ages: dict[str, int] = field(default_factory=dict)  # full name -> the age the text gives ("Kelly Lane, 38,")
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -869,6 +874,9 @@ class PersonIndex:
                         self.homes.setdefault(name, frozenset(state.lower().split()))
                 if home and name not in self.homes:
                     self.homes[name] = frozenset(home.group("home").lower().split())
+            age = _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text, max(0, start - _AGE_CHARS), start)
+            if age:
+                self.ages.setdefault(name, int(age.group("age")))
             next_free = end
             title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
             at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
@@ -1041,6 +1049,11 @@ class PersonIndex:
         words = ("democrat" if w == "democratic" else w for w in (self.roles.get(name) or "").lower().split())
         return [w for w in words if w in PARTY_NOUNS]
 
+    def of_age(self, pos: int, age: int) -> str | None:
+        """The latest person before ``pos`` whom the text gives ``age`` ("Kelly Lane, 38," for "the 38-year-old")."""
+        i = bisect.bisect_left(self.positions, pos)
+        return next((self.names[j] for j in range(i - 1, -1, -1) if self.ages.get(self.names[j]) == age), None)
+
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
         subject preferred over a mention in an object or possessive (the centering preference, Grosz et al. 1995)."""
@@ -1181,6 +1194,10 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         head = tuple(w for w in re.split(r"[’']s ", mention.text, 1)[1].lower().split() if w in ROLE_WORDS)
         name = persons.recent(pos, head) if head else None
         return name, persons.roles.get(name) if name else None
+    age = _AGE_ROLE.match(mention.text) if mention.kind == "role" else None
+    if age and persons.of_age(pos, int(age.group("age"))):
+        name = persons.of_age(pos, int(age.group("age")))
+        return name, persons.roles.get(name)
     if mention.kind == "role":
         words = [w for w in mention.text.lower().split() if w.capitalize() not in SENTENCE_OPENERS or w == "the"]
         if words[0] != "the":
