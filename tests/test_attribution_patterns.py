@@ -3290,9 +3290,24 @@ AGE_DESCRIPTIONS = [
 ]
 
 
+# A text of one's own words owned by "his" or "her" is the words of the person the pronoun stands for ("His letter
+# said", "The caption of her post reads"); a text about someone ("her biography") is not theirs.
+PRONOUN_OWNED_TEXTS = [
+    ('Senator Ivo Marsh quit on Monday.\n\nHis letter said: "I can no longer serve."', "no longer serve", "Ivo Marsh"),
+    ('Actress Lena Dray posted a photo of her dog.\n\nThe caption of her post reads: "Best friend ever."',
+     "Best friend", "Lena Dray"),
+    # negatives: a text about her, and a pronoun of the other gender
+    ('Author Lena Dray died on Friday. Her biography says: "She never stopped writing."', "never stopped",
+     "Her biography"),
+    ('Senator Ivo Marsh quit on Monday, and he left the building at once. Her letter said: "I can no longer serve."',
+     "no longer serve", "Her letter"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
                          + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE
-                         + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB + AGE_DESCRIPTIONS)
+                         + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB + AGE_DESCRIPTIONS
+                         + PRONOUN_OWNED_TEXTS)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -150,8 +150,10 @@ _IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*{_FRONTED_OP
 # A sentence in which someone puts out a text, ending before the quote that gives it: `Acme released a statement on
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
-_STATEMENT_TEXT = (r"(?:an?|the|its|his|her|their)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?:statement|letter|memo|note|message|"
-                   r"response|release|update|announcement|tribute|appeal)\b")
+STATEMENT_NOUNS = frozenset("statement letter memo note message response release update announcement tribute "
+                            "appeal".split())  # texts one puts out in one's own words
+_STATEMENT_TEXT = (rf"(?:an?|the|its|his|her|their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?"
+                   rf"(?:{alternation(sorted(STATEMENT_NOUNS))})\b")
 _STATEMENT_CORE = rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+{_STATEMENT_TEXT}"
 # A sentence opening with the text its subject put out: `In a statement Wednesday, former President X lauded ...`.
 STATEMENT_FRONTED = re.compile(rf"(?:^|(?<=[.!?\n]))[^\S\n]*In[^\S\n]+{_STATEMENT_TEXT}[^,;\"“”.!?\n]{{0,60}},"
@@ -228,11 +230,15 @@ _THAT_CLAUSE_WORDS = 3
 _QUOTE_TAIL_WORDS = 8  # a lower-case tail this short after a quote (`" for the economy.`) leaves it quote-only
 _UNSIGNED_STATEMENT = re.compile(r"(?:[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?:statement|message)")  # "A statement said"
 # Where a body or person publishes its own words: "Acme's website says", "the council's Facebook page said".
-_OWN_MEDIA = frozenset("website site page account blog feed newsletter".split())
+_OWN_MEDIA = frozenset("website site page account blog feed newsletter post tweet caption".split())
 # A document or medium given with its owner: "the ministry's statement", "Acme's annual report", "Acme's website".
 _DOCUMENT_OWNER = re.compile(r"(?P<author>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
                              r"(?:[\w\-]+[^\S\n]+){0,2}?(?:%s)"
                              % "|".join(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _OWN_MEDIA)))
+# A text of one's own words owned by "his" or "her", a person named before: "His letter said", "the caption of her
+# post reads" (not "her bio", a text about her).
+_PRONOUN_DOCUMENT = re.compile(r"(?:[Tt]he[^\S\n]+[a-z]+[^\S\n]+of[^\S\n]+)?(?P<owner>[Hh]is|[Hh]er)[^\S\n]+"
+                               r"(?:[\w\-]+[^\S\n]+){0,2}?(?:%s)" % "|".join(sorted(STATEMENT_NOUNS | _OWN_MEDIA)))
 # Heads of a definite description that only an earlier indefinite one can name ("a source ..." -> "the source").
 _UNNAMED_SOURCES = frozenset("source sources insider insiders".split())
 _UNNAMED_PERSONS = _UNNAMED_SOURCES | frozenset("person man woman".split())
@@ -1059,6 +1065,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             # ("a handbook from 1998", "a letter from last week" name no author)
             q = _credited_to(q, (owner.group("author"), q.speaker_start + owner.start("author")), persons)
             mention = parse_mention(q.speaker)
+        owned = _PRONOUN_DOCUMENT.fullmatch(q.speaker) if mention is not None and q.speaker_start is not None \
+            and q.speaker_id in (None, mention.name) else None
+        if owned:
+            pronoun = owned.group("owner").lower()
+            name = persons.recent(q.speaker_start, gender="m" if pronoun == "his" else "f")
+            if name:
+                name = persons.full_name(name)
+                q = replace(q, speaker_id=name, speaker_role=persons.roles.get(name))
+                mention = parse_mention(name)  # the person speaks, not "her post" (no body called "Post")
         if mention is not None and (q.speaker_id is None and mention.kind == "role" or mention.kind == "org" and (
                 mention.name or "").islower()) and q.speaker.lower().startswith("the ") and q.speaker_start is not None:
             # "the paper", and a body named in lower case ("the central bank", "the interior ministry"): the
