@@ -3178,8 +3178,14 @@ FRONTED_PLACES_AND_CLAUSES = [
      "her rivals"),
     ('Before the vote, Senator Mia Crowe said: "We have the numbers."', "have the numbers", "Mia Crowe"),
     ('In Port Alder said "the water rose faster than anyone expected."', "water rose", None),
+    ('Like Ben Ortiz, Ada Lind said: "We need more time."', "more time", "Ada Lind"),
+    ('Unlike Ben Ortiz, Ada Lind said: "We need more time."', "more time", "Ada Lind"),
+    ('While Ben Ortiz was speaking, Ada Lind interrupted: "Prove it."', "Prove it", "Ada Lind"),
+    ('When Ben Ortiz arrived, the crowd booed: "Go home."', "Go home", None),
     # negatives: a body whose name opens with a preposition, and a subject with no fronted phrase
     ('Under Armour said in a statement: "Sales rose in every region."', "Sales rose", "Under Armour"),
+    ('Beyond Meat said in a statement: "Sales rose in every region."', "Sales rose", "Beyond Meat"),
+    ('Ben Ortiz was blunt: "Prove it."', "Prove it", "Ben Ortiz"),
     ('Port Alder residents said "the water rose faster than anyone expected."', "water rose", "Port Alder residents"),
 ]
 

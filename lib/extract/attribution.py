@@ -32,7 +32,7 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, IRREGULAR_PASTS, _inside, 
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
-                                  SENTENCE_OPENERS,
+                                  SENTENCE_OPENERS, SUBORDINATORS,
                                   apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
                                   resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
@@ -497,6 +497,13 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         while pos < len(window):
             m = pattern.search(window, pos)
             if m is None:
+                break
+            if pattern is BEFORE_COLON and m.group("subj").split()[0] in SUBORDINATORS:
+                # `While X was speaking, Y interrupted:`: the main clause after the comma introduces the words
+                comma = window.find(", ", m.start("subj"))
+                later = BEFORE_COLON.match(window[comma + 2:]) if comma >= 0 else None
+                if later and later.group("cue") not in CUE_CLASS and _person_subject(later.group("subj")):
+                    return _attribution(later, start + comma + 2, "before")
                 break
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
                                             or not _person_subject(m.group("subj"))):

@@ -192,11 +192,13 @@ one another nobody everybody everyone anybody anyone
 
 # Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
 FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By Under Over Through About Amid Despite "
-                                 "Following Since Until".split())
+                                 "Following Since Until Like Unlike Besides Among Amongst Without Within Behind "
+                                 "Against Toward Towards".split())
 # Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
-# Fronted prepositions that open no name of a body either ("In Rio Grande, ...", "During Lent"), unlike "Under
-# Armour" or "For Freedoms": a capitalised run after them is the phrase's object, never a speaker.
-PLACE_PREPOSITIONS = frozenset("In At During Amid Despite Following Since Until Through Throughout".split())
+# Fronted prepositions that open no name of a body either ("In Rio Grande, ...", "Like Ben Ortiz, ..."), unlike
+# "Under Armour", "For Freedoms" or "Beyond Meat": a capitalised run after them is the phrase's object, never a speaker.
+PLACE_PREPOSITIONS = frozenset("In At During Amid Despite Following Since Until Through Throughout Like Unlike Besides "
+                               "Among Amongst Without Within Behind".split())
 # Subordinators that open a fronted clause ("If Trump says ..., they will say", "Once Ms Lee left, ..."): its subject
 # speaks for that clause only.
 SUBORDINATORS = frozenset("If When While Whereas Although Though Because Unless Once Whenever Wherever".split())
