@@ -3310,10 +3310,21 @@ PRONOUN_OWNED_TEXTS = [
 ]
 
 
+# A reported clause with its own subject and cue right before the quote reports that subject's words ("Police
+# said the suspect shouted "..."); with no cue of its own, the words are the main subject's.
+INNER_CUES = [
+    ('Police said the suspect shouted "I am innocent" as he was led away.', "I am innocent", "the suspect"),
+    ('Ada Lind said Ben Ortiz shouted "you will regret this" at her.', "will regret", "Ben Ortiz"),
+    # negatives
+    ('Ada Lind wrote that Ben Ortiz was "a liar and a coward."', "liar and a coward", "Ada Lind"),
+    ('Ada Lind said in a post that the city "will not back down."', "not back down", "Ada Lind"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
                          + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE
                          + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB + AGE_DESCRIPTIONS
-                         + PRONOUN_OWNED_TEXTS)
+                         + PRONOUN_OWNED_TEXTS + INNER_CUES)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

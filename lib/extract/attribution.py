@@ -93,6 +93,8 @@ BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|duri
 # (not `says a report that the minister called "`: the words of the relative clause's subject).
 BEFORE_INVERTED_SOURCE = re.compile(rf",[^\S\n]+{_CUE}[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN})[^\S\n]+"
                                     rf"[a-z]+ing\b[^.!?\"“”]{{0,60}}$")
+# A reported clause with a subject and cue of its own right before the quote: `Police said the suspect shouted "`.
+_INNER_CUE = re.compile(rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}[,:]?[^\S\n]*$")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -518,6 +520,10 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     later = _later_intro(window, m)
                     if later is not None:
                         m = later
+                inner = _INNER_CUE.search(window, m.end("cue")) if pattern is BEFORE_CLAUSE else None
+                if inner and inner.group("cue") in CUE_CLASS and parse_mention(inner.group("subj")).kind != "unknown" \
+                        and not _object_of_preposition(window, inner.start("subj")):
+                    m = inner  # `Police said the suspect shouted "..."`: the reported clause's own speaker
                 found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
                 # `quoted X as saying`: X is the one quoted, with no clause of its own ("officials briefed on ...")
                 participle = found.cue and found.cue.endswith("ing") and pattern is not BEFORE_QUOTED_AS
