@@ -3321,10 +3321,22 @@ INNER_CUES = [
 ]
 
 
+# "the company" stands for a company named before by its name's ending ("Orbit Airlines", "Brightwell Energy").
+COMPANY_NAMES = [
+    ('Orbit Airlines cancelled 40 flights on Monday.\n\n"Safety comes first," the company said.', "Safety comes",
+     "Orbit Airlines"),
+    ('Brightwell Energy shares fell 3% on Monday.\n\n"Costs will rise," the company said.', "Costs will rise",
+     "Brightwell Energy"),
+    # negative: no company named before
+    ('Senator Ben Ortiz criticised the plan.\n\n"Costs will rise," the company said.', "Costs will rise",
+     "the company"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
                          + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE
                          + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB + AGE_DESCRIPTIONS
-                         + PRONOUN_OWNED_TEXTS + INNER_CUES)
+                         + PRONOUN_OWNED_TEXTS + INNER_CUES + COMPANY_NAMES)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

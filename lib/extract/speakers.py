@@ -1081,6 +1081,10 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i > 0 and pos < spans[i - 1][1]
 
 
+# Last words of a company's name ("Brightwell Energy", "Acme Holdings", "Orbit Airlines"): "the company" stands for it.
+_COMPANY_NAME_ENDINGS = ("corp", "inc", "ltd", "llc", "plc", "holdings", "industries", "enterprises", "technologies",
+                         "systems", "labs", "motors", "airlines", "airways", "energy", "pharmaceuticals", "brands",
+                         "foods")
 # Descriptions that stand for a named organisation ("the paper" -> the newspaper named before): head noun ->
 # words that describe a name as such an organisation ("daily Eleftherotypia", "the Energy Department").
 ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
@@ -1088,8 +1092,8 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "newspaper": ("newspaper", "daily", "paper", "tabloid", "weekly"),
     "daily": ("newspaper", "daily"),
     "magazine": ("magazine", "weekly", "monthly"),
-    "company": ("company", "firm", "maker", "giant", "retailer", "carrier", "airline", "corp", "inc"),
-    "firm": ("company", "firm", "maker"),
+    "company": ("company", "firm", "maker", "giant", "retailer", "carrier", "airline", *_COMPANY_NAME_ENDINGS),
+    "firm": ("company", "firm", "maker", *_COMPANY_NAME_ENDINGS),
     "department": ("department",), "ministry": ("ministry",), "agency": ("agency",), "bank": ("bank",),
     "board": ("board",), "court": ("court",), "commission": ("commission",), "office": ("office",),
     "union": ("union", "guild", "federation"), "council": ("council",), "committee": ("committee",),
