@@ -3333,10 +3333,20 @@ COMPANY_NAMES = [
 ]
 
 
+# A name right after "X added," opens the clause X reports: a later "he said" is X's, not that name's.
+CUE_COMMA_CLAUSES = [
+    ('President Tom Hale skipped the debate. "He owes you an answer," Governor Ben Ortiz said.\n\nAnd, Ortiz added, '
+     'Hale promised voters they would win. "I am sick of losing," he said.', "sick of losing", "Ben Ortiz"),
+    # negative: a subject of its own sentence stays the latest subject
+    ('Governor Ben Ortiz spoke first. President Tom Hale then promised voters a win. "I am sick of losing," he said.',
+     "sick of losing", "Tom Hale"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
                          + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE
                          + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB + AGE_DESCRIPTIONS
-                         + PRONOUN_OWNED_TEXTS + INNER_CUES + COMPANY_NAMES)
+                         + PRONOUN_OWNED_TEXTS + INNER_CUES + COMPANY_NAMES + CUE_COMMA_CLAUSES)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -758,6 +758,9 @@ _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward to
 IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought made".split())
 _IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
+# A cue and comma right before a name: "And, Ortiz added, Hale promised ...": the name opens the reported clause, so
+# a later "he said" prefers the one who spoke.
+_CUE_COMMA_BEFORE = re.compile(rf"\b{CUE_PATTERN},[^\S\n]+$")
 
 
 def _is_transitive_verb(word: str) -> bool:
@@ -888,7 +891,8 @@ class PersonIndex:
             # "thanked Governor X": X is an object; "Judge Y said X had ...": X opens the reported clause, so a later
             # "he said" prefers the one who spoke (after "that" X is as often a speaker: "told CBS that X had said")
             object_position = lead is not None and (_is_transitive_verb(lead.group(1))
-                                                    or lead.group(1) in _REPORTED_CLAUSE_LEADS)
+                                                    or lead.group(1) in _REPORTED_CLAUSE_LEADS) \
+                or bool(_CUE_COMMA_BEFORE.search(text, max(0, at - 30), at))
             subject = not _POSSESSIVE.match(text, end) and bool(
                 (_SUBJECT_AFTER.match(text, end) and not object_position)
                 or _CUE_BEFORE.search(text, max(0, start - 60), start))
