@@ -3343,10 +3343,22 @@ CUE_COMMA_CLAUSES = [
 ]
 
 
+# A topic phrase opening a sentence ("In Farid's case, she ...", "As for Farid, she ...") gives the pronoun after it.
+_TWO_WOMEN = '"My child is sick," Mona Farid said.\n\nNurse Dana Reyes said the ward was full. "We have no beds," she said.'
+TOPIC_PHRASES = [
+    (_TWO_WOMEN + '\n\nIn Farid\'s case, she decided to stay near her child. "I am worried," she said.', "I am worried",
+     "Mona Farid"),
+    (_TWO_WOMEN + '\n\nAs for Farid, she decided to stay. "I am worried," she said.', "I am worried", "Mona Farid"),
+    # negative: "In Farid's view, she ..." is someone else judged by Farid
+    (_TWO_WOMEN + '\n\nIn Farid\'s view, she was wrong. "I am worried," she said.', "I am worried", "Dana Reyes"),
+]
+
+
 @pytest.mark.parametrize("text, fragment, speaker",
                          FRONTED_PLACES_AND_CLAUSES + COORDINATED_VERBS + TITLE_PARTS + TWO_WORD_SURNAMES
                          + UNDOTTED_TITLES + ROLE_BEFORE_PLACE_SURNAME + OBJECT_BEFORE_AND_CUE
                          + RELATIVE_AS_OBJECT + BODY_BEFORE_ITS_VERB + AGE_DESCRIPTIONS
-                         + PRONOUN_OWNED_TEXTS + INNER_CUES + COMPANY_NAMES + CUE_COMMA_CLAUSES)
+                         + PRONOUN_OWNED_TEXTS + INNER_CUES + COMPANY_NAMES + CUE_COMMA_CLAUSES
+                         + TOPIC_PHRASES)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -758,6 +758,10 @@ _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward to
 IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought made".split())
 _IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
+# A topic phrase opening a sentence ("As for Farid, she ...", "In Farid's case, she ..."): the pronoun after it is
+# that person, as a subject's would be.
+_TOPIC_BEFORE = re.compile(r"(?:^|(?<=[.!?\n]))[^\S\n]*(?:As[^\S\n]+for|In)[^\S\n]+$")
+_TOPIC_AFTER = re.compile(r"(?:[’']s[^\S\n]+case)?,[^\S\n]+(?:he|she)\b")
 # A cue and comma right before a name: "And, Ortiz added, Hale promised ...": the name opens the reported clause, so
 # a later "he said" prefers the one who spoke.
 _CUE_COMMA_BEFORE = re.compile(rf"\b{CUE_PATTERN},[^\S\n]+$")
@@ -895,7 +899,8 @@ class PersonIndex:
                 or bool(_CUE_COMMA_BEFORE.search(text, max(0, at - 30), at))
             subject = not _POSSESSIVE.match(text, end) and bool(
                 (_SUBJECT_AFTER.match(text, end) and not object_position)
-                or _CUE_BEFORE.search(text, max(0, start - 60), start))
+                or _CUE_BEFORE.search(text, max(0, start - 60), start)) \
+                or bool(_TOPIC_BEFORE.search(text, max(0, start - 12), start) and _TOPIC_AFTER.match(text, end))
             rows.append((start, name, subject))
         rows.sort()
         self.positions = [p for p, _, _ in rows]
