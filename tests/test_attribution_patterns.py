@@ -3182,6 +3182,7 @@ FRONTED_PLACES_AND_CLAUSES = [
     ('Unlike Ben Ortiz, Ada Lind said: "We need more time."', "more time", "Ada Lind"),
     ('While Ben Ortiz was speaking, Ada Lind interrupted: "Prove it."', "Prove it", "Ada Lind"),
     ('When Ben Ortiz arrived, the crowd booed: "Go home."', "Go home", None),
+    ('In Athens the party said "the deaths were a crime of austerity."', "crime of austerity", "the party"),
     # negatives: a body whose name opens with a preposition, and a subject with no fronted phrase
     ('Under Armour said in a statement: "Sales rose in every region."', "Sales rose", "Under Armour"),
     ('Beyond Meat said in a statement: "Sales rose in every region."', "Sales rose", "Beyond Meat"),

@@ -32,6 +32,9 @@ def _reported(text: str):
      ("Vladimir Putin", "told reporters", "neutral", "Moscow is ready for talks")),
     ("The plan will fail, claimed opposition leader Anna Berg.",
      ("Anna Berg", "claimed", "doubting", "The plan will fail")),
+    # a place phrase opening the sentence without a comma is no part of the subject
+    ("In Parliament the Workers Party of Ardonia accused the government of negligence.",
+     ("the Workers Party of Ardonia", "accused", "criticising", "the government of negligence")),
 ])
 def test_reported_constructions(sentence, expected):
     """Each reported-speech shape gives one quote with speaker, cue, class and the content span."""
@@ -51,6 +54,7 @@ def test_reported_next_to_a_refusal(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "In Ardonia said the talks would go on.",  # a place phrase alone is nobody
     "Putin described the risk of confrontation as a challenge.",  # describing without content
     "The ministry said so.",  # content too short
     "Putin made a number of proposals for cooperation.",  # no reporting cue

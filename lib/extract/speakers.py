@@ -449,12 +449,16 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
     return subject, m.start("subj")
 
 
-_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)")
+_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)"
+                     # a place phrase with no comma before the subject: "In Parliament the Communist Party said"
+                     rf"|(?:{'|'.join(sorted(PLACE_PREPOSITIONS))})[^\S\n]+(?:[A-Z][\w.’'\-]*[^\S\n]+){{1,3}}"
+                     rf"(?=(?:the|a|an)[^\S\n])")
 
 
 def without_opener(subject: str, start: int) -> tuple[str, int]:
-    """A subject and its offset without the conjunction or adverb opening its sentence, when a speaker follows ("As
-    Cole noted": Cole; "But a spokesperson for Acme said": a spokesperson for Acme)."""
+    """A subject and its offset without the conjunction, adverb or place phrase opening its sentence, when a speaker
+    follows ("As Cole noted": Cole; "But a spokesperson for Acme said": a spokesperson for Acme; "In Athens the
+    party said": the party)."""
     opener = _OPENER.match(subject)
     if opener and parse_mention(subject[opener.end():]).kind != "unknown":
         return subject[opener.end():], start + opener.end()
