@@ -1074,11 +1074,15 @@ class PersonIndex:
         subject preferred over a mention in an object or possessive (the centering preference, Grosz et al. 1995)."""
         i = bisect.bisect_left(self.positions, pos)
         fallback = None
+        holds: dict[str, bool] = {}  # name -> holds the role words: a person is mentioned many times
         while i > 0:
             i -= 1
             name = self.names[i]
-            if role_words and not all(_holds_title((self.roles.get(name) or "").lower(), w) for w in role_words):
-                continue
+            if role_words:
+                if name not in holds:
+                    holds[name] = all(_holds_title((self.roles.get(name) or "").lower(), w) for w in role_words)
+                if not holds[name]:
+                    continue
             if gender and (self.genders.get(name, gender) != gender or name in self.places or name in self.bare):
                 continue
             if self.subjects[i] or role_words:
