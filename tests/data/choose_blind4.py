@@ -1,0 +1,179 @@
+"""The selection rule of the fourth blind quote pool (issue 14), fixed before any article was read for quotes.
+
+Run from the repository root: ``python3 tests/data/choose_blind4.py [RAW_DIR [POOL.jsonl]]`` (defaults
+/tmp/s13/blind4_raw and /tmp/s13/blind4_pool.jsonl). It prints the counts per publisher and writes the candidates, in the
+order they are annotated, one JSON object a line: id, source, outlet, url, licence, title, text.
+
+Sources (licences and attribution in /tmp/s13/blind4_SOURCE.md; both allow copying the texts with attribution):
+- GV, Global Voices (CC BY 3.0): the WordPress export ``data/full/globalvoicesonline.wordpress.2012-may.xml`` of
+  https://github.com/OpenGenderTracking/globalvoices at commit 3f146b51fdcb59f0cd6fb76246cf79763787d34d. Re-fetch:
+  ``git clone`` that repository, ``git checkout`` the commit and copy the file to RAW_DIR/gv/. Every ``*.xml`` in
+  RAW_DIR/gv is read; a file may hold the whole export or ``<item>`` elements copied from it verbatim.
+- WH, The White House (U.S. government work, public domain): the Markdown copies of whitehouse.gov briefing-room
+  releases in https://github.com/brian14708/wh-briefings at commit ba874caac9474394e5a10354ce369491137972b1, folder
+  ``statements-releases/2022-10``. Re-fetch: clone, check out, copy the files named in RAW_DIR/wh/listing.txt to
+  RAW_DIR/wh/files/. listing.txt is the frame: every file of that folder dated 2022-10-01 to 2022-10-17.
+
+The rule:
+1. Frames. GV: the export's ``<item>`` elements with ``wp:status`` publish and ``wp:post_type`` post, in file order.
+   WH: the files of listing.txt whose name does not mark a kind of text that is not a news or press text or is not
+   the White House's own (readouts of calls and meetings, letters to Congress, nominations and appointment lists,
+   memoranda, and "What they are reading" reprints of newspaper articles): WH_SKIP below, tested on the file name.
+   The WH frame is sorted by name and shuffled with random.Random(SEED).
+2. Text. GV: the post's HTML (``content:encoded``) as plain text: WordPress ``[caption]`` image captions, images,
+   embedded players and scripts dropped, every other tag removed with its words kept (link words stay), entities
+   decoded, one paragraph per blank line or block element, white space inside a paragraph collapsed. WH: the
+   Markdown body after the front matter: link targets and emphasis marks removed (their words kept), backslash
+   escapes undone, wrapped lines of a paragraph joined with a space. Paragraphs are separated by "\\n\\n".
+3. Cut: a text over 6,000 characters is cut at the first paragraph boundary at or after character 6,000.
+4. Kept, on the text as cut, in frame order: English (at least 20 word tokens, at least 15% of them in
+   FUNCTION_WORDS, the test of choose_blind3.py), at least TWO quote-mark pairs ((count of " “ ” « ») // 2 >= 2),
+   and new: its first 300 characters (as they are, or with white space collapsed) are neither those of a text of
+   any tests/data/quotes_*.jsonl nor of a candidate kept earlier, and its first 300 characters with white space
+   collapsed occur in no file of ../shared/data (HTML entities decoded, white space collapsed).
+5. Order: each publisher's kept texts shuffled with random.Random(SEED), then taken in turn (GV1, WH1, GV2, WH2, ...);
+   a publisher that runs out is skipped.
+A frame member whose file is not in RAW_DIR is counted as "not fetched" and skipped.
+"""
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "data"))
+
+from choose_blind3 import CUT, cut, english, first300, quote_pairs  # noqa: E402
+
+SEED = 2028
+MIN_PAIRS = 2
+SHARED = ROOT.parent / "shared" / "data"
+WH_SKIP = re.compile(r"readout|letters?-to-|nomination|appointments|announces-key-nominee|memorandum"
+                     r"|what-they-are-reading")
+LICENCE = {"GV": "CC BY 3.0 (https://creativecommons.org/licenses/by/3.0/)",
+           "WH": "Public domain (U.S. government work, 17 U.S.C. 105)"}
+OUTLET = {"GV": "Global Voices", "WH": "The White House"}
+
+
+def paragraphs(blocks: list[str]) -> str:
+    return "\n\n".join(p for p in (" ".join(b.split()) for b in blocks) if p)
+
+
+def gv_text(content: str) -> str:
+    text = re.sub(r"\[caption[^\]]*\].*?\[/caption\]", " ", content, flags=re.S)
+    text = re.sub(r"<(script|style|iframe|object|embed)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    text = re.sub(r"</?(p|div|blockquote|h[1-6]|ul|ol|li|table|tr|center|pre)\b[^>]*>|<br\s*/?>", "\n\n", text,
+                  flags=re.I)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return paragraphs(re.split(r"\n\s*\n", text))
+
+
+def gv_items(folder: Path) -> list[dict]:
+    items = []
+    for path in sorted(folder.glob("*.xml")):
+        for item in re.findall(r"<item>(.*?)</item>", path.read_text(encoding="utf-8"), flags=re.S):
+            def field(tag: str) -> str:
+                m = re.search(rf"<{tag}>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?</{tag}>", item, flags=re.S)
+                return m.group(1) if m else ""
+            if field("wp:status") != "publish" or field("wp:post_type") != "post":
+                continue
+            items.append({"id": f"b4-gv-{field('wp:post_id')}", "source": f"OpenGenderTracking/globalvoices "
+                          f"data/full/globalvoicesonline.wordpress.2012-may.xml@3f146b51 post {field('wp:post_id')}",
+                          "outlet": OUTLET["GV"], "url": field("link"), "licence": LICENCE["GV"],
+                          "title": html.unescape(field("title")).strip(), "raw": gv_text(field("content:encoded"))})
+    return items
+
+
+def wh_text(markdown: str) -> tuple[dict, str]:
+    _, head, body = markdown.split("---\n", 2)
+    meta = dict(re.findall(r"^(\w+): ?(.*)$", head, flags=re.M))
+    body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", body)
+    body = re.sub(r"</?u>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", body)
+    body = re.sub(r"\\(.)", lambda m: " " if m.group(1) == "_" else m.group(1), body)
+    return meta, paragraphs(re.split(r"\n\s*\n", body))
+
+
+def wh_items(folder: Path) -> tuple[list[dict], int, int]:
+    names = [line.strip() for line in (folder / "listing.txt").open(encoding="utf-8") if line.strip()]
+    frame = sorted(n for n in names if not WH_SKIP.search(Path(n).name))
+    random.Random(SEED).shuffle(frame)
+    items, missing = [], 0
+    for name in frame:
+        path = folder / "files" / Path(name).name
+        if not path.exists():
+            missing += 1
+            continue
+        meta, text = wh_text(path.read_text(encoding="utf-8"))
+        items.append({"id": f"b4-wh-{Path(name).stem[:60]}", "source": f"brian14708/wh-briefings {name}@ba874caa",
+                      "outlet": OUTLET["WH"], "url": meta.get("source_url", ""), "licence": LICENCE["WH"],
+                      "title": meta.get("title", "").strip().strip('"'), "raw": text})
+    return items, len(names) - len(frame), missing
+
+
+def taken() -> set[str]:
+    """First-300-character keys of every existing quote set (texts read by script only; quotes never read)."""
+    starts = set()
+    for f in sorted((ROOT / "tests" / "data").glob("quotes_*.jsonl")):
+        for line in f.open(encoding="utf-8"):
+            starts.update(first300(json.loads(line)["text"]))
+    return starts
+
+
+def shared_text() -> str:
+    return "\n".join(" ".join(html.unescape(p.read_text(encoding="utf-8", errors="replace")).split())
+                     for p in sorted(SHARED.rglob("*")) if p.is_file())
+
+
+def choose(raw: Path) -> tuple[list[dict], dict[str, dict[str, int]]]:
+    starts, shared = taken(), shared_text()
+    wh, skipped, missing = wh_items(raw / "wh")
+    groups = {"GV": (gv_items(raw / "gv"), 0, 0), "WH": (wh, skipped, missing)}
+    kept: dict[str, list[dict]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for name, (items, skipped, missing) in groups.items():
+        c = counts[name] = {"skipped_by_name": skipped, "not_fetched": missing, "fetched": len(items),
+                            "same_start": 0, "in_shared": 0, "not_english": 0, "few_pairs": 0, "kept": 0}
+        kept[name] = []
+        for item in items:
+            text, was_cut = cut(item.pop("raw"), "\n\n")
+            keys = first300(text)
+            if starts & set(keys):
+                c["same_start"] += 1
+                continue
+            starts.update(keys)
+            if keys[1] in shared:
+                c["in_shared"] += 1
+                continue
+            if not english(text):
+                c["not_english"] += 1
+                continue
+            if quote_pairs(text) < MIN_PAIRS:
+                c["few_pairs"] += 1
+                continue
+            c["kept"] += 1
+            kept[name].append({**item, "text": text})
+        random.Random(SEED).shuffle(kept[name])
+    order = []
+    for i in range(max(map(len, kept.values()), default=0)):
+        order += [kept[g][i] for g in kept if i < len(kept[g])]
+    return order, counts
+
+
+def main() -> None:
+    raw = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/s13/blind4_raw")
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/tmp/s13/blind4_pool.jsonl")
+    order, counts = choose(raw)
+    with out.open("w", encoding="utf-8") as fh:
+        for row in order:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    for name, c in counts.items():
+        print(name, c)
+    print(len(order), "candidates in order, cut at", CUT, "->", out)
+
+
+if __name__ == "__main__":
+    main()
