@@ -23,8 +23,9 @@ The rule:
 2. Text. GV: the post's HTML (``content:encoded``) as plain text: WordPress ``[caption]`` image captions, images,
    embedded players and scripts dropped, every other tag removed with its words kept (link words stay), entities
    decoded, one paragraph per blank line or block element, white space inside a paragraph collapsed. WH: the
-   Markdown body after the front matter: link targets and emphasis marks removed (their words kept), backslash
-   escapes undone, wrapped lines of a paragraph joined with a space. Paragraphs are separated by "\\n\\n".
+   Markdown body after the front matter: link targets, emphasis marks and inline HTML tags removed (their words
+   kept), backslash escapes undone, the closing "###" dropped, wrapped lines of a paragraph joined with a space.
+   Paragraphs are separated by "\\n\\n".
 3. Cut: a text over 6,000 characters is cut at the first paragraph boundary at or after character 6,000.
 4. Kept, on the text as cut, in frame order: English (at least 20 word tokens, at least 15% of them in
    FUNCTION_WORDS, the test of choose_blind3.py), at least TWO quote-mark pairs ((count of " “ ” « ») // 2 >= 2),
@@ -33,7 +34,12 @@ The rule:
    collapsed occur in no file of ../shared/data (HTML entities decoded, white space collapsed).
 5. Order: each publisher's kept texts shuffled with random.Random(SEED), then taken in turn (GV1, WH1, GV2, WH2, ...);
    a publisher that runs out is skipped.
-A frame member whose file is not in RAW_DIR is counted as "not fetched" and skipped.
+Copies. The texts were copied by hand from the stored files (no bulk download was possible), so RAW_DIR holds the
+members read so far. WH: RAW_DIR/wh/fetched.tsv names each file read, the commit of the version read and "copied"
+(the file is in RAW_DIR/wh/files, from its start to at least the cut) or "few_pairs" (not copied: fewer than two
+quote-mark pairs in the text as cut, counted by eye at copy time). GV: an ``<item>`` copied without its text carries
+``<b4:not_copied>few_pairs</b4:not_copied>``; copied items keep title, link, content:encoded, wp:post_id, wp:status and
+wp:post_type verbatim. Members not read are "not fetched"; with the whole source files in RAW_DIR the rule runs as is.
 """
 from __future__ import annotations
 
@@ -43,6 +49,8 @@ import random
 import re
 import sys
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
@@ -81,6 +89,9 @@ def gv_items(folder: Path) -> list[dict]:
                 return m.group(1) if m else ""
             if field("wp:status") != "publish" or field("wp:post_type") != "post":
                 continue
+            if field("b4:not_copied"):
+                items.append({"judged": field("b4:not_copied")})
+                continue
             items.append({"id": f"b4-gv-{field('wp:post_id')}", "source": f"OpenGenderTracking/globalvoices "
                           f"data/full/globalvoicesonline.wordpress.2012-may.xml@3f146b51 post {field('wp:post_id')}",
                           "outlet": OUTLET["GV"], "url": field("link"), "licence": LICENCE["GV"],
@@ -90,27 +101,31 @@ def gv_items(folder: Path) -> list[dict]:
 
 def wh_text(markdown: str) -> tuple[dict, str]:
     _, head, body = markdown.split("---\n", 2)
-    meta = dict(re.findall(r"^(\w+): ?(.*)$", head, flags=re.M))
+    meta = yaml.safe_load(head)
     body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", body)
-    body = re.sub(r"</?u>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", body)
-    body = re.sub(r"\\(.)", lambda m: " " if m.group(1) == "_" else m.group(1), body)
-    return meta, paragraphs(re.split(r"\n\s*\n", body))
+    body = re.sub(r"<[^>\s@]+>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", body)
+    body = re.sub(r"\\(.)", r"\1", body)
+    return meta, paragraphs(re.split(r"\n\s*\n", body.rstrip().removesuffix("###")))
 
 
 def wh_items(folder: Path) -> tuple[list[dict], int, int]:
     names = [line.strip() for line in (folder / "listing.txt").open(encoding="utf-8") if line.strip()]
     frame = sorted(n for n in names if not WH_SKIP.search(Path(n).name))
     random.Random(SEED).shuffle(frame)
+    fetched = {row[0]: row[1:] for row in (line.rstrip("\n").split("\t") for line in
+               (folder / "fetched.tsv").open(encoding="utf-8") if not line.startswith("#"))}
     items, missing = [], 0
     for name in frame:
-        path = folder / "files" / Path(name).name
-        if not path.exists():
-            missing += 1
+        commit, status = fetched.get(Path(name).name, ("", ""))
+        if status != "copied":
+            missing += not status
+            if status:
+                items.append({"judged": status})
             continue
-        meta, text = wh_text(path.read_text(encoding="utf-8"))
-        items.append({"id": f"b4-wh-{Path(name).stem[:60]}", "source": f"brian14708/wh-briefings {name}@ba874caa",
-                      "outlet": OUTLET["WH"], "url": meta.get("source_url", ""), "licence": LICENCE["WH"],
-                      "title": meta.get("title", "").strip().strip('"'), "raw": text})
+        meta, text = wh_text((folder / "files" / Path(name).name).read_text(encoding="utf-8"))
+        items.append({"id": f"b4-wh-{Path(name).stem[11:71]}", "source": f"brian14708/wh-briefings {name}@{commit}",
+                      "outlet": OUTLET["WH"], "url": str(meta.get("source_url", "")), "licence": LICENCE["WH"],
+                      "title": " ".join(str(meta.get("title", "")).split()), "raw": text})
     return items, len(names) - len(frame), missing
 
 
@@ -136,10 +151,14 @@ def choose(raw: Path) -> tuple[list[dict], dict[str, dict[str, int]]]:
     counts: dict[str, dict[str, int]] = {}
     for name, (items, skipped, missing) in groups.items():
         c = counts[name] = {"skipped_by_name": skipped, "not_fetched": missing, "fetched": len(items),
-                            "same_start": 0, "in_shared": 0, "not_english": 0, "few_pairs": 0, "kept": 0}
+                            "few_pairs_at_copy": 0, "same_start": 0, "in_shared": 0, "not_english": 0, "few_pairs": 0,
+                            "kept": 0}
         kept[name] = []
         for item in items:
-            text, was_cut = cut(item.pop("raw"), "\n\n")
+            if "judged" in item:
+                c[item["judged"] + "_at_copy"] += 1
+                continue
+            text, _ = cut(item.pop("raw"), "\n\n")
             keys = first300(text)
             if starts & set(keys):
                 c["same_start"] += 1
