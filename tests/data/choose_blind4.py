@@ -1,8 +1,8 @@
 """The selection rule of the fourth blind quote pool (issue 14), fixed before any article was read for quotes.
 
 Run from the repository root: ``python3 tests/data/choose_blind4.py [RAW_DIR [POOL.jsonl]]`` (defaults
-/tmp/s13/blind4_raw and /tmp/s13/blind4_pool.jsonl). It prints the counts per publisher and writes the candidates, in the
-order they are annotated, one JSON object a line: id, source, outlet, url, licence, title, text.
+/tmp/s13/blind4_raw and /tmp/s13/blind4_pool.jsonl). It prints the counts per publisher and writes the candidates, in
+the order they are annotated, one JSON object a line: id, source, outlet, url, licence, title, text.
 
 Sources (licences and attribution in /tmp/s13/blind4_SOURCE.md; both allow copying the texts with attribution):
 - GV, Global Voices (CC BY 3.0): the WordPress export ``data/full/globalvoicesonline.wordpress.2012-may.xml`` of
@@ -10,8 +10,8 @@ Sources (licences and attribution in /tmp/s13/blind4_SOURCE.md; both allow copyi
   ``git clone`` that repository, ``git checkout`` the commit and copy the file to RAW_DIR/gv/. Every ``*.xml`` in
   RAW_DIR/gv is read; a file may hold the whole export or ``<item>`` elements copied from it verbatim.
 - WH, The White House (U.S. government work, public domain): the Markdown copies of whitehouse.gov briefing-room
-  releases in https://github.com/brian14708/wh-briefings at commit ba874caac9474394e5a10354ce369491137972b1, folder
-  ``statements-releases/2022-10``. Re-fetch: clone, check out, copy the files named in RAW_DIR/wh/listing.txt to
+  releases in https://github.com/brian14708/wh-briefings, folder ``statements-releases/2022-10`` (the commit of each
+  version read is in RAW_DIR/wh/fetched.tsv). Re-fetch: clone, copy the files named in RAW_DIR/wh/listing.txt to
   RAW_DIR/wh/files/. listing.txt is the frame: every file of that folder dated 2022-10-01 to 2022-10-17.
 
 The rule:
@@ -37,9 +37,11 @@ The rule:
 Copies. The texts were copied by hand from the stored files (no bulk download was possible), so RAW_DIR holds the
 members read so far. WH: RAW_DIR/wh/fetched.tsv names each file read, the commit of the version read and "copied"
 (the file is in RAW_DIR/wh/files, from its start to at least the cut) or "few_pairs" (not copied: fewer than two
-quote-mark pairs in the text as cut, counted by eye at copy time). GV: an ``<item>`` copied without its text carries
-``<b4:not_copied>few_pairs</b4:not_copied>``; copied items keep title, link, content:encoded, wp:post_id, wp:status and
-wp:post_type verbatim. Members not read are "not fetched"; with the whole source files in RAW_DIR the rule runs as is.
+quote-mark pairs in the text as cut, counted by eye at copy time); a file in RAW_DIR/wh/files that fetched.tsv does
+not name counts as copied. GV: an ``<item>`` copied without its text carries
+``<b4:not_copied>few_pairs</b4:not_copied>``; copied items keep title, link, wp:post_id, wp:status, wp:post_type and
+content:encoded as stored, less the inline tags and [caption] shortcodes that rule 2 removes anyway. Members not read
+are "not fetched"; with the whole source files in RAW_DIR the rule runs as is.
 """
 from __future__ import annotations
 
@@ -112,11 +114,13 @@ def wh_items(folder: Path) -> tuple[list[dict], int, int]:
     names = [line.strip() for line in (folder / "listing.txt").open(encoding="utf-8") if line.strip()]
     frame = sorted(n for n in names if not WH_SKIP.search(Path(n).name))
     random.Random(SEED).shuffle(frame)
+    manifest = folder / "fetched.tsv"
     fetched = {row[0]: row[1:] for row in (line.rstrip("\n").split("\t") for line in
-               (folder / "fetched.tsv").open(encoding="utf-8") if not line.startswith("#"))}
+               manifest.open(encoding="utf-8") if not line.startswith("#"))} if manifest.exists() else {}
     items, missing = [], 0
     for name in frame:
-        commit, status = fetched.get(Path(name).name, ("", ""))
+        present = (folder / "files" / Path(name).name).exists()
+        commit, status = fetched.get(Path(name).name, ("", "copied" if present else ""))
         if status != "copied":
             missing += not status
             if status:
