@@ -33,7 +33,13 @@ The rule:
    any tests/data/quotes_*.jsonl nor of a candidate kept earlier, and its first 300 characters with white space
    collapsed occur in no file of ../shared/data (HTML entities decoded, white space collapsed).
 5. Order: each publisher's kept texts shuffled with random.Random(SEED), then taken in turn (GV1, WH1, GV2, WH2, ...);
-   a publisher that runs out is skipped.
+   a publisher that runs out is skipped. This is the first pool: the first FIRST[publisher] members of each frame, in
+   frame order (35 GV posts, the first item to post 317356; 11 WH files), which gave the pool's first 15 lines.
+6. Extension (fixed 2026-12-05 before any later member was read): the GV posts after the first 35, in file order,
+   go through rules 2-4 unchanged (the "new" test also against every text kept before them), and every kept text is
+   APPENDED after the first pool in frame (file) order, with no shuffle: rule 5's shuffle applies to the first pool
+   only, so lines already handed to annotators never move. Ids go on as before (b4-gv-<post id>). The WH frame is
+   not extended (EXTEND).
 Copies. The texts were copied by hand from the stored files (no bulk download was possible), so RAW_DIR holds the
 members read so far. WH: RAW_DIR/wh/fetched.tsv names each file read, the commit of the version read and "copied"
 (the file is in RAW_DIR/wh/files, from its start to at least the cut) or "few_pairs" (not copied: fewer than two
@@ -67,6 +73,8 @@ WH_SKIP = re.compile(r"readout|letters?-to-|nomination|appointments|announces-ke
 LICENCE = {"GV": "CC BY 3.0 (https://creativecommons.org/licenses/by/3.0/)",
            "WH": "Public domain (U.S. government work, 17 U.S.C. 105)"}
 OUTLET = {"GV": "Global Voices", "WH": "The White House"}
+FIRST = {"GV": 35, "WH": 11}  # frame members, in frame order, that made the first pool (rule 5)
+EXTEND = ("GV",)  # frames whose later members are appended (rule 6)
 
 
 def paragraphs(blocks: list[str]) -> str:
@@ -147,42 +155,52 @@ def shared_text() -> str:
                      for p in sorted(SHARED.rglob("*")) if p.is_file())
 
 
+def sieve(items: list[dict], c: dict[str, int], starts: set[str], shared: str) -> list[dict]:
+    """Rules 2-4 over items in frame order: the kept ones, with a count per filter step in c."""
+    kept = []
+    for item in items:
+        if "judged" in item:
+            c[item["judged"] + "_at_copy"] += 1
+            continue
+        text, _ = cut(item.pop("raw"), "\n\n")
+        keys = first300(text)
+        if starts & set(keys):
+            c["same_start"] += 1
+            continue
+        starts.update(keys)
+        if keys[1] in shared:
+            c["in_shared"] += 1
+            continue
+        if not english(text):
+            c["not_english"] += 1
+            continue
+        if quote_pairs(text) < MIN_PAIRS:
+            c["few_pairs"] += 1
+            continue
+        c["kept"] += 1
+        kept.append({**item, "text": text})
+    return kept
+
+
 def choose(raw: Path) -> tuple[list[dict], dict[str, dict[str, int]]]:
     starts, shared = taken(), shared_text()
     wh, skipped, missing = wh_items(raw / "wh")
     groups = {"GV": (gv_items(raw / "gv"), 0, 0), "WH": (wh, skipped, missing)}
+    steps = ("few_pairs_at_copy", "same_start", "in_shared", "not_english", "few_pairs", "kept")
     kept: dict[str, list[dict]] = {}
     counts: dict[str, dict[str, int]] = {}
     for name, (items, skipped, missing) in groups.items():
-        c = counts[name] = {"skipped_by_name": skipped, "not_fetched": missing, "fetched": len(items),
-                            "few_pairs_at_copy": 0, "same_start": 0, "in_shared": 0, "not_english": 0, "few_pairs": 0,
-                            "kept": 0}
-        kept[name] = []
-        for item in items:
-            if "judged" in item:
-                c[item["judged"] + "_at_copy"] += 1
-                continue
-            text, _ = cut(item.pop("raw"), "\n\n")
-            keys = first300(text)
-            if starts & set(keys):
-                c["same_start"] += 1
-                continue
-            starts.update(keys)
-            if keys[1] in shared:
-                c["in_shared"] += 1
-                continue
-            if not english(text):
-                c["not_english"] += 1
-                continue
-            if quote_pairs(text) < MIN_PAIRS:
-                c["few_pairs"] += 1
-                continue
-            c["kept"] += 1
-            kept[name].append({**item, "text": text})
+        c = counts[name] = {"skipped_by_name": skipped, "not_fetched": missing,
+                            "fetched": len(items[:FIRST[name]]), **dict.fromkeys(steps, 0)}
+        kept[name] = sieve(items[:FIRST[name]], c, starts, shared)
         random.Random(SEED).shuffle(kept[name])
     order = []
     for i in range(max(map(len, kept.values()), default=0)):
         order += [kept[g][i] for g in kept if i < len(kept[g])]
+    for name in EXTEND:
+        later = groups[name][0][FIRST[name]:]
+        c = counts[name + " extension"] = {"fetched": len(later), **dict.fromkeys(steps, 0)}
+        order += sieve(later, c, starts, shared)
     return order, counts
 
 
