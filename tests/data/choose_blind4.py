@@ -47,7 +47,9 @@ quote-mark pairs in the text as cut, counted by eye at copy time); a file in RAW
 not name counts as copied. GV: an ``<item>`` copied without its text carries
 ``<b4:not_copied>few_pairs</b4:not_copied>``; copied items keep title, link, wp:post_id, wp:status, wp:post_type and
 content:encoded as stored, less the inline tags and [caption] shortcodes that rule 2 removes anyway. Members not read
-are "not fetched"; with the whole source files in RAW_DIR the rule runs as is.
+are "not fetched"; with the whole source files in RAW_DIR the rule runs as is. The extension's copies
+(RAW_DIR/gv/items-002.xml) also keep dc:creator for the attribution list, drop iframes and comments, and may stop a few
+paragraphs after the text passes 6,000 characters (rule 3 cuts there anyway; each such copy was checked to be cut).
 """
 from __future__ import annotations
 
