@@ -95,6 +95,8 @@ def test_house_style_is_no_alteration(earliest, later):
     r = shared_quotes(rows).set_index("role")
     assert r.at["later", "relation"] == "verbatim" and r.at["later", "replaced"] == []
     assert quote_groups(shared_quotes(rows))["altered"].tolist() == [False]
+    shown = " ".join(op["new"] for op in r.at["later", "diff"] if op["new"])
+    assert shown == " ".join(tokenise_quote(later))  # the page shows each outlet's own wording, not the one form
 
 
 def test_quote_cut_short(real_quote):
@@ -364,17 +366,27 @@ def test_short_identical_quotes_are_not_shared(text):
     ("“We don 't know,” he said", ["We", "don't", "know", "he", "said"]),
     ("It's the students' day — “ours”", ["It's", "the", "students", "day", "ours"]),
     ("", []),
-    # One style for dates and shares (house styles differ); a lowercase "may" and a year stay as written.
-    ("leaving August the 31st is", ["leaving", "August", "31", "is"]),
-    ("leaving Aug. 31 is", ["leaving", "August", "31", "is"]),
-    ("on the 5th of May we", ["on", "May", "5", "we"]),
-    ("by 31 Sept. 2021", ["by", "September", "31", "2021"]),
+    # A date or a share is one word as written (its key is one form, see test_house_style_keys); a lowercase "may"
+    # and a year stay words of their own; a number keeps its separators.
+    ("leaving August the 31st, is", ["leaving", "August the 31st", "is"]),
+    ("on the 5th of May we", ["on", "the 5th of May", "we"]),
     ("it may 5 times in March 2021", ["it", "may", "5", "times", "in", "March", "2021"]),
-    ("up 10% or 10 per cent", ["up", "10", "percent", "or", "10", "percent"]),
+    ("up 10% or 10 per cent", ["up", "10%", "or", "10 per cent"]),
+    ("at 6:41pm, 1,000 people", ["at", "6:41pm", "1,000", "people"]),
 ])
 def test_tokenise_quote(text, expected):
     """Quote marks, dashes and punctuation go; apostrophes split off by tokenised sources are glued back."""
     assert tokenise_quote(text) == expected
+
+
+@pytest.mark.parametrize("a, b", [("Aug. 31", "August the 31st"), ("31 August", "the 31st of August"),
+                                  ("Sept. 3", "September 3rd"), ("10%", "10 per cent"), ("2.5 percent", "2.5%")])
+def test_house_style_keys(a, b):
+    """Two house styles of one date or share compare as one word."""
+    from lib.analyse.overlap import _key
+
+    (wa,), (wb,) = tokenise_quote(a), tokenise_quote(b)
+    assert _key(wa) == _key(wb)
 
 
 # ---------------------------------------------------------------- groups are renderings of one utterance

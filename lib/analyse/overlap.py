@@ -45,38 +45,48 @@ EDGE_REPLACE_WORDS = 3  # words replaced at the end of an overlap up to this man
 # Typographic quote marks and apostrophes folded to ASCII before tokenising (Quotebank normalisation).
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# A word: letters and digits with inner apostrophes ("don't"); a number keeps its separators ("6:41pm", "1,000").
+_WORD = re.compile(r"\d+(?:[.,:]\d+)*[^\W_]*|[^\W_]+(?:'[^\W_]+)*")
 # "She ' s", "don ' t": clitics split off by tokenised sources (PTB, ECB+) are glued back before comparing.
 _SPACED_CLITIC = re.compile(r"([^\W_])\s*'\s*(s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
 # House styles write one date or one share differently ("Aug. 31", "August the 31st", "31 August"; "10%", "10 percent",
-# "10 per cent"): each is read in one form before comparing, so a quote carried in another outlet's style is the same
-# quote, not an altered one. Month names only as capitalised (a lowercase "may" is a verb).
+# "10 per cent"): each such phrase is one word, shown as written, whose comparison key is the one form ("August 31",
+# "10 percent"), so a quote carried in another outlet's style is the same quote, not an altered one. Month names only
+# as capitalised (a lowercase "may" is a verb).
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?\b"
 _MONTH = rf"({month_pattern(ENGLISH_MONTH_FORMS)})\b\.?"
-_DATE_STYLES = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|\b{_MONTH}\s+(?:the\s+)?{_DAY}")
-_PERCENT = re.compile(r"(\d)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_STYLED = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|\b{_MONTH}\s+(?:the\s+)?{_DAY}|"
+                     r"\b(\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 
 
-def _one_style(text: str) -> str:
-    """Dates as "August 31" and shares as "10 percent" (see _DATE_STYLES)."""
-    def date(m: re.Match) -> str:
-        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        return f"{MONTH_NAMES[month_number(month)]} {int(day)}"
-
-    return _PERCENT.sub(r"\1 percent", _DATE_STYLES.sub(date, text))
+def _one_style(phrase: re.Match) -> str:
+    """The one form of a date or share _STYLED matched: "August 31", "10 percent"."""
+    if phrase.group(5):
+        return f"{phrase.group(5)} percent"
+    day, month = (phrase.group(1), phrase.group(2)) if phrase.group(1) else (phrase.group(4), phrase.group(3))
+    return f"{MONTH_NAMES[month_number(month)]} {int(day)}"
 
 
 def tokenise_quote(text: str) -> list[str]:
-    """Word tokens of a quote as written (punctuation and quote marks removed, inner apostrophes kept), dates and
-    shares in one style (_one_style)."""
+    """Word tokens of a quote as written (punctuation and quote marks removed, inner apostrophes kept); a date or a
+    share is one token (_STYLED)."""
     folded = _SPACED_CLITIC.sub(r"\1'\2", unicodedata.normalize("NFKC", text or "").translate(_FOLD))
-    folded = _one_style(folded)
-    return _WORD.findall(folded)
+    words, at = [], 0
+    for m in _STYLED.finditer(folded):
+        if (m.group(2) or m.group(3)) and not (m.group(2) or m.group(3))[:1].isupper():
+            continue  # a lowercase month word is another word ("may")
+        words += _WORD.findall(folded[at:m.start()])
+        words.append(" ".join(m.group(0).split()))
+        at = m.end()
+    return words + _WORD.findall(folded[at:])
 
 
 @functools.lru_cache(maxsize=1 << 18)
 def _key(word: str) -> str:
-    """Comparison key of one word: case-folded, accents stripped."""
+    """Comparison key of one word: case-folded, accents stripped; a date or a share in its one form (_STYLED)."""
+    styled = _STYLED.fullmatch(word) if word[:1].isdigit() or " " in word or word[:1].isupper() else None
+    if styled and (styled.group(5) or (styled.group(2) or styled.group(3))[:1].isupper()):
+        word = _one_style(styled)
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
