@@ -135,6 +135,21 @@ def test_canonicalise_speakers_across_articles():
     assert canonicalise_speakers(frame.iloc[0:0]).empty
 
 
+@pytest.mark.parametrize("ids, expected", [
+    (["officials", "Officials", "Officials"], ["Officials"] * 3),  # one spelling: the most used
+    (["Van Rompuy", "Herman Van Rompuy"], ["Herman Van Rompuy"] * 2),  # a surname with a particle
+    (["De Blasio", "Bill de Blasio"], ["Bill de Blasio"] * 2),
+    (["Boone Isaacs", "Cheryl Boone Isaacs"], ["Cheryl Boone Isaacs"] * 2),  # a surname of two words
+    (["Capitol Police", "U.S. Capitol Police"], ["U.S. Capitol Police"] * 2),  # a body's shorter name
+    (["Van Rompuy", "Herman Van Rompuy", "Anna Van Rompuy"], ["Van Rompuy", "Herman Van Rompuy", "Anna Van Rompuy"]),
+    (["Hale", "Jo Hale", "Ann Ruiz Hale"], ["Hale", "Jo Hale", "Ann Ruiz Hale"]),  # two full names end in it
+])
+def test_canonicalise_speaker_variants(ids, expected):
+    """Spellings, surnames of two words and shorter names of bodies take the one name the corpus uses for them."""
+    out = canonicalise_speakers(_frame([(f"a{i}", v) for i, v in enumerate(ids)]))
+    assert list(out["speaker_id"]) == expected
+
+
 def test_canonicalise_speakers_hyphenated_surname():
     """A double-barrelled surname alone, hyphen spaced or not, takes the one full name that ends with it; a surname
     two full names share (one with a generation after it) stays as written."""

@@ -3,38 +3,55 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.domain.names import normalise_name, person_key
+from lib.domain.names import NAME_PARTICLES, normalise_name, person_key
+
+_SURNAME_WORDS = 2  # a name of up to this many words may be the surname of a longer one ("Van Rompuy", "Boone Isaacs")
+
+
+# Connecting words a body's name may hold ("Food and Drug Administration", "Bank of England").
+_NAME_CONNECTORS = NAME_PARTICLES | {"of", "and", "for", "the"}
+# Capitalised words that open a phrase, not a name ("In California", "At Fox").
+_NOT_NAME_STARTS = frozenset("in at on from with by for after before during under a an".split())
+
+
+def _is_name(speaker_id: str) -> bool:
+    """Whether an id reads as a name: capitalised words and connectors only, not opened by a preposition or article
+    ("acting U.S. Attorney for Massachusetts Joshua Levy", "a race call from The Associated Press" and "In
+    California" are no names a shorter id stands for)."""
+    words = speaker_id.split()
+    return bool(words) and words[0].lower() not in _NOT_NAME_STARTS and all(
+        w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words)
 
 
 def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """A new frame where one person has one speaker_id across articles: surnames and variants map to the
-    unique full name the corpus uses for them ("Putin" -> "Vladimir Putin"); ambiguous ones stay."""
+    """A new frame where one person has one speaker_id across articles: spellings that differ only in case, accents
+    or initials take the most used one ("officials" / "Officials"); surnames and variants map to the unique full name
+    the corpus uses for them ("Putin" -> "Vladimir Putin"), a surname of two words too ("Van Rompuy" -> "Herman Van
+    Rompuy", "Boone Isaacs" -> "Cheryl Boone Isaacs"), as does a body's name the unique longer name ends with
+    ("Capitol Police" -> "U.S. Capitol Police"); ambiguous ones stay."""
     out = quotes.copy()
     if out.empty or "speaker_id" not in out:
         return out
-    ids = out["speaker_id"].dropna().astype(str)
-    counts = ids.value_counts()
-    full = [n for n in counts.index if len(normalise_name(n).split()) >= 2]
-    # Group full-name variants by normalised key (accents, initials, case) and keep the most used spelling.
-    by_key: dict[str, str] = {}
-    for n in full:  # value_counts order: most frequent first
-        key = person_key(n)
-        by_key.setdefault(key, n)
+    counts = out["speaker_id"].dropna().astype(str).value_counts()
+    # Spellings of one name (case, accents, initials) -> the most used one; value_counts order: most used first.
+    spelling: dict[str, str] = {}
+    for n in counts.index:
+        spelling.setdefault(person_key(n), n)
+    names = list(dict.fromkeys(spelling[person_key(n)] for n in counts.index if person_key(n)))
+    full = [n for n in names if len(normalise_name(n).split()) >= 2]
     by_surname: dict[str, set[str]] = {}
-    for key, n in by_key.items():
-        by_surname.setdefault(key.split()[-1], set()).add(n)
+    for n in full:
+        by_surname.setdefault(normalise_name(n).split()[-1], set()).add(n)
     mapping: dict[str, str] = {}
     for n in counts.index:
         norm = normalise_name(n)
         if not norm:
             continue
+        written = spelling[person_key(n)]
         words = norm.split()
-        if len(words) >= 2:
-            mapping[n] = by_key.get(person_key(n), n)
-        else:
-            targets = by_surname.get(words[0], set())
-            if len(targets) == 1:
-                mapping[n] = next(iter(targets))
+        # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Rompuy" in "Herman Van Rompuy").
+        longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm) and _is_name(m)}
+        mapping[n] = next(iter(longer)) if len(longer) == 1 and len(words) <= _SURNAME_WORDS else written
     out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
                                   index=out.index, dtype=object)
     return out

@@ -5,6 +5,8 @@ import re
 import unicodedata
 
 
+# Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
 # A hyphen inside a name, with the spaces tokenised corpora put around it ("Strauss - Kahn").
 _NAME_HYPHEN = re.compile(r"\s*[-\u2010\u2011]\s*")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
-from lib.domain.names import NATION_ADJECTIVES, TITLE_ABBREVIATIONS, normalise_name
+from lib.domain.names import NAME_PARTICLES, NATION_ADJECTIVES, TITLE_ABBREVIATIONS, normalise_name
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
@@ -239,8 +239,6 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
 _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
-# Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
 # Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.
 HYPHEN_PARTICLES = frozenset("al el ad ash bin ibn abu".split())
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
