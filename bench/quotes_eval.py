@@ -13,8 +13,9 @@ printed per type. Speaker errors are counted by the error categories of issue 14
 gold text around the quote (an error counts in its first matching category). The default output holds figures
 only, so a blind set can be scored without reading its errors; ``--errors`` lists each error (never for the
 slice of each tuning set that is set aside: every ``--aside``-th article of quotes_gold.jsonl, quotes_dev_web.jsonl,
-quotes_dev_roles.jsonl, quotes_dev_mix.jsonl, quotes_blind.jsonl and quotes_blind2.jsonl, nor for the blind set
-tests/data/quotes_blind3.jsonl).
+quotes_dev_roles.jsonl, quotes_dev_mix.jsonl, quotes_blind.jsonl and quotes_blind2.jsonl, nor for the blind sets
+tests/data/quotes_blind3.jsonl and quotes_blind4.jsonl). The blind sets are also scored as one set ("blind, all"):
+issue 14's fresh blind set of at least 120 articles.
 
     python -m bench.quotes_eval [--gold FILE] [--errors] [--aside 4]
 """
@@ -39,8 +40,8 @@ GOLD = DATA / "quotes_gold.jsonl"
 # quotes_blind and quotes_blind2 were blind sets, retired after their end-of-issue scoring: they tune like the others.
 TUNING = ("quotes_gold.jsonl", "quotes_dev_web.jsonl", "quotes_dev_roles.jsonl", "quotes_dev_mix.jsonl",
           "quotes_blind.jsonl", "quotes_blind2.jsonl")
-# The project's blind check (QUOTES_BLIND3.md): its errors are never listed.
-BLIND = ("quotes_blind3.jsonl",)
+# The project's blind checks (QUOTES_BLIND3.md, QUOTES_BLIND4.md): their errors are never listed.
+BLIND = ("quotes_blind3.jsonl", "quotes_blind4.jsonl")
 ASIDE = 4
 SPEAKER_TYPES = ("person", "role", "organisation", "document", "none")
 _WORD = re.compile(r"\w+")
@@ -340,6 +341,9 @@ def gold_sets(path: Path | None, aside: int) -> list[tuple[str, list[dict], bool
             out.append((f"{p.stem}:dev", [r for i, r in enumerate(records) if i % aside != aside - 1], True))
             out.append((f"{p.stem}:aside", [r for i, r in enumerate(records) if i % aside == aside - 1], False))
         out.append((p.stem, records, not blind and (p.name not in TUNING or aside <= 1)))
+    blind_sets = [DATA / name for name in BLIND if (DATA / name).exists()]
+    if path is None and len(blind_sets) > 1:
+        out.append(("blind, all", [r for p in blind_sets for r in load_gold(p)], False))
     return out
 
 
