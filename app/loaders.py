@@ -431,7 +431,7 @@ def _shared_input(source: CorpusSource, version: str, ids: ArticleIds, option, b
     if by is None:
         return {"matrix": load_overlap(source, version, ids)[2]}
     renderings, sides = load_overlap(source, version, ids)[0], load_sides(source, version, by)
-    return {"matrix": outlet_quote_matrix(regroup(renderings, sides),
+    return {"matrix": outlet_quote_matrix(regroup(renderings.assign(member=renderings["outlet"]), sides),
                                           regroup(_about(load_quotes(source, version), ids), sides))}
 
 

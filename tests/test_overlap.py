@@ -252,6 +252,23 @@ def test_outlet_matrix(real_quote):
     assert m.at[("Paper", "Wire"), "share_of_a_words_in_b"] == pytest.approx(n_cut / (n_cut + n_extra), abs=1e-3)
 
 
+def test_grouped_outlet_matrix_has_its_diagonal(real_quote):
+    """Grouped by type, two outlets of one group sharing a quote are the group's diagonal; a third group shares it with
+    both directions of the group; one outlet repeating a quote in two articles shares nothing with itself."""
+    from lib.analyse.groups import regroup
+
+    text, q = real_quote
+    rows = quotes_frame((quote_in("a", text, q), "Wire", "2009-01-10"), (quote_in("b", text, q), "Paper", "2009-01-11"),
+                        (quote_in("c", text, q), "Blog", "2009-01-12"), (quote_in("d", text, q), "Blog", "2009-01-13"))
+    sides = {"Wire": "private", "Paper": "private", "Blog": "independent"}
+    r = shared_quotes(rows)
+    m = outlet_quote_matrix(regroup(r.assign(member=r["outlet"]), sides), regroup(rows, sides))
+    m = m.set_index(["outlet_a", "outlet_b"])["shared_quotes"]
+    assert m[("private", "private")] == 1 and m[("private", "independent")] == 1
+    assert ("independent", "independent") not in m.index  # one outlet (Blog) twice: no sharing within the group
+    assert outlet_quote_matrix(r, rows).set_index(["outlet_a", "outlet_b"]).index.isin([("Blog", "Blog")]).sum() == 0
+
+
 @pytest.mark.parametrize("n_articles, has_quotes, expected", [
     (2, True, "These 2 articles share no quote, word for word or altered."),
     (5, True, "These 5 articles share no quote, word for word or altered."),

@@ -229,8 +229,10 @@ def draw_voices(view, members: list) -> None:
     """Whose voices each side carried. The distinctive terms are a section of their own: a brand-new browser drawing
     both charts side by side came in at 1.54x the one-chart floor (issue 15)."""
     view.chart("voices", ids=members)
-    view.caption_if_capped(VOICE_SPEAKERS, view.framing(members).voices["speaker"].nunique(dropna=False),
-                           "speakers (the most quoted)",
+    voices = view.framing(members).voices
+    # The chart draws speakers with quoted words only (reported speech alone quotes no words): count those.
+    view.caption_if_capped(VOICE_SPEAKERS, voices.loc[voices["quoted_words"] > 0, "speaker"].nunique(dropna=False),
+                           "quoted speakers (the most quoted)",
                            "the Quotes page lists every quote of the story chosen under Filters.")
 
 

@@ -459,27 +459,33 @@ def quote_groups(renderings: pd.DataFrame) -> pd.DataFrame:
 
 
 def outlet_quote_matrix(renderings: pd.DataFrame, quotes: pd.DataFrame, kinds=QUOTE_KINDS) -> pd.DataFrame:
-    """Ordered outlet pairs sharing quotes: count of shared groups and share of a's quoted words found in b's."""
+    """Ordered outlet pairs sharing quotes: count of shared groups and share of a's quoted words found in b's.
+
+    With outlets grouped (``outlet`` a group, a ``member`` column the outlet itself), a group shares a quote with
+    itself when two of its outlets carry it: the diagonal of a grouped view."""
     if renderings is None or renderings.empty:
         return pd.DataFrame(columns=list(MATRIX_COLUMNS))
     q = quotes[quotes["kind"].isin(kinds)] if "kind" in quotes.columns and kinds else quotes
     total_words: dict[str, int] = {}
     for o, t in zip(q["outlet"].fillna("(unknown)").tolist(), q["text"].tolist()):
         total_words[o] = total_words.get(o, 0) + len(tokenise_quote(t))
+    outlets = renderings["outlet"].fillna("(unknown)").tolist()
+    members = renderings["member"].fillna("(unknown)").tolist() if "member" in renderings.columns else outlets
     by_group: dict = {}
-    for g, o, t in zip(renderings["group_id"].tolist(), renderings["outlet"].fillna("(unknown)").tolist(),
-                       renderings["text"].tolist()):
-        by_group.setdefault(g, {}).setdefault(o, []).append([_key(w) for w in tokenise_quote(t)])
+    for g, o, m, t in zip(renderings["group_id"].tolist(), outlets, members, renderings["text"].tolist()):
+        by_group.setdefault(g, {}).setdefault(o, []).append((m, [_key(w) for w in tokenise_quote(t)]))
     shared: dict[tuple[str, str], int] = {}
     words: dict[tuple[str, str], int] = {}
     for by_outlet in by_group.values():
         for a, ra in by_outlet.items():
             for b, rb in by_outlet.items():
-                if a == b:
-                    continue
+                if a == b and len({m for m, _ in ra}) < 2:
+                    continue  # one outlet carrying a quote twice shares it with no one
                 shared[(a, b)] = shared.get((a, b), 0) + 1
-                # Words of a's renderings found, in order, in b's closest rendering of the same quote.
-                words[(a, b)] = words.get((a, b), 0) + sum(max(LCSseq.similarity(x, y) for y in rb) for x in ra)
+                # Words of a's renderings found, in order, in b's closest rendering of the same quote (another
+                # outlet's, within a group).
+                words[(a, b)] = words.get((a, b), 0) + sum(
+                    max((LCSseq.similarity(x, y) for my, y in rb if my != mx), default=0) for mx, x in ra)
     rows = [(a, b, n, round(words[(a, b)] / total_words[a], 4) if total_words.get(a) else 0.0)
             for (a, b), n in sorted(shared.items())]
     return pd.DataFrame.from_records(rows, columns=list(MATRIX_COLUMNS))
