@@ -253,6 +253,16 @@ def test_speaker_heatmap_draws_the_outlets_quoting_the_top_speakers_most():
     assert list(fig.data[0].x) == [f"Outlet {i:02d}" for i in range(20)]  # Outlet 29's 50 quotes are of "Other"
 
 
+def test_speaker_heatmap_has_no_empty_row():
+    """A top speaker quoted only by an outlet outside the busiest ones still gets a row with its quotes."""
+    busy = pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(3) for _ in range(10)], "speaker_id": "Jane Roe",
+                         "text": "We will act"})
+    rare = pd.DataFrame({"outlet": ["Small Paper"] * 2, "speaker_id": "Ann Lee", "text": "Not now"})
+    fig = speaker_outlet_figure(pd.concat([busy, rare]), top=2, top_outlets=2)
+    z = dict(zip(fig.data[0].y, fig.data[0].z))
+    assert set(fig.data[0].x) == {"Outlet 0", "Small Paper"} and all(sum(row) > 0 for row in z.values())
+
+
 def test_reuse_flows_are_ordered_by_characters_not_grouped_by_source():
     flows = [("TASS", "Sputnik", 900), ("Reuters", "AP", 500), ("TASS", "UrduPoint News", 200)]
     pairs = pd.concat([_pairs().assign(source_outlet=s, target_outlet=t, chars=c) for s, t, c in flows])

@@ -19,8 +19,8 @@ MAX_TEXT_CELLS = 150  # heatmap cells that still get their number printed (see _
 
 
 def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_outlets: int = HEATMAP_ROWS) -> go.Figure:
-    """Heatmap of how often each outlet quotes each speaker (the ``top`` speakers, the ``top_outlets`` outlets
-    quoting them most); hover shows one of the quotes."""
+    """Heatmap of how often each outlet quotes each speaker (the ``top`` speakers; of ``top_outlets`` outlets, each
+    speaker's most-quoting one, then those quoting them most); hover shows one of the quotes."""
     title = "Speakers × outlets: number of quotes"
     if quotes is None or quotes.empty:
         return empty_figure(title, "No quotes match the filters.")
@@ -28,7 +28,12 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
                           who=speaker_of(quotes).fillna(UNATTRIBUTED).astype(str))
     speakers = frame["who"].value_counts().head(top).index.tolist()
     frame = frame[frame["who"].isin(speakers)]
-    outlets = outlets_in_order(frame)[:top_outlets]
+    # Each speaker's own most-quoting outlet first, so no row is empty, then the outlets quoting them most.
+    per_cell = frame.groupby(["who", "outlet"]).size()
+    own = [min(per_cell[s].index, key=lambda o: (-per_cell[(s, o)], o.casefold())) for s in speakers]
+    ranked = outlets_in_order(frame)
+    chosen = set(list(dict.fromkeys(own + ranked))[:top_outlets])
+    outlets = [o for o in ranked if o in chosen]
     frame = frame[frame["outlet"].isin(outlets)]
     # groupby, not pivot_table (5-10 ms of overhead per table on a few hundred quotes); examples looked up in a
     # dict, not per cell in a MultiIndex Series.
