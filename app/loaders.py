@@ -435,6 +435,12 @@ def _shared_input(source: CorpusSource, version: str, ids: ArticleIds, option, b
                                           regroup(_about(load_quotes(source, version), ids), sides))}
 
 
+def _terms_input(source: CorpusSource, version: str, ids: ArticleIds, option, by: str | None) -> dict:
+    """Each side's distinctive terms, and how many sides there are (one has nothing to be distinct from)."""
+    framing = load_framing(source, version, ids, by)
+    return {"terms": framing.terms, "sides": framing.leads["outlet"].nunique()}
+
+
 def _lineage_input(source: CorpusSource, version: str, ids: ArticleIds, option, by: str | None) -> dict:
     """The carriers of one shared quote; ``option`` is (shared-quote group id, its name)."""
     renderings = load_overlap(source, version, ids)[0]
@@ -470,8 +476,7 @@ FIGURES = {
                              lambda s, v, ids, _, by: {"coverage": _story_coverage(s, v, ids, by)}, grouped=True),
     "history": FigureRecipe(history_timeline_figure, lambda s, v, ids, _, by: {"history": load_history(s, v, ids)}),
     "voices": FigureRecipe(voices_figure, _voices_input, grouped=True),
-    "terms": FigureRecipe(terms_figure, lambda s, v, ids, _, by: {"terms": load_framing(s, v, ids, by).terms},
-                          grouped=True),
+    "terms": FigureRecipe(terms_figure, _terms_input, grouped=True),
     "lineage": FigureRecipe(lineage_figure, _lineage_input),
 }
 

@@ -142,6 +142,13 @@ def test_empty_input_says_why(build, make, legend, evidence):
     assert fig.layout.annotations and re.search(r"\b(no|too little|one)\b", fig.layout.annotations[0].text, re.I)
 
 
+@pytest.mark.parametrize("sides, reason", [(1, "Only one outlet"), (3, "Too little text"), (None, "Too little text")])
+def test_no_distinctive_terms_says_the_true_reason(sides, reason):
+    """With one outlet there is nothing to be distinct from; with several, too little text."""
+    fig = terms_figure(_terms().iloc[0:0], COLOURS, sides=sides)
+    assert fig.layout.annotations[0].text.startswith(reason)
+
+
 def test_trace_colours_follow_the_outlet_map():
     fig = coverage_timeline_figure(_coverage(), COLOURS)
     for trace in fig.data:
