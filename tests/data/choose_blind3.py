@@ -177,6 +177,8 @@ def main() -> None:
         errors = check()
         print("\n".join(errors) or "quotes_blind3.jsonl: 0 errors")
         sys.exit(1 if errors else 0)
+    if any(a.startswith("-") for a in sys.argv[1:]):
+        sys.exit("usage: choose_blind3.py [POOL.jsonl] | --check")  # an option is never taken for a path
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/blind3_pool.jsonl")
     order, counts = choose()
     with out.open("w", encoding="utf-8") as fh:

@@ -207,6 +207,8 @@ def choose(raw: Path) -> tuple[list[dict], dict[str, dict[str, int]]]:
 
 
 def main() -> None:
+    if any(a.startswith("-") for a in sys.argv[1:]):
+        sys.exit("usage: choose_blind4.py [RAW_DIR [POOL.jsonl]]")  # an option is never taken for a path
     raw = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/s13/blind4_raw")
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/tmp/s13/blind4_pool.jsonl")
     order, counts = choose(raw)
