@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.domain.names import NAME_PARTICLES, normalise_name, person_key
+from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, normalise_name, person_key
 
-_SURNAME_WORDS = 2  # a name of up to this many words may be the surname of a longer one ("Van Rompuy", "Boone Isaacs")
 
 
 # Connecting words a body's name may hold ("Food and Drug Administration", "Bank of England").
@@ -16,19 +15,19 @@ _NOT_NAME_STARTS = frozenset("in at on from with by for after before during unde
 
 def _is_name(speaker_id: str) -> bool:
     """Whether an id reads as a name: capitalised words and connectors only, not opened by a preposition or article
-    ("acting U.S. Attorney for Massachusetts Joshua Levy", "a race call from The Associated Press" and "In
+    ("acting U.S. Attorney for Ohio Jo Hale", "a race call from The Associated Press" and "In
     California" are no names a shorter id stands for)."""
     words = speaker_id.split()
     return bool(words) and words[0].lower() not in _NOT_NAME_STARTS and all(
-        w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words)
+        w[:1].isupper() or w.lower() in _NAME_CONNECTORS or w.split("-", 1)[0].lower() in HYPHEN_PARTICLES
+        for w in words)
 
 
 def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     """A new frame where one person has one speaker_id across articles: spellings that differ only in case, accents
     or initials take the most used one ("officials" / "Officials"); surnames and variants map to the unique full name
-    the corpus uses for them ("Putin" -> "Vladimir Putin"), a surname of two words too ("Van Rompuy" -> "Herman Van
-    Rompuy", "Boone Isaacs" -> "Cheryl Boone Isaacs"), as does a body's name the unique longer name ends with
-    ("Capitol Police" -> "U.S. Capitol Police"); ambiguous ones stay."""
+    the corpus uses for them ("Putin" -> "Vladimir Putin"), a surname with a particle too ("Van Dijk" -> "Anna Van
+    Dijk"), where that full name reads as a name; ambiguous ones stay."""
     out = quotes.copy()
     if out.empty or "speaker_id" not in out:
         return out
@@ -49,9 +48,12 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             continue
         written = spelling[person_key(n)]
         words = norm.split()
-        # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Rompuy" in "Herman Van Rompuy").
+        # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Dijk" in "Anna Van Dijk").
         longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm) and _is_name(m)}
-        mapping[n] = next(iter(longer)) if len(longer) == 1 and len(words) <= _SURNAME_WORDS else written
+        # A surname: one word, or a particle and a word ("Van Dijk"); a given name and a surname ("Maria Garcia") is
+        # a person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
+        surname = len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)
+        mapping[n] = next(iter(longer)) if len(longer) == 1 and surname else written
     out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
                                   index=out.index, dtype=object)
     return out

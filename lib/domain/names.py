@@ -7,6 +7,8 @@ import unicodedata
 
 # Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
+# Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.
+HYPHEN_PARTICLES = frozenset("al el ad ash bin ibn abu".split())
 # A hyphen inside a name, with the spaces tokenised corpora put around it ("Strauss - Kahn").
 _NAME_HYPHEN = re.compile(r"\s*[-\u2010\u2011]\s*")
 
@@ -17,12 +19,14 @@ _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def normalise_name(name: str) -> str:
     """Accent-free, case-folded name without initials or dots: the key for comparing persons. A hyphenated name is
-    one word ("Strauss-Kahn", "Strauss - Kahn"), so a double-barrelled surname stays a surname; a generation
-    ("Jr.") after a full name is left out."""
+    one word ("Strauss-Kahn", "Strauss - Kahn"), so a double-barrelled surname stays a surname, less a hyphened
+    particle ("el-Sisi" is "sisi"); a generation ("Jr.") after a full name is left out."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c)).casefold().replace("’", "'")
     name = _NAME_HYPHEN.sub("-", name)
     words = [w.strip(".,-") for w in name.split() if w.strip(".,-")]
+    # A hyphened particle is no part of the surname a text uses alone ("el-Sisi" ... "Sisi said").
+    words = [w.split("-", 1)[1] if w.split("-", 1)[0] in HYPHEN_PARTICLES and "-" in w else w for w in words]
     words = [w for w in words if len(w) > 1]
     if len(words) > 2 and words[-1] in _GENERATION_SUFFIXES:
         words = words[:-1]

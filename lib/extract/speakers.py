@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
-from lib.domain.names import NAME_PARTICLES, NATION_ADJECTIVES, TITLE_ABBREVIATIONS, normalise_name
+from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES, TITLE_ABBREVIATIONS, normalise_name
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
@@ -240,7 +240,6 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
 _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
 # Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.
-HYPHEN_PARTICLES = frozenset("al el ad ash bin ibn abu".split())
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
 _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
 _CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
@@ -984,7 +983,7 @@ class PersonIndex:
         # A surname of two words ("Van Rompuy", "Abu Hatab"), even when it came with a cue of its own: the one full
         # name that ends in it
         longer = [n for n in self._by_surname.get(key.split()[-1], ()) if normalise_name(n).endswith(" " + key)] \
-            if " " in key else []
+            if " " in key and key.split()[0] not in FIRST_NAME_GENDERS else []  # "Maria Garcia" is a name of her own
         if name in self.roles:
             return longer[0] if len(set(longer)) == 1 else name
         hits = list(self._by_key.get(key, ()))
