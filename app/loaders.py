@@ -437,8 +437,9 @@ def _shared_input(source: CorpusSource, version: str, ids: ArticleIds, option, b
 
 def _terms_input(source: CorpusSource, version: str, ids: ArticleIds, option, by: str | None) -> dict:
     """Each side's distinctive terms, and how many sides there are (one has nothing to be distinct from)."""
-    framing = load_framing(source, version, ids, by)
-    return {"terms": framing.terms, "sides": framing.leads["outlet"].nunique()}
+    articles = load_articles(source, version)
+    chosen = regroup(articles[articles["id"].isin(set(ids))], load_sides(source, version, by))
+    return {"terms": load_framing(source, version, ids, by).terms, "sides": chosen["outlet"].nunique()}
 
 
 def _lineage_input(source: CorpusSource, version: str, ids: ArticleIds, option, by: str | None) -> dict:

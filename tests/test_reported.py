@@ -66,6 +66,8 @@ def test_reported_next_to_a_refusal(sentence, expected):
     "The ministry did not immediately say how many people were hurt.",
     "Putin refused to say when the talks would resume next year.",
     "Putin never said that the troops would leave the border.",
+    "Putin won't say whether the troops would leave the border.",
+    "The ministry has not yet said how many people were hurt in the blast.",
 ])
 def test_not_reported(sentence):
     """Sentences that report nothing, or quote directly, give no reported speech."""

@@ -253,3 +253,21 @@ def test_an_unresolved_pronoun_is_no_speaker(text, speaker):
 def test_part_of_a_name_finds_the_full_name(text, speaker):
     quote = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported"][-1]
     assert quote.speaker_id == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the company" is a company named before, by how its name ends ...
+    ('Orbit Airlines cut its fares on Monday.\n\n"We will keep them low," the company said.', "Orbit Airlines"),
+    # ... never a public body whose name ends the same way
+    ('Regulators at the Department of Energy fined the firm.\n\n"We will appeal," the company said.', None),
+])
+def test_the_company_is_no_public_body(text, speaker):
+    quote = [q for q in extract_quotes(Article("t", text)) if q.kind == "direct"][-1]
+    assert quote.speaker_id == speaker
+
+
+def test_a_decimal_is_no_age():
+    """"Tom Bell, 2.5 million" gives Tom Bell no age of 2, so "the 2-year-old" is no one named."""
+    from lib.extract.speakers import _AGE_AFTER
+
+    assert _AGE_AFTER.match(", 2.5 million") is None and _AGE_AFTER.match(", 38, a plumber").group("age") == "38"

@@ -13,13 +13,13 @@ HYPHEN_PARTICLES = frozenset("al el ad ash bin ibn abu".split())
 _NAME_HYPHEN = re.compile(r"\s*[-\u2010\u2011]\s*")
 
 
-# A generation after a full name ("Kenneth McKenzie Jr.", "John Smith III"): not the surname.
+# A generation after a full name ("Tom Bell Jr.", "John Smith III"): not the surname.
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def normalise_name(name: str) -> str:
     """Accent-free, case-folded name without initials or dots: the key for comparing persons. A hyphenated name is
-    one word ("Strauss-Kahn", "Strauss - Kahn"), so a double-barrelled surname stays a surname, less a hyphened
+    one word ("Rivet-Lacroix", "Rivet - Lacroix"), so a double-barrelled surname stays a surname, less a hyphened
     particle ("el-Sisi" is "sisi"); a generation ("Jr.") after a full name is left out."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c)).casefold().replace("’", "'")

@@ -3,7 +3,7 @@
 The method follows the rule-based attribution of Pareti et al. (2013) and Newell et al. (2018); each quote is
 attributed in passes, most explicit first (the passes run in lib.extract.quotes.extract_quotes):
 1. a speaker + cue right after (`," Putin said`, `" insists Burton`, `" --Thomas Jefferson`), closing the quote's
-   sentence (`"X" to this risk, Strauss-Kahn said.`), or introducing it (`Burton said, "`, `Biden, who replied, "`,
+   sentence (`"X" to this risk, Rivet-Lacroix said.`), or introducing it (`Burton said, "`, `Biden, who replied, "`,
    `According to X, "`, `X said ... but added, "`), or, for a fragment, its sentence's subject;
 2. the other spans of the same utterance (split and multi-paragraph quotes), the quote before in the paragraph;
 3. for a fragment whose verb is no cue, the person the sentence is about;
@@ -66,7 +66,7 @@ AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 AFTER_CUT = re.compile(rf"[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
 _DOCUMENT_AUTHOR = re.compile(rf"[^\S\n]+(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<subj>{MENTION_PATTERN})")
 _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before|while|as)\b|[^\S\n]*[,.;:]")
-# An attribution closing the sentence a little after the quote: `"X" to this risk, Strauss-Kahn said.`,
+# An attribution closing the sentence a little after the quote: `"X" to this risk, Rivet-Lacroix said.`,
 # `Biden "will stay" to work on the bill, a White House official told pool reporters.`
 AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,100}}$")
 # "according to X" closing the sentence a little after the quote: `freed on a "very large scale" in recent days,
@@ -669,7 +669,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         if not role and window.rstrip().endswith(","):
             pre = _APPOSED_ROLE_BEFORE.search(window)
             if pre and any(w in ROLE_WORDS for w in pre.group(1).split()):
-                role = pre.group(1)  # "The pastor, Larry Kroon, declined"
+                role = pre.group(1)  # "The pastor, Ada Voss, declined"
         if not role:
             # "James Roosevelt Jr., the grandson of FDR, spoke"; "Tom Ruiz, a plumber, was there" (a given name, and
             # no place's or body's last word: not "Jordan Park")
@@ -715,14 +715,13 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     return persons
 
 
-_SUBORDINATORS = frozenset("When After As Before While Since Although Though Because If Once Until".split())
 
 
 def _opening_subject(run: str, name: str) -> bool:
     """True when a capitalised run opening a sentence is the name alone, or the name after a subordinating
     conjunction ("When Jo Hale decided ...")."""
     first, _, rest = run.partition(" ")
-    return run == name or (first in _SUBORDINATORS and rest == name)
+    return run == name or (first in SUBORDINATORS and rest == name)
 
 
 _DESCRIPTION_ENDS = frozenset("of at in from for with on who that".split())  # where a description's head noun ends
@@ -1328,7 +1327,9 @@ def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
     return f"{words[0]}{described[i]} {words[1]}" if i >= 0 else None
 
 
-_CAPITALISED_DESCRIPTION = re.compile(r"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*)+)[^\S\n]+([a-z]+)\b")
+# At most this many capitalised words between "the" and the noun: a long Title Case run would be read again from
+# each of its words (quadratic).
+_CAPITALISED_DESCRIPTION = re.compile(r"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*){1,8})[^\S\n]+([a-z]+)\b")
 
 
 @lru_cache(maxsize=2)
@@ -1389,7 +1390,7 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> 
     last = persons.last_mention(name, pos) if name else None
     if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
         return None
-    own = head in (persons.roles.get(name) or "").lower()  # "The pastor, Larry Kroon, ..." then "the pastor said"
+    own = head in (persons.roles.get(name) or "").lower()  # "The pastor, Ada Voss, ..." then "the pastor said"
     if not (modifiers or own) or head in _PERSON_TITLES and persons.roles.get(name) and not own:
         return None  # "the judge" after a defendant; "the former senator" after "Ann Ruiz, the mayor"
     gender = persons.genders.get(name)

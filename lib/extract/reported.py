@@ -20,8 +20,9 @@ _LEAD = r"(?:[^,;\"“”«»]{1,70},[^\S\n]+)?"
 _MIN_WORDS = 4
 # A refusal or a denial just before the cue ("declined to say whether", "would not say", "did not immediately say",
 # "never said that"): the sentence reports what the subject did not say, so it holds no speech of theirs.
-_NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|did|does|do|could|will|can|should)"
-                         r"(?:[^\S\n]+not|n['’]t)|cannot|never)(?:[^\S\n]+to)?(?:[^\S\n]+\w+ly)?[^\S\n]+$")
+_NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|did|does|do|could|will|can|should|"
+                         r"has|have|had)(?:[^\S\n]+not|n['’]t)|won['’]t|can['’]t|cannot|never)(?:[^\S\n]+to)?"
+                         r"(?:[^\S\n]+(?:\w+ly|yet))?[^\S\n]+$")
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."

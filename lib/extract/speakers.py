@@ -153,7 +153,7 @@ _GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGN
 _APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[^,.;:\"“”\n]{1,60},")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old[^\S\n]+$")  # "25-year-old Guzel": a person
-_AGE_AFTER = re.compile(r",[^\S\n]+(?P<age>\d{1,3})(?=[,.;)]|$)", re.MULTILINE)  # "Kelly Lane, 38,", "said Tom Bell, 40."
+_AGE_AFTER = re.compile(r",[^\S\n]+(?P<age>\d{1,3})(?=[,;)]|\.(?!\d)|$)", re.MULTILINE)  # "Kelly Lane, 38,", "said Tom Bell, 40."
 _AGE_ROLE = re.compile(r"[Tt]he[^\S\n]+(?P<age>\d{1,3})-year-old\b")  # "the 38-year-old (star)": the person that age
 _AGE_CHARS = 16
 
@@ -200,8 +200,10 @@ FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By 
 PLACE_PREPOSITIONS = frozenset("In At During Amid Despite Following Since Until Through Throughout Like Unlike Besides "
                                "Among Amongst Without Within Behind".split())
 # Subordinators that open a fronted clause ("If Trump says ..., they will say", "Once Ms Lee left, ..."): its subject
-# speaks for that clause only.
-SUBORDINATORS = frozenset("If When While Whereas Although Though Because Unless Once Whenever Wherever".split())
+# speaks for that clause only. (A mention opened by one of SENTENCE_OPENERS, "When" or "After", loses that word before
+# this set is asked.)
+SUBORDINATORS = frozenset("If When While Whereas Although Though Because Unless Once Whenever Wherever After As Before "
+                          "Since Until".split())
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
                              "Separately Finally Meanwhile Previously Thus Hence Here There When While After As".split())
 
@@ -666,7 +668,7 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
     if i > 1 and tokens[i - 1] in ("for", "of") and tokens[i - 2].lower() in ROLE_WORDS and len(name_tokens) >= 3 \
             and name_tokens[-2].lower() in FIRST_NAME_GENDERS:
-        # "U.S. Attorney for Massachusetts Joshua Levy": the title's place, then a given name and the surname
+        # "U.S. Attorney for Ohio Jo Hale": the title's place, then a given name and the surname
         return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
@@ -704,10 +706,10 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
-        and tokens[i - 1] in ROLE_WORDS | PERSON_NOUNS  # "prosecutor Kellie Hill": a person, by the role
+        and tokens[i - 1] in ROLE_WORDS | PERSON_NOUNS  # "prosecutor Dana Hill": a person, by the role
     if any(t.lower() in ORG_WORDS for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)):
         # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
-        # place word ("Senator Lia Park", "David Hill", "prosecutor Kellie Hill").
+        # place word ("Senator Lia Park", "David Hill", "prosecutor Dana Hill").
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
     return Mention(text, name, role, "person")
 
@@ -980,14 +982,14 @@ class PersonIndex:
         """The registered full name a surname or name variant stands for, or the name itself."""
         self._index_names()
         key = normalise_name(name)
-        # A surname of two words ("Van Rompuy", "Abu Hatab"), even when it came with a cue of its own: the one full
+        # A surname of two words ("Van Dijk", "Abu Farah"), even when it came with a cue of its own: the one full
         # name that ends in it
         longer = [n for n in self._by_surname.get(key.split()[-1], ()) if normalise_name(n).endswith(" " + key)] \
             if " " in key and key.split()[0] not in FIRST_NAME_GENDERS else []  # "Maria Garcia" is a name of her own
         if name in self.roles:
             return longer[0] if len(set(longer)) == 1 else name
         hits = list(self._by_key.get(key, ()))
-        if " " not in key:  # a surname alone, hyphened too ("Al-Kahlout"): normalise_name keeps it one word
+        if " " not in key:  # a surname alone, hyphened too ("Al-Farah"): normalise_name keeps it one word
             hits += self._by_surname.get(key, ())
         elif not hits:
             hits = longer
@@ -1099,6 +1101,9 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _COMPANY_NAME_ENDINGS = ("corp", "inc", "ltd", "llc", "plc", "holdings", "industries", "enterprises", "technologies",
                          "systems", "labs", "motors", "airlines", "airways", "energy", "pharmaceuticals", "brands",
                          "foods")
+# Words of a public body's name: a name holding one is no company, whatever it ends with ("Department of Energy").
+_PUBLIC_BODY_WORDS = frozenset("department ministry office agency commission authority bureau administration council "
+                               "committee court board government".split())
 # Descriptions that stand for a named organisation ("the paper" -> the newspaper named before): head noun ->
 # words that describe a name as such an organisation ("daily Eleftherotypia", "the Energy Department").
 ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
@@ -1167,7 +1172,10 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         name = m.group(0)
         lowered = {w.lower().strip(".,") for w in name.split()}
         before = text[max(0, m.start() - DESCRIPTOR_CHARS):m.start()].lower().split()
-        if (lowered & set(words) and len(lowered) > 1) or (not own_name and before and before[-1] in words):
+        found = lowered & set(words)
+        if found and found <= set(_COMPANY_NAME_ENDINGS):  # "Orbit Airlines": only as its last word, of no public body
+            found = found if name.split()[-1].lower().strip(".,") in found and not lowered & _PUBLIC_BODY_WORDS else set()
+        if (found and len(lowered) > 1) or (not own_name and before and before[-1] in words):
             best = name[4:] if name.startswith("The ") else name
     return best
 
@@ -1207,7 +1215,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         return (name, persons.roles.get(name)) if name in persons.roles else (mention.name, None)
     if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
         name = persons.recent(pos, gender=PRONOUNS[mention.text])
-        name = persons.full_name(name) if name else None  # "Kostro Miller" named last: "Amanda A. Kostro Miller"
+        name = persons.full_name(name) if name else None  # "Ruiz Vega" named last: "Ana B. Ruiz Vega"
         return name, persons.roles.get(name) if name else None
     if mention.kind == "role" and re.search(r"[’']s ", mention.text):
         # "Afghanistan's president": the latest person with that role; "Reid's rep" unnamed stays unknown.
@@ -1215,8 +1223,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         name = persons.recent(pos, head) if head else None
         return name, persons.roles.get(name) if name else None
     age = _AGE_ROLE.match(mention.text) if mention.kind == "role" else None
-    if age and persons.of_age(pos, int(age.group("age"))):
-        name = persons.of_age(pos, int(age.group("age")))
+    if age and (name := persons.of_age(pos, int(age.group("age")))):
         return name, persons.roles.get(name)
     if mention.kind == "role":
         words = [w for w in mention.text.lower().split() if w.capitalize() not in SENTENCE_OPENERS or w == "the"]
