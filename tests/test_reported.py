@@ -53,6 +53,16 @@ def test_reported_next_to_a_refusal(sentence, expected):
     assert _reported(CONTEXT + sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # The content holds a comma phrase, then a body reports it: the body is the subject, not that phrase.
+    ("Festival director Ana Ruiz will not lead next year's edition, the second in her contract, the Daily Courier "
+     "reports.", ("Daily Courier", "reports", "neutral", "Festival director Ana Ruiz will not lead next year's edition")),
+])
+def test_reported_by_a_body_after_a_comma_phrase(sentence, expected):
+    """A body named after a comma phrase reports the content (the phrase is no apposition of a speaker)."""
+    assert _reported(CONTEXT + sentence) == [expected]
+
+
 @pytest.mark.parametrize("sentence", [
     "In Ardonia said the talks would go on.",  # a place phrase alone is nobody
     "Putin described the risk of confrontation as a challenge.",  # describing without content
