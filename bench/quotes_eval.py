@@ -333,7 +333,7 @@ def gold_sets(path: Path | None, aside: int) -> list[tuple[str, list[dict], bool
     tuning sets split into their dev part and the every-``aside``-th article held back from error reading; the
     blind set is never listable."""
     paths = [path] if path else sorted(DATA.glob("quotes_*.jsonl"))
-    out = []
+    out, blind_records, blind_sets = [], [], 0
     for p in paths:
         records = load_gold(p)
         blind = p.resolve() in {(DATA / name).resolve() for name in BLIND}
@@ -341,9 +341,11 @@ def gold_sets(path: Path | None, aside: int) -> list[tuple[str, list[dict], bool
             out.append((f"{p.stem}:dev", [r for i, r in enumerate(records) if i % aside != aside - 1], True))
             out.append((f"{p.stem}:aside", [r for i, r in enumerate(records) if i % aside == aside - 1], False))
         out.append((p.stem, records, not blind and (p.name not in TUNING or aside <= 1)))
-    blind_sets = [DATA / name for name in BLIND if (DATA / name).exists()]
-    if path is None and len(blind_sets) > 1:
-        out.append(("blind, all", [r for p in blind_sets for r in load_gold(p)], False))
+        if blind:
+            blind_records += records
+            blind_sets += 1
+    if path is None and blind_sets > 1:
+        out.append(("blind, all", blind_records, False))
     return out
 
 
