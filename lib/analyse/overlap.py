@@ -59,12 +59,13 @@ _STYLED = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|\b{_MONTH}\s+(?
                      r"\b(\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 
 
-def _one_style(phrase: re.Match) -> str:
-    """The one form of a date or share _STYLED matched: "August 31", "10 percent"."""
+def _one_style(phrase: re.Match) -> str | None:
+    """The one form of a date or share _STYLED matched ("August 31", "10 percent"); None where its month word is in
+    lower case, another word ("may")."""
     if phrase.group(5):
         return f"{phrase.group(5)} percent"
     day, month = (phrase.group(1), phrase.group(2)) if phrase.group(1) else (phrase.group(4), phrase.group(3))
-    return f"{MONTH_NAMES[month_number(month)]} {int(day)}"
+    return f"{MONTH_NAMES[month_number(month)]} {int(day)}" if month[:1].isupper() else None
 
 
 def tokenise_quote(text: str) -> list[str]:
@@ -73,8 +74,8 @@ def tokenise_quote(text: str) -> list[str]:
     folded = _SPACED_CLITIC.sub(r"\1'\2", unicodedata.normalize("NFKC", text or "").translate(_FOLD))
     words, at = [], 0
     for m in _STYLED.finditer(folded):
-        if (m.group(2) or m.group(3)) and not (m.group(2) or m.group(3))[:1].isupper():
-            continue  # a lowercase month word is another word ("may")
+        if _one_style(m) is None:
+            continue
         words += _WORD.findall(folded[at:m.start()])
         words.append(" ".join(m.group(0).split()))
         at = m.end()
@@ -84,9 +85,9 @@ def tokenise_quote(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 18)
 def _key(word: str) -> str:
     """Comparison key of one word: case-folded, accents stripped; a date or a share in its one form (_STYLED)."""
-    styled = _STYLED.fullmatch(word) if word[:1].isdigit() or " " in word or word[:1].isupper() else None
-    if styled and (styled.group(5) or (styled.group(2) or styled.group(3))[:1].isupper()):
-        word = _one_style(styled)
+    # A date or a share holds a space or opens with a digit ("Aug. 31", "10%"): no other word is matched.
+    styled = _STYLED.fullmatch(word) if word[:1].isdigit() or " " in word else None
+    word = (_one_style(styled) if styled else None) or word
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

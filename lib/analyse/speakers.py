@@ -5,8 +5,6 @@ import pandas as pd
 
 from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, normalise_name, person_key
 
-
-
 # Connecting words a body's name may hold ("Food and Drug Administration", "Bank of England").
 _NAME_CONNECTORS = NAME_PARTICLES | {"of", "and", "for", "the"}
 # Capitalised words that open a phrase, not a name ("In California", "At Fox").
@@ -32,24 +30,26 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     if out.empty or "speaker_id" not in out:
         return out
     counts = out["speaker_id"].dropna().astype(str).value_counts()
+    key_of = {n: person_key(n) for n in counts.index}
     # Spellings of one name (case, accents, initials) -> the most used one; value_counts order: most used first.
     spelling: dict[str, str] = {}
-    for n in counts.index:
-        spelling.setdefault(person_key(n), n)
-    names = list(dict.fromkeys(spelling[person_key(n)] for n in counts.index if person_key(n)))
-    full = [n for n in names if len(normalise_name(n).split()) >= 2]
+    for n, key in key_of.items():
+        spelling.setdefault(key, n)
+    # The full names a shorter id may stand for, by surname: spellings kept, of two words or more, read as names.
     by_surname: dict[str, set[str]] = {}
-    for n in full:
-        by_surname.setdefault(normalise_name(n).split()[-1], set()).add(n)
+    for n in dict.fromkeys(spelling[key] for key in key_of.values() if key):
+        words = normalise_name(n).split()
+        if len(words) >= 2 and _is_name(n):
+            by_surname.setdefault(words[-1], set()).add(n)
     mapping: dict[str, str] = {}
     for n in counts.index:
         norm = normalise_name(n)
         if not norm:
             continue
-        written = spelling[person_key(n)]
+        written = spelling[key_of[n]]
         words = norm.split()
         # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Dijk" in "Anna Van Dijk").
-        longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm) and _is_name(m)}
+        longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm)}
         # A surname: one word, or a particle and a word ("Van Dijk"); a given name and a surname ("Maria Garcia") is
         # a person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
         surname = len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)

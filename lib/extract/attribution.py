@@ -715,8 +715,6 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     return persons
 
 
-
-
 def _opening_subject(run: str, name: str) -> bool:
     """True when a capitalised run opening a sentence is the name alone, or the name after a subordinating
     conjunction ("When Jo Hale decided ...")."""

@@ -194,7 +194,6 @@ one another nobody everybody everyone anybody anyone
 FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By Under Over Through About Amid Despite "
                                  "Following Since Until Like Unlike Besides Among Amongst Without Within Behind "
                                  "Against Toward Towards".split())
-# Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
 # Fronted prepositions that open no name of a body either ("In Rio Grande, ...", "Like Ben Ortiz, ..."), unlike
 # "Under Armour", "For Freedoms" or "Beyond Meat": a capitalised run after them is the phrase's object, never a speaker.
 PLACE_PREPOSITIONS = frozenset("In At During Amid Despite Following Since Until Through Throughout Like Unlike Besides "
@@ -204,6 +203,7 @@ PLACE_PREPOSITIONS = frozenset("In At During Amid Despite Following Since Until 
 # this set is asked.)
 SUBORDINATORS = frozenset("If When While Whereas Although Though Because Unless Once Whenever Wherever After As Before "
                           "Since Until".split())
+# Capitalised conjunctions and adverbs that open a sentence before its subject ("But Andrew Bacevich said").
 SENTENCE_OPENERS = frozenset("But And So Yet Then Also However Meanwhile Still Now Later Earlier Instead Indeed "
                              "Separately Finally Meanwhile Previously Thus Hence Here There When While After As".split())
 
@@ -241,7 +241,7 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
 _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
-# Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.
+# A name opened by a hyphened particle ("al-Kaabi", "el-Sisi"): the word is a name though it opens in lower case.
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
 _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
 _CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
@@ -1101,6 +1101,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _COMPANY_NAME_ENDINGS = ("corp", "inc", "ltd", "llc", "plc", "holdings", "industries", "enterprises", "technologies",
                          "systems", "labs", "motors", "airlines", "airways", "energy", "pharmaceuticals", "brands",
                          "foods")
+_COMPANY_ENDINGS = frozenset(_COMPANY_NAME_ENDINGS)
 # Words of a public body's name: a name holding one is no company, whatever it ends with ("Department of Energy").
 _PUBLIC_BODY_WORDS = frozenset("department ministry office agency commission authority bureau administration council "
                                "committee court board government".split())
@@ -1168,12 +1169,13 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         return None
     start = max(0, pos - ANTECEDENT_CHARS)
     best = None
+    wanted = set(words)
     for m in _NAME_RE.finditer(text, start, pos):
         name = m.group(0)
         lowered = {w.lower().strip(".,") for w in name.split()}
         before = text[max(0, m.start() - DESCRIPTOR_CHARS):m.start()].lower().split()
-        found = lowered & set(words)
-        if found and found <= set(_COMPANY_NAME_ENDINGS):  # "Orbit Airlines": only as its last word, of no public body
+        found = lowered & wanted
+        if found and found <= _COMPANY_ENDINGS:  # "Orbit Airlines": only as its last word, of no public body
             found = found if name.split()[-1].lower().strip(".,") in found and not lowered & _PUBLIC_BODY_WORDS else set()
         if (found and len(lowered) > 1) or (not own_name and before and before[-1] in words):
             best = name[4:] if name.startswith("The ") else name

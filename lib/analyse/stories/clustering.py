@@ -31,8 +31,8 @@
   sentence embeddings (the optional extra) in the word measure 0.861/0.909/0.841; each story re-split on a TF-IDF
   fitted to its own texts (the subject's words then weigh little, the event's more), average linkage at 0.12 for
   stories of 4 or more 0.915/0.952/0.896 but ECB+ 0.886/0.924/0.894 (its long reports share little beyond the subject),
-  or only where the two halves' mean cosine is under 0.4 of each half's own 0.903/0.938/0.878, ECB+ 0.971. A quote two texts share (the quote
-  overlap analysis) always meant one story, but only 15 AllSides pairs share one, and 14 were together already.
+  or only where the two halves' mean cosine is under 0.4 of each half's own 0.903/0.938/0.878, ECB+ 0.971. A quote
+  two texts share (the quote overlap analysis) always meant one story, but only 15 AllSides pairs share one, and 14 were together already.
 Hand-assigned stories (the `story` field) override: those articles keep their story and are not clustered.
 """
 from __future__ import annotations
