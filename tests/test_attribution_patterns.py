@@ -235,7 +235,7 @@ OBJECTS = [
      "Rick Dole"),
     # negative: a clause of common nouns before a colon introduces no one's words
     ('Mayor Ann Cole visited the school. Students waved signs reading: "Save our library now."', "Save our library",
-     None),
+     "NOQUOTE"),  # a sign's words are no one's utterance (QUOTES_GOLD.md rule 3)
 ]
 
 # Headline case and subheads.
@@ -666,7 +666,7 @@ COLON_INTRODUCTIONS = [
     ('The menu lists "house specials" such as these:\n\n"Fried eggs with rice and a side of greens."', "Fried eggs",
      None),
     ('Mayor Ben Ortiz spoke first.\n\nThe crowd chanted "no more cuts" and held up signs that read:\n\n"Save our '
-     'library, save our town."', "Save our library", None),
+     'library, save our town."', "Save our library", "NOQUOTE"),  # a sign's words (QUOTES_GOLD.md rule 3)
 ]
 
 
@@ -891,8 +891,10 @@ def test_fronted_speech_clause_yields_to_the_main_cue(text, fragment, speaker):
 PARTICIPLE_ENDINGS = [
     ('Nora Blake ended her speech by saying "we will be back next year."', "we will be back", "Nora Blake"),
     ('Coach Ben Ault, 61, waved to the fans, adding: "This club is my home."', "my home", "Ben Ault"),
-    # negative: a clause with no person as its subject credits no one
-    ('The crowd cheered for an hour, chanting and singing "we want more songs."', "we want more", None),
+    # a crowd is a role speaker ("The crowd" was once no speaker at all)
+    ('The crowd cheered for an hour, chanting and singing "we want more songs."', "we want more", "The crowd"),
+    # negative: a person who is the object of the clause's verb does not speak
+    ('Protesters heckled Minister Jo Park for an hour, saying "we want answers now."', "want answers", "Protesters"),
 ]
 
 
@@ -1936,7 +1938,7 @@ QUOTED_AND_FRONTED = [
     ('Too harsh for the agency, which condemned the plan as "reckless and cruel."', "reckless and cruel",
      "the agency"),
     ('Mayor Ann Cole visited the school. Students waved signs reading: "Save our library now."', "Save our library",
-     None),
+     "NOQUOTE"),  # a sign's words are no one's utterance (QUOTES_GOLD.md rule 3)
 ]
 
 
@@ -3181,7 +3183,7 @@ FRONTED_PLACES_AND_CLAUSES = [
     ('Like Ben Ortiz, Ada Lind said: "We need more time."', "more time", "Ada Lind"),
     ('Unlike Ben Ortiz, Ada Lind said: "We need more time."', "more time", "Ada Lind"),
     ('While Ben Ortiz was speaking, Ada Lind interrupted: "Prove it."', "Prove it", "Ada Lind"),
-    ('When Ben Ortiz arrived, the crowd booed: "Go home."', "Go home", None),
+    ('When Ben Ortiz arrived, the crowd booed: "Go home."', "Go home", "the crowd"),
     ('In Athens the party said "the deaths were a crime of austerity."', "crime of austerity", "the party"),
     # negatives: a body whose name opens with a preposition, and a subject with no fronted phrase
     ('Under Armour said in a statement: "Sales rose in every region."', "Sales rose", "Under Armour"),
@@ -3362,4 +3364,130 @@ TOPIC_PHRASES = [
                          + PRONOUN_OWNED_TEXTS + INNER_CUES + COMPANY_NAMES + CUE_COMMA_CLAUSES
                          + TOPIC_PHRASES)
 def test_fronted_places_coordinated_verbs_title_places_and_two_word_surnames(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A role with a place after it ("the district magistrate of North Valley") names no earlier person with another title;
+# a capitalised word inside the role still may ("the Pentagon chief").
+ROLE_WITH_PLACE = [
+    ('Former Premier Ivan Dolt said on radio that the mine would close.\n\nThe district magistrate of the North '
+     'Valley asked, "Who made this mess?"', "Who made this mess", "The district magistrate of the North Valley"),
+    ('Governor Lena Stroud toured the dam. The water commissioner of Clay County said, "We need the money now."',
+     "need the money", "The water commissioner of Clay County"),
+    # negative: a capitalised word inside the role is an epithet for the person just named
+    ('Defense Secretary Lloyd Hart spoke on Monday. The Pentagon chief said "we are ready for it".', "ready for it",
+     "Lloyd Hart"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_WITH_PLACE)
+def test_role_with_a_place_after_it(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# An outlet that reports words ("..., the Daily Ledger reported") relays the source its sentence names before them.
+RELAYED = [
+    ('According to judge Anna Weller, "these rules protect every citizen of the state", the Daily Ledger reported.',
+     "protect every citizen", "Anna Weller"),
+    ('According to Minister Anna Weller, the only judge who voted no, "these rules protect every citizen", reported '
+     'the Ledger.', "protect every citizen", "Anna Weller"),
+    ('Judge Anna Weller told the court, "These rules protect every citizen," the Daily Ledger reported.',
+     "protect every citizen", "Anna Weller"),
+    # negatives: no source named before the words, the outlet speaks
+    ('"These rules protect every citizen," the Daily Ledger reported on Monday.', "protect every citizen",
+     "Daily Ledger"),
+    ('The mayor spoke first. The plan is "a disaster for the town", the Daily Ledger reported.', "disaster for",
+     "Daily Ledger"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", RELAYED)
+def test_reported_by_an_outlet_keeps_the_named_source(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "in the opinion of X" and "in the view of X" give X's words like "in the words of X", with or without a comma; the
+# medium between a name and its cue ("X in a newspaper column argues") is no part of the subject.
+OPINION_AND_MEDIUM = [
+    ('The first ruling was, in the opinion of journalist Rui Alves "a lesson on freedom of expression."',
+     "lesson on freedom", "Rui Alves"),
+    ('The ruling was, in the view of the lawyer Marco Celli, "a defeat for the press."', "defeat for the press",
+     "Marco Celli"),
+    ('The protest group says that "silence is consent". Maria Lund in a newspaper article states that "voters '
+     'should not give in to fear".', "give in to fear", "Maria Lund"),
+    ('Rob Tate in a radio interview said "the season is over for us".', "season is over", "Rob Tate"),
+    # negative: the group's own words stay the group's
+    ('The protest group says that "silence is consent". Maria Lund in a newspaper article states that "voters '
+     'should not give in to fear".', "silence is consent", "protest group"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OPINION_AND_MEDIUM)
+def test_opinion_of_and_medium_after_the_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A crowd, an audience, participants and bloggers speak as role speakers; after a quote that ends its sentence, a
+# subject and cue with a comma right before the next quote mark introduce that quote, not the one before.
+COLLECTIVES = [
+    ('The village chief asked, "Who made this waste?" The crowd answered, "The city."', "The city",
+     "The crowd", "role"),
+    ('The village chief asked, "Who made this waste?" The crowd answered, "The city."', "Who made this waste",
+     "The village chief", "role"),
+    ('The participants also requested that the "ministry reform the rules on web access."', "ministry reform",
+     "The participants", "role"),
+    ('The blogger wrote that "the parade was a farce".', "parade was a farce", "The blogger", "role"),
+    # negatives: a crowd spoken to is no speaker; a cue with more words after it closes the quote before
+    ('Mayor Jo Pratt spoke to the crowd. "We will rebuild," she said.', "We will rebuild", "Jo Pratt", "person"),
+    ('"Would it be all right if we took two questions?" Mayor Jo Pratt asked, turning to the judge, who replied, '
+     '"Good luck."', "took two questions", "Jo Pratt", "person"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", COLLECTIVES)
+def test_collective_speakers_and_the_next_quotes_intro(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# Words a sign, banner or slogan carries, what a crowd chanted, and a blog, post or phrase called by a quoted name are
+# no one's utterance (QUOTES_GOLD.md rule 3), with or without a cue near them; a list of them goes with the first.
+NAMED_NOT_SAID = [
+    ('Protesters held banners that read "Stop the dam now" and "Water is life".', "Stop the dam", "NOQUOTE"),
+    ('Protesters held banners that read "Stop the dam now" and "Water is life".', "Water is life", "NOQUOTE"),
+    ('In a post called "Why I left the party", activist Lena Ortiz explained her choice.', "Why I left", "NOQUOTE"),
+    ('She runs the blog "Notes From Nowhere" and writes about politics.', "Notes From Nowhere", "NOQUOTE"),
+    ('Outside the court the crowd chanted "free them all now" for an hour.', "free them all", "NOQUOTE"),
+    ('The march ended at the square.\n\nVolunteers handed out placards that said:\n\n"No new taxes for the poor."',
+     "No new taxes", "NOQUOTE"),
+    # negatives: a statement, a column and a sign's reader speak in their own words
+    ('The union issued a statement saying "the deal is dead for good".', "deal is dead", "The union"),
+    ('Editor Ana Ruiz wrote in her column: "The city has lost its way."', "lost its way", "Ana Ruiz"),
+    ('Protesters held banners that read "Stop the dam now". "We will win," said organiser Rob Dale.', "We will win",
+     "Rob Dale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAMED_NOT_SAID)
+def test_signs_chants_and_names_are_not_quotes(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A quote inside a fronted subordinate clause ("When X said "...," the crowd cheered") is the words of the clause's
+# own subject, not of the main clause after it.
+SUBORDINATE_QUOTES = [
+    ('When Harriet Cole said "this state is ours to lose," the crowd cheered.', "ours to lose", "Harriet Cole"),
+    ('When Harriet Cole said "this state is ours to lose," the senator replied, "Not for long."', "ours to lose",
+     "Harriet Cole"),
+    ('When asked about the vote, Mayor Ed Sims said "it was a good day for all of us," the paper reported.',
+     "good day for all", "Ed Sims"),
+    # negatives: a clause with no subject and cue of its own leaves the main clause's speaker
+    ('If the plan fails, "we will all pay for it," Mayor Jo Pratt warned.', "pay for it", "Jo Pratt"),
+    ('When Harriet Cole said "this state is ours to lose," the senator replied, "Not for long."', "Not for long",
+     "the senator"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SUBORDINATE_QUOTES)
+def test_quote_inside_a_fronted_subordinate_clause(text, fragment, speaker):
     _check(text, fragment, speaker)

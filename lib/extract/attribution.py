@@ -130,9 +130,11 @@ BEFORE_WITH = re.compile(rf"\bwith[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
-# A writer quoting another: `To quote Jo Hale: "`, `In the words of Jo Hale, "`, `Quoting the report: "`.
-BEFORE_QUOTING = re.compile(rf"(?P<cue>\b(?:[Tt]o[^\S\n]+quote|[Ii]n[^\S\n]+the[^\S\n]+(?:[a-z]+[^\S\n]+)?words[^\S\n]+of|"
-                            rf"[Qq]uoting))[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*[,:]\s*$")
+# A writer quoting another: `To quote Jo Hale: "`, `In the words of Jo Hale, "`, `Quoting the report: "`, `was, in
+# the opinion of lawyer Jo Hale "` (the comma may be left out).
+BEFORE_QUOTING = re.compile(rf"(?P<cue>\b(?:[Tt]o[^\S\n]+quote|[Ii]n[^\S\n]+the[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+                            rf"(?:words|opinion|view|judge?ment)[^\S\n]+of|[Qq]uoting))[^\S\n]+"
+                            rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*[,:]?\s*$")
 # A person's reply named as such, then a colon: `Mayor Jo Hale's response was swift: "`.
 BEFORE_RESPONSE = re.compile(rf"(?P<subj>{NAME_PATTERN})[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                              r"(?P<cue>response|reaction|reply|answer|message|verdict|retort|advice|explanation)"

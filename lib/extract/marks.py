@@ -29,9 +29,16 @@ _INSERT_WORDS = 6  # a line this short with no end punctuation inside an open qu
 _SCARE_WORDS = 2  # a fragment this short in a sentence is a scare quote or a term, not someone's words
 # Words before a quote that mark it as the title of a work, not an utterance.
 _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
-                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|titled|"
-                         r"entitled|dubbed|nicknamed|known as|named|slogan|hashtag|campaign|game)\s*[,:]?\s*$",
+                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|dubbed|"
+                         r"nicknamed|known as|named|hashtag|campaign|game)\s*[,:]?\s*$",
                          re.IGNORECASE)
+# Words before a quote that name what it is, cue or no cue: a sign's or banner's words, a slogan or chant (what a
+# crowd chanted), and a blog, post, page or phrase called by the quoted name (rule 3 of QUOTES_GOLD.md: not anyone's utterance).
+_SIGNS = r"(?:banners?|placards?|signs?|posters?|t-shirts?|slogans?|chants?|mottos?)"
+_NAMING_CUES = re.compile(rf"\b(?:chanted|chanting|{_SIGNS}(?:[^\S\n]+(?:that|which)[^\S\n]+(?:read|reads|said|says)|[^\S\n]+reading)?|"
+                          r"(?:blog|post|page|group|website|site|account|domain|hashtag|phrase|term|word|expression|"
+                          r"column|video|event|initiative|campaign)[^\S\n]+(?:called|named|titled|entitled)|"
+                          r"titled|entitled)\s*[,:]?\s*$", re.IGNORECASE)
 # A lower-case verb opening a quote ("has been", "will be", "is", "remains"): the quote is a predicate of the noun
 # before it, never a title.
 _PREDICATE_START = re.compile(r"[^\w]*(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|"
@@ -254,6 +261,11 @@ def _is_title_case(content: str) -> bool:
     words = _WORD.findall(content)
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) >= 2
+
+
+def is_named(lead: str) -> bool:
+    """True when the words before a quote say it is a name or a sign's words ("signs that read:", "a blog called")."""
+    return _NAMING_CUES.search(lead) is not None
 
 
 def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, lead: str) -> bool:

@@ -17,9 +17,9 @@ from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CH
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
-from lib.extract.marks import _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, _word_count, find_spans, paragraph_spans
+from lib.extract.marks import _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named, _word_count, find_spans, paragraph_spans
 from lib.extract.reported import extract_reported
-from lib.extract.speakers import PersonIndex, parse_mention, resolve_mention
+from lib.extract.speakers import SUBORDINATORS, PersonIndex, parse_mention, resolve_mention
 from lib.models import Article, Quote
 
 __all__ = ["extract_quotes", "find_persons"]
@@ -30,6 +30,8 @@ _SPLIT_GAP = 120  # characters between two spans of one line that still read as 
 _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
+_LIST_JOIN = re.compile(r"[^\S\n]*(?:,|,?[^\S\n]+(?:and|or))?[^\S\n]*")  # between the members of a list of quotes
+_RELAY_CUES = frozenset(("reported", "reports"))  # an outlet passing on words it names a source for
 _TITLE_GAP = 80  # characters between a quote and a show's name that may belong to its attribution
 # A span in title case, as a show or a work is named ("Meet the Press", "CBS This Morning").
 _TITLE_CASE = re.compile(r"[A-Z][\w’'&\-]*(?:[^\S\n]+(?:[A-Z][\w’'&\-]*|of|the|and|a|in|on|for|to)){0,5},?[^\S\n]*")
@@ -47,6 +49,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     kept: list[tuple[_Span, str]] = []  # (span, kind)
     labels: set[int] = set()  # opening marks of short cue-less fragments ("the girl next door" image)
     attrib: dict[int, _Attribution] = {}
+    named_close = -1  # closing mark of the last span that names something or gives a sign's words
     for idx, span in enumerate(spans):
         ps, pe = paras[span.para]
         prev_close = _previous_close(spans, idx, ps)
@@ -69,6 +72,29 @@ def extract_quotes(article: Article) -> list[Quote]:
             beyond = spans[idx + 2].open if idx + 2 < len(spans) else last_end
             found = _attribute_after(masked, span.close + 1,
                                      _after_end(masked, span.close + 1, min(last_end, beyond)))
+        if found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?" \
+                and text[span.close + 1:after_end].rstrip().endswith(",") and after_end == nxt:
+            # `X asked, "Who?" The crowd answered, "`: after a quote introduced by its own speaker, a subject and
+            # cue with a comma right before the next quote introduce that quote.
+            intro = _attribute_before(text, before_start, span.open, False)
+            if intro is not None and intro.source == "before":
+                found = intro
+        if found is not None and found.source in ("after", "later"):
+            # `When X said "...," the crowd cheered.`: a quote inside a fronted subordinate clause is the words of
+            # that clause's own subject and cue, not of the main clause after it.
+            clause = _clause_start(text, ps, span.open, spans)
+            opener = re.match(r"\s*([A-Z][a-z]+)[^\S\n]+", text[clause:span.open])
+            inner = _attribute_before(text, clause + opener.end(), span.open, True) \
+                if opener and opener.group(1) in SUBORDINATORS else None
+            if inner is not None and parse_mention(inner.speaker).kind != "unknown":
+                found = inner
+        if found is not None and found.cue in _RELAY_CUES:
+            # `According to Judge X, "...", the Ledger reported`: the outlet relays the words of a source its
+            # sentence names before them.
+            source = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True)
+            if source is not None and ((source.cue or "").lower().startswith("according")
+                                       or parse_mention(source.speaker).kind == "person"):
+                found = source
         if found is None:
             found = _attribute_before(text, before_start, span.open, False)
         if partial and (found is None or _is_document(found.speaker) or found.source == "later"):
@@ -85,6 +111,13 @@ def extract_quotes(article: Article) -> list[Quote]:
             if m and _plausible_subject(m.group("subj")) and not finite_verb(m.group("subj")):
                 found = _attribution(m, clause, "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
+        if is_named(lead) or (span.para and not lead.strip()
+                              and is_named(text[paras[span.para - 1][1] - _TITLE_LEAD:paras[span.para - 1][1]])) \
+                or named_close >= 0 and _LIST_JOIN.fullmatch(text, named_close + 1, span.open):
+            # a sign's words or a name (after `signs that read`, `a blog called`, at the end of the paragraph before,
+            # or listed with one: `banners that read "A" and "B"`)
+            named_close = span.close
+            continue
         if _is_title_or_scare(content, partial, found, lead):
             continue
         if partial and found is None and _word_count(content) <= _LABEL_WORDS and not _is_clause(content) \

@@ -71,7 +71,7 @@ report study paper bio biography campaign office team staff aide aides governmen
 opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
 prosecution protester protesters demonstrator demonstrators
 veteran veterans attendee attendees suspect suspects detainee detainees inmate inmates refugee refugees
-family couple duo trio
+family couple duo trio crowd audience participant participants blogger bloggers
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
@@ -255,7 +255,7 @@ NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[
 MEDIUM_OR_TIME_PATTERN = (
     r"(?i:(?:(?:a|an|the|his|her|their|its|this|last|that|[a-z]+day's)[^\S\n]+)?(?:[\w\-]+[^\S\n]+)?"
     r"(?:statement|interview|email|e-mail|post|tweet|release|call|video|podcast|letter|text|message|ruling|"
-    r"opinion|decision|judgment|judgement|speech|remarks|testimony|filing|op-ed|column|"
+    r"opinion|decision|judgment|judgement|speech|remarks|testimony|filing|op-ed|column|article|essay|blog|"
     r"week|month|year|morning|afternoon|evening|night|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
 # An optional lower-case role before a name ("her agent Mark Roesler", "writer-director Gary Ross").
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
@@ -389,6 +389,8 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
                               # a dashed or bracketed aside ("X — who has worked there for years — said",
                               # "X (pictured) said")
                               r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\)"
+                              # the medium, with no commas ("X in a newspaper column argues")
+                              rf"|[^\S\n]+(?:in|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
                               # a source's terms ("an official speaking on condition of anonymity said", "who
                               # asked not to be named"): the subject before them speaks
                               r"|[^\S\n]+(?:speaking|talking|who[^\S\n]+(?:spoke|asked|requested))[^\S\n]+"
@@ -1261,8 +1263,10 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             home = persons.homes.get(holder)
             place = {w for w in capitalised if not _is_class_adjective(w)}
             name = holder if not extra and not (home and place - home) else None
-        elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised):
-            # "the Pentagon chief", "the Taradise star": a person named earlier under another title.
+        elif name is None and capitalised and not any(_is_class_adjective(w) for w in capitalised) \
+                and not any(w in PLACE_WORDS for w in capitalised if w not in core):
+            # "the Pentagon chief", "the Taradise star": a person named earlier under another title (not "the
+            # district magistrate of North Valley": a place after the role says where, not whom).
             name = persons.recent(pos)
         elif name is None and (party := next((_PARTY_OF.get(w, w) for w in capitalised if w in PARTY_ADJECTIVES), None)) \
                 and _PARTY_OF.get(party, party) in PARTY_NOUNS:
