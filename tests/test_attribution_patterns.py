@@ -3491,3 +3491,21 @@ SUBORDINATE_QUOTES = [
 @pytest.mark.parametrize("text, fragment, speaker", SUBORDINATE_QUOTES)
 def test_quote_inside_a_fronted_subordinate_clause(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Quotes in typographic single marks (the British convention) are quotes; apostrophes ("don’t", "the students’
+# money") neither open nor close one, and a single-marked quote inside a double-marked one stays part of it.
+SINGLE_MARKS = [
+    ('Goalkeeper Sam Obi told the Evening Star: ‘It’s so sad, our dear friend is gone.’', "so sad", "Sam Obi"),
+    ('‘We don’t want the students’ money,’ said the headteacher, Rita Holm.', "students’ money", "Rita Holm"),
+    ('Reintroducing lynx into Britain is ‘not a priority for us’, the UK government said last week.',
+     "not a priority", "UK government"),
+    # negatives: apostrophes only; a quote inside a quote
+    ('The players’ union said the club’s offer was final.', "union said", "NOQUOTE"),
+    ('Coach Ed Barr said: "I told them ‘no way’ and left the room."', "no way’ and left", "Ed Barr"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SINGLE_MARKS)
+def test_single_quote_marks(text, fragment, speaker):
+    _check(text, fragment, speaker)

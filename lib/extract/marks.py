@@ -9,7 +9,7 @@ the cue (if any) that frames them. Attribution is in lib.extract.attribution, th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lib.models import Article
@@ -232,7 +232,44 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
             link, pending = None, None
         else:
             link, pending = None, None  # a stray mark
-    return spans
+    return _with_single_marks(text, paras, spans)
+
+
+_SINGLE_OPENER, _SINGLE_CLOSER = "‘", "’"
+_PLURAL_POSSESSIVE = re.compile(r"s’[^\S\n]+[a-z]")
+
+
+def _with_single_marks(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> list[_Span]:
+    """The spans plus quotes in typographic single marks outside every double-marked span (`‘It is so sad,’ she
+    said`, the British convention): a ‘ that opens (after a space or bracket, before a word) pairs with the first
+    ’ after it in its paragraph that closes (after a word or punctuation, before no letter), so the apostrophes of
+    "don’t" and "Shorunmu’s" are passed over. A quote within a double-marked quote stays part of it."""
+    if _SINGLE_OPENER not in text:
+        return spans
+    found = []
+    covered = [(sp.open, sp.close) for sp in spans]
+    for k, (ps, pe) in enumerate(paras):
+        i = text.find(_SINGLE_OPENER, ps, pe)
+        while i >= 0:
+            j = -1
+            if _looks_opening(text, i) and not any(a <= i <= b for a, b in covered):
+                ends = [x for x in (i + 1 + m.start() for m in re.finditer(_SINGLE_CLOSER, text[i + 1:pe]))
+                        if _looks_closing(text, x) and not text[x + 1:x + 2].isalpha()]
+                # `the students’ money`: an s, the mark and a lower-case word read on as a plural possessive while a
+                # later mark can close the quote
+                j = next((x for x in ends if not _PLURAL_POSSESSIVE.match(text, x - 1)), ends[0] if ends else -1)
+            s, e = _trim(text, i + 1, j) if j > i else (0, 0)
+            if j > i and any(c.isalnum() for c in text[s:e]) and not any(i < a < j for a, _ in covered):
+                found.append(_Span(i, j, s, e, k, None, k))
+                i = text.find(_SINGLE_OPENER, j + 1, pe)
+            else:
+                i = text.find(_SINGLE_OPENER, i + 1, pe)
+    if not found:
+        return spans
+    merged = sorted(spans + found, key=lambda sp: sp.open)
+    new_index = {id(sp): n for n, sp in enumerate(merged)}
+    return [replace(sp, continues=new_index[id(spans[sp.continues])]) if sp.continues is not None else sp
+            for sp in merged]
 
 
 _CUT_MIN_WORDS = 3  # an unclosed quote running to the text's end holds at least this many words to be one

@@ -36,7 +36,7 @@ governor-elect mayor-elect councillor councilman councilwoman alderman trustee t
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 speaker counsel frontrunner front-runner incumbent contender runner-up
-operative pundit surrogate whip appointee plaintiff
+operative pundit surrogate whip appointee plaintiff headteacher headmaster headmistress goalkeeper striker
 """.split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS)  # "Sen.", "Prof" (no stop)
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
