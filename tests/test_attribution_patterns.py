@@ -3509,3 +3509,21 @@ SINGLE_MARKS = [
 @pytest.mark.parametrize("text, fragment, speaker", SINGLE_MARKS)
 def test_single_quote_marks(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A quote opened after an introduction's comma or colon whose closing mark was lost runs to its paragraph's end, when
+# that end closes a sentence; an excerpt cut with an ellipsis is still read as a cut.
+UNCLOSED_AFTER_INTRO = [
+    ('Weibo user Ann Li wrote, “We had been told never to believe a rumor. But today the rumor became the truth!\n\n'
+     'Millions of users reacted within hours.', "rumor became the truth!", "Ann Li"),
+    ('Party leader Omar Sayed added: "We will stand with the families who lost loved ones.\n\nThe vote is on Monday.',
+     "lost loved ones.", "Omar Sayed"),
+    # negatives: no introduction before the mark; a paragraph that ends in no sentence end
+    ('The vote was close. Critics called it “a setback for the whole region and beyond\n\nThe vote is on Monday.',
+     "setback for the whole", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", UNCLOSED_AFTER_INTRO)
+def test_unclosed_quote_after_an_introduction(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -217,8 +217,9 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
         elif k + 1 < len(paras) and _next_mark_closes(text, paras, k, pending[1]) and \
                 k - pending[2] < _MAX_CROSS_PARAGRAPHS:
             continue  # the quote runs on over the paragraph break (one sentence a paragraph, as in ECB+)
-        elif opened_here and pending[0] == para_start or pending[2] < k:
-            # A paragraph-opening quote whose closing mark was lost: it runs to the paragraph end.
+        elif opened_here and (pending[0] == para_start or _introduced(text, ps, pending[0], pe)) or pending[2] < k:
+            # A paragraph-opening quote, or one after an introduction (`X wrote, “...`), whose closing mark was
+            # lost: it runs to the paragraph end.
             s, e = _trim(text, pending[0] + 1, pe)
             if any(c.isalnum() for c in text[s:e]):
                 spans.append(_Span(pending[0], pe, s, e, pending[2], link, k))
@@ -273,6 +274,14 @@ def _with_single_marks(text: str, paras: list[tuple[int, int]], spans: list[_Spa
 
 
 _CUT_MIN_WORDS = 3  # an unclosed quote running to the text's end holds at least this many words to be one
+
+
+def _introduced(text: str, para_start: int, opener: int, para_end: int) -> bool:
+    """True when an opening mark follows an introduction's comma or colon and the paragraph after it, unclosed, ends a
+    sentence with words enough to be someone's words (`Weibo user X wrote, “We had ... This is a question!`)."""
+    tail = text[opener + 1:para_end].rstrip()
+    return text[para_start:opener].rstrip().endswith((",", ":")) and tail.endswith((".", "!", "?")) \
+        and not tail.endswith("...") and _word_count(tail) >= _CUT_MIN_WORDS  # an ellipsis: a cut excerpt
 
 
 def _cut_with_the_text(text: str, opener: int, end: int) -> bool:
