@@ -3527,3 +3527,26 @@ UNCLOSED_AFTER_INTRO = [
 @pytest.mark.parametrize("text, fragment, speaker", UNCLOSED_AFTER_INTRO)
 def test_unclosed_quote_after_an_introduction(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An unnamed role said again without its modifier ("the district magistrate" after "the district magistrate of the
+# North Valley") is the same speaker, given as first written; a description's head is the noun before its modifier
+# ("the township magistrate of Orchid Island" is a magistrate, no island).
+ROLE_AGAIN = [
+    ('The district magistrate of the North Valley asked, "Who made this mess?" The crowd answered, "The city." The '
+     'district magistrate said, "Then the city must clean it."', "city must clean",
+     "The district magistrate of the North Valley", "role"),
+    ('Protesters gathered on Orchid Island. The township magistrate of Orchid Island asked, "Who made this waste?"',
+     "Who made this waste", "The township magistrate of Orchid Island", "role"),
+    # negatives: another role; a body named with its place is still the body
+    ('The district magistrate of the North Valley asked, "Who made this mess?" The district judge said, "Not me, '
+     'that is certain."', "Not me", "The district judge", "role"),
+    ('The Ministry of Health warned on Monday. The ministry said "the virus is spreading fast".', "spreading fast",
+     "Ministry of Health", "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", ROLE_AGAIN)
+def test_a_role_said_again_without_its_modifier(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)

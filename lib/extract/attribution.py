@@ -251,6 +251,8 @@ _UNNAMED_PERSONS = _UNNAMED_SOURCES | frozenset("person man woman".split())
 # another anonymous speaker (a witness is no spokesperson).
 _UNNAMED_ROLES = frozenset("spokesperson spokesman spokeswoman official officer aide adviser advisor lawyer "
                            "attorney".split())
+# A description's modifier after its head: "the township magistrate| of Orchid Island" (later "the township magistrate").
+_MODIFIED = re.compile(r"[^\S\n]+(?:of|for|at|from|in|with)[^\S\n]")
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
 
 
@@ -1064,6 +1066,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
     quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
+    roles_written: list[str] = []  # unnamed role speakers as written ("the township magistrate of Orchid Island")
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
         if q.speaker_id and q.speaker_id.isupper() and _MIN_ACRONYM <= len(q.speaker_id) <= _MAX_ACRONYM:
@@ -1094,7 +1097,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if named:
                 q = replace(q, speaker_id=named)
         if mention is not None and q.speaker_id is None and mention.kind == "role" and q.speaker_start is not None:
-            fuller = _fuller_description(text, q.speaker, q.speaker_start)
+            fuller = _fuller_description(text, q.speaker, q.speaker_start) or next(
+                (d for d in reversed(roles_written) if _MODIFIED.match(d, len(q.speaker))
+                 and d[:len(q.speaker)].lower() == q.speaker.lower()), None)
             if fuller:
                 q = replace(q, speaker=fuller)  # "the nominee" after "the Democratic nominee": one speaker string
                 mention = parse_mention(fuller)
@@ -1224,6 +1229,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         if mention is not None and mention.kind == "pronoun" and q.speaker_id is None:
             # A pronoun that stands for no one the text named: unattributed, not a speaker called "it" or "he".
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
+        if mention is not None and q.speaker_id is None and mention.kind == "role" and q.speaker[:4].lower() == "the ":
+            roles_written.append(q.speaker)
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     return out
 

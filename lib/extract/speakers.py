@@ -1158,10 +1158,15 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     return out
 
 
+_POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a description's head comes before them
+
+
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
     """The named organisation a description before ``pos`` stands for ("the paper" -> "Eleftherotypia" after "daily
     Eleftherotypia"; "the department" -> "Energy Department"), the latest one within a few paragraphs."""
-    head = description.lower().split()[-1]
+    lowered = description.lower().split()
+    stop = next((i for i, w in enumerate(lowered) if i > 1 and w in _POST_MODIFIER_WORDS), len(lowered))
+    head = lowered[stop - 1]  # "the township magistrate of Orchid Island": a magistrate, not an island
     words = ORG_DESCRIPTORS.get(head)
     # A head with no descriptors of its own stands for a body whose name holds it ("the zoo" -> "Oakland Zoo").
     own_name = not words and (head in ORG_HEADS or head in ORG_WORDS) and head not in DOCUMENT_NOUNS
