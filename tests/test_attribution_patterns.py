@@ -3450,8 +3450,9 @@ def test_collective_speakers_and_the_next_quotes_intro(text, fragment, speaker, 
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
 
 
-# Words a sign, banner or slogan carries, what a crowd chanted, and a blog, post or phrase called by a quoted name are
-# no one's utterance (QUOTES_GOLD.md rule 3), with or without a cue near them; a list of them goes with the first.
+# Words a sign, banner or slogan carries, what a crowd chanted, a blog, post or page called by a quoted name, and a
+# phrase, word or web address quoted as such are no one's utterance (QUOTES_GOLD.md rule 3), with or without a cue
+# near them; a list of them goes with the first.
 NAMED_NOT_SAID = [
     ('Protesters held banners that read "Stop the dam now" and "Water is life".', "Stop the dam", "NOQUOTE"),
     ('Protesters held banners that read "Stop the dam now" and "Water is life".', "Water is life", "NOQUOTE"),
@@ -3460,7 +3461,13 @@ NAMED_NOT_SAID = [
     ('Outside the court the crowd chanted "free them all now" for an hour.', "free them all", "NOQUOTE"),
     ('The march ended at the square.\n\nVolunteers handed out placards that said:\n\n"No new taxes for the poor."',
      "No new taxes", "NOQUOTE"),
-    # negatives: a statement, a column and a sign's reader speak in their own words
+    ('The phrase “Labor Day at last” became a trending topic as users referred to the marches.', "Labor Day at",
+     "NOQUOTE"),
+    ('The court froze the domain "falha.com.br" in May.', "falha.com.br", "NOQUOTE"),
+    ('The model was named the "real winner of the debate" on social networks.', "real winner", "NOQUOTE"),
+    ('He runs the blog “In Another Country” from Havana.', "In Another Country", "NOQUOTE"),
+    # negatives: a statement, a column, a blog post and a sign's reader speak in their own words
+    ('Mayor Jo Pratt wrote on her blog: "We are not done yet."', "not done yet", "Jo Pratt"),
     ('The union issued a statement saying "the deal is dead for good".', "deal is dead", "The union"),
     ('Editor Ana Ruiz wrote in her column: "The city has lost its way."', "lost its way", "Ana Ruiz"),
     ('Protesters held banners that read "Stop the dam now". "We will win," said organiser Rob Dale.', "We will win",

@@ -29,16 +29,19 @@ _INSERT_WORDS = 6  # a line this short with no end punctuation inside an open qu
 _SCARE_WORDS = 2  # a fragment this short in a sentence is a scare quote or a term, not someone's words
 # Words before a quote that mark it as the title of a work, not an utterance.
 _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
-                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|dubbed|"
-                         r"nicknamed|known as|named|hashtag|campaign|game)\s*[,:]?\s*$",
-                         re.IGNORECASE)
+                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|blog|website|"
+                         r"page|channel|dubbed|nicknamed|known as|named|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
+                         r"\s*[,:]?\s*$", re.IGNORECASE)
 # Words before a quote that name what it is, cue or no cue: a sign's or banner's words, a slogan or chant (what a
-# crowd chanted), and a blog, post, page or phrase called by the quoted name (rule 3 of QUOTES_GOLD.md: not anyone's utterance).
+# crowd chanted), a blog, post or page called by the quoted name, and a phrase, word or address quoted as such
+# (rule 3 of QUOTES_GOLD.md: not anyone's utterance).
 _SIGNS = r"(?:banners?|placards?|signs?|posters?|t-shirts?|slogans?|chants?|mottos?)"
 _NAMING_CUES = re.compile(rf"\b(?:chanted|chanting|{_SIGNS}(?:[^\S\n]+(?:that|which)[^\S\n]+(?:read|reads|said|says)|[^\S\n]+reading)?|"
-                          r"(?:blog|post|page|group|website|site|account|domain|hashtag|phrase|term|word|expression|"
-                          r"column|video|event|initiative|campaign)[^\S\n]+(?:called|named|titled|entitled)|"
-                          r"titled|entitled)\s*[,:]?\s*$", re.IGNORECASE)
+                          r"(?:blog|post|page|group|website|site|account|column|video|event|initiative|campaign)"
+                          r"[^\S\n]+(?:called|named|titled|entitled)|"
+                          # a word, phrase or name quoted as such ("the phrase "...", "the domain "...")
+                          r"the[^\S\n]+(?:[\w\-]+[^\S\n]+)?(?:phrase|term|word|expression|hashtag|domain|url|"
+                          r"address)|titled|entitled)\s*[,:]?\s*$", re.IGNORECASE)
 # A lower-case verb opening a quote ("has been", "will be", "is", "remains"): the quote is a predicate of the noun
 # before it, never a title.
 _PREDICATE_START = re.compile(r"[^\w]*(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|"
@@ -314,6 +317,9 @@ def is_named(lead: str) -> bool:
     return _NAMING_CUES.search(lead) is not None
 
 
+_ADDRESS = re.compile(r"\S+\.[a-z]{2,}(?:/\S*)?")  # a domain or web address ("falha.com.br", "x.org/y")
+
+
 def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, lead: str) -> bool:
     """True for quote marks around a title, a nickname or a scare-quoted term rather than someone's words.
 
@@ -322,6 +328,8 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     cue introduces or follows is speech (`"No," he said.`, `"It's devastating."`).
     """
     words = _word_count(content)
+    if _ADDRESS.fullmatch(content.strip()):
+        return True  # a web address is a name
     adjacent = found is not None and found.source in ("after", "before")
     if _TITLE_CUES.search(lead) and not adjacent and not _PREDICATE_START.match(content):
         return True  # not `the program "has been a success"`: the noun is the subject of the quoted verb
