@@ -3557,3 +3557,20 @@ ROLE_AGAIN = [
 def test_a_role_said_again_without_its_modifier(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)
     assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
+# "as said by X" and "as told by X" after a quote credit X (the name appended to a role taking precedence).
+AS_SAID_BY = [
+    ('"We are going through a painful time" as said by the girl\'s mother, Selva Hernan.', "painful time",
+     "Selva Hernan"),
+    ('"We are going through a painful time," as told by the mother, Ana Ruiz, to the paper.', "painful time",
+     "Ana Ruiz"),
+    # negatives: "as X put it" and a plain inversion are unchanged
+    ('"We will win," as Ana Ruiz put it.', "We will win", "Ana Ruiz"),
+    ('"We will win," said Ana Ruiz.', "We will win", "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", AS_SAID_BY)
+def test_as_said_by(text, fragment, speaker):
+    _check(text, fragment, speaker)

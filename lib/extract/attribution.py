@@ -42,7 +42,8 @@ AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*(?:[Aa]s[^\S\n]+)?{SUBJECT},?
 # A signature after a quote: `" --Thomas Jefferson`.
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
-AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+)?{_CUE}[^\S\n]+"
+AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+|(?P<as_by>[Aa]s[^\S\n]+))?{_CUE}"
+                               rf"(?(as_by)[^\S\n]+by)[^\S\n]+"  # `" as said by the girl's mother, X`
                                rf"(?P<subj>\b(?:he|she|they|someone|somebody)\b|{POSSESSIVE_ROLE_PATTERN}|"
                                rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
