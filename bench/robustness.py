@@ -3,7 +3,8 @@ and at 4x that size, and the time ratio is printed (linear work gives ~4x; the t
 
 Shapes: many dates in one paragraph (the dates recogniser's overlap check), a long single article of real news
 paragraphs (0.2 MB and 0.8 MB), many distinct speakers (the speaker full-name lookup), and one paragraph of
-unmatched straight quotes or of right-to-left text with quotes (the sentence-tail search).
+unmatched straight quotes or of right-to-left text with quotes (the sentence-tail search), and one paragraph with no
+sentence end of quotes in single marks (the text read after each quote).
 
     python -m bench.robustness            # base sizes as in the issue
     python -m bench.robustness --scale 0.25  # quicker
@@ -85,6 +86,12 @@ def unmatched_quotes(chars: int) -> str:
     return "WASHINGTON (Reuters) - " + unit * (chars // len(unit) + 1)
 
 
+def single_marks(chars: int) -> str:
+    """One paragraph with no sentence end of quotes in single marks among apostrophes (the British convention)."""
+    unit = "the union’s ‘talks will resume soon and the players’ money is safe’ said the chair "
+    return "LONDON (PA) - " + unit * (chars // len(unit) + 1)
+
+
 def rtl_quotes(chars: int) -> str:
     """One paragraph of right-to-left text (Hebrew, Arabic) with quotes of several marks."""
     unit = 'אמר השר "השיחות יתחדשו בקרוב" ואמר «הכל בסדר». قال الوزير "ستستأنف المحادثات قريبا" وأضاف '
@@ -98,6 +105,7 @@ SHAPES = (
     ("many distinct speakers", many_speakers, 50_000),
     ("unmatched straight quotes", unmatched_quotes, 50_000),
     ("RTL text with quotes", rtl_quotes, 50_000),
+    ("single marks, no sentence end", single_marks, 50_000),
 )
 
 

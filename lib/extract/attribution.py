@@ -311,7 +311,9 @@ def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> i
 
 
 def _after_end(text: str, start: int, end: int) -> int:
-    """Offset where the text after a quote stops: the first sentence end (not an abbreviation) or quote mark."""
+    """Offset where the text after a quote stops: the first sentence end (not an abbreviation) or quote mark, read at
+    most CLAUSE_CHARS on (a text with no sentence ends would otherwise be read to its end after every quote)."""
+    end = min(end, start + CLAUSE_CHARS)
     for m in _AFTER_END.finditer(text, start, end):
         if is_abbreviation(text, start, m.start()):
             continue

@@ -8,6 +8,7 @@ the cue (if any) that frames them. Attribution is in lib.extract.attribution, th
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -239,6 +240,12 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
     return _with_single_marks(text, paras, spans)
 
 
+def _first_after(offsets: list[int], pos: int) -> int:
+    """The first offset after ``pos`` in a sorted list (the text's length past the last)."""
+    n = bisect.bisect_right(offsets, pos)
+    return offsets[n] if n < len(offsets) else 1 << 62
+
+
 _SINGLE_OPENER, _SINGLE_CLOSER = "‘", "’"
 _PLURAL_POSSESSIVE = re.compile(r"s’[^\S\n]+[a-z]")
 
@@ -247,23 +254,27 @@ def _with_single_marks(text: str, paras: list[tuple[int, int]], spans: list[_Spa
     """The spans plus quotes in typographic single marks outside every double-marked span (`‘It is so sad,’ she
     said`, the British convention): a ‘ that opens (after a space or bracket, before a word) pairs with the first
     ’ after it in its paragraph that closes (after a word or punctuation, before no letter), so the apostrophes of
-    "don’t" and "Shorunmu’s" are passed over. A quote within a double-marked quote stays part of it."""
+    "don’t" and "Obi’s" are passed over. A quote within a double-marked quote stays part of it. Each mark is looked
+    up by bisection, so the work grows with the number of marks, not its square."""
     if _SINGLE_OPENER not in text:
         return spans
     found = []
-    covered = [(sp.open, sp.close) for sp in spans]
+    opens = [sp.open for sp in spans]  # spans are in text order and do not overlap
+    closers = [m.start() for m in re.finditer(_SINGLE_CLOSER, text)
+               if _looks_closing(text, m.start()) and not text[m.start() + 1:m.start() + 2].isalpha()]
+    # `the students’ money`: an s, the mark and a lower-case word read on as a plural possessive while a later mark
+    # can close the quote
+    firm = [x for x in closers if not _PLURAL_POSSESSIVE.match(text, x - 1)]
     for k, (ps, pe) in enumerate(paras):
         i = text.find(_SINGLE_OPENER, ps, pe)
         while i >= 0:
+            n = bisect.bisect_right(opens, i)
+            inside = n and spans[n - 1].close >= i
             j = -1
-            if _looks_opening(text, i) and not any(a <= i <= b for a, b in covered):
-                ends = [x for x in (i + 1 + m.start() for m in re.finditer(_SINGLE_CLOSER, text[i + 1:pe]))
-                        if _looks_closing(text, x) and not text[x + 1:x + 2].isalpha()]
-                # `the students’ money`: an s, the mark and a lower-case word read on as a plural possessive while a
-                # later mark can close the quote
-                j = next((x for x in ends if not _PLURAL_POSSESSIVE.match(text, x - 1)), ends[0] if ends else -1)
+            if _looks_opening(text, i) and not inside:
+                j = next((x for x in (_first_after(firm, i), _first_after(closers, i)) if x < pe), -1)
             s, e = _trim(text, i + 1, j) if j > i else (0, 0)
-            if j > i and any(c.isalnum() for c in text[s:e]) and not any(i < a < j for a, _ in covered):
+            if j > i and any(c.isalnum() for c in text[s:e]) and not (n < len(opens) and opens[n] < j):
                 found.append(_Span(i, j, s, e, k, None, k))
                 i = text.find(_SINGLE_OPENER, j + 1, pe)
             else:
