@@ -3574,3 +3574,29 @@ AS_SAID_BY = [
 @pytest.mark.parametrize("text, fragment, speaker", AS_SAID_BY)
 def test_as_said_by(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# News constructions: "according to <outlet>" after a sentence with its own speaker relays that speaker; "X who said"
+# with no comma; "According to him/her"; an action phrase between name and cue; an event's name is no person.
+NEWS_CONSTRUCTIONS = [
+    ('Senator Ana Pike called the plan a "breach of every promise we made," according to NBC.', "breach of every",
+     "Ana Pike"),
+    ('The bill was drafted by Tom Reyes who said on the floor, "It follows decades of work from campaigners."',
+     "decades of work", "Tom Reyes"),
+    ('Military spokesman Ali Darwish spoke on TV. According to him, "We carried out the attack with ten drones."',
+     "ten drones", "Ali Darwish"),
+    ('Nurse Ana Reyes met the family. According to her, the ward was "short of staff for months".', "short of staff",
+     "Ana Reyes"),
+    ('Assembly president Luc Marin in relaying the news to parliament said, "Chirac is part of our history".',
+     "part of our history", "Luc Marin"),
+    ('President Omar Hadi was speaking at the opening of Sacred Defence Week, an annual commemoration of the war. '
+     '"Foreign forces are dangerous for the region," he said.', "Foreign forces", "Omar Hadi"),
+    # negatives: no speaker in the sentence, the outlet speaks; "according to" a person still credits the person
+    ('The plan is "a breach of every promise", according to NBC.', "breach of every", "NBC"),
+    ('"We will win," according to Ana Pike.', "We will win", "Ana Pike"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEWS_CONSTRUCTIONS)
+def test_news_constructions(text, fragment, speaker):
+    _check(text, fragment, speaker)

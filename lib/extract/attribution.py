@@ -118,7 +118,7 @@ BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}
 BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|"
                               rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:{KNOWLEDGE_PATTERN})?)(?:,[^,.!?\"“”\n]{{1,80}},)?[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
 # A relative clause: `... Biden, who replied, "Good luck."`
-BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
+BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),?[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"  # the comma may lack
                         rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
                         # `Ruiz, who said "` (a verb of saying: "who directed "The Golden Compass"" names a title)
                         rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
@@ -330,8 +330,12 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
         cue += m.group("obj").rstrip(".,")
     cue_start = base + m.start("cue" if m.groupdict().get("cue") else "cue2") if cue else base + m.start("subj")
     subject, subject_start = without_opener(*apposed_name(m))
+    subject = _OBJECT_PRONOUNS.get(subject, subject)  # "According to him": the person "he" stands for
     return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 
 
 _LATER = (AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT)  # attributions a little after the quote

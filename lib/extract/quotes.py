@@ -31,7 +31,7 @@ _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their 
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
 _LIST_JOIN = re.compile(r"[^\S\n]*(?:,|,?[^\S\n]+(?:and|or))?[^\S\n]*")  # between the members of a list of quotes
-_RELAY_CUES = frozenset(("reported", "reports"))  # an outlet passing on words it names a source for
+_RELAY_CUES = frozenset(("reported", "reports", "according to"))  # an outlet passing on words it names a source for
 _TITLE_GAP = 80  # characters between a quote and a show's name that may belong to its attribution
 # A span in title case, as a show or a work is named ("Meet the Press", "CBS This Morning").
 _TITLE_CASE = re.compile(r"[A-Z][\w’'&\-]*(?:[^\S\n]+(?:[A-Z][\w’'&\-]*|of|the|and|a|in|on|for|to)){0,5},?[^\S\n]*")
@@ -88,9 +88,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if opener and opener.group(1) in SUBORDINATORS else None
             if inner is not None and parse_mention(inner.speaker).kind != "unknown":
                 found = inner
-        if found is not None and found.cue in _RELAY_CUES:
-            # `According to Judge X, "...", the Ledger reported`: the outlet relays the words of a source its
-            # sentence names before them.
+        if found is not None and (found.cue or "").lower() in _RELAY_CUES:
+            # `According to Judge X, "...", the Ledger reported`, `X called it a "...", according to NBC`: the outlet
+            # relays the words of a source its sentence names before them.
             source = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True)
             if source is not None and ((source.cue or "").lower().startswith("according")
                                        or parse_mention(source.speaker).kind == "person"):

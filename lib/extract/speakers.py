@@ -225,6 +225,9 @@ military board guard authority transit railway railroad airline holdings partner
 gazette chronicle courier inquirer magazine pool hotel restaurant cafe pub theatre theater cinema gallery museum
 library zoo brewery distillery bakery
 """.split()) | PLACE_WORDS
+# Last words of a capitalised event's name ("Sacred Defence Week", "Health Forum"): never a person's surname.
+_EVENT_WORDS = frozenset("week festival league cup summit conference forum championship championships olympics "
+                         "games expo".split())
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
@@ -389,8 +392,10 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
                               # a dashed or bracketed aside ("X — who has worked there for years — said",
                               # "X (pictured) said")
                               r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\)"
-                              # the medium, with no commas ("X in a newspaper column argues")
+                              # the medium or an action, with no commas ("X in a newspaper column argues", "X in
+                              # relaying the news to parliament said")
                               rf"|[^\S\n]+(?:in|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
+                              r"|[^\S\n]+(?:in|while|after|when|on)[^\S\n]+(?!being|having)[a-z]+ing\b[^,;:\"“”\n]{0,60}?"
                               # a source's terms ("an official speaking on condition of anonymity said", "who
                               # asked not to be named"): the subject before them speaks
                               r"|[^\S\n]+(?:speaking|talking|who[^\S\n]+(?:spoke|asked|requested))[^\S\n]+"
@@ -539,7 +544,7 @@ def parse_mention(text: str) -> Mention:
     text = " ".join(text.split()).strip(" ,")
     if not text:
         return Mention(text, None, None, "unknown")
-    if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it"):
+    if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it") or text in ("him", "her"):
         return Mention(text, None, None, "pronoun")
     if _WEB_ADDRESS.fullmatch(text) and is_host_name(text.replace(" ", "")):
         return Mention(text, text, None, "org")  # "TMZ.com reported", "Politico.eu said": an outlet
@@ -637,6 +642,11 @@ def parse_mention(text: str) -> Mention:
                 return Mention(text, " ".join(tokens[1:] if lead == "the" else tokens), None, "org")
             if head in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS or _is_agent_noun(head):
                 return Mention(text, None, None, "role")
+    if tokens[-1][:1].isupper() and tokens[-1].lower() in _EVENT_WORDS:
+        run = len(tokens)
+        while run > 0 and tokens[run - 1][:1].isupper() and tokens[run - 1].lower() not in DETERMINERS:
+            run -= 1
+        return Mention(text, " ".join(tokens[run:]), None, "org")  # "the opening of Sacred Defence Week"
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
     # The last capitalised word is a name even when it is also a role word ("Billy King", "Rafael General").
