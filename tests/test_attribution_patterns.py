@@ -3600,3 +3600,31 @@ NEWS_CONSTRUCTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", NEWS_CONSTRUCTIONS)
 def test_news_constructions(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# More news constructions: a named person's clause ending in a comma before a quoted sentence ("X defended his
+# decision, "As I ...""); a first verb that is no cue before "and said,"; "according to X" closing the sentence with
+# or without a comma, X read whole; "their statement" as a document of the body named before; "X's statement on Y".
+NEWS_CONSTRUCTIONS_2 = [
+    ('President Dan Holt, also on Twitter, defended his decision, "As I have stated before, we will leave the region."',
+     "stated before", "Dan Holt"),
+    ('Senator Amy Lind spoke on Fox News, "This is going to lead to chaos in the region."', "lead to chaos",
+     "Amy Lind"),
+    ('Premier Ali Kaya cited Article 5 of the treaty and said, "They need to stand by us", while addressing the press.',
+     "stand by us", "Ali Kaya"),
+    ('Minister Tono suffered "two deep wounds" in the attack according to a hospital spokesperson.', "two deep wounds",
+     "a hospital spokesperson"),
+    ('The government of Tuvalu issued a statement agreeing with the court. Their statement also read "imposition of '
+     'citizenship violates self-determination."', "imposition of citizenship", "The government of Tuvalu"),
+    ('Imus is survived by his wife. The family\'s statement on the death read: "Don loved and adored his family."',
+     "loved and adored", "The family"),
+    ('The ministry\'s statement on Tuesday said "the border is closed".', "border is closed", "The ministry"),
+    # negatives: an example after "like", a pronoun or an unnamed subject before a comma, a copula
+    ('I was appalled to hear comments like, "Well, she put herself in the limelight."', "limelight", None),
+    ('The crowd grew quiet after a while, "We are waiting for the mayor."', "waiting for the mayor", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEWS_CONSTRUCTIONS_2)
+def test_news_constructions_2(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -63,6 +63,7 @@ AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z
 AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))|is|was)[^\S\n]+(?:how|what)[^\S\n]+"
                        rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # and `"...," was how X put it`
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+_ACCORDING_WHOLE = re.compile(rf"{_ACCORDING}{MENTION_END}")  # the source up to where a mention ends
 # An attribution an excerpt cuts before its cue: `...," Yellen...` at the end of the text or paragraph.
 AFTER_CUT = re.compile(rf"[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
 _DOCUMENT_AUTHOR = re.compile(rf"[^\S\n]+(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<subj>{MENTION_PATTERN})")
@@ -72,7 +73,7 @@ _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before
 AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,100}}$")
 # "according to X" closing the sentence a little after the quote: `freed on a "very large scale" in recent days,
 # according to one U.S. official.`
-AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,100}}$")
+AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,?[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,100}}$")  # comma or not
 # An inverted attribution closing the sentence after the quote's reported continuation: `"..." and that science
 # will guide decisions, said Interior Secretary Ken Salazar.`
 AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+"
@@ -86,7 +87,9 @@ BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
 BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”.!?]*$")
 # A subject far from its cue: `X said at a hearing that ... but added, "`, `the government through its embassy on
 # June 21 said, "`, `the bank said "` (no comma).
-BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b{CUE_PATTERN}\b[^.!?\"“”]{{0,240}}?\b(?:and|but)"
+# The first verb of a named person need not be a cue: `Erdogan cited Article 5 and said, "`.
+BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b(?:{CUE_PATTERN}|(?P<verb>[a-z][\w’'\-]*(?:ed|s)|"
+                          rf"{alternation(sorted(IRREGULAR_PASTS))}))\b[^.!?\"“”]{{0,240}}?\b(?:and|but)"
                           rf"[^\S\n]+(?:also[^\S\n]+)?{_CUE}[^.!?\"“”]{{0,40}}?[,:]\s*$")
 BEFORE_PHRASE = re.compile(rf"{SUBJECT}[^\S\n]+(?:through|via|in|at|from|on|during)[^\S\n]+[^,.;:\"“”]{{1,60}}?"
                            rf"[^\S\n]+{_CUE}[,:]?[^\S\n]*$")
@@ -140,9 +143,10 @@ BEFORE_QUOTING = re.compile(rf"(?P<cue>\b(?:[Tt]o[^\S\n]+quote|[Ii]n[^\S\n]+the[
 BEFORE_RESPONSE = re.compile(rf"(?P<subj>{NAME_PATTERN})[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                              r"(?P<cue>response|reaction|reply|answer|message|verdict|retort|advice|explanation)"
                              r"[^\S\n]+(?:was|is|came)\b[^.!?\"“”:\n]{0,60}:\s*$")
-# A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`.
+# A clause ending in a colon introduces its subject's words: `Senator X swiped at Y in tweets: "`; so does one ending
+# in a comma before a quoted sentence (`X spoke on Fox News, "This is ..."`).
 BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][\w’'\-]*(?:ed|s)|{alternation(sorted(IRREGULAR_PASTS))})"
-                          rf"\b[^.!?\"“”:]{{0,120}}:\s*$")  # `X met with Y on Monday and said:`
+                          rf"\b[^.!?\"“”:]{{0,120}}(?P<end>[:,])\s*$")  # `X met with Y on Monday and said:`
 # A fronted preposition or participle phrase: its noun is its object (`In a written statement, X said`, `Writing on
 # Facebook, the pub said`); "According to" names a source.
 _FRONTED_OPENER = (rf"(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))}|"
@@ -239,6 +243,8 @@ _OWN_MEDIA = frozenset("website site page account blog feed newsletter post twee
 # A document or medium given with its owner: "the ministry's statement", "Acme's annual report", "Acme's website".
 _DOCUMENT_OWNER = re.compile(r"(?P<author>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
                              r"(?:[\w\-]+[^\S\n]+){0,2}?(?:%s)"
+                             # what it is about ("the family's statement on the death")
+                             r"(?:[^\S\n]+(?:on|about|after|over)(?:[^\S\n]+[^,;:\"“”]{1,40})?)?"
                              % "|".join(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _OWN_MEDIA)))
 # A text of one's own words owned by "his" or "her", a person named before: "His letter said", "the caption of her
 # post reads" (not "her bio", a text about her).
@@ -292,9 +298,10 @@ def _sentence_tail(text: str, start: int, end: int) -> int:
 
 
 def _is_document(speaker: str) -> bool:
-    """True for a document that reports words ("a new report", "the statement") rather than a speaker."""
+    """True for a document that reports words ("a new report", "the statement", "their statement") rather than a
+    speaker."""
     words = speaker.lower().split()
-    return words[0] in ("a", "an", "the") and words[-1] in DOCUMENT_NOUNS
+    return words[0] in ("a", "an", "the", "its", "their") and words[-1] in DOCUMENT_NOUNS
 
 
 def _clause_start(text: str, para_start: int, pos: int, spans: list[_Span]) -> int:
@@ -336,6 +343,9 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+_COMMA_INTRO = re.compile(r".[A-Z]")  # the opening mark, then a capital: a quoted sentence
+_COPULAS = frozenset("was were is are has had have did does".split())
+_EXAMPLE_END = re.compile(r"\b(?:like|as)\s*,\s*$")  # `comments like, "`: an example, not an introduction
 
 
 _LATER = (AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT)  # attributions a little after the quote
@@ -440,6 +450,9 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
                 return replace(found, speaker=appended.group("subj"), speaker_start=start + appended.start("subj"))
         if pattern in _LATER and (ended or text[end:end + 1] not in (".", "!", "?")):
             continue  # only the rest of the quote's own sentence, up to its end
+        if m and pattern is AFTER_LATER_ACCORDING:
+            whole = _ACCORDING_WHOLE.match(window, m.start("cue"))  # the source read whole ("a hospital spokesperson")
+            m = whole if whole and whole.end("subj") > m.end("subj") else m
         if m and _is_document(m.group("subj")):
             # `reads a joint statement from Sen. Ed Markey`: the author of the document speaks.
             author = _DOCUMENT_AUTHOR.match(window, m.end("subj"))
@@ -518,9 +531,17 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 if later and later.group("cue") not in CUE_CLASS and _person_subject(later.group("subj")):
                     return _attribution(later, start + comma + 2, "before")
                 break
-            if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS
-                                            or not _person_subject(m.group("subj"))):
-                break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
+            if pattern is BEFORE_ADDED and m.group("verb") and not _named_person(m.group("subj")):
+                break
+            if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))
+                                            or m.group("end") == "," and not _COMMA_INTRO.match(text, end, end + 2)
+                                            or m.group("end") == "," and (m.group("cue") in _COPULAS
+                                                                          or _EXAMPLE_END.search(window)
+                                                                          or not _named_person(m.group("subj")))):
+                # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words, with a
+                # comma only a named person's, before a quote that opens a sentence (`X defended his decision, "As I
+                # said ..."`), after a verb of action (not `I was appalled to hear comments like, "`)
+                break
             if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")) \
                     and not (_IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
                              and (m.groupdict().get("appos") or "").startswith(",")) \
@@ -598,6 +619,13 @@ def _within_quote(window: str, pos: int) -> bool:
 # A preposition before a noun makes it an object ("Officials with the company said", "In a letter to the board"),
 # "according to" excepted.
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:with|of|at|for|from|by|(?<!according )to|in|on|about|against)[^\S\n]+$")
+
+
+def _named_person(subject: str) -> bool:
+    """True for a person given by name, with at most a capitalised title ("Senator Amy Lind", "Erdoğan"), not a
+    pronoun, a description or a capitalised sentence opening ("THREE decades ago Tom Hale")."""
+    return parse_mention(subject).kind == "person" and all(
+        w[:1].isupper() or w.lower() in ROLE_WORDS for w in subject.split())
 
 
 def _person_subject(subject: str) -> bool:

@@ -770,7 +770,7 @@ _CUE_BEFORE = re.compile(rf"(?:[,\"”’»][^\S\n]*\b{CUE_PATTERN}|\b[Aa]ccordi
 _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
 _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
                                  "between among".split())
-IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought made".split())
+IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought made spoke went came".split())
 _IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
 # A topic phrase opening a sentence ("As for Farid, she ...", "In Farid's case, she ..."): the pronoun after it is
