@@ -3628,3 +3628,17 @@ NEWS_CONSTRUCTIONS_2 = [
 @pytest.mark.parametrize("text, fragment, speaker", NEWS_CONSTRUCTIONS_2)
 def test_news_constructions_2(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A body described with its name ("the government of Tuvalu") is that body, never the organisation that spoke last.
+BODY_NAMED_IN_DESCRIPTION = [
+    ('Tuvaluans abroad said they wanted a vote. The government of Tuvalu issued a statement: "We oppose the ruling."',
+     "oppose the ruling", "The government of Tuvalu"),
+    # negative: a bare description still stands for the body that spoke before
+    ('Acme Motors said sales fell. "We expect a better year," the company said.', "better year", "Acme Motors"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BODY_NAMED_IN_DESCRIPTION)
+def test_a_body_named_in_its_description(text, fragment, speaker):
+    _check(text, fragment, speaker)

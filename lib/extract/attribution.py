@@ -343,6 +343,8 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+# A description that names its body ("the government of American Samoa"): no other body that spoke before.
+_NAMES_ITS_BODY = re.compile(r"\b(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
 _COMMA_INTRO = re.compile(r".[A-Z]")  # the opening mark, then a capital: a quoted sentence
 _COPULAS = frozenset("was were is are has had have did does".split())
 _EXAMPLE_END = re.compile(r"\b(?:like|as)\s*,\s*$")  # `comments like, "`: an example, not an introduction
@@ -1199,7 +1201,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 q, org_speaker = _as_speaker(q, members), True
                 mention = parse_mention(q.speaker)
             elif last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
-                                                   and words[0] not in ("his", "her", "their", "a", "an", "another"))):
+                                                   and words[0] not in ("his", "her", "their", "a", "an", "another")
+                                                   and not _NAMES_ITS_BODY.search(q.speaker))):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif _is_bare_role(mention) and q.speaker_start is not None and \
                     (earlier := _indefinite_antecedent(text, q.speaker_start, mention)):
