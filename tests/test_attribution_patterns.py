@@ -3434,6 +3434,8 @@ COLLECTIVES = [
      "The crowd", "role"),
     ('The village chief asked, "Who made this waste?" The crowd answered, "The city."', "Who made this waste",
      "The village chief", "role"),
+    ('The council said it had "no plans to close the library." Mayor Jo Hale said, "We will fight this."',
+     "no plans to close", "The council", "organisation"),
     ('The participants also requested that the "ministry reform the rules on web access."', "ministry reform",
      "The participants", "role"),
     ('The blogger wrote that "the parade was a farce".', "parade was a farce", "The blogger", "role"),

@@ -74,10 +74,12 @@ def extract_quotes(article: Article) -> list[Quote]:
                                      _after_end(masked, span.close + 1, min(last_end, beyond)))
         if found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?" \
                 and text[span.close + 1:after_end].rstrip().endswith(",") and after_end == nxt:
-            # `X asked, "Who?" The crowd answered, "`: after a quote introduced by its own speaker, a subject and
-            # cue with a comma right before the next quote introduce that quote.
-            intro = _attribute_before(text, before_start, span.open, False)
-            if intro is not None and intro.source == "before":
+            # `X asked, "Who?" The crowd answered, "`, `The group said it had "assurances." X said, "`: after a
+            # quote whose own sentence has a speaker and cue, a subject and cue with a comma right before the next
+            # quote introduce that quote.
+            intro = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) if partial \
+                else _attribute_before(text, before_start, span.open, False)
+            if intro is not None and intro.source in ("before", "clause"):
                 found = intro
         if found is not None and found.source in ("after", "later"):
             # `When X said "...," the crowd cheered.`: a quote inside a fronted subordinate clause is the words of
