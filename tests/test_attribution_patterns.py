@@ -3644,3 +3644,23 @@ BODY_NAMED_IN_DESCRIPTION = [
 @pytest.mark.parametrize("text, fragment, speaker", BODY_NAMED_IN_DESCRIPTION)
 def test_a_body_named_in_its_description(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Where a named person works or comes from, between the name and the cue ("Dr. Jo Wolf at Saint Francis said",
+# "Jo Low from the pro-Beijing camp said"), is no part of the subject; "at which" opens a clause, not a workplace.
+WORKPLACE_AFTER_NAME = [
+    ('Hospitals took in the victims. Dr. Steven Wolf at Saint Francis said, "We received a mass casualty alert."',
+     "mass casualty", "Steven Wolf"),
+    ('Chief Executive Mia Tran spoke first. Regina Low from the pro-Beijing camp said in a press conference: "The '
+     'behavior of my colleagues is anti-democratic."', "anti-democratic", "Regina Low"),
+    # negatives: a clause opened by "at which"; a role's own "of" phrase stays part of it
+    ('The news came at a conference at which Attorney General Lena James said the probe found "unwanted and '
+     'inappropriate conduct".', "unwanted and", "Lena James"),
+    ('"The deal is off," said a source with knowledge of the club\'s thinking.', "deal is off",
+     "a source with knowledge of the club's thinking"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", WORKPLACE_AFTER_NAME)
+def test_workplace_after_a_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

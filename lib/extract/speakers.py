@@ -396,6 +396,11 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
                               # relaying the news to parliament said")
                               rf"|[^\S\n]+(?:in|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
                               r"|[^\S\n]+(?:in|while|after|when|on)[^\S\n]+(?!being|having)[a-z]+ing\b[^,;:\"“”\n]{0,60}?"
+                              # where the person works or comes from ("Dr. Jo Wolf at Saint Francis said", "Jo Low
+                              # from the pro-Beijing camp said"; not "at a meeting", "at which"; "of" is a role's own:
+                              # "a source with knowledge of")
+                              r"|[^\S\n]+(?:from|at)[^\S\n]+(?:the[^\S\n]+|(?=[A-Z]))(?:[\w\-’'.]+[^\S\n]+){0,5}?"
+                              r"[\w\-’'.]+"
                               # a source's terms ("an official speaking on condition of anonymity said", "who
                               # asked not to be named"): the subject before them speaks
                               r"|[^\S\n]+(?:speaking|talking|who[^\S\n]+(?:spoke|asked|requested))[^\S\n]+"
@@ -422,11 +427,16 @@ ACCORDING_PATTERN = (rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>{QUA
 
 
 
+_WORKPLACE = re.compile(r"[^\S\n]+(?:from|at)[^\S\n]")  # the workplace phrase of SUBJECT_PATTERN
+
+
 def apposed_name(m: re.Match) -> tuple[str, int]:
     """The speaker of a subject match and its offset: the subject, or the full name apposed to a description
     (`Her spokesman, Bill McAllister, said`: the name speaks)."""
     subject, appos = m.group("subj"), m.groupdict().get("appos")
     cue = m.groupdict().get("cue") or ""
+    if appos and _WORKPLACE.match(appos) and parse_mention(subject).kind != "person":
+        return subject + appos, m.start("subj")  # "Researchers from Ostwick University": the description goes on
     if appos and not appos.startswith(","):
         return subject, m.start("subj")  # a dashed or bracketed aside: the subject before it speaks
     if appos and cue.split()[:1] and cue.split()[0].endswith("ing"):
