@@ -3664,3 +3664,20 @@ WORKPLACE_AFTER_NAME = [
 @pytest.mark.parametrize("text, fragment, speaker", WORKPLACE_AFTER_NAME)
 def test_workplace_after_a_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A person named in apposition after a party noun ("a Republican, Mark Amodei, said") is in the article's cast, so a
+# later "He" can stand for them.
+PARTY_APPOSITION = [
+    ('Former thinktank executive Ken Gude tweeted, "This is huge." Since then, a Republican, Mark Amodei, has voiced '
+     'support, telling the Nevada Independent: "Let the committees work." He continued by noting that "using agencies '
+     'to tilt an election is wrong".', "tilt an election", "Mark Amodei"),
+    # negative: a place before the comma is no description of the person
+    ('Former thinktank executive Ken Gude tweeted, "This is huge." In Washington, Mark Amodei stayed silent. "He has '
+     'no idea," Gude added.', "has no idea", "Ken Gude"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTY_APPOSITION)
+def test_person_apposed_after_a_party_noun(text, fragment, speaker):
+    _check(text, fragment, speaker)

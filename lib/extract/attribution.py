@@ -27,7 +27,7 @@ from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
-from lib.extract.speakers import (FIRST_NAME_GENDERS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, PARTY_NOUNS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -199,7 +199,7 @@ _ADVERBIAL_LEAD = re.compile(r"^(?:In|On|At|Later|Earlier|After|Before|Then|Now|
                              r"[^.!?\x00]{0,50},\s*\x00[\x00\s.,;:!?]*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=[^\S\n]+[a-z])")
 _ROLE_PREFIX_BEFORE = re.compile(r"(?<![\w’'\-])(?:[a-z][\w’'\-]*[^\S\n]+){1,3}$")
-_APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?),[^\S\n]+$")
+_APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?|(?:an?|the)[^\S\n]+[A-Z][a-z]+),[^\S\n]+$")
 # The agent of a reporting phrase: `according to X`, `as noted by X` (X a person the text goes on to quote).
 _AGENT_BEFORE_NAME = re.compile(rf"\b(?:[Aa]ccording[^\S\n]+to|[Aa]s[^\S\n]+{CUE_PATTERN}[^\S\n]+by)[^\S\n]+"
                                 rf"(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
@@ -709,8 +709,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         role = mention.role if mention.role and _is_title(mention.role) else None
         if not role and window.rstrip().endswith(","):
             pre = _APPOSED_ROLE_BEFORE.search(window)
-            if pre and any(w in ROLE_WORDS for w in pre.group(1).split()):
-                role = pre.group(1)  # "The pastor, Ada Voss, declined"
+            if pre and any(w in ROLE_WORDS or w.lower() in PARTY_NOUNS for w in pre.group(1).split()):
+                role = pre.group(1)  # "The pastor, Ada Voss, declined", "a Republican, Mark Amodei, said"
         if not role:
             # "James Roosevelt Jr., the grandson of FDR, spoke"; "Tom Ruiz, a plumber, was there" (a given name, and
             # no place's or body's last word: not "Jordan Park")
