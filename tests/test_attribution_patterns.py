@@ -3681,3 +3681,18 @@ PARTY_APPOSITION = [
 @pytest.mark.parametrize("text, fragment, speaker", PARTY_APPOSITION)
 def test_person_apposed_after_a_party_noun(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A titled name with a particle and a place ("Crown Prince Ali bin Omar of Qatar") is that person, not a body.
+TITLED_NAME_WITH_PLACE = [
+    ('Crown Prince Ali bin Omar of Qatar spoke on Monday. "We will build the stadium," he said.', "build the stadium",
+     "Ali bin Omar"),
+    # negative: a body's name with "of" stays a body
+    ('The Bank of Ardon raised rates. "Inflation is too high," the bank said.', "Inflation is too high",
+     "Bank of Ardon"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLED_NAME_WITH_PLACE)
+def test_titled_name_with_a_particle_and_a_place(text, fragment, speaker):
+    _check(text, fragment, speaker)

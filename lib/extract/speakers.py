@@ -36,7 +36,7 @@ governor-elect mayor-elect councillor councilman councilwoman alderman trustee t
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 speaker counsel frontrunner front-runner incumbent contender runner-up
-operative pundit surrogate whip appointee plaintiff headteacher headmaster headmistress goalkeeper striker
+operative pundit surrogate whip appointee plaintiff journalist headteacher headmaster headmistress goalkeeper striker
 """.split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS)  # "Sen.", "Prof" (no stop)
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
@@ -611,9 +611,10 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, None, None, "unknown")  # "Unfortunately", "Reports": nobody in particular
         if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s") or low in PLURAL_PERSON_NOUNS:
             return Mention(text, None, None, "role")  # "Officials", "Witnesses", "Scientists": unnamed people
-    if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and \
-            _is_name_token(tokens[tokens.index("of", 2) - 2]):
-        # "Rep. Michael McCaul of Texas": a person from a place; the place is no part of the name.
+    if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and (
+            _is_name_token(tokens[tokens.index("of", 2) - 2]) or tokens[tokens.index("of", 2) - 2] in NAME_PARTICLES):
+        # "Rep. Michael McCaul of Texas", "Crown Prince Ali bin Omar of Qatar": a person from a place; the place is no
+        # part of the name.
         inner = parse_mention(" ".join(tokens[:tokens.index("of", 2)]))
         if inner.kind == "person":
             return Mention(text, inner.name, inner.role, "person")
