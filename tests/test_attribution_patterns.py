@@ -3653,6 +3653,8 @@ WORKPLACE_AFTER_NAME = [
      "mass casualty", "Steven Wolf"),
     ('Chief Executive Mia Tran spoke first. Regina Low from the pro-Beijing camp said in a press conference: "The '
      'behavior of my colleagues is anti-democratic."', "anti-democratic", "Regina Low"),
+    ('"Bringing the buffalo back is going to heal us," Crystal Bear of the Northern Arapaho heritage office told '
+     'those gathered.', "heal us", "Crystal Bear"),
     # negatives: a clause opened by "at which"; a role's own "of" phrase stays part of it
     ('The news came at a conference at which Attorney General Lena James said the probe found "unwanted and '
      'inappropriate conduct".', "unwanted and", "Lena James"),

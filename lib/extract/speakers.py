@@ -397,9 +397,10 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
                               rf"|[^\S\n]+(?:in|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
                               r"|[^\S\n]+(?:in|while|after|when|on)[^\S\n]+(?!being|having)[a-z]+ing\b[^,;:\"“”\n]{0,60}?"
                               # where the person works or comes from ("Dr. Jo Wolf at Saint Francis said", "Jo Low
-                              # from the pro-Beijing camp said"; not "at a meeting", "at which"; "of" is a role's own:
-                              # "a source with knowledge of")
-                              r"|[^\S\n]+(?:from|at)[^\S\n]+(?:the[^\S\n]+|(?=[A-Z]))(?:[\w\-’'.]+[^\S\n]+){0,5}?"
+                              # from the pro-Beijing camp said", "Jo Bear of the Arapaho heritage office told"; not
+                              # "at a meeting", "at which"); after a description, apposed_name keeps it in ("a source
+                              # with knowledge of the talks")
+                              r"|[^\S\n]+(?:from|at|of)[^\S\n]+(?:the[^\S\n]+|(?=[A-Z]))(?:[\w\-’'.]+[^\S\n]+){0,5}?"
                               r"[\w\-’'.]+"
                               # a source's terms ("an official speaking on condition of anonymity said", "who
                               # asked not to be named"): the subject before them speaks
@@ -427,7 +428,7 @@ ACCORDING_PATTERN = (rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>{QUA
 
 
 
-_WORKPLACE = re.compile(r"[^\S\n]+(?:from|at)[^\S\n]")  # the workplace phrase of SUBJECT_PATTERN
+_WORKPLACE = re.compile(r"[^\S\n]+(?:from|at|of)[^\S\n]")  # the workplace phrase of SUBJECT_PATTERN
 
 
 def apposed_name(m: re.Match) -> tuple[str, int]:
