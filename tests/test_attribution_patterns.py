@@ -3698,3 +3698,20 @@ TITLED_NAME_WITH_PLACE = [
 @pytest.mark.parametrize("text, fragment, speaker", TITLED_NAME_WITH_PLACE)
 def test_titled_name_with_a_particle_and_a_place(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A clause joined by "while", "whereas" or "but" with a subject and cue of its own credits the fragment after it.
+JOINED_CLAUSES = [
+    ('Senator Chuck Sims told MSNBC the late congressman "was a great man," while President Dan Holt noted his '
+     '"strength, passion and wisdom" on Twitter.', "strength, passion", "Dan Holt"),
+    ('Senator Chuck Sims said the plan was "a disaster for the town," but Mayor Jo Pratt said it was "a good start for '
+     'all".', "good start for all", "Jo Pratt"),
+    # negative: the first clause's fragment stays its own speaker's
+    ('Senator Chuck Sims told MSNBC the late congressman "was a great man," while President Dan Holt noted his '
+     '"strength, passion and wisdom" on Twitter.', "was a great man", "Chuck Sims"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", JOINED_CLAUSES)
+def test_joined_clause_with_its_own_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)

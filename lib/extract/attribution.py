@@ -99,6 +99,8 @@ BEFORE_INVERTED_SOURCE = re.compile(rf",[^\S\n]+{_CUE}[^\S\n]+(?P<subj>{ROLE_NOU
                                     rf"[a-z]+ing\b[^.!?\"“”]{{0,60}}$")
 # A reported clause with a subject and cue of its own right before the quote: `Police said the suspect shouted "`.
 _INNER_CUE = re.compile(rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}[,:]?[^\S\n]*$")
+# A clause joined to the sentence's first by "while", "whereas" or "but", with a subject and cue of its own.
+_JOINED_CLAUSE = re.compile(rf",?[^\S\n]+(?:while|whereas|but)[^\S\n]+{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # Anywhere before a partial quote in its sentence: `He urged "`, `Clinton called it "`.
 # The subject opens the clause (after lead phrases ending in commas): `In an interview, Hochul said she ...`.
 BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -558,6 +560,13 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 if inner and inner.group("cue") in CUE_CLASS and parse_mention(inner.group("subj")).kind != "unknown" \
                         and not _object_of_preposition(window, inner.start("subj")):
                     m = inner  # `Police said the suspect shouted "..."`: the reported clause's own speaker
+                elif pattern is BEFORE_CLAUSE:
+                    # `X told MSNBC ..., while Y noted his "..."`: a clause of its own, joined before the fragment
+                    joined = None
+                    for j in _JOINED_CLAUSE.finditer(window, m.end("cue")):
+                        joined = j
+                    if joined and parse_mention(joined.group("subj")).kind in ("person", "pronoun"):
+                        m = joined
                 found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
                 # `quoted X as saying`: X is the one quoted, with no clause of its own ("officials briefed on ...")
                 participle = found.cue and found.cue.endswith("ing") and pattern is not BEFORE_QUOTED_AS
