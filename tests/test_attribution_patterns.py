@@ -3715,3 +3715,20 @@ JOINED_CLAUSES = [
 @pytest.mark.parametrize("text, fragment, speaker", JOINED_CLAUSES)
 def test_joined_clause_with_its_own_speaker(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "with X calling it "A" and Y calling it "B"": each participle credits the fragment after it (a place after the name
+# allowed), and a bare participle after a quote opens the next clause rather than crediting the quote before it.
+COORDINATED_PARTICIPLES = [
+    ('Republicans attacked the inquiry, with Steve Scalo of Louisiana calling it "Soviet-style politics at its worst" '
+     'and Ross Spina of Florida calling the process "a blatant and obvious coup".', "Soviet-style", "Steve Scalo"),
+    ('Republicans attacked the inquiry, with Steve Scalo of Louisiana calling it "Soviet-style politics at its worst" '
+     'and Ross Spina of Florida calling the process "a blatant and obvious coup".', "blatant and obvious", "Ross Spina"),
+    # negative: an auxiliary makes the participle the quote's own cue
+    ('"We are not leaving," Mayor Jo Pratt was saying as the crowd left.', "not leaving", "Jo Pratt"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", COORDINATED_PARTICIPLES)
+def test_coordinated_participles(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -130,7 +130,8 @@ BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),?[^\S\n]+who[^\S\n]+{ADVE
 # An absolute construction: `with a spokesman stating: "`, `with the prosecution describing the leader as "`: the
 # noun phrase after "with" is the subject of the participle cue.
 _ING_CUES = alternation(sorted(f for f in CUE_CLASS if f.endswith("ing") and " " not in f))
-BEFORE_WITH = re.compile(rf"\bwith[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN})"
+BEFORE_WITH = re.compile(rf"\b(?P<lead>with|and)[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN})"
+                         rf"(?:[^\S\n]+of[^\S\n]+[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)?"  # "X of Louisiana calling"
                          rf"[^\S\n]+(?P<cue>{_ING_CUES})\b[^.!?\"“”]{{0,80}}?[,:]?\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
@@ -431,6 +432,11 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
                     AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
+        if m and pattern is AFTER_SUBJECT_CUE and m.group("cue").endswith("ing") and " " not in m.group("cue") \
+                and not window[m.end("subj"):m.start("cue")].strip(" ,"):
+            # `"..." and Y calling the process "`: a bare participle opens the next clause, it credits no quote
+            # (unlike `" X was saying`, `" X is quoted as saying`)
+            continue
         if m and pattern is AFTER_CUE_SUBJECT and m.group("cue").lower().startswith("according"):
             whole = AFTER_ACCORDING.match(window)
             if whole and len(whole.group("subj")) > len(m.group("subj")):
