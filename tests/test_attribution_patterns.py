@@ -3732,3 +3732,15 @@ COORDINATED_PARTICIPLES = [
 @pytest.mark.parametrize("text, fragment, speaker", COORDINATED_PARTICIPLES)
 def test_coordinated_participles(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A body's summary speaks for the body, like its statement ("The court's summary concluded").
+SUMMARIES = [
+    ('The Court of Session ruled on Wednesday. The court\'s summary concluded with the statement: "The prorogation '
+     'was unlawful and is null."', "prorogation was unlawful", "Court of Session"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SUMMARIES)
+def test_a_bodys_summary(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -82,7 +82,7 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            # court papers and official texts that speak ("the lawsuit says", "the indictment
                            # alleges", "a government handbook described")
                            "lawsuit complaint indictment petition affidavit memorandum handbook manual guidance "
-                           "directive transcript "
+                           "directive transcript summary "
                            # proposals, court and audit papers ("the proposal says", "the motion argues", "the
                            # majority opinion says"); "bill" is left out, being as often a given name, and
                            # "announcement" or "release", being more often the object put out ("made the announcement
