@@ -890,6 +890,9 @@ def test_fronted_speech_clause_yields_to_the_main_cue(text, fragment, speaker):
 # A participle that ends a clause about its subject ("by saying", ", adding:") credits that subject.
 PARTICIPLE_ENDINGS = [
     ('Nora Blake ended her speech by saying "we will be back next year."', "we will be back", "Nora Blake"),
+    ('Coach Ben Ault waved to the fans, adding in a statement: "This club is my home."', "my home", "Ben Ault"),
+    ('Mayor Jo Pratt thanked the crews, noting on Twitter "they worked through the night".', "worked through",
+     "Jo Pratt"),
     ('Coach Ben Ault, 61, waved to the fans, adding: "This club is my home."', "my home", "Ben Ault"),
     # a crowd is a role speaker ("The crowd" was once no speaker at all)
     ('The crowd cheered for an hour, chanting and singing "we want more songs."', "we want more", "The crowd"),

@@ -114,6 +114,9 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
                                rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
                                rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
+                               # the medium ("noting on Twitter", "adding in a statement")
+                               rf"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:(?:a|an|the|his|her|its|their)[^\S\n]+)?"
+                               rf"[A-Za-z][\w\-]*(?:[^\S\n]+[A-Za-z][\w\-]*)?)?"
                                # the reported clause's own subject may come first ("insisting the bridge")
                                rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
                                rf"(?:[^\S\n]+[A-Za-z][\w\-]*){{0,2}})?[,:]?\s*$")  # "writing that the Oscars""
