@@ -3747,3 +3747,17 @@ SUMMARIES = [
 @pytest.mark.parametrize("text, fragment, speaker", SUMMARIES)
 def test_a_bodys_summary(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A relative clause after a name and an age, ending in a colon, introduces the person's words.
+WHO_COLON = [
+    ('One of the men was tour manager Tom Grey, 24, who cited his experience with rugby: "One in, all in. I did what '
+     'any Londoner would do."', "any Londoner", "Tom Grey"),
+    # negative: a relative clause of a title ("who directed") with no colon names no speech
+    ('Director Ana Ruiz, who directed "The Long Road Home", was there.', "The Long Road", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", WHO_COLON)
+def test_who_clause_ending_in_a_colon(text, fragment, speaker):
+    _check(text, fragment, speaker)

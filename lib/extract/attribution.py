@@ -126,10 +126,12 @@ BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}
 BEFORE_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|"
                               rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:{KNOWLEDGE_PATTERN})?)(?:,[^,.!?\"“”\n]{{1,80}},)?[^\S\n]+as[^\S\n]+(?P<cue>saying)\b[^.!?\"“”]{{0,120}}?[,:]?\s*$")
 # A relative clause: `... Biden, who replied, "Good luck."`
-BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN}),?[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"  # the comma may lack
-                        rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "`
+BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN})(?:,[^\S\n]+\d{{1,3}})?,?[^\S\n]+who[^\S\n]+{ADVERB_PATTERN}"
+                        rf"(?:{_CUE}[^.!?\"“”]{{0,80}}?[,:]"  # `Biden, who replied, "` (the comma may lack)
                         # `Ruiz, who said "` (a verb of saying: "who directed "The Golden Compass"" names a title)
-                        rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?)\s*$")
+                        rf"|(?P<cue2>said|says|told|tells|added|adds|warned|warns)(?:[^\S\n]+that)?"
+                        # `Tom Grey, 24, who cited his experience with rugby: "`: a colon introduces the words
+                        rf"|(?P<cue3>[a-z][\w’'\-]*ed)\b[^.!?\"“”:]{{0,100}}:)\s*$")
 # An absolute construction: `with a spokesman stating: "`, `with the prosecution describing the leader as "`: the
 # noun phrase after "with" is the subject of the participle cue.
 _ING_CUES = alternation(sorted(f for f in CUE_CLASS if f.endswith("ing") and " " not in f))
@@ -338,10 +340,11 @@ def _after_end(text: str, start: int, end: int) -> int:
 
 def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     """An attribution from a match of one of the cue patterns, offsets shifted by ``base``."""
-    cue = m.group("cue") if m.groupdict().get("cue") else m.groupdict().get("cue2") or ""
+    group = next((g for g in ("cue", "cue2", "cue3") if m.groupdict().get(g)), None)
+    cue = m.group(group) if group else ""
     if m.groupdict().get("obj"):
         cue += m.group("obj").rstrip(".,")
-    cue_start = base + m.start("cue" if m.groupdict().get("cue") else "cue2") if cue else base + m.start("subj")
+    cue_start = base + m.start(group) if group else base + m.start("subj")
     subject, subject_start = without_opener(*apposed_name(m))
     subject = _OBJECT_PRONOUNS.get(subject, subject)  # "According to him": the person "he" stands for
     return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
