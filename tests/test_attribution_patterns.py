@@ -3615,6 +3615,8 @@ NEWS_CONSTRUCTIONS_2 = [
      "stated before", "Dan Holt"),
     ('Senator Amy Lind spoke on Fox News, "This is going to lead to chaos in the region."', "lead to chaos",
      "Amy Lind"),
+    ('Singer Mick Jaggard of The Rolling Rocks also reacted on Twitter, "Sad news hearing that Ginger has died."',
+     "Sad news", "Mick Jaggard"),
     ('Premier Ali Kaya cited Article 5 of the treaty and said, "They need to stand by us", while addressing the press.',
      "stand by us", "Ali Kaya"),
     ('Minister Tono suffered "two deep wounds" in the attack according to a hospital spokesperson.', "two deep wounds",

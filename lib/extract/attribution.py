@@ -27,6 +27,7 @@ from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _trim
+from lib.domain.names import NAME_PARTICLES
 from lib.extract.speakers import (FIRST_NAME_GENDERS, PARTY_NOUNS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
@@ -648,7 +649,10 @@ def _named_person(subject: str) -> bool:
     """True for a person given by name, with at most a capitalised title ("Senator Amy Lind", "Erdoğan"), not a
     pronoun, a description or a capitalised sentence opening ("THREE decades ago Tom Hale")."""
     return parse_mention(subject).kind == "person" and all(
-        w[:1].isupper() or w.lower() in ROLE_WORDS for w in subject.split())
+        w[:1].isupper() or w.lower() in ROLE_WORDS or w in _NAME_LINKS for w in subject.split())
+
+
+_NAME_LINKS = NAME_PARTICLES | {"of", "the"}  # lower-case words inside a titled name ("Mick Jagger of The Stones")
 
 
 def _person_subject(subject: str) -> bool:
