@@ -3466,7 +3466,7 @@ NAMED_NOT_SAID = [
     ('Outside the court the crowd chanted "free them all now" for an hour.', "free them all", "NOQUOTE"),
     ('The march ended at the square.\n\nVolunteers handed out placards that said:\n\n"No new taxes for the poor."',
      "No new taxes", "NOQUOTE"),
-    ('The phrase “Labor Day at last” became a trending topic as users referred to the marches.', "Labor Day at",
+    ('The phrase “bread before circuses” spread online as the strike went on.', "bread before circuses",
      "NOQUOTE"),
     ('The court froze the domain "falha.com.br" in May.', "falha.com.br", "NOQUOTE"),
     ('The model was named the "real winner of the debate" on social networks.', "real winner", "NOQUOTE"),
@@ -3526,8 +3526,8 @@ def test_single_quote_marks(text, fragment, speaker):
 # A quote opened after an introduction's comma or colon whose closing mark was lost runs to its paragraph's end, when
 # that end closes a sentence; an excerpt cut with an ellipsis is still read as a cut.
 UNCLOSED_AFTER_INTRO = [
-    ('Weibo user Ann Li wrote, “We had been told never to believe a rumor. But today the rumor became the truth!\n\n'
-     'Millions of users reacted within hours.', "rumor became the truth!", "Ann Li"),
+    ('Forum member Ann Li wrote, “The bakery on Elm Street is closing. Nobody told the staff until today!\n\n'
+     'Hundreds of members replied by noon.', "until today!", "Ann Li"),
     ('Party leader Omar Sayed added: "We will stand with the families who lost loved ones.\n\nThe vote is on Monday.',
      "lost loved ones.", "Omar Sayed"),
     # negatives: no introduction before the mark; a paragraph that ends in no sentence end
@@ -3592,10 +3592,10 @@ NEWS_CONSTRUCTIONS = [
      "ten drones", "Ali Darwish"),
     ('Nurse Ana Reyes met the family. According to her, the ward was "short of staff for months".', "short of staff",
      "Ana Reyes"),
-    ('Assembly president Luc Marin in relaying the news to parliament said, "Chirac is part of our history".',
+    ('Council chair Luc Marin in passing the motion to the chamber said, "The old pier is part of our history".',
      "part of our history", "Luc Marin"),
-    ('President Omar Hadi was speaking at the opening of Sacred Defence Week, an annual commemoration of the war. '
-     '"Foreign forces are dangerous for the region," he said.', "Foreign forces", "Omar Hadi"),
+    ('President Omar Hadi was speaking at the opening of Harbor Arts Week, an annual fair by the docks. '
+     '"Our painters deserve a bigger stage," he said.', "bigger stage", "Omar Hadi"),
     # negatives: no speaker in the sentence, the outlet speaks; "according to" a person still credits the person
     ('The plan is "a breach of every promise", according to NBC.', "breach of every", "NBC"),
     ('"We will win," according to Ana Pike.', "We will win", "Ana Pike"),
@@ -3611,23 +3611,23 @@ def test_news_constructions(text, fragment, speaker):
 # decision, "As I ...""); a first verb that is no cue before "and said,"; "according to X" closing the sentence with
 # or without a comma, X read whole; "their statement" as a document of the body named before; "X's statement on Y".
 NEWS_CONSTRUCTIONS_2 = [
-    ('President Dan Holt, also on Twitter, defended his decision, "As I have stated before, we will leave the region."',
-     "stated before", "Dan Holt"),
-    ('Senator Amy Lind spoke on Fox News, "This is going to lead to chaos in the region."', "lead to chaos",
+    ('Coach Dan Holt, also on the club radio, defended the trade, "As I said in May, we needed a younger squad."',
+     "younger squad", "Dan Holt"),
+    ('Senator Amy Lind appeared on a morning show, "This budget will close three rural clinics."', "rural clinics",
      "Amy Lind"),
-    ('Singer Mick Jaggard of The Rolling Rocks also reacted on Twitter, "Sad news hearing that Ginger has died."',
-     "Sad news", "Mick Jaggard"),
-    ('Premier Ali Kaya cited Article 5 of the treaty and said, "They need to stand by us", while addressing the press.',
-     "stand by us", "Ali Kaya"),
-    ('Minister Tono suffered "two deep wounds" in the attack according to a hospital spokesperson.', "two deep wounds",
-     "a hospital spokesperson"),
-    ('The government of Tuvalu issued a statement agreeing with the court. Their statement also read "imposition of '
-     'citizenship violates self-determination."', "imposition of citizenship", "The government of Tuvalu"),
-    ('Imus is survived by his wife. The family\'s statement on the death read: "Don loved and adored his family."',
-     "loved and adored", "The family"),
+    ('Singer Mick Jaggard of The Rolling Rocks also posted on his page, "Sad to hear our old drummer has retired."',
+     "Sad to hear", "Mick Jaggard"),
+    ('Premier Ali Kaya read the treaty aloud and said, "Our partners must keep their word", before leaving.',
+     "keep their word", "Ali Kaya"),
+    ('Minister Tono had "a broken arm and bruises" after the fall according to a hospital spokesperson.',
+     "a broken arm", "a hospital spokesperson"),
+    ('The council of Port Alder issued a statement backing the mayor. Their statement also read "the ferry must run '
+     'every day of the year."', "the ferry must run", "The council of Port Alder"),
+    ('Ray Tolan is survived by his wife. The family\'s statement on the death read: "Ray loved his farm and his dogs."',
+     "loved his farm", "The family"),
     ('The ministry\'s statement on Tuesday said "the border is closed".', "border is closed", "The ministry"),
     # negatives: an example after "like", a pronoun or an unnamed subject before a comma, a copula
-    ('I was appalled to hear comments like, "Well, she put herself in the limelight."', "limelight", None),
+    ('I was sad to read comments like, "Well, he asked for it by running."', "asked for it", None),
     ('The crowd grew quiet after a while, "We are waiting for the mayor."', "waiting for the mayor", None),
 ]
 
@@ -3637,10 +3637,10 @@ def test_news_constructions_2(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-# A body described with its name ("the government of Tuvalu") is that body, never the organisation that spoke last.
+# A body described with its name ("the council of Port Alder") is that body, never the organisation that spoke last.
 BODY_NAMED_IN_DESCRIPTION = [
-    ('Tuvaluans abroad said they wanted a vote. The government of Tuvalu issued a statement: "We oppose the ruling."',
-     "oppose the ruling", "The government of Tuvalu"),
+    ('Port Alder Traders said they wanted a vote. The council of Port Alder issued a statement: "We oppose the plan."',
+     "oppose the plan", "The council of Port Alder"),
     # negative: a bare description still stands for the body that spoke before
     ('Acme Motors said sales fell. "We expect a better year," the company said.', "better year", "Acme Motors"),
 ]
@@ -3651,15 +3651,15 @@ def test_a_body_named_in_its_description(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-# Where a named person works or comes from, between the name and the cue ("Dr. Jo Wolf at Saint Francis said",
-# "Jo Low from the pro-Beijing camp said"), is no part of the subject; "at which" opens a clause, not a workplace.
+# Where a named person works or comes from, between the name and the cue ("Dr. Jo Wolf at Saint Brendan's said",
+# "Jo Low from the opposition camp said"), is no part of the subject; "at which" opens a clause, not a workplace.
 WORKPLACE_AFTER_NAME = [
-    ('Hospitals took in the victims. Dr. Steven Wolf at Saint Francis said, "We received a mass casualty alert."',
-     "mass casualty", "Steven Wolf"),
-    ('Chief Executive Mia Tran spoke first. Regina Low from the pro-Beijing camp said in a press conference: "The '
-     'behavior of my colleagues is anti-democratic."', "anti-democratic", "Regina Low"),
-    ('"Bringing the buffalo back is going to heal us," Crystal Bear of the Northern Arapaho heritage office told '
-     'those gathered.', "heal us", "Crystal Bear"),
+    ('The injured were taken to three wards. Dr. Sam Ward at Saint Brendan\'s said, "Our night shift stayed on."',
+     "night shift", "Sam Ward"),
+    ('Chief Executive Mia Tran spoke first. Regina Low from the opposition camp said in a press conference: "The '
+     'walkout was planned for weeks."', "planned for weeks", "Regina Low"),
+    ('"The new orchard will feed the whole valley," Ada Crane of the county farming office told those gathered.',
+     "whole valley", "Ada Crane"),
     # negatives: a clause opened by "at which"; a role's own "of" phrase stays part of it
     ('The news came at a conference at which Attorney General Lena James said the probe found "unwanted and '
      'inappropriate conduct".', "unwanted and", "Lena James"),
@@ -3725,10 +3725,10 @@ def test_joined_clause_with_its_own_speaker(text, fragment, speaker):
 # "with X calling it "A" and Y calling it "B"": each participle credits the fragment after it (a place after the name
 # allowed), and a bare participle after a quote opens the next clause rather than crediting the quote before it.
 COORDINATED_PARTICIPLES = [
-    ('Republicans attacked the inquiry, with Steve Scalo of Louisiana calling it "Soviet-style politics at its worst" '
-     'and Ross Spina of Florida calling the process "a blatant and obvious coup".', "Soviet-style", "Steve Scalo"),
-    ('Republicans attacked the inquiry, with Steve Scalo of Louisiana calling it "Soviet-style politics at its worst" '
-     'and Ross Spina of Florida calling the process "a blatant and obvious coup".', "blatant and obvious", "Ross Spina"),
+    ('Parents criticised the plan, with Amy Ruiz of Eastfield calling it "a bus ride too far for small children" '
+     'and Tom Neal of Westfield calling the vote "a decision made behind closed doors".', "bus ride too far", "Amy Ruiz"),
+    ('Parents criticised the plan, with Amy Ruiz of Eastfield calling it "a bus ride too far for small children" '
+     'and Tom Neal of Westfield calling the vote "a decision made behind closed doors".', "behind closed doors", "Tom Neal"),
     # negative: an auxiliary makes the participle the quote's own cue
     ('"We are not leaving," Mayor Jo Pratt was saying as the crowd left.', "not leaving", "Jo Pratt"),
 ]
@@ -3753,8 +3753,8 @@ def test_a_bodys_summary(text, fragment, speaker):
 
 # A relative clause after a name and an age, ending in a colon, introduces the person's words.
 WHO_COLON = [
-    ('One of the men was tour manager Tom Grey, 24, who cited his experience with rugby: "One in, all in. I did what '
-     'any Londoner would do."', "any Londoner", "Tom Grey"),
+    ('One of the helpers was bus driver Tom Grey, 24, who cited his years as a lifeguard: "You see someone in the '
+     'water, you jump. Anyone would."', "Anyone would", "Tom Grey"),
     # negative: a relative clause of a title ("who directed") with no colon names no speech
     ('Director Ana Ruiz, who directed "The Long Road Home", was there.', "The Long Road", "NOQUOTE"),
 ]
@@ -3763,3 +3763,35 @@ WHO_COLON = [
 @pytest.mark.parametrize("text, fragment, speaker", WHO_COLON)
 def test_who_clause_ending_in_a_colon(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Negatives for this session's rules (found by review): each guard keeps a reading that was right before the rule.
+GUARDS = [
+    ('When Jo Lee arrived, "We are ready for this," Tom Hale said.', "ready for this", "Tom Hale"),
+    ('He called it a good sign: "We are making real progress on the deal," Tom Hale said.', "real progress",
+     "Tom Hale"),
+    ('Jo Hale had the last word: "We are done here," she said.', "done here", "Jo Hale"),
+    ('Protesters carried signs reading "Stop the war." "We will not leave until they listen," said organiser Jo Hale.',
+     "will not leave", "Jo Hale"),
+    ('Jo Hale posted on her blog "We are closing the shop for good after twenty years."', "closing the shop",
+     "Jo Hale"),
+    ('Back in the ‘80s, when fans’ hopes were high, we were young, said Tom Hale.', "80s", "NOQUOTE"),
+    ('The union said: ‘We will strike.’ The group said: ‘We will not.’', "We will strike", "The union"),
+    ('Jo Hale founded the charity, "Mothers Against Noise Pollution", in 2010.', "Mothers Against", "NOQUOTE"),
+    ('Jo Hale hired Ann Lee as coach, but Lee later resigned and said, "It was not for me."', "not for me", None),
+    ('Jo Hale was furious after the match, "We were robbed in the last minute."', "robbed", None),
+    ('The Energy Department issued rules on Monday.\n\n"We disagree strongly," the department of health said.',
+     "disagree strongly", "the department of health"),
+    ('"We are thrilled," said Tom Games.', "thrilled", "Tom Games"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", GUARDS)
+def test_guards_of_this_sessions_rules(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+def test_a_single_mark_quote_ends_before_the_next_opening_mark():
+    quotes = [q.text for q in extract_quotes(Article("t", "‘We need more nurses’ she said. She added: ‘That is all.’"))
+              if q.kind != "reported"]
+    assert quotes == ["We need more nurses", "That is all."]

@@ -132,7 +132,7 @@ DIRECT_CASES = [
     ('The bill faces a vote, but "it is unlikely" to pass the Senate.',
      [("partial", None, None, "it is unlikely")]),
     # an unattributed quote keeps no speaker
-    ('The sign read: "Closed until further notice for repairs."',
+    ('The shop stayed shut all week.\n\n"Closed until further notice for repairs."',
      [("direct", None, None, "Closed until further notice for repairs.")]),
 ]
 

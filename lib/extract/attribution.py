@@ -26,9 +26,9 @@ from functools import lru_cache
 from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
-from lib.extract.marks import QUOTE_MARKS, _Span, _trim
+from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (FIRST_NAME_GENDERS, PARTY_NOUNS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, PARTY_NOUNS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -74,7 +74,7 @@ _PLACE_OR_TIME_AFTER = re.compile(r"[^\S\n]+(?:in|at|on|during|from|after|before
 AFTER_LATER = re.compile(rf"^[^\"“”]{{0,120}}?,[^\S\n]+{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}[^,;\"“”]{{0,100}}$")
 # "according to X" closing the sentence a little after the quote: `freed on a "very large scale" in recent days,
 # according to one U.S. official.`
-AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,?[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,100}}$")  # comma or not
+AFTER_LATER_ACCORDING = re.compile(rf"^[^\"“”\n]{{0,120}}?,?[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,100}}$")  # comma or no
 # An inverted attribution closing the sentence after the quote's reported continuation: `"..." and that science
 # will guide decisions, said Interior Secretary Ken Salazar.`
 AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+"
@@ -88,7 +88,7 @@ BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
 BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”.!?]*$")
 # A subject far from its cue: `X said at a hearing that ... but added, "`, `the government through its embassy on
 # June 21 said, "`, `the bank said "` (no comma).
-# The first verb of a named person need not be a cue: `Erdogan cited Article 5 and said, "`.
+# The first verb of a named person need not be a cue: `Premier Ali Kaya cited the treaty and said, "`.
 BEFORE_ADDED = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}\b(?:{CUE_PATTERN}|(?P<verb>[a-z][\w’'\-]*(?:ed|s)|"
                           rf"{alternation(sorted(IRREGULAR_PASTS))}))\b[^.!?\"“”]{{0,240}}?\b(?:and|but)"
                           rf"[^\S\n]+(?:also[^\S\n]+)?{_CUE}[^.!?\"“”]{{0,40}}?[,:]\s*$")
@@ -136,8 +136,9 @@ BEFORE_WHO = re.compile(rf"(?P<subj>{MENTION_PATTERN})(?:,[^\S\n]+\d{{1,3}})?,?[
 # An absolute construction: `with a spokesman stating: "`, `with the prosecution describing the leader as "`: the
 # noun phrase after "with" is the subject of the participle cue.
 _ING_CUES = alternation(sorted(f for f in CUE_CLASS if f.endswith("ing") and " " not in f))
-BEFORE_WITH = re.compile(rf"\b(?P<lead>with|and)[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN})"
-                         rf"(?:[^\S\n]+of[^\S\n]+[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)?"  # "X of Louisiana calling"
+BEFORE_WITH = re.compile(rf"\b(?P<lead>with|and)[^\S\n]+"
+                         rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}|{BARE_PLURAL_PATTERN})"
+                         rf"(?:[^\S\n]+of[^\S\n]+[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)?"  # "X of Ardonia calling"
                          rf"[^\S\n]+(?P<cue>{_ING_CUES})\b[^.!?\"“”]{{0,80}}?[,:]?\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
 BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
@@ -267,8 +268,8 @@ _UNNAMED_PERSONS = _UNNAMED_SOURCES | frozenset("person man woman".split())
 # another anonymous speaker (a witness is no spokesperson).
 _UNNAMED_ROLES = frozenset("spokesperson spokesman spokeswoman official officer aide adviser advisor lawyer "
                            "attorney".split())
-# A description's modifier after its head: "the township magistrate| of Orchid Island" (later "the township magistrate").
-_MODIFIED = re.compile(r"[^\S\n]+(?:of|for|at|from|in|with)[^\S\n]")
+# A description's modifier after its head: "the district magistrate| of North Valley" (later "the district magistrate").
+_MODIFIED = re.compile(rf"[^\S\n]+(?:{alternation(sorted(POST_MODIFIER_WORDS))})[^\S\n]")
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
 
 
@@ -353,7 +354,7 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
-# A description that names its body ("the government of American Samoa"): no other body that spoke before.
+# A description that names its body ("the government of Tuvalu"): no other body that spoke before.
 _NAMES_ITS_BODY = re.compile(r"\b(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
 _COMMA_INTRO = re.compile(r".[A-Z]")  # the opening mark, then a capital: a quoted sentence
 _COPULAS = frozenset("was were is are has had have did does".split())
@@ -475,7 +476,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
             author = _DOCUMENT_AUTHOR.match(window, m.end("subj"))
             if author and _plausible_subject(author.group("subj")):
                 return _attribution(author, start, "after")
-        if m and ended and text[end:end + 1] in QUOTE_MARKS and re.match(r"\s*(?::|that\b)", window[m.end():]):
+        if m and ended and text[end:end + 1] in QUOTE_MARKS + "‘" and re.match(r"\s*(?::|that\b)", window[m.end():]):
             # `"...go." It added that "..."`, `He said: "`: after a quote that ended its sentence, a cue with "that"
             # or a colon running on into the next quote mark introduces that quote, not this one.
             continue
@@ -548,16 +549,20 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 if later and later.group("cue") not in CUE_CLASS and _person_subject(later.group("subj")):
                     return _attribution(later, start + comma + 2, "before")
                 break
-            if pattern is BEFORE_ADDED and m.group("verb") and not _named_person(m.group("subj")):
-                break
+            if pattern is BEFORE_ADDED and m.group("verb") and (
+                    not _named_person(m.group("subj")) or "," in window[m.end("verb"):m.start("cue")]):
+                break  # `X hired Y as coach, but Y later resigned and said, "`: another clause, maybe another subject
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))
                                             or m.group("end") == "," and not _COMMA_INTRO.match(text, end, end + 2)
                                             or m.group("end") == "," and (m.group("cue") in _COPULAS
                                                                           or _EXAMPLE_END.search(window)
-                                                                          or not _named_person(m.group("subj")))):
+                                                                          or not _named_person(m.group("subj"))
+                                                                          or _CUE_WORD.search(window, m.end("cue"))
+                                                                          or _named_or_attributed(text, end))):
                 # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words, with a
                 # comma only a named person's, before a quote that opens a sentence (`X defended his decision, "As I
-                # said ..."`), after a verb of action (not `I was appalled to hear comments like, "`)
+                # said ..."`), after a verb of action and no speech verb (not `I was appalled to hear comments like,
+                # "`, nor `X hired Y, but Y resigned and said, "`), and neither a name nor a quote with its own cue
                 break
             if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")) \
                     and not (_IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
@@ -574,7 +579,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                         and not _object_of_preposition(window, inner.start("subj")):
                     m = inner  # `Police said the suspect shouted "..."`: the reported clause's own speaker
                 elif pattern is BEFORE_CLAUSE:
-                    # `X told MSNBC ..., while Y noted his "..."`: a clause of its own, joined before the fragment
+                    # `X told a radio station ..., while Y noted his "..."`: a clause of its own, joined before the
+                    # fragment
                     joined = None
                     for j in _JOINED_CLAUSE.finditer(window, m.end("cue")):
                         joined = j
@@ -645,14 +651,28 @@ def _within_quote(window: str, pos: int) -> bool:
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:with|of|at|for|from|by|(?<!according )to|in|on|about|against)[^\S\n]+$")
 
 
+def _named_or_attributed(text: str, opening: int) -> bool:
+    """True when the quote opened at ``opening`` is a name in title case ("Mothers Against Noise") or a cue follows
+    its closing mark (`"...," said Ann Lee`): no comma clause before it introduces it."""
+    close = _CLOSING_MARK.search(text, opening + 1, opening + CLAUSE_CHARS)
+    if close is None:
+        return False
+    return _is_title_case(text[opening + 1:close.start()]) or \
+        bool(_CUE_AT.match(text[close.end():close.end() + 40].lstrip(" ,")))
+
+
+_CLOSING_MARK = re.compile(r"[\"”’]")
+
+
 def _named_person(subject: str) -> bool:
-    """True for a person given by name, with at most a capitalised title ("Senator Amy Lind", "Erdoğan"), not a
+    """True for a person given by name, with at most a capitalised title ("Senator Amy Lind", "Kaya"), not a
     pronoun, a description or a capitalised sentence opening ("THREE decades ago Tom Hale")."""
     return parse_mention(subject).kind == "person" and all(
         w[:1].isupper() or w.lower() in ROLE_WORDS or w in _NAME_LINKS for w in subject.split())
 
 
-_NAME_LINKS = NAME_PARTICLES | {"of", "the"}  # lower-case words inside a titled name ("Mick Jagger of The Stones")
+# Lower-case words inside a titled name ("Mick Jaggard of The Rolling Rocks").
+_NAME_LINKS = NAME_PARTICLES | {"of", "the"}
 
 
 def _person_subject(subject: str) -> bool:
@@ -735,7 +755,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         if not role and window.rstrip().endswith(","):
             pre = _APPOSED_ROLE_BEFORE.search(window)
             if pre and any(w in ROLE_WORDS or w.lower() in PARTY_NOUNS for w in pre.group(1).split()):
-                role = pre.group(1)  # "The pastor, Ada Voss, declined", "a Republican, Mark Amodei, said"
+                role = pre.group(1)  # "The pastor, Ada Voss, declined", "a Republican, Mark Ames, said"
         if not role:
             # "James Roosevelt Jr., the grandson of FDR, spoke"; "Tom Ruiz, a plumber, was there" (a given name, and
             # no place's or body's last word: not "Jordan Park")
@@ -1128,7 +1148,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
     quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
-    roles_written: list[str] = []  # unnamed role speakers as written ("the township magistrate of Orchid Island")
+    roles_written: list[str] = []  # unnamed role speakers as written ("the district magistrate of North Valley")
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
         if q.speaker_id and q.speaker_id.isupper() and _MIN_ACRONYM <= len(q.speaker_id) <= _MAX_ACRONYM:

@@ -30,19 +30,22 @@ _INSERT_WORDS = 6  # a line this short with no end punctuation inside an open qu
 _SCARE_WORDS = 2  # a fragment this short in a sentence is a scare quote or a term, not someone's words
 # Words before a quote that mark it as the title of a work, not an utterance.
 _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
-                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|blog|website|"
-                         r"page|channel|dubbed|nicknamed|known as|named|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
+                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|dubbed|"
+                         r"nicknamed|known as|named|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
                          r"\s*[,:]?\s*$", re.IGNORECASE)
 # Words before a quote that name what it is, cue or no cue: a sign's or banner's words, a slogan or chant (what a
-# crowd chanted), a blog, post or page called by the quoted name, and a phrase, word or address quoted as such
+# crowd chanted), a blog, post or page called by the quoted name, and a phrase, word or web address quoted as such
 # (rule 3 of QUOTES_GOLD.md: not anyone's utterance).
-_SIGNS = r"(?:banners?|placards?|signs?|posters?|t-shirts?|slogans?|chants?|mottos?)"
-_NAMING_CUES = re.compile(rf"\b(?:chanted|chanting|{_SIGNS}(?:[^\S\n]+(?:that|which)[^\S\n]+(?:read|reads|said|says)|[^\S\n]+reading)?|"
-                          r"(?:blog|post|page|group|website|site|account|column|video|event|initiative|campaign)"
-                          r"[^\S\n]+(?:called|named|titled|entitled)|"
+# A sign's words follow "read", "reading" or "said" ("a good sign: "..."" is no sign's); a slogan, chant or motto needs
+# no verb.
+_SIGNS = r"(?:banners?|placards?|signs?|posters?|t-shirts?)"
+_NAMING_CUES = re.compile(rf"\b(?:chanted|chanting|slogans?|chants?|mottos?|"
+                          rf"{_SIGNS}(?:(?:[^\S\n]+(?:that|which))?[^\S\n]+(?:read|reads|said|says)|[^\S\n]+reading)|"
+                          r"(?:blog|post|page|group|website|site|account|channel|column|video|event|initiative|"
+                          r"campaign)[^\S\n]+(?:called|named|titled|entitled)|"
                           # a word, phrase or name quoted as such ("the phrase "...", "the domain "...")
-                          r"the[^\S\n]+(?:[\w\-]+[^\S\n]+)?(?:phrase|term|word|expression|hashtag|domain|url|"
-                          r"address)|titled|entitled)\s*[,:]?\s*$", re.IGNORECASE)
+                          r"the[^\S\n]+(?:phrase|term|word|expression|hashtag|domain|url)|titled|entitled)"
+                          r"\s*[,:]?\s*$", re.IGNORECASE)
 # A lower-case verb opening a quote ("has been", "will be", "is", "remains"): the quote is a predicate of the noun
 # before it, never a title.
 _PREDICATE_START = re.compile(r"[^\w]*(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|"
@@ -241,7 +244,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
 
 
 def _first_after(offsets: list[int], pos: int) -> int:
-    """The first offset after ``pos`` in a sorted list (the text's length past the last)."""
+    """The first offset after ``pos`` in a sorted list (a number beyond any text's end past the last)."""
     n = bisect.bisect_right(offsets, pos)
     return offsets[n] if n < len(offsets) else 1 << 62
 
@@ -252,16 +255,17 @@ _PLURAL_POSSESSIVE = re.compile(r"s’[^\S\n]+[a-z]")
 
 def _with_single_marks(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> list[_Span]:
     """The spans plus quotes in typographic single marks outside every double-marked span (`‘It is so sad,’ she
-    said`, the British convention): a ‘ that opens (after a space or bracket, before a word) pairs with the first
-    ’ after it in its paragraph that closes (after a word or punctuation, before no letter), so the apostrophes of
-    "don’t" and "Obi’s" are passed over. A quote within a double-marked quote stays part of it. Each mark is looked
-    up by bisection, so the work grows with the number of marks, not its square."""
+    said`, the British convention): a ‘ that opens (after a space or bracket, before a letter: not "the ‘80s")
+    pairs with the first ’ after it in its paragraph, and before the next ‘, that closes (after a word or
+    punctuation, before no letter), so the apostrophes of "don’t" and "Obi’s" are passed over. A quote within a
+    double-marked quote stays part of it. Each mark is looked up by bisection, so the work grows with the number of
+    marks, not its square."""
     if _SINGLE_OPENER not in text:
         return spans
     found = []
     opens = [sp.open for sp in spans]  # spans are in text order and do not overlap
-    closers = [m.start() for m in re.finditer(_SINGLE_CLOSER, text)
-               if _looks_closing(text, m.start()) and not text[m.start() + 1:m.start() + 2].isalpha()]
+    closers = [m.start() for m in re.finditer(_SINGLE_CLOSER, text) if _looks_closing(text, m.start())]
+    starts = [m.start() for m in re.finditer(_SINGLE_OPENER, text)]
     # `the students’ money`: an s, the mark and a lower-case word read on as a plural possessive while a later mark
     # can close the quote
     firm = [x for x in closers if not _PLURAL_POSSESSIVE.match(text, x - 1)]
@@ -271,10 +275,11 @@ def _with_single_marks(text: str, paras: list[tuple[int, int]], spans: list[_Spa
             n = bisect.bisect_right(opens, i)
             inside = n and spans[n - 1].close >= i
             j = -1
-            if _looks_opening(text, i) and not inside:
-                j = next((x for x in (_first_after(firm, i), _first_after(closers, i)) if x < pe), -1)
-            s, e = _trim(text, i + 1, j) if j > i else (0, 0)
-            if j > i and any(c.isalnum() for c in text[s:e]) and not (n < len(opens) and opens[n] < j):
+            if _looks_opening(text, i) and text[i + 1:i + 2].isalpha() and not inside:
+                limit = min(pe, _first_after(starts, i))  # `‘A’ she said. She added: ‘B.’`: two quotes
+                j = next((x for x in (_first_after(firm, i), _first_after(closers, i)) if x < limit), -1)
+            if j > i and not (n < len(opens) and opens[n] < j) and any(c.isalnum() for c in text[i + 1:j]):
+                s, e = _trim(text, i + 1, j)
                 found.append(_Span(i, j, s, e, k, None, k))
                 i = text.find(_SINGLE_OPENER, j + 1, pe)
             else:
@@ -292,7 +297,7 @@ _CUT_MIN_WORDS = 3  # an unclosed quote running to the text's end holds at least
 
 def _introduced(text: str, para_start: int, opener: int, para_end: int) -> bool:
     """True when an opening mark follows an introduction's comma or colon and the paragraph after it, unclosed, ends a
-    sentence with words enough to be someone's words (`Weibo user X wrote, “We had ... This is a question!`)."""
+    sentence with words enough to be someone's words (`Forum user X wrote, “We were told ... It is true!`)."""
     tail = text[opener + 1:para_end].rstrip()
     return text[para_start:opener].rstrip().endswith((",", ":")) and tail.endswith((".", "!", "?")) \
         and not tail.endswith("...") and _word_count(tail) >= _CUT_MIN_WORDS  # an ellipsis: a cut excerpt

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from lib.domain.verbs import classify_cue
+from lib.domain.verbs import CUE_CLASS, classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
                                      _attribute_after, finite_verb, _attribute_before, _attribution, _clause_person, passive_described,
                                      _clause_start, _closing_attribution, _interviewee, interview_subject, _is_document,
@@ -30,7 +30,7 @@ _SPLIT_GAP = 120  # characters between two spans of one line that still read as 
 _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
-_LIST_JOIN = re.compile(r"[^\S\n]*(?:,|,?[^\S\n]+(?:and|or))?[^\S\n]*")  # between the members of a list of quotes
+_LIST_JOIN = re.compile(r"[^\S\n]*(?:,|,?[^\S\n]+(?:and|or))[^\S\n]*")  # between the members of a list of quotes
 _RELAY_CUES = frozenset(("reported", "reports", "according to"))  # an outlet passing on words it names a source for
 _TITLE_GAP = 80  # characters between a quote and a show's name that may belong to its attribution
 # A span in title case, as a show or a work is named ("Meet the Press", "CBS This Morning").
@@ -88,7 +88,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             opener = re.match(r"\s*([A-Z][a-z]+)[^\S\n]+", text[clause:span.open])
             inner = _attribute_before(text, clause + opener.end(), span.open, True) \
                 if opener and opener.group(1) in SUBORDINATORS else None
-            if inner is not None and parse_mention(inner.speaker).kind != "unknown":
+            if inner is not None and parse_mention(inner.speaker).kind != "unknown" \
+                    and (inner.cue or "").lower() in CUE_CLASS:  # a speech verb: not `When X arrived, "..." Y said`
                 found = inner
         if found is not None and (found.cue or "").lower() in _RELAY_CUES:
             # `According to Judge X, "...", the Ledger reported`, `X called it a "...", according to NBC`: the outlet
@@ -113,9 +114,11 @@ def extract_quotes(article: Article) -> list[Quote]:
             if m and _plausible_subject(m.group("subj")) and not finite_verb(m.group("subj")):
                 found = _attribution(m, clause, "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
-        if is_named(lead) or (span.para and not lead.strip()
-                              and is_named(text[paras[span.para - 1][1] - _TITLE_LEAD:paras[span.para - 1][1]])) \
-                or named_close >= 0 and _LIST_JOIN.fullmatch(text, named_close + 1, span.open):
+        before = paras[span.para - 1] if span.para else None
+        if is_named(lead) or (before and not lead.strip()
+                              and is_named(text[max(before[0], before[1] - _TITLE_LEAD):before[1]])) \
+                or named_close >= 0 and text[named_close - 1] not in ".!?" \
+                and _LIST_JOIN.fullmatch(text, named_close + 1, span.open):
             # a sign's words or a name (after `signs that read`, `a blog called`, at the end of the paragraph before,
             # or listed with one: `banners that read "A" and "B"`)
             named_close = span.close

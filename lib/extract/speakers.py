@@ -225,7 +225,7 @@ military board guard authority transit railway railroad airline holdings partner
 gazette chronicle courier inquirer magazine pool hotel restaurant cafe pub theatre theater cinema gallery museum
 library zoo brewery distillery bakery
 """.split()) | PLACE_WORDS
-# Last words of a capitalised event's name ("Sacred Defence Week", "Health Forum"): never a person's surname.
+# Last words of a capitalised event's name ("Harbor Arts Week", "Health Forum"): never a person's surname.
 _EVENT_WORDS = frozenset("week festival league cup summit conference forum championship championships olympics "
                          "games expo".split())
 
@@ -396,8 +396,8 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
                               # relaying the news to parliament said")
                               rf"|[^\S\n]+(?:in|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
                               r"|[^\S\n]+(?:in|while|after|when|on)[^\S\n]+(?!being|having)[a-z]+ing\b[^,;:\"“”\n]{0,60}?"
-                              # where the person works or comes from ("Dr. Jo Wolf at Saint Francis said", "Jo Low
-                              # from the pro-Beijing camp said", "Jo Bear of the Arapaho heritage office told"; not
+                              # where the person works or comes from ("Dr. Jo Wolf at Saint Brendan's said", "Jo Low
+                              # from the opposition camp said", "Jo Bear of the tribal heritage office told"; not
                               # "at a meeting", "at which"); after a description, apposed_name keeps it in ("a source
                               # with knowledge of the talks")
                               r"|[^\S\n]+(?:from|at|of)[^\S\n]+(?:the[^\S\n]+|(?=[A-Z]))(?:[\w\-’'.]+[^\S\n]+){0,5}?"
@@ -555,7 +555,8 @@ def parse_mention(text: str) -> Mention:
     text = " ".join(text.split()).strip(" ,")
     if not text:
         return Mention(text, None, None, "unknown")
-    if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it") or text in ("him", "her"):
+    if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it") \
+            or text in ("him", "her"):  # "According to him"
         return Mention(text, None, None, "pronoun")
     if _WEB_ADDRESS.fullmatch(text) and is_host_name(text.replace(" ", "")):
         return Mention(text, text, None, "org")  # "TMZ.com reported", "Politico.eu said": an outlet
@@ -654,11 +655,12 @@ def parse_mention(text: str) -> Mention:
                 return Mention(text, " ".join(tokens[1:] if lead == "the" else tokens), None, "org")
             if head in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS or _is_agent_noun(head):
                 return Mention(text, None, None, "role")
-    if tokens[-1][:1].isupper() and tokens[-1].lower() in _EVENT_WORDS:
+    if tokens[-1][:1].isupper() and tokens[-1].lower() in _EVENT_WORDS \
+            and not (len(tokens) > 1 and tokens[-2].lower() in FIRST_NAME_GENDERS):  # "Tom Games" is a person
         run = len(tokens)
         while run > 0 and tokens[run - 1][:1].isupper() and tokens[run - 1].lower() not in DETERMINERS:
             run -= 1
-        return Mention(text, " ".join(tokens[run:]), None, "org")  # "the opening of Sacred Defence Week"
+        return Mention(text, " ".join(tokens[run:]), None, "org")  # "the opening of Harbor Arts Week"
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
     # The last capitalised word is a name even when it is also a role word ("Billy King", "Rafael General").
@@ -1180,15 +1182,16 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     return out
 
 
-_POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a description's head comes before them
+POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a description's head comes before them
 
 
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
     """The named organisation a description before ``pos`` stands for ("the paper" -> "Eleftherotypia" after "daily
     Eleftherotypia"; "the department" -> "Energy Department"), the latest one within a few paragraphs."""
     lowered = description.lower().split()
-    stop = next((i for i, w in enumerate(lowered) if i > 1 and w in _POST_MODIFIER_WORDS), len(lowered))
-    head = lowered[stop - 1]  # "the township magistrate of Orchid Island": a magistrate, not an island
+    if any(i > 1 and w in POST_MODIFIER_WORDS for i, w in enumerate(lowered)):
+        return None  # "the department of health", "the magistrate of North Valley": the description names its own
+    head = lowered[-1]
     words = ORG_DESCRIPTORS.get(head)
     # A head with no descriptors of its own stands for a body whose name holds it ("the zoo" -> "Oakland Zoo").
     own_name = not words and (head in ORG_HEADS or head in ORG_WORDS) and head not in DOCUMENT_NOUNS
