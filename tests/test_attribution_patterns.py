@@ -3795,3 +3795,18 @@ def test_a_single_mark_quote_ends_before_the_next_opening_mark():
     quotes = [q.text for q in extract_quotes(Article("t", "‘We need more nurses’ she said. She added: ‘That is all.’"))
               if q.kind != "reported"]
     assert quotes == ["We need more nurses", "That is all."]
+
+
+# A relative clause after a name's apposition belongs to the name ("Mark Hale, a marine ecologist at Ardon Tech, who
+# said"), not to the body the apposition ends with.
+WHO_AFTER_APPOSITION = [
+    ('The study was led by Mark Hale, a marine ecologist and professor at Ardon Tech, who said "there is a lot of '
+     'argument now about local fishing limits".', "lot of argument", "Mark Hale"),
+    # negative: with no apposition the relative clause is the mention's own
+    ('The prize went to Rosa Marsh, who said "the lab will open in spring".', "lab will open", "Rosa Marsh"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", WHO_AFTER_APPOSITION)
+def test_who_after_an_apposition(text, fragment, speaker):
+    _check(text, fragment, speaker)

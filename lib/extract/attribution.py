@@ -354,6 +354,8 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+# A name and its apposition up to where a later mention starts ("Mark Hale, a marine ecologist at |GT, who said").
+_APPOSED_BEFORE = re.compile(rf"(?P<subj>{NAME_PATTERN}),[^\S\n]+(?:an?|the)[^\S\n][^,;:\"“”.!?\n]{{1,120}}$")
 # A description that names its body ("the government of Tuvalu"): no other body that spoke before.
 _NAMES_ITS_BODY = re.compile(r"\b(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
 _COMMA_INTRO = re.compile(r".[A-Z]")  # the opening mark, then a capital: a quoted sentence
@@ -549,6 +551,12 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 if later and later.group("cue") not in CUE_CLASS and _person_subject(later.group("subj")):
                     return _attribution(later, start + comma + 2, "before")
                 break
+            if pattern is BEFORE_WHO and _PREPOSITION_BEFORE.search(window, 0, m.start("subj")):
+                # `Mark Hale, a marine ecologist at GT, who said "`: the relative clause is the named person's
+                named = _APPOSED_BEFORE.search(window, 0, m.start("subj"))
+                if named and parse_mention(named.group("subj")).kind == "person":
+                    return replace(_attribution(m, start, "before"), speaker=named.group("subj"),
+                                   speaker_start=start + named.start("subj"))
             if pattern is BEFORE_ADDED and m.group("verb") and (
                     not _named_person(m.group("subj")) or "," in window[m.end("verb"):m.start("cue")]):
                 break  # `X hired Y as coach, but Y later resigned and said, "`: another clause, maybe another subject
