@@ -3810,3 +3810,11 @@ WHO_AFTER_APPOSITION = [
 @pytest.mark.parametrize("text, fragment, speaker", WHO_AFTER_APPOSITION)
 def test_who_after_an_apposition(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+def test_a_single_marked_phrase_joined_by_a_hyphen_is_a_compound():
+    """`‘Alles ist möglich’-Stimmung` is a compound noun, not a quote; a quote after it still is."""
+    quotes = [q.text for q in extract_quotes(Article("t", "Die ‘Alles ist möglich’-Stimmung hielt nicht lange. "
+                                                          "‘We stay here,’ said the headteacher, Anna Weber."))
+              if q.kind != "reported"]
+    assert quotes == ["We stay here,"]

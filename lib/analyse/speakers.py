@@ -1,6 +1,8 @@
 """Speakers across the corpus: one person, one speaker id, whichever article named them and however."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, normalise_name, person_key
@@ -11,11 +13,14 @@ _NAME_CONNECTORS = NAME_PARTICLES | {"of", "and", "for", "the"}
 _NOT_NAME_STARTS = frozenset("in at on from with by for after before during under a an".split())
 
 
+_SPACED_HYPHEN = re.compile(r"[^\S\n]+-[^\S\n]+")
+
+
 def _is_name(speaker_id: str) -> bool:
     """Whether an id reads as a name: capitalised words and connectors only, not opened by a preposition or article
     ("acting U.S. Attorney for Ohio Jo Hale", "a race call from The Associated Press" and "In
     California" are no names a shorter id stands for)."""
-    words = speaker_id.split()
+    words = _SPACED_HYPHEN.sub("-", speaker_id).split()  # "Dominique Strauss - Kahn" as detokenised text writes it
     return bool(words) and words[0].lower() not in _NOT_NAME_STARTS and all(
         w[:1].isupper() or w.lower() in _NAME_CONNECTORS or w.split("-", 1)[0].lower() in HYPHEN_PARTICLES
         for w in words)

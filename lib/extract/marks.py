@@ -251,6 +251,7 @@ def _first_after(offsets: list[int], pos: int) -> int:
 
 _SINGLE_OPENER, _SINGLE_CLOSER = "‘", "’"
 _PLURAL_POSSESSIVE = re.compile(r"s’[^\S\n]+[a-z]")
+_COMPOUND_AFTER = re.compile(r"-\w")  # a marked phrase joined to a noun by a hyphen: a compound, no quote
 
 
 def _with_single_marks(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> list[_Span]:
@@ -278,7 +279,8 @@ def _with_single_marks(text: str, paras: list[tuple[int, int]], spans: list[_Spa
             if _looks_opening(text, i) and text[i + 1:i + 2].isalpha() and not inside:
                 limit = min(pe, _first_after(starts, i))  # `‘A’ she said. She added: ‘B.’`: two quotes
                 j = next((x for x in (_first_after(firm, i), _first_after(closers, i)) if x < limit), -1)
-            if j > i and not (n < len(opens) and opens[n] < j) and any(c.isalnum() for c in text[i + 1:j]):
+            if j > i and not (n < len(opens) and opens[n] < j) and not _COMPOUND_AFTER.match(text, j + 1) \
+                    and any(c.isalnum() for c in text[i + 1:j]):  # not `‘Alles ist möglich’-Verhältnisse`
                 s, e = _trim(text, i + 1, j)
                 found.append(_Span(i, j, s, e, k, None, k))
                 i = text.find(_SINGLE_OPENER, j + 1, pe)
