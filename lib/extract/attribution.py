@@ -561,17 +561,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     not _named_person(m.group("subj")) or "," in window[m.end("verb"):m.start("cue")]):
                 break  # `X hired Y as coach, but Y later resigned and said, "`: another clause, maybe another subject
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))
-                                            or m.group("end") == "," and not _COMMA_INTRO.match(text, end, end + 2)
-                                            or m.group("end") == "," and (m.group("cue") in _COPULAS
-                                                                          or _EXAMPLE_END.search(window)
-                                                                          or not _named_person(m.group("subj"))
-                                                                          or _CUE_WORD.search(window, m.end("cue"))
-                                                                          or _named_or_attributed(text, end))):
-                # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words, with a
-                # comma only a named person's, before a quote that opens a sentence (`X defended his decision, "As I
-                # said ..."`), after a verb of action and no speech verb (not `I was appalled to hear comments like,
-                # "`, nor `X hired Y, but Y resigned and said, "`), and neither a name nor a quote with its own cue
-                break
+                                            or m.group("end") == "," and not _comma_introduces(m, window, text, end)):
+                break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
             if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")) \
                     and not (_IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
                              and (m.groupdict().get("appos") or "").startswith(",")) \
@@ -657,6 +648,16 @@ def _within_quote(window: str, pos: int) -> bool:
 # A preposition before a noun makes it an object ("Officials with the company said", "In a letter to the board"),
 # "according to" excepted.
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:with|of|at|for|from|by|(?<!according )to|in|on|about|against)[^\S\n]+$")
+
+
+def _comma_introduces(m: re.Match, window: str, text: str, opening: int) -> bool:
+    """Whether a clause ending in a comma (a BEFORE_COLON match) introduces the quote opened at ``opening``: a named
+    person's, before a quote that opens a sentence (`X defended his decision, "As I said ..."`), after a verb of
+    action and no speech verb (not `I was appalled to hear comments like, "`, nor `X hired Y, but Y resigned and
+    said, "`), and neither a name nor a quote with its own cue."""
+    return bool(_COMMA_INTRO.match(text, opening, opening + 2)) and m.group("cue") not in _COPULAS \
+        and not _EXAMPLE_END.search(window) and _named_person(m.group("subj")) \
+        and not _CUE_WORD.search(window, m.end("cue")) and not _named_or_attributed(text, opening)
 
 
 def _named_or_attributed(text: str, opening: int) -> bool:

@@ -56,6 +56,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if prev_close > ps and _TITLE_CASE.fullmatch(text[spans[idx - 1].start:spans[idx - 1].end]):
             prev_close = _previous_close(spans, idx - 1, ps)  # `told "Meet the Press" host X, "`: a name, no quote
         before_start = _sentence_tail(text, prev_close, span.open)
+        sentence_start = _clause_start(text, ps, span.open, spans)  # the quote's sentence, earlier quotes included
         last_end = paras[span.last_para][1]
         nxt = spans[idx + 1].open if idx + 1 < len(spans) else last_end  # spans are in text order, never overlap
         after_end = min(last_end, nxt) if span.close < last_end else span.close
@@ -77,16 +78,15 @@ def extract_quotes(article: Article) -> list[Quote]:
             # `X asked, "Who?" The crowd answered, "`, `The group said it had "assurances." X said, "`: after a
             # quote whose own sentence has a speaker and cue, a subject and cue with a comma right before the next
             # quote introduce that quote.
-            intro = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) if partial \
+            intro = _attribute_before(text, sentence_start, span.open, True) if partial \
                 else _attribute_before(text, before_start, span.open, False)
             if intro is not None and intro.source in ("before", "clause"):
                 found = intro
         if found is not None and found.source in ("after", "later"):
             # `When X said "...," the crowd cheered.`: a quote inside a fronted subordinate clause is the words of
             # that clause's own subject and cue, not of the main clause after it.
-            clause = _clause_start(text, ps, span.open, spans)
-            opener = re.match(r"\s*([A-Z][a-z]+)[^\S\n]+", text[clause:span.open])
-            inner = _attribute_before(text, clause + opener.end(), span.open, True) \
+            opener = re.match(r"\s*([A-Z][a-z]+)[^\S\n]+", text[sentence_start:span.open])
+            inner = _attribute_before(text, sentence_start + opener.end(), span.open, True) \
                 if opener and opener.group(1) in SUBORDINATORS else None
             if inner is not None and parse_mention(inner.speaker).kind != "unknown" \
                     and (inner.cue or "").lower() in CUE_CLASS:  # a speech verb: not `When X arrived, "..." Y said`
@@ -94,7 +94,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if found is not None and (found.cue or "").lower() in _RELAY_CUES:
             # `According to Judge X, "...", the Ledger reported`, `X called it a "...", according to NBC`: the outlet
             # relays the words of a source its sentence names before them.
-            source = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True)
+            source = _attribute_before(text, sentence_start, span.open, True)
             if source is not None and ((source.cue or "").lower().startswith("according")
                                        or parse_mention(source.speaker).kind == "person"):
                 found = source
@@ -104,11 +104,10 @@ def extract_quotes(article: Article) -> list[Quote]:
             # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start
             # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
             # A later attribution (`, The Daily News reported`) yields to a speaker and cue before the fragment.
-            found = _attribute_before(text, _clause_start(text, ps, span.open, spans), span.open, True) or found
+            found = _attribute_before(text, sentence_start, span.open, True) or found
         if found is None:
             # `X ended her speech by saying "..."`: the subject of the clause the participle ends.
-            clause = _clause_start(text, ps, span.open, spans)
-            clause = text.rfind("\n", clause, span.open) + 1 or clause  # a subhead line before is no part of it
+            clause = text.rfind("\n", sentence_start, span.open) + 1 or sentence_start  # a subhead line is no part
             m = BEFORE_PARTICIPLE.match(text[clause:span.open])  # its "^" anchors at the clause, not the text
             # A verb inside the subject makes its name an object ("Protesters heckled Minister Jo Park, saying").
             if m and _plausible_subject(m.group("subj")) and not finite_verb(m.group("subj")):
@@ -126,7 +125,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if _is_title_or_scare(content, partial, found, lead):
             continue
         if partial and found is None and _word_count(content) <= _LABEL_WORDS and not _is_clause(content) \
-                and not _CUE_WORD.search(text, _clause_start(text, ps, span.open, spans),
+                and not _CUE_WORD.search(text, sentence_start,
                                          min(pe, _after_end(text, span.close + 1, pe) + 1)):
             labels.add(span.open)  # a short label in a sentence with no speech verb, unless a later pass attributes it
         kind = "partial" if partial else "direct"

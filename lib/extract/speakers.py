@@ -383,6 +383,7 @@ _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GRO
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
 _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
+_WORKPLACE_WORDS = "from|at|of"  # before where a named person works or comes from (SUBJECT_PATTERN, _WORKPLACE)
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
 SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
@@ -393,14 +394,14 @@ SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\
                               # "X (pictured) said")
                               r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\)"
                               # the medium or an action, with no commas ("X in a newspaper column argues", "X in
-                              # relaying the news to parliament said")
+                              # passing the motion to the chamber said")
                               rf"|[^\S\n]+(?:in|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
                               r"|[^\S\n]+(?:in|while|after|when|on)[^\S\n]+(?!being|having)[a-z]+ing\b[^,;:\"“”\n]{0,60}?"
                               # where the person works or comes from ("Dr. Jo Wolf at Saint Brendan's said", "Jo Low
                               # from the opposition camp said", "Jo Bear of the tribal heritage office told"; not
                               # "at a meeting", "at which"); after a description, apposed_name keeps it in ("a source
                               # with knowledge of the talks")
-                              r"|[^\S\n]+(?:from|at|of)[^\S\n]+(?:the[^\S\n]+|(?=[A-Z]))(?:[\w\-’'.]+[^\S\n]+){0,5}?"
+                              rf"|[^\S\n]+(?:{_WORKPLACE_WORDS})[^\S\n]+(?:the[^\S\n]+|(?=[A-Z]))(?:[\w\-’'.]+[^\S\n]+){{0,5}}?"
                               r"[\w\-’'.]+"
                               # a source's terms ("an official speaking on condition of anonymity said", "who
                               # asked not to be named"): the subject before them speaks
@@ -428,7 +429,7 @@ ACCORDING_PATTERN = (rf"(?P<cue>\b[Aa]ccording[^\S\n]+to\b)[^\S\n]+(?P<subj>{QUA
 
 
 
-_WORKPLACE = re.compile(r"[^\S\n]+(?:from|at|of)[^\S\n]")  # the workplace phrase of SUBJECT_PATTERN
+_WORKPLACE = re.compile(rf"[^\S\n]+(?:{_WORKPLACE_WORDS})[^\S\n]")  # the workplace phrase of SUBJECT_PATTERN
 
 
 def apposed_name(m: re.Match) -> tuple[str, int]:
