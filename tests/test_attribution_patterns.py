@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from lib.extract.marks import mask_annotations
 from lib.extract.quotes import extract_quotes
 from lib.models import Article, speaker_of, to_frame, QUOTE_COLUMNS
 
@@ -3818,3 +3819,38 @@ def test_a_single_marked_phrase_joined_by_a_hyphen_is_a_compound():
                                                           "‘We stay here,’ said the headteacher, Anna Weber."))
               if q.kind != "reported"]
     assert quotes == ["We stay here,"]
+
+
+# A page's bracketed annotations (a language tag after a link, a footnote number, a link label) between a speaker and
+# its cue are read past; inside a quote they stay the quote's words.
+ANNOTATIONS = [
+    ('The ruling was, in the opinion [pt] of the journalist Ana Reis, "a lesson on free speech."', "lesson on free",
+     "Ana Reis"),
+    ('Blogger Tom Hale wrote [es]: "The march was smaller than last year."', "smaller than last", "Tom Hale"),
+    ('"The site is down again," Jo Park tweeted [ru] on Friday.', "site is down", "Jo Park"),
+    ('Jo Park [3] said: "We will appeal the decision."', "will appeal", "Jo Park"),
+    ('Jo Park said [PDF]: "The report is wrong."', "report is wrong", "Jo Park"),
+    # negative: a quote's own brackets
+    ('Jo Park said: "I told [him] that [es] means yes."', "told [him] that [es] means yes", "Jo Park"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ANNOTATIONS)
+def test_bracketed_annotations_are_read_past(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+def test_annotations_inside_a_quote_are_kept_and_offsets_hold():
+    text = 'Jo Park wrote [es]: "I told [him] to go [es] home." Then [1] she left.'
+    quote = next(q for q in extract_quotes(Article("t", text)) if q.kind == "direct")
+    assert quote.text == "I told [him] to go [es] home." == text[quote.start:quote.end]
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("wrote [pt-BR]: yes", "wrote        : yes"), ("a note[12].", "a note    ."), ("the report [PDF] said", "the report       said"),
+    # negatives: brackets that are no annotation stay
+    ("Tom Hale [the mayor] said", "Tom Hale [the mayor] said"), ("[Updated] at noon", "[Updated] at noon"),
+    ("a [2020] ruling", "a [2020] ruling"),
+])
+def test_mask_annotations(text, masked):
+    assert mask_annotations(text, []) == masked

@@ -17,7 +17,8 @@ from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CH
                                      _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
-from lib.extract.marks import _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named, _word_count, find_spans, paragraph_spans
+from lib.extract.marks import (_Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named, _word_count,
+                               find_spans, mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
 from lib.extract.speakers import SUBORDINATORS, PersonIndex, parse_mention, resolve_mention
 from lib.models import Article, Quote
@@ -41,9 +42,9 @@ _BEAT_SUBJECT = re.compile(r"[^\S\n]+(?P<subj>I|He|She)[^\S\n]+[a-z]")
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Direct, partial and reported quotes of an article, with speakers and cues, sorted by start offset."""
-    text = article.text
     paras = paragraph_spans(article)
-    spans = find_spans(text, paras)
+    spans = find_spans(article.text, paras)
+    text = mask_annotations(article.text, spans)
     persons = _person_index(text, spans)
 
     kept: list[tuple[_Span, str]] = []  # (span, kind)
