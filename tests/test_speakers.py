@@ -162,11 +162,34 @@ def test_canonicalise_speakers_hyphenated_surname():
     two full names share (one with a generation after it) stays as written."""
     frame = _frame([("a1", "Strauss - Kahn"), ("a2", "Dominique Strauss-Kahn"), ("a3", "Strauss-Kahn"),
                     ("a4", "Kahn"), ("a5", "Jean-Pierre Raffarin"), ("a6", "Raffarin"),
-                    ("a7", "Kenneth F. McKenzie Jr."), ("a8", "Frank McKenzie"), ("a9", "McKenzie")])
+                    ("a7", "Walter R. Brandt Jr."), ("a8", "Paul Brandt"), ("a9", "Brandt")])
     out = canonicalise_speakers(frame)
     assert list(out["speaker_id"]) == ["Dominique Strauss-Kahn", "Dominique Strauss-Kahn", "Dominique Strauss-Kahn",
                                        "Kahn", "Jean-Pierre Raffarin", "Jean-Pierre Raffarin",
-                                       "Kenneth F. McKenzie Jr.", "Frank McKenzie", "McKenzie"]  # two McKenzies
+                                       "Walter R. Brandt Jr.", "Paul Brandt", "Brandt"]  # two Brandts
+
+
+@pytest.mark.parametrize("ids, expected", [
+    # A given name a middle initial of the other's starts with, the generation aside: one person, the more used name
+    (["Ronald T. Vance Jr.", "Tom Vance", "Tom Vance", "Vance"], ["Tom Vance"] * 4),
+    (["Ronald T. Vance", "Ronald Vance", "Tom Vance"], ["Ronald T. Vance", "Ronald T. Vance", "Ronald T. Vance"]),
+    # a third full name of the surname, or one spelling with another initial: apart, the surname ambiguous
+    (["Ronald T. Vance Jr.", "Tom Vance", "Ann Vance", "Vance"], ["Ronald T. Vance Jr.", "Tom Vance", "Ann Vance", "Vance"]),
+    (["Ronald T. Vance", "Tom Vance", "Tom K. Vance"], ["Ronald T. Vance", "Tom Vance", "Tom Vance"]),
+    # no middle initial, another initial, or initials of both: two people sharing a surname
+    (["Ronald Vance", "Tom Vance"], ["Ronald Vance", "Tom Vance"]),
+    (["Ronald K. Vance", "Tom Vance"], ["Ronald K. Vance", "Tom Vance"]),
+    (["Ronald T. Vance", "Tom E. Vance"], ["Ronald T. Vance", "Tom E. Vance"]),
+    # given names of different genders ("Alice" is no "James A.")
+    (["James A. Vance", "Alice Vance"], ["James A. Vance", "Alice Vance"]),
+    # a middle name written in full is a person of their own ("Ana Maria Garcia", "Maria Garcia")
+    (["Ronald Tom Vance", "Tom Vance"], ["Ronald Tom Vance", "Tom Vance"]),
+])
+def test_one_person_under_two_given_names(ids, expected):
+    """A full name whose given name starts with the middle initial of another full name of the same surname is that
+    person, when no other full name of the surname contradicts it; two people sharing a surname stay apart."""
+    out = canonicalise_speakers(_frame([(f"a{i}", v) for i, v in enumerate(ids)]))
+    assert list(out["speaker_id"]) == expected
 
 
 def test_canonical_ids_hold_across_seed_like_articles():
