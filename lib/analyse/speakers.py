@@ -72,9 +72,10 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         words = norm.split()
         # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Dijk" in "Anna Van Dijk").
         longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm)}
-        # A surname: one word, or a particle and a word ("Van Dijk"); a given name and a surname ("Maria Garcia") is
-        # a person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
-        surname = len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)
+        # A surname: one word, or a particle and a word ("Van Dijk"), read as a name (a common noun, "page" or
+        # "police", stands for no "Bettie Page" or "Surrey Police"); a given name and a surname ("Maria Garcia") is a
+        # person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
+        surname = (len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)) and _is_name(n)
         mapping[n] = next(iter(longer)) if len(longer) == 1 and surname else written
     out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
                                   index=out.index, dtype=object)

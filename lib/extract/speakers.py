@@ -882,6 +882,8 @@ class PersonIndex:
             if len(candidates) > 1 and not named:
                 continue
             name = max(named)[1] if len(candidates) > 1 else candidates[0]
+            if key != name and key == surname_of(name) and _another_given_name(text, start, name):
+                continue  # "Bettie Page" is not the "Jack Page" registered
             end = start + len(key)
             if key == name:
                 last_full[name] = start
@@ -1096,6 +1098,25 @@ class PersonIndex:
                 return name
             fallback = fallback or name
         return fallback
+
+
+# A capitalised word and one space right before a surname; a sentence end (or a line start) right before that word.
+_WORD_BEFORE = re.compile(r"(?<![\w’'.\-])[A-Z][a-z][\w’'\-]*[^\S\n]$")
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?][\"”’]?[^\S\n]+|\n[^\S\n]*)$")
+_WORD_BEFORE_CHARS = 40
+
+
+def _another_given_name(text: str, start: int, name: str) -> bool:
+    """Whether the surname at ``start`` follows a given name other than ``name``'s: a capitalised word that can be
+    part of a name (no title, initial or possessive), and a known given name or a word inside a sentence ("icon
+    Bettie Page" is another Page than "Jack Page"; not "Sen. Page", "J. Page", "Afterwards Page said")."""
+    before = _WORD_BEFORE.search(text, max(0, start - _WORD_BEFORE_CHARS), start)
+    if not before or not _is_name_token(word := before.group(0).rstrip()):
+        return False
+    opens_sentence = before.start() == 0 or bool(_SENTENCE_END_BEFORE.search(text, max(0, before.start() - 4),
+                                                                             before.start()))
+    given = word.casefold()
+    return given != normalise_name(name).split()[0] and (given in FIRST_NAME_GENDERS or not opens_sentence)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
