@@ -82,6 +82,22 @@ def called_by_middle_name(names: list[str], others: list[str]) -> bool:
         and any(given[0] in middle_initials(n) for n in others)
 
 
+# A word of a person's name as written: capitalised, with a lower-case letter ("Lewis", "McKenzie", "O'Neill"), or an
+# initial ("F.").
+_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.")
+
+
+def written_as_full_name(written: str) -> bool:
+    """Whether a short text is written as a person's full name: two or three capitalised words, initials after the
+    first and a generation allowed ("Jo Hale", "Ann R. Ruiz Jr."; not "HALE", "J. Hale", "the Hale Report" nor four
+    words)."""
+    words = written.split()
+    if len(words) > 2 and words[-1].strip(".,").casefold() in _GENERATION_SUFFIXES:
+        words = words[:-1]
+    return 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words) and not words[0].endswith(".") \
+        and not words[-1].endswith(".")
+
+
 # Adjectives of nationality (lower case): a closed list, as a suffix rule ("-an", "-ese", "-ish", "-i") also takes in
 # the names of bodies, places and teams ("Taliban", "Vatican", "Pakistan", "Milan", "Miami", "Celtic").
 NATION_ADJECTIVES = frozenset("""
