@@ -29,7 +29,7 @@ def _is_name(speaker_id: str) -> bool:
 def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     """A new frame where one person has one speaker_id across articles: spellings that differ only in case, accents
     or initials take the most used one ("officials" / "Officials"), and so do the two given names of one person
-    ("Frank Hale" / "Kenneth F. Hale Jr."); surnames and variants map to the unique full name the corpus uses for them
+    ("Tom Vance" / "Ronald T. Vance Jr."); surnames and variants map to the unique full name the corpus uses for them
     ("Putin" -> "Vladimir Putin"), a surname with a particle too ("Van Dijk" -> "Anna Van Dijk"), where that full
     name reads as a name; ambiguous ones stay."""
     out = quotes.copy()
@@ -47,8 +47,8 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         words = normalise_name(n).split()
         if len(words) >= 2 and _is_name(n):
             by_surname.setdefault(words[-1], set()).add(n)
-    # The only two full names of a surname may be one person under two given names ("Frank Hale" and "Kenneth F.
-    # Hale Jr."): the more used stands for both; a third full name of that surname leaves all of them apart.
+    # The only two full names of a surname may be one person under two given names ("Tom Vance" and "Ronald T.
+    # Vance Jr."): the more used stands for both; a third full name of that surname leaves all of them apart.
     uses: dict[str, int] = {}
     written_as: dict[str, list[str]] = {}
     for n, key in key_of.items():
@@ -73,7 +73,7 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Dijk" in "Anna Van Dijk").
         longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm)}
         # A surname: one word, or a particle and a word ("Van Dijk"), read as a name (a common noun, "page" or
-        # "police", stands for no "Bettie Page" or "Surrey Police"); a given name and a surname ("Maria Garcia") is a
+        # "police", stands for no "Mara Page" or "Harbor Police"); a given name and a surname ("Maria Garcia") is a
         # person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
         surname = (len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)) and _is_name(n)
         mapping[n] = next(iter(longer)) if len(longer) == 1 and surname else written

@@ -63,8 +63,8 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def middle_initials(name: str) -> frozenset[str]:
-    """The initials a full name writes between its given name and its surname, lower case ("Kenneth F. Hale Jr."
-    -> {"f"}; "Ana Maria Ruiz" writes none)."""
+    """The initials a full name writes between its given name and its surname, lower case ("Ronald T. Vance Jr."
+    -> {"t"}; "Ana Maria Ruiz" writes none)."""
     words = name.split()
     if len(words) > 2 and words[-1].strip(".,").casefold() in _GENERATION_SUFFIXES:
         words = words[:-1]
@@ -74,15 +74,15 @@ def middle_initials(name: str) -> frozenset[str]:
 def called_by_middle_name(names: list[str], others: list[str]) -> bool:
     """Whether the person written ``names`` may be the one written ``others`` called by a middle name (spellings of
     one key each, the surnames the same): the given name starts with a middle initial one of ``others`` writes, none
-    of ``names`` writes an initial of its own, and the two given names tell no different gender ("Frank Hale" and
-    "Kenneth F. Hale Jr."; not "Alice Hale" and "James A. Hale", nor "Frank T. Hale")."""
+    of ``names`` writes an initial of its own, and the two given names tell no different gender ("Tom Vance" and
+    "Ronald T. Vance Jr."; not "Alice Vance" and "James A. Vance", nor "Tom K. Vance")."""
     given, other_given = normalise_name(names[0]).split()[0], normalise_name(others[0]).split()[0]
     genders = {FIRST_NAME_GENDERS.get(given, "?"), FIRST_NAME_GENDERS.get(other_given, "?")} - {"?"}
     return given != other_given and len(genders) <= 1 and not any(middle_initials(n) for n in names) \
         and any(given[0] in middle_initials(n) for n in others)
 
 
-# A word of a person's name as written: capitalised, with a lower-case letter ("Lewis", "McKenzie", "O'Neill"), or an
+# A word of a person's name as written: capitalised, with a lower-case letter ("Hale", "MacLeod", "O'Neill"), or an
 # initial ("F.").
 _NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.")
 

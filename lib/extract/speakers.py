@@ -883,7 +883,7 @@ class PersonIndex:
                 continue
             name = max(named)[1] if len(candidates) > 1 else candidates[0]
             if key != name and key == surname_of(name) and _another_given_name(text, start, name):
-                continue  # "Bettie Page" is not the "Jack Page" registered
+                continue  # "Mara Vance" is not the "Lyle Vance" registered
             end = start + len(key)
             if key == name:
                 last_full[name] = start
@@ -1108,8 +1108,8 @@ _WORD_BEFORE_CHARS = 40
 
 def _another_given_name(text: str, start: int, name: str) -> bool:
     """Whether the surname at ``start`` follows a given name other than ``name``'s: a capitalised word that can be
-    part of a name (no title, initial or possessive), and a known given name or a word inside a sentence ("icon
-    Bettie Page" is another Page than "Jack Page"; not "Sen. Page", "J. Page", "Afterwards Page said")."""
+    part of a name (no title, initial or possessive), and a known given name or a word inside a sentence ("the
+    singer Mara Vance" is another Vance than "Lyle Vance"; not "Sen. Vance", "L. Vance", "Afterwards Vance said")."""
     before = _WORD_BEFORE.search(text, max(0, start - _WORD_BEFORE_CHARS), start)
     if not before or not _is_name_token(word := before.group(0).rstrip()):
         return False
