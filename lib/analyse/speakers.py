@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, normalise_name, person_key
+from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, called_by_middle_name, normalise_name, person_key
 
 # Connecting words a body's name may hold ("Food and Drug Administration", "Bank of England").
 _NAME_CONNECTORS = NAME_PARTICLES | {"of", "and", "for", "the"}
@@ -28,9 +28,10 @@ def _is_name(speaker_id: str) -> bool:
 
 def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     """A new frame where one person has one speaker_id across articles: spellings that differ only in case, accents
-    or initials take the most used one ("officials" / "Officials"); surnames and variants map to the unique full name
-    the corpus uses for them ("Putin" -> "Vladimir Putin"), a surname with a particle too ("Van Dijk" -> "Anna Van
-    Dijk"), where that full name reads as a name; ambiguous ones stay."""
+    or initials take the most used one ("officials" / "Officials"), and so do the two given names of one person
+    ("Tom Vance" / "Ronald T. Vance Jr."); surnames and variants map to the unique full name the corpus uses for them
+    ("Putin" -> "Vladimir Putin"), a surname with a particle too ("Van Dijk" -> "Anna Van Dijk"), where that full
+    name reads as a name; ambiguous ones stay."""
     out = quotes.copy()
     if out.empty or "speaker_id" not in out:
         return out
@@ -46,6 +47,22 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         words = normalise_name(n).split()
         if len(words) >= 2 and _is_name(n):
             by_surname.setdefault(words[-1], set()).add(n)
+    # The only two full names of a surname may be one person under two given names ("Tom Vance" and "Ronald T.
+    # Vance Jr."): the more used stands for both; a third full name of that surname leaves all of them apart.
+    uses: dict[str, int] = {}
+    written_as: dict[str, list[str]] = {}
+    for n, key in key_of.items():
+        uses[key] = uses.get(key, 0) + int(counts[n])
+        written_as.setdefault(key, []).append(n)
+    for surname, names in by_surname.items():
+        if len(names) != 2:
+            continue
+        a, b = sorted(names)
+        if called_by_middle_name(written_as[key_of[a]], written_as[key_of[b]]) \
+                or called_by_middle_name(written_as[key_of[b]], written_as[key_of[a]]):
+            major, minor = sorted((a, b), key=lambda n: (-uses[key_of[n]], n))
+            spelling[key_of[minor]] = major
+            by_surname[surname] = {major}
     mapping: dict[str, str] = {}
     for n in counts.index:
         norm = normalise_name(n)
@@ -55,9 +72,10 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         words = norm.split()
         # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Dijk" in "Anna Van Dijk").
         longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm)}
-        # A surname: one word, or a particle and a word ("Van Dijk"); a given name and a surname ("Maria Garcia") is
-        # a person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
-        surname = len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)
+        # A surname: one word, or a particle and a word ("Van Dijk"), read as a name (a common noun, "page" or
+        # "police", stands for no "Mara Page" or "Harbor Police"); a given name and a surname ("Maria Garcia") is a
+        # person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
+        surname = (len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)) and _is_name(n)
         mapping[n] = next(iter(longer)) if len(longer) == 1 and surname else written
     out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
                                   index=out.index, dtype=object)

@@ -39,6 +39,65 @@ def person_key(name: str) -> str:
     return f"{words[0]} {words[-1]}" if len(words) >= 2 else (words[0] if words else "")
 
 
+# Unambiguous given names (US Social Security and UK ONS top names, unisex names left out): a weak gender prior.
+FIRST_NAME_GENDERS: dict[str, str] = {
+    **{n: "m" for n in """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason
+    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank
+    alexander raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter
+    ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
+    joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah
+    louis bobby philip johnny mohamed muhammad ahmed ali vladimir sergei dmitry ivan boris igor oliver harry hugh
+    ed bill tom jim bob mike steve dave dan ben sam tony nick joe chuck ted ron fred greg jon""".split()},
+    **{n: "f" for n in """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine
+    christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia
+    kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
+    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
+    theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla nadia olga svetlana irina
+    natalia tatiana fatima aisha""".split()},
+}
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def middle_initials(name: str) -> frozenset[str]:
+    """The initials a full name writes between its given name and its surname, lower case ("Ronald T. Vance Jr."
+    -> {"t"}; "Ana Maria Ruiz" writes none)."""
+    words = name.split()
+    if len(words) > 2 and words[-1].strip(".,").casefold() in _GENERATION_SUFFIXES:
+        words = words[:-1]
+    return frozenset(w[0].casefold() for w in words[1:-1] if _INITIAL.fullmatch(w))
+
+
+def called_by_middle_name(names: list[str], others: list[str]) -> bool:
+    """Whether the person written ``names`` may be the one written ``others`` called by a middle name (spellings of
+    one key each, the surnames the same): the given name starts with a middle initial one of ``others`` writes, none
+    of ``names`` writes an initial of its own, and the two given names tell no different gender ("Tom Vance" and
+    "Ronald T. Vance Jr."; not "Alice Vance" and "James A. Vance", nor "Tom K. Vance")."""
+    given, other_given = normalise_name(names[0]).split()[0], normalise_name(others[0]).split()[0]
+    genders = {FIRST_NAME_GENDERS.get(given, "?"), FIRST_NAME_GENDERS.get(other_given, "?")} - {"?"}
+    return given != other_given and len(genders) <= 1 and not any(middle_initials(n) for n in names) \
+        and any(given[0] in middle_initials(n) for n in others)
+
+
+# A word of a person's name as written: capitalised, with a lower-case letter ("Hale", "MacLeod", "O'Neill"), or an
+# initial ("F.").
+_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.")
+
+
+def written_as_full_name(written: str) -> bool:
+    """Whether a short text is written as a person's full name: two or three capitalised words, initials after the
+    first and a generation allowed ("Jo Hale", "Ann R. Ruiz Jr."; not "HALE", "J. Hale", "the Hale Report" nor four
+    words)."""
+    words = written.split()
+    if len(words) > 2 and words[-1].strip(".,").casefold() in _GENERATION_SUFFIXES:
+        words = words[:-1]
+    return 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words) and not words[0].endswith(".") \
+        and not words[-1].endswith(".")
+
+
 # Adjectives of nationality (lower case): a closed list, as a suffix rule ("-an", "-ese", "-ish", "-i") also takes in
 # the names of bodies, places and teams ("Taliban", "Vatican", "Pakistan", "Milan", "Miami", "Celtic").
 NATION_ADJECTIVES = frozenset("""

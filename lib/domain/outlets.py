@@ -19,6 +19,8 @@ from pathlib import Path
 import pandas as pd
 from tld import get_tld
 
+from lib.domain.names import normalise_name, written_as_full_name
+
 # read as package data, so the table is found in a zip of the code as well (the Spark executors' `lib`)
 ALIASES_FILE = resources.files(__package__).joinpath("outlet_aliases.csv")
 # Qualifiers that name a medium or a section of one publisher, not another outlet ("Fox News (Online News)",
@@ -121,6 +123,47 @@ def is_known_outlet(name: str) -> bool:
     if domain is not None:
         return _domain_outlet(*domain) != domain[1]
     return _alias_key(_QUALIFIER.sub("", name) or name) in _NAMES
+
+
+# Words of a writer's role in an outlet field ("Guest Writer - Left"): a byline, not a publisher.
+_WRITER_WORDS = frozenset("writer writers columnist columnists contributor contributors".split())
+_MEDIUM_WORDS = frozenset(w for q in MEDIUM_QUALIFIERS for w in q.split())  # "Harbor News" names a medium
+_ECHO_MIN_CHARS = 3  # a shorter word of a name ("Al", "Jo") says nothing when a host name contains it
+
+
+def _names_writer_role(written: str) -> bool:
+    return bool(_WRITER_WORDS & set(re.split(r"[\s\-–—]+", written.casefold())))
+
+
+def names_a_writer(written: str, url: str | None) -> bool:
+    """Whether an outlet field as written names the article's writer, not its publisher (a news database may list a
+    columnist as the source), told by the article's URL: a writer's role ("Guest Writer"), or a person's full name
+    the alias table does not know, with no word of a medium, that the URL's host does not echo ("Jo Hale" at
+    dailyherald.com; not "Jo Hale" at johale.com, a personal site, nor "Harbor Times" at harbortimes.com, nor
+    "Sydney Morning Herald" at smh.com.au). Without a URL only a writer's role is a byline: a city's paper is
+    written as a person's name is ("Charlotte Observer")."""
+    if is_known_outlet(written):
+        return False
+    if _names_writer_role(written):
+        return True
+    domain = _registered_domain(url.strip()) if url else None
+    if domain is None:
+        return False
+    words = normalise_name(written).split()
+    label = domain[1].split(".")[0]
+    return written_as_full_name(written) and not _MEDIUM_WORDS & set(words) \
+        and not any(len(w) >= _ECHO_MIN_CHARS and w in label for w in words) \
+        and "".join(w[0] for w in words) != label
+
+
+def outlet_and_writer(written: str | None, url: str | None = None) -> tuple[str | None, str | None]:
+    """(canonical outlet, writer's name) of an outlet field as written: a field that names a writer (names_a_writer)
+    gives the outlet of the article's URL instead (none without one), and the writer's name when it is a person's."""
+    if not written or not names_a_writer(written, url):
+        return canonical_outlet(written), None
+    outlet = canonical_outlet(url.strip()) if url and is_host_name(url.strip()) else None
+    person = written_as_full_name(written) and not _names_writer_role(written)
+    return outlet, " ".join(written.split()) if person else None
 
 
 # How an outlet is shown: one label for every missing outlet, whatever the stage.

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
-from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES, TITLE_ABBREVIATIONS, normalise_name
+from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES,
+                               TITLE_ABBREVIATIONS, normalise_name)
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
@@ -156,26 +157,6 @@ _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old[^\S\n]+$")  # "25-year-ol
 _AGE_AFTER = re.compile(r",[^\S\n]+(?P<age>\d{1,3})(?=[,;)]|\.(?!\d)|$)", re.MULTILINE)  # "Kelly Lane, 38,", "said Tom Bell, 40."
 _AGE_ROLE = re.compile(r"[Tt]he[^\S\n]+(?P<age>\d{1,3})-year-old\b")  # "the 38-year-old (star)": the person that age
 _AGE_CHARS = 16
-
-# Unambiguous given names (US Social Security and UK ONS top names, unisex names left out): a weak gender prior.
-FIRST_NAME_GENDERS: dict[str, str] = {
-    **{n: "m" for n in """james john robert michael william david richard joseph thomas charles christopher daniel
-    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason
-    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank
-    alexander raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter
-    ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
-    joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah
-    louis bobby philip johnny mohamed muhammad ahmed ali vladimir sergei dmitry ivan boris igor oliver harry hugh
-    ed bill tom jim bob mike steve dave dan ben sam tony nick joe chuck ted ron fred greg jon""".split()},
-    **{n: "f" for n in """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
-    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
-    sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine
-    christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia
-    kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
-    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
-    theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla nadia olga svetlana irina
-    natalia tatiana fatima aisha""".split()},
-}
 
 # Capitalised words that are not part of a person's name (sentence openers, days, months, demonyms as
 # openers are handled by ROLE_WORDS); they stop a name when reading right to left.
@@ -901,6 +882,8 @@ class PersonIndex:
             if len(candidates) > 1 and not named:
                 continue
             name = max(named)[1] if len(candidates) > 1 else candidates[0]
+            if key != name and key == surname_of(name) and _another_given_name(text, start, name):
+                continue  # "Mara Vance" is not the "Lyle Vance" registered
             end = start + len(key)
             if key == name:
                 last_full[name] = start
@@ -1115,6 +1098,25 @@ class PersonIndex:
                 return name
             fallback = fallback or name
         return fallback
+
+
+# A capitalised word and one space right before a surname; a sentence end (or a line start) right before that word.
+_WORD_BEFORE = re.compile(r"(?<![\w’'.\-])[A-Z][a-z][\w’'\-]*[^\S\n]$")
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?][\"”’]?[^\S\n]+|\n[^\S\n]*)$")
+_WORD_BEFORE_CHARS = 40
+
+
+def _another_given_name(text: str, start: int, name: str) -> bool:
+    """Whether the surname at ``start`` follows a given name other than ``name``'s: a capitalised word that can be
+    part of a name (no title, initial or possessive), and a known given name or a word inside a sentence ("the
+    singer Mara Vance" is another Vance than "Lyle Vance"; not "Sen. Vance", "L. Vance", "Afterwards Vance said")."""
+    before = _WORD_BEFORE.search(text, max(0, start - _WORD_BEFORE_CHARS), start)
+    if not before or not _is_name_token(word := before.group(0).rstrip()):
+        return False
+    opens_sentence = before.start() == 0 or bool(_SENTENCE_END_BEFORE.search(text, max(0, before.start() - 4),
+                                                                             before.start()))
+    given = word.casefold()
+    return given != normalise_name(name).split()[0] and (given in FIRST_NAME_GENDERS or not opens_sentence)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

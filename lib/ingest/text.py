@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lib.domain.calendar import MONTH_NAMES, read_date, read_month_day
 from lib.domain.datelines import match_dateline
-from lib.domain.outlets import canonical_outlet
+from lib.domain.outlets import canonical_outlet, outlet_and_writer
 from lib.ingest.decode import normalise_text
 from lib.ingest.urls import url_date
 from lib.models import Article, ParseError, make_article_id
@@ -136,7 +136,9 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
     dateline = match_dateline(text)
     if dateline is not None and len(dateline.raw) > spans[0][1]:
         dateline = None  # a dateline never runs past the first paragraph
-    outlet = canonical_outlet(fields.get("outlet")) or (dateline.outlet if dateline else None)
+    # a columnist listed as the outlet ("outlet": "Jo Hale") is the author; the URL names the outlet
+    outlet, writer = outlet_and_writer(fields.get("outlet"), fields.get("url"))
+    outlet = outlet or (dateline.outlet if dateline else None)
     via = canonical_outlet(fields.get("via")) or (dateline.via if dateline else None)
     if via is None and dateline is not None and dateline.outlet and dateline.outlet != outlet:
         via = dateline.outlet  # a newspaper's header names it; the dateline names the agency it carries
@@ -154,7 +156,7 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
         published=published, date_source=source, date_confidence=confidence, date_note=note,
         date_candidates=(f"{published.isoformat()[:10]} {source}",) if published else (),
         dateline=dateline.raw if dateline else None, dateline_place=dateline.place if dateline else None,
-        title=fields.get("title"), author=fields.get("author"), url=fields.get("url"),
+        title=fields.get("title"), author=fields.get("author") or writer, url=fields.get("url"),
         language=fields.get("language"), paragraphs=spans, story=fields.get("story"), origin=origin, format=fmt)
     return article, yearless
 
