@@ -3854,3 +3854,19 @@ def test_annotations_inside_a_quote_are_kept_and_offsets_hold():
 ])
 def test_mask_annotations(text, masked):
     assert mask_annotations(text, []) == masked
+
+
+# An auxiliary opening an inverted clause is no given name: "Had Lee known" is Lee, not a person "Had Lee".
+INVERTED_AUXILIARY = [
+    ('Columnist Dana Lee writes often about schools. Had Lee wanted the job, she would have stayed.\n\n'
+     '"It was a mistake to sign," Lee writes.', "mistake to sign", "Dana Lee"),
+    ('Mayor Tom Reyes spoke on Monday. Were Reyes defeated, the plan would end.\n\n'
+     '"We will not lose," Reyes said.', "will not lose", "Tom Reyes"),
+    # negative: "Will" is a given name
+    ('Will Parker, the coach, said: "We play to win."', "play to win", "Will Parker"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", INVERTED_AUXILIARY)
+def test_an_inverted_auxiliary_is_no_given_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

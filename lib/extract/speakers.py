@@ -159,7 +159,8 @@ _AGE_ROLE = re.compile(r"[Tt]he[^\S\n]+(?P<age>\d{1,3})-year-old\b")  # "the 38-
 _AGE_CHARS = 16
 
 # Capitalised words that are not part of a person's name (sentence openers, days, months, demonyms as
-# openers are handled by ROLE_WORDS); they stop a name when reading right to left.
+# openers are handled by ROLE_WORDS); they stop a name when reading right to left. Auxiliaries open an inverted
+# clause ("Had Klein known", "Were Lee to win"), never a name ("Will" and "Can" are given names and stay out).
 NON_NAME_WORDS = frozenset("""
 the a an in on at by for from to of and but or nor so yet as if when while after before since until though
 although because however meanwhile moreover also then now still later earlier today yesterday tomorrow tonight
@@ -169,6 +170,7 @@ but what who whom whose which where why how with without during over under about
 in-house statement meanwhile finally first second third last next new all some many most both each every other
 republican republicans democrat democrats democratic conservative conservatives liberal liberals american americans
 one another nobody everybody everyone anybody anyone
+had has have did does do was were is are would should could might must shall
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
 # Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
