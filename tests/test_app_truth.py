@@ -70,3 +70,22 @@ def test_no_hint_to_pick_a_story_once_one_is_picked(section):
     story = next(iter(at.session_state["view"].story_names))
     text = page_text(open_page("overview", {**query, "story": story}))
     assert "Pick a story" not in text and "Story page" in text
+
+
+@pytest.mark.parametrize("section", ["Shared quotes", "Quote lineage", "Passage reuse", "Article pair",
+                                     "Reused passages"])
+def test_one_outlet_in_the_filter_says_the_comparison_needs_two(section):
+    """With one outlet picked nothing can be shared between outlets: the page says the comparison needs two, not
+    that these articles share nothing (which reads as a finding)."""
+    at = open_page("quotes", {"section": section, "outlet": "TASS"})
+    text = page_text(at)
+    assert "at least two outlets" in text
+    assert "share no" not in text and not at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("section, finding", [("Shared quotes", "share no quote"),
+                                              ("Passage reuse", "share no verbatim passage")])
+def test_two_outlets_sharing_nothing_still_say_so(section, finding):
+    """The seeds' two outlets share nothing: that is a finding, and the page still says it."""
+    text = page_text(open_page("quotes", {"section": section}))
+    assert finding in text and "at least two outlets" not in text
