@@ -5,27 +5,15 @@ import json
 
 import pytest
 
-from app.source import ENV_CORPUS
 from tests.conftest import open_page
-
-
-@pytest.fixture(autouse=True)
-def dashboard_argv(monkeypatch):
-    """The dashboard reads its corpus from sys.argv: not pytest's arguments."""
-    monkeypatch.setattr("sys.argv", ["dashboard.py"])
-    monkeypatch.delenv(ENV_CORPUS, raising=False)
+from tests.test_dashboard import dashboard_argv, folder_corpus  # noqa: F401 (fixtures: the argv, a folder corpus)
 
 
 @pytest.fixture
-def corpus(tmp_path, monkeypatch):
-    """A folder corpus (its DuckDB cache under a temporary data folder) of the JSONL rows a test writes."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    monkeypatch.setenv(ENV_CORPUS, str(folder))
-
+def corpus(folder_corpus):  # noqa: F811
+    """Write the given JSONL rows into the folder corpus."""
     def write(rows):
-        (folder / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        (folder_corpus / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return write
 
 
