@@ -166,7 +166,7 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
                           "“%{customdata[1]}”<extra></extra>"))
     return go.Figure(data=bars, layout=dict(
         LAYOUT, title=title, height=max(260, 30 * len(flows) + 160),
-        legend=dict(title_text="Earlier outlet (first named of a pair with no order)"),
+        legend=dict(LAYOUT["legend"], title_text="Earlier outlet (first named of a pair with no order)"),
         xaxis=dict(title_text="Characters reused", rangemode="tozero"),
         # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
         yaxis=dict(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",

@@ -35,7 +35,7 @@ INTEGER_TICKS_UP_TO = 10  # on count axes up to this, ticks fall on whole number
 # figure time. Each builder passes its whole layout to go.Figure once: every update_layout/update_xaxes call
 # validated again (2-5 ms each).
 LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left"), showlegend=True,
-              legend=dict(title_text="Outlet"))
+              legend=dict(title_text="Outlet", tracegroupgap=0))  # no gap around the other outlets' legend group
 
 
 def outlet_colours(outlets: Iterable, together: Iterable[Iterable] | None = None) -> dict[str, str]:
@@ -94,7 +94,7 @@ def legend_entry(shown: Mapping[str, str], outlet: str) -> dict:
 
 def others_name(n: int) -> str:
     """The legend entry of ``n`` outlets drawn as one: "8 other outlets"."""
-    return f"{n:,} {OTHER_OUTLETS}" if n != 1 else "1 other outlet"
+    return f"{n:,} {OTHER_OUTLETS}" if n != 1 else f"1 {OTHER_OUTLETS[:-1]}"
 
 
 def page_colours(colours: Mapping[str, str] | None, sides: pd.Series) -> dict[str, str]:
@@ -213,6 +213,7 @@ def hover_text(text, width: int = 80, limit: int = 600) -> str:
 
 
 _OUTLET_WORD = re.compile(r"\b([Oo])utlet(s?)\b")
+_OTHERS_NAME = re.compile(rf"[\d,]+ {OTHER_OUTLETS}?")  # others_name's legend entry (the plural's "s" optional)
 
 
 def name_sides(figure: go.Figure, attribute: str) -> go.Figure:
@@ -232,7 +233,7 @@ def name_sides(figure: go.Figure, attribute: str) -> go.Figure:
         if axis in layout and layout[axis].title.text is not None:
             layout[axis].title.text = grouped(layout[axis].title.text)
     for trace in figure.data:
-        if trace.legendgroup == OTHER_OUTLETS:
+        if isinstance(trace.name, str) and _OTHERS_NAME.fullmatch(trace.name):
             trace.name = grouped(trace.name)
         colorbar = getattr(trace, "colorbar", None)
         if colorbar is not None and colorbar.title.text is not None:

@@ -11,7 +11,7 @@ from plotly.colors import sample_colorscale
 from lib.domain.outlets import outlet_label
 from lib.domain.sentences import shorten
 from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, date_axis, empty_figure, hover_date, hover_text,
-                               integer_ticks, legend_entry, OTHER_OUTLETS, others_name, outlet_text, outlets_in_order, plotly_text,
+                               integer_ticks, legend_entry, others_name, outlet_text, outlets_in_order, plotly_text,
                                view_colours)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
@@ -69,7 +69,6 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
         frame = _merge_bars(frame.assign(day=frame["day"].dt.to_period("W-SUN").dt.start_time))
     unit, span = ("week", 7) if weekly else ("day", 1)
     order = outlets_in_order(frame)
-    other = None
     if len(order) > max_outlets:  # the busiest outlets by name, the rest as one grey band
         rest = set(order[max_outlets - 1:])
         other = others_name(len(rest))
@@ -84,7 +83,6 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
         bars.append(go.Bar(
             # Explicit width: plotly sizes date bars by the closest pair of x values, a lone day gets none.
             x=part["day"] + pd.Timedelta(hours=12 * span), y=part["articles"], name=outlet_text(outlet),
-            legendgroup=OTHER_OUTLETS if outlet == other else None,
             width=DAY_MS * span * 0.85, marker_color=shown[outlet],
             customdata=list(zip([outlet_text(outlet)] * len(part), part["day"].dt.strftime("%Y-%m-%d"),
                                 part["titles"].map(lambda t: hover_text(t, limit=240)))),
