@@ -133,13 +133,16 @@ class View:
         st.plotly_chart(figure, key=name)
         return True
 
-    def draw_section(self, sections: dict[str, Callable[[], None]], linked: dict[str, str] | None = None) -> None:
+    def draw_section(self, sections: dict[str, Callable[[], None]], linked: dict[str, str] | None = None,
+                     former: dict[str, str] | None = None) -> None:
         """Draw the page's open section: ``sections`` (label -> drawer) are tabs of which only the open one is drawn,
         since a brand-new browser drew every chart of a long page before showing any (issue 15). The open section is in
         the URL (``section=``, its label); a link naming something a section shows (``linked``: URL parameter ->
-        section label, e.g. ``pair`` -> the reuse section) opens that section."""
+        section label, e.g. ``pair`` -> the reuse section) opens that section, and so does a link naming a section by
+        a label it had before (``former``: old label -> label)."""
         labels = list(sections)
-        default = next((label for key, label in (linked or {}).items() if key in st.query_params), labels[0])
+        default = (former or {}).get(st.query_params.get(SECTION)) or next(
+            (label for key, label in (linked or {}).items() if key in st.query_params), labels[0])
         tabs = st.tabs(labels, key=SECTION, default=default, bind="query-params")
         label, tab = next(((label, tab) for label, tab in zip(labels, tabs) if tab.open), (default, tabs[0]))
         if label != labels[0]:

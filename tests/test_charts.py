@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.markup import highlight_html, plain_markdown
-from lib.domain.outlets import UNKNOWN_OUTLET
+from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
 from lib.figures.framing import terms_figure, voices_figure
 from lib.figures.quotes import lineage_colours, lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
-from lib.figures.style import PALETTE, UNKNOWN_COLOUR, colour_of, hover_text, outlet_colours
+from lib.figures.style import OTHER_OUTLETS_COLOUR, PALETTE, UNKNOWN_COLOUR, colour_of, hover_text, outlet_colours
 from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
                               stories_figure)
 
@@ -236,7 +236,7 @@ def test_daily_counts_group_quiet_outlets_into_one_band():
     names = [t.name for t in fig.data]
     assert names == ["Outlet 00", "Outlet 01", "Outlet 02", "Outlet 03", "16 other outlets"]
     assert sum(sum(t.y) for t in fig.data) == sum(range(1, 21))
-    assert fig.data[-1].marker.color == UNKNOWN_COLOUR
+    assert fig.data[-1].marker.color == OTHER_OUTLETS_COLOUR
 
 
 @pytest.mark.parametrize("n_outlets, text", [(3, "%{z}"), (30, None)])
@@ -351,6 +351,7 @@ def test_palette_colours_are_far_apart():
     assert len(PALETTE) >= 10
     assert min(delta_e(a, b) for a, b in combinations(PALETTE, 2)) >= MIN_DELTA_E
     assert min(delta_e(c, UNKNOWN_COLOUR) for c in PALETTE) >= MIN_DELTA_E
+    assert min(delta_e(c, OTHER_OUTLETS_COLOUR) for c in (*PALETTE, UNKNOWN_COLOUR)) >= MIN_DELTA_E
 
 
 CORPUS = [f"Outlet {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60)]
@@ -386,13 +387,30 @@ def test_every_chart_of_a_page_gives_an_outlet_the_page_colour(articles, rnd):
     from lib.figures.style import page_colours, view_colours
     clash = {o: PALETTE[0] for o in CORPUS}
     page = page_colours(clash, pd.Series(articles))
-    outlets = list(page)[:len(PALETTE)]  # past them colours repeat (those views name each outlet on its own row)
+    outlets = list(page)[:len(PALETTE)]  # past them the page's sides are grey (other outlets)
     rnd.shuffle(outlets)
     shown = view_colours(page, outlets[:rnd.randint(1, len(outlets))])
     assert all(shown[o] == page[o] for o in shown)
     assert len({page[o] for o in list(page)[:len(PALETTE)]}) == min(len(page), len(PALETTE))
     first, counts = next(iter(page)), pd.Series(articles).value_counts()
     assert page[first] == PALETTE[0] and counts[first] == counts.max()  # the most covered keeps its corpus colour
+
+
+@given(st.lists(st.sampled_from(CORPUS + [None]), min_size=1, max_size=61, unique=True))
+@settings(max_examples=200, deadline=None)
+def test_a_view_colours_the_palette_s_worth_of_outlets_and_greys_the_rest(view):
+    """Any number of outlets in one view: the first len(PALETTE) known ones get different palette colours, each its
+    corpus colour unless an earlier one has it, the rest OTHER_OUTLETS_COLOUR, the unknown outlet UNKNOWN_COLOUR."""
+    from lib.figures.style import view_colours
+    corpus = outlet_colours(CORPUS)
+    shown = view_colours(corpus, view)
+    known = [outlet_label(o) for o in view if o is not None]
+    first, rest = known[:len(PALETTE)], known[len(PALETTE):]
+    assert len({shown[o] for o in first}) == len(first) and {shown[o] for o in first} <= set(PALETTE)
+    assert all(shown[o] == OTHER_OUTLETS_COLOUR for o in rest)
+    assert None not in view or shown[UNKNOWN_OUTLET] == UNKNOWN_COLOUR
+    kept = [o for i, o in enumerate(first) if corpus[o] not in {corpus[p] for p in first[:i]}]
+    assert all(shown[o] == corpus[o] for o in kept)
 
 
 def test_voices_an_outlet_carried_only_as_reported_speech_get_no_empty_bar():
@@ -593,3 +611,61 @@ def test_story_headline_is_the_most_representative_title():
     assert story_headline([None, " "], ["Russia proposed a reset on cybersecurity. More text follows here."]) \
         == "Russia proposed a reset on cybersecurity."
     assert story_headline([], []) is None
+
+
+MANY = [f"Outlet {chr(65 + i)}" for i in range(20)]  # more outlets than PALETTE has colours
+
+
+def _many(frame: pd.DataFrame, columns=("outlet",)) -> pd.DataFrame:
+    """``frame``'s first row once per outlet of MANY (its outlet columns set to that outlet), the later outlets
+    later in time and with less of everything, as a view lists them."""
+    rows = []
+    for i, outlet in enumerate(MANY):
+        row = frame.iloc[0].copy()
+        for column in columns:
+            row[column] = outlet
+        for column in ("published", "day", "value"):
+            if column in row:
+                row[column] = T("2020-01-01") + pd.Timedelta(days=i)
+        for column in ("chars", "articles", "quoted_words"):
+            if column in row:
+                row[column] = 1000 - i
+        for column in ("source_id", "article_id"):
+            if column in row:
+                row[column] = f"{row[column]}{i}"
+        rows.append(row)
+    return pd.DataFrame(rows).reset_index(drop=True).assign(**({"is_first": [True] + [False] * (len(MANY) - 1)}
+                                                              if "is_first" in frame else {}))
+
+
+@pytest.mark.parametrize("build", [
+    lambda: daily_counts_figure(_many(_daily()), outlet_colours(MANY)),
+    lambda: coverage_timeline_figure(_many(_coverage()), outlet_colours(MANY)),
+    lambda: history_timeline_figure(_many(_history()), outlet_colours(MANY)),
+    lambda: voices_figure(_many(_voices()), outlet_colours(MANY)),
+    lambda: lineage_figure(_many(_renderings()), outlet_colours(MANY)),
+    lambda: reuse_flows_figure(_many(_pairs(), ("source_outlet",)), outlet_colours(MANY)),
+])
+def test_no_two_legend_entries_look_alike_past_the_palette(build):
+    """Twenty outlets in one chart (more than PALETTE): every legend entry has a colour of its own, clearly different
+    from the others' (CIEDE2000 >= MIN_DELTA_E), and the outlets past the palette share one grey entry that counts
+    them, so no two outlets look alike while named apart, and none is left out of the count."""
+    from itertools import combinations
+    fig = build()
+    entries = [t for t in fig.data if t.showlegend is not False and t.name]
+    colours = [t.marker.color for t in entries]
+    assert min(delta_e(a, b) for a, b in combinations(colours, 2)) >= MIN_DELTA_E
+    own = {t.name for t in entries} & set(MANY)
+    rest = [t.name for t in entries if t.name not in MANY]
+    assert rest == [f"{len(MANY) - len(own)} other outlets"] and len(own) >= len(PALETTE) - 1
+    others = [t for t in fig.data if t.name == rest[0]]  # every trace of them: one look, one legend group
+    assert len({t.marker.color for t in others}) == 1 and len({t.legendgroup for t in others}) == 1
+
+
+def test_grouped_sides_past_the_palette_are_named_as_groups():
+    """Compared by an outlet attribute, the shared grey entry counts groups, not outlets."""
+    from lib.figures.style import name_sides
+    fig = name_sides(voices_figure(_many(_voices()), outlet_colours(MANY)), "lean")
+    assert [t.name for t in fig.data if t.showlegend is not False and t.name not in MANY] == ["8 other lean groups"]
+    fig = name_sides(daily_counts_figure(_many(_daily()), outlet_colours(MANY)), "lean")
+    assert fig.data[-1].name == "9 other lean groups"

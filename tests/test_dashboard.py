@@ -79,7 +79,7 @@ def seed_story_jsonl(folder: Path) -> None:
 
 # ---------------------------------------------------------------- every page on the seeds
 # (page, its sections: the tabs of which only the open one is drawn, named in the URL as ``section``)
-SECTIONS = [("overview", [None, "Story table", "Articles per day"]),
+SECTIONS = [("overview", [None, "Story table", "Articles over time"]),
             ("story", [None, "Side-by-side framing", "Voices", "Distinctive terms"]),
             ("quotes", [None, "Speakers by outlet", "Shared quotes", "Quote lineage", "Passage reuse", "Article pair"]),
             ("articles", [None]), ("data", [None])]
@@ -94,7 +94,7 @@ def section_query(section: str | None) -> dict:
 @pytest.mark.parametrize("page, section, expected", [
     ("overview", None, "Pick a story under Filters"),
     ("overview", "Story table", "Pick a story under Filters"),
-    ("overview", "Articles per day", "Pick a story under Filters"),  # not drawn: only the open section is
+    ("overview", "Articles over time", "Pick a story under Filters"),  # not drawn: only the open section is
     ("story", None, "No story chosen under Filters"),
     ("story", "Side-by-side framing", "Omissions"),
     ("story", "Voices", None),
@@ -111,7 +111,7 @@ def section_query(section: str | None) -> dict:
 def test_page_loads_on_the_seeds(page, section, expected):
     at = open_page(page, section_query(section))
     text = all_text(at) + "".join(str(d.value.to_dict()) for d in at.dataframe)
-    if section == "Articles per day":
+    if section == "Articles over time":
         assert expected not in text and len(at.get("plotly_chart")) == 1
     elif section == "Story table":  # the table, and no chart: the Stories section draws it
         assert expected in text and len(at.dataframe) == 1 and not at.get("plotly_chart")
@@ -460,7 +460,7 @@ def test_capped_charts_and_tables_say_what_they_leave_out(wide_corpus, monkeypat
     captions = [c.value for c in open_page("overview").caption]
     assert f"Showing 25 of {N_WIDE} stories in the chart (those with the most articles); the Story table lists more. " \
            "Narrow the dates or outlets under Filters to chart others." in captions
-    captions = [c.value for c in open_page("overview", section_query("Articles per day")).caption]
+    captions = [c.value for c in open_page("overview", section_query("Articles over time")).caption]
     assert any(c.startswith("The 11 busiest of the 25 outlets with dated articles have a colour") for c in captions)
     at = open_page("quotes")
     captions = [c.value for c in at.caption]

@@ -90,7 +90,7 @@ def test_story_page_compares_groups_and_names_their_outlets(described):
 
 
 def test_filtering_by_group_values_narrows_every_count_and_is_in_the_url(described):
-    at = open_page("overview", {"by": "type", "by_value": ["state-affiliated"], "section": "Articles per day"})
+    at = open_page("overview", {"by": "type", "by_value": ["state-affiliated"], "section": "Articles over time"})
     assert metric(at, "Articles") == "2" and metric(at, "Outlets") == "2"
     link = urllib.parse.urlparse(share_link(at))
     assert urllib.parse.parse_qs(link.query)["by_value"] == ["state-affiliated"]

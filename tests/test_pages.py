@@ -116,7 +116,7 @@ def test_outlets_metric_and_the_busiest_caption_agree_or_say_why(tmp_path, monke
              "text": story_text(i, str(i))} for i in range(14)]
     rows += [{"outlet": f"Undated {i}", "title": f"Loose {i}", "text": story_text(40 + i, str(i))} for i in range(3)]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
-    at = open_page("overview", {"section": "Articles per day"})
+    at = open_page("overview", {"section": "Articles over time"})
     assert metric(at, "Outlets") == "17"
     assert any(c.value.startswith("The 11 busiest of the 14 outlets with dated articles (3 more outlets have only "
                                   "undated articles) have a colour") for c in at.caption)

@@ -1,4 +1,4 @@
-"""Overview: corpus size, articles per day per outlet, stories in time with their outlet and source counts."""
+"""Overview: corpus size, articles over time per outlet, stories in time with their outlet and source counts."""
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +12,10 @@ MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-
 STORY_TABLE_COLUMNS = {"label": "Story", "first": "First report", "last": "Last report", "n_articles": "Articles",
                        "n_outlets": "Outlets", "independent_sources": "Independent sources", "outlets": "Which outlets",
                        "story_id": "Story id"}  # the id (its link's `story=`) last: the reader looks for the title
+# The section of dated articles counts them per day or, over a long span, per week (its chart's title says which), so
+# its name names no bin; links from before it was renamed still open it.
+DAILY_SECTION = "Articles over time"
+FORMER_SECTIONS = {"Articles per day": DAILY_SECTION}
 
 
 def story_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -37,7 +41,7 @@ def draw() -> None:
     dated = pd.to_datetime(articles["published"]).dropna()
     charted = all_outlets[dated.index].nunique()  # the daily chart counts dated articles
     cols[1].metric("Outlets", f"{all_outlets.nunique():,}",
-                   help=f"{charted:,} of them with a dated article (the Articles per day chart shows those)"
+                   help=f"{charted:,} of them with a dated article (the {DAILY_SECTION} chart shows those)"
                    if charted < all_outlets.nunique() else None)
     cols[2].metric("Stories", f"{len(story_rows):,}", help="Stories with at least one article under the filters")
     cols[3].metric("Quotes", f"{len(view.quotes):,}")
@@ -50,7 +54,14 @@ def draw() -> None:
     # bench/dashboard.py's way); below a 990-px chart it was under the fold anyway.
     view.draw_section({"Stories": lambda: draw_stories(view, story_rows),
                        "Story table": lambda: draw_story_table(view, story_rows, filtered),
-                       "Articles per day": lambda: draw_daily(view, articles, dated)})
+                       DAILY_SECTION: lambda: draw_daily(view, articles, dated)}, former=FORMER_SECTIONS)
+
+
+def story_hint(view) -> str:
+    """Where a story's coverage is compared: pick one under Filters, or, once one is picked, the Story page."""
+    if view.story_id is None:
+        return "Pick a story under Filters to compare its coverage on the Story page."
+    return "The Story page compares the outlets' coverage of the picked story."
 
 
 def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:
@@ -82,8 +93,7 @@ def draw_stories(view, story_rows: pd.DataFrame) -> None:
     if dated_stories < len(story_rows):
         st.caption(f"{len(story_rows) - dated_stories} story(ies) without a dated article are not in the chart; the "
                    "Story table lists them.")
-    st.caption("Pick a story under Filters to compare its coverage on the Story page; the Story table lists every "
-               "story with its counts.")
+    st.caption(story_hint(view) + ("" if view.story_id else " The Story table lists every story with its counts."))
 
 
 def draw_story_table(view, story_rows: pd.DataFrame, filtered: bool) -> None:
@@ -100,7 +110,7 @@ def draw_story_table(view, story_rows: pd.DataFrame, filtered: bool) -> None:
         st.caption("Every count in this table covers only the articles the filters let through.")
     view.caption_if_capped(MAX_TABLE_STORIES, len(story_rows), "stories in the table (those with the most articles)",
                            "narrow the filters to list others, or download the stories from “Download this view”.")
-    st.caption("Pick a story under Filters to compare its coverage on the Story page.")
+    st.caption(story_hint(view))
 
 
 draw()

@@ -151,9 +151,23 @@ def draw_speakers(view) -> None:
                            "them most)", "pick outlets under Filters to see others.")
 
 
+def one_outlet(view) -> bool:
+    """True, after saying so in one line, when the filtered articles come from fewer than two outlets: quotes and
+    passages are compared between outlets, so one outlet shares none by construction, and "these articles share no
+    quote" would read as a finding."""
+    outlets = outlet_labels(view.articles["outlet"]).unique()
+    if len(outlets) > 1:
+        return False
+    st.info(f"This comparison needs at least two outlets in the filter: the {len(view.articles):,} article(s) shown "
+            f"are all from {plain_markdown(outlets[0])}. Pick more outlets under Filters.")
+    return True
+
+
 def shared_found(view) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict] | None:
     """The quotes the filtered articles share, said in one line and offered for download: (renderings, groups, outlet
     matrix, link ids), or None after saying why there is nothing to show."""
+    if one_outlet(view):
+        return None
     try:
         renderings, groups, matrix, summary = view.overlap(view.ids)
         keys = view.quote_keys()
@@ -260,6 +274,8 @@ def draw_reused_passages(view) -> None:
 def reuse_found(view) -> tuple[int, pd.DataFrame, pd.DataFrame] | None:
     """The shortest-passage slider and the reuse among the filtered articles at that length, offered for download:
     (shortest length, passage pairs, article pairs), or None after saying why there is nothing to show."""
+    if one_outlet(view):
+        return None
     ids = view.ids
     # In a closed popover, as the Filters are: an open slider made a brand-new browser load Streamlit's input widgets
     # beside the plotly bundle (a one-chart app with a slider 1.22x the app without, 1.05x with it in a popover).

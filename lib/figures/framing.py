@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lib.domain.outlets import outlet_label
-from lib.figures.style import (LAYOUT, UNATTRIBUTED, empty_figure, hover_text, outlet_text, outlets_in_order,
-                               plotly_text, view_colours)
+from lib.figures.style import (LAYOUT, OTHER_OUTLETS_COLOUR, UNATTRIBUTED, empty_figure, hover_text, legend_entry,
+                               outlet_text, outlets_in_order, plotly_text, view_colours)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 VOICE_SPEAKERS = 12  # voices: the most-quoted speakers
@@ -18,7 +18,6 @@ TERMS_PER_OUTLET = 8  # distinctive terms: rows per panel, enough to read the ou
 MIN_TERM_USES = 2  # a word an outlet used once is not its vocabulary (and every such word gets the same score)
 TERM_ROW_PX, TERM_HEADER_PX, TERM_GAP_PX = 30, 34, 60  # row height, room for an outlet's name, gap between panels
 TERM_AXIS_MIN = 6  # the uses axis spans at least this: two uses are a short stroke, not a full-width bar
-OTHERS_COLOUR = "#c8c8c8"  # the other outlets' rate: light grey, below every outlet colour
 
 
 def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None,
@@ -47,7 +46,8 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
         bars.append(go.Bar(
-            y=part["speaker"], x=part["share"], name=outlet_text(outlet), orientation="h", marker_color=shown[outlet],
+            y=part["speaker"], x=part["share"], **legend_entry(shown, outlet), orientation="h",
+            marker_color=shown[outlet],
             customdata=list(zip([outlet_text(outlet)] * len(part), part["quoted_words"],
                                 part["example"].map(lambda t: hover_text(t, limit=240)) if "example" in part
                                 else [""] * len(part))),
@@ -97,7 +97,7 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
         # as dots in a column, not as a block of equal bars.
         fig.add_trace(go.Scatter(
             x=[x for a, b in zip(rate, part["count"]) for x in (a, b, None)],
-            y=[y for w in words for y in (w, w, None)], mode="lines", line=dict(color=OTHERS_COLOUR, width=3),
+            y=[y for w in words for y in (w, w, None)], mode="lines", line=dict(color=OTHER_OUTLETS_COLOUR, width=3),
             hoverinfo="skip", showlegend=False), row=n, col=1)
         fig.add_trace(go.Scatter(
             x=rate, y=words, mode="markers", name="at the other outlets' rate", showlegend=n == 1,

@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 
 from lib.domain.calendar import UNORDERED, same_day_tie
 from lib.domain.outlets import outlet_label
-from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, outlet_text,
-                               outlets_in_order, plotly_text, view_colours)
+from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, legend_entry,
+                               outlet_text, outlets_in_order, plotly_text, view_colours)
 from lib.models import speaker_of
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
@@ -118,7 +118,7 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
         first = tied[part.index]
         role = ["earliest (tie: same day)" if f and tie else "earliest" if f else "later" for f in first]
         traces.append(go.Scatter(
-            x=part["published"], y=[outlet_text(outlet)] * len(part), mode="markers", name=outlet_text(outlet),
+            x=part["published"], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
             marker=dict(color=shown[outlet], size=[18 if f else 13 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), role, part["text"].map(hover_text))),
@@ -159,14 +159,14 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
     for outlet in order:
         part = flows[flows["source_outlet"] == outlet]
         bars.append(go.Bar(
-            y=part["pair"], x=part["chars"], orientation="h", name=outlet_text(outlet),
+            y=part["pair"], x=part["chars"], orientation="h", **legend_entry(shown, outlet),
             marker_color=shown[outlet],
             customdata=list(zip(part["pairs"], part["example"].map(lambda t: hover_text(t, limit=240)))),
             hovertemplate="<b>%{y}</b><br>%{x} characters in %{customdata[0]} article pair(s)<br>"
                           "“%{customdata[1]}”<extra></extra>"))
     return go.Figure(data=bars, layout=dict(
         LAYOUT, title=title, height=max(260, 30 * len(flows) + 160),
-        legend=dict(title_text="Earlier outlet (first named of a pair with no order)"),
+        legend=dict(LAYOUT["legend"], title_text="Earlier outlet (first named of a pair with no order)"),
         xaxis=dict(title_text="Characters reused", rangemode="tozero"),
         # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
         yaxis=dict(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",

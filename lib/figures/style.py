@@ -22,6 +22,11 @@ UNKNOWN_COLOUR = "#8c8c8c"
 # put three near-identical greens into one story. A view never shows more outlets in colour than this.
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#782ab6", "#af0038", "#654522",
            "#8db600", "#f97b72", "#3d6020")
+# The outlets of one view past the palette: one light grey drawn as one legend entry, "N other outlets"
+# (legend_entry), never a palette colour again (two outlets that look alike while named apart are a false statement).
+# CIEDE2000 >= 20 from UNKNOWN_COLOUR and from every PALETTE colour (tests/test_charts.py measures it).
+OTHER_OUTLETS_COLOUR = "#d4d4d4"
+OTHER_OUTLETS = "other outlets"  # their legend group
 UNATTRIBUTED = "(unattributed)"  # the speaker row of quotes nobody is named for (charts and the Quotes page)
 EMPTY_HEIGHT = 220  # an empty state is one line of text: a short figure, so the page does not jump
 INTEGER_TICKS_UP_TO = 10  # on count axes up to this, ticks fall on whole numbers (no 0.2 articles)
@@ -30,7 +35,7 @@ INTEGER_TICKS_UP_TO = 10  # on count axes up to this, ticks fall on whole number
 # figure time. Each builder passes its whole layout to go.Figure once: every update_layout/update_xaxes call
 # validated again (2-5 ms each).
 LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=40), hoverlabel=dict(align="left"), showlegend=True,
-              legend=dict(title_text="Outlet"))
+              legend=dict(title_text="Outlet", tracegroupgap=0))  # no gap around the other outlets' legend group
 
 
 def outlet_colours(outlets: Iterable, together: Iterable[Iterable] | None = None) -> dict[str, str]:
@@ -61,29 +66,43 @@ def outlet_colours(outlets: Iterable, together: Iterable[Iterable] | None = None
 
 
 def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[str, str]:
-    """The colours of the outlets of one view (in the view's order, most important first): each keeps its corpus
-    colour (outlet_colours) unless an earlier outlet of the view has it already, then takes the first palette
-    colour the view does not use; so the first len(PALETTE) outlets of a view never share a colour. Past them
-    colours repeat (the views that show more outlets name each on its own row)."""
+    """The colours of the outlets of one view (in the view's order, most important first). The first len(PALETTE)
+    known outlets each have a colour none of the others has: its own under ``colours`` (outlet_colours, or a page's
+    page_colours) unless an earlier one of them has it, else a palette colour none of them keeps (so an outlet that
+    keeps its colour is never pushed off it by a recoloured one). The rest share OTHER_OUTLETS_COLOUR, drawn as one
+    legend entry (legend_entry); the unknown outlet is grey."""
+    names = list(dict.fromkeys(outlet_label(o) for o in outlets))
+    coloured = [name for name in names if name != UNKNOWN_OUTLET][:len(PALETTE)]
     out: dict[str, str] = {}
-    taken: set[str] = set()
-    for outlet in outlets:
-        name = outlet_label(outlet)
-        if name in out:
-            continue
+    for name in coloured:
         colour = colour_of(colours, name)
-        if colour in taken and name != UNKNOWN_OUTLET:
-            colour = next((c for c in PALETTE if c not in taken), colour)
-        out[name] = colour
-        taken.add(colour)
-    return out
+        if colour in PALETTE and colour not in out.values():
+            out[name] = colour
+    spare = iter([c for c in PALETTE if c not in out.values()])
+    out.update({name: next(spare) for name in coloured if name not in out})
+    return {name: UNKNOWN_COLOUR if name == UNKNOWN_OUTLET else out.get(name, OTHER_OUTLETS_COLOUR) for name in names}
+
+
+def legend_entry(shown: Mapping[str, str], outlet: str) -> dict:
+    """Legend settings of the trace of one outlet of a view coloured by view_colours: the outlet's own entry, or, for
+    the outlets past the palette, the one entry they share, which counts them ("8 other outlets")."""
+    if shown[outlet] != OTHER_OUTLETS_COLOUR:
+        return dict(name=outlet_text(outlet))
+    others = [o for o, colour in shown.items() if colour == OTHER_OUTLETS_COLOUR]
+    return dict(name=others_name(len(others)), legendgroup=OTHER_OUTLETS, showlegend=outlet == others[0])
+
+
+def others_name(n: int) -> str:
+    """The legend entry of ``n`` outlets drawn as one: "8 other outlets"."""
+    return f"{n:,} {OTHER_OUTLETS}" if n != 1 else f"1 {OTHER_OUTLETS[:-1]}"
 
 
 def page_colours(colours: Mapping[str, str] | None, sides: pd.Series) -> dict[str, str]:
     """The colours of one page's compared sides (``sides``: each article's outlet or group): view_colours over them,
     the side with most articles first, then by name. Every chart and table of the page takes this map, and since its
     first len(PALETTE) sides share no colour, each chart's own view_colours keeps them: one colour per side on the
-    page, whatever order a chart lists them in."""
+    page, whatever order a chart lists them in. A chart gives the sides this map leaves grey the colours of the
+    page's sides it does not show."""
     counts = sides.value_counts()
     return view_colours(colours, sorted(counts.index, key=lambda side: (-counts[side], str(side).casefold())))
 
@@ -194,11 +213,13 @@ def hover_text(text, width: int = 80, limit: int = 600) -> str:
 
 
 _OUTLET_WORD = re.compile(r"\b([Oo])utlet(s?)\b")
+_OTHERS_NAME = re.compile(rf"[\d,]+ {OTHER_OUTLETS}?")  # others_name's legend entry (the plural's "s" optional)
 
 
 def name_sides(figure: go.Figure, attribute: str) -> go.Figure:
     """A figure that compares groups of outlets says so: "outlet" in its title, axis and legend titles becomes
-    "<attribute> group" ("Quotes shared between type groups", "Articles per week, by lean group")."""
+    "<attribute> group" ("Quotes shared between type groups", "Articles per week, by lean group"), and so does the
+    legend entry of the sides past the palette ("3 other lean groups")."""
     def grouped(text):
         if not isinstance(text, str):
             return text
@@ -212,6 +233,8 @@ def name_sides(figure: go.Figure, attribute: str) -> go.Figure:
         if axis in layout and layout[axis].title.text is not None:
             layout[axis].title.text = grouped(layout[axis].title.text)
     for trace in figure.data:
+        if isinstance(trace.name, str) and _OTHERS_NAME.fullmatch(trace.name):
+            trace.name = grouped(trace.name)
         colorbar = getattr(trace, "colorbar", None)
         if colorbar is not None and colorbar.title.text is not None:
             colorbar.title.text = grouped(colorbar.title.text)

@@ -10,8 +10,9 @@ from plotly.colors import sample_colorscale
 
 from lib.domain.outlets import outlet_label
 from lib.domain.sentences import shorten
-from lib.figures.style import (DAY_MS, LAYOUT, UNKNOWN_COLOUR, date_axis, empty_figure, hover_date, hover_text,
-                               integer_ticks, outlet_text, outlets_in_order, plotly_text, view_colours)
+from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, date_axis, empty_figure, hover_date, hover_text,
+                               integer_ticks, legend_entry, others_name, outlet_text, outlets_in_order, plotly_text,
+                               view_colours)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
@@ -70,10 +71,10 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     order = outlets_in_order(frame)
     if len(order) > max_outlets:  # the busiest outlets by name, the rest as one grey band
         rest = set(order[max_outlets - 1:])
-        other = f"{len(rest)} other outlets"
+        other = others_name(len(rest))
         frame = _merge_bars(frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other)))
         order = order[:max_outlets - 1] + [other]
-        shown = {**view_colours(colours, order[:-1]), other: UNKNOWN_COLOUR}
+        shown = {**view_colours(colours, order[:-1]), other: OTHER_OUTLETS_COLOUR}
     else:
         shown = view_colours(colours, order)
     bars = []
@@ -214,7 +215,7 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
         lag = [_first_text(tie, len(firsts)) if f else "same day as the first report" if h == 0 else _lag_text(h)
                for f, h in zip(first, part["lag_hours"])]
         points.append(go.Scatter(
-            x=part["published"], y=[outlet_text(outlet)] * len(part), mode="markers", name=outlet_text(outlet),
+            x=part["published"], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
             marker=dict(color=shown[outlet], size=[20 if f else 12 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
@@ -255,7 +256,7 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
         part = frame[frame["outlet"] == outlet]
         points.append(go.Scatter(
             x=pd.to_datetime(part["value"]), y=[outlet_text(outlet)] * len(part), mode="markers",
-            name=outlet_text(outlet), marker=dict(color=shown[outlet], size=12, opacity=0.85,
+            **legend_entry(shown, outlet), marker=dict(color=shown[outlet], size=12, opacity=0.85,
                                                   symbol=[symbols.get(g, "circle") for g in part["granularity"]],
                                                   line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), part["text"].map(hover_text),
