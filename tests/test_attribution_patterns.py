@@ -3870,3 +3870,22 @@ INVERTED_AUXILIARY = [
 @pytest.mark.parametrize("text, fragment, speaker", INVERTED_AUXILIARY)
 def test_an_inverted_auxiliary_is_no_given_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A given name of one gender tells as surely as an honorific: the pronoun opening the main clause after a fronted
+# clause about her is another person's.
+GIVEN_NAME_GENDER = [
+    ('Tom Hale spoke on Monday. After Ann Lee left the room, he declined, saying "I am not comfortable with that."',
+     "not comfortable", "Tom Hale"),
+    ('Ann Lee spoke on Monday. After Tom Hale left the room, she declined, saying "I am not comfortable with that."',
+     "not comfortable", "Ann Lee"),
+    # negatives: the pronoun agrees with the clause's subject
+    ('Tom Hale spoke on Monday. When Ann Lee arrived, she said "We are ready to begin."', "ready to begin", "Ann Lee"),
+    ('Ann Lee spoke on Monday. After Quinn Hale left the room, he declined, saying "I am not comfortable with that."',
+     "not comfortable", "Quinn Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", GIVEN_NAME_GENDER)
+def test_a_given_names_gender_outweighs_one_pronoun(text, fragment, speaker):
+    _check(text, fragment, speaker)

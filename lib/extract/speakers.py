@@ -984,10 +984,11 @@ class PersonIndex:
                     votes[name] = votes.get(name, 0) + (1 if m.group(0).lower() in MALE_WORDS else -1)
                     break  # the first pronoun after a subject is its own; a later one may be a new speaker's
         for name in self.roles:
-            # A weak prior from the first name (a small table of unambiguous given names) when the text tells nothing.
+            # The first name (a table of unambiguous given names) tells as surely as an honorific: a pronoun after the
+            # name may be another person's ("After Ann Lee left, he declined": the main clause's subject).
             first = name.split()[0].lower() if " " in name else ""
-            if not votes.get(name) and first in FIRST_NAME_GENDERS:
-                votes[name] = 1 if FIRST_NAME_GENDERS[first] == "m" else -1
+            if first in FIRST_NAME_GENDERS:
+                votes[name] = votes.get(name, 0) + HONORIFIC_VOTES * (1 if FIRST_NAME_GENDERS[first] == "m" else -1)
         self.genders = {n: ("m" if v > 0 else "f") for n, v in votes.items() if v}
 
     def full_name(self, name: str) -> str:
