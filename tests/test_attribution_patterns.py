@@ -3889,3 +3889,22 @@ GIVEN_NAME_GENDER = [
 @pytest.mark.parametrize("text, fragment, speaker", GIVEN_NAME_GENDER)
 def test_a_given_names_gender_outweighs_one_pronoun(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A subject and cue inside a fronted subordinate clause are not the speaker of a quote in the main clause after it.
+FRONTED_SUBORDINATE_CLAUSE = [
+    ('When reporters asked about the plan, Tom Hale said "I am not comfortable with sharing that."',
+     "not comfortable", "Tom Hale"),
+    ('While Ann Lee praised the plan, Tom Hale said it was "a waste of money."', "waste of money", "Tom Hale"),
+    ('Tom Hale spoke on Monday. When Ann Lee asked if he could share the questions, he declined, saying "I am not '
+     'comfortable with sharing that."', "not comfortable", "Tom Hale"),
+    # negatives: the quote inside the fronted clause, and "As X said," passing X's words on
+    ('When Ann Lee said the plan was "a waste of money," the crowd cheered.', "waste of money", "Ann Lee"),
+    ('As Ann Lee said, the plan is "a waste of money."', "waste of money", "Ann Lee"),
+    ('When asked about it, Tom Hale said the plan was "a waste of money."', "waste of money", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FRONTED_SUBORDINATE_CLAUSE)
+def test_a_fronted_subordinate_clause_is_not_the_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -573,6 +573,12 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     later = _later_intro(window, m)
                     if later is not None:
                         m = later
+                main = _main_clause(window, m) if pattern is BEFORE_CLAUSE else None
+                if main is not None:
+                    # `When reporters asked about it, Tom Hale said "`: the first subject and cue are a fronted
+                    # subordinate clause's; the main clause after its comma holds the quote.
+                    offset, m = main
+                    start, window = start + offset, window[offset:]
                 inner = _INNER_CUE.search(window, m.end("cue")) if pattern is BEFORE_CLAUSE else None
                 if inner and inner.group("cue") in CUE_CLASS and parse_mention(inner.group("subj")).kind != "unknown" \
                         and not _object_of_preposition(window, inner.start("subj")):
@@ -702,6 +708,32 @@ def _participle_subject(found: _Attribution) -> _Attribution | None:
         return found
     subject = found.speaker[:verb.start()].strip()
     return replace(found, speaker=subject) if subject and _plausible_subject(subject) else None
+
+
+# Subordinators whose fronted clause has a subject of its own, never the main clause's speaker ("As X said, ..." is X's
+# word passed on: left out).
+_FRONTED_CLAUSE_OPENERS = SUBORDINATORS - {"As"}
+
+
+def _main_clause(window: str, m: re.Match) -> tuple[int, re.Match] | None:
+    """(offset in ``window``, match) of the main clause's subject and cue when the clause match ``m`` (BEFORE_CLAUSE)
+    read them inside a fronted subordinate clause (`When reporters asked about the plan, Tom Hale said "`, `After Ann
+    Lee left, he declined, saying "`): the clause after the first comma past ``m``'s cue, read as BEFORE_CLAUSE or
+    BEFORE_PARTICIPLE reads a clause; None when the sentence opens with no subordinator or the rest has no such
+    subject and cue (the first reading stands)."""
+    words = window.split(None, 1)
+    if not words or words[0] not in _FRONTED_CLAUSE_OPENERS:
+        return None
+    comma = window.find(", ", m.end("cue"))
+    if comma < 0:
+        return None
+    rest = window[comma + 2:]
+    later = BEFORE_CLAUSE.match(rest)
+    if later is None or not _plausible_subject(later.group("subj")):
+        later = BEFORE_PARTICIPLE.match(rest)
+        if later is None or not _plausible_subject(later.group("subj")) or finite_verb(later.group("subj")):
+            return None
+    return comma + 2, later
 
 
 def _later_intro(window: str, m: re.Match) -> re.Match | None:
