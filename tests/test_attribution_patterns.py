@@ -3908,3 +3908,31 @@ FRONTED_SUBORDINATE_CLAUSE = [
 @pytest.mark.parametrize("text, fragment, speaker", FRONTED_SUBORDINATE_CLAUSE)
 def test_a_fronted_subordinate_clause_is_not_the_speaker(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Common news constructions, written here and checked one by one (none of them from an article):
+NEWS_CONSTRUCTIONS = [
+    # a participle after a comma ends its clause: the clause's subject speaks, not the verb's object
+    ('Ann Lee defended the staff on Friday, saying: "We did everything we could."', "did everything", "Ann Lee"),
+    ('Tom Hale praised the nurses, adding: "They saved lives."', "saved lives", "Tom Hale"),
+    # a fronted participle phrase ("Asked about X,") holds no speaker
+    ('Asked about the staff, the minister said: "We did everything we could."', "did everything", "the minister"),
+    ('Pressed on the delays, the director replied: "We are on schedule."', "on schedule", "the director"),
+    ('Asked whether the staff were to blame, Tom Hale said: "No."', "No.", "Tom Hale"),
+    # a possessive role ends in its head noun, never in the verb after it
+    ('The hospital\'s chief executive defended the staff, saying they had done "everything they could."',
+     "everything they could", "The hospital's chief executive"),
+    # a number's thousands comma ends no apposition
+    ('"It is not enough," Tom Hale, who earns $150,000 a year, said.', "not enough", "Tom Hale"),
+    ('"They did nothing to help," the Harbor Nurses Association, which represents 23,000 nurses, said in a '
+     'statement.', "nothing to help", "Harbor Nurses Association"),
+    # negatives
+    ('"It is not enough," Tom Hale, 54, said.', "not enough", "Tom Hale"),
+    ('The staff, saying "We did everything we could," marched out.', "did everything", "The staff"),
+    ('"It was wrong," the company\'s retired founder said.', "It was wrong", "the company's retired founder"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEWS_CONSTRUCTIONS)
+def test_common_news_constructions(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -159,8 +159,13 @@ BEFORE_COLON = re.compile(rf"^\s*{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?P<cue>[a-z][
                           rf"\b[^.!?\"“”:]{{0,120}}(?P<end>[:,])\s*$")  # `X met with Y on Monday and said:`
 # A fronted preposition or participle phrase: its noun is its object (`In a written statement, X said`, `Writing on
 # Facebook, the pub said`); "According to" names a source.
+# Past participles a question or a request fronts ("Asked about the cuts, the minister said:"): the phrase's noun is
+# who or what was asked about, not the speaker.
+_FRONTED_PARTICIPLES = ("Asked", "Pressed", "Questioned", "Quizzed", "Interviewed", "Reached", "Contacted",
+                        "Challenged", "Confronted", "Approached", "Prompted", "Invited", "Grilled")
 _FRONTED_OPENER = (rf"(?:{'|'.join(sorted(FRONTED_PREPOSITIONS))}|"
-                   r"(?!According)[A-Z][a-z]+ing[^\S\n]+(?:on|in|to|at|from|for|with|about))")
+                   r"(?!According)[A-Z][a-z]+ing[^\S\n]+(?:on|in|to|at|from|for|with|about)|"
+                   rf"(?:{'|'.join(_FRONTED_PARTICIPLES)})[^\S\n]+(?:on|about|by|over|for|at|in|whether|if|why|how|what))")
 # A subject right after a fronted phrase's opener is its object.
 _FRONTED_PREPOSITION = re.compile(rf"(?:^|[.!?:\n][\"”’]?[^\S\n]*|^[^\S\n]*){_FRONTED_OPENER}[^\S\n]+(?:the[^\S\n]+)?$")
 # A subject inside a fronted phrase, with its comma still to come: `In a statement to Fox News Digital, a spokesperson
@@ -594,6 +599,12 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
                 # `quoted X as saying`: X is the one quoted, with no clause of its own ("officials briefed on ...")
                 participle = found.cue and found.cue.endswith("ing") and pattern is not BEFORE_QUOTED_AS
+                if participle and pattern is BEFORE_INTRO and "," in window[m.end("subj"):m.start("cue")]:
+                    # `Ann Lee defended the staff, saying: "`: a participle after a comma ends its clause, whose
+                    # subject speaks, not the noun phrase before the comma (the verb's object).
+                    clause = BEFORE_PARTICIPLE.match(text[sentence_start:end])
+                    if clause and _plausible_subject(clause.group("subj")) and not finite_verb(clause.group("subj")):
+                        return _attribution(clause, sentence_start, "before")
                 return _participle_subject(found) if participle else found
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`, `When asked about it, a spokesman said`: the lead phrase was read

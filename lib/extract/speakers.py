@@ -277,10 +277,11 @@ MENTION_PATTERN = rf"(?<![\w’'\-])(?:{_MIXED_TOKEN}[^\S\n]+){{0,8}}?{NAME_PATT
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # A role held for a named person or body: "Reid's rep", "the company's spokesman".
 # Its words are nouns and modifiers, never an adverb or verb that follows it ("Cole's office later said", "the
-# agency's inspector general found"); the owner may be a two-word description ("the federal government's").
+# agency's inspector general found"), nor a past form last ("the hospital's chief executive defended": a role ends in
+# its head noun); the owner may be a two-word description ("the federal government's").
 _NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b)"
 POSSESSIVE_ROLE_PATTERN = (rf"(?:{NAME_PATTERN}|[Tt]he(?:[^\S\n]+[a-z]+){{1,2}})[’']s[^\S\n]+"
-                           rf"(?:{_NOT_ROLE_WORD}[a-z][\w\-]*[^\S\n]+){{0,2}}{_NOT_ROLE_WORD}[a-z][\w\-]*")
+                           rf"(?:{_NOT_ROLE_WORD}[a-z][\w\-]*[^\S\n]+){{0,2}}{_NOT_ROLE_WORD}(?![a-z]+ed\b)[a-z][\w\-]*")
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
 # Person and role nouns that are no person (texts, bodies) or no noun at all (title parts): never a bare plural.
@@ -369,10 +370,12 @@ _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
 _WORKPLACE_WORDS = "from|at|of"  # before where a named person works or comes from (SUBJECT_PATTERN, _WORKPLACE)
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
-SUBJECT_PATTERN = _SUBJECT + (r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?(?:,[^\S\n]+"
+# A character of a comma phrase: a comma inside a number ("23,000 nurses") ends none.
+_PHRASE_CHAR = r"(?:[^,;:\"“”]|(?<=\d),(?=\d{3}))"
+SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,[^\S\n]+"
                               # a further phrase holding a cue is a clause of its own ("X, Y, says Z told ...")
-                              r"(?![^,;:\"“”]*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)"
-                              r"[^,;:\"“”]{1,160}?){0,2},?"
+                              rf"(?!{_PHRASE_CHAR}*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)"
+                              rf"{_PHRASE_CHAR}{{1,160}}?){{0,2}},?"
                               # a dashed or bracketed aside ("X — who has worked there for years — said",
                               # "X (pictured) said")
                               r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\)"
