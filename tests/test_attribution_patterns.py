@@ -3826,10 +3826,12 @@ def test_a_single_marked_phrase_joined_by_a_hyphen_is_a_compound():
 ANNOTATIONS = [
     ('The ruling was, in the opinion [pt] of the journalist Ana Reis, "a lesson on free speech."', "lesson on free",
      "Ana Reis"),
-    ('Blogger Tom Hale wrote [es]: "The march was smaller than last year."', "smaller than last", "Tom Hale"),
-    ('"The site is down again," Jo Park tweeted [ru] on Friday.', "site is down", "Jo Park"),
+    ('Blogger Tom Hale [es] wrote: "The march was smaller than last year."', "smaller than last", "Tom Hale"),
+    ('"The site is down again," tweeted Jo Park [ru] on Friday.', "site is down", "Jo Park"),
+    ('"The site is down again," Jo Park [ru] tweeted on Friday.', "site is down", "Jo Park"),
     ('Jo Park [3] said: "We will appeal the decision."', "will appeal", "Jo Park"),
-    ('Jo Park said [PDF]: "The report is wrong."', "report is wrong", "Jo Park"),
+    ('The ministry [PDF] said: "The report is wrong."', "report is wrong", "The ministry"),
+    ('According to Jo Park [1], the plan is "a waste of money."', "waste of money", "Jo Park"),
     # negative: a quote's own brackets
     ('Jo Park said: "I told [him] that [es] means yes."', "told [him] that [es] means yes", "Jo Park"),
 ]

@@ -669,3 +669,16 @@ def test_grouped_sides_past_the_palette_are_named_as_groups():
     assert [t.name for t in fig.data if t.showlegend is not False and t.name not in MANY] == ["8 other lean groups"]
     fig = name_sides(daily_counts_figure(_many(_daily()), outlet_colours(MANY)), "lean")
     assert fig.data[-1].name == "9 other lean groups"
+
+
+def test_the_lineage_legend_counts_only_the_outlets_it_draws():
+    """Undated carriers are in the table beside the lineage, not in its chart: the grey legend entry counts the dated
+    outlets past the palette only."""
+    carriers = _many(_renderings())
+    dated = carriers["published"].notna()
+    undated_outlets = set(carriers.loc[dated, "outlet"].unique()[-3:])
+    carriers.loc[carriers["outlet"].isin(undated_outlets), "published"] = None
+    fig = lineage_figure(carriers, outlet_colours(MANY))
+    drawn = carriers.loc[carriers["published"].notna(), "outlet"].nunique()
+    names = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    assert [n for n in names if n not in MANY] == [f"{drawn - (len(names) - 1)} other outlets"]

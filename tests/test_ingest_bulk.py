@@ -115,22 +115,26 @@ def test_parse_jsonl_reads_back(tmp_path):
 
 
 @pytest.mark.parametrize("outlet, url, author, expected", [
-    # A columnist listed as the outlet: the URL names the outlet, the columnist is the author.
-    ("Dana Whitcombe", "https://www.harborgazette.com/opinion/1", None, ("harborgazette.com", "Dana Whitcombe")),
-    ("Lee R. Tamsin Jr.", "https://www.harborgazette.com/1", "Ann Roe", ("harborgazette.com", "Ann Roe")),
+    # A columnist listed as the outlet of a known outlet's page: the URL names the outlet, the columnist is the author.
+    ("Paul Whitcombe", "https://www.nytimes.com/2021/10/01/opinion/x.html", None,
+     ("The New York Times", "Paul Whitcombe")),
+    ("Ruth R. Tamsin Jr.", "https://www.nytimes.com/1", "Ann Roe", ("The New York Times", "Ann Roe")),
     ("Guest Writer - Left", "https://www.harborgazette.com/1", None, ("harborgazette.com", None)),
     ("Staff Columnist", None, None, (None, None)),  # a writer's role names no outlet, URL or not
-    # The publisher itself: a name its URL echoes (whole words or initials), a medium's word, no URL to tell by.
-    ("Dana Whitcombe", "https://danawhitcombe.blogspot.com/2020/1", None, ("Dana Whitcombe", None)),
+    # The publisher itself: a name its URL echoes (whole words or initials), a publication's word, no given name of
+    # the names table, a host no alias names (a personal or unknown site), no URL to tell by.
+    ("Paul Whitcombe", "https://paulwhitcombe.blogspot.com/2020/1", None, ("Paul Whitcombe", None)),
+    ("Paul Whitcombe", "https://www.harborgazette.com/1", None, ("Paul Whitcombe", None)),
     ("Harbor Gazette", "https://www.harborgazette.com/1", None, ("Harbor Gazette", None)),
     ("Tidewater Morning Ledger", "https://www.tml.com.au/1", None, ("Tidewater Morning Ledger", None)),
-    ("Tidewater News", "https://www.linkhub-example.com/1", None, ("Tidewater News", None)),
+    ("Tidewater Stone", "https://news.yahoo.com/1", None, ("Tidewater Stone", None)),  # syndicated: no given name
+    ("Christian Harbor Monitor", "https://news.yahoo.com/1", None, ("Christian Harbor Monitor", None)),
     ("Charlotte Ledger", None, None, ("Charlotte Ledger", None)),
     ("Associated Press", "https://www.harborgazette.com/1", None, ("Associated Press", None)),  # a known outlet
 ])
 def test_a_writer_given_as_the_outlet_is_the_author(tmp_path, outlet, url, author, expected):
-    """A person's name (or a writer's role) in the outlet column that the article's URL does not echo is who wrote
-    it: the outlet is the URL's, the name the author when none is given; a name the URL echoes is the publisher."""
+    """A writer's role, or a person's name on a known outlet's page that its URL does not echo, in the outlet column is
+    who wrote it: the outlet is the URL's, the name the author when none is given; any other name is the publisher."""
     row = {"outlet": outlet, "text": "The council met on Monday.\n\nIt voted.", "url": url, "author": author}
     (a,) = parse_one(tmp_path, "a.jsonl", json.dumps({k: v for k, v in row.items() if v}) + "\n").articles
     assert (a.outlet, a.author) == expected and a.outlet_raw == outlet

@@ -187,6 +187,9 @@ def test_canonicalise_speakers_hyphenated_surname():
     (["James A. Vance", "Alice Vance"], ["James A. Vance", "Alice Vance"]),
     # a middle name written in full is a person of their own ("Ana Maria Garcia", "Maria Garcia")
     (["Ronald Tom Vance", "Tom Vance"], ["Ronald Tom Vance", "Tom Vance"]),
+    # a given name the names table does not know tells no gender: two people ("Priya D. Vance" and "Dan Vance")
+    (["Priya D. Vance", "Dan Vance"], ["Priya D. Vance", "Dan Vance"]),
+    (["Ronald D. Vance", "Dashiell Vance"], ["Ronald D. Vance", "Dashiell Vance"]),
 ])
 def test_one_person_under_two_given_names(ids, expected):
     """A full name whose given name starts with the middle initial of another full name of the same surname is that

@@ -17,6 +17,11 @@ _NAME_HYPHEN = re.compile(r"\s*[-\u2010\u2011]\s*")
 _GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def _without_generation(words: list[str]) -> list[str]:
+    """The words of a name as written, less a generation after a full name ("Ann R. Ruiz Jr." -> "Ann R. Ruiz")."""
+    return words[:-1] if len(words) > 2 and words[-1].strip(".,").casefold() in _GENERATION_SUFFIXES else words
+
+
 def normalise_name(name: str) -> str:
     """Accent-free, case-folded name without initials or dots: the key for comparing persons. A hyphenated name is
     one word ("Rivet-Lacroix", "Rivet - Lacroix"), so a double-barrelled surname stays a surname, less a hyphened
@@ -65,21 +70,19 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 def middle_initials(name: str) -> frozenset[str]:
     """The initials a full name writes between its given name and its surname, lower case ("Ronald T. Vance Jr."
     -> {"t"}; "Ana Maria Ruiz" writes none)."""
-    words = name.split()
-    if len(words) > 2 and words[-1].strip(".,").casefold() in _GENERATION_SUFFIXES:
-        words = words[:-1]
+    words = _without_generation(name.split())
     return frozenset(w[0].casefold() for w in words[1:-1] if _INITIAL.fullmatch(w))
 
 
 def called_by_middle_name(names: list[str], others: list[str]) -> bool:
     """Whether the person written ``names`` may be the one written ``others`` called by a middle name (spellings of
     one key each, the surnames the same): the given name starts with a middle initial one of ``others`` writes, none
-    of ``names`` writes an initial of its own, and the two given names tell no different gender ("Tom Vance" and
-    "Ronald T. Vance Jr."; not "Alice Vance" and "James A. Vance", nor "Tom K. Vance")."""
+    of ``names`` writes an initial of its own, and both given names are in the names table, of one gender ("Tom Vance"
+    and "Ronald T. Vance Jr."; not "Alice Vance" and "James A. Vance", nor "Tom K. Vance", nor "Dan Harris" and
+    "Kamala D. Harris": a given name the table does not know tells no gender, and two people share surnames often)."""
     given, other_given = normalise_name(names[0]).split()[0], normalise_name(others[0]).split()[0]
-    genders = {FIRST_NAME_GENDERS.get(given, "?"), FIRST_NAME_GENDERS.get(other_given, "?")} - {"?"}
-    return given != other_given and len(genders) <= 1 and not any(middle_initials(n) for n in names) \
-        and any(given[0] in middle_initials(n) for n in others)
+    return given != other_given and FIRST_NAME_GENDERS.get(given, "?") == FIRST_NAME_GENDERS.get(other_given, "!") \
+        and not any(middle_initials(n) for n in names) and any(given[0] in middle_initials(n) for n in others)
 
 
 # A word of a person's name as written: capitalised, with a lower-case letter ("Hale", "MacLeod", "O'Neill"), or an
@@ -91,9 +94,7 @@ def written_as_full_name(written: str) -> bool:
     """Whether a short text is written as a person's full name: two or three capitalised words, initials after the
     first and a generation allowed ("Jo Hale", "Ann R. Ruiz Jr."; not "HALE", "J. Hale", "the Hale Report" nor four
     words)."""
-    words = written.split()
-    if len(words) > 2 and words[-1].strip(".,").casefold() in _GENERATION_SUFFIXES:
-        words = words[:-1]
+    words = _without_generation(written.split())
     return 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words) and not words[0].endswith(".") \
         and not words[-1].endswith(".")
 

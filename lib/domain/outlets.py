@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 from tld import get_tld
 
-from lib.domain.names import normalise_name, written_as_full_name
+from lib.domain.names import FIRST_NAME_GENDERS, normalise_name, written_as_full_name
 
 # read as package data, so the table is found in a zip of the code as well (the Spark executors' `lib`)
 ALIASES_FILE = resources.files(__package__).joinpath("outlet_aliases.csv")
@@ -125,9 +125,14 @@ def is_known_outlet(name: str) -> bool:
     return _alias_key(_QUALIFIER.sub("", name) or name) in _NAMES
 
 
-# Words of a writer's role in an outlet field ("Guest Writer - Left"): a byline, not a publisher.
+# Words of a writer's role in an outlet field ("Staff Writer", "Contributor"): a byline, not a publisher.
 _WRITER_WORDS = frozenset("writer writers columnist columnists contributor contributors".split())
-_MEDIUM_WORDS = frozenset(w for q in MEDIUM_QUALIFIERS for w in q.split())  # "Harbor News" names a medium
+# Words that name a publication ("Harbor News", "Mesa Times", "Christian Science Monitor"): no person's name.
+_PUBLICATION_WORDS = frozenset(w for q in MEDIUM_QUALIFIERS for w in q.split()) | frozenset("""
+times post herald monitor journal tribune gazette observer chronicle review daily weekly standard telegraph guardian
+independent express mirror sun star inquirer examiner courier dispatch register record bulletin press zeitung report
+reporter today world globe voice beacon sentinel leader mail week american scientific policy affairs insider
+""".split())
 _ECHO_MIN_CHARS = 3  # a shorter word of a name ("Al", "Jo") says nothing when a host name contains it
 
 
@@ -137,21 +142,22 @@ def _names_writer_role(written: str) -> bool:
 
 def names_a_writer(written: str, url: str | None) -> bool:
     """Whether an outlet field as written names the article's writer, not its publisher (a news database may list a
-    columnist as the source), told by the article's URL: a writer's role ("Guest Writer"), or a person's full name
-    the alias table does not know, with no word of a medium, that the URL's host does not echo ("Jo Hale" at
-    dailyherald.com; not "Jo Hale" at johale.com, a personal site, nor "Harbor Times" at harbortimes.com, nor
-    "Sydney Morning Herald" at smh.com.au). Without a URL only a writer's role is a byline: a city's paper is
-    written as a person's name is ("Charlotte Observer")."""
+    columnist as the source): a writer's role ("Staff Writer"), or a person's name on a known outlet's page: a full
+    name opened by a given name of the names table, with no word of a publication, that the alias table does not know
+    and the URL's host (an outlet the alias table knows) does not echo ("Paul Hale" at a known paper's site; not "Paul
+    Hale" at paulhale.com, nor "Mesa Times", nor "Christian Science Monitor" on an aggregator's copy). A name alone
+    is no byline: most outlets are written as names are ("Rolling Stone", "Le Monde"), and a field without a URL
+    stays the outlet."""
     if is_known_outlet(written):
         return False
     if _names_writer_role(written):
         return True
     domain = _registered_domain(url.strip()) if url else None
-    if domain is None:
+    if domain is None or not is_known_outlet(url.strip()):
         return False
     words = normalise_name(written).split()
     label = domain[1].split(".")[0]
-    return written_as_full_name(written) and not _MEDIUM_WORDS & set(words) \
+    return written_as_full_name(written) and words[0] in FIRST_NAME_GENDERS and not _PUBLICATION_WORDS & set(words) \
         and not any(len(w) >= _ECHO_MIN_CHARS and w in label for w in words) \
         and "".join(w[0] for w in words) != label
 

@@ -160,7 +160,8 @@ _AGE_CHARS = 16
 
 # Capitalised words that are not part of a person's name (sentence openers, days, months, demonyms as
 # openers are handled by ROLE_WORDS); they stop a name when reading right to left. Auxiliaries open an inverted
-# clause ("Had Klein known", "Were Lee to win"), never a name ("Will" and "Can" are given names and stay out).
+# clause ("Had Lee known", "Were Lee to win"), never a name ("Will" and "Can" are given names and stay out); nor
+# is an honorific of another language ("Frau Lind").
 NON_NAME_WORDS = frozenset("""
 the a an in on at by for from to of and but or nor so yet as if when while after before since until though
 although because however meanwhile moreover also then now still later earlier today yesterday tomorrow tonight
@@ -171,6 +172,7 @@ in-house statement meanwhile finally first second third last next new all some m
 republican republicans democrat democrats democratic conservative conservatives liberal liberals american americans
 one another nobody everybody everyone anybody anyone
 had has have did does do was were is are would should could might must shall
+herr frau monsieur madame mme mlle señor senor señora senora signor signora
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
 # Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
@@ -1117,11 +1119,11 @@ def _another_given_name(text: str, start: int, name: str) -> bool:
     part of a name (no title, initial or possessive), and a known given name or a word inside a sentence ("the
     singer Mara Vance" is another Vance than "Lyle Vance"; not "Sen. Vance", "L. Vance", "Afterwards Vance said")."""
     before = _WORD_BEFORE.search(text, max(0, start - _WORD_BEFORE_CHARS), start)
-    if not before or not _is_name_token(word := before.group(0).rstrip()):
-        return False
+    if not before or not _is_name_token(word := before.group(0).rstrip()) or word.endswith(("'s", "’s")):
+        return False  # "Ohio's Vance": an owner, no given name
     opens_sentence = before.start() == 0 or bool(_SENTENCE_END_BEFORE.search(text, max(0, before.start() - 4),
                                                                              before.start()))
-    given = word.casefold()
+    given = normalise_name(word)  # accents as the registered name's key writes them ("José" ~ "Jose")
     return given != normalise_name(name).split()[0] and (given in FIRST_NAME_GENDERS or not opens_sentence)
 
 

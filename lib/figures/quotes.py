@@ -111,7 +111,8 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
             y=[y for o in later["outlet"] for y in (outlet_text(origin["outlet"]), outlet_text(o), None)],
             mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False))
     order = frame["outlet"].drop_duplicates().tolist()
-    shown = lineage_colours(carriers, colours)
+    every = lineage_colours(carriers, colours)  # the table's colours: undated carriers too
+    shown = {outlet: every[outlet] for outlet in order}  # the legend counts the outlets drawn
     fmt = hover_date(frame["published"])
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
