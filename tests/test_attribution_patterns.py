@@ -3938,3 +3938,18 @@ NEWS_CONSTRUCTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", NEWS_CONSTRUCTIONS)
 def test_common_news_constructions(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A sentence about another person between two quotes ends the first speaker's turn.
+TURN_ENDS_AT_ANOTHER_SUBJECT = [
+    ('"It\'s a good start," Tom Hale said. Ann Lee was less impressed. "It\'s a disaster."', "a disaster", "Ann Lee"),
+    # negatives: the same speaker goes on, past a title's full stop too
+    ('"It\'s a good start," Tom Hale said. "But it is not enough."', "not enough", "Tom Hale"),
+    ('"The cuts put babies at risk," said Dr. Ann Lee, a doctor at the clinic. "They need constant care."',
+     "constant care", "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TURN_ENDS_AT_ANOTHER_SUBJECT)
+def test_a_sentence_about_another_person_ends_the_turn(text, fragment, speaker):
+    _check(text, fragment, speaker)

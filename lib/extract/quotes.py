@@ -151,6 +151,11 @@ def extract_quotes(article: Article) -> list[Quote]:
         if span.para != prev.para and not (span.para == prev.para + 1 and span.continues is not None):
             continue
         if i not in attrib and i - 1 in attrib:
+            said = attrib[i - 1]
+            told = _SENTENCE_END.search(text, max(prev.close, said.cue_start or 0, said.speaker_start + len(said.speaker)),
+                                        span.open)  # past the speaker's name ("said Dr. Jo Hale. A nurse ...")
+            if told and persons.subject_between(told.end(), span.open):
+                continue  # `"A," X said. Y was less impressed. "B."`: a sentence about a person comes between
             attrib[i] = replace(attrib[i - 1], source="inherited")
             between = text[prev.close + 1:span.open]
             if len(between) < _SPLIT_GAP and "\n" not in between:
