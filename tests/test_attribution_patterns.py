@@ -3953,3 +3953,22 @@ TURN_ENDS_AT_ANOTHER_SUBJECT = [
 @pytest.mark.parametrize("text, fragment, speaker", TURN_ENDS_AT_ANOTHER_SUBJECT)
 def test_a_sentence_about_another_person_ends_the_turn(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# More news constructions written here: a fragment that ends its sentence belongs to that sentence's speaker, not to
+# the next sentence's; a round-up line may open with a role in lower case.
+NEWS_CONSTRUCTIONS_2 = [
+    ('Hale said the union would "not back down." Lee, however, said the offer was "final and binding."',
+     "not back down", "Hale"),
+    ('Hale said the union would "not back down." Lee, however, said the offer was "final and binding."',
+     "final and binding", "Lee"),
+    ('Union leader Tom Hale: "We will not back down."', "not back down", "Tom Hale"),
+    # negatives
+    ('"We will not back down," Lee said. "Nor will we."', "Nor will we", "Lee"),
+    ('Then came Tom Hale: "We will not back down."', "not back down", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEWS_CONSTRUCTIONS_2)
+def test_more_news_constructions(text, fragment, speaker):
+    _check(text, fragment, speaker)

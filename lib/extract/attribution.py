@@ -141,7 +141,7 @@ BEFORE_WITH = re.compile(rf"\b(?P<lead>with|and)[^\S\n]+"
                          rf"(?:[^\S\n]+of[^\S\n]+[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)?"  # "X of Ardonia calling"
                          rf"[^\S\n]+(?P<cue>{_ING_CUES})\b[^.!?\"“”]{{0,80}}?[,:]?\s*$")
 # A round-up line: `Jane Roe, The Daily Planet: "` (a name, an outlet or affiliation, a colon).
-BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
+BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{MENTION_PATTERN})(?:,[^\S\n]+[^:\"“”\n]{{1,80}})?:\s*$")
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
 # A writer quoting another: `To quote Jo Hale: "`, `In the words of Jo Hale, "`, `Quoting the report: "`, `was, in
@@ -519,8 +519,11 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         m = BEFORE_ROUNDUP.match(window)
         mention = parse_mention(m.group("subj")) if m else None
         if mention and mention.kind == "person" and len(mention.name.split()) >= 2 and not mention.name.isupper() \
-                and not any(w.lower() in CUE_CLASS for w in m.group("subj").split()):  # `X Slams Rival:` a headline
-            return _attribution(m, start, "before")  # `Jane Roe, The Daily Planet: "`, `Mayor Jane Roe: "`
+                and not any(w.lower() in CUE_CLASS for w in m.group("subj").split()) \
+                and all(w[:1].isupper() or is_role_word(w) for w in (mention.role or "").split()):
+            # `Jane Roe, The Daily Planet: "`, `Mayor Jane Roe: "`, `Union leader Jane Roe: "` (a role's lower-case
+            # words are role words: not `Critics mocked Jane Roe:`); `X Slams Rival:` is a headline
+            return _attribution(m, start, "before")
         m = BEFORE_HEADLINE.match(window)
         if m:
             found = _headline_attribution(m.group("line"), start + m.start("line"))

@@ -83,6 +83,10 @@ def extract_quotes(article: Article) -> list[Quote]:
                 else _attribute_before(text, before_start, span.open, False)
             if intro is not None and intro.source in ("before", "clause"):
                 found = intro
+        if partial and found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?":
+            # `X said the union would "not back down." Lee, however, said ...`: the fragment ends its sentence, whose
+            # own subject and cue speak; the attribution after it opens the next sentence.
+            found = _attribute_before(text, sentence_start, span.open, True) or found
         if found is not None and found.source in ("after", "later"):
             # `When X said "...," the crowd cheered.`: a quote inside a fronted subordinate clause is the words of
             # that clause's own subject and cue, not of the main clause after it.
