@@ -77,3 +77,16 @@ def test_two_outlets_sharing_nothing_still_say_so(section, finding):
     """The seeds' two outlets share nothing: that is a finding, and the page still says it."""
     text = page_text(open_page("quotes", {"section": section}))
     assert finding in text and "at least two outlets" not in text
+
+
+def test_the_quote_count_under_a_speaker_filter_says_whose_they_are():
+    """The speaker filter picks the articles quoting the speaker; the Overview's quote count is all their quotes, so
+    its label says how many of them are the speaker's (as the Quotes page does)."""
+    at = open_page("overview")
+    who = at.session_state["view"].quotes["who"].value_counts()
+    speaker = who.index[0]
+    at = open_page("overview", {"speaker": speaker})
+    quotes = at.session_state["view"].quotes
+    (metric,) = [m for m in at.metric if m.label.startswith("Quotes")]
+    assert metric.label == f"Quotes ({int((quotes['who'] == speaker).sum()):,} theirs)"
+    assert metric.value == f"{len(quotes):,}" and speaker in metric.proto.help

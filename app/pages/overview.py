@@ -44,7 +44,12 @@ def draw() -> None:
                    help=f"{charted:,} of them with a dated article (the {DAILY_SECTION} chart shows those)"
                    if charted < all_outlets.nunique() else None)
     cols[2].metric("Stories", f"{len(story_rows):,}", help="Stories with at least one article under the filters")
-    cols[3].metric("Quotes", f"{len(view.quotes):,}")
+    quotes = view.quotes
+    # The speaker filter picks the articles that quote the speaker: the count is all their quotes, and says so.
+    theirs = int((quotes["who"] == view.speaker).sum()) if view.speaker else 0
+    cols[3].metric(f"Quotes ({theirs:,} theirs)" if view.speaker else "Quotes", f"{len(quotes):,}",
+                   help=f"All quotes of the {quotes['article_id'].nunique():,} article(s) quoting {view.speaker}; "
+                        f"{theirs:,} of them are theirs" if view.speaker else None)
     span = (dated.max() - dated.min()).days + 1 if len(dated) else 0
     cols[4].metric("Span", f"{span:,} day{'s' if span != 1 else ''}" if len(dated) else "undated",
                    help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
