@@ -508,3 +508,14 @@ def test_a_wire_passage_is_one_row_with_all_its_carriers(tmp_path, monkeypatch):
     assert len(wired) == 1 and wired[["Earliest", "Carriers", "Outlets"]].iloc[0].tolist() == ["Paper A", 6, 6]
     download = at.session_state["view"].downloads["reused passages"]()
     assert download.loc[download["Passage"].str.contains("hosepipe"), "Carrier article ids"].iloc[0].count("w") == 6
+
+
+def test_undated_carriers_of_a_quote_are_neither_earliest_nor_later(tmp_path, monkeypatch):
+    # Two outlets carry a quote and neither article is dated: the lineage table may not call one earliest.
+    quote = '"Every bridge in the county will be inspected before winter," said Commissioner Ray Ortiz. '
+    rows = [{"id": f"loose-{o.lower()}", "outlet": f"Outlet {o}", "title": f"Bridges {o}",
+             "text": quote + f"Item {i} of the agenda took {i + 2} hours."} for i, o in enumerate("AB")]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("quotes", {"section": "Quote lineage"})
+    table = next(h.proto.body for h in at.get("html") if "cc-matrix" in h.proto.body)
+    assert table.count("undated (order unknown)") == 2 and ">earliest<" not in table and ">later<" not in table

@@ -231,7 +231,10 @@ def draw_lineage(view) -> None:
     for r in carriers.sort_values("published").itertuples() if gid is not None else ():
         dot = f"<span class='cc-outlet' style='background:{shown[outlet_label(r.outlet)]}'></span>"
         when = day_text(r.published)
-        role = "earliest (same day: order unknown)" if r.role == "earliest" and tied else str(r.role)
+        # An undated carrier has no place in time: neither earliest nor later (its wording is still diffed against
+        # the first carrier's, the reference the chart and the groups read from).
+        role = "undated (order unknown)" if pd.isna(r.published) else \
+            "earliest (same day: order unknown)" if r.role == "earliest" and tied else str(r.role)
         rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"
                     f"<td>{html.escape(role)}</td><td>{html.escape(str(r.relation))}"
                     f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
