@@ -13,8 +13,7 @@ from app.markup import highlight_html, plain_markdown
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
 from lib.figures.framing import terms_figure, voices_figure
 from lib.figures.quotes import lineage_colours, lineage_figure, reuse_flows_figure, shared_quotes_figure, speaker_outlet_figure
-from lib.figures.style import (OTHER_OUTLETS_COLOUR, PALETTE, UNKNOWN_COLOUR, colour_of, hover_text, outlet_colours,
-                               page_colours, view_colours)
+from lib.figures.style import OTHER_OUTLETS_COLOUR, PALETTE, UNKNOWN_COLOUR, colour_of, hover_text, outlet_colours
 from lib.figures.time import (coverage_timeline_figure, daily_counts_figure, history_timeline_figure, joined_titles,
                               stories_figure)
 
@@ -363,11 +362,13 @@ CORPUS = [f"Outlet {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60)]
 def test_outlets_of_one_view_get_clearly_different_colours(view):
     from itertools import combinations
 
+    from lib.figures.style import view_colours
     shown = view_colours(outlet_colours(CORPUS), view)
     assert min(delta_e(shown[a], shown[b]) for a, b in combinations(view, 2)) >= MIN_DELTA_E
 
 
 def test_an_outlet_keeps_its_colour_across_views():
+    from lib.figures.style import view_colours
     corpus = outlet_colours(CORPUS)
     # two pages showing one outlet among different others: same colour while the view has no clash
     assert view_colours(corpus, ["Outlet AA", "Outlet AB"])["Outlet AA"] == \
@@ -400,6 +401,7 @@ def test_every_chart_of_a_page_gives_an_outlet_the_page_colour(articles, rnd):
 def test_a_view_colours_the_palette_s_worth_of_outlets_and_greys_the_rest(view):
     """Any number of outlets in one view: the first len(PALETTE) known ones get different palette colours, each its
     corpus colour unless an earlier one has it, the rest OTHER_OUTLETS_COLOUR, the unknown outlet UNKNOWN_COLOUR."""
+    from lib.figures.style import view_colours
     corpus = outlet_colours(CORPUS)
     shown = view_colours(corpus, view)
     known = [outlet_label(o) for o in view if o is not None]
@@ -680,15 +682,3 @@ def test_the_lineage_legend_counts_only_the_outlets_it_draws():
     drawn = carriers.loc[carriers["published"].notna(), "outlet"].nunique()
     names = [t.name for t in fig.data if t.showlegend is not False and t.name]
     assert [n for n in names if n not in MANY] == [f"{drawn - (len(names) - 1)} other outlets"]
-
-
-def test_an_outlet_has_one_colour_on_a_page_of_many_outlets():
-    """Twenty outlets on a page: the page's twelve most covered keep their page colour in every chart, and the rest are
-    grey in every chart, even in one that shows few of the twelve (recoloured, an outlet would wear a colour another
-    chart of the page gives another outlet)."""
-    sides = pd.Series([o for k, o in enumerate(MANY) for _ in range(len(MANY) - k)])  # the first most covered
-    page = page_colours(outlet_colours(MANY), sides)
-    for shown in (MANY, MANY[::-1], MANY[10:], MANY[15:] + MANY[:2]):
-        view = view_colours(page, shown)
-        assert all(view[o] == page[o] for o in shown), shown
-    assert sum(c == OTHER_OUTLETS_COLOUR for c in page.values()) == len(MANY) - len(PALETTE)

@@ -72,10 +72,7 @@ def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[s
     keeps its colour is never pushed off it by a recoloured one). The rest share OTHER_OUTLETS_COLOUR, drawn as one
     legend entry (legend_entry); the unknown outlet is grey."""
     names = list(dict.fromkeys(outlet_label(o) for o in outlets))
-    # An outlet the page's map leaves grey stays grey in every chart of the page: recoloured, it would take a colour
-    # another chart of the page gives another outlet.
-    coloured = [name for name in names
-                if name != UNKNOWN_OUTLET and colour_of(colours, name) != OTHER_OUTLETS_COLOUR][:len(PALETTE)]
+    coloured = [name for name in names if name != UNKNOWN_OUTLET][:len(PALETTE)]
     out: dict[str, str] = {}
     for name in coloured:
         colour = colour_of(colours, name)
@@ -104,7 +101,8 @@ def page_colours(colours: Mapping[str, str] | None, sides: pd.Series) -> dict[st
     """The colours of one page's compared sides (``sides``: each article's outlet or group): view_colours over them,
     the side with most articles first, then by name. Every chart and table of the page takes this map, and since its
     first len(PALETTE) sides share no colour, each chart's own view_colours keeps them: one colour per side on the
-    page, whatever order a chart lists them in; the sides this map leaves grey are grey in every chart of the page."""
+    page, whatever order a chart lists them in. A chart gives the sides this map leaves grey the colours of the
+    page's sides it does not show."""
     counts = sides.value_counts()
     return view_colours(colours, sorted(counts.index, key=lambda side: (-counts[side], str(side).casefold())))
 
