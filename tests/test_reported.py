@@ -90,3 +90,17 @@ def test_reported_offsets_point_at_content():
     (q,) = [q for q in extract_quotes(Article("r", text)) if q.kind == "reported"]
     assert text[q.start:q.end] == q.text == "the United States to exchange guarantees of non-interference"
     assert text[q.speaker_start:q.speaker_end] == "He"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # when the words were said is the cue's, not the content's
+    ("The general announced Monday evening that the last of the troops had left the country.",
+     "the last of the troops had left the country"),
+    ("Officials said Friday they were very wrong about the timeline.", "they were very wrong about the timeline"),
+    ("The minister said on Tuesday at the Pentagon that the war was over.", "the war was over"),
+    ("The board announced today that it would close the plant.", "it would close the plant"),
+    # negative: a day that is the reported clause's subject stays in it
+    ("The minister said Monday was the deadline for all applications.", "Monday was the deadline for all applications"),
+])
+def test_the_time_of_saying_is_no_part_of_the_content(sentence, content):
+    assert [q[3] for q in _reported(sentence)] == [content]

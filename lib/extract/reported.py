@@ -6,7 +6,7 @@ import re
 
 from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
-from lib.domain.verbs import ADVERB_PATTERN, REPORTED_CUE_PATTERN, classify_cue
+from lib.domain.verbs import ADVERB_PATTERN, REPORTED_CUE_PATTERN, TIME_PHRASES, classify_cue
 from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, REPORTED_SUBJECT_PATTERN,
                                   PersonIndex, apposed_name, parse_mention, resolve_mention,
                                   without_opener)
@@ -23,6 +23,15 @@ _MIN_WORDS = 4
 _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|did|does|do|could|will|can|should|"
                          r"has|have|had)(?:[^\S\n]+not|n['’]t)|won['’]t|can['’]t|cannot|never)(?:[^\S\n]+to)?"
                          r"(?:[^\S\n]+(?:\w+ly|yet))?[^\S\n]+$")
+# When the words were said, between the cue and its content ("announced Monday evening that", "said Friday at the
+# Pentagon that"): an adjunct of the cue, not what was said.
+_DAY_PARTS = r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?"
+_TIME_ADJUNCT = re.compile(rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse=True))}|tonight){_DAY_PARTS}"
+                           rf"(?:[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*)*)?"
+                           # then "that", or the reported clause's own subject ("said Friday they"; not "said
+                           # Monday was the deadline": there the day is that subject)
+                           rf"(?:[^\S\n]+that\b|(?=[^\S\n]+(?:they|he|she|it|we|I|the|a|an|his|her|its|their|"
+                           rf"this|there|[A-Z][a-z]+[^\S\n]+[a-z]+)\b))[^\S\n]*")
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
@@ -61,16 +70,20 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
             if _overlaps(s, e, covered):
                 continue
             sentence = text[s:e]
-            for _, pattern in REPORTED_PATTERNS:
+            for name, pattern in REPORTED_PATTERNS:
                 m = pattern.match(sentence)
                 if not m or _NOT_SAYING.search(sentence, 0, m.start("cue")):
                     continue
+                content_at = m.start("content")
+                if name == "subject-cue":
+                    when = _TIME_ADJUNCT.match(sentence, content_at)
+                    content_at = when.end() if when else content_at  # `announced Monday evening that ...`
                 subject, subject_at = without_opener(*(apposed_name(m) if "appos" in m.groupdict()
                                                        else (m.group("subj"), m.start("subj"))))
                 mention = parse_mention(subject)
                 if mention.kind in ("unknown",) or (mention.kind == "role" and not subject[:1].isalpha()):
                     continue
-                c_start, c_end = s + m.start("content"), s + m.end("content")
+                c_start, c_end = s + content_at, s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":
                     c_end -= 1
                 if len(text[c_start:c_end].split()) < _MIN_WORDS:
