@@ -3972,3 +3972,19 @@ NEWS_CONSTRUCTIONS_2 = [
 @pytest.mark.parametrize("text, fragment, speaker", NEWS_CONSTRUCTIONS_2)
 def test_more_news_constructions(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A translation in quote marks is a phrase's meaning, no one's words.
+TRANSLATIONS = [
+    ('Nemo resideo is a Latin phrase that means, “Leave no one behind.” It is a value of the corps.', "Leave no one",
+     "NOQUOTE"),
+    ('Ubuntu is a Zulu word meaning "I am because we are."', "I am because", "NOQUOTE"),
+    # negatives: "means" without a phrase before it
+    ('He explained what the deal means: "We will lose jobs," Tom Hale said.', "lose jobs", "Tom Hale"),
+    ('Tom Hale said the phrase means nothing: "We will win anyway."', "win anyway", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TRANSLATIONS)
+def test_a_translation_is_no_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -44,7 +44,10 @@ _NAMING_CUES = re.compile(rf"\b(?:chanted|chanting|slogans?|chants?|mottos?|"
                           r"(?:blog|post|page|group|website|site|account|channel|column|video|event|initiative|"
                           r"campaign)[^\S\n]+(?:called|named|titled|entitled)|"
                           # a word, phrase or name quoted as such ("the phrase "...", "the domain "...")
-                          r"the[^\S\n]+(?:phrase|term|word|expression|hashtag|domain|url)|titled|entitled)"
+                          r"the[^\S\n]+(?:phrase|term|word|expression|hashtag|domain|url)|titled|entitled|"
+                          # a translation ("a Latin phrase that means, "..."", "a word meaning "...""")
+                          r"(?:phrase|term|word|expression|name|motto|saying)(?:[^\S\n]+(?:that|which))?[^\S\n]+"
+                          r"(?:roughly[^\S\n]+)?(?:means|meaning|translates[^\S\n]+(?:as|to)|translated[^\S\n]+as))"
                           r"\s*[,:]?\s*$", re.IGNORECASE)
 # A lower-case verb opening a quote ("has been", "will be", "is", "remains"): the quote is a predicate of the noun
 # before it, never a title.
