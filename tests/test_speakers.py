@@ -1,9 +1,10 @@
 """Speakers: names split from titles, pronoun and role-noun resolution, one id per person across a corpus."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from lib.analyse.speakers import canonicalise_speakers
+from lib.analyse.speakers import canonicalise_speakers, speaker_names
 from lib.domain.names import normalise_name
 from lib.domain.verbs import classify_cue
 from lib.extract.quotes import extract_quotes, find_persons
@@ -334,3 +335,13 @@ def test_a_surname_after_another_given_name_is_another_person(written, counted):
 def test_a_pronoun_document_is_not_credited_through_another_persons_surname(text, speaker):
     quote = extract_quotes(Article("t", text))[0]
     assert quote.speaker == "her official site" and quote.speaker_id == speaker
+
+
+def test_an_unnamed_speaker_is_one_row_whatever_its_case():
+    """"Officials" opening a sentence and "officials" inside one are one speaker on the pages; a named speaker keeps
+    its id, and a quote with no speaker stays without one."""
+    quotes = pd.DataFrame({"speaker": ["Officials", "officials", "Officials", "The ministry", "the ministry",
+                                       "Tom Hale", None],
+                           "speaker_id": [None, None, None, None, None, "Tom Hale", None]})
+    assert speaker_names(quotes).tolist()[:6] == ["officials"] * 3 + ["the ministry"] * 2 + ["Tom Hale"]
+    assert pd.isna(speaker_names(quotes).iloc[6])

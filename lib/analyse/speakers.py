@@ -6,6 +6,7 @@ import re
 import pandas as pd
 
 from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, called_by_middle_name, normalise_name, person_key
+from lib.models import speaker_of
 
 # Connecting words a body's name may hold ("Food and Drug Administration", "Bank of England").
 _NAME_CONNECTORS = NAME_PARTICLES | {"of", "and", "for", "the"}
@@ -79,4 +80,21 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         mapping[n] = next(iter(longer)) if len(longer) == 1 and surname else written
     out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
                                   index=out.index, dtype=object)
+    return out
+
+
+def speaker_names(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's speaker as the pages name it (speaker_of: the canonical id, else as written), a speaker written with
+    no id under one spelling whatever its case: "Officials" opening a sentence and "officials" inside one are one row
+    of a chart. Of the spellings of one such speaker, the one that opens in lower case (as it reads inside a sentence),
+    else the most used."""
+    who = speaker_of(quotes)
+    unnamed = who.where(quotes["speaker_id"].isna()) if "speaker_id" in quotes else who
+    spellings = unnamed.dropna().astype(str).value_counts()  # most used first
+    chosen: dict[str, str] = {}
+    for spelling in sorted(spellings.index, key=lambda w: (not w[:1].islower(), -spellings[w])):
+        chosen.setdefault(spelling.casefold(), spelling)
+    out = who.copy()
+    named = unnamed.notna()
+    out[named] = [chosen.get(str(w).casefold(), w) for w in unnamed[named]]
     return out

@@ -21,9 +21,8 @@ import pandas as pd
 from lib import store
 from lib.analyse.overlap import shared_quotes
 from lib.analyse.reuse import MIN_CHARS, reuse_frames
-from lib.analyse.speakers import canonicalise_speakers
+from lib.analyse.speakers import canonicalise_speakers, speaker_names
 from lib.analyse.stories import cluster_stories, summarise_stories
-from lib.models import speaker_of
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ CODE_FILES = sorted(p for folder in ("analyse", "domain") for p in (Path(__file_
 def corpus_quotes(con) -> pd.DataFrame:
     """Every stored quote, speakers canonicalised across the corpus, plus `who` (canonical id, else as written)."""
     quotes = canonicalise_speakers(store.load_quotes(con))
-    return quotes.assign(who=speaker_of(quotes))
+    return quotes.assign(who=speaker_names(quotes))
 
 
 def corpus_key(con) -> str:
