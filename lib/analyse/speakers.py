@@ -77,7 +77,9 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         # "police", stands for no "Mara Page" or "Harbor Police"); a given name and a surname ("Maria Garcia") is a
         # person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
         surname = (len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)) and _is_name(n)
-        mapping[n] = next(iter(longer)) if len(longer) == 1 and surname else written
+        chosen = next(iter(longer)) if len(longer) == 1 and surname else written
+        # A name as detokenised text spaces its hyphen ("Dominique Strauss - Kahn") is shown as written in print.
+        mapping[n] = _SPACED_HYPHEN.sub("-", chosen) if _is_name(chosen) else chosen
     out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
                                   index=out.index, dtype=object)
     return out
