@@ -682,3 +682,17 @@ def test_the_lineage_legend_counts_only_the_outlets_it_draws():
     drawn = carriers.loc[carriers["published"].notna(), "outlet"].nunique()
     names = [t.name for t in fig.data if t.showlegend is not False and t.name]
     assert [n for n in names if n not in MANY] == [f"{drawn - (len(names) - 1)} other outlets"]
+
+
+def test_count_colour_scales_tick_whole_numbers():
+    """A colour scale of counts names whole numbers only (no 0.5 quotes), and a story scale where every story has one
+    outlet names 1 alone."""
+    from lib.figures.quotes import speaker_outlet_figure
+    quotes = pd.DataFrame({"who": ["Jo Park", "Jo Park", "Ann Lee"], "outlet": ["A", "B", "A"],
+                           "text": ["We act.", "We act now.", "No."], "speaker_id": ["Jo Park", "Jo Park", "Ann Lee"],
+                           "speaker": ["Jo Park", "Jo Park", "Ann Lee"]})
+    heat = speaker_outlet_figure(quotes)
+    assert heat.data[0].colorbar.dtick == 1
+    single = _stories().assign(n_outlets=[1, 1], outlets=[["TASS"], ["TASS"]])
+    scale = next(t for t in stories_figure(single, None, COLOURS).data if getattr(t.marker, "showscale", None))
+    assert list(scale.marker.colorbar.tickvals) == [1]

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from lib.domain.calendar import UNORDERED, same_day_tie
 from lib.domain.outlets import outlet_label
 from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, legend_entry,
-                               outlet_text, outlets_in_order, plotly_text, view_colours)
+                               integer_ticks, outlet_text, outlets_in_order, plotly_text, view_colours)
 from lib.models import speaker_of
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
@@ -43,7 +43,8 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
     return go.Figure(data=[go.Heatmap(
         z=counts.values, x=[plotly_text(o) for o in outlets], y=[plotly_text(s) for s in speakers],
-        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes"), texttemplate=_cell_text(counts.size),
+        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes", **integer_ticks(counts.values.max())),
+        texttemplate=_cell_text(counts.size),
         hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>")], layout=dict(
         LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160),
         xaxis=dict(title_text="Outlet", type="category", automargin=True),
@@ -74,7 +75,8 @@ def shared_quotes_figure(matrix: pd.DataFrame, top: int = HEATMAP_ROWS) -> go.Fi
               for b, v in zip(outlets, row)] for a, row in zip(outlets, share.values)]
     labels = [plotly_text(o) for o in outlets]
     return go.Figure(data=[go.Heatmap(
-        z=counts.values, x=labels, y=labels, colorscale="Purples", colorbar=dict(title="Shared quotes"),
+        z=counts.values, x=labels, y=labels, colorscale="Purples",
+        colorbar=dict(title="Shared quotes", **integer_ticks(counts.values.max())),
         texttemplate=_cell_text(counts.size), customdata=hover,
         hovertemplate="<b>%{y}</b> and <b>%{x}</b> share %{z} quote(s)<br>%{customdata}<extra></extra>")], layout=dict(
         LAYOUT, title=title, height=max(300, 36 * len(labels) + 170),

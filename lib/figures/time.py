@@ -134,7 +134,9 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
         x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
         marker=dict(color=[1], colorscale=STORY_SCALE, cmin=1, cmax=top_outlets, showscale=True,
                     colorbar=dict(title=dict(text="Outlets"), thickness=12, lenmode="pixels",
-                                  len=max(120, min(260, 0.6 * height)), **integer_ticks(top_outlets)))))
+                                  len=max(120, min(260, 0.6 * height)),
+                                  # one outlet everywhere: the scale names 1 alone (its range is 1-2 to have a width)
+                                  **({"tickvals": [1]} if frame["n_outlets"].max() <= 1 else integer_ticks(top_outlets))))))
     days = frame.get("days")
     if days is not None:
         ticks = [(name, d) for name, ds in zip(names, days) for d in ds]
