@@ -3988,3 +3988,19 @@ TRANSLATIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", TRANSLATIONS)
 def test_a_translation_is_no_quote(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# In a text that names no person, "she said" after a sentence opened by a role is that role's holder.
+ROLE_ANTECEDENT = [
+    ('The hospital\'s chief executive defended the staff. "We did everything we could," she said.',
+     "did everything", "the hospital's chief executive"),
+    ('The mayor defended the plan. "We did everything we could," she said.', "did everything", "the mayor"),
+    # negatives: a role of the other gender, and a named person
+    ('The spokesman defended the plan. "We did everything we could," she said.', "did everything", None),
+    ('Tom Hale met the mayor. "We did everything we could," he said.', "did everything", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_ANTECEDENT)
+def test_a_role_subject_is_the_antecedent_when_no_person_is_named(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1575,14 +1575,26 @@ _DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.
                                 rf"(?:{alternation(sorted(MALE_NOUNS | FEMALE_NOUNS))}))\b(?![’'])")
 
 
+# A sentence opened by a role held by someone unnamed ("The mayor defended the plan.", "The hospital's chief executive
+# spoke first."): "she said" after it, in a text that names no person, is that role's holder.
+_ROLE_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.!?][\"”’][^\S\n])|(?<=[.!?][^\S\n]))"
+                           rf"[^\S\n]*(?P<subj>[Tt]he[^\S\n]+(?:[a-z][\w\-]*[’']s[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+                           rf"(?:{alternation(sorted(w for w in ROLE_WORDS if w.isalpha()))}))(?=[^\S\n]+[a-z]+(?:ed|s)\b)")
+
+
 def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]) -> tuple[str, int] | None:
     """(speaker as written, offset) for "he" or "she" in a text that names no person: the latest unnamed speaker or
     sentence subject before ``pos`` whose description agrees in gender ("the man said", "My mother came down the
-    stairs."; a first-person "my" is the author's)."""
+    stairs."; a first-person "my" is the author's), else the latest sentence subject that is a role whose words tell
+    no other gender ("The mayor defended the plan.")."""
     found = None
     for m in _DESCRIBED_SUBJECT.finditer(text, max(0, pos - _DESCRIBED_CHARS), pos):
         if _gender_fits(m.group("subj"), pronoun, strict=True):
             found = (m.group("subj"), m.start("subj"))
+    if found is None:
+        for m in _ROLE_SUBJECT.finditer(text, max(0, pos - _DESCRIBED_CHARS), pos):
+            if _gender_fits(m.group("subj"), pronoun):
+                found = (m.group("subj"), m.start("subj"))
     said = next((d for d in reversed(spoken) if _gender_fits(d.speaker, pronoun, strict=True)), None)
     if said is not None and (found is None or said.speaker_start > found[1]):
         return said.speaker, said.speaker_start
