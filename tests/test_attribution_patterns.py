@@ -4004,3 +4004,19 @@ ROLE_ANTECEDENT = [
 @pytest.mark.parametrize("text, fragment, speaker", ROLE_ANTECEDENT)
 def test_a_role_subject_is_the_antecedent_when_no_person_is_named(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A role that opens a fragment's sentence runs to its verb: "The former party vice presidential candidate went".
+ROLE_TO_ITS_VERB = [
+    ('Crews worked for hours.\n\nThe former party vice presidential candidate went to the hall to apologize in case '
+     'the damage was "in any way connected to the attention."', "in any way",
+     "The former party vice presidential candidate"),
+    # negative: the role ends where its verb starts
+    ('Crews worked for hours.\n\nThe vice chair went to the hall to apologize in case the damage was "in any way '
+     'connected to the attention."', "in any way", "The vice chair"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_TO_ITS_VERB)
+def test_a_sentence_role_runs_to_its_verb(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1120,8 +1120,11 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
     m = SENTENCE_SUBJECT.match(text[start:span.open])
     if m and parse_mention(m.group("subj")).kind == "role" and m.group("subj")[:3].lower() == "the" \
             and (pick is None or pick[0] > start + m.end("subj")):
-        return _Attribution(" ".join(m.group("subj").split()), start + m.start("subj"), None,
-                            start + m.start("subj"), "sentence")
+        # The role runs to its verb: "The former Republican vice presidential candidate went", not "... vice".
+        verb = _FINITE_AFTER.match(text, start + m.end("subj"))
+        tail = _ROLE_TAIL.match(text, start + m.end("subj")) if verb is None else None
+        role = m.group("subj") + (tail.group(0) if tail else "")
+        return _Attribution(" ".join(role.split()), start + m.start("subj"), None, start + m.start("subj"), "sentence")
     body = _BODY_SUBJECT.match(m.group("subj")) if m and pick is None else None
     if body and _is_body(body.group(0)):
         # "The Scottish Government provided no messages, but "made clear that ..."": the body the sentence is about
@@ -1135,6 +1138,8 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
 
 
 _BODY_SUBJECT = re.compile(rf"(?:[Tt]he[^\S\n]+)?{NAME_PATTERN}")  # a subject's capitalised name, read to its verb
+# Lower-case words of a role up to the verb after them (at most three): "presidential candidate" before "went".
+_ROLE_TAIL = re.compile(rf"(?:[^\S\n]+[a-z][\w\-]*){{1,3}}(?={_FINITE_AFTER.pattern})")
 
 
 def _is_body(subject: str) -> bool:
