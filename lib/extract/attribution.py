@@ -1123,6 +1123,9 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
         # The role runs to its verb: "The former Republican vice presidential candidate went", not "... vice".
         verb = _FINITE_AFTER.match(text, start + m.end("subj"))
         tail = _ROLE_TAIL.match(text, start + m.end("subj")) if verb is None else None
+        words = tail.group(0).split() if tail else []
+        if not (words and is_role_word(words[-1]) and not set(words) & CLAUSE_WORDS):
+            tail = None  # `The agency's inspector general found that staff had`: a verb and its clause, no role
         role = m.group("subj") + (tail.group(0) if tail else "")
         return _Attribution(" ".join(role.split()), start + m.start("subj"), None, start + m.start("subj"), "sentence")
     body = _BODY_SUBJECT.match(m.group("subj")) if m and pick is None else None
@@ -1138,8 +1141,9 @@ def _clause_person(text: str, start: int, span: _Span, end: int, persons: Person
 
 
 _BODY_SUBJECT = re.compile(rf"(?:[Tt]he[^\S\n]+)?{NAME_PATTERN}")  # a subject's capitalised name, read to its verb
-# Lower-case words of a role up to the verb after them (at most three): "presidential candidate" before "went".
-_ROLE_TAIL = re.compile(rf"(?:[^\S\n]+[a-z][\w\-]*){{1,3}}(?={_FINITE_AFTER.pattern})")
+# Lower-case words of a role up to the verb after them (at most four, the last a role word): "presidential candidate"
+# before "went".
+_ROLE_TAIL = re.compile(rf"(?:[^\S\n]+[a-z][\w\-]*){{1,4}}(?={_FINITE_AFTER.pattern})")
 
 
 def _is_body(subject: str) -> bool:
