@@ -156,7 +156,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             continue
         if i not in attrib and i - 1 in attrib:
             said = attrib[i - 1]
-            told = _SENTENCE_END.search(text, max(prev.close, said.cue_start or 0, said.speaker_start + len(said.speaker)),
+            told = _SENTENCE_END.search(text, max(prev.close, said.cue_start or 0,
+                                                  (said.speaker_start or 0) + len(said.speaker or "")),
                                         span.open)  # past the speaker's name ("said Dr. Jo Hale. A nurse ...")
             if told and persons.subject_between(told.end(), span.open):
                 continue  # `"A," X said. Y was less impressed. "B."`: a sentence about a person comes between
