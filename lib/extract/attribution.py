@@ -1584,8 +1584,8 @@ _DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.
                                 rf"(?:{alternation(sorted(MALE_NOUNS | FEMALE_NOUNS))}))\b(?![’'])")
 
 
-# A sentence opened by a role held by someone unnamed ("The mayor defended the plan.", "The hospital's chief executive
-# spoke first."): "she said" after it, in a text that names no person, is that role's holder.
+# A sentence opened by a role held by someone unnamed, a verb after it ("The mayor defended the plan.", "The
+# hospital's chief executive resigned."): "she said" after it, in a text that names no person, is that role's holder.
 _ROLE_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.!?][\"”’][^\S\n])|(?<=[.!?][^\S\n]))"
                            rf"[^\S\n]*(?P<subj>[Tt]he[^\S\n]+(?:[a-z][\w\-]*[’']s[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                            rf"(?:{alternation(sorted(w for w in ROLE_WORDS if w.isalpha()))}))(?=[^\S\n]+[a-z]+(?:ed|s)\b)")
