@@ -4020,3 +4020,24 @@ ROLE_TO_ITS_VERB = [
 @pytest.mark.parametrize("text, fragment, speaker", ROLE_TO_ITS_VERB)
 def test_a_sentence_role_runs_to_its_verb(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A person who opens a narrative sentence is the antecedent of the quotes after it: with a present-tense verb
+# ("Tom Hale runs the shelter."), and with an apposition ("Ann Lee, a volunteer, has worked there"); and "In X's
+# words," introduces X's words.
+NARRATIVE_SUBJECTS = [
+    ('Tom Hale runs the shelter.\n\n"People arrive with nothing," he said.', "arrive with nothing", "Tom Hale"),
+    ('Tom Hale runs the shelter. "People arrive with nothing."', "arrive with nothing", "Tom Hale"),
+    ('Tom Hale runs the shelter.\n\nAnn Lee, a volunteer, has worked there since Monday. "It is the worst I have '
+     'seen."', "worst I have seen", "Ann Lee"),
+    ('In Hale\'s words, "the plan has been tested for two years."', "tested for two", "Hale"),
+    ('In Tom Hale\'s own words: "The plan works."', "The plan works", "Tom Hale"),
+    # negatives: a place with a present verb is no person; "In other words" names nobody
+    ('Hyde Park hosts the fair. "People arrive with nothing," he said.', "arrive with nothing", None),
+    ('In other words, "the plan works," Tom Hale said.', "the plan works", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NARRATIVE_SUBJECTS)
+def test_a_narrative_subject_speaks_the_quotes_after_it(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -149,6 +149,9 @@ BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-
 BEFORE_QUOTING = re.compile(rf"(?P<cue>\b(?:[Tt]o[^\S\n]+quote|[Ii]n[^\S\n]+the[^\S\n]+(?:[a-z]+[^\S\n]+)?"
                             rf"(?:words|opinion|view|judge?ment)[^\S\n]+of|[Qq]uoting))[^\S\n]+"
                             rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*[,:]?\s*$")
+# The same with the owner first: `In Hale's words, "`, `In the mayor's view: "`.
+BEFORE_QUOTING_OWNER = re.compile(rf"\b[Ii]n[^\S\n]+(?P<subj>(?:[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?[a-z][\w\-]*|"
+                                  rf"{NAME_PATTERN}))[’']s?[^\S\n]+(?:own[^\S\n]+)?(?P<cue>words|opinion|view)[^\S\n]*[,:]?\s*$")
 # A person's reply named as such, then a colon: `Mayor Jo Hale's response was swift: "`.
 BEFORE_RESPONSE = re.compile(rf"(?P<subj>{NAME_PATTERN})[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                              r"(?P<cue>response|reaction|reply|answer|message|verdict|retort|advice|explanation)"
@@ -228,6 +231,7 @@ _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 # A two-word name opening a sentence before a past-tense verb ("Ella Pratt spoke first."): a person acting.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)$")
+_PRESENT_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^s\W]s\b")  # a present-tense verb after a subject ("runs", "leads")
 _FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
@@ -235,6 +239,9 @@ _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z]
 _DESCRIBED_NAME_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?(?P<subj>[A-Z][\w\-]*(?P<desc>(?:[^\S\n]+[a-z][\w\-]*)"
                                      rf"{{1,2}})[^\S\n]+{NAME_PATTERN})[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
+# The same subject with no lead phrase: "Ann Lee, a volunteer, has worked there" opens with its subject, whose
+# apposition SENTENCE_SUBJECT would read as the subject after a lead.
+_OPENING_SUBJECT = re.compile(rf"^\s*{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])")
 _AFTER_END = re.compile(rf"[.!?](?=\s|$)|[{QUOTE_MARKS}]")
 _CUE_WORD = re.compile(rf"\b{CUE_PATTERN}\b")
@@ -534,7 +541,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     if group:
         return _Attribution(group, start + m.start("subj"), m.group("cue"), start + m.start("cue"), "before")
     for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
-                    BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING) + (
+                    BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING, BEFORE_QUOTING_OWNER) + (
             (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
@@ -571,7 +578,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))
                                             or m.group("end") == "," and not _comma_introduces(m, window, text, end)):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
-            if _plausible_subject(apposed_name(m)[0]) and not _FRONTED_PREPOSITION.search(window, 0, m.start("subj")) \
+            if _plausible_subject(apposed_name(m)[0]) and (pattern is BEFORE_QUOTING_OWNER  # "In X's words," owns its "In"
+                                                           or not _FRONTED_PREPOSITION.search(window, 0, m.start("subj"))) \
                     and not (_IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
                              and (m.groupdict().get("appos") or "").startswith(",")) \
                     and not (pattern is BEFORE_PHRASE and _object_of_preposition(window, m.start("subj"))):
@@ -829,8 +837,11 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
-                or (_OPENS_SENTENCE.search(window) and _FINITE_AFTER.match(text, m.end())
-                    and len(mention.name.split()) == 2 and _opening_subject(m.group(0), mention.name))):
+                or (_OPENS_SENTENCE.search(window) and len(mention.name.split()) == 2
+                    and (_FINITE_AFTER.match(text, m.end())
+                         # "Tom Hale runs the shelter.": a present verb after a known given name and a surname
+                         or mention.name.split()[0].lower() in FIRST_NAME_GENDERS and _PRESENT_AFTER.match(text, m.end()))
+                    and _opening_subject(m.group(0), mention.name))):
             continue
         if is_outlet_name(mention.name):
             continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
@@ -1024,6 +1035,9 @@ _APPOSITION_OPENERS = frozenset("a an the his her their its".split())
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person a narrative sentence is about (its subject: a name, a resolvable pronoun or role noun)."""
     m = SENTENCE_SUBJECT.match(text[start:end])
+    opening = _OPENING_SUBJECT.match(text[start:end])
+    if opening and opening.group("appos") and parse_mention(opening.group("subj")).kind == "person":
+        m = opening  # `Ann Lee, a volunteer, has worked there.`: the name, not its apposition
     longer = _DESCRIBED_NAME_SUBJECT.match(text[start:end])
     if longer and (m is None or longer.end("subj") > m.end("subj")) and not any(
             w in CLAUSE_WORDS or w.endswith("ed") for w in longer.group("desc").split()):
