@@ -4041,3 +4041,18 @@ NARRATIVE_SUBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", NARRATIVE_SUBJECTS)
 def test_a_narrative_subject_speaks_the_quotes_after_it(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name may open with an accented capital ("Éireann", "Ángel", "Élodie").
+ACCENTED_CAPITALS = [
+    ('Met Éireann said the storm would bring "significant swell and high waves."', "significant swell", "Met Éireann"),
+    ('"We will not accept this," said Ángel Ruiz, the union leader.', "not accept", "Ángel Ruiz"),
+    ('Élodie Martin, a nurse, said: "We are exhausted."', "exhausted", "Élodie Martin"),
+    # negative: a lower-case accented word opens no name (as a lower-case plain one opens none)
+    ('"We are exhausted," said élodie, the nurse.', "exhausted", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACCENTED_CAPITALS)
+def test_a_name_may_open_with_an_accented_capital(text, fragment, speaker):
+    _check(text, fragment, speaker)

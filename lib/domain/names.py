@@ -5,6 +5,10 @@ import re
 import unicodedata
 
 
+# Capital letters a name may open with, for a regex character class: A-Z and the Latin capitals with accents
+# ("Éireann", "Ángel", "Šefčovič", "Øvergaard", "Łukasz"), from Unicode's own case data.
+UPPER_LETTERS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+
 # Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
 # Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.

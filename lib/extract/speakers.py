@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
-from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES,
+from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES, UPPER_LETTERS,
                                TITLE_ABBREVIATIONS, normalise_name)
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
@@ -233,7 +233,7 @@ _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if le
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
 _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
 _CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
-        rf"{_HYPHENED}|[A-Z][\w’'\-]*)")
+        rf"{_HYPHENED}|[{UPPER_LETTERS}][\w’'\-]*)")
 _CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -798,7 +798,7 @@ def _is_transitive_verb(word: str) -> bool:
     return word in IRREGULAR_PASTS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised title words before a name
 _TITLE_CHARS = 40
-_CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z]")
+_CAPITALISED = re.compile(rf"(?<![\w’'\-])[{UPPER_LETTERS}]")
 _POSSESSIVE = re.compile(r"[’']s\b")
 # The place a person is "of", right after the name in full ("Gov. Ron Hale of Florida", "Rep. Jo Hale of New York").
 _HOME_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<home>[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)")
