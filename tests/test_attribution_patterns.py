@@ -4056,3 +4056,16 @@ ACCENTED_CAPITALS = [
 @pytest.mark.parametrize("text, fragment, speaker", ACCENTED_CAPITALS)
 def test_a_name_may_open_with_an_accented_capital(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A warning, alert, advisory or notice put out is a statement in its issuer's words.
+ISSUED_TEXTS = [
+    ('The national weather service issued a warning: "The storm will bring high waves."', "high waves",
+     "The national weather service"),
+    ('Harbor Police issued an alert on Friday. "Stay away from the pier," it read.', "Stay away", "Harbor Police"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ISSUED_TEXTS)
+def test_an_issued_warning_is_its_issuers_words(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -178,7 +178,7 @@ _IN_FRONTED_PHRASE = re.compile(rf"(?:^|[.!?:\n][\"”’]?)[^\S\n]*{_FRONTED_OP
 # Friday.`, `Palin visited the church and her office later issued a statement:` (the subject speaks); and, searched
 # backwards from "the statement read" or "it read", the author of the statement the quote gives.
 STATEMENT_NOUNS = frozenset("statement letter memo note message response release update announcement tribute "
-                            "appeal".split())  # texts one puts out in one's own words
+                            "appeal warning alert advisory notice bulletin".split())  # texts one puts out in one's own words
 _STATEMENT_TEXT = (rf"(?:an?|the|its|his|her|their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?"
                    rf"(?:{alternation(sorted(STATEMENT_NOUNS))})\b")
 _STATEMENT_CORE = rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+{_STATEMENT_TEXT}"
