@@ -4069,3 +4069,18 @@ ISSUED_TEXTS = [
 @pytest.mark.parametrize("text, fragment, speaker", ISSUED_TEXTS)
 def test_an_issued_warning_is_its_issuers_words(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A body's or place's person ("Labour's Tom Hale"): the owner is no part of the name.
+OWNER_AND_NAME = [
+    ('"We will not resign," said Labour\'s Tom Hale.', "not resign", "Tom Hale"),
+    ('The Harbor Herald\'s Ann Lee wrote that the plan "will cost far more than promised."', "cost far more",
+     "Ann Lee"),
+    # a role after the owner keeps its own reading
+    ('"We will not resign," said Britain\'s Prime Minister Tom Hale.', "not resign", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OWNER_AND_NAME)
+def test_an_owner_is_no_part_of_the_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

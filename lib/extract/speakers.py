@@ -533,6 +533,10 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][
 # A possessive role with the name after it: "the campaign's spokeswoman Jo Marsh", "Acme's chief executive Ann Lee".
 _POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)*[^\S\n]+(?P<head>[a-z][\w\-]*))[^\S\n]+"
                                    r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,3})")
+# A capitalised owner, then a full name: "Labour's Tom Hale" (parse_mention keeps the name when its first word is a
+# given name of the names table: "Trump's Mar-a-Lago" is a place).
+_OWNER_NAME = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3}[’']s)[^\S\n]+"
+                         r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,2})")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
 _BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no article is this short
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
@@ -571,6 +575,12 @@ def parse_mention(text: str) -> Mention:
         inner = parse_mention(appended.group("name"))
         if inner.kind == "person" and len(inner.name.split()) >= 2:
             return Mention(text, inner.name, appended.group("role"), "person")
+    owned = _OWNER_NAME.fullmatch(text)
+    if owned and owned.group("name").split()[0].lower() in FIRST_NAME_GENDERS:
+        # "Labour's Tom Hale", "Acme's Ann Lee": a person of a body or place, the owner no part of the name
+        inner = parse_mention(owned.group("name"))
+        if inner.kind == "person":
+            return Mention(text, inner.name, inner.role or owned.group("owner"), "person")
     if re.search(r"[’']s [a-z]", text) or _SPEAKS_FOR.match(text):
         # "Reid's rep", "a spokesperson for Sen. Tom Hale": someone speaking for a named person, not that person
         return Mention(text, None, None, "role")
