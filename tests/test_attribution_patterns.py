@@ -4084,3 +4084,19 @@ OWNER_AND_NAME = [
 @pytest.mark.parametrize("text, fragment, speaker", OWNER_AND_NAME)
 def test_an_owner_is_no_part_of_the_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# An age in brackets after a name (British and Irish style) is an aside like ", 55,".
+BRACKETED_AGES = [
+    ('Tom Hale (55), from Cork, said: "We will not resign."', "not resign", "Tom Hale"),
+    ('Tom Hale (55), the minister, said: "We will not resign."', "not resign", "Tom Hale"),
+    ('"We will not resign," said the minister, Tom Hale (55).', "not resign", "Tom Hale"),
+    # negatives: as before without the age
+    ('Tom Hale (pictured) said: "We will not resign."', "not resign", "Tom Hale"),
+    ('"We will not resign," said the minister, Tom Hale.', "not resign", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BRACKETED_AGES)
+def test_a_bracketed_age_is_an_aside(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -49,7 +49,8 @@ AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+|
                                rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 # A descriptive head with the name appended: `said a spokeswoman for Acme, Jane Roe.`
-_APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
+# A name appended to a described speaker, an age in brackets after it or not ("said the minister, Tom Hale (55).").
+_APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:\(\d{{1,3}}\)[^\S\n]*)?(?:[.,;!?]|$))")
 # What follows an unnamed speaker in an inversion up to the sentence end and belongs to its description ("said one
 # person during public comment.", "said someone who called into the meeting."): a modifier, not an adjunct of time
 # or medium ("in a statement", "on Tuesday"); the occasion ("at the meeting") describes who spoke.
@@ -59,7 +60,7 @@ ROLE_MODIFIER = re.compile(rf"[^\S\n]+(?:who|whose|of|for|at|in|on|during|from|w
 _ROLE_MODIFIER_WORDS = 10
 # A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
 AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
-                                 rf"(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:[.,;!?]|$))")
+                                 rf"(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:\(\d{{1,3}}\)[^\S\n]*)?(?:[.,;!?]|$))")
 # `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
 AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))|is|was)[^\S\n]+(?:how|what)[^\S\n]+"
                        rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # and `"...," was how X put it`

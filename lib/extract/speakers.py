@@ -381,6 +381,8 @@ SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,
                               # a dashed or bracketed aside ("X — who has worked there for years — said",
                               # "X (pictured) said")
                               r"|[^\S\n]+[—–][^\S\n]+[^—–;:\"“”\n]{1,160}?[^\S\n]+[—–]|[^\S\n]*\([^()\"“”\n]{1,60}\)"
+                              # and comma phrases after it ("X (55), from Cork, said": an age in brackets)
+                              rf"(?:,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?)?,)?"
                               # the medium or an action, with no commas ("X in a newspaper column argues", "X in
                               # passing the motion to the chamber said")
                               rf"|[^\S\n]+(?:in|on)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
