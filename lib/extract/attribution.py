@@ -49,8 +49,10 @@ AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+|
                                rf"{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})"
                                rf"{MENTION_END}")
 # A descriptive head with the name appended: `said a spokeswoman for Acme, Jane Roe.`
-# A name appended to a described speaker, an age in brackets after it or not ("said the minister, Tom Hale (55).").
-_APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:\(\d{{1,3}}\)[^\S\n]*)?(?:[.,;!?]|$))")
+# Where a name appended to a description ends: punctuation or the end, an age in brackets before it or not ("said the
+# minister, Tom Hale (55).").
+_APPENDED_NAME_END = r"(?=[^\S\n]*(?:\(\d{1,3}\)[^\S\n]*)?(?:[.,;!?]|$))"
+_APPENDED_NAME = re.compile(rf"\.?,[^\S\n]+(?P<subj>{NAME_PATTERN}){_APPENDED_NAME_END}")
 # What follows an unnamed speaker in an inversion up to the sentence end and belongs to its description ("said one
 # person during public comment.", "said someone who called into the meeting."): a modifier, not an adjunct of time
 # or medium ("in a statement", "on Tuesday"); the occasion ("at the meeting") describes who spoke.
@@ -60,7 +62,7 @@ ROLE_MODIFIER = re.compile(rf"[^\S\n]+(?:who|whose|of|for|at|in|on|during|from|w
 _ROLE_MODIFIER_WORDS = 10
 # A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
 AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
-                                 rf"(?P<subj>{NAME_PATTERN})(?=[^\S\n]*(?:\(\d{{1,3}}\)[^\S\n]*)?(?:[.,;!?]|$))")
+                                 rf"(?P<subj>{NAME_PATTERN}){_APPENDED_NAME_END}")
 # `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
 AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))|is|was)[^\S\n]+(?:how|what)[^\S\n]+"
                        rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # and `"...," was how X put it`
@@ -614,8 +616,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 if participle and pattern is BEFORE_INTRO and "," in window[m.end("subj"):m.start("cue")]:
                     # `Ann Lee defended the staff, saying: "`: a participle after a comma ends its clause, whose
                     # subject speaks, not the noun phrase before the comma (the verb's object).
-                    clause = BEFORE_PARTICIPLE.match(text[sentence_start:end])
-                    if clause and _plausible_subject(clause.group("subj")) and not finite_verb(clause.group("subj")):
+                    clause = participle_clause(text[sentence_start:end])
+                    if clause:
                         return _attribution(clause, sentence_start, "before")
                 return _participle_subject(found) if participle else found
             if pattern is BEFORE_CLAUSE:
@@ -722,6 +724,14 @@ def _person_subject(subject: str) -> bool:
         mention.kind == "role" and words[0] in ("the", "a", "an") and _head_noun(words[1:]) in ROLE_WORDS)
 
 
+def participle_clause(clause: str) -> re.Match | None:
+    """BEFORE_PARTICIPLE read from a clause's start (`X ended her speech by saying "`), when its subject can speak and
+    holds no finite verb: a verb inside the subject makes its name an object ("Protesters heckled Minister Jo Park,
+    saying")."""
+    m = BEFORE_PARTICIPLE.match(clause)  # its "^" anchors at the clause's start
+    return m if m and _plausible_subject(m.group("subj")) and not finite_verb(m.group("subj")) else None
+
+
 def _participle_subject(found: _Attribution) -> _Attribution | None:
     """A participle cue's speaker is the subject of the clause it ends, never the object of its verb: in
     "Protesters heckled Minister X, saying" the subject read up to the name holds a finite verb, and the words
@@ -753,10 +763,8 @@ def _main_clause(window: str, m: re.Match) -> tuple[int, re.Match] | None:
     rest = window[comma + 2:]
     later = BEFORE_CLAUSE.match(rest)
     if later is None or not _plausible_subject(later.group("subj")):
-        later = BEFORE_PARTICIPLE.match(rest)
-        if later is None or not _plausible_subject(later.group("subj")) or finite_verb(later.group("subj")):
-            return None
-    return comma + 2, later
+        later = participle_clause(rest)
+    return (comma + 2, later) if later else None
 
 
 def _later_intro(window: str, m: re.Match) -> re.Match | None:
@@ -1035,11 +1043,12 @@ _APPOSITION_OPENERS = frozenset("a an the his her their its".split())
 
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person a narrative sentence is about (its subject: a name, a resolvable pronoun or role noun)."""
-    m = SENTENCE_SUBJECT.match(text[start:end])
-    opening = _OPENING_SUBJECT.match(text[start:end])
+    sentence = text[start:end]
+    m = SENTENCE_SUBJECT.match(sentence)
+    opening = _OPENING_SUBJECT.match(sentence)
     if opening and opening.group("appos") and parse_mention(opening.group("subj")).kind == "person":
         m = opening  # `Ann Lee, a volunteer, has worked there.`: the name, not its apposition
-    longer = _DESCRIBED_NAME_SUBJECT.match(text[start:end])
+    longer = _DESCRIBED_NAME_SUBJECT.match(sentence)
     if longer and (m is None or longer.end("subj") > m.end("subj")) and not any(
             w in CLAUSE_WORDS or w.endswith("ed") for w in longer.group("desc").split()):
         m = longer  # "Tech investor Ann Lowe tells ...": the name, not the capitalised word opening its description
@@ -1594,15 +1603,14 @@ def _as_speaker(q: Quote, source: Quote) -> Quote:
 
 FIRST_PERSON = "the author"  # the writer of a first-person text, as the gold sets name them
 _DESCRIBED_CHARS = 600  # how far back "he said" looks for a sentence about an unnamed man ("The man sat down.")
-_DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.!?][\"”’][^\S\n])|(?<=[.!?][^\S\n]))"
-                                rf"[^\S\n]*(?P<subj>(?:[Tt]he|[Aa]n?|[Mm]y)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+_SENTENCE_OPENS = r"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.!?][\"”’][^\S\n])|(?<=[.!?][^\S\n]))"  # where one may start
+_DESCRIBED_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>(?:[Tt]he|[Aa]n?|[Mm]y)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                                 rf"(?:{alternation(sorted(MALE_NOUNS | FEMALE_NOUNS))}))\b(?![’'])")
 
 
 # A sentence opened by a role held by someone unnamed, a verb after it ("The mayor defended the plan.", "The
 # hospital's chief executive resigned."): "she said" after it, in a text that names no person, is that role's holder.
-_ROLE_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’])|(?<=[.!?][\"”’][^\S\n])|(?<=[.!?][^\S\n]))"
-                           rf"[^\S\n]*(?P<subj>[Tt]he[^\S\n]+(?:[a-z][\w\-]*[’']s[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+_ROLE_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>[Tt]he[^\S\n]+(?:[a-z][\w\-]*[’']s[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                            rf"(?:{alternation(sorted(w for w in ROLE_WORDS if w.isalpha()))}))(?=[^\S\n]+[a-z]+(?:ed|s)\b)")
 
 
@@ -1611,14 +1619,12 @@ def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]
     sentence subject before ``pos`` whose description agrees in gender ("the man said", "My mother came down the
     stairs."; a first-person "my" is the author's), else the latest sentence subject that is a role whose words tell
     no other gender ("The mayor defended the plan.")."""
-    found = None
-    for m in _DESCRIBED_SUBJECT.finditer(text, max(0, pos - _DESCRIBED_CHARS), pos):
-        if _gender_fits(m.group("subj"), pronoun, strict=True):
-            found = (m.group("subj"), m.start("subj"))
-    if found is None:
-        for m in _ROLE_SUBJECT.finditer(text, max(0, pos - _DESCRIBED_CHARS), pos):
-            if _gender_fits(m.group("subj"), pronoun):
-                found = (m.group("subj"), m.start("subj"))
+    def latest(pattern: re.Pattern, strict: bool) -> tuple[str, int] | None:
+        fitting = [m for m in pattern.finditer(text, max(0, pos - _DESCRIBED_CHARS), pos)
+                   if _gender_fits(m.group("subj"), pronoun, strict=strict)]
+        return (fitting[-1].group("subj"), fitting[-1].start("subj")) if fitting else None
+
+    found = latest(_DESCRIBED_SUBJECT, True) or latest(_ROLE_SUBJECT, False)
     said = next((d for d in reversed(spoken) if _gender_fits(d.speaker, pronoun, strict=True)), None)
     if said is not None and (found is None or said.speaker_start > found[1]):
         return said.speaker, said.speaker_start

@@ -11,10 +11,10 @@ import re
 from dataclasses import replace
 
 from lib.domain.verbs import CUE_CLASS, classify_cue
-from lib.extract.attribution import (BEFORE_CLAUSE, BEFORE_PARTICIPLE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
-                                     _attribute_after, finite_verb, _attribute_before, _attribution, _clause_person, passive_described,
+from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
+                                     _attribute_after, _attribute_before, _attribution, _clause_person, passive_described,
                                      _clause_start, _closing_attribution, _interviewee, interview_subject, _is_document,
-                                     _next_paragraph_attribution, _person_index, _plausible_subject, _quote_only,
+                                     _next_paragraph_attribution, participle_clause, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
 from lib.extract.marks import (_Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named, _word_count,
@@ -113,9 +113,8 @@ def extract_quotes(article: Article) -> list[Quote]:
         if found is None:
             # `X ended her speech by saying "..."`: the subject of the clause the participle ends.
             clause = text.rfind("\n", sentence_start, span.open) + 1 or sentence_start  # a subhead line is no part
-            m = BEFORE_PARTICIPLE.match(text[clause:span.open])  # its "^" anchors at the clause, not the text
-            # A verb inside the subject makes its name an object ("Protesters heckled Minister Jo Park, saying").
-            if m and _plausible_subject(m.group("subj")) and not finite_verb(m.group("subj")):
+            m = participle_clause(text[clause:span.open])
+            if m:
                 found = _attribution(m, clause, "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
         before = paras[span.para - 1] if span.para else None
