@@ -277,7 +277,7 @@ def _with_single_marks(text: str, paras: list[tuple[int, int]], spans: list[_Spa
         i = text.find(_SINGLE_OPENER, ps, pe)
         while i >= 0:
             n = bisect.bisect_right(opens, i)
-            inside = n and spans[n - 1].close >= i
+            inside = _in_span(spans, opens, i)
             j = -1
             if _looks_opening(text, i) and text[i + 1:i + 2].isalpha() and not inside:
                 limit = min(pe, _first_after(starts, i))  # `‘A’ she said. She added: ‘B.’`: two quotes
@@ -392,8 +392,13 @@ def mask_annotations(text: str, spans: list[_Span]) -> str:
     opens = [s.open for s in spans]
     chars = list(text)
     for m in found:
-        k = bisect.bisect_right(opens, m.start()) - 1
-        if k >= 0 and m.start() <= spans[k].close:
-            continue  # inside a quote
-        chars[m.start():m.end()] = " " * (m.end() - m.start())
+        if not _in_span(spans, opens, m.start()):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
+
+
+def _in_span(spans: list[_Span], opens: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies within a quote span, its marks included (``spans`` in text order, not overlapping;
+    ``opens`` their opening marks)."""
+    n = bisect.bisect_right(opens, pos)
+    return n > 0 and spans[n - 1].close >= pos
