@@ -153,8 +153,8 @@ def names_a_writer(written: str, url: str | None) -> bool:
     if _names_writer_role(written):
         return True
     domain = _registered_domain(url.strip()) if url else None
-    if domain is None or not is_known_outlet(url.strip()):
-        return False
+    if domain is None or _domain_outlet(*domain) == domain[1]:
+        return False  # no URL, or a host the alias table does not know (is_known_outlet of the host)
     words = normalise_name(written).split()
     label = domain[1].split(".")[0]
     return written_as_full_name(written) and words[0] in FIRST_NAME_GENDERS and not _PUBLICATION_WORDS & set(words) \
