@@ -4100,3 +4100,75 @@ BRACKETED_AGES = [
 @pytest.mark.parametrize("text, fragment, speaker", BRACKETED_AGES)
 def test_a_bracketed_age_is_an_aside(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A stance taken in quoted words: "defended it as", "justified it as" frame the subject's words like "described as".
+STANCE_VERBS = [
+    ('Tom Hale described the budget as "a betrayal of working families", while Ann Lee defended it as '
+     '"responsible and fair".', "responsible and fair", "Ann Lee"),
+    ('The minister justified the strike as "a defensive measure to protect our citizens".', "defensive measure",
+     "The minister"),
+    ('Tom Hale described the budget as "a betrayal of working families".', "betrayal", "Tom Hale"),
+    # negative: a defence that is not speech leaves the next quote to its own cue
+    ('Ann Lee defended the staff. "They did everything right," Tom Hale said.', "everything right", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", STANCE_VERBS)
+def test_a_stance_verb_frames_the_subjects_words(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A scare-quoted term inside the sentence that introduces a quote is no quote before it: the sentence's subject speaks.
+SCARE_TERM_IN_THE_INTRO = [
+    ('The Ministry of Defence described the operation as "limited" in scope: "Our forces acted to protect civilians '
+     'in the area."', "Our forces", "Ministry of Defence"),
+    ('Tom Hale said "no" to the plan: "It is a waste of money."', "waste of money", "Tom Hale"),
+    # negatives: a one-word sentence is a quote of its own, and the next sentence has its own subject
+    ('Tom Hale said: "No." Ann Lee said: "It is a waste of money."', "waste of money", "Ann Lee"),
+    ('Tom Hale said: "No." Ann Lee said: "It is a waste of money."', "No.", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SCARE_TERM_IN_THE_INTRO)
+def test_a_scare_term_in_the_intro_leaves_its_subject_the_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A full name whose clause's verb, after asides set off by commas, is a cue is a person in the cast (whatever the
+# given name), so a later "he said" finds them; a name ending a relative clause before ", said" is not the subject.
+NAMED_BEFORE_ASIDES = [
+    ('Mateus Oliveira, the Brazilian defender, told reporters he had not been paid since March. "Nobody answers the '
+     'phone at the club anymore," he said.', "Nobody answers", "Mateus Oliveira"),
+    ('Ahmet Koç, speaking from a hospital bed two days after the blast, said he had no memory of it. "I remember '
+     'opening the gate," he said.', "opening the gate", "Ahmet Koç"),
+    ('Nadia Bouzid (pictured), 45, a mother of three, said the bus cuts had added an hour to her journey. "When do I '
+     'see my children?" she said.', "my children", "Nadia Bouzid"),
+    ('A spokesperson for the European Commission, Marta Kowalczyk, said the bloc was disappointed. "We urge its '
+     'leaders to reconsider," she said.', "reconsider", "Marta Kowalczyk"),
+    ('Already, Kim Soo-jin has a new plan for the shelter she founded. "We will raise the money ourselves," she said.',
+     "raise the money", "Kim Soo-jin"),
+    # negative: the agencies' heads speak, not the law that ends their relative clause
+    ('Dana Holt and Ruth Kane, who head the agencies that administer the Clean Rivers Act, said the rule would go. '
+     '"The rule was never sound," she said.', "never sound", "Ruth Kane"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAMED_BEFORE_ASIDES)
+def test_a_name_before_asides_and_a_cue_is_in_the_cast(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "her" as an object names someone else after a subject, like "him": it tells nothing of the subject's gender.
+OBJECT_HER = [
+    ('Singer Yemi Adesanya is suing her former label. Her lawyer, Chukwuemeka Eze, said the label owed her "at least '
+     '300,000 dollars." "They have not sent a statement in four years," he said.', "four years", "Chukwuemeka Eze"),
+    ('The coach, Olumide Bakare, thanked her for the tip. "It won us the match," he said.', "won us", "Olumide Bakare"),
+    # negative: a possessive after the subject is the subject's own
+    ('Olumide Bakare praised her team. "It won us the match," she said.', "won us", "Olumide Bakare"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OBJECT_HER)
+def test_an_object_her_tells_no_gender(text, fragment, speaker):
+    _check(text, fragment, speaker)

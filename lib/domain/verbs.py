@@ -46,8 +46,10 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("observe", "neutral", True, ("observed", "observes")),
     ("tweet", "neutral", True, ("tweeted", "tweets", "posted")),
     ("describe", "describing", False, ("described", "describes", "describing", "characterized",
-                                       "characterised")),
+                                       "characterised", "portrayed", "portrays")),
     ("call", "describing", False, ("called", "calls", "calling", "dubbed", "labelled", "labeled", "termed")),
+    # A stance taken in quoted words: `X defended the cuts as "..."`, `Y justified the strike as "..."`.
+    ("defend", "assertive", False, ("defended", "defends", "justified", "justifies")),
     ("stress", "assertive", True, ("stressed", "stresses", "stressing")),
     ("emphasise", "assertive", True, ("emphasized", "emphasised", "emphasizes", "emphasises")),
     ("underline", "assertive", True, ("underlined", "underlines", "underscored", "underscores")),

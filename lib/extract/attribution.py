@@ -226,6 +226,8 @@ _AGENT_BEFORE_NAME = re.compile(rf"\b(?:[Aa]ccording[^\S\n]+to|[Aa]s[^\S\n]+{CUE
                                 rf"(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
 _PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+[–—][^\S\n]+who[^\S\n]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_APPOSED_CUE_AFTER = re.compile(rf"(?:[^\S\n]+\([^()\n]{{1,30}}\))?(?:,[^\S\n]+[^,;:.!?\"“”\n]{{1,140}}){{0,2}},[^\S\n]+"
+                                rf"{ADVERB_PATTERN}{CUE_PATTERN}\b")
 _CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:was|is|were|are|had|has|have|would|will|could|should|did|does|"
                                 r"[a-z]+ed)\b")
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
@@ -233,7 +235,8 @@ _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 # A two-word name opening a sentence before a past-tense verb ("Ella Pratt spoke first."): a person acting.
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)$")
+# A sentence's start, after a fronted adverb and its comma too ("Already, Kim Soo-jin has").
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)(?:[A-Z][a-z]+,[^\S\n]+)?$")
 _PRESENT_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^s\W]s\b")  # a present-tense verb after a subject ("runs", "leads")
 _FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
@@ -843,6 +846,11 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             if inner and inner.kind == "person" and inner.role and _is_title(inner.role):
                 titles.setdefault(inner.name, inner.role)
         if not (role or _PERSON_AFTER.match(text, m.end())
+                # "Mateus Oliveira, the Brazilian defender, told", "Nadia Bouzid (pictured), 45, said", "Her lawyer,
+                # Chukwuemeka Eze, said": a full name whose clause's verb, after asides set off by commas, is a cue
+                or (len(mention.name.split()) >= 2 and _APPOSED_CUE_AFTER.match(text, m.end())
+                    and (window.rstrip().endswith(",") or _OPENS_SENTENCE.search(window)))  # not "who head the
+                # agencies that administer the Endangered Species Act, said"
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker

@@ -17,8 +17,8 @@ from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SE
                                      _next_paragraph_attribution, participle_clause, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
-from lib.extract.marks import (_Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named, _word_count,
-                               find_spans, mask_annotations, paragraph_spans)
+from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
+                               _word_count, find_spans, mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
 from lib.extract.speakers import SUBORDINATORS, PersonIndex, parse_mention, resolve_mention
 from lib.models import Article, Quote
@@ -54,8 +54,10 @@ def extract_quotes(article: Article) -> list[Quote]:
     for idx, span in enumerate(spans):
         ps, pe = paras[span.para]
         prev_close = _previous_close(spans, idx, ps)
-        if prev_close > ps and _TITLE_CASE.fullmatch(text[spans[idx - 1].start:spans[idx - 1].end]):
-            prev_close = _previous_close(spans, idx - 1, ps)  # `told "Meet the Press" host X, "`: a name, no quote
+        if prev_close > ps and _names_or_scares(text[spans[idx - 1].start:spans[idx - 1].end]):
+            # `told "Meet the Press" host X, "`, `X described it as "limited" in scope: "`: a name or a scare-quoted
+            # term inside the sentence that introduces the quote, no quote before it
+            prev_close = _previous_close(spans, idx - 1, ps)
         before_start = _sentence_tail(text, prev_close, span.open)
         sentence_start = _clause_start(text, ps, span.open, spans)  # the quote's sentence, earlier quotes included
         last_end = paras[span.last_para][1]
@@ -373,6 +375,13 @@ def _is_turn(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
 def _speaker_id(found: _Attribution, persons: PersonIndex) -> str | None:
     """The person an attribution's speaker mention resolves to."""
     return resolve_mention(parse_mention(found.speaker), found.speaker_start, persons)[0]
+
+
+def _names_or_scares(content: str) -> bool:
+    """A span's words that name something or scare-quote a term mid-sentence: title case, or a fragment of at most
+    _SCARE_WORDS words that ends no sentence or clause ("limited", "Meet the Press"; not `"No,"`)."""
+    return bool(_TITLE_CASE.fullmatch(content)) or (
+        _word_count(content) <= _SCARE_WORDS and not content.rstrip().endswith((".", "!", "?", ",")))
 
 
 def _previous_close(spans: list[_Span], idx: int, para_start: int) -> int:

@@ -150,7 +150,11 @@ _LOCATIVE_BEFORE = re.compile(r"(?<![\w’'\-])(?:in|near|outside|inside|across|
                               r"came|relocated|fled|deployed)[^\S\n]+to)[^\S\n]+(?:the[^\S\n]+)?$")
 _PERSON_EVIDENCE_AFTER = re.compile(r",[^\S\n]+(?:\d{1,3},|who\b)")  # "Biden, 78,", "Biden, who": a person
 _LOCATIVE_CHARS = 30  # characters before a mention read for its locative preposition
-_GENDER_WORD = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# "her" as an object, like "him", names someone else after a subject ("Her lawyer, X, said the label owed her "...""):
+# the object form is followed by punctuation or a function word, the possessive by its noun ("her client").
+_OBJECT_HER = (r"her(?=[^\S\n]*[.,;:!?\"“”)]|[^\S\n]+(?:that|to|the|a|an|and|or|but|for|with|in|on|at|as|about|from|if|"
+               r"when|after|before|into|over|up|out|off|back|down|again|last|this|not)\b)")
+_GENDER_WORD = re.compile(rf"\b(?!{_OBJECT_HER})(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[^,.;:\"“”\n]{1,60},")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old[^\S\n]+$")  # "25-year-old Guzel": a person
@@ -399,7 +403,9 @@ SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,
                               r"(?:on|under|not)\b[^,;:\"“”\n]{1,60}?)?")
 # A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
 # likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
-REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+[^,;:\"“”]{1,160}?,?)?"
+# An apposition holds no "said" or "told": in "Tom Hale, a plumber, said the cuts had added an hour", "a plumber" after
+# a lead "Tom Hale," with the apposition ", said the cuts" would make "added" the cue.
+REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+(?:(?!\b(?:said|says|told|tells)\b)[^,;:\"“”]){1,160}?,?)?"
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
                r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b)")  # "said Jo Hale angrily"
