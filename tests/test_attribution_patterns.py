@@ -4172,3 +4172,23 @@ OBJECT_HER = [
 @pytest.mark.parametrize("text, fragment, speaker", OBJECT_HER)
 def test_an_object_her_tells_no_gender(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A full name opening a sentence (after a fronted phrase too) with a finite verb, irregular pasts included, or with an
+# age apposition, is a person in the cast, so "she said" finds them; a name in a phrase is none.
+NARRATIVE_SUBJECTS_2 = [
+    ('Maricel Dizon grew up in a coastal city. She now works as a nurse.\n\n"Every November I think of the people we '
+     'could not reach," she said.', "Every November", "Maricel Dizon"),
+    ('Farida Haidari taught mathematics until 2021. "I change the address every month," she said.', "the address",
+     "Farida Haidari"),
+    ('Lee Soo-jin, a 42-year-old delivery rider, works twelve-hour shifts. "Rain or snow, the app does not care," she '
+     'said.', "Rain or snow", "Lee Soo-jin"),
+    ('Asked whether he would run again, Seo Jae-won paused. "Never," he said.', "Never", "Seo Jae-won"),
+    # negative: a name inside a phrase, not a sentence's subject, is not in the cast
+    ('The talks were held near Chiang Mai province. "We will rebuild," he said.', "rebuild", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NARRATIVE_SUBJECTS_2)
+def test_a_narrative_subject_with_any_given_name_is_in_the_cast(text, fragment, speaker):
+    _check(text, fragment, speaker)

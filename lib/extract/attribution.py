@@ -225,7 +225,7 @@ _APPOSED_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*)?|(?:
 _AGENT_BEFORE_NAME = re.compile(rf"\b(?:[Aa]ccording[^\S\n]+to|[Aa]s[^\S\n]+{CUE_PATTERN}[^\S\n]+by)[^\S\n]+"
                                 rf"(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
 _CUE_BEFORE_NAME = re.compile(rf"[,\"”’][^\S\n]*\b{INVERSION_CUE_PATTERN}[^\S\n]+(?:[a-z][\w’'\-]*[^\S\n]+){{0,3}}$")
-_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},)|[^\S\n]+[–—][^\S\n]+who[^\S\n]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
+_PERSON_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^\S\n]+(?:who[^\S\n]|\d{{1,3}},|an?[^\S\n]+\d{{1,3}}-year-old\b)|[^\S\n]+[–—][^\S\n]+who[^\S\n]|[^\S\n]+{ADVERB_PATTERN}{CUE_PATTERN}\b)")
 _APPOSED_CUE_AFTER = re.compile(rf"(?:[^\S\n]+\([^()\n]{{1,30}}\))?(?:,[^\S\n]+[^,;:.!?\"“”\n]{{1,140}}){{0,2}},[^\S\n]+"
                                 rf"{ADVERB_PATTERN}{CUE_PATTERN}\b")
 _CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:was|is|were|are|had|has|have|would|will|could|should|did|does|"
@@ -235,10 +235,15 @@ _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 # A two-word name opening a sentence before a past-tense verb ("Ella Pratt spoke first."): a person acting.
-# A sentence's start, after a fronted adverb and its comma too ("Already, Kim Soo-jin has").
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)(?:[A-Z][a-z]+,[^\S\n]+)?$")
+# A sentence's start, after a fronted adverb or phrase and its comma too ("Already, Kim Soo-jin has", "Asked whether
+# he would run again, Seo Jae-won paused").
+_FRONTED_CHARS = 100  # characters before a name read for the sentence start and a fronted phrase
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)(?:[A-Z][^,;:.!?\"“”\n]{0,80},[^\S\n]+)?$")
 _PRESENT_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^s\W]s\b")  # a present-tense verb after a subject ("runs", "leads")
-_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
+_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would|"
+                           r"grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|thought|became|began|"
+                           r"bought|drove|fell|found|flew|got|knew|rose|shook|threw|understood|heard|saw|sent|led|fought|"
+                           r"chose|made|can|could|should|must|does|did)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
 # The same subject as a description in lower case between a capitalised word and a name: `Tech investor X says`.
@@ -849,12 +854,12 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 # "Mateus Oliveira, the Brazilian defender, told", "Nadia Bouzid (pictured), 45, said", "Her lawyer,
                 # Chukwuemeka Eze, said": a full name whose clause's verb, after asides set off by commas, is a cue
                 or (len(mention.name.split()) >= 2 and _APPOSED_CUE_AFTER.match(text, m.end())
-                    and (window.rstrip().endswith(",") or _OPENS_SENTENCE.search(window)))  # not "who head the
+                    and (window.rstrip().endswith(",") or _opens_sentence(text, m.start())))  # not "who head the
                 # agencies that administer the Endangered Species Act, said"
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
-                or (_OPENS_SENTENCE.search(window) and len(mention.name.split()) == 2
+                or (_opens_sentence(text, m.start()) and len(mention.name.split()) == 2
                     and (_FINITE_AFTER.match(text, m.end())
                          # "Tom Hale runs the shelter.": a present verb after a known given name and a surname
                          or mention.name.split()[0].lower() in FIRST_NAME_GENDERS and _PRESENT_AFTER.match(text, m.end()))
@@ -882,6 +887,12 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.roles[name] = title
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence, after a fronted phrase and its comma too (``^`` matches only at the text's
+    real start, not where the search window begins)."""
+    return bool(_OPENS_SENTENCE.search(text, max(0, pos - _FRONTED_CHARS), pos))
 
 
 def _opening_subject(run: str, name: str) -> bool:
