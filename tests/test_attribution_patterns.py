@@ -4192,3 +4192,38 @@ NARRATIVE_SUBJECTS_2 = [
 @pytest.mark.parametrize("text, fragment, speaker", NARRATIVE_SUBJECTS_2)
 def test_a_narrative_subject_with_any_given_name_is_in_the_cast(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "the newspaper said" / "the daily wrote": the paper named before, by its apposition or as a known outlet; an
+# apposition whose head is no paper names none.
+PAPER_ANTECEDENTS = [
+    ('Al-Ahram, the country\'s largest state-owned newspaper, welcomed the deal. "Egypt has once again proved it is '
+     'the mediator of the region," the daily wrote.', "mediator", "Al-Ahram"),
+    ('The Guardian was blunter. "The government has treated the monsoon as a surprise," the newspaper said.',
+     "monsoon", "Guardian"),
+    # negative: "a columnist at the daily" is a person, whose apposition ends in no paper
+    ('Tom Hale, a columnist at a small daily, welcomed the deal. "It proves nothing," the newspaper wrote.',
+     "proves nothing", "the newspaper"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PAPER_ANTECEDENTS)
+def test_the_newspaper_is_the_paper_named_before(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A romanised given name of two hyphen-joined syllables makes a person of a name whose other word is a place or body
+# word ("Park Min-seo"), so "of the Democratic Party" after it is no part of the name.
+HYPHENATED_GIVEN_NAMES = [
+    ('"The bill is not perfect," said Park Min-seo of the Democratic Party.', "not perfect", "Park Min-seo"),
+    ('Joon-ho Park said the tests would continue. He added: "We will not be intimidated."', "intimidated",
+     "Joon-ho Park"),
+    # negative: a park is a place
+    ('Hyde Park was closed on Monday. "We will rebuild," he said.', "rebuild", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HYPHENATED_GIVEN_NAMES)
+def test_a_hyphenated_given_name_makes_a_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+

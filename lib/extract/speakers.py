@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
 from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES, UPPER_LETTERS,
                                TITLE_ABBREVIATIONS, normalise_name)
-from lib.domain.outlets import is_host_name
+from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
@@ -740,11 +740,17 @@ def parse_mention(text: str) -> Mention:
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
         and tokens[i - 1] in ROLE_WORDS | PERSON_NOUNS  # "prosecutor Dana Hill": a person, by the role
-    if any(t.lower() in ORG_WORDS for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)):
+    if any(t.lower() in ORG_WORDS for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)) \
+            and not any(_HYPHENATED_GIVEN_NAME.fullmatch(t) for t in name_tokens):
         # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
         # place word ("Senator Lia Park", "David Hill", "prosecutor Dana Hill").
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
     return Mention(text, name, role, "person")
+
+
+# A romanised given name of two syllables joined by a hyphen ("Min-seo", "Jae-in", "Joon-ho"): a person's name,
+# whichever word of it is also a place or body word ("Park Min-seo", "Joon-ho Park").
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]{2,}")
 
 
 # Endings of agent nouns that name a person by what they do ("a keeper", "a dispatcher", "one of the organisers"):
@@ -1182,6 +1188,7 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
        for head in ("organization", "organisation", "group")},
 }
 _NAME_RE = re.compile(NAME_PATTERN)
+_DESCRIBED_AFTER = re.compile(r",[^\S\n]+(?:the|a|an)[^\S\n]+([^,;:.!?\"“”\n]{1,80}),")  # a name's apposition
 _MENTION_RE = re.compile(MENTION_PATTERN)
 
 
@@ -1238,7 +1245,10 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         found = lowered & wanted
         if found and found <= _COMPANY_ENDINGS:  # "Orbit Airlines": only as its last word, of no public body
             found = found if name.split()[-1].lower().strip(".,") in found and not lowered & _PUBLIC_BODY_WORDS else set()
-        if (found and len(lowered) > 1) or (not own_name and before and before[-1] in words):
+        described = _DESCRIBED_AFTER.match(text, m.end())  # "Al-Ahram, the country's largest newspaper,"
+        if (found and len(lowered) > 1) or (not own_name and before and before[-1] in words) \
+                or (described and _head_noun(described.group(1).lower().split()) in wanted) \
+                or (head in ORG_DESCRIPTORS["paper"] + ORG_DESCRIPTORS["network"] and is_known_outlet(name)):
             best = name[4:] if name.startswith("The ") else name
     return best
 
