@@ -4227,3 +4227,25 @@ HYPHENATED_GIVEN_NAMES = [
 def test_a_hyphenated_given_name_makes_a_person(text, fragment, speaker):
     _check(text, fragment, speaker)
 
+
+
+# A sentence after a quote that names whose words they were ("That is the view of X", "Those were the words of X",
+# "The warning came from X", "The words belong to X") credits X, in the quote's paragraph or the next.
+WORDS_OF = [
+    ('"Inflation is not beaten. It is resting." That is the view of economist Haruka Sato, who spent twenty years at '
+     'the central bank.', "not beaten", "Haruka Sato"),
+    ('"We lost everything in ten minutes."\n\nThose were the words of Bashir Rahimi, a shopkeeper in Herat, as he stood '
+     'in front of what was left of his store on Tuesday morning.', "lost everything", "Bashir Rahimi"),
+    ('"If the ceasefire collapses, the winter will kill more people than the war did."\n\nThe warning came from Lars '
+     'Haugen-Moe, secretary general of the refugee council.', "ceasefire collapses", "Lars Haugen-Moe"),
+    ('"We were building a clinic, and now we are building coffins."\n\nThe words belong to Dr. Hamza Barakzai, who has '
+     'worked in the province since 2008.', "building coffins", "Hamza Barakzai"),
+    # negatives: a march or a crowd of analysts named after the quote is no speaker of it
+    ('"Build it now." That was the message of the march, which drew thousands.', "Build it now", None),
+    ('"We have won," Tom Hale said. That is the view of most analysts.', "We have won", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", WORDS_OF)
+def test_a_sentence_naming_whose_words_they_were_credits_them(text, fragment, speaker):
+    _check(text, fragment, speaker)

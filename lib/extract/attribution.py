@@ -66,6 +66,16 @@ AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z
 # `"..." That was how Nora Blake described it.`, `That's what X told reporters.`
 AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This)(?:[’']s|[^\S\n]+(?:is|was))|is|was)[^\S\n]+(?:how|what)[^\S\n]+"
                        rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # and `"...," was how X put it`
+# A sentence after a quote that names whose words they were: `"..." That is the view of economist Haruka Sato`,
+# `Those were the words of X`, `That was the message on Tuesday from X`, `The warning came from X`, `The words belong
+# to Dr. X`.
+_WORDS_NOUNS = (r"(?:words?|view|verdict|message|warning|assessment|conclusion|answer|reply|response|advice|plea|"
+                r"promise|appeal|reaction|diagnosis|prediction|judge?ment)")
+WORDS_OF = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This|Those|These)[^\S\n]+(?:is|was|are|were)[^\S\n]+(?:the[^\S\n]+)?"
+                      rf"(?:[a-z]+[^\S\n]+){{0,2}}(?P<cue>{_WORDS_NOUNS})(?:[^\S\n]+[^,.;:\"“”\n]{{1,40}}?)?[^\S\n]+"
+                      rf"(?:of|from)|The[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}(?P<cue2>{_WORDS_NOUNS})[^\S\n]+(?:came[^\S\n]+from|"
+                      rf"belongs?[^\S\n]+to|(?:is|are|was|were)[^\S\n]+(?:those|that)[^\S\n]+of))[^\S\n]+"
+                      rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
 _ACCORDING_WHOLE = re.compile(rf"{_ACCORDING}{MENTION_END}")  # the source up to where a mention ends
 # An attribution an excerpt cuts before its cue: `...," Yellen...` at the end of the text or paragraph.
@@ -463,7 +473,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
-                    AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
+                    WORDS_OF, AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
         if m and pattern is AFTER_SUBJECT_CUE and m.group("cue").endswith("ing") and " " not in m.group("cue") \
                 and not window[m.end("subj"):m.start("cue")].strip(" ,"):
@@ -986,11 +996,12 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     window = text[start:stop]
     if text[stop:stop + 1] in QUOTE_MARKS and stop < end and window.rstrip().endswith((",", ":")):
         return None  # `X, a spokesman, said, "..."`: an introduction of the paragraph's own quote
-    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, NEXT_SIGNATURE, NEXT_BYLINE):
+    for pattern in (NEXT_SUBJECT_CUE, NEXT_CUE_SUBJECT, WORDS_OF, NEXT_SIGNATURE, NEXT_BYLINE):
         m = pattern.match(window)
         if m and pattern is NEXT_BYLINE and not _signs(m):
             continue
-        if m and _plausible_subject(m.group("subj")) and len(window.split()) <= _NEXT_ATTRIBUTION_WORDS \
+        if m and _plausible_subject(m.group("subj")) \
+                and (len(window.split()) <= _NEXT_ATTRIBUTION_WORDS or pattern is WORDS_OF) \
                 and not _BARE_PLURAL.fullmatch(m.group("subj")):  # "Western observers say ...": a new claim
             rest = window[m.end():].split()
             if rest[:1] == ["not"] or bare and (len(rest) > _BARE_TAIL_WORDS or "that" in rest[:_THAT_CLAUSE_WORDS]
