@@ -4249,3 +4249,25 @@ WORDS_OF = [
 @pytest.mark.parametrize("text, fragment, speaker", WORDS_OF)
 def test_a_sentence_naming_whose_words_they_were_credits_them(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "the 22-year-old" for the one person named so far whose age is not given; "the Kenyan" for the person just named.
+EPITHETS = [
+    ('Yusuf Demir scored twice. "The team never gave up," the 22-year-old said.', "never gave up", "Yusuf Demir"),
+    ('Tom Hale, 22, scored twice. Ann Lee watched. "The team never gave up," the 22-year-old said.', "never gave up",
+     "Tom Hale"),
+    ('Eliud Kiprono won the marathon on Sunday. "The last five kilometres were the hardest of my life," the Kenyan '
+     'said.', "last five", "Eliud Kiprono"),
+    # negatives: an unnamed person of that age, or two people either of whom it may be
+    ('A 22-year-old man was arrested on Monday. Police chief Tom Hale said the case was closed. "I did nothing '
+     'wrong," the 22-year-old said.', "nothing wrong", "the 22-year-old"),
+    ('Tom Hale went after Ann Lee. "Leave my family out," Lee shot back. "That is fine," the 38-year-old said.',
+     "That is fine", "the 38-year-old"),
+    ('The Kenyan government said it was "deeply concerned about the violence".', "deeply concerned",
+     "Kenyan government"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", EPITHETS)
+def test_an_age_or_nationality_epithet_is_the_person_named(text, fragment, speaker):
+    _check(text, fragment, speaker)

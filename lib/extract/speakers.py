@@ -159,6 +159,7 @@ _APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old[^\S\n]+$")  # "25-year-old Guzel": a person
 _AGE_AFTER = re.compile(r",[^\S\n]+(?P<age>\d{1,3})(?=[,;)]|\.(?!\d)|$)", re.MULTILINE)  # "Kelly Lane, 38,", "said Tom Bell, 40."
+_UNNAMED_AGE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?P<age>\d{1,3})-year-old[^\S\n]+[a-z]")  # "a 22-year-old man"
 _AGE_ROLE = re.compile(r"[Tt]he[^\S\n]+(?P<age>\d{1,3})-year-old\b")  # "the 38-year-old (star)": the person that age
 _AGE_CHARS = 16
 
@@ -647,6 +648,8 @@ def parse_mention(text: str) -> Mention:
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
+    if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].lower() in NATION_ADJECTIVES:
+        return Mention(text, None, None, "role")  # "the Kenyan": a person, by nationality
     at = tokens.index("in", 1) if "in" in tokens[1:-1] else 0
     if at:
         # "a nurse in London", "the embassy in Paris", "health officials in the county": what follows "in" is where
@@ -861,6 +864,7 @@ class PersonIndex:
     homes: dict[str, frozenset[str]] = field(default_factory=dict)  # full name -> its place's words ("of Florida")
     parties: dict[str, str] = field(default_factory=dict)  # full name -> party noun, from "(R-Texas)" after it
     ages: dict[str, int] = field(default_factory=dict)  # full name -> the age the text gives ("Kelly Lane, 38,")
+    unnamed_ages: set[int] = field(default_factory=set)  # ages of persons the text describes unnamed ("a 22-year-old man")
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -877,6 +881,7 @@ class PersonIndex:
         """Find every mention (full name or surname) of the registered persons in ``text``, outside ``skip`` spans."""
         keys: dict[str, list[str]] = {}
         self.homes, self.parties = {}, {}
+        self.unnamed_ages = {int(m.group("age")) for m in _UNNAMED_AGE.finditer(text)}
         for name in self.roles:
             keys.setdefault(name, [name])
             surname = surname_of(name)
@@ -1110,6 +1115,11 @@ class PersonIndex:
         i = bisect.bisect_left(self.positions, pos)
         return next((self.names[j] for j in range(i - 1, -1, -1) if self.ages.get(self.names[j]) == age), None)
 
+    def only_unaged(self, pos: int) -> str | None:
+        """The one person named before ``pos`` whose age the text does not give, if there is exactly one."""
+        named = {self.names[j] for j in range(bisect.bisect_left(self.positions, pos))} - self.ages.keys()
+        return named.pop() if len(named) == 1 else None
+
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
         subject preferred over a mention in an object or possessive (the centering preference, Grosz et al. 1995)."""
@@ -1298,6 +1308,15 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
     age = _AGE_ROLE.match(mention.text) if mention.kind == "role" else None
     if age and (name := persons.of_age(pos, int(age.group("age")))):
         return name, persons.roles.get(name)
+    if age and int(age.group("age")) not in persons.unnamed_ages and (name := persons.only_unaged(pos)):
+        # "Yusuf Demir scored twice. "...," the 22-year-old said.": an epithet giving the age of the one person named
+        # so far whose age the text has not given (not after "a 22-year-old man", someone the text leaves unnamed)
+        return name, persons.roles.get(name)
+    if mention.kind == "role" and len(words := mention.text.lower().split()) == 2 and words[0] == "the" \
+            and words[1] in NATION_ADJECTIVES:
+        # "the Kenyan said": the person just named, by nationality
+        name = persons.recent(pos)
+        return name, persons.roles.get(name) if name else None
     if mention.kind == "role":
         words = [w for w in mention.text.lower().split() if w.capitalize() not in SENTENCE_OPENERS or w == "the"]
         if words[0] != "the":
