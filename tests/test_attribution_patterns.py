@@ -4271,3 +4271,23 @@ EPITHETS = [
 @pytest.mark.parametrize("text, fragment, speaker", EPITHETS)
 def test_an_age_or_nationality_epithet_is_the_person_named(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A sentence opened by someone described with a gender ("A government spokesman dismissed the claim.") after a person
+# was last named: "he said" next is the described one's; a description telling no gender leaves the pronoun alone.
+DESCRIBED_SINCE = [
+    ('Opposition leader Tom Hale accused the authorities of rigging the count. A government spokesman dismissed the '
+     'claim.\n\n"These are the complaints of a man who lost," he said.', "complaints", "A government spokesman"),
+    ('Governor Tom Hale toured the estate. A spokesman for the state water board blamed the contractor.\n\n"The company '
+     'abandoned the site," he said.', "abandoned", "A spokesman for the state water board"),
+    # negatives: no gender told, or a gender the pronoun does not have
+    ('Ms Ann Lee was admitted on Monday. A representative said she never recovered. "I don\'t want to be '
+     'photographed," she said in 1998.', "photographed", "Ann Lee"),
+    ('Tom Hale accused the authorities. A government spokeswoman dismissed the claim. "They lost," he said.',
+     "They lost", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_SINCE)
+def test_a_pronoun_after_a_described_subject_is_theirs(text, fragment, speaker):
+    _check(text, fragment, speaker)

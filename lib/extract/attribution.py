@@ -1403,6 +1403,14 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 and not answer and _described_more_recently(last_anonymous, q, persons):
             q = _as_speaker(q, last_anonymous)  # "A company spokesman said ... "...," he said"
             mention = parse_mention(q.speaker)
+        elif mention is not None and mention.kind == "pronoun" and q.speaker_id and q.speaker_start is not None \
+                and not answer and (described := _described_since(
+                    text, persons.last_mention(q.speaker_id, q.speaker_start), q.speaker_start, q.speaker.lower())):
+            # "Tom Hale accused the authorities. A government spokesman dismissed the claim. "...," he said": the
+            # sentence subject described after the person was last named
+            q = replace(q, speaker=described[0], speaker_id=None, speaker_role=None, speaker_start=described[1],
+                        speaker_end=described[1] + len(described[0]))
+            mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id and (mention.kind == "org" or (
                 mention.kind == "person" and " " not in q.speaker_id and q.speaker_id not in persons.genders)):
             # An organisation, or a one-word name no personal pronoun ever refers to ("YouTube said"); someone
@@ -1642,6 +1650,24 @@ _DESCRIBED_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>(?:[Tt]he|[
 # hospital's chief executive resigned."): "she said" after it, in a text that names no person, is that role's holder.
 _ROLE_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>[Tt]he[^\S\n]+(?:[a-z][\w\-]*[’']s[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                            rf"(?:{alternation(sorted(w for w in ROLE_WORDS if w.isalpha()))}))(?=[^\S\n]+[a-z]+(?:ed|s)\b)")
+
+
+# A sentence opened by someone described, not named, and a verb ("A government spokesman dismissed the claim.", "A
+# young man selling phone cases disagreed."): the subject a pronoun after it refers to, before anyone named earlier.
+_INDEFINITE_SUBJECT = re.compile(
+    rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>[Aa]n?[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+    rf"(?:{alternation(sorted(w for w in ROLE_WORDS | MALE_NOUNS | FEMALE_NOUNS if w.isalpha()))})"
+    rf"(?:[^\S\n]+(?:for|of|at|from|with|in|on|[a-z]+ing)\b[^,.;:\"“”\n]{{1,60}}?)?)(?={_FINITE_AFTER.pattern})")
+
+
+def _described_since(text: str, since: int | None, pos: int, pronoun: str) -> tuple[str, int] | None:
+    """(subject as written, offset) of the latest sentence between ``since`` and ``pos`` opened by someone described
+    with a gender, that of ``pronoun`` ("A spokesman for the water board blamed the contractor."), if any."""
+    if since is None:
+        return None
+    found = [m for m in _INDEFINITE_SUBJECT.finditer(text, since, pos)
+             if _gender_fits(m.group("subj"), pronoun, strict=True)]  # not "A representative said she ..."
+    return (found[-1].group("subj"), found[-1].start("subj")) if found else None
 
 
 def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]) -> tuple[str, int] | None:
