@@ -4261,7 +4261,7 @@ EPITHETS = [
     # negatives: an unnamed person of that age, or two people either of whom it may be
     ('A 22-year-old man was arrested on Monday. Police chief Tom Hale said the case was closed. "I did nothing '
      'wrong," the 22-year-old said.', "nothing wrong", "the 22-year-old"),
-    ('Tom Hale went after Ann Lee. "Leave my family out," Lee shot back. "That is fine," the 38-year-old said.',
+    ('Tom Hale went after Ann Lee.\n\n"Leave my family out," Lee shot back.\n\n"That is fine," the 38-year-old said.',
      "That is fine", "the 38-year-old"),
     ('The Kenyan government said it was "deeply concerned about the violence".', "deeply concerned",
      "Kenyan government"),
@@ -4290,4 +4290,27 @@ DESCRIBED_SINCE = [
 
 @pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_SINCE)
 def test_a_pronoun_after_a_described_subject_is_theirs(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A person keeps every description the text gives ("The opposition leader, X, a former agriculture minister," is both),
+# so a later epithet finds them; an age epithet is the latest person named earlier in its paragraph; a capitalised
+# preposition opening the sentence is no part of the name after it.
+DESCRIPTIONS = [
+    ('The opposition leader, Gonzalo Arrieta, a former agriculture minister, said the plan punished households.\n\n'
+     'The mayor disagreed.\n\n"We will challenge every clause," the former minister said.', "every clause",
+     "Gonzalo Arrieta"),
+    ('Economists were divided. Yetunde Bankole, a Lagos-based economist who advises the Senate, said the bank should '
+     'wait.\n\n"A sudden jump tells investors that the rules can change," the economist said.', "sudden jump",
+     "Yetunde Bankole"),
+    ('The mayor, Tom Hale, defended the caps.\n\nFor Marisol Quintero, who runs a laundry, the caps could mean closing. '
+     '"I have eight employees," the 41-year-old said.', "eight employees", "Marisol Quintero"),
+    # negative: a description no one was given stays as written
+    ('The mayor, Tom Hale, defended the caps.\n\n"We will challenge every clause," the former minister said.',
+     "every clause", "the former minister"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIPTIONS)
+def test_a_later_epithet_finds_any_description_given(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -28,7 +28,7 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (FIRST_NAME_GENDERS, PARTY_NOUNS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -820,6 +820,10 @@ def _plausible_subject(subject: str) -> bool:
     return mention.kind != "unknown" and not (mention.kind == "org" and mention.name in ("", None))
 
 
+# A capitalised preposition opening a sentence before a name ("For Marisol Quintero, who ..."): no part of the name.
+_LEADING_PREPOSITIONS = (PLACE_PREPOSITIONS | frozenset("For With From To By Under Of On Against".split())) - SUBORDINATORS
+
+
 def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
     """The article's cast: names given with a role, an apposition or a cue, and their mentions outside quotes."""
     persons = PersonIndex()
@@ -829,6 +833,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         # Cheap checks around each capitalised run instead of one big pattern tried at every offset.
         if m.group(0).lower() in NON_NAME_WORDS:
             continue  # "The", "In", "But": most capitalised runs are one sentence-opening word
+        first, _, rest = m.group(0).partition(" ")
+        if first in _LEADING_PREPOSITIONS and " " in rest.strip():
+            m = _NAME.match(text, m.start() + len(first) + 1) or m  # "For Marisol Quintero, who runs a laundry"
         window = text[max(0, m.start() - _NAME_CONTEXT):m.start()]
         prefix = _ROLE_PREFIX_BEFORE.search(window) if window[-1:] == " " else None
         mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
@@ -882,6 +889,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 singles.append((mention.name, role))
         else:
             persons.add_person(mention.name, role)
+            # a further description in apposition ("The opposition leader, Gonzalo Arrieta, a former agriculture
+            # minister,", "X, a Lagos-based economist who advises ..., said"): a person's, whatever the given name
+            persons.add_person(mention.name, _apposition(text, m.end(), True))
     full_names = _full_names_by_surname(text)
     for m in _SENTENCE_OPENING_NAME.finditer(text):
         # "Meyer penned a letter": a sentence subject that the text also gives in full ("Stephenie Meyer's").

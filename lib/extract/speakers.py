@@ -865,6 +865,10 @@ class PersonIndex:
     parties: dict[str, str] = field(default_factory=dict)  # full name -> party noun, from "(R-Texas)" after it
     ages: dict[str, int] = field(default_factory=dict)  # full name -> the age the text gives ("Kelly Lane, 38,")
     unnamed_ages: set[int] = field(default_factory=set)  # ages of persons the text describes unnamed ("a 22-year-old man")
+    # full name -> every description the text gives ("The opposition leader, Gonzalo Arrieta, a former agriculture
+    # minister,": both), for a later "the former minister"
+    descriptions: dict[str, list[str]] = field(default_factory=dict)
+    paragraph_starts: list[int] = field(default_factory=list)  # offsets where the text's paragraphs start
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -876,12 +880,15 @@ class PersonIndex:
         """Register a person (full name), keeping the first role seen."""
         if name not in self.roles or (role and not self.roles[name]):
             self.roles[name] = role
+        if role and role not in self.descriptions.setdefault(name, []):
+            self.descriptions[name].append(role)
 
     def index_mentions(self, text: str, skip: list[tuple[int, int]] = ()) -> None:
         """Find every mention (full name or surname) of the registered persons in ``text``, outside ``skip`` spans."""
         keys: dict[str, list[str]] = {}
         self.homes, self.parties = {}, {}
         self.unnamed_ages = {int(m.group("age")) for m in _UNNAMED_AGE.finditer(text)}
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         for name in self.roles:
             keys.setdefault(name, [name])
             surname = surname_of(name)
@@ -1116,9 +1123,17 @@ class PersonIndex:
         return next((self.names[j] for j in range(i - 1, -1, -1) if self.ages.get(self.names[j]) == age), None)
 
     def only_unaged(self, pos: int) -> str | None:
-        """The one person named before ``pos`` whose age the text does not give, if there is exactly one."""
-        named = {self.names[j] for j in range(bisect.bisect_left(self.positions, pos))} - self.ages.keys()
-        return named.pop() if len(named) == 1 else None
+        """The person an age epithet at ``pos`` stands for, of those whose age the text does not give: the one named
+        so far, or the latest named earlier in its paragraph ("For Marisol Quintero, who runs a laundry, ... "...,"
+        the 41-year-old said")."""
+        i = bisect.bisect_left(self.positions, pos)
+        named = {self.names[j] for j in range(i)} - self.ages.keys()
+        if len(named) == 1:
+            return named.pop()
+        paragraph = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1] \
+            if self.paragraph_starts else 0
+        return next((self.names[j] for j in range(i - 1, -1, -1)
+                     if self.positions[j] >= paragraph and self.names[j] not in self.ages), None)
 
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
@@ -1131,7 +1146,8 @@ class PersonIndex:
             name = self.names[i]
             if role_words:
                 if name not in holds:
-                    holds[name] = all(_holds_title((self.roles.get(name) or "").lower(), w) for w in role_words)
+                    described = " ".join(self.descriptions.get(name) or [self.roles.get(name) or ""]).lower()
+                    holds[name] = all(_holds_title(described, w) for w in role_words)
                 if not holds[name]:
                     continue
             if gender and (self.genders.get(name, gender) != gender or name in self.places or name in self.bare):
@@ -1308,7 +1324,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
     age = _AGE_ROLE.match(mention.text) if mention.kind == "role" else None
     if age and (name := persons.of_age(pos, int(age.group("age")))):
         return name, persons.roles.get(name)
-    if age and int(age.group("age")) not in persons.unnamed_ages and (name := persons.only_unaged(pos)):
+    if age and _AGE_ROLE.fullmatch(mention.text) and int(age.group("age")) not in persons.unnamed_ages \
+            and (name := persons.only_unaged(pos)):
         # "Yusuf Demir scored twice. "...," the 22-year-old said.": an epithet giving the age of the one person named
         # so far whose age the text has not given (not after "a 22-year-old man", someone the text leaves unnamed)
         return name, persons.roles.get(name)
