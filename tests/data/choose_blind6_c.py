@@ -61,6 +61,7 @@ COMMIT = "1d985031625909c908766812e8a18d0c88116ec8"
 SOURCE = f"airKlizz/WikinewsSum endataset.json@{COMMIT}"
 PD = "Public domain (English Wikinews article published before 25 September 2005, {{PD-Article}})"
 PD_UNTIL = "2005-09-25"
+FILE_UNTIL = "2005-01-07"  # date of the file's last record: a record without a date template is older
 TMP = Path("/tmp/s16")
 SEEN = {1, 2}  # records read while checking the format (rule 1); the file's last two are listed by title below
 SEEN_TITLES = {"'Noise' takes on 'Fockers' in weekend box office race", "Discovery of the most powerful explosion in "
@@ -119,7 +120,7 @@ def items(raw: Path) -> tuple[list[dict], int]:
             continue
         rec = records[int(n)]
         date = date_of(rec["text"])
-        pd = "{{PD-Article}}" in "".join(rec["text"]) or (date and date < PD_UNTIL)
+        pd = "{{PD-Article}}" in "".join(rec["text"]) or (date or FILE_UNTIL) < PD_UNTIL
         found.append({"id": f"b6-c-{n}", "source": f"{SOURCE} record {n}", "outlet": OUTLET,
                       "url": "https://en.wikinews.org/wiki/" + quote(rec["title"].replace(" ", "_"), safe=",()'!:"),
                       "licence": PD if pd else LICENCE, "title": " ".join(rec["title"].split()), "author": AUTHOR,
