@@ -77,7 +77,7 @@ def unwiki(text: str) -> str:
     text = re.sub(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", " ", text, flags=re.S | re.I)
     text = re.sub(r"^\{\|(?:(?!\n\s*\n).)*?^\|\}", " ", text, flags=re.S | re.M)
     text = re.sub(r"^\{\|.*$", " ", text, flags=re.M)
-    text = re.sub(r"\{\{byline\|date", " ", text)
+    text = re.sub(r"\{\{byline\|date", " ", text, flags=re.I)
     text = re.sub(r"\{\{w\|(?:[^{}|]*\|)?([^{}|]*)\}\}", r"\1", text)
     while True:
         new = re.sub(r"\[\[(?:File|Image):(?:[^\[\]]|\[\[[^\[\]]*\]\])*\]\]", " ", text, flags=re.I)
@@ -85,7 +85,7 @@ def unwiki(text: str) -> str:
         if new == text:
             break
         text = new
-    text = re.sub(r"^\{?[A-Za-z-]+\}\}|\{\{[^{}]*$", " ", text, flags=re.M)
+    text = re.sub(r"^\{?[A-Za-z-]+\}\}|\{\{[^{}\n]*$", " ", text, flags=re.M)
     text = re.sub(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]", r"\1", text)
     text = re.sub(r"\[(?:https?|ftp)://[^\s\]]+\s*([^\]]*)\]", r"\1", text)
     text = re.sub(r"^=+[^=\n]*=+\s*$|^\s*\*.*$", "", text, flags=re.M)
