@@ -53,9 +53,9 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
 
-from choose_blind4 import CUT, first300, shared_text, sieve, taken  # noqa: E402
+from choose_blind4 import first300, shared_text, sieve, taken  # noqa: E402
 from choose_blind5_wn import AUTHOR, LICENCE, OUTLET, wn_text  # noqa: E402
-from choose_blind6_wn import EARLIER  # noqa: E402
+from choose_blind6_wn import EARLIER, write_pool  # noqa: E402
 
 COMMIT = "1d985031625909c908766812e8a18d0c88116ec8"
 SOURCE = f"airKlizz/WikinewsSum endataset.json@{COMMIT}"
@@ -147,16 +147,7 @@ def main() -> None:
         sys.exit("usage: choose_blind6_c.py [RAW_DIR [POOL.jsonl]]")
     raw = Path(args[0]) if args else TMP / "raw_c"
     out = Path(args[1]) if len(args) > 1 else TMP / "blind6_c_pool.jsonl"
-    kept, counts = choose(raw)
-    new = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept)
-    old = out.read_text(encoding="utf-8") if out.exists() else ""
-    if not new.startswith(old):
-        sys.exit(f"{out}: its lines are not the first lines of the new pool; not written")
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(new, encoding="utf-8")
-    tmp.replace(out)
-    print(counts)
-    print(len(kept), f"kept ({len(old.splitlines())} before, unchanged), cut at", CUT, "->", out)
+    write_pool(*choose(raw), out)
 
 
 if __name__ == "__main__":
