@@ -93,7 +93,11 @@ def main() -> None:
     part = args[0]
     raw = Path(args[1]) if len(args) > 1 else TMP / f"raw_wn_{part}"
     out = Path(args[2]) if len(args) > 2 else TMP / f"blind6_wn_{part}_pool.jsonl"
-    kept, counts = choose(raw, part)
+    write_pool(*choose(raw, part), out)
+
+
+def write_pool(kept: list[dict], counts: dict[str, int], out: Path) -> None:
+    """Write the kept texts to out, only extending it: refused (exit 1) when its lines would not stay first."""
     new = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept)
     old = out.read_text(encoding="utf-8") if out.exists() else ""
     if not new.startswith(old):
