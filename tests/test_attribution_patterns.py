@@ -4314,3 +4314,21 @@ DESCRIPTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", DESCRIPTIONS)
 def test_a_later_epithet_finds_any_description_given(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Names written with combining accents ("Adébáyọ̀") are names; the first of two family names used alone
+# ("Ferrándiz" after "Inmaculada Ferrándiz Soto") is that person, not a new one.
+NAME_FORMS = [
+    ('Oluwaseun Adébáyọ̀, the chief executive, said the rules were unfair. "We have survived a currency crisis," he '
+     'said.', "currency crisis", "Oluwaseun Adébáyọ̀"),
+    ('Mayor Inmaculada Ferrándiz Soto announced the caps on Monday.\n\n"That is simply false," Ferrándiz said.',
+     "simply false", "Inmaculada Ferrándiz Soto"),
+    # negative: a second given name is no family name of its own when the text writes the surname
+    ('Mehmet Emre Yildirim spoke first. "My parents sold a shop," Yildirim said.', "sold a shop",
+     "Mehmet Emre Yildirim"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAME_FORMS)
+def test_accented_and_double_family_names(text, fragment, speaker):
+    _check(text, fragment, speaker)

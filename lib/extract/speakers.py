@@ -236,9 +236,11 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
 # A name opened by a hyphened particle ("al-Kaabi", "el-Sisi"): the word is a name though it opens in lower case.
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
+# A combining accent, as tonal and dotted letters are written ("Adébáyọ̀", "Olúwàkẹ́mi": no letter of their own)
+_COMBINING = "[\u0300-\u036f]"
 _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
 _CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
-        rf"{_HYPHENED}|[{UPPER_LETTERS}][\w’'\-]*)")
+        rf"{_HYPHENED}|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
 _CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -779,6 +781,14 @@ def _head_noun(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+def _inner_surnames(name: str) -> list[str]:
+    """The inner words of a name of three words or more that may be a family name used alone ("Ferrándiz" in
+    "Inmaculada Ferrándiz Soto"): capitalised, no initial, no particle, no known given name."""
+    words = name.split()
+    return [w for w in words[1:-1] if len(w) > 2 and w[:1].isupper() and not w.endswith(".")
+            and w.lower() not in FIRST_NAME_GENDERS and w.lower() not in NAME_PARTICLES] if len(words) >= 3 else []
+
+
 def surname_of(name: str) -> str:
     """The last word of a name that is not a generational suffix ("James Roosevelt Jr." -> "Roosevelt")."""
     parts = [p.replace("\x00", " ") for p in _SPACED_HYPHEN.sub("\x00\\1\x00", name).split()
@@ -875,6 +885,7 @@ class PersonIndex:
     _by_surname: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _by_first: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _by_initial: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _by_inner: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def add_person(self, name: str, role: str | None) -> None:
         """Register a person (full name), keeping the first role seen."""
@@ -897,6 +908,9 @@ class PersonIndex:
             given = name.split()[0].capitalize()
             if given != surname and given.lower() in FIRST_NAME_GENDERS and name not in keys.setdefault(given, []):
                 keys[given].append(name)  # "Emily wrote" after "Emily Wraith"
+            for inner in _inner_surnames(name):
+                if name not in keys.setdefault(inner, []):
+                    keys[inner].append(name)  # "Ferrándiz said" after "Inmaculada Ferrándiz Soto"
         rows = []
         last_full: dict[str, int] = {}
         # A key's first two characters -> the lengths of the keys so starting, longest first: a mention is looked up
@@ -1048,6 +1062,8 @@ class PersonIndex:
         elif not hits:
             hits = longer
         if not hits and " " not in key and key:
+            hits = list(self._by_inner.get(key, ()))  # the first of two family names ("Ferrándiz" in "... Ferrándiz Soto")
+        if not hits and " " not in key and key:
             # A given name ("Emily" -> "Emily Wraith", "her mum Ami" -> "Ami Caton") or, in a name of three words or
             # more, a family name written first ("Mr Ng" -> "Ng Yat Chung"), then a misspelt surname ("Tinsely" -> "Dylan Tinsley": same
             # initial, edit distance <= 2 on a surname of five letters or more).
@@ -1073,6 +1089,8 @@ class PersonIndex:
             if len(words) >= 2:
                 self._by_first.setdefault(words[0], []).append(n)
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
+            for inner in _inner_surnames(n):
+                self._by_inner.setdefault(normalise_name(inner), []).append(n)
         self._indexed = len(names)
 
     def subject_between(self, start: int, end: int) -> bool:
