@@ -4331,3 +4331,26 @@ NAME_FORMS = [
 @pytest.mark.parametrize("text, fragment, speaker", NAME_FORMS)
 def test_accented_and_double_family_names(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A quote a colon introduces and that ends its sentence is the intro's, not that of the next sentence's subject; "That
+# was how X described it" in the next paragraph credits X; a three-word name opening with a known given name, its verb
+# after it, is in the cast.
+COLON_INTROS = [
+    ('Tom Hale told supporters: "Whatever the result, we have won today." Ann Lee said the count was close.',
+     "we have won", "Tom Hale"),
+    ('Tom Hale told supporters: "Whatever the result, we have won today." His challenger, Ann Lee, told reporters she '
+     'expected "a very close count".', "we have won", "Tom Hale"),
+    ('"The water came in so fast we could only save the children."\n\nThat was how Lakshmi Narayanan, a farmer from '
+     'the village, described the night the dam gave way.', "save the children", "Lakshmi Narayanan"),
+    ('Maria Fernanda Rocha arrived in the capital on Tuesday. "I came to ask for justice for my son," she said.',
+     "justice", "Maria Fernanda Rocha"),
+    # negatives: a quote ending with a comma keeps the cue after it; the next quote has its own intro
+    ('Tom Hale told supporters: "We have won," Ann Lee said later.', "We have won", "Ann Lee"),
+    ('Tom Hale said: "We have won." Ann Lee said: "We have not."', "have not", "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", COLON_INTROS)
+def test_a_colon_intro_keeps_its_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -213,7 +213,8 @@ TAIL_CUE_SUBJECT = re.compile(rf",[^\S\n]+(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n
 # Its source closing it: `..., according to the agency.`, a headline's `..., According to Founder Jo Hale`.
 TAIL_ACCORDING = re.compile(rf",[^\S\n]+{_ACCORDING}[^,;\"“”\n]{{0,60}}[.]?[^\S\n]*$")
 # A next-paragraph attribution for a quote-only paragraph: `Smith said in a statement.`, `So said Smith.`
-NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")
+NEXT_SUBJECT_CUE = re.compile(rf"^(?:(?:So|That|This|That's what|This is what|(?:That|This)[^\S\n]+(?:was|is)[^\S\n]+"
+                              rf"how)[^\S\n]+)?{SUBJECT}[^\S\n]+{ADVERB_PATTERN}{_CUE}")  # "That was how X described"
 NEXT_CUE_SUBJECT = re.compile(rf"^(?:So|Thus)[^\S\n]+{_CUE}[^\S\n]+{SUBJECT}")
 # A signature paragraph: `— Republican National Committee Chair Ronna McDaniel, in a tweet`.
 NEXT_SIGNATURE = re.compile(rf"^(?:--?|—|–)[^\S\n]*(?P<subj>{MENTION_PATTERN})(?=[^\S\n]*(?:[,(]|$))")
@@ -876,7 +877,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
-                or (_opens_sentence(text, m.start()) and len(mention.name.split()) == 2
+                or (_opens_sentence(text, m.start()) and (len(mention.name.split()) == 2 or len(
+                    mention.name.split()) == 3 and mention.name.split()[0].lower() in FIRST_NAME_GENDERS)
                     and (_FINITE_AFTER.match(text, m.end())
                          # "Tom Hale runs the shelter.": a present verb after a known given name and a surname
                          or mention.name.split()[0].lower() in FIRST_NAME_GENDERS and _PRESENT_AFTER.match(text, m.end()))
