@@ -4354,3 +4354,20 @@ COLON_INTROS = [
 @pytest.mark.parametrize("text, fragment, speaker", COLON_INTROS)
 def test_a_colon_intro_keeps_its_quote(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A fronted phrase opens with a preposition, subordinator or participle; a determiner's phrase before a comma is an
+# apposition of a body ("The company developing the therapy, Luminar Genetics, said": no person).
+BODIES_BEFORE_NAMES = [
+    ('The company developing the therapy, Luminar Genetics, said it would apply. "We are humbled," she said.',
+     "humbled", None),
+    ('Her lawyer, Chukwuemeka Eze, said the label owed her. "They have not paid," he said.', "not paid",
+     "Chukwuemeka Eze"),
+    ('Speaking after the vote, Kim Soo-jin thanked her staff. "We will raise the money," she said.', "raise the money",
+     "Kim Soo-jin"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BODIES_BEFORE_NAMES)
+def test_a_body_described_before_a_name_is_no_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -249,7 +249,11 @@ _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\
 # A sentence's start, after a fronted adverb or phrase and its comma too ("Already, Kim Soo-jin has", "Asked whether
 # he would run again, Seo Jae-won paused").
 _FRONTED_CHARS = 100  # characters before a name read for the sentence start and a fronted phrase
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?[^\S\n]+|\n)(?:[A-Z][^,;:.!?\"“”\n]{0,80},[^\S\n]+)?$")
+# A fronted adverb is one word; a fronted phrase opens with a preposition, a subordinator or a participle ("Asked
+# whether he would run again,"), not with a determiner ("The company developing the therapy," is an apposition).
+_FRONTED = (rf"(?:[A-Z][a-z]+|(?:{'|'.join(sorted(FRONTED_PREPOSITIONS | SUBORDINATORS))}|[A-Z][a-z]+(?:ed|ing))"
+            rf"[^\S\n][^,;:.!?\"“”\n]{{0,80}})")
+_OPENS_SENTENCE = re.compile(rf"(?:^|[.!?][\"”’]?[^\S\n]+|\n)(?:{_FRONTED},[^\S\n]+)?$")
 _PRESENT_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^s\W]s\b")  # a present-tense verb after a subject ("runs", "leads")
 _FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would|"
                            r"grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|thought|became|began|"
@@ -872,8 +876,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 # "Mateus Oliveira, the Brazilian defender, told", "Nadia Bouzid (pictured), 45, said", "Her lawyer,
                 # Chukwuemeka Eze, said": a full name whose clause's verb, after asides set off by commas, is a cue
                 or (len(mention.name.split()) >= 2 and _APPOSED_CUE_AFTER.match(text, m.end())
-                    and (window.rstrip().endswith(",") or _opens_sentence(text, m.start())))  # not "who head the
-                # agencies that administer the Endangered Species Act, said"
+                    and (window.rstrip().endswith(",") and not _names_a_body(text, m.start())
+                         or _opens_sentence(text, m.start())))  # not "who head the agencies that administer the
+                # Endangered Species Act, said", nor "The company developing the therapy, Luminar Genetics, said"
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
@@ -909,6 +914,18 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.roles[name] = title
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
+
+
+_PHRASE_BEFORE = re.compile(r"([^,.;:!?\"“”\n]{1,80}),[^\S\n]*$")  # the comma phrase right before a name
+
+
+def _names_a_body(text: str, pos: int) -> bool:
+    """Whether the comma phrase right before ``pos`` describes a body ("The company developing the therapy, ")."""
+    phrase = _PHRASE_BEFORE.search(text, max(0, pos - _FRONTED_CHARS), pos)
+    words = phrase.group(1).lower().split() if phrase else []
+    cut = next((i for i, w in enumerate(words) if i and w.endswith("ing")), len(words))  # "developing the therapy"
+    head = _head_noun(words[:cut])
+    return head in ORG_HEADS or head in ORG_WORDS
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

@@ -152,7 +152,7 @@ _PERSON_EVIDENCE_AFTER = re.compile(r",[^\S\n]+(?:\d{1,3},|who\b)")  # "Biden, 7
 _LOCATIVE_CHARS = 30  # characters before a mention read for its locative preposition
 # "her" as an object, like "him", names someone else after a subject ("Her lawyer, X, said the label owed her "...""):
 # the object form is followed by punctuation or a function word, the possessive by its noun ("her client").
-_OBJECT_HER = (r"her(?=[^\S\n]*[.,;:!?\"“”)]|[^\S\n]+(?:that|to|the|a|an|and|or|but|for|with|in|on|at|as|about|from|if|"
+_OBJECT_HER = (r"her(?=[^\S\n]*(?:[.,;:!?\"“”)]|$)|[^\S\n]+(?:that|to|the|a|an|and|or|but|for|with|in|on|at|as|about|from|if|"
                r"when|after|before|into|over|up|out|off|back|down|again|last|this|not)\b)")
 _GENDER_WORD = re.compile(rf"\b(?!{_OBJECT_HER})(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _APPOSITION_SPAN = re.compile(r"[^,\n]{0,40}?,[^\S\n]+(?:his|her|their)[^\S\n]+[^,.;:\"“”\n]{1,60},")
