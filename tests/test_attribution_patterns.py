@@ -4371,3 +4371,23 @@ BODIES_BEFORE_NAMES = [
 @pytest.mark.parametrize("text, fragment, speaker", BODIES_BEFORE_NAMES)
 def test_a_body_described_before_a_name_is_no_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name's first word the text uses alone for the speaker ("Suharyanto said", "quoted Wang as saying") is a mention of
+# that person for the pronouns after it; a scare-quoted term inside an intro is read without its marks.
+FIRST_WORD_MENTIONS = [
+    ('Suharyanto Wibisono, the head of the agency, defended the order. Her son, Yohanes, said the men went back. '
+     '"It is dangerous," he said.\n\nSuharyanto said police would stop them. "I understand why they go back," he said.',
+     "understand why", "Suharyanto Wibisono"),
+    ('The deal was signed by the commerce minister, Wang Lixin, and his Turkish counterpart, Ali Demir. The state news '
+     'agency quoted Wang as saying the "Middle Corridor" would become "a main artery of Eurasian trade."',
+     "main artery", "Wang Lixin"),
+    # negative: "None of the ... were charged" opens with no speaker
+    ('None of the "potentially hundreds" of buyers were charged, Joshua Levy said, but "I want to emphasize this is '
+     'just getting going."', "emphasize", "Joshua Levy"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", FIRST_WORD_MENTIONS)
+def test_a_first_word_used_alone_is_the_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -54,9 +54,13 @@ def extract_quotes(article: Article) -> list[Quote]:
     for idx, span in enumerate(spans):
         ps, pe = paras[span.para]
         prev_close = _previous_close(spans, idx, ps)
+        intro_text = text  # the text the intro before the quote is read in
         if prev_close > ps and _names_or_scares(text[spans[idx - 1].start:spans[idx - 1].end]):
-            # `told "Meet the Press" host X, "`, `X described it as "limited" in scope: "`: a name or a scare-quoted
-            # term inside the sentence that introduces the quote, no quote before it
+            # `told "Meet the Press" host X, "`, `X described it as "limited" in scope: "`, `quoted Wang as saying the
+            # "Middle Corridor" would become "`: a name or a scare-quoted term inside the sentence that introduces the
+            # quote, no quote before it; its marks are read as spaces (the text keeps its length)
+            named = spans[idx - 1]
+            intro_text = f"{text[:named.open]} {text[named.open + 1:named.close]} {text[named.close + 1:]}"
             prev_close = _previous_close(spans, idx - 1, ps)
         before_start = _sentence_tail(text, prev_close, span.open)
         sentence_start = _clause_start(text, ps, span.open, spans)  # the quote's sentence, earlier quotes included
@@ -80,7 +84,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 and text[before_start:span.open].rstrip().endswith(":"):
             # `X told supporters: "...." Y said the count was close.`: a quote a colon introduces and that ends its
             # sentence is the intro's; a subject and cue after it open a statement of their own
-            intro = _attribute_before(text, before_start, span.open, False)
+            intro = _attribute_before(intro_text, before_start, span.open, False)
             if intro is not None and intro.source in ("before", "clause"):
                 found = intro
         if found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?" \
@@ -88,19 +92,19 @@ def extract_quotes(article: Article) -> list[Quote]:
             # `X asked, "Who?" The crowd answered, "`, `The group said it had "assurances." X said, "`: after a
             # quote whose own sentence has a speaker and cue, a subject and cue with a comma right before the next
             # quote introduce that quote.
-            intro = _attribute_before(text, sentence_start, span.open, True) if partial \
-                else _attribute_before(text, before_start, span.open, False)
+            intro = _attribute_before(intro_text, sentence_start, span.open, True) if partial \
+                else _attribute_before(intro_text, before_start, span.open, False)
             if intro is not None and intro.source in ("before", "clause"):
                 found = intro
         if partial and found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?":
             # `X said the union would "not back down." Lee, however, said ...`: the fragment ends its sentence, whose
             # own subject and cue speak; the attribution after it opens the next sentence.
-            found = _attribute_before(text, sentence_start, span.open, True) or found
+            found = _attribute_before(intro_text, sentence_start, span.open, True) or found
         if found is not None and found.source in ("after", "later"):
             # `When X said "...," the crowd cheered.`: a quote inside a fronted subordinate clause is the words of
             # that clause's own subject and cue, not of the main clause after it.
             opener = re.match(r"\s*([A-Z][a-z]+)[^\S\n]+", text[sentence_start:span.open])
-            inner = _attribute_before(text, sentence_start + opener.end(), span.open, True) \
+            inner = _attribute_before(intro_text, sentence_start + opener.end(), span.open, True) \
                 if opener and opener.group(1) in SUBORDINATORS else None
             if inner is not None and parse_mention(inner.speaker).kind != "unknown" \
                     and (inner.cue or "").lower() in CUE_CLASS:  # a speech verb: not `When X arrived, "..." Y said`
@@ -108,17 +112,17 @@ def extract_quotes(article: Article) -> list[Quote]:
         if found is not None and (found.cue or "").lower() in _RELAY_CUES:
             # `According to Judge X, "...", the Ledger reported`, `X called it a "...", according to NBC`: the outlet
             # relays the words of a source its sentence names before them.
-            source = _attribute_before(text, sentence_start, span.open, True)
+            source = _attribute_before(intro_text, sentence_start, span.open, True)
             if source is not None and ((source.cue or "").lower().startswith("according")
                                        or parse_mention(source.speaker).kind == "person"):
                 found = source
         if found is None:
-            found = _attribute_before(text, before_start, span.open, False)
+            found = _attribute_before(intro_text, before_start, span.open, False)
         if partial and (found is None or _is_document(found.speaker) or found.source == "later"):
             # A fragment embedded in a sentence: the sentence's own subject and cue, read from its start
             # (`Fauci wrote ... vowing to "get through this," a new report revealed`: Fauci's words, not the report's).
             # A later attribution (`, The Daily News reported`) yields to a speaker and cue before the fragment.
-            found = _attribute_before(text, sentence_start, span.open, True) or found
+            found = _attribute_before(intro_text, sentence_start, span.open, True) or found
         if found is None:
             # `X ended her speech by saying "..."`: the subject of the clause the participle ends.
             clause = text.rfind("\n", sentence_start, span.open) + 1 or sentence_start  # a subhead line is no part

@@ -175,7 +175,7 @@ indeed instead thus hence yes no not never ever only even just again once speaki
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
 republican republicans democrat democrats democratic conservative conservatives liberal liberals american americans
-one another nobody everybody everyone anybody anyone
+one another none nobody everybody everyone anybody anyone
 had has have did does do was were is are would should could might must shall
 herr frau monsieur madame mme mlle señor senor señora senora signor signora
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
@@ -781,6 +781,18 @@ def _head_noun(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+def _speaks_alone(text: str, name: str) -> bool:
+    """Whether the text writes the first word of a two-word ``name`` alone as a speaker ("Suharyanto said", "quoted
+    Wang as saying"), not followed by the rest of the name."""
+    words = name.split()
+    if len(words) != 2 or len(words[0]) <= 2 or not words[0].isalpha():
+        return False
+    first = re.escape(words[0])
+    return bool(re.search(rf"(?<![\w’'\-]){first}(?![\w’'\-])(?![^\S\n]+{re.escape(words[1])})[^\S\n]+"
+                          rf"(?:said|says|told|tells|added|adds|asked|replied|wrote|writes)\b|\bquot(?:ed|es|ing)[^\S\n]+"
+                          rf"{first}[^\S\n]+as\b", text))
+
+
 def _inner_surnames(name: str) -> list[str]:
     """The inner words of a name of three words or more that may be a family name used alone ("Ferrándiz" in
     "Inmaculada Ferrándiz Soto"): capitalised, no initial, no particle, no known given name."""
@@ -906,8 +918,12 @@ class PersonIndex:
             if surname != name and name not in keys.setdefault(surname, []):
                 keys[surname].append(name)
             given = name.split()[0].capitalize()
-            if given != surname and given.lower() in FIRST_NAME_GENDERS and name not in keys.setdefault(given, []):
-                keys[given].append(name)  # "Emily wrote" after "Emily Wraith"
+            if given != surname and (given.lower() in FIRST_NAME_GENDERS or _speaks_alone(text, name)) \
+                    and name not in keys.setdefault(given, []):
+                # "Emily wrote" after "Emily Wraith"; a first word the text uses alone for the speaker, a given name
+                # ("Suharyanto said" after "Suharyanto Wibisono") or a family name written first ("quoted Wang as
+                # saying" after "Wang Lixin")
+                keys[given].append(name)
             for inner in _inner_surnames(name):
                 if name not in keys.setdefault(inner, []):
                     keys[inner].append(name)  # "Ferrándiz said" after "Inmaculada Ferrándiz Soto"
