@@ -4391,3 +4391,20 @@ FIRST_WORD_MENTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", FIRST_WORD_MENTIONS)
 def test_a_first_word_used_alone_is_the_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "the 38-year-old herder": an age epithet with a noun after it; a dateline's dash opens the sentence after it.
+AGE_NOUN_AND_DATELINE = [
+    ('Oyunchimeg Batsaikhan walked her pasture.\n\n"Last autumn we had 640 animals," the 38-year-old herder said.',
+     "640 animals", "Oyunchimeg Batsaikhan"),
+    ('ARVAIKHEER, Mongolia — Oyunchimeg Batsaikhan walked her pasture. By noon she had stopped counting.\n\n"Last '
+     'autumn we had 640 animals," she said.', "640 animals", "Oyunchimeg Batsaikhan"),
+    # negative: a party after the age keeps the party rule ("the 81-year-old Democrat": the Democrat named)
+    ('Rep. Ann Vale (D-N.Y.) spoke first. Sen. Ted Barr (R-Texas) replied. "We will not back down," the 81-year-old '
+     'Democrat said.', "back down", "Ann Vale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", AGE_NOUN_AND_DATELINE)
+def test_an_age_epithet_with_a_noun_and_a_dateline_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -253,7 +253,7 @@ _FRONTED_CHARS = 100  # characters before a name read for the sentence start and
 # whether he would run again,"), not with a determiner ("The company developing the therapy," is an apposition).
 _FRONTED = (rf"(?:[A-Z][a-z]+|(?:{'|'.join(sorted(FRONTED_PREPOSITIONS | SUBORDINATORS))}|[A-Z][a-z]+(?:ed|ing))"
             rf"[^\S\n][^,;:.!?\"“”\n]{{0,80}})")
-_OPENS_SENTENCE = re.compile(rf"(?:^|[.!?][\"”’]?[^\S\n]+|\n)(?:{_FRONTED},[^\S\n]+)?$")
+_OPENS_SENTENCE = re.compile(rf"(?:^|[.!?][\"”’]?[^\S\n]+|\n|[^\S\n][—–][^\S\n]+)(?:{_FRONTED},[^\S\n]+)?$")  # a dateline's dash too
 _PRESENT_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^s\W]s\b")  # a present-tense verb after a subject ("runs", "leads")
 _FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would|"
                            r"grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|thought|became|began|"

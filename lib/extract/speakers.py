@@ -160,6 +160,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old[^\S\n]+$")  # "25-year-old Guzel": a person
 _AGE_AFTER = re.compile(r",[^\S\n]+(?P<age>\d{1,3})(?=[,;)]|\.(?!\d)|$)", re.MULTILINE)  # "Kelly Lane, 38,", "said Tom Bell, 40."
 _UNNAMED_AGE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?P<age>\d{1,3})-year-old[^\S\n]+[a-z]")  # "a 22-year-old man"
+_AGE_EPITHET = re.compile(r"[Tt]he[^\S\n]+\d{1,3}-year-old(?:[^\S\n]+[a-z][\w\-]*){0,2}")  # "the 38-year-old herder"
 _AGE_ROLE = re.compile(r"[Tt]he[^\S\n]+(?P<age>\d{1,3})-year-old\b")  # "the 38-year-old (star)": the person that age
 _AGE_CHARS = 16
 
@@ -643,8 +644,8 @@ def parse_mention(text: str) -> Mention:
         if tokens[0].lower() == "the" and len(tokens) > 2 and tokens[-1].lower() in ORG_WORDS:
             return Mention(text, " ".join(tokens[1:]), None, "org")  # "the interior ministry"
         head = _head_noun([t.lower() for t in tokens[1:]])
-        if _AGE_ROLE.fullmatch(" ".join(tokens)):
-            return Mention(text, None, None, "role")  # "the 38-year-old": a person, by the age the text gave
+        if _AGE_EPITHET.fullmatch(" ".join(tokens)):
+            return Mention(text, None, None, "role")  # "the 38-year-old (herder)": a person, by the age given
         if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
                 and head not in PLURAL_PERSON_NOUNS and head not in DOCUMENT_NOUNS \
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
@@ -1358,7 +1359,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
     age = _AGE_ROLE.match(mention.text) if mention.kind == "role" else None
     if age and (name := persons.of_age(pos, int(age.group("age")))):
         return name, persons.roles.get(name)
-    if age and _AGE_ROLE.fullmatch(mention.text) and int(age.group("age")) not in persons.unnamed_ages \
+    if age and _AGE_EPITHET.fullmatch(mention.text) and int(age.group("age")) not in persons.unnamed_ages \
             and (name := persons.only_unaged(pos)):
         # "Yusuf Demir scored twice. "...," the 22-year-old said.": an epithet giving the age of the one person named
         # so far whose age the text has not given (not after "a 22-year-old man", someone the text leaves unnamed)
