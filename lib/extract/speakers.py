@@ -782,16 +782,14 @@ def _head_noun(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
-def _speaks_alone(text: str, name: str) -> bool:
-    """Whether the text writes the first word of a two-word ``name`` alone as a speaker ("Suharyanto said", "quoted
-    Wang as saying"), not followed by the rest of the name."""
-    words = name.split()
-    if len(words) != 2 or len(words[0]) <= 2 or not words[0].isalpha():
-        return False
-    first = re.escape(words[0])
-    return bool(re.search(rf"(?<![\w’'\-]){first}(?![\w’'\-])(?![^\S\n]+{re.escape(words[1])})[^\S\n]+"
-                          rf"(?:said|says|told|tells|added|adds|asked|replied|wrote|writes)\b|\bquot(?:ed|es|ing)[^\S\n]+"
-                          rf"{first}[^\S\n]+as\b", text))
+# A capitalised word right before a cue ("Suharyanto said"), or quoted as saying ("quoted Wang as saying").
+_WORD_ALONE = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+(?:said|says|told|tells|added|adds|asked|replied|wrote|"
+                         r"writes)\b|\bquot(?:ed|es|ing)[^\S\n]+([A-Z][\w’'\-]+)[^\S\n]+as\b")
+
+
+def _words_alone(text: str) -> set[str]:
+    """The capitalised words ``text`` writes alone as a speaker: a name's first word among them stands for the name."""
+    return {m.group(1) or m.group(2) for m in _WORD_ALONE.finditer(text)}
 
 
 def _inner_surnames(name: str) -> list[str]:
@@ -913,13 +911,14 @@ class PersonIndex:
         self.homes, self.parties = {}, {}
         self.unnamed_ages = {int(m.group("age")) for m in _UNNAMED_AGE.finditer(text)}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        alone = _words_alone(text)
         for name in self.roles:
             keys.setdefault(name, [name])
             surname = surname_of(name)
             if surname != name and name not in keys.setdefault(surname, []):
                 keys[surname].append(name)
             given = name.split()[0].capitalize()
-            if given != surname and (given.lower() in FIRST_NAME_GENDERS or _speaks_alone(text, name)) \
+            if given != surname and (given.lower() in FIRST_NAME_GENDERS or len(name.split()) == 2 and given in alone) \
                     and name not in keys.setdefault(given, []):
                 # "Emily wrote" after "Emily Wraith"; a first word the text uses alone for the speaker, a given name
                 # ("Suharyanto said" after "Suharyanto Wibisono") or a family name written first ("quoted Wang as
