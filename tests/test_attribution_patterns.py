@@ -4408,3 +4408,16 @@ AGE_NOUN_AND_DATELINE = [
 @pytest.mark.parametrize("text, fragment, speaker", AGE_NOUN_AND_DATELINE)
 def test_an_age_epithet_with_a_noun_and_a_dateline_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "called the report "..."": the object of a calling verb is no title before the quote; "a report called "..."" is.
+CALLED_OBJECTS = [
+    ('The interior ministry called the report "a collection of lies paid for by foreign governments".',
+     "collection of lies", "interior ministry"),
+    ('The group published a report called "Hidden Harms in Our Prisons".', "Hidden Harms", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CALLED_OBJECTS)
+def test_a_called_object_is_no_title(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -33,6 +33,10 @@ _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|ser
                          r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|dubbed|"
                          r"nicknamed|known as|named|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
                          r"\s*[,:]?\s*$", re.IGNORECASE)
+# A verb that calls its object something, the object a title noun ("The ministry called the report "a collection of
+# lies""): what follows is the subject's words about it, no title.
+_CALLED_OBJECT = re.compile(r"\b(?:called|calls|calling|labelled|labeled|described|describes)[^\S\n]+"
+                            r"(?:the|this|that|his|her|its|their)[^\S\n]+\w+(?:[^\S\n]+as)?\s*$", re.IGNORECASE)
 # Words before a quote that name what it is, cue or no cue: a sign's or banner's words, a slogan or chant (what a
 # crowd chanted), a blog, post or page called by the quoted name, and a phrase, word or web address quoted as such
 # (rule 3 of QUOTES_GOLD.md: not anyone's utterance).
@@ -352,7 +356,8 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     if _ADDRESS.fullmatch(content.strip()):
         return True  # a web address is a name
     adjacent = found is not None and found.source in ("after", "before")
-    if _TITLE_CUES.search(lead) and not adjacent and not _PREDICATE_START.match(content):
+    if _TITLE_CUES.search(lead) and not adjacent and not _PREDICATE_START.match(content) \
+            and not _CALLED_OBJECT.search(lead):
         return True  # not `the program "has been a success"`: the noun is the subject of the quoted verb
     if partial:
         return words <= _SCARE_WORDS or (_is_title_case(content) and not adjacent)
