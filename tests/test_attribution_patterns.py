@@ -4421,3 +4421,19 @@ CALLED_OBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", CALLED_OBJECTS)
 def test_a_called_object_is_no_title(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A one-word name given as a relative of a named person takes that person's surname ("Adewale Ogunbiyi and his wife,
+# Folake" -> "Folake Ogunbiyi"), as the gold sets write such names; the surname alone stays the named person's.
+RELATIVES = [
+    ('Adewale Ogunbiyi and his wife, Folake, lost their shop in the fire. "Everything we built is gone," Folake said.',
+     "Everything we built", "Folake Ogunbiyi"),
+    ('Tom Hale\'s wife, Ivana, said she was leaving. Hale said later: "We are fine."', "We are fine", "Tom Hale"),
+    # negative: "Baloch and Waseem's mother" names no one person whose surname the mother takes
+    ('Baloch and Waseem\'s mother, Anwar, wept. "He is innocent," Anwar said.', "innocent", "Anwar"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", RELATIVES)
+def test_a_relative_takes_the_named_persons_surname(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -893,7 +893,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
-                singles.append((mention.name, role))
+                singles.append((mention.name, role, m.start()))
         else:
             persons.add_person(mention.name, role)
             # a further description in apposition ("The opposition leader, Gonzalo Arrieta, a former agriculture
@@ -905,10 +905,11 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         word = m.group(1)
         if word in full_names and word.lower() not in NON_NAME_WORDS and persons.full_name(word) == word:
             persons.add_person(full_names[word], None)
-    for name, role in singles:
+    for name, role, start in singles:
         if persons.full_name(name) == name:
             given = role is None and name.lower() in FIRST_NAME_GENDERS  # a titled one-word name is a surname
-            persons.add_person(full_names.get(name) or (given and _full_name_from_given(text, name)) or name, role)
+            persons.add_person(full_names.get(name) or (given and _full_name_from_given(text, name))
+                               or _relative_full_name(text, start, name, persons) or name, role)
     for name, title in titles.items():
         if name in persons.roles and not persons.roles[name]:
             persons.roles[name] = title
@@ -932,6 +933,26 @@ def _opens_sentence(text: str, pos: int) -> bool:
     """Whether ``pos`` opens a sentence, after a fronted phrase and its comma too (``^`` matches only at the text's
     real start, not where the search window begins)."""
     return bool(_OPENS_SENTENCE.search(text, max(0, pos - _FRONTED_CHARS), pos))
+
+
+_KIN = r"(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower|grandson|granddaughter)"
+# A given name after a relative of someone named: "Adewale Ogunbiyi's wife, Folake", "X and his daughter Elif".
+_KIN_BEFORE = re.compile(rf"(?P<owner>{NAME_PATTERN})(?:[’']s|[^\S\n]+and[^\S\n]+(?:his|her))[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+                         rf"{_KIN},?[^\S\n]+$")
+
+
+def _relative_full_name(text: str, pos: int, given: str, persons: PersonIndex) -> str | None:
+    """A one-word name the text gives as a relative of a named person, with that person's surname ("Adewale Ogunbiyi
+    and his wife, Folake" -> "Folake Ogunbiyi"), as news gold sets write such names; None otherwise."""
+    kin = _KIN_BEFORE.search(text, max(0, pos - _FRONTED_CHARS), pos)
+    full = persons.full_name(kin.group("owner")) if kin else None
+    if not full or " " not in full or parse_mention(full).kind != "person" or given in full.split() \
+            or any(w.islower() for w in full.split()):  # not "Baloch and Waseem's mother"
+        return None
+    persons.add_person(full, None)  # the relative's kin is a person: "Adewale Ogunbiyi and his wife, Folake"
+    built = f"{given} {surname_of(full)}"
+    persons.relatives.add(built)
+    return built
 
 
 def _opening_subject(run: str, name: str) -> bool:

@@ -890,6 +890,9 @@ class PersonIndex:
     # minister,": both), for a later "the former minister"
     descriptions: dict[str, list[str]] = field(default_factory=dict)
     paragraph_starts: list[int] = field(default_factory=list)  # offsets where the text's paragraphs start
+    # names built from a relative's ("Folake Ogunbiyi" for "Adewale Ogunbiyi and his wife, Folake"): their surname
+    # alone stays the relative's
+    relatives: set[str] = field(default_factory=set)
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -915,7 +918,7 @@ class PersonIndex:
         for name in self.roles:
             keys.setdefault(name, [name])
             surname = surname_of(name)
-            if surname != name and name not in keys.setdefault(surname, []):
+            if surname != name and name not in self.relatives and name not in keys.setdefault(surname, []):
                 keys[surname].append(name)
             given = name.split()[0].capitalize()
             if given != surname and (given.lower() in FIRST_NAME_GENDERS or len(name.split()) == 2 and given in alone) \
@@ -1101,7 +1104,8 @@ class PersonIndex:
             if not words:
                 continue  # initials only ("J. R. K."): no key a surname could match
             self._by_key.setdefault(key, []).append(n)
-            self._by_surname.setdefault(words[-1], []).append(n)
+            if n not in self.relatives:
+                self._by_surname.setdefault(words[-1], []).append(n)
             if len(words) >= 2:
                 self._by_first.setdefault(words[0], []).append(n)
                 self._by_initial.setdefault((words[-1][0], len(words[-1])), []).append((words[-1], n))
