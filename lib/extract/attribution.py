@@ -28,7 +28,7 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (FIRST_NAME_GENDERS, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -72,8 +72,8 @@ AFTER_HOW = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This)(?:[’']s|[^\S\n]+(?
 _WORDS_NOUNS = (r"(?:words?|view|verdict|message|warning|assessment|conclusion|answer|reply|response|advice|plea|"
                 r"promise|appeal|reaction|diagnosis|prediction|judge?ment)")
 WORDS_OF = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This|Those|These)[^\S\n]+(?:is|was|are|were)[^\S\n]+(?:the[^\S\n]+)?"
-                      rf"(?:[a-z]+[^\S\n]+){{0,2}}(?P<cue>{_WORDS_NOUNS})(?:[^\S\n]+[^,.;:\"“”\n]{{1,40}}?)?[^\S\n]+"
-                      rf"(?:of|from)|The[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}(?P<cue2>{_WORDS_NOUNS})[^\S\n]+(?:came[^\S\n]+from|"
+                      rf"(?:[a-z]+[^\S\n]+){{0,2}}(?P<cue>{_WORDS_NOUNS})(?:[^\S\n]+(?:on|this|last|late|early)[^\S\n]+"
+                      rf"[A-Za-z]+)?[^\S\n]+(?:of|from)|The[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}(?P<cue2>{_WORDS_NOUNS})[^\S\n]+(?:came[^\S\n]+from|"
                       rf"belongs?[^\S\n]+to|(?:is|are|was|were)[^\S\n]+(?:those|that)[^\S\n]+of))[^\S\n]+"
                       rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
@@ -253,12 +253,14 @@ _FRONTED_CHARS = 100  # characters before a name read for the sentence start and
 # whether he would run again,"), not with a determiner ("The company developing the therapy," is an apposition).
 _FRONTED = (rf"(?:[A-Z][a-z]+|(?:{'|'.join(sorted(FRONTED_PREPOSITIONS | SUBORDINATORS))}|[A-Z][a-z]+(?:ed|ing))"
             rf"[^\S\n][^,;:.!?\"“”\n]{{0,80}})")
+_FRONTED_OPENS = re.compile(rf"{_FRONTED}$")  # a comma phrase that is a fronted phrase, no apposition
 _OPENS_SENTENCE = re.compile(rf"(?:^|[.!?][\"”’]?[^\S\n]+|\n|[^\S\n][—–][^\S\n]+)(?:{_FRONTED},[^\S\n]+)?$")  # a dateline's dash too
 _PRESENT_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^s\W]s\b")  # a present-tense verb after a subject ("runs", "leads")
-_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would|"
-                           r"grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|thought|became|began|"
-                           r"bought|drove|fell|found|flew|got|knew|rose|shook|threw|understood|heard|saw|sent|led|fought|"
-                           r"chose|made|can|could|should|must|does|did)\b")
+_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
+# More irregular pasts ("Farida Haidari taught", "Maricel Dizon grew up"): after a known given name only, as places and
+# firms do them too ("Hong Kong saw protests", "Credit Suisse held firm").
+_IRREGULAR_PAST_AFTER = re.compile(r"[^\S\n]+(?:grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|"
+                                   r"thought|became|began|bought|drove|fell|flew|got|knew|rose|shook|understood|heard)\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
 # The same subject as a description in lower case between a capitalised word and a name: `Tech investor X says`.
@@ -839,7 +841,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         if m.group(0).lower() in NON_NAME_WORDS:
             continue  # "The", "In", "But": most capitalised runs are one sentence-opening word
         first, _, rest = m.group(0).partition(" ")
-        if first in _LEADING_PREPOSITIONS and " " in rest.strip():
+        if first in _LEADING_PREPOSITIONS and " " in rest.strip() and text[m.end():m.end() + 1] == ",":
             m = _NAME.match(text, m.start() + len(first) + 1) or m  # "For Marisol Quintero, who runs a laundry"
         window = text[max(0, m.start() - _NAME_CONTEXT):m.start()]
         prefix = _ROLE_PREFIX_BEFORE.search(window) if window[-1:] == " " else None
@@ -875,18 +877,20 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         if not (role or _PERSON_AFTER.match(text, m.end())
                 # "Mateus Oliveira, the Brazilian defender, told", "Nadia Bouzid (pictured), 45, said", "Her lawyer,
                 # Chukwuemeka Eze, said": a full name whose clause's verb, after asides set off by commas, is a cue
+                # and a person's description around it (not "Goldman Sachs, the investment bank, said", "The
+                # company developing the therapy, Luminar Genetics, said", "Morgan Stanley, in a note, said")
                 or (len(mention.name.split()) >= 2 and _APPOSED_CUE_AFTER.match(text, m.end())
-                    and (window.rstrip().endswith(",") and not _names_a_body(text, m.start())
-                         or _opens_sentence(text, m.start())))  # not "who head the agencies that administer the
-                # Endangered Species Act, said", nor "The company developing the therapy, Luminar Genetics, said"
+                    and (window.rstrip().endswith(",") or _opens_sentence(text, m.start()))
+                    and _described_as_person(text, m.start(), m.end()))
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
                 or (_opens_sentence(text, m.start()) and (len(mention.name.split()) == 2 or len(
                     mention.name.split()) == 3 and mention.name.split()[0].lower() in FIRST_NAME_GENDERS)
                     and (_FINITE_AFTER.match(text, m.end())
-                         # "Tom Hale runs the shelter.": a present verb after a known given name and a surname
-                         or mention.name.split()[0].lower() in FIRST_NAME_GENDERS and _PRESENT_AFTER.match(text, m.end()))
+                         # "Tom Hale runs the shelter.": a present verb or irregular past after a known given name
+                         or mention.name.split()[0].lower() in FIRST_NAME_GENDERS
+                         and (_PRESENT_AFTER.match(text, m.end()) or _IRREGULAR_PAST_AFTER.match(text, m.end())))
                     and _opening_subject(m.group(0), mention.name))):
             continue
         if is_outlet_name(mention.name):
@@ -920,13 +924,41 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
 _PHRASE_BEFORE = re.compile(r"([^,.;:!?\"“”\n]{1,80}),[^\S\n]*$")  # the comma phrase right before a name
 
 
-def _names_a_body(text: str, pos: int) -> bool:
-    """Whether the comma phrase right before ``pos`` describes a body ("The company developing the therapy, ")."""
-    phrase = _PHRASE_BEFORE.search(text, max(0, pos - _FRONTED_CHARS), pos)
-    words = phrase.group(1).lower().split() if phrase else []
-    cut = next((i for i, w in enumerate(words) if i and w.endswith("ing")), len(words))  # "developing the therapy"
-    head = _head_noun(words[:cut])
-    return head in ORG_HEADS or head in ORG_WORDS
+# The first aside after a name: an age, a description, or a participle phrase.
+_ASIDE_AFTER = re.compile(r"(?:[^\S\n]+\([^()\n]{1,30}\))?,[^\S\n]+([^,;:.!?\"“”\n]{1,140})")
+_PERSON_PARTICIPLES = frozenset("speaking writing sitting standing talking addressing".split())  # "X, speaking from ..."
+
+
+def _phrase_head(phrase: str) -> str:
+    """The head noun of a description ("the company developing the therapy" -> "company")."""
+    words = phrase.lower().split()
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.endswith("ing")), len(words))  # not "a trucking firm"
+    return _head_noun([w for w in words[:cut] if w not in ("the", "a", "an")])
+
+
+def _is_person_head(head: str) -> bool:
+    head = head.split("-")[0]  # "sister-in-law"
+    return (head in ROLE_WORDS or head in PERSON_NOUNS or _is_agent_noun(head)) \
+        and head not in ORG_HEADS and head not in ORG_WORDS and head not in PLACE_WORDS
+
+
+def _described_as_person(text: str, start: int, end: int) -> bool:
+    """Whether a name's asides tell a person: a person's description in the comma phrase before it ("Her lawyer, ",
+    "A spokesperson for the commission, "), or, after it, an age, a person's description ("the Brazilian defender") or
+    a speaking participle ("speaking from a hospital bed"); a body's description before or after it tells none."""
+    before = _PHRASE_BEFORE.search(text, max(0, start - _FRONTED_CHARS), start) \
+        if text[max(0, start - 2):start].strip() == "," else None
+    if before and not _FRONTED_OPENS.match(before.group(1)):
+        return _is_person_head(_phrase_head(before.group(1)))
+    aside = _ASIDE_AFTER.match(text, end)
+    words = aside.group(1).split() if aside else []
+    if not words:
+        return False
+    if words[0].isdigit() or words[0].lower() in _PERSON_PARTICIPLES:
+        return True
+    head = _phrase_head(aside.group(1))
+    # "the Brazilian defender", "a mother of three"; a title with no article ("executive vice president of X")
+    return _is_person_head(head) and (words[0].lower() in ("a", "an", "the") or head in ROLE_WORDS)
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -1707,7 +1739,9 @@ _ROLE_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>[Tt]he[^\S\n]+(?
 _INDEFINITE_SUBJECT = re.compile(
     rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>[Aa]n?[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
     rf"(?:{alternation(sorted(w for w in ROLE_WORDS | MALE_NOUNS | FEMALE_NOUNS if w.isalpha()))})"
-    rf"(?:[^\S\n]+(?:for|of|at|from|with|in|on|[a-z]+ing)\b[^,.;:\"“”\n]{{1,60}}?)?)(?={_FINITE_AFTER.pattern})")
+    rf"(?:[^\S\n]+(?:for|of|at|from|with|in|on|[a-z]+ing)\b[^,.;:\"“”\n]{{1,60}}?)?)"
+    # its verb one of speech or of taking a side ("dismissed", "disagreed"), not "A woman died", "A man was killed"
+    rf"(?=[^\S\n]+(?:{CUE_PATTERN}|disagreed|objected|blamed|dismissed|rejected|defended)\b)")
 
 
 def _described_since(text: str, since: int | None, pos: int, pronoun: str) -> tuple[str, int] | None:

@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
 from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES, UPPER_LETTERS,
                                TITLE_ABBREVIATIONS, normalise_name)
-from lib.domain.outlets import is_host_name, is_known_outlet
+from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
@@ -651,7 +651,7 @@ def parse_mention(text: str) -> Mention:
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
-    if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].lower() in NATION_ADJECTIVES:
+    if _is_nation_epithet(tokens):
         return Mention(text, None, None, "role")  # "the Kenyan": a person, by nationality
     at = tokens.index("in", 1) if "in" in tokens[1:-1] else 0
     if at:
@@ -752,6 +752,13 @@ def parse_mention(text: str) -> Mention:
         # place word ("Senator Lia Park", "David Hill", "prosecutor Dana Hill").
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
     return Mention(text, name, role, "person")
+
+
+def _is_nation_epithet(tokens: list[str]) -> bool:
+    """"the Kenyan", "the Iraqi": one person by nationality; not "the French", "the Chinese", "the Swiss" (a people or
+    its government)."""
+    return len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].lower() in NATION_ADJECTIVES \
+        and not tokens[1].lower().endswith(("ese", "ch", "sh", "ss"))
 
 
 # A romanised given name of two syllables joined by a hyphen ("Min-seo", "Jae-in", "Joon-ho"): a person's name,
@@ -1162,16 +1169,16 @@ class PersonIndex:
 
     def only_unaged(self, pos: int) -> str | None:
         """The person an age epithet at ``pos`` stands for, of those whose age the text does not give: the one named
-        so far, or the latest named earlier in its paragraph ("For Marisol Quintero, who runs a laundry, ... "...,"
-        the 41-year-old said")."""
+        so far, or the one named earlier in its paragraph ("For Marisol Quintero, who runs a laundry, ... "...," the
+        41-year-old said")."""
         i = bisect.bisect_left(self.positions, pos)
         named = {self.names[j] for j in range(i)} - self.ages.keys()
         if len(named) == 1:
             return named.pop()
         paragraph = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1] \
             if self.paragraph_starts else 0
-        return next((self.names[j] for j in range(i - 1, -1, -1)
-                     if self.positions[j] >= paragraph and self.names[j] not in self.ages), None)
+        here = {self.names[j] for j in range(i) if self.positions[j] >= paragraph} - self.ages.keys()
+        return here.pop() if len(here) == 1 else None
 
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The person a pronoun or role noun at ``pos`` refers to: the latest matching mention before it, a clause
@@ -1311,8 +1318,7 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
             found = found if name.split()[-1].lower().strip(".,") in found and not lowered & _PUBLIC_BODY_WORDS else set()
         described = _DESCRIBED_AFTER.match(text, m.end())  # "Al-Ahram, the country's largest newspaper,"
         if (found and len(lowered) > 1) or (not own_name and before and before[-1] in words) \
-                or (described and _head_noun(described.group(1).lower().split()) in wanted) \
-                or (head in ORG_DESCRIPTORS["paper"] + ORG_DESCRIPTORS["network"] and is_known_outlet(name)):
+                or (described and _head_noun(described.group(1).lower().split()) in wanted):
             best = name[4:] if name.startswith("The ") else name
     return best
 
@@ -1367,8 +1373,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         # "Yusuf Demir scored twice. "...," the 22-year-old said.": an epithet giving the age of the one person named
         # so far whose age the text has not given (not after "a 22-year-old man", someone the text leaves unnamed)
         return name, persons.roles.get(name)
-    if mention.kind == "role" and len(words := mention.text.lower().split()) == 2 and words[0] == "the" \
-            and words[1] in NATION_ADJECTIVES:
+    if mention.kind == "role" and _is_nation_epithet(mention.text.split()):
         # "the Kenyan said": the person just named, by nationality
         name = persons.recent(pos)
         return name, persons.roles.get(name) if name else None
