@@ -345,3 +345,14 @@ def test_an_unnamed_speaker_is_one_row_whatever_its_case():
                            "speaker_id": [None, None, None, None, None, "Tom Hale", None]})
     assert speaker_names(quotes).tolist()[:6] == ["officials"] * 3 + ["the ministry"] * 2 + ["Tom Hale"]
     assert pd.isna(speaker_names(quotes).iloc[6])
+
+
+def test_a_body_is_one_row_whatever_its_case_and_article():
+    """A body named with and without "the", or by an id and as written in lower case, is one speaker on the pages
+    ("The Hollywood Reporter" / "Hollywood Reporter", "Police" / "police"); two different names stay two."""
+    quotes = pd.DataFrame({"speaker": ["The Hollywood Reporter", "the paper", "Police", "police", "Tom Hale", "Ann Lee"],
+                           "speaker_id": ["The Hollywood Reporter", "Hollywood Reporter", "Police", None, "Tom Hale",
+                                          "Ann Lee"]})
+    names = speaker_names(quotes).tolist()
+    assert names[0] == names[1] and names[2] == names[3] == "police"
+    assert names[4:] == ["Tom Hale", "Ann Lee"]

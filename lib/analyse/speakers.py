@@ -86,17 +86,21 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def speaker_names(quotes: pd.DataFrame) -> pd.Series:
-    """Each quote's speaker as the pages name it (speaker_of: the canonical id, else as written), a speaker written with
-    no id under one spelling whatever its case: "Officials" opening a sentence and "officials" inside one are one row
-    of a chart. Of the spellings of one such speaker, the one that opens in lower case (as it reads inside a sentence),
-    else the most used."""
+    """Each quote's speaker as the pages name it (speaker_of: the canonical id, else as written), under one spelling
+    whatever its case and leading "the": "Officials" opening a sentence and "officials" inside one, "Police" and
+    "police", "The Hollywood Reporter" and "Hollywood Reporter" are one row of a chart. Of the spellings of one
+    speaker, the one that opens in lower case (as it reads inside a sentence), else the most used."""
     who = speaker_of(quotes)
-    unnamed = who.where(quotes["speaker_id"].isna()) if "speaker_id" in quotes else who
-    spellings = unnamed.dropna().astype(str).value_counts()  # most used first
+    spellings = who.dropna().astype(str).value_counts()  # most used first
     chosen: dict[str, str] = {}
     for spelling in sorted(spellings.index, key=lambda w: (not w[:1].islower(), -spellings[w])):
-        chosen.setdefault(spelling.casefold(), spelling)
+        chosen.setdefault(_spelling_key(spelling), spelling)
     out = who.copy()
-    named = unnamed.notna()
-    out[named] = [chosen.get(str(w).casefold(), w) for w in unnamed[named]]
+    written = who.notna()
+    out[written] = [chosen.get(_spelling_key(str(w)), w) for w in who[written]]
     return out
+
+
+def _spelling_key(name: str) -> str:
+    """What two spellings of one speaker share: the name case-folded, a leading "the" dropped."""
+    return re.sub(r"^the\s+", "", name.casefold())
