@@ -356,3 +356,13 @@ def test_a_body_is_one_row_whatever_its_case_and_article():
     names = speaker_names(quotes).tolist()
     assert names[0] == names[1] and names[2] == names[3] == "police"
     assert names[4:] == ["Tom Hale", "Ann Lee"]
+
+
+@pytest.mark.parametrize("mention, name, kind", [
+    ("The Food and Drug Administration", "Food and Drug Administration", "org"),
+    ("the Biden administration", "Biden administration", "org"),
+    ("Obama administration official Tom Hale", "Tom Hale", "person"),  # a person titled by the body
+])
+def test_an_administration_is_a_body(mention, name, kind):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.kind) == (name, kind)
