@@ -362,6 +362,10 @@ def test_a_body_is_one_row_whatever_its_case_and_article():
     ("The Food and Drug Administration", "Food and Drug Administration", "org"),
     ("the Biden administration", "Biden administration", "org"),
     ("Obama administration official Tom Hale", "Tom Hale", "person"),  # a person titled by the body
+    ("State television", "State television", "org"),
+    ("the Alliance of Motion Picture and Television Producers", "Alliance of Motion Picture and Television Producers",
+     "org"),
+    ("Broadcaster Piers Morgan", "Broadcaster Piers Morgan", "person"),  # a trade, no body
 ])
 def test_an_administration_is_a_body(mention, name, kind):
     parsed = parse_mention(mention)

@@ -210,7 +210,7 @@ house ministry department council committee nations union kingdom states republi
 company corp corp. inc inc. ltd ltd. group party government court police army navy force forces university
 college school institute foundation bank fund times post news press journal tribune herald guardian telegraph
 network tv radio agency center centre association trustees organization organisation commission parliament congress
-administration
+administration television media
 senate assembly secretariat kremlin pentagon academy club team church hospital airlines airways motors
 international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloomberg twitter facebook google
 military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
