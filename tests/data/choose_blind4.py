@@ -184,6 +184,19 @@ def sieve(items: list[dict], c: dict[str, int], starts: set[str], shared: str) -
     return kept
 
 
+
+def write_pool(kept: list[dict], counts: dict[str, int], out: Path) -> None:
+    """Write the kept texts to out, only extending it: refused (exit 1) when its lines would not stay first."""
+    new = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept)
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    if not new.startswith(old):
+        sys.exit(f"{out}: its lines are not the first lines of the new pool; not written")
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(new, encoding="utf-8")
+    tmp.replace(out)
+    print(counts)
+    print(len(kept), f"kept ({len(old.splitlines())} before, unchanged), cut at", CUT, "->", out)
+
 def choose(raw: Path) -> tuple[list[dict], dict[str, dict[str, int]]]:
     starts, shared = taken(), shared_text()
     wh, skipped, missing = wh_items(raw / "wh")

@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
 
-from choose_blind4 import CUT, first300, paragraphs, shared_text, sieve, taken  # noqa: E402
+from choose_blind4 import first300, paragraphs, shared_text, sieve, taken, write_pool  # noqa: E402
 
 COMMIT = "b134aa9d261fe904f5c50a82b4d3cb001f8771bf"
 SOURCE = f"vanatteveldt/wikinews data/wikinews_2019.csv@{COMMIT}"
@@ -122,16 +122,7 @@ def main() -> None:
     out = Path(args[1]) if len(args) > 1 else FRAMES[frame][1]
     if frame == "dev" and out.resolve() in {p.resolve() for p in (BLIND4, *BLIND5)}:
         sys.exit(f"{out}: a blind pool; the development pool goes elsewhere")
-    kept, counts = choose(raw, frame)
-    new = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept)
-    old = out.read_text(encoding="utf-8") if out.exists() else ""
-    if not new.startswith(old):
-        sys.exit(f"{out}: its lines are not the first lines of the new pool; not written")
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(new, encoding="utf-8")
-    tmp.replace(out)
-    print(counts)
-    print(len(kept), f"kept ({len(old.splitlines())} before, unchanged), cut at", CUT, "->", out)
+    write_pool(*choose(raw, frame), out)
 
 
 if __name__ == "__main__":

@@ -53,9 +53,9 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
 
-from choose_blind4 import first300, shared_text, sieve, taken  # noqa: E402
+from choose_blind4 import first300, shared_text, sieve, taken, write_pool  # noqa: E402
 from choose_blind5_wn import AUTHOR, LICENCE, OUTLET, wn_text  # noqa: E402
-from choose_blind6_wn import EARLIER, write_pool  # noqa: E402
+from choose_blind6_wn import EARLIER  # noqa: E402
 
 COMMIT = "1d985031625909c908766812e8a18d0c88116ec8"
 SOURCE = f"airKlizz/WikinewsSum endataset.json@{COMMIT}"

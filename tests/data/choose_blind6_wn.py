@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
 
-from choose_blind4 import CUT, first300, shared_text, sieve, taken  # noqa: E402
+from choose_blind4 import first300, shared_text, sieve, taken, write_pool  # noqa: E402
 from choose_blind5_wn import AUTHOR, LICENCE, OUTLET, wn_text  # noqa: E402
 
 COMMIT = "ebb25d3c66507269b14c437b5f4b04bf26b3b056"
@@ -94,19 +94,6 @@ def main() -> None:
     raw = Path(args[1]) if len(args) > 1 else TMP / f"raw_wn_{part}"
     out = Path(args[2]) if len(args) > 2 else TMP / f"blind6_wn_{part}_pool.jsonl"
     write_pool(*choose(raw, part), out)
-
-
-def write_pool(kept: list[dict], counts: dict[str, int], out: Path) -> None:
-    """Write the kept texts to out, only extending it: refused (exit 1) when its lines would not stay first."""
-    new = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept)
-    old = out.read_text(encoding="utf-8") if out.exists() else ""
-    if not new.startswith(old):
-        sys.exit(f"{out}: its lines are not the first lines of the new pool; not written")
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(new, encoding="utf-8")
-    tmp.replace(out)
-    print(counts)
-    print(len(kept), f"kept ({len(old.splitlines())} before, unchanged), cut at", CUT, "->", out)
 
 
 if __name__ == "__main__":
