@@ -33,7 +33,7 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUN
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
-                                  SENTENCE_OPENERS, SUBORDINATORS,
+                                  SUBORDINATORS,
                                   apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
                                   resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote

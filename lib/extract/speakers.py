@@ -151,7 +151,8 @@ _LOCATIVE_BEFORE = re.compile(r"(?<![\w’'\-])(?:in|near|outside|inside|across|
 _PERSON_EVIDENCE_AFTER = re.compile(r",[^\S\n]+(?:\d{1,3},|who\b)")  # "Biden, 78,", "Biden, who": a person
 _LOCATIVE_CHARS = 30  # characters before a mention read for its locative preposition
 # "her" as an object, like "him", names someone else after a subject ("Her lawyer, X, said the label owed her "...""):
-# the object form is followed by punctuation or a function word, the possessive by its noun ("her client").
+# the object form is followed by punctuation (or the end of a search window), or a function word; the possessive by
+# its noun ("her client").
 _OBJECT_HER = (r"her(?=[^\S\n]*(?:[.,;:!?\"“”)]|$)|[^\S\n]+(?:that|to|the|a|an|and|or|but|for|with|in|on|at|as|about|from|if|"
                r"when|after|before|into|over|up|out|off|back|down|again|last|this|not)\b)")
 _GENDER_WORD = re.compile(rf"\b(?!{_OBJECT_HER})(?:he|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
