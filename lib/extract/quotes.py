@@ -81,17 +81,12 @@ def extract_quotes(article: Article) -> list[Quote]:
             found = _attribute_after(masked, span.close + 1,
                                      _after_end(masked, span.close + 1, min(last_end, beyond)))
         if found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?" \
-                and text[before_start:span.open].rstrip().endswith(":"):
-            # `X told supporters: "...." Y said the count was close.`: a quote a colon introduces and that ends its
-            # sentence is the intro's; a subject and cue after it open a statement of their own
-            intro = _attribute_before(intro_text, before_start, span.open, False)
-            if intro is not None and intro.source in ("before", "clause"):
-                found = intro
-        if found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?" \
-                and text[span.close + 1:after_end].rstrip().endswith(",") and after_end == nxt:
-            # `X asked, "Who?" The crowd answered, "`, `The group said it had "assurances." X said, "`: after a
-            # quote whose own sentence has a speaker and cue, a subject and cue with a comma right before the next
-            # quote introduce that quote.
+                and (text[before_start:span.open].rstrip().endswith(":")
+                     or text[span.close + 1:after_end].rstrip().endswith(",") and after_end == nxt):
+            # A quote that ends its sentence keeps the intro before it (a colon's quote is never partial):
+            # `X told supporters: "...." Y said the count was close.`: the subject and cue after it open a
+            # statement of their own; `X asked, "Who?" The crowd answered, "`, `The group said it had "assurances."
+            # X said, "`: a subject and cue with a comma right before the next quote introduce that quote.
             intro = _attribute_before(intro_text, sentence_start, span.open, True) if partial \
                 else _attribute_before(intro_text, before_start, span.open, False)
             if intro is not None and intro.source in ("before", "clause"):
