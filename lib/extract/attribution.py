@@ -1747,11 +1747,16 @@ _INDEFINITE_SUBJECT = re.compile(
 def _described_since(text: str, since: int | None, pos: int, pronoun: str) -> tuple[str, int] | None:
     """(subject as written, offset) of the latest sentence between ``since`` and ``pos`` opened by someone described
     with a gender, that of ``pronoun`` ("A spokesman for the water board blamed the contractor."), if any."""
-    if since is None:
-        return None
-    found = [m for m in _INDEFINITE_SUBJECT.finditer(text, since, pos)
-             if _gender_fits(m.group("subj"), pronoun, strict=True)]  # not "A representative said she ..."
-    return (found[-1].group("subj"), found[-1].start("subj")) if found else None
+    # strict: not "A representative said she ..."
+    return None if since is None else _latest_fitting(_INDEFINITE_SUBJECT, text, since, pos, pronoun, strict=True)
+
+
+def _latest_fitting(pattern: re.Pattern, text: str, start: int, end: int, pronoun: str,
+                    strict: bool) -> tuple[str, int] | None:
+    """(subject as written, offset) of the last match of ``pattern`` in ``text[start:end]`` whose subject fits
+    ``pronoun`` in gender (_gender_fits)."""
+    fitting = [m for m in pattern.finditer(text, start, end) if _gender_fits(m.group("subj"), pronoun, strict=strict)]
+    return (fitting[-1].group("subj"), fitting[-1].start("subj")) if fitting else None
 
 
 def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]) -> tuple[str, int] | None:
@@ -1759,12 +1764,9 @@ def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]
     sentence subject before ``pos`` whose description agrees in gender ("the man said", "My mother came down the
     stairs."; a first-person "my" is the author's), else the latest sentence subject that is a role whose words tell
     no other gender ("The mayor defended the plan.")."""
-    def latest(pattern: re.Pattern, strict: bool) -> tuple[str, int] | None:
-        fitting = [m for m in pattern.finditer(text, max(0, pos - _DESCRIBED_CHARS), pos)
-                   if _gender_fits(m.group("subj"), pronoun, strict=strict)]
-        return (fitting[-1].group("subj"), fitting[-1].start("subj")) if fitting else None
-
-    found = latest(_DESCRIBED_SUBJECT, True) or latest(_ROLE_SUBJECT, False)
+    start = max(0, pos - _DESCRIBED_CHARS)
+    found = _latest_fitting(_DESCRIBED_SUBJECT, text, start, pos, pronoun, strict=True) \
+        or _latest_fitting(_ROLE_SUBJECT, text, start, pos, pronoun, strict=False)
     said = next((d for d in reversed(spoken) if _gender_fits(d.speaker, pronoun, strict=True)), None)
     if said is not None and (found is None or said.speaker_start > found[1]):
         return said.speaker, said.speaker_start
