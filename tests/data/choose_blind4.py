@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 import random
 import re
 import sys
@@ -183,6 +184,22 @@ def sieve(items: list[dict], c: dict[str, int], starts: set[str], shared: str) -
         kept.append({**item, "text": text})
     return kept
 
+
+
+STEPS = ("fetched", "few_pairs_at_copy", "same_start", "in_shared", "not_english", "few_pairs", "kept")
+
+
+def sieve_after(found: list[dict], listed: int, pools) -> tuple[list[dict], dict[str, int]]:
+    """Rules 2-4 (sieve) over a frame's items, ``listed`` of them read, when every quote set's texts and those of the
+    earlier ``pools`` present are taken: the kept texts and a count per filter step (STEPS)."""
+    starts = taken()
+    for pool in pools:
+        if pool.exists():
+            for line in pool.open(encoding="utf-8"):
+                starts.update(first300(json.loads(line)["text"]))
+    c: Counter = Counter(fetched=listed)
+    kept = sieve(found, c, starts, shared_text())
+    return kept, {s: c[s] for s in STEPS}
 
 
 def write_pool(kept: list[dict], counts: dict[str, int], out: Path) -> None:

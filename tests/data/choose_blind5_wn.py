@@ -37,16 +37,14 @@ the text, counted by eye at copy time). Rows not listed are "not fetched".
 from __future__ import annotations
 
 import csv
-import json
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
 
-from choose_blind4 import first300, paragraphs, shared_text, sieve, taken, write_pool  # noqa: E402
+from choose_blind4 import paragraphs, sieve_after, write_pool  # noqa: E402
 
 COMMIT = "b134aa9d261fe904f5c50a82b4d3cb001f8771bf"
 SOURCE = f"vanatteveldt/wikinews data/wikinews_2019.csv@{COMMIT}"
@@ -91,25 +89,19 @@ def wn_items(raw: Path, frame: str) -> tuple[list[dict], int]:
         if status != "copied":
             items.append({"judged": status})
             continue
-        row = rows[url]
-        items.append({"id": f"{prefix}-{int(n)}", "source": f"{SOURCE} row {int(n)}", "outlet": OUTLET,
-                      "url": url.replace("org//wiki/", "org/wiki/"), "licence": LICENCE,
-                      "title": " ".join(row["title"].split()), "author": AUTHOR, "date": row["date"],
-                      "raw": wn_text(row["text"])})
+        items.append(wn_item(f"{prefix}-{int(n)}", f"{SOURCE} row {int(n)}", url, rows[url]))
     return items, listed
 
 
+def wn_item(id_: str, source: str, url: str, row: dict) -> dict:
+    """The pool item of a copied row (rows.csv), its text not cut yet: the frame gives its id and source."""
+    return {"id": id_, "source": source, "outlet": OUTLET, "url": url.replace("org//wiki/", "org/wiki/"),
+            "licence": LICENCE, "title": " ".join(row["title"].split()), "author": AUTHOR, "date": row["date"],
+            "raw": wn_text(row["text"])}
+
+
 def choose(raw: Path, frame: str = "blind") -> tuple[list[dict], dict[str, int]]:
-    starts = taken()
-    for pool in FRAMES[frame][5]:
-        if pool.exists():
-            for line in pool.open(encoding="utf-8"):
-                starts.update(first300(json.loads(line)["text"]))
-    items, listed = wn_items(raw, frame)
-    c: Counter = Counter(fetched=listed)
-    kept = sieve(items, c, starts, shared_text())
-    steps = ("fetched", "few_pairs_at_copy", "same_start", "in_shared", "not_english", "few_pairs", "kept")
-    return kept, {s: c[s] for s in steps}
+    return sieve_after(*wn_items(raw, frame), FRAMES[frame][5])
 
 
 def main() -> None:

@@ -45,7 +45,6 @@ import html
 import json
 import re
 import sys
-from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -53,7 +52,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
 
-from choose_blind4 import first300, shared_text, sieve, taken, write_pool  # noqa: E402
+from choose_blind4 import sieve_after, write_pool  # noqa: E402
 from choose_blind5_wn import AUTHOR, LICENCE, OUTLET, wn_text  # noqa: E402
 from choose_blind6_wn import EARLIER  # noqa: E402
 
@@ -129,16 +128,7 @@ def items(raw: Path) -> tuple[list[dict], int]:
 
 
 def choose(raw: Path) -> tuple[list[dict], dict[str, int]]:
-    starts = taken()
-    for pool in EARLIER + tuple(TMP.glob("blind6_wn_*_pool.jsonl")):
-        if pool.exists():
-            for line in pool.open(encoding="utf-8"):
-                starts.update(first300(json.loads(line)["text"]))
-    found, listed = items(raw)
-    c: Counter = Counter(fetched=listed)
-    kept = sieve(found, c, starts, shared_text())
-    steps = ("fetched", "few_pairs_at_copy", "same_start", "in_shared", "not_english", "few_pairs", "kept")
-    return kept, {s: c[s] for s in steps}
+    return sieve_after(*items(raw), EARLIER + tuple(TMP.glob("blind6_wn_*_pool.jsonl")))
 
 
 def main() -> None:

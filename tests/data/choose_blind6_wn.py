@@ -31,16 +31,14 @@ copied: fewer than two quote-mark pairs in the text, counted by eye at copy time
 from __future__ import annotations
 
 import csv
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
 
-from choose_blind4 import first300, shared_text, sieve, taken, write_pool  # noqa: E402
-from choose_blind5_wn import AUTHOR, LICENCE, OUTLET, wn_text  # noqa: E402
+from choose_blind4 import sieve_after, write_pool  # noqa: E402
+from choose_blind5_wn import wn_item  # noqa: E402
 
 COMMIT = "ebb25d3c66507269b14c437b5f4b04bf26b3b056"
 SOURCE = f"vanatteveldt/wikinews wikinews_2020.csv@{COMMIT}"
@@ -65,25 +63,14 @@ def items(raw: Path, part: str) -> tuple[list[dict], int]:
         if status != "copied":
             found.append({"judged": status})
             continue
-        row = rows[url]
-        found.append({"id": f"b6-wn-{part}-{n}", "source": f"{SOURCE} part {part} row {n}", "outlet": OUTLET,
-                      "url": url.replace("org//wiki/", "org/wiki/"), "licence": LICENCE,
-                      "title": " ".join(row["title"].split()), "author": AUTHOR, "date": row["date"],
-                      "raw": wn_text(row["text"])})
+        found.append(wn_item(f"b6-wn-{part}-{n}", f"{SOURCE} part {part} row {n}", url, rows[url]))
     return found, before
 
 
 def choose(raw: Path, part: str) -> tuple[list[dict], dict[str, int]]:
-    starts = taken()
-    for pool in EARLIER + tuple(TMP.glob("blind6_wn_*_pool.jsonl")):
-        if pool.exists() and not pool.name.startswith(f"blind6_wn_{part}_"):
-            for line in pool.open(encoding="utf-8"):
-                starts.update(first300(json.loads(line)["text"]))
-    found, listed = items(raw, part)
-    c: Counter = Counter(fetched=listed)
-    kept = sieve(found, c, starts, shared_text())
-    steps = ("fetched", "few_pairs_at_copy", "same_start", "in_shared", "not_english", "few_pairs", "kept")
-    return kept, {s: c[s] for s in steps}
+    earlier = [p for p in EARLIER + tuple(TMP.glob("blind6_wn_*_pool.jsonl"))
+               if not p.name.startswith(f"blind6_wn_{part}_")]  # the other part's pool, not its own
+    return sieve_after(*items(raw, part), earlier)
 
 
 def main() -> None:
