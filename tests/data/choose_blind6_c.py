@@ -102,7 +102,8 @@ def date_of(paras: list[str]) -> str:
     return datetime.strptime(m.group(1), "%B %d, %Y").date().isoformat() if m else ""
 
 
-def items(raw: Path) -> tuple[list[dict], int]:
+def items(raw: Path, prefix: str = "b6-c-", first: int = 3) -> tuple[list[dict], int]:
+    """The frame's records read, from record ``first`` on, as pool items with ids ``prefix<n>``, and their count."""
     records = {}
     if (raw / "records.jsonl").exists():
         records = {r["n"]: r for r in map(json.loads, (raw / "records.jsonl").open(encoding="utf-8"))}
@@ -111,7 +112,7 @@ def items(raw: Path) -> tuple[list[dict], int]:
         if line.startswith("#") or not line.strip():
             continue
         n, title, status = line.rstrip("\n").split("\t")[:3]
-        if int(n) <= before or int(n) in SEEN or title in SEEN_TITLES:
+        if int(n) <= before or int(n) < first or int(n) in SEEN or title in SEEN_TITLES:
             sys.exit(f"{raw / 'frame.tsv'}: record {n} breaks file order or was seen before the rule")
         before = int(n)
         if status != "copied":
@@ -120,7 +121,7 @@ def items(raw: Path) -> tuple[list[dict], int]:
         rec = records[int(n)]
         date = date_of(rec["text"])
         pd = "{{PD-Article}}" in "".join(rec["text"]) or (date or FILE_UNTIL) < PD_UNTIL
-        found.append({"id": f"b6-c-{n}", "source": f"{SOURCE} record {n}", "outlet": OUTLET,
+        found.append({"id": f"{prefix}{n}", "source": f"{SOURCE} record {n}", "outlet": OUTLET,
                       "url": "https://en.wikinews.org/wiki/" + quote(rec["title"].replace(" ", "_"), safe=",()'!:"),
                       "licence": PD if pd else LICENCE, "title": " ".join(rec["title"].split()), "author": AUTHOR,
                       "date": date, "raw": wiki_text(rec["text"])})
