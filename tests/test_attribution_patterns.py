@@ -1741,6 +1741,26 @@ IT_SAID = [
      "contest these claims", None, None),
     ('The court ruled against the newspaper on Monday. "This is a dark day for press freedom," it said in an '
      'editorial.', "dark day for press", None, None),
+    # a body that spoke before yields to the body the sentences since are about; a place or a person called "he" in
+    # the rest of that sentence is no other body "it" could stand for
+    ('Roscosmos said the launch would go ahead. "We are ready," it said.\n\nThe European Space Agency postponed its '
+     'own launch. It said in a statement that "the weather over Kourou does not allow a safe ascent".', "Kourou",
+     "European Space Agency", "organisation"),
+    ('The wildlife service said it had counted 300 elephants. "The numbers are rising," the service said.\n\nThe '
+     'Marine Institute launched a survey of the bay on Monday. It also warned fishermen that "conditions will remain '
+     'dangerous".', "remain dangerous", "Marine Institute", "organisation"),
+    ('Roscosmos said the cosmonaut had died. "He was a hero," it said. Pavel Orlov once said he "never feared the '
+     'dark".\n\nNASA paused its coverage of a space station walk to mourn Orlov. It also credited Orlov with the '
+     'first walk, noting that "his venture began the history of extravehicular activity".', "his venture", "NASA",
+     "organisation"),
+    # ... but not to an earlier sentence, a person, or a sentence naming a second body
+    ('Roscosmos said the launch would go ahead. "We are ready," it said. It added that "the crew is in good health".',
+     "good health", "Roscosmos", "organisation"),
+    ('A statement from the Harbor Prisons Agency said Arcade Comeaux, 49, had fled. "He took two guns," it said.\n\n'
+     'Comeaux was serving a life sentence, it said, and "is considered dangerous".', "considered dangerous",
+     "Harbor Prisons Agency", "organisation"),
+    ('Roscosmos said the launch would go ahead. "We are ready," it said.\n\nNASA criticised Boeing on Monday. It '
+     'said "the capsule is not ready".', "capsule is not ready", "Roscosmos", "organisation"),
 ]
 
 

@@ -1343,6 +1343,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
     out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
+    last_org_at = -1  # where the organisation that spoke last was named as a speaker
     asked = asked_at = None  # the person a question just quoted was put to ("a reporter asked Jo Hale, "...?""), and
     # where the answer's speaker mention ("she replied") stands
     gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
@@ -1404,11 +1405,14 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and (
-                q.speaker.lower() == "it" and not last_org or _UNSIGNED_STATEMENT.fullmatch(q.speaker)):
-            # "Acme Corp. reported a loss. "...," it said.": the body or text a recent sentence is about speaks; and
-            # the body behind "A statement said" (a text put out, of no author named) when a recent sentence is
-            # about one
-            subject = _it_antecedent(text, min(q.start, q.speaker_start), persons)
+                q.speaker.lower() == "it" or _UNSIGNED_STATEMENT.fullmatch(q.speaker)):
+            # "Acme Corp. reported a loss. "...," it said.": the body or text a recent sentence is about speaks, unless
+            # that sentence came before the organisation that spoke last; and the body behind "A statement said" (a
+            # text put out, of no author named) when a recent sentence is about one
+            subject = _it_antecedent(text, min(q.start, q.speaker_start), persons, q.speaker.lower() == "it")
+            if subject and last_org and q.speaker.lower() == "it" and (
+                    subject[1] < last_org_at or parse_mention(subject[0]).kind == "person"):
+                subject = None  # `Acme said ... "...," it said. It added "..."` (or `Comeaux fled, it said`): Acme
             if subject and (q.speaker.lower() == "it" or parse_mention(subject[0]).kind == "org"):
                 mention = parse_mention(subject[0])
                 subject_id, _ = resolve_mention(mention, subject[1], persons)
@@ -1418,7 +1422,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         if mention is not None and q.speaker_id and _AUTHORED_DOCUMENT.match(q.speaker):  # "a statement from X"
             last_author = q.speaker_id  # and, unless a person, the organisation "it" may stand for next
             if q.speaker_id not in persons.roles:
-                last_org, org_speaker = q.speaker_id, True
+                last_org, last_org_at, org_speaker = q.speaker_id, q.speaker_start, True
         answer = bool(asked) and q.kind != "reported" and mention is not None \
             and (asked_at is None or q.speaker_start == asked_at) \
             and q.speaker.lower() in PRONOUN_GENDERS \
@@ -1500,6 +1504,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             body, _, head = q.speaker_id.rpartition(" ")
             person_head = head.lower() in ROLE_WORDS | PERSON_NOUNS and head.lower() not in ORG_WORDS  # not "Police"
             last_org = body if body[:1].isupper() and person_head else q.speaker_id
+            last_org_at = q.speaker_start if q.speaker_start is not None else q.start
         if mention is not None and mention.kind == "role" and q.speaker_id is None and \
                 q.speaker.lower().startswith(("a ", "an ", "one ", "another ")) and \
                 _speaker_type(q, mention, persons, org_speaker) == "role":
@@ -1571,7 +1576,7 @@ _IT_SENTENCES = 3  # how many sentences back "it said" looks for the body or tex
 _IT_BODIES = ORG_HEADS | set(ORG_DESCRIPTORS) | DOCUMENT_NOUNS
 
 
-def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int] | None:
+def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool = True) -> tuple[str, int] | None:
     """(as written, offset) of the subject of one of the few sentences before ``pos`` that "it" can stand for: an
     organisation ("Acme Holdings", "The ministry"), a one-word name no personal pronoun or given name makes a person
     ("Microsoft"), or a text ("The report"); the nearest one, read back at most _STATEMENT_CHARS."""
@@ -1593,25 +1598,38 @@ def _it_antecedent(text: str, pos: int, persons: PersonIndex) -> tuple[str, int]
         head = _head_noun(words[1:]) if len(words) > 1 and words[0] in DETERMINERS else ""
         if mention.kind == "org" and words[-1] not in PLACE_WORDS or (mention.kind == "role" and words[0] == "the"
                                                                     and head in _IT_BODIES) or (
-                mention.kind == "person" and " " not in mention.name and mention.name == subject.strip()
-                and persons.full_name(mention.name) not in persons.genders
-                and mention.name.lower() not in FIRST_NAME_GENDERS):
+                mention.name == subject.strip() and _may_be_a_body(mention, persons)):
             rest = text[begin + m.end("subj"):next((e for e in ends if e > begin + m.end("subj")), pos)]
-            if _names_another_body(rest):
+            if _names_another_body(rest, persons, pronoun):
                 return None  # `The ministry accused Google of ...`: "it" may stand for either
             return " ".join(subject.split()), begin + m.start("subj")
     return None
 
 
-def _names_another_body(clause: str) -> bool:
-    """Whether the rest of a sentence after its subject names another organisation, person or body (`accused
-    Google of ...`, `ruled against the newspaper`), which "it" in the next quote's cue could as well stand for."""
+def _names_another_body(clause: str, persons: PersonIndex, pronoun: bool) -> bool:
+    """Whether the rest of a sentence after its subject names another organisation or body (`accused Google of ...`,
+    `ruled against the newspaper`), which "it" in the next quote's cue (``pronoun``) could as well stand for, or, for
+    a statement, another author; a place (`the International Space Station`) is neither, and a person "it" (`mourned
+    Leonov's passing`) only where the name may be a body's."""
     if _OTHER_BODY.search(clause):
         return True
-    return any(parse_mention(n.group(0)).kind in ("org", "person") for n in _NAME.finditer(clause))
+    for n in _NAME.finditer(clause):
+        mention = parse_mention(n.group(0))
+        if mention.kind == "org" and n.group(0).split()[-1].lower() not in PLACE_WORDS or mention.kind == "person" \
+                and (not pronoun or _may_be_a_body(mention, persons)):
+            return True
+    return False
 
 
-_OTHER_BODY = re.compile(rf"\b(?:the|a|an|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:{alternation(sorted(w for w in ORG_HEADS | ORG_WORDS if w.isalpha()))})\b")
+def _may_be_a_body(mention, persons: PersonIndex) -> bool:
+    """Whether a name read as a person's may be a body's ("Microsoft"): one word, no person's surname in the text, no
+    given name, and no "he" or "she" ever standing for it."""
+    return mention.kind == "person" and " " not in mention.name and " " not in persons.full_name(mention.name) \
+        and mention.name not in persons.genders and mention.name.lower() not in FIRST_NAME_GENDERS
+
+
+_BODY_NOUNS = sorted(w for w in ORG_HEADS | ORG_WORDS - PLACE_WORDS if w.isalpha())  # "the bay" is a place, no body
+_OTHER_BODY = re.compile(rf"\b(?:the|a|an|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:{alternation(_BODY_NOUNS)})\b")
 
 
 def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
