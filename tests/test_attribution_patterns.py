@@ -493,6 +493,12 @@ ORG_DESCRIPTIONS = [
      'settle for half measures."', "will not settle", "Alliance for Clean Rivers", "organisation"),
     ('Two cubs were born at Marlow Zoo in May.\n\n"Both cubs are healthy and feeding well," the zoo said.',
      "Both cubs are healthy", "Marlow Zoo", "organisation"),
+    # of several bodies that fit, the one the story names most, not one named once in passing
+    ('The Harlan District Court heard the case in May. The Harlan District Court is the first instance for civil '
+     'claims; only the Northern Appeals Court can overturn it.\n\nThe court said the contract "was void from the '
+     'start".', "void from the start", "Harlan District Court", "organisation"),
+    ('The Harlan District Court heard the case in May and passed it to the Northern Appeals Court.\n\nThe court said '
+     'the contract "was void from the start".', "void from the start", "Northern Appeals Court", "organisation"),
     # negatives: with no body named before, the description is given as written
     ('"Both cubs are healthy and feeding well," the zoo said.', "Both cubs are healthy", "the zoo", "organisation"),
     ('Marlow Zoo spokeswoman Ana Ruiz fed the cubs.\n\n"They are healthy and feeding well," she said.',

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from functools import lru_cache
 import re
 from dataclasses import dataclass, field
@@ -1294,6 +1295,9 @@ def _acronym_expansions(text: str) -> dict[str, str]:
 POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a description's head comes before them
 
 
+_SENTENCE_BEFORE_THE = re.compile(r"^.*?\.\s+(?=The\s)")
+
+
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
     """The named organisation a description before ``pos`` stands for ("the paper" -> "Eleftherotypia" after "daily
     Eleftherotypia"; "the department" -> "Energy Department"), the latest one within a few paragraphs."""
@@ -1309,7 +1313,7 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
     if not words:
         return None
     start = max(0, pos - ANTECEDENT_CHARS)
-    best = None
+    named: Counter = Counter()  # how often each fitting body is named; the latest named wins a tie
     wanted = set(words)
     for m in _NAME_RE.finditer(text, start, pos):
         name = m.group(0)
@@ -1321,8 +1325,10 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         described = _DESCRIBED_AFTER.match(text, m.end())  # "Al-Ahram, the country's largest newspaper,"
         if (found and len(lowered) > 1) or (not own_name and before and before[-1] in words) \
                 or (described and _head_noun(described.group(1).lower().split()) in wanted):
-            best = name[4:] if name.startswith("The ") else name
-    return best
+            name = _SENTENCE_BEFORE_THE.sub("", name)  # "May. The Harlan Court": a name begins a sentence
+            name = name[4:] if name.startswith("The ") else name
+            named[name] = named.pop(name, 0) + 1
+    return max(reversed(named), key=named.get) if named else None
 
 
 def _near_surname(known: str, written: str) -> bool:
