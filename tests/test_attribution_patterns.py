@@ -2895,7 +2895,8 @@ def test_roles_joined_by_a_hyphen(text, fragment, speaker):
 
 # A document in an inverted attribution that goes on, in a participle, to a quoted phrase (`..., says a report
 # highlighting the "..."`) speaks it; a bare "a report" is its author when the text names the same kind of document
-# with its author next (`The report by X claims ...`).
+# with its author next (`The report by X claims ...`), and "the warning" the author of the warning named shortly before
+# (`The orange warning issued by X applied to ...`), unless its own words say which text it is.
 DOCUMENT_SOURCES = [
     ('Thousands of staff are on short contracts, says a report highlighting the "alarming rise of casual labour" in '
      'colleges.\nThe report by the Teachers Union claims colleges created a pool of low-paid staff.', "alarming rise",
@@ -2909,6 +2910,12 @@ DOCUMENT_SOURCES = [
      'colleges to act.', "second-class", "the report"),
     ('Exports fell, says a report that Minister Ann Lee called "alarmist and badly out of date" on Monday.',
      "alarmist", "Ann Lee"),
+    ('The orange warning issued by the Coastal Weather Office covers six counties. "Expect high waves and storm '
+     'surges along the west coast", read the warning.', "high waves", "Coastal Weather Office"),
+    ('"Expect high waves and storm surges," the advisory said. An advisory from the Coastal Weather Office followed.',
+     "high waves", "the advisory"),
+    ('The notice issued by the council was short. The notice issued to this effect made clear that "all places of '
+     'worship shall be closed".', "places of worship", "The notice"),
 ]
 
 

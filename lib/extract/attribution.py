@@ -1226,16 +1226,23 @@ def statement_author(text: str, pos: int) -> tuple[str, int] | None:
 
 
 _DOCUMENT_IN_TEXT = re.compile(DOCUMENT_FROM_PATTERN)  # a document named with its author, anywhere in a text
+# A participle after a text's name that tells which text it is ("The notification issued to this effect").
+_DEFINED_HERE = re.compile(r"[^\S\n]+(?:issued|released|published|posted|sent|signed|dated|obtained|seen|filed|"
+                           r"made|submitted|presented)\b")
 
 
-def document_author_after(text: str, pos: int, noun: str) -> tuple[str, int] | None:
-    """(author as written, offset) of the first document of kind ``noun`` named with its author shortly after
-    ``pos`` (`The report by the Teachers' Union claims ...`): whom an earlier bare "a report" stands for."""
-    for m in _DOCUMENT_IN_TEXT.finditer(text, pos, pos + _STATEMENT_CHARS):
+def document_author(text: str, start: int, end: int, noun: str, latest: bool) -> tuple[str, int] | None:
+    """(author as written, offset) of the first (or ``latest``) document of kind ``noun`` named with its author
+    between ``start`` and ``end``: whom a bare "a report" stands for before `The report by the Teachers' Union claims
+    ...`, or "the warning" after `The orange warning issued by Met Éireann applied to ...`."""
+    found = None
+    for m in _DOCUMENT_IN_TEXT.finditer(text, max(0, start), end):
         mention = parse_mention(m.group(0))
-        if mention.name and re.search(rf"\b{noun}[^\S\n]+(?:from|by)\b", m.group(0)):
-            return mention.name, m.start() + m.group(0).rindex(mention.name)
-    return None
+        if mention.name and re.search(rf"\b{noun}[^\S\n]+(?:from|by|issued[^\S\n]+by)\b", m.group(0)):
+            found = mention.name, m.start() + m.group(0).rindex(mention.name)
+            if not latest:
+                break
+    return found
 
 
 def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
@@ -1399,8 +1406,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker):
-            # "..., says a report." then "The report by the Teachers' Union claims ...": the author named next.
-            author = document_author_after(text, max(q.end, q.speaker_start), q.speaker.split()[-1].lower())
+            # "..., says a report." then "The report by the Teachers' Union claims ...": the author named next, else
+            # the one named with such a text shortly before ("The warning issued by Met Éireann ... read the warning")
+            at, noun = max(q.end, q.speaker_start), q.speaker.split()[-1].lower()
+            if q.speaker.lower().startswith(("a ", "an ")):
+                author = document_author(text, at, at + _STATEMENT_CHARS, noun, latest=False)
+            else:  # "The notification issued to this effect": a text put out here, no earlier one
+                at = min(q.start, q.speaker_start)
+                author = None if _DEFINED_HERE.match(text, q.speaker_end or at) else document_author(
+                    text, at - _STATEMENT_CHARS, at, noun, latest=True)
             if author:
                 q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)

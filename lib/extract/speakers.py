@@ -90,7 +90,9 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            # "announcement" or "release", being more often the object put out ("made the announcement
                            # on Twitter and said:") than a speaker
                            "proposal resolution brief motion audit assessment warrant guidelines agreement opinion "
-                           "documents records census poll".split())
+                           "documents records census poll "
+                           # public alerts ("read the warning", "the advisory said")
+                           "warning advisory bulletin communique communiqué".split())
 # Texts put out that speak only with their author in front ("the DOJ release states", "a White House readout said"):
 # alone they are more often the object put out ("made the announcement") than a speaker.
 AUTHORED_TEXTS = frozenset("release readout announcement".split())
@@ -261,7 +263,8 @@ ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
 # A document with its author comes first: "a statement from Waitrose", "the letter from Sen. Paul Grant".
-DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+(?:from|by)"
+DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+"
+                         r"(?:from|by|issued[^\S\n]+by)"
                          r"[^\S\n]+(?:the[^\S\n]+)?%s(?:[^\S\n]+(?:%s)\b)?"  # "from the Indian government"
                          % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
