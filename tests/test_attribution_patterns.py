@@ -2998,6 +2998,13 @@ ONE_BEFORE = [
     # negatives: no group before; "One user" is its own speaker
     ('Jo Hale spoke first. One wrote: "It was awful from the first minute."', "It was awful", None),
     ('Fans were furious. One user wrote: "It was awful from the first minute."', "It was awful", "One user"),
+    # ... nor a group named in the quote's own words, nor words before a plural noun that open a clause
+    ('The booklet was printed in 1990.\n\n"If women wanted a raise, they would ask for one," read one.',
+     "If women", None),
+    ('Explaining why colleagues in the 1980s printed the remarks took him weeks.\n\n"Buy low, sell high," read one.',
+     "Buy low", None),
+    ('Economists at Goldman Sachs expect a cut. "The data is weak," said one.', "data is weak",
+     "one of the economists at goldman sachs"),
 ]
 
 

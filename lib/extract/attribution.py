@@ -434,7 +434,9 @@ _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)
               re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
 # ... and before its words: `Fans were furious. One wrote: "`, `Another added: "`.
 _BEFORE_ONE = re.compile(rf"(?:^\s*|[.!?][\"”’]?[^\S\n]+|\n)(?P<subj>One|Another)[^\S\n]+{_CUE}[^\S\n]*[:,][^\S\n]*$")
-_GROUP = re.compile(rf"(?<![\w’'\-])(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
+_CLAUSE_WORDS = r"(?:why|how|what|when|where|whether|who|if|that|because)"  # no modifier of a group's noun
+_GROUP = re.compile(rf"(?<![\w’'\-])(?:(?!{_CLAUSE_WORDS}\b)[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+                    rf"(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
                     rf"(?:[^\S\n]+(?:{KNOWLEDGE_PHRASE_PATTERN}|at|from|in|on|with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
                     # what follows: a capitalised name whole ("Goldman Sachs", "State Department"), else one word
                     r"(?:(?-i:[A-Z])[\w\-’'&]*(?:[^\S\n]+(?-i:[A-Z])[\w\-’'&]*)*|[\w\-’']+))?", re.IGNORECASE)
@@ -475,8 +477,9 @@ def _one_of_group(text: str, pos: int) -> str | None:
     return "one of the " + " ".join(words) if words else None
 
 
-def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
-    """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`)."""
+def _attribute_after(text: str, start: int, end: int, opened: int | None = None) -> _Attribution | None:
+    """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`); ``opened``: where
+    the quote opens (a group "one" of which speaks is named before it, never in its words)."""
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
@@ -538,7 +541,7 @@ def _attribute_after(text: str, start: int, end: int) -> _Attribution | None:
             return _attribution(m, 0, "after")
     for pattern in _AFTER_ONE:
         m = pattern.match(window)
-        group = _one_of_group(text, start) if m else None
+        group = _one_of_group(text, start if opened is None else opened) if m else None
         if group:
             return _Attribution(group, start + m.start("subj"), m.group("cue"), start + m.start("cue"), "after")
     return None

@@ -69,7 +69,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         after_end = min(last_end, nxt) if span.close < last_end else span.close
         content = text[span.start:span.end]
         partial = _is_partial(text, span, before_start, before_start == prev_close > ps)
-        found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end))
+        found = _attribute_after(text, span.close + 1, _after_end(text, span.close + 1, after_end), span.open)
         if found is None and idx + 1 < len(spans) and spans[idx + 1].para == span.last_para \
                 and spans[idx + 1].open - span.close < _TITLE_GAP \
                 and _TITLE_CASE.fullmatch(text[spans[idx + 1].start:spans[idx + 1].end]):
@@ -79,7 +79,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             masked = f"{text[:title.open]} {text[title.open + 1:title.close]} {text[title.close + 1:]}"
             beyond = spans[idx + 2].open if idx + 2 < len(spans) else last_end
             found = _attribute_after(masked, span.close + 1,
-                                     _after_end(masked, span.close + 1, min(last_end, beyond)))
+                                     _after_end(masked, span.close + 1, min(last_end, beyond)), span.open)
         if found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?" \
                 and (text[before_start:span.open].rstrip().endswith(":")
                      or text[span.close + 1:after_end].rstrip().endswith(",") and after_end == nxt):
