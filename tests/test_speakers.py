@@ -33,6 +33,17 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Department of Justice spokesman Paul Ames", "Paul Ames", "Department of Justice spokesman", "person"),
     ("Bank of Ruritania governor Mark Carne", "Mark Carne", "Bank of Ruritania governor", "person"),
     ("Department of Health and Human Services", "Department of Health and Human Services", None, "org"),
+    # ... and so does a capitalised title ("Director", "Secretary") before a two-word name, in a title of capitalised
+    # words; a body's own last words ("Family Welfare") or an acronym ("Castle PBSA") stay the body's
+    ("Office of Fiscal Planning and Budget Director Ana Reyes", "Ana Reyes",
+     "Office of Fiscal Planning and Budget Director", "person"),
+    ("Ministry of Health and Family Welfare", "Ministry of Health and Family Welfare", None, "org"),
+    ("the Riverside mall and the Student Castle PBSA", "Riverside mall and Student Castle PBSA", None, "org"),
+    # a title "of" a place or body, then a name whatever its given name
+    ("First Minister of Scotland Morag Dunleavy", "Morag Dunleavy", "First Minister of Scotland", "person"),
+    ("Hong Kong director of Amnesty International Man-kei Tam", "Man-kei Tam",
+     "Hong Kong director of Amnesty International", "person"),
+    ("Chairman of Goldman Sachs Group", "Chairman of Goldman Sachs Group", None, "org"),
     ("Office of the Director of National Intelligence", "Office of the Director of National Intelligence", None,
      "org"),
     ("The Indian warship", None, None, "unknown"),  # a common noun speaks for no one

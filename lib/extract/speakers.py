@@ -712,8 +712,9 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, None, None, "role")  # "the Democratic senator from Ohio": a person, unnamed here
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
     if i > 1 and tokens[i - 1] in ("for", "of") and tokens[i - 2].lower() in ROLE_WORDS and len(name_tokens) >= 3 \
-            and name_tokens[-2].lower() in FIRST_NAME_GENDERS:
-        # "U.S. Attorney for Ohio Jo Hale": the title's place, then a given name and the surname
+            and not any(t.lower() in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS for t in name_tokens[-2:]):
+        # "U.S. Attorney for Ohio Jo Hale", "First Minister of Scotland Nicola Sturgeon", "director of Amnesty
+        # International Man-kei Tam": the title's place or body, then a given name and the surname
         return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
@@ -745,9 +746,14 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, core if kind == "org" else None, None, kind)
     name = " ".join(name_tokens)
     if any(t.lower().rstrip("s") in ORG_WORDS for t in tokens) and any(t in ("and", "for", "of") for t in role_tokens) \
-            and not (role_tokens[-1].islower() and role_tokens[-1] in ROLE_WORDS | PERSON_NOUNS):
+            and not (role_tokens[-1].lower() in ROLE_WORDS | PERSON_NOUNS and (
+                role_tokens[-1].islower() or len(name_tokens) >= 2 and not name_tokens[-1].isupper()
+                and not any(t.lower() in ORG_WORDS for t in name_tokens)
+                and all(t[:1].isupper() or t in ("of", "and", "for", "the") for t in role_tokens)
+                and (role_tokens[-1].lower() in _PERSON_TITLES or role_tokens[-1].lower().endswith(("or", "er"))))):
         # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention"; but a
-        # title in lower case before the name makes a person of the body ("Department of Justice spokesman Ed Carr").
+        # title before the name makes a person of the body ("Department of Justice spokesman Ed Carr", "Office of
+        # Management and Budget Director Peter Orszag").
         return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
