@@ -2204,8 +2204,10 @@ def test_possessive_role_with_the_name_after_it(text, fragment, speaker, speaker
 # Plural and long title abbreviations ("Sens.", "Reps.", "Supt.") title names as the short ones do and end no
 # sentence: a joint statement of two named senators is theirs; "Sen." still titles one.
 PLURAL_TITLES = [
-    ('"We will not back down," Sens. Tom Hale and Ann Cole said in a joint statement.', "not back down", "Ann Cole"),
-    ('"We will not back down," Reps. Jo Vale and Tim Ruiz said in a joint statement.', "not back down", "Tim Ruiz"),
+    ('"We will not back down," Sens. Tom Hale and Ann Cole said in a joint statement.', "not back down",
+     "Tom Hale and Ann Cole"),
+    ('"We will not back down," Reps. Jo Vale and Tim Ruiz said in a joint statement.', "not back down",
+     "Jo Vale and Tim Ruiz"),
     ('"Classes resume on Monday," Supt. Dana Royce said.', "Classes resume", "Dana Royce"),
     # negative: one senator
     ('"We will not back down," Sen. Tom Hale said in a statement.', "not back down", "Tom Hale"),
@@ -4522,3 +4524,29 @@ INNER_SURNAME_MENTIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", INNER_SURNAME_MENTIONS)
 def test_an_inner_family_name_is_a_mention(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Two persons speaking together are one speaker "X and Y", named in full, also when the text goes on with their
+# surnames; places, bodies, or a person and a relative are no such pair.
+JOINT_SPEAKERS = [
+    ('"We are thrilled to be back," producers Ana Ruiz and Tom Hale said in a statement.', "thrilled",
+     "Ana Ruiz and Tom Hale"),
+    ('Producers Ana Ruiz and Tom Hale said the show was ready. "It is an honour," Ruiz and Hale said.', "honour",
+     "Ana Ruiz and Tom Hale"),
+    ('"We disagree," Senators Mia Cole and Amy Lee wrote.', "We disagree", "Mia Cole and Amy Lee"),
+]
+NO_JOINT_SPEAKERS = [
+    ('Kansas and Iowa said the rule "goes too far".', "goes too far"),
+    ('Tom Hale and his wife said they "would not move".', "would not move"),
+    ('"This is a start," said Harlan Research and Education.', "a start"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", JOINT_SPEAKERS)
+def test_two_persons_speaking_together(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, fragment", NO_JOINT_SPEAKERS)
+def test_no_pair_of_persons_speaking_together(text, fragment):
+    assert " and " not in (_quote(text, fragment).speaker_id or "")

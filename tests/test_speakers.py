@@ -163,6 +163,8 @@ def test_canonicalise_speakers_across_articles():
     (["page", "Mara Page", "the page"], ["page", "Mara Page", "the page"]),
     (["police", "Harbor Police"], ["police", "Harbor Police"]),
     (["Kaabi", "Noura al-Kaabi"], ["Noura al-Kaabi"] * 2),  # a hyphened particle is no part of the surname
+    # two persons speaking together are no full name a surname stands for
+    (["Cole", "Ann Cole", "Tom Hale and Ann Cole"], ["Ann Cole", "Ann Cole", "Tom Hale and Ann Cole"]),
     # a double-barrelled surname spaced as detokenised text writes it
     (["Strauss - Kahn", "Dominique Strauss - Kahn"], ["Dominique Strauss-Kahn"] * 2),  # shown as written in print
 ])

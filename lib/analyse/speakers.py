@@ -42,11 +42,12 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     spelling: dict[str, str] = {}
     for n, key in key_of.items():
         spelling.setdefault(key, n)
-    # The full names a shorter id may stand for, by surname: spellings kept, of two words or more, read as names.
+    # The full names a shorter id may stand for, by surname: spellings kept, of two words or more, read as names
+    # (two persons speaking together, "Tom Hale and Ann Cole", are no name "Cole" stands for).
     by_surname: dict[str, set[str]] = {}
     for n in dict.fromkeys(spelling[key] for key in key_of.values() if key):
         words = normalise_name(n).split()
-        if len(words) >= 2 and _is_name(n):
+        if len(words) >= 2 and _is_name(n) and "and" not in words:
             by_surname.setdefault(words[-1], set()).add(n)
     # The only two full names of a surname may be one person under two given names ("Tom Vance" and "Ronald T.
     # Vance Jr."): the more used stands for both; a third full name of that surname leaves all of them apart.

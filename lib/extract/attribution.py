@@ -1360,6 +1360,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
     roles_written: list[str] = []  # unnamed role speakers as written ("the district magistrate of North Valley")
+    joints: dict[tuple[str, str], str] = {}  # two persons speaking together, in full, by their surnames
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
         if q.speaker_id and q.speaker_id.isupper() and _MIN_ACRONYM <= len(q.speaker_id) <= _MAX_ACRONYM:
@@ -1456,6 +1457,12 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 and _PAIR_DESCRIPTION.fullmatch(q.speaker):
             # "the two men said", "both women said": the two persons named together last ("X and Y")
             q = replace(q, speaker_id=_named_pair(text, q.speaker_start, persons) or q.speaker_id)
+        if mention is not None and mention.kind == "person" and (joint := _joint_speakers(q.speaker, persons)):
+            # "producers Craig Zadan and Neil Meron said", then "Zadan and Meron said": the pair named in full before
+            q = replace(q, speaker_id=joints.setdefault(_surnames(joint), joint), speaker_role=None)
+        elif mention is not None and mention.kind == "person" and " and " in q.speaker \
+                and (earlier := joints.get(_surnames(q.speaker))):
+            q = replace(q, speaker_id=earlier, speaker_role=None)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
             # "the group of U.N. rapporteurs": the body of members that spoke before as "A group of experts"
@@ -1573,6 +1580,31 @@ _PAIR_DESCRIPTION = re.compile(r"(?i:the[^\S\n]+two(?:[^\S\n]+(?:men|women|offic
 # Between two persons named together: "X and Y", "X, the commerce secretary, and the interior secretary, Y".
 _PAIR_BETWEEN = re.compile(r"(?:,[^\S\n]+[^,.;:\"“”\n]{1,60},)?,?[^\S\n]+and[^\S\n]+(?:[^,.;:\"“”\n]{1,60}?(?:,[^\S\n]+|[^\S\n]+))?")
 _PAIR_CHARS = 1000  # how far back "the two men" looks for the two persons named together
+
+
+def _surnames(pair: str) -> tuple[str, ...]:
+    """The surnames of two persons written "X and Y"."""
+    return tuple(surname_of(n.strip()) for n in pair.rsplit(" and ", 1))
+
+
+def _joint_speakers(written: str, persons: PersonIndex) -> str | None:
+    """Two persons who speak together as written ("producers Craig Zadan and Neil Meron", "Zadan and Meron"), as
+    "X and Y" in full; None unless both sides of the last "and" are persons' names (not "Tom Hale and his wife")."""
+    left, _, right = written.rpartition(" and ")
+    if not left or "," in left or not right[:1].isupper():
+        return None
+    first, second = parse_mention(left), parse_mention(right)
+    if first.kind != "person" or second.kind != "person" or not first.name or not second.name \
+            or not left.endswith(first.name) or not right.endswith(second.name):
+        return None  # "Gen. Mark Milley of the Joint Chiefs and ...": a name with its body, no pair
+    first_name, second_name = persons.full_name(first.name), persons.full_name(second.name)
+    lead, _, rest = first_name.partition(" ")
+    if rest and lead[-1:] == "s" and lead[:-1].lower() in ROLE_WORDS:
+        first_name = rest  # "Senators Tom Cole and Amy Lee": the title of both
+    names = (first_name.split(), second_name.split())
+    if any(len(words) < 2 or any(w.lower() in ROLE_WORDS | ORG_WORDS for w in words) for words in names):
+        return None  # "Kansas and Iowa", "Research and Education", "SAG-AFTRA President and ...": no two persons
+    return f"{first_name} and {second_name}" if first_name != second_name else None
 
 
 def _named_pair(text: str, pos: int, persons: PersonIndex) -> str | None:
