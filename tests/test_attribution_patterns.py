@@ -501,6 +501,9 @@ ORG_DESCRIPTIONS = [
      'the contract "was void from the start".', "void from the start", "Northern Appeals Court", "organisation"),
     # negatives: with no body named before, the description is given as written
     ('"Both cubs are healthy and feeding well," the zoo said.', "Both cubs are healthy", "the zoo", "organisation"),
+    # ... and a body described with a capitalised modifier is never the person named before it
+    ('The Harlan Prize was awarded to Dr Ana Ruiz. The Harlan committee cited "her work for peace" as the reason.'
+     '\n\n"Plant trees," Dr Ruiz said.', "work for peace", "The Harlan committee", "organisation"),
     ('Marlow Zoo spokeswoman Ana Ruiz fed the cubs.\n\n"They are healthy and feeding well," she said.',
      "healthy and feeding", "Ana Ruiz", "person"),
 ]

@@ -1408,8 +1408,10 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             name = persons.party_member(pos, core[-1], place)
             return name, persons.roles.get(name) if name else None
         head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
-        if not head or head[-1] in ORG_HEADS and head[-1] not in ROLE_WORDS:
-            return None, None  # "the group of U.N. rapporteurs": a body, never the person named last
+        if not head or head[-1] in ORG_HEADS | ORG_WORDS and (head[-1] not in ROLE_WORDS or head[-1] == core[-1]):
+            # "the group of U.N. rapporteurs", "The Nobel committee" (not "the committee chairman"): a body, never
+            # the person named last
+            return None, None
         # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese
         # President" named before.
         capitalised = tuple(w.lower() for w in mention.text.split()[1:-1 if len(core) == 1 else None]
