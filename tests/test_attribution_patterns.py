@@ -750,6 +750,12 @@ PARTICIPLE_CUES = [
     # negative: a true apposition before the participle keeps its head
     ('Coach Dana Reyes, 44, a former striker, stormed off, saying "The referee ruined it."', "referee ruined",
      "Dana Reyes"),
+    # a month's name as a surname used alone is the person of that surname
+    ('"We will leave on time," Prime Minister Rhona May said. May added, saying "no deal is better than a bad deal".',
+     "no deal", "Rhona May"),
+    # a reported clause of a few words after "that" leads into the subject's words
+    ('Envoy Jan Ode said rich nations were "stingy". Ode later took it back, adding that the Harlan government\'s '
+     'pledge for the relief effort was "one of the most generous so far."', "most generous", "Jan Ode"),
 ]
 
 

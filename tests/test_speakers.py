@@ -44,6 +44,12 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Hong Kong director of Amnesty International Man-kei Tam", "Man-kei Tam",
      "Hong Kong director of Amnesty International", "person"),
     ("Chairman of Goldman Sachs Group", "Chairman of Goldman Sachs Group", None, "org"),
+    # a month's name in a person's name is a given name or surname; alone, or after a preposition, a month
+    ("Prime Minister Theresa May", "Theresa May", "Prime Minister", "person"),
+    ("Envoy Jan Ode", "Jan Ode", "Envoy", "person"),
+    ("April Ryan", "April Ryan", None, "person"),
+    ("On May", None, None, "unknown"),
+    ("May", None, None, "unknown"),
     ("Office of the Director of National Intelligence", "Office of the Director of National Intelligence", None,
      "org"),
     ("The Indian warship", None, None, "unknown"),  # a common noun speaks for no one

@@ -124,6 +124,9 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{
 # without a comma and take "that" ("downplayed the unrest saying that"). A head after a determiner is an object's
 # ("Inspectors visited the site, describing"), not the subject's.
 _HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS | PLURAL_PERSON_NOUNS if w.isalpha()))})\b)"
+_THAT_CLAUSE_WORDS = 10  # words of a reported clause between a participle cue's "that" and the quote
+# Words that bring another voice or clause into it: `saying that critics who called it "..."` quotes the critics.
+_OTHER_VOICE = rf"(?:who|whom|which|that|and|but|{CUE_PATTERN})\b"
 BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
                                rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
                                rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
@@ -131,8 +134,10 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                # the medium ("noting on Twitter", "adding in a statement")
                                rf"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:(?:a|an|the|his|her|its|their)[^\S\n]+)?"
                                rf"[A-Za-z][\w\-]*(?:[^\S\n]+[A-Za-z][\w\-]*)?)?"
-                               # the reported clause's own subject may come first ("insisting the bridge")
-                               rf"(?:[^\S\n]+that)?(?:[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
+                               # the reported clause's own subject may come first ("insisting the bridge"), or a
+                               # clause after "that" of a few words ("adding that America's aid was "...")
+                               rf"(?:[^\S\n]+that(?:[^\S\n]+(?!{_OTHER_VOICE})[^\s\"“”.!?,;:]+){{0,{_THAT_CLAUSE_WORDS}}}|"
+                               rf"[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
                                rf"(?:[^\S\n]+[A-Za-z][\w\-]*){{0,2}})?[,:]?\s*$")  # "writing that the Oscars""
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # Someone quoted by another: `The paper quoted a police officer (, a witness,) as saying the area "..."`: the one

@@ -683,12 +683,14 @@ def parse_mention(text: str) -> Mention:
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
     # The last capitalised word is a name even when it is also a role word ("Billy King", "Rafael General").
-    if tokens[-1][:1].isupper() and tokens[-1].lower() not in NON_NAME_WORDS and len(tokens) > 1 and (
+    if tokens[-1][:1].isupper() and (tokens[-1].lower() not in NON_NAME_WORDS or tokens[-1].lower() in ENGLISH_MONTHS
+                                     and tokens[-1].isalpha()) and len(tokens) > 1 and (
             _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
-        i -= 1
+        i -= 1  # a month's name too, after a given name: "Theresa May", "Brian May"
     while i > 0 and len(tokens) - i < 4:
-        if _is_name_token(tokens[i - 1]):
-            i -= 1
+        if _is_name_token(tokens[i - 1]) or i < len(tokens) and tokens[i - 1].lower() in ENGLISH_MONTHS \
+                and tokens[i - 1].istitle() and tokens[i - 1].isalpha():
+            i -= 1  # a month's name before a name is a given name: "Jan Egeland", "April Ryan"
         elif i < len(tokens) and tokens[i - 1] in NAME_PARTICLES:
             # "Bill de Blasio", "Ursula von der Leyen", "Mayor de Blasio": lower-case particles inside a name, or
             # opening it after a title
@@ -1363,8 +1365,9 @@ def _is_class_adjective(word: str) -> bool:
 
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
     """(speaker_id, role) of a mention at offset ``pos``: names expanded, pronouns and role nouns resolved."""
-    if mention.kind in ("role", "org") and " " not in mention.text and mention.text.istitle():
-        name = persons.full_name(mention.text)  # "Challenger said" after "Shanna Challenger": a surname, no title
+    if mention.kind in ("role", "org", "unknown") and " " not in mention.text and mention.text.istitle():
+        # "Challenger said" after "Shanna Challenger", "May added" after "Theresa May": a surname, no title or month
+        name = persons.full_name(mention.text)
         if " " in name and surname_of(name) == mention.text:
             return name, persons.roles.get(name)
     if mention.kind == "person" and mention.name:
