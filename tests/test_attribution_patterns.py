@@ -501,6 +501,9 @@ ORG_DESCRIPTIONS = [
      'the contract "was void from the start".', "void from the start", "Northern Appeals Court", "organisation"),
     # negatives: with no body named before, the description is given as written
     ('"Both cubs are healthy and feeding well," the zoo said.', "Both cubs are healthy", "the zoo", "organisation"),
+    # a body's shorter name is the body the story names in full
+    ('The family left on advice from the Ruritanian Department of State.\n\nThe State Department said such cases get '
+     '"intense attention at senior levels".', "intense attention", "Ruritanian Department of State", "organisation"),
     # ... and a body described with a capitalised modifier is never the person named before it
     ('The Harlan Prize was awarded to Dr Ana Ruiz. The Harlan committee cited "her work for peace" as the reason.'
      '\n\n"Plant trees," Dr Ruiz said.', "work for peace", "The Harlan committee", "organisation"),

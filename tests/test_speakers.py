@@ -8,7 +8,7 @@ from lib.analyse.speakers import canonicalise_speakers, speaker_names
 from lib.domain.names import normalise_name
 from lib.domain.verbs import classify_cue
 from lib.extract.quotes import extract_quotes, find_persons
-from lib.extract.speakers import expand_acronym, org_antecedent, parse_mention, resolve_mention
+from lib.extract.speakers import expand_acronym, fuller_body_name, org_antecedent, parse_mention, resolve_mention
 from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
 
 
@@ -389,3 +389,21 @@ def test_a_body_is_one_row_whatever_its_case_and_article():
 def test_an_administration_is_a_body(mention, name, kind):
     parsed = parse_mention(mention)
     assert (parsed.name, parsed.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("Advice came from the Ruritanian Department of State. The State Department said little.", "State Department",
+     "Ruritanian Department of State"),
+    ("The Supreme Court of the United Kingdom ruled. The Supreme Court said more.", "Supreme Court",
+     "Supreme Court of the United Kingdom"),
+    # negatives: two fitting bodies, a person's name or title, a modifier, a headline, one word
+    ("The Supreme Court of Ruritania and the Supreme Court of Borduria ruled.", "Supreme Court", None),
+    ("Lt. Ana Ruiz of the Harlan State Police spoke.", "State Police", None),
+    ("The Kurdish-led Syrian Democratic Forces advanced.", "Syrian Democratic Forces", None),
+    ("Three Harlan Islanders wrote to the council.", "Harlan Islanders", None),
+    ("Harlan Administration Flips Old Endangered Species Ruling Again", "Harlan Administration", None),
+    ("The Harlan Police Department said.", "Police", None),
+])
+def test_fuller_body_name(text, short, full):
+    """A body's shorter name stands for the one longer name the story gives it in full."""
+    assert fuller_body_name(text, short, {"Ana", "Ruiz"}) == full

@@ -34,7 +34,7 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUN
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SUBORDINATORS,
-                                  apposed_name, without_opener, expand_acronym, is_adverb, org_antecedent, parse_mention,
+                                  apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb, org_antecedent, parse_mention,
                                   resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
 
@@ -1364,6 +1364,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     gendered: list[Quote] = []  # unnamed speakers whose description tells their gender, in text order
     quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
+    full_bodies: dict[str, str | None] = {}  # bodies' names -> the longer name the story gives them
     roles_written: list[str] = []  # unnamed role speakers as written ("the district magistrate of North Valley")
     joints: dict[tuple[str, str], str] = {}  # two persons speaking together, in full, by their surnames
     for q in quotes:
@@ -1372,6 +1373,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if q.speaker_id not in expansions:
                 expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
             q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
+        if mention is not None and mention.kind == "org" and q.speaker_id and q.speaker_id not in persons.roles:
+            if q.speaker_id not in full_bodies:
+                full_bodies[q.speaker_id] = fuller_body_name(
+                    text, q.speaker_id, {w for n in persons.roles for w in n.split()})
+            q = replace(q, speaker_id=full_bodies[q.speaker_id] or q.speaker_id)  # "State Department": in full
         owner = (_DOCUMENT_OWNER.fullmatch(q.speaker) or _AUTHORED_DOCUMENT.match(q.speaker)) \
             if mention is not None and q.speaker_id is None and q.speaker_start is not None else None
         if owner and owner.group("author")[:1].isalpha() and parse_mention(owner.group("author")).kind != "unknown":

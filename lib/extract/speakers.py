@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from lib.domain.calendar import ENGLISH_MONTHS, WEEKDAYS
+from lib.domain.calendar import ENGLISH_MONTHS, NUMBER_WORDS, WEEKDAYS
 from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES, UPPER_LETTERS,
                                TITLE_ABBREVIATIONS, normalise_name)
 from lib.domain.outlets import is_host_name
@@ -1303,10 +1303,40 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     return out
 
 
+_SENTENCE_BEFORE_THE = re.compile(r"^.*?\.\s+(?=The\s)")  # "May. The Harlan Court": a name begins a sentence
+_NAME_GLUE = frozenset("the of for and on in".split())  # words of a body's name that tell no body from another
+
+
+def _name_words(name: str) -> set[str]:
+    """A body's name as a set of words, case, glue words and a plural -s aside ("State Department" ~ "Department of
+    State", "United States" ~ "United State")."""
+    return {w.lower().removesuffix("s") for w in name.split() if w.lower() not in _NAME_GLUE}
+
+
+_LONGEST_BODY_NAME = 7  # words; a longer capitalised run is a headline, not a body's name
+
+
+def fuller_body_name(text: str, name: str, person_words: set[str]) -> str | None:
+    """The one longer name of ``text`` that holds every word of a body's shorter name ("State Department" -> "United
+    States Department of State"), the name the story gives that body in full; None when it names none, or several
+    ("Supreme Court" after the Supreme Courts of two countries). A run with a person's name or title in it ("Trump
+    White House", "Lt. Gregg Hastings of the Oregon State Police"), a modifier ("Kurdish-led", "Three") or a
+    headline's length names no body."""
+    words = _name_words(name)
+    if len(words) < 2:
+        return None
+    found = set()
+    for m in _NAME_RE.finditer(text):
+        run = _SENTENCE_BEFORE_THE.sub("", m.group(0)).removeprefix("The ")
+        tokens = run.split()
+        if len(_name_words(run)) > len(words) and words <= _name_words(run) and len(tokens) <= _LONGEST_BODY_NAME \
+                and tokens[0].lower() not in DETERMINERS and tokens[0].lower() not in NUMBER_WORDS \
+                and not any(t.endswith(".") or "-" in t or t in person_words for t in tokens):
+            found.add(run)
+    return found.pop() if len(found) == 1 else None
+
+
 POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a description's head comes before them
-
-
-_SENTENCE_BEFORE_THE = re.compile(r"^.*?\.\s+(?=The\s)")
 
 
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
