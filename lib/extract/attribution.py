@@ -1365,6 +1365,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # an "I" inside a quote is the quote's own
     expansions: dict[str, str | None] = {}
     full_bodies: dict[str, str | None] = {}  # bodies' names -> the longer name the story gives them
+    person_words: set[str] = set()  # the words of the cast's names, read once when a body first speaks
     roles_written: list[str] = []  # unnamed role speakers as written ("the district magistrate of North Valley")
     joints: dict[tuple[str, str], str] = {}  # two persons speaking together, in full, by their surnames
     for q in quotes:
@@ -1375,8 +1376,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
         if mention is not None and mention.kind == "org" and q.speaker_id and q.speaker_id not in persons.roles:
             if q.speaker_id not in full_bodies:
-                full_bodies[q.speaker_id] = fuller_body_name(
-                    text, q.speaker_id, {w for n in persons.roles for w in n.split()})
+                person_words = person_words or {w for n in persons.roles for w in n.split()}
+                full_bodies[q.speaker_id] = fuller_body_name(text, q.speaker_id, person_words)
             q = replace(q, speaker_id=full_bodies[q.speaker_id] or q.speaker_id)  # "State Department": in full
         owner = (_DOCUMENT_OWNER.fullmatch(q.speaker) or _AUTHORED_DOCUMENT.match(q.speaker)) \
             if mention is not None and q.speaker_id is None and q.speaker_start is not None else None

@@ -1325,15 +1325,23 @@ def fuller_body_name(text: str, name: str, person_words: set[str]) -> str | None
     words = _name_words(name)
     if len(words) < 2:
         return None
-    found = set()
+    found = {run for run, run_words in _body_runs(text) if len(run_words) > len(words) and words <= run_words
+             and not any(t in person_words for t in run.split())}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=2)
+def _body_runs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The capitalised runs of ``text`` that may be a body's name in full, with their words: one read of the text
+    however many bodies speak in it."""
+    runs = {}
     for m in _NAME_RE.finditer(text):
         run = _SENTENCE_BEFORE_THE.sub("", m.group(0)).removeprefix("The ")
         tokens = run.split()
-        if len(_name_words(run)) > len(words) and words <= _name_words(run) and len(tokens) <= _LONGEST_BODY_NAME \
-                and tokens[0].lower() not in DETERMINERS and tokens[0].lower() not in NUMBER_WORDS \
-                and not any(t.endswith(".") or "-" in t or t in person_words for t in tokens):
-            found.add(run)
-    return found.pop() if len(found) == 1 else None
+        if len(tokens) <= _LONGEST_BODY_NAME and tokens[0].lower() not in DETERMINERS \
+                and tokens[0].lower() not in NUMBER_WORDS and not any(t.endswith(".") or "-" in t for t in tokens):
+            runs[run] = frozenset(_name_words(run))
+    return tuple(runs.items())
 
 
 POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a description's head comes before them
