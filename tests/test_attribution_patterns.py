@@ -744,6 +744,22 @@ def test_role_noun_modifier_must_fit_the_person(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
+# The subject of a relative clause after the main one ("a deal under which X became chief") is passed over by a later
+# "he", which stands for the sentence's subject.
+RELATIVE_CLAUSE_SUBJECTS = [
+    ('Tom Hale ran the firm for years. The board agreed to a deal under which Jim Cole became chief executive. "I '
+     'built this company," he said.', "built this company", "Tom Hale"),
+    # negative: a subordinate clause before the main one keeps its subject for the pronoun after it
+    ('Tom Hale ran the firm for years. When Jim Cole took over, he said: "I built this company."',
+     "built this company", "Jim Cole"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", RELATIVE_CLAUSE_SUBJECTS)
+def test_relative_clause_subjects(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
 # A participle cue ("telling", "saying") after a clause: the clause's subject speaks, not a word before it.
 PARTICIPLE_CUES = [
     ('Aide Lena Ross, 41, knew the senator for years. If he had read it, Ross would have been shocked, telling a '

@@ -845,6 +845,9 @@ _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward to
 IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought made spoke went came".split())
 _IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
+# Relative words that open a clause after the main one ("agreed to a deal under which X became prime minister"): its
+# subject speaks for that clause, but is no sentence subject a later "he" prefers.
+_RELATIVE_LEADS = frozenset("which whom whereby".split())
 # A topic phrase opening a sentence ("As for Farid, she ...", "In Farid's case, she ..."): the pronoun after it is
 # that person, as a subject's would be.
 _TOPIC_BEFORE = re.compile(r"(?:^|(?<=[.!?\n]))[^\S\n]*(?:As[^\S\n]+for|In)[^\S\n]+$")
@@ -899,6 +902,7 @@ class PersonIndex:
     positions: list[int] = field(default_factory=list)  # sorted mention offsets
     names: list[str] = field(default_factory=list)  # full name of the mention at the same index
     subjects: list[bool] = field(default_factory=list)  # the mention is a clause subject (centering preference)
+    relative: list[bool] = field(default_factory=list)  # ... of a relative clause, which a later pronoun passes over
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
     places: set[str] = field(default_factory=set)  # registered names the text uses as places ("flew to Norway")
     # one-word names nothing in the text makes a person ("Hamas said", "Israel warned"): a body or place as likely
@@ -1011,11 +1015,13 @@ class PersonIndex:
                 (_SUBJECT_AFTER.match(text, end) and not object_position)
                 or _CUE_BEFORE.search(text, max(0, start - 60), start)) \
                 or bool(_TOPIC_BEFORE.search(text, max(0, start - 12), start) and _TOPIC_AFTER.match(text, end))
-            rows.append((start, name, subject))
+            relative = subject and lead is not None and lead.group(1) in _RELATIVE_LEADS
+            rows.append((start, name, subject, relative))
         rows.sort()
-        self.positions = [p for p, _, _ in rows]
-        self.names = [n for _, n, _ in rows]
-        self.subjects = [s for _, _, s in rows]
+        self.positions = [p for p, _, _, _ in rows]
+        self.names = [n for _, n, _, _ in rows]
+        self.subjects = [s for _, _, s, _ in rows]
+        self.relative = [r for _, _, _, r in rows]
         self._infer_genders(text, skip)
         self._find_places(text)
 
@@ -1211,7 +1217,7 @@ class PersonIndex:
                     continue
             if gender and (self.genders.get(name, gender) != gender or name in self.places or name in self.bare):
                 continue
-            if self.subjects[i] or role_words:
+            if self.subjects[i] and not self.relative[i] or role_words:
                 return name
             fallback = fallback or name
         return fallback
