@@ -1,6 +1,8 @@
 """Speakers: names split from titles, pronoun and role-noun resolution, one id per person across a corpus."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -8,7 +10,8 @@ from lib.analyse.speakers import canonicalise_speakers, speaker_names
 from lib.domain.names import normalise_name
 from lib.domain.verbs import classify_cue
 from lib.extract.quotes import extract_quotes, find_persons
-from lib.extract.speakers import expand_acronym, fuller_body_name, org_antecedent, parse_mention, resolve_mention
+from lib.extract.speakers import (NAME_PATTERN, expand_acronym, fuller_body_name, org_antecedent, parse_mention,
+                                  resolve_mention)
 from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
 
 
@@ -44,6 +47,9 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Hong Kong director of Amnesty International Man-kei Tam", "Man-kei Tam",
      "Hong Kong director of Amnesty International", "person"),
     ("Chairman of Goldman Sachs Group", "Chairman of Goldman Sachs Group", None, "org"),
+    # title and place abbreviations stay inside names (a short surname ends one: test_short_surname_ends_its_name)
+    ("Gen. Mark Ode", "Mark Ode", "Gen.", "person"),
+    ("Maria Sta. Ana-Lagman", "Maria Sta. Ana-Lagman", None, "person"),
     # a month's name in a person's name is a given name or surname; alone, or after a preposition, a month
     ("Prime Minister Theresa May", "Theresa May", "Prime Minister", "person"),
     ("Envoy Jan Ode", "Jan Ode", "Envoy", "person"),
@@ -407,3 +413,11 @@ def test_an_administration_is_a_body(mention, name, kind):
 def test_fuller_body_name(text, short, full):
     """A body's shorter name stands for the one longer name the story gives it in full."""
     assert fuller_body_name(text, short, {"Ana", "Ruiz"}) == full
+
+
+def test_short_surname_ends_its_name_at_a_sentence_end():
+    """A surname of two or three letters before a full stop ends the name ("spoke with Di Li. He said"); a title's
+    or a place's abbreviation does not ("Gen. Mark Ode", "St. Louis")."""
+    runs = [m.group(0) for m in re.finditer(NAME_PATTERN, "Police spoke with Di Li. He said Gen. Mark Ode was in "
+                                                          "St. Louis. Mr. Ng. Ana Wu. The end.")]
+    assert runs == ["Police", "Di Li", "He", "Gen. Mark Ode", "St. Louis", "Mr. Ng", "Ana Wu", "The"]

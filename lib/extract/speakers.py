@@ -240,12 +240,15 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
 _LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
+# ... and short ones ("Gen.", "Dr."), and the abbreviations inside names ("St. Louis", "Mt. Hood", "Sta. Ana"): a short
+# surname at a sentence end ("spoke with Ann Lee. She said", "President Xi. He") ends the name there.
+_SHORT_TITLES = "|".join(sorted({a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) <= 3} | {"St", "Sta", "Sto", "Mt", "Ft"}))
 # A name opened by a hyphened particle ("al-Kaabi", "el-Sisi"): the word is a name though it opens in lower case.
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
 # A combining accent, as tonal and dotted letters are written ("Adébáyọ̀", "Olúwàkẹ́mi": no letter of their own)
 _COMBINING = "[\u0300-\u036f]"
 _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
-_CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z][a-z]{{0,2}}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
+_CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z]|{_SHORT_TITLES}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
         rf"{_HYPHENED}|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
 _CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
