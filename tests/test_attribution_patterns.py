@@ -1798,6 +1798,12 @@ IT_SAID = [
 ]
 
 
+def test_a_name_it_stands_for_is_a_body_in_all_its_quotes():
+    quotes = [q for q in extract_quotes(Article("t", '"We are ready," Vostrax said. "The crew is healthy," it added.'))
+              if q.kind != "reported"]
+    assert [(q.speaker_id, q.speaker_type) for q in quotes] == [("Vostrax", "organisation")] * 2
+
+
 @pytest.mark.parametrize("text, fragment, speaker, speaker_type", IT_SAID)
 def test_it_said_takes_the_body_a_recent_sentence_is_about(text, fragment, speaker, speaker_type):
     q = _quote(text, fragment)

@@ -1564,7 +1564,12 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         if mention is not None and q.speaker_id is None and mention.kind == "role" and q.speaker[:4].lower() == "the ":
             roles_written.append(q.speaker)
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
-    return out
+    # A name "it" stands for is a body's in all its quotes ("Roscosmos said ... "...," it added"), unless the text
+    # calls it "he" or "she" too.
+    bodies = {q.speaker_id for q in out if q.speaker_id and q.speaker_type == "organisation"
+              and q.speaker_start is not None and text[q.speaker_start:q.speaker_end].lower() == "it"}
+    return [replace(q, speaker_type="organisation") if q.speaker_id in bodies and q.speaker_type == "person"
+            and q.speaker_id not in persons.genders else q for q in out]
 
 
 # A question put to someone: `a reporter asked Jo Hale, "...?"`.
