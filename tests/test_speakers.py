@@ -50,6 +50,8 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # title and place abbreviations stay inside names (a short surname ends one: test_short_surname_ends_its_name)
     ("Gen. Mark Ode", "Mark Ode", "Gen.", "person"),
     ("Maria Sta. Ana-Lagman", "Maria Sta. Ana-Lagman", None, "person"),
+    # a story's first word in capitals is a given name as the name writes it
+    ("KELLY Osbourne", "Kelly Osbourne", None, "person"),
     # a month's name in a person's name is a given name or surname; alone, or after a preposition, a month
     ("Prime Minister Theresa May", "Theresa May", "Prime Minister", "person"),
     ("Envoy Jan Ode", "Jan Ode", "Envoy", "person"),

@@ -710,6 +710,10 @@ def parse_mention(text: str) -> Mention:
         else:
             break
     name_tokens = tokens[i:]
+    if len(name_tokens) >= 2 and name_tokens[0].isupper() and name_tokens[0].lower() in FIRST_NAME_GENDERS \
+            and name_tokens[-1].istitle():
+        # "KELLY Osbourne has blasted ...": a story's first word in capitals, a given name as the name writes it
+        name_tokens = [name_tokens[0].capitalize()] + name_tokens[1:]
     if i > 0 and tokens[i - 1] in ("from", "at") and i < len(tokens):
         head = _head_noun([t.lower() for t in tokens[:i - 1]])
         if tokens[0].lower() in DETERMINERS and (head in ROLE_WORDS or head in PLURAL_PERSON_NOUNS) \
