@@ -2262,7 +2262,7 @@ GIVEN_NAMES = [
     ('Organisers were led by Walter B. Cole Dunn, a student.\n\n"We knocked on every door," Walter said.',
      "every door", "Walter B. Cole Dunn"),
     ("KELLY Marsh has hit back at her critics.\n\nIn a podcast, Kelly said: \"I stand by every word I said.\"",
-     "stand by every word", "KELLY Marsh"),  # the id as the text writes it
+     "stand by every word", "Kelly Marsh"),  # the given name in capitals as a name writes it
     # negatives: a titled one-word name is a surname, not the first word of a capitalised headline
     ("Hale Signs Water Bill\n\nPresident Hale said the bill would pass. \"It is a good day,\" Hale said.",
      "good day", "Hale"),

@@ -999,7 +999,7 @@ def _opening_subject(run: str, name: str) -> bool:
     """True when a capitalised run opening a sentence is the name alone, or the name after a subordinating
     conjunction ("When Jo Hale decided ...")."""
     first, _, rest = run.partition(" ")
-    return run == name or (first in SUBORDINATORS and rest == name)
+    return run.lower() == name.lower() or (first in SUBORDINATORS and rest == name)  # "KELLY Marsh": "Kelly Marsh"
 
 
 _DESCRIPTION_ENDS = frozenset("of at in from for with on who that".split())  # where a description's head noun ends
