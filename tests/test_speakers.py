@@ -47,6 +47,8 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Hong Kong director of Amnesty International Man-kei Tam", "Man-kei Tam",
      "Hong Kong director of Amnesty International", "person"),
     ("Chairman of Goldman Sachs Group", "Chairman of Goldman Sachs Group", None, "org"),
+    ("Governor of West Virginia Jim Justice", "Jim Justice", "Governor of West Virginia", "person"),
+    ("the Mayor of Rio de Janeiro", "the Mayor of Rio de Janeiro", None, "org"),  # a particle is no given name
     # title and place abbreviations stay inside names (a short surname ends one: test_short_surname_ends_its_name)
     ("Gen. Mark Ode", "Mark Ode", "Gen.", "person"),
     ("Maria Sta. Ana-Lagman", "Maria Sta. Ana-Lagman", None, "person"),
@@ -57,6 +59,7 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Envoy Jan Ode", "Jan Ode", "Envoy", "person"),
     ("April Ryan", "April Ryan", None, "person"),
     ("On May", None, None, "unknown"),
+    ("March Madness", "March Madness", None, "org"),  # a month that is no person's name
     ("May", None, None, "unknown"),
     ("Office of the Director of National Intelligence", "Office of the Director of National Intelligence", None,
      "org"),
@@ -411,6 +414,9 @@ def test_an_administration_is_a_body(mention, name, kind):
     ("Three Harlan Islanders wrote to the council.", "Harlan Islanders", None),
     ("Harlan Administration Flips Old Endangered Species Ruling Again", "Harlan Administration", None),
     ("The Harlan Police Department said.", "Police", None),
+    ("The United Nations Security Council met.", "United Nations", None),  # another body built on the name
+    ("the Scottish Labour Party", "Labour Party", None),
+    ("the Federal Reserve Bank of Harlan", "Federal Reserve", None),
 ])
 def test_fuller_body_name(text, short, full):
     """A body's shorter name stands for the one longer name the story gives it in full."""

@@ -124,9 +124,9 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{
 # without a comma and take "that" ("downplayed the unrest saying that"). A head after a determiner is an object's
 # ("Inspectors visited the site, describing"), not the subject's.
 _HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS | PLURAL_PERSON_NOUNS if w.isalpha()))})\b)"
-_THAT_CLAUSE_WORDS = 10  # words of a reported clause between a participle cue's "that" and the quote
+_PARTICIPLE_CLAUSE_WORDS = 10  # words of a reported clause between a participle cue's "that" and the quote
 # Words that bring another voice or clause into it: `saying that critics who called it "..."` quotes the critics.
-_OTHER_VOICE = rf"(?:who|whom|which|that|and|but|{CUE_PATTERN})\b"
+_OTHER_VOICE = rf"(?:who|whom|which|that|{CUE_PATTERN})\b"
 BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
                                rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
                                rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
@@ -136,7 +136,7 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"[A-Za-z][\w\-]*(?:[^\S\n]+[A-Za-z][\w\-]*)?)?"
                                # the reported clause's own subject may come first ("insisting the bridge"), or a
                                # clause after "that" of a few words ("adding that America's aid was "...")
-                               rf"(?:[^\S\n]+that(?:[^\S\n]+(?!{_OTHER_VOICE})[^\s\"“”.!?,;:]+){{0,{_THAT_CLAUSE_WORDS}}}|"
+                               rf"(?:[^\S\n]+that(?:[^\S\n]+(?!{_OTHER_VOICE})[^\s\"“”.!?,;:]+){{0,{_PARTICIPLE_CLAUSE_WORDS}}}|"
                                rf"[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
                                rf"(?:[^\S\n]+[A-Za-z][\w\-]*){{0,2}})?[,:]?\s*$")  # "writing that the Oscars""
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
@@ -1247,10 +1247,13 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
     for m in _DOCUMENT_IN_TEXT.finditer(text, max(0, start), end):
         mention = parse_mention(m.group(0))
         if mention.name and re.search(rf"\b{noun}[^\S\n]+(?:from|by|issued[^\S\n]+by)\b", m.group(0)):
-            found = mention.name, m.start() + m.group(0).rindex(mention.name)
+            found = mention.name, m.start() + m.group(0).rindex(mention.name), m.end()
             if not latest:
                 break
-    return found
+    if found and latest and re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{noun}\b",
+                                      text[found[2]:end], re.I):
+        return None  # another text of that kind brought in since ("A second report, from the ministry, disagreed")
+    return found[:2] if found else None
 
 
 def _clause_person(text: str, start: int, span: _Span, end: int, persons: PersonIndex) -> _Attribution | None:
@@ -1440,9 +1443,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             # that sentence came before the organisation that spoke last; and the body behind "A statement said" (a
             # text put out, of no author named) when a recent sentence is about one
             subject = _it_antecedent(text, min(q.start, q.speaker_start), persons, q.speaker.lower() == "it")
-            if subject and last_org and q.speaker.lower() == "it" and (
-                    subject[1] < last_org_at or parse_mention(subject[0]).kind == "person"):
-                subject = None  # `Acme said ... "...," it said. It added "..."` (or `Comeaux fled, it said`): Acme
+            if subject and last_org and q.speaker.lower() == "it" and (subject[1] < last_org_at or (
+                    (named := parse_mention(subject[0])).kind == "person" and not _may_be_a_body(named, persons))):
+                # `Acme said ... "...," it said. It added "..."` (or `Comeaux fled, it said`, a person's surname):
+                # still Acme, below
+                subject = None
             if subject and (q.speaker.lower() == "it" or parse_mention(subject[0]).kind == "org"):
                 mention = parse_mention(subject[0])
                 subject_id, _ = resolve_mention(mention, subject[1], persons)
@@ -1612,8 +1617,11 @@ def _joint_speakers(written: str, persons: PersonIndex) -> str | None:
         return None
     first, second = parse_mention(left), parse_mention(right)
     if first.kind != "person" or second.kind != "person" or not first.name or not second.name \
-            or not left.endswith(first.name) or not right.endswith(second.name):
-        return None  # "Gen. Mark Milley of the Joint Chiefs and ...": a name with its body, no pair
+            or not left.endswith(first.name) or not right.endswith(second.name) \
+            or len(first.name.split()) < 2 or len(second.name.split()) < 2:
+        # "Gen. Mark Milley of the Joint Chiefs and ...": a name with its body; "Johnson and Johnson CEO Alex Gorsky":
+        # a body's name ("Zadan and Meron" only after the pair was named in full, see _resolve_non_persons)
+        return None
     first_name, second_name = persons.full_name(first.name), persons.full_name(second.name)
     lead, _, rest = first_name.partition(" ")
     if rest and lead[-1:] == "s" and lead[:-1].lower() in ROLE_WORDS:
@@ -1656,6 +1664,8 @@ def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool = Tr
         if m is None:
             continue
         subject = m.group("subj")
+        if " of " in subject and _head_noun(subject.lower().split()) not in ORG_HEADS | ORG_WORDS:
+            continue  # "Shares of Globex rose": a thing of a body, no body "it" stands for ("Bank of England" is one)
         *lead, last = subject.split()
         if lead and lead[-1][:1].isupper() and last.endswith("ed") and parse_mention(" ".join(lead)).kind == "org":
             subject = subject[:subject.rindex(last)].rstrip()  # "The Harbor Ice League confirmed": a name, its verb

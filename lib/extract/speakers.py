@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from functools import lru_cache
 import re
 from dataclasses import dataclass, field
@@ -184,6 +183,9 @@ one another none nobody everybody everyone anybody anyone
 had has have did does do was were is are would should could might must shall
 herr frau monsieur madame mme mlle señor senor señora senora signor signora
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
+
+# Months that are also persons' names ("Theresa May", "April Ryan", "Jan Egeland"); "March Madness" is none.
+MONTH_NAMES = frozenset("jan april may june august".split())
 
 # Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
 FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By Under Over Through About Amid Despite "
@@ -686,12 +688,12 @@ def parse_mention(text: str) -> Mention:
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
     # The last capitalised word is a name even when it is also a role word ("Billy King", "Rafael General").
-    if tokens[-1][:1].isupper() and (tokens[-1].lower() not in NON_NAME_WORDS or tokens[-1].lower() in ENGLISH_MONTHS
+    if tokens[-1][:1].isupper() and (tokens[-1].lower() not in NON_NAME_WORDS or tokens[-1].lower() in MONTH_NAMES
                                      and tokens[-1].isalpha()) and len(tokens) > 1 and (
             _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
         i -= 1  # a month's name too, after a given name: "Theresa May", "Brian May"
     while i > 0 and len(tokens) - i < 4:
-        if _is_name_token(tokens[i - 1]) or i < len(tokens) and tokens[i - 1].lower() in ENGLISH_MONTHS \
+        if _is_name_token(tokens[i - 1]) or i < len(tokens) and tokens[i - 1].lower() in MONTH_NAMES \
                 and tokens[i - 1].istitle() and tokens[i - 1].isalpha():
             i -= 1  # a month's name before a name is a given name: "Jan Egeland", "April Ryan"
         elif i < len(tokens) and tokens[i - 1] in NAME_PARTICLES:
@@ -721,7 +723,8 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, None, None, "role")  # "the Democratic senator from Ohio": a person, unnamed here
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
     if i > 1 and tokens[i - 1] in ("for", "of") and tokens[i - 2].lower() in ROLE_WORDS and len(name_tokens) >= 3 \
-            and not any(t.lower() in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS for t in name_tokens[-2:]):
+            and name_tokens[-2][:1].isupper() and name_tokens[-2].lower() not in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS \
+            and name_tokens[-1][:1].isupper() and name_tokens[-1].lower() not in ORG_WORDS | NON_NAME_WORDS:
         # "U.S. Attorney for Ohio Jo Hale", "First Minister of Scotland Nicola Sturgeon", "director of Amnesty
         # International Man-kei Tam": the title's place or body, then a given name and the surname
         return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
@@ -1339,8 +1342,20 @@ def fuller_body_name(text: str, name: str, person_words: set[str]) -> str | None
     if len(words) < 2:
         return None
     found = {run for run, run_words in _body_runs(text) if len(run_words) > len(words) and words <= run_words
-             and not any(t in person_words for t in run.split())}
+             and not any(t in person_words for t in run.split()) and _names_the_body(run, name)}
     return found.pop() if len(found) == 1 else None
+
+
+def _names_the_body(run: str, name: str) -> bool:
+    """Whether a longer run that holds a body's name names that body, not another one built on it: the name's words
+    reordered ("Department of State"), its place after "of" ("Supreme Court of the United Kingdom") or its owner
+    before it ("Facebook's Oversight Board"); not "United Nations Security Council" or "Scottish Labour Party"."""
+    short = name.removeprefix("The ").removeprefix("the ")
+    at = run.find(short)
+    if at < 0:
+        return True  # the words in another order
+    before, after = run[:at].strip(), run[at + len(short):].strip()
+    return (not before or bool(re.fullmatch(r"[\w.\-]+[’']s", before))) and (not after or after.startswith("of "))
 
 
 @lru_cache(maxsize=2)
@@ -1360,9 +1375,16 @@ def _body_runs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a description's head comes before them
 
 
+# A copula right before a body's name makes it what something else is ("the only court above it is the Supreme
+# Court"), not a body the story is about.
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes)[^\S\n]+(?:the[^\S\n]+)?$")
+
+
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
     """The named organisation a description before ``pos`` stands for ("the paper" -> "Eleftherotypia" after "daily
-    Eleftherotypia"; "the department" -> "Energy Department"), the latest one within a few paragraphs."""
+    Eleftherotypia"; "the department" -> "Energy Department"): the latest one named within a few paragraphs, not
+    as what something else is ("The Court of Session is the highest civil court. The only court above it is the
+    Supreme Court. ... The court's summary": the Court of Session)."""
     lowered = description.lower().split()
     if any(i > 1 and w in POST_MODIFIER_WORDS for i, w in enumerate(lowered)):
         return None  # "the department of health", "the magistrate of North Valley": the description names its own
@@ -1375,7 +1397,7 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
     if not words:
         return None
     start = max(0, pos - ANTECEDENT_CHARS)
-    named: Counter = Counter()  # how often each fitting body is named; the latest named wins a tie
+    latest = None
     wanted = set(words)
     for m in _NAME_RE.finditer(text, start, pos):
         name = m.group(0)
@@ -1387,10 +1409,11 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         described = _DESCRIBED_AFTER.match(text, m.end())  # "Al-Ahram, the country's largest newspaper,"
         if (found and len(lowered) > 1) or (not own_name and before and before[-1] in words) \
                 or (described and _head_noun(described.group(1).lower().split()) in wanted):
+            if _COPULA_BEFORE.search(text, max(0, m.start() - DESCRIPTOR_CHARS), m.start()):
+                continue
             name = _SENTENCE_BEFORE_THE.sub("", name)  # "May. The Harlan Court": a name begins a sentence
-            name = name[4:] if name.startswith("The ") else name
-            named[name] = named.pop(name, 0) + 1
-    return max(reversed(named), key=named.get) if named else None
+            latest = name[4:] if name.startswith("The ") else name
+    return latest
 
 
 def _near_surname(known: str, written: str) -> bool:
