@@ -1242,7 +1242,7 @@ _DEFINED_HERE = re.compile(r"[^\S\n]+(?:issued|released|published|posted|sent|si
 def document_author(text: str, start: int, end: int, noun: str, latest: bool) -> tuple[str, int] | None:
     """(author as written, offset) of the first (or ``latest``) document of kind ``noun`` named with its author
     between ``start`` and ``end``: whom a bare "a report" stands for before `The report by the Teachers' Union claims
-    ...`, or "the warning" after `The orange warning issued by Met Éireann applied to ...`."""
+    ...`, or "the warning" after `The orange warning issued by the Coastal Weather Office applied to ...`."""
     found = None
     for m in _DOCUMENT_IN_TEXT.finditer(text, max(0, start), end):
         mention = parse_mention(m.group(0))
@@ -1426,7 +1426,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker):
             # "..., says a report." then "The report by the Teachers' Union claims ...": the author named next, else
-            # the one named with such a text shortly before ("The warning issued by Met Éireann ... read the warning")
+            # the one named with such a text shortly before ("The warning issued by the Coastal Weather Office ... read the warning")
             at, noun = max(q.end, q.speaker_start), q.speaker.split()[-1].lower()
             if q.speaker.lower().startswith(("a ", "an ")):
                 author = document_author(text, at, at + _STATEMENT_CHARS, noun, latest=False)
@@ -1475,7 +1475,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             # "the two men said", "both women said": the two persons named together last ("X and Y")
             q = replace(q, speaker_id=_named_pair(text, q.speaker_start, persons) or q.speaker_id)
         if mention is not None and mention.kind == "person" and (joint := _joint_speakers(q.speaker, persons)):
-            # "producers Craig Zadan and Neil Meron said", then "Zadan and Meron said": the pair named in full before
+            # "producers Ana Ruiz and Tom Hale said", then "Ruiz and Hale said": the pair named in full before
             q = replace(q, speaker_id=joints.setdefault(_surnames(joint), joint), speaker_role=None)
         elif mention is not None and mention.kind == "person" and " and " in q.speaker \
                 and (earlier := joints.get(_surnames(q.speaker))):
@@ -1569,7 +1569,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         if mention is not None and q.speaker_id is None and mention.kind == "role" and q.speaker[:4].lower() == "the ":
             roles_written.append(q.speaker)
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
-    # A name "it" stands for is a body's in all its quotes ("Roscosmos said ... "...," it added"), unless the text
+    # A name "it" stands for is a body's in all its quotes ("Vostrax said ... "...," it added"), unless the text
     # calls it "he" or "she" too.
     bodies = {q.speaker_id for q in out if q.speaker_id and q.speaker_type == "organisation"
               and q.speaker_start is not None and text[q.speaker_start:q.speaker_end].lower() == "it"}
@@ -1610,7 +1610,7 @@ def _surnames(pair: str) -> tuple[str, ...]:
 
 
 def _joint_speakers(written: str, persons: PersonIndex) -> str | None:
-    """Two persons who speak together as written ("producers Craig Zadan and Neil Meron", "Zadan and Meron"), as
+    """Two persons who speak together as written ("producers Ana Ruiz and Tom Hale", "Ruiz and Hale"), as
     "X and Y" in full; None unless both sides of the last "and" are persons' names (not "Tom Hale and his wife")."""
     left, _, right = written.rpartition(" and ")
     if not left or "," in left or not right[:1].isupper():
@@ -1620,7 +1620,7 @@ def _joint_speakers(written: str, persons: PersonIndex) -> str | None:
             or not left.endswith(first.name) or not right.endswith(second.name) \
             or len(first.name.split()) < 2 or len(second.name.split()) < 2:
         # "Gen. Mark Milley of the Joint Chiefs and ...": a name with its body; "Johnson and Johnson CEO Alex Gorsky":
-        # a body's name ("Zadan and Meron" only after the pair was named in full, see _resolve_non_persons)
+        # a body's name ("Ruiz and Hale" only after the pair was named in full, see _resolve_non_persons)
         return None
     first_name, second_name = persons.full_name(first.name), persons.full_name(second.name)
     lead, _, rest = first_name.partition(" ")
@@ -1686,7 +1686,7 @@ def _names_another_body(clause: str, persons: PersonIndex, pronoun: bool) -> boo
     """Whether the rest of a sentence after its subject names another organisation or body (`accused Google of ...`,
     `ruled against the newspaper`), which "it" in the next quote's cue (``pronoun``) could as well stand for, or, for
     a statement, another author; a place (`the International Space Station`) is neither, and a person "it" (`mourned
-    Leonov's passing`) only where the name may be a body's."""
+    Orlov's passing`) only where the name may be a body's."""
     if _OTHER_BODY.search(clause):
         return True
     for n in _NAME.finditer(clause):

@@ -184,7 +184,7 @@ had has have did does do was were is are would should could might must shall
 herr frau monsieur madame mme mlle señor senor señora senora signor signora
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
-# Months that are also persons' names ("Theresa May", "April Ryan", "Jan Egeland"); "March Madness" is none.
+# Months that are also persons' names ("Rhona May", "April Ode", "Jan Vik"); "March Madness" is none.
 MONTH_NAMES = frozenset("jan april may june august".split())
 
 # Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
@@ -691,11 +691,11 @@ def parse_mention(text: str) -> Mention:
     if tokens[-1][:1].isupper() and (tokens[-1].lower() not in NON_NAME_WORDS or tokens[-1].lower() in MONTH_NAMES
                                      and tokens[-1].isalpha()) and len(tokens) > 1 and (
             _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
-        i -= 1  # a month's name too, after a given name: "Theresa May", "Brian May"
+        i -= 1  # a month's name too, after a given name: "Rhona May", "Brian May"
     while i > 0 and len(tokens) - i < 4:
         if _is_name_token(tokens[i - 1]) or i < len(tokens) and tokens[i - 1].lower() in MONTH_NAMES \
                 and tokens[i - 1].istitle() and tokens[i - 1].isalpha():
-            i -= 1  # a month's name before a name is a given name: "Jan Egeland", "April Ryan"
+            i -= 1  # a month's name before a name is a given name: "Jan Vik", "April Ode"
         elif i < len(tokens) and tokens[i - 1] in NAME_PARTICLES:
             # "Bill de Blasio", "Ursula von der Leyen", "Mayor de Blasio": lower-case particles inside a name, or
             # opening it after a title
@@ -714,7 +714,7 @@ def parse_mention(text: str) -> Mention:
     name_tokens = tokens[i:]
     if len(name_tokens) >= 2 and name_tokens[0].isupper() and name_tokens[0].lower() in FIRST_NAME_GENDERS \
             and name_tokens[-1].istitle():
-        # "KELLY Osbourne has blasted ...": a story's first word in capitals, a given name as the name writes it
+        # "KELLY Marsh has hit back ...": a story's first word in capitals, a given name as the name writes it
         name_tokens = [name_tokens[0].capitalize()] + name_tokens[1:]
     if i > 0 and tokens[i - 1] in ("from", "at") and i < len(tokens):
         head = _head_noun([t.lower() for t in tokens[:i - 1]])
@@ -725,8 +725,8 @@ def parse_mention(text: str) -> Mention:
     if i > 1 and tokens[i - 1] in ("for", "of") and tokens[i - 2].lower() in ROLE_WORDS and len(name_tokens) >= 3 \
             and name_tokens[-2][:1].isupper() and name_tokens[-2].lower() not in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS \
             and name_tokens[-1][:1].isupper() and name_tokens[-1].lower() not in ORG_WORDS | NON_NAME_WORDS:
-        # "U.S. Attorney for Ohio Jo Hale", "First Minister of Scotland Nicola Sturgeon", "director of Amnesty
-        # International Man-kei Tam": the title's place or body, then a given name and the surname
+        # "U.S. Attorney for Ohio Jo Hale", "First Minister of Harlan Morag Dunleavy", "director of Amnesty
+        # International Man-kei Ode": the title's place or body, then a given name and the surname
         return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
@@ -765,7 +765,7 @@ def parse_mention(text: str) -> Mention:
                 and (role_tokens[-1].lower() in _PERSON_TITLES or role_tokens[-1].lower().endswith(("or", "er"))))):
         # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention"; but a
         # title before the name makes a person of the body ("Department of Justice spokesman Ed Carr", "Office of
-        # Management and Budget Director Peter Orszag").
+        # Fiscal Planning and Budget Director Ana Reyes").
         return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
@@ -1336,7 +1336,7 @@ def fuller_body_name(text: str, name: str, person_words: set[str]) -> str | None
     """The one longer name of ``text`` that holds every word of a body's shorter name ("State Department" -> "United
     States Department of State"), the name the story gives that body in full; None when it names none, or several
     ("Supreme Court" after the Supreme Courts of two countries). A run with a person's name or title in it ("Trump
-    White House", "Lt. Gregg Hastings of the Oregon State Police"), a modifier ("Kurdish-led", "Three") or a
+    White House", "Lt. Ana Ruiz of the Harlan State Police"), a modifier ("Kurdish-led", "Three") or a
     headline's length names no body."""
     words = _name_words(name)
     if len(words) < 2:
@@ -1349,7 +1349,7 @@ def fuller_body_name(text: str, name: str, person_words: set[str]) -> str | None
 def _names_the_body(run: str, name: str) -> bool:
     """Whether a longer run that holds a body's name names that body, not another one built on it: the name's words
     reordered ("Department of State"), its place after "of" ("Supreme Court of the United Kingdom") or its owner
-    before it ("Facebook's Oversight Board"); not "United Nations Security Council" or "Scottish Labour Party"."""
+    before it ("Harlan's Oversight Board"); not "United Nations Security Council" or "Scottish Labour Party"."""
     short = name.removeprefix("The ").removeprefix("the ")
     at = run.find(short)
     if at < 0:
@@ -1383,8 +1383,8 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes)
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
     """The named organisation a description before ``pos`` stands for ("the paper" -> "Eleftherotypia" after "daily
     Eleftherotypia"; "the department" -> "Energy Department"): the latest one named within a few paragraphs, not
-    as what something else is ("The Court of Session is the highest civil court. The only court above it is the
-    Supreme Court. ... The court's summary": the Court of Session)."""
+    as what something else is ("The Harlan District Court is the first court of appeal. The only court above it is the
+    Northern Appeals Court. ... The court's summary": the district court)."""
     lowered = description.lower().split()
     if any(i > 1 and w in POST_MODIFIER_WORDS for i, w in enumerate(lowered)):
         return None  # "the department of health", "the magistrate of North Valley": the description names its own
@@ -1440,7 +1440,7 @@ def _is_class_adjective(word: str) -> bool:
 def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[str | None, str | None]:
     """(speaker_id, role) of a mention at offset ``pos``: names expanded, pronouns and role nouns resolved."""
     if mention.kind in ("role", "org", "unknown") and " " not in mention.text and mention.text.istitle():
-        # "Challenger said" after "Shanna Challenger", "May added" after "Theresa May": a surname, no title or month
+        # "Challenger said" after "Shanna Challenger", "May added" after "Rhona May": a surname, no title or month
         name = persons.full_name(mention.text)
         if " " in name and surname_of(name) == mention.text:
             return name, persons.roles.get(name)
@@ -1486,7 +1486,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             return name, persons.roles.get(name) if name else None
         head = tuple(w for w in core if w in ROLE_WORDS) or tuple(core[-1:])
         if not head or head[-1] in ORG_HEADS | ORG_WORDS and (head[-1] not in ROLE_WORDS or head[-1] == core[-1]):
-            # "the group of U.N. rapporteurs", "The Nobel committee" (not "the committee chairman"): a body, never
+            # "the group of U.N. rapporteurs", "The Harlan committee" (not "the committee chairman"): a body, never
             # the person named last
             return None, None
         # A capitalised modifier must be in the person's role too: "the Taiwanese president" is not the "Chinese

@@ -132,13 +132,14 @@ def choose(raw: Path) -> tuple[list[dict], dict[str, int]]:
     return sieve_after(*items(raw), EARLIER + tuple(TMP.glob("blind6_wn_*_pool.jsonl")))
 
 
-def main() -> None:
+def main(pick=choose, raw_dir: Path = TMP / "raw_c", pool: Path = TMP / "blind6_c_pool.jsonl") -> None:
+    """Run a rule ``pick`` over the raw copies (RAW_DIR, else ``raw_dir``) into POOL (else ``pool``)."""
     args = sys.argv[1:]
     if len(args) > 2 or any(a.startswith("-") for a in args):
-        sys.exit("usage: choose_blind6_c.py [RAW_DIR [POOL.jsonl]]")
-    raw = Path(args[0]) if args else TMP / "raw_c"
-    out = Path(args[1]) if len(args) > 1 else TMP / "blind6_c_pool.jsonl"
-    write_pool(*choose(raw), out)
+        sys.exit(f"usage: {Path(sys.argv[0]).name} [RAW_DIR [POOL.jsonl]]")
+    raw = Path(args[0]) if args else raw_dir
+    out = Path(args[1]) if len(args) > 1 else pool
+    write_pool(*pick(raw), out)
 
 
 if __name__ == "__main__":

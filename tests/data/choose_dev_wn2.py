@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from choose_blind4 import sieve_after, write_pool  # noqa: E402
-from choose_blind6_c import TMP as BLIND6_TMP, items  # noqa: E402
+from choose_blind4 import sieve_after  # noqa: E402
+from choose_blind6_c import TMP as BLIND6_TMP, items, main  # noqa: E402
 from choose_blind6_wn import EARLIER  # noqa: E402
 
 FIRST = 54
@@ -28,14 +28,5 @@ def choose(raw: Path):
     return sieve_after(*items(raw, "dev-wn2-", FIRST), EARLIER + tuple(BLIND6_TMP.glob("blind6_*_pool.jsonl")))
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    if len(args) > 2 or any(a.startswith("-") for a in args):
-        sys.exit("usage: choose_dev_wn2.py [RAW_DIR [POOL.jsonl]]")
-    raw = Path(args[0]) if args else TMP / "raw_dev"
-    out = Path(args[1]) if len(args) > 1 else TMP / "dev_wn2_pool.jsonl"
-    write_pool(*choose(raw), out)
-
-
 if __name__ == "__main__":
-    main()
+    main(choose, TMP / "raw_dev", TMP / "dev_wn2_pool.jsonl")
