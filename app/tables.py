@@ -12,7 +12,7 @@ import pandas as pd
 from lib.analyse.stories.summaries import summarise_stories
 from lib.domain.outlets import outlet_labels
 from lib.domain.sentences import shorten, split_sentences
-from lib.models import speaker_of
+from lib.models import shown_speaker
 
 LABEL_CHARS = 90  # a label longer than this is cut with "…", so a picker option or axis label stays short
 STORY_LABEL_CHARS = 80  # a story in the sidebar picker: its whole label is still searched ("Find a story")
@@ -146,7 +146,7 @@ def search_quotes(quotes: pd.DataFrame, needle: str | None) -> pd.DataFrame:
     if not needle:
         return quotes
     n = needle.casefold()
-    who = quotes["who"] if "who" in quotes else speaker_of(quotes)
+    who = shown_speaker(quotes)
     return quotes[quotes["text"].str.casefold().str.contains(n, regex=False)
                   | who.fillna("").str.casefold().str.contains(n, regex=False)]
 

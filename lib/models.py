@@ -112,6 +112,12 @@ def speaker_of(quotes: pd.DataFrame) -> pd.Series:
     return speaker
 
 
+def shown_speaker(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's speaker as the pages show it: the corpus's one spelling of it (the ``who`` column the stored
+    analyses add, see lib.analyse.speakers.speaker_names) where the frame has it, else speaker_of."""
+    return quotes["who"] if "who" in quotes else speaker_of(quotes)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date or period an article mentions, resolved against the article's date where relative."""

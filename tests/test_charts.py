@@ -260,6 +260,15 @@ def test_speaker_heatmap_draws_the_outlets_quoting_the_top_speakers_most():
     assert list(fig.data[0].x) == [f"Outlet {i:02d}" for i in range(20)]  # Outlet 29's 50 quotes are of "Other"
 
 
+def test_speaker_heatmap_rows_are_the_speakers_as_the_table_names_them():
+    """One speaker under two spellings ("officials" / "Officials") is one row, as in the quote table and the captions:
+    the heatmap reads the corpus's merged name (`who`) where the frame has it."""
+    quotes = pd.DataFrame({"outlet": ["A", "B", "C"], "speaker": ["officials", "Officials", "Ann Lee"],
+                           "speaker_id": [None, None, "Ann Lee"], "text": "x"})
+    quotes["who"] = ["officials", "officials", "Ann Lee"]
+    assert sorted(speaker_outlet_figure(quotes).data[0].y) == ["Ann Lee", "officials"]
+
+
 def test_speaker_heatmap_has_no_empty_row():
     """A top speaker quoted only by an outlet outside the busiest ones still gets a row with its quotes."""
     busy = pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(3) for _ in range(10)], "speaker_id": "Jane Roe",

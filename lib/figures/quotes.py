@@ -10,7 +10,7 @@ from lib.domain.calendar import UNORDERED, same_day_tie
 from lib.domain.outlets import outlet_label
 from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, legend_entry,
                                integer_ticks, outlet_text, outlets_in_order, plotly_text, view_colours)
-from lib.models import speaker_of
+from lib.models import shown_speaker
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 HEATMAP_ROWS = 20  # speaker and shared-quote heatmaps: speakers and outlets
@@ -25,7 +25,7 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     if quotes is None or quotes.empty:
         return empty_figure(title, "No quotes match the filters.")
     frame = quotes.assign(outlet=quotes["outlet"].map(outlet_label),
-                          who=speaker_of(quotes).fillna(UNATTRIBUTED).astype(str))
+                          who=shown_speaker(quotes).fillna(UNATTRIBUTED).astype(str))
     speakers = frame["who"].value_counts().head(top).index.tolist()
     frame = frame[frame["who"].isin(speakers)]
     # Each speaker's own most-quoting outlet first, so no row is empty, then the outlets quoting them most.
