@@ -182,6 +182,8 @@ def test_canonicalise_speakers_across_articles():
     (["Kaabi", "Noura al-Kaabi"], ["Noura al-Kaabi"] * 2),  # a hyphened particle is no part of the surname
     # two persons speaking together are no full name a surname stands for
     (["Cole", "Ann Cole", "Tom Hale and Ann Cole"], ["Ann Cole", "Ann Cole", "Tom Hale and Ann Cole"]),
+    # ... and one pair in either order, under its most used order
+    (["Tom Hale and Ann Cole", "Ann Cole and Tom Hale", "Tom Hale and Ann Cole"], ["Tom Hale and Ann Cole"] * 3),
     # a double-barrelled surname spaced as detokenised text writes it
     (["Strauss - Kahn", "Dominique Strauss - Kahn"], ["Dominique Strauss-Kahn"] * 2),  # shown as written in print
 ])

@@ -65,10 +65,19 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             major, minor = sorted((a, b), key=lambda n: (-uses[key_of[n]], n))
             spelling[key_of[minor]] = major
             by_surname[surname] = {major}
+    # Two persons speaking together in either order ("Gary Locke and Ken Salazar" / "Ken Salazar and Gary Locke"):
+    # the most used order.
+    pairs: dict[frozenset[str], str] = {}
+    for n in counts.index:
+        if " and " in n and _is_name(n):
+            pairs.setdefault(frozenset(person_key(p) for p in n.split(" and ")), n)
     mapping: dict[str, str] = {}
     for n in counts.index:
         norm = normalise_name(n)
         if not norm:
+            continue
+        if " and " in n and _is_name(n):
+            mapping[n] = pairs[frozenset(person_key(p) for p in n.split(" and "))]
             continue
         written = spelling[key_of[n]]
         words = norm.split()

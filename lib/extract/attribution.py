@@ -1474,7 +1474,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 and _PAIR_DESCRIPTION.fullmatch(q.speaker):
             # "the two men said", "both women said": the two persons named together last ("X and Y")
             q = replace(q, speaker_id=_named_pair(text, q.speaker_start, persons) or q.speaker_id)
-        if mention is not None and mention.kind == "person" and (joint := _joint_speakers(q.speaker, persons)):
+        if mention is not None and mention.kind == "person" and (joint := _joint_speakers(q.speaker, persons, text)):
             # "producers Ana Ruiz and Tom Hale said", then "Ruiz and Hale said": the pair named in full before
             q = replace(q, speaker_id=joints.setdefault(_surnames(joint), joint), speaker_role=None)
         elif mention is not None and mention.kind == "person" and " and " in q.speaker \
@@ -1609,18 +1609,28 @@ def _surnames(pair: str) -> tuple[str, ...]:
     return tuple(surname_of(n.strip()) for n in pair.rsplit(" and ", 1))
 
 
-def _joint_speakers(written: str, persons: PersonIndex) -> str | None:
+_SURNAME_ONLY = re.compile(r"[A-Z][\w’'\-]+")
+
+
+def _joint_speakers(written: str, persons: PersonIndex, text: str) -> str | None:
     """Two persons who speak together as written ("producers Ana Ruiz and Tom Hale", "Ruiz and Hale"), as
     "X and Y" in full; None unless both sides of the last "and" are persons' names (not "Tom Hale and his wife")."""
     left, _, right = written.rpartition(" and ")
     if not left or "," in left or not right[:1].isupper():
         return None
+    if _SURNAME_ONLY.fullmatch(left) and _SURNAME_ONLY.fullmatch(right):
+        # "Ruiz and Hale said" where the story names the pair in full elsewhere ("produced by Ana Ruiz and Tom Hale")
+        named = re.search(rf"((?:[A-Z][\w’'\-]*\.?[^\S\n]+){{1,2}}{re.escape(left)})[^\S\n]+and[^\S\n]+"
+                          rf"((?:[A-Z][\w’'\-]*\.?[^\S\n]+){{1,2}}{re.escape(right)})\b", text)
+        if named is None:
+            return None
+        left, right = named.group(1), named.group(2)
     first, second = parse_mention(left), parse_mention(right)
     if first.kind != "person" or second.kind != "person" or not first.name or not second.name \
             or not left.endswith(first.name) or not right.endswith(second.name) \
             or len(first.name.split()) < 2 or len(second.name.split()) < 2:
         # "Gen. Mark Milley of the Joint Chiefs and ...": a name with its body; "Johnson and Johnson CEO Alex Gorsky":
-        # a body's name ("Ruiz and Hale" only after the pair was named in full, see _resolve_non_persons)
+        # a body's name (two surnames alone only where the text names the pair in full, above)
         return None
     first_name, second_name = persons.full_name(first.name), persons.full_name(second.name)
     lead, _, rest = first_name.partition(" ")
