@@ -5,7 +5,8 @@ import re
 
 import pandas as pd
 
-from lib.domain.names import HYPHEN_PARTICLES, NAME_PARTICLES, called_by_middle_name, normalise_name, person_key
+from lib.domain.names import (HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES, called_by_middle_name,
+                              normalise_name, person_key)
 from lib.models import speaker_of
 
 # Connecting words a body's name may hold ("Food and Drug Administration", "Bank of England").
@@ -48,7 +49,9 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     for n in dict.fromkeys(spelling[key] for key in key_of.values() if key):
         words = normalise_name(n).split()
         if len(words) >= 2 and _is_name(n) and "and" not in words:
-            by_surname.setdefault(words[-1], set()).add(n)
+            # the family name: the last word, or the first before a hyphened given name ("Tsai Ing-wen")
+            family = words[0] if HYPHENATED_GIVEN_NAME.fullmatch(n.split()[-1]) else words[-1]
+            by_surname.setdefault(family, set()).add(n)
     # The only two full names of a surname may be one person under two given names ("Tom Vance" and "Ronald T.
     # Vance Jr."): the more used stands for both; a third full name of that surname leaves all of them apart.
     uses: dict[str, int] = {}
@@ -82,7 +85,8 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         written = spelling[key_of[n]]
         words = norm.split()
         # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Dijk" in "Anna Van Dijk").
-        longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm)}
+        longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm)
+                  or normalise_name(m).startswith(norm + " ") and HYPHENATED_GIVEN_NAME.fullmatch(m.split()[-1])}
         # A surname: one word, or a particle and a word ("Van Dijk"), read as a name (a common noun, "page" or
         # "police", stands for no "Mara Page" or "Harbor Police"); a given name and a surname ("Maria Garcia") is a
         # person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").

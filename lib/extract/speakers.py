@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, NUMBER_WORDS, WEEKDAYS
-from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, NAME_PARTICLES, NATION_ADJECTIVES, UPPER_LETTERS,
+from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES, NATION_ADJECTIVES, UPPER_LETTERS,
                                TITLE_ABBREVIATIONS, normalise_name)
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
@@ -771,7 +771,7 @@ def parse_mention(text: str) -> Mention:
         or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
         and tokens[i - 1] in ROLE_WORDS | PERSON_NOUNS  # "prosecutor Dana Hill": a person, by the role
     if any(t.lower() in ORG_WORDS for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)) \
-            and not any(_HYPHENATED_GIVEN_NAME.fullmatch(t) for t in name_tokens):
+            and not any(HYPHENATED_GIVEN_NAME.fullmatch(t) for t in name_tokens):
         # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
         # place word ("Senator Lia Park", "David Hill", "prosecutor Dana Hill").
         return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
@@ -783,11 +783,6 @@ def _is_nation_epithet(tokens: list[str]) -> bool:
     its government)."""
     return len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].lower() in NATION_ADJECTIVES \
         and not tokens[1].lower().endswith(("ese", "ch", "sh", "ss"))
-
-
-# A romanised given name of two syllables joined by a hyphen ("Min-seo", "Jae-in", "Joon-ho"): a person's name,
-# whichever word of it is also a place or body word ("Park Min-seo", "Joon-ho Park").
-_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]{2,}")
 
 
 # Endings of agent nouns that name a person by what they do ("a keeper", "a dispatcher", "one of the organisers"):
