@@ -609,8 +609,9 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "role")
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
-    while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"):
-        tokens = tokens[1:]  # "But Andrew Bacevich"
+    while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"
+                               or tokens[0][:1].isupper() and is_adverb(tokens[0])):
+        tokens = tokens[1:]  # "But Andrew Bacevich", "Ironically Nichols"
     if len(tokens) > 1 and (tokens[0] in FRONTED_PREPOSITIONS and tokens[1][:1].islower()
                             or tokens[0] in PLACE_PREPOSITIONS | SUBORDINATORS):
         # "In a statement released Friday", "In Rio Grande", "If Trump" (not "Under Armour"): a fronted phrase
@@ -1343,14 +1344,13 @@ def fuller_body_name(text: str, name: str, person_words: set[str]) -> str | None
 
 def _names_the_body(run: str, name: str) -> bool:
     """Whether a longer run that holds a body's name names that body, not another one built on it: the name's words
-    reordered ("Department of State"), its place after "of" ("Supreme Court of the United Kingdom") or its owner
-    before it ("Harlan's Oversight Board"); not "United Nations Security Council" or "Scottish Labour Party"."""
+    reordered ("Department of State") or its place after "of" ("Supreme Court of the United Kingdom"); not "United
+    Nations Security Council", "Scottish Labour Party" or "People's Republic of China" for the Republic of China."""
     short = name.removeprefix("The ").removeprefix("the ")
     at = run.find(short)
     if at < 0:
         return True  # the words in another order
-    before, after = run[:at].strip(), run[at + len(short):].strip()
-    return (not before or bool(re.fullmatch(r"[\w.\-]+[’']s", before))) and (not after or after.startswith("of "))
+    return not run[:at].strip() and run[at + len(short):].strip().startswith("of ")
 
 
 @lru_cache(maxsize=2)
