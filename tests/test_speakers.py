@@ -52,6 +52,9 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # title and place abbreviations stay inside names (a short surname ends one: test_short_surname_ends_its_name)
     ("Gen. Mark Ode", "Mark Ode", "Gen.", "person"),
     ("Maria Sta. Ana-Lagman", "Maria Sta. Ana-Lagman", None, "person"),
+    # a sentence-opening adverb is no part of the name after it
+    ("Ironically Brian Nol", "Brian Nol", None, "person"),
+    ("Kelly Marsh", "Kelly Marsh", None, "person"),  # a given name in -ly stays
     # a story's first word in capitals is a given name as the name writes it
     ("KELLY Osbourne", "Kelly Osbourne", None, "person"),
     # a month's name in a person's name is a given name or surname; alone, or after a preposition, a month
@@ -420,6 +423,7 @@ def test_an_administration_is_a_body(mention, name, kind):
     ("Harlan Administration Flips Old Endangered Species Ruling Again", "Harlan Administration", None),
     ("The Harlan Police Department said.", "Police", None),
     ("The United Nations Security Council met.", "United Nations", None),  # another body built on the name
+    ("The People's Republic of Harlan met.", "Republic of Harlan", None),
     ("the Scottish Labour Party", "Labour Party", None),
     ("the Federal Reserve Bank of Harlan", "Federal Reserve", None),
 ])
