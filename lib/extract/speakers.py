@@ -1337,7 +1337,9 @@ def fuller_body_name(text: str, name: str, person_words: set[str]) -> str | None
     words = _name_words(name)
     if len(words) < 2:
         return None
-    found = {run for run, run_words in _body_runs(text) if len(run_words) > len(words) and words <= run_words
+    by_word = _body_runs(text)
+    rarest = min(words, key=lambda w: len(by_word.get(w, ())))
+    found = {run for run, run_words in by_word.get(rarest, ()) if len(run_words) > len(words) and words <= run_words
              and not any(t in person_words for t in run.split()) and _names_the_body(run, name)}
     return found.pop() if len(found) == 1 else None
 
@@ -1354,17 +1356,21 @@ def _names_the_body(run: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _body_runs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The capitalised runs of ``text`` that may be a body's name in full, with their words: one read of the text
-    however many bodies speak in it."""
-    runs = {}
+def _body_runs(text: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """The capitalised runs of ``text`` that may be a body's name in full, with their words, by each of their words:
+    one read of the text however many bodies speak in it, and a body's look-up reads only the runs sharing a word."""
+    runs: dict[str, frozenset[str]] = {}
     for m in _NAME_RE.finditer(text):
         run = _SENTENCE_BEFORE_THE.sub("", m.group(0)).removeprefix("The ")
         tokens = run.split()
         if len(tokens) <= _LONGEST_BODY_NAME and tokens[0].lower() not in DETERMINERS \
                 and tokens[0].lower() not in NUMBER_WORDS and not any(t.endswith(".") or "-" in t for t in tokens):
             runs[run] = frozenset(_name_words(run))
-    return tuple(runs.items())
+    by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for run, words in runs.items():
+        for w in words:
+            by_word.setdefault(w, []).append((run, words))
+    return by_word
 
 
 POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a description's head comes before them
