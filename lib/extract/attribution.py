@@ -1612,6 +1612,15 @@ def _surnames(pair: str) -> tuple[str, ...]:
 _SURNAME_ONLY = re.compile(r"[A-Z][\w’'\-]+")
 
 
+@lru_cache(maxsize=64)
+def _pair_in_full(text: str, left: str, right: str) -> tuple[str, str] | None:
+    """The two names ending in the surnames ``left`` and ``right`` that ``text`` writes together ("Ana Ruiz and Tom
+    Hale"), read once per text and pair however often the pair speaks."""
+    named = re.search(rf"((?:[A-Z][\w’'\-]*\.?[^\S\n]+){{1,2}}{re.escape(left)})[^\S\n]+and[^\S\n]+"
+                      rf"((?:[A-Z][\w’'\-]*\.?[^\S\n]+){{1,2}}{re.escape(right)})\b", text)
+    return (named.group(1), named.group(2)) if named else None
+
+
 def _joint_speakers(written: str, persons: PersonIndex, text: str) -> str | None:
     """Two persons who speak together as written ("producers Ana Ruiz and Tom Hale", "Ruiz and Hale"), as
     "X and Y" in full; None unless both sides of the last "and" are persons' names (not "Tom Hale and his wife")."""
@@ -1620,11 +1629,10 @@ def _joint_speakers(written: str, persons: PersonIndex, text: str) -> str | None
         return None
     if _SURNAME_ONLY.fullmatch(left) and _SURNAME_ONLY.fullmatch(right):
         # "Ruiz and Hale said" where the story names the pair in full elsewhere ("produced by Ana Ruiz and Tom Hale")
-        named = re.search(rf"((?:[A-Z][\w’'\-]*\.?[^\S\n]+){{1,2}}{re.escape(left)})[^\S\n]+and[^\S\n]+"
-                          rf"((?:[A-Z][\w’'\-]*\.?[^\S\n]+){{1,2}}{re.escape(right)})\b", text)
+        named = _pair_in_full(text, left, right)
         if named is None:
             return None
-        left, right = named.group(1), named.group(2)
+        left, right = named
     first, second = parse_mention(left), parse_mention(right)
     if first.kind != "person" or second.kind != "person" or not first.name or not second.name \
             or not left.endswith(first.name) or not right.endswith(second.name) \
