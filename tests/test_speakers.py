@@ -52,6 +52,9 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # title and place abbreviations stay inside names (a short surname ends one: test_short_surname_ends_its_name)
     ("Gen. Mark Ode", "Mark Ode", "Gen.", "person"),
     ("Maria Sta. Ana-Lagman", "Maria Sta. Ana-Lagman", None, "person"),
+    # a body named after a lower-case description of it ("trade magazine The X") is that body
+    ("trade magazine The Harlan Reporter", "Harlan Reporter", None, "org"),
+    ("The Hague Tribunal", "Hague Tribunal", None, "org"),
     # a sentence-opening adverb is no part of the name after it
     ("Ironically Brian Nol", "Brian Nol", None, "person"),
     ("Kelly Marsh", "Kelly Marsh", None, "person"),  # a given name in -ly stays

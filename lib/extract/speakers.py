@@ -729,6 +729,9 @@ def parse_mention(text: str) -> Mention:
         # "U.S. Attorney for Ohio Jo Hale", "First Minister of Harlan Morag Dunleavy", "director of Amnesty
         # International Man-kei Ode": the title's place or body, then a given name and the surname
         return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
+    if i > 1 and tokens[i - 1] == "The" and all(t.islower() for t in tokens[:i - 1]) \
+            and tokens[i - 2] in ORG_HEADS | ORG_WORDS:
+        return Mention(text, " ".join(name_tokens), None, "org")  # "trade magazine The Hollywood Reporter"
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
                   or tokens[i - 1] in ("of", "for", "at", "from") or tokens[i - 2:i] == ["of", "the"]):
