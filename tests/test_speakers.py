@@ -399,6 +399,13 @@ def test_a_body_is_one_row_whatever_its_case_and_article():
     assert names[4:] == ["Tom Hale", "Ann Lee"]
 
 
+def test_a_body_is_one_row_with_or_without_its_country():
+    """"U.S. Capitol Police", "the US Capitol Police" and "Capitol Police" are one speaker; "US Open" is no "Open"."""
+    ids = ["Capitol Police", "U.S. Capitol Police", "the US Capitol Police", "US Open", "Open", "Capitol Police"]
+    names = speaker_names(pd.DataFrame({"speaker": ids, "speaker_id": ids})).tolist()
+    assert names[:3] == ["Capitol Police"] * 3 and names[5] == "Capitol Police" and names[3] != names[4]
+
+
 @pytest.mark.parametrize("mention, name, kind", [
     ("The Food and Drug Administration", "Food and Drug Administration", "org"),
     ("the Biden administration", "Biden administration", "org"),

@@ -99,15 +99,21 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_ARTICLE_NAME = re.compile(r"the\s+[A-Z]")  # "the US Capitol Police": a name, shown without its article
+
+
 def speaker_names(quotes: pd.DataFrame) -> pd.Series:
     """Each quote's speaker as the pages name it (speaker_of: the canonical id, else as written), under one spelling
-    whatever its case and leading "the": "Officials" opening a sentence and "officials" inside one, "Police" and
-    "police", "The Hollywood Reporter" and "Hollywood Reporter" are one row of a chart. Of the spellings of one
-    speaker, the one that opens in lower case (as it reads inside a sentence), else the most used."""
+    whatever its case, leading "the" and country ("U.S. Capitol Police"): "Officials" opening a sentence and
+    "officials" inside one, "Police" and "police", "The Hollywood Reporter" and "Hollywood Reporter" are one row of a
+    chart. Of the spellings of one
+    speaker, the one that opens in lower case (as it reads inside a sentence; a name after "the" is no such
+    spelling), else the most used."""
     who = speaker_of(quotes)
     spellings = who.dropna().astype(str).value_counts()  # most used first
     chosen: dict[str, str] = {}
-    for spelling in sorted(spellings.index, key=lambda w: (not w[:1].islower(), -spellings[w])):
+    for spelling in sorted(spellings.index, key=lambda w: (not w[:1].islower() or bool(_ARTICLE_NAME.match(w)),
+                                                           -spellings[w])):
         chosen.setdefault(_spelling_key(spelling), spelling)
     out = who.copy()
     written = who.notna()
@@ -115,6 +121,11 @@ def speaker_names(quotes: pd.DataFrame) -> pd.Series:
     return out
 
 
+# A country written before a body's name of two words or more ("U.S. Capitol Police", "US Food and Drug
+# Administration"): the body its other spellings name without it ("US Open", "U.S. Steel" keep theirs).
+_COUNTRY_BEFORE = re.compile(r"^(?:u\.s\.?|us|u\.k\.?|uk)\s+(?=\S+\s+\S)")
+
+
 def _spelling_key(name: str) -> str:
-    """What two spellings of one speaker share: the name case-folded, a leading "the" dropped."""
-    return re.sub(r"^the\s+", "", name.casefold())
+    """What two spellings of one speaker share: the name case-folded, a leading "the" and country dropped."""
+    return _COUNTRY_BEFORE.sub("", re.sub(r"^the\s+", "", name.casefold()))
