@@ -188,6 +188,8 @@ def test_canonicalise_speakers_across_articles():
     (["Kaabi", "Noura al-Kaabi"], ["Noura al-Kaabi"] * 2),  # a hyphened particle is no part of the surname
     # two persons speaking together are no full name a surname stands for
     (["Cole", "Ann Cole", "Tom Hale and Ann Cole"], ["Ann Cole", "Ann Cole", "Tom Hale and Ann Cole"]),
+    # a family name of two words, and the name a known given name opens before it
+    (["Boone Isaacs", "Cheryl Boone Isaacs"], ["Cheryl Boone Isaacs"] * 2),
     # a family name written first, before a hyphened given name
     (["Tsai", "Tsai Ing-wen"], ["Tsai Ing-wen"] * 2),
     (["Moon", "Moon Jae-in", "Ana Moon"], ["Moon", "Moon Jae-in", "Ana Moon"]),  # two persons of that family name

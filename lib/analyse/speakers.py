@@ -5,8 +5,8 @@ import re
 
 import pandas as pd
 
-from lib.domain.names import (HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES, called_by_middle_name,
-                              normalise_name, person_key)
+from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES,
+                              called_by_middle_name, normalise_name, person_key)
 from lib.models import speaker_of
 
 # Connecting words a body's name may hold ("Food and Drug Administration", "Bank of England").
@@ -91,6 +91,12 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         # "police", stands for no "Mara Page" or "Harbor Police"); a given name and a surname ("Maria Garcia") is a
         # person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
         surname = (len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)) and _is_name(n)
+        if len(words) == 2 and words[0] not in FIRST_NAME_GENDERS and _is_name(n):
+            # a two-word family name ("Boone Isaacs"): the name a known given name opens before it ("Cheryl Boone
+            # Isaacs")
+            longer = {m for m in longer if len(normalise_name(m).split()) == 3
+                      and normalise_name(m).split()[0] in FIRST_NAME_GENDERS}
+            surname = True
         chosen = next(iter(longer)) if len(longer) == 1 and surname else written
         # A name as detokenised text spaces its hyphen ("Dominique Strauss - Kahn") is shown as written in print.
         mapping[n] = _SPACED_HYPHEN.sub("-", chosen) if _is_name(chosen) else chosen
