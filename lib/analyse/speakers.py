@@ -91,12 +91,11 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         # "police", stands for no "Mara Page" or "Harbor Police"); a given name and a surname ("Maria Garcia") is a
         # person of her own, and a longer id may carry a title or an outlet ("President Joe Biden").
         surname = (len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES)) and _is_name(n)
-        if len(words) == 2 and words[0] not in FIRST_NAME_GENDERS and _is_name(n):
-            # a two-word family name ("Boone Isaacs"): the name a known given name opens before it ("Cheryl Boone
-            # Isaacs")
-            longer = {m for m in longer if len(normalise_name(m).split()) == 3
-                      and normalise_name(m).split()[0] in FIRST_NAME_GENDERS}
-            surname = True
+        if len(words) == 2 and words[0] not in FIRST_NAME_GENDERS and words[0] not in NAME_PARTICLES and _is_name(n):
+            # a two-word family name ("Boone Isaacs"): the one name of three words that ends in it, opened by a known
+            # given name ("Cheryl Boone Isaacs")
+            longer = {m for m in longer if len(normalise_name(m).split()) == 3}
+            surname = len(longer) == 1 and normalise_name(next(iter(longer))).split()[0] in FIRST_NAME_GENDERS
         chosen = next(iter(longer)) if len(longer) == 1 and surname else written
         # A name as detokenised text spaces its hyphen ("Dominique Strauss - Kahn") is shown as written in print.
         mapping[n] = _SPACED_HYPHEN.sub("-", chosen) if _is_name(chosen) else chosen
