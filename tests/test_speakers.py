@@ -52,6 +52,8 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # title and place abbreviations stay inside names (a short surname ends one: test_short_surname_ends_its_name)
     ("Gen. Mark Ode", "Mark Ode", "Gen.", "person"),
     ("Maria Sta. Ana-Lagman", "Maria Sta. Ana-Lagman", None, "person"),
+    # a capitalised name after an ordinal is an event or a unit, never a person
+    ("the 86th Oscars", "Oscars", None, "org"),
     # a body named after a lower-case description of it ("trade magazine The X") is that body
     ("trade magazine The Harlan Reporter", "Harlan Reporter", None, "org"),
     ("The Hague Tribunal", "Hague Tribunal", None, "org"),

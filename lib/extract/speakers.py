@@ -184,6 +184,8 @@ had has have did does do was were is are would should could might must shall
 herr frau monsieur madame mme mlle señor senor señora senora signor signora
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "86th", "3rd"
+
 # Months that are also persons' names ("Rhona May", "April Ode", "Jan Vik"); "March Madness" is none.
 MONTH_NAMES = frozenset("jan april may june august".split())
 
@@ -738,6 +740,8 @@ def parse_mention(text: str) -> Mention:
         # "Saturday Night Live", "The Hague Tribunal", "the Church of the Nativity": a capitalised title the name
         # cannot be cut out of.
         return Mention(text, " ".join(tokens), None, "org")
+    if i > 0 and _ORDINAL.fullmatch(tokens[i - 1]):
+        return Mention(text, " ".join(name_tokens), None, "org")  # "the 86th Oscars": an event, never a person
     role_tokens = list(tokens[:i])
     if [t.lower() for t in role_tokens] == ["the"] and name_tokens[0].lower() not in FIRST_NAME_GENDERS:
         # "The Mizen", "The Harlow Gazette": a person's name takes no article; a venue, paper or body does
