@@ -70,17 +70,18 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             by_surname[surname] = {major}
     # Two persons speaking together in either order ("Gary Locke and Ken Salazar" / "Ken Salazar and Gary Locke"):
     # the most used order.
+    pair_of = {n: _pair_key(n) for n in counts.index}
     pairs: dict[frozenset[str], str] = {}
-    for n in counts.index:
-        if " and " in n and _is_name(n):
-            pairs.setdefault(frozenset(person_key(p) for p in n.split(" and ")), n)
+    for n, pair in pair_of.items():
+        if pair:
+            pairs.setdefault(pair, n)
     mapping: dict[str, str] = {}
     for n in counts.index:
         norm = normalise_name(n)
         if not norm:
             continue
-        if " and " in n and _is_name(n):
-            mapping[n] = pairs[frozenset(person_key(p) for p in n.split(" and "))]
+        if pair_of[n]:
+            mapping[n] = pairs[pair_of[n]]
             continue
         written = spelling[key_of[n]]
         words = norm.split()
@@ -104,6 +105,12 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _pair_key(speaker_id: str) -> frozenset[str] | None:
+    """Two persons speaking together ("X and Y") as the set of their keys, whichever order; None for one speaker."""
+    return frozenset(person_key(p) for p in speaker_id.split(" and ")) if " and " in speaker_id \
+        and _is_name(speaker_id) else None
+
+
 _ARTICLE_NAME = re.compile(r"the\s+[A-Z]")  # "the US Capitol Police": a name, shown without its article
 
 
@@ -111,9 +118,8 @@ def speaker_names(quotes: pd.DataFrame) -> pd.Series:
     """Each quote's speaker as the pages name it (speaker_of: the canonical id, else as written), under one spelling
     whatever its case, leading "the" and country ("U.S. Capitol Police"): "Officials" opening a sentence and
     "officials" inside one, "Police" and "police", "The Hollywood Reporter" and "Hollywood Reporter" are one row of a
-    chart. Of the spellings of one
-    speaker, the one that opens in lower case (as it reads inside a sentence; a name after "the" is no such
-    spelling), else the most used."""
+    chart. Of the spellings of one speaker, the one that opens in lower case (as it reads inside a sentence; a name
+    after "the" is no such spelling), else the most used."""
     who = speaker_of(quotes)
     spellings = who.dropna().astype(str).value_counts()  # most used first
     chosen: dict[str, str] = {}

@@ -11,11 +11,11 @@ UPPER_LETTERS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isu
 
 # Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("de del da di du van von der den la le al bin ibn".split())
-# Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.
 # A romanised given name of two syllables joined by a hyphen ("Min-seo", "Jae-in", "Ing-wen"): a person's name,
 # whichever word of it is also a place or body word ("Park Min-seo", "Joon-ho Park"), written after the family name
 # in East Asian order ("Tsai Ing-wen": "Tsai" is the family name).
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]{2,}")
+# Particles joined to the name by a hyphen ("Noura al-Kaabi", "Abdel Fattah el-Sisi"): the word is a name.
 HYPHEN_PARTICLES = frozenset("al el ad ash bin ibn abu".split())
 # A hyphen inside a name, with the spaces tokenised corpora put around it ("Strauss - Kahn").
 _NAME_HYPHEN = re.compile(r"\s*[-\u2010\u2011]\s*")

@@ -439,8 +439,8 @@ _AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)
               re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
 # ... and before its words: `Fans were furious. One wrote: "`, `Another added: "`.
 _BEFORE_ONE = re.compile(rf"(?:^\s*|[.!?][\"”’]?[^\S\n]+|\n)(?P<subj>One|Another)[^\S\n]+{_CUE}[^\S\n]*[:,][^\S\n]*$")
-_CLAUSE_WORDS = r"(?:why|how|what|when|where|whether|who|if|that|because)"  # no modifier of a group's noun
-_GROUP = re.compile(rf"(?<![\w’'\-])(?:(?!{_CLAUSE_WORDS}\b)[a-z][\w\-]*[^\S\n]+){{0,2}}?"
+_CLAUSE_OPENERS = r"(?:why|how|what|when|where|whether|who|if|that|because)"  # no modifier of a group's noun
+_GROUP = re.compile(rf"(?<![\w’'\-])(?:(?!{_CLAUSE_OPENERS}\b)[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                     rf"(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"
                     rf"(?:[^\S\n]+(?:{KNOWLEDGE_PHRASE_PATTERN}|at|from|in|on|with|for|of)[^\S\n]+(?:the[^\S\n]+)?"
                     # what follows: a capitalised name whole ("Goldman Sachs", "State Department"), else one word

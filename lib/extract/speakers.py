@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, NUMBER_WORDS, WEEKDAYS
-from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES, NATION_ADJECTIVES, UPPER_LETTERS,
-                               TITLE_ABBREVIATIONS, normalise_name)
+from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES,
+                               NATION_ADJECTIVES, UPPER_LETTERS, TITLE_ABBREVIATIONS, normalise_name)
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
 
@@ -243,16 +243,15 @@ PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 # A capitalised word; only short ones (initials, "Jr.", "St.") and web addresses ("TMZ.com", detokenised "SI. com")
 # keep a full stop, so names never run over a sentence end ("IFRS. America").
-_LONG_TITLES = "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) > 3))  # "Prof.", "Sens."
-# ... and short ones ("Gen.", "Dr."), and the abbreviations inside names ("St. Louis", "Mt. Hood", "Sta. Ana"): a short
+# Titles ("Gen.", "Prof.", "Sens.") and the abbreviations inside names ("St. Louis", "Mt. Hood", "Sta. Ana"): a short
 # surname at a sentence end ("spoke with Ann Lee. She said", "President Xi. He") ends the name there.
-_SHORT_TITLES = "|".join(sorted({a.capitalize() for a in TITLE_ABBREVIATIONS if len(a) <= 3} | {"St", "Sta", "Sto", "Mt", "Ft"}))
+_ABBREVIATIONS = "|".join(sorted({a.capitalize() for a in TITLE_ABBREVIATIONS} | {"St", "Sta", "Sto", "Mt", "Ft"}))
 # A name opened by a hyphened particle ("al-Kaabi", "el-Sisi"): the word is a name though it opens in lower case.
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
 # A combining accent, as tonal and dotted letters are written ("Adébáyọ̀", "Olúwàkẹ́mi": no letter of their own)
 _COMBINING = "[\u0300-\u036f]"
 _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
-_CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z]|{_SHORT_TITLES}|{_LONG_TITLES})\.(?=[^\S\n]*[A-Z])|"
+_CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z]|{_ABBREVIATIONS})\.(?=[^\S\n]*[A-Z])|"
         rf"{_HYPHENED}|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
 _CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
@@ -1323,6 +1322,11 @@ def _acronym_expansions(text: str) -> dict[str, str]:
 
 
 _SENTENCE_BEFORE_THE = re.compile(r"^.*?\.\s+(?=The\s)")  # "May. The Harlan Court": a name begins a sentence
+
+
+def _body_name(run: str) -> str:
+    """A capitalised run as a body's name: from the sentence it opens ("May. The Harlan Court"), without "The"."""
+    return _SENTENCE_BEFORE_THE.sub("", run).removeprefix("The ")
 _NAME_GLUE = frozenset("the of for and on in".split())  # words of a body's name that tell no body from another
 
 
@@ -1368,7 +1372,7 @@ def _body_runs(text: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
     one read of the text however many bodies speak in it, and a body's look-up reads only the runs sharing a word."""
     runs: dict[str, frozenset[str]] = {}
     for m in _NAME_RE.finditer(text):
-        run = _SENTENCE_BEFORE_THE.sub("", m.group(0)).removeprefix("The ")
+        run = _body_name(m.group(0))
         tokens = run.split()
         if len(tokens) <= _LONGEST_BODY_NAME and tokens[0].lower() not in DETERMINERS \
                 and tokens[0].lower() not in NUMBER_WORDS and not any(t.endswith(".") or "-" in t for t in tokens):
@@ -1419,8 +1423,7 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
                 or (described and _head_noun(described.group(1).lower().split()) in wanted):
             if _COPULA_BEFORE.search(text, max(0, m.start() - DESCRIPTOR_CHARS), m.start()):
                 continue
-            name = _SENTENCE_BEFORE_THE.sub("", name)  # "May. The Harlan Court": a name begins a sentence
-            latest = name[4:] if name.startswith("The ") else name
+            latest = _body_name(name)
     return latest
 
 
