@@ -1668,7 +1668,7 @@ _IT_SENTENCES = 3  # how many sentences back "it said" looks for the body or tex
 _IT_BODIES = ORG_HEADS | set(ORG_DESCRIPTORS) | DOCUMENT_NOUNS
 
 
-def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool = True) -> tuple[str, int] | None:
+def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool) -> tuple[str, int] | None:
     """(as written, offset) of the subject of one of the few sentences before ``pos`` that "it" can stand for: an
     organisation ("Acme Holdings", "The ministry"), a one-word name no personal pronoun or given name makes a person
     ("Microsoft"), or a text ("The report"); the nearest one, read back at most _STATEMENT_CHARS."""

@@ -690,13 +690,13 @@ def parse_mention(text: str) -> Mention:
     # Read right to left: the name is the longest tail of name tokens (at most four, initials included).
     i = len(tokens)
     # The last capitalised word is a name even when it is also a role word ("Billy King", "Rafael General").
-    if tokens[-1][:1].isupper() and (tokens[-1].lower() not in NON_NAME_WORDS or tokens[-1].lower() in MONTH_NAMES
-                                     and tokens[-1].isalpha()) and len(tokens) > 1 and (
+    if tokens[-1][:1].isupper() and (tokens[-1].lower() not in NON_NAME_WORDS or tokens[-1].lower() in MONTH_NAMES) \
+            and len(tokens) > 1 and (
             _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
         i -= 1  # a month's name too, after a given name: "Rhona May", "Brian May"
     while i > 0 and len(tokens) - i < 4:
         if _is_name_token(tokens[i - 1]) or i < len(tokens) and tokens[i - 1].lower() in MONTH_NAMES \
-                and tokens[i - 1].istitle() and tokens[i - 1].isalpha():
+                and tokens[i - 1].istitle():
             i -= 1  # a month's name before a name is a given name: "Jan Vik", "April Ode"
         elif i < len(tokens) and tokens[i - 1] in NAME_PARTICLES:
             # "Bill de Blasio", "Ursula von der Leyen", "Mayor de Blasio": lower-case particles inside a name, or
