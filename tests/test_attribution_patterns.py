@@ -4626,3 +4626,31 @@ REVIEWED_LIMITS = [
 @pytest.mark.parametrize("text, fragment, speaker", REVIEWED_LIMITS)
 def test_reviewed_limits_of_the_session_17_rules(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Social-media handles: an account speaks by its handle ("@jdoe"; bare, one shaped like no word: "lemon_tree",
+# "major181226"); a handle is a name by itself, never part of a longer run of capitals.
+HANDLES = [
+    ('Twitter user @jdoe wrote: "This is the worst decision the council has made."', "worst decision", "@jdoe"),
+    ('Anti-corruption LiveJournal user i_l_d responded [ru] simply: "Go home, we are not interested."',
+     "Go home", "i_l_d"),
+    ('"Please stop the march now," major181226 responded to the clip. "Nobody listens."', "stop the march",
+     "major181226"),
+    ('"The square is full again," wrote Twitter user lemon_tree.', "square is full", "lemon_tree"),
+    ('The footage spread after the account @harlan_watch shared it with a caption: "Another roadblock, another '
+     'bribe."', "Another roadblock", "@harlan_watch"),
+    ('Blogger Ana Ruiz (@anaruiz) tweeted: "The square is full again."', "square is full", "Ana Ruiz"),
+    # negative: an e-mail address holds no handle; a word with digits but no run of three is no handle
+    ('Write to press@harlan.org. "We are closed today," the council said.', "closed today", "the council"),
+    ('The mp3 files leaked. "We are closed today," the council said.', "closed today", "the council"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HANDLES)
+def test_social_media_handles_speak(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+def test_a_handle_joins_no_capitalised_word_after_it():
+    q = _quote('@harlan_watch You are wrong. "The square is full again," @harlan_watch wrote.', "square is full")
+    assert q.speaker_id == "@harlan_watch" and q.speaker_type == "person"

@@ -251,12 +251,17 @@ _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
 # A combining accent, as tonal and dotted letters are written ("Adébáyọ̀", "Olúwàkẹ́mi": no letter of their own)
 _COMBINING = "[\u0300-\u036f]"
 _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
+# A social-media handle, a name as a post signs it: "@jdoe", "@Telegraph"; written bare, one no word is shaped like,
+# with an underscore or a run of digits after letters ("i_l_d", "lemon_tree", "major181226"). A capitalised bare
+# handle ("Purno5") is a capitalised word already.
+HANDLE = r"@[A-Za-z\d_]{1,30}(?![\w@])|[a-z][a-z\d]*(?:_[a-z\d]+)+(?![\w@])|[a-z]{2,}\d{3,}(?![\w@])"
 _CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z]|{_ABBREVIATIONS})\.(?=[^\S\n]*[A-Z])|"
         rf"{_HYPHENED}|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
 _CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
-NAME_PATTERN = rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[^\S\n]+[-–][^\S\n]+(?=[A-Z])){_CAP})*"
+NAME_PATTERN = (rf"(?<![\w’'\-])(?:{HANDLE}|"  # a handle is a name by itself: "@jdoe You ..." opens a post
+                rf"{_CAP}(?:(?:[^\S\n]+(?:{_CONNECTOR}[^\S\n]+)?|[^\S\n]+[-–][^\S\n]+(?=[A-Z])){_CAP})*)")
 # An adjunct of medium or time after a speaker ("in a statement", "in its ruling", "in her opinion", "on Tuesday"):
 # how or when the words came, never part of who spoke them.
 MEDIUM_OR_TIME_PATTERN = (
@@ -547,6 +552,7 @@ def _is_name_token(tok: str) -> bool:
 
 
 _WEB_ADDRESS = re.compile(_WEB)
+_HANDLE = re.compile(HANDLE)
 # An unnamed person described by whom they speak for or belong to, the other one named after "for", "of" or "to"
 # ("a spokesperson for Sen. Tom Hale", "an aide to Jo Marsh", "the lawyer for Acme").
 _SPEAKS_FOR = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+"
@@ -613,6 +619,11 @@ def parse_mention(text: str) -> Mention:
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"
                                or tokens[0][:1].isupper() and is_adverb(tokens[0])):
         tokens = tokens[1:]  # "But Andrew Bacevich", "Ironically Nichols"
+    if _HANDLE.fullmatch(tokens[-1]):
+        # "Twitter user @jdoe", "LiveJournal user i_l_d": the account speaks, by its handle; the words before it say
+        # whose account it is
+        role = " ".join(t for t in tokens[:-1] if t.lower() not in ("the", "a", "an")) or None
+        return Mention(text, tokens[-1], role, "person")
     if len(tokens) > 1 and (tokens[0] in FRONTED_PREPOSITIONS and tokens[1][:1].islower()
                             or tokens[0] in PLACE_PREPOSITIONS | SUBORDINATORS):
         # "In a statement released Friday", "In Rio Grande", "If Trump" (not "Under Armour"): a fronted phrase
