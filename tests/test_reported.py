@@ -84,6 +84,27 @@ def test_not_reported(sentence):
     assert _reported(CONTEXT + sentence) == []
 
 
+@pytest.mark.parametrize("sentence, content", [
+    # a cue of writing or posting followed by the thing written or posted reports no words ...
+    ("Maria Tovar wrote a column on the strike and tried to explain the union's demands.", None),
+    ("Maria Tovar posted a video explaining why the farmers are so angry about the deal.", None),
+    ("Maria Tovar tweeted [es] the photo above and said the square was full again.", None),
+    ("Maria Tovar wrote about the visit in a post on her blog last week.", None),
+    ("Maria Tovar posted 12 photos of the police lines outside the parliament.", None),
+    ("Maria Tovar wrote on her blog about the winners and losers of the deal.", None),
+    # ... but a clause after it does, with or without "that"
+    ("Maria Tovar tweeted she was honoured to speak at the rally on Sunday.",
+     "she was honoured to speak at the rally on Sunday"),
+    ("Maria Tovar wrote that a series of tweets had misled the voters.", "a series of tweets had misled the voters"),
+    ("Judge Ann Ruiz wrote denying the islanders citizenship violated the constitution.",
+     "denying the islanders citizenship violated the constitution"),
+    # other cues take their content as before
+    ("Maria Tovar said a deal was close and the strike would end.", "a deal was close and the strike would end"),
+])
+def test_what_was_written_or_posted_is_no_reported_speech(sentence, content):
+    assert [q[3] for q in _reported(sentence)] == ([content] if content else [])
+
+
 def test_reported_offsets_point_at_content():
     """The content span is the article text at its offsets, after the cue."""
     text = CONTEXT + "He called on the United States to exchange guarantees of non-interference."

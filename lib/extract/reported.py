@@ -6,7 +6,8 @@ import re
 
 from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
-from lib.domain.verbs import ADVERB_PATTERN, REPORTED_CUE_PATTERN, TIME_PHRASES, classify_cue
+from lib.domain.verbs import (ADVERB_PATTERN, OBJECT_CUE_FORMS, OBJECT_OPENERS, REPORTED_CUE_PATTERN, TIME_PHRASES,
+                              classify_cue)
 from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, REPORTED_SUBJECT_PATTERN,
                                   PersonIndex, apposed_name, parse_mention, resolve_mention,
                                   without_opener)
@@ -57,6 +58,17 @@ def _overlaps(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
     return i > 0 and start <= covered[i - 1][1]
 
 
+def _is_object(m: re.Match, sentence: str, content_at: int) -> bool:
+    """True when what follows a cue of writing or posting is the thing written or posted ("wrote a column on the
+    issue", "tweeted [ko] the photo above", "posted a video explaining why"), not words reported."""
+    if m.start("cue") > content_at or " ".join(m.group("cue").lower().split()) not in OBJECT_CUE_FORMS:
+        return False
+    between = sentence[m.end("cue"):content_at].split()
+    first = sentence[content_at:].split(maxsplit=1)[:1]
+    return "that" not in between and bool(first) and (
+        first[0].lower() in OBJECT_OPENERS or first[0].startswith("[") or first[0][:1].isdigit())
+
+
 def extract_reported(article: Article, paras: list[tuple[int, int]], covered: list[tuple[int, int]],
                      persons: PersonIndex, first_utterance: int = 0) -> list[Quote]:
     """Reported-speech quotes (kind "reported") of the sentences that hold no quote marks."""
@@ -86,7 +98,7 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 c_start, c_end = s + content_at, s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":
                     c_end -= 1
-                if len(text[c_start:c_end].split()) < _MIN_WORDS:
+                if len(text[c_start:c_end].split()) < _MIN_WORDS or _is_object(m, sentence, content_at):
                     continue
                 speaker_pos = s + subject_at
                 speaker_id, role = resolve_mention(mention, speaker_pos, persons)
