@@ -4654,3 +4654,23 @@ def test_social_media_handles_speak(text, fragment, speaker):
 def test_a_handle_joins_no_capitalised_word_after_it():
     q = _quote('@harlan_watch You are wrong. "The square is full again," @harlan_watch wrote.', "square is full")
     assert q.speaker_id == "@harlan_watch" and q.speaker_type == "person"
+
+
+# "the statement read" after a sentence that puts the statement out behind a fronted phrase ("On Friday, X released a
+# statement"): X speaks; a time at a sentence end ("7:45 p.m.") before a quote ends that sentence.
+STATEMENT_AFTER_FRONTED = [
+    ('On Friday, the Harlan Task Force released a statement on the attack. "No troops were injured," read the '
+     'statement.', "No troops", "Harlan Task Force"),
+    ('In Geneva, the Red Cross issued a statement. "We are saddened," the statement read.', "saddened", "Red Cross"),
+    ('On Friday, the Harlan Task Force released a statement on the attack.\n\nA spokesperson told the Daily Star the '
+     'attack took place at about 7:45 p.m. "No troops were injured," read the statement.', "No troops",
+     "Harlan Task Force"),
+    # negative: a fronted phrase is never the author; a time inside a sentence ends nothing
+    ('On Friday, officials met. "No troops were injured," read the statement.', "No troops", "the statement"),
+    ('The talks ended at 7 p.m. "Friday" was the word on every lip, Ann Lee said.', "Friday", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", STATEMENT_AFTER_FRONTED)
+def test_statement_author_after_a_fronted_phrase(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -102,6 +102,9 @@ def test_proposing_text(text, proposing):
     ("T.J. Smith arrived. He spoke.", ["T.J. Smith arrived.", "He spoke."]),
     ("Lt. Col. Jones said so on Sept. 5. Then he left.", ["Lt. Col. Jones said so on Sept. 5.", "Then he left."]),
     ("It rained. It poured!", ["It rained.", "It poured!"]),
+    # a clock time ends the sentence before a quoted one; not before a weekday
+    ('It hit at 7:45 p.m. "No one was hurt," he said.', ["It hit at 7:45 p.m.", '"No one was hurt," he said.']),
+    ("It hit at 7:45 p.m. Monday. He left.", ["It hit at 7:45 p.m. Monday.", "He left."]),
 ])
 def test_sentences_skip_abbreviations_and_initials(text, sentences):
     assert [text[s:e] for s, e in split_sentences(text)] == sentences

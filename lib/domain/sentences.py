@@ -15,6 +15,8 @@ u.s u.k u.n e.u d.c a.m p.m u.s.a n.y l.a ft mt ave blvd
     abbr for abbrs in WEEKDAY_ABBREVIATIONS for abbr in abbrs}
 
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop
+_CLOCK_MARKS = frozenset({"a.m", "p.m"})
+_OPENS_QUOTED_SENTENCE = re.compile(r"[^\S\n]+[\"“«][A-Z]")
 _END = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[\"“«A-Z0-9])")
 
@@ -73,4 +75,6 @@ def is_abbreviation(text: str, floor: int, dot: int) -> bool:
     while i > floor and not text[i - 1].isspace():
         i -= 1
     word = text[i:dot].lstrip("\"'“‘«([").casefold()
+    if word in _CLOCK_MARKS and _OPENS_QUOTED_SENTENCE.match(text, dot + 1):
+        return False  # `... at about 7:45 p.m. "No one was hurt," ...`: a time ends the sentence a quote follows
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))

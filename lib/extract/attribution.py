@@ -1225,11 +1225,12 @@ def statement_author(text: str, pos: int) -> tuple[str, int] | None:
     matches = [*STATEMENT_AUTHOR.finditer(text, max(0, pos - _STATEMENT_CHARS), pos),
                *STATEMENT_FRONTED.finditer(text, max(0, pos - _STATEMENT_CHARS), pos)]
     for m in sorted(matches, key=lambda m: m.start("subj")):
-        mention = parse_mention(m.group("subj"))
-        if _plausible_subject(m.group("subj")) and not (mention.kind == "person" and mention.role
-                                                        and not _is_title(mention.role)):
+        subject, at = without_opener(*apposed_name(m))  # "On Friday, the Harlan Task Force released a statement"
+        mention = parse_mention(subject)
+        if _plausible_subject(subject) and not (mention.kind == "person" and mention.role
+                                                and not _is_title(mention.role)):
             # not "Senators representing Maryland and Virginia": a clause before a name titles no one
-            found = (" ".join(m.group("subj").split()), m.start("subj"))
+            found = (" ".join(subject.split()), at)
     return found
 
 
