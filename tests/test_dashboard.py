@@ -246,6 +246,16 @@ def test_story_page_outlet_filter_drops_the_other_column(folder_corpus):
     assert "framing compares two or more outlets" in all_text(at)
 
 
+@pytest.mark.parametrize("page, section", PAGE_SECTIONS)
+def test_every_section_draws_when_no_filtered_article_is_dated(folder_corpus, page, section):
+    rows = [{"outlet": outlet, "title": f"{outlet} on the vote", "published": published, "text": f"{outlet} reported "
+             f"the vote. \"We won the vote today,\" said the mayor, Ann Lee."}
+            for outlet, published in (("Harlan Post", None), ("Ostwick Times", None), ("Dated Daily", "2021-03-04"))]
+    (folder_corpus / "votes.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    at = open_page(page, {"outlet": "Harlan Post", **section_query(section)})
+    assert not [w.value for w in at.warning if "could not be drawn" in w.value]
+
+
 # ---------------------------------------------------------------- safety
 @pytest.mark.parametrize("page, section", PAGE_SECTIONS)
 def test_markup_in_articles_is_shown_as_text(folder_corpus, page, section):

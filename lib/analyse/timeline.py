@@ -50,8 +50,8 @@ def daily_counts(articles: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame({"day": published.dt.normalize(),
                           "outlet": articles["outlet"].fillna(UNKNOWN_OUTLET) if "outlet" in articles else None})
     frame = frame.dropna(subset=["day"])
-    if frame.empty:
-        return pd.DataFrame(columns=list(DAILY_COLUMNS))
+    if frame.empty:  # typed all the same: a frame of days merges with other frames of days
+        frame = frame.astype({"day": "datetime64[ns]"})
     out = frame.groupby(["day", "outlet"]).size().rename("articles").reset_index()
     return out.sort_values(["day", "outlet"]).reset_index(drop=True)[list(DAILY_COLUMNS)]
 
