@@ -583,6 +583,25 @@ def test_stories_in_time_fit_the_filtered_dates_and_count_what_they_show():
     assert not [t for t in fig.data if t.showlegend]  # no 60-outlet legend
 
 
+def test_story_bars_count_the_undated_articles_of_a_story_too():
+    stories = pd.DataFrame({"story_id": ["s1"], "label": ["Vote"], "first": [T("2020-09-25")],
+                            "last": [T("2020-09-26")], "n_articles": [3], "outlets": [["TASS", "RIA", "AP"]],
+                            "n_outlets": [3], "independent_sources": [3], "article_ids": [[]]})
+    coverage = _day_coverage(["2020-09-25", "2020-09-26", None], ["TASS", "RIA", "AP"],
+                             [True, False, False]).assign(story_id="s1")
+    assert list(stories_figure(stories, coverage, COLOURS).data[0].text) == ["3 outlets · 3 articles (1 undated)"]
+
+
+def test_stories_tied_at_the_cut_are_taken_over_the_whole_span():
+    """Forty three-outlet stories, one a day: the chart's ten are spread over the forty days, not the first ten."""
+    from lib.figures.time import top_stories
+    frame = pd.DataFrame({"story_id": [f"s{i:02d}" for i in range(41)], "n_outlets": [5] + [3] * 40,
+                          "n_articles": [5] + [3] * 40, "first": pd.date_range("2021-05-01", periods=41)})
+    chosen = top_stories(frame, 10)
+    assert len(chosen) == 10 and "s00" in set(chosen["story_id"])  # the widest story first of all
+    assert chosen["first"].max() == T("2021-06-10") and chosen["first"].min() == T("2021-05-01")
+
+
 def test_story_bars_are_coloured_by_colour_not_by_number():
     """Numbers on a colour scale made plotly.js log a warning with a stack trace per bar in the browser: each bar
     gets its colour as a colour, darker for more outlets, and the scale stays readable beside the chart."""

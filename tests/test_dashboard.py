@@ -256,6 +256,15 @@ def test_every_section_draws_when_no_filtered_article_is_dated(folder_corpus, pa
     assert not [w.value for w in at.warning if "could not be drawn" in w.value]
 
 
+def test_story_timeline_says_which_articles_it_cannot_place(folder_corpus):
+    rows = [{"outlet": outlet, "title": f"{outlet} on the vote", "published": published, "story": "vote",
+             "text": f"{outlet} reported the vote."}
+            for outlet, published in (("Harlan Post", None), ("Ostwick Times", "2021-03-05"), ("Dated Daily", "2021-03-04"))]
+    (folder_corpus / "votes.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    captions = [c.value for c in open_page("story", {"story": "vote"}).caption]
+    assert any("1 undated article(s) of this story, from 1 outlet(s) (Harlan Post)" in c for c in captions)
+
+
 # ---------------------------------------------------------------- safety
 @pytest.mark.parametrize("page, section", PAGE_SECTIONS)
 def test_markup_in_articles_is_shown_as_text(folder_corpus, page, section):
@@ -468,7 +477,8 @@ def test_capped_story_picker_finds_any_story_and_opens_one_named_in_the_url(wide
 def test_capped_charts_and_tables_say_what_they_leave_out(wide_corpus, monkeypatch):
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(wide_corpus), "--read-only"])
     captions = [c.value for c in open_page("overview").caption]
-    assert f"Showing 25 of {N_WIDE} stories in the chart (those with the most articles); the Story table lists more. " \
+    assert f"Showing 25 of {N_WIDE} stories in the chart (those covered by the most outlets, then with the most articles; ties taken evenly over " \
+        "the dates); the Story table lists more. " \
            "Narrow the dates or outlets under Filters to chart others." in captions
     captions = [c.value for c in open_page("overview", section_query("Articles over time")).caption]
     assert any(c.startswith("The 11 busiest of the 25 outlets with dated articles have a colour") for c in captions)

@@ -93,7 +93,8 @@ def draw_stories(view, story_rows: pd.DataFrame) -> None:
         return
     view.chart("stories")
     dated_stories = int(story_rows["first"].notna().sum())  # the chart places stories in time: dated ones only
-    view.caption_if_capped(STORY_BARS, dated_stories, "stories in the chart (those with the most articles)",
+    view.caption_if_capped(STORY_BARS, dated_stories, "stories in the chart (those covered by the most outlets, "
+                           "then with the most articles; ties taken evenly over the dates)",
                            "the Story table lists more. Narrow the dates or outlets under Filters to chart others.")
     if dated_stories < len(story_rows):
         st.caption(f"{len(story_rows) - dated_stories} story(ies) without a dated article are not in the chart; the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
@@ -109,13 +110,14 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
     frame = _story_spans(stories, coverage)
     if frame.empty:
         return empty_figure(title, "No story has a dated article.")
-    frame = frame.sort_values(["n_outlets", "n_articles", "first"], ascending=[False, False, True]).head(top)
-    frame = frame.sort_values(["first", "story_id"], ascending=[False, True])  # earliest at the top
+    frame = top_stories(frame, top).sort_values(["first", "story_id"], ascending=[False, True])  # earliest at the top
     names = [_story_name(r) for r in frame.itertuples()]
     first, last = pd.to_datetime(frame["first"]), pd.to_datetime(frame["last"])
     day, pad = pd.Timedelta(days=1), pd.Timedelta(hours=12)  # a bar covers its days whole; a report tick is at noon
     height = max(260, 34 * len(frame) + 140)
-    counts = [f"{_count(r.n_outlets, 'outlet')} · {_count(r.n_articles, 'article')}" for r in frame.itertuples()]
+    undated = frame["n_undated"] if "n_undated" in frame else pd.Series(0, index=frame.index)
+    counts = [f"{_count(r.n_outlets, 'outlet')} · {_count(r.n_articles, 'article')}"
+              + (f" ({int(u)} undated)" if u else "") for r, u in zip(frame.itertuples(), undated)]
     outlets = [hover_text(", ".join(outlet_label(o) for o in list(v)[:STORY_HOVER_OUTLETS])
                           + (f" and {len(v) - STORY_HOVER_OUTLETS} more" if len(v) > STORY_HOVER_OUTLETS else ""))
                for v in frame["outlets"]]
@@ -157,25 +159,43 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
         xaxis=axis, yaxis=dict(title_text="Story (headline)", type="category", automargin=True)))
 
 
+def top_stories(frame: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The ``top`` stories covered by the most outlets, then by the most articles; the stories tied at the cut are
+    taken evenly over their span of first reports (in a corpus of three-outlet stories nearly all tie, and the
+    earliest ones alone would crowd the chart into the first weeks of the filtered dates)."""
+    ranked = frame.sort_values(["n_outlets", "n_articles", "first", "story_id"], ascending=[False, False, True, True])
+    if len(ranked) <= top:
+        return ranked
+    key = ranked[["n_outlets", "n_articles"]].apply(tuple, axis=1)
+    tied = key == key.iloc[top - 1]
+    above, pool = ranked.iloc[:top][~tied.iloc[:top]], ranked[tied]
+    picks = np.unique(np.linspace(0, len(pool) - 1, top - len(above)).round().astype(int))
+    return pd.concat([above, pool.iloc[picks]])
+
+
 def _story_spans(stories: pd.DataFrame, coverage: pd.DataFrame | None) -> pd.DataFrame:
-    """Per story: label, first, last, n_articles, n_outlets, outlets and the report days; from the filtered
-    articles' ``coverage`` rows when given (so the chart counts what the filters let through), else from the
-    story rows."""
+    """Per story with a dated article: label, first, last, n_articles, n_outlets, outlets, the report days and
+    n_undated; from the filtered articles' ``coverage`` rows when given (so the chart counts what the filters let
+    through: every article of the story, its span from the dated ones), else from the story rows."""
     labels = stories.drop_duplicates("story_id").set_index("story_id")["label"] if "label" in stories \
         else pd.Series(dtype=object)
     if coverage is None or coverage.empty:
         frame = stories.dropna(subset=["first"])
         return frame.assign(outlets=frame["outlets"].map(lambda v: [] if v is None else list(v))
                             if "outlets" in frame else [[]] * len(frame))
-    rows = coverage[coverage["story_id"].isin(labels.index) & coverage["published"].notna()]
+    rows = coverage[coverage["story_id"].isin(labels.index)]
     rows = rows.assign(published=pd.to_datetime(rows["published"]), outlet=rows["outlet"].map(outlet_label))
-    if rows.empty:
+    dated = rows[rows["published"].notna()]
+    if dated.empty:
         return pd.DataFrame(columns=["story_id", "label", "first", "last", "n_articles", "n_outlets", "outlets"])
-    by_story = rows.groupby("story_id")
-    out = pd.DataFrame({"first": by_story["published"].min(), "last": by_story["published"].max(),
-                        "n_articles": by_story["article_id"].nunique(), "n_outlets": by_story["outlet"].nunique(),
+    by_story, by_dated = rows[rows["story_id"].isin(set(dated["story_id"]))].groupby("story_id"), \
+        dated.groupby("story_id")
+    n_articles = by_story["article_id"].nunique()
+    out = pd.DataFrame({"first": by_dated["published"].min(), "last": by_dated["published"].max(),
+                        "n_articles": n_articles, "n_outlets": by_story["outlet"].nunique(),
+                        "n_undated": n_articles - by_dated["article_id"].nunique(),
                         "outlets": by_story["outlet"].agg(lambda o: sorted(set(o), key=str.casefold)),
-                        "days": by_story["published"].agg(lambda p: sorted(set(p.dt.normalize())))})
+                        "days": by_dated["published"].agg(lambda p: sorted(set(p.dt.normalize())))})
     return out.assign(label=labels.reindex(out.index)).reset_index()
 
 
