@@ -265,6 +265,18 @@ def test_story_timeline_says_which_articles_it_cannot_place(folder_corpus):
     assert any("1 undated article(s) of this story, from 1 outlet(s) (Harlan Post)" in c for c in captions)
 
 
+def test_article_pair_gives_each_side_its_own_date_when_the_order_is_unknown(folder_corpus):
+    passage = ("The council voted on Tuesday to close the old harbour bridge for two years while engineers replace "
+               "its rusted steel frame, a decision that angered shop owners on both banks of the river. ")
+    rows = [{"outlet": "Harlan Post", "published": "2021-03-04", "title": "Bridge to close",
+             "text": passage + "Traffic will be sent through the northern ring road."},
+            {"outlet": "Ostwick Times", "published": None, "title": "Harbour bridge shut",
+             "text": "In other news, " + passage + "The ferry will run every twenty minutes."}]
+    (folder_corpus / "bridge.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    text = all_text(open_page("quotes", section_query("Article pair")))
+    assert "2021-03-04 (order unknown)" in text and "Undated (order unknown)" in text
+
+
 # ---------------------------------------------------------------- safety
 @pytest.mark.parametrize("page, section", PAGE_SECTIONS)
 def test_markup_in_articles_is_shown_as_text(folder_corpus, page, section):

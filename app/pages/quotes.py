@@ -330,7 +330,8 @@ def draw_pair(view) -> None:
     targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
     title_of = dict(zip(targets["id"], display_titles(targets, 70)))
     edge_names = {f"{s}>{t}": f"{outlet_label(so)} {'↔' if d in UNORDERED else '→'} {outlet_label(to)}: "
-                              f"{str(title_of.get(t, t))[:70]} ({p} passage(s), {c} chars, {UNORDERED.get(d, d)})"
+                              f"{shorten(str(title_of.get(t, t)), 70)} ({p} passage(s), {c} chars, "
+                              f"{UNORDERED_WHY.get(d, d)})"
                   for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
                                                       "passages", "chars", "direction"]].itertuples(index=False)}
     if len(edges) > MAX_PAIRS:
@@ -346,13 +347,15 @@ def draw_pair(view) -> None:
     pair = pairs[(pairs["source_id"] == src) & (pairs["target_id"] == tgt)]
     left, right = st.columns(2)
     direction = pair["direction"].iloc[0]
-    unordered = f"{UNORDERED[direction].capitalize()} (order unknown)" if direction in UNORDERED else None
-    headings = {"source": unordered or "Earlier (source)", "target": unordered or "Later (target)"}
+    unordered = direction in UNORDERED
     for col, art, side in ((left, src, "source"), (right, tgt, "target")):
         row = view.articles[view.articles["id"] == art].iloc[0]
         spans = [(s, e, "reuse") for s, e in zip(pair[f"{side}_start"], pair[f"{side}_end"])]
+        # each side says its own date when the order is unknown: one of the two may well be dated
+        heading = ("Undated" if pd.isna(row["published"]) else pd.Timestamp(row["published"]).strftime("%Y-%m-%d")) \
+            + " (order unknown)" if unordered else {"source": "Earlier (source)", "target": "Later (target)"}[side]
         with col:
-            st.markdown(f"**{headings[side]}: "
+            st.markdown(f"**{heading}: "
                         f"{plain_markdown(outlet_label(row['outlet']))}** · "
                         f"{plain_markdown(display_title(row['title'], row['text']))}")
             st.html(f"<div class='cc-text' style='max-height:480px;overflow:auto;border:1px solid #eee;"
