@@ -615,6 +615,16 @@ def test_story_bars_are_coloured_by_colour_not_by_number():
     assert [t for t in stories_figure(stories).data if t.marker.showscale]  # the scale is explained
 
 
+def test_voice_bars_keep_their_height_with_many_outlets():
+    """A speaker's group holds a bar per outlet: with 21 outlets the chart grows, so no bar is a hairline."""
+    from lib.figures.framing import VOICE_BAR_PX
+    outlets = [f"Outlet {i}" for i in range(21)]
+    voices = pd.DataFrame({"outlet": outlets * 2, "speaker": ["Ann Lee"] * 21 + ["Tom Bell"] * 21,
+                           "quoted_words": 10, "share": 0.5})
+    fig = voices_figure(voices)
+    assert fig.layout.height >= 2 * 21 * VOICE_BAR_PX + 140
+
+
 def test_distinctive_terms_read_at_a_glance():
     outlets = ["A", "B", "C", "D", "E", "F"]
     terms = pd.DataFrame([(o, f"{o.lower()}word{k}", 1.0, 5.0 - k, c, 0, 0.3) for o in outlets

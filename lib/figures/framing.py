@@ -13,6 +13,7 @@ from lib.figures.style import (LAYOUT, OTHER_OUTLETS_COLOUR, UNATTRIBUTED, empty
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 VOICE_SPEAKERS = 12  # voices: the most-quoted speakers
+VOICE_BAR_PX = 7  # height of one outlet's bar in a speaker's group (voices)
 TERM_OUTLETS = 6  # distinctive terms: one panel per outlet, the outlets with the most terms
 TERMS_PER_OUTLET = 8  # distinctive terms: rows per panel, enough to read the outlet's angle at a glance
 MIN_TERM_USES = 2  # a word an outlet used once is not its vocabulary (and every such word gets the same score)
@@ -53,8 +54,10 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
                                 else [""] * len(part))),
             hovertemplate="<b>%{customdata[0]}</b> quoting %{y}<br>%{x:.0%} of its quoted words "
                           "(%{customdata[1]} words)<br>%{customdata[2]}<extra></extra>"))
+    # a speaker's group holds a slot per outlet: it grows with the outlets, or 21 outlets got 3-pixel bars
+    per_speaker = max(40, VOICE_BAR_PX * len(order) + 16)
     return go.Figure(data=bars, layout=dict(
-        LAYOUT, title=title + note, barmode="group", height=max(260, 40 * len(speakers) + 140),
+        LAYOUT, title=title + note, barmode="group", height=max(260, per_speaker * len(speakers) + 140),
         xaxis=dict(title_text="Share of the outlet's quoted words", tickformat=".0%", rangemode="tozero"),
         yaxis=dict(title_text="Speaker", type="category", categoryorder="array", categoryarray=list(speakers)[::-1],
                    automargin=True)))
