@@ -615,6 +615,17 @@ def test_story_bars_are_coloured_by_colour_not_by_number():
     assert [t for t in stories_figure(stories).data if t.marker.showscale]  # the scale is explained
 
 
+def test_shared_quotes_show_no_outlet_without_a_partner_shown():
+    """Outlets ranked by their totals left one with an empty row when its partners fell past the cut: each outlet
+    shown shares a quote with another outlet shown."""
+    pairs = [("Hub", f"Spoke {i}", 5) for i in range(4)] + [("Loner", f"Far {i}", 3) for i in range(6)]
+    rows = [(a, b, n) for a, b, n in pairs] + [(b, a, n) for a, b, n in pairs]
+    matrix = pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "shared_quotes"]).assign(share_of_a_words_in_b=0.5)
+    fig = shared_quotes_figure(matrix, top=6)
+    z = pd.DataFrame(fig.data[0].z, index=fig.data[0].y, columns=fig.data[0].x)
+    assert 2 <= len(z) <= 6 and (z.sum(axis=1) > 0).all()
+
+
 def test_voice_bars_keep_their_height_with_many_outlets():
     """A speaker's group holds a bar per outlet: with 21 outlets the chart grows, so no bar is a hairline."""
     from lib.figures.framing import VOICE_BAR_PX
