@@ -4674,3 +4674,25 @@ STATEMENT_AFTER_FRONTED = [
 @pytest.mark.parametrize("text, fragment, speaker", STATEMENT_AFTER_FRONTED)
 def test_statement_author_after_a_fronted_phrase(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Found on the GUM Wikinews development set (quotes_dev_gum): whom the words were said to after an inverted cue; words
+# credited "in the words of" someone; a post-nominal after an apposed name.
+SAID_TO_AND_WORDS_OF = [
+    ('NASA chief Charles Bolden spoke at the center. "We thank every city that bid," said Bolden to the gathered '
+     'crowd.', "every city", "Charles Bolden"),
+    ('"We thank every city that bid," said Ann Lee to reporters on Friday.', "every city", "Ann Lee"),
+    ('The baby suffered for months, and in the words of the Crown prosecutor, Mark Tedeschi, QC, "she spent her last '
+     'months crying."', "last months", "Mark Tedeschi"),
+    ('In the words of Mayor Ann Lee, "the bridge will stay shut until spring."', "stay shut", "Ann Lee"),
+    ('"We are closed," said the spokesman, Tom Bell, QC, on Monday.', "We are closed", "Tom Bell"),
+    # negative: a name holding "to" is not cut at it ("Coils" is nobody); a song's words are no one's quote
+    ('Wigs for All, According to Coils to Locs Founder Dianne Austin\n"A hairstyle is more than beauty."',
+     "hairstyle", None),
+    ('In the words of the old song, "the bridge will stay shut until spring."', "stay shut", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SAID_TO_AND_WORDS_OF)
+def test_said_to_someone_and_in_the_words_of(text, fragment, speaker):
+    _check(text, fragment, speaker)

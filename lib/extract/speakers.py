@@ -429,7 +429,9 @@ SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+(?:(?!\b(?:said|says|told|tells)\b)[^,;:\"“”]){1,160}?,?)?"
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
-               r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b)")  # "said Jo Hale angrily"
+               r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b"
+               # whom the words were said to ("said Bolden to the crowd"; not "Coils to Locs", a name)
+               r"|[^\S\n]+to[^\S\n]+(?:the|a|an|his|her|their|its|reporters|journalists)\b)")  # "said Jo Hale angrily"
 # The object of "told" belongs to the cue as written ("told Sputnik", "told reporters").
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
@@ -476,7 +478,7 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
             return own.group("subj"), m.start("appos") + appos.rindex(last) + len(last) - len(last.lstrip())
     if appos and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
         # `Her spokesman, Bill McAllister, said`, `the candidate, regional official Jo Park, said`: the name speaks
-        apposed = _MENTION_RE.fullmatch(appos.strip(", "))
+        apposed = _MENTION_RE.fullmatch(appos.strip(", ").split(",")[0])  # "the prosecutor, Mark Tedeschi, QC,"
         mention = parse_mention(apposed.group(0)) if apposed else None
         if mention and mention.kind == "person" and mention.name and len(mention.name.split()) >= 2 \
                 and mention.name in appos:
