@@ -220,6 +220,13 @@ def test_a_day_relative_to_reading_is_no_date(written):
     assert read_date(written) is None
 
 
+@pytest.mark.parametrize("written", ["1980", "2021", "12", "202103"])
+def test_a_bare_number_names_no_day(written):
+    """A year alone, or a number that is no ISO, compact or Unix date, names no day ("1980" was read as 9 January
+    1980)."""
+    assert read_date(written) is None
+
+
 @pytest.mark.parametrize("written, language, expected", [
     ("Tue, Sep 15 2020", None, dt.date(2020, 9, 15)),  # no time written: a date, not an invented midnight
     ("04/02/2020", "en", dt.date(2020, 4, 2)),  # the language's own order when it is known

@@ -166,6 +166,8 @@ def read_date(written: str, language: str | None = None, day_first: bool = False
         return _compact_date(m)
     if value.isdigit() and len(value) in UNIX_TIME_DIGITS:
         return dt.datetime.fromtimestamp(int(value[:10]), dt.timezone.utc)
+    if value.isdigit():
+        return None  # a bare year or number names no day ("1980" read as 9 January 1980)
     value = value[:MAX_WRITTEN_DATE_CHARS]
     stamp = _parse_with_dateparser(value, language, ("day", "month", "year"), day_first and bool(_DAY_FIRST.match(value)))
     if stamp is None or _TIME_WRITTEN.search(value):
