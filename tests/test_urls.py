@@ -33,6 +33,8 @@ FORMS = {form for form, _pattern, _confidence in URL_DATE_FORMS}
     ("https://x.example/2018/13/40/story", None, None),  # no 13th month
     ("https://x.example/2018/02/30/story", None, None),  # no 30 February
     ("https://x.example/2018/03/", None, None),  # a month's archive page
+    ("http://sports.blogspot.com/2005_05_01_archive.html", None, None),  # the first day of a blog's archive page
+    ("https://x.example/2005-05-22-archives/", None, None),
     ("https://x.example/2018/story", None, None),  # a year's archive
     ("https://x.example/2018/10/5-things-to-know", None, None),  # a slug opening with a number
     ("https://x.example/top-100-2018-list", None, None),

@@ -3,7 +3,8 @@
 URL_DATE_FORMS is the one table of them, most specific first; each names the form (for the date note) and the
 confidence a date of that form earns. A number only counts as a date when it has the shape of a whole date,
 stands between separators (``/``, ``-``, ``_``, ``.``) and names a real, plausible day: an article id, a
-phone number, a ``/2018/`` archive year or a ``/2018/03/`` month page are not publication days.
+phone number, a ``/2018/`` archive year, a ``/2018/03/`` month page or a blog's ``2005_05_01_archive.html`` (the
+first day of the period an archive page lists) are not publication days.
 """
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ URL_DATE_FORMS = (
 )
 
 
+_ARCHIVE_AFTER = re.compile(r"[-_.]?archives?\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class UrlDate:
     """A publication day read from a URL: the day, the form it was written in, the confidence that form earns."""
@@ -69,6 +73,8 @@ def url_date(url: str | None) -> UrlDate | None:
     where = unquote(parts.path) + ("/" + parts.query.replace("=", "/").replace("&", "/") if parts.query else "")
     for form, pattern, confidence in URL_DATE_FORMS:
         for m in pattern.finditer(where):
+            if _ARCHIVE_AFTER.match(where, m.end()):
+                continue  # "2005_05_01_archive.html": the first day of an archive page's period, no publication day
             month = (_MONTH_ABBREVIATIONS.index(m.group("mon")[:3].lower()) + 1
                      if "mon" in pattern.groupindex else int(m.group("m")))
             try:
