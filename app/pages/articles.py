@@ -32,10 +32,10 @@ def draw() -> None:
     via = f" via {html.escape(text_or_blank(row['via']))}" if text_or_blank(row["via"]) else ""
     st.html(f"<h3 style='margin-bottom:0'>{html.escape(display_title(row['title'], row['text']))}</h3>"
             f"<div>{dot}<b>{html.escape(outlet_label(row['outlet']))}</b>{via}</div>")
-    note = text_or_blank(row["date_note"])
+    day, note = day_text(row["published"], "unknown"), text_or_blank(row["date_note"])
+    note = note[len(day):].lstrip() if note.startswith(day) else note  # an HTML page's note opens with its day
     meta = {
-        "Published": f"{day_text(row['published'], 'unknown')} (from {text_or_blank(row['date_source']) or 'nowhere'}"
-                     + (f": {note}" if note else "") + ")",
+        "Published": f"{day} ({note or 'from ' + (text_or_blank(row['date_source']) or 'nowhere')})",
         "Place": row["dateline_place"], "Author": row["author"], "Language": row["language"], "URL": row["url"],
         "File": shown_path(text_or_blank(row["origin"])), "Id": row["id"],
     }

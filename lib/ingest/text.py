@@ -164,19 +164,19 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
 def decide_date(written: str | None, dateline, fmt: str, url: str | None = None):
     """(published, date_source, confidence, note, yearless) from a Date header/field, the dateline and a date
     written in the URL (lib.ingest.urls), in that order of trust."""
-    field_name = "Date header" if fmt == "txt" else "`published` field"
+    field_name = "Date header" if fmt == "txt" else "published field"
     yearless = None
     if written:
         value, partial = parse_date_value(written)
         if value is not None:
-            return value, "header", CONFIDENCE["header"], f"from the {field_name} {written!r}", None
+            return value, "header", CONFIDENCE["header"], f"from the {field_name} “{written}”", None
         if partial is not None:
             yearless = Yearless(partial[0], partial[1], written)
     in_url = url_date(url)
     if dateline is not None and dateline.month is not None:
         if dateline.year is not None:
             day = dt.date(dateline.year, dateline.month, dateline.day)
-            note = f"from the dateline {dateline.raw!r}"
+            note = f"from the dateline “{dateline.raw}”"
             if in_url is not None:
                 note += "; the URL agrees" if in_url.day == day else f"; the URL names {in_url.day.isoformat()}"
             return day, "dateline", CONFIDENCE["dateline"], note, None
@@ -185,19 +185,19 @@ def decide_date(written: str | None, dateline, fmt: str, url: str | None = None)
         note = f"from {in_url.note()}"
         if yearless is not None:
             same = (yearless.month, yearless.day) == (in_url.day.month, in_url.day.day)
-            note += f"; {yearless.written!r} {'agrees' if same else 'names ' + yearless.describe()}"
+            note += f"; “{yearless.written}” {'agrees' if same else 'names ' + yearless.describe()}"
         elif written:
-            note += f"; the {field_name} {written!r} cannot be read"
+            note += f"; the {field_name} “{written}” cannot be read"
         else:
             note += f"; no {field_name}"
         return in_url.day, "url", in_url.confidence, note, None
     if yearless is not None:
-        return None, "unknown", 0.0, f"{yearless.written!r} gives {yearless.describe()} without a year", yearless
+        return None, "unknown", 0.0, f"“{yearless.written}” gives {yearless.describe()} without a year", yearless
     if written:
-        return None, "unknown", 0.0, f"date unknown: cannot read the {field_name} {written!r}", None
+        return None, "unknown", 0.0, f"date unknown: cannot read the {field_name} “{written}”", None
     if dateline is None:
         return None, "unknown", 0.0, f"date unknown: no dateline, no {field_name} and no date in a URL", None
-    return None, "unknown", 0.0, f"date unknown: the dateline {dateline.raw!r} has no date and no {field_name}", None
+    return None, "unknown", 0.0, f"date unknown: the dateline “{dateline.raw}” has no date and no {field_name}", None
 
 
 def parse_date_value(written: str) -> tuple[dt.date | dt.datetime | None, tuple[int, int] | None]:
