@@ -473,7 +473,7 @@ def test_quotes_page_shows_words_changed_between_two_carriers_and_same_day_ties(
                                                                                                  "Article pair"}))
     assert "Differs where they overlap from" in page
     assert "<del style='background:#fdd'>to</del>" in page or "<del style='background:#fdd'>and</del>" in page
-    assert "Same day (order unknown)" in page and "Earlier (source)" not in page
+    assert "Same day, " in page and " (order unknown)" in page and "Earlier (source)" not in page
 
 
 def test_an_undated_reuse_pair_is_not_called_the_same_day(tmp_path, monkeypatch):

@@ -352,8 +352,9 @@ def draw_pair(view) -> None:
         row = view.articles[view.articles["id"] == art].iloc[0]
         spans = [(s, e, "reuse") for s, e in zip(pair[f"{side}_start"], pair[f"{side}_end"])]
         # each side says its own date when the order is unknown: one of the two may well be dated
-        heading = ("Undated" if pd.isna(row["published"]) else pd.Timestamp(row["published"]).strftime("%Y-%m-%d")) \
-            + " (order unknown)" if unordered else {"source": "Earlier (source)", "target": "Later (target)"}[side]
+        day = "Undated" if pd.isna(row["published"]) else pd.Timestamp(row["published"]).strftime("%Y-%m-%d")
+        heading = (f"Same day, {day}" if direction == "tie" else day) + " (order unknown)" if unordered \
+            else {"source": "Earlier (source)", "target": "Later (target)"}[side]
         with col:
             st.markdown(f"**{heading}: "
                         f"{plain_markdown(outlet_label(row['outlet']))}** · "
