@@ -80,7 +80,8 @@ def sidebar_filters(meta: dict) -> dict:
     speaker = side.selectbox("Speaker", meta["speakers"], index=None, key="speaker", bind="query-params",
                              placeholder="Anyone", help="Only articles that quote this speaker.",
                              on_change=forget_missing, args=("speaker",))
-    side.caption("Every filter narrows the articles on every page, and is kept in the page address.")
+    side.caption("Every filter narrows the articles on every page but Data (which holds the whole corpus), and is kept "
+                 "in the page address.")
     filters = {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds,
                "story_find": st.session_state.get("story_find") or "", "by": by, "by_value": groups}
     st.sidebar.caption(filters_summary(filters, names))

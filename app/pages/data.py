@@ -87,11 +87,13 @@ if report.empty:
     st.caption("Nothing has been ingested into this corpus yet.")
 else:
     rejected = report[report["status"] == "rejected"]
-    st.caption(f"{len(report)} file(s) read; {len(rejected)} rejected, each with its reason.")
+    partial = int((report["status"] == "partial").sum())
+    st.caption(f"{len(report)} file(s) read; {len(rejected)} rejected"
+               + (f", {partial} read in part (some rows rejected)" if partial else "") + ", each with its reason.")
     table = report.assign(articles=report["article_ids"].map(lambda a: 0 if a is None else len(a)),
                           path=report["path"].map(shown_path))
-    # The rejected files first: they are what a reader of this table looks for.
-    table = table.sort_values("status", key=lambda s: s != "rejected", kind="stable")
+    # The rejected files first, then those read in part: they are what a reader of this table looks for.
+    table = table.sort_values("status", key=lambda s: s.map({"rejected": 0, "partial": 1}).fillna(2), kind="stable")
     st.dataframe(table[["path", "status", "reason", "articles", "ingested_at"]], hide_index=True,
                  column_config={"path": "File", "status": "Status", "reason": "Reason", "articles": "Articles",
                                 "ingested_at": st.column_config.DatetimeColumn("Ingested", format="YYYY-MM-DD HH:mm")})

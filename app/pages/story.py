@@ -165,7 +165,8 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
         st.info("No claim or proposal was found in these articles: their bodies are too short to align.")
     else:
         n_prop = int(shown["is_proposal"].sum())
-        st.caption(f"{len(shown)} point(s), {n_prop} of them proposals, listed first. Each cell is the outlet's own "
+        st.caption(f"{len(shown)} point(s)" + (f", {n_prop} of them proposals, listed first" if n_prop else "")
+                   + ". Each cell is the outlet's own "
                    "wording; highlighted words are what it quoted, or reported the speaker saying. Badges: how it was "
                    "rendered (direct quote, partial quote, reported speech or the outlet's own voice), the reporting "
                    "verb and the speaker. Grey cells are omissions.")
@@ -243,7 +244,7 @@ def draw_voices(view, members: list) -> None:
 
 
 def draw_terms(view, members: list) -> None:
-    """The words each side used that the others did not."""
+    """The words each side used far more often than the others did."""
     side = view.side_noun
     view.chart("terms", ids=members)
     view.caption_if_capped(TERM_OUTLETS, view.framing(members).terms["outlet"].nunique(),

@@ -65,12 +65,12 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
 
 def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = TERMS_PER_OUTLET,
                  max_outlets: int = TERM_OUTLETS, sides: int | None = None) -> go.Figure:
-    """Words each outlet used that the others did not, and how strongly: one panel per outlet, stacked (the
+    """Words each outlet used far more often than the others, and how strongly: one panel per outlet, stacked (the
     outlet's name above its own rows, never beside another's marks), each word a dumbbell from how often the outlet
     would have used it at the other outlets' rate (grey) to how often it did (its colour); the words are the
     outlet's most distinctive by the log-odds z-score (Monroe et al. 2008), longest first. A word used once is
     left out (one use tells nothing about vocabulary, and every such word gets the same score)."""
-    title = "Words each outlet used that the others did not"
+    title = "Words each outlet used far more often than the others"
     if terms is None or terms.empty:
         if sides == 1:  # ``sides``: how many outlets (or groups) the view holds, when the caller knows
             return empty_figure(title, "Only one outlet here: distinctive terms compare an outlet with the others.")
