@@ -219,7 +219,7 @@ def test_plain_markdown_escapes(text, forbidden):
     assert plain_markdown(text).replace("\\", "") == text
 
 
-@pytest.mark.parametrize("days, unit, bars", [(30, "day", 2), (400, "week", 2)])
+@pytest.mark.parametrize("days, unit, bars", [(30, "day", 2), (400, "week", 2), (18 * 365, "month", 2)])
 def test_daily_counts_switch_to_weeks_on_long_spans(days, unit, bars):
     daily = pd.DataFrame({"day": [T("2020-01-01"), T("2020-01-02"), T("2020-01-01") + pd.Timedelta(days=days)],
                           "outlet": ["TASS"] * 3, "articles": [1, 2, 4], "titles": ["a", "b", "c"]})
@@ -590,6 +590,16 @@ def test_story_bars_count_the_undated_articles_of_a_story_too():
     coverage = _day_coverage(["2020-09-25", "2020-09-26", None], ["TASS", "RIA", "AP"],
                              [True, False, False]).assign(story_id="s1")
     assert list(stories_figure(stories, coverage, COLOURS).data[0].text) == ["3 outlets · 3 articles (1 undated)"]
+
+
+def test_a_short_story_stays_visible_on_an_axis_of_years():
+    from lib.figures.time import MIN_BAR_SHARE
+    stories = pd.DataFrame({"story_id": ["s1", "s2"], "label": ["Old", "New"], "first": [T("2005-01-01"), T("2021-01-01")],
+                            "last": [T("2005-01-01"), T("2021-01-02")], "n_articles": [2, 2], "outlets": [["A", "B"]] * 2,
+                            "n_outlets": [2, 2], "independent_sources": [2, 2], "article_ids": [[], []]})
+    bars = stories_figure(stories).data[0]
+    span_ms = (T("2021-01-03") - T("2005-01-01")).total_seconds() * 1000
+    assert min(bars.x) >= MIN_BAR_SHARE * span_ms * 0.99
 
 
 def test_stories_tied_at_the_cut_are_taken_over_the_whole_span():

@@ -18,6 +18,7 @@ from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, date_axis, 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
 STORY_BARS = 25  # stories in time: the stories covered by the most outlets
+MIN_BAR_SHARE = 0.006  # the narrowest story bar, as a share of the time axis
 STORY_LABEL_CHARS = 60  # a story's axis label is cut to this
 TITLE_STORY_CHARS = 70  # a story's name in a figure title is cut to this (a long first sentence ran off the figure)
 STORY_HOVER_OUTLETS = 12  # a story's hover names this many outlets, then "and N more"
@@ -53,8 +54,10 @@ def _merge_bars(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None = None,
-                        weekly_after_days: int = 180, max_outlets: int = DAILY_OUTLETS) -> go.Figure:
-    """Stacked bars of articles per day (per week past ``weekly_after_days`` of span) per outlet.
+                        weekly_after_days: int = 180, monthly_after_days: int = 3 * 365,
+                        max_outlets: int = DAILY_OUTLETS) -> go.Figure:
+    """Stacked bars of articles per day (per week past ``weekly_after_days`` of span, per month past
+    ``monthly_after_days``: eighteen years of weeks were hairlines) per outlet.
 
     The busiest ``max_outlets - 1`` outlets keep their colour, the rest share one grey band (filter the outlets
     to see them). The hover lists titles when a `titles` column is given. Why: two years by 60 outlets is
@@ -65,10 +68,12 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     frame = daily.assign(outlet=daily["outlet"].map(outlet_label), day=pd.to_datetime(daily["day"]))
     if "titles" not in frame:
         frame["titles"] = ""
-    weekly = (frame["day"].max() - frame["day"].min()).days > weekly_after_days
-    if weekly:
-        frame = _merge_bars(frame.assign(day=frame["day"].dt.to_period("W-SUN").dt.start_time))
-    unit, span = ("week", 7) if weekly else ("day", 1)
+    days = (frame["day"].max() - frame["day"].min()).days
+    unit, span, period, axis_title = ("month", 30, "M", "Publication month") if days > monthly_after_days else \
+        ("week", 7, "W-SUN", "Publication week (starting Monday)") if days > weekly_after_days else \
+        ("day", 1, None, "Publication day")
+    if period:
+        frame = _merge_bars(frame.assign(day=frame["day"].dt.to_period(period).dt.start_time))
     order = outlets_in_order(frame)
     if len(order) > max_outlets:  # the busiest outlets by name, the rest as one grey band
         rest = set(order[max_outlets - 1:])
@@ -91,8 +96,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
                           "%{customdata[2]}<extra></extra>"))
     return go.Figure(data=bars, layout=dict(
         LAYOUT, title=f"Articles per {unit}, by outlet", barmode="stack", height=380, bargap=0.1,
-        xaxis=date_axis(frame["day"], pd.Timedelta(days=7), mid_day=not weekly,
-                        title_text="Publication week (starting Monday)" if weekly else "Publication day"),
+        xaxis=date_axis(frame["day"], pd.Timedelta(days=7), mid_day=unit == "day", title_text=axis_title),
         yaxis=dict(title_text="Articles", **integer_ticks(frame.groupby("day")["articles"].sum().max()))))
 
 
@@ -125,8 +129,11 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
     # Each bar's colour given as a colour: numbers on a colour scale made plotly.js log a warning with a stack trace
     # per bar and label in the browser (225 on a 25-story chart, ~0.1 s); the scale is shown by a marker-less trace.
     shades = sample_colorscale(STORY_SCALE, [(n - 1) / (top_outlets - 1) for n in frame["n_outlets"]])
+    # a story of a few days on an axis of years would be a hairline whose shade (its outlets) nobody can read: a bar
+    # is drawn at least MIN_BAR_SHARE of the axis wide (the hover and the day ticks give its true days)
+    shortest = max(day, ((last + day).max() - first.min()) * MIN_BAR_SHARE)
     traces = [go.Bar(
-        y=names, x=((last + day) - first).dt.total_seconds() * 1000, base=first, orientation="h",
+        y=names, x=((last + day) - first).clip(lower=shortest).dt.total_seconds() * 1000, base=first, orientation="h",
         marker=dict(color=shades, line=dict(color="rgba(40,40,60,0.6)", width=1)),
         text=counts, textposition="outside", cliponaxis=False, showlegend=False,
         customdata=list(zip(first.dt.strftime("%Y-%m-%d"), last.dt.strftime("%Y-%m-%d"), counts, outlets)),
