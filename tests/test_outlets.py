@@ -22,6 +22,9 @@ from lib.models import Article, make_article_id
     # not hosts: abbreviations with dots, names with a parenthesis that is not a medium
     ("A.P.", "Associated Press"), ("U.S. News", "U.S. News"), ("x.y", "x.y"),
     ("One America News Network (OAN)", "One America News Network (OAN)"),
+    # a publisher's legal form is no part of the outlet; a name that is one stays
+    ("The Philadelphia Inquirer, LLC", "The Philadelphia Inquirer"), ("Harlan Media GmbH", "Harlan Media"),
+    ("Harlan Times Ltd.", "Harlan Times"), ("LLC", "LLC"),
     ("", None), ("  ", None), (None, None),
 ])
 def test_canonical_outlet(written, expected):

@@ -52,6 +52,9 @@ def _read_aliases(path: Path | Traversable) -> tuple[tuple[str, str], ...]:
 OUTLET_ALIASES = _read_aliases(ALIASES_FILE)
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[\w-]+\.)+[a-z][\w-]*\.?(?::\d+)?(?:[/?#].*)?$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s*\((?:" + "|".join(re.escape(q) for q in MEDIUM_QUALIFIERS) + r")\)\s*$", re.IGNORECASE)
+# A publisher's legal form after its name ("The Philadelphia Inquirer, LLC", "Acme Media GmbH"): one outlet with or
+# without it.
+_LEGAL_FORM = re.compile(r",?\s+(?:LLC|L\.L\.C\.?|Inc\.?|Ltd\.?|Limited|GmbH|AG|plc|PLC|LLP|S\.A\.?|e\.V\.?)$")  # (a final "." is tidied off)
 
 
 def _alias_key(name: str) -> str:
@@ -102,7 +105,7 @@ def canonical_outlet(name: str | None) -> str | None:
     domain = _registered_domain(tidy)
     if domain is not None:
         return _domain_outlet(*domain)
-    bare = _QUALIFIER.sub("", tidy) or tidy
+    bare = _LEGAL_FORM.sub("", _QUALIFIER.sub("", tidy)) or tidy
     return _NAMES.get(_alias_key(bare), bare)
 
 
