@@ -61,7 +61,8 @@ FIRST_NAME_GENDERS: dict[str, str] = {
     ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
     joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah
     louis bobby philip johnny mohamed muhammad ahmed ali vladimir sergei dmitry ivan boris igor oliver harry hugh
-    ed bill tom jim bob mike steve dave dan ben sam tony nick joe chuck ted ron fred greg jon""".split()},
+    ed bill tom jim bob mike steve dave dan ben sam tony nick joe chuck ted ron fred greg jon matt rich josh andy tim
+    """.split()},
     **{n: "f" for n in """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
     margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
     sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine
@@ -69,7 +70,7 @@ FIRST_NAME_GENDERS: dict[str, str] = {
     kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
     kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
     theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla nadia olga svetlana irina
-    natalia tatiana fatima aisha""".split()},
+    natalia tatiana fatima aisha jill kate liz jen meg deb""".split()},
 }
 
 _INITIAL = re.compile(r"[A-Z]\.?")

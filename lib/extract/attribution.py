@@ -163,15 +163,13 @@ BEFORE_ROUNDUP = re.compile(rf"^\s*(?P<subj>{MENTION_PATTERN})(?:,[^\S\n]+[^:\"�
 # A headline-case line: `Ellison Said "`, `Governor X Slams Rival: "` (its words all capitalised, a cue among them).
 BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,12}):?[^\S\n]*$")
 # A writer quoting another: `To quote Jo Hale: "`, `In the words of Jo Hale, "`, `Quoting the report: "`, `was, in
-# the opinion of lawyer Jo Hale "` (the comma may be left out).
+# the opinion of lawyer Jo Hale "` (the comma may be left out), `and in the words of the prosecutor, Jo Hale, QC, "`.
 BEFORE_QUOTING = re.compile(rf"(?P<cue>\b(?:[Tt]o[^\S\n]+quote|[Ii]n[^\S\n]+the[^\S\n]+(?:[a-z]+[^\S\n]+)?"
                             rf"(?:words|opinion|view|judge?ment)[^\S\n]+of|[Qq]uoting))[^\S\n]+"
-                            rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*[,:]?\s*$")
+                            rf"{SUBJECT}[^\S\n]*[,:]?\s*$")
 # The same with the owner first: `In Hale's words, "`, `In the mayor's view: "`.
 BEFORE_QUOTING_OWNER = re.compile(rf"\b[Ii]n[^\S\n]+(?P<subj>(?:[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?[a-z][\w\-]*|"
                                   rf"{NAME_PATTERN}))[’']s?[^\S\n]+(?:own[^\S\n]+)?(?P<cue>words|opinion|view)[^\S\n]*[,:]?\s*$")
-# Words credited in passing: `..., and in the words of the prosecutor, Mark Tedeschi, "`.
-BEFORE_WORDS_OF = re.compile(rf"\b(?P<cue>[Ii]n[^\S\n]+the[^\S\n]+words[^\S\n]+of)[^\S\n]+{SUBJECT}[,:]?\s*$")
 # A person's reply named as such, then a colon: `Mayor Jo Hale's response was swift: "`.
 BEFORE_RESPONSE = re.compile(rf"(?P<subj>{NAME_PATTERN})[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                              r"(?P<cue>response|reaction|reply|answer|message|verdict|retort|advice|explanation)"
@@ -579,7 +577,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     if group:
         return _Attribution(group, start + m.start("subj"), m.group("cue"), start + m.start("cue"), "before")
     for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
-                    BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING, BEFORE_QUOTING_OWNER, BEFORE_WORDS_OF) + (
+                    BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING, BEFORE_QUOTING_OWNER) + (
             (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
@@ -616,7 +614,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))
                                             or m.group("end") == "," and not _comma_introduces(m, window, text, end)):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
-            owns_in = pattern in (BEFORE_QUOTING_OWNER, BEFORE_WORDS_OF)  # "In X's words," owns its "In"
+            owns_in = pattern in (BEFORE_QUOTING_OWNER, BEFORE_QUOTING)  # "In X's words," owns its "In"
             if _plausible_subject(apposed_name(m)[0]) and (owns_in
                                                            or not _FRONTED_PREPOSITION.search(window, 0, m.start("subj"))) \
                     and not (not owns_in and _IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
