@@ -119,6 +119,7 @@ def test_parse_jsonl_reads_back(tmp_path):
     ("Paul Whitcombe", "https://www.nytimes.com/2021/10/01/opinion/x.html", None,
      ("The New York Times", "Paul Whitcombe")),
     ("Ruth R. Tamsin Jr.", "https://www.nytimes.com/1", "Ann Roe", ("The New York Times", "Ann Roe")),
+    ("Jill Lawrence", "https://www.usatoday.com/story/opinion/1", None, ("USA Today", "Jill Lawrence")),  # a short given name
     ("Guest Writer - Left", "https://www.harborgazette.com/1", None, ("harborgazette.com", None)),
     ("Staff Columnist", None, None, (None, None)),  # a writer's role names no outlet, URL or not
     # The publisher itself: a name its URL echoes (whole words or initials), a publication's word, no given name of
