@@ -250,7 +250,8 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
             customdata=list(zip([outlet_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
             hovertemplate=f"<b>%{{customdata[0]}}</b> · %{{x|{fmt}}}<br>%{{customdata[1]}}<br>%{{customdata[2]}}"
                           "<extra></extra>"))
-    note = (f"{len(firsts)} outlets reported first on the same day: a tie (the dates give no time of day)" if tie
+    note = (f"{len(firsts)} outlets reported first on the same day: a tie (a day without a time of day cannot be "
+            "ordered against that day's others)" if tie
             else f"First report: {outlet_text(firsts[0])}" if firsts else "")
     return go.Figure(data=points, layout=dict(
         LAYOUT, title=dict(text=title + (f"<br><sup>{note}</sup>" if note else "")),
