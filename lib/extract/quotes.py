@@ -261,8 +261,10 @@ def extract_quotes(article: Article) -> list[Quote]:
     for i, (span, kind) in enumerate(kept):
         if i in attrib or kind != "direct":
             continue
-        ps = paras[span.para][0]
-        prev_close = _previous_close(spans, position[id(span)], ps)
+        ps, idx = paras[span.para][0], position[id(span)]
+        prev_close = _previous_close(spans, idx, ps)
+        if prev_close > ps and _names_or_scares(text[spans[idx - 1].start:spans[idx - 1].end]):
+            prev_close = _previous_close(spans, idx - 1, ps)  # `X defended it, promising a "formal update": "...`
         stop = span.open
         while stop > prev_close and text[stop - 1].isspace():
             stop -= 1
