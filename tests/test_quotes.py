@@ -418,3 +418,18 @@ def test_spaced_curly_marks_still_pair(text, expected):
 ])
 def test_quote_cut_with_the_text_runs_to_the_cut(text, expected):
     assert [(k, s, t) for k, s, _, t in _quotes(text)] == expected
+
+
+def test_an_article_in_another_language_keeps_only_speakers_named_in_full():
+    """The attribution rules read English: in German they took capitalised nouns ("Geld") and pronouns ("Sie") for
+    speakers. The quotes stay; a speaker stays only where it is a person named in full."""
+    text = ('Finanzminister Christian Lindner: „Wir halten an der Schuldenbremse fest.“\n\n'
+            'Die Lagerverwaltung bietet ihnen dann Geld als Entschädigung an: „Das ist besser, als wenn die Leute '
+            'sich verprügeln“, meint der 28-jährige Sudanese.')
+    english = {q.text: q.speaker_id for q in extract_quotes(Article("en1", text, language="en"))}
+    german = {q.text: q.speaker_id for q in extract_quotes(Article("de1", text, language="de"))}
+    assert english.keys() == german.keys()  # the same quotes found, whatever the language
+    assert german["Wir halten an der Schuldenbremse fest."] == english["Wir halten an der Schuldenbremse fest."]
+    assert "Christian Lindner" in german["Wir halten an der Schuldenbremse fest."]
+    assert english["Das ist besser, als wenn die Leute sich verprügeln"] == "Geld"  # the English reading of German
+    assert german["Das ist besser, als wenn die Leute sich verprügeln"] is None

@@ -338,7 +338,23 @@ def extract_quotes(article: Article) -> list[Quote]:
     covered = [(s.open, s.close) for s, _ in kept]
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
-    return _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+    quotes = _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+    return quotes if _reads_as_english(article.language) else [_named_or_none(q) for q in quotes]
+
+
+def _reads_as_english(language: str | None) -> bool:
+    """True when attribution can read the article: English, or a language nobody stated."""
+    return not language or str(language).lower().split("-")[0] in ("en", "eng")
+
+
+def _named_or_none(q: Quote) -> Quote:
+    """A quote of an article in another language keeps its speaker only where it is a person named in full: the
+    attribution rules read English grammar, and in another language they take capitalised nouns ("Wort", "Daten"),
+    pronouns ("Sie") and fragments for speakers (one German page in two gave one). The quote itself stays."""
+    if q.speaker_type == "person" and q.speaker_id and len(q.speaker_id.split()) >= 2:
+        return q
+    return replace(q, speaker=None, speaker_id=None, speaker_role=None, cue=None, cue_class=None, speaker_start=None,
+                   speaker_end=None, speaker_type=None)
 
 
 def _share_within_utterances(groups: dict[int, list[int]], attrib: dict[int, _Attribution]) -> None:
