@@ -310,6 +310,9 @@ OWNED_DOCUMENTS = [
     ('The Interior Ministry opened an inquiry.\n\n"Nothing was found," the ministry\'s statement said.',
      "Nothing was found", "Interior Ministry", "organisation"),
     ('"Nothing was found," Acme Corp\'s annual report said.', "Nothing was found", "Acme Corp", "organisation"),
+    # what the text is of: "an analysis of its traffic", "a review of the data"
+    ('The Harlan Times\'s analysis of its traffic said, "Most readers now come from phones."', "Most readers",
+     "Harlan Times", "organisation"),
     ('The NCAA report was published on Monday.\n\n"Nothing improper was found," the report said.',
      "Nothing improper", "NCAA", "organisation"),
     ('Mayor Jo Hale spoke on Monday. "Nothing was found," the mayor\'s statement said.', "Nothing was found",

@@ -299,7 +299,7 @@ _OWN_MEDIA = frozenset("website site page account blog feed newsletter post twee
 _DOCUMENT_OWNER = re.compile(r"(?P<author>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
                              r"(?:[\w\-]+[^\S\n]+){0,2}?(?:%s)"
                              # what it is about ("the family's statement on the death")
-                             r"(?:[^\S\n]+(?:on|about|after|over)(?:[^\S\n]+[^,;:\"“”]{1,40})?)?"
+                             r"(?:[^\S\n]+(?:on|about|after|over|of)(?:[^\S\n]+[^,;:\"“”]{1,40})?)?"
                              % "|".join(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _OWN_MEDIA)))
 # A text of one's own words owned by "his" or "her", a person named before: "His letter said", "the caption of her
 # post reads" (not "her bio", a text about her).
