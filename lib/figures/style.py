@@ -72,17 +72,13 @@ def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[s
     keeps its colour is never pushed off it by a recoloured one). The rest share OTHER_OUTLETS_COLOUR, drawn as one
     legend entry (legend_entry); the unknown outlet is grey."""
     names = list(dict.fromkeys(outlet_label(o) for o in outlets))
-    # a side a page's map leaves grey stays grey: its colours each stand for one side on the page
-    coloured = [name for name in names if name != UNKNOWN_OUTLET
-                and (colours or {}).get(name) != OTHER_OUTLETS_COLOUR][:len(PALETTE)]
+    coloured = [name for name in names if name != UNKNOWN_OUTLET][:len(PALETTE)]
     out: dict[str, str] = {}
     for name in coloured:
         colour = colour_of(colours, name)
         if colour in PALETTE and colour not in out.values():
             out[name] = colour
-    # a recoloured outlet takes a colour no outlet of the map has before one an outlet this view does not show has
-    elsewhere = {c for name, c in (colours or {}).items() if name not in out}
-    spare = iter(sorted((c for c in PALETTE if c not in out.values()), key=lambda c: c in elsewhere))
+    spare = iter([c for c in PALETTE if c not in out.values()])
     out.update({name: next(spare) for name in coloured if name not in out})
     return {name: UNKNOWN_COLOUR if name == UNKNOWN_OUTLET else out.get(name, OTHER_OUTLETS_COLOUR) for name in names}
 
@@ -105,9 +101,8 @@ def page_colours(colours: Mapping[str, str] | None, sides: pd.Series) -> dict[st
     """The colours of one page's compared sides (``sides``: each article's outlet or group): view_colours over them,
     the side with most articles first, then by name. Every chart and table of the page takes this map, and since its
     first len(PALETTE) sides share no colour, each chart's own view_colours keeps them: one colour per side on the
-    page, whatever order a chart lists them in. The sides past them are grey ("other outlets") in every chart of the
-    page: a chart that gave them the colours of sides it does not show would make one colour two outlets on one
-    page."""
+    page, whatever order a chart lists them in. A chart gives the sides this map leaves grey the colours of the
+    page's sides it does not show."""
     counts = sides.value_counts()
     return view_colours(colours, sorted(counts.index, key=lambda side: (-counts[side], str(side).casefold())))
 
