@@ -229,6 +229,16 @@ def test_daily_counts_switch_to_weeks_on_long_spans(days, unit, bars):
     assert sum(fig.data[0].y) == 7
 
 
+def test_daily_counts_keep_the_outlets_with_most_articles():
+    """The busiest outlets are those with the most articles, not the most bars: one outlet's 30 articles on one day
+    outrank another's 3 days of one article each."""
+    daily = pd.DataFrame({"day": [T("2020-01-01")] + [T("2020-01-01") + pd.Timedelta(days=i) for i in range(3)]
+                          + [T("2020-01-02")], "outlet": ["Big"] + ["Steady"] * 3 + ["Small"],
+                          "articles": [30, 1, 1, 1, 2]})
+    fig = daily_counts_figure(daily, max_outlets=2)
+    assert [t.name for t in fig.data][0] == "Big"
+
+
 def test_daily_counts_group_quiet_outlets_into_one_band():
     daily = pd.DataFrame({"day": [T("2020-01-01")] * 20, "outlet": [f"Outlet {i:02d}" for i in range(20)],
                           "articles": list(range(20, 0, -1))})
