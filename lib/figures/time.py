@@ -18,7 +18,7 @@ from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, date_axis, 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
 STORY_BARS = 25  # stories in time: the stories covered by the most outlets
-MIN_BAR_SHARE = 0.006  # the narrowest story bar, as a share of the time axis
+MIN_BAR_SHARE = 0.015  # the narrowest story bar, as a share of the time axis (about 10 pixels)
 STORY_LABEL_CHARS = 60  # a story's axis label is cut to this
 TITLE_STORY_CHARS = 70  # a story's name in a figure title is cut to this (a long first sentence ran off the figure)
 STORY_HOVER_OUTLETS = 12  # a story's hover names this many outlets, then "and N more"
