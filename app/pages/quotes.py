@@ -330,7 +330,7 @@ def draw_pair(view) -> None:
     targets = view.articles[view.articles["id"].isin(set(top["target_id"]))]
     title_of = dict(zip(targets["id"], display_titles(targets, 70)))
     edge_names = {f"{s}>{t}": f"{outlet_label(so)} {'↔' if d in UNORDERED else '→'} {outlet_label(to)}: "
-                              f"{shorten(str(title_of.get(t, t)), 70)} ({p} passage(s), {c} chars, "
+                              f"{shorten(str(title_of.get(t, t)), 70)} ({p} passage(s), {c:,} chars, "
                               f"{UNORDERED_WHY.get(d, d)})"
                   for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
                                                       "passages", "chars", "direction"]].itertuples(index=False)}
