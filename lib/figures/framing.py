@@ -14,6 +14,7 @@ from lib.figures.style import (LAYOUT, OTHER_OUTLETS_COLOUR, UNATTRIBUTED, empty
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 VOICE_SPEAKERS = 12  # voices: the most-quoted speakers
 VOICE_BAR_PX = 7  # height of one outlet's bar in a speaker's group (voices)
+VOICE_BAR_OUTLETS = 6  # voices: up to this many outlets, bars grouped by speaker; more, a speaker x outlet grid
 TERM_OUTLETS = 6  # distinctive terms: one panel per outlet, the outlets with the most terms
 TERMS_PER_OUTLET = 8  # distinctive terms: rows per panel, enough to read the outlet's angle at a glance
 MIN_TERM_USES = 2  # a word an outlet used once is not its vocabulary (and every such word gets the same score)
@@ -41,8 +42,10 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
     frame = quoted
     speakers = frame.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False).head(top).index
     frame = frame[frame["speaker"].isin(speakers)]
-    bars = []
     order = outlets_in_order(frame)
+    if len(order) > VOICE_BAR_OUTLETS:
+        return _voices_grid(frame, list(speakers), order, title + note)
+    bars = []
     shown = view_colours(colours, order)
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
@@ -61,6 +64,28 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
         xaxis=dict(title_text="Share of the outlet's quoted words", tickformat=".0%", rangemode="tozero"),
         yaxis=dict(title_text="Speaker", type="category", categoryorder="array", categoryarray=list(speakers)[::-1],
                    automargin=True)))
+
+
+def _voices_grid(frame: pd.DataFrame, speakers: list[str], order: list[str], title: str) -> go.Figure:
+    """Whose voices each outlet carried as a speaker x outlet grid, the cell's shade the speaker's share of the
+    outlet's quoted words: with many outlets, grouped bars keep a slot per outlet under every speaker and turn to
+    hairlines that sit apart from their labels."""
+    cells = frame.set_index(["speaker", "outlet"])
+    share = frame.pivot_table(index="speaker", columns="outlet", values="share", aggfunc="sum").reindex(
+        index=speakers, columns=order)
+    words = frame.pivot_table(index="speaker", columns="outlet", values="quoted_words", aggfunc="sum").reindex(
+        index=speakers, columns=order)
+    examples = {key: hover_text(t, limit=240) for key, t in cells["example"].items()} if "example" in cells else {}
+    hover = [[("" if pd.isna(words.at[s, o]) else f"{int(words.at[s, o])} words<br>{examples.get((s, o), '')}")
+              for o in order] for s in speakers]
+    labels = [outlet_text(o) for o in order]
+    return go.Figure(data=[go.Heatmap(
+        z=share.values, x=labels, y=speakers, colorscale="Blues", zmin=0, zmax=1, customdata=hover, xgap=1, ygap=1,
+        colorbar=dict(title="Share of the outlet's quoted words", tickformat=".0%"),
+        hovertemplate="<b>%{x}</b> quoting %{y}<br>%{z:.0%} of its quoted words, %{customdata}<extra></extra>")],
+        layout=dict(LAYOUT, title=title, height=max(300, 34 * len(speakers) + 200),
+                    xaxis=dict(title_text="Outlet", type="category", automargin=True, tickangle=-40),
+                    yaxis=dict(title_text="Speaker", type="category", autorange="reversed", automargin=True)))
 
 
 def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, top: int = TERMS_PER_OUTLET,
