@@ -53,15 +53,13 @@ def extract_quotes(article: Article) -> list[Quote]:
     named_close = -1  # closing mark of the last span that names something or gives a sign's words
     for idx, span in enumerate(spans):
         ps, pe = paras[span.para]
-        prev_close = _previous_close(spans, idx, ps)
+        prev_close = _intro_close(text, spans, idx, ps)
         intro_text = text  # the text the intro before the quote is read in
-        if prev_close > ps and _names_or_scares(text[spans[idx - 1].start:spans[idx - 1].end]):
-            # `told "Meet the Press" host X, "`, `X described it as "limited" in scope: "`, `quoted Wang as saying the
-            # "Middle Corridor" would become "`: a name or a scare-quoted term inside the sentence that introduces the
-            # quote, no quote before it; its marks are read as spaces (the text keeps its length)
+        if idx and spans[idx - 1].para == span.para and spans[idx - 1].open >= prev_close:
+            # the name or scare-quoted term _intro_close passed over: its marks are read as spaces (the text keeps its
+            # length)
             named = spans[idx - 1]
             intro_text = f"{text[:named.open]} {text[named.open + 1:named.close]} {text[named.close + 1:]}"
-            prev_close = _previous_close(spans, idx - 1, ps)
         before_start = _sentence_tail(text, prev_close, span.open)
         sentence_start = _clause_start(text, ps, span.open, spans)  # the quote's sentence, earlier quotes included
         last_end = paras[span.last_para][1]
@@ -261,10 +259,9 @@ def extract_quotes(article: Article) -> list[Quote]:
     for i, (span, kind) in enumerate(kept):
         if i in attrib or kind != "direct":
             continue
-        ps, idx = paras[span.para][0], position[id(span)]
-        prev_close = _previous_close(spans, idx, ps)
-        if prev_close > ps and _names_or_scares(text[spans[idx - 1].start:spans[idx - 1].end]):
-            prev_close = _previous_close(spans, idx - 1, ps)  # `X defended it, promising a "formal update": "...`
+        ps = paras[span.para][0]
+        # after a scare-quoted term too: `X defended it, promising a "formal update": "`
+        prev_close = _intro_close(text, spans, position[id(span)], ps)
         stop = span.open
         while stop > prev_close and text[stop - 1].isspace():
             stop -= 1
@@ -406,6 +403,17 @@ def _names_or_scares(content: str) -> bool:
     _SCARE_WORDS words that ends no sentence or clause ("limited", "Meet the Press"; not `"No,"`)."""
     return bool(_TITLE_CASE.fullmatch(content)) or (
         _word_count(content) <= _SCARE_WORDS and not content.rstrip().endswith((".", "!", "?", ",")))
+
+
+def _intro_close(text: str, spans: list[_Span], idx: int, para_start: int) -> int:
+    """Where the sentence introducing ``spans[idx]`` may begin: after the quote before it in its paragraph (else the
+    paragraph start), passing over a name or a scare-quoted term right before it, which is no quote of its own but
+    part of the introduction (`told "Meet the Press" host X, "`, `X described it as "limited" in scope: "`, `quoted
+    Wang as saying the "Middle Corridor" would become "`)."""
+    prev_close = _previous_close(spans, idx, para_start)
+    if prev_close > para_start and _names_or_scares(text[spans[idx - 1].start:spans[idx - 1].end]):
+        return _previous_close(spans, idx - 1, para_start)
+    return prev_close
 
 
 def _previous_close(spans: list[_Span], idx: int, para_start: int) -> int:
