@@ -174,10 +174,11 @@ def integer_ticks(top: float) -> dict:
     return {"dtick": 1, "tick0": 0} if top <= INTEGER_TICKS_UP_TO else {}
 
 
-def outlets_in_order(frame: pd.DataFrame, column: str = "outlet") -> list[str]:
-    """Outlet labels of a frame, most rows first, then by name (legend and axis order)."""
+def outlets_in_order(frame: pd.DataFrame, column: str = "outlet", weight: str | None = None) -> list[str]:
+    """Outlet labels of a frame, most rows first (or the largest sum of a ``weight`` column: the articles of a frame
+    of daily counts, whose rows are bars), then by name (legend and axis order)."""
     labels = frame[column].map(outlet_label)
-    counts = labels.value_counts()
+    counts = frame[weight].groupby(labels).sum() if weight else labels.value_counts()
     return sorted(counts.index, key=lambda o: (-counts[o], o.casefold()))
 
 

@@ -74,8 +74,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
         ("day", 1, None, "Publication day")
     if period:
         frame = _merge_bars(frame.assign(day=frame["day"].dt.to_period(period).dt.start_time))
-    totals = frame.groupby("outlet")["articles"].sum()
-    order = sorted(totals.index, key=lambda o: (-totals[o], str(o).casefold()))  # by articles, not by bars
+    order = outlets_in_order(frame, weight="articles")  # by articles, not by bars
     if len(order) > max_outlets:  # the busiest outlets by name, the rest as one grey band
         rest = set(order[max_outlets - 1:])
         other = others_name(len(rest))
