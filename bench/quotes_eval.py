@@ -13,8 +13,8 @@ printed per type. Speaker errors are counted by the error categories of issue 14
 gold text around the quote (an error counts in its first matching category). The default output holds figures
 only, so a blind set can be scored without reading its errors; ``--errors`` lists each error (never for the
 slice of each tuning set that is set aside: every ``--aside``-th article of quotes_gold.jsonl, quotes_dev_web.jsonl,
-quotes_dev_roles.jsonl, quotes_dev_mix.jsonl, quotes_dev_gum.jsonl and the retired blind sets quotes_blind.jsonl, quotes_blind2.jsonl and
-quotes_blind4.jsonl, nor for the blind sets tests/data/quotes_blind3.jsonl, quotes_blind5.jsonl and quotes_blind6.jsonl). The blind sets
+quotes_dev_roles.jsonl, quotes_dev_mix.jsonl, quotes_dev_gum.jsonl and the retired blind sets quotes_blind.jsonl,
+quotes_blind2.jsonl and quotes_blind4.jsonl, nor for the blind sets tests/data/quotes_blind3.jsonl, quotes_blind5.jsonl and quotes_blind6.jsonl). The blind sets
 are also scored as one set ("blind, all"): issue 14's fresh blind set of at least 120 articles.
 
     python -m bench.quotes_eval [--gold FILE] [--errors] [--aside 4]

@@ -112,10 +112,10 @@ def draw_timeline(view, members: list, articles: pd.DataFrame) -> None:
     view.chart("coverage", ids=members)
     undated = coverage[coverage["published"].isna()]
     if len(undated):
-        sides = view.side_labels(undated["outlet"]).unique()
+        sides = sorted(map(str, view.side_labels(undated["outlet"]).unique()))
+        named = plain_markdown(", ".join(sides[:5])) + (", …" if len(sides) > 5 else "")
         st.caption(f"{len(undated):,} undated article(s) of this story, from {len(sides):,} {view.side_noun}(s) "
-                   f"({plain_markdown(', '.join(sorted(map(str, sides))[:5]))}{', …' if len(sides) > 5 else ''}), are not on the time "
-                   "axis: who reported first is told among the dated ones.")
+                   f"({named}), are not on the time axis: who reported first is told among the dated ones.")
     view.chart("history", ids=members)
 
     with st.expander(f"The {len(articles)} article(s) of this story"):

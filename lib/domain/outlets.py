@@ -53,8 +53,8 @@ OUTLET_ALIASES = _read_aliases(ALIASES_FILE)
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[\w-]+\.)+[a-z][\w-]*\.?(?::\d+)?(?:[/?#].*)?$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s*\((?:" + "|".join(re.escape(q) for q in MEDIUM_QUALIFIERS) + r")\)\s*$", re.IGNORECASE)
 # A publisher's legal form after its name ("The Philadelphia Inquirer, LLC", "Acme Media GmbH"): one outlet with or
-# without it.
-_LEGAL_FORM = re.compile(r",?\s+(?:LLC|L\.L\.C\.?|Inc\.?|Ltd\.?|Limited|GmbH|AG|plc|PLC|LLP|S\.A\.?|e\.V\.?)$")  # (a final "." is tidied off)
+# without it (a final "." is tidied off before, so it is optional here).
+_LEGAL_FORM = re.compile(r",?\s+(?:LLC|L\.L\.C\.?|Inc\.?|Ltd\.?|Limited|GmbH|AG|plc|PLC|LLP|S\.A\.?|e\.V\.?)$")
 
 
 def _alias_key(name: str) -> str:

@@ -34,7 +34,8 @@ from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUN
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SUBORDINATORS,
-                                  apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb, org_antecedent, parse_mention,
+                                  apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb,
+                                  org_antecedent, parse_mention,
                                   resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
 
@@ -1428,7 +1429,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker):
             # "..., says a report." then "The report by the Teachers' Union claims ...": the author named next, else
-            # the one named with such a text shortly before ("The warning issued by the Coastal Weather Office ... read the warning")
+            # the one named with such a text shortly before ("The warning issued by the Coastal Weather Office ... read
+            # the warning")
             at, noun = max(q.end, q.speaker_start), q.speaker.split()[-1].lower()
             if q.speaker.lower().startswith(("a ", "an ")):
                 author = document_author(text, at, at + _STATEMENT_CHARS, noun, latest=False)

@@ -429,9 +429,9 @@ SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+(?:(?!\b(?:said|says|told|tells)\b)[^,;:\"“”]){1,160}?,?)?"
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
 MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
-               r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b"
+               r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b"  # "said Jo Hale angrily"
                # whom the words were said to ("said Bolden to the crowd"; not "Coils to Locs", a name)
-               r"|[^\S\n]+to[^\S\n]+(?:the|a|an|his|her|their|its|reporters|journalists)\b)")  # "said Jo Hale angrily"
+               r"|[^\S\n]+to[^\S\n]+(?:the|a|an|his|her|their|its|reporters|journalists)\b)")
 # The object of "told" belongs to the cue as written ("told Sputnik", "told reporters").
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
            rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
@@ -1340,6 +1340,8 @@ _SENTENCE_BEFORE_THE = re.compile(r"^.*?\.\s+(?=The\s)")  # "May. The Harlan Cou
 def _body_name(run: str) -> str:
     """A capitalised run as a body's name: from the sentence it opens ("May. The Harlan Court"), without "The"."""
     return _SENTENCE_BEFORE_THE.sub("", run).removeprefix("The ")
+
+
 _NAME_GLUE = frozenset("the of for and on in".split())  # words of a body's name that tell no body from another
 
 
