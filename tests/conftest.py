@@ -1,6 +1,7 @@
 """Shared fixtures: project paths and the public sample data (skipped with a reason when absent)."""
 import gzip
 import http.server
+import json
 import os
 import threading
 import time
@@ -12,6 +13,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 PAGES = {"overview": "app/pages/overview.py", "story": "app/pages/story.py", "quotes": "app/pages/quotes.py",
          "articles": "app/pages/articles.py", "data": "app/pages/data.py"}
+
+
+def write_jsonl(path: Path, rows) -> None:
+    """A JSONL export at ``path``: one JSON object per line, as a news database writes one."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
 def open_page(page: str, query: dict | None = None, secrets: dict | None = None, check: bool = True):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.conftest import open_page
+from tests.conftest import open_page, write_jsonl
 from tests.test_dashboard import dashboard_argv, folder_corpus  # noqa: F401 (fixtures: the argv, a folder corpus)
 
 
@@ -13,7 +13,7 @@ from tests.test_dashboard import dashboard_argv, folder_corpus  # noqa: F401 (fi
 def corpus(folder_corpus):  # noqa: F811
     """Write the given JSONL rows into the folder corpus."""
     def write(rows):
-        (folder_corpus / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        write_jsonl(folder_corpus / "rows.jsonl", rows)
     return write
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, write_jsonl
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -83,7 +83,7 @@ def corpus_folder(tmp_path_factory, image_server):
              "title": "Road plan approved",
              "text": "The road plan was approved on Monday by the council. Critics said it costs too much.\n\n"
                      "Cyclists will get a separate path along the river, officials said."}]
-    (folder / "planted.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    write_jsonl(folder / "planted.jsonl", rows)
     return folder
 
 

@@ -23,7 +23,7 @@ from lib.analyse.stored import (ANALYSES, compute_analysis, corpus_key, corpus_q
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.ingest import DEFAULT_MAX_BYTES
 from lib.pipeline import ingest_paths
-from tests.conftest import PAGES, ROOT, SEEDS, open_page
+from tests.conftest import PAGES, ROOT, SEEDS, open_page, write_jsonl
 
 EVIL_TITLE = "<script>alert('title')</script>"
 EVIL_BODY = 'It said <img src=x onerror="alert(1)"> and <script>alert(2)</script> in the body.'
@@ -74,7 +74,7 @@ def seed_story_jsonl(folder: Path) -> None:
              "story": "cyber", "text": (SEEDS / "000_6c2b300fd0bd74a3.txt").read_text(encoding="utf-8")},
             {"outlet": "UrduPoint News", "via": "Sputnik", "published": "2020-09-30", "title": "UN welcomes efforts",
              "story": "cyber", "text": (SEEDS / "004_782949620f890c67.txt").read_text(encoding="utf-8")}]
-    (folder / "cyber.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    write_jsonl(folder / "cyber.jsonl", rows)
 
 
 # ---------------------------------------------------------------- every page on the seeds
@@ -251,7 +251,7 @@ def test_every_section_draws_when_no_filtered_article_is_dated(folder_corpus, pa
     rows = [{"outlet": outlet, "title": f"{outlet} on the vote", "published": published, "text": f"{outlet} reported "
              f"the vote. \"We won the vote today,\" said the mayor, Ann Lee."}
             for outlet, published in (("Harlan Post", None), ("Ostwick Times", None), ("Dated Daily", "2021-03-04"))]
-    (folder_corpus / "votes.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    write_jsonl(folder_corpus / "votes.jsonl", rows)
     at = open_page(page, {"outlet": "Harlan Post", **section_query(section)})
     assert not [w.value for w in at.warning if "could not be drawn" in w.value]
 
@@ -260,7 +260,7 @@ def test_story_timeline_says_which_articles_it_cannot_place(folder_corpus):
     rows = [{"outlet": outlet, "title": f"{outlet} on the vote", "published": published, "story": "vote",
              "text": f"{outlet} reported the vote."}
             for outlet, published in (("Harlan Post", None), ("Ostwick Times", "2021-03-05"), ("Dated Daily", "2021-03-04"))]
-    (folder_corpus / "votes.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    write_jsonl(folder_corpus / "votes.jsonl", rows)
     captions = [c.value for c in open_page("story", {"story": "vote"}).caption]
     assert any("1 undated article(s) of this story, from 1 outlet(s) (Harlan Post)" in c for c in captions)
 
@@ -272,7 +272,7 @@ def test_article_pair_gives_each_side_its_own_date_when_the_order_is_unknown(fol
              "text": passage + "Traffic will be sent through the northern ring road."},
             {"outlet": "Ostwick Times", "published": None, "title": "Harbour bridge shut",
              "text": "In other news, " + passage + "The ferry will run every twenty minutes."}]
-    (folder_corpus / "bridge.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    write_jsonl(folder_corpus / "bridge.jsonl", rows)
     text = all_text(open_page("quotes", section_query("Article pair")))
     assert "2021-03-04 (order unknown)" in text and "Undated (order unknown)" in text
 
@@ -448,7 +448,7 @@ def wide_corpus(tmp_path_factory):
 
 def prepared_corpus(folder: Path, rows: list[dict]) -> Path:
     """A DuckDB corpus in ``folder`` ingested from ``rows`` (JSONL records), its analyses prepared."""
-    (folder / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    write_jsonl(folder / "rows.jsonl", rows)
     db = folder / "corpus.duckdb"
     con = store.connect(str(db))
     ingest_paths(con, [str(folder / "rows.jsonl")])

@@ -24,7 +24,7 @@ from lib import store
 from lib.analyse import stored
 from lib.analyse.stored import prepare_analyses
 from lib.pipeline import ingest_paths
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, open_page, write_jsonl
 
 IMAGE_AUTHOR = "![x](http://127.0.0.1:9/x.png)"
 
@@ -38,7 +38,7 @@ def dashboard_argv(monkeypatch):
 
 def corpus(folder: Path, rows: list[dict], prepare: bool = True) -> Path:
     """A DuckDB corpus ingested from JSONL ``rows`` (analyses stored unless ``prepare`` is False)."""
-    (folder / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    write_jsonl(folder / "rows.jsonl", rows)
     db = folder / "corpus.duckdb"
     con = store.connect(str(db))
     ingest_paths(con, [str(folder / "rows.jsonl")])

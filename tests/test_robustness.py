@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, run_command
+from conftest import ROOT, run_command, write_jsonl
 from lib import store
 from lib.domain.dates import find_dates
 from lib.ingest import parse_paths, printable
@@ -70,7 +70,7 @@ def test_an_article_whose_extraction_fails_is_stored_without_quotes_and_reported
     (tmp_path / "a.txt").write_text(WIRE, encoding="utf-8")
     rows = [{"id": "r1", "outlet": "AP", "published": "2021-01-02", "text": "He said \"fine\" on Friday."},
             {"id": "r2", "outlet": "AP", "published": "2021-01-02", "text": "BOOM said \"no\" on Friday."}]
-    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    write_jsonl(tmp_path / "b.jsonl", rows)
     db = tmp_path / "c.duckdb"
     code, out, _ = run_command("ingest", [str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl"), "--db", str(db)],
                                capsys)

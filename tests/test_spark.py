@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.conftest import write_jsonl
+
 pytestmark = pytest.mark.spark
 
 
@@ -26,11 +28,6 @@ def spark():
     session.stop()
 
 
-def _write_jsonl(path: Path, rows) -> None:
-    """Rows as JSON lines."""
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
     """A mixed batch from the public samples: ECB+ and AllSides as JSONL (AllSides without its hand story, so it is
@@ -40,11 +37,11 @@ def inputs(tmp_path_factory):
     if not DATA.exists():
         pytest.skip(f"public sample data not found at {DATA} (it sits beside the project in ../shared/data)")
     root = tmp_path_factory.mktemp("spark-inputs")
-    _write_jsonl(root / "ecbplus.jsonl", ({k: d[k] for k in ("id", "outlet", "url", "title", "text")}
+    write_jsonl(root / "ecbplus.jsonl", ({k: d[k] for k in ("id", "outlet", "url", "title", "text")}
                                           for d in ecbplus_articles()))
     allsides = [{"outlet": d["outlet"], "published": d["date"], "title": d["title"], "url": d["url"],
                  "text": d["text"]} for d in allsides_articles()]
-    _write_jsonl(root / "allsides.jsonl", allsides)
+    write_jsonl(root / "allsides.jsonl", allsides)
     with (root / "allsides.jsonl").open("a", encoding="utf-8") as fh:  # broken and textless rows: rejected alone
         fh.write('{"outlet": "x", "text": "unterminated\n{"outlet": "y"}\n')
     shutil.copytree(DATA / "htmldate_mediacloud" / "html", root / "pages")
@@ -161,7 +158,7 @@ def test_a_same_day_tie_numbers_its_group_once(spark, tmp_path):
     other = '"The river rose faster than any model we had predicted for this season," engineer Tom Weller said.'
     docs = [("Valley Times", "2024-03-04", said), ("River Post", "2024-03-04", said + " " + other),
             ("Daily Ledger", "2024-03-05", said), ("Hill Gazette", "2024-03-05", other.replace(" for this season", ""))]
-    _write_jsonl(tmp_path / "flood.jsonl", [{"outlet": o, "published": d, "title": f"Flood {n}", "url":
+    write_jsonl(tmp_path / "flood.jsonl", [{"outlet": o, "published": d, "title": f"Flood {n}", "url":
                                              f"https://news.example/{n}", "text": f"Floods hit the valley. {t}"}
                                             for n, (o, d, t) in enumerate(docs)])
     con = store.connect(tmp_path / "corpus.duckdb")
