@@ -3080,10 +3080,9 @@ def test_possessive_before_a_name_keeps_it_a_subject(text, fragment, speaker):
 
 
 # A definite description that no one in the text holds ("the former mayor", "the government's top health official")
-# right after a person who has spoken is that person; a gender that does not fit, an unnamed source or story
-# character, an earlier indefinite description with its head, someone speaking for the person, a person who has not
-# spoken, a bare or compound office ("the judge", "the police chief") or a title the person does not hold leave it as
-# written.
+# right after a person is named is that person, quoted before or not; a gender that does not fit, an unnamed source or
+# story character, an earlier indefinite description with its head, someone speaking for the person, a bare or
+# compound office ("the judge", "the police chief") or a title the person does not hold leave it as written.
 EPITHETS = [
     ('Health Secretary Ana Ruiz sought on Thursday to clarify her “it is our business” remark.\n\nIn a post, the '
      'government’s top health official said it had been “taken wildly out of context by critics.”', "taken wildly",
@@ -3092,6 +3091,10 @@ EPITHETS = [
      'argued that “crime fell because we were strict with everyone.”', "crime fell", "Tom Hale"),
     ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
      'strict with everyone,” the former mayor said.', "Crime fell", "Tom Hale"),
+    ('The European Union’s envoy, Ana Ruiz, praised both delegations. “Nobody got everything they wanted,” the '
+     'veteran diplomat said.', "Nobody got", "Ana Ruiz"),
+    ('Tom Hale was sentenced to ten years on Friday.\n\n“Crime fell because we were strict with everyone,” the former '
+     'mayor said.', "Crime fell", "Tom Hale"),
     # negatives
     ('Tom Hale has tried to apologise, saying “it was the wrong policy for us”.\n\n“Crime fell because we were '
      'strict with everyone,” the actress said.', "Crime fell", "the actress"),
@@ -3119,7 +3122,7 @@ EPITHETS = [
 
 
 @pytest.mark.parametrize("text, fragment, speaker", EPITHETS)
-def test_definite_description_of_the_person_just_quoted(text, fragment, speaker):
+def test_definite_description_of_the_person_just_named(text, fragment, speaker):
     _check(text, fragment, speaker)
     assert _quote(text, fragment).speaker_type == ("person" if speaker in ("Tom Hale", "Ana Ruiz", "Larry Kroon")
                                                    else "role")

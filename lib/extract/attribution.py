@@ -1524,11 +1524,10 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                                 speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
             if mention is not None and q.speaker_id is None and q.speaker_start is not None \
-                    and (named := _epithet_of(text, q.speaker_start, mention, persons)) \
-                    and any(p.speaker_id == named and p.kind != "reported" for p in out):
+                    and (named := _epithet_of(text, q.speaker_start, mention, persons)):
                 # "Ann Ruiz defended her "..." remarks. ... the government's top health official said": the person
-                # just named, who has spoken before, under a description the text ties to no one else ("Tom Hale was
-                # sentenced. "...," the judge said." is someone else)
+                # just named, whether or not quoted before, under a description the text ties to no one else ("Tom
+                # Hale was sentenced. "...," the judge said." is someone else)
                 q = replace(q, speaker_id=named, speaker_role=persons.roles.get(named))
         elif mention is not None and mention.kind == "pronoun" and last_anonymous and q.speaker_start is not None \
                 and not answer and _described_more_recently(last_anonymous, q, persons):
