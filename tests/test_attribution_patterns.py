@@ -2937,7 +2937,8 @@ def test_roles_joined_by_a_hyphen(text, fragment, speaker):
 # A document in an inverted attribution that goes on, in a participle, to a quoted phrase (`..., says a report
 # highlighting the "..."`) speaks it; a bare "a report" is its author when the text names the same kind of document
 # with its author next (`The report by X claims ...`), and "the warning" the author of the warning named shortly before
-# (`The orange warning issued by X applied to ...`), unless its own words say which text it is.
+# (`The orange warning issued by X applied to ...`, `A report released on Tuesday by X ...`), unless its own words say
+# which text it is and by whom.
 DOCUMENT_SOURCES = [
     ('Thousands of staff are on short contracts, says a report highlighting the "alarming rise of casual labour" in '
      'colleges.\nThe report by the Teachers Union claims colleges created a pool of low-paid staff.', "alarming rise",
@@ -2957,6 +2958,21 @@ DOCUMENT_SOURCES = [
      "high waves", "the advisory"),
     ('The notice issued by the council was short. The notice issued to this effect made clear that "all places of '
      'worship shall be closed".', "places of worship", "The notice"),
+    # an author after a participle ("released on Tuesday by", "published by"), the text's own or one named before
+    ('A report released on Tuesday by the Harbour Authority counted 40 wrecks. "Most were never reported," the report '
+     'said.', "never reported", "Harbour Authority"),
+    ('The final report, published by the Safety Board on Monday, calls the briefing "incomplete and rushed."',
+     "incomplete", "Safety Board"),
+    ('The final report, published by the Safety Board on Monday, is short.\n\n"The crew did not review the notice," '
+     'the report says.', "did not review", "Safety Board"),
+    # negatives: "seen by" and "signed by" name no author
+    ('A memo seen by Reuters warned of delays. "The schedule cannot hold," the memo said.', "cannot hold",
+     "the memo"),
+    ('A letter signed by Sen. Ann Lee and Sen. Tom Hale was sent on Friday. "Reopening threatens the gains," the '
+     'letter says.', "Reopening", "the letter"),
+    # a possessive names the body ("Erdogan's office"), not the organisation that spoke last
+    ('According to the BBC, the militia backs the party. According to a statement released by Erdogan\'s office, '
+     '"neutralizing the threat" is the aim.', "neutralizing", "Erdogan's office"),
 ]
 
 

@@ -28,7 +28,7 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -402,8 +402,8 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 # A name and its apposition up to where a later mention starts ("Mark Hale, a marine ecologist at |GT, who said").
 _APPOSED_BEFORE = re.compile(rf"(?P<subj>{NAME_PATTERN}),[^\S\n]+(?:an?|the)[^\S\n][^,;:\"“”.!?\n]{{1,120}}$")
-# A description that names its body ("the government of Tuvalu"): no other body that spoke before.
-_NAMES_ITS_BODY = re.compile(r"\b(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
+# A description that names its body ("the government of Tuvalu", "Erdogan's office"): no other body that spoke before.
+_NAMES_ITS_BODY = re.compile(r"\b(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|^[A-Z][\w\-.]*[’']s\b")
 _COMMA_INTRO = re.compile(r".[A-Z]")  # the opening mark, then a capital: a quoted sentence
 _COPULAS = frozenset("was were is are has had have did does".split())
 _EXAMPLE_END = re.compile(r"\b(?:like|as)\s*,\s*$")  # `comments like, "`: an example, not an introduction
@@ -1238,8 +1238,8 @@ def statement_author(text: str, pos: int) -> tuple[str, int] | None:
 
 _DOCUMENT_IN_TEXT = re.compile(DOCUMENT_FROM_PATTERN)  # a document named with its author, anywhere in a text
 # A participle after a text's name that tells which text it is ("The notification issued to this effect").
-_DEFINED_HERE = re.compile(r"[^\S\n]+(?:issued|released|published|posted|sent|signed|dated|obtained|seen|filed|"
-                           r"made|submitted|presented)\b")
+_DEFINING_PARTICIPLES = ("signed", "dated", "obtained", "seen", "made")  # which text, not by whom ("a memo seen by")
+_DEFINED_HERE = re.compile(r",?[^\S\n]+(?:%s)\b" % "|".join(AUTHORING_PARTICIPLES + _DEFINING_PARTICIPLES))
 
 
 def document_author(text: str, start: int, end: int, noun: str, latest: bool) -> tuple[str, int] | None:
@@ -1249,7 +1249,7 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
     found = None
     for m in _DOCUMENT_IN_TEXT.finditer(text, max(0, start), end):
         mention = parse_mention(m.group(0))
-        if mention.name and re.search(rf"\b{noun}[^\S\n]+(?:from|by|issued[^\S\n]+by)\b", m.group(0)):
+        if mention.name and re.search(rf"\b{noun}{AUTHORED_BY_PATTERN}\b", m.group(0)):
             found = mention.name, m.start() + m.group(0).rindex(mention.name), m.end()
             if not latest:
                 break
@@ -1434,10 +1434,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             at, noun = max(q.end, q.speaker_start), q.speaker.split()[-1].lower()
             if q.speaker.lower().startswith(("a ", "an ")):
                 author = document_author(text, at, at + _STATEMENT_CHARS, noun, latest=False)
-            else:  # "The notification issued to this effect": a text put out here, no earlier one
+            elif _DEFINED_HERE.match(text, q.speaker_end or q.speaker_start):
+                # "The notification issued to this effect": a text put out here, no earlier one; its author is the one
+                # it is put out by ("The final report, published by the Safety Board, says")
+                here = _DOCUMENT_IN_TEXT.match(text, q.speaker_start)
+                name = parse_mention(here.group(0)).name if here else None
+                author = (name, here.start() + here.group(0).rindex(name)) if name else None
+            else:
                 at = min(q.start, q.speaker_start)
-                author = None if _DEFINED_HERE.match(text, q.speaker_end or at) else document_author(
-                    text, at - _STATEMENT_CHARS, at, noun, latest=True)
+                author = document_author(text, at - _STATEMENT_CHARS, at, noun, latest=True)
             if author:
                 q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)

@@ -130,8 +130,15 @@ def is_adverb(word: str) -> bool:
         or (stem.endswith(_LONG_ADVERB_STEMS) and len(low) >= _LONG_ADVERB_MIN_CHARS)
 
 
-_DOCUMENT_FROM = re.compile(r"^(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+"
-                            r"(?:from|by|of|issued[^\S\n]+by)[^\S\n]+(?P<author>.+)$" % "|".join(sorted(DOCUMENT_NOUNS)))
+# How a document's author follows its name: "from", "by", or a participle whose "by" names the author ("released on
+# Tuesday by", "published by"; not "a memo seen by Reuters", nor "a letter signed by" its many signatories), up to
+# three words of time or place before the "by".
+AUTHORING_PARTICIPLES = ("issued", "released", "published", "posted", "sent", "written", "prepared",
+                         "compiled", "produced", "filed", "submitted", "presented")
+AUTHORED_BY_PATTERN = (r"(?:[^\S\n]+(?:from|by)|,?[^\S\n]+(?:%s)(?:[^\S\n]+[\w\-]+){0,3}?[^\S\n]+by)"
+                       % "|".join(AUTHORING_PARTICIPLES))
+_DOCUMENT_FROM = re.compile(r"^(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)(?:[^\S\n]+of|%s)"
+                            r"[^\S\n]+(?P<author>.+)$" % ("|".join(sorted(DOCUMENT_NOUNS)), AUTHORED_BY_PATTERN))
 
 # Pronouns that tell a person's gender, for agreement when resolving "he"/"she" (Hobbs 1978).
 MALE_WORDS = frozenset("he him his himself mr mr.".split())
@@ -273,10 +280,12 @@ MEDIUM_OR_TIME_PATTERN = (
 ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 # A role noun phrase standing for a person named earlier ("the president", "the high representative for
 # disarmament"), or an anonymous source ("a source with knowledge of the talks").
-# A document with its author comes first: "a statement from Waitrose", "the letter from Sen. Paul Grant".
-DOCUMENT_FROM_PATTERN = (r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)[^\S\n]+"
-                         r"(?:from|by|issued[^\S\n]+by)"
-                         r"[^\S\n]+(?:the[^\S\n]+)?%s(?:[^\S\n]+(?:%s)\b)?"  # "from the Indian government"
+# A document with its author comes first: "a statement from Waitrose", "the letter from Sen. Paul Grant", "a report
+# released on Tuesday by the UN", "The final report, published by the centre" (a participle whose "by" names the
+# author, see AUTHORED_BY_PATTERN).
+DOCUMENT_FROM_PATTERN = ((r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)"
+                          + AUTHORED_BY_PATTERN +
+                          r"[^\S\n]+(?:the[^\S\n]+)?%s(?:[^\S\n]+(?:%s)\b)?")  # "from the Indian government"
                          % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
