@@ -4718,3 +4718,32 @@ SAID_TO_AND_WORDS_OF = [
 @pytest.mark.parametrize("text, fragment, speaker", SAID_TO_AND_WORDS_OF)
 def test_said_to_someone_and_in_the_words_of(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Who "she" or "he" can stand for beyond the names the cast reads from titles and known given names: a full name a
+# speech verb credits with words ("X, whose family ..., says"), and a name opening a narrative sentence whose next
+# sentence opens with the pronoun ("Farida Haidari taught ... Today she teaches ...").
+CAST_FROM_CONTEXT = [
+    ('Hiroshi Tanaka, whose family has run a brewery in Niigata for seven generations, says the harvest is the worst '
+     'he has seen. "The heat cooked the grain in the field," he told NHK.', "heat cooked", "Hiroshi Tanaka"),
+    ('Farida Haidari taught mathematics in Herat until 2021. Today she teaches girls in secret.\n\n"I change the '
+     'address every month," she said.', "change the address", "Farida Haidari"),
+    ('Maricel Dizon grew up in Tacloban. She now works as a nurse in Manila.\n\n"Every November I think of the '
+     'people we could not reach," she said.', "Every November", "Maricel Dizon"),
+    # negatives: a place or firm opening a sentence is no person without the pronoun; a document's author stays a body
+    ('Credit Suisse held firm on Monday. Its shares rose.\n\n"We see no change," he said.', "no change", None),
+    ('Port Harcourt grew fast in the 1970s. It is now a city of millions.\n\n"We need roads," she said.',
+     "need roads", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CAST_FROM_CONTEXT)
+def test_cast_from_speech_verbs_and_narrative_subjects(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+def test_document_author_stays_a_body_when_the_cast_grows():
+    text = ('Hiroshi Tanaka, whose family has run a brewery, says the harvest is poor. The defendants ran the network '
+            'for years, according to a criminal complaint affidavit from Homeland Security.')
+    q = next(q for q in extract_quotes(Article("t", text)) if "defendants" in q.text)
+    assert (q.speaker_id, q.speaker_type) == ("Homeland Security", "organisation")

@@ -28,7 +28,7 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -898,9 +898,11 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (_opens_sentence(text, m.start()) and (len(mention.name.split()) == 2 or len(
                     mention.name.split()) == 3 and mention.name.split()[0].lower() in FIRST_NAME_GENDERS)
                     and (_FINITE_AFTER.match(text, m.end())
-                         # "Tom Hale runs the shelter.": a present verb or irregular past after a known given name
-                         or mention.name.split()[0].lower() in FIRST_NAME_GENDERS
-                         and (_PRESENT_AFTER.match(text, m.end()) or _IRREGULAR_PAST_AFTER.match(text, m.end())))
+                         # "Tom Hale runs the shelter.": a present verb or irregular past after a known given name, or
+                         # with "she" or "he" opening the next sentence ("Farida Haidari taught in Herat. Today she ...")
+                         or (_PRESENT_AFTER.match(text, m.end()) or _IRREGULAR_PAST_AFTER.match(text, m.end()))
+                         and (mention.name.split()[0].lower() in FIRST_NAME_GENDERS
+                              or _pronoun_opens_next(text, m.end())))
                     and _opening_subject(m.group(0), mention.name))):
             continue
         if is_outlet_name(mention.name):
@@ -995,6 +997,17 @@ def _relative_full_name(text: str, pos: int, given: str, persons: PersonIndex) -
     built = f"{given} {surname_of(full)}"
     persons.relatives.add(built)
     return built
+
+
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+")
+# "She now works", "Today he teaches", "In 2019, she": a personal pronoun as the subject opening a sentence.
+_PRONOUN_OPENING = re.compile(r"(?:[A-Z][\w\-]*(?:[^\S\n]+[\w\-]+){0,2},?[^\S\n]+)?(?:[Ss]he|[Hh]e)\b")
+
+
+def _pronoun_opens_next(text: str, pos: int) -> bool:
+    """True when the sentence after the one at ``pos`` opens with "she" or "he" as its subject (within a few words)."""
+    end = _NEXT_SENTENCE.search(text, pos, pos + SENTENCE_CHARS)
+    return bool(end and _PRONOUN_OPENING.match(text, end.end()))
 
 
 def _opening_subject(run: str, name: str) -> bool:

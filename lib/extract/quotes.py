@@ -20,7 +20,7 @@ from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SE
 from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
                                _word_count, find_spans, mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
-from lib.extract.speakers import SUBORDINATORS, PersonIndex, parse_mention, resolve_mention
+from lib.extract.speakers import _DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex, parse_mention, resolve_mention
 from lib.models import Article, Quote
 
 __all__ = ["extract_quotes", "find_persons"]
@@ -335,8 +335,35 @@ def extract_quotes(article: Article) -> list[Quote]:
     covered = [(s.open, s.close) for s, _ in kept]
     base = max([q.utterance for q in quotes] + [-1]) + 1
     quotes.extend(extract_reported(article, paras, covered, persons, base))
+    quotes = _with_speakers_cast(quotes, persons, text, spans)
     quotes = _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
     return quotes if _reads_as_english(article.language) else [_named_or_none(q) for q in quotes]
+
+
+def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, spans: list[_Span]) -> list[Quote]:
+    """The quotes with "he" and "she" resolved again after the full names credited with a quote by a cue join the cast.
+
+    The cast is read before attribution, from how the text introduces a name (a title, an apposition, a known given
+    name); a name it missed ("Hiroshi Tanaka, whose family has run a brewery for generations, says") is a person all the
+    same once a speech verb credits it with words, and a later "he said" stands for it."""
+    added = False
+    for q in quotes:
+        mention = parse_mention(q.speaker) if q.speaker and q.cue and not _AUTHORED_DOCUMENT.match(q.speaker) else None
+        if mention is not None and mention.kind == "person" and len((mention.name or "").split()) >= 2 \
+                and persons.full_name(mention.name) not in persons.roles:
+            persons.add_person(mention.name, None)
+            added = True
+    if not added:
+        return quotes
+    persons.index_mentions(text, [(s.open, s.close) for s in spans])
+    out = []
+    for q in quotes:
+        mention = parse_mention(q.speaker) if q.speaker and q.speaker_id is None else None
+        if mention is not None and mention.kind == "pronoun" and q.speaker_start is not None:
+            speaker_id, role = resolve_mention(mention, q.speaker_start, persons)
+            q = replace(q, speaker_id=speaker_id, speaker_role=role)
+        out.append(q)
+    return out
 
 
 def _reads_as_english(language: str | None) -> bool:
