@@ -4747,3 +4747,21 @@ def test_document_author_stays_a_body_when_the_cast_grows():
             'for years, according to a criminal complaint affidavit from Homeland Security.')
     q = next(q for q in extract_quotes(Article("t", text)) if "defendants" in q.text)
     assert (q.speaker_id, q.speaker_type) == ("Homeland Security", "organisation")
+
+
+# An epigraph's or a post's citation: a quoted sentence, then a person's name alone to the end of the line.
+NAME_LINE_CITATIONS = [
+    ('A reader sent us a line:\n\n"Patience is bitter, but its fruit is sweet." Jean Rousseau\n\nOthers replied with '
+     'photos.', "Patience is bitter", "Jean Rousseau"),
+    ('The collection opens with a line by Ana Ruiz:\n\n“The sea keeps what it takes.” Ana Ruiz”\n\nThe rest is prose.',
+     "sea keeps", "Ana Ruiz"),
+    # negatives: a link's words after a quote; a quote that does not end a sentence
+    ('Der Sender zeigt „eine umfangreiche Schau mit Loriots Werken.“ Zum Angebot\n\nMehr dazu.', "umfangreiche",
+     None),
+    ('He called the plan "a gift to developers" Ana Ruiz\n\nMore later.', "gift to developers", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAME_LINE_CITATIONS)
+def test_name_alone_after_a_quoted_sentence(text, fragment, speaker):
+    _check(text, fragment, speaker)

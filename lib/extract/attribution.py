@@ -44,6 +44,9 @@ AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*(?:[Aa]s[^\S\n]+)?{SUBJECT},?
 # A signature after a quote: `" --Thomas Jefferson`.
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
+# An epigraph's or a post's citation: a quoted sentence, then the name alone to the end of its line ('"Work sweetens
+# life." Richard Hugo'); two to four capitalised words, a stray closing mark after them allowed.
+AFTER_NAME_LINE = re.compile(r"^[^\S\n]+(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,3})[^\S\n]*[”\"]?[^\S\n]*(?=\n|$)")
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+|(?P<as_by>[Aa]s[^\S\n]+))?{_CUE}"
                                rf"(?(as_by)[^\S\n]+by)[^\S\n]+"  # `" as said by the girl's mother, X`
                                rf"(?P<subj>\b(?:he|she|they|someone|somebody)\b|{POSSESSIVE_ROLE_PATTERN}|"
@@ -488,8 +491,8 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
     the quote opens (a group "one" of which speaks is named before it, never in its words)."""
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
-    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH, AFTER_HOW,
-                    WORDS_OF, AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
+    for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH,
+                    AFTER_NAME_LINE, AFTER_HOW, WORDS_OF, AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
         if m and pattern is AFTER_SUBJECT_CUE and m.group("cue").endswith("ing") and " " not in m.group("cue") \
                 and not window[m.end("subj"):m.start("cue")].strip(" ,"):
@@ -500,6 +503,11 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
             whole = AFTER_ACCORDING.match(window)
             if whole and len(whole.group("subj")) > len(m.group("subj")):
                 continue  # `according to U.S. officials` (not "U"): AFTER_ACCORDING reads the source whole
+        if m and pattern is AFTER_NAME_LINE and not (
+                ended and parse_mention(m.group("subj")).kind == "person"
+                and (m.group("subj").split()[0].lower() in FIRST_NAME_GENDERS or text.count(m.group("subj")) > 1)):
+            continue  # a citation follows a whole sentence and names a person: a given name, or a name named elsewhere
+            # too (not a link's words after a quote, "Zum Angebot")
         if m and pattern is AFTER_CUE_ROLE_NAME:
             mention = parse_mention(m.group("subj"))
             if not (mention.kind == "person" and len(m.group("subj").split()) >= 2
