@@ -46,7 +46,8 @@ AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
 # An epigraph's or a post's citation: a quoted sentence, then the name alone to the end of its line ('"Work sweetens
 # life." Richard Hugo'); two to four capitalised words, a stray closing mark after them allowed.
-AFTER_NAME_LINE = re.compile(r"^[^\S\n]+(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,3})[^\S\n]*[”\"]?[^\S\n]*(?=\n|$)")
+AFTER_NAME_LINE = re.compile(r"^[^\S\n]+(?P<subj>[A-Z][\w’'\-]*\.?(?:[^\S\n]+[A-Z][\w’'\-]*\.?){1,3})[^\S\n]*[”\"]?[^\S\n]*"
+                             r"(?=\n|$)")
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+|(?P<as_by>[Aa]s[^\S\n]+))?{_CUE}"
                                rf"(?(as_by)[^\S\n]+by)[^\S\n]+"  # `" as said by the girl's mother, X`
                                rf"(?P<subj>\b(?:he|she|they|someone|somebody)\b|{POSSESSIVE_ROLE_PATTERN}|"
