@@ -4765,3 +4765,22 @@ NAME_LINE_CITATIONS = [
 @pytest.mark.parametrize("text, fragment, speaker", NAME_LINE_CITATIONS)
 def test_name_alone_after_a_quoted_sentence(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A public or civic body by its kind ("the municipality", "the union") is an organisation speaker; it stands for a body
+# that spoke before only when that body's name holds the word.
+CIVIC_BODIES = [
+    ('"This is the largest cultural event in the district," the municipality said.', "largest cultural",
+     "the municipality", "organisation"),
+    ('The Nurses\' Union called the strike. "We will not back down," the union said.', "not back down",
+     "Nurses' Union", "organisation"),
+    # negative: another body that spoke before is not "the union"
+    ('The University of Dhaka said classes were suspended. "No student will sit in a classroom," the union said.',
+     "No student", "the union", "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, kind", CIVIC_BODIES)
+def test_civic_bodies_by_their_kind(text, fragment, speaker, kind):
+    _check(text, fragment, speaker)
+    assert _quote(text, fragment).speaker_type == kind

@@ -28,7 +28,7 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (CIVIC_HEADS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -1523,7 +1523,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 mention = parse_mention(q.speaker)
             elif last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
                                                    and words[0] not in ("his", "her", "their", "a", "an", "another")
-                                                   and not _NAMES_ITS_BODY.search(q.speaker))):
+                                                   and not _NAMES_ITS_BODY.search(q.speaker)
+                                                   and (_head_noun(words[1:]) not in CIVIC_HEADS
+                                                        or _head_noun(words[1:]) in last_org.lower().split()))):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif _is_bare_role(mention) and q.speaker_start is not None and \
                     (earlier := _indefinite_antecedent(text, q.speaker_start, mention)):

@@ -95,6 +95,11 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
 # Texts put out that speak only with their author in front ("the DOJ release states", "a White House readout said"):
 # alone they are more often the object put out ("made the announcement") than a speaker.
 AUTHORED_TEXTS = frozenset("release readout announcement".split())
+# Public and civic bodies by their kind ("the municipality said", "the union said"): unlike "the company", such a
+# description stands for a body that spoke before only when that body's name holds the word ("the union" after "the
+# Nurses' Union", not after "the University of Dhaka").
+CIVIC_HEADS = frozenset("municipality council committee commission union bank university hospital authority board "
+                        "party".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
@@ -104,7 +109,9 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
                       # watchdogs, regulators and public bodies; media and firms by their trade
                       "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
                       "regime junta palace publication tabloid website site studio label streamer startup "
-                      "automaker carmaker airline chain brand exchange festival tank".split())  # "think tank"
+                      "automaker carmaker airline chain brand exchange festival tank".split()  # "think tank"
+                     ) | frozenset(CIVIC_HEADS)
+
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
