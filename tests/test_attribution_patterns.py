@@ -4784,3 +4784,20 @@ CIVIC_BODIES = [
 def test_civic_bodies_by_their_kind(text, fragment, speaker, kind):
     _check(text, fragment, speaker)
     assert _quote(text, fragment).speaker_type == kind
+
+
+# "It said" after a sentence whose subject is a body described in lower case ("The central bank raised ..."): that body,
+# its head noun read whole (the subject is not "The central").
+IT_AFTER_DESCRIBED_BODY = [
+    ('The central bank raised its main interest rate on Thursday. It said inflation was "still too high for comfort".',
+     "too high", "central bank"),
+    ('The central bank raised its main rate on Thursday. "Inflation is still too high," it said.', "too high",
+     "central bank"),
+    # negative: a person before the body ("it" is no person)
+    ('Ann Lee raised the alarm on Thursday. "Inflation is still too high," it said.', "too high", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", IT_AFTER_DESCRIBED_BODY)
+def test_it_after_a_body_described_in_lower_case(text, fragment, speaker):
+    _check(text, fragment, speaker)

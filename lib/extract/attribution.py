@@ -1700,6 +1700,9 @@ _IT_SENTENCES = 3  # how many sentences back "it said" looks for the body or tex
 _IT_BODIES = ORG_HEADS | set(ORG_DESCRIPTORS) | DOCUMENT_NOUNS
 
 
+_BODY_HEAD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?=[^\S\n]+[a-z])")  # a lower-case word, then the verb
+
+
 def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool) -> tuple[str, int] | None:
     """(as written, offset) of the subject of one of the few sentences before ``pos`` that "it" can stand for: an
     organisation ("Acme Holdings", "The ministry"), a one-word name no personal pronoun or given name makes a person
@@ -1714,6 +1717,9 @@ def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool) -> 
         if m is None:
             continue
         subject = m.group("subj")
+        head_after = _BODY_HEAD_AFTER.match(text, begin + m.end("subj"))
+        if head_after and head_after.group(1) in ORG_HEADS | ORG_WORDS:
+            subject = text[begin + m.start("subj"):head_after.end()]  # "The central bank raised": its head noun too
         if " of " in subject and _head_noun(subject.lower().split()) not in ORG_HEADS | ORG_WORDS:
             continue  # "Shares of Globex rose": a thing of a body, no body "it" stands for ("Bank of England" is one)
         *lead, last = subject.split()
