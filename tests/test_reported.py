@@ -105,6 +105,20 @@ def test_what_was_written_or_posted_is_no_reported_speech(sentence, content):
     assert [q[3] for q in _reported(sentence)] == ([content] if content else [])
 
 
+@pytest.mark.parametrize("sentence, content", [
+    # a short noun phrase after a cue of rejecting, criticising or praising is what was rejected, not words reported
+    ("The teachers' union rejected the offer on Monday.", None),
+    ("Maria Tovar criticized the decision via Twitter.", None),
+    ("Maria Tovar praised the new mayor of the city.", None),
+    # ... but a clause is, and so is an accusation's gerund, and an announcement's object
+    ("Maria Tovar denied the plan would fail.", "the plan would fail"),
+    ("Maria Tovar accused the government of stealing the election.", "the government of stealing the election"),
+    ("Maria Tovar announced the closure of the plant.", "the closure of the plant"),
+])
+def test_what_was_rejected_or_praised_is_no_reported_speech(sentence, content):
+    assert [q[3] for q in _reported(sentence)] == ([content] if content else [])
+
+
 def test_reported_offsets_point_at_content():
     """The content span is the article text at its offsets, after the cue."""
     text = CONTEXT + "He called on the United States to exchange guarantees of non-interference."

@@ -19,6 +19,14 @@ _CUE = rf"(?P<cue>\b{REPORTED_CUE_PATTERN}\b){_OBJECT}"
 # An optional leading adverbial ("On Friday,", "In his new initiative,") before the subject.
 _LEAD = r"(?:[^,;\"“”«»]{1,70},[^\S\n]+)?"
 _MIN_WORDS = 4
+# Cues whose noun-phrase object is another party's (an offer rejected, claims denied, a plan praised): that object is
+# no words of the speaker's. An announcement's or a proposal's object ("announced the closure of the plant") is, and so
+# is an accusation ("accused the government of negligence").
+_OBJECT_CLASSES = frozenset(("denying", "approving", "criticising", "doubting"))
+_OBJECT_WORDS = 6  # a cue's noun-phrase object is short ("the offer on Monday"); longer content is read as words reported
+_PREPOSITION_OPENERS = frozenset("about with on in to for of at from into under over".split())
+_AUXILIARIES = frozenset("is are was were be been will would can could should must may might do does did has have had "
+                         "not".split())
 # A refusal or a denial just before the cue ("declined to say whether", "would not say", "did not immediately say",
 # "never said that"): the sentence reports what the subject did not say, so it holds no speech of theirs.
 _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|did|does|do|could|will|can|should|"
@@ -69,6 +77,14 @@ def _is_object(m: re.Match, sentence: str, content_at: int) -> bool:
         first[0].lower() in OBJECT_OPENERS or first[0].startswith("[") or first[0][:1].isdigit())
 
 
+def _noun_phrase_only(content: str) -> bool:
+    """True when the words after the cue are a short noun phrase with no verb ("the offer on Monday", "the claims"), not
+    a clause ("the plan would fail")."""
+    words = content.split()
+    return len(words) <= _OBJECT_WORDS and words[0].lower() in OBJECT_OPENERS - _PREPOSITION_OPENERS and not any(
+        w.lower() in _AUXILIARIES or w.endswith(("ed", "s", "ing")) for w in words[2:])
+
+
 def extract_reported(article: Article, paras: list[tuple[int, int]], covered: list[tuple[int, int]],
                      persons: PersonIndex, first_utterance: int = 0) -> list[Quote]:
     """Reported-speech quotes (kind "reported") of the sentences that hold no quote marks."""
@@ -98,7 +114,11 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 c_start, c_end = s + content_at, s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":
                     c_end -= 1
-                if len(text[c_start:c_end].split()) < _MIN_WORDS or _is_object(m, sentence, content_at):
+                if len(text[c_start:c_end].split()) < _MIN_WORDS or _is_object(m, sentence, content_at) \
+                        or classify_cue(m.group("cue")) in _OBJECT_CLASSES and not m.group("cue").lower().startswith(
+                            "accus") \
+                        and "that" not in sentence[m.end("cue"):content_at].split() \
+                        and _noun_phrase_only(text[c_start:c_end]):
                     continue
                 speaker_pos = s + subject_at
                 speaker_id, role = resolve_mention(mention, speaker_pos, persons)
