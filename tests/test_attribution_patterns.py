@@ -4801,3 +4801,23 @@ IT_AFTER_DESCRIBED_BODY = [
 @pytest.mark.parametrize("text, fragment, speaker", IT_AFTER_DESCRIBED_BODY)
 def test_it_after_a_body_described_in_lower_case(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A reaction round-up's line: the quote, a dash, then its speaker, a name or a description to the end of the line.
+DASHED_SPEAKERS = [
+    ('How the region reacted:\n\n“A black day for the valley.” — Huw Pritchard, leader of the county council.\n\nMore '
+     'later.', "black day", "Huw Pritchard"),
+    ('How the region reacted:\n\n“We will support every worker.” — the Welsh government.\n\nMore later.',
+     "support every worker", "Welsh government"),
+    ('Reactions:\n\n“We will support every worker.” — a spokesman for the mine owners\n\nMore later.',
+     "support every worker", "a spokesman for the mine owners"),
+    # negatives: a comment after the dash names no speaker
+    ('Reactions:\n\n“We will support every worker.” — the end of an era.\n\nMore later.', "support every worker", None),
+    ('Reactions:\n\n“We will support every worker.” — a promise nobody believed.\n\nMore later.',
+     "support every worker", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DASHED_SPEAKERS)
+def test_dash_then_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)

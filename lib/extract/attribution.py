@@ -44,6 +44,9 @@ AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*(?:[Aa]s[^\S\n]+)?{SUBJECT},?
 # A signature after a quote: `" --Thomas Jefferson`.
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
+# ... or a description alone to the end of the line ('"...." — the Welsh government.').
+AFTER_DASH_DESCRIPTION = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>(?:the|an?)[^\S\n]+(?:[\w’'\-]+[^\S\n]+){0,4}?"
+                                    r"[a-z][\w\-]*)(?=\.?[^\S\n]*(?:\n|$))")
 # An epigraph's or a post's citation: a quoted sentence, then the name alone to the end of its line ('"Work sweetens
 # life." Richard Hugo'); two to four capitalised words, a stray closing mark after them allowed.
 AFTER_NAME_LINE = re.compile(r"^[^\S\n]+(?P<subj>[A-Z][\w’'\-]*\.?(?:[^\S\n]+[A-Z][\w’'\-]*\.?){1,3})[^\S\n]*[”\"]?[^\S\n]*"
@@ -493,7 +496,7 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH,
-                    AFTER_NAME_LINE, AFTER_HOW, WORDS_OF, AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
+                    AFTER_DASH_DESCRIPTION, AFTER_NAME_LINE, AFTER_HOW, WORDS_OF, AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
         if m and pattern is AFTER_SUBJECT_CUE and m.group("cue").endswith("ing") and " " not in m.group("cue") \
                 and not window[m.end("subj"):m.start("cue")].strip(" ,"):
