@@ -4821,3 +4821,21 @@ DASHED_SPEAKERS = [
 @pytest.mark.parametrize("text, fragment, speaker", DASHED_SPEAKERS)
 def test_dash_then_speaker(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A quote ending in a comma, then a person's name and its descriptions to the sentence's end, with no cue: that person.
+NAME_WITHOUT_CUE = [
+    ('Not everyone agrees. “Pay-for-privacy plans help poorer consumers,” Ruth Lemard, senior fellow at the Policy '
+     'Institute, a think tank that counts Facebook among its donors. “They give consumers a choice.”',
+     "Pay-for-privacy", "Ruth Lemard"),
+    ('Not everyone agrees. “Pay-for-privacy plans help poorer consumers,” Ruth Lemard.', "Pay-for-privacy",
+     "Ruth Lemard"),
+    # negatives: a body or place is no such speaker; a sentence that goes on with a verb is read as before
+    ('Not everyone agrees. “Pay-for-privacy plans help poorer consumers,” Washington Post.', "Pay-for-privacy", None),
+    ('Not everyone agrees. “Pay-for-privacy plans help poorer consumers,” New York.', "Pay-for-privacy", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NAME_WITHOUT_CUE)
+def test_name_without_a_cue_after_a_comma_quote(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -47,6 +47,9 @@ AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.
 # ... or a description alone to the end of the line ('"...." — the Welsh government.').
 AFTER_DASH_DESCRIPTION = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>(?:the|an?)[^\S\n]+(?:[\w’'\-]+[^\S\n]+){0,4}?"
                                     r"[a-z][\w\-]*)(?=\.?[^\S\n]*(?:\n|$))")
+# A name alone after a quote that ends in a comma, with no cue: '"...," Thomas Lenard, senior fellow at the Institute.'
+# (the name, then its descriptions, to the sentence's end).
+AFTER_NAME_NO_CUE = re.compile(rf"^[^\S\n]+(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^.;:!?\"“”\n]{{1,200}})?[^\S\n]*$")
 # An epigraph's or a post's citation: a quoted sentence, then the name alone to the end of its line ('"Work sweetens
 # life." Richard Hugo'); two to four capitalised words, a stray closing mark after them allowed.
 AFTER_NAME_LINE = re.compile(r"^[^\S\n]+(?P<subj>[A-Z][\w’'\-]*\.?(?:[^\S\n]+[A-Z][\w’'\-]*\.?){1,3})[^\S\n]*[”\"]?[^\S\n]*"
@@ -557,6 +560,10 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
         m = AFTER_CUT.match(text, start)
         if m and _plausible_subject(m.group("subj")):
             return _attribution(m, 0, "after")
+    m = AFTER_NAME_NO_CUE.match(window) if text[start - 2:start - 1] == "," and text[end:end + 1] == "." else None
+    if m and len(m.group("subj").split()) >= 2 and parse_mention(m.group("subj")).kind == "person" \
+            and not _CUE_WORD.search(window, m.end("subj"), m.end()):
+        return _Attribution(m.group("subj"), start + m.start("subj"), None, start + m.start("subj"), "after")
     for pattern in _AFTER_ONE:
         m = pattern.match(window)
         group = _one_of_group(text, start if opened is None else opened) if m else None
