@@ -4839,3 +4839,21 @@ NAME_WITHOUT_CUE = [
 @pytest.mark.parametrize("text, fragment, speaker", NAME_WITHOUT_CUE)
 def test_name_without_a_cue_after_a_comma_quote(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A relative named by a given name ("his daughter Elif", "Marisa Ruiz's son, Diego,") is found by that name, so a later
+# "she" or "he" of the right gender stands for them, not for the person named in full.
+RELATIVES_BY_GIVEN_NAME = [
+    ('Ahmet Yildiz and his daughter Elif spoke at the vigil. "My father taught me never to be afraid," she said.',
+     "never to be afraid", "Elif Yildiz"),
+    ('Marisa Ruiz\'s son, Diego, was the first in the family to go to university. "My mother cleaned offices at '
+     'night," he said.', "cleaned offices", "Diego Ruiz"),
+    # negative: the person named in full speaks when the pronoun fits them
+    ('Marisa Ruiz\'s son, Diego, was the first in the family to go to university. "I cleaned offices at night," '
+     'she said.', "cleaned offices", "Marisa Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", RELATIVES_BY_GIVEN_NAME)
+def test_relatives_found_by_their_given_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

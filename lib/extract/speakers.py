@@ -987,11 +987,13 @@ class PersonIndex:
             if surname != name and name not in self.relatives and name not in keys.setdefault(surname, []):
                 keys[surname].append(name)
             given = name.split()[0].capitalize()
-            if given != surname and (given.lower() in FIRST_NAME_GENDERS or len(name.split()) == 2 and given in alone) \
+            if given != surname and (given.lower() in FIRST_NAME_GENDERS or len(name.split()) == 2 and given in alone
+                                     or name in self.relatives) \
                     and name not in keys.setdefault(given, []):
                 # "Emily wrote" after "Emily Wraith"; a first word the text uses alone for the speaker, a given name
                 # ("Suharyanto said" after "Suharyanto Wibisono") or a family name written first ("quoted Wang as
-                # saying" after "Wang Lixin")
+                # saying" after "Wang Lixin"); a relative's given name, which is how the text names them ("his
+                # daughter Elif")
                 keys[given].append(name)
             for inner in _inner_surnames(name):
                 if name not in keys.setdefault(inner, []):
