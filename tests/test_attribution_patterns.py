@@ -4857,3 +4857,24 @@ RELATIVES_BY_GIVEN_NAME = [
 @pytest.mark.parametrize("text, fragment, speaker", RELATIVES_BY_GIVEN_NAME)
 def test_relatives_found_by_their_given_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "He" or "she" with no one in the cast: the last full name before it in the paragraph that is its clause's subject,
+# of a fitting gender where the given name tells it.
+NEAREST_SUBJECT_NAME = [
+    ('Darek Mazur and his colleague Ewa Lisowska were among the first doctors to report the outbreak. "We sent the '
+     'samples to Warsaw," she said.', "sent the samples", "Ewa Lisowska"),
+    ('The novelist Krisztina Varga spoke to us from Budapest. "Writing is a small act of resistance," she said.',
+     "small act", "Krisztina Varga"),
+    # negatives: an owner ("X's widow"), a name in brackets, an object, a given name of the other gender
+    ('Juma Mwangi\'s widow, Esther, spoke to reporters. "He went to buy bread and never came back," she said.',
+     "buy bread", None),
+    ('The record samples the voice of an astronomer (Carl Sagan) and more.\n\n"You cannot help but see it," he says.',
+     "cannot help", None),
+    ('The court heard from John Okafor on Monday. "It was late," she said.', "It was late", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEAREST_SUBJECT_NAME)
+def test_pronoun_with_no_cast_takes_the_nearest_subject_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1605,6 +1605,10 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         if mention is not None and mention.kind == "role" and q.speaker_id is None and \
                 _gender_fits(q.speaker, "he", strict=True) != _gender_fits(q.speaker, "she", strict=True):
             gendered.append(q)  # "the man", "a woman", "the author's mother": a later "he" or "she" may stand for them
+        if mention is not None and mention.kind == "pronoun" and q.speaker_id is None and q.speaker_start is not None \
+                and q.speaker.lower() in ("he", "she") and not _inside(quoted, q.speaker_start + 1) \
+                and (named := _nearest_full_name(text, q.speaker_start, PRONOUN_GENDERS[q.speaker.lower()], persons)):
+            q = replace(q, speaker_id=named)  # the cast missed its person: "... Ewa Lis were ... she said"
         if mention is not None and mention.kind == "pronoun" and q.speaker_id is None:
             # A pronoun that stands for no one the text named: unattributed, not a speaker called "it" or "he".
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
@@ -1933,6 +1937,33 @@ def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]
     if found and found[0].lower().startswith("my "):
         return f"{FIRST_PERSON}'s {found[0][3:]}", found[1]
     return (found[0][0].lower() + found[0][1:], found[1]) if found else None
+
+
+_NEAREST_NAME_CHARS = 300  # how far back "he" or "she" with no one in the cast looks for a person's full name
+# A verb right after a name, or after an aside set off by commas: the name is its clause's subject (not "X's widow", not
+# an object, not a name in brackets).
+_VERB_AFTER_SUBJECT = re.compile(r"(?:,[^,;:.!?\"“”\n]{1,120},)?[^\S\n]+(?:[a-z]+ed|[a-z]{2,}[^s\W]s|is|was|were|are|has|had|"
+                                 r"have|will|would|can|could|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|"
+                                 r"ran|grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|thought|"
+                                 r"became|began|bought|drove|fell|flew|got|knew|rose|shook|understood|heard)\b")
+
+
+def _nearest_full_name(text: str, pos: int, gender: str, persons: PersonIndex) -> str | None:
+    """The last full name (two words or more, read as a person's) before ``pos`` within _NEAREST_NAME_CHARS and the
+    paragraph, the subject of its clause, of a given name that fits ``gender`` where the table of given names tells it:
+    whom "he" or "she" stands for when the cast, read from titles, appositions and known given names, holds no one there
+    ("Dariusz Mazur and his colleague Ewa Lis were ... "...," she said")."""
+    floor = max(text.rfind("\n\n", 0, pos), pos - _NEAREST_NAME_CHARS, 0)
+    found = None
+    for m in _NAME.finditer(text, floor, pos):
+        name = _POSSESSIVE_END.sub("", m.group(0)).strip()
+        mention = parse_mention(name)
+        words = (mention.name or "").split()
+        if mention.kind == "person" and len(words) >= 2 and mention.name not in persons.places \
+                and FIRST_NAME_GENDERS.get(words[0].lower(), gender) == gender \
+                and _VERB_AFTER_SUBJECT.match(text, m.end()) and text[max(0, m.start() - 1):m.start()] != "(":
+            found = mention.name
+    return persons.full_name(found) if found else None
 
 
 def _gender_fits(description: str, pronoun: str, strict: bool = False) -> bool:
