@@ -169,8 +169,8 @@ CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form
 OBJECT_CUE_FORMS = frozenset(form for lemma, _, _, forms in CUE_ROWS if lemma in ("write", "tweet", "post")
                              for form in forms)
 # First words of such an object: an article, possessive or number before a noun, a preposition, a bracketed note.
-OBJECT_OPENERS = frozenset("a an the this his her their its my our your some several two three four five about with "
-                           "on in to for of at from into under over".split())
+OBJECT_DETERMINERS = frozenset("a an the this his her their its my our your some several two three four five".split())
+OBJECT_OPENERS = OBJECT_DETERMINERS | frozenset("about with on in to for of at from into under over".split())
 REPORTED_FORMS = frozenset(form for _, _, rep, forms in CUE_ROWS if rep for form in forms)
 
 

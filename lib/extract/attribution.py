@@ -45,15 +45,16 @@ AFTER_SUBJECT_CUE = re.compile(rf"^[\s,;:—–\-]*(?:[Aa]s[^\S\n]+)?{SUBJECT},?
 AFTER_DASH = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,3})"
                         r"(?=[^\S\n]*(?:[,(\n]|$))")
 # ... or a description alone to the end of the line ('"...." — the Welsh government.').
-AFTER_DASH_DESCRIPTION = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*(?P<subj>(?:the|an?)[^\S\n]+(?:[\w’'\-]+[^\S\n]+){0,4}?"
-                                    r"[a-z][\w\-]*)(?=\.?[^\S\n]*(?:\n|$))")
+AFTER_DASH_DESCRIPTION = re.compile(r"^[^\S\n]*(?:--?|—|–)[^\S\n]*"
+                                    r"(?P<subj>(?:the|an?)[^\S\n]+(?:[\w’'\-]+[^\S\n]+){0,4}?[a-z][\w\-]*)"
+                                    r"(?=\.?[^\S\n]*(?:\n|$))")
 # A name alone after a quote that ends in a comma, with no cue: '"...," Thomas Lenard, senior fellow at the Institute.'
 # (the name, then its descriptions, to the sentence's end).
 AFTER_NAME_NO_CUE = re.compile(rf"^[^\S\n]+(?P<subj>{NAME_PATTERN})(?:,[^\S\n]+[^.;:!?\"“”\n]{{1,200}})?[^\S\n]*$")
 # An epigraph's or a post's citation: a quoted sentence, then the name alone to the end of its line ('"Work sweetens
 # life." Richard Hugo'); two to four capitalised words, a stray closing mark after them allowed.
-AFTER_NAME_LINE = re.compile(r"^[^\S\n]+(?P<subj>[A-Z][\w’'\-]*\.?(?:[^\S\n]+[A-Z][\w’'\-]*\.?){1,3})[^\S\n]*[”\"]?[^\S\n]*"
-                             r"(?=\n|$)")
+AFTER_NAME_LINE = re.compile(r"^[^\S\n]+(?P<subj>[A-Z][\w’'\-]*\.?(?:[^\S\n]+[A-Z][\w’'\-]*\.?){1,3})"
+                             r"[^\S\n]*[”\"]?[^\S\n]*(?=\n|$)")
 AFTER_CUE_SUBJECT = re.compile(rf"^[\s,;:—–\-]*(?:(?:[Ss]o|[Tt]hus)[^\S\n]+|(?P<as_by>[Aa]s[^\S\n]+))?{_CUE}"
                                rf"(?(as_by)[^\S\n]+by)[^\S\n]+"  # `" as said by the girl's mother, X`
                                rf"(?P<subj>\b(?:he|she|they|someone|somebody)\b|{POSSESSIVE_ROLE_PATTERN}|"
@@ -271,12 +272,16 @@ _FRONTED = (rf"(?:[A-Z][a-z]+|(?:{'|'.join(sorted(FRONTED_PREPOSITIONS | SUBORDI
             rf"[^\S\n][^,;:.!?\"“”\n]{{0,80}})")
 _FRONTED_OPENS = re.compile(rf"{_FRONTED}$")  # a comma phrase that is a fronted phrase, no apposition
 _OPENS_SENTENCE = re.compile(rf"(?:^|[.!?][\"”’]?[^\S\n]+|\n|[^\S\n][—–][^\S\n]+)(?:{_FRONTED},[^\S\n]+)?$")  # a dateline's dash too
-_PRESENT_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^s\W]s\b")  # a present-tense verb after a subject ("runs", "leads")
-_FINITE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|will|would)\b")
+_PRESENT_VERB = r"[a-z]{2,}[^s\W]s"  # a present-tense verb after a subject ("runs", "leads")
+_FINITE_VERB = (r"(?:[a-z]+ed|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|ran|is|was|has|had|says|"
+                r"will|would)")
 # More irregular pasts ("Farida Haidari taught", "Maricel Dizon grew up"): after a known given name only, as places and
 # firms do them too ("Hong Kong saw protests", "Credit Suisse held firm").
-_IRREGULAR_PAST_AFTER = re.compile(r"[^\S\n]+(?:grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|"
-                                   r"thought|became|began|bought|drove|fell|flew|got|knew|rose|shook|understood|heard)\b")
+_IRREGULAR_PAST = (r"(?:grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|thought|became|began|"
+                   r"bought|drove|fell|flew|got|knew|rose|shook|understood|heard)")
+_PRESENT_AFTER = re.compile(rf"[^\S\n]+{_PRESENT_VERB}\b")
+_FINITE_AFTER = re.compile(rf"[^\S\n]+{_FINITE_VERB}\b")
+_IRREGULAR_PAST_AFTER = re.compile(rf"[^\S\n]+{_IRREGULAR_PAST}\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
 # The same subject as a description in lower case between a capitalised word and a name: `Tech investor X says`.
@@ -499,7 +504,8 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH,
-                    AFTER_DASH_DESCRIPTION, AFTER_NAME_LINE, AFTER_HOW, WORDS_OF, AFTER_LATER, AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
+                    AFTER_DASH_DESCRIPTION, AFTER_NAME_LINE, AFTER_HOW, WORDS_OF, AFTER_LATER, AFTER_LATER_ACCORDING,
+                    AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
         if m and pattern is AFTER_SUBJECT_CUE and m.group("cue").endswith("ing") and " " not in m.group("cue") \
                 and not window[m.end("subj"):m.start("cue")].strip(" ,"):
@@ -917,8 +923,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (_opens_sentence(text, m.start()) and (len(mention.name.split()) == 2 or len(
                     mention.name.split()) == 3 and mention.name.split()[0].lower() in FIRST_NAME_GENDERS)
                     and (_FINITE_AFTER.match(text, m.end())
-                         # "Tom Hale runs the shelter.": a present verb or irregular past after a known given name, or
-                         # with "she" or "he" opening the next sentence ("Farida Haidari taught in Herat. Today she ...")
+                         # "Tom Hale runs the shelter.": a present verb or irregular past after a known given name,
+                         # or with "she" or "he" opening the next sentence ("Farida Haidari taught in Herat. Today
+                         # she ...")
                          or (_PRESENT_AFTER.match(text, m.end()) or _IRREGULAR_PAST_AFTER.match(text, m.end()))
                          and (mention.name.split()[0].lower() in FIRST_NAME_GENDERS
                               or _pronoun_opens_next(text, m.end())))
@@ -1274,6 +1281,11 @@ _DEFINING_PARTICIPLES = ("signed", "dated", "obtained", "seen", "made")  # which
 _DEFINED_HERE = re.compile(r",?[^\S\n]+(?:%s)\b" % "|".join(AUTHORING_PARTICIPLES + _DEFINING_PARTICIPLES))
 
 
+def _named_author(m: re.Match, name: str) -> tuple[str, int]:
+    """(author, offset) of a document named with its author (a match of DOCUMENT_FROM_PATTERN): the name after it."""
+    return name, m.start() + m.group(0).rindex(name)
+
+
 def document_author(text: str, start: int, end: int, noun: str, latest: bool) -> tuple[str, int] | None:
     """(author as written, offset) of the first (or ``latest``) document of kind ``noun`` named with its author
     between ``start`` and ``end``: whom a bare "a report" stands for before `The report by the Teachers' Union claims
@@ -1282,7 +1294,7 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
     for m in _DOCUMENT_IN_TEXT.finditer(text, max(0, start), end):
         mention = parse_mention(m.group(0))
         if mention.name and re.search(rf"\b{noun}{AUTHORED_BY_PATTERN}\b", m.group(0)):
-            found = mention.name, m.start() + m.group(0).rindex(mention.name), m.end()
+            found = *_named_author(m, mention.name), m.end()
             if not latest:
                 break
     if found and latest and re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{noun}\b",
@@ -1471,7 +1483,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 # it is put out by ("The final report, published by the Safety Board, says")
                 here = _DOCUMENT_IN_TEXT.match(text, q.speaker_start)
                 name = parse_mention(here.group(0)).name if here else None
-                author = (name, here.start() + here.group(0).rindex(name)) if name else None
+                author = _named_author(here, name) if name else None
             else:
                 at = min(q.start, q.speaker_start)
                 author = document_author(text, at - _STATEMENT_CHARS, at, noun, latest=True)
@@ -1942,10 +1954,8 @@ def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]
 _NEAREST_NAME_CHARS = 300  # how far back "he" or "she" with no one in the cast looks for a person's full name
 # A verb right after a name, or after an aside set off by commas: the name is its clause's subject (not "X's widow", not
 # an object, not a name in brackets).
-_VERB_AFTER_SUBJECT = re.compile(r"(?:,[^,;:.!?\"“”\n]{1,120},)?[^\S\n]+(?:[a-z]+ed|[a-z]{2,}[^s\W]s|is|was|were|are|has|had|"
-                                 r"have|will|would|can|could|spoke|met|said|told|wrote|went|came|left|took|gave|won|lost|"
-                                 r"ran|grew|taught|stood|fled|built|brought|felt|held|kept|paid|sat|sold|spent|thought|"
-                                 r"became|began|bought|drove|fell|flew|got|knew|rose|shook|understood|heard)\b")
+_VERB_AFTER_SUBJECT = re.compile(rf"(?:,[^,;:.!?\"“”\n]{{1,120}},)?[^\S\n]+"
+                                 rf"(?:{_FINITE_VERB}|{_PRESENT_VERB}|{_IRREGULAR_PAST}|were|are|have|can|could)\b")
 
 
 def _nearest_full_name(text: str, pos: int, gender: str, persons: PersonIndex) -> str | None:

@@ -20,7 +20,8 @@ from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SE
 from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
                                _word_count, find_spans, mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
-from lib.extract.speakers import _DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex, parse_mention, resolve_mention
+from lib.extract.speakers import (_DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex, parse_mention,
+                                  resolve_mention)
 from lib.models import Article, Quote
 
 __all__ = ["extract_quotes", "find_persons"]

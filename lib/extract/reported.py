@@ -6,8 +6,8 @@ import re
 
 from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
-from lib.domain.verbs import (ADVERB_PATTERN, OBJECT_CUE_FORMS, OBJECT_OPENERS, REPORTED_CUE_PATTERN, TIME_PHRASES,
-                              classify_cue)
+from lib.domain.verbs import (ADVERB_PATTERN, OBJECT_CUE_FORMS, OBJECT_DETERMINERS, OBJECT_OPENERS,
+                              REPORTED_CUE_PATTERN, TIME_PHRASES, classify_cue)
 from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, REPORTED_SUBJECT_PATTERN,
                                   PersonIndex, apposed_name, parse_mention, resolve_mention,
                                   without_opener)
@@ -23,8 +23,7 @@ _MIN_WORDS = 4
 # no words of the speaker's. An announcement's or a proposal's object ("announced the closure of the plant") is, and so
 # is an accusation ("accused the government of negligence").
 _OBJECT_CLASSES = frozenset(("denying", "approving", "criticising", "doubting"))
-_OBJECT_WORDS = 6  # a cue's noun-phrase object is short ("the offer on Monday"); longer content is read as words reported
-_PREPOSITION_OPENERS = frozenset("about with on in to for of at from into under over".split())
+_OBJECT_WORDS = 6  # a cue's noun-phrase object is short ("the offer on Monday"); longer content is read as words said
 _AUXILIARIES = frozenset("is are was were be been will would can could should must may might do does did has have had "
                          "not".split())
 # A refusal or a denial just before the cue ("declined to say whether", "would not say", "did not immediately say",
@@ -66,22 +65,26 @@ def _overlaps(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
     return i > 0 and start <= covered[i - 1][1]
 
 
-def _is_object(m: re.Match, sentence: str, content_at: int) -> bool:
-    """True when what follows a cue of writing or posting is the thing written or posted ("wrote a column on the
-    issue", "tweeted [ko] the photo above", "posted a video explaining why"), not words reported."""
-    if m.start("cue") > content_at or " ".join(m.group("cue").lower().split()) not in OBJECT_CUE_FORMS:
+def _is_object(m: re.Match, sentence: str, content_at: int, content: str) -> bool:
+    """True when what follows the cue, with no "that" between, is a thing, not words reported: what a cue of writing or
+    posting put out ("wrote a column on the issue", "tweeted [ko] the photo above", "posted a video explaining why"),
+    or what a cue of rejecting or praising was about ("rejected the offer on Monday", see _noun_phrase_only)."""
+    if "that" in sentence[m.end("cue"):content_at].split():
         return False
-    between = sentence[m.end("cue"):content_at].split()
-    first = sentence[content_at:].split(maxsplit=1)[:1]
-    return "that" not in between and bool(first) and (
-        first[0].lower() in OBJECT_OPENERS or first[0].startswith("[") or first[0][:1].isdigit())
+    cue = m.group("cue").lower()
+    if " ".join(cue.split()) in OBJECT_CUE_FORMS:
+        first = sentence[content_at:].split(maxsplit=1)[:1]
+        return m.start("cue") <= content_at and bool(first) and (
+            first[0].lower() in OBJECT_OPENERS or first[0].startswith("[") or first[0][:1].isdigit())
+    return classify_cue(m.group("cue")) in _OBJECT_CLASSES and not cue.startswith("accus") \
+        and _noun_phrase_only(content)
 
 
 def _noun_phrase_only(content: str) -> bool:
     """True when the words after the cue are a short noun phrase with no verb ("the offer on Monday", "the claims"), not
     a clause ("the plan would fail")."""
     words = content.split()
-    return len(words) <= _OBJECT_WORDS and words[0].lower() in OBJECT_OPENERS - _PREPOSITION_OPENERS and not any(
+    return len(words) <= _OBJECT_WORDS and words[0].lower() in OBJECT_DETERMINERS and not any(
         w.lower() in _AUXILIARIES or w.endswith(("ed", "s", "ing")) for w in words[2:])
 
 
@@ -114,11 +117,8 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 c_start, c_end = s + content_at, s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":
                     c_end -= 1
-                if len(text[c_start:c_end].split()) < _MIN_WORDS or _is_object(m, sentence, content_at) \
-                        or classify_cue(m.group("cue")) in _OBJECT_CLASSES and not m.group("cue").lower().startswith(
-                            "accus") \
-                        and "that" not in sentence[m.end("cue"):content_at].split() \
-                        and _noun_phrase_only(text[c_start:c_end]):
+                if len(text[c_start:c_end].split()) < _MIN_WORDS \
+                        or _is_object(m, sentence, content_at, text[c_start:c_end]):
                     continue
                 speaker_pos = s + subject_at
                 speaker_id, role = resolve_mention(mention, speaker_pos, persons)
