@@ -4878,3 +4878,26 @@ NEAREST_SUBJECT_NAME = [
 @pytest.mark.parametrize("text, fragment, speaker", NEAREST_SUBJECT_NAME)
 def test_pronoun_with_no_cast_takes_the_nearest_subject_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "The jeweller", "the shopkeeper": a person described by what they do, which no table of roles lists, speaks after a
+# quote; they are the person named in the same paragraph, else the one the story names most often, else as written.
+DESCRIBED_BY_TRADE = [
+    ('Halina Wrobel, 71, has sold fish at the harbour market for forty years. "The boats come back half empty," the '
+     'fishmonger said.', "half empty", "Halina Wrobel"),
+    ('Tomasz Nowicki opened the bakery in 1988. Nowicki says the rent has tripled.\n\nThe council voted on Monday to '
+     'sell the building to a developer, Irena Kowal, who plans flats.\n\n"I will bake until they carry me out," the '
+     'baker said.', "bake until", "Tomasz Nowicki"),
+    ('"I did not see the light change," the cyclist said.', "light change", "the cyclist"),
+    # negatives: two people named once each leave the description as written; a number or a department is no person
+    ('Anna Berg runs the shop. Piotr Lis runs the cafe next door.\n\nThe landlord raised both rents.\n\n"We will '
+     'close in May," the shopkeeper said.', "close in May", "the shopkeeper"),
+    ('Marek Zielinski studies rivers. The number of floods reported "has doubled since 2000".', "has doubled", None),
+    ('Ewa Kowalczyk leads the inquiry. "Nobody was warned," the health department said.', "Nobody was warned",
+     "health department"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_BY_TRADE)
+def test_person_described_by_trade_speaks(text, fragment, speaker):
+    _check(text, fragment, speaker)

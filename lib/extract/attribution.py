@@ -28,7 +28,7 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (CIVIC_HEADS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (CIVIC_HEADS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -1850,7 +1850,10 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> 
     if owner and persons.full_name(owner.strip()) in persons.roles:
         return None  # "Reid's rep" speaks for Reid
     head = words[-1]
-    if head not in ROLE_WORDS or head in _UNNAMED_PERSONS | _STORY_PERSONS | PLURAL_PERSON_NOUNS | DOCUMENT_NOUNS \
+    # A person named by what they do that no table lists ("the jeweller", "the teenager"): an epithet even bare.
+    agent = head not in ROLE_WORDS and _is_person_agent(head)
+    if head not in ROLE_WORDS and not agent \
+            or head in _UNNAMED_PERSONS | _STORY_PERSONS | PLURAL_PERSON_NOUNS | DOCUMENT_NOUNS \
             or head.endswith("s") and head[:-1] in ROLE_WORDS or _indefinite_antecedent(text, pos, mention):
         return None
     # An epithet describes its person ("the former mayor", "the city's top lawyer"); a bare office ("the judge") not
@@ -1862,10 +1865,15 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> 
         return None
     name = persons.recent(pos)
     last = persons.last_mention(name, pos) if name else None
+    if agent and last is not None and last < text.rfind("\n", 0, pos):
+        # What someone does describes a person named in its own paragraph, else the one the story is most about
+        # (not whoever was named last: "her father, X, who runs ...", then "the youngster said").
+        name = persons.most_named(pos)
+        last = persons.last_mention(name, pos) if name else None
     if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
         return None
     own = head in (persons.roles.get(name) or "").lower()  # "The pastor, Ada Voss, ..." then "the pastor said"
-    if not (modifiers or own) or head in _PERSON_TITLES and persons.roles.get(name) and not own:
+    if not (modifiers or own or agent) or head in _PERSON_TITLES and persons.roles.get(name) and not own:
         return None  # "the judge" after a defendant; "the former senator" after "Ann Ruiz, the mayor"
     gender = persons.genders.get(name)
     fits = not gender or _gender_fits(mention.text, "he" if gender == "m" else "she")

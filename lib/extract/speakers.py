@@ -690,7 +690,8 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, None, None, "role")  # "the 38-year-old (herder)": a person, by the age given
         if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
                 and head not in PLURAL_PERSON_NOUNS and head not in DOCUMENT_NOUNS \
-                and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)):
+                and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)) \
+                and not (tokens[0].lower() == "the" and len(tokens) <= _DEFINITE_AGENT_WORDS and _is_person_agent(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
     if _is_nation_epithet(tokens):
@@ -831,6 +832,25 @@ def _is_agent_noun(word: str) -> bool:
     """True for a noun that names a person by what they do, by its ending ("dispatcher", "keepers", "florist")."""
     return len(word) >= _AGENT_MIN_CHARS and word.isalpha() and word.endswith(AGENT_SUFFIXES) \
         and word not in DOCUMENT_NOUNS and word not in NON_NAME_WORDS
+
+
+# Singular endings of a person named by what they do; after "the" only these make a description ("the jeweller",
+# "the hydrologist"; not "the government", "the incident", "the occupiers"), and not the common things spelt alike.
+_PERSON_AGENT_SUFFIXES = ("keeper", "er", "or", "ist", "ian")
+_AGENT_LOOKALIKES = frozenset("""
+number answer latter former other order letter paper water center centre border matter quarter power winter summer
+counter computer chapter weather danger cancer corner river tower filter finger trailer shelter register meter
+error sector factor motor mirror floor door colour color labour labor honour honor rumour rumor humour humor terror
+horror interior exterior
+""".split())
+_DEFINITE_AGENT_WORDS = 4  # "the 67-year-old retired jeweller"; a longer run is a clause's subject, not a description
+
+
+def _is_person_agent(word: str) -> bool:
+    """True for a singular agent noun that names a person ("jeweller", "teenager", "shopkeeper", "comedian"), not a
+    body named by its trade ("the newspaper", "the chipmaker", "the insurer")."""
+    return _is_agent_noun(word) and word.endswith(_PERSON_AGENT_SUFFIXES) and word not in _AGENT_LOOKALIKES \
+        and not word.endswith(tuple(ORG_HEADS))
 
 
 def _head_noun(words: list[str]) -> str:
@@ -1191,6 +1211,14 @@ class PersonIndex:
                 return True
             i += 1
         return False
+
+    def most_named(self, pos: int) -> str | None:
+        """The person named before ``pos`` more often than anyone else, and more than once: whom a story is about."""
+        counts: dict[str, int] = {}
+        for name in self.names[:bisect.bisect_left(self.positions, pos)]:
+            counts[name] = counts.get(name, 0) + 1
+        top = sorted(counts.values(), reverse=True)[:2] + [0, 0]
+        return max(counts, key=counts.get) if top[0] > max(1, top[1]) else None
 
     def last_mention(self, name: str | None, pos: int) -> int | None:
         """Offset of the latest mention of ``name`` before ``pos``, or None."""
