@@ -153,7 +153,25 @@ NEGATIVE_CASES = [
     'He wrote ”notes on the back of envelopes and kept them.',  # a stray closing mark
     'The report said 5" of rain fell.',  # inch mark
     'Her photos showed the "girl next door" look that magazines loved in the 1950s.',  # a label, no speech verb
+    # the title of a blog, a session, a debate, a domain; a so-called term of three words or more
+    'The festival was covered live on its official blog "Voices from the Valley Floor" all week.',
+    'Her talk at the farming conference, "How small farms are feeding the cities of tomorrow", drew a full room.',
+    'The university hosted a debate "Media and the dictatorship: who paid for silence" on Friday.',
+    'The satirists moved to the alternative domain "Sorry for our mistake" after the ruling.',
+    'Campaigners condemned the so-called "foreign agents law" passed in March.',
 ]
+
+# Words quoted from inside a text are quotes, whatever noun names the text before them.
+WORDS_FROM_A_TEXT = [
+    'One member admitted to joining the effort, writing in a blog post "I have loaded the tool and pointed it at the '
+    'site."',
+    'Marta Lind said in a long post: "We will not be silenced by a court in another country."',
+]
+
+
+@pytest.mark.parametrize("text", WORDS_FROM_A_TEXT)
+def test_words_from_a_text_are_quotes(text):
+    assert _quotes(text)
 
 
 @pytest.mark.parametrize("text", NEGATIVE_CASES)

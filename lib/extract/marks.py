@@ -29,10 +29,15 @@ _MAX_CROSS_PARAGRAPHS = 8  # an unclosed quote may continue this many paragraphs
 _INSERT_WORDS = 6  # a line this short with no end punctuation inside an open quote is a page insert ("Read more")
 _SCARE_WORDS = 2  # a fragment this short in a sentence is a scare quote or a term, not someone's words
 # Words before a quote that mark it as the title of a work, not an utterance.
-_TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|single|show|series|programme|program|play|"
-                         r"opera|poem|essay|article|report|column|headline|magazine|newspaper|podcast|dubbed|"
-                         r"nicknamed|known as|named|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
+_TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|documentary|song|album|single|show|series|programme|program|"
+                         r"play|opera|poem|essay|article|report|column|headline|heading|subheading|magazine|newspaper|"
+                         r"podcast|blog|post|page|website|domain|session|talk|lecture|debate|panel|conference|"
+                         r"exhibition|image|photo|photograph|picture|thumbnail|painting|dubbed|nicknamed|known as|named|"
+                         r"so-called|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
                          r"\s*[,:]?\s*$", re.IGNORECASE)
+# Words quoted from inside a text ("writing in a blog post "...", "said in a report: "..."), not its title.
+_WORDS_IN = re.compile(r"\b(?:in|on)[^\S\n]+(?:a|an|the|his|her|their|its|one|this|that)[^\S\n]+(?:[\w\-]+[^\S\n]+)?"
+                       r"[\w\-]+[^\S\n]*[,:]?\s*$", re.IGNORECASE)
 # A verb that calls its object something, the object a title noun ("The ministry called the report "a collection of
 # lies""): what follows is the subject's words about it, no title.
 _CALLED_OBJECT = re.compile(r"\b(?:called|calls|calling|labelled|labeled|described|describes)[^\S\n]+"
@@ -357,7 +362,7 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
         return True  # a web address is a name
     adjacent = found is not None and found.source in ("after", "before")
     if _TITLE_CUES.search(lead) and not adjacent and not _PREDICATE_START.match(content) \
-            and not _CALLED_OBJECT.search(lead):
+            and not _CALLED_OBJECT.search(lead) and not _WORDS_IN.search(lead):
         return True  # not `the program "has been a success"`: the noun is the subject of the quoted verb
     if partial:
         return words <= _SCARE_WORDS or (_is_title_case(content) and not adjacent)
