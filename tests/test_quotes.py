@@ -451,3 +451,20 @@ def test_an_article_in_another_language_keeps_only_speakers_named_in_full():
     assert "Christian Lindner" in german["Wir halten an der Schuldenbremse fest."]
     assert english["Das ist besser, als wenn die Leute sich verprügeln"] == "Geld"  # the English reading of German
     assert german["Das ist besser, als wenn die Leute sich verprügeln"] is None
+
+
+# A sentence about a slogan, chant, motto, proverb or saying: the quote is that saying, no one's words, wherever the
+# noun stands; "saying" the verb ("a statement saying") and a person's own words after a cue stay quotes.
+SAYINGS = [
+    ('The marchers repeated their slogan of many months, "Bread, work and dignity for all", until dark.', False),
+    ('An old Andalusian saying sums it up: "The one who waits for rain goes hungry."', False),
+    ('The movement, whose motto might well have been, "We promise everything and deliver nothing," is finished.',
+     False),
+    ('The ministry issued a statement saying the plan "will go ahead as planned next spring".', True),
+    ('"We will not stop until the law changes," said Ines Duarte, who led the march.', True),
+]
+
+
+@pytest.mark.parametrize("text, is_quote", SAYINGS)
+def test_slogans_and_sayings_are_no_quotes(text, is_quote):
+    assert bool(_quotes(text)) == is_quote

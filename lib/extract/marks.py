@@ -342,6 +342,20 @@ def _is_title_case(content: str) -> bool:
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) and len(words) >= 2
 
 
+# A sentence about a slogan, chant, motto or saying before its quote ("their slogan of months "...", "A popular saying
+# commemorates these events: "...", "whose motto may well have been, "..."): the quote is that saying, no one's words
+# (QUOTES_GOLD.md rule 3), wherever the noun stands in the sentence. "Saying" only as a noun, after a determiner or
+# an adjective, never the verb ("quoted as saying").
+_SAYING_IN_SENTENCE = re.compile(r"\b(?:(?i:slogans?|chants?|mottos?|mottoes|proverbs?|adages?|maxims?)|"
+                                 r"(?:[Aa]n?|[Tt]he)[^\S\n]+(?:(?:old|popular|famous|common|well-known|[A-Z][\w\-]+)"
+                                 r"[^\S\n]+){0,2}saying(?![^\S\n]+that))\b")
+
+
+def is_saying(sentence: str) -> bool:
+    """True when the sentence before a quote is about a slogan, chant, motto, proverb or saying."""
+    return _SAYING_IN_SENTENCE.search(sentence) is not None
+
+
 def is_named(lead: str) -> bool:
     """True when the words before a quote say it is a name or a sign's words ("signs that read:", "a blog called")."""
     return _NAMING_CUES.search(lead) is not None

@@ -8,6 +8,7 @@ from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
 from lib.domain.verbs import (ADVERB_PATTERN, OBJECT_CUE_FORMS, OBJECT_DETERMINERS, OBJECT_OPENERS,
                               REPORTED_CUE_PATTERN, TIME_PHRASES, classify_cue)
+from lib.extract.marks import is_saying
 from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, REPORTED_SUBJECT_PATTERN,
                                   PersonIndex, apposed_name, parse_mention, resolve_mention,
                                   without_opener)
@@ -103,7 +104,7 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
             sentence = text[s:e]
             for name, pattern in REPORTED_PATTERNS:
                 m = pattern.match(sentence)
-                if not m or _NOT_SAYING.search(sentence, 0, m.start("cue")):
+                if not m or _NOT_SAYING.search(sentence, 0, m.start("cue")) or is_saying(sentence[:m.end("cue")]):
                     continue
                 content_at = m.start("content")
                 if name == "subject-cue":
