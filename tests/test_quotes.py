@@ -159,7 +159,21 @@ NEGATIVE_CASES = [
     'The university hosted a debate "Media and the dictatorship: who paid for silence" on Friday.',
     'The satirists moved to the alternative domain "Sorry for our mistake" after the ruling.',
     'Campaigners condemned the so-called "foreign agents law" passed in March.',
+    # a name's gloss or short form in brackets
+    'The mayor belongs to Movimiento Sin Miedo ("Movement without Fear" in Spanish), a left-wing party.',
+    'These Terms of Service ("Terms") apply to every user of the site.',
 ]
+
+# A bracket after a quote translates it, and an aside that ends a sentence is someone's words: both are quotes.
+BRACKETED_WORDS = [
+    'The clip went viral: "Yo sí me iría demasiado" ("I would so go, I really would") became a slogan of the week.',
+    'She laughed about the scene ("Can that be the title of the piece?") and moved on.',
+]
+
+
+@pytest.mark.parametrize("text", BRACKETED_WORDS)
+def test_bracketed_speech_is_a_quote(text):
+    assert _quotes(text)
 
 # Words quoted from inside a text are quotes, whatever noun names the text before them.
 WORDS_FROM_A_TEXT = [

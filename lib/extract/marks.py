@@ -356,6 +356,24 @@ def is_saying(sentence: str) -> bool:
     return _SAYING_IN_SENTENCE.search(sentence) is not None
 
 
+# A quote that fills a bracket after a name or a term, a language named or not: its gloss, translation or short
+# form ('Movimiento Sin Miedo ("Movement without Fear" in Spanish)', 'Terms of Service ("Terms")', 'Simon Beaufoy
+# ("Slumdog Millionaire")'), not anyone's words. After a quote, the bracket translates that quote and is one too.
+_BRACKET_OPEN = re.compile(r"(?<![\"”’'»])[^\S\n]*\([^\S\n]*$")
+_BRACKET_CLOSE = re.compile(r"[^\S\n]*(?:in[^\S\n]+[A-Z][\w\-]+[^\S\n]*)?\)")
+_BRACKET_GAP = 4  # spaces between a word, its bracket and the quote mark
+
+
+def fills_brackets(text: str, span: _Span) -> bool:
+    """True when the quote marks of ``span`` fill a bracket that follows a word, not another quote, around words that
+    end no sentence (a name or a term, not an aside: '("Can that be the title?")')."""
+    if text[span.start:span.end].rstrip()[-1:] in (".", "!", "?"):
+        return False
+    opened = _BRACKET_OPEN.search(text, max(0, span.open - _BRACKET_GAP), span.open)
+    return opened is not None and text[max(0, opened.start() - 1):opened.start()].isalnum() \
+        and _BRACKET_CLOSE.match(text, span.close + 1) is not None
+
+
 def is_named(lead: str) -> bool:
     """True when the words before a quote say it is a name or a sign's words ("signs that read:", "a blog called")."""
     return _NAMING_CUES.search(lead) is not None
