@@ -162,7 +162,22 @@ NEGATIVE_CASES = [
     # a name's gloss or short form in brackets
     'The mayor belongs to Movimiento Sin Miedo ("Movement without Fear" in Spanish), a left-wing party.',
     'These Terms of Service ("Terms") apply to every user of the site.',
+    # words imagined, not said
+    'The two women look at each other as if to say, "We will get through this together."',
+    'Here is where you may be thinking, "Surely the cheaper cream does the same job?"',
+    'We would also ask the minister, "Who signed the order, and when?"',
 ]
+
+# Words said, however the sentence opens: a person's habit, a question put.
+SAID_NOT_IMAGINED = [
+    'As my father liked to say, "If you think you have arrived, you are ready to be shown the door."',
+    'Reporters asked the minister, "Who signed the order?" He did not answer.',
+]
+
+
+@pytest.mark.parametrize("text", SAID_NOT_IMAGINED)
+def test_said_words_are_quotes(text):
+    assert _quotes(text)
 
 # A bracket after a quote translates it, and an aside that ends a sentence is someone's words: both are quotes.
 BRACKETED_WORDS = [

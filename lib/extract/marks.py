@@ -351,6 +351,20 @@ _SAYING_IN_SENTENCE = re.compile(r"\b(?:(?i:slogans?|chants?|mottos?|mottoes|pro
                                  r"[^\S\n]+){0,2}saying(?![^\S\n]+that))\b")
 
 
+# Words imagined, not said: "as if to say", and a modal saying, asking or thinking by "you", "one", "we" or people at
+# large ("you may be thinking, "...", "We would also ask, "...", "they will say "...") right before the quote.
+_IMAGINED = re.compile(r"(?:\b(?:as[^\S\n]+if|as[^\S\n]+though)[^\S\n]+to[^\S\n]+(?:say|ask)|"
+                       r"\b(?:[Yy]ou|[Oo]ne|[Ww]e|[Tt]hey|readers?|many|some|people)[^\S\n]+"
+                       r"(?:may|might|could|would|will|should|must)[^\S\n]+"
+                       r"(?:(?:well|also|then|be|have[^\S\n]+to)[^\S\n]+)*"
+                       r"(?:say|ask|think|thinking|wonder|wondering|exclaim|respond)\b)[^\"“”.!?\n]{0,60}$")
+
+
+def is_imagined(sentence: str) -> bool:
+    """True when the sentence before a quote imagines the words rather than reports them."""
+    return _IMAGINED.search(sentence) is not None
+
+
 def is_saying(sentence: str) -> bool:
     """True when the sentence before a quote is about a slogan, chant, motto, proverb or saying."""
     return _SAYING_IN_SENTENCE.search(sentence) is not None
