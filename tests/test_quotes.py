@@ -166,12 +166,16 @@ NEGATIVE_CASES = [
     'The two women look at each other as if to say, "We will get through this together."',
     'Here is where you may be thinking, "Surely the cheaper cream does the same job?"',
     'We would also ask the minister, "Who signed the order, and when?"',
+    # strings of code or data
+    'Set the header first.\nUSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"\nThen send the request.',
+    'The record reads:\n"Comment": "afternoon snack on the way home from work",\n"Confidence": "91%"',
 ]
 
 # Words said, however the sentence opens: a person's habit, a question put.
 SAID_NOT_IMAGINED = [
     'As my father liked to say, "If you think you have arrived, you are ready to be shown the door."',
     'Reporters asked the minister, "Who signed the order?" He did not answer.',
+    'The charity called the plan "not thought out": "It will leave thousands without a roof this winter."',
 ]
 
 

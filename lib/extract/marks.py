@@ -360,6 +360,16 @@ _IMAGINED = re.compile(r"(?:\b(?:as[^\S\n]+if|as[^\S\n]+though)[^\S\n]+to[^\S\n]
                        r"(?:say|ask|think|thinking|wonder|wondering|exclaim|respond)\b)[^\"“”.!?\n]{0,60}$")
 
 
+# A string in code or data, not anyone's words: an assignment (`USER_AGENT = "..."`) or a key alone before its value on
+# its line (`"Value": "..."`).
+_CODE_LEAD = re.compile(r"(?:^|\n)[^\S\n]*(?:[A-Za-z_][\w.\[\]]*[^\S\n]*=|[\"'][\w \-]{1,40}[\"'][^\S\n]*:)[^\S\n]*$")
+
+
+def is_code(text: str, span: _Span) -> bool:
+    """True when the quote marks of ``span`` hold a string of code or data."""
+    return _CODE_LEAD.search(text, max(0, text.rfind("\n", 0, span.open)), span.open) is not None
+
+
 def is_imagined(sentence: str) -> bool:
     """True when the sentence before a quote imagines the words rather than reports them."""
     return _IMAGINED.search(sentence) is not None
