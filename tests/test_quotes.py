@@ -166,6 +166,9 @@ NEGATIVE_CASES = [
     'The two women look at each other as if to say, "We will get through this together."',
     'Here is where you may be thinking, "Surely the cheaper cream does the same job?"',
     'We would also ask the minister, "Who signed the order, and when?"',
+    # a passive naming: a term, not anyone's words
+    'Millions live in rural counties that are commonly called "maternity care deserts" in the report.',
+    'The city is buying what is called the old "Harbour Mill block" from its owners.',
     # strings of code or data
     'Set the header first.\nUSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"\nThen send the request.',
     'The record reads:\n"Comment": "afternoon snack on the way home from work",\n"Confidence": "91%"',
@@ -176,6 +179,7 @@ SAID_NOT_IMAGINED = [
     'As my father liked to say, "If you think you have arrived, you are ready to be shown the door."',
     'Reporters asked the minister, "Who signed the order?" He did not answer.',
     'The charity called the plan "not thought out": "It will leave thousands without a roof this winter."',
+    'The mayor was called "a liar and a coward" by her rival at Tuesday\'s debate.',
 ]
 
 

@@ -54,6 +54,7 @@ _NAMING_CUES = re.compile(rf"\b(?:chanted|chanting|slogans?|chants?|mottos?|"
                           r"campaign)[^\S\n]+(?:called|named|titled|entitled)|"
                           # a word, phrase or name quoted as such ("the phrase "...", "the domain "...")
                           r"the[^\S\n]+(?:phrase|term|word|expression|hashtag|domain|url)|titled|entitled|"
+
                           # a translation ("a Latin phrase that means, "..."", "a word meaning "...""")
                           r"(?:phrase|term|word|expression|name|motto|saying)(?:[^\S\n]+(?:that|which))?[^\S\n]+"
                           r"(?:roughly[^\S\n]+)?(?:means|meaning|translates[^\S\n]+(?:as|to)|translated[^\S\n]+as))"
@@ -396,6 +397,19 @@ def fills_brackets(text: str, span: _Span) -> bool:
     opened = _BRACKET_OPEN.search(text, max(0, span.open - _BRACKET_GAP), span.open)
     return opened is not None and text[max(0, opened.start() - 1):opened.start()].isalnum() \
         and _BRACKET_CLOSE.match(text, span.close + 1) is not None
+
+
+# A passive naming ("areas that are commonly called "...", "what is called the old "..."): a term, unless an agent
+# follows ("was called "a liar" by her rival": the rival's words).
+_PASSIVE_NAMING = re.compile(r"\b(?:is|are|was|were|be|been|being)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?"
+                             r"(?:called|termed|dubbed|labell?ed|referred[^\S\n]+to[^\S\n]+as)"
+                             r"(?:[^\S\n]+(?:the|a|an)(?:[^\S\n]+[a-z]+)?)?\s*[,:]?\s*$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"[\s,.]*by\b")
+
+
+def is_term(lead: str, after: str) -> bool:
+    """True when the words before a quote name it passively as a term, and no agent ("by ...") follows it."""
+    return _PASSIVE_NAMING.search(lead) is not None and _AGENT_AFTER.match(after) is None
 
 
 def is_named(lead: str) -> bool:
