@@ -179,7 +179,7 @@ SAID_NOT_IMAGINED = [
     'As my father liked to say, "If you think you have arrived, you are ready to be shown the door."',
     'Reporters asked the minister, "Who signed the order?" He did not answer.',
     'The charity called the plan "not thought out": "It will leave thousands without a roof this winter."',
-    'The mayor was called "a liar and a coward" by her rival at Tuesday\'s debate.',
+    'The mayor was called "liar and coward" by her rival at Tuesday\'s debate.',
 ]
 
 

@@ -400,16 +400,20 @@ def fills_brackets(text: str, span: _Span) -> bool:
 
 
 # A passive naming ("areas that are commonly called "...", "what is called the old "..."): a term, unless an agent
-# follows ("was called "a liar" by her rival": the rival's words).
+# follows ("was called "a liar" by her rival": the rival's words) or the quote is a description with its own article
+# ("had been called "a traitor to the party"": someone's judgement, quoted).
 _PASSIVE_NAMING = re.compile(r"\b(?:is|are|was|were|be|been|being)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?"
                              r"(?:called|termed|dubbed|labell?ed|referred[^\S\n]+to[^\S\n]+as)"
                              r"(?:[^\S\n]+(?:the|a|an)(?:[^\S\n]+[a-z]+)?)?\s*[,:]?\s*$", re.IGNORECASE)
 _AGENT_AFTER = re.compile(r"[\s,.]*by\b")
 
 
-def is_term(lead: str, after: str) -> bool:
-    """True when the words before a quote name it passively as a term, and no agent ("by ...") follows it."""
-    return _PASSIVE_NAMING.search(lead) is not None and _AGENT_AFTER.match(after) is None
+def is_term(lead: str, content: str, after: str) -> bool:
+    """True when the words before a quote name it passively as a term, the quote opens with no article, and no agent
+    ("by ...") follows it."""
+    first = content.split(maxsplit=1)[:1]
+    return _PASSIVE_NAMING.search(lead) is not None and _AGENT_AFTER.match(after) is None \
+        and not (first and first[0].lower() in ("a", "an", "the"))
 
 
 def is_named(lead: str) -> bool:

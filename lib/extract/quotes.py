@@ -128,7 +128,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if fills_brackets(text, span) or is_imagined(text[sentence_start:span.open]) or is_code(text, span):
             continue  # a name's gloss or short form in brackets; words imagined, not said; a string of code
         if is_named(lead) or is_saying(text[sentence_start:span.open]) \
-                or is_term(lead, text[span.close + 1:span.close + 1 + _TITLE_LEAD]) \
+                or is_term(lead, content, text[span.close + 1:span.close + 1 + _TITLE_LEAD]) \
                 or (before and not lead.strip() and is_named(text[max(before[0], before[1] - _TITLE_LEAD):before[1]])) \
                 or named_close >= 0 and text[named_close - 1] not in ".!?" \
                 and _LIST_JOIN.fullmatch(text, named_close + 1, span.open):
