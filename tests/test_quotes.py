@@ -174,40 +174,25 @@ NEGATIVE_CASES = [
     'The record reads:\n"Comment": "afternoon snack on the way home from work",\n"Confidence": "91%"',
 ]
 
-# Words said, however the sentence opens: a person's habit, a question put.
-SAID_NOT_IMAGINED = [
+# The near misses of the negative cases: words someone said or wrote, whatever comes before the marks.
+STILL_QUOTES = [
+    # a person's habit, a question put, a judgement quoted with its agent or after a colon
     'As my father liked to say, "If you think you have arrived, you are ready to be shown the door."',
     'Reporters asked the minister, "Who signed the order?" He did not answer.',
     'The charity called the plan "not thought out": "It will leave thousands without a roof this winter."',
     'The mayor was called "liar and coward" by her rival at Tuesday\'s debate.',
-]
-
-
-@pytest.mark.parametrize("text", SAID_NOT_IMAGINED)
-def test_said_words_are_quotes(text):
-    assert _quotes(text)
-
-# A bracket after a quote translates it, and an aside that ends a sentence is someone's words: both are quotes.
-BRACKETED_WORDS = [
+    # a bracket after a quote (its translation), an aside that ends a sentence
     'The clip went viral: "Yo sí me iría demasiado" ("I would so go, I really would") became a slogan of the week.',
     'She laughed about the scene ("Can that be the title of the piece?") and moved on.',
-]
-
-
-@pytest.mark.parametrize("text", BRACKETED_WORDS)
-def test_bracketed_speech_is_a_quote(text):
-    assert _quotes(text)
-
-# Words quoted from inside a text are quotes, whatever noun names the text before them.
-WORDS_FROM_A_TEXT = [
+    # words quoted from inside a text, whatever noun names the text before them
     'One member admitted to joining the effort, writing in a blog post "I have loaded the tool and pointed it at the '
     'site."',
     'Marta Lind said in a long post: "We will not be silenced by a court in another country."',
 ]
 
 
-@pytest.mark.parametrize("text", WORDS_FROM_A_TEXT)
-def test_words_from_a_text_are_quotes(text):
+@pytest.mark.parametrize("text", STILL_QUOTES)
+def test_still_quotes(text):
     assert _quotes(text)
 
 

@@ -32,8 +32,8 @@ _SCARE_WORDS = 2  # a fragment this short in a sentence is a scare quote or a te
 _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|documentary|song|album|single|show|series|programme|program|"
                          r"play|opera|poem|essay|article|report|column|headline|heading|subheading|magazine|newspaper|"
                          r"podcast|blog|post|page|website|domain|session|talk|lecture|debate|panel|conference|"
-                         r"exhibition|image|photo|photograph|picture|thumbnail|painting|dubbed|nicknamed|known as|named|"
-                         r"so-called|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
+                         r"exhibition|image|photo|photograph|picture|thumbnail|painting|dubbed|nicknamed|known as|"
+                         r"named|so-called|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
                          r"\s*[,:]?\s*$", re.IGNORECASE)
 # Words quoted from inside a text ("writing in a blog post "...", "said in a report: "..."), not its title.
 _WORDS_IN = re.compile(r"\b(?:in|on)[^\S\n]+(?:a|an|the|his|her|their|its|one|this|that)[^\S\n]+(?:[\w\-]+[^\S\n]+)?"
@@ -54,7 +54,6 @@ _NAMING_CUES = re.compile(rf"\b(?:chanted|chanting|slogans?|chants?|mottos?|"
                           r"campaign)[^\S\n]+(?:called|named|titled|entitled)|"
                           # a word, phrase or name quoted as such ("the phrase "...", "the domain "...")
                           r"the[^\S\n]+(?:phrase|term|word|expression|hashtag|domain|url)|titled|entitled|"
-
                           # a translation ("a Latin phrase that means, "..."", "a word meaning "...""")
                           r"(?:phrase|term|word|expression|name|motto|saying)(?:[^\S\n]+(?:that|which))?[^\S\n]+"
                           r"(?:roughly[^\S\n]+)?(?:means|meaning|translates[^\S\n]+(?:as|to)|translated[^\S\n]+as))"
@@ -345,11 +344,16 @@ def _is_title_case(content: str) -> bool:
 
 # A sentence about a slogan, chant, motto or saying before its quote ("their slogan of months "...", "A popular saying
 # commemorates these events: "...", "whose motto may well have been, "..."): the quote is that saying, no one's words
-# (QUOTES_GOLD.md rule 3), wherever the noun stands in the sentence. "Saying" only as a noun, after a determiner or
-# an adjective, never the verb ("quoted as saying").
+# (QUOTES_GOLD.md rule 3), wherever the noun stands in the sentence. "Saying" only as a noun, after an article and at
+# most two adjectives or capitalised words, never the verb ("quoted as saying", "a statement saying").
 _SAYING_IN_SENTENCE = re.compile(r"\b(?:(?i:slogans?|chants?|mottos?|mottoes|proverbs?|adages?|maxims?)|"
                                  r"(?:[Aa]n?|[Tt]he)[^\S\n]+(?:(?:old|popular|famous|common|well-known|[A-Z][\w\-]+)"
                                  r"[^\S\n]+){0,2}saying(?![^\S\n]+that))\b")
+
+
+def is_saying(sentence: str) -> bool:
+    """True when the sentence before a quote is about a slogan, chant, motto, proverb or saying."""
+    return _SAYING_IN_SENTENCE.search(sentence) is not None
 
 
 # Words imagined, not said: "as if to say", and a modal saying, asking or thinking by "you", "one", "we" or people at
@@ -359,6 +363,11 @@ _IMAGINED = re.compile(r"(?:\b(?:as[^\S\n]+if|as[^\S\n]+though)[^\S\n]+to[^\S\n]
                        r"(?:may|might|could|would|will|should|must)[^\S\n]+"
                        r"(?:(?:well|also|then|be|have[^\S\n]+to)[^\S\n]+)*"
                        r"(?:say|ask|think|thinking|wonder|wondering|exclaim|respond)\b)[^\"“”.!?\n]{0,60}$")
+
+
+def is_imagined(sentence: str) -> bool:
+    """True when the sentence before a quote imagines the words rather than reports them."""
+    return _IMAGINED.search(sentence) is not None
 
 
 # A string in code or data, not anyone's words: an assignment (`USER_AGENT = "..."`) or a key alone before its value on
@@ -371,20 +380,10 @@ def is_code(text: str, span: _Span) -> bool:
     return _CODE_LEAD.search(text, max(0, text.rfind("\n", 0, span.open)), span.open) is not None
 
 
-def is_imagined(sentence: str) -> bool:
-    """True when the sentence before a quote imagines the words rather than reports them."""
-    return _IMAGINED.search(sentence) is not None
-
-
-def is_saying(sentence: str) -> bool:
-    """True when the sentence before a quote is about a slogan, chant, motto, proverb or saying."""
-    return _SAYING_IN_SENTENCE.search(sentence) is not None
-
-
 # A quote that fills a bracket after a name or a term, a language named or not: its gloss, translation or short
 # form ('Movimiento Sin Miedo ("Movement without Fear" in Spanish)', 'Terms of Service ("Terms")', 'Simon Beaufoy
 # ("Slumdog Millionaire")'), not anyone's words. After a quote, the bracket translates that quote and is one too.
-_BRACKET_OPEN = re.compile(r"(?<![\"”’'»])[^\S\n]*\([^\S\n]*$")
+_BRACKET_OPEN = re.compile(r"[^\S\n]*\([^\S\n]*$")  # the bracket, with the spaces before and after it
 _BRACKET_CLOSE = re.compile(r"[^\S\n]*(?:in[^\S\n]+[A-Z][\w\-]+[^\S\n]*)?\)")
 _BRACKET_GAP = 4  # spaces between a word, its bracket and the quote mark
 

@@ -17,8 +17,9 @@ from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SE
                                      _next_paragraph_attribution, participle_clause, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
-from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named, is_saying, is_term, is_imagined, is_code, fills_brackets,
-                               _word_count, find_spans, mask_annotations, paragraph_spans)
+from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
+                               is_saying, is_term, is_imagined, is_code, fills_brackets, _word_count, find_spans,
+                               mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
 from lib.extract.speakers import (_DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex, parse_mention,
                                   resolve_mention)
@@ -129,7 +130,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             continue  # a name's gloss or short form in brackets; words imagined, not said; a string of code
         if is_named(lead) or is_saying(text[sentence_start:span.open]) \
                 or is_term(lead, content, text[span.close + 1:span.close + 1 + _TITLE_LEAD]) \
-                or (before and not lead.strip() and is_named(text[max(before[0], before[1] - _TITLE_LEAD):before[1]])) \
+                or (before and not lead.strip()
+                    and is_named(text[max(before[0], before[1] - _TITLE_LEAD):before[1]])) \
                 or named_close >= 0 and text[named_close - 1] not in ".!?" \
                 and _LIST_JOIN.fullmatch(text, named_close + 1, span.open):
             # a sign's words or a name (after `signs that read`, `a blog called`, at the end of the paragraph before,

@@ -691,7 +691,8 @@ def parse_mention(text: str) -> Mention:
         if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
                 and head not in PLURAL_PERSON_NOUNS and head not in DOCUMENT_NOUNS \
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)) \
-                and not (tokens[0].lower() == "the" and len(tokens) <= _DEFINITE_AGENT_WORDS and _is_person_agent(head)):
+                and not (tokens[0].lower() == "the" and len(tokens) <= _DEFINITE_AGENT_WORDS
+                         and _is_person_agent(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
     if _is_nation_epithet(tokens):
