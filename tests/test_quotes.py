@@ -169,6 +169,10 @@ NEGATIVE_CASES = [
     # a passive naming: a term, not anyone's words
     'Millions live in rural counties that are commonly called "maternity care deserts" in the report.',
     'The city is buying what is called the old "Harbour Mill block" from its owners.',
+    # the work someone made, even with the maker's cue after it; a term the next words define
+    'The producer of "Night Shift on the Ward" said a second series would be filmed next spring.',
+    'She is the creator of "how to fix a bike in ten minutes", a video seen by millions.',
+    'In these terms, "a work based on the program as a whole" means any program released under this licence.',
     # strings of code or data
     'Set the header first.\nUSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"\nThen send the request.',
     'The record reads:\n"Comment": "afternoon snack on the way home from work",\n"Confidence": "91%"',
@@ -184,6 +188,9 @@ STILL_QUOTES = [
     # a bracket after a quote (its translation), an aside that ends a sentence
     'The clip went viral: "Yo sí me iría demasiado" ("I would so go, I really would") became a slogan of the week.',
     'She laughed about the scene ("Can that be the title of the piece?") and moved on.',
+    # a maker's own words; a quote that speaks of meaning
+    'Ana Ruiz, author of the report, said: "Nobody on the ward was warned before the cuts."',
+    '"It means everything to the village," the mayor said of the new bridge.',
     # words quoted from inside a text, whatever noun names the text before them
     'One member admitted to joining the effort, writing in a blog post "I have loaded the tool and pointed it at the '
     'site."',

@@ -35,6 +35,10 @@ _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|documentary|song|album|sin
                          r"exhibition|image|photo|photograph|picture|thumbnail|painting|dubbed|nicknamed|known as|"
                          r"named|so-called|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
                          r"\s*[,:]?\s*$", re.IGNORECASE)
+# The work someone made ("the creator of "...", "co-author of "...", "The director of "..." said"): a title, even
+# with a cue right after it, which is the maker's.
+_WORK_OF = re.compile(r"\b(?:co-)?(?:creator|author|founder|editor|director|host|producer|publisher|writer)s?[^\S\n]+of"
+                      r"(?:[^\S\n]+(?:the|a|an))?\s*$", re.IGNORECASE)
 # Words quoted from inside a text ("writing in a blog post "...", "said in a report: "..."), not its title.
 _WORDS_IN = re.compile(r"\b(?:in|on)[^\S\n]+(?:a|an|the|his|her|their|its|one|this|that)[^\S\n]+(?:[\w\-]+[^\S\n]+)?"
                        r"[\w\-]+[^\S\n]*[,:]?\s*$", re.IGNORECASE)
@@ -407,9 +411,17 @@ _PASSIVE_NAMING = re.compile(r"\b(?:is|are|was|were|be|been|being)[^\S\n]+(?:[a-
 _AGENT_AFTER = re.compile(r"[\s,.]*by\b")
 
 
+# A quote the next words define or gloss ("This License" refers to ..., "Object code" means ..., "Este es El Punto"
+# refers to ...): a term, not anyone's words.
+_DEFINED_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:refers[^\S\n]+to|means|stands[^\S\n]+for|is[^\S\n]+short[^\S\n]+for|"
+                            r"translates[^\S\n]+(?:as|to))\b")
+
+
 def is_term(lead: str, content: str, after: str) -> bool:
-    """True when the words before a quote name it passively as a term, the quote opens with no article, and no agent
-    ("by ...") follows it."""
+    """True when the words after a quote define it, or the words before it name it passively as a term while the
+    quote opens with no article and no agent ("by ...") follows it."""
+    if _DEFINED_AFTER.match(after):
+        return True
     first = content.split(maxsplit=1)[:1]
     return _PASSIVE_NAMING.search(lead) is not None and _AGENT_AFTER.match(after) is None \
         and not (first and first[0].lower() in ("a", "an", "the"))
@@ -433,6 +445,8 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     words = _word_count(content)
     if _ADDRESS.fullmatch(content.strip()):
         return True  # a web address is a name
+    if _WORK_OF.search(lead):
+        return True
     adjacent = found is not None and found.source in ("after", "before")
     if _TITLE_CUES.search(lead) and not adjacent and not _PREDICATE_START.match(content) \
             and not _CALLED_OBJECT.search(lead) and not _WORDS_IN.search(lead):
