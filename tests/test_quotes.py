@@ -173,6 +173,9 @@ NEGATIVE_CASES = [
     'The producer of "Night Shift on the Ward" said a second series would be filmed next spring.',
     'She is the creator of "how to fix a bike in ten minutes", a video seen by millions.',
     'In these terms, "a work based on the program as a whole" means any program released under this licence.',
+    # a name given ("named her "...", "was named 2019's "..."")
+    'The magazine named her "the face of the whole decade" in its June issue.',
+    'Last month he was named 2019\'s "most improved player in the league" by the fans.',
     # strings of code or data
     'Set the header first.\nUSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"\nThen send the request.',
     'The record reads:\n"Comment": "afternoon snack on the way home from work",\n"Confidence": "91%"',

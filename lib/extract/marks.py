@@ -33,7 +33,8 @@ _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|documentary|song|album|sin
                          r"play|opera|poem|essay|article|report|column|headline|heading|subheading|magazine|newspaper|"
                          r"podcast|blog|post|page|website|domain|session|talk|lecture|debate|panel|conference|"
                          r"exhibition|image|photo|photograph|picture|thumbnail|painting|dubbed|nicknamed|known as|"
-                         r"named|so-called|campaign|game)(?:[^\S\n]+(?:the|a|an))?"
+                         r"named(?:[^\S\n]+(?:him|her|them|it|[\w’']+[’']s))?|so-called|campaign|game)"
+                         r"(?:[^\S\n]+(?:the|a|an))?"
                          r"\s*[,:]?\s*$", re.IGNORECASE)
 # The work someone made ("the creator of "...", "co-author of "...", "The director of "..." said"): a title, even
 # with a cue right after it, which is the maker's.
