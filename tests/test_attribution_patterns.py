@@ -4901,3 +4901,24 @@ DESCRIBED_BY_TRADE = [
 @pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_BY_TRADE)
 def test_person_described_by_trade_speaks(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "They" stands for the persons a recent sentence is about, named together or described as a group; not a lone
+# person, and not a body ("it" is a body's pronoun here).
+THEY_FOR_A_GROUP = [
+    ('Maya Lind\'s family released a statement through the police. They said: "She lit up every room she walked '
+     'into."', "lit up every room", "Maya Lind's family"),
+    ('Jonas and Petra Weber have farmed the valley since 1990. "The river has never been this low," they said.',
+     "never been this low", "Jonas and Petra Weber"),
+    ('The fishermen of Puerto Lobos have fished these waters for generations. "The quotas will finish us," they told '
+     'reporters.', "finish us", "The fishermen of Puerto Lobos"),
+    # negatives: a lone person, a company
+    ('Tom Hale met the ministers on Monday. "We have agreed on a framework," they said.', "agreed on a framework",
+     None),
+    ('Acme Corp reported a loss on Monday. "We will recover next year," they said.', "recover next year", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", THEY_FOR_A_GROUP)
+def test_they_stands_for_a_group_named_before(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1523,6 +1523,12 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         if mention is not None and mention.kind == "pronoun" and q.speaker.lower() == "they" and last_group:
             q = _as_speaker(q, last_group)  # "Zoo officials said ... "...," they said": the group named before
             mention = parse_mention(q.speaker)
+        elif mention is not None and q.speaker.lower() == "they" and q.speaker_start is not None \
+                and (group := _they_antecedent(text, min(q.start, q.speaker_start))):
+            # "Cameron's family issued a tribute. They said: "..."": the group, as written
+            q = replace(q, speaker=group[0], speaker_id=None, speaker_role=None, speaker_start=group[1],
+                        speaker_end=group[1] + len(group[0]))
+            mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None \
                 and _PAIR_DESCRIPTION.fullmatch(q.speaker):
             # "the two men said", "both women said": the two persons named together last ("X and Y")
@@ -1729,10 +1735,9 @@ _IT_BODIES = ORG_HEADS | set(ORG_DESCRIPTORS) | DOCUMENT_NOUNS
 _BODY_HEAD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?=[^\S\n]+[a-z])")  # a lower-case word, then the verb
 
 
-def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool) -> tuple[str, int] | None:
-    """(as written, offset) of the subject of one of the few sentences before ``pos`` that "it" can stand for: an
-    organisation ("Acme Holdings", "The ministry"), a one-word name no personal pronoun or given name makes a person
-    ("Microsoft"), or a text ("The report"); the nearest one, read back at most _STATEMENT_CHARS."""
+def _recent_subjects(text: str, pos: int):
+    """(sentence start, subject match) of the quote's own sentence and the _IT_SENTENCES before ``pos``, nearest
+    first, read back at most _STATEMENT_CHARS: what a pronoun subject ("it", "they") may stand for."""
     _, ends = _sentence_ends(text)
     floor = max(0, pos - _STATEMENT_CHARS)
     i = bisect.bisect_left(ends, pos)
@@ -1740,8 +1745,47 @@ def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool) -> 
     begins = [b for b in ([0] if lo < 0 else []) + list(ends[max(0, lo):i]) if b >= floor]
     for begin in reversed(begins):
         m = SENTENCE_SUBJECT.match(text[begin:pos])
-        if m is None:
-            continue
+        if m is not None:
+            yield begin, m
+
+
+# A whole line that ends in no sentence mark (a subhead, a heading, a caption): no antecedent is read across it.
+_LINE_WITHOUT_END = re.compile(r"\n[^\S\n]*[^\s][^\n]*[^.!?:;,\"”’'\s)\]][^\S\n]*(?=\n)")
+_GROUP_HEAD_WORDS = 4  # "The two elderly villagers": how far into a subject its head noun may stand
+# Collective nouns of persons a "they" stands for ("Cameron's family issued a tribute. They said: "..."").
+_PERSON_COLLECTIVES = frozenset("family families couple parents relatives residents neighbours neighbors crew band "
+                                "pair twins siblings".split())
+
+
+def _they_antecedent(text: str, pos: int) -> tuple[str, int] | None:
+    """(as written, offset) of the subject of one of the few sentences before ``pos`` that "they" can stand for:
+    persons named together ("Tomas and Ines Carrillo"), or a plural or collective description of persons ("The
+    villagers of X", "Cameron's family"); the nearest one. Bodies are left to "it" (and the group that spoke last)."""
+    for begin, m in _recent_subjects(text, pos):
+        if _LINE_WITHOUT_END.search(text, begin + m.start("subj"), pos):
+            return None  # a subhead, a caption or a heading line between: another part of the page
+        subject = " ".join(m.group("subj").split())
+        if re.fullmatch(rf"{NAME_PATTERN}[^\S\n]+and[^\S\n]+{NAME_PATTERN}", subject):
+            return subject, begin + m.start("subj")
+        words = subject.split()
+        for j, word in enumerate(words[:_GROUP_HEAD_WORDS]):
+            low = word.lower()  # an owner ("Cameron's") is no head
+            if low in _PERSON_COLLECTIVES or low in PLURAL_PERSON_NOUNS and low not in ORG_WORDS \
+                    or low.endswith("men") and len(low) > len("women") \
+                    or low.endswith("s") and _is_person_agent(low[:-1]):  # "fishermen", "villagers"
+                # the description to its head noun ("Cameron's family issued ...": the subject pattern reads on),
+                # with an "of" phrase after it ("The villagers of Sungai Lebak")
+                end = len(words) if words[j + 1:j + 2] == ["of"] else j + 1
+                return " ".join(words[:end]), begin + m.start("subj")
+    return None
+
+
+def _it_antecedent(text: str, pos: int, persons: PersonIndex, pronoun: bool) -> tuple[str, int] | None:
+    """(as written, offset) of the subject of one of the few sentences before ``pos`` that "it" can stand for: an
+    organisation ("Acme Holdings", "The ministry"), a one-word name no personal pronoun or given name makes a person
+    ("Microsoft"), or a text ("The report"); the nearest one, read back at most _STATEMENT_CHARS."""
+    _, ends = _sentence_ends(text)
+    for begin, m in _recent_subjects(text, pos):
         subject = m.group("subj")
         head_after = _BODY_HEAD_AFTER.match(text, begin + m.end("subj"))
         if head_after and head_after.group(1) in ORG_HEADS | ORG_WORDS:
