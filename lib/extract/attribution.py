@@ -1549,11 +1549,12 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if members:
                 q, org_speaker = _as_speaker(q, members), True
                 mention = parse_mention(q.speaker)
-            elif last_org and (words == ["it"] or (mention.kind == "role" and _head_noun(words[1:]) in ORG_HEADS
+            elif last_org and (words == ["it"] or (mention.kind == "role"
+                                                   and (body_head := _head_noun(words[1:])) in ORG_HEADS
                                                    and words[0] not in ("his", "her", "their", "a", "an", "another")
                                                    and not _NAMES_ITS_BODY.search(q.speaker)
-                                                   and (_head_noun(words[1:]) not in CIVIC_HEADS
-                                                        or _head_noun(words[1:]) in last_org.lower().split()))):
+                                                   and (body_head not in CIVIC_HEADS
+                                                        or body_head in last_org.lower().split()))):
                 q, org_speaker = replace(q, speaker_id=last_org), True
             elif _is_bare_role(mention) and q.speaker_start is not None and \
                     (earlier := _indefinite_antecedent(text, q.speaker_start, mention)):

@@ -126,9 +126,10 @@ def extract_quotes(article: Article) -> list[Quote]:
                 found = _attribution(m, clause, "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
         before = paras[span.para - 1] if span.para else None
-        if fills_brackets(text, span) or is_imagined(text[sentence_start:span.open]) or is_code(text, span):
+        sentence_lead = text[sentence_start:span.open]
+        if fills_brackets(text, span) or is_imagined(sentence_lead) or is_code(text, span):
             continue  # a name's gloss or short form in brackets; words imagined, not said; a string of code
-        if is_named(lead) or is_saying(text[sentence_start:span.open]) \
+        if is_named(lead) or is_saying(sentence_lead) \
                 or is_term(lead, content, text[span.close + 1:span.close + 1 + _TITLE_LEAD]) \
                 or (before and not lead.strip()
                     and is_named(text[max(before[0], before[1] - _TITLE_LEAD):before[1]])) \

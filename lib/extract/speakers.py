@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from functools import lru_cache
 import re
 from dataclasses import dataclass, field
@@ -110,8 +111,7 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
                       "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
                       "regime junta palace publication tabloid website site studio label streamer startup "
                       "automaker carmaker airline chain brand exchange festival tank".split()  # "think tank"
-                     ) | frozenset(CIVIC_HEADS)
-
+                     ) | CIVIC_HEADS
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
                              "likewise besides anyway together overall elsewhere shortly mostly directly slowly "
@@ -1215,11 +1215,8 @@ class PersonIndex:
 
     def most_named(self, pos: int) -> str | None:
         """The person named before ``pos`` more often than anyone else, and more than once: whom a story is about."""
-        counts: dict[str, int] = {}
-        for name in self.names[:bisect.bisect_left(self.positions, pos)]:
-            counts[name] = counts.get(name, 0) + 1
-        top = sorted(counts.values(), reverse=True)[:2] + [0, 0]
-        return max(counts, key=counts.get) if top[0] > max(1, top[1]) else None
+        top = Counter(self.names[:bisect.bisect_left(self.positions, pos)]).most_common(2) + [(None, 0)] * 2
+        return top[0][0] if top[0][1] > max(1, top[1][1]) else None
 
     def last_mention(self, name: str | None, pos: int) -> int | None:
         """Offset of the latest mention of ``name`` before ``pos``, or None."""
