@@ -4313,6 +4313,29 @@ def test_the_newspaper_is_the_paper_named_before(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
+# "the company said", "the label said": the body named before as one (by its trade, an apposition before or after
+# its name, or the kind after it), as an organisation, even where its name reads like a person's.
+COMPANY_ANTECEDENTS = [
+    ('Marlow Sound Records dropped the singer on Friday. "We wish her well," the label said.', "wish her well",
+     "Marlow Sound Records", "organisation"),
+    ('The port operator, Tarvo Terminals, said it had made an offer. "Every day of strike costs millions," the '
+     'company said.', "costs millions", "Tarvo Terminals", "organisation"),
+    ('Carmaker Vantor said sales fell in March. "We expect a better year," the company said.', "better year",
+     "Vantor", "organisation"),
+    # negatives: a person founding the firm is no company; a body named by no word of its kind stays described
+    ('Tom Hale founded the firm in 1999. "We are proud of our record," the company said.', "proud",
+     "the company", "organisation"),
+    ('Kenya banned plastic bags in 2017. "The ban has worked," the agency said.', "has worked", "the agency",
+     "organisation"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, kind", COMPANY_ANTECEDENTS)
+def test_the_company_is_the_body_named_before_as_one(text, fragment, speaker, kind):
+    _check(text, fragment, speaker)
+    assert _quote(text, fragment).speaker_type == kind
+
+
 # A romanised given name of two hyphen-joined syllables makes a person of a name whose other word is a place or body
 # word ("Park Min-seo"), so "of the Democratic Party" after it is no part of the name.
 HYPHENATED_GIVEN_NAMES = [

@@ -272,6 +272,22 @@ def test_expand_acronym(text, acronym, expected):
     ("The Painters Guild of Ohio backed the deal. Later ", "the union", "Painters Guild of Ohio"),
     ("The Alliance for Clean Rivers sued the county. Later ", "the group", "Alliance for Clean Rivers"),
     ("The Harbor Museum reopened. Later ", "the museum", "Harbor Museum"),
+    # a maker of something is a company ("Drugmaker X" opening a sentence is one capitalised run); an apposition
+    # after the name with an owner ("X, Chile's largest carrier,"); a description set before the name ("The port
+    # operator, X,"); the kind after the name ("the X union")
+    ("Drugmaker Brovane said sales fell. Later ", "the company", "Brovane"),
+    ("Ostrava Aero, Chile's largest carrier, cut fares. Later ", "the company", "Ostrava Aero"),
+    ("The port operator, Tarvo Terminals, made an offer. Later ", "the company", "Tarvo Terminals"),
+    ("The company developing the drug, Lumo Genetics, will apply. Later ", "the company", "Lumo Genetics"),
+    ("Marlow Sound Records dropped the singer. Later ", "the label", "Marlow Sound Records"),
+    ("The striking Painters and Glaziers union reached a deal. Later ", "the union", "Painters and Glaziers"),
+    ("She founded the Clean Rivers Trust — a charity that plants trees. Later ", "the group", "Clean Rivers Trust"),
+    # negatives: a description before that is a sentence's start, not an apposition; a kind followed by its own
+    # name ("a Facebook group 'Say No'"); a pronoun opening a sentence before the kind
+    ("The navy recovered rifles, RPG launchers and boats. Later ", "the navy", None),
+    ("The Facebook group 'Say No to Hate' has 11,000 likes. Later ", "the group", None),
+    ('"Your company earned money from this." Later ', "the company", None),
+    ("Film director Ava Lind sold her studio. Later ", "the company", None),
     # negatives: a text is no body, and a name after the head word is not named by it
     ("It issued a statement Friday. Later ", "the statement", None),
     ("Photos from the zoo\n\nKira was born there. Later ", "the zoo", None),

@@ -2062,6 +2062,9 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "organisation"  # "Politico reported"
     if q.speaker_id in persons.roles and " " in q.speaker_id and surname_of(q.speaker_id) == mention.text:
         return "person"  # "King said" after "Jo King": a surname that is also a title word
+    if mention.kind == "role" and q.speaker_id and (head in ORG_HEADS or head in ORG_WORDS) \
+            and head not in _STORY_PERSONS and head not in ROLE_WORDS | PERSON_NOUNS:
+        return "organisation"  # "the label said" for "Marea Records", a name that reads as a person's
     if mention.kind == "org" and not org_speaker and mention.text.split()[-1].islower():
         head = words[-1]  # "a Department for Transport spokesperson": the lower-case noun after the body's name
     if mention.kind == "org" and not org_speaker and head not in ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS and (

@@ -1333,12 +1333,13 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "newspaper": ("newspaper", "daily", "paper", "tabloid", "weekly"),
     "daily": ("newspaper", "daily"),
     "magazine": ("magazine", "weekly", "monthly"),
-    "company": ("company", "firm", "maker", "giant", "retailer", "carrier", "airline", *_COMPANY_NAME_ENDINGS),
+    "company": ("company", "firm", "maker", "giant", "retailer", "carrier", "airline", "operator",
+                *_COMPANY_NAME_ENDINGS),
     "firm": ("company", "firm", "maker", *_COMPANY_NAME_ENDINGS),
     "department": ("department",), "ministry": ("ministry",), "agency": ("agency",), "bank": ("bank",),
     "board": ("board",), "court": ("court",), "commission": ("commission",), "office": ("office",),
     "union": ("union", "guild", "federation"), "council": ("council",), "committee": ("committee",),
-    "broadcaster": ("broadcaster",), "network": ("network", "broadcaster", "channel"),
+    "label": ("label", "records"), "broadcaster": ("broadcaster",), "network": ("network", "broadcaster", "channel"),
     "channel": ("channel", "broadcaster"),
     "tank": ("institute", "foundation", "center", "centre", "forum", "tank"),  # "the think tank"
     # "the organization", "the group": any body whose name says it is one ("Alliance of ...", "... Guild").
@@ -1348,7 +1349,18 @@ ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
        for head in ("organization", "organisation", "group")},
 }
 _NAME_RE = re.compile(NAME_PATTERN)
-_DESCRIBED_AFTER = re.compile(r",[^\S\n]+(?:the|a|an)[^\S\n]+([^,;:.!?\"“”\n]{1,80}),")  # a name's apposition
+# A name's apposition after it ("Al-Ahram, the country's largest newspaper,", "Hanbit, South Korea's second-largest
+# chipmaker,"), and before it ("The port operator, Pacífico Terminales," "The union for voice actors, the Guild,").
+_APPOSITION_DETERMINER = r"(?:the|a|an|(?:[A-Z][\w.\-]*[^\S\n]+){0,3}[A-Z][\w.\-]*[’']s)[^\S\n]+"
+_DESCRIBED_AFTER = re.compile(rf",[^\S\n]+{_APPOSITION_DETERMINER}([^,;:.!?\"“”\n]{{1,80}}),")
+_DASHED_AFTER = re.compile(rf"[^\S\n]*[—–][^\S\n]+{_APPOSITION_DETERMINER}([^,;:.!?\"“”\n—–]{{1,80}})")
+_DESCRIBED_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n)(?:[Tt]he|[Aa]n?)[^\S\n]+([^,;:.!?\"“”\n]{1,80}),[^\S\n]+"
+                               r"(?:the[^\S\n]+)?$")
+_APPOSITION_BEFORE_CHARS = 100  # characters before a name read for a description set before it
+# The kind of body after its name ("the United Auto Workers union", "the Tass news agency"); not a kind that a name
+# follows ("a Facebook group 'Say No'": the group is not Facebook).
+_KIND_AFTER = re.compile(r"[^\S\n]+(?:news[^\S\n]+)?([a-z]+)\b(?![^\S\n]*[A-Z\"“'‘])")
+_NOT_NAMES = frozenset(DETERMINERS) | {"your", "our"}  # capitalised words opening a sentence that name no body
 _MENTION_RE = re.compile(MENTION_PATTERN)
 
 
@@ -1451,6 +1463,23 @@ POST_MODIFIER_WORDS = frozenset("of for at in from with".split())  # a descripti
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes)[^\S\n]+(?:the[^\S\n]+)?$")
 
 
+_MAKER = "maker"
+
+
+def _names_kind(word: str, wanted: set[str]) -> bool:
+    """Whether a descriptor word names one of the ``wanted`` kinds of body: the word itself, or a maker of something
+    ("carmaker", "drugmaker": a "maker")."""
+    return word in wanted or (word.endswith(_MAKER) and _MAKER in wanted)
+
+
+def _describes_kind(description: str, wanted: set[str]) -> bool:
+    """Whether a description names one of the ``wanted`` kinds of body by a word up to its head noun ("the country's
+    largest newspaper", "a non-governmental organization dedicated to ...", "company developing the drug")."""
+    words = description.lower().split()
+    head = _head_noun(words)
+    return any(_names_kind(w, wanted) for w in words[:words.index(head) + 1])
+
+
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
     """The named organisation a description before ``pos`` stands for ("the paper" -> "Eleftherotypia" after "daily
     Eleftherotypia"; "the department" -> "Energy Department"): the latest one named within a few paragraphs, not
@@ -1478,8 +1507,19 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         if found and found <= _COMPANY_ENDINGS:  # "Orbit Airlines": only as its last word, of no public body
             found = found if name.split()[-1].lower().strip(".,") in found and not lowered & _PUBLIC_BODY_WORDS else set()
         described = _DESCRIBED_AFTER.match(text, m.end())  # "Al-Ahram, the country's largest newspaper,"
-        if (found and len(lowered) > 1) or (not own_name and before and before[-1] in words) \
-                or (described and _head_noun(described.group(1).lower().split()) in wanted):
+        dashed = _DASHED_AFTER.match(text, m.end())  # "the Green Belt Movement — a non-governmental organization"
+        set_before = _DESCRIBED_BEFORE.search(text, max(0, m.start() - _APPOSITION_BEFORE_CHARS), m.start())
+        kind_after = _KIND_AFTER.match(text, m.end())
+        first, *rest = name.split()
+        if not own_name and rest and first.lower().endswith(_MAKER) and _names_kind(first.lower(), wanted):
+            name, before = " ".join(rest), [first.lower()]  # "Drugmaker Pfizer" opening a sentence: one run
+        if (found and len(lowered) > 1) or (not own_name and before and _names_kind(before[-1], wanted)) \
+                or (described and _names_kind(_head_noun(described.group(1).lower().split()), wanted)) \
+                or (dashed and _describes_kind(dashed.group(1), wanted)) \
+                or (not own_name and kind_after and kind_after.group(1) in wanted
+                    and lowered - _NOT_NAMES) \
+                or (not own_name and set_before and text.startswith(",", m.end())
+                    and _describes_kind(set_before.group(1), wanted)):
             if _COPULA_BEFORE.search(text, max(0, m.start() - DESCRIPTOR_CHARS), m.start()):
                 continue
             latest = _body_name(name)
