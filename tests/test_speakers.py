@@ -83,6 +83,9 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Reports", None, None, "unknown"),  # nor does a bare plural document noun
     ("Officials", None, None, "role"),
     ("a statement from Waitrose", "Waitrose", None, "person"),  # a document speaks for its author (a one-word name)
+    # a text put out speaks for its author after "from" or "by", never after "of"
+    ("a press release from the Oregon Zoo", "Oregon Zoo", None, "org"),
+    ("an announcement of the results", None, None, "role"),
     ("His opponent", None, None, "role"),
     # a web address is an outlet under any public suffix, not only .com/.org/.net; a dotted word that is no host
     # name stays a name

@@ -144,8 +144,12 @@ AUTHORING_PARTICIPLES = ("issued", "released", "published", "posted", "sent", "w
                          "compiled", "produced", "filed", "submitted", "presented")
 AUTHORED_BY_PATTERN = (r"(?:[^\S\n]+(?:from|by)|,?[^\S\n]+(?:%s)(?:[^\S\n]+[\w\-]+){0,3}?[^\S\n]+by)"
                        % "|".join(AUTHORING_PARTICIPLES))
-_DOCUMENT_FROM = re.compile(r"^(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)(?:[^\S\n]+of|%s)"
-                            r"[^\S\n]+(?P<author>.+)$" % ("|".join(sorted(DOCUMENT_NOUNS)), AUTHORED_BY_PATTERN))
+# ... and a text put out with its author after it ("a press release from the Oregon Zoo"), never "of" ("an
+# announcement of the results").
+_DOCUMENT_FROM = re.compile(r"^(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:(?:%s)(?:[^\S\n]+of|%s)|"
+                            r"(?:%s)%s)[^\S\n]+(?P<author>.+)$"
+                            % ("|".join(sorted(DOCUMENT_NOUNS)), AUTHORED_BY_PATTERN, "|".join(sorted(AUTHORED_TEXTS)),
+                               AUTHORED_BY_PATTERN))
 
 # Pronouns that tell a person's gender, for agreement when resolving "he"/"she" (Hobbs 1978).
 MALE_WORDS = frozenset("he him his himself mr mr.".split())
@@ -293,7 +297,7 @@ ROLE_PREFIX_PATTERN = r"(?:(?:[a-z][\w’'\-]*[^\S\n]+){0,3}?)"
 DOCUMENT_FROM_PATTERN = ((r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}?(?:%s)"
                           + AUTHORED_BY_PATTERN +
                           r"[^\S\n]+(?:the[^\S\n]+)?%s(?:[^\S\n]+(?:%s)\b)?")  # "from the Indian government"
-                         % ("|".join(sorted(DOCUMENT_NOUNS)), NAME_PATTERN,
+                         % ("|".join(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS)), NAME_PATTERN,
                             "|".join(sorted(w for w in ORG_WORDS | ORG_HEADS if w.isalpha()))))
 ROLE_NOUN_PATTERN = (rf"(?:{DOCUMENT_FROM_PATTERN}|"
                      # up to four modifiers ("The New York Times editorial board")
