@@ -4329,6 +4329,20 @@ COMPANY_ANTECEDENTS = [
      "organisation"),
 ]
 
+# A trade opening a sentence before a body's name is no part of it ("Drugmaker Brovane said ... Brovane said"), as
+# after a cue ("said drugmaker Brovane").
+TRADE_BEFORE_NAME = [
+    ('Drugmaker Brovane said on Monday its pill was "safe and effective in every age group". Brovane said it would '
+     'file for approval.', "every age group", "Brovane"),
+    ('Broadcaster Lena Ortiz commented: "The show will go on without me, as it always has."', "go on without me",
+     "Lena Ortiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TRADE_BEFORE_NAME)
+def test_a_trade_before_a_name_is_no_part_of_it(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
 
 @pytest.mark.parametrize("text, fragment, speaker, kind", COMPANY_ANTECEDENTS)
 def test_the_company_is_the_body_named_before_as_one(text, fragment, speaker, kind):

@@ -86,6 +86,10 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # a text put out speaks for its author after "from" or "by", never after "of"
     ("a press release from the Oregon Zoo", "Oregon Zoo", None, "org"),
     ("an announcement of the results", None, None, "role"),
+    # a trade opening a sentence is no part of the name, as after "said" ("said drugmaker Pfizer")
+    ("Drugmaker Brovane", "Brovane", "drugmaker", "person"),
+    ("Carmaker Vantor Motors", "Vantor Motors", "carmaker", "org"),
+    ("Maker Faire", "Maker Faire", None, "person"),  # "maker" alone is no trade
     ("His opponent", None, None, "role"),
     # a web address is an outlet under any public suffix, not only .com/.org/.net; a dotted word that is no host
     # name stays a name
@@ -436,7 +440,7 @@ def test_a_body_is_one_row_with_or_without_its_country():
     ("State television", "State television", "org"),
     ("the Alliance of Motion Picture and Television Producers", "Alliance of Motion Picture and Television Producers",
      "org"),
-    ("Broadcaster Piers Morgan", "Broadcaster Piers Morgan", "person"),  # a trade, no body
+    ("Broadcaster Piers Morgan", "Piers Morgan", "person"),  # a trade, no body, and no part of the name
 ])
 def test_an_administration_is_a_body(mention, name, kind):
     parsed = parse_mention(mention)

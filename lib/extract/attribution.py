@@ -34,7 +34,7 @@ from lib.extract.speakers import (CIVIC_HEADS, SENTENCE_CHARS, FIRST_NAME_GENDER
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SUBORDINATORS,
-                                  apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb,
+                                  apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb, is_trade,
                                   org_antecedent, parse_mention,
                                   resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
@@ -1101,8 +1101,9 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _NAME_PAIR.finditer(text):
         first, last = m.group(1), m.group(2)
-        if first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS or first.lower() in ORG_WORDS:
-            continue
+        if first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS or first.lower() in ORG_WORDS \
+                or is_trade(first.lower()):
+            continue  # "Drugmaker Pfizer": a trade, no given name
         last = re.sub(r"[’']s$", "", last)  # "Stephenie Meyer's"
         out.setdefault(last.split()[-1], " ".join(f"{first} {last}".split()))
     return out

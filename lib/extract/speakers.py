@@ -137,6 +137,17 @@ def is_adverb(word: str) -> bool:
         or (stem.endswith(_LONG_ADVERB_STEMS) and len(low) >= _LONG_ADVERB_MIN_CHARS)
 
 
+# Trades a body is named by before its name ("drugmaker Pfizer", "broadcaster ITV"), besides any maker ("carmaker").
+_TRADES = frozenset("retailer broadcaster airline carrier insurer lender regulator watchdog streamer manufacturer "
+                    "publisher developer operator startup tabloid newspaper magazine website outlet charity nonprofit "
+                    "utility".split())
+
+
+def is_trade(word: str) -> bool:
+    """True for a word naming a body's trade that may stand before its name ("drugmaker", "retailer")."""
+    return word in _TRADES or (word.endswith("maker") and len(word) > len("maker"))
+
+
 # How a document's author follows its name: "from", "by", or a participle whose "by" names the author ("released on
 # Tuesday by", "published by"; not "a memo seen by Reuters", nor "a letter signed by" its many signatories), up to
 # three words of time or place before the "by".
@@ -641,6 +652,10 @@ def parse_mention(text: str) -> Mention:
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"
                                or tokens[0][:1].isupper() and is_adverb(tokens[0])):
         tokens = tokens[1:]  # "But Andrew Bacevich", "Ironically Nichols"
+    if len(tokens) > 1 and tokens[0].istitle() and is_trade(tokens[0].lower()) and tokens[1][:1].isupper() \
+            and (traded := parse_mention(" ".join(tokens[1:]))).name and traded.kind in ("person", "org"):
+        # "Drugmaker Pfizer said" opening a sentence: the trade, as in "said drugmaker Pfizer", no part of the name
+        return Mention(text, traded.name, traded.role or tokens[0].lower(), traded.kind)
     if _HANDLE.fullmatch(tokens[-1]):
         # "Twitter user @jdoe", "LiveJournal user i_l_d": the account speaks, by its handle; the words before it say
         # whose account it is
