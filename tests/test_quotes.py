@@ -257,6 +257,10 @@ CONTEXT_CASES = [
     # an acronym takes the name it abbreviates; a description the organisation named so before
     ('The Office of Budget Review (OBR) published figures on Monday.\n\n"Spending will fall sharply next year," OBR '
      'said.', [("OBR", "Office of Budget Review")]),
+    # bodies speaking together by their acronyms: each by the name it abbreviates, when the text names both
+    ('The Office of Budget Review and the National Audit Board met. "Spending will fall," the OBR and NAB said.',
+     [("the OBR and NAB", "Office of Budget Review and National Audit Board")]),
+    ('The Office of Budget Review met. "Spending will fall," the OBR and NAB said.', [("the OBR and NAB", "OBR and NAB")]),
     ('Leftist daily Kathimerini warned of unrest.\n\n"The anger will sweep everything away," the paper said.',
      [("the paper", "Kathimerini")]),
     ('The Transport Department recalled staff in May.\n\nOnly a fifth of workers are "authorized to come back to '

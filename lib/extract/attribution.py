@@ -332,6 +332,7 @@ _UNNAMED_ROLES = frozenset("spokesperson spokesman spokeswoman official officer 
 # A description's modifier after its head: "the district magistrate| of North Valley" (later "the district magistrate").
 _MODIFIED = re.compile(rf"[^\S\n]+(?:{alternation(sorted(POST_MODIFIER_WORDS))})[^\S\n]")
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
+_JOINT_SPLIT = re.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")  # bodies speaking together: "FDA and CDC", "EU, IMF and ECB"
 
 
 @dataclass
@@ -1421,10 +1422,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     joints: dict[tuple[str, str], str] = {}  # two persons speaking together, in full, by their surnames
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
-        if q.speaker_id and q.speaker_id.isupper() and _MIN_ACRONYM <= len(q.speaker_id) <= _MAX_ACRONYM:
-            if q.speaker_id not in expansions:
-                expansions[q.speaker_id] = expand_acronym(text, q.speaker_id)
-            q = replace(q, speaker_id=expansions[q.speaker_id] or q.speaker_id)
+        parts = _JOINT_SPLIT.split(q.speaker_id) if q.speaker_id else []
+        if parts and all(part.isupper() and _MIN_ACRONYM <= len(part) <= _MAX_ACRONYM and " " not in part
+                         for part in parts):
+            # "the EPA said", and "the FDA and CDC said" after both were named in full: each body by its name
+            for part in parts:
+                if part not in expansions:
+                    expansions[part] = expand_acronym(text, part)
+            if len(parts) == 1 or all(expansions[part] for part in parts):
+                q = replace(q, speaker_id=" and ".join(expansions[part] or part for part in parts))
         if mention is not None and mention.kind == "org" and q.speaker_id and q.speaker_id not in persons.roles:
             if q.speaker_id not in full_bodies:
                 person_words = person_words or {w for n in persons.roles for w in n.split()}
