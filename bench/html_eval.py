@@ -13,7 +13,13 @@ from ``parse_html`` without the page's URL (as the pipeline sees a saved file) a
 alone (``find_date(original_date=True)``) and trafilatura alone (``bare_extraction(...).date``), each with
 and without the URL. A page the project rejects (no article body) counts as a miss.
 
-Bodies (../shared/data/goose3_fixtures, index_dev.jsonl): a page counts when the extracted body, whitespace
+Bodies, whole: tests/data/bodies_gold.jsonl (BODIES_GOLD.md), 90 pages of both date sets whose article bodies were
+marked by hand, block by block. Shingle precision, recall and F1 (word 4-grams, counted with repeats; each character of
+an unspaced script a word), the mean over the article pages of each set and slice (the same blind rule), beside
+trafilatura's own ``extract`` with its defaults and with comments and tables left out as the project asks; and how many
+of the pages with no article each returns a body for.
+
+Bodies, start (../shared/data/goose3_fixtures, index_dev.jsonl): a page counts when the extracted body, whitespace
 collapsed, contains the first BODY_PREFIX_CHARS characters of goose3's expected ``cleaned_text`` (the whole
 of it when shorter), whitespace collapsed; baseline trafilatura alone (``extract``).
 """
@@ -22,12 +28,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
+import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from pathlib import Path
 
 from bench.corpus import DATA, require
 
 BODY_PREFIX_CHARS = 100
+BODY_VERBOSE_F1 = 0.8  # --verbose lists the development pages whose project body scores below this shingle F1
 DATE_SETS = (("htmldate_default", "gold.jsonl"), ("htmldate_mediacloud", "gold_dev.jsonl"))
 BLIND_SHARE = 5  # one page in BLIND_SHARE (by file-name hash) is in the blind slice
 METHODS = ("project", "project+url", "htmldate", "htmldate+url", "trafilatura", "trafilatura+url")
@@ -155,6 +165,82 @@ def evaluate_bodies(verbose: bool = False, baselines: bool = True) -> dict[str, 
     return {k: v / n for k, v in hits.items()}
 
 
+BODIES_GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "bodies_gold.jsonl"
+SHINGLE_WORDS = 4
+# Words for shingles: runs of letters and digits, and each character of a script written without spaces.
+_SHINGLE_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff]|[^\W_]+")
+BODY_METHODS = ("project", "trafilatura", "trafilatura, no comments or tables")
+
+
+def shingles(text: str) -> Counter:
+    """The text's word SHINGLE_WORDS-grams, case-folded, with their counts (a shorter text: itself, one shingle)."""
+    words = _SHINGLE_TOKEN.findall(text.casefold())
+    if len(words) < SHINGLE_WORDS:
+        return Counter([tuple(words)] if words else [])
+    return Counter(tuple(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+
+
+def shingle_scores(extracted: str, gold: str) -> tuple[float, float, float]:
+    """Shingle precision, recall and F1 of an extracted body against the gold body (an empty extraction scores 0)."""
+    got, want = shingles(extracted), shingles(gold)
+    if not got or not want:
+        return (0.0, 0.0, 0.0) if got or want else (1.0, 1.0, 1.0)
+    shared = sum((got & want).values())
+    precision, recall = shared / sum(got.values()), shared / sum(want.values())
+    return precision, recall, 2 * precision * recall / (precision + recall) if shared else 0.0
+
+
+def evaluate_body_gold(verbose: bool = False, baselines: bool = True) -> dict[str, dict[str, float]]:
+    """Mean shingle F1 per (set, slice) of the project's body and (with ``baselines``) trafilatura's, on the hand-marked
+    article bodies, precision and recall printed too; with ``verbose``, the development pages the project scores
+    lowest on."""
+    import trafilatura
+
+    from lib.ingest.html import parse_html
+    from lib.models import ParseError
+
+    rows = [json.loads(line) for line in BODIES_GOLD.open(encoding="utf-8")]
+    methods = BODY_METHODS if baselines else BODY_METHODS[:1]
+    scores: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    returned = dict.fromkeys(methods, 0)
+    for row in rows:
+        data = (require(DATA / row["set"]) / row["file"]).read_bytes()
+        try:
+            ours = parse_html(data, row["file"], row["url"]).text
+        except ParseError:
+            ours = ""
+        got = {"project": ours}
+        if baselines:
+            got["trafilatura"] = trafilatura.extract(data, url=row["url"]) or ""
+            got["trafilatura, no comments or tables"] = trafilatura.extract(
+                data, url=row["url"], include_comments=False, include_tables=False) or ""
+        if not row["article"]:
+            for method, body in got.items():
+                returned[method] += bool(body.strip())
+            continue
+        sl = "blind" if blind_slice(row["file"]) else "dev"
+        for method, body in got.items():
+            scores[(row["set"], sl)][method].append(shingle_scores(body, row["body"]))
+        if verbose and sl == "dev" and scores[(row["set"], sl)]["project"][-1][2] < BODY_VERBOSE_F1:
+            print(f"  body {row['file']}: project P/R/F1 " + "/".join(
+                f"{v:.2f}" for v in scores[(row["set"], sl)]["project"][-1]))
+    print(f"bodies: {len(rows)} hand-marked pages (tests/data/bodies_gold.jsonl), mean shingle precision / recall / F1 "
+          f"over the article pages")
+    print(f"  {'set':<20} {'slice':<6} {'pages':>5}  " + "  ".join(f"{m:>34}" for m in methods))
+    results = {}
+    for set_name in sorted({r["set"] for r in rows}):
+        for sl in ("dev", "blind", "all"):
+            per = {m: [x for s2 in ("dev", "blind") if sl in (s2, "all") for x in scores[(set_name, s2)][m]]
+                   for m in methods}
+            means = {m: tuple(statistics.mean(x[i] for x in per[m]) for i in range(3)) for m in methods}
+            results[f"{set_name}/{sl}"] = {m: means[m][2] for m in methods}
+            print(f"  {set_name:<20} {sl:<6} {len(per['project']):>5}  " + "  ".join(
+                f"{'%.3f / %.3f / %.3f' % means[m]:>34}" for m in methods))
+    print(f"  pages with no article ({sum(not r['article'] for r in rows)}) given a body: "
+          + ", ".join(f"{m} {n}" for m, n in returned.items()))
+    return results
+
+
 def main() -> None:
     """Run both evaluations and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -162,6 +248,7 @@ def main() -> None:
     parser.add_argument("--signals", action="store_true", help="each kind of date evidence's precision")
     args = parser.parse_args()
     evaluate_dates(args.verbose, args.signals)
+    evaluate_body_gold(args.verbose)
     evaluate_bodies(args.verbose)
 
 

@@ -198,6 +198,8 @@ def test_trim_link_runs(paragraphs, expected):
     assert trim_link_runs(paragraphs) == expected
 
 
+
+
 @pytest.mark.parametrize("written, expected", [
     ("2020-12-05T23:15:0Z", dt.datetime(2020, 12, 5, 23, 15, tzinfo=dt.timezone.utc)),
     ("2019-03-02", dt.date(2019, 3, 2)),
@@ -317,6 +319,19 @@ def test_goose3_bodies_meet_target(shared_data):
     from bench.html_eval import evaluate_bodies
 
     assert evaluate_bodies(baselines=False)["ours"] >= 0.90
+
+
+@pytest.mark.parametrize("extracted, gold, expected", [
+    ("one two three four five", "one two three four five", (1.0, 1.0, 1.0)),
+    ("one two three four five six", "one two three four five", (2 / 3, 1.0, 0.8)),  # a shingle too many
+    ("", "one two three four", (0.0, 0.0, 0.0)),  # nothing extracted
+    ("日本語の本文", "日本語の本文", (1.0, 1.0, 1.0)),  # an unspaced script: a character a word
+])
+def test_shingle_scores(extracted, gold, expected):
+    """Shingle precision, recall and F1 count word 4-grams with their repeats."""
+    from bench.html_eval import shingle_scores
+
+    assert shingle_scores(extracted, gold) == pytest.approx(expected)
 
 
 def test_body_in_a_script_written_without_spaces_is_an_article():
