@@ -86,6 +86,12 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # a text put out speaks for its author after "from" or "by", never after "of"
     ("a press release from the Oregon Zoo", "Oregon Zoo", None, "org"),
     ("an announcement of the results", None, None, "role"),
+    # a body with its possessor keeps it as written; a possessor that is a description names no one
+    ("Italy's Civil Protection Department", "Italy's Civil Protection Department", None, "org"),
+    ("Germany's Robert Koch Institute", "Germany's Robert Koch Institute", None, "org"),
+    ("The People's Bank of China", "People's Bank of China", None, "org"),
+    ("the country's Ministry of Health", "Ministry of Health", None, "org"),
+    ("Labour's Tom Hale", "Tom Hale", "Labour's", "person"),  # a person of a body: no body
     # a trade opening a sentence is no part of the name, as after "said" ("said drugmaker Pfizer")
     ("Drugmaker Brovane", "Brovane", "drugmaker", "person"),
     ("Carmaker Vantor Motors", "Vantor Motors", "carmaker", "org"),

@@ -600,6 +600,9 @@ _POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)
 # given name of the names table: "Trump's Mar-a-Lago" is a place).
 _OWNER_NAME = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3}[’']s)[^\S\n]+"
                          r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,2})")
+# A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's") or a description ("the country's").
+_OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+)|[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2})"
+                         r"[’']s[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
 _BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no article is this short
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
@@ -632,6 +635,12 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(" ".join(words[1:-1]))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
+    owned = _OWNED_BODY.fullmatch(" ".join(text.split()))
+    if owned and _head_noun(owned.group("body").lower().split()) in ORG_WORDS - PLACE_WORDS:
+        # "Russia's Defence Ministry", "Germany's Robert Koch Institute": the body, with whose it is; "the country's
+        # Ministry of Health": the body, the possessor naming no one
+        return Mention(text, owned.group("body") if owned.group("generic") else owned.group(0).removeprefix("The "),
+                       None, "org")
     appended = _POSSESSIVE_ROLE_NAME.fullmatch(text)
     if appended and appended.group("head").lower() in ROLE_WORDS | PERSON_NOUNS:
         # "the campaign's spokeswoman Jo Marsh": the named person, titled by the role
