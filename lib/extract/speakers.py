@@ -600,6 +600,7 @@ _POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)
 # given name of the names table: "Trump's Mar-a-Lago" is a place).
 _OWNER_NAME = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3}[’']s)[^\S\n]+"
                          r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,2})")
+_NAMED_TEXT_WORDS = 3  # capitalised words of a body's name that ends in a text's word ("British Geological Survey")
 # A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's") or a description ("the country's").
 _OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+)|[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2})"
                          r"[’']s[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
@@ -625,6 +626,14 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(document.group("author"))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
+    named = [w for w in text.split() if w not in ("The", "the")]
+    if len(named) >= _NAMED_TEXT_WORDS and all(w.istitle() for w in named) and named[-1].lower() in DOCUMENT_NOUNS \
+            and named[-2].lower() not in ORG_WORDS and not _ACRONYM.fullmatch(named[-2]) \
+            and named[-2].lower() not in FIRST_NAME_GENDERS and not any(w.lower() in ROLE_WORDS for w in named):
+        # "the United States Geological Survey", "the British Geological Survey": a body whose name ends in a text's
+        # word, not a text of the body before it ("the Warren Commission Report", "the Mueller Report"), nor a
+        # person's surname ("Writer Hana Poll")
+        return Mention(text, " ".join(named), None, "org")
     words = text.split()
     if len(words) > 1 and words[-1] in ("and", "or", "but"):
         # "Linda referred to her sister's death and told the paper": the end of the first verb's object, no subject
