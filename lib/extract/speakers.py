@@ -5,7 +5,7 @@ import bisect
 from collections import Counter
 from functools import lru_cache
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -600,6 +600,7 @@ _POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)
 # given name of the names table: "Trump's Mar-a-Lago" is a place).
 _OWNER_NAME = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3}[’']s)[^\S\n]+"
                          r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,2})")
+_CONTRACTED_PRONOUN = re.compile(r"([Ii]|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)[’'](?:ve|ll|re|d|m|s)")
 _NAMED_TEXT_WORDS = 3  # capitalised words of a body's name that ends in a text's word ("British Geological Survey")
 # A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's") or a description ("the country's").
 _OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+)|[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2})"
@@ -618,6 +619,9 @@ def parse_mention(text: str) -> Mention:
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it") \
             or text in ("him", "her"):  # "According to him"
         return Mention(text, None, None, "pronoun")
+    contracted = _CONTRACTED_PRONOUN.fullmatch(text)
+    if contracted:
+        return replace(parse_mention(contracted.group(1)), text=text)  # "He'd said", "You've accused": the pronoun
     if _WEB_ADDRESS.fullmatch(text) and is_host_name(text.replace(" ", "")):
         return Mention(text, text, None, "org")  # "TMZ.com reported", "Politico.eu said": an outlet
     document = _DOCUMENT_FROM.match(text)
