@@ -4344,6 +4344,20 @@ def test_a_trade_before_a_name_is_no_part_of_it(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
+# A pronoun with a contraction resolves as the pronoun does, and is never a name.
+CONTRACTED_PRONOUNS = [
+    ('Tom Hale arrived late. He\'d said earlier that the plan was "dead on arrival in the Senate".', "dead on arrival",
+     "Tom Hale"),
+    # negative: "You've" names no one
+    ('"You\'ve accused me of not being human," the post reads.', "not being human", "the post"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CONTRACTED_PRONOUNS)
+def test_a_contracted_pronoun_is_the_pronoun(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
 @pytest.mark.parametrize("text, fragment, speaker, kind", COMPANY_ANTECEDENTS)
 def test_the_company_is_the_body_named_before_as_one(text, fragment, speaker, kind):
     _check(text, fragment, speaker)

@@ -87,7 +87,7 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("a press release from the Oregon Zoo", "Oregon Zoo", None, "org"),
     ("an announcement of the results", None, None, "role"),
     # a pronoun with a contraction is that pronoun, never a name ("He'd said", "You've accused me")
-    ("He'd", None, None, "pronoun"),
+    ("He'd", None, None, "pronoun"),  # read as "He", so it resolves as "He" does
     ("You’ve", None, None, "unknown"),
     ("O'Brien", "O'Brien", None, "person"),
     # a body whose name ends in a text's word is that body; a text after a body's name or a person's is theirs

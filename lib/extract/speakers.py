@@ -5,7 +5,7 @@ import bisect
 from collections import Counter
 from functools import lru_cache
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
@@ -621,7 +621,7 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "pronoun")
     contracted = _CONTRACTED_PRONOUN.fullmatch(text)
     if contracted:
-        return replace(parse_mention(contracted.group(1)), text=text)  # "He'd said", "You've accused": the pronoun
+        return parse_mention(contracted.group(1))  # "He'd said", "You've accused": the pronoun, as it resolves
     if _WEB_ADDRESS.fullmatch(text) and is_host_name(text.replace(" ", "")):
         return Mention(text, text, None, "org")  # "TMZ.com reported", "Politico.eu said": an outlet
     document = _DOCUMENT_FROM.match(text)
