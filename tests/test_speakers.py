@@ -56,6 +56,11 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("the 86th Oscars", "Oscars", None, "org"),
     # a body named after a lower-case description of it ("trade magazine The X") is that body
     ("trade magazine The Harlan Reporter", "Harlan Reporter", None, "org"),
+    # a body introduced by its trade: the trade is no part of its name, whatever the name's form
+    ("state broadcaster KVTV", "KVTV", None, "org"),
+    ("Russian news agency Vostok", "Vostok", None, "org"),
+    ("German magazine Der Rundblick", "Der Rundblick", None, "org"),
+    ("agency spokesman Tom Hale", "Tom Hale", "agency spokesman", "person"),  # a person of the trade
     ("The Hague Tribunal", "Hague Tribunal", None, "org"),
     # a sentence-opening adverb is no part of the name after it
     ("Ironically Brian Nol", "Brian Nol", None, "person"),

@@ -143,6 +143,11 @@ _TRADES = frozenset("retailer broadcaster airline carrier insurer lender regulat
                     "utility".split())
 
 
+# Trades of the media and bodies that introduce a name ("news agency Reuters", "public broadcaster NHK").
+_MEDIA_TRADES = frozenset("agency broadcaster network newspaper daily tabloid weekly magazine outlet channel website "
+                          "station wire publication paper portal".split())
+
+
 def is_trade(word: str) -> bool:
     """True for a word naming a body's trade that may stand before its name ("drugmaker", "retailer")."""
     return word in _TRADES or (word.endswith("maker") and len(word) > len("maker"))
@@ -678,6 +683,11 @@ def parse_mention(text: str) -> Mention:
             and (traded := parse_mention(" ".join(tokens[1:]))).name and traded.kind in ("person", "org"):
         # "Drugmaker Pfizer said" opening a sentence: the trade, as in "said drugmaker Pfizer", no part of the name
         return Mention(text, traded.name, traded.role or tokens[0].lower(), traded.kind)
+    trade_at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k - 1].islower()), 0)
+    if trade_at and tokens[trade_at - 1] in _MEDIA_TRADES and all(t[:1].isupper() for t in tokens[trade_at:]):
+        # "news agency Reuters", "state broadcaster CCTV", "German magazine Der Spiegel": a body introduced by its
+        # trade, which is no part of its name
+        return Mention(text, " ".join(tokens[trade_at:]).removeprefix("The "), None, "org")
     if _HANDLE.fullmatch(tokens[-1]):
         # "Twitter user @jdoe", "LiveJournal user i_l_d": the account speaks, by its handle; the words before it say
         # whose account it is
