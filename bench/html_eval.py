@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench.corpus import DATA, require
+from lib.ingest.html.body import UNSPACED_CHARS
 
 BODY_PREFIX_CHARS = 100
 BODY_VERBOSE_F1 = 0.8  # --verbose lists the development pages whose project body scores below this shingle F1
@@ -168,7 +169,7 @@ def evaluate_bodies(verbose: bool = False, baselines: bool = True) -> dict[str, 
 BODIES_GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "bodies_gold.jsonl"
 SHINGLE_WORDS = 4
 # Words for shingles: runs of letters and digits, and each character of a script written without spaces.
-_SHINGLE_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff]|[^\W_]+")
+_SHINGLE_TOKEN = re.compile(rf"{UNSPACED_CHARS}|[^\W_]+")
 BODY_METHODS = ("project", "trafilatura", "trafilatura, no comments or tables")
 
 

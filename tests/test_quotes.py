@@ -260,7 +260,8 @@ CONTEXT_CASES = [
     # bodies speaking together by their acronyms: each by the name it abbreviates, when the text names both
     ('The Office of Budget Review and the National Audit Board met. "Spending will fall," the OBR and NAB said.',
      [("the OBR and NAB", "Office of Budget Review and National Audit Board")]),
-    ('The Office of Budget Review met. "Spending will fall," the OBR and NAB said.', [("the OBR and NAB", "OBR and NAB")]),
+    ('The Office of Budget Review met. "Spending will fall," the OBR and NAB said.',
+     [("the OBR and NAB", "OBR and NAB")]),
     ('Leftist daily Kathimerini warned of unrest.\n\n"The anger will sweep everything away," the paper said.',
      [("the paper", "Kathimerini")]),
     ('The Transport Department recalled staff in May.\n\nOnly a fifth of workers are "authorized to come back to '

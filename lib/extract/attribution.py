@@ -332,7 +332,8 @@ _UNNAMED_ROLES = frozenset("spokesperson spokesman spokeswoman official officer 
 # A description's modifier after its head: "the district magistrate| of North Valley" (later "the district magistrate").
 _MODIFIED = re.compile(rf"[^\S\n]+(?:{alternation(sorted(POST_MODIFIER_WORDS))})[^\S\n]")
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6  # letters of an all-capital speaker id read as an acronym ("EU" to "UNESCO")
-_JOINT_SPLIT = re.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")  # bodies speaking together: "FDA and CDC", "EU, IMF and ECB"
+# Bodies speaking together: "FDA and CDC", "EU, IMF and ECB".
+_JOINT_SPLIT = re.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
 
 
 @dataclass

@@ -137,20 +137,25 @@ def is_adverb(word: str) -> bool:
         or (stem.endswith(_LONG_ADVERB_STEMS) and len(low) >= _LONG_ADVERB_MIN_CHARS)
 
 
-# Trades a body is named by before its name ("drugmaker Pfizer", "broadcaster ITV"), besides any maker ("carmaker").
-_TRADES = frozenset("retailer broadcaster airline carrier insurer lender regulator watchdog streamer manufacturer "
-                    "publisher developer operator startup tabloid newspaper magazine website outlet charity nonprofit "
-                    "utility".split())
+# Makers that are companies ("drugmaker Pfizer"); a lawmaker, filmmaker or policymaker is a person.
+COMPANY_MAKERS = frozenset("carmaker automaker drugmaker chipmaker planemaker jetmaker steelmaker toymaker phonemaker "
+                           "truckmaker shipmaker tiremaker tyremaker handsetmaker".split())
+# Trades that stand before a body's name at a sentence's start and name only bodies ("Drugmaker Pfizer said",
+# "Regulator Ofgem"), and trades of a person or a body ("Broadcaster Piers Morgan"); never a word that also opens
+# bodies' own names ("Charity Commission", "Magazine Luiza", "Airline Pilots Association").
+_BODY_TRADES = COMPANY_MAKERS | frozenset("retailer regulator watchdog insurer lender streamer".split())
+_TRADES = _BODY_TRADES | frozenset("broadcaster publisher".split())
 
 
-# Trades of the media and bodies that introduce a name ("news agency Reuters", "public broadcaster NHK").
+# Trades of the media and bodies that introduce a name ("news agency Reuters", "public broadcaster NHK"); not a titled
+# person after them ("the space agency Administrator Bill Nelson") or someone of the body ("network ABC's Jon Karl").
 _MEDIA_TRADES = frozenset("agency broadcaster network newspaper daily tabloid weekly magazine outlet channel website "
                           "station wire publication paper portal".split())
 
 
 def is_trade(word: str) -> bool:
-    """True for a word naming a body's trade that may stand before its name ("drugmaker", "retailer")."""
-    return word in _TRADES or (word.endswith("maker") and len(word) > len("maker"))
+    """True for a word naming a trade that may stand before a name opening a sentence ("drugmaker", "retailer")."""
+    return word in _TRADES
 
 
 # How a document's author follows its name: "from", "by", or a participle whose "by" names the author ("released on
@@ -605,11 +610,16 @@ _POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)
 # given name of the names table: "Trump's Mar-a-Lago" is a place).
 _OWNER_NAME = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3}[’']s)[^\S\n]+"
                          r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,2})")
-_CONTRACTED_PRONOUN = re.compile(r"([Ii]|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)[’'](?:ve|ll|re|d|m|s)")
+_CONTRACTED_PRONOUN = re.compile(r"([Ii]|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)[’'](ve|ll|re|d|m|s)")
+_POSSESSIVE = re.compile(r"\w[’']s\b")
 _NAMED_TEXT_WORDS = 3  # capitalised words of a body's name that ends in a text's word ("British Geological Survey")
-# A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's") or a description ("the country's").
-_OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+)|[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2})"
-                         r"[’']s[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
+_BODY_TEXT_WORDS = frozenset({"survey"})  # a text's word ending bodies' names ("Geological Survey", "Ordnance Survey")
+# A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's"), not "The" ("The People's Bank of
+# China" is one name), or a description ("the country's").
+_OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+[’']s)"
+                         r"|(?P<named>The[^\S\n]+[A-Z]\w*[’']s)"
+                         r"|(?P<owner>(?!The\b)[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2}[’']s))"
+                         r"[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
 _BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no article is this short
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
@@ -626,7 +636,10 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "pronoun")
     contracted = _CONTRACTED_PRONOUN.fullmatch(text)
     if contracted:
-        return parse_mention(contracted.group(1))  # "He'd said", "You've accused": the pronoun, as it resolves
+        # "He'd said", "You've accused": the pronoun, as it resolves; "She's expected to", "They're" (is, are): no
+        # subject of a cue
+        return parse_mention(contracted.group(1)) if contracted.group(2) in ("ve", "ll", "d") \
+            else Mention(text, None, None, "unknown")
     if _WEB_ADDRESS.fullmatch(text) and is_host_name(text.replace(" ", "")):
         return Mention(text, text, None, "org")  # "TMZ.com reported", "Politico.eu said": an outlet
     document = _DOCUMENT_FROM.match(text)
@@ -636,12 +649,12 @@ def parse_mention(text: str) -> Mention:
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
     named = [w for w in text.split() if w not in ("The", "the")]
-    if len(named) >= _NAMED_TEXT_WORDS and all(w.istitle() for w in named) and named[-1].lower() in DOCUMENT_NOUNS \
+    if len(named) >= _NAMED_TEXT_WORDS and all(w.istitle() for w in named) and named[-1].lower() in _BODY_TEXT_WORDS \
             and named[-2].lower() not in ORG_WORDS and not _ACRONYM.fullmatch(named[-2]) \
-            and named[-2].lower() not in FIRST_NAME_GENDERS and not any(w.lower() in ROLE_WORDS for w in named):
+            and parse_mention(" ".join(named[:-1])).kind != "person":
         # "the United States Geological Survey", "the British Geological Survey": a body whose name ends in a text's
-        # word, not a text of the body before it ("the Warren Commission Report", "the Mueller Report"), nor a
-        # person's surname ("Writer Hana Poll")
+        # word, not a text of the body before it ("the Warren Commission Survey"), nor a person's ("the Ann Lee
+        # Survey")
         return Mention(text, " ".join(named), None, "org")
     words = text.split()
     if len(words) > 1 and words[-1] in ("and", "or", "but"):
@@ -653,12 +666,13 @@ def parse_mention(text: str) -> Mention:
         author = parse_mention(" ".join(words[1:-1]))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
-    owned = _OWNED_BODY.fullmatch(" ".join(text.split()))
+    owned = _OWNED_BODY.fullmatch(text)
     if owned and _head_noun(owned.group("body").lower().split()) in ORG_WORDS - PLACE_WORDS:
-        # "Russia's Defence Ministry", "Germany's Robert Koch Institute": the body, with whose it is; "the country's
-        # Ministry of Health": the body, the possessor naming no one
-        return Mention(text, owned.group("body") if owned.group("generic") else owned.group(0).removeprefix("The "),
-                       None, "org")
+        # "Russia's Defence Ministry", "Germany's Robert Koch Institute": the body, whose it is its role (one name
+        # with or without it); "the country's Ministry of Health": the body, the possessor naming no one
+        if owned.group("named"):
+            return Mention(text, text.removeprefix("The "), None, "org")  # "The People's Bank of China": one name
+        return Mention(text, owned.group("body"), owned.group("owner"), "org")
     appended = _POSSESSIVE_ROLE_NAME.fullmatch(text)
     if appended and appended.group("head").lower() in ROLE_WORDS | PERSON_NOUNS:
         # "the campaign's spokeswoman Jo Marsh": the named person, titled by the role
@@ -682,9 +696,12 @@ def parse_mention(text: str) -> Mention:
     if len(tokens) > 1 and tokens[0].istitle() and is_trade(tokens[0].lower()) and tokens[1][:1].isupper() \
             and (traded := parse_mention(" ".join(tokens[1:]))).name and traded.kind in ("person", "org"):
         # "Drugmaker Pfizer said" opening a sentence: the trade, as in "said drugmaker Pfizer", no part of the name
-        return Mention(text, traded.name, traded.role or tokens[0].lower(), traded.kind)
+        kind = "org" if tokens[0].lower() in _BODY_TRADES else traded.kind
+        return Mention(text, traded.name, traded.role or tokens[0].lower(), kind)
     trade_at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k - 1].islower()), 0)
-    if trade_at and tokens[trade_at - 1] in _MEDIA_TRADES and all(t[:1].isupper() for t in tokens[trade_at:]):
+    if trade_at and tokens[trade_at - 1] in _MEDIA_TRADES and all(t[:1].isupper() for t in tokens[trade_at:]) \
+            and not _POSSESSIVE.search(text) \
+            and not any(t.lower() in ROLE_WORDS or t.lower() in FIRST_NAME_GENDERS for t in tokens[trade_at:]):
         # "news agency Reuters", "state broadcaster CCTV", "German magazine Der Spiegel": a body introduced by its
         # trade, which is no part of its name
         return Mention(text, " ".join(tokens[trade_at:]).removeprefix("The "), None, "org")
@@ -1408,9 +1425,10 @@ _DASHED_AFTER = re.compile(rf"[^\S\n]*[—–][^\S\n]+{_APPOSITION_DETERMINER}([
 _DESCRIBED_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n)(?:[Tt]he|[Aa]n?)[^\S\n]+([^,;:.!?\"“”\n]{1,80}),[^\S\n]+"
                                r"(?:the[^\S\n]+)?$")
 _APPOSITION_BEFORE_CHARS = 100  # characters before a name read for a description set before it
-# The kind of body after its name ("the United Auto Workers union", "the Tass news agency"); not a kind that a name
-# follows ("a Facebook group 'Say No'": the group is not Facebook).
+# The kind of body after its name, after "the" ("the United Auto Workers union", "the Tass news agency"); not a kind
+# that a name follows ("a Facebook group 'Say No'": the group is not Facebook), nor a nation's ("the Chinese company").
 _KIND_AFTER = re.compile(r"[^\S\n]+(?:news[^\S\n]+)?([a-z]+)\b(?![^\S\n]*[A-Z\"“'‘])")
+_THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?$")  # "the (striking) United Auto Workers union"
 _NOT_NAMES = frozenset(DETERMINERS) | {"your", "our"}  # capitalised words opening a sentence that name no body
 _MENTION_RE = re.compile(MENTION_PATTERN)
 
@@ -1445,8 +1463,9 @@ _SENTENCE_BEFORE_THE = re.compile(r"^.*?\.\s+(?=The\s)")  # "May. The Harlan Cou
 
 
 def _body_name(run: str) -> str:
-    """A capitalised run as a body's name: from the sentence it opens ("May. The Harlan Court"), without "The"."""
-    return _SENTENCE_BEFORE_THE.sub("", run).removeprefix("The ")
+    """A capitalised run as a body's name: from the sentence it opens ("May. The Harlan Court"), without "The" (or
+    "A"/"An")."""
+    return _SENTENCE_BEFORE_THE.sub("", run).removeprefix("The ").removeprefix("An ").removeprefix("A ")
 
 
 _NAME_GLUE = frozenset("the of for and on in".split())  # words of a body's name that tell no body from another
@@ -1515,20 +1534,23 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes)
 
 
 _MAKER = "maker"
+# Words after a description's head noun: a preposition or a relative ("organization dedicated to", "union for actors").
+_HEAD_ENDS = frozenset("of for with in at from on to by who that which whose".split())
 
 
 def _names_kind(word: str, wanted: set[str]) -> bool:
-    """Whether a descriptor word names one of the ``wanted`` kinds of body: the word itself, or a maker of something
-    ("carmaker", "drugmaker": a "maker")."""
-    return word in wanted or (word.endswith(_MAKER) and _MAKER in wanted)
+    """Whether a descriptor word names one of the ``wanted`` kinds of body: the word itself, or a company maker of
+    something ("carmaker", "drugmaker": a "maker"; never a lawmaker)."""
+    return word in wanted or (word in COMPANY_MAKERS and _MAKER in wanted)
 
 
 def _describes_kind(description: str, wanted: set[str]) -> bool:
-    """Whether a description names one of the ``wanted`` kinds of body by a word up to its head noun ("the country's
-    largest newspaper", "a non-governmental organization dedicated to ...", "company developing the drug")."""
+    """Whether a description's head noun names one of the ``wanted`` kinds of body ("the country's largest newspaper",
+    "a non-governmental organization dedicated to ...", "company developing the drug"); not a person of one ("union
+    leader", "company chief executive")."""
     words = description.lower().split()
-    head = _head_noun(words)
-    return any(_names_kind(w, wanted) for w in words[:words.index(head) + 1])
+    end = next((i for i, w in enumerate(words) if w in _HEAD_ENDS or w.endswith(("ing", "ed"))), len(words))
+    return end > 0 and _names_kind(words[end - 1], wanted)
 
 
 def org_antecedent(text: str, pos: int, description: str) -> str | None:
@@ -1562,13 +1584,16 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         set_before = _DESCRIBED_BEFORE.search(text, max(0, m.start() - _APPOSITION_BEFORE_CHARS), m.start())
         kind_after = _KIND_AFTER.match(text, m.end())
         first, *rest = name.split()
-        if not own_name and rest and first.lower().endswith(_MAKER) and _names_kind(first.lower(), wanted):
+        if not own_name and rest and first.lower() in COMPANY_MAKERS and _names_kind(first.lower(), wanted):
             name, before = " ".join(rest), [first.lower()]  # "Drugmaker Pfizer" opening a sentence: one run
+        if name.split()[0].lower() in FIRST_NAME_GENDERS:
+            continue  # a person's name ("Tom Hale, a lawmaker,"), whatever describes it
         if (found and len(lowered) > 1) or (not own_name and before and _names_kind(before[-1], wanted)) \
                 or (described and _names_kind(_head_noun(described.group(1).lower().split()), wanted)) \
                 or (dashed and _describes_kind(dashed.group(1), wanted)) \
-                or (not own_name and kind_after and kind_after.group(1) in wanted
-                    and lowered - _NOT_NAMES) \
+                or (not own_name and kind_after and kind_after.group(1) in wanted - _COMPANY_ENDINGS
+                    and _THE_BEFORE.search(text, max(0, m.start() - DESCRIPTOR_CHARS), m.start())
+                    and not lowered & (_NOT_NAMES | NATION_ADJECTIVES)) \
                 or (not own_name and set_before and text.startswith(",", m.end())
                     and _describes_kind(set_before.group(1), wanted)):
             if _COPULA_BEFORE.search(text, max(0, m.start() - DESCRIPTOR_CHARS), m.start()):

@@ -36,7 +36,8 @@ LEAD_CHECK_PARAGRAPHS = 3
 # body's first paragraph (and skipping containers keeps the scan linear).
 MAX_LEAF_CHILDREN = 3
 # Scripts written without spaces between words: CJK ideographs, Japanese kana, Thai, Lao, Khmer, Myanmar.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
+UNSPACED_CHARS = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
+_UNSPACED = re.compile(UNSPACED_CHARS)
 # The line trafilatura writes under a table's header row ("|---|---|"), and a row of empty cells (a layout table's).
 _TABLE_RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+|\|(?:\s*\|)+")
 # Ancestors that mark page furniture, not the article.
