@@ -4957,6 +4957,9 @@ def test_person_described_by_trade_speaks(text, fragment, speaker):
 # "They" stands for the persons a recent sentence is about, named together or described as a group; not a lone
 # person, and not a body ("it" is a body's pronoun here).
 THEY_FOR_A_GROUP = [
+    # a long lead phrase before the group's sentence subject
+    ('Following the broadcast of Wednesday evening\'s episode of The Harbour Detectives, Maya Lind\'s family issued a '
+     'tribute.\nThey said: "She lit up every room she walked into."', "lit up every room", "Maya Lind's family"),
     ('Maya Lind\'s family released a statement through the police. They said: "She lit up every room she walked '
      'into."', "lit up every room", "Maya Lind's family"),
     ('Jonas and Petra Weber have farmed the valley since 1990. "The river has never been this low," they said.',

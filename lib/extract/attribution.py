@@ -284,10 +284,11 @@ _FINITE_AFTER = re.compile(rf"[^\S\n]+{_FINITE_VERB}\b")
 _IRREGULAR_PAST_AFTER = re.compile(rf"[^\S\n]+{_IRREGULAR_PAST}\b")
 _SENTENCE_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=\n))([A-Z][a-z][\w’'\-]+)(?=,?[^\S\n]+[a-z])", re.M)
 # A narrative sentence's subject: after an optional lead clause, a mention followed by a verb.
+LEAD_PHRASE_CHARS = 100  # "Following the broadcast of Wednesday evening's episode of The Detectives, X issued ..."
 # The same subject as a description in lower case between a capitalised word and a name: `Tech investor X says`.
 _DESCRIBED_NAME_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?(?P<subj>[A-Z][\w\-]*(?P<desc>(?:[^\S\n]+[a-z][\w\-]*)"
                                      rf"{{1,2}})[^\S\n]+{NAME_PATTERN})[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
-SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,60}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
+SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,{LEAD_PHRASE_CHARS}}},[^\S\n]+)?{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
 # The same subject with no lead phrase: "Ann Lee, a volunteer, has worked there" opens with its subject, whose
 # apposition SENTENCE_SUBJECT would read as the subject after a lead.
 _OPENING_SUBJECT = re.compile(rf"^\s*{SUBJECT}[^\S\n]+(?:{ADVERB_PATTERN})?(?=[a-z])")
