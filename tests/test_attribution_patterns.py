@@ -4344,6 +4344,18 @@ def test_a_trade_before_a_name_is_no_part_of_it(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
+# A role with a rank before it ("vice-chancellor") is a role, whose relative clause's object is no speaker.
+RANKED_ROLES = [
+    ('A second vice-chancellor, who runs an elite research university, agreed: "We baled the government out."',
+     "baled the government", "A second vice-chancellor"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", RANKED_ROLES)
+def test_a_ranked_role_is_a_role(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
 # A pronoun with a contraction resolves as the pronoun does, and is never a name.
 CONTRACTED_PRONOUNS = [
     ('Tom Hale arrived late. He\'d said earlier that the plan was "dead on arrival in the Senate".', "dead on arrival",

@@ -93,6 +93,9 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # a text put out speaks for its author after "from" or "by", never after "of"
     ("a press release from the Oregon Zoo", "Oregon Zoo", None, "org"),
     ("an announcement of the results", None, None, "role"),
+    # a role with a rank before it is a role ("vice-chancellor", "co-host"); a rank alone is none
+    ("A second vice-chancellor", None, None, "role"),
+    ("CBS co-host Gayle King", "Gayle King", "CBS co-host", "person"),
     # a pronoun with a contraction is that pronoun, never a name ("He'd said", "You've accused me")
     ("He'd", None, None, "pronoun"),  # read as "He", so it resolves as "He" does
     ("You’ve", None, None, "unknown"),

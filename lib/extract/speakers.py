@@ -578,8 +578,13 @@ _HYPHENED_TOKEN = re.compile(_HYPHENED)
 
 
 def is_role_word(low: str) -> bool:
-    """True for a role word (lower case), or roles joined by a hyphen ("writer-director", "singer-actress")."""
-    return low in ROLE_WORDS or "-" in low and all(part in ROLE_WORDS for part in low.split("-"))
+    """True for a role word (lower case), roles joined by a hyphen ("writer-director", "singer-actress"), or a role
+    with a rank before it ("vice-chancellor", "co-chair", "ex-minister")."""
+    return low in ROLE_WORDS or "-" in low and (all(part in ROLE_WORDS for part in low.split("-")) or (
+        low.split("-", 1)[0] in _ROLE_RANKS and low.split("-", 1)[1] in ROLE_WORDS))
+
+
+_ROLE_RANKS = frozenset("vice co ex deputy".split())  # "vice-chancellor", "co-chair", "ex-minister", "deputy-mayor"
 
 
 def _is_name_token(tok: str) -> bool:
@@ -756,7 +761,7 @@ def parse_mention(text: str) -> Mention:
         head = _head_noun([t.lower() for t in tokens[1:]])
         if _AGE_EPITHET.fullmatch(" ".join(tokens)):
             return Mention(text, None, None, "role")  # "the 38-year-old (herder)": a person, by the age given
-        if head not in ROLE_WORDS and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
+        if not is_role_word(head) and head not in PERSON_NOUNS and head not in ORG_WORDS and head not in ORG_HEADS \
                 and head not in PLURAL_PERSON_NOUNS and head not in DOCUMENT_NOUNS \
                 and not (tokens[0].lower() in ("a", "an", "one", "another") and _is_agent_noun(head)) \
                 and not (tokens[0].lower() == "the" and len(tokens) <= _DEFINITE_AGENT_WORDS
