@@ -4344,10 +4344,14 @@ def test_a_trade_before_a_name_is_no_part_of_it(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-# A role with a rank before it ("vice-chancellor") is a role, whose relative clause's object is no speaker.
+# A role with a rank before it ("vice-chancellor") is a role, whose relative clause's object is no speaker; an
+# unnamed person described before a name is a role too.
 RANKED_ROLES = [
     ('A second vice-chancellor, who runs an elite research university, agreed: "We baled the government out."',
      "baled the government", "A second vice-chancellor"),
+    # an unnamed person described before a name: not the person named before
+    ('Former adviser Ann Lee praised her. An unnamed Harlan campaign staffer said that Ruiz is "unflappable and '
+     'constantly focused on the task at hand."', "unflappable", "An unnamed Harlan campaign staffer"),
 ]
 
 

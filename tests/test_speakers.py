@@ -93,6 +93,8 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # a text put out speaks for its author after "from" or "by", never after "of"
     ("a press release from the Oregon Zoo", "Oregon Zoo", None, "org"),
     ("an announcement of the results", None, None, "role"),
+    # an unnamed person described before a body's or person's name the description holds
+    ("An unnamed Harlan campaign staffer", None, None, "role"),
     # a role with a rank before it is a role ("vice-chancellor", "co-host"); a rank alone is none
     ("A second vice-chancellor", None, None, "role"),
     ("CBS co-host Gayle King", "Gayle King", "CBS co-host", "person"),

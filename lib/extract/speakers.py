@@ -768,6 +768,12 @@ def parse_mention(text: str) -> Mention:
                          and _is_person_agent(head)):
             return Mention(text, None, None, "unknown")  # "a bad kebab said": not a speaker
         return Mention(text, None, None, "role")
+    if tokens[0].lower() in ("a", "an", "another") and len(tokens) > 2 and tokens[1].islower() \
+            and tokens[-1].islower() \
+            and (is_role_word(tokens[-1]) or tokens[-1] in PERSON_NOUNS or _is_person_agent(tokens[-1])):
+        # "an unnamed Harris campaign staffer": someone unnamed, described before the name of the body or person the
+        # description holds ("a Home Office spokesperson" speaks for the body it names, below)
+        return Mention(text, None, None, "role")
     if _is_nation_epithet(tokens):
         return Mention(text, None, None, "role")  # "the Kenyan": a person, by nationality
     at = tokens.index("in", 1) if "in" in tokens[1:-1] else 0
