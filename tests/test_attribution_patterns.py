@@ -4344,6 +4344,24 @@ def test_a_trade_before_a_name_is_no_part_of_it(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
+# A lead phrase whose object runs into the subject with no comma ("Writing in The Herald Ann Lee said"): the speaker's
+# name starts at its given name; a name that opens with a given name, or follows "According to", stays whole.
+LEAD_OBJECT_NO_COMMA = [
+    ('Ann Lee has been ill. Writing in The Herald Ann said: "My memory has been lapsing for a while."', "lapsing",
+     "Ann Lee"),
+    ('Writing in The Daily Courier Tom Hale said: "The moment was as bad as it has got."', "as bad as", "Tom Hale"),
+    # negatives
+    ('According to Laurence Mark, producer of the show, the host was chosen "because we want the ceremony to be fun."',
+     "ceremony to be fun", "Laurence Mark"),
+    ('Speaking to reporters Tom Hale said: "We are friends and always will be."', "always will be", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", LEAD_OBJECT_NO_COMMA)
+def test_a_lead_phrase_object_is_no_part_of_the_name(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
 # A role with a rank before it ("vice-chancellor") is a role, whose relative clause's object is no speaker; an
 # unnamed person described before a name is a role too.
 RANKED_ROLES = [

@@ -412,12 +412,22 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
         cue += m.group("obj").rstrip(".,")
     cue_start = base + m.start(group) if group else base + m.start("subj")
     subject, subject_start = without_opener(*apposed_name(m))
+    words = subject.split()
+    given = max((i for i, w in enumerate(words) if i and w.lower() in FIRST_NAME_GENDERS), default=None)
+    if given and words[0].lower() not in FIRST_NAME_GENDERS and _FRONTED_OBJECT.search(m.string, 0, subject_start):
+        # "Writing in The Mirror Linda Nolan said" (no comma after the lead phrase): the phrase's object, a paper or
+        # a programme, runs into the name; the speaker's name starts at its last given name (not "Laurence Mark")
+        cut = subject.index(words[given])
+        subject, subject_start = subject[cut:], subject_start + cut
     subject = _OBJECT_PRONOUNS.get(subject, subject)  # "According to him": the person "he" stands for
     return _Attribution(" ".join(subject.split()), base + subject_start, " ".join(cue.split()) or None,
                         cue_start, source)
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+# A sentence's lead phrase whose object runs into the subject with no comma between ("Writing in The Mirror Linda");
+# "According to X" names a source, whose name is whole.
+_FRONTED_OBJECT = re.compile(r"(?:^\s*|[.!?\n][\"”’]?\s+)(?!According)[A-Z][a-z]+ing[^\S\n]+(?:in|on|to|for|with)[^\S\n]+(?:[Tt]he[^\S\n]+)?$")
 # A name and its apposition up to where a later mention starts ("Mark Hale, a marine ecologist at |GT, who said").
 _APPOSED_BEFORE = re.compile(rf"(?P<subj>{NAME_PATTERN}),[^\S\n]+(?:an?|the)[^\S\n][^,;:\"“”.!?\n]{{1,120}}$")
 # A description that names its body ("the government of Tuvalu", "Erdogan's office"): no other body that spoke before.
