@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(os.environ.get("SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "data"  # the project's own hand-annotated gold sets
 
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "'S", "n't", "'re", "'ve", "'ll", "'d",
                     "'m", "''", "…"}

@@ -32,9 +32,8 @@ import re
 import statistics
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
 
-from bench.corpus import DATA, require
+from bench.corpus import DATA, GOLD, require
 from lib.ingest.html.body import UNSPACED_CHARS
 
 BODY_PREFIX_CHARS = 100
@@ -166,7 +165,7 @@ def evaluate_bodies(verbose: bool = False, baselines: bool = True) -> dict[str, 
     return {k: v / n for k, v in hits.items()}
 
 
-BODIES_GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "bodies_gold.jsonl"
+BODIES_GOLD = GOLD / "bodies_gold.jsonl"
 SHINGLE_WORDS = 4
 # Words for shingles: runs of letters and digits, and each character of a script written without spaces.
 _SHINGLE_TOKEN = re.compile(rf"{UNSPACED_CHARS}|[^\W_]+")
@@ -220,11 +219,11 @@ def evaluate_body_gold(verbose: bool = False, baselines: bool = True) -> dict[st
                 returned[method] += bool(body.strip())
             continue
         sl = "blind" if blind_slice(row["file"]) else "dev"
-        for method, body in got.items():
-            scores[(row["set"], sl)][method].append(shingle_scores(body, row["body"]))
-        if verbose and sl == "dev" and scores[(row["set"], sl)]["project"][-1][2] < BODY_VERBOSE_F1:
-            print(f"  body {row['file']}: project P/R/F1 " + "/".join(
-                f"{v:.2f}" for v in scores[(row["set"], sl)]["project"][-1]))
+        scored = {method: shingle_scores(body, row["body"]) for method, body in got.items()}
+        for method, result in scored.items():
+            scores[(row["set"], sl)][method].append(result)
+        if verbose and sl == "dev" and scored["project"][2] < BODY_VERBOSE_F1:
+            print(f"  body {row['file']}: project P/R/F1 " + "/".join(f"{v:.2f}" for v in scored["project"]))
     print(f"bodies: {len(rows)} hand-marked pages (tests/data/bodies_gold.jsonl), mean shingle precision / recall / F1 "
           f"over the article pages")
     print(f"  {'set':<20} {'slice':<6} {'pages':>5}  " + "  ".join(f"{m:>34}" for m in methods))

@@ -32,7 +32,7 @@ from lib.extract.speakers import (CIVIC_HEADS, SENTENCE_CHARS, FIRST_NAME_GENDER
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
-                                  DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
+                                  DESCRIPTION_ENDS, DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SUBORDINATORS,
                                   apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb, is_trade,
                                   org_antecedent, parse_mention,
@@ -427,7 +427,8 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 # A sentence's lead phrase whose object runs into the subject with no comma between ("Writing in The Mirror Linda");
 # "According to X" names a source, whose name is whole.
-_FRONTED_OBJECT = re.compile(r"(?:^\s*|[.!?\n][\"”’]?\s+)(?!According)[A-Z][a-z]+ing[^\S\n]+(?:in|on|to|for|with)[^\S\n]+(?:[Tt]he[^\S\n]+)?$")
+_FRONTED_OBJECT = re.compile(r"(?:^\s*|[.!?\n][\"”’]?\s+)(?!According)[A-Z][a-z]+ing[^\S\n]+(?:in|on|to|for|with)"
+                             r"[^\S\n]+(?:[Tt]he[^\S\n]+)?$")
 # A name and its apposition up to where a later mention starts ("Mark Hale, a marine ecologist at |GT, who said").
 _APPOSED_BEFORE = re.compile(rf"(?P<subj>{NAME_PATTERN}),[^\S\n]+(?:an?|the)[^\S\n][^,;:\"“”.!?\n]{{1,120}}$")
 # A description that names its body ("the government of Tuvalu", "Erdogan's office"): no other body that spoke before.
@@ -1056,7 +1057,6 @@ def _opening_subject(run: str, name: str) -> bool:
     return run.lower() == name.lower() or (first in SUBORDINATORS and rest == name)  # "KELLY Marsh": "Kelly Marsh"
 
 
-_DESCRIPTION_ENDS = frozenset("of at in from for with on who that".split())  # where a description's head noun ends
 # How English names a person by what they do ("plumber", "cashier", "violinist", "lifeguard", "regular"): a description
 # headed otherwise ("a tourist attraction", "a quiet district") is of a thing or place.
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "guard", "ee", "ar", "ive")
@@ -1077,7 +1077,7 @@ def _apposition(text: str, pos: int, person: bool = False) -> str | None:
     if words[0] in ("the", "a", "an"):
         words = words[1:]
     nouns = [w.lower().strip(",") for w in words if not w.endswith(("'s", "’s"))]  # "a farmer's cooperative"
-    stop = next((k for k, w in enumerate(nouns) if w in _DESCRIPTION_ENDS), len(nouns))
+    stop = next((k for k, w in enumerate(nouns) if w in DESCRIPTION_ENDS), len(nouns))
     head = nouns[stop - 1] if stop else ""  # "regular at the bar" -> "regular"
     described = person and indefinite and head.isalpha() and head.endswith(_AGENT_ENDINGS) \
         and head not in PLACE_WORDS | ORG_HEADS | ORG_WORDS
@@ -2081,8 +2081,7 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "organisation"  # "Politico reported"
     if q.speaker_id in persons.roles and " " in q.speaker_id and surname_of(q.speaker_id) == mention.text:
         return "person"  # "King said" after "Jo King": a surname that is also a title word
-    if mention.kind == "role" and q.speaker_id and (head in ORG_HEADS or head in ORG_WORDS) \
-            and head not in _STORY_PERSONS and head not in ROLE_WORDS | PERSON_NOUNS:
+    if mention.kind == "role" and q.speaker_id and _is_body_head(head) and head not in ROLE_WORDS | PERSON_NOUNS:
         return "organisation"  # "the label said" for "Marea Records", a name that reads as a person's
     if mention.kind == "org" and not org_speaker and mention.text.split()[-1].islower():
         head = words[-1]  # "a Department for Transport spokesperson": the lower-case noun after the body's name
@@ -2104,6 +2103,12 @@ def _speaker_type(q: Quote, mention: Mention | None, persons: PersonIndex, org_s
         return "organisation"
     if head in DOCUMENT_NOUNS:
         return "document"
-    if (head in ORG_HEADS or head in ORG_WORDS) and head not in _STORY_PERSONS:  # "the guard" is a person
+    if _is_body_head(head):
         return "organisation"
     return "role"
+
+
+def _is_body_head(head: str) -> bool:
+    """True for a description's head noun that names a body ("the label", "the ministry"), not a person the story
+    describes by a body's word ("the guard")."""
+    return (head in ORG_HEADS or head in ORG_WORDS) and head not in _STORY_PERSONS

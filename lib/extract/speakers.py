@@ -1545,8 +1545,10 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes)
 
 
 _MAKER = "maker"
-# Words after a description's head noun: a preposition or a relative ("organization dedicated to", "union for actors").
-_HEAD_ENDS = frozenset("of for with in at from on to by who that which whose".split())
+# Where a description's head noun ends: a preposition or a relative after it ("regular at the bar", "union for actors").
+DESCRIPTION_ENDS = frozenset("of at in from for with on who that".split())
+# ... and, for a body's description, an agent's or another relative's ("organization dedicated to", "a group which").
+_HEAD_ENDS = DESCRIPTION_ENDS | {"to", "by", "which", "whose"}
 
 
 def _names_kind(word: str, wanted: set[str]) -> bool:
@@ -1590,22 +1592,24 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         found = lowered & wanted
         if found and found <= _COMPANY_ENDINGS:  # "Orbit Airlines": only as its last word, of no public body
             found = found if name.split()[-1].lower().strip(".,") in found and not lowered & _PUBLIC_BODY_WORDS else set()
-        described = _DESCRIBED_AFTER.match(text, m.end())  # "Al-Ahram, the country's largest newspaper,"
-        dashed = _DASHED_AFTER.match(text, m.end())  # "the Green Belt Movement — a non-governmental organization"
-        set_before = _DESCRIBED_BEFORE.search(text, max(0, m.start() - _APPOSITION_BEFORE_CHARS), m.start())
-        kind_after = _KIND_AFTER.match(text, m.end())
         first, *rest = name.split()
         if not own_name and rest and first.lower() in COMPANY_MAKERS and _names_kind(first.lower(), wanted):
             name, before = " ".join(rest), [first.lower()]  # "Drugmaker Pfizer" opening a sentence: one run
         if name.split()[0].lower() in FIRST_NAME_GENDERS:
             continue  # a person's name ("Tom Hale, a lawmaker,"), whatever describes it
+        # Each way of naming the body's kind is read only when the ones before it did not (regexes, per name).
         if (found and len(lowered) > 1) or (not own_name and before and _names_kind(before[-1], wanted)) \
-                or (described and _names_kind(_head_noun(described.group(1).lower().split()), wanted)) \
-                or (dashed and _describes_kind(dashed.group(1), wanted)) \
-                or (not own_name and kind_after and kind_after.group(1) in wanted - _COMPANY_ENDINGS
+                or ((described := _DESCRIBED_AFTER.match(text, m.end()))  # "Al-Ahram, the country's largest daily,"
+                    and _names_kind(_head_noun(described.group(1).lower().split()), wanted)) \
+                or ((dashed := _DASHED_AFTER.match(text, m.end()))  # "the Green Belt Movement — a ... organization"
+                    and _describes_kind(dashed.group(1), wanted)) \
+                or (not own_name and (kind_after := _KIND_AFTER.match(text, m.end()))
+                    and kind_after.group(1) in wanted - _COMPANY_ENDINGS
                     and _THE_BEFORE.search(text, max(0, m.start() - DESCRIPTOR_CHARS), m.start())
                     and not lowered & (_NOT_NAMES | NATION_ADJECTIVES)) \
-                or (not own_name and set_before and text.startswith(",", m.end())
+                or (not own_name and text.startswith(",", m.end())
+                    and (set_before := _DESCRIBED_BEFORE.search(
+                        text, max(0, m.start() - _APPOSITION_BEFORE_CHARS), m.start()))
                     and _describes_kind(set_before.group(1), wanted)):
             if _COPULA_BEFORE.search(text, max(0, m.start() - DESCRIPTOR_CHARS), m.start()):
                 continue
