@@ -5010,3 +5010,87 @@ THEY_FOR_A_GROUP = [
 @pytest.mark.parametrize("text, fragment, speaker", THEY_FOR_A_GROUP)
 def test_they_stands_for_a_group_named_before(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A text owned by a body speaks for it, with a time word or an acronym between them ("Acme's official statement
+# yesterday read", "Helix's DMCA notice alleged"), or with the text's kind between ("an Orvel press release");
+# not a text whose modifier is its owner ("a Lund campaign release" is the campaign's, not Lund's: no speaker yet).
+OWNED_TEXTS = [
+    ('Kimura had joined the promotion in 2019. Orvel\'s official statement yesterday read "We are very sorry to '
+     'report that our colleague has passed away."', "very sorry", "Orvel"),
+    ('The repository was locked on Friday. Helix\'s DMCA notice alleged the script existed to "circumvent the '
+     'protection measures used by streaming services".', "circumvent the", "Helix"),
+    ('"He was a gifted engineer and a kind friend", reads an Orvel press release.', "gifted engineer", "Orvel"),
+    ('"Voters punished the party last night", declared a Lund campaign release on Wednesday.', "Voters punished",
+     None),
+    ('Orvel\'s chief executive yesterday said the plant was "safe and fully insured".', "fully insured",
+     "Orvel's chief executive"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OWNED_TEXTS)
+def test_a_text_speaks_for_its_owner(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A participle cue after a comma ends the clause of the sentence's subject, even after a noun that is no subject
+# ("He cited family reasons for his resignation, stating that, "..."") and after appositions of the person opening
+# the sentence; a fronted clause's subject and a lone capitalised opener are none.
+PARTICIPLE_AFTER_OBJECT = [
+    ('Mayor Tom Hale resigned on Monday. He cited family reasons for his resignation, stating that, "It is time to '
+     'go home."', "time to go", "Tom Hale"),
+    ('Dina Obi cited family reasons for her resignation, stating, "It is time to go home."', "time to go", "Dina Obi"),
+    ('An eyewitness described for a news agency how the attack unfolded, stating, "I was crossing the road when I '
+     'saw him."', "crossing the road", "An eyewitness"),
+    ('Ian Cole, 58, a former striker, stormed off after the match, stating, "The referee ruined it."', "referee",
+     "Ian Cole"),
+    ('If Lott actually read the memo, Ada Quist would have been surprised, telling Mayer, "I doubt he has read a '
+     'single page."', "single page", "Ada Quist"),
+    ('Ann Lee spoke on Monday. After Tom Hale left the room, she ended the meeting, stating, "We are done here."',
+     "done here", "Ann Lee"),
+    ('Pressed again about the budget, the spokesman kept to his line, stating, "It is not about blame."',
+     "about blame", "the spokesman"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARTICIPLE_AFTER_OBJECT)
+def test_participle_cue_after_an_object_takes_the_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# Any manner adverb may stand between a subject and its cue ("X bluntly said"), but not a noun ending in "-ly".
+MANNER_ADVERBS = [
+    ('During the visit, Tom Katatny clearly stated, "We will not interfere in the case."', "not interfere",
+     "Tom Katatny"),
+    ('Ada Quist bluntly said: "The plan is dead."', "plan is dead", "Ada Quist"),
+    ('The Hale family said: "We are grateful for every message."', "grateful", "Hale family"),
+    ('The rally organiser, Tom Hale, said: "We expect thousands."', "expect thousands", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", MANNER_ADVERBS)
+def test_manner_adverb_between_subject_and_cue(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A name apposed to a person's role speaks: one name after a role ("His opponent, Biden,"), a full name after a
+# bracket ("The general secretary of the union (the RMT), Mick Cash,"), a full name before a role apposition that runs
+# into the verb ("In the blog post Chris Wright, the chief technology officer of Red Hat said"); not a state after a
+# named owner ("a spokesperson for Sen. Ann Lee, D-California,"), nor a name that is a lead phrase's object.
+APPOSED_NAMES = [
+    ('His opponent, Biden, in a message to fundraisers, accused Trump of "trying to scare the hell out of America."',
+     "scare the hell", "Biden"),
+    ('The general secretary of the rail union (National Union of Rail Workers), Mick Cash, said the measure was '
+     '"nowhere near enough."', "nowhere near", "Mick Cash"),
+    ('In the blog post Chris Wright, the chief technology officer of Red Hat said the firm was "moving all our '
+     'investment".', "moving all", "Chris Wright"),
+    ('A spokesperson for Sen. Ann Lee, D-California, said her office is raising "serious concerns about prices."',
+     "serious concerns", "A spokesperson for Sen. Ann Lee"),
+    ('Speaking to Tom Hale, the senator said the plan was "dead on arrival".', "dead on arrival", "the senator"),
+    ('After meeting Tom Hale, the senator said the plan was "dead on arrival".', "dead on arrival", "the senator"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", APPOSED_NAMES)
+def test_name_apposed_to_a_role_speaks(text, fragment, speaker):
+    _check(text, fragment, speaker)

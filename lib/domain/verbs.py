@@ -200,7 +200,11 @@ CUE_PATTERN = r"(?:%s)" % alternation(CUE_CLASS)
 INVERSION_CUE_PATTERN = r"(?:%s)" % alternation(
     [form for lemma, _, _, forms in CUE_ROWS if lemma in INVERSION_LEMMAS for form in forms])
 REPORTED_CUE_PATTERN = r"(?:%s)" % alternation(REPORTED_FORMS)
-ADVERB_PATTERN = r"(?:(?:%s),?[^\S\n]+)*" % alternation(ADVERBS + TIME_PHRASES)  # "X, though, testified"
+# Any manner adverb too ("X bluntly said", "X clearly stated"), but for nouns ending in "-ly" ("the family said").
+_LY_NOUNS = ("family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "monopoly", "tally", "bully",
+             "daily", "weekly", "fortnightly", "monthly", "quarterly")  # "the influential daily wrote"
+ADVERB_PATTERN = r"(?:(?:%s|(?!(?:%s)\b)[a-z]{3,}ly),?[^\S\n]+)*" % (alternation(ADVERBS + TIME_PHRASES),
+                                                                   "|".join(_LY_NOUNS))  # "X, though, testified"
 
 
 # Proposing in running text (framing marks a claim as a proposal when its sentence proposes, quoted or not): the

@@ -136,12 +136,16 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{
 # without a comma and take "that" ("downplayed the unrest saying that"). A head after a determiner is an object's
 # ("Inspectors visited the site, describing"), not the subject's.
 _HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS | PLURAL_PERSON_NOUNS if w.isalpha()))})\b)"
+_PARTICIPLES = (r"(?:saying|adding|writing|noting|declaring|insisting|stating|stressing|explaining|arguing|warning|"
+                r"claiming|asserting|replying|responding|"
+                # the one told ("telling Mayer", "telling reporters")
+                r"telling[^\S\n]+(?:him|her|them|us|me|reporters|journalists|[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)?))")
 _PARTICIPLE_CLAUSE_WORDS = 10  # words of a reported clause between a participle cue's "that" and the quote
 # Words that bring another voice or clause into it: `saying that critics who called it "..."` quotes the critics.
 _OTHER_VOICE = rf"(?:who|whom|which|that|{CUE_PATTERN})\b"
 BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2}}{SUBJECT}{_HEAD_NOT_YET}[^\S\n]+[a-z]"
                                rf"(?:[^\"“”.!?\n]|[\"“][^\"“”\n]{{1,60}}[\"”]){{0,120}}?"  # a quoted term may sit in it
-                               rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>saying|adding|writing|noting|declaring|insisting|"
+                               rf"(?:\bby[^\S\n]+|,?[^\S\n]+)(?P<cue>{_PARTICIPLES}|"
                                rf"describing[^\S\n]+[^\"“”.!?,;:]{{1,40}}?[^\S\n]+as)"  # "describing them as"
                                # the medium ("noting on Twitter", "adding in a statement")
                                rf"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:(?:a|an|the|his|her|its|their)[^\S\n]+)?"
@@ -151,6 +155,9 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"(?:[^\S\n]+that(?:[^\S\n]+(?!{_OTHER_VOICE})[^\s\"“”.!?,;:]+){{0,{_PARTICIPLE_CLAUSE_WORDS}}}|"
                                rf"[^\S\n]+(?:the|a|an|its|his|her|their|this|it|he|she|they|we)"
                                rf"(?:[^\S\n]+[A-Za-z][\w\-]*){{0,2}})?[,:]?\s*$")  # "writing that the Oscars""
+# A participle cue after a comma ending the words before a quote ("..., stating that, "): the clause's subject speaks.
+_PARTICIPLE_END = re.compile(rf",[^\S\n]*(?P<cue>{_PARTICIPLES})(?:[^\S\n]+that)?[,:]?\s*$")
+_OPENING_SUBJECT = re.compile(rf"\s*{SUBJECT}[^\S\n]+(?=[a-z])")  # the subject opening a clause, then its verb
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # Someone quoted by another: `The paper quoted a police officer (, a witness,) as saying the area "..."`: the one
 # quoted speaks.
@@ -664,8 +671,13 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     # `When A said the plan was final, B replied, "`: a later subject and cue in the tail introduce
                     # the quote; the first one belongs to a fronted clause.
                     later = _later_intro(window, m)
+                    main = _main_clause(window, m) if later is None else None
                     if later is not None:
                         m = later
+                    elif main is not None:
+                        # `If Trump actually read it, Schwartz ..., telling Mayer, "`: a fronted clause's subject
+                        offset, m = main
+                        start, window = start + offset, window[offset:]
                 main = _main_clause(window, m) if pattern is BEFORE_CLAUSE else None
                 if main is not None:
                     # `When reporters asked about it, Tom Hale said "`: the first subject and cue are a fronted
@@ -690,9 +702,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 if participle and pattern is BEFORE_INTRO and "," in window[m.end("subj"):m.start("cue")]:
                     # `Ann Lee defended the staff, saying: "`: a participle after a comma ends its clause, whose
                     # subject speaks, not the noun phrase before the comma (the verb's object).
-                    clause = participle_clause(text[sentence_start:end])
-                    if clause:
-                        return _attribution(clause, sentence_start, "before")
+                    participle = _participle_speaker(text, sentence_start, end, found.cue, found.cue_start)
+                    if participle:
+                        return participle
                 return _participle_subject(found) if participle else found
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`, `When asked about it, a spokesman said`: the lead phrase was read
@@ -730,7 +742,34 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
         m = BEFORE_ACCORDING_LEAD.match(text[sentence_start:end])  # sliced: "^" holds only at a string's start
         if m and _plausible_subject(m.group("subj")):
             return _attribution(m, sentence_start, "clause")
-    return None
+    tail = _PARTICIPLE_END.search(window)
+    # `He cited family reasons for his resignation, stating: "`: a participle ending the clause of its subject, after
+    # a noun that is no subject
+    return _participle_speaker(text, sentence_start, end, tail.group("cue"), start + tail.start("cue")) \
+        if tail else None
+
+
+def _participle_speaker(text: str, sentence_start: int, end: int, cue: str, cue_start: int) -> _Attribution | None:
+    """The speaker of a participle cue ending the sentence's words before a quote: the clause's subject after any lead
+    phrases (participle_clause), or the person opening the sentence when the words up to that subject are comma
+    phrases about them (`Coach Dana Reyes, 44, a former striker, stormed off, saying "`)."""
+    sentence = text[sentence_start:end]
+    clause = participle_clause(sentence)
+    opening = _OPENING_SUBJECT.match(sentence)
+    if opening and (opening.group("subj").split()[0] in SUBORDINATORS | FRONTED_PREPOSITIONS
+                    or opening.group("subj").split()[0].lower() in _GROUP_LEADS
+                    or not _named_or_pronoun(parse_mention(apposed_name(opening)[0]))
+                    or clause and clause.start("subj") < opening.end("subj")):
+        opening = None
+    if opening:
+        return replace(_attribution(opening, sentence_start, "before"), cue=cue, cue_start=cue_start)
+    return _attribution(clause, sentence_start, "before") if clause else None
+
+
+def _named_or_pronoun(mention: Mention) -> bool:
+    """A pronoun, or a person named in two words or more (one capitalised word opening a sentence may be any word:
+    "Pressed again, Cole kept to his line")."""
+    return mention.kind == "pronoun" or mention.kind == "person" and len(mention.name.split()) >= 2
 
 
 _NAME_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w’'.\-]*[^\S\n]+)+$")

@@ -13,7 +13,7 @@ from lib.domain.calendar import ENGLISH_MONTHS, NUMBER_WORDS, WEEKDAYS
 from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES,
                                NATION_ADJECTIVES, UPPER_LETTERS, TITLE_ABBREVIATIONS, normalise_name)
 from lib.domain.outlets import is_host_name
-from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, alternation
+from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, TIME_PHRASES, alternation
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
 # mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".
@@ -63,7 +63,8 @@ commissioner speaker archbishop bishop cardinal""".split())
 
 # Nouns for people that are not titles: heads of anonymous speakers ("a woman", "one source", "officials").
 PERSON_NOUNS = frozenset("""
-man woman men women person people source sources group resident residents witness witnesses official officials
+man woman men women person people source sources group resident residents witness witnesses eyewitness eyewitnesses
+official officials
 officer officers expert experts analyst analysts observer observers fan fans voter voters worker workers
 employee employees user users neighbour neighbors neighbor neighbours relative relatives friend friends
 passenger passengers survivor survivors victim victims parent parents child children student students
@@ -347,9 +348,10 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # Its words are nouns and modifiers, never an adverb or verb that follows it ("Cole's office later said", "the
 # agency's inspector general found"), nor a past form last ("the hospital's chief executive defended": a role ends in
 # its head noun); the owner may be a two-word description ("the federal government's").
-_NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b)"
+_NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + TIME_PHRASES + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b)"
 POSSESSIVE_ROLE_PATTERN = (rf"(?:{NAME_PATTERN}|[Tt]he(?:[^\S\n]+[a-z]+){{1,2}})[’']s[^\S\n]+"
-                           rf"(?:{_NOT_ROLE_WORD}[a-z][\w\-]*[^\S\n]+){{0,2}}{_NOT_ROLE_WORD}(?![a-z]+ed\b)[a-z][\w\-]*")
+                           rf"(?:(?:{_NOT_ROLE_WORD}[a-z][\w\-]*|[A-Z]{{2,}})[^\S\n]+){{0,2}}"  # "RIAA's DMCA notice"
+                           rf"{_NOT_ROLE_WORD}(?![a-z]+ed\b)[a-z][\w\-]*")
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
 PARTY_BRACKET = r"(?:[^\S\n]*\([A-Z][A-Za-z.]{0,5}(?:[^\S\n]*[-–][^\S\n]*[A-Z][A-Za-z. ]{0,14})?\))"
 # Person and role nouns that are no person (texts, bodies) or no noun at all (title parts): never a bare plural.
@@ -499,6 +501,11 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
     cue = m.groupdict().get("cue") or ""
     if appos and _WORKPLACE.match(appos) and parse_mention(subject).kind != "person":
         return subject + appos, m.start("subj")  # "Researchers from Ostwick University": the description goes on
+    bracket = _BRACKET_THEN_COMMA.match(appos or "")
+    if bracket and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
+        # "The general secretary of the union (the RMT), Mick Cash, said": a bracket, then the apposed name
+        offset = bracket.end()
+        return _apposed_to_role(subject, appos[offset:], m.start("appos") + offset) or (subject, m.start("subj"))
     if appos and not appos.startswith(","):
         return subject, m.start("subj")  # a dashed or bracketed aside: the subject before it speaks
     if appos and cue.split()[:1] and cue.split()[0].endswith("ing"):
@@ -515,16 +522,42 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
         own = _LONE_SUBJECT.fullmatch(last.strip())
         # after a fronted phrase that names no speaker ("In Rio Grande, residents said") any speaker is the subject
         kinds = ("person", "pronoun") if parse_mention(subject).kind != "unknown" else ("person", "pronoun", "role", "org")
+        named = _TRAILING_NAME.search(subject)
+        before = subject[:named.start()].split()[-1:] if named else []
+        if before and (before[0].lower() in _OBJECT_LEADS or before[0].endswith(("ing", "ed"))):
+            named = None  # "Speaking to Tom Hale, the senator said": the name is an object
+        if own and parse_mention(own.group("subj")).kind == "role" and named \
+                and (person := parse_mention(named.group(0))).kind == "person" and len(person.name.split()) >= 2:
+            # "In the blog post Chris Wright, the chief technology officer of Red Hat said": the role is the name's
+            # apposition, the name after the fronted phrase speaks
+            return person.name, m.start("subj") + subject.rindex(person.name)
         if own and parse_mention(own.group("subj")).kind in kinds:
             return own.group("subj"), m.start("appos") + appos.rindex(last) + len(last) - len(last.lstrip())
     if appos and (parse_mention(subject).kind in ("role", "org") or subject.split()[0].lower() in DETERMINERS):
         # `Her spokesman, Bill McAllister, said`, `the candidate, regional official Jo Park, said`: the name speaks
-        apposed = _MENTION_RE.fullmatch(appos.strip(", ").split(",")[0])  # "the prosecutor, Mark Tedeschi, QC,"
-        mention = parse_mention(apposed.group(0)) if apposed else None
-        if mention and mention.kind == "person" and mention.name and len(mention.name.split()) >= 2 \
-                and mention.name in appos:
-            return mention.name, m.start("appos") + appos.index(mention.name)
+        apposed = _apposed_to_role(subject, appos, m.start("appos"))
+        if apposed:
+            return apposed
     return subject, m.start("subj")
+
+
+_BRACKET_THEN_COMMA = re.compile(r"[^\S\n]*\([^()]*\)(?=,)")
+_NAMED_OWNER_AFTER = re.compile(r"\b(?:for|of|to|with|at)[^\S\n]+[A-Z]")  # "a spokesperson for Sen. Kamala Harris"
+_OBJECT_LEADS = frozenset("to with by for from at of about on in against into than like as and or".split())
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*[^\S\n]+)+[A-Z][\w’'.\-]*$")
+
+
+def _apposed_to_role(subject: str, appos: str, at: int) -> tuple[str, int] | None:
+    """The person named in the first comma phrase of ``appos`` after a description ``subject`` and its offset:
+    a full name, or one name after a person's role ("His opponent, Biden,"; not "The company, Acme,")."""
+    apposed = _MENTION_RE.fullmatch(appos.strip(", ").split(",")[0])  # "the prosecutor, Mark Tedeschi, QC,"
+    mention = parse_mention(apposed.group(0)) if apposed else None
+    if mention and mention.kind == "person" and mention.name and mention.name in appos and (
+            len(mention.name.split()) >= 2 or mention.name == apposed.group(0) and mention.name.isalpha()
+            and parse_mention(subject).kind == "role" and not _NAMED_OWNER_AFTER.search(subject)
+            and _head_noun(subject.lower().split()) in ROLE_WORDS | PERSON_NOUNS):
+        return mention.name, at + appos.index(mention.name)
+    return None
 
 
 _OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)"
@@ -618,6 +651,9 @@ _OWNER_NAME = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3}
 _CONTRACTED_PRONOUN = re.compile(r"([Ii]|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)[’'](ve|ll|re|d|m|s)")
 _POSSESSIVE = re.compile(r"\w[’']s\b")
 _NAMED_TEXT_WORDS = 3  # capitalised words of a body's name that ends in a text's word ("British Geological Survey")
+# Lower-case words between a text's author and its noun that say what kind of text it is ("an AEW press release"), not
+# whose ("a Biden campaign release" is the campaign's)
+_TEXT_MODIFIERS = frozenset("press news official joint written".split())
 _BODY_TEXT_WORDS = frozenset({"survey"})  # a text's word ending bodies' names ("Geological Survey", "Ordnance Survey")
 # A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's"), not "The" ("The People's Bank of
 # China" is one name), or a description ("the country's").
@@ -665,10 +701,12 @@ def parse_mention(text: str) -> Mention:
     if len(words) > 1 and words[-1] in ("and", "or", "but"):
         # "Linda referred to her sister's death and told the paper": the end of the first verb's object, no subject
         return Mention(text, None, None, "unknown")
+    named_to = next((k for k in range(1, len(words) - 1) if not words[k][:1].isupper()), len(words) - 1)
     if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[-1].lower() in DOCUMENT_NOUNS | AUTHORED_TEXTS \
-            and all(w[:1].isupper() for w in words[1:-1]):
-        # "a Defence Ministry statement", "the White House memo": its author speaks, as in "a statement from X"
-        author = parse_mention(" ".join(words[1:-1]))
+            and named_to > 1 and all(w in _TEXT_MODIFIERS for w in words[named_to:-1]):
+        # "a Defence Ministry statement", "the White House memo", "an AEW press release": its author speaks, as in "a
+        # statement from X"
+        author = parse_mention(" ".join(words[1:named_to]))
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
     owned = _OWNED_BODY.fullmatch(text)
@@ -690,11 +728,16 @@ def parse_mention(text: str) -> Mention:
         inner = parse_mention(owned.group("name"))
         if inner.kind == "person":
             return Mention(text, inner.name, inner.role or owned.group("owner"), "person")
-    if re.search(r"[’']s [a-z]", text) or _SPEAKS_FOR.match(text):
-        # "Reid's rep", "a spokesperson for Sen. Tom Hale": someone speaking for a named person, not that person
+    if re.search(r"[’']s (?:[A-Z]{2,} )*[a-z]", text) or _SPEAKS_FOR.match(text):
+        # "Reid's rep", "RIAA's DMCA notice", "a spokesperson for Sen. Tom Hale": someone or something speaking for a
+        # named person or body, not that person
         return Mention(text, None, None, "role")
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
+    if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS | SUBORDINATORS and tokens[1][:1].islower() \
+            and (tokens[1].endswith(("ing", "ed")) or tokens[1] in DETERMINERS):
+        # "After meeting Tom Hale", "When asked", "In a statement": a fronted phrase, not "After trust member X"
+        return Mention(text, None, None, "unknown")
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"
                                or tokens[0][:1].isupper() and is_adverb(tokens[0])):
         tokens = tokens[1:]  # "But Andrew Bacevich", "Ironically Nichols"
