@@ -5094,3 +5094,40 @@ APPOSED_NAMES = [
 @pytest.mark.parametrize("text, fragment, speaker", APPOSED_NAMES)
 def test_name_apposed_to_a_role_speaks(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A role noun stands for a person holding that office: not one holding another portfolio ("the local health
+# minister" is not "Civil Aviation Minister X"; "the former minister" may be "Economy Minister X"), nor a title held
+# under a rank ("the president" is not "Vice President X", "the vice president" is).
+OFFICE_HOLDERS = [
+    ('Civil Aviation Minister Ravi Puri said 18 people died. The local health minister said, "The injured have been '
+     'taken to hospitals."', "The injured", "The local health minister"),
+    ('Economy minister Gerda Pfaff said the closure showed the risks. "Electric cars need fewer parts," the former '
+     'minister said.', "fewer parts", "Gerda Pfaff"),
+    ('The race was won by former Vice President Joe Biden. President Donald Trump filed lawsuits. Biden called for '
+     'unity.\n\nThe president did not concede, and vowed to keep fighting "the good fight" in court.', "good fight",
+     "Donald Trump"),
+    ('Vice-President Kamala Harris visited Ohio. "We will win," the vice-president said.', "We will win",
+     "Kamala Harris"),
+    ('President-elect Joe Biden visited Ohio. "We will win," the president-elect said.', "We will win", "Joe Biden"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OFFICE_HOLDERS)
+def test_role_noun_stands_for_the_holder_of_that_office(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "on" joins a deliberating body to its subject: "the commission" is the Commission on Presidential Debates in full;
+# a name before a day stays the name ("Tom Hale on Tuesday").
+BODIES_ON = [
+    ('The United States Commission on Presidential Debates announced on Friday the debate was cancelled. In an '
+     'official statement, the commission said, "The debate will not take place."', "will not take place",
+     "United States Commission on Presidential Debates"),
+    ('Tom Hale on Tuesday said the plan was "dead on arrival".', "dead on arrival", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BODIES_ON)
+def test_a_body_named_with_on(text, fragment, speaker):
+    _check(text, fragment, speaker)

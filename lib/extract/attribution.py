@@ -1938,6 +1938,9 @@ def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, 
     return found
 
 
+# Words of an office's standing, not of which office it is: "the former minister" may be "Economy Minister X".
+_STATUS_WORDS = frozenset("former ex acting interim then current outgoing incoming new top senior late retired "
+                          "longtime veteran".split())
 _EPITHET_CHARS = 600  # how far back a description looks for the person it stands for
 
 
@@ -1975,7 +1978,10 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> 
         last = persons.last_mention(name, pos) if name else None
     if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
         return None
-    own = head in (persons.roles.get(name) or "").lower()  # "The pastor, Ada Voss, ..." then "the pastor said"
+    role = (persons.roles.get(name) or "").lower()
+    own = head in role  # "The pastor, Ada Voss, ..." then "the pastor said"
+    if own and any(w in ROLE_WORDS and w not in role and w not in _STATUS_WORDS for w in modifiers):
+        return None  # "the health minister" is not "Civil Aviation Minister X" (but "the former minister" may be)
     if not (modifiers or own or agent) or head in _PERSON_TITLES and persons.roles.get(name) and not own:
         return None  # "the judge" after a defendant; "the former senator" after "Ann Ruiz, the mayor"
     gender = persons.genders.get(name)

@@ -51,10 +51,30 @@ TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", *TITLE_ALIASES["senator"]
                              "mp", "assemblyman", "assemblywoman")
 
 
+_RANKS = ("vice", "deputy", "assistant", "lieutenant", "under")  # a title held under another ("vice president")
+
+
 def _holds_title(role: str, word: str) -> bool:
-    """True when a person's role (lower case) holds the title ``word`` ("president" in "vice president"), or one of
-    its aliases as a word of its own ("rep." in "rep.", never "mp" in "campaign")."""
-    return word in role or any(alias in role.split() for alias in TITLE_ALIASES.get(word, ()))
+    """True when a person's role (lower case) holds the title ``word`` ("president" in "president-elect", "vice
+    president" in "vice-president"), not under a rank ("president" in "vice president"), or one of its aliases as a
+    word of its own ("rep." in "rep.", never "mp" in "campaign")."""
+    role, word = role.replace("-", " "), word.replace("-", " ")
+    if any(not role[:m.start()].rstrip().endswith(_RANKS) or word.startswith(_RANKS)
+           for m in re.finditer(re.escape(word), role)):
+        return True
+    words = role.split()
+    return any(w in TITLE_ALIASES.get(word, ()) and not (i and words[i - 1] in _RANKS) for i, w in enumerate(words))
+
+
+def _ranked(role_words: tuple[str, ...]) -> tuple[str, ...]:
+    """Role words with a rank joined to the title after it: ("vice", "president") -> ("vice president",)."""
+    out: list[str] = []
+    for w in role_words:
+        if out and out[-1] in _RANKS:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return tuple(out)
 
 # Role words that name one person's office and nothing else, as a title capitalised alone after "the" may.
 _PERSON_TITLES = frozenset("""president vice-president prime premier minister secretary chancellor governor mayor
@@ -297,7 +317,15 @@ _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname
 HANDLE = r"@[A-Za-z\d_]{1,30}(?![\w@])|[a-z][a-z\d]*(?:_[a-z\d]+)+(?![\w@])|[a-z]{2,}\d{3,}(?![\w@])"
 _CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z]|{_ABBREVIATIONS})\.(?=[^\S\n]*[A-Z])|"
         rf"{_HYPHENED}|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
-_CONNECTOR = rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))})"
+# "on" joins a deliberating body to its subject ("Commission on Presidential Debates", "Committee on Foreign Affairs"),
+# never a name to a day ("Trump on Tuesday").
+_NOT_SUBJECTS = (*WEEKDAYS, *(m.capitalize() for m in ENGLISH_MONTHS if len(m) > 3 or m == "may"), "Twitter", "Facebook",
+                 "Instagram", "TikTok", "YouTube", "X")  # "the Safety Board on Monday", "the Board on Twitter"
+_ON_BODIES = ("Commission", "Committee", "Subcommittee", "Council", "Conference", "Panel", "Board", "Forum",
+              "Institute", "Center", "Centre", "Office", "Convention")
+_CONNECTOR = (rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))}|"
+              rf"(?:{'|'.join(f'(?<={b} )' for b in _ON_BODIES)})on"
+              rf"(?=[^\S\n]+(?!(?:{'|'.join(_NOT_SUBJECTS)})\b)[A-Z]))")
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
 NAME_PATTERN = (rf"(?<![\w’'\-])(?:{HANDLE}|"  # a handle is a name by itself: "@jdoe You ..." opens a post
@@ -888,7 +916,8 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, " ".join(name_tokens), None, "org")  # "trade magazine The Hollywood Reporter"
     if i > 0 and (tokens[i - 1][:1].isupper() and tokens[i - 1].lower() in NON_NAME_WORDS
                   and not (i == 1 and tokens[0].lower() in ("the", "a", "an"))
-                  or tokens[i - 1] in ("of", "for", "at", "from") or tokens[i - 2:i] == ["of", "the"]):
+                  or tokens[i - 1] in ("of", "for", "at", "from") or tokens[i - 2:i] == ["of", "the"]
+                  or i > 1 and tokens[i - 1] == "on" and tokens[i - 2] in _ON_BODIES):
         # "Saturday Night Live", "The Hague Tribunal", "the Church of the Nativity": a capitalised title the name
         # cannot be cut out of.
         return Mention(text, " ".join(tokens), None, "org")
@@ -1403,7 +1432,7 @@ class PersonIndex:
             if role_words:
                 if name not in holds:
                     described = " ".join(self.descriptions.get(name) or [self.roles.get(name) or ""]).lower()
-                    holds[name] = all(_holds_title(described, w) for w in role_words)
+                    holds[name] = all(_holds_title(described, w) for w in _ranked(role_words))
                 if not holds[name]:
                     continue
             if gender and (self.genders.get(name, gender) != gender or name in self.places or name in self.bare):
