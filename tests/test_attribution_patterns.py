@@ -5131,3 +5131,20 @@ BODIES_ON = [
 @pytest.mark.parametrize("text, fragment, speaker", BODIES_ON)
 def test_a_body_named_with_on(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Found by review: a possessive with an acronym before a named person keeps the person ("Israel's UN ambassador Gilad
+# Erdan"); one name apposed to a role is the person only when the role is someone's (not a place or body nearer to
+# it).
+REVIEWED = [
+    ('Israel\'s UN ambassador Gilad Erdan said: "This is a disgrace."', "disgrace", "Gilad Erdan"),
+    ('A spokesman in the capital, Kyiv, said: "The city is calm."', "city is calm", "A spokesman in the capital"),
+    ('A spokeswoman for the airline, Ryanair, said: "Flights resume today."', "Flights resume",
+     "A spokeswoman for the airline"),
+    ('A Chinese official statement said: "The talks were useful."', "talks were useful", "Chinese official statement"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REVIEWED)
+def test_reviewed_constructions(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -157,7 +157,6 @@ BEFORE_PARTICIPLE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,100}},[^\S\n]+){{0,2
                                rf"(?:[^\S\n]+[A-Za-z][\w\-]*){{0,2}})?[,:]?\s*$")  # "writing that the Oscars""
 # A participle cue after a comma ending the words before a quote ("..., stating that, "): the clause's subject speaks.
 _PARTICIPLE_END = re.compile(rf",[^\S\n]*(?P<cue>{_PARTICIPLES})(?:[^\S\n]+that)?[,:]?\s*$")
-_OPENING_SUBJECT = re.compile(rf"\s*{SUBJECT}[^\S\n]+(?=[a-z])")  # the subject opening a clause, then its verb
 BEFORE_CLAUSE_ANYWHERE = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}")
 # Someone quoted by another: `The paper quoted a police officer (, a witness,) as saying the area "..."`: the one
 # quoted speaks.
@@ -702,9 +701,9 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 if participle and pattern is BEFORE_INTRO and "," in window[m.end("subj"):m.start("cue")]:
                     # `Ann Lee defended the staff, saying: "`: a participle after a comma ends its clause, whose
                     # subject speaks, not the noun phrase before the comma (the verb's object).
-                    participle = _participle_speaker(text, sentence_start, end, found.cue, found.cue_start)
-                    if participle:
-                        return participle
+                    spoken = _participle_speaker(text, sentence_start, end, found.cue, found.cue_start)
+                    if spoken:
+                        return spoken
                 return _participle_subject(found) if participle else found
             if pattern is BEFORE_CLAUSE:
                 # `Already, Owen Pratt has said`, `When asked about it, a spokesman said`: the lead phrase was read
@@ -758,12 +757,21 @@ def _participle_speaker(text: str, sentence_start: int, end: int, cue: str, cue_
     opening = _OPENING_SUBJECT.match(sentence)
     if opening and (opening.group("subj").split()[0] in SUBORDINATORS | FRONTED_PREPOSITIONS
                     or opening.group("subj").split()[0].lower() in _GROUP_LEADS
-                    or not _named_or_pronoun(parse_mention(apposed_name(opening)[0]))
-                    or clause and clause.start("subj") < opening.end("subj")):
+                    or not _named_or_pronoun(parse_mention(apposed_name(opening)[0]))):
         opening = None
-    if opening:
-        return replace(_attribution(opening, sentence_start, "before"), cue=cue, cue_start=cue_start)
-    return _attribution(clause, sentence_start, "before") if clause else None
+    if clause and not (opening and opening.start("subj") < clause.start("subj") < opening.end()):
+        found = clause  # the clause's subject, unless it is inside the opening person's appositions
+    elif opening and not (clause is None and _CLAUSE_BREAK.search(sentence, opening.end(), cue_start - sentence_start)):
+        found = opening  # with no clause subject found, no other clause or source may stand between
+    else:
+        return None
+    if _ANOTHER_SUBJECT.search(sentence, found.end("subj"), cue_start - sentence_start):
+        return None  # "Ann Lee resigned and Tom Hale took over, stating": the participle is another clause's
+    return replace(_attribution(found, sentence_start, "before"), cue=cue, cue_start=cue_start)
+
+
+_ANOTHER_SUBJECT = re.compile(r"\b(?:and|but|when|while|as)[^\S\n]+(?:[A-Z][\w’'\-]*|he|she|they|his|her|their)\b")
+_CLAUSE_BREAK = re.compile(r"\b(?:and|but|when|while|whereas|as|after|before|until|because|from|by)\b")
 
 
 def _named_or_pronoun(mention: Mention) -> bool:

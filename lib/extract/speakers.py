@@ -570,7 +570,9 @@ def apposed_name(m: re.Match) -> tuple[str, int]:
 
 
 _BRACKET_THEN_COMMA = re.compile(r"[^\S\n]*\([^()]*\)(?=,)")
-_NAMED_OWNER_AFTER = re.compile(r"\b(?:for|of|to|with|at)[^\S\n]+[A-Z]")  # "a spokesperson for Sen. Kamala Harris"
+# A role owned by a person or body and nothing after it ("His opponent", "Przybylski's wife", "The group's chief
+# executive"): one name apposed to it is the person (not "A spokesman in the capital, Kyiv,", "The minister, Labour,").
+_KIN_OR_OWN_ROLE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:[Tt]he[^\S\n]+)?[\w\-]+[’']s)(?:[^\S\n]+[a-z][\w\-]*){1,3}")
 _OBJECT_LEADS = frozenset("to with by for from at of about on in against into than like as and or".split())
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*[^\S\n]+)+[A-Z][\w’'.\-]*$")
 
@@ -582,7 +584,7 @@ def _apposed_to_role(subject: str, appos: str, at: int) -> tuple[str, int] | Non
     mention = parse_mention(apposed.group(0)) if apposed else None
     if mention and mention.kind == "person" and mention.name and mention.name in appos and (
             len(mention.name.split()) >= 2 or mention.name == apposed.group(0) and mention.name.isalpha()
-            and parse_mention(subject).kind == "role" and not _NAMED_OWNER_AFTER.search(subject)
+            and _KIN_OR_OWN_ROLE.fullmatch(subject)
             and _head_noun(subject.lower().split()) in ROLE_WORDS | PERSON_NOUNS):
         return mention.name, at + appos.index(mention.name)
     return None
@@ -655,6 +657,8 @@ def _is_name_token(tok: str) -> bool:
         return True  # "al-Kaabi"
     if not tok[:1].isupper() or is_role_word(low) or low in NON_NAME_WORDS or low.endswith(ADJECTIVE_SUFFIXES):
         return False
+    if low.endswith("s") and low[:-1] in _PERSON_TITLES:
+        return False  # "Vice Presidents", "Ministers": the plural of an office, no one's name
     if len(low) >= _OCCUPATION_MIN_CHARS and low.endswith(OCCUPATION_SUFFIXES):
         return False  # "Psychologist Mara Quinn", "Economist Jo Lee": an occupation, by its ending
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
@@ -735,6 +739,8 @@ def parse_mention(text: str) -> Mention:
         # "a Defence Ministry statement", "the White House memo", "an AEW press release": its author speaks, as in "a
         # statement from X"
         author = parse_mention(" ".join(words[1:named_to]))
+        if named_to == 2 and words[1].lower() in NATION_ADJECTIVES and named_to < len(words) - 1:
+            author = Mention(text, None, None, "unknown")  # "A Chinese official statement": no one named
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
     owned = _OWNED_BODY.fullmatch(text)
@@ -756,7 +762,8 @@ def parse_mention(text: str) -> Mention:
         inner = parse_mention(owned.group("name"))
         if inner.kind == "person":
             return Mention(text, inner.name, inner.role or owned.group("owner"), "person")
-    if re.search(r"[’']s (?:[A-Z]{2,} )*[a-z]", text) or _SPEAKS_FOR.match(text):
+    if re.search(r"[’']s [a-z]", text) or _SPEAKS_FOR.match(text) \
+            or _POSSESSIVE.search(text) and words[-1].lower() in DOCUMENT_NOUNS | AUTHORED_TEXTS:
         # "Reid's rep", "RIAA's DMCA notice", "a spokesperson for Sen. Tom Hale": someone or something speaking for a
         # named person or body, not that person
         return Mention(text, None, None, "role")
