@@ -5135,13 +5135,17 @@ def test_a_body_named_with_on(text, fragment, speaker):
 
 # Found by review: a possessive with an acronym before a named person keeps the person ("Israel's UN ambassador Gilad
 # Erdan"); one name apposed to a role is the person only when the role is someone's (not a place or body nearer to
-# it).
+# it); a participle after a later clause with a subject of its own is that subject's.
 REVIEWED = [
     ('Israel\'s UN ambassador Gilad Erdan said: "This is a disgrace."', "disgrace", "Gilad Erdan"),
     ('A spokesman in the capital, Kyiv, said: "The city is calm."', "city is calm", "A spokesman in the capital"),
     ('A spokeswoman for the airline, Ryanair, said: "Flights resume today."', "Flights resume",
      "A spokeswoman for the airline"),
     ('A Chinese official statement said: "The talks were useful."', "talks were useful", "Chinese official statement"),
+    ('Ann Lee resigned on Monday and Tom Hale took over, stating, "We start again."', "start again", "Tom Hale"),
+    ('Tom Hale did not respond, and his lawyer issued a brief statement, claiming, "My client is innocent."',
+     "innocent", "his lawyer"),
+    ('Tom Hale cited his health and his family, stating, "It is time."', "It is time", "Tom Hale"),
 ]
 
 

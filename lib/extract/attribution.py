@@ -765,12 +765,20 @@ def _participle_speaker(text: str, sentence_start: int, end: int, cue: str, cue_
         found = opening  # with no clause subject found, no other clause or source may stand between
     else:
         return None
-    if _ANOTHER_SUBJECT.search(sentence, found.end("subj"), cue_start - sentence_start):
-        return None  # "Ann Lee resigned and Tom Hale took over, stating": the participle is another clause's
-    return replace(_attribution(found, sentence_start, "before"), cue=cue, cue_start=cue_start)
+    base = sentence_start
+    for other in _ANOTHER_SUBJECT.finditer(sentence, found.end("subj"), cue_start - sentence_start):
+        # "Ann Lee resigned and Tom Hale took over, stating", "..., and his lawyer issued a statement, claiming": the
+        # participle ends the later clause, whose subject speaks (or no one the rules can name)
+        later = _OPENING_SUBJECT.match(sentence[other.start("at"):cue_start - sentence_start])
+        if later is None:
+            continue  # "his health and his family, stating": no subject and verb after the "and"
+        if parse_mention(apposed_name(later)[0]).kind not in ("person", "pronoun", "role"):
+            return None
+        found, base = later, sentence_start + other.start("at")
+    return replace(_attribution(found, base, "before"), cue=cue, cue_start=cue_start)
 
 
-_ANOTHER_SUBJECT = re.compile(r"\b(?:and|but|when|while|as)[^\S\n]+(?:[A-Z][\w’'\-]*|he|she|they|his|her|their)\b")
+_ANOTHER_SUBJECT = re.compile(r"\b(?:and|but|when|while|as)[^\S\n]+(?P<at>[A-Z][\w’'\-]*|he|she|they|his|her|their)\b")
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|when|while|whereas|as|after|before|until|because|from|by)\b")
 
 

@@ -590,7 +590,7 @@ def _apposed_to_role(subject: str, appos: str, at: int) -> tuple[str, int] | Non
     return None
 
 
-_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))})[^\S\n]+(?=\S)"
+_OPENER = re.compile(rf"(?:{'|'.join(sorted(SENTENCE_OPENERS))}|and|but)[^\S\n]+(?=\S)"  # "and Ann Lee" in a clause
                      # a place phrase with no comma before the subject: "In Parliament the Communist Party said"
                      rf"|(?:{'|'.join(sorted(PLACE_PREPOSITIONS))})[^\S\n]+(?:[A-Z][\w.’'\-]*[^\S\n]+){{1,3}}"
                      rf"(?=(?:the|a|an)[^\S\n])")
