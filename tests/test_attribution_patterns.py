@@ -5152,3 +5152,38 @@ REVIEWED = [
 @pytest.mark.parametrize("text, fragment, speaker", REVIEWED)
 def test_reviewed_constructions(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# Whose words a writer passes on: "quoting X:" ending the words before a quote names X, before any subject and cue
+# ahead of it ("The website continues quoting Camila's parents:"), but not a "quoting" phrase inside the clause ("The
+# minister, quoting a Reuters report, said:"); a fronted "Quoting X," or "Citing X," is no speaker.
+QUOTING = [
+    ('The website continues quoting the girl\'s parents:\n\n"The situation we are going through is exhausting."',
+     "exhausting", "the girl's parents"),
+    ('The state agency said the launch had been "a success" and quoted a statement from the academy: "The new engine '
+     'has passed all tests."', "passed all tests", "the academy"),
+    ('The minister, quoting a Reuters report, said: "We will act."', "We will act", "The minister"),
+    ('Quoting Lincoln, the senator said: "A house divided cannot stand."', "house divided", "the senator"),
+    ('Citing Tom Hale, the paper said: "The plan is dead."', "plan is dead", "the paper"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", QUOTING)
+def test_quoting_names_whose_words_follow(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A post quoted under its handle on a line of its own ("@jdoe: "..."") is the handle's, and the person's whom the text
+# named with it ("Jo Doe (@jdoe)"); a post quoting another's words inside it is not the quote's speaker.
+HANDLES = [
+    ('Raian Gibrel (@bro0ownsugar) envisioned an end to corruption:\n\n@bro0ownsugar: "Eliminate corruption and all '
+     'its resources #newSudans"', "Eliminate corruption", "Raian Gibrel"),
+    ('Many reacted on Twitter.\n\n@jdoe_88: "This is a scandal and nobody cares."', "scandal", "@jdoe_88"),
+    ('Many reacted on Twitter.\n\n@jdoe_88: "I will not invest anywhere else." Dangote tells the forum in Addis',
+     "not invest", "Dangote"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HANDLES)
+def test_a_post_quoted_under_its_handle(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -185,6 +185,9 @@ BEFORE_HEADLINE = re.compile(r"^[^\S\n]*(?P<line>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-
 BEFORE_QUOTING = re.compile(rf"(?P<cue>\b(?:[Tt]o[^\S\n]+quote|[Ii]n[^\S\n]+the[^\S\n]+(?:[a-z]+[^\S\n]+)?"
                             rf"(?:words|opinion|view|judge?ment)[^\S\n]+of|[Qq]uoting))[^\S\n]+"
                             rf"{SUBJECT}[^\S\n]*[,:]?\s*$")
+# A colon right after the one quoted: `The website continues quoting Camila's parents: "`, `and quoted Lee: "`.
+BEFORE_QUOTING_END = re.compile(rf"\b(?P<cue>quot(?:ing|ed|es))[^\S\n]+(?P<subj>{POSSESSIVE_ROLE_PATTERN}|{ROLE_NOUN_PATTERN}|"
+                                rf"{MENTION_PATTERN})[^\S\n]*:\s*$")
 # The same with the owner first: `In Hale's words, "`, `In the mayor's view: "`.
 BEFORE_QUOTING_OWNER = re.compile(rf"\b[Ii]n[^\S\n]+(?P<subj>(?:[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?[a-z][\w\-]*|"
                                   rf"{NAME_PATTERN}))[’']s?[^\S\n]+(?:own[^\S\n]+)?(?P<cue>words|opinion|view)[^\S\n]*[,:]?\s*$")
@@ -607,6 +610,12 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     if start == 0 or text[start - 1] == "\n":  # a line of its own before the quote
         m = BEFORE_ROUNDUP.match(window)
         mention = parse_mention(m.group("subj")) if m else None
+        line = text[end:(text.find("\n", end) + 1 or len(text) + 1) - 1].rstrip()
+        if mention and mention.kind == "person" and mention.name.startswith("@") and mention.name == mention.text \
+                and line[-1:] in _CLOSING_MARKS and sum(ch in QUOTE_MARKS for ch in line) == 2:
+            # `@jdoe: "..."` filling its line: a post quoted under its handle, whose owner the text may have named
+            # ("Jo Doe (@jdoe)"); not a post quoting someone else's words inside it (`@jdoe: "..." he said. Wow`)
+            return _handle_owner(text, mention.name, start) or _attribution(m, start, "before")
         if mention and mention.kind == "person" and len(mention.name.split()) >= 2 and not mention.name.isupper() \
                 and not any(w.lower() in CUE_CLASS for w in m.group("subj").split()) \
                 and all(w[:1].isupper() or is_role_word(w) for w in (mention.role or "").split()):
@@ -622,8 +631,10 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     group = _one_of_group(text, start + m.start("subj")) if m else None
     if group:
         return _Attribution(group, start + m.start("subj"), m.group("cue"), start + m.start("cue"), "before")
-    for pattern in (BEFORE_QUOTED_AS, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING, BEFORE_ADDED, BEFORE_PHRASE,
-                    BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING, BEFORE_QUOTING_OWNER) + (
+    # "quoting X:" ending the intro names whose words follow, before any subject and cue ahead of it ("The website
+    # continues quoting Camila's parents:")
+    for pattern in (BEFORE_QUOTED_AS, BEFORE_QUOTING_END, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING,
+                    BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING, BEFORE_QUOTING_OWNER) + (
             (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
@@ -780,6 +791,19 @@ def _participle_speaker(text: str, sentence_start: int, end: int, cue: str, cue_
 
 _ANOTHER_SUBJECT = re.compile(r"\b(?:and|but|when|while|as)[^\S\n]+(?P<at>[A-Z][\w’'\-]*|he|she|they|his|her|their)\b")
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|when|while|whereas|as|after|before|until|because|from|by)\b")
+
+
+_CLOSING_MARKS = "\"”’'»"
+
+
+def _handle_owner(text: str, handle: str, before: int) -> _Attribution | None:
+    """The person a text names with a social-media handle in brackets before ``before`` ("Raian Gibrel
+    (@bro0ownsugar)"), the latest such naming."""
+    owner = None
+    for m in re.finditer(rf"(?P<subj>{NAME_PATTERN})[^\S\n]*\({re.escape(handle)}\)", text[:before]):
+        if parse_mention(m.group("subj")).kind == "person":
+            owner = _Attribution(m.group("subj"), m.start("subj"), None, m.start("subj"), "before")
+    return owner
 
 
 def _named_or_pronoun(mention: Mention) -> bool:

@@ -685,6 +685,8 @@ _POSSESSIVE = re.compile(r"\w[’']s\b")
 _NAMED_TEXT_WORDS = 3  # capitalised words of a body's name that ends in a text's word ("British Geological Survey")
 # Lower-case words between a text's author and its noun that say what kind of text it is ("an AEW press release"), not
 # whose ("a Biden campaign release" is the campaign's)
+# Participles that open a phrase about another's words before the sentence's subject ("Quoting Lincoln, the senator")
+_FRONTED_PARTICIPLES = frozenset("Quoting Citing Paraphrasing Echoing Referring Responding Reacting Addressing".split())
 _TEXT_MODIFIERS = frozenset("press news official joint written".split())
 _BODY_TEXT_WORDS = frozenset({"survey"})  # a text's word ending bodies' names ("Geological Survey", "Ordnance Survey")
 # A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's"), not "The" ("The People's Bank of
@@ -769,9 +771,11 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, None, None, "role")
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
-    if len(tokens) > 1 and tokens[0] in FRONTED_PREPOSITIONS | SUBORDINATORS and tokens[1][:1].islower() \
-            and (tokens[1].endswith(("ing", "ed")) or tokens[1] in DETERMINERS):
-        # "After meeting Tom Hale", "When asked", "In a statement": a fronted phrase, not "After trust member X"
+    if len(tokens) > 1 and (tokens[0] in FRONTED_PREPOSITIONS | SUBORDINATORS and tokens[1][:1].islower()
+                            and (tokens[1].endswith(("ing", "ed")) or tokens[1] in DETERMINERS)
+                            or tokens[0] in _FRONTED_PARTICIPLES):
+        # "After meeting Tom Hale", "When asked", "In a statement", "Quoting Lincoln": a fronted phrase, not "After
+        # trust member X"
         return Mention(text, None, None, "unknown")
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"
                                or tokens[0][:1].isupper() and is_adverb(tokens[0])):
