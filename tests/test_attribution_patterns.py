@@ -5187,3 +5187,19 @@ HANDLES = [
 @pytest.mark.parametrize("text, fragment, speaker", HANDLES)
 def test_a_post_quoted_under_its_handle(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "According to X:" with a colon introduces X's words as with a comma; a name after an inverted cue ends at a dashed
+# aside ("says Joe Leuer - who worked there"), not at a hyphen inside a compound ("the 36 - year - old Klitschko").
+ACCORDING_AND_DASHES = [
+    ('Ada Quist had visited the camp in April. According to Ada Quist: "It was a place without hope".', "without hope",
+     "Ada Quist"),
+    ('Officials say thousands have been trained. "The links critics draw are tenuous at best", says Joe Leuer - who '
+     'worked at the school.', "tenuous", "Joe Leuer"),
+    ('"I\'m satisfied," said the 36 - year - old Klitschko.', "satisfied", "Klitschko"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ACCORDING_AND_DASHES)
+def test_according_colon_and_dashed_asides(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -108,7 +108,7 @@ AFTER_LATER_CUE_SUBJECT = re.compile(rf"^[^\"“”\n]{{0,120}}?,[^\S\n]+(?P<cue
 # A show's name may sit in the tail (`Scott told "Meet the Press" host Jo Hale, "`).
 BEFORE_INTRO = re.compile(rf"{SUBJECT},?[^\S\n]+{ADVERB_PATTERN}{_CUE}(?P<tail>[^.!?\"“”]{{0,80}}?"
                           rf"(?:[\"“][^\"“”.!?\n]{{1,60}}[\"”][^.!?\"“”]{{0,80}}?)?)[,:]\s*$")
-BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*,\s*$")
+BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}[^\S\n]*[,:]\s*$")  # "According to Jo Hale: "
 # A sentence that opens with its source: `According to the ministry, the strikes "hit only military targets."`.
 BEFORE_ACCORDING_LEAD = re.compile(rf"^\s*{_ACCORDING}[^\S\n]*,[^\"“”.!?]*$")
 # A subject far from its cue: `X said at a hearing that ... but added, "`, `the government through its embassy on

@@ -499,7 +499,9 @@ SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,
 # a lead "Tom Hale," with the apposition ", said the cuts" would make "added" the cue.
 REPORTED_SUBJECT_PATTERN = _SUBJECT + r"(?P<appos>,[^\S\n]+(?:(?!\b(?:said|says|told|tells)\b)[^,;:\"“”]){1,160}?,?)?"
 # A mention ends at punctuation, the end, or a time/place phrase ("said Fogels.", "said X on Tuesday").
-MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
+MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)"
+               r"|[^\S\n]+[-–—][^\S\n]+(?:who|a|an|the|his|her)\b"  # "says Joe Leuer - who worked there"
+               r"|[^\S\n]+(?:on|in|at|of|from|with|who|and|for|during|after|before|when|while|"
                r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b"  # "said Jo Hale angrily"
                # whom the words were said to ("said Bolden to the crowd"; not "Coils to Locs", a name)
                r"|[^\S\n]+to[^\S\n]+(?:the|a|an|his|her|their|its|reporters|journalists)\b)")
