@@ -5203,3 +5203,26 @@ ACCORDING_AND_DASHES = [
 @pytest.mark.parametrize("text, fragment, speaker", ACCORDING_AND_DASHES)
 def test_according_colon_and_dashed_asides(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A text speaks for whoever put it out: the subject of a sentence that released, published or conducted it ("Amnesty
+# released a report ... "...," the report said"), a court that ruled ("the ruling states"), or, with no one named
+# with it, the body the sentences before are about ("The Morning Courier ... the paper said"); never a word opening a
+# sentence that only looks like a name, nor for a text owned by someone else ("the incident's reports").
+TEXT_AUTHORS = [
+    ('Amnesty International released a report on Monday about the prisons. "Detainees are tortured routinely," the '
+     'report said.', "tortured", "Amnesty International"),
+    ('The High Court ruled on Tuesday that the law was void. "The state acted beyond its powers," the ruling said.',
+     "beyond its powers", "High Court"),
+    ('Kenya\'s High Court suspended the deployment. "The respondents have shown no legal basis," the ruling states.',
+     "no legal basis", "High Court"),
+    ('The Government Accountability Office reviewed the programme. The report warned that the claims "lacked '
+     'sufficient specifics".', "lacked sufficient", "Government Accountability Office"),
+    ('Imagine a school without books. The report argues that "this is the question the ministry ignored".',
+     "ministry ignored", "The report"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TEXT_AUTHORS)
+def test_a_text_speaks_for_whoever_put_it_out(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1379,6 +1379,21 @@ def _named_author(m: re.Match, name: str) -> tuple[str, int]:
     return name, m.start() + m.group(0).rindex(name)
 
 
+_PUTTING_OUT = STATEMENT_VERBS + ("conducted", "produced", "commissioned", "compiled", "carried out", "prepared",
+                                  "wrote", "filed", "handed down", "delivered")
+_DECISIONS = frozenset("ruling judgment judgement decision verdict order".split())  # what a court's "ruled" puts out
+
+
+@lru_cache(maxsize=64)
+def _text_put_out(noun: str) -> re.Pattern:
+    """A sentence whose subject puts out a text of kind ``noun`` ("Amnesty released a report", "the court ruled")."""
+    verbs = alternation(_PUTTING_OUT)
+    ruled = r"|ruled\b" if noun in _DECISIONS else ""
+    return re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){SUBJECT}[^\S\n]+{ADVERB_PATTERN}"
+                      rf"(?:(?:{verbs})[^\S\n]+(?:an?|the|its|his|her|their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?"
+                      rf"{noun}s?\b{ruled})", re.MULTILINE)
+
+
 def document_author(text: str, start: int, end: int, noun: str, latest: bool) -> tuple[str, int] | None:
     """(author as written, offset) of the first (or ``latest``) document of kind ``noun`` named with its author
     between ``start`` and ``end``: whom a bare "a report" stands for before `The report by the Teachers' Union claims
@@ -1390,6 +1405,13 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
             found = *_named_author(m, mention.name), m.end()
             if not latest:
                 break
+    if latest:
+        # "Amnesty International released a report on Monday." then "the report said"; "The High Court ruled ..."
+        # then "the ruling said": the subject that put the text out, when named later than any text "by" someone
+        for m in _text_put_out(noun).finditer(text, max(0, start), end):
+            subject, at = without_opener(*apposed_name(m))
+            if (found is None or m.start() > found[1]) and parse_mention(subject).kind in ("person", "org"):
+                found = " ".join(subject.split()), at, m.end()
     if found and latest and re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{noun}\b",
                                       text[found[2]:end], re.I):
         return None  # another text of that kind brought in since ("A second report, from the ministry, disagreed")
@@ -1587,6 +1609,14 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 author = document_author(text, at - _STATEMENT_CHARS, at, noun, latest=True)
             if author:
                 q = _credited_to(q, author, persons)
+                mention = parse_mention(q.speaker)
+        if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker) \
+                and q.speaker.lower().startswith("the ") and not re.search(r"[’']s\b", q.speaker):
+            # "Amnesty International said ... The report adds that ...", "Kenya's High Court suspended the deployment.
+            # "...," the ruling states": a text no one was named with is the body's the sentences before are about
+            body = _it_antecedent(text, min(q.start, q.speaker_start), persons, False)
+            if body and parse_mention(body[0]).kind == "org" and not _is_document(body[0]):
+                q = _credited_to(q, body, persons)
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and (
                 q.speaker.lower() == "it" or _UNSIGNED_STATEMENT.fullmatch(q.speaker)):
