@@ -1410,7 +1410,9 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
         # then "the ruling said": the subject that put the text out, when named later than any text "by" someone
         for m in _text_put_out(noun).finditer(text, max(0, start), end):
             subject, at = without_opener(*apposed_name(m))
-            if (found is None or m.start() > found[1]) and parse_mention(subject).kind in ("person", "org"):
+            mention = parse_mention(subject)
+            if (found is None or m.start() > found[1]) and (mention.kind == "org" or mention.kind == "person" and not (
+                    mention.role and not _is_title(mention.role))):  # not "Senators representing Maryland"
                 found = " ".join(subject.split()), at, m.end()
     if found and latest and re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{noun}\b",
                                       text[found[2]:end], re.I):
@@ -1611,9 +1613,13 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 q = _credited_to(q, author, persons)
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker) \
-                and q.speaker.lower().startswith("the ") and not re.search(r"[’']s\b", q.speaker):
+                and q.speaker.lower().startswith("the ") and not re.search(r"[’']s\b", q.speaker) \
+                and not _DEFINED_HERE.match(text, q.speaker_end or q.speaker_start) \
+                and not re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{q.speaker.split()[-1]}\b",
+                                  text[max(0, min(q.start, q.speaker_start) - _STATEMENT_CHARS):q.speaker_start], re.I):
             # "Amnesty International said ... The report adds that ...", "Kenya's High Court suspended the deployment.
             # "...," the ruling states": a text no one was named with is the body's the sentences before are about
+            # (not a text defined where it is named, nor one of several: "A second report, from the ministry, ...")
             body = _it_antecedent(text, min(q.start, q.speaker_start), persons, False)
             if body and parse_mention(body[0]).kind == "org" and not _is_document(body[0]):
                 q = _credited_to(q, body, persons)
