@@ -108,6 +108,11 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("The Warren Commission Report", "Warren Commission", None, "org"),
     ("Writer Hana Poll", "Hana Poll", "Writer", "person"),
     ("the Robert Mueller Report", "Robert Mueller", None, "person"),
+    # an office named with "of" and "and" ends before the person's name
+    ("Secretary of Health and Human Services Tommy Thompson", "Tommy Thompson",
+     "Secretary of Health and Human Services", "person"),
+    ("Minister of Trade and Industry Ada Quist", "Ada Quist", "Minister of Trade and Industry", "person"),
+    ("the Centers for Disease Control and Prevention", "Centers for Disease Control and Prevention", None, "org"),
     # a body with its possessor: the body, whose it is its role (so one body with or without it); a possessor that
     # is a description names no one
     ("Italy's Civil Protection Department", "Civil Protection Department", "Italy's", "org"),

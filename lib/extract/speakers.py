@@ -918,6 +918,11 @@ def parse_mention(text: str) -> Mention:
                 and head not in ORG_WORDS:
             return Mention(text, None, None, "role")  # "the Democratic senator from Ohio": a person, unnamed here
         return Mention(text, " ".join(name_tokens), None, "org")  # "a statement from Waitrose"
+    if len(name_tokens) >= 3 and name_tokens[0].lower() not in FIRST_NAME_GENDERS and "of" in tokens[:i] \
+            and tokens[i - 1] == "and" and any(t.lower() in ROLE_WORDS for t in tokens[:tokens.index("of")]):
+        # "Secretary of Health and Human Services Tommy Thompson": the end of the office's name, then a given name
+        # and the surname
+        return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
     if i > 1 and tokens[i - 1] in ("for", "of") and tokens[i - 2].lower() in ROLE_WORDS and len(name_tokens) >= 3 \
             and name_tokens[-2][:1].isupper() and name_tokens[-2].lower() not in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS \
             and name_tokens[-1][:1].isupper() and name_tokens[-1].lower() not in ORG_WORDS | NON_NAME_WORDS:
