@@ -5226,3 +5226,22 @@ TEXT_AUTHORS = [
 @pytest.mark.parametrize("text, fragment, speaker", TEXT_AUTHORS)
 def test_a_text_speaks_for_whoever_put_it_out(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A sentence a speaker's cue introduces is speech even after a title's noun ("He said on the radio programme "It is a
+# great loss ...""), its end mark inside the quote or not; a title after such a noun stays a title, and so does one
+# after a writing cue ("wrote a post "...""), which takes a title as its object.
+SPEECH_AFTER_TITLE_NOUNS = [
+    ('Tom Hale paid tribute. He said on Voice of America\'s programme "It is a great loss to the people."',
+     "great loss", "Tom Hale"),
+    ('Tom Hale paid tribute. He said on the Focus programme "It is a great loss to the people of the country and to '
+     'all of us".', "great loss", "Tom Hale"),
+    ('She starred in the programme "The Night Manager."', "Night Manager", "NOQUOTE"),
+    ('Ada Quist wrote a blog post "Late Yekini\'s Wife blames the Media for his Death and asks for an apology".',
+     "blames the Media", "NOQUOTE"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SPEECH_AFTER_TITLE_NOUNS)
+def test_speech_after_a_title_noun(text, fragment, speaker):
+    _check(text, fragment, speaker)

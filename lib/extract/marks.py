@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lib.models import Article
+from lib.domain.verbs import OBJECT_CUE_FORMS
 
 if TYPE_CHECKING:  # only for annotations: attribution imports this module
     from lib.extract.attribution import _Attribution
@@ -436,6 +437,9 @@ def is_named(lead: str) -> bool:
 _ADDRESS = re.compile(r"\S+\.[a-z]{2,}(?:/\S*)?")  # a domain or web address ("falha.com.br", "x.org/y")
 
 
+_SENTENCE_WORDS = 8  # a quote this long opening with a capital is a sentence, its end mark outside the quote or not
+
+
 def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, lead: str) -> bool:
     """True for quote marks around a title, a nickname or a scare-quoted term rather than someone's words.
 
@@ -449,13 +453,18 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     if _WORK_OF.search(lead):
         return True
     adjacent = found is not None and found.source in ("after", "before")
-    if _TITLE_CUES.search(lead) and not adjacent and not _PREDICATE_START.match(content) \
+    stripped = content.rstrip()
+    sentence = stripped[:1].isupper() and stripped.endswith((".", "!", "?", ","))
+    # `He said on the radio programme "It is a great loss."`: a sentence a speaker's cue introduces is speech, even
+    # after a title's noun
+    spoken = stripped[:1].isupper() and (sentence or words >= _SENTENCE_WORDS) and words > _SCARE_WORDS \
+        and not _is_title_case(content) and found is not None and bool(found.cue) \
+        and found.cue.split()[0].lower() not in OBJECT_CUE_FORMS  # "wrote a post "..."" names a title
+    if _TITLE_CUES.search(lead) and not adjacent and not spoken and not _PREDICATE_START.match(content) \
             and not _CALLED_OBJECT.search(lead) and not _WORDS_IN.search(lead):
         return True  # not `the program "has been a success"`: the noun is the subject of the quoted verb
     if partial:
         return words <= _SCARE_WORDS or (_is_title_case(content) and not adjacent)
-    stripped = content.rstrip()
-    sentence = stripped[:1].isupper() and stripped.endswith((".", "!", "?", ","))
     if words <= _SCARE_WORDS and not (adjacent or (sentence and not _is_title_case(content))):
         return True
     return _is_title_case(content) and not adjacent and not stripped.endswith(("!", "?"))
