@@ -5245,3 +5245,21 @@ SPEECH_AFTER_TITLE_NOUNS = [
 @pytest.mark.parametrize("text, fragment, speaker", SPEECH_AFTER_TITLE_NOUNS)
 def test_speech_after_a_title_noun(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A person's capitalised title apposed with its closing comma left out ("Michael Makuei, the Information Minister paid
+# tribute") makes the name a person with that role, and the title no one's name; a title after a place is no
+# apposition ("in the House of Commons, the Conservative MP said").
+TITLE_RUNNING_INTO_VERB = [
+    ('Maria Quist, the Information Minister paid tribute to Luk. He said on the radio "It is a great loss to the '
+     'people."', "great loss", None),
+    ('Michael Makuei, the Information Minister paid tribute to Luk. He said on the radio "It is a great loss to the '
+     'people."', "great loss", "Michael Makuei"),
+    ('Chris Grayling spoke in the House of Commons. Speaking in the Commons, the Conservative MP said: "It does not '
+     'need to be like this."', "need to be", "Chris Grayling"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLE_RUNNING_INTO_VERB)
+def test_a_title_apposed_without_its_closing_comma(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -268,7 +268,10 @@ _APPOSED_CUE_AFTER = re.compile(rf"(?:[^\S\n]+\([^()\n]{{1,30}}\))?(?:,[^\S\n]+[
 _CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:was|is|were|are|had|has|have|would|will|could|should|did|does|"
                                 r"[a-z]+ed)\b")
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
-_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)")
+# (or a capitalised title after "the" that runs into the verb, its closing comma left out: "X, the Information
+# Minister paid tribute")
+_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?(?:([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)"
+                               r"|(the(?:[^\S\n]+[A-Z][\w\-]*){1,4})(?=[^\S\n]+[a-z]))")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 # A two-word name opening a sentence before a past-tense verb ("Ella Pratt spoke first."): a person acting.
@@ -1147,9 +1150,9 @@ def _apposition(text: str, pos: int, person: bool = False) -> str | None:
     name), an indefinite description headed by an agent noun ("Tom Ruiz, a plumber," -> "plumber"): no list holds
     every trade."""
     m = _APPOSITION_AFTER.match(text, pos)
-    if not m:
-        return None
-    words = m.group(1).split()
+    if not m or m.group(2) and not person:
+        return None  # a title running into the verb is apposed only to a person's name ("in the Commons, the MP said")
+    words = (m.group(1) or m.group(2)).split()
     if any(w in _APPOSITION_VERBS for w in words):
         return None  # "USS Higgins, the Pentagon chief said ...": a clause, not an apposition
     indefinite = words[0] in ("a", "an")
@@ -2147,7 +2150,8 @@ def _described_antecedent(text: str, pos: int, pronoun: str, spoken: list[Quote]
 _NEAREST_NAME_CHARS = 300  # how far back "he" or "she" with no one in the cast looks for a person's full name
 # A verb right after a name, or after an aside set off by commas: the name is its clause's subject (not "X's widow", not
 # an object, not a name in brackets).
-_VERB_AFTER_SUBJECT = re.compile(rf"(?:,[^,;:.!?\"“”\n]{{1,120}},)?[^\S\n]+"
+# ("X, the Information Minister paid tribute": an apposition of a title, its closing comma left out)
+_VERB_AFTER_SUBJECT = re.compile(rf"(?:,[^,;:.!?\"“”\n]{{1,120}},|,[^\S\n]+the(?:[^\S\n]+[A-Z][\w\-]*){{1,4}})?[^\S\n]+"
                                  rf"(?:{_FINITE_VERB}|{_PRESENT_VERB}|{_IRREGULAR_PAST}|were|are|have|can|could)\b")
 
 
@@ -2163,6 +2167,7 @@ def _nearest_full_name(text: str, pos: int, gender: str, persons: PersonIndex) -
         mention = parse_mention(name)
         words = (mention.name or "").split()
         if mention.kind == "person" and len(words) >= 2 and mention.name not in persons.places \
+                and words[-1].lower() not in _PERSON_TITLES \
                 and FIRST_NAME_GENDERS.get(words[0].lower(), gender) == gender \
                 and _VERB_AFTER_SUBJECT.match(text, m.end()) and text[max(0, m.start() - 1):m.start()] != "(":
             found = mention.name
