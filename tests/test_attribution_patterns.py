@@ -5263,3 +5263,21 @@ TITLE_RUNNING_INTO_VERB = [
 @pytest.mark.parametrize("text, fragment, speaker", TITLE_RUNNING_INTO_VERB)
 def test_a_title_apposed_without_its_closing_comma(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A word opening a sentence that names no one is no speaker, of reported speech either ("Continuing claims for state
+# benefits fell", "Despite saying ...", "Published estimates put ..."); a one-word surname is.
+OPENING_WORDS = [
+    ("Continuing claims for state benefits fell to 2.8 million in the week, the department said.", "Continuing"),
+    ("Published estimates put this share as high as 40 percent.", "Published"),
+    ("Despite saying they had been outbid, the club signed him.", "Despite"),
+]
+
+
+@pytest.mark.parametrize("text, word", OPENING_WORDS)
+def test_an_opening_word_is_no_speaker(text, word):
+    assert all(q.speaker != word for q in extract_quotes(Article("t", text)))
+
+
+def test_a_one_word_surname_still_speaks():
+    _check('Peyton Manning retired on Monday. "It is time," Manning said.', "It is time", "Peyton Manning")

@@ -689,6 +689,11 @@ _NAMED_TEXT_WORDS = 3  # capitalised words of a body's name that ends in a text'
 # whose ("a Biden campaign release" is the campaign's)
 # Participles that open a phrase about another's words before the sentence's subject ("Quoting Lincoln, the senator")
 _FRONTED_PARTICIPLES = frozenset("Quoting Citing Paraphrasing Echoing Referring Responding Reacting Addressing".split())
+# Capitalised words that open a sentence without naming anyone: prepositions, subordinators, openers, and participles
+# and adjectives that lead a phrase ("Continuing claims", "Published estimates", "Former President X").
+_OPENING_WORDS = FRONTED_PREPOSITIONS | PLACE_PREPOSITIONS | SUBORDINATORS | SENTENCE_OPENERS | frozenset(
+    "Continuing Published Former Latter Following Including Regarding Concerning Considering Excluding Additionally "
+    "Moreover Furthermore".split())
 _TEXT_MODIFIERS = frozenset("press news official joint written".split())
 _BODY_TEXT_WORDS = frozenset({"survey"})  # a text's word ending bodies' names ("Geological Survey", "Ordnance Survey")
 # A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's"), not "The" ("The People's Bank of
@@ -819,8 +824,9 @@ def parse_mention(text: str) -> Mention:
         return Mention(text, " ".join(tokens[1:]), None, "org")
     if len(tokens) == 1 and tokens[0][:1].isupper():
         low = tokens[0].lower()
-        if is_adverb(low) or low in DOCUMENT_NOUNS:
-            return Mention(text, None, None, "unknown")  # "Unfortunately", "Reports": nobody in particular
+        if is_adverb(low) or low in DOCUMENT_NOUNS or tokens[0] in _OPENING_WORDS:
+            # "Unfortunately", "Reports", "Despite", "Continuing (claims)", "Published (estimates)": nobody
+            return Mention(text, None, None, "unknown")
         if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s") or low in PLURAL_PERSON_NOUNS:
             return Mention(text, None, None, "role")  # "Officials", "Witnesses", "Scientists": unnamed people
     if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and (
