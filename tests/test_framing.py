@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.analyse.framing import (ADDITION_COLUMNS, CELL_COLUMNS, LEAD_COLUMNS, OMISSION_COLUMNS, POINT_COLUMNS,
-                                 NEAR_IDENTICAL, VOICE_COLUMNS, align_units, build_units,
+                                 NEAR_IDENTICAL, VOICE_COLUMNS, align_units, article_leads, build_units,
                                  frame_story)
 from lib.analyse.similarity import ENCODERS, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS
@@ -462,3 +462,21 @@ def test_cli_missing_corpus(tmp_path, capsys):
 
     assert main(["framing", "--db", str(tmp_path / "none.duckdb"), "--story", "all"]) == 2
     assert "no such corpus file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stamp", ["UPDATED 05 / 03 / 2013 at 11: 00 AM EDT ", "MAY 3, 2013 AT 1: 10PM EDT ",
+                                   "Posted on Thu Jun 13, 2013 | "])
+def test_a_lead_skips_the_page_time_stamp(stamp):
+    lead = ("Lindsay Lohan has checked into a rehab facility in California, her lawyer told a court on Friday "
+            "morning.")
+    units = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "member": [True], "position": [0], "start": [0],
+                          "end": [len(stamp + lead)], "unit_text": [stamp + lead]})
+    leads = article_leads(units, pd.DataFrame({"id": ["a"], "text": [stamp + lead]}))
+    assert leads["lead_text"].iloc[0] == lead
+
+
+def test_a_lead_opening_with_a_date_keeps_it():
+    text = "May 3 was the day Lindsay Lohan checked into a rehab facility in California, her lawyer said."
+    units = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "member": [True], "position": [0], "start": [0],
+                          "end": [len(text)], "unit_text": [text]})
+    assert article_leads(units, pd.DataFrame({"id": ["a"], "text": [text]}))["lead_text"].iloc[0] == text

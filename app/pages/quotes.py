@@ -128,7 +128,9 @@ def draw_quotes(view) -> None:
         f"{int((shown['who'] == view.speaker).sum()):,} of them theirs")
     st.caption(f"{len(shown):,} quote(s){picked}; the Speakers by outlet section charts who is quoted where.")
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
-                 column_config={"Quote": st.column_config.TextColumn(width="large")})
+                 # a speaker's full name ("Dominique Strauss-Kahn", "Craig Zadan and Neil Meron") is read whole
+                 column_config={"Speaker": st.column_config.TextColumn(width="medium"),
+                                "Quote": st.column_config.TextColumn(width="large")})
     view.caption_if_capped(MAX_ROWS, len(shown), "quotes (the first in corpus order)",
                            "search, or narrow the filters, to find the others, or download them all from "
                            "“Download this view”.")
