@@ -5281,3 +5281,26 @@ def test_an_opening_word_is_no_speaker(text, word):
 
 def test_a_one_word_surname_still_speaks():
     _check('Peyton Manning retired on Monday. "It is time," Manning said.', "It is time", "Peyton Manning")
+
+
+# Reported speech: a subject after a clause's opening word speaks without it ("while experts said"); a clause read as
+# a subject is none ("The ship was escorting ... when officers recognised", "causing what the United Nations says").
+REPORTED_SUBJECTS = [
+    ("Turnout was high, while experts told Newsweek that the debate had changed few minds among voters.",
+     "experts"),
+    ("The rains came early, though government scientists confirmed that the drought was far from over.",
+     "government scientists"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", REPORTED_SUBJECTS)
+def test_reported_subject_after_a_clause_opener(text, speaker):
+    assert [q.speaker for q in extract_quotes(Article("t", text)) if q.kind == "reported"] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The ship was escorting a group of five merchant vessels when officers recognised the boat was armed and ready.",
+    "The fighting went on for weeks, causing what the United Nations says is the worst crisis in a decade.",
+])
+def test_a_clause_is_no_reported_speaker(text):
+    assert not [q for q in extract_quotes(Article("t", text)) if q.kind == "reported"]

@@ -25,6 +25,8 @@ _MIN_WORDS = 4
 # is an accusation ("accused the government of negligence").
 _OBJECT_CLASSES = frozenset(("denying", "approving", "criticising", "doubting"))
 _OBJECT_WORDS = 6  # a cue's noun-phrase object is short ("the offer on Monday"); longer content is read as words said
+# Lower-case words opening a clause before its subject ("while experts said", "though government scientists say").
+_CLAUSE_OPENERS = frozenset("while whereas though although because since as but and yet so".split())
 _AUXILIARIES = frozenset("is are was were be been will would can could should must may might do does did has have had "
                          "not".split())
 # A refusal or a denial just before the cue ("declined to say whether", "would not say", "did not immediately say",
@@ -112,6 +114,13 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     content_at = when.end() if when else content_at  # `announced Monday evening that ...`
                 subject, subject_at = without_opener(*(apposed_name(m) if "appos" in m.groupdict()
                                                        else (m.group("subj"), m.start("subj"))))
+                first, _, rest = subject.partition(" ")
+                if first in _CLAUSE_OPENERS and rest:
+                    subject, subject_at = rest.lstrip(), subject_at + len(subject) - len(rest.lstrip())
+                words = subject.split()
+                if words[0].endswith("ing") and words[0].islower() or any(w in _AUXILIARIES for w in words[1:]):
+                    # "causing what the United Nations", "The ship was escorting ... the": a clause, not a subject
+                    continue
                 mention = parse_mention(subject)
                 if mention.kind in ("unknown",) or (mention.kind == "role" and not subject[:1].isalpha()):
                     continue
