@@ -5304,3 +5304,20 @@ def test_reported_subject_after_a_clause_opener(text, speaker):
 ])
 def test_a_clause_is_no_reported_speaker(text):
     assert not [q for q in extract_quotes(Article("t", text)) if q.kind == "reported"]
+
+
+# A quote inside a fronted subordinate clause with nothing credited after it is that clause's subject's ("Although Tom
+# Hale said "...," the polls disagree."); a quote of the main clause after it is the main clause's ("While X called
+# it "...", Y said it was "..."").
+SUBORDINATE_CLAUSE_QUOTES = [
+    ('Although Tom Hale said "we will win," the polls disagree.', "we will win", "Tom Hale"),
+    ('While the minister insisted that "the economy is strong," critics pointed to rising prices.',
+     "economy is strong", "the minister"),
+    ('While Governor Ada Quist called the curfew "a necessary evil", activist Tom Hale said it was "punishing the '
+     'victims for the crimes of the gangs".', "punishing the victims", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SUBORDINATE_CLAUSE_QUOTES)
+def test_a_quote_inside_a_fronted_subordinate_clause(text, fragment, speaker):
+    _check(text, fragment, speaker)

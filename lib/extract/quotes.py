@@ -95,14 +95,18 @@ def extract_quotes(article: Article) -> list[Quote]:
             # `X said the union would "not back down." Lee, however, said ...`: the fragment ends its sentence, whose
             # own subject and cue speak; the attribution after it opens the next sentence.
             found = _attribute_before(intro_text, sentence_start, span.open, True) or found
-        if found is not None and found.source in ("after", "later"):
+        if found is None and partial or found is not None and found.source in ("after", "later"):
             # `When X said "...," the crowd cheered.`: a quote inside a fronted subordinate clause is the words of
-            # that clause's own subject and cue, not of the main clause after it.
+            # that clause's own subject and cue, not of the main clause after it (nor no one's: `Although the
+            # committee stated that "...," others ...`).
             opener = re.match(r"\s*([A-Z][a-z]+)[^\S\n]+", text[sentence_start:span.open])
             inner = _attribute_before(intro_text, sentence_start + opener.end(), span.open, True) \
                 if opener and opener.group(1) in SUBORDINATORS else None
             if inner is not None and parse_mention(inner.speaker).kind != "unknown" \
-                    and (inner.cue or "").lower() in CUE_CLASS:  # a speech verb: not `When X arrived, "..." Y said`
+                    and (inner.cue or "").lower() in CUE_CLASS \
+                    and (found is not None or "," not in text[sentence_start:span.open]):
+                # a speech verb (not `When X arrived, "..." Y said`), and with nothing after the quote, the clause
+                # running to the quote (not `While X called it "...", Y said it was "`, `After meeting X, Y said "`)
                 found = inner
         if found is not None and (found.cue or "").lower() in _RELAY_CUES:
             # `According to Judge X, "...", the Ledger reported`, `X called it a "...", according to NBC`: the outlet
