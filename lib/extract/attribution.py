@@ -640,7 +640,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING, BEFORE_QUOTING_OWNER) + (
             (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
-        if pattern is BEFORE_QUOTED_AS and " as saying" not in window:
+        if pattern is BEFORE_QUOTED_AS and " as saying" not in window or pattern is BEFORE_QUOTING_END and (
+                "quot" not in window or not window.rstrip().endswith(":")):
             continue
         if pattern is BEFORE_ADDED and not (window.rstrip()[-1:] in ",:" and (" and " in window or " but " in window)):
             continue
@@ -1387,14 +1388,14 @@ _PUTTING_OUT = STATEMENT_VERBS + ("conducted", "produced", "commissioned", "comp
 _DECISIONS = frozenset("ruling judgment judgement decision verdict order".split())  # what a court's "ruled" puts out
 
 
-@lru_cache(maxsize=64)
-def _text_put_out(noun: str) -> re.Pattern:
-    """A sentence whose subject puts out a text of kind ``noun`` ("Amnesty released a report", "the court ruled")."""
-    verbs = alternation(_PUTTING_OUT)
-    ruled = r"|ruled\b" if noun in _DECISIONS else ""
+@lru_cache(maxsize=1)
+def _text_put_out() -> re.Pattern:
+    """A sentence whose subject puts out a text ("Amnesty released a report", group ``noun``) or rules ("the court
+    ruled", group ``ruled``): one pattern for every kind of text, compiled once when first needed."""
+    nouns = alternation(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _DECISIONS))
     return re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){SUBJECT}[^\S\n]+{ADVERB_PATTERN}"
-                      rf"(?:(?:{verbs})[^\S\n]+(?:an?|the|its|his|her|their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?"
-                      rf"{noun}s?\b{ruled})", re.MULTILINE)
+                      rf"(?:(?:{alternation(_PUTTING_OUT)})[^\S\n]+(?:an?|the|its|his|her|their)[^\S\n]+"
+                      rf"(?:[\w\-]+[^\S\n]+){{0,3}}?(?P<noun>{nouns})s?\b|(?P<ruled>ruled)\b)", re.MULTILINE)
 
 
 def document_author(text: str, start: int, end: int, noun: str, latest: bool) -> tuple[str, int] | None:
@@ -1411,7 +1412,9 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
     if latest:
         # "Amnesty International released a report on Monday." then "the report said"; "The High Court ruled ..."
         # then "the ruling said": the subject that put the text out, when named later than any text "by" someone
-        for m in _text_put_out(noun).finditer(text, max(0, start), end):
+        for m in _text_put_out().finditer(text, max(0, start), end):
+            if m.group("noun") != noun and not (m.group("ruled") and noun in _DECISIONS):
+                continue
             subject, at = without_opener(*apposed_name(m))
             mention = parse_mention(subject)
             if (found is None or m.start() > found[1]) and (mention.kind == "org" or mention.kind == "person" and not (
