@@ -5208,16 +5208,19 @@ def test_according_colon_and_dashed_asides(text, fragment, speaker):
 # A text speaks for whoever put it out: the subject of a sentence that released, published or conducted it ("Amnesty
 # released a report ... "...," the report said"), a court that ruled ("the ruling states"), or, with no one named
 # with it, the body the sentences before are about ("The Morning Courier ... the paper said"); never a word opening a
-# sentence that only looks like a name, nor for a text owned by someone else ("the incident's reports").
+# sentence that only looks like a name, nor for a text owned by someone else ("the incident's reports"), nor the body
+# that only reacted to it ("rejected the report"), nor the publisher of a text "by" others.
 TEXT_AUTHORS = [
     ('Amnesty International released a report on Monday about the prisons. "Detainees are tortured routinely," the '
      'report said.', "tortured", "Amnesty International"),
     ('The High Court ruled on Tuesday that the law was void. "The state acted beyond its powers," the ruling said.',
      "beyond its powers", "High Court"),
-    ('Kenya\'s High Court suspended the deployment. "The respondents have shown no legal basis," the ruling states.',
-     "no legal basis", "High Court"),
-    ('The Government Accountability Office reviewed the programme. The report warned that the claims "lacked '
-     'sufficient specifics".', "lacked sufficient", "Government Accountability Office"),
+    ('Amnesty International said security forces had used live ammunition. The report adds that at least 17 people '
+     '"died of gunshot wounds to the chest or head."', "gunshot wounds", "Amnesty International"),
+    ('The Interior Ministry rejected the report on Tuesday, calling it biased. "Inmates are held in cells without '
+     'light," the report said.', "without light", "the report"),
+    ('Acme Inc published a report by independent auditors on Monday. "The accounts are sound," the report said.',
+     "accounts are sound", "the report"),
     ('Imagine a school without books. The report argues that "this is the question the ministry ignored".',
      "ministry ignored", "The report"),
 ]

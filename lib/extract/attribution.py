@@ -784,16 +784,19 @@ def _participle_speaker(text: str, sentence_start: int, end: int, cue: str, cue_
     for other in _ANOTHER_SUBJECT.finditer(sentence, found.end("subj"), cue_start - sentence_start):
         # "Ann Lee resigned and Tom Hale took over, stating", "..., and his lawyer issued a statement, claiming": the
         # participle ends the later clause, whose subject speaks (or no one the rules can name)
-        later = _OPENING_SUBJECT.match(sentence[other.start("at"):cue_start - sentence_start])
-        if later is None:
-            continue  # "his health and his family, stating": no subject and verb after the "and"
+        clause = sentence[other.start("at"):cue_start - sentence_start]
+        later = _OPENING_SUBJECT.match(clause)
+        if later is None or not _FINITE_AFTER.match(clause, later.end("subj")):
+            continue  # "his health and his family, stating", "arrested Hale and Lee on Monday": no subject and verb
         if parse_mention(apposed_name(later)[0]).kind not in ("person", "pronoun", "role"):
             return None
         found, base = later, sentence_start + other.start("at")
     return replace(_attribution(found, base, "before"), cue=cue, cue_start=cue_start)
 
 
-_ANOTHER_SUBJECT = re.compile(r"\b(?:and|but|when|while|as)[^\S\n]+(?P<at>[A-Z][\w’'\-]*|he|she|they|his|her|their)\b")
+# A coordinate clause's subject ("and Tom Hale took over"; not "while Ann Lee watched", a subordinate clause's).
+_ANOTHER_SUBJECT = re.compile(r"\b(?:and|but)[^\S\n]+(?P<at>[A-Z][\w’'\-]*|he|she|they|his|her|their)\b")
+_BODY_CUE_AFTER = re.compile(rf"[^\S\n]+{ADVERB_PATTERN}(?P<cue>{CUE_PATTERN})\b")  # "Amnesty International said"
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|when|while|whereas|as|after|before|until|because|from|by)\b")
 
 
@@ -1413,8 +1416,9 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
         # "Amnesty International released a report on Monday." then "the report said"; "The High Court ruled ..."
         # then "the ruling said": the subject that put the text out, when named later than any text "by" someone
         for m in _text_put_out().finditer(text, max(0, start), end):
-            if m.group("noun") != noun and not (m.group("ruled") and noun in _DECISIONS):
-                continue
+            if m.group("noun") != noun and not (m.group("ruled") and noun in _DECISIONS) \
+                    or re.match(r"[^\S\n]+(?:by|from)\b", text[m.end():m.end() + 6]):
+                continue  # "Acme published a report by independent auditors": the auditors' text
             subject, at = without_opener(*apposed_name(m))
             mention = parse_mention(subject)
             if (found is None or m.start() > found[1]) and (mention.kind == "org" or mention.kind == "person" and not (
@@ -1623,11 +1627,14 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 and not _DEFINED_HERE.match(text, q.speaker_end or q.speaker_start) \
                 and not re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{q.speaker.split()[-1]}\b",
                                   text[max(0, min(q.start, q.speaker_start) - _STATEMENT_CHARS):q.speaker_start], re.I):
-            # "Amnesty International said ... The report adds that ...", "Kenya's High Court suspended the deployment.
-            # "...," the ruling states": a text no one was named with is the body's the sentences before are about
+            # "Amnesty International said ... The report adds that ...": a text no one was named with is the body's
+            # the sentences before are about, when that body spoke (not "The ministry rejected the report", "Acme has
+            # appealed the ruling", "Facebook was sued")
             # (not a text defined where it is named, nor one of several: "A second report, from the ministry, ...")
             body = _it_antecedent(text, min(q.start, q.speaker_start), persons, False)
-            if body and parse_mention(body[0]).kind == "org" and not _is_document(body[0]):
+            verb = _BODY_CUE_AFTER.match(text, body[1] + len(body[0])) if body else None
+            if body and verb and classify_cue(verb.group("cue")) not in _REACTION_CLASSES \
+                    and parse_mention(body[0]).kind == "org" and not _is_document(body[0]):
                 q = _credited_to(q, body, persons)
                 mention = parse_mention(q.speaker)
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and (

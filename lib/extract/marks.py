@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lib.models import Article
-from lib.domain.verbs import OBJECT_CUE_FORMS
 
 if TYPE_CHECKING:  # only for annotations: attribution imports this module
     from lib.extract.attribution import _Attribution
@@ -437,6 +436,7 @@ def is_named(lead: str) -> bool:
 _ADDRESS = re.compile(r"\S+\.[a-z]{2,}(?:/\S*)?")  # a domain or web address ("falha.com.br", "x.org/y")
 
 
+_SPEECH_CUES = frozenset("said says told tells added adds stated states explained remarked".split())
 _SENTENCE_WORDS = 8  # a quote this long opening with a capital is a sentence, its end mark outside the quote or not
 
 
@@ -459,7 +459,7 @@ def _is_title_or_scare(content: str, partial: bool, found: _Attribution | None, 
     # after a title's noun
     spoken = stripped[:1].isupper() and (sentence or words >= _SENTENCE_WORDS) and words > _SCARE_WORDS \
         and not _is_title_case(content) and found is not None and bool(found.cue) \
-        and found.cue.split()[0].lower() not in OBJECT_CUE_FORMS  # "wrote a post "..."" names a title
+        and found.cue.split()[0].lower() in _SPEECH_CUES  # not "announced his new book "..."", "wrote a post "...""
     if _TITLE_CUES.search(lead) and not adjacent and not spoken and not _PREDICATE_START.match(content) \
             and not _CALLED_OBJECT.search(lead) and not _WORDS_IN.search(lead):
         return True  # not `the program "has been a success"`: the noun is the subject of the quoted verb

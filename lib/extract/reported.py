@@ -27,6 +27,7 @@ _OBJECT_CLASSES = frozenset(("denying", "approving", "criticising", "doubting"))
 _OBJECT_WORDS = 6  # a cue's noun-phrase object is short ("the offer on Monday"); longer content is read as words said
 # Lower-case words opening a clause before its subject ("while experts said", "though government scientists say").
 _CLAUSE_OPENERS = frozenset("while whereas though although because since as but and yet so".split())
+_RELATIVES = frozenset("who whom whose which that".split())  # "A spokesman who did not want to be named told"
 _AUXILIARIES = frozenset("is are was were be been will would can could should must may might do does did has have had "
                          "not".split())
 # A refusal or a denial just before the cue ("declined to say whether", "would not say", "did not immediately say",
@@ -117,8 +118,10 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 first, _, rest = subject.partition(" ")
                 if first in _CLAUSE_OPENERS and rest:
                     subject, subject_at = rest.lstrip(), subject_at + len(subject) - len(rest.lstrip())
-                words = subject.split()
-                if words[0].endswith("ing") and words[0].islower() or any(w in _AUXILIARIES for w in words[1:]):
+                words = subject.split() or [""]
+                own = words[:next((k for k, w in enumerate(words) if w in _RELATIVES), len(words))]
+                if words[0].endswith("ing") and words[0].islower() or any(w in _AUXILIARIES for w in own[1:]) \
+                        or words[-1] in _AUXILIARIES:  # "a solid Republican state that is (expected)": passive
                     # "causing what the United Nations", "The ship was escorting ... the": a clause, not a subject
                     continue
                 mention = parse_mention(subject)
