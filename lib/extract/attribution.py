@@ -685,12 +685,12 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     # `When A said the plan was final, B replied, "`: a later subject and cue in the tail introduce
                     # the quote; the first one belongs to a fronted clause.
                     later = _later_intro(window, m)
-                    main = _main_clause(window, m) if later is None else None
+                    fronted = _main_clause(window, m) if later is None else None
                     if later is not None:
                         m = later
-                    elif main is not None:
+                    elif fronted is not None:
                         # `If Trump actually read it, Schwartz ..., telling Mayer, "`: a fronted clause's subject
-                        offset, m = main
+                        offset, m = fronted
                         start, window = start + offset, window[offset:]
                 main = _main_clause(window, m) if pattern is BEFORE_CLAUSE else None
                 if main is not None:
@@ -1401,6 +1401,12 @@ def _text_put_out() -> re.Pattern:
                       rf"(?:[\w\-]+[^\S\n]+){{0,3}}?(?P<noun>{nouns})s?\b|(?P<ruled>ruled)\b)", re.MULTILINE)
 
 
+def _another_text(noun: str, segment: str) -> bool:
+    """Whether ``segment`` brings in a text of kind ``noun`` ("A second report, from the ministry", "another letter"):
+    a later "the report" may stand for either."""
+    return re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{noun}\b", segment, re.I) is not None
+
+
 def document_author(text: str, start: int, end: int, noun: str, latest: bool) -> tuple[str, int] | None:
     """(author as written, offset) of the first (or ``latest``) document of kind ``noun`` named with its author
     between ``start`` and ``end``: whom a bare "a report" stands for before `The report by the Teachers' Union claims
@@ -1424,8 +1430,7 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
             if (found is None or m.start() > found[1]) and (mention.kind == "org" or mention.kind == "person" and not (
                     mention.role and not _is_title(mention.role))):  # not "Senators representing Maryland"
                 found = " ".join(subject.split()), at, m.end()
-    if found and latest and re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{noun}\b",
-                                      text[found[2]:end], re.I):
+    if found and latest and _another_text(noun, text[found[2]:end]):
         return None  # another text of that kind brought in since ("A second report, from the ministry, disagreed")
     return found[:2] if found else None
 
@@ -1625,12 +1630,12 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         if mention is not None and q.speaker_id is None and q.speaker_start is not None and _is_document(q.speaker) \
                 and q.speaker.lower().startswith("the ") and not re.search(r"[’']s\b", q.speaker) \
                 and not _DEFINED_HERE.match(text, q.speaker_end or q.speaker_start) \
-                and not re.search(rf"\b(?:an?|another)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}{q.speaker.split()[-1]}\b",
-                                  text[max(0, min(q.start, q.speaker_start) - _STATEMENT_CHARS):q.speaker_start], re.I):
+                and not _another_text(q.speaker.split()[-1],
+                                      text[max(0, min(q.start, q.speaker_start) - _STATEMENT_CHARS):q.speaker_start]):
             # "Amnesty International said ... The report adds that ...": a text no one was named with is the body's
             # the sentences before are about, when that body spoke (not "The ministry rejected the report", "Acme has
-            # appealed the ruling", "Facebook was sued")
-            # (not a text defined where it is named, nor one of several: "A second report, from the ministry, ...")
+            # appealed the ruling", "Facebook was sued"), and not a text defined where it is named, nor one of several
+            # ("A second report, from the ministry, ...")
             body = _it_antecedent(text, min(q.start, q.speaker_start), persons, False)
             verb = _BODY_CUE_AFTER.match(text, body[1] + len(body[0])) if body else None
             if body and verb and classify_cue(verb.group("cue")) not in _REACTION_CLASSES \
