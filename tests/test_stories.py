@@ -215,6 +215,18 @@ def test_time_weights_of_pairs(day_a, day_b, year_a, year_b, expected):
     ("The ceremony on Aug. 15 drew crowds.", "Crowds gathered on August 18 for it.", DEFAULT_CONFIG["day_agreement"]),
     ("The ceremony on Aug. 15 drew crowds.", "Crowds gathered on October 3 for it.", DEFAULT_CONFIG["day_disagreement"]),
     ("The vote took place on Friday.", "Lawmakers voted.", 1.0),  # one text names no day: no evidence either way
+    # months named without a day
+    ("Exports fell in March, the office said.", "March exports were the lowest in years.", 1.0),  # "March exports": a noun after it
+    ("Exports fell in March, the office said.", "Shipments abroad dropped sharply during March.",
+     DEFAULT_CONFIG["day_agreement"]),
+    ("Exports fell in March, the office said.", "Shipments abroad rose in October.", DEFAULT_CONFIG["day_disagreement"]),
+    ("Exports fell in March, the office said.", "The firm has grown since 2009.", 1.0),
+    ("The ceremony on Aug. 15 drew crowds.", "Crowds kept gathering in August.", DEFAULT_CONFIG["day_agreement"]),
+    # a common weekday of texts naming only different months: one weekday every month, not one event
+    ("Employers added jobs in July, the report said Friday.", "Employers added jobs in August, Friday's report said.",
+     DEFAULT_CONFIG["day_disagreement"]),
+    ("Employers added jobs in July, the report said Friday.", "Employers added jobs, Friday's report said.",
+     DEFAULT_CONFIG["day_agreement"]),
 ])
 def test_undated_texts_placed_by_the_days_they_name(text_a, text_b, expected):
     """Two undated reports naming the same weekday, or month-days a week apart, are drawn together; naming only

@@ -14,7 +14,9 @@ together while similar events recur over the years; disagreeing or yearless text
 (a background year proves nothing). The days an undated text names without a year ("on Friday", "Aug. 15")
 place it too: reports of one event name its day, so two undated texts naming a common weekday, or
 month-days within a week, are drawn together (``day_agreement``), and two naming only different ones
-are pushed apart (``day_disagreement``). On ECB+, whose articles are undated, this is what keeps reports of
+are pushed apart (``day_disagreement``). Months count too ("in June", "last March", "Aug. 15"): a common month draws
+two texts together, months none in common push them apart, even over a common weekday (monthly figures, the
+reports on them and so their weekdays recur every month: "943,000 jobs in July", "235,000 in August"). On ECB+, whose articles are undated, this is what keeps reports of
 one event together while a similar event of another year stays apart. A month-day that names an event rather than
 a day ("the Jan. 6 riot", "Jan. 6 panel": a determiner before it, or a noun after it) or sets a deadline ("until
 Oct. 3") does not place a text: every later report on that subject names it too (see _places_text).
@@ -57,6 +59,7 @@ _NAMING_WORDS = frozenset(("the", "a", "an", "post", "pre"))
 _UNTIL_WORDS = DEADLINE_WORDS | {"through"}
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^\s+([^\W\d_]+)")
+_MONTH_KINDS = ("cue_month", "my", "rel_month", "month_rel_year")  # find_dates kinds naming a month without a day
 NEIGHBOUR_CHARS = 16  # characters read either side of a month-day for the word before and after it
 SPREAD_CHUNK = 250  # sampled rows per sparse product in date_spread: bounds its memory
 
@@ -173,9 +176,14 @@ def text_years(articles: pd.DataFrame) -> np.ndarray:
     return years
 
 
+def _month(written: str) -> int | None:
+    """The number of the month a matched date mention names ("Aug. 15", "in June", "last March"), if any."""
+    return next((MONTH_NUMBERS[w] for w in _WORD.findall(written.casefold()) if w in MONTH_NUMBERS), None)
+
+
 def _month_day(written: str) -> dt.date | None:
     """The month-day a matched "Aug. 15" / "15 August" / "October 5, 2021" names, on a leap year's calendar."""
-    month = next((MONTH_NUMBERS[w] for w in _WORD.findall(written.casefold()) if w in MONTH_NUMBERS), None)
+    month = _month(written)
     day = _DAY_NUMBER.search(written)
     return safe_date(_LEAP_YEAR, month, int(day.group())) if month and day else None
 
@@ -196,13 +204,16 @@ def _places_text(text: str, start: int, end: int) -> bool:
     return word_before == "on" or not (word_after.islower() and word_after not in ENGLISH_STOP_WORDS)
 
 
-def text_days(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The days each undated article's text names without a year, as (weekdays, weeks, week reach) indicator
-    rows: the weekdays it names ("on Friday"), the weeks of the year of the month-days that place it ("Aug. 15",
-    "October 5, 2021"; see _places_text), and those weeks with their neighbours. Dated articles get empty rows (their days say more)."""
+def text_days(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The days each undated article's text names without a year, as (weekdays, weeks, week reach, months)
+    indicator rows: the weekdays it names ("on Friday"), the weeks of the year of the month-days that place it
+    ("Aug. 15", "October 5, 2021"; see _places_text), those weeks with their neighbours, and the months of those
+    month-days and of the months it names without a day ("in June", "last March"; the same test). Dated articles get
+    empty rows (their days say more)."""
     undated = pd.to_datetime(articles["published"], errors="coerce", utc=True).isna().to_numpy()
     weekdays = np.zeros((len(articles), 7), dtype=np.float32)
     weeks = np.zeros((len(articles), WEEKS), dtype=np.float32)
+    months = np.zeros((len(articles), 12), dtype=np.float32)
     for i, row in enumerate(articles.itertuples(index=False)):
         if not undated[i]:
             continue
@@ -217,10 +228,13 @@ def text_days(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarra
                 day = _month_day(written)
                 if day is not None:
                     weeks[i, (day.timetuple().tm_yday - 1) // 7] = 1.0
+                    months[i, day.month - 1] = 1.0
+            elif kind in _MONTH_KINDS and _places_text(text, start, end) and (month := _month(written)):
+                months[i, month - 1] = 1.0
     reach = weeks.copy()
     reach[:, 1:] = np.maximum(reach[:, 1:], weeks[:, :-1])
     reach[:, :-1] = np.maximum(reach[:, :-1], weeks[:, 1:])
-    return weekdays, weeks, reach
+    return weekdays, weeks, reach, months
 
 
 @dataclass(frozen=True)
@@ -232,6 +246,7 @@ class ArticleTimes:
     weekdays: np.ndarray  # (articles x 7) weekdays an undated text names (see text_days)
     weeks: np.ndarray  # (articles x WEEKS) weeks of the year of the month-days an undated text names
     week_reach: np.ndarray  # those weeks and their neighbours
+    months: np.ndarray  # (articles x 12) months an undated text names, with or without a day ("in June", "Aug. 15")
 
     @classmethod
     def of(cls, articles: pd.DataFrame, window_days: float | None,
@@ -260,9 +275,9 @@ class ArticleTimes:
         """Factor on the direct similarity of articles ``a`` x ``b`` (row i with row i when ``paired``).
 
         Dated pairs: ``time_weights`` of their day gap. Undated pairs whose latest years agree within
-        YEAR_TOLERANCE: ``year_agreement``. Undated pairs whose texts name a common weekday or month-days within
-        a week of each other: ``day_agreement``; whose texts both name such days, none in common:
-        ``day_disagreement``. Any other pair: 1.
+        YEAR_TOLERANCE: ``year_agreement``. Undated pairs whose texts name a common weekday (unless their months
+        differ), month-days within a week of each other or a common month: ``day_agreement``; whose texts both name
+        such days or months, none in common: ``day_disagreement``. Any other pair: 1.
         """
         weights = time_weights(_day_gaps(self.days[a], self.days[b], paired), cfg["window_days"],
                                cfg["half_life_days"])
@@ -280,9 +295,9 @@ class ArticleTimes:
 
     @functools.cached_property
     def marked(self) -> np.ndarray:
-        """Whether each article's text names a yearless day (see text_days): pairs with one unmarked side neither
-        agree nor disagree."""
-        return (self.weekdays.sum(axis=1) > 0) | (self.weeks.sum(axis=1) > 0)
+        """Whether each article's text names a yearless day or a month (see text_days): pairs with one unmarked side
+        neither agree nor disagree."""
+        return (self.weekdays.sum(axis=1) > 0) | (self.weeks.sum(axis=1) > 0) | (self.months.sum(axis=1) > 0)
 
     def _day_marks(self, a: np.ndarray, b: np.ndarray, paired: bool) -> tuple[np.ndarray, np.ndarray]:
         """(agree, disagree) masks of pairs by the yearless days their texts name (see weights)."""
@@ -294,8 +309,12 @@ class ArticleTimes:
             return has[a] & has[b] if paired else has[a][:, None] & has[b][None, :]
 
         same_weekday, near_week = overlap(self.weekdays, self.weekdays) > 0, overlap(self.weeks, self.week_reach) > 0
-        agree = same_weekday | near_week
-        disagree = ~agree & (both(self.weekdays) | both(self.weeks))
+        same_month = overlap(self.months, self.months) > 0
+        months_apart = both(self.months) & ~same_month
+        # A weekday shared by texts naming only different months is a coincidence, not one event: the monthly
+        # figures of a statistics office come out on one weekday of every month.
+        agree = (same_weekday & ~months_apart) | near_week | same_month
+        disagree = ~agree & (both(self.weekdays) | both(self.weeks) | months_apart)
         return agree, disagree
 
 
