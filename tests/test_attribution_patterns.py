@@ -4957,6 +4957,21 @@ NEAREST_SUBJECT_NAME = [
     ('The record samples the voice of an astronomer (Carl Sagan) and more.\n\n"You cannot help but see it," he says.',
      "cannot help", None),
     ('The court heard from John Okafor on Monday. "It was late," she said.', "It was late", None),
+    # the paragraph before, when the pronoun's own names no one
+    ('The meeting lasted three hours. Kittipong Wongsuwan, the headman, opened it.\n\n"Nobody has asked us if we '
+     'want a dam," he said.', "Nobody has asked", "Kittipong Wongsuwan"),
+    # a name apposed to the subject, and any mention of a given name of the pronoun's gender
+    ('A company engineer, Lertrat Phanit, stood up next. "Every household will be paid," he said.', "household",
+     "Lertrat Phanit"),
+    ('At the hearing, the judge asked Maria Kaliadka whether she understood. "I reject them," she said.',
+     "I reject them", "Maria Kaliadka"),
+    # negatives: two paragraphs back; an object whose given name tells no gender; a given name in brackets
+    ('Kittipong Wongsuwan, the headman, opened it.\n\nThe meeting lasted three hours.\n\n"Nobody has asked us," he '
+     'said.', "Nobody has asked", None),
+    ('At the hearing, the judge asked Ngozi Eze whether the charges were clear. "I reject them," she said.',
+     "I reject them", None),
+    ('The record samples a poem (read by Maria Kaliadka) and more. "I wrote it in a week," she said.',
+     "wrote it", None),
 ]
 
 

@@ -1074,9 +1074,12 @@ def _phrase_head(phrase: str) -> str:
     return _head_noun([w for w in words[:cut] if w not in ("the", "a", "an")])
 
 
+_MAN_NOUN = re.compile(r"[a-z]{3,}(?:wo)?m[ae]n")  # "headman", "fishermen", "camerawoman" (not "human", "omen")
+
+
 def _is_person_head(head: str) -> bool:
     head = head.split("-")[0]  # "sister-in-law"
-    return (head in ROLE_WORDS or head in PERSON_NOUNS or _is_agent_noun(head)) \
+    return (head in ROLE_WORDS or head in PERSON_NOUNS or _is_agent_noun(head) or _MAN_NOUN.fullmatch(head)) \
         and head not in ORG_HEADS and head not in ORG_WORDS and head not in PLACE_WORDS
 
 
@@ -2168,6 +2171,9 @@ _NEAREST_NAME_CHARS = 300  # how far back "he" or "she" with no one in the cast 
 # ("X, the Information Minister paid tribute": an apposition of a title, its closing comma left out)
 _VERB_AFTER_SUBJECT = re.compile(rf"(?:,[^,;:.!?\"“”\n]{{1,120}},|,[^\S\n]+the(?:[^\S\n]+[A-Z][\w\-]*){{1,4}})?[^\S\n]+"
                                  rf"(?:{_FINITE_VERB}|{_PRESENT_VERB}|{_IRREGULAR_PAST}|were|are|have|can|could)\b")
+# ... or a name apposed to a person's description, the verb after its closing comma ("A company engineer, Lertrat
+# Phanit, stood up"; not "The company developing the therapy, Luminar Genetics, said")
+_VERB_AFTER_APPOSED = re.compile(rf",[^\S\n]+(?:{_FINITE_VERB}|{_PRESENT_VERB}|{_IRREGULAR_PAST}|were|are|have|can|could)\b")
 
 
 def _nearest_full_name(text: str, pos: int, gender: str, persons: PersonIndex) -> str | None:
@@ -2175,18 +2181,39 @@ def _nearest_full_name(text: str, pos: int, gender: str, persons: PersonIndex) -
     paragraph, the subject of its clause, of a given name that fits ``gender`` where the table of given names tells it:
     whom "he" or "she" stands for when the cast, read from titles, appositions and known given names, holds no one there
     ("Dariusz Mazur and his colleague Ewa Lis were ... "...," she said")."""
-    floor = max(text.rfind("\n\n", 0, pos), pos - _NEAREST_NAME_CHARS, 0)
+    paragraph = text.rfind("\n\n", 0, pos)
+    found = _nearest_subject(text, max(paragraph, pos - _NEAREST_NAME_CHARS, 0), pos, gender, persons)
+    if found is None and paragraph > 0:
+        # "Somchai Wongsuwan, the headman, opened it.\n\n"...," he said.": the paragraph before, when the pronoun's
+        # own names no one, for a name the text tells is a person's (not "Credit Suisse held firm.\n\n"...," he said")
+        found = _nearest_subject(text, max(text.rfind("\n\n", 0, paragraph), paragraph - _NEAREST_NAME_CHARS, 0),
+                                 paragraph, gender, persons, told=True)
+    return persons.full_name(found) if found else None
+
+
+def _nearest_subject(text: str, floor: int, pos: int, gender: str, persons: PersonIndex, told: bool = False) -> str | None:
+    """The last full name in text[floor:pos] that _nearest_full_name may take (see there); with ``told``, only one of
+    a given name of ``gender`` or with a person's description in apposition."""
     found = None
     for m in _NAME.finditer(text, floor, pos):
         name = _POSSESSIVE_END.sub("", m.group(0)).strip()
         mention = parse_mention(name)
         words = (mention.name or "").split()
+        if told and FIRST_NAME_GENDERS.get(words[0].lower() if words else "") != gender \
+                and not _described_as_person(text, m.start(), m.end()):
+            continue
         if mention.kind == "person" and len(words) >= 2 and mention.name not in persons.places \
                 and words[-1].lower() not in _PERSON_TITLES \
                 and FIRST_NAME_GENDERS.get(words[0].lower(), gender) == gender \
-                and _VERB_AFTER_SUBJECT.match(text, m.end()) and text[max(0, m.start() - 1):m.start()] != "(":
+                and (_VERB_AFTER_SUBJECT.match(text, m.end())
+                     or _VERB_AFTER_APPOSED.match(text, m.end()) and _described_as_person(text, m.start(), m.end())
+                     # any mention outside brackets, of a given name of the pronoun's gender ("the judge asked Maria
+                     # Kaliadka whether she understood. "...," she said"), but a possessor ("Luis Ortiz's widow")
+                     or FIRST_NAME_GENDERS.get(words[0].lower()) == gender and not _POSSESSIVE_END.search(m.group(0))
+                     and text.rfind("(", floor, m.start()) <= text.rfind(")", floor, m.start())) \
+                and text[max(0, m.start() - 1):m.start()] != "(":
             found = mention.name
-    return persons.full_name(found) if found else None
+    return found
 
 
 def _gender_fits(description: str, pronoun: str, strict: bool = False) -> bool:
