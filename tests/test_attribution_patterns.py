@@ -2308,6 +2308,8 @@ def test_pronoun_never_stands_for_a_bare_one_word_name(text, fragment, speaker):
     ("New York City Mayor Bill de Blasio", "Bill de Blasio", "New York City Mayor"),
     ("Commission President Ursula von der Leyen", "Ursula von der Leyen", "Commission President"),
     ("Mayor de Blasio", "de Blasio", "Mayor"),
+    # particles do not count among a name's words: a given name, two surnames and two particles
+    ("Finance Secretary Rogelio Ramírez de la Vega", "Rogelio Ramírez de la Vega", "Finance Secretary"),
     # negatives: "of" is no particle; a particle with no name before it stays out
     ("Rep. Michael McCaul of Texas", "Michael McCaul", "Rep."),
     ("a friend of la Rochelle", "Rochelle", "friend of la"),
@@ -2316,6 +2318,18 @@ def test_name_particles(mention, name, role):
     from lib.extract.speakers import parse_mention
     got = parse_mention(mention)
     assert (got.name, got.role, got.kind) == (name, role, "person")
+
+
+# Two particles in a row inside a name found in running text ("Pieter van der Merwe disagreed."): one name.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Defence counsel Pieter van der Merwe disagreed. "My client was not in Durban," he said.', "not in Durban",
+     "Pieter van der Merwe"),
+    ('Judge Maria de la Cruz ruled on Monday. "The case is closed," she said.', "case is closed", "Maria de la Cruz"),
+    # negative: a particle pair in lower case between a body and a place joins no person's name
+    ('The Banco de la Nación said rates stay. "It was late," she said.', "It was late", None),
+])
+def test_two_particles_in_running_text(text, fragment, speaker):
+    _check(text, fragment, speaker)
 
 
 # The first person of a column, blog or story is its writer ("the author"), and "my mother" the author's mother; an

@@ -323,7 +323,8 @@ _NOT_SUBJECTS = (*WEEKDAYS, *(m.capitalize() for m in ENGLISH_MONTHS if len(m) >
                  "Instagram", "TikTok", "YouTube", "X")  # "the Safety Board on Monday", "the Board on Twitter"
 _ON_BODIES = ("Commission", "Committee", "Subcommittee", "Council", "Conference", "Panel", "Board", "Forum",
               "Institute", "Center", "Centre", "Office", "Convention")
-_CONNECTOR = (rf"(?:of(?:[^\S\n]+the)?|for|and|y|{'|'.join(sorted(NAME_PARTICLES))}|"
+_PARTICLE = "|".join(sorted(NAME_PARTICLES))
+_CONNECTOR = (rf"(?:of(?:[^\S\n]+the)?|for|and|y|(?:{_PARTICLE})(?:[^\S\n]+(?:{_PARTICLE}))?|"  # "van der", "de la"
               rf"(?:{'|'.join(f'(?<={b} )' for b in _ON_BODIES)})on"
               rf"(?=[^\S\n]+(?!(?:{'|'.join(_NOT_SUBJECTS)})\b)[A-Z]))")
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
@@ -894,7 +895,7 @@ def parse_mention(text: str) -> Mention:
             and len(tokens) > 1 and (
             _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
         i -= 1  # a month's name too, after a given name: "Rhona May", "Brian May"
-    while i > 0 and len(tokens) - i < 4:
+    while i > 0 and sum(t not in NAME_PARTICLES for t in tokens[i:]) < 4:  # "Rogelio Ramírez de la Vega": 4 words
         if _is_name_token(tokens[i - 1]) or i < len(tokens) and tokens[i - 1].lower() in MONTH_NAMES \
                 and tokens[i - 1].istitle():
             i -= 1  # a month's name before a name is a given name: "Jan Vik", "April Ode"
