@@ -2320,6 +2320,26 @@ def test_name_particles(mention, name, role):
     assert (got.name, got.role, got.kind) == (name, role, "person")
 
 
+# A body's name keeps an article inside it and loses the one that opens it, with any description or time phrase
+# before that article.
+@pytest.mark.parametrize("mention, name", [
+    ("the Israeli mission to the UN", "Israeli mission to the UN"),
+    ("The Office of the National Broadcasting and Telecommunications Commission",
+     "Office of the National Broadcasting and Telecommunications Commission"),
+    ("the Food and Drug Administration and the Centers for Disease Control and Prevention",  # two bodies, by name
+     "Food and Drug Administration and Centers for Disease Control and Prevention"),
+    ("Conservation organisation the Blue Marine Foundation", "Blue Marine Foundation"),
+    ("half a year later the White House", "White House"),
+    ("On May 26 the Malasaña Assembly", "Malasaña Assembly"),
+    ("Both the Irving School District and the Irving Police Department",
+     "Irving School District and Irving Police Department"),
+])
+def test_body_names_keep_inner_articles(mention, name):
+    from lib.extract.speakers import parse_mention
+    got = parse_mention(mention)
+    assert (got.name, got.kind) == (name, "org")
+
+
 # Two particles in a row inside a name found in running text ("Pieter van der Merwe disagreed."): one name.
 @pytest.mark.parametrize("text, fragment, speaker", [
     ('Defence counsel Pieter van der Merwe disagreed. "My client was not in Durban," he said.', "not in Durban",

@@ -962,7 +962,7 @@ def parse_mention(text: str) -> Mention:
     if not name_tokens:
         # "The White House", "Police", "The ministry": an organisation or a role noun; "The Eastern Conference
         # standings" or "The Indian warship" end in a common noun that speaks for no one.
-        core = " ".join(t for t in tokens if t.lower() not in ("the", "a", "an"))
+        core = _without_article(tokens)
         last = tokens[-1].lower()
         if tokens[-1].islower() and last in PLURAL_PERSON_NOUNS and last not in ORG_WORDS:
             return Mention(text, None, None, "role")  # "Zoo officials", "White House aides": people, unnamed
@@ -980,7 +980,7 @@ def parse_mention(text: str) -> Mention:
         # "the Centers for Disease Control and Prevention": one organisation, not a person called "Prevention"; but a
         # title before the name makes a person of the body ("Department of Justice spokesman Ed Carr", "Office of
         # Fiscal Planning and Budget Director Ana Reyes").
-        return Mention(text, " ".join(t for t in tokens if t.lower() != "the"), None, "org")
+        return Mention(text, _without_article(tokens), None, "org")
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
         and tokens[i - 1] in ROLE_WORDS | PERSON_NOUNS  # "prosecutor Dana Hill": a person, by the role
@@ -988,8 +988,23 @@ def parse_mention(text: str) -> Mention:
             and not any(HYPHENATED_GIVEN_NAME.fullmatch(t) for t in name_tokens):
         # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
         # place word ("Senator Lia Park", "David Hill", "prosecutor Dana Hill").
-        return Mention(text, " ".join(t for t in tokens if t.lower() not in ("the",)), None, "org")
+        return Mention(text, _without_article(tokens), None, "org")
     return Mention(text, name, role, "person")
+
+
+_INNER_ARTICLE_LINKS = frozenset("of and for to at in on from with by under".split())
+
+
+def _without_article(tokens: list[str]) -> str:
+    """A body's name (or a role's description) without its leading article, or without the description or time
+    phrase before an article that opens it ("Conservation organisation the Blue Marine Foundation", "half a year later
+    the White House", "On May 26 the Malasaña Assembly"); an article inside a name stays ("Church of the Nativity",
+    "the Israeli mission to the UN")."""
+    start = next((k + 1 for k in range(1, len(tokens) - 1) if tokens[k].lower() == "the" and tokens[k + 1][:1].isupper()
+                  and (tokens[k - 1].islower() or tokens[k - 1].isdigit() or tokens[k - 1] == "Both")
+                  and tokens[k - 1] not in _INNER_ARTICLE_LINKS), 1 if tokens[0].lower() in ("the", "a", "an") else 0)
+    # two bodies joined ("the FDA and the CDC"): each by its name
+    return " ".join(t for k, t in enumerate(tokens[start:], start) if not (t == "the" and tokens[k - 1] == "and"))
 
 
 def _is_nation_epithet(tokens: list[str]) -> bool:
