@@ -2320,6 +2320,34 @@ def test_name_particles(mention, name, role):
     assert (got.name, got.role, got.kind) == (name, role, "person")
 
 
+# A title of a body, then the person's name: the body's name ends in a body's word (and its place or field), or is
+# named with its article before a known given name.
+@pytest.mark.parametrize("mention, name, role", [
+    ("CEO of the Refugee Council Enver Solomon", "Enver Solomon", "CEO of the Refugee Council"),
+    ("head of the Indonesian State Intelligence Agency Budi Gunawan", "Budi Gunawan",
+     "head of the Indonesian State Intelligence Agency"),
+    ("Governor of the Bank of England Andrew Bailey", "Andrew Bailey", "Governor of the Bank of England"),
+    ("director of the Institute for Fiscal Studies Paul Johnson", "Paul Johnson",
+     "director of the Institute for Fiscal Studies"),
+    ("President of the European Commission Ursula von der Leyen", "Ursula von der Leyen",
+     "President of the European Commission"),
+])
+def test_title_of_a_body_then_a_name(mention, name, role):
+    from lib.extract.speakers import parse_mention
+    got = parse_mention(mention)
+    assert (got.name, got.role, got.kind) == (name, role, "person")
+
+
+@pytest.mark.parametrize("mention", [
+    "head of the Bank of England",  # a title alone: no name after the body
+    "Secretary General of the Andean Community Wagner",  # a surname alone after a body of no body's word
+    "Minister of the Interior",
+])
+def test_title_of_a_body_without_a_name(mention):
+    from lib.extract.speakers import parse_mention
+    assert parse_mention(mention).kind != "person"
+
+
 # A body's name keeps an article inside it and loses the one that opens it, with any description or time phrase
 # before that article.
 @pytest.mark.parametrize("mention, name", [

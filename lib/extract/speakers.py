@@ -919,6 +919,12 @@ def parse_mention(text: str) -> Mention:
             and name_tokens[-1].istitle():
         # "KELLY Marsh has hit back ...": a story's first word in capitals, a given name as the name writes it
         name_tokens = [name_tokens[0].capitalize()] + name_tokens[1:]
+    titled_body = _titled_body_end(tokens)
+    if titled_body:
+        # "CEO of the Refugee Council Enver Solomon", "head of the Indonesian State Intelligence Agency Budi
+        # Gunawan", "Governor of the Bank of England Andrew Bailey": a title of a body whose name ends in a body's word
+        # (and its place), then the person's name
+        return Mention(text, " ".join(tokens[titled_body:]), " ".join(tokens[:titled_body]), "person")
     if i > 0 and tokens[i - 1] in ("from", "at") and i < len(tokens):
         head = _head_noun([t.lower() for t in tokens[:i - 1]])
         if tokens[0].lower() in DETERMINERS and (head in ROLE_WORDS or head in PLURAL_PERSON_NOUNS) \
@@ -930,12 +936,21 @@ def parse_mention(text: str) -> Mention:
         # "Secretary of Health and Human Services Tommy Thompson": the end of the office's name, then a given name
         # and the surname
         return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
-    if i > 1 and tokens[i - 1] in ("for", "of") and tokens[i - 2].lower() in ROLE_WORDS and len(name_tokens) >= 3 \
-            and name_tokens[-2][:1].isupper() and name_tokens[-2].lower() not in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS \
+    # "of the European Commission": a body named with its article, then a known given name ("Secretary General of the
+    # Andean Community Wagner" names a surname only)
+    link = i - 2 if i > 2 and tokens[i - 1] == "the" else i - 1
+    # the person's given name: the last capitalised word but one, particles skipped ("Ursula von der Leyen")
+    given = max((k for k, t in enumerate(name_tokens[:-1]) if t not in NAME_PARTICLES), default=-1)
+    if link > 0 and tokens[link] in ("for", "of") and tokens[link - 1].lower() in ROLE_WORDS and given >= 1 \
+            and name_tokens[given][:1].isupper() \
+            and (link == i - 1 or name_tokens[given].lower() in FIRST_NAME_GENDERS) \
+            and name_tokens[given].lower() not in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS \
             and name_tokens[-1][:1].isupper() and name_tokens[-1].lower() not in ORG_WORDS | NON_NAME_WORDS:
         # "U.S. Attorney for Ohio Jo Hale", "First Minister of Harlan Morag Dunleavy", "director of Amnesty
-        # International Man-kei Ode": the title's place or body, then a given name and the surname
-        return Mention(text, " ".join(name_tokens[-2:]), " ".join(tokens[:len(tokens) - 2]), "person")
+        # International Man-kei Ode", "President of the European Commission Ursula von der Leyen": the title's place or
+        # body, then a given name and the surname
+        cut = len(tokens) - (len(name_tokens) - given)
+        return Mention(text, " ".join(tokens[cut:]), " ".join(tokens[:cut]), "person")
     if i > 1 and tokens[i - 1] == "The" and all(t.islower() for t in tokens[:i - 1]) \
             and tokens[i - 2] in ORG_HEADS | ORG_WORDS:
         return Mention(text, " ".join(name_tokens), None, "org")  # "trade magazine The Hollywood Reporter"
@@ -993,6 +1008,33 @@ def parse_mention(text: str) -> Mention:
 
 
 _INNER_ARTICLE_LINKS = frozenset("of and for to at in on from with by under".split())
+
+
+_BODY_NAME_LINKS = frozenset(("the", "of", "and", "for"))
+
+
+def _titled_body_end(tokens: list[str]) -> int | None:
+    """Where a person's name starts after "<title> of|for [the] <Body>" ending in a body's word ("Council", "Agency",
+    "Bank of England"), if the tokens are such a title and a name of two to four words; else None."""
+    body = max((k for k, t in enumerate(tokens) if t[:1].isupper() and t.lower() in ORG_WORDS), default=None)
+    if body is None:
+        return None
+    head = body
+    if body + 2 < len(tokens) and tokens[body + 1] in ("of", "for") and tokens[body + 2][:1].isupper():
+        # "Bank of England", "Institute for Fiscal Studies": the name is the given name and what follows
+        given = next((k for k in range(body + 2, len(tokens) - 1) if tokens[k].lower() in FIRST_NAME_GENDERS), None)
+        body = given - 1 if given else body + 2
+    name = tokens[body + 1:]
+    if not 2 <= sum(t not in NAME_PARTICLES for t in name) <= 4 or not name[0][:1].isupper() \
+            or not all(t[:1].isupper() or t in NAME_PARTICLES for t in name) \
+            or any(t.lower() in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS for t in name):
+        return None
+    link = next((k for k in range(head - 1, 0, -1) if tokens[k] in ("of", "for")), None)
+    if link is None or tokens[link - 1].lower() not in ROLE_WORDS \
+            or not all(t[:1].isupper() or t in _BODY_NAME_LINKS for t in tokens[link + 1:body + 1]) \
+            or tokens[body] in _BODY_NAME_LINKS:
+        return None
+    return body + 1
 
 
 def _without_article(tokens: list[str]) -> str:
