@@ -139,3 +139,26 @@ def test_reported_offsets_point_at_content():
 ])
 def test_the_time_of_saying_is_no_part_of_the_content(sentence, content):
     assert [q[3] for q in _reported(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a pronoun after the cue opens the reported clause: no subject written after "said"
+    ("Ann Lee, who attended the hearing, said he backed Tom.", []),
+    ("Ann Lee, who attended the hearing in the morning, said he backed the mayor.",
+     [("Ann Lee", "he backed the mayor")]),
+    # what a cue is about is no speech ("say about your brand"), nor a cue whose clause goes on after it
+    ("The good things customers say about your brand are amplified as well.", []),
+    ("On the plus side, the good things customers say about the brand are amplified.", []),
+    # a description whose last word names no one who speaks, behind a verb or a preposition, is no speaker
+    ("Monday's strike grounded flights, shut shops and the union said it was planning more walkouts.", []),
+    ("The absence of the word in the senator's public remarks and statements has frustrated activists.", []),
+    # negatives: "about" and a number, a description naming a person, a body or a group
+    ("Police said about 30 people were arrested in the protest.",
+     [("Police", "about 30 people were arrested in the protest")]),
+    ("The group's lawyer said the ruling would be appealed soon.",
+     [("The group's lawyer", "the ruling would be appealed soon")]),
+    ("A person familiar with the company's plans said the talks had stalled.",
+     [("A person familiar with the company's plans", "the talks had stalled")]),
+])
+def test_no_reported_speech_from_a_clause_or_a_topic(sentence, expected):
+    assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected

@@ -30,6 +30,10 @@ _CLAUSE_OPENERS = frozenset("while whereas though although because since as but 
 _RELATIVES = frozenset("who whom whose which that".split())  # "A spokesman who did not want to be named told"
 _AUXILIARIES = frozenset("is are was were be been will would can could should must may might do does did has have had "
                          "not".split())
+_PERSONAL_PRONOUNS = frozenset("he she they it we i you".split())
+# What a cue is about, not what was said: "about" and a noun phrase ("say about your brand"; "said about 30 people
+# died" is a number)
+_TOPIC = re.compile(r"about[^\S\n]+(?:the|a|an|your|his|her|their|its|my|our|this|that|these|those|it|him|them|me|us)\b")
 # A refusal or a denial just before the cue ("declined to say whether", "would not say", "did not immediately say",
 # "never said that"): the sentence reports what the subject did not say, so it holds no speech of theirs.
 _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|did|does|do|could|will|can|should|"
@@ -126,6 +130,13 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     continue
                 mention = parse_mention(subject)
                 if mention.kind in ("unknown",) or (mention.kind == "role" and not subject[:1].isalpha()):
+                    continue
+                if name == "content-cue-subject" and words[0].lower() in _PERSONAL_PRONOUNS:
+                    continue  # "Snider, who attended, said he backed King.": a reported clause, no subject after "said"
+                if name == "subject-cue" and _TOPIC.match(sentence, content_at) or name == "content-subject-cue" \
+                        and any(w in _AUXILIARIES for w in (m.group("tail") or "").split()):
+                    # "the things people say about your brand are amplified": what it is about, no words said; "On
+                    # the plus side, the things people say about it are amplified": the cue's clause goes on
                     continue
                 c_start, c_end = s + content_at, s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":

@@ -708,6 +708,17 @@ _BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no 
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 
 
+_INNER_PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|with|about|from|to)\b")  # "the absence of the word in Biden's"
+_COUNTED_HEADS = frozenset("one some many several most all two three four few none each".split())  # "one of his uncles"
+
+
+def _speaking_head(word: str) -> bool:
+    """Whether a description's last word may name who speaks: a person, a role, a body, a group or a text."""
+    word = word.lower().strip(".,")
+    return word in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS | ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS \
+        | AUTHORED_TEXTS or _is_agent_noun(word) or word.rstrip("s") in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS
+
+
 @lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Mention:
     """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
@@ -775,7 +786,16 @@ def parse_mention(text: str) -> Mention:
     if re.search(r"[’']s [a-z]", text) or _SPEAKS_FOR.match(text) \
             or _POSSESSIVE.search(text) and words[-1].lower() in DOCUMENT_NOUNS | AUTHORED_TEXTS:
         # "Reid's rep", "RIAA's DMCA notice", "a spokesperson for Sen. Tom Hale": someone or something speaking for a
-        # named person or body, not that person
+        # named person or body, not that person; not when its last word names no one who speaks ("Wednesday's strike
+        # grounded flights", "The absence of the word in Biden's public")
+        cut = re.search(r"[’']s ", text)
+        owner, owned = (text[:cut.start()], text[cut.end():]) if cut else (text, "")
+        inner = _INNER_PREPOSITION.search(owner)
+        heads = owner[:inner.start()].split() if inner else []  # "a person familiar (with ...)", "one (of ...)"
+        if not _SPEAKS_FOR.match(text) and not _speaking_head(words[-1]) and (
+                any(w.endswith("ed") for w in owned.split())
+                or heads and not any(_speaking_head(w) or w.lower() in _COUNTED_HEADS for w in heads)):
+            return Mention(text, None, None, "unknown")
         return Mention(text, None, None, "role")
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
     tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
