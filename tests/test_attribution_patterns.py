@@ -5401,3 +5401,20 @@ SUBORDINATE_CLAUSE_QUOTES = [
 @pytest.mark.parametrize("text, fragment, speaker", SUBORDINATE_CLAUSE_QUOTES)
 def test_a_quote_inside_a_fronted_subordinate_clause(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A time is no speaker: "On NBC's "Meet The Press" this past Sunday, Boehner was asked" credited the programme's
+# title to "this past Sunday".
+@pytest.mark.parametrize("mention, kind", [
+    ("this past Sunday", "unknown"), ("last week", "unknown"), ("early Tuesday morning", "unknown"),
+    # negative: a given name that is a month's, with a surname
+    ("April Ode", "person"),
+])
+def test_a_time_is_no_speaker(mention, kind):
+    from lib.extract.speakers import parse_mention
+    assert parse_mention(mention).kind == kind
+
+
+def test_a_title_before_a_time_phrase_is_no_quote():
+    text = ('On NBC\'s "Meet The Press" this past Sunday, Boehner was asked if Republicans would campaign on it.')
+    assert not [q for q in extract_quotes(Article("t", text)) if "Meet The Press" in q.text and q.speaker]

@@ -719,11 +719,19 @@ def _speaking_head(word: str) -> bool:
         | AUTHORED_TEXTS or _is_agent_noun(word) or word.rstrip("s") in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS
 
 
+# A time, not a speaker: "this past Sunday", "last week", "early Tuesday morning".
+_TIME_MENTION = re.compile(rf"(?:(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)[^\S\n]+)*"
+                           rf"(?:{'|'.join(WEEKDAYS)}|week|weekend|"
+                           rf"month|year|morning|afternoon|evening|night)(?:[^\S\n]+(?:morning|afternoon|evening|night))?")
+
+
 @lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Mention:
     """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
     text = " ".join(text.split()).strip(" ,")
     if not text:
+        return Mention(text, None, None, "unknown")
+    if _TIME_MENTION.fullmatch(text):
         return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it") \
             or text in ("him", "her"):  # "According to him"
