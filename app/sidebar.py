@@ -12,7 +12,7 @@ from app.loaders import (current_version, load_articles, load_mentions, load_met
 from app.markup import plain_markdown
 from app.source import CorpusSource
 from app.tables import filter_articles
-from app.urlstate import forget_missing, note_missing, url_choice, with_linked
+from app.urlstate import forget_missing, keep_in_url, note_missing, url_choice, with_linked
 from app.view import View
 from lib.analyse.groups import group_labels
 
@@ -36,6 +36,7 @@ def sidebar_filters(meta: dict) -> dict:
     with a chart came down from 1.41-1.52x to 1.19-1.31x of that app (A/B, median of 5)."""
     side = st.sidebar.popover("Filters", icon=":material/filter_list:", width="stretch")
     note_missing("outlet", st.query_params.get_all("outlet"), meta["outlets"])
+    keep_in_url("outlet")
     chosen = side.multiselect("Outlets", meta["outlets"], key="outlet", bind="query-params",
                               placeholder="All outlets", help="Show only these outlets (empty: all).",
                               on_change=forget_missing, args=("outlet",))
@@ -54,6 +55,7 @@ def sidebar_filters(meta: dict) -> dict:
             st.session_state["dates"] = tuple(bounds)  # assigned, not deleted: the browser would send the old range
             st.query_params.pop("dates", None)
         st.session_state[SHOWN_BOUNDS] = tuple(bounds)
+        keep_in_url("dates", tuple(bounds))
         picked = side.date_input("Published between", value=bounds, key="dates", bind="query-params",
                                  format="YYYY-MM-DD", min_value=earliest, max_value=latest)
         picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
@@ -65,6 +67,7 @@ def sidebar_filters(meta: dict) -> dict:
     # address names (a shared link, an article's "Open its story").
     offered = meta["stories"]
     if len(offered) > MAX_STORIES:
+        keep_in_url("story_find")
         words = side.text_input("Find a story", key="story_find", placeholder="words in its title", bind="query-params",
                                 help=f"The list below offers {MAX_STORIES} stories: the largest, or those whose "
                                      "title has all of these words.").casefold().split()
@@ -77,6 +80,7 @@ def sidebar_filters(meta: dict) -> dict:
     story = url_choice(side, "Story", offered, "story", format_func=lambda s: names.get(s, s),
                        placeholder="All stories", help="Stories are groups of articles on the same event.")
     note_missing("speaker", st.query_params.get_all("speaker"), meta["speakers"])
+    keep_in_url("speaker")
     speaker = side.selectbox("Speaker", meta["speakers"], index=None, key="speaker", bind="query-params",
                              placeholder="Anyone", help="Only articles that quote this speaker.",
                              on_change=forget_missing, args=("speaker",))
@@ -120,6 +124,7 @@ def outlet_grouping(side, attributes: dict) -> tuple[str | None, list]:
     note_missing("by_value", st.query_params.get_all("by_value"), values)
     if any(v not in values for v in st.session_state.get("by_value") or []):  # values of the attribute chosen before
         st.session_state["by_value"] = [v for v in st.session_state["by_value"] if v in values]
+    keep_in_url("by_value")
     groups = side.multiselect(f"Only these ({by})", values, key="by_value", bind="query-params",
                               placeholder=f"Every {by}", help=f"Show only the outlets of these {by} groups.",
                               on_change=forget_missing, args=("by_value",))

@@ -59,3 +59,12 @@ def url_choice(box, label: str, options: list, key: str, format_func, default=No
 def missing_from_link() -> dict[str, list[str]]:
     """What the page's link asked for that this corpus lacks: URL parameter -> values."""
     return {k: v for k, v in st.session_state.get(MISSING, {}).items() if v}
+
+
+def keep_in_url(key: str, default=None) -> None:
+    """Put a bound widget's value back into the address after a page switch emptied it (call before the widget is
+    drawn): Streamlit keeps the value in the session but writes a bound parameter only when the value changes, so the
+    address bar of the new page would lose the filters the page shows."""
+    value = st.session_state.get(key)
+    if key not in st.query_params and value not in (None, "", [], ()) and value != default:
+        st.session_state[key] = type(value)(value) if isinstance(value, (list, tuple)) else value

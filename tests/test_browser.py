@@ -296,6 +296,21 @@ def test_a_section_clicked_is_drawn_and_in_the_link(server, browser, shots):
     fresh.close()
 
 
+def test_the_address_keeps_the_filters_across_a_page_switch(server, browser, shots):
+    """Switching pages in the sidebar keeps the filters in the address bar, not only in the share box: the address a
+    reader copies from the browser reproduces the view too."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(server + "/?outlet=TASS")
+    settle(page)
+    page.locator("[data-testid=stSidebarNav]").get_by_text("Quotes", exact=True).click()
+    page.wait_for_url(re.compile(r"/quotes\?(.*&)?outlet=TASS\b"), timeout=30_000)
+    settle(page)
+    assert filters_line(page) == "Only outlets TASS."
+    page.screenshot(path=str(shots / "quotes-after-page-switch.png"), full_page=True)
+    context.close()
+
+
 def test_a_link_to_a_missing_story_says_so(server, browser, shots):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
