@@ -465,13 +465,17 @@ def test_cli_missing_corpus(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("stamp", ["UPDATED 05 / 03 / 2013 at 11: 00 AM EDT ", "MAY 3, 2013 AT 1: 10PM EDT ",
-                                   "Posted on Thu Jun 13, 2013 | "])
-def test_a_lead_skips_the_page_time_stamp(stamp):
+                                   "Posted on Thu Jun 13, 2013 | ", "AUGUST 2, 2013 | 08:06AM PT ",
+                                   "Fri Aug 2, 2013 6: 50pm EDT ", "Originally published 05 / 03 / 2013 at 10: 20 AM EDT ",
+                                   "Updated 4: 08 p. m. ET "])
+def test_a_page_time_stamp_is_no_unit_and_no_lead(stamp):
+    """A page's time stamp opening the text is when the page was put up: no framing point, no part of the lead."""
     lead = ("Lindsay Lohan has checked into a rehab facility in California, her lawyer told a court on Friday "
             "morning.")
-    units = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "member": [True], "position": [0], "start": [0],
-                          "end": [len(stamp + lead)], "unit_text": [stamp + lead]})
-    leads = article_leads(units, pd.DataFrame({"id": ["a"], "text": [stamp + lead]}))
+    articles = pd.DataFrame({"id": ["a"], "text": [stamp + lead], "outlet": ["X"]})
+    units = build_units(articles, pd.DataFrame())
+    assert units["unit_text"].tolist() == [lead]
+    leads = article_leads(units.assign(member=True), articles)
     assert leads["lead_text"].iloc[0] == lead
 
 

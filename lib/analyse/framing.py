@@ -48,13 +48,18 @@ QUOTED_LABEL_SHARE = 0.4  # a unit whose quoted words are this share of it is la
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A page's time stamp opening its text (spaced as detokenised text spaces it): "UPDATED 05 / 03 / 2013 at 11: 00 AM
 # EDT", "MAY 3, 2013 AT 1: 10PM", "Posted on Thu Jun 13, 2013".
+_CLOCK = r"\d{1,2}[^\S\n]*:[^\S\n]*\d{2}[^\S\n]*(?:[ap]\.?[^\S\n]*m\.?)?"  # "11: 00 AM", "4: 08 p. m."
 _TIMESTAMP = re.compile(
-    r"\s*(?P<prefix>(?i:(?:last[^\S\n]+)?(?:updated|posted|published|modified)(?:[^\S\n]+on)?[^\S\n]*:?[^\S\n]*))?"
-    r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[^\S\n]+)?"
+    r"\s*(?P<prefix>(?i:(?:last[^\S\n]+|originally[^\S\n]+)?(?:updated|posted|published|modified)(?:[^\S\n]+on)?"
+    r"[^\S\n]*:?[^\S\n]*))?"
+    r"(?:(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[^\S\n]+)?"
     r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[^\S\n]+\d{1,2}(?:,?[^\S\n]+\d{4})?"
     r"|\d{1,2}[^\S\n]*[/.\-][^\S\n]*\d{1,2}[^\S\n]*[/.\-][^\S\n]*\d{2,4})"
-    r"(?P<time>(?i:,?[^\S\n]*(?:at[^\S\n]+)?\d{1,2}[^\S\n]*:[^\S\n]*\d{2}[^\S\n]*(?:[ap]\.?[^\S\n]*m\.?)?)"
-    r"(?:[^\S\n]+[A-Z]{2,4}\b)?)?[^\S\n]*[|·•\-–—:]?\s*")  # a stamp has its prefix word or its time (not "May 3 was")
+    rf"(?P<time>(?i:(?:[^\S\n]*[|·•–—][^\S\n]*|,?[^\S\n]*(?:at[^\S\n]+)?){_CLOCK})"
+    r"(?:[^\S\n]+[A-Z]{2,4}\b)?)?"
+    # or a time alone after its prefix word ("Updated 4: 08 p. m. ET")
+    rf"|(?<=[a-z:][^\S\n])(?i:{_CLOCK})(?:[^\S\n]+[A-Z]{{2,4}}\b)?)"
+    r"[^\S\n]*[|·•\-–—:]?\s*")  # a stamp has its prefix word or its time (not "May 3 was")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -130,6 +135,11 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         qs = by_article.get(art.id, [])
         position = 0
         for s, e in split_sentences(text, body_start(text, art.dateline)):
+            stamp = _TIMESTAMP.match(text, s, e)
+            if stamp and (stamp.group("prefix") or stamp.group("time")):
+                # "UPDATED 05/03/2013 at 11:00 AM EDT", "AUGUST 2, 2013 | 08:06AM PT": when the page was put up, no
+                # claim and no lead
+                s = stamp.end()
             if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS:
                 continue
             quote = _carried_quote(qs, s, e)
@@ -351,13 +361,6 @@ def article_leads(units: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     for (art_id, outlet, own), group in by_article.items():
         group.sort(key=lambda u: u[0])
         (_, start, end, text), rest = group[0], group[1:]
-        stamp = _TIMESTAMP.match(texts[art_id], start, end)
-        if stamp and (stamp.group("prefix") or stamp.group("time")):
-            # "UPDATED 05/03/2013 at 11:00 AM EDT", "Posted on Thu Jun 13": when the page was put up, not the lead
-            start = stamp.end()
-            text = texts[art_id][start:end]
-            if not _WORD.search(text) and rest:
-                (_, start, end, text), rest = rest[0], rest[1:]
         if len(_WORD.findall(text)) < LEAD_MIN_WORDS and rest:
             end = rest[0][2]
         rows.append((outlet, own, art_id, texts[art_id][start:end], int(start), int(end)))
