@@ -4630,6 +4630,10 @@ FIRST_WORD_MENTIONS = [
     ('The deal was signed by the commerce minister, Wang Lixin, and his Turkish counterpart, Ali Demir. The state news '
      'agency quoted Wang as saying the "Middle Corridor" would become "a main artery of Eurasian trade."',
      "main artery", "Wang Lixin"),
+    # with an age between the word and its cue ("Chen, 49, told")
+    ('Chen Xiaoyu, the founder of the battery maker, stood in a muddy field.\n\n"We build batteries," Chen, 49, told '
+     'officials.\n\n"They tell us it is safe," said Erzsebet Horvath-Kiss, a retired teacher.\n\nChen was asked about '
+     'the delay. "We respect the process," he said.', "respect the process", "Chen Xiaoyu"),
     # negative: "None of the ... were charged" opens with no speaker
     ('None of the "many dozens" of donors were named, Tom Hale said, but "I want to stress that the audit has only '
      'begun."', "only begun", "Tom Hale"),

@@ -1127,8 +1127,14 @@ def _head_noun(words: list[str]) -> str:
 
 
 # A capitalised word right before a cue ("Suharyanto said"), or quoted as saying ("quoted Wang as saying").
-_WORD_ALONE = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+(?:said|says|told|tells|added|adds|asked|replied|wrote|"
+_WORD_ALONE = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]+)(?:,[^\S\n]+\d{1,3},)?[^\S\n]+"  # "Chen said", "Chen, 49, told"
+                         r"(?:said|says|told|tells|added|adds|asked|replied|wrote|"
                          r"writes)\b|\bquot(?:ed|es|ing)[^\S\n]+([A-Z][\w’'\-]+)[^\S\n]+as\b")
+
+
+def _written_as_surname(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` after a capitalised word, as a surname ("Thenmozhi Arumugam")."""
+    return re.search(rf"(?<![\w’'\-])[A-Z][\w’'\-]+[^\S\n]+{re.escape(word)}(?![\w’'\-])", text) is not None
 
 
 def _words_alone(text: str) -> set[str]:
@@ -1270,12 +1276,13 @@ class PersonIndex:
                 keys[surname].append(name)
             given = name.split()[0].capitalize()
             if given != surname and (given.lower() in FIRST_NAME_GENDERS or len(name.split()) == 2 and given in alone
-                                     or name in self.relatives) \
+                                     and not _written_as_surname(text, given) or name in self.relatives) \
                     and name not in keys.setdefault(given, []):
                 # "Emily wrote" after "Emily Wraith"; a first word the text uses alone for the speaker, a given name
                 # ("Suharyanto said" after "Suharyanto Wibisono") or a family name written first ("quoted Wang as
-                # saying" after "Wang Lixin"); a relative's given name, which is how the text names them ("his
-                # daughter Elif")
+                # saying" after "Wang Lixin"), unless the text writes it as someone's surname too ("Arumugam said"
+                # after "Thenmozhi Arumugam" and "Arumugam Periyasamy"); a relative's given name, which is how the
+                # text names them ("his daughter Elif")
                 keys[given].append(name)
             for inner in _inner_surnames(name):
                 if name not in keys.setdefault(inner, []):
