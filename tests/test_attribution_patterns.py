@@ -5422,3 +5422,18 @@ def test_a_time_is_no_speaker(mention, kind):
 def test_a_title_before_a_time_phrase_is_no_quote():
     text = ('On NBC\'s "Meet The Press" this past Sunday, Boehner was asked if Republicans would campaign on it.')
     assert not [q for q in extract_quotes(Article("t", text)) if "Meet The Press" in q.text and q.speaker]
+
+
+# A "where" or "when" clause after a name is a place's or a time's, no person's description: "Madurai, where her
+# father ran a stall," put Madurai in the cast as a person.
+@pytest.mark.parametrize("text, in_cast", [
+    ("She grew up in Madurai, where her father ran a roadside stall, and moved to Leeds.", False),
+    ("They met in Kisumu, when the market reopened, and married.", False),
+    # negative: a person's description after a name keeps it in the cast
+    ("Tom Okafor, a roadside stall owner, moved to Leeds.", True),
+])
+def test_a_where_clause_describes_no_person(text, in_cast):
+    from lib.extract.attribution import _person_index
+    name = text.split(",")[0].split()[-1]
+    cast = _person_index(text, []).roles
+    assert any(name in n for n in cast) == in_cast

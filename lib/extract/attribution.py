@@ -1160,8 +1160,10 @@ def _apposition(text: str, pos: int, person: bool = False) -> str | None:
     if not m or m.group(2) and not person:
         return None  # a title running into the verb is apposed only to a person's name ("in the Commons, the MP said")
     words = (m.group(1) or m.group(2)).split()
-    if any(w in _APPOSITION_VERBS for w in words):
-        return None  # "USS Higgins, the Pentagon chief said ...": a clause, not an apposition
+    if any(w in _APPOSITION_VERBS for w in words) or words[0] in ("where", "when"):
+        # "USS Higgins, the Pentagon chief said ...": a clause, not an apposition; "Madurai, where her father ran a
+        # stall": a place's
+        return None
     indefinite = words[0] in ("a", "an")
     if words[0] in ("the", "a", "an"):
         words = words[1:]
