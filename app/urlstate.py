@@ -66,5 +66,6 @@ def keep_in_url(key: str, default=None) -> None:
     drawn): Streamlit keeps the value in the session but writes a bound parameter only when the value changes, so the
     address bar of the new page would lose the filters the page shows."""
     value = st.session_state.get(key)
-    if key not in st.query_params and value not in (None, "", [], ()) and value != default:
+    same = isinstance(value, (list, tuple)) and isinstance(default, tuple) and tuple(value) == default
+    if key not in st.query_params and value not in (None, "", [], ()) and value != default and not same:
         st.session_state[key] = type(value)(value) if isinstance(value, (list, tuple)) else value

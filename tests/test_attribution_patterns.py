@@ -2368,6 +2368,18 @@ def test_body_names_keep_inner_articles(mention, name):
     assert (got.name, got.kind) == (name, "org")
 
 
+# A possessor before a name is no part of it, whatever the name's particles ("Spain's Luis de la Fuente").
+@pytest.mark.parametrize("mention, name", [
+    ("Spain's Luis de la Fuente", "Luis de la Fuente"),
+    ("said Spain's Luis de la Fuente", "Luis de la Fuente"),
+    ("Colombia's Luis Díaz", "Luis Díaz"),
+    ("Tottenham's Micky van de Ven", "Micky van de Ven"),
+])
+def test_a_possessor_is_no_part_of_a_name(mention, name):
+    from lib.extract.speakers import parse_mention
+    assert parse_mention(mention).name == name
+
+
 # Two particles in a row inside a name found in running text ("Pieter van der Merwe disagreed."): one name.
 @pytest.mark.parametrize("text, fragment, speaker", [
     ('Defence counsel Pieter van der Merwe disagreed. "My client was not in Durban," he said.', "not in Durban",
@@ -5026,12 +5038,15 @@ NEAREST_SUBJECT_NAME = [
     # the paragraph before, when the pronoun's own names no one
     ('The meeting lasted three hours. Kittipong Wongsuwan, the headman, opened it.\n\n"Nobody has asked us if we '
      'want a dam," he said.', "Nobody has asked", "Kittipong Wongsuwan"),
-    # a name apposed to the subject, and any mention of a given name of the pronoun's gender
+    # a name apposed to a person's description
     ('A company engineer, Lertrat Phanit, stood up next. "Every household will be paid," he said.', "household",
      "Lertrat Phanit"),
-    ('At the hearing, the judge asked Maria Kaliadka whether she understood. "I reject them," she said.',
-     "I reject them", "Maria Kaliadka"),
-    # negatives: two paragraphs back; an object whose given name tells no gender; a given name in brackets
+    # negatives: two paragraphs back; an object (whatever its given name); a name inside the quote; a given name in
+    # brackets
+    ('Police arrested Michael Thompson on Tuesday.\n\n"We followed every procedure," he said.', "every procedure",
+     None),
+    ('Residents were evacuated. "I called Maria Silva at midnight and told her to leave," she said.', "at midnight",
+     None),
     ('Kittipong Wongsuwan, the headman, opened it.\n\nThe meeting lasted three hours.\n\n"Nobody has asked us," he '
      'said.', "Nobody has asked", None),
     ('At the hearing, the judge asked Ngozi Eze whether the charges were clear. "I reject them," she said.',

@@ -464,6 +464,14 @@ def test_cli_missing_corpus(tmp_path, capsys):
     assert "no such corpus file" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("text", ["The board met. Published on March 3, the report found that costs had doubled.",
+                                  "Published on March 3, the report found that costs had doubled."])
+def test_a_date_opening_a_sentence_stays_in_it(text):
+    """A date that opens a sentence as its adverbial, or any sentence but the text's first, is no page stamp."""
+    units = build_units(pd.DataFrame({"id": ["a"], "text": [text], "outlet": ["X"]}), pd.DataFrame())
+    assert "Published on March 3, the report found that costs had doubled." in units["unit_text"].tolist()
+
+
 @pytest.mark.parametrize("stamp", ["UPDATED 05 / 03 / 2013 at 11: 00 AM EDT ", "MAY 3, 2013 AT 1: 10PM EDT ",
                                    "Posted on Thu Jun 13, 2013 | ", "AUGUST 2, 2013 | 08:06AM PT ",
                                    "Fri Aug 2, 2013 6: 50pm EDT ", "Originally published 05 / 03 / 2013 at 10: 20 AM EDT ",

@@ -149,12 +149,17 @@ def test_the_time_of_saying_is_no_part_of_the_content(sentence, content):
     # what a cue is about is no speech ("say about your brand"), nor a cue whose clause goes on after it
     ("The good things customers say about your brand are amplified as well.", []),
     ("On the plus side, the good things customers say about the brand are amplified.", []),
+    ("The newspaper reported about the agency's contacts with the lawyer in 2019.", []),
     # a description whose last word names no one who speaks, behind a verb or a preposition, is no speaker
     ("Monday's strike grounded flights, shut shops and the union said it was planning more walkouts.", []),
     ("The absence of the word in the senator's public remarks and statements has frustrated activists.", []),
     # negatives: "about" and a number, a description naming a person, a body or a group
     ("Police said about 30 people were arrested in the protest.",
      [("Police", "about 30 people were arrested in the protest")]),
+    ("Police said about a dozen people had been arrested after the match.",
+     [("Police", "about a dozen people had been arrested after the match")]),
+    ("Officials said about the same number of migrants had crossed as last year.",
+     [("Officials", "about the same number of migrants had crossed as last year")]),
     ("The group's lawyer said the ruling would be appealed soon.",
      [("The group's lawyer", "the ruling would be appealed soon")]),
     ("A person familiar with the company's plans said the talks had stalled.",

@@ -135,10 +135,10 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         qs = by_article.get(art.id, [])
         position = 0
         for s, e in split_sentences(text, body_start(text, art.dateline)):
-            stamp = _TIMESTAMP.match(text, s, e)
-            if stamp and (stamp.group("prefix") or stamp.group("time")):
-                # "UPDATED 05/03/2013 at 11:00 AM EDT", "AUGUST 2, 2013 | 08:06AM PT": when the page was put up, no
-                # claim and no lead
+            stamp = _TIMESTAMP.match(text, s, e) if position == 0 else None
+            if stamp and (stamp.group("prefix") or stamp.group("time")) and text[stamp.end():stamp.end() + 1] != ",":
+                # "UPDATED 05/03/2013 at 11:00 AM EDT", "AUGUST 2, 2013 | 08:06AM PT" opening the text: when the page
+                # was put up, no claim and no lead (not "Published on March 3, the report found")
                 s = stamp.end()
             if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS:
                 continue

@@ -2208,14 +2208,17 @@ def _nearest_subject(text: str, floor: int, pos: int, gender: str, persons: Pers
                 and words[-1].lower() not in _PERSON_TITLES \
                 and FIRST_NAME_GENDERS.get(words[0].lower(), gender) == gender \
                 and (_VERB_AFTER_SUBJECT.match(text, m.end())
-                     or _VERB_AFTER_APPOSED.match(text, m.end()) and _described_as_person(text, m.start(), m.end())
-                     # any mention outside brackets, of a given name of the pronoun's gender ("the judge asked Maria
-                     # Kaliadka whether she understood. "...," she said"), but a possessor ("Luis Ortiz's widow")
-                     or FIRST_NAME_GENDERS.get(words[0].lower()) == gender and not _POSSESSIVE_END.search(m.group(0))
-                     and text.rfind("(", floor, m.start()) <= text.rfind(")", floor, m.start())) \
-                and text[max(0, m.start() - 1):m.start()] != "(":
+                     or _VERB_AFTER_APPOSED.match(text, m.end()) and _described_as_person(text, m.start(), m.end())) \
+                and text[max(0, m.start() - 1):m.start()] != "(" and not _in_quote(text, floor, m.start()):
             found = mention.name
     return found
+
+
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened after ``start`` (``"I called Maria Silva," she said``: a name
+    the speaker mentions, never the speaker)."""
+    between = text[start:pos]
+    return between.count('"') % 2 == 1 or between.count("“") > between.count("”")
 
 
 def _gender_fits(description: str, pronoun: str, strict: bool = False) -> bool:

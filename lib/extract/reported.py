@@ -31,9 +31,11 @@ _RELATIVES = frozenset("who whom whose which that".split())  # "A spokesman who 
 _AUXILIARIES = frozenset("is are was were be been will would can could should must may might do does did has have had "
                          "not".split())
 _PERSONAL_PRONOUNS = frozenset("he she they it we i you".split())
-# What a cue is about, not what was said: "about" and a noun phrase ("say about your brand"; "said about 30 people
-# died" is a number)
-_TOPIC = re.compile(r"about[^\S\n]+(?:the|a|an|your|his|her|their|its|my|our|this|that|these|those|it|him|them|me|us)\b")
+# What a cue is about, not what was said: "about" and a noun phrase ("say about your brand", "reported about the
+# FBI's contacts"); "said about 30 people died", "about a dozen", "about the same number" are quantities)
+_QUANTITY_WORDS = "same|dozen|score|third|half|quarter|fifth|tenth|hundred|thousand|million|billion|few|number|percent"
+_TOPIC = re.compile(r"about[^\S\n]+(?:(?:your|his|her|their|its|my|our|this|these|those|it|him|them|me|us)\b|"
+                    rf"(?:the|a|an)[^\S\n]+(?!(?:{_QUANTITY_WORDS})\b))")
 # A refusal or a denial just before the cue ("declined to say whether", "would not say", "did not immediately say",
 # "never said that"): the sentence reports what the subject did not say, so it holds no speech of theirs.
 _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|did|does|do|could|will|can|should|"
@@ -131,7 +133,8 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 mention = parse_mention(subject)
                 if mention.kind in ("unknown",) or (mention.kind == "role" and not subject[:1].isalpha()):
                     continue
-                if name == "content-cue-subject" and words[0].lower() in _PERSONAL_PRONOUNS:
+                if name == "content-cue-subject" and words[0].lower() in _PERSONAL_PRONOUNS \
+                        and not (len(words) > 1 and words[1][:1].isupper()):  # "said He Lifeng": a surname
                     continue  # "Snider, who attended, said he backed King.": a reported clause, no subject after "said"
                 if name == "subject-cue" and _TOPIC.match(sentence, content_at) or name == "content-subject-cue" \
                         and any(w in _AUXILIARIES for w in (m.group("tail") or "").split()):

@@ -682,7 +682,7 @@ _POSSESSIVE_ROLE_NAME = re.compile(r"(?P<role>.+?[’']s(?:[^\S\n]+[a-z][\w\-]*)
 # A capitalised owner, then a full name: "Labour's Tom Hale" (parse_mention keeps the name when its first word is a
 # given name of the names table: "Trump's Mar-a-Lago" is a place).
 _OWNER_NAME = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3}[’']s)[^\S\n]+"
-                         r"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){1,2})")
+                         rf"(?P<name>[A-Z][\w’'.\-]*(?:[^\S\n]+(?:(?:{_PARTICLE})[^\S\n]+)*[A-Z][\w’'.\-]*){{1,2}})")
 _CONTRACTED_PRONOUN = re.compile(r"([Ii]|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)[’'](ve|ll|re|d|m|s)")
 _POSSESSIVE = re.compile(r"\w[’']s\b")
 _NAMED_TEXT_WORDS = 3  # capitalised words of a body's name that ends in a text's word ("British Geological Survey")
@@ -708,6 +708,7 @@ _BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no 
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 
 
+_GROUP_OWNERS = frozenset("women men children people workers".split())  # "Women's Collective", "People's Bank"
 _INNER_PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|with|about|from|to)\b")  # "the absence of the word in Biden's"
 _COUNTED_HEADS = frozenset("one some many several most all two three four few none each".split())  # "one of his uncles"
 
@@ -716,7 +717,8 @@ def _speaking_head(word: str) -> bool:
     """Whether a description's last word may name who speaks: a person, a role, a body, a group or a text."""
     word = word.lower().strip(".,")
     return word in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS | ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS \
-        | AUTHORED_TEXTS or _is_agent_noun(word) or word.rstrip("s") in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS
+        | AUTHORED_TEXTS or _is_agent_noun(word) \
+        or any(word.endswith(end) and word[:-len(end)] in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS for end in ("s", "es"))
 
 
 # A time, not a speaker: "this past Sunday", "last week", "early Tuesday morning".
@@ -786,7 +788,8 @@ def parse_mention(text: str) -> Mention:
         if inner.kind == "person" and len(inner.name.split()) >= 2:
             return Mention(text, inner.name, appended.group("role"), "person")
     owned = _OWNER_NAME.fullmatch(text)
-    if owned and owned.group("name").split()[0].lower() in FIRST_NAME_GENDERS:
+    if owned and (owned.group("name").split()[0].lower() in FIRST_NAME_GENDERS
+                  or any(w in NAME_PARTICLES for w in owned.group("name").split())):  # "Spain's Luis de la Fuente"
         # "Labour's Tom Hale", "Acme's Ann Lee": a person of a body or place, the owner no part of the name
         inner = parse_mention(owned.group("name"))
         if inner.kind == "person":
@@ -801,12 +804,16 @@ def parse_mention(text: str) -> Mention:
         inner = _INNER_PREPOSITION.search(owner)
         heads = owner[:inner.start()].split() if inner else []  # "a person familiar (with ...)", "one (of ...)"
         if not _SPEAKS_FOR.match(text) and not _speaking_head(words[-1]) and (
-                any(w.endswith("ed") for w in owned.split())
+                any(w.endswith("ed") for w in owned.split()[1:])  # "strike grounded flights"; not "estranged cousin"
                 or heads and not any(_speaking_head(w) or w.lower() in _COUNTED_HEADS for w in heads)):
             return Mention(text, None, None, "unknown")
         return Mention(text, None, None, "role")
     # "Strauss - Kahn" is one token; a leading "and" is no part of a name.
-    tokens = [_clean_token(t).replace("\x00", " ") for t in _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")]
+    raw = _SPACED_HYPHEN.sub("\x00\\1\x00", text).split(" ")
+    tokens = [_clean_token(t).replace("\x00", " ") for t in raw]
+    # "Spain's": an owner, no part of a name (but "Women's" and "People's" open a body's: "Ogoni Women's Collective")
+    owners = {k for k, t in enumerate(raw) if t.rstrip(",;:").endswith(("'s", "’s"))
+              and t.rstrip(",;:")[:-2].lower() not in _GROUP_OWNERS}
     if len(tokens) > 1 and (tokens[0] in FRONTED_PREPOSITIONS | SUBORDINATORS and tokens[1][:1].islower()
                             and (tokens[1].endswith(("ing", "ed")) or tokens[1] in DETERMINERS)
                             or tokens[0] in _FRONTED_PARTICIPLES):
@@ -923,7 +930,9 @@ def parse_mention(text: str) -> Mention:
             and len(tokens) > 1 and (
             _is_name_token(tokens[-2]) or tokens[-2][:1].isupper() and tokens[-2].lower() not in ROLE_WORDS):
         i -= 1  # a month's name too, after a given name: "Rhona May", "Brian May"
-    while i > 0 and sum(t not in NAME_PARTICLES for t in tokens[i:]) < 4:  # "Rogelio Ramírez de la Vega": 4 words
+    while i > 0 and sum(t not in NAME_PARTICLES for t in tokens[i:]) < 4 \
+            and (i - 1 not in owners or i == len(tokens)):  # "Rogelio Ramírez de la Vega": 4 words; "said Spain's
+        # Luis de la Fuente": the owner is no part of the name
         if _is_name_token(tokens[i - 1]) or i < len(tokens) and tokens[i - 1].lower() in MONTH_NAMES \
                 and tokens[i - 1].istitle():
             i -= 1  # a month's name before a name is a given name: "Jan Vik", "April Ode"
@@ -1049,13 +1058,18 @@ def _titled_body_end(tokens: list[str]) -> int | None:
         return None
     head = body
     if body + 2 < len(tokens) and tokens[body + 1] in ("of", "for") and tokens[body + 2][:1].isupper():
-        # "Bank of England", "Institute for Fiscal Studies": the name is the given name and what follows
-        given = next((k for k in range(body + 2, len(tokens) - 1) if tokens[k].lower() in FIRST_NAME_GENDERS), None)
-        body = given - 1 if given else body + 2
+        # "Bank of England", "Institute for Fiscal Studies", "Bank of St. Louis": the name opens at the last known given
+        # name that leaves a surname after it; with none known, where the body ends is unknown
+        given = max((k for k in range(body + 2, len(tokens) - 1) if tokens[k].lower() in FIRST_NAME_GENDERS),
+                    default=None)
+        if given is None:
+            return None
+        body = given - 1
     name = tokens[body + 1:]
     if not 2 <= sum(t not in NAME_PARTICLES for t in name) <= 4 or not name[0][:1].isupper() \
             or not all(t[:1].isupper() or t in NAME_PARTICLES for t in name) \
-            or any(t.lower() in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS for t in name):
+            or any(t.lower() in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS for t in name) \
+            or name[0].lower() in PLACE_WORDS:  # "the Refugee Council Kenya Programme"
         return None
     link = next((k for k in range(head - 1, 0, -1) if tokens[k] in ("of", "for")), None)
     if link is None or tokens[link - 1].lower() not in ROLE_WORDS \

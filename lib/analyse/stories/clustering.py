@@ -86,6 +86,9 @@ DEFAULT_CONFIG = {
     # AllSides 0.901/0.938/0.874 -> 0.901/0.938/0.880, ECB+ dev/aside/all 0.983/0.987/0.984 -> 0.982/0.987/0.986;
     # as disagreement only, 0.901/0.938/0.876 and ECB+ 0.973/0.987/0.976 (ECB+ texts name the months of
     # earlier events: a common month must count as agreement too).
+    # Tried: months written with a year left out ("since March 2011" is often background), 0.905/0.938/0.881 and
+    # ECB+ 0.980/0.987/0.981; a common month agreeing only where the texts' month-days cannot tell ("Aug. 2" and
+    # "Aug. 29" then stay apart), ECB+ 0.980/0.987/0.981.
     "day_agreement": 1.5,
     "day_disagreement": 0.7,
     # Two articles neither placed in time (undated, no year or placing month-day named; see ArticleTimes.placed) share

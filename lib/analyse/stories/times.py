@@ -208,8 +208,8 @@ def text_days(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarra
     """The days each undated article's text names without a year, as (weekdays, weeks, week reach, months)
     indicator rows: the weekdays it names ("on Friday"), the weeks of the year of the month-days that place it
     ("Aug. 15", "October 5, 2021"; see _places_text), those weeks with their neighbours, and the months of those
-    month-days and of the months it names without a day ("in June", "last March"; the same test). Dated articles get
-    empty rows (their days say more)."""
+    month-days and of the months it names without a day, with or without a year ("in June", "last March", "March
+    2011"; the same test). Dated articles get empty rows (their days say more)."""
     undated = pd.to_datetime(articles["published"], errors="coerce", utc=True).isna().to_numpy()
     weekdays = np.zeros((len(articles), 7), dtype=np.float32)
     weeks = np.zeros((len(articles), WEEKS), dtype=np.float32)
