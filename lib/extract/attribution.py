@@ -1553,7 +1553,9 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     expansions: dict[str, str | None] = {}
     full_bodies: dict[str, str | None] = {}  # bodies' names -> the longer name the story gives them
     person_words: set[str] = set()  # the words of the cast's names, read once when a body first speaks
-    roles_written: list[str] = []  # unnamed role speakers as written ("the district magistrate of North Valley")
+    # unnamed role speakers as written ("the district magistrate of North Valley"), each once, the latest last (a dict:
+    # a story that quotes "the minister" a thousand times keeps one entry, not a list read through at every quote)
+    roles_written: dict[str, None] = {}
     joints: dict[tuple[str, str], str] = {}  # two persons speaking together, in full, by their surnames
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
@@ -1789,7 +1791,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             # A pronoun that stands for no one the text named: unattributed, not a speaker called "it" or "he".
             q, mention = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None), None
         if mention is not None and q.speaker_id is None and mention.kind == "role" and q.speaker[:4].lower() == "the ":
-            roles_written.append(q.speaker)
+            roles_written.pop(q.speaker, None)
+            roles_written[q.speaker] = None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
     # A name "it" stands for is a body's in all its quotes ("Vostrax said ... "...," it added"), unless the text
     # calls it "he" or "she" too.

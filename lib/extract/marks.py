@@ -380,9 +380,17 @@ def is_imagined(sentence: str) -> bool:
 _CODE_LEAD = re.compile(r"(?:^|\n)[^\S\n]*(?:[A-Za-z_][\w.\[\]]*[^\S\n]*=|[\"'][\w \-]{1,40}[\"'][^\S\n]*:)[^\S\n]*$")
 
 
+_CODE_LEAD_CHARS = 120  # a key or an assignment before a string is this short: a longer line start is prose
+
+
 def is_code(text: str, span: _Span) -> bool:
-    """True when the quote marks of ``span`` hold a string of code or data."""
-    return _CODE_LEAD.search(text, max(0, text.rfind("\n", 0, span.open)), span.open) is not None
+    """True when the quote marks of ``span`` hold a string of code or data (only the line's first _CODE_LEAD_CHARS
+    characters before the mark are read: a paragraph of thousands of quotes costs each the same)."""
+    lo = max(0, span.open - _CODE_LEAD_CHARS)
+    line = text.rfind("\n", lo, span.open)
+    if line < 0 and lo > 0:
+        return False
+    return _CODE_LEAD.search(text, max(0, line), span.open) is not None
 
 
 # A quote that fills a bracket after a name or a term, a language named or not: its gloss, translation or short
