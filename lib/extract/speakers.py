@@ -1565,6 +1565,8 @@ class PersonIndex:
                     described = " ".join(self.descriptions.get(name) or [self.roles.get(name) or ""]).lower()
                     holds[name] = all(_holds_title(described, w) for w in _ranked(role_words))
                 if not holds[name]:
+                    if len(holds) >= len(self.roles):
+                        break  # every person of the cast read and none holds the role: the earlier mentions neither
                     continue
             if gender and (self.genders.get(name, gender) != gender or name in self.places or name in self.bare):
                 continue
