@@ -2174,11 +2174,12 @@ _NEAREST_NAME_CHARS = 300  # how far back "he" or "she" with no one in the cast 
 # A verb right after a name, or after an aside set off by commas: the name is its clause's subject (not "X's widow", not
 # an object, not a name in brackets).
 # ("X, the Information Minister paid tribute": an apposition of a title, its closing comma left out)
+_SUBJECT_VERB = rf"(?:{_FINITE_VERB}|{_PRESENT_VERB}|{_IRREGULAR_PAST}|were|are|have|can|could)\b"
 _VERB_AFTER_SUBJECT = re.compile(rf"(?:,[^,;:.!?\"“”\n]{{1,120}},|,[^\S\n]+the(?:[^\S\n]+[A-Z][\w\-]*){{1,4}})?[^\S\n]+"
-                                 rf"(?:{_FINITE_VERB}|{_PRESENT_VERB}|{_IRREGULAR_PAST}|were|are|have|can|could)\b")
+                                 rf"{_SUBJECT_VERB}")
 # ... or a name apposed to a person's description, the verb after its closing comma ("A company engineer, Lertrat
 # Phanit, stood up"; not "The company developing the therapy, Luminar Genetics, said")
-_VERB_AFTER_APPOSED = re.compile(rf",[^\S\n]+(?:{_FINITE_VERB}|{_PRESENT_VERB}|{_IRREGULAR_PAST}|were|are|have|can|could)\b")
+_VERB_AFTER_APPOSED = re.compile(rf",[^\S\n]+{_SUBJECT_VERB}")
 
 
 def _nearest_full_name(text: str, pos: int, gender: str, persons: PersonIndex) -> str | None:
@@ -2212,16 +2213,11 @@ def _nearest_subject(text: str, floor: int, pos: int, gender: str, persons: Pers
                 and FIRST_NAME_GENDERS.get(words[0].lower(), gender) == gender \
                 and (_VERB_AFTER_SUBJECT.match(text, m.end())
                      or _VERB_AFTER_APPOSED.match(text, m.end()) and _described_as_person(text, m.start(), m.end())) \
-                and text[max(0, m.start() - 1):m.start()] != "(" and not _in_quote(text, floor, m.start()):
+                and text[max(0, m.start() - 1):m.start()] != "(" \
+                and not _within_quote(text[floor:m.start()], m.start() - floor):  # ""I called Maria Silva," she said"
             found = mention.name
     return found
 
-
-def _in_quote(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation opened after ``start`` (``"I called Maria Silva," she said``: a name
-    the speaker mentions, never the speaker)."""
-    between = text[start:pos]
-    return between.count('"') % 2 == 1 or between.count("“") > between.count("”")
 
 
 def _gender_fits(description: str, pronoun: str, strict: bool = False) -> bool:

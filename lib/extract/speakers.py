@@ -713,12 +713,16 @@ _INNER_PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|with|about|from|to)\b")  
 _COUNTED_HEADS = frozenset("one some many several most all two three four few none each".split())  # "one of his uncles"
 
 
+_SPEAKING_NOUNS = ROLE_WORDS | PERSON_NOUNS | ORG_HEADS  # their plurals by "-s" or "-es" speak too ("coaches")
+_SPEAKING_HEADS = _SPEAKING_NOUNS | PLURAL_PERSON_NOUNS | ORG_WORDS | DOCUMENT_NOUNS | AUTHORED_TEXTS
+_NOT_NAME_PARTS = ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS  # a body's, a role's or a common word: no given name or surname
+
+
 def _speaking_head(word: str) -> bool:
     """Whether a description's last word may name who speaks: a person, a role, a body, a group or a text."""
     word = word.lower().strip(".,")
-    return word in ROLE_WORDS | PERSON_NOUNS | PLURAL_PERSON_NOUNS | ORG_WORDS | ORG_HEADS | DOCUMENT_NOUNS \
-        | AUTHORED_TEXTS or _is_agent_noun(word) \
-        or any(word.endswith(end) and word[:-len(end)] in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS for end in ("s", "es"))
+    return word in _SPEAKING_HEADS or _is_agent_noun(word) \
+        or any(word.endswith(end) and word[:-len(end)] in _SPEAKING_NOUNS for end in ("s", "es"))
 
 
 # A time, not a speaker: "this past Sunday", "last week", "early Tuesday morning".
@@ -981,7 +985,7 @@ def parse_mention(text: str) -> Mention:
     if link > 0 and tokens[link] in ("for", "of") and tokens[link - 1].lower() in ROLE_WORDS and given >= 1 \
             and name_tokens[given][:1].isupper() \
             and (link == i - 1 or name_tokens[given].lower() in FIRST_NAME_GENDERS) \
-            and name_tokens[given].lower() not in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS \
+            and name_tokens[given].lower() not in _NOT_NAME_PARTS \
             and name_tokens[-1][:1].isupper() and name_tokens[-1].lower() not in ORG_WORDS | NON_NAME_WORDS:
         # "U.S. Attorney for Ohio Jo Hale", "First Minister of Harlan Morag Dunleavy", "director of Amnesty
         # International Man-kei Ode", "President of the European Commission Ursula von der Leyen": the title's place or
@@ -1068,7 +1072,7 @@ def _titled_body_end(tokens: list[str]) -> int | None:
     name = tokens[body + 1:]
     if not 2 <= sum(t not in NAME_PARTICLES for t in name) <= 4 or not name[0][:1].isupper() \
             or not all(t[:1].isupper() or t in NAME_PARTICLES for t in name) \
-            or any(t.lower() in ORG_WORDS | ROLE_WORDS | NON_NAME_WORDS for t in name) \
+            or any(t.lower() in _NOT_NAME_PARTS for t in name) \
             or name[0].lower() in PLACE_WORDS:  # "the Refugee Council Kenya Programme"
         return None
     link = next((k for k in range(head - 1, 0, -1) if tokens[k] in ("of", "for")), None)

@@ -16,8 +16,9 @@ place it too: reports of one event name its day, so two undated texts naming a c
 month-days within a week, are drawn together (``day_agreement``), and two naming only different ones
 are pushed apart (``day_disagreement``). Months count too ("in June", "last March", "Aug. 15"): a common month draws
 two texts together, months none in common push them apart, even over a common weekday (monthly figures, the
-reports on them and so their weekdays recur every month: "943,000 jobs in July", "235,000 in August"). On ECB+, whose articles are undated, this is what keeps reports of
-one event together while a similar event of another year stays apart. A month-day that names an event rather than
+reports on them and so their weekdays recur every month: "943,000 jobs in July", "235,000 in August"). On ECB+,
+whose articles are undated, this is what keeps reports of one event together while a similar event of another year
+stays apart. A month-day that names an event rather than
 a day ("the Jan. 6 riot", "Jan. 6 panel": a determiner before it, or a noun after it) or sets a deadline ("until
 Oct. 3") does not place a text: every later report on that subject names it too (see _places_text).
 """
