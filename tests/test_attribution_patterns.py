@@ -572,6 +572,8 @@ UNNAMED_AS_WRITTEN = [
      "one of the keepers who raised the seal", "role"),
     ('"Two cars are stopped on the bridge," said a dispatcher on the county radio.', "Two cars are stopped",
      "a dispatcher on the county radio", "role"),
+    ('"They have ruined this town," said one passer-by outside the station.', "ruined this town",
+     "one passer-by outside the station", "role"),
     # negatives: time and medium adjuncts are no part of the description; a name appended still speaks
     ('"Service resumes at noon," said a spokeswoman for the airline in a statement.', "Service resumes",
      "a spokeswoman for the airline", "role"),
@@ -1316,6 +1318,12 @@ PROGRESSIVE_CUES = [
     ('Prime Minister Tom Hale met the president. "We are completely at one on this," Mr Hale was saying before '
      'being cut off.', "completely at one", "Tom Hale"),
     ('Senator Ann Cole kept saying, "We will not back down."', "not back down", "Ann Cole"),
+    # any speech verb in progress, in its own class
+    ('A bystander was shouting "they have ruined this town" at the officers.', "ruined this town", "A bystander"),
+    ('Mayor Jo Pratt has been warning that the levy "will empty the high street within a year".', "empty the high",
+     "Jo Pratt"),
+    ('"Where has the money gone?" residents were asking at the meeting.', "money gone", "residents"),
+    ('Tom Hale kept insisting, "Nothing was signed that night."', "Nothing was signed", "Tom Hale"),
     # negative: "what X is saying" as a subject is no attribution of the quote
     ('What Ann Cole is saying is "a distraction from the real issues," her rival said.', "a distraction",
      "her rival"),

@@ -5,6 +5,13 @@ import re
 
 from lib.domain.calendar import WEEKDAYS
 
+
+def _in_progress(*participles: str) -> tuple[str, ...]:
+    """Forms of speech in progress: "was saying", "has been warning", "kept asking"."""
+    return tuple(f"{aux} {verb}" for aux in ("was", "were", "is", "are", "has been", "have been", "had been", "kept",
+                                              "keeps") for verb in participles)
+
+
 # (lemma, class, reported, forms). `reported` says whether the cue, with a subject, introduces reported
 # speech without quote marks ("Putin called on all countries to ...", "She said that ..."); cues that only
 # frame quoted words ("called it", "described as") are False. Phrasal cues are their own rows because the
@@ -31,9 +38,14 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
                                          for aux in ("is", "was", "were", "can be", "could be")
                                          for sense in ("heard", "seen")
                                          for verb in ("saying", "telling", "shouting", "yelling"))),
-    # Speech in progress: `"...," Mr Johnson was saying before being cut off`.
-    ("be saying", "neutral", False, ("was saying", "were saying", "is saying", "are saying", "has been saying",
-                                     "had been saying", "kept saying", "keeps saying")),
+    # Speech in progress, in its verb's class: `"...," Mr Johnson was saying before being cut off`, `A man was
+    # shouting "..."`, `X has been warning that`.
+    ("be saying", "neutral", False, _in_progress("saying", "telling")),
+    ("be shouting", "emotive", False, _in_progress("shouting", "yelling", "screaming", "pleading", "begging",
+                                                   "whispering", "muttering")),
+    ("be insisting", "assertive", False, _in_progress("insisting", "arguing")),
+    ("be warning", "warning", False, _in_progress("warning")),
+    ("be asking", "questioning", False, _in_progress("asking")),
     ("notify", "neutral", True, ("notified", "informed", "testified", "briefed")),
     ("quip", "neutral", False, ("quipped", "joked", "laughed", "shouted", "yelled", "exclaimed", "whispered",
                                 "countered", "retorted")),

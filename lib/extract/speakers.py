@@ -94,7 +94,7 @@ report study paper bio biography campaign office team staff aide aides governmen
 opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
 prosecution protester protesters demonstrator demonstrators
 veteran veterans attendee attendees suspect suspects detainee detainees inmate inmates refugee refugees
-family couple duo trio crowd audience participant participants blogger bloggers
+family couple duo trio crowd audience participant participants blogger bloggers passer-by passers-by passerby passersby
 """.split())
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
@@ -1133,13 +1133,19 @@ def _is_person_agent(word: str) -> bool:
         and not word.endswith(tuple(ORG_HEADS))
 
 
+# Words that end a noun phrase's head after it ("a man passing by", "a man outside the court") and modify it before
+# it ("a passing man", "an inside source").
+_AFTER_HEAD = ("near", "outside", "inside", "passing")
+
+
 def _head_noun(words: list[str]) -> str:
     """The head of a noun phrase: the word before its first preposition ("friend" in "a friend of the actress"); in
     a partitive ("one of the keepers") the head of the phrase after "of"."""
     if len(words) > 1 and words[0] == "of":
         return _head_noun([w for w in words[1:] if w not in ("the", "a", "an", "his", "her", "their", "its")])
     for i, w in enumerate(words):
-        if w in ("of", "for", "with", "in", "at", "from", "on", "to", "passing", "who") + _KNOWLEDGE_WORDS:
+        if w in ("of", "for", "with", "in", "at", "from", "on", "to", "who") + _KNOWLEDGE_WORDS \
+                or i and w in _AFTER_HEAD:
             return words[i - 1] if i else w
     return words[-1] if words else ""
 
