@@ -47,6 +47,9 @@ TUNING = ("quotes_gold.jsonl", "quotes_dev_web.jsonl", "quotes_dev_roles.jsonl",
 # The project's blind checks (QUOTES_BLIND3.md, QUOTES_BLIND5.md): their errors are never listed.
 BLIND = ("quotes_blind3.jsonl", "quotes_blind5.jsonl")
 ASIDE = 4
+# A second annotation, made blind to the gold, of articles of the tuning sets (SECOND_ANNOTATION.md): how far two
+# annotators agree bounds what speaker accuracy can mean.
+SECOND = "second_annotation.jsonl"
 SPEAKER_TYPES = ("person", "role", "organisation", "document", "none")
 _WORD = re.compile(r"\w+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
@@ -315,17 +318,18 @@ def scores(c: Counter) -> dict:
             "pronoun": c["pronoun"], "pronoun_accuracy": c["pronoun_ok"] / c["pronoun"] if c["pronoun"] else 0.0}
 
 
-def load_gold(path: Path) -> list[dict]:
-    """Gold records, one JSON object a line; a bad line is reported and skipped."""
+def load_gold(path: Path, with_text: bool = True) -> list[dict]:
+    """Gold records, one JSON object a line (a second annotation's without the text); a bad line is reported and
+    skipped."""
     records = []
     for n, line in enumerate(path.open(encoding="utf-8"), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) \
+            if not isinstance(rec, dict) or with_text and not isinstance(rec.get("text"), str) \
                     or not isinstance(rec.get("quotes"), list):
-                raise ValueError("needs a text string and a quotes list")
+                raise ValueError("needs a text string and a quotes list" if with_text else "needs a quotes list")
             records.append(rec)
         except ValueError as exc:
             print(f"{path}:{n}: skipped: {exc}", file=sys.stderr)
@@ -364,6 +368,32 @@ def _row(name: str, s: dict) -> str:
             f"{s['pronoun_accuracy']:5.3f}/{s['pronoun']:<4d}")
 
 
+def agreement(records: list[dict], second: list[dict]) -> dict:
+    """The second annotation against the gold of the same articles (quote precision and recall, speaker agreement
+    on the quotes both give), and the extractor's speaker accuracy on the quotes where the two annotations agree."""
+    by_id = {r["id"]: r for r in records}
+    c = Counter()
+    for other in second:
+        rec = by_id[other["id"]]
+        gold, pred = rec["quotes"], predict(rec)
+        pairs = match_article(gold, other["quotes"])
+        found = dict(match_article(gold, pred))
+        c["gold"] += len(gold)
+        c["second"] += len(other["quotes"])
+        c["both"] += len(pairs)
+        for gi, si in pairs:
+            a, b = gold[gi].get("speaker"), other["quotes"][si].get("speaker")
+            if speakers_match(a, b) or speakers_match(b, a):
+                c["agree"] += 1
+                if gi in found:
+                    c["extracted"] += 1
+                    c["extractor_ok"] += speakers_match(a, pred[found[gi]]["speaker"])
+    return {"articles": len(second), "precision": c["both"] / c["second"] if c["second"] else 0.0,
+            "recall": c["both"] / c["gold"] if c["gold"] else 0.0, "quotes": c["both"],
+            "speaker_agreement": c["agree"] / c["both"] if c["both"] else 0.0, "extracted": c["extracted"],
+            "extractor_accuracy": c["extractor_ok"] / c["extracted"] if c["extracted"] else 0.0}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the scores per gold set (and, with --errors, every disagreement outside the set-aside slice)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -394,6 +424,13 @@ def main(argv: list[str] | None = None) -> int:
         if result["categories"]:
             print("  speaker errors by category: " + ", ".join(
                 f"{k} {result['categories'][k]}" for k in CATEGORIES if result["categories"][k]))
+    if args.gold is None and (DATA / SECOND).exists():
+        records = [r for p in sorted(DATA.glob("quotes_*.jsonl")) for r in load_gold(p)]
+        a = agreement(records, load_gold(DATA / SECOND, with_text=False))
+        print(f"\n== annotator agreement ({SECOND}, {a['articles']} articles): the second annotation against the gold "
+              f"P {a['precision']:.3f} R {a['recall']:.3f}, speakers agree on {a['speaker_agreement']:.3f} of "
+              f"{a['quotes']} quotes; the extractor's speaker accuracy on the {a['extracted']} of them it finds "
+              f"{a['extractor_accuracy']:.3f}")
     return 0
 
 

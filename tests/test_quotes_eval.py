@@ -94,3 +94,26 @@ def test_acronym_and_full_name_are_one_speaker(gold, predicted, same):
 ])
 def test_unnamed_source_with_or_without_its_terms(gold, predicted, same):
     assert quotes_eval.speakers_match(gold, predicted) is same
+
+
+def test_second_annotation_agreement():
+    """A second annotation (no text) against the gold: quote precision and recall, speaker agreement on the quotes
+    both give, and the extractor's accuracy on those where the two agree."""
+    second = [{"id": "a1", "quotes": [
+        {"text": "We will rebuild the bridge by June,", "speaker": "Cole", "kind": "direct", "speaker_type": "person"},
+        {"text": "The budget is not enough for this,", "speaker": "the city council", "kind": "direct",
+         "speaker_type": "organisation"},
+        {"text": "Mayor Ann Cole spoke first.", "speaker": None, "kind": "direct", "speaker_type": "none"}]}]
+    a = quotes_eval.agreement(RECORDS, second)
+    assert (a["articles"], a["quotes"], a["recall"]) == (1, 2, 1.0) and a["precision"] == pytest.approx(2 / 3)
+    assert a["speaker_agreement"] == 0.5  # "Cole" ~ "Ann Cole"; the city council is not the county
+    assert (a["extracted"], a["extractor_accuracy"]) == (1, 1.0)
+
+
+def test_stored_second_annotation_is_of_stored_articles():
+    path = quotes_eval.DATA / quotes_eval.SECOND
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    ids = {r["id"] for p in quotes_eval.DATA.glob("quotes_*.jsonl") for r in quotes_eval.load_gold(p)}
+    second = quotes_eval.load_gold(path, with_text=False)
+    assert second and all(r["id"] in ids for r in second)
