@@ -25,7 +25,7 @@ from lib.analyse.stories.summaries import STORY_COLUMNS
 from lib.analyse.framing import frame_story
 from lib.analyse.groups import group_attributes, group_labels, outlet_groups, regroup
 from lib.analyse.overlap import outlet_quote_matrix, overlap_summary, quote_groups
-from lib.analyse.reuse import lineage, reuse_groups
+from lib.analyse.reuse import copied_pairs, lineage, reuse_groups
 from lib.analyse.timeline import coverage_timeline, daily_counts, history_timeline
 from lib.domain.outlets import outlet_labels
 from lib.figures.framing import terms_figure, voices_figure
@@ -168,7 +168,8 @@ def load_analysis(source: CorpusSource, version: str, name: str) -> pd.DataFrame
     frame = stored.compute_analysis(name, {"articles": lambda: load_articles(source, version),
                                            "quotes": lambda: load_quotes(source, version),
                                            "mentions": lambda: load_mentions(source, version),
-                                           "assignment": lambda: analysis(source, version, "assignment")})
+                                           "assignment": lambda: analysis(source, version, "assignment"),
+                                           "copied": lambda: load_copied(source, version)})
     if not source.read_only:
         with handle.lock, handle.con.cursor() as cur:
             stored.write_analysis(cur, name, key, frame, started)
@@ -270,7 +271,8 @@ def load_story_rows(source: CorpusSource, version: str, ids: ArticleIds) -> pd.D
     """The stories holding at least one of the given articles, counted over those articles only."""
     assignment, stories, _ = load_stories(source, version)
     articles = load_articles(source, version)
-    return stories_under_filter(stories, assignment, articles[articles["id"].isin(set(ids))])
+    return stories_under_filter(stories, assignment, articles[articles["id"].isin(set(ids))],
+                                load_copied(source, version))
 
 
 @st.cache_resource(show_spinner="Drawing…", max_entries=FIGURES_KEPT, hash_funcs=BY_DIGEST)
@@ -350,6 +352,16 @@ def load_overlap(source: CorpusSource, version: str, ids: ArticleIds):
 def load_passages(source: CorpusSource, version: str) -> pd.DataFrame:
     """Every passage reused between two articles of the corpus (computed once per version)."""
     return analysis(source, version, "passages")
+
+
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
+def load_copied(source: CorpusSource, version: str) -> pd.DataFrame:
+    """The articles that copy another (reuse.copied_pairs), by which independent sources are counted; none when
+    passage reuse failed (the page that shows reuse says why; the stories still stand)."""
+    try:
+        return copied_pairs(load_passages(source, version))
+    except AnalysisFailed:
+        return copied_pairs(None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)

@@ -9,6 +9,7 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from lib.analyse.reuse import COPIED_SHARE
 from lib.analyse.stories.summaries import summarise_stories
 from lib.domain.outlets import outlet_labels
 from lib.domain.sentences import shorten, split_sentences
@@ -20,6 +21,10 @@ ARTICLE_LABEL_CHARS = 110  # "Outlet · day · title" carries more before the ti
 TITLE_STANDIN_CHARS = 80  # an untitled article is labelled by its first sentence, cut to this with "…"
 TITLE_STANDIN_SCAN = 2000  # characters of the text read for that first sentence (the splitter is linear in it)
 UNDATED = "undated"  # shown for a missing date, never "None" or "NaT"
+# What "independent sources" counts, said beside every figure of it.
+INDEPENDENT_SOURCES_HELP = ("An outlet counts once, and so do articles naming the same wire or copying each other (a "
+                            f"passage reused from another article makes up {COPIED_SHARE:.0%} or more of the copy's "
+                            "text)")
 STORY_COUNT_COLUMNS = ("first", "last", "n_articles", "outlets", "n_outlets", "independent_sources", "article_ids")
 HIGHLIGHTED_KINDS = ("direct", "partial", "reported")  # quote kinds with a highlight class of their own
 
@@ -72,10 +77,11 @@ def display_titles(articles: pd.DataFrame, width: int = TITLE_STANDIN_CHARS) -> 
     return out.astype(str)
 
 
-def stories_under_filter(stories: pd.DataFrame, assignment: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def stories_under_filter(stories: pd.DataFrame, assignment: pd.DataFrame, articles: pd.DataFrame,
+                         copied: pd.DataFrame | None = None) -> pd.DataFrame:
     """The stories holding at least one of ``articles`` (the filtered ones), every count recomputed over those
-    articles only (articles, outlets, independent sources, first and last report, members); labels stay the
-    corpus's. A story the filters leave whole keeps its stored row."""
+    articles only (articles, outlets, independent sources with ``copied``, the corpus's copies, first and last
+    report, members); labels stay the corpus's. A story the filters leave whole keeps its stored row."""
     ids = set(articles["id"])
     members = assignment[assignment["article_id"].isin(ids)]
     kept = members.groupby("story_id").size()
@@ -85,7 +91,7 @@ def stories_under_filter(stories: pd.DataFrame, assignment: pd.DataFrame, articl
         return rows
     cut_ids = set(cut)
     part = members[members["story_id"].isin(cut_ids)]
-    counts = summarise_stories(articles[articles["id"].isin(set(part["article_id"]))], part)
+    counts = summarise_stories(articles[articles["id"].isin(set(part["article_id"]))], part, copied)
     counts = counts.set_index("story_id")[list(STORY_COUNT_COLUMNS)]
     out = rows.copy()
     where = out["story_id"].isin(cut_ids)

@@ -18,6 +18,7 @@ from app.sidebar import filters_summary
 from app.source import ENV_CORPUS, corpus_version, ingest_uploads, parse_source
 from app.tables import STORY_LABEL_CHARS, filter_articles, keep_shared, unique_labels
 from lib import store
+from lib.analyse.reuse import copied_pairs
 from lib.analyse.stored import (ANALYSES, compute_analysis, corpus_key, corpus_quotes, prepare_analyses, read_analysis,
                                 stored_key, write_analysis)
 from lib.domain.outlets import outlet_label, outlet_labels
@@ -546,7 +547,8 @@ def test_prepared_analyses_read_back_as_computed(tmp_path):
     key = corpus_key(con)
     inputs = {"articles": lambda: store.load_articles(con), "quotes": lambda: corpus_quotes(con),
               "mentions": lambda: store.load_date_mentions(con),
-              "assignment": lambda: read_analysis(con, "assignment", key)}
+              "assignment": lambda: read_analysis(con, "assignment", key),
+              "copied": lambda: copied_pairs(read_analysis(con, "passages", key))}
     for name in ANALYSES:
         stored = read_analysis(con, name, key)
         fresh = compute_analysis(name, inputs)

@@ -66,23 +66,34 @@ def share_link(at: AppTest) -> str:
 
 
 def story_text(n: int, outlet: str, shared: str = "") -> str:
-    """A distinct body for article ``n`` (no two near-duplicates: each is an independent source), with ``shared`` (a
-    sentence other articles carry too) at its end."""
-    words = ["harbour", "council", "bridge", "budget", "ferry", "tunnel", "school", "market", "river", "station"]
-    return shared + (f"The {words[n % 10]} plan of {outlet} was debated for {n + 3} hours on Monday. "
-            f"\"We will decide by {n + 1} March,\" said Jane Roe. Officials counted {n * 7 + 11} objections from "
-            f"{words[(n + 3) % 10]} groups, and {words[(n + 5) % 10]} owners asked for a delay of {n + 2} weeks.")
+    """A distinct body for article ``n``, words drawn at random for it (no two bodies share a passage: each is an
+    independent source), with a quote of Jane Roe's, after ``shared`` (a sentence other articles carry too)."""
+    rng = random.Random(n)
+
+    def words(k: int) -> str:
+        return " ".join(rng.choice(_STORY_WORDS) for _ in range(k))
+
+    return (f"{shared}The {words(3)} plan of {outlet} was {words(4)} on Monday, after {n + 3} hours of {words(5)}. "
+            f'"We will {words(6)} by {n + 1} March," said Jane Roe. Officials counted {n * 7 + 11} {words(7)}.')
+
+
+_STORY_WORDS = ("harbour council bridge budget ferry tunnel school market river station library clinic stadium "
+                "airport canal garden museum depot quarry orchard pier lighthouse brewery mill debated fought "
+                "weighed approved rejected delayed funded mapped surveyed argued over cheap costly quiet busy old "
+                "new northern southern late early public private local regional fresh bold slow rapid").split()
 
 
 @pytest.fixture
 def two_stories(tmp_path, monkeypatch):
-    """Story "wide": four outlets A-D, one article each; story "pair": outlets A and E. Read-only, prepared."""
+    """Story "wide": four outlets A-D, one article each, each in its own words; story "pair": outlets A and E, E's
+    article a copy of A's with an addition (one reused passage). Read-only, prepared."""
     rows = [{"id": f"wide-{o.lower()}", "outlet": f"Outlet {o}", "published": f"2021-03-0{i + 1}",
              "title": f"Harbour vote {o}", "story": "wide",
              "text": story_text(i, o, '"The harbour must stay open to every ship," said Mayor Ann Lee. ')}
             for i, o in enumerate("ABCD")]
     rows += [{"id": f"pair-{o.lower()}", "outlet": f"Outlet {o}", "published": "2021-04-02", "title": f"Ferry fare {o}",
-              "story": "pair", "text": story_text(20 + i, o)} for i, o in enumerate("AE")]
+              "story": "pair", "text": story_text(20, "A") + (" " + story_text(21, o) if i else "")}
+             for i, o in enumerate("AE")]
     db = corpus(tmp_path, rows)
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
     return db

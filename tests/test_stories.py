@@ -13,6 +13,7 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lib.analyse.reuse import copied_pairs, find_reuse
 from lib.analyse.stories import (ASSIGNMENT_COLUMNS, DEFAULT_CONFIG, SPREAD_MIN_PAIRS, STORY_COLUMNS, ArticleTimes,
                                  build_vectors, cluster_stories, date_spread, extract_anchors, neighbour_profiles,
                                  summarise_stories, text_years)
@@ -114,18 +115,39 @@ def test_hand_story_overrides(story, expected):
         assert (sid == s and by == "hand") if s else (sid.startswith("s-") and by == "auto")
 
 
-@pytest.mark.parametrize("via, texts, expected", [
-    ([None, None, None], None, 3),
-    (["Sputnik", "Sputnik", None], None, 2),  # the same wire inside two outlets counts once
-    (["AFP", "Reuters", None], None, 3),
-    ([None, None, None], [BRIDGE[0][3]] * 3, 1),  # verbatim copies count once
+WIRE_ADDITION = ("Local officials in Liguria said schools near the viaduct would stay closed for the rest of the "
+                 "week while engineers inspected the remaining pillars.")
+
+
+@pytest.mark.parametrize("outlets, via, texts, expected", [
+    (None, [None, None, None], None, 3),
+    (None, ["Sputnik", "Sputnik", None], None, 2),  # the same wire inside two outlets counts once
+    (None, ["AFP", "Reuters", None], None, 3),
+    (None, [None, None, None], [BRIDGE[0][3]] * 3, 1),  # verbatim copies count once
+    # a wire text run with an outlet's own addition is still a copy; a copy under another title too
+    (None, [None, None, None], [BRIDGE[0][3], BRIDGE[0][3] + " " + WIRE_ADDITION, BRIDGE[2][3]], 2),
+    (["Reuters", "Reuters", "BBC"], [None, None, None], None, 2),  # one outlet is one source
+    ([None, None, "BBC"], [None, None, None], None, 3),  # articles of no known outlet are each their own
 ])
-def test_independent_sources(via, texts, expected):
+def test_independent_sources(outlets, via, texts, expected):
     frame = make_frame(BRIDGE, story=["s", "s", "s"], via=via)
+    if outlets:
+        frame["outlet"] = outlets
     if texts:
         frame["text"] = texts
-    stories = summarise_stories(frame, cluster_stories(frame))
+    copied = copied_pairs(find_reuse(frame))
+    stories = summarise_stories(frame, cluster_stories(frame), copied)
     assert stories["independent_sources"].tolist() == [expected]
+    if not texts:
+        assert copied.empty  # three reports in their own words share no passage
+
+
+def test_a_copy_across_stories_links_no_sources():
+    """A copy whose two ends were grouped into different stories joins neither story's sources."""
+    frame = make_frame(BRIDGE, story=["s", "s", "t"])
+    frame["text"] = [BRIDGE[0][3], BRIDGE[1][3], BRIDGE[0][3]]
+    stories = summarise_stories(frame, cluster_stories(frame), copied_pairs(find_reuse(frame)))
+    assert dict(zip(stories["n_articles"], stories["independent_sources"])) == {2: 2, 1: 1}
 
 
 def test_summary_columns_label_and_dates():

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import plain_markdown
-from app.tables import days_text
+from app.tables import INDEPENDENT_SOURCES_HELP, days_text
 from app.view import open_page
 from lib.domain.outlets import outlet_labels
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
@@ -111,7 +111,7 @@ def draw_story_table(view, story_rows: pd.DataFrame, filtered: bool) -> None:
     st.dataframe(story_table(top).rename(columns=STORY_TABLE_COLUMNS), hide_index=True,
                  column_config={"Story": st.column_config.TextColumn(width="large"),
                                 "Independent sources": st.column_config.NumberColumn(
-                                    "Independent sources", help="Syndicated copies and near-duplicates count once")})
+                                    "Independent sources", help=INDEPENDENT_SOURCES_HELP)})
     if filtered:
         st.caption("Every count in this table covers only the articles the filters let through.")
     view.caption_if_capped(MAX_TABLE_STORIES, len(story_rows), "stories in the table (those with the most articles)",

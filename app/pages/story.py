@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import highlight_html, plain_markdown
-from app.tables import day_text
+from app.tables import INDEPENDENT_SOURCES_HELP, day_text
 from app.view import SIDEBAR_LINKED, report_missing
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
@@ -91,7 +91,7 @@ def draw() -> None:
     cols[0].metric("Articles", f"{int(story['n_articles']):,}")
     cols[1].metric("Outlets", f"{outlet_labels(articles['outlet']).nunique():,}")
     cols[2].metric("Independent sources", f"{int(story['independent_sources']):,}",
-                   help="Among these articles: syndicated copies (same wire) and near-duplicate texts count once")
+                   help=f"Among these articles. {INDEPENDENT_SOURCES_HELP}")
     cols[3].metric("First report", day_text(first),
                    help=f"Last report {day_text(last)}" if pd.notna(last) else None)
     whole = view.stories[view.stories["story_id"] == story["story_id"]]

@@ -37,13 +37,15 @@ PASSAGE_TYPES = {c: "str" for c in ("source_outlet", "target_outlet", "source_te
     "share_of_target": "float64"}
 EDGE_COLUMNS = ("story", "source_id", "target_id", "source_outlet", "target_outlet", "source_published",
                 "target_published", "direction", "passages", "chars", "share_of_target")
-SOURCE_COLUMNS = ("story", "n_articles", "n_outlets", "n_independent", "independent_ids")
 GROUP_COLUMNS = ("group", "source_id", "source_outlet", "source_published", "source_start", "source_end", "chars",
                  "n_carriers", "n_outlets", "carrier_ids", "carrier_outlets", "text")
 
 SHINGLE = 5  # words per shingle (passim's default n-gram order)
 MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter than a copied paragraph
 SHORT_SHARE = 0.33  # ...unless it is at least half that long and this share of the shorter article
+# Share of an article's text reused from another that makes it a copy of that one, no independent source: a wire
+# story run with an outlet's own additions (a shared quotation alone is rarely so much of a report).
+COPIED_SHARE = 0.3
 MIN_SHINGLES = 5  # shared shingles that make a pair worth aligning (a 60-char passage has ~6)
 MAX_DF = 1000  # a shingle in more documents than this is boilerplate (passim's max-df idea)
 FULL_DF = 10  # a shingle in more documents than this pairs each carrier with its earliest carrier only
@@ -590,42 +592,11 @@ def _story_map(articles: pd.DataFrame, stories: dict | None) -> dict:
     return out
 
 
-def independent_sources(edges: pd.DataFrame, articles: pd.DataFrame, stories: dict | None = None,
-                        min_share: float = 0.3) -> pd.DataFrame:
-    """Per story, how many independent sources its articles rest on (SOURCE_COLUMNS).
-
-    An article whose text is at least ``min_share`` reused from another article of the story is derived;
-    articles linked by such edges (in either direction, ties and syndication included) count as one source.
-    Articles without a story form one story per reuse component.
-    """
-    ids = articles["id"].tolist()
-    parent = {i: i for i in ids}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    strong = edges[edges["share_of_target"] >= min_share] if edges is not None and not edges.empty else edges
-    if strong is not None and not strong.empty:
-        for s, t in zip(strong["source_id"], strong["target_id"]):
-            if s in parent and t in parent:
-                parent[find(s)] = find(t)
-    story_of = _story_map(articles, stories)
-    outlet_of = dict(zip(articles["id"], articles["outlet"])) if "outlet" in articles.columns else {}
-    published = dict(zip(articles["id"], articles["published"])) if "published" in articles.columns else {}
-    groups: dict = {}
-    for i in ids:
-        key = story_of.get(i) or f"reuse-{find(i)}"
-        groups.setdefault(key, []).append(i)
-    rows = []
-    for story, members in groups.items():
-        comps: dict = {}
-        for i in members:
-            comps.setdefault(find(i), []).append(i)
-        # The representative of a component is its earliest article (the likely original).
-        firsts = sorted(min(c, key=lambda i: (pd.isna(published.get(i)), str(published.get(i)), i))
-                        for c in comps.values())
-        rows.append((story, len(members), len({outlet_of.get(i) for i in members}), len(comps), firsts))
-    return pd.DataFrame.from_records(rows, columns=list(SOURCE_COLUMNS))
+def copied_pairs(passages: pd.DataFrame | None) -> pd.DataFrame:
+    """(source_id, target_id) of the article pairs whose reused passages make up at least COPIED_SHARE of the
+    target's text: the target rests on the source (a syndicated copy, or wire text run with additions), not on
+    reporting of its own."""
+    if passages is None or passages.empty:
+        return pd.DataFrame({"source_id": pd.Series(dtype=str), "target_id": pd.Series(dtype=str)})
+    strong = passages.loc[passages["share_of_target"] >= COPIED_SHARE, ["source_id", "target_id"]]
+    return strong.drop_duplicates(ignore_index=True)

@@ -20,7 +20,7 @@ import pandas as pd
 
 from lib import store
 from lib.analyse.overlap import shared_quotes
-from lib.analyse.reuse import MIN_CHARS, reuse_frames
+from lib.analyse.reuse import MIN_CHARS, copied_pairs, reuse_frames
 from lib.analyse.speakers import canonicalise_speakers, speaker_names
 from lib.analyse.stories import cluster_stories, summarise_stories
 
@@ -30,15 +30,16 @@ class Analysis:
     """One stored corpus-wide analysis: the function that computes it and the inputs it takes, in order."""
 
     compute: Callable[..., pd.DataFrame | Iterator[pd.DataFrame]]  # one frame, or frames of rows in order
-    inputs: tuple[str, ...]  # each one of: articles, quotes, mentions, assignment (see corpus_inputs)
+    inputs: tuple[str, ...]  # each one of: articles, quotes, mentions, assignment, copied (see corpus_inputs)
 
 
-# name -> analysis, in the order they are prepared: "stories" reads "assignment", prepared before it; the analyses
-# that read the articles come first, so that the articles (every text) are let go before the quotes are read.
+# name -> analysis, in the order they are prepared: "stories" reads "assignment" and the copies "passages" find,
+# prepared before it; the analyses that read the articles come first, so that the articles (every text) are let go
+# before the quotes are read.
 REGISTRY = {
     "assignment": Analysis(cluster_stories, ("articles", "mentions")),
-    "stories": Analysis(summarise_stories, ("articles", "assignment")),
     "passages": Analysis(functools.partial(reuse_frames, min_chars=MIN_CHARS), ("articles",)),
+    "stories": Analysis(summarise_stories, ("articles", "assignment", "copied")),
     "renderings": Analysis(shared_quotes, ("quotes",)),
 }
 ANALYSES = tuple(REGISTRY)
@@ -150,7 +151,8 @@ class Inputs(dict):
 
 def corpus_inputs(con, key: str, writable: bool) -> Inputs:
     """Loaders of what an analysis may read, from the corpus itself, each read at most once: stored articles (without
-    their list columns), canonicalised quotes, dated references, and the story assignment (stored or computed)."""
+    their list columns), canonicalised quotes, dated references, the story assignment and the articles' copies
+    (stored or computed)."""
     loaded: dict[str, pd.DataFrame] = {}
 
     def once(name: str, load: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
@@ -167,7 +169,20 @@ def corpus_inputs(con, key: str, writable: bool) -> Inputs:
                    "quotes": once("quotes", lambda: corpus_quotes(con)),
                    "mentions": once("mentions", lambda: store.load_date_mentions(con))})
     inputs["assignment"] = once("assignment", lambda: corpus_analysis(con, "assignment", key, inputs, writable))
+    inputs["copied"] = once("copied", lambda: _copied(con, key, inputs, writable))
     return inputs
+
+
+def _copied(con, key: str, inputs: Inputs, writable: bool) -> pd.DataFrame:
+    """The articles' copies (reuse.copied_pairs) from the passages, stored (read back without their texts) or
+    computed now; none when the passages cannot be found: that failure is the passages' own (prepare_analyses
+    reports it), and the stories still stand, their sources told apart by outlet and `via` alone."""
+    if stored_key(con, "passages") == key:
+        return copied_pairs(con.execute("SELECT source_id, target_id, share_of_target FROM analysis_passages").df())
+    try:
+        return copied_pairs(corpus_analysis(con, "passages", key, inputs, writable))
+    except Exception:  # noqa: BLE001 - a failure of passage reuse must not take the stories with it
+        return copied_pairs(None)
 
 
 def stored_analysis(con, name: str, writable: bool = False) -> pd.DataFrame:

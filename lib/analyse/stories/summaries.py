@@ -1,12 +1,11 @@
 """Story summaries: one row per story with its label, distinctive terms, dates, outlets and independent sources.
 
-Independent sources count syndicated copies once: articles with the same `via`, or near-duplicate bodies by
-word 3-gram shingle containment (Broder 1997) >= NEAR_DUPLICATE, so that a wire story trimmed or retitled by
-the outlet that carries it still counts as a copy.
+Independent sources are the story's articles grouped by what they rest on: one outlet is one source, and articles
+that name the same `via` or that copy from each other (reuse.copied_pairs: passages that make up a good part of an
+article, a syndicated copy or wire text run with additions) are one source, so that a wire story trimmed, retitled
+or added to by the outlets that carry it counts once.
 """
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pandas as pd
@@ -20,50 +19,34 @@ from lib.analyse.stories.vectors import WORD_OPTIONS, _tfidf_vocabulary
 # Columns of the frame summarise_stories returns.
 STORY_COLUMNS = ("story_id", "label", "terms", "first", "last", "n_articles", "outlets", "n_outlets",
                  "independent_sources", "article_ids")
-NEAR_DUPLICATE = 0.8  # share of the shorter text's word 3-grams found in the other: a syndicated copy
-SHINGLE_WORDS = 3  # words of a shingle: long enough that shared ones are copied text, not common phrases
 LABEL_TERMS = 5  # top terms of a story: its label when no article has a title or text
 TEXT_BATCH = 10_000  # texts made at a time for the story vocabulary
 
 
-_SHINGLE_TOKEN = re.compile(r"(?u)\b\w+\b")  # words of any length, digits too: copied text, not topic words
-
-
-def _shingles(text: str) -> set[str]:
-    """The text's word 3-grams (lower case), as one string each."""
-    words = _SHINGLE_TOKEN.findall(text.lower())
-    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-
-
-def _count_sources(vias: list, texts: list[str]) -> int:
-    """Connected groups of articles linked by the same `via` or by near-duplicate shingle sets.
-
-    The shingles are counted over the story's own texts (a vocabulary per story), so a story costs what its
-    articles hold, whatever the size of the corpus.
-    """
-    n = len(vias)
+def _source_counts(codes: np.ndarray, ids: np.ndarray, outlets: np.ndarray, vias: np.ndarray,
+                   copied: pd.DataFrame | None) -> np.ndarray:
+    """Independent sources of each story (rows in story order, ``codes`` their story numbers, ascending): connected
+    groups of its articles linked by one outlet, one `via` or a copy (``copied``: source_id, target_id pairs)."""
+    n = len(ids)
     rows, cols = [], []
-    first_by_via: dict[str, int] = {}
-    for i, v in enumerate(vias):
-        if isinstance(v, str) and v.strip():
-            rows.append(i)
-            cols.append(first_by_via.setdefault(v.strip().casefold(), i))
-    if n > 1:
-        vocabulary: dict[str, int] = {}
-        indices: list[int] = []
-        indptr = [0]
-        for text in texts:
-            indices.extend(vocabulary.setdefault(g, len(vocabulary)) for g in _shingles(text))
-            indptr.append(len(indices))
-        shingles = sp.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(n, len(vocabulary)))
-        sizes = np.maximum(np.diff(indptr), 1)
-        shared = (shingles @ shingles.T).toarray()
-        close = shared / np.minimum(sizes[:, None], sizes[None, :]) >= NEAR_DUPLICATE
-        i, j = np.nonzero(np.triu(close, 1))
-        rows.extend(i)
-        cols.extend(j)
+    first: dict[tuple, int] = {}
+    for i, (code, outlet, via) in enumerate(zip(codes.tolist(), outlets.tolist(), vias.tolist())):
+        for kind, name in (("outlet", outlet), ("via", via)):
+            if isinstance(name, str) and name.strip():
+                rows.append(i)
+                cols.append(first.setdefault((code, kind, name.strip().casefold()), i))
+    if copied is not None and len(copied):
+        at = pd.Series(np.arange(n), index=ids)
+        src = at.reindex(copied["source_id"].astype(str)).to_numpy()
+        tgt = at.reindex(copied["target_id"].astype(str)).to_numpy()
+        both = ~(np.isnan(src) | np.isnan(tgt))
+        src, tgt = src[both].astype(np.int64), tgt[both].astype(np.int64)
+        same = codes[src] == codes[tgt]  # a copy across two stories links neither's sources
+        rows.extend(src[same].tolist())
+        cols.extend(tgt[same].tolist())
     links = sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    return int(connected_components(links, directed=False)[0])
+    _, group = connected_components(links, directed=False)
+    return pd.Series(group).groupby(codes).nunique().to_numpy()
 
 
 def _top_terms(row_data: np.ndarray, row_indices: np.ndarray, vocabulary: np.ndarray, k: int = LABEL_TERMS) -> list[str]:
@@ -72,9 +55,10 @@ def _top_terms(row_data: np.ndarray, row_indices: np.ndarray, vocabulary: np.nda
     return [str(vocabulary[row_indices[i]]) for i in best if row_data[i] > 0]
 
 
-def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.DataFrame:
+def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame, copied: pd.DataFrame | None = None
+                      ) -> pd.DataFrame:
     """One row per story (STORY_COLUMNS), earliest first; label = its most representative headline (or its first
-    sentence), else top terms."""
+    sentence), else top terms; ``copied``: the articles' copies (reuse.copied_pairs), none when not given."""
     frame = articles.reset_index(drop=True).copy()
     for col in ARTICLE_INPUT_COLUMNS:
         if col not in frame.columns:
@@ -111,6 +95,7 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
     del word_vectors
     published, ids = keys["published"].to_numpy(), keys["id"].to_numpy()
     outlets_col, vias = frame["outlet"].to_numpy()[order], frame["via"].to_numpy()[order]
+    sources = _source_counts(codes, ids.astype(str), outlets_col, vias, copied)
     rows = []
     for s, sid in enumerate(story_ids):
         lo, hi = bounds[s], bounds[s + 1]
@@ -119,13 +104,12 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame) -> pd.Da
         outlets = sorted({o for o in outlets_col[lo:hi] if isinstance(o, str) and o})
         dates = published[lo:hi][~pd.isna(published[lo:hi])]
         members = story_frame.iloc[lo:hi]
-        sources = 1 if hi - lo == 1 else _count_sources(list(vias[lo:hi]), texts_of(lo, hi))
         rows.append({
             "story_id": sid, "label": story_headline(members["title"].to_numpy(), members["text"].to_numpy())
             or " ".join(terms), "terms": terms,
             "first": dates.min() if len(dates) else pd.NaT, "last": dates.max() if len(dates) else pd.NaT,
             "n_articles": int(hi - lo), "outlets": outlets, "n_outlets": len(outlets),
-            "independent_sources": sources, "article_ids": list(ids[lo:hi]),
+            "independent_sources": int(sources[s]), "article_ids": list(ids[lo:hi]),
         })
     out = pd.DataFrame(rows, columns=list(STORY_COLUMNS))
     out["first"] = pd.to_datetime(out["first"])
