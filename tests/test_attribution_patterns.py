@@ -5310,7 +5310,7 @@ def test_according_colon_and_dashed_asides(text, fragment, speaker):
 
 
 # A text speaks for whoever put it out: the subject of a sentence that released, published or conducted it ("Amnesty
-# released a report ... "...," the report said"), a court that ruled ("the ruling states"), or, with no one named
+# released a report ... "...," the report said"), a court that ruled or decided ("the ruling states"), or, with no one named
 # with it, the body the sentences before are about ("The Morning Courier ... the paper said"); never a word opening a
 # sentence that only looks like a name, nor for a text owned by someone else ("the incident's reports"), nor the body
 # that only reacted to it ("rejected the report"), nor the publisher of a text "by" others.
@@ -5319,6 +5319,13 @@ TEXT_AUTHORS = [
      'report said.', "tortured", "Amnesty International"),
     ('The High Court ruled on Tuesday that the law was void. "The state acted beyond its powers," the ruling said.',
      "beyond its powers", "High Court"),
+    # a court's decision by any verb of deciding, the court the subject
+    ('The Constitutional Court blocked the deployment on Friday. "The respondents have shown no legal basis for it," '
+     'the ruling said.', "no legal basis", "Constitutional Court"),
+    ('Judge Ann Cole dismissed the suit on Monday. The ruling said the claims were "speculative at best and '
+     'unsupported by the record."', "speculative", "Ann Cole"),
+    ('The ministry rejected the ruling on Friday. "The respondents have shown no legal basis for it," the ruling '
+     'said.', "no legal basis", "the ruling"),  # negative: a body deciding nothing
     ('Amnesty International said security forces had used live ammunition. The report adds that at least 17 people '
      '"died of gunshot wounds to the chest or head."', "gunshot wounds", "Amnesty International"),
     ('The Interior Ministry rejected the report on Tuesday, calling it biased. "Inmates are held in cells without '

@@ -1394,16 +1394,23 @@ def _named_author(m: re.Match, name: str) -> tuple[str, int]:
 _PUTTING_OUT = STATEMENT_VERBS + ("conducted", "produced", "commissioned", "compiled", "carried out", "prepared",
                                   "wrote", "filed", "handed down", "delivered")
 _DECISIONS = frozenset("ruling judgment judgement decision verdict order".split())  # what a court's "ruled" puts out
+# What a court does by a decision ("The High Court blocked the deployment", then "the ruling said"): the decision is
+# the court's when the subject is one (not "The ministry rejected the ruling").
+_DECIDING = ("ruled", "blocked", "upheld", "overturned", "struck down", "dismissed", "ordered", "halted", "quashed",
+             "threw out", "rejected", "granted", "denied", "sided with", "found", "suspended", "allowed")
+_COURTS = frozenset("court tribunal judge justice justices judges bench".split())
 
 
 @lru_cache(maxsize=1)
 def _text_put_out() -> re.Pattern:
-    """A sentence whose subject puts out a text ("Amnesty released a report", group ``noun``) or rules ("the court
-    ruled", group ``ruled``): one pattern for every kind of text, compiled once when first needed."""
+    """A sentence whose subject puts out a text ("Amnesty released a report", group ``noun``) or decides ("the court
+    ruled", "the High Court blocked", group ``ruled``): one pattern for every kind of text, compiled once when first
+    needed."""
     nouns = alternation(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _DECISIONS))
     return re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){SUBJECT}[^\S\n]+{ADVERB_PATTERN}"
                       rf"(?:(?:{alternation(_PUTTING_OUT)})[^\S\n]+(?:an?|the|its|his|her|their)[^\S\n]+"
-                      rf"(?:[\w\-]+[^\S\n]+){{0,3}}?(?P<noun>{nouns})s?\b|(?P<ruled>ruled)\b)", re.MULTILINE)
+                      rf"(?:[\w\-]+[^\S\n]+){{0,3}}?(?P<noun>{nouns})s?\b|(?P<ruled>{alternation(_DECIDING)})\b)",
+                      re.MULTILINE)
 
 
 def _another_text(noun: str, segment: str) -> bool:
@@ -1432,6 +1439,9 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
                 continue  # "Acme published a report by independent auditors": the auditors' text
             subject, at = without_opener(*apposed_name(m))
             mention = parse_mention(subject)
+            if m.group("ruled") and m.group("ruled") != "ruled" \
+                    and not _COURTS & set(re.findall(r"[a-z]+", f"{subject} {mention.role or ''}".lower())):
+                continue  # "The ministry rejected the ruling": no court's decision
             if (found is None or m.start() > found[1]) and (mention.kind == "org" or mention.kind == "person" and not (
                     mention.role and not _is_title(mention.role))):  # not "Senators representing Maryland"
                 found = " ".join(subject.split()), at, m.end()
