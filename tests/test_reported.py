@@ -167,3 +167,18 @@ def test_the_time_of_saying_is_no_part_of_the_content(sentence, content):
 ])
 def test_no_reported_speech_from_a_clause_or_a_topic(sentence, expected):
     assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a passive cue: its subject is who was expected, told or charged, no speaker
+    ("Cheeks, who is expected to speak at a press conference today, is excited to be back.", []),
+    ("The mayor was told that the bridge would stay closed until the spring.", []),
+    ("The driver was charged with dangerous driving after the crash on Monday.", []),
+    ("Protesters, who were calling for new elections, had erected tents outside the parliament.", []),
+    # a manner after the cue: the words are after its "that", else there are none
+    ("Tom Hale said with a smile that the plan was dead and buried for good.",
+     [("Tom Hale", "the plan was dead and buried for good")]),
+    ("Iverson moved to point guard and responded with an MVP-caliber season in his first year.", []),
+])
+def test_no_reported_speech_from_a_passive_or_a_manner(sentence, expected):
+    assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected

@@ -43,6 +43,11 @@ _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|
                          r"(?:[^\S\n]+(?:\w+ly|yet))?[^\S\n]+$")
 # When the words were said, between the cue and its content ("announced Monday evening that", "said Friday at the
 # Pentagon that"): an adjunct of the cue, not what was said.
+# A form of "be" right before the cue: a passive ("who is expected to", "was told that"), whose subject speaks not;
+# or a relative clause's speech in progress ("Protestors, who were calling for ..., had erected tents"), whose words
+# run into the main clause.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)[^\S\n]+$", re.IGNORECASE)
+_MANNER = re.compile(r"with\b")  # "said with a smile that", "responded with a goal": a manner adjunct after the cue
 _DAY_PARTS = r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?"
 _TIME_ADJUNCT = re.compile(rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse=True))}|tonight){_DAY_PARTS}"
                            rf"(?:[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*)*)?"
@@ -141,6 +146,16 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     # "the things people say about your brand are amplified": what it is about, no words said; "On
                     # the plus side, the things people say about it are amplified": the cue's clause goes on
                     continue
+                if _PASSIVE_BEFORE.search(sentence, 0, m.start("cue")):
+                    continue  # "Cheeks, who is expected to speak", "Hale was told that": the subject is no speaker
+                manner = _MANNER.match(sentence, content_at)
+                if manner:
+                    # "said with a smile that ...": the words after the adjunct's "that"; "responded with an MVP-caliber
+                    # season": a manner, no words
+                    opener = re.search(r"\b(?:that|saying)[^\S\n]+", sentence[manner.end():m.end("content")])
+                    if opener is None:
+                        continue
+                    content_at = manner.end() + opener.end()
                 c_start, c_end = s + content_at, s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":
                     c_end -= 1
