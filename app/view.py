@@ -9,9 +9,9 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from app.loaders import (AnalysisFailed, ArticleIds, load_article_labels, load_export, load_figure, load_framing,
-                         load_meta, load_overlap, load_quote_keys, load_report, load_reuse, load_reuse_groups,
-                         load_story_rows, load_view_colours, store_uploads)
+from app.loaders import (AnalysisFailed, ArticleIds, load_article_labels, load_copied, load_export, load_figure,
+                         load_framing, load_meta, load_overlap, load_quote_keys, load_report, load_reuse,
+                         load_reuse_groups, load_story_rows, load_view_colours, store_uploads)
 from app.markup import plain_markdown
 from app.urlstate import missing_from_link
 from app.source import CorpusSource
@@ -180,6 +180,11 @@ class View:
     def quote_keys(self) -> dict:
         """Shared-quote group -> its stable link id."""
         return load_quote_keys(self.source, self.version)
+
+    @property
+    def copied(self) -> pd.DataFrame:
+        """The corpus's articles that copy another (reuse.copied_pairs), by which independent outlets are counted."""
+        return load_copied(self.source, self.version)
 
     def reuse(self, ids, min_chars: int = MIN_CHARS):
         """Reused passages among the given articles."""

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lib.analyse.reuse import copied_pairs, find_reuse
 from lib.analyse.stories import (ASSIGNMENT_COLUMNS, DEFAULT_CONFIG, SPREAD_MIN_PAIRS, STORY_COLUMNS, ArticleTimes,
                                  build_vectors, cluster_stories, date_spread, extract_anchors, neighbour_profiles,
-                                 summarise_stories, text_years)
+                                 shared_sources, summarise_stories, text_years)
 from tests.conftest import SEEDS
 
 # Three outlets on one bridge collapse, in their own words.
@@ -140,6 +140,16 @@ def test_independent_sources(outlets, via, texts, expected):
     assert stories["independent_sources"].tolist() == [expected]
     if not texts:
         assert copied.empty  # three reports in their own words share no passage
+
+
+def test_shared_sources_name_the_outlets_merged():
+    """The outlets the count merged: by wire or by copy, two or more outlets a group; one outlet's own articles and
+    outlets of no group are not listed."""
+    frame = make_frame(BRIDGE + BRIDGE[:1], story=["s"] * 4, via=["AFP", None, "AFP", None])
+    frame["outlet"] = ["Reuters", "BBC", "Ansa", "Corriere"]
+    frame.loc[3, "text"] = frame.loc[1, "text"] + " " + WIRE_ADDITION  # Corriere runs the BBC's text with more
+    assert shared_sources(frame, copied_pairs(find_reuse(frame))) == [["Ansa", "Reuters"], ["BBC", "Corriere"]]
+    assert shared_sources(frame.iloc[:2], None) == []
 
 
 def test_a_copy_across_stories_links_no_sources():

@@ -3,14 +3,14 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import plain_markdown
-from app.tables import INDEPENDENT_SOURCES_HELP, days_text
+from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, days_text
 from app.view import open_page
 from lib.domain.outlets import outlet_labels
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render
 STORY_TABLE_COLUMNS = {"label": "Story", "first": "First report", "last": "Last report", "n_articles": "Articles",
-                       "n_outlets": "Outlets", "independent_sources": "Independent sources", "outlets": "Which outlets",
+                       "n_outlets": "Outlets", "independent_sources": INDEPENDENT_LABEL, "outlets": "Which outlets",
                        "story_id": "Story id"}  # the id (its link's `story=`) last: the reader looks for the title
 # The section of dated articles counts them per day or, over a long span, per week (its chart's title says which), so
 # its name names no bin; links from before it was renamed still open it.
@@ -110,8 +110,8 @@ def draw_story_table(view, story_rows: pd.DataFrame, filtered: bool) -> None:
     top = story_rows.sort_values(["n_articles", "first"], ascending=[False, True]).head(MAX_TABLE_STORIES)
     st.dataframe(story_table(top).rename(columns=STORY_TABLE_COLUMNS), hide_index=True,
                  column_config={"Story": st.column_config.TextColumn(width="large"),
-                                "Independent sources": st.column_config.NumberColumn(
-                                    "Independent sources", help=INDEPENDENT_SOURCES_HELP)})
+                                INDEPENDENT_LABEL: st.column_config.NumberColumn(INDEPENDENT_LABEL,
+                                                                                 help=INDEPENDENT_HELP)})
     if filtered:
         st.caption("Every count in this table covers only the articles the filters let through.")
     view.caption_if_capped(MAX_TABLE_STORIES, len(story_rows), "stories in the table (those with the most articles)",

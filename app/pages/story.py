@@ -5,8 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import highlight_html, plain_markdown
-from app.tables import INDEPENDENT_SOURCES_HELP, day_text
+from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, day_text
 from app.view import SIDEBAR_LINKED, report_missing
+from lib.analyse.stories import shared_sources
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
 from lib.figures.style import colour_of
@@ -47,6 +48,12 @@ def framing_points(framing, points) -> pd.DataFrame:
     return pd.concat([cells, omitted], ignore_index=True)[
         ["point_id", "label", "is_proposal", "outlet", "member", "carried", "mode", "cue", "speaker", "unit_text",
          "quoted_text", "article_id", "start", "end"]]
+
+
+def _joined(names: list[str]) -> str:
+    """Names as one phrase for a caption: "A", "A and B", "A, B and C" (markdown-safe)."""
+    names = [plain_markdown(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def choose_story(view):
@@ -90,14 +97,17 @@ def draw() -> None:
     cols = st.columns(4)
     cols[0].metric("Articles", f"{int(story['n_articles']):,}")
     cols[1].metric("Outlets", f"{outlet_labels(articles['outlet']).nunique():,}")
-    cols[2].metric("Independent sources", f"{int(story['independent_sources']):,}",
-                   help=f"Among these articles. {INDEPENDENT_SOURCES_HELP}")
+    cols[2].metric(INDEPENDENT_LABEL, f"{int(story['independent_sources']):,}", help=INDEPENDENT_HELP)
     cols[3].metric("First report", day_text(first),
                    help=f"Last report {day_text(last)}" if pd.notna(last) else None)
     whole = view.stories[view.stories["story_id"] == story["story_id"]]
     if not whole.empty and int(whole["n_articles"].iloc[0]) != len(members):
         st.caption(f"These counts cover the {len(members):,} article(s) the filters let through; the whole story has "
                    f"{int(whole['n_articles'].iloc[0]):,} from {int(whole['n_outlets'].iloc[0]):,} outlet(s).")
+    merged = shared_sources(articles, view.copied)
+    if merged:
+        st.caption("Counted as one independent outlet (the same wire, or one copying another's text): "
+                   + "; ".join(_joined(group) for group in merged) + ".")
     view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
     view.draw_section({"Timeline": lambda: draw_timeline(view, members, articles),
                        "Side-by-side framing": lambda: draw_framing(view, members, articles),

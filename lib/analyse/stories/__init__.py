@@ -10,9 +10,10 @@ Method (why it is built this way), one module a step:
 Hand-assigned stories (the `story` field) override: those articles keep their story and are not clustered.
 """
 from lib.analyse.stories.clustering import ASSIGNMENT_COLUMNS, DEFAULT_CONFIG, cluster_stories, neighbour_profiles
-from lib.analyse.stories.summaries import STORY_COLUMNS, summarise_stories
+from lib.analyse.stories.summaries import STORY_COLUMNS, shared_sources, summarise_stories
 from lib.analyse.stories.times import SPREAD_MIN_PAIRS, ArticleTimes, date_spread, text_years
 from lib.analyse.stories.vectors import build_vectors, extract_anchors
 
 __all__ = ["ASSIGNMENT_COLUMNS", "DEFAULT_CONFIG", "SPREAD_MIN_PAIRS", "STORY_COLUMNS", "ArticleTimes", "build_vectors",
-           "cluster_stories", "date_spread", "extract_anchors", "neighbour_profiles", "summarise_stories", "text_years"]
+           "cluster_stories", "date_spread", "extract_anchors", "neighbour_profiles", "shared_sources", "summarise_stories",
+           "text_years"]

@@ -23,10 +23,11 @@ LABEL_TERMS = 5  # top terms of a story: its label when no article has a title o
 TEXT_BATCH = 10_000  # texts made at a time for the story vocabulary
 
 
-def _source_counts(codes: np.ndarray, ids: np.ndarray, outlets: np.ndarray, vias: np.ndarray,
+def _source_labels(codes: np.ndarray, ids: np.ndarray, outlets: np.ndarray, vias: np.ndarray,
                    copied: pd.DataFrame | None) -> np.ndarray:
-    """Independent sources of each story (rows in story order, ``codes`` their story numbers, ascending): connected
-    groups of its articles linked by one outlet, one `via` or a copy (``copied``: source_id, target_id pairs)."""
+    """The independent source of each article (rows in story order, ``codes`` their story numbers, ascending), as a
+    number: connected groups of a story's articles linked by one outlet, one `via` or a copy (``copied``: source_id,
+    target_id pairs)."""
     n = len(ids)
     rows, cols = [], []
     first: dict[tuple, int] = {}
@@ -45,8 +46,20 @@ def _source_counts(codes: np.ndarray, ids: np.ndarray, outlets: np.ndarray, vias
         rows.extend(src[same].tolist())
         cols.extend(tgt[same].tolist())
     links = sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    _, group = connected_components(links, directed=False)
-    return pd.Series(group).groupby(codes).nunique().to_numpy()
+    return connected_components(links, directed=False)[1]
+
+
+def shared_sources(articles: pd.DataFrame, copied: pd.DataFrame | None) -> list[list[str]]:
+    """The outlets of one story's ``articles`` that count as one independent source between them (they name the same
+    wire or copy one another), one sorted list per such group of two or more outlets, largest first: what the
+    count of independent sources merged."""
+    frame = articles.reset_index(drop=True)
+    vias = frame["via"].to_numpy() if "via" in frame.columns else np.full(len(frame), None)
+    labels = _source_labels(np.zeros(len(frame), dtype=np.int64), frame["id"].astype(str).to_numpy(),
+                            frame["outlet"].to_numpy(), vias, copied)
+    groups = pd.Series(frame["outlet"].to_numpy()).groupby(labels).agg(
+        lambda o: sorted({x for x in o if isinstance(x, str) and x.strip()}))
+    return sorted((g for g in groups if len(g) > 1), key=lambda g: (-len(g), g))
 
 
 def _top_terms(row_data: np.ndarray, row_indices: np.ndarray, vocabulary: np.ndarray, k: int = LABEL_TERMS) -> list[str]:
@@ -95,7 +108,8 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame, copied: 
     del word_vectors
     published, ids = keys["published"].to_numpy(), keys["id"].to_numpy()
     outlets_col, vias = frame["outlet"].to_numpy()[order], frame["via"].to_numpy()[order]
-    sources = _source_counts(codes, ids.astype(str), outlets_col, vias, copied)
+    sources = pd.Series(_source_labels(codes, ids.astype(str), outlets_col, vias, copied)).groupby(codes).nunique() \
+        .to_numpy()
     rows = []
     for s, sid in enumerate(story_ids):
         lo, hi = bounds[s], bounds[s + 1]
