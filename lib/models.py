@@ -16,7 +16,7 @@ DATE_SOURCES = (
     "metadata",  # HTML metadata: JSON-LD, meta tags, <time>
     "url",  # a date written in the article URL
     "dateline",  # the wire dateline, year included
-    "byline",  # a visible date near the title/byline of an HTML page
+    "byline",  # a visible date near the title/byline of an HTML page, or a date line at the top of a text
     "inferred-from-story",  # dateline without a year, year taken from same-event articles in the batch
     "inferred-from-weekday",  # dateline without a year, year where the weekday mentioned fits
     "inferred-from-mentions",  # year from the latest year the text itself mentions

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from lib.ingest import parse_paths
+from lib.ingest.text import date_line
 from lib.ingest.urls import URL_DATE_FORMS, url_date
 
 FORMS = {form for form, _pattern, _confidence in URL_DATE_FORMS}
@@ -91,3 +92,41 @@ def test_text_file_dated_from_its_url_header(tmp_path):
     assert "2018-03-01" in article.date_note and "URL" in article.date_note
     (undated,) = parse_one(tmp_path, "b.txt", f"URL: https://x.example/budget/2018\n\n{BODY}\n").articles
     assert undated.published is None
+
+
+@pytest.mark.parametrize("line, expected, update", [
+    ("First Published: June 13, 2013 4:59 PM EDT", dt.date(2013, 6, 13), False),
+    ("Posted on Thu Jun 13, 2013 08:45 AM PDT", dt.date(2013, 6, 13), False),
+    ("14 June 2013", dt.date(2013, 6, 14), False),
+    ("PUBLISHED: 22:07 GMT, 7 July 2012", dt.date(2012, 7, 7), False),
+    ("published: 2012-04-04 11:47:35", dt.date(2012, 4, 4), False),
+    ("Article posted on 08. 07. 2012", dt.date(2012, 7, 8), False),  # dots: the day first
+    ("27/09/2013", dt.date(2013, 9, 27), False),  # no month 27: the day first
+    ("May 2, 2013, 1: 12 PM", dt.date(2013, 5, 2), False),  # as a tokeniser spaced it
+    ("Updated: November 11, 2011 20:09 IST", dt.date(2011, 11, 11), True),
+    # no date line: day and month can trade places, a narrative sentence, a relative day, a download date
+    ("05/02/2013", None, None),
+    ("The fire broke out on July 21, 2013.", None, None),
+    ("Posted 1 year, 160 days ago [downloaded on 2 October 2013]", None, None),
+    ("Published 3 hours ago", None, None),
+])
+def test_date_lines(line, expected, update):
+    found = date_line([line])
+    assert (found[0], found[2]) == (expected, update) if expected else found is None
+
+
+def test_text_dated_from_a_date_line_at_its_top(tmp_path):
+    """A row or text with no date field, no dateline and no dated URL is dated from a date line at its top, source
+    "byline", the line quoted in the note; a publication's line outranks an update's, and a URL outranks both."""
+    jsonl = "\n".join([
+        f'{{"id": "a", "title": "Budget passes", "text": "Updated: March 2, 2018\\n\\nPosted on March 1, 2018\\n\\n{BODY}"}}',
+        f'{{"id": "b", "title": "March 1, 2018", "text": "{BODY}"}}',
+        f'{{"id": "c", "title": "Budget", "text": "March 1, 2018\\n\\n{BODY}", "url": "https://x.example/2018/02/28/b"}}',
+        f'{{"id": "d", "title": "Budget", "text": "{BODY} It passed on March 1, 2018."}}',
+    ])
+    by_id = {a.id: a for a in parse_one(tmp_path, "rows.jsonl", jsonl).articles}
+    assert (by_id["a"].published, by_id["a"].date_source) == (dt.date(2018, 3, 1), "byline")
+    assert by_id["a"].date_note == "from the date line “Posted on March 1, 2018” at the top of the text"
+    assert by_id["b"].published == dt.date(2018, 3, 1)  # a title that is a date
+    assert (by_id["c"].published, by_id["c"].date_source) == (dt.date(2018, 2, 28), "url")
+    assert by_id["d"].published is None

@@ -11,11 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from lib.domain.calendar import MONTH_NAMES, read_date, read_month_day
+from lib.domain.calendar import ISO_DATE, MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS, read_date, read_month_day
 from lib.domain.datelines import match_dateline
 from lib.domain.outlets import canonical_outlet, outlet_and_writer
 from lib.ingest.decode import normalise_text
-from lib.ingest.urls import url_date
+from lib.ingest.urls import plausible_publication_day, url_date
+from lib.ingest.written import first_written_day
 from lib.models import Article, ParseError, make_article_id
 
 # Header line keys (case-insensitive) -> Article field. Header lines take precedence over the dateline.
@@ -33,8 +34,21 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"[ \t]+")
 _TITLE_MAX_WORDS = 20
 
-# Confidence of each way of knowing the date (the rest are set by lib.ingest.years).
-CONFIDENCE = {"header": 0.95, "dateline": 0.9}
+# Confidence of each way of knowing the date (the rest are set by lib.ingest.years); a date line's is the HTML
+# byline's (lib.ingest.html.dates), an update's line names a day on or after the publication.
+CONFIDENCE = {"header": 0.95, "dateline": 0.9, "date line": 0.78, "update line": 0.6}
+# A date line at the top of a text ("First Published: June 13, 2013 4:59 PM EDT", "Posted on Thu Jun 13, 2013",
+# "14 June 2013", a title that is only a date): the title or one of the first DATE_LINE_PARAGRAPHS paragraphs, at
+# most DATE_LINE_CHARS long, holding a whole date and no word but a label, a weekday, a month and a time's.
+DATE_LINE_PARAGRAPHS = 3
+DATE_LINE_CHARS = 80
+_DATE_LINE_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS) | frozenset(
+    "published posted first originally updated last article story created date dated on at of the am pm a m p hrs h "
+    "gmt utc bst ist est edt cst cdt mst mdt pst pdt et pt ct mt akdt akst cet cest uk st nd rd th".split())
+_UPDATE_LABEL = re.compile(r"\bupdated\b", re.IGNORECASE)
+# "05 / 02 / 2013", "4: 59", "2012 - 04 - 04" as a tokeniser spaced them
+_SPACED_SEPARATOR = re.compile(r"(?<=\d)[ \t]*([/.:-])[ \t]*(?=\d)")
+_NUMERIC_DAY = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(?:\d{2}){1,2}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -148,8 +162,9 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
     if dates is not None:
         published, source, confidence, note = dates
     else:
-        published, source, confidence, note, yearless = decide_date(fields.get("published"), dateline, fmt,
-                                                                    fields.get("url"))
+        published, source, confidence, note, yearless = decide_date(
+            fields.get("published"), dateline, fmt, fields.get("url"),
+            [fields.get("title"), *paragraphs[:DATE_LINE_PARAGRAPHS]])
     article = Article(
         id=fields.get("id") or make_article_id(text, outlet), text=text, outlet=outlet, via=via,
         outlet_raw=fields.get("outlet"),  # a dateline's outlet as written stays in `dateline`
@@ -161,9 +176,39 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
     return article, yearless
 
 
-def decide_date(written: str | None, dateline, fmt: str, url: str | None = None):
-    """(published, date_source, confidence, note, yearless) from a Date header/field, the dateline and a date
-    written in the URL (lib.ingest.urls), in that order of trust."""
+def date_line(lines) -> tuple[dt.date, str, bool] | None:
+    """(day, line as written, whether it dates an update) of the date line among ``lines`` (the title and the first
+    paragraphs, see DATE_LINE_PARAGRAPHS): the first that is not an update's, else the first update's. A numeric date
+    whose day and month can trade places ("05/02/2013") names no day, unless written with dots (day first, as
+    Europe writes them)."""
+    update = None
+    for line in lines:
+        if not isinstance(line, str) or not line.strip() or len(line) > DATE_LINE_CHARS:
+            continue
+        if any(w not in _DATE_LINE_WORDS for w in re.findall(r"[^\W\d_]+", line.casefold())):
+            continue
+        compact = _SPACED_SEPARATOR.sub(r"\1", line.strip())
+        numeric = _NUMERIC_DAY.search(compact)
+        first, separator, second = (int(numeric.group(1)), numeric.group(2), int(numeric.group(3))) if numeric \
+            else (0, "", 0)
+        if numeric and first <= 12 and second <= 12 and first != second and separator != ".":
+            continue
+        iso = ISO_DATE.search(compact)  # "2012-04-04 11:47:35"
+        stamp = read_date(iso.group(0)) if iso else None
+        day = (stamp.date() if isinstance(stamp, dt.datetime) else stamp) if stamp is not None \
+            else first_written_day(compact, None, day_first=separator == "." or first > 12)
+        if day is None or not plausible_publication_day(day):
+            continue
+        if not _UPDATE_LABEL.search(line):
+            return day, line.strip(), False
+        update = update or (day, line.strip(), True)
+    return update
+
+
+def decide_date(written: str | None, dateline, fmt: str, url: str | None = None, head=()):
+    """(published, date_source, confidence, note, yearless) from a Date header/field, the dateline, a date written
+    in the URL (lib.ingest.urls) and a date line at the top of the text (``head``: its title and first paragraphs,
+    see date_line), in that order of trust."""
     field_name = "Date header" if fmt == "txt" else "published field"
     yearless = None
     if written:
@@ -191,6 +236,11 @@ def decide_date(written: str | None, dateline, fmt: str, url: str | None = None)
         else:
             note += f"; no {field_name}"
         return in_url.day, "url", in_url.confidence, note, None
+    line = date_line(head)
+    if line is not None:
+        day, shown, update = line
+        kind = "update line" if update else "date line"
+        return day, "byline", CONFIDENCE[kind], f"from the {kind} “{shown}” at the top of the text", None
     if yearless is not None:
         return None, "unknown", 0.0, f"“{yearless.written}” gives {yearless.describe()} without a year", yearless
     if written:

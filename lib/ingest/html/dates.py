@@ -27,6 +27,7 @@ from lxml import etree
 from lib.domain.calendar import ISO_DATE, MAX_WRITTEN_DATE_CHARS, UTC_NAMES, fixed_offset, read_date
 from lib.ingest.html.markup import NOT_CONTENT, collapse, inside
 from lib.ingest.urls import plausible_publication_day, url_date
+from lib.ingest.written import first_written_day
 
 # Kinds of date evidence, most reliable first: (kind, Article.date_source, confidence when it decides).
 # The order is measured, not assumed: each kind's precision (its answer is the gold day) on the development
@@ -120,15 +121,10 @@ _NOT_PUBLISHED_MARK = re.compile(r"updat|modif|comment|copyright|footer|expir|ev
 # A visible date names its own day: a year, or a numeric day.month.year; relative dates ("2 hours ago") count
 # from the moment the page was saved, which nobody knows, and would read as the day it is parsed.
 _WHOLE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
-# A numeric date ("04.02.2022", "4/2/22") or a year, the first written date's anchor in a line of text.
-_WRITTEN_DAY = re.compile(r"(?P<numeric>(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:(?:19|20)\d{2}|\d{2})(?!\d))"
-                          r"|(?<![\d./-])(?:19|20)\d{2}(?!\d)")
 # Text nodes after an element in document order, outside scripts and styles.
 _TEXT_AFTER = "following::text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
 # Characters of visible text below the headline searched for its date: the byline line and a standfirst's start.
 HEADLINE_WINDOW_CHARS = 300
-# A written date's words before its year: "Samstag, 3. Dezember 2011", "Feb. 3, 2021", "le 3 février 2021".
-DATE_WORDS_BEFORE_YEAR = 4
 _LABEL = re.compile(r"^[^\w]*(?:[^\W\d]+\s*){0,3}:\s*|^[^\w]+")  # "Published: ", "/ "
 
 
@@ -360,25 +356,6 @@ def headline_date_candidates(tree, language: str | None, day_first: bool = False
         day = first_written_day(" ".join(parts)[:HEADLINE_WINDOW_CHARS], language, day_first)
         return [DateCandidate(day, "headline", EVIDENCE_WEIGHTS["headline"])] if day else []
     return []
-
-
-def first_written_day(text: str, language: str | None, day_first: bool = False) -> dt.date | None:
-    """The first plausible whole date written in a text ("1. Februar 2022 , Daniel D.", "Posted on Feb 3, 2021
-    by", "12.11.2021"): a numeric date as written, a year with the fewest words before it that make a date."""
-    for m in _WRITTEN_DAY.finditer(text):
-        if m.group("numeric"):
-            tries = [m.group(0)]
-        else:
-            words = text[:m.start()].split()[-DATE_WORDS_BEFORE_YEAR:]
-            tries = [" ".join(words[i:] + [m.group(0)]) for i in reversed(range(len(words)))]
-        for written in tries:
-            stamp = read_date(written, language, day_first)
-            if stamp is not None:
-                day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
-                if plausible_publication_day(day):
-                    return day
-                break
-    return None
 
 
 def _day_first(language: str | None, url: str | None) -> bool:
