@@ -116,6 +116,17 @@ def _hover_strings(fig: go.Figure) -> str:
     return " ".join(out)
 
 
+def test_history_keys_outlets_by_colour_and_precision_by_shape():
+    """The legend keys each outlet by a circle of its colour (not by its first reference's shape); the subtitle says
+    which shape is which precision, for the precisions shown."""
+    fig = history_timeline_figure(_history(), COLOURS)
+    keys = [t for t in fig.data if t.showlegend is not False and t.name]
+    assert {t.marker.symbol for t in keys} == {"circle"} and {t.name for t in keys} == {"TASS", "UrduPoint News"}
+    assert "Shape: what the text names (● a day, ◆ a year)" in fig.layout.title.text
+    one = history_timeline_figure(_history().iloc[:1], COLOURS)
+    assert "Shape" not in one.layout.title.text  # one precision: nothing to tell apart
+
+
 @pytest.mark.parametrize("build, make, legend, evidence", BUILDERS)
 def test_figure_has_title_axes_legend_and_escaped_evidence(build, make, legend, evidence):
     fig = build(make())

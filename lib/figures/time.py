@@ -26,6 +26,7 @@ STORY_SCALE = [[0, "#a6c8e0"], [1, "#08306b"]]  # stories in time: more outlets,
 # Marker symbol per dated-reference granularity (history timeline).
 GRANULARITY_SYMBOLS = (("day", "circle"), ("month", "square"), ("year", "diamond"), ("decade", "triangle-up"),
                        ("century", "star"))
+_SYMBOL_GLYPHS = {"circle": "●", "square": "■", "diamond": "◆", "triangle-up": "▲", "star": "★"}  # for the key
 
 
 def joined_titles(frame: pd.DataFrame, keys: list[str], column: str, n: int = 3, more: str = "") -> pd.DataFrame:
@@ -284,9 +285,14 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
     points = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
+        entry = legend_entry(shown, outlet)
+        # the legend keys an outlet by its colour alone (a trace's key takes its first point's shape, which tells
+        # that reference's precision, not the outlet)
+        points.append(go.Scatter(x=[None], y=[None], mode="markers", **entry, hoverinfo="skip",
+                                 marker=dict(color=shown[outlet], size=12, symbol="circle")))
         points.append(go.Scatter(
             x=pd.to_datetime(part["value"]), y=[outlet_text(outlet)] * len(part), mode="markers",
-            **legend_entry(shown, outlet), marker=dict(color=shown[outlet], size=12, opacity=0.85,
+            **{**entry, "showlegend": False}, marker=dict(color=shown[outlet], size=12, opacity=0.85,
                                                   symbol=[symbols.get(g, "circle") for g in part["granularity"]],
                                                   line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), part["text"].map(hover_text),
@@ -294,7 +300,10 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
                                 part["sentence"].map(hover_text))),
             hovertemplate="<b>%{customdata[0]}</b>: “%{customdata[1]}” (%{customdata[2]})<br>%{customdata[3]}"
                           "<extra></extra>"))
+    used = [g for g, _ in GRANULARITY_SYMBOLS if g in set(frame["granularity"])]
+    key = ", ".join(f"{_SYMBOL_GLYPHS[symbols[g]]} a {g}" for g in used)
     return go.Figure(data=points, layout=dict(
-        LAYOUT, title=title, height=max(240, 46 * len(order) + 140),
+        LAYOUT, title=title + (f"<br><sup>Shape: what the text names ({key})</sup>" if len(used) > 1 else ""),
+        height=max(240, 46 * len(order) + 140),
         xaxis=date_axis(frame["value"], pd.Timedelta(days=60), title_text="Date referred to"),
         yaxis=dict(title_text="Outlet", type="category", automargin=True)))
