@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lib.analyse.framing import (ADDITION_COLUMNS, CELL_COLUMNS, LEAD_COLUMNS, OMISSION_COLUMNS, POINT_COLUMNS,
                                  NEAR_IDENTICAL, VOICE_COLUMNS, align_units, article_leads, build_units,
-                                 frame_story)
+                                 frame_story, is_cut)
 from lib.analyse.similarity import ENCODERS, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS
 from tests.conftest import ROOT, SEEDS
@@ -110,6 +110,24 @@ def test_single_outlet_story_has_no_additions_or_omissions():
                           encoder="tfidf")
     assert framing.omissions.empty and framing.additions.empty and framing.terms.empty
     assert framing.points["is_proposal"].tolist() == [True, False]  # proposals first
+
+
+def test_an_excerpt_cut_short_omits_nothing():
+    """An outlet whose text is an excerpt ending in an ellipsis is listed as one; what it lacks is no omission.
+    A full text ending in a full stop does omit."""
+    full = "The council approved the budget on Monday. Critics called for a recount of the votes."
+    framing = frame_story(*story(("Full", full), ("Cut", "The council approved the budget on Monday. Critics …"),
+                                 ("Short", "The council approved the budget on Monday.")), encoder="tfidf")
+    assert framing.excerpts == ("Cut",)
+    assert set(framing.omissions["outlet"]) == {"Short"}
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("He said the vote …", True), ("He said the vote...", True), ("He said the vote [...]\n", True),
+    ("He said the vote.", False), ("He said: \"We wait …\" and left.", False), (None, False),
+])
+def test_is_cut(text, cut):
+    assert is_cut(text) is cut
 
 
 def test_empty_story_gives_empty_frames_with_columns():

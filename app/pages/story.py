@@ -170,6 +170,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
     view.offer("framing points", lambda: framing_points(framing, points))
     cells = framing.cells.assign(outlet=outlet_labels(framing.cells["outlet"]))
     omitted = set(zip(framing.omissions["point_id"], outlet_labels(framing.omissions["outlet"])))
+    excerpts = set(outlet_labels(pd.Series(framing.excerpts, dtype=object)))
     shown = points[points["outlets"].map(lambda o: bool({outlet_label(x) for x in o} & set(columns)))]
     if shown.empty:
         st.info("No claim or proposal was found in these articles: their bodies are too short to align.")
@@ -179,7 +180,8 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
                    + ". Each cell is the outlet's own "
                    "wording; highlighted words are what it quoted, or reported the speaker saying. Badges: how it was "
                    "rendered (direct quote, partial quote, reported speech or the outlet's own voice), the reporting "
-                   "verb and the speaker. Grey cells are omissions.")
+                   "verb and the speaker. Grey cells are omissions"
+                   + (", or what an excerpt cut short lacks." if excerpts & set(columns) else "."))
         show_all = len(shown) > MAX_POINTS and st.toggle(f"Show all {len(shown)} points", key="all_points",
                                                          bind="query-params")
         if show_all:
@@ -205,11 +207,17 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
                 elif (p.point_id, o) in omitted:
                     by_whom = "any outlet of this group" if grouped else "this outlet"
                     row.append(f"<td class='cc-omit'>omitted: not reported by {by_whom}</td>")
+                elif o in excerpts:
+                    row.append("<td class='cc-omit'>not in this excerpt: the text is cut short</td>")
                 else:
                     row.append("<td class='cc-omit'>not in the shown articles</td>")
             body.append("<tr>" + "".join(row) + "</tr>")
         st.html(f"<table class='cc-matrix'><thead><tr><th>Point</th>{head}</tr></thead>"
                 f"<tbody>{''.join(body)}</tbody></table>")
+        cut = [o for o in columns if o in excerpts]
+        if cut:
+            st.caption(f"{len(cut)} of these {side}s gave only an excerpt cut short (its text ends in “…”): what "
+                       "an excerpt lacks is not counted as omitted, here or under Omissions.")
 
         omissions = framing.omissions.assign(outlet=outlet_labels(framing.omissions["outlet"]))
         if not omissions.empty:

@@ -75,6 +75,9 @@ class Framing:
     leads: pd.DataFrame  # LEAD_COLUMNS: what each article put first after its dateline
     terms: pd.DataFrame  # TERM_COLUMNS: distinctive vocabulary of each outlet against the others
     encoder: str = "tfidf"  # the encoder that aligned the units
+    # outlets (or groups) whose every article is an excerpt cut short ("... the senator said …"): what their texts
+    # lack is no omission (see is_cut)
+    excerpts: tuple[str, ...] = ()
 
 
 def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "auto",
@@ -98,7 +101,9 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
         articles = articles.assign(outlet=group_labels(articles["outlet"], sides))
     story_outlets = list(dict.fromkeys(articles["outlet"]))
     points, cells = _points_and_cells(units, sims, story_outlets)
-    omissions = _omissions(points, story_outlets)
+    cut = articles["text"].map(is_cut).groupby(articles["outlet"].to_numpy(), sort=False).all()
+    excerpts = tuple(o for o in story_outlets if cut.get(o, False))
+    omissions = _omissions(points, [o for o in story_outlets if o not in excerpts], len(story_outlets))
     multi = len(story_outlets) > 1
     single = points.loc[points["n_outlets"] == 1, "point_id"] if multi else pd.Series([], dtype=int)
     added = cells[cells["point_id"].isin(set(single))]
@@ -107,7 +112,7 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
     terms = outlet_terms(bodies, prior=background) if multi else pd.DataFrame(columns=list(TERM_COLUMNS))
     return Framing(points=points, cells=cells, omissions=omissions, additions=additions,
                    voices=quote_voices(articles, quotes), leads=article_leads(units, articles), terms=terms,
-                   encoder=enc.name)
+                   encoder=enc.name, excerpts=excerpts)
 
 
 def _ordered_articles(articles: pd.DataFrame) -> pd.DataFrame:
@@ -313,9 +318,18 @@ def make_label(unit: dict) -> str:
     return text[: cut if cut > LABEL_MIN_CUT else LABEL_CHARS].rstrip(" ,;:") + " …"
 
 
-def _omissions(points: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
-    """(point, outlet) for every outlet of the story that does not carry the point."""
-    if len(outlets) < 2:
+_CUT_ENDS = ("…", "...", "[…]", "[...]")
+
+
+def is_cut(text) -> bool:
+    """Whether a text is an excerpt cut short: it ends with an ellipsis ("... the senator said …"), as feeds and
+    news aggregators cut the articles they carry."""
+    return isinstance(text, str) and text.rstrip().endswith(_CUT_ENDS)
+
+
+def _omissions(points: pd.DataFrame, outlets: list[str], n_outlets: int) -> pd.DataFrame:
+    """(point, outlet) for every one of ``outlets`` that does not carry the point, in a story of ``n_outlets``."""
+    if n_outlets < 2:
         return pd.DataFrame(columns=list(OMISSION_COLUMNS))
     rows = [(p, o) for p, carried in zip(points["point_id"], points["outlets"]) for o in outlets if o not in carried]
     return pd.DataFrame.from_records(rows, columns=list(OMISSION_COLUMNS))
