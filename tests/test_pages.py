@@ -103,7 +103,7 @@ def two_stories(tmp_path, monkeypatch):
 def test_story_counts_follow_the_outlet_filter(two_stories):
     at = open_page("story", {"story": "wide", "outlet": ["Outlet A", "Outlet B"]})
     assert (metric(at, "Articles"), metric(at, "Outlets"), metric(at, "Independent outlets")) == ("2", "2", "2")
-    assert any("the whole story has 4 from 4 outlet(s)" in c.value for c in at.caption)
+    assert any("the whole story has 4 article(s) from 4 outlet(s)" in c.value for c in at.caption)
 
 
 def test_story_page_names_the_outlets_counted_as_one(two_stories):
@@ -111,7 +111,11 @@ def test_story_page_names_the_outlets_counted_as_one(two_stories):
     assert (metric(at, "Outlets"), metric(at, "Independent outlets")) == ("2", "1")
     assert any(c.value.startswith("Counted as one independent outlet (the same wire, or one copying another's text): "
                                   "Outlet A and Outlet E.") for c in at.caption)
-    assert not any("Counted as one" in c.value for c in open_page("story", {"story": "wide"}).caption)
+    wide = open_page("story", {"story": "wide"})
+    assert not any("Counted as one" in c.value for c in wide.caption)
+    # whose headline names the story
+    assert any(c.value == f"Headline of Outlet {wide.title[0].value[-1]}: of the story's headlines, the one whose "
+               "words the others share most." for c in wide.caption)
 
 
 def test_overview_story_table_counts_follow_the_outlet_filter(two_stories):

@@ -93,6 +93,10 @@ def draw() -> None:
     articles = view.articles[view.articles["id"].isin(set(members))]
 
     title.title(plain_markdown(view.story_names.get(story["story_id"], story["label"])))
+    named_by = articles.loc[articles["title"].fillna("").map(lambda t: " ".join(t.split())) == story["label"], "outlet"]
+    if len(named_by) and articles["outlet"].nunique() > 1:
+        st.caption(f"Headline of {_joined(sorted(set(outlet_labels(named_by))))}: of the story's headlines, the one "
+                   "whose words the others share most.")
     first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
     cols = st.columns(4)
     cols[0].metric("Articles", f"{int(story['n_articles']):,}")
@@ -103,7 +107,8 @@ def draw() -> None:
     whole = view.stories[view.stories["story_id"] == story["story_id"]]
     if not whole.empty and int(whole["n_articles"].iloc[0]) != len(members):
         st.caption(f"These counts cover the {len(members):,} article(s) the filters let through; the whole story has "
-                   f"{int(whole['n_articles'].iloc[0]):,} from {int(whole['n_outlets'].iloc[0]):,} outlet(s).")
+                   f"{int(whole['n_articles'].iloc[0]):,} article(s) from {int(whole['n_outlets'].iloc[0]):,} "
+                   "outlet(s).")
     merged = shared_sources(articles, view.copied)
     if merged:
         st.caption("Counted as one independent outlet (the same wire, or one copying another's text): "

@@ -135,7 +135,7 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
         fig.add_trace(go.Scatter(
             x=part["count"], y=words, mode="markers+text", name=label, showlegend=False,
             marker=dict(color=shown[outlet], size=13, line=dict(color="white", width=1)),
-            text=part["count"].map(lambda c: f"{c}×"), textposition="middle right", cliponaxis=False,
+            text=part["count"].map(str), textposition="middle right", cliponaxis=False,  # a count, not "2×": no ratio
             customdata=hover,
             hovertemplate="<b>%{customdata[0]}</b> used “%{y}” %{x} time(s); the other outlets %{customdata[2]} "
                           "time(s) in all (%{customdata[4]:.1f} at this outlet's length)<br>distinctiveness "
