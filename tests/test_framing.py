@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lib.analyse.framing import (ADDITION_COLUMNS, CELL_COLUMNS, LEAD_COLUMNS, OMISSION_COLUMNS, POINT_COLUMNS,
                                  NEAR_IDENTICAL, VOICE_COLUMNS, align_units, article_leads, build_units,
-                                 frame_story, is_cut)
+                                 frame_story, is_cut, make_label)
 from lib.analyse.similarity import ENCODERS, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS
 from tests.conftest import ROOT, SEEDS
@@ -510,3 +510,14 @@ def test_a_lead_opening_with_a_date_keeps_it():
     units = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "member": [True], "position": [0], "start": [0],
                           "end": [len(text)], "unit_text": [text]})
     assert article_leads(units, pd.DataFrame({"id": ["a"], "text": [text]}))["lead_text"].iloc[0] == text
+
+
+@pytest.mark.parametrize("speaker, cue, label", [
+    ("Ann Cole", "said", "Ann Cole said: The bridge will reopen in May"),
+    ("the Ledger", "according to", "According to the Ledger: The bridge will reopen in May"),
+    (None, "told us", "The bridge will reopen in May"),  # a cue with no one to say it labels nothing
+])
+def test_a_quoted_point_is_labelled_by_who_said_it(speaker, cue, label):
+    unit = {"unit_text": '"The bridge will reopen in May," x.', "quoted_text": "The bridge will reopen in May,",
+            "mode": "direct", "speaker": speaker, "cue": cue}
+    assert make_label(unit) == label

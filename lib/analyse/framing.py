@@ -309,8 +309,12 @@ def make_label(unit: dict) -> str:
     if unit["mode"] != OWN_VOICE and isinstance(quoted, str) and len(quoted) >= QUOTED_LABEL_SHARE * len(text):
         content = " ".join(quoted.split()).strip(" \"'“”‘’,")
         speaker, cue = unit.get("speaker"), unit.get("cue")
-        who = " ".join(x for x in (speaker, cue) if isinstance(x, str))
-        text = f"{who}: {content}" if who else content
+        if not isinstance(speaker, str) or not speaker.strip():
+            text = content  # "told us: ...": a cue with no one to say it labels nothing
+        elif isinstance(cue, str) and cue.lower() == "according to":
+            text = f"According to {speaker}: {content}"  # not "NYDN According to: ..."
+        else:
+            text = f"{' '.join(x for x in (speaker, cue) if isinstance(x, str))}: {content}"
     text = text.strip(" \"'“”‘’,")
     if len(text) <= LABEL_CHARS:
         return text
