@@ -4376,18 +4376,11 @@ def test_a_narrative_subject_with_any_given_name_is_in_the_cast(text, fragment, 
     _check(text, fragment, speaker)
 
 
-# "the newspaper said" / "the daily wrote": the paper named before, by its apposition, as a known outlet or by a
-# newspaper's last name word ("Post", "Courier"); an apposition whose head is no paper names none.
+# "the newspaper said" / "the daily wrote": the paper named before, by its apposition or as a known outlet; an
+# apposition whose head is no paper names none.
 PAPER_ANTECEDENTS = [
     ('Al-Ahram, the country\'s largest state-owned newspaper, welcomed the deal. "Egypt has once again proved it is '
      'the mediator of the region," the daily wrote.', "mediator", "Al-Ahram"),
-    ('The Kathmandu Post criticised the response. "The government has treated the monsoon as a surprise," the '
-     'newspaper said.', "monsoon", "Kathmandu Post"),
-    ('The Lakeside Courier ran an editorial on Sunday. "A cut was needed, and a large one is defensible," the paper '
-     'wrote.', "defensible", "Lakeside Courier"),
-    # negative: a person's name ending in such a word is no paper
-    ('Tom Post met the editors on Sunday. "A cut was needed, and a large one is defensible," the paper wrote.',
-     "defensible", "the paper"),
     # negative: a paper named with no description of its kind is not assumed ("the newspaper" after CNN)
     ('Tom Hale appeared on CNN. "The government has treated the monsoon as a surprise," the newspaper said.',
      "monsoon", "the newspaper"),

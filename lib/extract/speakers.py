@@ -1617,20 +1617,14 @@ _COMPANY_NAME_ENDINGS = ("corp", "inc", "ltd", "llc", "plc", "holdings", "indust
                          "systems", "labs", "motors", "airlines", "airways", "energy", "pharmaceuticals", "brands",
                          "foods")
 _COMPANY_ENDINGS = frozenset(_COMPANY_NAME_ENDINGS)
-# Last words of a newspaper's name ("The Kathmandu Post", "the Morning Courier"): "the paper" stands for it.
-_NEWSPAPER_NAME_ENDINGS = ("post", "times", "herald", "tribune", "journal", "gazette", "courier", "chronicle",
-                           "telegraph", "observer", "guardian", "mail", "express", "mirror", "globe", "inquirer",
-                           "examiner", "dispatch", "sentinel", "ledger", "bulletin", "courant", "advertiser", "argus",
-                           "clarion", "enquirer", "intelligencer", "leader", "messenger", "pioneer", "recorder")
-_NAME_ENDINGS = _COMPANY_ENDINGS | frozenset(_NEWSPAPER_NAME_ENDINGS)  # kinds a name tells by its last word only
 # Words of a public body's name: a name holding one is no company, whatever it ends with ("Department of Energy").
 _PUBLIC_BODY_WORDS = frozenset("department ministry office agency commission authority bureau administration council "
                                "committee court board government".split())
 # Descriptions that stand for a named organisation ("the paper" -> the newspaper named before): head noun ->
 # words that describe a name as such an organisation ("daily Eleftherotypia", "the Energy Department").
 ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
-    "paper": ("newspaper", "daily", "paper", "tabloid", "weekly", *_NEWSPAPER_NAME_ENDINGS),
-    "newspaper": ("newspaper", "daily", "paper", "tabloid", "weekly", *_NEWSPAPER_NAME_ENDINGS),
+    "paper": ("newspaper", "daily", "paper", "tabloid", "weekly"),
+    "newspaper": ("newspaper", "daily", "paper", "tabloid", "weekly"),
     "daily": ("newspaper", "daily"),
     "magazine": ("magazine", "weekly", "monthly"),
     "company": ("company", "firm", "maker", "giant", "retailer", "carrier", "airline", "operator",
@@ -1811,8 +1805,7 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
         lowered = {w.lower().strip(".,") for w in name.split()}
         before = text[max(0, m.start() - DESCRIPTOR_CHARS):m.start()].lower().split()
         found = lowered & wanted
-        if found and found <= _NAME_ENDINGS:  # "Orbit Airlines", "The Kathmandu Post": only as its last word, of no
-            # public body
+        if found and found <= _COMPANY_ENDINGS:  # "Orbit Airlines": only as its last word, of no public body
             found = found if name.split()[-1].lower().strip(".,") in found and not lowered & _PUBLIC_BODY_WORDS else set()
         first, *rest = name.split()
         if not own_name and rest and first.lower() in COMPANY_MAKERS and _names_kind(first.lower(), wanted):
@@ -1826,7 +1819,7 @@ def org_antecedent(text: str, pos: int, description: str) -> str | None:
                 or ((dashed := _DASHED_AFTER.match(text, m.end()))  # "the Green Belt Movement — a ... organization"
                     and _describes_kind(dashed.group(1), wanted)) \
                 or (not own_name and (kind_after := _KIND_AFTER.match(text, m.end()))
-                    and kind_after.group(1) in wanted - _NAME_ENDINGS
+                    and kind_after.group(1) in wanted - _COMPANY_ENDINGS
                     and _THE_BEFORE.search(text, max(0, m.start() - DESCRIPTOR_CHARS), m.start())
                     and not lowered & (_NOT_NAMES | NATION_ADJECTIVES)) \
                 or (not own_name and text.startswith(",", m.end())
