@@ -5326,6 +5326,10 @@ TEXT_AUTHORS = [
      'unsupported by the record."', "speculative", "Ann Cole"),
     ('The ministry rejected the ruling on Friday. "The respondents have shown no legal basis for it," the ruling '
      'said.', "no legal basis", "the ruling"),  # negative: a body deciding nothing
+    ('Justice Minister Ann Cole rejected the panel\'s advice. "The respondents have shown no legal basis for it," the '
+     'order said.', "no legal basis", "the order"),  # negative: a minister of justice is no judge
+    ('Food Court Holdings denied the claims. "The respondents have shown no legal basis for it," the order said.',
+     "no legal basis", "the order"),  # negative: a court only inside a company's name
     ('Amnesty International said security forces had used live ammunition. The report adds that at least 17 people '
      '"died of gunshot wounds to the chest or head."', "gunshot wounds", "Amnesty International"),
     ('The Interior Ministry rejected the report on Tuesday, calling it biased. "Inmates are held in cells without '

@@ -1439,9 +1439,11 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
                 continue  # "Acme published a report by independent auditors": the auditors' text
             subject, at = without_opener(*apposed_name(m))
             mention = parse_mention(subject)
-            if m.group("ruled") and m.group("ruled") != "ruled" \
-                    and not _COURTS & set(re.findall(r"[a-z]+", f"{subject} {mention.role or ''}".lower())):
-                continue  # "The ministry rejected the ruling": no court's decision
+            head = ((mention.role if mention.kind == "person" else mention.name or subject) or "").lower().split()
+            if m.group("ruled") and m.group("ruled") != "ruled" and (head[-1] if head else "") not in _COURTS:
+                # the subject is a court or a judge, by its last word: not "The ministry rejected the ruling", "Justice
+                # Minister X denied", "Food Court Holdings denied"
+                continue
             if (found is None or m.start() > found[1]) and (mention.kind == "org" or mention.kind == "person" and not (
                     mention.role and not _is_title(mention.role))):  # not "Senators representing Maryland"
                 found = " ".join(subject.split()), at, m.end()
