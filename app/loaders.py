@@ -356,7 +356,7 @@ def load_passages(source: CorpusSource, version: str) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
 def load_copied(source: CorpusSource, version: str) -> pd.DataFrame:
-    """The articles that copy another (reuse.copied_pairs), by which independent sources are counted; none when
+    """The articles that copy another (reuse.copied_pairs), by which independent reports are counted; none when
     passage reuse failed (the page that shows reuse says why; the stories still stand)."""
     try:
         return copied_pairs(load_passages(source, version))

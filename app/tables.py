@@ -21,11 +21,10 @@ ARTICLE_LABEL_CHARS = 110  # "Outlet · day · title" carries more before the ti
 TITLE_STANDIN_CHARS = 80  # an untitled article is labelled by its first sentence, cut to this with "…"
 TITLE_STANDIN_SCAN = 2000  # characters of the text read for that first sentence (the splitter is linear in it)
 UNDATED = "undated"  # shown for a missing date, never "None" or "NaT"
-# The name and meaning of the independent-source count (stories' `independent_sources`), wherever a page shows it.
-INDEPENDENT_LABEL = "Independent outlets"
-INDEPENDENT_HELP = ("Outlets that reported on their own: outlets whose articles name the same wire, or copy one "
-                    f"another (a passage taken from another article makes up {COPIED_SHARE:.0%} or more of the copy), "
-                    "count as one.")
+# The name and meaning of the independent-report count (stories' `independent_sources`), wherever a page shows it.
+INDEPENDENT_LABEL = "Independent reports"
+INDEPENDENT_HELP = ("Reports in their own words: articles that name the same wire, or copy one another (a passage "
+                    f"taken from another article makes up {COPIED_SHARE:.0%} or more of the copy), count as one.")
 STORY_COUNT_COLUMNS = ("first", "last", "n_articles", "outlets", "n_outlets", "independent_sources", "article_ids")
 HIGHLIGHTED_KINDS = ("direct", "partial", "reported")  # quote kinds with a highlight class of their own
 

@@ -183,7 +183,7 @@ class View:
 
     @property
     def copied(self) -> pd.DataFrame:
-        """The corpus's articles that copy another (reuse.copied_pairs), by which independent outlets are counted."""
+        """The corpus's articles that copy another (reuse.copied_pairs), by which independent reports are counted."""
         return load_copied(self.source, self.version)
 
     def reuse(self, ids, min_chars: int = MIN_CHARS):

@@ -102,14 +102,14 @@ def two_stories(tmp_path, monkeypatch):
 # ---------------------------------------------------------------- counts count what the filters let through
 def test_story_counts_follow_the_outlet_filter(two_stories):
     at = open_page("story", {"story": "wide", "outlet": ["Outlet A", "Outlet B"]})
-    assert (metric(at, "Articles"), metric(at, "Outlets"), metric(at, "Independent outlets")) == ("2", "2", "2")
+    assert (metric(at, "Articles"), metric(at, "Outlets"), metric(at, "Independent reports")) == ("2", "2", "2")
     assert any("the whole story has 4 article(s) from 4 outlet(s)" in c.value for c in at.caption)
 
 
 def test_story_page_names_the_outlets_counted_as_one(two_stories):
     at = open_page("story", {"story": "pair"})
-    assert (metric(at, "Outlets"), metric(at, "Independent outlets")) == ("2", "1")
-    assert any(c.value.startswith("Counted as one independent outlet (the same wire, or one copying another's text): "
+    assert (metric(at, "Outlets"), metric(at, "Independent reports")) == ("2", "1")
+    assert any(c.value.startswith("Counted as one report (the same wire, or one copying another's text), carried by: "
                                   "Outlet A and Outlet E.") for c in at.caption)
     wide = open_page("story", {"story": "wide"})
     assert not any("Counted as one" in c.value for c in wide.caption)
@@ -121,10 +121,10 @@ def test_story_page_names_the_outlets_counted_as_one(two_stories):
 def test_overview_story_table_counts_follow_the_outlet_filter(two_stories):
     table = open_page("overview", {"outlet": ["Outlet A", "Outlet B"], "section": "Story table"}).dataframe[0].value \
         .set_index("Story id")
-    assert table.loc["wide", ["Articles", "Outlets", "Independent outlets"]].tolist() == [2, 2, 2]
-    assert table.loc["pair", ["Articles", "Outlets", "Independent outlets"]].tolist() == [1, 1, 1]
+    assert table.loc["wide", ["Articles", "Outlets", "Independent reports"]].tolist() == [2, 2, 2]
+    assert table.loc["pair", ["Articles", "Outlets", "Independent reports"]].tolist() == [1, 1, 1]
     whole = open_page("overview", {"section": "Story table"}).dataframe[0].value.set_index("Story id")
-    assert whole.loc["wide", ["Articles", "Outlets", "Independent outlets"]].tolist() == [4, 4, 4]
+    assert whole.loc["wide", ["Articles", "Outlets", "Independent reports"]].tolist() == [4, 4, 4]
 
 
 def test_default_story_is_the_one_the_filtered_outlets_cover_most(two_stories):

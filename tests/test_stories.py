@@ -126,8 +126,9 @@ WIRE_ADDITION = ("Local officials in Liguria said schools near the viaduct would
     (None, [None, None, None], [BRIDGE[0][3]] * 3, 1),  # verbatim copies count once
     # a wire text run with an outlet's own addition is still a copy; a copy under another title too
     (None, [None, None, None], [BRIDGE[0][3], BRIDGE[0][3] + " " + WIRE_ADDITION, BRIDGE[2][3]], 2),
-    (["Reuters", "Reuters", "BBC"], [None, None, None], None, 2),  # one outlet is one source
-    ([None, None, "BBC"], [None, None, None], None, 3),  # articles of no known outlet are each their own
+    # an outlet's own articles are not merged as such (an aggregator carries one AP and one Reuters text)
+    (["Yahoo", "Yahoo", "BBC"], [None, None, None], None, 3),
+    (["Yahoo", "Yahoo", "BBC"], ["AP", "Reuters", None], None, 3),
 ])
 def test_independent_sources(outlets, via, texts, expected):
     frame = make_frame(BRIDGE, story=["s", "s", "s"], via=via)

@@ -111,7 +111,7 @@ def draw() -> None:
                    "outlet(s).")
     merged = shared_sources(articles, view.copied)
     if merged:
-        st.caption("Counted as one independent outlet (the same wire, or one copying another's text): "
+        st.caption("Counted as one report (the same wire, or one copying another's text), carried by: "
                    + "; ".join(_joined(group) for group in merged) + ".")
     view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
     view.draw_section({"Timeline": lambda: draw_timeline(view, members, articles),

@@ -1,9 +1,10 @@
-"""Story summaries: one row per story with its label, distinctive terms, dates, outlets and independent sources.
+"""Story summaries: one row per story with its label, distinctive terms, dates, outlets and independent reports.
 
-Independent sources are the story's articles grouped by what they rest on: one outlet is one source, and articles
-that name the same `via` or that copy from each other (reuse.copied_pairs: passages that make up a good part of an
-article, a syndicated copy or wire text run with additions) are one source, so that a wire story trimmed, retitled
-or added to by the outlets that carry it counts once.
+Independent reports (the `independent_sources` column) are the story's articles grouped by what they rest on:
+articles that name the same `via` or that copy from each other (reuse.copied_pairs: passages that make up a good
+part of an article, a syndicated copy or wire text run with additions) are one report, so that a wire story trimmed,
+retitled or added to by the outlets that carry it counts once. An outlet's articles are not merged as such: an
+aggregator that carries one AP and one Reuters text carries two reports.
 """
 from __future__ import annotations
 
@@ -23,19 +24,17 @@ LABEL_TERMS = 5  # top terms of a story: its label when no article has a title o
 TEXT_BATCH = 10_000  # texts made at a time for the story vocabulary
 
 
-def _source_labels(codes: np.ndarray, ids: np.ndarray, outlets: np.ndarray, vias: np.ndarray,
-                   copied: pd.DataFrame | None) -> np.ndarray:
-    """The independent source of each article (rows in story order, ``codes`` their story numbers, ascending), as a
-    number: connected groups of a story's articles linked by one outlet, one `via` or a copy (``copied``: source_id,
-    target_id pairs)."""
+def _source_labels(codes: np.ndarray, ids: np.ndarray, vias: np.ndarray, copied: pd.DataFrame | None) -> np.ndarray:
+    """The independent report of each article (rows in story order, ``codes`` their story numbers, ascending), as a
+    number: connected groups of a story's articles linked by one `via` or a copy (``copied``: source_id, target_id
+    pairs)."""
     n = len(ids)
     rows, cols = [], []
     first: dict[tuple, int] = {}
-    for i, (code, outlet, via) in enumerate(zip(codes.tolist(), outlets.tolist(), vias.tolist())):
-        for kind, name in (("outlet", outlet), ("via", via)):
-            if isinstance(name, str) and name.strip():
-                rows.append(i)
-                cols.append(first.setdefault((code, kind, name.strip().casefold()), i))
+    for i, (code, via) in enumerate(zip(codes.tolist(), vias.tolist())):
+        if isinstance(via, str) and via.strip():
+            rows.append(i)
+            cols.append(first.setdefault((code, via.strip().casefold()), i))
     if copied is not None and len(copied):
         at = pd.Series(np.arange(n), index=ids)
         src = at.reindex(copied["source_id"].astype(str)).to_numpy()
@@ -50,13 +49,12 @@ def _source_labels(codes: np.ndarray, ids: np.ndarray, outlets: np.ndarray, vias
 
 
 def shared_sources(articles: pd.DataFrame, copied: pd.DataFrame | None) -> list[list[str]]:
-    """The outlets of one story's ``articles`` that count as one independent source between them (they name the same
-    wire or copy one another), one sorted list per such group of two or more outlets, largest first: what the
-    count of independent sources merged."""
+    """The outlets of one story's ``articles`` whose articles count as one report (they name the same wire or copy
+    one another), one sorted list per such report carried by two or more outlets, largest first: what the count of
+    independent reports merged."""
     frame = articles.reset_index(drop=True)
     vias = frame["via"].to_numpy() if "via" in frame.columns else np.full(len(frame), None)
-    labels = _source_labels(np.zeros(len(frame), dtype=np.int64), frame["id"].astype(str).to_numpy(),
-                            frame["outlet"].to_numpy(), vias, copied)
+    labels = _source_labels(np.zeros(len(frame), dtype=np.int64), frame["id"].astype(str).to_numpy(), vias, copied)
     groups = pd.Series(frame["outlet"].to_numpy()).groupby(labels).agg(
         lambda o: sorted({x for x in o if isinstance(x, str) and x.strip()}))
     return sorted((g for g in groups if len(g) > 1), key=lambda g: (-len(g), g))
@@ -108,8 +106,7 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame, copied: 
     del word_vectors
     published, ids = keys["published"].to_numpy(), keys["id"].to_numpy()
     outlets_col, vias = frame["outlet"].to_numpy()[order], frame["via"].to_numpy()[order]
-    sources = pd.Series(_source_labels(codes, ids.astype(str), outlets_col, vias, copied)).groupby(codes).nunique() \
-        .to_numpy()
+    sources = pd.Series(_source_labels(codes, ids.astype(str), vias, copied)).groupby(codes).nunique().to_numpy()
     rows = []
     for s, sid in enumerate(story_ids):
         lo, hi = bounds[s], bounds[s + 1]
