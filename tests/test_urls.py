@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from lib.domain.datelines import match_dateline
 from lib.ingest import parse_paths
-from lib.ingest.text import date_line
+from lib.ingest.text import date_line, decide_date
 from lib.ingest.urls import URL_DATE_FORMS, url_date
 
 FORMS = {form for form, _pattern, _confidence in URL_DATE_FORMS}
@@ -109,6 +110,9 @@ def test_text_file_dated_from_its_url_header(tmp_path):
     ("The fire broke out on July 21, 2013.", None, None),
     ("Posted 1 year, 160 days ago [downloaded on 2 October 2013]", None, None),
     ("Published 3 hours ago", None, None),
+    ("June 3-9, 2013", None, None),  # a range names no one day
+    # an update's line that also gives the publication: the publication's day
+    ("Updated June 14, 2013 | Originally published June 13, 2013", dt.date(2013, 6, 13), False),
 ])
 def test_date_lines(line, expected, update):
     found = date_line([line])
@@ -130,3 +134,12 @@ def test_text_dated_from_a_date_line_at_its_top(tmp_path):
     assert by_id["b"].published == dt.date(2018, 3, 1)  # a title that is a date
     assert (by_id["c"].published, by_id["c"].date_source) == (dt.date(2018, 2, 28), "url")
     assert by_id["d"].published is None
+
+
+def test_a_date_line_gives_a_yearless_date_its_year_never_another_day():
+    """A dateline or field without a year takes the date line's year when the day agrees; another day leaves it
+    yearless (for lib.ingest.years), the dateline being the publisher's own."""
+    dateline = match_dateline("LOS ANGELES, June 13 (Reuters) - The studio said on Thursday it would close.")
+    assert decide_date(None, dateline, "txt", None, ["Studio", "June 13, 2013"])[:2] == (dt.date(2013, 6, 13), "byline")
+    published, source, _, _, yearless = decide_date(None, dateline, "txt", None, ["Studio", "June 20, 2013"])
+    assert (published, source, (yearless.month, yearless.day)) == (None, "unknown", (6, 13))

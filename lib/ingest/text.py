@@ -46,6 +46,8 @@ _DATE_LINE_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS) | froze
     "published posted first originally updated last article story created date dated on at of the am pm a m p hrs h "
     "gmt utc bst ist est edt cst cdt mst mdt pst pdt et pt ct mt akdt akst cet cest uk st nd rd th".split())
 _UPDATE_LABEL = re.compile(r"\bupdated\b", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)  # "Updated ... | Originally published ..."
+_DAY_RANGE = re.compile(r"[^\W\d_]\.?[ \t]+\d{1,2}[ \t]*[-–][ \t]*\d{1,2}\b")  # "June 3-9, 2013": no one day
 # "05 / 02 / 2013", "4: 59", "2012 - 04 - 04" as a tokeniser spaced them
 _SPACED_SEPARATOR = re.compile(r"(?<=\d)[ \t]*([/.:-])[ \t]*(?=\d)")
 _NUMERIC_DAY = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(?:\d{2}){1,2}(?!\d)")
@@ -185,9 +187,11 @@ def date_line(lines) -> tuple[dt.date, str, bool] | None:
     for line in lines:
         if not isinstance(line, str) or not line.strip() or len(line) > DATE_LINE_CHARS:
             continue
-        if any(w not in _DATE_LINE_WORDS for w in re.findall(r"[^\W\d_]+", line.casefold())):
+        if any(w not in _DATE_LINE_WORDS for w in re.findall(r"[^\W\d_]+", line.casefold())) or _DAY_RANGE.search(line):
             continue
-        compact = _SPACED_SEPARATOR.sub(r"\1", line.strip())
+        updated, published = _UPDATE_LABEL.search(line), _PUBLISHED_LABEL.search(line)
+        read = line[published.start():] if updated and published and published.start() > updated.start() else line
+        compact = _SPACED_SEPARATOR.sub(r"\1", read.strip())  # "Updated June 14 | Originally published June 13"
         numeric = _NUMERIC_DAY.search(compact)
         first, separator, second = (int(numeric.group(1)), numeric.group(2), int(numeric.group(3))) if numeric \
             else (0, "", 0)
@@ -199,7 +203,7 @@ def date_line(lines) -> tuple[dt.date, str, bool] | None:
             else first_written_day(compact, None, day_first=separator == "." or first > 12)
         if day is None or not plausible_publication_day(day):
             continue
-        if not _UPDATE_LABEL.search(line):
+        if not _UPDATE_LABEL.search(line) or published:
             return day, line.strip(), False
         update = update or (day, line.strip(), True)
     return update
@@ -237,7 +241,8 @@ def decide_date(written: str | None, dateline, fmt: str, url: str | None = None,
             note += f"; no {field_name}"
         return in_url.day, "url", in_url.confidence, note, None
     line = date_line(head)
-    if line is not None:
+    if line is not None and (yearless is None or (yearless.month, yearless.day) == (line[0].month, line[0].day)):
+        # a date line gives a yearless dateline or field its year, never another day
         day, shown, update = line
         kind = "update line" if update else "date line"
         return day, "byline", CONFIDENCE[kind], f"from the {kind} “{shown}” at the top of the text", None
