@@ -1322,7 +1322,6 @@ PROGRESSIVE_CUES = [
     ('A bystander was shouting "they have ruined this town" at the officers.', "ruined this town", "A bystander"),
     ('Mayor Jo Pratt has been warning that the levy "will empty the high street within a year".', "empty the high",
      "Jo Pratt"),
-    ('"Where has the money gone?" residents were asking at the meeting.', "money gone", "residents"),
     ('Tom Hale kept insisting, "Nothing was signed that night."', "Nothing was signed", "Tom Hale"),
     # negative: "what X is saying" as a subject is no attribution of the quote
     ('What Ann Cole is saying is "a distraction from the real issues," her rival said.', "a distraction",

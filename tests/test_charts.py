@@ -122,6 +122,8 @@ def test_history_keys_outlets_by_colour_and_precision_by_shape():
     fig = history_timeline_figure(_history(), COLOURS)
     keys = [t for t in fig.data if t.showlegend is not False and t.name]
     assert {t.marker.symbol for t in keys} == {"circle"} and {t.name for t in keys} == {"TASS", "UrduPoint News"}
+    groups = {t.legendgroup for t in fig.data}  # a key and its outlet's points share a group: clicking it hides both
+    assert groups == {"TASS", "UrduPoint News"} and len(fig.data) == 4
     assert "Shape: what the text names (● a day, ◆ a year)" in fig.layout.title.text
     one = history_timeline_figure(_history().iloc[:1], COLOURS)
     assert "Shape" not in one.layout.title.text  # one precision: nothing to tell apart

@@ -124,6 +124,7 @@ def test_an_excerpt_cut_short_omits_nothing():
 
 @pytest.mark.parametrize("text, cut", [
     ("He said the vote …", True), ("He said the vote...", True), ("He said the vote [...]\n", True),
+    ("He said the vote would … [+2345 chars]", True),
     ("He said the vote.", False), ("He said: \"We wait …\" and left.", False), (None, False),
 ])
 def test_is_cut(text, cut):

@@ -174,11 +174,16 @@ def test_no_reported_speech_from_a_clause_or_a_topic(sentence, expected):
     ("Cheeks, who is expected to speak at a press conference today, is excited to be back.", []),
     ("The mayor was told that the bridge would stay closed until the spring.", []),
     ("The driver was charged with dangerous driving after the crash on Monday.", []),
+    ("Ann Lee, who was initially charged with murder, later accepted a plea deal for manslaughter.", []),
+    ("As the governor contends with intense scrutiny over her handling of the crisis, aides are quitting.", []),
     ("Protesters, who were calling for new elections, had erected tents outside the parliament.", []),
     # a manner after the cue: the words are after its "that", else there are none
     ("Tom Hale said with a smile that the plan was dead and buried for good.",
      [("Tom Hale", "the plan was dead and buried for good")]),
     ("Iverson moved to point guard and responded with an MVP-caliber season in his first year.", []),
+    # negative: a "that" further on belongs to the words, not to the manner
+    ("Nguyen said with some pride her team had finished a project that everyone thought impossible.",
+     [("Nguyen", "with some pride her team had finished a project that everyone thought impossible")]),
 ])
 def test_no_reported_speech_from_a_passive_or_a_manner(sentence, expected):
     assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected

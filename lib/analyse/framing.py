@@ -322,13 +322,14 @@ def make_label(unit: dict) -> str:
     return text[: cut if cut > LABEL_MIN_CUT else LABEL_CHARS].rstrip(" ,;:") + " …"
 
 
-_CUT_ENDS = ("…", "...", "[…]", "[...]")
+# An ellipsis at a text's end, or a news API's count of the characters left out ("… [+2345 chars]").
+_CUT_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\[\+\d+ chars\])\s*$")
 
 
 def is_cut(text) -> bool:
-    """Whether a text is an excerpt cut short: it ends with an ellipsis ("... the senator said …"), as feeds and
-    news aggregators cut the articles they carry."""
-    return isinstance(text, str) and text.rstrip().endswith(_CUT_ENDS)
+    """Whether a text is an excerpt cut short: it ends with an ellipsis ("... the senator said …"), as feeds, news
+    APIs and aggregators cut the articles they carry."""
+    return isinstance(text, str) and _CUT_END.search(text) is not None
 
 
 def _omissions(points: pd.DataFrame, outlets: list[str], n_outlets: int) -> pd.DataFrame:

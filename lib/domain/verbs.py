@@ -45,7 +45,6 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
                                                    "whispering", "muttering")),
     ("be insisting", "assertive", False, _in_progress("insisting", "arguing")),
     ("be warning", "warning", False, _in_progress("warning")),
-    ("be asking", "questioning", False, _in_progress("asking")),
     ("notify", "neutral", True, ("notified", "informed", "testified", "briefed")),
     ("quip", "neutral", False, ("quipped", "joked", "laughed", "shouted", "yelled", "exclaimed", "whispered",
                                 "countered", "retorted")),

@@ -46,8 +46,11 @@ _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|
 # A form of "be" right before the cue: a passive ("who is expected to", "was told that"), whose subject speaks not;
 # or a relative clause's speech in progress ("Protestors, who were calling for ..., had erected tents"), whose words
 # run into the main clause.
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)[^\S\n]+$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)(?:[^\S\n]+[a-z]+ly)?[^\S\n]+$", re.IGNORECASE)
 _MANNER = re.compile(r"with\b")  # "said with a smile that", "responded with a goal": a manner adjunct after the cue
+_MANNER_END = re.compile(r"(?:[^\S\n]+[\w\-]+){1,4}?[^\S\n]+(?:that|saying)[^\S\n]+")  # "with some pride that"
+# Cues whose "with" brings a thing, no words: "responded with a goal", "contends with scrutiny", "charged with murder".
+_WITH_OBJECT = ("respond", "repl", "answer", "react", "counter", "contend", "charg", "credit")
 _DAY_PARTS = r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?"
 _TIME_ADJUNCT = re.compile(rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse=True))}|tonight){_DAY_PARTS}"
                            rf"(?:[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*)*)?"
@@ -151,11 +154,12 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 manner = _MANNER.match(sentence, content_at)
                 if manner:
                     # "said with a smile that ...": the words after the adjunct's "that"; "responded with an MVP-caliber
-                    # season": a manner, no words
-                    opener = re.search(r"\b(?:that|saying)[^\S\n]+", sentence[manner.end():m.end("content")])
-                    if opener is None:
+                    # season": what a response was, no words (_WITH_OBJECT)
+                    opener = _MANNER_END.match(sentence, manner.end(), m.end("content"))
+                    if opener is not None:
+                        content_at = opener.end()
+                    elif m.group("cue").lower().startswith(_WITH_OBJECT):
                         continue
-                    content_at = manner.end() + opener.end()
                 c_start, c_end = s + content_at, s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":
                     c_end -= 1

@@ -285,7 +285,7 @@ def history_timeline_figure(history: pd.DataFrame, colours: Mapping[str, str] | 
     points = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
-        entry = legend_entry(shown, outlet)
+        entry = {"legendgroup": outlet_text(outlet), **legend_entry(shown, outlet)}  # its key hides its points too
         # the legend keys an outlet by its colour alone (a trace's key takes its first point's shape, which tells
         # that reference's precision, not the outlet)
         points.append(go.Scatter(x=[None], y=[None], mode="markers", **entry, hoverinfo="skip",
