@@ -16,7 +16,7 @@ from lib.domain.datelines import match_dateline
 from lib.domain.outlets import canonical_outlet, outlet_and_writer
 from lib.ingest.decode import normalise_text
 from lib.ingest.urls import plausible_publication_day, url_date
-from lib.ingest.written import first_written_day
+from lib.ingest.written import BYLINE_CONFIDENCE, first_written_day
 from lib.models import Article, ParseError, make_article_id
 
 # Header line keys (case-insensitive) -> Article field. Header lines take precedence over the dateline.
@@ -35,8 +35,8 @@ _SPACES = re.compile(r"[ \t]+")
 _TITLE_MAX_WORDS = 20
 
 # Confidence of each way of knowing the date (the rest are set by lib.ingest.years); a date line's is the HTML
-# byline's (lib.ingest.html.dates), an update's line names a day on or after the publication.
-CONFIDENCE = {"header": 0.95, "dateline": 0.9, "date line": 0.78, "update line": 0.6}
+# byline's, an update's line names a day on or after the publication.
+CONFIDENCE = {"header": 0.95, "dateline": 0.9, "date line": BYLINE_CONFIDENCE, "update line": 0.6}
 # A date line at the top of a text ("First Published: June 13, 2013 4:59 PM EDT", "Posted on Thu Jun 13, 2013",
 # "14 June 2013", a title that is only a date): the title or one of the first DATE_LINE_PARAGRAPHS paragraphs, at
 # most DATE_LINE_CHARS long, holding a whole date and no word but a label, a weekday, a month and a time's.

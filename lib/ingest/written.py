@@ -8,6 +8,9 @@ import re
 from lib.domain.calendar import read_date
 from lib.ingest.urls import plausible_publication_day
 
+# Confidence of a visible byline date (measured on the HTML development sets, lib.ingest.html.dates), which a text's
+# date line shares.
+BYLINE_CONFIDENCE = 0.78
 # A numeric date ("04.02.2022", "4/2/22") or a year, the first written date's anchor in a line of text.
 _WRITTEN_DAY = re.compile(r"(?P<numeric>(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:(?:19|20)\d{2}|\d{2})(?!\d))"
                           r"|(?<![\d./-])(?:19|20)\d{2}(?!\d)")

@@ -27,7 +27,7 @@ from lxml import etree
 from lib.domain.calendar import ISO_DATE, MAX_WRITTEN_DATE_CHARS, UTC_NAMES, fixed_offset, read_date
 from lib.ingest.html.markup import NOT_CONTENT, collapse, inside
 from lib.ingest.urls import plausible_publication_day, url_date
-from lib.ingest.written import first_written_day
+from lib.ingest.written import BYLINE_CONFIDENCE, first_written_day
 
 # Kinds of date evidence, most reliable first: (kind, Article.date_source, confidence when it decides).
 # The order is measured, not assumed: each kind's precision (its answer is the gold day) on the development
@@ -44,7 +44,7 @@ DATE_EVIDENCE = (
     ("htmldate", "metadata", 0.88),
     ("dateline", "dateline", 0.86),  # no page of either set has a dated dateline: unmeasured, so below the floor
     ("time-pubdate", "metadata", 0.85),
-    ("byline", "byline", 0.78),
+    ("byline", "byline", BYLINE_CONFIDENCE),
     ("modified", "metadata", 0.72),  # a page's last change: its publication when nothing else dates it
     ("time", "byline", 0.7),
 )
