@@ -47,6 +47,7 @@ _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|
 # or a relative clause's speech in progress ("Protestors, who were calling for ..., had erected tents"), whose words
 # run into the main clause.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)(?:[^\S\n]+[a-z]+ly)?[^\S\n]+$", re.IGNORECASE)
+_PASSIVE_CHARS = 40  # characters before a cue that can hold "were" and an adverb ("was initially")
 _MANNER = re.compile(r"with\b")  # "said with a smile that", "responded with a goal": a manner adjunct after the cue
 _MANNER_END = re.compile(r"(?:[^\S\n]+[\w\-]+){1,4}?[^\S\n]+(?:that|saying)[^\S\n]+")  # "with some pride that"
 # Cues whose "with" brings a thing, no words: "responded with a goal", "contends with scrutiny", "charged with murder".
@@ -149,7 +150,7 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     # "the things people say about your brand are amplified": what it is about, no words said; "On
                     # the plus side, the things people say about it are amplified": the cue's clause goes on
                     continue
-                if _PASSIVE_BEFORE.search(sentence, 0, m.start("cue")):
+                if _PASSIVE_BEFORE.search(sentence, max(0, m.start("cue") - _PASSIVE_CHARS), m.start("cue")):
                     continue  # "Cheeks, who is expected to speak", "Hale was told that": the subject is no speaker
                 manner = _MANNER.match(sentence, content_at)
                 if manner:
