@@ -41,8 +41,6 @@ _TOPIC = re.compile(r"about[^\S\n]+(?:(?:your|his|her|their|its|my|our|this|thes
 _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|did|does|do|could|will|can|should|"
                          r"has|have|had)(?:[^\S\n]+not|n['’]t)|won['’]t|can['’]t|cannot|never)(?:[^\S\n]+to)?"
                          r"(?:[^\S\n]+(?:\w+ly|yet))?[^\S\n]+$")
-# When the words were said, between the cue and its content ("announced Monday evening that", "said Friday at the
-# Pentagon that"): an adjunct of the cue, not what was said.
 # A form of "be" right before the cue: a passive ("who is expected to", "was told that"), whose subject speaks not;
 # or a relative clause's speech in progress ("Protestors, who were calling for ..., had erected tents"), whose words
 # run into the main clause.
@@ -52,6 +50,8 @@ _MANNER = re.compile(r"with\b")  # "said with a smile that", "responded with a g
 _MANNER_END = re.compile(r"(?:[^\S\n]+[\w\-]+){1,4}?[^\S\n]+(?:that|saying)[^\S\n]+")  # "with some pride that"
 # Cues whose "with" brings a thing, no words: "responded with a goal", "contends with scrutiny", "charged with murder".
 _WITH_OBJECT = ("respond", "repl", "answer", "react", "counter", "contend", "charg", "credit")
+# When the words were said, between the cue and its content ("announced Monday evening that", "said Friday at the
+# Pentagon that"): an adjunct of the cue, not what was said.
 _DAY_PARTS = r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?"
 _TIME_ADJUNCT = re.compile(rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse=True))}|tonight){_DAY_PARTS}"
                            rf"(?:[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*)*)?"

@@ -203,7 +203,7 @@ def date_line(lines) -> tuple[dt.date, str, bool] | None:
             else first_written_day(compact, None, day_first=separator == "." or first > 12)
         if day is None or not plausible_publication_day(day):
             continue
-        if not _UPDATE_LABEL.search(line) or published:
+        if not updated or published:
             return day, line.strip(), False
         update = update or (day, line.strip(), True)
     return update
