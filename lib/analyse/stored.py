@@ -176,7 +176,7 @@ def corpus_inputs(con, key: str, writable: bool) -> Inputs:
 def _copied(con, key: str, inputs: Inputs, writable: bool) -> pd.DataFrame:
     """The articles' copies (reuse.copied_pairs) from the passages, stored (read back without their texts) or
     computed now; none when the passages cannot be found: that failure is the passages' own (prepare_analyses
-    reports it), and the stories still stand, their sources told apart by outlet and `via` alone."""
+    reports it), and the stories still stand, their reports told apart by `via` alone."""
     if stored_key(con, "passages") == key:
         return copied_pairs(con.execute("SELECT source_id, target_id, share_of_target FROM analysis_passages").df())
     try:

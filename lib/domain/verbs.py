@@ -7,7 +7,7 @@ from lib.domain.calendar import WEEKDAYS
 
 
 def _in_progress(*participles: str) -> tuple[str, ...]:
-    """Forms of speech in progress: "was saying", "has been warning", "kept asking"."""
+    """Forms of speech in progress: "was saying", "has been warning", "kept insisting"."""
     return tuple(f"{aux} {verb}" for aux in ("was", "were", "is", "are", "has been", "have been", "had been", "kept",
                                               "keeps") for verb in participles)
 
