@@ -5470,3 +5470,34 @@ def test_a_where_clause_describes_no_person(text, in_cast):
     name = text.split(",")[0].split()[-1]
     cast = _person_index(text, []).roles
     assert any(name in n for n in cast) == in_cast
+
+
+# A media body introduced by its trade owns the text that speaks ("State-run news agency Tass's report stated"): the
+# body speaks, as "Tass's report" alone does. A hyphenated adjective alone ("State-run", opening that sentence) is no
+# body: before, it was credited as one.
+TRADE_OWNED_TEXTS = [
+    ('State-run news agency Tass\'s report stated that the two sites had been "warned and fined accordingly".',
+     "warned and fined", "Tass"),
+    ('Pro-government daily Sabah\'s editorial said the march was "a foreign plot".', "foreign plot", "Sabah"),
+    ('Media outlet Caixin\'s editorial stated that the rules were "written for the banks".', "written for the banks",
+     "Caixin"),
+    # negatives: the owner alone, and a trade noun that owns nothing
+    ('Tass\'s report stated that the two sites had been "warned and fined accordingly".', "warned and fined", "Tass"),
+    ('The news agency reported that the sites had been "warned and fined accordingly".', "warned and fined",
+     "news agency"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TRADE_OWNED_TEXTS)
+def test_a_text_owned_by_a_body_named_with_its_trade(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("mention, kind", [
+    ("State-run", "unknown"), ("Kremlin-backed", "unknown"), ("Ohio-based", "unknown"),
+    # negatives: a name with a lower-case part after a hyphen, and a body named with such an adjective
+    ("Osman-aga", "person"), ("Kremlin-backed broadcaster RT", "org"),
+])
+def test_a_hyphenated_adjective_alone_is_no_speaker(mention, kind):
+    from lib.extract.speakers import parse_mention
+    assert parse_mention(mention).kind == kind

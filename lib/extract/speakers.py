@@ -378,7 +378,10 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # agency's inspector general found"), nor a past form last ("the hospital's chief executive defended": a role ends in
 # its head noun); the owner may be a two-word description ("the federal government's").
 _NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + TIME_PHRASES + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b)"
-POSSESSIVE_ROLE_PATTERN = (rf"(?:{NAME_PATTERN}|[Tt]he(?:[^\S\n]+[a-z]+){{1,2}})[’']s[^\S\n]+"
+# A body's trade and what kind it is before its name ("State-run news agency Xinhua's report", "Nationalist Chinese
+# media outlet Global Times's editorial"): no part of the owner's name.
+_TRADE_BEFORE = rf"(?:(?:[\w\-]+[^\S\n]+){{0,3}}?(?:{alternation(sorted(_MEDIA_TRADES))})[^\S\n]+)?"
+POSSESSIVE_ROLE_PATTERN = (rf"(?:{_TRADE_BEFORE}{NAME_PATTERN}|[Tt]he(?:[^\S\n]+[a-z]+){{1,2}})[’']s[^\S\n]+"
                            rf"(?:(?:{_NOT_ROLE_WORD}[a-z][\w\-]*|[A-Z]{{2,}})[^\S\n]+){{0,2}}"  # "RIAA's DMCA notice"
                            rf"{_NOT_ROLE_WORD}(?![a-z]+ed\b)[a-z][\w\-]*")
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
@@ -704,6 +707,8 @@ _OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]
                          r"|(?P<owner>(?!The\b)[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2}[’']s))"
                          r"[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
+# The same adjective ending in a participle ("State-run", "Saudi-owned"), not a name with a lower-case part ("Osman-aga")
+_PARTICIPLE_MODIFIER = re.compile(r"[A-Z][\w.]*-(?:[a-z][\w\-]*ed|run|born|made|built|held)")
 _BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no article is this short
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 
@@ -737,8 +742,8 @@ def parse_mention(text: str) -> Mention:
     text = " ".join(text.split()).strip(" ,")
     if not text:
         return Mention(text, None, None, "unknown")
-    if _TIME_MENTION.fullmatch(text):
-        return Mention(text, None, None, "unknown")
+    if _TIME_MENTION.fullmatch(text) or _PARTICIPLE_MODIFIER.fullmatch(text):
+        return Mention(text, None, None, "unknown")  # "last week"; "State-run", "Ohio-based" alone: an adjective
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it") \
             or text in ("him", "her"):  # "According to him"
         return Mention(text, None, None, "pronoun")
