@@ -5501,3 +5501,21 @@ def test_a_text_owned_by_a_body_named_with_its_trade(text, fragment, speaker):
 def test_a_hyphenated_adjective_alone_is_no_speaker(mention, kind):
     from lib.extract.speakers import parse_mention
     assert parse_mention(mention).kind == kind
+
+
+# A full name owning relatives is a person's ("Rajesh Kumar's family has farmed here"), so a pronoun after it stands
+# for that person; a body owning a family of products is none, and after one relative the pronoun is the relative's.
+KIN_OWNERS = [
+    ('Tomas Ilunga\'s family has fished this lake for four generations. "The catch this year," he says, "is the worst '
+     'I have seen."', "worst I have seen", "Tomas Ilunga"),
+    ('Ana Ruiz\'s children left for Madrid in May. "They call every Sunday," she said.', "call every Sunday",
+     "Ana Ruiz"),
+    # negatives: a body's "family" of products names no person; after one relative the pronoun is the relative's
+    ('Acme Tools\'s family of drills sold well last year. "Demand is strong," he said.', "Demand is strong", None),
+    ('Juma Mwangi\'s widow spoke to reporters outside the morgue. "He went to buy bread," she said.', "buy bread", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", KIN_OWNERS)
+def test_a_name_owning_a_relative_is_a_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1018,6 +1018,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                     and (window.rstrip().endswith(",") or _opens_sentence(text, m.start()))
                     and _described_as_person(text, m.start(), m.end()))
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
+                # "Rajesh Kumar's family has farmed here": only a person has kin
+                or (len(mention.name.split()) >= 2 and m.group(0).endswith(("'s", "’s"))
+                    and _KIN_AFTER.match(text, m.end()))
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
                 or (_opens_sentence(text, m.start()) and (len(mention.name.split()) == 2 or len(
@@ -1109,6 +1112,10 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 
 _KIN = r"(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower|grandson|granddaughter)"
+# Relatives after a name's "'s" ("Rajesh Kumar's family", "Ana Ruiz's children"): a person's name. Only a group: after
+# "Juma Mwangi's widow" a "she" is the widow, who would take the pronoun from the name.
+_KIN_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:family|children|parents|grandchildren|relatives)\b"
+                        r"(?![^\S\n]+of\b)")  # not "Acme's family of drills"
 # A given name after a relative of someone named: "Adewale Ogunbiyi's wife, Folake", "X and his daughter Elif".
 _KIN_BEFORE = re.compile(rf"(?P<owner>{NAME_PATTERN})(?:[’']s|[^\S\n]+and[^\S\n]+(?:his|her))[^\S\n]+(?:[a-z]+[^\S\n]+)?"
                          rf"{_KIN},?[^\S\n]+$")
