@@ -212,7 +212,8 @@ def test_framing_invariants(texts):
     text_of = dict(zip(articles["id"], articles["text"]))
     for cell in framing.cells.itertuples():
         assert text_of[cell.article_id][cell.start:cell.end] == cell.unit_text
-    assert not framing.cells.duplicated(["article_id", "start"]).any()  # every unit is in exactly one point
+    # every unit is in exactly one point (a second only for quoted words it carries: these texts quote nothing)
+    assert not framing.cells.duplicated(["article_id", "start"]).any()
     assert set(framing.cells["point_id"]) == set(framing.points["point_id"])
     # Outlets carried + outlets omitting = the story's outlets, for every point.
     outlets = set(articles["outlet"])
@@ -522,3 +523,25 @@ def test_a_quoted_point_is_labelled_by_who_said_it(speaker, cue, label):
     unit = {"unit_text": '"The bridge will reopen in May," x.', "quoted_text": "The bridge will reopen in May,",
             "mode": "direct", "speaker": speaker, "cue": cue}
     assert make_label(unit) == label
+
+
+def test_a_sentence_carrying_two_quotes_renders_both_points():
+    """One outlet puts two quotes in one sentence, another gives each its own: the first outlet carries both points
+    (it was shown omitting the quote alignment had not put its sentence with), and nobody omits either quote."""
+    from lib.extract import extract_quotes
+    from lib.models import Article
+
+    one = ('The singer will host the awards again. "I am so excited to be hosting the awards for a second time," '
+           'Mara Lind said, joking that "you know what they say, the third time is the charm."')
+    two = ('Mara Lind is back as host. "I am so excited to be hosting the awards for a second time," Lind said in a '
+           'statement. "You know what they say, the third time is the charm," she added.')
+    articles, _ = story(("Daily", one), ("Herald", two))
+    quotes = pd.DataFrame([{**vars(q), "article_id": a} for a, text in (("a0", one), ("a1", two))
+                           for q in extract_quotes(Article(id=a, text=text))])
+    framing = frame_story(articles, quotes, encoder="tfidf")
+    excited = point_of(framing, "Herald", "so excited")
+    charm = point_of(framing, "Herald", "third time")
+    assert excited != charm
+    daily = framing.cells[framing.cells["outlet"] == "Daily"]
+    assert {excited, charm} <= set(daily["point_id"])  # the one sentence in both points
+    assert not set(framing.omissions["point_id"]) & {excited, charm}

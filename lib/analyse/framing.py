@@ -6,8 +6,9 @@ carries that quote's kind, speaker and cue. Units are encoded (``lib.analyse.sim
 linked across outlets by mutual best match above the encoder's threshold (the "competitive linking" of
 Melamed 2000, used for sentence alignment of comparable corpora); links are then merged greedily, strongest
 first, into points, never putting two units of one article into a point (constrained single linkage).
-Every unit ends in exactly one point, so a point one outlet alone carries is that outlet's addition and
-the others' omission.
+Every unit ends in one point, so a point one outlet alone carries is that outlet's addition and the others'
+omission; a unit that holds another point's quoted words whole renders that point too (_also_carried), so an outlet
+whose one sentence carries two quotes is not shown omitting either.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from lib.analyse.groups import group_labels
+from lib.analyse.overlap import MIN_WORDS as MIN_QUOTE_WORDS, carries_run, quote_keys
 from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.datelines import body_start
@@ -100,7 +102,7 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
         units["outlet"] = group_labels(units["member"], sides)
         articles = articles.assign(outlet=group_labels(articles["outlet"], sides))
     story_outlets = list(dict.fromkeys(articles["outlet"]))
-    points, cells = _points_and_cells(units, sims, story_outlets)
+    points, cells = _points_and_cells(_also_carried(units), sims, story_outlets)
     cut = articles["text"].map(is_cut).groupby(articles["outlet"].to_numpy(), sort=False).all()
     excerpts = tuple(o for o in story_outlets if cut.get(o, False))
     omissions = _omissions(points, [o for o in story_outlets if o not in excerpts], len(story_outlets))
@@ -251,6 +253,36 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
     return np.array([numbering[r] for r in roots]), sims
 
 
+def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
+    """The units with a second row for each unit that carries a quoted point besides its own: a sentence of an outlet
+    the point lacks that holds the point's quoted words whole ("“I am thrilled to host again,” she said, joking that
+    “the third time's the charm”" carries both quotes, while alignment puts each unit in one point). Without it the
+    outlet would be shown omitting words its text quotes. Similar wording alone is not enough ("Tax rises" is no
+    rendering of "Tax and trade rise"): that is what alignment decides."""
+    quoted = [(k, quote_keys(q)) for k, (q, mode) in enumerate(zip(units["quoted_text"], units["mode"]))
+              if mode in ("direct", "partial") and isinstance(q, str)]
+    quoted = [(k, keys) for k, keys in quoted if len(keys) >= MIN_QUOTE_WORDS]
+    if not quoted:
+        return units
+    outlets, points = units["outlet"].to_numpy(), units["point"].to_numpy()
+    text_keys: dict[int, list[str]] = {}
+    extra, seen = [], set()
+    for k, keys in quoted:
+        point, present = points[k], set(outlets[points == points[k]])
+        for row in np.flatnonzero(~np.isin(outlets, list(present))):
+            if (point, outlets[row]) in seen:
+                continue  # one rendering a point and outlet: its first sentence carrying the words
+            if row not in text_keys:
+                text_keys[row] = quote_keys(units["unit_text"].iat[row])
+            if carries_run(text_keys[row], keys):
+                seen.add((point, outlets[row]))
+                extra.append((row, point))
+    if not extra:
+        return units
+    rows, extra_points = zip(*extra)
+    return pd.concat([units, units.iloc[list(rows)].assign(point=list(extra_points))], ignore_index=True)
+
+
 def _close_on_average(sims: UnitSimilarity, outlets: np.ndarray, a: list[int], b: list[int],
                       threshold: float) -> bool:
     """True when the mean cosine between the two groups' units from different outlets reaches ``threshold``."""
@@ -263,7 +295,7 @@ def _points_and_cells(units: pd.DataFrame, sims: UnitSimilarity,
                       outlets: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Point rows (proposals first) and their cells, with readable labels and per-cell similarity."""
     records = units.to_dict(orient="records")
-    unit_outlets = units["outlet"].to_numpy()
+    unit_outlets, unit_rows = units["outlet"].to_numpy(), units["unit"].to_numpy()  # unit: its row in ``sims``
     members: dict[int, list[int]] = {}
     for k, point in enumerate(units["point"]):
         members.setdefault(int(point), []).append(k)
@@ -278,8 +310,8 @@ def _points_and_cells(units: pd.DataFrame, sims: UnitSimilarity,
             # A cell's similarity: its mean cosine to the point's units from other outlets.
             other = unit_outlets[idx][:, None] != unit_outlets[idx][None, :]
             has_other = other.any(axis=1)
-            cell_sim[has_other] = ((sims.block(idx, idx) * other).sum(axis=1) / np.maximum(other.sum(axis=1), 1))[
-                has_other]
+            block = sims.block(unit_rows[idx], unit_rows[idx])
+            cell_sim[has_other] = ((block * other).sum(axis=1) / np.maximum(other.sum(axis=1), 1))[has_other]
         centre = idx[int(np.argmax(np.nan_to_num(cell_sim, nan=-1.0)))]
         point_rows[point] = (make_label(records[centre]), proposal, len(carried), carried)
         # Story order: the earliest position any outlet gave the point, earliest outlet breaking ties.

@@ -377,6 +377,17 @@ def _anchor_groups(units: list[list[int]], links: dict, keys: list[list[str]], u
     return groups
 
 
+def quote_keys(text: str) -> list[str]:
+    """The comparison keys of a text's words (tokenise_quote, then _key): what quote matching compares."""
+    return [_key(w) for w in tokenise_quote(text)]
+
+
+def carries_run(keys: list[str], quoted: list[str]) -> bool:
+    """Whether the words ``keys`` hold the quote ``quoted`` (both quote_keys) whole, as one run of at least MIN_WORDS:
+    the same evidence that makes two renderings one quote ("contained")."""
+    return len(quoted) >= MIN_WORDS and _find_run(keys, quoted) >= 0
+
+
 def _find_run(long_: list[str], short: list[str]) -> int:
     """Word index where ``short`` occurs as a contiguous run in ``long_``, else -1."""
     n = len(short)
