@@ -533,6 +533,20 @@ def test_a_wire_passage_is_one_row_with_all_its_carriers(tmp_path, monkeypatch):
     assert download.loc[download["Passage"].str.contains("hosepipe"), "Carrier article ids"].iloc[0].count("w") == 6
 
 
+def test_a_passage_carried_first_by_two_outlets_on_one_day_names_both(tmp_path, monkeypatch):
+    """Two outlets ran an agency paragraph on the same day (no time of day), a third the next: the Reused passages
+    table names both first carriers, not one picked by id."""
+    wire = ("The regional water authority said on Tuesday that the reservoir had fallen to its lowest level in "
+            "forty years and that a hosepipe ban would start next week for every household in the three counties. ")
+    rows = [{"id": f"w{i}", "outlet": f"Paper {chr(65 + i)}", "published": day, "title": f"Drought {i}",
+             "text": f"Paper {i} reports.\n\n{wire}"} for i, day in enumerate(("2022-07-12", "2022-07-12",
+                                                                                  "2022-07-13"))]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    table = next(d.value for d in open_page("quotes", {"section": "Reused passages"}).dataframe
+                 if "Carriers" in d.value.columns)
+    assert table["Earliest"].tolist() == ["Paper A, Paper B (same day)"]
+
+
 def test_undated_carriers_of_a_quote_are_neither_earliest_nor_later(tmp_path, monkeypatch):
     # Two outlets carry a quote and neither article is dated: the lineage table may not call one earliest.
     quote = '"Every bridge in the county will be inspected before winter," said Commissioner Ray Ortiz. '

@@ -296,6 +296,20 @@ def test_passage_of_sixty_carriers_is_one_group(wire):
     assert (same["n_carriers"], same["source_id"]) == (60, "wire")
 
 
+@pytest.mark.parametrize("days, first", [
+    # day-only dates: the earliest ties with every carrier of its day, and names them
+    (("2009-01-09", "2009-01-09", "2009-01-10"), {"Wire Service", "Paper 2"}),
+    # a clock time on both: ordered, no tie; a later day: no tie
+    (("2009-01-09 08:00", "2009-01-09 09:00", "2009-01-09 10:00"), {"Wire Service"}),
+    (("2009-01-09", "2009-01-10", "2009-01-11"), {"Wire Service"}),
+])
+def test_a_passage_names_the_carriers_tied_with_its_earliest(wire, days, first):
+    """Carriers of one day without a clock time cannot be ordered: the group names them beside its earliest."""
+    arts = carried(wire, 3).assign(published=list(days))  # wire, Paper 2, Paper 1
+    g = reuse_groups(find_reuse(arts), arts).iloc[0]
+    assert {g["source_outlet"], *g["tied_outlets"]} == first and g["source_outlet"] not in g["tied_outlets"]
+
+
 def test_passages_in_frames_are_the_passages_in_order(wire):
     """reuse_frames (what the ingest stores, a frame at a time) gives find_reuse's rows in its order, every frame
     typed alike, even where one frame's outlets are all missing."""

@@ -251,12 +251,21 @@ def draw_lineage(view) -> None:
 def reuse_group_table(groups: pd.DataFrame) -> pd.DataFrame:
     """Reused passages as the page and its download show them: the earliest carrier first, then every carrier."""
     return pd.DataFrame({
-        "Passage": groups["text"].map(lambda t: " ".join(str(t).split())), "Earliest": outlet_labels(
-            groups["source_outlet"]), "Day": days_text(groups["source_published"]), "Carriers": groups["n_carriers"],
+        "Passage": groups["text"].map(lambda t: " ".join(str(t).split())), "Earliest": [
+            earliest_text(outlet, tied) for outlet, tied in zip(outlet_labels(groups["source_outlet"]),
+                                                                groups["tied_outlets"])],
+        "Day": days_text(groups["source_published"]), "Carriers": groups["n_carriers"],
         "Outlets": groups["n_outlets"], "Which outlets": groups["carrier_outlets"].map(
             lambda o: ", ".join(dict.fromkeys(outlet_label(x) for x in o))),
         "Characters": groups["chars"], "Earliest article id": groups["source_id"],
         "Carrier article ids": groups["carrier_ids"].map(lambda ids: ", ".join(map(str, ids)))})
+
+
+def earliest_text(outlet: str, tied) -> str:
+    """Who carried a passage earliest: the outlet, or it and the outlets it ties with on the day ("A, B (same day)"):
+    a day without a time of day cannot be ordered against that day's others."""
+    tied = [outlet_label(o) for o in tied] if isinstance(tied, (list, tuple)) else []
+    return f"{', '.join([outlet, *tied])} (same day)" if tied else outlet
 
 
 def draw_reused_passages(view) -> None:
@@ -269,7 +278,8 @@ def draw_reused_passages(view) -> None:
     table = reuse_group_table(groups.head(MAX_PAIRS)).drop(columns=["Earliest article id", "Carrier article ids"])
     table["Passage"] = table["Passage"].map(lambda t: shorten(t, PASSAGE_CHARS))
     st.caption(f"{len(groups):,} passage(s), each carried by two or more articles; the earliest carrier (undated "
-               "ones last) names the passage. Passages that overlap in one article are one passage.")
+               "ones last) names the passage, with the outlets it ties with on the day (same day, no time of day to "
+               "order them). Passages that overlap in one article are one passage.")
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                  column_config={"Passage": st.column_config.TextColumn(width="large")})
     view.caption_if_capped(MAX_PAIRS, len(groups), "passages (those with the most carriers)",

@@ -38,7 +38,8 @@ PASSAGE_TYPES = {c: "str" for c in ("source_outlet", "target_outlet", "source_te
 EDGE_COLUMNS = ("story", "source_id", "target_id", "source_outlet", "target_outlet", "source_published",
                 "target_published", "direction", "passages", "chars", "share_of_target")
 GROUP_COLUMNS = ("group", "source_id", "source_outlet", "source_published", "source_start", "source_end", "chars",
-                 "n_carriers", "n_outlets", "carrier_ids", "carrier_outlets", "text")
+                 "n_carriers", "n_outlets", "carrier_ids", "carrier_outlets", "text",
+                 "tied_outlets")  # other outlets whose carrier ties with the earliest (same day, no clock time)
 
 SHINGLE = 5  # words per shingle (passim's default n-gram order)
 MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter than a copied paragraph
@@ -497,7 +498,8 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     A passage run by 60 outlets is one group with 60 carriers, not 1,770 pairs: the stretches of each article
     that passages cover are merged where they overlap, stretches linked by a passage are joined (union-find),
     and each group is named by its earliest carrier (published, undated last, then id), whose stretch gives the
-    text and offsets. Groups are sorted by carriers, most first.
+    text and offsets; ``tied_outlets`` are the other outlets whose carrier ties with it (same day, one of the two
+    without a clock time: either may have come first). Groups are sorted by carriers, most first.
     """
     if pairs is None or pairs.empty:
         return pd.DataFrame(columns=list(GROUP_COLUMNS))
@@ -549,9 +551,13 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         _, _, first, s, e = members[0]
         outlets = [info.get("outlet", {}).get(i) for i in carriers]
         text = info.get("text", {}).get(first)
-        rows.append((None, first, outlets[0], info.get("published", {}).get(first), s, e, e - s, len(carriers),
+        day = info.get("published", {}).get(first)
+        # a carrier the earliest cannot be ordered before names the passage as much as it does
+        tied = [o for i, o in zip(carriers[1:], outlets[1:])
+                if o != outlets[0] and same_day_tie(day, info.get("published", {}).get(i))]
+        rows.append((None, first, outlets[0], day, s, e, e - s, len(carriers),
                      len({_norm(o) for o in outlets if _norm(o)}), carriers, outlets,
-                     text[s:e] if isinstance(text, str) else None))
+                     text[s:e] if isinstance(text, str) else None, list(dict.fromkeys(tied))))
     out = pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS))
     out = out.sort_values(["n_carriers", "chars", "source_id"], ascending=[False, False, True], ignore_index=True)
     out["group"] = np.arange(1, len(out) + 1)

@@ -76,8 +76,9 @@ def print_groups(groups, fmt: str, n_articles: int, min_chars: int) -> int:
     for row in groups.itertuples(index=False):
         published = "" if row.source_published is None or pd.isna(row.source_published) else \
             f", first {pd.Timestamp(row.source_published):%Y-%m-%d %H:%M}"
+        tied = f" (tied on the day with {', '.join(row.tied_outlets)})" if len(row.tied_outlets) else ""
         print(f"\ngroup {row.group}: {row.n_carriers} carriers ({row.n_outlets} outlets), {row.chars} chars, "
-              f"source {row.source_outlet or '(unknown outlet)'} {row.source_id}{published}")
+              f"source {row.source_outlet or '(unknown outlet)'} {row.source_id}{published}{tied}")
         print(f"  {one_line(row.text or '')}")
         for article, outlet in zip(row.carrier_ids, row.carrier_outlets):
             print(f"    {outlet or '(unknown outlet)'}: {article}")
