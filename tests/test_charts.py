@@ -553,6 +553,23 @@ def test_same_day_first_reports_are_a_tie_in_the_timeline():
     assert "tie" in fig.layout.title.text
 
 
+@pytest.mark.parametrize("rows, note", [
+    # the story's first reports tie (first_tie), and an outlet filter left one of them out: still a tie
+    ((0, 2), "First report: TASS, tied on the day with outlets not shown"),
+    # the filter left every first report out: no outlet shown is first
+    ((2,), "The first report is by an outlet not shown"),
+    # no filter: the two tied outlets, as before
+    ((0, 1, 2), "2 outlets reported first on the same day: a tie"),
+])
+def test_a_filtered_timeline_does_not_make_a_tied_first_report_the_first(rows, note):
+    story = _day_coverage(["2020-09-25", "2020-09-25", "2020-09-27"], ["TASS", "RIA", "X"],
+                          [True, True, False]).assign(first_tie=True)
+    fig = coverage_timeline_figure(story.iloc[list(rows)], COLOURS)
+    assert note in fig.layout.title.text
+    if rows == (0, 2):
+        assert "tied with outlets not shown" in _hover_strings(fig)
+
+
 def test_same_day_carriers_are_a_tie_in_the_lineage():
     carriers = _day_coverage(["2020-09-25", "2020-09-25", "2020-09-27"], ["TASS", "RIA", "X"],
                              [True, True, False]).assign(text="we call on")

@@ -234,9 +234,13 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
     order = (frame.groupby("outlet")["published"].min().sort_values(kind="stable").index.tolist())
     shown = view_colours(colours, order)
-    firsts = frame.loc[frame["is_first"].fillna(False).astype(bool), "outlet"].unique().tolist()
+    first_rows = frame["is_first"].fillna(False).astype(bool)
+    firsts = frame.loc[first_rows, "outlet"].unique().tolist()
     # With day-precision dates two outlets on the first day cannot be ordered: each is "first (tie)", never the one.
-    tie = len(firsts) > 1
+    # A filter may leave one of them out: the story's own tie (first_tie) still holds.
+    hidden_tie = len(firsts) == 1 and "first_tie" in frame and bool(
+        frame.loc[first_rows, "first_tie"].fillna(False).astype(bool).any())
+    tie = len(firsts) > 1 or hidden_tie
     fmt = hover_date(frame["published"])
     points = []
     for outlet in order:
@@ -251,9 +255,12 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
             customdata=list(zip([outlet_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
             hovertemplate=f"<b>%{{customdata[0]}}</b> · %{{x|{fmt}}}<br>%{{customdata[1]}}<br>%{{customdata[2]}}"
                           "<extra></extra>"))
-    note = (f"{len(firsts)} outlets reported first on the same day: a tie (a day without a time of day cannot be "
+    note = (f"First report: {outlet_text(firsts[0])}, tied on the day with outlets not shown (a day without a time "
+            "of day cannot be ordered against that day's others)" if hidden_tie
+            else f"{len(firsts)} outlets reported first on the same day: a tie (a day without a time of day cannot be "
             "ordered against that day's others)" if tie
-            else f"First report: {outlet_text(firsts[0])}" if firsts else "")
+            else f"First report: {outlet_text(firsts[0])}" if firsts
+            else "The first report is by an outlet not shown" if frame["lag_hours"].gt(0).any() else "")
     return go.Figure(data=points, layout=dict(
         LAYOUT, title=dict(text=title + (f"<br><sup>{note}</sup>" if note else "")),
         height=max(240, 46 * len(order) + 150),
@@ -263,8 +270,12 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
 
 
 def _first_text(tie: bool, n: int) -> str:
-    """What a first report's hover says: first, or first on the same day as others (a tie)."""
-    return f"first report, tied with {n - 1} other outlet(s) on the same day" if tie else "first report"
+    """What a first report's hover says: first, or first on the same day as others (a tie; n: the first outlets
+    shown, one when the others are not)."""
+    if not tie:
+        return "first report"
+    return f"first report, tied with {n - 1} other outlet(s) on the same day" if n > 1 \
+        else "first report, tied with outlets not shown on the same day"
 
 
 def _lag_text(hours: float) -> str:
