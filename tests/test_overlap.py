@@ -113,9 +113,28 @@ def test_quote_cut_short(real_quote):
     assert r.at["earliest", "text"] == q
 
 
+def test_tied_carriers_read_against_the_fullest_rendering(real_quote):
+    """Two outlets carry a quote on one day (no time of day), one cut short: neither is known to be first, so the
+    cut one reads against the full one (words dropped), not the full one as adding to whichever id sorts first; and
+    a same-day cut alters nothing, while a later outlet's cut does."""
+    text, q = real_quote
+    words = q.split(" ")
+    cut = " ".join(words[: len(words) * 2 // 3]).rstrip(",;")
+    short = text.replace(q, cut)
+    rows = quotes_frame((quote_in("a", short, cut), "Short Daily", "2009-01-10"),
+                        (quote_in("b", text, q), "Full Wire", "2009-01-10"))
+    r = shared_quotes(rows).set_index("article_id")
+    assert r.at["b", "relation"] == "verbatim" and r.at["b", "added"] == []
+    assert r.at["a", "relation"] == "contained" and r.at["a", "dropped"]
+    assert set(r["role"]) == {"earliest"} and quote_groups(shared_quotes(rows))["altered"].tolist() == [False]
+    later = quotes_frame((quote_in("b", text, q), "Full Wire", "2009-01-10"),
+                         (quote_in("a", short, cut), "Short Daily", "2009-01-11"))
+    assert quote_groups(shared_quotes(later))["altered"].tolist() == [True]
+
+
 def test_earliest_is_earliest_published_then_id(real_quote):
-    """Same-day carriers (day precision) are all earliest, a tie; the diff reads against the smaller article id;
-    an undated rendering is never the earliest."""
+    """Same-day carriers (day precision) are all earliest, a tie, named by the smaller article id; an undated
+    rendering is never the earliest."""
     text, q = real_quote
     rows = quotes_frame((quote_in("z", text, q), "Z", "2009-01-10"), (quote_in("m", text, q), "M", "2009-01-10"),
                         (quote_in("a", text, q), "A", None))

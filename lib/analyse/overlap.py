@@ -9,7 +9,8 @@ earliest rendering, so a long quote containing two different quotes never glues 
 diffed word by word against the earliest; split parts of one utterance are judged joined. Every two renderings of a
 group that overlap each other are compared too (``variants``): two long renderings that each contain a short
 earliest fragment can still differ from each other by a word, and that is an alteration. Carriers dated the same
-day as the earliest (dates without a clock time) are earliest too: with day precision a tie is a tie.
+day as the earliest (dates without a clock time) are earliest too: with day precision a tie is a tie, and the others
+are diffed against the fullest of the tied renderings (a shorter one of that day cut nothing that came before it).
 """
 from __future__ import annotations
 
@@ -246,8 +247,13 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
     groups.sort(key=lambda idx: order[idx[0]])
     rows = []
     for gid, idx in enumerate(groups, start=1):
-        first = idx[0]
-        tied = {i for i in idx if article[i] != article[first] and same_day_tie(published[first], published[i])}
+        tied = {i for i in idx if article[i] != article[idx[0]] and same_day_tie(published[idx[0]], published[i])}
+        # The rendering the others are diffed against: the earliest, or of carriers tied on its day (none known to be
+        # first) the fullest, so the others read as cut from it rather than it as added to an arbitrary pick.
+        first = max([idx[0], *sorted(tied, key=order.__getitem__)], key=lambda i: len(keys[i]))
+        if first != idx[0] and any(classify_pair(keys[first], keys[i])[0] is None for i in idx if i != first):
+            first = idx[0]  # the group holds renderings only the earliest relates to (it is grouped around it)
+        tied = (tied | {idx[0]}) - {first}
         variants = _variants(idx, words, keys, joined, article, outlets)
         speaker_id = next((speakers[i] for i in idx if not _missing(speakers[i])), None)
         # Parts of one split utterance ("A," he said, "B.") are judged together: joined they may be the quote.
@@ -451,8 +457,11 @@ def quote_groups(renderings: pd.DataFrame) -> pd.DataFrame:
     r = renderings.assign(outlet_key=renderings["outlet"].fillna("(unknown)"),
                           # Altered: a word changed, or words of the earliest dropped (cut short). A rendering
                           # that quotes more of the utterance around the earliest's words altered nothing.
+                          # Tied earliest renderings are one generation: a shorter one quotes less, cutting nothing
+                          # that came before it.
                           changed=(renderings["relation"] == "near") | ((renderings["relation"] == "contained")
-                                                                       & (renderings["dropped"].map(len) > 0))
+                                                                       & (renderings["dropped"].map(len) > 0)
+                                                                       & (renderings["role"] != "earliest"))
                           # two renderings that differ by a word where they overlap (whichever is earliest)
                           | (renderings["variants"].map(len) > 0 if "variants" in renderings else False),
                           earliest=renderings["role"] == "earliest")
