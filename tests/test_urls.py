@@ -136,6 +136,26 @@ def test_text_dated_from_a_date_line_at_its_top(tmp_path):
     assert by_id["d"].published is None
 
 
+def test_a_date_line_is_no_title(tmp_path):
+    """A date line is no headline: a text file's title is the line after it, and a row whose title field is only a
+    date takes its text's title line (the text left as given); both are still dated from it."""
+    (txt,) = parse_one(tmp_path, "a.txt", f"Posted on Thu Mar 1, 2018\n\nBudget passes\n\n{BODY}\n").articles
+    assert (txt.title, txt.published) == ("Budget passes", dt.date(2018, 3, 1))
+    assert txt.text.startswith("Posted on Thu Mar 1, 2018")
+    jsonl = "\n".join([
+        f'{{"id": "a", "title": "updated 8: 41 p. m. EST, Thu March 1, 2018", "text": '
+        f'"updated 8: 41 p. m. EST, Thu March 1, 2018\\n\\nBudget passes\\n\\n{BODY}"}}',
+        # negatives: a title that names a date among other words is a title; no title line after a date: none
+        f'{{"id": "b", "title": "Budget passes on March 1, 2018", "text": "{BODY}"}}',
+        f'{{"id": "c", "title": "March 1, 2018", "text": "{BODY}"}}',
+    ])
+    by_id = {a.id: a for a in parse_one(tmp_path, "rows.jsonl", jsonl).articles}
+    assert (by_id["a"].title, by_id["a"].published) == ("Budget passes", dt.date(2018, 3, 1))
+    assert by_id["a"].text.startswith("updated 8: 41")
+    assert by_id["b"].title == "Budget passes on March 1, 2018"
+    assert (by_id["c"].title, by_id["c"].published) == (None, dt.date(2018, 3, 1))
+
+
 def test_a_date_line_gives_a_yearless_date_its_year_never_another_day():
     """A dateline or field without a year takes the date line's year when the day agrees; another day leaves it
     yearless (for lib.ingest.years), the dateline being the publisher's own."""

@@ -112,14 +112,16 @@ def split_paragraphs(body: str) -> list[str]:
 
 
 def take_title(paragraphs: list[str]) -> tuple[str | None, list[str]]:
-    """A short first line with no end punctuation and no dateline is the title (removed from the body)."""
-    if len(paragraphs) < 2:
+    """A short first line with no end punctuation and no dateline is the title (removed from the body); a date line
+    ("Posted on Thu Jun 13, 2013") is none, and the line after it may be the title."""
+    at = 1 if paragraphs and date_line(paragraphs[:1]) is not None else 0
+    if len(paragraphs) < at + 2:
         return None, paragraphs
-    first = paragraphs[0]
+    first = paragraphs[at]
     if (len(first.split()) > _TITLE_MAX_WORDS or first[-1] in ".!?:;,\"”’'»)" or first[0] in "\"“'«("
             or match_dateline(first) is not None or _BYLINE.fullmatch(first)):
         return None, paragraphs
-    return first, paragraphs[1:]
+    return first, paragraphs[:at] + paragraphs[at + 1:]
 
 
 def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
@@ -167,13 +169,18 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
         published, source, confidence, note, yearless = decide_date(
             fields.get("published"), dateline, fmt, fields.get("url"),
             [fields.get("title"), *paragraphs[:DATE_LINE_PARAGRAPHS]])
+    title = fields.get("title")
+    if isinstance(title, str) and date_line([title]) is not None:
+        # a title field that is only a date ("updated 8:41 p.m. EST, Tue March 3, 2009") is no headline: the text's
+        # own title line, if it opens with one, is (left in the text as given)
+        title = take_title(paragraphs)[0]
     article = Article(
         id=fields.get("id") or make_article_id(text, outlet), text=text, outlet=outlet, via=via,
         outlet_raw=fields.get("outlet"),  # a dateline's outlet as written stays in `dateline`
         published=published, date_source=source, date_confidence=confidence, date_note=note,
         date_candidates=(f"{published.isoformat()[:10]} {source}",) if published else (),
         dateline=dateline.raw if dateline else None, dateline_place=dateline.place if dateline else None,
-        title=fields.get("title"), author=fields.get("author") or writer, url=fields.get("url"),
+        title=title, author=fields.get("author") or writer, url=fields.get("url"),
         language=fields.get("language"), paragraphs=spans, story=fields.get("story"), origin=origin, format=fmt)
     return article, yearless
 
