@@ -286,7 +286,22 @@ def _resolve_month_day(m: re.Match, text: str, published: dt.date | None) -> Res
         return None
     if published is None:
         return None, "day", True
-    return _nearest_year(month, day, published, _ahead_of(_word_before(text, m.start()))), "day", True
+    ahead = _ahead_of(_word_before(text, m.start()))
+    if ahead == AHEAD_DAYS and _done_before(text, m.start()):
+        ahead = 0  # "was fired on June 8": done by the article's day, never ahead of it
+    return _nearest_year(month, day, published, ahead), "day", True
+
+
+# A verb in the past right before a date ("fired on June 8", "was arrested June 8"), not a passive of the present or
+# future ("is scheduled on", "will be held on").
+_PAST_VERB_BEFORE = re.compile(r"\b(?:(?P<aux>is|are|be|been|being)\s+)?(?:was|were|had|did|[a-z]{2,}ed)\s+(?:on\s+)?$")
+
+
+def _done_before(text: str, pos: int) -> bool:
+    """Whether the date at ``pos`` follows a past verb in a clause with no future marker."""
+    window = text[max(0, pos - CLAUSE_CHARS):pos]
+    past = _PAST_VERB_BEFORE.search(window)
+    return bool(past) and not past.group("aux") and not _FUTURE.search(window)
 
 
 def _resolve_month_year(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
