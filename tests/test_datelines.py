@@ -125,3 +125,31 @@ def test_match_is_total_and_in_bounds(text):
     if m is not None:
         assert 0 < m.end <= len(text)
         assert m.raw and m.raw in text[:m.end]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Posted August 2nd, 2013 at 5: 19 pm", True),
+    ("Friday August 2, 2013 @ 8: 13am PDT", True),
+    ("Published on: Fri, 11 Nov 2011 at 09: 56 IST", True),
+    ("14 June 2013", True),
+    # negatives: a sentence naming a date, a weekday alone, a headline, an empty line
+    ("The fire broke out on July 21, 2013.", False),
+    ("Friday", False),
+    ("Ellen DeGeneres To Host 86th Oscars", False),
+    ("", False),
+])
+def test_a_date_line_is_only_a_date(line, expected):
+    from lib.domain.datelines import is_date_line
+    assert is_date_line(line) is expected
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Posted August 2nd, 2013 at 5: 19 pm\n\nTelevision icon Ellen will host.", "Television icon"),
+    ("Updated: May 3, 2013\n\nPosted on May 2, 2013\n\nLONDON (Reuters) - The bank said.", "The bank said"),
+    # negatives: no date line; a text that is only a date line keeps it
+    ("LONDON (Reuters) - The bank said.", "The bank said"),
+    ("May 3, 2013", "May 3, 2013"),
+])
+def test_the_body_starts_past_the_date_lines_at_the_top(text, body):
+    from lib.domain.datelines import body_start
+    assert text[body_start(text):].startswith(body)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lib.domain.calendar import WEEKDAY_ABBREVIATIONS, WEEKDAY_NUMBERS, days_in_month, month_number, month_pattern
+from lib.domain.calendar import (MONTH_NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NUMBERS, days_in_month, month_number,
+                                 month_pattern)
 from lib.domain.outlets import canonical_outlet, is_known_outlet
 
 
@@ -129,13 +130,41 @@ def match_dateline(text: str) -> DatelineMatch | None:
 _SEPARATOR = re.compile(r"[\s\-\u2010-\u2015:.]*")  # the dash, colon or full stop a dateline ends with
 
 
+# A date line: a line that is only a date, as pages print it at the top of a text ("First Published: June 13, 2013
+# 4:59 PM EDT", "Posted on Thu Jun 13, 2013", "Friday August 2, 2013 @ 8:13am PDT", "14 June 2013"): at most
+# DATE_LINE_CHARS long, with a digit, and no word but a label, a weekday, a month and a time's. A text opens with at
+# most DATE_LINE_PARAGRAPHS of them.
+DATE_LINE_PARAGRAPHS = 3
+DATE_LINE_CHARS = 80
+_DATE_LINE_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS) | frozenset(
+    "published posted first originally updated last article story created date dated on at of the am pm a m p hrs h "
+    "gmt utc bst ist est edt cst cdt mst mdt pst pdt et pt ct mt akdt akst cet cest uk st nd rd th".split())
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_date_line(line) -> bool:
+    """Whether a line is only a date, as a page prints it above or below its headline (see _DATE_LINE_WORDS)."""
+    return isinstance(line, str) and 0 < len(line.strip()) <= DATE_LINE_CHARS and any(c.isdigit() for c in line) \
+        and all(w in _DATE_LINE_WORDS for w in _LETTER_WORD.findall(line.casefold()))
+
+
 def body_start(text: str, dateline: str | None = None, start: int = 0, end: int | None = None) -> int:
-    """Offset where the body begins in ``text[start:end]``: past the recorded ``dateline`` when the span opens with
-    it (wire copy keeps its dateline in the text), else past a dateline the grammar reads there, else ``start``."""
+    """Offset where the body begins in ``text[start:end]``: past the date lines that open it (is_date_line), then
+    past the recorded ``dateline`` when the span opens with it (wire copy keeps its dateline in the text), else past a
+    dateline the grammar reads there, else ``start`` (or past those date lines)."""
     end = len(text) if end is None else end
     at = start
     while at < end and text[at].isspace():
         at += 1
+    for _ in range(DATE_LINE_PARAGRAPHS):
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        if line_end == end or not is_date_line(text[at:line_end]):
+            break  # a date line is followed by the text it dates
+        at = line_end
+        while at < end and text[at].isspace():
+            at += 1
+        start = at
     written = dateline.strip() if isinstance(dateline, str) else ""
     if written and text.startswith(written, at):
         return min(end, _SEPARATOR.match(text, at + len(written)).end())

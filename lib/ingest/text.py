@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from lib.domain.calendar import ISO_DATE, MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS, read_date, read_month_day
-from lib.domain.datelines import match_dateline
+from lib.domain.calendar import ISO_DATE, MONTH_NAMES, read_date, read_month_day
+from lib.domain.datelines import DATE_LINE_PARAGRAPHS, is_date_line, match_dateline
 from lib.domain.outlets import canonical_outlet, outlet_and_writer
 from lib.ingest.decode import normalise_text
 from lib.ingest.urls import plausible_publication_day, url_date
@@ -37,14 +37,8 @@ _TITLE_MAX_WORDS = 20
 # Confidence of each way of knowing the date (the rest are set by lib.ingest.years); a date line's is the HTML
 # byline's, an update's line names a day on or after the publication.
 CONFIDENCE = {"header": 0.95, "dateline": 0.9, "date line": BYLINE_CONFIDENCE, "update line": 0.6}
-# A date line at the top of a text ("First Published: June 13, 2013 4:59 PM EDT", "Posted on Thu Jun 13, 2013",
-# "14 June 2013", a title that is only a date): the title or one of the first DATE_LINE_PARAGRAPHS paragraphs, at
-# most DATE_LINE_CHARS long, holding a whole date and no word but a label, a weekday, a month and a time's.
-DATE_LINE_PARAGRAPHS = 3
-DATE_LINE_CHARS = 80
-_DATE_LINE_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS) | frozenset(
-    "published posted first originally updated last article story created date dated on at of the am pm a m p hrs h "
-    "gmt utc bst ist est edt cst cdt mst mdt pst pdt et pt ct mt akdt akst cet cest uk st nd rd th".split())
+# A date line at the top of a text (lib.domain.datelines.is_date_line): the title or one of the first
+# DATE_LINE_PARAGRAPHS paragraphs, holding a whole date.
 _UPDATE_LABEL = re.compile(r"\bupdated\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)  # "Updated ... | Originally published ..."
 _DAY_RANGE = re.compile(r"[^\W\d_]\.?[ \t]+\d{1,2}[ \t]*[-–][ \t]*\d{1,2}\b")  # "June 3-9, 2013": no one day
@@ -192,9 +186,7 @@ def date_line(lines) -> tuple[dt.date, str, bool] | None:
     Europe writes them)."""
     update = None
     for line in lines:
-        if not isinstance(line, str) or not line.strip() or len(line) > DATE_LINE_CHARS:
-            continue
-        if any(w not in _DATE_LINE_WORDS for w in re.findall(r"[^\W\d_]+", line.casefold())) or _DAY_RANGE.search(line):
+        if not is_date_line(line) or _DAY_RANGE.search(line):
             continue
         updated, published = _UPDATE_LABEL.search(line), _PUBLISHED_LABEL.search(line)
         read = line[published.start():] if updated and published and published.start() > updated.start() else line
