@@ -650,3 +650,28 @@ def test_numbers_conflict():
     assert numbers_conflict(july, forecast) and numbers_conflict(august, forecast)
     assert not numbers_conflict(july, august)  # 943,000 in both
     assert not numbers_conflict(july, numbers_by_unit("Rents rose 12 dollars; 300 tenants protested."))
+
+
+GERMAN = [  # four reports of one day on four events, and a second report of the first event
+    "Die Schauspielerin ist am Samstag im Alter von 92 Jahren in Wien gestorben. Sie war eine der bekanntesten "
+    "Figuren der Wiener Gesellschaft und hat sich für die Kultur der Stadt eingesetzt, die sie nie verlassen hat.",
+    "Beim Flugplatzfest in Dessau war das alte Flugzeug der Hingucker. Die Mechaniker haben es in vier Jahren wieder "
+    "aufgebaut, und es ist nun kurz vor der Zulassung, wie der Verein mitteilte, der es sich für den Sommer wünscht.",
+    "Die Stadt verklagt die Baufirma wegen schlechter Pflastersteine. Die Steine auf dem Marktplatz sind nach zwei "
+    "Wintern gebrochen, und die Stadt will das Geld für die Sanierung von der Firma zurück, die nicht zahlen will.",
+    "Der Wochenrückblick des Kolumnisten handelt von der Hochzeit im Königshaus, von der Krone und von den Gästen, "
+    "die aus ganz Europa angereist sind und die nach der Feier noch lange auf dem Schloss geblieben sind.",
+    "Die Wiener Schauspielerin ist am Samstag mit 92 Jahren gestorben. Die Figur der Wiener Gesellschaft hat sich "
+    "ihr Leben lang für die Kultur der Stadt eingesetzt.",
+]
+
+
+def test_german_reports_of_one_day_share_no_story_on_function_words():
+    """Four German reports of one day on four events shared a story on "der", "die", "und" (English stop words
+    only); with the stop words of their stated language each event keeps its own, and the two reports of one
+    death still share theirs."""
+    frame = pd.DataFrame({"id": [f"g{i}" for i in range(5)], "text": GERMAN, "outlet": [f"Zeitung {i}" for i in range(5)],
+                          "published": pd.Timestamp("2019-10-19"), "title": None, "language": "de"})
+    story = dict(zip(*cluster_stories(frame)[["article_id", "story_id"]].to_numpy().T))
+    assert len({story[f"g{i}"] for i in range(4)}) == 4
+    assert story["g0"] == story["g4"]

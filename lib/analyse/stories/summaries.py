@@ -86,11 +86,11 @@ def summarise_stories(articles: pd.DataFrame, assignment: pd.DataFrame, copied: 
         return pd.DataFrame(columns=list(STORY_COLUMNS))
     keys = keys.sort_values(["story_id", "published", "id"], na_position="last", kind="stable")
     order = keys["row"].to_numpy()
-    story_frame = frame[["title", "text"]].take(order).reset_index(drop=True)
+    story_frame = frame[["title", "text", "language"]].take(order).reset_index(drop=True)
 
-    def texts_of(lo: int, hi: int) -> list[str]:
-        """Title and body of the articles lo..hi in story order, as stories read them."""
-        return [_article_text(r) for r in story_frame.iloc[lo:hi].itertuples(index=False)]
+    def texts_of(lo: int, hi: int) -> list[tuple[str, str | None]]:
+        """(title and body, language) of the articles lo..hi in story order, as stories read them."""
+        return [(_article_text(r), r.language) for r in story_frame.iloc[lo:hi].itertuples(index=False)]
 
     def all_texts():
         """Every text in story order, a batch at a time."""

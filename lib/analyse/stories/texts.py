@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 # Columns of the articles frame that stories read (cluster_stories and summarise_stories add missing ones empty).
-ARTICLE_INPUT_COLUMNS = ("id", "text", "outlet", "via", "published", "title", "story", "dateline", "dateline_place")
+ARTICLE_INPUT_COLUMNS = ("id", "text", "outlet", "via", "published", "title", "story", "dateline", "dateline_place",
+                         "language")
 LEAD_WORDS = 60  # a news report's lead: its title and first sentences, where it states who, what, where and when
 TITLE_PREFIX = 40  # characters of the title a body must open with to repeat it (outlets edit the title's tail)
 _LEAD_RE = re.compile(r"\s*(?:\S+\s+){0,%d}\S+" % (LEAD_WORDS - 1))

@@ -1,7 +1,7 @@
 """Article vectors: distinctive words and event anchors of the whole text and of its lead, one sparse row each.
 
 Each article is one sparse row of four L2-normalised blocks: distinctive words (TF-IDF,
-sublinear tf, English stop words out) and "anchors" of the whole text, then the same two for its lead
+sublinear tf, the stop words of the article's stated language out, English's by default) and "anchors" of the whole text, then the same two for its lead
 (first LEAD_WORDS words, weight ``lead_weight``): in news the lead states who, what, where and when,
 while background paragraphs are what similar events share. Anchors are what tell two similar events
 apart: capitalised names, places (the dateline place too), numbers with their unit word, years and
@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
+
+import justext
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from lib.analyse.stories.texts import _article_text, _lead
@@ -27,7 +30,43 @@ from lib.domain.calendar import ENGLISH_MONTH_FORMS, ENGLISH_MONTHS, WEEKDAYS, Y
 ANCHOR_WEIGHT = 1.0  # weight of the anchor blocks against the word blocks (1.0 = equal)
 LEAD_WEIGHT = 0.5  # weight of the lead (first LEAD_WORDS words) blocks against the whole text's
 BACKGROUND_DOCS = 1000  # unseen documents assumed in every IDF (see _tfidf_block)
-WORD_OPTIONS = {"stop_words": "english", "token_pattern": r"(?u)\b[^\W\d_]{2,}\b"}  # words of 2+ letters
+# Stop words of a text's stated language: English's as scikit-learn lists them, another's from jusText's stoplists
+# (trafilatura's own dependency), by ISO 639-1 code. Without them four German articles of one day shared a story on
+# "der", "die" and "und" alone. A language not listed here, or none stated, reads as English.
+_STOPLIST_NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
+    "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "hr": "Croatian",
+    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian_Bokmal",
+    "nl": "Dutch", "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
+    "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian",
+}
+_LETTER_WORDS = re.compile(r"(?u)\b[^\W\d_]{2,}\b")  # words of 2+ letters
+_WORDS = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default tokens: numbers kept
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str | None) -> frozenset[str]:
+    """The stop words of a stated language ("de", "pt-BR"), English's when it is none or unlisted."""
+    code = str(language or "").casefold().replace("_", "-").split("-")[0]
+    name = _STOPLIST_NAMES.get(code)
+    return frozenset(w.casefold() for w in justext.get_stoplist(name)) if name else ENGLISH_STOP_WORDS
+
+
+def letter_words(doc: tuple[str, str | None]) -> list[str]:
+    """Analyzer of a (text, language) pair: its lower-cased words of 2+ letters, its language's stop words out."""
+    text, language = doc
+    stops = stop_words(language)
+    return [w for w in _LETTER_WORDS.findall(text.lower()) if w not in stops]
+
+
+def plain_words(doc: tuple[str, str | None]) -> list[str]:
+    """letter_words with numbers kept (scikit-learn's default tokens)."""
+    text, language = doc
+    stops = stop_words(language)
+    return [w for w in _WORDS.findall(text.lower()) if w not in stops]
+
+
+WORD_OPTIONS = {"analyzer": letter_words}  # documents are (text, language) pairs
 # A number and, when there is one, the word after it ("6.1 magnitude", "150 billion", "33 people").
 _NUMBER_RE = re.compile(r"(?=[\d$£€])(?<![\w.,])(\$|£|€)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent)|\s*-?\s*([A-Za-z]+))?")
 _CONNECTOR_RE = r"(?:of(?:[ \t\xa0]+the)?|de|del|della|la|le|van|von|der|al|bin|da|du|dos)"
@@ -170,6 +209,7 @@ def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
         return (_article_text(r) for r in articles.itertuples(index=False))
 
     places = articles["dateline_place"].tolist() if "dateline_place" in articles.columns else [None] * len(articles)
+    languages = articles["language"].tolist() if "language" in articles.columns else [None] * len(articles)
     # Anchors once per text, in text order, each distinct anchor one shared string (a wire corpus repeats its names
     # in thousands of articles: a string per occurrence and the (offset, anchor) pairs held 650 MB at 100,000
     # articles); the lead's anchors are the first of them, those that start inside it (names judged on the whole text).
@@ -182,9 +222,9 @@ def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
         lead_anchors.append(anchors[-1][:bisect.bisect_left(found, (lead_ends[-1],))])
     del shared
     rows = len(articles)
-    leads = (text[:end] for text, end in zip(texts(), lead_ends))
+    leads = ((text[:end], language) for text, end, language in zip(texts(), lead_ends, languages))
     blocks = []
-    for docs, doc_anchors, weight in ((texts(), anchors, 1.0), (leads, lead_anchors, lead_weight)):
+    for docs, doc_anchors, weight in ((zip(texts(), languages), anchors, 1.0), (leads, lead_anchors, lead_weight)):
         blocks.append(_tfidf_block(docs, rows, weight, **WORD_OPTIONS))
         blocks.append(_tfidf_block(doc_anchors, rows, weight * anchor_weight, analyzer=_as_tokens))
     del anchors, lead_anchors, doc_anchors
@@ -194,8 +234,8 @@ def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
 
 
 def word_vectors(articles: pd.DataFrame) -> sp.csr_matrix:
-    """One L2-normalised row per article: plain TF-IDF of its words (sublinear tf, English stop words out, numbers
-    kept, the IDF of these articles alone), its title counted twice: the measure clustering's ``unplaced_floor`` reads.
+    """One L2-normalised row per article: plain TF-IDF of its words (sublinear tf, its language's stop words out,
+    numbers kept, the IDF of these articles alone), its title counted twice: the measure clustering's ``unplaced_floor`` reads.
 
     On short texts plain TF-IDF tells two stories apart better than build_vectors' rows, whose anchor block weighs as
     much as the words however few anchors a text holds, while sibling stories share their names (AllSides' ~100-word
@@ -203,9 +243,10 @@ def word_vectors(articles: pd.DataFrame) -> sp.csr_matrix:
     The title states the event, as a lead does (build_vectors weighs the lead again for the same reason); with it
     once, ECB+'s development slice fell from 0.983 to 0.980 at unplaced_floor 0.1 and AllSides' from 0.892 to 0.889.
     """
-    texts = [(row.title + "\n\n" if isinstance(row.title, str) else "") + _article_text(row)
-             for row in articles.itertuples(index=False)]
+    languages = articles["language"].tolist() if "language" in articles.columns else [None] * len(articles)
+    texts = [((row.title + "\n\n" if isinstance(row.title, str) else "") + _article_text(row), language)
+             for row, language in zip(articles.itertuples(index=False), languages)]
     try:
-        return TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32).fit_transform(texts).tocsr()
+        return TfidfVectorizer(sublinear_tf=True, analyzer=plain_words, dtype=np.float32).fit_transform(texts).tocsr()
     except ValueError:  # empty vocabulary: only stop words or nothing at all
         return sp.csr_matrix((len(texts), 0), dtype=np.float32)
