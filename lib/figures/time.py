@@ -23,6 +23,9 @@ STORY_LABEL_CHARS = 60  # a story's axis label is cut to this
 TITLE_STORY_CHARS = 70  # a story's name in a figure title is cut to this (a long first sentence ran off the figure)
 STORY_HOVER_OUTLETS = 12  # a story's hover names this many outlets, then "and N more"
 STORY_SCALE = [[0, "#a6c8e0"], [1, "#08306b"]]  # stories in time: more outlets, darker blue (never near white)
+STORY_SCALE_ROOM = 56  # pixels under the date axis for that scale
+STORY_AXIS_PAD = 0.05  # share of the stories' span added past the last day
+LABEL_CHAR_PX = 7  # pixels a character of a bar's label takes (plotly's default 12 px font)
 # Marker symbol per dated-reference granularity (history timeline).
 GRANULARITY_SYMBOLS = (("day", "circle"), ("month", "square"), ("year", "diamond"), ("decade", "triangle-up"),
                        ("century", "star"))
@@ -140,13 +143,17 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
         customdata=list(zip(first.dt.strftime("%Y-%m-%d"), last.dt.strftime("%Y-%m-%d"), counts, outlets)),
         hovertemplate="<b>%{y}</b><br>%{customdata[0]} → %{customdata[1]}<br>%{customdata[2]}<br>"
                       "%{customdata[3]}<extra></extra>")]
-    traces.append(go.Scatter(
-        x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
-        marker=dict(color=[1], colorscale=STORY_SCALE, cmin=1, cmax=top_outlets, showscale=True,
-                    colorbar=dict(title=dict(text="Outlets"), thickness=12, lenmode="pixels",
-                                  len=max(120, min(260, 0.6 * height)),
-                                  # one outlet everywhere: the scale names 1 alone (its range is 1-2 to have a width)
-                                  **({"tickvals": [1]} if frame["n_outlets"].max() <= 1 else integer_ticks(top_outlets))))))
+    # The scale under the axis, not beside it, where the labels at the latest bars' ends ran under it; none when
+    # every story has as many outlets (the labels say how many: a scale of one shade says nothing).
+    scaled = frame["n_outlets"].nunique() > 1
+    bottom = LAYOUT["margin"]["b"] + (STORY_SCALE_ROOM if scaled else 0)
+    if scaled:
+        traces.append(go.Scatter(
+            x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
+            marker=dict(color=[1], colorscale=STORY_SCALE, cmin=1, cmax=top_outlets, showscale=True,
+                        colorbar=dict(title=dict(text="Outlets", side="top"), orientation="h", thickness=10,
+                                      lenmode="pixels", len=220, x=1, xanchor="right", yref="container", y=0,
+                                      yanchor="bottom", **integer_ticks(top_outlets)))))
     days = frame.get("days")
     if days is not None:
         ticks = [(name, d) for name, ds in zip(names, days) for d in ds]
@@ -155,15 +162,17 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
                 x=[d + pad for _, d in ticks], y=[n for n, _ in ticks], mode="markers", hoverinfo="skip",
                 marker=dict(symbol="line-ns", size=14, line=dict(width=2, color="rgba(20,20,30,0.75)")),
                 showlegend=False))
-    # The labels at the bars' ends need room past the last day: widen the axis by a share of its span, in whole days
-    # (so that day-precision dates keep day ticks, at noon under the bars' days).
+    # The labels at the bars' ends need room past the last day: the right margin holds the longest label (it may run
+    # past the plot, cliponaxis off), and the axis is widened a little, in whole days (so that day-precision dates keep
+    # day ticks, at noon under the bars' days).
     lo, hi = first.min(), (last + day).max()
-    extra = max((hi - lo) * 0.18, day).ceil("D")
+    extra = max((hi - lo) * STORY_AXIS_PAD, day).ceil("D")
     axis = date_axis([lo, hi + extra], pd.Timedelta(days=4), mid_day=True, title_text="Date of the stories' reports")
     axis.setdefault("range", [lo - pd.Timedelta(hours=6), hi + extra])
     return go.Figure(data=traces, layout=dict(
-        LAYOUT, title=title, height=height, showlegend=False, bargap=0.35,
-        margin=dict(LAYOUT["margin"], l=min(460, 12 + 7 * max(len(n) for n in names))),
+        LAYOUT, title=title, height=height + bottom - LAYOUT["margin"]["b"], showlegend=False, bargap=0.35,
+        margin=dict(LAYOUT["margin"], l=min(460, 12 + 7 * max(len(n) for n in names)), b=bottom,
+                    r=LABEL_CHAR_PX * max(len(c) for c in counts)),
         xaxis=axis, yaxis=dict(title_text="Story (headline)", type="category", automargin=True)))
 
 
