@@ -556,3 +556,17 @@ def test_undated_carriers_of_a_quote_are_neither_earliest_nor_later(tmp_path, mo
     at = open_page("quotes", {"section": "Quote lineage"})
     table = next(h.proto.body for h in at.get("html") if "cc-matrix" in h.proto.body)
     assert table.count("undated (order unknown)") == 2 and ">earliest<" not in table and ">later<" not in table
+
+
+def test_voices_name_the_outlets_that_quote_nobody(tmp_path, monkeypatch):
+    """An outlet of the story that quotes nobody has no bar in the voices chart: the section says which, rather than
+    letting it vanish."""
+    base = ("The ferry board met on Monday to discuss the winter timetable and the new fares for the island route, "
+            "which residents have criticised for months. ")
+    rows = [{"id": "v-a", "outlet": "Outlet A", "published": "2021-05-01", "title": "Ferry fares", "story": "s",
+             "text": base + '"We will keep the boats running every single night this winter," the chair said.'},
+            {"id": "v-b", "outlet": "Outlet B", "published": "2021-05-01", "title": "Ferry fares B", "story": "s",
+             "text": base + "The board will publish the timetable next week."}]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    page = texts(open_page("story", {"section": "Voices"}))
+    assert "Quoting or reporting nobody in this story, so not in the chart: Outlet B." in page

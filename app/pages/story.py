@@ -260,6 +260,12 @@ def draw_voices(view, members: list) -> None:
     both charts side by side came in at 1.54x the one-chart floor (issue 15)."""
     view.chart("voices", ids=members)
     voices = view.framing(members).voices
+    shown = set(outlet_labels(voices["outlet"]))
+    story = view.coverage[view.coverage["article_id"].isin(set(members))]
+    silent = sorted(set(view.side_labels(story["outlet"])) - shown, key=str.casefold)
+    if silent:
+        # the chart has a bar group for sides that quote or report someone: the others would vanish unsaid
+        st.caption(f"Quoting or reporting nobody in this story, so not in the chart: {_joined(silent)}.")
     # The chart draws speakers with quoted words only (reported speech alone quotes no words): count those.
     view.caption_if_capped(VOICE_SPEAKERS, voices.loc[voices["quoted_words"] > 0, "speaker"].nunique(dropna=False),
                            "quoted speakers (the most quoted)",
