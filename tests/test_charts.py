@@ -570,6 +570,14 @@ def test_a_filtered_timeline_does_not_make_a_tied_first_report_the_first(rows, n
         assert "tied with outlets not shown" in _hover_strings(fig)
 
 
+def test_the_lineage_says_how_many_carriers_are_undated():
+    """The picker counts every carrier; the chart draws the dated ones and says how many others it leaves out."""
+    carriers = _day_coverage(["2020-09-25", "2020-09-27", None], ["TASS", "X", "RIA"],
+                             [True, False, False]).assign(text="we call on")
+    assert "1 undated carrier(s) not on the time axis" in lineage_figure(carriers, COLOURS).layout.title.text
+    assert "undated" not in lineage_figure(carriers.iloc[:2], COLOURS).layout.title.text
+
+
 def test_same_day_carriers_are_a_tie_in_the_lineage():
     carriers = _day_coverage(["2020-09-25", "2020-09-25", "2020-09-27"], ["TASS", "RIA", "X"],
                              [True, True, False]).assign(text="we call on")

@@ -204,7 +204,7 @@ def draw_lineage(view) -> None:
     dated = set(renderings.loc[renderings["published"].notna(), "group_id"])
     order = groups.assign(dated=groups["group_id"].isin(dated)).sort_values(
         ["dated", "n_outlets", "n_carriers"], ascending=False)
-    names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90)} ({g.n_outlets} outlets"
+    names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90).rstrip(' ,;:')} ({g.n_outlets} outlets"
                                f"{', altered' if g.altered else ''})" for g in order.itertuples()}
     group_of = {keys[g]: g for g in order["group_id"]}
     offered = with_linked(list(names)[:MAX_QUOTES], names, "quote")  # any shared quote of the view a link names
@@ -234,7 +234,7 @@ def draw_lineage(view) -> None:
         dot = f"<span class='cc-outlet' style='background:{shown[outlet_label(r.outlet)]}'></span>"
         when = day_text(r.published)
         # An undated carrier has no place in time: neither earliest nor later (its wording is still diffed against
-        # the first carrier's, the reference the chart and the groups read from).
+        # the reference the groups read from: the earliest carrier's, the fullest of a same-day tie).
         role = "undated (order unknown)" if pd.isna(r.published) else \
             "earliest (same day: order unknown)" if r.role == "earliest" and tied else str(r.role)
         rows.append(f"<tr><td>{dot}{html.escape(outlet_label(r.outlet))}<br><small>{when}</small></td>"
@@ -242,8 +242,9 @@ def draw_lineage(view) -> None:
                     f"{' (cut short)' if r.truncated else ''}<br><small>{r.similarity:.0f}% similar</small></td>"
                     f"<td class='cc-text'>{diff_html(r.diff)}{variants_html(r.variants, earliest_ids)}</td></tr>")
     if rows:
+        against = "the fullest of the earliest, tied on their day" if tied else "the earliest"
         st.html("<table class='cc-matrix'><thead><tr><th>Carrier</th><th>Role</th><th>Fidelity</th>"
-                "<th>Wording against the earliest (<del style='background:#fdd'>dropped</del> "
+                f"<th>Wording against {against} (<del style='background:#fdd'>dropped</del> "
                 "<ins style='background:#dfd'>added</ins>)</th></tr></thead><tbody>" + "".join(rows) +
                 "</tbody></table>")
 

@@ -134,8 +134,10 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
             customdata=list(zip([outlet_text(outlet)] * len(part), role, part["text"].map(hover_text))),
             hovertemplate=f"<b>%{{customdata[0]}}</b> · %{{x|{fmt}}} · %{{customdata[1]}}<br>“%{{customdata[2]}}”"
                           "<extra></extra>"))
-    note = (f"Earliest: a tie between {len(firsts)} outlets on the same day (no time of day to order them)"
-            if tie else "")
+    undated = int(carriers["published"].isna().sum())
+    notes = ([f"Earliest: a tie between {len(firsts)} outlets on the same day (no time of day to order them)"] if tie
+             else []) + ([f"{undated} undated carrier(s) not on the time axis"] if undated else [])
+    note = "; ".join(notes)
     subtitle = "<br>".join(x for x in (hover_text(quote, 120, 160) if quote else "", plotly_text(note) if note else "")
                            if x)
     return go.Figure(data=traces, layout=dict(
