@@ -130,6 +130,9 @@ def draw_quotes(view) -> None:
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                  # a speaker's full name ("Dominique Strauss-Kahn", "Craig Zadan and Neil Meron") is read whole
                  column_config={"Speaker": st.column_config.TextColumn(width="medium"),
+                                # an outlet's name and a verb read whole ("insidehook.com", "told reporters")
+                                "Outlet": st.column_config.TextColumn(width="medium"),
+                                "Verb": st.column_config.TextColumn(width="small"),
                                 "Quote": st.column_config.TextColumn(width="large")})
     view.caption_if_capped(MAX_ROWS, len(shown), "quotes (the first in corpus order)",
                            "search, or narrow the filters, to find the others, or download them all from "

@@ -231,7 +231,8 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
             st.subheader("Omissions")
             st.dataframe(pd.DataFrame({
                 side.capitalize(): omissions["outlet"], "Left out": omissions["point_id"].map(labels),
-                "Proposal": omissions["point_id"].map(props).fillna(False).astype(bool)}),
+                # words, not a column of checkboxes a reader takes for something to tick
+                "Proposal": omissions["point_id"].map(props).fillna(False).map({True: "proposal", False: ""})}),
                 hide_index=True)
 
     # ------------------------------------------------------------------ per outlet
