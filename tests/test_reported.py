@@ -187,3 +187,26 @@ def test_no_reported_speech_from_a_clause_or_a_topic(sentence, expected):
 ])
 def test_no_reported_speech_from_a_passive_or_a_manner(sentence, expected):
     assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an adjunct between the cue and "that": where or through what, not the words
+    ("The ministry said in a statement that taxes would rise next year.",
+     [("The ministry", "taxes would rise next year")]),
+    ("The minister said in an interview with the BBC that taxes would rise next year.",
+     [("The minister", "taxes would rise next year")]),
+    ("The minister told reporters in Paris that taxes would rise next year.",
+     [("The minister", "taxes would rise next year")]),
+    # the words before the subject, when and where after the cue
+    ("The last planes have left the airport, the commander of the mission announced Monday at the base.",
+     [("the commander of the mission", "The last planes have left the airport")]),
+    ("The bureau is investigating about 100 kinds of ransomware, its director revealed in a new interview, in which "
+     "he compared the threat to a war.", [("its director", "The bureau is investigating about 100 kinds of ransomware")]),
+    # negatives: a lead adjunct stays a lead; a "that" of the words' own clause is no adjunct's end
+    ("In his new plan, the minister proposed to the unions a shorter working week.",
+     [("the minister", "to the unions a shorter working week")]),
+    ("Nguyen said in her speech her team had finished a project that everyone thought impossible.",
+     [("Nguyen", "in her speech her team had finished a project that everyone thought impossible")]),
+])
+def test_when_and_where_a_cue_was_said_is_no_part_of_the_words(sentence, expected):
+    assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected

@@ -46,8 +46,11 @@ _NOT_SAYING = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|(?:would|
 # run into the main clause.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)(?:[^\S\n]+[a-z]+ly)?[^\S\n]+$", re.IGNORECASE)
 _PASSIVE_CHARS = 40  # characters before a cue that can hold "were" and an adverb ("was initially")
-_MANNER = re.compile(r"with\b")  # "said with a smile that", "responded with a goal": a manner adjunct after the cue
-_MANNER_END = re.compile(r"(?:[^\S\n]+[\w\-]+){1,4}?[^\S\n]+(?:that|saying)[^\S\n]+")  # "with some pride that"
+# An adjunct after the cue, before the words: how, where or through what they came ("said with a smile that", "said in
+# a statement that", "told reporters in Paris that", "said in an interview with the BBC that"); "responded with a
+# goal" is a manner adjunct with no words after it.
+_MANNER = re.compile(r"(?:with|in|at|on|during|via|through|from)\b")
+_MANNER_END = re.compile(r"(?:[^\S\n]+[\w\-’'.]+){1,8}?[^\S\n]+(?:that|saying)[^\S\n]+")  # "... the BBC that"
 # Cues whose "with" brings a thing, no words: "responded with a goal", "contends with scrutiny", "charged with murder".
 _WITH_OBJECT = ("respond", "repl", "answer", "react", "counter", "contend", "charg", "credit")
 # When the words were said, between the cue and its content ("announced Monday evening that", "said Friday at the
@@ -59,6 +62,17 @@ _TIME_ADJUNCT = re.compile(rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse
                            # Monday was the deadline": there the day is that subject)
                            rf"(?:[^\S\n]+that\b|(?=[^\S\n]+(?:they|he|she|it|we|I|the|a|an|his|her|its|their|"
                            rf"this|there|[A-Z][a-z]+[^\S\n]+[a-z]+)\b))[^\S\n]*")
+# What a cue may be followed by when the words came before it: when and where, as a phrase of its own ("Monday at the
+# Pentagon", "in a new interview, in which he compared ..."), no "that" clause.
+_WHEN_OR_WHERE = rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse=True))}|tonight|in|at|on|during|via)\b"
+_ADJUNCT_ONLY = re.compile(rf"{_WHEN_OR_WHERE}[^,.;:\"“”]{{0,40}}(?:,|[.!?]?$)(?![^.!?]*\bthat\b)")
+_CLAUSE_LEAD = 4  # words a comma phrase before the subject has when it is the words reported, not a lead adjunct
+# Words that open a lead adjunct, not reported words ("In his new initiative, Putin proposed ...").
+_LEAD_OPENERS = frozenset("in on at after before during following with without for from under amid as while when "
+                          "since despite".split())
+# A cue's adjuncts after it when its words came before ("..., X revealed in a new interview, in which he ...").
+_TAIL = (rf"(?P<tail>[^,.;:\"“”]{{0,60}}|[^\S\n]+(?:\w+[^\S\n]+)?{_WHEN_OR_WHERE}[^,.;:\"“”]{{0,60}},[^\S\n]+"
+         r"(?:in[^\S\n]+which|where|when|who|which|adding|though|although|while)\b(?:[^.;\"“”]|\.(?=\w|[^\S\n]+[a-z])){0,160})")  # "U.S. troops"
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
@@ -66,7 +80,7 @@ REPORTED_PATTERNS = (
                                rf"[^\S\n]+(?P<content>.+?)[.!?]?$", re.S)),
     # "..., UN official Izumi Nakamitsu told Sputnik.", "Bettie Page has died, her agent said."
     ("content-subject-cue", re.compile(rf"^(?P<content>.{{15,}}?),[^\S\n]+{REPORTED_SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}"
-                                       rf"{_CUE}(?P<tail>[^,.;:\"“”]{{0,60}})[.!?]?$", re.S)),
+                                       rf"{_CUE}{_TAIL}[.!?]?$", re.S)),
     # "..., said Steve Pond, author of ..."
     ("content-cue-subject", re.compile(rf"^(?P<content>.{{15,}}?),[^\S\n]+{_CUE}[^\S\n]+"
                                        rf"(?P<subj>(?:{ROLE_PREFIX_PATTERN}){NAME_PATTERN})"
@@ -75,6 +89,12 @@ REPORTED_PATTERNS = (
     ("content-according", re.compile(rf"^(?P<content>.{{15,}}?),?[^\S\n]+{ACCORDING_PATTERN}[.!?]?$", re.S)),
     ("according-content", re.compile(rf"^{ACCORDING_PATTERN},[^\S\n]+(?P<content>.+?)[.!?]?$", re.S)),
 )
+
+
+def _holds_verb(words: list[str]) -> bool:
+    """Whether words may hold a finite verb: an auxiliary, or a word in -ed or -s (no possessive, no short word)."""
+    return any(w.lower() in _AUXILIARIES or len(w) > 3 and w.endswith(("ed", "s")) and "'" not in w and "’" not in w
+               for w in words)
 
 
 def _overlaps(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
@@ -126,6 +146,12 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     continue
                 content_at = m.start("content")
                 if name == "subject-cue":
+                    lead = sentence[:m.start("subj")].split()
+                    if len(lead) >= _CLAUSE_LEAD and lead[0].lower() not in _LEAD_OPENERS \
+                            and _ADJUNCT_ONLY.match(sentence, content_at):
+                        # "The planes have left, Gen. X announced Monday at the Pentagon.": the words are before the
+                        # subject (content-subject-cue); what follows the cue says when and where
+                        continue
                     when = _TIME_ADJUNCT.match(sentence, content_at)
                     content_at = when.end() if when else content_at  # `announced Monday evening that ...`
                 subject, subject_at = without_opener(*(apposed_name(m) if "appos" in m.groupdict()
@@ -146,7 +172,7 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                         and not (len(words) > 1 and words[1][:1].isupper()):  # "said He Lifeng": a surname
                     continue  # "Snider, who attended, said he backed King.": a reported clause, no subject after "said"
                 if name == "subject-cue" and _TOPIC.match(sentence, content_at) or name == "content-subject-cue" \
-                        and any(w in _AUXILIARIES for w in (m.group("tail") or "").split()):
+                        and any(w in _AUXILIARIES for w in (m.group("tail") or "").split(",")[0].split()):
                     # "the things people say about your brand are amplified": what it is about, no words said; "On
                     # the plus side, the things people say about it are amplified": the cue's clause goes on
                     continue
@@ -154,12 +180,19 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     continue  # "Cheeks, who is expected to speak", "Hale was told that": the subject is no speaker
                 manner = _MANNER.match(sentence, content_at)
                 if manner:
-                    # "said with a smile that ...": the words after the adjunct's "that"; "responded with an MVP-caliber
-                    # season": what a response was, no words (_WITH_OBJECT)
+                    # "said with a smile that ...", "said in a statement that ...": the words after the adjunct's
+                    # "that"; "responded with an MVP-caliber season": what a response was, no words (_WITH_OBJECT)
                     opener = _MANNER_END.match(sentence, manner.end(), m.end("content"))
-                    if opener is not None:
+                    after = sentence[opener.end():].split()[:1] if opener is not None else []
+                    if opener is not None and not any(  # "with some pride her team had finished a project that"
+                            w.lower() in _AUXILIARIES or w.endswith("ed")
+                            for w in sentence[manner.end():opener.end()].split()[:-1]) \
+                            and not (after and after[0].lower() in _AUXILIARIES) \
+                            and _holds_verb(sentence[opener.end():m.end("content")].split()):
+                        # not "a road that would link" (a relative clause) nor "ruled on that decision by" (a
+                        # determiner): a clause of its own follows the "that"
                         content_at = opener.end()
-                    elif m.group("cue").lower().startswith(_WITH_OBJECT):
+                    elif manner.group(0) == "with" and m.group("cue").lower().startswith(_WITH_OBJECT):
                         continue
                 c_start, c_end = s + content_at, s + m.end("content")
                 while c_end > c_start and text[c_end - 1] in " ,;:":
