@@ -99,12 +99,17 @@ def test_house_style_is_no_alteration(earliest, later):
     assert shown == " ".join(tokenise_quote(later))  # the page shows each outlet's own wording, not the one form
 
 
+def cut_short(text: str, q: str) -> tuple[str, str]:
+    """(the quote's first two thirds, the text carrying it instead of the whole quote)."""
+    words = q.split(" ")
+    cut = " ".join(words[: len(words) * 2 // 3]).rstrip(",;")
+    return cut, text.replace(q, cut)
+
+
 def test_quote_cut_short(real_quote):
     """A later outlet stops mid-quote: contained, truncated, with the dropped words."""
     text, q = real_quote
-    words = q.split(" ")
-    cut = " ".join(words[: len(words) * 2 // 3]).rstrip(",;")
-    later = text.replace(q, cut)
+    cut, later = cut_short(text, q)
     rows = quotes_frame((quote_in("a", text, q), "Wire", "2009-01-10"),
                         (quote_in("b", later, cut), "Daily Paper", "2009-01-11"))
     r = shared_quotes(rows).set_index("role")
@@ -118,9 +123,7 @@ def test_tied_carriers_read_against_the_fullest_rendering(real_quote):
     cut one reads against the full one (words dropped), not the full one as adding to whichever id sorts first; and
     a same-day cut alters nothing, while a later outlet's cut does."""
     text, q = real_quote
-    words = q.split(" ")
-    cut = " ".join(words[: len(words) * 2 // 3]).rstrip(",;")
-    short = text.replace(q, cut)
+    cut, short = cut_short(text, q)
     rows = quotes_frame((quote_in("a", short, cut), "Short Daily", "2009-01-10"),
                         (quote_in("b", text, q), "Full Wire", "2009-01-10"))
     r = shared_quotes(rows).set_index("article_id")
