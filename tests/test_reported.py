@@ -210,3 +210,14 @@ def test_no_reported_speech_from_a_passive_or_a_manner(sentence, expected):
 ])
 def test_when_and_where_a_cue_was_said_is_no_part_of_the_words(sentence, expected):
     assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Sources inside the closed-door meeting said the vote against her was overwhelming.",
+     "Sources inside the closed-door meeting"),
+    ("Officials within the ministry said the plan would be announced next week.", "Officials within the ministry"),
+    # negative: a place after "inside" names no group of people
+    ("Inside the closed-door meeting, members said the vote against her was overwhelming.", "members"),
+])
+def test_a_group_inside_a_body_or_a_meeting_speaks(sentence, speaker):
+    assert [q.speaker for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == [speaker]

@@ -463,8 +463,9 @@ _QUANTIFIED_GROUP = re.compile(QUANTIFIED_GROUP_PATTERN)
 PARTY_GROUP_PATTERN = rf"(?<![\w’'\-])(?:{alternation(sorted(p.capitalize() for p in PARTY_PLURALS))}){_BODY_TAIL}"
 _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GROUP_PATTERN}|{PARTY_GROUP_PATTERN}|"
             rf"{ROLE_NOUN_PATTERN}|"
-            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with|in)[^\S\n]+(?:(?:the[^\S\n]+)?{NAME_PATTERN}|"
-            rf"the[^\S\n]+[a-z][\w\-]*)|"  # "officials with the company"
+            rf"{MENTION_PATTERN}|{BARE_PLURAL_PATTERN}(?:[^\S\n]+(?:at|from|with|in|inside|within)[^\S\n]+"
+            rf"(?:(?:the[^\S\n]+)?{NAME_PATTERN}|the(?:[^\S\n]+[a-z][\w\-]*){{1,3}})|"  # "officials with the company",
+            # "sources inside the closed-door meeting"
             rf"{KNOWLEDGE_PATTERN})?|"
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
@@ -853,7 +854,7 @@ def parse_mention(text: str) -> Mention:
                             or tokens[0] in PLACE_PREPOSITIONS | SUBORDINATORS):
         # "In a statement released Friday", "In Rio Grande", "If Trump" (not "Under Armour"): a fronted phrase
         return Mention(text, None, None, "unknown")
-    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with") \
+    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with", "inside", "within") \
             + _KNOWLEDGE_WORDS or len(tokens) > 3 and tokens[0].lower() in PARTY_PLURALS and tokens[1] in ("on", "in") \
             and tokens[2] == "the":
         # "economists at Acme Bank", "people familiar with the matter", "Republicans on the committee": people of a
