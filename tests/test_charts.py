@@ -558,8 +558,8 @@ def test_same_day_first_reports_are_a_tie_in_the_timeline():
     ((0, 2), "First report: TASS, tied on the day with outlets not shown"),
     # the filter left every first report out: no outlet shown is first
     ((2,), "The first report is by an outlet not shown"),
-    # no filter: the two tied outlets, as before
-    ((0, 1, 2), "2 outlets reported first on the same day: a tie"),
+    # no filter: the two tied outlets (the figure cannot tell whether others are filtered out: "shown")
+    ((0, 1, 2), "2 outlets shown reported first on the same day: a tie"),
 ])
 def test_a_filtered_timeline_does_not_make_a_tied_first_report_the_first(rows, note):
     story = _day_coverage(["2020-09-25", "2020-09-25", "2020-09-27"], ["TASS", "RIA", "X"],

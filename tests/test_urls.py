@@ -148,12 +148,15 @@ def test_a_date_line_is_no_title(tmp_path):
         # negatives: a title that names a date among other words is a title; no title line after a date: none
         f'{{"id": "b", "title": "Budget passes on March 1, 2018", "text": "{BODY}"}}',
         f'{{"id": "c", "title": "March 1, 2018", "text": "{BODY}"}}',
+        # a date line that names no readable day is still no headline
+        f'{{"id": "d", "title": "8 / 2 / 13 at 1: 30 PM", "text": "Budget passes\\n\\n{BODY}"}}',
     ])
     by_id = {a.id: a for a in parse_one(tmp_path, "rows.jsonl", jsonl).articles}
     assert (by_id["a"].title, by_id["a"].published) == ("Budget passes", dt.date(2018, 3, 1))
     assert by_id["a"].text.startswith("updated 8: 41")
     assert by_id["b"].title == "Budget passes on March 1, 2018"
     assert (by_id["c"].title, by_id["c"].published) == (None, dt.date(2018, 3, 1))
+    assert by_id["d"].title == "Budget passes"
 
 
 def test_a_date_line_gives_a_yearless_date_its_year_never_another_day():

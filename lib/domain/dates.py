@@ -287,14 +287,16 @@ def _resolve_month_day(m: re.Match, text: str, published: dt.date | None) -> Res
     if published is None:
         return None, "day", True
     ahead = _ahead_of(_word_before(text, m.start()))
-    if ahead == AHEAD_DAYS and _done_before(text, m.start()):
-        ahead = 0  # "was fired on June 8": done by the article's day, never ahead of it
+    if _done_before(text, m.start()):
+        ahead = 0  # "was fired on June 8", "stayed at large until Dec. 7": done by the article's day, not ahead of it
     return _nearest_year(month, day, published, ahead), "day", True
 
 
 # A verb in the past right before a date ("fired on June 8", "was arrested June 8"), not a passive of the present or
 # future ("is scheduled on", "will be held on").
-_PAST_VERB_BEFORE = re.compile(r"\b(?:(?P<aux>is|are|be|been|being)\s+)?(?:was|were|had|did|[a-z]{2,}ed)\s+(?:on\s+)?$")
+_PAST_VERB_BEFORE = re.compile(r"\b(?:(?P<aux>is|are|be|been|being)\s+)?(?:was|were|had|did|[a-z]{2,}ed)\s+"
+                               # its object or place, no verb in it ("rear-ended a truck on the freeway on")
+                               r"(?:(?![\w\-’']*(?:s|ed|ing)\b)[\w\-’']+\s+){0,5}?(?:on|until|till|by)?\s*$")
 
 
 def _done_before(text: str, pos: int) -> bool:

@@ -247,8 +247,8 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
     firsts = frame.loc[first_rows, "outlet"].unique().tolist()
     # With day-precision dates two outlets on the first day cannot be ordered: each is "first (tie)", never the one.
     # A filter may leave one of them out: the story's own tie (first_tie) still holds.
-    hidden_tie = len(firsts) == 1 and "first_tie" in frame and bool(
-        frame.loc[first_rows, "first_tie"].fillna(False).astype(bool).any())
+    first_tied = "first_tie" in frame and bool(frame.loc[first_rows, "first_tie"].fillna(False).astype(bool).any())
+    hidden_tie = len(firsts) == 1 and first_tied
     tie = len(firsts) > 1 or hidden_tie
     fmt = hover_date(frame["published"])
     points = []
@@ -266,8 +266,8 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
                           "<extra></extra>"))
     note = (f"First report: {outlet_text(firsts[0])}, tied on the day with outlets not shown (a day without a time "
             "of day cannot be ordered against that day's others)" if hidden_tie
-            else f"{len(firsts)} outlets reported first on the same day: a tie (a day without a time of day cannot be "
-            "ordered against that day's others)" if tie
+            else f"{len(firsts)} outlets{' shown' if first_tied else ''} reported first on the same day: a tie (a day "
+            "without a time of day cannot be ordered against that day's others)" if tie
             else f"First report: {outlet_text(firsts[0])}" if firsts
             else "The first report is by an outlet not shown" if frame["lag_hours"].gt(0).any() else "")
     return go.Figure(data=points, layout=dict(

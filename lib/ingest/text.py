@@ -164,7 +164,7 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
             fields.get("published"), dateline, fmt, fields.get("url"),
             [fields.get("title"), *paragraphs[:DATE_LINE_PARAGRAPHS]])
     title = fields.get("title")
-    if isinstance(title, str) and date_line([title]) is not None:
+    if is_date_line(title):
         # a title field that is only a date ("updated 8:41 p.m. EST, Tue March 3, 2009") is no headline: the text's
         # own title line, if it opens with one, is (left in the text as given)
         title = take_title(paragraphs)[0]
