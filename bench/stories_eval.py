@@ -442,8 +442,9 @@ def main(argv=None) -> int:
     print(f"baseline: TF-IDF + average linkage at cosine {BASELINE_THRESHOLD}; "
           "merged_topics: ECB+ topics (of 14) where one cluster holds most of both sub-topics; "
           "mixed_topics: where any cluster holds documents of both")
-    print("\ndates removed, B-cubed F1 (ECB+ carries no date field: its first three runs are undated, its last dated from "
-          f"its texts' date lines; the baseline, base_*, reads no dates).\ndev: the slice settings were chosen on; aside: every {ASIDE_EVERY}th story (AllSides) or topic "
+    print("\ndates removed, B-cubed F1 (ECB+ carries no date field: its first three runs are undated, its last dated "
+          f"from its texts' date lines; the baseline, base_*, reads no dates).\ndev: the slice settings were chosen "
+          f"on; aside: every {ASIDE_EVERY}th story (AllSides) or topic "
           "(ECB+), each slice clustered on its own; all: the whole set, with its precision and recall;\nmerged_dev / "
           "split_dev: pairs of dev articles wrongly put together / wrongly kept apart, ours/baseline (first draw):")
     with pd.option_context("display.width", 200, "display.max_columns", None):

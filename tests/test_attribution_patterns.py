@@ -5512,7 +5512,8 @@ KIN_OWNERS = [
      "Ana Ruiz"),
     # negatives: a body's "family" of products names no person; after one relative the pronoun is the relative's
     ('Acme Tools\'s family of drills sold well last year. "Demand is strong," he said.', "Demand is strong", None),
-    ('Juma Mwangi\'s widow spoke to reporters outside the morgue. "He went to buy bread," she said.', "buy bread", None),
+    ('Juma Mwangi\'s widow spoke to reporters outside the morgue. "He went to buy bread," she said.', "buy bread",
+     None),
 ]
 
 

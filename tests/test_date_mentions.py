@@ -44,7 +44,8 @@ def mentions(text: str, published=PUBLISHED, dateline=None) -> list[tuple[str, s
     ("the vote is scheduled on Oct. 8", [("Oct. 8", "2020-10-08", "day")]),
     ("he will be sworn in on Oct. 8", [("Oct. 8", "2020-10-08", "day")]),
     ("the talks resume on Oct. 8", [("Oct. 8", "2020-10-08", "day")]),
-    ("a bill passed last week sets the vote on Oct. 8", [("last week", "2020-09-14", "week"), ("Oct. 8", "2020-10-08", "day")]),
+    ("a bill passed last week sets the vote on Oct. 8",
+     [("last week", "2020-09-14", "week"), ("Oct. 8", "2020-10-08", "day")]),
     # months
     ("emails from March and April 2019 show", [("March", "2019-03-01", "month"), ("April 2019", "2019-04-01", "month")]),
     ("from May 3 to June 5, 2018 the", [("May 3", "2018-05-03", "day"), ("June 5, 2018", "2018-06-05", "day")]),

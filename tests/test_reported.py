@@ -201,7 +201,8 @@ def test_no_reported_speech_from_a_passive_or_a_manner(sentence, expected):
     ("The last planes have left the airport, the commander of the mission announced Monday at the base.",
      [("the commander of the mission", "The last planes have left the airport")]),
     ("The bureau is investigating about 100 kinds of ransomware, its director revealed in a new interview, in which "
-     "he compared the threat to a war.", [("its director", "The bureau is investigating about 100 kinds of ransomware")]),
+     "he compared the threat to a war.",
+     [("its director", "The bureau is investigating about 100 kinds of ransomware")]),
     # negatives: a lead adjunct stays a lead; a "that" of the words' own clause is no adjunct's end
     ("In his new plan, the minister proposed to the unions a shorter working week.",
      [("the minister", "to the unions a shorter working week")]),

@@ -670,8 +670,9 @@ def test_german_reports_of_one_day_share_no_story_on_function_words():
     """Four German reports of one day on four events shared a story on "der", "die", "und" (English stop words
     only); with the stop words of their stated language each event keeps its own, and the two reports of one
     death still share theirs."""
-    frame = pd.DataFrame({"id": [f"g{i}" for i in range(5)], "text": GERMAN, "outlet": [f"Zeitung {i}" for i in range(5)],
-                          "published": pd.Timestamp("2019-10-19"), "title": None, "language": "de"})
+    frame = pd.DataFrame({"id": [f"g{i}" for i in range(5)], "text": GERMAN,
+                          "outlet": [f"Zeitung {i}" for i in range(5)], "published": pd.Timestamp("2019-10-19"),
+                          "title": None, "language": "de"})
     story = dict(zip(*cluster_stories(frame)[["article_id", "story_id"]].to_numpy().T))
     assert len({story[f"g{i}"] for i in range(4)}) == 4
     assert story["g0"] == story["g4"]

@@ -207,7 +207,8 @@ def draw_lineage(view) -> None:
     dated = set(renderings.loc[renderings["published"].notna(), "group_id"])
     order = groups.assign(dated=groups["group_id"].isin(dated)).sort_values(
         ["dated", "n_outlets", "n_carriers"], ascending=False)
-    names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90).rstrip(' ,;:')} ({g.n_outlets} outlets"
+    names = {keys[g.group_id]: f"{shorten(' '.join(str(g.earliest_text).split()), 90).rstrip(' ,;:')} "
+                               f"({g.n_outlets} outlets"
                                f"{', altered' if g.altered else ''})" for g in order.itertuples()}
     group_of = {keys[g]: g for g in order["group_id"]}
     offered = with_linked(list(names)[:MAX_QUOTES], names, "quote")  # any shared quote of the view a link names

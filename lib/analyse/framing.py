@@ -255,8 +255,8 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
 
 def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
     """The units with a second row for each unit that carries a quoted point besides its own: a sentence of an outlet
-    the point lacks that holds the point's quoted words whole ("“I am thrilled to host again,” she said, joking that
-    “the third time's the charm”" carries both quotes, while alignment puts each unit in one point). Without it the
+    the point lacks that holds the point's quoted words whole ("“We will rebuild the bridge,” she said, adding that
+    “no family will pay for it”" carries both quotes, while alignment puts each unit in one point). Without it the
     outlet would be shown omitting words its text quotes. Similar wording alone is not enough ("Tax rises" is no
     rendering of "Tax and trade rise"): that is what alignment decides."""
     quoted = [(k, quote_keys(q)) for k, (q, mode) in enumerate(zip(units["quoted_text"], units["mode"]))

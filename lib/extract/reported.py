@@ -72,7 +72,8 @@ _LEAD_OPENERS = frozenset("in on at after before during following with without f
                           "since despite".split())
 # A cue's adjuncts after it when its words came before ("..., X revealed in a new interview, in which he ...").
 _TAIL = (rf"(?P<tail>[^,.;:\"“”]{{0,60}}|[^\S\n]+(?:\w+[^\S\n]+)?{_WHEN_OR_WHERE}[^,.;:\"“”]{{0,60}},[^\S\n]+"
-         r"(?:in[^\S\n]+which|where|when|who|which|adding|though|although|while)\b(?:[^.;\"“”]|\.(?=\w|[^\S\n]+[a-z])){0,160})")  # "U.S. troops"
+         r"(?:in[^\S\n]+which|where|when|who|which|adding|though|although|while)\b"
+         r"(?:[^.;\"“”]|\.(?=\w|[^\S\n]+[a-z])){0,160})")  # "U.S. troops"
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."

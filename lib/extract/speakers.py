@@ -708,7 +708,8 @@ _OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]
                          r"|(?P<owner>(?!The\b)[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2}[’']s))"
                          r"[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
-# The same adjective ending in a participle ("State-run", "Saudi-owned"), not a name with a lower-case part ("Osman-aga")
+# The same adjective ending in a participle ("State-run", "Saudi-owned"), not a name with a lower-case part
+# ("Osman-aga")
 _PARTICIPLE_MODIFIER = re.compile(r"[A-Z][\w.]*-(?:[a-z][\w\-]*ed|run|born|made|built|held)")
 _BARE_DESCRIPTION_WORDS = 2  # "police", "Zoo officials": a description with no article is this short
 _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
@@ -854,7 +855,8 @@ def parse_mention(text: str) -> Mention:
                             or tokens[0] in PLACE_PREPOSITIONS | SUBORDINATORS):
         # "In a statement released Friday", "In Rio Grande", "If Trump" (not "Under Armour"): a fronted phrase
         return Mention(text, None, None, "unknown")
-    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS and tokens[1] in ("at", "from", "with", "inside", "within") \
+    if len(tokens) > 2 and tokens[0].lower() in PLURAL_PERSON_NOUNS \
+            and tokens[1] in ("at", "from", "with", "inside", "within") \
             + _KNOWLEDGE_WORDS or len(tokens) > 3 and tokens[0].lower() in PARTY_PLURALS and tokens[1] in ("on", "in") \
             and tokens[2] == "the":
         # "economists at Acme Bank", "people familiar with the matter", "Republicans on the committee": people of a

@@ -1,7 +1,8 @@
 """Article vectors: distinctive words and event anchors of the whole text and of its lead, one sparse row each.
 
 Each article is one sparse row of four L2-normalised blocks: distinctive words (TF-IDF,
-sublinear tf, the stop words of the article's stated language out, English's by default) and "anchors" of the whole text, then the same two for its lead
+sublinear tf, the stop words of the article's stated language out, English's by default) and "anchors" of the
+whole text, then the same two for its lead
 (first LEAD_WORDS words, weight ``lead_weight``): in news the lead states who, what, where and when,
 while background paragraphs are what similar events share. Anchors are what tell two similar events
 apart: capitalised names, places (the dateline place too), numbers with their unit word, years and
@@ -36,9 +37,10 @@ BACKGROUND_DOCS = 1000  # unseen documents assumed in every IDF (see _tfidf_bloc
 _STOPLIST_NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
     "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "hr": "Croatian",
-    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian_Bokmal",
-    "nl": "Dutch", "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
-    "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian",
+    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "lt": "Lithuanian", "lv": "Latvian",
+    "nb": "Norwegian_Bokmal", "nl": "Dutch", "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish",
+    "tr": "Turkish", "uk": "Ukrainian",
 }
 _LETTER_WORDS = re.compile(r"(?u)\b[^\W\d_]{2,}\b")  # words of 2+ letters
 _WORDS = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default tokens: numbers kept
@@ -235,7 +237,8 @@ def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
 
 def word_vectors(articles: pd.DataFrame) -> sp.csr_matrix:
     """One L2-normalised row per article: plain TF-IDF of its words (sublinear tf, its language's stop words out,
-    numbers kept, the IDF of these articles alone), its title counted twice: the measure clustering's ``unplaced_floor`` reads.
+    numbers kept, the IDF of these articles alone), its title counted twice: the measure clustering's
+    ``unplaced_floor`` reads.
 
     On short texts plain TF-IDF tells two stories apart better than build_vectors' rows, whose anchor block weighs as
     much as the words however few anchors a text holds, while sibling stories share their names (AllSides' ~100-word
