@@ -380,8 +380,9 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 _NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + TIME_PHRASES + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b)"
 # A body's trade and what kind it is before its name ("State-run news agency Xinhua's report", "Nationalist Chinese
 # media outlet Global Times's editorial"): no part of the owner's name.
-_TRADE_BEFORE = rf"(?:(?:[\w\-]+[^\S\n]+){{0,3}}?(?:{alternation(sorted(_MEDIA_TRADES))})[^\S\n]+)?"
-POSSESSIVE_ROLE_PATTERN = (rf"(?:{_TRADE_BEFORE}{NAME_PATTERN}|[Tt]he(?:[^\S\n]+[a-z]+){{1,2}})[’']s[^\S\n]+"
+_TRADE_BEFORE = (r"(?:(?:[A-Z][\w\-]*|[a-z]+-[a-z]+|media|news|state|online)[^\S\n]+){0,3}?"  # words the engine
+                 rf"(?:{alternation(sorted(_MEDIA_TRADES))})[^\S\n]+")  # fails fast on: most words are none of them
+POSSESSIVE_ROLE_PATTERN = (rf"(?:(?:{_TRADE_BEFORE})?{NAME_PATTERN}|[Tt]he(?:[^\S\n]+[a-z]+){{1,2}})[’']s[^\S\n]+"
                            rf"(?:(?:{_NOT_ROLE_WORD}[a-z][\w\-]*|[A-Z]{{2,}})[^\S\n]+){{0,2}}"  # "RIAA's DMCA notice"
                            rf"{_NOT_ROLE_WORD}(?![a-z]+ed\b)[a-z][\w\-]*")
 # A party/state bracket after a name ("Rep. Jennifer Wexton (D-Va.)", "Governor Kristi Noem (R)").
