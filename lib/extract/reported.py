@@ -56,7 +56,8 @@ _WITH_OBJECT = ("respond", "repl", "answer", "react", "counter", "contend", "cha
 # When the words were said, between the cue and its content ("announced Monday evening that", "said Friday at the
 # Pentagon that"): an adjunct of the cue, not what was said.
 _DAY_PARTS = r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?"
-_TIME_ADJUNCT = re.compile(rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse=True))}|tonight){_DAY_PARTS}"
+_TIMES = rf"{'|'.join(sorted(TIME_PHRASES, key=len, reverse=True))}|tonight"  # longest first: "last Monday" whole
+_TIME_ADJUNCT = re.compile(rf"(?:{_TIMES}){_DAY_PARTS}"
                            rf"(?:[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*)*)?"
                            # then "that", or the reported clause's own subject ("said Friday they"; not "said
                            # Monday was the deadline": there the day is that subject)
@@ -64,7 +65,7 @@ _TIME_ADJUNCT = re.compile(rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse
                            rf"this|there|[A-Z][a-z]+[^\S\n]+[a-z]+)\b))[^\S\n]*")
 # What a cue may be followed by when the words came before it: when and where, as a phrase of its own ("Monday at the
 # Pentagon", "in a new interview, in which he compared ..."), no "that" clause.
-_WHEN_OR_WHERE = rf"(?:{'|'.join(sorted(TIME_PHRASES, key=len, reverse=True))}|tonight|in|at|on|during|via)\b"
+_WHEN_OR_WHERE = rf"(?:{_TIMES}|in|at|on|during|via)\b"
 _ADJUNCT_ONLY = re.compile(rf"{_WHEN_OR_WHERE}[^,.;:\"“”]{{0,40}}(?:,|[.!?]?$)(?![^.!?]*\bthat\b)")
 _CLAUSE_LEAD = 4  # words a comma phrase before the subject has when it is the words reported, not a lead adjunct
 # Words that open a lead adjunct, not reported words ("In his new initiative, Putin proposed ...").

@@ -203,6 +203,11 @@ def _tfidf_vocabulary(docs: Iterable, rows: int, **options) -> tuple[sp.csr_matr
     return normalize(counts, copy=False), vectoriser.get_feature_names_out()
 
 
+def _column(articles: pd.DataFrame, name: str) -> list:
+    """A column of the articles as a list, all None when the frame has none (callers other than cluster_stories)."""
+    return articles[name].tolist() if name in articles.columns else [None] * len(articles)
+
+
 def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
                   lead_weight: float = LEAD_WEIGHT) -> sp.csr_matrix:
     """One L2-normalised row per article: words and anchors of the whole text, and again of its lead."""
@@ -210,8 +215,7 @@ def build_vectors(articles: pd.DataFrame, anchor_weight: float = ANCHOR_WEIGHT,
         """The articles' texts, made again for each pass (a list of them held 1.4 GB at a million articles)."""
         return (_article_text(r) for r in articles.itertuples(index=False))
 
-    places = articles["dateline_place"].tolist() if "dateline_place" in articles.columns else [None] * len(articles)
-    languages = articles["language"].tolist() if "language" in articles.columns else [None] * len(articles)
+    places, languages = _column(articles, "dateline_place"), _column(articles, "language")
     # Anchors once per text, in text order, each distinct anchor one shared string (a wire corpus repeats its names
     # in thousands of articles: a string per occurrence and the (offset, anchor) pairs held 650 MB at 100,000
     # articles); the lead's anchors are the first of them, those that start inside it (names judged on the whole text).
@@ -246,7 +250,7 @@ def word_vectors(articles: pd.DataFrame) -> sp.csr_matrix:
     The title states the event, as a lead does (build_vectors weighs the lead again for the same reason); with it
     once, ECB+'s development slice fell from 0.983 to 0.980 at unplaced_floor 0.1 and AllSides' from 0.892 to 0.889.
     """
-    languages = articles["language"].tolist() if "language" in articles.columns else [None] * len(articles)
+    languages = _column(articles, "language")
     texts = [((row.title + "\n\n" if isinstance(row.title, str) else "") + _article_text(row), language)
              for row, language in zip(articles.itertuples(index=False), languages)]
     try:
