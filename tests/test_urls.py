@@ -142,6 +142,9 @@ def test_a_date_line_is_no_title(tmp_path):
     (txt,) = parse_one(tmp_path, "a.txt", f"Posted on Thu Mar 1, 2018\n\nBudget passes\n\n{BODY}\n").articles
     assert (txt.title, txt.published) == ("Budget passes", dt.date(2018, 3, 1))
     assert txt.text.startswith("Posted on Thu Mar 1, 2018")
+    # a date line naming no readable day is no title either, as for a row's title field below
+    (odd,) = parse_one(tmp_path, "b.txt", f"8 / 2 / 13 at 1: 30 PM\n\nBudget passes\n\n{BODY}\n").articles
+    assert odd.title == "Budget passes" and odd.text.startswith("8 / 2 / 13 at 1: 30 PM")
     jsonl = "\n".join([
         f'{{"id": "a", "title": "updated 8: 41 p. m. EST, Thu March 1, 2018", "text": '
         f'"updated 8: 41 p. m. EST, Thu March 1, 2018\\n\\nBudget passes\\n\\n{BODY}"}}',

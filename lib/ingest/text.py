@@ -108,7 +108,7 @@ def split_paragraphs(body: str) -> list[str]:
 def take_title(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     """A short first line with no end punctuation and no dateline is the title (removed from the body); a date line
     ("Posted on Thu Jun 13, 2013") is none, and the line after it may be the title."""
-    at = 1 if paragraphs and date_line(paragraphs[:1]) is not None else 0
+    at = 1 if paragraphs and is_date_line(paragraphs[0]) else 0
     if len(paragraphs) < at + 2:
         return None, paragraphs
     first = paragraphs[at]
