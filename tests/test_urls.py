@@ -7,7 +7,7 @@ import pytest
 from lib.domain.datelines import match_dateline
 from lib.ingest import parse_paths
 from lib.ingest.text import date_line, decide_date
-from lib.ingest.urls import URL_DATE_FORMS, url_date
+from lib.ingest.urls import URL_DATE_FORMS, url_date, url_month
 
 FORMS = {form for form, _pattern, _confidence in URL_DATE_FORMS}
 
@@ -169,3 +169,31 @@ def test_a_date_line_gives_a_yearless_date_its_year_never_another_day():
     assert decide_date(None, dateline, "txt", None, ["Studio", "June 13, 2013"])[:2] == (dt.date(2013, 6, 13), "byline")
     published, source, _, _, yearless = decide_date(None, dateline, "txt", None, ["Studio", "June 20, 2013"])
     assert (published, source, (yearless.month, yearless.day)) == (None, "unknown", (6, 13))
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://blog.example/2008/12/council-budget.html", dt.date(2008, 12, 1)),  # Blogger's year/month/slug
+    ("https://x.example/news/2018/03/story-slug", dt.date(2018, 3, 1)),
+    ("https://x.example/2018/03/", None),  # a month's archive page, no story in it
+    ("https://x.example/2018/03/01/story", None),  # a whole day: url_date's
+    ("https://x.example/2018/3/story", None),  # one digit: as likely an id as a month
+    ("https://x.example/2018/13/story", None),
+    ("https://x.example/1990/01/story", None),
+    ("https://x.example/story", None),
+    (None, None),
+])
+def test_url_month(url, expected):
+    """Year and month folders with no day name a month, which the date note says; nothing else does."""
+    assert url_month(url) == expected
+
+
+def test_a_month_in_the_url_gives_a_yearless_date_its_year_and_the_note_its_month():
+    """A yearless field whose month the URL's folders name is dated in the URL's year; another month stays yearless;
+    with nothing else the note names the URL's month instead of saying the URL holds no date."""
+    url = "https://blog.example/2008/12/council-budget.html"
+    published, source, _, note, yearless = decide_date("December 5", None, "jsonl", url)
+    assert (published, source, yearless) == (dt.date(2008, 12, 5), "url", None) and "December 2008" in note
+    published, source, _, note, yearless = decide_date("March 5", None, "jsonl", url)
+    assert published is None and yearless is not None and "the URL names December 2008 but no day" in note
+    assert decide_date(None, None, "jsonl", url)[3].endswith("the URL names December 2008 but no day")
+    assert decide_date(None, None, "jsonl", "https://x.example/story")[3].endswith("no date in a URL")

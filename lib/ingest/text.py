@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 
 from lib.domain.calendar import ISO_DATE, MONTH_NAMES, read_date, read_month_day
 from lib.domain.datelines import DATE_LINE_PARAGRAPHS, is_date_line, match_dateline
 from lib.domain.outlets import canonical_outlet, outlet_and_writer
 from lib.ingest.decode import normalise_text
-from lib.ingest.urls import plausible_publication_day, url_date
+from lib.ingest.urls import plausible_publication_day, url_date, url_month
 from lib.ingest.written import BYLINE_CONFIDENCE, first_written_day
 from lib.models import Article, ParseError, make_article_id
 
@@ -36,7 +37,8 @@ _TITLE_MAX_WORDS = 20
 
 # Confidence of each way of knowing the date (the rest are set by lib.ingest.years); a date line's is the HTML
 # byline's, an update's line names a day on or after the publication.
-CONFIDENCE = {"header": 0.95, "dateline": 0.9, "date line": BYLINE_CONFIDENCE, "update line": 0.6}
+# "url month": a yearless dateline or field whose month the URL's year and month folders name ("/2008/12/").
+CONFIDENCE = {"header": 0.95, "dateline": 0.9, "url month": 0.85, "date line": BYLINE_CONFIDENCE, "update line": 0.6}
 # A date line at the top of a text (lib.domain.datelines.is_date_line): the title or one of the first
 # DATE_LINE_PARAGRAPHS paragraphs, holding a whole date.
 _UPDATE_LABEL = re.compile(r"\bupdated\b", re.IGNORECASE)
@@ -245,13 +247,25 @@ def decide_date(written: str | None, dateline, fmt: str, url: str | None = None,
         day, shown, update = line
         kind = "update line" if update else "date line"
         return day, "byline", CONFIDENCE[kind], f"from the {kind} “{shown}” at the top of the text", None
+    month = url_month(url)
+    in_month = f"; the URL names {month:%B %Y} but no day" if month else ""
+    if yearless is not None and month is not None and yearless.month == month.month:
+        day = None
+        with suppress(ValueError):  # 29 February of a year without it: no day
+            day = dt.date(month.year, yearless.month, yearless.day)
+        if day is not None and plausible_publication_day(day):
+            return (day, "url", CONFIDENCE["url month"],
+                    f"“{yearless.written}” with the year of the URL's year and month folders ({month:%B %Y})", None)
     if yearless is not None:
-        return None, "unknown", 0.0, f"“{yearless.written}” gives {yearless.describe()} without a year", yearless
+        return (None, "unknown", 0.0, f"“{yearless.written}” gives {yearless.describe()} without a year{in_month}",
+                yearless)
     if written:
-        return None, "unknown", 0.0, f"date unknown: cannot read the {field_name} “{written}”", None
+        return None, "unknown", 0.0, f"date unknown: cannot read the {field_name} “{written}”{in_month}", None
     if dateline is None:
-        return None, "unknown", 0.0, f"date unknown: no dateline, no {field_name} and no date in a URL", None
-    return None, "unknown", 0.0, f"date unknown: the dateline “{dateline.raw}” has no date and no {field_name}", None
+        url_part = f"the URL names {month:%B %Y} but no day" if month else "no date in a URL"
+        return None, "unknown", 0.0, f"date unknown: no dateline, no {field_name} and {url_part}", None
+    return (None, "unknown", 0.0,
+            f"date unknown: the dateline “{dateline.raw}” has no date and no {field_name}{in_month}", None)
 
 
 def parse_date_value(written: str) -> tuple[dt.date | dt.datetime | None, tuple[int, int] | None]:

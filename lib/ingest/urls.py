@@ -61,16 +61,23 @@ def plausible_publication_day(day: dt.date) -> bool:
     return EARLIEST_PUBLICATION <= day <= dt.date.today() + dt.timedelta(days=FUTURE_SLACK_DAYS)
 
 
-def url_date(url: str | None) -> UrlDate | None:
-    """The publication day the URL's path (or query) writes, in the first form of URL_DATE_FORMS that matches
-    with a real, plausible day; None when it writes none."""
+def _where(url: str | None) -> str | None:
+    """The URL's path, and its query's values as folders, where dates are written; None for no URL."""
     if not url or not isinstance(url, str):
         return None
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return None
-    where = unquote(parts.path) + ("/" + parts.query.replace("=", "/").replace("&", "/") if parts.query else "")
+    return unquote(parts.path) + ("/" + parts.query.replace("=", "/").replace("&", "/") if parts.query else "")
+
+
+def url_date(url: str | None) -> UrlDate | None:
+    """The publication day the URL's path (or query) writes, in the first form of URL_DATE_FORMS that matches
+    with a real, plausible day; None when it writes none."""
+    where = _where(url)
+    if where is None:
+        return None
     for form, pattern, confidence in URL_DATE_FORMS:
         for m in pattern.finditer(where):
             if _ARCHIVE_AFTER.match(where, m.end()):
@@ -83,4 +90,21 @@ def url_date(url: str | None) -> UrlDate | None:
                 continue
             if plausible_publication_day(day):
                 return UrlDate(day, form, confidence)
+    return None
+
+
+# A story filed under year and month folders with no day ("/2008/12/some-story.html", Blogger's form).
+_MONTH_FOLDERS = re.compile(rf"/{_YEAR}/(?P<m>0[1-9]|1[0-2])/(?=[^/\s]*[A-Za-z])")
+
+
+def url_month(url: str | None) -> dt.date | None:
+    """The first day of the month a URL's year and month folders name, when they name no day: no publication day,
+    but what a reader of the date note should know; None otherwise."""
+    where = _where(url)
+    if where is None or url_date(url) is not None:
+        return None
+    for m in _MONTH_FOLDERS.finditer(where):
+        month = dt.date(int(m.group("y")), int(m.group("m")), 1)
+        if plausible_publication_day(month):
+            return month
     return None
