@@ -376,10 +376,10 @@ def load_reuse(source: CorpusSource, version: str, ids: ArticleIds, min_chars: i
 
 @st.cache_resource(show_spinner=False, max_entries=SELECTIONS_KEPT, hash_funcs=BY_DIGEST)
 def load_reuse_groups(source: CorpusSource, version: str, ids: ArticleIds, min_chars: int) -> pd.DataFrame:
-    """The reused passages among the given articles as groups, each with every carrier (reuse_groups)."""
-    pairs = load_reuse(source, version, ids, min_chars)[0]
-    articles = load_articles(source, version)
-    return reuse_groups(pairs, articles[articles["id"].isin(set(ids))])
+    """The reused passages among the given articles as groups, each with every carrier among them (reuse_groups):
+    linked through every article of the corpus, so two of them that ran one source the filters leave out share it."""
+    pairs = load_passages(source, version)
+    return reuse_groups(pairs[pairs["chars"] >= min_chars], load_articles(source, version), shown=ids)
 
 
 @st.cache_data(show_spinner="Preparing the download…", max_entries=EXPORTS_KEPT)

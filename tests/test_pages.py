@@ -547,6 +547,22 @@ def test_a_passage_carried_first_by_two_outlets_on_one_day_names_both(tmp_path, 
     assert table["Earliest"].tolist() == ["Paper A, Paper B (same day)"]
 
 
+def test_two_outlets_that_ran_a_source_the_filters_leave_out_share_its_passage(tmp_path, monkeypatch):
+    """Papers B and C both copied Paper A's paragraph; filtered to B and C (no stored pair links them), Reused passages
+    lists the paragraph with both and counts A outside the filters, and Passage reuse says so instead of "no
+    passage shared"."""
+    wire = ("The regional water authority said on Tuesday that the reservoir had fallen to its lowest level in "
+            "forty years and that a hosepipe ban would start next week for every household in the three counties. ")
+    rows = [{"id": f"w{i}", "outlet": f"Paper {chr(65 + i)}", "published": f"2022-07-{12 + i}", "title": f"Drought {i}",
+             "via": None if i == 0 else "Paper A", "text": f"Paper {i} reports.\n\n{wire}"} for i in range(3)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("quotes", {"section": "Reused passages", "outlet": ["Paper B", "Paper C"]})
+    table = next(d.value for d in at.dataframe if "Carriers" in d.value.columns)
+    assert table[["Earliest", "Carriers", "Outside the filters"]].values.tolist() == [["Paper B", 2, 1]]
+    page = texts(open_page("quotes", {"section": "Passage reuse", "outlet": ["Paper B", "Paper C"]}))
+    assert "share no verbatim passage" not in page and "filters leave out" in page
+
+
 def test_undated_carriers_of_a_quote_are_neither_earliest_nor_later(tmp_path, monkeypatch):
     # Two outlets carry a quote and neither article is dated: the lineage table may not call one earliest.
     quote = '"Every bridge in the county will be inspected before winter," said Commissioner Ray Ortiz. '

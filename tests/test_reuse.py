@@ -296,6 +296,23 @@ def test_passage_of_sixty_carriers_is_one_group(wire):
     assert (same["n_carriers"], same["source_id"]) == (60, "wire")
 
 
+def test_copies_of_a_source_the_view_leaves_out_share_its_passage(wire):
+    """Two outlets that both ran a wire story share its passage in a view without the wire, though the stored pairs
+    link each copy to the wire only; the wire is counted outside; a view of one copy has no group."""
+    arts = frame(wire, *({"id": f"c0{j}", "outlet": f"Paper {j}", "via": wire["outlet"],
+                          "published": f"2009-01-1{j}", "text": wire["text"]} for j in (1, 2)))
+    pairs = find_reuse(arts)
+    assert set(zip(pairs["source_id"], pairs["target_id"])) == {("wire", "c01"), ("wire", "c02")}
+    copies = ["c01", "c02"]
+    groups = reuse_groups(pairs, arts, shown=copies)
+    assert len(groups) == 1
+    g = groups.iloc[0]
+    assert sorted(g["carrier_ids"]) == copies and g["n_carriers"] == 2 and g["outside"] == 1
+    assert g["source_id"] == "c01" and g["text"] in wire["text"]  # the earlier shown copy names it
+    assert reuse_groups(pairs, arts, shown=["c01"]).empty
+    assert reuse_groups(pairs, arts)["outside"].tolist() == [0]
+
+
 @pytest.mark.parametrize("days, first", [
     # day-only dates: the earliest ties with every carrier of its day, and names them
     (("2009-01-09", "2009-01-09", "2009-01-10"), {"Wire Service", "Paper 2"}),

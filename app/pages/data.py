@@ -68,7 +68,8 @@ else:
             st.success(f"Stored {ok} article(s) from {len(fetched)} URL(s).")
         else:
             st.error(f"No article from {len(fetched)} URL(s): see the reasons below.")
-        st.dataframe(fetched, hide_index=True, column_config={"url": "URL", "status": "Status", "reason": "Reason"})
+        st.dataframe(fetched, hide_index=True, column_config={"url": st.column_config.TextColumn("URL", width="medium"), "status": "Status",
+                                    "reason": st.column_config.TextColumn("Reason", width="large")})
 
     st.subheader("Describe the outlets")
     st.caption("An outlets file (CSV or JSON): `outlet`, `aliases`, and any attribute columns such as `type` "
@@ -95,7 +96,8 @@ else:
     # The rejected files first, then those read in part: they are what a reader of this table looks for.
     table = table.sort_values("status", key=lambda s: s.map({"rejected": 0, "partial": 1}).fillna(2), kind="stable")
     st.dataframe(table[["path", "status", "reason", "articles", "ingested_at"]], hide_index=True,
-                 column_config={"path": "File", "status": "Status", "reason": "Reason", "articles": "Articles",
+                 column_config={"path": st.column_config.TextColumn("File", width="medium"), "status": "Status",
+                                "reason": st.column_config.TextColumn("Reason", width="large"), "articles": "Articles",
                                 "ingested_at": st.column_config.DatetimeColumn("Ingested", format="YYYY-MM-DD HH:mm")})
 
 st.header("Download")

@@ -262,7 +262,7 @@ def reuse_group_table(groups: pd.DataFrame) -> pd.DataFrame:
         "Day": days_text(groups["source_published"]), "Carriers": groups["n_carriers"],
         "Outlets": groups["n_outlets"], "Which outlets": groups["carrier_outlets"].map(
             lambda o: ", ".join(dict.fromkeys(outlet_label(x) for x in o))),
-        "Characters": groups["chars"], "Earliest article id": groups["source_id"],
+        "Outside the filters": groups["outside"], "Characters": groups["chars"], "Earliest article id": groups["source_id"],
         "Carrier article ids": groups["carrier_ids"].map(lambda ids: ", ".join(map(str, ids)))})
 
 
@@ -276,24 +276,31 @@ def earliest_text(outlet: str, tied) -> str:
 def draw_reused_passages(view) -> None:
     """Each reused passage once, with its earliest carrier and all its carriers: a passage sixty outlets ran is one
     row with sixty carriers, not 1,770 pairs (issue 18)."""
-    found = reuse_found(view)
+    found = reuse_found(view, groups_only=True)
     if found is None:
         return
     groups = view.reuse_groups(view.ids, found[0])
     table = reuse_group_table(groups.head(MAX_PAIRS)).drop(columns=["Earliest article id", "Carrier article ids"])
     table["Passage"] = table["Passage"].map(lambda t: shorten(t, PASSAGE_CHARS))
-    st.caption(f"{len(groups):,} passage(s), each carried by two or more articles; the earliest carrier (undated "
-               "ones last) names the passage, with the outlets it ties with on the day (same day, no time of day to "
-               "order them). Passages that overlap in one article are one passage.")
+    outside = int((groups["outside"] > 0).sum())
+    if not outside:
+        table = table.drop(columns=["Outside the filters"])
+    st.caption(f"{len(groups):,} passage(s), each carried by two or more of the filtered articles; the earliest of "
+               "them (undated ones last) names the passage, with the outlets it ties with on the day (same day, no "
+               "time of day to order them). Passages that overlap in one article are one passage."
+               + (f" {outside:,} of them are also carried by articles the filters leave out (counted under Outside "
+                  "the filters), which can be their source." if outside else ""))
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                  column_config={"Passage": st.column_config.TextColumn(width="large")})
     view.caption_if_capped(MAX_PAIRS, len(groups), "passages (those with the most carriers)",
                            "narrow the filters, or download them all from “Download this view”.")
 
 
-def reuse_found(view) -> tuple[int, pd.DataFrame, pd.DataFrame] | None:
+def reuse_found(view, groups_only: bool = False) -> tuple[int, pd.DataFrame, pd.DataFrame] | None:
     """The shortest-passage slider and the reuse among the filtered articles at that length, offered for download:
-    (shortest length, passage pairs, article pairs), or None after saying why there is nothing to show."""
+    (shortest length, passage pairs, article pairs), or None after saying why there is nothing to show.
+    ``groups_only``: the caller shows reused passages, which two filtered articles can share with no pair between
+    them (both reused them from an article the filters leave out)."""
     if one_outlet(view):
         return None
     ids = view.ids
@@ -315,6 +322,12 @@ def reuse_found(view) -> tuple[int, pd.DataFrame, pd.DataFrame] | None:
     view.offer("reused passages", lambda: reuse_group_table(view.reuse_groups(ids, min_chars)))
     if pairs.empty:
         n = len(ids)
+        linked = len(view.reuse_groups(ids, min_chars)) if n > 1 else 0
+        if linked:
+            st.info(f"No article of these {n} reuses another's passage of {min_chars} characters or more, but "
+                    f"{linked:,} such passage(s) are carried by two or more of them, reused from articles the "
+                    "filters leave out: see Reused passages.")
+            return (min_chars, pairs, edges) if groups_only else None
         st.info(f"These two articles share no verbatim passage of {min_chars} characters or more." if n == 2 else
                 f"These {n} articles share no verbatim passage of {min_chars} characters or more." if n > 2 else
                 "One article alone cannot reuse another.")

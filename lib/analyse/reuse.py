@@ -22,6 +22,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
 
 from lib import store
 from lib.domain.calendar import same_day_tie
@@ -39,7 +41,8 @@ EDGE_COLUMNS = ("story", "source_id", "target_id", "source_outlet", "target_outl
                 "target_published", "direction", "passages", "chars", "share_of_target")
 GROUP_COLUMNS = ("group", "source_id", "source_outlet", "source_published", "source_start", "source_end", "chars",
                  "n_carriers", "n_outlets", "carrier_ids", "carrier_outlets", "text",
-                 "tied_outlets")  # other outlets whose carrier ties with the earliest (same day, no clock time)
+                 "tied_outlets",  # other outlets whose carrier ties with the earliest (same day, no clock time)
+                 "outside")  # carriers of the passage outside the articles shown (reuse_groups' ``shown``)
 
 SHINGLE = 5  # words per shingle (passim's default n-gram order)
 MIN_CHARS = 120  # shortest passage kept: longer than a stock sentence, shorter than a copied paragraph
@@ -492,7 +495,7 @@ def _covered(intervals: list[tuple[int, int]]) -> int:
     return total
 
 
-def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.DataFrame:
     """One row per reused passage with all its carriers (GROUP_COLUMNS), from find_reuse's passages.
 
     A passage run by 60 outlets is one group with 60 carriers, not 1,770 pairs: the stretches of each article
@@ -500,7 +503,14 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     and each group is named by its earliest carrier (published, undated last, then id), whose stretch gives the
     text and offsets; ``tied_outlets`` are the other outlets whose carrier ties with it (same day, one of the two
     without a clock time: either may have come first). Groups are sorted by carriers, most first.
+
+    ``shown``: the ids of the articles a view shows (None: all). The passages are still linked through every
+    article of ``pairs``: two shown articles that both ran a wire story the view leaves out share its passage, though
+    no pair links them (each copy's passage is credited to its source). A group lists its shown carriers only, counts
+    the others in ``outside``, and needs two shown carriers.
     """
+    if pairs is not None and shown is not None:
+        pairs = linking_pairs(pairs, shown)
     if pairs is None or pairs.empty:
         return pd.DataFrame(columns=list(GROUP_COLUMNS))
     spans: dict = {}  # article id -> [(start, end)] of every passage end in it
@@ -536,7 +546,8 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         a, b = find(node(si, int(ss))), find(node(ti, int(ts)))
         if a != b:
             parent[a] = b
-    arts = earliest_first(articles[articles["id"].isin(spans.keys())])
+    shown = set(spans) if shown is None else set(shown)
+    arts = earliest_first(articles[articles["id"].isin(shown & spans.keys())])
     rank = {i: k for k, i in enumerate(arts["id"].tolist())}
     info = {c: dict(zip(arts["id"].tolist(), arts[c].tolist())) for c in ("outlet", "published", "text")
             if c in arts.columns}
@@ -545,9 +556,11 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         for s, e, x in segs:
             groups.setdefault(find(x), []).append((rank.get(i, len(rank)), str(i), i, s, e))
     rows = []
-    for members in groups.values():
-        members.sort()
+    for everyone in groups.values():
+        members = sorted(m for m in everyone if m[2] in shown)
         carriers = list(dict.fromkeys(m[2] for m in members))  # an article with two stretches counts once
+        if len(carriers) < 2:
+            continue
         _, _, first, s, e = members[0]
         outlets = [info.get("outlet", {}).get(i) for i in carriers]
         text = info.get("text", {}).get(first)
@@ -557,11 +570,25 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
                 if o != outlets[0] and same_day_tie(day, info.get("published", {}).get(i))]
         rows.append((None, first, outlets[0], day, s, e, e - s, len(carriers),
                      len({_norm(o) for o in outlets if _norm(o)}), carriers, outlets,
-                     text[s:e] if isinstance(text, str) else None, list(dict.fromkeys(tied))))
+                     text[s:e] if isinstance(text, str) else None, list(dict.fromkeys(tied)),
+                     len({m[2] for m in everyone}) - len(carriers)))
     out = pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS))
     out = out.sort_values(["n_carriers", "chars", "source_id"], ascending=[False, False, True], ignore_index=True)
     out["group"] = np.arange(1, len(out) + 1)
     return out
+
+
+def linking_pairs(pairs: pd.DataFrame, shown) -> pd.DataFrame:
+    """The passages of the articles linked by reuse (connected through any chain of passages) to at least two of the
+    ``shown`` articles: those that can make two shown articles carriers of one passage."""
+    if pairs.empty:
+        return pairs
+    codes, ids = pd.factorize(pd.concat([pairs["source_id"], pairs["target_id"]], ignore_index=True))
+    n, m = len(ids), len(pairs)
+    graph = sp.coo_matrix((np.ones(m, dtype=np.int8), (codes[:m], codes[m:])), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    counts = np.bincount(label[ids.isin(list(shown))], minlength=label.max() + 1)
+    return pairs[counts[label[codes[:m]]] >= 2]
 
 
 def lineage(pairs: pd.DataFrame, articles: pd.DataFrame, stories: dict | None = None) -> pd.DataFrame:
