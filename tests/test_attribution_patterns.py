@@ -3237,12 +3237,16 @@ BYLINES = [
      "both systems", "Tom Hale"),
     ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
      'Zed Orrin, zedreviews.com\nMore below.\n', "my favourite", "Zed Orrin"),
+    ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
+     'Zed Orrin-Vale, GadgetNet\nMore below.\n', "my favourite", "Zed Orrin-Vale"),  # a brand's one word
     # negatives
     ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nLos Angeles, California\n',
      "stay open", None),
     ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nUp to Date\n', "stay open", None),
     ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nZed Orrin, Tech Weekly\n',
      "stay open", None),  # a name the text does not tell from a place's, signed with no known outlet
+    ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nZed Orrin, Tecnet\n',
+     "stay open", None),
 ]
 
 

@@ -1256,16 +1256,20 @@ def _next_paragraph_attribution(text: str, para: tuple[int, int], bare: bool = F
     return None
 
 
+_BRAND_WORD = re.compile(r"(?=[\w&]*[a-z])[A-Z0-9][\w&]*[A-Z0-9][\w&]*")  # "ZDNet", "TechCrunch", "9to5Mac"
+
+
 def _signs(byline: re.Match) -> bool:
     """Whether a `Name, Affiliation` line is a person signing the quote above it: a person's full name whose given
     name the text tells apart from a place's (`Los Angeles, California` is no signature), or one signed with a known
-    outlet or a web address (`Jo Marsh, Reuters`)."""
+    outlet, a web address (`Jo Marsh, Reuters`) or a brand's one word written with a capital or a digit inside it
+    (`Ann Kowal, TechCrunch`; places are not written so)."""
     named = parse_mention(byline.group("subj"))
     if named.kind != "person" or len((named.name or "").split()) < 2:
         return False
     affiliation = byline.string[byline.end("subj"):byline.end()].strip(" ,")
     return named.name.split()[0].lower() in FIRST_NAME_GENDERS or is_outlet_name(affiliation) \
-        or is_host_name(affiliation)
+        or is_host_name(affiliation) or bool(_BRAND_WORD.fullmatch(affiliation))
 
 
 _REACTION_CLASSES = ("approving", "criticising", "denying")  # cues whose object is what was said or done, not words
