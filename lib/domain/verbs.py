@@ -55,6 +55,9 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("report", "neutral", True, ("reported", "reports")),
     ("point out", "neutral", True, ("pointed out", "points out")),
     ("observe", "neutral", True, ("observed", "observes")),
+    # A comparison drawn in the subject's words: `The blog draws a parallel to "the last time the square was full"`.
+    ("draw a parallel", "neutral", False, tuple(f"{verb} a {noun} {prep}" for verb in ("draws", "drew", "drawing")
+                                                for noun in ("parallel", "comparison") for prep in ("to", "with"))),
     ("tweet", "neutral", True, ("tweeted", "tweets", "posted")),
     ("describe", "describing", False, ("described", "describes", "describing", "characterized",
                                        "characterised", "portrayed", "portrays")),
