@@ -3215,14 +3215,26 @@ EPITHETS = [
     # positive: the bare office is the person's own
     ('“We will pray,” said the pastor, Larry Kroon.\n\n“Services go on as planned,” the pastor said.', "Services go on",
      "Larry Kroon"),
+    ('Justice Ana Ruiz adjourned the case until June. “This court will not be rushed,” the judge said.', "not be rushed",
+     "Ana Ruiz"),  # a judge is a justice
+    ('Defender Tom Hale was asked about the red card. “I touched the ball first,” the defender said.', "ball first",
+     "Tom Hale"),
+    ('Hanan al-Qadi, minister of water of Jordan: “For the first time we agree.”\n\nAl-Qadi said she hoped it would '
+     'last. “Governments change,” the minister said.', "Governments change", "Hanan al-Qadi"),  # a round-up's role
+    # what a person is: the one just quoted, in this paragraph or the one before when this one goes on with "she"
+    ('“Six years is not justice,” said Ana Ruiz of the group Clear Courts.\n\nShe said the case showed the need for '
+     'reform. “Nobody should risk everything,” the activist said.', "Nobody should", "Ana Ruiz"),
+    # ... never a person the story is about who has not spoken
+    ('Tom Hale was taken into custody at the march, police said.\n\nHe was charged on Saturday. “He did nothing '
+     'wrong,” the activist said.', "nothing wrong", "the activist"),
 ]
 
 
 @pytest.mark.parametrize("text, fragment, speaker", EPITHETS)
 def test_definite_description_of_the_person_just_named(text, fragment, speaker):
     _check(text, fragment, speaker)
-    assert _quote(text, fragment).speaker_type == ("person" if speaker in ("Tom Hale", "Ana Ruiz", "Larry Kroon")
-                                                   else "role")
+    persons = ("Tom Hale", "Ana Ruiz", "Larry Kroon", "Hanan al-Qadi")
+    assert _quote(text, fragment).speaker_type == ("person" if speaker in persons else "role")
 
 
 # A quote signed on the line after it with a person's name and where they write or work (`Mary Quinn, Tech Weekly`),
@@ -3273,6 +3285,23 @@ HAD_THIS_TO_SAY = [
 @pytest.mark.parametrize("text, fragment, speaker", HAD_THIS_TO_SAY)
 def test_had_this_to_say_introduces_words(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A comparison drawn in the subject's words: "X draws a parallel to "..."", "drew a comparison with"; a scare quote a
+# group draws a parallel with stays no quote.
+PARALLELS = [
+    ('Bloggers reacted quickly. Morning Notes draws a parallel to "the last time the square was full, crammed with '
+     'people", which happened in March.', "last time the square", "Morning Notes"),
+    ('Bloggers reacted quickly. Ana Ruiz drew a comparison with "the last time the square was full, crammed with '
+     'people", which happened in March.', "last time the square", "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PARALLELS)
+def test_drawing_a_parallel_to_quoted_words(text, fragment, speaker):
+    _check(text, fragment, speaker)
+    assert not extract_quotes(Article(id="p", text='The minister spoke. Critics drew a parallel with the "dark days" '
+                                                   'of the 1990s.'))
 
 
 # An inverted attribution whose name is followed by a manner adverb (`said Ann Lowe angrily`, `said Tull and Vance

@@ -28,7 +28,7 @@ from lib.domain.sentences import is_abbreviation
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (CIVIC_HEADS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -270,7 +270,8 @@ _CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:was|is|were|are|had|has|have|would|
 _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have will would added".split())
 # (or a capitalised title after "the" that runs into the verb, its closing comma left out: "X, the Information
 # Minister paid tribute")
-_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?(?:([a-z][^,;.\"“”\n]{2,100}?)(?=,|[^\S\n]+(?:which|who|that)\b|$)"
+_APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?(?:([a-z][^,;.\"“”\n]{2,100}?)"
+                               r"(?=,|[^\S\n]+(?:which|who|that)\b|:[^\S\n]*[\"“]|$)"  # a round-up's `X, role: "`
                                r"|(the(?:[^\S\n]+[A-Z][\w\-]*){1,4})(?=[^\S\n]+[a-z]))")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
@@ -1764,7 +1765,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                                 speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
             if mention is not None and q.speaker_id is None and q.speaker_start is not None \
-                    and (named := _epithet_of(text, q.speaker_start, mention, persons)):
+                    and (named := _epithet_of(text, q.speaker_start, mention, persons,
+                                              {p.speaker_id for p in out if p.speaker_id})):
                 # "Ann Ruiz defended her "..." remarks. ... the government's top health official said": the person
                 # just named, whether or not quoted before, under a description the text ties to no one else ("Tom
                 # Hale was sentenced. "...," the judge said." is someone else)
@@ -2067,11 +2069,18 @@ def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, 
 _STATUS_WORDS = frozenset("former ex acting interim then current outgoing incoming new top senior late retired "
                           "longtime veteran".split())
 _EPITHET_CHARS = 600  # how far back a description looks for the person it stands for
+_PERSON_PRONOUN_OPENS = re.compile(r"\s*(?:She|He)\b")
+# What a person is rather than an office someone else in the scene holds (a court's judge, a city's mayor): bare, an
+# epithet of the person just named ("Zofia Nowak ... said. "...," the activist said.").
+_SELF_DESCRIPTIONS = frozenset("activist campaigner candidate blogger student veteran survivor farmer pensioner "
+                               "volunteer".split())
 
 
-def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> str | None:
+def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spoken: set[str]) -> str | None:
     """The person a definite description at ``pos`` stands for when no one holds its role: "the former mayor", "the
-    government's top health official" right after a person is named, of a gender that fits.
+    government's top health official" right after a person is named, of a gender that fits; for what a person is
+    (_SELF_DESCRIPTIONS: "the activist"), only one of ``spoken``, the persons quoted before (the story's activist,
+    not the protester the police arrested).
     An unnamed source or story character ("the source", "the man") and a description an earlier indefinite one
     introduced ("an official ... the official") stay as written."""
     words = mention.text.lower().split()
@@ -2082,7 +2091,7 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> 
         return None  # "Reid's rep" speaks for Reid
     head = words[-1]
     # A person named by what they do that no table lists ("the jeweller", "the teenager"): an epithet even bare.
-    agent = head not in ROLE_WORDS and _is_person_agent(head)
+    agent = head not in ROLE_WORDS and _is_person_agent(head) or head in _SELF_DESCRIPTIONS | PLAYING_POSITIONS
     if head not in ROLE_WORDS and not agent \
             or head in _UNNAMED_PERSONS | _STORY_PERSONS | PLURAL_PERSON_NOUNS | DOCUMENT_NOUNS \
             or head.endswith("s") and head[:-1] in ROLE_WORDS or _indefinite_antecedent(text, pos, mention):
@@ -2096,15 +2105,21 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex) -> 
         return None
     name = persons.recent(pos)
     last = persons.last_mention(name, pos) if name else None
-    if agent and last is not None and last < text.rfind("\n", 0, pos):
-        # What someone does describes a person named in its own paragraph, else the one the story is most about
-        # (not whoever was named last: "her father, X, who runs ...", then "the youngster said").
+    paragraph = text.rfind("\n", 0, pos)
+    if agent and last is not None and last < paragraph \
+            and not (_PERSON_PRONOUN_OPENS.match(text, paragraph + 1)
+                     and last > text.rfind("\n", 0, len(text[:paragraph].rstrip()))):
+        # What someone does describes a person named in its own paragraph (or in the one before, when this one opens
+        # with "she" or "he"), else the one the story is most about (not whoever was named last: "her father, X, who
+        # runs ...", then "the youngster said").
         name = persons.most_named(pos)
         last = persons.last_mention(name, pos) if name else None
     if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
         return None
     role = (persons.roles.get(name) or "").lower()
     own = head in role  # "The pastor, Ada Voss, ..." then "the pastor said"
+    if head in _SELF_DESCRIPTIONS and not own and name not in spoken:
+        return None
     if own and any(w in ROLE_WORDS and w not in role and w not in _STATUS_WORDS for w in modifiers):
         return None  # "the health minister" is not "Civil Aviation Minister X" (but "the former minister" may be)
     if not (modifiers or own or agent) or head in _PERSON_TITLES and persons.roles.get(name) and not own:

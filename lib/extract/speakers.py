@@ -17,6 +17,9 @@ from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, TIME_PHRASES, alte
 
 # Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
 # mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".
+# A player's position, written as a title ("Defender Emre Celik") and standing for the player ("the defender said").
+PLAYING_POSITIONS = frozenset("goalkeeper striker defender midfielder winger fullback quarterback pitcher goaltender "
+                              "batsman bowler".split())
 ROLE_WORDS = frozenset("""
 president vice-president vice prime premier minister ministers secretary secretary-general under-secretary-general
 deputy assistant undersecretary representative high chief executive director director-general chairman chairwoman
@@ -38,8 +41,10 @@ governor-elect mayor-elect councillor councilman councilwoman alderman trustee t
 sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spokesmen officials manager
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 speaker counsel frontrunner front-runner incumbent contender runner-up
-operative pundit surrogate whip appointee plaintiff journalist headteacher headmaster headmistress goalkeeper striker
-""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS)  # "Sen.", "Prof" (no stop)
+operative pundit surrogate whip appointee plaintiff journalist headteacher headmaster headmistress
+referee umpire jockey skipper
+""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS) \
+    | PLAYING_POSITIONS  # "Sen.", "Prof" (no stop)
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
 # "Sen. Ann Park"): a role noun finds a person whose title is any of them.
@@ -47,6 +52,8 @@ _SYNONYMS = {"representative": ("congressman", "congresswoman")}
 _TITLE_GROUPS = tuple((full, f"{abbr}.", *_SYNONYMS.get(full, ())) for abbr, full in TITLE_ABBREVIATIONS.items() if full)
 TITLE_ALIASES: dict[str, tuple[str, ...]] = {w: g for g in _TITLE_GROUPS for w in g}
 # "the lawmaker" may be any legislator named before.
+# "the judge" may be a justice named before ("Justice Ann Ruiz adjourned ...").
+TITLE_ALIASES["judge"] = ("judge", "justice")
 TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", *TITLE_ALIASES["senator"], *TITLE_ALIASES["representative"],
                              "mp", "assemblyman", "assemblywoman")
 
