@@ -3054,6 +3054,18 @@ DOCUMENT_SOURCES = [
     # a possessive names the body ("Erdogan's office"), not the organisation that spoke last
     ('According to the BBC, the militia backs the party. According to a statement released by Erdogan\'s office, '
      '"neutralizing the threat" is the aim.', "neutralizing", "Erdogan's office"),
+    # a text someone spoke in ("said in a written statement") or signed is theirs
+    ('The water utility, Aguas del Norte, said in a written statement that it would install meters. "Metering is the '
+     'precondition for any fair tariff," the statement said.', "Metering", "Aguas del Norte"),
+    ('The mayor, Tom Hale, signed a letter to the minister on Friday. "The bridge cannot wait," the letter said.',
+     "cannot wait", "Tom Hale"),
+    # a body named with its purpose ("Committee to Protect ..."), and a newspaper its name tells is one
+    ('The Committee to Protect Reporters (CPR) condemned the arrest. "Taking pictures of a protest is not a crime," '
+     'the group said.', "Taking pictures", "Committee to Protect Reporters"),
+    ('The Harbour Times was blunter. "The government has treated the floods as a surprise," the newspaper said in an '
+     'editorial.', "treated the floods", "Harbour Times"),
+    # negative: "to" joins a body's name to its purpose only, never a person's name to another's
+    ('Tom Hale wrote to Ann Lee on Friday. "The bridge cannot wait," Lee said.', "cannot wait", "Ann Lee"),
 ]
 
 

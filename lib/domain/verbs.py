@@ -161,7 +161,7 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
 # Verbs by which someone puts out a text that the next quote gives ("Acme released a statement.", "Her office
 # issued a statement:"): the text's words are the subject's.
 STATEMENT_VERBS = ("issued", "issues", "released", "releases", "put out", "puts out", "sent", "sends", "posted",
-                   "published", "shared")
+                   "published", "shared", "signed", "signs")
 # Words that may sit between a subject and its cue ("Putin also called on", "she once said").
 ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "previously", "reportedly",
            "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "publicly", "separately", "however", "subsequently", "additionally", "firmly",

@@ -220,7 +220,9 @@ STATEMENT_NOUNS = frozenset("statement letter memo note message response release
                             "appeal warning alert advisory notice bulletin".split())  # texts one puts out in one's own words
 _STATEMENT_TEXT = (rf"(?:an?|the|its|his|her|their)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?"
                    rf"(?:{alternation(sorted(STATEMENT_NOUNS))})\b")
-_STATEMENT_CORE = rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)})[^\S\n]+{_STATEMENT_TEXT}"
+# ... put out, or spoken in ("The utility said in a written statement that ...": "the statement said" is its words).
+_STATEMENT_CORE = (rf"{SUBJECT}[^\S\n]+{ADVERB_PATTERN}(?:{alternation(STATEMENT_VERBS)}|(?:said|says|wrote|writes|stated|"
+                   rf"announced)[^\S\n]+in)[^\S\n]+{_STATEMENT_TEXT}")
 # A sentence opening with the text its subject put out: `In a statement Wednesday, former President X lauded ...`.
 STATEMENT_FRONTED = re.compile(rf"(?:^|(?<=[.!?\n]))[^\S\n]*In[^\S\n]+{_STATEMENT_TEXT}[^,;\"“”.!?\n]{{0,60}},"
                                rf"[^\S\n]+{SUBJECT}[^\S\n]+{ADVERB_PATTERN}[a-z]", re.MULTILINE)

@@ -330,9 +330,11 @@ _NOT_SUBJECTS = (*WEEKDAYS, *(m.capitalize() for m in ENGLISH_MONTHS if len(m) >
                  "Instagram", "TikTok", "YouTube", "X")  # "the Safety Board on Monday", "the Board on Twitter"
 _ON_BODIES = ("Commission", "Committee", "Subcommittee", "Council", "Conference", "Panel", "Board", "Forum",
               "Institute", "Center", "Centre", "Office", "Convention")
+# ... and those named with their purpose: "Committee to Protect Journalists", "Campaign to End Loneliness".
+_TO_BODIES = (*_ON_BODIES, "Campaign", "Coalition", "Alliance", "Movement", "Fund")
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 _CONNECTOR = (rf"(?:of(?:[^\S\n]+the)?|for|and|y|(?:{_PARTICLE})(?:[^\S\n]+(?:{_PARTICLE}))?|"  # "van der", "de la"
-              rf"(?:{'|'.join(f'(?<={b} )' for b in _ON_BODIES)})on"
+              rf"(?:(?:{'|'.join(f'(?<={b} )' for b in _ON_BODIES)})on|(?:{'|'.join(f'(?<={b} )' for b in _TO_BODIES)})to)"
               rf"(?=[^\S\n]+(?!(?:{'|'.join(_NOT_SUBJECTS)})\b)[A-Z]))")
 # A run of capitalised words, allowing particles inside ("High Representative for Disarmament Affairs").
 # Detokenised text spaces hyphens inside names ("Strauss - Kahn"): a spaced hyphen between capitals joins them.
@@ -847,6 +849,11 @@ def parse_mention(text: str) -> Mention:
         # "Drugmaker Pfizer said" opening a sentence: the trade, as in "said drugmaker Pfizer", no part of the name
         kind = "org" if tokens[0].lower() in _BODY_TRADES else traded.kind
         return Mention(text, traded.name, traded.role or tokens[0].lower(), kind)
+    to_at = tokens.index("to", 1) if "to" in tokens[1:-1] else 0
+    if to_at and tokens[to_at - 1] in _TO_BODIES and all(t[:1].isupper() for t in tokens[to_at + 1:]) \
+            and all(t[:1].isupper() for t in tokens[1:to_at]):
+        # "The Committee to Protect Journalists": a body named with its purpose, not a person after "to"
+        return Mention(text, " ".join(tokens).removeprefix("The "), None, "org")
     trade_at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k - 1].islower()), 0)
     if trade_at and tokens[trade_at - 1] in _MEDIA_TRADES and all(t[:1].isupper() for t in tokens[trade_at:]) \
             and not _POSSESSIVE.search(text) \
@@ -1638,9 +1645,12 @@ _PUBLIC_BODY_WORDS = frozenset("department ministry office agency commission aut
                                "committee court board government".split())
 # Descriptions that stand for a named organisation ("the paper" -> the newspaper named before): head noun ->
 # words that describe a name as such an organisation ("daily Eleftherotypia", "the Energy Department").
+# A newspaper's name says what it is ("The Kathmandu Post", "The Daily Herald"): "the paper" may stand for it.
+_MASTHEAD_WORDS = ("times", "post", "herald", "tribune", "gazette", "chronicle", "journal", "telegraph", "guardian",
+                   "observer", "courier", "inquirer", "dispatch")
 ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
-    "paper": ("newspaper", "daily", "paper", "tabloid", "weekly"),
-    "newspaper": ("newspaper", "daily", "paper", "tabloid", "weekly"),
+    "paper": ("newspaper", "daily", "paper", "tabloid", "weekly", *_MASTHEAD_WORDS),
+    "newspaper": ("newspaper", "daily", "paper", "tabloid", "weekly", *_MASTHEAD_WORDS),
     "daily": ("newspaper", "daily"),
     "magazine": ("magazine", "weekly", "monthly"),
     "company": ("company", "firm", "maker", "giant", "retailer", "carrier", "airline", "operator",
