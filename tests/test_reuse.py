@@ -296,6 +296,27 @@ def test_passage_of_sixty_carriers_is_one_group(wire):
     assert (same["n_carriers"], same["source_id"]) == (60, "wire")
 
 
+def test_carriers_of_a_group_all_carry_its_passage(wire):
+    """Two articles that each ran a different paragraph of a wire story are no carriers of one passage; a paragraph's
+    group also lists the full copies, which carry it too; the full story's group lists only the full copies."""
+    paragraphs = wire["text"].split("\n\n")
+    first, last = "\n\n".join(paragraphs[:2]), "\n\n".join(paragraphs[-2:])
+    arts = frame({**wire, "published": "2009-01-09"},
+                 {"id": "full", "outlet": "Paper F", "published": "2009-01-10", "text": wire["text"]},
+                 {"id": "head", "outlet": "Paper H", "published": "2009-01-11",
+                  "text": f"Paper H adds its own words here.\n\n{first}\n\nNothing else."},
+                 {"id": "tail", "outlet": "Paper T", "published": "2009-01-11",
+                  "text": f"Paper T adds its own words here.\n\n{last}\n\nNothing else."})
+    groups = reuse_groups(find_reuse(arts), arts)
+    carriers = [set(ids) for ids in groups["carrier_ids"]]
+    assert {"head", "tail"} not in [c & {"head", "tail"} for c in carriers]
+    assert {"wire", "full", "head"} in carriers and {"wire", "full", "tail"} in carriers
+    assert {"wire", "full"} in carriers  # the whole story
+    texts = dict(zip(arts["id"], arts["text"]))
+    for g in groups.itertuples():
+        assert all(g.text[:40] in texts[i] for i in g.carrier_ids)
+
+
 def test_copies_of_a_source_the_view_leaves_out_share_its_passage(wire):
     """Two outlets that both ran a wire story share its passage in a view without the wire, though the stored pairs
     link each copy to the wire only; the wire is counted outside; a view of one copy has no group."""

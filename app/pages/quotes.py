@@ -287,11 +287,14 @@ def draw_reused_passages(view) -> None:
         table = table.drop(columns=["Outside the filters"])
     st.caption(f"{len(groups):,} passage(s), each carried by two or more of the filtered articles; the earliest of "
                "them (undated ones last) names the passage, with the outlets it ties with on the day (same day, no "
-               "time of day to order them). Passages that overlap in one article are one passage."
+               "time of day to order them). Every carrier holds the passage: a paragraph reused alone is a passage of its "
+               "own, carried also by the full copies of its article."
                + (f" {outside:,} of them are also carried by articles the filters leave out (counted under Outside "
                   "the filters), which can be their source." if outside else ""))
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
-                 column_config={"Passage": st.column_config.TextColumn(width="large")})
+                 column_config={"Passage": st.column_config.TextColumn(width="large"),
+                                "Which outlets": st.column_config.TextColumn(width="medium"),
+                                "Outside the filters": st.column_config.NumberColumn(width="medium")})
     view.caption_if_capped(MAX_PAIRS, len(groups), "passages (those with the most carriers)",
                            "narrow the filters, or download them all from “Download this view”.")
 
@@ -325,8 +328,8 @@ def reuse_found(view, groups_only: bool = False) -> tuple[int, pd.DataFrame, pd.
         linked = len(view.reuse_groups(ids, min_chars)) if n > 1 else 0
         if linked:
             st.info(f"No article of these {n} reuses another's passage of {min_chars} characters or more, but "
-                    f"{linked:,} such passage(s) are carried by two or more of them, reused from articles the "
-                    "filters leave out: see Reused passages.")
+                    + ("one such passage is" if linked == 1 else f"{linked:,} such passages are")
+                    + " carried by two or more of them, reused from articles the filters leave out: see Reused passages.")
             return (min_chars, pairs, edges) if groups_only else None
         st.info(f"These two articles share no verbatim passage of {min_chars} characters or more." if n == 2 else
                 f"These {n} articles share no verbatim passage of {min_chars} characters or more." if n > 2 else

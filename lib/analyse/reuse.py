@@ -50,6 +50,10 @@ SHORT_SHARE = 0.33  # ...unless it is at least half that long and this share of 
 # Share of an article's text reused from another that makes it a copy of that one, no independent source: a wire
 # story run with an outlet's own additions (a shared quotation alone is rarely so much of a report).
 COPIED_SHARE = 0.3
+# Two stretches of one article overlapping by this share of the longer are one passage (reuse_groups): a copy cut a
+# little short still carries it; a paragraph of a whole article is a passage of its own.
+SAME_PASSAGE = 0.5
+INSIDE = 0.9  # ... and one covered this much by a longer one is inside it (alignments' ends differ by a few words)
 MIN_SHINGLES = 5  # shared shingles that make a pair worth aligning (a 60-char passage has ~6)
 MAX_DF = 1000  # a shingle in more documents than this is boilerplate (passim's max-df idea)
 FULL_DF = 10  # a shingle in more documents than this pairs each carrier with its earliest carrier only
@@ -498,11 +502,15 @@ def _covered(intervals: list[tuple[int, int]]) -> int:
 def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.DataFrame:
     """One row per reused passage with all its carriers (GROUP_COLUMNS), from find_reuse's passages.
 
-    A passage run by 60 outlets is one group with 60 carriers, not 1,770 pairs: the stretches of each article
-    that passages cover are merged where they overlap, stretches linked by a passage are joined (union-find),
-    and each group is named by its earliest carrier (published, undated last, then id), whose stretch gives the
-    text and offsets; ``tied_outlets`` are the other outlets whose carrier ties with it (same day, one of the two
-    without a clock time: either may have come first). Groups are sorted by carriers, most first.
+    A passage run by 60 outlets is one group with 60 carriers, not 1,770 pairs. Within each article, the stretches
+    that passages cover are one passage where they overlap by at least SAME_PASSAGE of the longer (a copy cut a little
+    short is the same passage; a paragraph of a whole article is another); stretches linked by a passage are joined
+    (union-find). A passage inside a longer one of the same article is also carried by the longer one's carriers (a
+    paragraph of a wire story is in every full copy of it), at the same offset in each. Each group is named by its
+    earliest carrier (published, undated last, then id), whose stretch gives the text and offsets; ``tied_outlets``
+    are the other outlets whose carrier ties with it (same day, one of the two without a clock time: either may have
+    come first). Groups are sorted by carriers, most first. Every carrier holds the passage: two articles that
+    share different sentences of a third are never carriers of one passage.
 
     ``shown``: the ids of the articles a view shows (None: all). The passages are still linked through every
     article of ``pairs``: two shown articles that both ran a wire story the view leaves out share its passage, though
@@ -513,27 +521,25 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
         pairs = linking_pairs(pairs, shown)
     if pairs is None or pairs.empty:
         return pd.DataFrame(columns=list(GROUP_COLUMNS))
-    spans: dict = {}  # article id -> [(start, end)] of every passage end in it
+    stretches: dict = {}  # article id -> [(start, end)] of every passage end in it
     for side in ("source", "target"):
         for i, s, e in zip(pairs[f"{side}_id"].tolist(), pairs[f"{side}_start"].tolist(), pairs[f"{side}_end"].tolist()):
-            spans.setdefault(i, []).append((int(s), int(e)))
-    segments: dict = {}  # article id -> merged (start, end, node) sorted by start
-    parent: list[int] = []
-    for i, items in spans.items():
-        merged: list[list[int]] = []
-        for s, e in sorted(items):
-            if merged and s < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e, len(parent)])
-                parent.append(len(parent))
-        segments[i] = merged
-
-    def node(i, s: int) -> int:
-        """The merged stretch of article i that contains offset s."""
-        segs = segments[i]
-        k = int(np.searchsorted([g[0] for g in segs], s, side="right")) - 1
-        return segs[k][2]
+            stretches.setdefault(i, set()).add((int(s), int(e)))
+    nodes: list[tuple] = []  # (article id, start, end): one passage of one article, its longest stretch
+    node_of: dict = {}  # (article id, start, end) of a stretch -> its node
+    by_article: dict = {}  # article id -> its nodes
+    for i, items in stretches.items():
+        own: list[int] = []
+        for s, e in sorted(items, key=lambda se: (se[0] - se[1], se[0])):  # longest first
+            k = next((k for k in own if _overlap((s, e), [nodes[k][1:]]) >= SAME_PASSAGE * (nodes[k][2] - nodes[k][1])),
+                     None)
+            if k is None:
+                k = len(nodes)
+                nodes.append((i, s, e))
+                own.append(k)
+            node_of[(i, s, e)] = k
+        by_article[i] = own
+    parent = list(range(len(nodes)))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -541,27 +547,39 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
             x = parent[x]
         return x
 
-    for si, ss, ti, ts in zip(pairs["source_id"].tolist(), pairs["source_start"].tolist(),
-                              pairs["target_id"].tolist(), pairs["target_start"].tolist()):
-        a, b = find(node(si, int(ss))), find(node(ti, int(ts)))
+    for row in zip(pairs["source_id"].tolist(), pairs["source_start"].tolist(), pairs["source_end"].tolist(),
+                   pairs["target_id"].tolist(), pairs["target_start"].tolist(), pairs["target_end"].tolist()):
+        a, b = find(node_of[(row[0], int(row[1]), int(row[2]))]), find(node_of[(row[3], int(row[4]), int(row[5]))])
         if a != b:
             parent[a] = b
-    shown = set(spans) if shown is None else set(shown)
-    arts = earliest_first(articles[articles["id"].isin(shown & spans.keys())])
+    members: dict = {}  # group root -> {article id: (start, end)}, its longest stretch in each carrier
+    for k, (i, s, e) in enumerate(nodes):
+        held = members.setdefault(find(k), {})
+        if i not in held or e - s > held[i][1] - held[i][0]:
+            held[i] = (s, e)
+    carried = {root: dict(held) for root, held in members.items()}
+    for i, own in by_article.items():  # a passage inside a longer one: also in the longer one's carriers
+        for k in own:
+            _, s, e = nodes[k]
+            for j in own:
+                _, js, je = nodes[j]
+                if find(j) != find(k) and je - js > e - s and _overlap((s, e), [(js, je)]) >= INSIDE * (e - s):
+                    for other, (os_, oe) in members[find(j)].items():
+                        if other not in carried[find(k)]:
+                            start = min(os_ + s - js, oe)
+                            carried[find(k)][other] = (start, min(start + e - s, oe))
+    shown = set(stretches) if shown is None else set(shown)
+    arts = earliest_first(articles[articles["id"].isin(shown & stretches.keys())])
     rank = {i: k for k, i in enumerate(arts["id"].tolist())}
     info = {c: dict(zip(arts["id"].tolist(), arts[c].tolist())) for c in ("outlet", "published", "text")
             if c in arts.columns}
-    groups: dict = {}
-    for i, segs in segments.items():
-        for s, e, x in segs:
-            groups.setdefault(find(x), []).append((rank.get(i, len(rank)), str(i), i, s, e))
     rows = []
-    for everyone in groups.values():
-        members = sorted(m for m in everyone if m[2] in shown)
-        carriers = list(dict.fromkeys(m[2] for m in members))  # an article with two stretches counts once
+    for held in carried.values():
+        carriers = sorted((i for i in held if i in shown), key=lambda i: (rank.get(i, len(rank)), str(i)))
         if len(carriers) < 2:
             continue
-        _, _, first, s, e = members[0]
+        first = carriers[0]
+        s, e = held[first]
         outlets = [info.get("outlet", {}).get(i) for i in carriers]
         text = info.get("text", {}).get(first)
         day = info.get("published", {}).get(first)
@@ -571,7 +589,7 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
         rows.append((None, first, outlets[0], day, s, e, e - s, len(carriers),
                      len({_norm(o) for o in outlets if _norm(o)}), carriers, outlets,
                      text[s:e] if isinstance(text, str) else None, list(dict.fromkeys(tied)),
-                     len({m[2] for m in everyone}) - len(carriers)))
+                     len(held) - len(carriers)))
     out = pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS))
     out = out.sort_values(["n_carriers", "chars", "source_id"], ascending=[False, False, True], ignore_index=True)
     out["group"] = np.arange(1, len(out) + 1)
