@@ -1090,6 +1090,15 @@ def test_titled_name_after_a_verb_is_an_object(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
+def test_a_name_after_an_article_is_no_titled_person():
+    """"to host the Oscars": a name after an article is a thing's or a body's, never a person titled "host" whom a
+    later "the talk show host" could stand for; "host Ann Lee" is one."""
+    from lib.extract.quotes import find_persons
+    text = '"We are thrilled to have Ann Lee host the Galas," said Tom Hale and Ben Ault. Talk show host Ann Lee smiled.'
+    roles = find_persons(Article(id="t", text=text)).roles
+    assert "Galas" not in roles and "host" in roles.get("Ann Lee", "")
+
+
 # "Speaker" and "counsel" are titles: the name after them is the person, who then takes later pronouns.
 SPEAKER_AND_COUNSEL_TITLES = [
     ('House Speaker Mara Quell says the panel "will finish the work it set out to do."\n\n"We will not be '

@@ -984,8 +984,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         window = text[max(0, m.start() - _NAME_CONTEXT):m.start()]
         prefix = _ROLE_PREFIX_BEFORE.search(window) if window[-1:] == " " else None
         mention = parse_mention((prefix.group(0) if prefix else "") + m.group(0))
-        if mention.kind != "person":
-            continue
+        if mention.kind != "person" or prefix and mention.role and prefix.group(0).split()[-1] in ("the", "a", "an"):
+            continue  # "to host the Oscars": a name after an article is a thing's or a body's, never titled
         if mention.role and " and " in mention.role:
             # "Commerce Secretary Gary Locke and Interior Secretary Ken Salazar": two titled persons in one run
             first, _, title = mention.role.rpartition(" and ")
