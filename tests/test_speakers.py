@@ -473,6 +473,14 @@ def test_a_body_is_one_row_whatever_its_case_and_article():
     assert names[4:] == ["Tom Hale", "Ann Lee"]
 
 
+def test_an_unnamed_voice_is_one_row_with_or_without_its_article():
+    """"a White House official" and "White House official" are one unnamed voice on the pages."""
+    quotes = pd.DataFrame({"speaker": ["a White House official", "White House official", "an aide", "aide"],
+                           "speaker_id": [None] * 4})
+    names = speaker_names(quotes).tolist()
+    assert names[0] == names[1] == "a White House official" and names[2] == names[3] == "an aide"
+
+
 def test_a_body_is_one_row_with_or_without_its_country():
     """"U.S. Capitol Police", "the US Capitol Police" and "Capitol Police" are one speaker; "US Open" is no "Open"."""
     ids = ["Capitol Police", "U.S. Capitol Police", "the US Capitol Police", "US Open", "Open", "Capitol Police"]

@@ -116,7 +116,8 @@ _ARTICLE_NAME = re.compile(r"the\s+[A-Z]")  # "the US Capitol Police": a name, s
 
 def speaker_names(quotes: pd.DataFrame) -> pd.Series:
     """Each quote's speaker as the pages name it (speaker_of: the canonical id, else as written), under one spelling
-    whatever its case, leading "the" and country ("U.S. Capitol Police"): "Officials" opening a sentence and
+    whatever its case, leading article ("the", "a": "a White House official" and "White House official" are one
+    unnamed voice) and country ("U.S. Capitol Police"): "Officials" opening a sentence and
     "officials" inside one, "Police" and "police", "The Hollywood Reporter" and "Hollywood Reporter" are one row of a
     chart. Of the spellings of one speaker, the one that opens in lower case (as it reads inside a sentence; a name
     after "the" is no such spelling), else the most used."""
@@ -139,4 +140,4 @@ _COUNTRY_BEFORE = re.compile(r"^(?:u\.s\.?|us|u\.k\.?|uk)\s+(?=\S+\s+\S)")
 
 def _spelling_key(name: str) -> str:
     """What two spellings of one speaker share: the name case-folded, a leading "the" and country dropped."""
-    return _COUNTRY_BEFORE.sub("", re.sub(r"^the\s+", "", name.casefold()))
+    return _COUNTRY_BEFORE.sub("", re.sub(r"^(?:the|an?)\s+", "", name.casefold()))
