@@ -105,6 +105,9 @@ def test_proposing_text(text, proposing):
     # a clock time ends the sentence before a quoted one; not before a weekday
     ('It hit at 7:45 p.m. "No one was hurt," he said.', ["It hit at 7:45 p.m.", '"No one was hurt," he said.']),
     ("It hit at 7:45 p.m. Monday. He left.", ["It hit at 7:45 p.m. Monday.", "He left."]),
+    # a time or decimal a tokeniser spaced ("9. 25 a. m.") is no sentence end; a year before a number still is
+    ("At 9. 25 a. m. the ship turned. It left.", ["At 9. 25 a. m. the ship turned.", "It left."]),
+    ("He was born in 1990. 25 years later he won.", ["He was born in 1990.", "25 years later he won."]),
 ])
 def test_sentences_skip_abbreviations_and_initials(text, sentences):
     assert [text[s:e] for s, e in split_sentences(text)] == sentences

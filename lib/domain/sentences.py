@@ -16,6 +16,7 @@ u.s u.k u.n e.u d.c a.m p.m u.s.a n.y l.a ft mt ave blvd
 
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "t.j", "u.s" before a final full stop
 _CLOCK_MARKS = frozenset({"a.m", "p.m"})
+_SPACED_DIGITS = re.compile(r" \d{1,2}(?!\d)")
 _OPENS_QUOTED_SENTENCE = re.compile(r"[^\S\n]+[\"“«][A-Z]")
 _END = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[\"“«A-Z0-9])")
@@ -77,4 +78,6 @@ def is_abbreviation(text: str, floor: int, dot: int) -> bool:
     word = text[i:dot].lstrip("\"'“‘«([").casefold()
     if word in _CLOCK_MARKS and _OPENS_QUOTED_SENTENCE.match(text, dot + 1):
         return False  # `... at about 7:45 p.m. "No one was hurt," ...`: a time ends the sentence a quote follows
+    if word.isdigit() and len(word) <= 2 and _SPACED_DIGITS.match(text, dot + 1):
+        return True  # "At 9. 25 a. m.", "3. 5 per cent": a time or decimal a tokeniser spaced, no sentence end
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
