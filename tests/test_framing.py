@@ -545,3 +545,21 @@ def test_a_sentence_carrying_two_quotes_renders_both_points():
     daily = framing.cells[framing.cells["outlet"] == "Daily"]
     assert {excited, charm} <= set(daily["point_id"])  # the one sentence in both points
     assert not set(framing.omissions["point_id"]) & {excited, charm}
+
+
+def test_a_sentence_sharing_a_fact_word_for_word_renders_its_point():
+    """A fact two outlets give in the same words ("with six AK 47 rifles, 12 magazines and about 300 rounds") in
+    sentences alignment puts in different points is no omission of either; a few words in common are not enough."""
+    one = ("The navy foiled a pirate attack in the Gulf of Aden on Friday. Sailors boarded the boats and captured "
+           "26 pirates with six AK 47 rifles, 12 magazines and about 300 rounds of ammunition.")
+    two = ("The navy foiled a pirate attack in the Gulf of Aden on Friday, the ministry said, and it was the fifth "
+           "such operation this year, while sailors seized six AK-47 rifles, 12 magazines and about 300 rounds of "
+           "ammunition. Sailors boarded the boats at dawn.")
+    framing = frame_story(*story(("Daily", one), ("Herald", two)), encoder="tfidf")
+    rifles = point_of(framing, "Daily", "AK 47")
+    assert "Herald" in set(framing.cells.loc[framing.cells["point_id"] == rifles, "outlet"])
+    assert not (framing.omissions["point_id"] == rifles).any()
+    few = frame_story(*story(("Daily", "Sailors seized six rifles and ammunition on Friday. The talks resume."),
+                             ("Herald", "The ministry said six rifles were found. Sailors boarded the boats.")),
+                      encoder="tfidf")
+    assert len(few.cells) == len(few.cells.drop_duplicates(["article_id", "start"]))  # no sentence in two points

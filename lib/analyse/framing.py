@@ -43,6 +43,9 @@ MODES = ("direct", "partial", "reported", OWN_VOICE)
 MIN_UNIT_WORDS = 3  # fewer words of 2+ letters: datelines, timestamps and wire tags (/TASS/.), not claims
 LEAD_MIN_WORDS = 12  # a lead shorter than this takes the next unit too
 NEAR_IDENTICAL = 0.9  # two units of one article may share a point only when they repeat each other
+# Words in a row two sentences share that make one a rendering of the other's point (_also_carried): a fact copied
+# from the wire or the same source ("with six AK 47 rifles, 12 magazines and about 300 rounds"), beyond stock phrases.
+FACT_RUN = 8
 LABEL_CHARS = 110
 LABEL_MIN_CUT = 40  # a label is cut at a space only when one falls past this many characters (else mid-word)
 QUOTED_LABEL_SHARE = 0.4  # a unit whose quoted words are this share of it is labelled "Speaker cue: quote"
@@ -254,33 +257,46 @@ def align_units(units: pd.DataFrame, encoder: str, threshold: float) -> tuple[np
 
 
 def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
-    """The units with a second row for each unit that carries a quoted point besides its own: a sentence of an outlet
+    """The units with a second row for each unit that carries another point besides its own: a sentence of an outlet
     the point lacks that holds the point's quoted words whole ("“We will rebuild the bridge,” she said, adding that
-    “no family will pay for it”" carries both quotes, while alignment puts each unit in one point). Without it the
-    outlet would be shown omitting words its text quotes. Similar wording alone is not enough ("Tax rises" is no
-    rendering of "Tax and trade rise"): that is what alignment decides."""
-    quoted = [(k, quote_keys(q)) for k, (q, mode) in enumerate(zip(units["quoted_text"], units["mode"]))
-              if mode in ("direct", "partial") and isinstance(q, str)]
-    quoted = [(k, keys) for k, keys in quoted if len(keys) >= MIN_QUOTE_WORDS]
-    if not quoted:
+    “no family will pay for it”" carries both quotes), or, for a point in the story's own voice, FACT_RUN words in a
+    row of one of its sentences ("with six AK 47 rifles, 12 magazines and about 300 rounds"), while alignment puts
+    each unit in one point. Without it the outlet would be shown omitting what its text says. Similar wording alone
+    is not enough ("Tax rises" is no rendering of "Tax and trade rise"): that is what alignment decides."""
+    evidence = []  # (unit, the words that carry it: quoted words whole, or any FACT_RUN of the sentence's)
+    for k, (text, quoted, mode) in enumerate(zip(units["unit_text"], units["quoted_text"], units["mode"])):
+        if mode in ("direct", "partial") and isinstance(quoted, str):
+            keys = quote_keys(quoted)
+            if len(keys) >= MIN_QUOTE_WORDS:
+                evidence.append((k, keys, None))
+        elif isinstance(text, str):
+            runs = _runs(quote_keys(text))
+            if runs:
+                evidence.append((k, None, runs))
+    if not evidence:
         return units
     outlets, points = units["outlet"].to_numpy(), units["point"].to_numpy()
     text_keys: dict[int, list[str]] = {}
     extra, seen = [], set()
-    for k, keys in quoted:
+    for k, keys, runs in evidence:
         point, present = points[k], set(outlets[points == points[k]])
         for row in np.flatnonzero(~np.isin(outlets, list(present))):
             if (point, outlets[row]) in seen:
                 continue  # one rendering a point and outlet: its first sentence carrying the words
             if row not in text_keys:
                 text_keys[row] = quote_keys(units["unit_text"].iat[row])
-            if carries_run(text_keys[row], keys):
+            if carries_run(text_keys[row], keys) if keys is not None else bool(runs & _runs(text_keys[row])):
                 seen.add((point, outlets[row]))
                 extra.append((row, point))
     if not extra:
         return units
     rows, extra_points = zip(*extra)
     return pd.concat([units, units.iloc[list(rows)].assign(point=list(extra_points))], ignore_index=True)
+
+
+def _runs(keys: list[str]) -> set[tuple[str, ...]]:
+    """Every FACT_RUN words in a row of a sentence's words (quote_keys)."""
+    return {tuple(keys[i:i + FACT_RUN]) for i in range(len(keys) - FACT_RUN + 1)}
 
 
 def _close_on_average(sims: UnitSimilarity, outlets: np.ndarray, a: list[int], b: list[int],
