@@ -672,6 +672,22 @@ def test_story_bars_are_coloured_by_colour_not_by_number():
     assert [t for t in stories_figure(stories).data if t.marker.showscale]  # the scale is explained
 
 
+def test_story_labels_wrap_so_the_plot_keeps_its_width():
+    """A long headline is two lines on the axis, the left margin fits the longer line, and the scale's title stands
+    beside its bar (above it, plotly drew it over the bar)."""
+    from lib.figures.time import STORY_LINE_CHARS
+    head = "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab After Court Hearing"
+    stories = pd.DataFrame({"story_id": ["s1", "s2"], "label": [head, "Short"], "first": [T("2020-09-25")] * 2,
+                            "last": [T("2020-09-30")] * 2, "n_articles": [9, 2], "outlets": [["A"] * 9, ["A", "B"]],
+                            "n_outlets": [9, 2], "independent_sources": [9, 2], "article_ids": [[], []]})
+    fig = stories_figure(stories)
+    lines = [n.split("<br>") for n in fig.data[0].y]
+    assert max(len(x) for x in lines) == 2 and all(len(line) <= STORY_LINE_CHARS for x in lines for line in x)
+    assert fig.layout.margin.l <= 12 + 7 * STORY_LINE_CHARS
+    scale = next(t for t in fig.data if t.marker.showscale).marker.colorbar
+    assert scale.orientation == "h" and scale.title.side == "right"
+
+
 def test_shared_quotes_show_no_outlet_without_a_partner_shown():
     """Outlets ranked by their totals left one with an empty row when its partners fell past the cut: each outlet
     shown shares a quote with another outlet shown."""

@@ -20,6 +20,7 @@ DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, th
 STORY_BARS = 25  # stories in time: the stories covered by the most outlets
 MIN_BAR_SHARE = 0.015  # the narrowest story bar, as a share of the time axis (about 10 pixels)
 STORY_LABEL_CHARS = 60  # a story's axis label is cut to this
+STORY_LINE_CHARS = 34  # ... and wrapped at this
 TITLE_STORY_CHARS = 70  # a story's name in a figure title is cut to this (a long first sentence ran off the figure)
 STORY_HOVER_OUTLETS = 12  # a story's hover names this many outlets, then "and N more"
 STORY_SCALE = [[0, "#a6c8e0"], [1, "#08306b"]]  # stories in time: more outlets, darker blue (never near white)
@@ -151,7 +152,7 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
         traces.append(go.Scatter(
             x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
             marker=dict(color=[1], colorscale=STORY_SCALE, cmin=1, cmax=top_outlets, showscale=True,
-                        colorbar=dict(title=dict(text="Outlets", side="top"), orientation="h", thickness=10,
+                        colorbar=dict(title=dict(text="Outlets", side="right"), orientation="h", thickness=10,
                                       lenmode="pixels", len=220, x=1, xanchor="right", yref="container", y=0,
                                       yanchor="bottom", **integer_ticks(top_outlets)))))
     days = frame.get("days")
@@ -171,7 +172,8 @@ def stories_figure(stories: pd.DataFrame, coverage: pd.DataFrame | None = None,
     axis.setdefault("range", [lo - pd.Timedelta(hours=6), hi + extra])
     return go.Figure(data=traces, layout=dict(
         LAYOUT, title=title, height=height + bottom - LAYOUT["margin"]["b"], showlegend=False, bargap=0.35,
-        margin=dict(LAYOUT["margin"], l=min(460, 12 + 7 * max(len(n) for n in names)), b=bottom,
+        margin=dict(LAYOUT["margin"], l=min(460, 12 + 7 * max(len(line) for n in names for line in n.split("<br>"))),
+                    b=bottom,
                     r=LABEL_CHAR_PX * max(len(c) for c in counts)),
         xaxis=axis, yaxis=dict(title_text="Story (headline)", type="category", automargin=True)))
 
@@ -226,7 +228,7 @@ def _story_name(row) -> str:
     label = getattr(row, "label", None)
     label = f"untitled story {row.story_id}" if label is None or (not isinstance(label, str) and pd.isna(label)) \
         or not str(label).strip() else " ".join(str(label).split())
-    return plotly_text(shorten(label, STORY_LABEL_CHARS))
+    return hover_text(label, STORY_LINE_CHARS, STORY_LABEL_CHARS)  # two lines at most: the plot keeps its width
 
 
 def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] | None = None,
