@@ -237,7 +237,7 @@ def test_story_page_lists_aligned_proposals_and_omissions(folder_corpus):
     assert matrix.count("cc-badge proposal") >= 3
     assert "omitted: not reported by this outlet" in matrix
     omissions = next(d.value for d in at.dataframe if "Left out" in d.value.columns)
-    assert set(omissions["Outlet"]) == {"TASS", "UrduPoint News"} and (omissions["Proposal"] == "proposal").any()
+    assert set(omissions["Outlet"]) == {"TASS", "UrduPoint News"} and (omissions["Kind"] == "proposal").any()
     assert not at.get("plotly_chart")  # the timeline and voices are other sections: not drawn
 
 

@@ -232,8 +232,12 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
             st.dataframe(pd.DataFrame({
                 side.capitalize(): omissions["outlet"], "Left out": omissions["point_id"].map(labels),
                 # words, not a column of checkboxes a reader takes for something to tick
-                "Proposal": omissions["point_id"].map(props).fillna(False).map({True: "proposal", False: ""})}),
+                "Kind": omissions["point_id"].map(props).fillna(False).map({True: "proposal",
+                                                                            False: "claim or fact"})}),
                 hide_index=True)
+            st.caption("Kind: a proposal puts forward or calls for an action (proposes, urges, should); the rest are "
+                       "claims and facts. A point is left out by an outlet whose shown articles carry no sentence of "
+                       "it.")
 
     # ------------------------------------------------------------------ per outlet
     st.header(f"Per {side}")
