@@ -3,6 +3,7 @@ empty states that say why; and the escaped highlight markup."""
 import html
 import re
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -299,7 +300,19 @@ def test_speaker_heatmap_has_no_empty_row():
     rare = pd.DataFrame({"outlet": ["Small Paper"] * 2, "speaker_id": "Ann Lee", "text": "Not now"})
     fig = speaker_outlet_figure(pd.concat([busy, rare]), top=2, top_outlets=2)
     z = dict(zip(fig.data[0].y, fig.data[0].z))
-    assert set(fig.data[0].x) == {"Outlet 0", "Small Paper"} and all(sum(row) > 0 for row in z.values())
+    assert set(fig.data[0].x) == {"Outlet 0", "Small Paper"} and all(np.nansum(row) > 0 for row in z.values())
+
+
+def test_speaker_heatmap_leaves_empty_cells_blank_and_shows_one_quote():
+    """An empty cell is blank, not the palest shade, and the scale starts at one quote with a shade a reader tells
+    from white: one busy cell of 33 quotes made cells of 1 or 2 look empty."""
+    from lib.figures.quotes import COUNT_SCALE
+    busy = pd.DataFrame({"outlet": "Paper A", "speaker_id": "Jane Roe", "text": [f"We will act {i}" for i in range(33)]})
+    once = pd.DataFrame({"outlet": ["Paper B"], "speaker_id": ["Ann Lee"], "text": ["Not now"]})
+    heat = speaker_outlet_figure(pd.concat([busy, once])).data[0]
+    z = pd.DataFrame(heat.z, index=heat.y, columns=heat.x)
+    assert z.loc["Ann Lee", "Paper B"] == 1 and np.isnan(z.loc["Ann Lee", "Paper A"])
+    assert heat.zmin == 1 and heat.colorscale[0][1] == COUNT_SCALE[0][1] != "#ffffff"
 
 
 def test_reuse_flows_are_ordered_by_characters_not_grouped_by_source():

@@ -16,6 +16,7 @@ from lib.models import shown_speaker
 HEATMAP_ROWS = 20  # speaker and shared-quote heatmaps: speakers and outlets
 FLOW_PAIRS = 20  # passage reuse: the outlet pairs with the most reused characters
 MAX_TEXT_CELLS = 150  # heatmap cells that still get their number printed (see _cell_text)
+COUNT_SCALE = [[0.0, "#c6dbef"], [1.0, "#08306b"]]  # "Blues" from its first shade a reader tells from white
 
 
 def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_outlets: int = HEATMAP_ROWS) -> go.Figure:
@@ -41,10 +42,13 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     counts = cells.count().unstack(fill_value=0).reindex(index=speakers, columns=outlets, fill_value=0)
     example = cells.first().to_dict()
     hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
+    # An outlet quoting a speaker once is a cell of its own colour, not one a shade off the empty ones: empty cells are
+    # left blank and the scale starts at one quote with a shade that shows (one busy cell of 33 made 1 and 0 alike).
     return go.Figure(data=[go.Heatmap(
-        z=counts.values, x=[plotly_text(o) for o in outlets], y=[plotly_text(s) for s in speakers],
-        colorscale="Blues", customdata=hover, colorbar=dict(title="Quotes", **integer_ticks(counts.values.max())),
-        texttemplate=_cell_text(counts.size),
+        z=counts.where(counts > 0).values, x=[plotly_text(o) for o in outlets], y=[plotly_text(s) for s in speakers],
+        colorscale=COUNT_SCALE, zmin=1, hoverongaps=False, customdata=hover,
+        colorbar=dict(title="Quotes", **integer_ticks(counts.values.max())),
+        texttemplate=_cell_text(int((counts.values > 0).sum())),
         hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>")], layout=dict(
         LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160),
         xaxis=dict(title_text="Outlet", type="category", automargin=True),
