@@ -375,6 +375,19 @@ def test_an_untitled_article_shows_its_first_sentence(odd_corpus):
     assert any("The century ends tonight in London." in o for o in at.selectbox(key="article").options)
 
 
+def test_an_article_in_another_language_is_not_said_to_mention_no_date(tmp_path, monkeypatch):
+    """The date reader knows English words: a Spanish article's "6 de diciembre" is not read, and the page says so
+    rather than "mentions no date"; an English article without a date still mentions none."""
+    rows = [{"id": "es-1", "outlet": "Diario", "published": "2021-12-07", "language": "es", "title": "Reunión",
+             "text": "El ministro anunció el 6 de diciembre que la reunión se celebrará este miércoles en Madrid."},
+            {"id": "en-1", "outlet": "Daily", "published": "2021-12-07", "language": "en", "title": "Meeting",
+             "text": "The minister announced that the council meeting will be held in Madrid."}]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    page = texts(open_page("articles", {"article": "es-1"}))
+    assert "read in English text only" in page and "mentions no date" not in page
+    assert "This article mentions no date." in texts(open_page("articles", {"article": "en-1"}))
+
+
 # ---------------------------------------------------------------- metadata is plain text everywhere
 def test_article_metadata_is_plain_text(odd_corpus):
     at = open_page("articles", {"article": "markup"})

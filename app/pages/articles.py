@@ -67,7 +67,12 @@ def draw() -> None:
                                        "Kind": quotes["kind"], "Quote": quotes["text"]}), hide_index=True)
     with right:
         st.subheader(f"Dated references ({len(mentions)})")
-        if mentions.empty:
+        language = text_or_blank(row["language"]).strip()
+        if mentions.empty and language.lower()[:2] not in ("", "en"):
+            # the date reader knows English words only ("on Friday", "May 25"): silence is no finding here
+            st.caption(f"No date read: dated references are read in English text only, and this article's "
+                       f"language is “{language}”.")
+        elif mentions.empty:
             st.caption("This article mentions no date.")
         else:
             st.dataframe(pd.DataFrame({"As written": mentions["text"],
