@@ -119,6 +119,19 @@ def test_what_was_rejected_or_praised_is_no_reported_speech(sentence, content):
     assert [q[3] for q in _reported(sentence)] == ([content] if content else [])
 
 
+@pytest.mark.parametrize("sentence, content", [
+    # words said without being given ("such stuff", "nothing about", "so") are no reported speech
+    ("All presidents say such stuff, and they all get away with it.", None),
+    ("Mayor Ann Lee said nothing about the budget at the meeting.", None),
+    ("The minister said so, and the council agreed on Monday.", None),
+    # ... but a clause opening with the same words is
+    ("Critics say such things happen often when budgets are cut.", "such things happen often when budgets are cut"),
+    ("Officials said nothing had changed since the storm.", "nothing had changed since the storm"),
+])
+def test_words_not_given_are_no_reported_speech(sentence, content):
+    assert [q[3] for q in _reported(sentence)] == ([content] if content else [])
+
+
 def test_reported_offsets_point_at_content():
     """The content span is the article text at its offsets, after the cue."""
     text = CONTEXT + "He called on the United States to exchange guarantees of non-interference."

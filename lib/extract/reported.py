@@ -24,6 +24,11 @@ _MIN_WORDS = 4
 # no words of the speaker's. An announcement's or a proposal's object ("announced the closure of the plant") is, and so
 # is an accusation ("accused the government of negligence").
 _OBJECT_CLASSES = frozenset(("denying", "approving", "criticising", "doubting"))
+# Words a cue is said to have put without giving them, when no clause follows ("All presidents say such stuff, and",
+# "said nothing about the budget", "said so"; not "say such things happen", "said nothing had changed").
+_UNSAID = re.compile(r"(?:(?:such|many|these|those|similar|other)[^\S\n]+(?:things|stuff|words|remarks)|"
+                     r"(?:no|some|any|every)thing|so|the[^\S\n]+same)(?=[^\S\n]*(?:[,.;:!?]|$)|[^\S\n]+(?:about|all|again|"
+                     r"before|every|when|whenever|because|and|but|or)\b)", re.IGNORECASE)
 _OBJECT_WORDS = 6  # a cue's noun-phrase object is short ("the offer on Monday"); longer content is read as words said
 # Lower-case words opening a clause before its subject ("while experts said", "though government scientists say").
 _CLAUSE_OPENERS = frozenset("while whereas though although because since as but and yet so".split())
@@ -109,9 +114,12 @@ def _overlaps(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
 def _is_object(m: re.Match, sentence: str, content_at: int, content: str) -> bool:
     """True when what follows the cue, with no "that" between, is a thing, not words reported: what a cue of writing or
     posting put out ("wrote a column on the issue", "tweeted [ko] the photo above", "posted a video explaining why"),
-    or what a cue of rejecting or praising was about ("rejected the offer on Monday", see _noun_phrase_only)."""
+    what a cue of rejecting or praising was about ("rejected the offer on Monday", see _noun_phrase_only), or words
+    not given ("say such stuff, and", "said nothing about it", "said so")."""
     if "that" in sentence[m.end("cue"):content_at].split():
         return False
+    if _UNSAID.match(content):
+        return True
     cue = m.group("cue").lower()
     if " ".join(cue.split()) in OBJECT_CUE_FORMS:
         first = sentence[content_at:].split(maxsplit=1)[:1]
