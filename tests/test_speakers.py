@@ -232,8 +232,10 @@ def test_canonicalise_speakers_across_articles():
     (["page", "Mara Page", "the page"], ["page", "Mara Page", "the page"]),
     (["police", "Harbor Police"], ["police", "Harbor Police"]),
     (["Kaabi", "Noura al-Kaabi"], ["Noura al-Kaabi"] * 2),  # a hyphened particle is no part of the surname
-    # two persons speaking together are no full name a surname stands for
+    # two persons speaking together are no full name a surname stands for ...
     (["Cole", "Ann Cole", "Tom Hale and Ann Cole"], ["Ann Cole", "Ann Cole", "Tom Hale and Ann Cole"]),
+    # ... but each of them is a full name its surname stands for
+    (["Cole", "Tom Hale and Ann Cole"], ["Ann Cole", "Tom Hale and Ann Cole"]),
     # a family name of two words, and the name a known given name opens before it
     (["Boone Isaacs", "Cheryl Boone Isaacs"], ["Cheryl Boone Isaacs"] * 2),
     # a family name written first, before a hyphened given name

@@ -44,9 +44,12 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     for n, key in key_of.items():
         spelling.setdefault(key, n)
     # The full names a shorter id may stand for, by surname: spellings kept, of two words or more, read as names
-    # (two persons speaking together, "Tom Hale and Ann Cole", are no name "Cole" stands for).
+    # (two persons speaking together, "Tom Hale and Ann Cole", are no name "Cole" stands for ...).
     by_surname: dict[str, set[str]] = {}
-    for n in dict.fromkeys(spelling[key] for key in key_of.values() if key):
+    named = dict.fromkeys(spelling[key] for key in key_of.values() if key)
+    # ... but each of them is: "Meron" alone is the "Neil Meron" of "Craig Zadan and Neil Meron"
+    named.update(dict.fromkeys(part for n in list(named) if _pair_key(n) for part in n.split(" and ")))
+    for n in named:
         words = normalise_name(n).split()
         if len(words) >= 2 and _is_name(n) and "and" not in words:
             # the family name: the last word, or the first before a hyphened given name ("Tsai Ing-wen")
