@@ -245,8 +245,11 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
         st.subheader("What each outlet put first")
         for r in framing.leads.itertuples():
             who = (f"{outlet_label(r.member)} ({outlet_label(r.outlet)})" if grouped else outlet_label(r.outlet))
-            st.html(f"<div><span class='cc-outlet' style='background:{colour_of(colours, outlet_label(r.outlet))}'>"
-                    f"</span><b>{html.escape(who)}</b>: {html.escape(str(r.lead_text))}</div>")
+            # its lines as written: a headline at the top of a text does not run into the sentence after it
+            lead = "\n".join(line.strip() for line in str(r.lead_text).splitlines() if line.strip())
+            st.html(f"<div style='white-space:pre-line'><span class='cc-outlet' "
+                    f"style='background:{colour_of(colours, outlet_label(r.outlet))}'></span><b>{html.escape(who)}</b>: "
+                    f"{html.escape(lead)}</div>")
     st.subheader(f"What each {side} added")
     if framing.additions.empty:
         st.caption(f"No {side} carries a point the others lack" + (f" (only one {side})." if len(outlets_by_time) < 2
