@@ -5574,3 +5574,18 @@ KIN_OWNERS = [
 @pytest.mark.parametrize("text, fragment, speaker", KIN_OWNERS)
 def test_a_name_owning_a_relative_is_a_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A quote no one is credited with takes the speaker of a quote of the article that holds its words (a headline's quote,
+# repeated with its speaker in the story); three words in common are not enough.
+REPEATED_WORDS = [
+    ('‘We are not leaving’: residents of the old quarter refuse to evacuate\n\n“We are not leaving,” said Ana Ruiz, 70, '
+     'at the door of her house.', "We are not leaving", "Ana Ruiz"),
+    ('‘Not this time’: residents refuse to evacuate\n\n“Not this time, not ever,” said Ana Ruiz, 70, at her door.',
+     "Not this time", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPEATED_WORDS)
+def test_a_quote_repeated_with_its_speaker_is_theirs(text, fragment, speaker):
+    _check(text, fragment, speaker)

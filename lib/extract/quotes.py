@@ -348,7 +348,37 @@ def extract_quotes(article: Article) -> list[Quote]:
     quotes.extend(extract_reported(article, paras, covered, persons, base))
     quotes = _with_speakers_cast(quotes, persons, text, spans)
     quotes = _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
-    return quotes if _reads_as_english(article.language) else [_named_or_none(q) for q in quotes]
+    return _repeated_words(quotes if _reads_as_english(article.language) else [_named_or_none(q) for q in quotes])
+
+
+_WORDS = re.compile(r"\w+")
+_REPEATED_WORDS = 4  # words a quote needs for another quote holding them to say whose they are
+
+
+def _repeated_words(quotes: list[Quote]) -> list[Quote]:
+    """A quote no one is credited with takes the speaker of a quote of the same article that holds its words: a
+    headline's "‘We are not leaving’: residents refuse to evacuate" is the words of whoever the story has say "“We are
+    not leaving,” said Ana Ruiz"."""
+    credited = [(q, _WORDS.findall(q.text.lower())) for q in quotes if q.speaker and q.kind != "reported"]
+    if not credited:
+        return quotes
+    out = []
+    for q in quotes:
+        words = _WORDS.findall(q.text.lower()) if q.speaker is None and q.kind != "reported" else []
+        if len(words) >= _REPEATED_WORDS:
+            holder = next((p for p, held in credited if p.start != q.start and _holds_run(held, words)), None)
+            if holder is not None:
+                q = replace(q, speaker=holder.speaker, speaker_id=holder.speaker_id, speaker_role=holder.speaker_role,
+                            speaker_type=holder.speaker_type, speaker_start=holder.speaker_start,
+                            speaker_end=holder.speaker_end)
+        out.append(q)
+    return out
+
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    """Whether ``run`` occurs in ``words`` as consecutive words."""
+    n = len(run)
+    return any(words[i:i + n] == run for i in range(len(words) - n + 1))
 
 
 def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, spans: list[_Span]) -> list[Quote]:
