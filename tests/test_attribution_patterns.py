@@ -5589,3 +5589,25 @@ REPEATED_WORDS = [
 @pytest.mark.parametrize("text, fragment, speaker", REPEATED_WORDS)
 def test_a_quote_repeated_with_its_speaker_is_theirs(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# The sentence after a quote that names its speaker: "That is the view of labour economist X." (however long the
+# description), or an aside going on in the speaker's words ("The problem, says economist X, is that ...", "The
+# problem, X says, is"); a quote credited already keeps its speaker, and a sentence with no such aside names no one.
+NEXT_SENTENCE_SPEAKERS = [
+    ('"Most people who lose their jobs do not find one that pays as well." That is the view of labour economist Ana '
+     'Ruiz.', "Most people", "Ana Ruiz"),
+    ('"Most people who lose their jobs do not find one that pays as well." The problem, says labour economist Ana '
+     'Ruiz, is that the new jobs are in other towns.', "Most people", "Ana Ruiz"),
+    ('"Most people who lose their jobs do not find one that pays as well." The problem, Ruiz says, is that the new '
+     'jobs are in other towns.', "Most people", "Ruiz"),
+    # negatives
+    ('"Most people who lose their jobs do not find one," the mayor said. The problem, says economist Ana Ruiz, is '
+     'that the jobs are elsewhere.', "Most people", "the mayor"),
+    ('"We will rebuild the bridge." In March, the council said the money was there.', "rebuild", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", NEXT_SENTENCE_SPEAKERS)
+def test_the_next_sentence_names_the_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -89,6 +89,13 @@ WORDS_OF = re.compile(rf"^[\s,;:—–\-]*(?:(?:That|This|Those|These)[^\S\n]+(?
                       rf"belongs?[^\S\n]+to|(?:is|are|was|were)[^\S\n]+(?:those|that)[^\S\n]+of))[^\S\n]+"
                       rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–\-]*{_ACCORDING}")
+# The next sentence naming the quote's speaker in an aside: `"...." The problem, says economist X, is that ...`, `The
+# problem, X says, is that` (the speaker goes on in the words of the sentence, having said the quote).
+_ASIDE_LEAD = r"^[^\S\n]*[A-Z][^,.;:!?\"“”\n]{0,60},[^\S\n]+"
+AFTER_ASIDE = (re.compile(rf"{_ASIDE_LEAD}(?P<cue>{INVERSION_CUE_PATTERN})[^\S\n]+"
+                          rf"(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN}),[^\S\n]+[a-z]"),
+               re.compile(rf"{_ASIDE_LEAD}(?P<subj>{MENTION_PATTERN})[^\S\n]+(?P<cue>says|said|argues|argued|notes|"
+                          rf"noted|adds|added),[^\S\n]+[a-z]"))
 _ACCORDING_WHOLE = re.compile(rf"{_ACCORDING}{MENTION_END}")  # the source up to where a mention ends
 # An attribution an excerpt cuts before its cue: `...," Yellen...` at the end of the text or paragraph.
 AFTER_CUT = re.compile(rf"[^\S\n]+(?P<subj>{ROLE_NOUN_PATTERN}|{MENTION_PATTERN})[^\S\n]*(?:\.\.\.|…)[^\S\n]*(?:\n|$)")
@@ -533,8 +540,8 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
     window = text[start:end]
     ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH,
-                    AFTER_DASH_DESCRIPTION, AFTER_NAME_LINE, AFTER_HOW, WORDS_OF, AFTER_LATER, AFTER_LATER_ACCORDING,
-                    AFTER_LATER_CUE_SUBJECT):
+                    AFTER_DASH_DESCRIPTION, AFTER_NAME_LINE, AFTER_HOW, WORDS_OF, *AFTER_ASIDE, AFTER_LATER,
+                    AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):
         m = pattern.match(window)
         if m and pattern is AFTER_SUBJECT_CUE and m.group("cue").endswith("ing") and " " not in m.group("cue") \
                 and not window[m.end("subj"):m.start("cue")].strip(" ,"):
@@ -584,7 +591,8 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
         if m and _plausible_subject(m.group("subj")):
             # After a quote that ends its sentence, a capitalised clause with more to say is a new sentence
             # ("...Afghanistan." The Taliban released a statement saying ...), not an attribution.
-            if ended and window.lstrip()[:1].isupper() and (
+            whose_words = pattern is WORDS_OF or pattern in AFTER_ASIDE  # a sentence naming the speaker, its point
+            if ended and window.lstrip()[:1].isupper() and not whose_words and (
                     len(window[m.end():].split()) > _NEW_SENTENCE_WORDS
                     or len(m.group("subj").split()) > _NEW_SENTENCE_SUBJECT_WORDS) \
                     and not _PLACE_OR_TIME_AFTER.match(window, m.end()):
