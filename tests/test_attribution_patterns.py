@@ -2986,15 +2986,21 @@ def test_writer_quoting_another(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-# An interview announced with someone ("Interview with Mayor Ann Lee"): the quoted answers after its questions are
-# theirs, the first one too, before any quote credits them.
+# An interview announced with someone ("Interview with Mayor Ann Lee", "We spoke to Ann Lee"): the quoted answers
+# after its questions are theirs, the first one too, before any quote credits them.
 INTERVIEW_WITH = [
     ('Interview with Mayor Ann Lee\nWhat is the biggest challenge for the city?\n"Housing. Without a doubt, it is '
      'housing."\nWhat will you do about it?\n"We will build ten thousand homes."', "Without a doubt", "Ann Lee"),
     ('Interview with Mayor Ann Lee\nWhat is the biggest challenge for the city?\n"Housing. Without a doubt, it is '
      'housing."\nWhat will you do about it?\n"We will build ten thousand homes."', "ten thousand", "Ann Lee"),
+    ('We spoke to Ann Lee, the mayor of a town near the border, about the winter.\n\nWhat do people need most?\n\n'
+     '"Generators. And windows: half of them were blown out."', "Generators", "Ann Lee"),
+    ('Last week we sat down with Ann Lee.\n\nWhat do people need most?\n\n"Generators, and windows."', "Generators",
+     "Ann Lee"),
     # negatives: questions with no interview named; an interview with a body names no person
     ('Readers keep asking us one thing. What is the plan?\n"We will build ten thousand homes."', "ten thousand", None),
+    ('We spoke to the Housing Board about it.\n\nWhat is the plan?\n\n"We will build ten thousand homes."',
+     "ten thousand", None),
     ('An interview with the Housing Board\nWhat is the plan?\n"We will build ten thousand homes."', "ten thousand",
      None),
 ]

@@ -1544,8 +1544,10 @@ def _interviewee(attrib: dict[int, _Attribution], persons: PersonIndex, min_quot
     return replace(first[best], source="interview", cue=None)
 
 
-# The one an interview is with, named before the answers: "Interview with Mayor Jo Hale", "a Q&A with X".
-_INTERVIEW_WITH = re.compile(rf"\b(?:[Ii]nterview|Q[^\S\n]*&[^\S\n]*A|[Cc]onversation)[^\S\n]+with[^\S\n]+"
+# The one an interview is with, named before the answers: "Interview with Mayor Jo Hale", "a Q&A with X", "We spoke
+# to X, the mayor, about", "sat down with X".
+_INTERVIEW_WITH = re.compile(rf"\b(?:(?:[Ii]nterview|Q[^\S\n]*&[^\S\n]*A|[Cc]onversation)[^\S\n]+with|(?:spoke|talked)"
+                             rf"[^\S\n]+(?:to|with)|sat[^\S\n]+down[^\S\n]+with|interviewed)[^\S\n]+"
                              rf"(?P<subj>{MENTION_PATTERN})")
 
 
