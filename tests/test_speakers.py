@@ -236,6 +236,10 @@ def test_canonicalise_speakers_across_articles():
     (["Cole", "Ann Cole", "Tom Hale and Ann Cole"], ["Ann Cole", "Ann Cole", "Tom Hale and Ann Cole"]),
     # ... but each of them is a full name its surname stands for
     (["Cole", "Tom Hale and Ann Cole"], ["Ann Cole", "Tom Hale and Ann Cole"]),
+    # ... and a body's name with "and" in it is no two persons
+    (["Food and Drug Administration", "Administration", "Bill and Melinda Gates Foundation", "Gates", "Ann Cole",
+      "Tom Hale and Ann Cole"], ["Food and Drug Administration", "Administration", "Bill and Melinda Gates Foundation",
+                                 "Gates", "Ann Cole", "Tom Hale and Ann Cole"]),
     # a family name of two words, and the name a known given name opens before it
     (["Boone Isaacs", "Cheryl Boone Isaacs"], ["Cheryl Boone Isaacs"] * 2),
     # a family name written first, before a hyphened given name

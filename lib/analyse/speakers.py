@@ -47,9 +47,11 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     # (two persons speaking together, "Tom Hale and Ann Cole", are no name "Cole" stands for ...).
     by_surname: dict[str, set[str]] = {}
     named = dict.fromkeys(spelling[key] for key in key_of.values() if key)
-    # ... but each of them is: "Meron" alone is the "Neil Meron" of "Craig Zadan and Neil Meron"
-    named.update(dict.fromkeys(part for n in list(named) if _pair_key(n) for part in n.split(" and ")))
-    for n in named:
+    # ... but each of them is: "Meron" alone is the "Neil Meron" of "Craig Zadan and Neil Meron" (each part a full
+    # name: "Food and Drug Administration" is one body's)
+    parts = {part for n in named if _pair_key(n) for part in n.split(" and ")
+             if all(len(p.split()) >= 2 for p in n.split(" and "))}
+    for n in [*named, *sorted(parts - set(named))]:
         words = normalise_name(n).split()
         if len(words) >= 2 and _is_name(n) and "and" not in words:
             # the family name: the last word, or the first before a hyphened given name ("Tsai Ing-wen")
@@ -63,8 +65,8 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         uses[key] = uses.get(key, 0) + int(counts[n])
         written_as.setdefault(key, []).append(n)
     for surname, names in by_surname.items():
-        if len(names) != 2:
-            continue
+        if len(names) != 2 or not names <= key_of.keys():
+            continue  # (a part of a pair is no id of its own: nothing to merge it with)
         a, b = sorted(names)
         if called_by_middle_name(written_as[key_of[a]], written_as[key_of[b]]) \
                 or called_by_middle_name(written_as[key_of[b]], written_as[key_of[a]]):
