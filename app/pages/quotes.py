@@ -260,9 +260,9 @@ def reuse_group_table(groups: pd.DataFrame) -> pd.DataFrame:
             earliest_text(outlet, tied) for outlet, tied in zip(outlet_labels(groups["source_outlet"]),
                                                                 groups["tied_outlets"])],
         "Day": days_text(groups["source_published"]), "Carriers": groups["n_carriers"],
-        "Outlets": groups["n_outlets"], "Which outlets": groups["carrier_outlets"].map(
-            lambda o: ", ".join(dict.fromkeys(outlet_label(x) for x in o))),
-        "Outside the filters": groups["outside"], "Characters": groups["chars"], "Earliest article id": groups["source_id"],
+        "Outside the filters": groups["outside"], "Outlets": groups["n_outlets"],
+        "Which outlets": groups["carrier_outlets"].map(lambda o: ", ".join(dict.fromkeys(outlet_label(x) for x in o))),
+        "Characters": groups["chars"], "Earliest article id": groups["source_id"],
         "Carrier article ids": groups["carrier_ids"].map(lambda ids: ", ".join(map(str, ids)))})
 
 
@@ -287,14 +287,15 @@ def draw_reused_passages(view) -> None:
         table = table.drop(columns=["Outside the filters"])
     st.caption(f"{len(groups):,} passage(s), each carried by two or more of the filtered articles; the earliest of "
                "them (undated ones last) names the passage, with the outlets it ties with on the day (same day, no "
-               "time of day to order them). Every carrier holds the passage: a paragraph reused alone is a passage of its "
-               "own, carried also by the full copies of its article."
-               + (f" {outside:,} of them are also carried by articles the filters leave out (counted under Outside "
-                  "the filters), which can be their source." if outside else ""))
+               "time of day to order them). Each carrier holds the passage, word for word or with a few words changed "
+               "(passages are aligned allowing small edits); a paragraph reused alone is a passage of its own, carried "
+               "also by the full copies of its article."
+               + (f" {outside:,} of them are also carried by articles the filters leave out (counted under Outside), "
+                  "which can be their source." if outside else ""))
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                  column_config={"Passage": st.column_config.TextColumn(width="large"),
-                                "Which outlets": st.column_config.TextColumn(width="medium"),
-                                "Outside the filters": st.column_config.NumberColumn(width="medium")})
+                                "Outside the filters": st.column_config.NumberColumn(
+                                    "Outside", help="Carriers among the articles the filters leave out")})
     view.caption_if_capped(MAX_PAIRS, len(groups), "passages (those with the most carriers)",
                            "narrow the filters, or download them all from “Download this view”.")
 
@@ -329,7 +330,8 @@ def reuse_found(view, groups_only: bool = False) -> tuple[int, pd.DataFrame, pd.
         if linked:
             st.info(f"No article of these {n} reuses another's passage of {min_chars} characters or more, but "
                     + ("one such passage is" if linked == 1 else f"{linked:,} such passages are")
-                    + " carried by two or more of them, reused from articles the filters leave out: see Reused passages.")
+                    + " carried by two or more of them, reused from articles the filters leave out: "
+                    + ("they are listed below." if groups_only else "see Reused passages."))
             return (min_chars, pairs, edges) if groups_only else None
         st.info(f"These two articles share no verbatim passage of {min_chars} characters or more." if n == 2 else
                 f"These {n} articles share no verbatim passage of {min_chars} characters or more." if n > 2 else

@@ -557,7 +557,7 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
         held = members.setdefault(find(k), {})
         if i not in held or e - s > held[i][1] - held[i][0]:
             held[i] = (s, e)
-    carried = {root: dict(held) for root, held in members.items()}
+    carried = {root: {i: (s, e, False) for i, (s, e) in held.items()} for root, held in members.items()}
     for i, own in by_article.items():  # a passage inside a longer one: also in the longer one's carriers
         for k in own:
             _, s, e = nodes[k]
@@ -567,7 +567,7 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
                     for other, (os_, oe) in members[find(j)].items():
                         if other not in carried[find(k)]:
                             start = min(os_ + s - js, oe)
-                            carried[find(k)][other] = (start, min(start + e - s, oe))
+                            carried[find(k)][other] = (start, min(start + e - s, oe), True)  # placed by offset
     shown = set(stretches) if shown is None else set(shown)
     arts = earliest_first(articles[articles["id"].isin(shown & stretches.keys())])
     rank = {i: k for k, i in enumerate(arts["id"].tolist())}
@@ -579,9 +579,11 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
         if len(carriers) < 2:
             continue
         first = carriers[0]
-        s, e = held[first]
+        s, e, placed = held[first]
         outlets = [info.get("outlet", {}).get(i) for i in carriers]
         text = info.get("text", {}).get(first)
+        if placed and isinstance(text, str):
+            s, e = _whole_words(text, s, e)  # an offset inside a longer stretch may fall mid-word
         day = info.get("published", {}).get(first)
         # a carrier the earliest cannot be ordered before names the passage as much as it does
         tied = [o for i, o in zip(carriers[1:], outlets[1:])
@@ -594,6 +596,15 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
     out = out.sort_values(["n_carriers", "chars", "source_id"], ascending=[False, False, True], ignore_index=True)
     out["group"] = np.arange(1, len(out) + 1)
     return out
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) widened to the whole words they cut."""
+    while 0 < start < len(text) and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and end > 0 and not text[end - 1].isspace() and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def linking_pairs(pairs: pd.DataFrame, shown) -> pd.DataFrame:
