@@ -285,13 +285,14 @@ def draw_reused_passages(view) -> None:
     outside = int((groups["outside"] > 0).sum())
     if not outside:
         table = table.drop(columns=["Outside the filters"])
-    st.caption(f"{len(groups):,} passage(s), each carried by two or more of the filtered articles; the earliest of "
-               "them (undated ones last) names the passage, with the outlets it ties with on the day (same day, no "
-               "time of day to order them). Each carrier holds the passage, word for word or with a few words changed "
-               "(passages are aligned allowing small edits); a paragraph reused alone is a passage of its own, carried "
-               "also by the full copies of its article."
-               + (f" {outside:,} of them are also carried by articles the filters leave out (counted under Outside), "
-                  "which can be their source." if outside else ""))
+    which = "It is" if len(groups) == 1 else "One of them is" if outside == 1 else f"{outside:,} of them are"
+    st.caption(("One passage, carried" if len(groups) == 1 else f"{len(groups):,} passages, each carried")
+               + " by two or more of the filtered articles; the earliest of them (undated ones last) names the passage, "
+               "with the outlets it ties with on the day (same day, no time of day to order them). Each carrier holds "
+               "the passage, word for word or with a few words changed (passages are aligned allowing small edits); a "
+               "paragraph reused alone is a passage of its own, carried also by the full copies of its article."
+               + (f" {which} also carried by articles the filters leave out (counted under Outside), which can be "
+                  "their source." if outside else ""))
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                  column_config={"Passage": st.column_config.TextColumn(width="large"),
                                 "Outside the filters": st.column_config.NumberColumn(
