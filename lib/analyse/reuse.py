@@ -509,8 +509,8 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
     paragraph of a wire story is in every full copy of it), at the same offset in each. Each group is named by its
     earliest carrier (published, undated last, then id), whose stretch gives the text and offsets; ``tied_outlets``
     are the other outlets whose carrier ties with it (same day, one of the two without a clock time: either may have
-    come first). Groups are sorted by carriers, most first. Every carrier holds the passage: two articles that
-    share different sentences of a third are never carriers of one passage.
+    come first). Groups are sorted by carriers, most first. Every carrier holds the passage (as aligned: word for word
+    or with a few words changed); two articles that share different sentences of a third are never carriers of one.
 
     ``shown``: the ids of the articles a view shows (None: all). The passages are still linked through every
     article of ``pairs``: two shown articles that both ran a wire story the view leaves out share its passage, though
