@@ -132,8 +132,14 @@ def test_match_is_total_and_in_bounds(text):
     ("Friday August 2, 2013 @ 8: 13am PDT", True),
     ("Published on: Fri, 11 Nov 2011 at 09: 56 IST", True),
     ("14 June 2013", True),
+    # a wire dateline: the date with its year or time, and the agency and place in capitals
+    ("TNN Nov 12, 2011, 05. 51AM IST MUMBAI:", True),
+    ("PTI | Updated: Mar 3, 2020, 10:41 IST", True),
     # negatives: a sentence naming a date, a weekday alone, a headline, an empty line
     ("The fire broke out on July 21, 2013.", False),
+    ("NASA SPENDS 2 BILLION IN MAY 2020:", False),  # a headline in capitals
+    ("COVID 19 UPDATE:", False),
+    ("Mayor Jo Hale, Nov 12, 2011:", False),
     ("Friday", False),
     ("Ellen DeGeneres To Host 86th Oscars", False),
     ("", False),

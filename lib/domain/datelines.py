@@ -140,12 +140,22 @@ _DATE_LINE_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS) | froze
     "published posted first originally updated last article story created date dated on at of the am pm a m p hrs h "
     "gmt utc bst ist est edt cst cdt mst mdt pst pdt et pt ct mt akdt akst cet cest uk st nd rd th".split())
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
+_WIRE_CAPS_WORDS = 3  # an agency and a place ("TNN", "NEW DELHI") beside a wire dateline's date
+_YEAR_OR_TIME = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|\d{1,2}[ \t]*[.:][ \t]*\d{2})(?!\d)")
 
 
 def is_date_line(line) -> bool:
-    """Whether a line is only a date, as a page prints it above or below its headline (see _DATE_LINE_WORDS)."""
-    return isinstance(line, str) and 0 < len(line.strip()) <= DATE_LINE_CHARS and any(c.isdigit() for c in line) \
-        and all(w in _DATE_LINE_WORDS for w in _LETTER_WORD.findall(line.casefold()))
+    """Whether a line is only a date, as a page prints it above or below its headline (see _DATE_LINE_WORDS), or a
+    wire dateline: a day with its year or time and a few words in capitals, the agency and place ("TNN Nov 12, 2011,
+    05. 51AM IST MUMBAI:", "PTI | Updated: Mar 3, 2020, 10:41 IST")."""
+    if not (isinstance(line, str) and 0 < len(line.strip()) <= DATE_LINE_CHARS and any(c.isdigit() for c in line)):
+        return False
+    words = _LETTER_WORD.findall(line)
+    if all(w.casefold() in _DATE_LINE_WORDS for w in words):
+        return True
+    caps = [w for w in words if w.casefold() not in _DATE_LINE_WORDS]
+    return len(caps) <= _WIRE_CAPS_WORDS and all(w.isupper() and len(w) > 1 for w in caps) \
+        and any(w.casefold() in MONTH_NUMBERS for w in words) and bool(_YEAR_OR_TIME.search(line))
 
 
 def body_start(text: str, dateline: str | None = None, start: int = 0, end: int | None = None) -> int:
