@@ -15,11 +15,12 @@ from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_G
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, TIME_PHRASES, alternation
 
-# Words of titles and roles (lower case). A capitalised word in this table ends a name when reading a
-# mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role "Russian President".
 # A player's position, written as a title ("Defender Emre Celik") and standing for the player ("the defender said").
 PLAYING_POSITIONS = frozenset("goalkeeper striker defender midfielder winger fullback quarterback pitcher goaltender "
                               "batsman bowler".split())
+# Words of titles and roles (lower case), the playing positions among them. A capitalised word in this table ends a
+# name when reading a mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role
+# "Russian President". Abbreviated titles count with and without their stop ("Sen.", "Prof").
 ROLE_WORDS = frozenset("""
 president vice-president vice prime premier minister ministers secretary secretary-general under-secretary-general
 deputy assistant undersecretary representative high chief executive director director-general chairman chairwoman
@@ -43,17 +44,16 @@ commodore brigadier corporal private marshal ensign juror jurors magistrate soli
 speaker counsel frontrunner front-runner incumbent contender runner-up
 operative pundit surrogate whip appointee plaintiff journalist headteacher headmaster headmistress
 referee umpire jockey skipper
-""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS) \
-    | PLAYING_POSITIONS  # "Sen.", "Prof" (no stop)
+""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS) | PLAYING_POSITIONS
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
 # "Sen. Ann Park"): a role noun finds a person whose title is any of them.
 _SYNONYMS = {"representative": ("congressman", "congresswoman")}
 _TITLE_GROUPS = tuple((full, f"{abbr}.", *_SYNONYMS.get(full, ())) for abbr, full in TITLE_ABBREVIATIONS.items() if full)
 TITLE_ALIASES: dict[str, tuple[str, ...]] = {w: g for g in _TITLE_GROUPS for w in g}
-# "the lawmaker" may be any legislator named before.
 # "the judge" may be a justice named before ("Justice Ann Ruiz adjourned ...").
 TITLE_ALIASES["judge"] = ("judge", "justice")
+# "the lawmaker" may be any legislator named before.
 TITLE_ALIASES["lawmaker"] = ("lawmaker", "legislator", *TITLE_ALIASES["senator"], *TITLE_ALIASES["representative"],
                              "mp", "assemblyman", "assemblywoman")
 
@@ -1648,9 +1648,10 @@ _PUBLIC_BODY_WORDS = frozenset("department ministry office agency commission aut
 # A newspaper's name says what it is ("The Kathmandu Post", "The Daily Herald"): "the paper" may stand for it.
 _MASTHEAD_WORDS = ("times", "post", "herald", "tribune", "gazette", "chronicle", "journal", "telegraph", "guardian",
                    "observer", "courier", "inquirer", "dispatch")
+_NEWSPAPER_WORDS = ("newspaper", "daily", "paper", "tabloid", "weekly", *_MASTHEAD_WORDS)
 ORG_DESCRIPTORS: dict[str, tuple[str, ...]] = {
-    "paper": ("newspaper", "daily", "paper", "tabloid", "weekly", *_MASTHEAD_WORDS),
-    "newspaper": ("newspaper", "daily", "paper", "tabloid", "weekly", *_MASTHEAD_WORDS),
+    "paper": _NEWSPAPER_WORDS,
+    "newspaper": _NEWSPAPER_WORDS,
     "daily": ("newspaper", "daily"),
     "magazine": ("magazine", "weekly", "monthly"),
     "company": ("company", "firm", "maker", "giant", "retailer", "carrier", "airline", "operator",
