@@ -1581,6 +1581,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
     out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
+    spoken: set[str] = set()  # the persons and bodies credited with a quote so far (_epithet_of)
     last_org_at = -1  # where the organisation that spoke last was named as a speaker
     asked = asked_at = None  # the person a question just quoted was put to ("a reporter asked Jo Hale, "...?""), and
     # where the answer's speaker mention ("she replied") stands
@@ -1777,8 +1778,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                                 speaker_end=described[1] + len(described[0]))
                 mention = parse_mention(q.speaker) if q.speaker else None
             if mention is not None and q.speaker_id is None and q.speaker_start is not None \
-                    and (named := _epithet_of(text, q.speaker_start, mention, persons,
-                                              {p.speaker_id for p in out if p.speaker_id})):
+                    and (named := _epithet_of(text, q.speaker_start, mention, persons, spoken)):
                 # "Ann Ruiz defended her "..." remarks. ... the government's top health official said": the person
                 # just named, whether or not quoted before, under a description the text ties to no one else ("Tom
                 # Hale was sentenced. "...," the judge said." is someone else)
@@ -1831,6 +1831,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             roles_written.pop(q.speaker, None)
             roles_written[q.speaker] = None
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
+        if q.speaker_id:
+            spoken.add(q.speaker_id)
     # A name "it" stands for is a body's in all its quotes ("Vostrax said ... "...," it added"), unless the text
     # calls it "he" or "she" too.
     bodies = {q.speaker_id for q in out if q.speaker_id and q.speaker_type == "organisation"
@@ -2119,8 +2121,7 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spo
     last = persons.last_mention(name, pos) if name else None
     paragraph = text.rfind("\n", 0, pos)
     if agent and last is not None and last < paragraph \
-            and not (_PERSON_PRONOUN_OPENS.match(text, paragraph + 1)
-                     and last > text.rfind("\n", 0, len(text[:paragraph].rstrip()))):
+            and not (_PERSON_PRONOUN_OPENS.match(text, paragraph + 1) and last > _previous_paragraph(text, paragraph)):
         # What someone does describes a person named in its own paragraph (or in the one before, when this one opens
         # with "she" or "he"), else the one the story is most about (not whoever was named last: "her father, X, who
         # runs ...", then "the youngster said").
@@ -2139,6 +2140,15 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spo
     gender = persons.genders.get(name)
     fits = not gender or _gender_fits(mention.text, "he" if gender == "m" else "she")
     return name if fits else None
+
+
+def _previous_paragraph(text: str, paragraph: int) -> int:
+    """Where the paragraph before the one opening after ``paragraph`` (a line break) begins, past the blank lines
+    between them: the offset of the line break before it, or -1."""
+    end = paragraph
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.rfind("\n", 0, end)
 
 
 def _is_bare_role(mention: Mention) -> bool:
