@@ -263,6 +263,11 @@ def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
     row of one of its sentences ("with six AK 47 rifles, 12 magazines and about 300 rounds"), while alignment puts
     each unit in one point. Without it the outlet would be shown omitting what its text says. Similar wording alone
     is not enough ("Tax rises" is no rendering of "Tax and trade rise"): that is what alignment decides."""
+    text_keys = [quote_keys(t) if isinstance(t, str) else [] for t in units["unit_text"]]
+    by_run: dict[tuple[str, ...], list[int]] = {}  # FACT_RUN words in a row -> the units holding them, in order
+    for row, keys in enumerate(text_keys):
+        for run in _runs(keys):
+            by_run.setdefault(run, []).append(row)
     evidence = []  # (unit, the words that carry it: quoted words whole, or any FACT_RUN of the sentence's)
     for k, (text, quoted, mode) in enumerate(zip(units["unit_text"], units["quoted_text"], units["mode"])):
         if mode in ("direct", "partial") and isinstance(quoted, str):
@@ -270,22 +275,25 @@ def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
             if len(keys) >= MIN_QUOTE_WORDS:
                 evidence.append((k, keys, None))
         elif isinstance(text, str):
-            runs = _runs(quote_keys(text))
+            runs = _runs(text_keys[k])
             if runs:
                 evidence.append((k, None, runs))
     if not evidence:
         return units
     outlets, points = units["outlet"].to_numpy(), units["point"].to_numpy()
-    text_keys: dict[int, list[str]] = {}
+    present_in: dict = {}  # point -> the outlets it has
+    for point, outlet in zip(points, outlets):
+        present_in.setdefault(point, set()).add(outlet)
     extra, seen = [], set()
     for k, keys, runs in evidence:
-        point, present = points[k], set(outlets[points == points[k]])
-        for row in np.flatnonzero(~np.isin(outlets, list(present))):
+        point, present = points[k], present_in[points[k]]
+        # a fact's run: only the units that hold one of its runs (looked up, not every sentence of the story compared)
+        rows = np.flatnonzero(~np.isin(outlets, list(present))) if runs is None else \
+            [row for row in sorted({row for run in runs for row in by_run[run]}) if outlets[row] not in present]
+        for row in rows:
             if (point, outlets[row]) in seen:
                 continue  # one rendering a point and outlet: its first sentence carrying the words
-            if row not in text_keys:
-                text_keys[row] = quote_keys(units["unit_text"].iat[row])
-            if carries_run(text_keys[row], keys) if keys is not None else bool(runs & _runs(text_keys[row])):
+            if runs is not None or carries_run(text_keys[row], keys):
                 seen.add((point, outlets[row]))
                 extra.append((row, point))
     if not extra:
