@@ -68,7 +68,8 @@ else:
             st.success(f"Stored {ok} article(s) from {len(fetched)} URL(s).")
         else:
             st.error(f"No article from {len(fetched)} URL(s): see the reasons below.")
-        st.dataframe(fetched, hide_index=True, column_config={"url": st.column_config.TextColumn("URL", width="medium"), "status": "Status",
+        st.dataframe(fetched, hide_index=True,
+                     column_config={"url": st.column_config.TextColumn("URL", width="medium"), "status": "Status",
                                     "reason": st.column_config.TextColumn("Reason", width="large")})
 
     st.subheader("Describe the outlets")

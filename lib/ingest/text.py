@@ -248,7 +248,8 @@ def decide_date(written: str | None, dateline, fmt: str, url: str | None = None,
         kind = "update line" if update else "date line"
         return day, "byline", CONFIDENCE[kind], f"from the {kind} “{shown}” at the top of the text", None
     month = url_month(url)
-    in_month = f"; the URL names {month:%B %Y} but no day" if month else ""
+    url_says = f"the URL names {month:%B %Y} but no day" if month else "no date in a URL"
+    in_month = f"; {url_says}" if month else ""
     if yearless is not None and month is not None and yearless.month == month.month:
         day = None
         with suppress(ValueError):  # 29 February of a year without it: no day
@@ -262,8 +263,7 @@ def decide_date(written: str | None, dateline, fmt: str, url: str | None = None,
     if written:
         return None, "unknown", 0.0, f"date unknown: cannot read the {field_name} “{written}”{in_month}", None
     if dateline is None:
-        url_part = f"the URL names {month:%B %Y} but no day" if month else "no date in a URL"
-        return None, "unknown", 0.0, f"date unknown: no dateline, no {field_name} and {url_part}", None
+        return None, "unknown", 0.0, f"date unknown: no dateline, no {field_name} and {url_says}", None
     return (None, "unknown", 0.0,
             f"date unknown: the dateline “{dateline.raw}” has no date and no {field_name}{in_month}", None)
 
