@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from lib.domain.calendar import ENGLISH_MONTH_FORMS, MONTH_NAMES, month_number, month_pattern, same_day_tie
+from lib.domain.sentences import find_run
 from lib.models import is_missing
 
 # Columns of the frames this module returns (the dashboard codes against them).
@@ -119,7 +120,7 @@ def classify_pair(keys_a: list[str], keys_b: list[str], joined_a: str | None = N
     if keys_a == keys_b:
         return "verbatim", 100.0
     short, long_ = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
-    if len(short) >= MIN_WORDS and _find_run(long_, short) >= 0:
+    if len(short) >= MIN_WORDS and find_run(long_, short) >= 0:
         return "contained", sim
     if sim >= NEAR_RATIO:
         return "near", sim
@@ -272,7 +273,7 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
                 relation, sim = "verbatim", 100.0
             elif i in as_whole and as_whole[i][0] is not None:
                 relation, sim = as_whole[i]
-                at = _find_run(keys[first], keys[i]) if relation == "verbatim" else -1
+                at = find_run(keys[first], keys[i]) if relation == "verbatim" else -1
                 window = words[first][at:at + len(keys[i])] if at >= 0 else window
             else:
                 relation, sim = classify_pair(keys[first], keys[i], joined[first], joined[i])
@@ -373,7 +374,7 @@ def _anchor_groups(units: list[list[int]], links: dict, keys: list[list[str]], u
         anchor_keys = keys[units[a][0]]
         for u in carried:
             inner = keys[units[u][0]]
-            at = _find_run(anchor_keys, inner) if len(inner) < len(anchor_keys) else -1
+            at = find_run(anchor_keys, inner) if len(inner) < len(anchor_keys) else -1
             if at < 0:
                 whole.append(u)
             else:
@@ -391,13 +392,7 @@ def quote_keys(text: str) -> list[str]:
 def carries_run(keys: list[str], quoted: list[str]) -> bool:
     """Whether the words ``keys`` hold the quote ``quoted`` (both quote_keys) whole, as one run of at least MIN_WORDS:
     the same evidence that makes two renderings one quote ("contained")."""
-    return len(quoted) >= MIN_WORDS and _find_run(keys, quoted) >= 0
-
-
-def _find_run(long_: list[str], short: list[str]) -> int:
-    """Word index where ``short`` occurs as a contiguous run in ``long_``, else -1."""
-    n = len(short)
-    return next((i for i in range(len(long_) - n + 1) if long_[i] == short[0] and long_[i:i + n] == short), -1)
+    return len(quoted) >= MIN_WORDS and find_run(keys, quoted) >= 0
 
 
 def _places_to_parts(places: list[tuple[int, int, int]], units: list[list[int]], utterance: list) -> list[list[int]]:

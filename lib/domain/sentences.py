@@ -81,3 +81,9 @@ def is_abbreviation(text: str, floor: int, dot: int) -> bool:
     if word.isdigit() and len(word) <= 2 and _SPACED_DIGITS.match(text, dot + 1):
         return True  # "At 9. 25 a. m.", "3. 5 per cent": a time or decimal a tokeniser spaced, no sentence end
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
+
+
+def find_run(long_: list[str], short: list[str]) -> int:
+    """Word index where ``short`` occurs as a contiguous run in ``long_``, else -1."""
+    n = len(short)
+    return next((i for i in range(len(long_) - n + 1) if long_[i] == short[0] and long_[i:i + n] == short), -1)

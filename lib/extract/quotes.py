@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lib.domain.sentences import find_run
 from lib.domain.verbs import CUE_CLASS, classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
                                      _attribute_after, _attribute_before, _attribution, _clause_person, passive_described,
@@ -366,19 +367,13 @@ def _repeated_words(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         words = _WORDS.findall(q.text.lower()) if q.speaker is None and q.kind != "reported" else []
         if len(words) >= _REPEATED_WORDS:
-            holder = next((p for p, held in credited if p.start != q.start and _holds_run(held, words)), None)
+            holder = next((p for p, held in credited if p.start != q.start and find_run(held, words) >= 0), None)
             if holder is not None:
                 q = replace(q, speaker=holder.speaker, speaker_id=holder.speaker_id, speaker_role=holder.speaker_role,
                             speaker_type=holder.speaker_type, speaker_start=holder.speaker_start,
                             speaker_end=holder.speaker_end)
         out.append(q)
     return out
-
-
-def _holds_run(words: list[str], run: list[str]) -> bool:
-    """Whether ``run`` occurs in ``words`` as consecutive words."""
-    n = len(run)
-    return any(words[i:i + n] == run for i in range(len(words) - n + 1))
 
 
 def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, spans: list[_Span]) -> list[Quote]:
