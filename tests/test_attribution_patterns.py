@@ -4592,11 +4592,41 @@ EPITHETS = [
      "That is fine", "the 38-year-old"),
     ('The Kenyan government said it was "deeply concerned about the violence".', "deeply concerned",
      "Kenyan government"),
+    # a noun of nationality that is no adjective, a nation spelt in two words, an adjective ending like a people's
+    ('The home side\'s manager, Liam Byrne, was pleased. "We were brave," the Irishman said.', "were brave",
+     "Liam Byrne"),
+    ('Coach Marta Vidal, 41, was pleased. "We defended well," the 41-year-old Spaniard said.', "defended well",
+     "Marta Vidal"),
+    ('Captain Aroha Ngata led the haka. "It was for my grandmother," the New Zealander said.', "grandmother",
+     "Aroha Ngata"),
+    ('Coach Jan Novak was pleased. "We defended well," the Czech said.', "defended well", "Jan Novak"),
+    # what the person does, by nationality; an office so described is as often another person's
+    ('The study\'s lead author, Dr. Noa Levi, was cautious. "Gene therapies can fade," the Israeli researcher said.',
+     "can fade", "Noa Levi"),
+    ('Secretary of State Ann Ruiz met her counterpart. "We made progress," the Iranian foreign minister said.',
+     "made progress", "the Iranian foreign minister"),
+    ('Coach Tom Hale was pleased. "We defended well," the French said.', "defended well", "French"),
 ]
 
 
 @pytest.mark.parametrize("text, fragment, speaker", EPITHETS)
 def test_an_age_or_nationality_epithet_is_the_person_named(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A name right after an irregular participle is its object: "she said" after it is not that person.
+OBJECT_AFTER_PARTICIPLE = [
+    ('Winger Tomas Berg, 19, scored late.\n\nThe club\'s manager, Ann Lee, said she had almost taken Berg off. "He '
+     'asked for ten more minutes," the German said.', "ten more", "Ann Lee"),
+    ('Winger Tomas Berg scored late.\n\nManager Ann Lee said she had nearly taken Berg off. "He asked for ten more '
+     'minutes," the German said.', "ten more", "Ann Lee"),
+    # negative: a name after a noun is no object
+    ('The deal was taken by the board. Chair Ann Lee said it was "a fair price".', "fair price", "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OBJECT_AFTER_PARTICIPLE)
+def test_a_name_after_an_irregular_participle_is_an_object(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 

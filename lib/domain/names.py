@@ -123,6 +123,12 @@ polish portuguese qatari romanian russian rwandan salvadoran saudi scottish sene
 slovenian somali sudanese spanish swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian
 turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
 """.split())
+# Nouns for a person of a nation that are not its adjective ("the Spaniard", "a Briton", "the New Zealander"); the
+# adjectives serve as such nouns too ("the Kenyan").
+NATION_NOUNS = frozenset("""
+aussie brit briton dane dutchman dutchwoman englishman englishwoman filipina finn frenchman frenchwoman icelander
+irishman irishwoman kiwi luxembourger pole scot scotsman scotswoman spaniard swede turk welshman welshwoman zealander
+""".split())
 
 # Titles written abbreviated before a name ("Sen. Ann Park", "Lt. Col. Ray Diaz"), each with the word it stands for
 # (None for an honorific, which stands for no role): a full stop after one ends no sentence, and a role noun finds a

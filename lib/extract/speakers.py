@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, NUMBER_WORDS, WEEKDAYS
 from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES,
-                               NATION_ADJECTIVES, UPPER_LETTERS, TITLE_ABBREVIATIONS, normalise_name)
+                               NATION_ADJECTIVES, NATION_NOUNS, UPPER_LETTERS, TITLE_ABBREVIATIONS, normalise_name)
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, TIME_PHRASES, alternation
 
@@ -1119,10 +1119,16 @@ def _without_article(tokens: list[str]) -> str:
 
 
 def _is_nation_epithet(tokens: list[str]) -> bool:
-    """"the Kenyan", "the Iraqi": one person by nationality; not "the French", "the Chinese", "the Swiss" (a people or
-    its government)."""
-    return len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].lower() in NATION_ADJECTIVES \
-        and not tokens[1].lower().endswith(("ese", "ch", "sh", "ss"))
+    """"the Kenyan", "the Czech", "the 24-year-old Spaniard", "the New Zealander": one person by nationality, after
+    words in lower case that describe them; not "the French", "the Chinese", "the Swiss" (a people or its
+    government)."""
+    if len(tokens) < 2 or tokens[0].lower() != "the" \
+            or not all(t.islower() and t not in NON_NAME_WORDS for t in tokens[1:-1] if t != "New"):
+        return False  # not "the assembly in Nepali"
+    last = tokens[-1].lower()
+    if tokens[-2] == "New":
+        return last == "zealander"
+    return last in NATION_NOUNS or last in NATION_ADJECTIVES and not last.endswith(("ese", "nch", "tch", "sh", "ss"))
 
 
 # Endings of agent nouns that name a person by what they do ("a keeper", "a dispatcher", "one of the organisers"):
@@ -1146,6 +1152,9 @@ counter computer chapter weather danger cancer corner river tower filter finger 
 error sector factor motor mirror floor door colour color labour labor honour honor rumour rumor humour humor terror
 horror interior exterior
 """.split())
+# Agent nouns that as often name a firm or a state as a person ("the Austrian partner", "the German buyer").
+_FIRM_OR_PERSON = frozenset("partner supplier buyer seller bidder owner investor operator provider member exporter "
+                            "importer producer".split())
 _DEFINITE_AGENT_WORDS = 4  # "the 67-year-old retired jeweller"; a longer run is a clause's subject, not a description
 
 
@@ -1219,6 +1228,9 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
 _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
                                  "between among".split())
 IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought made spoke went came".split())
+# Irregular forms that, right before a name, make it an object too ("had taken Okafor off", "has beaten Ruiz twice").
+_IRREGULAR_PARTICIPLES = frozenset("taken given seen beaten chosen shown thrown drawn driven kept left brought bought "
+                                   "caught taught found held paid lost sold won".split())
 _IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
 # Relative words that open a clause after the main one ("agreed to a deal under which X became prime minister"): its
@@ -1243,7 +1255,8 @@ def _is_transitive_verb(word: str) -> bool:
         return False
     if word in _OBJECT_PREPOSITIONS:
         return True  # "photographed with Hefner at ...": the object of a preposition
-    return word in IRREGULAR_PASTS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
+    return word in IRREGULAR_PASTS | _IRREGULAR_PARTICIPLES or word.endswith(("ed", "es")) \
+        or (word.endswith("s") and not word.endswith("ss"))
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised title words before a name
 _TITLE_CHARS = 40
 _CAPITALISED = re.compile(rf"(?<![\w’'\-])[{UPPER_LETTERS}]")
@@ -1954,6 +1967,13 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
                 and not any(w in PLACE_WORDS for w in capitalised if w not in core):
             # "the Pentagon chief", "the Taradise star": a person named earlier under another title (not "the
             # district magistrate of North Valley": a place after the role says where, not whom).
+            name = persons.recent(pos)
+        elif name is None and len(core) == 2 and core[0] in NATION_ADJECTIVES \
+                and core[-1] not in _PERSON_TITLES | _FIRM_OR_PERSON \
+                and (_is_person_agent(core[-1]) or core[-1] in PLAYING_POSITIONS):
+            # "the Israeli researcher", "the Brazilian striker": what the person just named does, by nationality (an
+            # office so written, "the Iranian foreign minister", is as often another person's, and "the Austrian
+            # partner" a firm)
             name = persons.recent(pos)
         elif name is None and (party := next((_PARTY_OF.get(w, w) for w in capitalised if w in PARTY_ADJECTIVES), None)) \
                 and _PARTY_OF.get(party, party) in PARTY_NOUNS:
