@@ -3510,11 +3510,11 @@ RELATIVE_AS_OBJECT = [
      "Rosa Diaz"),
     ('Actor Hugo Lane sings at home and makes pancakes for son Felix, 8, daughter Ava, 3, and his wife Dora.\n\n'
      '"Family comes first," he said.', "Family comes", "Hugo Lane"),
-    # negatives: the relative opens a clause of its own and speaks
+    # negatives: the relative opens a clause of its own and speaks (with the surname of the one "her" stands for)
     ('Singer Rosa Diaz left early. Her daughter Mia, 19, stayed for the encore.\n\n"It keeps me sane," she said.',
-     "keeps me sane", "Mia"),
+     "keeps me sane", "Mia Diaz"),
     ('Singer Rosa Diaz left early, and her daughter Mia, 19, stayed.\n\n"It keeps me sane," she said.',
-     "keeps me sane", "Mia"),
+     "keeps me sane", "Mia Diaz"),
 ]
 
 
@@ -4790,8 +4790,19 @@ RELATIVES = [
     ('Adewale Ogunbiyi and his wife, Folake, lost their shop in the fire. "Everything we built is gone," Folake said.',
      "Everything we built", "Folake Ogunbiyi"),
     ('Tom Hale\'s wife, Ivana, said she was leaving. Hale said later: "We are fine."', "We are fine", "Tom Hale"),
-    # negative: "Baloch and Waseem's mother" names no one person whose surname the mother takes
+    # an owner ending in "s" ("Nichols' mother", tokenised "Nichols ' mother"), and an owner a pronoun stands for
+    ('Brian Nichols was sentenced on Saturday. Nichols\' mother, Claritha, attended the trial. "We just want to fade '
+     'into obscurity," she said.', "fade into", "Claritha Nichols"),
+    ('Brian Nichols was sentenced on Saturday. Nichols \' mother, Claritha, attended the trial. "We just want to fade '
+     'into obscurity," she said.', "fade into", "Claritha Nichols"),
+    ('Fatma Yilmaz, 58, sat outside the tent. "We were asleep," she said.\n\nHer husband, Ramazan, pulled her out. "I '
+     'just pulled," he said.', "just pulled", "Ramazan Yilmaz"),
+    ('Derek Owusu-Bennett, 74, told this newspaper that he remembered the nurse.\n\nHis daughter, Amara, said the '
+     'family had written to the trust. "She deserves a medal," she said.', "a medal", "Amara Owusu-Bennett"),
+    # negatives: "Baloch and Waseem's mother" names no one person whose surname the mother takes; a pronoun of the
+    # other gender than anyone named stands for no one
     ('Baloch and Waseem\'s mother, Anwar, wept. "He is innocent," Anwar said.', "innocent", "Anwar"),
+    ('Judge Ann Lee spoke first. His son, Tom, said nothing. "No comment," he said.', "No comment", "Tom"),
 ]
 
 

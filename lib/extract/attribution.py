@@ -1061,15 +1061,30 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         word = m.group(1)
         if word in full_names and word.lower() not in NON_NAME_WORDS and persons.full_name(word) == word:
             persons.add_person(full_names[word], None)
+    owned = []  # (given name, role, offset, the pronoun's gender) of relatives of someone a pronoun stands for
     for name, role, start in singles:
         if persons.full_name(name) == name:
             given = role is None and name.lower() in FIRST_NAME_GENDERS  # a titled one-word name is a surname
-            persons.add_person(full_names.get(name) or (given and _full_name_from_given(text, name))
-                               or _relative_full_name(text, start, name, persons) or name, role)
+            full = full_names.get(name) or (given and _full_name_from_given(text, name)) \
+                or _relative_full_name(text, start, name, persons)
+            kin = None if full else _PRONOUN_KIN_BEFORE.search(text, max(0, start - _FRONTED_CHARS), start)
+            if kin:
+                owned.append((name, role, start, {"his": "m", "her": "f"}[kin.group("owner").lower()]))
+            else:
+                persons.add_person(full or name, role)
     for name, title in titles.items():
         if name in persons.roles and not persons.roles[name]:
             persons.roles[name] = title
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
+    if owned:
+        # "Fatma Yilmaz ... Her husband, Ramazan,": the relative has the surname of the one the pronoun stands for
+        for name, role, start, gender in owned:
+            owner = persons.recent(start, gender=gender)
+            built = f"{name} {surname_of(owner)}" if owner and " " in owner and name not in owner.split() else None
+            persons.add_person(built or name, role)
+            if built:
+                persons.relatives.add(built)
+        persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
 
 
@@ -1127,9 +1142,12 @@ _KIN = r"(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower
 # "Juma Mwangi's widow" a "she" is the widow, who would take the pronoun from the name.
 _KIN_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:family|children|parents|grandchildren|relatives)\b"
                         r"(?![^\S\n]+of\b)")  # not "Acme's family of drills"
-# A given name after a relative of someone named: "Adewale Ogunbiyi's wife, Folake", "X and his daughter Elif".
-_KIN_BEFORE = re.compile(rf"(?P<owner>{NAME_PATTERN})(?:[’']s|[^\S\n]+and[^\S\n]+(?:his|her))[^\S\n]+(?:[a-z]+[^\S\n]+)?"
-                         rf"{_KIN},?[^\S\n]+$")
+# A given name after a relative of someone named: "Adewale Ogunbiyi's wife, Folake", "the Nichols' mother, Claritha"
+# (also tokenised, "Nichols ' mother"), "X and his daughter Elif".
+_KIN_BEFORE = re.compile(rf"(?P<owner>{NAME_PATTERN})(?:[’']s|(?<=s)[^\S\n]?[’']|[^\S\n]+and[^\S\n]+(?:his|her))"
+                         rf"[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?[^\S\n]+$")
+# A given name after a relative of someone a pronoun stands for: "Her husband, Ramazan,", "his daughter, Amara,".
+_PRONOUN_KIN_BEFORE = re.compile(rf"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?[^\S\n]+$")
 
 
 def _relative_full_name(text: str, pos: int, given: str, persons: PersonIndex) -> str | None:
