@@ -2326,6 +2326,12 @@ def test_pronoun_never_stands_for_a_bare_one_word_name(text, fragment, speaker):
     ("Mayor de Blasio", "de Blasio", "Mayor"),
     # particles do not count among a name's words: a given name, two surnames and two particles
     ("Finance Secretary Rogelio Ramírez de la Vega", "Rogelio Ramírez de la Vega", "Finance Secretary"),
+    # Portuguese, Arabic, Scandinavian, German and Spanish particles
+    ("Mayor João dos Santos", "João dos Santos", "Mayor"),
+    ("Finance Minister Maria das Graças Foster", "Maria das Graças Foster", "Finance Minister"),
+    ("Activist Loujain bint Ahmed", "Loujain bint Ahmed", "Activist"),
+    ("Minister Karl zu Guttenberg", "Karl zu Guttenberg", "Minister"),
+    ("Writer José Ortega y Gasset", "José Ortega y Gasset", "Writer"),
     # negatives: "of" is no particle; a particle with no name before it stays out
     ("Rep. Michael McCaul of Texas", "Michael McCaul", "Rep."),
     ("a friend of la Rochelle", "Rochelle", "friend of la"),
