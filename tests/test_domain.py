@@ -7,7 +7,7 @@ from lib.domain.calendar import (month_number, named_years, weekday_number, week
                                  weekday_on_or_before)
 from lib.domain.datelines import body_start
 from lib.domain.dates import find_dates
-from lib.domain.sentences import shorten, split_sentences
+from lib.domain.sentences import excerpt, shorten, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
 
 FRIDAY = dt.date(2020, 9, 25)
@@ -123,3 +123,17 @@ def test_sentences_skip_abbreviations_and_initials(text, sentences):
 def test_shorten_cuts_at_a_word_with_an_ellipsis(text, width, expected):
     out = shorten(text, width)
     assert out == expected and len(out) <= width
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The boats were seized.", "The boats were seized."),
+    ('He said: "We will return."', 'He said: "We will return."'),
+    ("away, Sukanya intercepted the boats.", "… away, Sukanya intercepted the boats."),  # opens inside a sentence
+    ("The boats were seized on\n\nMonday and", "The boats were seized on Monday and …"),  # ends inside one
+    ("said the IBF, fell to 36 - 3", "… said the IBF, fell to 36 - 3 …"),
+    ("PM ET\n\nWladimir Klitschko won.", "… Wladimir Klitschko won."),  # the end of a time stamp's line left out
+    ("something that was\n\nspecial to me.", "… something that was special to me."),  # a broken sentence kept
+    ("", ""),
+])
+def test_an_excerpt_marks_where_it_opens_or_ends_inside_a_sentence(text, expected):
+    assert excerpt(text) == expected

@@ -13,7 +13,7 @@ from lib.analyse.reuse import MIN_CHARS
 from lib.domain.calendar import UNORDERED, UNORDERED_WHY
 from lib.domain.outlets import outlet_label, outlet_labels
 from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS, lineage_colours
-from lib.domain.sentences import shorten
+from lib.domain.sentences import excerpt, shorten
 from lib.figures.style import UNATTRIBUTED
 
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
@@ -256,7 +256,7 @@ def draw_lineage(view) -> None:
 def reuse_group_table(groups: pd.DataFrame) -> pd.DataFrame:
     """Reused passages as the page and its download show them: the earliest carrier first, then every carrier."""
     return pd.DataFrame({
-        "Passage": groups["text"].map(lambda t: " ".join(str(t).split())), "Earliest": [
+        "Passage": groups["text"].map(excerpt), "Earliest": [
             earliest_text(outlet, tied) for outlet, tied in zip(outlet_labels(groups["source_outlet"]),
                                                                 groups["tied_outlets"])],
         "Day": days_text(groups["source_published"]), "Carriers": groups["n_carriers"],

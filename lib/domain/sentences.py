@@ -34,6 +34,27 @@ def shorten(text: str, width: int) -> str:
     return cut.rstrip() + "…"
 
 
+_SENTENCE_CLOSERS = tuple(".!?\"”’»)…")
+_LINE_END_WORDS = 3  # words before a line break that are the end of a line a passage opens inside
+
+
+def excerpt(text: str) -> str:
+    """A stretch of an article on one line, marked "…" where it opens or ends inside a sentence (a passage two texts
+    share begins where their wording starts to agree: "… away, Sukanya intercepted the boats."), so no fragment reads
+    as a sentence of its own."""
+    text = str(text).strip()
+    head, gap, rest = text.partition("\n\n")
+    rest = rest.strip()
+    # the end of a line before the passage's first paragraph ("PM ET" of a time stamp): left out, marked as cut
+    cut_line = bool(gap and rest[:1].isupper() and len(head.split()) <= _LINE_END_WORDS
+                    and not head.endswith(_SENTENCE_CLOSERS))
+    line = " ".join((rest if cut_line else text).split())
+    if not line:
+        return line
+    opens_inside = cut_line or line[0].islower() or line[0] in ",;:)]-–—"
+    return ("… " if opens_inside else "") + line + ("" if line.endswith(_SENTENCE_CLOSERS) else " …")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text[start:end]``, stripped of surrounding whitespace."""
     end = len(text) if end is None else end
