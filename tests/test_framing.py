@@ -573,3 +573,22 @@ def test_a_sentence_sharing_a_fact_word_for_word_renders_its_point():
                              ("Herald", "The ministry said six rifles were found. Sailors boarded the boats.")),
                       encoder="tfidf")
     assert len(few.cells) == len(few.cells.drop_duplicates(["article_id", "start"]))  # no sentence in two points
+
+
+def test_a_sentence_giving_the_same_counts_renders_its_point():
+    """A fact two outlets give in other words but with the same counts of the same things ("three boats ... 26
+    Somali crew", "the remaining three boats ... nabbed 26 Somali pirates") is no omission; one count alike is not
+    enough."""
+    one = ("The navy foiled a pirate attack in the Gulf of Aden on Friday. While two got away, the warship "
+           "intercepted the remaining skiffs after a search. The three boats had a total of 26 Somali crew onboard.")
+    two = ("The navy foiled a pirate attack in the Gulf of Aden on Friday, the ministry said. While two got away, the "
+           "warship intercepted the remaining 3 boats after a search and nabbed 26 Somali pirates.")
+    framing = frame_story(*story(("Daily", one), ("Herald", two)), encoder="tfidf")
+    crew = point_of(framing, "Daily", "26 Somali crew")
+    assert "Herald" in set(framing.cells.loc[framing.cells["point_id"] == crew, "outlet"])
+    assert not (framing.omissions["point_id"] == crew).any()
+    apart = frame_story(*story(("Daily", one), ("Herald", "The navy foiled a pirate attack in the Gulf of Aden on "
+                                                           "Friday, the ministry said. Officials said 26 Somali "
+                                                           "nationals were still missing after the storm.")),
+                        encoder="tfidf")
+    assert (apart.omissions["point_id"] == point_of(apart, "Daily", "26 Somali crew")).any()

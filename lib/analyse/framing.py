@@ -7,8 +7,8 @@ linked across outlets by mutual best match above the encoder's threshold (the "c
 Melamed 2000, used for sentence alignment of comparable corpora); links are then merged greedily, strongest
 first, into points, never putting two units of one article into a point (constrained single linkage).
 Every unit ends in one point, so a point one outlet alone carries is that outlet's addition and the others'
-omission; a unit that holds another point's quoted words whole renders that point too (_also_carried), so an outlet
-whose one sentence carries two quotes is not shown omitting either.
+omission; a unit that holds another point's quoted words whole, or its fact's wording or counts, renders that point
+too (_also_carried), so an outlet whose one sentence carries two quotes or two facts is not shown omitting either.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from lib.analyse.groups import group_labels
 from lib.analyse.overlap import MIN_WORDS as MIN_QUOTE_WORDS, carries_run, quote_keys
 from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
+from lib.domain.calendar import NUMBER_WORDS
 from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
@@ -46,6 +47,12 @@ NEAR_IDENTICAL = 0.9  # two units of one article may share a point only when the
 # Words in a row two sentences share that make one a rendering of the other's point (_also_carried): a fact copied
 # from the wire or the same source ("with six AK 47 rifles, 12 magazines and about 300 rounds"), beyond stock phrases.
 FACT_RUN = 8
+# Counts two sentences both give of the same things ("three boats ... 26 Somali crew", "the remaining three boats ...
+# nabbed 26 Somali pirates"): this many, each a number and the word after it, make one a rendering of the other's fact
+# whatever the rest of their wording.
+FACT_FIGURES = 2
+_FIGURE_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items() if w not in ("a", "an", "one")}
+_NOT_COUNTED = frozenset("the a an and or of in on at to for with by from as is was were are per than".split())
 LABEL_CHARS = 110
 LABEL_MIN_CUT = 40  # a label is cut at a space only when one falls past this many characters (else mid-word)
 QUOTED_LABEL_SHARE = 0.4  # a unit whose quoted words are this share of it is labelled "Speaker cue: quote"
@@ -260,24 +267,30 @@ def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
     """The units with a second row for each unit that carries another point besides its own: a sentence of an outlet
     the point lacks that holds the point's quoted words whole ("“We will rebuild the bridge,” she said, adding that
     “no family will pay for it”" carries both quotes), or, for a point in the story's own voice, FACT_RUN words in a
-    row of one of its sentences ("with six AK 47 rifles, 12 magazines and about 300 rounds"), while alignment puts
-    each unit in one point. Without it the outlet would be shown omitting what its text says. Similar wording alone
+    row of one of its sentences ("with six AK 47 rifles, 12 magazines and about 300 rounds") or all of its counts, at
+    least FACT_FIGURES ("three boats", "26 Somali"), while alignment puts each unit in one point. Without it the outlet would be shown omitting what its text says. Similar wording alone
     is not enough ("Tax rises" is no rendering of "Tax and trade rise"): that is what alignment decides."""
     text_keys = [quote_keys(t) if isinstance(t, str) else [] for t in units["unit_text"]]
     by_run: dict[tuple[str, ...], list[int]] = {}  # FACT_RUN words in a row -> the units holding them, in order
+    by_figure: dict[tuple[str, str], set[int]] = {}  # a count of something -> the units giving it
     for row, keys in enumerate(text_keys):
         for run in _runs(keys):
             by_run.setdefault(run, []).append(row)
-    evidence = []  # (unit, the words that carry it: quoted words whole, or any FACT_RUN of the sentence's)
+        for figure in _figures(keys):
+            by_figure.setdefault(figure, set()).add(row)
+    evidence = []  # (unit, the units that carry it: holding its quoted words whole, a FACT_RUN of its words or its counts)
     for k, (text, quoted, mode) in enumerate(zip(units["unit_text"], units["quoted_text"], units["mode"])):
         if mode in ("direct", "partial") and isinstance(quoted, str):
             keys = quote_keys(quoted)
             if len(keys) >= MIN_QUOTE_WORDS:
                 evidence.append((k, keys, None))
         elif isinstance(text, str):
-            runs = _runs(text_keys[k])
-            if runs:
-                evidence.append((k, None, runs))
+            rows = {row for run in _runs(text_keys[k]) for row in by_run[run]}
+            figures = _figures(text_keys[k])
+            if len(figures) >= FACT_FIGURES:
+                rows |= set.intersection(*(by_figure[figure] for figure in figures))
+            if rows:
+                evidence.append((k, None, rows))
     if not evidence:
         return units
     outlets, points = units["outlet"].to_numpy(), units["point"].to_numpy()
@@ -285,21 +298,32 @@ def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
     for point, outlet in zip(points, outlets):
         present_in.setdefault(point, set()).add(outlet)
     extra, seen = [], set()
-    for k, keys, runs in evidence:
+    for k, keys, carriers in evidence:
         point, present = points[k], present_in[points[k]]
-        # a fact's run: only the units that hold one of its runs (looked up, not every sentence of the story compared)
-        rows = np.flatnonzero(~np.isin(outlets, list(present))) if runs is None else \
-            [row for row in sorted({row for run in runs for row in by_run[run]}) if outlets[row] not in present]
+        # a fact: only the units that hold one of its runs or all its counts (looked up, not every sentence compared)
+        rows = np.flatnonzero(~np.isin(outlets, list(present))) if carriers is None else \
+            [row for row in sorted(carriers) if outlets[row] not in present]
         for row in rows:
             if (point, outlets[row]) in seen:
                 continue  # one rendering a point and outlet: its first sentence carrying the words
-            if runs is not None or carries_run(text_keys[row], keys):
+            if carriers is not None or carries_run(text_keys[row], keys):
                 seen.add((point, outlets[row]))
                 extra.append((row, point))
     if not extra:
         return units
     rows, extra_points = zip(*extra)
     return pd.concat([units, units.iloc[list(rows)].assign(point=list(extra_points))], ignore_index=True)
+
+
+def _figures(keys: list[str]) -> set[tuple[str, str]]:
+    """The counts a sentence gives (quote_keys): each number, in digits, with the word after it ("three boats" and "3
+    boats" alike), not a year or a clock time alone, nor a number before a function word ("26 of the")."""
+    out = set()
+    for word, after in zip(keys, keys[1:]):
+        number = _FIGURE_WORDS.get(word, word)
+        if number.isdigit() and not after.isdigit() and after not in _FIGURE_WORDS and after not in _NOT_COUNTED:
+            out.add((number, after))
+    return out
 
 
 def _runs(keys: list[str]) -> set[tuple[str, ...]]:
