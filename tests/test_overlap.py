@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import LCSseq
 
 from lib.analyse.overlap import (GROUP_COLUMNS, MATRIX_COLUMNS, NEAR_RATIO, RENDERING_COLUMNS, classify_pair,
-                                 diff_words,
+                                 diff_words, display_tokens,
                                  outlet_quote_matrix, overlap_summary, quote_groups, shared_quotes,
                                  speakers_compatible, tokenise_quote)
 from lib.models import QUOTE_COLUMNS, Quote
@@ -96,7 +96,7 @@ def test_house_style_is_no_alteration(earliest, later):
     assert r.at["later", "relation"] == "verbatim" and r.at["later", "replaced"] == []
     assert quote_groups(shared_quotes(rows))["altered"].tolist() == [False]
     shown = " ".join(op["new"] for op in r.at["later", "diff"] if op["new"])
-    assert shown == " ".join(tokenise_quote(later))  # the page shows each outlet's own wording, not the one form
+    assert shown == " ".join(display_tokens(later))  # the page shows each outlet's own wording, not the one form
 
 
 def cut_short(text: str, q: str) -> tuple[str, str]:
@@ -572,3 +572,19 @@ def test_real_two_paragraph_quote_and_its_two_sentences(long_date, parts_date, s
         texts = set(g["text"])
         assert not {GOD, EDEN} <= texts or same_utterance
     assert_each_rendering_of_the_earliest(r[~r["text"].isin([GOD, EDEN])] if same_utterance else r)
+
+
+def test_a_diff_shows_the_punctuation_after_each_word():
+    """The wording column reads as written: two sentences of a quote stay two ("second time. You know"), while
+    renderings that differ only in punctuation are the same quote with no change shown."""
+    earliest = "I am so excited to host the show for the second time. You know what they say, third time lucky."
+    later = "I am so excited to host the show for the second time, you know what they say: third time lucky"
+    rows = quotes_frame((quote_in("a", earliest, earliest), "Wire", "2021-08-31"),
+                        (quote_in("b", later, later), "Daily Paper", "2021-09-01"))
+    r = shared_quotes(rows).set_index("role")
+    assert r.at["later", "relation"] == "verbatim" and r.at["later", "replaced"] == []
+    assert {op["op"] for op in r.at["later", "diff"]} == {"equal"}
+    assert " ".join(op["new"] for op in r.at["earliest", "diff"]).startswith("I am so excited") \
+        and "second time. You know what they say, third" in " ".join(op["new"] for op in r.at["earliest", "diff"])
+    assert display_tokens('the charm,” she said on Aug. 31, up 10%.') == ["the", "charm,", "she", "said", "on",
+                                                                          "Aug. 31,", "up", "10%."]

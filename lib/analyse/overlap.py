@@ -73,20 +73,52 @@ def _one_style(phrase: re.Match) -> str | None:
 def tokenise_quote(text: str) -> list[str]:
     """Word tokens of a quote as written (punctuation and quote marks removed, inner apostrophes kept); a date or a
     share is one token (_STYLED)."""
+    return [word for word, _ in _token_ends(text)]
+
+
+def display_tokens(text: str) -> list[str]:
+    """tokenise_quote's tokens, each with the punctuation written right after it ("time.", "say,"): what a word diff
+    shows, so two sentences of a quote do not read as one ("second time You know"). Their keys (_key) are the
+    tokens'."""
+    tokens = []
+    for word, (folded, end) in _token_ends(text, True):
+        tail = end
+        while tail < len(folded) and (folded[tail] in _TRAILING or folded[tail] in _CLOSING):
+            tail += 1
+        tokens.append(word + "".join(c for c in folded[end:tail] if c in _TRAILING))
+    if tokens and tokens[-1][-1] in ",;:":
+        tokens[-1] = tokens[-1][:-1]  # "the charm," she said: the comma is the attribution's, not the speaker's
+    return tokens
+
+
+_TRAILING = ".,;:!?…"  # punctuation a diff shows after its word
+_CLOSING = "\"'”’»)]"  # closing marks passed over to reach it ("charm,”")
+
+
+def _token_ends(text: str, where: bool = False) -> list[tuple[str, object]]:
+    """(token, its end offset in the folded text, or with ``where`` (folded text, end)) of tokenise_quote's tokens."""
     folded = _SPACED_CLITIC.sub(r"\1'\2", unicodedata.normalize("NFKC", text or "").translate(_FOLD))
-    words, at = [], 0
+    found, at = [], 0
+
+    def add(segment_start: int, segment_end: int) -> None:
+        for m in _WORD.finditer(folded, segment_start, segment_end):
+            found.append((m.group(0), (folded, m.end()) if where else m.end()))
+
     for m in _STYLED.finditer(folded):
         if _one_style(m) is None:
             continue
-        words += _WORD.findall(folded[at:m.start()])
-        words.append(" ".join(m.group(0).split()))
+        add(at, m.start())
+        found.append((" ".join(m.group(0).split()), (folded, m.end()) if where else m.end()))
         at = m.end()
-    return words + _WORD.findall(folded[at:])
+    add(at, len(folded))
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 18)
 def _key(word: str) -> str:
-    """Comparison key of one word: case-folded, accents stripped; a date or a share in its one form (_STYLED)."""
+    """Comparison key of one word (a display token's punctuation left out): case-folded, accents stripped; a date or a
+    share in its one form (_STYLED)."""
+    word = word.rstrip(_TRAILING) or word
     # A date or a share holds a space or opens with a digit ("Aug. 31", "10%"): no other word is matched.
     styled = _STYLED.fullmatch(word) if word[:1].isdigit() or " " in word else None
     word = (_one_style(styled) if styled else None) or word
@@ -185,7 +217,7 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
         return pd.DataFrame(columns=list(RENDERING_COLUMNS))
     q = quotes[quotes["kind"].isin(kinds)] if "kind" in quotes.columns and kinds else quotes
     q = q.reset_index(drop=True)
-    words = [tokenise_quote(t) for t in q["text"]]
+    words = [display_tokens(t) for t in q["text"]]  # as a diff shows them; compared by their keys
     keys = [[_key(w) for w in ws] for ws in words]
     joined = [" ".join(k) for k in keys]
     speakers = [_speaker_of(sid, sp) for sid, sp in zip(
