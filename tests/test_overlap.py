@@ -571,7 +571,10 @@ def test_real_two_paragraph_quote_and_its_two_sentences(long_date, parts_date, s
     for _, g in r.groupby("group_id"):  # no group holds both sentences unless they are parts of one utterance
         texts = set(g["text"])
         assert not {GOD, EDEN} <= texts or same_utterance
-    assert_each_rendering_of_the_earliest(r[~r["text"].isin([GOD, EDEN])] if same_utterance else r)
+    # the two sentences, one utterance or two quotes in a row, are judged together: later, the long quote as a whole
+    parts = r["text"].isin([GOD, EDEN]) & (r["role"] == "later")
+    assert_each_rendering_of_the_earliest(r[~parts])
+    assert set(r.loc[parts, "relation"]) <= {"verbatim"}
 
 
 def test_a_diff_shows_the_punctuation_after_each_word():
@@ -588,3 +591,20 @@ def test_a_diff_shows_the_punctuation_after_each_word():
         and "second time. You know what they say, third" in " ".join(op["new"] for op in r.at["earliest", "diff"])
     assert display_tokens('the charm,” she said on Aug. 31, up 10%.') == ["the", "charm,", "she", "said", "on",
                                                                           "Aug. 31,", "up", "10%."]
+
+
+def test_a_quote_continued_in_the_next_quote_is_not_cut_short():
+    """`"A," she said. "B."` (two quotes in a row) carries the earliest's "A. B." whole; the same sentences far apart
+    in an article are two quotes, each a part of it."""
+    first, second = "I am so excited to be hosting the awards again,", "You know what they say, third time lucky."
+    whole = f"{first[:-1]}. {second}"
+    near = f'"{first}" she said. "{second}"'
+    far = f'"{first}" she said. ' + "The ceremony will be held in March at the theatre downtown. " * 4 + f'"{second}"'
+    rows = [(quote_in("a", whole, whole, "Lind"), "Wire", "2021-08-01")]
+    for article, text in (("b", near), ("c", far)):
+        rows += [(dataclasses.replace(quote_in(article, text, t, "Lind"), utterance=n), outlet, "2021-08-02")
+                 for n, (t, outlet) in enumerate(((first, f"Paper {article}"), (second, f"Paper {article}")))]
+    r = shared_quotes(quotes_frame(*rows))
+    later = r[r["role"] == "later"]
+    assert set(later.loc[later["article_id"] == "b", "relation"]) == {"verbatim"}
+    assert set(later.loc[later["article_id"] == "c", "relation"]) == {"contained"}

@@ -39,6 +39,7 @@ QUOTE_KINDS = ("direct", "partial")  # reported speech is paraphrase: it is alig
 MIN_WORDS = 4  # a shared 3-word phrase ("a historic day") is not evidence of a shared quote
 SHINGLE = 3  # words per blocking shingle: a near match keeps at least one 3-gram unless every 3rd word changed
 MAX_QUOTES_PER_SHINGLE = 500  # a 3-gram in more distinct quote texts than this is a stock phrase
+JOIN_GAP = 120  # characters between two quotes of one article that may be one quote continued ("," she said. ")
 NEAR_RATIO = 85.0  # rapidfuzz character ratio (0..100) above which two renderings are one quote, a word changed
 NEAR_COVERAGE = 0.85  # share of the shorter rendering's words found in order in the longer one (a clause dropped)
 NEAR_COVERAGE_MIN_WORDS = 6
@@ -256,6 +257,9 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
             unit_of[t][k] = len(units)
             units.append(members)
     order = [(when[i], article[i], starts[i]) for i in range(len(q))]
+    in_article: dict = {}  # article id -> its quotes in text order
+    for i in sorted(range(len(q)), key=starts.__getitem__):
+        in_article.setdefault(article[i], []).append(i)
     for members in units:
         members.sort(key=order.__getitem__)
     links: dict[int, dict[int, tuple[str, float]]] = {}
@@ -300,6 +304,14 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
                 whole = [k for i in sorted(members, key=starts.__getitem__) for k in keys[i]]
                 as_whole.update(dict.fromkeys(members, classify_pair(keys[first], whole)))
         for i in idx:
+            # A quote continued in the article's next quote (`"A," she said. "B."`, two utterances) is the earliest's
+            # quote as a whole, not a cut-short copy of it, when the run of them is verbatim.
+            run = _adjacent_run(i, in_article[article[i]], starts, ends)
+            if i != first and as_whole.get(i, (None,))[0] is None and len(run) > 1:
+                joined_run = classify_pair(keys[first], [k for j in run for k in keys[j]])
+                if joined_run[0] == "verbatim":
+                    as_whole[i] = joined_run
+        for i in idx:
             window = words[first]
             if i == first:
                 relation, sim = "verbatim", 100.0
@@ -342,6 +354,18 @@ def overlap_changes(a: list[str], b: list[str]) -> list[dict] | None:
     if all(op[0] == "equal" for op in span):
         return None
     return [{"op": tag, "old": " ".join(a[i1:i2]), "new": " ".join(b[j1:j2])} for tag, i1, i2, j1, j2 in span]
+
+
+def _adjacent_run(i: int, quotes_in_text: list[int], starts: list[int], ends: list[int]) -> list[int]:
+    """Quote ``i`` with the quotes of its article chained to it by gaps of at most JOIN_GAP characters, in text
+    order (``quotes_in_text``: the article's quotes in that order)."""
+    at = quotes_in_text.index(i)
+    lo = hi = at
+    while lo > 0 and starts[quotes_in_text[lo]] - ends[quotes_in_text[lo - 1]] <= JOIN_GAP:
+        lo -= 1
+    while hi + 1 < len(quotes_in_text) and starts[quotes_in_text[hi + 1]] - ends[quotes_in_text[hi]] <= JOIN_GAP:
+        hi += 1
+    return quotes_in_text[lo:hi + 1]
 
 
 def _variants(idx: list[int], words: list[list[str]], keys: list[list[str]], joined: list[str], article: list,
