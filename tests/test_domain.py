@@ -7,7 +7,7 @@ from lib.domain.calendar import (month_number, named_years, weekday_number, week
                                  weekday_on_or_before)
 from lib.domain.datelines import body_start
 from lib.domain.dates import find_dates
-from lib.domain.sentences import excerpt, shorten, split_sentences
+from lib.domain.sentences import excerpt, is_heading_line, shorten, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
 
 FRIDAY = dt.date(2020, 9, 25)
@@ -137,3 +137,17 @@ def test_shorten_cuts_at_a_word_with_an_ellipsis(text, width, expected):
 ])
 def test_an_excerpt_marks_where_it_opens_or_ends_inside_a_sentence(text, expected):
     assert excerpt(text) == expected
+
+
+@pytest.mark.parametrize("line,heading", [
+    ("Anti Piracy Ops by INS Sukanya", True),
+    ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM", True),
+    ("Statement by Francesca Grifo", True),
+    ("The navy foiled an attack on Friday", False),  # a sentence without its full stop
+    ("Here is the Academy's official release:", False),
+    ("ECB Raises Rates Again?", False),
+    ("Farewell to another piece of the old dairy", False),
+    ("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen", False),  # too long for a heading
+])
+def test_a_heading_line_is_a_few_capitalised_words_without_closing_punctuation(line, heading):
+    assert is_heading_line(line) is heading

@@ -25,7 +25,7 @@ from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.calendar import NUMBER_WORDS
 from lib.domain.datelines import body_start
-from lib.domain.sentences import split_sentences
+from lib.domain.sentences import is_heading_line, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
 from lib.models import is_missing, speaker_of
 
@@ -157,8 +157,9 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
                 # "UPDATED 05/03/2013 at 11:00 AM EDT", "AUGUST 2, 2013 | 08:06AM PT" opening the text: when the page
                 # was put up, no claim and no lead (not "Published on March 3, the report found")
                 s = stamp.end()
-            if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS:
-                continue
+            if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS or _whole_line(text, s, e) \
+                    and is_heading_line(text[s:e]):
+                continue  # a dateline or wire tag; a heading the body repeats ("Anti Piracy Ops by INS Sukanya")
             quote = _carried_quote(qs, s, e)
             mode, quoted, speaker, cue, cue_class = OWN_VOICE, None, None, None, None
             if quote is not None:
@@ -170,6 +171,12 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
                          cue_class, proposing))
             position += 1
     return pd.DataFrame.from_records(rows, columns=list(UNIT_COLUMNS))
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a line of its own (blanks around it aside)."""
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _quotes_by_article(quotes: pd.DataFrame | None) -> dict[str, list[dict]]:

@@ -55,6 +55,21 @@ def excerpt(text: str) -> str:
     return ("… " if opens_inside else "") + line + ("" if line.endswith(_SENTENCE_CLOSERS) else " …")
 
 
+_HEADING_MAX_WORDS = 12
+_HEADING_SHARE = 2 / 3  # of a line's words of three letters or more, capitalised: a heading ("Anti Piracy Ops by INS ...")
+_HEADING_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def is_heading_line(line: str) -> bool:
+    """Whether a line of a body is a heading (a title or a subhead repeated in the text: "Anti Piracy Ops by INS
+    Sukanya"), not a sentence: a few words, most in capitals, and no closing punctuation."""
+    line = line.strip()
+    words = [w for w in _HEADING_WORD.findall(line) if len(w) >= 3]
+    if not words or "\n" in line or len(line.split()) > _HEADING_MAX_WORDS or line.endswith(_SENTENCE_CLOSERS + (":", ";")):
+        return False
+    return sum(w[0].isupper() for w in words) >= _HEADING_SHARE * len(words)
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text[start:end]``, stripped of surrounding whitespace."""
     end = len(text) if end is None else end
