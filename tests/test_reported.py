@@ -100,6 +100,15 @@ def test_not_reported(sentence):
      "denying the islanders citizenship violated the constitution"),
     # other cues take their content as before
     ("Maria Tovar said a deal was close and the strike would end.", "a deal was close and the strike would end"),
+    # a deed done to a thing with a cue's verb is no speech: "added", "recalled", "slammed" and their object
+    ("Since May 2020, America has added back 16.7 million jobs.", None),
+    ("France has recalled its ambassador to the United States over the deal.", None),
+    ("The army slammed the border town with artillery on Saturday.", None),
+    ("Employers added 235,000 jobs last month across the whole country.", None),
+    # ... but their clause reports words, after a bracketed note too
+    ("Maria Tovar added that the strike would end on Friday.", "the strike would end on Friday"),
+    ("Maria Tovar added [es] that the strike would end on Friday.", "the strike would end on Friday"),
+    ("Maria Tovar recalled she had marched in the same square in 1989.", "she had marched in the same square in 1989"),
 ])
 def test_what_was_written_or_posted_is_no_reported_speech(sentence, content):
     assert [q[3] for q in _reported(sentence)] == ([content] if content else [])

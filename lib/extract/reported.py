@@ -122,11 +122,16 @@ def _is_object(m: re.Match, sentence: str, content_at: int, content: str) -> boo
         return True
     cue = m.group("cue").lower()
     if " ".join(cue.split()) in OBJECT_CUE_FORMS:
-        first = sentence[content_at:].split(maxsplit=1)[:1]
+        # after any bracketed note ("tweeted [ko] the photo above"; "added [es] that ..." reports words)
+        first = _NOTES.sub("", sentence[content_at:]).split(maxsplit=1)[:1]
         return m.start("cue") <= content_at and bool(first) and (
-            first[0].lower() in OBJECT_OPENERS or first[0].startswith("[") or first[0][:1].isdigit())
+            first[0].lower() in OBJECT_OPENERS or first[0][:1].isdigit())
     return classify_cue(m.group("cue")) in _OBJECT_CLASSES and not cue.startswith("accus") \
         and _noun_phrase_only(content)
+
+
+_NOTES = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]\s*)+")  # bracketed notes opening a cue's content ("[ko]", "[1]")
+_NOTED_THAT = re.compile(r"\s*(?:\[[^\]\n]{1,12}\][^\S\n]*)+that[^\S\n]+")
 
 
 def _noun_phrase_only(content: str) -> bool:
@@ -205,6 +210,8 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     elif manner.group(0) == "with" and m.group("cue").lower().startswith(_WITH_OBJECT):
                         continue
                 c_start, c_end = s + content_at, s + m.end("content")
+                noted = _NOTED_THAT.match(text, c_start, c_end)  # "added [es] that ...": the words after the note
+                c_start = noted.end() if noted else c_start
                 while c_end > c_start and text[c_end - 1] in " ,;:":
                     c_end -= 1
                 if len(text[c_start:c_end].split()) < _MIN_WORDS \
