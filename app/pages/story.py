@@ -9,7 +9,7 @@ from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, day_text
 from app.view import SIDEBAR_LINKED, report_missing
 from lib.analyse.stories import shared_sources
 from lib.domain.outlets import outlet_label, outlet_labels
-from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS
+from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS, repeated_terms
 from lib.figures.style import colour_of
 
 MAX_COLUMNS = 6  # outlets side by side before the matrix stops being readable
@@ -284,8 +284,13 @@ def draw_terms(view, members: list) -> None:
     """The words each side used far more often than the others did."""
     side = view.side_noun
     view.chart("terms", ids=members)
-    view.caption_if_capped(TERM_OUTLETS, view.framing(members).terms["outlet"].nunique(),
-                           f"{side}s (those with the most terms)",
+    drawn = set(outlet_labels(repeated_terms(view.framing(members).terms)["outlet"]))
+    story = view.coverage[view.coverage["article_id"].isin(set(members))]
+    silent = sorted(set(view.side_labels(story["outlet"])) - drawn, key=str.casefold)
+    if silent and drawn:
+        # the chart has a panel for sides with a word used twice or more that the others used less
+        st.caption(f"No word used twice that the others used less, so not in the chart: {_joined(silent)}.")
+    view.caption_if_capped(TERM_OUTLETS, len(drawn), f"{side}s (those with the most terms)",
                            f"pick {side}s under Filters to see the others' terms.")
 
 

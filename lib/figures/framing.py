@@ -22,6 +22,11 @@ TERM_ROW_PX, TERM_HEADER_PX, TERM_GAP_PX = 30, 34, 60  # row height, room for an
 TERM_AXIS_MIN = 6  # the uses axis spans at least this: two uses are a short stroke, not a full-width bar
 
 
+def repeated_terms(terms: pd.DataFrame) -> pd.DataFrame:
+    """The distinctive terms the terms chart draws: those an outlet used MIN_TERM_USES times or more."""
+    return terms[terms["count"] >= MIN_TERM_USES] if "count" in terms else terms
+
+
 def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None,
                   top: int = VOICE_SPEAKERS) -> go.Figure:
     """Whose voices each outlet carried: share of the outlet's quoted words per speaker, one bar group per speaker.
@@ -100,7 +105,7 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
         if sides == 1:  # ``sides``: how many outlets (or groups) the view holds, when the caller knows
             return empty_figure(title, "Only one outlet here: distinctive terms compare an outlet with the others.")
         return empty_figure(title, "Too little text to find distinctive terms.")
-    frame = terms[terms["count"] >= MIN_TERM_USES] if "count" in terms else terms
+    frame = repeated_terms(terms)
     if frame.empty:
         return empty_figure(title, "No outlet used any word more than once that the others did not use as much.")
     frame = frame.assign(outlet=frame["outlet"].map(outlet_label))
