@@ -131,7 +131,8 @@ def test_text_dated_from_a_date_line_at_its_top(tmp_path):
     by_id = {a.id: a for a in parse_one(tmp_path, "rows.jsonl", jsonl).articles}
     assert (by_id["a"].published, by_id["a"].date_source) == (dt.date(2018, 3, 1), "byline")
     assert by_id["a"].date_note == "from the date line “Posted on March 1, 2018” at the top of the text"
-    assert by_id["b"].published == dt.date(2018, 3, 1)  # a title that is a date
+    assert by_id["b"].published == dt.date(2018, 3, 1)  # a title that is a date, which the note says
+    assert by_id["b"].date_note == "from the date line “March 1, 2018” in the title field"
     assert (by_id["c"].published, by_id["c"].date_source) == (dt.date(2018, 2, 28), "url")
     assert by_id["d"].published is None
 

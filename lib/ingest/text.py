@@ -246,7 +246,9 @@ def decide_date(written: str | None, dateline, fmt: str, url: str | None = None,
         # a date line gives a yearless dateline or field its year, never another day
         day, shown, update = line
         kind = "update line" if update else "date line"
-        return day, "byline", CONFIDENCE[kind], f"from the {kind} “{shown}” at the top of the text", None
+        titled = bool(head) and isinstance(head[0], str) and head[0].strip() == shown  # a title that is only a date
+        where = f"in the {'Title header' if fmt == 'txt' else 'title field'}" if titled else "at the top of the text"
+        return day, "byline", CONFIDENCE[kind], f"from the {kind} “{shown}” {where}", None
     month = url_month(url)
     url_says = f"the URL names {month:%B %Y} but no day" if month else "no date in a URL"
     in_month = f"; {url_says}" if month else ""
