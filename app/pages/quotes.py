@@ -19,6 +19,13 @@ from lib.figures.style import UNATTRIBUTED
 MAX_PAIRS = 300  # pairs offered for reading: all 20,831 of a 5,000-article corpus were 2.6 MB of labels per render
 MAX_QUOTES = 300  # shared quotes offered in the lineage picker: all 584 of a 5,000-article corpus went with every render
 PASSAGE_CHARS = 160  # a reused passage on one table line
+# How an ordered pair of articles sharing passages reads (lib.analyse.reuse.orient_pair's directions): the headings
+# of its two sides and the end of the caption's sentence.
+ORDERED_SIDES = {"earlier": {"source": "Earlier (source)", "target": "Later (target)"},
+                 "syndication": {"source": "Wire copy (source)", "target": "Carrier (target)"}}
+ORDERED_LABEL = {"earlier": "published first", "syndication": "wire copy"}
+ORDERED_WHY = {"earlier": "later article, published after the other.",
+               "syndication": "carrier's article, which runs the other outlet's wire copy (syndication)."}
 MAX_ROWS = 1000  # quote rows sent to the browser: all 10,120 of a 5,000-article corpus were 2 MB per render
 
 # How a word diff is written: (dropped, added, escape) per format; the page shows HTML, downloads carry wdiff's text.
@@ -367,7 +374,7 @@ def draw_pair(view) -> None:
     title_of = dict(zip(targets["id"], display_titles(targets, 70)))
     edge_names = {f"{s}>{t}": f"{outlet_label(so)} {'↔' if d in UNORDERED else '→'} {outlet_label(to)}: "
                               f"{shorten(str(title_of.get(t, t)), 70)} ({p} passage(s), {c:,} chars, "
-                              f"{UNORDERED_WHY.get(d, d)})"
+                              f"{UNORDERED_WHY.get(d) or ORDERED_LABEL.get(d, d)})"
                   for s, t, so, to, p, c, d in top[["source_id", "target_id", "source_outlet", "target_outlet",
                                                       "passages", "chars", "direction"]].itertuples(index=False)}
     if len(edges) > MAX_PAIRS:
@@ -390,7 +397,7 @@ def draw_pair(view) -> None:
         # each side says its own date when the order is unknown: one of the two may well be dated
         day = "Undated" if pd.isna(row["published"]) else pd.Timestamp(row["published"]).strftime("%Y-%m-%d")
         heading = (f"Same day, {day}" if direction == "tie" else day) + " (order unknown)" if unordered \
-            else {"source": "Earlier (source)", "target": "Later (target)"}[side]
+            else f"{ORDERED_SIDES[direction][side]}, {day}"
         with col:
             st.markdown(f"**{heading}: "
                         f"{plain_markdown(outlet_label(row['outlet']))}** · "
@@ -399,7 +406,7 @@ def draw_pair(view) -> None:
                     f"padding:8px'>{highlight_html(row['text'], spans)}</div>")
     st.caption(f"{pair['chars'].sum():,} characters reused in {len(pair)} passage(s); "
                f"{pair['share_of_target'].iloc[0]:.0%} of the " + (f"second article; {UNORDERED_WHY[direction]}, so "
-               "which came first is unknown." if unordered else f"later article; direction: {direction}."))
+               "which came first is unknown." if unordered else ORDERED_WHY[direction]))
 
 
 draw()
