@@ -114,6 +114,21 @@ def test_what_was_written_or_posted_is_no_reported_speech(sentence, content):
     assert [q[3] for q in _reported(sentence)] == ([content] if content else [])
 
 
+@pytest.mark.parametrize("sentence, speakers", [
+    # "according to" names the source after the words, never a subject before it; a cue's word after an article is a
+    # noun ("at the urging of", "an estimated")
+    ("The rivals will meet on June 16 in Geneva, Switzerland, for their first summit, according to the White House.",
+     ["White House"]),
+    ("The depot holds fuel for Anchorage, Palmer, Wasilla and the valley, according to the company's website.", [None]),
+    ("Harris visited the border in El Paso, Texas, after weeks of pressure and at the urging of some Democrats, and "
+     "called for an end to the finger pointing.", []),
+    # a progressive form keeps its subject
+    ("ESPN is reporting the Nationals have offered the pitcher a new contract.", ["ESPN"]),
+])
+def test_according_to_and_a_cue_word_used_as_a_noun_take_no_subject_before_them(sentence, speakers):
+    assert [q[0] for q in _reported(sentence)] == speakers
+
+
 @pytest.mark.parametrize("sentence, content", [
     # a short noun phrase after a cue of rejecting, criticising or praising is what was rejected, not words reported
     ("The teachers' union rejected the offer on Monday.", None),

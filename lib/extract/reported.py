@@ -130,6 +130,7 @@ def _is_object(m: re.Match, sentence: str, content_at: int, content: str) -> boo
         and _noun_phrase_only(content)
 
 
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)[^\S\n]+$", re.IGNORECASE)  # an article right before a cue's word: a noun
 _NOTES = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]\s*)+")  # bracketed notes opening a cue's content ("[ko]", "[1]")
 _NOTED_THAT = re.compile(r"\s*(?:\[[^\]\n]{1,12}\][^\S\n]*)+that[^\S\n]+")
 
@@ -158,6 +159,11 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
             for name, pattern in REPORTED_PATTERNS:
                 m = pattern.match(sentence)
                 if not m or _NOT_SAYING.search(sentence, 0, m.start("cue")) or is_saying(sentence[:m.end("cue")]):
+                    continue
+                if name in ("subject-cue", "content-subject-cue") and m.group("cue").lower().startswith("according") \
+                        or _NOUN_BEFORE.search(sentence, max(0, m.start("cue") - 8), m.start("cue")):
+                    # "in Geneva, Switzerland, for their summit, according to X": no subject's verb; "El Paso, Texas,
+                    # ... at the urging of": a noun, after its article
                     continue
                 content_at = m.start("content")
                 if name == "subject-cue":
