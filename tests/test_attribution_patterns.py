@@ -5664,3 +5664,18 @@ NEXT_SENTENCE_SPEAKERS = [
 @pytest.mark.parametrize("text, fragment, speaker", NEXT_SENTENCE_SPEAKERS)
 def test_the_next_sentence_names_the_speaker(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A headline's verb before a surname ("Red Sox Will Nab Teixeira") is no given name: the surname takes the full name
+# the text gives ("Mark Teixeira"); a headline's known given name still gives one.
+HEADLINE_PAIRS = [
+    ('Prediction: Red Sox Will Nab Teixeira\n\nThe Red Sox are close to a deal with first baseman Mark Teixeira. '
+     'Teixeira said he was "excited about Boston".', "excited about", "Mark Teixeira"),
+    ('Mark Teixeira Picks Boston\n\nThe first baseman signed on Monday. Teixeira said he was "excited about Boston".',
+     "excited about", "Mark Teixeira"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HEADLINE_PAIRS)
+def test_a_headline_verb_before_a_surname_is_no_given_name(text, fragment, speaker):
+    _check(text, fragment, speaker)

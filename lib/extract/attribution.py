@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lib.domain.outlets import is_host_name, is_known_outlet
-from lib.domain.sentences import is_abbreviation
+from lib.domain.sentences import is_abbreviation, is_heading_line
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
@@ -1244,9 +1244,17 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
         if first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS or first.lower() in ORG_WORDS \
                 or is_trade(first.lower()):
             continue  # "Drugmaker Pfizer": a trade, no given name
+        if first.lower() not in FIRST_NAME_GENDERS and is_heading_line(_line_at(text, m.start())):
+            continue  # "Prediction: Red Sox Will Nab Teixeira": a headline's verb before a surname, no given name
         last = re.sub(r"[’']s$", "", last)  # "Stephenie Meyer's"
         out.setdefault(last.split()[-1], " ".join(f"{first} {last}".split()))
     return out
+
+
+def _line_at(text: str, pos: int) -> str:
+    """The line of ``text`` holding offset ``pos``."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)]
 
 
 def _full_name_from_given(text: str, given: str) -> str | None:
