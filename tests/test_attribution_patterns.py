@@ -5679,3 +5679,19 @@ HEADLINE_PAIRS = [
 @pytest.mark.parametrize("text, fragment, speaker", HEADLINE_PAIRS)
 def test_a_headline_verb_before_a_surname_is_no_given_name(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A fragment in a sentence about persons a passive is about, ended by a text's cue, is the text's words; in a sentence
+# whose person acts (and speaks), the person's, whatever text reports the sentence.
+PASSIVE_SUBJECTS = [
+    ('The league released its findings. Coach Tom Hale and assistant Ann Lee are accused of acting "contrary to '
+     'principles of ethical conduct" by failing to report the payments, the report said.', "ethical conduct",
+     "the report"),
+    ('Dr. Tom Hale corresponded with an official early in the crisis, acknowledging the "crazy people in this world" '
+     'and vowing to "get through this together," a new report revealed Tuesday.', "crazy people", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PASSIVE_SUBJECTS)
+def test_persons_a_passive_is_about_do_not_speak_a_fragment(text, fragment, speaker):
+    _check(text, fragment, speaker)

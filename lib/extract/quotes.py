@@ -33,6 +33,7 @@ _LABEL_WORDS = 4  # a cue-less fragment this short may be a label ("girl next do
 _SPLIT_GAP = 120  # characters between two spans of one line that still read as one split utterance
 _MAIN_SPEAKER_QUOTES = 3  # quotes one person needs for the article to be their profile or interview
 _PROFILE_ATTRIBUTIONS = 5  # explicit attributions that make context guesses yield to the profile's subject
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?[a-z]+ed\b")  # "are accused"
 _TURN_WORDS = 6  # words besides its quotes a dialogue turn holds ("the man asked quietly.")
 _LIST_JOIN = re.compile(r"[^\S\n]*(?:,|,?[^\S\n]+(?:and|or))[^\S\n]*")  # between the members of a list of quotes
 _RELAY_CUES = frozenset(("reported", "reports", "according to"))  # an outlet passing on words it names a source for
@@ -203,8 +204,14 @@ def extract_quotes(article: Article) -> list[Quote]:
             continue
         ps, pe = paras[span.para][0], paras[span.last_para][1]
         end = _SENTENCE_END.search(text, span.close + 1, min(pe + 1, span.close + 1 + CLAUSE_CHARS))
-        found = _clause_person(text, _clause_start(text, ps, span.open, spans), span,
-                               min(end.start() if end else pe, pe), persons)
+        sentence_end = min(end.start() if end else pe, pe)
+        clause_start = _clause_start(text, ps, span.open, spans)
+        if i in attrib and attrib[i].cue_start is not None and span.close < attrib[i].cue_start <= sentence_end \
+                and _PASSIVE.search(text, clause_start, span.open):
+            # `X and Y are accused of "...", the report said.`: the persons a passive is about do not speak, the text
+            # the sentence ends on does (`X wrote back, acknowledging the "...", a report revealed`: X speaks)
+            continue
+        found = _clause_person(text, clause_start, span, sentence_end, persons)
         if found:
             attrib[i] = found
 
