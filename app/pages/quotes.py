@@ -263,11 +263,12 @@ def draw_lineage(view) -> None:
 def reuse_group_table(groups: pd.DataFrame) -> pd.DataFrame:
     """Reused passages as the page and its download show them: the earliest carrier first, then every carrier."""
     return pd.DataFrame({
-        "Passage": groups["text"].map(excerpt), "Earliest": [
+        # the counts before the long lists of names, so they stay in view in a narrow table
+        "Passage": groups["text"].map(excerpt), "Carriers": groups["n_carriers"],
+        "Outside the filters": groups["outside"], "Outlets": groups["n_outlets"], "Earliest": [
             earliest_text(outlet, tied) for outlet, tied in zip(outlet_labels(groups["source_outlet"]),
                                                                 groups["tied_outlets"])],
-        "Day": days_text(groups["source_published"]), "Carriers": groups["n_carriers"],
-        "Outside the filters": groups["outside"], "Outlets": groups["n_outlets"],
+        "Day": days_text(groups["source_published"]),
         "Which outlets": groups["carrier_outlets"].map(lambda o: ", ".join(dict.fromkeys(outlet_label(x) for x in o))),
         "Characters": groups["chars"], "Earliest article id": groups["source_id"],
         "Carrier article ids": groups["carrier_ids"].map(lambda ids: ", ".join(map(str, ids)))})

@@ -159,7 +159,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
     outlets_by_time = sides_by_time(view, members, articles)
     if len(outlets_by_time) < 2:
         st.info(f"Only {plain_markdown(outlets_by_time[0] if outlets_by_time else 'one ' + side)} covers this story "
-                f"under the filters: framing compares two or more {side}s.")
+                f"under the filters: its points are listed below; framing compares two or more {side}s.")
     elif grouped:
         st.caption(f"One column per {plain_markdown(view.by)} (from the outlets file); each rendering names its "
                    "outlet.")
