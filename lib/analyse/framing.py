@@ -275,8 +275,9 @@ def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
     the point lacks that holds the point's quoted words whole ("“We will rebuild the bridge,” she said, adding that
     “no family will pay for it”" carries both quotes), or, for a point in the story's own voice, FACT_RUN words in a
     row of one of its sentences ("with six AK 47 rifles, 12 magazines and about 300 rounds") or all of its counts, at
-    least FACT_FIGURES ("three boats", "26 Somali"), while alignment puts each unit in one point. Without it the outlet would be shown omitting what its text says. Similar wording alone
-    is not enough ("Tax rises" is no rendering of "Tax and trade rise"): that is what alignment decides."""
+    least FACT_FIGURES ("three boats", "26 Somali"), while alignment puts each unit in one point. Without it the outlet
+    would be shown omitting what its text says. Similar wording alone is not enough ("Tax rises" is no rendering of
+    "Tax and trade rise"): that is what alignment decides."""
     text_keys = [quote_keys(t) if isinstance(t, str) else [] for t in units["unit_text"]]
     by_run: dict[tuple[str, ...], list[int]] = {}  # FACT_RUN words in a row -> the units holding them, in order
     by_figure: dict[tuple[str, str], set[int]] = {}  # a count of something -> the units giving it
@@ -285,7 +286,7 @@ def _also_carried(units: pd.DataFrame) -> pd.DataFrame:
             by_run.setdefault(run, []).append(row)
         for figure in _figures(keys):
             by_figure.setdefault(figure, set()).add(row)
-    evidence = []  # (unit, the units that carry it: holding its quoted words whole, a FACT_RUN of its words or its counts)
+    evidence = []  # (unit, its quoted words, or the units carrying a FACT_RUN of its words or all its counts)
     for k, (text, quoted, mode) in enumerate(zip(units["unit_text"], units["quoted_text"], units["mode"])):
         if mode in ("direct", "partial") and isinstance(quoted, str):
             keys = quote_keys(quoted)

@@ -306,11 +306,12 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
         for i in idx:
             # A quote continued in the article's next quote (`"A," she said. "B."`, two utterances) is the earliest's
             # quote as a whole, not a cut-short copy of it, when the run of them is verbatim.
+            if i == first or as_whole.get(i, (None,))[0] is not None:
+                continue
             run = _adjacent_run(i, in_article[article[i]], starts, ends)
-            if i != first and as_whole.get(i, (None,))[0] is None and len(run) > 1:
-                joined_run = classify_pair(keys[first], [k for j in run for k in keys[j]])
-                if joined_run[0] == "verbatim":
-                    as_whole[i] = joined_run
+            joined_run = classify_pair(keys[first], [k for j in run for k in keys[j]]) if len(run) > 1 else (None,)
+            if joined_run[0] == "verbatim":
+                as_whole[i] = joined_run
         for i in idx:
             window = words[first]
             if i == first:

@@ -56,7 +56,7 @@ def excerpt(text: str) -> str:
 
 
 _HEADING_MAX_WORDS = 12
-_HEADING_SHARE = 2 / 3  # of a line's words of three letters or more, capitalised: a heading ("Anti Piracy Ops by INS ...")
+_HEADING_SHARE = 2 / 3  # of a line's words of three letters or more, capitalised: a heading ("Anti Piracy Ops by ...")
 _HEADING_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
@@ -65,7 +65,8 @@ def is_heading_line(line: str) -> bool:
     Sukanya"), not a sentence: a few words, most in capitals, and no closing punctuation."""
     line = line.strip()
     words = [w for w in _HEADING_WORD.findall(line) if len(w) >= 3]
-    if not words or "\n" in line or len(line.split()) > _HEADING_MAX_WORDS or line.endswith(_SENTENCE_CLOSERS + (":", ";")):
+    if not words or "\n" in line or len(line.split()) > _HEADING_MAX_WORDS \
+            or line.endswith(_SENTENCE_CLOSERS + (":", ";")):
         return False
     return sum(w[0].isupper() for w in words) >= _HEADING_SHARE * len(words)
 

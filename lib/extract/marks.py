@@ -495,13 +495,13 @@ def _is_partial(text: str, span: _Span, before_start: int, after_quote: bool = F
 # A bracketed annotation a page adds to its own prose: a language tag after a link ("tweeted [ru]:", "[pt-BR]"), a
 # footnote number ("[3]"), a link or media label ("[PDF]", "[video]"). Written between a speaker and its cue ("X
 # responded [ru] simply:", "in the opinion [pt] of X"), it must not break the attribution.
-_ANNOTATION = re.compile(r"\[(?:[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?|[A-Z]{2}|\d{1,3}|link|pdf|PDF|video|audio|photo)\]")
+ANNOTATION = re.compile(r"\[(?:[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?|[A-Z]{2}|\d{1,3}|link|pdf|PDF|video|audio|photo)\]")
 
 
 def mask_annotations(text: str, spans: list[_Span]) -> str:
-    """The text with bracketed annotations outside every quote span (_ANNOTATION) blanked with spaces: the same
+    """The text with bracketed annotations outside every quote span (ANNOTATION) blanked with spaces: the same
     length, so every offset holds, and the quotes' own words (an editor's "[he]" inside a quote) untouched."""
-    found = list(_ANNOTATION.finditer(text))
+    found = list(ANNOTATION.finditer(text))
     if not found:
         return text
     opens = [s.open for s in spans]

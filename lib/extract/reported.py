@@ -8,7 +8,7 @@ from lib.domain.datelines import body_start
 from lib.domain.sentences import split_sentences
 from lib.domain.verbs import (ADVERB_PATTERN, OBJECT_CUE_FORMS, OBJECT_DETERMINERS, OBJECT_OPENERS,
                               REPORTED_CUE_PATTERN, TIME_PHRASES, classify_cue)
-from lib.extract.marks import is_saying
+from lib.extract.marks import ANNOTATION, is_saying
 from lib.extract.speakers import (ACCORDING_PATTERN, NAME_PATTERN, ROLE_PREFIX_PATTERN, REPORTED_SUBJECT_PATTERN,
                                   PersonIndex, apposed_name, parse_mention, resolve_mention,
                                   without_opener)
@@ -131,8 +131,8 @@ def _is_object(m: re.Match, sentence: str, content_at: int, content: str) -> boo
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an)[^\S\n]+$", re.IGNORECASE)  # an article right before a cue's word: a noun
-_NOTES = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]\s*)+")  # bracketed notes opening a cue's content ("[ko]", "[1]")
-_NOTED_THAT = re.compile(r"\s*(?:\[[^\]\n]{1,12}\][^\S\n]*)+that[^\S\n]+")
+_NOTES = re.compile(rf"^\s*(?:{ANNOTATION.pattern}\s*)+")  # bracketed notes opening a cue's content ("[ko]", "[1]")
+_NOTED_THAT = re.compile(rf"\s*(?:{ANNOTATION.pattern}[^\S\n]*)+that[^\S\n]+")
 
 
 def _noun_phrase_only(content: str) -> bool:

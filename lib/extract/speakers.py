@@ -1228,9 +1228,9 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)[^\S\n]+$")
 _OBJECT_PREPOSITIONS = frozenset("with to for by from at about against toward towards like than into onto upon "
                                  "between among".split())
 IRREGULAR_PASTS = frozenset("told met saw hit beat led sent gave took named chose fought made spoke went came".split())
-# Irregular forms that, right before a name, make it an object too ("had taken Okafor off", "has beaten Ruiz twice").
-_IRREGULAR_PARTICIPLES = frozenset("taken given seen beaten chosen shown thrown drawn driven kept left brought bought "
-                                   "caught taught found held paid lost sold won".split())
+# Irregular verb forms that, right before a name, make it an object ("Bush met Putin", "had taken Okafor off").
+_OBJECT_MAKING_FORMS = IRREGULAR_PASTS | frozenset("taken given seen beaten chosen shown thrown drawn driven kept left "
+                                                   "brought bought caught taught found held paid lost sold won".split())
 _IS_CONTRACTED = frozenset("it that what there here who he she let".split())  # "it's", "let's": no possessives
 _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported clause right before its subject
 # Relative words that open a clause after the main one ("agreed to a deal under which X became prime minister"): its
@@ -1255,8 +1255,7 @@ def _is_transitive_verb(word: str) -> bool:
         return False
     if word in _OBJECT_PREPOSITIONS:
         return True  # "photographed with Hefner at ...": the object of a preposition
-    return word in IRREGULAR_PASTS | _IRREGULAR_PARTICIPLES or word.endswith(("ed", "es")) \
-        or (word.endswith("s") and not word.endswith("ss"))
+    return word in _OBJECT_MAKING_FORMS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised title words before a name
 _TITLE_CHARS = 40
 _CAPITALISED = re.compile(rf"(?<![\w’'\-])[{UPPER_LETTERS}]")
