@@ -1239,22 +1239,22 @@ def _role_word(word: str) -> bool:
 def _full_names_by_surname(text: str) -> dict[str, str]:
     """Surname -> the first "First Last" pair of capitalised words in the text that ends with it."""
     out: dict[str, str] = {}
+    headings: dict[int, bool] = {}  # a line's start -> whether the line is a heading (read once a line)
     for m in _NAME_PAIR.finditer(text):
-        first, last = m.group(1), m.group(2)
-        if first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS or first.lower() in ORG_WORDS \
-                or is_trade(first.lower()):
+        first, last = m.group(1), re.sub(r"[’']s$", "", m.group(2))  # "Stephenie Meyer's"
+        surname = last.split()[-1]
+        if surname in out or first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS \
+                or first.lower() in ORG_WORDS or is_trade(first.lower()):
             continue  # "Drugmaker Pfizer": a trade, no given name
-        if first.lower() not in FIRST_NAME_GENDERS and is_heading_line(_line_at(text, m.start())):
-            continue  # "Prediction: Red Sox Will Nab Teixeira": a headline's verb before a surname, no given name
-        last = re.sub(r"[’']s$", "", last)  # "Stephenie Meyer's"
-        out.setdefault(last.split()[-1], " ".join(f"{first} {last}".split()))
+        if first.lower() not in FIRST_NAME_GENDERS:
+            start = text.rfind("\n", 0, m.start()) + 1
+            if start not in headings:
+                end = text.find("\n", m.start())
+                headings[start] = is_heading_line(text[start:end if end >= 0 else len(text)])
+            if headings[start]:
+                continue  # "Prediction: Red Sox Will Nab Teixeira": a headline's verb before a surname, no given name
+        out[surname] = " ".join(f"{first} {last}".split())
     return out
-
-
-def _line_at(text: str, pos: int) -> str:
-    """The line of ``text`` holding offset ``pos``."""
-    end = text.find("\n", pos)
-    return text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)]
 
 
 def _full_name_from_given(text: str, given: str) -> str | None:
