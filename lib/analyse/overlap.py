@@ -257,9 +257,8 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
             unit_of[t][k] = len(units)
             units.append(members)
     order = [(when[i], article[i], starts[i]) for i in range(len(q))]
-    in_article: dict = {}  # article id -> its quotes in text order
-    for i in sorted(range(len(q)), key=starts.__getitem__):
-        in_article.setdefault(article[i], []).append(i)
+    # each quote's run of quotes continued in its article (continued_runs); a frame split into blocks brings its own
+    runs = (q["run"] if "run" in q.columns else continued_runs(q)).tolist()
     for members in units:
         members.sort(key=order.__getitem__)
     links: dict[int, dict[int, tuple[str, float]]] = {}
@@ -306,10 +305,9 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
         for i in idx:
             # A quote continued in the article's next quote (`"A," she said. "B."`, two utterances) is the earliest's
             # quote as a whole, not a cut-short copy of it, when the run of them is verbatim.
-            if i == first or as_whole.get(i, (None,))[0] is not None:
+            if i == first or as_whole.get(i, (None,))[0] is not None or not runs[i]:
                 continue
-            run = _adjacent_run(i, in_article[article[i]], starts, ends)
-            joined_run = classify_pair(keys[first], [k for j in run for k in keys[j]]) if len(run) > 1 else (None,)
+            joined_run = classify_pair(keys[first], runs[i].split())
             if joined_run[0] == "verbatim":
                 as_whole[i] = joined_run
         for i in idx:
@@ -357,16 +355,22 @@ def overlap_changes(a: list[str], b: list[str]) -> list[dict] | None:
     return [{"op": tag, "old": " ".join(a[i1:i2]), "new": " ".join(b[j1:j2])} for tag, i1, i2, j1, j2 in span]
 
 
-def _adjacent_run(i: int, quotes_in_text: list[int], starts: list[int], ends: list[int]) -> list[int]:
-    """Quote ``i`` with the quotes of its article chained to it by gaps of at most JOIN_GAP characters, in text
-    order (``quotes_in_text``: the article's quotes in that order)."""
-    at = quotes_in_text.index(i)
-    lo = hi = at
-    while lo > 0 and starts[quotes_in_text[lo]] - ends[quotes_in_text[lo - 1]] <= JOIN_GAP:
-        lo -= 1
-    while hi + 1 < len(quotes_in_text) and starts[quotes_in_text[hi + 1]] - ends[quotes_in_text[hi]] <= JOIN_GAP:
-        hi += 1
-    return quotes_in_text[lo:hi + 1]
+def continued_runs(quotes: pd.DataFrame) -> pd.Series:
+    """Per quote (``quotes``: article_id, start, end, text), the comparison keys, joined by spaces, of the run of its
+    article's quotes chained to it by gaps of at most JOIN_GAP characters, in text order; "" for a quote alone. Read
+    over all of an article's quotes, so a corpus split into blocks (the Spark path) judges each quote as one machine
+    does."""
+    out = pd.Series("", index=quotes.index, dtype=object)
+    for _, rows in quotes.sort_values("start", kind="stable").groupby("article_id", sort=False):
+        starts, ends = rows["start"].astype(int).tolist(), rows["end"].astype(int).tolist()
+        keys = [" ".join(quote_keys(t)) for t in rows["text"]]
+        begin = 0
+        for k in range(1, len(rows) + 1):
+            if k == len(rows) or starts[k] - ends[k - 1] > JOIN_GAP:
+                if k - begin > 1:
+                    out.loc[rows.index[begin:k]] = " ".join(keys[begin:k])
+                begin = k
+    return out
 
 
 def _variants(idx: list[int], words: list[list[str]], keys: list[list[str]], joined: list[str], article: list,

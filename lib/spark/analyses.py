@@ -327,6 +327,12 @@ def _shared_quotes_block(frame: pd.DataFrame) -> pd.DataFrame:
     return out[list(overlap.RENDERING_COLUMNS)].assign(block=block)
 
 
+def _continued_runs(frame: pd.DataFrame) -> pd.DataFrame:
+    """overlap.continued_runs of one article's quotes, keyed by their start."""
+    return pd.DataFrame({"article_id": frame["article_id"], "start": frame["start"].astype("int64"),
+                         "run": overlap.continued_runs(frame).fillna("")})
+
+
 def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
     """Every rendering of every quote two or more articles carry (overlap.RENDERING_COLUMNS), groups numbered by
     their earliest rendering across the corpus as shared_quotes numbers them."""
@@ -341,6 +347,10 @@ def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
         q = (q.join(canon, "speaker_id", "left")
              .withColumn("speaker_id", F.coalesce("canonical", "speaker_id")).drop("canonical"))
     q = q.where(F.col("kind").isin(*overlap.QUOTE_KINDS))
+    # each quote's run of quotes continued in its article, read over the whole article before the texts are blocked
+    runs = q.select("article_id", "start", "end", "text").groupBy("article_id").applyInPandas(
+        _continued_runs, "article_id STRING, start LONG, run STRING")
+    q = q.withColumn("start", F.col("start").cast("long")).join(runs, ["article_id", "start"], "left")
     q = q.withColumn("joined", _joined_keys(F.col("text"))).persist()
     n = overlap.SHINGLE
     texts = q.select(F.col("joined").alias("node")).distinct()
@@ -355,7 +365,7 @@ def renderings(quotes: DataFrame, articles: DataFrame) -> DataFrame:
     q = q.join(blocks, "joined")
     # A block whose quotes all sit in one article shares nothing; the rest each go to one task.
     sharing = q.groupBy("block").agg(F.countDistinct("article_id").alias("n")).where("n >= 2").select("block")
-    columns = [c for c in quotes.columns if c != PARTITION] + ["outlet", "published", "key", "block"]
+    columns = [c for c in quotes.columns if c != PARTITION] + ["outlet", "published", "key", "run", "block"]
     schema = T.StructType(_schema(overlap.RENDERING_COLUMNS, RENDERING_TYPES).fields
                           + [T.StructField("block", T.StringType())])
     local = q.join(sharing, "block").select(*columns).groupBy("block").applyInPandas(_shared_quotes_block, schema)
