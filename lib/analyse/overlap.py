@@ -74,45 +74,40 @@ def _one_style(phrase: re.Match) -> str | None:
 def tokenise_quote(text: str) -> list[str]:
     """Word tokens of a quote as written (punctuation and quote marks removed, inner apostrophes kept); a date or a
     share is one token (_STYLED)."""
-    return [word for word, _ in _token_ends(text)]
+    return [word for word, _ in _token_ends(_fold(text))]
 
 
 def display_tokens(text: str) -> list[str]:
     """tokenise_quote's tokens, each with the punctuation written right after it ("time.", "say,"): what a word diff
     shows, so two sentences of a quote do not read as one ("second time You know"). Their keys (_key) are the
     tokens'."""
-    tokens = []
-    for word, (folded, end) in _token_ends(text, True):
-        tail = end
-        while tail < len(folded) and (folded[tail] in _TRAILING or folded[tail] in _CLOSING):
-            tail += 1
-        tokens.append(word + "".join(c for c in folded[end:tail] if c in _TRAILING))
+    folded = _fold(text)
+    tokens = [word + _TAIL.match(folded, end).group(0).translate(_CLOSING) for word, end in _token_ends(folded)]
     if tokens and tokens[-1][-1] in ",;:":
         tokens[-1] = tokens[-1][:-1]  # "the charm," she said: the comma is the attribution's, not the speaker's
     return tokens
 
 
 _TRAILING = ".,;:!?…"  # punctuation a diff shows after its word
-_CLOSING = "\"'”’»)]"  # closing marks passed over to reach it ("charm,”")
+_TAIL = re.compile(r"[.,;:!?…\"'”’»)\]]*")  # what follows a word up to the next space: its punctuation, closing marks
+_CLOSING = str.maketrans("", "", "\"'”’»)]")  # the closing marks, passed over ("charm,”")
 
 
-def _token_ends(text: str, where: bool = False) -> list[tuple[str, object]]:
-    """(token, its end offset in the folded text, or with ``where`` (folded text, end)) of tokenise_quote's tokens."""
-    folded = _SPACED_CLITIC.sub(r"\1'\2", unicodedata.normalize("NFKC", text or "").translate(_FOLD))
+def _fold(text: str) -> str:
+    """A quote's text as tokenise_quote reads it: NFKC, marks and dashes folded, spaced clitics joined."""
+    return _SPACED_CLITIC.sub(r"\1'\2", unicodedata.normalize("NFKC", text or "").translate(_FOLD))
+
+
+def _token_ends(folded: str) -> list[tuple[str, int]]:
+    """(token, its end offset) of tokenise_quote's tokens of a folded text."""
     found, at = [], 0
-
-    def add(segment_start: int, segment_end: int) -> None:
-        for m in _WORD.finditer(folded, segment_start, segment_end):
-            found.append((m.group(0), (folded, m.end()) if where else m.end()))
-
     for m in _STYLED.finditer(folded):
         if _one_style(m) is None:
             continue
-        add(at, m.start())
-        found.append((" ".join(m.group(0).split()), (folded, m.end()) if where else m.end()))
+        found += [(w.group(0), w.end()) for w in _WORD.finditer(folded, at, m.start())]
+        found.append((" ".join(m.group(0).split()), m.end()))
         at = m.end()
-    add(at, len(folded))
-    return found
+    return found + [(w.group(0), w.end()) for w in _WORD.finditer(folded, at)]
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -258,7 +253,7 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
             units.append(members)
     order = [(when[i], article[i], starts[i]) for i in range(len(q))]
     # each quote's run of quotes continued in its article (continued_runs); a frame split into blocks brings its own
-    runs = (q["run"] if "run" in q.columns else continued_runs(q)).tolist()
+    runs = (q["run"] if "run" in q.columns else continued_runs(q, joined)).tolist()
     for members in units:
         members.sort(key=order.__getitem__)
     links: dict[int, dict[int, tuple[str, float]]] = {}
@@ -355,22 +350,26 @@ def overlap_changes(a: list[str], b: list[str]) -> list[dict] | None:
     return [{"op": tag, "old": " ".join(a[i1:i2]), "new": " ".join(b[j1:j2])} for tag, i1, i2, j1, j2 in span]
 
 
-def continued_runs(quotes: pd.DataFrame) -> pd.Series:
+def continued_runs(quotes: pd.DataFrame, joined: list[str] | None = None) -> pd.Series:
     """Per quote (``quotes``: article_id, start, end, text), the comparison keys, joined by spaces, of the run of its
     article's quotes chained to it by gaps of at most JOIN_GAP characters, in text order; "" for a quote alone. Read
     over all of an article's quotes, so a corpus split into blocks (the Spark path) judges each quote as one machine
-    does."""
-    out = pd.Series("", index=quotes.index, dtype=object)
-    for _, rows in quotes.sort_values("start", kind="stable").groupby("article_id", sort=False):
-        starts, ends = rows["start"].astype(int).tolist(), rows["end"].astype(int).tolist()
-        keys = [" ".join(quote_keys(t)) for t in rows["text"]]
-        begin = 0
-        for k in range(1, len(rows) + 1):
-            if k == len(rows) or starts[k] - ends[k - 1] > JOIN_GAP:
-                if k - begin > 1:
-                    out.loc[rows.index[begin:k]] = " ".join(keys[begin:k])
-                begin = k
-    return out
+    does. ``joined``: each quote's keys joined by spaces, when the caller has them."""
+    article, texts = quotes["article_id"].astype(str).tolist(), quotes["text"].tolist()
+    starts, ends = quotes["start"].astype(int).tolist(), quotes["end"].astype(int).tolist()
+    order = sorted(range(len(texts)), key=lambda i: (article[i], starts[i]))
+    out = [""] * len(texts)
+    begin = 0
+    for k in range(1, len(order) + 1):
+        if k == len(order) or article[order[k]] != article[order[k - 1]] \
+                or starts[order[k]] - ends[order[k - 1]] > JOIN_GAP:
+            if k - begin > 1:  # only runs are tokenised: most quotes stand alone
+                run = " ".join(joined[i] if joined is not None else " ".join(quote_keys(texts[i]))
+                               for i in order[begin:k])
+                for i in order[begin:k]:
+                    out[i] = run
+            begin = k
+    return pd.Series(out, index=quotes.index, dtype=object)
 
 
 def _variants(idx: list[int], words: list[list[str]], keys: list[list[str]], joined: list[str], article: list,
