@@ -5695,3 +5695,31 @@ PASSIVE_SUBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", PASSIVE_SUBJECTS)
 def test_persons_a_passive_is_about_do_not_speak_a_fragment(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A bare role noun after a person quoted before stands for them when the text gives them no other role; an office
+# ("the judge"), an unnamed role ("the spokesman") or a person with another role is someone else. A sentence's
+# predicate gives a role ("X became headmistress", "X was elected mayor"), and a description a name follows names
+# that person ("the Tunisian veteran Ons Belhassen" ... "the veteran").
+BARE_ROLE_EPITHETS = [
+    ('"The biology is clear," said Dr. Ana Ruiz Soto.\n\nRuiz acknowledges the difficulty. "Nobody said it was easy," '
+     'the researcher says.', "was easy", "Ana Ruiz Soto"),
+    ('When Kamla Meghwal became headmistress of the school in 2017, few girls came. "The crèche was the biggest '
+     'change," the headmistress said.', "biggest change", "Kamla Meghwal"),
+    ('Tom Hale was elected mayor of Brill in 2019. Critics attacked the plan. "We will build it," the mayor said.',
+     "build it", "Tom Hale"),
+    ('Nadia Berg will face the Tunisian veteran Ons Belhassen on Friday. Belhassen, 33, said she expected a tough '
+     'match. "She is not the same player," the veteran said.', "same player", "Ons Belhassen"),
+    # negatives: nobody quoted before; an office; a person with another role; a role a name does not follow
+    ('Ruiz acknowledges the difficulty. "Nobody said it was easy," the researcher says.', "was easy",
+     "the researcher"),
+    ('Tom Hale said he was "not guilty" of fraud. "The evidence is overwhelming," the judge said.', "overwhelming",
+     "the judge"),
+    ('Ann Lee, the mayor, said the plan was "a good one". "It will fail," the researcher said.', "will fail",
+     "the researcher"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BARE_ROLE_EPITHETS)
+def test_a_bare_role_after_a_person_quoted_is_that_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1012,6 +1012,12 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             names = mention.name.lower().split()
             role = _apposition(text, m.end(), len(names) >= 2 and names[0] in FIRST_NAME_GENDERS
                                and names[-1] not in PLACE_WORDS | ORG_WORDS)
+        if not role and len(mention.name.split()) >= 2 and (pred := _PREDICATE_ROLE.match(text, m.end())):
+            # "When Kamla Meghwal became headmistress of the school": the office the sentence gives the person, for a
+            # later "the headmistress said"
+            words = pred.group("role").split()
+            stop = next((k for k, w in enumerate(words) if w in DESCRIPTION_ENDS), len(words))
+            role = " ".join(words[:stop]) if stop and words[stop - 1] in ROLE_WORDS else None
         if not role and prefix:
             # "where former President X": the title after the clause word, for a person the text registers anyway
             # (a title after "against" or "with" names no speaker by itself).
@@ -1185,6 +1191,13 @@ def _opening_subject(run: str, name: str) -> bool:
 # How English names a person by what they do ("plumber", "cashier", "violinist", "lifeguard", "regular"): a description
 # headed otherwise ("a tourist attraction", "a quiet district") is of a thing or place.
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "guard", "ee", "ar", "ive")
+
+
+# A role a sentence gives the person named right before it: "X became headmistress of", "X was elected mayor in".
+_PREDICATE_ROLE = re.compile(r"[^\S\n]+(?:became|becomes|was[^\S\n]+(?:named|appointed|elected|made)|"
+                             r"(?:has|had)[^\S\n]+been[^\S\n]+(?:named|appointed|elected)|serves[^\S\n]+as|"
+                             r"served[^\S\n]+as|works[^\S\n]+as|worked[^\S\n]+as)[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
+                             r"(?P<role>[a-z][a-z\-]*(?:[^\S\n]+[a-z][a-z\-]*){0,5})")
 
 
 def _apposition(text: str, pos: int, person: bool = False) -> str | None:
@@ -2073,7 +2086,8 @@ def _fuller_description(text: str, speaker: str, pos: int) -> str | None:
 
 # At most this many capitalised words between "the" and the noun: a long Title Case run would be read again from
 # each of its words (quadratic).
-_CAPITALISED_DESCRIPTION = re.compile(r"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*){1,8})[^\S\n]+([a-z]+)\b")
+# Not one a name follows ("the Tunisian veteran Ons Belhassen"): that names its person.
+_CAPITALISED_DESCRIPTION = re.compile(r"\b[Tt]he((?:[^\S\n]+[A-Z][\w\-]*){1,8})[^\S\n]+([a-z]+)\b(?![^\S\n]+[A-Z])")
 
 
 @lru_cache(maxsize=2)
@@ -2161,8 +2175,14 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spo
         return None
     if own and any(w in ROLE_WORDS and w not in role and w not in _STATUS_WORDS for w in modifiers):
         return None  # "the health minister" is not "Civil Aviation Minister X" (but "the former minister" may be)
-    if not (modifiers or own or agent) or head in _PERSON_TITLES and persons.roles.get(name) and not own:
-        return None  # "the judge" after a defendant; "the former senator" after "Ann Ruiz, the mayor"
+    if head in _PERSON_TITLES and persons.roles.get(name) and not own:
+        return None  # "the former senator" after "Ann Ruiz, the mayor"
+    if not (modifiers or own or agent) and (head in _PERSON_TITLES | _UNNAMED_ROLES or name not in spoken or any(
+            w in ROLE_WORDS for d in persons.descriptions.get(name, ()) for w in d.lower().split())):
+        # "the judge" after a defendant is an office someone else in the scene holds; "Cárdenas acknowledges the
+        # difficulty. "...," the researcher says." is the person quoted before, described by what they do, when the
+        # text gives them no other role
+        return None
     gender = persons.genders.get(name)
     fits = not gender or _gender_fits(mention.text, "he" if gender == "m" else "she")
     return name if fits else None
