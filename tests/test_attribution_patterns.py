@@ -5723,3 +5723,20 @@ BARE_ROLE_EPITHETS = [
 @pytest.mark.parametrize("text, fragment, speaker", BARE_ROLE_EPITHETS)
 def test_a_bare_role_after_a_person_quoted_is_that_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A person the cast missed but a cue credits ("X of the group Y said") takes a later pronoun of their gender from the
+# person named before; a body so credited ("The company developing it, Luminar Genetics, said") never does.
+CUE_CREDITED_CAST = [
+    ('Piotr Nowak, chairman of the federation, said costs had been ignored. "Rates have tripled," he said.\n\n'
+     'Rukhsana Begum-Tait of the group Rent Now said many of her members were "choosing between heating and rent." '
+     '"I spoke to a nurse last week," she said.', "a nurse", "Rukhsana Begum-Tait"),
+    ('Dr. Noa Levi agreed. "Gene therapies can fade," she said.\n\nThe company developing the therapy, Luminar '
+     'Genetics, said it would apply to regulators. "We are humbled," it said.\n\n"We will not know for some time," '
+     'she said.', "for some time", "Noa Levi"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CUE_CREDITED_CAST)
+def test_a_pronoun_after_a_person_a_cue_credits(text, fragment, speaker):
+    _check(text, fragment, speaker)

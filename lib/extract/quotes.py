@@ -22,7 +22,7 @@ from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_parti
                                is_saying, is_term, is_imagined, is_code, fills_brackets, _word_count, find_spans,
                                mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
-from lib.extract.speakers import (_DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex, parse_mention,
+from lib.extract.speakers import (PRONOUN_GENDERS, _DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex, parse_mention,
                                   resolve_mention)
 from lib.models import Article, Quote
 
@@ -401,10 +401,14 @@ def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, sp
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     out = []
     for q in quotes:
-        mention = parse_mention(q.speaker) if q.speaker and q.speaker_id is None else None
+        mention = parse_mention(q.speaker) if q.speaker else None
         if mention is not None and mention.kind == "pronoun" and q.speaker_start is not None:
             speaker_id, role = resolve_mention(mention, q.speaker_start, persons)
-            q = replace(q, speaker_id=speaker_id, speaker_role=role)
+            # One resolved before changes only to a person the text gives the pronoun's gender ("Rukhsana Begum-Tait
+            # of the group ... said many of her members ..." then "she said"), never to a body so credited.
+            if q.speaker_id is None or speaker_id != q.speaker_id \
+                    and persons.genders.get(speaker_id or "") == PRONOUN_GENDERS.get(q.speaker.lower()):
+                q = replace(q, speaker_id=speaker_id, speaker_role=role)
         out.append(q)
     return out
 
