@@ -5740,3 +5740,26 @@ CUE_CREDITED_CAST = [
 @pytest.mark.parametrize("text, fragment, speaker", CUE_CREDITED_CAST)
 def test_a_pronoun_after_a_person_a_cue_credits(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A trade in "-man" is an agent noun ("the fisherman"); a paragraph opened by the quote of a description goes on about
+# the one person who opens a sentence of the paragraph before; a description before a titled name is theirs too ("The
+# university's provost, Professor X,").
+DESCRIBED_PERSONS = [
+    ('Kazuki Ishikawa, 74, was the only survivor of the crew.\n\n"The sea took my friends," the fisherman said.',
+     "sea took", "Kazuki Ishikawa"),
+    ('The university\'s provost, Professor Helen Achterberg, met the students. Achterberg said the rise was fair.\n\n'
+     '"Nobody enjoys this decision," the provost said.', "Nobody enjoys", "Helen Achterberg"),
+    # negatives: the paragraph before names someone only as an object; two persons; a provost nobody named
+    ('Tomasz Nowicki opened the bakery in 1988. Nowicki says the rent has tripled.\n\nThe council sold the building '
+     'to a developer, Irena Kowal, who plans flats.\n\n"I will bake until they carry me out," the baker said.',
+     "bake until", "Tomasz Nowicki"),
+    ('Kazuki Ishikawa, 74, and Ren Sato, 68, survived.\n\n"The sea took my friends," the fisherman said.',
+     "sea took", "the fisherman"),
+    ('"Nobody enjoys this decision," the provost said.', "Nobody enjoys", "the provost"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_PERSONS)
+def test_a_description_stands_for_the_person_described(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1002,10 +1002,11 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 persons.add_person(named.name, named.role)
                 mention = replace(mention, role=title)
         role = mention.role if mention.role and _is_title(mention.role) else None
-        if not role and window.rstrip().endswith(","):
-            pre = _APPOSED_ROLE_BEFORE.search(window)
-            if pre and any(w in ROLE_WORDS or w.lower() in PARTY_NOUNS for w in pre.group(1).split()):
-                role = pre.group(1)  # "The pastor, Ada Voss, declined", "a Republican, Mark Ames, said"
+        pre = _APPOSED_ROLE_BEFORE.search(window) if window.rstrip().endswith(",") else None
+        # "The pastor, Ada Voss, declined", "a Republican, Mark Ames, said", "The university's provost, Professor X,"
+        apposed = pre.group(1) if pre and any(w in ROLE_WORDS or w.lower() in PARTY_NOUNS
+                                              for w in pre.group(1).split()) else None
+        role = role or apposed
         if not role:
             # "James Roosevelt Jr., the grandson of FDR, spoke"; "Tom Ruiz, a plumber, was there" (a given name, and
             # no place's or body's last word: not "Jordan Park")
@@ -1058,6 +1059,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 singles.append((mention.name, role, m.start()))
         else:
             persons.add_person(mention.name, role)
+            persons.add_person(mention.name, apposed)  # the description before a titled name too
             # a further description in apposition ("The opposition leader, Gonzalo Arrieta, a former agriculture
             # minister,", "X, a Lagos-based economist who advises ..., said"): a person's, whatever the given name
             persons.add_person(mention.name, _apposition(text, m.end(), True))
@@ -1109,12 +1111,11 @@ def _phrase_head(phrase: str) -> str:
     return _head_noun([w for w in words[:cut] if w not in ("the", "a", "an")])
 
 
-_MAN_NOUN = re.compile(r"[a-z]{3,}(?:wo)?m[ae]n")  # "headman", "fishermen", "camerawoman" (not "human", "omen")
 
 
 def _is_person_head(head: str) -> bool:
     head = head.split("-")[0]  # "sister-in-law"
-    return (head in ROLE_WORDS or head in PERSON_NOUNS or _is_agent_noun(head) or _MAN_NOUN.fullmatch(head)) \
+    return (head in ROLE_WORDS or head in PERSON_NOUNS or _is_agent_noun(head)) \
         and head not in ORG_HEADS and head not in ORG_WORDS and head not in PLACE_WORDS
 
 
@@ -2123,7 +2124,10 @@ def _indefinite_antecedent(text: str, pos: int, mention: Mention) -> tuple[str, 
 _STATUS_WORDS = frozenset("former ex acting interim then current outgoing incoming new top senior late retired "
                           "longtime veteran".split())
 _EPITHET_CHARS = 600  # how far back a description looks for the person it stands for
+# A paragraph that goes on about the person of the one before: opened by "she" or "he", or by the quote the description
+# is the speaker of (""...," the fisherman said") after a paragraph that names one person only, opening a sentence.
 _PERSON_PRONOUN_OPENS = re.compile(r"\s*(?:She|He)\b")
+_QUOTE_OPENS = re.compile(r"\s*[\"“]")
 # What a person is rather than an office someone else in the scene holds (a court's judge, a city's mayor): bare, an
 # epithet of the person just named ("Zofia Nowak ... said. "...," the activist said.").
 _SELF_DESCRIPTIONS = frozenset("activist campaigner candidate blogger student veteran survivor farmer pensioner "
@@ -2160,17 +2164,21 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spo
     name = persons.recent(pos)
     last = persons.last_mention(name, pos) if name else None
     paragraph = text.rfind("\n", 0, pos)
-    if agent and last is not None and last < paragraph \
-            and not (_PERSON_PRONOUN_OPENS.match(text, paragraph + 1) and last > _previous_paragraph(text, paragraph)):
+    previous = _previous_paragraph(text, paragraph)
+    if agent and last is not None and last < paragraph and not (last > previous and (
+            _PERSON_PRONOUN_OPENS.match(text, paragraph + 1)
+            or _QUOTE_OPENS.match(text, paragraph + 1) and persons.named_between(previous, paragraph) == {name}
+            and _opens_sentence(text, last))):
         # What someone does describes a person named in its own paragraph (or in the one before, when this one opens
-        # with "she" or "he"), else the one the story is most about (not whoever was named last: "her father, X, who
-        # runs ...", then "the youngster said").
+        # with "she", "he", or the quote after a paragraph whose sentence that person alone opens), else the one the story is most
+        # about (not whoever was named last: "her father, X, who runs ...", then "the youngster said").
         name = persons.most_named(pos)
         last = persons.last_mention(name, pos) if name else None
     if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
         return None
     role = (persons.roles.get(name) or "").lower()
-    own = head in role  # "The pastor, Ada Voss, ..." then "the pastor said"
+    # "The pastor, Ada Voss, ..." then "the pastor said"; "The university's provost, Professor X," then "the provost"
+    own = head in role or any(head in d.lower().split() for d in persons.descriptions.get(name, ()))
     if head in _SELF_DESCRIPTIONS and not own and name not in spoken:
         return None
     if own and any(w in ROLE_WORDS and w not in role and w not in _STATUS_WORDS for w in modifiers):

@@ -43,7 +43,7 @@ sergeant-at-arms trooper firefighter paramedic investigator examiner coroner spo
 commodore brigadier corporal private marshal ensign juror jurors magistrate solicitor barrister
 speaker counsel frontrunner front-runner incumbent contender runner-up
 operative pundit surrogate whip appointee plaintiff journalist headteacher headmaster headmistress
-referee umpire jockey skipper
+referee umpire jockey skipper provost rector bursar principal chaplain vicar curate abbot
 """.split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS) | PLAYING_POSITIONS
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
@@ -1134,18 +1134,19 @@ def _is_nation_epithet(tokens: list[str]) -> bool:
 # Endings of agent nouns that name a person by what they do ("a keeper", "a dispatcher", "one of the organisers"):
 # heads no table lists.
 AGENT_SUFFIXES = ("keeper", "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
+_MAN_NOUN = re.compile(r"[a-z]{3,}(?:wo)?m[ae]n")  # "headman", "fishermen", "camerawoman" (not "human", "omen")
 _AGENT_MIN_CHARS = 5  # "other", "water" are no agents either, but they do not speak; shorter words ("her") never
 
 
 def _is_agent_noun(word: str) -> bool:
     """True for a noun that names a person by what they do, by its ending ("dispatcher", "keepers", "florist")."""
-    return len(word) >= _AGENT_MIN_CHARS and word.isalpha() and word.endswith(AGENT_SUFFIXES) \
-        and word not in DOCUMENT_NOUNS and word not in NON_NAME_WORDS
+    return len(word) >= _AGENT_MIN_CHARS and word.isalpha() and (word.endswith(AGENT_SUFFIXES) or _MAN_NOUN.fullmatch(
+        word)) and word not in DOCUMENT_NOUNS and word not in NON_NAME_WORDS
 
 
 # Singular endings of a person named by what they do; after "the" only these make a description ("the jeweller",
 # "the hydrologist"; not "the government", "the incident", "the occupiers"), and not the common things spelt alike.
-_PERSON_AGENT_SUFFIXES = ("keeper", "er", "or", "ist", "ian")
+_PERSON_AGENT_SUFFIXES = ("keeper", "er", "or", "ist", "ian", "man")  # "man": _MAN_NOUN's singular
 _AGENT_LOOKALIKES = frozenset("""
 number answer latter former other order letter paper water center centre border matter quarter power winter summer
 counter computer chapter weather danger cancer corner river tower filter finger trailer shelter register meter
@@ -1544,6 +1545,10 @@ class PersonIndex:
         """The person named before ``pos`` more often than anyone else, and more than once: whom a story is about."""
         top = Counter(self.names[:bisect.bisect_left(self.positions, pos)]).most_common(2) + [(None, 0)] * 2
         return top[0][0] if top[0][1] > max(1, top[1][1]) else None
+
+    def named_between(self, start: int, end: int) -> set[str]:
+        """The persons mentioned between two offsets."""
+        return set(self.names[bisect.bisect_left(self.positions, start):bisect.bisect_left(self.positions, end)])
 
     def last_mention(self, name: str | None, pos: int) -> int | None:
         """Offset of the latest mention of ``name`` before ``pos``, or None."""
