@@ -5143,9 +5143,10 @@ NEAREST_SUBJECT_NAME = [
      'samples to Warsaw," she said.', "sent the samples", "Ewa Lisowska"),
     ('The novelist Krisztina Varga spoke to us from Budapest. "Writing is a small act of resistance," she said.',
      "small act", "Krisztina Varga"),
-    # negatives: an owner ("X's widow"), a name in brackets, an object, a given name of the other gender
+    # negatives: an owner ("X's widow": the widow, named with the owner's surname), a name in brackets, an object, a
+    # given name of the other gender
     ('Juma Mwangi\'s widow, Esther, spoke to reporters. "He went to buy bread and never came back," she said.',
-     "buy bread", None),
+     "buy bread", "Esther Mwangi"),
     ('The record samples the voice of an astronomer (Carl Sagan) and more.\n\n"You cannot help but see it," he says.',
      "cannot help", None),
     ('The court heard from John Okafor on Monday. "It was late," she said.', "It was late", None),
@@ -5762,4 +5763,22 @@ DESCRIBED_PERSONS = [
 
 @pytest.mark.parametrize("text, fragment, speaker", DESCRIBED_PERSONS)
 def test_a_description_stands_for_the_person_described(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A name opening a sentence with a present verb is a person's when a personal pronoun follows in that sentence (places
+# aside); a given name after a named person's relative is a person's too.
+PRONOUN_IN_SENTENCE = [
+    ('Chidinma Okafor runs a tailoring shop in Onitsha; her husband, Emeka, drives a bus.\n\n"I pay double," he '
+     'said.\n\nShe was more hopeful. "My customers still come," she said.', "customers still", "Chidinma Okafor"),
+    ('Juma Mwangi\'s widow, Esther, spoke to reporters outside the morgue. "He went to buy bread and never came back,"'
+     ' she said.', "buy bread", "Esther Mwangi"),
+    # negative: a pronoun after another capitalised name is as likely that person's, never the body's
+    ('Acme Holdings runs the mill with Ann Lee; her plan is to sell it. "We are not closing," she said.',
+     "not closing", None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", PRONOUN_IN_SENTENCE)
+def test_a_pronoun_in_the_sentence_makes_a_name_a_person(text, fragment, speaker):
     _check(text, fragment, speaker)

@@ -1036,9 +1036,11 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                     and (window.rstrip().endswith(",") or _opens_sentence(text, m.start()))
                     and _described_as_person(text, m.start(), m.end()))
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
-                # "Rajesh Kumar's family has farmed here": only a person has kin
+                # "Rajesh Kumar's family has farmed here": only a person has kin; and is one ("Juma Mwangi's widow,
+                # Esther, spoke")
                 or (len(mention.name.split()) >= 2 and m.group(0).endswith(("'s", "’s"))
                     and _KIN_AFTER.match(text, m.end()))
+                or (len(mention.name.split()) == 1 and _KIN_BEFORE.search(window))
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
                 or (_opens_sentence(text, m.start()) and (len(mention.name.split()) == 2 or len(
@@ -1049,7 +1051,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                          # she ...")
                          or (_PRESENT_AFTER.match(text, m.end()) or _IRREGULAR_PAST_AFTER.match(text, m.end()))
                          and (mention.name.split()[0].lower() in FIRST_NAME_GENDERS
-                              or _pronoun_opens_next(text, m.end())))
+                              or _pronoun_follows(text, m.end())))
                     and _opening_subject(m.group(0), mention.name))):
             continue
         if is_outlet_name(mention.name):
@@ -1176,8 +1178,19 @@ _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+")
 _PRONOUN_OPENING = re.compile(r"(?:[A-Z][\w\-]*(?:[^\S\n]+[\w\-]+){0,2},?[^\S\n]+)?(?:[Ss]he|[Hh]e)\b")
 
 
-def _pronoun_opens_next(text: str, pos: int) -> bool:
-    """True when the sentence after the one at ``pos`` opens with "she" or "he" as its subject (within a few words)."""
+# A personal pronoun later in the sentence: "X runs a shop in Onitsha; her husband ...".
+_OWN_PRONOUN_AFTER = re.compile(r"[^.!?\n\"“”]{1,80}?\b(?:her|his|she|he)\b")
+_CAPITALISED_WORD = re.compile(r"(\w+[^\S\n]+)?[A-Z]")
+_BEFORE_PLACE = frozenset("in at from near outside across".split())
+
+
+def _pronoun_follows(text: str, pos: int) -> bool:
+    """True when the rest of the sentence at ``pos`` holds "she", "he", "her" or "his" with no capitalised word before
+    it but a place's ("in Onitsha"), or the sentence after it opens with "she" or "he" as its subject (within a few
+    words)."""
+    own = _OWN_PRONOUN_AFTER.match(text, pos)
+    if own and all((m.group(1) or "").strip() in _BEFORE_PLACE for m in _CAPITALISED_WORD.finditer(own.group(0))):
+        return True
     end = _NEXT_SENTENCE.search(text, pos, pos + SENTENCE_CHARS)
     return bool(end and _PRONOUN_OPENING.match(text, end.end()))
 
