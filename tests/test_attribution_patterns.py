@@ -5782,3 +5782,18 @@ PRONOUN_IN_SENTENCE = [
 @pytest.mark.parametrize("text, fragment, speaker", PRONOUN_IN_SENTENCE)
 def test_a_pronoun_in_the_sentence_makes_a_name_a_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "Their mother Sharon": the relative of the family named last (two persons of one surname) takes its surname.
+THEIR_KIN = [
+    ('Kelly Osbourne slammed the couple.\nHer brother Jack went on to criticise them.\nTheir mother Sharon admitted she '
+     'is a fan. She said: "That\'s because I\'m old."', "because I", "Sharon Osbourne"),
+    # negative: no family named, the given name alone
+    ('Kelly Osbourne and Tom Hale slammed the couple.\nTheir mother Sharon admitted she is a fan. She said: "That\'s '
+     'because I\'m old."', "because I", "Sharon"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", THEIR_KIN)
+def test_their_relative_takes_the_family_surname(text, fragment, speaker):
+    _check(text, fragment, speaker)

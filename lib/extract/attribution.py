@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -1071,7 +1072,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         word = m.group(1)
         if word in full_names and word.lower() not in NON_NAME_WORDS and persons.full_name(word) == word:
             persons.add_person(full_names[word], None)
-    owned = []  # (given name, role, offset, the pronoun's gender) of relatives of someone a pronoun stands for
+    owned = []  # (given name, role, offset, the pronoun's gender or None) of relatives of someone a pronoun stands for
     for name, role, start in singles:
         if persons.full_name(name) == name:
             given = role is None and name.lower() in FIRST_NAME_GENDERS  # a titled one-word name is a surname
@@ -1079,7 +1080,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or _relative_full_name(text, start, name, persons)
             kin = None if full else _PRONOUN_KIN_BEFORE.search(text, max(0, start - _FRONTED_CHARS), start)
             if kin:
-                owned.append((name, role, start, {"his": "m", "her": "f"}[kin.group("owner").lower()]))
+                owned.append((name, role, start, _OWNER_GENDERS[kin.group("owner").lower()]))
             else:
                 persons.add_person(full or name, role)
     for name, title in titles.items():
@@ -1087,13 +1088,18 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.roles[name] = title
     persons.index_mentions(text, [(s.open, s.close) for s in spans])
     if owned:
-        # "Fatma Yilmaz ... Her husband, Ramazan,": the relative has the surname of the one the pronoun stands for
+        # "Fatma Yilmaz ... Her husband, Ramazan,": the relative has the surname of the one the pronoun stands for;
+        # "Their mother Sharon" that of the family named last (two persons of one surname)
+        families = Counter(surname_of(n) for n in persons.roles if " " in n)
         for name, role, start, gender in owned:
-            owner = persons.recent(start, gender=gender)
+            owner = persons.recent(start, gender=gender) if gender else next(
+                (n for p, n in zip(reversed(persons.positions), reversed(persons.names))
+                 if p < start and " " in n and families[surname_of(n)] >= 2), None)
             built = f"{name} {surname_of(owner)}" if owner and " " in owner and name not in owner.split() else None
             persons.add_person(built or name, role)
             if built:
                 persons.relatives.add(built)
+                families[surname_of(built)] += 1
         persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
 
@@ -1156,7 +1162,8 @@ _KIN_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:family|children|parents|
 _KIN_BEFORE = re.compile(rf"(?P<owner>{NAME_PATTERN})(?:[’']s|(?<=s)[^\S\n]?[’']|[^\S\n]+and[^\S\n]+(?:his|her))"
                          rf"[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?[^\S\n]+$")
 # A given name after a relative of someone a pronoun stands for: "Her husband, Ramazan,", "his daughter, Amara,".
-_PRONOUN_KIN_BEFORE = re.compile(rf"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?[^\S\n]+$")
+_PRONOUN_KIN_BEFORE = re.compile(rf"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?[^\S\n]+$")
+_OWNER_GENDERS = {"his": "m", "her": "f", "their": None}
 
 
 def _relative_full_name(text: str, pos: int, given: str, persons: PersonIndex) -> str | None:
