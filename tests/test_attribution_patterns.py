@@ -5797,3 +5797,21 @@ THEIR_KIN = [
 @pytest.mark.parametrize("text, fragment, speaker", THEIR_KIN)
 def test_their_relative_takes_the_family_surname(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name apposed to a relative or role joined by "and" to an object is an object too: a later "she" prefers the
+# sentence's subject ("The star slammed the Duke and his wife, Meghan, ..." then "she said" is the star's).
+CONJOINED_OBJECTS = [
+    ('Kelly Osbourne is a television star.\nThe 38-year-old slammed the Duke of Sussex and his wife, Meghan, three '
+     'months ago. Speaking on her podcast, she said: "I said he was a whinger."', "whinger", "Kelly Osbourne"),
+    ('Ann Lee thanked Tom Hale and Maria Ruiz, who helped her. She said: "They were wonderful."', "wonderful",
+     "Ann Lee"),
+    # negative: a subject joined by "and"
+    ('Ann Lee is a farmer. Governor Tom Hale and his deputy, Maria Ruiz, visited the farm. She said: "It was '
+     'lovely."', "lovely", "Maria Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CONJOINED_OBJECTS)
+def test_a_name_joined_to_an_object_is_an_object(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1265,12 +1265,19 @@ _POSSESSIVE = re.compile(r"[’']s\b")
 _HOME_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<home>[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)")
 _ROLE_DETERMINERS = frozenset("his her their its the a an".split())
 _ROLE_NOUNS_MAX = 2
+_APPOSED_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*),[^\S\n]+$")
+# The first of two persons joined by "and", right before it ("slammed the Duke of Sussex and his wife, Meghan"): the
+# word before it tells whether the second is an object too.
+_CONJUNCT_BEFORE = re.compile(r"(?:the[^\S\n]+)?[A-Z][\w’'\-.]*(?:[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w’'\-.]*)*[^\S\n]+$")
 
 
 def _before_role_nouns(text: str, at: int) -> int:
     """Where the lower-case role or person nouns before a name start, with their determiner ("for his son Felix",
     "thanked party chairman X"): the word before them tells whether the name is a subject or an object."""
     start = at
+    apposed = _APPOSED_NOUN_BEFORE.search(text, max(0, start - 30), start)
+    if apposed and (apposed.group(1) in ROLE_WORDS or apposed.group(1) in PERSON_NOUNS):
+        start = apposed.start()  # "and his wife, Meghan": the nouns the name is apposed to
     for _ in range(_ROLE_NOUNS_MAX):
         m = _OBJECT_BEFORE.search(text, max(0, start - 30), start)
         if not m or not (m.group(1) in ROLE_WORDS or m.group(1) in PERSON_NOUNS):
@@ -1398,6 +1405,9 @@ class PersonIndex:
                                                 for w in title.group(0).split()) else start
             at = _before_role_nouns(text, at)  # "for his son Felix": the preposition or verb before the role
             lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)
+            if lead and lead.group(1) == "and" and (first := _CONJUNCT_BEFORE.search(text, max(0, lead.start() - 60),
+                                                                                     lead.start())):
+                lead = _OBJECT_BEFORE.search(text, max(0, first.start() - 30), first.start()) or lead
             # "thanked Governor X": X is an object; "Judge Y said X had ...": X opens the reported clause, so a later
             # "he said" prefers the one who spoke (after "that" X is as often a speaker: "told CBS that X had said")
             object_position = lead is not None and (_is_transitive_verb(lead.group(1))
