@@ -5784,11 +5784,14 @@ def test_a_pronoun_in_the_sentence_makes_a_name_a_person(text, fragment, speaker
     _check(text, fragment, speaker)
 
 
-# "Their mother Sharon": the relative of the family named last (two persons of one surname) takes its surname.
+# "Their mother Sharon": the relative of the family named last (two persons of one surname) takes its surname; "X and
+# his wife, Y" only X's, whoever was named before.
 THEIR_KIN = [
     ('Kelly Osbourne slammed the couple.\nHer brother Jack went on to criticise them.\nTheir mother Sharon admitted she '
      'is a fan. She said: "That\'s because I\'m old."', "because I", "Sharon Osbourne"),
-    # negative: no family named, the given name alone
+    # negatives: "his" is the one just named with "and", whom the cast lacks; no family named: the given name alone
+    ('Tom Hale is a farmer. The Duke of Sussex and his wife, Meghan, visited the farm. She said: "It was lovely."',
+     "lovely", "Meghan"),
     ('Kelly Osbourne and Tom Hale slammed the couple.\nTheir mother Sharon admitted she is a fan. She said: "That\'s '
      'because I\'m old."', "because I", "Sharon"),
 ]

@@ -1079,6 +1079,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             full = full_names.get(name) or (given and _full_name_from_given(text, name)) \
                 or _relative_full_name(text, start, name, persons)
             kin = None if full else _PRONOUN_KIN_BEFORE.search(text, max(0, start - _FRONTED_CHARS), start)
+            if kin and _NAMED_AND_BEFORE.search(text, max(0, kin.start() - _FRONTED_CHARS), kin.start()):
+                kin = None  # "the Duke of Sussex and his wife, Meghan": "his" is the Duke's, whom the cast lacks
             if kin:
                 owned.append((name, role, start, _OWNER_GENDERS[kin.group("owner").lower()]))
             else:
@@ -1164,6 +1166,7 @@ _KIN_BEFORE = re.compile(rf"(?P<owner>{NAME_PATTERN})(?:[’']s|(?<=s)[^\S\n]?[�
 # A given name after a relative of someone a pronoun stands for: "Her husband, Ramazan,", "his daughter, Amara,".
 _PRONOUN_KIN_BEFORE = re.compile(rf"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?[^\S\n]+$")
 _OWNER_GENDERS = {"his": "m", "her": "f", "their": None}
+_NAMED_AND_BEFORE = re.compile(r"[A-Z][\w’'\-.]*[^\S\n]+and[^\S\n]+$")
 
 
 def _relative_full_name(text: str, pos: int, given: str, persons: PersonIndex) -> str | None:
