@@ -5818,3 +5818,34 @@ CONJOINED_OBJECTS = [
 @pytest.mark.parametrize("text, fragment, speaker", CONJOINED_OBJECTS)
 def test_a_name_joined_to_an_object_is_an_object(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A name right after a body's noun is the body's ("of the group Ilog Natin said", "The group Reporters Watch said"):
+# never a person a later "she" stands for; a trade's noun before a name leaves it a person's.
+BODY_NAMED_BY_NOUN = [
+    ('Critics blamed quarrying. Campaigner Ligaya Bautista-Ocampo of the group Ilog Natin said residents had warned '
+     'the authorities. "Every time they dig, the river changes course," she said.', "they dig",
+     "Ligaya Bautista-Ocampo"),
+    ('The group Reporters Watch said Rostami was one of eleven journalists held. Its coordinator, Leyla Huseynova, '
+     'said the group had raised the case. "Every week sends a message," she said.', "sends a message",
+     "Leyla Huseynova"),
+    # negative: a trade's noun
+    ('The council sold the site to developer Irena Kowal. "We will build flats," Kowal said.', "build flats",
+     "Irena Kowal"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", BODY_NAMED_BY_NOUN)
+def test_a_name_after_a_body_noun_is_the_body(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("mention, name, kind", [
+    ("The group Reporters Watch", "Reporters Watch", "org"),
+    ("the daily Le Monde", "Le Monde", "org"),
+    ("prosecutor Dana Hill", "Dana Hill", "person"),
+])
+def test_a_body_noun_before_a_name_makes_an_organisation(mention, name, kind):
+    from lib.extract.speakers import parse_mention
+    m = parse_mention(mention)
+    assert (m.name, m.kind) == (name, kind)
