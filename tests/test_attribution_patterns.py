@@ -5849,3 +5849,23 @@ def test_a_body_noun_before_a_name_makes_an_organisation(mention, name, kind):
     from lib.extract.speakers import parse_mention
     m = parse_mention(mention)
     assert (m.name, m.kind) == (name, kind)
+
+
+# A name with an age before it is a person's ("81-year-old Peadar Ó Loingsigh stood"); so is one opening a sentence
+# before its body or place and a verb ("Park Ji-hoon of Daeyang Investment was gloomier").
+MORE_CAST = [
+    ('Declan Rua, the chairman, said costs were high. "We use energy," he said.\n\nOutside the shop, 81-year-old '
+     'Peadar Ó Loingsigh stood looking at the notes. "I bought my first bun here in 1951," he said.', "first bun",
+     "Peadar Ó Loingsigh"),
+    ('Arjun Mehrotra, an analyst, said the guidance was "realistic." He added: "It is growing fast."\n\nPark Ji-hoon '
+     'of Daeyang Investment was gloomier. "The correction is deeper than the company admits," he said.',
+     "company admits", "Park Ji-hoon"),
+    # negative: a body whose name holds "of"
+    ('Arjun Mehrotra, an analyst, said the guidance was "realistic."\n\nBank of America was gloomier. "The '
+     'correction is deeper than admitted," he said.', "than admitted", "Arjun Mehrotra"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", MORE_CAST)
+def test_an_age_or_an_affiliation_makes_a_person(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -29,7 +29,7 @@ from lib.domain.sentences import is_abbreviation, is_heading_line
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (BODY_NOUNS_BEFORE_NAME, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (_AGE_BEFORE, BODY_NOUNS_BEFORE_NAME, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -1037,6 +1037,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                     and (window.rstrip().endswith(",") or _opens_sentence(text, m.start()))
                     and _described_as_person(text, m.start(), m.end()))
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
+                or (_AGE_BEFORE.search(window) and len(mention.name.split()) >= 2)  # "81-year-old Peadar Ó Loingsigh"
                 # "Rajesh Kumar's family has farmed here": only a person has kin; and is one ("Juma Mwangi's widow,
                 # Esther, spoke")
                 or (len(mention.name.split()) >= 2 and m.group(0).endswith(("'s", "’s"))
@@ -1210,9 +1211,11 @@ def _pronoun_follows(text: str, pos: int) -> bool:
 
 def _opening_subject(run: str, name: str) -> bool:
     """True when a capitalised run opening a sentence is the name alone, or the name after a subordinating
-    conjunction ("When Jo Hale decided ...")."""
+    conjunction ("When Jo Hale decided ..."), or before its body or place ("Park Ji-hoon of Daeyang Investment")."""
     first, _, rest = run.partition(" ")
-    return run.lower() == name.lower() or (first in SUBORDINATORS and rest == name)  # "KELLY Marsh": "Kelly Marsh"
+    # "KELLY Marsh": "Kelly Marsh"; "Park Ji-hoon of Daeyang Investment was gloomier": the name, then where from
+    return run.lower() == name.lower() or (first in SUBORDINATORS and rest == name) \
+        or run.startswith(f"{name} of ") and run[len(name) + 4:][:1].isupper()
 
 
 # How English names a person by what they do ("plumber", "cashier", "violinist", "lifeguard", "regular"): a description
