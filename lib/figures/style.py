@@ -67,12 +67,14 @@ def outlet_colours(outlets: Iterable, together: Iterable[Iterable] | None = None
 
 def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[str, str]:
     """The colours of the outlets of one view (in the view's order, most important first). The first len(PALETTE)
-    known outlets each have a colour none of the others has: its own under ``colours`` (outlet_colours, or a page's
-    page_colours) unless an earlier one of them has it, else a palette colour none of them keeps (so an outlet that
-    keeps its colour is never pushed off it by a recoloured one). The rest share OTHER_OUTLETS_COLOUR, drawn as one
-    legend entry (legend_entry); the unknown outlet is grey."""
+    known outlets that ``colours`` does not put among the other outlets each have a colour none of the others has: its
+    own under ``colours`` (outlet_colours, or a page's page_colours) unless an earlier one of them has it, else a
+    palette colour none of them keeps (so an outlet that keeps its colour is never pushed off it by a recoloured one).
+    The rest share OTHER_OUTLETS_COLOUR, drawn as one legend entry (legend_entry); the unknown outlet is grey. Under a
+    page's map every outlet so keeps its page colour, grey included, in whatever order a chart lists them."""
     names = list(dict.fromkeys(outlet_label(o) for o in outlets))
-    coloured = [name for name in names if name != UNKNOWN_OUTLET][:len(PALETTE)]
+    coloured = [name for name in names if name != UNKNOWN_OUTLET
+                and (colours or {}).get(name) != OTHER_OUTLETS_COLOUR][:len(PALETTE)]
     out: dict[str, str] = {}
     for name in coloured:
         colour = colour_of(colours, name)
@@ -100,9 +102,8 @@ def others_name(n: int) -> str:
 def page_colours(colours: Mapping[str, str] | None, sides: pd.Series) -> dict[str, str]:
     """The colours of one page's compared sides (``sides``: each article's outlet or group): view_colours over them,
     the side with most articles first, then by name. Every chart and table of the page takes this map, and since its
-    first len(PALETTE) sides share no colour, each chart's own view_colours keeps them: one colour per side on the
-    page, whatever order a chart lists them in. A chart gives the sides this map leaves grey the colours of the
-    page's sides it does not show."""
+    first len(PALETTE) sides share no colour, each chart's own view_colours keeps them, and the sides past them stay
+    grey in every chart: one colour per side on the page, whatever order a chart lists them in."""
     counts = sides.value_counts()
     return view_colours(colours, sorted(counts.index, key=lambda side: (-counts[side], str(side).casefold())))
 
