@@ -11,7 +11,7 @@ import pandas as pd
 
 from lib.analyse.reuse import COPIED_SHARE
 from lib.analyse.stories.summaries import summarise_stories
-from lib.domain.outlets import outlet_labels
+from lib.domain.outlets import UNKNOWN_OUTLET, outlet_labels
 from lib.domain.sentences import shorten, split_sentences
 from lib.models import shown_speaker
 
@@ -27,6 +27,19 @@ INDEPENDENT_HELP = ("Reports in their own words: articles that name the same wir
                     f"taken from another article makes up {COPIED_SHARE:.0%} or more of the copy), count as one.")
 STORY_COUNT_COLUMNS = ("first", "last", "n_articles", "outlets", "n_outlets", "independent_sources", "article_ids")
 HIGHLIGHTED_KINDS = ("direct", "partial", "reported")  # quote kinds with a highlight class of their own
+
+
+def named_outlets(outlets: pd.Series) -> pd.Series:
+    """The outlet labels of articles, those that name no outlet left out: a count of outlets counts named ones, as the
+    story table's does (lib.analyse.stories.summaries), and says how many articles name none (unnamed_note)."""
+    labels = outlet_labels(outlets)
+    return labels[labels != UNKNOWN_OUTLET]
+
+
+def unnamed_note(outlets: pd.Series) -> str | None:
+    """"N article(s) name no outlet", for a count of outlets over these articles, or None when every one names one."""
+    unnamed = int((outlet_labels(outlets) == UNKNOWN_OUTLET).sum())
+    return f"{unnamed:,} article(s) name no outlet: not counted." if unnamed else None
 
 
 def is_missing(value) -> bool:

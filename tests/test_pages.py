@@ -599,3 +599,20 @@ def test_voices_name_the_outlets_that_quote_nobody(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
     page = texts(open_page("story", {"section": "Voices"}))
     assert "Quoting or reporting nobody in this story, so not in the chart: Outlet B." in page
+
+
+def test_articles_naming_no_outlet_are_no_outlet_in_any_count(tmp_path, monkeypatch):
+    """The story table counts named outlets; the Story page and the Overview count the same, and say how many
+    articles name none (the screenshot pass found "Outlets 0" in the table and "Outlets 1" on the Story page)."""
+    rows = [{"id": f"u{i}", "outlet": "", "published": "", "title": f"Harbour vote {i}", "story": "harbour",
+             "text": story_text(i, "A", '"The harbour must stay open to every ship," said Mayor Ann Lee. ')}
+            for i in range(3)]
+    rows.append({"id": "n1", "outlet": "Outlet B", "published": "2021-03-01", "title": "Harbour vote B",
+                 "story": "harbour", "text": story_text(5, "B")})
+    db = corpus(tmp_path, rows)
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
+    at = open_page("story", {"story": "harbour"})
+    assert metric(at, "Outlets") == "1"
+    assert any(m.label == "Outlets" and m.help == "3 article(s) name no outlet: not counted." for m in at.metric)
+    at = open_page("overview", {})
+    assert metric(at, "Outlets") == "1"

@@ -3,9 +3,8 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import plain_markdown
-from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, days_text
+from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, days_text, named_outlets, unnamed_note
 from app.view import open_page
-from lib.domain.outlets import outlet_labels
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render
@@ -37,12 +36,12 @@ def draw() -> None:
     view.offer("stories", lambda: story_table(story_rows))
     cols = st.columns(5)
     cols[0].metric("Articles", f"{len(articles):,}", help=f"{len(view.all_articles):,} in the corpus")
-    all_outlets = outlet_labels(articles["outlet"])
+    all_outlets = named_outlets(articles["outlet"])
     dated = pd.to_datetime(articles["published"]).dropna()
-    charted = all_outlets[dated.index].nunique()  # the daily chart counts dated articles
-    cols[1].metric("Outlets", f"{all_outlets.nunique():,}",
-                   help=f"{charted:,} of them with a dated article (the {DAILY_SECTION} chart shows those)"
-                   if charted < all_outlets.nunique() else None)
+    charted = all_outlets[all_outlets.index.intersection(dated.index)].nunique()  # the daily chart counts dated ones
+    notes = [f"{charted:,} of them with a dated article (the {DAILY_SECTION} chart shows those)."
+             if charted < all_outlets.nunique() else None, unnamed_note(articles["outlet"])]
+    cols[1].metric("Outlets", f"{all_outlets.nunique():,}", help=" ".join(n for n in notes if n) or None)
     cols[2].metric("Stories", f"{len(story_rows):,}", help="Stories with at least one article under the filters")
     quotes = view.quotes
     # The speaker filter picks the articles that quote the speaker: the count is all their quotes, and says so.

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import highlight_html, plain_markdown
-from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, day_text
+from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, day_text, named_outlets, unnamed_note
 from app.view import SIDEBAR_LINKED, report_missing
 from lib.analyse.stories import shared_sources
 from lib.domain.outlets import outlet_label, outlet_labels
@@ -100,7 +100,7 @@ def draw() -> None:
     first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
     cols = st.columns(4)
     cols[0].metric("Articles", f"{int(story['n_articles']):,}")
-    cols[1].metric("Outlets", f"{outlet_labels(articles['outlet']).nunique():,}")
+    cols[1].metric("Outlets", f"{named_outlets(articles['outlet']).nunique():,}", help=unnamed_note(articles["outlet"]))
     cols[2].metric(INDEPENDENT_LABEL, f"{int(story['independent_sources']):,}", help=INDEPENDENT_HELP)
     cols[3].metric("First report", day_text(first),
                    help=f"Last report {day_text(last)}" if pd.notna(last) else None)
@@ -129,8 +129,10 @@ def draw_timeline(view, members: list, articles: pd.DataFrame) -> None:
     if len(undated):
         sides = sorted(map(str, view.side_labels(undated["outlet"]).unique()))
         named = plain_markdown(", ".join(sides[:5])) + (", …" if len(sides) > 5 else "")
+        first = "who reported first is told among the dated ones" if len(undated) < len(coverage) \
+            else "none of this story's articles is dated, so no one can be told to have reported first"
         st.caption(f"{len(undated):,} undated article(s) of this story, from {len(sides):,} {view.side_noun}(s) "
-                   f"({named}), are not on the time axis: who reported first is told among the dated ones.")
+                   f"({named}), are not on the time axis: {first}.")
     view.chart("history", ids=members)
 
     with st.expander(f"The {len(articles)} article(s) of this story"):
