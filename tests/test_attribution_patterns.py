@@ -5869,3 +5869,14 @@ MORE_CAST = [
 @pytest.mark.parametrize("text, fragment, speaker", MORE_CAST)
 def test_an_age_or_an_affiliation_makes_a_person(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # a noun and its relative clause ("a policy the state expects ...") is no speaker, so no reported speech
+    ("Newsom issued a mandate Friday requiring schoolchildren to be vaccinated, a policy the state expects to affect "
+     "millions of students.", False),
+    # negative: a speaker described with a preposition and an article
+    ("Taxes will rise next year, a spokesman for the ministry said.", True),
+])
+def test_a_noun_with_a_relative_clause_is_no_speaker(text, quoted):
+    assert any(q.kind == "reported" for q in extract_quotes(Article("t", text))) == quoted

@@ -841,6 +841,10 @@ def parse_mention(text: str) -> Mention:
         # "After meeting Tom Hale", "When asked", "In a statement", "Quoting Lincoln": a fronted phrase, not "After
         # trust member X"
         return Mention(text, None, None, "unknown")
+    if len(tokens) > 2 and tokens[0].lower() in ("a", "an") and tokens[1].isalpha() and tokens[1].islower() \
+            and tokens[2].lower() in ("the", "a", "an"):
+        # "a policy the state (expects ...)": a noun and a relative clause of another subject, no speaker
+        return Mention(text, None, None, "unknown")
     while len(tokens) > 1 and (tokens[0] in SENTENCE_OPENERS or tokens[0] == "and"
                                or tokens[0][:1].isupper() and is_adverb(tokens[0])):
         tokens = tokens[1:]  # "But Andrew Bacevich", "Ironically Nichols"
