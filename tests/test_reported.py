@@ -104,11 +104,14 @@ def test_not_reported(sentence):
     ("Since May 2020, America has added back 16.7 million jobs.", None),
     ("France has recalled its ambassador to the United States over the deal.", None),
     ("The army slammed the border town with artillery on Saturday.", None),
+    ("Kleopatra, a victim of Roman propaganda, is remembered for the men with whom she slept.", None),
+    ("Dr. Chen Jing, who runs the unit, remembers the first winter well.", None),
     ("Employers added 235,000 jobs last month across the whole country.", None),
     # ... but their clause reports words, after a bracketed note too
     ("Maria Tovar added that the strike would end on Friday.", "the strike would end on Friday"),
     ("Maria Tovar added [es] that the strike would end on Friday.", "the strike would end on Friday"),
     ("Maria Tovar recalled she had marched in the same square in 1989.", "she had marched in the same square in 1989"),
+    ("Maria Tovar remembered that the square was full in 1989.", "the square was full in 1989"),
 ])
 def test_what_was_written_or_posted_is_no_reported_speech(sentence, content):
     assert [q[3] for q in _reported(sentence)] == ([content] if content else [])
