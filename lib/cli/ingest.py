@@ -10,6 +10,7 @@ from lib.cli import add_db_argument
 from lib.cli.fetch import print_fetched, run_fetch
 from lib.cli.outlets import add_outlets_argument, store_outlets_file
 from lib.cli.parse import add_max_bytes_argument, print_problems
+from lib.models import is_missing
 
 EXAMPLES = """  python -m lib ingest seeds/
   python -m lib ingest wire/ exports/articles.jsonl --db corpus.duckdb
@@ -51,9 +52,12 @@ def run(args) -> int:
         # held one chunk at a time); of the files, their counts and the results that have something to say are kept
         statuses: Counter = Counter()
         noted, parsed, added, removed = [], 0, 0, 0
+        missing: Counter = Counter()  # parsed articles that state no date, that name no outlet
         for result, stored, dropped in ingest_stream(con, args.paths, max_bytes=args.max_bytes,
                                                      workers=args.workers):
             parsed, added, removed = parsed + len(result.articles), added + stored, removed + dropped
+            missing.update(undated=sum(a.published is None for a in result.articles),
+                           unnamed=sum(is_missing(a.outlet) or not str(a.outlet).strip() for a in result.articles))
             statuses[result.status] += 1
             if result.status != "ok" or result.reason or result.errors or result.warnings:
                 noted.append(replace(result, articles=()))
@@ -66,6 +70,10 @@ def run(args) -> int:
           f"{statuses['rejected']} rejected" + (f", {statuses['skipped']} skipped" if statuses['skipped'] else "")
           + ")")
     print(f"articles: {parsed} parsed, {added} added, {parsed - added} unchanged, {removed} removed")
+    if missing["undated"] or missing["unnamed"]:
+        # not errors, but half a corpus off the time axes or out of every outlet's count is worth knowing at once
+        print(f"of the parsed articles: {missing['undated']} with no date found (off the time axes; their stories are "
+              f"placed by their texts), {missing['unnamed']} naming no outlet (counted under no outlet)")
     print(f"corpus: {args.db or default_db_path()}")
     print(f"ingest: parsed, extracted and stored in {stored_in:.1f} s")
     if spent:
