@@ -616,3 +616,10 @@ def test_articles_naming_no_outlet_are_no_outlet_in_any_count(tmp_path, monkeypa
     assert any(m.label == "Outlets" and m.help == "3 article(s) name no outlet: not counted." for m in at.metric)
     at = open_page("overview", {})
     assert metric(at, "Outlets") == "1"
+
+
+def test_a_story_chosen_outside_the_filters_is_named_as_the_reason(two_stories):
+    """A story whose articles the other filters all exclude: the page names that story and what to widen, not "no
+    article matches the filters" (which blamed the other filters)."""
+    at = open_page("story", {"story": "pair", "outlet": ["Outlet B"]})
+    assert any("has no article under these filters" in i.value for i in at.info)

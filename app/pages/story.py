@@ -64,7 +64,7 @@ def choose_story(view):
         st.warning(str(view.stories_failure))
         return None
     in_view = view.story_rows()
-    if in_view.empty:
+    if in_view.empty and not view.story_id:
         st.info("No article matches the filters, so there is no story to show.")
         return None
     if view.story_id:
