@@ -180,8 +180,8 @@ CUE_CLASS: dict[str, str] = {form: cls for _, cls, _, forms in CUE_ROWS for form
 # Cues that as often take a thing written or posted as their object as they report words: "wrote a column",
 # "tweeted the photo above", "posted a video explaining why", "wrote about the visit", "emailed an invitation"; or that
 # are as often deeds done to a thing: "America added back 16.7 million jobs", "France recalled its ambassador", "Israel
-# slammed the Gaza Strip with airstrikes", "a queen remembered for the men she slept with". Without "that", reported speech after them opens as a clause does, never
-# with OBJECT_OPENERS.
+# slammed the Gaza Strip with airstrikes", "a queen remembered for the men she slept with". Without "that", reported
+# speech after them opens as a clause does, never with OBJECT_OPENERS.
 OBJECT_CUE_FORMS = frozenset(form for lemma, _, _, forms in CUE_ROWS if lemma in ("write", "tweet", "post", "add")
                              for form in forms) | {"recalled", "recalls", "remembered", "remembers", "slammed", "slams"}
 # First words of such an object: an article, possessive or number before a noun, a preposition or an adverb particle,

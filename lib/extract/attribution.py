@@ -1124,8 +1124,6 @@ def _phrase_head(phrase: str) -> str:
     return _head_noun([w for w in words[:cut] if w not in ("the", "a", "an")])
 
 
-
-
 def _is_person_head(head: str) -> bool:
     head = head.split("-")[0]  # "sister-in-law"
     return (head in ROLE_WORDS or head in PERSON_NOUNS or _is_agent_noun(head)) \
@@ -1167,7 +1165,8 @@ _KIN_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:family|children|parents|
 _KIN_BEFORE = re.compile(rf"(?P<owner>{NAME_PATTERN})(?:[’']s|(?<=s)[^\S\n]?[’']|[^\S\n]+and[^\S\n]+(?:his|her))"
                          rf"[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?[^\S\n]+$")
 # A given name after a relative of someone a pronoun stands for: "Her husband, Ramazan,", "his daughter, Amara,".
-_PRONOUN_KIN_BEFORE = re.compile(rf"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?[^\S\n]+$")
+_PRONOUN_KIN_BEFORE = re.compile(rf"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?"
+                                 rf"[^\S\n]+$")
 _OWNER_GENDERS = {"his": "m", "her": "f", "their": None}
 _BODY_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])([A-Za-z][a-z]+)[^\S\n]+$")  # see BODY_NOUNS_BEFORE_NAME
 _NAMED_AND_BEFORE = re.compile(r"[A-Z][\w’'\-.]*[^\S\n]+and[^\S\n]+$")
@@ -2199,8 +2198,8 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spo
             or _QUOTE_OPENS.match(text, paragraph + 1) and persons.named_between(previous, paragraph) == {name}
             and _opens_sentence(text, last))):
         # What someone does describes a person named in its own paragraph (or in the one before, when this one opens
-        # with "she", "he", or the quote after a paragraph whose sentence that person alone opens), else the one the story is most
-        # about (not whoever was named last: "her father, X, who runs ...", then "the youngster said").
+        # with "she", "he", or the quote after a paragraph whose sentence that person alone opens), else the one the
+        # story is most about (not whoever was named last: "her father, X, who runs ...", then "the youngster said").
         name = persons.most_named(pos)
         last = persons.last_mention(name, pos) if name else None
     if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:

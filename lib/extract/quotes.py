@@ -22,8 +22,8 @@ from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_parti
                                is_saying, is_term, is_imagined, is_code, fills_brackets, _word_count, find_spans,
                                mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
-from lib.extract.speakers import (PRONOUN_GENDERS, _DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex, parse_mention,
-                                  resolve_mention)
+from lib.extract.speakers import (PRONOUN_GENDERS, _DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex,
+                                  parse_mention, resolve_mention)
 from lib.models import Article, Quote
 
 __all__ = ["extract_quotes", "find_persons"]

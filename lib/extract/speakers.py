@@ -1149,8 +1149,9 @@ _AGENT_MIN_CHARS = 5  # "other", "water" are no agents either, but they do not s
 
 def _is_agent_noun(word: str) -> bool:
     """True for a noun that names a person by what they do, by its ending ("dispatcher", "keepers", "florist")."""
-    return len(word) >= _AGENT_MIN_CHARS and word.isalpha() and (word.endswith(AGENT_SUFFIXES) or _MAN_NOUN.fullmatch(
-        word)) and word not in DOCUMENT_NOUNS and word not in NON_NAME_WORDS
+    return len(word) >= _AGENT_MIN_CHARS and word.isalpha() \
+        and (word.endswith(AGENT_SUFFIXES) or bool(_MAN_NOUN.fullmatch(word))) \
+        and word not in DOCUMENT_NOUNS and word not in NON_NAME_WORDS
 
 
 # Singular endings of a person named by what they do; after "the" only these make a description ("the jeweller",
@@ -1279,10 +1280,11 @@ _POSSESSIVE = re.compile(r"[’']s\b")
 _HOME_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<home>[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*)")
 _ROLE_DETERMINERS = frozenset("his her their its the a an".split())
 _ROLE_NOUNS_MAX = 2
-_APPOSED_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*),[^\S\n]+$")
+_APPOSED_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*),[^\S\n]+$")  # "his wife, " before a name
 # The first of two persons joined by "and", right before it ("slammed the Duke of Sussex and his wife, Meghan"): the
 # word before it tells whether the second is an object too.
-_CONJUNCT_BEFORE = re.compile(r"(?:the[^\S\n]+)?[A-Z][\w’'\-.]*(?:[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w’'\-.]*)*[^\S\n]+$")
+_CONJUNCT_BEFORE = re.compile(r"(?:the[^\S\n]+)?[A-Z][\w’'\-.]*(?:[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w’'\-.]*)*"
+                              r"[^\S\n]+$")
 
 
 def _before_role_nouns(text: str, at: int) -> int:
