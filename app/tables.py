@@ -36,9 +36,10 @@ def named_outlets(outlets: pd.Series) -> pd.Series:
     return labels[labels != UNKNOWN_OUTLET]
 
 
-def unnamed_note(outlets: pd.Series) -> str | None:
-    """"N article(s) name no outlet", for a count of outlets over these articles, or None when every one names one."""
-    unnamed = int((outlet_labels(outlets) == UNKNOWN_OUTLET).sum())
+def unnamed_note(outlets: pd.Series, named: pd.Series) -> str | None:
+    """"N article(s) name no outlet" for a count of the outlets of articles (``named``: named_outlets(``outlets``)), or
+    None when every one names one."""
+    unnamed = len(outlets) - len(named)
     return f"{unnamed:,} article(s) name no outlet: not counted." if unnamed else None
 
 

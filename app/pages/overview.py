@@ -40,7 +40,7 @@ def draw() -> None:
     dated = pd.to_datetime(articles["published"]).dropna()
     charted = all_outlets[all_outlets.index.intersection(dated.index)].nunique()  # the daily chart counts dated ones
     notes = [f"{charted:,} of them with a dated article (the {DAILY_SECTION} chart shows those)."
-             if charted < all_outlets.nunique() else None, unnamed_note(articles["outlet"])]
+             if charted < all_outlets.nunique() else None, unnamed_note(articles["outlet"], all_outlets)]
     cols[1].metric("Outlets", f"{all_outlets.nunique():,}", help=" ".join(n for n in notes if n) or None)
     cols[2].metric("Stories", f"{len(story_rows):,}", help="Stories with at least one article under the filters")
     quotes = view.quotes

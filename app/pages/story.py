@@ -100,7 +100,8 @@ def draw() -> None:
     first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
     cols = st.columns(4)
     cols[0].metric("Articles", f"{int(story['n_articles']):,}")
-    cols[1].metric("Outlets", f"{named_outlets(articles['outlet']).nunique():,}", help=unnamed_note(articles["outlet"]))
+    named = named_outlets(articles["outlet"])
+    cols[1].metric("Outlets", f"{named.nunique():,}", help=unnamed_note(articles["outlet"], named))
     cols[2].metric(INDEPENDENT_LABEL, f"{int(story['independent_sources']):,}", help=INDEPENDENT_HELP)
     cols[3].metric("First report", day_text(first),
                    help=f"Last report {day_text(last)}" if pd.notna(last) else None)

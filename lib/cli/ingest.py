@@ -10,7 +10,7 @@ from lib.cli import add_db_argument
 from lib.cli.fetch import print_fetched, run_fetch
 from lib.cli.outlets import add_outlets_argument, store_outlets_file
 from lib.cli.parse import add_max_bytes_argument, print_problems
-from lib.models import is_missing
+from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
 
 EXAMPLES = """  python -m lib ingest seeds/
   python -m lib ingest wire/ exports/articles.jsonl --db corpus.duckdb
@@ -57,7 +57,7 @@ def run(args) -> int:
                                                      workers=args.workers):
             parsed, added, removed = parsed + len(result.articles), added + stored, removed + dropped
             missing.update(undated=sum(a.published is None for a in result.articles),
-                           unnamed=sum(is_missing(a.outlet) or not str(a.outlet).strip() for a in result.articles))
+                           unnamed=sum(outlet_label(a.outlet) == UNKNOWN_OUTLET for a in result.articles))
             statuses[result.status] += 1
             if result.status != "ok" or result.reason or result.errors or result.warnings:
                 noted.append(replace(result, articles=()))

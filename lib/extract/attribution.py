@@ -29,7 +29,7 @@ from lib.domain.sentences import is_abbreviation, is_heading_line
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES
-from lib.extract.speakers import (_AGE_BEFORE, BODY_NOUNS_BEFORE_NAME, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (_AGE_BEFORE, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -1058,8 +1058,6 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             continue
         if is_outlet_name(mention.name):
             continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
-        if (body := _BODY_NOUN_BEFORE.search(window)) and body.group(1).lower() in BODY_NOUNS_BEFORE_NAME:
-            continue  # "of the group Ilog Natin said", "The charity Freedom Now said": a body's name
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
                 singles.append((mention.name, role, m.start()))
@@ -1168,7 +1166,6 @@ _KIN_BEFORE = re.compile(rf"(?P<owner>{NAME_PATTERN})(?:[’']s|(?<=s)[^\S\n]?[�
 _PRONOUN_KIN_BEFORE = re.compile(rf"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?"
                                  rf"[^\S\n]+$")
 _OWNER_GENDERS = {"his": "m", "her": "f", "their": None}
-_BODY_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])([A-Za-z][a-z]+)[^\S\n]+$")  # see BODY_NOUNS_BEFORE_NAME
 _NAMED_AND_BEFORE = re.compile(r"[A-Z][\w’'\-.]*[^\S\n]+and[^\S\n]+$")
 
 

@@ -1072,7 +1072,7 @@ def parse_mention(text: str) -> Mention:
         # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
         # place word ("Senator Lia Park", "David Hill", "prosecutor Dana Hill").
         return Mention(text, _without_article(tokens), None, "org")
-    if i > 0 and tokens[i - 1] in BODY_NOUNS_BEFORE_NAME and f"{tokens[i - 1]} {name}" in text \
+    if i > 0 and tokens[i - 1] in _BODY_NOUNS_BEFORE_NAME and f"{tokens[i - 1]} {name}" in text \
             and not (name_tokens[0].lower() in ROLE_WORDS or _is_person_agent(name_tokens[0].lower())):
         # "The group Reporters Watch", "the bank Credit Suisse": a body's name (not "The fire service's Sam Ortiz",
         # "the space agency Administrator Bill Nelson")
@@ -1178,7 +1178,7 @@ def _is_person_agent(word: str) -> bool:
 
 # A body's noun right before a name makes it the body's ("the group Ilog Natin"); not a noun of a trade, which may be a
 # person's ("developer Irena Kowal"), nor a role.
-BODY_NOUNS_BEFORE_NAME = frozenset(w for w in ORG_HEADS if not _is_agent_noun(w)) - ROLE_WORDS
+_BODY_NOUNS_BEFORE_NAME = frozenset(w for w in ORG_HEADS if not _is_agent_noun(w)) - ROLE_WORDS
 
 
 # Words that end a noun phrase's head after it ("a man passing by", "a man outside the court") and modify it before
