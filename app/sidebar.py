@@ -89,6 +89,7 @@ def sidebar_filters(meta: dict) -> dict:
     side.caption("Every filter narrows the articles on every page but Data (which holds the whole corpus), and is kept "
                  "in the page address.")
     filters = {"outlets": chosen, "start": start, "end": end, "story": story, "speaker": speaker, "bounds": bounds,
+               "undated": meta["undated"],
                "story_find": st.session_state.get("story_find") or "", "by": by, "by_value": groups}
     st.sidebar.caption(filters_summary(filters, names))
     return filters
@@ -104,7 +105,9 @@ def filters_summary(filters: dict, story_names: dict) -> str:
     if filters["by_value"]:
         parts.append(f"{filters['by']} {', '.join(map(str, filters['by_value']))}")
     if filters["start"] is not None:
-        parts.append(f"published {filters['start'].isoformat()} to {filters['end'].isoformat()}")
+        parts.append(f"published {filters['start'].isoformat()} to {filters['end'].isoformat()}"
+                     # a date range holds no undated article: say so, or they vanish from every count unsaid
+                     + (" (undated articles left out)" if filters["undated"] else ""))
     if filters["story"]:
         parts.append(f"story “{story_names.get(filters['story'], filters['story'])}”")
     if filters["speaker"]:

@@ -215,10 +215,14 @@ def test_the_line_under_the_filters_says_which_are_set(query, line):
     ({"by": "lean", "by_value": ["left", "centre"]}, "Only lean left, centre."),
     ({"story": "s-1"}, "Only story “Strike *ends*”."),
     ({"story": "s-gone"}, "Only story “s-gone”."),
+    # a date range holds no undated article: a corpus with some says they are left out
+    ({"start": dt.date(2021, 5, 1), "end": dt.date(2021, 5, 31), "undated": True},
+     "Only published 2021-05-01 to 2021-05-31 (undated articles left out)."),
+    ({"undated": True}, "No filter: every article of the corpus."),
 ])
 def test_filters_summary(changes, line):
     filters = {"outlets": [], "by": None, "by_value": [], "start": None, "end": None, "story": None,
-               "speaker": None, **changes}
+               "speaker": None, "undated": False, **changes}
     assert filters_summary(filters, {"s-1": "Strike *ends*"}) == plain_markdown(line)
 
 

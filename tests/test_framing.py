@@ -14,6 +14,7 @@ from lib.analyse.framing import (_runs, ADDITION_COLUMNS, CELL_COLUMNS, LEAD_COL
 from lib.analyse.overlap import quote_keys
 from lib.analyse.similarity import ENCODERS, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS
+from lib.domain.outlets import UNKNOWN_OUTLET
 from tests.conftest import ROOT, SEEDS
 
 GOLDEN = ROOT / "tests" / "golden" / "seed_framing.json"
@@ -155,6 +156,21 @@ def test_incomplete_rows_do_not_break_a_story(article, quote):
     assert set(framing.cells["mode"]) <= {"direct", "partial", "reported", "own voice"}
     assert framing.cells["article_id"].isin(["a0", "b0"]).all()
     assert "b0" in set(framing.cells["article_id"])
+
+
+def test_articles_naming_no_outlet_are_one_side_labelled_as_the_pages_label_it():
+    """The story page's columns, charts and captions call an article with no outlet "(unknown outlet)": its framing
+    cells, voices and omissions must carry that name, or the page finds no point of it ("bodies too short to align")
+    and calls it silent beside a chart of its voices."""
+    articles, quotes = story((None, "The council approved the new budget today. Parks get more money."),
+                             ("", "The council approved the new budget on Monday, the mayor said."),
+                             ("Daily Star", "Councillors voted through the new budget on Monday."),
+                             quotes=[{"article_id": "a1", "text": "approved the new budget", "start": 12,
+                                      "end": 35, "kind": "reported", "speaker_name": "the mayor"}])
+    framing = frame_story(articles, quotes, encoder="tfidf")
+    assert set(framing.cells["outlet"]) == {UNKNOWN_OUTLET, "Daily Star"}
+    assert set(framing.voices["outlet"]) == {UNKNOWN_OUTLET}
+    assert set(framing.omissions["outlet"]) <= {UNKNOWN_OUTLET, "Daily Star"}
 
 
 @pytest.mark.parametrize("name, ok", [("tfidf", True), ("auto", True), ("bogus", False)])

@@ -25,6 +25,7 @@ from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.calendar import NUMBER_WORDS
 from lib.domain.datelines import body_start
+from lib.domain.outlets import outlet_labels
 from lib.domain.sentences import is_heading_line, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
 from lib.models import is_missing, speaker_of
@@ -135,8 +136,8 @@ def _ordered_articles(articles: pd.DataFrame) -> pd.DataFrame:
     for col in ("dateline", "published", "outlet"):
         if col not in frame.columns:
             frame[col] = None
-    frame["outlet"] = [o if isinstance(o, str) and o.strip() else f"article {i}"
-                       for o, i in zip(frame["outlet"], frame["id"])]
+    # one side for every article that names no outlet, as every page and chart of the story labels it (outlet_labels)
+    frame["outlet"] = outlet_labels(frame["outlet"])
     frame["text"] = [t if isinstance(t, str) else "" for t in frame["text"]]
     frame["_published"] = pd.to_datetime(frame["published"], errors="coerce", utc=True)
     return frame.sort_values(["_published", "id"], na_position="last", kind="stable").reset_index(drop=True)
