@@ -3176,6 +3176,13 @@ ONE_BEFORE = [
      "Buy low", None),
     ('Economists at Goldman Sachs expect a cut. "The data is weak," said one.', "data is weak",
      "one of the economists at goldman sachs"),
+    # "one of them", "one of those": the same one of the group, after its words or before them
+    ('Two officials briefed on the agenda said a text would circulate. "There is a landing zone," one of them said.',
+     "landing zone", "one of the officials briefed on the agenda"),
+    ('Three nurses at the clinic spoke to us. One of them said: "We have not been paid since March."', "not been paid",
+     "one of the nurses at the clinic"),
+    # negative: a group that is an object ("met reporters") is not the one "one of them" belongs to
+    ('Tom Reed met reporters on Monday. "We are not there yet," one of them said.', "not there yet", "Tom Reed"),
 ]
 
 
@@ -4939,6 +4946,13 @@ HANDLES = [
     ('The footage spread after the account @harlan_watch shared it with a caption: "Another roadblock, another '
      'bribe."', "Another roadblock", "@harlan_watch"),
     ('Blogger Ana Ruiz (@anaruiz) tweeted: "The square is full again."', "square is full", "Ana Ruiz"),
+    # a post quoted whole, as a retweet quotes it: the handle and colon opening the quote are its author's
+    ('@lina_k: “@Telegraph: 140 people injured when balloons explode at a concert” why fill them with hydrogen?',
+     "140 people", "@Telegraph"),
+    ('Hale posted a photo on Monday. "RT @jdoe_22: the bridge is closed in both directions, avoid the area"',
+     "bridge is closed", "@jdoe_22"),
+    # negative: a reply addressed to a handle is its writer's words
+    ('"@Mayor: you promised us a new road and gave us nothing at all," Hale replied.', "new road", "Hale"),
     # negative: an e-mail address holds no handle; a word with digits but no run of three is no handle
     ('Write to press@harlan.org. "We are closed today," the council said.', "closed today", "the council"),
     ('The mp3 files leaked. "We are closed today," the council said.', "closed today", "the council"),

@@ -488,10 +488,13 @@ def passive_described(text: str, start: int, end: int, after: int) -> _Attributi
 
 # One of a group speaking: `," says one.`, `," one added.`, `," said another.` (the group named before: "sources
 # involved with the talks are betting ...").
-_AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another)(?=[^\S\n]*(?:[.,;!?]|$))"),
-              re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother)[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
-# ... and before its words: `Fans were furious. One wrote: "`, `Another added: "`.
-_BEFORE_ONE = re.compile(rf"(?:^\s*|[.!?][\"”’]?[^\S\n]+|\n)(?P<subj>One|Another)[^\S\n]+{_CUE}[^\S\n]*[:,][^\S\n]*$")
+# "one of them", "one of those": the same one of the group.
+_OF_THEM = r"(?:[^\S\n]+of[^\S\n]+(?:them|those))?"
+_AFTER_ONE = (re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<subj>one|another){_OF_THEM}(?=[^\S\n]*(?:[.,;!?]|$))"),
+              re.compile(rf"^[\s,;:—–\-]*(?P<subj>[Oo]ne|[Aa]nother){_OF_THEM}[^\S\n]+{_CUE}(?=[^\S\n]*(?:[.,;!?]|$))"))
+# ... and before its words: `Fans were furious. One wrote: "`, `Another added: "`, `One of them said: "`.
+_BEFORE_ONE = re.compile(rf"(?:^\s*|[.!?][\"”’]?[^\S\n]+|\n)(?P<subj>One|Another){_OF_THEM}[^\S\n]+{_CUE}[^\S\n]*[:,]"
+                         rf"[^\S\n]*$")
 _CLAUSE_OPENERS = r"(?:why|how|what|when|where|whether|who|if|that|because)"  # no modifier of a group's noun
 _GROUP = re.compile(rf"(?<![\w’'\-])(?:(?!{_CLAUSE_OPENERS}\b)[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                     rf"(?:{alternation(sorted(PLURAL_PERSON_NOUNS))})\b"

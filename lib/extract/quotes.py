@@ -42,6 +42,9 @@ _TITLE_GAP = 80  # characters between a quote and a show's name that may belong 
 _TITLE_CASE = re.compile(r"[A-Z][\w’'&\-]*(?:[^\S\n]+(?:[A-Z][\w’'&\-]*|of|the|and|a|in|on|for|to)){0,5},?[^\S\n]*")
 # The subject of an action beat: a personal pronoun opening a sentence, its verb after it ("I put", "She nodded").
 _BEAT_SUBJECT = re.compile(r"[^\S\n]+(?P<subj>I|He|She)[^\S\n]+[a-z]")
+# A post quoted whole, as a retweet quotes it: its author's handle and a colon open the quote ("@Telegraph: 140 ...",
+# "RT @jdoe: ...").
+_QUOTED_POST = re.compile(r"[^\S\n]*(?:RT[^\S\n]+)?(?P<handle>@[A-Za-z\d_]{1,30}):[^\S\n]")
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -130,6 +133,10 @@ def extract_quotes(article: Article) -> list[Quote]:
             m = participle_clause(text[clause:span.open])
             if m:
                 found = _attribution(m, clause, "before")
+        post = _QUOTED_POST.match(content) if found is None else None
+        if post:
+            found = _Attribution(post.group("handle"), span.start + post.start("handle"), None,
+                                 span.start + post.start("handle"), "before")
         lead = text[max(ps, span.open - _TITLE_LEAD):span.open]
         before = paras[span.para - 1] if span.para else None
         sentence_lead = text[sentence_start:span.open]
