@@ -255,7 +255,7 @@ def load_meta(source: CorpusSource, version: str) -> dict:
     return {"story_of": dict(zip(assignment["article_id"], assignment["story_id"])),
             "outlets": sorted(set(outlet_labels(articles["outlet"])), key=str.casefold),
             "colours": outlet_colours(articles["outlet"]), "bounds": date_bounds(articles),
-            "undated": bool(pd.to_datetime(articles["published"], errors="coerce").isna().any()),
+            "undated": bool(articles["published"].isna().any()),
             "stories": stories.sort_values(["n_articles", "first"], ascending=[False, True])["story_id"].tolist(),
             "story_names": names,
             # what "Find a story" searches: the whole label (the name in the picker is cut at 80 characters)

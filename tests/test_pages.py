@@ -614,8 +614,17 @@ def test_articles_naming_no_outlet_are_no_outlet_in_any_count(tmp_path, monkeypa
     at = open_page("story", {"story": "harbour"})
     assert metric(at, "Outlets") == "1"
     assert any(m.label == "Outlets" and m.help == "3 article(s) name no outlet: not counted." for m in at.metric)
+    # framing compares them as the one side every chart of the page names, and finds their points
+    at = open_page("story", {"story": "harbour", "section": "Side-by-side framing"})
+    matrix = "\n".join(e.proto.body for e in at.get("html"))
+    assert ">(unknown outlet)</th>" in matrix and ">Outlet B</th>" in matrix
+    assert not any("too short to align" in i.value for i in at.info)
     at = open_page("overview", {})
     assert metric(at, "Outlets") == "1"
+    # the Data page counts what its file list does not show: articles off the time axes and in no outlet's count
+    at = open_page("data", {})
+    assert at.markdown[0].value.endswith(
+        "4 articles, of which 3 with no date found (off the time axes) and 3 naming no outlet (in no outlet's count)")
 
 
 def test_a_story_chosen_outside_the_filters_is_named_as_the_reason(two_stories):

@@ -5,14 +5,21 @@ import streamlit as st
 from app.exports import EXPORT_TABLES
 from app.loaders import store_links, store_outlet_descriptions
 from app.markup import plain_markdown
-from app.tables import shown_path
+from app.tables import named_outlets, shown_path
 from app.source import MAX_LINKS_PER_REQUEST, UPLOAD_TYPES, links_in
 from lib.ingest import DEFAULT_MAX_BYTES
 
 
 view = st.session_state["view"]
 st.title("Data")
-st.markdown(f"Corpus: {plain_markdown(view.source.describe())} · {len(view.all_articles):,} articles")
+corpus = view.all_articles
+undated = int(corpus["published"].isna().sum())
+unnamed = len(corpus) - len(named_outlets(corpus["outlet"]))
+# what the ingest report's files do not say: articles every time axis, or every outlet's count, leaves out
+missing = [f"{n:,} {what}" for n, what in ((undated, "with no date found (off the time axes)"),
+                                           (unnamed, "naming no outlet (in no outlet's count)")) if n]
+st.markdown(f"Corpus: {plain_markdown(view.source.describe())} · {len(corpus):,} articles"
+            + (f", of which {' and '.join(missing)}" if missing else ""))
 
 st.header("Add articles")
 limit_mb = DEFAULT_MAX_BYTES // 1_000_000
