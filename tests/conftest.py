@@ -15,6 +15,13 @@ PAGES = {"overview": "app/pages/overview.py", "story": "app/pages/story.py", "qu
          "articles": "app/pages/articles.py", "data": "app/pages/data.py"}
 
 
+def pytest_collection_modifyitems(items):
+    """The files holding a slow test first, each file still whole and in its own order: with one worker per CPU and
+    each file on one worker (pytest.ini), the two-minute whole-folder ingest collected mid-way ran alone at the end."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)
+
+
 def write_jsonl(path: Path, rows) -> None:
     """A JSONL export at ``path``: one JSON object per line, as a news database writes one."""
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

@@ -1,9 +1,13 @@
 """Every file of every public sample under ../shared/data (HTML pages included) ingested in one batch."""
 import os
 
+import pytest
+
 from lib import store
 from lib.ingest import printable
 from lib.pipeline import ingest_paths
+
+pytestmark = pytest.mark.slow
 
 
 def test_the_whole_shared_data_folder_ingests_in_one_batch(shared_data, tmp_path):
