@@ -5894,3 +5894,31 @@ def test_an_age_or_an_affiliation_makes_a_person(text, fragment, speaker):
 ])
 def test_a_noun_with_a_relative_clause_is_no_speaker(text, quoted):
     assert any(q.kind == "reported" for q in extract_quotes(Article("t", text))) == quoted
+
+
+# More of the cast: a full name right after a trade or person noun ("fishmonger Hasan Usta had"), apposed after a
+# description headed by one ("His Italian counterpart, Chiara Bellandi, was"), and a Nordic surname ending in "-ist"
+# ("Lindqvist") is a surname, not a trade like "economist". A later "he" or "she" then finds them.
+TRADE_AND_COUNTERPART_CAST = [
+    ('Economist Selva Yucel was sceptical. "We have heard this four times," the economist said.\n\nIn the market, '
+     'fishmonger Hasan Usta had a simpler view. "People buy one fish instead of three," he said.', "one fish",
+     "Hasan Usta"),
+    ('The ministers met for three hours. "We agreed on more than we disagreed," said the finance minister, Jorg '
+     'Albrecht. His Italian counterpart, Chiara Bellandi, was less upbeat. "We agreed to meet again," she said.',
+     "meet again", "Chiara Bellandi"),
+    ('"Children are sleeping less than ever." So says sleep researcher Hanna Lindqvist of the Karolinska Institute, '
+     'who studied 4,000 families.', "sleeping less", "Hanna Lindqvist"),
+    # a given name tells the gender of a pronoun's antecedent, of many countries' names ("Tamar", "Yossi")
+    ('Tamar Ben-David, a reservist, asked whether her unit would be sent home. "Soon," replied Yossi Amsalem-Dahan, '
+     'the deputy minister. "You said that in March," she replied.', "in March", "Tamar Ben-David"),
+    # negatives: a body's trade before its name ("drugmaker Pfizer"), a body after an article
+    ('Tom Hale, the analyst, spoke first. Later drugmaker Novo Nordisk cut its forecast. "It is a setback," he said.',
+     "a setback", "Tom Hale"),
+    ('Tom Hale, the analyst, spoke first. His firm, Harlan Capital, cut its forecast. "It is a setback," he said.',
+     "a setback", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TRADE_AND_COUNTERPART_CAST)
+def test_trades_and_counterparts_join_the_cast(text, fragment, speaker):
+    _check(text, fragment, speaker)

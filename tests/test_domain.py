@@ -7,6 +7,7 @@ from lib.domain.calendar import (month_number, named_years, weekday_number, week
                                  weekday_on_or_before)
 from lib.domain.datelines import body_start
 from lib.domain.dates import find_dates
+from lib.domain.names import given_name_gender
 from lib.domain.sentences import excerpt, is_heading_line, shorten, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
 
@@ -151,3 +152,13 @@ def test_an_excerpt_marks_where_it_opens_or_ends_inside_a_sentence(text, expecte
 ])
 def test_a_heading_line_is_a_few_capitalised_words_without_closing_punctuation(line, heading):
     assert is_heading_line(line) is heading
+
+
+@pytest.mark.parametrize("given, gender", [
+    ("Mary", "f"), ("James", "m"),  # the small table
+    ("Chiara", "f"), ("Hasan", "m"), ("Yossi", "m"), ("Tigist", "f"), ("Jörg", "m"),  # the wide one, accents folded
+    # negatives: a name given to both ("Kim", "Sasha"), a common English word ("Hope", "King"), no name at all
+    ("Kim", None), ("Sasha", None), ("Hope", None), ("King", None), ("Social", None), ("Qzxv", None),
+])
+def test_given_name_gender(given, gender):
+    assert given_name_gender(given) == gender

@@ -1,8 +1,10 @@
 """Person names as a key: two spellings of one person ("Vladimir V. Putin", "vladimir putin") compare equal."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from importlib import resources
 
 
 # Capital letters a name may open with, for a regex character class: A-Z and the Latin capitals with accents
@@ -72,6 +74,22 @@ FIRST_NAME_GENDERS: dict[str, str] = {
     theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla nadia olga svetlana irina
     natalia tatiana fatima aisha jill kate liz jen meg deb""".split()},
 }
+
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    """given_names.csv beside this file: name (ASCII-folded, lower case) -> "m" | "f"."""
+    lines = resources.files(__package__).joinpath("given_names.csv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split(",") for line in lines[lines.index("name,gender") + 1:])
+
+
+def given_name_gender(given: str) -> str | None:
+    """The gender a given name is given to ("m" or "f"), from the table above or the wider one of given_names.csv
+    (26,000 names of many countries: "Chiara", "Hasan", "Yossi"), None when neither tells."""
+    key = "".join(c for c in unicodedata.normalize("NFKD", given.casefold()) if not unicodedata.combining(c))
+    return FIRST_NAME_GENDERS.get(given.casefold()) or _given_names().get(key)
+
 
 _INITIAL = re.compile(r"[A-Z]\.?")
 

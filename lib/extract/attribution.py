@@ -1007,9 +1007,10 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 mention = replace(mention, role=title)
         role = mention.role if mention.role and _is_title(mention.role) else None
         pre = _APPOSED_ROLE_BEFORE.search(window) if window.rstrip().endswith(",") else None
-        # "The pastor, Ada Voss, declined", "a Republican, Mark Ames, said", "The university's provost, Professor X,"
-        apposed = pre.group(1) if pre and any(w in ROLE_WORDS or w.lower() in PARTY_NOUNS
-                                              for w in pre.group(1).split()) else None
+        # "The pastor, Ada Voss, declined", "a Republican, Mark Ames, said", "The university's provost, Professor X,",
+        # "His Italian counterpart, Chiara Bellandi, was": a person, by the person noun before
+        apposed = pre.group(1) if pre and (any(w in ROLE_WORDS or w.lower() in PARTY_NOUNS for w in pre.group(1).split())
+                                           or _is_person_head(pre.group(1).split()[-1])) else None
         role = role or apposed
         if not role:
             # "James Roosevelt Jr., the grandson of FDR, spoke"; "Tom Ruiz, a plumber, was there" (a given name, and
@@ -1041,6 +1042,10 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                     and _described_as_person(text, m.start(), m.end()))
                 or (_AGENT_BEFORE_NAME.search(window) and len(mention.name.split()) >= 2)
                 or (_AGE_BEFORE.search(window) and len(mention.name.split()) >= 2)  # "81-year-old Peadar Ó Loingsigh"
+                # "In the market, fishmonger Hasan Usta had": a trade or a person noun right before a full name
+                or (len(mention.name.split()) >= 2 and (trade := _LOWER_WORD_BEFORE.search(window))
+                    and (trade.group(1) in ROLE_WORDS | PERSON_NOUNS or _is_person_agent(trade.group(1)))
+                    and not is_trade(trade.group(1)))
                 # "Rajesh Kumar's family has farmed here": only a person has kin; and is one ("Juma Mwangi's widow,
                 # Esther, spoke")
                 or (len(mention.name.split()) >= 2 and m.group(0).endswith(("'s", "’s"))
@@ -1111,6 +1116,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
 
 
 _PHRASE_BEFORE = re.compile(r"([^,.;:!?\"“”\n]{1,80}),[^\S\n]*$")  # the comma phrase right before a name
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'\-])([a-z]+)[^\S\n]+$")  # the lower-case word right before a name
 
 
 # The first aside after a name: an age, a description, or a participle phrase.

@@ -11,7 +11,8 @@ from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, NUMBER_WORDS, WEEKDAYS
 from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES,
-                               NATION_ADJECTIVES, NATION_NOUNS, UPPER_LETTERS, TITLE_ABBREVIATIONS, normalise_name)
+                               NATION_ADJECTIVES, NATION_NOUNS, UPPER_LETTERS, TITLE_ABBREVIATIONS, given_name_gender,
+                               normalise_name)
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, TIME_PHRASES, alternation
 
@@ -98,7 +99,8 @@ passenger passengers survivor survivors victim victims parent parents child chil
 colleague colleagues insider insiders member members leader leaders spokesperson statement letter memo
 military notification notice order ruling filing decree judgment verdict
 report study paper bio biography campaign office team staff aide aides government administration police
-opponent opponents rival rivals challenger ally allies supporter supporters critic critics someone somebody
+opponent opponents rival rivals counterpart counterparts challenger ally allies supporter supporters critic critics
+someone somebody
 prosecution protester protesters demonstrator demonstrators
 veteran veterans attendee attendees suspect suspects detainee detainees inmate inmates refugee refugees
 family couple duo trio crowd audience participant participants blogger bloggers passer-by passers-by passerby passersby
@@ -651,6 +653,7 @@ ADJECTIVE_SUFFIXES = ("-winning", "-nominated", "-based", "-born", "-led", "-bac
 # them; names rarely end so.
 OCCUPATION_SUFFIXES = ("ologist", "ist", "ician", "ographer")
 _OCCUPATION_MIN_CHARS = 7
+_SURNAME_ISTS = ("qvist", "kvist", "quist")  # "Lindqvist", "Bergkvist", "Almquist": Nordic surnames, not trades
 _SPACED_HYPHEN = re.compile(r"(?<=\w)[^\S\n]+([-–])[^\S\n]+(?=[A-Z])")
 
 
@@ -676,7 +679,7 @@ def _is_name_token(tok: str) -> bool:
         return False
     if low.endswith("s") and low[:-1] in _PERSON_TITLES:
         return False  # "Vice Presidents", "Ministers": the plural of an office, no one's name
-    if len(low) >= _OCCUPATION_MIN_CHARS and low.endswith(OCCUPATION_SUFFIXES):
+    if len(low) >= _OCCUPATION_MIN_CHARS and low.endswith(OCCUPATION_SUFFIXES) and not low.endswith(_SURNAME_ISTS):
         return False  # "Psychologist Mara Quinn", "Economist Jo Lee": an occupation, by its ending
     return not (tok.isupper() and len(tok) > 1 and "." not in tok and len(tok) <= 4)  # UN, US, EU, NATO
 
@@ -1161,7 +1164,7 @@ _AGENT_LOOKALIKES = frozenset("""
 number answer latter former other order letter paper water center centre border matter quarter power winter summer
 counter computer chapter weather danger cancer corner river tower filter finger trailer shelter register meter
 error sector factor motor mirror floor door colour color labour labor honour honor rumour rumor humour humor terror
-horror interior exterior
+horror interior exterior whether together rather either neither however never ever after under over
 """.split())
 # Agent nouns that as often name a firm or a state as a person ("the Austrian partner", "the German buyer").
 _FIRM_OR_PERSON = frozenset("partner supplier buyer seller bidder owner investor operator provider member exporter "
@@ -1505,9 +1508,9 @@ class PersonIndex:
         for name in self.roles:
             # The first name (a table of unambiguous given names) tells as surely as an honorific: a pronoun after the
             # name may be another person's ("After Ann Lee left, he declined": the main clause's subject).
-            first = name.split()[0].lower() if " " in name else ""
-            if first in FIRST_NAME_GENDERS:
-                votes[name] = votes.get(name, 0) + HONORIFIC_VOTES * (1 if FIRST_NAME_GENDERS[first] == "m" else -1)
+            gender = given_name_gender(name.split()[0]) if " " in name else None
+            if gender:
+                votes[name] = votes.get(name, 0) + HONORIFIC_VOTES * (1 if gender == "m" else -1)
         self.genders = {n: ("m" if v > 0 else "f") for n, v in votes.items() if v}
 
     def full_name(self, name: str) -> str:
