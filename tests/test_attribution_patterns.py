@@ -5911,7 +5911,13 @@ TRADE_AND_COUNTERPART_CAST = [
     # a given name tells the gender of a pronoun's antecedent, of many countries' names ("Tamar", "Yossi")
     ('Tamar Ben-David, a reservist, asked whether her unit would be sent home. "Soon," replied Yossi Amsalem-Dahan, '
      'the deputy minister. "You said that in March," she replied.', "in March", "Tamar Ben-David"),
-    # negatives: a body's trade before its name ("drugmaker Pfizer"), a body after an article
+    # an object whose given name tells the gender of the pronoun opening the clause after it is in the cast
+    ('At the hearing, the judge asked Maria Kaliadka whether she understood the charges. "I understand them, and I '
+     'reject them," she said.', "reject them", "Maria Kaliadka"),
+    # negatives: a body's trade before its name ("drugmaker Pfizer"), a body after an article; a pronoun of the other
+    # gender after the object is not the object's
+    ('At the hearing, the judge asked Maria Kaliadka whether he could see the lawyer. "I understand them, and I '
+     'reject them," he said.', "reject them", None),
     ('Tom Hale, the analyst, spoke first. Later drugmaker Novo Nordisk cut its forecast. "It is a setback," he said.',
      "a setback", "Tom Hale"),
     ('Tom Hale, the analyst, spoke first. His firm, Harlan Capital, cut its forecast. "It is a setback," he said.',

@@ -28,7 +28,7 @@ from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import is_abbreviation, is_heading_line
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
-from lib.domain.names import NAME_PARTICLES
+from lib.domain.names import NAME_PARTICLES, given_name_gender
 from lib.extract.speakers import (_AGE_BEFORE, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
@@ -1051,6 +1051,10 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (len(mention.name.split()) >= 2 and m.group(0).endswith(("'s", "’s"))
                     and _KIN_AFTER.match(text, m.end()))
                 or (len(mention.name.split()) == 1 and _KIN_BEFORE.search(window))
+                # "the judge asked Maria Kaliadka whether she": a full name whose given name tells the gender of the
+                # pronoun opening the clause after it
+                or (len(mention.name.split()) >= 2 and (told := _CLAUSE_PRONOUN_AFTER.match(text, m.end()))
+                    and given_name_gender(mention.name.split()[0]) == PRONOUN_GENDERS[told.group(1)])
                 or (any(c in window for c in ",\"”’") and _CUE_BEFORE_NAME.search(window)
                     and not _CLAUSE_VERB_AFTER.match(text, m.end()))  # "X, 34, said Dunmore was": no speaker
                 or (_opens_sentence(text, m.start()) and (len(mention.name.split()) == 2 or len(
@@ -1200,6 +1204,7 @@ _PRONOUN_OPENING = re.compile(r"(?:[A-Z][\w\-]*(?:[^\S\n]+[\w\-]+){0,2},?[^\S\n]
 # A personal pronoun later in the sentence: "X runs a shop in Onitsha; her husband ...".
 _OWN_PRONOUN_AFTER = re.compile(r"[^.!?\n\"“”]{1,80}?\b(?:her|his|she|he)\b")
 _CAPITALISED_WORD = re.compile(r"(\w+[^\S\n]+)?[A-Z]")
+_CLAUSE_PRONOUN_AFTER = re.compile(r"[^\S\n]+(?:whether|if|that|why|how|when)[^\S\n]+(she|he)\b")
 _BEFORE_PLACE = frozenset("in at from near outside across".split())
 
 
