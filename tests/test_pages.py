@@ -141,8 +141,24 @@ def test_outlets_metric_and_the_busiest_caption_agree_or_say_why(tmp_path, monke
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
     at = open_page("overview", {"section": "Articles over time"})
     assert metric(at, "Outlets") == "17"
-    assert any(c.value.startswith("The 11 busiest of the 14 outlets with dated articles (3 more outlets have only "
+    assert any(c.value.startswith("11 of the 14 outlets with dated articles (3 more outlets have only "
                                   "undated articles) have a colour") for c in at.caption)
+
+
+def test_outlets_the_page_greys_are_in_the_grey_band_of_articles_over_time(tmp_path, monkeypatch):
+    """The page colours the outlets with most articles, undated ones counted: an outlet busy only with dated articles
+    may be grey in every chart of the page, and the daily chart and its caption say so (the screenshot pass found four
+    of "the 11 busiest" drawn in the other outlets' grey)."""
+    rows = [{"outlet": f"Undated {i:02d}", "title": f"Loose {i}.{k}", "text": story_text(10 * i + k, f"{i}{k}")}
+            for i in range(12) for k in range(3)]
+    rows += [{"outlet": f"Dated {i}", "published": f"2021-05-0{i + 1}", "title": f"Item {i}",
+              "text": story_text(500 + i, f"d{i}")} for i in range(5)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("overview", {"section": "Articles over time"})
+    assert any(c.value.startswith("0 of the 5 outlets with dated articles (12 more outlets have only undated "
+                                  "articles) have a colour") for c in at.caption)
+    names = [trace["name"] for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+    assert names == ["5 other outlets"]
 
 
 def test_stories_under_filter_recounts_only_cut_stories():

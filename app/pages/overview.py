@@ -5,6 +5,8 @@ import streamlit as st
 from app.markup import plain_markdown
 from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, days_text, named_outlets, unnamed_note
 from app.view import open_page
+from lib.domain.outlets import UNKNOWN_OUTLET
+from lib.figures.style import OTHER_OUTLETS_COLOUR
 from lib.figures.time import DAILY_OUTLETS, STORY_BARS
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render
@@ -72,12 +74,16 @@ def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:
     """Articles per day (or week) by outlet, with what the chart leaves out."""
     view.chart("daily")
     sides = view.side_labels(articles["outlet"])  # what the chart's bars stand for: outlets, or their groups
-    charted_sides = sides[dated.index].nunique()
-    if charted_sides > DAILY_OUTLETS:
-        why = (f" ({sides.nunique() - charted_sides:,} more {view.side}s have only undated articles)"
-               if charted_sides < sides.nunique() else "")
-        st.caption(f"The {DAILY_OUTLETS - 1} busiest of the {charted_sides:,} {view.side}s with dated articles{why} "
-                   "have a colour; the others share one grey band. Pick outlets under Filters to tell them apart.")
+    named = sides[sides != UNKNOWN_OUTLET]  # counted as the Outlets metric counts (articles naming none apart)
+    charted = set(named[named.index.isin(dated.index)])
+    page = view.side_colours()  # the page colours the sides with most articles, undated ones counted
+    coloured = min(DAILY_OUTLETS - 1, sum(page.get(s) != OTHER_OUTLETS_COLOUR for s in charted))
+    if coloured < len(charted):
+        why = (f" ({named.nunique() - len(charted):,} more {view.side}s have only undated articles)"
+               if len(charted) < named.nunique() else "")
+        st.caption(f"{coloured} of the {len(charted):,} {view.side}s with dated articles{why} have a colour, the "
+                   f"busiest on this page (undated articles counted); the others share one grey band. Pick "
+                   f"{view.side}s under Filters to tell them apart.")
     elif view.by is not None:
         st.caption(f"Bars stand for the outlets' {plain_markdown(view.by)} (from the outlets file); the hover names "
                    "each article's outlet.")

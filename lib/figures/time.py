@@ -65,7 +65,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     ``monthly_after_days``: eighteen years of weeks were hairlines) per outlet.
 
     The busiest ``max_outlets - 1`` outlets keep their colour, the rest share one grey band (filter the outlets
-    to see them). The hover lists titles when a `titles` column is given. Why: two years by 60 outlets is
+    to see them), as do the outlets ``colours`` (a page's map) draws grey. The hover lists titles when a `titles` column is given. Why: two years by 60 outlets is
     thousands of bars the browser redraws slowly and nobody can read.
     """
     if daily is None or daily.empty:
@@ -80,11 +80,14 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     if period:
         frame = _merge_bars(frame.assign(day=frame["day"].dt.to_period(period).dt.start_time))
     order = outlets_in_order(frame, weight="articles")  # by articles, not by bars
-    if len(order) > max_outlets:  # the busiest outlets by name, the rest as one grey band
-        rest = set(order[max_outlets - 1:])
+    # the busiest outlets by name, the rest as one grey band, with those a page's map puts among its other outlets
+    # (a page colours the outlets with most articles, undated ones counted: grey in every chart of the page)
+    named = [o for o in order if (colours or {}).get(o) != OTHER_OUTLETS_COLOUR]
+    rest = set(order) - set(named[:max_outlets - 1]) if len(order) > max_outlets or len(named) < len(order) else set()
+    if rest:
         other = others_name(len(rest))
         frame = _merge_bars(frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other)))
-        order = order[:max_outlets - 1] + [other]
+        order = [o for o in order if o not in rest] + [other]
         shown = {**view_colours(colours, order[:-1]), other: OTHER_OUTLETS_COLOUR}
     else:
         shown = view_colours(colours, order)
