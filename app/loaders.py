@@ -452,7 +452,8 @@ def _terms_input(source: CorpusSource, version: str, ids: ArticleIds, option, by
     """Each side's distinctive terms, and how many sides there are (one has nothing to be distinct from)."""
     articles = load_articles(source, version)
     chosen = regroup(articles[articles["id"].isin(set(ids))], load_sides(source, version, by))
-    return {"terms": load_framing(source, version, ids, by).terms, "sides": chosen["outlet"].nunique()}
+    # articles naming no outlet are one side, as framing compares them
+    return {"terms": load_framing(source, version, ids, by).terms, "sides": outlet_labels(chosen["outlet"]).nunique()}
 
 
 def _lineage_input(source: CorpusSource, version: str, ids: ArticleIds, option, by: str | None) -> dict:

@@ -643,6 +643,18 @@ def test_articles_naming_no_outlet_are_no_outlet_in_any_count(tmp_path, monkeypa
         "4 articles, of which 3 with no date found (off the time axes) and 3 naming no outlet (in no outlet's count)")
 
 
+def test_a_story_of_articles_naming_no_outlet_is_one_side_for_distinctive_terms(tmp_path, monkeypatch):
+    """Its articles are one side ("(unknown outlet)"), as framing compares them: nothing to be distinct from, not "too
+    little text" (the screenshot pass's 22-article story)."""
+    rows = [{"id": f"u{i}", "outlet": "", "published": "", "title": f"Harbour vote {i}", "story": "harbour",
+             "text": story_text(i, "A")} for i in range(3)]
+    db = corpus(tmp_path, rows)
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
+    at = open_page("story", {"story": "harbour", "section": "Distinctive terms"})
+    notes = [a["text"] for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
+    assert notes == ["Only one outlet here: distinctive terms compare an outlet with the others."]
+
+
 def test_a_story_chosen_outside_the_filters_is_named_as_the_reason(two_stories):
     """A story whose articles the other filters all exclude: the page names that story and what to widen, not "no
     article matches the filters" (which blamed the other filters)."""
