@@ -630,6 +630,9 @@ def test_articles_naming_no_outlet_are_no_outlet_in_any_count(tmp_path, monkeypa
     at = open_page("story", {"story": "harbour"})
     assert metric(at, "Outlets") == "1"
     assert any(m.label == "Outlets" and m.help == "3 article(s) name no outlet: not counted." for m in at.metric)
+    # the timeline's note counts them as articles naming no outlet, never as "1 outlet(s) ((unknown outlet))"
+    assert any(c.value.startswith("3 undated article(s) of this story, 3 naming no outlet, are not on the time axis")
+               for c in at.caption)
     # framing compares them as the one side every chart of the page names, and finds their points
     at = open_page("story", {"story": "harbour", "section": "Side-by-side framing"})
     matrix = "\n".join(e.proto.body for e in at.get("html"))

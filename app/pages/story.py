@@ -8,7 +8,7 @@ from app.markup import highlight_html, plain_markdown
 from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, day_text, named_outlets, unnamed_note
 from app.view import SIDEBAR_LINKED, report_missing
 from lib.analyse.stories import shared_sources
-from lib.domain.outlets import outlet_label, outlet_labels
+from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label, outlet_labels
 from lib.figures.framing import TERM_OUTLETS, VOICE_SPEAKERS, repeated_terms
 from lib.figures.style import colour_of
 
@@ -128,12 +128,16 @@ def draw_timeline(view, members: list, articles: pd.DataFrame) -> None:
     view.chart("coverage", ids=members)
     undated = coverage[coverage["published"].isna()]
     if len(undated):
-        sides = sorted(map(str, view.side_labels(undated["outlet"]).unique()))
-        named = plain_markdown(", ".join(sides[:5])) + (", …" if len(sides) > 5 else "")
+        labels = view.side_labels(undated["outlet"])
+        sides = sorted(map(str, labels[labels != UNKNOWN_OUTLET].unique()))  # counted as the Outlets metric counts
+        unnamed = int((labels == UNKNOWN_OUTLET).sum())
+        whose = ([f"from {len(sides):,} {view.side_noun}(s) ({plain_markdown(', '.join(sides[:5]))}"
+                  + (", …" if len(sides) > 5 else "") + ")"] if sides else []) \
+            + ([f"{unnamed:,} naming no outlet"] if unnamed else [])
         first = "who reported first is told among the dated ones" if len(undated) < len(coverage) \
             else "none of this story's articles is dated, so no one can be told to have reported first"
-        st.caption(f"{len(undated):,} undated article(s) of this story, from {len(sides):,} {view.side_noun}(s) "
-                   f"({named}), are not on the time axis: {first}.")
+        st.caption(f"{len(undated):,} undated article(s) of this story, {' and '.join(whose)}, are not on the time "
+                   f"axis: {first}.")
     view.chart("history", ids=members)
 
     with st.expander(f"The {len(articles)} article(s) of this story"):
