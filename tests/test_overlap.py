@@ -305,6 +305,24 @@ def test_summary_when_nothing_is_shared(real_quote, n_articles, has_quotes, expe
     assert overlap_summary(quote_groups(renderings), renderings, rows, n_articles=n_articles) == expected
 
 
+def test_summary_counts_named_outlets_and_the_quotes_no_two_outlets_share():
+    """Named outlets are counted as everywhere; a quote only one outlet's articles carry, or only articles naming no
+    outlet, is no sharing between outlets, and the sentence says how many are (the screenshot pass: "61 quotes are
+    shared by 20 outlets" where 46 were carried only by articles naming no outlet)."""
+    quotes = ["We will not reopen the plant until every safety check has been done twice by outside engineers",
+              "The harbour must stay open to every ship that pays its fees, whatever flag it flies",
+              "Nobody in this town voted for a bridge that costs three times what the school needs"]
+    rows = []
+    for n, (quote, carriers) in enumerate(zip(quotes, (("Wire", "Daily"), ("Wire", "Wire"), (None, None)))):
+        for k, outlet in enumerate(carriers):
+            text = f'Officials met on Monday. "{quote}," the mayor said.'
+            rows.append((quote_in(f"a{n}{k}", text, quote), outlet, f"2009-01-1{k}"))
+    r = shared_quotes(quotes_frame(*rows))
+    assert overlap_summary(quote_groups(r), r, quotes_frame(*rows)) == (
+        "3 quotes are shared by 2 outlets and 2 articles naming no outlet (1 of them by two or more outlets, the "
+        "others only within one outlet or among articles naming none); none was altered.")
+
+
 def test_seeds_share_no_quote_golden():
     """Seeds (TASS quoting Putin, UrduPoint quoting Nakamitsu): no shared quote, said plainly (golden file)."""
     from lib.pipeline import ingest_paths

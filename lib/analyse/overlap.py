@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from lib.domain.calendar import ENGLISH_MONTH_FORMS, MONTH_NAMES, month_number, month_pattern, same_day_tie
+from lib.domain.outlets import UNKNOWN_OUTLET, outlet_labels
 from lib.domain.sentences import find_run
 from lib.models import is_missing
 
@@ -569,8 +570,9 @@ def outlet_quote_matrix(renderings: pd.DataFrame, quotes: pd.DataFrame, kinds=QU
 
 def overlap_summary(groups: pd.DataFrame, renderings: pd.DataFrame, quotes: pd.DataFrame,
                     n_articles: int | None = None) -> str:
-    """One plain sentence on what the articles share, e.g. "3 quotes are shared by 4 outlets; 1 was altered."
-    (``groups``: quote_groups(renderings), which callers have already)."""
+    """One plain sentence on what the articles share, e.g. "3 quotes are shared by 4 outlets; 1 was altered.", which
+    counts named outlets and says how many quotes only one outlet's articles share (``groups``:
+    quote_groups(renderings), which callers have already)."""
     n = n_articles if n_articles is not None else (0 if quotes is None else int(quotes["article_id"].nunique()))
     things = _plural(n, "article")
     if renderings is None or renderings.empty:
@@ -580,9 +582,18 @@ def overlap_summary(groups: pd.DataFrame, renderings: pd.DataFrame, quotes: pd.D
             return "Only one article has quotes, so no quote can be shared."
         return f"These {n} articles share no quote, word for word or altered."
     n_groups, n_altered = len(groups), int(groups["altered"].sum())
-    n_outlets = int(renderings["outlet"].fillna("(unknown)").nunique())
+    labels = outlet_labels(renderings["outlet"])
+    named = labels != UNKNOWN_OUTLET
+    n_outlets = int(labels[named].nunique())  # named outlets, as every count of outlets counts them
+    unnamed = int(renderings.loc[~named, "article_id"].nunique())
+    # a quote carried by articles of one outlet only (or only by articles naming none) is no sharing between outlets
+    across = int((labels.groupby(renderings["group_id"].to_numpy()).nunique() >= 2).sum())
     verb = "is" if n_groups == 1 else "are"
-    head = f"{_plural(n_groups, 'quote')} {verb} shared by {_plural(n_outlets, 'outlet')}"
+    head = f"{_plural(n_groups, 'quote')} {verb} shared by {_plural(n_outlets, 'outlet')}" \
+        + (f" and {_plural(unnamed, 'article')} naming no outlet" if unnamed else "")
+    if across < n_groups:
+        head += (f" ({across} of them by two or more outlets, the others only within one outlet"
+                 + (" or among articles naming none)" if unnamed else ")"))
     if n_altered == 0:
         return f"{head}; none was altered."
     return f"{head}; {n_altered} {'was' if n_altered == 1 else 'were'} altered."
