@@ -50,6 +50,9 @@ def mentions(text: str, published=PUBLISHED, dateline=None) -> list[tuple[str, s
     ("emails from March and April 2019 show", [("March", "2019-03-01", "month"), ("April 2019", "2019-04-01", "month")]),
     ("from May 3 to June 5, 2018 the", [("May 3", "2018-05-03", "day"), ("June 5, 2018", "2018-06-05", "day")]),
     ("extended until July.", [("July", "2021-07-01", "month")]),  # "until" looks ahead
+    # ... but a deadline opening a sentence told in the past has passed; not one told in the future
+    ("Talks stalled. By July, many reports grew more pessimistic.", [("July", "2020-07-01", "month")]),
+    ("Talks stalled. By July, the company will have hired 500 people.", [("July", "2021-07-01", "month")]),
     ("since Dec. 10 prices rose", [("Dec. 10", "2019-12-10", "day")]),
     ("in September 2020 the", [("September 2020", "2020-09-01", "month")]),
     ("in March the agency", [("March", "2020-03-01", "month")]),

@@ -418,10 +418,34 @@ def _resolve_cue_month(m: re.Match, text: str, published: dt.date | None) -> Res
     month = _month_of(m)
     if published is None:
         return None, "month", True
-    ahead = _ahead_of(m.group(0).split()[0])
+    cue = m.group(0).split()[0]
+    ahead = _ahead_of(cue)
+    if cue.casefold() in DEADLINE_WORDS and _past_deadline(text, m.start(), m.end()):
+        ahead = AHEAD_DAYS  # "By July, many reports grew more pessimistic": a deadline already passed
     nearest = _nearest_year(month, 1, published, ahead) or _nearest_year(month, 28, published, ahead)
     # no such month in the window only at the calendar's edges (year 1 or 9999)
     return (dt.date(nearest.year, month, 1) if nearest else None), "month", True
+
+
+# A verb in the past in a deadline's clause: a regular past or a common irregular one ("By July, reports grew ...").
+_PAST_IN_CLAUSE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed|grew|became|fell|rose|began|came|went|took|made|"
+                             r"gave|saw|knew|told|said|left|got|found|held|kept|thought|brought|sent|spent|lost|won|"
+                             r"ran|met|paid|led|built|sought|wrote|broke|chose|spoke|fled|sold|bought)\b")
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\n][\"”’]?\s*)$")
+_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|has|have|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _past_deadline(text: str, start: int, end: int) -> bool:
+    """Whether a deadline opening its sentence ("By July, ...") is followed by a clause told in the past, with no
+    future marker. Not one after its verb: "was extended until July" is a deadline ahead."""
+    if not _OPENS_SENTENCE.search(text, max(0, start - CLAUSE_CHARS), start) or text[end:end + 1] != ",":
+        return False
+    after = _CLAUSE_END.search(text, end, end + 2 * CLAUSE_CHARS)
+    clause = text[end:after.start() if after else end + 2 * CLAUSE_CHARS]
+    # a participle after an auxiliary is no past ("must be closed by July", "has to be signed by July")
+    past = any(not _AUXILIARY_BEFORE.search(clause, 0, v.start()) for v in _PAST_IN_CLAUSE.finditer(clause))
+    return past and not _FUTURE.search(clause)
 
 
 def _resolve_weekday(m: re.Match, text: str, published: dt.date | None) -> Resolved | None:
