@@ -834,3 +834,15 @@ def test_count_colour_scales_tick_whole_numbers():
     assert heat.data[0].colorbar.dtick == 1
     single = _stories().assign(n_outlets=[1, 1], outlets=[["TASS"], ["TASS"]])
     assert not [t for t in stories_figure(single, None, COLOURS).data if getattr(t.marker, "showscale", None)]
+
+
+def test_reuse_between_two_articles_naming_no_outlet_is_no_pair_of_outlets():
+    """Two articles that both name no outlet are nothing to draw a flow between (their bars set the scale and left the
+    named outlets' bars 1-2 px wide in the screenshot pass); one naming no outlet beside a named outlet stays."""
+    unnamed = _pairs().assign(source_id="c", target_id="d", source_outlet=None, target_outlet="", chars=25000)
+    half = _pairs().assign(source_id="e", target_id="f", source_outlet=None)
+    fig = reuse_flows_figure(pd.concat([_pairs(), unnamed, half], ignore_index=True), COLOURS)
+    assert sorted(y for trace in fig.data for y in trace.y) == ["(unknown outlet) → UrduPoint News",
+                                                                "TASS → UrduPoint News"]
+    only = reuse_flows_figure(unnamed, COLOURS)
+    assert not only.data and "Only articles naming no outlet" in only.layout.annotations[0].text

@@ -658,6 +658,21 @@ def test_a_story_of_articles_naming_no_outlet_is_one_side_for_distinctive_terms(
     assert notes == ["Only one outlet here: distinctive terms compare an outlet with the others."]
 
 
+def test_reuse_between_articles_naming_no_outlet_is_said_and_not_drawn(tmp_path, monkeypatch):
+    """Two articles naming no outlet that share a passage are no pair of outlets: the chart leaves them out and says
+    so; a named pair is still drawn."""
+    body = story_text(1, "A") * 3
+    rows = [{"id": f"u{i}", "outlet": "", "published": f"2021-03-0{i + 1}", "title": f"Copy {i}", "text": body}
+            for i in range(2)]
+    rows += [{"id": f"n{i}", "outlet": f"Outlet {i}", "published": f"2021-03-0{i + 1}", "title": f"Named {i}",
+              "text": story_text(2, "B") * 3} for i in range(2)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("quotes", {"section": "Passage reuse"})
+    assert any(c.value.startswith("1 article pair(s) that both name no outlet are not in the chart") for c in at.caption)
+    bars = [y for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"] for y in trace["y"]]
+    assert bars == ["Outlet 0 → Outlet 1"]
+
+
 def test_a_story_chosen_outside_the_filters_is_named_as_the_reason(two_stories):
     """A story whose articles the other filters all exclude: the page names that story and what to widen, not "no
     article matches the filters" (which blamed the other filters)."""

@@ -12,7 +12,7 @@ from app.view import open_page, report_missing
 from lib.analyse.reuse import MIN_CHARS
 from lib.domain.calendar import UNORDERED, UNORDERED_WHY
 from lib.domain.outlets import outlet_label, outlet_labels
-from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS, lineage_colours
+from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS, lineage_colours, unnamed_pairs
 from lib.domain.sentences import excerpt, shorten
 from lib.figures.style import UNATTRIBUTED
 
@@ -356,6 +356,12 @@ def draw_reuse(view) -> None:
         return
     min_chars, pairs, _ = found
     view.chart("reuse", min_chars)
+    unnamed = unnamed_pairs(pairs)
+    if unnamed.any():
+        both = pairs.loc[unnamed, ["source_id", "target_id"]].drop_duplicates()
+        st.caption(f"{len(both):,} article pair(s) that both name no outlet are not in the chart: no outlet to draw "
+                   "them between. The Article pair and Reused passages sections show them.")
+    pairs = pairs[~unnamed]
     view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
                            "outlet pairs in the chart (those reusing the most text)",
                            "pick outlets under Filters to see others.")

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.domain.calendar import UNORDERED, same_day_tie
-from lib.domain.outlets import outlet_label
+from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label, outlet_labels
 from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, legend_entry,
                                integer_ticks, outlet_text, outlets_in_order, plotly_text, view_colours)
 from lib.models import shown_speaker
@@ -151,12 +151,23 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
         yaxis=dict(title_text="Outlet", type="category", automargin=True)))
 
 
+def unnamed_pairs(pairs: pd.DataFrame) -> pd.Series:
+    """The article pairs (reuse pairs) of two articles that both name no outlet."""
+    return (outlet_labels(pairs["source_outlet"]) == UNKNOWN_OUTLET) \
+        & (outlet_labels(pairs["target_outlet"]) == UNKNOWN_OUTLET)
+
+
 def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None,
                        top: int = FLOW_PAIRS) -> go.Figure:
-    """Reused characters per outlet pair (source → target), coloured by the source outlet."""
+    """Reused characters per outlet pair (source → target), coloured by the source outlet; two articles that both
+    name no outlet are no pair of outlets (nothing tells them apart), and are left out (unnamed_pairs)."""
     title = "Passage reuse between outlets (characters reused, source → target)"
     if pairs is None or pairs.empty:
         return empty_figure(title, "No passage is reused between the filtered articles.")
+    pairs = pairs[~unnamed_pairs(pairs)]
+    if pairs.empty:
+        return empty_figure(title, "Only articles naming no outlet reuse passages here: no outlet to draw them "
+                                   "between.")
     # A pair with no source (the same day, or undated) reads "A ↔ B (same day)" / "(undated)", never "A → B".
     unordered = (pairs["direction"].map(UNORDERED).fillna("") if "direction" in pairs
                  else pd.Series("", index=pairs.index))
