@@ -846,3 +846,21 @@ def test_reuse_between_two_articles_naming_no_outlet_is_no_pair_of_outlets():
                                                                 "TASS → UrduPoint News"]
     only = reuse_flows_figure(unnamed, COLOURS)
     assert not only.data and "Only articles naming no outlet" in only.layout.annotations[0].text
+
+
+@pytest.mark.parametrize("label, lines", [
+    # a title that wraps to three lines at the label's width is cut to two (a third ran into the next row's label)
+    ("France's Macron condemns unilateral border control measures at the frontier",
+     ["France's Macron condemns", "unilateral border control…"]),
+    # a title with no spaces is broken inside its words, not one line as wide as the plot
+    ("日本語のテキストはスペースがないので長い一行になりますがどうなるでしょうか", None),
+    ("Short one", ["Short one"]),
+])
+def test_story_labels_are_two_lines_at_most(label, lines):
+    stories = pd.DataFrame({"story_id": ["s-1"], "label": [label], "first": [pd.Timestamp("2021-03-01")],
+                            "last": [pd.Timestamp("2021-03-02")], "n_articles": [2], "n_outlets": [2],
+                            "outlets": [["A", "B"]]})
+    (name,) = stories_figure(stories).data[0].y
+    assert len(name.split("<br>")) <= 2 and all(len(line) <= 34 for line in name.split("<br>"))
+    if lines is not None:
+        assert name.split("<br>") == lines
