@@ -673,6 +673,17 @@ def test_reuse_between_articles_naming_no_outlet_is_said_and_not_drawn(tmp_path,
     assert bars == ["Outlet 0 → Outlet 1"]
 
 
+def test_framing_says_how_many_outlets_it_leaves_out_of_the_matrix(tmp_path, monkeypatch):
+    """Past six outlets the matrix shows four and a picker: a caption says so, since a point's count of outlets counts
+    the hidden ones too (a row read "3 outlet(s)" beside two filled cells)."""
+    rows = [{"id": f"w{i}", "outlet": f"Outlet {i}", "published": f"2021-03-0{i + 1}", "title": f"Harbour {i}",
+             "story": "wide", "text": story_text(i, str(i), "The harbour council approved the new ferry budget. ")}
+            for i in range(8)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("story", {"story": "wide", "section": "Side-by-side framing"})
+    assert any(c.value.startswith("4 of the 8 outlets side by side") for c in at.caption)
+
+
 def test_a_story_chosen_outside_the_filters_is_named_as_the_reason(two_stories):
     """A story whose articles the other filters all exclude: the page names that story and what to widen, not "no
     article matches the filters" (which blamed the other filters)."""

@@ -175,6 +175,9 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
                                  default=outlets_by_time[:MAX_COLUMNS - 2],
                                  max_selections=MAX_COLUMNS, key="cols", bind="query-params")
         view.share["cols"] = columns
+        # a point's count of sides counts the hidden columns too: the reader must know there are some
+        st.caption(f"{len(columns)} of the {len(outlets_by_time)} {side}s side by side (choose others above); a "
+                   f"point's count of {side}s counts them all.")
     else:
         columns = outlets_by_time
 
