@@ -61,7 +61,7 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Russian news agency Vostok", "Vostok", None, "org"),
     ("German magazine Der Rundblick", "Der Rundblick", None, "org"),
     ("agency spokesman Tom Hale", "Tom Hale", "agency spokesman", "person"),  # a person of the trade
-    ("the space agency Administrator Bill Nelson", "Administrator Bill Nelson", "space agency", "person"),
+    ("the space agency Administrator Bill Nelson", "Bill Nelson", "space agency Administrator", "person"),
     ("the TV network ABC's Jon Karl", "Jon Karl", "TV network ABC", "person"),
     ("The Hague Tribunal", "Hague Tribunal", None, "org"),
     # a sentence-opening adverb is no part of the name after it
@@ -151,6 +151,13 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("their trust in Biden", "Biden", None, "person"),  # no description of a speaker: the name stays a name
     ("Brexit in Name Only", "Brexit in Name Only", None, "org"),
     ("health officials in the county", None, None, "role"),  # a place with no name is no part of a body either
+    # a capitalised trade before a full name (a known given name, or a hyphenated given name after the family name)
+    # is a role, as "Farmer" is: "Archer" and "Administrator" too
+    ("Archer Kim So-yeon", "Kim So-yeon", "Archer", "person"),
+    ("Administrator Jim Bridenstine", "Jim Bridenstine", "Administrator", "person"),
+    # negatives: a two-word name keeps a trade-like given name; a name that is no known given name after it
+    ("Hunter Biden", "Hunter Biden", None, "person"),
+    ("Walker Evans Jones", "Walker Evans Jones", None, "person"),
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""

@@ -986,6 +986,14 @@ def parse_mention(text: str) -> Mention:
         else:
             break
     name_tokens = tokens[i:]
+    if len(name_tokens) >= 3 and name_tokens[0].istitle() and _is_person_agent(name_tokens[0].lower()) \
+            and name_tokens[0].lower() not in FIRST_NAME_GENDERS \
+            and (name_tokens[1].lower() in FIRST_NAME_GENDERS or any(map(HYPHENATED_GIVEN_NAME.fullmatch,
+                                                                       name_tokens[2:]))):
+        # "Archer Kim So-yeon returns", "Baker Tom Hale": a trade opening a headline or sentence before a full name
+        # (a known given name, or a family name and a hyphenated given name after it) is the person's role
+        i += 1
+        name_tokens = tokens[i:]
     if len(name_tokens) >= 2 and name_tokens[0].isupper() and name_tokens[0].lower() in FIRST_NAME_GENDERS \
             and name_tokens[-1].istitle():
         # "KELLY Marsh has hit back ...": a story's first word in capitals, a given name as the name writes it
