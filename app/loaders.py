@@ -500,10 +500,12 @@ FIGURES = {
 def load_view_colours(source: CorpusSource, version: str, ids: ArticleIds, by: str | None = None) -> dict:
     """The colours of the outlets (or groups, by the outlet attribute ``by``) of the given articles (page_colours):
     every chart and table over the same articles takes this map, so an outlet has one colour on a page."""
-    outlets = load_articles(source, version).set_index("id")["outlet"].reindex(list(ids)).dropna()
+    chosen = load_articles(source, version).set_index("id")[["outlet", "published"]].reindex(list(ids))
+    chosen = chosen[chosen["outlet"].notna()]
+    outlets = chosen["outlet"]
     sides = outlet_labels(outlets) if by is None else group_labels(outlets, load_sides(source, version, by))
     return page_colours(load_meta(source, version)["colours"] if by is None else load_group_colours(source, version, by),
-                        sides)
+                        sides, chosen["published"].notna())
 
 
 def build_figure(source: CorpusSource, version: str, name: str, ids: ArticleIds, option=None,

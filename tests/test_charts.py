@@ -864,3 +864,12 @@ def test_story_labels_are_two_lines_at_most(label, lines):
     assert len(name.split("<br>")) <= 2 and all(len(line) <= 34 for line in name.split("<br>"))
     if lines is not None:
         assert name.split("<br>") == lines
+
+
+def test_daily_bars_put_an_outlet_the_page_greys_in_the_grey_band():
+    """An outlet a page's map draws grey is one of the "other outlets" in the daily chart too, never a bar of its own
+    in that grey beside outlets that have a colour."""
+    page = {"TASS": PALETTE[0], "UrduPoint News": OTHER_OUTLETS_COLOUR}
+    fig = daily_counts_figure(_daily(), page)
+    assert [(t.name, t.marker.color) for t in fig.data] == [("TASS", PALETTE[0]), ("1 other outlet",
+                                                                                    OTHER_OUTLETS_COLOUR)]

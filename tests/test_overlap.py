@@ -319,8 +319,8 @@ def test_summary_counts_named_outlets_and_the_quotes_no_two_outlets_share():
             rows.append((quote_in(f"a{n}{k}", text, quote), outlet, f"2009-01-1{k}"))
     r = shared_quotes(quotes_frame(*rows))
     assert overlap_summary(quote_groups(r), r, quotes_frame(*rows)) == (
-        "3 quotes are shared by 2 outlets and 2 articles naming no outlet (1 of them by two or more outlets, the "
-        "others only within one outlet or among articles naming none); none was altered.")
+        "3 quotes are shared by 2 outlets and 2 articles naming no outlet (1 of these quotes by two or more outlets, "
+        "the others only within one outlet or among articles naming none); none was altered.")
 
 
 def test_seeds_share_no_quote_golden():

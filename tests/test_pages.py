@@ -145,20 +145,19 @@ def test_outlets_metric_and_the_busiest_caption_agree_or_say_why(tmp_path, monke
                                   "undated articles) have a colour") for c in at.caption)
 
 
-def test_outlets_the_page_greys_are_in_the_grey_band_of_articles_over_time(tmp_path, monkeypatch):
-    """The page colours the outlets with most articles, undated ones counted: an outlet busy only with dated articles
-    may be grey in every chart of the page, and the daily chart and its caption say so (the screenshot pass found four
-    of "the 11 busiest" drawn in the other outlets' grey)."""
+def test_outlets_with_dated_articles_keep_their_colours_in_articles_over_time(tmp_path, monkeypatch):
+    """The page colours the outlets with most dated articles first: outlets busy only with undated articles never take
+    the colours of those on the time axis (the screenshot pass found four of "the 11 busiest" drawn in the other
+    outlets' grey, and Politico's 13 dated articles grey beside a one-article outlet's colour)."""
     rows = [{"outlet": f"Undated {i:02d}", "title": f"Loose {i}.{k}", "text": story_text(10 * i + k, f"{i}{k}")}
             for i in range(12) for k in range(3)]
     rows += [{"outlet": f"Dated {i}", "published": f"2021-05-0{i + 1}", "title": f"Item {i}",
               "text": story_text(500 + i, f"d{i}")} for i in range(5)]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
     at = open_page("overview", {"section": "Articles over time"})
-    assert any(c.value.startswith("0 of the 5 outlets with dated articles (12 more outlets have only undated "
-                                  "articles) have a colour") for c in at.caption)
-    names = [trace["name"] for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
-    assert names == ["5 other outlets"]
+    traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    assert sorted(t["name"] for t in traces) == [f"Dated {i}" for i in range(5)]
+    assert len({t["marker"]["color"] for t in traces}) == 5 and not any("grey band" in c.value for c in at.caption)
 
 
 def test_stories_under_filter_recounts_only_cut_stories():
@@ -655,7 +654,8 @@ def test_a_story_of_articles_naming_no_outlet_is_one_side_for_distinctive_terms(
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
     at = open_page("story", {"story": "harbour", "section": "Distinctive terms"})
     notes = [a["text"] for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
-    assert notes == ["Only one outlet here: distinctive terms compare an outlet with the others."]
+    # and never "only one outlet" beside an Outlets metric of 0
+    assert notes == ["Only one outlet here (or only articles naming none): terms compare an outlet with the others."]
 
 
 def test_reuse_between_articles_naming_no_outlet_is_said_and_not_drawn(tmp_path, monkeypatch):

@@ -76,14 +76,13 @@ def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:
     sides = view.side_labels(articles["outlet"])  # what the chart's bars stand for: outlets, or their groups
     named = sides[sides != UNKNOWN_OUTLET]  # counted as the Outlets metric counts (articles naming none apart)
     charted = set(named[named.index.isin(dated.index)])
-    page = view.side_colours()  # the page colours the sides with most articles, undated ones counted
+    page = view.side_colours()  # the page colours the sides with most dated articles (page_colours)
     coloured = min(DAILY_OUTLETS - 1, sum(page.get(s) != OTHER_OUTLETS_COLOUR for s in charted))
     if coloured < len(charted):
         why = (f" ({named.nunique() - len(charted):,} more {view.side}s have only undated articles)"
                if len(charted) < named.nunique() else "")
         st.caption(f"{coloured} of the {len(charted):,} {view.side}s with dated articles{why} have a colour, the "
-                   f"busiest on this page (undated articles counted); the others share one grey band. Pick "
-                   f"{view.side}s under Filters to tell them apart.")
+                   f"busiest; the others share one grey band. Pick {view.side}s under Filters to tell them apart.")
     elif view.by is not None:
         st.caption(f"Bars stand for the outlets' {plain_markdown(view.by)} (from the outlets file); the hover names "
                    "each article's outlet.")

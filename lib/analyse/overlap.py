@@ -592,7 +592,7 @@ def overlap_summary(groups: pd.DataFrame, renderings: pd.DataFrame, quotes: pd.D
     head = f"{_plural(n_groups, 'quote')} {verb} shared by {_plural(n_outlets, 'outlet')}" \
         + (f" and {_plural(unnamed, 'article')} naming no outlet" if unnamed else "")
     if across < n_groups:
-        head += (f" ({across} of them by two or more outlets, the others only within one outlet"
+        head += (f" ({across} of these quotes by two or more outlets, the others only within one outlet"
                  + (" or among articles naming none)" if unnamed else ")"))
     if n_altered == 0:
         return f"{head}; none was altered."

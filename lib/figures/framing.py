@@ -103,7 +103,8 @@ def terms_figure(terms: pd.DataFrame, colours: Mapping[str, str] | None = None, 
     title = "Words each outlet used far more often than the others"
     if terms is None or terms.empty:
         if sides == 1:  # ``sides``: how many outlets (or groups) the view holds, when the caller knows
-            return empty_figure(title, "Only one outlet here: distinctive terms compare an outlet with the others.")
+            return empty_figure(title, "Only one outlet here (or only articles naming none): terms compare an "
+                                       "outlet with the others.")
         return empty_figure(title, "Too little text to find distinctive terms.")
     frame = repeated_terms(terms)
     if frame.empty:

@@ -99,13 +99,16 @@ def others_name(n: int) -> str:
     return f"{n:,} {OTHER_OUTLETS}" if n != 1 else f"1 {OTHER_OUTLETS[:-1]}"
 
 
-def page_colours(colours: Mapping[str, str] | None, sides: pd.Series) -> dict[str, str]:
+def page_colours(colours: Mapping[str, str] | None, sides: pd.Series, dated: pd.Series | None = None) -> dict[str, str]:
     """The colours of one page's compared sides (``sides``: each article's outlet or group): view_colours over them,
-    the side with most articles first, then by name. Every chart and table of the page takes this map, and since its
-    first len(PALETTE) sides share no colour, each chart's own view_colours keeps them, and the sides past them stay
-    grey in every chart: one colour per side on the page, whatever order a chart lists them in."""
+    the side with most dated articles first (``dated``: whether each article has a date; most charts are in time),
+    then with most articles, then by name. Every chart and table of the page takes this map, and since its first
+    len(PALETTE) sides share no colour, each chart's own view_colours keeps them, and the sides past them stay grey in
+    every chart: one colour per side on the page, whatever order a chart lists them in."""
     counts = sides.value_counts()
-    return view_colours(colours, sorted(counts.index, key=lambda side: (-counts[side], str(side).casefold())))
+    on_axis = sides[dated.to_numpy()].value_counts() if dated is not None else counts
+    return view_colours(colours, sorted(counts.index, key=lambda side: (-on_axis.get(side, 0), -counts[side],
+                                                                       str(side).casefold())))
 
 
 def colour_of(colours: Mapping[str, str] | None, outlet) -> str:

@@ -82,7 +82,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
         frame = _merge_bars(frame.assign(day=frame["day"].dt.to_period(period).dt.start_time))
     order = outlets_in_order(frame, weight="articles")  # by articles, not by bars
     # the busiest outlets by name, the rest as one grey band, with those a page's map puts among its other outlets
-    # (a page colours the outlets with most articles, undated ones counted: grey in every chart of the page)
+    # (grey in every chart of the page: page_colours)
     named = [o for o in order if (colours or {}).get(o) != OTHER_OUTLETS_COLOUR]
     rest = set(order) - set(named[:max_outlets - 1]) if len(order) > max_outlets or len(named) < len(order) else set()
     if rest:
