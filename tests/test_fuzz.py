@@ -127,6 +127,7 @@ def test_find_dates_never_raises_and_offsets_hold(text, published):
 @given(texts, published_days)
 @example("Foreign Minister J. R. K. said \"we will talk\". Later \"no,\" Mr Ng said.", None)
 @example("WASHINGTON (Reuters) - \"It's fine,\" he said last spring.", dt.date(9999, 12, 31))
+@example('MOSCOW, September 25. /TASS/. 0\x1f Mr Ng said: "the"', None)  # a control character Python counts as a space
 def test_extract_article_never_raises_and_offsets_point_at_what_they_claim(text, published):
     article = article_of(text, published)
     if article is None:

@@ -486,6 +486,15 @@ def test_a_body_is_one_row_whatever_its_case_and_article():
     assert names[4:] == ["Tom Hale", "Ann Lee"]
 
 
+def test_a_speaker_as_written_with_a_no_break_space_is_one_row_with_its_spaced_spelling():
+    """The speaker as written keeps the text's own characters (its offsets point at them): a no-break space inside it
+    is no second speaker on the pages."""
+    quotes = pd.DataFrame({"speaker": ["press secretary\xa0of the council", "press secretary of the council"],
+                           "speaker_id": [None, None]})
+    names = speaker_names(quotes).tolist()
+    assert names[0] == names[1]
+
+
 def test_an_unnamed_voice_is_one_row_with_or_without_its_article():
     """"a White House official" and "White House official" are one unnamed voice on the pages."""
     quotes = pd.DataFrame({"speaker": ["a White House official", "White House official", "an aide", "aide"],

@@ -144,5 +144,6 @@ _COUNTRY_BEFORE = re.compile(r"^(?:u\.s\.?|us|u\.k\.?|uk)\s+(?=\S+\s+\S)")
 
 
 def _spelling_key(name: str) -> str:
-    """What two spellings of one speaker share: the name case-folded, a leading "the" and country dropped."""
-    return _COUNTRY_BEFORE.sub("", re.sub(r"^(?:the|an?)\s+", "", name.casefold()))
+    """What two spellings of one speaker share: the name case-folded, its spaces tidied (a no-break space as written),
+    a leading "the" and country dropped."""
+    return _COUNTRY_BEFORE.sub("", re.sub(r"^(?:the|an?)\s+", "", " ".join(name.casefold().split())))

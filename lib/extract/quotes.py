@@ -363,7 +363,22 @@ def extract_quotes(article: Article) -> list[Quote]:
     quotes.extend(extract_reported(article, paras, covered, persons, base))
     quotes = _with_speakers_cast(quotes, persons, text, spans)
     quotes = _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
+    quotes = [_as_written_at(q, text) for q in quotes]
     return _repeated_words(quotes if _reads_as_english(article.language) else [_named_or_none(q) for q in quotes])
+
+
+def _as_written_at(q: Quote, text: str) -> Quote:
+    """The quote with its speaker as the text writes it at its offsets: a mention read with its spaces tidied ("0\x1f
+    Mr Ng", a control character Python counts as a space, read as "0 Mr Ng") ends where the text's own words end."""
+    if q.speaker is None or q.speaker_start is None or text[q.speaker_start:q.speaker_end] == q.speaker:
+        return q
+    words, end = q.speaker.split(), q.speaker_start
+    for word in words:
+        at = text.find(word, end)
+        if at < 0 or text[end:at].strip():
+            return q  # not the text's words at these offsets: left as found
+        end = at + len(word)
+    return replace(q, speaker=text[q.speaker_start:end], speaker_end=end)
 
 
 _WORDS = re.compile(r"\w+")
