@@ -1044,7 +1044,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 or (_AGE_BEFORE.search(window) and len(mention.name.split()) >= 2)  # "81-year-old Peadar Ó Loingsigh"
                 # "In the market, fishmonger Hasan Usta had": a trade or a person noun right before a full name
                 or (len(mention.name.split()) >= 2 and (trade := _LOWER_WORD_BEFORE.search(window))
-                    and (trade.group(1) in ROLE_WORDS | PERSON_NOUNS or _is_person_agent(trade.group(1)))
+                    and (trade.group(1) in ROLE_WORDS or trade.group(1) in PERSON_NOUNS
+                         or _is_person_agent(trade.group(1)))
                     and not is_trade(trade.group(1)))
                 # "Rajesh Kumar's family has farmed here": only a person has kin; and is one ("Juma Mwangi's widow,
                 # Esther, spoke")

@@ -66,8 +66,8 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     ``monthly_after_days``: eighteen years of weeks were hairlines) per outlet.
 
     The busiest ``max_outlets - 1`` outlets keep their colour, the rest share one grey band (filter the outlets
-    to see them), as do the outlets ``colours`` (a page's map) draws grey. The hover lists titles when a `titles` column is given. Why: two years by 60 outlets is
-    thousands of bars the browser redraws slowly and nobody can read.
+    to see them), as do the outlets ``colours`` (a page's map) draws grey. The hover lists titles when a `titles`
+    column is given. Why: two years by 60 outlets is thousands of bars the browser redraws slowly and nobody can read.
     """
     if daily is None or daily.empty:
         return empty_figure("Articles per day, by outlet", "No dated articles match the filters.")
@@ -84,7 +84,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     # the busiest outlets by name, the rest as one grey band, with those a page's map puts among its other outlets
     # (grey in every chart of the page: page_colours)
     named = [o for o in order if (colours or {}).get(o) != OTHER_OUTLETS_COLOUR]
-    rest = set(order) - set(named[:max_outlets - 1]) if len(order) > max_outlets or len(named) < len(order) else set()
+    rest = set(order) - set(named[:max_outlets - 1] if len(order) > max_outlets else named)
     if rest:
         other = others_name(len(rest))
         frame = _merge_bars(frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other)))
