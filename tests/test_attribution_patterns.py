@@ -5928,3 +5928,81 @@ TRADE_AND_COUNTERPART_CAST = [
 @pytest.mark.parametrize("text, fragment, speaker", TRADE_AND_COUNTERPART_CAST)
 def test_trades_and_counterparts_join_the_cast(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# How the writer came by a source sits between the subject and its cue ("A memo seen by this newspaper says", "an
+# official contacted by AFP said", "a letter sent to the paper last week claims"): the subject speaks. Short written
+# texts ("the note read", "a sign on the door reads") are document speakers. A text put out by someone named is
+# still that author's.
+HOW_THE_SOURCE_CAME = [
+    ('A leaked memo seen by this newspaper says the pumps are "running far past their limits" and warns of a '
+     'shutdown.', "far past", "A leaked memo"),
+    ('A harbour official contacted by the paper on Sunday said the berths were "booked solid until March."',
+     "booked solid", "A harbour official"),
+    ('"We are looking into it," a spokesman reached by phone said.', "looking into", "a spokesman"),
+    ('An unsigned letter sent to the council last week claims the tender was "rigged from the start" by insiders.',
+     "rigged from", "An unsigned letter"),
+    ('Shoppers found the shutters down. "Thank you for forty good years. We will miss you all," the note read.',
+     "forty good years", "the note"),
+    ('The sign on the clinic door reads: "No new patients until further notice."', "No new patients",
+     "The sign on the clinic door"),
+    ('"Our rent has doubled and our prices have not," read a sign in the bakery window last winter.',
+     "rent has doubled", "a sign in the bakery window"),
+    # negatives: a text issued by someone named is its author's; a participle with no phrase after it is no
+    # postmodifier
+    ('A statement issued by the ministry said the strike was "unlawful and reckless."', "unlawful and",
+     "the ministry"),
+    ('Officials who were contacted declined to comment. "It is a private matter," Dana Pruitt said.',
+     "private matter", "Dana Pruitt"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", HOW_THE_SOURCE_CAME)
+def test_how_the_writer_came_by_a_source_is_no_part_of_it(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# "he" or "she" in a text that names no person is the role that opened a sentence before, a relative clause between
+# the role and its verb or not ("The officer, who cannot be named, told the court"); a role word inside a quote
+# ("“The head took longer,” she said") is no one's subject.
+ROLE_ANTECEDENT_ACROSS_A_RELATIVE = [
+    ('The officer, who cannot be named for legal reasons, told the inquest he fired in fear. "I thought I was going '
+     'to die," he said.', "going to die", "the officer"),
+    ('The mayor, who took office in May, defended the plan on Friday. "It is the right thing to do," she said.',
+     "right thing", "the mayor"),
+    ('The coach spoke after practice. “The shoulder healed quickly. The head took longer,” she said.', "head took",
+     "the coach"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", ROLE_ANTECEDENT_ACROSS_A_RELATIVE)
+def test_a_pronoun_finds_a_role_across_its_relative_clause(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A quote in another language next to its English translation (either first) has the translation's speaker, and the
+# other way round; not two English quotes, nor quotes far apart or of unlike length.
+TRANSLATION_PAIRS = [
+    ('@ana_v: "Nos vamos a quedar aquí hasta que nos escuchen."\n\n@ana_v: "We are going to stay here until they '
+     'listen to us."', "Nos vamos", "@ana_v"),
+    ('The judges\' association tweeted: "suspender Schengen es de Estado democrático miope"\n\nTranslation: "to '
+     'suspend Schengen is typical of an unthinking democratic state."', "to suspend", "judges' association"),
+    ('"Надо начинать заниматься серьезной политикой и выигрывать выборы."\n\n"We have to take up serious politics and '
+     'win elections," said Grigory Yavlinsky.', "Надо", "Grigory Yavlinsky"),
+    ('"Trop c\'est trop ! Nous ne voulons plus de la guerre," a dit Marie Kabila, une pasteure de Goma.\n\n'
+     'Her neighbour, a teacher, wrote: "Enough is enough! We do not want war any more."', "Trop c", "Her neighbour"),
+    # negatives: English words with few function words next to English; a translation of unlike length; a quote too
+    # short to tell its language
+    ('In a statement, the president called the ruling an "unprecedented assault on a woman\'s constitutional '
+     'rights."\n\nThe law was signed in May.\n\n"Hey, what a dreadful and shameful day" is how one commenter put the '
+     'ruling overnight.', "dreadful", None),
+    ('"We have been here every night for a month and we will be here every night until the government finally listens '
+     'to us," Ana Ruiz said.\n\nPainted on the wall: "No a la guerra, no al hambre, no al olvido."', "guerra", None),
+    ('"We will stay," Ana Ruiz said.\n\nPainted on the wall: "No a la guerra, no al hambre, no al olvido."', "guerra",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TRANSLATION_PAIRS)
+def test_an_original_and_its_translation_have_one_speaker(text, fragment, speaker):
+    _check(text, fragment, speaker)

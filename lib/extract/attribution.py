@@ -73,6 +73,10 @@ _INDEFINITE_SPEAKER = re.compile(r"(?:an?|one|another|someone|somebody)\b", re.I
 ROLE_MODIFIER = re.compile(rf"[^\S\n]+(?:who|whose|of|for|at|in|on|during|from|with|near|outside|inside|behind)\b"
                            rf"(?![^\S\n]+{MEDIUM_OR_TIME_PATTERN})[^,;:\"“”.!?\n]{{1,80}}?[^\S\n]*")
 _ROLE_MODIFIER_WORDS = 10
+# A time adjunct ending a role's modifier, no part of who spoke ("a sign in the window last winter", "a man at the
+# market on Tuesday").
+_TRAILING_TIME = re.compile(rf"[^\S\n]+(?:(?:last|this|next|on|that|early|late)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
+                            r"|yesterday|today|tonight|earlier|later)[^\S\n]*$", re.IGNORECASE)
 # A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
 AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
                                  rf"(?P<subj>{NAME_PATTERN}){_APPENDED_NAME_END}")
@@ -571,7 +575,8 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
             modifier = ROLE_MODIFIER.fullmatch(window, m.end("subj"))
             if modifier and len(modifier.group(0).split()) <= _ROLE_MODIFIER_WORDS:
                 found = _attribution(m, start, "after")  # the description as written, its modifiers included
-                return replace(found, speaker=" ".join((m.group("subj") + modifier.group(0)).split()))
+                return replace(found, speaker=" ".join((m.group("subj")
+                                                        + _TRAILING_TIME.sub("", modifier.group(0))).split()))
         if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind in ("role", "org"):
             appended = _APPENDED_NAME.match(window, m.end("subj"))
             if appended and parse_mention(appended.group("subj")).kind == "person" \
@@ -2280,7 +2285,9 @@ _DESCRIBED_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>(?:[Tt]he|[
 # A sentence opened by a role held by someone unnamed, a verb after it ("The mayor defended the plan.", "The
 # hospital's chief executive resigned."): "she said" after it, in a text that names no person, is that role's holder.
 _ROLE_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>[Tt]he[^\S\n]+(?:[a-z][\w\-]*[’']s[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
-                           rf"(?:{alternation(sorted(w for w in ROLE_WORDS if w.isalpha()))}))(?=[^\S\n]+[a-z]+(?:ed|s)\b)")
+                           rf"(?:{alternation(sorted(w for w in ROLE_WORDS if w.isalpha()))}))"
+                           # a relative clause between it and its verb ("The mayor, who took office in May, defended")
+                           rf"(?=(?:,[^\S\n]+who[^,;:\"“”\n]{{1,100}},)?[^\S\n]+(?:[a-z]+(?:ed|s)|said|{_IRREGULAR_PAST}|{alternation(sorted(IRREGULAR_PASTS))})\b)")
 
 
 # A sentence opened by someone described, not named, and a verb ("A government spokesman dismissed the claim.", "A
@@ -2303,8 +2310,9 @@ def _described_since(text: str, since: int | None, pos: int, pronoun: str) -> tu
 def _latest_fitting(pattern: re.Pattern, text: str, start: int, end: int, pronoun: str,
                     strict: bool) -> tuple[str, int] | None:
     """(subject as written, offset) of the last match of ``pattern`` in ``text[start:end]`` whose subject fits
-    ``pronoun`` in gender (_gender_fits)."""
-    fitting = [m for m in pattern.finditer(text, start, end) if _gender_fits(m.group("subj"), pronoun, strict=strict)]
+    ``pronoun`` in gender (_gender_fits), outside quotes ("“The head took longer,” she said" is no head's)."""
+    fitting = [m for m in pattern.finditer(text, start, end) if _gender_fits(m.group("subj"), pronoun, strict=strict)
+               and not _within_quote(text[text.rfind("\n", 0, m.start()) + 1:m.start()], m.start())]
     return (fitting[-1].group("subj"), fitting[-1].start("subj")) if fitting else None
 
 

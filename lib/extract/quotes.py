@@ -364,7 +364,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     quotes = _with_speakers_cast(quotes, persons, text, spans)
     quotes = _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
     quotes = [_as_written_at(q, text) for q in quotes]
-    return _repeated_words(quotes if _reads_as_english(article.language) else [_named_or_none(q) for q in quotes])
+    return _translations(_repeated_words(quotes if _reads_as_english(article.language)
+                                         else [_named_or_none(q) for q in quotes]))
 
 
 def _as_written_at(q: Quote, text: str) -> Quote:
@@ -432,6 +433,57 @@ def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, sp
                     and persons.genders.get(speaker_id or "") == PRONOUN_GENDERS.get(q.speaker.lower()):
                 q = replace(q, speaker_id=speaker_id, speaker_role=role)
         out.append(q)
+    return out
+
+
+# Words frequent in English and rare in other languages' texts: a quote's share of them tells English words from others.
+_ENGLISH_WORDS = frozenset("the and of to is that it we you for with this are was be have not they will our my what "
+                           "which who has from their would been can but your he she his her them were".split())
+# ... and in Spanish, Portuguese, French, Italian, Catalan, German, Dutch and Indonesian texts (none an English word).
+_OTHER_WORDS = frozenset("de el la los las que del en y es por para con una un lo se su sus al yo muy más pero como "
+                         "este esta le les des et est pour dans une il qui pas du au aux je nous vous ne ce cette "
+                         "mais sur à da dos das não em um uma é di che della non sono und der das ist nicht "
+                         "mit ein eine dem het een van ook yang dan ini itu tidak dengan els amb".split())
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+_MIN_LANGUAGE_WORDS = 4  # fewer words tell no language
+_ENGLISH_SHARE = 0.15  # English prose has about a third of its words in _ENGLISH_WORDS; other languages almost none
+_OTHER_SHARE = 0.05  # ... and at most this share of the other language's frequent words; the other way round for
+_FOREIGN_SHARE = 0.1  # a quote in another language, which has at least this share of its frequent words
+_TRANSLATION_GAP = 400  # characters between an original and its translation: a handle, a source line, a paragraph
+_TRANSLATION_RATIO = 1.8  # a translation is at most this much longer or shorter than its original
+
+
+def _language(text: str) -> str | None:
+    """"en" for a quote in English, "other" for one in another language (another script's letters, or the frequent
+    words of another language and no English ones), None when it is too short or mixed to tell."""
+    words = _LETTER_WORDS.findall(text.lower())
+    if len(words) < _MIN_LANGUAGE_WORDS:
+        return None
+    english = sum(w in _ENGLISH_WORDS for w in words) / len(words)
+    latin = sum(w.isascii() or all(ch < "\u0250" for ch in w) for w in words) / len(words)
+    other = sum(w in _OTHER_WORDS for w in words) / len(words)
+    if english >= _ENGLISH_SHARE and other < _OTHER_SHARE:
+        return "en"
+    return "other" if english < _OTHER_SHARE and (latin < 0.5 or other >= _FOREIGN_SHARE) else None
+
+
+def _translations(quotes: list[Quote]) -> list[Quote]:
+    """A quote in another language next to its English translation, either first, takes the speaker of the other
+    when it has none: `@ana: "Nos vamos a quedar." / @ana: "We are going to stay."`, or `"Ella me dijo ...",
+    recordó Bustamante.` then `"She told me ..."`. Next to: no other quote between, a few lines apart at most, of a
+    like length."""
+    said = [i for i, q in enumerate(quotes) if q.kind != "reported"]
+    out = list(quotes)
+    for i, j in zip(said, said[1:]):
+        a, b = out[i], out[j]
+        if (a.speaker is None) == (b.speaker is None) or b.start - a.end > _TRANSLATION_GAP \
+                or not 1 / _TRANSLATION_RATIO <= len(a.text) / max(len(b.text), 1) <= _TRANSLATION_RATIO:
+            continue
+        if {_language(a.text), _language(b.text)} == {"en", "other"}:
+            source, k = (a, j) if a.speaker is not None else (b, i)
+            out[k] = replace(out[k], speaker=source.speaker, speaker_id=source.speaker_id,
+                             speaker_role=source.speaker_role, speaker_type=source.speaker_type,
+                             speaker_start=source.speaker_start, speaker_end=source.speaker_end)
     return out
 
 

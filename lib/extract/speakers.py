@@ -122,7 +122,11 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
                            "proposal resolution brief motion audit assessment warrant guidelines agreement opinion "
                            "documents records census poll "
                            # public alerts ("read the warning", "the advisory said")
-                           "warning advisory bulletin communique communiqué".split())
+                           "warning advisory bulletin communique communiqué "
+                           # short written texts that speak through "read" or "said" ("the note read", "a sign on
+                           # the door reads", "the email said", "one placard read")
+                           "note sign email e-mail message caption placard inscription plaque leaflet "
+                           "flyer headline".split())
 # Texts put out that speak only with their author in front ("the DOJ release states", "a White House readout said"):
 # alone they are more often the object put out ("made the announcement") than a speaker.
 AUTHORED_TEXTS = frozenset("release readout announcement".split())
@@ -482,6 +486,10 @@ _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GRO
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
 _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
+# Participles telling how a text or person reached the writer, not who wrote it (SUBJECT_PATTERN); those that name an
+# author ("issued by") are AUTHORING_PARTICIPLES'.
+_REACHED_PARTICIPLE = r"(?:seen|obtained|reviewed|viewed|leaked|shared|circulated|dated|contacted|reached|interviewed|" \
+                      r"approached|quoted|cited|taped|pinned|left|found|received)"
 _WORKPLACE_WORDS = "from|at|of"  # before where a named person works or comes from (SUBJECT_PATTERN, _WORKPLACE)
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
@@ -509,7 +517,15 @@ SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,
                               # a source's terms ("an official speaking on condition of anonymity said", "who
                               # asked not to be named"): the subject before them speaks
                               r"|[^\S\n]+(?:speaking|talking|who[^\S\n]+(?:spoke|asked|requested))[^\S\n]+"
-                              r"(?:on|under|not)\b[^,;:\"“”\n]{1,60}?)?")
+                              r"(?:on|under|not)\b[^,;:\"“”\n]{1,60}?"
+                              # how the writer came by the source, not who wrote it ("A memo seen by this newspaper
+                              # says", "an official contacted by AFP said", "a note taped to the door read"): the
+                              # subject before it speaks
+                              rf"|[^\S\n]+{_REACHED_PARTICIPLE}[^\S\n]+(?:by|to|on|in|at|from|through|last|this|"
+                              r"earlier)\b[^,;:\"“”\n]{1,60}?"
+                              # ... or put out, with no author named ("a letter sent to the paper last week claims")
+                              rf"|[^\S\n]+(?:{'|'.join(AUTHORING_PARTICIPLES)})[^\S\n]+(?:to|on|in|at|last|this|earlier)\b"
+                              r"(?![^,;:\"“”\n]{0,60}?\bby\b)[^,;:\"“”\n]{1,60}?)?")
 # A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
 # likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
 # An apposition holds no "said" or "told": in "Tom Hale, a plumber, said the cuts had added an hour", "a plumber" after
