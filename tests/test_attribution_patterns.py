@@ -6006,3 +6006,27 @@ TRANSLATION_PAIRS = [
 @pytest.mark.parametrize("text, fragment, speaker", TRANSLATION_PAIRS)
 def test_an_original_and_its_translation_have_one_speaker(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A text put out "by" its author in a passive or a participle phrase ("The survey was carried out by X", "the audit,
+# released late on Friday by X,"): a later "the survey" or "the audit" speaks for that author; not a text of another
+# kind, nor one put out by no one named.
+TEXT_PUT_OUT_BY = [
+    ('The survey was carried out by the Harlow Polling Institute over two weeks in May.\n\nAccording to the survey, '
+     '"Most voters now rank housing above every other issue in the region."', "housing above",
+     "Harlow Polling Institute"),
+    ('The audit, released late on Friday evening by the National Audit Office, runs to 90 pages. "The ministry cannot '
+     'show where the money went," the audit says.', "cannot show", "National Audit Office"),
+    ('The report was written by Dana Pruitt, a former inspector. The report warned that "the bridge may not survive '
+     'another winter" without repairs.', "another winter", "Dana Pruitt"),
+    # negatives: another kind of text; a text put out with no author named
+    ('The survey was carried out by the Harlow Polling Institute in May. "Most voters now rank housing above every '
+     'other issue," the report says.', "housing above", "the report"),
+    ('The audit was released late on Friday. "The ministry cannot show where the money went," the audit says.',
+     "cannot show", "the audit"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TEXT_PUT_OUT_BY)
+def test_a_text_put_out_by_someone_speaks_for_them(text, fragment, speaker):
+    _check(text, fragment, speaker)

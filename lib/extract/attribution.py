@@ -1520,6 +1520,24 @@ def _text_put_out() -> re.Pattern:
                       re.MULTILINE)
 
 
+_PUT_OUT_BY = ("conducted", "produced", "commissioned", "compiled", "carried out", "prepared", "written", "filed",
+               "issued", "released", "published", "sent", "signed", "authored", "drafted", "led")
+_PUT_OUT_BY_WORDS = 8  # words between the participle and "by" ("released without publicity the Wednesday before
+# Thanksgiving by")
+
+
+@lru_cache(maxsize=1)
+def _text_put_out_by() -> re.Pattern:
+    """A text named with a participle and its author after "by" ("The study was conducted by Imperial College's MRC
+    Centre", "the report released without publicity on Wednesday by the Defense Science Board"): the author, group
+    ``subj``, of a later "the study" or "the report"."""
+    nouns = alternation(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _DECISIONS))
+    return re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Tt]heir)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?"
+                      rf"(?P<noun>{nouns})s?,?[^\S\n]+(?:(?:was|were|is|are|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+)?"
+                      rf"(?:[a-z]+ly[^\S\n]+)?(?:{alternation(_PUT_OUT_BY)})(?:[^\S\n]+[\w\-]+){{0,{_PUT_OUT_BY_WORDS}}}?"
+                      rf"[^\S\n]+by[^\S\n]+(?P<subj>{MENTION_PATTERN})")
+
+
 def _another_text(noun: str, segment: str) -> bool:
     """Whether ``segment`` brings in a text of kind ``noun`` ("A second report, from the ministry", "another letter"):
     a later "the report" may stand for either."""
@@ -1554,6 +1572,11 @@ def document_author(text: str, start: int, end: int, noun: str, latest: bool) ->
             if (found is None or m.start() > found[1]) and (mention.kind == "org" or mention.kind == "person" and not (
                     mention.role and not _is_title(mention.role))):  # not "Senators representing Maryland"
                 found = " ".join(subject.split()), at, m.end()
+        for m in _text_put_out_by().finditer(text, max(0, start), end):
+            mention = parse_mention(m.group("subj"))
+            if m.group("noun") == noun and mention.kind in ("org", "person") \
+                    and (found is None or m.start() > found[1]):
+                found = " ".join(m.group("subj").split()), m.start("subj"), m.end()
     if found and latest and _another_text(noun, text[found[2]:end]):
         return None  # another text of that kind brought in since ("A second report, from the ministry, disagreed")
     return found[:2] if found else None
