@@ -1521,7 +1521,7 @@ def _text_put_out() -> re.Pattern:
 
 
 _PUT_OUT_BY = ("conducted", "produced", "commissioned", "compiled", "carried out", "prepared", "written", "filed",
-               "issued", "released", "published", "sent", "signed", "authored", "drafted", "led")
+               "issued", "released", "published", "sent", "authored", "drafted", "led")  # "signed by" names no author
 _PUT_OUT_BY_WORDS = 8  # words between the participle and "by" ("released without publicity the Wednesday before
 # Thanksgiving by")
 
