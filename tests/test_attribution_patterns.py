@@ -6030,3 +6030,23 @@ TEXT_PUT_OUT_BY = [
 @pytest.mark.parametrize("text, fragment, speaker", TEXT_PUT_OUT_BY)
 def test_a_text_put_out_by_someone_speaks_for_them(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A text owned by a body described before its name ("Chinese media outlet Global Times's editorial") is the body's,
+# as "the ministry's statement" is; a blog or paper that speaks through a post by someone named is that writer.
+OWNERS_AND_WRITERS = [
+    ('State media outlet Harbin Daily\'s editorial on Monday stated that "the border will not be moved one metre".',
+     "border will not", "Harbin Daily"),
+    ('The blog, in a post by Edward Hale, also suggested that this was "a historic chance for the new premier":',
+     "historic chance", "Edward Hale"),
+    # negatives: a possessive of a full name is the person's; a post by no one named leaves the blog
+    ('Hours before his arrest, Tunde Alabi-Cole\'s last post read: "If you do not hear from me, call my lawyer."',
+     "call my lawyer", "Tunde Alabi-Cole"),
+    ('The WHO\'s website said: "There is no evidence that current medicine can prevent the disease."', "no evidence",
+     "WHO"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OWNERS_AND_WRITERS)
+def test_owners_of_texts_and_writers_of_posts(text, fragment, speaker):
+    _check(text, fragment, speaker)

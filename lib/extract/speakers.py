@@ -612,10 +612,20 @@ _OBJECT_LEADS = frozenset("to with by for from at of about on in against into th
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*[^\S\n]+)+[A-Z][\w’'.\-]*$")
 
 
+# The writer of the text a blog or paper speaks through, in an aside ("The blog, in a post by Edward Hutcheson, said").
+_POST_BY = re.compile(rf"(?:in|on)[^\S\n]+(?:an?|the|its|their)[^\S\n]+(?:[\w\-]+[^\S\n]+)?(?:post|article|column|"
+                      rf"op-ed|piece|essay|entry|editorial)[^\S\n]+by[^\S\n]+(?P<name>{NAME_PATTERN})")
+
+
 def _apposed_to_role(subject: str, appos: str, at: int) -> tuple[str, int] | None:
     """The person named in the first comma phrase of ``appos`` after a description ``subject`` and its offset:
-    a full name, or one name after a person's role ("His opponent, Biden,"; not "The company, Acme,")."""
-    apposed = _MENTION_RE.fullmatch(appos.strip(", ").split(",")[0])  # "the prosecutor, Mark Tedeschi, QC,"
+    a full name, or one name after a person's role ("His opponent, Biden,"; not "The company, Acme,"), or the writer
+    of the post it speaks through ("The blog, in a post by Edward Hutcheson,")."""
+    phrase = appos.strip(", ").split(",")[0]
+    by = _POST_BY.fullmatch(phrase)
+    if by and parse_mention(by.group("name")).kind == "person":
+        return by.group("name"), at + appos.index(phrase) + by.start("name")
+    apposed = _MENTION_RE.fullmatch(phrase)  # "the prosecutor, Mark Tedeschi, QC,"
     mention = parse_mention(apposed.group(0)) if apposed else None
     if mention and mention.kind == "person" and mention.name and mention.name in appos and (
             len(mention.name.split()) >= 2 or mention.name == apposed.group(0) and mention.name.isalpha()
