@@ -6050,3 +6050,20 @@ OWNERS_AND_WRITERS = [
 @pytest.mark.parametrize("text, fragment, speaker", OWNERS_AND_WRITERS)
 def test_owners_of_texts_and_writers_of_posts(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# "A statement said" with no author named is the body the sentence before is about, named or described ("The ministry
+# announced ..."); not a person, nor a body that only reacted.
+UNSIGNED_STATEMENTS = [
+    ('The ministry announced the closures on Monday. A statement said: "All schools will remain shut until further '
+     'notice."', "remain shut", "The ministry"),
+    ('Northline Rail Ltd. announced the closures on Monday. A statement said: "All lines will remain shut until further '
+     'notice."', "remain shut", "Northline Rail Ltd."),
+    ('Tom Hale announced the closures on Monday. A statement said: "All schools will remain shut until further '
+     'notice."', "remain shut", "A statement"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", UNSIGNED_STATEMENTS)
+def test_an_unsigned_statement_is_the_body_just_named(text, fragment, speaker):
+    _check(text, fragment, speaker)

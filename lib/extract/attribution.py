@@ -1628,6 +1628,13 @@ _BODY_SUBJECT = re.compile(rf"(?:[Tt]he[^\S\n]+)?{NAME_PATTERN}")  # a subject's
 _ROLE_TAIL = re.compile(rf"(?:[^\S\n]+[a-z][\w\-]*){{1,4}}(?={_FINITE_AFTER.pattern})")
 
 
+def _names_a_body(subject: str) -> bool:
+    """True for an organisation's name or a definite description of one ("the ministry", "the league")."""
+    mention, words = parse_mention(subject), subject.lower().split()
+    return mention.kind == "org" or mention.kind == "role" and words[0] == "the" and len(words) >= 2 \
+        and _is_body_head(_head_noun(words[1:]))
+
+
 def _is_body(subject: str) -> bool:
     """True for an organisation named as such ("The Scottish Government", "Acme Corp."), never a place ("Hyde Park")
     or a news outlet reporting."""
@@ -1807,7 +1814,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 # `Acme said ... "...," it said. It added "..."` (or `Comeaux fled, it said`, a person's surname):
                 # still Acme, below
                 subject = None
-            if subject and (q.speaker.lower() == "it" or parse_mention(subject[0]).kind == "org"):
+            if subject and (q.speaker.lower() == "it" or _names_a_body(subject[0])):
                 mention = parse_mention(subject[0])
                 subject_id, _ = resolve_mention(mention, subject[1], persons)
                 q = replace(q, speaker=subject[0], speaker_id=subject_id, speaker_start=subject[1],
