@@ -6067,3 +6067,20 @@ UNSIGNED_STATEMENTS = [
 @pytest.mark.parametrize("text, fragment, speaker", UNSIGNED_STATEMENTS)
 def test_an_unsigned_statement_is_the_body_just_named(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A passage repeated further down the page (a reader's comment pasting it, with its "he added") is still the words of
+# whoever said them first; not when the words differ.
+REPEATED_PASSAGES = [
+    ('"It does make it tougher," said analyst Kim Brace. "It is not overly dramatic," he added.\n\nGovernor Tom Hale '
+     'spoke next. "We are ready for it," Hale said.\n\nComments\n\nSo true. "It is not overly dramatic," he added. '
+     'LOL', "overly dramatic", "Kim Brace"),
+    ('"It does make it tougher," said analyst Kim Brace. "It is not overly dramatic," he added.\n\nGovernor Tom Hale '
+     'spoke next. "It is not dramatic at all, believe me," he added.', "at all", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", REPEATED_PASSAGES)
+def test_a_repeated_passage_keeps_its_first_speaker(text, fragment, speaker):
+    last = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported" and fragment in q.text][-1]
+    assert (last.speaker_id or last.speaker) == speaker

@@ -389,15 +389,19 @@ _REPEATED_WORDS = 4  # words a quote needs for another quote holding them to say
 def _repeated_words(quotes: list[Quote]) -> list[Quote]:
     """A quote no one is credited with takes the speaker of a quote of the same article that holds its words: a
     headline's "‘We are not leaving’: residents refuse to evacuate" is the words of whoever the story has say "“We are
-    not leaving,” said Ana Ruiz"."""
+    not leaving,” said Ana Ruiz". So does a quote credited to "he" or "she" whose words an earlier quote said first
+    (a passage repeated further down the page, in a reader's comment, with its "he added")."""
     credited = [(q, _WORDS.findall(q.text.lower())) for q in quotes if q.speaker and q.kind != "reported"]
     if not credited:
         return quotes
     out = []
     for q in quotes:
-        words = _WORDS.findall(q.text.lower()) if q.speaker is None and q.kind != "reported" else []
+        pronoun = q.speaker is not None and q.speaker.lower() in PRONOUN_GENDERS
+        words = _WORDS.findall(q.text.lower()) if (q.speaker is None or pronoun) and q.kind != "reported" else []
         if len(words) >= _REPEATED_WORDS:
-            holder = next((p for p, held in credited if p.start != q.start and find_run(held, words) >= 0), None)
+            holder = next((p for p, held in credited if p.start != q.start and (not pronoun or p.start < q.start
+                                                                                 and held == words)
+                           and find_run(held, words) >= 0), None)
             if holder is not None:
                 q = replace(q, speaker=holder.speaker, speaker_id=holder.speaker_id, speaker_role=holder.speaker_role,
                             speaker_type=holder.speaker_type, speaker_start=holder.speaker_start,
