@@ -6084,3 +6084,30 @@ REPEATED_PASSAGES = [
 def test_a_repeated_passage_keeps_its_first_speaker(text, fragment, speaker):
     last = [q for q in extract_quotes(Article("t", text)) if q.kind != "reported" and fragment in q.text][-1]
     assert (last.speaker_id or last.speaker) == speaker
+
+
+# A capitalised title before "of" and a body ("the Chief Technology Officer of Red Hat") is a role, so the full name
+# the sentence opens with speaks; a body whose name holds a title word ("the Directorate General of Civil Aviation")
+# stays a body. A headline's cue ("Mayor Ana Ruiz Says ...") is no part of a person's name.
+TITLES_OF_BODIES = [
+    ('In the blog post Chris Wright, the Chief Technology Officer of Red Hat said the firm was "shifting our '
+     'investment fully to the new product".', "shifting our", "Chris Wright"),
+    ('The Directorate General of Civil Aviation said the jet was "badly damaged but did not catch fire."',
+     "badly damaged", "The Directorate General of Civil Aviation"),
+    ('Mayor Okoro-Lind Says \'We Will Not Sell\'\n\nThe mayor of the port city on Thursday rejected the bid, calling '
+     'it "an insult to the people of this city."', "an insult", "The mayor of the port city"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", TITLES_OF_BODIES)
+def test_titles_of_bodies_and_headline_cues(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+@pytest.mark.parametrize("mention, kind", [
+    ("the Chief Executive of Acme", "role"), ("the Mayor of London", "role"), ("the Bank of England", "org"),
+    ("the Department of Justice", "org"), ("the Directorate General of Civil Aviation", "org"),
+])
+def test_a_capitalised_title_of_a_body_is_a_role(mention, kind):
+    from lib.extract.speakers import parse_mention
+    assert parse_mention(mention).kind == kind

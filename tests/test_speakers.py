@@ -48,7 +48,7 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
      "Hong Kong director of Amnesty International", "person"),
     ("Chairman of Goldman Sachs Group", "Chairman of Goldman Sachs Group", None, "org"),
     ("Governor of West Virginia Jim Justice", "Jim Justice", "Governor of West Virginia", "person"),
-    ("the Mayor of Rio de Janeiro", "the Mayor of Rio de Janeiro", None, "org"),  # a particle is no given name
+    ("the Mayor of Rio de Janeiro", None, None, "role"),  # a title of a place, not a person "de Janeiro" nor a body
     # title and place abbreviations stay inside names (a short surname ends one: test_short_surname_ends_its_name)
     ("Gen. Mark Ode", "Mark Ode", "Gen.", "person"),
     ("Maria Sta. Ana-Lagman", "Maria Sta. Ana-Lagman", None, "person"),

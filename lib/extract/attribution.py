@@ -1078,6 +1078,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             continue
         if is_outlet_name(mention.name):
             continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
+        if (last := mention.name.split()[-1]).endswith("s") and last.lower() in CUE_CLASS:
+            continue  # "Mayor Okonjo-Varga Says 'We Will Not Sell'": a headline's cue, no part of a name
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
                 singles.append((mention.name, role, m.start()))

@@ -142,7 +142,7 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
                       "developer charity nonprofit zoo museum library trust guild league society alliance coalition "
                       "federation institute institution hotel restaurant pub cafe shop store clinic "
                       # watchdogs, regulators and public bodies; media and firms by their trade
-                      "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
+                      "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet directorate "
                       "regime junta palace publication tabloid website site studio label streamer startup "
                       "automaker carmaker airline chain brand exchange festival tank".split()  # "think tank"
                      ) | CIVIC_HEADS
@@ -932,6 +932,11 @@ def parse_mention(text: str) -> Mention:
         inner = parse_mention(" ".join(tokens[:tokens.index("of", 2)]))
         if inner.kind == "person":
             return Mention(text, inner.name, inner.role, "person")
+    if len(tokens) > 3 and tokens[0].lower() == "the" and "of" in tokens[2:] \
+            and tokens[tokens.index("of", 2) - 1].lower() in ROLE_WORDS \
+            and not any(t.lower() in ORG_HEADS or t.lower() in ORG_WORDS for t in tokens[1:tokens.index("of", 2)]):
+        # "the Chief Technology Officer of Red Hat": a role, not a body (as "the Directorate General of X" is)
+        return Mention(text, None, None, "role")
     if len(tokens) > 1 and tokens[0].lower() == "the" and (tokens[-1].islower() or tokens[-1].isupper()) \
             and tokens[-1].lower() in ROLE_WORDS:
         return Mention(text, None, None, "role")  # "the Pentagon chief", "the Navy chief", "the Conservative MP"
