@@ -628,6 +628,9 @@ def test_same_day_reuse_reads_as_a_pair_not_a_source():
     assert list(reuse_flows_figure(_pairs().assign(direction="undated"), COLOURS).data[0].y) == [
         "TASS ↔ UrduPoint News (undated)"]
     assert list(reuse_flows_figure(_pairs(), COLOURS).data[0].y) == ["TASS → UrduPoint News"]
+    # the title speaks of a source and a target only when a pair shown has them
+    assert "source → target" not in fig.layout.title.text and "earlier" not in fig.layout.legend.title.text.lower()
+    assert "source → target" in reuse_flows_figure(_pairs(), COLOURS).layout.title.text
 
 
 def test_stories_in_time_fit_the_filtered_dates_and_count_what_they_show():

@@ -160,8 +160,9 @@ def unnamed_pairs(pairs: pd.DataFrame) -> pd.Series:
 def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None,
                        top: int = FLOW_PAIRS) -> go.Figure:
     """Reused characters per outlet pair (source → target), coloured by the source outlet; two articles that both
-    name no outlet are no pair of outlets (nothing tells them apart), and are left out (unnamed_pairs)."""
-    title = "Passage reuse between outlets (characters reused, source → target)"
+    name no outlet are no pair of outlets (nothing tells them apart), and are left out (unnamed_pairs). The title
+    speaks of a source only when a pair shown has one."""
+    title = "Passage reuse between outlets (characters reused)"
     if pairs is None or pairs.empty:
         return empty_figure(title, "No passage is reused between the filtered articles.")
     pairs = pairs[~unnamed_pairs(pairs)]
@@ -191,9 +192,12 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
             customdata=list(zip(part["pairs"], part["example"].map(lambda t: hover_text(t, limit=240)))),
             hovertemplate="<b>%{y}</b><br>%{x} characters in %{customdata[0]} article pair(s)<br>"
                           "“%{customdata[1]}”<extra></extra>"))
+    ordered = bool((flows["unordered"] == "").any())
     return go.Figure(data=bars, layout=dict(
-        LAYOUT, title=title, height=max(260, 30 * len(flows) + 160),
-        legend=dict(LAYOUT["legend"], title_text="Earlier outlet (first named of a pair with no order)"),
+        LAYOUT, title="Passage reuse between outlets (characters reused, source → target)" if ordered else title,
+        height=max(260, 30 * len(flows) + 160),
+        legend=dict(LAYOUT["legend"], title_text="Earlier outlet (first named of a pair with no order)" if ordered
+                    else "First named outlet of the pair"),
         xaxis=dict(title_text="Characters reused", rangemode="tozero"),
         # Bars by characters reused, largest on top (plotly would group the categories by trace, i.e. by source).
         yaxis=dict(title_text="Outlet pair", type="category", automargin=True, categoryorder="array",
