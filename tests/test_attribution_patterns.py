@@ -5954,6 +5954,9 @@ HOW_THE_SOURCE_CAME = [
      "the ministry"),
     ('Officials who were contacted declined to comment. "It is a private matter," Dana Pruitt said.',
      "private matter", "Dana Pruitt"),
+    # a subject's own verb, or a clause of another subject after "and", is no participle phrase
+    ('Smith left at noon and Jones said the deal was "as good as dead."', "good as dead", "Jones"),
+    ('The team posted on Friday and manager Lia Dorn said: "We owe the fans a win."', "owe the fans", "Lia Dorn"),
 ]
 
 
@@ -5989,8 +5992,6 @@ TRANSLATION_PAIRS = [
      'suspend Schengen is typical of an unthinking democratic state."', "to suspend", "judges' association"),
     ('"Надо начинать заниматься серьезной политикой и выигрывать выборы."\n\n"We have to take up serious politics and '
      'win elections," said Grigory Yavlinsky.', "Надо", "Grigory Yavlinsky"),
-    ('"Trop c\'est trop ! Nous ne voulons plus de la guerre," a dit Marie Kabila, une pasteure de Goma.\n\n'
-     'Her neighbour, a teacher, wrote: "Enough is enough! We do not want war any more."', "Trop c", "Her neighbour"),
     # negatives: English words with few function words next to English; a translation of unlike length; a quote too
     # short to tell its language
     ('In a statement, the president called the ruling an "unprecedented assault on a woman\'s constitutional '
@@ -6000,6 +6001,10 @@ TRANSLATION_PAIRS = [
      'to us," Ana Ruiz said.\n\nPainted on the wall: "No a la guerra, no al hambre, no al olvido."', "guerra", None),
     ('"We will stay," Ana Ruiz said.\n\nPainted on the wall: "No a la guerra, no al hambre, no al olvido."', "guerra",
      None),
+    # an English sentence between them tells another quote, not a translation
+    ('"Nos vamos a quedar aquí hasta que nos escuchen," dijo Ana Ruiz.\n\nThe crowd cheered her and then sang its '
+     'own song for an hour. "We are going to stay here until they listen to us."', "We are going to stay",
+     "The crowd"),
 ]
 
 
@@ -6024,6 +6029,11 @@ TEXT_PUT_OUT_BY = [
      'other issue," the report says.', "housing above", "the report"),
     ('The audit was released late on Friday. "The ministry cannot show where the money went," the audit says.',
      "cannot show", "the audit"),
+    # a "by" of another verb or another thing between is no author's
+    ('The report was published in a journal edited by Dr Ruth Amsel. "Rates fell by half," the report said.',
+     "fell by half", "the report"),
+    ('The report was issued a week after a complaint by the Tenants Union. "Rates fell by half," the report said.',
+     "fell by half", "the report"),
 ]
 
 
@@ -6077,6 +6087,9 @@ REPEATED_PASSAGES = [
      'LOL', "overly dramatic", "Kim Brace"),
     ('"It does make it tougher," said analyst Kim Brace. "It is not overly dramatic," he added.\n\nGovernor Tom Hale '
      'spoke next. "It is not dramatic at all, believe me," he added.', "at all", "Tom Hale"),
+    # the same words credited to another pronoun are someone else's echo
+    ('"This fight is not over yet," Tom Hale said. His wife, Ana Hale, agreed. "This fight is not over yet," she '
+     'said.', "fight is not over", "Ana Hale"),
 ]
 
 

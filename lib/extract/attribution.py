@@ -29,7 +29,7 @@ from lib.domain.sentences import is_abbreviation, is_heading_line
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import NAME_PARTICLES, given_name_gender
-from lib.extract.speakers import (_AGE_BEFORE, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
+from lib.extract.speakers import (REACHED_PARTICIPLES, _AGE_BEFORE, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
@@ -75,8 +75,8 @@ ROLE_MODIFIER = re.compile(rf"[^\S\n]+(?:who|whose|of|for|at|in|on|during|from|w
 _ROLE_MODIFIER_WORDS = 10
 # A time adjunct ending a role's modifier, no part of who spoke ("a sign in the window last winter", "a man at the
 # market on Tuesday").
-_TRAILING_TIME = re.compile(rf"[^\S\n]+(?:(?:last|this|next|on|that|early|late)[^\S\n]+{MEDIUM_OR_TIME_PATTERN}"
-                            r"|yesterday|today|tonight|earlier|later)[^\S\n]*$", re.IGNORECASE)
+_TRAILING_TIME = re.compile(rf" (?:(?:last|this|next|on|that|early|late) {MEDIUM_OR_TIME_PATTERN}"
+                            r"|yesterday|today|tonight|earlier|later)$")  # on a modifier with its spaces tidied
 # A role with no determiner and the name appended: `" said head coach of the women's team, Dana Kirk.`
 AFTER_CUE_ROLE_NAME = re.compile(rf"^[\s,;:—–\-]*{_CUE}[^\S\n]+(?P<role>[a-z][^,.;:\"“”\n]{{0,80}}?),[^\S\n]+"
                                  rf"(?P<subj>{NAME_PATTERN}){_APPENDED_NAME_END}")
@@ -577,8 +577,8 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
             modifier = ROLE_MODIFIER.fullmatch(window, m.end("subj"))
             if modifier and len(modifier.group(0).split()) <= _ROLE_MODIFIER_WORDS:
                 found = _attribution(m, start, "after")  # the description as written, its modifiers included
-                return replace(found, speaker=" ".join((m.group("subj")
-                                                        + _TRAILING_TIME.sub("", modifier.group(0))).split()))
+                described = " ".join((m.group("subj") + modifier.group(0)).split())
+                return replace(found, speaker=_TRAILING_TIME.sub("", described))
         if m and pattern is AFTER_CUE_SUBJECT and parse_mention(m.group("subj")).kind in ("role", "org"):
             appended = _APPENDED_NAME.match(window, m.end("subj"))
             if appended and parse_mention(appended.group("subj")).kind == "person" \
@@ -1079,7 +1079,10 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
         if is_outlet_name(mention.name):
             continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
         if (last := mention.name.split()[-1]).endswith("s") and last.lower() in CUE_CLASS:
-            continue  # "Mayor Okonjo-Varga Says 'We Will Not Sell'": a headline's cue, no part of a name
+            # "Coach Ana Ruiz Says 'We Were Robbed'": a headline's cue, no part of the name before it
+            mention = replace(mention, name=mention.name[:-len(last)].rstrip())
+            if len(mention.name.split()) < 2:
+                continue
         if len(mention.name.split()) == 1:
             if not mention.name.endswith(PLURAL_ENDINGS):  # "Republicans say", "Greeks said"
                 singles.append((mention.name, role, m.start()))
@@ -1493,7 +1496,7 @@ def statement_author(text: str, pos: int) -> tuple[str, int] | None:
 
 _DOCUMENT_IN_TEXT = re.compile(DOCUMENT_FROM_PATTERN)  # a document named with its author, anywhere in a text
 # A participle after a text's name that tells which text it is ("The notification issued to this effect").
-_DEFINING_PARTICIPLES = ("signed", "dated", "obtained", "seen", "made")  # which text, not by whom ("a memo seen by")
+_DEFINING_PARTICIPLES = ("signed", "made") + REACHED_PARTICIPLES  # which text, not by whom ("a memo seen by")
 _DEFINED_HERE = re.compile(r",?[^\S\n]+(?:%s)\b" % "|".join(AUTHORING_PARTICIPLES + _DEFINING_PARTICIPLES))
 
 
@@ -1524,10 +1527,12 @@ def _text_put_out() -> re.Pattern:
                       re.MULTILINE)
 
 
-_PUT_OUT_BY = ("conducted", "produced", "commissioned", "compiled", "carried out", "prepared", "written", "filed",
-               "issued", "released", "published", "sent", "authored", "drafted", "led")  # "signed by" names no author
+# Participles that put a text out, its author after "by" ("signed by" names no author)
+_PUT_OUT_BY = AUTHORING_PARTICIPLES + ("conducted", "commissioned", "carried out", "authored", "drafted", "led")
 _PUT_OUT_BY_WORDS = 8  # words between the participle and "by" ("released without publicity the Wednesday before
-# Thanksgiving by")
+# Thanksgiving by"), none another participle or an article bringing in another thing ("in a journal edited by", "a week
+# after a complaint by")
+_BEFORE_BY_WORD = r"(?!(?:an?|[a-z]+ed)\b)[\w\-]+"
 
 
 @lru_cache(maxsize=1)
@@ -1538,7 +1543,7 @@ def _text_put_out_by() -> re.Pattern:
     nouns = alternation(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _DECISIONS))
     return re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Tt]heir)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?"
                       rf"(?P<noun>{nouns})s?,?[^\S\n]+(?:(?:was|were|is|are|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+)?"
-                      rf"(?:[a-z]+ly[^\S\n]+)?(?:{alternation(_PUT_OUT_BY)})(?:[^\S\n]+[\w\-]+){{0,{_PUT_OUT_BY_WORDS}}}?"
+                      rf"(?:[a-z]+ly[^\S\n]+)?(?:{alternation(_PUT_OUT_BY)})(?:[^\S\n]+{_BEFORE_BY_WORD}){{0,{_PUT_OUT_BY_WORDS}}}?"
                       rf"[^\S\n]+by[^\S\n]+(?P<subj>{MENTION_PATTERN})")
 
 
@@ -2346,7 +2351,7 @@ def _latest_fitting(pattern: re.Pattern, text: str, start: int, end: int, pronou
     """(subject as written, offset) of the last match of ``pattern`` in ``text[start:end]`` whose subject fits
     ``pronoun`` in gender (_gender_fits), outside quotes ("“The head took longer,” she said" is no head's)."""
     fitting = [m for m in pattern.finditer(text, start, end) if _gender_fits(m.group("subj"), pronoun, strict=strict)
-               and not _within_quote(text[text.rfind("\n", 0, m.start()) + 1:m.start()], m.start())]
+               and not _within_quote(line := text[text.rfind("\n", 0, m.start()) + 1:m.start()], len(line))]
     return (fitting[-1].group("subj"), fitting[-1].start("subj")) if fitting else None
 
 

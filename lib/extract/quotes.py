@@ -365,7 +365,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     quotes = _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
     quotes = [_as_written_at(q, text) for q in quotes]
     return _translations(_repeated_words(quotes if _reads_as_english(article.language)
-                                         else [_named_or_none(q) for q in quotes]))
+                                         else [_named_or_none(q) for q in quotes]), text)
 
 
 def _as_written_at(q: Quote, text: str) -> Quote:
@@ -389,8 +389,9 @@ _REPEATED_WORDS = 4  # words a quote needs for another quote holding them to say
 def _repeated_words(quotes: list[Quote]) -> list[Quote]:
     """A quote no one is credited with takes the speaker of a quote of the same article that holds its words: a
     headline's "‘We are not leaving’: residents refuse to evacuate" is the words of whoever the story has say "“We are
-    not leaving,” said Ana Ruiz". So does a quote credited to "he" or "she" whose words an earlier quote said first
-    (a passage repeated further down the page, in a reader's comment, with its "he added")."""
+    not leaving,” said Ana Ruiz". So does a quote credited to "he" or "she" whose words an earlier quote credited to
+    the same pronoun said first (a passage repeated further down the page, in a reader's comment, with its "he
+    added")."""
     credited = [(q, _WORDS.findall(q.text.lower())) for q in quotes if q.speaker and q.kind != "reported"]
     if not credited:
         return quotes
@@ -399,13 +400,13 @@ def _repeated_words(quotes: list[Quote]) -> list[Quote]:
         pronoun = q.speaker is not None and q.speaker.lower() in PRONOUN_GENDERS
         words = _WORDS.findall(q.text.lower()) if (q.speaker is None or pronoun) and q.kind != "reported" else []
         if len(words) >= _REPEATED_WORDS:
-            holder = next((p for p, held in credited if p.start != q.start and (not pronoun or p.start < q.start
-                                                                                 and held == words)
-                           and find_run(held, words) >= 0), None)
+            # a repeated passage keeps the pronoun that credited it first ("he added" pasted with it), not "she said"
+            # after words someone else said first
+            holder = next((p for p, held in credited if p.start < q.start and held == words
+                           and p.speaker.lower() == q.speaker.lower()) if pronoun else
+                          (p for p, held in credited if p.start != q.start and find_run(held, words) >= 0), None)
             if holder is not None:
-                q = replace(q, speaker=holder.speaker, speaker_id=holder.speaker_id, speaker_role=holder.speaker_role,
-                            speaker_type=holder.speaker_type, speaker_start=holder.speaker_start,
-                            speaker_end=holder.speaker_end)
+                q = _with_speaker_of(q, holder)
         out.append(q)
     return out
 
@@ -442,25 +443,31 @@ def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, sp
 
 # Words frequent in English and rare in other languages' texts: a quote's share of them tells English words from others.
 _ENGLISH_WORDS = frozenset("the and of to is that it we you for with this are was be have not they will our my what "
-                           "which who has from their would been can but your he she his her them were".split())
-# ... and in Spanish, Portuguese, French, Italian, Catalan, German, Dutch and Indonesian texts (none an English word).
-_OTHER_WORDS = frozenset("de el la los las que del en y es por para con una un lo se su sus al yo muy más pero como "
-                         "este esta le les des et est pour dans une il qui pas du au aux je nous vous ne ce cette "
-                         "mais sur à da dos das não em um uma é di che della non sono und der das ist nicht "
-                         "mit ein eine dem het een van ook yang dan ini itu tidak dengan els amb".split())
-_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+                           "which who has from their would been can but your he she his her them were on at "
+                           "in".split())  # not "a" or "i", an article and a conjunction in other languages too
+# ... and in Spanish, Portuguese, French, Italian, Catalan, German, Dutch and Indonesian texts (none an English word or
+# a name's part: not "al", "van", "dan", "con", "et").
+_OTHER_WORDS = frozenset("de el la los las que del en y es por para una lo se su sus yo muy más pero como este esta le "
+                         "les des est pour dans une il qui pas du au aux je nous vous ne ce cette mais sur à dos das "
+                         "não em uma é di che della sono und der das ist nicht mit ein eine het een ook yang ini itu "
+                         "tidak dengan els amb".split())
 _MIN_LANGUAGE_WORDS = 4  # fewer words tell no language
 _ENGLISH_SHARE = 0.15  # English prose has about a third of its words in _ENGLISH_WORDS; other languages almost none
 _OTHER_SHARE = 0.05  # ... and at most this share of the other language's frequent words; the other way round for
 _FOREIGN_SHARE = 0.1  # a quote in another language, which has at least this share of its frequent words
 _TRANSLATION_GAP = 400  # characters between an original and its translation: a handle, a source line, a paragraph
 _TRANSLATION_RATIO = 1.8  # a translation is at most this much longer or shorter than its original
+# What may stand between an original and its translation besides the other language's own words: handles, language
+# tags and links in brackets, a "Translation:" label.
+_TRANSLATION_LABELS = re.compile(r"[@#]\w+|\[[^\]\n]*\]|\([^)\n]*\)|https?://\S+|\b(?:[Tt]ranslation|[Tt]ranslated|"
+                                 r"in English)\b")
+_TRANSLATION_GAP_WORDS = 3  # English words allowed between them besides those ("Judges pro democracy:")
 
 
 def _language(text: str) -> str | None:
     """"en" for a quote in English, "other" for one in another language (another script's letters, or the frequent
     words of another language and no English ones), None when it is too short or mixed to tell."""
-    words = _LETTER_WORDS.findall(text.lower())
+    words = [w for w in _WORDS.findall(text.lower()) if w.isalpha()]
     if len(words) < _MIN_LANGUAGE_WORDS:
         return None
     english = sum(w in _ENGLISH_WORDS for w in words) / len(words)
@@ -471,11 +478,12 @@ def _language(text: str) -> str | None:
     return "other" if english < _OTHER_SHARE and (latin < 0.5 or other >= _FOREIGN_SHARE) else None
 
 
-def _translations(quotes: list[Quote]) -> list[Quote]:
+def _translations(quotes: list[Quote], text: str) -> list[Quote]:
     """A quote in another language next to its English translation, either first, takes the speaker of the other
     when it has none: `@ana: "Nos vamos a quedar." / @ana: "We are going to stay."`, or `"Ella me dijo ...",
     recordó Bustamante.` then `"She told me ..."`. Next to: no other quote between, a few lines apart at most, of a
-    like length."""
+    like length, and between them only labels or the other language's words (an English sentence between, as in
+    `"...," said coach Ana Ruiz.` before a Spanish chant, tells another quote)."""
     said = [i for i, q in enumerate(quotes) if q.kind != "reported"]
     out = list(quotes)
     for i, j in zip(said, said[1:]):
@@ -483,12 +491,19 @@ def _translations(quotes: list[Quote]) -> list[Quote]:
         if (a.speaker is None) == (b.speaker is None) or b.start - a.end > _TRANSLATION_GAP \
                 or not 1 / _TRANSLATION_RATIO <= len(a.text) / max(len(b.text), 1) <= _TRANSLATION_RATIO:
             continue
-        if {_language(a.text), _language(b.text)} == {"en", "other"}:
-            source, k = (a, j) if a.speaker is not None else (b, i)
-            out[k] = replace(out[k], speaker=source.speaker, speaker_id=source.speaker_id,
-                             speaker_role=source.speaker_role, speaker_type=source.speaker_type,
-                             speaker_start=source.speaker_start, speaker_end=source.speaker_end)
+        gap = _TRANSLATION_LABELS.sub(" ", text[a.end:b.start])
+        if {_language(a.text), _language(b.text)} == {"en", "other"} and (
+                len([w for w in _WORDS.findall(gap) if w.isalpha()]) <= _TRANSLATION_GAP_WORDS
+                or _language(gap) == "other"):
+            out[i if b.speaker is not None else j] = _with_speaker_of(out[i if b.speaker is not None else j],
+                                                                       b if b.speaker is not None else a)
     return out
+
+
+def _with_speaker_of(q: Quote, source: Quote) -> Quote:
+    """``q`` credited as ``source`` is: its speaker, as written and resolved, its type and offsets."""
+    return replace(q, speaker=source.speaker, speaker_id=source.speaker_id, speaker_role=source.speaker_role,
+                   speaker_type=source.speaker_type, speaker_start=source.speaker_start, speaker_end=source.speaker_end)
 
 
 def _reads_as_english(language: str | None) -> bool:

@@ -486,10 +486,14 @@ _SUBJECT = (rf"(?P<subj>\b{_PRONOUN}\b|{POSSESSIVE_ROLE_PATTERN}|{QUANTIFIED_GRO
             rf"\b[Ss]ome(?:one|body)\b){PARTY_BRACKET}?")
 _LONE_SUBJECT = re.compile(_SUBJECT)
 _CLAUSE_SUBJECT = re.compile(_SUBJECT + r"[^\S\n]+(?=[a-z])")
-# Participles telling how a text or person reached the writer, not who wrote it (SUBJECT_PATTERN); those that name an
-# author ("issued by") are AUTHORING_PARTICIPLES'.
-_REACHED_PARTICIPLE = r"(?:seen|obtained|reviewed|viewed|leaked|shared|circulated|dated|contacted|reached|interviewed|" \
-                      r"approached|quoted|cited|taped|pinned|left|found|received)"
+# Participles telling how a text or person reached the writer, not who wrote it (SUBJECT_PATTERN, and which text a
+# "the memo seen by" is); those that name an author ("issued by") are AUTHORING_PARTICIPLES. Not "left", "found" or
+# "received", as often a subject's own verb ("Smith left at noon").
+REACHED_PARTICIPLES = ("seen", "obtained", "reviewed", "viewed", "leaked", "shared", "circulated", "dated",
+                       "contacted", "reached", "interviewed", "approached", "quoted", "cited", "taped", "pinned")
+# What such a participle phrase holds: no conjunction, which would open a clause of another subject ("The team posted on
+# Friday and manager Lia Dorn said")
+_PARTICIPLE_PHRASE = r"(?:(?!\b(?:and|but|or|while|as)\b)[^,;:\"“”\n]){1,60}?"
 _WORKPLACE_WORDS = "from|at|of"  # before where a named person works or comes from (SUBJECT_PATTERN, _WORKPLACE)
 # A subject with up to three comma phrases before its cue ("Sam Pike, 20, a biology major, chimed in"): next to a
 # quote mark, which anchors the attribution.
@@ -521,11 +525,11 @@ SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,
                               # how the writer came by the source, not who wrote it ("A memo seen by this newspaper
                               # says", "an official contacted by AFP said", "a note taped to the door read"): the
                               # subject before it speaks
-                              rf"|[^\S\n]+{_REACHED_PARTICIPLE}[^\S\n]+(?:by|to|on|in|at|from|through|last|this|"
-                              r"earlier)\b[^,;:\"“”\n]{1,60}?"
+                              rf"|[^\S\n]+(?:{'|'.join(REACHED_PARTICIPLES)})[^\S\n]+(?:by|to|on|in|at|from|through|last|"
+                              rf"this|earlier)\b{_PARTICIPLE_PHRASE}"
                               # ... or put out, with no author named ("a letter sent to the paper last week claims")
                               rf"|[^\S\n]+(?:{'|'.join(AUTHORING_PARTICIPLES)})[^\S\n]+(?:to|on|in|at|last|this|earlier)\b"
-                              r"(?![^,;:\"“”\n]{0,60}?\bby\b)[^,;:\"“”\n]{1,60}?)?")
+                              rf"(?![^,;:\"“”\n]{{0,60}}?\bby\b){_PARTICIPLE_PHRASE})?")
 # A subject with one apposition, for reported speech: with no quote mark to anchor it, a chain of commas is as
 # likely the reported content ("Next year's adjustment, or COLA, will be 5.9%, the agency said").
 # An apposition holds no "said" or "told": in "Tom Hale, a plumber, said the cuts had added an hour", "a plumber" after
