@@ -340,8 +340,9 @@ _UNSIGNED_STATEMENT = re.compile(r"(?:[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?
 # Where a body or person publishes its own words: "Acme's website says", "the council's Facebook page said".
 _OWN_MEDIA = frozenset("website site page account blog feed newsletter post tweet caption".split())
 # A document or medium given with its owner: "the ministry's statement", "Acme's annual report", "Acme's website".
-# (after a description of the owner, when the name is too long with it: "Chinese media outlet Global Times's editorial")
-_DOCUMENT_OWNER = re.compile(r"(?:(?:[A-Za-z][\w\-]*[^\S\n]+){1,4}?(?=[A-Z]))??"
+# (after a lower-case description of the owner, when the name is too long with it: "Chinese media outlet Global Times's
+# editorial"; not inside a title, "Leader of the House Penny Mordaunt's statement")
+_DOCUMENT_OWNER = re.compile(r"(?:(?:[A-Z][\w\-]*[^\S\n]+)?(?:(?!(?:of|the)\b)[a-z][\w\-]*[^\S\n]+){1,3}?(?=[A-Z]))??"
                              r"(?P<author>(?:[Tt]he[^\S\n]+)?[\w\-.]+(?:[^\S\n]+[\w\-.]+){0,3}?)[’']s[^\S\n]+"
                              r"(?:[\w\-]+[^\S\n]+){0,2}?(?:%s)"
                              # what it is about ("the family's statement on the death")
