@@ -142,8 +142,8 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
                       "developer charity nonprofit zoo museum library trust guild league society alliance coalition "
                       "federation institute institution hotel restaurant pub cafe shop store clinic "
                       # watchdogs, regulators and public bodies; media and firms by their trade
-                      "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet directorate "
-                      "regime junta palace publication tabloid website site studio label streamer startup "
+                      "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
+                      "directorate regime junta palace publication tabloid website site studio label streamer startup "
                       "automaker carmaker airline chain brand exchange festival tank".split()  # "think tank"
                      ) | CIVIC_HEADS
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
