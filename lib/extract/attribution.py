@@ -2347,12 +2347,19 @@ def _described_since(text: str, since: int | None, pos: int, pronoun: str) -> tu
     return None if since is None else _latest_fitting(_INDEFINITE_SUBJECT, text, since, pos, pronoun, strict=True)
 
 
+def _quoted_at(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quote opened earlier on its line (read back _DESCRIBED_CHARS at most)."""
+    reach = max(0, pos - _DESCRIBED_CHARS)
+    line = text[text.rfind("\n", reach, pos) + 1 or reach:pos]
+    return _within_quote(line, len(line))
+
+
 def _latest_fitting(pattern: re.Pattern, text: str, start: int, end: int, pronoun: str,
                     strict: bool) -> tuple[str, int] | None:
     """(subject as written, offset) of the last match of ``pattern`` in ``text[start:end]`` whose subject fits
     ``pronoun`` in gender (_gender_fits), outside quotes ("“The head took longer,” she said" is no head's)."""
     fitting = [m for m in pattern.finditer(text, start, end) if _gender_fits(m.group("subj"), pronoun, strict=strict)
-               and not _within_quote(line := text[text.rfind("\n", 0, m.start()) + 1:m.start()], len(line))]
+               and not _quoted_at(text, m.start())]
     return (fitting[-1].group("subj"), fitting[-1].start("subj")) if fitting else None
 
 
