@@ -207,13 +207,17 @@ def outlet_text(outlet) -> str:
     return plotly_text(outlet_label(outlet))
 
 
-def hover_text(text, width: int = 80, limit: int = 600) -> str:
-    """Evidence text for a plotly hover: shortened, wrapped with <br>, escaped by plotly_text (never markup)."""
+def hover_text(text, width: int = 80, limit: int = 600, max_lines: int | None = None) -> str:
+    """Evidence text for a plotly hover: shortened, wrapped with <br>, escaped by plotly_text (never markup). With
+    ``max_lines``, a label that must keep its height: at most that many lines, the last shortened, and a word longer
+    than a line (a Chinese or Japanese title has no spaces) broken inside, or it would be one line as wide as the plot."""
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
     s = " ".join(str(text).split())
     s = shorten(s, limit)
-    lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False) or [""]
+    lines = textwrap.wrap(s, width, break_long_words=max_lines is not None, break_on_hyphens=False) or [""]
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines - 1] + [shorten(" ".join(lines[max_lines - 1:]), width)]
     return "<br>".join(plotly_text(line) for line in lines)
 
 

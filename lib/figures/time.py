@@ -2,7 +2,6 @@
 history each outlet invoked."""
 from __future__ import annotations
 
-import textwrap
 from typing import Mapping
 
 import numpy as np
@@ -232,12 +231,8 @@ def _story_name(row) -> str:
     label = getattr(row, "label", None)
     label = f"untitled story {row.story_id}" if label is None or (not isinstance(label, str) and pd.isna(label)) \
         or not str(label).strip() else " ".join(str(label).split())
-    # two lines at most, a row's height (a third ran into the next row's label); a title with no spaces (Chinese,
-    # Japanese) broken inside its words, or it was one line as wide as the plot
-    lines = textwrap.wrap(shorten(label, STORY_LABEL_CHARS), STORY_LINE_CHARS, break_on_hyphens=False)
-    if len(lines) > 2:
-        lines = [lines[0], shorten(" ".join(lines[1:]), STORY_LINE_CHARS)]
-    return "<br>".join(plotly_text(line) for line in lines)
+    # two lines at most, a row's height (a third ran into the next row's label)
+    return hover_text(label, STORY_LINE_CHARS, STORY_LABEL_CHARS, max_lines=2)
 
 
 def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] | None = None,
