@@ -1509,6 +1509,7 @@ def _named_author(m: re.Match, name: str) -> tuple[str, int]:
 _PUTTING_OUT = STATEMENT_VERBS + ("conducted", "produced", "commissioned", "compiled", "carried out", "prepared",
                                   "wrote", "filed", "handed down", "delivered")
 _DECISIONS = frozenset("ruling judgment judgement decision verdict order".split())  # what a court's "ruled" puts out
+_TEXT_KINDS = DOCUMENT_NOUNS | AUTHORED_TEXTS | _DECISIONS  # every kind of text someone puts out (_text_put_out*)
 # What a court does by a decision ("The High Court blocked the deployment", then "the ruling said"): the decision is
 # the court's when the subject is one (not "The ministry rejected the ruling").
 _DECIDING = ("ruled", "blocked", "upheld", "overturned", "struck down", "dismissed", "ordered", "halted", "quashed",
@@ -1521,7 +1522,7 @@ def _text_put_out() -> re.Pattern:
     """A sentence whose subject puts out a text ("Amnesty released a report", group ``noun``) or decides ("the court
     ruled", "the High Court blocked", group ``ruled``): one pattern for every kind of text, compiled once when first
     needed."""
-    nouns = alternation(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _DECISIONS))
+    nouns = alternation(sorted(_TEXT_KINDS))
     return re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|[^\S\n]+and[^\S\n]+){SUBJECT}[^\S\n]+{ADVERB_PATTERN}"
                       rf"(?:(?:{alternation(_PUTTING_OUT)})[^\S\n]+(?:an?|the|its|his|her|their)[^\S\n]+"
                       rf"(?:[\w\-]+[^\S\n]+){{0,3}}?(?P<noun>{nouns})s?\b|(?P<ruled>{alternation(_DECIDING)})\b)",
@@ -1541,7 +1542,7 @@ def _text_put_out_by() -> re.Pattern:
     """A text named with a participle and its author after "by" ("The study was conducted by Imperial College's MRC
     Centre", "the report released without publicity on Wednesday by the Defense Science Board"): the author, group
     ``subj``, of a later "the study" or "the report"."""
-    nouns = alternation(sorted(DOCUMENT_NOUNS | AUTHORED_TEXTS | _DECISIONS))
+    nouns = alternation(sorted(_TEXT_KINDS))
     return re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Tt]heir)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?"
                       rf"(?P<noun>{nouns})s?,?[^\S\n]+(?:(?:was|were|is|are|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+)?"
                       rf"(?:[a-z]+ly[^\S\n]+)?(?:{alternation(_PUT_OUT_BY)})(?:[^\S\n]+{_BEFORE_BY_WORD}){{0,{_PUT_OUT_BY_WORDS}}}?"

@@ -464,10 +464,15 @@ _TRANSLATION_LABELS = re.compile(r"[@#]\w+|\[[^\]\n]*\]|\([^)\n]*\)|https?://\S+
 _TRANSLATION_GAP_WORDS = 3  # English words allowed between them besides those ("Judges pro democracy:")
 
 
+def _letter_words(text: str) -> list[str]:
+    """The words of ``text`` made of letters only (no numbers)."""
+    return [w for w in _WORDS.findall(text) if w.isalpha()]
+
+
 def _language(text: str) -> str | None:
     """"en" for a quote in English, "other" for one in another language (another script's letters, or the frequent
     words of another language and no English ones), None when it is too short or mixed to tell."""
-    words = [w for w in _WORDS.findall(text.lower()) if w.isalpha()]
+    words = _letter_words(text.lower())
     if len(words) < _MIN_LANGUAGE_WORDS:
         return None
     english = sum(w in _ENGLISH_WORDS for w in words) / len(words)
@@ -493,10 +498,9 @@ def _translations(quotes: list[Quote], text: str) -> list[Quote]:
             continue
         gap = _TRANSLATION_LABELS.sub(" ", text[a.end:b.start])
         if {_language(a.text), _language(b.text)} == {"en", "other"} and (
-                len([w for w in _WORDS.findall(gap) if w.isalpha()]) <= _TRANSLATION_GAP_WORDS
-                or _language(gap) == "other"):
-            out[i if b.speaker is not None else j] = _with_speaker_of(out[i if b.speaker is not None else j],
-                                                                       b if b.speaker is not None else a)
+                len(_letter_words(gap)) <= _TRANSLATION_GAP_WORDS or _language(gap) == "other"):
+            target, source = (i, b) if b.speaker is not None else (j, a)
+            out[target] = _with_speaker_of(out[target], source)
     return out
 
 
