@@ -6124,3 +6124,20 @@ def test_titles_of_bodies_and_headline_cues(text, fragment, speaker):
 def test_a_capitalised_title_of_a_body_is_a_role(mention, kind):
     from lib.extract.speakers import parse_mention
     assert parse_mention(mention).kind == kind
+
+
+# The person a cue credits with a direct quote is a subject for a later "he" or "she", however long the role between
+# the cue and the name ("said former coach and former test player X"); a partial quote's credit is not (a fragment's
+# speaker is read less surely and must not take over later pronouns).
+CREDITED_SPEAKERS_AS_ANTECEDENTS = [
+    ('Lee Warne said he would target bowler Tom Hale out of the ground. "It is just history repeating itself," said '
+     'former national coach and former test player John Marsh. "They just have a set of lines," he went on to say.',
+     "set of lines", "John Marsh"),
+    ('Lee Warne said he would target bowler Tom Hale out of the ground. "It is just history," said John Marsh, the '
+     'coach. Warne laughed. "They just have a set of lines," he went on to say.', "set of lines", "Lee Warne"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CREDITED_SPEAKERS_AS_ANTECEDENTS)
+def test_a_credited_speaker_is_a_later_pronouns_antecedent(text, fragment, speaker):
+    _check(text, fragment, speaker)

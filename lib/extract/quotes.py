@@ -416,7 +416,8 @@ def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, sp
 
     The cast is read before attribution, from how the text introduces a name (a title, an apposition, a known given
     name); a name it missed ("Hiroshi Tanaka, whose family has run a brewery for generations, says") is a person all the
-    same once a speech verb credits it with words, and a later "he said" stands for it."""
+    same once a speech verb credits it with words, and a later "he said" stands for it. So is a cast member credited
+    with a direct quote where the cast read no clause subject (an inverted "said <long role> <name>")."""
     added = False
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker and q.cue and not _AUTHORED_DOCUMENT.match(q.speaker) else None
@@ -424,9 +425,13 @@ def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, sp
                 and persons.full_name(mention.name) not in persons.roles:
             persons.add_person(mention.name, None)
             added = True
-    if not added:
-        return quotes
-    persons.index_mentions(text, [(s.open, s.close) for s in spans])
+    if added:
+        persons.index_mentions(text, [(s.open, s.close) for s in spans])
+    # whom a cue credits with a direct quote is a subject, however long the role between cue and name ("said former
+    # coach and former test player X"); not a fragment's speaker, read less surely
+    persons.mark_speakers([(q.speaker_start, q.speaker_end) for q in quotes
+                           if q.kind == "direct" and q.cue and q.speaker_start is not None and q.speaker_id
+                           and parse_mention(q.speaker).kind == "person"])
     out = []
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None

@@ -1613,6 +1613,14 @@ class PersonIndex:
             i += 1
         return False
 
+    def mark_speakers(self, spans: list[tuple[int, int]]) -> None:
+        """Make the mentions inside ``spans`` (where a cue credits a person with words) clause subjects."""
+        for start, end in spans:
+            i = bisect.bisect_left(self.positions, start)
+            while i < len(self.positions) and self.positions[i] < end:
+                self.subjects[i], self.relative[i] = True, False
+                i += 1
+
     def most_named(self, pos: int) -> str | None:
         """The person named before ``pos`` more often than anyone else, and more than once: whom a story is about."""
         top = Counter(self.names[:bisect.bisect_left(self.positions, pos)]).most_common(2) + [(None, 0)] * 2
