@@ -6126,18 +6126,24 @@ def test_a_capitalised_title_of_a_body_is_a_role(mention, kind):
     assert parse_mention(mention).kind == kind
 
 
-# The person a cue credits with a direct quote is a subject for a later "he" or "she", however long the role between
-# the cue and the name ("said former coach and former test player X"); a partial quote's credit is not (a fragment's
-# speaker is read less surely and must not take over later pronouns).
-CREDITED_SPEAKERS_AS_ANTECEDENTS = [
+# Which person a later "he" or "she" stands for: one a cue credits with a direct quote is a subject, however long the
+# role between the cue and the name ("said former coach and former test player X"); a name a conjunction follows is
+# no subject ("the death of X but did not say").
+PRONOUN_ANTECEDENTS = [
     ('Lee Warne said he would target bowler Tom Hale out of the ground. "It is just history repeating itself," said '
      'former national coach and former test player John Marsh. "They just have a set of lines," he went on to say.',
      "set of lines", "John Marsh"),
     ('Lee Warne said he would target bowler Tom Hale out of the ground. "It is just history," said John Marsh, the '
      'coach. Warne laughed. "They just have a set of lines," he went on to say.', "set of lines", "Lee Warne"),
+    # a name that a conjunction follows closes its clause as an object: the sentence's subject stays the antecedent
+    ('Governor Ali Reza Tahmasbi accepted responsibility for the death of reporter Omar Haddad but did not say he had '
+     'ordered it. Speaking to a television crew, he said, "It happened under my watch."', "under my watch",
+     "Ali Reza Tahmasbi"),
+    ('Governor Ali Reza Tahmasbi met reporter Omar Haddad. Haddad, the paper\'s editor, left early. Later he said, "It '
+     'happened under my watch."', "under my watch", "Omar Haddad"),
 ]
 
 
-@pytest.mark.parametrize("text, fragment, speaker", CREDITED_SPEAKERS_AS_ANTECEDENTS)
-def test_a_credited_speaker_is_a_later_pronouns_antecedent(text, fragment, speaker):
+@pytest.mark.parametrize("text, fragment, speaker", PRONOUN_ANTECEDENTS)
+def test_pronoun_antecedents(text, fragment, speaker):
     _check(text, fragment, speaker)
