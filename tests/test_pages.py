@@ -145,6 +145,17 @@ def test_outlets_metric_and_the_busiest_caption_agree_or_say_why(tmp_path, monke
                                   "undated articles) have a colour") for c in at.caption)
 
 
+def test_the_busiest_caption_counts_no_colour_taken_by_articles_naming_no_outlet(tmp_path, monkeypatch):
+    """Dated articles naming no outlet take one of the chart's colours; the caption counts outlets only (the screenshot
+    pass read "11 of the 89 outlets ... have a colour" above a legend of 10 outlets and "(unknown outlet)")."""
+    rows = [{"outlet": f"Dated {i:02d}", "published": f"2021-05-{i + 1:02d}", "title": f"Item {i}",
+             "text": story_text(i, str(i))} for i in range(14)]
+    rows += [{"published": "2021-05-20", "title": f"Wire {i}", "text": story_text(40 + i, str(i))} for i in range(3)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("overview", {"section": "Articles over time"})
+    assert any(c.value.startswith("10 of the 14 outlets with dated articles have a colour") for c in at.caption)
+
+
 def test_outlets_with_dated_articles_keep_their_colours_in_articles_over_time(tmp_path, monkeypatch):
     """The page colours the outlets with most dated articles first: outlets busy only with undated articles never take
     the colours of those on the time axis (the screenshot pass found four of "the 11 busiest" drawn in the other

@@ -6,8 +6,7 @@ from app.markup import plain_markdown
 from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, days_text, named_outlets, unnamed_note
 from app.view import open_page
 from lib.domain.outlets import UNKNOWN_OUTLET
-from lib.figures.style import OTHER_OUTLETS_COLOUR
-from lib.figures.time import DAILY_OUTLETS, STORY_BARS
+from lib.figures.time import STORY_BARS, daily_coloured
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render
 STORY_TABLE_COLUMNS = {"label": "Story", "first": "First report", "last": "Last report", "n_articles": "Articles",
@@ -76,8 +75,11 @@ def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:
     sides = view.side_labels(articles["outlet"])  # what the chart's bars stand for: outlets, or their groups
     named = sides[sides != UNKNOWN_OUTLET]  # counted as the Outlets metric counts (articles naming none apart)
     charted = set(named[named.index.isin(dated.index)])
-    page = view.side_colours()  # the page colours the sides with most dated articles (page_colours)
-    coloured = min(DAILY_OUTLETS - 1, sum(page.get(s) != OTHER_OUTLETS_COLOUR for s in charted))
+    counts = sides[sides.index.isin(dated.index)].value_counts()  # the chart's order: dated articles, then name
+    order = sorted(counts.index, key=lambda side: (-counts[side], str(side).casefold()))
+    # the page colours the sides with most dated articles (page_colours); a colour taken by articles naming no outlet
+    # is no outlet's
+    coloured = sum(side != UNKNOWN_OUTLET for side in daily_coloured(order, view.side_colours()))
     if coloured < len(charted):
         why = (f" ({named.nunique() - len(charted):,} more {view.side}s have only undated articles)"
                if len(charted) < named.nunique() else "")

@@ -58,6 +58,15 @@ def _merge_bars(frame: pd.DataFrame) -> pd.DataFrame:
     return out.merge(joined_titles(frame, keys, "titles"), on=keys, how="left").fillna({"titles": ""})
 
 
+def daily_coloured(order: list[str], colours: Mapping[str, str] | None = None,
+                   max_outlets: int = DAILY_OUTLETS) -> list[str]:
+    """The outlets (busiest first, ``order``) the daily chart draws in a colour of their own: the busiest by name, the
+    rest as one grey band, with those a page's map puts among its other outlets (grey in every chart of the page:
+    page_colours). "(unknown outlet)" takes a place like any outlet."""
+    named = [o for o in order if (colours or {}).get(o) != OTHER_OUTLETS_COLOUR]
+    return named[:max_outlets - 1] if len(order) > max_outlets else named
+
+
 def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None = None,
                         weekly_after_days: int = 180, monthly_after_days: int = 3 * 365,
                         max_outlets: int = DAILY_OUTLETS) -> go.Figure:
@@ -80,10 +89,7 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     if period:
         frame = _merge_bars(frame.assign(day=frame["day"].dt.to_period(period).dt.start_time))
     order = outlets_in_order(frame, weight="articles")  # by articles, not by bars
-    # the busiest outlets by name, the rest as one grey band, with those a page's map puts among its other outlets
-    # (grey in every chart of the page: page_colours)
-    named = [o for o in order if (colours or {}).get(o) != OTHER_OUTLETS_COLOUR]
-    rest = set(order) - set(named[:max_outlets - 1] if len(order) > max_outlets else named)
+    rest = set(order) - set(daily_coloured(order, colours, max_outlets))
     if rest:
         other = others_name(len(rest))
         frame = _merge_bars(frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other)))
