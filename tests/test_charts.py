@@ -876,3 +876,16 @@ def test_daily_bars_put_an_outlet_the_page_greys_in_the_grey_band():
     fig = daily_counts_figure(_daily(), page)
     assert [(t.name, t.marker.color) for t in fig.data] == [("TASS", PALETTE[0]), ("1 other outlet",
                                                                                     OTHER_OUTLETS_COLOUR)]
+
+
+def test_a_chart_of_only_grey_outlets_has_no_lone_other_outlets_entry():
+    """A view whose outlets the page's map all draws grey ("3 other outlets" beside three grey bars said other than
+    nothing) shows no legend entry; beside an outlet with a colour of its own the shared entry stays."""
+    from lib.figures.quotes import reuse_flows_figure
+    pairs = pd.DataFrame({"source_outlet": ["A", "C"], "target_outlet": ["B", "D"], "source_id": ["a1", "c1"],
+                          "target_id": ["b1", "d1"], "chars": [300, 200], "target_text": ["x " * 80, "y " * 80]})
+    grey = {o: OTHER_OUTLETS_COLOUR for o in "ABCD"}
+    fig = reuse_flows_figure(pairs, grey)
+    assert [t.showlegend for t in fig.data] == [False, False]
+    fig = reuse_flows_figure(pairs, {**grey, "A": PALETTE[0]})
+    assert sorted((t.name, t.showlegend is not False) for t in fig.data) == [("1 other outlet", True), ("A", True)]

@@ -87,11 +87,14 @@ def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[s
 
 def legend_entry(shown: Mapping[str, str], outlet: str) -> dict:
     """Legend settings of the trace of one outlet of a view coloured by view_colours: the outlet's own entry, or, for
-    the outlets past the palette, the one entry they share, which counts them ("8 other outlets")."""
+    the outlets past the palette, the one entry they share, which counts them ("8 other outlets"); none when no outlet
+    of the view has an entry of its own (the screenshot pass read a lone "3 other outlets" beside three grey bars:
+    other than nothing; the bars' labels name them)."""
     if shown[outlet] != OTHER_OUTLETS_COLOUR:
         return dict(name=outlet_text(outlet))
     others = [o for o, colour in shown.items() if colour == OTHER_OUTLETS_COLOUR]
-    return dict(name=others_name(len(others)), legendgroup=OTHER_OUTLETS, showlegend=outlet == others[0])
+    return dict(name=others_name(len(others)), legendgroup=OTHER_OUTLETS,
+                showlegend=outlet == others[0] and len(others) < len(shown))
 
 
 def others_name(n: int) -> str:
