@@ -139,3 +139,21 @@ def test_a_writer_given_as_the_outlet_is_the_author(tmp_path, outlet, url, autho
     row = {"outlet": outlet, "text": "The council met on Monday.\n\nIt voted.", "url": url, "author": author}
     (a,) = parse_one(tmp_path, "a.jsonl", json.dumps({k: v for k, v in row.items() if v}) + "\n").articles
     assert (a.outlet, a.author) == expected and a.outlet_raw == outlet
+
+
+@pytest.mark.parametrize("text, url, expected", [
+    ("The council met on Monday.", "http://sports.espn.go.com/nfl/news/story?id=1", ("ESPN", None)),
+    ("The council met on Monday.", "https://www.harborgazette.com/2020/01/02/council.html", ("harborgazette.com", None)),
+    # the site publishes; the dateline names the agency it carries
+    ("WASHINGTON (Reuters) - The council met on Monday.", "https://www.harborgazette.com/1",
+     ("harborgazette.com", "Reuters")),
+    ("WASHINGTON (Reuters) - The council met on Monday.", None, ("Reuters", None)),
+    ("The council met on Monday.", "not a url", (None, None)),
+    ("The council met on Monday.", "http : / / www . bbc . co . uk / news", (None, None)),  # tokenised: no host
+])
+def test_a_row_with_no_outlet_is_its_url_s_site(tmp_path, text, url, expected):
+    """A row that names no outlet is the outlet of its URL's site, as a web page is (the screenshot pass found 160 of
+    332 "no outlet" articles with a URL naming the site, 42 of them of outlets already in the corpus)."""
+    row = {"text": f"{text}\n\nIt voted.", "url": url}
+    (a,) = parse_one(tmp_path, "a.jsonl", json.dumps({k: v for k, v in row.items() if v}) + "\n").articles
+    assert (a.outlet, a.via) == expected

@@ -166,12 +166,13 @@ def names_a_writer(written: str, url: str | None) -> bool:
 
 
 def outlet_and_writer(written: str | None, url: str | None = None) -> tuple[str | None, str | None]:
-    """(canonical outlet, writer's name) of an outlet field as written: a field that names a writer (names_a_writer)
-    gives the outlet of the article's URL instead (none without one), and the writer's name when it is a person's."""
-    if not written or not names_a_writer(written, url):
+    """(canonical outlet, writer's name) of an outlet field as written: a missing field, or one that names a writer
+    (names_a_writer), gives the outlet of the article's URL instead (none without one), and the writer's name when it
+    is a person's."""
+    if written and not names_a_writer(written, url):
         return canonical_outlet(written), None
     outlet = canonical_outlet(url.strip()) if url and is_host_name(url.strip()) else None
-    person = written_as_full_name(written) and not _names_writer_role(written)
+    person = bool(written) and written_as_full_name(written) and not _names_writer_role(written)
     return outlet, " ".join(written.split()) if person else None
 
 

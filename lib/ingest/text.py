@@ -150,7 +150,8 @@ def build_article(paragraphs: list[str], fields: dict[str, str], origin: str, fm
     dateline = match_dateline(text)
     if dateline is not None and len(dateline.raw) > spans[0][1]:
         dateline = None  # a dateline never runs past the first paragraph
-    # a columnist listed as the outlet ("outlet": "Jo Hale") is the author; the URL names the outlet
+    # a columnist listed as the outlet ("outlet": "Jo Hale") is the author; the URL names the outlet, as it does when
+    # no outlet is given (the dateline's agency is then carried: `via`)
     outlet, writer = outlet_and_writer(fields.get("outlet"), fields.get("url"))
     outlet = outlet or (dateline.outlet if dateline else None)
     via = canonical_outlet(fields.get("via")) or (dateline.via if dateline else None)
