@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from pathlib import PurePath
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -201,7 +200,3 @@ def article_spans(article: Mapping, quotes: pd.DataFrame, mentions: pd.DataFrame
     return spans
 
 
-def shown_path(path: str) -> str:
-    """An article's or report row's input as a reader may see it: a fetched page's URL, a file's name (never a server
-    folder)."""
-    return path if path.lower().startswith(("http://", "https://")) else PurePath(path).name

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import unicodedata
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -169,3 +170,9 @@ def json_value(v):
     if hasattr(v, "tolist") and not isinstance(v, str):  # numpy scalar: int64, bool_, str_ ...
         return v.tolist()
     return v
+
+
+def shown_path(path: str) -> str:
+    """An article's or report row's input as a reader may see it: a fetched page's URL, a file's name (never a server
+    folder)."""
+    return path if path.lower().startswith(("http://", "https://")) else PurePath(path).name

@@ -81,5 +81,5 @@ def test_a_read_only_corpus_offers_no_paste_box(tmp_path, monkeypatch):
     ("https://example.org/2021/05/01/story.html", "https://example.org/2021/05/01/story.html"),
 ])
 def test_shown_path(path, shown):
-    from app.tables import shown_path
+    from lib.models import shown_path
     assert shown_path(path) == shown

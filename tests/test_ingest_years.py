@@ -135,3 +135,12 @@ def test_a_same_story_article_dated_after_today_gives_no_year():
              "requirement ratio for lenders, a move aimed at small businesses hit by tariffs.")
     target, _ = resolve(RATE_CUT, other)
     assert target.published is None or target.published <= TODAY
+
+
+def test_a_story_note_names_the_other_file_not_its_folder():
+    """The date note is shown to readers: it names the same-story article's file, never the server's folders."""
+    other = ("SHANGHAI, October 7, 2018 (Reuters) - On Wednesday, the People's Bank of China cut the reserve requirement "
+             "ratio for lenders, a move aimed at small businesses hit by tariffs.")
+    parsed = [parse_text(t, f"/srv/corpus/feeds/doc{i}.txt") for i, t in enumerate((RATE_CUT, other))]
+    (target,) = resolve_years([a for a, _ in parsed], [(a, y) for a, y in parsed if y is not None], today=TODAY)
+    assert "same-story article doc1.txt (" in target.date_note and "/srv" not in target.date_note

@@ -5,11 +5,12 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import highlight_html, legend_html, plain_markdown
-from app.tables import article_spans, day_text, days_text, display_title, shown_path, text_or_blank
+from app.tables import article_spans, day_text, days_text, display_title, text_or_blank
 from app.urlstate import url_choice
 from app.view import open_page, report_missing
 from lib.domain.outlets import outlet_label
 from lib.figures.style import UNATTRIBUTED, colour_of
+from lib.models import shown_path
 
 def draw() -> None:
     """Draw the reader for one article."""

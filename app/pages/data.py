@@ -5,9 +5,10 @@ import streamlit as st
 from app.exports import EXPORT_TABLES
 from app.loaders import store_links, store_outlet_descriptions
 from app.markup import plain_markdown
-from app.tables import named_outlets, shown_path
+from app.tables import named_outlets
 from app.source import MAX_LINKS_PER_REQUEST, UPLOAD_TYPES, links_in
 from lib.ingest import DEFAULT_MAX_BYTES
+from lib.models import shown_path
 
 
 view = st.session_state["view"]

@@ -25,7 +25,7 @@ import numpy as np
 from lib.domain.calendar import WEEKDAY_NUMBERS, WEEKDAYS, named_years
 from lib.domain.dates import find_dates
 from lib.ingest.text import Yearless
-from lib.models import Article
+from lib.models import Article, shown_path
 
 TRUSTED_SOURCES = ("header", "metadata", "url", "dateline", "byline")
 STORY_MIN_SIMILARITY = 0.12  # TF-IDF cosine above which two articles plausibly report the same event
@@ -165,14 +165,14 @@ def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
                         for day in (_valid(published.year, partial), _valid(published.year - 1, partial)))
         for day, phrase in (_day_references(other.text, published) if reachable else ()):
             if (day.month, day.day) == (partial.month, partial.day) and (floor is None or day.year >= floor):
-                exact.append((similarity, day, f"same-story article {other.origin or other.id} "
+                exact.append((similarity, day, f"same-story article {shown_path(other.origin) if other.origin else other.id} "
                               f"({other.outlet or 'outlet unknown'}, {published.isoformat()}, similarity "
                               f"{similarity:.2f}) refers to {phrase!r} = {day.isoformat()}"))
         if similarity >= STORY_PROXIMITY_SIMILARITY:
             for year in (published.year - 1, published.year, published.year + 1):
                 day = _valid(year, partial)
                 if day and PROXIMITY_WINDOW[0] <= (published - day).days <= PROXIMITY_WINDOW[1]:
-                    near.append((similarity, day, f"same-story article {other.origin or other.id} "
+                    near.append((similarity, day, f"same-story article {shown_path(other.origin) if other.origin else other.id} "
                                  f"({other.outlet or 'outlet unknown'}) was published {published.isoformat()}, "
                                  f"{(published - day).days} days later (similarity {similarity:.2f})"))
     exact.sort(key=lambda c: -c[0])
