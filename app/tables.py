@@ -9,9 +9,10 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from lib.analyse.reuse import COPIED_SHARE
+from lib.analyse.terms import first_sentence
 from lib.analyse.stories.summaries import summarise_stories
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_labels
-from lib.domain.sentences import shorten, split_sentences
+from lib.domain.sentences import shorten
 from lib.models import shown_speaker
 
 LABEL_CHARS = 90  # a label longer than this is cut with "…", so a picker option or axis label stays short
@@ -64,20 +65,21 @@ def days_text(values: pd.Series, missing: str = UNDATED) -> pd.Series:
     return pd.to_datetime(values).dt.strftime("%Y-%m-%d").fillna(missing)
 
 
-def first_sentence(text, width: int = TITLE_STANDIN_CHARS) -> str:
-    """The first sentence of ``text``, cut to ``width`` characters with "…" (the stand-in for a missing title)."""
-    text = text_or_blank(text)[:TITLE_STANDIN_SCAN]
-    spans = split_sentences(text)
-    sentence = " ".join(text[spans[0][0]:spans[0][1]].split()) if spans else " ".join(text.split())
-    if not sentence:
-        return "(no text)"
-    return shorten(sentence, width)
+def title_standin(text, width: int = TITLE_STANDIN_CHARS) -> str:
+    """The stand-in for a missing title: the first sentence of ``text`` that says something (first_sentence: not a
+    dateline, a date line or a web address), else its opening words, cut to ``width`` characters with "…"."""
+    text = text_or_blank(text)
+    sentence = first_sentence(text, width, TITLE_STANDIN_SCAN)
+    if sentence:
+        return sentence
+    opening = " ".join(text[:TITLE_STANDIN_SCAN].split())
+    return shorten(opening, width) if opening else "(no text)"
 
 
 def display_title(title, text, width: int = TITLE_STANDIN_CHARS) -> str:
     """An article's title, or its first sentence (cut) when it has none: never "(untitled)", "None" or "nan"."""
     title = " ".join(text_or_blank(title).split())
-    return title if title else first_sentence(text, width)
+    return title if title else title_standin(text, width)
 
 
 def display_titles(articles: pd.DataFrame, width: int = TITLE_STANDIN_CHARS) -> pd.Series:
@@ -86,7 +88,7 @@ def display_titles(articles: pd.DataFrame, width: int = TITLE_STANDIN_CHARS) -> 
     missing = titles.isna() | (titles == "")
     out = titles.astype(object).where(~missing, None)
     if missing.any():
-        out[missing] = [first_sentence(t, width) for t in articles.loc[missing, "text"]]
+        out[missing] = [title_standin(t, width) for t in articles.loc[missing, "text"]]
     return out.astype(str)
 
 

@@ -193,6 +193,22 @@ def test_a_story_label_skips_the_wire_dateline_and_a_bare_date_line():
         "Russia proposed new rules on Friday."
 
 
+@pytest.mark.parametrize("text, label", [
+    # a corpus's first line holding the page's address, as written or tokenised: no words of a headline
+    ("http : / / www . harbor - news . com / 2013 / 05 / 02 / mayor - quits _ article _ 807\nMayor of Lyon quits after "
+     "vote\nThe mayor resigned on Monday.", "Mayor of Lyon quits after vote"),
+    ("www.bbc.co.uk/news/world-123\n\nThe mayor of Lyon resigned on Monday after a vote.",
+     "The mayor of Lyon resigned on Monday after a vote."),
+    ("See https://example.com/a/b for the full list of the new rules.",  # an address inside a sentence stays
+     "See https://example.com/a/b for the full list of the new rules."),
+])
+def test_a_label_or_title_stand_in_skips_a_web_address(text, label):
+    from app.tables import title_standin
+    from lib.analyse.terms import story_headline
+
+    assert story_headline([None], [text]) == label and title_standin(text, 200) == label
+
+
 @pytest.mark.parametrize("text, present, absent", [
     ("A magnitude 6.1 earthquake struck Indonesia on Sept. 3, 2009, killing 57 people.",
      ["n:indonesia", "#:6.1", "#:57 people", "d:2009-09-03", "y:2009"], ["#:3", "n:sept"]),

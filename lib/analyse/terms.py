@@ -117,8 +117,15 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 HEADLINE_MIN_WORDS = 4  # words a first sentence needs, besides any date it names, to stand for its story
 
 
+# A web address, as written or as a tokenised corpus spaces it ("http : / / www . bbc . co . uk / news - 1"): no words
+# of a headline.
+_WEB_ADDRESS = re.compile(r"(?:\bhttps?[^\S\n]*:[^\S\n]*/[^\S\n]*/|\bwww[^\S\n]*\.)[^\S\n]*[^\s]+"
+                          r"(?:[^\S\n]*[./_\-?=&#%~+][^\S\n]*[^\s]+)*", re.IGNORECASE)
+
+
 def _says_something(sentence: str) -> bool:
-    """True when a sentence has HEADLINE_MIN_WORDS words outside the dates it names."""
+    """True when a sentence has HEADLINE_MIN_WORDS words outside the dates and web addresses it names."""
+    sentence = _WEB_ADDRESS.sub(" ", sentence)
     kept, at = [], 0
     for start, end, _, _ in find_dates(sentence, None):
         kept.append(sentence[at:start])
@@ -127,10 +134,24 @@ def _says_something(sentence: str) -> bool:
     return len(_LETTERS.findall(" ".join(kept))) >= HEADLINE_MIN_WORDS
 
 
+def first_sentence(text: str, width: int, scan: int | None = None) -> str | None:
+    """The first sentence of ``text`` (its first ``scan`` characters) that says something (past a wire dateline, not
+    a bare date line, a byline or a web address), cut to ``width`` characters with "…"; None when none does: what
+    stands for a missing headline."""
+    text = text[:scan] if scan else text
+    body = text[body_start(text):]  # a wire dateline ("MOSCOW, May 3. /TASS/.") is not the headline
+    for start, end in split_sentences(body) or [(0, len(body))]:
+        opening = _WEB_ADDRESS.match(body, start)  # a web address opening it (a corpus's first line) is no word of it
+        sentence = " ".join(body[min(opening.end(), end) if opening else start:end].split())
+        if _says_something(sentence):
+            return shorten(sentence, width)
+    return None
+
+
 def story_headline(titles: Iterable, texts: Iterable = ()) -> str | None:
     """A story's label: its most representative headline (the one sharing the most content words with the others,
     the centroid of the titles; ties go to the earlier title), else the first sentence of its first text that says
-    something (past a dateline, not a bare date line), cut to HEADLINE_CHARS; None when there is neither. ``titles`` and ``texts`` in the story's order (earliest first)."""
+    something (first_sentence), cut to HEADLINE_CHARS; None when there is neither. ``titles`` and ``texts`` in the story's order (earliest first)."""
     heads = [" ".join(t.split()) for t in titles if isinstance(t, str) and t.strip()]
     if heads:
         bags = [set(count_terms(h)) for h in heads]
@@ -139,10 +160,6 @@ def story_headline(titles: Iterable, texts: Iterable = ()) -> str | None:
         scores = [sum(share[w] - 1 for w in bag) / max(1, len(bag)) for bag in bags]
         return heads[max(range(len(heads)), key=lambda i: (scores[i], -i))]
     for text in texts:
-        if isinstance(text, str) and text.strip():
-            body = text[body_start(text):]  # a wire dateline ("MOSCOW, May 3. /TASS/.") is not the headline
-            for start, end in split_sentences(body) or [(0, len(body))]:
-                sentence = " ".join(body[start:end].split())
-                if _says_something(sentence):  # not a bare date line ("Tuesday, May 24, 2005") or a byline
-                    return shorten(sentence, HEADLINE_CHARS)
+        if isinstance(text, str) and text.strip() and (sentence := first_sentence(text, HEADLINE_CHARS)):
+            return sentence
     return None
