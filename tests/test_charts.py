@@ -889,3 +889,17 @@ def test_a_chart_of_only_grey_outlets_has_no_lone_other_outlets_entry():
     assert [t.showlegend for t in fig.data] == [False, False]
     fig = reuse_flows_figure(pairs, {**grey, "A": PALETTE[0]})
     assert sorted((t.name, t.showlegend is not False) for t in fig.data) == [("1 other outlet", True), ("A", True)]
+
+
+def test_voices_name_a_voice_an_outlet_only_reported():
+    """An outlet quoting one speaker and only reporting another (the seeds: UrduPoint quotes Nakamitsu, reports Putin)
+    is said to carry that voice as reported speech; an outlet quoting no one is named as before."""
+    from lib.figures.framing import voices_figure
+    voices = pd.DataFrame({"outlet": ["TASS", "UrduPoint News", "UrduPoint News", "RIA"],
+                           "speaker": ["Vladimir Putin", "Izumi Nakamitsu", "Vladimir Putin", "Vladimir Putin"],
+                           "quoted_words": [133, 130, 0, 0], "share": [1.0, 1.0, 0.0, 0.0],
+                           "reported_words": [77, 63, 83, 20]})
+    title = voices_figure(voices).layout.title.text
+    assert "Reported speech only, no quoted words: RIA" in title
+    assert "Voices carried only as reported speech: UrduPoint News (Vladimir Putin)" in title
+    assert "carried only as reported" not in voices_figure(voices.iloc[:2]).layout.title.text

@@ -548,7 +548,7 @@ def test_an_undated_reuse_pair_is_not_called_the_same_day(tmp_path, monkeypatch)
              "text": shared + "Residents left before the vote."}]
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
     page = texts(open_page("quotes", {"section": "Article pair"}))
-    assert "Undated (order unknown)" in page and "one of them has no date" in page
+    assert "Undated (order unknown)" in page and "a date is missing" in page
     assert "same day" not in page.casefold() and "Earlier (source)" not in page
 
 

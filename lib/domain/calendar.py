@@ -242,7 +242,7 @@ def _parse_with_dateparser(value: str, language: str | None, parts: tuple[str, .
 # Reuse directions (lib.analyse.reuse.orient_pair) with no source: the same day with no time of day to order the two
 # ("tie"), or a date missing ("undated"); direction -> what a reader is told.
 UNORDERED = {"tie": "same day", "undated": "undated"}
-UNORDERED_WHY = {"tie": "published the same day", "undated": "one of them has no date"}  # why the order is unknown
+UNORDERED_WHY = {"tie": "published the same day", "undated": "a date is missing"}  # why the order is unknown (one or both)
 
 
 def same_day_tie(a, b) -> bool:

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lib.domain.outlets import outlet_label
+from lib.domain.sentences import shorten
 from lib.figures.style import (LAYOUT, OTHER_OUTLETS_COLOUR, UNATTRIBUTED, empty_figure, hover_text, legend_entry,
                                outlet_text, outlets_in_order, plotly_text, view_colours)
 
@@ -38,10 +39,19 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
         return empty_figure(title, "No outlet quotes anyone in this story.")
     frame = voices.assign(outlet=voices["outlet"].map(outlet_label),
                           speaker=voices["speaker"].map(lambda v: plotly_text(v, UNATTRIBUTED)))
-    # An outlet that carried a voice only as reported speech quoted no words of it: no bar, and said so.
+    # An outlet that carried a voice only as reported speech quoted no words of it: no bar, and said so, for an outlet
+    # quoting no one and for a named voice of an outlet quoting others (the seeds: UrduPoint quotes the UN's Nakamitsu
+    # and only reports Putin, whom TASS quotes; the chart alone read as if UrduPoint gave Putin no voice)
     quoted = frame[frame["quoted_words"] > 0]
     reported = sorted(set(frame["outlet"]) - set(quoted["outlet"]), key=str.casefold)
-    note = f"<br><sup>Reported speech only, no quoted words: {plotly_text(', '.join(reported))}</sup>" if reported else ""
+    unquoted = frame[(frame["quoted_words"] == 0) & frame["outlet"].isin(set(quoted["outlet"]))
+                     & (frame["speaker"] != UNATTRIBUTED)]
+    voices_of = [f"{outlet} ({', '.join(sorted(part['speaker'], key=str.casefold))})"
+                 for outlet, part in unquoted.groupby("outlet", sort=False)]
+    lines = [f"Reported speech only, no quoted words: {plotly_text(', '.join(reported))}"] if reported else []
+    lines += [f"Voices carried only as reported speech: {plotly_text(shorten('; '.join(voices_of), 200))}"] \
+        if voices_of else []
+    note = "".join(f"<br><sup>{line}</sup>" for line in lines)
     if quoted.empty:
         return empty_figure(title, "The outlets carried these voices only as reported speech: no quoted words.")
     frame = quoted
