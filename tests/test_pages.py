@@ -665,8 +665,9 @@ def test_a_story_of_articles_naming_no_outlet_is_one_side_for_distinctive_terms(
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(db), "--read-only"])
     at = open_page("story", {"story": "harbour", "section": "Distinctive terms"})
     notes = [a["text"] for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
-    # and never "only one outlet" beside an Outlets metric of 0
+    # and never "only one outlet" beside an Outlets metric of 0: the metric says the outlets are not named
     assert notes == ["Only one outlet here (or only articles naming none): terms compare an outlet with the others."]
+    assert metric(at, "Outlets") == "none named"
 
 
 def test_reuse_between_articles_naming_no_outlet_is_said_and_not_drawn(tmp_path, monkeypatch):

@@ -101,7 +101,10 @@ def draw() -> None:
     cols = st.columns(4)
     cols[0].metric("Articles", f"{int(story['n_articles']):,}")
     named = named_outlets(articles["outlet"])
-    cols[1].metric("Outlets", f"{named.nunique():,}", help=unnamed_note(articles["outlet"], named))
+    # a story whose every article names no outlet has outlets all the same, unnamed: "none named", not "0" beside
+    # sections that show its "(unknown outlet)" side
+    cols[1].metric("Outlets", f"{named.nunique():,}" if len(named) else "none named",
+                   help=unnamed_note(articles["outlet"], named))
     cols[2].metric(INDEPENDENT_LABEL, f"{int(story['independent_sources']):,}", help=INDEPENDENT_HELP)
     cols[3].metric("First report", day_text(first),
                    help=f"Last report {day_text(last)}" if pd.notna(last) else None)
