@@ -441,3 +441,18 @@ def test_two_long_repetitive_texts_are_one_passage():
                              "via": [None, None], "published": pd.to_datetime(["2021-06-01", "2021-06-02"])})
     passages = find_reuse(articles)
     assert passages["chars"].sum() >= 0.95 * len(text)
+
+
+def test_overlapping_passages_of_the_same_carriers_are_one():
+    """Two overlapping stretches of the earliest carrier that the same articles carry are one passage (the screenshot
+    pass read one wire passage three times, with the same seven carriers); other carriers keep theirs apart."""
+    words = " ".join(f"word{i}" for i in range(200))
+    arts = frame(*({"id": i, "outlet": f"Paper {i}", "published": f"2009-01-1{k}", "text": words}
+                   for k, i in enumerate(("s", "x", "y", "z"))))
+    rows = [("s", 0, 300, t, 0, 300) for t in ("x", "y")] + [("s", 200, 700, t, 200, 700) for t in ("x", "y")]
+    rows += [("s", 800, 900, "z", 800, 900), ("s", 850, 1000, "x", 850, 1000)]
+    pairs = pd.DataFrame(rows, columns=["source_id", "source_start", "source_end", "target_id", "target_start",
+                                        "target_end"])
+    groups = reuse_groups(pairs, arts)
+    got = sorted((tuple(g.carrier_ids), g.source_start, g.source_end) for g in groups.itertuples())
+    assert got == [(("s", "x"), 850, 1000), (("s", "x", "y"), 0, 700), (("s", "z"), 800, 900)]

@@ -511,6 +511,7 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
     are the other outlets whose carrier ties with it (same day, one of the two without a clock time: either may have
     come first). Groups are sorted by carriers, most first. Every carrier holds the passage (as aligned: word for word
     or with a few words changed); two articles that share different sentences of a third are never carriers of one.
+    Overlapping stretches of the earliest carrier that the same carriers hold are one passage (their union).
 
     ``shown``: the ids of the articles a view shows (None: all). The passages are still linked through every
     article of ``pairs``: two shown articles that both ran a wire story the view leaves out share its passage, though
@@ -573,29 +574,45 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
     rank = {i: k for k, i in enumerate(arts["id"].tolist())}
     info = {c: dict(zip(arts["id"].tolist(), arts[c].tolist())) for c in ("outlet", "published", "text")
             if c in arts.columns}
-    rows = []
+    # Overlapping stretches of one earliest carrier that the same carriers hold are one passage to a reader (a
+    # paragraph and the passage running on from it, each carried by the same seven copies, were three rows).
+    spans: dict = {}  # carriers, earliest first -> [[start, end, outside]] in the earliest, merged where they overlap
     for held in carried.values():
-        carriers = sorted((i for i in held if i in shown), key=lambda i: (rank.get(i, len(rank)), str(i)))
+        carriers = tuple(sorted((i for i in held if i in shown), key=lambda i: (rank.get(i, len(rank)), str(i))))
         if len(carriers) < 2:
             continue
-        first = carriers[0]
-        s, e, placed = held[first]
-        outlets = [info.get("outlet", {}).get(i) for i in carriers]
-        text = info.get("text", {}).get(first)
+        s, e, placed = held[carriers[0]]
+        text = info.get("text", {}).get(carriers[0])
         if placed and isinstance(text, str):
             s, e = _whole_words(text, s, e)  # an offset inside a longer stretch may fall mid-word
-        day = info.get("published", {}).get(first)
-        # a carrier the earliest cannot be ordered before names the passage as much as it does
-        tied = [o for i, o in zip(carriers[1:], outlets[1:])
-                if o != outlets[0] and same_day_tie(day, info.get("published", {}).get(i))]
-        rows.append((None, first, outlets[0], day, s, e, e - s, len(carriers),
-                     len({_norm(o) for o in outlets if _norm(o)}), carriers, outlets,
-                     text[s:e] if isinstance(text, str) else None, list(dict.fromkeys(tied)),
-                     len(held) - len(carriers)))
+        spans.setdefault(carriers, []).append([s, e, len(held) - len(carriers)])
+    rows = []
+    for carriers, found in spans.items():
+        merged: list[list[int]] = []
+        for s, e, outside in sorted(found):
+            if merged and s < merged[-1][1]:
+                merged[-1][1], merged[-1][2] = max(merged[-1][1], e), max(merged[-1][2], outside)
+            else:
+                merged.append([s, e, outside])
+        for s, e, outside in merged:
+            rows.append(_group_row(carriers, s, e, outside, info))
     out = pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS))
     out = out.sort_values(["n_carriers", "chars", "source_id"], ascending=[False, False, True], ignore_index=True)
     out["group"] = np.arange(1, len(out) + 1)
     return out
+
+
+def _group_row(carriers: tuple, s: int, e: int, outside: int, info: dict) -> tuple:
+    """One row of reuse_groups: the passage text[s:e] of its earliest carrier, the carriers in order (earliest first)."""
+    first = carriers[0]
+    outlets = [info.get("outlet", {}).get(i) for i in carriers]
+    text = info.get("text", {}).get(first)
+    day = info.get("published", {}).get(first)
+    # a carrier the earliest cannot be ordered before names the passage as much as it does
+    tied = [o for i, o in zip(carriers[1:], outlets[1:])
+            if o != outlets[0] and same_day_tie(day, info.get("published", {}).get(i))]
+    return (None, first, outlets[0], day, s, e, e - s, len(carriers), len({_norm(o) for o in outlets if _norm(o)}),
+            list(carriers), outlets, text[s:e] if isinstance(text, str) else None, list(dict.fromkeys(tied)), outside)
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
