@@ -64,6 +64,8 @@ def highlight_css() -> str:
             ".cc-matrix{border-collapse:collapse;width:100%;font-size:0.9em}"
             ".cc-matrix th,.cc-matrix td{border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left}"
             ".cc-matrix th{background:#f6f6f9}"
+            # columns of even width (the first row's widths): a column of short notes never squeezes one of text
+            ".cc-even{table-layout:fixed}.cc-even td,.cc-even th{overflow-wrap:anywhere}"
             ".cc-outlet{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px}"
             ".cc-text{line-height:1.6}</style>")
 

@@ -230,7 +230,7 @@ def draw_framing(view, members: list, articles: pd.DataFrame) -> None:
                 else:
                     row.append("<td class='cc-omit'>not in the shown articles</td>")
             body.append("<tr>" + "".join(row) + "</tr>")
-        st.html(f"<table class='cc-matrix'><thead><tr><th>Point</th>{head}</tr></thead>"
+        st.html(f"<table class='cc-matrix cc-even'><thead><tr><th style='width:18%'>Point</th>{head}</tr></thead>"
                 f"<tbody>{''.join(body)}</tbody></table>")
         cut = [o for o in columns if o in excerpts]
         if cut:
