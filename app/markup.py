@@ -93,3 +93,12 @@ if (!window.ccEnterAppliesDates) {
   }, true);
 }
 </script>"""
+
+
+def joined_names(names: list[str], most: int | None = None) -> str:
+    """Names as one phrase for a caption: "A", "A and B", "A, B and C" (markdown-safe); past ``most`` names, "A, B and
+    7 more"."""
+    names = [plain_markdown(n) for n in names]
+    if most is not None and len(names) > most:
+        names = names[:most] + [f"{len(names) - most:,} more"]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

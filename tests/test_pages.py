@@ -156,6 +156,17 @@ def test_the_busiest_caption_counts_no_colour_taken_by_articles_naming_no_outlet
     assert any(c.value.startswith("10 of the 14 outlets with dated articles have a colour") for c in at.caption)
 
 
+def test_a_chosen_outlet_with_only_undated_articles_is_named_off_the_time_axis(tmp_path, monkeypatch):
+    """Outlets filtered to two, one of them with undated articles only: the chart draws one, and the page says which
+    outlet is not on the time axis (the screenshot pass found Fox News silently missing)."""
+    rows = [{"outlet": "Outlet A", "published": f"2021-05-0{i + 1}", "title": f"A {i}", "text": story_text(i, "A")}
+            for i in range(3)]
+    rows += [{"outlet": "Outlet B", "title": f"B {i}", "text": story_text(10 + i, "B")} for i in range(2)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("overview", {"outlet": ["Outlet A", "Outlet B"], "section": "Articles over time"})
+    assert "Not on the time axis, their articles all undated: Outlet B." in [c.value for c in at.caption]
+
+
 def test_outlets_with_dated_articles_keep_their_colours_in_articles_over_time(tmp_path, monkeypatch):
     """The page colours the outlets with most dated articles first: outlets busy only with undated articles never take
     the colours of those on the time axis (the screenshot pass found four of "the 11 busiest" drawn in the other

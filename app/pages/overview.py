@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from app.markup import plain_markdown
+from app.markup import joined_names, plain_markdown
 from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, days_text, named_outlets, unnamed_note
 from app.view import open_page
 from lib.domain.outlets import UNKNOWN_OUTLET
@@ -85,9 +85,13 @@ def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:
                if len(charted) < named.nunique() else "")
         st.caption(f"{coloured} of the {len(charted):,} {view.side}s with dated articles{why} have a colour, the "
                    f"busiest; the others share one grey band. Pick {view.side}s under Filters to tell them apart.")
-    elif view.by is not None:
-        st.caption(f"Bars stand for the outlets' {plain_markdown(view.by)} (from the outlets file); the hover names "
-                   "each article's outlet.")
+    else:
+        if view.by is not None:
+            st.caption(f"Bars stand for the outlets' {plain_markdown(view.by)} (from the outlets file); the hover "
+                       "names each article's outlet.")
+        off_axis = sorted(set(named) - charted, key=str.casefold)  # every one charted has a colour: name the rest
+        if off_axis:
+            st.caption(f"Not on the time axis, their articles all undated: {joined_names(off_axis, most=8)}.")
     if len(dated) < len(articles):
         st.caption(f"{len(articles) - len(dated):,} undated article(s) are not on the time axis.")
 

@@ -4,7 +4,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from app.markup import highlight_html, plain_markdown
+from app.markup import highlight_html, joined_names, plain_markdown
 from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, day_text, named_outlets, unnamed_note
 from app.view import SIDEBAR_LINKED, report_missing
 from lib.analyse.stories import shared_sources
@@ -50,12 +50,6 @@ def framing_points(framing, points) -> pd.DataFrame:
          "quoted_text", "article_id", "start", "end"]]
 
 
-def _joined(names: list[str]) -> str:
-    """Names as one phrase for a caption: "A", "A and B", "A, B and C" (markdown-safe)."""
-    names = [plain_markdown(n) for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def choose_story(view):
     """The story row to draw (counted over the filtered articles), or None after saying why there is none."""
     if report_missing(SIDEBAR_LINKED):
@@ -95,7 +89,7 @@ def draw() -> None:
     title.title(plain_markdown(view.story_names.get(story["story_id"], story["label"])))
     named_by = articles.loc[articles["title"].fillna("").map(lambda t: " ".join(t.split())) == story["label"], "outlet"]
     if len(named_by) and articles["outlet"].nunique() > 1:
-        st.caption(f"Headline of {_joined(sorted(set(outlet_labels(named_by))))}: of the story's headlines, the one "
+        st.caption(f"Headline of {joined_names(sorted(set(outlet_labels(named_by))))}: of the story's headlines, the one "
                    "whose words the others share most.")
     first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
     cols = st.columns(4)
@@ -116,7 +110,7 @@ def draw() -> None:
     merged = shared_sources(articles, view.copied)
     if merged:
         st.caption("Counted as one report (the same wire, or one copying another's text), carried by: "
-                   + "; ".join(_joined(group) for group in merged) + ".")
+                   + "; ".join(joined_names(group) for group in merged) + ".")
     view.offer("articles", lambda: articles.drop(columns=["text"], errors="ignore"))
     view.draw_section({"Timeline": lambda: draw_timeline(view, members, articles),
                        "Side-by-side framing": lambda: draw_framing(view, members, articles),
@@ -286,7 +280,7 @@ def draw_voices(view, members: list) -> None:
     silent = sorted(set(view.side_labels(story["outlet"])) - shown, key=str.casefold)
     if silent:
         # the chart has a bar group for sides that quote or report someone: the others would vanish unsaid
-        st.caption(f"Quoting or reporting nobody in this story, so not in the chart: {_joined(silent)}.")
+        st.caption(f"Quoting or reporting nobody in this story, so not in the chart: {joined_names(silent)}.")
     # The chart draws speakers with quoted words only (reported speech alone quotes no words): count those.
     view.caption_if_capped(VOICE_SPEAKERS, voices.loc[voices["quoted_words"] > 0, "speaker"].nunique(dropna=False),
                            "quoted speakers (the most quoted)",
@@ -302,7 +296,7 @@ def draw_terms(view, members: list) -> None:
     silent = sorted(set(view.side_labels(story["outlet"])) - drawn, key=str.casefold)
     if silent and drawn:
         # the chart has a panel for sides with a word used twice or more that the others used less
-        st.caption(f"No word used twice that the others used less, so not in the chart: {_joined(silent)}.")
+        st.caption(f"No word used twice that the others used less, so not in the chart: {joined_names(silent)}.")
     view.caption_if_capped(TERM_OUTLETS, len(drawn), f"{side}s (those with the most terms)",
                            f"pick {side}s under Filters to see the others' terms.")
 
