@@ -6147,3 +6147,17 @@ PRONOUN_ANTECEDENTS = [
 @pytest.mark.parametrize("text, fragment, speaker", PRONOUN_ANTECEDENTS)
 def test_pronoun_antecedents(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# The cue as written keeps the medium a "told" names, never half of it ("told the Qatar-based" read in framing labels),
+# and no time or place after the name.
+@pytest.mark.parametrize("text, cue", [
+    ('Spokesman Omar Naeem told the Qatar-based channel: "We assure everyone that we will not harm anyone."',
+     "told the Qatar-based channel"),
+    ('"We will act," the minister told the BBC programme Newsnight.', "told the BBC programme"),
+    ('"We will act," the minister told Reuters on Monday.', "told Reuters"),
+    ('"We will act," the minister told reporters.', "told reporters"),
+])
+def test_a_told_cue_keeps_its_whole_medium(text, cue):
+    (q,) = [q for q in extract_quotes(Article("t", text)) if q.kind == "direct"]
+    assert q.cue == cue

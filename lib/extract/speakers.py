@@ -542,9 +542,12 @@ MENTION_END = (r"(?=[^\S\n]*(?:[,.;:!?)(]|$)"
                r"last|this|yesterday|today|tonight|earlier|late|as|[a-z]{2,}ly)\b"  # "said Jo Hale angrily"
                # whom the words were said to ("said Bolden to the crowd"; not "Coils to Locs", a name)
                r"|[^\S\n]+to[^\S\n]+(?:the|a|an|his|her|their|its|reporters|journalists)\b)")
-# The object of "told" belongs to the cue as written ("told Sputnik", "told reporters").
+# The object of "told" belongs to the cue as written ("told Sputnik", "told reporters"), with the medium a name
+# describes ("told the Qatar-based channel", "told the BBC programme"; not "told Reuters on Monday").
+_TOLD_MEDIA = ("channel", "network", "broadcaster", "station", "newspaper", "paper", "daily", "tabloid", "weekly",
+               "magazine", "agency", "website", "site", "programme", "program", "show", "outlet", "radio", "television")
 _OBJECT = (rf"(?P<obj>(?:(?<=told)|(?<=tells)|(?<=tell)|(?<=telling))[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
-           rf"(?:{NAME_PATTERN}|(?!that\b)[a-z]+))?")
+           rf"(?:{NAME_PATTERN}(?:[^\S\n]+(?:{'|'.join(_TOLD_MEDIA)})\b)?|(?!that\b)[a-z]+))?")
 CUE_GROUP_PATTERN = rf"(?P<cue>\b{CUE_PATTERN}\b){_OBJECT}"
 # A group as a source after a preposition ("according to U.S. officials", "to people familiar with the talks"): up to
 # two modifiers, a plural person noun, what it knows or where it works; the name of a body is no group.
