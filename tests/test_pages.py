@@ -665,6 +665,7 @@ def test_articles_naming_no_outlet_are_no_outlet_in_any_count(tmp_path, monkeypa
     at = open_page("data", {})
     assert at.markdown[0].value.endswith(
         "4 articles, of which 3 with no date found (off the time axes) and 3 naming no outlet (in no outlet's count)")
+    assert "1 file(s) read; 0 rejected." in [c.value for c in at.caption]  # no "each with its reason" for none
 
 
 def test_a_story_of_articles_naming_no_outlet_is_one_side_for_distinctive_terms(tmp_path, monkeypatch):

@@ -98,8 +98,11 @@ if report.empty:
 else:
     rejected = report[report["status"] == "rejected"]
     partial = int((report["status"] == "partial").sum())
+    # "0 rejected, each with its reason" promised reasons for nothing
+    problems = len(rejected) + partial
     st.caption(f"{len(report)} file(s) read; {len(rejected)} rejected"
-               + (f", {partial} read in part (some rows rejected)" if partial else "") + ", each with its reason.")
+               + (f", {partial} read in part (some rows rejected)" if partial else "")
+               + (", each with its reason below." if problems else "."))
     table = report.assign(articles=report["article_ids"].map(lambda a: 0 if a is None else len(a)),
                           path=report["path"].map(shown_path))
     # The rejected files first, then those read in part: they are what a reader of this table looks for.
