@@ -9,8 +9,8 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from lib.analyse.reuse import COPIED_SHARE
-from lib.analyse.terms import first_sentence
 from lib.analyse.stories.summaries import summarise_stories
+from lib.analyse.terms import first_sentence
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_labels
 from lib.domain.sentences import shorten
 from lib.models import shown_speaker
@@ -200,5 +200,3 @@ def article_spans(article: Mapping, quotes: pd.DataFrame, mentions: pd.DataFrame
     m = mentions[mentions["article_id"] == article["id"]]
     spans.extend((row.start, row.end, "date") for row in m.itertuples())
     return spans
-
-

@@ -89,8 +89,8 @@ def draw() -> None:
     title.title(plain_markdown(view.story_names.get(story["story_id"], story["label"])))
     named_by = articles.loc[articles["title"].fillna("").map(lambda t: " ".join(t.split())) == story["label"], "outlet"]
     if len(named_by) and articles["outlet"].nunique() > 1:
-        st.caption(f"Headline of {joined_names(sorted(set(outlet_labels(named_by))))}: of the story's headlines, the one "
-                   "whose words the others share most.")
+        st.caption(f"Headline of {joined_names(sorted(set(outlet_labels(named_by))))}: of the story's headlines, the "
+                   "one whose words the others share most.")
     first, last = pd.to_datetime(story["first"]), pd.to_datetime(story["last"])
     cols = st.columns(4)
     cols[0].metric("Articles", f"{int(story['n_articles']):,}")

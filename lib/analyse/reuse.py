@@ -603,7 +603,8 @@ def reuse_groups(pairs: pd.DataFrame, articles: pd.DataFrame, shown=None) -> pd.
 
 
 def _group_row(carriers: tuple, s: int, e: int, outside: int, info: dict) -> tuple:
-    """One row of reuse_groups: the passage text[s:e] of its earliest carrier, the carriers in order (earliest first)."""
+    """One row of reuse_groups: the passage text[s:e] of its earliest carrier, the carriers in order (earliest
+    first)."""
     first = carriers[0]
     outlets = [info.get("outlet", {}).get(i) for i in carriers]
     text = info.get("text", {}).get(first)
