@@ -895,11 +895,14 @@ def test_voices_name_a_voice_an_outlet_only_reported():
     """An outlet quoting one speaker and only reporting another (the seeds: UrduPoint quotes Nakamitsu, reports Putin)
     is said to carry that voice as reported speech; an outlet quoting no one is named as before."""
     from lib.figures.framing import voices_figure
-    voices = pd.DataFrame({"outlet": ["TASS", "UrduPoint News", "UrduPoint News", "RIA"],
-                           "speaker": ["Vladimir Putin", "Izumi Nakamitsu", "Vladimir Putin", "Vladimir Putin"],
-                           "quoted_words": [133, 130, 0, 0], "share": [1.0, 1.0, 0.0, 0.0],
-                           "reported_words": [77, 63, 83, 20]})
-    title = voices_figure(voices).layout.title.text
+    voices = pd.DataFrame({"outlet": ["TASS", "UrduPoint News", "UrduPoint News", "RIA", "TASS"],
+                           "speaker": ["Vladimir Putin", "Izumi Nakamitsu", "Vladimir Putin", "Vladimir Putin",
+                                       "the spokesman"],  # a voice no outlet quotes: no comparison to note
+                           "quoted_words": [133, 130, 0, 0, 0], "share": [1.0, 1.0, 0.0, 0.0, 0.0],
+                           "reported_words": [77, 63, 83, 20, 9]})
+    fig = voices_figure(voices)
+    title = fig.layout.title.text
     assert "Reported speech only, no quoted words: RIA" in title
     assert "Voices carried only as reported speech: UrduPoint News (Vladimir Putin)" in title
+    assert "spokesman" not in title and fig.layout.margin.t > voices_figure(voices.iloc[:2]).layout.margin.t
     assert "carried only as reported" not in voices_figure(voices.iloc[:2]).layout.title.text

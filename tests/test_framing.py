@@ -533,6 +533,18 @@ def test_a_page_time_stamp_is_no_unit_and_no_lead(stamp):
     assert leads["lead_text"].iloc[0] == lead
 
 
+@pytest.mark.parametrize("address", ["http : / / www . itv . com / westcountry / story - 2013 - 05 - 03 / fire /\n",
+                                     "https://www.itv.com/news/westcountry/2013-05-03/fire/\n\n"])
+def test_a_page_address_opening_the_text_is_no_unit_and_no_lead(address):
+    """A page's address opening a text (a corpus's first line) is no framing point shared by every outlet, and no
+    part of its lead."""
+    lead = "Fire crews fought a blaze at a barn near Taunton in Somerset through the night, the fire service said."
+    articles = pd.DataFrame({"id": ["a"], "text": [address + lead], "outlet": ["X"]})
+    units = build_units(articles, pd.DataFrame())
+    assert units["unit_text"].tolist() == [lead]
+    assert article_leads(units.assign(member=True), articles)["lead_text"].iloc[0] == lead
+
+
 def test_a_lead_opening_with_a_date_keeps_it():
     text = "May 3 was the day Lindsay Lohan checked into a rehab facility in California, her lawyer said."
     units = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "member": [True], "position": [0], "start": [0],

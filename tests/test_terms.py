@@ -51,6 +51,9 @@ def test_find_markers(text, kind, expected):
     ("The treaty of 1972 and the treaty of 1998", Counter({"treaty": 2, "1972": 1, "1998": 1})),
     ("53 people and 70 cars", Counter({"people": 1, "cars": 1})),  # bare numbers are not vocabulary
     ("the and of", Counter()),
+    # a page's address is no vocabulary, as written or as a tokenised corpus spaces it
+    ("http : / / www . itv . com / westcountry / fire - 1\nBarn fire", Counter({"barn": 1, "fire": 1})),
+    ("See https://www.bbc.co.uk/news/uk-1 for the fire", Counter({"fire": 1})),
 ])
 def test_count_terms(text, expected):
     assert count_terms(text) == expected

@@ -26,7 +26,7 @@ from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.calendar import NUMBER_WORDS
 from lib.domain.datelines import body_start
 from lib.domain.outlets import outlet_labels
-from lib.domain.sentences import is_heading_line, split_sentences
+from lib.domain.sentences import WEB_ADDRESS, is_heading_line, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
 from lib.models import is_missing, speaker_of
 
@@ -158,6 +158,9 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
                 # "UPDATED 05/03/2013 at 11:00 AM EDT", "AUGUST 2, 2013 | 08:06AM PT" opening the text: when the page
                 # was put up, no claim and no lead (not "Published on March 3, the report found")
                 s = stamp.end()
+            if (address := WEB_ADDRESS.match(text, s)) is not None:  # a page's address opening it: no claim
+                s = min(address.end(), e)
+                s += len(text[s:e]) - len(text[s:e].lstrip())
             if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS or _whole_line(text, s, e) \
                     and is_heading_line(text[s:e]):
                 continue  # a dateline or wire tag; a heading the body repeats ("Anti Piracy Ops by INS Sukanya")

@@ -11,7 +11,7 @@ import pandas as pd
 from lib.analyse.similarity import STOP_WORDS
 from lib.domain.datelines import body_start
 from lib.domain.dates import find_dates
-from lib.domain.sentences import shorten, split_sentences
+from lib.domain.sentences import WEB_ADDRESS, shorten, split_sentences
 
 # count: uses in the outlet; others: uses in all the other outlets together; expected: the uses the outlet would
 # have made at the other outlets' rate, for its own length (others * its words / their words).
@@ -52,8 +52,8 @@ def find_markers(text: str, kind: str) -> list[str]:
 
 
 def count_terms(text: str) -> Counter:
-    """Counts of a text's content words (lower-cased, stop words and one-letter tokens dropped)."""
-    toks = (t.casefold().replace("’", "'") for t in _TOKEN.findall(text))
+    """Counts of a text's content words (lower-cased, stop words, one-letter tokens and web addresses dropped)."""
+    toks = (t.casefold().replace("’", "'") for t in _TOKEN.findall(WEB_ADDRESS.sub(" ", text)))
     # Numbers count only as four-digit years (1972, 1998): other figures are rarely vocabulary.
     return Counter(t for t in toks
                    if t not in STOP_WORDS and len(t) > 1 and (not t.isdigit() or len(t) == 4))
@@ -117,15 +117,9 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 HEADLINE_MIN_WORDS = 4  # words a first sentence needs, besides any date it names, to stand for its story
 
 
-# A web address, as written or as a tokenised corpus spaces it ("http : / / www . bbc . co . uk / news - 1"): no words
-# of a headline.
-_WEB_ADDRESS = re.compile(r"(?:\bhttps?[^\S\n]*:[^\S\n]*/[^\S\n]*/|\bwww[^\S\n]*\.)[^\S\n]*[^\s]+"
-                          r"(?:[^\S\n]*[./_\-?=&#%~+][^\S\n]*[^\s]+)*", re.IGNORECASE)
-
-
 def _says_something(sentence: str) -> bool:
     """True when a sentence has HEADLINE_MIN_WORDS words outside the dates and web addresses it names."""
-    sentence = _WEB_ADDRESS.sub(" ", sentence)
+    sentence = WEB_ADDRESS.sub(" ", sentence)
     kept, at = [], 0
     for start, end, _, _ in find_dates(sentence, None):
         kept.append(sentence[at:start])
@@ -141,7 +135,7 @@ def first_sentence(text: str, width: int, scan: int | None = None) -> str | None
     text = text[:scan] if scan else text
     body = text[body_start(text):]  # a wire dateline ("MOSCOW, May 3. /TASS/.") is not the headline
     for start, end in split_sentences(body) or [(0, len(body))]:
-        opening = _WEB_ADDRESS.match(body, start)  # a web address opening it (a corpus's first line) is no word of it
+        opening = WEB_ADDRESS.match(body, start)  # a web address opening it (a corpus's first line) is no word of it
         sentence = " ".join(body[min(opening.end(), end) if opening else start:end].split())
         if _says_something(sentence):
             return shorten(sentence, width)

@@ -71,6 +71,11 @@ def is_heading_line(line: str) -> bool:
     return sum(w[0].isupper() for w in words) >= _HEADING_SHARE * len(words)
 
 
+# A web address, as written or as a tokenised corpus spaces it ("http : / / www . bbc . co . uk / news - 1"): no words
+# of a headline, a claim or an outlet's vocabulary.
+WEB_ADDRESS = re.compile(r"(?:\bhttps?[^\S\n]*:[^\S\n]*/[^\S\n]*/|\bwww[^\S\n]*\.)[^\S\n]*[^\s]+"
+                         r"(?:[^\S\n]*[./_\-?=&#%~+][^\S\n]*[^\s]+)*", re.IGNORECASE)
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text[start:end]``, stripped of surrounding whitespace."""
     end = len(text) if end is None else end

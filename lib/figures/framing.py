@@ -20,6 +20,7 @@ TERM_OUTLETS = 6  # distinctive terms: one panel per outlet, the outlets with th
 TERMS_PER_OUTLET = 8  # distinctive terms: rows per panel, enough to read the outlet's angle at a glance
 MIN_TERM_USES = 2  # a word an outlet used once is not its vocabulary (and every such word gets the same score)
 TERM_ROW_PX, TERM_HEADER_PX, TERM_GAP_PX = 30, 34, 60  # row height, room for an outlet's name, gap between panels
+NOTE_LINE_PX = 20  # room above a chart for each line of notes under its title
 TERM_AXIS_MIN = 6  # the uses axis spans at least this: two uses are a short stroke, not a full-width bar
 
 
@@ -40,18 +41,19 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
     frame = voices.assign(outlet=voices["outlet"].map(outlet_label),
                           speaker=voices["speaker"].map(lambda v: plotly_text(v, UNATTRIBUTED)))
     # An outlet that carried a voice only as reported speech quoted no words of it: no bar, and said so, for an outlet
-    # quoting no one and for a named voice of an outlet quoting others (the seeds: UrduPoint quotes the UN's Nakamitsu
-    # and only reports Putin, whom TASS quotes; the chart alone read as if UrduPoint gave Putin no voice)
+    # quoting no one and for a named voice another outlet quotes (the seeds: UrduPoint quotes the UN's Nakamitsu and
+    # only reports Putin, whom TASS quotes; the chart alone read as if UrduPoint gave Putin no voice)
     quoted = frame[frame["quoted_words"] > 0]
     reported = sorted(set(frame["outlet"]) - set(quoted["outlet"]), key=str.casefold)
     unquoted = frame[(frame["quoted_words"] == 0) & frame["outlet"].isin(set(quoted["outlet"]))
-                     & (frame["speaker"] != UNATTRIBUTED)]
+                     & frame["speaker"].isin(set(quoted["speaker"]) - {UNATTRIBUTED})]  # a voice others quote
     voices_of = [f"{outlet} ({', '.join(sorted(part['speaker'], key=str.casefold))})"
                  for outlet, part in unquoted.groupby("outlet", sort=False)]
     lines = [f"Reported speech only, no quoted words: {plotly_text(', '.join(reported))}"] if reported else []
     lines += [f"Voices carried only as reported speech: {plotly_text(shorten('; '.join(voices_of), 200))}"] \
         if voices_of else []
     note = "".join(f"<br><sup>{line}</sup>" for line in lines)
+    margin = dict(LAYOUT["margin"], t=LAYOUT["margin"]["t"] + NOTE_LINE_PX * len(lines))  # the notes above the bars
     if quoted.empty:
         return empty_figure(title, "The outlets carried these voices only as reported speech: no quoted words.")
     frame = quoted
@@ -59,7 +61,7 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
     frame = frame[frame["speaker"].isin(speakers)]
     order = outlets_in_order(frame)
     if len(order) > VOICE_BAR_OUTLETS:
-        return _voices_grid(frame, list(speakers), order, title + note)
+        return _voices_grid(frame, list(speakers), order, title + note, margin)
     bars = []
     shown = view_colours(colours, order)
     for outlet in order:
@@ -75,13 +77,14 @@ def voices_figure(voices: pd.DataFrame, colours: Mapping[str, str] | None = None
     # a speaker's group holds a slot per outlet: it grows with the outlets, or 21 outlets got 3-pixel bars
     per_speaker = max(40, VOICE_BAR_PX * len(order) + 16)
     return go.Figure(data=bars, layout=dict(
-        LAYOUT, title=title + note, barmode="group", height=max(260, per_speaker * len(speakers) + 140),
+        LAYOUT, title=title + note, margin=margin, barmode="group",
+        height=max(260, per_speaker * len(speakers) + 140) + margin["t"] - LAYOUT["margin"]["t"],
         xaxis=dict(title_text="Share of the outlet's quoted words", tickformat=".0%", rangemode="tozero"),
         yaxis=dict(title_text="Speaker", type="category", categoryorder="array", categoryarray=list(speakers)[::-1],
                    automargin=True)))
 
 
-def _voices_grid(frame: pd.DataFrame, speakers: list[str], order: list[str], title: str) -> go.Figure:
+def _voices_grid(frame: pd.DataFrame, speakers: list[str], order: list[str], title: str, margin: dict) -> go.Figure:
     """Whose voices each outlet carried as a speaker x outlet grid, the cell's shade the speaker's share of the
     outlet's quoted words: with many outlets, grouped bars keep a slot per outlet under every speaker and turn to
     hairlines that sit apart from their labels."""
@@ -98,7 +101,8 @@ def _voices_grid(frame: pd.DataFrame, speakers: list[str], order: list[str], tit
         z=share.values, x=labels, y=speakers, colorscale="Blues", zmin=0, zmax=1, customdata=hover, xgap=1, ygap=1,
         colorbar=dict(title="Share of the outlet's quoted words", tickformat=".0%"),
         hovertemplate="<b>%{x}</b> quoting %{y}<br>%{z:.0%} of its quoted words, %{customdata}<extra></extra>")],
-        layout=dict(LAYOUT, title=title, height=max(300, 34 * len(speakers) + 200),
+        layout=dict(LAYOUT, title=title, margin=margin,
+                    height=max(300, 34 * len(speakers) + 200) + margin["t"] - LAYOUT["margin"]["t"],
                     xaxis=dict(title_text="Outlet", type="category", automargin=True, tickangle=-40),
                     yaxis=dict(title_text="Speaker", type="category", autorange="reversed", automargin=True)))
 
