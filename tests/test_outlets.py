@@ -74,6 +74,7 @@ def test_outlet_raw_is_stored_and_old_corpora_gain_the_column(tmp_path):
 @pytest.mark.parametrize("written,expected", [
     # hosting domains: each subdomain is its own publisher (a blog, a broadcaster's site), never the host's owner
     ("sports.espn.go.com", "ESPN"), ("abcnews.go.com", "ABC News"), ("oscar.go.com", "oscar.go.com"),
+    ("www.espn.co.uk", "ESPN"),  # a national edition: the alias of its name (as "tass.ru" is TASS)
     ("druzifer.blogspot.nl", "druzifer.blogspot.nl"), ("someone.wordpress.com", "someone.wordpress.com"),
 ])
 def test_hosting_domains_keep_the_publishers_apart(written, expected):
