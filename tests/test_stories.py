@@ -199,6 +199,9 @@ def test_a_story_label_skips_the_wire_dateline_and_a_bare_date_line():
      "vote\nThe mayor resigned on Monday.", "Mayor of Lyon quits after vote"),
     ("www.bbc.co.uk/news/world-123\n\nThe mayor of Lyon resigned on Monday after a vote.",
      "The mayor of Lyon resigned on Monday after a vote."),
+    # ... and a date line after it ("Last updated at"), past the address
+    ("http : / / www . harbor - news . co . uk / news / uk - 1\n21 July 2013 Last updated at 11 : 11 GMT\nFire crews "
+     "fought a blaze near Taunton.", "Fire crews fought a blaze near Taunton."),
     ("See https://example.com/a/b for the full list of the new rules.",  # an address inside a sentence stays
      "See https://example.com/a/b for the full list of the new rules."),
 ])

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from lib.analyse.similarity import STOP_WORDS
-from lib.domain.datelines import body_start
+from lib.domain.datelines import body_start, is_date_line
 from lib.domain.dates import find_dates
 from lib.domain.sentences import WEB_ADDRESS, shorten, split_sentences
 
@@ -137,7 +137,7 @@ def first_sentence(text: str, width: int, scan: int | None = None) -> str | None
     for start, end in split_sentences(body) or [(0, len(body))]:
         opening = WEB_ADDRESS.match(body, start)  # a web address opening it (a corpus's first line) is no word of it
         sentence = " ".join(body[min(opening.end(), end) if opening else start:end].split())
-        if _says_something(sentence):
+        if _says_something(sentence) and not is_date_line(sentence):  # "21 July 2013 Last updated at 11:11 GMT"
             return shorten(sentence, width)
     return None
 
