@@ -54,6 +54,7 @@ def test_find_markers(text, kind, expected):
     # a page's address is no vocabulary, as written or as a tokenised corpus spaces it
     ("http : / / www . itv . com / westcountry / fire - 1\nBarn fire", Counter({"barn": 1, "fire": 1})),
     ("See https://www.bbc.co.uk/news/uk-1 for the fire", Counter({"fire": 1})),
+    ("21 July 2013 Last updated at 11 : 11 GMT\nBarn fire", Counter({"barn": 1, "fire": 1})),  # a page's date line
 ])
 def test_count_terms(text, expected):
     assert count_terms(text) == expected

@@ -51,9 +51,15 @@ def find_markers(text: str, kind: str) -> list[str]:
     return [m.group(1).casefold() for m in _MARKER_RE[kind].finditer(text)]
 
 
+_TOP_LINES = 6  # the first lines of a text, where a page prints its date lines (around its address and headline)
+
+
 def count_terms(text: str) -> Counter:
-    """Counts of a text's content words (lower-cased, stop words, one-letter tokens and web addresses dropped)."""
-    toks = (t.casefold().replace("’", "'") for t in _TOKEN.findall(WEB_ADDRESS.sub(" ", text)))
+    """Counts of a text's content words (lower-cased, stop words, one-letter tokens, web addresses and the date lines
+    among a page's first lines, "Last updated at 11:11 GMT", dropped)."""
+    *top, rest = WEB_ADDRESS.sub(" ", text).split("\n", _TOP_LINES)
+    text = "\n".join([line for line in top if not is_date_line(line)] + [rest])
+    toks = (t.casefold().replace("’", "'") for t in _TOKEN.findall(text))
     # Numbers count only as four-digit years (1972, 1998): other figures are rarely vocabulary.
     return Counter(t for t in toks
                    if t not in STOP_WORDS and len(t) > 1 and (not t.isdigit() or len(t) == 4))
