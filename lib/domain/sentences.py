@@ -76,6 +76,7 @@ def is_heading_line(line: str) -> bool:
 WEB_ADDRESS = re.compile(r"(?:\bhttps?[^\S\n]*:[^\S\n]*/[^\S\n]*/|\bwww[^\S\n]*\.)[^\S\n]*[^\s]+"
                          r"(?:[^\S\n]*[./_\-?=&#%~+][^\S\n]*[^\s]+)*", re.IGNORECASE)
 
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text[start:end]``, stripped of surrounding whitespace."""
     end = len(text) if end is None else end

@@ -418,23 +418,22 @@ def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, sp
     name); a name it missed ("Hiroshi Tanaka, whose family has run a brewery for generations, says") is a person all the
     same once a speech verb credits it with words, and a later "he said" stands for it. So is a cast member credited
     with a direct quote where the cast read no clause subject (an inverted "said <long role> <name>")."""
+    mentions = [parse_mention(q.speaker) if q.speaker else None for q in quotes]  # read once for the three passes
     added = False
-    for q in quotes:
-        mention = parse_mention(q.speaker) if q.speaker and q.cue and not _AUTHORED_DOCUMENT.match(q.speaker) else None
-        if mention is not None and mention.kind == "person" and len((mention.name or "").split()) >= 2 \
-                and persons.full_name(mention.name) not in persons.roles:
+    for q, mention in zip(quotes, mentions):
+        if mention is not None and q.cue and not _AUTHORED_DOCUMENT.match(q.speaker) and mention.kind == "person" \
+                and len((mention.name or "").split()) >= 2 and persons.full_name(mention.name) not in persons.roles:
             persons.add_person(mention.name, None)
             added = True
     if added:
         persons.index_mentions(text, [(s.open, s.close) for s in spans])
     # whom a cue credits with a direct quote is a subject, however long the role between cue and name ("said former
     # coach and former test player X"); not a fragment's speaker, read less surely
-    persons.mark_speakers([(q.speaker_start, q.speaker_end) for q in quotes
+    persons.mark_speakers([(q.speaker_start, q.speaker_end) for q, mention in zip(quotes, mentions)
                            if q.kind == "direct" and q.cue and q.speaker_start is not None and q.speaker_id
-                           and parse_mention(q.speaker).kind == "person"])
+                           and mention is not None and mention.kind == "person"])
     out = []
-    for q in quotes:
-        mention = parse_mention(q.speaker) if q.speaker else None
+    for q, mention in zip(quotes, mentions):
         if mention is not None and mention.kind == "pronoun" and q.speaker_start is not None:
             speaker_id, role = resolve_mention(mention, q.speaker_start, persons)
             # One resolved before changes only to a person the text gives the pronoun's gender ("Rukhsana Begum-Tait

@@ -932,16 +932,17 @@ def parse_mention(text: str) -> Mention:
             return Mention(text, None, None, "unknown")
         if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s") or low in PLURAL_PERSON_NOUNS:
             return Mention(text, None, None, "role")  # "Officials", "Witnesses", "Scientists": unnamed people
-    if "of" in tokens[2:] and _is_name_token(tokens[tokens.index("of", 2) - 1]) and (
-            _is_name_token(tokens[tokens.index("of", 2) - 2]) or tokens[tokens.index("of", 2) - 2] in NAME_PARTICLES):
+    of_at = tokens.index("of", 2) if "of" in tokens[2:] else None  # the first "of" past the first two words
+    if of_at is not None and _is_name_token(tokens[of_at - 1]) and (
+            _is_name_token(tokens[of_at - 2]) or tokens[of_at - 2] in NAME_PARTICLES):
         # "Rep. Michael McCaul of Texas", "Crown Prince Ali bin Omar of Qatar": a person from a place; the place is no
         # part of the name.
-        inner = parse_mention(" ".join(tokens[:tokens.index("of", 2)]))
+        inner = parse_mention(" ".join(tokens[:of_at]))
         if inner.kind == "person":
             return Mention(text, inner.name, inner.role, "person")
-    if len(tokens) > 3 and tokens[0].lower() == "the" and "of" in tokens[2:] \
-            and tokens[tokens.index("of", 2) - 1].lower() in ROLE_WORDS \
-            and not any(t.lower() in ORG_HEADS or t.lower() in ORG_WORDS for t in tokens[1:tokens.index("of", 2)]):
+    if len(tokens) > 3 and tokens[0].lower() == "the" and of_at is not None \
+            and tokens[of_at - 1].lower() in ROLE_WORDS \
+            and not any(t.lower() in ORG_HEADS or t.lower() in ORG_WORDS for t in tokens[1:of_at]):
         # "the Chief Technology Officer of Red Hat": a role, not a body (as "the Directorate General of X" is)
         return Mention(text, None, None, "role")
     if len(tokens) > 1 and tokens[0].lower() == "the" and (tokens[-1].islower() or tokens[-1].isupper()) \

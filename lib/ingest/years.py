@@ -161,18 +161,19 @@ def story_candidates(partial: Yearless, neighbours: list[tuple[Article, float]],
     exact, near = [], []
     for other, similarity in neighbours:
         published = other.published_date()
+        named = shown_path(other.origin) if other.origin else other.id  # its file's name, never a server folder
         reachable = any(day and 0 <= (published - day).days <= DATED_WINDOW_DAYS
                         for day in (_valid(published.year, partial), _valid(published.year - 1, partial)))
         for day, phrase in (_day_references(other.text, published) if reachable else ()):
             if (day.month, day.day) == (partial.month, partial.day) and (floor is None or day.year >= floor):
-                exact.append((similarity, day, f"same-story article {shown_path(other.origin) if other.origin else other.id} "
+                exact.append((similarity, day, f"same-story article {named} "
                               f"({other.outlet or 'outlet unknown'}, {published.isoformat()}, similarity "
                               f"{similarity:.2f}) refers to {phrase!r} = {day.isoformat()}"))
         if similarity >= STORY_PROXIMITY_SIMILARITY:
             for year in (published.year - 1, published.year, published.year + 1):
                 day = _valid(year, partial)
                 if day and PROXIMITY_WINDOW[0] <= (published - day).days <= PROXIMITY_WINDOW[1]:
-                    near.append((similarity, day, f"same-story article {shown_path(other.origin) if other.origin else other.id} "
+                    near.append((similarity, day, f"same-story article {named} "
                                  f"({other.outlet or 'outlet unknown'}) was published {published.isoformat()}, "
                                  f"{(published - day).days} days later (similarity {similarity:.2f})"))
     exact.sort(key=lambda c: -c[0])
