@@ -6,6 +6,7 @@ from app.markup import joined_names, plain_markdown
 from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, days_text, named_outlets, unnamed_note
 from app.view import open_page
 from lib.domain.outlets import UNKNOWN_OUTLET
+from lib.figures.style import outlets_in_order
 from lib.figures.time import STORY_BARS, daily_coloured
 
 MAX_TABLE_STORIES = 500  # story rows sent to the browser: all 4,735 of a 5,000-article corpus were 1 MB per render
@@ -75,8 +76,7 @@ def draw_daily(view, articles: pd.DataFrame, dated: pd.Series) -> None:
     sides = view.side_labels(articles["outlet"])  # what the chart's bars stand for: outlets, or their groups
     named = sides[sides != UNKNOWN_OUTLET]  # counted as the Outlets metric counts (articles naming none apart)
     charted = set(named[named.index.isin(dated.index)])
-    counts = sides[sides.index.isin(dated.index)].value_counts()  # the chart's order: dated articles, then name
-    order = sorted(counts.index, key=lambda side: (-counts[side], str(side).casefold()))
+    order = outlets_in_order(sides[sides.index.isin(dated.index)].to_frame("outlet"))  # the chart's order
     # the page colours the sides with most dated articles (page_colours); a colour taken by articles naming no outlet
     # is no outlet's
     coloured = sum(side != UNKNOWN_OUTLET for side in daily_coloured(order, view.side_colours()))
