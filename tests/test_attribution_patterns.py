@@ -2928,11 +2928,12 @@ APPOSED_ROLES_AND_NEW_BODIES = [
      "Omar Saeed Tahir"),
     ('"We reject the claims," the Kremlin said. A group of independent United Nations experts warned that civilians '
      'are at "grave risk of famine in the region".', "grave risk", "A group of independent United Nations experts"),
-    # negatives: a definite description still stands for the body that spoke; a role with no name stays a role
+    # negatives: a definite description still stands for the body that spoke; a role with no name stays a role, as
+    # written (the sentence about the unnamed spokesman introduces his words)
     ('"We reject the claims," Acme Corp said on Monday. "The offer stands," the company added.', "offer stands",
      "Acme Corp"),
     ('A spokesman for the Interior Ministry confirmed the toll but cautioned that the number could rise. "I do not '
-     'have an exact number of casualties."', "exact number", None),
+     'have an exact number of casualties."', "exact number", "A spokesman for the Interior Ministry"),
 ]
 
 
@@ -6147,6 +6148,32 @@ PRONOUN_ANTECEDENTS = [
 @pytest.mark.parametrize("text, fragment, speaker", PRONOUN_ANTECEDENTS)
 def test_pronoun_antecedents(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A person described, not named, whose clause runs on through another verb to its cue: the description speaks, as a
+# name does ("Maria Lopez pushed forward and shouted:"), after a fronted clause too; its modifiers whole.
+DESCRIBED_SUBJECTS = [
+    ('As the convoy left, one woman ran to the front of the crowd and shouted: "Who will feed my children?"',
+     "feed my children", "one woman", "role"),
+    ('When the governor arrived, a local baker stepped forward and asked: "Who pays for the broken windows?"',
+     "broken windows", "a local baker", "role"),
+    ('The chairman rose from his seat and declared: "This committee will not be silenced."', "will not be silenced",
+     "The chairman", "role"),
+    ('A man in a grey raincoat ran toward the firefighters, crying "My dog is still inside!"', "dog is still inside",
+     "A man in a grey raincoat", "role"),
+    ('One fisherman walked to the end of the pier, yelling "The nets are empty again!"', "nets are empty",
+     "One fisherman", "role"),
+    # negatives: a time phrase with a person in it is no described person; nor is a thing whose head names no person
+    ('Omar Haddad: The night my cousin arrived at our door and said, "The soldiers are coming." We ran.',
+     "soldiers are coming", None, None),
+    ('A video of the mayor spread online overnight and ended with: "Vote them out."', "Vote them out", None, None),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, speaker_type", DESCRIBED_SUBJECTS)
+def test_described_persons_speak_through_a_later_cue(text, fragment, speaker, speaker_type):
+    q = _quote(text, fragment)
+    assert (q.speaker_id or q.speaker, q.speaker_type) == (speaker, speaker_type)
 
 
 # The cue as written keeps the medium a "told" names, never half of it ("told the Qatar-based" read in framing labels),

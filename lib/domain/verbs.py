@@ -123,6 +123,8 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
                                   "marvelled", "marveled", "mused", "teased", "scoffed", "sneered", "snorted",
                                   "cheered", "boasted", "bragged", "crowed", "chirped")),
     ("exclaim", "emotive", False, ("exclaims", "shouts", "yells", "screams", "cries")),
+    # a participle of raised voice ending the clause of its speaker: `X ran toward the rescuers, crying "..."`
+    ("shout", "emotive", False, ("shouting", "yelling", "screaming", "crying", "exclaiming")),
     # The present tense of dialogue in stories and first-person features: `"Yeah, wow!" I blurt.`
     ("blurt", "emotive", False, ("blurted", "blurts", "blurt", "whisper", "mutter", "whispers", "mutters", "murmurs", "mumbles", "sighs",
                                  "laughs", "snaps", "gasps", "groans", "hisses", "growls", "pleads", "begs",

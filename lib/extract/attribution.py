@@ -149,7 +149,7 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{
 # ("Inspectors visited the site, describing"), not the subject's.
 _HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS | PLURAL_PERSON_NOUNS if w.isalpha()))})\b)"
 _PARTICIPLES = (r"(?:saying|adding|writing|noting|declaring|insisting|stating|stressing|explaining|arguing|warning|"
-                r"claiming|asserting|replying|responding|"
+                r"claiming|asserting|replying|responding|shouting|yelling|screaming|crying|exclaiming|"
                 # the one told ("telling Mayer", "telling reporters")
                 r"telling[^\S\n]+(?:him|her|them|us|me|reporters|journalists|[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)?))")
 _PARTICIPLE_CLAUSE_WORDS = 10  # words of a reported clause between a participle cue's "that" and the quote
@@ -443,6 +443,14 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
     cue_start = base + m.start(group) if group else base + m.start("subj")
     subject, subject_start = without_opener(*apposed_name(m))
     words = subject.split()
+    if words and words[-1].lower() in _DANGLING_WORDS and parse_mention(subject).kind == "role":
+        # "a woman in a" read by a pattern's shortest subject before "black headscarf ran ..., crying": the
+        # description runs on to its verb
+        rest = m.string[subject_start + len(subject):m.start(group) if group else len(m.string)]
+        verb = finite_verb(rest)
+        if verb and len(rest[:verb.start()].split()) <= _DANGLING_RUN_WORDS:
+            subject += rest[:verb.start()]
+            words = subject.split()
     given = max((i for i, w in enumerate(words) if i and w.lower() in FIRST_NAME_GENDERS), default=None)
     if given and words[0].lower() not in FIRST_NAME_GENDERS and _FRONTED_OBJECT.search(m.string, 0, subject_start):
         # "Writing in The Mirror Linda Nolan said" (no comma after the lead phrase): the phrase's object, a paper or
@@ -455,6 +463,9 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+# Words no noun phrase ends in: a subject read up to one was cut short.
+_DANGLING_WORDS = frozenset("a an the his her their its in of with at on for from near outside inside".split())
+_DANGLING_RUN_WORDS = 4  # words a description cut short may run on by to reach its verb
 # A sentence's lead phrase whose object runs into the subject with no comma between ("Writing in The Mirror Linda");
 # "According to X" names a source, whose name is whole.
 _FRONTED_OBJECT = re.compile(r"(?:^\s*|[.!?\n][\"”’]?\s+)(?!According)[A-Z][a-z]+ing[^\S\n]+(?:in|on|to|for|with)"
@@ -674,17 +685,18 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             # `Elsewhere, Cohen said Christie was strong, while X was "..."`: the sentence's own subject and cue,
             # however long the clause before the fragment.
             start, window = sentence_start, text[sentence_start:end]
+        if pattern is BEFORE_COLON and window.split(None, 1)[:1] and window.split(None, 1)[0] in SUBORDINATORS:
+            # `While X was speaking, Y interrupted:`, `When the mayor arrived, a shopkeeper stepped forward and asked:`:
+            # the main clause after the comma introduces the words
+            comma = window.find(", ")
+            later = BEFORE_COLON.match(window[comma + 2:]) if comma >= 0 else None
+            if later and later.group("cue") not in CUE_CLASS and _person_subject(later.group("subj")):
+                return _attribution(later, start + comma + 2, "before")
+            continue
         pos = 0
         while pos < len(window):
             m = pattern.search(window, pos)
             if m is None:
-                break
-            if pattern is BEFORE_COLON and m.group("subj").split()[0] in SUBORDINATORS:
-                # `While X was speaking, Y interrupted:`: the main clause after the comma introduces the words
-                comma = window.find(", ", m.start("subj"))
-                later = BEFORE_COLON.match(window[comma + 2:]) if comma >= 0 else None
-                if later and later.group("cue") not in CUE_CLASS and _person_subject(later.group("subj")):
-                    return _attribution(later, start + comma + 2, "before")
                 break
             if pattern is BEFORE_WHO and _PREPOSITION_BEFORE.search(window, 0, m.start("subj")):
                 # `Mark Hale, a marine ecologist at GT, who said "`: the relative clause is the named person's
@@ -693,7 +705,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     return replace(_attribution(m, start, "before"), speaker=named.group("subj"),
                                    speaker_start=start + named.start("subj"))
             if pattern is BEFORE_ADDED and m.group("verb") and (
-                    not _named_person(m.group("subj")) or "," in window[m.end("verb"):m.start("cue")]):
+                    not (_named_person(m.group("subj")) or _described_person(m.group("subj"), parse_mention(m.group("subj"))))
+                    or "," in window[m.end("verb"):m.start("cue")]):
                 break  # `X hired Y as coach, but Y later resigned and said, "`: another clause, maybe another subject
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))
                                             or m.group("end") == "," and not _comma_introduces(m, window, text, end)):
@@ -795,8 +808,9 @@ def _participle_speaker(text: str, sentence_start: int, end: int, cue: str, cue_
     opening = _OPENING_SUBJECT.match(sentence)
     if opening and (opening.group("subj").split()[0] in SUBORDINATORS | FRONTED_PREPOSITIONS
                     or opening.group("subj").split()[0].lower() in _GROUP_LEADS
-                    or not _named_or_pronoun(parse_mention(apposed_name(opening)[0]))):
-        opening = None
+                    or not (_named_or_pronoun(mention := parse_mention(apposed_name(opening)[0]))
+                            or _described_person(apposed_name(opening)[0], mention))):
+        opening = None  # "A woman in a black headscarf ran toward them, crying": a person described speaks too
     if clause and not (opening and opening.start("subj") < clause.start("subj") < opening.end()):
         found = clause  # the clause's subject, unless it is inside the opening person's appositions
     elif opening and not (clause is None and _CLAUSE_BREAK.search(sentence, opening.end(), cue_start - sentence_start)):
@@ -899,11 +913,11 @@ _NAME_LINKS = NAME_PARTICLES | {"of", "the"}
 
 
 def _person_subject(subject: str) -> bool:
-    """True for a subject that is one person: a name, a pronoun, or a described one ("The senator", "a local pastor";
-    not "Students", not a body)."""
+    """True for a subject that is one person: a name, a pronoun, or a described one ("The senator", "a local pastor",
+    "one man", "a woman in a black headscarf"; not "Students", not a body)."""
     mention = parse_mention(subject)
     words = subject.lower().split()
-    return mention.kind in ("person", "pronoun") or (
+    return mention.kind in ("person", "pronoun") or _described_person(subject, mention) or (
         mention.kind == "role" and words[0] in ("the", "a", "an") and _head_noun(words[1:]) in ROLE_WORDS)
 
 
@@ -1456,12 +1470,22 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
 
 
 def _described_person(subject: str, mention: Mention) -> bool:
-    """True for one unnamed person described by a determiner and a person noun ("The guard", "my mother", "a tall
-    woman"), not a body, a text or a title standing for someone named ("the senator" resolves to them instead)."""
+    """True for one unnamed person described by a determiner and a person noun or agent noun, with what follows it
+    ("The guard", "my mother", "a tall woman", "one man", "a local shopkeeper", "a woman in a black headscarf"), not a
+    body, a text or a title standing for someone named ("the senator" resolves to them instead)."""
     words = subject.lower().split()
-    return mention.kind == "role" and len(words) <= 4 and words[0] in ("the", "a", "an", "my") \
-        and words[-1] in PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | _STORY_PERSONS and words[-1] not in ORG_HEADS \
-        and words[-1] not in DOCUMENT_NOUNS and words[-1] not in PLURAL_PERSON_NOUNS
+    if mention.kind != "role" or words[0] not in ("the", "a", "an", "my", "one", "another"):
+        return False
+    head = _head_noun(words[1:])
+    before = words[1:words.index(head)] if head in words[1:_DESCRIBED_HEAD_AT + 1] else None
+    # one determiner, opening it: "The night my neighbour" is a time and another person
+    return before is not None and not set(before) & set(DETERMINERS) \
+        and head not in ORG_HEADS | DOCUMENT_NOUNS | PLURAL_PERSON_NOUNS \
+        and (head in PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | _STORY_PERSONS
+             or _is_person_agent(head) and head not in ROLE_WORDS)
+
+
+_DESCRIBED_HEAD_AT = 3  # words up to a described person's head noun ("a tall young woman")
 
 
 _STORY_PERSONS = frozenset("guard stranger boy girl soldier driver doctor nurse officer waiter waitress clerk "
