@@ -122,6 +122,22 @@ def test_outlet_names(site, outlet):
     assert parse_html(page(f'<meta property="og:site_name" content="{site}">'), "o.html").outlet == outlet
 
 
+@pytest.mark.parametrize("head, url, outlet", [
+    # a web archive's copy belongs to the site it archived (three archived blogs are three outlets, not "archive.org")
+    ("", "https://web.archive.org/web/20160218174457/http://bewegliche-lettern.de/2010/05/typo/",
+     "bewegliche-lettern.de"),
+    # a handle names an account, not the site
+    ('<meta name="cre" content="Citynews_Desk">', "https://www.citynews-online.de/budget", "citynews-online.de"),
+    # the site's stated name outranks an application name that is the page's title, wherever they stand
+    ('<meta name="application-name" content="Budget night in Rostock - BLINKER">'
+     '<meta property="og:site_name" content="BLINKER">', "https://www.blinker.de/budget", "BLINKER"),
+])
+def test_outlet_is_the_site_not_a_guess(head, url, outlet):
+    """The outlet is the site's stated name, else its host: a line of the page trafilatura takes for a site name (a
+    date, a volume number), a handle or an archive's host is no outlet."""
+    assert parse_html(page(head), "o.html", url=url).outlet == outlet
+
+
 @pytest.mark.parametrize("head, author, title", [
     ('<meta name="author" content="Jane Doe"><meta property="og:title" content="Budget passes - Jane Doe">',
      "Jane Doe", "Budget passes"),
@@ -214,6 +230,10 @@ def test_table_rows_are_body_text_and_their_rules_are_not():
     ("20200702T101500", dt.datetime(2020, 7, 2, 10, 15)),
     ("not a date", None),
     ("2019-13-45", None),
+    # a dotted date is day first with no language to tell (Swiss, German, Russian usage); slashes stay month first
+    ("07.11.2023", dt.date(2023, 11, 7)),
+    ("7.11.23", dt.date(2023, 11, 7)),
+    ("11/07/2023", dt.date(2023, 11, 7)),
 ])
 def test_read_date_metadata_values(written, expected):
     """Metadata date values, including malformed ISO seconds, parse to what they say."""

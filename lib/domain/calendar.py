@@ -140,6 +140,9 @@ ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\
 COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:T?([0-2]\d)([0-5]\d)([0-5]\d)(Z)?)?$")  # 20200702T101500Z
 _TIME_WRITTEN = re.compile(r"\d:\d\d")
 _DAY_FIRST = re.compile(r"\d{1,2}[./]")  # 25.09.2020, 25/09/2020: how Europe and Russia write a day
+# A dotted numeric date is written day first wherever dots are the separator ("07.11.2023", German, Swiss, Russian,
+# Nordic usage); the month-first order is written with slashes ("11/07/2023"), so dots need no language to be read.
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)")
 
 # dateparser settings, one table for every caller. REQUIRE_PARTS: a missing part is never filled in from
 # today (a yearless date is asked for separately, see read_month_day); PREFER_DAY_OF_MONTH: "September
@@ -169,7 +172,8 @@ def read_date(written: str, language: str | None = None, day_first: bool = False
     if value.isdigit():
         return None  # a bare year or number names no day ("1980" read as 9 January 1980)
     value = value[:MAX_WRITTEN_DATE_CHARS]
-    stamp = _parse_with_dateparser(value, language, ("day", "month", "year"), day_first and bool(_DAY_FIRST.match(value)))
+    stamp = _parse_with_dateparser(value, language, ("day", "month", "year"),
+                                   day_first and bool(_DAY_FIRST.match(value)) or bool(_DOTTED_DATE.match(value)))
     if stamp is None or _TIME_WRITTEN.search(value):
         return stamp  # a datetime only when a time is written: dateparser's midnight is not a time
     return stamp.date()

@@ -165,12 +165,26 @@ def names_a_writer(written: str, url: str | None) -> bool:
         and "".join(w[0] for w in words) != label
 
 
+# A web archive's copy of a page: its path holds the archived page's own address ("https://web.archive.org/web/
+# 20160218174457/http://example.de/2010/05/story/", archive.today's "archive.ph/2019.01.02-030405/https://...").
+_ARCHIVED = re.compile(r"^(?:https?://)?(?:web\.)?(?:archive\.org/web|archive\.(?:today|ph|is|li|vn|fo|md))/"
+                       r"[\w.*-]*/(?P<original>(?:https?://|www\.)\S+)$", re.IGNORECASE)
+
+
+def site_url(url: str) -> str:
+    """The address of the site a page belongs to: a web archive's copy stands for the page it archived, whose site
+    is the outlet (three archived blogs are three outlets, not one "archive.org")."""
+    m = _ARCHIVED.match(url.strip())
+    return m.group("original") if m else url
+
+
 def outlet_and_writer(written: str | None, url: str | None = None) -> tuple[str | None, str | None]:
     """(canonical outlet, writer's name) of an outlet field as written: a missing field, or one that names a writer
     (names_a_writer), gives the outlet of the article's URL instead (none without one), and the writer's name when it
     is a person's."""
     if written and not names_a_writer(written, url):
         return canonical_outlet(written), None
+    url = site_url(url) if url else url
     outlet = canonical_outlet(url.strip()) if url and is_host_name(url.strip()) else None
     person = bool(written) and written_as_full_name(written) and not _names_writer_role(written)
     return outlet, " ".join(written.split()) if person else None

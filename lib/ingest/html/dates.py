@@ -75,10 +75,10 @@ EVIDENCE_REASONS = {
     "dateline": "the wire dateline dates the story, and nothing more reliable dates the page",
     "htmldate": "htmldate's search of the page finds it and the page states no publication time of its own",
     "time-pubdate": "the page marks it as the publication time, and nothing more reliable dates the page",
-    "byline": "the visible date by the byline, and nothing more reliable dates the page",
+    "byline": "the page shows it by its author's name, and nothing more reliable dates the page",
     "modified": "the page's last change is the only date it carries",
     "time": "the only dated element on the page",
-    "headline": "the date shown under the headline, and nothing more reliable dates the page",
+    "headline": "the page shows it to the reader under its title, and nothing more reliable dates the page",
 }
 # Weight of a candidate among its kind, for the kinds found outside the page's metadata (metadata claims
 # carry their own, see lib.ingest.html.metadata): one URL date is as sure as a main JSON-LD claim.

@@ -9,6 +9,7 @@ from html import unescape as html_unescape
 from urllib.parse import urlsplit
 
 from lib.domain.calendar import WEEKDAYS
+from lib.domain.names import normalise_name
 from lib.ingest.html.markup import collapse, fold
 
 # Meta tags (name/property/itemprop, lower-case) that state the publication time: key -> weight among metadata.
@@ -31,7 +32,7 @@ MODIFIED_META = frozenset((
 META_FIELDS = (
     ("og:title", "titles"), ("twitter:title", "titles"), ("headline", "titles"),
     ("description", "descriptions"), ("og:description", "descriptions"), ("twitter:description", "descriptions"),
-    ("og:site_name", "site_names"), ("application-name", "site_names"), ("publisher", "site_names"),
+    ("og:site_name", "site_names"), ("application-name", "app_names"), ("publisher", "site_names"),
     ("cre", "site_names"),
     ("author", "authors"), ("article:author", "authors"), ("byl", "authors"), ("parsely-author", "authors"),
     ("sailthru.author", "authors"), ("dc.creator", "authors"),
@@ -51,7 +52,8 @@ MAIN_WEIGHT, CLAIM_WEIGHT, MINOR_WEIGHT = 3, 2, 1
 
 _BY = re.compile(r"^[Bb]y\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:»]\s+")
-_NOT_A_NAME = re.compile(r"^https?:|^www\.|©|&copy;|\bcopyright\b|^\W*$", re.IGNORECASE)  # junk site names
+# junk site names; a handle ("@Bafa_Bund", "Achgut_com": one word with an underscore) names an account, not the site
+_NOT_A_NAME = re.compile(r"^https?:|^www\.|©|&copy;|\bcopyright\b|^\W*$|^@|^\S*_\S*$", re.IGNORECASE)
 _DOMAIN_SUFFIX = re.compile(r"\.(?:com|net|org|ru|co\.uk|com\.pk|pk|cn|de|fr|es|it)$", re.IGNORECASE)
 _NOT_AN_AUTHOR = re.compile(r"[/@\d]|\bwww\b|\.(?:com|org|net|es|fr|de|it|ru|co|uk)\b|\b(?:com|org|net)$",
                             re.IGNORECASE)
@@ -67,6 +69,7 @@ class PageMeta:
     titles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
+    app_names: list[str] = field(default_factory=list)  # application-name: a site's name, or its page's title
     authors: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     dates: list[tuple[str, str, int]] = field(default_factory=list)  # (value as written, kind, weight)
@@ -198,18 +201,37 @@ def _first(values: list[str]) -> str | None:
 def page_outlet(doc, meta: PageMeta) -> tuple[str | None, str | None]:
     """(the site's name as the page writes it, its canonical outlet): og:site_name / JSON-LD publisher /
     trafilatura's sitename, else the host name."""
-    from lib.domain.outlets import canonical_outlet, is_known_outlet
+    from lib.domain.outlets import canonical_outlet, is_known_outlet, site_url
 
-    names = [html_unescape(n) for n in meta.site_names + ([doc.sitename] if doc and doc.sitename else [])]
+    host = (urlsplit(site_url(meta.url)).hostname or "").removeprefix("www.") if meta.url else ""
+    # trafilatura's sitename is its own guess (a line of the page: "6. Jahrgang", "02.11.2021"): it counts only when
+    # the host shares a word with it, as a site's name does ("BLINKER" on blinker.de); an application name is often
+    # the page's title, so it comes after the site names the page states
+    guessed = [doc.sitename] if doc and doc.sitename and (not host or _names_host(doc.sitename, host)) else []
+    names = [html_unescape(n) for n in meta.site_names + guessed + meta.app_names]
     name = _first([n for n in names if not _NOT_A_NAME.search(n)])
-    if not name and meta.url:
-        host = urlsplit(meta.url).hostname or ""
-        name = host.removeprefix("www.")
+    if not name and host:
+        name = host
     if not name:
         return None, None
     # "CNN.com", "tass.com": a known outlet's domain is that outlet, so pages and wire copy group together
     bare = _DOMAIN_SUFFIX.sub("", name)
     return name, canonical_outlet(bare if bare != name and is_known_outlet(bare) else name)
+
+
+_MIN_SHARED_CHARS = 4  # a longer word of a site's name is found inside its host's letters ("zeit" in zeit.de)
+
+
+def _names_host(name: str, host: str) -> bool:
+    """Whether a site's name shares a word with its host name: one of at least _MIN_SHARED_CHARS letters inside the
+    host's letters (umlauts as the host spells them: "Süddeutsche Zeitung" ~ sueddeutsche.de), or one that is a
+    label of the host ("BBC News" ~ bbc.co.uk)."""
+    labels = [_squash(label) for label in fold(host).split(".")]
+    letters = "".join(labels)
+    spelt = {letters, letters.replace("ue", "u").replace("oe", "o").replace("ae", "a")}
+    words = [_squash(w) for w in normalise_name(name).split()]  # accents stripped ("Süddeutsche" -> "suddeutsche")
+    return any(len(w) >= _MIN_SHARED_CHARS and any(w in x for x in spelt) or len(w) > 1 and w in labels
+               for w in words)
 
 
 def page_title(doc, meta: PageMeta, outlet: str | None, author: str | None = None) -> str | None:
