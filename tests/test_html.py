@@ -131,6 +131,10 @@ def test_outlet_names(site, outlet):
     # the site's stated name outranks an application name that is the page's title, wherever they stand
     ('<meta name="application-name" content="Budget night in Rostock - BLINKER">'
      '<meta property="og:site_name" content="BLINKER">', "https://www.blinker.de/budget", "BLINKER"),
+    # a syndicated story names its original publisher too: the site whose host it is wins
+    ('<meta name="publisher" content="Metro Wire"><meta property="og:site_name" content="The Valley Courier">',
+     "https://www.valleycourier.com/news/budget",
+     "The Valley Courier"),
 ])
 def test_outlet_is_the_site_not_a_guess(head, url, outlet):
     """The outlet is the site's stated name, else its host: a line of the page trafilatura takes for a site name (a

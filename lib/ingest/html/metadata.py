@@ -204,12 +204,19 @@ def page_outlet(doc, meta: PageMeta) -> tuple[str | None, str | None]:
     from lib.domain.outlets import canonical_outlet, is_known_outlet, site_url
 
     host = (urlsplit(site_url(meta.url)).hostname or "").removeprefix("www.") if meta.url else ""
-    # trafilatura's sitename is its own guess (a line of the page: "6. Jahrgang", "02.11.2021"): it counts only when
-    # the host shares a word with it, as a site's name does ("BLINKER" on blinker.de); an application name is often
-    # the page's title, so it comes after the site names the page states
-    guessed = [doc.sitename] if doc and doc.sitename and (not host or _names_host(doc.sitename, host)) else []
-    names = [html_unescape(n) for n in meta.site_names + guessed + meta.app_names]
-    name = _first([n for n in names if not _NOT_A_NAME.search(n)])
+    # trafilatura's sitename is its own guess, at times a line of the page ("6. Jahrgang", "02.11.2021") or an
+    # account's handle run together ("Rosaluxstiftung", "LAOLA1Redaktion"): it counts when the host shares a word
+    # with it, as a site's name does ("BLINKER" on blinker.de), or when it is words with no number ("Annals of
+    # Internal Medicine" on acpjournals.org); an application name is often the page's title, so it comes after the
+    # site names the page states
+    guessed = [doc.sitename] if doc and doc.sitename and (
+        not host or _names_host(doc.sitename, host)
+        or len(doc.sitename.split()) > 1 and not any(ch.isdigit() for ch in doc.sitename)) else []
+    names = [n for n in (collapse(html_unescape(n)) for n in meta.site_names + guessed + meta.app_names)
+             if n and not _NOT_A_NAME.search(n)]
+    # a name the host shares a word with first: a syndicated story's page names its original publisher too ("The
+    # Washington Post" in the JSON-LD of a page on inquirer.com)
+    name = next((n for n in names if host and _names_host(n, host)), names[0] if names else None)
     if not name and host:
         name = host
     if not name:
