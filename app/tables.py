@@ -36,6 +36,11 @@ def named_outlets(outlets: pd.Series) -> pd.Series:
     return labels[labels != UNKNOWN_OUTLET]
 
 
+# What a table's "Outlets" count counts (the story and reused-passage tables): a row whose articles name no outlet
+# counts 0 and lists "(unknown outlet)" or "none named".
+OUTLETS_COUNT_HELP = "Outlets named by the articles; articles that name no outlet are not counted."
+
+
 def unnamed_note(outlets: pd.Series, named: pd.Series) -> str | None:
     """"N article(s) name no outlet" for a count of the outlets of articles (``named``: named_outlets(``outlets``)), or
     None when every one names one."""

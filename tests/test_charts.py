@@ -253,6 +253,18 @@ def test_daily_counts_keep_the_outlets_with_most_articles():
     assert [t.name for t in fig.data][0] == "Big"
 
 
+def test_the_grey_band_counts_outlets_not_articles_naming_none():
+    """Articles naming no outlet in the grey band are no further outlet: "3 other outlets and articles naming none",
+    not "4 other outlets" beside a caption counting named outlets."""
+    outlets = ["A", "B", "C", "D", "E", None]
+    daily = pd.DataFrame({"day": [T("2020-01-01")] * 6, "outlet": outlets, "articles": [9, 8, 3, 2, 1, 1]})
+    names = [t.name for t in daily_counts_figure(daily, max_outlets=3).data]
+    assert names == ["A", "B", "3 other outlets and articles naming none"]
+    only_unnamed = daily_counts_figure(daily[daily["outlet"].isin(["A", "B", "C"]) | daily["outlet"].isna()],
+                                       max_outlets=4)
+    assert "(unknown outlet)" in [t.name for t in only_unnamed.data]
+
+
 def test_daily_counts_group_quiet_outlets_into_one_band():
     daily = pd.DataFrame({"day": [T("2020-01-01")] * 20, "outlet": [f"Outlet {i:02d}" for i in range(20)],
                           "articles": list(range(20, 0, -1))})

@@ -518,6 +518,20 @@ def test_a_date_opening_a_sentence_stays_in_it(text):
     assert "Published on March 3, the report found that costs had doubled." in units["unit_text"].tolist()
 
 
+@pytest.mark.parametrize("lines", [["PUBLISHED : 22 : 07 GMT , 7 July 2012", "UPDATED : 22 : 07 GMT , 7 July 2012"],
+                                   ["Posted : Jul 07 , 2012 7 : 40 PM ET", "Last Updated : Jul 08 , 2012 1 : 20 AM ET"],
+                                   ["Sunday , July 21 , 2013"]])
+def test_date_lines_inside_a_text_are_no_units(lines):
+    """A line of its own that only dates the page (the browser pass read "PUBLISHED : 22 : 07 GMT , 7 July 2012" as
+    Daily Mail's lead) is no framing point, wherever it stands among the first lines."""
+    lead = "Vitali Klitschko retained his title on Saturday night, stopping the challenger in the fourth round."
+    text = "Klitschko keeps his belt\n\n" + "\n\n".join(lines) + "\n\n" + lead
+    articles = pd.DataFrame({"id": ["a"], "text": [text], "outlet": ["X"]})
+    units = build_units(articles, pd.DataFrame())
+    assert not any(line in units["unit_text"].tolist() for line in lines)
+    assert lead in units["unit_text"].tolist()
+
+
 @pytest.mark.parametrize("stamp", ["UPDATED 05 / 03 / 2013 at 11: 00 AM EDT ", "MAY 3, 2013 AT 1: 10PM EDT ",
                                    "Posted on Thu Jun 13, 2013 | ", "AUGUST 2, 2013 | 08:06AM PT ",
                                    "Fri Aug 2, 2013 6: 50pm EDT ", "Originally published 05 / 03 / 2013 at 10: 20 AM EDT ",

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from app.markup import joined_names, plain_markdown
-from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, days_text, named_outlets, unnamed_note
+from app.tables import INDEPENDENT_HELP, INDEPENDENT_LABEL, OUTLETS_COUNT_HELP, days_text, named_outlets, unnamed_note
 from app.view import open_page
 from lib.domain.outlets import UNKNOWN_OUTLET
 from lib.figures.style import outlets_in_order
@@ -21,7 +21,7 @@ FORMER_SECTIONS = {"Articles per day": DAILY_SECTION}
 
 def story_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Story rows as the page and its download show them: days as text ("undated" where none), outlets joined."""
-    return rows.assign(outlets=rows["outlets"].map(lambda o: ", ".join(map(str, o))),
+    return rows.assign(outlets=rows["outlets"].map(lambda o: ", ".join(map(str, o)) or "none named"),
                        first=days_text(rows["first"]), last=days_text(rows["last"]))[list(STORY_TABLE_COLUMNS)]
 
 
@@ -120,6 +120,7 @@ def draw_story_table(view, story_rows: pd.DataFrame, filtered: bool) -> None:
     top = story_rows.sort_values(["n_articles", "first"], ascending=[False, True]).head(MAX_TABLE_STORIES)
     st.dataframe(story_table(top).rename(columns=STORY_TABLE_COLUMNS), hide_index=True,
                  column_config={"Story": st.column_config.TextColumn(width="large"),
+                                "Outlets": st.column_config.NumberColumn("Outlets", help=OUTLETS_COUNT_HELP),
                                 INDEPENDENT_LABEL: st.column_config.NumberColumn(INDEPENDENT_LABEL,
                                                                                  help=INDEPENDENT_HELP)})
     if filtered:

@@ -6,13 +6,13 @@ import streamlit as st
 
 from app.loaders import AnalysisFailed
 from app.markup import highlight_html, plain_markdown
-from app.tables import day_text, days_text, display_title, display_titles, search_quotes
+from app.tables import OUTLETS_COUNT_HELP, day_text, days_text, display_title, display_titles, search_quotes
 from app.urlstate import url_choice, with_linked
 from app.view import open_page, report_missing
 from lib.analyse.reuse import MIN_CHARS
 from lib.domain.calendar import UNORDERED, UNORDERED_WHY
 from lib.domain.outlets import outlet_label, outlet_labels
-from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS, lineage_colours, unnamed_pairs
+from lib.figures.quotes import FLOW_PAIRS, HEATMAP_ROWS, flow_keys, lineage_colours, unnamed_pairs
 from lib.domain.sentences import excerpt, shorten
 from lib.figures.style import UNATTRIBUTED
 
@@ -303,6 +303,7 @@ def draw_reused_passages(view) -> None:
                   "their source." if outside else ""))
     st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * len(table)),
                  column_config={"Passage": st.column_config.TextColumn(width="large"),
+                                "Outlets": st.column_config.NumberColumn("Outlets", help=OUTLETS_COUNT_HELP),
                                 "Outside the filters": st.column_config.NumberColumn(
                                     "Outside", help="Carriers among the articles the filters leave out")})
     view.caption_if_capped(MAX_PAIRS, len(groups), "passages (those with the most carriers)",
@@ -362,7 +363,8 @@ def draw_reuse(view) -> None:
         st.caption(f"{len(both):,} article pair(s) that both name no outlet are not in the chart: no outlet to draw "
                    "them between. The Article pair and Reused passages sections show them.")
     pairs = pairs[~unnamed]
-    view.caption_if_capped(FLOW_PAIRS, len(pairs[["source_outlet", "target_outlet"]].drop_duplicates()),
+    view.caption_if_capped(FLOW_PAIRS, len(flow_keys(pairs)[["source_outlet", "target_outlet", "unordered"]]
+                                           .drop_duplicates()),
                            "outlet pairs in the chart (those reusing the most text)",
                            "pick outlets under Filters to see others.")
     st.caption("The Article pair section shows two articles side by side with the text they share; the Reused "

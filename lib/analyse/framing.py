@@ -24,7 +24,7 @@ from lib.analyse.overlap import MIN_WORDS as MIN_QUOTE_WORDS, carries_run, quote
 from lib.analyse.similarity import UnitSimilarity, encode_units, resolve_encoder
 from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.calendar import NUMBER_WORDS
-from lib.domain.datelines import body_start
+from lib.domain.datelines import body_start, is_date_line
 from lib.domain.outlets import outlet_labels
 from lib.domain.sentences import WEB_ADDRESS, is_heading_line, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
@@ -162,8 +162,10 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
                 s = min(address.end(), e)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
             if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS or _whole_line(text, s, e) \
-                    and is_heading_line(text[s:e]):
-                continue  # a dateline or wire tag; a heading the body repeats ("Anti Piracy Ops by INS Sukanya")
+                    and (is_heading_line(text[s:e]) or is_date_line(text[s:e])):
+                # a dateline or wire tag; a heading the body repeats ("Anti Piracy Ops by INS Sukanya"); a line of
+                # its own that only dates the page ("PUBLISHED : 22 : 07 GMT , 7 July 2012")
+                continue
             quote = _carried_quote(qs, s, e)
             mode, quoted, speaker, cue, cue_class = OWN_VOICE, None, None, None, None
             if quote is not None:

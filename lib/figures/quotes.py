@@ -157,6 +157,16 @@ def unnamed_pairs(pairs: pd.DataFrame) -> pd.Series:
         & (outlet_labels(pairs["target_outlet"]) == UNKNOWN_OUTLET)
 
 
+def flow_keys(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The article pairs with what the reuse chart draws one bar for: source and target outlet labels, and, for a pair
+    with no source (the same day, or undated), how it is unordered ("A ↔ B (same day)" / "(undated)", never "A → B";
+    "" for an ordered pair). Its distinct rows are the chart's outlet pairs, as its caption counts them."""
+    unordered = (pairs["direction"].map(UNORDERED).fillna("") if "direction" in pairs
+                 else pd.Series("", index=pairs.index))
+    return pairs.assign(source_outlet=pairs["source_outlet"].map(outlet_label),
+                        target_outlet=pairs["target_outlet"].map(outlet_label), unordered=unordered)
+
+
 def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = None,
                        top: int = FLOW_PAIRS) -> go.Figure:
     """Reused characters per outlet pair (source → target), coloured by the source outlet; two articles that both
@@ -169,12 +179,7 @@ def reuse_flows_figure(pairs: pd.DataFrame, colours: Mapping[str, str] | None = 
     if pairs.empty:
         return empty_figure(title, "Only articles naming no outlet reuse passages here: no outlet to draw them "
                                    "between.")
-    # A pair with no source (the same day, or undated) reads "A ↔ B (same day)" / "(undated)", never "A → B".
-    unordered = (pairs["direction"].map(UNORDERED).fillna("") if "direction" in pairs
-                 else pd.Series("", index=pairs.index))
-    frame = pairs.assign(source_outlet=pairs["source_outlet"].map(outlet_label),
-                         target_outlet=pairs["target_outlet"].map(outlet_label), unordered=unordered,
-                         articles=pairs["source_id"].astype(str) + "\n" + pairs["target_id"].astype(str))
+    frame = flow_keys(pairs).assign(articles=pairs["source_id"].astype(str) + "\n" + pairs["target_id"].astype(str))
     by_pair = frame.groupby(["source_outlet", "target_outlet", "unordered"])  # one call per column: named agg is slower
     flows = (pd.DataFrame({"chars": by_pair["chars"].sum(), "pairs": by_pair["articles"].nunique(),  # 1+ passages each
                            "example": by_pair["target_text"].first()})

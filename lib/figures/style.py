@@ -97,6 +97,9 @@ def legend_entry(shown: Mapping[str, str], outlet: str) -> dict:
                 showlegend=outlet == others[0] and len(others) < len(shown))
 
 
+UNNAMED_IN_OTHERS = "and articles naming none"  # after others_name when the grey band holds such articles too
+
+
 def others_name(n: int) -> str:
     """The legend entry of ``n`` outlets drawn as one: "8 other outlets"."""
     return f"{n:,} {OTHER_OUTLETS}" if n != 1 else f"1 {OTHER_OUTLETS[:-1]}"
@@ -225,7 +228,8 @@ def hover_text(text, width: int = 80, limit: int = 600, max_lines: int | None = 
 
 
 _OUTLET_WORD = re.compile(r"\b([Oo])utlet(s?)\b")
-_OTHERS_NAME = re.compile(rf"[\d,]+ {OTHER_OUTLETS}?")  # others_name's legend entry (the plural's "s" optional)
+# others_name's legend entry (the plural's "s" optional), with the articles naming no outlet it may hold
+_OTHERS_NAME = re.compile(rf"[\d,]+ {OTHER_OUTLETS}?(?: {UNNAMED_IN_OTHERS})?")
 
 
 def name_sides(figure: go.Figure, attribute: str) -> go.Figure:

@@ -9,9 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from lib.domain.outlets import outlet_label
+from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
 from lib.domain.sentences import shorten
-from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, date_axis, empty_figure, hover_date, hover_text,
+from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, UNNAMED_IN_OTHERS, date_axis, empty_figure, hover_date, hover_text,
                                integer_ticks, legend_entry, others_name, outlet_text, outlets_in_order, plotly_text,
                                view_colours)
 
@@ -91,7 +91,11 @@ def daily_counts_figure(daily: pd.DataFrame, colours: Mapping[str, str] | None =
     order = outlets_in_order(frame, weight="articles")  # by articles, not by bars
     rest = set(order) - set(daily_coloured(order, colours, max_outlets))
     if rest:
-        other = others_name(len(rest))
+        # the band counts outlets: articles naming none are in it, not one more outlet ("11 of 314 outlets" beside
+        # "303 other outlets and articles naming none", not "304 other outlets")
+        named = len(rest - {UNKNOWN_OUTLET})
+        other = UNKNOWN_OUTLET if not named else others_name(named) + (
+            f" {UNNAMED_IN_OTHERS}" if UNKNOWN_OUTLET in rest else "")
         frame = _merge_bars(frame.assign(outlet=frame["outlet"].where(~frame["outlet"].isin(rest), other)))
         order = [o for o in order if o not in rest] + [other]
         shown = {**view_colours(colours, order[:-1]), other: OTHER_OUTLETS_COLOUR}
