@@ -490,6 +490,19 @@ def test_an_article_in_another_language_keeps_only_speakers_named_in_full():
     assert german["Das ist besser, als wenn die Leute sich verprügeln"] is None
 
 
+@pytest.mark.parametrize("text, language, speaker", [
+    # two capitalised words are no full name without a given name first: an article, a pronoun, two nouns
+    ('Il Bahrain ha detto: "Non accetteremo nuove sanzioni contro il nostro paese."', "it", None),
+    ('Beachten Sie die Hinweise: "Die Einreise ist nur mit gültigem Visum möglich."', "de", None),
+    ('Thema Migration sagte: "Die Gemeinden brauchen mehr Geld für die Unterbringung."', "de", None),
+    # a person named in full keeps the quote
+    ('Premier Giorgia Meloni: "Non accetteremo nuove sanzioni contro il nostro paese."', "it", "Giorgia Meloni"),
+])
+def test_another_language_keeps_a_speaker_with_a_given_name_first(text, language, speaker):
+    assert [q.speaker_id for q in extract_quotes(Article("x", text, language=language))
+            if q.kind == "direct"] == [speaker]
+
+
 # A sentence about a slogan, chant, motto, proverb or saying: the quote is that saying, no one's words, wherever the
 # noun stands; "saying" the verb ("a statement saying") and a person's own words after a cue stay quotes.
 SAYINGS = [

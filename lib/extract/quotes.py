@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lib.domain.names import given_name_gender
 from lib.domain.sentences import find_run
 from lib.domain.verbs import CUE_CLASS, classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
@@ -520,10 +521,12 @@ def _reads_as_english(language: str | None) -> bool:
 
 
 def _named_or_none(q: Quote) -> Quote:
-    """A quote of an article in another language keeps its speaker only where it is a person named in full: the
-    attribution rules read English grammar, and in another language they take capitalised nouns ("Wort", "Daten"),
-    pronouns ("Sie") and fragments for speakers (one German page in two gave one). The quote itself stays."""
-    if q.speaker_type == "person" and q.speaker_id and len(q.speaker_id.split()) >= 2:
+    """A quote of an article in another language keeps its speaker only where it is a person named in full, a known
+    given name first: the attribution rules read English grammar, and in another language they take capitalised
+    nouns ("Wort", "Daten", "Thema Migration"), pronouns ("Beachten Sie"), articles ("Il Bahrain") and fragments for
+    speakers (one German page in two gave one). The quote itself stays."""
+    if q.speaker_type == "person" and q.speaker_id and len(q.speaker_id.split()) >= 2 \
+            and given_name_gender(q.speaker_id.split()[0]) is not None:
         return q
     return replace(q, speaker=None, speaker_id=None, speaker_role=None, cue=None, cue_class=None, speaker_start=None,
                    speaker_end=None, speaker_type=None)
