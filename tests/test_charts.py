@@ -305,6 +305,17 @@ def test_speaker_heatmap_rows_are_the_speakers_as_the_table_names_them():
     assert sorted(speaker_outlet_figure(quotes).data[0].y) == ["Ann Lee", "officials"]
 
 
+def test_unattributed_quotes_are_the_last_row_and_set_no_scale():
+    """One live blog's 121 unattributed fragments opened the heatmap on their cell and made every speaker's pale: the
+    unattributed row comes last, picks no outlet and sets no colour scale."""
+    blog = pd.DataFrame({"outlet": "Live Blog", "speaker_id": None, "text": [f"fragment {i}" for i in range(121)]})
+    named = pd.DataFrame({"outlet": ["Paper A"] * 6 + ["Paper B"] * 3, "speaker_id": ["Jane Roe"] * 6 + ["Ann Lee"] * 3,
+                          "text": "We will act"})
+    heat = speaker_outlet_figure(pd.concat([blog, named]), top=3, top_outlets=2).data[0]
+    assert list(heat.y) == ["Jane Roe", "Ann Lee", "(unattributed)"]
+    assert list(heat.x) == ["Paper A", "Paper B"] and heat.zmax == 6
+
+
 def test_speaker_heatmap_has_no_empty_row():
     """A top speaker quoted only by an outlet outside the busiest ones still gets a row with its quotes."""
     busy = pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(3) for _ in range(10)], "speaker_id": "Jane Roe",

@@ -28,11 +28,15 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     frame = quotes.assign(outlet=quotes["outlet"].map(outlet_label),
                           who=shown_speaker(quotes).fillna(UNATTRIBUTED).astype(str))
     speakers = frame["who"].value_counts().head(top).index.tolist()
+    # The unattributed quotes are a row, the last: no speaker, so they neither pick the outlets nor set the colour
+    # scale (one live blog's 121 unattributed fragments made every speaker's cell pale and opened the chart on it).
+    named = [s for s in speakers if s != UNATTRIBUTED] or speakers
+    speakers = named + [s for s in speakers if s not in named]
     frame = frame[frame["who"].isin(speakers)]
     # Each speaker's own most-quoting outlet first, so no row is empty, then the outlets quoting them most.
     per_cell = frame.groupby(["who", "outlet"]).size()
-    own = [min(per_cell[s].index, key=lambda o: (-per_cell[(s, o)], o.casefold())) for s in speakers]
-    ranked = outlets_in_order(frame)
+    own = [min(per_cell[s].index, key=lambda o: (-per_cell[(s, o)], o.casefold())) for s in named]
+    ranked = list(dict.fromkeys(outlets_in_order(frame[frame["who"].isin(named)]) + outlets_in_order(frame)))
     chosen = set(list(dict.fromkeys(own + ranked))[:top_outlets])
     outlets = [o for o in ranked if o in chosen]
     frame = frame[frame["outlet"].isin(outlets)]
@@ -46,8 +50,8 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     # left blank and the scale starts at one quote with a shade that shows (one busy cell of 33 made 1 and 0 alike).
     return go.Figure(data=[go.Heatmap(
         z=counts.where(counts > 0).values, x=[plotly_text(o) for o in outlets], y=[plotly_text(s) for s in speakers],
-        colorscale=COUNT_SCALE, zmin=1, hoverongaps=False, customdata=hover,
-        colorbar=dict(title="Quotes", **integer_ticks(counts.values.max())),
+        colorscale=COUNT_SCALE, zmin=1, zmax=max(1, int(counts.loc[named].values.max())), hoverongaps=False,
+        customdata=hover, colorbar=dict(title="Quotes", **integer_ticks(counts.loc[named].values.max())),
         texttemplate=_cell_text(int((counts.values > 0).sum())),
         hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>")], layout=dict(
         LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160),
