@@ -78,6 +78,9 @@ def test_reported_by_a_body_after_a_comma_phrase(sentence, expected):
     "Putin never said that the troops would leave the border.",
     "Putin won't say whether the troops would leave the border.",
     "The ministry has not yet said how many people were hurt in the blast.",
+    # an owner before an adjective that is a cue's past form: nobody reports anything
+    "The program, the linchpin of President Putin's proposed energy law, would pay utilities to build more plants.",
+    "Despite Putin's announced cuts, the troops stayed at the border for another month.",
 ])
 def test_not_reported(sentence):
     """Sentences that report nothing, or quote directly, give no reported speech."""

@@ -186,6 +186,8 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                         or words[-1] in _AUXILIARIES:  # "a solid Republican state that is (expected)": passive
                     # "causing what the United Nations", "The ship was escorting ... the": a clause, not a subject
                     continue
+                if subject.endswith(("'s", "’s")):
+                    continue  # "President Biden's proposed climate legislation": an owner, and the cue an adjective
                 mention = parse_mention(subject)
                 if mention.kind in ("unknown",) or (mention.kind == "role" and not subject[:1].isalpha()):
                     continue
