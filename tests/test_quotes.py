@@ -453,6 +453,14 @@ def test_general_attribution_patterns(text, expected):
      [("direct", "Jon Owen", "The building was uninsured,")]),
     # negative: straight marks used as a dash between words open no quote
     ('The vote was close " very close " and nobody said so.', []),
+    # tokenised text spaces a closing straight mark after its punctuation: it closes the quote opened a line above
+    ('"I am so excited to be hosting the show for the second time .\nYou know what they say - the third time\'s the '
+     'charm , " Ann Cole said in a statement .\nShe is a safe choice for the network .',
+     [("direct", "Ann Cole", "I am so excited to be hosting the show for the second time .\nYou know what they say - "
+                             "the third time's the charm ,")]),
+    # French spaces its guillemets: they are quote marks, never dashes
+    ("Le maire, Jean Fabre, a dénoncé une décision. « Cinquante-cinq minutes, c'est par beau temps », a-t-il lancé.",
+     [("partial", None, "Cinquante-cinq minutes, c'est par beau temps")]),
 ])
 def test_spaced_curly_marks_still_pair(text, expected):
     assert [(k, s, t) for k, s, _, t in _quotes(text)] == expected

@@ -131,11 +131,20 @@ def _looks_opening(text: str, i: int) -> bool:
 
 def _is_dash(text: str, i: int) -> bool:
     """A mark with spaces on both sides between words is used as a dash, not a quote mark."""
-    if text[i] in "“”":
-        return False  # a curly mark tells its direction: spaced on both sides it is detokenised (`host, ” said`)
+    if text[i] in "“”«»":
+        # a curly mark tells its direction: spaced on both sides it is detokenised (`host, ” said`); French spaces
+        # its guillemets (`« Cinquante-cinq minutes »`)
+        return False
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
-    return before in " \t" and after in " \t"
+    if before not in " \t" or after not in " \t":
+        return False
+    # Between words only: after spaced punctuation it closes a quote in tokenised text ("the charm , " DeGeneres
+    # said", the spacing of ECB+ and other tokenised corpora)
+    j = i - 1
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return not (j > 0 and text[j - 1] in ",.!?;:")
 
 
 def _closes(text: str, i: int, opener: str) -> bool:
