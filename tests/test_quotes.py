@@ -458,6 +458,15 @@ def test_general_attribution_patterns(text, expected):
      'charm , " Ann Cole said in a statement .\nShe is a safe choice for the network .',
      [("direct", "Ann Cole", "I am so excited to be hosting the show for the second time .\nYou know what they say - "
                              "the third time's the charm ,")]),
+    # Penn Treebank tokenised text: a spaced straight mark opening a line opens, two apostrophes close
+    ("Paul Howard spoke after the verdict .\n\" The community has spoken , '' District Attorney Paul Howard said .",
+     [("direct", "Paul Howard", "The community has spoken ,")]),
+    ("The captain spoke on Friday .\n\" The boarding - and - search action went on for hours , \" said Captain "
+     "Ravi Nair , chief spokesman ( Navy ) .", [("direct", "Ravi Nair", "The boarding - and - search action went on for "
+                                                                       "hours ,")]),
+    # negative: a mark attached to a comma closes (`Live," the impact`), it opens nothing
+    ('The strike stopped late-night shows and " Saturday Night Live," the impact of which was plain. Films were late.',
+     []),
     # French spaces its guillemets: they are quote marks, never dashes
     ("Le maire, Jean Fabre, a dénoncé une décision. « Cinquante-cinq minutes, c'est par beau temps », a-t-il lancé.",
      [("partial", None, "Cinquante-cinq minutes, c'est par beau temps")]),

@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # only for annotations: attribution imports this module
 
 QUOTE_MARKS = "\"“”„«»"  # double quote marks, straight and typographic
 _DOUBLE_MARKS = re.compile(f"[{QUOTE_MARKS}]")
+# The marks a paragraph is paired by: the quote marks, and the closing double quote of Penn Treebank tokenised text,
+# two apostrophes standing alone (`" It was a mess , '' she said`, the original ECB articles' spelling).
+_PAIRED_MARKS = re.compile(f"[{QUOTE_MARKS}]|(?<=[^\\S\\n])''(?=\\s|$)")
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -123,9 +126,20 @@ def _looks_closing(text: str, i: int) -> bool:
 
 
 def _looks_opening(text: str, i: int) -> bool:
-    """A mark after space, an opening bracket or the start, and before a non-space."""
+    """A mark after space, an opening bracket or the start, and before a non-space; or, spaced as tokenised text
+    spaces it, a straight mark opening a line or following a colon or comma, before a word (`" The boarding ...`,
+    `said : " We`): a dash stands between words, never there."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if after in " \t" and text[i] == '"':
+        j = i + 1
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        k = i
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        # spaced before too, or opening the line: `Live," the impact` closes a quote
+        return j < len(text) and text[j].isalnum() and (k == 0 or text[k - 1] == "\n" or k < i and text[k - 1] in ":,")
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
@@ -170,10 +184,12 @@ def _opens(text: str, i: int) -> bool:
 def _next_mark_closes(text: str, paras: list[tuple[int, int]], k: int, opener: str) -> bool:
     """True when the next quote mark after paragraph ``k`` (within a few paragraphs) closes a quote."""
     for j in range(k + 1, min(len(paras), k + 1 + _MAX_CROSS_PARAGRAPHS)):
-        marks = [m.start() for m in _DOUBLE_MARKS.finditer(text, *paras[j]) if not _is_dash(text, m.start())]
+        marks = [m.start() for m in _PAIRED_MARKS.finditer(text, *paras[j]) if not _is_dash(text, m.start())]
         if not marks:
             continue
         i = marks[0]
+        if text.startswith("''", i):
+            return opener == '"'  # a tokenised closing mark closes a straight opener
         if text[i] == '"' and opener == '"':
             # Straight marks cannot show their direction (detokenised `, "said`): an odd number of them in the
             # paragraph means the first one closes the quote left open above.
@@ -218,8 +234,15 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
     for k, (ps, pe) in enumerate(paras):
         if k == bridged:
             continue
-        for m in _DOUBLE_MARKS.finditer(text, ps, pe):
+        for m in _PAIRED_MARKS.finditer(text, ps, pe):
             i = m.start()
+            if m.group(0) == "''":
+                if pending is not None and pending[1] == '"':  # a tokenised closing mark: the span ends before it
+                    s, e = _trim(text, pending[0] + 1, i)
+                    if any(c.isalnum() for c in text[s:e]):
+                        spans.append(_Span(pending[0], m.end() - 1, s, e, pending[2], link, k))
+                    link, pending = None, None
+                continue
             if _is_dash(text, i):
                 continue
             if pending is None:
