@@ -530,6 +530,9 @@ def test_date_lines_inside_a_text_are_no_units(lines):
     units = build_units(articles, pd.DataFrame())
     assert not any(line in units["unit_text"].tolist() for line in lines)
     assert lead in units["unit_text"].tolist()
+    # nor part of the lead, which joins a short headline to the next unit kept, not the text between them
+    leads = article_leads(units.assign(member=True), articles)
+    assert leads["lead_text"].iloc[0] == "Klitschko keeps his belt\n" + lead
 
 
 @pytest.mark.parametrize("stamp", ["UPDATED 05 / 03 / 2013 at 11: 00 AM EDT ", "MAY 3, 2013 AT 1: 10PM EDT ",

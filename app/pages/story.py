@@ -132,9 +132,7 @@ def draw_timeline(view, members: list, articles: pd.DataFrame) -> None:
                   + (", …" if len(sides) > 5 else "") + ")"] if sides else []) \
             + ([f"{unnamed:,} naming no outlet"] if unnamed else [])
         first = "who reported first is told among the dated ones" if len(undated) < len(coverage) \
-            else ("none of this story's articles is dated" if view.unfiltered
-                  else "none of the story's articles the filters let through is dated") \
-            + ", so no one can be told to have reported first"
+            else "none of the story's articles shown here is dated, so no one can be told to have reported first"
         st.caption(f"{len(undated):,} undated article(s) of this story, {' and '.join(whose)}, are not on the time "
                    f"axis: {first}.")
     view.chart("history", ids=members)

@@ -474,7 +474,9 @@ def article_leads(units: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     for (art_id, outlet, own), group in by_article.items():
         group.sort(key=lambda u: u[0])
         (_, start, end, text), rest = group[0], group[1:]
+        lead = texts[art_id][start:end]
         if len(_WORD.findall(text)) < LEAD_MIN_WORDS and rest:
-            end = rest[0][2]
-        rows.append((outlet, own, art_id, texts[art_id][start:end], int(start), int(end)))
+            # the two units, not the text between their offsets: the date lines build_units left out stay out
+            end, lead = rest[0][2], f"{lead}\n{texts[art_id][rest[0][1]:rest[0][2]]}"
+        rows.append((outlet, own, art_id, lead, int(start), int(end)))
     return pd.DataFrame.from_records(rows, columns=list(LEAD_COLUMNS))

@@ -705,7 +705,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     return replace(_attribution(m, start, "before"), speaker=named.group("subj"),
                                    speaker_start=start + named.start("subj"))
             if pattern is BEFORE_ADDED and m.group("verb") and (
-                    not (_named_person(m.group("subj")) or _described_person(m.group("subj"), parse_mention(m.group("subj"))))
+                    not (_named_person(m.group("subj"))
+                         or _described_person(m.group("subj"), parse_mention(m.group("subj"))))
                     or "," in window[m.end("verb"):m.start("cue")]):
                 break  # `X hired Y as coach, but Y later resigned and said, "`: another clause, maybe another subject
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))

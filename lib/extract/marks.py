@@ -139,12 +139,13 @@ def _looks_opening(text: str, i: int) -> bool:
         while k > 0 and text[k - 1] in " \t":
             k -= 1
         # spaced before too, or opening the line: `Live," the impact` closes a quote
-        return j < len(text) and text[j].isalnum() and (k == 0 or text[k - 1] == "\n" or k < i and text[k - 1] in ":,")
+        return j < len(text) and text[j].isalnum() and (k == 0 or text[k - 1] == "\n"
+                                                        or k < i and text[k - 1] in ":,")
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
 def _is_dash(text: str, i: int) -> bool:
-    """A mark with spaces on both sides between words is used as a dash, not a quote mark."""
+    """A straight mark with spaces on both sides between words is used as a dash, not a quote mark."""
     if text[i] in "“”«»":
         # a curly mark tells its direction: spaced on both sides it is detokenised (`host, ” said`); French spaces
         # its guillemets (`« Cinquante-cinq minutes »`)
