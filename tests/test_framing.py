@@ -531,7 +531,7 @@ def test_date_lines_inside_a_text_are_no_units(lines):
     assert not any(line in units["unit_text"].tolist() for line in lines)
     assert lead in units["unit_text"].tolist()
     # nor part of the lead, which joins a short headline to the next unit kept, not the text between them
-    leads = article_leads(units.assign(member=True), articles)
+    leads = article_leads(units.assign(member=True))
     assert leads["lead_text"].iloc[0] == "Klitschko keeps his belt\n" + lead
 
 
@@ -546,7 +546,7 @@ def test_a_page_time_stamp_is_no_unit_and_no_lead(stamp):
     articles = pd.DataFrame({"id": ["a"], "text": [stamp + lead], "outlet": ["X"]})
     units = build_units(articles, pd.DataFrame())
     assert units["unit_text"].tolist() == [lead]
-    leads = article_leads(units.assign(member=True), articles)
+    leads = article_leads(units.assign(member=True))
     assert leads["lead_text"].iloc[0] == lead
 
 
@@ -559,14 +559,14 @@ def test_a_page_address_opening_the_text_is_no_unit_and_no_lead(address):
     articles = pd.DataFrame({"id": ["a"], "text": [address + lead], "outlet": ["X"]})
     units = build_units(articles, pd.DataFrame())
     assert units["unit_text"].tolist() == [lead]
-    assert article_leads(units.assign(member=True), articles)["lead_text"].iloc[0] == lead
+    assert article_leads(units.assign(member=True))["lead_text"].iloc[0] == lead
 
 
 def test_a_lead_opening_with_a_date_keeps_it():
     text = "May 3 was the day Lindsay Lohan checked into a rehab facility in California, her lawyer said."
     units = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "member": [True], "position": [0], "start": [0],
                           "end": [len(text)], "unit_text": [text]})
-    assert article_leads(units, pd.DataFrame({"id": ["a"], "text": [text]}))["lead_text"].iloc[0] == text
+    assert article_leads(units)["lead_text"].iloc[0] == text
 
 
 @pytest.mark.parametrize("speaker, cue, label", [

@@ -26,7 +26,7 @@ from lib.analyse.terms import TERM_COLUMNS, find_markers, outlet_terms
 from lib.domain.calendar import NUMBER_WORDS
 from lib.domain.datelines import body_start, is_date_line
 from lib.domain.outlets import outlet_labels
-from lib.domain.sentences import WEB_ADDRESS, is_heading_line, split_sentences
+from lib.domain.sentences import is_heading_line, past_address, split_sentences
 from lib.domain.verbs import PROPOSING_TEXT
 from lib.models import is_missing, speaker_of
 
@@ -124,7 +124,7 @@ def frame_story(articles: pd.DataFrame, quotes: pd.DataFrame, encoder: str = "au
     bodies = [(row.outlet, row.text[body_start(row.text, row.dateline):]) for row in articles.itertuples()]
     terms = outlet_terms(bodies, prior=background) if multi else pd.DataFrame(columns=list(TERM_COLUMNS))
     return Framing(points=points, cells=cells, omissions=omissions, additions=additions,
-                   voices=quote_voices(articles, quotes), leads=article_leads(units, articles), terms=terms,
+                   voices=quote_voices(articles, quotes), leads=article_leads(units), terms=terms,
                    encoder=enc.name, excerpts=excerpts)
 
 
@@ -158,9 +158,7 @@ def build_units(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
                 # "UPDATED 05/03/2013 at 11:00 AM EDT", "AUGUST 2, 2013 | 08:06AM PT" opening the text: when the page
                 # was put up, no claim and no lead (not "Published on March 3, the report found")
                 s = stamp.end()
-            if (address := WEB_ADDRESS.match(text, s)) is not None:  # a page's address opening it: no claim
-                s = min(address.end(), e)
-                s += len(text[s:e]) - len(text[s:e].lstrip())
+            s = past_address(text, s, e)  # a page's address opening it: no claim
             if len(_LETTER_WORD.findall(text[s:e])) < MIN_UNIT_WORDS or _whole_line(text, s, e) \
                     and (is_heading_line(text[s:e]) or is_date_line(text[s:e])):
                 # a dateline or wire tag; a heading the body repeats ("Anti Piracy Ops by INS Sukanya"); a line of
@@ -461,10 +459,9 @@ def quote_voices(articles: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.Data
     return pd.DataFrame.from_records(rows, columns=list(VOICE_COLUMNS))
 
 
-def article_leads(units: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def article_leads(units: pd.DataFrame) -> pd.DataFrame:
     """Each article's first unit after the dateline (and the next one when the first is very short); ``units`` as
     frame_story gives them (with ``member``)."""
-    texts = dict(zip(articles["id"], articles["text"]))
     # Grouped in a dict, not by a pandas groupby with a sort per article (9 ms of every story framed).
     by_article: dict[tuple, list[tuple]] = {}
     for art_id, outlet, own, position, start, end, text in zip(*(units[c].tolist() for c in (
@@ -473,10 +470,9 @@ def article_leads(units: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (art_id, outlet, own), group in by_article.items():
         group.sort(key=lambda u: u[0])
-        (_, start, end, text), rest = group[0], group[1:]
-        lead = texts[art_id][start:end]
-        if len(_WORD.findall(text)) < LEAD_MIN_WORDS and rest:
+        (_, start, end, lead), rest = group[0], group[1:]
+        if len(_WORD.findall(lead)) < LEAD_MIN_WORDS and rest:
             # the two units, not the text between their offsets: the date lines build_units left out stay out
-            end, lead = rest[0][2], f"{lead}\n{texts[art_id][rest[0][1]:rest[0][2]]}"
+            end, lead = rest[0][2], f"{lead}\n{rest[0][3]}"
         rows.append((outlet, own, art_id, lead, int(start), int(end)))
     return pd.DataFrame.from_records(rows, columns=list(LEAD_COLUMNS))

@@ -11,7 +11,7 @@ import pandas as pd
 from lib.analyse.similarity import STOP_WORDS
 from lib.domain.datelines import body_start, is_date_line
 from lib.domain.dates import find_dates
-from lib.domain.sentences import WEB_ADDRESS, shorten, split_sentences
+from lib.domain.sentences import WEB_ADDRESS, past_address, shorten, split_sentences
 
 # count: uses in the outlet; others: uses in all the other outlets together; expected: the uses the outlet would
 # have made at the other outlets' rate, for its own length (others * its words / their words).
@@ -141,8 +141,7 @@ def first_sentence(text: str, width: int, scan: int | None = None) -> str | None
     text = text[:scan] if scan else text
     body = text[body_start(text):]  # a wire dateline ("MOSCOW, May 3. /TASS/.") is not the headline
     for start, end in split_sentences(body) or [(0, len(body))]:
-        opening = WEB_ADDRESS.match(body, start)  # a web address opening it (a corpus's first line) is no word of it
-        sentence = " ".join(body[min(opening.end(), end) if opening else start:end].split())
+        sentence = " ".join(body[past_address(body, start, end):end].split())  # no web address opening it
         if _says_something(sentence) and not is_date_line(sentence):  # "21 July 2013 Last updated at 11:11 GMT"
             return shorten(sentence, width)
     return None

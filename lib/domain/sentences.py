@@ -77,6 +77,16 @@ WEB_ADDRESS = re.compile(r"(?:\bhttps?[^\S\n]*:[^\S\n]*/[^\S\n]*/|\bwww[^\S\n]*\
                          r"(?:[^\S\n]*[./_\-?=&#%~+][^\S\n]*[^\s]+)*", re.IGNORECASE)
 
 
+def past_address(text: str, start: int, end: int) -> int:
+    """``start``, or, when a web address opens ``text[start:end]`` (a corpus's first line), where the words after it
+    and its trailing blanks begin (at most ``end``)."""
+    address = WEB_ADDRESS.match(text, start)
+    if address is None:
+        return start
+    after = min(address.end(), end)
+    return after + len(text[after:end]) - len(text[after:end].lstrip())
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text[start:end]``, stripped of surrounding whitespace."""
     end = len(text) if end is None else end

@@ -135,13 +135,18 @@ def _looks_opening(text: str, i: int) -> bool:
         j = i + 1
         while j < len(text) and text[j] in " \t":
             j += 1
-        k = i
-        while k > 0 and text[k - 1] in " \t":
-            k -= 1
+        k = _blank_start(text, i)
         # spaced before too, or opening the line: `Live," the impact` closes a quote
         return j < len(text) and text[j].isalnum() and (k == 0 or text[k - 1] == "\n"
                                                         or k < i and text[k - 1] in ":,")
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _blank_start(text: str, i: int) -> int:
+    """Where the spaces and tabs right before offset ``i`` begin (``i`` itself when there are none)."""
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i
 
 
 def _is_dash(text: str, i: int) -> bool:
@@ -156,9 +161,7 @@ def _is_dash(text: str, i: int) -> bool:
         return False
     # Between words only: after spaced punctuation it closes a quote in tokenised text ("the charm , " DeGeneres
     # said", the spacing of ECB+ and other tokenised corpora)
-    j = i - 1
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
+    j = _blank_start(text, i)
     return not (j > 0 and text[j - 1] in ",.!?;:")
 
 

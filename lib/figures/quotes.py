@@ -46,12 +46,13 @@ def speaker_outlet_figure(quotes: pd.DataFrame, top: int = HEATMAP_ROWS, top_out
     counts = cells.count().unstack(fill_value=0).reindex(index=speakers, columns=outlets, fill_value=0)
     example = cells.first().to_dict()
     hover = [[hover_text(example.get((s, o), ""), limit=240) for o in outlets] for s in speakers]
+    top_count = int(counts.loc[named].values.max())  # the named speakers' busiest cell tops the colour scale
     # An outlet quoting a speaker once is a cell of its own colour, not one a shade off the empty ones: empty cells are
     # left blank and the scale starts at one quote with a shade that shows (one busy cell of 33 made 1 and 0 alike).
     return go.Figure(data=[go.Heatmap(
         z=counts.where(counts > 0).values, x=[plotly_text(o) for o in outlets], y=[plotly_text(s) for s in speakers],
-        colorscale=COUNT_SCALE, zmin=1, zmax=max(1, int(counts.loc[named].values.max())), hoverongaps=False,
-        customdata=hover, colorbar=dict(title="Quotes", **integer_ticks(counts.loc[named].values.max())),
+        colorscale=COUNT_SCALE, zmin=1, zmax=max(1, top_count), hoverongaps=False, customdata=hover,
+        colorbar=dict(title="Quotes", **integer_ticks(top_count)),
         texttemplate=_cell_text(int((counts.values > 0).sum())),
         hovertemplate="<b>%{x}</b> quoting <b>%{y}</b>: %{z}<br>%{customdata}<extra></extra>")], layout=dict(
         LAYOUT, title=title, height=max(280, 28 * len(speakers) + 160),

@@ -12,8 +12,8 @@ from plotly.colors import sample_colorscale
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
 from lib.domain.sentences import shorten
 from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, UNNAMED_IN_OTHERS, date_axis, empty_figure,
-                               hover_date, hover_text, integer_ticks, legend_entry, others_name, outlet_text, outlets_in_order, plotly_text,
-                               view_colours)
+                               hover_date, hover_text, integer_ticks, legend_entry, others_name, outlet_text,
+                               outlets_in_order, plotly_text, view_colours)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
