@@ -4736,6 +4736,14 @@ BODIES_BEFORE_NAMES = [
      "Chukwuemeka Eze"),
     ('Speaking after the vote, Kim Soo-jin thanked her staff. "We will raise the money," she said.', "raise the money",
      "Kim Soo-jin"),
+    # one of a plural of persons, before a name: a person ("One of the country's vice presidents, X, also commented")
+    ("One of Ghana's deputy ministers, Abena Owusu-Asante, also commented on the closure. She said “The market will "
+     "reopen in May.”", "reopen in May", "Abena Owusu-Asante"),
+    ('One of the organisers, Tomasz Wierzba, also spoke at the gate. "We expected two hundred people," he said.',
+     "two hundred", "Tomasz Wierzba"),
+    # negative: one of a plural of bodies
+    ('One of the firms, Norvik Metals, also commented on the delay. "We expected two hundred orders," she said.',
+     "two hundred", None),
 ]
 
 

@@ -36,7 +36,7 @@ from lib.extract.speakers import (REACHED_PARTICIPLES, _AGE_BEFORE, CIVIC_HEADS,
                                   DESCRIPTION_ENDS, DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SUBORDINATORS,
                                   apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb, is_trade,
-                                  org_antecedent, parse_mention,
+                                  org_antecedent, parse_mention, singular,
                                   resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
 
@@ -1160,6 +1160,10 @@ _PERSON_PARTICIPLES = frozenset("speaking writing sitting standing talking addre
 def _phrase_head(phrase: str) -> str:
     """The head noun of a description ("the company developing the therapy" -> "company")."""
     words = phrase.lower().split()
+    if words[:1] in (["one"], ["another"], ["each"]) and words[1:2] == ["of"]:
+        # "One of the country's vice presidents": one person of a plural, the plural's singular
+        head = _head_noun(words[1:])
+        return singular(head) if head in PLURAL_PERSON_NOUNS else head
     cut = next((i for i, w in enumerate(words) if i >= 2 and w.endswith("ing")), len(words))  # not "a trucking firm"
     return _head_noun([w for w in words[:cut] if w not in ("the", "a", "an")])
 

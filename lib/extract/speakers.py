@@ -421,6 +421,14 @@ def _plural(word: str) -> str | None:
     return word + "s"
 
 
+def singular(word: str) -> str:
+    """The singular of a plural person noun where _plural's rules or "-men" give it ("presidents", "deputies",
+    "spokesmen"); else the word itself."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return next((w for w in (word[:-3] + "y", word[:-1]) if w != word and _plural(w) == word), word)
+
+
 # Plural person nouns that speak as a group with no determiner ("officials said", "zoo officials say",
 # "Researchers wrote"): the noun's plural, with up to two modifiers before it.
 PLURAL_PERSON_NOUNS = frozenset(
