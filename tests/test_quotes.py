@@ -467,6 +467,12 @@ def test_general_attribution_patterns(text, expected):
     # negative: a mark attached to a comma closes (`Live," the impact`), it opens nothing
     ('The strike stopped late-night shows and " Saturday Night Live," the impact of which was plain. Films were late.',
      []),
+    # a closing curly mark before a word inside a curly quote opens a quote within it: the outer one runs on
+    ("Mayor Ann Cole wrote the following:\n“The time for ”small steps” is long gone. We need a new bridge.”",
+     [("direct", "Ann Cole", "The time for ”small steps” is long gone. We need a new bridge.")]),
+    # ... and its own closing mark still ends it: the words after it are no quote
+    ("“The time for ”small steps” is gone,” said Mayor Ann Cole. The council met. “We need a bridge,” she said.",
+     [("direct", "Ann Cole", "The time for ”small steps” is gone,"), ("direct", "Ann Cole", "We need a bridge,")]),
     # French spaces its guillemets: they are quote marks, never dashes
     ("Le maire, Jean Fabre, a dénoncé une décision. « Cinquante-cinq minutes, c'est par beau temps », a-t-il lancé.",
      [("partial", None, "Cinquante-cinq minutes, c'est par beau temps")]),

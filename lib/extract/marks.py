@@ -2,7 +2,8 @@
 
 Marks are paired paragraph by paragraph: straight and curly quotes, « », „ “, and quotes that run over
 paragraph breaks (a multi-paragraph quote reopens each paragraph; a quote left open may close a few paragraphs
-on; a quote the text's end cuts, as excerpts do, runs to the cut). Dashes, apostrophes and stray marks are
+on; a quote the text's end cuts, as excerpts do, runs to the cut; a curly quote holds a quote opened inside it with a
+closing mark before a word, `“The time for ”small steps” is gone.”`). Dashes, apostrophes and stray marks are
 dropped by their spacing and context; titles, nicknames and scare quotes are told from speech by their wording and
 the cue (if any) that frames them. Attribution is in lib.extract.attribution, the driver in lib.extract.quotes.
 """
@@ -233,6 +234,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
     """Pair the quote marks of the text into spans, paragraph by paragraph (see module docstring)."""
     spans: list[_Span] = []
     pending: tuple[int, str, int] | None = None  # (offset, mark, paragraph where the span resumes)
+    nested = 0  # quotes opened inside the open one with a closing mark (`“The time for ”little steps” is gone.”`)
     link: int | None = None  # span a continuation paragraph's quote belongs to
     bridged = -1  # a page insert inside an open multi-paragraph quote: the link carries over it
     for k, (ps, pe) in enumerate(paras):
@@ -251,7 +253,13 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
                 continue
             if pending is None:
                 if _opens(text, i):
-                    pending = (i, text[i], k)
+                    pending, nested = (i, text[i], k), 0
+                continue
+            if text[i] == "”" and pending[1] == "“" and _looks_opening(text, i) and not _looks_closing(text, i):
+                nested += 1  # a closing mark before a word, inside a curly quote: it opens a quote within it
+                continue
+            if nested and text[i] == "”":
+                nested -= 1
                 continue
             if _closes(text, i, pending[1]):
                 s, e = _trim(text, pending[0] + 1, i)
