@@ -5274,6 +5274,12 @@ PARTICIPLE_AFTER_OBJECT = [
     ('Mayor Tom Hale resigned on Monday. He cited family reasons for his resignation, stating that, "It is time to '
      'go home."', "time to go", "Tom Hale"),
     ('Dina Obi cited family reasons for her resignation, stating, "It is time to go home."', "time to go", "Dina Obi"),
+    # a person noun right after the name's past verb is its object, not the subject's head ("cited family issues")
+    ('Tom Hale cited family and personal issues as major reasons for his resignation stating that, "It is time to go '
+     'home."', "time to go", "Tom Hale"),
+    ('Tom Hale cited family issues as reasons, stating that, "It is time to go home."', "time to go", "Tom Hale"),
+    # negative: so is one after a plural subject's verb
+    ('Protesters heckled the family members, saying "shame on you."', "shame on", "Protesters"),
     ('An eyewitness described for a news agency how the attack unfolded, stating, "I was crossing the road when I '
      'saw him."', "crossing the road", "An eyewitness"),
     ('Ian Cole, 58, a former striker, stormed off after the match, stating, "The referee ruined it."', "referee",

@@ -146,8 +146,9 @@ BEFORE_CLAUSE = re.compile(rf"^\s*(?:[^,;\"“”\n]{{1,160}},[^\S\n]+){{0,2}}?{
 # The subject is read to its head noun ("A senior official downplayed it, saying", not "A senior"), after as many
 # lead phrases as the clause has ("Pressed again, Cole kept to his line, saying"); the participle may follow
 # without a comma and take "that" ("downplayed the unrest saying that"). A head after a determiner is an object's
-# ("Inspectors visited the site, describing"), not the subject's.
-_HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS | PLURAL_PERSON_NOUNS if w.isalpha()))})\b)"
+# ("Inspectors visited the site, describing"), not the subject's; nor is one after a past verb ("Tom Ridge cited family
+# issues, stating"; after an adverb an -ed word is an adjective: "Her newly appointed deputy").
+_HEAD_NOT_YET = rf"(?![^\S\n]+(?:(?<=ly[^\S\n])|(?![a-z]+ed[^\S\n]))(?:(?!(?:the|a|an|his|her|their|its)\b)[a-z][\w\-]*[^\S\n]+){{0,2}}(?:{alternation(sorted(w for w in ROLE_WORDS | PERSON_NOUNS | ORG_HEADS | PLURAL_PERSON_NOUNS if w.isalpha()))})\b)"
 _PARTICIPLES = (r"(?:saying|adding|writing|noting|declaring|insisting|stating|stressing|explaining|arguing|warning|"
                 r"claiming|asserting|replying|responding|shouting|yelling|screaming|crying|exclaiming|"
                 # the one told ("telling Mayer", "telling reporters")
