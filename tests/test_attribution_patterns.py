@@ -3292,6 +3292,9 @@ BYLINES = [
      'Zed Orrin, zedreviews.com\nMore below.\n', "my favourite", "Zed Orrin"),
     ('Praised by reviewers\n“Of all the ways to run it, this one is my favourite because it just works.”\n'
      'Zed Orrin-Vale, GadgetNet\nMore below.\n', "my favourite", "Zed Orrin-Vale"),  # a brand's one word
+    # a closing mark opening a line opens its quote: the signature line above ends there, no sentence runs on
+    ('Praised by reviewers\n“It runs both systems at once without a hitch.”\nTom Hale, Reuters\n”It is the easiest '
+     'way to run both.”\nMary Quinn, Tech Weekly\n', "easiest way", "Mary Quinn"),
     # negatives
     ('Opening hours\n“We will stay open all summer for every visitor who comes.”\nLos Angeles, California\n',
      "stay open", None),

@@ -115,7 +115,7 @@ def _ends_paragraph(text: str, i: int) -> bool:
     k = i + 1
     while k < len(text) and text[k] in " \t":
         k += 1
-    return (j == 0 or text[j - 1] in _PARAGRAPH_END or k >= len(text) or text[k] in "\n\"“„«-•*"
+    return (j == 0 or text[j - 1] in _PARAGRAPH_END or k >= len(text) or text[k] in "\n\"“”„«-•*"
             or _PARAGRAPH_BREAK.match(text, i) is not None)
 
 
