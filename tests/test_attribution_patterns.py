@@ -496,6 +496,8 @@ ORG_DESCRIPTIONS = [
      'settle for half measures."', "will not settle", "Alliance for Clean Rivers", "organisation"),
     ('Two cubs were born at Marlow Zoo in May.\n\n"Both cubs are healthy and feeding well," the zoo said.',
      "Both cubs are healthy", "Marlow Zoo", "organisation"),
+    ('The Maltese Coast Guard said all 12 sailors were safe. "The crew acted fast," the coastguard said in a '
+     'statement.', "acted fast", "Maltese Coast Guard", "organisation"),
     # of several bodies that fit, the latest the story names as a subject, not one named in passing after it
     ('The Harlan District Court heard the case in May. The Harlan District Court is the first instance for civil '
      'claims; the only court above it is the Northern Appeals Court.\n\nThe court said the contract "was void from '
@@ -2685,6 +2687,10 @@ REMEMBERS_AND_PARTICLES = [
     ('"The risk of escalation is real," Noura al-Tamimi, a minister of state, told a conference.', "risk of escalation",
      "Noura al-Tamimi"),
     ('"The risk of escalation is real," said Omar el-Masri.', "risk of escalation", "Omar el-Masri"),
+    # ... and so does an elided one ("d'Estaing", "Le Matin d'Alger"), in a person's name and a body's
+    ('"We must ratify it," said Anne-Marie d\'Hauteville, a former minister.', "ratify", "Anne-Marie d'Hauteville"),
+    ('The influential daily Le Courrier d’Oran wrote that the reform was "too little and far too late".', "too little",
+     "Le Courrier d’Oran"),
     # negatives: a hyphened lower-case word is no name; remembering a thing is no speaker when nobody is named
     ('"The risk of escalation is real," Noura Tamimi, a well-known minister, told a conference.',
      "risk of escalation", "Noura Tamimi"),

@@ -144,7 +144,7 @@ ORG_HEADS = frozenset("company firm group giant ministry government agency depar
                       # watchdogs, regulators and public bodies; media and firms by their trade
                       "watchdog regulator bureau service body panel tribunal embassy consulate legislature cabinet "
                       "directorate regime junta palace publication tabloid website site studio label streamer startup "
-                      "automaker carmaker airline chain brand exchange festival tank".split()  # "think tank"
+                      "automaker carmaker airline chain brand exchange festival tank coastguard".split()  # "think tank"
                      ) | CIVIC_HEADS
 # Adverbs that open a sentence and never name anyone ("Unfortunately", "Already"): -ly adverbs are told by form.
 SENTENCE_ADVERBS = frozenset("already perhaps still again almost instead nonetheless nevertheless otherwise "
@@ -321,6 +321,8 @@ _WEB = r"[A-Z][\w\-]*\.(?:[a-z]{2,}(?:\.[a-z]{2,})*|[^\S\n](?:com|org|net))"
 _ABBREVIATIONS = "|".join(sorted({a.capitalize() for a in TITLE_ABBREVIATIONS} | {"St", "Sta", "Sto", "Mt", "Ft"}))
 # A name opened by a hyphened particle ("al-Kaabi", "el-Sisi"): the word is a name though it opens in lower case.
 _HYPHENED = rf"(?:{'|'.join(sorted(HYPHEN_PARTICLES))})-[A-Z][\w’'\-]*"
+# ... or by an elided particle ("Giscard d'Estaing", "Le Matin d’Alger", "Côte d'Ivoire")
+_ELIDED = r"(?:d|l|dell)['’][A-Z][\w’'\-]*"
 # A combining accent, as tonal and dotted letters are written ("Adébáyọ̀", "Olúwàkẹ́mi": no letter of their own)
 _COMBINING = "[\u0300-\u036f]"
 _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname ("T.Clayson", "J.Smith")
@@ -329,7 +331,7 @@ _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname
 # handle ("Purno5") is a capitalised word already.
 HANDLE = r"@[A-Za-z\d_]{1,30}(?![\w@])|[a-z][a-z\d]*(?:_[a-z\d]+)+(?![\w@])|[a-z]{2,}\d{3,}(?![\w@])"
 _CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z]|{_ABBREVIATIONS})\.(?=[^\S\n]*[A-Z])|"
-        rf"{_HYPHENED}|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
+        rf"{_HYPHENED}|{_ELIDED}|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
 # "on" joins a deliberating body to its subject ("Commission on Presidential Debates", "Committee on Foreign Affairs"),
 # never a name to a day ("Trump on Tuesday").
 _NOT_SUBJECTS = (*WEEKDAYS, *(m.capitalize() for m in ENGLISH_MONTHS if len(m) > 3 or m == "may"), "Twitter", "Facebook",
@@ -698,7 +700,7 @@ _SURNAME_ISTS = ("qvist", "kvist", "quist")  # "Lindqvist", "Bergkvist", "Almqui
 _SPACED_HYPHEN = re.compile(r"(?<=\w)[^\S\n]+([-–])[^\S\n]+(?=[A-Z])")
 
 
-_HYPHENED_TOKEN = re.compile(_HYPHENED)
+_HYPHENED_TOKEN = re.compile(f"{_HYPHENED}|{_ELIDED}")  # a name's word opened in lower case
 
 
 def is_role_word(low: str) -> bool:
@@ -715,7 +717,7 @@ def _is_name_token(tok: str) -> bool:
     """True for a capitalised word that can belong to a person's name."""
     low = tok.lower()
     if _HYPHENED_TOKEN.fullmatch(tok):
-        return True  # "al-Kaabi"
+        return True  # "al-Kaabi", "d'Estaing"
     if not tok[:1].isupper() or is_role_word(low) or low in NON_NAME_WORDS or low.endswith(ADJECTIVE_SUFFIXES):
         return False
     if low.endswith("s") and low[:-1] in _PERSON_TITLES:
@@ -903,7 +905,8 @@ def parse_mention(text: str) -> Mention:
         # "The Committee to Protect Journalists": a body named with its purpose, not a person after "to"
         return Mention(text, " ".join(tokens).removeprefix("The "), None, "org")
     trade_at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k - 1].islower()), 0)
-    if trade_at and tokens[trade_at - 1] in _MEDIA_TRADES and all(t[:1].isupper() for t in tokens[trade_at:]) \
+    if trade_at and tokens[trade_at - 1] in _MEDIA_TRADES \
+            and all(t[:1].isupper() or _HYPHENED_TOKEN.fullmatch(t) for t in tokens[trade_at:]) \
             and not _POSSESSIVE.search(text) \
             and not any(t.lower() in ROLE_WORDS or t.lower() in FIRST_NAME_GENDERS for t in tokens[trade_at:]):
         # "news agency Reuters", "state broadcaster CCTV", "German magazine Der Spiegel": a body introduced by its
