@@ -2687,6 +2687,12 @@ REMEMBERS_AND_PARTICLES = [
     ('"The risk of escalation is real," Noura al-Tamimi, a minister of state, told a conference.', "risk of escalation",
      "Noura al-Tamimi"),
     ('"The risk of escalation is real," said Omar el-Masri.', "risk of escalation", "Omar el-Masri"),
+    # a surname opened by a particle, capitalised at a sentence's start, is the person named in full before, whose
+    # gender it keeps ("Van der Merwe asked whether she ..." does not make a woman of Pieter)
+    ('Witness Naledi Khumalo spoke. Under questioning by lawyer Pieter van der Merwe, she said she had not seen the '
+     'face. Van der Merwe asked whether she was certain. "Yes," she replied.', "Yes", "Naledi Khumalo"),
+    ('Witness Naledi Khumalo spoke. Under questioning by lawyer Pieter van der Merwe, she said she had not seen the '
+     'face. Van der Merwe then turned to the jury. "No further questions," he said.', "No further", "Pieter van der Merwe"),
     # ... and so does an elided one ("d'Estaing", "Le Matin d'Alger"), in a person's name and a body's
     ('"We must ratify it," said Anne-Marie d\'Hauteville, a former minister.', "ratify", "Anne-Marie d'Hauteville"),
     ('The influential daily Le Courrier d’Oran wrote that the reform was "too little and far too late".', "too little",

@@ -1095,6 +1095,9 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             continue
         if is_outlet_name(mention.name):
             continue  # "Politico reported": a news outlet, never a person a pronoun could stand for
+        if mention.name.split()[0].lower() in NAME_PARTICLES and re.search(
+                rf"[A-Z][\w’'\-]*[^\S\n]+{re.escape(mention.name[0].lower() + mention.name[1:])}\b", text):
+            continue  # "Van der Merwe asked" opening a sentence: the surname of "Pieter van der Merwe", no one else
         if (last := mention.name.split()[-1]).endswith("s") and last.lower() in CUE_CLASS:
             # "Coach Ana Ruiz Says 'We Were Robbed'": a headline's cue, no part of the name before it
             mention = replace(mention, name=mention.name[:-len(last)].rstrip())
