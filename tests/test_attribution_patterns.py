@@ -85,6 +85,9 @@ FRONTED = [
     ('While campaigning in Ohio on Monday, Vice President Lena Marsh said: "We are not taking anything for '
      'granted."', "not taking anything", "Lena Marsh"),
     ('Already, "three people have called me about this today," Nadia Stone said.', "three people", "Nadia Stone"),
+    ('Outside the court, the victim\'s mother, Anneke, said: "Twelve years. My son got none."', "Twelve years",
+     "Anneke"),
+    ('Across the street, Maya Lund said: "We heard the alarm at six."', "heard the alarm", "Maya Lund"),
     # negatives: an adverb or a common noun before a cue is no speaker
     ('Unfortunately, "the money is gone," one of the trustees, Al Breen, later said.', "money is gone", "Al Breen"),
     ('Reports said the tower "was leaning badly by noon."', "leaning badly", None),

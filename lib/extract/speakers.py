@@ -265,7 +265,8 @@ MONTH_NAMES = frozenset("jan april may june august".split())
 # Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
 FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By Under Over Through About Amid Despite "
                                  "Following Since Until Like Unlike Besides Among Amongst Without Within Behind "
-                                 "Against Toward Towards".split())
+                                 "Against Toward Towards Outside Inside Beyond Near Across Around Along Alongside Beside "
+                                 "Beneath Above Below".split())
 # Fronted prepositions that open no name of a body either ("In Rio Grande, ...", "Like Ben Ortiz, ..."), unlike
 # "Under Armour", "For Freedoms" or "Beyond Meat": a capitalised run after them is the phrase's object, never a speaker.
 PLACE_PREPOSITIONS = frozenset("In At During Amid Despite Following Since Until Through Throughout Like Unlike Besides "
