@@ -1874,6 +1874,12 @@ APPOSED_CLOSINGS = [
      "saw enemies", "Ann Ruiz"),
     ('Jo Hale, in her final years, rarely left the capital, her former aide Tom Lee recalled.\n\n"She worked."',
      "She worked", "Tom Lee"),
+    # a comma phrase opened by "and", "but" or "or" is a clause, no apposition: "Nepali" does not speak through
+    # "remarks"
+    ('Deputy Ana Ruiz spoke in Nepali, and her remarks were later released in English:\n\n"The river is safe at '
+     'last."', "river is safe", "Ana Ruiz"),
+    ('Deputy Ana Ruiz addressed the assembly in Nepali, and her remarks were later released in English:\n\n"The '
+     'river is safe at last."', "river is safe", "Ana Ruiz"),
 ]
 
 

@@ -510,9 +510,9 @@ _WORKPLACE_WORDS = "from|at|of"  # before where a named person works or comes fr
 # quote mark, which anchors the attribution.
 # A character of a comma phrase: a comma inside a number ("23,000 nurses") ends none.
 _PHRASE_CHAR = r"(?:[^,;:\"“”]|(?<=\d),(?=\d{3}))"
-SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+{_PHRASE_CHAR}{{1,160}}?(?:,[^\S\n]+"
+SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+(?!(?:and|but|or)[^\S\n]){_PHRASE_CHAR}{{1,160}}?(?:,[^\S\n]+"
                               # a further phrase holding a cue is a clause of its own ("X, Y, says Z told ...")
-                              rf"(?!{_PHRASE_CHAR}*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)"
+                              rf"(?!{_PHRASE_CHAR}*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)(?!(?:and|but|or)[^\S\n])"
                               rf"{_PHRASE_CHAR}{{1,160}}?){{0,2}},?"
                               # a dashed or bracketed aside ("X — who has worked there for years — said",
                               # "X (pictured) said")
