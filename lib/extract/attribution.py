@@ -286,7 +286,7 @@ _APPOSITION_VERBS = frozenset("said says told tells is was are were has had have
 # (or a capitalised title after "the" that runs into the verb, its closing comma left out: "X, the Information
 # Minister paid tribute")
 _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?(?:([a-z][^,;.\"“”\n]{2,100}?)"
-                               r"(?=,|[^\S\n]+(?:which|who|that)\b|:[^\S\n]*[\"“]|$)"  # a round-up's `X, role: "`
+                               r"(?=,|[^\S\n]+(?:which|who|whose|that)\b|:[^\S\n]*[\"“]|$)"  # a round-up's `X, role: "`
                                r"|(the(?:[^\S\n]+[A-Z][\w\-]*){1,4})(?=[^\S\n]+[a-z]))")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
@@ -1040,7 +1040,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             # "James Roosevelt Jr., the grandson of FDR, spoke"; "Tom Ruiz, a plumber, was there" (a given name, and
             # no place's or body's last word: not "Jordan Park")
             names = mention.name.lower().split()
-            role = _apposition(text, m.end(), len(names) >= 2 and names[0] in FIRST_NAME_GENDERS
+            role = _apposition(text, m.end(), len(names) >= 2 and given_name_gender(names[0]) is not None
                                and names[-1] not in PLACE_WORDS | ORG_WORDS)
         if not role and len(mention.name.split()) >= 2 and (pred := _PREDICATE_ROLE.match(text, m.end())):
             # "When Kamla Meghwal became headmistress of the school": the office the sentence gives the person, for a
@@ -1280,8 +1280,8 @@ _PREDICATE_ROLE = re.compile(r"[^\S\n]+(?:became|becomes|was[^\S\n]+(?:named|app
 def _apposition(text: str, pos: int, person: bool = False) -> str | None:
     """The role an apposition after a name gives ("X, head of reporting at Y," -> "head of reporting at Y"): one
     holding a role or person noun, or, after a name the text shows is a person's (``person``: it opens with a given
-    name), an indefinite description headed by an agent noun ("Tom Ruiz, a plumber," -> "plumber"): no list holds
-    every trade."""
+    name of the names tables), a description headed by an agent noun ("Tom Ruiz, a plumber," -> "plumber", "Ana Lee,
+    the lifeguard whose ...", "Jo Kern, ein Anlageberater"): no list holds every trade."""
     m = _APPOSITION_AFTER.match(text, pos)
     if not m or m.group(2) and not person:
         return None  # a title running into the verb is apposed only to a person's name ("in the Commons, the MP said")
@@ -1290,13 +1290,12 @@ def _apposition(text: str, pos: int, person: bool = False) -> str | None:
         # "USS Higgins, the Pentagon chief said ...": a clause, not an apposition; "Madurai, where her father ran a
         # stall": a place's
         return None
-    indefinite = words[0] in ("a", "an")
     if words[0] in ("the", "a", "an"):
         words = words[1:]
     nouns = [w.lower().strip(",") for w in words if not w.endswith(("'s", "’s"))]  # "a farmer's cooperative"
     stop = next((k for k, w in enumerate(nouns) if w in DESCRIPTION_ENDS), len(nouns))
     head = nouns[stop - 1] if stop else ""  # "regular at the bar" -> "regular"
-    described = person and indefinite and head.isalpha() and head.endswith(_AGENT_ENDINGS) \
+    described = person and head.isalpha() and head.endswith(_AGENT_ENDINGS) \
         and head not in PLACE_WORDS | ORG_HEADS | ORG_WORDS
     return " ".join(words) if described or any(w in ROLE_WORDS or w in PERSON_NOUNS for w in nouns) else None
 
