@@ -3427,7 +3427,7 @@ def test_as_clause_after_a_quote(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
-# A name opening with a given name, then an indefinite description (`Tom Ruiz, a plumber,`), is a person whatever the
+# A name opening with a given name, then a description (`Tom Ruiz, a plumber,`), is a person whatever the
 # trade (no list holds them all), so a later "he said" is theirs; a description headed by a place or a body, or a name
 # ending like a place's (`Jordan Park`), makes no person.
 DESCRIBED_BY_ANY_TRADE = [
@@ -3436,6 +3436,11 @@ DESCRIBED_BY_ANY_TRADE = [
      "Emily Carr"),
     ('Ben Ode, a regular at the bar since 1990, saw it. "Nobody could stop them," he said.', "Nobody could stop",
      "Ben Ode"),
+    # ... or a definite one, up to its "whose" clause, of a trade no ending tells ("architect")
+    ('Kwame Osei-Barnes, the Ghanaian architect whose market halls became a symbol of the city, died on Sunday. He '
+     'was 83.\n\nHis daughter, Efua Osei-Barnes, said he had died peacefully. "He loved the rain," she said.\n\n'
+     'He was often asked why he built markets. "A market is visited by twenty thousand people every morning," he '
+     'told the BBC in 2006.', "twenty thousand", "Kwame Osei-Barnes"),
     # negatives: the pronoun keeps the person named before
     ('Mayor Ann Holt toured the area. Jordan Park, a quiet district, flooded overnight. "The waves were huge," she '
      'said.', "waves were huge", "Ann Holt"),
