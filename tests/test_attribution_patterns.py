@@ -3441,6 +3441,9 @@ DESCRIBED_BY_ANY_TRADE = [
      'was 83.\n\nHis daughter, Efua Osei-Barnes, said he had died peacefully. "He loved the rain," she said.\n\n'
      'He was often asked why he built markets. "A market is visited by twenty thousand people every morning," he '
      'told the BBC in 2006.', "twenty thousand", "Kwame Osei-Barnes"),
+    # a romanised given name of two syllables tells a person as a given name of the tables does
+    ('Coach Lee Dong-wook spoke first. Park Ji-hye, the archery champion, spoke to reporters on Wednesday.\n\n“The '
+     'shoulder healed in six months,” she said.', "shoulder healed", "Park Ji-hye"),
     # negatives: the pronoun keeps the person named before
     ('Mayor Ann Holt toured the area. Jordan Park, a quiet district, flooded overnight. "The waves were huge," she '
      'said.', "waves were huge", "Ann Holt"),

@@ -28,7 +28,7 @@ from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import is_abbreviation, is_heading_line
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
-from lib.domain.names import NAME_PARTICLES, given_name_gender
+from lib.domain.names import HYPHENATED_GIVEN_NAME, NAME_PARTICLES, given_name_gender
 from lib.extract.speakers import (REACHED_PARTICIPLES, _AGE_BEFORE, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
@@ -1040,7 +1040,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             # "James Roosevelt Jr., the grandson of FDR, spoke"; "Tom Ruiz, a plumber, was there" (a given name, and
             # no place's or body's last word: not "Jordan Park")
             names = mention.name.lower().split()
-            role = _apposition(text, m.end(), len(names) >= 2 and given_name_gender(names[0]) is not None
+            role = _apposition(text, m.end(), len(names) >= 2 and (given_name_gender(names[0]) is not None or any(
+                                   map(HYPHENATED_GIVEN_NAME.fullmatch, mention.name.split())))  # "Kim So-yeon"
                                and names[-1] not in PLACE_WORDS | ORG_WORDS)
         if not role and len(mention.name.split()) >= 2 and (pred := _PREDICATE_ROLE.match(text, m.end())):
             # "When Kamla Meghwal became headmistress of the school": the office the sentence gives the person, for a

@@ -105,6 +105,7 @@ prosecution protester protesters demonstrator demonstrators
 veteran veterans attendee attendees suspect suspects detainee detainees inmate inmates refugee refugees
 family couple duo trio crowd audience participant participants blogger bloggers passer-by passers-by passerby passersby
 lifeguard architect poet pilot athlete medic monk pupil hostage captive midwife playwright mechanic waitress nanny
+champion
 """.split())  # the last line: persons by what they do or undergo that no agent-noun ending tells (_is_person_agent)
 
 # Words that open a role noun phrase ("a spokesman", "another aide", "her lawyer", "its owner").
