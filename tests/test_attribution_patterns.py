@@ -2696,12 +2696,6 @@ REMEMBERS_AND_PARTICLES = [
     ('"The risk of escalation is real," Noura al-Tamimi, a minister of state, told a conference.', "risk of escalation",
      "Noura al-Tamimi"),
     ('"The risk of escalation is real," said Omar el-Masri.', "risk of escalation", "Omar el-Masri"),
-    # a surname opened by a particle, capitalised at a sentence's start, is the person named in full before, whose
-    # gender it keeps ("Van der Merwe asked whether she ..." does not make a woman of Pieter)
-    ('Witness Naledi Khumalo spoke. Under questioning by lawyer Pieter van der Merwe, she said she had not seen the '
-     'face. Van der Merwe asked whether she was certain. "Yes," she replied.', "Yes", "Naledi Khumalo"),
-    ('Witness Naledi Khumalo spoke. Under questioning by lawyer Pieter van der Merwe, she said she had not seen the '
-     'face. Van der Merwe then turned to the jury. "No further questions," he said.', "No further", "Pieter van der Merwe"),
     # ... and so does an elided one ("d'Estaing", "Le Matin d'Alger"), in a person's name and a body's
     ('"We must ratify it," said Anne-Marie d\'Hauteville, a former minister.', "ratify", "Anne-Marie d'Hauteville"),
     ('The influential daily Le Courrier d’Oran wrote that the reform was "too little and far too late".', "too little",
@@ -2715,6 +2709,31 @@ REMEMBERS_AND_PARTICLES = [
 
 @pytest.mark.parametrize("text, fragment, speaker", REMEMBERS_AND_PARTICLES)
 def test_remembers_cue_and_hyphened_particles(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
+# A surname written alone is the person the text names in full with it as surname: capitalised at a sentence's start
+# when a particle opens it ("Van der Merwe asked"), and not another person whose given name it is.
+SURNAMES_ALONE = [
+    # a surname the text writes alone ("Selvam, 42, said") is the person whose surname it is, not another whose
+    # given name it is (a Tamil patronym: the father's given name is the child's surname)
+    ('The dish made Kavitha Selvam famous.\n\n"I did not know it was an inspector," Selvam, 42, said.\n\nHer father, '
+     'Selvam Rajan, still lives in Madurai. "Come back on Friday," Selvam said.', "inspector", "Kavitha Selvam"),
+    # a surname opened by a particle, capitalised at a sentence's start, is the person named in full before, whose
+    # gender it keeps ("Van der Merwe asked whether she ..." does not make a woman of Pieter)
+    ('Witness Naledi Khumalo spoke. Under questioning by lawyer Pieter van der Merwe, she said she had not seen the '
+     'face. Van der Merwe asked whether she was certain. "Yes," she replied.', "Yes", "Naledi Khumalo"),
+    ('Witness Naledi Khumalo spoke. Under questioning by lawyer Pieter van der Merwe, she said she had not seen the '
+     'face. Van der Merwe then turned to the jury. "No further questions," he said.', "No further",
+     "Pieter van der Merwe"),
+    # negative: a first word the text never writes as a surname stays the given name's person
+    ('Her father, Selvam Rajan, still lives in Madurai. "Come back on Friday," Selvam said.', "Come back",
+     "Selvam Rajan"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SURNAMES_ALONE)
+def test_a_surname_alone_is_the_person_named_with_it(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 

@@ -1121,7 +1121,7 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.add_person(full_names[word], None)
     owned = []  # (given name, role, offset, the pronoun's gender or None) of relatives of someone a pronoun stands for
     for name, role, start in singles:
-        if persons.full_name(name) == name:
+        if persons.full_name(name) == name or name in full_names and _first_word_only(persons.full_name(name), name):
             given = role is None and name.lower() in FIRST_NAME_GENDERS  # a titled one-word name is a surname
             full = full_names.get(name) or (given and _full_name_from_given(text, name)) \
                 or _relative_full_name(text, start, name, persons)
@@ -1151,6 +1151,15 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
                 families[surname_of(built)] += 1
         persons.index_mentions(text, [(s.open, s.close) for s in spans])
     return persons
+
+
+def _first_word_only(registered: str, word: str) -> bool:
+    """Whether ``word`` names the ``registered`` person only as the first word of two, neither a given name of the
+    tables nor a family name written first ("Kim So-yeon"): a text that also writes it as a surname ("Thenmozhi
+    Arumugam", then "Arumugam, 42, said") means that person by it, not "Arumugam Periyasamy", her father."""
+    words = registered.split()
+    return len(words) == 2 and words[0] == word and given_name_gender(word) is None \
+        and not HYPHENATED_GIVEN_NAME.fullmatch(words[1])
 
 
 _PHRASE_BEFORE = re.compile(r"([^,.;:!?\"“”\n]{1,80}),[^\S\n]*$")  # the comma phrase right before a name

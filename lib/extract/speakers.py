@@ -267,8 +267,8 @@ MONTH_NAMES = frozenset("jan april may june august".split())
 # Prepositions that open a fronted phrase ("In a statement released Friday, X said"), never a speaker mention.
 FRONTED_PREPOSITIONS = frozenset("In On At During After Before With From For By Under Over Through About Amid Despite "
                                  "Following Since Until Like Unlike Besides Among Amongst Without Within Behind "
-                                 "Against Toward Towards Outside Inside Beyond Near Across Around Along Alongside Beside "
-                                 "Beneath Above Below".split())
+                                 "Against Toward Towards Outside Inside Beyond Near Across Around Along Alongside "
+                                 "Beside Beneath Above Below".split())
 # Fronted prepositions that open no name of a body either ("In Rio Grande, ...", "Like Ben Ortiz, ..."), unlike
 # "Under Armour", "For Freedoms" or "Beyond Meat": a capitalised run after them is the phrase's object, never a speaker.
 PLACE_PREPOSITIONS = frozenset("In At During Amid Despite Following Since Until Through Throughout Like Unlike Besides "
@@ -514,7 +514,8 @@ _WORKPLACE_WORDS = "from|at|of"  # before where a named person works or comes fr
 _PHRASE_CHAR = r"(?:[^,;:\"“”]|(?<=\d),(?=\d{3}))"
 SUBJECT_PATTERN = _SUBJECT + (rf"(?P<appos>,[^\S\n]+(?!(?:and|but|or)[^\S\n]){_PHRASE_CHAR}{{1,160}}?(?:,[^\S\n]+"
                               # a further phrase holding a cue is a clause of its own ("X, Y, says Z told ...")
-                              rf"(?!{_PHRASE_CHAR}*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)(?!(?:and|but|or)[^\S\n])"
+                              rf"(?!{_PHRASE_CHAR}*\b(?:said|says|told|tells|added|adds|wrote|writes)\b)"
+                              r"(?!(?:and|but|or)[^\S\n])"  # nor one opened by a conjunction: a clause too
                               rf"{_PHRASE_CHAR}{{1,160}}?){{0,2}},?"
                               # a dashed or bracketed aside ("X — who has worked there for years — said",
                               # "X (pictured) said")
