@@ -2719,6 +2719,9 @@ SURNAMES_ALONE = [
     # given name it is (a Tamil patronym: the father's given name is the child's surname)
     ('The dish made Kavitha Selvam famous.\n\n"I did not know it was an inspector," Selvam, 42, said.\n\nHer father, '
      'Selvam Rajan, still lives in Madurai. "Come back on Friday," Selvam said.', "inspector", "Kavitha Selvam"),
+    # ... whose full name the text may give with a second family name after it (Spanish and Andean names)
+    ('At the meeting, Evaristo Quispe Ticona stood up and left.\n\nQuispe, 66, said he would wait a season. "I have '
+     'been cheated twice," he said.', "cheated twice", "Evaristo Quispe Ticona"),
     # a surname opened by a particle, capitalised at a sentence's start, is the person named in full before, whose
     # gender it keeps ("Van der Merwe asked whether she ..." does not make a woman of Pieter)
     ('Witness Naledi Khumalo spoke. Under questioning by lawyer Pieter van der Merwe, she said she had not seen the '

@@ -1345,15 +1345,23 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
         if surname in out or first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS \
                 or first.lower() in ORG_WORDS or is_trade(first.lower()):
             continue  # "Drugmaker Pfizer": a trade, no given name
-        if first.lower() not in FIRST_NAME_GENDERS:
-            start = text.rfind("\n", 0, m.start()) + 1
-            if start not in headings:
-                end = text.find("\n", m.start())
-                headings[start] = is_heading_line(text[start:end if end >= 0 else len(text)])
-            if headings[start]:
-                continue  # "Prediction: Red Sox Will Nab Teixeira": a headline's verb before a surname, no given name
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start not in headings:
+            end = text.find("\n", m.start())
+            headings[start] = is_heading_line(text[start:end if end >= 0 else len(text)])
+        if first.lower() not in FIRST_NAME_GENDERS and headings[start]:
+            continue  # "Prediction: Red Sox Will Nab Teixeira": a headline's verb before a surname, no given name
+        # a second family name after a given name of the tables ("Evaristo Quispe Ticona", whom "Quispe, 66, said"
+        # names), outside a headline ("Mark Teixeira Picks Boston")
+        second = _SECOND_SURNAME.match(text, m.end(2)) if given_name_gender(first) and not headings[start] else None
+        if second and _is_name_token(second.group(1)) \
+                and second.group(1).lower() not in NON_NAME_WORDS | ORG_WORDS | PLACE_WORDS:
+            last = f"{last} {second.group(1)}"
         out[surname] = " ".join(f"{first} {last}".split())
     return out
+
+
+_SECOND_SURNAME = re.compile(r"[^\S\n]([A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'\-.])")
 
 
 def _full_name_from_given(text: str, given: str) -> str | None:
