@@ -2740,6 +2740,19 @@ def test_a_surname_alone_is_the_person_named_with_it(text, fragment, speaker):
     _check(text, fragment, speaker)
 
 
+# A sentence opened by a name after its owner ("Kenya's Mary Wanjiru won") names that person, without the owner.
+OWNED_NAMES = [
+    ("In the women's race, Kenya's Mary Wanjiru won. \"It was hard,\" she said.", "It was hard", "Mary Wanjiru"),
+    ("In the men's race, Uganda's Joshua Kiprono Chelangat won. The 22-year-old said he was inspired. \"I saw her "
+     "face,\" the Ugandan said.", "saw her face", "Joshua Kiprono Chelangat"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", OWNED_NAMES)
+def test_a_name_after_its_owner_is_the_person(text, fragment, speaker):
+    _check(text, fragment, speaker)
+
+
 # Story dialogue: turns alternate when the first-person narrator is one of the two parties (no question needed); a
 # pronoun beat before or after a quote ("He shrugged.", "I put the folder down.") is its character's turn. A news
 # exchange of two named speakers still goes on with the last one.

@@ -1268,11 +1268,13 @@ def _pronoun_follows(text: str, pos: int) -> bool:
 
 def _opening_subject(run: str, name: str) -> bool:
     """True when a capitalised run opening a sentence is the name alone, or the name after a subordinating
-    conjunction ("When Jo Hale decided ..."), or before its body or place ("Park Ji-hoon of Daeyang Investment")."""
+    conjunction ("When Jo Hale decided ..."), or after its owner ("Kenya's Mary Wanjiru"), or before its body or place
+    ("Park Ji-hoon of Daeyang Investment")."""
     first, _, rest = run.partition(" ")
     # "KELLY Marsh": "Kelly Marsh"; "Park Ji-hoon of Daeyang Investment was gloomier": the name, then where from
     return run.lower() == name.lower() or (first in SUBORDINATORS and rest == name) \
-        or run.startswith(f"{name} of ") and run[len(name) + 4:][:1].isupper()
+        or run.startswith(f"{name} of ") and run[len(name) + 4:][:1].isupper() \
+        or first.endswith(("'s", "’s")) and rest == name  # "Uganda's Joshua Chelangat won"
 
 
 # How English names a person by what they do ("plumber", "cashier", "violinist", "lifeguard", "regular"): a description
@@ -2462,7 +2464,7 @@ def _nearest_subject(text: str, floor: int, pos: int, gender: str, persons: Pers
     a given name of ``gender`` or with a person's description in apposition."""
     found = None
     for m in _NAME.finditer(text, floor, pos):
-        name = _POSSESSIVE_END.sub("", m.group(0)).strip()
+        name = re.sub(r"[’']s$", "", m.group(0).strip())  # "Maria Silva's"; "Kenya's Mary Wanjiru" keeps its owner
         mention = parse_mention(name)
         words = (mention.name or "").split()
         if told and FIRST_NAME_GENDERS.get(words[0].lower() if words else "") != gender \
