@@ -4034,9 +4034,14 @@ JOINED_CLAUSES = [
      '"strength, passion and wisdom" on Twitter.', "strength, passion", "Dan Holt"),
     ('Senator Chuck Sims said the plan was "a disaster for the town," but Mayor Jo Pratt said it was "a good start for '
      'all".', "good start for all", "Jo Pratt"),
+    # ... a body's clause too
+    ('The Asian Development Bank said growth would be "slower than expected", while the IMF said the outlook remained '
+     '"broadly stable, with risks to the downside".', "broadly stable", "IMF"),
     # negative: the first clause's fragment stays its own speaker's
     ('Senator Chuck Sims told MSNBC the late congressman "was a great man," while President Dan Holt noted his '
      '"strength, passion and wisdom" on Twitter.', "was a great man", "Chuck Sims"),
+    ('The Asian Development Bank said growth would be "slower than expected this year", while the IMF said the '
+     'outlook remained "broadly stable, with risks to the downside".', "slower than", "Asian Development Bank"),
 ]
 
 

@@ -746,7 +746,7 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                     joined = None
                     for j in _JOINED_CLAUSE.finditer(window, m.end("cue")):
                         joined = j
-                    if joined and parse_mention(joined.group("subj")).kind in ("person", "pronoun"):
+                    if joined and parse_mention(joined.group("subj")).kind in ("person", "pronoun", "org"):
                         m = joined
                 found = _attribution(m, start, "before" if pattern is not BEFORE_CLAUSE else "clause")
                 # `quoted X as saying`: X is the one quoted, with no clause of its own ("officials briefed on ...")
