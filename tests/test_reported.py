@@ -54,6 +54,21 @@ def test_reported_next_to_a_refusal(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # A description after a name and its comma is the name's apposition: the name speaks, not the description.
+    ("Sen. Ann Holt, a conservative Ohio Democrat, has indicated she would not support the bill.",
+     ("Ann Holt", "indicated", "neutral", "she would not support the bill")),
+    ("The Courier reported Friday that Sen. Ann Holt, a conservative Ohio Democrat, has indicated she would not support "
+     "the bill.", ("Ann Holt", "indicated", "neutral", "she would not support the bill")),
+    # negatives: a fronted phrase or adverb before the description is no name
+    ("In Washington, a senior official said the talks would resume next week.",
+     (None, "said", "neutral", "the talks would resume next week")),
+])
+def test_reported_by_a_name_before_its_apposition(sentence, expected):
+    """The subject is the name before the apposition, not the apposition read after a lead phrase."""
+    assert _reported(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # The content holds a comma phrase, then a body reports it: the body is the subject, not that phrase.
     ("Festival director Ana Ruiz will not lead next year's edition, the second in her contract, the Daily Courier "
      "reports.", ("Daily Courier", "reports", "neutral", "Festival director Ana Ruiz will not lead next year's edition")),

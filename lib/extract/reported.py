@@ -80,6 +80,9 @@ _LEAD_OPENERS = frozenset("in on at after before during following with without f
 _TAIL = (rf"(?P<tail>[^,.;:\"“”]{{0,60}}|[^\S\n]+(?:\w+[^\S\n]+)?{_WHEN_OR_WHERE}[^,.;:\"“”]{{0,60}},[^\S\n]+"
          r"(?:in[^\S\n]+which|where|when|who|which|adding|though|although|while)\b"
          r"(?:[^.;\"“”]|\.(?=\w|[^\S\n]+[a-z])){0,160})")  # "U.S. troops"
+# A lead that is a name alone, or the subject of a clause after "that" ("Sen. Joe Manchin", "The Times reported that Sen.
+# Joe Manchin")
+_LEAD_NAME = re.compile(rf"(?:^|(?<=\bthat[^\S\n])){ROLE_PREFIX_PATTERN}{NAME_PATTERN}$")
 # Rows of (name, pattern): the sentence shapes of reported speech, each with `subj`, `cue` and `content`.
 REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
@@ -177,6 +180,14 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     content_at = when.end() if when else content_at  # `announced Monday evening that ...`
                 subject, subject_at = without_opener(*(apposed_name(m) if "appos" in m.groupdict()
                                                        else (m.group("subj"), m.start("subj"))))
+                if name == "subject-cue" and subject[:1].islower():
+                    # "Sen. Joe Manchin, a conservative West Virginia Democrat, has indicated": the lead is the
+                    # person, the subject read after it that person's apposition
+                    lead = sentence[:m.start("subj")].rstrip()
+                    alone = _LEAD_NAME.search(lead[:-1]) if lead.endswith(",") else None
+                    named = parse_mention(alone.group(0)) if alone else None
+                    if named and named.kind == "person" and (named.role or len(named.name.split()) >= 2):
+                        subject, subject_at = alone.group(0), alone.start()
                 first, _, rest = subject.partition(" ")
                 if first in _CLAUSE_OPENERS and rest:
                     subject, subject_at = rest.lstrip(), subject_at + len(subject) - len(rest.lstrip())
