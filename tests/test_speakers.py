@@ -140,6 +140,12 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("several Czechs", None, None, "role"),
     ("Some New Yorkers", None, None, "role"),
     ("Two Smiths", "Two Smiths", None, "person"),  # negative: no people's plural
+    # a capitalised plural of a body's noun is unnamed bodies ("Unions say"), no body named before
+    ("Unions", None, None, "role"),
+    ("Banks", None, None, "role"),
+    # Irish and Indian offices are titles
+    ("Tanaiste Leo Varadkar", "Leo Varadkar", "Tanaiste", "person"),
+    ("Additional District Collector Om Prakash", "Om Prakash", "Additional District Collector", "person"),
     # a name after "in" is where the speaker is, never who: a body keeps its seat, a person noun stays unnamed
     ("the Ruritanian embassy in Paris", "Ruritanian embassy in Paris", None, "org"),
     ("Police in Manchester", "Police in Manchester", None, "org"),

@@ -27,6 +27,7 @@ president vice-president vice prime premier minister ministers secretary secreta
 deputy assistant undersecretary representative high chief executive director director-general chairman chairwoman
 chair chairperson spokesman spokeswoman spokesperson senator representative congressman congresswoman
 governor mayor judge justice ambassador envoy commissioner chancellor king queen prince princess pope
+taoiseach tanaiste tánaiste collector
 ceo cfo coo cto founder co-founder coach manager head leader official officer attorney lawyer prosecutor professor
 dr mr mrs ms sir lord lady dame captain colonel sergeant lieutenant
 general admiral major commander detective sheriff police inspector superintendent chief
@@ -945,8 +946,10 @@ def parse_mention(text: str) -> Mention:
         if is_adverb(low) or low in DOCUMENT_NOUNS or tokens[0] in _OPENING_WORDS:
             # "Unfortunately", "Reports", "Despite", "Continuing (claims)", "Published (estimates)": nobody
             return Mention(text, None, None, "unknown")
-        if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s") or low in PLURAL_PERSON_NOUNS:
-            return Mention(text, None, None, "role")  # "Officials", "Witnesses", "Scientists": unnamed people
+        if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s") or low in PLURAL_PERSON_NOUNS \
+                or low.endswith("s") and low[:-1] in ORG_WORDS | ORG_HEADS:
+            # "Officials", "Witnesses", "Scientists": unnamed people; "Unions", "Banks": unnamed bodies
+            return Mention(text, None, None, "role")
     of_at = tokens.index("of", 2) if "of" in tokens[2:] else None  # the first "of" past the first two words
     if of_at is not None and _is_name_token(tokens[of_at - 1]) and (
             _is_name_token(tokens[of_at - 2]) or tokens[of_at - 2] in NAME_PARTICLES):
