@@ -1121,7 +1121,8 @@ def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
             persons.add_person(full_names[word], None)
     owned = []  # (given name, role, offset, the pronoun's gender or None) of relatives of someone a pronoun stands for
     for name, role, start in singles:
-        if persons.full_name(name) == name or name in full_names and _first_word_only(persons.full_name(name), name):
+        registered = persons.full_name(name)
+        if registered == name or name in full_names and _first_word_only(registered, name):
             given = role is None and name.lower() in FIRST_NAME_GENDERS  # a titled one-word name is a surname
             full = full_names.get(name) or (given and _full_name_from_given(text, name)) \
                 or _relative_full_name(text, start, name, persons)
@@ -1337,6 +1338,9 @@ def _role_word(word: str) -> bool:
     return is_role_word(low) or low.rstrip(".") in ROLE_WORDS or low.rstrip(".") + "." in ROLE_WORDS
 
 
+_SECOND_SURNAME = re.compile(r"[^\S\n]([A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'\-.])")  # a word after a name's pair
+
+
 def _full_names_by_surname(text: str) -> dict[str, str]:
     """Surname -> the first "First Last" pair of capitalised words in the text that ends with it."""
     out: dict[str, str] = {}
@@ -1362,8 +1366,6 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
         out[surname] = " ".join(f"{first} {last}".split())
     return out
 
-
-_SECOND_SURNAME = re.compile(r"[^\S\n]([A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'\-.])")
 
 
 def _full_name_from_given(text: str, given: str) -> str | None:
