@@ -143,6 +143,9 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # a capitalised plural of a body's noun is unnamed bodies ("Unions say"), no body named before
     ("Unions", None, None, "role"),
     ("Banks", None, None, "role"),
+    # a person the text names by number; a numbered law stays a text's name
+    ("Juror No. 12", "Juror No. 12", None, "person"),
+    ("Republic Act No. 3846", "Republic Act No. 3846", None, "org"),
     # Irish and Indian offices are titles
     ("Tanaiste Leo Varadkar", "Leo Varadkar", "Tanaiste", "person"),
     ("Additional District Collector Om Prakash", "Om Prakash", "Additional District Collector", "person"),

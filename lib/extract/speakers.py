@@ -335,7 +335,7 @@ _INITIALLED = r"[A-Z]\.[A-Z][a-z][\w’'\-]*"  # an initial run into the surname
 # handle ("Purno5") is a capitalised word already.
 HANDLE = r"@[A-Za-z\d_]{1,30}(?![\w@])|[a-z][a-z\d]*(?:_[a-z\d]+)+(?![\w@])|[a-z]{2,}\d{3,}(?![\w@])"
 _CAP = (rf"(?:{_WEB}\b|{_INITIALLED}|(?:[A-Z]\.){{2,}}|(?:Jr|Sr|Corp|Inc|Ltd|Bros)\.|(?:[A-Z]|{_ABBREVIATIONS})\.(?=[^\S\n]*[A-Z])|"
-        rf"{_HYPHENED}|{_ELIDED}|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
+        rf"{_HYPHENED}|{_ELIDED}|No\.[^\S\n]?\d{{1,4}}\b|[{UPPER_LETTERS}](?:[\w’'\-]|{_COMBINING})*)")
 # "on" joins a deliberating body to its subject ("Commission on Presidential Debates", "Committee on Foreign Affairs"),
 # never a name to a day ("Trump on Tuesday").
 _NOT_SUBJECTS = (*WEEKDAYS, *(m.capitalize() for m in ENGLISH_MONTHS if len(m) > 3 or m == "may"), "Twitter", "Facebook",
@@ -917,6 +917,10 @@ def parse_mention(text: str) -> Mention:
         # "news agency Reuters", "state broadcaster CCTV", "German magazine Der Spiegel": a body introduced by its
         # trade, which is no part of its name
         return Mention(text, " ".join(tokens[trade_at:]).removeprefix("The "), None, "org")
+    if len(tokens) >= 3 and tokens[-2] == "No." and tokens[-1].isdigit() \
+            and " ".join(tokens[:-2]).lower() in ROLE_WORDS | PERSON_NOUNS:
+        # "Juror No. 12", "Witness No. 3": a person the text names by number
+        return Mention(text, " ".join(tokens), None, "person")
     if _HANDLE.fullmatch(tokens[-1]):
         # "Twitter user @jdoe", "LiveJournal user i_l_d": the account speaks, by its handle; the words before it say
         # whose account it is
