@@ -142,6 +142,7 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("Two Smiths", "Two Smiths", None, "person"),  # negative: no people's plural
     # a capitalised plural of a body's noun is unnamed bodies ("Unions say"), no body named before
     ("Unions", None, None, "role"),
+    ("Two", None, None, "role"),  # a number of unnamed people ("Two said"), no one's name
     ("Banks", None, None, "role"),
     # a person the text names by number; a numbered law stays a text's name
     ("Juror No. 12", "Juror No. 12", None, "person"),

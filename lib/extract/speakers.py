@@ -779,6 +779,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 _GROUP_OWNERS = frozenset("women men children people workers".split())  # "Women's Collective", "People's Bank"
 _INNER_PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|with|about|from|to)\b")  # "the absence of the word in Biden's"
 _COUNTED_HEADS = frozenset("one some many several most all two three four few none each".split())  # "one of his uncles"
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())  # "Two said": no one's name
 
 
 _SPEAKING_NOUNS = ROLE_WORDS | PERSON_NOUNS | ORG_HEADS  # their plurals by "-s" or "-es" speak too ("coaches")
@@ -951,8 +952,8 @@ def parse_mention(text: str) -> Mention:
             # "Unfortunately", "Reports", "Despite", "Continuing (claims)", "Published (estimates)": nobody
             return Mention(text, None, None, "unknown")
         if low in PERSON_NOUNS or low in ROLE_WORDS and low.endswith("s") or low in PLURAL_PERSON_NOUNS \
-                or low.endswith("s") and low[:-1] in ORG_WORDS | ORG_HEADS:
-            # "Officials", "Witnesses", "Scientists": unnamed people; "Unions", "Banks": unnamed bodies
+                or low.endswith("s") and low[:-1] in ORG_WORDS | ORG_HEADS or low in _NUMBER_WORDS:
+            # "Officials", "Witnesses", "Scientists", "Two": unnamed people; "Unions", "Banks": unnamed bodies
             return Mention(text, None, None, "role")
     of_at = tokens.index("of", 2) if "of" in tokens[2:] else None  # the first "of" past the first two words
     if of_at is not None and _is_name_token(tokens[of_at - 1]) and (
