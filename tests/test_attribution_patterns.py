@@ -4980,6 +4980,12 @@ def test_no_pair_of_persons_speaking_together(text, fragment):
     assert " and " not in (_quote(text, fragment).speaker_id or "")
 
 
+def test_two_surnames_never_named_in_full_stay_as_written():
+    """"Harlan and Wade said" with no full names: the pair as written, no id, never Wade alone."""
+    q = _quote('"We are pleased," Harlan and Wade said.', "pleased")
+    assert (q.speaker, q.speaker_id) == ("Harlan and Wade", None)
+
+
 # Cases of the session-17 code review: what each new rule must not do.
 REVIEWED_LIMITS = [
     # "read one" takes no group named inside the quote itself

@@ -1915,6 +1915,10 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         elif mention is not None and mention.kind == "person" and " and " in q.speaker \
                 and (earlier := joints.get(_surnames(q.speaker))):
             q = replace(q, speaker_id=earlier, speaker_role=None)
+        elif mention is not None and mention.kind == "person" and _TWO_WORDS_JOINED.fullmatch(q.speaker):
+            # "Zadan and Meron said" in a story that never names them in full: two persons, places or firms, as
+            # written, never the second alone
+            q = replace(q, speaker_id=None, speaker_role=None)
         if mention is not None and q.speaker_id is None:
             words = q.speaker.lower().split()
             # "the group of U.N. rapporteurs": the body of members that spoke before as "A group of experts"
@@ -2054,6 +2058,7 @@ def _surnames(pair: str) -> tuple[str, ...]:
 
 
 _SURNAME_ONLY = re.compile(r"[A-Z][\w’'\-]+")
+_TWO_WORDS_JOINED = re.compile(r"[A-Z][\w’'\-]+[^\S\n]+and[^\S\n]+[A-Z][\w’'\-]+")  # "Zadan and Meron"
 
 
 @lru_cache(maxsize=64)
