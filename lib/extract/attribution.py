@@ -2058,7 +2058,8 @@ def _surnames(pair: str) -> tuple[str, ...]:
 
 
 _SURNAME_ONLY = re.compile(r"[A-Z][\w’'\-]+")
-_TWO_WORDS_JOINED = re.compile(r"[A-Z][\w’'\-]+[^\S\n]+and[^\S\n]+[A-Z][\w’'\-]+")  # "Zadan and Meron"
+# Two such words joined as one speaker ("Zadan and Meron")
+_TWO_WORDS_JOINED = re.compile(rf"{_SURNAME_ONLY.pattern}[^\S\n]+and[^\S\n]+{_SURNAME_ONLY.pattern}")
 
 
 @lru_cache(maxsize=64)
