@@ -612,16 +612,17 @@ def test_a_diff_shows_the_punctuation_after_each_word():
 
 
 def test_a_quote_continued_in_the_next_quote_is_not_cut_short():
-    """`"A," she said. "B."` (two quotes in a row) carries the earliest's "A. B." whole; the same sentences far apart
-    in an article are two quotes, each a part of it."""
+    """`"A," she said. "B."` (two quotes in a row) carries the earliest's "A. B." whole, whatever quote follows them;
+    the same sentences far apart in an article are two quotes, each a part of it."""
     first, second = "I am so excited to be hosting the awards again,", "You know what they say, third time lucky."
     whole = f"{first[:-1]}. {second}"
-    near = f'"{first}" she said. "{second}"'
+    third = "We start rehearsals next week at the theatre,"
+    near = f'"{first}" she said. "{second}" "{third}" she added.'
     far = f'"{first}" she said. ' + "The ceremony will be held in March at the theatre downtown. " * 4 + f'"{second}"'
     rows = [(quote_in("a", whole, whole, "Lind"), "Wire", "2021-08-01")]
-    for article, text in (("b", near), ("c", far)):
-        rows += [(dataclasses.replace(quote_in(article, text, t, "Lind"), utterance=n), outlet, "2021-08-02")
-                 for n, (t, outlet) in enumerate(((first, f"Paper {article}"), (second, f"Paper {article}")))]
+    for article, text, parts in (("b", near, (first, second, third)), ("c", far, (first, second))):
+        rows += [(dataclasses.replace(quote_in(article, text, t, "Lind"), utterance=n), f"Paper {article}",
+                  "2021-08-02") for n, t in enumerate(parts)]
     r = shared_quotes(quotes_frame(*rows))
     later = r[r["role"] == "later"]
     assert set(later.loc[later["article_id"] == "b", "relation"]) == {"verbatim"}

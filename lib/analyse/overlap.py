@@ -300,12 +300,14 @@ def shared_quotes(quotes: pd.DataFrame, kinds=QUOTE_KINDS, con=None) -> pd.DataF
                 as_whole.update(dict.fromkeys(members, classify_pair(keys[first], whole)))
         for i in idx:
             # A quote continued in the article's next quote (`"A," she said. "B."`, two utterances) is the earliest's
-            # quote as a whole, not a cut-short copy of it, when the run of them is verbatim.
+            # quote as a whole, not a cut-short copy of it, when the run of them holds it verbatim with this quote
+            # inside it (the run may go on to the article's next quotes: "C" after "B").
             if i == first or as_whole.get(i, (None,))[0] is not None or not runs[i]:
                 continue
-            joined_run = classify_pair(keys[first], runs[i].split())
-            if joined_run[0] == "verbatim":
-                as_whole[i] = joined_run
+            run = runs[i].split()
+            at = find_run(run, keys[first])
+            if at >= 0 and find_run(run[at:at + len(keys[first])], keys[i]) >= 0:
+                as_whole[i] = ("verbatim", 100.0)
         for i in idx:
             window = words[first]
             if i == first:
