@@ -534,6 +534,16 @@ def test_an_administration_is_a_body(mention, name, kind):
     assert (parsed.name, parsed.kind) == (name, kind)
 
 
+@pytest.mark.parametrize("mention, kind", [
+    ("India", "org"), ("South Korea", "org"), ("Turkey", "org"),
+    # negatives: a country that is also a given name, a person named after one, a titled person
+    ("Jordan", "person"), ("India Walton", "person"), ("President Kenya Mwangi", "person"),
+])
+def test_a_country_said_to_speak_is_a_body(mention, kind):
+    """"India said": its government, a body, never a person who could take a later "she"."""
+    assert parse_mention(mention).kind == kind
+
+
 @pytest.mark.parametrize("text, short, full", [
     ("Advice came from the Ruritanian Department of State. The State Department said little.", "State Department",
      "Ruritanian Department of State"),
@@ -550,6 +560,7 @@ def test_an_administration_is_a_body(mention, name, kind):
     ("The People's Republic of Harlan met.", "Republic of Harlan", None),
     ("the Scottish Labour Party", "Labour Party", None),
     ("the Federal Reserve Bank of Harlan", "Federal Reserve", None),
+    ("After East and West Ruritania traded fire, East Ruritania said it would respond.", "East Ruritania", None),
 ])
 def test_fuller_body_name(text, short, full):
     """A body's shorter name stands for the one longer name the story gives it in full."""

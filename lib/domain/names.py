@@ -148,6 +148,29 @@ aussie brit briton dane dutchman dutchwoman englishman englishwoman filipina fin
 irishman irishwoman kiwi luxembourger pole scot scotsman scotswoman spaniard swede turk welshman welshwoman zealander
 """.split())
 
+# Countries and unions of them by the names news writes ("Turkey", not CLDR's "Türkiye"; "Britain", "the US"): a closed
+# list, written as capitalised. A country said to speak is its government ("India said"), a body, never a person;
+# countries that are also given names ("Jordan", "Chad", "Georgia") are left out: a person may be meant.
+COUNTRY_NAMES = frozenset(" ".join(n.split()) for n in """
+Afghanistan, Albania, Algeria, Andorra, Angola, Argentina, Armenia, Australia, Austria, Azerbaijan, Bahamas, Bahrain,
+Bangladesh, Barbados, Belarus, Belgium, Belize, Benin, Bhutan, Bolivia, Bosnia, Botswana, Brazil, Britain, Great
+Britain, Brunei, Bulgaria, Burkina Faso, Burma, Burundi, Cambodia, Cameroon, Canada, Cape Verde, Central African
+Republic, Chile, China, Colombia, Comoros, Congo, Costa Rica, Croatia, Cuba, Cyprus, Czech Republic, Czechia, Denmark,
+Djibouti, Dominican Republic, Ecuador, Egypt, El Salvador, England, Equatorial Guinea, Eritrea, Estonia, Eswatini,
+Ethiopia, European Union, EU, Fiji, Finland, France, Gabon, Gambia, Germany, Ghana, Greece, Grenada, Guatemala,
+Guinea, Guinea-Bissau, Guyana, Haiti, Honduras, Hong Kong, Hungary, Iceland, India, Indonesia, Iran, Iraq, Ireland,
+Israel, Italy, Ivory Coast, Jamaica, Japan, Kazakhstan, Kenya, Kiribati, Kosovo, Kuwait, Kyrgyzstan, Laos, Latvia,
+Lebanon, Lesotho, Liberia, Libya, Liechtenstein, Lithuania, Luxembourg, Madagascar, Malawi, Malaysia, Maldives, Mali,
+Malta, Mauritania, Mauritius, Mexico, Moldova, Monaco, Mongolia, Montenegro, Morocco, Mozambique, Myanmar, Namibia,
+Nepal, Netherlands, New Zealand, Nicaragua, Niger, Nigeria, North Korea, North Macedonia, Macedonia, Norway, Oman,
+Pakistan, Palestine, Panama, Papua New Guinea, Paraguay, Peru, Philippines, Poland, Portugal, Qatar, Romania, Russia,
+Rwanda, Saudi Arabia, Scotland, Senegal, Serbia, Seychelles, Sierra Leone, Singapore, Slovakia, Slovenia, Somalia,
+South Africa, South Korea, South Sudan, Spain, Sri Lanka, Sudan, Suriname, Sweden, Switzerland, Syria, Taiwan,
+Tajikistan, Tanzania, Thailand, Togo, Trinidad and Tobago, Tunisia, Turkey, Türkiye, Turkmenistan, Uganda, Ukraine,
+United Arab Emirates, UAE, United Kingdom, UK, United States, US, USA, Uruguay, Uzbekistan, Vatican, Venezuela,
+Vietnam, Wales, Yemen, Zambia, Zimbabwe
+""".split(","))
+
 # Titles written abbreviated before a name ("Sen. Ann Park", "Lt. Col. Ray Diaz"), each with the word it stands for
 # (None for an honorific, which stands for no role): a full stop after one ends no sentence, and a role noun finds a
 # person under either form ("the senator" for "Sen. Ann Park").

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from lib.domain.calendar import ENGLISH_MONTHS, NUMBER_WORDS, WEEKDAYS
-from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES,
-                               NATION_ADJECTIVES, NATION_NOUNS, UPPER_LETTERS, TITLE_ABBREVIATIONS, given_name_gender,
-                               normalise_name)
+from lib.domain.names import (COUNTRY_NAMES, FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME,
+                               NAME_PARTICLES, NATION_ADJECTIVES, NATION_NOUNS, UPPER_LETTERS, TITLE_ABBREVIATIONS,
+                               given_name_gender, normalise_name)
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, TIME_PHRASES, alternation
 
@@ -1150,6 +1150,8 @@ def parse_mention(text: str) -> Mention:
         # "The group Reporters Watch", "the bank Credit Suisse": a body's name (not "The fire service's Sam Ortiz",
         # "the space agency Administrator Bill Nelson")
         return Mention(text, name, None, "org")
+    if not role and name in COUNTRY_NAMES:
+        return Mention(text, name, None, "org")  # "India said": its government
     return Mention(text, name, role, "person")
 
 
@@ -1877,11 +1879,15 @@ def fuller_body_name(text: str, name: str, person_words: set[str]) -> str | None
 def _names_the_body(run: str, name: str) -> bool:
     """Whether a longer run that holds a body's name names that body, not another one built on it: the name's words
     reordered ("Department of State") or its place after "of" ("Supreme Court of the United Kingdom"); not "United
-    Nations Security Council", "Scottish Labour Party" or "People's Republic of China" for the Republic of China."""
+    Nations Security Council", "Scottish Labour Party" or "People's Republic of China" for the Republic of China, nor
+    "North and South Korea" (two bodies) for North Korea."""
     short = name.removeprefix("The ").removeprefix("the ")
     at = run.find(short)
     if at < 0:
-        return True  # the words in another order
+        # the words in another order, unless an "and" between them joins two bodies ("North and South Korea")
+        words, tokens = _name_words(short), run.split()
+        held = [k for k, t in enumerate(tokens) if t.lower().removesuffix("s") in words]
+        return "and" not in tokens[held[0]:held[-1]]
     return not run[:at].strip() and run[at + len(short):].strip().startswith("of ")
 
 
