@@ -303,10 +303,17 @@ def test_canonicalise_speakers_hyphenated_surname():
     # a given name the names table does not know tells no gender: two people ("Priya D. Vance" and "Dan Vance")
     (["Priya D. Vance", "Dan Vance"], ["Priya D. Vance", "Dan Vance"]),
     (["Ronald D. Vance", "Dashiell Vance"], ["Ronald D. Vance", "Dashiell Vance"]),
+    # a given name's long and short forms: one person, the more used name; a third full name leaves them apart
+    (["Edward J. Vance", "Ed Vance", "Edward J. Vance", "Vance"], ["Edward J. Vance"] * 4),
+    (["Chuck Vance", "Charles Vance", "Chuck Vance"], ["Chuck Vance"] * 3),
+    (["Steve Vance", "Steven Vance", "Steven Vance"], ["Steven Vance"] * 3),
+    (["Ed Vance", "Edward Vance", "Ann Vance"], ["Ed Vance", "Edward Vance", "Ann Vance"]),
+    (["Ed Vance", "Tom Vance"], ["Ed Vance", "Tom Vance"]),  # unrelated given names: two people
 ])
 def test_one_person_under_two_given_names(ids, expected):
-    """A full name whose given name starts with the middle initial of another full name of the same surname is that
-    person, when no other full name of the surname contradicts it; two people sharing a surname stay apart."""
+    """A full name whose given name starts with the middle initial of another full name of the same surname, or is
+    the other's given name in its long or short form, is that person, when no other full name of the surname
+    contradicts it; two people sharing a surname stay apart."""
     out = canonicalise_speakers(_frame([(f"a{i}", v) for i, v in enumerate(ids)]))
     assert list(out["speaker_id"]) == expected
 

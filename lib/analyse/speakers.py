@@ -6,7 +6,7 @@ import re
 import pandas as pd
 
 from lib.domain.names import (FIRST_NAME_GENDERS, HYPHEN_PARTICLES, HYPHENATED_GIVEN_NAME, NAME_PARTICLES,
-                              called_by_middle_name, normalise_name, person_key)
+                              called_by_middle_name, normalise_name, person_key, short_form_of)
 from lib.models import speaker_of
 
 # Connecting words a body's name may hold ("Food and Drug Administration", "Bank of England").
@@ -58,7 +58,8 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             family = words[0] if HYPHENATED_GIVEN_NAME.fullmatch(n.split()[-1]) else words[-1]
             by_surname.setdefault(family, set()).add(n)
     # The only two full names of a surname may be one person under two given names ("Tom Vance" and "Ronald T.
-    # Vance Jr."): the more used stands for both; a third full name of that surname leaves all of them apart.
+    # Vance Jr."), or under a given name's long and short forms ("Ed Markey" and "Edward J. Markey"): the more used
+    # stands for both; a third full name of that surname leaves all of them apart.
     uses: dict[str, int] = {}
     written_as: dict[str, list[str]] = {}
     for n, key in key_of.items():
@@ -69,7 +70,8 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             continue  # (a part of a pair is no id of its own: nothing to merge it with)
         a, b = sorted(names)
         if called_by_middle_name(written_as[key_of[a]], written_as[key_of[b]]) \
-                or called_by_middle_name(written_as[key_of[b]], written_as[key_of[a]]):
+                or called_by_middle_name(written_as[key_of[b]], written_as[key_of[a]]) \
+                or short_form_of(normalise_name(a).split()[0], normalise_name(b).split()[0]):
             major, minor = sorted((a, b), key=lambda n: (-uses[key_of[n]], n))
             spelling[key_of[minor]] = major
             by_surname[surname] = {major}

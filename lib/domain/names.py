@@ -112,6 +112,23 @@ def called_by_middle_name(names: list[str], others: list[str]) -> bool:
         and not any(middle_initials(n) for n in names) and any(given[0] in middle_initials(n) for n in others)
 
 
+@functools.cache
+def _nicknames():
+    """The hand-curated table of English given names and their short forms (the nicknames package), read once."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def short_form_of(given: str, other: str) -> bool:
+    """Whether two given names are one name in a long and a short form ("Ed" / "Edward", "Chuck" / "Charles", "Steve"
+    / "Steven", "Jon" / "John"), either way round, by the nicknames table; lower case, accents stripped."""
+    if given == other:
+        return False
+    table = _nicknames()
+    return other in table.canonicals_of(given) or given in table.canonicals_of(other)
+
+
 # A word of a person's name as written: capitalised, with a lower-case letter ("Hale", "MacLeod", "O'Neill"), or an
 # initial ("F.").
 _NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.")
