@@ -3309,6 +3309,11 @@ EPITHETS = [
      "the coach"),
     ('“I did nothing wrong,” Tom Hale said.\n\n“He is lying,” the police chief said.', "He is lying",
      "the police chief"),
+    # an office named by what it serves, after a person the text gives no role: someone else's
+    ('Ana Ruiz has apologised for the remarks. The fire chief said an inquiry was “under way and thorough”.',
+     "under way", "The fire chief"),
+    ('Tom Hale was suspended on Friday.\n\n“We followed the rules,” the school principal said.', "followed the rules",
+     "the school principal"),
     ('“We will rebuild,” Ann Ruiz, the mayor, said.\n\n“The money is there,” the former senator said.',
      "money is there", "the former senator"),
     # positive: the bare office is the person's own

@@ -2280,6 +2280,17 @@ _SELF_DESCRIPTIONS = frozenset("activist campaigner candidate blogger student ve
                                "volunteer".split())
 
 
+# Endings of the adjectives that describe an office's holder ("the federal judge", "the Democratic senator").
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "ed", "ing", "an", "ary", "ent", "ant", "ile", "ish", "less")
+
+
+def _office_noun(word: str) -> bool:
+    """Whether a modifier before an office is a noun naming what the office serves ("fire", "school", "city"), not
+    a word about its holder: a status ("former"), a number or age, an office itself ("deputy"), an adjective."""
+    return word.isalpha() and word.islower() and word not in _STATUS_WORDS | ROLE_WORDS \
+        and not word.endswith(_ADJECTIVE_ENDINGS)
+
+
 def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spoken: set[str]) -> str | None:
     """The person a definite description at ``pos`` stands for when no one holds its role: "the former mayor", "the
     government's top health official" right after a person is named, of a gender that fits; for what a person is
@@ -2331,6 +2342,11 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spo
         return None  # "the health minister" is not "Civil Aviation Minister X" (but "the former minister" may be)
     if head in _PERSON_TITLES and persons.roles.get(name) and not own:
         return None  # "the former senator" after "Ann Ruiz, the mayor"
+    if not (own or agent or persons.roles.get(name) or persons.descriptions.get(name)) \
+            and any(_office_noun(w) for w in modifiers):
+        # An office named by what it serves ("the fire chief", "the school principal") after a person the text gives
+        # no role: someone else in the scene holds it, not a new word about that person ("the former mayor")
+        return None
     if not (modifiers or own or agent) and (head in _PERSON_TITLES | _UNNAMED_ROLES or name not in spoken or any(
             w in ROLE_WORDS for d in persons.descriptions.get(name, ()) for w in d.lower().split())):
         # "the judge" after a defendant is an office someone else in the scene holds; "Cárdenas acknowledges the
