@@ -280,3 +280,23 @@ def test_when_and_where_a_cue_was_said_is_no_part_of_the_words(sentence, expecte
 ])
 def test_a_group_inside_a_body_or_a_meeting_speaks(sentence, speaker):
     assert [q.speaker for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common noun capitalised by its place, that the text also writes in lower case, says nothing
+    ("Arson suspected in fire that destroyed the old mill.\n\nInvestigators said it was too early to call it arson.",
+     [(None, "Investigators", "it was too early to call it arson")]),
+    ("Research suggested that children who read sleep better. Our research is not finished.", []),
+    # a capitalised plural of that kind is unnamed people, as written
+    ("Rebels said the drones had struck the town twice. Two rebels were hurt.",
+     [(None, "Rebels", "the drones had struck the town twice")]),
+    # negatives: a name the text also writes in lower case, named in full before; a word never written in lower case
+    ("Amy Rose voted against. Rose said the plan was a disaster. Prices rose.",
+     [("Amy Rose", "Rose", "the plan was a disaster")]),
+    ("Hale said the plan was a disaster for the town.", [("Hale", "Hale", "the plan was a disaster for the town")]),
+])
+def test_a_capitalised_common_noun_is_no_speaker(text, expected):
+    """"Arson suspected in fire that ...": the sentence's first word is no name when the text writes it in lower case
+    inside a sentence and names no person by it."""
+    assert [(q.speaker_id, q.speaker, q.text) for q in extract_quotes(Article("r", text))
+            if q.kind == "reported"] == expected

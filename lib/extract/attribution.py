@@ -1754,6 +1754,16 @@ def _quote_only(text: str, para: tuple[int, int], spans: list[_Span]) -> bool:
     return not any(c.isalnum() for c in rest) or bool(_ADVERBIAL_LEAD.match(rest))
 
 
+_PLURAL_NOUN = re.compile(r"\w+[^s\W]s")  # "Rebels", "Citizens"; not "Boss"
+
+
+def _common_noun(word: str, text: str, persons: PersonIndex) -> bool:
+    """Whether a one-word name is a common noun capitalised by its place ("Arson is suspected", "Research shows"): the
+    text writes it in lower case too, inside a sentence ("call it arson"), and names no person it is part of."""
+    return " " not in word and word[:1].isupper() and word[1:].islower() and persons.full_name(word) == word \
+        and re.search(rf"(?<=[a-z,;:][^\S\n]){re.escape(word.lower())}\b", text) is not None
+
+
 def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -> list[Quote]:
     """Speakers that are no named person: acronyms take the name they abbreviate, "the paper"/"the department" the
     organisation named so before, "it"/"the company" the latest organisation that spoke, "he" with no person to
@@ -1776,6 +1786,15 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     joints: dict[tuple[str, str], str] = {}  # two persons speaking together, in full, by their surnames
     for q in quotes:
         mention = parse_mention(q.speaker) if q.speaker else None
+        if mention is not None and mention.kind == "person" and q.speaker_id == q.speaker \
+                and _common_noun(q.speaker, text, persons):
+            if q.kind == "reported" and _PLURAL_NOUN.fullmatch(q.speaker):  # "Rebels said": unnamed people
+                q, mention = replace(q, speaker_id=None), Mention(q.speaker, None, None, "role")
+            elif q.kind == "reported":
+                continue  # "Arson suspected in fire that destroyed ...": no one said it
+            else:
+                q, mention = replace(q, speaker=None, speaker_id=None, speaker_role=None, speaker_start=None,
+                                     speaker_end=None, cue=None, cue_class=None), None
         parts = _JOINT_SPLIT.split(q.speaker_id) if q.speaker_id else []
         if parts and all(part.isupper() and _MIN_ACRONYM <= len(part) <= _MAX_ACRONYM and " " not in part
                          for part in parts):
