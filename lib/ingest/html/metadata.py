@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 from lib.domain.calendar import WEEKDAYS
 from lib.domain.names import normalise_name
-from lib.ingest.html.markup import collapse, fold
+from lib.ingest.html.body import UNSPACED_CHARS, count_words
+from lib.ingest.html.markup import collapse, fold, inside
 
 # Meta tags (name/property/itemprop, lower-case) that state the publication time: key -> weight among metadata.
 PUBLISHED_META = (
@@ -59,6 +60,15 @@ _NOT_AN_AUTHOR = re.compile(r"[/@\d]|\bwww\b|\.(?:com|org|net|es|fr|de|it|ru|co|
                             re.IGNORECASE)
 _DATE_WORDS = frozenset(w.casefold() for w in WEEKDAYS) | {"today", "yesterday"}
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A heading inside these is a menu's, a footer's or a sidebar's ("header" is left out: it often holds the article's h1).
+_NOT_THE_ARTICLE = ("nav", "footer", "aside")
+# Words shorter than this are mostly function words ("the", "und", "les"), shared by any two texts of a language.
+MIN_CONTENT_CHARS = 4
+_WORD = re.compile(r"\w+")
+_UNSPACED_CHAR = re.compile(UNSPACED_CHARS)
+# A code identifier ("civ2-blog-frontend", "main_app"): a single-page app's package name as its <title>, no headline.
+_IDENTIFIER = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 @dataclass
@@ -73,6 +83,8 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     dates: list[tuple[str, str, int]] = field(default_factory=list)  # (value as written, kind, weight)
+    head_title: str | None = None  # the <title> element's text
+    headings: list[str] = field(default_factory=list)  # h1-h6 texts outside menus, sidebars and footers
 
 
 def read_page_meta(tree) -> PageMeta:
@@ -99,6 +111,12 @@ def read_page_meta(tree) -> PageMeta:
                     continue  # a profile link, not a name
                 content = _BY.sub("", content)
             getattr(meta, _META_FIELDS[key]).append(content)
+    # the first <title>: an inline SVG's own <title> names an icon ("login-white"), not the page
+    head_title = next((el for el in tree.iter("title") if not inside(el, ("svg",))), None)
+    if head_title is not None:
+        meta.head_title = collapse(head_title.text_content()) or None
+    meta.headings = [text for el in tree.iter(*_HEADINGS) if not inside(el, _NOT_THE_ARTICLE)
+                     and (text := collapse(el.text_content()))]
     for el in tree.iter("link"):
         if (el.get("rel") or "").lower() == "canonical" and (el.get("href") or "").startswith("http"):
             meta.url = el.get("href")
@@ -242,8 +260,9 @@ def _names_host(name: str, host: str) -> bool:
 
 
 def page_title(doc, meta: PageMeta, outlet: str | None, author: str | None = None) -> str | None:
-    """The headline: JSON-LD/og title, else trafilatura's, without a trailing " - Site name" or " - Author"."""
-    title = _first(meta.titles) or (doc.title if doc and doc.title else None)
+    """The headline: JSON-LD/og title, else trafilatura's (see _extracted_title), without a trailing " - Site name"
+    or " - Author"."""
+    title = _first(meta.titles) or _extracted_title(doc, meta)
     if not title:
         return None
     parts = _TITLE_SEPARATORS.split(title)
@@ -252,6 +271,67 @@ def page_title(doc, meta: PageMeta, outlet: str | None, author: str | None = Non
     if len(parts) > 1 and tail and any(tail in x or x in tail for x in suffixes):
         title = title[: title.rfind(parts[-1])].rstrip(" -–—|·:»")
     return collapse(title) or None
+
+
+def _extracted_title(doc, meta: PageMeta) -> str | None:
+    """trafilatura's title, unless the page itself shows it is furniture rather than the article's headline.
+
+    trafilatura takes a page's only <h1>, else a heading with a title-like class, before the <title> element (and the
+    first <h1> or <h2> after it), and is usually right; but on some pages that heading is the site's menu, a category or
+    a contact box ("Navigation und Service", "Allgemein", "Ansprechpartner") while the article's headline is a lower
+    heading. It is replaced by _headline_shown only on the page's own evidence. A code identifier (a single-page app's
+    package name, which its <title> repeats) is no title at all: a story's label then falls back to its first
+    sentence."""
+    title = collapse(doc.title) if doc and doc.title else None
+    if not title:
+        return None
+    shown = _headline_shown(title, doc.text or "", meta)
+    if shown:
+        return shown
+    return None if _IDENTIFIER.fullmatch(title) else title
+
+
+def _headline_shown(title: str, body: str, meta: PageMeta) -> str | None:
+    """The article's headline when trafilatura's ``title`` is evidently not it, else None.
+
+    The candidate is the longest heading of the page that the <title> element names too, as whole words: the page
+    states it twice, and as a heading it comes without the <title>'s site-name parts ("... | Site"). It is taken only
+    when it is longer than ``title`` (a headline is a phrase, furniture a label), is not the site's name as the page
+    states it (a logo is often a heading, and the whole <title> of many pages), and ``title`` is either
+    - outweighed: no content word of it is in the extracted body while one of the candidate's is, or
+    - a label: a single word the <title> does not name (a contact box's heading; the body may hold the box, so the
+      body's support proves nothing there).
+    Both tests compare the page's own words, not a language's vocabulary."""
+    page = fold(meta.head_title or "")
+    folded = fold(title)
+    names = {fold(n) for n in meta.site_names}
+    shown = [h for h in meta.headings if fold(h) != folded and fold(h) not in names and _names_words(page, fold(h))]
+    if not shown:
+        return None
+    candidate = max(shown, key=len)
+    if count_words(candidate) <= count_words(title):
+        return None
+    words = _content_words(body)
+    outweighed = not _content_words(title) & words and bool(_content_words(candidate) & words)
+    label = count_words(title) == 1 and not _names_words(page, folded)
+    return candidate if outweighed or label else None
+
+
+def _names_words(text: str, part: str) -> bool:
+    """Whether ``part`` occurs in ``text`` as whole words ("Ablauf" is no part of "Ablaufplan")."""
+    return bool(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+
+
+def _content_words(text: str) -> set[str]:
+    """A text's folded words of at least MIN_CONTENT_CHARS letters, and each character of a script written without
+    spaces (one character is about one word)."""
+    words = set()
+    for word in _WORD.findall(fold(text)):
+        if _UNSPACED_CHAR.search(word):
+            words.update(_UNSPACED_CHAR.findall(word))
+        elif len(word) >= MIN_CONTENT_CHARS and not word.isdigit():
+            words.add(word)
+    return words
 
 
 def page_author(doc, meta: PageMeta, outlet: str | None) -> str | None:
