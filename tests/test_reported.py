@@ -300,3 +300,15 @@ def test_a_capitalised_common_noun_is_no_speaker(text, expected):
     inside a sentence and names no person by it."""
     assert [(q.speaker_id, q.speaker, q.text) for q in extract_quotes(Article("r", text))
             if q.kind == "reported"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harlan Guard Chief of Staff Gen. Ann Ruiz and Gen. Tom Hale told senators that they had advised against it.",
+     "Ann Ruiz and Tom Hale"),
+    # negative: the group speaks, not the member named after "including"
+    ("The president's top generals, including Chairman of the Harlan Guard Army Gen. Ann Ruiz, urged the president "
+     "to keep a force of 2,500 troops.", None),
+])
+def test_an_office_then_an_abbreviated_title_names_the_person(text, expected):
+    """"Joint Chiefs of Staff Chair Gen. Mark Milley": the name after the title speaks, not "Joint Chiefs"."""
+    assert [q.speaker_id for q in extract_quotes(Article("r", text)) if q.kind == "reported"] == [expected]

@@ -168,6 +168,11 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     # negatives: a two-word name keeps a trade-like given name; a name that is no known given name after it
     ("Hunter Biden", "Hunter Biden", None, "person"),
     ("Walker Evans Jones", "Walker Evans Jones", None, "person"),
+    # a body's office, then an abbreviated title and the name: the name, the rest its role
+    ("Harlan Guard Chief of Staff Gen. Ann Ruiz", "Ann Ruiz", "Harlan Guard Chief of Staff Gen.", "person"),
+    ("the Harlan Defense Ministry spokesman Lt. Col. Tom Hale", "Tom Hale",
+     "Harlan Defense Ministry spokesman Lt. Col.", "person"),
+    ("Rep. Tom Hale of Harlan", "Tom Hale", "Rep.", "person"),  # negative: a person from a place
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""

@@ -955,6 +955,15 @@ def parse_mention(text: str) -> Mention:
                 or low.endswith("s") and low[:-1] in ORG_WORDS | ORG_HEADS or low in _NUMBER_WORDS:
             # "Officials", "Witnesses", "Scientists", "Two": unnamed people; "Unions", "Banks": unnamed bodies
             return Mention(text, None, None, "role")
+    titled = next((k for k in range(len(tokens) - 3, 0, -1) if tokens[k].endswith(".")
+                   and tokens[k][:-1].lower() in TITLE_ABBREVIATIONS), None)
+    lead = 1 if tokens[0].lower() in ("the", "a", "an") else 0
+    if titled is not None and 2 <= len(tokens) - titled - 1 <= 4 and all(
+            _is_name_token(t) or t in NAME_PARTICLES for t in tokens[titled + 1:]) and all(
+            t[:1].isupper() or t in _BODY_NAME_LINKS or t in ROLE_WORDS for t in tokens[lead:titled]):
+        # "Joint Chiefs of Staff Chair Gen. Mark Milley", "the Defense Department spokesman Lt. Col. Ray Diaz": an
+        # office, then an abbreviated title and the name (not "including ... Gen. Mark Milley")
+        return Mention(text, " ".join(tokens[titled + 1:]), " ".join(tokens[lead:titled + 1]), "person")
     of_at = tokens.index("of", 2) if "of" in tokens[2:] else None  # the first "of" past the first two words
     if of_at is not None and _is_name_token(tokens[of_at - 1]) and (
             _is_name_token(tokens[of_at - 2]) or tokens[of_at - 2] in NAME_PARTICLES):
