@@ -121,6 +121,11 @@ DIRECT_CASES = [
     ('„Wir schaffen das jetzt“, said Angela Merkel.', [("direct", "Angela Merkel", "said", "Wir schaffen das jetzt")]),
     ('“He told me ‘never again’ and left,” said Jane Doe.',
      [("direct", "Jane Doe", "said", "He told me ‘never again’ and left,")]),
+    # an opening mark that ends its line closes the quote; a quote within it ends the sentence: the colon's speaker
+    # speaks, not the next paragraph's subject
+    ('Her brother Tom Hale was angry.\n\nHe added: “People were defending them. You are like, ‘Hang on!’ “\n\n'
+     'Their mother Ann admitted she likes the couple.',
+     [("direct", "Tom Hale", "added", "People were defending them. You are like, ‘Hang on!’")]),
     # short quotes of common words are still quotes
     ('"No, thanks," he said.', [("direct", None, "said", "No, thanks,")]),
     # partial quotes embedded in paraphrase

@@ -136,6 +136,12 @@ def is_abbreviation(text: str, floor: int, dot: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a text ends its sentence: a full stop, "!" or "?" last, before any curly closing marks (a quote within
+    it closed too: `... like, ‘Hang on a second!’`; a tokenised text's straight marks are its own closing mark)."""
+    return text.rstrip().rstrip("’”").rstrip().endswith((".", "!", "?"))
+
+
 def find_run(long_: list[str], short: list[str]) -> int:
     """Word index where ``short`` occurs as a contiguous run in ``long_``, else -1."""
     n = len(short)

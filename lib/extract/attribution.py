@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lib.domain.outlets import is_host_name, is_known_outlet
-from lib.domain.sentences import is_abbreviation, is_heading_line
+from lib.domain.sentences import ends_sentence, is_abbreviation, is_heading_line
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
 from lib.domain.names import HYPHENATED_GIVEN_NAME, NAME_PARTICLES, given_name_gender
@@ -561,7 +561,7 @@ def _attribute_after(text: str, start: int, end: int, opened: int | None = None)
     """Speaker + cue right after a quote (`," he said`, `" insists Burton`, `, according to X`); ``opened``: where
     the quote opens (a group "one" of which speaks is named before it, never in its words)."""
     window = text[start:end]
-    ended = text[:start - 1].rstrip().endswith((".", "!", "?"))
+    ended = ends_sentence(text[:start - 1])
     for pattern in (AFTER_SUBJECT_CUE, AFTER_CUE_SUBJECT, AFTER_CUE_ROLE_NAME, AFTER_ACCORDING, AFTER_DASH,
                     AFTER_DASH_DESCRIPTION, AFTER_NAME_LINE, AFTER_HOW, WORDS_OF, *AFTER_ASIDE, AFTER_LATER,
                     AFTER_LATER_ACCORDING, AFTER_LATER_CUE_SUBJECT):

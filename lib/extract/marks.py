@@ -174,8 +174,15 @@ def _closes(text: str, i: int, opener: str) -> bool:
     if ch in _CLOSERS:
         return opener != "«" or ch == "»"
     if ch == "“":  # „…“ (German) or a mis-encoded closing mark
-        return opener == "„" or _looks_closing(text, i)
+        return opener == "„" or _looks_closing(text, i) or _ends_line(text, i)
     return False
+
+
+def _ends_line(text: str, i: int) -> bool:
+    """True when nothing but spaces follows the mark at ``i`` on its line: an opening mark there opens nothing, it is
+    a closing one typed (`... a f****** second!’ “` at a paragraph's end)."""
+    end = text.find("\n", i)
+    return not text[i + 1:end if end >= 0 else len(text)].strip()
 
 
 def _opens(text: str, i: int) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from lib.domain.names import given_name_gender
-from lib.domain.sentences import find_run
+from lib.domain.sentences import ends_sentence, find_run
 from lib.domain.verbs import CUE_CLASS, classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
                                      _attribute_after, _attribute_before, _attribution, _clause_person, passive_described,
@@ -86,7 +86,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             beyond = spans[idx + 2].open if idx + 2 < len(spans) else last_end
             found = _attribute_after(masked, span.close + 1,
                                      _after_end(masked, span.close + 1, min(last_end, beyond)), span.open)
-        if found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?" \
+        if found is not None and found.source == "after" and ends_sentence(content) \
                 and (text[before_start:span.open].rstrip().endswith(":")
                      or text[span.close + 1:after_end].rstrip().endswith(",") and after_end == nxt):
             # A quote that ends its sentence keeps the intro before it (a colon's quote is never partial):
@@ -97,7 +97,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 else _attribute_before(intro_text, before_start, span.open, False)
             if intro is not None and intro.source in ("before", "clause"):
                 found = intro
-        if partial and found is not None and found.source == "after" and content.rstrip()[-1:] in ".!?":
+        if partial and found is not None and found.source == "after" and ends_sentence(content):
             # `X said the union would "not back down." Lee, however, said ...`: the fragment ends its sentence, whose
             # own subject and cue speak; the attribution after it opens the next sentence.
             found = _attribute_before(intro_text, sentence_start, span.open, True) or found
