@@ -173,6 +173,10 @@ from lib.models import QUOTE_COLUMNS, Article, Quote, to_frame
     ("the Harlan Defense Ministry spokesman Lt. Col. Tom Hale", "Tom Hale",
      "Harlan Defense Ministry spokesman Lt. Col.", "person"),
     ("Rep. Tom Hale of Harlan", "Tom Hale", "Rep.", "person"),  # negative: a person from a place
+    # a Welsh or Italian particle is part of the name, never a body's word ("ap" is no agency AP)
+    ("Gareth ap Dafydd", "Gareth ap Dafydd", None, "person"),
+    ("Piero della Rocca", "Piero della Rocca", None, "person"),
+    ("the AP", "AP", None, "org"),
 ])
 def test_parse_mention(mention, name, role, kind):
     """Titles and roles go to the role; organisations and pronouns are told apart."""

@@ -12,7 +12,7 @@ from importlib import resources
 UPPER_LETTERS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 
 # Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("de del da di du dos das van von der den ter la le al bin bint ibn af zu y".split())
+NAME_PARTICLES = frozenset("de del della da di du dos das van von der den ter la le al bin bint ibn af zu y ap".split())
 # A romanised given name of two syllables joined by a hyphen ("Min-seo", "Jae-in", "Ing-wen"): a person's name,
 # whichever word of it is also a place or body word ("Park Min-seo", "Joon-ho Park"), written after the family name
 # in East Asian order ("Tsai Ing-wen": "Tsai" is the family name).

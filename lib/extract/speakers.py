@@ -1149,10 +1149,12 @@ def parse_mention(text: str) -> Mention:
     titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
         and tokens[i - 1] in ROLE_WORDS | PERSON_NOUNS  # "prosecutor Dana Hill": a person, by the role
-    if any(t.lower() in ORG_WORDS for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)) \
+    if any(t.lower() in ORG_WORDS and t not in NAME_PARTICLES
+           for t in (name_tokens[:-1] if titled and len(name_tokens) > 1 else name_tokens)) \
             and not any(HYPHENATED_GIVEN_NAME.fullmatch(t) for t in name_tokens):
         # "Liverpool Street", "Hyde Park"; but a titled person or a known given name keeps a surname that is also a
-        # place word ("Senator Lia Park", "David Hill", "prosecutor Dana Hill").
+        # place word ("Senator Lia Park", "David Hill", "prosecutor Dana Hill"), and a particle is no body's word
+        # ("Gareth ap Dafydd", not the agency AP).
         return Mention(text, _without_article(tokens), None, "org")
     if i > 0 and tokens[i - 1] in _BODY_NOUNS_BEFORE_NAME and f"{tokens[i - 1]} {name}" in text \
             and not (name_tokens[0].lower() in ROLE_WORDS or _is_person_agent(name_tokens[0].lower())):
