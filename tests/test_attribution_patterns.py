@@ -4755,6 +4755,12 @@ DESCRIPTIONS = [
      "Yetunde Bankole"),
     ('The mayor, Tom Hale, defended the caps.\n\nFor Marisol Quintero, who runs a laundry, the caps could mean closing. '
      '"I have eight employees," the 41-year-old said.', "eight employees", "Marisol Quintero"),
+    # ... or in the paragraph before, when the quote's own names no one
+    ('The mayor, Tom Hale, defended the caps.\n\nBy 3 a.m. most had left. Ann Lee, who had not slept, said the group '
+     'would vote.\n\n"We are tired, but we are not finished," the 21-year-old said.', "not finished", "Ann Lee"),
+    # negative: two persons named in the paragraph before, neither of that age given
+    ('The mayor, Tom Hale, defended the caps.\n\nAnn Lee said the group would vote. Dana Ruiz said it would not.\n\n'
+     '"We are tired, but we are not finished," the 21-year-old said.', "not finished", "the 21-year-old"),
     # negative: a description no one was given stays as written
     ('The mayor, Tom Hale, defended the caps.\n\n"We will challenge every clause," the former minister said.',
      "every clause", "the former minister"),

@@ -15,6 +15,7 @@ from lib.domain.names import (COUNTRY_NAMES, FIRST_NAME_GENDERS, HYPHEN_PARTICLE
                                given_name_gender, normalise_name)
 from lib.domain.outlets import is_host_name
 from lib.domain.verbs import ADVERBS, CUE_CLASS, CUE_PATTERN, TIME_PHRASES, alternation
+from lib.extract.marks import QUOTE_MARKS
 
 # A player's position, written as a title ("Defender Emre Celik") and standing for the player ("the defender said").
 PLAYING_POSITIONS = frozenset("goalkeeper striker defender midfielder winger fullback quarterback pitcher goaltender "
@@ -1414,6 +1415,7 @@ class PersonIndex:
     # minister,": both), for a later "the former minister"
     descriptions: dict[str, list[str]] = field(default_factory=dict)
     paragraph_starts: list[int] = field(default_factory=list)  # offsets where the text's paragraphs start
+    quoted_paragraphs: set[int] = field(default_factory=set)  # ... of those opened by a quote mark (a speaker's turn)
     # names built from a relative's ("Folake Ogunbiyi" for "Adewale Ogunbiyi and his wife, Folake"): their surname
     # alone stays the relative's
     relatives: set[str] = field(default_factory=set)
@@ -1438,6 +1440,7 @@ class PersonIndex:
         self.homes, self.parties = {}, {}
         self.unnamed_ages = {int(m.group("age")) for m in _UNNAMED_AGE.finditer(text)}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.quoted_paragraphs = {k for k in self.paragraph_starts if text[k:k + 1] in QUOTE_MARKS}
         alone = _words_alone(text)
         for name in self.roles:
             keys.setdefault(name, [name])
@@ -1712,14 +1715,23 @@ class PersonIndex:
     def only_unaged(self, pos: int) -> str | None:
         """The person an age epithet at ``pos`` stands for, of those whose age the text does not give: the one named
         so far, or the one named earlier in its paragraph ("For Marisol Quintero, who runs a laundry, ... "...," the
-        41-year-old said")."""
+        41-year-old said"), or in the paragraph before when its own names no one."""
         i = bisect.bisect_left(self.positions, pos)
         named = {self.names[j] for j in range(i)} - self.ages.keys()
         if len(named) == 1:
             return named.pop()
-        paragraph = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1] \
-            if self.paragraph_starts else 0
-        here = {self.names[j] for j in range(i) if self.positions[j] >= paragraph} - self.ages.keys()
+        at = bisect.bisect_right(self.paragraph_starts, pos) - 1 if self.paragraph_starts else 0
+        paragraph = self.paragraph_starts[at] if self.paragraph_starts else 0
+        here = {self.names[j] for j in range(i) if self.positions[j] >= paragraph}
+        if not here and at > 0:
+            # a quote's paragraph that names no one goes on about the paragraph before ("Mensah, who had not slept,
+            # said ...", then ""...," the 21-year-old said."), blank lines aside
+            before = at - 1
+            while before > 0 and self.paragraph_starts[before + 1] - self.paragraph_starts[before] <= 1:
+                before -= 1
+            if self.paragraph_starts[before] not in self.quoted_paragraphs:  # after a turn, the other may answer
+                here = {self.names[j] for j in range(i) if self.positions[j] >= self.paragraph_starts[before]}
+        here -= self.ages.keys()
         return here.pop() if len(here) == 1 else None
 
     def recent(self, pos: int, role_words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
@@ -2051,6 +2063,7 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
             and (name := persons.only_unaged(pos)):
         # "Yusuf Demir scored twice. "...," the 22-year-old said.": an epithet giving the age of the one person named
         # so far whose age the text has not given (not after "a 22-year-old man", someone the text leaves unnamed)
+        name = persons.full_name(name)  # "Bin Sulayem" named last: "Tariq Bin Sulayem"
         return name, persons.roles.get(name)
     if mention.kind == "role" and _is_nation_epithet(mention.text.split()):
         # "the Kenyan said": the person just named, by nationality
