@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html import unescape as html_unescape
 from urllib.parse import urlsplit
@@ -53,8 +54,18 @@ MAIN_WEIGHT, CLAIM_WEIGHT, MINOR_WEIGHT = 3, 2, 1
 
 _BY = re.compile(r"^[Bb]y\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:»]\s+")
-# junk site names; a handle ("@Bafa_Bund", "Achgut_com": one word with an underscore) names an account, not the site
-_NOT_A_NAME = re.compile(r"^https?:|^www\.|©|&copy;|\bcopyright\b|^\W*$|^@|^\S*_\S*$", re.IGNORECASE)
+# junk site names: a web address (a scheme, or a host with a path: "tdg.ch/"), an e-mail address ("Lüder Hoppe
+# info@buero-hoppe.de": a contact line), a copyright line; a handle ("@Bafa_Bund", "Achgut_com": one word with an
+# underscore) names an account, not the site
+_NOT_A_NAME = re.compile(r"\bhttps?:|^www\.|\w\.[a-z]{2,}/|\w@\w|©|&copy;|\bcopyright\b|^\W*$|^@|^\S*_\S*$",
+                         re.IGNORECASE)
+# a site named by its host ("www.chocolate.com"): no name, but the page's own word for its host
+_WWW_HOST = re.compile(r"^www\.(\S+\.[a-z]{2,})$", re.IGNORECASE)
+# a title's part that is a web address ("... - http://www.tafelblog.com"): the site's, not the headline's
+_WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# a sentence's end inside a text: a full stop after a word in lower case, before the next word ("Vegetarier zu sein.
+# Bedarf, ..."); a word of one or two letters before the stop is an abbreviation, as in names ("e. V.", "Co. KG")
+_SENTENCE_END = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.\s+\w")
 _DOMAIN_SUFFIX = re.compile(r"\.(?:com|net|org|ru|co\.uk|com\.pk|pk|cn|de|fr|es|it)$", re.IGNORECASE)
 _NOT_AN_AUTHOR = re.compile(r"[/@\d]|\bwww\b|\.(?:com|org|net|es|fr|de|it|ru|co|uk)\b|\b(?:com|org|net)$",
                             re.IGNORECASE)
@@ -79,6 +90,7 @@ class PageMeta:
     titles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)  # those of site_names that <meta name="publisher"> gives
     app_names: list[str] = field(default_factory=list)  # application-name: a site's name, or its page's title
     authors: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
@@ -111,6 +123,8 @@ def read_page_meta(tree) -> PageMeta:
                     continue  # a profile link, not a name
                 content = _BY.sub("", content)
             getattr(meta, _META_FIELDS[key]).append(content)
+            if key == "publisher":
+                meta.publishers.append(content)
     # the first <title>: an inline SVG's own <title> names an icon ("login-white"), not the page
     head_title = next((el for el in tree.iter("title") if not inside(el, ("svg",))), None)
     if head_title is not None:
@@ -218,7 +232,9 @@ def _first(values: list[str]) -> str | None:
 
 def page_outlet(doc, meta: PageMeta) -> tuple[str | None, str | None]:
     """(the site's name as the page writes it, its canonical outlet): og:site_name / JSON-LD publisher /
-    trafilatura's sitename, else the host name."""
+    trafilatura's sitename, else the host name. A name that is evidently no site's (_may_name_site) is passed over for
+    the next one or the host: the outlet is a chart's legend, a filter's choice and a heatmap's column, where a
+    headline or a contact line misleads and a host name does not."""
     from lib.domain.outlets import canonical_outlet, is_known_outlet, site_url
 
     host = (urlsplit(site_url(meta.url)).hostname or "").removeprefix("www.") if meta.url else ""
@@ -230,18 +246,47 @@ def page_outlet(doc, meta: PageMeta) -> tuple[str | None, str | None]:
     guessed = [doc.sitename] if doc and doc.sitename and (
         not host or _names_host(doc.sitename, host)
         or len(doc.sitename.split()) > 1 and not any(ch.isdigit() for ch in doc.sitename)) else []
-    names = [n for n in (collapse(html_unescape(n)) for n in meta.site_names + guessed + meta.app_names)
-             if n and not _NOT_A_NAME.search(n)]
+    # <meta name="publisher"> is as often the firm or the person that publishes the site ("RS-RegioMediaServices Ltd. &
+    # Co. KG", an owner's name) as the site: a name only it gives counts when the host shares a word with it, or when
+    # there is no host to stand in
+    firms = set(meta.publishers) - set(Counter(meta.site_names) - Counter(meta.publishers))
+    headline = _first(meta.titles) or _extracted_title(doc, meta) or ""
+    names = [collapse(html_unescape(n)) for n in meta.site_names + guessed + meta.app_names
+             if not (host and n in firms and not _names_host(n, host))]
+    names = [n for n in names if _may_name_site(n, host, headline)]
     # a name the host shares a word with first: a syndicated story's page names its original publisher too ("The
-    # Washington Post" in the JSON-LD of a page on inquirer.com)
+    # Washington Post" in the JSON-LD of a page on inquirer.com); a site named by its host ("www.chocolate.com") is on
+    # that host, wherever its canonical link points
     name = next((n for n in names if host and _names_host(n, host)), names[0] if names else None)
-    if not name and host:
-        name = host
+    name = name or next((m.group(1) for n in meta.site_names if (m := _WWW_HOST.match(n.strip()))), None) or host
     if not name:
         return None, None
     # "CNN.com", "tass.com": a known outlet's domain is that outlet, so pages and wire copy group together
     bare = _DOMAIN_SUFFIX.sub("", name)
     return name, canonical_outlet(bare if bare != name and is_known_outlet(bare) else name)
+
+
+def _may_name_site(name: str, host: str, headline: str) -> bool:
+    """Whether ``name`` may be the site's name, not a line of the page that a tag or trafilatura's guess holds.
+
+    It may not be junk (_NOT_A_NAME), a sentence (a question, or a full stop between words: a headline or a tagline
+    said as one), the page's headline itself, nor words in the middle of a phrase of the headline, as a guess taken
+    from the page's title can be ("Spiel-Talstraße" of "Keine Spiel-Talstraße zur ..."). A site's name stands apart:
+    a part of the headline of its own ("Bees die - Bees", where it may be a word of the other part too), or at the
+    start or the end of one ("NEWS WEB EASY|..."); a name the host shares a word with is the site's (_names_host)
+    wherever it stands ("City News wins award" on citynews.com), but not when it is the whole headline."""
+    if not name or _NOT_A_NAME.search(name) or "?" in name:
+        return False
+    if any(word.islower() for word in _SENTENCE_END.findall(name)):
+        return False
+    folded = fold(name)
+    if folded == fold(headline):
+        return False
+    if host and _names_host(name, host):
+        return True
+    parts = [fold(part) for part in _TITLE_SEPARATORS.split(headline)]
+    within = re.compile(rf"\w.*(?<!\w){re.escape(folded)}(?!\w).*\w", re.DOTALL)
+    return folded in parts or not any(within.search(part) for part in parts)
 
 
 _MIN_SHARED_CHARS = 4  # a longer word of a site's name is found inside its host's letters ("zeit" in zeit.de)
@@ -260,15 +305,16 @@ def _names_host(name: str, host: str) -> bool:
 
 
 def page_title(doc, meta: PageMeta, outlet: str | None, author: str | None = None) -> str | None:
-    """The headline: JSON-LD/og title, else trafilatura's (see _extracted_title), without a trailing " - Site name"
-    or " - Author"."""
+    """The headline: JSON-LD/og title, else trafilatura's (see _extracted_title), without a trailing " - Site name",
+    " - Author" or " - web address" (which is no outlet name, so the outlet need not match it: "... -
+    http://www.tafelblog.com" on tafelblog.de)."""
     title = _first(meta.titles) or _extracted_title(doc, meta)
     if not title:
         return None
     parts = _TITLE_SEPARATORS.split(title)
     tail = fold(parts[-1]).replace(".com", "")
     suffixes = [fold(x).replace(".com", "") for x in (outlet, author) if x]
-    if len(parts) > 1 and tail and any(tail in x or x in tail for x in suffixes):
+    if len(parts) > 1 and tail and (any(tail in x or x in tail for x in suffixes) or _WEB_ADDRESS.match(parts[-1])):
         title = title[: title.rfind(parts[-1])].rstrip(" -–—|·:»")
     return collapse(title) or None
 

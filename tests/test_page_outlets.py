@@ -1,0 +1,115 @@
+"""The outlet of an HTML page: the site's name as the page states it, unless the stated name is evidently no site's (a
+headline, words of the headline, a sentence, a contact line, a web address, the firm or person behind the site), when
+the next name or the host stands in. Outlets become chart legends, filter choices and heatmap columns."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lib.ingest.html import parse_html
+
+PARAGRAPHS = [
+    "Ferry fares on the harbour routes will rise by eight percent in March, the transport board said on Monday, "
+    "the first increase since the service was taken over by the city a decade ago.",
+    "The board blamed fuel prices and the cost of two new boats, while commuter groups said the rise would push "
+    "more people back into cars on the coastal road.",
+]
+HEADLINE = "Ferry fares rise for the first time in a decade"
+
+
+def page(head: str) -> bytes:
+    """A small article page: a <title>, head tags, an <h1> headline and two paragraphs."""
+    ps = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{HEADLINE}</title>{head}</head>
+<body><article><h1>{HEADLINE}</h1>{ps}</article></body></html>""".encode()
+
+
+def site(name: str) -> str:
+    """The og:site_name tag."""
+    return f'<meta property="og:site_name" content="{name}">'
+
+
+def og_title(text: str) -> str:
+    """The og:title tag: the headline the project takes."""
+    return f'<meta property="og:title" content="{text}">'
+
+
+def publisher(name: str) -> str:
+    """The <meta name="publisher"> tag."""
+    return f'<meta name="publisher" content="{name}">'
+
+
+def ld_publisher(name: str) -> str:
+    """A JSON-LD article naming its publisher."""
+    obj = {"@type": "NewsArticle", "headline": HEADLINE, "publisher": {"@type": "Organization", "name": name}}
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+URL = "https://www.harbourtimes.example/transport/ferry-fares"
+
+
+@pytest.mark.parametrize("head, url, outlet", [
+    # stated apart from the headline, a part of the title of its own
+    (site("The Washington Post") + og_title(f"{HEADLINE} - The Washington Post"),
+     "https://www.washingtonpost.com/local/ferry-fares", "The Washington Post"),
+    (site("Annals of Internal Medicine") + og_title(f"{HEADLINE} | Annals of Internal Medicine"),
+     "https://www.acpjournals.org/doi/10.7326/M20-1234", "Annals of Internal Medicine"),
+    # a word of the headline too, but the title also has it as a part of its own
+    (site("Ferry") + og_title(f"{HEADLINE} | Ferry"), "https://www.faehren.example/fares", "Ferry"),
+    # at the start of the headline, run on by a separator without spaces
+    (site("Night Desk") + og_title(f"Night Desk|{HEADLINE}"), "https://www.nd-online.example/fares", "Night Desk"),
+    # inside the headline, but the host shares a word with it: a site that writes its own name into a headline
+    (site("Süddeutsche Zeitung") + og_title("Fares rise, Süddeutsche Zeitung readers complain"),
+     "https://www.sueddeutsche.de/fares", "Süddeutsche Zeitung"),
+    (site("BLINKER"), "https://www.blinker.de/fares", "BLINKER"),
+    # abbreviations and marks of names are no sentence, a slash between words no web address
+    (site("Harbour Rowing Club e. V."), "https://www.hrc-online.example/fares", "Harbour Rowing Club e. V."),
+    (site("Das Leben, der Meister und ich..."), "https://lebenblog.example/fares", "Das Leben, der Meister und ich..."),
+    (site("Bündnis 90/Die Grünen Bundestagsfraktion"), "https://www.gruene-bundestag.de/fares",
+     "Bündnis 90/Die Grünen Bundestagsfraktion"),
+    # a publisher tag naming the host, or stated by the site's own tags too, is the site
+    (publisher("Harbour Times Verlag GmbH"), URL, "Harbour Times Verlag GmbH"),
+    (publisher("Valley Courier") + site("Valley Courier"), "https://www.vc-online.example/fares", "Valley Courier"),
+    # with no host to stand in, a publisher tag is all there is
+    (publisher("Maria Lindqvist"), None, "Maria Lindqvist"),
+])
+def test_site_names_are_kept(head, url, outlet):
+    """Real site names stay the outlet (as the page writes it), whatever shape they take."""
+    assert parse_html(page(head), "o.html", url=url).outlet_raw == outlet
+
+
+@pytest.mark.parametrize("head, url, outlet", [
+    # the headline itself (a site name tag copied from the title), even when it names the host
+    (site(HEADLINE) + og_title(HEADLINE), URL, "harbourtimes.example"),
+    (site("Harbour Times fares rise for the first time") + og_title("Harbour Times fares rise for the first time"),
+     URL, "harbourtimes.example"),
+    # words in the middle of the headline: the page's subject, not the site
+    (site("Pier Lights") + og_title("Council closes Pier Lights for the winter"), URL, "harbourtimes.example"),
+    # a sentence or a question
+    (site("Eat well. Live long"), URL, "harbourtimes.example"),
+    (site("Is the ferry worth it?"), URL, "harbourtimes.example"),
+    # a contact line, a web address with a path: the next name the page states stands in
+    (site("Jo Vale info@harbourtimes.example"), URL, "harbourtimes.example"),
+    (site("harbourtimes.example/") + ld_publisher("Harbour Times"), URL, "Harbour Times"),
+    (site("Ferry news - http://www.harbourtimes.example"), URL, "harbourtimes.example"),
+    # a publisher tag that is the firm or the person behind the site, where the host can stand in
+    (publisher("Maria Lindqvist"), URL, "harbourtimes.example"),
+    (publisher("RS-Regio Media Services Ltd. & Co. KG"), URL, "harbourtimes.example"),
+    # a site named by its host is on that host, wherever its canonical link points
+    (site("www.harbourtimes.example") + '<link rel="canonical" href="https://www.syndicator.example/ferry-fares">',
+     None, "harbourtimes.example"),
+    # without a host, a headline is still no outlet
+    (site(HEADLINE) + og_title(HEADLINE), None, None),
+])
+def test_names_that_are_no_site_are_passed_over(head, url, outlet):
+    """A stated name that is evidently not a publisher's gives way to the next name or the host."""
+    assert parse_html(page(head), "o.html", url=url).outlet_raw == outlet
+
+
+def test_title_loses_a_trailing_web_address():
+    """A title ending in a web address loses it, as it loses the site's name, also when the address is not the host's
+    (a site on two domains): no longer the outlet, the address must go from the title on its own."""
+    head = og_title(f"{HEADLINE} - http://www.harbourtimes.example")
+    article = parse_html(page(head), "o.html", url="https://harbourtimes-online.example/ferry")
+    assert (article.title, article.outlet_raw) == (HEADLINE, "harbourtimes-online.example")
