@@ -515,6 +515,22 @@ def test_capped_charts_and_tables_say_what_they_leave_out(wide_corpus, monkeypat
         assert not any(c.value.startswith("Showing") for c in narrowed.caption)  # nothing left out: nothing said
 
 
+SURNAMES = ("Adams Baker Clark Davis Evans Foster Grant Hayes Irwin Jones Keller Lowe Moore Nolan Owens Price Quinn "
+            "Reed Stone Turner Walsh").split()
+
+
+def test_the_speaker_chart_caption_counts_speakers_not_the_unattributed_row(tmp_path, monkeypatch):
+    """21 named speakers and more unattributed quotes than any of them: the chart's 20 rows are 19 speakers and the
+    unattributed row, and its caption says so ("19 of 21 speakers"), not "20 of 22"."""
+    rows = [{"outlet": f"Outlet {i % 3}", "published": "2021-03-01", "title": f"Council {i} meets",
+             "text": f'"Plan {i} is ready for review now," said Jane {surname}.\n\nThe shop stayed shut all week.\n\n'
+                     f'"Closed until further notice for repairs {i}."\n\nThe hall stayed shut too.\n\n'
+                     f'"Closed for cleaning until spring {i}."'} for i, surname in enumerate(SURNAMES)]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(prepared_corpus(tmp_path, rows)), "--read-only"])
+    captions = [c.value for c in open_page("quotes", section_query("Speakers by outlet")).caption]
+    assert any(c.startswith("Showing 19 of 21 speakers in the chart (the most quoted)") for c in captions), captions
+
+
 def test_an_article_link_made_under_a_filter_opens_that_article_without_it(tmp_path, monkeypatch):
     """Two articles with one outlet, day and title: their labels (the `article` URL parameter) carry their ids, and
     the link the Story page gives under a speaker filter that keeps one of them opens that one with no filter."""

@@ -155,9 +155,11 @@ def draw_speakers(view) -> None:
     view.chart("speakers", search or None)
     # Counted as the chart selects: unattributed quotes are a row of their own; outlets quoting the charted speakers.
     who = shown["who"].fillna(UNATTRIBUTED)
-    charted = who.isin(who.value_counts().head(HEATMAP_ROWS).index)
-    view.caption_if_capped(HEATMAP_ROWS, who.nunique(), "speakers in the chart (the most quoted)",
-                           "search, or pick a speaker under Filters, to see others.")
+    rows = who.value_counts().head(HEATMAP_ROWS).index
+    charted = who.isin(rows)
+    named = shown["who"].dropna()  # the unattributed row is no speaker: neither counted nor shown as one
+    view.caption_if_capped(len(rows) - (UNATTRIBUTED in rows), named.nunique(), "speakers in the chart (the most "
+                           "quoted)", "search, or pick a speaker under Filters, to see others.")
     sides = view.side_labels(shown["outlet"])  # the chart's columns: outlets, or their groups
     view.caption_if_capped(HEATMAP_ROWS, sides[charted].nunique(), f"{view.side}s in the chart (those quoting "
                            "them most)", "pick outlets under Filters to see others.")
