@@ -312,3 +312,19 @@ def test_a_capitalised_common_noun_is_no_speaker(text, expected):
 def test_an_office_then_an_abbreviated_title_names_the_person(text, expected):
     """"Joint Chiefs of Staff Chair Gen. Mark Milley": the name after the title speaks, not "Joint Chiefs"."""
     assert [q.speaker_id for q in extract_quotes(Article("r", text)) if q.kind == "reported"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect who authorities say claimed to have a bomb in his truck is in police custody.",
+    "The man who police say fired the shots was arrested on Friday.",
+    "The ruling made proclamations which analysts say could reshape the rules for years.",
+])
+def test_a_cue_inside_a_relative_clause_is_an_aside(text):
+    """"The suspect who authorities say claimed ...": no one's reported words, the subject no speaker."""
+    assert [q for q in extract_quotes(Article("r", text)) if q.kind == "reported"] == []
+
+
+def test_a_relative_clause_of_its_own_keeps_its_subject_speaking():
+    text = "A spokesman who did not want to be named told reporters the talks had failed."
+    assert [q.speaker for q in extract_quotes(Article("r", text)) if q.kind == "reported"] == [
+        "A spokesman who did not want to be named"]

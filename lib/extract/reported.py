@@ -33,6 +33,7 @@ _OBJECT_WORDS = 6  # a cue's noun-phrase object is short ("the offer on Monday")
 # Lower-case words opening a clause before its subject ("while experts said", "though government scientists say").
 _CLAUSE_OPENERS = frozenset("while whereas though although because since as but and yet so".split())
 _RELATIVES = frozenset("who whom whose which that".split())  # "A spokesman who did not want to be named told"
+_ASIDE_WORDS = 3  # "who (local) authorities say": a relative clause holding only the aside's subject
 _AUXILIARIES = frozenset("is are was were be been will would can could should must may might do does did has have had "
                          "not".split())
 _PERSONAL_PRONOUNS = frozenset("he she they it we i you".split())
@@ -193,6 +194,12 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     subject, subject_at = rest.lstrip(), subject_at + len(subject) - len(rest.lstrip())
                 words = subject.split() or [""]
                 own = words[:next((k for k, w in enumerate(words) if w in _RELATIVES), len(words))]
+                aside = words[len(own) + 1:]
+                if len(own) < len(words) and 0 < len(aside) <= _ASIDE_WORDS \
+                        and not any(w in _AUXILIARIES or w.endswith("ed") for w in aside):
+                    # "The suspect who authorities say claimed ...": the cue is an aside inside a relative clause,
+                    # its subject's words are about another, and the sentence's own verb comes later
+                    continue
                 if words[0].endswith("ing") and words[0].islower() or any(w in _AUXILIARIES for w in own[1:]) \
                         or words[-1] in _AUXILIARIES:  # "a solid Republican state that is (expected)": passive
                     # "causing what the United Nations", "The ship was escorting ... the": a clause, not a subject
