@@ -2742,7 +2742,7 @@ def test_a_surname_alone_is_the_person_named_with_it(text, fragment, speaker):
 
 # Names the capitalised-run rules must read whole: after their owner ("Kenya's Mary Wanjiru won" names that person,
 # without the owner), and by number ("Juror No. 12", not "Juror No").
-NAME_FORMS = [
+WHOLE_NAMES = [
     ('The jury spoke after the verdict.\n\n"We were searching," Juror No. 12 said.', "searching", "Juror No. 12"),
     ("In the women's race, Kenya's Mary Wanjiru won. \"It was hard,\" she said.", "It was hard", "Mary Wanjiru"),
     ("In the men's race, Uganda's Joshua Kiprono Chelangat won. The 22-year-old said he was inspired. \"I saw her "
@@ -2750,7 +2750,7 @@ NAME_FORMS = [
 ]
 
 
-@pytest.mark.parametrize("text, fragment, speaker", NAME_FORMS)
+@pytest.mark.parametrize("text, fragment, speaker", WHOLE_NAMES)
 def test_names_read_whole(text, fragment, speaker):
     _check(text, fragment, speaker)
 

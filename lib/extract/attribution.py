@@ -1367,7 +1367,6 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
     return out
 
 
-
 def _full_name_from_given(text: str, given: str) -> str | None:
     """The one full name the text writes with ``given`` as its first word ("Ronnie's mum, Emily Wraith, set up ..."
     for a later "Emily wrote"), initials kept ("Walter A. Clyburn Reed"); None when it writes none, or several."""

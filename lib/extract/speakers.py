@@ -780,7 +780,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "ACLU", "FBI", "U.N."
 _GROUP_OWNERS = frozenset("women men children people workers".split())  # "Women's Collective", "People's Bank"
 _INNER_PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|with|about|from|to)\b")  # "the absence of the word in Biden's"
 _COUNTED_HEADS = frozenset("one some many several most all two three four few none each".split())  # "one of his uncles"
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())  # "Two said": no one's name
+_NUMBER_WORDS = frozenset(w for w, n in NUMBER_WORDS.items() if 2 <= n <= 10)  # "Two said": no one's name
 
 
 _SPEAKING_NOUNS = ROLE_WORDS | PERSON_NOUNS | ORG_HEADS  # their plurals by "-s" or "-es" speak too ("coaches")
@@ -1717,12 +1717,15 @@ class PersonIndex:
         so far, or the one named earlier in its paragraph ("For Marisol Quintero, who runs a laundry, ... "...," the
         41-year-old said"), or in the paragraph before when its own names no one."""
         i = bisect.bisect_left(self.positions, pos)
-        named = {self.names[j] for j in range(i)} - self.ages.keys()
+
+        def named_since(start: int) -> set[str]:  # the persons named from ``start`` up to ``pos``
+            return set(self.names[bisect.bisect_left(self.positions, start):i])
+
+        named = named_since(0) - self.ages.keys()
         if len(named) == 1:
             return named.pop()
         at = bisect.bisect_right(self.paragraph_starts, pos) - 1 if self.paragraph_starts else 0
-        paragraph = self.paragraph_starts[at] if self.paragraph_starts else 0
-        here = {self.names[j] for j in range(i) if self.positions[j] >= paragraph}
+        here = named_since(self.paragraph_starts[at] if self.paragraph_starts else 0)
         if not here and at > 0:
             # a quote's paragraph that names no one goes on about the paragraph before ("Mensah, who had not slept,
             # said ...", then ""...," the 21-year-old said."), blank lines aside
@@ -1730,7 +1733,7 @@ class PersonIndex:
             while before > 0 and self.paragraph_starts[before + 1] - self.paragraph_starts[before] <= 1:
                 before -= 1
             if self.paragraph_starts[before] not in self.quoted_paragraphs:  # after a turn, the other may answer
-                here = {self.names[j] for j in range(i) if self.positions[j] >= self.paragraph_starts[before]}
+                here = named_since(self.paragraph_starts[before])
         here -= self.ages.keys()
         return here.pop() if len(here) == 1 else None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from lib.ingest.html.body import body_paragraphs, drop_headlines, extract_document, restore_lead
 from lib.ingest.html.dates import decide_page_date
 from lib.ingest.html.markup import decode_html, parse_tree
-from lib.ingest.html.metadata import page_author, page_language, page_outlet, page_title, read_page_meta
+from lib.ingest.html.metadata import (page_author, page_headline, page_language, page_outlet, page_title,
+                                      read_page_meta)
 from lib.ingest.text import join_paragraphs
 from lib.models import Article, make_article_id
 
@@ -21,9 +22,10 @@ def parse_html(data: bytes, origin: str, url: str | None = None) -> Article:
     meta.url = url or meta.url
     doc = extract_document(html, meta.url)
     paragraphs = body_paragraphs(html, doc, meta.url, origin)
-    outlet_raw, outlet = page_outlet(doc, meta)
+    headline = page_headline(doc, meta)
+    outlet_raw, outlet = page_outlet(doc, meta, headline)
     author = page_author(doc, meta, outlet)
-    title = page_title(doc, meta, outlet, author)
+    title = page_title(headline, outlet, author)
     paragraphs = drop_headlines(paragraphs, meta.titles + [title or "", doc.title if doc and doc.title else ""])
     paragraphs = restore_lead(tree, paragraphs, meta.descriptions)
     text, spans = join_paragraphs(paragraphs)

@@ -230,11 +230,11 @@ def _first(values: list[str]) -> str | None:
     return None
 
 
-def page_outlet(doc, meta: PageMeta) -> tuple[str | None, str | None]:
+def page_outlet(doc, meta: PageMeta, headline: str | None) -> tuple[str | None, str | None]:
     """(the site's name as the page writes it, its canonical outlet): og:site_name / JSON-LD publisher /
     trafilatura's sitename, else the host name. A name that is evidently no site's (_may_name_site) is passed over for
     the next one or the host: the outlet is a chart's legend, a filter's choice and a heatmap's column, where a
-    headline or a contact line misleads and a host name does not."""
+    headline or a contact line misleads and a host name does not. ``headline``: the page's (page_headline)."""
     from lib.domain.outlets import canonical_outlet, is_known_outlet, site_url
 
     host = (urlsplit(site_url(meta.url)).hostname or "").removeprefix("www.") if meta.url else ""
@@ -250,10 +250,9 @@ def page_outlet(doc, meta: PageMeta) -> tuple[str | None, str | None]:
     # Co. KG", an owner's name) as the site: a name only it gives counts when the host shares a word with it, or when
     # there is no host to stand in
     firms = set(meta.publishers) - set(Counter(meta.site_names) - Counter(meta.publishers))
-    headline = _first(meta.titles) or _extracted_title(doc, meta) or ""
     names = [collapse(html_unescape(n)) for n in meta.site_names + guessed + meta.app_names
              if not (host and n in firms and not _names_host(n, host))]
-    names = [n for n in names if _may_name_site(n, host, headline)]
+    names = [n for n in names if _may_name_site(n, host, headline or "")]
     # a name the host shares a word with first: a syndicated story's page names its original publisher too ("The
     # Washington Post" in the JSON-LD of a page on inquirer.com); a site named by its host ("www.chocolate.com") is on
     # that host, wherever its canonical link points
@@ -304,11 +303,15 @@ def _names_host(name: str, host: str) -> bool:
                for w in words)
 
 
-def page_title(doc, meta: PageMeta, outlet: str | None, author: str | None = None) -> str | None:
-    """The headline: JSON-LD/og title, else trafilatura's (see _extracted_title), without a trailing " - Site name",
-    " - Author" or " - web address" (which is no outlet name, so the outlet need not match it: "... -
-    http://www.tafelblog.com" on tafelblog.de)."""
-    title = _first(meta.titles) or _extracted_title(doc, meta)
+def page_headline(doc, meta: PageMeta) -> str | None:
+    """The page's headline as it states it: JSON-LD/og title, else trafilatura's (see _extracted_title); read once per
+    page, for the outlet (a site name that is the headline is none) and the title."""
+    return _first(meta.titles) or _extracted_title(doc, meta)
+
+
+def page_title(title: str | None, outlet: str | None, author: str | None = None) -> str | None:
+    """The headline (page_headline) without a trailing " - Site name", " - Author" or " - web address" (which is no
+    outlet name, so the outlet need not match it: "... - http://www.tafelblog.com" on tafelblog.de)."""
     if not title:
         return None
     parts = _TITLE_SEPARATORS.split(title)
