@@ -8,6 +8,7 @@ import operator
 import os
 import time
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -152,10 +153,11 @@ def store_files(con: duckdb.DuckDBPyConnection, batch: Iterable[tuple]) -> list[
     if not entries:
         return []
     rows: dict[str, tuple] = {}  # id -> (row, hash, index of the entry that yields it first)
+    spelling = _outlet_spellings(con, {a.outlet for _, articles, *_ in entries for a in articles if a.outlet})
     for k, (_, articles, _, _, _) in enumerate(entries):
         for a in articles:
             if a.id not in rows:
-                row = _article_row(a)
+                row = _article_row(replace(a, outlet=spelling[a.outlet]) if a.outlet in spelling else a)
                 rows[a.id] = (row, _row_hash(row), k)
     links = sorted({(source, a.id) for source, articles, *_ in entries for a in articles})
     pruned = sorted({source for source, *_, prune in entries if prune})
@@ -205,6 +207,18 @@ def store_files(con: duckdb.DuckDBPyConnection, batch: Iterable[tuple]) -> list[
         con.execute("ROLLBACK")
         raise
     return [(sum(1 for a in e[1] if fresh.get(a.id) == k), unlinked.pop(e[0], 0)) for k, e in enumerate(entries)]
+
+
+def _outlet_spellings(con, outlets: set[str]) -> dict[str, str]:
+    """Outlet names -> the spelling the corpus already stores for a name that differs only in case ("FOCUS Online"
+    stored, "FOCUS online" read from another page of the site), or the first of the batch's: one outlet, one name."""
+    folded = {o.lower() for o in outlets}
+    stored = con.execute("SELECT DISTINCT outlet FROM articles WHERE lower(outlet) IN (SELECT unnest(?))",
+                         [sorted(folded)]).fetchall() if folded else []
+    chosen: dict[str, str] = {}
+    for name in [o for (o,) in sorted(stored)] + sorted(outlets):
+        chosen.setdefault(name.lower(), name)
+    return {o: chosen[o.lower()] for o in outlets if chosen[o.lower()] != o}
 
 
 def _insert_records(con, table: str, columns: Sequence[str], records: list) -> None:

@@ -44,6 +44,20 @@ def test_failed_batch_rolls_back(con):
     assert list(load_articles(con)["text"]) == ["kept"]
 
 
+def test_one_outlet_keeps_one_spelling_whatever_the_case(con):
+    """Two pages of one site that spell its name in two cases ("FOCUS Online", "FOCUS online") are one outlet: the
+    spelling stored first, in this batch or a later one; re-storing changes nothing."""
+    store_files(con, [("f1", [art("one", "FOCUS Online"), art("two", "FOCUS online")], [], [])])
+    assert set(load_articles(con)["outlet"]) == {"FOCUS Online"}
+    later = art("three", "Focus ONLINE")
+    assert store_files(con, [("f2", [later], [], [])]) == [(1, 0)]
+    assert store_files(con, [("f2", [later], [], [])]) == [(0, 0)]
+    articles = load_articles(con)
+    assert set(articles["outlet"]) == {"FOCUS Online"} and len(articles) == 3
+    store_files(con, [("f3", [art("four", "Focus")], [], [])])  # another name stays its own
+    assert set(load_articles(con)["outlet"]) == {"FOCUS Online", "Focus"}
+
+
 def test_report_rows(con):
     record_report(con, [("a.txt", "ok", "", ["x"]), ("b.png", "rejected", "binary file", [])])
     report = load_report(con)
