@@ -328,3 +328,19 @@ def test_a_relative_clause_of_its_own_keeps_its_subject_speaking():
     text = "A spokesman who did not want to be named told reporters the talks had failed."
     assert [q.speaker for q in extract_quotes(Article("r", text)) if q.kind == "reported"] == [
         "A spokesman who did not want to be named"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what was done, or where from: no words
+    ("The governor responded by firing the whole board of the state agency.", []),
+    ("The correspondent reported from inside the Oval Office on Tuesday night.", []),
+    ("Some statements showed the campaign was focused on the rally in Hialeah, Florida, rather than anything said on "
+     "the debate stage.", []),
+    # negatives: words said by a means, or after a time and a pronoun
+    ("The mayor responded by saying the city would rebuild the bridge.",
+     [("The mayor", "the city would rebuild the bridge")]),
+    ("The minister said by phone that the talks had failed again.", [("The minister", "the talks had failed again")]),
+    ("The company said in Sydney they'd run out of stock.", [("The company", "in Sydney they'd run out of stock")]),
+])
+def test_an_act_or_a_place_after_the_cue_is_no_reported_speech(sentence, expected):
+    assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected

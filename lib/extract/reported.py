@@ -55,7 +55,11 @@ _PASSIVE_CHARS = 40  # characters before a cue that can hold "were" and an adver
 # An adjunct after the cue, before the words: how, where or through what they came ("said with a smile that", "said in
 # a statement that", "told reporters in Paris that", "said in an interview with the BBC that"); "responded with a
 # goal" is a manner adjunct with no words after it.
-_MANNER = re.compile(r"(?:with|in|at|on|during|via|through|from)\b")
+_MANNER = re.compile(r"(?:with|in|at|on|during|via|through|from|by)\b")
+# "responded by saying (that) ...": the words after the means; "responded by firing the board": an act, no words.
+_BY_SAYING = re.compile(r"by[^\S\n]+(?:saying|stating|noting|arguing|claiming|insisting|adding|asserting|declaring)"
+                        r"(?:[^\S\n]+that)?[^\S\n]+")
+_BY_DOING = re.compile(r"by[^\S\n]+[a-z]+ing\b")
 _MANNER_END = re.compile(r"(?:[^\S\n]+[\w\-’'.]+){1,8}?[^\S\n]+(?:that|saying)[^\S\n]+")  # "... the BBC that"
 # Cues whose "with" brings a thing, no words: "responded with a goal", "contends with scrutiny", "charged with murder".
 _WITH_OBJECT = ("respond", "repl", "answer", "react", "counter", "contend", "charg", "credit")
@@ -134,7 +138,8 @@ def _is_object(m: re.Match, sentence: str, content_at: int, content: str) -> boo
         and _noun_phrase_only(content)
 
 
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)[^\S\n]+$", re.IGNORECASE)  # an article right before a cue's word: a noun
+# An article right before a cue's word: a noun; a "-thing" pronoun: a participle ("rather than anything said on stage").
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|anything|something|everything|nothing)[^\S\n]+$", re.IGNORECASE)
 _NOTES = re.compile(rf"^\s*(?:{ANNOTATION.pattern}\s*)+")  # bracketed notes opening a cue's content ("[ko]", "[1]")
 _NOTED_THAT = re.compile(rf"\s*(?:{ANNOTATION.pattern}[^\S\n]*)+that[^\S\n]+")
 
@@ -165,9 +170,9 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                 if not m or _NOT_SAYING.search(sentence, 0, m.start("cue")) or is_saying(sentence[:m.end("cue")]):
                     continue
                 if name in ("subject-cue", "content-subject-cue") and m.group("cue").lower().startswith("according") \
-                        or _NOUN_BEFORE.search(sentence, max(0, m.start("cue") - 8), m.start("cue")):
+                        or _NOUN_BEFORE.search(sentence, max(0, m.start("cue") - 12), m.start("cue")):
                     # "in Geneva, Switzerland, for their summit, according to X": no subject's verb; "El Paso, Texas,
-                    # ... at the urging of": a noun, after its article
+                    # ... at the urging of": a noun, after its article; "anything said": a participle
                     continue
                 content_at = m.start("content")
                 if name == "subject-cue":
@@ -219,7 +224,12 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                     continue
                 if _PASSIVE_BEFORE.search(sentence, max(0, m.start("cue") - _PASSIVE_CHARS), m.start("cue")):
                     continue  # "Cheeks, who is expected to speak", "Hale was told that": the subject is no speaker
-                manner = _MANNER.match(sentence, content_at)
+                by = _BY_SAYING.match(sentence, content_at)
+                if by:
+                    content_at = by.end()
+                elif _BY_DOING.match(sentence, content_at):
+                    continue
+                manner = None if by else _MANNER.match(sentence, content_at)
                 if manner:
                     # "said with a smile that ...", "said in a statement that ...": the words after the adjunct's
                     # "that"; "responded with an MVP-caliber season": what a response was, no words (_WITH_OBJECT)
@@ -235,6 +245,9 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                         content_at = opener.end()
                     elif manner.group(0) == "with" and m.group("cue").lower().startswith(_WITH_OBJECT):
                         continue
+                    elif opener is None and not _holds_verb(adjunct := sentence[manner.end():m.end("content")].split()) \
+                            and not any(re.split(r"['’]", w)[0].lower() in _PERSONAL_PRONOUNS for w in adjunct):
+                        continue  # "reported from inside the Oval Office": where from, no words ("on Monday they'd")
                 c_start, c_end = s + content_at, s + m.end("content")
                 noted = _NOTED_THAT.match(text, c_start, c_end)  # "added [es] that ...": the words after the note
                 c_start = noted.end() if noted else c_start
