@@ -589,3 +589,36 @@ def test_short_surname_ends_its_name_at_a_sentence_end():
     runs = [m.group(0) for m in re.finditer(NAME_PATTERN, "Police spoke with Di Li. He said Gen. Mark Ode was in "
                                                           "St. Louis. Mr. Ng. Ana Wu. The end.")]
     assert runs == ["Police", "Di Li", "He", "Gen. Mark Ode", "St. Louis", "Mr. Ng", "Ana Wu", "The"]
+
+
+@pytest.mark.parametrize("mention, name, kind", [
+    # a body every country has is named with its owner: two countries' ministries are two speakers
+    ("Turkey's Defence Ministry", "Turkey's Defence Ministry", "org"),
+    ("Britain’s Home Office", "Britain’s Home Office", "org"),
+    ("the People’s Bank of China", "People’s Bank of China", "org"),  # a curly "’s" of the body's own name kept
+    ("the Defense Science Board", "Defense Science Board", "org"),  # a field's word before a body: no titled person
+    # negatives: a body of its own name keeps it without its owner; a field's title before a person
+    ("Germany's Robert Koch Institute", "Robert Koch Institute", "org"),
+    ("Defense Secretary Lia Park", "Lia Park", "person"),
+    ("Justice Amy Hall", "Amy Hall", "person"),
+])
+def test_a_body_is_named_as_one_body(mention, name, kind):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey's Defence Ministry said three soldiers were killed in the attack.\n\n"
+     "The Defence Ministry said it had struck back at the positions.",
+     ["Turkey's Defence Ministry", "Turkey's Defence Ministry"]),
+    # an owner's name and a body's are no full name of the body: "Facebook" stays Facebook
+    ("Donald Trump’s Facebook and Instagram accounts were suspended in January.\n\nFacebook said the decision was final.",
+     ["Facebook"]),
+    # nor are the words of a title-cased line, or a product's name before it
+    ('Google runs the search engine. Then Google expects the query to be in the URL.\n\n'
+     'query = "news How To Scrape Google With Python"', ["Google"]),
+    ("Google runs the search engine. Then Google expects the query to be in the URL.\n\n"
+     "The RapidAPI Google Search endpoint is fast.", ["Google"]),
+])
+def test_a_body_keeps_its_own_name_in_an_article(text, expected):
+    assert [q.speaker_id for q in extract_quotes(Article("b", text))] == expected

@@ -35,7 +35,7 @@ from lib.extract.speakers import (REACHED_PARTICIPLES, _AGE_BEFORE, CIVIC_HEADS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DESCRIPTION_ENDS, DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SUBORDINATORS,
-                                  apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb, is_trade,
+                                  apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb, is_generic_body, is_trade,
                                   org_antecedent, parse_mention, singular,
                                   resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
@@ -289,6 +289,9 @@ _APPOSITION_AFTER = re.compile(r",[^\S\n]+(?:\d+,[^\S\n]+)?(?:([a-z][^,;.\"“�
                                r"(?=,|[^\S\n]+(?:which|who|whose|that)\b|:[^\S\n]*[\"“]|$)"  # a round-up's `X, role: "`
                                r"|(the(?:[^\S\n]+[A-Z][\w\-]*){1,4})(?=[^\S\n]+[a-z]))")
 # Overlapping pairs of capitalised words (an initial allowed between): candidate full names for surnames.
+# A capitalised function word inside a line right before them: title case ("How To Scrape Google"), not a sentence's.
+_TITLE_CASE_BEFORE = re.compile(r"[\w,][^\S\n]+(?:To|With|For|Of|And|Or|From|Into|About)[^\S\n]+$")
+_TITLE_CASE_CHARS = 20
 _NAME_PAIR = re.compile(r"(?=(?<![\w’'\-])([A-Z][\w’'\-]+)[^\S\n]+((?:[A-Z]\.[^\S\n]*)?[A-Z][\w’'\-]*[a-z][\w’'\-]*))")
 # A two-word name opening a sentence before a past-tense verb ("Ella Pratt spoke first."): a person acting.
 # A sentence's start, after a fronted adverb or phrase and its comma too ("Already, Kim Soo-jin has", "Asked whether
@@ -1349,8 +1352,11 @@ def _full_names_by_surname(text: str) -> dict[str, str]:
         first, last = m.group(1), re.sub(r"[’']s$", "", m.group(2))  # "Stephenie Meyer's"
         surname = last.split()[-1]
         if surname in out or first.lower() in NON_NAME_WORDS or first.lower() in ROLE_WORDS \
-                or first.lower() in ORG_WORDS or is_trade(first.lower()):
-            continue  # "Drugmaker Pfizer": a trade, no given name
+                or first.lower() in ORG_WORDS or is_trade(first.lower()) or first.endswith(("'s", "’s")):
+            continue  # "Drugmaker Pfizer": a trade, no given name; "Trump's Facebook": an owner, no given name
+        if _TITLE_CASE_BEFORE.search(text, max(0, m.start() - _TITLE_CASE_CHARS), m.start()) \
+                or re.search(r"[A-Z]{2}", first[1:]):
+            continue  # "How To Scrape Google With Python": words of a title-cased line; "RapidAPI": no given name
         start = text.rfind("\n", 0, m.start()) + 1
         if start not in headings:
             end = text.find("\n", m.start())
@@ -2039,8 +2045,19 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     # calls it "he" or "she" too.
     bodies = {q.speaker_id for q in out if q.speaker_id and q.speaker_type == "organisation"
               and q.speaker_start is not None and text[q.speaker_start:q.speaker_end].lower() == "it"}
+    # "Turkey's Defence Ministry said ... the Defence Ministry added": one body, named by its owner in the article
+    owners: dict[str, set[str]] = {}
+    for q in out:
+        if q.speaker_id and (owned := _OWNED_GENERIC.fullmatch(q.speaker_id)) and is_generic_body(owned.group(1)):
+            owners.setdefault(owned.group(1).lower(), set()).add(q.speaker_id)
     return [replace(q, speaker_type="organisation") if q.speaker_id in bodies and q.speaker_type == "person"
-            and q.speaker_id not in persons.genders else q for q in out]
+            and q.speaker_id not in persons.genders
+            else replace(q, speaker_id=next(iter(named))) if q.speaker_id and len(
+                named := owners.get(q.speaker_id.lower(), ())) == 1
+            else q for q in out]
+
+
+_OWNED_GENERIC = re.compile(r"[A-Z][^’']*[’']s (.+)")  # "Turkey's Defence Ministry": the owner and the body
 
 
 # A question put to someone: `a reporter asked Jo Hale, "...?"`.

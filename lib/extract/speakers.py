@@ -766,7 +766,7 @@ _BODY_TEXT_WORDS = frozenset({"survey"})  # a text's word ending bodies' names (
 # A body named with its possessor: a capitalised owner ("Italy's", "New Zealand's"), not "The" ("The People's Bank of
 # China" is one name), or a description ("the country's").
 _OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+[’']s)"
-                         r"|(?P<named>The[^\S\n]+[A-Z]\w*[’']s)"
+                         r"|(?P<named>[Tt]he[^\S\n]+[A-Z]\w*[’']s)"
                          r"|(?P<owner>(?!The\b)[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2}[’']s))"
                          r"[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
@@ -853,7 +853,11 @@ def parse_mention(text: str) -> Mention:
         # "Russia's Defence Ministry", "Germany's Robert Koch Institute": the body, whose it is its role (one name
         # with or without it); "the country's Ministry of Health": the body, the possessor naming no one
         if owned.group("named"):
-            return Mention(text, text.removeprefix("The "), None, "org")  # "The People's Bank of China": one name
+            return Mention(text, text[4:], None, "org")  # "The People's Bank of China": one name
+        if owned.group("owner") and is_generic_body(owned.group("body")):
+            # "Turkey's Defence Ministry": a body every country or firm has is named by its owner too, or the
+            # ministries of two countries would be one speaker
+            return Mention(text, text, None, "org")
         return Mention(text, owned.group("body"), owned.group("owner"), "org")
     appended = _POSSESSIVE_ROLE_NAME.fullmatch(text)
     if appended and appended.group("head").lower() in ROLE_WORDS | PERSON_NOUNS:
@@ -1147,7 +1151,7 @@ def parse_mention(text: str) -> Mention:
         # title before the name makes a person of the body ("Department of Justice spokesman Ed Carr", "Office of
         # Fiscal Planning and Budget Director Ana Reyes").
         return Mention(text, _without_article(tokens), None, "org")
-    titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS for t in role_tokens) \
+    titled = any(t[:1].isupper() and t.lower() in ROLE_WORDS and t.lower() not in _PORTFOLIOS for t in role_tokens) \
         or name_tokens[0].lower() in FIRST_NAME_GENDERS or i > 0 and tokens[i - 1].islower() \
         and tokens[i - 1] in ROLE_WORDS | PERSON_NOUNS  # "prosecutor Dana Hill": a person, by the role
     if any(t.lower() in ORG_WORDS and t not in NAME_PARTICLES
@@ -1167,6 +1171,22 @@ def parse_mention(text: str) -> Mention:
     return Mention(text, name, role, "person")
 
 
+def is_generic_body(name: str) -> bool:
+    """Whether a body's name is one that many countries or firms give a body of theirs ("Defence Ministry", "Foreign
+    Office", "Board of Directors"): a body's word and only words of an office's field or links."""
+    words = name.lower().split()
+    return any(w in ORG_WORDS for w in words) and all(
+        w in ORG_WORDS or w in _PORTFOLIOS or w in _BODY_NAME_LINKS or w in _OFFICE_FIELDS for w in words)
+
+
+# Role words that name an office's field, not a person ("Defense Secretary"): before a name ending in a body's word they
+# make no titled person ("the Defense Science Board" is a body).
+_PORTFOLIOS = frozenset("foreign defense defence interior finance justice health state affairs disarmament".split())
+# More fields of a ministry, department or board that name no one body ("the Education Ministry", "Home Office").
+_OFFICE_FIELDS = frozenset("""home internal external education economy economic trade industry agriculture environment
+energy transport labour labor culture information communications security emergency emergencies public national
+central war welfare social immigration development science technology tourism sports youth water housing planning
+directors governors trustees""".split())
 _INNER_ARTICLE_LINKS = frozenset("of and for to at in on from with by under".split())
 
 
