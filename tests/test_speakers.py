@@ -273,6 +273,10 @@ def test_canonicalise_speakers_across_articles():
     (["Moon", "Moon Jae-in", "Ana Moon"], ["Moon", "Moon Jae-in", "Ana Moon"]),  # two persons of that family name
     # ... and one pair in either order, under its most used order
     (["Tom Hale and Ann Cole", "Ann Cole and Tom Hale", "Tom Hale and Ann Cole"], ["Tom Hale and Ann Cole"] * 3),
+    # ... by the surnames alone too, each person under the full name the corpus gives them
+    (["Hale and Cole", "Ann Cole and Tom Hale", "Hale and Cole"], ["Tom Hale and Ann Cole"] * 3),
+    # negative: a surname two full names share tells no one
+    (["Hale and Cole", "Ann Cole and Tom Hale", "Ed Cole"], ["Tom Hale and Cole", "Ann Cole and Tom Hale", "Ed Cole"]),
     # a double-barrelled surname spaced as detokenised text writes it
     (["Strauss - Kahn", "Dominique Strauss - Kahn"], ["Dominique Strauss-Kahn"] * 2),  # shown as written in print
 ])
@@ -318,6 +322,11 @@ def test_canonicalise_speakers_hyphenated_surname():
     (["Steve Vance", "Steven Vance", "Steven Vance"], ["Steven Vance"] * 3),
     (["Ed Vance", "Edward Vance", "Ann Vance"], ["Ed Vance", "Edward Vance", "Ann Vance"]),
     (["Ed Vance", "Tom Vance"], ["Ed Vance", "Tom Vance"]),  # unrelated given names: two people
+    # one of the two named again, without the initial, beside someone else: still the one person (in the pair too),
+    # no third name
+    (["Tom Vance", "Tom Vance", "Ronald T. Vance Jr.", "Ann Cole and Ronald Vance"],
+     ["Tom Vance", "Tom Vance", "Tom Vance", "Ann Cole and Tom Vance"]),
+    (["Tom Vance", "Ronald T. Vance", "Ann Cole and Ed Vance"], ["Tom Vance", "Ronald T. Vance", "Ann Cole and Ed Vance"]),
 ])
 def test_one_person_under_two_given_names(ids, expected):
     """A full name whose given name starts with the middle initial of another full name of the same surname, or is

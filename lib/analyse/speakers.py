@@ -51,7 +51,8 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     # name: "Food and Drug Administration" is one body's)
     parts = {part for n in named if _pair_key(n) for part in n.split(" and ")
              if all(len(p.split()) >= 2 for p in n.split(" and "))}
-    for n in [*named, *sorted(parts - set(named))]:
+    # (a part that is a spelling of a name already counted is that name: "Kenneth McKenzie" of "Kenneth F. McKenzie Jr.")
+    for n in [*named, *sorted(p for p in parts - set(named) if person_key(p) not in spelling)]:
         words = normalise_name(n).split()
         if len(words) >= 2 and _is_name(n) and "and" not in words:
             # the family name: the last word, or the first before a hyphened given name ("Tsai Ing-wen")
@@ -75,22 +76,10 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             major, minor = sorted((a, b), key=lambda n: (-uses[key_of[n]], n))
             spelling[key_of[minor]] = major
             by_surname[surname] = {major}
-    # Two persons speaking together in either order ("Gary Locke and Ken Salazar" / "Ken Salazar and Gary Locke"):
-    # the most used order.
-    pair_of = {n: _pair_key(n) for n in counts.index}
-    pairs: dict[frozenset[str], str] = {}
-    for n, pair in pair_of.items():
-        if pair:
-            pairs.setdefault(pair, n)
-    mapping: dict[str, str] = {}
-    for n in counts.index:
+    def one(n: str) -> str:
+        """The id one person's name ``n`` stands for."""
         norm = normalise_name(n)
-        if not norm:
-            continue
-        if pair_of[n]:
-            mapping[n] = pairs[pair_of[n]]
-            continue
-        written = spelling[key_of[n]]
+        written = spelling.get(person_key(n), n)
         words = norm.split()
         # The longer names this one ends ("Putin" in "Vladimir Putin", "Van Dijk" in "Anna Van Dijk").
         longer = {m for m in by_surname.get(words[-1], ()) if normalise_name(m).endswith(" " + norm)
@@ -106,7 +95,16 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             surname = len(longer) == 1 and normalise_name(next(iter(longer))).split()[0] in FIRST_NAME_GENDERS
         chosen = next(iter(longer)) if len(longer) == 1 and surname else written
         # A name as detokenised text spaces its hyphen ("Dominique Strauss - Kahn") is shown as written in print.
-        mapping[n] = _SPACED_HYPHEN.sub("-", chosen) if _is_name(chosen) else chosen
+        return _SPACED_HYPHEN.sub("-", chosen) if _is_name(chosen) else chosen
+
+    # Two persons speaking together in either order ("Gary Locke and Ken Salazar" / "Ken Salazar and Gary Locke"),
+    # or each by a name that stands for them ("Zadan and Meron" / "Craig Zadan and Neil Meron"): one id, the most used
+    # order, each person by the name they stand for.
+    pair_of = {n: frozenset(person_key(one(p)) for p in n.split(" and ")) for n in counts.index if _pair_key(n)}
+    pairs: dict[frozenset[str], str] = {}
+    for n, pair in pair_of.items():
+        pairs.setdefault(pair, " and ".join(one(p) for p in n.split(" and ")))
+    mapping = {n: pairs[pair_of[n]] if n in pair_of else one(n) for n in counts.index if normalise_name(n)}
     out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
                                   index=out.index, dtype=object)
     return out
