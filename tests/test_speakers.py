@@ -606,6 +606,9 @@ def test_short_surname_ends_its_name_at_a_sentence_end():
     ("Britain’s Home Office", "Britain’s Home Office", "org"),
     ("the People’s Bank of China", "People’s Bank of China", "org"),  # a curly "’s" of the body's own name kept
     ("the Defense Science Board", "Defense Science Board", "org"),  # a field's word before a body: no titled person
+    # a nation's adjective names no author: the text as written ("the Indian statement" is no person "Indian")
+    ("the Indian statement", None, "role"),
+    ("A Chinese official statement", None, "role"),
     # negatives: a body of its own name keeps it without its owner; a field's title before a person
     ("Germany's Robert Koch Institute", "Robert Koch Institute", "org"),
     ("Defense Secretary Lia Park", "Lia Park", "person"),

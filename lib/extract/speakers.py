@@ -844,8 +844,9 @@ def parse_mention(text: str) -> Mention:
         # "a Defence Ministry statement", "the White House memo", "an AEW press release": its author speaks, as in "a
         # statement from X"
         author = parse_mention(" ".join(words[1:named_to]))
-        if named_to == 2 and words[1].lower() in NATION_ADJECTIVES and named_to < len(words) - 1:
-            author = Mention(text, None, None, "unknown")  # "A Chinese official statement": no one named
+        if named_to == 2 and words[1].lower() in NATION_ADJECTIVES:
+            # "A Chinese official statement", "the Indian statement": no one named, the text speaks as written
+            return Mention(text, None, None, "role")
         if author.kind in ("person", "org"):
             return Mention(text, author.name, author.role, author.kind)
     owned = _OWNED_BODY.fullmatch(text)
