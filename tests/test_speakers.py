@@ -634,3 +634,13 @@ def test_a_body_is_named_as_one_body(mention, name, kind):
 ])
 def test_a_body_keeps_its_own_name_in_an_article(text, expected):
     assert [q.speaker_id for q in extract_quotes(Article("b", text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('" We support the proposal , " said Rep . Nick Rahall , a Democrat .', "Nick Rahall"),
+    ('" We support the proposal , " Gov . Ann Lee said .', "Ann Lee"),
+    # negative: a stop after a word of its own ends a sentence, as written
+    ('" We support the proposal , " said Ann Lee of the Rep . Nobody else spoke .', "Ann Lee"),
+])
+def test_a_title_whose_stop_tokenised_text_spaced_off_is_a_title(text, expected):
+    assert [q.speaker_id for q in extract_quotes(Article("t", text))] == [expected]

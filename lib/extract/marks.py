@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from lib.domain.names import TITLE_ABBREVIATIONS
 from lib.models import Article
 
 if TYPE_CHECKING:  # only for annotations: attribution imports this module
@@ -550,17 +551,27 @@ ANNOTATION = re.compile(r"\[(?:[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?|[A-Z]{2}|\d{1,3}
 
 
 def mask_annotations(text: str, spans: list[_Span]) -> str:
-    """The text with bracketed annotations outside every quote span (ANNOTATION) blanked with spaces: the same
+    """The text with bracketed annotations outside every quote span (ANNOTATION) blanked with spaces, and a title's
+    stop that tokenised text spaces off ("said Rep . Nick Rahall") put back against it ("Rep.  Nick"): the same
     length, so every offset holds, and the quotes' own words (an editor's "[he]" inside a quote) untouched."""
     found = list(ANNOTATION.finditer(text))
-    if not found:
+    spaced = list(_SPACED_TITLE_STOP.finditer(text))
+    if not found and not spaced:
         return text
     opens = [s.open for s in spans]
     chars = list(text)
     for m in found:
         if not _in_span(spans, opens, m.start()):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in spaced:
+        if not _in_span(spans, opens, m.start()):
+            chars[m.start("stop"):m.end("stop")] = [".", " "]
     return "".join(chars)
+
+
+# A title's abbreviation, a space and its stop before a capitalised word, as tokenised corpora write "Rep . Nick".
+_SPACED_TITLE_STOP = re.compile(rf"\b(?:{'|'.join(a.capitalize() for a in sorted(TITLE_ABBREVIATIONS))})"
+                                r"(?P<stop>[^\S\n]\.)(?=[^\S\n]+[A-Z])")
 
 
 def _in_span(spans: list[_Span], opens: list[int], pos: int) -> bool:
