@@ -126,6 +126,15 @@ DIRECT_CASES = [
     ('Her brother Tom Hale was angry.\n\nHe added: “People were defending them. You are like, ‘Hang on!’ “\n\n'
      'Their mother Ann admitted she likes the couple.',
      [("direct", "Tom Hale", "added", "People were defending them. You are like, ‘Hang on!’")]),
+    # ... and so does one a comma follows (as tokenised text spaces it), across the paragraph the quote runs on in;
+    # the comedian is the one person named, who spoke just before
+    ('Ann Lee just tweeted she will host the show.\n\n“ It is official !\n\nI thank my wife Jo “ , the comedian '
+     'and talk show host said .',
+     [("direct", "Ann Lee", "said", "It is official !\n\nI thank my wife Jo")]),
+    ('“...Please, leave me alone.” she said.', [("direct", None, "said", "...Please, leave me alone.")]),
+    # negative: the one person named has not spoken; what someone does may describe another ("the shopkeeper")
+    ('Police arrested Tom Hale on Monday.\n\nThe shop was damaged.\n\n"It was a mess," the shopkeeper said.',
+     [("direct", None, "said", "It was a mess,")]),
     # short quotes of common words are still quotes
     ('"No, thanks," he said.', [("direct", None, "said", "No, thanks,")]),
     # partial quotes embedded in paraphrase

@@ -344,3 +344,12 @@ def test_a_relative_clause_of_its_own_keeps_its_subject_speaking():
 ])
 def test_an_act_or_a_place_after_the_cue_is_no_reported_speech(sentence, expected):
     assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ann Lee just tweeted she will host the show this year.", [("Ann Lee", "she will host the show this year")]),
+    ("The minister has since claimed his confession was forced.", [("The minister", "his confession was forced")]),
+    ("Experts often say that vitamins are best taken from food.", [("Experts", "vitamins are best taken from food")]),
+])
+def test_an_adverb_between_subject_and_cue(sentence, expected):
+    assert [(q.speaker, q.text) for q in extract_quotes(Article("r", sentence)) if q.kind == "reported"] == expected

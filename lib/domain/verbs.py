@@ -168,7 +168,8 @@ STATEMENT_VERBS = ("issued", "issues", "released", "releases", "put out", "puts 
 ADVERBS = ("also", "later", "then", "further", "earlier", "once", "again", "previously", "reportedly",
            "repeatedly", "recently", "has", "had", "have", "has also", "had also", "would", "will", "publicly", "separately", "however", "subsequently", "additionally", "firmly",
            "personally", "simply", "flatly", "strongly", "specifically", "explicitly", "though", "too", "in turn",
-           "meanwhile", "instead", "in fact", "himself", "herself", "themselves", "itself")
+           "meanwhile", "instead", "in fact", "himself", "herself", "themselves", "itself",
+           "just", "still", "already", "even", "now", "since", "first", "often")  # "X just tweeted she will ..."
 
 # Cues that come before their subject after a quote ("said Putin", "added the minister"); "told"/"asked" are
 # left out because the name after them is the person spoken to.

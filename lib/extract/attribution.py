@@ -2363,8 +2363,9 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spo
             and _opens_sentence(text, last))):
         # What someone does describes a person named in its own paragraph (or in the one before, when this one opens
         # with "she", "he", or the quote after a paragraph whose sentence that person alone opens), else the one the
-        # story is most about (not whoever was named last: "her father, X, who runs ...", then "the youngster said").
-        name = persons.most_named(pos)
+        # story is most about (not whoever was named last: "her father, X, who runs ...", then "the youngster said"),
+        # or the one person it has named, who has spoken ("X just tweeted she ... "...," the comedian said").
+        name = persons.most_named(pos) or (name if name in spoken and persons.named_between(0, pos) == {name} else None)
         last = persons.last_mention(name, pos) if name else None
     if last is None or pos - last > _EPITHET_CHARS or name in persons.places or name in persons.bare:
         return None
@@ -2378,9 +2379,10 @@ def _epithet_of(text: str, pos: int, mention: Mention, persons: PersonIndex, spo
     if head in _PERSON_TITLES and persons.roles.get(name) and not own:
         return None  # "the former senator" after "Ann Ruiz, the mayor"
     if not (own or agent or persons.roles.get(name) or persons.descriptions.get(name)) \
-            and any(_office_noun(w) for w in modifiers):
+            and any(_office_noun(w) for w in modifiers) and "and" not in modifiers:
         # An office named by what it serves ("the fire chief", "the school principal") after a person the text gives
-        # no role: someone else in the scene holds it, not a new word about that person ("the former mayor")
+        # no role: someone else in the scene holds it, not a new word about that person ("the former mayor"); two
+        # trades joined describe one person ("the comedian and talk show host")
         return None
     if not (modifiers or own or agent) and (head in _PERSON_TITLES | _UNNAMED_ROLES or name not in spoken or any(
             w in ROLE_WORDS for d in persons.descriptions.get(name, ()) for w in d.lower().split())):

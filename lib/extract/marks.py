@@ -180,10 +180,12 @@ def _closes(text: str, i: int, opener: str) -> bool:
 
 
 def _ends_line(text: str, i: int) -> bool:
-    """True when nothing but spaces follows the mark at ``i`` on its line: an opening mark there opens nothing, it is
-    a closing one typed (`... a f****** second!’ “` at a paragraph's end)."""
+    """True when nothing but spaces, or spaces and a comma or stop, follows the mark at ``i`` on its line: an opening
+    mark there opens nothing, it is a closing one typed (`... a f****** second!’ “` at a paragraph's end; `... the
+    orchestra “ , the comedian said` as tokenised text spaces it)."""
     end = text.find("\n", i)
-    return not text[i + 1:end if end >= 0 else len(text)].strip()
+    rest = text[i + 1:end if end >= 0 else len(text)].strip()
+    return not rest or rest[0] in ",;" or rest[0] == "." and not rest.startswith("..")  # "“...Please" opens
 
 
 def _opens(text: str, i: int) -> bool:
@@ -207,6 +209,8 @@ def _next_mark_closes(text: str, paras: list[tuple[int, int]], k: int, opener: s
             # Straight marks cannot show their direction (detokenised `, "said`): an odd number of them in the
             # paragraph means the first one closes the quote left open above.
             return sum(text[x] == '"' for x in marks) % 2 == 1
+        if text[i] == "“" and _ends_line(text, i):
+            return _closes(text, i, opener)  # a closing mark typed as an opening one (`orchestra “ , she said`)
         return _closes(text, i, opener) and not (text[i] in _OPENERS or (
             _looks_opening(text, i) and not _looks_closing(text, i)))
     return False

@@ -399,7 +399,7 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # Its words are nouns and modifiers, never an adverb or verb that follows it ("Cole's office later said", "the
 # agency's inspector general found"), nor a past form last ("the hospital's chief executive defended": a role ends in
 # its head noun); the owner may be a two-word description ("the federal government's").
-_NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + TIME_PHRASES + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b)"
+_NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + TIME_PHRASES + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b(?!-))"
 # A body's trade and what kind it is before its name ("State-run news agency Xinhua's report", "Nationalist Chinese
 # media outlet Global Times's editorial"): no part of the owner's name.
 _TRADE_BEFORE = (r"(?:(?:[A-Z][\w\-]*|[a-z]+-[a-z]+|media|news|state|online)[^\S\n]+){0,3}?"  # words the engine
