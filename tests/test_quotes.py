@@ -132,6 +132,10 @@ DIRECT_CASES = [
      'and talk show host said .',
      [("direct", "Ann Lee", "said", "It is official !\n\nI thank my wife Jo")]),
     ('“...Please, leave me alone.” she said.', [("direct", None, "said", "...Please, leave me alone.")]),
+    # a subject with an apposition as tokenised text spaces its commas is the clause's subject: "he" is that person
+    ('" The fire spread fast , \'\' fire chief Jon Owen said .\n\nLawyer Will Ingle , the owner , was there to see '
+     'it .\n\n" None of it was insured , \'\' he said .',
+     [("direct", "Jon Owen", "said", "The fire spread fast ,"), ("direct", "Will Ingle", "said", "None of it was insured ,")]),
     # negative: the one person named has not spoken; what someone does may describe another ("the shopkeeper")
     ('Police arrested Tom Hale on Monday.\n\nThe shop was damaged.\n\n"It was a mess," the shopkeeper said.',
      [("direct", None, "said", "It was a mess,")]),

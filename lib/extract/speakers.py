@@ -1339,7 +1339,7 @@ def surname_of(name: str) -> str:
 
 # After a mention: an apposition then a lower-case word (a verb: "Mr Steele said", "Reid, who ..., opened"); not a
 # conjunction that ends the clause the name closes ("the murder of Jamal Khashoggi but did not say").
-_SUBJECT_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:,[^,.;:\"“”]{{1,90}})?,?[^\S\n]+(?!(?:but|or|nor|than)\b)[a-z]")
+_SUBJECT_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:[^\S\n]?,[^,.;:\"“”]{{1,90}})?(?:[^\S\n]?,)?[^\S\n]+(?!(?:but|or|nor|than)\b)[a-z]")
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
 # The cue must follow a quote or a comma ("," said EDS President Kim Brace"): in "said he backed King", King is
 # the object of another verb.
