@@ -608,6 +608,10 @@ def test_short_surname_ends_its_name_at_a_sentence_end():
     ("the Defense Science Board", "Defense Science Board", "org"),  # a field's word before a body: no titled person
     # a nation's adjective names no author: the text as written ("the Indian statement" is no person "Indian")
     ("the Indian statement", None, "role"),
+    # a code of letters and numbers names no one ("COVID-19 leaked from a lab - insisting ..."); a firm's name may
+    ("COVID-19", None, "unknown"),
+    ("H5N1", None, "unknown"),
+    ("G7", "G7", "org"),
     ("A Chinese official statement", None, "role"),
     # negatives: a body of its own name keeps it without its owner; a field's title before a person
     ("Germany's Robert Koch Institute", "Robert Koch Institute", "org"),

@@ -769,6 +769,9 @@ _OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]
                          r"|(?P<named>[Tt]he[^\S\n]+[A-Z]\w*[’']s)"
                          r"|(?P<owner>(?!The\b)[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2}[’']s))"
                          r"[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
+# A name of letters and numbers, as a disease, a virus or a machine is coded ("COVID-19", "H5N1", "MH17-A"); not a firm's
+# ("3M", "7-Eleven", "G7").
+_CODE_NAME = re.compile(r"[A-Za-z]+-\d+[A-Za-z\d]*|[A-Za-z]+\d+[A-Za-z]+\d+[A-Za-z\d]*")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
 # The same adjective ending in a participle ("State-run", "Saudi-owned"), not a name with a lower-case part
 # ("Osman-aga")
@@ -807,8 +810,9 @@ def parse_mention(text: str) -> Mention:
     text = " ".join(text.split()).strip(" ,")
     if not text:
         return Mention(text, None, None, "unknown")
-    if _TIME_MENTION.fullmatch(text) or _PARTICIPLE_MODIFIER.fullmatch(text):
-        return Mention(text, None, None, "unknown")  # "last week"; "State-run", "Ohio-based" alone: an adjective
+    if _TIME_MENTION.fullmatch(text) or _PARTICIPLE_MODIFIER.fullmatch(text) or _CODE_NAME.fullmatch(text):
+        # "last week"; "State-run", "Ohio-based" alone: an adjective; "COVID-19", "H5N1", "F-35": a code, no one
+        return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it") \
             or text in ("him", "her"):  # "According to him"
         return Mention(text, None, None, "pronoun")
