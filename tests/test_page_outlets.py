@@ -113,3 +113,62 @@ def test_title_loses_a_trailing_web_address():
     head = og_title(f"{HEADLINE} - http://www.harbourtimes.example")
     article = parse_html(page(head), "o.html", url="https://harbourtimes-online.example/ferry")
     assert (article.title, article.outlet_raw) == (HEADLINE, "harbourtimes-online.example")
+
+
+@pytest.mark.parametrize("head, url, outlet", [
+    # a site name tag that copies the page's title: the headline's part is the headline, the other part the site's
+    (site(f"{HEADLINE} | Harbour Times") + og_title(HEADLINE), None, "Harbour Times"),
+    (site(f"Harbour Times | {HEADLINE}") + og_title(HEADLINE), None, "Harbour Times"),
+    (site(f"{HEADLINE} - Ferries - Harbour Times") + og_title(HEADLINE), None, "Harbour Times"),
+    # the headline inside a longer part ("The GNU General Public License v3.0 - GNU Project")
+    (site("Ferry fares in 2024 - Harbour Times") + og_title("Ferry fares"), None, "Harbour Times"),
+    # the headline itself with the site's name run on: the part the host shares a word with
+    (site(f"{HEADLINE} - Harbour Times") + og_title(f"{HEADLINE} - Harbour Times"), URL, "Harbour Times"),
+    # og:title filled with the site's name while the <title> is the headline's: the site's name is no headline
+    (site("Bay Sports Union - BSU") + og_title("Bay Sports Union - BSU"), "https://www.baysports.example/fares",
+     "Bay Sports Union - BSU"),
+])
+def test_site_part_of_a_copied_title_is_the_outlet(head, url, outlet):
+    """A stated site name that is the headline with the site's name run on gives the site's part."""
+    assert parse_html(page(head), "o.html", url=url).outlet_raw == outlet
+
+
+@pytest.mark.parametrize("head, url, outlet", [
+    # a name with a tagline, unrelated to the headline, stays whole
+    (site("Harbour Times - News of the Bay"), URL, "Harbour Times - News of the Bay"),
+    # a headline of one word is too common a word to tell the headline's part
+    (site("Ferry Desk - Harbour Times") + og_title("Ferry"), None, "Ferry Desk - Harbour Times"),
+    # the headline's part in the middle: which of the others is the site's is not known without the host
+    (site(f"Harbour Times | {HEADLINE} | Ferries") + og_title(HEADLINE), None, None),
+    # the headline itself, no part of which the host shares a word with: the host stands in
+    (site(f"{HEADLINE} - Ferry Desk") + og_title(f"{HEADLINE} - Ferry Desk"), URL, "harbourtimes.example"),
+])
+def test_other_names_with_separators_are_not_split(head, url, outlet):
+    """Only a name that holds the headline is split; otherwise it is kept or passed over as a whole."""
+    assert parse_html(page(head), "o.html", url=url).outlet_raw == outlet
+
+
+def front_page(name: str) -> bytes:
+    """A site's front page: its <title>, og:title and og:site_name are all the site's name."""
+    ps = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{name}</title>{site(name)}
+{og_title(name)}</head><body><article><h2>{HEADLINE}</h2>{ps}</article></body></html>""".encode()
+
+
+@pytest.mark.parametrize("url, outlet", [
+    ("https://www.harbourtimes.example/", "Harbour Times Blog"),
+    ("https://www.harbourtimes.example", "Harbour Times Blog"),
+    # an article's address, or a post's by its query: a name that is the page's headline is none
+    ("https://www.harbourtimes.example/blog/", "harbourtimes.example"),
+    ("https://www.harbourtimes.example/?p=42", "harbourtimes.example"),
+])
+def test_front_page_title_is_the_site_name(url, outlet):
+    """On a front page the title is the site's own name, so a site name equal to it is no copied headline."""
+    assert parse_html(front_page("Harbour Times Blog"), "o.html", url=url).outlet_raw == outlet
+
+
+def test_site_name_in_og_title_is_no_headline():
+    """An og:title that is the site's name, where the <title> says something else, gives way as the headline."""
+    head = site("Bay Sports Union - BSU") + og_title("Bay Sports Union - BSU")
+    article = parse_html(page(head), "o.html", url="https://www.baysports.example/fares")
+    assert (article.title, article.outlet_raw) == (HEADLINE, "Bay Sports Union - BSU")

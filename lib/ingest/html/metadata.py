@@ -238,6 +238,10 @@ def page_outlet(doc, meta: PageMeta, headline: str | None) -> tuple[str | None, 
     from lib.domain.outlets import canonical_outlet, is_known_outlet, site_url
 
     host = (urlsplit(site_url(meta.url)).hostname or "").removeprefix("www.") if meta.url else ""
+    # a front page's title is the site's own name ("The WordPress.com Blog" on en.blog.wordpress.com/): no headline a
+    # site name could be copied from
+    if meta.url and urlsplit(meta.url).path in ("", "/") and not urlsplit(meta.url).query:
+        headline = None
     # trafilatura's sitename is its own guess, at times a line of the page ("6. Jahrgang", "02.11.2021") or an
     # account's handle run together ("Rosaluxstiftung", "LAOLA1Redaktion"): it counts when the host shares a word
     # with it, as a site's name does ("BLINKER" on blinker.de), or when it is words with no number ("Annals of
@@ -252,6 +256,7 @@ def page_outlet(doc, meta: PageMeta, headline: str | None) -> tuple[str | None, 
     firms = set(meta.publishers) - set(Counter(meta.site_names) - Counter(meta.publishers))
     names = [collapse(html_unescape(n)) for n in meta.site_names + guessed + meta.app_names
              if not (host and n in firms and not _names_host(n, host))]
+    names = [part for n in names if (part := _site_part(n, host, headline or ""))]
     names = [n for n in names if _may_name_site(n, host, headline or "")]
     # a name the host shares a word with first: a syndicated story's page names its original publisher too ("The
     # Washington Post" in the JSON-LD of a page on inquirer.com); a site named by its host ("www.chocolate.com") is on
@@ -263,6 +268,33 @@ def page_outlet(doc, meta: PageMeta, headline: str | None) -> tuple[str | None, 
     # "CNN.com", "tass.com": a known outlet's domain is that outlet, so pages and wire copy group together
     bare = _DOMAIN_SUFFIX.sub("", name)
     return name, canonical_outlet(bare if bare != name and is_known_outlet(bare) else name)
+
+
+def _site_part(name: str, host: str, headline: str) -> str | None:
+    """``name``, or its part that names the site when it is the headline with the site's name run on: a tag that
+    copies the page's title ("Achtsam durch die Krise | Die FURCHE", where "Achtsam durch die Krise" is the headline;
+    "Cup-Vorschau: ... - Handball Schweiz", the headline itself). The headline's part is the one that is the headline
+    or holds it as words (a headline of one word is too common a word to tell), or, when the name is the whole
+    headline, its longest part. The site's part is the shortest other one the host shares a word with (_names_host; a
+    headline's part may share one by chance: "time" of "for the first time" in harbourtimes), else, where the headline
+    stands apart as a part, the outermost one away from it ("<headline> | <section> | <site>", "<site> | <headline>");
+    none when the headline is the whole name or stands in its middle and the host names no part. Any other name,
+    "International Biathlon Union - IBU" among them, is kept whole."""
+    parts = _TITLE_SEPARATORS.split(name)
+    folded = fold(headline)
+    if len(parts) < 2 or not folded:
+        return name
+    holds = [i for i, part in enumerate(parts) if fold(part) == folded
+             or count_words(headline) > 1 and _names_words(fold(part), folded)]
+    whole = not holds and fold(name) == folded
+    if whole:
+        holds = [max(range(len(parts)), key=lambda i: count_words(parts[i]))]
+    elif not holds:
+        return name
+    named = [part for i, part in enumerate(parts) if i not in holds and host and _names_host(part, host)]
+    if named or whole or 0 < holds[0] < len(parts) - 1:
+        return min(named, key=count_words) if named else None
+    return parts[-1] if holds[0] == 0 else parts[0]
 
 
 def _may_name_site(name: str, host: str, headline: str) -> bool:
@@ -305,8 +337,21 @@ def _names_host(name: str, host: str) -> bool:
 
 def page_headline(doc, meta: PageMeta) -> str | None:
     """The page's headline as it states it: JSON-LD/og title, else trafilatura's (see _extracted_title); read once per
-    page, for the outlet (a site name that is the headline is none) and the title."""
-    return _first(meta.titles) or _extracted_title(doc, meta)
+    page, for the outlet (a site name that is the headline is none) and the title.
+
+    An og/JSON-LD title that is the site's name the page states while its <title> shares no word with it is the
+    site's, not the headline ("International Biathlon Union - IBU" on a page whose <title> is "Peking 2022 – Eine
+    große Chance ..."): a CMS that fills og:title with the site's name on every page. The <title> then stands in when
+    trafilatura's title is that name too (it reads og:title first). A <title> that agrees (a front page's, "The
+    WordPress.com Blog") keeps it."""
+    names = {fold(n) for n in meta.site_names}
+    page = _content_words(meta.head_title or "")
+
+    def site_named(title: str) -> bool:
+        return bool(page) and fold(title) in names and not _content_words(title) & page
+
+    headline = _first([t for t in meta.titles if not site_named(t)]) or _extracted_title(doc, meta)
+    return meta.head_title if headline and site_named(headline) else headline
 
 
 def page_title(title: str | None, outlet: str | None, author: str | None = None) -> str | None:
