@@ -136,6 +136,12 @@ DIRECT_CASES = [
     ('" The fire spread fast , \'\' fire chief Jon Owen said .\n\nLawyer Will Ingle , the owner , was there to see '
      'it .\n\n" None of it was insured , \'\' he said .',
      [("direct", "Jon Owen", "said", "The fire spread fast ,"), ("direct", "Will Ingle", "said", "None of it was insured ,")]),
+    # terms quoted in a list before a colon are part of the introduction: its subject speaks
+    ('Nunzio Galantino called the ruling "deeply dangerous" and "purely ideological": "We face a dangerous ruling."',
+     [("direct", "Nunzio Galantino", "called", "We face a dangerous ruling.")]),
+    # negative: a term in an earlier sentence is no part of it (`„Wir“, so sagen sie, „...“`)
+    ('They refuse to be called "street kids." "We," they say proudly, "are working children."',
+     [("direct", None, "say", "We,"), ("direct", None, "say", "are working children.")]),
     # negative: the one person named has not spoken; what someone does may describe another ("the shopkeeper")
     ('Police arrested Tom Hale on Monday.\n\nThe shop was damaged.\n\n"It was a mess," the shopkeeper said.',
      [("direct", None, "said", "It was a mess,")]),

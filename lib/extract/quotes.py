@@ -63,11 +63,14 @@ def extract_quotes(article: Article) -> list[Quote]:
         ps, pe = paras[span.para]
         prev_close = _intro_close(text, spans, idx, ps)
         intro_text = text  # the text the intro before the quote is read in
-        if idx and spans[idx - 1].para == span.para and spans[idx - 1].open >= prev_close:
-            # the name or scare-quoted term _intro_close passed over: its marks are read as spaces (the text keeps its
-            # length)
-            named = spans[idx - 1]
-            intro_text = f"{text[:named.open]} {text[named.open + 1:named.close]} {text[named.close + 1:]}"
+        k = idx
+        while k and spans[k - 1].para == span.para and spans[k - 1].open >= prev_close:
+            # the names or scare-quoted terms _intro_close passed over: their marks are read as spaces (the text keeps
+            # its length)
+            k -= 1
+            named = spans[k]
+            intro_text = f"{intro_text[:named.open]} {intro_text[named.open + 1:named.close]} " \
+                         f"{intro_text[named.close + 1:]}"
         before_start = _sentence_tail(text, prev_close, span.open)
         sentence_start = _clause_start(text, ps, span.open, spans)  # the quote's sentence, earlier quotes included
         last_end = paras[span.last_para][1]
@@ -589,8 +592,12 @@ def _intro_close(text: str, spans: list[_Span], idx: int, para_start: int) -> in
     part of the introduction (`told "Meet the Press" host X, "`, `X described it as "limited" in scope: "`, `quoted
     Wang as saying the "Middle Corridor" would become "`)."""
     prev_close = _previous_close(spans, idx, para_start)
-    if prev_close > para_start and _names_or_scares(text[spans[idx - 1].start:spans[idx - 1].end]):
-        return _previous_close(spans, idx - 1, para_start)
+    passed = 0
+    while prev_close > para_start and _names_or_scares(text[spans[idx - 1].start:spans[idx - 1].end]) and (
+            not passed or _LIST_JOIN.fullmatch(text, spans[idx - 1].close + 1, spans[idx].open)):
+        # and terms listed before it (`called the ruling "dangerous" and "ideological": "`)
+        idx, passed = idx - 1, passed + 1
+        prev_close = _previous_close(spans, idx, para_start)
     return prev_close
 
 
