@@ -136,6 +136,13 @@ DIRECT_CASES = [
     ('" The fire spread fast , \'\' fire chief Jon Owen said .\n\nLawyer Will Ingle , the owner , was there to see '
      'it .\n\n" None of it was insured , \'\' he said .',
      [("direct", "Jon Owen", "said", "The fire spread fast ,"), ("direct", "Will Ingle", "said", "None of it was insured ,")]),
+    # "his words", "her reply" before a colon: the one the pronoun stands for
+    ('Red Sox owner Tom Hale said his team would not sign the pitcher.\n\nHis exact words:\n\n"We met with him."',
+     [("direct", "Tom Hale", "words", "We met with him.")]),
+    ('The mayor, Ann Lee, was asked about the plan. Her reply was short: "We will see."',
+     [("direct", "Ann Lee", "reply", "We will see.")]),
+    # negative: a possessive before a thing that is no words ("His car: ...") introduces nothing
+    ('Tom Hale bought a car. His car: "A red one."', [("direct", None, None, "A red one.")]),
     # terms quoted in a list before a colon are part of the introduction: its subject speaks
     ('Nunzio Galantino called the ruling "deeply dangerous" and "purely ideological": "We face a dangerous ruling."',
      [("direct", "Nunzio Galantino", "called", "We face a dangerous ruling.")]),

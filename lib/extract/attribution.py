@@ -204,6 +204,13 @@ BEFORE_QUOTING_END = re.compile(rf"\b(?P<cue>quot(?:ing|ed|es))[^\S\n]+(?P<subj>
 # The same with the owner first: `In Hale's words, "`, `In the mayor's view: "`.
 BEFORE_QUOTING_OWNER = re.compile(rf"\b[Ii]n[^\S\n]+(?P<subj>(?:[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?[a-z][\w\-]*|"
                                   rf"{NAME_PATTERN}))[’']s?[^\S\n]+(?:own[^\S\n]+)?(?P<cue>words|opinion|view)[^\S\n]*[,:]?\s*$")
+# The same with a possessive pronoun: `In his words: "`, `His exact words:`, `Her reply was short: "`: the one "he" or
+# "she" stands for.
+BEFORE_OWN_WORDS = re.compile(r"(?:\b[Ii]n[^\S\n]+)?\b(?P<subj>[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+"
+                              r"(?:(?:own|exact|full|brief|short|only|first)[^\S\n]+)?"
+                              r"(?P<cue>words|reply|response|answer|retort|verdict|message|explanation)"
+                              r"(?:[^\S\n]*[,:]|[^\S\n]+(?:was|were|is|came)\b[^.!?\"“”:\n]{0,60}:)\s*$")
+_OWNERS_AS_SUBJECTS = {"his": "he", "her": "she", "their": "they"}
 # A person's reply named as such, then a colon: `Mayor Jo Hale's response was swift: "`.
 BEFORE_RESPONSE = re.compile(rf"(?P<subj>{NAME_PATTERN})[’']s[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
                              r"(?P<cue>response|reaction|reply|answer|message|verdict|retort|advice|explanation)"
@@ -446,6 +453,8 @@ def _attribution(m: re.Match, base: int, source: str) -> _Attribution:
         cue += m.group("obj").rstrip(".,")
     cue_start = base + m.start(group) if group else base + m.start("subj")
     subject, subject_start = without_opener(*apposed_name(m))
+    if m.re is BEFORE_OWN_WORDS:
+        subject = _OWNERS_AS_SUBJECTS[subject.lower()]  # "His words:": the words of the one "he" stands for
     words = subject.split()
     if words and words[-1].lower() in _DANGLING_WORDS and parse_mention(subject).kind == "role":
         # "a woman in a" read by a pattern's shortest subject before "black headscarf ran ..., crying": the
@@ -675,7 +684,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
     # "quoting X:" ending the intro names whose words follow, before any subject and cue ahead of it ("The website
     # continues quoting Camila's parents:")
     for pattern in (BEFORE_QUOTED_AS, BEFORE_QUOTING_END, BEFORE_WITH, BEFORE_WHO, BEFORE_INTRO, BEFORE_ACCORDING,
-                    BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING, BEFORE_QUOTING_OWNER) + (
+                    BEFORE_ADDED, BEFORE_PHRASE, BEFORE_COLON, BEFORE_RESPONSE, BEFORE_QUOTING, BEFORE_QUOTING_OWNER,
+                    BEFORE_OWN_WORDS) + (
             (BEFORE_CLAUSE, BEFORE_INVERTED_SOURCE) if partial else ()):
         # Cheap tests first: the far-subject patterns need "and/but <cue>," or a cue among the last words.
         if pattern is BEFORE_QUOTED_AS and " as saying" not in window or pattern is BEFORE_QUOTING_END and (
@@ -716,8 +726,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
             if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))
                                             or m.group("end") == "," and not _comma_introduces(m, window, text, end)):
                 break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
-            owns_in = pattern in (BEFORE_QUOTING_OWNER, BEFORE_QUOTING)  # "In X's words," owns its "In"
-            if _plausible_subject(apposed_name(m)[0]) and (owns_in
+            owns_in = pattern in (BEFORE_QUOTING_OWNER, BEFORE_QUOTING, BEFORE_OWN_WORDS)  # "In X's words," owns its "In"
+            if (_plausible_subject(apposed_name(m)[0]) or pattern is BEFORE_OWN_WORDS) and (owns_in
                                                            or not _FRONTED_PREPOSITION.search(window, 0, m.start("subj"))) \
                     and not (not owns_in and _IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
                              and (m.groupdict().get("appos") or "").startswith(",")) \
