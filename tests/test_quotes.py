@@ -136,6 +136,9 @@ DIRECT_CASES = [
     ('" The fire spread fast , \'\' fire chief Jon Owen said .\n\nLawyer Will Ingle , the owner , was there to see '
      'it .\n\n" None of it was insured , \'\' he said .',
      [("direct", "Jon Owen", "said", "The fire spread fast ,"), ("direct", "Will Ingle", "said", "None of it was insured ,")]),
+    # a writer's question about the person just named, then the quote: that person's words
+    ('Kia Perkins, an art major, skipped class to see it. Why did she so badly want to go? "It is Warhol. He is a legend."',
+     [("direct", "Kia Perkins", None, "It is Warhol. He is a legend.")]),
     # "his words", "her reply" before a colon: the one the pronoun stands for
     ('Red Sox owner Tom Hale said his team would not sign the pitcher.\n\nHis exact words:\n\n"We met with him."',
      [("direct", "Tom Hale", "words", "We met with him.")]),

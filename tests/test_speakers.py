@@ -648,3 +648,9 @@ def test_a_body_keeps_its_own_name_in_an_article(text, expected):
 ])
 def test_a_title_whose_stop_tokenised_text_spaced_off_is_a_title(text, expected):
     assert [q.speaker_id for q in extract_quotes(Article("t", text))] == [expected]
+
+
+def test_she_stands_for_no_body():
+    """"The council met ... "...," she said": "she" names no one the text describes, never the council."""
+    text = 'The council met on Monday. Why did the council resign?\n\n"I was tired," she said later.'
+    assert [(q.speaker, q.speaker_id) for q in extract_quotes(Article("c", text))] == [(None, None)]

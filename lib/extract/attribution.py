@@ -1481,10 +1481,17 @@ def _appositions_only(between: str) -> bool:
 _APPOSITION_OPENERS = frozenset("a an the his her their its".split())
 
 
+# A writer's question about the person the sentence names ("Why did she so badly want to attend?"): its subject after
+# the question word and the auxiliary.
+_QUESTION_SUBJECT = re.compile(r"\s*(?:Why|How|What|When|Where)[^\S\n]+(?:did|does|do|was|is|were|would|could|had|has)"
+                               r"[^\S\n]+(?P<subj>he|she|[A-Z][\w’'\-]+(?:[^\S\n]+[A-Z][\w’'\-]+)?)"
+                               r"[^\S\n]+[a-z][^?]*\?\s*$")
+
+
 def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> _Attribution | None:
     """The person a narrative sentence is about (its subject: a name, a resolvable pronoun or role noun)."""
     sentence = text[start:end]
-    m = SENTENCE_SUBJECT.match(sentence)
+    m = _QUESTION_SUBJECT.match(sentence) or SENTENCE_SUBJECT.match(sentence)
     opening = _OPENING_SUBJECT.match(sentence)
     if opening and opening.group("appos") and parse_mention(opening.group("subj")).kind == "person":
         m = opening  # `Ann Lee, a volunteer, has worked there.`: the name, not its apposition
@@ -2448,8 +2455,9 @@ _DESCRIBED_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>(?:[Tt]he|[
 
 # A sentence opened by a role held by someone unnamed, a verb after it ("The mayor defended the plan.", "The
 # hospital's chief executive resigned."): "she said" after it, in a text that names no person, is that role's holder.
+# (a body's word, "the council", is no role "he" or "she" stands for)
 _ROLE_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}[^\S\n]*(?P<subj>[Tt]he[^\S\n]+(?:[a-z][\w\-]*[’']s[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?"
-                           rf"(?:{alternation(sorted(w for w in ROLE_WORDS if w.isalpha()))}))"
+                           rf"(?:{alternation(sorted(w for w in ROLE_WORDS if w.isalpha() and w not in ORG_WORDS))}))"
                            # a relative clause between it and its verb ("The mayor, who took office in May, defended")
                            rf"(?=(?:,[^\S\n]+who[^,;:\"“”\n]{{1,100}},)?[^\S\n]+(?:[a-z]+(?:ed|s)|said|{_IRREGULAR_PAST}|{alternation(sorted(IRREGULAR_PASTS))})\b)")
 
