@@ -139,6 +139,13 @@ DIRECT_CASES = [
     # a writer's question about the person just named, then the quote: that person's words
     ('Kia Perkins, an art major, skipped class to see it. Why did she so badly want to go? "It is Warhol. He is a legend."',
      [("direct", "Kia Perkins", None, "It is Warhol. He is a legend.")]),
+    # a body's clause that puts out a text, then a colon: the body's words (not the person quoted before)
+    ('Sen. Tom Hale called it "unthinkable and unacceptable." The Lee campaign recycled a statement it first put out in July: "The '
+     'people will decide this election."',
+     [("partial", "Tom Hale", "called", "unthinkable and unacceptable."),
+      ("direct", "Lee campaign", "recycled", "The people will decide this election.")]),
+    # negative: a body's act that puts out no text introduces no words of its
+    ('The ministry closed the border on Monday: "Nobody may cross."', [("direct", None, None, "Nobody may cross.")]),
     # "his words", "her reply" before a colon: the one the pronoun stands for
     ('Red Sox owner Tom Hale said his team would not sign the pitcher.\n\nHis exact words:\n\n"We met with him."',
      [("direct", "Tom Hale", "words", "We met with him.")]),

@@ -723,9 +723,12 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                          or _described_person(m.group("subj"), parse_mention(m.group("subj"))))
                     or "," in window[m.end("verb"):m.start("cue")]):
                 break  # `X hired Y as coach, but Y later resigned and said, "`: another clause, maybe another subject
-            if pattern is BEFORE_COLON and (m.group("cue") in CUE_CLASS or not _person_subject(m.group("subj"))
-                                            or m.group("end") == "," and not _comma_introduces(m, window, text, end)):
-                break  # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words
+            if pattern is BEFORE_COLON and (
+                    m.group("cue") in CUE_CLASS or not (_person_subject(m.group("subj")) or _issues_text(m))
+                    or m.group("end") == "," and not _comma_introduces(m, window, text, end)):
+                # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words, or a body's
+                # that puts out a text ("The campaign recycled a statement it first put out in July:")
+                break
             owns_in = pattern in (BEFORE_QUOTING_OWNER, BEFORE_QUOTING, BEFORE_OWN_WORDS)  # "In X's words," owns its "In"
             if (_plausible_subject(apposed_name(m)[0]) or pattern is BEFORE_OWN_WORDS) and (owns_in
                                                            or not _FRONTED_PREPOSITION.search(window, 0, m.start("subj"))) \
@@ -934,6 +937,16 @@ def _person_subject(subject: str) -> bool:
     words = subject.lower().split()
     return mention.kind in ("person", "pronoun") or _described_person(subject, mention) or (
         mention.kind == "role" and words[0] in ("the", "a", "an") and _head_noun(words[1:]) in ROLE_WORDS)
+
+
+def _issues_text(m: re.Match) -> bool:
+    """Whether a BEFORE_COLON match is a body's clause whose verb's object is a text it put out ("The campaign
+    recycled a statement it first put out in July:", "The ministry posted a message:")."""
+    if m.group("end") != ":" or parse_mention(m.group("subj")).kind != "org":
+        return False
+    words = m.string[m.end("cue"):m.start("end")].lower().split()
+    return len(words) >= 2 and words[0] in ("a", "an", "the", "its", "their") \
+        and words[1].strip(",") in DOCUMENT_NOUNS | AUTHORED_TEXTS
 
 
 def participle_clause(clause: str) -> re.Match | None:
