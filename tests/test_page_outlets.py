@@ -172,3 +172,14 @@ def test_site_name_in_og_title_is_no_headline():
     head = site("Bay Sports Union - BSU") + og_title("Bay Sports Union - BSU")
     article = parse_html(page(head), "o.html", url="https://www.baysports.example/fares")
     assert (article.title, article.outlet_raw) == (HEADLINE, "Bay Sports Union - BSU")
+
+
+@pytest.mark.parametrize("head, outlet", [
+    # no canonical or og:url, a language alternate link trafilatura reads: its host stands in for a headline
+    (site(HEADLINE) + '<link rel="alternate" href="https://harbourpost.at/ferry-fares-rise/" hreflang="x-default">',
+     "harbourpost.at"),
+    # ... and a site's root among them makes no front page of an article
+    (site(HEADLINE) + '<link rel="alternate" href="https://harbourpost.at/" hreflang="x-default">', "harbourpost.at"),
+])
+def test_the_host_of_a_link_the_page_gives_stands_in(head, outlet):
+    assert parse_html(page(head), "story.html").outlet == outlet

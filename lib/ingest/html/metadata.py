@@ -237,9 +237,10 @@ def page_outlet(doc, meta: PageMeta, headline: str | None) -> tuple[str | None, 
     headline or a contact line misleads and a host name does not. ``headline``: the page's (page_headline)."""
     from lib.domain.outlets import canonical_outlet, is_known_outlet, site_url
 
-    host = (urlsplit(site_url(meta.url)).hostname or "").removeprefix("www.") if meta.url else ""
+    url = meta.url or (doc.url if doc else None)  # the page's own link, else the one trafilatura found in it
+    host = (urlsplit(site_url(url)).hostname or "").removeprefix("www.") if url else ""
     # a front page's title is the site's own name ("The WordPress.com Blog" on en.blog.wordpress.com/): no headline a
-    # site name could be copied from
+    # site name could be copied from (the page's own link: trafilatura's may be a site's root the page links to)
     if meta.url and urlsplit(meta.url).path in ("", "/") and not urlsplit(meta.url).query:
         headline = None
     # trafilatura's sitename is its own guess, at times a line of the page ("6. Jahrgang", "02.11.2021") or an
