@@ -211,12 +211,13 @@ def store_files(con: duckdb.DuckDBPyConnection, batch: Iterable[tuple]) -> list[
 
 def _outlet_spellings(con, outlets: set[str]) -> dict[str, str]:
     """Outlet names -> the spelling the corpus already stores for a name that differs only in case ("FOCUS Online"
-    stored, "FOCUS online" read from another page of the site), or the first of the batch's: one outlet, one name."""
+    stored, "FOCUS online" read from another page of the site), or the batch's first not in capitals ("People", not
+    "PEOPLE"): one outlet, one name."""
     folded = {o.lower() for o in outlets}
     stored = con.execute("SELECT DISTINCT outlet FROM articles WHERE lower(outlet) IN (SELECT unnest(?))",
                          [sorted(folded)]).fetchall() if folded else []
     chosen: dict[str, str] = {}
-    for name in [o for (o,) in sorted(stored)] + sorted(outlets):
+    for name in [o for (o,) in sorted(stored)] + sorted(outlets, key=lambda o: (o.isupper(), o)):
         chosen.setdefault(name.lower(), name)
     return {o: chosen[o.lower()] for o in outlets if chosen[o.lower()] != o}
 

@@ -56,6 +56,8 @@ def test_one_outlet_keeps_one_spelling_whatever_the_case(con):
     assert set(articles["outlet"]) == {"FOCUS Online"} and len(articles) == 3
     store_files(con, [("f3", [art("four", "Focus")], [], [])])  # another name stays its own
     assert set(load_articles(con)["outlet"]) == {"FOCUS Online", "Focus"}
+    store_files(con, [("f4", [art("five", "PEOPLE"), art("six", "People")], [], [])])  # not the capitals
+    assert set(load_articles(con)["outlet"]) == {"FOCUS Online", "Focus", "People"}
 
 
 def test_report_rows(con):
