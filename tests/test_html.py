@@ -87,6 +87,17 @@ def test_time_element_and_byline_date():
     assert byline.published_date() == dt.date(2020, 4, 2) and "2020-04-02 byline" in byline.date_candidates
 
 
+@pytest.mark.parametrize("lang, expected", [
+    ("en-GB", dt.date(2020, 10, 2)),  # British English writes the day first, whatever the site's domain
+    ("en_AU", dt.date(2020, 10, 2)),
+    ("en-US", dt.date(2020, 2, 10)),  # negatives: American English, and English with no country, the month first
+    ("en", dt.date(2020, 2, 10)),
+])
+def test_a_numeric_byline_date_is_read_as_the_declared_language_writes_it(lang, expected):
+    html = page(body_top='<span class="time">02/10/2020</span>').replace(b'lang="en"', f'lang="{lang}"'.encode())
+    assert parse_html(html, "b.html").published_date() == expected
+
+
 def test_body_is_faithful_and_stripped():
     """Paragraphs come out whole, separated by blank lines, with offsets; nav, script and footer are gone."""
     article = parse_html(page(), "p.html")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Sequence
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -157,7 +158,7 @@ def date_evidence(tree, meta, dateline, htmldate_value: str | None = None,
         except ValueError:
             pass
     candidates += _htmldate_candidates(htmldate_value)
-    day_first = _day_first(language, meta.url)
+    day_first = _day_first(language, meta.url, meta.languages)
     candidates += byline_date_candidates(tree, language, day_first)
     candidates += headline_date_candidates(tree, language, day_first)
     return candidates
@@ -358,11 +359,18 @@ def headline_date_candidates(tree, language: str | None, day_first: bool = False
     return []
 
 
-def _day_first(language: str | None, url: str | None) -> bool:
+def _day_first(language: str | None, url: str | None, declared: Sequence[str] = ()) -> bool:
     """Whether a numeric date on the page is written day first ("04.02.2022", "04/02/2022"): everywhere but on
     English pages outside a country domain (American sites write the month first; British, Irish, Indian,
-    Australian ones do not)."""
+    Australian ones do not), or whose declared language names no such country ("en-GB" on an msn.com page)."""
     if language is None or not language.lower().startswith("en"):
         return language is not None
+    regions = {m.group(1).lower() for v in declared if (m := _ENGLISH_REGION.match(v.strip()))}
+    if any(_REGION_ZONES.get(r, r) in _COUNTRY_ZONES for r in regions):
+        return True
     host = urlsplit(url).hostname if url else None
     return bool(host) and host.rsplit(".", 1)[-1].lower() in _COUNTRY_ZONES
+
+
+_ENGLISH_REGION = re.compile(r"en[-_]([A-Za-z]{2})\b")  # "en-GB", "en_AU": English as a country writes it
+_REGION_ZONES = {"gb": "uk"}  # a region subtag whose country domain differs
