@@ -51,7 +51,8 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     # name: "Food and Drug Administration" is one body's)
     parts = {part for n in named if _pair_key(n) for part in n.split(" and ")
              if all(len(p.split()) >= 2 for p in n.split(" and "))}
-    # (a part that is a spelling of a name already counted is that name: "Kenneth McKenzie" of "Kenneth F. McKenzie Jr.")
+    # (a part that is a spelling of a name already counted is that name: "Kenneth McKenzie" of "Kenneth F. McKenzie
+    # Jr.")
     for n in [*named, *sorted(p for p in parts - set(named) if person_key(p) not in spelling)]:
         words = normalise_name(n).split()
         if len(words) >= 2 and _is_name(n) and "and" not in words:
@@ -100,10 +101,11 @@ def canonicalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     # Two persons speaking together in either order ("Gary Locke and Ken Salazar" / "Ken Salazar and Gary Locke"),
     # or each by a name that stands for them ("Zadan and Meron" / "Craig Zadan and Neil Meron"): one id, the most used
     # order, each person by the name they stand for.
-    pair_of = {n: frozenset(person_key(one(p)) for p in n.split(" and ")) for n in counts.index if _pair_key(n)}
+    persons_of = {n: [one(p) for p in n.split(" and ")] for n in counts.index if _pair_key(n)}
+    pair_of = {n: frozenset(map(person_key, persons)) for n, persons in persons_of.items()}
     pairs: dict[frozenset[str], str] = {}
     for n, pair in pair_of.items():
-        pairs.setdefault(pair, " and ".join(one(p) for p in n.split(" and ")))
+        pairs.setdefault(pair, " and ".join(persons_of[n]))
     mapping = {n: pairs[pair_of[n]] if n in pair_of else one(n) for n in counts.index if normalise_name(n)}
     out["speaker_id"] = pd.Series([mapping.get(v, v) if isinstance(v, str) else None for v in out["speaker_id"]],
                                   index=out.index, dtype=object)

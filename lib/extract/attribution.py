@@ -35,7 +35,8 @@ from lib.extract.speakers import (REACHED_PARTICIPLES, _AGE_BEFORE, CIVIC_HEADS,
                                   SUBJECT_PATTERN as SUBJECT, CLAUSE_WORDS,
                                   DESCRIPTION_ENDS, DETERMINERS, FEMALE_NOUNS, MALE_NOUNS, _head_noun, PRONOUN_GENDERS, Mention, PersonIndex,
                                   SUBORDINATORS,
-                                  apposed_name, without_opener, expand_acronym, fuller_body_name, is_adverb, is_generic_body, is_trade,
+                                  apposed_name, without_opener, expand_acronym, fuller_body_name, generic_body_of,
+                                  is_adverb, is_trade,
                                   org_antecedent, parse_mention, singular,
                                   resolve_mention, surname_of, _DOCUMENT_FROM as _AUTHORED_DOCUMENT)
 from lib.models import Quote
@@ -729,7 +730,8 @@ def _attribute_before(text: str, start: int, end: int, partial: bool) -> _Attrib
                 # a cue before the colon is BEFORE_INTRO's; only a person's clause introduces their words, or a body's
                 # that puts out a text ("The campaign recycled a statement it first put out in July:")
                 break
-            owns_in = pattern in (BEFORE_QUOTING_OWNER, BEFORE_QUOTING, BEFORE_OWN_WORDS)  # "In X's words," owns its "In"
+            # "In X's words," owns its "In"
+            owns_in = pattern in (BEFORE_QUOTING_OWNER, BEFORE_QUOTING, BEFORE_OWN_WORDS)
             if (_plausible_subject(apposed_name(m)[0]) or pattern is BEFORE_OWN_WORDS) and (owns_in
                                                            or not _FRONTED_PREPOSITION.search(window, 0, m.start("subj"))) \
                     and not (not owns_in and _IN_FRONTED_PHRASE.search(window, 0, m.start("subj"))
@@ -2078,16 +2080,14 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     # "Turkey's Defence Ministry said ... the Defence Ministry added": one body, named by its owner in the article
     owners: dict[str, set[str]] = {}
     for q in out:
-        if q.speaker_id and (owned := _OWNED_GENERIC.fullmatch(q.speaker_id)) and is_generic_body(owned.group(1)):
-            owners.setdefault(owned.group(1).lower(), set()).add(q.speaker_id)
+        if q.speaker_id and (body := generic_body_of(q.speaker_id)):
+            owners.setdefault(body.lower(), set()).add(q.speaker_id)
     return [replace(q, speaker_type="organisation") if q.speaker_id in bodies and q.speaker_type == "person"
             and q.speaker_id not in persons.genders
             else replace(q, speaker_id=next(iter(named))) if q.speaker_id and len(
                 named := owners.get(q.speaker_id.lower(), ())) == 1
             else q for q in out]
 
-
-_OWNED_GENERIC = re.compile(r"[A-Z][^’']*[’']s (.+)")  # "Turkey's Defence Ministry": the owner and the body
 
 
 # A question put to someone: `a reporter asked Jo Hale, "...?"`.

@@ -210,7 +210,7 @@ def _next_mark_closes(text: str, paras: list[tuple[int, int]], k: int, opener: s
             # paragraph means the first one closes the quote left open above.
             return sum(text[x] == '"' for x in marks) % 2 == 1
         if text[i] == "“" and _ends_line(text, i):
-            return _closes(text, i, opener)  # a closing mark typed as an opening one (`orchestra “ , she said`)
+            return True  # a closing mark typed as an opening one (`orchestra “ , she said`), as _closes reads it
         return _closes(text, i, opener) and not (text[i] in _OPENERS or (
             _looks_opening(text, i) and not _looks_closing(text, i)))
     return False

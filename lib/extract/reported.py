@@ -245,7 +245,8 @@ def extract_reported(article: Article, paras: list[tuple[int, int]], covered: li
                         content_at = opener.end()
                     elif manner.group(0) == "with" and m.group("cue").lower().startswith(_WITH_OBJECT):
                         continue
-                    elif opener is None and not _holds_verb(adjunct := sentence[manner.end():m.end("content")].split()) \
+                    elif opener is None \
+                            and not _holds_verb(adjunct := sentence[manner.end():m.end("content")].split()) \
                             and not any(re.split(r"['’]", w)[0].lower() in _PERSONAL_PRONOUNS for w in adjunct):
                         continue  # "reported from inside the Oval Office": where from, no words ("on Monday they'd")
                 c_start, c_end = s + content_at, s + m.end("content")

@@ -399,7 +399,8 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
 # Its words are nouns and modifiers, never an adverb or verb that follows it ("Cole's office later said", "the
 # agency's inspector general found"), nor a past form last ("the hospital's chief executive defended": a role ends in
 # its head noun); the owner may be a two-word description ("the federal government's").
-_NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + TIME_PHRASES + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)\b(?!-))"
+_NOT_ROLE_WORD = rf"(?!(?:{alternation(ADVERBS + TIME_PHRASES + tuple(CUE_CLASS))}|found|was|is|were|are|did|does)" \
+                 r"\b(?!-))"
 # A body's trade and what kind it is before its name ("State-run news agency Xinhua's report", "Nationalist Chinese
 # media outlet Global Times's editorial"): no part of the owner's name.
 _TRADE_BEFORE = (r"(?:(?:[A-Z][\w\-]*|[a-z]+-[a-z]+|media|news|state|online)[^\S\n]+){0,3}?"  # words the engine
@@ -769,8 +770,8 @@ _OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]
                          r"|(?P<named>[Tt]he[^\S\n]+[A-Z]\w*[’']s)"
                          r"|(?P<owner>(?!The\b)[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,2}[’']s))"
                          r"[^\S\n]+(?P<body>[A-Z][\w.\-]*(?:[^\S\n]+(?:of|for|and|on|the|[A-Z][\w.\-]*))*)")
-# A name of letters and numbers, as a disease, a virus or a machine is coded ("COVID-19", "H5N1", "MH17-A"); not a firm's
-# ("3M", "7-Eleven", "G7").
+# A name of letters and numbers, as a disease, a virus or a machine is coded ("COVID-19", "H5N1", "MH17-A"); not a
+# firm's ("3M", "7-Eleven", "G7").
 _CODE_NAME = re.compile(r"[A-Za-z]+-\d+[A-Za-z\d]*|[A-Za-z]+\d+[A-Za-z]+\d+[A-Za-z\d]*")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
 # The same adjective ending in a participle ("State-run", "Saudi-owned"), not a name with a lower-case part
@@ -1176,6 +1177,13 @@ def parse_mention(text: str) -> Mention:
     return Mention(text, name, role, "person")
 
 
+def generic_body_of(name: str) -> str | None:
+    """The body of a name that is an owner and a body every country or firm has ("Defence Ministry" of "Turkey's
+    Defence Ministry", as parse_mention names it), else None."""
+    owned = _OWNED_BODY.fullmatch(name)
+    return owned.group("body") if owned and owned.group("owner") and is_generic_body(owned.group("body")) else None
+
+
 def is_generic_body(name: str) -> bool:
     """Whether a body's name is one that many countries or firms give a body of theirs ("Defence Ministry", "Foreign
     Office", "Board of Directors"): a body's word and only words of an office's field or links."""
@@ -1343,7 +1351,8 @@ def surname_of(name: str) -> str:
 
 # After a mention: an apposition then a lower-case word (a verb: "Mr Steele said", "Reid, who ..., opened"); not a
 # conjunction that ends the clause the name closes ("the murder of Jamal Khashoggi but did not say").
-_SUBJECT_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:[^\S\n]?,[^,.;:\"“”]{{1,90}})?(?:[^\S\n]?,)?[^\S\n]+(?!(?:but|or|nor|than)\b)[a-z]")
+_SUBJECT_AFTER = re.compile(rf"{PARTY_BRACKET}?(?:[^\S\n]?,[^,.;:\"“”]{{1,90}})?(?:[^\S\n]?,)?"
+                            r"[^\S\n]+(?!(?:but|or|nor|than)\b)[a-z]")
 # Before a mention: a cue and role words ("said EDS President Kim Brace"), an inverted subject.
 # The cue must follow a quote or a comma ("," said EDS President Kim Brace"): in "said he backed King", King is
 # the object of another verb.

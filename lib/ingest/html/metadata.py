@@ -241,7 +241,8 @@ def page_outlet(doc, meta: PageMeta, headline: str | None) -> tuple[str | None, 
     host = (urlsplit(site_url(url)).hostname or "").removeprefix("www.") if url else ""
     # a front page's title is the site's own name ("The WordPress.com Blog" on en.blog.wordpress.com/): no headline a
     # site name could be copied from (the page's own link: trafilatura's may be a site's root the page links to)
-    if meta.url and urlsplit(meta.url).path in ("", "/") and not urlsplit(meta.url).query:
+    stated = urlsplit(meta.url) if meta.url else None
+    if stated and stated.path in ("", "/") and not stated.query:
         headline = None
     # trafilatura's sitename is its own guess, at times a line of the page ("6. Jahrgang", "02.11.2021") or an
     # account's handle run together ("Rosaluxstiftung", "LAOLA1Redaktion"): it counts when the host shares a word
