@@ -6294,3 +6294,37 @@ def test_described_persons_speak_through_a_later_cue(text, fragment, speaker, sp
 def test_a_told_cue_keeps_its_whole_medium(text, cue):
     (q,) = [q for q in extract_quotes(Article("t", text)) if q.kind == "direct"]
     assert q.cue == cue
+
+
+def _any_speaker(text: str, fragment: str) -> str | None:
+    """The speaker credited with the quote of any kind holding ``fragment`` (reported speech too): its id, else as
+    written; "NOQUOTE" when no quote holds it."""
+    quotes = [q for q in extract_quotes(Article("t", text)) if fragment in q.text]
+    return (quotes[0].speaker_id or quotes[0].speaker) if quotes else "NOQUOTE"
+
+
+# A speaker that stands for several persons, or for none, is never one person of the cast: a group of role holders, a
+# denial ("None of them admitted"), two surnames joined, and a body's description after a lone surname.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Senator Tom Hale spoke first at the debate on Tuesday. The GOP candidates said the tax plan would hurt farmers.",
+     "hurt farmers", "The GOP candidates"),
+    ("None of the senators besides Hale admitted to owning shares in the firm. Hale said the shares were sold.",
+     "owning shares", "NOQUOTE"),
+    ("Ana Ruiz and Tom Hale met on Monday. Neither Ruiz nor Hale said the talks had failed.", "talks had failed",
+     "NOQUOTE"),
+    ("Sens. Chris Van Hollen and Ben Cardin wrote to the agency. Van Hollen and Connolly said Congress has several "
+     "ways to block the plan.", "ways to block", "Van Hollen and Connolly"),
+    ("Connolly asked the agencies to review the plans on Monday. Workers are on what the government calls “weather and "
+     "safety” leave.", "weather and safety", "the government"),
+    ("Connolly asked the inspectors general to review the plans. On Tuesday, the inspector general’s office at OPM "
+     "told Connolly it would start such a review.", "start such a review", "the inspector general’s office at OPM"),
+    # negatives: one role holder is the person named so; a body named before is the government; "No. 10" speaks
+    ("GOP candidate Tom Hale spoke first at the debate on Tuesday. The GOP candidate said the tax plan would hurt "
+     "farmers.", "hurt farmers", "Tom Hale"),
+    ("The Kenyan government closed the border on Monday. The government said it “will reopen the crossing soon”.",
+     "reopen the crossing", "Kenyan government"),
+    ("No. 10 said the talks would go on through the weekend.", "go on through", "No. 10"),
+    ("Hale admitted to owning shares in the firm.", "owning shares", "Hale"),
+])
+def test_groups_and_denials_are_no_one_person(text, fragment, speaker):
+    assert _any_speaker(text, fragment) == speaker

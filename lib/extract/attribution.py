@@ -486,8 +486,9 @@ _FRONTED_OBJECT = re.compile(r"(?:^\s*|[.!?\n][\"”’]?\s+)(?!According)[A-Z][
                              r"[^\S\n]+(?:[Tt]he[^\S\n]+)?$")
 # A name and its apposition up to where a later mention starts ("Mark Hale, a marine ecologist at |GT, who said").
 _APPOSED_BEFORE = re.compile(rf"(?P<subj>{NAME_PATTERN}),[^\S\n]+(?:an?|the)[^\S\n][^,;:\"“”.!?\n]{{1,120}}$")
-# A description that names its body ("the government of Tuvalu", "Erdogan's office"): no other body that spoke before.
-_NAMES_ITS_BODY = re.compile(r"\b(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|^[A-Z][\w\-.]*[’']s\b")
+# A description that names its body ("the government of Tuvalu", "the press office at OPM", "Erdogan’s office"): no other
+# body that spoke before.
+_NAMES_ITS_BODY = re.compile(r"\b(?:of|for|at)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|^[A-Z][\w\-.]*[’']s\b")
 _COMMA_INTRO = re.compile(r".[A-Z]")  # the opening mark, then a capital: a quoted sentence
 _COPULAS = frozenset("was were is are has had have did does".split())
 _EXAMPLE_END = re.compile(r"\b(?:like|as)\s*,\s*$")  # `comments like, "`: an example, not an introduction
@@ -1971,7 +1972,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         elif mention is not None and mention.kind == "person" and " and " in q.speaker \
                 and (earlier := joints.get(_surnames(q.speaker))):
             q = replace(q, speaker_id=earlier, speaker_role=None)
-        elif mention is not None and mention.kind == "person" and _TWO_WORDS_JOINED.fullmatch(q.speaker):
+        elif mention is not None and mention.kind == "person" and _TWO_SURNAMES_JOINED.fullmatch(q.speaker):
             # "Zadan and Meron said" in a story that never names them in full: two persons, places or firms, as
             # written, never the second alone
             q = replace(q, speaker_id=None, speaker_role=None)
@@ -2123,8 +2124,9 @@ def _surnames(pair: str) -> tuple[str, ...]:
 
 
 _SURNAME_ONLY = re.compile(r"[A-Z][\w’'\-]+")
-# Two such words joined as one speaker ("Zadan and Meron")
-_TWO_WORDS_JOINED = re.compile(rf"{_SURNAME_ONLY.pattern}[^\S\n]+and[^\S\n]+{_SURNAME_ONLY.pattern}")
+# Two surnames, each perhaps after its particle, joined as one speaker ("Zadan and Meron", "Van Hollen and Connolly")
+_SURNAME_WRITTEN = rf"(?:(?i:{alternation(sorted(NAME_PARTICLES))})[^\S\n]+)?{_SURNAME_ONLY.pattern}"
+_TWO_SURNAMES_JOINED = re.compile(rf"{_SURNAME_WRITTEN}[^\S\n]+and[^\S\n]+{_SURNAME_WRITTEN}")
 
 
 @lru_cache(maxsize=64)

@@ -136,9 +136,9 @@ DOCUMENT_NOUNS = frozenset("report reports study paper statement letter memo sur
 AUTHORED_TEXTS = frozenset("release readout announcement".split())
 # Public and civic bodies by their kind ("the municipality said", "the union said"): unlike "the company", such a
 # description stands for a body that spoke before only when that body's name holds the word ("the union" after "the
-# Nurses' Union", not after "the University of Dhaka").
+# Nurses' Union", not after "the University of Dhaka"; "the government" not after a firm or a lawmaker).
 CIVIC_HEADS = frozenset("municipality council committee commission union bank university hospital authority board "
-                        "party".split())
+                        "party government".split())
 # Role nouns that stand for an organisation ("the company said", "the ministry added").
 ORG_HEADS = frozenset("company firm group giant ministry government agency department organisation organization "
                       "statement office campaign administration network newspaper channel platform daily paper "
@@ -773,6 +773,9 @@ _OWNED_BODY = re.compile(r"(?:(?P<generic>[Tt]he[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]
 # A name of letters and numbers, as a disease, a virus or a machine is coded ("COVID-19", "H5N1", "MH17-A"); not a
 # firm's ("3M", "7-Eleven", "G7").
 _CODE_NAME = re.compile(r"[A-Za-z]+-\d+[A-Za-z\d]*|[A-Za-z]+\d+[A-Za-z]+\d+[A-Za-z\d]*")
+# A subject that denies anyone spoke ("None of the candidates besides X admitted", "Neither A nor B said", "No official
+# would say"): no one's words; not "No. 10 said" (Downing Street).
+_NO_ONE = re.compile(r"(?i:none|neither|nobody|no[^\S\n]+one|not[^\S\n]+(?:one|a[^\S\n]+single))\b.*|No[^\S\n]+[a-z].*")
 _PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-[a-z][\w\-]*")  # "Ohio-based", "Kremlin-backed": an adjective, no name
 # The same adjective ending in a participle ("State-run", "Saudi-owned"), not a name with a lower-case part
 # ("Osman-aga")
@@ -811,8 +814,10 @@ def parse_mention(text: str) -> Mention:
     text = " ".join(text.split()).strip(" ,")
     if not text:
         return Mention(text, None, None, "unknown")
-    if _TIME_MENTION.fullmatch(text) or _PARTICIPLE_MODIFIER.fullmatch(text) or _CODE_NAME.fullmatch(text):
-        # "last week"; "State-run", "Ohio-based" alone: an adjective; "COVID-19", "H5N1", "F-35": a code, no one
+    if _TIME_MENTION.fullmatch(text) or _PARTICIPLE_MODIFIER.fullmatch(text) or _CODE_NAME.fullmatch(text) \
+            or _NO_ONE.fullmatch(text):
+        # "last week"; "State-run", "Ohio-based" alone: an adjective; "COVID-19", "H5N1", "F-35": a code, no one;
+        # "None of them": no one
         return Mention(text, None, None, "unknown")
     if text in PRONOUNS or text in PLURAL_PRONOUNS or text.lower() in ("i", "we", "they", "it") \
             or text in ("him", "her"):  # "According to him"
@@ -2114,6 +2119,8 @@ def resolve_mention(mention: Mention, pos: int, persons: PersonIndex) -> tuple[s
         for stop in ("for", "of", "with", "in", "at"):
             if stop in core:
                 core = core[: core.index(stop)]
+        if core and core[-1] in PLURAL_PERSON_NOUNS - ROLE_WORDS - PERSON_NOUNS:
+            return None, None  # "The GOP candidates", "the two officials": a group, never one person named before
         if core and core[-1] in PARTY_NOUNS:
             # "the Texas Republican": a member of the party named before, from no other place
             place = {w.lower() for w in mention.text.split()[1:-1] if w[:1].isupper()} - PARTY_ADJECTIVES
