@@ -6328,3 +6328,29 @@ def _any_speaker(text: str, fragment: str) -> str | None:
 ])
 def test_groups_and_denials_are_no_one_person(text, fragment, speaker):
     assert _any_speaker(text, fragment) == speaker
+
+
+# A pronoun prefers a clause's subject to a name it does not stand for: the object of a verb's "-ing" form ("for
+# defending X"), and the subject of a clause hung on a sentence whose subject is an epithet by age ("The 38-year-old
+# singer hit out ... days after he and his wife X lost"), which stands for a person named before.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Ana Ruiz spoke on the podcast. Her brother Tom went on to criticise people for defending Prince Mark and his "
+     "wife Mia – who have two children – in the wake of Ana's comments. He added: \"It was a joke.\"", "a joke",
+     "Tom Ruiz"),
+    ("Dr Ana Ruiz criticised the couple in May. The 38-year-old singer hit out at the pair again days after he and his "
+     "wife, Dr Mia Lane, lost their TV deal. She said: \"They are whingers.\"", "whingers", "Ana Ruiz"),
+    # negatives: an "-ing" form before role nouns describes the role; a subordinate clause opening its sentence, or
+    # hung on a thing or a role, keeps its subject
+    ("Mark Lee spoke first. Acme's managing director, Tom Hale, defended the decision. \"We had no choice,\" he said.",
+     "no choice", "Tom Hale"),
+    ("Mark Lee spoke first. This morning Tom Hale told reporters he would resign. \"It is time,\" he said.",
+     "It is time", "Tom Hale"),
+    ("Ana Ruiz spoke first. The report was published after Maria Lopez, the committee chair, raised a point. She said "
+     "the inquiry had asked for \"the full timetable\".", "full timetable", "Maria Lopez"),
+    ("Ana Ruiz spoke first. The minister left after Maria Lopez, the committee chair, raised a point. She said the "
+     "inquiry had asked for \"the full timetable\".", "full timetable", "Maria Lopez"),
+    ("Ana Ruiz spoke first. When Maria Lopez, the committee chair, arrived, she said the inquiry had asked for \"the "
+     "full timetable\".", "full timetable", "Maria Lopez"),
+])
+def test_pronouns_prefer_the_main_clause_subject(text, fragment, speaker):
+    _check(text, fragment, speaker)

@@ -1379,6 +1379,33 @@ _REPORTED_CLAUSE_LEADS = frozenset(("said",))  # a cue that opens a reported cla
 # Relative words that open a clause after the main one ("agreed to a deal under which X became prime minister"): its
 # subject speaks for that clause, but is no sentence subject a later "he" prefers.
 _RELATIVE_LEADS = frozenset("which whom whereby".split())
+# A subordinate clause after its main one, up to its subject ("... days after he and his wife X had"); not one opening
+# the sentence ("When X arrived, she said").
+_SUBORDINATE_BEFORE = re.compile(r"(?<=[a-z,][^\S\n])(?:after|before|when|while|because|since|until|although|though|"
+                                 r"whereas|once)[^\S\n]+(?:(?:he|she|they|[A-Z][\w’'\-.]*)[^\S\n]+and[^\S\n]+)?$")
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?\n])[\"”’]?)[^\S\n]*(?=[A-Z])")  # where a sentence starts
+_DESCRIBED_WORDS = 3  # how far into a sentence an epithet by age may start ("The ex-wife's 38-year-old brother")
+
+
+def _after_described_subject(text: str, at: int) -> bool:
+    """Whether the name at ``at`` is the subject of a subordinate clause whose sentence opens with an epithet by age
+    ("The 38-year-old reality TV regular hit out at the royal days after he and his wife X had ..."): such an epithet
+    stands for a person the story named before, the one a later "she" stands for, not X. Not after a thing ("The
+    timeline was published after X raised a point of order. She said": X), nor after a role, which may be anyone's
+    ("The minister left after X raised a point. She said")."""
+    sub = _SUBORDINATE_BEFORE.search(text, max(0, at - 40), at)
+    if sub is None:
+        return False
+    opening = None
+    for opening in _SENTENCE_OPENING.finditer(text, max(0, sub.start() - SENTENCE_CHARS), sub.start()):
+        pass
+    if opening is None:
+        return False
+    words = text[opening.end():sub.start()].split()[:_DESCRIBED_WORDS]
+    return words[:1] == ["The"] and any(_AGE_WORD.fullmatch(w) for w in words[1:])
+
+
+_AGE_WORD = re.compile(r"\d{1,3}-year-old")
 # A topic phrase opening a sentence ("As for Farid, she ...", "In Farid's case, she ..."): the pronoun after it is
 # that person, as a subject's would be.
 _TOPIC_BEFORE = re.compile(r"(?:^|(?<=[.!?\n]))[^\S\n]*(?:As[^\S\n]+for|In)[^\S\n]+$")
@@ -1399,6 +1426,16 @@ def _is_transitive_verb(word: str) -> bool:
     if word in _OBJECT_PREPOSITIONS:
         return True  # "photographed with Hefner at ...": the object of a preposition
     return word in _OBJECT_MAKING_FORMS or word.endswith(("ed", "es")) or (word.endswith("s") and not word.endswith("ss"))
+# Words ending in "ing" that are no verb ("this morning Biden said").
+_ING_NOUNS = frozenset("morning evening spring thing nothing something anything everything string ceiling".split())
+
+
+def _is_gerund(word: str) -> bool:
+    """A verb's "-ing" form right before a name, which makes it the object ("for defending Harry", "after meeting
+    Putin"); not before role nouns, where the form describes the role ("managing director", "the visiting envoy")."""
+    return word.endswith("ing") and len(word) > len("ing") + 1 and word not in _ING_NOUNS
+
+
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.\-]*[^\S\n]+){1,3}$")  # capitalised title words before a name
 _TITLE_CHARS = 40
 _CAPITALISED = re.compile(rf"(?<![\w’'\-])[{UPPER_LETTERS}]")
@@ -1548,6 +1585,7 @@ class PersonIndex:
             title = _TITLE_BEFORE.search(text, max(0, start - _TITLE_CHARS), start)
             at = title.start() if title and all(w.lower().rstrip(".") in ROLE_WORDS or w.lower() in ROLE_WORDS
                                                 for w in title.group(0).split()) else start
+            named_at = at
             at = _before_role_nouns(text, at)  # "for his son Felix": the preposition or verb before the role
             lead = _OBJECT_BEFORE.search(text, max(0, at - 30), at)
             if lead and lead.group(1) == "and" and (first := _CONJUNCT_BEFORE.search(text, max(0, lead.start() - 60),
@@ -1556,13 +1594,15 @@ class PersonIndex:
             # "thanked Governor X": X is an object; "Judge Y said X had ...": X opens the reported clause, so a later
             # "he said" prefers the one who spoke (after "that" X is as often a speaker: "told CBS that X had said")
             object_position = lead is not None and (_is_transitive_verb(lead.group(1))
-                                                    or lead.group(1) in _REPORTED_CLAUSE_LEADS) \
+                                                    or lead.group(1) in _REPORTED_CLAUSE_LEADS
+                                                    or at == named_at and _is_gerund(lead.group(1))) \
                 or bool(_CUE_COMMA_BEFORE.search(text, max(0, at - 30), at))
             subject = not _POSSESSIVE.match(text, end) and bool(
                 (_SUBJECT_AFTER.match(text, end) and not object_position)
                 or _CUE_BEFORE.search(text, max(0, start - 60), start)) \
                 or bool(_TOPIC_BEFORE.search(text, max(0, start - 12), start) and _TOPIC_AFTER.match(text, end))
-            relative = subject and lead is not None and lead.group(1) in _RELATIVE_LEADS
+            relative = subject and (lead is not None and lead.group(1) in _RELATIVE_LEADS
+                                    or _after_described_subject(text, at))
             rows.append((start, name, subject, relative))
         rows.sort()
         self.positions = [p for p, _, _, _ in rows]
