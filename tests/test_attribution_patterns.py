@@ -6354,3 +6354,22 @@ def test_groups_and_denials_are_no_one_person(text, fragment, speaker):
 ])
 def test_pronouns_prefer_the_main_clause_subject(text, fragment, speaker):
     _check(text, fragment, speaker)
+
+
+# A body described with a capitalised word of its own name is another body than the one that spoke before, and "it"
+# after it stands for it ("Cambridge said ... The independent Sage group of science advisers said ... It called for").
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Cambridge said it intends to test all students in halls every week. The independent Sage group of science "
+     "advisers said this week that halls were the main risk. It called for students to be able to study from home.",
+     "main risk", "The independent Sage group of science advisers"),
+    ("Cambridge said it intends to test all students in halls every week. The independent Sage group of science "
+     "advisers said this week that halls were the main risk. It called for students to be able to study from home.",
+     "study from home", "The independent Sage group of science advisers"),
+    # negatives: a description whose capitalised word is the body's, or with none, is that body
+    ("Globex said it would cut 300 jobs in Ohio this year. The Globex group said the cuts were “painful but needed”. "
+     "It added that “no plant will close”.", "no plant", "Globex group"),
+    ("Globex Inc said it would cut 300 jobs in Ohio this year. The company said the cuts were “painful but needed”.",
+     "painful", "Globex Inc"),
+])
+def test_a_body_described_by_its_own_name_is_no_earlier_body(text, fragment, speaker):
+    assert _any_speaker(text, fragment) == speaker

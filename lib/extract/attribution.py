@@ -28,7 +28,7 @@ from lib.domain.outlets import is_host_name, is_known_outlet
 from lib.domain.sentences import ends_sentence, is_abbreviation, is_heading_line
 from lib.domain.verbs import ADVERB_PATTERN, CUE_CLASS, CUE_PATTERN, INVERSION_CUE_PATTERN, STATEMENT_VERBS, alternation, classify_cue
 from lib.extract.marks import QUOTE_MARKS, _Span, _is_title_case, _trim
-from lib.domain.names import HYPHENATED_GIVEN_NAME, NAME_PARTICLES, given_name_gender
+from lib.domain.names import HYPHENATED_GIVEN_NAME, NAME_PARTICLES, NATION_ADJECTIVES, given_name_gender
 from lib.extract.speakers import (REACHED_PARTICIPLES, _AGE_BEFORE, CIVIC_HEADS, PLAYING_POSITIONS, SENTENCE_CHARS, FIRST_NAME_GENDERS, _is_agent_noun, _is_person_agent, PARTY_NOUNS, PLACE_PREPOSITIONS, POST_MODIFIER_WORDS, IRREGULAR_PASTS, _inside, _PERSON_TITLES, is_role_word, _is_name_token, ORG_DESCRIPTORS, PARTY_PLURALS, PLACE_WORDS, PLURAL_ENDINGS, PLURAL_PERSON_NOUNS, AUTHORED_BY_PATTERN, AUTHORING_PARTICIPLES, DOCUMENT_FROM_PATTERN, ACCORDING_PATTERN as _ACCORDING, BARE_PLURAL_PATTERN, CUE_GROUP_PATTERN as _CUE, KNOWLEDGE_PATTERN, KNOWLEDGE_PHRASE_PATTERN, QUANTIFIED_GROUP_PATTERN, MENTION_END,
                                   MEDIUM_OR_TIME_PATTERN, MENTION_PATTERN, NAME_PATTERN, POSSESSIVE_ROLE_PATTERN, ROLE_NOUN_PATTERN,
                                   AUTHORED_TEXTS, DOCUMENT_NOUNS, FRONTED_PREPOSITIONS, NON_NAME_WORDS, ORG_HEADS, ORG_WORDS, PARTY_BRACKET, PERSON_NOUNS, ROLE_WORDS,
@@ -1809,6 +1809,7 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
     ... "...," he said"), the latest anonymous speaker, and "the source" that speaker or no one. Each speaker gets
     its type: person, role, organisation or document."""
     out, last_org, last_anonymous, last_author, last_group = [], None, None, None, None
+    last_body: Quote | None = None  # the latest body credited as described ("the Sage group"), not by a name
     spoken: set[str] = set()  # the persons and bodies credited with a quote so far (_epithet_of)
     last_org_at = -1  # where the organisation that spoke last was named as a speaker
     asked = asked_at = None  # the person a question just quoted was put to ("a reporter asked Jo Hale, "...?""), and
@@ -1934,6 +1935,8 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
                 # `Acme said ... "...," it said. It added "..."` (or `Comeaux fled, it said`, a person's surname):
                 # still Acme, below
                 subject = None
+            if subject and last_body is not None and subject[1] < last_body.speaker_start:
+                subject = None  # a body described spoke since ("The Sage group said ... It called for"): below
             if subject and (q.speaker.lower() == "it" or _names_a_body(subject[0])):
                 mention = parse_mention(subject[0])
                 subject_id, _ = resolve_mention(mention, subject[1], persons)
@@ -1986,10 +1989,16 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
             if members:
                 q, org_speaker = _as_speaker(q, members), True
                 mention = parse_mention(q.speaker)
+            elif words == ["it"] and last_body is not None and last_body.speaker_start > last_org_at \
+                    and not _names_another_body(text[last_body.speaker_end:q.speaker_start], persons, True):
+                # "It called for": that body, as written (not after "The ministry accused Google", either's "it")
+                q, org_speaker = _as_speaker(q, last_body), True
+                mention = parse_mention(q.speaker)
             elif last_org and (words == ["it"] or (mention.kind == "role"
                                                    and (body_head := _head_noun(words[1:])) in ORG_HEADS
                                                    and words[0] not in ("his", "her", "their", "a", "an", "another")
                                                    and not _NAMES_ITS_BODY.search(q.speaker)
+                                                   and _modifiers_fit(q.speaker, last_org)
                                                    and (body_head not in CIVIC_HEADS
                                                         or body_head in last_org.lower().split()))):
                 q, org_speaker = replace(q, speaker_id=last_org), True
@@ -2074,6 +2083,11 @@ def _resolve_non_persons(quotes: list[Quote], persons: PersonIndex, text: str) -
         out.append(replace(q, speaker_type=_speaker_type(q, mention, persons, org_speaker)))
         if q.speaker_id:
             spoken.add(q.speaker_id)
+        elif out[-1].speaker_type == "organisation" and q.speaker_start is not None and q.speaker_start > last_org_at \
+                and mention is not None and _head_noun(q.speaker.lower().split()[1:]) in ORG_HEADS:
+            # "The independent Sage group of science advisers said": a body described, as written, that is not the
+            # one named before
+            last_body = out[-1]
     # A name "it" stands for is a body's in all its quotes ("Vostrax said ... "...," it added"), unless the text
     # calls it "he" or "she" too.
     bodies = {q.speaker_id for q in out if q.speaker_id and q.speaker_type == "organisation"
@@ -2453,6 +2467,16 @@ def _credited_to(q: Quote, author: tuple[str, int], persons: PersonIndex) -> Quo
     author_id, author_role = resolve_mention(parse_mention(author[0]), author[1], persons)
     return replace(q, speaker=author[0], speaker_id=author_id, speaker_role=author_role, speaker_start=author[1],
                    speaker_end=author[1] + len(author[0]))
+
+
+def _modifiers_fit(description: str, body: str) -> bool:
+    """Whether the capitalised words of a body's description are words of the body's name ("the Acme company" for
+    "Acme Corp"), so that it may stand for that body; "the Sage group" is another body than "Cambridge". A nation's
+    adjective, an abbreviation or a hyphened word says where the body is, not its name ("the German carmaker", "the
+    U.S. company", "the Seattle-based retailer")."""
+    named = {w.lower() for w in body.split()}
+    return all(w.lower() in named for w in description.split()[1:]
+               if w[:1].isupper() and w.lower() not in NATION_ADJECTIVES and not any(c in w for c in ".-"))
 
 
 def _as_speaker(q: Quote, source: Quote) -> Quote:
