@@ -266,8 +266,74 @@ def _proposing_pattern() -> str:
 PROPOSING_TEXT = re.compile(_proposing_pattern(), re.IGNORECASE)
 
 
+def _forms(lemmas: dict[str, str]) -> dict[str, str]:
+    """Written form -> English lemma, from "lemma: form form ..." rows."""
+    return {form: lemma for lemma, forms in lemmas.items() for form in forms.split()}
+
+
+# Speech verbs of German, French and Spanish news as they stand in an inverted cue after a quote ("«...», sagt X",
+# "« ... », explique-t-elle", "—dijo X") or before a colon ("X sagte:"), each with the English lemma of CUE_ROWS whose
+# class it takes. French participles serve "a-t-il déclaré" and "a déclaré".
+FOREIGN_CUES: dict[str, dict[str, str]] = {
+    "de": _forms({
+        "say": "sagt sagte sagten sagen meint meinte meinten so lacht lachte seufzt seufzte resümiert resümierte",
+        "explain": "erklärt erklärte erklärten",
+        "stress": "betont betonte betonten",
+        "write": "schreibt schrieb",
+        "add": "ergänzt ergänzte fügt fügte",
+        "report": "berichtet berichtete",
+        "recall": "erzählt erzählte erinnert erinnerte",
+        "warn": "warnt warnte mahnt mahnte",
+        "demand": "fordert forderte",
+        "complain": "kritisiert kritisierte beklagt beklagte",
+        "confirm": "bestätigt bestätigte",
+        "ask": "fragt fragte",
+        "answer": "antwortet antwortete",
+        "underline": "unterstreicht unterstrich",
+        "comment": "kommentiert kommentierte",
+        "tweet": "twittert twitterte",
+        "admit": "räumt räumte",
+        "shout": "ruft rief",
+    }),
+    "fr": _forms({
+        "say": "dit disait déclare déclara déclaré lance lança lancé confie confia confié glisse glissé lâche lâché "
+            "jure juré pointe pointé tranche tranché sourit souri soupire soupiré plaide plaidé",
+        "explain": "explique expliqua expliqué",
+        "affirm": "affirme affirma affirmé assure assura assuré",
+        "stress": "souligne souligna souligné martèle martelé insiste insisté",
+        "believe": "estime estima estimé juge jugé",
+        "add": "ajoute ajouta ajouté précise précisa précisé poursuit poursuivit poursuivi",
+        "recall": "raconte raconta raconté rappelle rappela rappelé",
+        "note": "indique indiqua indiqué note noté relève relevé observe observé",
+        "mention": "évoque évoqua évoqué",
+        "answer": "répond répondit répondu",
+        "admit": "reconnaît reconnu admet admis concède concédé",
+        "warn": "prévient prévenu avertit averti",
+        "complain": "dénonce dénoncé regrette regretté",
+        "write": "écrit écrivait",
+        "comment": "commente commenté résume résumé analyse analysé",
+    }),
+    "es": _forms({
+        "say": "dijo dice decía",
+        "affirm": "afirmó afirma aseguró asegura sostuvo sostiene",
+        "explain": "explicó explica",
+        "note": "señaló señala indicó indica apuntó apunta precisó precisa manifestó manifiesta expresó expresa",
+        "add": "añadió añade agregó agrega",
+        "stress": "subrayó subraya destacó destaca insistió insiste",
+        "warn": "advirtió advierte",
+        "write": "escribió escribe",
+        "answer": "respondió responde",
+        "admit": "reconoció reconoce",
+        "comment": "comentó comenta",
+        "report": "declaró declara",
+    }),
+}
+_FOREIGN_CLASS = {form: next(c for lemma_, c, _, _ in CUE_ROWS if lemma_ == lemma)
+                  for forms in FOREIGN_CUES.values() for form, lemma in forms.items()}
+
+
 def classify_cue(cue: str | None) -> str | None:
-    """The class of a cue as written ("told Sputnik" -> neutral), None for no cue."""
+    """The class of a cue as written ("told Sputnik" -> neutral; "sagte" -> neutral, as "said"), None for no cue."""
     if not cue:
         return None
     words = " ".join(cue.lower().split())
@@ -275,4 +341,4 @@ def classify_cue(cue: str | None) -> str | None:
         if words in CUE_CLASS:
             return CUE_CLASS[words]
         words = words.rsplit(" ", 1)[0] if " " in words else ""
-    return None
+    return _FOREIGN_CLASS.get(cue.lower().split()[-1])
