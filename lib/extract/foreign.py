@@ -54,9 +54,9 @@ _BEFORE_CHARS = 200  # how far before a quote its colon introduction is read
 _AFTER_CHARS = 200  # how far after a quote its inverted cue is read
 
 
-def _patterns(language: str) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
-    """The patterns of a language: the inverted cue after a quote, and those before its colon (a subject and cue, a
-    cue and subject, an interview's speaker label)."""
+def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
+    """The patterns of a language: the inverted cue after a quote, the one that ends its sentence, and those before
+    its colon (a subject and cue, a cue and subject, an interview's speaker label)."""
     cues = alternation(sorted(FOREIGN_CUES[language]))
     adverbs = rf"(?:(?:{_ADVERBS[language]})[^\S\n]+)*"
     pronoun = alternation(sorted(_PRONOUNS[language])) if _PRONOUNS[language] else "(?!)"
@@ -66,6 +66,8 @@ def _patterns(language: str) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
                 rf"(?P<desc>{_DESCRIPTIONS[language]})|(?P<name>{_NAME})))?")
     colon = r"(?:[^\S\n]+[\w’'\-]+){0,4}[^\S\n]*:[^\S\n]*$"  # up to four words, then the colon
     return (re.compile(_CLOSING + inverted),
+            # the cue closing the quote's sentence ("Dort habe es „keine Wartezeiten“ mehr gegeben, sagte Schulte.")
+            re.compile(rf"[^.!?\n„“”\"«»]*,[^\S\n]*{inverted}"),
             # a person before the cue first ("Trochowski sagte der MOPO:"), then the cue before its subject ("Weiter
             # schrieb er:", where "Weiter" names no one)
             (re.compile(rf"(?:(?P<subj>{_NAME})(?:,[^,\n]{{1,150}},)?|(?P<pronoun>(?i:{pronoun})))[^\S\n]+"
@@ -74,7 +76,25 @@ def _patterns(language: str) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
              re.compile(rf"(?:^|\n)[^\S\n]*(?P<subj>{_NAME})[^\S\n]*:[^\S\n]*$")))
 
 
-_COMPILED: dict[str, tuple[re.Pattern, tuple[re.Pattern, ...]]] = {}
+_COMPILED: dict[str, tuple[re.Pattern, re.Pattern, tuple[re.Pattern, ...]]] = {}
+_CUE_WORDS: dict[str, re.Pattern] = {}
+
+
+def _language(language: str | None) -> str:
+    """The language code of a stated language ("de-CH", "fr_FR" -> "de", "fr")."""
+    return str(language or "").lower().split("-")[0].split("_")[0]
+
+
+def has_foreign_cue(text: str, start: int, end: int, language: str | None) -> bool:
+    """Whether text[start:end] holds a speech verb of the article's language (German, French or Spanish): a short
+    quote in such a sentence ("« Nous allons reconstruire », explique-t-il") is someone's words, not a label."""
+    language = _language(language)
+    if language not in FOREIGN_CUES:
+        return False
+    if language not in _CUE_WORDS:
+        # not "so", an adverb but after a quote's comma ("„...“, so Bühlmann")
+        _CUE_WORDS[language] = re.compile(rf"\b(?:{alternation(sorted(set(FOREIGN_CUES[language]) - {'so'}))})\b")
+    return _CUE_WORDS[language].search(text, start, end) is not None
 
 
 def _person_in(words: str, persons: PersonIndex, text: str) -> str | None:
@@ -142,18 +162,21 @@ def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonInde
 def attribute_foreign(quotes: list[Quote], text: str, language: str, persons: PersonIndex) -> list[Quote]:
     """The quotes of an article in German, French or Spanish with the speakers the words around them name; a quote
     already credited keeps its speaker. Other languages come back as they are."""
-    language = str(language or "").lower().split("-")[0].split("_")[0]
+    language = _language(language)
     if language not in FOREIGN_CUES:
         return quotes
     if language not in _COMPILED:
         _COMPILED[language] = _patterns(language)
-    after, befores = _COMPILED[language]
+    after, sentence_end, befores = _COMPILED[language]
     out: list[Quote] = []
     for q in quotes:
         if q.speaker is None and q.kind != "reported":
             found = None
             if (m := after.match(text, q.end, min(len(text), q.end + _AFTER_CHARS))) and m.group("cue") \
                     and (m.group("cue") != "so" or "," in text[q.end:m.start("cue")]):
+                found = _credit(q, m, 0, language, persons, text, out)
+            if found is None and (m := sentence_end.match(text, q.end + 1, min(len(text), q.end + _AFTER_CHARS))) \
+                    and m.group("cue") != "so":
                 found = _credit(q, m, 0, language, persons, text, out)
             lo = max(0, q.start - _BEFORE_CHARS)
             head = text[lo:q.start].rstrip(" \u00a0\u202f„“\"«»‹›‚‘’'")

@@ -19,7 +19,7 @@ from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SE
                                      _next_paragraph_attribution, participle_clause, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
-from lib.extract.foreign import attribute_foreign
+from lib.extract.foreign import attribute_foreign, has_foreign_cue
 from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
                                is_saying, is_term, is_imagined, is_code, fills_brackets, _word_count, find_spans,
                                mask_annotations, paragraph_spans)
@@ -160,8 +160,9 @@ def extract_quotes(article: Article) -> list[Quote]:
         if _is_title_or_scare(content, partial, found, lead):
             continue
         if partial and found is None and _word_count(content) <= _LABEL_WORDS and not _is_clause(content) \
-                and not _CUE_WORD.search(text, sentence_start,
-                                         min(pe, _after_end(text, span.close + 1, pe) + 1)):
+                and not _CUE_WORD.search(text, sentence_start, min(pe, _after_end(text, span.close + 1, pe) + 1)) \
+                and not has_foreign_cue(text, sentence_start, min(pe, _after_end(text, span.close + 1, pe) + 1),
+                                        article.language):
             labels.add(span.open)  # a short label in a sentence with no speech verb, unless a later pass attributes it
         kind = "partial" if partial else "direct"
         kept.append((span, kind))
