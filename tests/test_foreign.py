@@ -50,8 +50,8 @@ def _speaker(text: str, fragment: str, language: str) -> str | None:
     ("fr", "« Il faut le juger sans passion », plaide l'avocate de Yassin B., Sarah Fournier.", "sans passion",
      "l'avocate de Yassin B"),
     # the cue ending the quote's sentence; a short quote in a sentence with a cue is kept, not dropped as a label
-    ("de", "Dort habe es „nahezu keine Wartezeiten“ mehr gegeben, sagte Flughafenchef Stefan Roth.", "keine Wartezeiten",
-     "Stefan Roth"),
+    ("de", "Dort habe es „nahezu keine Wartezeiten“ mehr gegeben, sagte Flughafenchef Stefan Roth.",
+     "keine Wartezeiten", "Stefan Roth"),
     ("fr", "Le maire Paul Girard a parlé. « Nous allons reconstruire », explique-t-il.", "reconstruire",
      "Paul Girard"),
     # Spanish
