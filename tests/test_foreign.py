@@ -67,6 +67,29 @@ def test_foreign_quotes_are_credited(language, text, fragment, speaker):
     assert _speaker(text, fragment, language) == speaker
 
 
+def _reported(text: str, language: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_id or q.speaker) for q in extract_quotes(Article("f", text, language=language))
+            if q.kind == "reported"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("de", "Die Lage im Hafen sei weiterhin ernst, sagte Hafenchef Stefan Roth am Montag in Hamburg.",
+     [("Die Lage im Hafen sei weiterhin ernst", "Stefan Roth")]),
+    ("de", "Das Angebot gelte bis Ende des Jahres für alle Kunden, so die Sprecherin.",
+     [("Das Angebot gelte bis Ende des Jahres für alle Kunden", "die Sprecherin")]),
+    ("fr", "La situation reste très grave dans la ville, a déclaré le ministre de l’Intérieur.",
+     [("La situation reste très grave dans la ville", "le ministre de l’Intérieur")]),
+    ("es", "La situación en el puerto sigue siendo grave, dijo la alcaldesa.",
+     [("La situación en el puerto sigue siendo grave", "la alcaldesa")]),
+    # negatives: too short to report anything; "so dass", "so auch" credit no one
+    ("de", "Ja, sagte er.", []),
+    ("de", "Wir lagern Vorräte im Keller, so das wir locker einen Winter überstehen.", []),
+    ("de", "Die Städte waren freier in ihrer Wahl der Fahrzeuge, so auch die Feuerwehr Braunschweig.", []),
+])
+def test_reported_speech_closed_by_an_inverted_cue(language, text, expected):
+    assert _reported(text, language) == expected
+
+
 def test_an_english_article_is_read_by_the_english_rules():
     """The patterns are read only where the article's language is German, French or Spanish."""
     text = "„Wir starten mehr als Raketen“, schrieb die NASA."

@@ -6,7 +6,9 @@ News in these languages credits a quote in few ways, all read here from the word
 - a subject and cue before a colon: "X, Menschenrechtsexperte bei Amnesty, sagt: „...“", "erzählte Tobisch damals
   auch: „...“", "Jean Dupont a déclaré : « ... »";
 - an interview's speaker label opening a paragraph: "Mosbacher: „...“";
-- the next quote of the same speaker right after the attribution: "«...», sagt er. «...»".
+- the next quote of the same speaker right after the attribution: "«...», sagt er. «...»";
+- reported speech, a sentence closed by such a cue: "Die Lage sei ernst, sagte Schulte." (the English rules for
+  reported speech are not run on these languages).
 A speaker is a person when the words name one (a known given name starts the name, or the cast holds it), else as
 written: a role or a body ("eine Bahn-Sprecherin", "die NASA"). "er"/"sie", "il"/"elle" stand for the latest person of
 that gender.
@@ -17,6 +19,7 @@ import re
 from dataclasses import replace
 
 from lib.domain.names import given_name_gender
+from lib.domain.sentences import split_sentences
 from lib.domain.verbs import FOREIGN_CUES, alternation, classify_cue
 from lib.extract.speakers import PersonIndex
 from lib.models import Quote
@@ -47,7 +50,7 @@ _LOWER = r"[a-zà-ÿß][\w’'\-]*"
 # A speaker described after its determiner: in German, adjectives before a capitalised noun and perhaps a name ("der
 # zweimalige spanische Tour-Sieger Alberto Contador", "eine Bahn-Sprecherin", "die NASA"); in French and Spanish, a
 # lower-case role and perhaps a name after it ("le ministre de l’Intérieur, Gérald Darmanin", "la alcaldesa").
-_DESCRIPTIONS = {"de": rf"(?:{_LOWER}[^\S\n]+){{0,4}}{_NAME}",
+_DESCRIPTIONS = {"de": rf"(?!(?:wir|ich|er|sie|es|der|die|das|den|dem|ein|eine)\b)(?:{_LOWER}[^\S\n]+){{0,4}}{_NAME}",
                  "fr": rf"{_LOWER}(?:[^\S\n]+{_LOWER}){{0,2}}(?:,?[^\S\n]+{_NAME})?"}
 _DESCRIPTIONS["es"] = _DESCRIPTIONS["fr"]
 _BEFORE_CHARS = 200  # how far before a quote its colon introduction is read
@@ -65,6 +68,8 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, 
                 rf"(?P<det>{_DETERMINERS[language]})[^\S\n]*"
                 rf"(?P<desc>{_DESCRIPTIONS[language]})|(?P<name>{_NAME})))?")
     colon = r"(?:[^\S\n]+[\w’'\-]+){0,4}[^\S\n]*:[^\S\n]*$"  # up to four words, then the colon
+    _REPORTED[language] = re.compile(rf"(?P<content>[^„“”\"«»:]+?),[^\S\n]*{inverted}(?:[^\S\n]+[\w’'\-.()]+)"
+                                     rf"{{0,{_AFTER_SUBJECT_WORDS}}}[^\S\n]*[.!?]?")
     return (re.compile(_CLOSING + inverted),
             # the cue closing the quote's sentence ("Dort habe es „keine Wartezeiten“ mehr gegeben, sagte Schulte.")
             re.compile(rf"[^.!?\n„“”\"«»]*,[^\S\n]*{inverted}"),
@@ -77,12 +82,21 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, 
 
 
 _COMPILED: dict[str, tuple[re.Pattern, re.Pattern, tuple[re.Pattern, ...]]] = {}
+# A sentence of reported speech closed by an inverted cue ("Die Lage sei ernst, sagte Schulte am Montag."), by language
+_REPORTED: dict[str, re.Pattern] = {}
+_AFTER_SUBJECT_WORDS = 6  # words after the subject that say when or where ("am Montag in Berlin")
+_MIN_REPORTED_WORDS = 4  # fewer words before the cue are no report ("Ja, sagte er.")
 _CUE_WORDS: dict[str, re.Pattern] = {}
 
 
 def _language(language: str | None) -> str:
     """The language code of a stated language ("de-CH", "fr_FR" -> "de", "fr")."""
     return str(language or "").lower().split("-")[0].split("_")[0]
+
+
+def reads_foreign(language: str | None) -> bool:
+    """Whether the article's stated language is one read here (German, French, Spanish)."""
+    return _language(language) in FOREIGN_CUES
 
 
 def has_foreign_cue(text: str, start: int, end: int, language: str | None) -> bool:
@@ -126,6 +140,8 @@ def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonInde
     group = next((g for g in ("pronoun", "clitic", "aclitic", "desc", "name", "subj") if m.groupdict().get(g)), None)
     if group is None:
         return None
+    if cue == "so" and re.search(r"\w", text[base + m.end("cue"):base + m.start("det" if group == "desc" else group)]):
+        return None  # "so auch die Stadt": "so" credits only the subject right after it
     written, at = m.group(group), base + m.start(group)
     if group in ("pronoun", "clitic", "aclitic"):
         gender = _PRONOUNS[language].get(written.lower())
@@ -159,15 +175,46 @@ def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonInde
                    speaker_type=kind)
 
 
+def _compiled(language: str) -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
+    """The language's patterns, compiled once."""
+    if language not in _COMPILED:
+        _COMPILED[language] = _patterns(language)
+    return _COMPILED[language]
+
+
+def reported_foreign(article_id: str, text: str, language: str | None, paras: list[tuple[int, int]],
+                     covered: list[tuple[int, int]], persons: PersonIndex, first_utterance: int) -> list[Quote]:
+    """Reported speech of a German, French or Spanish article: a sentence with no quote marks closed by an inverted
+    cue and its subject ("Die Lage sei ernst, sagte Schulte.", "La situation est grave, a déclaré le ministre.",
+    "La situación es grave, dijo la alcaldesa."), kind "reported", credited as a quote's inverted cue is."""
+    language = _language(language)
+    if language not in FOREIGN_CUES:
+        return []
+    _compiled(language)
+    pattern, out = _REPORTED[language], []
+    for ps, pe in paras:
+        for s, e in split_sentences(text, ps, pe):
+            if any(a < e and s < b for a, b in covered):
+                continue
+            m = pattern.fullmatch(text, s, e)
+            if m is None or len(m.group("content").split()) < _MIN_REPORTED_WORDS \
+                    or (m.group("cue") == "so" and m.group("content")[-1:].isalpha() is False):
+                continue
+            q = Quote(article_id, m.group("content"), m.start("content"), m.end("content"), "reported",
+                      utterance=first_utterance + len(out))
+            found = _credit(q, m, 0, language, persons, text, out)
+            if found is not None:
+                out.append(found)
+    return out
+
+
 def attribute_foreign(quotes: list[Quote], text: str, language: str, persons: PersonIndex) -> list[Quote]:
     """The quotes of an article in German, French or Spanish with the speakers the words around them name; a quote
     already credited keeps its speaker. Other languages come back as they are."""
     language = _language(language)
     if language not in FOREIGN_CUES:
         return quotes
-    if language not in _COMPILED:
-        _COMPILED[language] = _patterns(language)
-    after, sentence_end, befores = _COMPILED[language]
+    after, sentence_end, befores = _compiled(language)
     out: list[Quote] = []
     for q in quotes:
         if q.speaker is None and q.kind != "reported":

@@ -19,7 +19,7 @@ from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SE
                                      _next_paragraph_attribution, participle_clause, _person_index, _plausible_subject, _quote_only,
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
-from lib.extract.foreign import attribute_foreign, has_foreign_cue
+from lib.extract.foreign import attribute_foreign, has_foreign_cue, reads_foreign, reported_foreign
 from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
                                is_saying, is_term, is_imagined, is_code, fills_brackets, _word_count, find_spans,
                                mask_annotations, paragraph_spans)
@@ -366,12 +366,16 @@ def extract_quotes(article: Article) -> list[Quote]:
                             speaker_id, role, cue, classify_cue(cue), utterance[i], s_start, s_end))
     covered = [(s.open, s.close) for s, _ in kept]
     base = max([q.utterance for q in quotes] + [-1]) + 1
-    quotes.extend(extract_reported(article, paras, covered, persons, base))
+    if not reads_foreign(article.language):  # German, French, Spanish reported speech: below
+        quotes.extend(extract_reported(article, paras, covered, persons, base))
     quotes = _with_speakers_cast(quotes, persons, text, spans)
     quotes = _resolve_non_persons(sorted(quotes, key=lambda q: (q.start, q.end)), persons, text)
     quotes = [_as_written_at(q, text) for q in quotes]
-    return _translations(_repeated_words(quotes if _reads_as_english(article.language) else attribute_foreign(
-        [_named_or_none(q) for q in quotes], text, article.language, persons)), text)
+    if not _reads_as_english(article.language):
+        quotes = attribute_foreign([_named_or_none(q) for q in quotes], text, article.language, persons)
+        quotes = sorted(quotes + reported_foreign(article.id, text, article.language, paras, covered, persons, base),
+                        key=lambda q: (q.start, q.end))  # "Die Lage sei ernst, sagte Schulte."
+    return _translations(_repeated_words(quotes), text)
 
 
 def _as_written_at(q: Quote, text: str) -> Quote:
