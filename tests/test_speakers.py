@@ -654,3 +654,17 @@ def test_she_stands_for_no_body():
     """"The council met ... "...," she said": "she" names no one the text describes, never the council."""
     text = 'The council met on Monday. Why did the council resign?\n\n"I was tired," she said later.'
     assert [(q.speaker, q.speaker_id) for q in extract_quotes(Article("c", text))] == [(None, None)]
+
+
+@pytest.mark.parametrize("mention, name, kind", [
+    # "des" between a given name and the surname is the name's particle ("Laurence des Cars"), not a genitive
+    ("Laurence des Cars", "Laurence des Cars", "person"),
+    ("Marie des Roches", "Marie des Roches", "person"),
+    ("der Präsident des Bundesverbands", "Bundesverbands", "person"),  # as before: no given name, no particle
+    # a free relative pronoun opening a sentence names no one ("Whoever said ...")
+    ("Whoever", None, "unknown"),
+    ("Whatever", None, "unknown"),
+])
+def test_particles_and_free_relatives(mention, name, kind):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.kind) == (name, kind)

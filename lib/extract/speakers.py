@@ -256,7 +256,7 @@ indeed instead thus hence yes no not never ever only even just again once speaki
 but what who whom whose which where why how with without during over under about against between among
 in-house statement meanwhile finally first second third last next new all some many most both each every other
 republican republicans democrat democrats democratic conservative conservatives liberal liberals american americans
-one another none nobody everybody everyone anybody anyone
+one another none nobody everybody everyone anybody anyone whoever whomever whatever whichever
 had has have did does do was were is are would should could might must shall
 herr frau monsieur madame mme mlle señor senor señora senora signor signora
 """.split()) | {w.casefold() for w in WEEKDAYS} | set(ENGLISH_MONTHS)  # and the calendar's day and month names
@@ -1057,9 +1057,11 @@ def parse_mention(text: str) -> Mention:
         if _is_name_token(tokens[i - 1]) or i < len(tokens) and tokens[i - 1].lower() in MONTH_NAMES \
                 and tokens[i - 1].istitle():
             i -= 1  # a month's name before a name is a given name: "Jan Vik", "April Ode"
-        elif i < len(tokens) and tokens[i - 1] in NAME_PARTICLES:
+        elif i < len(tokens) and (tokens[i - 1] in NAME_PARTICLES or tokens[i - 1] == "des" and i == len(tokens) - 1
+                                  and (i == 2 or given_name_gender(tokens[i - 2]) is not None)):
             # "Bill de Blasio", "Ursula von der Leyen", "Mayor de Blasio": lower-case particles inside a name, or
-            # opening it after a title
+            # opening it after a title; "des" only between a given name and the surname ("Laurence des Cars", not
+            # "der Präsident des Verbands")
             j = i - 1
             while j > 0 and tokens[j - 1] in NAME_PARTICLES:
                 j -= 1
