@@ -661,10 +661,16 @@ def test_she_stands_for_no_body():
     ("Laurence des Cars", "Laurence des Cars", "person"),
     ("Marie des Roches", "Marie des Roches", "person"),
     ("der Präsident des Bundesverbands", "Bundesverbands", "person"),  # as before: no given name, no particle
+    # a body's letters make a name a body's, unless a given name opens it (a surname written in capitals)
+    ("California ISO", "California ISO", "org"),
+    ("PJM Interconnection", "PJM Interconnection", "org"),
+    ("Jean DUPONT", "Jean DUPONT", "person"),
+    ("FBI Director Chris Wray", "Chris Wray", "person"),
+    ("CEO Tim Cook", "Tim Cook", "person"),
     # a free relative pronoun opening a sentence names no one ("Whoever said ...")
     ("Whoever", None, "unknown"),
     ("Whatever", None, "unknown"),
 ])
-def test_particles_and_free_relatives(mention, name, kind):
+def test_particles_acronyms_and_free_relatives(mention, name, kind):
     parsed = parse_mention(mention)
     assert (parsed.name, parsed.kind) == (name, kind)

@@ -808,9 +808,29 @@ _TIME_MENTION = re.compile(rf"(?:(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[E
                            rf"month|year|morning|afternoon|evening|night)(?:[^\S\n]+(?:morning|afternoon|evening|night))?")
 
 
+_ACRONYM_WORD = re.compile(r"[A-Z]{3,6}")  # "ISO", "ERCOT", "PJM": a body's letters
+
+
 @lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Mention:
-    """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President)."""
+    """Split a speaker mention into name and role: "Russian President Vladimir Putin" -> (Vladimir Putin, Russian President).
+    A person's name holding a body's letters is the body's ("California ISO", "PJM Interconnection"), unless a given
+    name opens it ("Jean DUPONT", a surname in capitals)."""
+    mention = _parse_mention(text)
+    if mention.kind != "person" or not mention.name:
+        return mention
+    words = mention.name.split()
+    if mention.role and _ACRONYM_WORD.fullmatch(mention.role) and mention.role.lower() not in ROLE_WORDS \
+            and len(words) == 1 and words[0].lower() not in ROLE_WORDS:
+        return Mention(mention.text, f"{mention.role} {mention.name}", None, "org")  # "PJM Interconnection"
+    if len(words) >= 2 and given_name_gender(words[0]) is None and any(
+            _ACRONYM_WORD.fullmatch(w) and w.lower() not in ROLE_WORDS for w in words):
+        return Mention(mention.text, mention.name, None, "org")
+    return mention
+
+
+def _parse_mention(text: str) -> Mention:
+    """parse_mention's reading of the words, before a body's letters are looked for."""
     text = " ".join(text.split()).strip(" ,")
     if not text:
         return Mention(text, None, None, "unknown")
