@@ -667,6 +667,9 @@ def test_she_stands_for_no_body():
     ("Jean DUPONT", "Jean DUPONT", "person"),
     ("FBI Director Chris Wray", "Chris Wray", "person"),
     ("CEO Tim Cook", "Tim Cook", "person"),
+    # a studio's or label's trade word makes a body ("Sony Pictures said")
+    ("Sony Pictures", "Sony Pictures", "org"),
+    ("Ubisoft Entertainment", "Ubisoft Entertainment", "org"),
     # a free relative pronoun opening a sentence names no one ("Whoever said ...")
     ("Whoever", None, "unknown"),
     ("Whatever", None, "unknown"),

@@ -302,6 +302,7 @@ international reuters tass sputnik ap afp bbc cnn nbc abc cbs fox xinhua bloombe
 military board guard authority transit railway railroad airline holdings partners llp llc systems labs energy
 gazette chronicle courier inquirer magazine pool hotel restaurant cafe pub theatre theater cinema gallery museum
 library zoo brewery distillery bakery
+studio studios pictures entertainment software records productions
 """.split()) | PLACE_WORDS
 # Last words of a capitalised event's name ("Harbor Arts Week", "Health Forum"): never a person's surname.
 _EVENT_WORDS = frozenset("week festival league cup summit conference forum championship championships olympics "
