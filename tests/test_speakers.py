@@ -348,6 +348,10 @@ def test_canonical_ids_hold_across_seed_like_articles():
     ("The Office of Personnel Management issued guidance.", "OPM", "Office of Personnel Management"),
     ("Officials at the Reserve Bank of India spoke.", "RBI", "Reserve Bank of India"),
     ("The mayor spoke to Old Port Merchants.", "XYZ", None),  # no run spells it
+    # some acronyms spell the links too
+    ("The People’s Bank of China cut its key rate.", "PBOC", "People’s Bank of China"),
+    ("The Department of Justice filed suit.", "DOJ", "Department of Justice"),
+    ("The Food and Agriculture Organization warned.", "FAO", "Food and Agriculture Organization"),
 ])
 def test_expand_acronym(text, acronym, expected):
     """An acronym expands to the capitalised run whose initials spell it, or None."""

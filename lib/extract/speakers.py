@@ -1957,14 +1957,20 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _NAME_RE.finditer(text):
         run = m.group(0)
-        words = [w for w in run.split() if w[:1].isupper()]
-        for i in range(len(words)):
-            first = run.index(words[i])
-            for j in range(i + 1, min(len(words), i + _LONGEST_ACRONYM) + 1):
-                initials = "".join(w[0] for w in words[i:j])
-                if initials not in out:
-                    out[initials] = run[first:run.rindex(words[j - 1]) + len(words[j - 1])]
+        # initials of the capitalised words, then also of the links between them, as some acronyms spell them
+        # ("OPM": Office of Personnel Management; "PBOC": People's Bank of China, "DOJ": Department of Justice)
+        for words in ([w for w in run.split() if w[:1].isupper()],
+                      [w for w in run.split() if w[:1].isupper() or w in _SPELLED_LINKS]):
+            for i in range(len(words)):
+                first = run.index(words[i])
+                for j in range(i + 1, min(len(words), i + _LONGEST_ACRONYM) + 1):
+                    initials = "".join(w[0] for w in words[i:j]).upper()
+                    if initials not in out and words[i][:1].isupper() and words[j - 1][:1].isupper():
+                        out[initials] = run[first:run.rindex(words[j - 1]) + len(words[j - 1])]
     return out
+
+
+_SPELLED_LINKS = ("of", "and", "for")
 
 
 _SENTENCE_BEFORE_THE = re.compile(r"^.*?\.\s+(?=The\s)")  # "May. The Harlan Court": a name begins a sentence
