@@ -102,3 +102,18 @@ def test_an_english_article_is_read_by_the_english_rules():
                                             ("dijo", "neutral"), ("said", "neutral")])
 def test_foreign_cues_take_the_class_of_their_english_lemma(cue, cue_class):
     assert classify_cue(cue) == cue_class
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # German print quotes »so«: the narration between two quotes is no quote
+    ("Die Mieter wehren sich. »Vermieter müssen verstehen, dass wir nicht zahlen können«, sagt Antonio Gutierrez. "
+     "Anders als früher gebe es Hilfe. »Das treibt auch Nichtlinke auf die Straße«, erklärt Gutierrez.",
+     ["Vermieter müssen verstehen, dass wir nicht zahlen können", "Das treibt auch Nichtlinke auf die Straße"]),
+    # French and Swiss quote «so», spaced or not
+    ("« Nous allons reconstruire toutes les maisons », explique Paul Girard. Le maire est confiant.",
+     ["Nous allons reconstruire toutes les maisons"]),
+    ("«Wir werden die Halle füllen», sagt Jonas Keller. Der Verein hofft auf viele Zuschauer.",
+     ["Wir werden die Halle füllen"]),
+])
+def test_guillemets_either_way_round(text, quotes):
+    assert [q.text for q in extract_quotes(Article("g", text, language="de")) if q.kind != "reported"] == quotes

@@ -242,8 +242,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_INWARD_OPENER = re.compile(r"»(?=\w)")  # German »Text«: the mark pointing right opens the quote
+_OUTWARD_OPENER = re.compile(r"«(?=[^\S\n]?\w)")  # French « texte », Swiss «Text»
+_SWAP_GUILLEMETS = str.maketrans("«»", "»«")
+
+
 def find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
-    """Pair the quote marks of the text into spans, paragraph by paragraph (see module docstring)."""
+    """Pair the quote marks of the text into spans, paragraph by paragraph (see module docstring). A text that quotes
+    »so« (German print) is paired as one quoting «so»: its guillemets point inwards."""
+    if "»" in text and len(_INWARD_OPENER.findall(text)) > len(_OUTWARD_OPENER.findall(text)):
+        text = text.translate(_SWAP_GUILLEMETS)  # same length: every offset holds
     spans: list[_Span] = []
     pending: tuple[int, str, int] | None = None  # (offset, mark, paragraph where the span resumes)
     nested = 0  # quotes opened inside the open one with a closing mark (`“The time for ”little steps” is gone.”`)
