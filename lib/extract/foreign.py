@@ -16,6 +16,7 @@ that gender.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from lib.domain.names import given_name_gender
@@ -51,15 +52,15 @@ _LOWER = r"[a-zà-ÿß][\w’'\-]*"
 # zweimalige spanische Tour-Sieger Alberto Contador", "eine Bahn-Sprecherin", "die NASA"); in French and Spanish, a
 # lower-case role and perhaps a name after it ("le ministre de l’Intérieur, Gérald Darmanin", "la alcaldesa").
 _DESCRIPTIONS = {"de": rf"(?!(?:wir|ich|er|sie|es|der|die|das|den|dem|ein|eine)\b)(?:{_LOWER}[^\S\n]+){{0,4}}{_NAME}",
-                 "fr": rf"{_LOWER}(?:[^\S\n]+{_LOWER}){{0,2}}(?:,?[^\S\n]+{_NAME})?"}
+                 "fr": rf"{_LOWER}(?:[^\S\n]+{_LOWER}){{0,4}}(?:,?[^\S\n]+{_NAME})?"}
 _DESCRIPTIONS["es"] = _DESCRIPTIONS["fr"]
 _BEFORE_CHARS = 200  # how far before a quote its colon introduction is read
 _AFTER_CHARS = 200  # how far after a quote its inverted cue is read
 
 
-def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
-    """The patterns of a language: the inverted cue after a quote, the one that ends its sentence, and those before
-    its colon (a subject and cue, a cue and subject, an interview's speaker label)."""
+def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
+    """The patterns of a language: the inverted cue after a quote, the one that ends its sentence, the one set inside
+    its marks, and those before its colon (a subject and cue, a cue and subject, an interview's speaker label)."""
     cues = alternation(sorted(FOREIGN_CUES[language]))
     adverbs = rf"(?:(?:{_ADVERBS[language]})[^\S\n]+)*"
     pronoun = alternation(sorted(_PRONOUNS[language])) if _PRONOUNS[language] else "(?!)"
@@ -73,6 +74,8 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, 
     return (re.compile(_CLOSING + inverted),
             # the cue closing the quote's sentence ("Dort habe es „keine Wartezeiten“ mehr gegeben, sagte Schulte.")
             re.compile(rf"[^.!?\n„“”\"«»]*,[^\S\n]*{inverted}"),
+            # the cue set inside the marks ("« Notre crainte, explique Alexandra Teixeira, c'est la houle »")
+            re.compile(rf",[^\S\n]*{inverted}(?=[^\S\n]*[,.;])"),
             # a person before the cue first ("Trochowski sagte der MOPO:"), then the cue before its subject ("Weiter
             # schrieb er:", where "Weiter" names no one)
             (re.compile(rf"(?:(?P<subj>{_NAME})(?:,[^,\n]{{1,150}},)?|(?P<pronoun>(?i:{pronoun})))[^\S\n]+"
@@ -81,7 +84,7 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, 
              re.compile(rf"(?:^|\n)[^\S\n]*(?P<subj>{_NAME})[^\S\n]*:[^\S\n]*$")))
 
 
-_COMPILED: dict[str, tuple[re.Pattern, re.Pattern, tuple[re.Pattern, ...]]] = {}
+_COMPILED: dict[str, tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...]]] = {}
 # A sentence of reported speech closed by an inverted cue ("Die Lage sei ernst, sagte Schulte am Montag."), by language
 _REPORTED: dict[str, re.Pattern] = {}
 _AFTER_SUBJECT_WORDS = 6  # words after the subject that say when or where ("am Montag in Berlin")
@@ -124,13 +127,18 @@ def _person_in(words: str, persons: PersonIndex, text: str) -> str | None:
             cut = next((j for j in range(2, len(parts)) if parts[j] in _PARTICLES.split("|")
                         and sum(not w in _PARTICLES.split("|") for w in parts[j + 1:]) >= 2), len(parts))
             return persons.full_name(" ".join(parts[:cut]))
-    words = " ".join(w for w in parts if not w.endswith(".")) or words  # "Dr. Kisabaka": "Kisabaka"
-    full = persons.full_name(words)
-    if " " in full and full != words and given_name_gender(full.split()[0]) is not None:
-        return full
-    named = next((m.group(0) for m in re.finditer(rf"\b{_WORD}[^\S\n]+{re.escape(words)}\b", text)
-                  if given_name_gender(m.group(0).split()[0]) is not None), None)
-    return named
+    # the surname, without a title before it ("Dr. Kisabaka", "Bischof Stäblein", "BDA-Expertin Benz"): the full name
+    # the text gives it most often ("Lee Elder" over a sponsor's "zahlte Thomas Elder"), else the cast's
+    at = len(parts) - 1
+    while at > 0 and parts[at - 1] in _PARTICLES.split("|"):
+        at -= 1  # "von Preen"
+    surname = " ".join(parts[at:])
+    named = Counter(m.group(0) for m in re.finditer(rf"\b{_WORD}[^\S\n]+{re.escape(surname)}\b", text)
+                    if given_name_gender(m.group(0).split()[0]) is not None)
+    if named:
+        return max(named, key=named.get)
+    full = persons.full_name(surname)
+    return full if " " in full and full != surname and given_name_gender(full.split()[0]) is not None else None
 
 
 def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonIndex, text: str,
@@ -162,6 +170,7 @@ def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonInde
         written, at = m.group("det") + (" " if not m.group("det").endswith(("’", "'")) else "") + written, \
             base + m.start("det")
         written = re.split(r"[,.;:]", written)[0].rstrip()
+        written = re.sub(r"(?:[^\S\n]+(?:de|du|des|la|le|les|del|el|los|las|en|à|au|aux|sur|dans))+$", "", written)
     name = _person_in(written, persons, text)
     if name and group == "desc" and re.search(rf"\b(?:de|du|des|del|d’|d'|von|vom)[^\S\n]*{re.escape(name.split()[0])}",
                                               written):
@@ -175,7 +184,7 @@ def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonInde
                    speaker_type=kind)
 
 
-def _compiled(language: str) -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
+def _compiled(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
     """The language's patterns, compiled once."""
     if language not in _COMPILED:
         _COMPILED[language] = _patterns(language)
@@ -214,7 +223,7 @@ def attribute_foreign(quotes: list[Quote], text: str, language: str, persons: Pe
     language = _language(language)
     if language not in FOREIGN_CUES:
         return quotes
-    after, sentence_end, befores = _compiled(language)
+    after, sentence_end, incise, befores = _compiled(language)
     out: list[Quote] = []
     for q in quotes:
         if q.speaker is None and q.kind != "reported":
@@ -224,6 +233,8 @@ def attribute_foreign(quotes: list[Quote], text: str, language: str, persons: Pe
                 found = _credit(q, m, 0, language, persons, text, out)
             if found is None and (m := sentence_end.match(text, q.end + 1, min(len(text), q.end + _AFTER_CHARS))) \
                     and m.group("cue") != "so":
+                found = _credit(q, m, 0, language, persons, text, out)
+            if found is None and (m := incise.search(text, q.start, q.end)) and m.group("cue") != "so":
                 found = _credit(q, m, 0, language, persons, text, out)
             lo = max(0, q.start - _BEFORE_CHARS)
             head = text[lo:q.start].rstrip(" \u00a0\u202f„“\"«»‹›‚‘’'")
