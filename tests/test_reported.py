@@ -32,6 +32,9 @@ def _reported(text: str):
      ("Vladimir Putin", "told reporters", "neutral", "Moscow is ready for talks")),
     ("The plan will fail, claimed opposition leader Anna Berg.",
      ("Anna Berg", "claimed", "doubting", "The plan will fail")),
+    # the second of two clauses joined by "and", after a first with commas of its own
+    ("Some ports, including Odessa, Mykolaiv and Izmail, have their own grain silos, and Putin has said he intends to "
+     "inspect all of them.", ("Vladimir Putin", "said", "neutral", "he intends to inspect all of them")),
     # a place phrase opening the sentence without a comma is no part of the subject
     ("In Parliament the Workers Party of Ardonia accused the government of negligence.",
      ("the Workers Party of Ardonia", "accused", "criticising", "the government of negligence")),

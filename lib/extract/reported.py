@@ -93,6 +93,10 @@ REPORTED_PATTERNS = (
     # "Putin also called on all countries to ...", "He stressed that ...", "On Friday, X announced ..."
     ("subject-cue", re.compile(rf"^{_LEAD}{REPORTED_SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}{_CUE}(?:[^\S\n]+that\b)?"
                                rf"[^\S\n]+(?P<content>.+?)[.!?]?$", re.S)),
+    # "Some universities, including A, B and C, have labs, and Cambridge has said it intends to ...": the second of
+    # two clauses joined by "and" or "but", after a first longer than a lead adjunct
+    ("subject-cue", re.compile(rf"^.{{15,}}?,[^\S\n]+(?=(?:and|but)[^\S\n]){REPORTED_SUBJECT_PATTERN}[^\S\n]+"
+                               rf"{ADVERB_PATTERN}{_CUE}(?:[^\S\n]+that\b)?[^\S\n]+(?P<content>.+?)[.!?]?$", re.S)),
     # "..., UN official Izumi Nakamitsu told Sputnik.", "Bettie Page has died, her agent said."
     ("content-subject-cue", re.compile(rf"^(?P<content>.{{15,}}?),[^\S\n]+{REPORTED_SUBJECT_PATTERN}[^\S\n]+{ADVERB_PATTERN}"
                                        rf"{_CUE}{_TAIL}[.!?]?$", re.S)),
