@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from lib.domain.names import given_name_gender
 from lib.domain.sentences import split_sentences
@@ -29,6 +29,7 @@ from lib.models import Quote
 # "und" ("Familien- und Jugendministerin")
 _WORD = r"(?:Dr\.|Prof\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*(?<=-)[^\S\n]+(?:und|oder|et|y)[^\S\n]+[\w’'\-]+|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
 _PARTICLES = "von|van|de|du|des|der|den|zu|la|le|da|di|del"
+_PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 _LEADING_PARTICLES = "von|van|de|du|da|di|del"  # a surname's own ("von Broock"), never an article ("der", "den")
 _NAME = rf"(?:(?:{_LEADING_PARTICLES})[^\S\n]+)?{_WORD}(?:[^\S\n]+(?:(?:{_PARTICLES})[^\S\n]+)?{_WORD}){{0,5}}"
 # Determiners of a subject (not "dem", "den": "sagte der Zeitung", "sagte den Zeitungen" name whom it was told)
@@ -58,9 +59,21 @@ _BEFORE_CHARS = 200  # how far before a quote its colon introduction is read
 _AFTER_CHARS = 200  # how far after a quote its inverted cue is read
 
 
-def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
-    """The patterns of a language: the inverted cue after a quote, the one that ends its sentence, the one set inside
-    its marks, and those before its colon (a subject and cue, a cue and subject, an interview's speaker label)."""
+@dataclass(frozen=True)
+class _Patterns:
+    """A language's patterns: the inverted cue after a quote, the one that ends its sentence, the one set inside its
+    marks, those before its colon (a subject and cue, a cue and subject, an interview's speaker label), and a
+    sentence of reported speech closed by an inverted cue."""
+
+    after: re.Pattern
+    sentence_end: re.Pattern
+    incise: re.Pattern
+    befores: tuple[re.Pattern, ...]
+    reported: re.Pattern
+
+
+def _patterns(language: str) -> _Patterns:
+    """The patterns of a language, built from its table of cues."""
     cues = alternation(sorted(FOREIGN_CUES[language]))
     adverbs = rf"(?:(?:{_ADVERBS[language]})[^\S\n]+)*"
     pronoun = alternation(sorted(_PRONOUNS[language])) if _PRONOUNS[language] else "(?!)"
@@ -69,9 +82,8 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[
                 rf"(?P<det>{_DETERMINERS[language]})[^\S\n]*"
                 rf"(?P<desc>{_DESCRIPTIONS[language]})|(?P<name>{_NAME})))?")
     colon = r"(?:[^\S\n]+[\w’'\-]+){0,4}[^\S\n]*:[^\S\n]*$"  # up to four words, then the colon
-    _REPORTED[language] = re.compile(rf"(?P<content>[^„“”\"«»:]+?),[^\S\n]*{inverted}(?:[^\S\n]+[\w’'\-.()]+)"
-                                     rf"{{0,{_AFTER_SUBJECT_WORDS}}}[^\S\n]*[.!?]?")
-    return (re.compile(_CLOSING + inverted),
+    return _Patterns(
+            re.compile(_CLOSING + inverted),
             # the cue closing the quote's sentence ("Dort habe es „keine Wartezeiten“ mehr gegeben, sagte Schulte.")
             re.compile(rf"[^.!?\n„“”\"«»]*,[^\S\n]*{inverted}"),
             # the cue set inside the marks ("« Notre crainte, explique Alexandra Teixeira, c'est la houle »")
@@ -81,12 +93,12 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[
             (re.compile(rf"(?:(?P<subj>{_NAME})(?:,[^,\n]{{1,150}},)?|(?P<pronoun>(?i:{pronoun})))[^\S\n]+"
                         rf"(?P<cue>{cues})\b(?:{colon}|[^\S\n]*,?[^\S\n]*$)"),  # "Il ajoute, «", "X affirme «"
              re.compile(inverted + colon),
-             re.compile(rf"(?:^|\n)[^\S\n]*(?P<subj>{_NAME})[^\S\n]*:[^\S\n]*$")))
+             re.compile(rf"(?:^|\n)[^\S\n]*(?P<subj>{_NAME})[^\S\n]*:[^\S\n]*$")),
+            re.compile(rf"(?P<content>[^„“”\"«»:]+?),[^\S\n]*{inverted}(?:[^\S\n]+[\w’'\-.()]+)"
+                       rf"{{0,{_AFTER_SUBJECT_WORDS}}}[^\S\n]*[.!?]?"))
 
 
-_COMPILED: dict[str, tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...]]] = {}
-# A sentence of reported speech closed by an inverted cue ("Die Lage sei ernst, sagte Schulte am Montag."), by language
-_REPORTED: dict[str, re.Pattern] = {}
+_COMPILED: dict[str, _Patterns] = {}
 _AFTER_SUBJECT_WORDS = 6  # words after the subject that say when or where ("am Montag in Berlin")
 _MIN_REPORTED_WORDS = 4  # fewer words before the cue are no report ("Ja, sagte er.")
 _CUE_WORDS: dict[str, re.Pattern] = {}
@@ -124,13 +136,13 @@ def _person_in(words: str, persons: PersonIndex, text: str) -> str | None:
             parts = parts[k:]
             # a particle after the surname, before a body's name, says where the person works ("Jacqueline Rioba von
             # World Vision"); one of the name stands before its last word ("Antje von Broock", "Ursula von der Leyen")
-            cut = next((j for j in range(2, len(parts)) if parts[j] in _PARTICLES.split("|")
-                        and sum(not w in _PARTICLES.split("|") for w in parts[j + 1:]) >= 2), len(parts))
+            cut = next((j for j in range(2, len(parts)) if parts[j] in _PARTICLE_WORDS
+                        and sum(w not in _PARTICLE_WORDS for w in parts[j + 1:]) >= 2), len(parts))
             return persons.full_name(" ".join(parts[:cut]))
     # the surname, without a title before it ("Dr. Kisabaka", "Bischof Stäblein", "BDA-Expertin Benz"): the full name
     # the text gives it most often ("Lee Elder" over a sponsor's "zahlte Thomas Elder"), else the cast's
     at = len(parts) - 1
-    while at > 0 and parts[at - 1] in _PARTICLES.split("|"):
+    while at > 0 and parts[at - 1] in _PARTICLE_WORDS:
         at -= 1  # "von Preen"
     surname = " ".join(parts[at:])
     named = Counter(m.group(0) for m in re.finditer(rf"\b{_WORD}[^\S\n]+{re.escape(surname)}\b", text)
@@ -156,8 +168,8 @@ def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonInde
         # the latest person named with a given name of that gender, or credited so far (the cast, read by English
         # rules, holds German nouns too: "Als ZdK-Chefin")
         floor = max(0, at - _PRONOUN_CHARS)
-        candidates = [(floor + m.start(), persons.full_name(m.group(0))) for m in _FULL_NAME.finditer(text[floor:at])
-                      if given_name_gender(m.group(0).split()[0]) == gender]
+        candidates = [(floor + n.start(), persons.full_name(n.group(0))) for n in _FULL_NAME.finditer(text[floor:at])
+                      if given_name_gender(n.group(0).split()[0]) == gender]
         candidates += [(p.start, p.speaker_id) for p in credited if p.speaker_type == "person" and p.start < at
                        and given_name_gender(p.speaker_id.split()[0]) in (gender, None)]
         name = max(candidates)[1] if candidates else None
@@ -184,7 +196,7 @@ def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonInde
                    speaker_type=kind)
 
 
-def _compiled(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
+def _compiled(language: str) -> _Patterns:
     """The language's patterns, compiled once."""
     if language not in _COMPILED:
         _COMPILED[language] = _patterns(language)
@@ -199,15 +211,13 @@ def reported_foreign(article_id: str, text: str, language: str | None, paras: li
     language = _language(language)
     if language not in FOREIGN_CUES:
         return []
-    _compiled(language)
-    pattern, out = _REPORTED[language], []
+    pattern, out = _compiled(language).reported, []
     for ps, pe in paras:
         for s, e in split_sentences(text, ps, pe):
             if any(a < e and s < b for a, b in covered):
                 continue
             m = pattern.fullmatch(text, s, e)
-            if m is None or len(m.group("content").split()) < _MIN_REPORTED_WORDS \
-                    or (m.group("cue") == "so" and m.group("content")[-1:].isalpha() is False):
+            if m is None or len(m.group("content").split()) < _MIN_REPORTED_WORDS:
                 continue
             q = Quote(article_id, m.group("content"), m.start("content"), m.end("content"), "reported",
                       utterance=first_utterance + len(out))
@@ -223,22 +233,22 @@ def attribute_foreign(quotes: list[Quote], text: str, language: str, persons: Pe
     language = _language(language)
     if language not in FOREIGN_CUES:
         return quotes
-    after, sentence_end, incise, befores = _compiled(language)
+    patterns = _compiled(language)
     out: list[Quote] = []
     for q in quotes:
         if q.speaker is None and q.kind != "reported":
             found = None
-            if (m := after.match(text, q.end, min(len(text), q.end + _AFTER_CHARS))) and m.group("cue") \
+            if (m := patterns.after.match(text, q.end, q.end + _AFTER_CHARS)) and m.group("cue") \
                     and (m.group("cue") != "so" or "," in text[q.end:m.start("cue")]):
                 found = _credit(q, m, 0, language, persons, text, out)
-            if found is None and (m := sentence_end.match(text, q.end + 1, min(len(text), q.end + _AFTER_CHARS))) \
+            if found is None and (m := patterns.sentence_end.match(text, q.end + 1, q.end + _AFTER_CHARS)) \
                     and m.group("cue") != "so":
                 found = _credit(q, m, 0, language, persons, text, out)
-            if found is None and (m := incise.search(text, q.start, q.end)) and m.group("cue") != "so":
+            if found is None and (m := patterns.incise.search(text, q.start, q.end)) and m.group("cue") != "so":
                 found = _credit(q, m, 0, language, persons, text, out)
             lo = max(0, q.start - _BEFORE_CHARS)
             head = text[lo:q.start].rstrip(" \u00a0\u202f„“\"«»‹›‚‘’'")
-            for pattern in befores if found is None else ():
+            for pattern in patterns.befores if found is None else ():
                 if (m := pattern.search(head)) and (found := _credit(q, m, lo, language, persons, text, out)):
                     break
             if found is None and out and out[-1].speaker is not None and out[-1].speaker_end is not None \
