@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lib.domain.names import given_name_gender
 from lib.domain.sentences import split_sentences
 from lib.domain.verbs import FOREIGN_CUES, alternation, classify_cue
+from lib.extract.reported import _overlaps
 from lib.extract.speakers import PersonIndex
 from lib.models import Quote
 
@@ -145,12 +147,19 @@ def _person_in(words: str, persons: PersonIndex, text: str) -> str | None:
     while at > 0 and parts[at - 1] in _PARTICLE_WORDS:
         at -= 1  # "von Preen"
     surname = " ".join(parts[at:])
-    named = Counter(m.group(0) for m in re.finditer(rf"\b{_WORD}[^\S\n]+{re.escape(surname)}\b", text)
-                    if given_name_gender(m.group(0).split()[0]) is not None)
+    named = _full_names_of(text, surname)
     if named:
         return max(named, key=named.get)
     full = persons.full_name(surname)
     return full if " " in full and full != surname and given_name_gender(full.split()[0]) is not None else None
+
+
+@lru_cache(maxsize=256)
+def _full_names_of(text: str, surname: str) -> Counter:
+    """How often the text writes each given name + ``surname`` ("Christian Stäblein"), read once per text and surname
+    however many of its quotes name the surname alone."""
+    return Counter(m.group(0) for m in re.finditer(rf"\b{_WORD}[^\S\n]+{re.escape(surname)}\b", text)
+                   if given_name_gender(m.group(0).split()[0]) is not None)
 
 
 def _credit(q: Quote, m: re.Match, base: int, language: str, persons: PersonIndex, text: str,
@@ -214,7 +223,7 @@ def reported_foreign(article_id: str, text: str, language: str | None, paras: li
     pattern, out = _compiled(language).reported, []
     for ps, pe in paras:
         for s, e in split_sentences(text, ps, pe):
-            if any(a < e and s < b for a, b in covered):
+            if _overlaps(s, e, covered):
                 continue
             m = pattern.fullmatch(text, s, e)
             if m is None or len(m.group("content").split()) < _MIN_REPORTED_WORDS:
