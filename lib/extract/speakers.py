@@ -1959,8 +1959,9 @@ def _acronym_expansions(text: str) -> dict[str, str]:
         run = m.group(0)
         # initials of the capitalised words, then also of the links between them, as some acronyms spell them
         # ("OPM": Office of Personnel Management; "PBOC": People's Bank of China, "DOJ": Department of Justice)
-        for words in ([w for w in run.split() if w[:1].isupper()],
-                      [w for w in run.split() if w[:1].isupper() or w in _SPELLED_LINKS]):
+        capitalised = tuple(w for w in run.split() if w[:1].isupper())
+        linked = tuple(w for w in run.split() if w[:1].isupper() or w in _SPELLED_LINKS)
+        for words in (capitalised, linked) if linked != capitalised else (capitalised,):  # a run with no link: once
             for i in range(len(words)):
                 first = run.index(words[i])
                 for j in range(i + 1, min(len(words), i + _LONGEST_ACRONYM) + 1):
