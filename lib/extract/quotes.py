@@ -160,9 +160,9 @@ def extract_quotes(article: Article) -> list[Quote]:
         if _is_title_or_scare(content, partial, found, lead):
             continue
         if partial and found is None and _word_count(content) <= _LABEL_WORDS and not _is_clause(content) \
-                and not _CUE_WORD.search(text, sentence_start, min(pe, _after_end(text, span.close + 1, pe) + 1)) \
-                and not has_foreign_cue(text, sentence_start, min(pe, _after_end(text, span.close + 1, pe) + 1),
-                                        article.language):
+                and not _CUE_WORD.search(text, sentence_start, label_end := min(
+                    pe, _after_end(text, span.close + 1, pe) + 1)) \
+                and not has_foreign_cue(text, sentence_start, label_end, article.language):
             labels.add(span.open)  # a short label in a sentence with no speech verb, unless a later pass attributes it
         kind = "partial" if partial else "direct"
         kept.append((span, kind))
