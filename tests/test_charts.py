@@ -450,18 +450,35 @@ def test_an_outlet_keeps_its_colour_across_views():
 @settings(max_examples=100, deadline=None)
 def test_every_chart_of_a_page_gives_an_outlet_the_page_colour(articles, rnd):
     """Charts list a page's outlets in their own orders (by time, by quotes); with the page's map (page_colours) each
-    chart's own view_colours keeps every colour, so sections and tables of one page agree even where corpus colours
-    clash: here every outlet has one corpus colour."""
+    chart's own view_colours keeps every page colour, so sections and tables of one page agree even where corpus
+    colours clash: here every outlet has one corpus colour. The page's outlets past the palette (grey in its tables)
+    take colours free in a chart that has room for them, grey only past the chart's palette's worth."""
     from lib.figures.style import page_colours, view_colours
     clash = {o: PALETTE[0] for o in CORPUS}
     page = page_colours(clash, pd.Series(articles))
-    outlets = list(page)  # past the palette's worth the page's sides are grey (other outlets), in every chart too
+    outlets = list(page)
     rnd.shuffle(outlets)
-    shown = view_colours(page, outlets[:rnd.randint(1, len(outlets))])
-    assert all(shown[o] == page[o] for o in shown)
+    chart = outlets[:rnd.randint(1, len(outlets))]
+    shown = view_colours(page, chart)
+    assert all(shown[o] == page[o] for o in chart if page[o] != OTHER_OUTLETS_COLOUR)
+    in_colour = [shown[o] for o in chart if shown[o] != OTHER_OUTLETS_COLOUR]
+    assert len(in_colour) == len(set(in_colour)) == min(len(chart), len(PALETTE)) and set(in_colour) <= set(PALETTE)
     assert len({page[o] for o in list(page)[:len(PALETTE)]}) == min(len(page), len(PALETTE))
     first, counts = next(iter(page)), pd.Series(articles).value_counts()
     assert page[first] == PALETTE[0] and counts[first] == counts.max()  # the most covered keeps its corpus colour
+
+
+def test_a_chart_of_a_page_s_grey_outlets_draws_them_apart():
+    """The screenshot pass: a reuse chart of five outlets, four of them past the page's twelve, was one colour and
+    four greys. They take the colours free in the chart; the outlet the page colours keeps its own."""
+    from lib.figures.style import page_colours, view_colours
+    articles = [o for i, o in enumerate(CORPUS[:17]) for _ in range(20 - i)]  # 17 outlets, the first 12 coloured
+    page = page_colours(outlet_colours(CORPUS), pd.Series(articles))
+    chart = [CORPUS[0], *CORPUS[13:17]]
+    assert all(page[o] == OTHER_OUTLETS_COLOUR for o in chart[1:])
+    shown = view_colours(page, chart)
+    assert shown[CORPUS[0]] == page[CORPUS[0]] and len(set(shown.values())) == 5
+    assert OTHER_OUTLETS_COLOUR not in shown.values()
 
 
 @given(st.lists(st.sampled_from(CORPUS + [None]), min_size=1, max_size=61, unique=True))
@@ -901,17 +918,19 @@ def test_daily_bars_put_an_outlet_the_page_greys_in_the_grey_band():
                                                                                     OTHER_OUTLETS_COLOUR)]
 
 
-def test_a_chart_of_only_grey_outlets_has_no_lone_other_outlets_entry():
-    """A view whose outlets the page's map all draws grey ("3 other outlets" beside three grey bars said other than
-    nothing) shows no legend entry; beside an outlet with a colour of its own the shared entry stays."""
+def test_a_reuse_chart_of_outlets_the_page_greys_draws_them_in_colours():
+    """A view whose outlets the page's map all draws grey (past its twelve) gives them colours of its own, each with
+    its legend entry, not one grey "3 other outlets" (the screenshot passes read both as saying nothing)."""
     from lib.figures.quotes import reuse_flows_figure
     pairs = pd.DataFrame({"source_outlet": ["A", "C"], "target_outlet": ["B", "D"], "source_id": ["a1", "c1"],
                           "target_id": ["b1", "d1"], "chars": [300, 200], "target_text": ["x " * 80, "y " * 80]})
     grey = {o: OTHER_OUTLETS_COLOUR for o in "ABCD"}
-    fig = reuse_flows_figure(pairs, grey)
-    assert [t.showlegend for t in fig.data] == [False, False]
-    fig = reuse_flows_figure(pairs, {**grey, "A": PALETTE[0]})
-    assert sorted((t.name, t.showlegend is not False) for t in fig.data) == [("1 other outlet", True), ("A", True)]
+    for page in (grey, {**grey, "A": PALETTE[3]}):
+        fig = reuse_flows_figure(pairs, page)
+        colours = {t.name: t.marker.color for t in fig.data}
+        assert sorted(colours) == ["A", "C"] and OTHER_OUTLETS_COLOUR not in colours.values()
+        assert len(set(colours.values())) == 2 and all(t.showlegend is not False for t in fig.data)
+    assert colours["A"] == PALETTE[3]
 
 
 def test_voices_name_a_voice_an_outlet_only_reported():

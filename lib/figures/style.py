@@ -66,15 +66,20 @@ def outlet_colours(outlets: Iterable, together: Iterable[Iterable] | None = None
 
 
 def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[str, str]:
-    """The colours of the outlets of one view (in the view's order, most important first). The first len(PALETTE)
-    known outlets that ``colours`` does not put among the other outlets each have a colour none of the others has: its
-    own under ``colours`` (outlet_colours, or a page's page_colours) unless an earlier one of them has it, else a
-    palette colour none of them keeps (so an outlet that keeps its colour is never pushed off it by a recoloured one).
+    """The colours of the outlets of one view (in the view's order, most important first). Up to len(PALETTE) known
+    outlets each have a colour none of the others has: first the outlets that ``colours`` gives a colour of their own
+    (outlet_colours, or a page's page_colours), in the view's order, each keeping it unless an earlier one has it, then
+    those it puts among the other outlets (past a page's palette's worth), while the view has room; a recoloured one
+    takes a palette colour none of the view's outlets keeps (so an outlet that keeps its colour is never pushed off it).
     The rest share OTHER_OUTLETS_COLOUR, drawn as one legend entry (legend_entry); the unknown outlet is grey. Under a
-    page's map every outlet so keeps its page colour, grey included, in whatever order a chart lists them."""
+    page's map every outlet the page colours so keeps its page colour in whatever order a chart lists them, and a chart
+    of a few of the page's other outlets draws them apart, not as one grey (the screenshot pass read a reuse chart of
+    five outlets in one colour and four greys)."""
     names = list(dict.fromkeys(outlet_label(o) for o in outlets))
-    coloured = [name for name in names if name != UNKNOWN_OUTLET
-                and (colours or {}).get(name) != OTHER_OUTLETS_COLOUR][:len(PALETTE)]
+    known = [name for name in names if name != UNKNOWN_OUTLET]
+    greyed = {name for name in known if (colours or {}).get(name) == OTHER_OUTLETS_COLOUR}
+    coloured = ([name for name in known if name not in greyed] + [name for name in known if name in greyed])[
+        :len(PALETTE)]
     out: dict[str, str] = {}
     for name in coloured:
         colour = colour_of(colours, name)
@@ -87,14 +92,11 @@ def view_colours(colours: Mapping[str, str] | None, outlets: Iterable) -> dict[s
 
 def legend_entry(shown: Mapping[str, str], outlet: str) -> dict:
     """Legend settings of the trace of one outlet of a view coloured by view_colours: the outlet's own entry, or, for
-    the outlets past the palette, the one entry they share, which counts them ("8 other outlets"); none when no outlet
-    of the view has an entry of its own (the screenshot pass read a lone "3 other outlets" beside three grey bars:
-    other than nothing; the bars' labels name them)."""
+    the outlets past the palette, the one entry they share, which counts them ("8 other outlets")."""
     if shown[outlet] != OTHER_OUTLETS_COLOUR:
         return dict(name=outlet_text(outlet))
     others = [o for o, colour in shown.items() if colour == OTHER_OUTLETS_COLOUR]
-    return dict(name=others_name(len(others)), legendgroup=OTHER_OUTLETS,
-                showlegend=outlet == others[0] and len(others) < len(shown))
+    return dict(name=others_name(len(others)), legendgroup=OTHER_OUTLETS, showlegend=outlet == others[0])
 
 
 UNNAMED_IN_OTHERS = "and articles naming none"  # after others_name when the grey band holds such articles too
@@ -109,8 +111,9 @@ def page_colours(colours: Mapping[str, str] | None, sides: pd.Series, dated: pd.
     """The colours of one page's compared sides (``sides``: each article's outlet or group): view_colours over them,
     the side with most dated articles first (``dated``: whether each article has a date; most charts are in time),
     then with most articles, then by name. Every chart and table of the page takes this map, and since its first
-    len(PALETTE) sides share no colour, each chart's own view_colours keeps them, and the sides past them stay grey in
-    every chart: one colour per side on the page, whatever order a chart lists them in."""
+    len(PALETTE) sides share no colour, each chart's own view_colours keeps them: one colour per side on the page,
+    whatever order a chart lists them in. The sides past them are grey in the page's tables and in a chart with no
+    room left; a chart with room gives them colours of its own (view_colours)."""
     counts = sides.value_counts()
     on_axis = sides[dated.to_numpy()].value_counts() if dated is not None else counts
     return view_colours(colours, sorted(counts.index, key=lambda side: (-on_axis.get(side, 0), -counts[side],
