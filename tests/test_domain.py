@@ -6,6 +6,7 @@ import pytest
 from lib.domain.calendar import (month_number, named_years, weekday_number, weekday_on_or_after,
                                  weekday_on_or_before)
 from lib.domain.datelines import body_start
+from lib.domain.languages import language_code
 from lib.domain.dates import find_dates
 from lib.domain.names import given_name_gender
 from lib.domain.sentences import excerpt, is_heading_line, shorten, split_sentences
@@ -162,3 +163,15 @@ def test_a_heading_line_is_a_few_capitalised_words_without_closing_punctuation(l
 ])
 def test_given_name_gender(given, gender):
     assert given_name_gender(given) == gender
+
+
+@pytest.mark.parametrize("stated,code", [
+    ("en", "en"), ("EN", "en"), ("en-US", "en"), ("en_GB", "en"), ("eng", "en"), ("English", "en"), ("english", "en"),
+    ("de-CH", "de"), ("ger", "de"), ("deu", "de"), ("German", "de"), ("Deutsch", "de"), ("fr_FR", "fr"),
+    ("Français", "fr"), ("Spanish", "es"), ("español", "es"), ("zh-Hant-TW", "zh"), ("pt-BR", "pt"),
+    ("xx-YY", "xx"), (None, None), ("", None), (" ", None), (float("nan"), None),
+])
+def test_a_stated_language_reads_as_one_code(stated, code):
+    """GDELT exports name the language ("English"), bulk rows and pages tag it with a region ("en_US"), catalogues use
+    three letters: every reader of a language (attribution, stop words, date order) sees one code."""
+    assert language_code(stated) == code

@@ -124,3 +124,12 @@ def test_foreign_cues_take_the_class_of_their_english_lemma(cue, cue_class):
 ])
 def test_guillemets_either_way_round(text, quotes):
     assert [q.text for q in extract_quotes(Article("g", text, language="de")) if q.kind != "reported"] == quotes
+
+
+@pytest.mark.parametrize("language", [None, "en", "en_US", "en-GB", "English", "eng"])
+def test_an_article_stated_english_in_any_form_gets_english_attribution(language):
+    """An article whose language is "English" (GDELT's exports) or "en_US" was read as another language, and its
+    quotes kept a speaker only where a full name with a known given name stood: here none."""
+    text = ('The mayor spoke on Monday. "We will rebuild the bridge," she said. "Nobody will be left behind," said '
+            'Smith, the city manager.')
+    assert [q.speaker for q in extract_quotes(Article("e", text, language=language))] == ["the mayor", "Smith"]

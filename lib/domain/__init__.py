@@ -1,1 +1,2 @@
-"""Facts of the news domain that every stage imports: the calendar, datelines, outlets, reporting verbs, sentences."""
+"""Facts of the news domain that every stage imports: the calendar, datelines, outlets, languages, reporting verbs,
+sentences."""

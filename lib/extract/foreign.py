@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from lib.domain.languages import language_code
 from lib.domain.names import given_name_gender
 from lib.domain.sentences import split_sentences
 from lib.domain.verbs import FOREIGN_CUES, alternation, classify_cue
@@ -106,20 +107,15 @@ _MIN_REPORTED_WORDS = 4  # fewer words before the cue are no report ("Ja, sagte 
 _CUE_WORDS: dict[str, re.Pattern] = {}
 
 
-def _language(language: str | None) -> str:
-    """The language code of a stated language ("de-CH", "fr_FR" -> "de", "fr")."""
-    return str(language or "").lower().split("-")[0].split("_")[0]
-
-
 def reads_foreign(language: str | None) -> bool:
     """Whether the article's stated language is one read here (German, French, Spanish)."""
-    return _language(language) in FOREIGN_CUES
+    return language_code(language) in FOREIGN_CUES
 
 
 def has_foreign_cue(text: str, start: int, end: int, language: str | None) -> bool:
     """Whether text[start:end] holds a speech verb of the article's language (German, French or Spanish): a short
     quote in such a sentence ("« Nous allons reconstruire », explique-t-il") is someone's words, not a label."""
-    language = _language(language)
+    language = language_code(language)
     if language not in FOREIGN_CUES:
         return False
     if language not in _CUE_WORDS:
@@ -217,7 +213,7 @@ def reported_foreign(article_id: str, text: str, language: str | None, paras: li
     """Reported speech of a German, French or Spanish article: a sentence with no quote marks closed by an inverted
     cue and its subject ("Die Lage sei ernst, sagte Schulte.", "La situation est grave, a déclaré le ministre.",
     "La situación es grave, dijo la alcaldesa."), kind "reported", credited as a quote's inverted cue is."""
-    language = _language(language)
+    language = language_code(language)
     if language not in FOREIGN_CUES:
         return []
     pattern, out = _compiled(language).reported, []
@@ -239,7 +235,7 @@ def reported_foreign(article_id: str, text: str, language: str | None, paras: li
 def attribute_foreign(quotes: list[Quote], text: str, language: str, persons: PersonIndex) -> list[Quote]:
     """The quotes of an article in German, French or Spanish with the speakers the words around them name; a quote
     already credited keeps its speaker. Other languages come back as they are."""
-    language = _language(language)
+    language = language_code(language)
     if language not in FOREIGN_CUES:
         return quotes
     patterns = _compiled(language)

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from lib.domain.names import given_name_gender
+from lib.domain.languages import language_code
 from lib.domain.sentences import ends_sentence, find_run
 from lib.domain.verbs import CUE_CLASS, classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
@@ -526,7 +527,7 @@ def _with_speaker_of(q: Quote, source: Quote) -> Quote:
 
 def _reads_as_english(language: str | None) -> bool:
     """True when attribution can read the article: English, or a language nobody stated."""
-    return not language or str(language).lower().split("-")[0] in ("en", "eng")
+    return language_code(language) in (None, "en")
 
 
 def _named_or_none(q: Quote) -> Quote:

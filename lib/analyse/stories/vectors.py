@@ -26,6 +26,7 @@ from sklearn.preprocessing import normalize
 
 from lib.analyse.stories.texts import _article_text, _lead
 from lib.domain.calendar import ENGLISH_MONTH_FORMS, ENGLISH_MONTHS, WEEKDAYS, YEAR_WORD, month_number, month_pattern
+from lib.domain.languages import language_code
 
 # Defaults of build_vectors, and of DEFAULT_CONFIG (lib.analyse.stories.clustering), which cannot be imported here.
 ANCHOR_WEIGHT = 1.0  # weight of the anchor blocks against the word blocks (1.0 = equal)
@@ -49,8 +50,7 @@ _WORDS = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default tokens: numbers 
 @lru_cache(maxsize=None)
 def stop_words(language: str | None) -> frozenset[str]:
     """The stop words of a stated language ("de", "pt-BR"), English's when it is none or unlisted."""
-    code = str(language or "").casefold().replace("_", "-").split("-")[0]
-    name = _STOPLIST_NAMES.get(code)
+    name = _STOPLIST_NAMES.get(language_code(language))
     return frozenset(w.casefold() for w in justext.get_stoplist(name)) if name else ENGLISH_STOP_WORDS
 
 

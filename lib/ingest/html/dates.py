@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 
 from lib.domain.calendar import ISO_DATE, MAX_WRITTEN_DATE_CHARS, UTC_NAMES, fixed_offset, read_date
+from lib.domain.languages import language_code
 from lib.ingest.html.markup import NOT_CONTENT, collapse, inside
 from lib.ingest.urls import plausible_publication_day, url_date
 from lib.ingest.written import BYLINE_CONFIDENCE, first_written_day
@@ -363,7 +364,7 @@ def _day_first(language: str | None, url: str | None, declared: Sequence[str] = 
     """Whether a numeric date on the page is written day first ("04.02.2022", "04/02/2022"): everywhere but on
     English pages outside a country domain (American sites write the month first; British, Irish, Indian,
     Australian ones do not), or whose declared language names no such country ("en-GB" on an msn.com page)."""
-    if language is None or not language.lower().startswith("en"):
+    if language_code(language) != "en":
         return language is not None
     regions = {m.group(1).lower() for v in declared if (m := _ENGLISH_REGION.match(v.strip()))}
     if any(_REGION_ZONES.get(r, r) in _COUNTRY_ZONES for r in regions):
