@@ -585,3 +585,18 @@ SAYINGS = [
 @pytest.mark.parametrize("text, is_quote", SAYINGS)
 def test_slogans_and_sayings_are_no_quotes(text, is_quote):
     assert bool(_quotes(text)) == is_quote
+
+
+@pytest.mark.parametrize("text,speaker,written", [
+    ('Hollywood workers walked out. "It is a conversation about the culture of big business," SAG-AFTRA President and '
+     '"The Nanny" star Fran Drescher told reporters.', "SAG-AFTRA President and The Nanny star Fran Drescher",
+     'SAG-AFTRA President and "The Nanny" star Fran Drescher'),
+    ('Sources involved with the franchise are betting that Ross will return.\n\n"Ultimately, everybody will do the '
+     'sane thing," says one.\n\n"Everybody will end up unhappy in their own way."',
+     "one of the sources involved with the franchise", "one"),
+])
+def test_a_speaker_s_offsets_cover_the_mention_as_written(text, speaker, written):
+    """The Articles page highlights text[speaker_start:speaker_end]: a mention with a title's marks inside was cut
+    short ("Fran Dresch"), and "one" read as one of the group named before ran into the next paragraph."""
+    quotes = extract_quotes(Article("w", text))
+    assert quotes and all(q.speaker == speaker and text[q.speaker_start:q.speaker_end] == written for q in quotes)

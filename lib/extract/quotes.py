@@ -21,7 +21,7 @@ from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SE
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
 from lib.extract.foreign import attribute_foreign, has_foreign_cue, reads_foreign, reported_foreign
-from lib.extract.marks import (_SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
+from lib.extract.marks import (QUOTE_MARKS, _SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
                                is_saying, is_term, is_imagined, is_code, fills_brackets, _word_count, find_spans,
                                mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
@@ -381,16 +381,39 @@ def extract_quotes(article: Article) -> list[Quote]:
 
 def _as_written_at(q: Quote, text: str) -> Quote:
     """The quote with its speaker as the text writes it at its offsets: a mention read with its spaces tidied ("0\x1f
-    Mr Ng", a control character Python counts as a space, read as "0 Mr Ng") ends where the text's own words end."""
+    Mr Ng", a control character Python counts as a space, read as "0 Mr Ng") or its quote marks left out ('Fran
+    Drescher, "The Nanny" star') ends where the text's own words end. A speaker the text writes otherwise ("him" read
+    as "he", "one" as "one of the sources involved", "I" as "the author") keeps its reading, and its offsets cover the
+    mention as written: the screenshot pass read highlights running into the next sentence or cut inside a word."""
     if q.speaker is None or q.speaker_start is None or text[q.speaker_start:q.speaker_end] == q.speaker:
         return q
-    words, end = q.speaker.split(), q.speaker_start
+    words, end, marked = q.speaker.split(), q.speaker_start, False
     for word in words:
         at = text.find(word, end)
-        if at < 0 or text[end:at].strip():
-            return q  # not the text's words at these offsets: left as found
+        if at < 0 or text[end:at].strip().strip(QUOTE_MARKS):
+            return replace(q, speaker_end=_written_end(text, q.speaker_start, q.speaker_end))
+        marked = marked or bool(text[end:at].strip())
         end = at + len(word)
-    return replace(q, speaker=text[q.speaker_start:end], speaker_end=end)
+    if marked and text[end:end + 1] in QUOTE_MARKS and sum(text.count(c, q.speaker_start, end) for c in QUOTE_MARKS) % 2:
+        end += 1  # 'Weekly's "Hollywood Insider"': the closing mark of the title the mention ends with
+    # the marks of a title inside the mention stay out of the speaker's words, inside its offsets
+    return replace(q, speaker=q.speaker if marked else text[q.speaker_start:end], speaker_end=end)
+
+
+# Where a mention as written ends at the latest: a line break, a quote mark, or a sentence's end.
+_MENTION_STOP = re.compile(rf"\n|[{QUOTE_MARKS}]|[.!?;](?=\s)")
+
+
+def _written_end(text: str, start: int, end: int) -> int:
+    """The end of the mention written at ``start`` for a speaker read as other words, ``end`` being where those words
+    would end: no further than the mention's line, marks or sentence, and at a word's end (the word before, when the
+    words read would end inside a later one: "Kelly" for "Osbourne", not "Kelly br")."""
+    stop = _MENTION_STOP.search(text, start, end)
+    end = stop.start() if stop and stop.start() > start else end
+    if end < len(text) and text[end - 1:end].isalnum() and text[end].isalnum():
+        back = text.rfind(" ", start, end)
+        end = back if back > start else end + len(re.match(r"\w*", text[end:]).group(0))
+    return len(text[:end].rstrip(" ,")) if text[start:end].strip(" ,") else end
 
 
 _WORDS = re.compile(r"\w+")
