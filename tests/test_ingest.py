@@ -272,3 +272,39 @@ def test_bench_corpus_datelines_all_recognised(shared_data, tmp_path):
     assert len(articles) == 2 * len(DATELINE_FORMS)
     assert all(a.dateline_place and a.outlet for a in articles)
     assert sum(a.published is not None for a in articles) >= len(articles) * 3 // 4
+
+
+_GERMAN = ("Die Lage an der Grenze sei ernst, sagte Innenministerin Anna Schulte am Montag in Berlin. „Wir werden "
+           "die Kontrollen verstärken“, sagte Schulte. Die Opposition fordert seit Wochen eine Untersuchung der "
+           "Vorfälle und kritisiert, dass die Regierung bisher keine Antwort gegeben habe.")
+
+
+@pytest.mark.parametrize("stated", [None, "en"])
+def test_an_article_is_read_in_the_language_its_text_is_written_in(tmp_path, stated):
+    """A row stating no language, or its site's ("en" on a German page), was read as English: its German quotes kept
+    no speaker, its stop words were English. The text's own language is stored, and attribution reads it."""
+    from lib.extract.quotes import extract_quotes
+    row = {"outlet": "Beispiel Zeitung", "published": "2024-03-04", "title": "Grenze", "text": _GERMAN}
+    if stated:
+        row["language"] = stated
+    path = tmp_path / "rows.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    (result,) = parse_paths([str(path)])
+    (article,) = result.articles
+    assert article.language == "de"
+    assert [q.speaker_id for q in extract_quotes(article) if q.kind != "reported"] == ["Anna Schulte"]
+
+
+@pytest.mark.parametrize("text,stated,language", [
+    ("Kurz.", "fr", "fr"),  # too short to tell: as stated
+    ("The council voted on Tuesday to rebuild the bridge over the river, after months of debate about the cost of "
+     "the work and the closure of the old crossing to traffic.", "en-GB", "en-GB"),  # agrees: the tag kept
+    ("The council voted on Tuesday to rebuild the bridge over the river, after months of debate about the cost of "
+     "the work and the closure of the old crossing to traffic.", None, "en"),
+])
+def test_a_stated_language_stands_where_the_text_agrees_or_cannot_tell(tmp_path, text, stated, language):
+    row = {"outlet": "Example", "published": "2024-03-04", "text": text, **({"language": stated} if stated else {})}
+    path = tmp_path / "rows.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (result,) = parse_paths([str(path)])
+    assert result.articles[0].language == language

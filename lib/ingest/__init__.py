@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
+from lib.domain.languages import detect_language, language_code
 from lib.models import Article, ParseError
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -175,10 +176,18 @@ def parse_data(path: str, data: bytes) -> tuple[FileResult, list]:
         return FileResult(path, "rejected", exc.reason, ()), []
     except Exception as exc:  # a bug must not stop the batch; the file is reported, not silently dropped
         return FileResult(path, "rejected", f"internal error while parsing: {type(exc).__name__}: {exc}", ()), []
-    articles = tuple(a for a, _ in parsed)
+    articles = tuple(in_written_language(a) for a, _ in parsed)
     status, reason = file_status(path, len(articles), len(errors), errors[0] if errors else "")
     return (FileResult(path, status, reason, articles if articles else (), tuple(errors)),
             [y for _, y in parsed] if articles else [])
+
+
+def in_written_language(article: Article) -> Article:
+    """The article with the language its text is written in, where the identifier tells it (detect_language): a row
+    or file that states none, or a page that states its site's ("en" on a German page), is read in its own language
+    by attribution, stop words and the Articles page (the page's dates were read before, with its stated language)."""
+    written = detect_language(article.text)
+    return replace(article, language=written) if written and written != language_code(article.language) else article
 
 
 def file_status(path: str, articles: int, rejected: int, first_error: str) -> tuple[str, str]:
