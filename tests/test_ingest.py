@@ -295,14 +295,23 @@ def test_an_article_is_read_in_the_language_its_text_is_written_in(tmp_path, sta
     assert [q.speaker_id for q in extract_quotes(article) if q.kind != "reported"] == ["Anna Schulte"]
 
 
+_BLOGGERS = ("Bloggers reacted to the inauguration with a wide spectrum of opinion, from open hostility to support "
+             "for the new government, and many of them wrote at length about the protests in the capital.\n\n"
+             + "Блогер пишет: «Это был самый странный день в истории города, и никто не знал, что будет дальше. "
+               "Полиция стояла на каждом углу, а люди шли молча.» " * 12)  # an English report quoting Russian
+_ENGLISH = ("The council voted on Tuesday to rebuild the bridge over the river, after months of debate about the cost "
+            "of the work and the closure of the old crossing to traffic.")
+
+
 @pytest.mark.parametrize("text,stated,language", [
-    ("Kurz.", "fr", "fr"),  # too short to tell: as stated
-    ("The council voted on Tuesday to rebuild the bridge over the river, after months of debate about the cost of "
-     "the work and the closure of the old crossing to traffic.", "en-GB", "en-GB"),  # agrees: the tag kept
-    ("The council voted on Tuesday to rebuild the bridge over the river, after months of debate about the cost of "
-     "the work and the closure of the old crossing to traffic.", None, "en"),
+    pytest.param("Kurz.", "fr", "fr", id="short"),
+    pytest.param(_BLOGGERS, None, None, id="english-lead"),
+    pytest.param(_ENGLISH, "en-GB", "en-GB", id="agrees"),
+    pytest.param(_ENGLISH, None, "en", id="none-stated"),
 ])
 def test_a_stated_language_stands_where_the_text_agrees_or_cannot_tell(tmp_path, text, stated, language):
+    """Too short to tell, a lead in another language than the opening, or a text in the stated language: as stated
+    (a region's tag kept); a row stating none gets its text's."""
     row = {"outlet": "Example", "published": "2024-03-04", "text": text, **({"language": stated} if stated else {})}
     path = tmp_path / "rows.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
