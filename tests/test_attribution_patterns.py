@@ -91,6 +91,12 @@ FRONTED = [
     # negatives: an adverb or a common noun before a cue is no speaker
     ('Unfortunately, "the money is gone," one of the trustees, Al Breen, later said.', "money is gone", "Al Breen"),
     ('Reports said the tower "was leaning badly by noon."', "leaning badly", None),
+    # a quote paragraph after a sentence whose opening subject speaks: not the subject of a clause after a comma in it
+    ('Director Gary Rowe said he would leave the series.\n\nThe director denied reports that his talks with the studio, '
+     'Corvex, hit a snag.\n\n"Negotiations with the studio have not been problematic."', "not been problematic",
+     "Gary Rowe"),
+    ('Maria Stone said she would leave.\n\nDuring the council meeting, Stone defended her record.\n\n"I did the job I was '
+     'elected to do."', "elected to do", "Maria Stone"),
 ]
 
 # Fronted adverbs of time, sequence and stance that are no -ly form: never the speaker, the name after them is.

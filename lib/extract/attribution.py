@@ -1032,6 +1032,10 @@ def _plausible_subject(subject: str) -> bool:
 
 # A capitalised preposition opening a sentence before a name ("For Marisol Quintero, who ..."): no part of the name.
 _LEADING_PREPOSITIONS = (PLACE_PREPOSITIONS | frozenset("For With From To By Under Of On Against".split())) - SUBORDINATORS
+# Words that open a fronted phrase or clause, never a subject ("During Prime Minister's Questions", "As Heald told"), in
+# lower case.
+_NOT_SUBJECT_OPENERS = frozenset(w.lower() for w in SUBORDINATORS | _LEADING_PREPOSITIONS
+                                 | {"During", "Despite", "Amid", "Following", "Since", "Until", "Like"})
 
 
 def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
@@ -1509,8 +1513,14 @@ def _sentence_subject(text: str, start: int, end: int, persons: PersonIndex) -> 
     sentence = text[start:end]
     m = _QUESTION_SUBJECT.match(sentence) or SENTENCE_SUBJECT.match(sentence)
     opening = _OPENING_SUBJECT.match(sentence)
-    if opening and opening.group("appos") and parse_mention(opening.group("subj")).kind == "person":
-        m = opening  # `Ann Lee, a volunteer, has worked there.`: the name, not its apposition
+    if opening and (opening.group("appos") and parse_mention(opening.group("subj")).kind == "person"
+                    or m is not None and m.start("subj") > opening.start("subj") and not opening.group("appos")
+                    and _CUE_AT.match(sentence, opening.end())
+                    and opening.group("subj").split()[0].lower() not in _NOT_SUBJECT_OPENERS
+                    and parse_mention(opening.group("subj")).kind in ("person", "role", "pronoun")):
+        # `Ann Lee, a volunteer, has worked there.`: the name, not its apposition; `The director denied reports that
+        # his talks with the studio, Lionsgate, hit a snag.`: the subject of the opening cue, not a later clause's
+        m = opening
     longer = _DESCRIBED_NAME_SUBJECT.match(sentence)
     if longer and (m is None or longer.end("subj") > m.end("subj")) and not any(
             w in CLAUSE_WORDS or w.endswith("ed") for w in longer.group("desc").split()):
