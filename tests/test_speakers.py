@@ -681,3 +681,23 @@ def test_she_stands_for_no_body():
 def test_particles_acronyms_and_free_relatives(mention, name, kind):
     parsed = parse_mention(mention)
     assert (parsed.name, parsed.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a family relation is a role, in its compounds of degree too
+    ('Neighbours gathered outside the house.\n\n"He was a sweet little boy," said the great-grandfather, who did not '
+     'share his name.', "sweet little boy", "the great-grandfather"),
+    ('"She raised all of us," her sister-in-law said.', "raised all of us", "her sister-in-law"),
+    # ... which registers the person it describes: the pronoun after is theirs
+    ('Ramesh Yadav, 63, said he had been paid half.\n\nHis cousin, Dinesh Yadav, was less forgiving. "They come here '
+     'every five years," he said.', "every five years", "Dinesh Yadav"),
+    # a surname alone is the person the text names more often than any relative sharing it
+    ('President Ana Morel spoke on Monday. Morel\'s niece Clara Morel published a book. Ana Morel dismissed it. '
+     '"It is fiction," Morel said.', "It is fiction", "Ana Morel"),
+    # ... and stays a surname where a relative is named as often (the son speaking of his father)
+    ('Assistant manager Tony Leone was named coach. His son, T.J. Leone, is a guard at Temple. "My dad is ready to '
+     'step in," Leone said.', "My dad is ready", "Leone"),
+])
+def test_family_relations_name_speakers(text, fragment, speaker):
+    (q,) = [q for q in extract_quotes(Article("k", text)) if fragment in q.text]
+    assert (q.speaker_id or q.speaker) == speaker

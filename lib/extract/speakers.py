@@ -20,7 +20,11 @@ from lib.extract.marks import QUOTE_MARKS
 # A player's position, written as a title ("Defender Emre Celik") and standing for the player ("the defender said").
 PLAYING_POSITIONS = frozenset("goalkeeper striker defender midfielder winger fullback quarterback pitcher goaltender "
                               "batsman bowler".split())
-# Words of titles and roles (lower case), the playing positions among them. A capitalised word in this table ends a
+# Family relations: roles a person holds to another ("His cousin, Devendra Paswan,"; "the great-grandfather said").
+KIN_WORDS = frozenset("""mother father wife husband son daughter brother sister grandmother grandfather grandson
+granddaughter grandparent grandparents uncle aunt cousin nephew niece stepmother stepfather stepson stepdaughter widow
+widower fiance fiancee fiancé fiancée boyfriend girlfriend""".split())
+# Words of titles and roles (lower case), the playing positions and family relations among them. A capitalised word in this table ends a
 # name when reading a mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role
 # "Russian President". Abbreviated titles count with and without their stop ("Sen.", "Prof").
 ROLE_WORDS = frozenset("""
@@ -38,7 +42,7 @@ state affairs disarmament council committee board member members mp mep
 emir sheikh crown president-elect acting former ex- late reverend father bishop archbishop cardinal rabbi imam
 lawmaker legislator candidate nominee delegate negotiator diplomat deputy-director partner owner agent publicist
 pastor priest preacher minister coach player teammate student teacher resident witness neighbour neighbor friend
-mother father wife husband son daughter brother sister rep representative attorney doctor physician surgeon nurse
+rep representative attorney doctor physician surgeon nurse
 employee worker expert historian pensioner voter farmer businessman businesswoman blogger commentator columnist
 critic activist campaigner organizer organiser volunteer secretary assistant aide consultant strategist pollster
 governor-elect mayor-elect councillor councilman councilwoman alderman trustee treasurer clerk registrar marshal
@@ -47,7 +51,7 @@ commodore brigadier corporal private marshal ensign juror jurors magistrate soli
 speaker counsel frontrunner front-runner incumbent contender runner-up
 operative pundit surrogate whip appointee plaintiff journalist headteacher headmaster headmistress
 referee umpire jockey skipper provost rector bursar principal chaplain vicar curate abbot
-""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS) | PLAYING_POSITIONS
+""".split()) | {f"{abbr}." for abbr in TITLE_ABBREVIATIONS} | set(TITLE_ABBREVIATIONS) | PLAYING_POSITIONS | KIN_WORDS
 
 # One title written in full or abbreviated, or by a synonym ("the congressman" for "Rep. Jo Hale", "the senator" for
 # "Sen. Ann Park"): a role noun finds a person whose title is any of them.
@@ -312,9 +316,11 @@ PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
 # Nouns that tell an unnamed speaker's gender ("a company spokesman" is "he", "a spokeswoman" is "she").
 MALE_NOUNS = frozenset("man spokesman businessman congressman councilman chairman father son brother husband "
-                       "boy king prince".split())
+                       "boy king prince grandfather grandson uncle nephew stepfather stepson widower boyfriend fiance "
+                       "fiancé".split())
 FEMALE_NOUNS = frozenset("woman spokeswoman businesswoman congresswoman councilwoman chairwoman mother daughter "
-                         "sister wife girl queen princess".split())
+                         "sister wife girl queen princess grandmother granddaughter aunt niece stepmother stepdaughter "
+                         "widow girlfriend fiancee fiancée".split())
 PLURAL_PRONOUNS = frozenset({"they", "They", "we", "We"})
 
 # A web address as a name: a host whose suffix is lowercase ("Politico.eu", "Guardian.co.uk"; a host registered
@@ -715,10 +721,16 @@ def is_role_word(low: str) -> bool:
     """True for a role word (lower case), roles joined by a hyphen ("writer-director", "singer-actress"), or a role
     with a rank before it ("vice-chancellor", "co-chair", "ex-minister")."""
     return low in ROLE_WORDS or "-" in low and (all(part in ROLE_WORDS for part in low.split("-")) or (
-        low.split("-", 1)[0] in _ROLE_RANKS and low.split("-", 1)[1] in ROLE_WORDS))
+        low.split("-", 1)[0] in _ROLE_RANKS and low.split("-", 1)[1] in ROLE_WORDS) or _kin(low) in ROLE_WORDS)
 
 
 _ROLE_RANKS = frozenset("vice co ex deputy".split())  # "vice-chancellor", "co-chair", "ex-minister", "deputy-mayor"
+_KIN_DEGREE = re.compile(r"^(?:great-)+|^(?:step|half)-|-in-law$")  # "great-grandfather", "half-brother", "son-in-law"
+
+
+def _kin(word: str) -> str:
+    """The kin word a compound of degree is made on ("great-great-aunt" -> "aunt", "sister-in-law" -> "sister")."""
+    return _KIN_DEGREE.sub("", word)
 
 
 def _is_name_token(tok: str) -> bool:
@@ -1518,6 +1530,9 @@ class PersonIndex:
     # names built from a relative's ("Folake Ogunbiyi" for "Adewale Ogunbiyi and his wife, Folake"): their surname
     # alone stays the relative's
     relatives: set[str] = field(default_factory=set)
+    # names registered with a family relation for a role ("Trump's niece Mary Trump"): a surname written alone that
+    # also names someone else is that other person's
+    kin: set[str] = field(default_factory=set)
     # full_name's lookup tables, filled from ``roles`` as names are added (names are never removed)
     _indexed: int = field(default=0, repr=False)
     _by_key: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -1532,6 +1547,8 @@ class PersonIndex:
             self.roles[name] = role
         if role and role not in self.descriptions.setdefault(name, []):
             self.descriptions[name].append(role)
+        if role and _kin(role.split()[-1].lower()) in KIN_WORDS:
+            self.kin.add(name)
 
     def index_mentions(self, text: str, skip: list[tuple[int, int]] = ()) -> None:
         """Find every mention (full name or surname) of the registered persons in ``text``, outside ``skip`` spans."""
@@ -1727,7 +1744,19 @@ class PersonIndex:
             if not hits and len(key) >= _MIN_TYPO_SURNAME:
                 hits = [n for size in range(len(key) - _TYPO_EDITS, len(key) + _TYPO_EDITS + 1)
                         for surname, n in self._by_initial.get((key[0], size), ()) if _near_surname(surname, key)]
+        if len(set(hits)) > 1:
+            hits = self._beside_kin(set(hits)) or hits
         return hits[0] if len(set(hits)) == 1 else name
+
+    def _beside_kin(self, hits: set[str]) -> list[str]:
+        """[the one person of ``hits`` the text holds no relative of another, when the text names that person more
+        often than each relative] ("Trump" beside "Trump's niece Mary Trump", named once), else []: a relative the
+        text names as often speaks as likely ("His son, T.J. DiLeo, ... "my dad is ready," DiLeo said")."""
+        main = [n for n in hits if n not in self.kin]
+        if len(main) != 1:
+            return []
+        named = Counter(self.names)
+        return main if all(named[main[0]] > named[k] for k in hits - set(main)) else []
 
     def _index_names(self) -> None:
         """Index the registered names not indexed yet by normalised form, surname, first word (of two or more)
