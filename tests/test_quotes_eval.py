@@ -117,3 +117,19 @@ def test_stored_second_annotation_is_of_stored_articles():
     ids = {r["id"] for p in quotes_eval.DATA.glob("quotes_*.jsonl") for r in quotes_eval.load_gold(p)}
     second = quotes_eval.load_gold(path, with_text=False)
     assert second and all(r["id"] in ids for r in second)
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    ("Vladimir Putin", "Putin", True),  # issue 3: a surname alone is the person
+    ("Obama", "Barack Obama", True),
+    ("Chris Van Hollen", "Van Hollen", True),
+    ("Reynaldo Pangilinan", "Engineer Reynaldo Pangilinan", True),  # a title before the name
+    ("Joyce Hilda Mtila Banda", "Joyce Banda", True),  # middle names
+    ("Allan Bryant Snr", "Allan Snr", True),
+    ("Thandeka Zungu", "Lindiwe Zungu", False),  # two persons of one family
+    ("Candee Wilhelm", "David Wilhelm", False),
+])
+def test_one_surname_two_persons(gold, predicted, same):
+    """A shared surname credits a surname alone or the same given name, never another person of the family: the
+    scorer counted "Ramvilas Paswan" right for his cousin "Devendra Paswan"'s words."""
+    assert quotes_eval.speakers_match(gold, predicted) is same
