@@ -713,3 +713,16 @@ def test_a_story_chosen_outside_the_filters_is_named_as_the_reason(two_stories):
     article matches the filters" (which blamed the other filters)."""
     at = open_page("story", {"story": "pair", "outlet": ["Outlet B"]})
     assert any("has no article under these filters" in i.value for i in at.info)
+
+
+def test_span_counts_calendar_days_as_its_help_says(tmp_path, monkeypatch):
+    """The screenshot pass: two reports at 09:15 on one day and 07:30 the next read "Span 1 day" beside a help of two
+    dates. The span counts the calendar days from the first to the last, both included."""
+    rows = [{"outlet": "Outlet A", "published": "2021-08-15T09:15:00", "title": "Kabul falls",
+             "text": story_text(1, "a")},
+            {"outlet": "Outlet B", "published": "2021-08-16T07:30:00", "title": "Kabul falls",
+             "text": story_text(1, "b")}]
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--db", str(corpus(tmp_path, rows)), "--read-only"])
+    at = open_page("overview", {})
+    assert metric(at, "Span") == "2 days"
+    assert next(m.help for m in at.metric if m.label == "Span") == "2021-08-15 to 2021-08-16"

@@ -51,7 +51,8 @@ def draw() -> None:
     cols[3].metric(f"Quotes ({theirs:,} theirs)" if view.speaker else "Quotes", f"{len(quotes):,}",
                    help=f"All quotes of the {quotes['article_id'].nunique():,} article(s) quoting {view.speaker}; "
                         f"{theirs:,} of them are theirs" if view.speaker else None)
-    span = (dated.max() - dated.min()).days + 1 if len(dated) else 0
+    # calendar days, inclusive (08-15 09:15 to 08-16 07:30 is two days, as the help says), not whole 24-hour spans
+    span = (dated.max().normalize() - dated.min().normalize()).days + 1 if len(dated) else 0
     cols[4].metric("Span", f"{span:,} day{'s' if span != 1 else ''}" if len(dated) else "undated",
                    help=f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else None)
 
