@@ -600,3 +600,18 @@ def test_a_speaker_s_offsets_cover_the_mention_as_written(text, speaker, written
     short ("Fran Dresch"), and "one" read as one of the group named before ran into the next paragraph."""
     quotes = extract_quotes(Article("w", text))
     assert quotes and all(q.speaker == speaker and text[q.speaker_start:q.speaker_end] == written for q in quotes)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a pull quote between paragraphs takes the speaker of the longer quote holding its words, not the paragraph's
+    ('The court ruled against the firm, citing the act, noting that "It does not apply here because the claims '
+     'depend on its own activities."\n\n‘It is impossible to overstate the magnitude of this ruling.’\n\nThe lawyer '
+     'for the family, Jeremy Ross, spoke after the ruling. "It is impossible to overstate the magnitude of this '
+     'ruling. Consumers across the nation will feel it," Ross said.', "impossible to overstate", "Jeremy Ross"),
+    # ... and a headline line too, whatever the byline under it
+    ('‘We are not leaving this valley’\n\nBy Lena Park, May 2\n\nResidents refused to go. "We are not leaving this '
+     'valley, whatever the council says," said farmer Ana Ruiz.', "not leaving", "Ana Ruiz"),
+])
+def test_a_pull_quote_takes_the_speaker_of_the_longer_quote_it_repeats(text, fragment, speaker):
+    quotes = [q for q in extract_quotes(Article("p", text)) if fragment in q.text]
+    assert len(quotes) == 2 and all(q.speaker_id == speaker for q in quotes)

@@ -376,7 +376,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         quotes = attribute_foreign([_named_or_none(q) for q in quotes], text, article.language, persons)
         quotes = sorted(quotes + reported_foreign(article.id, text, article.language, paras, covered, persons, base),
                         key=lambda q: (q.start, q.end))  # "Die Lage sei ernst, sagte Schulte."
-    return _translations(_repeated_words(quotes), text)
+    return _translations(_repeated_words(quotes, text), text)
 
 
 def _as_written_at(q: Quote, text: str) -> Quote:
@@ -420,29 +420,43 @@ _WORDS = re.compile(r"\w+")
 _REPEATED_WORDS = 4  # words a quote needs for another quote holding them to say whose they are
 
 
-def _repeated_words(quotes: list[Quote]) -> list[Quote]:
+def _repeated_words(quotes: list[Quote], text: str) -> list[Quote]:
     """A quote no one is credited with takes the speaker of a quote of the same article that holds its words: a
     headline's "‘We are not leaving’: residents refuse to evacuate" is the words of whoever the story has say "“We are
     not leaving,” said Ana Ruiz". So does a quote credited to "he" or "she" whose words an earlier quote credited to
     the same pronoun said first (a passage repeated further down the page, in a reader's comment, with its "he
-    added")."""
+    added"), and a pull quote, alone on its line, whose words are part of a longer quote: the pull quote took whatever
+    stood around it (a byline, the paragraph before), the longer one its speaker (browser pass 37: "‘It is impossible
+    to overstate the magnitude of this ruling’" heading the page and again between paragraphs, each credited to
+    someone other than the lawyer who said it)."""
     credited = [(q, _WORDS.findall(q.text.lower())) for q in quotes if q.speaker and q.kind != "reported"]
     if not credited:
         return quotes
     out = []
     for q in quotes:
         pronoun = q.speaker is not None and q.speaker.lower() in PRONOUN_GENDERS
-        words = _WORDS.findall(q.text.lower()) if (q.speaker is None or pronoun) and q.kind != "reported" else []
+        pulled = q.speaker is not None and not pronoun and q.kind != "reported" and _alone_on_line(text, q)
+        words = _WORDS.findall(q.text.lower()) if (q.speaker is None or pronoun or pulled) and q.kind != "reported" \
+            else []
         if len(words) >= _REPEATED_WORDS:
             # a repeated passage keeps the pronoun that credited it first ("he added" pasted with it), not "she said"
             # after words someone else said first
             holder = next((p for p, held in credited if p.start < q.start and held == words
                            and p.speaker.lower() == q.speaker.lower()) if pronoun else
-                          (p for p, held in credited if p.start != q.start and find_run(held, words) >= 0), None)
+                          (p for p, held in credited if p.start != q.start and find_run(held, words) >= 0
+                           and (not pulled or len(held) > len(words) and not _alone_on_line(text, p))), None)
             if holder is not None:
                 q = _with_speaker_of(q, holder)
         out.append(q)
     return out
+
+
+def _alone_on_line(text: str, q: Quote) -> bool:
+    """Whether the quote fills its line but for its marks and punctuation (a headline, a pull quote)."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end) % (len(text) + 1)
+    return not text[line_start:q.start].strip(" \t" + QUOTE_MARKS + "‘’'") \
+        and not text[q.end:line_end].strip(" \t.,!?:;" + QUOTE_MARKS + "‘’'")
 
 
 def _with_speakers_cast(quotes: list[Quote], persons: PersonIndex, text: str, spans: list[_Span]) -> list[Quote]:
