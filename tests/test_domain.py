@@ -175,3 +175,14 @@ def test_a_stated_language_reads_as_one_code(stated, code):
     """GDELT exports name the language ("English"), bulk rows and pages tag it with a region ("en_US"), catalogues use
     three letters: every reader of a language (attribution, stop words, date order) sees one code."""
     assert language_code(stated) == code
+
+
+def test_offered_frames_quoted_words_as_a_view_and_proposes_in_running_text():
+    """Browser pass 37: 'Hawley offered: "I think it's going to be Biden versus Trump"' carried a proposal badge. As a
+    quote's cue "offered" gives a view; "offered to host the talks" still proposes."""
+    from lib.domain.verbs import classify_cue
+    from lib.extract.quotes import extract_quotes
+    from lib.models import Article
+    (q,) = extract_quotes(Article("o", 'Hawley offered: "I think it is going to be Biden versus Trump again."'))
+    assert (q.cue, q.cue_class) == ("offered", "neutral") and classify_cue("offers") == "neutral"
+    assert PROPOSING_TEXT.search("Moscow offered to host the next round of talks.")

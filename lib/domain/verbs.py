@@ -82,7 +82,9 @@ CUE_ROWS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     ("invite", "proposing", True, ("invited", "invites")),
     ("recommend", "proposing", True, ("recommended", "recommends")),
     ("appeal", "proposing", True, ("appealed", "appeals")),
-    ("offer", "proposing", False, ("offered", "offers")),
+    # "Hawley offered: \"I think ...\"" gives a view, no proposal; "offered to", "offered a plan" propose in running
+    # text (PROPOSING_IN_TEXT)
+    ("offer", "neutral", False, ("offered", "offers")),
     ("demand", "proposing", True, ("demanded", "demands")),
     ("ask", "questioning", True, ("asked", "asks", "wondered", "wonders", "questioned")),
     ("announce", "announcing", True, ("announced", "announces", "unveiled")),
@@ -229,7 +231,7 @@ ADVERB_PATTERN = r"(?:(?:%s|(?!(?:%s)\b)[a-z]{3,}ly),?[^\S\n]+)*" % (alternation
 
 
 # Proposing in running text (framing marks a claim as a proposal when its sentence proposes, quoted or not): the
-# proposing rows of CUE_ROWS whose forms propose wherever they stand, some only before the words that make them
+# rows of CUE_ROWS whose forms propose wherever they stand, some only before the words that make them
 # propose ("offered to", not "the offer"); lemma -> that context, or None. The other proposing rows ("ordered",
 # "directed", "pressed", "demanding") count only as the cue of a quote: in running text they are as often "a film
 # directed by", "pressed the button", "a demanding schedule".
@@ -254,7 +256,7 @@ def _proposing_pattern() -> str:
     """One regex of the PROPOSING_IN_TEXT verbs in every form (with their context) and the proposal nouns."""
     parts = list(PROPOSAL_NOUN_PATTERNS)
     for lemma, cls, _, forms in CUE_ROWS:
-        if cls != "proposing" or lemma not in PROPOSING_IN_TEXT:
+        if lemma not in PROPOSING_IN_TEXT:
             continue
         alternatives = sorted({lemma, _participle(lemma), *forms}, key=len, reverse=True)
         verbs = "|".join(r"\s+".join(map(re.escape, form.split())) for form in alternatives)
