@@ -133,3 +133,14 @@ def test_an_article_stated_english_in_any_form_gets_english_attribution(language
     text = ('The mayor spoke on Monday. "We will rebuild the bridge," she said. "Nobody will be left behind," said '
             'Smith, the city manager.')
     assert [q.speaker for q in extract_quotes(Article("e", text, language=language))] == ["the mayor", "Smith"]
+
+
+def test_a_cue_after_the_quote_credits_it_over_a_name_read_from_the_sentence_before():
+    """Browser pass 37: the English rules credited „...”, betont er with "Trommer" opening the sentence before (no
+    verb, the highlight there); the cue after the quote names the speaker and is the quote's verb."""
+    text = ("Tobias Trommer ist seit Jahren Aktivist in Berlin.\n\nTrommer deutet auf die alten Außenmauern des "
+            "Gebäudes, in dem sich der Club befindet. „Die Clubs sind nur eine Zwischenlösung”, betont er. Die Gebäude "
+            "sollen abgerissen werden.")
+    (q,) = [q for q in extract_quotes(Article("t", text, language="de")) if q.kind != "reported"]
+    assert (q.speaker_id, q.cue) == ("Tobias Trommer", "betont")
+    assert text[q.speaker_start:q.speaker_end] == "er" and q.speaker_start > text.index("Zwischenlösung")

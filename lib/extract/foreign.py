@@ -234,14 +234,16 @@ def reported_foreign(article_id: str, text: str, language: str | None, paras: li
 
 def attribute_foreign(quotes: list[Quote], text: str, language: str, persons: PersonIndex) -> list[Quote]:
     """The quotes of an article in German, French or Spanish with the speakers the words around them name; a quote
-    already credited keeps its speaker. Other languages come back as they are."""
+    already credited keeps its speaker, unless no cue credited it and a cue of the language follows the quote ("„...”,
+    unterstreicht Trommer": the full name the English rules took from the sentence before is the speaker by chance,
+    its highlight and its empty verb wrong). Other languages come back as they are."""
     language = language_code(language)
     if language not in FOREIGN_CUES:
         return quotes
     patterns = _compiled(language)
     out: list[Quote] = []
     for q in quotes:
-        if q.speaker is None and q.kind != "reported":
+        if q.kind != "reported" and (q.speaker is None or q.cue is None):
             found = None
             if (m := patterns.after.match(text, q.end, q.end + _AFTER_CHARS)) and m.group("cue") \
                     and (m.group("cue") != "so" or "," in text[q.end:m.start("cue")]):
@@ -253,15 +255,17 @@ def attribute_foreign(quotes: list[Quote], text: str, language: str, persons: Pe
                 found = _credit(q, m, 0, language, persons, text, out)
             lo = max(0, q.start - _BEFORE_CHARS)
             head = text[lo:q.start].rstrip(" \u00a0\u202f„“\"«»‹›‚‘’'")
-            for pattern in patterns.befores if found is None else ():
+            for pattern in patterns.befores if found is None and q.speaker is None else ():
                 if (m := pattern.search(head)) and (found := _credit(q, m, lo, language, persons, text, out)):
                     break
-            if found is None and out and out[-1].speaker is not None and out[-1].speaker_end is not None \
+            if found is None and q.speaker is None and out and out[-1].speaker is not None \
+                    and out[-1].speaker_end is not None \
                     and out[-1].speaker_end < q.start and not re.search(r"\w", text[out[-1].speaker_end:q.start]):
                 # "«...», sagt er. «...»": the next sentence quoted, with nothing else between
                 p = out[-1]
                 found = replace(q, speaker=p.speaker, speaker_id=p.speaker_id, speaker_role=p.speaker_role, cue=p.cue,
                                 cue_class=p.cue_class, speaker_type=p.speaker_type)
-            q = found or q
+            if found is not None and not (found.speaker_id is None and q.speaker_id is not None):
+                q = found  # not "der Experte" unresolved for the expert named before
         out.append(q)
     return out
