@@ -595,7 +595,22 @@ def test_day_precision_data_has_day_ticks_and_day_hovers(build):
 def test_clock_times_keep_their_hours():
     fig = coverage_timeline_figure(_day_coverage(["2020-09-25 09:00", "2020-09-25 15:00"], ["TASS", "X"],
                                                  [True, False]), COLOURS)
-    assert any("%H:%M" in (t.hovertemplate or "") for t in fig.data)
+    assert any("%H:%M" in str(t.hovertemplate or "") for t in fig.data)
+
+
+def test_a_day_only_report_among_timed_ones_is_drawn_across_its_day():
+    """Browser pass 37: reports dated by their day alone, drawn at the midnight opening it among reports with clock
+    times, read as first by 20 hours, before the debate they reported on. They sit at noon with a bar to either
+    midnight and hover "time of day not given"; a tie of one clock time says so, not that a day has no time."""
+    fig = coverage_timeline_figure(_day_coverage(["2023-11-08 00:00", "2023-11-09 00:51"], ["NY Post", "HuffPost"],
+                                                 [True, False]), COLOURS)
+    post, huff = ({t.name: t for t in fig.data}[n] for n in ("NY Post", "HuffPost"))
+    assert pd.Timestamp(post.x[0]) == pd.Timestamp("2023-11-08 12:00") and list(post.error_x.array) == [43_200_000]
+    assert "Nov 8, 2023, time of day not given" in post.hovertemplate[0]
+    assert pd.Timestamp(huff.x[0]) == pd.Timestamp("2023-11-09 00:51") and not any(huff.error_x.array)
+    tied = coverage_timeline_figure(_day_coverage(["2021-06-01 06:30", "2021-06-01 06:30"], ["A", "B"], [True, True]),
+                                    COLOURS)
+    assert "(published at the same time)" in tied.layout.title.text
 
 
 def test_same_day_first_reports_are_a_tie_in_the_timeline():

@@ -8,8 +8,9 @@ import plotly.graph_objects as go
 
 from lib.domain.calendar import UNORDERED, same_day_tie
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label, outlet_labels
-from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, empty_figure, hover_date, hover_text, legend_entry,
-                               integer_ticks, outlet_text, outlets_in_order, plotly_text, view_colours)
+from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, day_points, empty_figure, hover_date, hover_text,
+                               legend_entry, integer_ticks, outlet_text, outlets_in_order, plotly_text, tie_reason,
+                               view_colours)
 from lib.models import shown_speaker
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
@@ -121,31 +122,34 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
     firsts = frame.loc[tied, "outlet"].unique().tolist()
     tie = len(firsts) > 1
     later = frame[~tied]
+    x, half_days, when = day_points(frame["published"], hover_date(frame["published"]))
     traces = []
     if not tie:
         # All links in one trace, broken by None gaps: one trace per link was 80+ traces for a widely carried quote.
         traces.append(go.Scatter(
-            x=[x for t in later["published"] for x in (origin["published"], t, None)],
+            x=[at for t in x[later.index] for at in (x[frame.index[0]], t, None)],
             y=[y for o in later["outlet"] for y in (outlet_text(origin["outlet"]), outlet_text(o), None)],
             mode="lines", line=dict(color="#bbb", width=1.5), hoverinfo="skip", showlegend=False))
     order = frame["outlet"].drop_duplicates().tolist()
     every = lineage_colours(carriers, colours)  # the table's colours: undated carriers too
     shown = {outlet: every[outlet] for outlet in order}  # the legend counts the outlets drawn
-    fmt = hover_date(frame["published"])
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
         first = tied[part.index]
         role = ["earliest (tie: same day)" if f and tie else "earliest" if f else "later" for f in first]
+        at = [frame.index.get_loc(i) for i in part.index]
+        spread = [half_days[k] for k in at]
         traces.append(go.Scatter(
-            x=part["published"], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
+            x=x[part.index], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
+            error_x=dict(type="data", array=spread, color=shown[outlet], thickness=2, width=0, visible=any(spread)),
             marker=dict(color=shown[outlet], size=[18 if f else 13 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), role, part["text"].map(hover_text))),
-            hovertemplate=f"<b>%{{customdata[0]}}</b> · %{{x|{fmt}}} · %{{customdata[1]}}<br>“%{{customdata[2]}}”"
-                          "<extra></extra>"))
+            hovertemplate=[f"<b>%{{customdata[0]}}</b> · {when[k]} · %{{customdata[1]}}<br>“%{{customdata[2]}}”"
+                           "<extra></extra>" for k in at]))
     undated = int(carriers["published"].isna().sum())
-    notes = ([f"Earliest: a tie between {len(firsts)} outlets on the same day (no time of day to order them)"] if tie
-             else []) + ([f"{undated} undated carrier(s) not on the time axis"] if undated else [])
+    notes = ([f"Earliest: a tie between {len(firsts)} outlets on the same day "
+              f"({tie_reason(frame.loc[tied, 'published'])})"] if tie else []) + ([f"{undated} undated carrier(s) not on the time axis"] if undated else [])
     note = "; ".join(notes)
     subtitle = "<br>".join(x for x in (hover_text(quote, 120, 160) if quote else "", plotly_text(note) if note else "")
                            if x)

@@ -143,6 +143,29 @@ DAY_MS = 86_400_000  # one day in plotly's date-axis unit (milliseconds)
 DAY_TICKS = 8  # at most this many day ticks on a short day-precision axis
 
 
+def day_points(times: pd.Series, fmt: str) -> tuple[pd.Series, list[float], list[str]]:
+    """(x, error_x half-widths in ms, hover texts) of publication times for a chart that mixes reports with a clock
+    time and reports dated by their day alone: a day-only report is drawn across its day (at noon, a bar to either
+    midnight) and hovers "Nov 8, 2023, time of day not given", not as the midnight that opens its day (the screenshot
+    pass read two such reports as first by 20 hours, before the debate they reported on). With no clock time in the
+    chart, or none missing, every time is as given. ``fmt``: the d3 format of a timed report's hover (hover_date)."""
+    times = pd.to_datetime(times)
+    day_only = times == times.dt.normalize()
+    if not (day_only.any() and (~day_only).any()):
+        return times, [0.0] * len(times), [f"%{{x|{fmt}}}"] * len(times)
+    return (times + pd.to_timedelta(day_only.astype(int) * 12, unit="h"),
+            [DAY_MS / 2 if d else 0.0 for d in day_only],
+            [f"{t:%b} {t.day}, {t:%Y}, time of day not given" if d else f"%{{x|{fmt}}}" for t, d in zip(times, day_only)])
+
+
+def tie_reason(times: pd.Series) -> str:
+    """Why first reports at these times tie: one published time when each has a clock time, else a day with no clock
+    time (also when the tied reports are not shown: no times given)."""
+    times = pd.to_datetime(times)
+    return "published at the same time" if len(times) and (times != times.dt.normalize()).all() \
+        else "a day without a time of day cannot be ordered against that day's others"
+
+
 def day_precision(times) -> bool:
     """True when every known time is a midnight: dates without a clock time (the store keeps a day as 00:00)."""
     times = pd.to_datetime(pd.Series(list(times)), errors="coerce").dropna()

@@ -11,9 +11,9 @@ from plotly.colors import sample_colorscale
 
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
 from lib.domain.sentences import shorten
-from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, UNNAMED_IN_OTHERS, date_axis, empty_figure,
-                               hover_date, hover_text, integer_ticks, legend_entry, others_name, outlet_text,
-                               outlets_in_order, plotly_text, view_colours)
+from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, UNNAMED_IN_OTHERS, date_axis, day_points,
+                               empty_figure, hover_date, hover_text, integer_ticks, legend_entry, others_name,
+                               outlet_text, outlets_in_order, plotly_text, tie_reason, view_colours)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
@@ -266,25 +266,28 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
     first_tied = "first_tie" in frame and bool(frame.loc[first_rows, "first_tie"].fillna(False).astype(bool).any())
     hidden_tie = len(firsts) == 1 and first_tied
     tie = len(firsts) > 1 or hidden_tie
-    fmt = hover_date(frame["published"])
+    # why the first reports tie (a filter may hide the tied ones: then a day without a clock time)
+    why = tie_reason(frame.loc[first_rows, "published"] if len(firsts) > 1 else pd.Series(dtype="datetime64[ns]"))
+    x, half_days, when = day_points(frame["published"], hover_date(frame["published"]))
     points = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
         first = part["is_first"].fillna(False).astype(bool)
         lag = [_first_text(tie, len(firsts)) if f else "same day as the first report" if h == 0 else _lag_text(h)
                for f, h in zip(first, part["lag_hours"])]
+        at = [frame.index.get_loc(i) for i in part.index]
+        spread = [half_days[k] for k in at]
         points.append(go.Scatter(
-            x=part["published"], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
+            x=x[part.index], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
+            error_x=dict(type="data", array=spread, color=shown[outlet], thickness=2, width=0, visible=any(spread)),
             marker=dict(color=shown[outlet], size=[20 if f else 12 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
-            hovertemplate=f"<b>%{{customdata[0]}}</b> · %{{x|{fmt}}}<br>%{{customdata[1]}}<br>%{{customdata[2]}}"
-                          "<extra></extra>"))
-    note = (f"First report: {outlet_text(firsts[0])}, tied on the day with outlets not shown (a day without a time "
-            "of day cannot be ordered against that day's others)" if hidden_tie
-            else f"{len(firsts)} outlets{' shown' if first_tied else ''} reported first on the same day: a tie (a day "
-            "without a time of day cannot be ordered against that day's others)" if tie
-            else f"First report: {outlet_text(firsts[0])}" if firsts
+            hovertemplate=[f"<b>%{{customdata[0]}}</b> · {when[k]}<br>%{{customdata[1]}}<br>%{{customdata[2]}}"
+                           "<extra></extra>" for k in at]))
+    note = (f"First report: {outlet_text(firsts[0])}, tied on the day with outlets not shown ({why})" if hidden_tie
+            else f"{len(firsts)} outlets{' shown' if first_tied else ''} reported first on the same day: a tie ({why})"
+            if tie else f"First report: {outlet_text(firsts[0])}" if firsts
             else "The first report is by an outlet not shown" if frame["lag_hours"].gt(0).any() else "")
     return go.Figure(data=points, layout=dict(
         LAYOUT, title=dict(text=title + (f"<br><sup>{note}</sup>" if note else "")),
