@@ -8,9 +8,9 @@ import plotly.graph_objects as go
 
 from lib.domain.calendar import UNORDERED, same_day_tie
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label, outlet_labels
-from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, day_points, empty_figure, hover_date, hover_text,
-                               legend_entry, integer_ticks, outlet_text, outlets_in_order, plotly_text, tie_reason,
-                               view_colours)
+from lib.figures.style import (LAYOUT, UNATTRIBUTED, date_axis, day_bar, day_extent, day_points, empty_figure,
+                               hover_date, hover_text, legend_entry, integer_ticks, outlet_text, outlets_in_order,
+                               plotly_text, tie_reason, view_colours)
 from lib.models import shown_speaker
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
@@ -122,7 +122,7 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
     firsts = frame.loc[tied, "outlet"].unique().tolist()
     tie = len(firsts) > 1
     later = frame[~tied]
-    x, half_days, when = day_points(frame["published"], hover_date(frame["published"]))
+    x, day_only, when = day_points(frame["published"], hover_date(frame["published"]))
     traces = []
     if not tie:
         # All links in one trace, broken by None gaps: one trace per link was 80+ traces for a widely carried quote.
@@ -138,10 +138,10 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
         first = tied[part.index]
         role = ["earliest (tie: same day)" if f and tie else "earliest" if f else "later" for f in first]
         at = [frame.index.get_loc(i) for i in part.index]
-        spread = [half_days[k] for k in at]
+        bar = day_bar([x[i] for i, k in zip(part.index, at) if day_only[k]], outlet_text(outlet), shown[outlet])
+        traces += [bar] if bar is not None else []
         traces.append(go.Scatter(
             x=x[part.index], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
-            error_x=dict(type="data", array=spread, color=shown[outlet], thickness=2, width=0, visible=any(spread)),
             marker=dict(color=shown[outlet], size=[18 if f else 13 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), role, part["text"].map(hover_text))),
@@ -156,7 +156,7 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
     return go.Figure(data=traces, layout=dict(
         LAYOUT, title=title + (f"<br><sup>{subtitle}</sup>" if subtitle else ""),
         height=max(260, 46 * frame["outlet"].nunique() + 170),
-        xaxis=date_axis(frame["published"], title_text="Published"),
+        xaxis=date_axis(day_extent(frame["published"], x, day_only), title_text="Published"),
         yaxis=dict(title_text="Outlet", type="category", automargin=True)))
 
 

@@ -11,9 +11,9 @@ from plotly.colors import sample_colorscale
 
 from lib.domain.outlets import UNKNOWN_OUTLET, outlet_label
 from lib.domain.sentences import shorten
-from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, UNNAMED_IN_OTHERS, date_axis, day_points,
-                               empty_figure, hover_date, hover_text, integer_ticks, legend_entry, others_name,
-                               outlet_text, outlets_in_order, plotly_text, tie_reason, view_colours)
+from lib.figures.style import (DAY_MS, LAYOUT, OTHER_OUTLETS_COLOUR, UNNAMED_IN_OTHERS, date_axis, day_bar, day_extent,
+                               day_points, empty_figure, hover_date, hover_text, integer_ticks, legend_entry,
+                               others_name, outlet_text, outlets_in_order, plotly_text, tie_reason, view_colours)
 
 # How much the busy charts draw (the pages say so under them when there is more): more is unreadable, and slow.
 DAILY_OUTLETS = 12  # daily bars: the busiest outlets less one keep a colour, the rest share a grey band
@@ -268,7 +268,7 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
     tie = len(firsts) > 1 or hidden_tie
     # why the first reports tie (a filter may hide the tied ones: then a day without a clock time)
     why = tie_reason(frame.loc[first_rows, "published"] if len(firsts) > 1 else pd.Series(dtype="datetime64[ns]"))
-    x, half_days, when = day_points(frame["published"], hover_date(frame["published"]))
+    x, day_only, when = day_points(frame["published"], hover_date(frame["published"]))
     points = []
     for outlet in order:
         part = frame[frame["outlet"] == outlet]
@@ -276,10 +276,10 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
         lag = [_first_text(tie, len(firsts)) if f else "same day as the first report" if h == 0 else _lag_text(h)
                for f, h in zip(first, part["lag_hours"])]
         at = [frame.index.get_loc(i) for i in part.index]
-        spread = [half_days[k] for k in at]
+        bar = day_bar([x[i] for i, k in zip(part.index, at) if day_only[k]], outlet_text(outlet), shown[outlet])
+        points += [bar] if bar is not None else []
         points.append(go.Scatter(
             x=x[part.index], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
-            error_x=dict(type="data", array=spread, color=shown[outlet], thickness=2, width=0, visible=any(spread)),
             marker=dict(color=shown[outlet], size=[20 if f else 12 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
@@ -292,7 +292,7 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
     return go.Figure(data=points, layout=dict(
         LAYOUT, title=dict(text=title + (f"<br><sup>{note}</sup>" if note else "")),
         height=max(240, 46 * len(order) + 150),
-        xaxis=date_axis(frame["published"], title_text="Published"),
+        xaxis=date_axis(day_extent(frame["published"], x, day_only), title_text="Published"),
         yaxis=dict(title_text="Outlet", type="category", categoryorder="array",
                    categoryarray=[outlet_text(o) for o in order[::-1]], automargin=True)))
 
