@@ -280,19 +280,23 @@ def _site_part(name: str, host: str, headline: str) -> str | None:
     headline, its longest part. The site's part is the shortest other one the host shares a word with (_names_host; a
     headline's part may share one by chance: "time" of "for the first time" in harbourtimes), else, where the headline
     stands apart as a part, the outermost one away from it ("<headline> | <section> | <site>", "<site> | <headline>");
-    none when the headline is the whole name or stands in its middle and the host names no part. Any other name,
-    "International Biathlon Union - IBU" among them, is kept whole."""
+    none when the headline is the whole name or stands in its middle and the host names no part. A name holding no
+    headline whose one part the host names is that part (a tagline run on: "WSVN 7News | Miami News, Weather, Sports");
+    any other name, "International Biathlon Union - IBU" among them, is kept whole."""
     parts = _TITLE_SEPARATORS.split(name)
     folded = fold(headline)
-    if len(parts) < 2 or not folded:
+    if len(parts) < 2:
         return name
-    holds = [i for i, part in enumerate(parts) if fold(part) == folded
-             or count_words(headline) > 1 and _names_words(fold(part), folded)]
-    whole = not holds and fold(name) == folded
+    holds = [i for i, part in enumerate(parts) if folded and (fold(part) == folded
+             or count_words(headline) > 1 and _names_words(fold(part), folded))]
+    whole = not holds and bool(folded) and fold(name) == folded
     if whole:
         holds = [max(range(len(parts)), key=lambda i: count_words(parts[i]))]
     elif not holds:
-        return name
+        # a site's name with its tagline ("Boston News, Weather, Sports | WHDH 7News" on whdh.com): the one part the
+        # host names
+        named = [part for part in parts if host and _names_host(part, host)]
+        return named[0] if len(named) == 1 else name
     named = [part for i, part in enumerate(parts) if i not in holds and host and _names_host(part, host)]
     if named or whole or 0 < holds[0] < len(parts) - 1:
         return min(named, key=count_words) if named else None
