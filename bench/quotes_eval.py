@@ -31,8 +31,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench.corpus import GOLD
-from lib.domain.verbs import CUE_PATTERN
 from lib.domain.names import normalise_name
+from lib.domain.verbs import CUE_PATTERN
 from lib.extract.quotes import extract_quotes
 from lib.extract.speakers import DETERMINERS, ROLE_WORDS
 from lib.models import Article

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from lib.domain.names import given_name_gender
 from lib.domain.languages import language_code
+from lib.domain.names import given_name_gender
 from lib.domain.sentences import ends_sentence, find_run
 from lib.domain.verbs import CUE_CLASS, classify_cue
 from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SENTENCE_END, _Attribution, _after_end,
@@ -21,9 +21,9 @@ from lib.extract.attribution import (BEFORE_CLAUSE, CLAUSE_CHARS, _CUE_WORD, _SE
                                      _resolve_non_persons, _sentence_subject, _sentence_tail,
                                      _statement_subject)
 from lib.extract.foreign import attribute_foreign, has_foreign_cue, reads_foreign, reported_foreign
-from lib.extract.marks import (QUOTE_MARKS, _SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare, is_named,
-                               is_saying, is_term, is_imagined, is_code, fills_brackets, _word_count, find_spans,
-                               mask_annotations, paragraph_spans)
+from lib.extract.marks import (QUOTE_MARKS, _SCARE_WORDS, _Span, _trim, _is_clause, _is_partial, _is_title_or_scare,
+                               is_named, is_saying, is_term, is_imagined, is_code, fills_brackets, _word_count,
+                               find_spans, mask_annotations, paragraph_spans)
 from lib.extract.reported import extract_reported
 from lib.extract.speakers import (PRONOUN_GENDERS, _DOCUMENT_FROM as _AUTHORED_DOCUMENT, SUBORDINATORS, PersonIndex,
                                   parse_mention, resolve_mention)
@@ -394,7 +394,8 @@ def _as_written_at(q: Quote, text: str) -> Quote:
             return replace(q, speaker_end=_written_end(text, q.speaker_start, q.speaker_end))
         marked = marked or bool(text[end:at].strip())
         end = at + len(word)
-    if marked and text[end:end + 1] in QUOTE_MARKS and sum(text.count(c, q.speaker_start, end) for c in QUOTE_MARKS) % 2:
+    if marked and text[end:end + 1] in QUOTE_MARKS \
+            and sum(text.count(c, q.speaker_start, end) for c in QUOTE_MARKS) % 2:
         end += 1  # 'Weekly's "Hollywood Insider"': the closing mark of the title the mention ends with
     # the marks of a title inside the mention stay out of the speaker's words, inside its offsets
     return replace(q, speaker=q.speaker if marked else text[q.speaker_start:end], speaker_end=end)

@@ -24,9 +24,9 @@ PLAYING_POSITIONS = frozenset("goalkeeper striker defender midfielder winger ful
 KIN_WORDS = frozenset("""mother father wife husband son daughter brother sister grandmother grandfather grandson
 granddaughter grandparent grandparents uncle aunt cousin nephew niece stepmother stepfather stepson stepdaughter widow
 widower fiance fiancee fiancé fiancée boyfriend girlfriend""".split())
-# Words of titles and roles (lower case), the playing positions and family relations among them. A capitalised word in this table ends a
-# name when reading a mention right to left: "Russian President Vladimir Putin" -> name "Vladimir Putin", role
-# "Russian President". Abbreviated titles count with and without their stop ("Sen.", "Prof").
+# Words of titles and roles (lower case), the playing positions and family relations among them. A capitalised word in
+# this table ends a name when reading a mention right to left: "Russian President Vladimir Putin" -> name "Vladimir
+# Putin", role "Russian President". Abbreviated titles count with and without their stop ("Sen.", "Prof").
 ROLE_WORDS = frozenset("""
 president vice-president vice prime premier minister ministers secretary secretary-general under-secretary-general
 deputy assistant undersecretary representative high chief executive director director-general chairman chairwoman

@@ -149,7 +149,8 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
                            "<extra></extra>" for k in at]))
     undated = int(carriers["published"].isna().sum())
     notes = ([f"Earliest: a tie between {len(firsts)} outlets on the same day "
-              f"({tie_reason(frame.loc[tied, 'published'])})"] if tie else []) + ([f"{undated} undated carrier(s) not on the time axis"] if undated else [])
+              f"({tie_reason(frame.loc[tied, 'published'])})"] if tie else []) \
+        + ([f"{undated} undated carrier(s) not on the time axis"] if undated else [])
     note = "; ".join(notes)
     subtitle = "<br>".join(x for x in (hover_text(quote, 120, 160) if quote else "", plotly_text(note) if note else "")
                            if x)

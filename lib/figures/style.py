@@ -154,7 +154,8 @@ def day_points(times: pd.Series, fmt: str) -> tuple[pd.Series, list[bool], list[
     if not (day_only.any() and (~day_only).any()):
         return times, [False] * len(times), [f"%{{x|{fmt}}}"] * len(times)
     return (times + pd.to_timedelta(day_only.astype(int) * 12, unit="h"), day_only.tolist(),
-            [f"{t:%b} {t.day}, {t:%Y}, time of day not given" if d else f"%{{x|{fmt}}}" for t, d in zip(times, day_only)])
+            [f"{t:%b} {t.day}, {t:%Y}, time of day not given" if d else f"%{{x|{fmt}}}"
+             for t, d in zip(times, day_only)])
 
 
 def day_extent(times: pd.Series, x: pd.Series, day_only: list[bool]) -> pd.Series:

@@ -62,7 +62,8 @@ def daily_coloured(order: list[str], colours: Mapping[str, str] | None = None,
                    max_outlets: int = DAILY_OUTLETS) -> list[str]:
     """The outlets (busiest first, ``order``) the daily chart draws in a colour of their own: the busiest by name, the
     rest as one grey band, with those a page's map puts among its other outlets (the page's outlets past its palette's
-    worth, page_colours: the daily chart draws all of them, so it has no room for more colours). "(unknown outlet)" takes a place like any outlet."""
+    worth, page_colours: the daily chart draws all of them, so it has no room for more colours). "(unknown outlet)"
+    takes a place like any outlet."""
     named = [o for o in order if (colours or {}).get(o) != OTHER_OUTLETS_COLOUR]
     return named[:max_outlets - 1] if len(order) > max_outlets else named
 

@@ -281,8 +281,8 @@ def _site_part(name: str, host: str, headline: str) -> str | None:
     headline's part may share one by chance: "time" of "for the first time" in harbourtimes), else, where the headline
     stands apart as a part, the outermost one away from it ("<headline> | <section> | <site>", "<site> | <headline>");
     none when the headline is the whole name or stands in its middle and the host names no part. A name holding no
-    headline whose one part the host names is that part (a tagline run on: "WSVN 7News | Miami News, Weather, Sports");
-    any other name, "International Biathlon Union - IBU" among them, is kept whole."""
+    headline whose one part the host names is that part (a tagline run on: "WSVN 7News | Miami News, Weather, Sports";
+    "International Biathlon Union - IBU" on biathlonworld.com: the name in full); any other name is kept whole."""
     parts = _TITLE_SEPARATORS.split(name)
     folded = fold(headline)
     if len(parts) < 2:
