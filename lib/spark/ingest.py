@@ -259,7 +259,10 @@ def _bulk_lines(spark: SparkSession, files: Sequence[InputFile], candidates: lis
             return [record]
         number, value = record[2], record[3]
         made, error = bulk.row_article(bulk.canonical_row(value, table.value[i]), number, names.value[i], "jsonl")
-        return [("err", i, (3, number), error)] if error else [("art", i, number, made)]
+        if error:
+            return [("err", i, (3, number), error)]
+        # the text's own language, as parse_data gives the rows of a file read whole
+        return [("art", i, number, (ingest.in_written_language(made[0]), *made[1:]))]
 
     records = lines.flatMap(built).persist(StorageLevel.MEMORY_AND_DISK)
     # A row repeating an earlier row's id in the same file is rejected, naming that row (lib.ingest.bulk's rule).
