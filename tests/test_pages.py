@@ -726,3 +726,12 @@ def test_span_counts_calendar_days_as_its_help_says(tmp_path, monkeypatch):
     at = open_page("overview", {})
     assert metric(at, "Span") == "2 days"
     assert next(m.help for m in at.metric if m.label == "Span") == "2021-08-15 to 2021-08-16"
+
+
+def test_the_stories_metric_says_how_many_several_outlets_carried(two_stories):
+    """Browser pass 37 read "Stories 747" for 1,046 articles, most of them one article each: the help tells stories
+    several outlets carried from single articles."""
+    at = open_page("overview", {})
+    (help_text,) = [m.help for m in at.metric if m.label == "Stories"]
+    assert help_text == ("Stories with at least one article under the filters: 2 carried by two or more outlets, "
+                         "0 a single article")  # "wide" (outlets A-D) and "pair" (A and E)
