@@ -966,3 +966,13 @@ def test_voices_name_a_voice_an_outlet_only_reported():
     assert "Voices carried only as reported speech: UrduPoint News (Vladimir Putin)" in title
     assert "spokesman" not in title and fig.layout.margin.t > voices_figure(voices.iloc[:2]).layout.margin.t
     assert "carried only as reported" not in voices_figure(voices.iloc[:2]).layout.title.text
+
+
+def test_quote_lineage_draws_a_day_only_carrier_across_its_day_and_says_why_carriers_tie():
+    """The lineage shares the timeline's reading of day-only dates among timed ones (browser pass 37) and of ties."""
+    carriers = _day_coverage(["2023-11-08 00:00", "2023-11-09 00:51"], ["NY Post", "HuffPost"], [True, False])
+    fig = lineage_figure(carriers.assign(text="we are not leaving this valley"), COLOURS)
+    (bar,) = [t for t in fig.data if t.mode == "lines" and t.name == "NY Post"]
+    assert [pd.Timestamp(x) for x in bar.x[:2]] == [pd.Timestamp("2023-11-08"), pd.Timestamp("2023-11-09")]
+    tied = _day_coverage(["2021-06-01 06:30", "2021-06-01 06:30"], ["A", "B"], [True, True])
+    assert "published at the same time" in lineage_figure(tied.assign(text="x y z"), COLOURS).layout.title.text
