@@ -137,16 +137,15 @@ def lineage_figure(carriers: pd.DataFrame, colours: Mapping[str, str] | None = N
         part = frame[frame["outlet"] == outlet]
         first = tied[part.index]
         role = ["earliest (tie: same day)" if f and tie else "earliest" if f else "later" for f in first]
-        at = [frame.index.get_loc(i) for i in part.index]
-        bar = day_bar([x[i] for i, k in zip(part.index, at) if day_only[k]], outlet_text(outlet), shown[outlet])
+        bar = day_bar(x[part.index][day_only[part.index]], outlet_text(outlet), shown[outlet])
         traces += [bar] if bar is not None else []
         traces.append(go.Scatter(
             x=x[part.index], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
             marker=dict(color=shown[outlet], size=[18 if f else 13 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), role, part["text"].map(hover_text))),
-            hovertemplate=[f"<b>%{{customdata[0]}}</b> · {when[k]} · %{{customdata[1]}}<br>“%{{customdata[2]}}”"
-                           "<extra></extra>" for k in at]))
+            hovertemplate=[f"<b>%{{customdata[0]}}</b> · {w} · %{{customdata[1]}}<br>“%{{customdata[2]}}”"
+                           "<extra></extra>" for w in when[part.index]]))
     undated = int(carriers["published"].isna().sum())
     notes = ([f"Earliest: a tie between {len(firsts)} outlets on the same day "
               f"({tie_reason(frame.loc[tied, 'published'])})"] if tie else []) \

@@ -143,24 +143,25 @@ DAY_MS = 86_400_000  # one day in plotly's date-axis unit (milliseconds)
 DAY_TICKS = 8  # at most this many day ticks on a short day-precision axis
 
 
-def day_points(times: pd.Series, fmt: str) -> tuple[pd.Series, list[bool], list[str]]:
-    """(x, day-only flags, hover texts) of publication times for a chart that mixes reports with a clock time and
-    reports dated by their day alone: a day-only report is drawn at the noon of its day (with day_bar across it) and
-    hovers "Nov 8, 2023, time of day not given", not at the midnight that opens its day (the screenshot pass read two
-    such reports as first by 20 hours, before the debate they reported on). With no clock time in the chart, or none
-    missing, every time is as given. ``fmt``: the d3 format of a timed report's hover (hover_date)."""
+def day_points(times: pd.Series, fmt: str) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """(x, day-only flags, hover texts), indexed as ``times``, of publication times for a chart that mixes reports
+    with a clock time and reports dated by their day alone: a day-only report is drawn at the noon of its day (with
+    day_bar across it) and hovers "Nov 8, 2023, time of day not given", not at the midnight that opens its day (the
+    screenshot pass read two such reports as first by 20 hours, before the debate they reported on). With no clock
+    time in the chart, or none missing, every time is as given. ``fmt``: the d3 format of a timed report's hover
+    (hover_date)."""
     times = pd.to_datetime(times)
     day_only = times == times.dt.normalize()
     if not (day_only.any() and (~day_only).any()):
-        return times, [False] * len(times), [f"%{{x|{fmt}}}"] * len(times)
-    return (times + pd.to_timedelta(day_only.astype(int) * 12, unit="h"), day_only.tolist(),
-            [f"{t:%b} {t.day}, {t:%Y}, time of day not given" if d else f"%{{x|{fmt}}}"
-             for t, d in zip(times, day_only)])
+        day_only = pd.Series(False, index=times.index)  # every time as given
+    when = pd.Series([f"{t:%b} {t.day}, {t:%Y}, time of day not given" if d else f"%{{x|{fmt}}}"
+                      for t, d in zip(times, day_only)], index=times.index, dtype=object)
+    return times + pd.to_timedelta(day_only.astype(int) * 12, unit="h"), day_only, when
 
 
-def day_extent(times: pd.Series, x: pd.Series, day_only: list[bool]) -> pd.Series:
+def day_extent(times: pd.Series, x: pd.Series, day_only: pd.Series) -> pd.Series:
     """The times a chart's axis must show: ``times`` and the end of each day day_points drew across (its day_bar)."""
-    return pd.concat([pd.to_datetime(times), x[pd.Series(day_only, index=x.index)] + pd.Timedelta(hours=12)])
+    return pd.concat([pd.to_datetime(times), x[day_only] + pd.Timedelta(hours=12)])
 
 
 def day_bar(noons: Iterable, label: str, colour: str) -> go.Scatter | None:

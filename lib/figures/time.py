@@ -276,16 +276,15 @@ def coverage_timeline_figure(coverage: pd.DataFrame, colours: Mapping[str, str] 
         first = part["is_first"].fillna(False).astype(bool)
         lag = [_first_text(tie, len(firsts)) if f else "same day as the first report" if h == 0 else _lag_text(h)
                for f, h in zip(first, part["lag_hours"])]
-        at = [frame.index.get_loc(i) for i in part.index]
-        bar = day_bar([x[i] for i, k in zip(part.index, at) if day_only[k]], outlet_text(outlet), shown[outlet])
+        bar = day_bar(x[part.index][day_only[part.index]], outlet_text(outlet), shown[outlet])
         points += [bar] if bar is not None else []
         points.append(go.Scatter(
             x=x[part.index], y=[outlet_text(outlet)] * len(part), mode="markers", **legend_entry(shown, outlet),
             marker=dict(color=shown[outlet], size=[20 if f else 12 for f in first],
                         symbol=["star" if f else "circle" for f in first], line=dict(width=1, color="white")),
             customdata=list(zip([outlet_text(outlet)] * len(part), lag, part["title"].map(hover_text))),
-            hovertemplate=[f"<b>%{{customdata[0]}}</b> · {when[k]}<br>%{{customdata[1]}}<br>%{{customdata[2]}}"
-                           "<extra></extra>" for k in at]))
+            hovertemplate=[f"<b>%{{customdata[0]}}</b> · {w}<br>%{{customdata[1]}}<br>%{{customdata[2]}}"
+                           "<extra></extra>" for w in when[part.index]]))
     note = (f"First report: {outlet_text(firsts[0])}, tied on the day with outlets not shown ({why})" if hidden_tie
             else f"{len(firsts)} outlets{' shown' if first_tied else ''} reported first on the same day: a tie ({why})"
             if tie else f"First report: {outlet_text(firsts[0])}" if firsts
