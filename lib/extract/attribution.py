@@ -1034,8 +1034,7 @@ def _plausible_subject(subject: str) -> bool:
 _LEADING_PREPOSITIONS = (PLACE_PREPOSITIONS | frozenset("For With From To By Under Of On Against".split())) - SUBORDINATORS
 # Words that open a fronted phrase or clause, never a subject ("During Prime Minister's Questions", "As Heald told"), in
 # lower case.
-_NOT_SUBJECT_OPENERS = frozenset(w.lower() for w in SUBORDINATORS | _LEADING_PREPOSITIONS
-                                 | {"During", "Despite", "Amid", "Following", "Since", "Until", "Like"})
+_NOT_SUBJECT_OPENERS = frozenset(w.lower() for w in SUBORDINATORS | FRONTED_PREPOSITIONS | _LEADING_PREPOSITIONS)
 
 
 def _person_index(text: str, spans: list[_Span]) -> PersonIndex:
